@@ -1,0 +1,154 @@
+/**
+ * The tstrace record format, version 1: the bytes the native tracer hands to JS and the on-disk
+ * format of a recording. Every multi-byte field is little-endian. The native side (C++,
+ * `packages/native/src/core/record_format.h`) and the decoder (AssemblyScript,
+ * `packages/decoder-wasm/assembly/record.ts`) mirror these numbers; a test in each package checks
+ * they agree with this file, which is the reference. Prose: `apps/docs/content/record-format.md`.
+ */
+
+/** Bumped on any incompatible change; a recording starts with a FILE_HEADER record carrying it. */
+export const RECORD_FORMAT_VERSION = 1;
+
+/** Every record starts with this header; `size` includes it and is a multiple of 8. */
+export const RecordHeader = {
+  /** u32: bytes in this record, header included, padded to 8. */
+  size: 0,
+  /** u16: one of {@link RecordType}. */
+  type: 4,
+  /** u16: type-specific flags. */
+  flags: 6,
+  /** u32: thread id the event belongs to. */
+  pid: 8,
+  /** u32: reserved, zero. */
+  reserved: 12,
+  /** u64: CLOCK_REALTIME nanoseconds, taken by the tracer thread at the stop. */
+  timeNs: 16,
+  /** Header length in bytes. */
+  length: 24,
+} as const;
+
+/** Record types. */
+export const RecordType = {
+  /** First record of a recording file: u32 version, u32 audit arch, then the tracer's name (UTF-8). */
+  FILE_HEADER: 0,
+  /** Syscall entry stop. Body: {@link SyscallEnterBody}, then captures. */
+  SYSCALL_ENTER: 1,
+  /** Syscall exit stop. Body: {@link SyscallExitBody}, then captures. */
+  SYSCALL_EXIT: 2,
+  /** Signal-delivery stop. Body: u32 signo, u32 flags, 128 bytes of siginfo_t. */
+  SIGNAL: 3,
+  /** The thread exited or was killed. Body: i32 raw wait(2) status, u32 zero. */
+  EXIT: 4,
+  /** PTRACE_EVENT_EXEC. Body: u32 former thread id (differs when a non-leader execs), u32 zero. */
+  EXEC: 5,
+  /** A new traced process or thread. Body: u32 new pid, u32 clone flags kind (0 fork, 1 vfork, 2 clone). */
+  NEW_PROCESS: 6,
+  /** Tracer attached to a running thread (-p). Body: none. */
+  ATTACHED: 7,
+  /** Tracer detached from a thread. Body: none. */
+  DETACHED: 8,
+  /** Group-stop (SIGSTOP and friends). Body: u32 signo, u32 zero. */
+  GROUP_STOP: 9,
+  /** A message from the tracer for the user (UTF-8 body, e.g. "exec: No such file or directory"); flags: 1 = fatal. */
+  MESSAGE: 10,
+} as const;
+export type RecordType = (typeof RecordType)[keyof typeof RecordType];
+
+/** Offsets inside a SYSCALL_ENTER body (relative to the end of the header). */
+export const SyscallEnterBody = {
+  /** u32: AUDIT_ARCH_* of the tracee at this stop (e.g. 0xc000003e for x86_64). */
+  arch: 0,
+  /** u32: syscall number. */
+  nr: 4,
+  /** 6 × u64: raw argument registers. */
+  args: 8,
+  /** u64: instruction pointer (for -i). */
+  ip: 56,
+  /** u64: stack pointer. */
+  sp: 64,
+  /** u32: number of captures that follow the body. */
+  captureCount: 72,
+  /** u32: zero. */
+  reserved: 76,
+  /** Body length in bytes; captures start here. */
+  length: 80,
+} as const;
+
+/** Offsets inside a SYSCALL_EXIT body. */
+export const SyscallExitBody = {
+  /** u32: AUDIT_ARCH_* */
+  arch: 0,
+  /** u32: syscall number, remembered by the tracer from the matching entry. */
+  nr: 4,
+  /** i64: return value as the kernel reports it (negative errno when isError). */
+  rval: 8,
+  /** u32: 1 when the syscall failed. */
+  isError: 16,
+  /** u32: number of captures that follow the body. */
+  captureCount: 20,
+  /** Body length in bytes; captures start here. */
+  length: 24,
+} as const;
+
+/**
+ * A capture is argument memory read while the tracee was stopped. Layout: u8 arg index, u8
+ * {@link CaptureKind}, u16 {@link CaptureStatus}, u32 data length, data padded to 8.
+ */
+export const CaptureHeader = {
+  arg: 0,
+  kind: 1,
+  status: 2,
+  length: 4,
+  /** Header length in bytes; data follows. */
+  size: 8,
+} as const;
+
+/** What the native side reads for one argument; also used in the capture plan. */
+export const CaptureKind = {
+  /** NUL-terminated string at args[arg], at most `max` bytes (data excludes the NUL). */
+  CSTRING: 1,
+  /** Bytes at args[arg], length args[lenArg], at most `max`. */
+  BUFFER_ARG_LEN: 2,
+  /** Bytes at args[arg], length = return value (exit only, success only), at most `max`. */
+  BUFFER_RET_LEN: 3,
+  /** A struct of exactly `size` bytes at args[arg]. */
+  STRUCT: 4,
+  /**
+   * NULL-terminated array of char* at args[arg] (argv). Data: u32 total pointers seen (scan capped at
+   * 65536), u32 strings captured (at most `count`), then per string: u32 status, u32 length, bytes
+   * padded to 4. `count` 0 captures only the total (envp: "/* N vars *\/").
+   */
+  STRING_ARRAY: 5,
+  /**
+   * iovec array at args[arg] with args[lenArg] entries. Data: u32 entries read, u32 zero, then per
+   * entry: u64 base, u64 len, u32 status, u32 captured length, bytes padded to 8. Total captured data
+   * is at most `max` bytes (at exit also at most the return value).
+   */
+  IOVEC: 6,
+  /** args[lenArg] elements of `size` bytes each at args[arg], at most `max` bytes in all. */
+  ARRAY: 7,
+} as const;
+export type CaptureKind = (typeof CaptureKind)[keyof typeof CaptureKind];
+
+/** Outcome of one capture. */
+export const CaptureStatus = {
+  OK: 0,
+  /** The memory could not be read (EFAULT/EIO): decoders print the bare address, as strace does. */
+  FAULT: 1,
+  /** Read succeeded but more data existed past `max`: decoders print "..." after it. */
+  TRUNCATED: 2,
+} as const;
+export type CaptureStatus = (typeof CaptureStatus)[keyof typeof CaptureStatus];
+
+/** When a capture is taken. Exit captures are taken only when the syscall succeeded. */
+export const CaptureWhen = { ENTRY: 1, EXIT: 2 } as const;
+export type CaptureWhen = (typeof CaptureWhen)[keyof typeof CaptureWhen];
+
+/** Linux AUDIT_ARCH_* values recorded with each syscall stop. */
+export const AuditArch = {
+  x86_64: 0xc000003e,
+  i386: 0x40000003,
+  aarch64: 0xc00000b7,
+  arm: 0x40000028,
+  riscv64: 0xc00000f3,
+} as const;

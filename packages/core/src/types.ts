@@ -1,0 +1,147 @@
+/**
+ * The shapes of core's knowledge: one row per syscall (like strace's syscallent.h), argument
+ * decoding kinds, constant tables. Tables are plain data of these types; decoders elsewhere
+ * (decoder-wasm) consume them, so nothing here knows how a line is printed.
+ */
+
+/** strace's trace classes (`-e trace=%file` …), with strace's spelling minus the `%`. */
+export type SyscallClass =
+  | "file"
+  | "desc"
+  | "network"
+  | "process"
+  | "memory"
+  | "ipc"
+  | "signal"
+  | "creds"
+  | "clock"
+  | "stat"
+  | "lstat"
+  | "fstat"
+  | "%stat"
+  | "statfs"
+  | "fstatfs"
+  | "%statfs"
+  | "pure";
+
+/** Which argument (0-based) a length or count comes from. */
+export type ArgIndex = 0 | 1 | 2 | 3 | 4 | 5;
+
+/**
+ * How one argument is decoded. `ulong`/`long`/`int`/`uint` are decimal; `hex` is `0x…` (0 as `0`);
+ * `ptr` is an address (`NULL` for 0). Memory kinds say when their memory is read: `in` at entry,
+ * `out` at exit and only on success, as strace does.
+ */
+export type ArgKind =
+  | { readonly k: "int" }
+  | { readonly k: "uint" }
+  | { readonly k: "long" }
+  | { readonly k: "ulong" }
+  | { readonly k: "hex" }
+  | { readonly k: "ptr" }
+  | { readonly k: "fd" }
+  /** A directory fd where AT_FDCWD prints by name. */
+  | { readonly k: "dirfd" }
+  /** A NUL-terminated path read at entry, printed whole (not cut by -s). */
+  | { readonly k: "path" }
+  /** A NUL-terminated string read at entry, cut by -s. */
+  | { readonly k: "str" }
+  /** A buffer written by the caller, length from argument `len`, read at entry. */
+  | { readonly k: "bufIn"; readonly len: ArgIndex }
+  /** A buffer filled by the kernel, length the return value, read at exit on success. */
+  | { readonly k: "bufOut" }
+  /** Bits named from constant table `table` (a {@link ConstTable} name), joined by `|`. */
+  | { readonly k: "flags"; readonly table: string }
+  /** One value named from constant table `table`. */
+  | { readonly k: "enum"; readonly table: string }
+  /** A file mode printed octal, with S_IF* type bits named when present. */
+  | { readonly k: "mode" }
+  /** A struct of type `type` (a {@link StructDef} name), read at entry (`in`) or at exit (`out`). */
+  | { readonly k: "struct"; readonly type: string; readonly dir: "in" | "out" }
+  /** A NULL-terminated array of strings (execve's argv). */
+  | { readonly k: "argv" }
+  /** A NULL-terminated array of strings printed as its address and a count (execve's envp). */
+  | { readonly k: "envp" }
+  /** An iovec array whose entry count is argument `count`. */
+  | { readonly k: "iovec"; readonly count: ArgIndex; readonly dir: "in" | "out" }
+  /** A signal number printed by name. */
+  | { readonly k: "signo" };
+
+/** How the return value is printed. Errors always print `-1 ENAME (message)`. */
+export type RetKind =
+  /** Decimal (the default). */
+  | "int"
+  /** A file descriptor (decimal; `-y` adds the path). */
+  | "fd"
+  /** An address in hex (`mmap`, `brk`). */
+  | "hex"
+  /** The call does not return: `= ?` (exit, exit_group). */
+  | "none";
+
+/** One argument: its name and C type as the kernel declares it, and how it is decoded. */
+export interface ArgSpec {
+  /** The parameter name from the kernel's SYSCALL_DEFINE. */
+  readonly name: string;
+  /** The C type from the kernel's SYSCALL_DEFINE, e.g. `const char __user *`. */
+  readonly type: string;
+  /** How tstrace decodes it. */
+  readonly kind: ArgKind;
+}
+
+/** One row per syscall, per architecture. */
+export interface SyscallRow {
+  /** The syscall number on this architecture. */
+  readonly nr: number;
+  /** The name strace prints. */
+  readonly name: string;
+  /** How many arguments strace prints. */
+  readonly nargs: number;
+  /** Argument specs, when known (length equals `nargs`). */
+  readonly args?: readonly ArgSpec[];
+  /** How the return value prints. */
+  readonly ret: RetKind;
+  /** strace classes this syscall belongs to. */
+  readonly classes: readonly SyscallClass[];
+  /**
+   * The name of a dedicated decoder in decoder-wasm when argument kinds alone cannot say how the
+   * call prints (e.g. `openat` prints its mode only with O_CREAT). Absent: decode by kinds.
+   */
+  readonly decoder?: string;
+}
+
+/** A named constant table: strace's xlat. */
+export interface ConstTable {
+  /** Table name, e.g. `open_flags`. */
+  readonly name: string;
+  /** Where the values come from, e.g. `include/uapi/asm-generic/fcntl.h`. */
+  readonly source: string;
+  /**
+   * `flags`: bits joined by `|`, leftover printed as hex; `enum`: one value, else `fallback` or the
+   * number.
+   */
+  readonly kind: "flags" | "enum";
+  /** [value, name] pairs, in the order strace prints them. Values are bigint-safe numbers. */
+  readonly entries: readonly (readonly [number, string])[];
+  /** For flags tables printed with a leading type field (O_RDONLY, MAP_PRIVATE): the mask of it. */
+  readonly typeMask?: number;
+}
+
+/** A struct the decoder prints, with its size per architecture. */
+export interface StructDef {
+  /** Name, e.g. `stat`. */
+  readonly name: string;
+  /** Size in bytes on this architecture (what native reads). */
+  readonly size: number;
+}
+
+/** Everything core knows about one architecture. */
+export interface ArchTable {
+  /** Architecture name: `x86_64`, `i386`, `aarch64`, `arm`, `riscv64`. */
+  readonly arch: string;
+  /** AUDIT_ARCH_* value. */
+  readonly auditArch: number;
+  /** Rows indexed by position; look up by number with {@link ArchTable.byNr}. */
+  readonly syscalls: readonly SyscallRow[];
+  /** Struct sizes on this architecture. */
+  readonly structs: readonly StructDef[];
+}
