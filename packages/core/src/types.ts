@@ -140,8 +140,26 @@ export interface ArchTable {
   readonly arch: string;
   /** AUDIT_ARCH_* value. */
   readonly auditArch: number;
-  /** Rows indexed by position; look up by number with {@link ArchTable.byNr}. */
+  /** One row per syscall number this architecture defines, ascending by number. */
   readonly syscalls: readonly SyscallRow[];
   /** Struct sizes on this architecture. */
   readonly structs: readonly StructDef[];
+}
+
+/** One errno value: name and the message strace prints beside it. */
+export interface ErrnoEntry {
+  /** Positive errno value. */
+  readonly value: number;
+  /** Symbolic name, e.g. `ENOENT`. */
+  readonly name: string;
+  /** strace's message, e.g. `No such file or directory`. */
+  readonly message: string;
+}
+
+/** One signal: number and name as strace prints it (`SIGCHLD`). */
+export interface SignalEntry {
+  /** Signal number. */
+  readonly value: number;
+  /** Name, e.g. `SIGCHLD`. */
+  readonly name: string;
 }
