@@ -1,0 +1,4 @@
+/** Library entry of @tstrace/cli: the argument parser and the runner, for tools that embed tstrace. */
+export { type CliOptions, parseArgs } from "./args.js";
+export { main } from "./main.js";
+export { UsageError } from "./usage-error.js";

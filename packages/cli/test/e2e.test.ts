@@ -1,0 +1,56 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const BIN = join(import.meta.dirname, "..", "dist", "bin.js");
+
+function tstrace(...args: string[]) {
+  return spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", timeout: 60_000 });
+}
+
+// End to end: the built bin, the real addon, real programs.
+describe("tstrace end to end", () => {
+  it("traces cat into -o FILE and exits 0", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "tstrace-e2e-")), "trace.txt");
+    const r = tstrace("-o", out, "cat", "/etc/hostname");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(readFileSync("/etc/hostname", "utf8"));
+    const lines = readFileSync(out, "utf8").trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^execve\("\/usr\/bin\/cat", \["cat", "\/etc\/hostname"\], 0x[0-9a-f]+ \/\* \d+ vars \*\/\) = 0$/);
+    expect(lines).toContain('openat(AT_FDCWD, "/etc/hostname", O_RDONLY) = 3');
+    expect(lines.at(-2)).toBe("exit_group(0)                           = ?");
+    expect(lines.at(-1)).toBe("+++ exited with 0 +++");
+  });
+
+  it("exits with the tracee's exit code", () => {
+    const r = tstrace("false");
+    expect(r.status).toBe(1);
+    expect(r.stderr.trimEnd().split("\n").at(-1)).toBe("+++ exited with 1 +++");
+  });
+
+  it("dies by the signal that killed the tracee", () => {
+    const r = tstrace("sh", "-c", "kill -9 $$");
+    expect(r.signal).toBe("SIGKILL");
+    expect(r.stderr.trimEnd().split("\n").at(-1)).toBe("+++ killed by SIGKILL +++");
+  });
+
+  it("reports a missing command as strace does", () => {
+    const r = tstrace("no-such-command-xyz");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe("tstrace: Can't stat 'no-such-command-xyz': No such file or directory\n");
+  });
+
+  it("reports an unwritable -o before starting the command", () => {
+    const r = tstrace("-o", "/nonexistent-dir/x", "true");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe("tstrace: Can't fopen '/nonexistent-dir/x': No such file or directory\n");
+  });
+
+  it("rejects a bad flag with strace's message and hint", () => {
+    const r = tstrace("-Q", "ls");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe("tstrace: invalid option -- 'Q'\nTry 'tstrace -h' for more information.\n");
+  });
+});

@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+/**
+ * `pnpm conformance [--verbose] [NAME...]`: traces the corpus with strace and tstrace, prints the
+ * per-case and overall line agreement, and exits 1 when a case or the whole falls below its bar.
+ */
+import { CASES } from "./cases.js";
+import { caseAgreement, formatReport, overallAgreement } from "./report.js";
+import { runCase, straceAvailable } from "./runner.js";
+import { CASE_MIN, OVERALL_MIN } from "./thresholds.js";
+
+const args = process.argv.slice(2).filter((a) => a !== "--");
+const verbose = args.includes("--verbose") || args.includes("-v");
+const names = args.filter((a) => !a.startsWith("-"));
+
+if (!straceAvailable()) {
+  process.stdout.write("conformance: skipped, strace is not installed (apt-get install strace)\n");
+  process.exit(0);
+}
+const selected = names.length > 0 ? CASES.filter((c) => names.includes(c.name)) : CASES;
+const results = selected.map(runCase);
+process.stdout.write(formatReport(results, verbose));
+const failing = results.filter(
+  (r, i) => caseAgreement(r) < (selected[i]?.min ?? CASE_MIN) || r.straceStatus !== r.tstraceStatus,
+);
+const overall = overallAgreement(results);
+if (failing.length > 0 || overall < OVERALL_MIN) {
+  process.stdout.write(
+    `conformance: below the bar (overall ${OVERALL_MIN * 100}%, each case ${CASE_MIN * 100}%): ${failing.map((r) => r.name).join(", ") || "overall"}\n`,
+  );
+  process.exit(1);
+}

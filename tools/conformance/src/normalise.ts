@@ -1,0 +1,37 @@
+/**
+ * What legitimately differs between two traces of the same command: addresses (ASLR), pids,
+ * random bytes, the tracer's own name in its messages. Everything else must match.
+ */
+
+const ADDRESS = /0x[0-9a-f]{7,}/g;
+const RANDOM = /^(getrandom\()"(?:[^"\\]|\\.)*"/;
+const TRACER_NAME = /^t?strace: /;
+/** Calls whose return value is a pid: they teach the normaliser which numbers are pids. */
+const PID_RETURNS = /^(?:\[pid +\d+\] )?(?:set_tid_address|getpid|gettid|getppid|fork|vfork|clone3?)\(.*\) += (\d+)$/;
+const PID_PREFIX = /^(?:\[pid +(\d+)\] |(\d+) +)/;
+
+/** Collects the pids a trace mentions, in order of first appearance. */
+function collectPids(lines: readonly string[]): Map<string, string> {
+  const pids = new Map<string, string>();
+  const note = (pid: string | undefined): void => {
+    if (pid !== undefined && !pids.has(pid)) pids.set(pid, `PID${pids.size + 1}`);
+  };
+  for (const line of lines) {
+    const prefix = PID_PREFIX.exec(line);
+    note(prefix?.[1] ?? prefix?.[2]);
+    note(PID_RETURNS.exec(line)?.[1]);
+  }
+  return pids;
+}
+
+/** Normalises one trace (its lines, in order). */
+export function normaliseTrace(text: string): string[] {
+  const lines = text.split("\n").filter((l) => l.length > 0);
+  const pids = collectPids(lines);
+  const pidPattern = pids.size > 0 ? new RegExp(`\\b(${[...pids.keys()].join("|")})\\b`, "g") : null;
+  return lines.map((line) => {
+    let out = line.replace(ADDRESS, "0xADDR").replace(RANDOM, '$1"RANDOM"').replace(TRACER_NAME, "TRACER: ");
+    if (pidPattern) out = out.replace(pidPattern, (pid) => pids.get(pid) ?? pid);
+    return out;
+  });
+}

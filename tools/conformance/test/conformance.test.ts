@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { CASES } from "../src/cases.js";
+import { caseAgreement, formatReport, overallAgreement } from "../src/report.js";
+import { type CaseResult, runCase, straceAvailable } from "../src/runner.js";
+import { CASE_MIN, OVERALL_MIN } from "../src/thresholds.js";
+
+// The whole corpus against the real strace: the same bar `pnpm conformance` enforces.
+describe.skipIf(!straceAvailable())("conformance with strace 6.1", () => {
+  const results: CaseResult[] = [];
+  for (const c of CASES) {
+    it(`${c.name}: same lines and exit status as strace`, { timeout: 120_000 }, () => {
+      const r = runCase(c);
+      results.push(r);
+      expect(r.tstraceStatus, `exit status of ${c.command.join(" ")}`).toBe(r.straceStatus);
+      expect(caseAgreement(r), formatReport([r], true)).toBeGreaterThanOrEqual(c.min ?? CASE_MIN);
+    });
+  }
+  it("clears the overall bar", () => {
+    expect(results.length).toBe(CASES.length);
+    expect(overallAgreement(results), formatReport(results, false)).toBeGreaterThanOrEqual(OVERALL_MIN);
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { compareLines } from "../src/compare.js";
+import { normaliseTrace } from "../src/normalise.js";
+
+describe("normaliseTrace", () => {
+  it("replaces long hex addresses but keeps short numbers", () => {
+    const [line] = normaliseTrace("mmap(NULL, 8192, PROT_READ, MAP_PRIVATE, 3, 0x7000) = 0x7f2222701000\n");
+    expect(line).toBe("mmap(NULL, 8192, PROT_READ, MAP_PRIVATE, 3, 0x7000) = 0xADDR");
+  });
+  it("names pids by order of appearance", () => {
+    const lines = normaliseTrace("set_tid_address(0x7f222244bad0)         = 2833\nkill(2833, SIGKILL) = 0\n");
+    expect(lines).toEqual(["set_tid_address(0xADDR)         = PID1", "kill(PID1, SIGKILL) = 0"]);
+  });
+  it("hides getrandom's random bytes", () => {
+    const [line] = normaliseTrace('getrandom("\\xd1\\xb0\\xf1\\x97", 8, GRND_NONBLOCK) = 8');
+    expect(line).toBe('getrandom("RANDOM", 8, GRND_NONBLOCK) = 8');
+  });
+  it("does not hide ordinary strings", () => {
+    const [line] = normaliseTrace('write(1, "hello\\n", 6) = 6');
+    expect(line).toBe('write(1, "hello\\n", 6) = 6');
+  });
+});
+
+describe("compareLines", () => {
+  it("counts matching lines in order", () => {
+    const r = compareLines(["a", "b", "c", "d"], ["a", "c", "x", "d"]);
+    expect(r.matched).toBe(3);
+    expect(r.total).toBe(4);
+    expect(r.missing).toEqual(["b"]);
+    expect(r.extra).toEqual(["x"]);
+  });
+  it("counts a reordered line as a difference", () => {
+    expect(compareLines(["a", "b"], ["b", "a"]).matched).toBe(1);
+  });
+});
