@@ -48,8 +48,11 @@ export type ArgKind =
   | { readonly k: "str" }
   /** A buffer written by the caller, length from argument `len`, read at entry. */
   | { readonly k: "bufIn"; readonly len: ArgIndex }
-  /** A buffer filled by the kernel, length the return value, read at exit on success. */
-  | { readonly k: "bufOut" }
+  /**
+   * A buffer filled by the kernel, length the return value, read at exit on success. `whole`: the
+   * decoder needs all of it, not just the -s bytes it prints (getdents64 counts the entries).
+   */
+  | { readonly k: "bufOut"; readonly whole?: true }
   /** Bits named from constant table `table` (a {@link ConstTable} name), joined by `|`. */
   | { readonly k: "flags"; readonly table: string }
   /** One value named from constant table `table`. */

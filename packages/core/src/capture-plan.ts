@@ -1,0 +1,134 @@
+/**
+ * The capture plan (core → native): for each syscall number, which argument memory the tracer reads
+ * and when. Layout in apps/docs/content/record-format.md ("Capture plan"). Derived from argument
+ * kinds only, so a new kind needs one case here and nothing per syscall.
+ */
+import { CaptureKind, CaptureWhen } from "./record-format.js";
+import type { ArchTable, ArgKind } from "./types.js";
+
+/** 'TSPC' */
+export const CAPTURE_PLAN_MAGIC = 0x54535043;
+/** Plan layout version. */
+export const CAPTURE_PLAN_VERSION = 1;
+/** Longest path strace prints (PATH_MAX). */
+export const PATH_CAPTURE_MAX = 4096;
+/** Marks an unused `lenArg`. */
+export const NO_LEN_ARG = 0xffffffff;
+
+/** One capture in a plan. */
+export interface CaptureSpec {
+  /** Argument index 0–5. */
+  readonly arg: number;
+  /** A {@link CaptureKind}. */
+  readonly kind: CaptureKind;
+  /** A {@link CaptureWhen}. */
+  readonly when: CaptureWhen;
+  /** Argument holding a length or count, or {@link NO_LEN_ARG}. */
+  readonly lenArg: number;
+  /** STRUCT/ARRAY element size; STRING_ARRAY: max strings captured; else 0. */
+  readonly size: number;
+  /** Max bytes. */
+  readonly max: number;
+}
+
+/** Options for {@link compileCapturePlan}. */
+export interface CapturePlanOptions {
+  /** strace's `-s` (default 32 in strace). */
+  readonly strsize: number;
+  /** Which syscall numbers to capture for (a `-e trace=` set); all when absent. */
+  readonly selected?: (nr: number) => boolean;
+}
+
+/** Cap on a buffer a decoder reads whole (getdents64's directory entries): 1 MiB. */
+export const WHOLE_BUFFER_MAX = 1 << 20;
+
+/** The capture for one argument of kind `kind`, or undefined when nothing is read. */
+export function captureFor(table: ArchTable, arg: number, kind: ArgKind, strsize: number): CaptureSpec | undefined {
+  const s = strsize + 1; // one more than printed, so the decoder can tell truncation
+  switch (kind.k) {
+    case "path":
+      return { arg, kind: CaptureKind.CSTRING, when: CaptureWhen.ENTRY, lenArg: NO_LEN_ARG, size: 0, max: PATH_CAPTURE_MAX };
+    case "str":
+      return { arg, kind: CaptureKind.CSTRING, when: CaptureWhen.ENTRY, lenArg: NO_LEN_ARG, size: 0, max: s };
+    case "bufIn":
+      return { arg, kind: CaptureKind.BUFFER_ARG_LEN, when: CaptureWhen.ENTRY, lenArg: kind.len, size: 0, max: s };
+    case "bufOut":
+      return {
+        arg,
+        kind: CaptureKind.BUFFER_RET_LEN,
+        when: CaptureWhen.EXIT,
+        lenArg: NO_LEN_ARG,
+        size: 0,
+        max: kind.whole ? WHOLE_BUFFER_MAX : s,
+      };
+    case "struct": {
+      const def = table.structs.find((d) => d.name === kind.type);
+      if (!def) return undefined;
+      const when = kind.dir === "in" ? CaptureWhen.ENTRY : CaptureWhen.EXIT;
+      return { arg, kind: CaptureKind.STRUCT, when, lenArg: NO_LEN_ARG, size: def.size, max: def.size };
+    }
+    case "argv":
+      // strace prints at most -s elements of argv, each cut at -s bytes.
+      return { arg, kind: CaptureKind.STRING_ARRAY, when: CaptureWhen.ENTRY, lenArg: NO_LEN_ARG, size: strsize, max: s };
+    case "envp":
+      return { arg, kind: CaptureKind.STRING_ARRAY, when: CaptureWhen.ENTRY, lenArg: NO_LEN_ARG, size: 0, max: s };
+    case "iovec": {
+      // strace prints at most -s elements, each cut at -s bytes.
+      const when = kind.dir === "in" ? CaptureWhen.ENTRY : CaptureWhen.EXIT;
+      return { arg, kind: CaptureKind.IOVEC, when, lenArg: kind.count, size: 0, max: s * strsize };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Compile the plan for `table` and the session options, in the documented `Uint32Array` layout. */
+export function compileCapturePlan(table: ArchTable, options: CapturePlanOptions): Uint32Array {
+  if (!Number.isInteger(options.strsize) || options.strsize < 0) throw new RangeError(`strsize must be a non-negative integer, got ${options.strsize}`);
+  const n = table.syscalls.reduce((m, s) => Math.max(m, s.nr + 1), 0);
+  const words: number[] = [CAPTURE_PLAN_MAGIC, CAPTURE_PLAN_VERSION, n];
+  for (let i = 0; i < n; i++) words.push(0);
+  for (const row of table.syscalls) {
+    if (options.selected && !options.selected(row.nr)) continue;
+    const specs: CaptureSpec[] = [];
+    row.args?.forEach((a, i) => {
+      const c = captureFor(table, i, a.kind, options.strsize);
+      if (c) specs.push(c);
+    });
+    if (specs.length === 0) continue;
+    words[3 + row.nr] = words.length;
+    words.push(specs.length);
+    for (const c of specs) words.push(c.arg | (c.kind << 8) | (c.when << 16), c.lenArg, c.size, c.max);
+  }
+  return Uint32Array.from(words);
+}
+
+/** Decode a plan back to `nr → specs` (validating it as the native side does); for tests and tools. */
+export function decodeCapturePlan(plan: Uint32Array): Map<number, CaptureSpec[]> {
+  if (plan.length < 3 || plan[0] !== CAPTURE_PLAN_MAGIC) throw new Error("capture plan: bad magic");
+  if (plan[1] !== CAPTURE_PLAN_VERSION) throw new Error(`capture plan: unsupported version ${plan[1]}`);
+  const n = plan[2] ?? 0;
+  if (3 + n > plan.length) throw new Error("capture plan: table runs past the end");
+  const out = new Map<number, CaptureSpec[]>();
+  for (let nr = 0; nr < n; nr++) {
+    const off = plan[3 + nr] ?? 0;
+    if (off === 0) continue;
+    const count = plan[off];
+    if (count === undefined || off + 1 + count * 4 > plan.length) throw new Error(`capture plan: spec list of ${nr} runs past the end`);
+    const specs: CaptureSpec[] = [];
+    for (let i = 0; i < count; i++) {
+      const b = off + 1 + i * 4;
+      const w0 = plan[b] ?? 0;
+      specs.push({
+        arg: w0 & 0xff,
+        kind: ((w0 >>> 8) & 0xff) as CaptureKind,
+        when: ((w0 >>> 16) & 0xff) as CaptureWhen,
+        lenArg: plan[b + 1] ?? NO_LEN_ARG,
+        size: plan[b + 2] ?? 0,
+        max: plan[b + 3] ?? 0,
+      });
+    }
+    out.set(nr, specs);
+  }
+  return out;
+}

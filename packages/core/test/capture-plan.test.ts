@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { CaptureKind, CaptureWhen, NO_LEN_ARG, compileCapturePlan, decodeCapturePlan, i386, syscallByName, x86_64 } from "../src/index.js";
+
+describe("capture plan", () => {
+  const plan = compileCapturePlan(x86_64, { strsize: 32 });
+  const specs = decodeCapturePlan(plan);
+  const nr = (n: string): number => syscallByName(x86_64, n)?.nr ?? -1;
+
+  it("has the documented header", () => {
+    expect(plan[0]).toBe(0x54535043);
+    expect(plan[1]).toBe(1);
+    expect(plan[2]).toBe(Math.max(...x86_64.syscalls.map((s) => s.nr)) + 1);
+  });
+  it("openat captures arg 1 as CSTRING at entry, max 4096", () => {
+    expect(specs.get(nr("openat"))).toEqual([{ arg: 1, kind: CaptureKind.CSTRING, when: CaptureWhen.ENTRY, lenArg: NO_LEN_ARG, size: 0, max: 4096 }]);
+  });
+  it("read/write/newfstatat/prlimit64/execve", () => {
+    expect(specs.get(nr("read"))).toEqual([{ arg: 1, kind: CaptureKind.BUFFER_RET_LEN, when: CaptureWhen.EXIT, lenArg: NO_LEN_ARG, size: 0, max: 33 }]);
+    expect(specs.get(nr("write"))).toEqual([{ arg: 1, kind: CaptureKind.BUFFER_ARG_LEN, when: CaptureWhen.ENTRY, lenArg: 2, size: 0, max: 33 }]);
+    expect(specs.get(nr("newfstatat"))?.[1]).toEqual({ arg: 2, kind: CaptureKind.STRUCT, when: CaptureWhen.EXIT, lenArg: NO_LEN_ARG, size: 144, max: 144 });
+    expect(specs.get(nr("prlimit64"))?.map((s) => [s.arg, s.when, s.size])).toEqual([[2, CaptureWhen.ENTRY, 16], [3, CaptureWhen.EXIT, 16]]);
+    expect(specs.get(nr("execve"))?.map((s) => [s.arg, s.kind, s.size])).toEqual([[0, CaptureKind.CSTRING, 0], [1, CaptureKind.STRING_ARRAY, 32], [2, CaptureKind.STRING_ARRAY, 0]]);
+    expect(specs.get(nr("getpid"))).toBeUndefined();
+  });
+  it("honours selection and strsize", () => {
+    const only = decodeCapturePlan(compileCapturePlan(x86_64, { strsize: 4, selected: (n) => n === nr("write") }));
+    expect([...only.keys()]).toEqual([nr("write")]);
+    expect(only.get(nr("write"))?.[0]?.max).toBe(5);
+  });
+  it("round trips for every architecture", () => {
+    const p = compileCapturePlan(i386, { strsize: 80 });
+    const d = decodeCapturePlan(p);
+    expect(d.size).toBeGreaterThan(20);
+    expect(decodeCapturePlan(Uint32Array.from(p))).toEqual(d);
+  });
+  it("rejects malformed plans", () => {
+    expect(() => decodeCapturePlan(new Uint32Array([1, 1, 0]))).toThrow(/magic/);
+    expect(() => decodeCapturePlan(new Uint32Array([0x54535043, 2, 0]))).toThrow(/version/);
+    expect(() => decodeCapturePlan(new Uint32Array([0x54535043, 1, 5]))).toThrow(/past the end/);
+    expect(() => compileCapturePlan(x86_64, { strsize: -1 })).toThrow(RangeError);
+  });
+});

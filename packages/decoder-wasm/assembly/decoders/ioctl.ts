@@ -1,0 +1,41 @@
+// ioctl(fd, request, arg): the request by name from core's ioctl table, else strace's _IOC(...)
+// decomposition (asm-generic encoding: nr 8 bits, type 8, size 14, dir 2).
+
+import { arg } from "../call";
+import { T_IOCTL } from "../known";
+import { putc, puts } from "../out";
+import { putHex } from "../print/num";
+import { putRef } from "../print/xlat";
+import { lookup, NO_REF } from "../tables";
+import { printFd } from "./args";
+import { RVAL_DECODED } from "./rval";
+
+export function printIoctlRequest(req: u32): void {
+  const ref = lookup(T_IOCTL, <u64>req);
+  if (ref != NO_REF) {
+    putRef(ref);
+    return;
+  }
+  const dir = req >> 30;
+  puts("_IOC(");
+  if (dir == 0) puts("_IOC_NONE");
+  else if (dir == 1) puts("_IOC_WRITE");
+  else if (dir == 2) puts("_IOC_READ");
+  else puts("_IOC_READ|_IOC_WRITE");
+  puts(", ");
+  putHex(<u64>((req >> 8) & 0xff));
+  puts(", ");
+  putHex(<u64>(req & 0xff));
+  puts(", ");
+  putHex(<u64>((req >> 16) & 0x3fff));
+  putc(0x29);
+}
+
+export function decodeIoctl(): i32 {
+  printFd(arg(0));
+  puts(", ");
+  printIoctlRequest(<u32>arg(1));
+  puts(", ");
+  putHex(arg(2));
+  return RVAL_DECODED;
+}

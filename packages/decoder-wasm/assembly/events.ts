@@ -1,0 +1,143 @@
+// Non-syscall lines: `--- SIG… {siginfo} ---`, `+++ exited with N +++`, `+++ killed by … +++`.
+
+import {
+  T_BUS_CODES,
+  T_CLD_CODES,
+  T_FPE_CODES,
+  T_ILL_CODES,
+  T_SEGV_CODES,
+  T_SI_CODES,
+  T_TRAP_CODES,
+} from "./known";
+import { putc, puts } from "./out";
+import { putAddr, putI64, putU64 } from "./print/num";
+import { printSignal } from "./print/signal";
+import { printEnum, putRef } from "./print/xlat";
+import { lookup, NO_REF } from "./tables";
+
+const SIGILL: i32 = 4;
+const SIGTRAP: i32 = 5;
+const SIGBUS: i32 = 7;
+const SIGFPE: i32 = 8;
+const SIGSEGV: i32 = 11;
+const SIGCHLD: i32 = 17;
+
+const SI_QUEUE: i32 = -1;
+const SI_TIMER: i32 = -2;
+const SI_TKILL: i32 = -6;
+const SI_KERNEL: i32 = 0x80;
+
+function printClockT(v: i64): void {
+  putI64(v);
+  if (v != 0) {
+    // clock ticks at USER_HZ=100, as strace prints them.
+    const a = v < 0 ? -v : v;
+    puts(" /* ");
+    if (v < 0) putc(0x2d);
+    putU64(<u64>(a / 100));
+    putc(0x2e);
+    const frac = <u32>(a % 100);
+    putc(0x30 + frac / 10);
+    putc(0x30 + (frac % 10));
+    puts(" s */");
+  }
+}
+
+/** printsiginfo for the common cases. p points at 128 bytes of siginfo_t (64-bit layout). */
+export function printSiginfo(p: usize): void {
+  const signo = load<i32>(p);
+  const errno = load<i32>(p + 4);
+  const code = load<i32>(p + 8);
+  puts("{si_signo=");
+  printSignal(<u64>(<u32>signo));
+  puts(", si_code=");
+  let ref: u32 = NO_REF;
+  if (code > 0 && code < SI_KERNEL) {
+    let t: i32 = -1;
+    if (signo == SIGCHLD) t = T_CLD_CODES;
+    else if (signo == SIGSEGV) t = T_SEGV_CODES;
+    else if (signo == SIGBUS) t = T_BUS_CODES;
+    else if (signo == SIGILL) t = T_ILL_CODES;
+    else if (signo == SIGFPE) t = T_FPE_CODES;
+    else if (signo == SIGTRAP) t = T_TRAP_CODES;
+    ref = lookup(t, <u64>(<u32>code));
+  }
+  if (ref == NO_REF) ref = lookup(T_SI_CODES, <u64>(<u32>code));
+  if (ref != NO_REF) putRef(ref);
+  else printEnum(-1, <u64>(<u32>code), true);
+  if (errno != 0) {
+    puts(", si_errno=");
+    putI64(errno);
+  }
+  if (code <= 0 || code == SI_KERNEL) {
+    if (code == SI_TIMER) {
+      puts(", si_timerid=");
+      putHex32(load<u32>(p + 16));
+      puts(", si_overrun=");
+      putI64(load<i32>(p + 20));
+      puts(", si_int=");
+      putI64(load<i32>(p + 24));
+      puts(", si_ptr=");
+      putAddr(load<u64>(p + 24));
+    } else if (code != SI_KERNEL) {
+      puts(", si_pid=");
+      putU64(<u64>load<u32>(p + 16));
+      puts(", si_uid=");
+      putU64(<u64>load<u32>(p + 20));
+      if (code == SI_QUEUE || code < SI_TKILL) {
+        puts(", si_int=");
+        putI64(load<i32>(p + 24));
+        puts(", si_ptr=");
+        putAddr(load<u64>(p + 24));
+      }
+    }
+  } else if (signo == SIGCHLD) {
+    puts(", si_pid=");
+    putU64(<u64>load<u32>(p + 16));
+    puts(", si_uid=");
+    putU64(<u64>load<u32>(p + 20));
+    puts(", si_status=");
+    const status = load<i32>(p + 24);
+    if (code == 1)
+      putI64(status); // CLD_EXITED: exit code
+    else printSignal(<u64>(<u32>status));
+    puts(", si_utime=");
+    printClockT(load<i64>(p + 32));
+    puts(", si_stime=");
+    printClockT(load<i64>(p + 40));
+  } else if (signo == SIGSEGV || signo == SIGBUS || signo == SIGILL || signo == SIGFPE || signo == SIGTRAP) {
+    puts(", si_addr=");
+    putAddr(load<u64>(p + 16));
+  }
+  putc(0x7d);
+}
+
+function putHex32(v: u32): void {
+  puts("0x");
+  let started = false;
+  for (let s = 28; s >= 0; s -= 4) {
+    const d = (v >> <u32>s) & 0xf;
+    if (d == 0 && !started && s > 0) continue;
+    started = true;
+    putc(d < 10 ? 0x30 + d : 0x57 + d);
+  }
+}
+
+/** `+++ exited with 0 +++`, `+++ killed by SIGKILL +++`, `+++ killed by SIGSEGV (core dumped) +++`. */
+export function printExitStatus(status: i32): void {
+  const sig = status & 0x7f;
+  if (sig == 0) {
+    puts("+++ exited with ");
+    putI64((status >> 8) & 0xff);
+    puts(" +++");
+  } else if (sig != 0x7f) {
+    puts("+++ killed by ");
+    printSignal(<u64>sig);
+    if ((status & 0x80) != 0) puts(" (core dumped)");
+    puts(" +++");
+  } else {
+    puts("+++ stopped by ");
+    printSignal(<u64>((status >> 8) & 0xff));
+    puts(" +++");
+  }
+}

@@ -1,0 +1,211 @@
+// WebAssembly entry points. JS copies the tables blob in once (alloc + init), then per batch copies
+// the records into the input area (input) and calls decode, which returns how many bytes of whole
+// lines are ready at outPtr(); JS copies them and calls release. Nothing here can trap on bad input:
+// every record is range-checked before use, and a bad one stops decoding at its offset.
+
+import { capturesValid } from "./call";
+import { resolveKnown } from "./known";
+import {
+  onDetached,
+  onEnter,
+  onExit,
+  onExitStatus,
+  onFinish,
+  onGroupStop,
+  onSignal,
+  resolveDecoders,
+  touch,
+} from "./line";
+import { setOptions } from "./options";
+import { consume, lineStart, outBuf, outLen, puts, reset } from "./out";
+import { HEX_NONE, quote } from "./print/quote";
+import {
+  ENTER_CAPTURE_COUNT,
+  ENTER_LENGTH,
+  EXIT_ARCH,
+  EXIT_CAPTURE_COUNT,
+  EXIT_IS_ERROR,
+  EXIT_LENGTH,
+  EXIT_NR,
+  EXIT_RVAL,
+  HDR_LENGTH,
+  HDR_PID,
+  HDR_SIZE,
+  HDR_TYPE,
+  RECORD_FORMAT_VERSION,
+  SIGINFO_OFFSET,
+  SIGNAL_BODY,
+  T_ATTACHED,
+  T_DETACHED,
+  T_EXIT,
+  T_FILE_HEADER,
+  T_GROUP_STOP,
+  T_NEW_PROCESS,
+  T_SIGNAL,
+  T_SYSCALL_ENTER,
+  T_SYSCALL_EXIT,
+} from "./record";
+import { loadTables } from "./tables";
+
+let inBuf: usize = 0;
+let inCap: usize = 0;
+let errOffset: i32 = -1;
+let errCode: i32 = 0;
+
+/** Allocates `len` bytes that live as long as the instance (the tables blob). */
+export function alloc(len: u32): usize {
+  return heap.alloc(<usize>(len == 0 ? 8 : len));
+}
+
+/** Returns an input area of at least `len` bytes (valid until the next call). */
+export function input(len: u32): usize {
+  if (<usize>len > inCap) {
+    let cap: usize = inCap < 65536 ? 65536 : inCap;
+    while (cap < <usize>len) cap <<= 1;
+    inBuf = inBuf == 0 ? heap.alloc(cap) : heap.realloc(inBuf, cap);
+    inCap = cap;
+  }
+  return inBuf;
+}
+
+/** Adopts the tables blob at p and the options. 0 on success, else a blob error code. */
+export function init(p: usize, len: u32, strsize: i32, acolumn: i32, hex: i32, prefix: i32): i32 {
+  setOptions(strsize, acolumn, hex, prefix);
+  const rc = loadTables(p, len);
+  if (rc != 0) return rc;
+  resolveKnown();
+  resolveDecoders();
+  return 0;
+}
+
+export function outPtr(): usize {
+  return outBuf;
+}
+/** Drops `n` bytes JS has copied. */
+export function release(n: u32): void {
+  consume(<usize>n);
+}
+export function errorOffset(): i32 {
+  return errOffset;
+}
+export function errorCode(): i32 {
+  return errCode;
+}
+
+function corrupt(off: u32, code: i32): void {
+  errOffset = <i32>off;
+  errCode = code;
+}
+
+/** Decodes `len` bytes of records from the input area. Returns the bytes of whole lines ready. */
+export function decode(len: u32): u32 {
+  errOffset = -1;
+  errCode = 0;
+  if (<usize>len > inCap) len = <u32>inCap;
+  let off: u32 = 0;
+  while (off < len) {
+    const rest = len - off;
+    if (rest < HDR_LENGTH) {
+      corrupt(off, 1);
+      break;
+    }
+    const rec = inBuf + <usize>off;
+    const size = load<u32>(rec + HDR_SIZE);
+    if (size < HDR_LENGTH || (size & 7) != 0 || size > rest) {
+      corrupt(off, 2);
+      break;
+    }
+    const type = load<u16>(rec + HDR_TYPE);
+    const pid = load<u32>(rec + HDR_PID);
+    const body = rec + HDR_LENGTH;
+    if (type == T_SYSCALL_ENTER) {
+      if (size < HDR_LENGTH + ENTER_LENGTH) {
+        corrupt(off, 3);
+        break;
+      }
+      const count = load<u32>(body + ENTER_CAPTURE_COUNT);
+      if (!capturesValid(rec, size, HDR_LENGTH + ENTER_LENGTH, count)) {
+        corrupt(off, 4);
+        break;
+      }
+      onEnter(pid, rec, size);
+    } else if (type == T_SYSCALL_EXIT) {
+      if (size < HDR_LENGTH + EXIT_LENGTH) {
+        corrupt(off, 3);
+        break;
+      }
+      const count = load<u32>(body + EXIT_CAPTURE_COUNT);
+      if (!capturesValid(rec, size, HDR_LENGTH + EXIT_LENGTH, count)) {
+        corrupt(off, 4);
+        break;
+      }
+      onExit(
+        pid,
+        rec,
+        size,
+        load<u32>(body + EXIT_NR),
+        load<u32>(body + EXIT_ARCH),
+        load<i64>(body + EXIT_RVAL),
+        load<u32>(body + EXIT_IS_ERROR) != 0,
+      );
+    } else if (type == T_SIGNAL) {
+      if (size < HDR_LENGTH + SIGNAL_BODY) {
+        corrupt(off, 3);
+        break;
+      }
+      onSignal(pid, load<u32>(body), body + SIGINFO_OFFSET);
+    } else if (type == T_EXIT) {
+      if (size < HDR_LENGTH + 8) {
+        corrupt(off, 3);
+        break;
+      }
+      onExitStatus(pid, load<i32>(body));
+    } else if (type == T_GROUP_STOP) {
+      if (size < HDR_LENGTH + 8) {
+        corrupt(off, 3);
+        break;
+      }
+      onGroupStop(pid, load<u32>(body));
+    } else if (type == T_NEW_PROCESS) {
+      if (size < HDR_LENGTH + 8) {
+        corrupt(off, 3);
+        break;
+      }
+      touch(pid);
+      touch(load<u32>(body));
+    } else if (type == T_ATTACHED) {
+      touch(pid);
+    } else if (type == T_DETACHED) {
+      onDetached(pid);
+    } else if (type == T_FILE_HEADER) {
+      if (size < HDR_LENGTH + 8) {
+        corrupt(off, 3);
+        break;
+      }
+      if (load<u32>(body) != RECORD_FORMAT_VERSION) {
+        corrupt(off, 5);
+        break;
+      }
+    }
+    // EXEC, MESSAGE and unknown (newer) types print nothing here.
+    off += size;
+  }
+  return <u32>lineStart;
+}
+
+/** Ends the trace: finishes an open line. Returns the bytes ready (everything). */
+export function finish(): u32 {
+  onFinish();
+  return <u32>outLen;
+}
+
+/** strace's quoting of `len` input bytes, for tests and tools. Returns the output length. */
+export function quoteInput(len: u32, strsize: i32, hex: i32, nulTerminated: i32): u32 {
+  reset();
+  if (<usize>len > inCap) len = <u32>inCap;
+  const max: u32 = strsize < 0 ? 0 : <u32>strsize;
+  const size = len < max ? len : max;
+  const noNul = quote(inBuf, size, nulTerminated != 0, hex < 0 || hex > 2 ? HEX_NONE : hex);
+  if (noNul && len > max) puts("...");
+  return <u32>outLen;
+}

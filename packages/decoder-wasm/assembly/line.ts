@@ -1,0 +1,333 @@
+// The core that decides entry/exit (strace's syscall.c + strace.c printleader): one open line at a
+// time; another pid's event finishes it with ` <unfinished ...>` and the exit later prints
+// `<... NAME resumed>`. Per-pid state keeps a copy of the entry record for the exit.
+
+import { setEntry, setExit } from "./call";
+import { decodeRaw } from "./decoders/generic";
+import { decoderIdByName, runDecoder } from "./decoders/index";
+import { RVAL_DECODED, RVAL_HEX, RVAL_OCTAL, RVAL_UDECIMAL, resumeArg, setResumeArg } from "./decoders/rval";
+import { printExitStatus, printSiginfo } from "./events";
+import { acolumn, pidPrefix } from "./options";
+import { column, newline, outLen, putc, putName, puts } from "./out";
+import { putHex, putHexDigits, putI64, putU64 } from "./print/num";
+import { printSignal } from "./print/signal";
+import { putRef } from "./print/xlat";
+import { ENTER_ARCH, ENTER_NR, HDR_LENGTH } from "./record";
+import {
+  auditArch,
+  errnoMessage,
+  errnoName,
+  NO_REF,
+  R_FD,
+  R_HEX,
+  R_NONE,
+  row,
+  rowDecoder,
+  rowName,
+  rowRet,
+  strLen,
+  strPtr,
+  syscallCount,
+} from "./tables";
+
+class Proc {
+  pid: u32 = 0;
+  live: bool = false;
+  inSyscall: bool = false;
+  /** The entry's decoder finished everything (RVAL_DECODED at entry). */
+  done: bool = false;
+  rv: i32 = 0;
+  resumeArg: u32 = 0;
+  buf: usize = 0;
+  cap: u32 = 0;
+  len: u32 = 0;
+}
+
+const procs: Proc[] = [];
+let lastProc: Proc | null = null;
+let liveCount: i32 = 0;
+let openPid: u32 = 0;
+let hasOpen = false;
+let decIds: usize = 0;
+
+/** Resolves each syscall's decoder once, after the tables are loaded. */
+export function resolveDecoders(): void {
+  const n = syscallCount();
+  decIds = heap.alloc(<usize>n + 1);
+  for (let nr: u32 = 0; nr < n; nr++) {
+    const r = row(nr);
+    let id: u8 = 0;
+    if (r != 0) {
+      const d = rowDecoder(r);
+      if (d != NO_REF) id = decoderIdByName(d);
+      if (id == 0) id = decoderIdByName(rowName(r));
+    }
+    store<u8>(decIds + <usize>nr, id);
+  }
+}
+
+function getProc(pid: u32): Proc {
+  const last = lastProc;
+  if (last != null && last.pid == pid && last.live) return last;
+  let free: Proc | null = null;
+  for (let i = 0; i < procs.length; i++) {
+    const p = unchecked(procs[i]);
+    if (p.live && p.pid == pid) {
+      lastProc = p;
+      return p;
+    }
+    if (!p.live && free == null) free = p;
+  }
+  let p: Proc;
+  if (free != null) p = free;
+  else {
+    p = new Proc();
+    procs.push(p);
+  }
+  p.pid = pid;
+  p.live = true;
+  p.inSyscall = false;
+  p.done = false;
+  p.len = 0;
+  liveCount++;
+  lastProc = p;
+  return p;
+}
+
+/** Registers a pid (NEW_PROCESS, ATTACHED) so the prefix logic counts it. */
+export function touch(pid: u32): void {
+  getProc(pid);
+}
+
+function printPrefix(pid: u32): void {
+  if (pidPrefix == 1 && liveCount > 1) {
+    puts("[pid ");
+    let w = 1;
+    for (let t = pid / 10; t != 0; t /= 10) w++;
+    for (; w < 5; w++) putc(0x20);
+    putU64(<u64>pid);
+    puts("] ");
+  } else if (pidPrefix == 2) {
+    const start = outLen;
+    putU64(<u64>pid);
+    while (outLen - start < 5) putc(0x20);
+    putc(0x20);
+  }
+}
+
+/** Finishes the open line of whichever pid with ` <unfinished ...>`. */
+export function closeOpenLine(): void {
+  if (!hasOpen) return;
+  puts(" <unfinished ...>");
+  newline();
+  hasOpen = false;
+}
+
+function putSyscallName(nr: u32, arch: u32): void {
+  const r = validRow(nr, arch);
+  if (r != 0) {
+    putRef(rowName(r));
+    return;
+  }
+  puts("syscall_0x");
+  putHexDigits(<u64>nr);
+}
+
+function validRow(nr: u32, arch: u32): u32 {
+  if (arch != auditArch && auditArch != 0) return 0;
+  return row(nr);
+}
+
+function decode(nr: u32, arch: u32): i32 {
+  const r = validRow(nr, arch);
+  if (r == 0) return decodeRaw(6);
+  return runDecoder(load<u8>(decIds + <usize>nr), r);
+}
+
+/** SYSCALL_ENTER: `name(` and the arguments known at entry; the line stays open. */
+export function onEnter(pid: u32, rec: usize, len: u32): void {
+  const p = getProc(pid);
+  closeOpenLine();
+  if (p.cap < len) {
+    let cap: u32 = 256;
+    if (p.cap > cap) cap = p.cap;
+    while (cap < len) cap <<= 1;
+    p.buf = p.buf == 0 ? heap.alloc(<usize>cap) : heap.realloc(p.buf, <usize>cap);
+    p.cap = cap;
+  }
+  memory.copy(p.buf, rec, <usize>len);
+  p.len = len;
+  const arch = load<u32>(rec + HDR_LENGTH + ENTER_ARCH);
+  const nr = load<u32>(rec + HDR_LENGTH + ENTER_NR);
+  setEntry(p.buf, len, arch);
+  setResumeArg(0);
+  printPrefix(pid);
+  putSyscallName(nr, arch);
+  putc(0x28);
+  const rv = decode(nr, arch);
+  p.done = (rv & RVAL_DECODED) != 0;
+  p.rv = rv & 0xff;
+  p.resumeArg = resumeArg;
+  p.inSyscall = true;
+  hasOpen = true;
+  openPid = pid;
+}
+
+function tabto(): void {
+  const col = <i32>column();
+  for (let c = col; c < acolumn; c++) putc(0x20);
+}
+
+/** Starts the exit part: continues the open line or prints `<... NAME resumed>`. */
+function resume(p: Proc, nr: u32, arch: u32): void {
+  if (hasOpen && openPid == p.pid) return;
+  closeOpenLine();
+  printPrefix(p.pid);
+  puts("<... ");
+  putSyscallName(nr, arch);
+  puts(" resumed>");
+}
+
+function printReturn(r: u32, rv: i32, rval: i64, isError: bool): void {
+  puts("= ");
+  if (isError) {
+    const e = <u64>(rval < 0 ? -rval : rval);
+    // ERESTARTSYS, ERESTARTNOINTR, ERESTARTNOHAND, ERESTART_RESTARTBLOCK never reach user space.
+    if (e == 512 || e == 513 || e == 514 || e == 516) putc(0x3f);
+    else puts("-1");
+    putc(0x20);
+    const name = errnoName(e);
+    if (name != NO_REF && strLen(name) > 0) putRef(name);
+    else {
+      puts("ERRNO_");
+      putU64(e);
+    }
+    const msg = errnoMessage(e);
+    puts(" (");
+    if (msg != NO_REF && strLen(msg) > 0) putName(strPtr(msg), <usize>strLen(msg));
+    else {
+      puts("Unknown error ");
+      putU64(e);
+    }
+    putc(0x29);
+    return;
+  }
+  let kind = r != 0 ? rowRet(r) : <u8>0;
+  if (rv == RVAL_HEX) kind = R_HEX;
+  if (kind == R_NONE) {
+    putc(0x3f);
+    return;
+  }
+  if (kind == R_HEX) {
+    putHex(<u64>rval);
+    return;
+  }
+  if (rv == RVAL_OCTAL) {
+    putc(0x30);
+    putU64(<u64>rval);
+    return;
+  }
+  if (rv == RVAL_UDECIMAL) {
+    putU64(<u64>rval);
+    return;
+  }
+  if (kind == R_FD) {
+    putI64(rval);
+    return;
+  }
+  putI64(rval);
+}
+
+/** SYSCALL_EXIT: the arguments printed at exit, `) `, alignment, `= ret`. */
+export function onExit(pid: u32, rec: usize, len: u32, nr: u32, arch: u32, rval: i64, isError: bool): void {
+  const p = getProc(pid);
+  if (!p.inSyscall) {
+    // An exit without its entry (attached mid-call): strace prints the resumed form.
+    closeOpenLine();
+    printPrefix(pid);
+    puts("<... ");
+    putSyscallName(nr, arch);
+    puts(" resumed>) ");
+    tabto();
+    printReturn(validRow(nr, arch), 0, rval, isError);
+    newline();
+    return;
+  }
+  const enr = load<u32>(p.buf + HDR_LENGTH + ENTER_NR);
+  const earch = load<u32>(p.buf + HDR_LENGTH + ENTER_ARCH);
+  resume(p, enr, earch);
+  setEntry(p.buf, p.len, earch);
+  setExit(rec, len, rval, isError);
+  setResumeArg(p.resumeArg);
+  let rv = p.rv;
+  if (!p.done) rv = decode(enr, earch) & 0xff;
+  puts(") ");
+  tabto();
+  printReturn(validRow(enr, earch), rv, rval, isError);
+  newline();
+  hasOpen = false;
+  p.inSyscall = false;
+}
+
+/** The thread is gone while in a syscall (exit_group, killed): `) = ?` like print_event_exit. */
+function finishInSyscall(p: Proc): void {
+  if (!p.inSyscall) return;
+  const enr = load<u32>(p.buf + HDR_LENGTH + ENTER_NR);
+  const earch = load<u32>(p.buf + HDR_LENGTH + ENTER_ARCH);
+  resume(p, enr, earch);
+  if (!p.done) puts(" <unfinished ...>");
+  puts(") ");
+  tabto();
+  puts("= ?");
+  newline();
+  hasOpen = false;
+  p.inSyscall = false;
+}
+
+export function onExitStatus(pid: u32, status: i32): void {
+  const p = getProc(pid);
+  finishInSyscall(p);
+  closeOpenLine();
+  printPrefix(pid);
+  printExitStatus(status);
+  newline();
+  p.live = false;
+  p.inSyscall = false;
+  liveCount--;
+}
+
+export function onSignal(pid: u32, signo: u32, siginfo: usize): void {
+  getProc(pid);
+  closeOpenLine();
+  printPrefix(pid);
+  puts("--- ");
+  printSignal(<u64>signo);
+  putc(0x20);
+  if (load<i32>(siginfo) != 0) printSiginfo(siginfo);
+  else puts("{si_signo=0}");
+  puts(" ---");
+  newline();
+}
+
+export function onGroupStop(pid: u32, signo: u32): void {
+  getProc(pid);
+  closeOpenLine();
+  printPrefix(pid);
+  puts("--- stopped by ");
+  printSignal(<u64>signo);
+  puts(" ---");
+  newline();
+}
+
+export function onDetached(pid: u32): void {
+  const p = getProc(pid);
+  if (hasOpen && openPid == pid) closeOpenLine();
+  p.live = false;
+  p.inSyscall = false;
+  liveCount--;
+}
+
+/** At the end of a trace: an open line is finished as unfinished. */
+export function onFinish(): void {
+  closeOpenLine();
+}

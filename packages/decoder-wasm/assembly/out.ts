@@ -1,0 +1,72 @@
+// The output buffer: a growable byte buffer in linear memory. Every printer writes here; the line
+// engine tracks where the current line starts to compute the column for `= ret` alignment.
+
+export let outBuf: usize = 0;
+export let outCap: usize = 0;
+export let outLen: usize = 0;
+/** Offset in outBuf where the current (possibly open) line starts. */
+export let lineStart: usize = 0;
+
+function ensure(n: usize): void {
+  const need = outLen + n;
+  if (need <= outCap) return;
+  let cap = outCap < 4096 ? <usize>4096 : outCap;
+  while (cap < need) cap <<= 1;
+  outBuf = outBuf == 0 ? heap.alloc(cap) : heap.realloc(outBuf, cap);
+  outCap = cap;
+}
+
+export function putc(c: u32): void {
+  ensure(1);
+  store<u8>(outBuf + outLen, <u8>c);
+  outLen++;
+}
+
+/** Writes an ASCII literal. */
+export function puts(s: string): void {
+  const n = <usize>s.length;
+  ensure(n);
+  const src = changetype<usize>(s);
+  for (let i: usize = 0; i < n; i++) store<u8>(outBuf + outLen + i, <u8>load<u16>(src + (i << 1)));
+  outLen += n;
+}
+
+/** Writes raw bytes (already UTF-8 safe). */
+export function putBytes(p: usize, n: usize): void {
+  ensure(n);
+  memory.copy(outBuf + outLen, p, n);
+  outLen += n;
+}
+
+/** Writes bytes that come from the blob or the tracee, replacing bytes that are not printable ASCII. */
+export function putName(p: usize, n: usize): void {
+  ensure(n);
+  for (let i: usize = 0; i < n; i++) {
+    const c = load<u8>(p + i);
+    store<u8>(outBuf + outLen + i, c >= 0x20 && c < 0x7f ? c : 0x3f);
+  }
+  outLen += n;
+}
+
+export function column(): usize {
+  return outLen - lineStart;
+}
+
+export function newline(): void {
+  putc(0x0a);
+  lineStart = outLen;
+}
+
+/** Drops the first n bytes (already handed to JS). */
+export function consume(n: usize): void {
+  if (n == 0) return;
+  if (n > outLen) n = outLen;
+  memory.copy(outBuf, outBuf + n, outLen - n);
+  outLen -= n;
+  lineStart = lineStart >= n ? lineStart - n : 0;
+}
+
+export function reset(): void {
+  outLen = 0;
+  lineStart = 0;
+}

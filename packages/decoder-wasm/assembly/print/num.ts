@@ -1,0 +1,77 @@
+// Number printers: strace's %lu, %ld, %#lx, %#o and the address printer (printaddr).
+import { putBytes, putc, puts } from "../out";
+
+const scratch: usize = memory.data(24);
+
+export function putU64(v: u64): void {
+  let i: i32 = 24;
+  do {
+    i--;
+    store<u8>(scratch + <usize>i, <u8>(v % 10) + 0x30);
+    v /= 10;
+  } while (v != 0);
+  putBytes(scratch + <usize>i, <usize>(24 - i));
+}
+
+export function putI64(v: i64): void {
+  if (v < 0) {
+    putc(0x2d);
+    putU64(<u64>0 - <u64>v);
+  } else putU64(<u64>v);
+}
+
+/** Lower-case hex digits without prefix. */
+export function putHexDigits(v: u64): void {
+  let shift = 60;
+  while (shift > 0 && ((v >> <u64>shift) & 0xf) == 0) shift -= 4;
+  for (; shift >= 0; shift -= 4) {
+    const d = <u32>((v >> <u64>shift) & 0xf);
+    putc(d < 10 ? 0x30 + d : 0x57 + d);
+  }
+}
+
+/** %#lx: `0` for zero, else `0x…`. */
+export function putHex(v: u64): void {
+  if (v == 0) {
+    putc(0x30);
+    return;
+  }
+  puts("0x");
+  putHexDigits(v);
+}
+
+/** printaddr: `NULL` for zero, else `0x…`. */
+export function putAddr(v: u64): void {
+  if (v == 0) {
+    puts("NULL");
+    return;
+  }
+  puts("0x");
+  putHexDigits(v);
+}
+
+/** %#o: a leading 0 then the octal digits (`0` for zero). */
+export function putOct(v: u64, minWidth: i32 = 0): void {
+  let n = 1;
+  let t = v >> 3;
+  while (t != 0) {
+    n++;
+    t >>= 3;
+  }
+  let width = v == 0 ? 1 : n + 1;
+  for (; width < minWidth; width++) putc(0x30);
+  if (v == 0) {
+    putc(0x30);
+    return;
+  }
+  putc(0x30);
+  for (let i = n - 1; i >= 0; i--) putc(<u32>((v >> (<u64>i * 3)) & 7) + 0x30);
+}
+
+/** Two-digit hex byte (for `\xNN`). */
+export function putByteHex(c: u32): void {
+  const hi = (c >> 4) & 0xf;
+  const lo = c & 0xf;
+  putc(hi < 10 ? 0x30 + hi : 0x57 + hi);
+  putc(lo < 10 ? 0x30 + lo : 0x57 + lo);
+}

@@ -1,0 +1,118 @@
+// strace's string_quote (util.c) and the printstr/printpath layer above it.
+
+import { strsize, xflag } from "../options";
+import { putc, puts } from "../out";
+import { putByteHex } from "./num";
+
+export const HEX_NONE: i32 = 0;
+/** -x: when any byte is neither printable nor whitespace, the whole string goes \xNN. */
+export const HEX_NON_ASCII: i32 = 1;
+/** -xx: every byte \xNN. */
+export const HEX_ALL: i32 = 2;
+
+// @ts-expect-error: decorator
+function isPrint(c: u32): bool {
+  return c >= 0x20 && c < 0x7f;
+}
+
+/**
+ * Quotes `size` bytes at p (with the surrounding double quotes). With `nulTerminated`, stops at the
+ * first NUL and returns false; otherwise returns true (no NUL seen), as string_quote does.
+ */
+export function quote(p: usize, size: u32, nulTerminated: bool, xstyle: i32): bool {
+  const eol: u32 = nulTerminated ? 0 : 0x100;
+  let usehex = xstyle == HEX_ALL;
+  if (xstyle == HEX_NON_ASCII) {
+    for (let i: u32 = 0; i < size; i++) {
+      const c = <u32>load<u8>(p + <usize>i);
+      if (c == eol) break;
+      if (c > 0x7e || (c < 0x20 && c - 9 >= 5)) {
+        usehex = true;
+        break;
+      }
+    }
+  }
+  putc(0x22);
+  if (usehex) {
+    for (let i: u32 = 0; i < size; i++) {
+      const c = <u32>load<u8>(p + <usize>i);
+      if (c == eol) {
+        putc(0x22);
+        return false;
+      }
+      putc(0x5c);
+      putc(0x78);
+      putByteHex(c);
+    }
+    putc(0x22);
+    return true;
+  }
+  for (let i: u32 = 0; i < size; i++) {
+    const c = <u32>load<u8>(p + <usize>i);
+    if (c == eol) {
+      putc(0x22);
+      return false;
+    }
+    switch (c) {
+      case 0x22:
+      case 0x5c:
+        putc(0x5c);
+        putc(c);
+        break;
+      case 0x0c:
+        puts("\\f");
+        break;
+      case 0x0a:
+        puts("\\n");
+        break;
+      case 0x0d:
+        puts("\\r");
+        break;
+      case 0x09:
+        puts("\\t");
+        break;
+      case 0x0b:
+        puts("\\v");
+        break;
+      default:
+        if (isPrint(c)) {
+          putc(c);
+        } else {
+          putc(0x5c);
+          const next = i + 1 < size ? <u32>load<u8>(p + <usize>i + 1) : 0;
+          if (i + 1 < size && next >= 0x30 && next <= 0x37) {
+            putc(0x30 + (c >> 6));
+            putc(0x30 + ((c >> 3) & 7));
+          } else if (c >> 3 != 0) {
+            if (c >> 6 != 0) putc(0x30 + (c >> 6));
+            putc(0x30 + ((c >> 3) & 7));
+          }
+          putc(0x30 + (c & 7));
+        }
+    }
+  }
+  putc(0x22);
+  return true;
+}
+
+/**
+ * printstrn for a length-delimited buffer: `captured` bytes at p were read of a buffer whose full
+ * length is `fullLen`. Prints at most -s bytes; `...` follows when the buffer was longer.
+ */
+export function printBuffer(p: usize, captured: u32, fullLen: u64, forceHex: i32 = -1): void {
+  const max = <u32>strsize;
+  const size = captured < max ? captured : max;
+  quote(p, size, false, forceHex >= 0 ? forceHex : xflag);
+  if (fullLen > <u64>size) puts("...");
+}
+
+/**
+ * printstr for a NUL-terminated string: `len` bytes before the NUL (or before the capture cap when
+ * `truncated`). Cut at -s (`limit` overrides, e.g. PATH_MAX for paths) with `...` after the quote.
+ */
+export function printCString(p: usize, len: u32, truncated: bool, limit: u32 = 0): void {
+  const max = limit != 0 ? limit : <u32>strsize;
+  const size = len < max ? len : max;
+  quote(p, size, true, xflag);
+  if (truncated || len > max) puts("...");
+}

@@ -1,0 +1,51 @@
+// Signal names and sigset_t printing (strace's signame / sprintsigmask_n).
+import { putc, putName, puts } from "../out";
+import { NO_REF, signalName, strLen, strPtr } from "../tables";
+import { putU64 } from "./num";
+
+const SIGRTMIN: u32 = 32;
+
+/** `SIGCHLD`; real-time signals `SIGRTMIN`, `SIGRT_1`…; unknown → the number. */
+export function printSignal(sig: u64, withPrefix: bool = true): void {
+  const ref = signalName(sig);
+  if (ref != NO_REF && strLen(ref) > 0) {
+    let p = strPtr(ref);
+    let n = strLen(ref);
+    if (!withPrefix && n > 3 && load<u8>(p) == 0x53 && load<u8>(p + 1) == 0x49 && load<u8>(p + 2) == 0x47) {
+      p += 3;
+      n -= 3;
+    }
+    putName(p, <usize>n);
+    return;
+  }
+  if (sig >= <u64>SIGRTMIN && sig <= 64) {
+    if (withPrefix) puts("SIG");
+    if (sig == <u64>SIGRTMIN) puts("RTMIN");
+    else {
+      puts("RT_");
+      putU64(sig - <u64>SIGRTMIN);
+    }
+    return;
+  }
+  putU64(sig);
+}
+
+/** `[INT CHLD]`, `[]`, or `~[KILL STOP]` when more than half of the bits are set. */
+export function printSigset(p: usize, bytes: u32): void {
+  const nsig = bytes * 8;
+  let pop: u32 = 0;
+  for (let i: u32 = 0; i < bytes; i++) pop += <u32>popcnt<u32>(<u32>load<u8>(p + <usize>i));
+  const invert = pop * 2 > nsig;
+  if (invert) putc(0x7e);
+  putc(0x5b);
+  let first = true;
+  for (let i: u32 = 0; i < nsig; i++) {
+    let bit = (<u32>load<u8>(p + <usize>(i >> 3)) >> (i & 7)) & 1;
+    if (invert) bit ^= 1;
+    if (bit == 0) continue;
+    if (!first) putc(0x20);
+    first = false;
+    printSignal(<u64>(i + 1), false);
+  }
+  putc(0x5d);
+}

@@ -1,0 +1,189 @@
+// Struct printers (strace's print_struct_* family). Layouts are per architecture and hand-written
+// here (the one thing the blob does not carry); names and constants come from tables.
+
+import { T_FSMAGIC, T_MODETYPES, T_SIGACT_FLAGS, T_STATFS_FLAGS } from "../known";
+import { putc, puts } from "../out";
+import { AUDIT_ARCH_X86_64 } from "../record";
+import { lookup, NO_REF, strEq } from "../tables";
+import { putAddr, putHex, putI64, putOct, putU64 } from "./num";
+import { printSigset } from "./signal";
+import { printEnum, printFlags, putRef } from "./xlat";
+
+export const S_UNKNOWN: u8 = 0;
+export const S_STAT: u8 = 1;
+export const S_STATFS: u8 = 2;
+export const S_RLIMIT64: u8 = 3;
+export const S_TIMESPEC: u8 = 4;
+export const S_SIGACTION: u8 = 5;
+export const S_SIGSET: u8 = 6;
+export const S_TIMEVAL: u8 = 7;
+
+/** Struct printer id for a core struct name. */
+export function structIdByName(ref: u32): u8 {
+  if (strEq(ref, "stat") || strEq(ref, "newstat") || strEq(ref, "stat64")) return S_STAT;
+  if (strEq(ref, "statfs") || strEq(ref, "statfs64")) return S_STATFS;
+  if (strEq(ref, "rlimit64") || strEq(ref, "rlimit")) return S_RLIMIT64;
+  if (strEq(ref, "timespec") || strEq(ref, "__kernel_timespec") || strEq(ref, "timespec64"))
+    return S_TIMESPEC;
+  if (strEq(ref, "sigaction") || strEq(ref, "kernel_sigaction")) return S_SIGACTION;
+  if (strEq(ref, "sigset") || strEq(ref, "sigset_t") || strEq(ref, "kernel_sigset_t")) return S_SIGSET;
+  if (strEq(ref, "timeval") || strEq(ref, "__kernel_timeval")) return S_TIMEVAL;
+  return S_UNKNOWN;
+}
+
+const S_IFMT: u64 = 0o170000;
+const S_ISUID: u64 = 0o4000;
+const S_ISGID: u64 = 0o2000;
+const S_ISVTX: u64 = 0o1000;
+
+/**
+ * print_symbolic_mode_t: `S_IFDIR|S_ISVTX|0777` — the type by name, then the set-id and sticky bits
+ * by name, then the permission bits as `%#03o`.
+ */
+export function printSymbolicMode(mode: u64): void {
+  const typ = mode & S_IFMT;
+  const ref = typ != 0 ? lookup(T_MODETYPES, typ) : NO_REF;
+  let rest = mode;
+  if (ref != NO_REF) {
+    putRef(ref);
+    putc(0x7c);
+    rest &= ~S_IFMT;
+  }
+  if (rest & S_ISUID) puts("S_ISUID|");
+  if (rest & S_ISGID) puts("S_ISGID|");
+  if (rest & S_ISVTX) puts("S_ISVTX|");
+  putOct(rest & ~(S_ISUID | S_ISGID | S_ISVTX), 3);
+}
+
+function putMakedev(dev: u64): void {
+  const major = ((dev >> 8) & 0xfff) | ((dev >> 32) & ~(<u64>0xfff));
+  const minor = (dev & 0xff) | ((dev >> 12) & ~(<u64>0xff));
+  puts("makedev(");
+  putHex(major);
+  puts(", ");
+  putHex(minor);
+  putc(0x29);
+}
+
+/** Prints struct `id` from `len` captured bytes at p; false (nothing printed) when too short. */
+export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
+  const x86 = arch == AUDIT_ARCH_X86_64 || arch == 0;
+  switch (id) {
+    case S_STAT: {
+      // x86_64 struct stat vs asm-generic struct stat (aarch64, riscv64).
+      const need: u32 = x86 ? 144 : 128;
+      if (len < need) return false;
+      const mode = <u64>load<u32>(p + (x86 ? 24 : 16));
+      const rdev = load<u64>(p + (x86 ? 40 : 32));
+      const size = load<i64>(p + 48);
+      puts("{st_mode=");
+      printSymbolicMode(mode);
+      const typ = mode & S_IFMT;
+      if (typ == 0o020000 || typ == 0o060000) {
+        puts(", st_rdev=");
+        putMakedev(rdev);
+      } else {
+        puts(", st_size=");
+        putI64(size);
+      }
+      puts(", ...}");
+      return true;
+    }
+    case S_STATFS: {
+      if (!x86 || len < 120) return false;
+      puts("{f_type=");
+      printEnum(T_FSMAGIC, load<u64>(p));
+      puts(", f_bsize=");
+      putI64(load<i64>(p + 8));
+      puts(", f_blocks=");
+      putU64(load<u64>(p + 16));
+      puts(", f_bfree=");
+      putU64(load<u64>(p + 24));
+      puts(", f_bavail=");
+      putU64(load<u64>(p + 32));
+      puts(", f_files=");
+      putU64(load<u64>(p + 40));
+      puts(", f_ffree=");
+      putU64(load<u64>(p + 48));
+      puts(", f_fsid={val=[");
+      putHex(<u64>load<u32>(p + 56));
+      puts(", ");
+      putHex(<u64>load<u32>(p + 60));
+      puts("]}, f_namelen=");
+      putI64(load<i64>(p + 64));
+      puts(", f_frsize=");
+      putI64(load<i64>(p + 72));
+      puts(", f_flags=");
+      printFlags(T_STATFS_FLAGS, load<u64>(p + 80));
+      putc(0x7d);
+      return true;
+    }
+    case S_RLIMIT64: {
+      if (len < 16) return false;
+      puts("{rlim_cur=");
+      putRlim(load<u64>(p));
+      puts(", rlim_max=");
+      putRlim(load<u64>(p + 8));
+      putc(0x7d);
+      return true;
+    }
+    case S_TIMESPEC: {
+      if (len < 16) return false;
+      puts("{tv_sec=");
+      putI64(load<i64>(p));
+      puts(", tv_nsec=");
+      putI64(load<i64>(p + 8));
+      putc(0x7d);
+      return true;
+    }
+    case S_TIMEVAL: {
+      if (len < 16) return false;
+      puts("{tv_sec=");
+      putI64(load<i64>(p));
+      puts(", tv_usec=");
+      putI64(load<i64>(p + 8));
+      putc(0x7d);
+      return true;
+    }
+    case S_SIGSET: {
+      if (len == 0) return false;
+      printSigset(p, len > 128 ? 128 : len);
+      return true;
+    }
+    case S_SIGACTION: {
+      if (!x86 || len < 32) return false;
+      const handler = load<u64>(p);
+      const flags = load<u64>(p + 8);
+      puts("{sa_handler=");
+      if (handler == 0) puts("SIG_DFL");
+      else if (handler == 1) puts("SIG_IGN");
+      else if (handler == 0xffffffffffffffff) puts("SIG_ERR");
+      else putAddr(handler);
+      puts(", sa_mask=");
+      printSigset(p + 24, 8);
+      puts(", sa_flags=");
+      printFlags(T_SIGACT_FLAGS, flags);
+      if ((flags & 0x04000000) != 0) {
+        puts(", sa_restorer=");
+        putAddr(load<u64>(p + 16));
+      }
+      putc(0x7d);
+      return true;
+    }
+  }
+  return false;
+}
+
+/** sprint_rlim64: `RLIM64_INFINITY`, `8192*1024`, or decimal. */
+function putRlim(v: u64): void {
+  if (v == 0xffffffffffffffff) {
+    puts("RLIM64_INFINITY");
+    return;
+  }
+  if (v > 1024 && v % 1024 == 0) {
+    putU64(v / 1024);
+    puts("*1024");
+    return;
+  }
+  putU64(v);
+}

@@ -1,0 +1,235 @@
+// Reader for the tables blob built by src/tables-blob.ts (layout documented there). The blob is
+// validated once by `loadTables`; afterwards every accessor here is in bounds by construction.
+
+export const BLOB_MAGIC: u32 = 0x42545354; // "TSTB"
+export const BLOB_VERSION: u32 = 1;
+export const NO_REF: u32 = 0xffffffff;
+export const ROW_SIZE: u32 = 36;
+export const TABLE_HEADER: u32 = 24;
+export const TABLE_ENTRY: u32 = 16;
+
+// Argument kind codes (the blob's contract with src/tables-blob.ts; a test checks both agree).
+export const K_RAW: u8 = 0;
+export const K_INT: u8 = 1;
+export const K_UINT: u8 = 2;
+export const K_LONG: u8 = 3;
+export const K_ULONG: u8 = 4;
+export const K_HEX: u8 = 5;
+export const K_PTR: u8 = 6;
+export const K_FD: u8 = 7;
+export const K_DIRFD: u8 = 8;
+export const K_PATH: u8 = 9;
+export const K_STR: u8 = 10;
+export const K_BUF_IN: u8 = 11;
+export const K_BUF_OUT: u8 = 12;
+export const K_FLAGS: u8 = 13;
+export const K_ENUM: u8 = 14;
+export const K_MODE: u8 = 15;
+export const K_STRUCT_IN: u8 = 16;
+export const K_STRUCT_OUT: u8 = 17;
+export const K_ARGV: u8 = 18;
+export const K_ENVP: u8 = 19;
+export const K_IOVEC_IN: u8 = 20;
+export const K_IOVEC_OUT: u8 = 21;
+export const K_SIGNO: u8 = 22;
+
+// Return kinds.
+export const R_INT: u8 = 0;
+export const R_FD: u8 = 1;
+export const R_HEX: u8 = 2;
+export const R_NONE: u8 = 3;
+
+export let blob: usize = 0;
+export let blobLen: u32 = 0;
+export let auditArch: u32 = 0;
+let nSyscalls: u32 = 0;
+let syscallsOff: u32 = 0;
+export let nTables: u32 = 0;
+let tablesOff: u32 = 0;
+let nErrnos: u32 = 0;
+let errnoOff: u32 = 0;
+let nSignals: u32 = 0;
+let signalOff: u32 = 0;
+export let nStructs: u32 = 0;
+let structOff: u32 = 0;
+let stringsOff: u32 = 0;
+let stringsLen: u32 = 0;
+
+// @ts-expect-error: decorator
+function w32(off: u32): u32 {
+  return load<u32>(blob + <usize>off);
+}
+
+function inBlob(off: u32, n: u32): bool {
+  return <u64>off + <u64>n <= <u64>blobLen;
+}
+
+function validRef(ref: u32): bool {
+  if (ref == NO_REF) return true;
+  if (<u64>ref + 2 > <u64>stringsLen) return false;
+  const len = <u32>load<u16>(blob + <usize>stringsOff + <usize>ref);
+  return <u64>ref + 2 + <u64>len <= <u64>stringsLen;
+}
+
+/** Validates and adopts a blob. Returns 0 or a non-zero reason code. */
+export function loadTables(p: usize, len: u32): i32 {
+  blob = p;
+  blobLen = len;
+  if (len < 64 || (p & 7) != 0) return 1;
+  if (w32(0) != BLOB_MAGIC) return 2;
+  if (w32(4) != BLOB_VERSION) return 3;
+  auditArch = w32(8);
+  nSyscalls = w32(12);
+  syscallsOff = w32(16);
+  nTables = w32(20);
+  tablesOff = w32(24);
+  nErrnos = w32(28);
+  errnoOff = w32(32);
+  nSignals = w32(36);
+  signalOff = w32(40);
+  nStructs = w32(44);
+  structOff = w32(48);
+  stringsOff = w32(52);
+  stringsLen = w32(56);
+  if (!inBlob(stringsOff, stringsLen)) return 4;
+  if (nSyscalls > 0x100000 || !inBlob(syscallsOff, nSyscalls * 4)) return 5;
+  for (let i: u32 = 0; i < nSyscalls; i++) {
+    const r = w32(syscallsOff + i * 4);
+    if (r == 0) continue;
+    if ((r & 3) != 0 || !inBlob(r, ROW_SIZE)) return 6;
+    if (!validRef(w32(r)) || !validRef(w32(r + 4))) return 7;
+    if (load<u8>(blob + <usize>r + 8) > 6) return 8;
+  }
+  if (nTables > 0x10000 || !inBlob(tablesOff, nTables * 4)) return 9;
+  for (let i: u32 = 0; i < nTables; i++) {
+    const t = w32(tablesOff + i * 4);
+    if ((t & 7) != 0 || !inBlob(t, TABLE_HEADER)) return 10;
+    const n = w32(t + 8);
+    if (n > 0x100000 || !inBlob(t + TABLE_HEADER, n * TABLE_ENTRY)) return 11;
+    if (!validRef(w32(t))) return 12;
+    for (let j: u32 = 0; j < n; j++) if (!validRef(w32(t + TABLE_HEADER + j * TABLE_ENTRY + 8))) return 13;
+  }
+  if (nErrnos > 0x10000 || !inBlob(errnoOff, nErrnos * 8)) return 14;
+  for (let i: u32 = 0; i < nErrnos * 2; i++) if (!validRef(w32(errnoOff + i * 4))) return 15;
+  if (nSignals > 0x1000 || !inBlob(signalOff, nSignals * 4)) return 16;
+  for (let i: u32 = 0; i < nSignals; i++) if (!validRef(w32(signalOff + i * 4))) return 17;
+  if (nStructs > 0x1000 || !inBlob(structOff, nStructs * 8)) return 18;
+  for (let i: u32 = 0; i < nStructs; i++) if (!validRef(w32(structOff + i * 8))) return 19;
+  return 0;
+}
+
+// ---- strings ----
+
+export function strPtr(ref: u32): usize {
+  return blob + <usize>stringsOff + <usize>ref + 2;
+}
+export function strLen(ref: u32): u32 {
+  return ref == NO_REF ? 0 : <u32>load<u16>(blob + <usize>stringsOff + <usize>ref);
+}
+
+/** Does blob string `ref` equal the ASCII literal `s`? */
+export function strEq(ref: u32, s: string): bool {
+  if (ref == NO_REF) return false;
+  const n = strLen(ref);
+  if (n != <u32>s.length) return false;
+  const p = strPtr(ref);
+  for (let i: u32 = 0; i < n; i++) if (<u32>load<u8>(p + <usize>i) != <u32>s.charCodeAt(i)) return false;
+  return true;
+}
+
+// ---- syscalls ----
+
+export function syscallCount(): u32 {
+  return nSyscalls;
+}
+/** Offset of nr's row, or 0. */
+export function row(nr: u32): u32 {
+  return nr < nSyscalls ? w32(syscallsOff + nr * 4) : 0;
+}
+export function rowName(r: u32): u32 {
+  return w32(r);
+}
+export function rowDecoder(r: u32): u32 {
+  return w32(r + 4);
+}
+export function rowNargs(r: u32): u32 {
+  return <u32>load<u8>(blob + <usize>r + 8);
+}
+export function rowRet(r: u32): u8 {
+  return load<u8>(blob + <usize>r + 9);
+}
+export function argKind(r: u32, i: u32): u8 {
+  return load<u8>(blob + <usize>r + 12 + <usize>i * 4);
+}
+export function argParam(r: u32, i: u32): u32 {
+  return <u32>load<u16>(blob + <usize>r + 14 + <usize>i * 4);
+}
+
+// ---- constant tables ----
+
+export function tableOff(idx: u32): u32 {
+  return w32(tablesOff + idx * 4);
+}
+export function tableName(idx: u32): u32 {
+  return w32(tableOff(idx));
+}
+export function tableIsEnum(idx: u32): bool {
+  return load<u8>(blob + <usize>tableOff(idx) + 4) == 1;
+}
+export function tableHasMask(idx: u32): bool {
+  return load<u8>(blob + <usize>tableOff(idx) + 5) != 0;
+}
+export function tableCount(idx: u32): u32 {
+  return w32(tableOff(idx) + 8);
+}
+export function tableMask(idx: u32): u64 {
+  return load<u64>(blob + <usize>tableOff(idx) + 16);
+}
+export function entryValue(idx: u32, j: u32): u64 {
+  return load<u64>(blob + <usize>tableOff(idx) + <usize>TABLE_HEADER + <usize>j * TABLE_ENTRY);
+}
+export function entryName(idx: u32, j: u32): u32 {
+  return w32(tableOff(idx) + TABLE_HEADER + j * TABLE_ENTRY + 8);
+}
+
+/** Index of the table named `name`, or -1. */
+export function findTable(name: string): i32 {
+  for (let i: u32 = 0; i < nTables; i++) if (strEq(tableName(i), name)) return <i32>i;
+  return -1;
+}
+
+/** Name ref of `value` in table idx (exact match), or NO_REF. */
+export function lookup(idx: i32, value: u64): u32 {
+  if (idx < 0) return NO_REF;
+  const t = <u32>idx;
+  const n = tableCount(t);
+  for (let j: u32 = 0; j < n; j++) if (entryValue(t, j) == value) return entryName(t, j);
+  return NO_REF;
+}
+
+/** Value of the constant named `name` in table idx; `dflt` when absent. */
+export function valueOf(idx: i32, name: string, dflt: u64): u64 {
+  if (idx < 0) return dflt;
+  const t = <u32>idx;
+  const n = tableCount(t);
+  for (let j: u32 = 0; j < n; j++) if (strEq(entryName(t, j), name)) return entryValue(t, j);
+  return dflt;
+}
+
+// ---- errnos, signals, structs ----
+
+export function errnoName(e: u64): u32 {
+  return e < <u64>nErrnos ? w32(errnoOff + <u32>e * 8) : NO_REF;
+}
+export function errnoMessage(e: u64): u32 {
+  return e < <u64>nErrnos ? w32(errnoOff + <u32>e * 8 + 4) : NO_REF;
+}
+export function signalName(s: u64): u32 {
+  return s < <u64>nSignals ? w32(signalOff + <u32>s * 4) : NO_REF;
+}
+export function structName(i: u32): u32 {
+  return i < nStructs ? w32(structOff + i * 8) : NO_REF;
+}
+export function structSize(i: u32): u32 {
+  return i < nStructs ? w32(structOff + i * 8 + 4) : 0;
+}

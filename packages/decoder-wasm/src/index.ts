@@ -1,0 +1,158 @@
+/**
+ * @tstrace/decoder-wasm: strace's output formatting in WebAssembly. Public API: createDecoder,
+ * quoteString, encodeTables (for callers that bring their own tables) and their types. Internal:
+ * the wasm loader (wasm.ts) and the generated wasm-bytes.js.
+ */
+
+import type { ArchTable } from "@tstrace/core";
+import { constTables, errnos, signals, x86_64 } from "@tstrace/core";
+import { type DecoderTables, encodeTables } from "./tables-blob.js";
+import { type DecoderExports, instantiate, readOutput, writeInput } from "./wasm.js";
+
+export { ARG_KIND_CODES, type DecoderTables, encodeTables, RET_KIND_CODES } from "./tables-blob.js";
+
+/** Options mirroring strace's formatting flags. */
+export interface DecoderOptions {
+  /** -s: max string bytes printed (default 32). */
+  strsize?: number;
+  /** -a: column of `= ret` (default 40). */
+  acolumn?: number;
+  /** -x: 0 none, 1 non-printable as hex, 2 all hex. */
+  hex?: 0 | 1 | 2;
+  /** Prefix style for multi-process traces: "none" | "bracket" ("[pid N] ") | "plain" ("N  "). */
+  pidPrefix?: "none" | "bracket" | "plain";
+  /** Architecture table and data from @tstrace/core; default x86_64 and core's tables. */
+  arch?: ArchTable;
+}
+
+/** Where and why decoding of a batch stopped early. */
+export interface DecodeError {
+  /** Byte offset of the bad record in the batch. */
+  readonly offset: number;
+  /** What was wrong with it. */
+  readonly message: string;
+}
+
+/** A stateful decoder for one trace (per-pid state spans batches). */
+export interface Decoder {
+  /** Decode one batch of whole records; returns UTF-8 text of the finished lines (a fresh copy). */
+  decode(batch: Uint8Array): Uint8Array;
+  /** Flush lines still pending (unfinished syscalls at the end of a trace). */
+  finish(): Uint8Array;
+  /** Convenience for tests: decode to string. */
+  decodeToString(batch: Uint8Array): string;
+  /**
+   * The corrupt record that stopped the last decode() (a bad size, a truncated body or capture),
+   * or null. Records before it were decoded; the rest of that batch was skipped.
+   */
+  readonly lastError: DecodeError | null;
+}
+
+const ERROR_MESSAGES: Readonly<Record<number, string>> = {
+  1: "truncated record header",
+  2: "bad record size",
+  3: "record body too short for its type",
+  4: "capture runs past the end of its record",
+  5: "unsupported record format version",
+};
+
+const PREFIX: Readonly<Record<NonNullable<DecoderOptions["pidPrefix"]>, number>> = {
+  none: 0,
+  bracket: 1,
+  plain: 2,
+};
+
+function clampInt(v: number | undefined, dflt: number): number {
+  if (v === undefined || !Number.isFinite(v)) return dflt;
+  return Math.max(0, Math.min(0x7fffffff, Math.trunc(v)));
+}
+
+/** Creates a decoder with its own WebAssembly instance and the tables loaded. */
+export async function createDecoder(options: DecoderOptions = {}): Promise<Decoder> {
+  const tables: DecoderTables = { arch: options.arch ?? x86_64, constTables, errnos, signals };
+  const blob = encodeTables(tables);
+  const ex = await instantiate();
+  const p = ex.alloc(blob.length);
+  new Uint8Array(ex.memory.buffer, p, blob.length).set(blob);
+  const rc = ex.init(
+    p,
+    blob.length,
+    clampInt(options.strsize, 32),
+    clampInt(options.acolumn, 40),
+    options.hex ?? 0,
+    PREFIX[options.pidPrefix ?? "none"] ?? 0,
+  );
+  if (rc !== 0) throw new Error(`@tstrace/decoder-wasm: the tables blob was rejected (code ${rc})`);
+  return new WasmDecoder(ex);
+}
+
+class WasmDecoder implements Decoder {
+  #ex: DecoderExports;
+  #err: DecodeError | null = null;
+  #utf8 = new TextDecoder("utf-8");
+
+  constructor(ex: DecoderExports) {
+    this.#ex = ex;
+  }
+
+  get lastError(): DecodeError | null {
+    return this.#err;
+  }
+
+  decode(batch: Uint8Array): Uint8Array {
+    const ex = this.#ex;
+    const n = ex.decode(writeInput(ex, batch));
+    const off = ex.errorOffset();
+    this.#err = off < 0 ? null : { offset: off, message: ERROR_MESSAGES[ex.errorCode()] ?? "corrupt record" };
+    const out = readOutput(ex, n);
+    ex.release(n);
+    return out;
+  }
+
+  finish(): Uint8Array {
+    const ex = this.#ex;
+    const n = ex.finish();
+    const out = readOutput(ex, n);
+    ex.release(n);
+    return out;
+  }
+
+  decodeToString(batch: Uint8Array): string {
+    return this.#utf8.decode(this.decode(batch));
+  }
+}
+
+let quoter: DecoderExports | undefined;
+let quoterLoading: Promise<DecoderExports> | undefined;
+
+function quoteWith(ex: DecoderExports, bytes: Uint8Array, opts: QuoteOptions): string {
+  const n = ex.quoteInput(
+    writeInput(ex, bytes),
+    clampInt(opts.strsize, 32),
+    opts.hex ?? 0,
+    opts.nulTerminated ? 1 : 0,
+  );
+  const s = new TextDecoder("utf-8").decode(readOutput(ex, n));
+  ex.release(n);
+  return s;
+}
+
+/** Options of {@link quoteString}. */
+export interface QuoteOptions {
+  /** -s: bytes shown before `...` (default 32). */
+  strsize?: number;
+  /** -x level. */
+  hex?: 0 | 1 | 2;
+  /** Stop at the first NUL (a C string) instead of quoting it as `\0`. */
+  nulTerminated?: boolean;
+}
+
+/**
+ * Primitives exposed for tests/benchmarks: strace's quoting of bytes. Returns a string once the
+ * module is loaded (after the first call resolves), a Promise before.
+ */
+export function quoteString(bytes: Uint8Array, opts: QuoteOptions = {}): Promise<string> | string {
+  if (quoter) return quoteWith(quoter, bytes, opts);
+  quoterLoading ??= instantiate().then((ex) => (quoter = ex));
+  return quoterLoading.then((ex) => quoteWith(ex, bytes, opts));
+}

@@ -1,0 +1,162 @@
+// Test-only record builder: produces record-format v1 bytes (packages/core/src/record-format.ts).
+import {
+  CaptureHeader,
+  CaptureKind,
+  RecordHeader,
+  RecordType,
+  SyscallEnterBody,
+  SyscallExitBody,
+} from "@tstrace/core";
+
+export const X86_64 = 0xc000003e;
+
+export interface Capture {
+  arg: number;
+  kind: number;
+  status?: number;
+  data: Uint8Array;
+}
+
+const pad8 = (n: number): number => (n + 7) & ~7;
+const enc = new TextEncoder();
+
+function record(type: number, pid: number, body: Uint8Array): Uint8Array {
+  const size = pad8(RecordHeader.length + body.length);
+  const out = new Uint8Array(size);
+  const v = new DataView(out.buffer);
+  v.setUint32(RecordHeader.size, size, true);
+  v.setUint16(RecordHeader.type, type, true);
+  v.setUint32(RecordHeader.pid, pid, true);
+  v.setBigUint64(RecordHeader.timeNs, 1700000000000000000n, true);
+  out.set(body, RecordHeader.length);
+  return out;
+}
+
+function captures(list: readonly Capture[]): Uint8Array {
+  const parts = list.map((c) => {
+    const b = new Uint8Array(CaptureHeader.size + pad8(c.data.length));
+    const v = new DataView(b.buffer);
+    b[CaptureHeader.arg] = c.arg;
+    b[CaptureHeader.kind] = c.kind;
+    v.setUint16(CaptureHeader.status, c.status ?? 0, true);
+    v.setUint32(CaptureHeader.length, c.data.length, true);
+    b.set(c.data, CaptureHeader.size);
+    return b;
+  });
+  return concat(...parts);
+}
+
+export function concat(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+export function enter(
+  pid: number,
+  nr: number,
+  args: readonly (number | bigint)[],
+  caps: readonly Capture[] = [],
+  arch = X86_64,
+): Uint8Array {
+  const body = new Uint8Array(SyscallEnterBody.length);
+  const v = new DataView(body.buffer);
+  v.setUint32(SyscallEnterBody.arch, arch, true);
+  v.setUint32(SyscallEnterBody.nr, nr, true);
+  for (let i = 0; i < 6; i++)
+    v.setBigUint64(SyscallEnterBody.args + i * 8, BigInt.asUintN(64, BigInt(args[i] ?? 0)), true);
+  v.setUint32(SyscallEnterBody.captureCount, caps.length, true);
+  return record(RecordType.SYSCALL_ENTER, pid, concat(body, captures(caps)));
+}
+
+export function exit(
+  pid: number,
+  nr: number,
+  rval: number | bigint,
+  caps: readonly Capture[] = [],
+  arch = X86_64,
+): Uint8Array {
+  const body = new Uint8Array(SyscallExitBody.length);
+  const v = new DataView(body.buffer);
+  v.setUint32(SyscallExitBody.arch, arch, true);
+  v.setUint32(SyscallExitBody.nr, nr, true);
+  v.setBigInt64(SyscallExitBody.rval, BigInt(rval), true);
+  v.setUint32(SyscallExitBody.isError, BigInt(rval) < 0n && BigInt(rval) > -4096n ? 1 : 0, true);
+  v.setUint32(SyscallExitBody.captureCount, caps.length, true);
+  return record(RecordType.SYSCALL_EXIT, pid, concat(body, captures(caps)));
+}
+
+/** An exited-process record with a raw wait status. */
+export function exited(pid: number, waitStatus: number): Uint8Array {
+  const body = new Uint8Array(8);
+  new DataView(body.buffer).setInt32(0, waitStatus, true);
+  return record(RecordType.EXIT, pid, body);
+}
+
+/** A signal-delivery record; `fill` writes the siginfo fields. */
+export function signal(pid: number, signo: number, fill: (v: DataView) => void): Uint8Array {
+  const body = new Uint8Array(8 + 128);
+  const v = new DataView(body.buffer);
+  v.setUint32(0, signo, true);
+  const si = new DataView(body.buffer, 8, 128);
+  si.setInt32(0, signo, true);
+  fill(si);
+  return record(RecordType.SIGNAL, pid, body);
+}
+
+export function newProcess(pid: number, child: number): Uint8Array {
+  const body = new Uint8Array(8);
+  new DataView(body.buffer).setUint32(0, child, true);
+  return record(RecordType.NEW_PROCESS, pid, body);
+}
+
+export const cstr = (arg: number, s: string | Uint8Array, status = 0): Capture => ({
+  arg,
+  kind: CaptureKind.CSTRING,
+  status,
+  data: typeof s === "string" ? enc.encode(s) : s,
+});
+export const bufArg = (arg: number, data: Uint8Array | string, status = 0): Capture => ({
+  arg,
+  kind: CaptureKind.BUFFER_ARG_LEN,
+  status,
+  data: typeof data === "string" ? enc.encode(data) : data,
+});
+export const bufRet = (arg: number, data: Uint8Array | string): Capture => ({
+  arg,
+  kind: CaptureKind.BUFFER_RET_LEN,
+  data: typeof data === "string" ? enc.encode(data) : data,
+});
+export const struct = (arg: number, data: Uint8Array): Capture => ({ arg, kind: CaptureKind.STRUCT, data });
+
+/** STRING_ARRAY capture data: total pointers, then the captured strings. */
+export function strArray(arg: number, total: number, strings: readonly string[]): Capture {
+  const parts: Uint8Array[] = [];
+  const head = new Uint8Array(8);
+  new DataView(head.buffer).setUint32(0, total, true);
+  new DataView(head.buffer).setUint32(4, strings.length, true);
+  parts.push(head);
+  for (const s of strings) {
+    const b = enc.encode(s);
+    const e = new Uint8Array(8 + ((b.length + 3) & ~3));
+    new DataView(e.buffer).setUint32(4, b.length, true);
+    e.set(b, 8);
+    parts.push(e);
+  }
+  return { arg, kind: CaptureKind.STRING_ARRAY, data: concat(...parts) };
+}
+
+/** Little-endian struct bytes from [offset, size, value] fields. */
+export function bytes(size: number, fields: readonly [number, 4 | 8, number | bigint][]): Uint8Array {
+  const b = new Uint8Array(size);
+  const v = new DataView(b.buffer);
+  for (const [off, sz, val] of fields) {
+    if (sz === 4) v.setUint32(off, Number(val) >>> 0, true);
+    else v.setBigUint64(off, BigInt.asUintN(64, BigInt(val)), true);
+  }
+  return b;
+}

@@ -1,0 +1,19 @@
+{
+  "targets": [
+    {
+      "target_name": "tstrace_native",
+      "sources": [
+        "src/binding.cc",
+        "src/core/capture_plan.cc",
+        "src/core/memory_reader.cc",
+        "src/core/self_signal.cc",
+        "src/core/tracer.cc"
+      ],
+      "dependencies": ["<!(node -p \"require('node-addon-api').targets\"):node_addon_api_except"],
+      "defines": ["NAPI_VERSION=8"],
+      "cflags!": ["-fno-exceptions"],
+      "cflags_cc!": ["-fno-exceptions", "-std=gnu++17", "-std=gnu++20"],
+      "cflags_cc": ["-std=c++17", "-fexceptions", "-Wall", "-Wextra", "-O2"]
+    }
+  ]
+}

@@ -1,0 +1,374 @@
+// Node-API binding: the only file that knows Napi. Validates arguments, starts a Tracer and
+// delivers its batches to JS through a ThreadSafeFunction (bounded queue, blocking calls: a slow
+// consumer stops the tracer thread, nothing is dropped).
+#include <napi.h>
+
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/capture_plan.h"
+#include "core/record_format.h"
+#include "core/self_signal.h"
+#include "core/tracer.h"
+
+extern char** environ;
+
+namespace {
+
+constexpr size_t kQueueItems = 8;
+constexpr double kMaxBatchBytes = 1 << 30;
+
+class Session;
+using Batch = std::vector<uint8_t>;
+void CallJs(Napi::Env env, Napi::Function callback, Session* session, Batch* batch);
+using Tsfn = Napi::TypedThreadSafeFunction<Session, Batch, CallJs>;
+
+// Sessions of one Node env that have not been finalized yet (instance data).
+using SessionSet = std::set<Session*>;
+SessionSet& Live(Napi::Env env) {
+  SessionSet* set = env.GetInstanceData<SessionSet>();
+  if (set == nullptr) {
+    set = new SessionSet();
+    env.SetInstanceData<SessionSet>(set);
+  }
+  return *set;
+}
+
+class Session final : public tstrace::BatchSink {
+ public:
+  explicit Session(Napi::Env env) : deferred_(Napi::Promise::Deferred::New(env)) {}
+
+  bool deliver(Batch&& batch) override {
+    auto* item = new Batch(std::move(batch));
+    if (tsfn_.BlockingCall(item) != napi_ok) {
+      delete item;
+      return false;
+    }
+    return true;
+  }
+
+  void finished(const tstrace::TraceOutcome& outcome) override {
+    outcome_ = outcome;  // read on the JS thread after join()
+    tsfn_.Release();
+  }
+
+  // JS thread: a batch arrived.
+  void on_batch(Napi::Env env, Napi::Function callback, Batch* batch) {
+    std::unique_ptr<Batch> owned(batch);
+    if (callback_failed_) return;
+    auto* heap = new Batch(std::move(*owned));
+    Napi::ArrayBuffer ab = Napi::ArrayBuffer::New(
+        env, heap->data(), heap->size(), [](Napi::Env, void*, Batch* b) { delete b; }, heap);
+    Napi::Uint8Array view = Napi::Uint8Array::New(env, heap->size(), ab, 0);
+    try {
+      callback.Call({view});
+    } catch (const Napi::Error& e) {
+      // onBatch threw: end the session, reject `done` with that error.
+      callback_failed_ = true;
+      callback_error_ = Napi::Persistent(e.Value());
+      tracer_.kill();
+    }
+  }
+
+  // JS thread, after the tracer thread released the function and the queue drained.
+  static void Finalize(Napi::Env env, void*, Session* self) {
+    self->tracer_.join();
+    Live(env).erase(self);
+    if (self->kill_switch_) *self->kill_switch_ = nullptr;
+    if (self->hook_registered_) {
+      napi_remove_env_cleanup_hook(env, &Session::Teardown, self);
+      self->hook_registered_ = false;
+    }
+    if (!self->tearing_down_ && self->started_) self->settle(env);
+    delete self;
+  }
+
+  // Node env teardown (process or worker exit) while the session runs: kill, unblock, join.
+  static void Teardown(void* arg) {
+    auto* self = static_cast<Session*>(arg);
+    if (self->tearing_down_) return;
+    self->hook_registered_ = false;
+    self->tearing_down_ = true;
+    self->tracer_.kill();
+    self->tsfn_.Abort();  // wakes a tracer thread blocked on the full queue
+    self->tracer_.join();
+  }
+
+  void settle(Napi::Env env) {
+    Napi::HandleScope scope(env);
+    if (callback_failed_) {
+      deferred_.Reject(callback_error_.Value());
+      callback_error_.Reset();
+      return;
+    }
+    if (!outcome_.error.empty() || !outcome_.has_status) {
+      std::string msg = outcome_.error.empty() ? "trace ended without the initial process's status" : outcome_.error;
+      deferred_.Reject(Napi::Error::New(env, msg).Value());
+      return;
+    }
+    int st = outcome_.status;
+    Napi::Object result = Napi::Object::New(env);
+    result.Set("status", Napi::Number::New(env, st));
+    result.Set("exitCode", WIFEXITED(st) ? Napi::Number::New(env, WEXITSTATUS(st)) : env.Null());
+    result.Set("signal", WIFSIGNALED(st) ? Napi::Number::New(env, WTERMSIG(st)) : env.Null());
+    result.Set("coreDumped", Napi::Boolean::New(env, WIFSIGNALED(st) && WCOREDUMP(st)));
+    deferred_.Resolve(result);
+  }
+
+  tstrace::Tracer tracer_;
+  Tsfn tsfn_;
+  Napi::Promise::Deferred deferred_;
+  tstrace::TraceOutcome outcome_;
+  Napi::ObjectReference callback_error_;
+  bool callback_failed_ = false;
+  bool started_ = false;
+  bool hook_registered_ = false;
+  bool tearing_down_ = false;
+  std::shared_ptr<Session*> kill_switch_;  // shared with the JS kill(); cleared at finalize
+};
+
+void CallJs(Napi::Env env, Napi::Function callback, Session* session, Batch* batch) {
+  if (env == nullptr || batch == nullptr) {  // queue emptied during teardown
+    delete batch;
+    return;
+  }
+  session->on_batch(env, callback, batch);
+}
+
+[[noreturn]] void ThrowType(Napi::Env env, const std::string& msg) { throw Napi::TypeError::New(env, msg); }
+
+std::vector<std::string> StringArray(Napi::Env env, Napi::Value v, const char* name, bool non_empty) {
+  if (!v.IsArray()) ThrowType(env, std::string(name) + " must be an array of strings");
+  Napi::Array arr = v.As<Napi::Array>();
+  if (non_empty && arr.Length() == 0) ThrowType(env, std::string(name) + " must not be empty");
+  std::vector<std::string> out;
+  out.reserve(arr.Length());
+  for (uint32_t i = 0; i < arr.Length(); i++) {
+    Napi::Value e = arr.Get(i);
+    if (!e.IsString()) ThrowType(env, std::string(name) + "[" + std::to_string(i) + "] must be a string");
+    std::string s = e.As<Napi::String>().Utf8Value();
+    if (s.find('\0') != std::string::npos) {
+      ThrowType(env, std::string(name) + "[" + std::to_string(i) + "] contains a NUL byte");
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+// spawn(argv, plan, env|undefined, cwd|undefined, followForks, batchBytes, onBatch)
+//   -> { pid, done: Promise<TraceResult>, kill(): void }
+Napi::Value Spawn(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() != 7) ThrowType(env, "spawn expects 7 arguments");
+  tstrace::SpawnSpec spec;
+  spec.argv = StringArray(env, info[0], "argv", true);
+  if (!info[1].IsTypedArray() || info[1].As<Napi::TypedArray>().TypedArrayType() != napi_uint32_array) {
+    ThrowType(env, "capturePlan must be a Uint32Array");
+  }
+  Napi::Uint32Array plan = info[1].As<Napi::Uint32Array>();
+  try {
+    spec.plan = std::make_shared<tstrace::CapturePlan>(tstrace::CapturePlan::parse(plan.Data(), plan.ElementLength()));
+  } catch (const tstrace::PlanError& e) {
+    throw Napi::Error::New(env, e.what());
+  }
+  if (info[2].IsUndefined()) {
+    for (char** e = environ; e != nullptr && *e != nullptr; e++) spec.env.emplace_back(*e);
+  } else {
+    spec.env = StringArray(env, info[2], "env", false);
+  }
+  if (!info[3].IsUndefined()) {
+    if (!info[3].IsString()) ThrowType(env, "cwd must be a string");
+    spec.cwd = info[3].As<Napi::String>().Utf8Value();
+    if (spec.cwd.empty() || spec.cwd.find('\0') != std::string::npos) ThrowType(env, "cwd must be a non-empty path");
+  }
+  if (!info[4].IsBoolean()) ThrowType(env, "followForks must be a boolean");
+  spec.follow_forks = info[4].As<Napi::Boolean>().Value();
+  if (!info[5].IsNumber()) ThrowType(env, "batchBytes must be a number");
+  double batch_bytes = info[5].As<Napi::Number>().DoubleValue();
+  if (!(batch_bytes >= 1 && batch_bytes <= kMaxBatchBytes) || batch_bytes != static_cast<double>(static_cast<int64_t>(batch_bytes))) {
+    throw Napi::RangeError::New(env, "batchBytes must be an integer from 1 to 2^30");
+  }
+  spec.batch_bytes = static_cast<size_t>(batch_bytes);
+  if (!info[6].IsFunction()) ThrowType(env, "onBatch must be a function");
+
+  try {
+    spec.path = tstrace::resolve_command(spec.argv[0], std::getenv("PATH"));
+  } catch (const tstrace::SpawnError& e) {
+    Napi::Error err = Napi::Error::New(env, e.what());
+    err.Set("errno", Napi::Number::New(env, e.error_number()));
+    throw err;
+  }
+  if (!spec.cwd.empty()) {
+    struct stat st;
+    int err = 0;
+    if (stat(spec.cwd.c_str(), &st) < 0) {
+      err = errno;
+    } else if (!S_ISDIR(st.st_mode)) {
+      err = ENOTDIR;
+    }
+    if (err != 0) {
+      throw Napi::Error::New(env, "Can't chdir to '" + spec.cwd + "': " + std::string(strerror(err)));
+    }
+  }
+
+  auto* session = new Session(env);
+  session->tsfn_ = Tsfn::New(env, info[6].As<Napi::Function>(), "tstrace.trace", kQueueItems, 1, session,
+                             &Session::Finalize, static_cast<void*>(nullptr));
+  pid_t pid;
+  try {
+    pid = session->tracer_.start(std::move(spec), session);
+  } catch (const std::exception& e) {
+    session->tsfn_.Release();  // the finalizer deletes the session without settling
+    throw Napi::Error::New(env, e.what());
+  }
+  session->started_ = true;
+  napi_add_env_cleanup_hook(env, &Session::Teardown, session);
+  session->hook_registered_ = true;
+  Live(env).insert(session);
+
+  Napi::Object handle = Napi::Object::New(env);
+  handle.Set("pid", Napi::Number::New(env, pid));
+  handle.Set("done", session->deferred_.Promise());
+  // kill() may outlive the session: it goes through a shared flag, never a dangling pointer.
+  auto alive = std::make_shared<Session*>(session);
+  session->kill_switch_ = alive;
+  handle.Set("kill", Napi::Function::New(env, [alive](const Napi::CallbackInfo&) {
+               if (*alive != nullptr) (*alive)->tracer_.kill();
+             }, "kill"));
+  return handle;
+}
+
+// shutdown(): process 'exit' handler. Kills every running session's tracees and waits until its
+// thread has reaped them (env cleanup hooks do not run on process.exit()). Sessions end unsettled.
+Napi::Value Shutdown(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  SessionSet live = Live(env);
+  for (Session* s : live) {
+    if (s->tearing_down_) continue;
+    if (s->hook_registered_) napi_remove_env_cleanup_hook(env, &Session::Teardown, s);
+    Session::Teardown(s);
+  }
+  return env.Undefined();
+}
+
+void Put(Napi::Env env, Napi::Object o, const char* k, double v) { o.Set(k, Napi::Number::New(env, v)); }
+
+// The numbers of record_format.h, for tests that compare them with @tstrace/core.
+Napi::Object Constants(Napi::Env env) {
+  namespace rf = tstrace::rf;
+  Napi::Object c = Napi::Object::New(env);
+  Put(env, c, "RECORD_FORMAT_VERSION", rf::kVersion);
+  Napi::Object h = Napi::Object::New(env);
+  Put(env, h, "size", rf::header::kSize);
+  Put(env, h, "type", rf::header::kType);
+  Put(env, h, "flags", rf::header::kFlags);
+  Put(env, h, "pid", rf::header::kPid);
+  Put(env, h, "reserved", rf::header::kReserved);
+  Put(env, h, "timeNs", rf::header::kTimeNs);
+  Put(env, h, "length", rf::header::kLength);
+  c.Set("RecordHeader", h);
+  Napi::Object t = Napi::Object::New(env);
+  Put(env, t, "FILE_HEADER", rf::kFileHeader);
+  Put(env, t, "SYSCALL_ENTER", rf::kSyscallEnter);
+  Put(env, t, "SYSCALL_EXIT", rf::kSyscallExit);
+  Put(env, t, "SIGNAL", rf::kSignal);
+  Put(env, t, "EXIT", rf::kExit);
+  Put(env, t, "EXEC", rf::kExec);
+  Put(env, t, "NEW_PROCESS", rf::kNewProcess);
+  Put(env, t, "ATTACHED", rf::kAttached);
+  Put(env, t, "DETACHED", rf::kDetached);
+  Put(env, t, "GROUP_STOP", rf::kGroupStop);
+  Put(env, t, "MESSAGE", rf::kMessage);
+  c.Set("RecordType", t);
+  Napi::Object en = Napi::Object::New(env);
+  Put(env, en, "arch", rf::enter_body::kArch);
+  Put(env, en, "nr", rf::enter_body::kNr);
+  Put(env, en, "args", rf::enter_body::kArgs);
+  Put(env, en, "ip", rf::enter_body::kIp);
+  Put(env, en, "sp", rf::enter_body::kSp);
+  Put(env, en, "captureCount", rf::enter_body::kCaptureCount);
+  Put(env, en, "reserved", rf::enter_body::kReserved);
+  Put(env, en, "length", rf::enter_body::kLength);
+  c.Set("SyscallEnterBody", en);
+  Napi::Object ex = Napi::Object::New(env);
+  Put(env, ex, "arch", rf::exit_body::kArch);
+  Put(env, ex, "nr", rf::exit_body::kNr);
+  Put(env, ex, "rval", rf::exit_body::kRval);
+  Put(env, ex, "isError", rf::exit_body::kIsError);
+  Put(env, ex, "captureCount", rf::exit_body::kCaptureCount);
+  Put(env, ex, "length", rf::exit_body::kLength);
+  c.Set("SyscallExitBody", ex);
+  Napi::Object ch = Napi::Object::New(env);
+  Put(env, ch, "arg", rf::capture_header::kArg);
+  Put(env, ch, "kind", rf::capture_header::kKind);
+  Put(env, ch, "status", rf::capture_header::kStatus);
+  Put(env, ch, "length", rf::capture_header::kLength);
+  Put(env, ch, "size", rf::capture_header::kSize);
+  c.Set("CaptureHeader", ch);
+  Napi::Object k = Napi::Object::New(env);
+  Put(env, k, "CSTRING", rf::kCString);
+  Put(env, k, "BUFFER_ARG_LEN", rf::kBufferArgLen);
+  Put(env, k, "BUFFER_RET_LEN", rf::kBufferRetLen);
+  Put(env, k, "STRUCT", rf::kStruct);
+  Put(env, k, "STRING_ARRAY", rf::kStringArray);
+  Put(env, k, "IOVEC", rf::kIovec);
+  Put(env, k, "ARRAY", rf::kArray);
+  c.Set("CaptureKind", k);
+  Napi::Object s = Napi::Object::New(env);
+  Put(env, s, "OK", rf::kOk);
+  Put(env, s, "FAULT", rf::kFault);
+  Put(env, s, "TRUNCATED", rf::kTruncated);
+  c.Set("CaptureStatus", s);
+  Napi::Object w = Napi::Object::New(env);
+  Put(env, w, "ENTRY", rf::kWhenEntry);
+  Put(env, w, "EXIT", rf::kWhenExit);
+  c.Set("CaptureWhen", w);
+  Napi::Object a = Napi::Object::New(env);
+  Put(env, a, "x86_64", rf::audit_arch::kX86_64);
+  Put(env, a, "i386", rf::audit_arch::kI386);
+  Put(env, a, "aarch64", rf::audit_arch::kAarch64);
+  Put(env, a, "arm", rf::audit_arch::kArm);
+  Put(env, a, "riscv64", rf::audit_arch::kRiscv64);
+  c.Set("AuditArch", a);
+  Napi::Object p = Napi::Object::New(env);
+  Put(env, p, "magic", tstrace::kPlanMagic);
+  Put(env, p, "version", tstrace::kPlanVersion);
+  c.Set("CapturePlan", p);
+  return c;
+}
+
+// raiseSignal(signo): end this process by the tracee's fatal signal, as strace does.
+Napi::Value RaiseSignal(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 1 || !info[0].IsNumber()) {
+    Napi::TypeError::New(env, "raiseSignal(signo): signo must be a number").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  const int signo = info[0].As<Napi::Number>().Int32Value();
+  if (signo <= 0 || signo >= 65) {
+    Napi::RangeError::New(env, "raiseSignal(signo): signo out of range").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  tstrace::RaiseWithDefaultAction(signo);
+  return env.Undefined();
+}
+
+Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  exports.Set("raiseSignal", Napi::Function::New(env, RaiseSignal, "raiseSignal"));
+  exports.Set("spawn", Napi::Function::New(env, Spawn, "spawn"));
+  exports.Set("shutdown", Napi::Function::New(env, Shutdown, "shutdown"));
+  exports.Set("constants", Constants(env));
+  return exports;
+}
+
+}  // namespace
+
+NODE_API_MODULE(tstrace_native, Init)

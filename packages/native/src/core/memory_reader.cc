@@ -1,0 +1,251 @@
+#include "memory_reader.h"
+
+#include <errno.h>
+#include <sys/ptrace.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace tstrace {
+
+namespace {
+
+constexpr size_t kMaxIov = 1024;
+
+size_t page_size() {
+  static const size_t size = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+  return size;
+}
+
+uint64_t bytes_to_page_end(uint64_t addr) {
+  uint64_t ps = page_size();
+  return ps - (addr & (ps - 1));
+}
+
+}  // namespace
+
+MemoryReader::MemoryReader(pid_t pid) : pid_(pid) {}
+
+size_t MemoryReader::read(uint64_t addr, void* dst, size_t len) {
+  if (len == 0) return 0;
+  if (addr + len < addr) len = static_cast<size_t>(0 - addr);  // wraps past the top: clamp
+  uint8_t* out = static_cast<uint8_t*>(dst);
+  if (use_peek_) return read_peek(addr, out, len);
+
+  size_t done = 0;
+  while (done < len) {
+    // One remote iovec per page piece: partial transfers happen at iovec granularity, so a
+    // read stops exactly at the first unreadable page.
+    struct iovec remote[kMaxIov];
+    size_t n = 0;
+    size_t batch = 0;
+    uint64_t a = addr + done;
+    while (n < kMaxIov && done + batch < len) {
+      size_t piece = std::min<uint64_t>(bytes_to_page_end(a), len - done - batch);
+      remote[n].iov_base = reinterpret_cast<void*>(a);
+      remote[n].iov_len = piece;
+      n++;
+      batch += piece;
+      a += piece;
+    }
+    struct iovec local = {out + done, batch};
+    ssize_t got = process_vm_readv(pid_, &local, 1, remote, n, 0);
+    if (got < 0) {
+      if ((errno == ENOSYS || errno == EPERM) && done == 0) {
+        use_peek_ = true;
+        return read_peek(addr, out, len);
+      }
+      return done;
+    }
+    done += static_cast<size_t>(got);
+    if (static_cast<size_t>(got) < batch) return done;
+  }
+  return done;
+}
+
+size_t MemoryReader::read_peek(uint64_t addr, uint8_t* dst, size_t len) {
+  size_t done = 0;
+  while (done < len) {
+    uint64_t a = addr + done;
+    uint64_t aligned = a & ~static_cast<uint64_t>(7);
+    size_t skip = static_cast<size_t>(a - aligned);
+    errno = 0;
+    long word = ptrace(PTRACE_PEEKDATA, pid_, reinterpret_cast<void*>(aligned), nullptr);
+    if (word == -1 && errno != 0) return done;
+    size_t take = std::min(sizeof(long) - skip, len - done);
+    std::memcpy(dst + done, reinterpret_cast<uint8_t*>(&word) + skip, take);
+    done += take;
+  }
+  return done;
+}
+
+rf::CaptureStatus MemoryReader::read_cstring(uint64_t addr, size_t max, std::vector<uint8_t>& out) {
+  out.clear();
+  // Look at max + 1 bytes: a NUL right after max bytes means "not truncated".
+  size_t want = max + 1;
+  uint64_t a = addr;
+  uint8_t chunk[4096];
+  while (out.size() < want) {
+    size_t piece = std::min<uint64_t>({bytes_to_page_end(a), want - out.size(), sizeof chunk});
+    size_t got = read(a, chunk, piece);
+    const void* nul = std::memchr(chunk, 0, got);
+    if (nul != nullptr) {
+      size_t n = static_cast<size_t>(static_cast<const uint8_t*>(nul) - chunk);
+      out.insert(out.end(), chunk, chunk + n);
+      return rf::kOk;
+    }
+    out.insert(out.end(), chunk, chunk + got);
+    if (got < piece) {
+      out.clear();
+      return rf::kFault;
+    }
+    a += got;
+  }
+  out.resize(max);
+  return rf::kTruncated;
+}
+
+namespace {
+
+constexpr uint32_t kIovecEntriesCap = 1024;  // IOV_MAX
+
+// Reads n bytes straight into the record. Returns false (and writes nothing) when not all of
+// them were readable.
+bool append_memory(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, size_t n) {
+  if (n == 0) return true;
+  uint8_t* dst = w.reserve_tail(n);
+  size_t got = mem.read(addr, dst, n);
+  if (got < n) {
+    w.shrink_tail(n);
+    return false;
+  }
+  return true;
+}
+
+uint16_t capture_buffer(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, uint64_t len, uint32_t max) {
+  size_t n = static_cast<size_t>(std::min<uint64_t>(len, max));
+  if (!append_memory(w, mem, addr, n)) return rf::kFault;
+  return len > max ? rf::kTruncated : rf::kOk;
+}
+
+uint16_t capture_string_array(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, const CaptureSpec& s) {
+  // Scan the pointer array (x86_64: 8-byte pointers) page by page until NULL or the cap.
+  std::vector<uint64_t> ptrs;
+  bool capped = false;
+  uint64_t a = addr;
+  for (;;) {
+    uint64_t buf[512];
+    size_t want = std::min<size_t>(sizeof buf, rf::kStringArrayScanCap * 8 - ptrs.size() * 8);
+    size_t got = mem.read(a, buf, want) / 8;
+    if (got == 0) {
+      if (ptrs.empty()) return rf::kFault;
+      break;  // unreadable past some pointers: report what was seen
+    }
+    size_t i = 0;
+    for (; i < got && buf[i] != 0; i++) ptrs.push_back(buf[i]);
+    if (i < got) break;  // NULL found
+    if (ptrs.size() >= rf::kStringArrayScanCap) {
+      capped = true;
+      break;
+    }
+    a += got * 8;
+  }
+  uint32_t n = static_cast<uint32_t>(std::min<size_t>(ptrs.size(), s.size));
+  w.u32(static_cast<uint32_t>(ptrs.size()));
+  w.u32(n);
+  std::vector<uint8_t> str;
+  for (uint32_t i = 0; i < n; i++) {
+    rf::CaptureStatus st = mem.read_cstring(ptrs[i], s.max, str);
+    w.u32(st);
+    w.u32(static_cast<uint32_t>(str.size()));
+    w.bytes(str.data(), str.size());
+    w.pad_to(4);
+  }
+  return capped ? rf::kTruncated : rf::kOk;
+}
+
+uint16_t capture_iovec(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, uint64_t count,
+                       const CaptureSpec& s, const SyscallFacts& f) {
+  uint32_t entries = static_cast<uint32_t>(std::min<uint64_t>(count, kIovecEntriesCap));
+  std::vector<uint64_t> iov(static_cast<size_t>(entries) * 2);
+  if (entries > 0 && mem.read(addr, iov.data(), iov.size() * 8) < iov.size() * 8) return rf::kFault;
+  uint64_t budget = s.max;
+  if (f.at_exit) budget = std::min<uint64_t>(budget, f.rval > 0 ? static_cast<uint64_t>(f.rval) : 0);
+  w.u32(entries);
+  w.u32(0);
+  for (uint32_t i = 0; i < entries; i++) {
+    uint64_t base = iov[i * 2];
+    uint64_t len = iov[i * 2 + 1];
+    w.u64(base);
+    w.u64(len);
+    size_t status_at = w.size();
+    w.u32(0);
+    w.u32(0);
+    size_t take = static_cast<size_t>(std::min(len, budget));
+    uint32_t status = rf::kOk;
+    if (!append_memory(w, mem, base, take)) {
+      status = rf::kFault;
+      take = 0;
+    } else if (take < len) {
+      status = rf::kTruncated;
+    }
+    budget -= take;
+    w.patch_u32(status_at, status);
+    w.patch_u32(status_at + 4, static_cast<uint32_t>(take));
+    w.pad_to(8);
+  }
+  return count > entries ? rf::kTruncated : rf::kOk;
+}
+
+}  // namespace
+
+uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vector<CaptureSpec>& specs,
+                        const SyscallFacts& f) {
+  uint32_t written = 0;
+  uint8_t when = f.at_exit ? rf::kWhenExit : rf::kWhenEntry;
+  std::vector<uint8_t> str;
+  for (const CaptureSpec& s : specs) {
+    if (s.when != when) continue;
+    uint64_t addr = f.args[s.arg];
+    uint64_t len_arg = s.len_arg <= 5 ? f.args[s.len_arg] : 0;
+    size_t start = w.begin_capture(s.arg, s.kind);
+    uint16_t status = rf::kOk;
+    switch (s.kind) {
+      case rf::kCString:
+        status = mem.read_cstring(addr, s.max, str);
+        w.bytes(str.data(), str.size());
+        break;
+      case rf::kBufferArgLen:
+        status = capture_buffer(w, mem, addr, len_arg, s.max);
+        break;
+      case rf::kBufferRetLen:
+        status = capture_buffer(w, mem, addr, f.rval > 0 ? static_cast<uint64_t>(f.rval) : 0, s.max);
+        break;
+      case rf::kStruct:
+        status = append_memory(w, mem, addr, s.size) ? rf::kOk : rf::kFault;
+        break;
+      case rf::kStringArray:
+        status = capture_string_array(w, mem, addr, s);
+        break;
+      case rf::kIovec:
+        status = capture_iovec(w, mem, addr, len_arg, s, f);
+        break;
+      case rf::kArray: {
+        unsigned __int128 total = static_cast<unsigned __int128>(len_arg) * s.size;
+        uint64_t len = total > UINT64_MAX ? UINT64_MAX : static_cast<uint64_t>(total);
+        status = capture_buffer(w, mem, addr, len, s.max);
+        break;
+      }
+      default:
+        break;
+    }
+    if (status == rf::kFault) w.truncate(start + rf::capture_header::kSize);
+    w.end_capture(start, status);
+    written++;
+  }
+  return written;
+}
+
+}  // namespace tstrace

@@ -1,0 +1,47 @@
+// Reads a stopped tracee's memory: process_vm_readv split at page boundaries (a read never runs
+// into an unmapped page), PTRACE_PEEKDATA words when process_vm_readv is unavailable
+// (ENOSYS/EPERM). Also turns capture specs into capture bytes.
+#pragma once
+
+#include <sys/types.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "capture_plan.h"
+#include "record_format.h"
+
+namespace tstrace {
+
+class MemoryReader {
+ public:
+  explicit MemoryReader(pid_t pid);
+
+  // Reads up to len bytes at addr into dst. Returns how many bytes were read contiguously from
+  // addr: len when all of it is readable, less when an unreadable page was hit.
+  size_t read(uint64_t addr, void* dst, size_t len);
+
+  // Reads a NUL-terminated string of at most max bytes (excluding the NUL) into out.
+  // Returns kOk (NUL found), kTruncated (no NUL within max+1 bytes; out holds max bytes) or
+  // kFault (unreadable before a NUL; out is empty).
+  rf::CaptureStatus read_cstring(uint64_t addr, size_t max, std::vector<uint8_t>& out);
+
+ private:
+  size_t read_peek(uint64_t addr, uint8_t* dst, size_t len);
+  pid_t pid_;
+  bool use_peek_ = false;
+};
+
+// The facts of one syscall stop that captures depend on.
+struct SyscallFacts {
+  uint64_t args[6];
+  int64_t rval;     // exit only
+  bool at_exit;
+};
+
+// Appends one capture per spec whose `when` matches to the writer; returns how many were written.
+uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vector<CaptureSpec>& specs,
+                        const SyscallFacts& facts);
+
+}  // namespace tstrace

@@ -1,0 +1,100 @@
+// A trace session: spawns a command under ptrace and runs the stop/resume loop on one dedicated
+// OS thread (ptrace requests must all come from the thread that attached). Plain C++: knows
+// nothing of Node-API; records leave through a BatchSink.
+#pragma once
+
+#include <sys/types.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "capture_plan.h"
+
+namespace tstrace {
+
+// A failure to start (command not found, fork/attach failure), with strace's wording.
+class SpawnError : public std::runtime_error {
+ public:
+  SpawnError(const std::string& what, int err) : std::runtime_error(what), err_(err) {}
+  int error_number() const { return err_; }
+
+ private:
+  int err_;
+};
+
+// Resolves a command like strace does: a name with a '/' is used as is, otherwise the first
+// regular file with an execute bit along PATH. Throws SpawnError("Can't stat '<cmd>': <strerror>").
+std::string resolve_command(const std::string& command, const char* path_env);
+
+struct SpawnSpec {
+  std::string path;                     // resolved executable
+  std::vector<std::string> argv;        // argv[0] as typed
+  std::vector<std::string> env;         // "NAME=value"
+  std::string cwd;                      // empty: inherit
+  bool follow_forks = false;
+  size_t batch_bytes = 65536;
+  std::shared_ptr<const CapturePlan> plan;
+};
+
+struct TraceOutcome {
+  int status = 0;          // raw wait status of the initial process
+  bool has_status = false; // false when the session failed before the initial process ended
+  std::string error;       // non-empty: the tracer failed (the session still ended cleanly)
+};
+
+// Where record batches go. Both calls happen on the tracer thread.
+class BatchSink {
+ public:
+  virtual ~BatchSink() = default;
+  // Hands over one batch of whole records. May block (bounded queue: back-pressure keeps the
+  // tracee stopped). Returns false when the consumer is gone; the tracer then kills its tracees.
+  virtual bool deliver(std::vector<uint8_t>&& batch) = 0;
+  // Last call of the session, after the last deliver().
+  virtual void finished(const TraceOutcome& outcome) = 0;
+};
+
+class Tracer {
+ public:
+  Tracer() = default;
+  ~Tracer();  // kills tracees and joins the thread if still running
+  Tracer(const Tracer&) = delete;
+  Tracer& operator=(const Tracer&) = delete;
+
+  // Starts the tracer thread, which forks the command and seizes it. Blocks until the child is
+  // traced and returns its pid; throws SpawnError when that failed (the thread is then joined).
+  pid_t start(SpawnSpec spec, BatchSink* sink);
+
+  // SIGKILLs every tracee; the session then ends normally. Any thread, any time, idempotent.
+  void kill();
+
+  // Waits for the tracer thread to end. Idempotent; not from the tracer thread itself.
+  void join();
+
+ private:
+  struct Loop;
+  void run(SpawnSpec spec, BatchSink* sink);
+  // Tracee bookkeeping shared with kill().
+  void add_live(pid_t pid);
+  void remove_live(pid_t pid);
+
+  std::thread thread_;
+  std::mutex mu_;
+  std::condition_variable started_cv_;
+  enum class Start { kPending, kOk, kFailed } start_state_ = Start::kPending;
+  pid_t start_pid_ = -1;
+  std::string start_error_;
+  int start_errno_ = 0;
+  std::set<pid_t> live_;   // guarded by mu_
+  bool killed_ = false;    // guarded by mu_
+};
+
+}  // namespace tstrace

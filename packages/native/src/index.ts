@@ -1,0 +1,169 @@
+/**
+ * @tstrace/native: spawn a command under ptrace and receive its events as binary record batches
+ * (the record format of `@tstrace/core`, documented in apps/docs/content/record-format.md).
+ * Linux x86_64 only. Everything here is public; the addon object itself stays internal.
+ */
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** Options of {@link spawnTraced}. */
+export interface SpawnOptions {
+  /** argv[0] is the command as typed; resolved through PATH like strace does. */
+  argv: readonly string[];
+  /** Capture plan from @tstrace/core (Uint32Array in the documented layout). */
+  capturePlan: Uint32Array;
+  /** Environment of the command; default: process.env. */
+  env?: Readonly<Record<string, string>>;
+  /** Working directory of the command; default: this process's. */
+  cwd?: string;
+  /** Trace forks, vforks and clones too (strace -f). */
+  followForks?: boolean;
+  /** Hand a batch to onBatch once it holds this many bytes; default 65536. */
+  batchBytes?: number;
+}
+
+/** How the traced command ended. */
+export interface TraceResult {
+  /** Raw wait(2) status of the initial process. */
+  status: number;
+  /** Exit code when it exited normally, else null. */
+  exitCode: number | null;
+  /** Terminating signal number when killed, else null. */
+  signal: number | null;
+  /** The terminating signal dumped core. */
+  coreDumped: boolean;
+}
+
+/** A running trace. */
+export interface TraceSession {
+  /** Process id of the traced command. */
+  readonly pid: number;
+  /** Resolves after the last batch was delivered to onBatch. */
+  readonly done: Promise<TraceResult>;
+  /** SIGKILL every tracee (session then ends normally). */
+  kill(): void;
+}
+
+interface Addon {
+  spawn(
+    argv: string[],
+    plan: Uint32Array,
+    env: string[] | undefined,
+    cwd: string | undefined,
+    followForks: boolean,
+    batchBytes: number,
+    onBatch: (batch: Uint8Array) => void,
+  ): { pid: number; done: Promise<TraceResult>; kill: () => void };
+  /** Restores signo's default action, unblocks and raises it (no core dump of the tracer). */
+  raiseSignal(signo: number): void;
+  /** Kills every running session's tracees and joins their threads (for process 'exit'). */
+  shutdown(): void;
+  constants: { RECORD_FORMAT_VERSION: number } & Record<string, unknown>;
+}
+
+const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Prebuilt binary first (prebuilds/linux-x64), then the local build (build/Release). */
+function loadAddon(): Addon {
+  const require = createRequire(import.meta.url);
+  const tried: string[] = [];
+  let nodeGypBuild: ((dir: string) => unknown) & {
+    parseTags(file: string): unknown;
+    matchTags(runtime: string, abi: string): (tags: unknown) => boolean;
+    compareTags(runtime: string): (a: unknown, b: unknown) => number;
+  };
+  try {
+    nodeGypBuild = require("node-gyp-build");
+  } catch (error) {
+    throw new Error(`@tstrace/native: cannot load node-gyp-build: ${(error as Error).message}`);
+  }
+  const prebuilds = join(packageRoot, "prebuilds", `${process.platform}-${process.arch}`);
+  try {
+    const { readdirSync } = require("node:fs") as typeof import("node:fs");
+    const candidates = readdirSync(prebuilds)
+      .map((file) => nodeGypBuild.parseTags(file))
+      .filter(nodeGypBuild.matchTags("node", process.versions.modules))
+      .sort(nodeGypBuild.compareTags("node")) as { file: string }[];
+    const winner = candidates[0];
+    if (winner === undefined) throw new Error("no matching prebuilt binary");
+    return require(join(prebuilds, winner.file)) as Addon;
+  } catch (error) {
+    tried.push(`${prebuilds}: ${(error as Error).message}`);
+  }
+  try {
+    return nodeGypBuild(packageRoot) as Addon;
+  } catch (error) {
+    tried.push(`node-gyp-build(${packageRoot}): ${(error as Error).message.trim()}`);
+  }
+  throw new Error(
+    `@tstrace/native: no usable native binary (Linux x86_64 glibc only; build one with \`node scripts/build.mjs\`). Tried:\n  ${tried.join("\n  ")}`,
+  );
+}
+
+let addon: Addon | undefined;
+function binding(): Addon {
+  if (addon === undefined) {
+    const loaded = loadAddon();
+    addon = loaded;
+    // process.exit() skips Node-API env cleanup hooks: kill and reap tracees ourselves.
+    process.once("exit", () => loaded.shutdown());
+  }
+  return addon;
+}
+
+/** The record-format version this binary writes. */
+export const RECORD_FORMAT_VERSION: number = 1;
+
+/**
+ * Starts `options.argv` under ptrace. Tracing begins at the command's own execve; every batch of
+ * records is passed to onBatch, in order. A slow onBatch keeps the tracee stopped (nothing is
+ * dropped). If onBatch throws, the tracees are killed and `done` rejects with that error.
+ *
+ * Throws synchronously (Error with strace-like message, e.g. "Can't stat 'nosuch': No such file
+ * or directory") when the command cannot be found, and TypeError/RangeError on bad options.
+ */
+export function spawnTraced(options: SpawnOptions, onBatch: (batch: Uint8Array) => void): TraceSession {
+  const env =
+    options.env === undefined
+      ? undefined
+      : Object.entries(options.env).map(([name, value]) => `${name}=${value}`);
+  const source = options.env === undefined ? process.env : undefined;
+  const envList =
+    env ??
+    Object.entries(source ?? {})
+      .filter((entry): entry is [string, string] => entry[1] !== undefined)
+      .map(([name, value]) => `${name}=${value}`);
+  const native = binding();
+  const handle = native.spawn(
+    [...options.argv],
+    options.capturePlan,
+    envList,
+    options.cwd,
+    options.followForks ?? false,
+    options.batchBytes ?? 65536,
+    onBatch,
+  );
+  return {
+    pid: handle.pid,
+    done: handle.done,
+    kill: (): void => handle.kill(),
+  };
+}
+
+/**
+ * Ends this process by signal `signo` with its default action, as strace does when the tracee was
+ * killed by it, so the parent shell sees the same death. Core dumps of this process are
+ * suppressed. Returns only when the default action of `signo` does not terminate.
+ */
+export function raiseSignal(signo: number): void {
+  binding().raiseSignal(signo);
+}
+
+/**
+ * The record-format numbers compiled into the binary (for tests comparing them with @tstrace/core).
+ * @internal
+ */
+export function nativeConstants(): Record<string, unknown> {
+  return binding().constants;
+}

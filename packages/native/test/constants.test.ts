@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import * as core from "../../core/src/record-format.ts";
+import { nativeConstants, RECORD_FORMAT_VERSION } from "../src/index.ts";
+
+describe("record format constants", () => {
+  const native = nativeConstants() as Record<string, Record<string, number>> & {
+    RECORD_FORMAT_VERSION: number;
+  };
+
+  it("the version matches @tstrace/core", () => {
+    expect(RECORD_FORMAT_VERSION).toBe(core.RECORD_FORMAT_VERSION);
+    expect(native.RECORD_FORMAT_VERSION).toBe(core.RECORD_FORMAT_VERSION);
+  });
+
+  const tables = [
+    "RecordHeader",
+    "RecordType",
+    "SyscallEnterBody",
+    "SyscallExitBody",
+    "CaptureHeader",
+    "CaptureKind",
+    "CaptureStatus",
+    "CaptureWhen",
+    "AuditArch",
+  ] as const;
+  for (const name of tables) {
+    it(`${name} in record_format.h equals core's`, () => {
+      expect(native[name]).toEqual({ ...core[name] });
+    });
+  }
+});
