@@ -4,6 +4,6 @@ import { defineConfig } from "vitest/config";
 // `vitest run` (what turbo calls) picks up its local config.
 export default defineConfig({
   test: {
-    projects: ["packages/*", "apps/*"],
+    projects: ["packages/*", "apps/*", "tools/*"],
   },
 });
