@@ -1,11 +1,18 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..");
 const PACKAGES = ["core", "decoder-wasm", "native", "cli"];
+
+/** The environment without what the enclosing `pnpm test` exported for its own run. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(npm_|PNPM_|pnpm_)/i.test(k) && k !== "INIT_CWD"),
+  );
+}
 
 // What a user gets: the packed tarballs, installed into an empty project by npm and by pnpm,
 // with no install scripts run and nothing compiled.
@@ -23,12 +30,19 @@ describe("packages install from their tarballs", () => {
     it(`with ${manager}: tstrace traces /bin/true and core and the decoder import`, { timeout: 240_000 }, () => {
       const project = mkdtempSync(join(tmpdir(), `tstrace-install-${manager}-`));
       mkdirSync(project, { recursive: true });
-      writeFileSync(join(project, "package.json"), JSON.stringify({ name: "probe", private: true, type: "module" }));
+      // pnpm resolves a tarball's own dependencies from the registry; unpublished siblings are
+      // pointed at their tarballs with overrides, as a user testing local tarballs would.
+      const overrides = Object.fromEntries(
+        tarballs.map((t) => [`@tstrace/${/^tstrace-(.+)-\d+\.\d+\.\d+\.tgz$/.exec(basename(t))?.[1]}`, `file:${t}`]),
+      );
+      const manifest = { name: "probe", private: true, type: "module", pnpm: { overrides } };
+      writeFileSync(join(project, "package.json"), JSON.stringify(manifest));
       const install =
         manager === "npm"
           ? ["install", "--ignore-scripts", "--no-audit", "--no-fund", ...tarballs]
           : ["add", "--ignore-scripts", ...tarballs];
-      execFileSync(manager, install, { cwd: project, stdio: "pipe" });
+      const installed = spawnSync(manager, install, { cwd: project, encoding: "utf8", env: cleanEnv() });
+      expect(installed.status, `${manager} ${install.join(" ")}\n${installed.stdout}\n${installed.stderr}`).toBe(0);
 
       const traced = spawnSync(join(project, "node_modules", ".bin", "tstrace"), ["/bin/true"], {
         cwd: project,
