@@ -14,7 +14,7 @@ export function timeOnce(argv: readonly string[]): number {
 export function medians(variants: readonly (readonly string[])[], runs: number): number[] {
   const samples = variants.map(() => [] as number[]);
   for (let i = 0; i < runs; i++) {
-    variants.forEach((argv, v) => samples[v]?.push(timeOnce(argv)));
+    for (const [v, argv] of variants.entries()) samples[v]?.push(timeOnce(argv));
   }
   return samples.map((s) => {
     const sorted = [...s].sort((a, b) => a - b);
