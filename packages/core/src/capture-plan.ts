@@ -42,10 +42,59 @@ export interface CapturePlanOptions {
 /** Cap on a buffer a decoder reads whole (getdents64's directory entries): 1 MiB. */
 export const WHOLE_BUFFER_MAX = 1 << 20;
 
-/** The capture for one argument of kind `kind`, or undefined when nothing is read. */
+/** Cap on an array capture (poll fds, epoll events, gids, a CPU mask). */
+export const ARRAY_CAPTURE_MAX = 1 << 16;
+/** Bytes read for a socket address the kernel fills (sizeof(struct sockaddr_storage)). */
+export const SOCKADDR_CAPTURE_MAX = 128;
+
+/**
+ * Every capture for one argument of kind `kind` (an `inout` kind is read at entry and at exit), in
+ * plan order; empty when nothing is read.
+ */
+export function capturesFor(table: ArchTable, arg: number, kind: ArgKind, strsize: number): CaptureSpec[] {
+  const sizeOf = (type: string): number | undefined => table.structs.find((d) => d.name === type)?.size;
+  const both = (c: CaptureSpec, dir: "in" | "out" | "inout"): CaptureSpec[] => {
+    if (dir === "in") return [c];
+    if (dir === "out") return [{ ...c, when: CaptureWhen.EXIT }];
+    return [c, { ...c, when: CaptureWhen.EXIT }];
+  };
+  switch (kind.k) {
+    case "struct": {
+      const size = sizeOf(kind.type);
+      if (!size) return [];
+      return both({ arg, kind: CaptureKind.STRUCT, when: CaptureWhen.ENTRY, lenArg: NO_LEN_ARG, size, max: size }, kind.dir);
+    }
+    case "array": {
+      const size = sizeOf(kind.type);
+      if (!size) return [];
+      return both({ arg, kind: CaptureKind.ARRAY, when: CaptureWhen.ENTRY, lenArg: kind.count, size, max: ARRAY_CAPTURE_MAX }, kind.dir);
+    }
+    case "sockaddr":
+      return [{ arg, kind: CaptureKind.BUFFER_ARG_LEN, when: CaptureWhen.ENTRY, lenArg: kind.len, size: 0, max: SOCKADDR_CAPTURE_MAX }];
+    case "sockaddrOut":
+      return [{ arg, kind: CaptureKind.STRUCT, when: CaptureWhen.EXIT, lenArg: NO_LEN_ARG, size: SOCKADDR_CAPTURE_MAX, max: SOCKADDR_CAPTURE_MAX }];
+    case "sigset":
+      return both({ arg, kind: CaptureKind.ARRAY, when: CaptureWhen.ENTRY, lenArg: kind.len, size: 1, max: 128 }, kind.dir);
+    case "pathOut":
+      return [{ arg, kind: CaptureKind.BUFFER_RET_LEN, when: CaptureWhen.EXIT, lenArg: NO_LEN_ARG, size: 0, max: PATH_CAPTURE_MAX }];
+  }
+  const c = captureFor(table, arg, kind, strsize);
+  return c ? [c] : [];
+}
+
+/**
+ * The capture for one argument of kind `kind`, or undefined when nothing is read. For a kind read
+ * both at entry and at exit this is the entry capture; {@link capturesFor} gives all of them.
+ */
 export function captureFor(table: ArchTable, arg: number, kind: ArgKind, strsize: number): CaptureSpec | undefined {
   const s = strsize + 1; // one more than printed, so the decoder can tell truncation
   switch (kind.k) {
+    case "array":
+    case "sockaddr":
+    case "sockaddrOut":
+    case "sigset":
+    case "pathOut":
+      return capturesFor(table, arg, kind, strsize)[0];
     case "path":
       return { arg, kind: CaptureKind.CSTRING, when: CaptureWhen.ENTRY, lenArg: NO_LEN_ARG, size: 0, max: PATH_CAPTURE_MAX };
     case "str":
@@ -64,7 +113,7 @@ export function captureFor(table: ArchTable, arg: number, kind: ArgKind, strsize
     case "struct": {
       const def = table.structs.find((d) => d.name === kind.type);
       if (!def) return undefined;
-      const when = kind.dir === "in" ? CaptureWhen.ENTRY : CaptureWhen.EXIT;
+      const when = kind.dir === "out" ? CaptureWhen.EXIT : CaptureWhen.ENTRY;
       return { arg, kind: CaptureKind.STRUCT, when, lenArg: NO_LEN_ARG, size: def.size, max: def.size };
     }
     case "argv":
@@ -92,8 +141,7 @@ export function compileCapturePlan(table: ArchTable, options: CapturePlanOptions
     if (options.selected && !options.selected(row.nr)) continue;
     const specs: CaptureSpec[] = [];
     row.args?.forEach((a, i) => {
-      const c = captureFor(table, i, a.kind, options.strsize);
-      if (c) specs.push(c);
+      specs.push(...capturesFor(table, i, a.kind, options.strsize));
     });
     if (specs.length === 0) continue;
     words[3 + row.nr] = words.length;

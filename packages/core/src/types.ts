@@ -59,8 +59,11 @@ export type ArgKind =
   | { readonly k: "enum"; readonly table: string }
   /** A file mode printed octal, with S_IF* type bits named when present. */
   | { readonly k: "mode" }
-  /** A struct of type `type` (a {@link StructDef} name), read at entry (`in`) or at exit (`out`). */
-  | { readonly k: "struct"; readonly type: string; readonly dir: "in" | "out" }
+  /**
+   * A struct of type `type` (a {@link StructDef} name), read at entry (`in`), at exit (`out`), or
+   * both (`inout`: a value-result argument such as `socklen_t *`, printed `[128 => 16]`).
+   */
+  | { readonly k: "struct"; readonly type: string; readonly dir: "in" | "out" | "inout" }
   /** A NULL-terminated array of strings (execve's argv). */
   | { readonly k: "argv" }
   /** A NULL-terminated array of strings printed as its address and a count (execve's envp). */
@@ -68,7 +71,25 @@ export type ArgKind =
   /** An iovec array whose entry count is argument `count`. */
   | { readonly k: "iovec"; readonly count: ArgIndex; readonly dir: "in" | "out" }
   /** A signal number printed by name. */
-  | { readonly k: "signo" };
+  | { readonly k: "signo" }
+  /**
+   * An array of struct `type` elements whose count is argument `count` (poll's pollfd array,
+   * epoll_wait's events, getgroups' gids, sched_getaffinity's bytes with type `u8`).
+   */
+  | { readonly k: "array"; readonly type: string; readonly count: ArgIndex; readonly dir: "in" | "out" | "inout" }
+  /** A socket address of argument `len` bytes, read at entry (bind, connect, sendto). */
+  | { readonly k: "sockaddr"; readonly len: ArgIndex }
+  /**
+   * A socket address the kernel fills (accept, getsockname, recvfrom); its length is the in/out
+   * `socklen_t *` argument `len` (give that argument a `struct socklen inout` kind).
+   */
+  | { readonly k: "sockaddrOut"; readonly len: ArgIndex }
+  /** A signal set of argument `len` bytes (rt_sigprocmask), read at entry (`in`) or exit (`out`). */
+  | { readonly k: "sigset"; readonly len: ArgIndex; readonly dir: "in" | "out" }
+  /** A path the kernel writes (getcwd): return-value bytes read at exit, not cut by -s. */
+  | { readonly k: "pathOut" }
+  /** A permission mode printed `%#03o` (umask's argument). */
+  | { readonly k: "umode" };
 
 /** How the return value is printed. Errors always print `-1 ENAME (message)`. */
 export type RetKind =

@@ -14,9 +14,10 @@ import {
   onGroupStop,
   onSignal,
   resolveDecoders,
+  setNow,
   touch,
 } from "./line";
-import { setOptions } from "./options";
+import { setLineOptions, setOptions } from "./options";
 import { consume, lineStart, outBuf, outLen, puts, reset } from "./out";
 import { HEX_NONE, quote } from "./print/quote";
 import {
@@ -31,6 +32,7 @@ import {
   HDR_LENGTH,
   HDR_PID,
   HDR_SIZE,
+  HDR_TIME_NS,
   HDR_TYPE,
   RECORD_FORMAT_VERSION,
   SIGINFO_OFFSET,
@@ -66,6 +68,15 @@ export function input(len: u32): usize {
     inCap = cap;
   }
   return inBuf;
+}
+
+/**
+ * Line options (call after init): flags bit 0 -n, bit 1 -i, bits 2-4 timestamps (1 -t, 2 -tt,
+ * 3 -ttt, 4 -r), bit 5 -T; status: the status= classes printed (bit 0 successful, 1 failed,
+ * 2 unfinished, 3 unavailable, 4 detached); tz: UTC offset in minutes for -t/-tt.
+ */
+export function lineOptions(flags: i32, status: i32, tz: i32): void {
+  setLineOptions(flags, status, tz);
 }
 
 /** Adopts the tables blob at p and the options. 0 on success, else a blob error code. */
@@ -116,6 +127,7 @@ export function decode(len: u32): u32 {
       break;
     }
     const type = load<u16>(rec + HDR_TYPE);
+    setNow(load<u64>(rec + HDR_TIME_NS));
     const pid = load<u32>(rec + HDR_PID);
     const body = rec + HDR_LENGTH;
     if (type == T_SYSCALL_ENTER) {

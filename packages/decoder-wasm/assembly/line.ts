@@ -4,15 +4,29 @@
 
 import { setEntry, setExit } from "./call";
 import { decodeRaw } from "./decoders/generic";
-import { decoderIdByName, runDecoder } from "./decoders/index";
-import { RVAL_DECODED, RVAL_HEX, RVAL_OCTAL, RVAL_UDECIMAL, resumeArg, setResumeArg } from "./decoders/rval";
+import { decoderIdByName, printAux, runDecoder } from "./decoders/index";
+import {
+  AUX_CUSTOM,
+  AUX_FLAGS,
+  AUX_NONE,
+  AUX_SEALS,
+  aux,
+  auxTable,
+  RVAL_DECODED,
+  RVAL_HEX,
+  RVAL_OCTAL,
+  RVAL_UDECIMAL,
+  resumeArg,
+  setAux,
+  setResumeArg,
+} from "./decoders/rval";
 import { printExitStatus, printSiginfo } from "./events";
-import { acolumn, pidPrefix } from "./options";
-import { column, newline, outLen, putc, putName, puts } from "./out";
-import { putHex, putHexDigits, putI64, putU64 } from "./print/num";
+import { acolumn, pidPrefix, showIp, showNr, showTime, statusMask, tsMode, tzMinutes } from "./options";
+import { column, dropOpenLine, newline, outLen, putc, putName, puts } from "./out";
+import { putHex, putHexDigits, putI64, putOct, putU64 } from "./print/num";
 import { printSignal } from "./print/signal";
-import { putRef } from "./print/xlat";
-import { ENTER_ARCH, ENTER_NR, HDR_LENGTH } from "./record";
+import { printFlags, putRef } from "./print/xlat";
+import { ENTER_ARCH, ENTER_IP, ENTER_NR, HDR_LENGTH } from "./record";
 import {
   auditArch,
   errnoMessage,
@@ -41,6 +55,85 @@ class Proc {
   buf: usize = 0;
   cap: u32 = 0;
   len: u32 = 0;
+  /** Time of the entry stop (for -T). */
+  enterTime: u64 = 0;
+}
+
+let now: u64 = 0;
+let lastTs: u64 = 0;
+let haveLastTs = false;
+
+/** The current record's timestamp (CLOCK_REALTIME ns). */
+export function setNow(t: u64): void {
+  now = t;
+}
+
+function putPadded(v: u64, width: i32, pad: u32): void {
+  let w = 1;
+  for (let t = v / 10; t != 0; t /= 10) w++;
+  for (; w < width; w++) putc(pad);
+  putU64(v);
+}
+
+/** `seconds.uuuuuu` of a nanosecond count, seconds padded to `width`. */
+function putSecs(ns: u64, width: i32): void {
+  putPadded(ns / 1000000000, width, 0x20);
+  putc(0x2e);
+  putPadded((ns % 1000000000) / 1000, 6, 0x30);
+}
+
+/** -t `HH:MM:SS `, -tt `HH:MM:SS.uuuuuu `, -ttt `secs.uuuuuu `, -r `  0.000123 `. */
+function printTimestamp(): void {
+  if (tsMode == 0) return;
+  if (tsMode == 4) {
+    const d = haveLastTs && now > lastTs ? now - lastTs : 0;
+    lastTs = now;
+    haveLastTs = true;
+    putSecs(d, 6);
+    putc(0x20);
+    return;
+  }
+  if (tsMode == 3) {
+    putSecs(now, 1);
+    putc(0x20);
+    return;
+  }
+  let local = <i64>(now / 1000000000) + <i64>tzMinutes * 60;
+  let sod = local % 86400;
+  if (sod < 0) sod += 86400;
+  putPadded(<u64>(sod / 3600), 2, 0x30);
+  putc(0x3a);
+  putPadded(<u64>((sod / 60) % 60), 2, 0x30);
+  putc(0x3a);
+  putPadded(<u64>(sod % 60), 2, 0x30);
+  if (tsMode == 2) {
+    putc(0x2e);
+    putPadded((now % 1000000000) / 1000, 6, 0x30);
+  }
+  putc(0x20);
+}
+
+/** -n `[  1] ` and -i `[00007f…] ` from the entry record. */
+function printNrIp(rec: usize): void {
+  if (showNr) {
+    putc(0x5b);
+    putPadded(<u64>load<u32>(rec + HDR_LENGTH + ENTER_NR), 4, 0x20);
+    puts("] ");
+  }
+  if (showIp) {
+    putc(0x5b);
+    const ip = load<u64>(rec + HDR_LENGTH + ENTER_IP);
+    for (let sh = 60; sh >= 0; sh -= 4) {
+      const d = <u32>((ip >> <u64>sh) & 0xf);
+      putc(d < 10 ? 0x30 + d : 0x57 + d);
+    }
+    puts("] ");
+  }
+}
+
+/** The status= class of a finished call is printed? */
+function statusShown(cls: i32): bool {
+  return (statusMask & cls) != 0;
 }
 
 const procs: Proc[] = [];
@@ -113,6 +206,7 @@ function printPrefix(pid: u32): void {
     while (outLen - start < 5) putc(0x20);
     putc(0x20);
   }
+  printTimestamp();
 }
 
 /** Finishes the open line of whichever pid with ` <unfinished ...>`. */
@@ -161,7 +255,9 @@ export function onEnter(pid: u32, rec: usize, len: u32): void {
   const nr = load<u32>(rec + HDR_LENGTH + ENTER_NR);
   setEntry(p.buf, len, arch);
   setResumeArg(0);
+  p.enterTime = now;
   printPrefix(pid);
+  printNrIp(rec);
   putSyscallName(nr, arch);
   putc(0x28);
   const rv = decode(nr, arch);
@@ -183,6 +279,7 @@ function resume(p: Proc, nr: u32, arch: u32): void {
   if (hasOpen && openPid == p.pid) return;
   closeOpenLine();
   printPrefix(p.pid);
+  printNrIp(p.buf);
   puts("<... ");
   putSyscallName(nr, arch);
   puts(" resumed>");
@@ -223,8 +320,7 @@ function printReturn(r: u32, rv: i32, rval: i64, isError: bool): void {
     return;
   }
   if (rv == RVAL_OCTAL) {
-    putc(0x30);
-    putU64(<u64>rval);
+    putOct(<u64>rval, 3);
     return;
   }
   if (rv == RVAL_UDECIMAL) {
@@ -255,15 +351,36 @@ export function onExit(pid: u32, rec: usize, len: u32, nr: u32, arch: u32, rval:
   }
   const enr = load<u32>(p.buf + HDR_LENGTH + ENTER_NR);
   const earch = load<u32>(p.buf + HDR_LENGTH + ENTER_ARCH);
+  if (!statusShown(isError ? 2 : 1)) {
+    if (hasOpen && openPid == pid) {
+      dropOpenLine();
+      hasOpen = false;
+    }
+    p.inSyscall = false;
+    return;
+  }
   resume(p, enr, earch);
   setEntry(p.buf, p.len, earch);
   setExit(rec, len, rval, isError);
   setResumeArg(p.resumeArg);
+  setAux(AUX_NONE, -1);
   let rv = p.rv;
   if (!p.done) rv = decode(enr, earch) & 0xff;
   puts(") ");
   tabto();
   printReturn(validRow(enr, earch), rv, rval, isError);
+  if (!isError && aux != AUX_NONE) {
+    if (aux == AUX_FLAGS || aux == AUX_SEALS) {
+      puts(aux == AUX_FLAGS ? " (flags " : " (seals ");
+      printFlags(auxTable, <u64>rval);
+      putc(0x29);
+    } else if (aux == AUX_CUSTOM && enr < syscallCount()) printAux(load<u8>(decIds + <usize>enr));
+  }
+  if (showTime) {
+    puts(" <");
+    putSecs(now > p.enterTime ? now - p.enterTime : 0, 1);
+    putc(0x3e);
+  }
   newline();
   hasOpen = false;
   p.inSyscall = false;
@@ -274,6 +391,14 @@ function finishInSyscall(p: Proc): void {
   if (!p.inSyscall) return;
   const enr = load<u32>(p.buf + HDR_LENGTH + ENTER_NR);
   const earch = load<u32>(p.buf + HDR_LENGTH + ENTER_ARCH);
+  if (!statusShown(4)) {
+    if (hasOpen && openPid == p.pid) {
+      dropOpenLine();
+      hasOpen = false;
+    }
+    p.inSyscall = false;
+    return;
+  }
   resume(p, enr, earch);
   if (!p.done) puts(" <unfinished ...>");
   puts(") ");

@@ -15,3 +15,25 @@ export function setOptions(s: i32, a: i32, x: i32, p: i32): void {
   xflag = x < 0 || x > 2 ? 0 : x;
   pidPrefix = p < 0 || p > 2 ? 0 : p;
 }
+
+/** -n: `[ nr] ` before the name. */
+export let showNr: bool = false;
+/** -i: `[ip] ` before the name. */
+export let showIp: bool = false;
+/** Timestamps: 0 none, 1 -t, 2 -tt, 3 -ttt, 4 -r. */
+export let tsMode: i32 = 0;
+/** -T: `<secs>` spent in the call. */
+export let showTime: bool = false;
+/** status= classes printed: 1 successful, 2 failed, 4 unfinished, 8 unavailable, 16 detached. */
+export let statusMask: i32 = 31;
+/** The local time zone's offset from UTC in minutes (JS supplies it; the wasm has no clock). */
+export let tzMinutes: i32 = 0;
+
+export function setLineOptions(flags: i32, status: i32, tz: i32): void {
+  showNr = (flags & 1) != 0;
+  showIp = (flags & 2) != 0;
+  tsMode = (flags >> 2) & 7;
+  showTime = (flags & 32) != 0;
+  statusMask = status & 31;
+  tzMinutes = tz;
+}

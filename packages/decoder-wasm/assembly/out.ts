@@ -70,3 +70,8 @@ export function reset(): void {
   outLen = 0;
   lineStart = 0;
 }
+
+/** Drops the open line (a syscall filtered out by status=). */
+export function dropOpenLine(): void {
+  outLen = lineStart;
+}

@@ -32,6 +32,16 @@ export const K_ENVP: u8 = 19;
 export const K_IOVEC_IN: u8 = 20;
 export const K_IOVEC_OUT: u8 = 21;
 export const K_SIGNO: u8 = 22;
+export const K_STRUCT_IN_OUT: u8 = 23;
+export const K_ARRAY_IN: u8 = 24;
+export const K_ARRAY_OUT: u8 = 25;
+export const K_ARRAY_IN_OUT: u8 = 26;
+export const K_SOCKADDR: u8 = 27;
+export const K_SOCKADDR_OUT: u8 = 28;
+export const K_SIGSET_IN: u8 = 29;
+export const K_SIGSET_OUT: u8 = 30;
+export const K_PATH_OUT: u8 = 31;
+export const K_UMODE: u8 = 32;
 
 // Return kinds.
 export const R_INT: u8 = 0;
@@ -232,4 +242,10 @@ export function structName(i: u32): u32 {
 }
 export function structSize(i: u32): u32 {
   return i < nStructs ? w32(structOff + i * 8 + 4) : 0;
+}
+
+/** Index of the struct named `name` in the blob's struct list, or 0xffff. */
+export function structIndexByName(name: string): u32 {
+  for (let i: u32 = 0; i < nStructs; i++) if (strEq(structName(i), name)) return i;
+  return 0xffff;
 }

@@ -23,7 +23,42 @@ export interface DecoderOptions {
   pidPrefix?: "none" | "bracket" | "plain";
   /** Architecture table and data from @tstrace/core; default x86_64 and core's tables. */
   arch?: ArchTable;
+  /** -n: print the syscall number before its name, `[  59] `. */
+  syscallNumbers?: boolean;
+  /** -i: print the instruction pointer at the syscall, `[00007f…] `. */
+  instructionPointer?: boolean;
+  /**
+   * Timestamps from the record headers: "time" (-t, `HH:MM:SS `), "micro" (-tt,
+   * `HH:MM:SS.uuuuuu `), "epoch" (-ttt, `secs.uuuuuu `), "relative" (-r, since the previous line).
+   */
+  timestamps?: "none" | "time" | "micro" | "epoch" | "relative";
+  /** -T: time spent in each call, ` <0.000123>` at the end of the line. */
+  syscallTimes?: boolean;
+  /**
+   * The local time zone's offset from UTC in minutes, east positive, for -t/-tt (the wasm has no
+   * clock or zone database). Default: `-new Date().getTimezoneOffset()`.
+   */
+  utcOffsetMinutes?: number;
+  /**
+   * status=: which finished calls print (default all). -z is ["successful"], -Z is ["failed"].
+   */
+  status?: readonly ("successful" | "failed" | "unfinished" | "unavailable" | "detached")[];
 }
+
+const TS_MODES: Readonly<Record<NonNullable<DecoderOptions["timestamps"]>, number>> = {
+  none: 0,
+  time: 1,
+  micro: 2,
+  epoch: 3,
+  relative: 4,
+};
+const STATUS_BITS: Readonly<Record<string, number>> = {
+  successful: 1,
+  failed: 2,
+  unfinished: 4,
+  unavailable: 8,
+  detached: 16,
+};
 
 /** Where and why decoding of a batch stopped early. */
 export interface DecodeError {
@@ -83,6 +118,14 @@ export async function createDecoder(options: DecoderOptions = {}): Promise<Decod
     PREFIX[options.pidPrefix ?? "none"] ?? 0,
   );
   if (rc !== 0) throw new Error(`@tstrace/decoder-wasm: the tables blob was rejected (code ${rc})`);
+  const flags =
+    (options.syscallNumbers ? 1 : 0) |
+    (options.instructionPointer ? 2 : 0) |
+    ((TS_MODES[options.timestamps ?? "none"] ?? 0) << 2) |
+    (options.syscallTimes ? 32 : 0);
+  const status = options.status ? options.status.reduce((m, s) => m | (STATUS_BITS[s] ?? 0), 0) : 31;
+  const tz = Math.trunc(options.utcOffsetMinutes ?? -new Date().getTimezoneOffset());
+  ex.lineOptions(flags, status, Number.isFinite(tz) ? tz : 0);
   return new WasmDecoder(ex);
 }
 

@@ -20,7 +20,9 @@
  *     6 × (u8 arg kind, u8 0, u16 param)
  *       param: bufIn → index of the length argument; iovec → index of the count argument;
  *              flags/enum → const table index (0xffff when core has no such table);
- *              struct → struct index in the struct list (0xffff when unknown).
+ *              struct → struct index in the struct list (0xffff when unknown);
+ *              array → struct index | count argument << 12; sockaddr/sockaddrOut → the length
+ *              argument (a socklen_t * for sockaddrOut); sigset → the size argument.
  *
  *   Const table (8-aligned): u32 name ref, u8 kind (0 flags, 1 enum), u8 has type mask, u16 0,
  *     u32 entry count, u32 0, u64 type mask, then count × (u64 value, u32 name ref, u32 0),
@@ -58,6 +60,16 @@ export const ARG_KIND_CODES = {
   iovecIn: 20,
   iovecOut: 21,
   signo: 22,
+  structInOut: 23,
+  arrayIn: 24,
+  arrayOut: 25,
+  arrayInOut: 26,
+  sockaddr: 27,
+  sockaddrOut: 28,
+  sigsetIn: 29,
+  sigsetOut: 30,
+  pathOut: 31,
+  umode: 32,
 } as const;
 
 /** Return kind codes (assembly/tables.ts R_*). */
@@ -143,9 +155,20 @@ export function encodeTables(t: DecoderTables): Uint8Array {
         return [ARG_KIND_CODES[k.k], tableIndex.get(k.table) ?? NONE16];
       case "struct":
         return [
-          k.dir === "in" ? ARG_KIND_CODES.structIn : ARG_KIND_CODES.structOut,
+          k.dir === "in" ? ARG_KIND_CODES.structIn : k.dir === "out" ? ARG_KIND_CODES.structOut : ARG_KIND_CODES.structInOut,
           structIndex.get(k.type) ?? NONE16,
         ];
+      case "array": {
+        const idx = structIndex.get(k.type);
+        if (idx === undefined || idx > 0xfff) return [ARG_KIND_CODES.hex, 0];
+        const code = k.dir === "in" ? ARG_KIND_CODES.arrayIn : k.dir === "out" ? ARG_KIND_CODES.arrayOut : ARG_KIND_CODES.arrayInOut;
+        return [code, idx | (k.count << 12)];
+      }
+      case "sockaddr":
+      case "sockaddrOut":
+        return [ARG_KIND_CODES[k.k], k.len];
+      case "sigset":
+        return [k.dir === "in" ? ARG_KIND_CODES.sigsetIn : ARG_KIND_CODES.sigsetOut, k.len];
       default:
         return [ARG_KIND_CODES[k.k], 0];
     }

@@ -5,7 +5,7 @@
  */
 import { CASES } from "./cases.js";
 import { caseAgreement, formatReport, overallAgreement } from "./report.js";
-import { runCase, straceAvailable } from "./runner.js";
+import { removeWorkFolders, runCase, straceAvailable } from "./runner.js";
 import { CASE_MIN, OVERALL_MIN } from "./thresholds.js";
 
 const args = process.argv.slice(2).filter((a) => a !== "--");
@@ -18,6 +18,7 @@ if (!straceAvailable()) {
 }
 const selected = names.length > 0 ? CASES.filter((c) => names.includes(c.name)) : CASES;
 const results = selected.map(runCase);
+removeWorkFolders();
 process.stdout.write(formatReport(results, verbose));
 const failing = results.filter(
   (r, i) => caseAgreement(r) < (selected[i]?.min ?? CASE_MIN) || r.straceStatus !== r.tstraceStatus,

@@ -15,9 +15,13 @@ export interface CaseResult extends Agreement {
   readonly tstraceStatus: number;
 }
 
-/** Where each run happens: the same path for both tracers, so paths in the trace agree. */
-const WORK = "/tmp/tstrace-conformance/work";
-const OUT = "/tmp/tstrace-conformance/out";
+/**
+ * Where each run happens: the same path for both tracers of a case, so paths in the traces agree;
+ * one folder per conformance process, so concurrent runs do not trample each other's fixtures.
+ */
+const BASE = `/tmp/tstrace-conformance-${process.pid}`;
+const WORK = `${BASE}/work`;
+const OUT = `${BASE}/out`;
 const TIMEOUT_MS = 60_000;
 
 /** The built tstrace bin of the workspace's @tstrace/cli. */
@@ -80,4 +84,9 @@ export function runCase(c: ConformanceCase): CaseResult {
   };
   const agreement = compareLines(normaliseTrace(read(refPath)), normaliseTrace(read(outPath)));
   return { name: c.name, straceStatus, tstraceStatus, ...agreement };
+}
+
+/** Removes this process's work and output folders. */
+export function removeWorkFolders(): void {
+  rmSync(BASE, { recursive: true, force: true });
 }

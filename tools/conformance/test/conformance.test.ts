@@ -1,12 +1,13 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { CASES } from "../src/cases.js";
 import { caseAgreement, formatReport, overallAgreement } from "../src/report.js";
-import { type CaseResult, runCase, straceAvailable } from "../src/runner.js";
+import { type CaseResult, removeWorkFolders, runCase, straceAvailable } from "../src/runner.js";
 import { CASE_MIN, OVERALL_MIN } from "../src/thresholds.js";
 
 // The whole corpus against the real strace: the same bar `pnpm conformance` enforces.
 describe.skipIf(!straceAvailable())("conformance with strace 6.1", () => {
   const results: CaseResult[] = [];
+  afterAll(removeWorkFolders);
   for (const c of CASES) {
     it(`${c.name}: same lines and exit status as strace`, { timeout: 120_000 }, () => {
       const r = runCase(c);

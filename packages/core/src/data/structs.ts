@@ -2,30 +2,72 @@
  * Struct sizes per architecture: what the native side reads for a `struct` argument. Hand data;
  * sources: the kernel's uapi headers (arch/x86/include/uapi/asm/stat.h, include/uapi/asm-generic/
  * stat.h, arch/arm/include/uapi/asm/stat.h, include/uapi/asm-generic/statfs.h,
- * include/uapi/linux/resource.h, include/uapi/linux/utsname.h) laid out with each ABI's alignment.
+ * include/uapi/linux/resource.h, include/uapi/linux/utsname.h, include/uapi/linux/stat.h (statx),
+ * include/uapi/linux/sysinfo.h, include/uapi/linux/sched.h (clone_args),
+ * include/uapi/asm-generic/signal.h and arch/x86/include/uapi/asm/signal.h (the kernel's struct
+ * sigaction: handler, flags, restorer where SA_RESTORER exists, mask),
+ * include/uapi/asm-generic/poll.h, include/uapi/linux/eventpoll.h (packed on x86_64)) laid out
+ * with each ABI's alignment. Pseudo-structs name the scalars a pointer argument points at:
+ * `int` (wait4's status, a socklen_t, an option value), `loff` (loff_t), `fdpair` (pipe's int[2]),
+ * `timespec2` (utimensat's pair), `u8`/`u32` (array elements).
  */
 import type { StructDef } from "../types.js";
 
+const scalars: readonly StructDef[] = [
+  { name: "int", size: 4 },
+  { name: "wstatus", size: 4 },
+  { name: "socklen", size: 4 },
+  { name: "u8", size: 1 },
+  { name: "u32", size: 4 },
+  { name: "gid", size: 4 },
+  { name: "loff", size: 8 },
+  { name: "fdpair", size: 8 },
+  { name: "pollfd", size: 8 },
+  { name: "statx", size: 256 },
+  { name: "clone_args", size: 88 },
+  { name: "kernel_timespec", size: 16 },
+];
+
 const common64: readonly StructDef[] = [
+  ...scalars,
   { name: "rlimit", size: 16 },
   { name: "rlimit64", size: 16 },
   { name: "statfs", size: 120 },
   { name: "utsname", size: 390 },
+  { name: "timespec", size: 16 },
+  { name: "timespec2", size: 32 },
+  { name: "timeval", size: 16 },
+  { name: "sysinfo", size: 112 },
+  { name: "sigaction", size: 32 },
+  { name: "epoll_event", size: 16 },
+  { name: "stack_t", size: 24 },
 ];
 
 const common32: readonly StructDef[] = [
+  ...scalars,
   { name: "rlimit", size: 8 },
   { name: "rlimit64", size: 16 },
   { name: "statfs", size: 64 },
   { name: "statfs64", size: 84 },
   { name: "utsname", size: 390 },
+  { name: "timespec", size: 8 },
+  { name: "timespec2", size: 16 },
+  { name: "timeval", size: 8 },
+  { name: "sysinfo", size: 64 },
+  { name: "sigaction", size: 20 },
+  { name: "epoll_event", size: 12 },
+  { name: "stack_t", size: 12 },
 ];
+
+/** x86_64's struct epoll_event is packed (12 bytes). */
+const x86Epoll: StructDef = { name: "epoll_event", size: 12 };
 
 /** Struct sizes keyed by architecture name. */
 export const structsByArch: Readonly<Record<string, readonly StructDef[]>> = {
-  x86_64: [{ name: "stat", size: 144 }, ...common64],
+  x86_64: [{ name: "stat", size: 144 }, x86Epoll, ...common64],
   aarch64: [{ name: "stat", size: 128 }, ...common64],
-  riscv64: [{ name: "stat", size: 128 }, ...common64],
+  // riscv64 has no SA_RESTORER: handler, flags, mask.
+  riscv64: [{ name: "stat", size: 128 }, { name: "sigaction", size: 24 }, ...common64],
   i386: [{ name: "stat", size: 64 }, { name: "stat64", size: 96 }, ...common32],
   arm: [{ name: "stat", size: 64 }, { name: "stat64", size: 104 }, ...common32.map((s) => (s.name === "statfs64" ? { name: "statfs64", size: 88 } : s))],
 };

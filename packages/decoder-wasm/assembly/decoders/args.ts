@@ -4,12 +4,14 @@
 import { arch, arg, capData, capLen, capTruncated, exiting, findCap, isError, rval } from "../call";
 import { strsize } from "../options";
 import { putc, puts } from "../out";
-import { putAddr, putHex, putI64, putU64 } from "../print/num";
+import { putAddr, putHex, putI64, putOct, putU64 } from "../print/num";
 import { printBuffer, printCString } from "../print/quote";
-import { printSignal } from "../print/signal";
-import { printStruct, printSymbolicMode, structIdByName } from "../print/structs";
+import { printSignal, printSigset } from "../print/signal";
+import { printSockaddr } from "../print/sockaddr";
+import { printStruct, printSymbolicMode, S_INT, structIdByName } from "../print/structs";
 import { printEnum, printFlags } from "../print/xlat";
 import {
+  CK_ARRAY,
   CK_BUFFER_ARG_LEN,
   CK_BUFFER_RET_LEN,
   CK_CSTRING,
@@ -19,6 +21,9 @@ import {
 } from "../record";
 import {
   K_ARGV,
+  K_ARRAY_IN,
+  K_ARRAY_IN_OUT,
+  K_ARRAY_OUT,
   K_BUF_IN,
   K_BUF_OUT,
   K_DIRFD,
@@ -33,22 +38,146 @@ import {
   K_LONG,
   K_MODE,
   K_PATH,
+  K_PATH_OUT,
   K_PTR,
   K_SIGNO,
+  K_SIGSET_IN,
+  K_SIGSET_OUT,
+  K_SOCKADDR,
+  K_SOCKADDR_OUT,
   K_STR,
   K_STRUCT_IN,
+  K_STRUCT_IN_OUT,
   K_STRUCT_OUT,
   K_UINT,
   K_ULONG,
+  K_UMODE,
   structName,
+  structSize,
 } from "../tables";
 
 const PATH_MAX: u32 = 4096;
 const AT_FDCWD: i32 = -100;
 
+// Struct printer id per blob struct index, resolved once (name comparisons are not per call).
+const structIds: usize = memory.data(4096);
+let structIdsReady = false;
+
+/** The printer id for blob struct index `idx` (cached). */
+export function structIdOf(idx: u32): u8 {
+  if (!structIdsReady) {
+    for (let i: u32 = 0; i < 4096; i++) store<u8>(structIds + <usize>i, structIdByName(structName(i)));
+    structIdsReady = true;
+  }
+  return idx < 4096 ? load<u8>(structIds + <usize>idx) : 0;
+}
+
 /** Is this kind printed at exit (output memory)? */
 export function isOutKind(k: u8): bool {
-  return k == K_BUF_OUT || k == K_STRUCT_OUT || k == K_IOVEC_OUT;
+  return (
+    k == K_BUF_OUT ||
+    k == K_STRUCT_OUT ||
+    k == K_IOVEC_OUT ||
+    k == K_STRUCT_IN_OUT ||
+    k == K_ARRAY_OUT ||
+    k == K_SOCKADDR_OUT ||
+    k == K_SIGSET_OUT ||
+    k == K_PATH_OUT
+  );
+}
+
+/** A value-result int (socklen_t *): `[16]`, or `[128 => 16]` when the kernel changed it. */
+export function printIntInOut(i: u32): void {
+  const p = arg(i);
+  if (p == 0 || !findCap(i, CK_STRUCT, false) || capLen < 4) {
+    putAddr(p);
+    return;
+  }
+  const before = load<i32>(capData);
+  putc(0x5b);
+  putI64(<i64>before);
+  if (exiting && !isError && findCap(i, CK_STRUCT, true) && capLen >= 4) {
+    const after = load<i32>(capData);
+    if (after != before) {
+      puts(" => ");
+      putI64(<i64>after);
+    }
+  }
+  putc(0x5d);
+}
+
+/** The value of a captured int argument (entry or exit), or `dflt`. */
+export function capturedInt(i: u32, atExit: bool, dflt: i64): i64 {
+  if (arg(i) != 0 && findCap(i, CK_STRUCT, atExit) && capLen >= 4) return <i64>load<i32>(capData);
+  return dflt;
+}
+
+/** A socket address read at entry, `len` bytes long. */
+export function printSockaddrIn(i: u32, len: u64): void {
+  const p = arg(i);
+  if (p == 0) {
+    puts("NULL");
+    return;
+  }
+  if (len >= 2 && findCap(i, CK_BUFFER_ARG_LEN, false) && capLen >= 2) {
+    printSockaddr(capData, capLen < <u32>len ? capLen : <u32>len);
+    return;
+  }
+  putAddr(p);
+}
+
+/** A socket address the kernel filled; its length is the exit value of the socklen_t * lenArg. */
+export function printSockaddrOut(i: u32, lenArg: u32): void {
+  const p = arg(i);
+  if (p == 0 || !exiting || isError) {
+    putAddr(p);
+    return;
+  }
+  let len = capturedInt(lenArg, true, -1);
+  if (len < 0) len = capturedInt(lenArg, false, 0);
+  if (len > 128) len = 128;
+  if (len >= 2 && findCap(i, CK_STRUCT, true) && capLen >= <u32>len) {
+    printSockaddr(capData, <u32>len);
+    return;
+  }
+  putAddr(p);
+}
+
+/** A sigset of `arg(lenArg)` bytes, `[CHLD]`. */
+export function printSigsetArg(i: u32, lenArg: u32, atExit: bool): void {
+  const p = arg(i);
+  const size = <u32>arg(lenArg);
+  if (p != 0 && !(atExit && isError) && size > 0 && size <= 128 && findCap(i, CK_ARRAY, atExit) && capLen >= size) {
+    printSigset(capData, size);
+    return;
+  }
+  putAddr(p);
+}
+
+/**
+ * An array of `n` struct elements (struct index `structIdx`), `[e1, e2]`; at most -s elements
+ * then `...`. Prints the address when the capture is missing.
+ */
+export function printArrayArg(i: u32, structIdx: u32, n: u64, atExit: bool): void {
+  const p = arg(i);
+  const size = structSize(structIdx);
+  const id = structIdOf(structIdx);
+  if (p == 0 || size == 0 || (atExit && (isError || !exiting)) || !findCap(i, CK_ARRAY, atExit)) {
+    putAddr(p);
+    return;
+  }
+  const data = capData;
+  const avail = <u64>(capLen / size);
+  putc(0x5b);
+  for (let j: u64 = 0; j < n; j++) {
+    if (j > 0) puts(", ");
+    if (j >= <u64>strsize || j >= avail) {
+      puts("...");
+      break;
+    }
+    printStruct(id, data + <usize>(j * <u64>size), size, arch);
+  }
+  putc(0x5d);
 }
 
 export function printFd(v: u64): void {
@@ -87,7 +216,11 @@ export function printBufOut(i: u32, forceHex: i32 = -1): void {
 
 /** A struct: from its capture (entry or exit), else the address. */
 export function printStructArg(i: u32, structIdx: u32, atExit: bool): void {
-  const id = structIdByName(structName(structIdx));
+  const id = structIdOf(structIdx);
+  if (id == S_INT && atExit && exiting && arg(i) != 0 && findCap(i, CK_STRUCT, false)) {
+    printIntInOut(i);
+    return;
+  }
   if (atExit && (isError || !exiting)) {
     putAddr(arg(i));
     return;
@@ -256,6 +389,38 @@ export function printArg(i: u32, k: u8, param: u32): void {
       break;
     case K_SIGNO:
       printSignal(<u64>(<u32>v));
+      break;
+    case K_STRUCT_IN_OUT:
+      printStructArg(i, param, true);
+      break;
+    case K_ARRAY_IN:
+    case K_ARRAY_IN_OUT:
+      printArrayArg(i, param & 0xfff, arg(param >> 12), false);
+      break;
+    case K_ARRAY_OUT:
+      printArrayArg(i, param & 0xfff, arg(param >> 12), true);
+      break;
+    case K_SOCKADDR:
+      printSockaddrIn(i, param < 6 ? arg(param) : 0);
+      break;
+    case K_SOCKADDR_OUT:
+      printSockaddrOut(i, param);
+      break;
+    case K_SIGSET_IN:
+      printSigsetArg(i, param, false);
+      break;
+    case K_SIGSET_OUT:
+      printSigsetArg(i, param, true);
+      break;
+    case K_PATH_OUT:
+      if (exiting && !isError && rval > 0 && findCap(i, CK_BUFFER_RET_LEN, true)) {
+        let n = capLen;
+        if (n > 0 && load<u8>(capData + <usize>(n - 1)) == 0) n--;
+        printCString(capData, n, false, PATH_MAX);
+      } else putAddr(v);
+      break;
+    case K_UMODE:
+      putOct(<u64>(<u32>v), 3);
       break;
     default:
       putHex(v);

@@ -7,6 +7,19 @@ import { decodeGetdents } from "./getdents";
 import { decodeGetrandom } from "./getrandom";
 import { decodeIoctl } from "./ioctl";
 import { decodeOpen, decodeOpenat } from "./open";
+import { decodeFcntl } from "./fcntl";
+import { decodeGetsockopt, decodeSetsockopt, decodeSocket } from "./net";
+import { decodeEpollWait, decodePoll, printPollAux } from "./poll";
+import {
+  decodeClone,
+  decodeClone3,
+  decodeGroups,
+  decodePrctl,
+  decodeSchedAffinity,
+  decodeUmask,
+  decodeWait4,
+} from "./process";
+import { auxTable } from "./rval";
 import { decodeRtSigaction, decodeRtSigprocmask } from "./signal";
 
 export const D_GENERIC: u8 = 0;
@@ -18,6 +31,24 @@ export const D_IOCTL: u8 = 5;
 export const D_FUTEX: u8 = 6;
 export const D_RT_SIGACTION: u8 = 7;
 export const D_RT_SIGPROCMASK: u8 = 8;
+export const D_FCNTL: u8 = 9;
+export const D_SOCKET: u8 = 10;
+export const D_SOCKETPAIR: u8 = 11;
+export const D_SETSOCKOPT: u8 = 12;
+export const D_GETSOCKOPT: u8 = 13;
+export const D_POLL: u8 = 14;
+export const D_PPOLL: u8 = 15;
+export const D_EPOLL_WAIT: u8 = 16;
+export const D_EPOLL_PWAIT: u8 = 17;
+export const D_CLONE: u8 = 18;
+export const D_CLONE3: u8 = 19;
+export const D_WAIT4: u8 = 20;
+export const D_UMASK: u8 = 21;
+export const D_SCHED_GETAFFINITY: u8 = 22;
+export const D_SCHED_SETAFFINITY: u8 = 23;
+export const D_GETGROUPS: u8 = 24;
+export const D_SETGROUPS: u8 = 25;
+export const D_PRCTL: u8 = 26;
 
 /** Decoder id for a decoder (or syscall) name; D_GENERIC when there is no dedicated one. */
 export function decoderIdByName(ref: u32): u8 {
@@ -29,6 +60,24 @@ export function decoderIdByName(ref: u32): u8 {
   if (strEq(ref, "futex") || strEq(ref, "futex_time64")) return D_FUTEX;
   if (strEq(ref, "rt_sigaction")) return D_RT_SIGACTION;
   if (strEq(ref, "rt_sigprocmask")) return D_RT_SIGPROCMASK;
+  if (strEq(ref, "fcntl") || strEq(ref, "fcntl64")) return D_FCNTL;
+  if (strEq(ref, "socket")) return D_SOCKET;
+  if (strEq(ref, "socketpair")) return D_SOCKETPAIR;
+  if (strEq(ref, "setsockopt")) return D_SETSOCKOPT;
+  if (strEq(ref, "getsockopt")) return D_GETSOCKOPT;
+  if (strEq(ref, "poll")) return D_POLL;
+  if (strEq(ref, "ppoll")) return D_PPOLL;
+  if (strEq(ref, "epoll_wait")) return D_EPOLL_WAIT;
+  if (strEq(ref, "epoll_pwait")) return D_EPOLL_PWAIT;
+  if (strEq(ref, "clone")) return D_CLONE;
+  if (strEq(ref, "clone3")) return D_CLONE3;
+  if (strEq(ref, "wait4")) return D_WAIT4;
+  if (strEq(ref, "umask")) return D_UMASK;
+  if (strEq(ref, "sched_getaffinity")) return D_SCHED_GETAFFINITY;
+  if (strEq(ref, "sched_setaffinity")) return D_SCHED_SETAFFINITY;
+  if (strEq(ref, "getgroups")) return D_GETGROUPS;
+  if (strEq(ref, "setgroups")) return D_SETGROUPS;
+  if (strEq(ref, "prctl")) return D_PRCTL;
   return D_GENERIC;
 }
 
@@ -51,6 +100,47 @@ export function runDecoder(id: u8, r: u32): i32 {
       return decodeRtSigaction();
     case D_RT_SIGPROCMASK:
       return decodeRtSigprocmask();
+    case D_FCNTL:
+      return decodeFcntl();
+    case D_SOCKET:
+      return decodeSocket(false);
+    case D_SOCKETPAIR:
+      return decodeSocket(true);
+    case D_SETSOCKOPT:
+      return decodeSetsockopt();
+    case D_GETSOCKOPT:
+      return decodeGetsockopt();
+    case D_POLL:
+      return decodePoll(false);
+    case D_PPOLL:
+      return decodePoll(true);
+    case D_EPOLL_WAIT:
+      return decodeEpollWait(false);
+    case D_EPOLL_PWAIT:
+      return decodeEpollWait(true);
+    case D_CLONE:
+      return decodeClone();
+    case D_CLONE3:
+      return decodeClone3();
+    case D_WAIT4:
+      return decodeWait4();
+    case D_UMASK:
+      return decodeUmask();
+    case D_SCHED_GETAFFINITY:
+      return decodeSchedAffinity(true);
+    case D_SCHED_SETAFFINITY:
+      return decodeSchedAffinity(false);
+    case D_GETGROUPS:
+      return decodeGroups(true);
+    case D_SETGROUPS:
+      return decodeGroups(false);
+    case D_PRCTL:
+      return decodePrctl();
   }
   return decodeGeneric(r);
+}
+
+/** The AUX_CUSTOM annotation after the return value, for the decoder that asked for it. */
+export function printAux(id: u8): void {
+  if (id == D_POLL || id == D_PPOLL) printPollAux(auxTable == 1);
 }

@@ -4,7 +4,7 @@
 import { arg } from "../call";
 import { T_IOCTL } from "../known";
 import { putc, puts } from "../out";
-import { putHex } from "../print/num";
+import { putHex, putI64 } from "../print/num";
 import { putRef } from "../print/xlat";
 import { lookup, NO_REF } from "../tables";
 import { printFd } from "./args";
@@ -14,6 +14,11 @@ export function printIoctlRequest(req: u32): void {
   const ref = lookup(T_IOCTL, <u64>req);
   if (ref != NO_REF) {
     putRef(ref);
+    return;
+  }
+  // Requests two subsystems share a number for; strace names both.
+  if (req == 0x40049409) {
+    puts("BTRFS_IOC_CLONE or FICLONE");
     return;
   }
   const dir = req >> 30;
@@ -36,6 +41,7 @@ export function decodeIoctl(): i32 {
   puts(", ");
   printIoctlRequest(<u32>arg(1));
   puts(", ");
-  putHex(arg(2));
+  if (<u32>arg(1) == 0x40049409) putI64(<i64>(<i32>arg(2)));
+  else putHex(arg(2));
   return RVAL_DECODED;
 }

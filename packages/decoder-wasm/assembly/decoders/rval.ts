@@ -11,3 +11,21 @@ export let resumeArg: u32 = 0;
 export function setResumeArg(i: u32): void {
   resumeArg = i;
 }
+
+/**
+ * What follows the return value (strace's auxstr): set by a decoder at exit, printed by the line
+ * engine after the number, e.g. `= 0x8002 (flags O_RDWR|O_LARGEFILE)`.
+ */
+export const AUX_NONE: i32 = 0;
+/** ` (flags NAMES)` from table auxTable. */
+export const AUX_FLAGS: i32 = 1;
+/** ` (seals NAMES)` from table auxTable. */
+export const AUX_SEALS: i32 = 2;
+/** A decoder-specific annotation printed by decoders/index.ts printAux (poll's revents). */
+export const AUX_CUSTOM: i32 = 3;
+export let aux: i32 = AUX_NONE;
+export let auxTable: i32 = -1;
+export function setAux(kind: i32, table: i32): void {
+  aux = kind;
+  auxTable = table;
+}

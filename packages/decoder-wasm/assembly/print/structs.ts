@@ -1,12 +1,23 @@
 // Struct printers (strace's print_struct_* family). Layouts are per architecture and hand-written
 // here (the one thing the blob does not carry); names and constants come from tables.
 
-import { T_FSMAGIC, T_MODETYPES, T_SIGACT_FLAGS, T_STATFS_FLAGS } from "../known";
+import {
+  T_EPOLLEVENTS,
+  T_FSMAGIC,
+  T_MODETYPES,
+  T_POLLFLAGS,
+  T_SIGACT_FLAGS,
+  T_SIGALTSTACK_FLAGS,
+  T_STATFS_FLAGS,
+  T_STATX_ATTRS,
+  T_STATX_MASKS,
+} from "../known";
 import { putc, puts } from "../out";
 import { AUDIT_ARCH_X86_64 } from "../record";
 import { lookup, NO_REF, strEq } from "../tables";
 import { putAddr, putHex, putI64, putOct, putU64 } from "./num";
-import { printSigset } from "./signal";
+import { printCString } from "./quote";
+import { printSignal, printSigset } from "./signal";
 import { printEnum, printFlags, putRef } from "./xlat";
 
 export const S_UNKNOWN: u8 = 0;
@@ -17,6 +28,18 @@ export const S_TIMESPEC: u8 = 4;
 export const S_SIGACTION: u8 = 5;
 export const S_SIGSET: u8 = 6;
 export const S_TIMEVAL: u8 = 7;
+export const S_INT: u8 = 8;
+export const S_LOFF: u8 = 9;
+export const S_FDPAIR: u8 = 10;
+export const S_UTSNAME: u8 = 11;
+export const S_SYSINFO: u8 = 12;
+export const S_STATX: u8 = 13;
+export const S_TIMESPEC2: u8 = 14;
+export const S_EPOLL_EVENT: u8 = 15;
+export const S_POLLFD: u8 = 16;
+export const S_WSTATUS: u8 = 17;
+export const S_STACK_T: u8 = 18;
+export const S_U32: u8 = 19;
 
 /** Struct printer id for a core struct name. */
 export function structIdByName(ref: u32): u8 {
@@ -28,6 +51,18 @@ export function structIdByName(ref: u32): u8 {
   if (strEq(ref, "sigaction") || strEq(ref, "kernel_sigaction")) return S_SIGACTION;
   if (strEq(ref, "sigset") || strEq(ref, "sigset_t") || strEq(ref, "kernel_sigset_t")) return S_SIGSET;
   if (strEq(ref, "timeval") || strEq(ref, "__kernel_timeval")) return S_TIMEVAL;
+  if (strEq(ref, "int") || strEq(ref, "socklen")) return S_INT;
+  if (strEq(ref, "loff")) return S_LOFF;
+  if (strEq(ref, "fdpair")) return S_FDPAIR;
+  if (strEq(ref, "utsname")) return S_UTSNAME;
+  if (strEq(ref, "sysinfo")) return S_SYSINFO;
+  if (strEq(ref, "statx")) return S_STATX;
+  if (strEq(ref, "timespec2")) return S_TIMESPEC2;
+  if (strEq(ref, "epoll_event")) return S_EPOLL_EVENT;
+  if (strEq(ref, "pollfd")) return S_POLLFD;
+  if (strEq(ref, "wstatus")) return S_WSTATUS;
+  if (strEq(ref, "stack_t")) return S_STACK_T;
+  if (strEq(ref, "gid") || strEq(ref, "u32")) return S_U32;
   return S_UNKNOWN;
 }
 
@@ -65,10 +100,195 @@ function putMakedev(dev: u64): void {
   putc(0x29);
 }
 
+/** A char array field: the bytes before the NUL, quoted (`sysname="Linux"`). */
+function putCharArray(p: usize, n: u32): void {
+  let len: u32 = 0;
+  while (len < n && load<u8>(p + <usize>len) != 0) len++;
+  printCString(p, len, false, n);
+}
+
+/** `{tv_sec=1, tv_nsec=2}`, with UTIME_NOW / UTIME_OMIT for utimensat. */
+function putTimespec(p: usize, utime: bool): void {
+  puts("{tv_sec=");
+  putI64(load<i64>(p));
+  puts(", tv_nsec=");
+  const ns = load<i64>(p + 8);
+  if (utime && ns == 0x3fffffff) puts("UTIME_NOW");
+  else if (utime && ns == 0x3ffffffe) puts("UTIME_OMIT");
+  else putI64(ns);
+  putc(0x7d);
+}
+
+/** The wait status macros: `[{WIFEXITED(s) && WEXITSTATUS(s) == 0}]` without the brackets. */
+export function printWaitStatus(st: u32): void {
+  putc(0x7b);
+  const sig = st & 0x7f;
+  if ((st & 0xff) == 0x7f) {
+    puts("WIFSTOPPED(s) && WSTOPSIG(s) == ");
+    printSignal(<u64>((st >> 8) & 0xff));
+    const ev = st >> 16;
+    if (ev != 0) {
+      puts(" && (s >> 16) == ");
+      putU64(<u64>ev);
+    }
+  } else if (st == 0xffff) {
+    puts("WIFCONTINUED(s)");
+  } else if (sig == 0) {
+    puts("WIFEXITED(s) && WEXITSTATUS(s) == ");
+    putU64(<u64>((st >> 8) & 0xff));
+  } else {
+    puts("WIFSIGNALED(s) && WTERMSIG(s) == ");
+    printSignal(<u64>sig);
+    if ((st & 0x80) != 0) puts(" && WCOREDUMP(s)");
+  }
+  putc(0x7d);
+}
+
 /** Prints struct `id` from `len` captured bytes at p; false (nothing printed) when too short. */
 export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
   const x86 = arch == AUDIT_ARCH_X86_64 || arch == 0;
   switch (id) {
+    case S_INT: {
+      if (len < 4) return false;
+      putc(0x5b);
+      putI64(<i64>load<i32>(p));
+      putc(0x5d);
+      return true;
+    }
+    case S_U32: {
+      if (len < 4) return false;
+      putU64(<u64>load<u32>(p));
+      return true;
+    }
+    case S_WSTATUS: {
+      if (len < 4) return false;
+      putc(0x5b);
+      printWaitStatus(load<u32>(p));
+      putc(0x5d);
+      return true;
+    }
+    case S_LOFF: {
+      if (len < 8) return false;
+      putc(0x5b);
+      putI64(load<i64>(p));
+      putc(0x5d);
+      return true;
+    }
+    case S_FDPAIR: {
+      if (len < 8) return false;
+      putc(0x5b);
+      putI64(<i64>load<i32>(p));
+      puts(", ");
+      putI64(<i64>load<i32>(p + 4));
+      putc(0x5d);
+      return true;
+    }
+    case S_UTSNAME: {
+      if (len < 390) return false;
+      puts("{sysname=");
+      putCharArray(p, 65);
+      puts(", nodename=");
+      putCharArray(p + 65, 65);
+      puts(", ...}");
+      return true;
+    }
+    case S_SYSINFO: {
+      if (!x86 || len < 112) return false;
+      puts("{uptime=");
+      putI64(load<i64>(p));
+      puts(", loads=[");
+      putU64(load<u64>(p + 8));
+      puts(", ");
+      putU64(load<u64>(p + 16));
+      puts(", ");
+      putU64(load<u64>(p + 24));
+      puts("], totalram=");
+      putU64(load<u64>(p + 32));
+      puts(", freeram=");
+      putU64(load<u64>(p + 40));
+      puts(", sharedram=");
+      putU64(load<u64>(p + 48));
+      puts(", bufferram=");
+      putU64(load<u64>(p + 56));
+      puts(", totalswap=");
+      putU64(load<u64>(p + 64));
+      puts(", freeswap=");
+      putU64(load<u64>(p + 72));
+      puts(", procs=");
+      putU64(<u64>load<u16>(p + 80));
+      puts(", totalhigh=");
+      putU64(load<u64>(p + 88));
+      puts(", freehigh=");
+      putU64(load<u64>(p + 96));
+      puts(", mem_unit=");
+      putU64(<u64>load<u32>(p + 104));
+      putc(0x7d);
+      return true;
+    }
+    case S_STATX: {
+      if (len < 256) return false;
+      puts("{stx_mask=");
+      printFlags(T_STATX_MASKS, <u64>load<u32>(p));
+      puts(", stx_attributes=");
+      printFlags(T_STATX_ATTRS, load<u64>(p + 8));
+      puts(", stx_mode=");
+      const mode = <u64>load<u16>(p + 28);
+      printSymbolicMode(mode);
+      const typ = mode & S_IFMT;
+      if (typ == 0o020000 || typ == 0o060000) {
+        puts(", stx_rdev_major=");
+        putU64(<u64>load<u32>(p + 128));
+        puts(", stx_rdev_minor=");
+        putU64(<u64>load<u32>(p + 132));
+      } else {
+        puts(", stx_size=");
+        putU64(load<u64>(p + 40));
+      }
+      puts(", ...}");
+      return true;
+    }
+    case S_TIMESPEC2: {
+      if (len < 32) return false;
+      putc(0x5b);
+      putTimespec(p, true);
+      puts(", ");
+      putTimespec(p + 16, true);
+      putc(0x5d);
+      return true;
+    }
+    case S_EPOLL_EVENT: {
+      const size: u32 = x86 ? 12 : 16;
+      if (len < size) return false;
+      const data = load<u64>(p + (x86 ? 4 : 8));
+      puts("{events=");
+      printFlags(T_EPOLLEVENTS, <u64>load<u32>(p));
+      puts(", data={u32=");
+      putU64(data & 0xffffffff);
+      puts(", u64=");
+      putU64(data);
+      puts("}}");
+      return true;
+    }
+    case S_POLLFD: {
+      if (len < 8) return false;
+      puts("{fd=");
+      putI64(<i64>load<i32>(p));
+      puts(", events=");
+      printFlags(T_POLLFLAGS, <u64>load<u16>(p + 4));
+      putc(0x7d);
+      return true;
+    }
+    case S_STACK_T: {
+      if (!x86 || len < 24) return false;
+      puts("{ss_sp=");
+      putAddr(load<u64>(p));
+      puts(", ss_flags=");
+      printFlags(T_SIGALTSTACK_FLAGS, <u64>load<u32>(p + 8));
+      puts(", ss_size=");
+      putU64(load<u64>(p + 16));
+      putc(0x7d);
+      return true;
+    }
     case S_STAT: {
       // x86_64 struct stat vs asm-generic struct stat (aarch64, riscv64).
       const need: u32 = x86 ? 144 : 128;

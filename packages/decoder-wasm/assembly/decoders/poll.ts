@@ -1,0 +1,128 @@
+// poll/ppoll and epoll_wait/epoll_pwait: arrays whose printed length comes from another argument
+// at entry and from the return value at exit; poll's results print after the return value.
+
+import { arch, arg, capData, capLen, exiting, findCap, isError, rval } from "../call";
+import { T_POLLFLAGS } from "../known";
+import { strsize } from "../options";
+import { putc, puts } from "../out";
+import { putAddr, putI64, putU64 } from "../print/num";
+import { printStruct, S_EPOLL_EVENT, S_POLLFD, S_TIMESPEC } from "../print/structs";
+import { printFlags } from "../print/xlat";
+import { CK_ARRAY, CK_STRUCT, AUDIT_ARCH_X86_64 } from "../record";
+import { printFd, printSigsetArg } from "./args";
+import { AUX_CUSTOM, RVAL_DECODED, setAux } from "./rval";
+
+function printPollfds(atExit: bool): void {
+  const p = arg(0);
+  const n = arg(1);
+  if (p == 0 || !findCap(0, CK_ARRAY, atExit)) {
+    putAddr(p);
+    return;
+  }
+  const data = capData;
+  const avail = <u64>(capLen / 8);
+  putc(0x5b);
+  for (let j: u64 = 0; j < n; j++) {
+    if (j > 0) puts(", ");
+    if (j >= <u64>strsize || j >= avail) {
+      puts("...");
+      break;
+    }
+    printStruct(S_POLLFD, data + <usize>(j * 8), 8, arch);
+  }
+  putc(0x5d);
+}
+
+/** poll(fds, nfds, timeout) and ppoll(fds, nfds, tsp, sigmask, sigsetsize). */
+export function decodePoll(isPpoll: bool): i32 {
+  if (!exiting) {
+    printPollfds(false);
+    puts(", ");
+    putU64(<u64>(<u32>arg(1)));
+    puts(", ");
+    if (!isPpoll) {
+      putI64(<i64>(<i32>arg(2)));
+      return 0;
+    }
+    if (arg(2) != 0 && findCap(2, CK_STRUCT, false) && printStruct(S_TIMESPEC, capData, capLen, arch)) {
+    } else putAddr(arg(2));
+    puts(", ");
+    printSigsetArg(3, 4, false);
+    puts(", ");
+    putU64(arg(4));
+    return 0;
+  }
+  if (!isError) setAux(AUX_CUSTOM, isPpoll ? 1 : 0);
+  return RVAL_DECODED;
+}
+
+/** ` ([{fd=3, revents=POLLIN}])`, ` (Timeout)`; ppoll adds `left {…}`. */
+export function printPollAux(isPpoll: bool): void {
+  puts(" (");
+  if (rval == 0) {
+    puts("Timeout)");
+    return;
+  }
+  const n = arg(1);
+  if (arg(0) != 0 && findCap(0, CK_ARRAY, true)) {
+    const data = capData;
+    const avail = <u64>(capLen / 8);
+    putc(0x5b);
+    let shown: u32 = 0;
+    for (let j: u64 = 0; j < n && j < avail; j++) {
+      const q = data + <usize>(j * 8);
+      const rev = load<u16>(q + 6);
+      if (rev == 0) continue;
+      if (shown > 0) puts(", ");
+      shown++;
+      puts("{fd=");
+      putI64(<i64>load<i32>(q));
+      puts(", revents=");
+      printFlags(T_POLLFLAGS, <u64>rev);
+      putc(0x7d);
+    }
+    putc(0x5d);
+  }
+  if (isPpoll && arg(2) != 0 && findCap(2, CK_STRUCT, true)) {
+    puts(", left ");
+    printStruct(S_TIMESPEC, capData, capLen, arch);
+  }
+  putc(0x29);
+}
+
+/** epoll_wait(epfd, events, maxevents, timeout) and epoll_pwait(…, sigmask, sigsetsize). */
+export function decodeEpollWait(pwait: bool): i32 {
+  if (!exiting) {
+    printFd(arg(0));
+    puts(", ");
+    return 0;
+  }
+  const p = arg(1);
+  const size: u32 = arch == AUDIT_ARCH_X86_64 || arch == 0 ? 12 : 16;
+  if (p != 0 && !isError && findCap(1, CK_ARRAY, true)) {
+    const data = capData;
+    const avail = <u64>(capLen / size);
+    putc(0x5b);
+    const n = <u64>rval;
+    for (let j: u64 = 0; j < n; j++) {
+      if (j > 0) puts(", ");
+      if (j >= <u64>strsize || j >= avail) {
+        puts("...");
+        break;
+      }
+      printStruct(S_EPOLL_EVENT, data + <usize>(j * <u64>size), size, arch);
+    }
+    putc(0x5d);
+  } else putAddr(p);
+  puts(", ");
+  putI64(<i64>(<i32>arg(2)));
+  puts(", ");
+  putI64(<i64>(<i32>arg(3)));
+  if (pwait) {
+    puts(", ");
+    printSigsetArg(4, 5, false);
+    puts(", ");
+    putU64(arg(5));
+  }
+  return RVAL_DECODED;
+}

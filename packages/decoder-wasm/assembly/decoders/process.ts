@@ -1,0 +1,251 @@
+// Process-family decoders whose layout depends on argument values: clone/clone3 (named
+// arguments, printed only for the flags that use them), wait4 (status macros), prctl (per option),
+// umask (octal), sched_{get,set}affinity (CPU lists), getgroups/setgroups (counted arrays).
+
+import { arch, arg, capData, capLen, exiting, findCap, isError, rval } from "../call";
+import { T_CLONE_FLAGS, T_PRCTL_OPTIONS, T_WAIT4_OPTIONS } from "../known";
+import { putc, puts } from "../out";
+import { putAddr, putHex, putI64, putOct, putU64 } from "../print/num";
+import { printSignal } from "../print/signal";
+import { printWaitStatus } from "../print/structs";
+import { printEnum, printFlags } from "../print/xlat";
+import { AUDIT_ARCH_X86_64, CK_ARRAY, CK_STRUCT } from "../record";
+import { structIndexByName } from "../tables";
+import { printArrayArg } from "./args";
+import { RVAL_DECODED, RVAL_OCTAL } from "./rval";
+
+const CSIGNAL: u64 = 0xff;
+const CLONE_SETTLS: u64 = 0x00080000;
+const CLONE_PARENT_SETTID: u64 = 0x00100000;
+const CLONE_CHILD_CLEARTID: u64 = 0x00200000;
+const CLONE_CHILD_SETTID: u64 = 0x01000000;
+const CLONE_PIDFD: u64 = 0x00001000;
+
+/** `CLONE_VM|CLONE_FS|SIGCHLD`: the flags by name, then the exit signal in the low byte. */
+function printCloneFlags(flags: u64, withSignal: bool): void {
+  const rest = withSignal ? flags & ~CSIGNAL : flags;
+  const sig = withSignal ? flags & CSIGNAL : 0;
+  if (rest != 0 || sig == 0) printFlags(T_CLONE_FLAGS, rest);
+  if (sig != 0) {
+    if (rest != 0) putc(0x7c);
+    printSignal(sig);
+  }
+}
+
+export function decodeClone(): i32 {
+  const x86 = arch == AUDIT_ARCH_X86_64 || arch == 0;
+  const flags = arg(0);
+  // x86_64: flags, stack, parent_tid, child_tid, tls; the generic ABI swaps the last two.
+  const ctidArg: u32 = x86 ? 3 : 4;
+  const tlsArg: u32 = x86 ? 4 : 3;
+  if (!exiting) {
+    puts("child_stack=");
+    putAddr(arg(1));
+    puts(", flags=");
+    printCloneFlags(flags, true);
+    if ((flags & (CLONE_PARENT_SETTID | CLONE_PIDFD | CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | CLONE_SETTLS)) == 0)
+      return RVAL_DECODED;
+    if ((flags & (CLONE_PARENT_SETTID | CLONE_PIDFD)) != 0) return 0;
+    printCloneTail(flags, ctidArg, tlsArg);
+    return RVAL_DECODED;
+  }
+  puts(", parent_tid=");
+  if (!isError && (flags & CLONE_PARENT_SETTID) != 0) {
+    putc(0x5b);
+    putI64(rval);
+    putc(0x5d);
+  } else putAddr(arg(2));
+  printCloneTail(flags, ctidArg, tlsArg);
+  return RVAL_DECODED;
+}
+
+function printCloneTail(flags: u64, ctidArg: u32, tlsArg: u32): void {
+  if ((flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)) != 0) {
+    puts(", child_tidptr=");
+    putAddr(arg(ctidArg));
+  }
+  if ((flags & CLONE_SETTLS) != 0) {
+    puts(", tls=");
+    putAddr(arg(tlsArg));
+  }
+}
+
+/** clone3({flags=…, exit_signal=…, stack=…, stack_size=…} => {parent_tid=[N]}, 88). */
+export function decodeClone3(): i32 {
+  const p = arg(0);
+  if (!exiting) {
+    if (p == 0 || !findCap(0, CK_STRUCT, false) || capLen < 64) {
+      putAddr(p);
+      puts(", ");
+      putU64(arg(1));
+      return RVAL_DECODED;
+    }
+    const c = capData;
+    const flags = load<u64>(c);
+    puts("{flags=");
+    printCloneFlags(flags, false);
+    if ((flags & CLONE_PIDFD) != 0) {
+      puts(", pidfd=");
+      putAddr(load<u64>(c + 8));
+    }
+    if ((flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)) != 0) {
+      puts(", child_tid=");
+      putAddr(load<u64>(c + 16));
+    }
+    if ((flags & CLONE_PARENT_SETTID) != 0) {
+      puts(", parent_tid=");
+      putAddr(load<u64>(c + 24));
+    }
+    puts(", exit_signal=");
+    const sig = load<u64>(c + 32);
+    if (sig != 0) printSignal(sig);
+    else putc(0x30);
+    puts(", stack=");
+    putAddr(load<u64>(c + 40));
+    puts(", stack_size=");
+    putHex(load<u64>(c + 48));
+    if ((flags & CLONE_SETTLS) != 0) {
+      puts(", tls=");
+      putAddr(load<u64>(c + 56));
+    }
+    putc(0x7d);
+    if ((flags & CLONE_PARENT_SETTID) == 0) {
+      puts(", ");
+      putU64(arg(1));
+      return RVAL_DECODED;
+    }
+    return 0;
+  }
+  if (!isError) {
+    puts(" => {parent_tid=[");
+    putI64(rval);
+    puts("]}");
+  }
+  puts(", ");
+  putU64(arg(1));
+  return RVAL_DECODED;
+}
+
+/** wait4(pid, [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], options, rusage). */
+export function decodeWait4(): i32 {
+  if (!exiting) {
+    putI64(<i64>(<i32>arg(0)));
+    puts(", ");
+    return 0;
+  }
+  const p = arg(1);
+  if (p != 0 && !isError && rval != 0 && findCap(1, CK_STRUCT, true) && capLen >= 4) {
+    putc(0x5b);
+    printWaitStatus(load<u32>(capData));
+    putc(0x5d);
+  } else putAddr(p);
+  puts(", ");
+  printFlags(T_WAIT4_OPTIONS, <u64>(<u32>arg(2)));
+  puts(", ");
+  putAddr(arg(3));
+  return RVAL_DECODED;
+}
+
+export function decodeUmask(): i32 {
+  putOct(<u64>(<u32>arg(0)), 3);
+  return RVAL_DECODED | RVAL_OCTAL;
+}
+
+function printCpuSet(p: usize, bytes: u32): void {
+  putc(0x5b);
+  let first = true;
+  for (let i: u32 = 0; i < bytes * 8; i++) {
+    if (((<u32>load<u8>(p + <usize>(i >> 3)) >> (i & 7)) & 1) == 0) continue;
+    if (!first) putc(0x20);
+    first = false;
+    putU64(<u64>i);
+  }
+  putc(0x5d);
+}
+
+/** sched_getaffinity(pid, len, [0 1]) (mask at exit, rval bytes) and sched_setaffinity (at entry). */
+export function decodeSchedAffinity(get: bool): i32 {
+  if (!exiting) {
+    putI64(<i64>(<i32>arg(0)));
+    puts(", ");
+    putU64(arg(1));
+    puts(", ");
+    if (get) return 0;
+  }
+  const n: u64 = get ? <u64>rval : arg(1);
+  if (arg(2) != 0 && !(get && isError) && findCap(2, CK_ARRAY, get)) {
+    printCpuSet(capData, <u32>(n < <u64>capLen ? n : <u64>capLen));
+  } else putAddr(arg(2));
+  return RVAL_DECODED;
+}
+
+/** getgroups(size, list) prints rval gids at exit; setgroups(size, list) size gids at entry. */
+export function decodeGroups(get: bool): i32 {
+  const idx = structIndexByName("gid");
+  if (!exiting) {
+    putI64(<i64>(<i32>arg(0)));
+    puts(", ");
+    if (get) return 0;
+    printArrayArg(1, idx, <u64>(<u32>arg(0)), false);
+    return RVAL_DECODED;
+  }
+  if (arg(1) == 0) putAddr(arg(1));
+  else if (arg(0) == 0) puts("[]");
+  else printArrayArg(1, idx, <u64>rval, true);
+  return RVAL_DECODED;
+}
+
+const PR_SET_PDEATHSIG: u32 = 1;
+const PR_GET_DUMPABLE: u32 = 3;
+const PR_SET_DUMPABLE: u32 = 4;
+const PR_GET_KEEPCAPS: u32 = 7;
+const PR_SET_KEEPCAPS: u32 = 8;
+const PR_GET_TIMING: u32 = 13;
+const PR_GET_SECCOMP: u32 = 21;
+const PR_GET_SECUREBITS: u32 = 27;
+const PR_SET_TIMERSLACK: u32 = 29;
+const PR_GET_TIMERSLACK: u32 = 30;
+const PR_SET_CHILD_SUBREAPER: u32 = 36;
+const PR_SET_NO_NEW_PRIVS: u32 = 38;
+const PR_GET_NO_NEW_PRIVS: u32 = 39;
+const PR_SET_THP_DISABLE: u32 = 41;
+const PR_GET_THP_DISABLE: u32 = 42;
+
+export function decodePrctl(): i32 {
+  const op = <u32>arg(0);
+  printEnum(T_PRCTL_OPTIONS, <u64>op);
+  switch (op) {
+    case PR_GET_DUMPABLE:
+    case PR_GET_KEEPCAPS:
+    case PR_GET_TIMING:
+    case PR_GET_SECCOMP:
+    case PR_GET_SECUREBITS:
+    case PR_GET_TIMERSLACK:
+    case PR_GET_NO_NEW_PRIVS:
+    case PR_GET_THP_DISABLE:
+      return RVAL_DECODED;
+    case PR_SET_PDEATHSIG:
+      puts(", ");
+      printSignal(arg(1));
+      return RVAL_DECODED;
+    case PR_SET_DUMPABLE:
+    case PR_SET_KEEPCAPS:
+    case PR_SET_TIMERSLACK:
+    case PR_SET_CHILD_SUBREAPER:
+      puts(", ");
+      putU64(arg(1));
+      return RVAL_DECODED;
+    case PR_SET_NO_NEW_PRIVS:
+    case PR_SET_THP_DISABLE:
+      for (let i: u32 = 1; i < 5; i++) {
+        puts(", ");
+        putU64(arg(i));
+      }
+      return RVAL_DECODED;
+  }
+  for (let i: u32 = 1; i < 5; i++) {
+    puts(", ");
+    putHex(arg(i));
+  }
+  return RVAL_DECODED;
+}
