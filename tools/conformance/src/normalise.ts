@@ -6,6 +6,13 @@
 const ADDRESS = /0x[0-9a-f]{7,}/g;
 const RANDOM = /^(getrandom\()"(?:[^"\\]|\\.)*"/;
 const TRACER_NAME = /^t?strace: /;
+/** Ports the kernel picks for bind(…, port 0) and connect: the ephemeral range. */
+const EPHEMERAL_PORT = /(sin6?_port=htons\()(3[2-9]\d{3}|[4-6]\d{4})\)/g;
+/** Counters of a live machine: free memory, uptime, load, free blocks and inodes. */
+const LIVE_COUNTERS =
+  /\b(uptime|loads|freeram|sharedram|bufferram|freeswap|procs|freehigh|f_bfree|f_bavail|f_ffree)=(\[[^\]]*\]|\d+)/g;
+/** dd's closing report carries its own timing: "…copied, 5.4e-05 s, 38 MB/s\n". */
+const DD_TIMING = /copied, [\d.e+-]+ s, [\d.]+ [kMGT]?B\/s\\n".*$/;
 /** Calls whose return value is a pid: they teach the normaliser which numbers are pids. */
 const PID_RETURNS = /^(?:\[pid +\d+\] )?(?:set_tid_address|getpid|gettid|getppid|fork|vfork|clone3?)\(.*\) += (\d+)$/;
 const PID_PREFIX = /^(?:\[pid +(\d+)\] |(\d+) +)/;
@@ -30,7 +37,13 @@ export function normaliseTrace(text: string): string[] {
   const pids = collectPids(lines);
   const pidPattern = pids.size > 0 ? new RegExp(`\\b(${[...pids.keys()].join("|")})\\b`, "g") : null;
   return lines.map((line) => {
-    let out = line.replace(ADDRESS, "0xADDR").replace(RANDOM, '$1"RANDOM"').replace(TRACER_NAME, "TRACER: ");
+    let out = line
+      .replace(ADDRESS, "0xADDR")
+      .replace(RANDOM, '$1"RANDOM"')
+      .replace(TRACER_NAME, "TRACER: ")
+      .replace(EPHEMERAL_PORT, "$1EPHEMERAL)")
+      .replace(LIVE_COUNTERS, "$1=N")
+      .replace(DD_TIMING, 'copied, TIME"');
     if (pidPattern) out = out.replace(pidPattern, (pid) => pids.get(pid) ?? pid);
     return out;
   });

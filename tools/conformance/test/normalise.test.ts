@@ -15,6 +15,18 @@ describe("normaliseTrace", () => {
     const [line] = normaliseTrace('getrandom("\\xd1\\xb0\\xf1\\x97", 8, GRND_NONBLOCK) = 8');
     expect(line).toBe('getrandom("RANDOM", 8, GRND_NONBLOCK) = 8');
   });
+  it("hides ephemeral ports but keeps well-known ones", () => {
+    const [a, b] = normaliseTrace(
+      "connect(3, {sa_family=AF_INET, sin_port=htons(43211), sin_addr=inet_addr(\"127.0.0.1\")}, 16) = 0\n" +
+        "connect(3, {sa_family=AF_INET, sin_port=htons(80), sin_addr=inet_addr(\"127.0.0.1\")}, 16) = 0\n",
+    );
+    expect(a).toContain("sin_port=htons(EPHEMERAL)");
+    expect(b).toContain("sin_port=htons(80)");
+  });
+  it("hides live machine counters", () => {
+    const [line] = normaliseTrace("sysinfo({uptime=1234, loads=[1, 2, 3], totalram=100, freeram=42}) = 0");
+    expect(line).toBe("sysinfo({uptime=N, loads=N, totalram=100, freeram=N}) = 0");
+  });
   it("does not hide ordinary strings", () => {
     const [line] = normaliseTrace('write(1, "hello\\n", 6) = 6');
     expect(line).toBe('write(1, "hello\\n", 6) = 6');
