@@ -5,8 +5,8 @@
  */
 export * from "./types.js";
 export * from "./record-format.js";
-export { x86_64, i386, aarch64, arm, riscv64, archTables } from "./arch.js";
-export { syscallByName, syscallByNr, archTable } from "./lookup.js";
+export { x86_64, i386, aarch64, arm, riscv64, archTables, archTable } from "./arch.js";
+export { syscallByName, syscallByNr } from "./lookup.js";
 export { constTables, constTable } from "./consts.js";
 export { errnos, errnoName, errnoMessage } from "./errno.js";
 export { signals, signalName } from "./signals.js";

@@ -1,5 +1,7 @@
-/** Lookups over {@link ArchTable}s. Indexes are built lazily, once per table. */
-import { archTables } from "./arch.js";
+/**
+ * Lookups over {@link ArchTable}s. Indexes are built lazily, once per table. Imports no table, so
+ * the per-architecture entries can re-export these without pulling the others in.
+ */
 import type { ArchTable, SyscallRow } from "./types.js";
 
 interface Index {
@@ -29,9 +31,4 @@ export function syscallByName(table: ArchTable, name: string): SyscallRow | unde
 /** The row for syscall number `nr` on `table`'s architecture, or undefined for an unknown number. */
 export function syscallByNr(table: ArchTable, nr: number): SyscallRow | undefined {
   return indexOf(table).byNr.get(nr);
-}
-
-/** The table for an architecture name (`x86_64`, `i386`, `aarch64`, `arm`, `riscv64`) or AUDIT_ARCH value. */
-export function archTable(name: string | number): ArchTable | undefined {
-  return archTables.find((t) => (typeof name === "number" ? t.auditArch === name : t.arch === name));
 }

@@ -52,6 +52,7 @@ export const RecordType = {
   /** A message from the tracer for the user (UTF-8 body, e.g. "exec: No such file or directory"); flags: 1 = fatal. */
   MESSAGE: 10,
 } as const;
+/** A record type code: one of the {@link RecordType} values. */
 export type RecordType = (typeof RecordType)[keyof typeof RecordType];
 
 /** Offsets inside a SYSCALL_ENTER body (relative to the end of the header). */
@@ -128,6 +129,7 @@ export const CaptureKind = {
   /** args[lenArg] elements of `size` bytes each at args[arg], at most `max` bytes in all. */
   ARRAY: 7,
 } as const;
+/** A capture kind code: one of the {@link CaptureKind} values. */
 export type CaptureKind = (typeof CaptureKind)[keyof typeof CaptureKind];
 
 /** Outcome of one capture. */
@@ -138,10 +140,12 @@ export const CaptureStatus = {
   /** Read succeeded but more data existed past `max`: decoders print "..." after it. */
   TRUNCATED: 2,
 } as const;
+/** A capture status code: one of the {@link CaptureStatus} values. */
 export type CaptureStatus = (typeof CaptureStatus)[keyof typeof CaptureStatus];
 
 /** When a capture is taken. Exit captures are taken only when the syscall succeeded. */
 export const CaptureWhen = { ENTRY: 1, EXIT: 2 } as const;
+/** When a capture is taken: one of the {@link CaptureWhen} values. */
 export type CaptureWhen = (typeof CaptureWhen)[keyof typeof CaptureWhen];
 
 /** Linux AUDIT_ARCH_* values recorded with each syscall stop. */

@@ -81,13 +81,34 @@ describe("decoding kinds", () => {
     expect(syscallByName(x86_64, "write")?.args?.[1]?.kind).toEqual({ k: "bufIn", len: 2 });
     expect(syscallByName(x86_64, "newfstatat")?.args?.[2]?.kind).toEqual({ k: "struct", type: "stat", dir: "out" });
   });
-  it("i386 old mmap (1 argument) keeps generic kinds", () => {
+  it("i386 old mmap (1 argument) keeps the kinds its signature gives (a struct pointer)", () => {
     const m = syscallByName(i386, "mmap");
     expect(m?.nargs).toBe(1);
-    expect(m?.args?.[0]?.kind).toEqual({ k: "hex" });
+    expect(m?.args?.[0]?.kind).toEqual({ k: "ptr" });
   });
-  it("undecoded syscalls print hex", () => {
-    expect(syscallByName(x86_64, "kcmp")?.args?.every((a) => a.kind.k === "hex")).toBe(true);
+  it("syscalls without a hand row get kinds from their C signature (data/kind-rules.ts)", () => {
+    const kinds = (n: string): string[] | undefined => syscallByName(x86_64, n)?.args?.map((a) => a.kind.k);
+    expect(kinds("kcmp")).toEqual(["int", "int", "int", "hex", "hex"]);
+    expect(kinds("capget")).toEqual(["ptr", "ptr"]);
+    expect(kinds("mknodat")).toEqual(["dirfd", "path", "mode", "uint"]);
+    expect(kinds("fsetxattr")).toEqual(["fd", "str", "bufIn", "ulong", "hex"]);
+    expect(syscallByName(x86_64, "fsetxattr")?.args?.[2]?.kind).toEqual({ k: "bufIn", len: 3 });
+    expect(kinds("mq_timedsend")).toEqual(["fd", "bufIn", "ulong", "uint", "ptr"]);
+    expect(kinds("timer_create")).toEqual(["enum", "ptr", "ptr"]);
+    expect(kinds("rt_sigqueueinfo")).toEqual(["int", "signo", "ptr"]);
+    expect(kinds("unshare")).toEqual(["hex"]);
+    expect(syscallByName(x86_64, "pidfd_open")?.ret).toBe("fd");
+    expect(syscallByName(x86_64, "shmat")?.ret).toBe("hex");
+  });
+  it("every argument of every syscall has a kind; no rule leaves a syscall all-hex that has typed arguments", () => {
+    for (const t of [x86_64, i386, aarch64, arm, riscv64]) {
+      let hexOnly = 0;
+      for (const s of t.syscalls) {
+        if (s.args) expect(s.args.length).toBe(s.nargs);
+        if (s.args && s.args.length > 0 && s.args.every((a) => a.kind.k === "hex")) hexOnly++;
+      }
+      expect(hexOnly, t.arch).toBeLessThan(12); // flags-only syscalls: unshare, mlockall, userfaultfd …
+    }
   });
   it("every flags/enum kind names an existing table", async () => {
     const { constTable } = await import("../src/index.js");

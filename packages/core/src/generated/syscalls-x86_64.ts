@@ -339,6 +339,7 @@ export const rows: readonly RawSyscall[] = [
   [333, "io_pgetevents", [["aio_context_t", "ctx_id"], ["long", "min_nr"], ["long", "nr"], ["struct io_event __user *", "events"], ["struct __kernel_timespec __user *", "timeout"], ["const struct __aio_sigset __user *", "usig"]]],
   [334, "rseq", [["struct rseq __user *", "rseq"], ["u32", "rseq_len"], ["int", "flags"], ["u32", "sig"]]],
   [335, "uretprobe", []],
+  [336, "uprobe", []],
   [424, "pidfd_send_signal", [["int", "pidfd"], ["int", "sig"], ["siginfo_t __user *", "info"], ["unsigned int", "flags"]]],
   [425, "io_uring_setup", [["u32", "entries"], ["struct io_uring_params __user *", "params"]]],
   [426, "io_uring_enter", [["unsigned int", "fd"], ["u32", "to_submit"], ["u32", "min_complete"], ["u32", "flags"], ["const void __user *", "argp"], ["size_t", "argsz"]]],

@@ -15,3 +15,9 @@ Deno.test("capture plan compiles under Deno", () => {
   const plan = compileCapturePlan(x86_64, { strsize: 32 });
   assertEquals(plan[0], 0x54535043);
 });
+
+Deno.test("the x86_64 subpath entry loads on its own", async () => {
+  const { x86_64: table, syscallByNr } = await import("../../dist/x86_64.js");
+  assertEquals(syscallByNr(table, 257)?.name, "openat");
+  assertEquals(syscallByNr(table, 0)?.args?.[0]?.kind, { k: "fd" });
+});
