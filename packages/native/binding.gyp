@@ -6,6 +6,7 @@
         "src/binding.cc",
         "src/core/capture_plan.cc",
         "src/core/memory_reader.cc",
+        "src/core/seccomp_filter.cc",
         "src/core/self_signal.cc",
         "src/core/tracer.cc"
       ],

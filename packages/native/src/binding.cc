@@ -25,6 +25,7 @@ namespace {
 
 constexpr size_t kQueueItems = 8;
 constexpr double kMaxBatchBytes = 1 << 30;
+constexpr size_t kMaxTraceSetBytes = 8192;
 
 class Session;
 using Batch = std::vector<uint8_t>;
@@ -74,7 +75,7 @@ class Session final : public tstrace::BatchSink {
       // onBatch threw: end the session, reject `done` with that error.
       callback_failed_ = true;
       callback_error_ = Napi::Persistent(e.Value());
-      tracer_.kill();
+      tracer_.shutdown();
     }
   }
 
@@ -97,7 +98,7 @@ class Session final : public tstrace::BatchSink {
     if (self->tearing_down_) return;
     self->hook_registered_ = false;
     self->tearing_down_ = true;
-    self->tracer_.kill();
+    self->tracer_.shutdown();  // spawned tracees are killed, attached ones detached
     self->tsfn_.Abort();  // wakes a tracer thread blocked on the full queue
     self->tracer_.join();
   }
@@ -109,17 +110,21 @@ class Session final : public tstrace::BatchSink {
       callback_error_.Reset();
       return;
     }
-    if (!outcome_.error.empty() || !outcome_.has_status) {
+    if (!outcome_.error.empty() || (!outcome_.has_status && !attached_)) {
       std::string msg = outcome_.error.empty() ? "trace ended without the initial process's status" : outcome_.error;
       deferred_.Reject(Napi::Error::New(env, msg).Value());
       return;
     }
+    // An attached session whose first process did not end while traced (detached) reports
+    // status 0 with exitCode and signal null.
+    const bool ended = outcome_.has_status;
     int st = outcome_.status;
     Napi::Object result = Napi::Object::New(env);
     result.Set("status", Napi::Number::New(env, st));
-    result.Set("exitCode", WIFEXITED(st) ? Napi::Number::New(env, WEXITSTATUS(st)) : env.Null());
-    result.Set("signal", WIFSIGNALED(st) ? Napi::Number::New(env, WTERMSIG(st)) : env.Null());
-    result.Set("coreDumped", Napi::Boolean::New(env, WIFSIGNALED(st) && WCOREDUMP(st)));
+    result.Set("exitCode", ended && WIFEXITED(st) ? Napi::Number::New(env, WEXITSTATUS(st)) : env.Null());
+    result.Set("signal", ended && WIFSIGNALED(st) ? Napi::Number::New(env, WTERMSIG(st)) : env.Null());
+    result.Set("coreDumped", Napi::Boolean::New(env, ended && WIFSIGNALED(st) && WCOREDUMP(st)));
+    result.Set("stops", Napi::Number::New(env, static_cast<double>(outcome_.stops)));
     deferred_.Resolve(result);
   }
 
@@ -129,6 +134,7 @@ class Session final : public tstrace::BatchSink {
   tstrace::TraceOutcome outcome_;
   Napi::ObjectReference callback_error_;
   bool callback_failed_ = false;
+  bool attached_ = false;
   bool started_ = false;
   bool hook_registered_ = false;
   bool tearing_down_ = false;
@@ -163,22 +169,93 @@ std::vector<std::string> StringArray(Napi::Env env, Napi::Value v, const char* n
   return out;
 }
 
-// spawn(argv, plan, env|undefined, cwd|undefined, followForks, batchBytes, onBatch)
-//   -> { pid, done: Promise<TraceResult>, kill(): void }
-Napi::Value Spawn(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  if (info.Length() != 7) ThrowType(env, "spawn expects 7 arguments");
-  tstrace::SpawnSpec spec;
-  spec.argv = StringArray(env, info[0], "argv", true);
-  if (!info[1].IsTypedArray() || info[1].As<Napi::TypedArray>().TypedArrayType() != napi_uint32_array) {
+void ParsePlan(Napi::Env env, Napi::Value v, tstrace::TraceOptions& opts) {
+  if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != napi_uint32_array) {
     ThrowType(env, "capturePlan must be a Uint32Array");
   }
-  Napi::Uint32Array plan = info[1].As<Napi::Uint32Array>();
+  Napi::Uint32Array plan = v.As<Napi::Uint32Array>();
   try {
-    spec.plan = std::make_shared<tstrace::CapturePlan>(tstrace::CapturePlan::parse(plan.Data(), plan.ElementLength()));
+    opts.plan = std::make_shared<tstrace::CapturePlan>(tstrace::CapturePlan::parse(plan.Data(), plan.ElementLength()));
   } catch (const tstrace::PlanError& e) {
     throw Napi::Error::New(env, e.what());
   }
+}
+
+void ParseBatchBytes(Napi::Env env, Napi::Value v, tstrace::TraceOptions& opts) {
+  if (!v.IsNumber()) ThrowType(env, "batchBytes must be a number");
+  double batch_bytes = v.As<Napi::Number>().DoubleValue();
+  if (!(batch_bytes >= 1 && batch_bytes <= kMaxBatchBytes) || batch_bytes != static_cast<double>(static_cast<int64_t>(batch_bytes))) {
+    throw Napi::RangeError::New(env, "batchBytes must be an integer from 1 to 2^30");
+  }
+  opts.batch_bytes = static_cast<size_t>(batch_bytes);
+}
+
+// traceSet: undefined (everything) or a Uint8Array bitmap (bit nr set = traced).
+void ParseTraceSet(Napi::Env env, Napi::Value v, tstrace::TraceOptions& opts) {
+  if (v.IsUndefined()) return;
+  if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != napi_uint8_array) {
+    ThrowType(env, "traceSet must be a Uint8Array");
+  }
+  Napi::Uint8Array set = v.As<Napi::Uint8Array>();
+  if (set.ElementLength() > kMaxTraceSetBytes) throw Napi::RangeError::New(env, "traceSet must be at most 8192 bytes");
+  opts.has_trace_set = true;
+  opts.trace_set.assign(set.Data(), set.Data() + set.ElementLength());
+}
+
+bool Bool(Napi::Env env, Napi::Value v, const char* name) {
+  if (!v.IsBoolean()) ThrowType(env, std::string(name) + " must be a boolean");
+  return v.As<Napi::Boolean>().Value();
+}
+
+// Starts `session`'s tracer with `start` and returns the JS handle:
+//   { pid, done: Promise<TraceResult>, kill(): void, detach(): void }
+template <typename Start>
+Napi::Value StartSession(Napi::Env env, Napi::Function on_batch, bool attached, Start start) {
+  auto* session = new Session(env);
+  session->attached_ = attached;
+  session->tsfn_ = Tsfn::New(env, on_batch, "tstrace.trace", kQueueItems, 1, session, &Session::Finalize,
+                             static_cast<void*>(nullptr));
+  pid_t pid;
+  try {
+    pid = start(session);
+  } catch (const tstrace::SpawnError& e) {
+    session->tsfn_.Release();  // the finalizer deletes the session without settling
+    Napi::Error err = Napi::Error::New(env, e.what());
+    if (e.error_number() != 0) err.Set("errno", Napi::Number::New(env, e.error_number()));
+    throw err;
+  } catch (const std::exception& e) {
+    session->tsfn_.Release();
+    throw Napi::Error::New(env, e.what());
+  }
+  session->started_ = true;
+  napi_add_env_cleanup_hook(env, &Session::Teardown, session);
+  session->hook_registered_ = true;
+  Live(env).insert(session);
+
+  Napi::Object handle = Napi::Object::New(env);
+  handle.Set("pid", Napi::Number::New(env, pid));
+  handle.Set("done", session->deferred_.Promise());
+  // kill() and detach() may outlive the session: they go through a shared flag, never a
+  // dangling pointer.
+  auto alive = std::make_shared<Session*>(session);
+  session->kill_switch_ = alive;
+  handle.Set("kill", Napi::Function::New(env, [alive](const Napi::CallbackInfo&) {
+               if (*alive != nullptr) (*alive)->tracer_.kill();
+             }, "kill"));
+  handle.Set("detach", Napi::Function::New(env, [alive](const Napi::CallbackInfo&) {
+               if (*alive != nullptr) (*alive)->tracer_.detach();
+             }, "detach"));
+  return handle;
+}
+
+// spawn(argv, plan, env|undefined, cwd|undefined, followForks, batchBytes, traceSet|undefined,
+//       seccomp, exitKill, onBatch) -> session handle
+Napi::Value Spawn(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() != 10) ThrowType(env, "spawn expects 10 arguments");
+  tstrace::SpawnSpec spec;
+  spec.argv = StringArray(env, info[0], "argv", true);
+  ParsePlan(env, info[1], spec);
   if (info[2].IsUndefined()) {
     for (char** e = environ; e != nullptr && *e != nullptr; e++) spec.env.emplace_back(*e);
   } else {
@@ -189,15 +266,12 @@ Napi::Value Spawn(const Napi::CallbackInfo& info) {
     spec.cwd = info[3].As<Napi::String>().Utf8Value();
     if (spec.cwd.empty() || spec.cwd.find('\0') != std::string::npos) ThrowType(env, "cwd must be a non-empty path");
   }
-  if (!info[4].IsBoolean()) ThrowType(env, "followForks must be a boolean");
-  spec.follow_forks = info[4].As<Napi::Boolean>().Value();
-  if (!info[5].IsNumber()) ThrowType(env, "batchBytes must be a number");
-  double batch_bytes = info[5].As<Napi::Number>().DoubleValue();
-  if (!(batch_bytes >= 1 && batch_bytes <= kMaxBatchBytes) || batch_bytes != static_cast<double>(static_cast<int64_t>(batch_bytes))) {
-    throw Napi::RangeError::New(env, "batchBytes must be an integer from 1 to 2^30");
-  }
-  spec.batch_bytes = static_cast<size_t>(batch_bytes);
-  if (!info[6].IsFunction()) ThrowType(env, "onBatch must be a function");
+  spec.follow_forks = Bool(env, info[4], "followForks");
+  ParseBatchBytes(env, info[5], spec);
+  ParseTraceSet(env, info[6], spec);
+  spec.seccomp = Bool(env, info[7], "seccomp");
+  spec.exit_kill = Bool(env, info[8], "exitKill");
+  if (!info[9].IsFunction()) ThrowType(env, "onBatch must be a function");
 
   try {
     spec.path = tstrace::resolve_command(spec.argv[0], std::getenv("PATH"));
@@ -218,32 +292,33 @@ Napi::Value Spawn(const Napi::CallbackInfo& info) {
       throw Napi::Error::New(env, "Can't chdir to '" + spec.cwd + "': " + std::string(strerror(err)));
     }
   }
+  return StartSession(env, info[9].As<Napi::Function>(), false,
+                      [&spec](Session* s) { return s->tracer_.start(std::move(spec), s); });
+}
 
-  auto* session = new Session(env);
-  session->tsfn_ = Tsfn::New(env, info[6].As<Napi::Function>(), "tstrace.trace", kQueueItems, 1, session,
-                             &Session::Finalize, static_cast<void*>(nullptr));
-  pid_t pid;
-  try {
-    pid = session->tracer_.start(std::move(spec), session);
-  } catch (const std::exception& e) {
-    session->tsfn_.Release();  // the finalizer deletes the session without settling
-    throw Napi::Error::New(env, e.what());
+// attach(pids, plan, followForks, traceSet|undefined, batchBytes, onBatch) -> session handle
+Napi::Value Attach(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() != 6) ThrowType(env, "attach expects 6 arguments");
+  tstrace::AttachSpec spec;
+  if (!info[0].IsArray()) ThrowType(env, "pids must be an array of process ids");
+  Napi::Array pids = info[0].As<Napi::Array>();
+  if (pids.Length() == 0) ThrowType(env, "pids must not be empty");
+  for (uint32_t i = 0; i < pids.Length(); i++) {
+    Napi::Value v = pids.Get(i);
+    double d = v.IsNumber() ? v.As<Napi::Number>().DoubleValue() : 0;
+    if (!(d >= 1 && d <= 0x7fffffff) || d != static_cast<double>(static_cast<int64_t>(d))) {
+      throw Napi::RangeError::New(env, "pids[" + std::to_string(i) + "] must be a positive integer process id");
+    }
+    spec.pids.push_back(static_cast<pid_t>(d));
   }
-  session->started_ = true;
-  napi_add_env_cleanup_hook(env, &Session::Teardown, session);
-  session->hook_registered_ = true;
-  Live(env).insert(session);
-
-  Napi::Object handle = Napi::Object::New(env);
-  handle.Set("pid", Napi::Number::New(env, pid));
-  handle.Set("done", session->deferred_.Promise());
-  // kill() may outlive the session: it goes through a shared flag, never a dangling pointer.
-  auto alive = std::make_shared<Session*>(session);
-  session->kill_switch_ = alive;
-  handle.Set("kill", Napi::Function::New(env, [alive](const Napi::CallbackInfo&) {
-               if (*alive != nullptr) (*alive)->tracer_.kill();
-             }, "kill"));
-  return handle;
+  ParsePlan(env, info[1], spec);
+  spec.follow_forks = Bool(env, info[2], "followForks");
+  ParseTraceSet(env, info[3], spec);
+  ParseBatchBytes(env, info[4], spec);
+  if (!info[5].IsFunction()) ThrowType(env, "onBatch must be a function");
+  return StartSession(env, info[5].As<Napi::Function>(), true,
+                      [&spec](Session* s) { return s->tracer_.attach(std::move(spec), s); });
 }
 
 // shutdown(): process 'exit' handler. Kills every running session's tracees and waits until its
@@ -364,6 +439,7 @@ Napi::Value RaiseSignal(const Napi::CallbackInfo& info) {
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("raiseSignal", Napi::Function::New(env, RaiseSignal, "raiseSignal"));
   exports.Set("spawn", Napi::Function::New(env, Spawn, "spawn"));
+  exports.Set("attach", Napi::Function::New(env, Attach, "attach"));
   exports.Set("shutdown", Napi::Function::New(env, Shutdown, "shutdown"));
   exports.Set("constants", Constants(env));
   return exports;

@@ -1,5 +1,5 @@
 /**
- * @tstrace/native: spawn a command under ptrace and receive its events as binary record batches
+ * @tstrace/native: spawn a command under ptrace (or attach to running processes) and receive its events as binary record batches
  * (the record format of `@tstrace/core`, documented in apps/docs/content/record-format.md).
  * Linux x86_64 only. Everything here is public; the addon object itself stays internal.
  */
@@ -21,6 +21,32 @@ export interface SpawnOptions {
   followForks?: boolean;
   /** Hand a batch to onBatch once it holds this many bytes; default 65536. */
   batchBytes?: number;
+  /**
+   * Syscall numbers to trace, as a bitmap (bit nr set = traced: byte nr >> 3, bit nr & 7);
+   * absent = all. Unselected syscalls produce no records. At most 8192 bytes.
+   */
+  traceSet?: Uint8Array;
+  /**
+   * Use seccomp-bpf so unselected syscalls never stop the tracee (default: true when traceSet is
+   * given). The filter is installed in the child before its execve and inherited by its children.
+   */
+  seccomp?: boolean;
+  /** Kill tracees when the tracer exits (PTRACE_O_EXITKILL); default true for spawned commands. */
+  exitKill?: boolean;
+}
+
+/** Options of {@link attachTraced}. */
+export interface AttachOptions {
+  /** Processes to attach (all their threads, from /proc/PID/task). */
+  pids: readonly number[];
+  /** Capture plan from @tstrace/core (Uint32Array in the documented layout). */
+  capturePlan: Uint32Array;
+  /** Trace their new children too (strace -f). */
+  followForks?: boolean;
+  /** As in {@link SpawnOptions.traceSet}; filtering happens in the tracer (no seccomp in attach mode). */
+  traceSet?: Uint8Array;
+  /** Hand a batch to onBatch once it holds this many bytes; default 65536. */
+  batchBytes?: number;
 }
 
 /** How the traced command ended. */
@@ -33,16 +59,33 @@ export interface TraceResult {
   signal: number | null;
   /** The terminating signal dumped core. */
   coreDumped: boolean;
+  /** ptrace stops the tracer handled in the whole session (each one costs the tracee a round trip). */
+  stops: number;
 }
 
-/** A running trace. */
+/**
+ * A running trace. For an attached session, `done`'s status is the first attached process's
+ * when it ended while traced; after a detach it is 0 with exitCode and signal null.
+ */
 export interface TraceSession {
-  /** Process id of the traced command. */
+  /** Process id of the traced command (attach: the first pid that could be attached). */
   readonly pid: number;
   /** Resolves after the last batch was delivered to onBatch. */
   readonly done: Promise<TraceResult>;
   /** SIGKILL every tracee (session then ends normally). */
   kill(): void;
+  /**
+   * Detach from every tracee, leaving it running as before (not stopped, pending signals not
+   * lost; one stopped by a signal stays stopped); done resolves afterwards. Idempotent.
+   */
+  detach(): void;
+}
+
+interface Handle {
+  pid: number;
+  done: Promise<TraceResult>;
+  kill: () => void;
+  detach: () => void;
 }
 
 interface Addon {
@@ -53,8 +96,19 @@ interface Addon {
     cwd: string | undefined,
     followForks: boolean,
     batchBytes: number,
+    traceSet: Uint8Array | undefined,
+    seccomp: boolean,
+    exitKill: boolean,
     onBatch: (batch: Uint8Array) => void,
-  ): { pid: number; done: Promise<TraceResult>; kill: () => void };
+  ): Handle;
+  attach(
+    pids: number[],
+    plan: Uint32Array,
+    followForks: boolean,
+    traceSet: Uint8Array | undefined,
+    batchBytes: number,
+    onBatch: (batch: Uint8Array) => void,
+  ): Handle;
   /** Restores signo's default action, unblocks and raises it (no core dump of the tracer). */
   raiseSignal(signo: number): void;
   /** Kills every running session's tracees and joins their threads (for process 'exit'). */
@@ -142,12 +196,39 @@ export function spawnTraced(options: SpawnOptions, onBatch: (batch: Uint8Array) 
     options.cwd,
     options.followForks ?? false,
     options.batchBytes ?? 65536,
+    options.traceSet,
+    options.seccomp ?? options.traceSet !== undefined,
+    options.exitKill ?? true,
     onBatch,
   );
+  return session(handle);
+}
+
+/**
+ * Attaches to running processes (PTRACE_SEIZE of every thread, then PTRACE_INTERRUPT) and
+ * traces them until they end or {@link TraceSession.detach} is called. Each thread gets an
+ * ATTACHED record first. A pid among several that cannot be attached gets a MESSAGE record with
+ * strace's text; when none can, this throws synchronously with strace's message, one line per
+ * pid: "attach: ptrace(PTRACE_SEIZE, 999999): No such process" (`errno` on the error).
+ */
+export function attachTraced(options: AttachOptions, onBatch: (batch: Uint8Array) => void): TraceSession {
+  const handle = binding().attach(
+    [...options.pids],
+    options.capturePlan,
+    options.followForks ?? false,
+    options.traceSet,
+    options.batchBytes ?? 65536,
+    onBatch,
+  );
+  return session(handle);
+}
+
+function session(handle: Handle): TraceSession {
   return {
     pid: handle.pid,
     done: handle.done,
     kill: (): void => handle.kill(),
+    detach: (): void => handle.detach(),
   };
 }
 

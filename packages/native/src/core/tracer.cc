@@ -1,13 +1,19 @@
 #include "tracer.h"
 
+#include <dirent.h>
 #include <fcntl.h>
+#include <linux/seccomp.h>
 
 #include <errno.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/ptrace.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -18,6 +24,7 @@
 
 #include "memory_reader.h"
 #include "record_format.h"
+#include "seccomp_filter.h"
 
 namespace tstrace {
 
@@ -57,6 +64,34 @@ constexpr int kSpinBeforeFlush = 16;
 
 constexpr uint64_t kNrExecve = 59;     // x86_64
 constexpr uint64_t kNrExecveat = 322;  // x86_64
+constexpr uint64_t kNrPrctl = 157;     // x86_64
+constexpr uint64_t kX32SyscallBit = 0x40000000;
+
+#ifndef PTRACE_EVENT_SECCOMP
+#define PTRACE_EVENT_SECCOMP 7
+#endif
+
+// The waker: a tiny process sharing our memory (CLONE_VM, so no copy of Node's address space)
+// that blocks reading a socket and exits when it gets a byte (or EOF: Node died). Its exit makes
+// the tracer thread's waitpid() return, which is how another thread interrupts that wait (for
+// detach) without a process-wide signal handler. Raw syscalls only: it shares the tracer
+// thread's TLS.
+constexpr size_t kWakerStack = 64 * 1024;
+
+int waker_main(void* arg) {
+  const long fd = static_cast<long>(reinterpret_cast<intptr_t>(arg));
+  uint64_t all = ~0ull;
+  syscall(SYS_rt_sigprocmask, SIG_SETMASK, &all, nullptr, sizeof all);  // Ctrl-C is not for us
+  syscall(SYS_prctl, PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+  syscall(SYS_setpgid, 0, 0);
+  // Keep none of Node's descriptors open (a socket Node closes must really close).
+  if (fd > 0) syscall(SYS_close_range, 0u, static_cast<unsigned>(fd - 1), 0u);
+  syscall(SYS_close_range, static_cast<unsigned>(fd + 1), ~0u, 0u);
+  char c;
+  syscall(SYS_read, fd, &c, 1);
+  syscall(SYS_exit, 0);
+  return 0;
+}
 
 std::string errno_text(int err) {
   char buf[256];
@@ -77,7 +112,8 @@ bool is_exec_nr(uint32_t arch, uint64_t nr) {
 }
 
 // Runs in the forked child: async-signal-safe calls only.
-[[noreturn]] void child_main(const char* path, char* const* argv, char* const* envp, const char* cwd) {
+[[noreturn]] void child_main(const char* path, char* const* argv, char* const* envp, const char* cwd,
+                             const sock_fprog* filter) {
   // Node ignores SIGPIPE and blocks some signals; the command must start with defaults.
   struct sigaction dfl;
   std::memset(&dfl, 0, sizeof dfl);
@@ -97,6 +133,12 @@ bool is_exec_nr(uint32_t arch, uint64_t nr) {
   if (cwd != nullptr && chdir(cwd) < 0) _exit(1);
   // Handshake: stop until the tracer thread has seized us, so tracing starts before execve.
   ::kill(getpid(), SIGSTOP);
+  if (filter != nullptr) {
+    // Traced now, so SECCOMP_RET_TRACE stops reach the tracer. A failure here is seen by the
+    // tracer (it watches this prctl's result) and it then stops on every syscall instead.
+    prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
+    prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, filter, 0, 0);
+  }
   execve(path, argv, envp);
   _exit(1);  // strace's child exits 1 when exec fails; the tracer reports "exec: <error>"
 }
@@ -105,6 +147,9 @@ struct ThreadState {
   bool startup = false;  // auto-attached; its initial PTRACE_EVENT_STOP is not yet seen
   bool hidden = false;   // the spawned child before its own execve: nothing is reported
   bool in_syscall = false;
+  bool selected = false;     // the current syscall is in the trace set: its records are emitted
+  bool seccomp = false;      // a seccomp filter stops it on selected syscalls: PTRACE_CONT outside them
+  bool by_seccomp = false;   // the current syscall's entry was a seccomp stop
   uint32_t arch = 0;
   uint64_t nr = 0;
   uint64_t args[6] = {};
@@ -115,38 +160,58 @@ struct ThreadState {
 // The stop/resume loop's state; lives on the tracer thread only.
 struct Tracer::Loop {
   Tracer& owner;
-  const SpawnSpec& spec;
+  const TraceOptions& opts;
   BatchSink* sink;
   pid_t initial;
   std::vector<uint8_t> batch;
   bool sink_ok = true;
   bool exec_seen = false;
+  bool detaching = false;
+  bool seccomp_wanted = false;  // the initial child installs a filter before its execve
+  bool seccomp_on = false;      // ...and did: every tracee from then on carries it
   uint64_t now = 0;
   std::unordered_map<pid_t, ThreadState> threads;
   TraceOutcome outcome;
 
-  Loop(Tracer& o, const SpawnSpec& s, BatchSink* k, pid_t pid) : owner(o), spec(s), sink(k), initial(pid) {
+  // `hidden_initial`: a spawned child, silent until its own execve.
+  Loop(Tracer& o, const TraceOptions& s, BatchSink* k, pid_t pid, bool hidden_initial)
+      : owner(o), opts(s), sink(k), initial(pid) {
     reset_batch();
-    ThreadState& t = threads[pid];
-    t.hidden = true;
+    if (hidden_initial) threads[pid].hidden = true;
   }
 
   void reset_batch() {
     batch = std::vector<uint8_t>();
-    batch.reserve(std::min<size_t>(spec.batch_bytes, 1u << 20) + 4096);
+    batch.reserve(std::min<size_t>(opts.batch_bytes, 1u << 20) + 4096);
   }
 
   void flush() {
     if (batch.empty()) return;
     if (sink_ok) {
       sink_ok = sink->deliver(std::move(batch));
-      if (!sink_ok) owner.kill();  // nobody listens any more: end the session
+      if (!sink_ok) abandon();  // nobody listens any more: end the session
     }
     reset_batch();
   }
 
+  // Ends the session early: attached tracees are detached, spawned ones killed.
+  void abandon() {
+    if (!owner.attach_mode_) {
+      owner.kill();
+    } else if (!detaching) {
+      begin_detach();
+    }
+  }
+
+  void adopt(pid_t tid) {
+    threads[tid].startup = true;
+    owner.add_live(tid);
+  }
+
   void run() {
     for (;;) {
+      if (!detaching && owner.detach_requested()) begin_detach();
+      if (threads.empty()) break;
       int st = 0;
       pid_t p = waitpid(-1, &st, __WALL | __WNOTHREAD | WNOHANG);
       // A resumed tracee usually stops again within microseconds: give it a moment before
@@ -157,6 +222,7 @@ struct Tracer::Loop {
       }
       if (p == 0) {
         flush();  // about to block: whatever is batched goes out now
+        if (!detaching && owner.detach_requested()) continue;
         p = waitpid(-1, &st, __WALL | __WNOTHREAD);
       }
       if (p < 0) {
@@ -167,14 +233,28 @@ struct Tracer::Loop {
         }
         break;
       }
+      if (p == owner.waker_pid_) {
+        owner.waker_pid_ = -1;  // it woke us: the request is read at the top of the loop
+        continue;
+      }
       now = realtime_ns();
       handle(p, st);
-      if (batch.size() >= spec.batch_bytes) flush();
+      if (batch.size() >= opts.batch_bytes) flush();
     }
     flush();
   }
 
-  void resume(pid_t p, int sig) { ptrace(PTRACE_SYSCALL, p, nullptr, reinterpret_cast<void*>(static_cast<long>(sig))); }
+  bool selected(uint32_t arch, uint64_t nr) const {
+    if (!opts.has_trace_set || arch != rf::audit_arch::kX86_64) return true;
+    return bitmap_has(opts.trace_set, nr & ~kX32SyscallBit);
+  }
+
+  // Outside a selected syscall, a tracee under a seccomp filter runs with PTRACE_CONT: only
+  // the filter's SECCOMP_RET_TRACE stops it. Inside one, PTRACE_SYSCALL brings its exit stop.
+  void resume(pid_t p, const ThreadState& t, int sig) {
+    const enum __ptrace_request how = t.seccomp && !t.in_syscall ? PTRACE_CONT : PTRACE_SYSCALL;
+    ptrace(how, p, nullptr, reinterpret_cast<void*>(static_cast<long>(sig)));
+  }
 
   void handle(pid_t p, int st) {
     if (WIFEXITED(st) || WIFSIGNALED(st)) {
@@ -188,6 +268,7 @@ struct Tracer::Loop {
       return;
     }
     if (!WIFSTOPPED(st)) return;
+    outcome.stops++;
     int sig = WSTOPSIG(st);
     unsigned event = static_cast<unsigned>(st) >> 16;
     auto it = threads.find(p);
@@ -195,47 +276,86 @@ struct Tracer::Loop {
       // A new tracee reporting before its parent's fork event.
       it = threads.emplace(p, ThreadState{}).first;
       it->second.startup = true;
+      it->second.seccomp = seccomp_on;
       owner.add_live(p);
     }
     ThreadState& t = it->second;
+    if (detaching) {
+      detach_at_stop(p, t, sig, event);
+      return;
+    }
     if (t.startup) {
       t.startup = false;
-      if (event == PTRACE_EVENT_STOP) {
-        resume(p, 0);
+      // Its first stop; a group-stop in effect (attached to a stopped process) is handled below.
+      if (event == PTRACE_EVENT_STOP && !is_stop_signal(sig)) {
+        resume(p, t, 0);
         return;
       }
     }
     if (sig == (SIGTRAP | 0x80)) {
       on_syscall(p, t);
-      resume(p, 0);
+      resume(p, t, 0);
       return;
     }
     switch (event) {
-      case PTRACE_EVENT_EXEC:
-        on_exec(p);
-        resume(p, 0);
+      case PTRACE_EVENT_SECCOMP:
+        on_syscall(p, t);
+        resume(p, t, 0);
         return;
+      case PTRACE_EVENT_EXEC: {
+        pid_t now_p = on_exec(p);
+        resume(now_p, threads[now_p], 0);
+        return;
+      }
       case PTRACE_EVENT_FORK:
       case PTRACE_EVENT_VFORK:
       case PTRACE_EVENT_CLONE:
         on_new_process(p, event, t.hidden);
-        resume(p, 0);
+        resume(p, t, 0);
         return;
       case PTRACE_EVENT_STOP:
         if (is_stop_signal(sig) && !t.hidden) {
           emit_pair(rf::kGroupStop, p, static_cast<uint32_t>(sig), 0);
           ptrace(PTRACE_LISTEN, p, nullptr, nullptr);
         } else {
-          resume(p, 0);  // PTRACE_LISTEN wake-ups, interrupts, the handshake's own stop
+          resume(p, t, 0);  // PTRACE_LISTEN wake-ups, interrupts, the handshake's own stop
         }
         return;
       case 0:
         on_signal(p, t, sig);
         return;
       default:
-        resume(p, 0);
+        resume(p, t, 0);
         return;
     }
+  }
+
+  // Detach: every tracee is interrupted; each is let go at its next stop, with the signal it was
+  // about to receive. A group-stopped one stays stopped (it was stopped by a signal, untraced
+  // it would be too); new children reported meanwhile are let go the same way.
+  void begin_detach() {
+    detaching = true;
+    for (auto& entry : threads) ptrace(PTRACE_INTERRUPT, entry.first, nullptr, nullptr);
+  }
+
+  void detach_at_stop(pid_t p, ThreadState& t, int sig, unsigned event) {
+    int deliver = 0;
+    if (sig == (SIGTRAP | 0x80)) {
+      // A syscall stop (maybe an interrupted syscall, restarted once detached): unfinished.
+    } else if (event == 0) {
+      deliver = sig;  // signal-delivery-stop: the signal must not be lost
+    } else if (event == PTRACE_EVENT_FORK || event == PTRACE_EVENT_VFORK || event == PTRACE_EVENT_CLONE) {
+      on_new_process(p, event, t.hidden);  // the child is ours too until it is let go
+    } else if (event == PTRACE_EVENT_EXEC) {
+      p = on_exec(p);
+    }
+    bool hidden = threads[p].hidden;
+    if (ptrace(PTRACE_DETACH, p, nullptr, reinterpret_cast<void*>(static_cast<long>(deliver))) < 0) {
+      return;  // it died meanwhile: its exit is still to be reported
+    }
+    if (!hidden) emit_pair(rf::kDetached, p, 0, 0);
+    threads.erase(p);
+    owner.remove_live(p);
   }
 
   void on_syscall(pid_t p, ThreadState& t) {
@@ -244,21 +364,36 @@ struct Tracer::Loop {
     long n = ptrace(static_cast<enum __ptrace_request>(kGetSyscallInfo), p, reinterpret_cast<void*>(sizeof info), &info);
     if (n <= 0) return;
     if (info.op == kInfoEntry || info.op == kInfoSeccomp) {
+      // Under PTRACE_SYSCALL a seccomp stop is followed by the same syscall's entry stop.
+      if (info.op == kInfoEntry && t.in_syscall && t.by_seccomp) return;
       t.in_syscall = true;
+      t.by_seccomp = info.op == kInfoSeccomp;
       t.arch = info.arch;
       t.nr = info.entry.nr;  // entry and seccomp share the nr/args layout
       std::memcpy(t.args, info.entry.args, sizeof t.args);
+      t.selected = selected(info.arch, t.nr);
       if (t.hidden) {
         // Tracing shows the command from its own execve on, like strace.
         if (p != initial || !is_exec_nr(info.arch, t.nr)) return;
         t.hidden = false;
       }
-      emit_enter(p, t, info);
+      if (t.selected) emit_enter(p, t, info);
     } else if (info.op == kInfoExit) {
+      bool was_in = t.in_syscall;
       t.in_syscall = false;
-      if (t.hidden) return;
+      t.by_seccomp = false;
+      if (t.hidden) {
+        // The spawned child's own prctl(PR_SET_SECCOMP) succeeded: from now on only the
+        // filter's selected syscalls stop it.
+        if (seccomp_wanted && p == initial && was_in && t.arch == rf::audit_arch::kX86_64 && t.nr == kNrPrctl &&
+            t.args[0] == PR_SET_SECCOMP && info.exit.rval == 0) {
+          seccomp_on = true;
+          t.seccomp = true;
+        }
+        return;
+      }
       bool failed = info.exit.is_error != 0;
-      emit_syscall_exit(p, t, info.arch, info.exit.rval, failed);
+      if (was_in && t.selected) emit_syscall_exit(p, t, info.arch, info.exit.rval, failed);
       if (p == initial && !exec_seen && failed && is_exec_nr(t.arch, t.nr)) {
         // The command could not be executed; strace prints "exec: <error>" and hides the rest.
         emit_message(p, "exec: " + errno_text(static_cast<int>(-info.exit.rval)), 0);
@@ -267,12 +402,14 @@ struct Tracer::Loop {
     }
   }
 
-  void on_exec(pid_t p) {
+  // Returns the thread id the exec'ing thread has now.
+  pid_t on_exec(pid_t p) {
     unsigned long former = static_cast<unsigned long>(p);
     ptrace(PTRACE_GETEVENTMSG, p, nullptr, &former);
     pid_t old = static_cast<pid_t>(former);
     if (old != p) {
-      // A non-leader thread exec'd: it now has the leader's id.
+      // A non-leader thread exec'd: it now has the leader's id; the old leader is gone
+      // without an exit report.
       auto it = threads.find(old);
       if (it != threads.end()) {
         threads[p] = it->second;
@@ -282,6 +419,7 @@ struct Tracer::Loop {
     }
     if (p == initial) exec_seen = true;
     if (!threads[p].hidden) emit_pair(rf::kExec, p, static_cast<uint32_t>(old), 0);
+    return p;
   }
 
   void on_new_process(pid_t p, unsigned event, bool hidden) {
@@ -291,7 +429,9 @@ struct Tracer::Loop {
     uint32_t how = event == PTRACE_EVENT_FORK ? rf::kFork : event == PTRACE_EVENT_VFORK ? rf::kVfork : rf::kClone;
     if (!hidden) emit_pair(rf::kNewProcess, p, static_cast<uint32_t>(child), how);
     if (threads.find(child) == threads.end()) {
-      threads[child].startup = true;
+      ThreadState& c = threads[child];
+      c.startup = true;
+      c.seccomp = seccomp_on;  // the filter is inherited
       owner.add_live(child);
     }
   }
@@ -308,13 +448,13 @@ struct Tracer::Loop {
       w.bytes(&si, sizeof si);
       w.end_record(start);
     }
-    resume(p, sig);  // re-inject
+    resume(p, t, sig);  // re-inject
   }
 
   const std::vector<CaptureSpec>& specs_for(uint32_t arch, uint64_t nr) const {
     static const std::vector<CaptureSpec> kNone;
-    if (!spec.plan || arch != rf::audit_arch::kX86_64) return kNone;
-    return spec.plan->for_nr(nr);
+    if (!opts.plan || arch != rf::audit_arch::kX86_64) return kNone;
+    return opts.plan->for_nr(nr);
   }
 
   void emit_enter(pid_t p, const ThreadState& t, const SyscallInfo& info) {
@@ -414,13 +554,11 @@ std::string resolve_command(const std::string& filename, const char* path_env) {
 }
 
 Tracer::~Tracer() {
-  kill();
+  shutdown();
   join();
 }
 
-pid_t Tracer::start(SpawnSpec spec, BatchSink* sink) {
-  if (thread_.joinable()) throw std::logic_error("Tracer::start called twice");
-  thread_ = std::thread(&Tracer::run, this, std::move(spec), sink);
+pid_t Tracer::wait_started() {
   std::unique_lock<std::mutex> lock(mu_);
   started_cv_.wait(lock, [this] { return start_state_ != Start::kPending; });
   if (start_state_ == Start::kFailed) {
@@ -431,10 +569,58 @@ pid_t Tracer::start(SpawnSpec spec, BatchSink* sink) {
   return start_pid_;
 }
 
+pid_t Tracer::start(SpawnSpec spec, BatchSink* sink) {
+  if (thread_.joinable()) throw std::logic_error("Tracer::start called twice");
+  thread_ = std::thread(&Tracer::run, this, std::move(spec), sink);
+  return wait_started();
+}
+
+pid_t Tracer::attach(AttachSpec spec, BatchSink* sink) {
+  if (thread_.joinable()) throw std::logic_error("Tracer::attach called twice");
+  attach_mode_ = true;
+  thread_ = std::thread(&Tracer::run_attach, this, std::move(spec), sink);
+  return wait_started();
+}
+
+void Tracer::fail_start(const std::string& what, int err) {
+  std::lock_guard<std::mutex> lock(mu_);
+  start_state_ = Start::kFailed;
+  start_error_ = what;
+  start_errno_ = err;
+  started_cv_.notify_all();
+}
+
+void Tracer::start_ok(pid_t pid) {
+  std::lock_guard<std::mutex> lock(mu_);
+  start_state_ = Start::kOk;
+  start_pid_ = pid;
+  started_cv_.notify_all();
+}
+
 void Tracer::kill() {
   std::lock_guard<std::mutex> lock(mu_);
   killed_ = true;
   for (pid_t pid : live_) ::kill(pid, SIGKILL);
+}
+
+void Tracer::detach() {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (detach_requested_) return;
+  detach_requested_ = true;
+  if (wake_fd_ >= 0) send(wake_fd_, "d", 1, MSG_NOSIGNAL | MSG_DONTWAIT);
+}
+
+void Tracer::shutdown() {
+  if (attach_mode_) {
+    detach();
+  } else {
+    kill();
+  }
+}
+
+bool Tracer::detach_requested() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return detach_requested_;
 }
 
 void Tracer::join() {
@@ -452,15 +638,51 @@ void Tracer::remove_live(pid_t pid) {
   live_.erase(pid);
 }
 
-void Tracer::run(SpawnSpec spec, BatchSink* sink) {
-  auto fail = [this](const std::string& what, int err) {
-    std::lock_guard<std::mutex> lock(mu_);
-    start_state_ = Start::kFailed;
-    start_error_ = what;
-    start_errno_ = err;
-    started_cv_.notify_all();
-  };
+// Tracer thread: forks the waker (a child of this thread, so this thread's waitpid sees it exit).
+bool Tracer::start_waker() {
+  int fds[2];
+  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) < 0) return false;
+  waker_stack_ = malloc(kWakerStack);
+  if (waker_stack_ == nullptr) {
+    close(fds[0]);
+    close(fds[1]);
+    return false;
+  }
+  waker_pid_ = clone(waker_main, static_cast<char*>(waker_stack_) + kWakerStack, CLONE_VM | SIGCHLD,
+                     reinterpret_cast<void*>(static_cast<intptr_t>(fds[0])));
+  close(fds[0]);  // the waker has its own copy
+  if (waker_pid_ < 0) {
+    int err = errno;
+    close(fds[1]);
+    free(waker_stack_);
+    waker_stack_ = nullptr;
+    errno = err;
+    return false;
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  wake_fd_ = fds[1];
+  if (detach_requested_) send(wake_fd_, "d", 1, MSG_NOSIGNAL | MSG_DONTWAIT);
+  return true;
+}
 
+// Tracer thread, at the end: the waker sees EOF and exits; it is reaped before its stack goes.
+void Tracer::stop_waker() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (wake_fd_ >= 0) close(wake_fd_);
+    wake_fd_ = -1;
+  }
+  if (waker_pid_ > 0) {
+    int st;
+    while (waitpid(waker_pid_, &st, __WALL) < 0 && errno == EINTR) {
+    }
+    waker_pid_ = -1;
+  }
+  free(waker_stack_);
+  waker_stack_ = nullptr;
+}
+
+void Tracer::run(SpawnSpec spec, BatchSink* sink) {
   // Everything the child needs is built before fork: after it, only async-signal-safe calls.
   std::vector<char*> argv;
   for (auto& a : spec.argv) argv.push_back(const_cast<char*>(a.c_str()));
@@ -469,14 +691,25 @@ void Tracer::run(SpawnSpec spec, BatchSink* sink) {
   for (auto& e : spec.env) envp.push_back(const_cast<char*>(e.c_str()));
   envp.push_back(nullptr);
   const char* cwd = spec.cwd.empty() ? nullptr : spec.cwd.c_str();
+  std::vector<sock_filter> filter;
+  if (spec.seccomp && spec.has_trace_set) {
+    filter = build_seccomp_filter(spec.trace_set, {static_cast<uint32_t>(kNrExecve), static_cast<uint32_t>(kNrExecveat)});
+  }
+  sock_fprog fprog{static_cast<unsigned short>(filter.size()), filter.data()};
 
+  if (!start_waker()) {
+    fail_start("clone: " + errno_text(errno), errno);
+    return;
+  }
   // Forked from this thread, so the child is this thread's own child and tracee.
   pid_t pid = fork();
   if (pid < 0) {
-    fail("fork: " + errno_text(errno), errno);
+    int err = errno;
+    stop_waker();
+    fail_start("fork: " + errno_text(err), err);
     return;
   }
-  if (pid == 0) child_main(spec.path.c_str(), argv.data(), envp.data(), cwd);
+  if (pid == 0) child_main(spec.path.c_str(), argv.data(), envp.data(), cwd, filter.empty() ? nullptr : &fprog);
 
   int st = 0;
   pid_t w;
@@ -489,32 +722,99 @@ void Tracer::run(SpawnSpec spec, BatchSink* sink) {
       ::kill(pid, SIGKILL);
       waitpid(pid, &st, __WNOTHREAD);
     }
-    fail(w < 0 ? "waitpid: " + errno_text(err)
-               : "the child ended before tracing started (wait status " + std::to_string(st) + ")",
-         err);
+    stop_waker();
+    fail_start(w < 0 ? "waitpid: " + errno_text(err)
+                     : "the child ended before tracing started (wait status " + std::to_string(st) + ")",
+               err);
     return;
   }
 
-  long options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_EXITKILL;
+  long options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
+  if (spec.exit_kill) options |= PTRACE_O_EXITKILL;
+  if (!filter.empty()) options |= PTRACE_O_TRACESECCOMP;
   if (spec.follow_forks) options |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
   if (ptrace(PTRACE_SEIZE, pid, nullptr, reinterpret_cast<void*>(options)) < 0) {
     int err = errno;
     ::kill(pid, SIGKILL);
     waitpid(pid, &st, __WNOTHREAD);
-    fail("ptrace(PTRACE_SEIZE, " + std::to_string(pid) + "): " + errno_text(err), err);
+    stop_waker();
+    fail_start("ptrace(PTRACE_SEIZE, " + std::to_string(pid) + "): " + errno_text(err), err);
     return;
   }
   {
     std::lock_guard<std::mutex> lock(mu_);
     live_.insert(pid);
-    start_state_ = Start::kOk;
-    start_pid_ = pid;
-    started_cv_.notify_all();
   }
+  start_ok(pid);
   ::kill(pid, SIGCONT);  // end of the handshake: the child goes on to execve, traced
 
-  Loop loop(*this, spec, sink, pid);
+  Loop loop(*this, spec, sink, pid, true);
+  loop.seccomp_wanted = !filter.empty();
   loop.run();
+  stop_waker();
+  sink->finished(loop.outcome);
+}
+
+void Tracer::run_attach(AttachSpec spec, BatchSink* sink) {
+  if (!start_waker()) {
+    fail_start("clone: " + errno_text(errno), errno);
+    return;
+  }
+  long options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
+  if (spec.follow_forks) options |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
+  auto seize = [options](pid_t tid) {
+    return ptrace(PTRACE_SEIZE, tid, nullptr, reinterpret_cast<void*>(options)) == 0;
+  };
+
+  Loop loop(*this, spec, sink, -1, false);
+  std::vector<pid_t> order;  // seized threads, in order
+  std::vector<std::pair<pid_t, std::string>> errors;
+  int first_errno = 0;
+  for (pid_t pid : spec.pids) {
+    if (loop.threads.count(pid) != 0) continue;
+    if (!seize(pid)) {
+      if (first_errno == 0) first_errno = errno;
+      errors.emplace_back(pid, "attach: ptrace(PTRACE_SEIZE, " + std::to_string(pid) + "): " + errno_text(errno));
+      continue;
+    }
+    if (loop.initial < 0) loop.initial = pid;
+    loop.adopt(pid);
+    order.push_back(pid);
+    // Its other threads; they may be creating more while we look: repeat until none is new.
+    const std::string dir = "/proc/" + std::to_string(pid) + "/task";
+    for (bool added = true; added;) {
+      added = false;
+      DIR* d = opendir(dir.c_str());
+      if (d == nullptr) break;
+      while (struct dirent* e = readdir(d)) {
+        char* end = nullptr;
+        long tid = strtol(e->d_name, &end, 10);
+        if (tid <= 0 || *end != '\0' || loop.threads.count(static_cast<pid_t>(tid)) != 0) continue;
+        if (seize(static_cast<pid_t>(tid))) {  // a thread that just exited is no error
+          loop.adopt(static_cast<pid_t>(tid));
+          order.push_back(static_cast<pid_t>(tid));
+          added = true;
+        }
+      }
+      closedir(d);
+    }
+  }
+  if (order.empty()) {
+    std::string what;
+    for (auto& e : errors) what += (what.empty() ? "" : "\n") + e.second;
+    stop_waker();
+    fail_start(what, first_errno);
+    return;
+  }
+  // Stop each at a known point; the loop resumes them (or keeps a group-stopped one stopped).
+  for (pid_t tid : order) ptrace(PTRACE_INTERRUPT, tid, nullptr, nullptr);
+  loop.now = realtime_ns();
+  for (auto& e : errors) loop.emit_message(e.first, e.second, 0);
+  for (pid_t tid : order) loop.emit_pair(rf::kAttached, tid, 0, 0);
+  start_ok(loop.initial);
+
+  loop.run();
+  stop_waker();
   sink->finished(loop.outcome);
 }
 

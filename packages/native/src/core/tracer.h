@@ -1,6 +1,6 @@
-// A trace session: spawns a command under ptrace and runs the stop/resume loop on one dedicated
-// OS thread (ptrace requests must all come from the thread that attached). Plain C++: knows
-// nothing of Node-API; records leave through a BatchSink.
+// A trace session: spawns a command under ptrace (or attaches to running processes) and runs the
+// stop/resume loop on one dedicated OS thread (ptrace requests must all come from the thread
+// that attached). Plain C++: knows nothing of Node-API; records leave through a BatchSink.
 #pragma once
 
 #include <sys/types.h>
@@ -35,20 +35,35 @@ class SpawnError : public std::runtime_error {
 // regular file with an execute bit along PATH. Throws SpawnError("Can't stat '<cmd>': <strerror>").
 std::string resolve_command(const std::string& command, const char* path_env);
 
-struct SpawnSpec {
+// What every session shares, spawned or attached.
+struct TraceOptions {
+  bool follow_forks = false;
+  size_t batch_bytes = 65536;
+  std::shared_ptr<const CapturePlan> plan;
+  // Syscall numbers to record (bit nr of byte nr / 8, least significant bit first); only
+  // consulted when has_trace_set. Unselected syscalls produce no records.
+  bool has_trace_set = false;
+  std::vector<uint8_t> trace_set;
+};
+
+struct SpawnSpec : TraceOptions {
   std::string path;                     // resolved executable
   std::vector<std::string> argv;        // argv[0] as typed
   std::vector<std::string> env;         // "NAME=value"
   std::string cwd;                      // empty: inherit
-  bool follow_forks = false;
-  size_t batch_bytes = 65536;
-  std::shared_ptr<const CapturePlan> plan;
+  bool seccomp = false;                 // install a seccomp-bpf filter from trace_set before execve
+  bool exit_kill = true;                // PTRACE_O_EXITKILL
+};
+
+struct AttachSpec : TraceOptions {
+  std::vector<pid_t> pids;              // processes; every thread of each is seized
 };
 
 struct TraceOutcome {
   int status = 0;          // raw wait status of the initial process
-  bool has_status = false; // false when the session failed before the initial process ended
+  bool has_status = false; // false when the session failed or detached before the initial process ended
   std::string error;       // non-empty: the tracer failed (the session still ended cleanly)
+  uint64_t stops = 0;      // ptrace stops the tracer handled (a measure of the tracee's tracing cost)
 };
 
 // Where record batches go. Both calls happen on the tracer thread.
@@ -73,8 +88,21 @@ class Tracer {
   // traced and returns its pid; throws SpawnError when that failed (the thread is then joined).
   pid_t start(SpawnSpec spec, BatchSink* sink);
 
+  // Starts the tracer thread, which seizes every thread of every pid. Blocks until they are
+  // traced and returns the first pid. A pid that cannot be seized gets a MESSAGE record with
+  // strace's text ("attach: ptrace(PTRACE_SEIZE, N): No such process"); when none can, throws
+  // SpawnError with those messages, one per line (the thread is then joined).
+  pid_t attach(AttachSpec spec, BatchSink* sink);
+
   // SIGKILLs every tracee; the session then ends normally. Any thread, any time, idempotent.
   void kill();
+
+  // Detaches every tracee, leaving it as it was (running, or group-stopped if it was stopped
+  // by a signal; a signal about to be delivered is delivered). Any thread, any time, idempotent.
+  void detach();
+
+  // How a session ends when its owner goes away: attached tracees are detached, spawned ones killed.
+  void shutdown();
 
   // Waits for the tracer thread to end. Idempotent; not from the tracer thread itself.
   void join();
@@ -82,6 +110,13 @@ class Tracer {
  private:
   struct Loop;
   void run(SpawnSpec spec, BatchSink* sink);
+  void run_attach(AttachSpec spec, BatchSink* sink);
+  pid_t wait_started();
+  void fail_start(const std::string& what, int err);
+  void start_ok(pid_t pid);
+  bool detach_requested();
+  bool start_waker();
+  void stop_waker();
   // Tracee bookkeeping shared with kill().
   void add_live(pid_t pid);
   void remove_live(pid_t pid);
@@ -95,6 +130,11 @@ class Tracer {
   int start_errno_ = 0;
   std::set<pid_t> live_;   // guarded by mu_
   bool killed_ = false;    // guarded by mu_
+  bool attach_mode_ = false;
+  bool detach_requested_ = false;  // guarded by mu_
+  pid_t waker_pid_ = -1;   // tracer thread only
+  void* waker_stack_ = nullptr;
+  int wake_fd_ = -1;       // guarded by mu_: a byte written here wakes the tracer thread's wait
 };
 
 }  // namespace tstrace
