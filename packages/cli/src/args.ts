@@ -1,18 +1,58 @@
 import { OPTION_TABLE, type OptionRow } from "./option-table.js";
+import { pidsFrom } from "./pids.js";
+import { applyExpression, applyQualifier, emptyQualifiers, type Qualifiers, quietForCount } from "./qualifiers.js";
+import { type Column, DEFAULT_COLUMNS, parseColumns, parseSortBy, type SortBy } from "./stats/table.js";
 import { UsageError } from "./usage-error.js";
+
+/** Timestamp precision of -t/-r/-T (strace's s, ms, us, ns). */
+export type Precision = "s" | "ms" | "us" | "ns";
 
 /** What the command line asked for. */
 export interface CliOptions {
-  /** -o FILE: trace output file; undefined means stderr. */
+  /** -o FILE: trace output file (or `|command` / `!command`); undefined means stderr. */
   readonly output: string | undefined;
+  /** -A: append to the -o file. */
+  readonly append: boolean;
+  /** -ff or --output-separately: one FILE.PID per process (needs -o). */
+  readonly separately: boolean;
+  /** --syscall-limit=N: stop tracing after N syscalls (0: no limit). */
+  readonly syscallLimit: number;
   /** -s N: maximum string size printed. */
   readonly strsize: number;
   /** -a N: column the return value is aligned to. */
   readonly columns: number;
   /** -x count: 0, 1 (-x) or 2 (-xx). */
   readonly hex: 0 | 1 | 2;
+  /** -X raw|abbrev|verbose. */
+  readonly constStyle: "raw" | "abbrev" | "verbose" | undefined;
+  /** -v */
+  readonly verbose: boolean;
+  /** -n */
+  readonly syscallNumber: boolean;
+  /** -i */
+  readonly instructionPointer: boolean;
+  /** -t/-tt/-ttt/--timestamps: format and precision, or undefined. */
+  readonly absTimestamps: { readonly format: "time" | "unix"; readonly precision: Precision } | undefined;
+  /** -r: precision, or undefined. */
+  readonly relTimestamps: Precision | undefined;
+  /** -T: precision, or undefined. */
+  readonly syscallTimes: Precision | undefined;
   /** -f: follow forks. */
   readonly follow: boolean;
+  /** -p: pids to attach to. */
+  readonly pids: readonly number[];
+  /** --seccomp-bpf (true), --no-seccomp-bpf (false), or neither (undefined: on when filtering). */
+  readonly seccomp: boolean | undefined;
+  /** -e / --trace= / --signal= / --status= / --quiet= / -z / -Z / -q. */
+  readonly qualifiers: Qualifiers;
+  /** -c (only) or -C (with the trace), else undefined. */
+  readonly summary: "only" | "also" | undefined;
+  /** -S */
+  readonly sortBy: SortBy;
+  /** -U */
+  readonly summaryColumns: readonly Column[];
+  /** -w */
+  readonly wallClock: boolean;
   /** -q count. */
   readonly quiet: number;
   /** -h */
@@ -86,13 +126,56 @@ function parseUint(letter: string, value: string, max: number): number {
   return Number(value);
 }
 
+const PRECISIONS: readonly string[] = ["s", "ms", "us", "ns"];
+
+function parsePrecision(option: string, value: string): Precision {
+  if (!PRECISIONS.includes(value)) throw new UsageError(`invalid ${option} argument: '${value}'`);
+  return value as Precision;
+}
+
+/** --absolute-timestamps=[[format:]FORMAT[,[precision:]PRECISION]] */
+function parseTimestamps(
+  option: string,
+  value: string,
+): { format: "none" | "time" | "unix"; precision: Precision | undefined } {
+  let format: "none" | "time" | "unix" = "time";
+  let precision: Precision | undefined;
+  for (const raw of value.split(",")) {
+    const item = raw.replace(/^(format|precision):/, "");
+    if (item === "none" || item === "time" || item === "unix") format = item;
+    else if (PRECISIONS.includes(item)) precision = item as Precision;
+    else throw new UsageError(`invalid ${option} argument: '${value}'`);
+  }
+  return { format, precision };
+}
+
 /** Parses tstrace's argv (without `node` and the script). Throws {@link UsageError}. */
 export function parseArgs(argv: readonly string[]): CliOptions {
   let output: string | undefined;
+  let append = false;
+  let separately = false;
+  let syscallLimit = 0;
   let strsize = 32;
   let columns = 40;
   let hex = 0;
-  let follow = false;
+  let constStyle: CliOptions["constStyle"];
+  let verbose = false;
+  let syscallNumber = false;
+  let instructionPointer = false;
+  let tCount = 0;
+  let absTimestamps: { format: "none" | "time" | "unix"; precision: Precision | undefined } | undefined;
+  let relTimestamps: Precision | undefined;
+  let syscallTimes: Precision | undefined;
+  let followCount = 0;
+  const pids: number[] = [];
+  let seccomp: boolean | undefined;
+  const qualifiers = emptyQualifiers();
+  let quietExplicit = false;
+  let summaryOnly = false;
+  let summaryAlso = false;
+  let sortBy: SortBy = "time";
+  let summaryColumns: readonly Column[] = DEFAULT_COLUMNS;
+  let wallClock = false;
   let quiet = 0;
   let help = false;
   let version = false;
@@ -100,24 +183,109 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   let step = scanner.next();
   while (!step.done) {
     const { row, value } = step.value;
+    const v = value ?? "";
     switch (row.key) {
       case "output":
         output = value;
         break;
+      case "append":
+        append = true;
+        break;
+      case "separately":
+        separately = true;
+        break;
+      case "syscallLimit":
+        syscallLimit = parseUint("-syscall-limit", v, 0x7fffffff);
+        break;
       case "strsize":
-        strsize = parseUint("s", value ?? "", 0x7fffffff);
+        strsize = parseUint("s", v, 0x7fffffff);
         break;
       case "columns":
-        columns = parseUint("a", value ?? "", 0x7fffffff);
+        columns = parseUint("a", v, 0x7fffffff);
         break;
       case "hex":
         hex = Math.min(hex + 1, 2);
         break;
-      case "follow":
-        follow = true;
+      case "constStyle":
+        if (v !== "raw" && v !== "abbrev" && v !== "verbose") throw new UsageError(`invalid -X argument: '${v}'`);
+        constStyle = v;
         break;
+      case "verbose":
+        verbose = true;
+        break;
+      case "syscallNumber":
+        syscallNumber = true;
+        break;
+      case "instructionPointer":
+        instructionPointer = true;
+        break;
+      case "absTimestamps":
+        if (value === undefined) {
+          tCount++;
+          absTimestamps =
+            tCount === 1
+              ? { format: "time", precision: "s" }
+              : { format: tCount === 2 ? "time" : "unix", precision: "us" };
+        } else {
+          absTimestamps = parseTimestamps(`--${row.long === "timestamps" ? "timestamps" : "absolute-timestamps"}`, v);
+        }
+        break;
+      case "relTimestamps":
+        relTimestamps = value === undefined ? "us" : parsePrecision("--relative-timestamps", v);
+        break;
+      case "syscallTimes":
+        syscallTimes = value === undefined ? "us" : parsePrecision("--syscall-times", v);
+        break;
+      case "follow":
+        followCount++;
+        break;
+      case "pid":
+        for (const pid of pidsFrom(v)) if (!pids.includes(pid)) pids.push(pid);
+        break;
+      case "seccomp":
+        seccomp = true;
+        break;
+      case "noSeccomp":
+        seccomp = false;
+        break;
+      case "expr":
+        applyExpression(qualifiers, v);
+        if (/^(quiet|silent|silence|q)=/.test(v)) quietExplicit = true;
+        break;
+      case "qual:trace":
+      case "qual:signal":
+      case "qual:status":
+        applyQualifier(qualifiers, row.key.slice(5), v);
+        break;
+      case "successfulOnly":
+        applyQualifier(qualifiers, "status", "successful");
+        break;
+      case "failedOnly":
+        applyQualifier(qualifiers, "status", "failed");
+        break;
+      case "summaryOnly":
+        summaryOnly = true;
+        break;
+      case "summary":
+        summaryAlso = true;
+        break;
+      case "sortBy":
+        sortBy = parseSortBy(v);
+        break;
+      case "summaryColumns":
+        summaryColumns = parseColumns(v);
+        break;
+      case "wallClock":
+        wallClock = true;
+        break;
+      case "overhead":
+        throw new UsageError("-O is not supported by this build", false);
       case "quiet":
-        quiet++;
+        if (value === undefined) quiet++;
+        else {
+          applyQualifier(qualifiers, "quiet", v);
+          quietExplicit = true;
+        }
         break;
       case "help":
         help = true;
@@ -129,8 +297,46 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     step = scanner.next();
   }
   const command = step.value;
-  if (!help && !version && command.length === 0) {
-    throw new UsageError("must have PROG [ARGS] or -p PID");
+  if (help || version) {
+    // -h and -V act before any other check, as in strace.
+  } else {
+    if (summaryOnly && summaryAlso) {
+      throw new UsageError("-c/--summary-only and -C/--summary are mutually exclusive", false);
+    }
+    if (command.length === 0 && pids.length === 0) throw new UsageError("must have PROG [ARGS] or -p PID");
+    if (followCount >= 2) separately = true;
+    if (separately && output === undefined) separately = false;
   }
-  return { output, strsize, columns, hex: hex as 0 | 1 | 2, follow, quiet, help, version, command };
+  if (!quietExplicit && quiet > 0) qualifiers.quiet = quietForCount(quiet);
+  const abs = absTimestamps && absTimestamps.format !== "none"
+    ? { format: absTimestamps.format, precision: absTimestamps.precision ?? (absTimestamps.format === "unix" ? "us" : "s") }
+    : undefined;
+  return {
+    output,
+    append,
+    separately,
+    syscallLimit,
+    strsize,
+    columns,
+    hex: hex as 0 | 1 | 2,
+    constStyle,
+    verbose,
+    syscallNumber,
+    instructionPointer,
+    absTimestamps: abs as CliOptions["absTimestamps"],
+    relTimestamps,
+    syscallTimes,
+    follow: followCount > 0,
+    pids,
+    seccomp,
+    qualifiers,
+    summary: summaryOnly ? "only" : summaryAlso ? "also" : undefined,
+    sortBy,
+    summaryColumns,
+    wallClock,
+    quiet,
+    help,
+    version,
+    command,
+  };
 }

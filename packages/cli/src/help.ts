@@ -1,25 +1,82 @@
 /** `tstrace -h`: strace's usage, limited to what tstrace implements today. */
-export const HELP_TEXT = `Usage: tstrace [-fhqVx] [-a COLUMN] [-o FILE] [-s STRSIZE] PROG [ARGS]
+export const HELP_TEXT = `Usage: tstrace [-ACcfhinqrTtVvwxzZ] [-a COLUMN] [-e EXPR]... [-o FILE] [-s STRSIZE]
+               [-S SORTBY] [-U COLUMNS] [-p PID]... [--seccomp-bpf] { -p PID | PROG [ARGS] }
 
 Startup:
   PROG [ARGS]    run PROG and trace its system calls and signals from its execve on
+  -p PID, --attach=PID
+                 trace process with process id PID, may be repeated (PID,PID and
+                 space- or newline-separated lists are accepted)
 
 Tracing:
   -f, --follow-forks
                  follow forks
+  -ff, --follow-forks --output-separately
+                 follow forks with output into separate files
+  --seccomp-bpf  stop the tracee only at the syscalls -e trace= selects (default
+                 when a filter selects syscalls and a command is spawned)
+  --no-seccomp-bpf
+                 stop at every syscall and filter in the tracer
+
+Filtering:
+  -e trace=[!][?]{SYSCALL|%GROUP|all|/REGEX|none},... , --trace=...
+                 trace only specified syscalls (the last -e trace= wins)
+  -e signal=SET, --signal=SET
+                 print only the signals from SET
+  -e status=SET, --status=SET
+                 print only system calls with the return statuses in SET
+     statuses:   successful, failed, unfinished, unavailable, detached
+  -z, --successful-only
+                 print only syscalls that returned without an error code
+  -Z, --failed-only
+                 print only syscalls that returned with an error code
 
 Output format:
   -a COLUMN, --columns=COLUMN
                  alignment COLUMN for printing syscall results (default 40)
+  -e quiet=SET, --quiet=SET
+                 suppress various informational messages
+     messages:   attach, exit, path-resolution, personality, thread-execve
+  -i, --instruction-pointer
+                 print instruction pointer at time of syscall
+  -n, --syscall-number
+                 print syscall number
   -o FILE, --output=FILE
-                 send trace output to FILE instead of stderr
+                 send trace output to FILE instead of stderr ('|CMD' pipes it to CMD)
+  -A, --output-append-mode
+                 open the file provided in the -o option in append mode
+  --output-separately
+                 output into separate files (by appending pid to file names)
+  -q, --quiet=attach,personality
+                 suppress messages about attaching, detaching, etc.
+  -r, --relative-timestamps
+                 print relative timestamp
   -s STRSIZE, --string-limit=STRSIZE
                  limit length of print strings to STRSIZE chars (default 32)
+  -t, --absolute-timestamps
+                 print absolute timestamp
+  -tt            print absolute timestamp with usecs
+  -ttt           print absolute UNIX time with usecs
+  -T, --syscall-times
+                 print time spent in each syscall
   -x             print non-ascii strings in hex
   -xx            print all strings in hex
 
+Statistics:
+  -c, --summary-only
+                 count time, calls, and errors for each syscall and report summary
+  -C, --summary  like -c, but also print the regular output
+  -S SORTBY, --summary-sort-by=SORTBY
+                 sort syscall counts by: time, min-time, max-time, avg-time,
+                 calls, errors, name, nothing (default time)
+  -U COLUMNS, --summary-columns=COLUMNS
+                 show specific columns in the summary report: comma-separated
+                 list of time-percent, total-time, min-time, max-time,
+                 avg-time, calls, errors, name
+  -w, --summary-wall-clock
+                 summarise syscall latency (tstrace always measures wall clock)
+
 Miscellaneous:
-  -q, --quiet    suppress messages about attaching, detaching, etc.
   -h, --help     print help message
   -V, --version  print version
 `;

@@ -1,10 +1,15 @@
 import { compileCapturePlan, x86_64 } from "@tstrace/core";
-import { createDecoder } from "@tstrace/decoder-wasm";
-import { raiseSignal, spawnTraced } from "@tstrace/native";
-import { parseArgs } from "./args.js";
+import { createDecoder, type DecoderOptions } from "@tstrace/decoder-wasm";
+import * as native from "@tstrace/native";
+import type { TraceResult } from "@tstrace/native";
+import { type CliOptions, parseArgs } from "./args.js";
 import { exitLikeTracee } from "./exit-status.js";
 import { HELP_TEXT } from "./help.js";
-import { openSink } from "./sink.js";
+import { recordFilter, toBitmap } from "./record-filter.js";
+import { SeparateOutputs } from "./separate-outputs.js";
+import { openSink, type Sink } from "./sink.js";
+import { SyscallCounter } from "./stats/counter.js";
+import { formatSummary } from "./stats/table.js";
 import { UsageError } from "./usage-error.js";
 import { VERSION } from "./version.js";
 
@@ -16,11 +21,74 @@ function fail(message: string, hint: boolean): never {
   process.exit(1);
 }
 
+/** A running session, spawned or attached; `detach` exists once native provides it. */
+interface Session {
+  readonly done: Promise<TraceResult>;
+  kill(): void;
+  detach?: () => void;
+}
+
+/** The native API this CLI codes against beyond what every build has (feature-detected). */
+interface NativeExtras {
+  attachTraced?: (
+    options: {
+      pids: readonly number[];
+      capturePlan: Uint32Array;
+      followForks?: boolean;
+      traceSet?: Uint8Array;
+      batchBytes?: number;
+    },
+    onBatch: (batch: Uint8Array) => void,
+  ) => Session;
+}
+
+/** The decoder options for the command line; throws for what this build cannot do. */
+function decoderOptions(o: CliOptions): DecoderOptions {
+  const unsupported = (what: string): never => {
+    throw new UsageError(`${what} is not supported by this build`, false);
+  };
+  if (o.verbose) unsupported("-v");
+  if (o.constStyle !== undefined) unsupported("-X");
+  if (o.qualifiers.quiet.has("exit")) unsupported("-qq (quiet=exit)");
+  let timestamps: DecoderOptions["timestamps"] = "none";
+  if (o.absTimestamps && o.relTimestamps) unsupported("-r together with -t");
+  if (o.absTimestamps) {
+    const { format, precision } = o.absTimestamps;
+    if (format === "time" && precision === "s") timestamps = "time";
+    else if (format === "time" && precision === "us") timestamps = "micro";
+    else if (format === "unix" && precision === "us") timestamps = "epoch";
+    else unsupported(`--timestamps=${format},${precision}`);
+  } else if (o.relTimestamps) {
+    if (o.relTimestamps !== "us") unsupported(`--relative-timestamps=${o.relTimestamps}`);
+    timestamps = "relative";
+  }
+  if (o.syscallTimes !== undefined && o.syscallTimes !== "us") unsupported(`--syscall-times=${o.syscallTimes}`);
+  return {
+    strsize: o.strsize,
+    acolumn: o.columns,
+    hex: o.hex,
+    pidPrefix: o.follow || o.pids.length > 1 ? (o.output === undefined ? "bracket" : "plain") : "none",
+    arch: x86_64,
+    syscallNumbers: o.syscallNumber,
+    instructionPointer: o.instructionPointer,
+    timestamps,
+    syscallTimes: o.syscallTimes !== undefined,
+    ...(o.qualifiers.status ? { status: [...o.qualifiers.status] } : {}),
+  };
+}
+
+/** Signals that end tstrace the way strace's `interrupt` handler does. */
+const FATAL_SIGNALS = ["SIGHUP", "SIGINT", "SIGQUIT", "SIGPIPE", "SIGTERM"] as const;
+const SIGNAL_NUMBERS: Readonly<Record<string, number>> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGPIPE: 13, SIGTERM: 15 };
+
 /** Runs tstrace with `argv` (without node and the script) and exits the process like strace. */
 export async function main(argv: readonly string[]): Promise<never> {
-  let options: ReturnType<typeof parseArgs>;
+  let options: CliOptions;
+  let decOptions: DecoderOptions;
   try {
     options = parseArgs(argv);
+    if (options.help || options.version) decOptions = {};
+    else decOptions = decoderOptions(options);
   } catch (err) {
     if (err instanceof UsageError) fail(err.message, err.hint);
     throw err;
@@ -33,33 +101,111 @@ export async function main(argv: readonly string[]): Promise<never> {
     process.stdout.write(`${PROGRAM} -- version ${VERSION}\n`);
     process.exit(0);
   }
+  const extras = native as unknown as NativeExtras;
+  const attaching = options.pids.length > 0;
+  if (attaching && options.command.length > 0) fail("-p together with a command is not supported by this build", false);
+  if (attaching && typeof extras.attachTraced !== "function") fail("-p is not supported by this build", false);
+  if (options.syscallLimit > 0) fail("--syscall-limit is not supported by this build", false);
+  const { qualifiers } = options;
+  const quietAttach = qualifiers.quiet.has("attach");
 
-  let sink: ReturnType<typeof openSink>;
+  let sink: Sink | undefined;
+  let separate: SeparateOutputs | undefined;
   try {
-    sink = openSink(options.output);
+    if (options.separately && options.summary !== "only") {
+      separate = await SeparateOutputs.create(options.output as string, options.append, decOptions);
+    } else {
+      sink = openSink(options.output, options.append);
+    }
   } catch (err) {
     fail((err as Error).message, false);
   }
-  const decoder = await createDecoder({
-    strsize: options.strsize,
-    acolumn: options.columns,
-    hex: options.hex,
-    pidPrefix: options.follow ? (options.output === undefined ? "bracket" : "plain") : "none",
-    arch: x86_64,
-  });
-  const capturePlan = compileCapturePlan(x86_64, { strsize: options.strsize });
+  const summarySink = sink ?? openSink(undefined);
+  const decoder = options.summary === "only" || separate ? undefined : await createDecoder(decOptions);
+  const traceSet = qualifiers.trace;
+  const selected = traceSet === undefined ? undefined : (nr: number): boolean => traceSet.has(nr);
+  const capturePlan = compileCapturePlan(x86_64, { strsize: options.strsize, ...(selected ? { selected } : {}) });
+  const filter = recordFilter(traceSet, qualifiers.signal);
+  const counter = options.summary ? new SyscallCounter() : undefined;
 
-  let session: ReturnType<typeof spawnTraced>;
+  const onBatch = (raw: Uint8Array): void => {
+    const batch = filter ? filter(raw) : raw;
+    counter?.add(batch);
+    if (decoder) (sink as Sink).write(decoder.decode(batch));
+    else separate?.write(batch);
+  };
+
+  let session: Session;
   try {
-    session = spawnTraced({ argv: options.command, capturePlan, followForks: options.follow }, (batch) =>
-      sink.write(decoder.decode(batch)),
-    );
+    if (attaching) {
+      session = (extras.attachTraced as NonNullable<NativeExtras["attachTraced"]>)(
+        {
+          pids: options.pids,
+          capturePlan,
+          followForks: options.follow,
+          ...(traceSet ? { traceSet: toBitmap(traceSet) } : {}),
+        },
+        onBatch,
+      );
+      if (!quietAttach) for (const pid of options.pids) process.stderr.write(`${PROGRAM}: Process ${pid} attached\n`);
+    } else {
+      const seccomp = options.seccomp ?? traceSet !== undefined;
+      session = native.spawnTraced(
+        {
+          argv: options.command,
+          capturePlan,
+          followForks: options.follow,
+          ...(traceSet ? { traceSet: toBitmap(traceSet), seccomp } : {}),
+        } as native.SpawnOptions,
+        onBatch,
+      );
+    }
   } catch (err) {
-    sink.close();
+    await sink?.close();
+    const message = (err as Error).message;
+    fail(message.startsWith("attach: ") || !attaching ? message : `attach: ${message}`, false);
+  }
+
+  // strace's -I default: a spawned command traced into -o FILE ignores these signals; otherwise
+  // they end tracing: attached tracees are detached (and keep running), a spawned one gets the
+  // same signal, then tstrace dies by it.
+  let interrupted = 0;
+  const ignoreSignals = !attaching && options.output !== undefined;
+  for (const name of FATAL_SIGNALS) {
+    process.on(name, () => {
+      if (ignoreSignals || interrupted) return;
+      interrupted = SIGNAL_NUMBERS[name] as number;
+      const spawnedPid = (session as { pid?: number }).pid;
+      if (!attaching && spawnedPid !== undefined) {
+        try {
+          process.kill(spawnedPid, "SIGCONT");
+          process.kill(spawnedPid, name);
+        } catch {
+          // already gone
+        }
+      }
+      if (typeof session.detach === "function") session.detach();
+      else if (attaching) session.kill();
+    });
+  }
+
+  let result: TraceResult;
+  try {
+    result = await session.done;
+  } catch (err) {
     fail((err as Error).message, false);
   }
-  const result = await session.done;
-  sink.write(decoder.finish());
-  sink.close();
-  return exitLikeTracee(result, raiseSignal);
+  if (decoder) (sink as Sink).write(decoder.finish());
+  await separate?.close();
+  if (counter) summarySink.write(new TextEncoder().encode(formatSummary(counter.rows(), options.summaryColumns, options.sortBy)));
+  if (attaching && !quietAttach) {
+    for (const pid of options.pids) process.stderr.write(`${PROGRAM}: Process ${pid} detached\n`);
+  }
+  await sink?.close();
+  if (interrupted) {
+    native.raiseSignal(interrupted);
+    process.exit(128 + interrupted);
+  }
+  if (attaching) process.exit(0);
+  return exitLikeTracee(result, native.raiseSignal);
 }

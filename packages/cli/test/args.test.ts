@@ -38,3 +38,34 @@ describe("parseArgs", () => {
     expect(parseArgs(["-V"]).version).toBe(true);
   });
 });
+
+describe("parseArgs: filters, stats, timing, attach", () => {
+  it("combines -e as strace does: the last trace= wins, other qualifiers apart", () => {
+    const o = parseArgs(["-e", "trace=read", "-e", "write", "-e", "signal=!USR1", "true"]);
+    expect([...(o.qualifiers.trace ?? [])]).toEqual([1]);
+    expect(o.qualifiers.signal?.has(10)).toBe(false);
+    expect(o.qualifiers.signal?.has(15)).toBe(true);
+  });
+  it("maps -z/-Z/-q/-qq and --quiet=", () => {
+    expect([...(parseArgs(["-z", "-Z", "true"]).qualifiers.status ?? [])]).toEqual(["failed"]);
+    expect([...parseArgs(["-q", "true"]).qualifiers.quiet]).toEqual(["attach", "personality"]);
+    expect(parseArgs(["-qq", "true"]).qualifiers.quiet.has("exit")).toBe(true);
+    expect([...parseArgs(["--quiet=attach", "true"]).qualifiers.quiet]).toEqual(["attach"]);
+  });
+  it("parses -p lists like strace's process_opt_p_list", () => {
+    expect(parseArgs(["-p", "12,13", "-p", "14 15\n16", "-p", "12"]).pids).toEqual([12, 13, 14, 15, 16]);
+    expect(() => parseArgs(["-p", `${process.pid}`])).toThrowError("I'm sorry, I can't let you do that, Dave.");
+  });
+  it("parses timing flags", () => {
+    expect(parseArgs(["-ttt", "true"]).absTimestamps).toEqual({ format: "unix", precision: "us" });
+    expect(parseArgs(["--timestamps=unix,ns", "true"]).absTimestamps).toEqual({ format: "unix", precision: "ns" });
+    expect(parseArgs(["-T", "-r", "true"])).toMatchObject({ syscallTimes: "us", relTimestamps: "us" });
+    expect(() => parseArgs(["--syscall-times=xx", "true"])).toThrowError("invalid --syscall-times argument: 'xx'");
+  });
+  it("turns -ff -o into separate outputs, and -c/-C/-S/-U into a summary request", () => {
+    expect(parseArgs(["-ff", "-o", "x", "true"]).separately).toBe(true);
+    expect(parseArgs(["-ff", "true"]).separately).toBe(false);
+    const o = parseArgs(["-C", "-S", "calls", "-U", "name,calls", "true"]);
+    expect(o).toMatchObject({ summary: "also", sortBy: "calls", summaryColumns: ["name", "calls"] });
+  });
+});

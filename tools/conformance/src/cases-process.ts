@@ -1,4 +1,13 @@
 import type { ConformanceCase } from "./cases.js";
 
 /** Process control: -f, signals, exits, multi-process output. */
-export const PROCESS_CASES: readonly ConformanceCase[] = [];
+export const PROCESS_CASES: readonly ConformanceCase[] = [
+  { name: "f pipeline", options: ["-f"], command: ["sh", "-c", "echo a | cat"] },
+  { name: "f fork+wait", options: ["-f"], command: ["sh", "-c", "true; /bin/true; exit 0"] },
+  { name: "f subshell exit 3", options: ["-f"], command: ["sh", "-c", "(exit 3); echo $?"] },
+  { name: "signal USR1", command: ["sh", "-c", "kill -USR1 $$"] },
+  { name: "signal TERM", command: ["sh", "-c", "kill -TERM $$"] },
+  { name: "signal trap USR1", command: ["sh", "-c", "trap 'echo caught' USR1; kill -USR1 $$; echo after"] },
+  { name: "signal=none", options: ["-e", "signal=none"], command: ["sh", "-c", "kill -USR1 $$"] },
+  { name: "f SIGCHLD", options: ["-f", "-e", "trace=none"], command: ["sh", "-c", "/bin/true; echo done"] },
+];

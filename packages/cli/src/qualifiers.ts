@@ -1,0 +1,166 @@
+/**
+ * strace's `-e QUALIFIER=SET` expressions (and their long spellings `--trace=`, `--signal=` …).
+ * Each `-e` of one qualifier replaces the previous set, as strace's qualify_tokens clears its
+ * set first; a leading `!` inverts; `all` / `none` are the whole and the empty set.
+ */
+import { parseTraceExpr, signals, x86_64 } from "@tstrace/core";
+import { UsageError } from "./usage-error.js";
+
+/** Return statuses of `-e status=` (strace's names, in its bit order). */
+export const STATUSES = ["successful", "failed", "unfinished", "unavailable", "detached"] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** Messages `-e quiet=` can suppress. */
+export const QUIET_NAMES = [
+  "attach",
+  "exit",
+  "path-resolution",
+  "personality",
+  "thread-execve",
+  "superseded",
+] as const;
+export type QuietName = (typeof QUIET_NAMES)[number];
+
+/** Qualifier spellings strace accepts, mapped to the one we store. */
+const QUALIFIER_ALIASES: Readonly<Record<string, string>> = {
+  trace: "trace",
+  t: "trace",
+  signal: "signal",
+  signals: "signal",
+  s: "signal",
+  status: "status",
+  quiet: "quiet",
+  silent: "quiet",
+  silence: "quiet",
+  q: "quiet",
+  abbrev: "abbrev",
+  a: "abbrev",
+  verbose: "verbose",
+  v: "verbose",
+  raw: "raw",
+  x: "raw",
+  read: "read",
+  reads: "read",
+  r: "read",
+  write: "write",
+  writes: "write",
+  w: "write",
+  fault: "fault",
+  inject: "inject",
+  kvm: "kvm",
+  "decode-fds": "decode-fds",
+  "decode-fd": "decode-fds",
+};
+
+/** The result of all `-e` expressions on a command line. */
+export interface Qualifiers {
+  /** Selected syscall numbers (x86_64), or undefined when every syscall is traced. */
+  trace: ReadonlySet<number> | undefined;
+  /** Signals whose delivery is printed, or undefined for all. */
+  signal: ReadonlySet<number> | undefined;
+  /** Return statuses printed, or undefined for all. */
+  status: ReadonlySet<Status> | undefined;
+  /** Messages suppressed. */
+  quiet: ReadonlySet<QuietName>;
+}
+
+export function emptyQualifiers(): Qualifiers {
+  return { trace: undefined, signal: undefined, status: undefined, quiet: new Set() };
+}
+
+/** strace's sigstr_to_uint: a number up to 255, or a name with or without SIG, any case. */
+function signalNumber(token: string): number | undefined {
+  if (/^\d/.test(token)) {
+    return /^\d+$/.test(token) && Number(token) <= 255 ? Number(token) : undefined;
+  }
+  const bare = token.toUpperCase().replace(/^SIG/, "");
+  return signals.find((s) => s.name.toUpperCase() === `SIG${bare}`)?.value;
+}
+
+/** Generic qualify_tokens over a finite universe: `!` inverts, `all`, `none`, comma lists. */
+function tokenSet<T>(
+  expr: string,
+  universe: readonly T[],
+  lookup: (token: string) => T | undefined,
+  what: string,
+): Set<T> {
+  let text = expr;
+  let invert = false;
+  while (text.startsWith("!")) {
+    invert = !invert;
+    text = text.slice(1);
+  }
+  const chosen = new Set<T>();
+  if (text === "all") {
+    for (const v of universe) chosen.add(v);
+  } else if (text !== "none") {
+    for (const token of text.split(",")) {
+      const v = lookup(token);
+      if (v === undefined) throw new UsageError(`invalid ${what} '${token}'`, false);
+      chosen.add(v);
+    }
+  }
+  return invert ? new Set(universe.filter((v) => !chosen.has(v))) : chosen;
+}
+
+const SIGNAL_UNIVERSE: readonly number[] = Array.from({ length: 255 }, (_, i) => i + 1);
+
+/** Applies one qualifier (`name` as typed, `value` after `=`) to `q`. */
+export function applyQualifier(q: Qualifiers, name: string, value: string): void {
+  const qualifier = QUALIFIER_ALIASES[name];
+  switch (qualifier) {
+    case "trace":
+      try {
+        q.trace = parseTraceExpr(x86_64, value).nrs;
+      } catch (err) {
+        throw new UsageError((err as Error).message.replace(/^strace: /, ""), false);
+      }
+      return;
+    case "signal":
+      q.signal = tokenSet(value, SIGNAL_UNIVERSE, signalNumber, "signal");
+      return;
+    case "status":
+      q.status = tokenSet<Status>(
+        value,
+        STATUSES,
+        (t) => (STATUSES as readonly string[]).includes(t) ? (t as Status) : undefined,
+        "status",
+      );
+      return;
+    case "quiet": {
+      const set = tokenSet<QuietName>(
+        value,
+        QUIET_NAMES,
+        (t) => (QUIET_NAMES as readonly string[]).includes(t) ? (t as QuietName) : undefined,
+        "quiet",
+      );
+      q.quiet = set;
+      return;
+    }
+    case undefined:
+      return;
+    default:
+      throw new UsageError(`-e ${qualifier}= is not supported by this build`, false);
+  }
+}
+
+/**
+ * One `-e EXPR`: `QUALIFIER=SET`, or a bare SET meaning `trace=SET`. strace treats an unknown
+ * qualifier as part of a trace set (`-e nosuch=1` → "invalid system call 'nosuch=1'").
+ */
+export function applyExpression(q: Qualifiers, expr: string): void {
+  const eq = expr.indexOf("=");
+  if (eq > 0 && QUALIFIER_ALIASES[expr.slice(0, eq)] !== undefined) {
+    applyQualifier(q, expr.slice(0, eq), expr.slice(eq + 1));
+  } else {
+    applyQualifier(q, "trace", expr);
+  }
+}
+
+/** -q, -qq, -qqq as strace 6.1 defines them. */
+export function quietForCount(count: number): Set<QuietName> {
+  if (count <= 0) return new Set();
+  if (count === 1) return new Set(["attach", "personality"]);
+  if (count === 2) return new Set(["attach", "personality", "exit"]);
+  return new Set(QUIET_NAMES);
+}

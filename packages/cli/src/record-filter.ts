@@ -1,0 +1,91 @@
+/**
+ * Drops the records a filter does not select (syscall stops of unselected syscalls, deliveries of
+ * unselected signals) from a batch, before decoding. With seccomp-bpf in the tracer this is a
+ * cheap pass that keeps everything; in attach mode, or on a tracer without `traceSet`, it is the
+ * filter. Records are copied only when some must go; no per-event objects are built.
+ */
+import { RecordHeader, RecordType, SyscallEnterBody } from "@tstrace/core";
+
+const NR_AT = RecordHeader.length + SyscallEnterBody.nr; // same offset in ENTER and EXIT bodies
+const SIGNO_AT = RecordHeader.length;
+
+/** A bitmap with bit n set for each n of `set` (the shape native's `traceSet` takes). */
+export function toBitmap(set: ReadonlySet<number>, bits = 1024): Uint8Array {
+  const map = new Uint8Array(bits >> 3);
+  for (const n of set) if (n >= 0 && n < bits) map[n >> 3] = (map[n >> 3] as number) | (1 << (n & 7));
+  return map;
+}
+
+function has(map: Uint8Array, n: number): boolean {
+  const byte = map[n >> 3];
+  return byte !== undefined && (byte & (1 << (n & 7))) !== 0;
+}
+
+export type BatchFilter = (batch: Uint8Array) => Uint8Array;
+
+/** Builds the filter; `undefined` sets mean "keep all". Returns null when nothing is filtered. */
+export function recordFilter(
+  syscalls: ReadonlySet<number> | undefined,
+  signals: ReadonlySet<number> | undefined,
+): BatchFilter | null {
+  if (syscalls === undefined && signals === undefined) return null;
+  const sys = syscalls && toBitmap(syscalls);
+  const sig = signals && toBitmap(signals, 256);
+  const keep = (view: DataView, at: number, size: number): boolean => {
+    const type = view.getUint16(at + RecordHeader.type, true);
+    if (sys && (type === RecordType.SYSCALL_ENTER || type === RecordType.SYSCALL_EXIT)) {
+      return size >= NR_AT + 4 && has(sys, view.getUint32(at + NR_AT, true));
+    }
+    if (sig && type === RecordType.SIGNAL) {
+      return size >= SIGNO_AT + 4 && has(sig, view.getUint32(at + SIGNO_AT, true));
+    }
+    return true;
+  };
+  return (batch) => {
+    const view = new DataView(batch.buffer, batch.byteOffset, batch.byteLength);
+    let out: Uint8Array | null = null;
+    let outLen = 0;
+    let at = 0;
+    while (at + RecordHeader.length <= batch.length) {
+      const size = view.getUint32(at, true);
+      if (size < RecordHeader.length || at + size > batch.length) break;
+      const kept = keep(view, at, size);
+      if (!kept && out === null) {
+        out = new Uint8Array(batch.length);
+        out.set(batch.subarray(0, at));
+        outLen = at;
+      } else if (kept && out !== null) {
+        out.set(batch.subarray(at, at + size), outLen);
+        outLen += size;
+      }
+      at += size;
+    }
+    if (out === null) return batch;
+    // A malformed tail is passed on so the decoder reports it.
+    if (at < batch.length) {
+      out.set(batch.subarray(at), outLen);
+      outLen += batch.length - at;
+    }
+    return out.subarray(0, outLen);
+  };
+}
+
+/** Calls `each(pid, start, end)` for every run of consecutive records of one pid. */
+export function forEachPidRun(batch: Uint8Array, each: (pid: number, start: number, end: number) => void): void {
+  const view = new DataView(batch.buffer, batch.byteOffset, batch.byteLength);
+  let runPid = -1;
+  let runStart = 0;
+  let at = 0;
+  while (at + RecordHeader.length <= batch.length) {
+    const size = view.getUint32(at, true);
+    if (size < RecordHeader.length || at + size > batch.length) break;
+    const pid = view.getUint32(at + RecordHeader.pid, true);
+    if (pid !== runPid) {
+      if (runPid >= 0) each(runPid, runStart, at);
+      runPid = pid;
+      runStart = at;
+    }
+    at += size;
+  }
+  if (runPid >= 0) each(runPid, runStart, batch.length);
+}

@@ -1,0 +1,172 @@
+/**
+ * strace's summary table (count.c): the columns of -U, the orders of -S, and the layout
+ * `% time     seconds  usecs/call     calls    errors syscall`, dashes, rows, dashes, total.
+ */
+import { syscallByNr, x86_64 } from "@tstrace/core";
+import { UsageError } from "../usage-error.js";
+import type { SyscallCount } from "./counter.js";
+
+export type Column =
+  | "time-percent"
+  | "total-time"
+  | "min-time"
+  | "max-time"
+  | "avg-time"
+  | "calls"
+  | "errors"
+  | "name";
+
+export type SortBy = "time" | "min-time" | "max-time" | "avg-time" | "calls" | "errors" | "name" | "nothing";
+
+export const DEFAULT_COLUMNS: readonly Column[] = [
+  "time-percent",
+  "total-time",
+  "avg-time",
+  "calls",
+  "errors",
+  "name",
+];
+
+const COLUMN_ALIASES: Readonly<Record<string, Column>> = {
+  "time-percent": "time-percent",
+  "time-pct": "time-percent",
+  percent: "time-percent",
+  "total-time": "total-time",
+  "time-total": "total-time",
+  time: "total-time",
+  "min-time": "min-time",
+  shortest: "min-time",
+  "time-min": "min-time",
+  "max-time": "max-time",
+  longest: "max-time",
+  "time-max": "max-time",
+  "avg-time": "avg-time",
+  "time-avg": "avg-time",
+  calls: "calls",
+  count: "calls",
+  errors: "errors",
+  error: "errors",
+  name: "name",
+  syscall: "name",
+  "syscall-name": "name",
+};
+
+const SORT_ALIASES: Readonly<Record<string, SortBy>> = {
+  time: "time",
+  "time-total": "time",
+  "total-time": "time",
+  "min-time": "min-time",
+  shortest: "min-time",
+  "time-min": "min-time",
+  "max-time": "max-time",
+  longest: "max-time",
+  "time-max": "max-time",
+  "avg-time": "avg-time",
+  "time-avg": "avg-time",
+  calls: "calls",
+  count: "calls",
+  errors: "errors",
+  error: "errors",
+  name: "name",
+  syscall: "name",
+  "syscall-name": "name",
+  nothing: "nothing",
+  none: "nothing",
+};
+
+/** -S: strace's "invalid sortby: 'x'" with the hint line. */
+export function parseSortBy(value: string): SortBy {
+  const s = SORT_ALIASES[value];
+  if (s === undefined) throw new UsageError(`invalid sortby: '${value}'`);
+  return s;
+}
+
+/** -U: a comma list of column names. */
+export function parseColumns(value: string): Column[] {
+  return value.split(",").map((name) => {
+    const c = COLUMN_ALIASES[name];
+    if (c === undefined) throw new UsageError(`unknown column name: '${name}'`);
+    return c;
+  });
+}
+
+interface ColumnSpec {
+  readonly header: string;
+  readonly width: number;
+  readonly cell: (r: SyscallCount, name: string, percent: number) => string;
+}
+
+const seconds = (ns: number, width: number): string => (ns / 1e9).toFixed(6).padStart(width);
+
+const SPECS: Readonly<Record<Column, ColumnSpec>> = {
+  "time-percent": { header: "% time", width: 6, cell: (_r, _n, p) => p.toFixed(2).padStart(6) },
+  "total-time": { header: "seconds", width: 11, cell: (r) => seconds(r.totalNs, 11) },
+  "min-time": { header: "shortest", width: 8, cell: (r) => seconds(r.minNs, 8) },
+  "max-time": { header: "longest", width: 8, cell: (r) => seconds(r.maxNs, 8) },
+  "avg-time": {
+    header: "usecs/call",
+    width: 11,
+    cell: (r) => String(r.calls ? Math.floor(Math.floor(r.totalNs / r.calls) / 1000) : 0).padStart(11),
+  },
+  calls: { header: "calls", width: 9, cell: (r) => String(r.calls).padStart(9) },
+  errors: { header: "errors", width: 9, cell: (r) => (r.errors ? String(r.errors) : "").padStart(9) },
+  name: { header: "syscall", width: 16, cell: (_r, n) => n },
+};
+
+function syscallName(nr: number): string {
+  return syscallByNr(x86_64, nr)?.name ?? `syscall_0x${nr.toString(16)}`;
+}
+
+function sortRows(rows: SyscallCount[], by: SortBy): SyscallCount[] {
+  const desc = (f: (r: SyscallCount) => number) => (a: SyscallCount, b: SyscallCount) => f(b) - f(a);
+  switch (by) {
+    case "time":
+      return rows.sort(desc((r) => r.totalNs));
+    case "min-time":
+      return rows.sort(desc((r) => r.minNs));
+    case "max-time":
+      return rows.sort(desc((r) => r.maxNs));
+    case "avg-time":
+      return rows.sort(desc((r) => (r.calls ? r.totalNs / r.calls : 0)));
+    case "calls":
+      return rows.sort(desc((r) => r.calls));
+    case "errors":
+      return rows.sort(desc((r) => r.errors));
+    case "name":
+      return rows.sort((a, b) => (syscallName(a.nr) < syscallName(b.nr) ? -1 : syscallName(a.nr) > syscallName(b.nr) ? 1 : 0));
+    case "nothing":
+      return rows;
+  }
+}
+
+/** The whole summary text; empty when no syscall returned (strace prints nothing then). */
+export function formatSummary(
+  countedRows: readonly SyscallCount[],
+  columns: readonly Column[] = DEFAULT_COLUMNS,
+  sortBy: SortBy = "time",
+): string {
+  if (countedRows.length === 0) return "";
+  const rows = sortRows([...countedRows], sortBy);
+  const total: SyscallCount = { nr: -1, calls: 0, errors: 0, totalNs: 0, minNs: Infinity, maxNs: 0 };
+  for (const r of rows) {
+    total.calls += r.calls;
+    total.errors += r.errors;
+    total.totalNs += r.totalNs;
+    total.minNs = Math.min(total.minNs, r.minNs);
+    total.maxNs = Math.max(total.maxNs, r.maxNs);
+  }
+  const line = (cells: (c: Column, spec: ColumnSpec, last: boolean) => string): string =>
+    `${columns.map((c, i) => cells(c, SPECS[c], i === columns.length - 1)).join(" ")}\n`;
+  const pad = (text: string, c: Column, spec: ColumnSpec, last: boolean): string =>
+    c === "name" ? (last ? text : text.padEnd(spec.width)) : text.padStart(spec.width);
+  const dashes = line((_c, spec) => "-".repeat(spec.width));
+  let out = line((c, spec, last) => pad(spec.header, c, spec, last));
+  out += dashes;
+  for (const r of rows) {
+    const percent = total.totalNs > 0 ? (100 * r.totalNs) / total.totalNs : 0;
+    out += line((c, spec, last) => pad(spec.cell(r, syscallName(r.nr), percent), c, spec, last));
+  }
+  out += dashes;
+  out += line((c, spec, last) => pad(spec.cell(total, "total", 100), c, spec, last));
+  return out;
+}

@@ -1,0 +1,175 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const BIN = join(import.meta.dirname, "..", "dist", "bin.js");
+
+function run(file: string, args: string[]) {
+  return spawnSync(file, args, { encoding: "utf8", timeout: 60_000, cwd: tmpdir() });
+}
+const tstrace = (...args: string[]) => run(process.execPath, [BIN, ...args]);
+const strace = (...args: string[]) => run("strace", args);
+
+/** Trace lines without addresses and the tracer's name. */
+const norm = (text: string): string[] =>
+  text
+    .replace(/0x[0-9a-f]{6,}/g, "0xADDR")
+    .replace(/^t?strace: /gm, "TRACER: ")
+    .split("\n")
+    .filter((l) => l !== "");
+
+/** Summary rows as "name calls errors", the columns that must equal strace's. */
+function summaryRows(text: string): string[] {
+  return text
+    .split("\n")
+    .filter((l) => /^ *\d+\.\d\d /.test(l))
+    .map((l) => {
+      const f = l.trim().split(/ +/);
+      return `${f.at(-1)} ${f[3]} ${f.length === 6 ? f[4] : "0"}`;
+    })
+    .sort();
+}
+
+describe("-e trace=", () => {
+  it("keeps only the selected syscalls, like strace", () => {
+    const a = tstrace("-e", "trace=openat,close", "cat", "/etc/hostname");
+    const b = strace("-e", "trace=openat,close", "cat", "/etc/hostname");
+    expect(a.status).toBe(0);
+    expect(norm(a.stderr)).toEqual(norm(b.stderr));
+  });
+  it("lets the last -e trace= win and accepts ?unknown", () => {
+    const lines = norm(tstrace("-e", "trace=openat", "-e", "trace=?nosuch,close", "true").stderr);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.slice(0, -1).every((l) => l.startsWith("close("))).toBe(true);
+    expect(lines.at(-1)).toBe("+++ exited with 0 +++");
+  });
+  it("negates with !", () => {
+    const lines = norm(tstrace("--trace=!mmap,openat", "true").stderr);
+    expect(lines.some((l) => l.startsWith("mmap(") || l.startsWith("openat("))).toBe(false);
+    expect(lines.some((l) => l.startsWith("close("))).toBe(true);
+  });
+  it("rejects unknown names with strace's words and status 1", () => {
+    for (const [expr, msg] of [
+      ["trace=nosuch", "invalid system call 'nosuch'"],
+      ["nosuch=1", "invalid system call 'nosuch=1'"],
+      ["trace=%nosuch", "invalid system call '%nosuch'"],
+      ["signal=FOO", "invalid signal 'FOO'"],
+      ["status=bogus", "invalid status 'bogus'"],
+      ["quiet=bogus", "invalid quiet 'bogus'"],
+    ] as const) {
+      const r = tstrace("-e", expr, "true");
+      expect(r.status, expr).toBe(1);
+      expect(r.stderr, expr).toBe(`tstrace: ${msg}\n`);
+    }
+  });
+  it("-e signal= selects which deliveries print", () => {
+    const r = tstrace("-e", "trace=none", "-e", "signal=none", "sh", "-c", "kill -USR1 $$");
+    expect(r.signal).toBe("SIGUSR1");
+    expect(r.stderr).not.toContain("--- SIGUSR1");
+    const s = tstrace("-e", "trace=none", "-e", "signal=USR1", "sh", "-c", "kill -USR1 $$");
+    expect(s.stderr).toMatch(/^--- SIGUSR1 \{si_signo=SIGUSR1, si_code=SI_USER, si_pid=\d+, si_uid=\d+\} ---$/m);
+  });
+});
+
+describe("-z / -Z", () => {
+  it("print only successful or only failed calls, like strace", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tstrace-z-"));
+    for (const flag of ["-z", "-Z"]) {
+      tstrace("-o", join(dir, "a"), flag, "-e", "trace=access,openat", "cat", "nonexistent-file");
+      strace("-o", join(dir, "b"), flag, "-e", "trace=access,openat", "cat", "nonexistent-file");
+      const read = (f: string): string[] => norm(readFileSync(join(dir, f), "utf8"));
+      expect(read("a"), flag).toEqual(read("b"));
+    }
+  });
+});
+
+describe("-c / -C", () => {
+  it("has strace's header, layout and rows for ls", () => {
+    const a = tstrace("-c", "ls", "/");
+    const b = strace("-c", "ls", "/");
+    expect(a.status).toBe(0);
+    const lines = a.stderr.split("\n");
+    expect(lines[0]).toBe("% time     seconds  usecs/call     calls    errors syscall");
+    expect(lines[1]).toBe("------ ----------- ----------- --------- --------- ----------------");
+    expect(lines.at(-2)).toMatch(/^100\.00 +\d+\.\d{6} +\d+ +\d+ +(\d+ )?total$/);
+    expect(summaryRows(a.stderr)).toEqual(summaryRows(b.stderr));
+  });
+  it("-S calls -U name,calls,errors orders and selects columns like strace", () => {
+    const a = tstrace("-c", "-S", "calls", "-U", "name,calls,errors", "true");
+    const b = strace("-c", "-S", "calls", "-U", "name,calls,errors", "true");
+    expect(a.stderr).toBe(b.stderr);
+  });
+  it("-S name sorts by name; -w is accepted", () => {
+    const a = tstrace("-c", "-w", "-S", "name", "-U", "calls,errors,name", "true");
+    const b = strace("-c", "-w", "-S", "name", "-U", "calls,errors,name", "true");
+    expect(a.stderr).toBe(b.stderr);
+  });
+  it("-C prints the trace then the table, into -o", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tstrace-c-"));
+    expect(tstrace("-C", "-o", join(dir, "t"), "true").status).toBe(0);
+    expect(readFileSync(join(dir, "t"), "utf8")).toContain("+++ exited with 0 +++\n% time     seconds");
+  });
+  it("rejects bad -S/-U and -c with -C", () => {
+    expect(tstrace("-c", "-S", "bogus", "true").stderr).toBe(
+      "tstrace: invalid sortby: 'bogus'\nTry 'tstrace -h' for more information.\n",
+    );
+    expect(tstrace("-c", "-U", "bogus", "true").stderr).toBe(
+      "tstrace: unknown column name: 'bogus'\nTry 'tstrace -h' for more information.\n",
+    );
+    expect(tstrace("-c", "-C", "true").stderr).toBe(
+      "tstrace: -c/--summary-only and -C/--summary are mutually exclusive\n",
+    );
+  });
+});
+
+describe("-f, -ff and output plumbing", () => {
+  it("-ff -o FILE writes one FILE.PID per process", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tstrace-ff-"));
+    expect(tstrace("-ff", "-o", join(dir, "t"), "sh", "-c", "echo a | cat").status).toBe(0);
+    const files = readdirSync(dir).filter((f) => /^t\.\d+$/.test(f));
+    expect(files.length).toBe(3);
+    for (const f of files) {
+      const text = readFileSync(join(dir, f), "utf8");
+      expect(text).toMatch(/\+\+\+ exited with 0 \+\+\+\n$/);
+      expect(text).not.toMatch(/^(\[pid|\d+ {2})/m);
+    }
+  });
+  it("-f -o prefixes lines with the pid", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tstrace-f-"));
+    tstrace("-f", "-o", join(dir, "t"), "sh", "-c", "echo a | cat");
+    expect(readFileSync(join(dir, "t"), "utf8")).toMatch(/^\d+ +execve\(/);
+  });
+  it("-A appends and -o '|cmd' pipes", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tstrace-o-"));
+    const out = join(dir, "t");
+    tstrace("-e", "trace=none", "-o", out, "true");
+    tstrace("-A", "-e", "trace=none", "-o", out, "true");
+    expect(readFileSync(out, "utf8")).toBe("+++ exited with 0 +++\n+++ exited with 0 +++\n");
+    tstrace("-e", "trace=none", "-o", `|cat > ${join(dir, "p")}`, "true");
+    expect(readFileSync(join(dir, "p"), "utf8")).toBe("+++ exited with 0 +++\n");
+  });
+});
+
+describe("timing and -p", () => {
+  it("-tt -T add strace's prefix and suffix", () => {
+    const r = tstrace("-tt", "-T", "-e", "trace=close", "true");
+    expect(r.stderr.split("\n")[0]).toMatch(/^\d\d:\d\d:\d\d\.\d{6} close\(3\) += 0 <\d+\.\d{6}>$/);
+  });
+  it("-n prints syscall numbers", () => {
+    expect(tstrace("-n", "-e", "trace=close", "true").stderr.split("\n")[0]).toMatch(/^\[ {3}3\] close\(3\) +/);
+  });
+  it("rejects bad pids with strace's text", () => {
+    for (const [arg, msg] of [
+      ["abc", "Invalid process id: 'abc'"],
+      ["0", "Invalid process id: '0'"],
+      ["-5", "Invalid process id: '-5'"],
+      ["1,,2", "Invalid process id: ''"],
+    ] as const) {
+      const r = tstrace("-p", arg);
+      expect(r.status, arg).toBe(1);
+      expect(r.stderr, arg).toBe(`tstrace: ${msg}\n`);
+    }
+  });
+});
