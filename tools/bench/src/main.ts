@@ -23,16 +23,27 @@ const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}x`.padStar
 
 process.stdout.write(`tracer benchmark, median of ${runs} interleaved runs\n`);
 process.stdout.write(
-  `${"workload".padEnd(22)}${"untraced".padStart(10)}${"strace".padStart(10)}${"tstrace".padStart(10)}${"ts/strace".padStart(10)}${"ts/untr".padStart(9)}\n`,
+  `${"workload".padEnd(24)}${"untraced".padStart(10)}${"strace".padStart(10)}${"tstrace".padStart(10)}${"ts/strace".padStart(10)}${"ts/untr".padStart(9)}\n`,
 );
+let startup: number | undefined;
+const notes: string[] = [];
 for (const w of WORKLOADS) {
   const [untraced, strace, tstrace] = medians(
-    [w.command, ["strace", "-o", "/dev/null", ...w.command], [process.execPath, bin, "-o", "/dev/null", ...w.command]],
+    [
+      w.command,
+      ["strace", "-o", "/dev/null", ...w.options, ...w.command],
+      [process.execPath, bin, "-o", "/dev/null", ...w.options, ...w.command],
+    ],
     runs,
   ) as [number, number, number];
+  startup ??= tstrace;
+  if (w.options.some((o) => o.startsWith("trace="))) {
+    notes.push(`${w.name}: (tstrace - tstrace start-up) / untraced = ${((tstrace - startup) / untraced).toFixed(2)}`);
+  }
   process.stdout.write(
-    `${w.name.padEnd(22)}${fmt(untraced)}${fmt(strace)}${fmt(tstrace)}${ratio(tstrace, strace)}  ${ratio(tstrace, untraced)}\n`,
+    `${w.name.padEnd(24)}${fmt(untraced)}${fmt(strace)}${fmt(tstrace)}${ratio(tstrace, strace)}  ${ratio(tstrace, untraced)}\n`,
   );
 }
+for (const note of notes) process.stdout.write(`${note}\n`);
 const [nodeAlone] = medians([[process.execPath, "-e", ""]], runs) as [number];
 process.stdout.write(`node start-up alone: ${nodeAlone.toFixed(1)} ms\n`);

@@ -1,12 +1,22 @@
-/** Syscall-heavy commands the benchmark traces; each is run untraced, under strace and under tstrace. */
+/**
+ * What the benchmark measures: each row runs a command untraced, under strace and under tstrace
+ * with the same tracer options, so one run yields the ratios that matter.
+ */
 export interface Workload {
   readonly name: string;
+  /** Tracer options shared by strace and tstrace (output always goes to /dev/null). */
+  readonly options: readonly string[];
   readonly command: readonly string[];
 }
 
+const DD = ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=20000"];
+
 export const WORKLOADS: readonly Workload[] = [
-  { name: "true (start-up)", command: ["/bin/true"] },
-  { name: "dd bs=1 count=20000", command: ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=20000"] },
-  { name: "ls -l /usr/bin", command: ["ls", "-l", "/usr/bin"] },
-  { name: "python3 -c pass", command: ["python3", "-c", "pass"] },
+  { name: "true (start-up)", options: [], command: ["/bin/true"] },
+  { name: "dd bs=1 full trace", options: [], command: DD },
+  { name: "dd trace=openat", options: ["-e", "trace=openat"], command: DD },
+  { name: "dd -c summary", options: ["-c"], command: DD },
+  { name: "ls -l /usr/bin", options: [], command: ["ls", "-l", "/usr/bin"] },
+  { name: "find /usr/share/doc", options: ["-e", "trace=%stat"], command: ["find", "/usr/share/doc"] },
+  { name: "python3 -c pass", options: [], command: ["/usr/bin/python3", "-c", "pass"] },
 ];
