@@ -1,6 +1,12 @@
 import { OPTION_TABLE, type OptionRow } from "./option-table.js";
 import { pidsFrom } from "./pids.js";
-import { applyExpression, applyQualifier, emptyQualifiers, type Qualifiers, quietForCount } from "./qualifiers.js";
+import {
+  applyExpression,
+  applyQualifier,
+  emptyQualifiers,
+  type Qualifiers,
+  quietForCount,
+} from "./qualifiers.js";
 import { type Column, DEFAULT_COLUMNS, parseColumns, parseSortBy, type SortBy } from "./stats/table.js";
 import { UsageError } from "./usage-error.js";
 
@@ -207,7 +213,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         hex = Math.min(hex + 1, 2);
         break;
       case "constStyle":
-        if (v !== "raw" && v !== "abbrev" && v !== "verbose") throw new UsageError(`invalid -X argument: '${v}'`);
+        if (v !== "raw" && v !== "abbrev" && v !== "verbose")
+          throw new UsageError(`invalid -X argument: '${v}'`);
         constStyle = v;
         break;
       case "verbose":
@@ -227,7 +234,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
               ? { format: "time", precision: "s" }
               : { format: tCount === 2 ? "time" : "unix", precision: "us" };
         } else {
-          absTimestamps = parseTimestamps(`--${row.long === "timestamps" ? "timestamps" : "absolute-timestamps"}`, v);
+          absTimestamps = parseTimestamps(
+            `--${row.long === "timestamps" ? "timestamps" : "absolute-timestamps"}`,
+            v,
+          );
         }
         break;
       case "relTimestamps":
@@ -308,9 +318,13 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     if (separately && output === undefined) separately = false;
   }
   if (!quietExplicit && quiet > 0) qualifiers.quiet = quietForCount(quiet);
-  const abs = absTimestamps && absTimestamps.format !== "none"
-    ? { format: absTimestamps.format, precision: absTimestamps.precision ?? (absTimestamps.format === "unix" ? "us" : "s") }
-    : undefined;
+  const abs =
+    absTimestamps && absTimestamps.format !== "none"
+      ? {
+          format: absTimestamps.format,
+          precision: absTimestamps.precision ?? (absTimestamps.format === "unix" ? "us" : "s"),
+        }
+      : undefined;
   return {
     output,
     append,

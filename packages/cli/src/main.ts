@@ -1,7 +1,7 @@
 import { compileCapturePlan, x86_64 } from "@tstrace/core";
 import { createDecoder, type DecoderOptions } from "@tstrace/decoder-wasm";
-import * as native from "@tstrace/native";
 import type { TraceResult } from "@tstrace/native";
+import * as native from "@tstrace/native";
 import { type CliOptions, parseArgs } from "./args.js";
 import { exitLikeTracee } from "./exit-status.js";
 import { HELP_TEXT } from "./help.js";
@@ -62,7 +62,8 @@ function decoderOptions(o: CliOptions): DecoderOptions {
     if (o.relTimestamps !== "us") unsupported(`--relative-timestamps=${o.relTimestamps}`);
     timestamps = "relative";
   }
-  if (o.syscallTimes !== undefined && o.syscallTimes !== "us") unsupported(`--syscall-times=${o.syscallTimes}`);
+  if (o.syscallTimes !== undefined && o.syscallTimes !== "us")
+    unsupported(`--syscall-times=${o.syscallTimes}`);
   return {
     strsize: o.strsize,
     acolumn: o.columns,
@@ -79,7 +80,13 @@ function decoderOptions(o: CliOptions): DecoderOptions {
 
 /** Signals that end tstrace the way strace's `interrupt` handler does. */
 const FATAL_SIGNALS = ["SIGHUP", "SIGINT", "SIGQUIT", "SIGPIPE", "SIGTERM"] as const;
-const SIGNAL_NUMBERS: Readonly<Record<string, number>> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGPIPE: 13, SIGTERM: 15 };
+const SIGNAL_NUMBERS: Readonly<Record<string, number>> = {
+  SIGHUP: 1,
+  SIGINT: 2,
+  SIGQUIT: 3,
+  SIGPIPE: 13,
+  SIGTERM: 15,
+};
 
 /** Runs tstrace with `argv` (without node and the script) and exits the process like strace. */
 export async function main(argv: readonly string[]): Promise<never> {
@@ -103,8 +110,10 @@ export async function main(argv: readonly string[]): Promise<never> {
   }
   const extras = native as unknown as NativeExtras;
   const attaching = options.pids.length > 0;
-  if (attaching && options.command.length > 0) fail("-p together with a command is not supported by this build", false);
-  if (attaching && typeof extras.attachTraced !== "function") fail("-p is not supported by this build", false);
+  if (attaching && options.command.length > 0)
+    fail("-p together with a command is not supported by this build", false);
+  if (attaching && typeof extras.attachTraced !== "function")
+    fail("-p is not supported by this build", false);
   if (options.syscallLimit > 0) fail("--syscall-limit is not supported by this build", false);
   const { qualifiers } = options;
   const quietAttach = qualifiers.quiet.has("attach");
@@ -124,7 +133,10 @@ export async function main(argv: readonly string[]): Promise<never> {
   const decoder = options.summary === "only" || separate ? undefined : await createDecoder(decOptions);
   const traceSet = qualifiers.trace;
   const selected = traceSet === undefined ? undefined : (nr: number): boolean => traceSet.has(nr);
-  const capturePlan = compileCapturePlan(x86_64, { strsize: options.strsize, ...(selected ? { selected } : {}) });
+  const capturePlan = compileCapturePlan(x86_64, {
+    strsize: options.strsize,
+    ...(selected ? { selected } : {}),
+  });
   const filter = recordFilter(traceSet, qualifiers.signal);
   const counter = options.summary ? new SyscallCounter() : undefined;
 
@@ -147,7 +159,8 @@ export async function main(argv: readonly string[]): Promise<never> {
         },
         onBatch,
       );
-      if (!quietAttach) for (const pid of options.pids) process.stderr.write(`${PROGRAM}: Process ${pid} attached\n`);
+      if (!quietAttach)
+        for (const pid of options.pids) process.stderr.write(`${PROGRAM}: Process ${pid} attached\n`);
     } else {
       const seccomp = options.seccomp ?? traceSet !== undefined;
       session = native.spawnTraced(
@@ -197,7 +210,10 @@ export async function main(argv: readonly string[]): Promise<never> {
   }
   if (decoder) (sink as Sink).write(decoder.finish());
   await separate?.close();
-  if (counter) summarySink.write(new TextEncoder().encode(formatSummary(counter.rows(), options.summaryColumns, options.sortBy)));
+  if (counter)
+    summarySink.write(
+      new TextEncoder().encode(formatSummary(counter.rows(), options.summaryColumns, options.sortBy)),
+    );
   if (attaching && !quietAttach) {
     for (const pid of options.pids) process.stderr.write(`${PROGRAM}: Process ${pid} detached\n`);
   }

@@ -123,7 +123,7 @@ export function applyQualifier(q: Qualifiers, name: string, value: string): void
       q.status = tokenSet<Status>(
         value,
         STATUSES,
-        (t) => (STATUSES as readonly string[]).includes(t) ? (t as Status) : undefined,
+        (t) => ((STATUSES as readonly string[]).includes(t) ? (t as Status) : undefined),
         "status",
       );
       return;
@@ -131,7 +131,7 @@ export function applyQualifier(q: Qualifiers, name: string, value: string): void
       const set = tokenSet<QuietName>(
         value,
         QUIET_NAMES,
-        (t) => (QUIET_NAMES as readonly string[]).includes(t) ? (t as QuietName) : undefined,
+        (t) => ((QUIET_NAMES as readonly string[]).includes(t) ? (t as QuietName) : undefined),
         "quiet",
       );
       q.quiet = set;

@@ -71,7 +71,10 @@ export function recordFilter(
 }
 
 /** Calls `each(pid, start, end)` for every run of consecutive records of one pid. */
-export function forEachPidRun(batch: Uint8Array, each: (pid: number, start: number, end: number) => void): void {
+export function forEachPidRun(
+  batch: Uint8Array,
+  each: (pid: number, start: number, end: number) => void,
+): void {
   const view = new DataView(batch.buffer, batch.byteOffset, batch.byteLength);
   let runPid = -1;
   let runStart = 0;

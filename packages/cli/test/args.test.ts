@@ -54,13 +54,20 @@ describe("parseArgs: filters, stats, timing, attach", () => {
   });
   it("parses -p lists like strace's process_opt_p_list", () => {
     expect(parseArgs(["-p", "12,13", "-p", "14 15\n16", "-p", "12"]).pids).toEqual([12, 13, 14, 15, 16]);
-    expect(() => parseArgs(["-p", `${process.pid}`])).toThrowError("I'm sorry, I can't let you do that, Dave.");
+    expect(() => parseArgs(["-p", `${process.pid}`])).toThrowError(
+      "I'm sorry, I can't let you do that, Dave.",
+    );
   });
   it("parses timing flags", () => {
     expect(parseArgs(["-ttt", "true"]).absTimestamps).toEqual({ format: "unix", precision: "us" });
-    expect(parseArgs(["--timestamps=unix,ns", "true"]).absTimestamps).toEqual({ format: "unix", precision: "ns" });
+    expect(parseArgs(["--timestamps=unix,ns", "true"]).absTimestamps).toEqual({
+      format: "unix",
+      precision: "ns",
+    });
     expect(parseArgs(["-T", "-r", "true"])).toMatchObject({ syscallTimes: "us", relTimestamps: "us" });
-    expect(() => parseArgs(["--syscall-times=xx", "true"])).toThrowError("invalid --syscall-times argument: 'xx'");
+    expect(() => parseArgs(["--syscall-times=xx", "true"])).toThrowError(
+      "invalid --syscall-times argument: 'xx'",
+    );
   });
   it("turns -ff -o into separate outputs, and -c/-C/-S/-U into a summary request", () => {
     expect(parseArgs(["-ff", "-o", "x", "true"]).separately).toBe(true);

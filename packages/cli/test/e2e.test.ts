@@ -18,7 +18,9 @@ describe("tstrace end to end", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(readFileSync("/etc/hostname", "utf8"));
     const lines = readFileSync(out, "utf8").trimEnd().split("\n");
-    expect(lines[0]).toMatch(/^execve\("\/usr\/bin\/cat", \["cat", "\/etc\/hostname"\], 0x[0-9a-f]+ \/\* \d+ vars \*\/\) = 0$/);
+    expect(lines[0]).toMatch(
+      /^execve\("\/usr\/bin\/cat", \["cat", "\/etc\/hostname"\], 0x[0-9a-f]+ \/\* \d+ vars \*\/\) = 0$/,
+    );
     expect(lines).toContain('openat(AT_FDCWD, "/etc/hostname", O_RDONLY) = 3');
     expect(lines.at(-2)).toBe("exit_group(0)                           = ?");
     expect(lines.at(-1)).toBe("+++ exited with 0 +++");

@@ -69,7 +69,9 @@ describe("-e trace=", () => {
     expect(r.signal).toBe("SIGUSR1");
     expect(r.stderr).not.toContain("--- SIGUSR1");
     const s = tstrace("-e", "trace=none", "-e", "signal=USR1", "sh", "-c", "kill -USR1 $$");
-    expect(s.stderr).toMatch(/^--- SIGUSR1 \{si_signo=SIGUSR1, si_code=SI_USER, si_pid=\d+, si_uid=\d+\} ---$/m);
+    expect(s.stderr).toMatch(
+      /^--- SIGUSR1 \{si_signo=SIGUSR1, si_code=SI_USER, si_pid=\d+, si_uid=\d+\} ---$/m,
+    );
   });
 });
 
@@ -158,7 +160,9 @@ describe("timing and -p", () => {
     expect(r.stderr.split("\n")[0]).toMatch(/^\d\d:\d\d:\d\d\.\d{6} close\(3\) += 0 <\d+\.\d{6}>$/);
   });
   it("-n prints syscall numbers", () => {
-    expect(tstrace("-n", "-e", "trace=close", "true").stderr.split("\n")[0]).toMatch(/^\[ {3}3\] close\(3\) +/);
+    expect(tstrace("-n", "-e", "trace=close", "true").stderr.split("\n")[0]).toMatch(
+      /^\[ {3}3\] close\(3\) +/,
+    );
   });
   it("rejects bad pids with strace's text", () => {
     for (const [arg, msg] of [

@@ -17,7 +17,7 @@
 // every generated header, so a changed package shows up as a diff in the reproducibility test.
 
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -34,29 +34,72 @@ const OUT = process.argv[2] ?? join(PKG, "src", "generated");
  * 64-bit arguments already as separate registers).
  */
 const ARCHES = [
-  { arch: "x86_64", karch: "x86", table: "arch/x86/entry/syscalls/syscall_64.tbl", abis: ["common", "64"], extra: "x86_64" },
-  { arch: "i386", karch: "x86", table: "arch/x86/entry/syscalls/syscall_32.tbl", abis: ["i386"], extra: "i386" },
+  {
+    arch: "x86_64",
+    karch: "x86",
+    table: "arch/x86/entry/syscalls/syscall_64.tbl",
+    abis: ["common", "64"],
+    extra: "x86_64",
+  },
+  {
+    arch: "i386",
+    karch: "x86",
+    table: "arch/x86/entry/syscalls/syscall_32.tbl",
+    abis: ["i386"],
+    extra: "i386",
+  },
   // arm: EABI only; oabi-only entries are not reachable from EABI binaries.
   { arch: "arm", karch: "arm", table: "arch/arm/tools/syscall.tbl", abis: ["common", "eabi"], extra: "arm" },
   // arm64/riscv: the generic table; ABI lists from arch/{arm64,riscv}/kernel/Makefile.syscalls.
-  { arch: "aarch64", karch: "arm64", table: "arch/arm64/tools/syscall_64.tbl", abis: ["common", "64", "renameat", "rlimit", "memfd_secret"], extra: "generic" },
-  { arch: "riscv64", karch: "riscv", table: "scripts/syscall.tbl", abis: ["common", "64", "riscv", "rlimit", "memfd_secret"], extra: "generic" },
+  {
+    arch: "aarch64",
+    karch: "arm64",
+    table: "arch/arm64/tools/syscall_64.tbl",
+    abis: ["common", "64", "renameat", "rlimit", "memfd_secret"],
+    extra: "generic",
+  },
+  {
+    arch: "riscv64",
+    karch: "riscv",
+    table: "scripts/syscall.tbl",
+    abis: ["common", "64", "riscv", "rlimit", "memfd_secret"],
+    extra: "generic",
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
 // Kernel source
 
 function kernelTree() {
-  if (!existsSync(TARBALL)) throw new Error(`kernel source tarball not found: ${TARBALL} (apt-get install linux-source-${PINNED_SERIES})`);
+  if (!existsSync(TARBALL))
+    throw new Error(
+      `kernel source tarball not found: ${TARBALL} (apt-get install linux-source-${PINNED_SERIES})`,
+    );
   const root = join(CACHE, `linux-source-${PINNED_SERIES}`);
   if (!existsSync(join(root, "Makefile")) || !existsSync(join(root, "scripts", "syscall.tbl"))) {
     mkdirSync(CACHE, { recursive: true });
-    execFileSync("tar", ["-xJf", TARBALL, "-C", CACHE, "--wildcards", "*.c", "*.h", "*.tbl", "*/Makefile", "*/Makefile.syscalls"], { stdio: "inherit" });
+    execFileSync(
+      "tar",
+      [
+        "-xJf",
+        TARBALL,
+        "-C",
+        CACHE,
+        "--wildcards",
+        "*.c",
+        "*.h",
+        "*.tbl",
+        "*/Makefile",
+        "*/Makefile.syscalls",
+      ],
+      { stdio: "inherit" },
+    );
   }
   const mk = readFileSync(join(root, "Makefile"), "utf8");
   const v = (k) => (mk.match(new RegExp(`^${k}[ \\t]*=[ \\t]*(\\S*)`, "m")) ?? [])[1] ?? "";
   const version = `${v("VERSION")}.${v("PATCHLEVEL")}.${v("SUBLEVEL")}${v("EXTRAVERSION")}`;
-  if (!version.startsWith(`${PINNED_SERIES}.`)) throw new Error(`expected Linux ${PINNED_SERIES}.x, found ${version}`);
+  if (!version.startsWith(`${PINNED_SERIES}.`))
+    throw new Error(`expected Linux ${PINNED_SERIES}.x, found ${version}`);
   return { root, version };
 }
 
@@ -91,7 +134,12 @@ function walk(dir, out) {
 }
 
 function normType(t) {
-  return t.replace(/\s+/g, " ").replace(/\s*\*\s*/g, " *").replace(/\* \*/g, "**").trim().replace(/ \*$/, " *");
+  return t
+    .replace(/\s+/g, " ")
+    .replace(/\s*\*\s*/g, " *")
+    .replace(/\* \*/g, "**")
+    .trim()
+    .replace(/ \*$/, " *");
 }
 
 /** name → list of { file, args: [type, name][] } */
@@ -106,7 +154,10 @@ function collectDefines() {
     for (const m of text.matchAll(re)) {
       const [, macro, n, name, rest] = m;
       if (macro === "COMPAT_SYSCALL_DEFINE") continue;
-      const parts = rest.split(",").map((s) => s.trim()).filter((s, i) => i > 0 || s !== "");
+      const parts = rest
+        .split(",")
+        .map((s) => s.trim())
+        .filter((s, i) => i > 0 || s !== "");
       if (parts[0] === "") parts.shift();
       const args = [];
       for (let i = 0; i + 1 < parts.length; i += 2) args.push([normType(parts[i]), parts[i + 1]]);
@@ -148,7 +199,10 @@ const PROTOS = collectAsmlinkage();
 
 function signature(karch, entry) {
   if (!entry || entry === "sys_ni_syscall") return undefined;
-  let name = entry.replace(/^__/, "").replace(/^sys_/, "").replace(/_wrapper$/, "");
+  let name = entry
+    .replace(/^__/, "")
+    .replace(/^sys_/, "")
+    .replace(/_wrapper$/, "");
   // arm's sys_mmap2 is an assembly alias of sys_mmap_pgoff (arch/arm/kernel/entry-common.S).
   if (karch === "arm" && name === "mmap2") name = "mmap_pgoff";
   const cands = DEFINES.get(name);
@@ -181,10 +235,14 @@ function readExtra() {
   for (const line of readFileSync(join(DATA, "syscalls-extra.tbl"), "utf8").split("\n")) {
     if (!line.trim() || line.startsWith("#")) continue;
     const [nr, abis, name, argText] = line.split("\t");
-    const args = (argText ?? "").split(";").map((s) => s.trim()).filter(Boolean).map((s) => {
-      const a = s.match(/^(.*?)(\w+)$/);
-      return [normType(a[1]), a[2]];
-    });
+    const args = (argText ?? "")
+      .split(";")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((s) => {
+        const a = s.match(/^(.*?)(\w+)$/);
+        return [normType(a[1]), a[2]];
+      });
     rows.push({ nr: Number(nr), abis: abis.split(","), name, args });
   }
   return rows;
@@ -212,19 +270,25 @@ function genArch(a) {
     const sig = signature(a.karch, r.entry);
     if (sig) out.push({ nr: r.nr, name: r.name, args: sig.args, from: sig.file });
     else if (UNIMPL.has(r.name)) out.push({ nr: r.nr, name: r.name, nargs: UNIMPL.get(r.name) });
-    else throw new Error(`${a.arch}: no signature for ${r.nr} ${r.name} (${r.entry ?? "no entry point"}); add it to data/nargs-fallback.txt`);
+    else
+      throw new Error(
+        `${a.arch}: no signature for ${r.nr} ${r.name} (${r.entry ?? "no entry point"}); add it to data/nargs-fallback.txt`,
+      );
   }
   for (const e of EXTRA) {
     if (!e.abis.includes(a.extra) || seen.has(e.nr)) continue;
     out.push({ nr: e.nr, name: e.name, args: e.args, from: "data/syscalls-extra.tbl" });
   }
   out.sort((x, y) => x.nr - y.nr);
-  let text = header(`${KSRC} ${a.table} (ABIs ${a.abis.join(", ")}) and SYSCALL_DEFINEn signatures, plus data/syscalls-extra.tbl`);
+  let text = header(
+    `${KSRC} ${a.table} (ABIs ${a.abis.join(", ")}) and SYSCALL_DEFINEn signatures, plus data/syscalls-extra.tbl`,
+  );
   text += `import type { RawSyscall } from "../raw.js";\n\n`;
   text += `/** ${a.arch}: [nr, name, [C type, parameter name] pairs] or [nr, name, nargs] for unimplemented entries. */\n`;
   text += `export const rows: readonly RawSyscall[] = [\n`;
   for (const r of out) {
-    if (r.args) text += `  [${r.nr}, ${q(r.name)}, [${r.args.map(([t, n]) => `[${q(t)}, ${q(n)}]`).join(", ")}]],\n`;
+    if (r.args)
+      text += `  [${r.nr}, ${q(r.name)}, [${r.args.map(([t, n]) => `[${q(t)}, ${q(n)}]`).join(", ")}]],\n`;
     else text += `  [${r.nr}, ${q(r.name)}, ${r.nargs}],\n`;
   }
   text += `];\n`;
@@ -237,7 +301,10 @@ function genArch(a) {
 function defines(files) {
   const map = new Map();
   for (const f of files) {
-    for (const line of kread(f).replace(/\/\*[\s\S]*?\*\//g, "").replace(/\\\n/g, " ").split("\n")) {
+    for (const line of kread(f)
+      .replace(/\/\*[\s\S]*?\*\//g, "")
+      .replace(/\\\n/g, " ")
+      .split("\n")) {
       const m = line.match(/^\s*#\s*define\s+(\w+)\s+(.+?)\s*$/);
       if (m && !map.has(m[1])) map.set(m[1], m[2]);
     }
@@ -267,7 +334,9 @@ function genConsts() {
   text += `import type { ConstTable } from "../types.js";\n\n`;
   text += `/** Constant tables, one per data/xlat/*.in file, in file-name order. */\n`;
   text += `export const generatedConstTables: readonly ConstTable[] = [\n`;
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".in")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".in"))
+    .sort()) {
     const name = file.slice(0, -3);
     const from = [];
     let kind = "enum";
@@ -315,14 +384,20 @@ const STRACE_ERRNO_TEXT = {
 
 function genErrnos() {
   const list = [];
-  const files = ["include/uapi/asm-generic/errno-base.h", "include/uapi/asm-generic/errno.h", "include/linux/errno.h"];
+  const files = [
+    "include/uapi/asm-generic/errno-base.h",
+    "include/uapi/asm-generic/errno.h",
+    "include/linux/errno.h",
+  ];
   for (const f of files) {
     for (const m of kread(f).matchAll(/^#define\s+(E\w+)\s+(\d+)/gm)) list.push([Number(m[2]), m[1]]);
   }
   const values = list.map(([v]) => v);
   const py = `import os, json, sys\nprint(json.dumps({"libc": os.confstr("CS_GNU_LIBC_VERSION"), "m": {n: os.strerror(n) for n in ${JSON.stringify(values)}}}))`;
   const res = JSON.parse(execFileSync("python3", ["-c", py], { encoding: "utf8" }));
-  let text = header(`${KSRC} ${files.join(", ")}; messages from ${res.libc} strerror(), strace 6.1's texts for ERESTART*`);
+  let text = header(
+    `${KSRC} ${files.join(", ")}; messages from ${res.libc} strerror(), strace 6.1's texts for ERESTART*`,
+  );
   text += `import type { ErrnoEntry } from "../types.js";\n\n/** Every errno the kernel defines, ascending, aliases left out (EWOULDBLOCK, EDEADLOCK). */\n`;
   text += `export const errnos: readonly ErrnoEntry[] = [\n`;
   for (const [v, n] of list.sort((a, b) => a[0] - b[0])) {
@@ -341,7 +416,9 @@ function genSignals() {
     if (!byValue.has(v)) byValue.set(v, m[1]); // first name wins: SIGABRT over SIGIOT, SIGSYS over SIGUNUSED
   }
   const nsig = Number((kread(f).match(/^#define\s+_NSIG\s+(\d+)/m) ?? [])[1] ?? 64);
-  let text = header(`${KSRC} ${f} (realtime signals above SIGRTMIN named SIGRT_<n> as strace 6.1 prints them)`);
+  let text = header(
+    `${KSRC} ${f} (realtime signals above SIGRTMIN named SIGRT_<n> as strace 6.1 prints them)`,
+  );
   text += `import type { SignalEntry } from "../types.js";\n\n/** Signals 1.._NSIG (${nsig}) with the names strace prints. */\n`;
   text += `export const signals: readonly SignalEntry[] = [\n`;
   const rtmin = [...byValue].find(([, n]) => n === "SIGRTMIN")?.[0] ?? 32;
@@ -362,7 +439,9 @@ function genClasses() {
   text += `import type { SyscallClass } from "../types.js";\n\n/** Class → the syscall names strace 6.1 puts in it (all architectures). */\n`;
   text += `export const classMembers: Readonly<Record<SyscallClass, readonly string[]>> = {\n`;
   const entries = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".txt")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()) {
     const lines = readFileSync(join(dir, file), "utf8").split("\n");
     const cls = lines[0].replace(/^#Class\s+/, "").trim();
     const names = lines.filter((l) => l.trim() && !l.startsWith("#")).map((l) => l.trim());

@@ -62,21 +62,64 @@ export function capturesFor(table: ArchTable, arg: number, kind: ArgKind, strsiz
     case "struct": {
       const size = sizeOf(kind.type);
       if (!size) return [];
-      return both({ arg, kind: CaptureKind.STRUCT, when: CaptureWhen.ENTRY, lenArg: NO_LEN_ARG, size, max: size }, kind.dir);
+      return both(
+        { arg, kind: CaptureKind.STRUCT, when: CaptureWhen.ENTRY, lenArg: NO_LEN_ARG, size, max: size },
+        kind.dir,
+      );
     }
     case "array": {
       const size = sizeOf(kind.type);
       if (!size) return [];
-      return both({ arg, kind: CaptureKind.ARRAY, when: CaptureWhen.ENTRY, lenArg: kind.count, size, max: ARRAY_CAPTURE_MAX }, kind.dir);
+      return both(
+        {
+          arg,
+          kind: CaptureKind.ARRAY,
+          when: CaptureWhen.ENTRY,
+          lenArg: kind.count,
+          size,
+          max: ARRAY_CAPTURE_MAX,
+        },
+        kind.dir,
+      );
     }
     case "sockaddr":
-      return [{ arg, kind: CaptureKind.BUFFER_ARG_LEN, when: CaptureWhen.ENTRY, lenArg: kind.len, size: 0, max: SOCKADDR_CAPTURE_MAX }];
+      return [
+        {
+          arg,
+          kind: CaptureKind.BUFFER_ARG_LEN,
+          when: CaptureWhen.ENTRY,
+          lenArg: kind.len,
+          size: 0,
+          max: SOCKADDR_CAPTURE_MAX,
+        },
+      ];
     case "sockaddrOut":
-      return [{ arg, kind: CaptureKind.STRUCT, when: CaptureWhen.EXIT, lenArg: NO_LEN_ARG, size: SOCKADDR_CAPTURE_MAX, max: SOCKADDR_CAPTURE_MAX }];
+      return [
+        {
+          arg,
+          kind: CaptureKind.STRUCT,
+          when: CaptureWhen.EXIT,
+          lenArg: NO_LEN_ARG,
+          size: SOCKADDR_CAPTURE_MAX,
+          max: SOCKADDR_CAPTURE_MAX,
+        },
+      ];
     case "sigset":
-      return both({ arg, kind: CaptureKind.ARRAY, when: CaptureWhen.ENTRY, lenArg: kind.len, size: 1, max: 128 }, kind.dir);
+      return both(
+        { arg, kind: CaptureKind.ARRAY, when: CaptureWhen.ENTRY, lenArg: kind.len, size: 1, max: 128 },
+        kind.dir,
+      );
     case "pathOut":
-      return [{ arg, kind: CaptureKind.BUFFER_RET_LEN, when: CaptureWhen.EXIT, lenArg: NO_LEN_ARG, size: 0, max: PATH_CAPTURE_MAX }];
+      return [
+        {
+          arg,
+          kind: CaptureKind.BUFFER_RET_LEN,
+          when: CaptureWhen.EXIT,
+          lenArg: NO_LEN_ARG,
+          size: 0,
+          max: PATH_CAPTURE_MAX,
+        },
+      ];
   }
   const c = captureFor(table, arg, kind, strsize);
   return c ? [c] : [];
@@ -86,7 +129,12 @@ export function capturesFor(table: ArchTable, arg: number, kind: ArgKind, strsiz
  * The capture for one argument of kind `kind`, or undefined when nothing is read. For a kind read
  * both at entry and at exit this is the entry capture; {@link capturesFor} gives all of them.
  */
-export function captureFor(table: ArchTable, arg: number, kind: ArgKind, strsize: number): CaptureSpec | undefined {
+export function captureFor(
+  table: ArchTable,
+  arg: number,
+  kind: ArgKind,
+  strsize: number,
+): CaptureSpec | undefined {
   const s = strsize + 1; // one more than printed, so the decoder can tell truncation
   switch (kind.k) {
     case "array":
@@ -96,11 +144,25 @@ export function captureFor(table: ArchTable, arg: number, kind: ArgKind, strsize
     case "pathOut":
       return capturesFor(table, arg, kind, strsize)[0];
     case "path":
-      return { arg, kind: CaptureKind.CSTRING, when: CaptureWhen.ENTRY, lenArg: NO_LEN_ARG, size: 0, max: PATH_CAPTURE_MAX };
+      return {
+        arg,
+        kind: CaptureKind.CSTRING,
+        when: CaptureWhen.ENTRY,
+        lenArg: NO_LEN_ARG,
+        size: 0,
+        max: PATH_CAPTURE_MAX,
+      };
     case "str":
       return { arg, kind: CaptureKind.CSTRING, when: CaptureWhen.ENTRY, lenArg: NO_LEN_ARG, size: 0, max: s };
     case "bufIn":
-      return { arg, kind: CaptureKind.BUFFER_ARG_LEN, when: CaptureWhen.ENTRY, lenArg: kind.len, size: 0, max: s };
+      return {
+        arg,
+        kind: CaptureKind.BUFFER_ARG_LEN,
+        when: CaptureWhen.ENTRY,
+        lenArg: kind.len,
+        size: 0,
+        max: s,
+      };
     case "bufOut":
       return {
         arg,
@@ -118,9 +180,23 @@ export function captureFor(table: ArchTable, arg: number, kind: ArgKind, strsize
     }
     case "argv":
       // strace prints at most -s elements of argv, each cut at -s bytes.
-      return { arg, kind: CaptureKind.STRING_ARRAY, when: CaptureWhen.ENTRY, lenArg: NO_LEN_ARG, size: strsize, max: s };
+      return {
+        arg,
+        kind: CaptureKind.STRING_ARRAY,
+        when: CaptureWhen.ENTRY,
+        lenArg: NO_LEN_ARG,
+        size: strsize,
+        max: s,
+      };
     case "envp":
-      return { arg, kind: CaptureKind.STRING_ARRAY, when: CaptureWhen.ENTRY, lenArg: NO_LEN_ARG, size: 0, max: s };
+      return {
+        arg,
+        kind: CaptureKind.STRING_ARRAY,
+        when: CaptureWhen.ENTRY,
+        lenArg: NO_LEN_ARG,
+        size: 0,
+        max: s,
+      };
     case "iovec": {
       // strace prints at most -s elements, each cut at -s bytes.
       const when = kind.dir === "in" ? CaptureWhen.ENTRY : CaptureWhen.EXIT;
@@ -133,7 +209,8 @@ export function captureFor(table: ArchTable, arg: number, kind: ArgKind, strsize
 
 /** Compile the plan for `table` and the session options, in the documented `Uint32Array` layout. */
 export function compileCapturePlan(table: ArchTable, options: CapturePlanOptions): Uint32Array {
-  if (!Number.isInteger(options.strsize) || options.strsize < 0) throw new RangeError(`strsize must be a non-negative integer, got ${options.strsize}`);
+  if (!Number.isInteger(options.strsize) || options.strsize < 0)
+    throw new RangeError(`strsize must be a non-negative integer, got ${options.strsize}`);
   const n = table.syscalls.reduce((m, s) => Math.max(m, s.nr + 1), 0);
   const words: number[] = [CAPTURE_PLAN_MAGIC, CAPTURE_PLAN_VERSION, n];
   for (let i = 0; i < n; i++) words.push(0);
@@ -162,7 +239,8 @@ export function decodeCapturePlan(plan: Uint32Array): Map<number, CaptureSpec[]>
     const off = plan[3 + nr] ?? 0;
     if (off === 0) continue;
     const count = plan[off];
-    if (count === undefined || off + 1 + count * 4 > plan.length) throw new Error(`capture plan: spec list of ${nr} runs past the end`);
+    if (count === undefined || off + 1 + count * 4 > plan.length)
+      throw new Error(`capture plan: spec list of ${nr} runs past the end`);
     const specs: CaptureSpec[] = [];
     for (let i = 0; i < count; i++) {
       const b = off + 1 + i * 4;

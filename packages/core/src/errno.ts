@@ -3,7 +3,9 @@ import { errnos } from "./generated/errnos.js";
 
 export { errnos };
 
-const byValue: ReadonlyMap<number, { name: string; message: string }> = new Map(errnos.map((e) => [e.value, e]));
+const byValue: ReadonlyMap<number, { name: string; message: string }> = new Map(
+  errnos.map((e) => [e.value, e]),
+);
 
 /** The symbolic name of positive errno `n` (`ENOENT`), or undefined when the kernel defines none. */
 export function errnoName(n: number): string | undefined {

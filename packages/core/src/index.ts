@@ -3,27 +3,28 @@
  * the modules named here. Internal: src/raw.ts (generated row shape), src/data/* (hand-written
  * inputs), src/generated/* (generator output).
  */
-export * from "./types.js";
-export * from "./record-format.js";
-export { x86_64, i386, aarch64, arm, riscv64, archTables, archTable } from "./arch.js";
-export { syscallByName, syscallByNr } from "./lookup.js";
-export { constTables, constTable } from "./consts.js";
-export { errnos, errnoName, errnoMessage } from "./errno.js";
-export { signals, signalName } from "./signals.js";
+
+export { aarch64, archTable, archTables, arm, i386, riscv64, x86_64 } from "./arch.js";
 export {
-  compileCapturePlan,
-  decodeCapturePlan,
-  captureFor,
-  capturesFor,
   ARRAY_CAPTURE_MAX,
-  SOCKADDR_CAPTURE_MAX,
   CAPTURE_PLAN_MAGIC,
   CAPTURE_PLAN_VERSION,
-  PATH_CAPTURE_MAX,
-  WHOLE_BUFFER_MAX,
-  NO_LEN_ARG,
-  type CaptureSpec,
   type CapturePlanOptions,
+  type CaptureSpec,
+  captureFor,
+  capturesFor,
+  compileCapturePlan,
+  decodeCapturePlan,
+  NO_LEN_ARG,
+  PATH_CAPTURE_MAX,
+  SOCKADDR_CAPTURE_MAX,
+  WHOLE_BUFFER_MAX,
 } from "./capture-plan.js";
+export { constTable, constTables } from "./consts.js";
+export { errnoMessage, errnoName, errnos } from "./errno.js";
 export { classMembers } from "./generated/classes.js";
+export { syscallByName, syscallByNr } from "./lookup.js";
+export * from "./record-format.js";
+export { signalName, signals } from "./signals.js";
 export { parseTraceExpr, type TraceSelection } from "./trace-expr.js";
+export * from "./types.js";

@@ -15,8 +15,23 @@ export interface TraceSelection {
 }
 
 const CLASSES: readonly SyscallClass[] = [
-  "file", "desc", "network", "process", "memory", "ipc", "signal", "creds", "clock",
-  "stat", "lstat", "fstat", "%stat", "statfs", "fstatfs", "%statfs", "pure",
+  "file",
+  "desc",
+  "network",
+  "process",
+  "memory",
+  "ipc",
+  "signal",
+  "creds",
+  "clock",
+  "stat",
+  "lstat",
+  "fstat",
+  "%stat",
+  "statfs",
+  "fstatfs",
+  "%statfs",
+  "pure",
 ];
 /** Class names strace 6.1 still accepts without the `%`. */
 const LEGACY: readonly string[] = ["file", "desc", "network", "process", "memory", "ipc", "signal"];
@@ -24,7 +39,11 @@ const LEGACY: readonly string[] = ["file", "desc", "network", "process", "memory
 function classOf(token: string): SyscallClass | undefined {
   if (token.startsWith("%")) {
     const name = token.slice(1);
-    return (CLASSES as readonly string[]).includes(name) ? (name as SyscallClass) : (CLASSES as readonly string[]).includes(token) ? (token as SyscallClass) : undefined;
+    return (CLASSES as readonly string[]).includes(name)
+      ? (name as SyscallClass)
+      : (CLASSES as readonly string[]).includes(token)
+        ? (token as SyscallClass)
+        : undefined;
   }
   return LEGACY.includes(token) ? (token as SyscallClass) : undefined;
 }
@@ -58,7 +77,11 @@ export function parseTraceExpr(table: ArchTable, expr: string): TraceSelection {
       } catch {
         throw new Error(`strace: regcomp: ${token.slice(1)}: Invalid regular expression`);
       }
-      for (const s of table.syscalls) if (re.test(s.name)) { chosen.add(s.nr); matched = true; }
+      for (const s of table.syscalls)
+        if (re.test(s.name)) {
+          chosen.add(s.nr);
+          matched = true;
+        }
       // strace accepts a regex that matches nothing on this architecture.
       continue;
     }
@@ -67,13 +90,18 @@ export function parseTraceExpr(table: ArchTable, expr: string): TraceSelection {
       for (const s of table.syscalls) if (s.classes.includes(cls)) chosen.add(s.nr);
       continue;
     }
-    for (const s of table.syscalls) if (s.name === token) { chosen.add(s.nr); matched = true; }
+    for (const s of table.syscalls)
+      if (s.name === token) {
+        chosen.add(s.nr);
+        matched = true;
+      }
     if (!matched && /^\d+$/.test(token)) {
       // strace also accepts a bare syscall number
       chosen.add(Number(token));
       matched = true;
     }
-    if (!matched && !optional) throw new Error(`strace: invalid system call '${raw.startsWith("?") ? token : raw}'`);
+    if (!matched && !optional)
+      throw new Error(`strace: invalid system call '${raw.startsWith("?") ? token : raw}'`);
   }
   let nrs: Set<number> = chosen;
   if (negate) nrs = new Set(table.syscalls.map((s) => s.nr).filter((n) => !chosen.has(n)));

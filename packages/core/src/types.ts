@@ -76,7 +76,12 @@ export type ArgKind =
    * An array of struct `type` elements whose count is argument `count` (poll's pollfd array,
    * epoll_wait's events, getgroups' gids, sched_getaffinity's bytes with type `u8`).
    */
-  | { readonly k: "array"; readonly type: string; readonly count: ArgIndex; readonly dir: "in" | "out" | "inout" }
+  | {
+      readonly k: "array";
+      readonly type: string;
+      readonly count: ArgIndex;
+      readonly dir: "in" | "out" | "inout";
+    }
   /** A socket address of argument `len` bytes, read at entry (bind, connect, sendto). */
   | { readonly k: "sockaddr"; readonly len: ArgIndex }
   /**

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { CaptureKind, CaptureWhen, NO_LEN_ARG, compileCapturePlan, decodeCapturePlan, i386, syscallByName, x86_64 } from "../src/index.js";
+import {
+  CaptureKind,
+  CaptureWhen,
+  compileCapturePlan,
+  decodeCapturePlan,
+  i386,
+  NO_LEN_ARG,
+  syscallByName,
+  x86_64,
+} from "../src/index.js";
 
 describe("capture plan", () => {
   const plan = compileCapturePlan(x86_64, { strsize: 32 });
@@ -12,18 +21,47 @@ describe("capture plan", () => {
     expect(plan[2]).toBe(Math.max(...x86_64.syscalls.map((s) => s.nr)) + 1);
   });
   it("openat captures arg 1 as CSTRING at entry, max 4096", () => {
-    expect(specs.get(nr("openat"))).toEqual([{ arg: 1, kind: CaptureKind.CSTRING, when: CaptureWhen.ENTRY, lenArg: NO_LEN_ARG, size: 0, max: 4096 }]);
+    expect(specs.get(nr("openat"))).toEqual([
+      { arg: 1, kind: CaptureKind.CSTRING, when: CaptureWhen.ENTRY, lenArg: NO_LEN_ARG, size: 0, max: 4096 },
+    ]);
   });
   it("read/write/newfstatat/prlimit64/execve", () => {
-    expect(specs.get(nr("read"))).toEqual([{ arg: 1, kind: CaptureKind.BUFFER_RET_LEN, when: CaptureWhen.EXIT, lenArg: NO_LEN_ARG, size: 0, max: 33 }]);
-    expect(specs.get(nr("write"))).toEqual([{ arg: 1, kind: CaptureKind.BUFFER_ARG_LEN, when: CaptureWhen.ENTRY, lenArg: 2, size: 0, max: 33 }]);
-    expect(specs.get(nr("newfstatat"))?.[1]).toEqual({ arg: 2, kind: CaptureKind.STRUCT, when: CaptureWhen.EXIT, lenArg: NO_LEN_ARG, size: 144, max: 144 });
-    expect(specs.get(nr("prlimit64"))?.map((s) => [s.arg, s.when, s.size])).toEqual([[2, CaptureWhen.ENTRY, 16], [3, CaptureWhen.EXIT, 16]]);
-    expect(specs.get(nr("execve"))?.map((s) => [s.arg, s.kind, s.size])).toEqual([[0, CaptureKind.CSTRING, 0], [1, CaptureKind.STRING_ARRAY, 32], [2, CaptureKind.STRING_ARRAY, 0]]);
+    expect(specs.get(nr("read"))).toEqual([
+      {
+        arg: 1,
+        kind: CaptureKind.BUFFER_RET_LEN,
+        when: CaptureWhen.EXIT,
+        lenArg: NO_LEN_ARG,
+        size: 0,
+        max: 33,
+      },
+    ]);
+    expect(specs.get(nr("write"))).toEqual([
+      { arg: 1, kind: CaptureKind.BUFFER_ARG_LEN, when: CaptureWhen.ENTRY, lenArg: 2, size: 0, max: 33 },
+    ]);
+    expect(specs.get(nr("newfstatat"))?.[1]).toEqual({
+      arg: 2,
+      kind: CaptureKind.STRUCT,
+      when: CaptureWhen.EXIT,
+      lenArg: NO_LEN_ARG,
+      size: 144,
+      max: 144,
+    });
+    expect(specs.get(nr("prlimit64"))?.map((s) => [s.arg, s.when, s.size])).toEqual([
+      [2, CaptureWhen.ENTRY, 16],
+      [3, CaptureWhen.EXIT, 16],
+    ]);
+    expect(specs.get(nr("execve"))?.map((s) => [s.arg, s.kind, s.size])).toEqual([
+      [0, CaptureKind.CSTRING, 0],
+      [1, CaptureKind.STRING_ARRAY, 32],
+      [2, CaptureKind.STRING_ARRAY, 0],
+    ]);
     expect(specs.get(nr("getpid"))).toBeUndefined();
   });
   it("honours selection and strsize", () => {
-    const only = decodeCapturePlan(compileCapturePlan(x86_64, { strsize: 4, selected: (n) => n === nr("write") }));
+    const only = decodeCapturePlan(
+      compileCapturePlan(x86_64, { strsize: 4, selected: (n) => n === nr("write") }),
+    );
     expect([...only.keys()]).toEqual([nr("write")]);
     expect(only.get(nr("write"))?.[0]?.max).toBe(5);
   });

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { constTable, constTables } from "../src/index.js";
 
 const names = (t: string): string[] => constTable(t)?.entries.map(([, n]) => n) ?? [];
-const value = (t: string, n: string): number | undefined => constTable(t)?.entries.find(([, x]) => x === n)?.[0];
+const value = (t: string, n: string): number | undefined =>
+  constTable(t)?.entries.find(([, x]) => x === n)?.[0];
 
 describe("constant tables", () => {
   it("have unique table names and unique entry names, each naming a source", () => {
@@ -12,7 +13,22 @@ describe("constant tables", () => {
       expect(t.source.length, t.name).toBeGreaterThan(0);
       for (const [v] of t.entries) expect(Number.isSafeInteger(v) && v >= 0, `${t.name} ${v}`).toBe(true);
     }
-    for (const n of ["open_flags", "at_flags", "mmap_prot", "mmap_flags", "access_modes", "arch_prctl_codes", "rlimit_resources", "getrandom_flags", "futex_ops", "tty_ioctls", "fcntl_cmds", "file_types", "clone_flags"]) expect(constTable(n), n).toBeDefined();
+    for (const n of [
+      "open_flags",
+      "at_flags",
+      "mmap_prot",
+      "mmap_flags",
+      "access_modes",
+      "arch_prctl_codes",
+      "rlimit_resources",
+      "getrandom_flags",
+      "futex_ops",
+      "tty_ioctls",
+      "fcntl_cmds",
+      "file_types",
+      "clone_flags",
+    ])
+      expect(constTable(n), n).toBeDefined();
   });
   it("open flags: values and strace's printing order", () => {
     const t = constTable("open_flags");

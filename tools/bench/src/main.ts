@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { readFileSync } from "node:fs";
 /**
  * `pnpm bench [--runs N]`: each workload untraced, under `strace -o /dev/null` and under
  * `tstrace -o /dev/null`, interleaved in one run; prints medians and the ratios that matter
@@ -6,7 +7,6 @@
  */
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { readFileSync } from "node:fs";
 import { medians } from "./timing.js";
 import { WORKLOADS } from "./workloads.js";
 
@@ -16,7 +16,10 @@ const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 7;
 
 const require = createRequire(import.meta.url);
 const cliPkg = require.resolve("@tstrace/cli/package.json");
-const bin = join(dirname(cliPkg), (JSON.parse(readFileSync(cliPkg, "utf8")) as { bin: { tstrace: string } }).bin.tstrace);
+const bin = join(
+  dirname(cliPkg),
+  (JSON.parse(readFileSync(cliPkg, "utf8")) as { bin: { tstrace: string } }).bin.tstrace,
+);
 
 const fmt = (ms: number): string => `${ms.toFixed(1)} ms`.padStart(10);
 const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}x`.padStart(8);
@@ -38,7 +41,9 @@ for (const w of WORKLOADS) {
   ) as [number, number, number];
   startup ??= tstrace;
   if (w.options.some((o) => o.startsWith("trace="))) {
-    notes.push(`${w.name}: (tstrace - tstrace start-up) / untraced = ${((tstrace - startup) / untraced).toFixed(2)}`);
+    notes.push(
+      `${w.name}: (tstrace - tstrace start-up) / untraced = ${((tstrace - startup) / untraced).toFixed(2)}`,
+    );
   }
   process.stdout.write(
     `${w.name.padEnd(24)}${fmt(untraced)}${fmt(strace)}${fmt(tstrace)}${ratio(tstrace, strace)}  ${ratio(tstrace, untraced)}\n`,

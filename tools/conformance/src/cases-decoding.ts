@@ -48,8 +48,22 @@ export const DECODING_CASES: readonly ConformanceCase[] = [
   { name: "dd", command: ["dd", "if=/dev/zero", "of=/dev/null", "bs=512", "count=4"] },
   { name: "python3 -c pass", command: ["/usr/bin/python3", "-c", "pass"] },
   // Sockets on loopback, pipes, poll/epoll, dup, umask (python3 scripts, deterministic)
-  { name: "python3 sockets", command: ["/usr/bin/python3", "-c", "import socket\ns=socket.socket()\ns.setsockopt(socket.SOL_SOCKET,socket.SO_REUSEADDR,1)\ns.bind(('127.0.0.1',0))\ns.listen(1)\nc=socket.socket()\nc.connect(s.getsockname())\na,_=s.accept()\nc.send(b'hi')\na.recv(2)\nc.shutdown(socket.SHUT_WR)\nu=socket.socket(socket.AF_INET6,socket.SOCK_DGRAM)\nu.bind(('::1',0))\nu.sendto(b'x',u.getsockname())\nu.recvfrom(4)\nx,y=socket.socketpair()"] },
-  { name: "python3 pipe poll", command: ["/usr/bin/python3", "-c", "import os,select\nr,w=os.pipe()\nos.write(w,b'abc')\np=select.poll()\np.register(r,select.POLLIN)\np.poll(100)\ne=select.epoll()\ne.register(r,select.EPOLLIN)\ne.poll(0.1)\nos.read(r,3)\nos.dup2(r,10)\nos.umask(0o22)\nos.getcwd()"] },
+  {
+    name: "python3 sockets",
+    command: [
+      "/usr/bin/python3",
+      "-c",
+      "import socket\ns=socket.socket()\ns.setsockopt(socket.SOL_SOCKET,socket.SO_REUSEADDR,1)\ns.bind(('127.0.0.1',0))\ns.listen(1)\nc=socket.socket()\nc.connect(s.getsockname())\na,_=s.accept()\nc.send(b'hi')\na.recv(2)\nc.shutdown(socket.SHUT_WR)\nu=socket.socket(socket.AF_INET6,socket.SOCK_DGRAM)\nu.bind(('::1',0))\nu.sendto(b'x',u.getsockname())\nu.recvfrom(4)\nx,y=socket.socketpair()",
+    ],
+  },
+  {
+    name: "python3 pipe poll",
+    command: [
+      "/usr/bin/python3",
+      "-c",
+      "import os,select\nr,w=os.pipe()\nos.write(w,b'abc')\np=select.poll()\np.register(r,select.POLLIN)\np.poll(100)\ne=select.epoll()\ne.register(r,select.EPOLLIN)\ne.poll(0.1)\nos.read(r,3)\nos.dup2(r,10)\nos.umask(0o22)\nos.getcwd()",
+    ],
+  },
   { name: "sh pipeline", command: ["sh", "-c", "echo hi | cat"] },
   // Options that change decoding
   { name: "-s 8 cat", options: ["-s", "8"], command: ["cat", "/etc/hostname"] },

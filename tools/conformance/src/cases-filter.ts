@@ -16,5 +16,9 @@ export const FILTER_CASES: readonly ConformanceCase[] = [
   { name: "syscall-number", options: ["-n", "-e", "trace=close"], command: ["true"] },
   { name: "c rows", options: ["-c", "-U", "calls,errors,name", "-S", "calls"], command: ["true"] },
   { name: "c ls rows", options: ["-c", "-U", "calls,errors,name", "-S", "name"], command: ["ls"] },
-  { name: "c -f rows", options: ["-f", "-c", "-U", "calls,errors,name", "-S", "name"], command: ["sh", "-c", "echo a | cat"] },
+  {
+    name: "c -f rows",
+    options: ["-f", "-c", "-U", "calls,errors,name", "-S", "name"],
+    command: ["sh", "-c", "echo a | cat"],
+  },
 ];

@@ -14,7 +14,8 @@ const LIVE_COUNTERS =
 /** dd's closing report carries its own timing: "…copied, 5.4e-05 s, 38 MB/s\n". */
 const DD_TIMING = /copied, [\d.e+-]+ s, [\d.]+ [kMGT]?B\/s\\n".*$/;
 /** Calls whose return value is a pid: they teach the normaliser which numbers are pids. */
-const PID_RETURNS = /^(?:\[pid +\d+\] )?(?:set_tid_address|getpid|gettid|getppid|fork|vfork|clone3?)\(.*\) += (\d+)$/;
+const PID_RETURNS =
+  /^(?:\[pid +\d+\] )?(?:set_tid_address|getpid|gettid|getppid|fork|vfork|clone3?)\(.*\) += (\d+)$/;
 const PID_PREFIX = /^(?:\[pid +(\d+)\] |(\d+) +)/;
 
 /** Collects the pids a trace mentions, in order of first appearance. */

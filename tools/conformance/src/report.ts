@@ -18,7 +18,8 @@ const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 export function formatReport(results: readonly CaseResult[], verbose: boolean): string {
   const width = Math.max(...results.map((r) => r.name.length), 7);
   const rows = results.map((r) => {
-    const status = r.straceStatus === r.tstraceStatus ? "" : `  exit ${r.tstraceStatus} != strace ${r.straceStatus}`;
+    const status =
+      r.straceStatus === r.tstraceStatus ? "" : `  exit ${r.tstraceStatus} != strace ${r.straceStatus}`;
     let row = `${r.name.padEnd(width)}  ${pct(caseAgreement(r)).padStart(6)}  ${r.matched}/${r.total}${status}`;
     if (verbose) {
       for (const line of r.missing) row += `\n    - ${line}`;

@@ -17,8 +17,8 @@ describe("normaliseTrace", () => {
   });
   it("hides ephemeral ports but keeps well-known ones", () => {
     const [a, b] = normaliseTrace(
-      "connect(3, {sa_family=AF_INET, sin_port=htons(43211), sin_addr=inet_addr(\"127.0.0.1\")}, 16) = 0\n" +
-        "connect(3, {sa_family=AF_INET, sin_port=htons(80), sin_addr=inet_addr(\"127.0.0.1\")}, 16) = 0\n",
+      'connect(3, {sa_family=AF_INET, sin_port=htons(43211), sin_addr=inet_addr("127.0.0.1")}, 16) = 0\n' +
+        'connect(3, {sa_family=AF_INET, sin_port=htons(80), sin_addr=inet_addr("127.0.0.1")}, 16) = 0\n',
     );
     expect(a).toContain("sin_port=htons(EPHEMERAL)");
     expect(b).toContain("sin_port=htons(80)");

@@ -21,19 +21,27 @@ describe("packages install from their tarballs", () => {
   beforeAll(() => {
     const dest = mkdtempSync(join(tmpdir(), "tstrace-pack-"));
     for (const p of PACKAGES) {
-      execFileSync("pnpm", ["pack", "--pack-destination", dest], { cwd: join(ROOT, "packages", p), stdio: "ignore" });
+      execFileSync("pnpm", ["pack", "--pack-destination", dest], {
+        cwd: join(ROOT, "packages", p),
+        stdio: "ignore",
+      });
     }
     tarballs = readdirSync(dest).map((f) => join(dest, f));
   }, 120_000);
 
   for (const manager of ["npm", "pnpm"] as const) {
-    it(`with ${manager}: tstrace traces /bin/true and core and the decoder import`, { timeout: 240_000 }, () => {
+    it(`with ${manager}: tstrace traces /bin/true and core and the decoder import`, {
+      timeout: 240_000,
+    }, () => {
       const project = mkdtempSync(join(tmpdir(), `tstrace-install-${manager}-`));
       mkdirSync(project, { recursive: true });
       // pnpm resolves a tarball's own dependencies from the registry; unpublished siblings are
       // pointed at their tarballs with overrides, as a user testing local tarballs would.
       const overrides = Object.fromEntries(
-        tarballs.map((t) => [`@tstrace/${/^tstrace-(.+)-\d+\.\d+\.\d+\.tgz$/.exec(basename(t))?.[1]}`, `file:${t}`]),
+        tarballs.map((t) => [
+          `@tstrace/${/^tstrace-(.+)-\d+\.\d+\.\d+\.tgz$/.exec(basename(t))?.[1]}`,
+          `file:${t}`,
+        ]),
       );
       const manifest = { name: "probe", private: true, type: "module", pnpm: { overrides } };
       writeFileSync(join(project, "package.json"), JSON.stringify(manifest));
@@ -42,7 +50,10 @@ describe("packages install from their tarballs", () => {
           ? ["install", "--ignore-scripts", "--no-audit", "--no-fund", ...tarballs]
           : ["add", "--ignore-scripts", ...tarballs];
       const installed = spawnSync(manager, install, { cwd: project, encoding: "utf8", env: cleanEnv() });
-      expect(installed.status, `${manager} ${install.join(" ")}\n${installed.stdout}\n${installed.stderr}`).toBe(0);
+      expect(
+        installed.status,
+        `${manager} ${install.join(" ")}\n${installed.stdout}\n${installed.stderr}`,
+      ).toBe(0);
 
       const traced = spawnSync(join(project, "node_modules", ".bin", "tstrace"), ["/bin/true"], {
         cwd: project,

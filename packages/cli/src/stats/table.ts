@@ -133,7 +133,9 @@ function sortRows(rows: SyscallCount[], by: SortBy): SyscallCount[] {
     case "errors":
       return rows.sort(desc((r) => r.errors));
     case "name":
-      return rows.sort((a, b) => (syscallName(a.nr) < syscallName(b.nr) ? -1 : syscallName(a.nr) > syscallName(b.nr) ? 1 : 0));
+      return rows.sort((a, b) =>
+        syscallName(a.nr) < syscallName(b.nr) ? -1 : syscallName(a.nr) > syscallName(b.nr) ? 1 : 0,
+      );
     case "nothing":
       return rows;
   }

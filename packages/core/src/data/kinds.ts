@@ -37,7 +37,12 @@ const structInOut = (type: string): ArgKind => ({ k: "struct", type, dir: "inout
 const uint: ArgKind = { k: "uint" };
 const str: ArgKind = { k: "str" };
 const bufIn = (len: 0 | 1 | 2 | 3 | 4 | 5): ArgKind => ({ k: "bufIn", len });
-const arr = (type: string, count: 0 | 1 | 2 | 3 | 4 | 5, dir: "in" | "out" | "inout"): ArgKind => ({ k: "array", type, count, dir });
+const arr = (type: string, count: 0 | 1 | 2 | 3 | 4 | 5, dir: "in" | "out" | "inout"): ArgKind => ({
+  k: "array",
+  type,
+  count,
+  dir,
+});
 const sockaddr = (len: 0 | 1 | 2 | 3 | 4 | 5): ArgKind => ({ k: "sockaddr", len });
 const sockaddrOut = (len: 0 | 1 | 2 | 3 | 4 | 5): ArgKind => ({ k: "sockaddrOut", len });
 const sigset = (len: 0 | 1 | 2 | 3 | 4 | 5, dir: "in" | "out"): ArgKind => ({ k: "sigset", len, dir });
@@ -121,8 +126,14 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   tkill: { args: [int, signo] },
   tgkill: { args: [int, int, signo] },
   clone: { args: [flags("clone_flags"), ptr, ptr, ptr, hex], decoder: "clone", ret: "int" },
-  rt_sigaction: { args: [signo, structIn("sigaction"), structOut("sigaction"), ulong], decoder: "rt_sigaction" },
-  rt_sigprocmask: { args: [en("sigprocmask_cmds"), sigset(3, "in"), sigset(3, "out"), ulong], decoder: "rt_sigprocmask" },
+  rt_sigaction: {
+    args: [signo, structIn("sigaction"), structOut("sigaction"), ulong],
+    decoder: "rt_sigaction",
+  },
+  rt_sigprocmask: {
+    args: [en("sigprocmask_cmds"), sigset(3, "in"), sigset(3, "out"), ulong],
+    decoder: "rt_sigprocmask",
+  },
   rt_sigsuspend: { args: [sigset(1, "in"), ulong] },
   rt_sigpending: { args: [sigset(1, "out"), ulong] },
   sigaltstack: { args: [structIn("stack_t"), structOut("stack_t")] },
@@ -220,10 +231,16 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   getsockopt: { args: [fd, en("socketlayers"), int, structOut("int"), socklen], decoder: "getsockopt" },
   // polling
   poll: { args: [arr("pollfd", 1, "inout"), uint, int], decoder: "poll" },
-  ppoll: { args: [arr("pollfd", 1, "inout"), uint, structInOut("timespec"), sigset(4, "in"), ulong], decoder: "ppoll" },
+  ppoll: {
+    args: [arr("pollfd", 1, "inout"), uint, structInOut("timespec"), sigset(4, "in"), ulong],
+    decoder: "ppoll",
+  },
   epoll_create: { args: [int], ret: "fd" },
   epoll_create1: { args: [flags("epollflags")], ret: "fd" },
   epoll_ctl: { args: [fd, en("epollctls"), fd, structIn("epoll_event")] },
   epoll_wait: { args: [fd, arr("epoll_event", 2, "out"), int, int], decoder: "epoll_wait" },
-  epoll_pwait: { args: [fd, arr("epoll_event", 2, "out"), int, int, sigset(5, "in"), ulong], decoder: "epoll_pwait" },
+  epoll_pwait: {
+    args: [fd, arr("epoll_event", 2, "out"), int, int, sigset(5, "in"), ulong],
+    decoder: "epoll_pwait",
+  },
 };

@@ -69,5 +69,9 @@ export const structsByArch: Readonly<Record<string, readonly StructDef[]>> = {
   // riscv64 has no SA_RESTORER: handler, flags, mask.
   riscv64: [{ name: "stat", size: 128 }, { name: "sigaction", size: 24 }, ...common64],
   i386: [{ name: "stat", size: 64 }, { name: "stat64", size: 96 }, ...common32],
-  arm: [{ name: "stat", size: 64 }, { name: "stat64", size: 104 }, ...common32.map((s) => (s.name === "statfs64" ? { name: "statfs64", size: 88 } : s))],
+  arm: [
+    { name: "stat", size: 64 },
+    { name: "stat64", size: 104 },
+    ...common32.map((s) => (s.name === "statfs64" ? { name: "statfs64", size: 88 } : s)),
+  ],
 };

@@ -2,7 +2,8 @@
 import { compileCapturePlan, errnoMessage, signalName, syscallByName, x86_64 } from "../../dist/index.js";
 
 function assertEquals(actual: unknown, expected: unknown): void {
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) throw new Error(`expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  if (JSON.stringify(actual) !== JSON.stringify(expected))
+    throw new Error(`expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }
 
 Deno.test("tables load under Deno", () => {
