@@ -47,7 +47,6 @@ function decoderOptions(o: CliOptions): DecoderOptions {
   const unsupported = (what: string): never => {
     throw new UsageError(`${what} is not supported by this build`, false);
   };
-  if (o.verbose) unsupported("-v");
   if (o.constStyle !== undefined) unsupported("-X");
   if (o.qualifiers.quiet.has("exit")) unsupported("-qq (quiet=exit)");
   let timestamps: DecoderOptions["timestamps"] = "none";
@@ -74,7 +73,12 @@ function decoderOptions(o: CliOptions): DecoderOptions {
     instructionPointer: o.instructionPointer,
     timestamps,
     syscallTimes: o.syscallTimes !== undefined,
+    verbose: o.verbose,
     ...(o.qualifiers.status ? { status: [...o.qualifiers.status] } : {}),
+    // The decoder applies trace= and signal= itself, so it still sees every stop it needs for
+    // -n's numbers on +++ lines and for strace's "+++ killed by" hiding.
+    ...(o.qualifiers.trace ? { syscalls: o.qualifiers.trace } : {}),
+    ...(o.qualifiers.signal ? { signals: o.qualifiers.signal } : {}),
   };
 }
 
@@ -140,9 +144,8 @@ export async function main(argv: readonly string[]): Promise<never> {
   const filter = recordFilter(traceSet, qualifiers.signal);
   const counter = options.summary ? new SyscallCounter() : undefined;
 
-  const onBatch = (raw: Uint8Array): void => {
-    const batch = filter ? filter(raw) : raw;
-    counter?.add(batch);
+  const onBatch = (batch: Uint8Array): void => {
+    counter?.add(filter ? filter(batch) : batch);
     if (decoder) (sink as Sink).write(decoder.decode(batch));
     else separate?.write(batch);
   };
@@ -162,7 +165,9 @@ export async function main(argv: readonly string[]): Promise<never> {
       if (!quietAttach)
         for (const pid of options.pids) process.stderr.write(`${PROGRAM}: Process ${pid} attached\n`);
     } else {
-      const seccomp = options.seccomp ?? traceSet !== undefined;
+      // strace -n numbers +++ lines with the last syscall the process made, which only a tracee
+      // stopping at every syscall reveals: -n alone keeps seccomp off unless asked for.
+      const seccomp = options.seccomp ?? (traceSet !== undefined && !options.syscallNumber);
       session = native.spawnTraced(
         {
           argv: options.command,

@@ -17,7 +17,7 @@ import {
   setNow,
   touch,
 } from "./line";
-import { setLineOptions, setOptions } from "./options";
+import { setLineOptions, setOptions, setSignalSet, setTraceSet } from "./options";
 import { consume, lineStart, outBuf, outLen, puts, reset } from "./out";
 import { HEX_NONE, quote } from "./print/quote";
 import {
@@ -72,11 +72,24 @@ export function input(len: u32): usize {
 
 /**
  * Line options (call after init): flags bit 0 -n, bit 1 -i, bits 2-4 timestamps (1 -t, 2 -tt,
- * 3 -ttt, 4 -r), bit 5 -T; status: the status= classes printed (bit 0 successful, 1 failed,
+ * 3 -ttt, 4 -r), bit 5 -T, bit 6 -v; status: the status= classes printed (bit 0 successful, 1 failed,
  * 2 unfinished, 3 unavailable, 4 detached); tz: UTC offset in minutes for -t/-tt.
  */
 export function lineOptions(flags: i32, status: i32, tz: i32): void {
   setLineOptions(flags, status, tz);
+}
+
+/** -e signal=: signals printed, bit (n - 1) of lo (n ≤ 32) or of hi (n > 32). Default all. */
+export function signalSet(lo: u32, hi: u32): void {
+  setSignalSet(lo, hi);
+}
+
+/**
+ * -e trace=: `bits` bits at p (from alloc(), kept by the decoder) select the syscalls printed;
+ * the others are decoded no further but still set the -n number of later `+++`/`---` lines.
+ */
+export function traceSet(p: usize, bits: u32): void {
+  setTraceSet(p, bits);
 }
 
 /** Adopts the tables blob at p and the options. 0 on success, else a blob error code. */

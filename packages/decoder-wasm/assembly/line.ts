@@ -21,7 +21,18 @@ import {
   setResumeArg,
 } from "./decoders/rval";
 import { printExitStatus, printSiginfo } from "./events";
-import { acolumn, pidPrefix, showIp, showNr, showTime, statusMask, tsMode, tzMinutes } from "./options";
+import {
+  acolumn,
+  pidPrefix,
+  showIp,
+  showNr,
+  showTime,
+  signalShown,
+  statusMask,
+  syscallTraced,
+  tsMode,
+  tzMinutes,
+} from "./options";
 import { column, dropOpenLine, newline, outLen, putc, putName, puts } from "./out";
 import { putHex, putHexDigits, putI64, putOct, putU64 } from "./print/num";
 import { printSignal } from "./print/signal";
@@ -57,6 +68,11 @@ class Proc {
   len: u32 = 0;
   /** Time of the entry stop (for -T). */
   enterTime: u64 = 0;
+  /** The last syscall number seen (strace's tcp->true_scno, printed by -n on every line). */
+  lastNr: u32 = 0;
+  /** The last syscall's instruction pointer (-i on `--- SIG` lines), when one was seen. */
+  lastIp: u64 = 0;
+  hasIp: bool = false;
 }
 
 let now: u64 = 0;
@@ -115,17 +131,21 @@ function printTimestamp(): void {
 
 /** -n `[  1] ` and -i `[00007f…] ` from the entry record. */
 function printNrIp(rec: usize): void {
+  printNrIpOf(load<u32>(rec + HDR_LENGTH + ENTER_NR), true, load<u64>(rec + HDR_LENGTH + ENTER_IP));
+}
+
+/** -n `[ nr] ` and -i `[ip] ` or `[????????????????]` (ip unknown), as strace's printleader. */
+function printNrIpOf(nr: u32, hasIp: bool, ip: u64): void {
   if (showNr) {
     putc(0x5b);
-    putPadded(<u64>load<u32>(rec + HDR_LENGTH + ENTER_NR), 4, 0x20);
+    putPadded(<u64>nr, 4, 0x20);
     puts("] ");
   }
   if (showIp) {
     putc(0x5b);
-    const ip = load<u64>(rec + HDR_LENGTH + ENTER_IP);
     for (let sh = 60; sh >= 0; sh -= 4) {
       const d = <u32>((ip >> <u64>sh) & 0xf);
-      putc(d < 10 ? 0x30 + d : 0x57 + d);
+      putc(!hasIp ? 0x3f : d < 10 ? 0x30 + d : 0x57 + d);
     }
     puts("] ");
   }
@@ -241,6 +261,15 @@ function decode(nr: u32, arch: u32): i32 {
 /** SYSCALL_ENTER: `name(` and the arguments known at entry; the line stays open. */
 export function onEnter(pid: u32, rec: usize, len: u32): void {
   const p = getProc(pid);
+  const nr0 = load<u32>(rec + HDR_LENGTH + ENTER_NR);
+  if (!syscallTraced(nr0)) {
+    // strace's TCB_FILTERED: nothing printed, but tcp->true_scno (for -n) moves on.
+    p.lastNr = nr0;
+    p.lastIp = load<u64>(rec + HDR_LENGTH + ENTER_IP);
+    p.hasIp = true;
+    p.inSyscall = false;
+    return;
+  }
   closeOpenLine();
   if (p.cap < len) {
     let cap: u32 = 256;
@@ -256,6 +285,9 @@ export function onEnter(pid: u32, rec: usize, len: u32): void {
   setEntry(p.buf, len, arch);
   setResumeArg(0);
   p.enterTime = now;
+  p.lastNr = nr;
+  p.lastIp = load<u64>(rec + HDR_LENGTH + ENTER_IP);
+  p.hasIp = true;
   printPrefix(pid);
   printNrIp(rec);
   putSyscallName(nr, arch);
@@ -337,10 +369,17 @@ function printReturn(r: u32, rv: i32, rval: i64, isError: bool): void {
 /** SYSCALL_EXIT: the arguments printed at exit, `) `, alignment, `= ret`. */
 export function onExit(pid: u32, rec: usize, len: u32, nr: u32, arch: u32, rval: i64, isError: bool): void {
   const p = getProc(pid);
+  if (!p.inSyscall && !syscallTraced(nr)) {
+    p.lastNr = nr;
+    return;
+  }
   if (!p.inSyscall) {
     // An exit without its entry (attached mid-call): strace prints the resumed form.
     closeOpenLine();
+    p.lastNr = nr;
+    p.hasIp = false;
     printPrefix(pid);
+    printNrIpOf(nr, false, 0);
     puts("<... ");
     putSyscallName(nr, arch);
     puts(" resumed>) ");
@@ -412,19 +451,28 @@ function finishInSyscall(p: Proc): void {
 export function onExitStatus(pid: u32, status: i32): void {
   const p = getProc(pid);
   finishInSyscall(p);
-  closeOpenLine();
-  printPrefix(pid);
-  printExitStatus(status);
-  newline();
+  // `+++ killed by SIG… +++` obeys -e signal= like `--- SIG… ---` (strace's print_signalled).
+  const sig = status & 0x7f;
+  if (sig == 0 || sig == 0x7f || signalShown(<u32>sig)) {
+    closeOpenLine();
+    printPrefix(pid);
+    // strace's printleader: -n shows the last syscall number; -i has no ip for a dead process.
+    printNrIpOf(p.lastNr, false, 0);
+    printExitStatus(status);
+    newline();
+  }
   p.live = false;
   p.inSyscall = false;
   liveCount--;
 }
 
 export function onSignal(pid: u32, signo: u32, siginfo: usize): void {
-  getProc(pid);
+  const p = getProc(pid);
+  if (!signalShown(signo)) return;
   closeOpenLine();
   printPrefix(pid);
+  // The signal is delivered where the last syscall returned: its ip is the current one.
+  printNrIpOf(p.lastNr, p.hasIp, p.lastIp);
   puts("--- ");
   printSignal(<u64>signo);
   putc(0x20);
@@ -435,9 +483,11 @@ export function onSignal(pid: u32, signo: u32, siginfo: usize): void {
 }
 
 export function onGroupStop(pid: u32, signo: u32): void {
-  getProc(pid);
+  const p = getProc(pid);
+  if (!signalShown(signo)) return;
   closeOpenLine();
   printPrefix(pid);
+  printNrIpOf(p.lastNr, p.hasIp, p.lastIp);
   puts("--- stopped by ");
   printSignal(<u64>signo);
   puts(" ---");
@@ -446,7 +496,14 @@ export function onGroupStop(pid: u32, signo: u32): void {
 
 export function onDetached(pid: u32): void {
   const p = getProc(pid);
-  if (hasOpen && openPid == pid) closeOpenLine();
+  // strace's droptcb: the pid's own open line ends with ` <detached ...>` (status=detached).
+  if (hasOpen && openPid == pid) {
+    if (statusShown(16)) {
+      puts(" <detached ...>");
+      newline();
+    } else dropOpenLine();
+    hasOpen = false;
+  }
   p.live = false;
   p.inSyscall = false;
   liveCount--;

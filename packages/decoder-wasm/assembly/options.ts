@@ -29,11 +29,46 @@ export let statusMask: i32 = 31;
 /** The local time zone's offset from UTC in minutes (JS supplies it; the wasm has no clock). */
 export let tzMinutes: i32 = 0;
 
+/** -v: structs unabbreviated (the stat family prints every field). */
+export let verbose: bool = false;
+
 export function setLineOptions(flags: i32, status: i32, tz: i32): void {
+  verbose = (flags & 64) != 0;
   showNr = (flags & 1) != 0;
   showIp = (flags & 2) != 0;
   tsMode = (flags >> 2) & 7;
   showTime = (flags & 32) != 0;
   statusMask = status & 31;
   tzMinutes = tz;
+}
+
+/** -e signal=: bit (n - 1) of signalsLo/signalsHi set when signal n (1..64) prints. */
+let signalsLo: u32 = 0xffffffff;
+let signalsHi: u32 = 0xffffffff;
+
+export function setSignalSet(lo: u32, hi: u32): void {
+  signalsLo = lo;
+  signalsHi = hi;
+}
+
+/** `--- SIGn ---`, `--- stopped by SIGn ---` and `+++ killed by SIGn +++` are printed? */
+export function signalShown(n: u32): bool {
+  if (n == 0 || n > 64) return true;
+  return n <= 32 ? ((signalsLo >> (n - 1)) & 1) != 0 : ((signalsHi >> (n - 33)) & 1) != 0;
+}
+
+/** -e trace=: bitmap of selected syscall numbers (bit n of byte n >> 3); 0 means all. */
+let traceMap: usize = 0;
+let traceBits: u32 = 0;
+
+export function setTraceSet(map: usize, bits: u32): void {
+  traceMap = map;
+  traceBits = bits;
+}
+
+/** The syscall is selected by -e trace= (unselected ones only update the -n number). */
+export function syscallTraced(nr: u32): bool {
+  if (traceMap == 0) return true;
+  if (nr >= traceBits) return false;
+  return ((load<u8>(traceMap + <usize>(nr >> 3)) >> (nr & 7)) & 1) != 0;
 }

@@ -43,6 +43,19 @@ export interface DecoderOptions {
    * status=: which finished calls print (default all). -z is ["successful"], -Z is ["failed"].
    */
   status?: readonly ("successful" | "failed" | "unfinished" | "unavailable" | "detached")[];
+  /**
+   * -e signal=: the signal numbers (1–64) whose `--- SIG… ---`, `--- stopped by SIG… ---` and
+   * `+++ killed by SIG… +++` lines print (default all). `[]` is `-e signal=none`.
+   */
+  signals?: Iterable<number>;
+  /**
+   * -e trace=: the syscall numbers printed (default all). Pass the records of the other syscalls
+   * too (do not drop them before decode()): strace's -n prints, on `+++ exited` and `--- SIG` lines,
+   * the number of the pid's last syscall whether traced or not (`[ 231] +++ exited with 0 +++`).
+   */
+  syscalls?: Iterable<number>;
+  /** -v: unabbreviated structs (the stat family prints every field, not `...`). */
+  verbose?: boolean;
 }
 
 const TS_MODES: Readonly<Record<NonNullable<DecoderOptions["timestamps"]>, number>> = {
@@ -122,10 +135,30 @@ export async function createDecoder(options: DecoderOptions = {}): Promise<Decod
     (options.syscallNumbers ? 1 : 0) |
     (options.instructionPointer ? 2 : 0) |
     ((TS_MODES[options.timestamps ?? "none"] ?? 0) << 2) |
-    (options.syscallTimes ? 32 : 0);
+    (options.syscallTimes ? 32 : 0) |
+    (options.verbose ? 64 : 0);
   const status = options.status ? options.status.reduce((m, s) => m | (STATUS_BITS[s] ?? 0), 0) : 31;
   const tz = Math.trunc(options.utcOffsetMinutes ?? -new Date().getTimezoneOffset());
   ex.lineOptions(flags, status, Number.isFinite(tz) ? tz : 0);
+  if (options.syscalls !== undefined) {
+    const bits = 4096;
+    const map = new Uint8Array(bits >> 3);
+    for (const n of options.syscalls)
+      if (Number.isInteger(n) && n >= 0 && n < bits) map[n >> 3] = (map[n >> 3] as number) | (1 << (n & 7));
+    const mp = ex.alloc(map.length);
+    new Uint8Array(ex.memory.buffer, mp, map.length).set(map);
+    ex.traceSet(mp, bits);
+  }
+  if (options.signals !== undefined) {
+    let lo = 0;
+    let hi = 0;
+    for (const n of options.signals) {
+      if (!Number.isInteger(n) || n < 1 || n > 64) continue;
+      if (n <= 32) lo |= 1 << (n - 1);
+      else hi |= 1 << (n - 33);
+    }
+    ex.signalSet(lo >>> 0, hi >>> 0);
+  }
   return new WasmDecoder(ex);
 }
 

@@ -97,7 +97,16 @@ describe("robustness", () => {
 
   it("well-formed records with random words and captures never throw, under every style", async () => {
     for (const hex of [0, 1, 2] as const) {
-      const d = await createDecoder({ hex, strsize: hex * 20, pidPrefix: "plain" });
+      const d = await createDecoder({
+        hex,
+        strsize: hex * 20,
+        pidPrefix: "plain",
+        verbose: hex !== 0,
+        syscallNumbers: hex === 1,
+        instructionPointer: hex === 2,
+        timestamps: hex === 2 ? "micro" : "none",
+        ...(hex === 1 ? { signals: [10, 17], syscalls: [0, 1, 3, 4, 5, 6, 262] } : {}),
+      });
       fc.assert(
         fc.property(fc.array(record, { maxLength: 12 }), (recs) => {
           const out = utf8.decode(d.decode(concat(...recs)));

@@ -4,7 +4,7 @@
  */
 
 const ADDRESS = /0x[0-9a-f]{7,}/g;
-const RANDOM = /^(getrandom\()"(?:[^"\\]|\\.)*"/;
+const RANDOM = /^((?:\[pid +\d+\] |\d+ +)?getrandom\()"(?:[^"\\]|\\.)*"/;
 const TRACER_NAME = /^t?strace: /;
 /** Ports the kernel picks for bind(…, port 0) and connect: the ephemeral range. */
 const EPHEMERAL_PORT = /(sin6?_port=htons\()(3[2-9]\d{3}|[4-6]\d{4})\)/g;

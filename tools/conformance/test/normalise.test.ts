@@ -27,6 +27,10 @@ describe("normaliseTrace", () => {
     const [line] = normaliseTrace("sysinfo({uptime=1234, loads=[1, 2, 3], totalram=100, freeram=42}) = 0");
     expect(line).toBe("sysinfo({uptime=N, loads=N, totalram=100, freeram=N}) = 0");
   });
+  it("hides getrandom's bytes behind a pid prefix too", () => {
+    const [line] = normaliseTrace('123   getrandom("\\x01", 1, 0) = 1');
+    expect(line).toBe('PID1   getrandom("RANDOM", 1, 0) = 1');
+  });
   it("does not hide ordinary strings", () => {
     const [line] = normaliseTrace('write(1, "hello\\n", 6) = 6');
     expect(line).toBe('write(1, "hello\\n", 6) = 6');

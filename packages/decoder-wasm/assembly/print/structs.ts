@@ -12,6 +12,7 @@ import {
   T_STATX_ATTRS,
   T_STATX_MASKS,
 } from "../known";
+import { tzMinutes, verbose } from "../options";
 import { putc, puts } from "../out";
 import { AUDIT_ARCH_X86_64 } from "../record";
 import { lookup, NO_REF, strEq } from "../tables";
@@ -226,25 +227,64 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
       return true;
     }
     case S_STATX: {
+      // strace's print_statx: stx_size even for devices; -v adds the rest in struct order.
       if (len < 256) return false;
+      const mask = load<u32>(p);
       puts("{stx_mask=");
-      printFlags(T_STATX_MASKS, <u64>load<u32>(p));
+      printFlags(T_STATX_MASKS, <u64>mask);
+      if (verbose) {
+        puts(", stx_blksize=");
+        putU64(<u64>load<u32>(p + 4));
+      }
       puts(", stx_attributes=");
       printFlags(T_STATX_ATTRS, load<u64>(p + 8));
-      puts(", stx_mode=");
-      const mode = <u64>load<u16>(p + 28);
-      printSymbolicMode(mode);
-      const typ = mode & S_IFMT;
-      if (typ == 0o020000 || typ == 0o060000) {
-        puts(", stx_rdev_major=");
-        putU64(<u64>load<u32>(p + 128));
-        puts(", stx_rdev_minor=");
-        putU64(<u64>load<u32>(p + 132));
-      } else {
-        puts(", stx_size=");
-        putU64(load<u64>(p + 40));
+      if (verbose) {
+        puts(", stx_nlink=");
+        putU64(<u64>load<u32>(p + 16));
+        puts(", stx_uid=");
+        putU64(<u64>load<u32>(p + 20));
+        puts(", stx_gid=");
+        putU64(<u64>load<u32>(p + 24));
       }
-      puts(", ...}");
+      puts(", stx_mode=");
+      printSymbolicMode(<u64>load<u16>(p + 28));
+      if (verbose) {
+        puts(", stx_ino=");
+        putU64(load<u64>(p + 32));
+      }
+      puts(", stx_size=");
+      putU64(load<u64>(p + 40));
+      if (!verbose) {
+        puts(", ...}");
+        return true;
+      }
+      puts(", stx_blocks=");
+      putU64(load<u64>(p + 48));
+      puts(", stx_attributes_mask=");
+      printFlags(T_STATX_ATTRS, load<u64>(p + 56));
+      putStatxTime("stx_atime", p + 64);
+      putStatxTime("stx_btime", p + 80);
+      putStatxTime("stx_ctime", p + 96);
+      putStatxTime("stx_mtime", p + 112);
+      puts(", stx_rdev_major=");
+      putU64(<u64>load<u32>(p + 128));
+      puts(", stx_rdev_minor=");
+      putU64(<u64>load<u32>(p + 132));
+      puts(", stx_dev_major=");
+      putU64(<u64>load<u32>(p + 136));
+      puts(", stx_dev_minor=");
+      putU64(<u64>load<u32>(p + 140));
+      if ((mask & 0x1000) != 0) {
+        puts(", stx_mnt_id=");
+        putHex(load<u64>(p + 144));
+      }
+      if ((mask & 0x2000) != 0) {
+        puts(", stx_dio_mem_align=");
+        putU64(<u64>load<u32>(p + 152));
+        puts(", stx_dio_offset_align=");
+        putU64(<u64>load<u32>(p + 156));
+      }
+      putc(0x7d);
       return true;
     }
     case S_TIMESPEC2: {
@@ -296,8 +336,27 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
       const mode = <u64>load<u32>(p + (x86 ? 24 : 16));
       const rdev = load<u64>(p + (x86 ? 40 : 32));
       const size = load<i64>(p + 48);
-      puts("{st_mode=");
-      printSymbolicMode(mode);
+      if (verbose) {
+        puts("{st_dev=");
+        putMakedev(load<u64>(p));
+        puts(", st_ino=");
+        putU64(load<u64>(p + 8));
+        puts(", st_mode=");
+        printSymbolicMode(mode);
+        puts(", st_nlink=");
+        putU64(x86 ? load<u64>(p + 16) : <u64>load<u32>(p + 20));
+        puts(", st_uid=");
+        putU64(<u64>load<u32>(p + (x86 ? 28 : 24)));
+        puts(", st_gid=");
+        putU64(<u64>load<u32>(p + (x86 ? 32 : 28)));
+        puts(", st_blksize=");
+        putU64(x86 ? load<u64>(p + 56) : <u64>load<u32>(p + 56));
+        puts(", st_blocks=");
+        putU64(load<u64>(p + 64));
+      } else {
+        puts("{st_mode=");
+        printSymbolicMode(mode);
+      }
       const typ = mode & S_IFMT;
       if (typ == 0o020000 || typ == 0o060000) {
         puts(", st_rdev=");
@@ -306,7 +365,12 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
         puts(", st_size=");
         putI64(size);
       }
-      puts(", ...}");
+      if (verbose) {
+        putStatTime("st_atime", p + 72);
+        putStatTime("st_mtime", p + 88);
+        putStatTime("st_ctime", p + 104);
+        putc(0x7d);
+      } else puts(", ...}");
       return true;
     }
     case S_STATFS: {
@@ -406,4 +470,103 @@ function putRlim(v: u64): void {
     return;
   }
   putU64(v);
+}
+
+// `, st_atime=1795424368 /* 2026-11-23T08:59:28.129046690+0000 */, st_atime_nsec=129046690`.
+function putStatTime(name: string, p: usize): void {
+  const sec = load<i64>(p);
+  const nsec = load<u64>(p + 8);
+  puts(", ");
+  puts(name);
+  putc(0x3d);
+  putI64(sec);
+  if (isoShown(sec, nsec)) {
+    puts(" /* ");
+    putIsoTime(sec, <u32>nsec);
+    puts(" */");
+  }
+  puts(", ");
+  puts(name);
+  puts("_nsec=");
+  putU64(nsec);
+}
+
+/** strace's sprinttime_ex prints no comment for 0.0 or an out-of-range nanosecond part. */
+function isoShown(sec: i64, nsec: u64): bool {
+  return !(sec == 0 && nsec == 0) && nsec < 1000000000;
+}
+
+function put2(v: i64): void {
+  putc(0x30 + <u32>(v / 10));
+  putc(0x30 + <u32>(v % 10));
+}
+
+/** strace's sprinttime_nsec: `%FT%T[.nnnnnnnnn]%z` in the session's zone. */
+function putIsoTime(sec: i64, nsec: u32): void {
+  const local = sec + <i64>tzMinutes * 60;
+  let days = local / 86400;
+  let sod = local % 86400;
+  if (sod < 0) {
+    sod += 86400;
+    days--;
+  }
+  // civil_from_days (Howard Hinnant).
+  const z = days + 719468;
+  const era = (z >= 0 ? z : z - 146096) / 146097;
+  const doe = z - era * 146097;
+  const yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const mp = (5 * doy + 2) / 153;
+  const d = doy - (153 * mp + 2) / 5 + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  if (y < 0) {
+    putc(0x2d);
+    putI64(-y);
+  } else {
+    let w = 1;
+    for (let t = y / 10; t != 0; t /= 10) w++;
+    for (; w < 4; w++) putc(0x30);
+    putI64(y);
+  }
+  putc(0x2d);
+  put2(m);
+  putc(0x2d);
+  put2(d);
+  putc(0x54);
+  put2(sod / 3600);
+  putc(0x3a);
+  put2((sod / 60) % 60);
+  putc(0x3a);
+  put2(sod % 60);
+  if (nsec != 0) {
+    putc(0x2e);
+    let div: u32 = 100000000;
+    for (let i = 0; i < 9; i++) {
+      putc(0x30 + (nsec / div) % 10);
+      div /= 10;
+    }
+  }
+  const tz = tzMinutes < 0 ? -tzMinutes : tzMinutes;
+  putc(tzMinutes < 0 ? 0x2d : 0x2b);
+  put2(<i64>(tz / 60));
+  put2(<i64>(tz % 60));
+}
+
+// `, stx_atime={tv_sec=1795396514, tv_nsec=769456215} /* 2026-11-23T01:15:14.769456215+0000 */`.
+function putStatxTime(name: string, p: usize): void {
+  const sec = load<i64>(p);
+  const nsec = load<u32>(p + 8);
+  puts(", ");
+  puts(name);
+  puts("={tv_sec=");
+  putI64(sec);
+  puts(", tv_nsec=");
+  putU64(<u64>nsec);
+  putc(0x7d);
+  if (isoShown(sec, <u64>nsec)) {
+    puts(" /* ");
+    putIsoTime(sec, nsec);
+    puts(" */");
+  }
 }

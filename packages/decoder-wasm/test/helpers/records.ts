@@ -160,3 +160,22 @@ export function bytes(size: number, fields: readonly [number, 4 | 8, number | bi
   }
   return b;
 }
+
+/** A DETACHED record (strace detached from the pid: -p then ^C). */
+export function detached(pid: number): Uint8Array {
+  return record(RecordType.DETACHED, pid, new Uint8Array(0));
+}
+
+/** The same record with its header timestamp (CLOCK_REALTIME ns) replaced. */
+export function at(rec: Uint8Array, timeNs: bigint): Uint8Array {
+  const out = rec.slice();
+  new DataView(out.buffer).setBigUint64(RecordHeader.timeNs, timeNs, true);
+  return out;
+}
+
+/** A SYSCALL_ENTER record with its instruction pointer set. */
+export function withIp(rec: Uint8Array, ip: bigint): Uint8Array {
+  const out = rec.slice();
+  new DataView(out.buffer).setBigUint64(RecordHeader.length + SyscallEnterBody.ip, ip, true);
+  return out;
+}

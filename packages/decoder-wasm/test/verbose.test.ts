@@ -1,0 +1,233 @@
+// -v: the stat family unabbreviated. Expected lines from `strace -v ls` and
+// `strace -v -e trace=newfstatat python3 -c "import os; os.stat('/dev/null')"` (TZ=UTC).
+
+import { describe, expect, it } from "vitest";
+import { createDecoder } from "../dist/index.js";
+import { nr } from "./helpers/nr.js";
+import { bytes, concat, cstr, enter, exit, struct } from "./helpers/records.js";
+
+const line = async (
+  args: (number | bigint)[],
+  path: string,
+  st: Uint8Array,
+  verbose = true,
+): Promise<string> => {
+  const d = await createDecoder({ verbose, utcOffsetMinutes: 0 });
+  const n = nr("newfstatat");
+  return d.decodeToString(concat(enter(1, n, args, [cstr(1, path)]), exit(1, n, 0, [struct(2, st)])));
+};
+
+// x86_64 struct stat offsets.
+const stat = (f: {
+  dev: number | bigint;
+  ino: number | bigint;
+  nlink: number;
+  mode: number;
+  rdev?: number;
+  size: number;
+  blksize: number;
+  blocks: number;
+  times: [number, number][];
+}): Uint8Array =>
+  bytes(144, [
+    [0, 8, f.dev],
+    [8, 8, f.ino],
+    [16, 8, f.nlink],
+    [24, 4, f.mode],
+    [40, 8, f.rdev ?? 0],
+    [48, 8, f.size],
+    [56, 8, f.blksize],
+    [64, 8, f.blocks],
+    [72, 8, f.times[0]![0]],
+    [80, 8, f.times[0]![1]],
+    [88, 8, f.times[1]![0]],
+    [96, 8, f.times[1]![1]],
+    [104, 8, f.times[2]![0]],
+    [112, 8, f.times[2]![1]],
+  ]);
+
+describe("-v stat", () => {
+  it("regular file with nanoseconds", async () => {
+    const st = stat({
+      dev: 0xfe00,
+      ino: 2244613,
+      nlink: 1,
+      mode: 0o100644,
+      size: 34775,
+      blksize: 4096,
+      blocks: 72,
+      times: [
+        [1795424368, 129046690],
+        [1795424368, 97046689],
+        [1795424368, 97046689],
+      ],
+    });
+    expect(await line([3, 1, 2, 0x1000], "", st)).toBe(
+      'newfstatat(3, "", {st_dev=makedev(0xfe, 0), st_ino=2244613, st_mode=S_IFREG|0644, st_nlink=1, st_uid=0, st_gid=0, st_blksize=4096, st_blocks=72, st_size=34775, st_atime=1795424368 /* 2026-11-23T08:59:28.129046690+0000 */, st_atime_nsec=129046690, st_mtime=1795424368 /* 2026-11-23T08:59:28.097046689+0000 */, st_mtime_nsec=97046689, st_ctime=1795424368 /* 2026-11-23T08:59:28.097046689+0000 */, st_ctime_nsec=97046689}, AT_EMPTY_PATH) = 0\n',
+    );
+  });
+
+  it("whole seconds print no fraction", async () => {
+    const st = stat({
+      dev: 0xfe00,
+      ino: 339872,
+      nlink: 1,
+      mode: 0o100644,
+      size: 174312,
+      blksize: 4096,
+      blocks: 344,
+      times: [
+        [1795421176, 816908168],
+        [1685210301, 0],
+        [1685210301, 0],
+      ],
+    });
+    expect(await line([3, 1, 2, 0x1000], "", st)).toBe(
+      'newfstatat(3, "", {st_dev=makedev(0xfe, 0), st_ino=339872, st_mode=S_IFREG|0644, st_nlink=1, st_uid=0, st_gid=0, st_blksize=4096, st_blocks=344, st_size=174312, st_atime=1795421176 /* 2026-11-23T08:06:16.816908168+0000 */, st_atime_nsec=816908168, st_mtime=1685210301 /* 2023-05-27T17:58:21+0000 */, st_mtime_nsec=0, st_ctime=1685210301 /* 2023-05-27T17:58:21+0000 */, st_ctime_nsec=0}, AT_EMPTY_PATH) = 0\n',
+    );
+  });
+
+  it("character device prints st_rdev instead of st_size", async () => {
+    const t: [number, number] = [1795396514, 769456215];
+    const st = stat({
+      dev: 6,
+      ino: 3,
+      nlink: 1,
+      mode: 0o20666,
+      rdev: 0x103,
+      size: 0,
+      blksize: 4096,
+      blocks: 0,
+      times: [t, t, t],
+    });
+    expect(await line([-100, 1, 2, 0], "/dev/null", st)).toBe(
+      'newfstatat(AT_FDCWD, "/dev/null", {st_dev=makedev(0, 0x6), st_ino=3, st_mode=S_IFCHR|0666, st_nlink=1, st_uid=0, st_gid=0, st_blksize=4096, st_blocks=0, st_rdev=makedev(0x1, 0x3), st_atime=1795396514 /* 2026-11-23T01:15:14.769456215+0000 */, st_atime_nsec=769456215, st_mtime=1795396514 /* 2026-11-23T01:15:14.769456215+0000 */, st_mtime_nsec=769456215, st_ctime=1795396514 /* 2026-11-23T01:15:14.769456215+0000 */, st_ctime_nsec=769456215}, 0) = 0\n',
+    );
+  });
+
+  it("without -v the struct stays abbreviated", async () => {
+    const st = stat({
+      dev: 1,
+      ino: 2,
+      nlink: 1,
+      mode: 0o100644,
+      size: 5,
+      blksize: 4096,
+      blocks: 8,
+      times: [
+        [0, 0],
+        [0, 0],
+        [0, 0],
+      ],
+    });
+    expect(await line([3, 1, 2, 0x1000], "", st, false)).toBe(
+      'newfstatat(3, "", {st_mode=S_IFREG|0644, st_size=5, ...}, AT_EMPTY_PATH) = 0\n',
+    );
+  });
+});
+
+// x86_64 struct statx offsets.
+const statx = (f: {
+  mask: number;
+  blksize: number;
+  attrs: number | bigint;
+  nlink: number;
+  mode: number;
+  ino: number;
+  size: number;
+  blocks: number;
+  attrsMask: number | bigint;
+  times: [number, number][]; // atime, btime, ctime, mtime
+  rdev: [number, number];
+  dev: [number, number];
+  mntId: number;
+}): Uint8Array =>
+  bytes(256, [
+    [0, 4, f.mask],
+    [4, 4, f.blksize],
+    [8, 8, f.attrs],
+    [16, 4, f.nlink],
+    [28, 4, f.mode],
+    [32, 8, f.ino],
+    [40, 8, f.size],
+    [48, 8, f.blocks],
+    [56, 8, f.attrsMask],
+    ...f.times.flatMap(([s, ns], i): [number, 4 | 8, number][] => [
+      [64 + i * 16, 8, s],
+      [72 + i * 16, 4, ns],
+    ]),
+    [128, 4, f.rdev[0]],
+    [132, 4, f.rdev[1]],
+    [136, 4, f.dev[0]],
+    [140, 4, f.dev[1]],
+    [144, 8, f.mntId],
+  ]);
+
+const statxLine = async (path: string, st: Uint8Array, verbose: boolean): Promise<string> => {
+  const d = await createDecoder({ verbose, utcOffsetMinutes: 0 });
+  const n = nr("statx");
+  return d.decodeToString(
+    concat(enter(1, n, [-100, 1, 0x900, 0xfff, 2], [cstr(1, path)]), exit(1, n, 0, [struct(4, st)])),
+  );
+};
+
+describe("statx", () => {
+  const t: [number, number] = [1795396514, 769456215];
+  const devNull = statx({
+    mask: 0x1fff,
+    blksize: 4096,
+    attrs: 0,
+    nlink: 1,
+    mode: 0o20666,
+    ino: 3,
+    size: 0,
+    blocks: 0,
+    attrsMask: 0x203070, // IMMUTABLE|APPEND|NODUMP|AUTOMOUNT|MOUNT_ROOT|DAX
+    times: [t, t, t, t],
+    rdev: [1, 3],
+    dev: [0, 6],
+    mntId: 0x18,
+  });
+
+  it("abbreviated: stx_size even for a device (strace stat /dev/null)", async () => {
+    expect(await statxLine("/dev/null", devNull, false)).toBe(
+      'statx(AT_FDCWD, "/dev/null", AT_STATX_SYNC_AS_STAT|AT_SYMLINK_NOFOLLOW|AT_NO_AUTOMOUNT, STATX_ALL, {stx_mask=STATX_ALL|STATX_MNT_ID, stx_attributes=0, stx_mode=S_IFCHR|0666, stx_size=0, ...}) = 0\n',
+    );
+  });
+
+  it("-v: every field (strace -v stat /dev/null)", async () => {
+    expect(await statxLine("/dev/null", devNull, true)).toBe(
+      'statx(AT_FDCWD, "/dev/null", AT_STATX_SYNC_AS_STAT|AT_SYMLINK_NOFOLLOW|AT_NO_AUTOMOUNT, STATX_ALL, {stx_mask=STATX_ALL|STATX_MNT_ID, stx_blksize=4096, stx_attributes=0, stx_nlink=1, stx_uid=0, stx_gid=0, stx_mode=S_IFCHR|0666, stx_ino=3, stx_size=0, stx_blocks=0, stx_attributes_mask=STATX_ATTR_IMMUTABLE|STATX_ATTR_APPEND|STATX_ATTR_NODUMP|STATX_ATTR_AUTOMOUNT|STATX_ATTR_MOUNT_ROOT|STATX_ATTR_DAX, stx_atime={tv_sec=1795396514, tv_nsec=769456215} /* 2026-11-23T01:15:14.769456215+0000 */, stx_btime={tv_sec=1795396514, tv_nsec=769456215} /* 2026-11-23T01:15:14.769456215+0000 */, stx_ctime={tv_sec=1795396514, tv_nsec=769456215} /* 2026-11-23T01:15:14.769456215+0000 */, stx_mtime={tv_sec=1795396514, tv_nsec=769456215} /* 2026-11-23T01:15:14.769456215+0000 */, stx_rdev_major=1, stx_rdev_minor=3, stx_dev_major=0, stx_dev_minor=6, stx_mnt_id=0x18}) = 0\n',
+    );
+  });
+
+  it("-v: a zero btime has no date comment (strace -v stat /)", async () => {
+    const st = statx({
+      mask: 0x1fff,
+      blksize: 4096,
+      attrs: 0x2000,
+      nlink: 21,
+      mode: 0o40755,
+      ino: 2,
+      size: 4096,
+      blocks: 8,
+      attrsMask: 0x203074 | 0x100000 | 0x800 | 0x4,
+      times: [
+        [1795424830, 825066774],
+        [0, 0],
+        [1795421203, 560909329],
+        [1795421203, 560909329],
+      ],
+      rdev: [0, 0],
+      dev: [254, 0],
+      mntId: 0x1b,
+    });
+    const out = await statxLine("/", st, true);
+    expect(out).toContain(
+      "stx_atime={tv_sec=1795424830, tv_nsec=825066774} /* 2026-11-23T09:07:10.825066774+0000 */, stx_btime={tv_sec=0, tv_nsec=0}, stx_ctime={tv_sec=1795421203, tv_nsec=560909329} /* 2026-11-23T08:06:43.560909329+0000 */, stx_mtime={tv_sec=1795421203, tv_nsec=560909329} /* 2026-11-23T08:06:43.560909329+0000 */, stx_rdev_major=0, stx_rdev_minor=0, stx_dev_major=254, stx_dev_minor=0, stx_mnt_id=0x1b}) = 0\n",
+    );
+    expect(out).toContain(
+      "stx_attributes=STATX_ATTR_MOUNT_ROOT, stx_nlink=21, stx_uid=0, stx_gid=0, stx_mode=S_IFDIR|0755, stx_ino=2, stx_size=4096, stx_blocks=8",
+    );
+  });
+});
