@@ -2,7 +2,7 @@
 // benchmark's baseline: strace quoting, the stat struct, open flags, and whole lines.
 import { constTable } from "@tstrace/core";
 
-const esc = { 0x22: '\\"', 0x5c: "\\\\", 0x0c: "\\f", 0x0a: "\\n", 0x0d: "\\r", 0x09: "\\t", 0x0b: "\\v" };
+const esc = { 34: '\\"', 92: "\\\\", 12: "\\f", 10: "\\n", 13: "\\r", 9: "\\t", 11: "\\v" };
 
 /** strace's string_quote for `bytes` (no -x), cut at strsize with `...`. */
 export function quote(bytes, strsize = 32) {
@@ -38,7 +38,15 @@ export function openFlagsText(v) {
   return parts.join("|");
 }
 
-const types = { 0o040000: "S_IFDIR", 0o100000: "S_IFREG", 0o120000: "S_IFLNK", 0o020000: "S_IFCHR", 0o060000: "S_IFBLK", 0o010000: "S_IFIFO", 0o140000: "S_IFSOCK" };
+const types = {
+  9604: "S_IFDIR",
+  16807: "S_IFREG",
+  21609: "S_IFLNK",
+  4802: "S_IFCHR",
+  14406: "S_IFBLK",
+  2401: "S_IFIFO",
+  26411: "S_IFSOCK",
+};
 /** x86_64 struct stat (144 bytes) as strace abbreviates it. */
 export function statText(view, off) {
   const mode = view.getUint32(off + 24, true);

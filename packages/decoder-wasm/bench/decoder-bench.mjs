@@ -47,7 +47,7 @@ function enter(nr, args, list = [], t = 0) {
   const v = new DataView(body.buffer);
   v.setUint32(0, X86_64, true);
   v.setUint32(4, nr, true);
-  args.forEach((a, i) => v.setBigUint64(8 + i * 8, BigInt.asUintN(64, BigInt(a)), true));
+  for (const [i, a] of args.entries()) v.setBigUint64(8 + i * 8, BigInt.asUintN(64, BigInt(a)), true);
   v.setUint32(72, list.length, true);
   body.set(c, 80);
   return record(1, 100, body, t);
@@ -78,7 +78,10 @@ function mixBatch(n) {
   const parts = [];
   const text = enc.encode("root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin\n");
   for (let i = 0; i < n; i++) {
-    parts.push(enter(257, [-100, 0x1000, 0o2000000, 0], [cstr("/usr/lib/x86_64-linux-gnu/libc.so.6")]), exit(257, 3));
+    parts.push(
+      enter(257, [-100, 0x1000, 0o2000000, 0], [cstr("/usr/lib/x86_64-linux-gnu/libc.so.6")]),
+      exit(257, 3),
+    );
     parts.push(enter(5, [3, 0x2000]), exit(5, 0, [{ arg: 1, kind: 4, data: statBytes(1234 + i) }]));
     parts.push(enter(0, [3, 0x3000, 131072]), exit(0, 33, [{ arg: 1, kind: 3, data: text.subarray(0, 33) }]));
     parts.push(enter(1, [1, 0x3000, 64], [{ arg: 1, kind: 2, data: text.subarray(0, 33) }]), exit(1, 64));
@@ -130,7 +133,8 @@ const row = (name, wasmOps, jsOps, unit) => {
         else if (nr === 5) open = `fstat(${a(0)}, `;
         else if (nr === 0) open = `read(${a(0)}, `;
         else if (nr === 1) open = `write(${a(0)}, ${quote(cap)}${Number(a(2)) > 32 ? "..." : ""}, ${a(2)}`;
-        else if (nr === 9) open = `mmap(NULL, ${a(1)}, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0`;
+        else if (nr === 9)
+          open = `mmap(NULL, ${a(1)}, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0`;
         else open = `close(${a(0)}`;
       } else {
         const rv = v.getBigInt64(b + 8, true);
@@ -161,7 +165,8 @@ const row = (name, wasmOps, jsOps, unit) => {
 // 3. A stat struct: 1000 fstat calls per batch, decoded whole vs the plain JS struct printer.
 {
   const parts = [];
-  for (let i = 0; i < 1000; i++) parts.push(enter(5, [3, 0x2000]), exit(5, 0, [{ arg: 1, kind: 4, data: statBytes(i) }]));
+  for (let i = 0; i < 1000; i++)
+    parts.push(enter(5, [3, 0x2000]), exit(5, 0, [{ arg: 1, kind: 4, data: statBytes(i) }]));
   const batch = concat(...parts);
   const d = await createDecoder();
   const wasmOps = time(() => d.decode(batch)) * 1000;
@@ -187,7 +192,10 @@ const row = (name, wasmOps, jsOps, unit) => {
   const flagSets = [0o2000000, 0o2000101, 0o2202000, 0o1102, 0o2400000 | 0o200000];
   const parts = [];
   for (let i = 0; i < 1000; i++) {
-    parts.push(enter(257, [-100, 0x1000, flagSets[i % flagSets.length], 0o644], [cstr("a.txt")]), exit(257, 3));
+    parts.push(
+      enter(257, [-100, 0x1000, flagSets[i % flagSets.length], 0o644], [cstr("a.txt")]),
+      exit(257, 3),
+    );
   }
   const batch = concat(...parts);
   const d = await createDecoder();

@@ -155,13 +155,22 @@ export function encodeTables(t: DecoderTables): Uint8Array {
         return [ARG_KIND_CODES[k.k], tableIndex.get(k.table) ?? NONE16];
       case "struct":
         return [
-          k.dir === "in" ? ARG_KIND_CODES.structIn : k.dir === "out" ? ARG_KIND_CODES.structOut : ARG_KIND_CODES.structInOut,
+          k.dir === "in"
+            ? ARG_KIND_CODES.structIn
+            : k.dir === "out"
+              ? ARG_KIND_CODES.structOut
+              : ARG_KIND_CODES.structInOut,
           structIndex.get(k.type) ?? NONE16,
         ];
       case "array": {
         const idx = structIndex.get(k.type);
         if (idx === undefined || idx > 0xfff) return [ARG_KIND_CODES.hex, 0];
-        const code = k.dir === "in" ? ARG_KIND_CODES.arrayIn : k.dir === "out" ? ARG_KIND_CODES.arrayOut : ARG_KIND_CODES.arrayInOut;
+        const code =
+          k.dir === "in"
+            ? ARG_KIND_CODES.arrayIn
+            : k.dir === "out"
+              ? ARG_KIND_CODES.arrayOut
+              : ARG_KIND_CODES.arrayInOut;
         return [code, idx | (k.count << 12)];
       }
       case "sockaddr":

@@ -30,7 +30,8 @@ if (!process.argv.includes("--ts-only")) {
   const dir = nodedir();
   const nodedirArgs = dir ? [`--nodedir=${dir}`] : [];
   // Configure once, then let make rebuild only what changed (the install hook may have built it).
-  if (!existsSync(join(root, "build", "Makefile"))) runJs("node-gyp/bin/node-gyp.js", ["configure", ...nodedirArgs]);
+  if (!existsSync(join(root, "build", "Makefile")))
+    runJs("node-gyp/bin/node-gyp.js", ["configure", ...nodedirArgs]);
   runJs("node-gyp/bin/node-gyp.js", ["build", ...nodedirArgs, "-j", "2"]);
   const built = join(root, "build", "Release", "tstrace_native.node");
   const outDir = join(root, "prebuilds", "linux-x64");

@@ -147,7 +147,14 @@ export function printSockaddrOut(i: u32, lenArg: u32): void {
 export function printSigsetArg(i: u32, lenArg: u32, atExit: bool): void {
   const p = arg(i);
   const size = <u32>arg(lenArg);
-  if (p != 0 && !(atExit && isError) && size > 0 && size <= 128 && findCap(i, CK_ARRAY, atExit) && capLen >= size) {
+  if (
+    p != 0 &&
+    !(atExit && isError) &&
+    size > 0 &&
+    size <= 128 &&
+    findCap(i, CK_ARRAY, atExit) &&
+    capLen >= size
+  ) {
     printSigset(capData, size);
     return;
   }

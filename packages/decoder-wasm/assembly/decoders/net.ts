@@ -49,7 +49,8 @@ export function decodeSocket(pair: bool): i32 {
     puts(", ");
     return 0;
   }
-  if (!isError && findCap(3, CK_STRUCT, true) && printStruct(S_FDPAIR, capData, capLen, arch)) return RVAL_DECODED;
+  if (!isError && findCap(3, CK_STRUCT, true) && printStruct(S_FDPAIR, capData, capLen, arch))
+    return RVAL_DECODED;
   putAddr(arg(3));
   return RVAL_DECODED;
 }
@@ -74,7 +75,7 @@ export function decodeSetsockopt(): i32 {
     putc(0x5b);
     putI64(<i64>load<i32>(capData));
     putc(0x5d);
-  } else printBufIn(3, <u64>(len < 0 ? 0 : len));
+  } else printBufIn(3, <u64>max(len, 0));
   puts(", ");
   putI64(<i64>len);
   return RVAL_DECODED;

@@ -8,7 +8,7 @@ import { putc, puts } from "../out";
 import { putAddr, putI64, putU64 } from "../print/num";
 import { printStruct, S_EPOLL_EVENT, S_POLLFD, S_TIMESPEC } from "../print/structs";
 import { printFlags } from "../print/xlat";
-import { CK_ARRAY, CK_STRUCT, AUDIT_ARCH_X86_64 } from "../record";
+import { AUDIT_ARCH_X86_64, CK_ARRAY, CK_STRUCT } from "../record";
 import { printFd, printSigsetArg } from "./args";
 import { AUX_CUSTOM, RVAL_DECODED, setAux } from "./rval";
 

@@ -43,7 +43,11 @@ export function decodeClone(): i32 {
     putAddr(arg(1));
     puts(", flags=");
     printCloneFlags(flags, true);
-    if ((flags & (CLONE_PARENT_SETTID | CLONE_PIDFD | CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | CLONE_SETTLS)) == 0)
+    if (
+      (flags &
+        (CLONE_PARENT_SETTID | CLONE_PIDFD | CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | CLONE_SETTLS)) ==
+      0
+    )
       return RVAL_DECODED;
     if ((flags & (CLONE_PARENT_SETTID | CLONE_PIDFD)) != 0) return 0;
     printCloneTail(flags, ctidArg, tlsArg);

@@ -13,7 +13,7 @@ const AF_INET6: u32 = 10;
 const AF_NETLINK: u32 = 16;
 
 function be16(p: usize): u32 {
-  return (<u32>load<u8>(p) << 8) | <u32>load<u8>(p + 1);
+  return ((<u32>load<u8>(p)) << 8) | <u32>load<u8>(p + 1);
 }
 
 function putIPv4(p: usize): void {
@@ -44,7 +44,8 @@ export function putIPv6(p: usize): void {
   }
   if (bestLen < 2) bestStart = -1;
   // ::ffff:a.b.c.d and ::a.b.c.d (deprecated compatible form) print the IPv4 part dotted.
-  const mapped = bestStart == 0 && ((bestLen == 5 && be16(p + 10) == 0xffff) || (bestLen == 6 && be16(p + 12) != 0));
+  const mapped =
+    bestStart == 0 && ((bestLen == 5 && be16(p + 10) == 0xffff) || (bestLen == 6 && be16(p + 12) != 0));
   let i = 0;
   while (i < 8) {
     if (i == bestStart) {
@@ -71,9 +72,9 @@ export function printSockaddr(p: usize, len: u32): void {
   if (fam == AF_INET && len >= 16) {
     puts(", sin_port=htons(");
     putU64(<u64>be16(p + 2));
-    puts("), sin_addr=inet_addr(\"");
+    puts('), sin_addr=inet_addr("');
     putIPv4(p + 4);
-    puts("\")}");
+    puts('")}');
     return;
   }
   if (fam == AF_INET6 && len >= 24) {
@@ -81,9 +82,9 @@ export function printSockaddr(p: usize, len: u32): void {
     putU64(<u64>be16(p + 2));
     puts("), sin6_flowinfo=htonl(");
     putU64(<u64>((be16(p + 4) << 16) | be16(p + 6)));
-    puts("), inet_pton(AF_INET6, \"");
+    puts('), inet_pton(AF_INET6, "');
     putIPv6(p + 8);
-    puts("\", &sin6_addr)");
+    puts('", &sin6_addr)');
     if (len >= 28) {
       puts(", sin6_scope_id=");
       putU64(<u64>load<u32>(p + 24));

@@ -543,7 +543,7 @@ function putIsoTime(sec: i64, nsec: u32): void {
     putc(0x2e);
     let div: u32 = 100000000;
     for (let i = 0; i < 9; i++) {
-      putc(0x30 + (nsec / div) % 10);
+      putc(0x30 + ((nsec / div) % 10));
       div /= 10;
     }
   }
