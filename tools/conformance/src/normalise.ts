@@ -1,7 +1,10 @@
 /**
  * What legitimately differs between two traces of the same command: addresses (ASLR), pids,
- * random bytes, the tracer's own name in its messages. Everything else must match.
+ * random bytes, the tracer's own name in its messages, how processes' lines interleave.
+ * Everything else must match.
  */
+
+import { deinterleave } from "./interleaving.js";
 
 const ADDRESS = /0x[0-9a-f]{7,}/g;
 const RANDOM = /^((?:\[pid +\d+\] |\d+ +)?getrandom\()"(?:[^"\\]|\\.)*"/;
@@ -15,7 +18,7 @@ const LIVE_COUNTERS =
 const DD_TIMING = /copied, [\d.e+-]+ s, [\d.]+ [kMGT]?B\/s\\n".*$/;
 /** Calls whose return value is a pid: they teach the normaliser which numbers are pids. */
 const PID_RETURNS =
-  /^(?:\[pid +\d+\] )?(?:set_tid_address|getpid|gettid|getppid|fork|vfork|clone3?)\(.*\) += (\d+)$/;
+  /^(?:\[pid +\d+\] |\d+ +)?(?:set_tid_address|getpid|gettid|getppid|fork|vfork|clone3?)\(.*\) += (\d+)$/;
 const PID_PREFIX = /^(?:\[pid +(\d+)\] |(\d+) +)/;
 
 /** Collects the pids a trace mentions, in order of first appearance. */
@@ -34,7 +37,7 @@ function collectPids(lines: readonly string[]): Map<string, string> {
 
 /** Normalises one trace (its lines, in order). */
 export function normaliseTrace(text: string): string[] {
-  const lines = text.split("\n").filter((l) => l.length > 0);
+  const lines = deinterleave(text.split("\n").filter((l) => l.length > 0));
   const pids = collectPids(lines);
   const pidPattern = pids.size > 0 ? new RegExp(`\\b(${[...pids.keys()].join("|")})\\b`, "g") : null;
   return lines.map((line) => {

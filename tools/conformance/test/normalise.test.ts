@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareLines } from "../src/compare.js";
+import { deinterleave } from "../src/interleaving.js";
 import { normaliseTrace } from "../src/normalise.js";
 
 describe("normaliseTrace", () => {
@@ -47,5 +48,39 @@ describe("compareLines", () => {
   });
   it("counts a reordered line as a difference", () => {
     expect(compareLines(["a", "b"], ["b", "a"]).matched).toBe(1);
+  });
+});
+
+describe("deinterleave", () => {
+  it("joins unfinished and resumed lines and groups each process's lines, parents first", () => {
+    const trace = [
+      "10 clone(child_stack=NULL, flags=SIGCHLD) = 11",
+      "11 set_robust_list(0x7f0000000000, 24 <unfinished ...>",
+      "10 wait4(-1,  <unfinished ...>",
+      "11 <... set_robust_list resumed>)   = 0",
+      "11 exit_group(0)                     = ?",
+      "11 +++ exited with 0 +++",
+      "10 <... wait4 resumed>NULL, 0, NULL) = 11",
+    ];
+    expect(deinterleave(trace)).toEqual([
+      "10 clone(child_stack=NULL, flags=SIGCHLD) = 11",
+      "10 wait4(-1, NULL, 0, NULL) = 11",
+      "11 set_robust_list(0x7f0000000000, 24) = 0",
+      "11 exit_group(0) = ?",
+      "11 +++ exited with 0 +++",
+    ]);
+  });
+  it("gives the same order whichever process the scheduler ran first", () => {
+    const a = ["10 clone(flags=SIGCHLD) = 11", '10 write(1, "x", 1) = 1', "11 close(3) = 0"];
+    const b = ["11 close(3) = 0", "10 clone(flags=SIGCHLD) = 11", '10 write(1, "x", 1) = 1'];
+    // b's first line is the child's: only the clone return makes 10 the parent.
+    expect(normaliseTrace(b.join("\n"))).toEqual(normaliseTrace(a.join("\n")));
+    expect(normaliseTrace(b.join("\n"))[0]).toBe("PID1 clone(flags=SIGCHLD) = PID2");
+  });
+  it("leaves a single-process trace alone", () => {
+    expect(deinterleave(["close(3) = 0", "exit_group(0) = ?"])).toEqual([
+      "close(3) = 0",
+      "exit_group(0) = ?",
+    ]);
   });
 });
