@@ -14,7 +14,16 @@ import { rows } from "./generated/syscalls-aarch64.js";
 import type { ArchTable } from "./types.js";
 
 export { syscallByName, syscallByNr } from "./lookup.js";
-export type { ArchTable, ArgKind, ArgSpec, RetKind, StructDef, SyscallClass, SyscallRow } from "./types.js";
+export type {
+  ArchTable,
+  ArgKind,
+  ArgSpec,
+  RetKind,
+  SigreturnMask,
+  StructDef,
+  SyscallClass,
+  SyscallRow,
+} from "./types.js";
 
 /** aarch64 (AUDIT_ARCH_AARCH64): the generic table. */
 export const aarch64: ArchTable = /* @__PURE__ */ buildTable("aarch64", rows);

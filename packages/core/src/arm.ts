@@ -14,7 +14,16 @@ import { rows } from "./generated/syscalls-arm.js";
 import type { ArchTable } from "./types.js";
 
 export { syscallByName, syscallByNr } from "./lookup.js";
-export type { ArchTable, ArgKind, ArgSpec, RetKind, StructDef, SyscallClass, SyscallRow } from "./types.js";
+export type {
+  ArchTable,
+  ArgKind,
+  ArgSpec,
+  RetKind,
+  SigreturnMask,
+  StructDef,
+  SyscallClass,
+  SyscallRow,
+} from "./types.js";
 
 /** 32-bit arm EABI (AUDIT_ARCH_ARM); the 0x0f0000 private calls are not included. */
 export const arm: ArchTable = /* @__PURE__ */ buildTable("arm", rows);

@@ -8,6 +8,7 @@
 
 import { argRules, retRules } from "./data/kind-rules.js";
 import { kinds } from "./data/kinds.js";
+import { sigreturnMaskByArch } from "./data/sigframes.js";
 import { structsByArch } from "./data/structs.js";
 import { classMembers } from "./generated/classes.js";
 import type { RawSyscall } from "./raw.js";
@@ -72,5 +73,6 @@ export function buildTable(arch: keyof typeof AuditArch, rows: readonly RawSysca
     auditArch: AuditArch[arch],
     syscalls: rows.map(buildRow),
     structs: structsByArch[arch] ?? [],
+    ...(sigreturnMaskByArch[arch] ? { sigreturnMask: sigreturnMaskByArch[arch] } : {}),
   };
 }

@@ -4,7 +4,7 @@
  * kinds only, so a new kind needs one case here and nothing per syscall.
  */
 import { CaptureKind, CaptureWhen } from "./record-format.js";
-import type { ArchTable, ArgKind } from "./types.js";
+import type { ArchTable, ArgKind, SigreturnMask } from "./types.js";
 
 /** 'TSPC' */
 export const CAPTURE_PLAN_MAGIC = 0x54535043;
@@ -23,7 +23,7 @@ export interface CaptureSpec {
   readonly kind: CaptureKind;
   /** A {@link CaptureWhen}. */
   readonly when: CaptureWhen;
-  /** Argument holding a length or count, or {@link NO_LEN_ARG}. */
+  /** Argument holding a length or count, or {@link NO_LEN_ARG}; for STACK, the byte offset from the stack pointer. */
   readonly lenArg: number;
   /** STRUCT/ARRAY element size; STRING_ARRAY: max strings captured; else 0. */
   readonly size: number;
@@ -207,6 +207,12 @@ export function captureFor(
   }
 }
 
+/** rt_sigreturn takes no argument: the mask it restores is read from its signal frame. */
+function sigreturnMaskCapture(mask: SigreturnMask): CaptureSpec {
+  const { offset, size } = mask;
+  return { arg: 0, kind: CaptureKind.STACK, when: CaptureWhen.ENTRY, lenArg: offset, size, max: size };
+}
+
 /** Compile the plan for `table` and the session options, in the documented `Uint32Array` layout. */
 export function compileCapturePlan(table: ArchTable, options: CapturePlanOptions): Uint32Array {
   if (!Number.isInteger(options.strsize) || options.strsize < 0)
@@ -220,6 +226,8 @@ export function compileCapturePlan(table: ArchTable, options: CapturePlanOptions
     row.args?.forEach((a, i) => {
       specs.push(...capturesFor(table, i, a.kind, options.strsize));
     });
+    if (row.name === "rt_sigreturn" && table.sigreturnMask)
+      specs.push(sigreturnMaskCapture(table.sigreturnMask));
     if (specs.length === 0) continue;
     words[3 + row.nr] = words.length;
     words.push(specs.length);

@@ -14,7 +14,16 @@ import { rows } from "./generated/syscalls-i386.js";
 import type { ArchTable } from "./types.js";
 
 export { syscallByName, syscallByNr } from "./lookup.js";
-export type { ArchTable, ArgKind, ArgSpec, RetKind, StructDef, SyscallClass, SyscallRow } from "./types.js";
+export type {
+  ArchTable,
+  ArgKind,
+  ArgSpec,
+  RetKind,
+  SigreturnMask,
+  StructDef,
+  SyscallClass,
+  SyscallRow,
+} from "./types.js";
 
 /** i386 (AUDIT_ARCH_I386), also what a 32-bit process on an x86_64 kernel uses. */
 export const i386: ArchTable = /* @__PURE__ */ buildTable("i386", rows);

@@ -37,7 +37,7 @@ export const RecordType = {
   SYSCALL_EXIT: 2,
   /** Signal-delivery stop. Body: u32 signo, u32 flags, 128 bytes of siginfo_t. */
   SIGNAL: 3,
-  /** The thread exited or was killed. Body: i32 raw wait(2) status, u32 zero. */
+  /** The thread exited or was killed. Body: i32 raw wait(2) status, u32 last syscall number + 1 (0: none seen). */
   EXIT: 4,
   /** PTRACE_EVENT_EXEC. Body: u32 former thread id (differs when a non-leader execs), u32 zero. */
   EXEC: 5,
@@ -128,7 +128,15 @@ export const CaptureKind = {
   IOVEC: 6,
   /** args[lenArg] elements of `size` bytes each at args[arg], at most `max` bytes in all. */
   ARRAY: 7,
+  /**
+   * `size` bytes at the stack pointer plus `lenArg`, which for this kind is a byte offset (at most
+   * {@link STACK_OFFSET_MAX}), not an argument; `arg` only labels the capture. rt_sigreturn's
+   * signal mask lives there, in the signal frame the kernel built.
+   */
+  STACK: 8,
 } as const;
+/** Largest stack offset a {@link CaptureKind.STACK} capture may name. */
+export const STACK_OFFSET_MAX = 0xffff;
 /** A capture kind code: one of the {@link CaptureKind} values. */
 export type CaptureKind = (typeof CaptureKind)[keyof typeof CaptureKind];
 

@@ -14,7 +14,16 @@ import { rows } from "./generated/syscalls-riscv64.js";
 import type { ArchTable } from "./types.js";
 
 export { syscallByName, syscallByNr } from "./lookup.js";
-export type { ArchTable, ArgKind, ArgSpec, RetKind, StructDef, SyscallClass, SyscallRow } from "./types.js";
+export type {
+  ArchTable,
+  ArgKind,
+  ArgSpec,
+  RetKind,
+  SigreturnMask,
+  StructDef,
+  SyscallClass,
+  SyscallRow,
+} from "./types.js";
 
 /** riscv64 (AUDIT_ARCH_RISCV64): the generic table plus riscv_flush_icache/riscv_hwprobe. */
 export const riscv64: ArchTable = /* @__PURE__ */ buildTable("riscv64", rows);

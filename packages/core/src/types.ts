@@ -173,6 +173,16 @@ export interface ArchTable {
   readonly syscalls: readonly SyscallRow[];
   /** Struct sizes on this architecture. */
   readonly structs: readonly StructDef[];
+  /** Where rt_sigreturn's signal mask lies on the stack; absent where tstrace does not know. */
+  readonly sigreturnMask?: SigreturnMask;
+}
+
+/** The signal mask rt_sigreturn restores: `size` bytes at the stack pointer plus `offset`. */
+export interface SigreturnMask {
+  /** Bytes from the stack pointer at rt_sigreturn's entry. */
+  readonly offset: number;
+  /** Bytes of the mask (sizeof(sigset_t) for the kernel). */
+  readonly size: number;
 }
 
 /** One errno value: name and the message strace prints beside it. */

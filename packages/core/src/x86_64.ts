@@ -14,7 +14,16 @@ import { rows } from "./generated/syscalls-x86_64.js";
 import type { ArchTable } from "./types.js";
 
 export { syscallByName, syscallByNr } from "./lookup.js";
-export type { ArchTable, ArgKind, ArgSpec, RetKind, StructDef, SyscallClass, SyscallRow } from "./types.js";
+export type {
+  ArchTable,
+  ArgKind,
+  ArgSpec,
+  RetKind,
+  SigreturnMask,
+  StructDef,
+  SyscallClass,
+  SyscallRow,
+} from "./types.js";
 
 /** x86_64 (AUDIT_ARCH_X86_64): the 64-bit ABI only (x32 numbers are not included). */
 export const x86_64: ArchTable = /* @__PURE__ */ buildTable("x86_64", rows);

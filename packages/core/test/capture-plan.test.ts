@@ -65,6 +65,14 @@ describe("capture plan", () => {
     expect([...only.keys()]).toEqual([nr("write")]);
     expect(only.get(nr("write"))?.[0]?.max).toBe(5);
   });
+  it("reads rt_sigreturn's mask from the signal frame where the frame layout is known", () => {
+    const plan = decodeCapturePlan(compileCapturePlan(x86_64, { strsize: 32 }));
+    expect(plan.get(nr("rt_sigreturn"))).toEqual([
+      { arg: 0, kind: CaptureKind.STACK, when: CaptureWhen.ENTRY, lenArg: 296, size: 8, max: 8 },
+    ]);
+    const rt = syscallByName(i386, "rt_sigreturn")!;
+    expect(decodeCapturePlan(compileCapturePlan(i386, { strsize: 32 })).get(rt.nr)).toBeUndefined();
+  });
   it("round trips for every architecture", () => {
     const p = compileCapturePlan(i386, { strsize: 80 });
     const d = decodeCapturePlan(p);

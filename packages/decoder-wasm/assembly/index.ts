@@ -184,7 +184,7 @@ export function decode(len: u32): u32 {
         corrupt(off, 3);
         break;
       }
-      onExitStatus(pid, load<i32>(body));
+      onExitStatus(pid, load<i32>(body), load<u32>(body, 4));
     } else if (type == T_GROUP_STOP) {
       if (size < HDR_LENGTH + 8) {
         corrupt(off, 3);

@@ -114,7 +114,7 @@ function printTimestamp(): void {
     putc(0x20);
     return;
   }
-  let local = <i64>(now / 1000000000) + <i64>tzMinutes * 60;
+  const local = <i64>(now / 1000000000) + <i64>tzMinutes * 60;
   let sod = local % 86400;
   if (sod < 0) sod += 86400;
   putPadded(<u64>(sod / 3600), 2, 0x30);
@@ -448,8 +448,10 @@ function finishInSyscall(p: Proc): void {
   p.inSyscall = false;
 }
 
-export function onExitStatus(pid: u32, status: i32): void {
+export function onExitStatus(pid: u32, status: i32, lastNrPlus1: u32): void {
   const p = getProc(pid);
+  // The tracer saw syscalls the records omit (trace= filtered in native): its last one wins.
+  if (lastNrPlus1 != 0) p.lastNr = lastNrPlus1 - 1;
   finishInSyscall(p);
   // `+++ killed by SIG… +++` obeys -e signal= like `--- SIG… ---` (strace's print_signalled).
   const sig = status & 0x7f;

@@ -50,6 +50,7 @@ export const CK_STRUCT: u8 = 4;
 export const CK_STRING_ARRAY: u8 = 5;
 export const CK_IOVEC: u8 = 6;
 export const CK_ARRAY: u8 = 7;
+export const CK_STACK: u8 = 8;
 
 export const CS_OK: u16 = 0;
 export const CS_FAULT: u16 = 1;

@@ -36,6 +36,13 @@ describe("record.ts mirrors core's record format", () => {
   });
 });
 
+describe("decoders/signal.ts mirrors core's signal frame data", () => {
+  it("rt_sigreturn's mask offset on x86_64", () => {
+    const as = consts(src("decoders/signal.ts"));
+    expect(as.get("SIGRETURN_MASK_OFFSET_X86_64")).toBe(core.x86_64.sigreturnMask?.offset);
+  });
+});
+
 describe("tables.ts kind codes mirror tables-blob.ts", () => {
   const as = consts(src("tables.ts"));
   const snake = (k: string): string => k.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();

@@ -186,6 +186,14 @@ describe("-e trace= in the decoder keeps the -n number of untraced syscalls", ()
     expect(out).toBe("[   3] close(3)                         = 0\n[ 231] +++ exited with 0 +++\n");
   });
 
+  it("the tracer filtered exit_group out: the EXIT record names it", async () => {
+    const d = await createDecoder({ syscallNumbers: true, syscalls: [nr("close")] });
+    const out = d.decodeToString(
+      concat(enter(1, nr("close"), [3]), exit(1, nr("close"), 0), exited(1, 0, nr("exit_group"))),
+    );
+    expect(out).toBe("[   3] close(3)                         = 0\n[ 231] +++ exited with 0 +++\n");
+  });
+
   it("an untraced call does not cut another pid's open line", async () => {
     const d = await createDecoder({ pidPrefix: "bracket", syscalls: [nr("close")] });
     const out = d.decodeToString(

@@ -2,7 +2,7 @@
 // `strace -f sh -c …`, python scripts), and the record carries the same argument values and
 // captured bytes.
 
-import { constTables } from "@tstrace/core";
+import { CaptureKind, CaptureStatus, constTables } from "@tstrace/core";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createDecoder, type Decoder } from "../dist/index.js";
 import { nr } from "./helpers/nr.js";
@@ -19,6 +19,7 @@ import {
   signal,
   strArray,
   struct,
+  X86_64,
 } from "./helpers/records.js";
 
 const ENOENT = -2;
@@ -211,6 +212,20 @@ describe("foundation syscalls (strace ls /)", () => {
     const old = bytes(8, []);
     expect(call("rt_sigprocmask", [0, 0x1000, 0x2000, 8], 0, [struct(1, set)], [struct(2, old)])).toMatch(
       /^rt_sigprocmask\((SIG_BLOCK|0), \[USR1 CHLD\], \[\], 8\) += 0\n$/,
+    );
+  });
+
+  it("rt_sigreturn prints the mask from its signal frame, or the frame's address when unreadable", () => {
+    const mask = bytes(8, [[0, 8, (1n << 0n) | (1n << 11n)]]);
+    const frame = (status: number, data: Uint8Array) => [{ arg: 0, kind: CaptureKind.STACK, status, data }];
+    const sp = 0x7ffc00001000n;
+    const line = (caps: ReturnType<typeof frame>) =>
+      d.decodeToString(
+        concat(enter(100, nr("rt_sigreturn"), [], caps, X86_64, sp), exit(100, nr("rt_sigreturn"), 0)),
+      );
+    expect(line(frame(CaptureStatus.OK, mask))).toMatch(/^rt_sigreturn\(\{mask=\[HUP USR2\]\}\) += 0\n$/);
+    expect(line(frame(CaptureStatus.FAULT, new Uint8Array(0)))).toMatch(
+      /^rt_sigreturn\(\{mask=0x7ffc00001128\}\) += 0\n$/,
     );
   });
 

@@ -396,6 +396,7 @@ Napi::Object Constants(Napi::Env env) {
   Put(env, k, "STRING_ARRAY", rf::kStringArray);
   Put(env, k, "IOVEC", rf::kIovec);
   Put(env, k, "ARRAY", rf::kArray);
+  Put(env, k, "STACK", rf::kStack);
   c.Set("CaptureKind", k);
   Napi::Object s = Napi::Object::New(env);
   Put(env, s, "OK", rf::kOk);

@@ -46,6 +46,19 @@ describe("trace sets", () => {
     expect(full.result.stops / filtered.result.stops).toBeGreaterThan(400);
   });
 
+  it("EXIT names the last syscall the tracer saw even when the trace set filtered it out", async () => {
+    const close = traceSet([NR.close]);
+    const { result, records } = await trace({
+      argv: ["true"],
+      capturePlan: EMPTY_PLAN,
+      traceSet: close,
+      seccomp: false,
+    });
+    expect(result.exitCode).toBe(0);
+    expect(syscalls(records).every((r) => r.nr === NR.close)).toBe(true);
+    expect(records.at(-1)).toMatchObject({ type: RecordType.EXIT, lastNr: NR.exit_group });
+  });
+
   it("the same openat records with seccomp-bpf as filtered in the tracer (which still stops on everything)", async () => {
     const argv = ["head", "-c", "0", "/etc/hostname", "/etc/passwd", "/nonexistent"];
     const bpf = await trace({ argv, capturePlan: openatPlan, traceSet: OPENAT });

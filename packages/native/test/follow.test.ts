@@ -81,6 +81,27 @@ describe("followForks", () => {
     expect(records.at(-1)).toMatchObject({ pid: leader, type: RecordType.EXIT, status: 6 << 8 });
   });
 
+  it("stress: execve from a non-leader thread after short-lived forks, 30 times, never hangs", async () => {
+    // Under load a child's first stop and even its exit can be reported before its parent's fork
+    // event; the tracer must not wait for such a child again (it once hung here).
+    const program =
+      "import os, threading, time\nthreading.Thread(target=os.execv, args=('/bin/sh', ['sh', '-c', 'exit 6'])).start()\ntime.sleep(30)";
+    const one = async (): Promise<void> => {
+      const { result, records } = await trace({
+        argv: ["sh", "-c", '/bin/true & /bin/true & exec python3 -c "$0"', program],
+        capturePlan: EMPTY_PLAN,
+        followForks: true,
+      });
+      expect(result.exitCode).toBe(6);
+      const leader = records[0]!.pid;
+      expect(records.filter((r) => r.type === RecordType.EXEC).at(-1)?.pid).toBe(leader);
+    };
+    const lanes = Array.from({ length: 3 }, async () => {
+      for (let i = 0; i < 10; i++) await one();
+    });
+    await Promise.all(lanes);
+  });
+
   it("a process that exits while another is blocked in a syscall", async () => {
     const { result, records } = await trace({
       argv: ["sh", "-c", "sleep 0.2 & /bin/true; wait; exit 2"],

@@ -1,14 +1,14 @@
 // Dedicated decoders by name. A syscall row names its decoder (core's `decoder` field); a row
 // without one, or naming a decoder not listed here, is printed by the generic kind-driven decoder.
 import { strEq } from "../tables";
+import { decodeFcntl } from "./fcntl";
 import { decodeFutex } from "./futex";
 import { decodeGeneric } from "./generic";
 import { decodeGetdents } from "./getdents";
 import { decodeGetrandom } from "./getrandom";
 import { decodeIoctl } from "./ioctl";
-import { decodeOpen, decodeOpenat } from "./open";
-import { decodeFcntl } from "./fcntl";
 import { decodeGetsockopt, decodeSetsockopt, decodeSocket } from "./net";
+import { decodeOpen, decodeOpenat } from "./open";
 import { decodeEpollWait, decodePoll, printPollAux } from "./poll";
 import {
   decodeClone,
@@ -20,7 +20,7 @@ import {
   decodeWait4,
 } from "./process";
 import { auxTable } from "./rval";
-import { decodeRtSigaction, decodeRtSigprocmask } from "./signal";
+import { decodeRtSigaction, decodeRtSigprocmask, decodeRtSigreturn } from "./signal";
 
 export const D_GENERIC: u8 = 0;
 export const D_OPEN: u8 = 1;
@@ -49,6 +49,7 @@ export const D_SCHED_SETAFFINITY: u8 = 23;
 export const D_GETGROUPS: u8 = 24;
 export const D_SETGROUPS: u8 = 25;
 export const D_PRCTL: u8 = 26;
+export const D_RT_SIGRETURN: u8 = 27;
 
 /** Decoder id for a decoder (or syscall) name; D_GENERIC when there is no dedicated one. */
 export function decoderIdByName(ref: u32): u8 {
@@ -78,6 +79,7 @@ export function decoderIdByName(ref: u32): u8 {
   if (strEq(ref, "getgroups")) return D_GETGROUPS;
   if (strEq(ref, "setgroups")) return D_SETGROUPS;
   if (strEq(ref, "prctl")) return D_PRCTL;
+  if (strEq(ref, "rt_sigreturn")) return D_RT_SIGRETURN;
   return D_GENERIC;
 }
 
@@ -136,6 +138,8 @@ export function runDecoder(id: u8, r: u32): i32 {
       return decodeGroups(false);
     case D_PRCTL:
       return decodePrctl();
+    case D_RT_SIGRETURN:
+      return decodeRtSigreturn();
   }
   return decodeGeneric(r);
 }

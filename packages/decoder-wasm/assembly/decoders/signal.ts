@@ -1,12 +1,13 @@
 // rt_sigaction and rt_sigprocmask: the new value at entry, the old one at exit.
 
-import { arch, arg, capData, capLen, exiting, findCap, isError } from "../call";
+import { arch, arg, capData, capLen, eRec, exiting, findCap, isError } from "../call";
 import { T_SIGPROCMASK } from "../known";
 import { puts } from "../out";
-import { putAddr, putU64 } from "../print/num";
+import { putAddr, putHex, putU64 } from "../print/num";
 import { printSignal, printSigset } from "../print/signal";
 import { printStruct, S_SIGACTION } from "../print/structs";
 import { printEnum } from "../print/xlat";
+import { CK_STACK, ENTER_SP, HDR_LENGTH } from "../record";
 import { RVAL_DECODED } from "./rval";
 
 function printSigactionArg(i: u32, atExit: bool): void {
@@ -56,5 +57,23 @@ export function decodeRtSigprocmask(): i32 {
   printSigsetArg(2, true);
   puts(", ");
   putU64(arg(3));
+  return RVAL_DECODED;
+}
+
+/**
+ * x86_64: the mask rt_sigreturn restores is at the stack pointer + 296 (core's
+ * data/sigframes.ts says why; test/contract.test.ts keeps the two equal). Used only to print
+ * the address when the frame cannot be read, as strace does.
+ */
+export const SIGRETURN_MASK_OFFSET_X86_64: u32 = 296;
+const AUDIT_ARCH_X86_64: u32 = 0xc000003e;
+
+/** rt_sigreturn({mask=[…]}): the mask comes from the signal frame (a STACK capture), not an argument. */
+export function decodeRtSigreturn(): i32 {
+  if (arch != AUDIT_ARCH_X86_64) return RVAL_DECODED;
+  puts("{mask=");
+  if (findCap(0, CK_STACK, false) && capLen > 0) printSigset(capData, capLen);
+  else putHex(load<u64>(eRec + HDR_LENGTH + ENTER_SP) + SIGRETURN_MASK_OFFSET_X86_64);
+  puts("}");
   return RVAL_DECODED;
 }

@@ -62,6 +62,7 @@ export function enter(
   args: readonly (number | bigint)[],
   caps: readonly Capture[] = [],
   arch = X86_64,
+  sp = 0n,
 ): Uint8Array {
   const body = new Uint8Array(SyscallEnterBody.length);
   const v = new DataView(body.buffer);
@@ -69,6 +70,7 @@ export function enter(
   v.setUint32(SyscallEnterBody.nr, nr, true);
   for (let i = 0; i < 6; i++)
     v.setBigUint64(SyscallEnterBody.args + i * 8, BigInt.asUintN(64, BigInt(args[i] ?? 0)), true);
+  v.setBigUint64(SyscallEnterBody.sp, sp, true);
   v.setUint32(SyscallEnterBody.captureCount, caps.length, true);
   return record(RecordType.SYSCALL_ENTER, pid, concat(body, captures(caps)));
 }
@@ -90,10 +92,11 @@ export function exit(
   return record(RecordType.SYSCALL_EXIT, pid, concat(body, captures(caps)));
 }
 
-/** An exited-process record with a raw wait status. */
-export function exited(pid: number, waitStatus: number): Uint8Array {
+/** An exited-process record with a raw wait status and the tracer's last syscall number, if any. */
+export function exited(pid: number, waitStatus: number, lastNr?: number): Uint8Array {
   const body = new Uint8Array(8);
   new DataView(body.buffer).setInt32(0, waitStatus, true);
+  new DataView(body.buffer).setUint32(4, lastNr === undefined ? 0 : lastNr + 1, true);
   return record(RecordType.EXIT, pid, body);
 }
 

@@ -61,8 +61,11 @@ CapturePlan CapturePlan::parse(const uint32_t* words, size_t count) {
                                                                       std::to_string(s.kind) + at_nr(nr));
       if (s.when != rf::kWhenEntry && s.when != rf::kWhenExit) throw PlanError("bad 'when' " + std::to_string(s.when) + at_nr(nr));
       if (s.kind == rf::kBufferRetLen && s.when != rf::kWhenExit) throw PlanError("BUFFER_RET_LEN at entry" + at_nr(nr));
-      if (needs_len_arg(s.kind) && s.len_arg > 5) throw PlanError("length argument " + std::to_string(s.len_arg) + at_nr(nr));
-      if (!needs_len_arg(s.kind) && s.len_arg != kPlanUnusedLenArg && s.len_arg > 5) {
+      if (s.kind == rf::kStack) {
+        if (s.len_arg > rf::kStackOffsetMax) throw PlanError("stack offset " + std::to_string(s.len_arg) + at_nr(nr));
+        if (s.size == 0 || s.size > kPlanMaxBytes) throw PlanError("stack capture size " + std::to_string(s.size) + at_nr(nr));
+      } else if (needs_len_arg(s.kind) && s.len_arg > 5) throw PlanError("length argument " + std::to_string(s.len_arg) + at_nr(nr));
+      if (s.kind != rf::kStack && !needs_len_arg(s.kind) && s.len_arg != kPlanUnusedLenArg && s.len_arg > 5) {
         throw PlanError("length argument " + std::to_string(s.len_arg) + at_nr(nr));
       }
       if ((s.kind == rf::kStruct || s.kind == rf::kArray) && (s.size == 0 || s.size > kPlanMaxBytes)) {

@@ -226,6 +226,9 @@ uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vecto
       case rf::kStruct:
         status = append_memory(w, mem, addr, s.size) ? rf::kOk : rf::kFault;
         break;
+      case rf::kStack:
+        status = append_memory(w, mem, f.sp + s.len_arg, s.size) ? rf::kOk : rf::kFault;
+        break;
       case rf::kStringArray:
         status = capture_string_array(w, mem, addr, s);
         break;

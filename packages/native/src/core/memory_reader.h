@@ -36,6 +36,7 @@ class MemoryReader {
 // The facts of one syscall stop that captures depend on.
 struct SyscallFacts {
   uint64_t args[6];
+  uint64_t sp;      // stack pointer at entry (STACK captures)
   int64_t rval;     // exit only
   bool at_exit;
 };

@@ -74,8 +74,11 @@ enum CaptureKind : uint8_t {
   kStringArray = 5,
   kIovec = 6,
   kArray = 7,
+  // size bytes at sp + len_arg (an offset for this kind)
+  kStack = 8,
 };
-constexpr uint8_t kCaptureKindMax = 7;
+constexpr uint8_t kCaptureKindMax = 8;
+constexpr uint32_t kStackOffsetMax = 0xffff;
 
 enum CaptureStatus : uint16_t {
   kOk = 0,

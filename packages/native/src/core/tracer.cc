@@ -151,8 +151,10 @@ struct ThreadState {
   bool seccomp = false;      // a seccomp filter stops it on selected syscalls: PTRACE_CONT outside them
   bool by_seccomp = false;   // the current syscall's entry was a seccomp stop
   uint32_t arch = 0;
+  bool seen_syscall = false;  // nr holds a real syscall number
   uint64_t nr = 0;
   uint64_t args[6] = {};
+  uint64_t sp = 0;  // at entry: STACK captures read relative to it
 };
 
 }  // namespace
@@ -370,6 +372,8 @@ struct Tracer::Loop {
       t.by_seccomp = info.op == kInfoSeccomp;
       t.arch = info.arch;
       t.nr = info.entry.nr;  // entry and seccomp share the nr/args layout
+      t.seen_syscall = true;
+      t.sp = info.stack_pointer;
       std::memcpy(t.args, info.entry.args, sizeof t.args);
       t.selected = selected(info.arch, t.nr);
       if (t.hidden) {
@@ -428,11 +432,28 @@ struct Tracer::Loop {
     pid_t child = static_cast<pid_t>(msg);
     uint32_t how = event == PTRACE_EVENT_FORK ? rf::kFork : event == PTRACE_EVENT_VFORK ? rf::kVfork : rf::kClone;
     if (!hidden) emit_pair(rf::kNewProcess, p, static_cast<uint32_t>(child), how);
-    if (threads.find(child) == threads.end()) {
+    // The child may have reported (its first stop, even its exit, reaped and erased) before this
+    // event: waitpid(-1) hands out the newest tracee's stops first. Only a child that is still
+    // our tracee is added, or the loop would wait forever for a tid that is gone (the waker
+    // keeps waitpid from failing with ECHILD).
+    if (threads.find(child) == threads.end() && is_tracee(child)) {
       ThreadState& c = threads[child];
       c.startup = true;
       c.seccomp = seccomp_on;  // the filter is inherited
       owner.add_live(child);
+    }
+  }
+
+  // Whether `tid` is still a tracee (or an unreaped dead one) of this thread: waitid(WNOWAIT)
+  // consumes nothing and fails with ECHILD for a tid that was reaped or is not ours.
+  static bool is_tracee(pid_t tid) {
+    siginfo_t si;
+    for (;;) {
+      std::memset(&si, 0, sizeof si);
+      if (waitid(P_PID, static_cast<id_t>(tid), &si, WEXITED | WSTOPPED | WNOHANG | WNOWAIT | __WALL | __WNOTHREAD) == 0) {
+        return true;
+      }
+      if (errno != EINTR) return errno != ECHILD;
     }
   }
 
@@ -473,6 +494,7 @@ struct Tracer::Loop {
       MemoryReader mem(p);
       SyscallFacts facts{};
       std::memcpy(facts.args, t.args, sizeof facts.args);
+      facts.sp = t.sp;
       facts.at_exit = false;
       w.patch_u32(count_at, write_captures(w, mem, specs, facts));
     }
@@ -493,6 +515,7 @@ struct Tracer::Loop {
       MemoryReader mem(p);
       SyscallFacts facts{};
       std::memcpy(facts.args, t.args, sizeof facts.args);
+      facts.sp = t.sp;
       facts.rval = rval;
       facts.at_exit = true;
       w.patch_u32(count_at, write_captures(w, mem, specs, facts));
@@ -500,7 +523,13 @@ struct Tracer::Loop {
     w.end_record(start);
   }
 
-  void emit_exit(pid_t p, int st) { emit_pair(rf::kExit, p, static_cast<uint32_t>(st), 0); }
+  // The second word names the thread's last syscall (+1, 0 for none): -n prints it on the
+  // `+++ exited` line even when that syscall (exit_group) was filtered out of the records.
+  void emit_exit(pid_t p, int st) {
+    auto it = threads.find(p);
+    uint32_t last = it != threads.end() && it->second.seen_syscall ? static_cast<uint32_t>(it->second.nr) + 1 : 0;
+    emit_pair(rf::kExit, p, static_cast<uint32_t>(st), last);
+  }
 
   void emit_pair(uint16_t type, pid_t p, uint32_t a, uint32_t b) {
     rf::RecordWriter w(batch);

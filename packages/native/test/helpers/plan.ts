@@ -16,6 +16,7 @@ export interface Spec {
 /** x86_64 syscall numbers the tests use. */
 export const NR = {
   read: 0,
+  close: 3,
   write: 1,
   openat: 257,
   writev: 20,

@@ -34,6 +34,8 @@ export interface ParsedRecord {
   signo?: number;
   /** EXIT */
   status?: number;
+  /** EXIT: the thread's last syscall number (-1: none seen) */
+  lastNr?: number;
   /** EXEC: former tid; NEW_PROCESS: new pid */
   value?: number;
   how?: number;
@@ -110,6 +112,7 @@ export function parseRecords(bytes: Uint8Array): ParsedRecord[] {
         break;
       case RecordType.EXIT:
         rec.status = view.getInt32(b, true);
+        rec.lastNr = view.getUint32(b + 4, true) - 1;
         break;
       case RecordType.EXEC:
         rec.value = view.getUint32(b, true);
