@@ -229,6 +229,24 @@ describe("foundation syscalls (strace ls /)", () => {
     );
   });
 
+  it("utimensat: times with their date comment, UTIME_NOW / UTIME_OMIT bare (strace touch -a, touch -d)", () => {
+    const pair = (a: [bigint, bigint], b: [bigint, bigint]) =>
+      bytes(32, [
+        [0, 8, a[0]],
+        [8, 8, a[1]],
+        [16, 8, b[0]],
+        [24, 8, b[1]],
+      ]);
+    expect(call("utimensat", [0, 0, 0x1000, 0], 0, [struct(2, pair([0n, 0x3fffffffn], [0n, 0x3ffffffen]))])).toBe(
+      "utimensat(0, NULL, [UTIME_NOW, UTIME_OMIT], 0) = 0\n",
+    );
+    expect(
+      call("utimensat", [0, 0, 0x1000, 0], 0, [struct(2, pair([1700000000n, 500000000n], [0n, 0n]))]),
+    ).toBe(
+      "utimensat(0, NULL, [{tv_sec=1700000000, tv_nsec=500000000} /* 2023-11-14T22:13:20.500000000+0000 */, {tv_sec=0, tv_nsec=0}], 0) = 0\n",
+    );
+  });
+
   it("rt_sigaction with a struct sigaction", () => {
     const act = bytes(32, [
       [0, 8, 1],

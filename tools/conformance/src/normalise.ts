@@ -14,6 +14,21 @@ const EPHEMERAL_PORT = /(sin6?_port=htons\()(3[2-9]\d{3}|[4-6]\d{4})\)/g;
 /** Counters of a live machine: free memory, uptime, load, free blocks and inodes. */
 const LIVE_COUNTERS =
   /\b(uptime|loads|freeram|sharedram|bufferram|freeswap|procs|freehigh|f_bfree|f_bavail|f_ffree)=(\[[^\]]*\]|\d+)/g;
+/** Wall-clock times a command sets or reads (utimensat of a fresh file), and their date comments. */
+const WALL_TIME = /\{tv_sec=1\d{9}, tv_nsec=\d+\}/g;
+const DATE_COMMENT = /\/\* \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?[+-]\d{4} \*\//g;
+/** epoll's user data: python stores the fd in the low half and leaves stack bits in the high one. */
+const EPOLL_U64 = /(data=\{u32=\d+, u64=)\d{10,}\}/g;
+/**
+ * The padding before ` = ` shrinks as an address before it grows (a non-PIE heap at 0x1ffe000 or
+ * 0x2001000): on a line whose addresses were replaced, padding is not compared.
+ */
+const PADDED_RESULT = /\) {2,}= /;
+/**
+ * rt_sigreturn "returns" the register of whatever the signal interrupted: which call that was
+ * (a wait4 returning a pid, a stat failing with ENOENT) is the scheduler's choice.
+ */
+const SIGRETURN_RESULT = /^((?:\[pid +\d+\] |\d+ +)?rt_sigreturn\(.*\) += ).*$/;
 /** dd's closing report carries its own timing: "…copied, 5.4e-05 s, 38 MB/s\n". */
 const DD_TIMING = /copied, [\d.e+-]+ s, [\d.]+ [kMGT]?B\/s\\n".*$/;
 /** Calls whose return value is a pid: they teach the normaliser which numbers are pids. */
@@ -41,13 +56,18 @@ export function normaliseTrace(text: string): string[] {
   const pids = collectPids(lines);
   const pidPattern = pids.size > 0 ? new RegExp(`\\b(${[...pids.keys()].join("|")})\\b`, "g") : null;
   return lines.map((line) => {
-    let out = line
-      .replace(ADDRESS, "0xADDR")
+    let out = line.replace(ADDRESS, "0xADDR");
+    if (out !== line) out = out.replace(PADDED_RESULT, ") = ");
+    out = out
       .replace(RANDOM, '$1"RANDOM"')
       .replace(TRACER_NAME, "TRACER: ")
       .replace(EPHEMERAL_PORT, "$1EPHEMERAL)")
       .replace(LIVE_COUNTERS, "$1=N")
-      .replace(DD_TIMING, 'copied, TIME"');
+      .replace(DD_TIMING, 'copied, TIME"')
+      .replace(WALL_TIME, "{tv_sec=TIME, tv_nsec=NS}")
+      .replace(DATE_COMMENT, "/* DATE */")
+      .replace(EPOLL_U64, "$1N}")
+      .replace(SIGRETURN_RESULT, "$1RESTORED");
     if (pidPattern) out = out.replace(pidPattern, (pid) => pids.get(pid) ?? pid);
     return out;
   });

@@ -10,7 +10,7 @@ describe("normaliseTrace", () => {
   });
   it("names pids by order of appearance", () => {
     const lines = normaliseTrace("set_tid_address(0x7f222244bad0)         = 2833\nkill(2833, SIGKILL) = 0\n");
-    expect(lines).toEqual(["set_tid_address(0xADDR)         = PID1", "kill(PID1, SIGKILL) = 0"]);
+    expect(lines).toEqual(["set_tid_address(0xADDR) = PID1", "kill(PID1, SIGKILL) = 0"]);
   });
   it("hides getrandom's random bytes", () => {
     const [line] = normaliseTrace('getrandom("\\xd1\\xb0\\xf1\\x97", 8, GRND_NONBLOCK) = 8');
@@ -31,6 +31,29 @@ describe("normaliseTrace", () => {
   it("hides getrandom's bytes behind a pid prefix too", () => {
     const [line] = normaliseTrace('123   getrandom("\\x01", 1, 0) = 1');
     expect(line).toBe('PID1   getrandom("RANDOM", 1, 0) = 1');
+  });
+  it("ignores padding that moved with an address's length, but keeps it elsewhere", () => {
+    const [a, b, c] = normaliseTrace(
+      "brk(0x1ffe000)                          = 0x1ffe000\nbrk(0x20a1000)                          = 0x20a1000\nclose(3)                                = 0\n",
+    );
+    expect(a).toBe("brk(0xADDR) = 0xADDR");
+    expect(b).toBe(a);
+    expect(c).toBe("close(3)                                = 0");
+  });
+  it("hides wall-clock times and their date comments, and epoll's stack bits", () => {
+    const [t, e] = normaliseTrace(
+      "utimensat(4, NULL, [{tv_sec=1795433383, tv_nsec=905438028} /* 2026-11-23T11:29:43.905438028+0000 */, UTIME_OMIT], 0) = 0\n" +
+        "epoll_wait(5, [{events=EPOLLIN, data={u32=3, u64=139655156596739}}], 1023, 100) = 1\n",
+    );
+    expect(t).toBe("utimensat(4, NULL, [{tv_sec=TIME, tv_nsec=NS} /* DATE */, UTIME_OMIT], 0) = 0");
+    expect(e).toBe("epoll_wait(5, [{events=EPOLLIN, data={u32=3, u64=N}}], 1023, 100) = 1");
+  });
+  it("hides what rt_sigreturn restores (the interrupted call's result)", () => {
+    const [a, b] = normaliseTrace(
+      "rt_sigreturn({mask=[]})                 = 4242\nrt_sigreturn({mask=[]})                 = -1 ENOENT (No such file or directory)\n",
+    );
+    expect(a).toBe("rt_sigreturn({mask=[]})                 = RESTORED");
+    expect(b).toBe(a);
   });
   it("does not hide ordinary strings", () => {
     const [line] = normaliseTrace('write(1, "hello\\n", 6) = 6');

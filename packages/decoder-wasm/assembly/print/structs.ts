@@ -108,16 +108,31 @@ function putCharArray(p: usize, n: u32): void {
   printCString(p, len, false, n);
 }
 
-/** `{tv_sec=1, tv_nsec=2}`, with UTIME_NOW / UTIME_OMIT for utimensat. */
-function putTimespec(p: usize, utime: bool): void {
-  puts("{tv_sec=");
-  putI64(load<i64>(p));
-  puts(", tv_nsec=");
+/**
+ * One of utimensat's times as strace's print_timespec_t_utime prints it: a bare `UTIME_NOW` /
+ * `UTIME_OMIT`, else `{tv_sec=…, tv_nsec=…} /* 2023-11-14T22:13:20.500000000+0000 *\/`.
+ */
+function putUtimeTimespec(p: usize): void {
+  const sec = load<i64>(p);
   const ns = load<i64>(p + 8);
-  if (utime && ns == 0x3fffffff) puts("UTIME_NOW");
-  else if (utime && ns == 0x3ffffffe) puts("UTIME_OMIT");
-  else putI64(ns);
+  if (ns == 0x3fffffff) {
+    puts("UTIME_NOW");
+    return;
+  }
+  if (ns == 0x3ffffffe) {
+    puts("UTIME_OMIT");
+    return;
+  }
+  puts("{tv_sec=");
+  putI64(sec);
+  puts(", tv_nsec=");
+  putI64(ns);
   putc(0x7d);
+  if (isoShown(sec, <u64>ns)) {
+    puts(" /* ");
+    putIsoTime(sec, <u32>ns);
+    puts(" */");
+  }
 }
 
 /** The wait status macros: `[{WIFEXITED(s) && WEXITSTATUS(s) == 0}]` without the brackets. */
@@ -290,9 +305,9 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
     case S_TIMESPEC2: {
       if (len < 32) return false;
       putc(0x5b);
-      putTimespec(p, true);
+      putUtimeTimespec(p);
       puts(", ");
-      putTimespec(p + 16, true);
+      putUtimeTimespec(p + 16);
       putc(0x5d);
       return true;
     }
