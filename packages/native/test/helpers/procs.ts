@@ -5,10 +5,13 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 /**
  * Starts `script` (sh) in the background of a shell that exits at once, so the process is not a
  * child of this Node process (libuv's waitpid on its own children would otherwise take the
- * ptrace stops meant for the tracer thread). Returns its pid.
+ * ptrace stops meant for the tracer thread). Returns its pid. It runs in a session of its own:
+ * in the test runner's process group, a stopped target would get the kernel's SIGHUP+SIGCONT
+ * for an orphaned group whenever an unrelated process exits (seen in CI as a stopped target
+ * found running).
  */
 export function daemon(script: string): number {
-  const out = execFileSync("sh", ["-c", `(${script}) >/dev/null 2>&1 </dev/null & echo $!`], {
+  const out = execFileSync("sh", ["-c", 'setsid sh -c "$0" >/dev/null 2>&1 </dev/null & echo $!', script], {
     encoding: "utf8",
   });
   return Number(out.trim());
