@@ -1,4 +1,5 @@
-import { compileCapturePlan, x86_64 } from "@tstrace/core";
+import { compileCapturePlan } from "@tstrace/core/capture-plan";
+import { x86_64 } from "@tstrace/core/x86_64";
 import { createDecoder, type DecoderOptions } from "@tstrace/decoder-wasm";
 import type { TraceResult } from "@tstrace/native";
 import * as native from "@tstrace/native";
@@ -68,7 +69,6 @@ function decoderOptions(o: CliOptions): DecoderOptions {
     acolumn: o.columns,
     hex: o.hex,
     pidPrefix: o.follow || o.pids.length > 1 ? (o.output === undefined ? "bracket" : "plain") : "none",
-    arch: x86_64,
     syscallNumbers: o.syscallNumber,
     instructionPointer: o.instructionPointer,
     timestamps,

@@ -3,7 +3,9 @@
  * Each `-e` of one qualifier replaces the previous set, as strace's qualify_tokens clears its
  * set first; a leading `!` inverts; `all` / `none` are the whole and the empty set.
  */
-import { parseTraceExpr, signals, x86_64 } from "@tstrace/core";
+import { signals } from "@tstrace/core/signals";
+import { parseTraceExpr } from "@tstrace/core/trace-expr";
+import { x86_64 } from "@tstrace/core/x86_64";
 import { UsageError } from "./usage-error.js";
 
 /** Return statuses of `-e status=` (strace's names, in its bit order). */

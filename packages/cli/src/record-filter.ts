@@ -4,7 +4,7 @@
  * cheap pass that keeps everything; in attach mode, or on a tracer without `traceSet`, it is the
  * filter. Records are copied only when some must go; no per-event objects are built.
  */
-import { RecordHeader, RecordType, SyscallEnterBody } from "@tstrace/core";
+import { RecordHeader, RecordType, SyscallEnterBody } from "@tstrace/core/record-format";
 
 const NR_AT = RecordHeader.length + SyscallEnterBody.nr; // same offset in ENTER and EXIT bodies
 const SIGNO_AT = RecordHeader.length;

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { closeSync, openSync, writeSync } from "node:fs";
-import { errnoMessage } from "@tstrace/core";
+import { errnoMessage } from "@tstrace/core/errno";
 
 /**
  * Where decoded trace text goes: stderr, a file (-o, -A), or a shell command's stdin (`-o '|cmd'`).

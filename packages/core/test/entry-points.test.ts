@@ -90,3 +90,20 @@ describe("per-architecture entry points", () => {
     });
   }
 });
+
+describe("table-free entry points", () => {
+  const pkg = JSON.parse(readFileSync(join(PKG, "package.json"), "utf8")) as {
+    exports: Record<string, { default: string; types: string }>;
+  };
+  for (const name of ["capture-plan", "trace-expr", "record-format", "errno", "signals", "consts"]) {
+    it(`@tstrace/core/${name} is exported and loads no syscall table`, () => {
+      expect(pkg.exports[`./${name}`]).toEqual({
+        types: `./dist/${name}.d.ts`,
+        default: `./dist/${name}.js`,
+      });
+      const base = join(PKG, "src");
+      const files = rel(importGraph(join(base, `${name}.ts`), ".ts"), base);
+      expect(files.filter((f) => /^generated\/syscalls-|^arch\.ts$|^index\.ts$/.test(f))).toEqual([]);
+    });
+  }
+});

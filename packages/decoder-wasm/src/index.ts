@@ -5,8 +5,8 @@
  */
 
 import type { ArchTable } from "@tstrace/core";
-import { constTables, errnos, signals, x86_64 } from "@tstrace/core";
-import { type DecoderTables, encodeTables } from "./tables-blob.js";
+import { defaultTables } from "./default-tables.js";
+import { encodeTables } from "./tables-blob.js";
 import { type DecoderExports, instantiate, readOutput, writeInput } from "./wasm.js";
 
 export { ARG_KIND_CODES, type DecoderTables, encodeTables, RET_KIND_CODES } from "./tables-blob.js";
@@ -115,10 +115,19 @@ function clampInt(v: number | undefined, dflt: number): number {
   return Math.max(0, Math.min(0x7fffffff, Math.trunc(v)));
 }
 
+/**
+ * The tables for `arch`: without one, x86_64's, encoded at build time (loading all of core and
+ * encoding it costs a start-up tens of milliseconds); otherwise encoded now with core's data.
+ */
+async function tablesBlob(arch: ArchTable | undefined): Promise<Uint8Array> {
+  if (arch === undefined) return defaultTables;
+  const { constTables, errnos, signals } = await import("@tstrace/core");
+  return encodeTables({ arch, constTables, errnos, signals });
+}
+
 /** Creates a decoder with its own WebAssembly instance and the tables loaded. */
 export async function createDecoder(options: DecoderOptions = {}): Promise<Decoder> {
-  const tables: DecoderTables = { arch: options.arch ?? x86_64, constTables, errnos, signals };
-  const blob = encodeTables(tables);
+  const blob = await tablesBlob(options.arch);
   const ex = await instantiate();
   const p = ex.alloc(blob.length);
   new Uint8Array(ex.memory.buffer, p, blob.length).set(blob);

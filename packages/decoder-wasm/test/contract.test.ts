@@ -36,6 +36,19 @@ describe("record.ts mirrors core's record format", () => {
   });
 });
 
+describe("the prebuilt default tables", () => {
+  it("are what encodeTables gives for core's x86_64 data now", async () => {
+    const { defaultTables } = await import("../dist/default-tables.js");
+    const now = encodeTables({
+      arch: core.x86_64,
+      constTables: core.constTables,
+      errnos: core.errnos,
+      signals: core.signals,
+    });
+    expect(Buffer.from(defaultTables).equals(Buffer.from(now))).toBe(true);
+  });
+});
+
 describe("decoders/signal.ts mirrors core's signal frame data", () => {
   it("rt_sigreturn's mask offset on x86_64", () => {
     const as = consts(src("decoders/signal.ts"));

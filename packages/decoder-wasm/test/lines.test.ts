@@ -237,9 +237,9 @@ describe("foundation syscalls (strace ls /)", () => {
         [16, 8, b[0]],
         [24, 8, b[1]],
       ]);
-    expect(call("utimensat", [0, 0, 0x1000, 0], 0, [struct(2, pair([0n, 0x3fffffffn], [0n, 0x3ffffffen]))])).toBe(
-      "utimensat(0, NULL, [UTIME_NOW, UTIME_OMIT], 0) = 0\n",
-    );
+    expect(
+      call("utimensat", [0, 0, 0x1000, 0], 0, [struct(2, pair([0n, 0x3fffffffn], [0n, 0x3ffffffen]))]),
+    ).toBe("utimensat(0, NULL, [UTIME_NOW, UTIME_OMIT], 0) = 0\n");
     expect(
       call("utimensat", [0, 0, 0x1000, 0], 0, [struct(2, pair([1700000000n, 500000000n], [0n, 0n]))]),
     ).toBe(

@@ -4,7 +4,7 @@
  * syscall's row and counts an error when `isError`. Syscalls that never return (exit_group) are
  * not counted, as in strace.
  */
-import { RecordHeader, RecordType, SyscallEnterBody, SyscallExitBody } from "@tstrace/core";
+import { RecordHeader, RecordType, SyscallEnterBody, SyscallExitBody } from "@tstrace/core/record-format";
 
 /** Totals for one syscall number. */
 export interface SyscallCount {

@@ -2,7 +2,7 @@
  * strace's summary table (count.c): the columns of -U, the orders of -S, and the layout
  * `% time     seconds  usecs/call     calls    errors syscall`, dashes, rows, dashes, total.
  */
-import { syscallByNr, x86_64 } from "@tstrace/core";
+import { syscallByNr, x86_64 } from "@tstrace/core/x86_64";
 import { UsageError } from "../usage-error.js";
 import type { SyscallCount } from "./counter.js";
 
