@@ -7,6 +7,7 @@ import { capturesValid } from "./call";
 import { resolveKnown } from "./known";
 import {
   onDetached,
+  onExec,
   onEnter,
   onExit,
   onExitStatus,
@@ -39,6 +40,7 @@ import {
   SIGNAL_BODY,
   T_ATTACHED,
   T_DETACHED,
+  T_EXEC,
   T_EXIT,
   T_FILE_HEADER,
   T_GROUP_STOP,
@@ -198,6 +200,12 @@ export function decode(len: u32): u32 {
       }
       touch(pid);
       touch(load<u32>(body));
+    } else if (type == T_EXEC) {
+      if (size < HDR_LENGTH + 8) {
+        corrupt(off, 3);
+        break;
+      }
+      onExec(pid, load<u32>(body));
     } else if (type == T_ATTACHED) {
       touch(pid);
     } else if (type == T_DETACHED) {
@@ -212,7 +220,7 @@ export function decode(len: u32): u32 {
         break;
       }
     }
-    // EXEC, MESSAGE and unknown (newer) types print nothing here.
+    // MESSAGE and unknown (newer) types print nothing here.
     off += size;
   }
   return <u32>lineStart;

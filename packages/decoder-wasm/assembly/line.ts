@@ -511,6 +511,51 @@ export function onDetached(pid: u32): void {
   liveCount--;
 }
 
+function findLive(pid: u32): Proc | null {
+  for (let i = 0; i < procs.length; i++) {
+    const p = unchecked(procs[i]);
+    if (p.live && p.pid == pid) return p;
+  }
+  return null;
+}
+
+/**
+ * EXEC whose former thread id differs: a non-leader thread's execve took over the leader's pid.
+ * As strace: the thread's own open line ends with ` <pid changed to N ...>`, the leader is
+ * dropped without a line, and the thread, now pid N, reports `+++ superseded by execve in pid
+ * FORMER +++`; its execve exit then prints as `<... execve resumed>`.
+ */
+export function onExec(pid: u32, former: u32): void {
+  if (former == pid || former == 0) return;
+  const t = findLive(former);
+  const leader = findLive(pid);
+  // The leader dies inside its syscall (strace's print_event_exit: `<... futex resumed>) = ?`).
+  if (leader != null && t != null) finishInSyscall(leader);
+  if (hasOpen && openPid == former) {
+    puts(" <pid changed to ");
+    putU64(<u64>pid);
+    puts(" ...>");
+    newline();
+    hasOpen = false;
+  }
+  closeOpenLine();
+  if (t != null) {
+    if (leader != null) {
+      leader.live = false;
+      leader.inSyscall = false;
+      liveCount--;
+    }
+    t.pid = pid;
+    lastProc = t;
+  }
+  printPrefix(pid);
+  printNrIpOf(t != null ? t.lastNr : 0, false, 0);
+  puts("+++ superseded by execve in pid ");
+  putU64(<u64>former);
+  puts(" +++");
+  newline();
+}
+
 /** At the end of a trace: an open line is finished as unfinished. */
 export function onFinish(): void {
   closeOpenLine();
