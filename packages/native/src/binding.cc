@@ -249,10 +249,10 @@ Napi::Value StartSession(Napi::Env env, Napi::Function on_batch, bool attached, 
 }
 
 // spawn(argv, plan, env|undefined, cwd|undefined, followForks, batchBytes, traceSet|undefined,
-//       seccomp, exitKill, onBatch) -> session handle
+//       seccomp, exitKill, onBatch, detachOnExec) -> session handle
 Napi::Value Spawn(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() != 10) ThrowType(env, "spawn expects 10 arguments");
+  if (info.Length() != 11) ThrowType(env, "spawn expects 11 arguments");
   tstrace::SpawnSpec spec;
   spec.argv = StringArray(env, info[0], "argv", true);
   ParsePlan(env, info[1], spec);
@@ -272,6 +272,7 @@ Napi::Value Spawn(const Napi::CallbackInfo& info) {
   spec.seccomp = Bool(env, info[7], "seccomp");
   spec.exit_kill = Bool(env, info[8], "exitKill");
   if (!info[9].IsFunction()) ThrowType(env, "onBatch must be a function");
+  spec.detach_on_exec = Bool(env, info[10], "detachOnExec");
 
   try {
     spec.path = tstrace::resolve_command(spec.argv[0], std::getenv("PATH"));
@@ -296,10 +297,11 @@ Napi::Value Spawn(const Napi::CallbackInfo& info) {
                       [&spec](Session* s) { return s->tracer_.start(std::move(spec), s); });
 }
 
-// attach(pids, plan, followForks, traceSet|undefined, batchBytes, onBatch) -> session handle
+// attach(pids, plan, followForks, traceSet|undefined, batchBytes, onBatch, exitKill, detachOnExec)
+//   -> session handle
 Napi::Value Attach(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() != 6) ThrowType(env, "attach expects 6 arguments");
+  if (info.Length() != 8) ThrowType(env, "attach expects 8 arguments");
   tstrace::AttachSpec spec;
   if (!info[0].IsArray()) ThrowType(env, "pids must be an array of process ids");
   Napi::Array pids = info[0].As<Napi::Array>();
@@ -317,6 +319,8 @@ Napi::Value Attach(const Napi::CallbackInfo& info) {
   ParseTraceSet(env, info[3], spec);
   ParseBatchBytes(env, info[4], spec);
   if (!info[5].IsFunction()) ThrowType(env, "onBatch must be a function");
+  spec.exit_kill = Bool(env, info[6], "exitKill");
+  spec.detach_on_exec = Bool(env, info[7], "detachOnExec");
   return StartSession(env, info[5].As<Napi::Function>(), true,
                       [&spec](Session* s) { return s->tracer_.attach(std::move(spec), s); });
 }

@@ -33,6 +33,11 @@ export interface SpawnOptions {
   seccomp?: boolean;
   /** Kill tracees when the tracer exits (PTRACE_O_EXITKILL); default true for spawned commands. */
   exitKill?: boolean;
+  /**
+   * strace -b execve: detach from a tracee when it execs (a DETACHED record follows its EXEC); the
+   * command's own first execve excepted. Default false.
+   */
+  detachOnExec?: boolean;
 }
 
 /** Options of {@link attachTraced}. */
@@ -47,6 +52,13 @@ export interface AttachOptions {
   traceSet?: Uint8Array;
   /** Hand a batch to onBatch once it holds this many bytes; default 65536. */
   batchBytes?: number;
+  /**
+   * Kill the attached processes if the tracer dies (PTRACE_O_EXITKILL, strace --kill-on-exit);
+   * default false: a dying tracer leaves them running (the kernel detaches them).
+   */
+  exitKill?: boolean;
+  /** As in {@link SpawnOptions.detachOnExec}, for every exec (none is the command's own). */
+  detachOnExec?: boolean;
 }
 
 /** How the traced command ended. */
@@ -100,6 +112,7 @@ interface Addon {
     seccomp: boolean,
     exitKill: boolean,
     onBatch: (batch: Uint8Array) => void,
+    detachOnExec: boolean,
   ): Handle;
   attach(
     pids: number[],
@@ -108,6 +121,8 @@ interface Addon {
     traceSet: Uint8Array | undefined,
     batchBytes: number,
     onBatch: (batch: Uint8Array) => void,
+    exitKill: boolean,
+    detachOnExec: boolean,
   ): Handle;
   /** Restores signo's default action, unblocks and raises it (no core dump of the tracer). */
   raiseSignal(signo: number): void;
@@ -200,6 +215,7 @@ export function spawnTraced(options: SpawnOptions, onBatch: (batch: Uint8Array) 
     options.seccomp ?? options.traceSet !== undefined,
     options.exitKill ?? true,
     onBatch,
+    options.detachOnExec ?? false,
   );
   return session(handle);
 }
@@ -219,6 +235,8 @@ export function attachTraced(options: AttachOptions, onBatch: (batch: Uint8Array
     options.traceSet,
     options.batchBytes ?? 65536,
     onBatch,
+    options.exitKill ?? false,
+    options.detachOnExec ?? false,
   );
   return session(handle);
 }

@@ -305,7 +305,13 @@ struct Tracer::Loop {
         resume(p, t, 0);
         return;
       case PTRACE_EVENT_EXEC: {
+        // A spawned command's own first execve is where tracing starts, never a reason to leave.
+        const bool own_first = !owner.attach_mode_ && p == initial && !exec_seen;
         pid_t now_p = on_exec(p);
+        if (opts.detach_on_exec && !own_first) {
+          let_go(now_p);
+          return;
+        }
         resume(now_p, threads[now_p], 0);
         return;
       }
@@ -355,6 +361,15 @@ struct Tracer::Loop {
     if (ptrace(PTRACE_DETACH, p, nullptr, reinterpret_cast<void*>(static_cast<long>(deliver))) < 0) {
       return;  // it died meanwhile: its exit is still to be reported
     }
+    if (!hidden) emit_pair(rf::kDetached, p, 0, 0);
+    threads.erase(p);
+    owner.remove_live(p);
+  }
+
+  // Detaches one tracee stopped at an event (nothing pending to deliver) and forgets it.
+  void let_go(pid_t p) {
+    const bool hidden = threads[p].hidden;
+    if (ptrace(PTRACE_DETACH, p, nullptr, nullptr) < 0) return;  // died meanwhile: its exit comes
     if (!hidden) emit_pair(rf::kDetached, p, 0, 0);
     threads.erase(p);
     owner.remove_live(p);
@@ -790,6 +805,7 @@ void Tracer::run_attach(AttachSpec spec, BatchSink* sink) {
     return;
   }
   long options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
+  if (spec.exit_kill) options |= PTRACE_O_EXITKILL;
   if (spec.follow_forks) options |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
   auto seize = [options](pid_t tid) {
     return ptrace(PTRACE_SEIZE, tid, nullptr, reinterpret_cast<void*>(options)) == 0;

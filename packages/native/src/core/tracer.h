@@ -44,6 +44,9 @@ struct TraceOptions {
   // consulted when has_trace_set. Unselected syscalls produce no records.
   bool has_trace_set = false;
   std::vector<uint8_t> trace_set;
+  // strace -b execve: a tracee that execs is detached at its PTRACE_EVENT_EXEC (a spawned
+  // command's own first execve excepted).
+  bool detach_on_exec = false;
 };
 
 struct SpawnSpec : TraceOptions {
@@ -57,6 +60,7 @@ struct SpawnSpec : TraceOptions {
 
 struct AttachSpec : TraceOptions {
   std::vector<pid_t> pids;              // processes; every thread of each is seized
+  bool exit_kill = false;               // PTRACE_O_EXITKILL (--kill-on-exit): they die with the tracer
 };
 
 struct TraceOutcome {
