@@ -110,12 +110,12 @@ class Session final : public tstrace::BatchSink {
       callback_error_.Reset();
       return;
     }
-    if (!outcome_.error.empty() || (!outcome_.has_status && !attached_)) {
+    if (!outcome_.error.empty() || (!outcome_.has_status && !attached_ && !outcome_.detached)) {
       std::string msg = outcome_.error.empty() ? "trace ended without the initial process's status" : outcome_.error;
       deferred_.Reject(Napi::Error::New(env, msg).Value());
       return;
     }
-    // An attached session whose first process did not end while traced (detached) reports
+    // A session whose first process did not end while traced (detached) reports
     // status 0 with exitCode and signal null.
     const bool ended = outcome_.has_status;
     int st = outcome_.status;

@@ -362,6 +362,7 @@ struct Tracer::Loop {
       return;  // it died meanwhile: its exit is still to be reported
     }
     if (!hidden) emit_pair(rf::kDetached, p, 0, 0);
+    if (p == initial) outcome.detached = true;
     threads.erase(p);
     owner.remove_live(p);
   }
@@ -371,6 +372,7 @@ struct Tracer::Loop {
     const bool hidden = threads[p].hidden;
     if (ptrace(PTRACE_DETACH, p, nullptr, nullptr) < 0) return;  // died meanwhile: its exit comes
     if (!hidden) emit_pair(rf::kDetached, p, 0, 0);
+    if (p == initial) outcome.detached = true;
     threads.erase(p);
     owner.remove_live(p);
   }

@@ -66,6 +66,7 @@ struct AttachSpec : TraceOptions {
 struct TraceOutcome {
   int status = 0;          // raw wait status of the initial process
   bool has_status = false; // false when the session failed or detached before the initial process ended
+  bool detached = false;   // the initial process was let go (detach, -b execve): no status, no failure
   std::string error;       // non-empty: the tracer failed (the session still ended cleanly)
   uint64_t stops = 0;      // ptrace stops the tracer handled (a measure of the tracee's tracing cost)
 };
