@@ -49,6 +49,10 @@ export interface CliOptions {
   readonly pids: readonly number[];
   /** --seccomp-bpf (true), --no-seccomp-bpf (false), or neither (undefined: on when filtering). */
   readonly seccomp: boolean | undefined;
+  /** -b execve / --detach-on=execve: detach from a tracee when it execs. */
+  readonly detachOnExec: boolean;
+  /** --kill-on-exit: tracees (attached ones too) die with tstrace instead of being let go. */
+  readonly killOnExit: boolean;
   /** -e / --trace= / --signal= / --status= / --quiet= / -z / -Z / -q. */
   readonly qualifiers: Qualifiers;
   /** -c (only) or -C (with the trace), else undefined. */
@@ -175,6 +179,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   let followCount = 0;
   const pids: number[] = [];
   let seccomp: boolean | undefined;
+  let detachOnExec = false;
+  let killOnExit = false;
   const qualifiers = emptyQualifiers();
   let quietExplicit = false;
   let summaryOnly = false;
@@ -258,6 +264,20 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case "noSeccomp":
         seccomp = false;
         break;
+      case "detachOn":
+        if (v !== "execve") throw new UsageError(`Syscall '${v}' for -b isn't supported`, false);
+        detachOnExec = true;
+        break;
+      case "killOnExit":
+        killOnExit = true;
+        break;
+      case "daemonize":
+        // strace forks itself so the tracer outlives its parent; a Node process cannot fork
+        // (its threads would not survive), and ptrace must come from the tracer's own thread.
+        throw new UsageError(
+          "-D/--daemonize is not supported by this build: the tracer is a thread of the Node process, which cannot become the command's grandchild",
+          false,
+        );
       case "expr":
         applyExpression(qualifiers, v);
         if (/^(quiet|silent|silence|q)=/.test(v)) quietExplicit = true;
@@ -343,6 +363,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     follow: followCount > 0,
     pids,
     seccomp,
+    detachOnExec,
+    killOnExit,
     qualifiers,
     summary: summaryOnly ? "only" : summaryAlso ? "also" : undefined,
     sortBy,

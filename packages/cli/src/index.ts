@@ -2,3 +2,4 @@
 export { type CliOptions, parseArgs } from "./args.js";
 export { main } from "./main.js";
 export { UsageError } from "./usage-error.js";
+export { type Trace, type TraceOptions, type TraceResult, type TraceTarget, trace } from "./session.js";

@@ -38,13 +38,15 @@ interface NativeExtras {
       followForks?: boolean;
       traceSet?: Uint8Array;
       batchBytes?: number;
+      exitKill?: boolean;
+      detachOnExec?: boolean;
     },
     onBatch: (batch: Uint8Array) => void,
   ) => Session;
 }
 
 /** The decoder options for the command line; throws for what this build cannot do. */
-function decoderOptions(o: CliOptions): DecoderOptions {
+export function decoderOptions(o: CliOptions): DecoderOptions {
   const unsupported = (what: string): never => {
     throw new UsageError(`${what} is not supported by this build`, false);
   };
@@ -159,6 +161,8 @@ export async function main(argv: readonly string[]): Promise<never> {
           capturePlan,
           followForks: options.follow,
           ...(traceSet ? { traceSet: toBitmap(traceSet) } : {}),
+          exitKill: options.killOnExit,
+          detachOnExec: options.detachOnExec,
         },
         onBatch,
       );
@@ -174,6 +178,7 @@ export async function main(argv: readonly string[]): Promise<never> {
           capturePlan,
           followForks: options.follow,
           ...(traceSet ? { traceSet: toBitmap(traceSet), seccomp } : {}),
+          detachOnExec: options.detachOnExec,
         } as native.SpawnOptions,
         onBatch,
       );
@@ -202,7 +207,9 @@ export async function main(argv: readonly string[]): Promise<never> {
           // already gone
         }
       }
-      if (typeof session.detach === "function") session.detach();
+      // --kill-on-exit: tracees go with tstrace rather than being let go.
+      if (options.killOnExit) session.kill();
+      else if (typeof session.detach === "function") session.detach();
       else if (attaching) session.kill();
     });
   }

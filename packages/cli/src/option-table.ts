@@ -37,6 +37,9 @@ export const OPTION_TABLE: readonly OptionRow[] = [
   { short: "p", long: "attach", arg: "required", key: "pid" },
   { long: "seccomp-bpf", arg: "none", key: "seccomp" },
   { long: "no-seccomp-bpf", arg: "none", key: "noSeccomp" },
+  { short: "b", long: "detach-on", arg: "required", key: "detachOn" },
+  { long: "kill-on-exit", arg: "none", key: "killOnExit" },
+  { short: "D", long: "daemonize", arg: "optional", key: "daemonize" },
   // Filtering
   { short: "e", arg: "required", key: "expr" },
   { long: "trace", arg: "required", key: "qual:trace" },

@@ -1,0 +1,173 @@
+/**
+ * The library face of tstrace for tool authors: start a command (or attach to pids) with strace's
+ * own option words, and consume the trace as an async iterator of decoded lines or of raw record
+ * batches. Composes @tstrace/native (ptrace), @tstrace/core (capture plan) and
+ * @tstrace/decoder-wasm (lines), exactly as the command line does.
+ */
+import { compileCapturePlan, x86_64 } from "@tstrace/core";
+import { createDecoder, type Decoder } from "@tstrace/decoder-wasm";
+import * as native from "@tstrace/native";
+import { parseArgs } from "./args.js";
+import { decoderOptions } from "./main.js";
+import { toBitmap } from "./record-filter.js";
+import { UsageError } from "./usage-error.js";
+
+export type { TraceResult } from "@tstrace/native";
+
+/** What to trace: a command to start, or running processes to attach to. */
+export type TraceTarget =
+  | { readonly argv: readonly string[]; readonly pids?: undefined }
+  | { readonly pids: readonly number[]; readonly argv?: undefined };
+
+export type TraceOptions = TraceTarget & {
+  /** strace option words, as on the command line: `["-f", "-e", "trace=openat", "-s", "64"]`. */
+  readonly options?: readonly string[];
+  /** `lines` (default): decoded text lines, without newline. `batches`: raw record batches. */
+  readonly mode?: "lines" | "batches";
+  /** Environment of a started command; default: this process's. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Working directory of a started command. */
+  readonly cwd?: string;
+};
+
+/** A running trace. Iterate it once; the iteration ends when the trace does. */
+export interface Trace<T> extends AsyncIterable<T> {
+  /** The started command's pid, or the first attached pid. */
+  readonly pid: number;
+  /** How the command ended (attached or let go: status 0, exitCode and signal null). */
+  readonly result: Promise<native.TraceResult>;
+  /** Kills every tracee (SIGKILL); the iteration then drains and ends. */
+  stop(): void;
+  /** Lets every tracee go, running as before; the iteration then drains and ends. */
+  detach(): void;
+}
+
+/** A queue that a synchronous producer fills and one async consumer drains. */
+class Channel<T> {
+  readonly #items: T[] = [];
+  #wake: (() => void) | undefined;
+  #closed = false;
+  #error: unknown;
+
+  push(item: T): void {
+    this.#items.push(item);
+    this.#wake?.();
+  }
+
+  close(error?: unknown): void {
+    this.#closed = true;
+    this.#error = error;
+    this.#wake?.();
+  }
+
+  async *drain(): AsyncGenerator<T> {
+    for (;;) {
+      const item = this.#items.shift();
+      if (item !== undefined) {
+        yield item;
+        continue;
+      }
+      if (this.#closed) {
+        if (this.#error !== undefined) throw this.#error;
+        return;
+      }
+      await new Promise<void>((resolve) => {
+        this.#wake = resolve;
+      });
+      this.#wake = undefined;
+    }
+  }
+}
+
+/** Splits decoded bytes into whole lines, keeping a partial tail for the next chunk. */
+class LineSplitter {
+  readonly #text = new TextDecoder();
+  #tail = "";
+
+  feed(bytes: Uint8Array, out: (line: string) => void): void {
+    const parts = (this.#tail + this.#text.decode(bytes, { stream: true })).split("\n");
+    this.#tail = parts.pop() ?? "";
+    for (const line of parts) out(line);
+  }
+
+  end(out: (line: string) => void): void {
+    const rest = this.#tail + this.#text.decode();
+    this.#tail = "";
+    if (rest !== "") out(rest);
+  }
+}
+
+/**
+ * Starts tracing. Rejects with a {@link UsageError} for options the library cannot honour (`-o`,
+ * `-c`, `-ff`: output belongs to the caller) and with strace's message when the command cannot
+ * be found or a pid cannot be attached.
+ */
+export function trace(options: TraceOptions & { mode: "batches" }): Promise<Trace<Uint8Array>>;
+export function trace(options: TraceOptions & { mode?: "lines" }): Promise<Trace<string>>;
+export async function trace(options: TraceOptions): Promise<Trace<string> | Trace<Uint8Array>> {
+  const words = [...(options.options ?? [])];
+  for (const pid of options.pids ?? []) words.push("-p", String(pid));
+  const cli = parseArgs([...words, "--", ...(options.argv ?? [])]);
+  if (cli.output !== undefined || cli.summary !== undefined || cli.separately)
+    throw new UsageError("-o, -c/-C and -ff are not available through trace(): the caller owns the output", false);
+  const attaching = cli.pids.length > 0;
+  if (attaching === cli.command.length > 0) throw new UsageError("give either argv or pids", false);
+
+  const lines = options.mode !== "batches";
+  const decoder: Decoder | undefined = lines ? await createDecoder(decoderOptions(cli)) : undefined;
+  const traceSet = cli.qualifiers.trace;
+  const capturePlan = compileCapturePlan(x86_64, {
+    strsize: cli.strsize,
+    ...(traceSet ? { selected: (nr: number): boolean => traceSet.has(nr) } : {}),
+  });
+  const channel = new Channel<string | Uint8Array>();
+  const splitter = new LineSplitter();
+  const pushLine = (line: string): void => channel.push(line);
+  const onBatch = (batch: Uint8Array): void => {
+    if (decoder) splitter.feed(decoder.decode(batch), pushLine);
+    else channel.push(batch.slice());
+  };
+  const common = {
+    capturePlan,
+    followForks: cli.follow,
+    detachOnExec: cli.detachOnExec,
+    ...(traceSet ? { traceSet: toBitmap(traceSet) } : {}),
+  };
+  const session = attaching
+    ? native.attachTraced({ ...common, pids: cli.pids, exitKill: cli.killOnExit }, onBatch)
+    : native.spawnTraced(
+        {
+          ...common,
+          argv: cli.command,
+          ...(options.env ? { env: options.env } : {}),
+          ...(options.cwd ? { cwd: options.cwd } : {}),
+          ...(traceSet ? { seccomp: cli.seccomp ?? !cli.syscallNumber } : {}),
+        },
+        onBatch,
+      );
+  const result = session.done.then(
+    (r) => {
+      if (decoder) {
+        splitter.feed(decoder.finish(), pushLine);
+        splitter.end(pushLine);
+      }
+      channel.close();
+      return r;
+    },
+    (err: unknown) => {
+      channel.close(err);
+      throw err;
+    },
+  );
+  // The iterator reports a failure; a caller awaiting only the iteration must not also get an
+  // unhandled rejection from `result`.
+  result.catch(() => {});
+  const iterate = channel.drain() as AsyncGenerator<never>;
+  return {
+    pid: session.pid,
+    result,
+    stop: (): void => session.kill(),
+    detach: (): void => session.detach(),
+    [Symbol.asyncIterator]: () => iterate,
+  };
+}
