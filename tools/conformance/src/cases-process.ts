@@ -10,4 +10,19 @@ export const PROCESS_CASES: readonly ConformanceCase[] = [
   { name: "signal trap USR1", command: ["sh", "-c", "trap 'echo caught' USR1; kill -USR1 $$; echo after"] },
   { name: "signal=none", options: ["-e", "signal=none"], command: ["sh", "-c", "kill -USR1 $$"] },
   { name: "f SIGCHLD", options: ["-f", "-e", "trace=none"], command: ["sh", "-c", "/bin/true; echo done"] },
+  {
+    name: "f threads",
+    options: ["-f", "-e", "trace=getppid,write"],
+    command: [
+      "python3",
+      "-c",
+      "import os,threading\nts=[threading.Thread(target=lambda: [os.getppid() for _ in range(5)]) for _ in range(3)]\nfor t in ts: t.start(); t.join()\nos.write(1, b'done\\n')",
+    ],
+  },
+  {
+    name: "f vfork posix_spawn",
+    options: ["-f"],
+    command: ["sh", "-c", "python3 -c \"import os; os.waitpid(os.posix_spawn('/bin/true', ['true'], os.environ), 0)\""],
+  },
+  { name: "f child killed", options: ["-f"], command: ["sh", "-c", "sh -c 'kill -KILL $$'; echo $?"] },
 ];

@@ -1,0 +1,256 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { trace } from "../src/index.js";
+
+const BIN = join(import.meta.dirname, "..", "dist", "bin.js");
+const dir = mkdtempSync(join(tmpdir(), "tstrace-pc-"));
+const PYTHON = spawnSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).stdout.trim();
+
+function run(cmd: string, args: string[]) {
+  return spawnSync(cmd, args, { encoding: "utf8", timeout: 120_000 });
+}
+
+/** Count of lines per syscall name (or `+++`/`---` event) in an -f -o file. */
+function counts(file: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    const body = line.replace(/^\d+\s+/, "");
+    const key = body.startsWith("<... ")
+      ? undefined
+      : (/^([a-z_0-9]+)\(/.exec(body)?.[1] ?? (body.startsWith("+++ exited") ? "+++ exited" : undefined));
+    if (key) m.set(key, (m.get(key) ?? 0) + 1);
+  }
+  return m;
+}
+
+function state(pid: number): string {
+  if (!existsSync(`/proc/${pid}`)) return "gone";
+  return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.[0] ?? "gone";
+}
+
+async function until(what: () => boolean, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!what()) {
+    if (Date.now() > end) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+function loopTarget(): ChildProcess {
+  return spawn(PYTHON, ["-c", "import os,time\nwhile True:\n os.getppid(); time.sleep(0.01)"], {
+    stdio: "ignore",
+    detached: true,
+  });
+}
+
+describe("process control end to end (strace 6.1 side by side)", () => {
+  it("a 64-thread python3 program under -f: each deterministic syscall's count equals strace's", () => {
+    const prog = join(dir, "threads.py");
+    writeFileSync(
+      prog,
+      [
+        "import os, threading",
+        "fd = os.open('/dev/null', os.O_WRONLY)",
+        "def work():",
+        "    for _ in range(20):",
+        "        os.getppid()",
+        "        os.write(fd, b'x')",
+        "ts = [threading.Thread(target=work) for _ in range(64)]",
+        "for t in ts: t.start()",
+        "for t in ts: t.join()",
+      ].join("\n"),
+    );
+    const ours = join(dir, "threads.t");
+    const theirs = join(dir, "threads.s");
+    expect(run(process.execPath, [BIN, "-f", "-o", ours, PYTHON, prog]).status).toBe(0);
+    expect(run("strace", ["-f", "-o", theirs, PYTHON, prog]).status).toBe(0);
+    const a = counts(ours);
+    const b = counts(theirs);
+    for (const name of ["getppid", "write", "clone3", "execve", "exit_group", "+++ exited"]) {
+      expect([name, a.get(name)]).toEqual([name, b.get(name)]);
+    }
+    expect(a.get("getppid")).toBe(64 * 20);
+    expect(a.get("+++ exited")).toBe(65);
+  }, 120_000);
+
+  it("a fork storm of 200 short children: no `+++ exited` line lost", () => {
+    const out = join(dir, "storm.t");
+    const r = run(process.execPath, [
+      BIN,
+      "-f",
+      "-e",
+      "trace=none",
+      "-o",
+      out,
+      "sh",
+      "-c",
+      "i=0; while [ $i -lt 200 ]; do /bin/true & i=$((i+1)); done; wait",
+    ]);
+    expect(r.status).toBe(0);
+    expect(counts(out).get("+++ exited")).toBe(201);
+  }, 120_000);
+
+  it("-f: a non-leader thread's execve prints strace's superseded line", () => {
+    const prog = join(dir, "thexec.py");
+    writeFileSync(
+      prog,
+      "import os, threading, time\nthreading.Thread(target=lambda: os.execv('/bin/true', ['true'])).start()\ntime.sleep(5)\n",
+    );
+    const out = join(dir, "thexec.t");
+    expect(run(process.execPath, [BIN, "-f", "-e", "trace=execve", "-o", out, PYTHON, prog]).status).toBe(0);
+    const lines = readFileSync(out, "utf8").trimEnd().split("\n");
+    const leader = /^(\d+)/.exec(lines[0] as string)?.[1] as string;
+    const thread = /^(\d+) +execve\("\/bin\/true"/.exec(lines[1] as string)?.[1] as string;
+    expect(lines[1]).toMatch(new RegExp(`<pid changed to ${leader} \\.\\.\\.>$`));
+    const prefix = `${leader.padEnd(5)} `;
+    expect(lines.slice(2)).toEqual([
+      `${prefix}+++ superseded by execve in pid ${thread} +++`,
+      `${prefix}<... execve resumed>)             = 0`,
+      `${prefix}+++ exited with 0 +++`,
+    ]);
+  }, 60_000);
+
+  it("-p attaches to a running loop; SIGINT detaches it, it keeps running and can be traced again", async () => {
+    const target = loopTarget();
+    const pid = target.pid as number;
+    try {
+      for (let round = 0; round < 2; round++) {
+        const out = join(dir, `attach${round}.t`);
+        const t = spawn(process.execPath, [BIN, "-e", "trace=getppid", "-o", out, "-p", String(pid)], {
+          stdio: ["ignore", "ignore", "pipe"],
+        });
+        let err = "";
+        t.stderr?.on("data", (d) => {
+          err += d;
+        });
+        await until(() => existsSync(out) && readFileSync(out, "utf8").includes("getppid()"));
+        const ended = new Promise<number | null>((r) => t.on("exit", (_c, s) => r(s === null ? _c : 128)));
+        t.kill("SIGINT");
+        await ended;
+        expect(err).toContain(`Process ${pid} attached`);
+        expect(err).toContain(`Process ${pid} detached`);
+        await new Promise((r) => setTimeout(r, 100));
+        expect(["S", "R"]).toContain(state(pid));
+        expect(readFileSync(`/proc/${pid}/status`, "utf8")).toMatch(/TracerPid:\s+0\n/);
+      }
+    } finally {
+      target.kill("SIGKILL");
+    }
+  }, 60_000);
+
+  it("kill -9 of tstrace: spawned tracees die (EXITKILL), none left stopped or orphaned", async () => {
+    const out = join(dir, "killed.t");
+    const t = spawn(process.execPath, [BIN, "-f", "-o", out, "sh", "-c", "sleep 60 & sleep 60; wait"], {
+      stdio: "ignore",
+    });
+    const sleeps = (): number[] =>
+      [...(existsSync(out) ? readFileSync(out, "utf8") : "").matchAll(/^(\d+) +execve\("[^"]*sleep"/gm)].map(
+        (m) => Number(m[1]),
+      );
+    await until(() => sleeps().length === 2);
+    const pids = [...sleeps(), t.pid as number];
+    t.kill("SIGKILL");
+    await until(() => pids.every((p) => state(p) === "gone" || state(p) === "Z"));
+  }, 60_000);
+
+  it("kill -9 of tstrace -p: the attached target is let go running; with --kill-on-exit it dies", async () => {
+    for (const killOnExit of [false, true]) {
+      const target = loopTarget();
+      const pid = target.pid as number;
+      const exited = new Promise<void>((r) => target.on("exit", () => r()));
+      const out = join(dir, `kill9-${killOnExit}.t`);
+      const args = [BIN, ...(killOnExit ? ["--kill-on-exit"] : []), "-o", out, "-p", String(pid)];
+      const t = spawn(process.execPath, args, { stdio: "ignore" });
+      await until(() => existsSync(out) && readFileSync(out, "utf8").includes("getppid()"));
+      t.kill("SIGKILL");
+      if (killOnExit) {
+        await exited;
+      } else {
+        await until(() => /TracerPid:\s+0\n/.test(readFileSync(`/proc/${pid}/status`, "utf8")));
+        await new Promise((r) => setTimeout(r, 100));
+        expect(["S", "R"]).toContain(state(pid));
+        target.kill("SIGKILL");
+      }
+    }
+  }, 60_000);
+
+  it("-b execve detaches a process at its exec, as strace does", () => {
+    const ours = join(dir, "b.t");
+    const theirs = join(dir, "b.s");
+    const cmd = ["sh", "-c", "exec /bin/sh -c 'exit 3'"];
+    const r = run(process.execPath, [BIN, "-b", "execve", "-o", ours, ...cmd]);
+    expect(run("strace", ["-b", "execve", "-o", theirs, ...cmd]).status).toBe(r.status);
+    const last = (f: string) => readFileSync(f, "utf8").trimEnd().split("\n").at(-1)?.replace(/0x[0-9a-f]+/g, "X");
+    expect(last(ours)).toBe(last(theirs));
+    expect(last(ours)).toMatch(/<detached \.\.\.>$/);
+  });
+
+  it("-b with anything else, and -D, give clear errors", () => {
+    expect(run(process.execPath, [BIN, "-b", "open", "true"]).stderr).toBe(
+      "tstrace: Syscall 'open' for -b isn't supported\n",
+    );
+    const d = run(process.execPath, [BIN, "-D", "true"]);
+    expect(d.status).toBe(1);
+    expect(d.stderr).toMatch(/^tstrace: -D\/--daemonize is not supported by this build/);
+  });
+});
+
+describe("trace(): the library entry", () => {
+  it("yields strace's lines and the exit result", async () => {
+    const t = await trace({ argv: ["sh", "-c", "exit 3"], options: ["-e", "trace=exit_group"] });
+    const lines: string[] = [];
+    for await (const line of t) lines.push(line);
+    expect(lines).toEqual(["exit_group(3)                           = ?", "+++ exited with 3 +++"]);
+    expect((await t.result).exitCode).toBe(3);
+  });
+
+  it("attaches by pid, and detach() lets the target go running", async () => {
+    const target = loopTarget();
+    const pid = target.pid as number;
+    try {
+      const t = await trace({ pids: [pid], options: ["-e", "trace=getppid"] });
+      let seen = 0;
+      for await (const line of t) {
+        if (line.startsWith("getppid()")) seen++;
+        if (seen === 3) t.detach();
+      }
+      expect(seen).toBeGreaterThanOrEqual(3);
+      expect((await t.result).exitCode).toBeNull();
+      expect(["S", "R"]).toContain(state(pid));
+    } finally {
+      target.kill("SIGKILL");
+    }
+  });
+
+  it("batches mode and stop(); 200 sessions leave fds and threads where they were", async () => {
+    const fds = (): number => readdirSync("/proc/self/fd").length;
+    const threads = (): number => readdirSync("/proc/self/task").length;
+    const warm = await trace({ argv: ["/bin/true"], mode: "batches" });
+    for await (const _ of warm) {
+      // drain
+    }
+    const before = { fds: fds(), threads: threads() };
+    for (let i = 0; i < 200; i++) {
+      const t = await trace({ argv: ["/bin/true"], mode: "batches" });
+      let bytes = 0;
+      for await (const batch of t) bytes += batch.length;
+      expect(bytes).toBeGreaterThan(0);
+    }
+    const s = await trace({ argv: ["sleep", "60"] });
+    s.stop();
+    for await (const _ of s) {
+      // drain
+    }
+    expect((await s.result).signal).toBe(9);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(fds()).toBeLessThanOrEqual(before.fds);
+    expect(threads()).toBeLessThanOrEqual(before.threads);
+  }, 120_000);
+
+  it("rejects options that would take the output away from the caller", async () => {
+    await expect(trace({ argv: ["true"], options: ["-o", "x"] })).rejects.toThrow(/not available through trace/);
+  });
+});
