@@ -109,7 +109,10 @@ export async function trace(options: TraceOptions): Promise<Trace<string> | Trac
   for (const pid of options.pids ?? []) words.push("-p", String(pid));
   const cli = parseArgs([...words, "--", ...(options.argv ?? [])]);
   if (cli.output !== undefined || cli.summary !== undefined || cli.separately)
-    throw new UsageError("-o, -c/-C and -ff are not available through trace(): the caller owns the output", false);
+    throw new UsageError(
+      "-o, -c/-C and -ff are not available through trace(): the caller owns the output",
+      false,
+    );
   const attaching = cli.pids.length > 0;
   if (attaching === cli.command.length > 0) throw new UsageError("give either argv or pids", false);
 

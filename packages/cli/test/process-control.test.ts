@@ -7,7 +7,9 @@ import { trace } from "../src/index.js";
 
 const BIN = join(import.meta.dirname, "..", "dist", "bin.js");
 const dir = mkdtempSync(join(tmpdir(), "tstrace-pc-"));
-const PYTHON = spawnSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).stdout.trim();
+const PYTHON = spawnSync("python3", ["-c", "import sys; print(sys.executable)"], {
+  encoding: "utf8",
+}).stdout.trim();
 
 function run(cmd: string, args: string[]) {
   return spawnSync(cmd, args, { encoding: "utf8", timeout: 120_000 });
@@ -183,7 +185,12 @@ describe("process control end to end (strace 6.1 side by side)", () => {
     const cmd = ["sh", "-c", "exec /bin/sh -c 'exit 3'"];
     const r = run(process.execPath, [BIN, "-b", "execve", "-o", ours, ...cmd]);
     expect(run("strace", ["-b", "execve", "-o", theirs, ...cmd]).status).toBe(r.status);
-    const last = (f: string) => readFileSync(f, "utf8").trimEnd().split("\n").at(-1)?.replace(/0x[0-9a-f]+/g, "X");
+    const last = (f: string) =>
+      readFileSync(f, "utf8")
+        .trimEnd()
+        .split("\n")
+        .at(-1)
+        ?.replace(/0x[0-9a-f]+/g, "X");
     expect(last(ours)).toBe(last(theirs));
     expect(last(ours)).toMatch(/<detached \.\.\.>$/);
   });
@@ -251,6 +258,8 @@ describe("trace(): the library entry", () => {
   }, 120_000);
 
   it("rejects options that would take the output away from the caller", async () => {
-    await expect(trace({ argv: ["true"], options: ["-o", "x"] })).rejects.toThrow(/not available through trace/);
+    await expect(trace({ argv: ["true"], options: ["-o", "x"] })).rejects.toThrow(
+      /not available through trace/,
+    );
   });
 });

@@ -7,8 +7,8 @@ import { capturesValid } from "./call";
 import { resolveKnown } from "./known";
 import {
   onDetached,
-  onExec,
   onEnter,
+  onExec,
   onExit,
   onExitStatus,
   onFinish,

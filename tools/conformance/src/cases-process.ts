@@ -22,7 +22,11 @@ export const PROCESS_CASES: readonly ConformanceCase[] = [
   {
     name: "f vfork posix_spawn",
     options: ["-f"],
-    command: ["sh", "-c", "python3 -c \"import os; os.waitpid(os.posix_spawn('/bin/true', ['true'], os.environ), 0)\""],
+    command: [
+      "sh",
+      "-c",
+      "python3 -c \"import os; os.waitpid(os.posix_spawn('/bin/true', ['true'], os.environ), 0)\"",
+    ],
   },
   { name: "f child killed", options: ["-f"], command: ["sh", "-c", "sh -c 'kill -KILL $$'; echo $?"] },
 ];
