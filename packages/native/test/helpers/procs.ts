@@ -67,3 +67,12 @@ export async function until(check: () => boolean, ms = 5000): Promise<boolean> {
   }
   return check();
 }
+
+/** Threads of `pid` (its /proc/PID/task entries), 0 once it is gone. */
+export function threadCount(pid: number): number {
+  try {
+    return readdirSync(`/proc/${pid}/task`).length;
+  } catch {
+    return 0;
+  }
+}
