@@ -3,6 +3,7 @@
  * (the record format of `@tstrace/core`, documented in apps/docs/content/record-format.md).
  * Linux x86_64 only. Everything here is public; the addon object itself stays internal.
  */
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -228,6 +229,15 @@ export function spawnTraced(options: SpawnOptions, onBatch: (batch: Uint8Array) 
  * pid: "attach: ptrace(PTRACE_SEIZE, 999999): No such process" (`errno` on the error).
  */
 export function attachTraced(options: AttachOptions, onBatch: (batch: Uint8Array) => void): TraceSession {
+  for (const pid of options.pids) {
+    if (parentOf(pid) === process.pid) {
+      // libuv reaps its children with waitpid(pid): it would take the ptrace stops meant for the
+      // tracer thread and the session would stall.
+      throw new Error(
+        `attachTraced: process ${pid} is a child of this Node process, which reaps it itself; start it with spawnTraced instead`,
+      );
+    }
+  }
   const handle = binding().attach(
     [...options.pids],
     options.capturePlan,
@@ -239,6 +249,16 @@ export function attachTraced(options: AttachOptions, onBatch: (batch: Uint8Array
     options.detachOnExec ?? false,
   );
   return session(handle);
+}
+
+/** The parent pid of `pid` from /proc, or undefined when it cannot be read (gone, not Linux). */
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  } catch {
+    return undefined;
+  }
 }
 
 function session(handle: Handle): TraceSession {

@@ -1,4 +1,5 @@
 // attachTraced and detach(): real processes that are not children of this Node process.
+import { spawn } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import { attachTraced, type TraceSession } from "../src/index.ts";
 import { EMPTY_PLAN, NR } from "./helpers/plan.ts";
@@ -186,5 +187,16 @@ describe("attachTraced", () => {
   it("validates pids", () => {
     expect(() => attachTraced({ pids: [], capturePlan: EMPTY_PLAN }, () => {})).toThrow(TypeError);
     expect(() => attachTraced({ pids: [-1], capturePlan: EMPTY_PLAN }, () => {})).toThrow(RangeError);
+  });
+
+  it("refuses a child of this Node process, whose stops libuv's reaping would take", () => {
+    const child = spawn("sleep", ["5"], { stdio: "ignore" });
+    try {
+      expect(() => attachTraced({ pids: [child.pid!], capturePlan: EMPTY_PLAN }, () => {})).toThrow(
+        /is a child of this Node process/,
+      );
+    } finally {
+      child.kill("SIGKILL");
+    }
   });
 });
