@@ -134,6 +134,31 @@ export const CaptureKind = {
    * signal mask lives there, in the signal frame the kernel built.
    */
   STACK: 8,
+  /**
+   * What the fd in args[arg] (or, for arg {@link FD_RETURN_ARG} at exit, the return value) names,
+   * read from /proc/<tid>/fd while the tracee is stopped (strace's -y/-yy). `size` holds
+   * {@link FdDecode} bits. Data: u32 {@link FdPathForm}, u32 path length, the path (readlink
+   * text, unquoted), then the form's detail text to the end. FAULT: the fd names nothing.
+   */
+  FD_PATH: 9,
+} as const;
+/** A {@link CaptureKind.FD_PATH} capture with this `arg` describes the return value (exit only). */
+export const FD_RETURN_ARG = 6;
+/** Bits in a {@link CaptureKind.FD_PATH} spec's `size`. */
+export const FdDecode = {
+  /** -yy: socket details (sock_diag), device numbers, pidfd pids. */
+  DETAILS: 1,
+  /** A dirfd: AT_FDCWD (-100) names the current directory. */
+  DIRFD: 2,
+} as const;
+/** How a {@link CaptureKind.FD_PATH} capture prints after `N<` … `>`. */
+export const FdPathForm = {
+  /** The path, quoted as strace quotes paths. */
+  PATH: 0,
+  /** The detail text verbatim instead of the path (`TCP:[1.2.3.4:5->6.7.8.9:10]`, `pid:42`). */
+  DETAIL: 1,
+  /** The quoted path, then `<detail>` (`/dev/null<char 1:3>`). */
+  DEVICE: 2,
 } as const;
 /** Largest stack offset a {@link CaptureKind.STACK} capture may name. */
 export const STACK_OFFSET_MAX = 0xffff;

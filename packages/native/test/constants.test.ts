@@ -22,7 +22,12 @@ describe("record format constants", () => {
     CaptureStatus: core.CaptureStatus,
     CaptureWhen: core.CaptureWhen,
     AuditArch: core.AuditArch,
+    FdDecode: core.FdDecode,
+    FdPathForm: core.FdPathForm,
   };
+  it("FD_RETURN_ARG in record_format.h equals core's", () => {
+    expect((native as unknown as { FD_RETURN_ARG: number }).FD_RETURN_ARG).toBe(core.FD_RETURN_ARG);
+  });
   for (const [name, reference] of Object.entries(tables)) {
     it(`${name} in record_format.h equals core's`, () => {
       expect(native[name]).toEqual({ ...reference });
