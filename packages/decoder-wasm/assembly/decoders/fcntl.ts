@@ -30,7 +30,7 @@ const F_GET_SEALS: u32 = 1034;
 export function decodeFcntl(): i32 {
   const cmd = <u32>arg(1);
   if (!exiting) {
-    printFd(arg(0));
+    printFd(0);
     puts(", ");
     printEnum(T_FCNTL_CMDS, <u64>cmd);
     switch (cmd) {

@@ -182,3 +182,16 @@ export function withIp(rec: Uint8Array, ip: bigint): Uint8Array {
   new DataView(out.buffer).setBigUint64(RecordHeader.length + SyscallEnterBody.ip, ip, true);
   return out;
 }
+
+/** An FD_PATH capture (-y/-yy): form, the path, then the form's detail text. */
+export function fdPath(arg: number, path: string, form = 0, detail = ""): Capture {
+  const p = enc.encode(path);
+  const d = enc.encode(detail);
+  const data = new Uint8Array(8 + p.length + d.length);
+  const v = new DataView(data.buffer);
+  v.setUint32(0, form, true);
+  v.setUint32(4, p.length, true);
+  data.set(p, 8);
+  data.set(d, 8 + p.length);
+  return { arg, kind: CaptureKind.FD_PATH, data };
+}
