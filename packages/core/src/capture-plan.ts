@@ -3,7 +3,7 @@
  * and when. Layout in apps/docs/content/record-format.md ("Capture plan"). Derived from argument
  * kinds only, so a new kind needs one case here and nothing per syscall.
  */
-import { CaptureKind, CaptureWhen, FD_RETURN_ARG, FdDecode } from "./record-format.js";
+import { CaptureKind, CaptureWhen, FD_RETURN_ARG, FdDecode, NO_LEN_ARG_FD_PAIR } from "./record-format.js";
 import type { ArchTable, ArgKind, RetKind, SigreturnMask } from "./types.js";
 
 /** 'TSPC' */
@@ -47,6 +47,11 @@ export interface CapturePlanOptions {
 /** strace's --decode-fds: none, -y (paths), -yy (paths, socket details, devices, pidfds). */
 export type DecodeFds = "none" | "path" | "all";
 
+/** Structs that start with an fd, by element size: their arrays get FD_PATHS captures. */
+const FD_ARRAY_STRUCTS: Readonly<Record<string, number>> = { pollfd: 8, fdpair: 4 };
+/** Most fds described in one FD_PATHS capture. */
+export const FD_PATHS_MAX = 1024;
+
 /**
  * The FD_PATH captures for one syscall row under `decodeFds`: one per fd-kind argument at entry
  * (dirfds may be AT_FDCWD), one for an fd return value at exit.
@@ -68,8 +73,21 @@ export function fdCaptures(
   });
   const out: CaptureSpec[] = [];
   args?.forEach((a, i) => {
-    if (a.kind.k === "fd") out.push(fd(i, CaptureWhen.ENTRY, 0));
-    else if (a.kind.k === "dirfd") out.push(fd(i, CaptureWhen.ENTRY, FdDecode.DIRFD));
+    const k = a.kind;
+    if (k.k === "fd") out.push(fd(i, CaptureWhen.ENTRY, 0));
+    else if (k.k === "dirfd") out.push(fd(i, CaptureWhen.ENTRY, FdDecode.DIRFD));
+    else if ((k.k === "array" || k.k === "struct") && FD_ARRAY_STRUCTS[k.type] !== undefined) {
+      // An fd pair the kernel fills is read at exit; an array the caller passes, at entry.
+      const stride = FD_ARRAY_STRUCTS[k.type] as number;
+      out.push({
+        arg: i,
+        kind: CaptureKind.FD_PATHS,
+        when: k.dir === "out" ? CaptureWhen.EXIT : CaptureWhen.ENTRY,
+        lenArg: k.k === "array" ? k.count : NO_LEN_ARG_FD_PAIR,
+        size: details | (stride << 8),
+        max: FD_PATHS_MAX,
+      });
+    }
   });
   if (ret === "fd") out.push(fd(FD_RETURN_ARG, CaptureWhen.EXIT, 0));
   return out;

@@ -16,6 +16,7 @@ export {
   compileCapturePlan,
   type DecodeFds,
   decodeCapturePlan,
+  FD_PATHS_MAX,
   fdCaptures,
   NO_LEN_ARG,
   PATH_CAPTURE_MAX,

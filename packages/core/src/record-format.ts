@@ -141,7 +141,18 @@ export const CaptureKind = {
    * text, unquoted), then the form's detail text to the end. FAULT: the fd names nothing.
    */
   FD_PATH: 9,
+  /**
+   * {@link FD_PATH} for each fd in an array at args[arg] (pipe's int[2], poll's pollfd array):
+   * elements are `size >> 8` bytes apart with the fd (an int) first; `lenArg` holds their count, or
+   * is {@link NO_LEN_ARG_FD_PAIR} for a pair; at most `max` elements. `size & 0xff` holds
+   * {@link FdDecode} bits. Data: u32 elements, u32 zero, then per element: i32 fd, u32 status
+   * (0 named, 1 not), u32 {@link FdPathForm}, u32 path length, u32 detail length, the path, the
+   * detail, padded to 4.
+   */
+  FD_PATHS: 10,
 } as const;
+/** An {@link CaptureKind.FD_PATHS} spec with this `lenArg` reads exactly two fds (an int[2]). */
+export const NO_LEN_ARG_FD_PAIR = 0xffffffff;
 /** A {@link CaptureKind.FD_PATH} capture with this `arg` describes the return value (exit only). */
 export const FD_RETURN_ARG = 6;
 /** Bits in a {@link CaptureKind.FD_PATH} spec's `size`. */

@@ -52,6 +52,7 @@ export const CK_IOVEC: u8 = 6;
 export const CK_ARRAY: u8 = 7;
 export const CK_STACK: u8 = 8;
 export const CK_FD_PATH: u8 = 9;
+export const CK_FD_PATHS: u8 = 10;
 
 /** An FD_PATH capture with this arg describes the return value. */
 export const FD_RETURN_ARG: u32 = 6;

@@ -398,6 +398,7 @@ Napi::Object Constants(Napi::Env env) {
   Put(env, k, "ARRAY", rf::kArray);
   Put(env, k, "STACK", rf::kStack);
   Put(env, k, "FD_PATH", rf::kFdPath);
+  Put(env, k, "FD_PATHS", rf::kFdPaths);
   c.Set("CaptureKind", k);
   Napi::Object s = Napi::Object::New(env);
   Put(env, s, "OK", rf::kOk);
@@ -418,6 +419,7 @@ Napi::Object Constants(Napi::Env env) {
   Put(env, fdf, "DEVICE", rf::kFdFormDevice);
   c.Set("FdPathForm", fdf);
   c.Set("FD_RETURN_ARG", Napi::Number::New(env, rf::kFdReturnArg));
+  c.Set("NO_LEN_ARG_FD_PAIR", Napi::Number::New(env, rf::kNoLenArgFdPair));
   Napi::Object a = Napi::Object::New(env);
   Put(env, a, "x86_64", rf::audit_arch::kX86_64);
   Put(env, a, "i386", rf::audit_arch::kI386);

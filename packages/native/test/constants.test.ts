@@ -26,7 +26,9 @@ describe("record format constants", () => {
     FdPathForm: core.FdPathForm,
   };
   it("FD_RETURN_ARG in record_format.h equals core's", () => {
-    expect((native as unknown as { FD_RETURN_ARG: number }).FD_RETURN_ARG).toBe(core.FD_RETURN_ARG);
+    const n = native as unknown as { FD_RETURN_ARG: number; NO_LEN_ARG_FD_PAIR: number };
+    expect(n.FD_RETURN_ARG).toBe(core.FD_RETURN_ARG);
+    expect(n.NO_LEN_ARG_FD_PAIR).toBe(core.NO_LEN_ARG_FD_PAIR);
   });
   for (const [name, reference] of Object.entries(tables)) {
     it(`${name} in record_format.h equals core's`, () => {

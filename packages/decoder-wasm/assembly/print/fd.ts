@@ -2,7 +2,7 @@
 // decorate them all alike: `3</etc/passwd>`, `AT_FDCWD</tmp>`, `5<TCP:[1.2.3.4:5->6.7.8.9:10]>`,
 // `6</dev/null<char 1:3>>`. What the fd named comes from an FD_PATH capture taken at the stop.
 
-import { capAt } from "../call";
+import { capAt, capNth, exiting } from "../call";
 import { decodeFds, xflag } from "../options";
 import { putBytes, putc, puts } from "../out";
 import {
@@ -10,6 +10,7 @@ import {
   CAP_LENGTH,
   CAP_STATUS,
   CK_FD_PATH,
+  CK_FD_PATHS,
   CS_FAULT,
   FD_FORM_DETAIL,
   FD_FORM_DEVICE,
@@ -31,8 +32,10 @@ export function printFdDecoration(capArg: u32, atExit: bool): void {
   const pathLen = load<u32>(data + 4);
   if (<u64>pathLen + 8 > <u64>len) return;
   const path = data + 8;
-  const detail = path + <usize>pathLen;
-  const detailLen = len - 8 - pathLen;
+  putDecoration(form, path, pathLen, path + <usize>pathLen, len - 8 - pathLen);
+}
+
+function putDecoration(form: u32, path: usize, pathLen: u32, detail: usize, detailLen: u32): void {
   putc(0x3c);
   if (form == FD_FORM_DETAIL) putBytes(detail, <usize>detailLen);
   else {
@@ -57,4 +60,45 @@ export function printDirfdOf(v: u64, capArg: u32): void {
   if (<i32>v == AT_FDCWD) puts("AT_FDCWD");
   else putI64(<i64>(<i32>v));
   printFdDecoration(capArg, false);
+}
+
+/**
+ * An fd inside an array (pipe's pair, poll's pollfd array), decorated from the FD_PATHS capture
+ * element with the same fd, at entry or exit: one fd names one thing within a call.
+ */
+export function printFdElem(v: i32): void {
+  putI64(<i64>v);
+  if (decodeFds == 0) return;
+  for (let k: i32 = 0; k < 2; k++) {
+    const atExit = k == 1;
+    if (atExit && !exiting) break;
+    for (let nth: u32 = 0; ; nth++) {
+      const p = capNth(<u32>CK_FD_PATHS, atExit, nth);
+      if (p == 0) break;
+      if (<u32>load<u16>(p + CAP_STATUS) == <u32>CS_FAULT) continue;
+      if (findElem(p + CAP_HEADER, load<u32>(p + CAP_LENGTH), v)) return;
+    }
+  }
+}
+
+function findElem(data: usize, len: u32, v: i32): bool {
+  if (len < 8) return false;
+  const n = load<u32>(data);
+  let off: u64 = 8;
+  for (let i: u32 = 0; i < n; i++) {
+    if (off + 20 > <u64>len) return false;
+    const e = data + <usize>off;
+    const pathLen = load<u32>(e + 12);
+    const detailLen = load<u32>(e + 16);
+    const end = off + 20 + <u64>pathLen + <u64>detailLen;
+    if (end > <u64>len) return false;
+    if (load<i32>(e) == v) {
+      if (load<u32>(e + 4) != 0) return true;
+      const path = e + 20;
+      putDecoration(load<u32>(e + 8), path, pathLen, path + <usize>pathLen, detailLen);
+      return true;
+    }
+    off = (end + 3) & ~(<u64>3);
+  }
+  return false;
 }

@@ -78,6 +78,12 @@ CapturePlan CapturePlan::parse(const uint32_t* words, size_t count) {
       if (s.kind == rf::kFdPath && s.size > (rf::kFdDecodeDetails | rf::kFdDecodeDirfd)) {
         throw PlanError("fd decode bits " + std::to_string(s.size) + at_nr(nr));
       }
+      if (s.kind == rf::kFdPaths) {
+        uint32_t stride = s.size >> 8;
+        if ((s.size & 0xff) > (rf::kFdDecodeDetails | rf::kFdDecodeDirfd) || stride < 4 || stride > 256) {
+          throw PlanError("fd array element " + hex(s.size) + at_nr(nr));
+        }
+      }
       if (s.max > kPlanMaxBytes) throw PlanError("max bytes " + std::to_string(s.max) + at_nr(nr));
       list.push_back(s);
     }

@@ -212,6 +212,32 @@ uint16_t capture_fd_path(rf::RecordWriter& w, const CaptureSpec& s, const Syscal
   return path_len < d.path.size() ? rf::kTruncated : rf::kOk;
 }
 
+uint16_t capture_fd_paths(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, uint64_t len_arg,
+                          const CaptureSpec& s, const SyscallFacts& f) {
+  if (f.fds == nullptr) return rf::kFault;
+  uint32_t stride = s.size >> 8;
+  uint64_t count = s.len_arg == rf::kNoLenArgFdPair ? 2 : len_arg;
+  uint32_t n = static_cast<uint32_t>(std::min<uint64_t>(count, s.max));
+  w.u32(n);
+  w.u32(0);
+  FdDescription d;
+  for (uint32_t i = 0; i < n; i++) {
+    int32_t fd = 0;
+    if (mem.read(addr + static_cast<uint64_t>(i) * stride, &fd, 4) < 4) return rf::kFault;
+    bool named = f.fds->describe(f.tid, fd, s.size & 0xff, d);
+    if (!named) d = FdDescription{};
+    w.u32(static_cast<uint32_t>(fd));
+    w.u32(named ? 0 : 1);
+    w.u32(d.form);
+    w.u32(static_cast<uint32_t>(d.path.size()));
+    w.u32(static_cast<uint32_t>(d.detail.size()));
+    w.bytes(d.path.data(), d.path.size());
+    w.bytes(d.detail.data(), d.detail.size());
+    w.pad_to(4);
+  }
+  return count > n ? rf::kTruncated : rf::kOk;
+}
+
 }  // namespace
 
 uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vector<CaptureSpec>& specs,
@@ -256,6 +282,9 @@ uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vecto
       }
       case rf::kFdPath:
         status = capture_fd_path(w, s, f);
+        break;
+      case rf::kFdPaths:
+        status = capture_fd_paths(w, mem, addr, len_arg, s, f);
         break;
       default:
         break;

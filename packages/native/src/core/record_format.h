@@ -78,8 +78,11 @@ enum CaptureKind : uint8_t {
   kStack = 8,
   // what the fd in args[arg] (or the return value, arg kFdReturnArg) names; size: FdDecode bits
   kFdPath = 9,
+  // kFdPath for each fd in an array at args[arg]: stride size >> 8, count args[len_arg] or 2
+  kFdPaths = 10,
 };
-constexpr uint8_t kCaptureKindMax = 9;
+constexpr uint8_t kCaptureKindMax = 10;
+constexpr uint32_t kNoLenArgFdPair = 0xffffffff;
 constexpr uint8_t kFdReturnArg = 6;
 
 // FdDecode bits (a kFdPath spec's size).
