@@ -1,11 +1,22 @@
 // -y / -yy (decodeFds): every expected line is one strace 6.1 printed (`strace -y`/`-yy python3
 // …` with files, pipes, sockets), and the records carry what the native tracer captured for it.
 
-import { FD_RETURN_ARG, FdPathForm } from "@tstrace/core";
+import { CaptureKind, FD_RETURN_ARG, FdPathForm } from "@tstrace/core";
 import { describe, expect, it } from "vitest";
 import { createDecoder } from "../dist/index.js";
 import { nr } from "./helpers/nr.js";
-import { bufArg, bufRet, concat, cstr, enter, exit, fdPath } from "./helpers/records.js";
+import {
+  bufArg,
+  bufRet,
+  bytes,
+  concat,
+  cstr,
+  enter,
+  exit,
+  fdPath,
+  fdPaths,
+  struct,
+} from "./helpers/records.js";
 
 type Caps = ReturnType<typeof cstr>[];
 async function line(
@@ -53,6 +64,45 @@ describe("-y", () => {
       'write(5<pipe:[206781]>, "x", 1)         = 1\n',
     );
   });
+  it("decorates the fds of pipe2's pair and poll's array, not poll's revents", async () => {
+    const pipe = "pipe:[206781]";
+    const pair = bytes(8, [
+      [0, 4, 4],
+      [4, 4, 5],
+    ]);
+    expect(
+      await line(
+        "path",
+        "pipe2",
+        [0x1000, O_CLOEXEC],
+        0,
+        [],
+        [
+          struct(0, pair),
+          fdPaths(0, [
+            [4, pipe],
+            [5, pipe],
+          ]),
+        ],
+      ),
+    ).toBe("pipe2([4<pipe:[206781]>, 5<pipe:[206781]>], O_CLOEXEC) = 0\n");
+    const pollfd = (revents: number): Uint8Array =>
+      bytes(8, [
+        [0, 4, 4],
+        [4, 4, 1 | (revents << 16)],
+      ]);
+    const arr = (data: Uint8Array) => ({ arg: 0, kind: CaptureKind.ARRAY, data });
+    expect(
+      await line(
+        "path",
+        "poll",
+        [0x1000, 1, 0],
+        1,
+        [arr(pollfd(0)), fdPaths(0, [[4, pipe]])],
+        [arr(pollfd(1))],
+      ),
+    ).toBe("poll([{fd=4<pipe:[206781]>, events=POLLIN}], 1, 0) = 1 ([{fd=4, revents=POLLIN}])\n");
+  });
   it("quotes the path as strace does, < and > escaped", async () => {
     const path = '/tmp/fdq/a<b>"c\\d é';
     expect(await line("path", "read", [3, 0x1000, 1], 0, [fdPath(0, path)], [bufRet(1, "")])).toBe(
@@ -83,6 +133,30 @@ describe("-yy", () => {
         [fdPath(FD_RETURN_ARG, "socket:[207534]", FdPathForm.DETAIL, "TCP:[207534]")],
       ),
     ).toBe("socket(AF_INET, SOCK_STREAM|SOCK_CLOEXEC, IPPROTO_IP) = 7<TCP:[207534]>\n");
+  });
+  it("decorates socketpair's pair with socket details", async () => {
+    const pair = bytes(8, [
+      [0, 4, 12],
+      [4, 4, 13],
+    ]);
+    expect(
+      await line(
+        "all",
+        "socketpair",
+        [1, 1 | O_CLOEXEC, 0, 0x1000],
+        0,
+        [],
+        [
+          struct(3, pair),
+          fdPaths(3, [
+            [12, "socket:[207538]", FdPathForm.DETAIL, "UNIX-STREAM:[207538->207539]"],
+            [13, "socket:[207539]", FdPathForm.DETAIL, "UNIX-STREAM:[207539->207538]"],
+          ]),
+        ],
+      ),
+    ).toBe(
+      "socketpair(AF_UNIX, SOCK_STREAM|SOCK_CLOEXEC, 0, [12<UNIX-STREAM:[207538->207539]>, 13<UNIX-STREAM:[207539->207538]>]) = 0\n",
+    );
   });
   it("appends a device's type and numbers to its path", async () => {
     expect(

@@ -74,6 +74,24 @@ describe("FD_PATH captures", () => {
     expect(fdCaptures(close!)[0]).toMatchObject({ arg: 0, path: "/etc/hostname" });
   });
 
+  it("describe each fd of pipe2's pair at exit (FD_PATHS)", async () => {
+    const plan = compileCapturePlan(x86_64, { strsize: 32, decodeFds: "path" });
+    const { result, records } = await trace({
+      argv: ["python3", "-c", "import os\nos.pipe()"],
+      capturePlan: plan,
+    });
+    expect(result.exitCode).toBe(0);
+    const PIPE2 = 293;
+    const exit = records.findLast((r) => r.type === RecordType.SYSCALL_EXIT && r.nr === PIPE2)!;
+    const c = exit.captures!.find((x) => x.kind === CaptureKind.FD_PATHS)!;
+    const v = new DataView(c.data.buffer, c.data.byteOffset, c.data.byteLength);
+    expect(v.getUint32(0, true)).toBe(2);
+    const len = v.getUint32(8 + 12, true);
+    const path = new TextDecoder().decode(c.data.subarray(8 + 20, 8 + 20 + len));
+    expect(path).toMatch(/^pipe:\[\d+\]$/);
+    expect(v.getUint32(8 + 4, true)).toBe(0);
+  });
+
   it("give socket details and device numbers under -yy", async () => {
     const program = [
       "import os, socket",
