@@ -89,7 +89,7 @@ export function fdCaptures(
       });
     }
   });
-  if (ret === "fd") out.push(fd(FD_RETURN_ARG, CaptureWhen.EXIT, 0));
+  if (ret === "fd" || ret === "fdByArgs") out.push(fd(FD_RETURN_ARG, CaptureWhen.EXIT, 0));
   return out;
 }
 

@@ -13,6 +13,7 @@ import {
   aux,
   auxTable,
   RVAL_DECODED,
+  RVAL_FD,
   RVAL_HEX,
   RVAL_OCTAL,
   RVAL_UDECIMAL,
@@ -45,6 +46,7 @@ import {
   errnoName,
   NO_REF,
   R_FD,
+  R_FDBYARGS,
   R_HEX,
   R_NONE,
   row,
@@ -360,7 +362,7 @@ function printReturn(r: u32, rv: i32, rval: i64, isError: bool): void {
     putU64(<u64>rval);
     return;
   }
-  if (kind == R_FD) {
+  if (kind == R_FD || (kind == R_FDBYARGS && rv == RVAL_FD)) {
     putI64(rval);
     printFdDecoration(FD_RETURN_ARG, true);
     return;

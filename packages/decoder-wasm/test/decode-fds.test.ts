@@ -103,6 +103,19 @@ describe("-y", () => {
       ),
     ).toBe("poll([{fd=4<pipe:[206781]>, events=POLLIN}], 1, 0) = 1 ([{fd=4, revents=POLLIN}])\n");
   });
+  it("decorates fcntl's F_DUPFD result, which its decoder marks as an fd", async () => {
+    const F_DUPFD_CLOEXEC = 1030;
+    expect(
+      await line(
+        "path",
+        "fcntl",
+        [3, F_DUPFD_CLOEXEC, 20],
+        20,
+        [fdPath(0, "/etc/passwd")],
+        [fdPath(FD_RETURN_ARG, "/etc/passwd")],
+      ),
+    ).toBe("fcntl(3</etc/passwd>, F_DUPFD_CLOEXEC, 20) = 20</etc/passwd>\n");
+  });
   it("quotes the path as strace does, < and > escaped", async () => {
     const path = '/tmp/fdq/a<b>"c\\d é';
     expect(await line("path", "read", [3, 0x1000, 1], 0, [fdPath(0, path)], [bufRet(1, "")])).toBe(
