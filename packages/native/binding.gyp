@@ -5,9 +5,11 @@
       "sources": [
         "src/binding.cc",
         "src/core/capture_plan.cc",
+        "src/core/fd_info.cc",
         "src/core/memory_reader.cc",
         "src/core/seccomp_filter.cc",
         "src/core/self_signal.cc",
+        "src/core/socket_details.cc",
         "src/core/tracer.cc"
       ],
       "dependencies": ["<!(node -p \"require('node-addon-api').targets\"):node_addon_api_except"],

@@ -4,6 +4,7 @@ import {
   applyExpression,
   applyQualifier,
   emptyQualifiers,
+  type FdDetail,
   type Qualifiers,
   quietForCount,
 } from "./qualifiers.js";
@@ -33,6 +34,8 @@ export interface CliOptions {
   readonly constStyle: "raw" | "abbrev" | "verbose" | undefined;
   /** -v */
   readonly verbose: boolean;
+  /** -y (path), -yy (all), --decode-fds / -e decode-fds= (path, or all with any detail). */
+  readonly decodeFds: "none" | "path" | "all";
   /** -n */
   readonly syscallNumber: boolean;
   /** -i */
@@ -159,6 +162,16 @@ function parseTimestamps(
   return { format, precision };
 }
 
+/**
+ * -y is paths, -yy everything; a decode-fds= set prints paths for any fd and details when it
+ * names any (the native side resolves sockets, devices and pidfds together).
+ */
+function decodeFdsMode(yCount: number, set: ReadonlySet<FdDetail> | undefined): CliOptions["decodeFds"] {
+  if (yCount > 0) return yCount >= 2 ? "all" : "path";
+  if (set === undefined || set.size === 0) return "none";
+  return [...set].some((d) => d !== "path") ? "all" : "path";
+}
+
 /** Parses tstrace's argv (without `node` and the script). Throws {@link UsageError}. */
 export function parseArgs(argv: readonly string[]): CliOptions {
   let output: string | undefined;
@@ -170,6 +183,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   let hex = 0;
   let constStyle: CliOptions["constStyle"];
   let verbose = false;
+  let yCount = 0;
   let syscallNumber = false;
   let instructionPointer = false;
   let tCount = 0;
@@ -225,6 +239,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         break;
       case "verbose":
         verbose = true;
+        break;
+      case "decodeFdsCount":
+        yCount++;
         break;
       case "syscallNumber":
         syscallNumber = true;
@@ -286,6 +303,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case "qual:signal":
       case "qual:status":
         applyQualifier(qualifiers, row.key.slice(5), v);
+        break;
+      case "qual:decode-fds":
+        applyQualifier(qualifiers, "decode-fds", value ?? "path");
         break;
       case "successfulOnly":
         applyQualifier(qualifiers, "status", "successful");
@@ -355,6 +375,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     hex: hex as 0 | 1 | 2,
     constStyle,
     verbose,
+    decodeFds: decodeFdsMode(yCount, qualifiers.decodeFds),
     syscallNumber,
     instructionPointer,
     absTimestamps: abs as CliOptions["absTimestamps"],

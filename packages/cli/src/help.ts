@@ -1,5 +1,5 @@
 /** `tstrace -h`: strace's usage, limited to what tstrace implements today. */
-export const HELP_TEXT = `Usage: tstrace [-ACcfhinqrTtVvwxzZ] [-a COLUMN] [-e EXPR]... [-o FILE] [-s STRSIZE]
+export const HELP_TEXT = `Usage: tstrace [-ACcfhinqrTtVvwxyzZ] [-a COLUMN] [-e EXPR]... [-o FILE] [-s STRSIZE]
                [-S SORTBY] [-U COLUMNS] [-p PID]... [--seccomp-bpf] { -p PID | PROG [ARGS] }
 
 Startup:
@@ -61,6 +61,17 @@ Output format:
                  print time spent in each syscall
   -x             print non-ascii strings in hex
   -xx            print all strings in hex
+  -e decode-fds=SET, --decode-fds=SET
+                 what kinds of file descriptor information details to decode
+     details:    dev (device major/minor for block/char device files)
+                 path (file path),
+                 pidfd (associated PID for pidfds),
+                 socket (protocol-specific information for socket descriptors)
+  -y, --decode-fds[=path]
+                 print paths associated with file descriptor arguments
+  -yy, --decode-fds=all
+                 print all available information associated with file
+                 descriptors in addition to paths
 
 Statistics:
   -c, --summary-only

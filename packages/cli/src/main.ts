@@ -76,6 +76,7 @@ export function decoderOptions(o: CliOptions): DecoderOptions {
     timestamps,
     syscallTimes: o.syscallTimes !== undefined,
     verbose: o.verbose,
+    decodeFds: o.decodeFds,
     ...(o.qualifiers.status ? { status: [...o.qualifiers.status] } : {}),
     // The decoder applies trace= and signal= itself, so it still sees every stop it needs for
     // -n's numbers on +++ lines and for strace's "+++ killed by" hiding.
@@ -141,6 +142,7 @@ export async function main(argv: readonly string[]): Promise<never> {
   const selected = traceSet === undefined ? undefined : (nr: number): boolean => traceSet.has(nr);
   const capturePlan = compileCapturePlan(x86_64, {
     strsize: options.strsize,
+    decodeFds: options.decodeFds,
     ...(selected ? { selected } : {}),
   });
   const filter = recordFilter(traceSet, qualifiers.signal);

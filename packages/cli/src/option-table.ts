@@ -27,6 +27,8 @@ export const OPTION_TABLE: readonly OptionRow[] = [
   { short: "v", long: "no-abbrev", arg: "none", key: "verbose" },
   { short: "n", long: "syscall-number", arg: "none", key: "syscallNumber" },
   { short: "i", long: "instruction-pointer", arg: "none", key: "instructionPointer" },
+  { short: "y", arg: "none", key: "decodeFdsCount" },
+  { long: "decode-fds", arg: "optional", key: "qual:decode-fds" },
   // Timing
   { short: "t", long: "absolute-timestamps", arg: "optional", key: "absTimestamps" },
   { long: "timestamps", arg: "optional", key: "absTimestamps" },

@@ -23,6 +23,10 @@ export const QUIET_NAMES = [
 ] as const;
 export type QuietName = (typeof QUIET_NAMES)[number];
 
+/** What `-e decode-fds=` / `--decode-fds=` can ask for about an fd. */
+export const FD_DETAILS = ["path", "socket", "dev", "pidfd"] as const;
+export type FdDetail = (typeof FD_DETAILS)[number];
+
 /** Qualifier spellings strace accepts, mapped to the one we store. */
 const QUALIFIER_ALIASES: Readonly<Record<string, string>> = {
   trace: "trace",
@@ -64,10 +68,12 @@ export interface Qualifiers {
   status: ReadonlySet<Status> | undefined;
   /** Messages suppressed. */
   quiet: ReadonlySet<QuietName>;
+  /** decode-fds=: what fds print with, or undefined when not given. */
+  decodeFds: ReadonlySet<FdDetail> | undefined;
 }
 
 export function emptyQualifiers(): Qualifiers {
-  return { trace: undefined, signal: undefined, status: undefined, quiet: new Set() };
+  return { trace: undefined, signal: undefined, status: undefined, quiet: new Set(), decodeFds: undefined };
 }
 
 /** strace's sigstr_to_uint: a number up to 255, or a name with or without SIG, any case. */
@@ -139,6 +145,14 @@ export function applyQualifier(q: Qualifiers, name: string, value: string): void
       q.quiet = set;
       return;
     }
+    case "decode-fds":
+      q.decodeFds = tokenSet<FdDetail>(
+        value,
+        FD_DETAILS,
+        (t) => ((FD_DETAILS as readonly string[]).includes(t) ? (t as FdDetail) : undefined),
+        "decode-fds",
+      );
+      return;
     case undefined:
       return;
     default:

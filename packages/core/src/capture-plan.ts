@@ -3,8 +3,8 @@
  * and when. Layout in apps/docs/content/record-format.md ("Capture plan"). Derived from argument
  * kinds only, so a new kind needs one case here and nothing per syscall.
  */
-import { CaptureKind, CaptureWhen } from "./record-format.js";
-import type { ArchTable, ArgKind, SigreturnMask } from "./types.js";
+import { CaptureKind, CaptureWhen, FD_RETURN_ARG, FdDecode, NO_LEN_ARG_FD_PAIR } from "./record-format.js";
+import type { ArchTable, ArgKind, RetKind, SigreturnMask } from "./types.js";
 
 /** 'TSPC' */
 export const CAPTURE_PLAN_MAGIC = 0x54535043;
@@ -37,6 +37,60 @@ export interface CapturePlanOptions {
   readonly strsize: number;
   /** Which syscall numbers to capture for (a `-e trace=` set); all when absent. */
   readonly selected?: (nr: number) => boolean;
+  /**
+   * strace's -y ("path") and -yy ("all"): what fd arguments and fd return values name is read at
+   * the stop. Default "none": no fd is looked at, so tracing costs nothing extra.
+   */
+  readonly decodeFds?: DecodeFds;
+}
+
+/** strace's --decode-fds: none, -y (paths), -yy (paths, socket details, devices, pidfds). */
+export type DecodeFds = "none" | "path" | "all";
+
+/** Structs that start with an fd, by element size: their arrays get FD_PATHS captures. */
+const FD_ARRAY_STRUCTS: Readonly<Record<string, number>> = { pollfd: 8, fdpair: 4 };
+/** Most fds described in one FD_PATHS capture. */
+export const FD_PATHS_MAX = 1024;
+
+/**
+ * The FD_PATH captures for one syscall row under `decodeFds`: one per fd-kind argument at entry
+ * (dirfds may be AT_FDCWD), one for an fd return value at exit.
+ */
+export function fdCaptures(
+  args: readonly { readonly kind: ArgKind }[] | undefined,
+  ret: RetKind,
+  decodeFds: DecodeFds,
+): CaptureSpec[] {
+  if (decodeFds === "none") return [];
+  const details = decodeFds === "all" ? FdDecode.DETAILS : 0;
+  const fd = (arg: number, when: CaptureWhen, bits: number): CaptureSpec => ({
+    arg,
+    kind: CaptureKind.FD_PATH,
+    when,
+    lenArg: NO_LEN_ARG,
+    size: details | bits,
+    max: PATH_CAPTURE_MAX,
+  });
+  const out: CaptureSpec[] = [];
+  args?.forEach((a, i) => {
+    const k = a.kind;
+    if (k.k === "fd") out.push(fd(i, CaptureWhen.ENTRY, 0));
+    else if (k.k === "dirfd") out.push(fd(i, CaptureWhen.ENTRY, FdDecode.DIRFD));
+    else if ((k.k === "array" || k.k === "struct") && FD_ARRAY_STRUCTS[k.type] !== undefined) {
+      // An fd pair the kernel fills is read at exit; an array the caller passes, at entry.
+      const stride = FD_ARRAY_STRUCTS[k.type] as number;
+      out.push({
+        arg: i,
+        kind: CaptureKind.FD_PATHS,
+        when: k.dir === "out" ? CaptureWhen.EXIT : CaptureWhen.ENTRY,
+        lenArg: k.k === "array" ? k.count : NO_LEN_ARG_FD_PAIR,
+        size: details | (stride << 8),
+        max: FD_PATHS_MAX,
+      });
+    }
+  });
+  if (ret === "fd" || ret === "fdByArgs") out.push(fd(FD_RETURN_ARG, CaptureWhen.EXIT, 0));
+  return out;
 }
 
 /** Cap on a buffer a decoder reads whole (getdents64's directory entries): 1 MiB. */
@@ -226,6 +280,7 @@ export function compileCapturePlan(table: ArchTable, options: CapturePlanOptions
     row.args?.forEach((a, i) => {
       specs.push(...capturesFor(table, i, a.kind, options.strsize));
     });
+    specs.push(...fdCaptures(row.args, row.ret, options.decodeFds ?? "none"));
     if (row.name === "rt_sigreturn" && table.sigreturnMask)
       specs.push(sigreturnMaskCapture(table.sigreturnMask));
     if (specs.length === 0) continue;

@@ -134,6 +134,42 @@ export const CaptureKind = {
    * signal mask lives there, in the signal frame the kernel built.
    */
   STACK: 8,
+  /**
+   * What the fd in args[arg] (or, for arg {@link FD_RETURN_ARG} at exit, the return value) names,
+   * read from /proc/<tid>/fd while the tracee is stopped (strace's -y/-yy). `size` holds
+   * {@link FdDecode} bits. Data: u32 {@link FdPathForm}, u32 path length, the path (readlink
+   * text, unquoted), then the form's detail text to the end. FAULT: the fd names nothing.
+   */
+  FD_PATH: 9,
+  /**
+   * {@link FD_PATH} for each fd in an array at args[arg] (pipe's int[2], poll's pollfd array):
+   * elements are `size >> 8` bytes apart with the fd (an int) first; `lenArg` holds their count, or
+   * is {@link NO_LEN_ARG_FD_PAIR} for a pair; at most `max` elements. `size & 0xff` holds
+   * {@link FdDecode} bits. Data: u32 elements, u32 zero, then per element: i32 fd, u32 status
+   * (0 named, 1 not), u32 {@link FdPathForm}, u32 path length, u32 detail length, the path, the
+   * detail, padded to 4.
+   */
+  FD_PATHS: 10,
+} as const;
+/** An {@link CaptureKind.FD_PATHS} spec with this `lenArg` reads exactly two fds (an int[2]). */
+export const NO_LEN_ARG_FD_PAIR = 0xffffffff;
+/** A {@link CaptureKind.FD_PATH} capture with this `arg` describes the return value (exit only). */
+export const FD_RETURN_ARG = 6;
+/** Bits in a {@link CaptureKind.FD_PATH} spec's `size`. */
+export const FdDecode = {
+  /** -yy: socket details (sock_diag), device numbers, pidfd pids. */
+  DETAILS: 1,
+  /** A dirfd: AT_FDCWD (-100) names the current directory. */
+  DIRFD: 2,
+} as const;
+/** How a {@link CaptureKind.FD_PATH} capture prints after `N<` … `>`. */
+export const FdPathForm = {
+  /** The path, quoted as strace quotes paths. */
+  PATH: 0,
+  /** The detail text verbatim instead of the path (`TCP:[1.2.3.4:5->6.7.8.9:10]`, `pid:42`). */
+  DETAIL: 1,
+  /** The quoted path, then `<detail>` (`/dev/null<char 1:3>`). */
+  DEVICE: 2,
 } as const;
 /** Largest stack offset a {@link CaptureKind.STACK} capture may name. */
 export const STACK_OFFSET_MAX = 0xffff;

@@ -102,6 +102,8 @@ export type RetKind =
   | "int"
   /** A file descriptor (decimal; `-y` adds the path). */
   | "fd"
+  /** Decimal, or an fd when the call's decoder says so for these arguments (fcntl's F_DUPFD). */
+  | "fdByArgs"
   /** An address in hex (`mmap`, `brk`). */
   | "hex"
   /** The call does not return: `= ?` (exit, exit_group). */

@@ -4,6 +4,8 @@ import {
   CaptureWhen,
   compileCapturePlan,
   decodeCapturePlan,
+  FD_RETURN_ARG,
+  FdDecode,
   i386,
   NO_LEN_ARG,
   syscallByName,
@@ -72,6 +74,21 @@ describe("capture plan", () => {
     ]);
     const rt = syscallByName(i386, "rt_sigreturn")!;
     expect(decodeCapturePlan(compileCapturePlan(i386, { strsize: 32 })).get(rt.nr)).toBeUndefined();
+  });
+  it("reads fd paths only under decodeFds: fd and dirfd args at entry, an fd return at exit", () => {
+    const FD = { kind: CaptureKind.FD_PATH, lenArg: NO_LEN_ARG, max: 4096 };
+    expect(specs.get(nr("read"))?.some((s) => s.kind === CaptureKind.FD_PATH)).toBe(false);
+    const y = decodeCapturePlan(compileCapturePlan(x86_64, { strsize: 32, decodeFds: "path" }));
+    expect(y.get(nr("openat"))?.filter((s) => s.kind === CaptureKind.FD_PATH)).toEqual([
+      { ...FD, arg: 0, when: CaptureWhen.ENTRY, size: FdDecode.DIRFD },
+      { ...FD, arg: FD_RETURN_ARG, when: CaptureWhen.EXIT, size: 0 },
+    ]);
+    const yy = decodeCapturePlan(compileCapturePlan(x86_64, { strsize: 32, decodeFds: "all" }));
+    expect(yy.get(nr("dup2"))?.filter((s) => s.kind === CaptureKind.FD_PATH)).toEqual([
+      { ...FD, arg: 0, when: CaptureWhen.ENTRY, size: FdDecode.DETAILS },
+      { ...FD, arg: 1, when: CaptureWhen.ENTRY, size: FdDecode.DETAILS },
+      { ...FD, arg: FD_RETURN_ARG, when: CaptureWhen.EXIT, size: FdDecode.DETAILS },
+    ]);
   });
   it("round trips for every architecture", () => {
     const p = compileCapturePlan(i386, { strsize: 80 });

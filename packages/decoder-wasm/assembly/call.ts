@@ -121,6 +121,42 @@ export function findCap(argIdx: u32, kind: u32, atExit: bool): bool {
   );
 }
 
+/**
+ * The FD_PATH-style capture header of argIdx/kind at entry or exit, or 0; leaves findCap's
+ * results alone, so an fd can print in the middle of a decoder that holds another capture.
+ */
+export function capAt(argIdx: u32, kind: u32, atExit: bool): usize {
+  return capMatch(argIdx, kind, atExit, 0);
+}
+
+/** The `nth` capture of `kind` (any argument) at entry or exit, or 0; like {@link capAt}. */
+export function capNth(kind: u32, atExit: bool, nth: u32): usize {
+  return capMatch(0xffffffff, kind, atExit, nth);
+}
+
+function capMatch(argIdx: u32, kind: u32, atExit: bool, nth: u32): usize {
+  let seen: u32 = 0;
+  const rec = atExit ? xRec : eRec;
+  if (rec == 0) return 0;
+  const start = HDR_LENGTH + (atExit ? EXIT_LENGTH : ENTER_LENGTH);
+  const count = load<u32>(
+    rec + (atExit ? HDR_LENGTH + EXIT_CAPTURE_COUNT : HDR_LENGTH + ENTER_CAPTURE_COUNT),
+  );
+  let off: usize = <usize>start;
+  for (let i: u32 = 0; i < count; i++) {
+    const p = rec + off;
+    if (
+      (argIdx == 0xffffffff || <u32>load<u8>(p + CAP_ARG) == argIdx) &&
+      <u32>load<u8>(p + CAP_KIND) == kind
+    ) {
+      if (seen == nth) return p;
+      seen++;
+    }
+    off += <usize>capSpan(load<u32>(p + CAP_LENGTH));
+  }
+  return 0;
+}
+
 export function capTruncated(): bool {
   return capStatus == <u32>CS_TRUNCATED;
 }

@@ -13,6 +13,7 @@ import {
   aux,
   auxTable,
   RVAL_DECODED,
+  RVAL_FD,
   RVAL_HEX,
   RVAL_OCTAL,
   RVAL_UDECIMAL,
@@ -34,16 +35,18 @@ import {
   tzMinutes,
 } from "./options";
 import { column, dropOpenLine, newline, outLen, putc, putName, puts } from "./out";
+import { printFdDecoration } from "./print/fd";
 import { putHex, putHexDigits, putI64, putOct, putU64 } from "./print/num";
 import { printSignal } from "./print/signal";
 import { printFlags, putRef } from "./print/xlat";
-import { ENTER_ARCH, ENTER_IP, ENTER_NR, HDR_LENGTH } from "./record";
+import { ENTER_ARCH, ENTER_IP, ENTER_NR, FD_RETURN_ARG, HDR_LENGTH } from "./record";
 import {
   auditArch,
   errnoMessage,
   errnoName,
   NO_REF,
   R_FD,
+  R_FDBYARGS,
   R_HEX,
   R_NONE,
   row,
@@ -359,8 +362,9 @@ function printReturn(r: u32, rv: i32, rval: i64, isError: bool): void {
     putU64(<u64>rval);
     return;
   }
-  if (kind == R_FD) {
+  if (kind == R_FD || (kind == R_FDBYARGS && rv == RVAL_FD)) {
     putI64(rval);
+    printFdDecoration(FD_RETURN_ARG, true);
     return;
   }
   putI64(rval);
@@ -384,6 +388,7 @@ export function onExit(pid: u32, rec: usize, len: u32, nr: u32, arch: u32, rval:
     putSyscallName(nr, arch);
     puts(" resumed>) ");
     tabto();
+    setExit(rec, len, rval, isError); // the return value's FD_PATH capture is in this record
     printReturn(validRow(nr, arch), 0, rval, isError);
     newline();
     return;

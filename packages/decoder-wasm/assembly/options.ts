@@ -32,8 +32,12 @@ export let tzMinutes: i32 = 0;
 /** -v: structs unabbreviated (the stat family prints every field). */
 export let verbose: bool = false;
 
+/** -y/-yy (--decode-fds): 0 none, 1 path, 2 all. Decorations print only from FD_PATH captures. */
+export let decodeFds: i32 = 0;
+
 export function setLineOptions(flags: i32, status: i32, tz: i32): void {
   verbose = (flags & 64) != 0;
+  decodeFds = (flags >> 7) & 3;
   showNr = (flags & 1) != 0;
   showIp = (flags & 2) != 0;
   tsMode = (flags >> 2) & 7;

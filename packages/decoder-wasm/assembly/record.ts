@@ -51,6 +51,14 @@ export const CK_STRING_ARRAY: u8 = 5;
 export const CK_IOVEC: u8 = 6;
 export const CK_ARRAY: u8 = 7;
 export const CK_STACK: u8 = 8;
+export const CK_FD_PATH: u8 = 9;
+export const CK_FD_PATHS: u8 = 10;
+
+/** An FD_PATH capture with this arg describes the return value. */
+export const FD_RETURN_ARG: u32 = 6;
+export const FD_FORM_PATH: u32 = 0;
+export const FD_FORM_DETAIL: u32 = 1;
+export const FD_FORM_DEVICE: u32 = 2;
 
 export const CS_OK: u16 = 0;
 export const CS_FAULT: u16 = 1;

@@ -48,6 +48,8 @@ export const R_INT: u8 = 0;
 export const R_FD: u8 = 1;
 export const R_HEX: u8 = 2;
 export const R_NONE: u8 = 3;
+/** Decimal unless the decoder returns RVAL_FD. */
+export const R_FDBYARGS: u8 = 4;
 
 export let blob: usize = 0;
 export let blobLen: u32 = 0;

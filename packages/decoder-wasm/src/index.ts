@@ -56,6 +56,12 @@ export interface DecoderOptions {
   syscalls?: Iterable<number>;
   /** -v: unabbreviated structs (the stat family prints every field, not `...`). */
   verbose?: boolean;
+  /**
+   * --decode-fds: "path" (-y) prints what each fd named, `3</etc/passwd>`; "all" (-yy) also
+   * socket details, device numbers and pidfd pids. Needs FD_PATH captures in the records (a
+   * capture plan compiled with the same `decodeFds`). Default "none".
+   */
+  decodeFds?: "none" | "path" | "all";
 }
 
 const TS_MODES: Readonly<Record<NonNullable<DecoderOptions["timestamps"]>, number>> = {
@@ -65,6 +71,7 @@ const TS_MODES: Readonly<Record<NonNullable<DecoderOptions["timestamps"]>, numbe
   epoch: 3,
   relative: 4,
 };
+const DECODE_FDS: Readonly<Record<string, number>> = { none: 0, path: 1, all: 2 };
 const STATUS_BITS: Readonly<Record<string, number>> = {
   successful: 1,
   failed: 2,
@@ -145,7 +152,8 @@ export async function createDecoder(options: DecoderOptions = {}): Promise<Decod
     (options.instructionPointer ? 2 : 0) |
     ((TS_MODES[options.timestamps ?? "none"] ?? 0) << 2) |
     (options.syscallTimes ? 32 : 0) |
-    (options.verbose ? 64 : 0);
+    (options.verbose ? 64 : 0) |
+    ((DECODE_FDS[options.decodeFds ?? "none"] ?? 0) << 7);
   const status = options.status ? options.status.reduce((m, s) => m | (STATUS_BITS[s] ?? 0), 0) : 31;
   const tz = Math.trunc(options.utcOffsetMinutes ?? -new Date().getTimezoneOffset());
   ex.lineOptions(flags, status, Number.isFinite(tz) ? tz : 0);

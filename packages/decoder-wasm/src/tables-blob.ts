@@ -73,7 +73,13 @@ export const ARG_KIND_CODES = {
 } as const;
 
 /** Return kind codes (assembly/tables.ts R_*). */
-export const RET_KIND_CODES: Readonly<Record<RetKind, number>> = { int: 0, fd: 1, hex: 2, none: 3 };
+export const RET_KIND_CODES: Readonly<Record<RetKind, number>> = {
+  int: 0,
+  fd: 1,
+  hex: 2,
+  none: 3,
+  fdByArgs: 4,
+};
 
 /** Blob magic ("TSTB") and version. */
 export const BLOB_MAGIC = 0x42545354;

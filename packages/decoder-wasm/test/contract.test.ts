@@ -33,6 +33,8 @@ describe("record.ts mirrors core's record format", () => {
     for (const [name, v] of Object.entries(core.RecordType)) expect(as.get(`T_${name}`), name).toBe(v);
     for (const [name, v] of Object.entries(core.CaptureKind)) expect(as.get(`CK_${name}`), name).toBe(v);
     for (const [name, v] of Object.entries(core.CaptureStatus)) expect(as.get(`CS_${name}`), name).toBe(v);
+    for (const [name, v] of Object.entries(core.FdPathForm)) expect(as.get(`FD_FORM_${name}`), name).toBe(v);
+    expect(as.get("FD_RETURN_ARG")).toBe(core.FD_RETURN_ARG);
   });
 });
 

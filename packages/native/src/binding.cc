@@ -401,6 +401,8 @@ Napi::Object Constants(Napi::Env env) {
   Put(env, k, "IOVEC", rf::kIovec);
   Put(env, k, "ARRAY", rf::kArray);
   Put(env, k, "STACK", rf::kStack);
+  Put(env, k, "FD_PATH", rf::kFdPath);
+  Put(env, k, "FD_PATHS", rf::kFdPaths);
   c.Set("CaptureKind", k);
   Napi::Object s = Napi::Object::New(env);
   Put(env, s, "OK", rf::kOk);
@@ -411,6 +413,17 @@ Napi::Object Constants(Napi::Env env) {
   Put(env, w, "ENTRY", rf::kWhenEntry);
   Put(env, w, "EXIT", rf::kWhenExit);
   c.Set("CaptureWhen", w);
+  Napi::Object fdd = Napi::Object::New(env);
+  Put(env, fdd, "DETAILS", rf::kFdDecodeDetails);
+  Put(env, fdd, "DIRFD", rf::kFdDecodeDirfd);
+  c.Set("FdDecode", fdd);
+  Napi::Object fdf = Napi::Object::New(env);
+  Put(env, fdf, "PATH", rf::kFdFormPath);
+  Put(env, fdf, "DETAIL", rf::kFdFormDetail);
+  Put(env, fdf, "DEVICE", rf::kFdFormDevice);
+  c.Set("FdPathForm", fdf);
+  c.Set("FD_RETURN_ARG", Napi::Number::New(env, rf::kFdReturnArg));
+  c.Set("NO_LEN_ARG_FD_PAIR", Napi::Number::New(env, rf::kNoLenArgFdPair));
   Napi::Object a = Napi::Object::New(env);
   Put(env, a, "x86_64", rf::audit_arch::kX86_64);
   Put(env, a, "i386", rf::audit_arch::kI386);

@@ -22,7 +22,14 @@ describe("record format constants", () => {
     CaptureStatus: core.CaptureStatus,
     CaptureWhen: core.CaptureWhen,
     AuditArch: core.AuditArch,
+    FdDecode: core.FdDecode,
+    FdPathForm: core.FdPathForm,
   };
+  it("FD_RETURN_ARG in record_format.h equals core's", () => {
+    const n = native as unknown as { FD_RETURN_ARG: number; NO_LEN_ARG_FD_PAIR: number };
+    expect(n.FD_RETURN_ARG).toBe(core.FD_RETURN_ARG);
+    expect(n.NO_LEN_ARG_FD_PAIR).toBe(core.NO_LEN_ARG_FD_PAIR);
+  });
   for (const [name, reference] of Object.entries(tables)) {
     it(`${name} in record_format.h equals core's`, () => {
       expect(native[name]).toEqual({ ...reference });

@@ -3,6 +3,7 @@
  * the same freshly made work folder. `setup` names a fixture the runner creates there first.
  */
 import { DECODING_CASES } from "./cases-decoding.js";
+import { FD_CASES } from "./cases-fds.js";
 import { FILTER_CASES } from "./cases-filter.js";
 import { PROCESS_CASES } from "./cases-process.js";
 
@@ -18,4 +19,9 @@ export interface ConformanceCase {
 }
 
 /** The whole corpus, in report order. */
-export const CASES: readonly ConformanceCase[] = [...DECODING_CASES, ...PROCESS_CASES, ...FILTER_CASES];
+export const CASES: readonly ConformanceCase[] = [
+  ...DECODING_CASES,
+  ...FD_CASES,
+  ...PROCESS_CASES,
+  ...FILTER_CASES,
+];

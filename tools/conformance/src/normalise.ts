@@ -31,6 +31,12 @@ const PADDED_RESULT = /\) {2,}= /;
 const SIGRETURN_RESULT = /^((?:\[pid +\d+\] |\d+ +)?rt_sigreturn\(.*\) += ).*$/;
 /** dd's closing report carries its own timing: "…copied, 5.4e-05 s, 38 MB/s\n". */
 const DD_TIMING = /copied, [\d.e+-]+ s, [\d.]+ [kMGT]?B\/s\\n".*$/;
+/**
+ * -y/-yy decorations name inodes (`<pipe:[206781]>`, `<UNIX-STREAM:[5->6]>`) and ephemeral
+ * ports (`<TCP:[127.0.0.1:41234->…]>`) each run picks anew; padding before ` = ` follows their width.
+ */
+const FD_INODE = /(:\[|->)\d{3,}(?=[\],-])/g;
+const FD_PORT = /(\d\]?):(3[2-9]\d{3}|[4-6]\d{4})(?=[\]-])/g;
 /** Calls whose return value is a pid: they teach the normaliser which numbers are pids. */
 const PID_RETURNS =
   /^(?:\[pid +\d+\] |\d+ +)?(?:set_tid_address|getpid|gettid|getppid|fork|vfork|clone3?)\(.*\) += (\d+)$/;
@@ -57,6 +63,7 @@ export function normaliseTrace(text: string): string[] {
   const pidPattern = pids.size > 0 ? new RegExp(`\\b(${[...pids.keys()].join("|")})\\b`, "g") : null;
   return lines.map((line) => {
     let out = line.replace(ADDRESS, "0xADDR");
+    if (line.includes("<")) out = out.replace(FD_INODE, "$1INODE").replace(FD_PORT, "$1:EPHEMERAL");
     if (out !== line) out = out.replace(PADDED_RESULT, ") = ");
     out = out
       .replace(RANDOM, '$1"RANDOM"')

@@ -100,7 +100,7 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   dup: { args: [fd], ret: "fd" },
   dup2: { args: [fd, fd], ret: "fd" },
   dup3: { args: [fd, fd, flags("dup3_flags")], ret: "fd" },
-  fcntl: { args: [fd, en("fcntl_cmds"), hex], decoder: "fcntl" },
+  fcntl: { args: [fd, en("fcntl_cmds"), hex], ret: "fdByArgs", decoder: "fcntl" },
   getpid: { args: [] },
   gettid: { args: [] },
   getppid: { args: [] },

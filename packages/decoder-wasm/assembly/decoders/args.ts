@@ -4,6 +4,7 @@
 import { arch, arg, capData, capLen, capTruncated, exiting, findCap, isError, rval } from "../call";
 import { strsize } from "../options";
 import { putc, puts } from "../out";
+import { printDirfdOf, printFdOf } from "../print/fd";
 import { putAddr, putHex, putI64, putOct, putU64 } from "../print/num";
 import { printBuffer, printCString } from "../print/quote";
 import { printSignal, printSigset } from "../print/signal";
@@ -57,7 +58,6 @@ import {
 } from "../tables";
 
 const PATH_MAX: u32 = 4096;
-const AT_FDCWD: i32 = -100;
 
 // Struct printer id per blob struct index, resolved once (name comparisons are not per call).
 const structIds: usize = memory.data(4096);
@@ -187,13 +187,14 @@ export function printArrayArg(i: u32, structIdx: u32, n: u64, atExit: bool): voi
   putc(0x5d);
 }
 
-export function printFd(v: u64): void {
-  putI64(<i64>(<i32>v));
+/** Argument i as an fd (with -y, what it named at entry). */
+export function printFd(i: u32): void {
+  printFdOf(arg(i), i);
 }
 
-export function printDirfd(v: u64): void {
-  if (<i32>v == AT_FDCWD) puts("AT_FDCWD");
-  else putI64(<i64>(<i32>v));
+/** Argument i as a dirfd: AT_FDCWD by name (with -y, what it named at entry). */
+export function printDirfd(i: u32): void {
+  printDirfdOf(arg(i), i);
 }
 
 /** printpath: whole path (PATH_MAX), or the address when unreadable. */
@@ -350,10 +351,10 @@ export function printArg(i: u32, k: u8, param: u32): void {
       putAddr(v);
       break;
     case K_FD:
-      printFd(v);
+      printFd(i);
       break;
     case K_DIRFD:
-      printDirfd(v);
+      printDirfd(i);
       break;
     case K_PATH:
       printPath(i);

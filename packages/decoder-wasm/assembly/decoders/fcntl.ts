@@ -7,7 +7,7 @@ import { putAddr, putI64 } from "../print/num";
 import { printSignal } from "../print/signal";
 import { printEnum, printFlags } from "../print/xlat";
 import { printFd } from "./args";
-import { AUX_FLAGS, AUX_SEALS, RVAL_DECODED, RVAL_HEX, setAux } from "./rval";
+import { AUX_FLAGS, AUX_SEALS, RVAL_DECODED, RVAL_FD, RVAL_HEX, setAux } from "./rval";
 
 const F_DUPFD: u32 = 0;
 const F_GETFD: u32 = 1;
@@ -30,7 +30,7 @@ const F_GET_SEALS: u32 = 1034;
 export function decodeFcntl(): i32 {
   const cmd = <u32>arg(1);
   if (!exiting) {
-    printFd(arg(0));
+    printFd(0);
     puts(", ");
     printEnum(T_FCNTL_CMDS, <u64>cmd);
     switch (cmd) {
@@ -74,6 +74,7 @@ export function decodeFcntl(): i32 {
         puts(", ");
         putAddr(arg(2));
     }
+    if (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC) return RVAL_DECODED | RVAL_FD;
     if (cmd != F_GETFD && cmd != F_GETFL && cmd != F_GET_SEALS) return RVAL_DECODED;
     return 0;
   }

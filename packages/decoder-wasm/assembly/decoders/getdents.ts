@@ -10,7 +10,7 @@ import { RVAL_DECODED } from "./rval";
 
 export function decodeGetdents(): i32 {
   if (!exiting) {
-    printFd(arg(0));
+    printFd(0);
     puts(", ");
     return 0;
   }

@@ -37,7 +37,7 @@ export function printIoctlRequest(req: u32): void {
 }
 
 export function decodeIoctl(): i32 {
-  printFd(arg(0));
+  printFd(0);
   puts(", ");
   printIoctlRequest(<u32>arg(1));
   puts(", ");

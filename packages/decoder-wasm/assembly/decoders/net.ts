@@ -67,7 +67,7 @@ function printLevelName(): void {
 }
 
 export function decodeSetsockopt(): i32 {
-  printFd(arg(0));
+  printFd(0);
   puts(", ");
   printLevelName();
   const len = <i32>arg(4);
@@ -83,7 +83,7 @@ export function decodeSetsockopt(): i32 {
 
 export function decodeGetsockopt(): i32 {
   if (!exiting) {
-    printFd(arg(0));
+    printFd(0);
     puts(", ");
     printLevelName();
     return 0;

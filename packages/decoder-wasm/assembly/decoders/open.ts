@@ -28,7 +28,7 @@ export function decodeOpen(): i32 {
 }
 
 export function decodeOpenat(): i32 {
-  printDirfd(arg(0));
+  printDirfd(0);
   puts(", ");
   printPath(1);
   puts(", ");

@@ -93,7 +93,7 @@ export function printPollAux(isPpoll: bool): void {
 /** epoll_wait(epfd, events, maxevents, timeout) and epoll_pwait(…, sigmask, sigsetsize). */
 export function decodeEpollWait(pwait: bool): i32 {
   if (!exiting) {
-    printFd(arg(0));
+    printFd(0);
     puts(", ");
     return 0;
   }

@@ -5,6 +5,8 @@ export const RVAL_DEFAULT: i32 = 0;
 export const RVAL_HEX: i32 = 1;
 export const RVAL_OCTAL: i32 = 2;
 export const RVAL_UDECIMAL: i32 = 3;
+/** The return value is an fd (fcntl F_DUPFD): with -y it prints decorated. */
+export const RVAL_FD: i32 = 4;
 
 /** Per-call scratch the line engine saves and restores per pid. */
 export let resumeArg: u32 = 0;

@@ -15,11 +15,19 @@ function isPrint(c: u32): bool {
   return c >= 0x20 && c < 0x7f;
 }
 
+/** quote() style bit: no surrounding double quotes (QUOTE_OMIT_LEADING_TRAILING_QUOTES). */
+export const QUOTE_BARE: i32 = 1;
+/** quote() style bit: `<` and `>` print as octal escapes, as in an fd's `<path>` (-y). */
+export const QUOTE_ANGLES: i32 = 2;
+
 /**
- * Quotes `size` bytes at p (with the surrounding double quotes). With `nulTerminated`, stops at the
- * first NUL and returns false; otherwise returns true (no NUL seen), as string_quote does.
+ * Quotes `size` bytes at p (with the surrounding double quotes unless `style` has QUOTE_BARE).
+ * With `nulTerminated`, stops at the first NUL and returns false; otherwise returns true (no NUL
+ * seen), as string_quote does.
  */
-export function quote(p: usize, size: u32, nulTerminated: bool, xstyle: i32): bool {
+export function quote(p: usize, size: u32, nulTerminated: bool, xstyle: i32, style: i32 = 0): bool {
+  const q = (style & QUOTE_BARE) == 0;
+  const angles = (style & QUOTE_ANGLES) != 0;
   const eol: u32 = nulTerminated ? 0 : 0x100;
   let usehex = xstyle == HEX_ALL;
   if (xstyle == HEX_NON_ASCII) {
@@ -32,25 +40,25 @@ export function quote(p: usize, size: u32, nulTerminated: bool, xstyle: i32): bo
       }
     }
   }
-  putc(0x22);
+  if (q) putc(0x22);
   if (usehex) {
     for (let i: u32 = 0; i < size; i++) {
       const c = <u32>load<u8>(p + <usize>i);
       if (c == eol) {
-        putc(0x22);
+        if (q) putc(0x22);
         return false;
       }
       putc(0x5c);
       putc(0x78);
       putByteHex(c);
     }
-    putc(0x22);
+    if (q) putc(0x22);
     return true;
   }
   for (let i: u32 = 0; i < size; i++) {
     const c = <u32>load<u8>(p + <usize>i);
     if (c == eol) {
-      putc(0x22);
+      if (q) putc(0x22);
       return false;
     }
     switch (c) {
@@ -75,7 +83,7 @@ export function quote(p: usize, size: u32, nulTerminated: bool, xstyle: i32): bo
         puts("\\v");
         break;
       default:
-        if (isPrint(c)) {
+        if (isPrint(c) && !(angles && (c == 0x3c || c == 0x3e))) {
           putc(c);
         } else {
           putc(0x5c);
@@ -91,7 +99,7 @@ export function quote(p: usize, size: u32, nulTerminated: bool, xstyle: i32): bo
         }
     }
   }
-  putc(0x22);
+  if (q) putc(0x22);
   return true;
 }
 

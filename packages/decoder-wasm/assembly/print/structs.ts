@@ -16,6 +16,7 @@ import { tzMinutes, verbose } from "../options";
 import { putc, puts } from "../out";
 import { AUDIT_ARCH_X86_64 } from "../record";
 import { lookup, NO_REF, strEq } from "../tables";
+import { printFdElem } from "./fd";
 import { putAddr, putHex, putI64, putOct, putU64 } from "./num";
 import { printCString } from "./quote";
 import { printSignal, printSigset } from "./signal";
@@ -193,9 +194,9 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
     case S_FDPAIR: {
       if (len < 8) return false;
       putc(0x5b);
-      putI64(<i64>load<i32>(p));
+      printFdElem(load<i32>(p));
       puts(", ");
-      putI64(<i64>load<i32>(p + 4));
+      printFdElem(load<i32>(p + 4));
       putc(0x5d);
       return true;
     }
@@ -327,7 +328,7 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
     case S_POLLFD: {
       if (len < 8) return false;
       puts("{fd=");
-      putI64(<i64>load<i32>(p));
+      printFdElem(load<i32>(p));
       puts(", events=");
       printFlags(T_POLLFLAGS, <u64>load<u16>(p + 4));
       putc(0x7d);

@@ -182,3 +182,39 @@ export function withIp(rec: Uint8Array, ip: bigint): Uint8Array {
   new DataView(out.buffer).setBigUint64(RecordHeader.length + SyscallEnterBody.ip, ip, true);
   return out;
 }
+
+/** An FD_PATH capture (-y/-yy): form, the path, then the form's detail text. */
+export function fdPath(arg: number, path: string, form = 0, detail = ""): Capture {
+  const p = enc.encode(path);
+  const d = enc.encode(detail);
+  const data = new Uint8Array(8 + p.length + d.length);
+  const v = new DataView(data.buffer);
+  v.setUint32(0, form, true);
+  v.setUint32(4, p.length, true);
+  data.set(p, 8);
+  data.set(d, 8 + p.length);
+  return { arg, kind: CaptureKind.FD_PATH, data };
+}
+
+/** An FD_PATHS capture: what each fd of an array named, as [fd, path, form, detail] (path null: nothing). */
+export function fdPaths(arg: number, elems: readonly [number, string | null, number?, string?][]): Capture {
+  const parts: Uint8Array[] = [];
+  const head = new Uint8Array(8);
+  new DataView(head.buffer).setUint32(0, elems.length, true);
+  parts.push(head);
+  for (const [fd, path, form, detail] of elems) {
+    const p = enc.encode(path ?? "");
+    const d = enc.encode(detail ?? "");
+    const e = new Uint8Array((20 + p.length + d.length + 3) & ~3);
+    const v = new DataView(e.buffer);
+    v.setInt32(0, fd, true);
+    v.setUint32(4, path === null ? 1 : 0, true);
+    v.setUint32(8, form ?? 0, true);
+    v.setUint32(12, p.length, true);
+    v.setUint32(16, d.length, true);
+    e.set(p, 20);
+    e.set(d, 20 + p.length);
+    parts.push(e);
+  }
+  return { arg, kind: CaptureKind.FD_PATHS, data: concat(...parts) };
+}

@@ -56,7 +56,8 @@ CapturePlan CapturePlan::parse(const uint32_t* words, size_t count) {
       s.len_arg = w[1];
       s.size = w[2];
       s.max = w[3];
-      if (s.arg > 5) throw PlanError("argument index " + std::to_string(s.arg) + at_nr(nr));
+      bool fd_return = s.kind == rf::kFdPath && s.arg == rf::kFdReturnArg && s.when == rf::kWhenExit;
+      if (s.arg > 5 && !fd_return) throw PlanError("argument index " + std::to_string(s.arg) + at_nr(nr));
       if (s.kind < 1 || s.kind > rf::kCaptureKindMax) throw PlanError("unknown capture kind " +
                                                                       std::to_string(s.kind) + at_nr(nr));
       if (s.when != rf::kWhenEntry && s.when != rf::kWhenExit) throw PlanError("bad 'when' " + std::to_string(s.when) + at_nr(nr));
@@ -73,6 +74,15 @@ CapturePlan CapturePlan::parse(const uint32_t* words, size_t count) {
       }
       if (s.kind == rf::kStringArray && s.size > rf::kStringArrayScanCap) {
         throw PlanError("string count " + std::to_string(s.size) + at_nr(nr));
+      }
+      if (s.kind == rf::kFdPath && s.size > (rf::kFdDecodeDetails | rf::kFdDecodeDirfd)) {
+        throw PlanError("fd decode bits " + std::to_string(s.size) + at_nr(nr));
+      }
+      if (s.kind == rf::kFdPaths) {
+        uint32_t stride = s.size >> 8;
+        if ((s.size & 0xff) > (rf::kFdDecodeDetails | rf::kFdDecodeDirfd) || stride < 4 || stride > 256) {
+          throw PlanError("fd array element " + hex(s.size) + at_nr(nr));
+        }
       }
       if (s.max > kPlanMaxBytes) throw PlanError("max bytes " + std::to_string(s.max) + at_nr(nr));
       list.push_back(s);

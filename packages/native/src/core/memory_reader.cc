@@ -199,6 +199,45 @@ uint16_t capture_iovec(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, ui
   return count > entries ? rf::kTruncated : rf::kOk;
 }
 
+uint16_t capture_fd_path(rf::RecordWriter& w, const CaptureSpec& s, const SyscallFacts& f) {
+  if (f.fds == nullptr) return rf::kFault;
+  int64_t fd = s.arg == rf::kFdReturnArg ? f.rval : static_cast<int64_t>(f.args[s.arg]);
+  FdDescription d;
+  if (!f.fds->describe(f.tid, fd, s.size, d)) return rf::kFault;
+  size_t path_len = std::min<size_t>(d.path.size(), s.max);
+  w.u32(d.form);
+  w.u32(static_cast<uint32_t>(path_len));
+  w.bytes(d.path.data(), path_len);
+  w.bytes(d.detail.data(), d.detail.size());
+  return path_len < d.path.size() ? rf::kTruncated : rf::kOk;
+}
+
+uint16_t capture_fd_paths(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, uint64_t len_arg,
+                          const CaptureSpec& s, const SyscallFacts& f) {
+  if (f.fds == nullptr) return rf::kFault;
+  uint32_t stride = s.size >> 8;
+  uint64_t count = s.len_arg == rf::kNoLenArgFdPair ? 2 : len_arg;
+  uint32_t n = static_cast<uint32_t>(std::min<uint64_t>(count, s.max));
+  w.u32(n);
+  w.u32(0);
+  FdDescription d;
+  for (uint32_t i = 0; i < n; i++) {
+    int32_t fd = 0;
+    if (mem.read(addr + static_cast<uint64_t>(i) * stride, &fd, 4) < 4) return rf::kFault;
+    bool named = f.fds->describe(f.tid, fd, s.size & 0xff, d);
+    if (!named) d = FdDescription{};
+    w.u32(static_cast<uint32_t>(fd));
+    w.u32(named ? 0 : 1);
+    w.u32(d.form);
+    w.u32(static_cast<uint32_t>(d.path.size()));
+    w.u32(static_cast<uint32_t>(d.detail.size()));
+    w.bytes(d.path.data(), d.path.size());
+    w.bytes(d.detail.data(), d.detail.size());
+    w.pad_to(4);
+  }
+  return count > n ? rf::kTruncated : rf::kOk;
+}
+
 }  // namespace
 
 uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vector<CaptureSpec>& specs,
@@ -208,7 +247,7 @@ uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vecto
   std::vector<uint8_t> str;
   for (const CaptureSpec& s : specs) {
     if (s.when != when) continue;
-    uint64_t addr = f.args[s.arg];
+    uint64_t addr = s.arg <= 5 ? f.args[s.arg] : 0;
     uint64_t len_arg = s.len_arg <= 5 ? f.args[s.len_arg] : 0;
     size_t start = w.begin_capture(s.arg, s.kind);
     uint16_t status = rf::kOk;
@@ -241,6 +280,12 @@ uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vecto
         status = capture_buffer(w, mem, addr, len, s.max);
         break;
       }
+      case rf::kFdPath:
+        status = capture_fd_path(w, s, f);
+        break;
+      case rf::kFdPaths:
+        status = capture_fd_paths(w, mem, addr, len_arg, s, f);
+        break;
       default:
         break;
     }

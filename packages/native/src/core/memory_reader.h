@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "capture_plan.h"
+#include "fd_info.h"
 #include "record_format.h"
 
 namespace tstrace {
@@ -39,6 +40,8 @@ struct SyscallFacts {
   uint64_t sp;      // stack pointer at entry (STACK captures)
   int64_t rval;     // exit only
   bool at_exit;
+  pid_t tid;                       // whose /proc/<tid>/fd FD_PATH captures read
+  FdDescriber* fds;                // FD_PATH captures: null skips them
 };
 
 // Appends one capture per spec whose `when` matches to the writer; returns how many were written.

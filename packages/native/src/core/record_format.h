@@ -76,8 +76,21 @@ enum CaptureKind : uint8_t {
   kArray = 7,
   // size bytes at sp + len_arg (an offset for this kind)
   kStack = 8,
+  // what the fd in args[arg] (or the return value, arg kFdReturnArg) names; size: FdDecode bits
+  kFdPath = 9,
+  // kFdPath for each fd in an array at args[arg]: stride size >> 8, count args[len_arg] or 2
+  kFdPaths = 10,
 };
-constexpr uint8_t kCaptureKindMax = 8;
+constexpr uint8_t kCaptureKindMax = 10;
+constexpr uint32_t kNoLenArgFdPair = 0xffffffff;
+constexpr uint8_t kFdReturnArg = 6;
+
+// FdDecode bits (a kFdPath spec's size).
+constexpr uint32_t kFdDecodeDetails = 1;
+constexpr uint32_t kFdDecodeDirfd = 2;
+
+// FdPathForm.
+enum FdPathForm : uint32_t { kFdFormPath = 0, kFdFormDetail = 1, kFdFormDevice = 2 };
 constexpr uint32_t kStackOffsetMax = 0xffff;
 
 enum CaptureStatus : uint16_t {

@@ -173,6 +173,7 @@ struct Tracer::Loop {
   bool seccomp_on = false;      // ...and did: every tracee from then on carries it
   uint64_t now = 0;
   std::unordered_map<pid_t, ThreadState> threads;
+  FdDescriber fds;  // FD_PATH captures (-y/-yy); holds the socket details cache
   TraceOutcome outcome;
 
   // `hidden_initial`: a spawned child, silent until its own execve.
@@ -513,6 +514,8 @@ struct Tracer::Loop {
       std::memcpy(facts.args, t.args, sizeof facts.args);
       facts.sp = t.sp;
       facts.at_exit = false;
+      facts.tid = p;
+      facts.fds = &fds;
       w.patch_u32(count_at, write_captures(w, mem, specs, facts));
     }
     w.end_record(start);
@@ -535,6 +538,8 @@ struct Tracer::Loop {
       facts.sp = t.sp;
       facts.rval = rval;
       facts.at_exit = true;
+      facts.tid = p;
+      facts.fds = &fds;
       w.patch_u32(count_at, write_captures(w, mem, specs, facts));
     }
     w.end_record(start);

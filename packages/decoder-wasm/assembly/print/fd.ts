@@ -1,0 +1,104 @@
+// strace's printfd: every fd argument and fd return value prints through here, so -y/-yy
+// decorate them all alike: `3</etc/passwd>`, `AT_FDCWD</tmp>`, `5<TCP:[1.2.3.4:5->6.7.8.9:10]>`,
+// `6</dev/null<char 1:3>>`. What the fd named comes from an FD_PATH capture taken at the stop.
+
+import { capAt, capNth, exiting } from "../call";
+import { decodeFds, xflag } from "../options";
+import { putBytes, putc, puts } from "../out";
+import {
+  CAP_HEADER,
+  CAP_LENGTH,
+  CAP_STATUS,
+  CK_FD_PATH,
+  CK_FD_PATHS,
+  CS_FAULT,
+  FD_FORM_DETAIL,
+  FD_FORM_DEVICE,
+} from "../record";
+import { putI64 } from "./num";
+import { QUOTE_ANGLES, QUOTE_BARE, quote } from "./quote";
+
+const AT_FDCWD: i32 = -100;
+
+/** `<…>` after an fd from the FD_PATH capture of capArg (at exit when atExit); nothing without one. */
+export function printFdDecoration(capArg: u32, atExit: bool): void {
+  if (decodeFds == 0) return;
+  const p = capAt(capArg, <u32>CK_FD_PATH, atExit);
+  if (p == 0 || <u32>load<u16>(p + CAP_STATUS) == <u32>CS_FAULT) return;
+  const len = load<u32>(p + CAP_LENGTH);
+  if (len < 8) return;
+  const data = p + CAP_HEADER;
+  const form = load<u32>(data);
+  const pathLen = load<u32>(data + 4);
+  if (<u64>pathLen + 8 > <u64>len) return;
+  const path = data + 8;
+  putDecoration(form, path, pathLen, path + <usize>pathLen, len - 8 - pathLen);
+}
+
+function putDecoration(form: u32, path: usize, pathLen: u32, detail: usize, detailLen: u32): void {
+  putc(0x3c);
+  if (form == FD_FORM_DETAIL) putBytes(detail, <usize>detailLen);
+  else {
+    quote(path, pathLen, false, xflag, QUOTE_BARE | QUOTE_ANGLES);
+    if (form == FD_FORM_DEVICE) {
+      putc(0x3c);
+      putBytes(detail, <usize>detailLen);
+      putc(0x3e);
+    }
+  }
+  putc(0x3e);
+}
+
+/** An fd (an int) whose FD_PATH capture, if any, is that of argument capArg at entry. */
+export function printFdOf(v: u64, capArg: u32): void {
+  putI64(<i64>(<i32>v));
+  printFdDecoration(capArg, false);
+}
+
+/** A dirfd: AT_FDCWD by name (with the cwd under -y). */
+export function printDirfdOf(v: u64, capArg: u32): void {
+  if (<i32>v == AT_FDCWD) puts("AT_FDCWD");
+  else putI64(<i64>(<i32>v));
+  printFdDecoration(capArg, false);
+}
+
+/**
+ * An fd inside an array (pipe's pair, poll's pollfd array), decorated from the FD_PATHS capture
+ * element with the same fd, at entry or exit: one fd names one thing within a call.
+ */
+export function printFdElem(v: i32): void {
+  putI64(<i64>v);
+  if (decodeFds == 0) return;
+  for (let k: i32 = 0; k < 2; k++) {
+    const atExit = k == 1;
+    if (atExit && !exiting) break;
+    for (let nth: u32 = 0; ; nth++) {
+      const p = capNth(<u32>CK_FD_PATHS, atExit, nth);
+      if (p == 0) break;
+      if (<u32>load<u16>(p + CAP_STATUS) == <u32>CS_FAULT) continue;
+      if (findElem(p + CAP_HEADER, load<u32>(p + CAP_LENGTH), v)) return;
+    }
+  }
+}
+
+function findElem(data: usize, len: u32, v: i32): bool {
+  if (len < 8) return false;
+  const n = load<u32>(data);
+  let off: u64 = 8;
+  for (let i: u32 = 0; i < n; i++) {
+    if (off + 20 > <u64>len) return false;
+    const e = data + <usize>off;
+    const pathLen = load<u32>(e + 12);
+    const detailLen = load<u32>(e + 16);
+    const end = off + 20 + <u64>pathLen + <u64>detailLen;
+    if (end > <u64>len) return false;
+    if (load<i32>(e) == v) {
+      if (load<u32>(e + 4) != 0) return true;
+      const path = e + 20;
+      putDecoration(load<u32>(e + 8), path, pathLen, path + <usize>pathLen, detailLen);
+      return true;
+    }
+    off = (end + 3) & ~(<u64>3);
+  }
+  return false;
+}

@@ -1,0 +1,126 @@
+// FD_PATH captures (strace's -y/-yy): what an fd names is read from /proc at the stop, because the
+// fd may be closed (or reused) by the time a line is formatted.
+import { describe, expect, it } from "vitest";
+import { compileCapturePlan } from "../../core/src/capture-plan.ts";
+import {
+  CaptureKind,
+  CaptureStatus,
+  FD_RETURN_ARG,
+  FdPathForm,
+  RecordType,
+} from "../../core/src/record-format.ts";
+import { x86_64 } from "../../core/src/x86_64.ts";
+import { trace } from "./helpers/trace.ts";
+
+const READ = 0;
+const CLOSE = 3;
+const OPENAT = 257;
+const CONNECT = 42;
+
+interface FdCapture {
+  arg: number;
+  form: number;
+  path: string;
+  detail: string;
+  status: number;
+}
+
+function fdCaptures(rec: {
+  captures?: { arg: number; kind: number; status: number; data: Uint8Array }[];
+}): FdCapture[] {
+  const dec = new TextDecoder();
+  return (rec.captures ?? [])
+    .filter((c) => c.kind === CaptureKind.FD_PATH)
+    .map((c) => {
+      if (c.status === CaptureStatus.FAULT)
+        return { arg: c.arg, form: -1, path: "", detail: "", status: c.status };
+      const v = new DataView(c.data.buffer, c.data.byteOffset, c.data.byteLength);
+      const len = v.getUint32(4, true);
+      return {
+        arg: c.arg,
+        form: v.getUint32(0, true),
+        path: dec.decode(c.data.subarray(8, 8 + len)),
+        detail: dec.decode(c.data.subarray(8 + len)),
+        status: c.status,
+      };
+    });
+}
+
+describe("FD_PATH captures", () => {
+  it("name the file behind an fd argument and an fd return value, and the cwd for AT_FDCWD", async () => {
+    const program = "import os\nfd = os.open('/etc/hostname', os.O_RDONLY)\nos.read(fd, 1)\nos.close(fd)\n";
+    const plan = compileCapturePlan(x86_64, { strsize: 32, decodeFds: "path" });
+    const { result, records } = await trace({
+      argv: ["python3", "-c", program],
+      capturePlan: plan,
+      cwd: "/tmp",
+    });
+    expect(result.exitCode).toBe(0);
+    const open = records.findLast((r) => r.type === RecordType.SYSCALL_EXIT && r.nr === OPENAT);
+    expect(fdCaptures(open!)).toEqual([
+      {
+        arg: FD_RETURN_ARG,
+        form: FdPathForm.PATH,
+        path: "/etc/hostname",
+        detail: "",
+        status: CaptureStatus.OK,
+      },
+    ]);
+    const openEntry = records.findLast((r) => r.type === RecordType.SYSCALL_ENTER && r.nr === OPENAT);
+    expect(fdCaptures(openEntry!)[0]).toMatchObject({ arg: 0, path: "/tmp" });
+    const read = records.findLast((r) => r.type === RecordType.SYSCALL_ENTER && r.nr === READ);
+    expect(fdCaptures(read!)[0]).toMatchObject({ arg: 0, path: "/etc/hostname" });
+    const close = records.findLast((r) => r.type === RecordType.SYSCALL_ENTER && r.nr === CLOSE);
+    expect(fdCaptures(close!)[0]).toMatchObject({ arg: 0, path: "/etc/hostname" });
+  });
+
+  it("describe each fd of pipe2's pair at exit (FD_PATHS)", async () => {
+    const plan = compileCapturePlan(x86_64, { strsize: 32, decodeFds: "path" });
+    const { result, records } = await trace({
+      argv: ["python3", "-c", "import os\nos.pipe()"],
+      capturePlan: plan,
+    });
+    expect(result.exitCode).toBe(0);
+    const PIPE2 = 293;
+    const exit = records.findLast((r) => r.type === RecordType.SYSCALL_EXIT && r.nr === PIPE2)!;
+    const c = exit.captures!.find((x) => x.kind === CaptureKind.FD_PATHS)!;
+    const v = new DataView(c.data.buffer, c.data.byteOffset, c.data.byteLength);
+    expect(v.getUint32(0, true)).toBe(2);
+    const len = v.getUint32(8 + 12, true);
+    const path = new TextDecoder().decode(c.data.subarray(8 + 20, 8 + 20 + len));
+    expect(path).toMatch(/^pipe:\[\d+\]$/);
+    expect(v.getUint32(8 + 4, true)).toBe(0);
+  });
+
+  it("give socket details and device numbers under -yy", async () => {
+    const program = [
+      "import os, socket",
+      "s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen()",
+      "c = socket.socket(); c.connect(s.getsockname()); c.send(b'x')",
+      "n = os.open('/dev/null', os.O_WRONLY); os.write(n, b'x')",
+    ].join("\n");
+    const plan = compileCapturePlan(x86_64, { strsize: 32, decodeFds: "all" });
+    const { result, records } = await trace({ argv: ["python3", "-c", program], capturePlan: plan });
+    expect(result.exitCode).toBe(0);
+    const port = (() => {
+      const c = records.find((r) => r.type === RecordType.SYSCALL_ENTER && r.nr === CONNECT)!;
+      return c.captures!.find((x) => x.kind === CaptureKind.BUFFER_ARG_LEN)!.data;
+    })();
+    const sport = (port[2]! << 8) | port[3]!;
+    const lines = records
+      .filter((r) => r.type === RecordType.SYSCALL_ENTER)
+      .flatMap((r) => fdCaptures(r))
+      .map((c) =>
+        c.form === FdPathForm.PATH
+          ? c.path
+          : c.form === FdPathForm.DEVICE
+            ? `${c.path}<${c.detail}>`
+            : c.detail,
+      );
+    expect(lines).toContain(`TCP:[127.0.0.1:${sport}]`);
+    expect(
+      lines.some((l) => new RegExp(`^TCP:\\[127\\.0\\.0\\.1:\\d+->127\\.0\\.0\\.1:${sport}\\]$`).test(l)),
+    ).toBe(true);
+    expect(lines).toContain("/dev/null<char 1:3>");
+  });
+});
