@@ -14,7 +14,7 @@ Tracing:
   -ff, --follow-forks --output-separately
                  follow forks with output into separate files
   --seccomp-bpf  stop the tracee only at the syscalls -e trace= selects (default
-                 when a filter selects syscalls and a command is spawned)
+                 with -f when a filter selects syscalls and a command is spawned)
   --no-seccomp-bpf
                  stop at every syscall and filter in the tracer
 

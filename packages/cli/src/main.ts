@@ -7,6 +7,7 @@ import { type CliOptions, parseArgs } from "./args.js";
 import { exitLikeTracee } from "./exit-status.js";
 import { HELP_TEXT } from "./help.js";
 import { recordFilter, toBitmap } from "./record-filter.js";
+import { chooseSeccomp } from "./seccomp-choice.js";
 import { SeparateOutputs } from "./separate-outputs.js";
 import { openSink, type Sink } from "./sink.js";
 import { SyscallCounter } from "./stats/counter.js";
@@ -171,9 +172,8 @@ export async function main(argv: readonly string[]): Promise<never> {
       if (!quietAttach)
         for (const pid of options.pids) process.stderr.write(`${PROGRAM}: Process ${pid} attached\n`);
     } else {
-      // strace -n numbers +++ lines with the last syscall the process made, which only a tracee
-      // stopping at every syscall reveals: -n alone keeps seccomp off unless asked for.
-      const seccomp = options.seccomp ?? (traceSet !== undefined && !options.syscallNumber);
+      const { seccomp, warning } = chooseSeccomp(options);
+      if (traceSet && warning) process.stderr.write(`${PROGRAM}: ${warning}\n`);
       session = native.spawnTraced(
         {
           argv: options.command,

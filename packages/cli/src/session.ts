@@ -10,6 +10,7 @@ import * as native from "@tstrace/native";
 import { parseArgs } from "./args.js";
 import { decoderOptions } from "./main.js";
 import { toBitmap } from "./record-filter.js";
+import { chooseSeccomp } from "./seccomp-choice.js";
 import { UsageError } from "./usage-error.js";
 
 export type { TraceResult } from "@tstrace/native";
@@ -144,7 +145,7 @@ export async function trace(options: TraceOptions): Promise<Trace<string> | Trac
           argv: cli.command,
           ...(options.env ? { env: options.env } : {}),
           ...(options.cwd ? { cwd: options.cwd } : {}),
-          ...(traceSet ? { seccomp: cli.seccomp ?? !cli.syscallNumber } : {}),
+          ...(traceSet ? { seccomp: chooseSeccomp(cli).seccomp } : {}),
         },
         onBatch,
       );

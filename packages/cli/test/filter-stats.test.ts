@@ -39,6 +39,22 @@ describe("-e trace=", () => {
     expect(a.status).toBe(0);
     expect(norm(a.stderr)).toEqual(norm(b.stderr));
   });
+  it("without -f, children of the command still work (no seccomp filter left untraced)", () => {
+    // A seccomp filter with SECCOMP_RET_TRACE fails an untraced child's selected syscalls with ENOSYS.
+    const child = ["sh", "-c", "cat /etc/hostname >/dev/null && echo child-ok"];
+    const t = tstrace("-e", "trace=openat", ...child);
+    expect(t.status).toBe(0);
+    expect(t.stdout).toBe("child-ok\n");
+    const forced = tstrace("--seccomp-bpf", "-e", "trace=openat", ...child);
+    expect(forced.stdout).toBe("child-ok\n");
+    expect(forced.stderr).toContain(
+      "tstrace: --seccomp-bpf cannot be used without -f/--follow-forks, disabling\n",
+    );
+    expect(strace("--seccomp-bpf", "-e", "trace=openat", ...child).stderr).toContain(
+      "strace: --seccomp-bpf cannot be used without -f/--follow-forks, disabling\n",
+    );
+  });
+
   it("lets the last -e trace= win and accepts ?unknown", () => {
     const lines = norm(tstrace("-e", "trace=openat", "-e", "trace=?nosuch,close", "true").stderr);
     expect(lines.length).toBeGreaterThan(1);

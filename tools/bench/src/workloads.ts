@@ -14,7 +14,8 @@ const DD = ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=20000"];
 export const WORKLOADS: readonly Workload[] = [
   { name: "true (start-up)", options: [], command: ["/bin/true"] },
   { name: "dd bs=1 full trace", options: [], command: DD },
-  { name: "dd trace=openat", options: ["-e", "trace=openat"], command: DD },
+  // -f: seccomp-bpf needs every child traced (an untraced child would get ENOSYS), as in strace.
+  { name: "dd -f trace=openat", options: ["-f", "-e", "trace=openat"], command: DD },
   { name: "dd -c summary", options: ["-c"], command: DD },
   { name: "ls -l /usr/bin", options: [], command: ["ls", "-l", "/usr/bin"] },
   { name: "find /usr/share/doc", options: ["-e", "trace=%stat"], command: ["find", "/usr/share/doc"] },
