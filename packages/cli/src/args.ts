@@ -285,6 +285,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case "qual:trace":
       case "qual:signal":
       case "qual:status":
+      case "qual:read":
+      case "qual:write":
         applyQualifier(qualifiers, row.key.slice(5), v);
         break;
       case "successfulOnly":

@@ -81,6 +81,8 @@ export function decoderOptions(o: CliOptions): DecoderOptions {
     // -n's numbers on +++ lines and for strace's "+++ killed by" hiding.
     ...(o.qualifiers.trace ? { syscalls: o.qualifiers.trace } : {}),
     ...(o.qualifiers.signal ? { signals: o.qualifiers.signal } : {}),
+    ...(o.qualifiers.read ? { readDumps: o.qualifiers.read } : {}),
+    ...(o.qualifiers.write ? { writeDumps: o.qualifiers.write } : {}),
   };
 }
 
@@ -142,6 +144,9 @@ export async function main(argv: readonly string[]): Promise<never> {
   const capturePlan = compileCapturePlan(x86_64, {
     strsize: options.strsize,
     ...(selected ? { selected } : {}),
+    ...(qualifiers.read || qualifiers.write
+      ? { dumpIo: { read: qualifiers.read !== undefined, write: qualifiers.write !== undefined } }
+      : {}),
   });
   const filter = recordFilter(traceSet, qualifiers.signal);
   const counter = options.summary ? new SyscallCounter() : undefined;

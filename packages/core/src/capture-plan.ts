@@ -3,6 +3,7 @@
  * and when. Layout in apps/docs/content/record-format.md ("Capture plan"). Derived from argument
  * kinds only, so a new kind needs one case here and nothing per syscall.
  */
+import { IO_DUMP_ARG, IO_DUMP_READ, IO_DUMP_WRITE } from "./data/io-dump.js";
 import { CaptureKind, CaptureWhen } from "./record-format.js";
 import type { ArchTable, ArgKind, SigreturnMask } from "./types.js";
 
@@ -37,7 +38,15 @@ export interface CapturePlanOptions {
   readonly strsize: number;
   /** Which syscall numbers to capture for (a `-e trace=` set); all when absent. */
   readonly selected?: (nr: number) => boolean;
+  /**
+   * `-e read=` / `-e write=` asked for: the data buffers of the read (write) family are captured
+   * whole (up to {@link IO_DUMP_CAPTURE_MAX}), not only -s bytes, so their hex dumps are complete.
+   */
+  readonly dumpIo?: { readonly read: boolean; readonly write: boolean };
 }
+
+/** Cap on a buffer captured whole for a `-e read=`/`-e write=` dump: 16 MiB (native's plan limit). */
+export const IO_DUMP_CAPTURE_MAX = 1 << 24;
 
 /** Cap on a buffer a decoder reads whole (getdents64's directory entries): 1 MiB. */
 export const WHOLE_BUFFER_MAX = 1 << 20;
@@ -213,6 +222,16 @@ function sigreturnMaskCapture(mask: SigreturnMask): CaptureSpec {
   return { arg: 0, kind: CaptureKind.STACK, when: CaptureWhen.ENTRY, lenArg: offset, size, max: size };
 }
 
+const DATA_KINDS: ReadonlySet<CaptureKind> = new Set([
+  CaptureKind.BUFFER_ARG_LEN,
+  CaptureKind.BUFFER_RET_LEN,
+  CaptureKind.IOVEC,
+]);
+
+function dumpsData(name: string, dump: { readonly read: boolean; readonly write: boolean }): boolean {
+  return (dump.read && name in IO_DUMP_READ) || (dump.write && name in IO_DUMP_WRITE);
+}
+
 /** Compile the plan for `table` and the session options, in the documented `Uint32Array` layout. */
 export function compileCapturePlan(table: ArchTable, options: CapturePlanOptions): Uint32Array {
   if (!Number.isInteger(options.strsize) || options.strsize < 0)
@@ -226,6 +245,12 @@ export function compileCapturePlan(table: ArchTable, options: CapturePlanOptions
     row.args?.forEach((a, i) => {
       specs.push(...capturesFor(table, i, a.kind, options.strsize));
     });
+    if (options.dumpIo && dumpsData(row.name, options.dumpIo)) {
+      for (let i = 0; i < specs.length; i++) {
+        const c = specs[i] as CaptureSpec;
+        if (c.arg === IO_DUMP_ARG && DATA_KINDS.has(c.kind)) specs[i] = { ...c, max: IO_DUMP_CAPTURE_MAX };
+      }
+    }
     if (row.name === "rt_sigreturn" && table.sigreturnMask)
       specs.push(sigreturnMaskCapture(table.sigreturnMask));
     if (specs.length === 0) continue;

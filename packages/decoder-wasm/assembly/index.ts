@@ -4,6 +4,7 @@
 // every record is range-checked before use, and a bad one stops decoding at its offset.
 
 import { capturesValid } from "./call";
+import { setDumpSets } from "./dumpio";
 import { resolveKnown } from "./known";
 import {
   onDetached,
@@ -92,6 +93,21 @@ export function signalSet(lo: u32, hi: u32): void {
  */
 export function traceSet(p: usize, bits: u32): void {
   setTraceSet(p, bits);
+}
+
+/**
+ * -e read= / -e write=: the fds whose data is dumped, as bitmaps of `rBits`/`wBits` bits at
+ * rMap/wMap (from alloc(), kept); `*Beyond` says whether fds past the bitmap are in the set.
+ */
+export function ioDumpSets(
+  rMap: usize,
+  rBits: u32,
+  rBeyond: i32,
+  wMap: usize,
+  wBits: u32,
+  wBeyond: i32,
+): void {
+  setDumpSets(rMap, rBits, rBeyond != 0, wMap, wBits, wBeyond != 0);
 }
 
 /** Adopts the tables blob at p and the options. 0 on success, else a blob error code. */

@@ -20,6 +20,7 @@ import {
   setAux,
   setResumeArg,
 } from "./decoders/rval";
+import { dumpIo } from "./dumpio";
 import { printExitStatus, printSiginfo } from "./events";
 import {
   acolumn,
@@ -421,6 +422,7 @@ export function onExit(pid: u32, rec: usize, len: u32, nr: u32, arch: u32, rval:
     putc(0x3e);
   }
   newline();
+  dumpIo(enr);
   hasOpen = false;
   p.inSyscall = false;
 }

@@ -54,9 +54,26 @@ export interface DecoderOptions {
    * the number of the pid's last syscall whether traced or not (`[ 231] +++ exited with 0 +++`).
    */
   syscalls?: Iterable<number>;
+  /**
+   * -e read= / -e write=: hex+ASCII dumps of the data of read/pread64/recvfrom/readv (write/
+   * pwrite64/sendto/writev) calls on these fds after their line. Capture the buffers whole
+   * (core's compileCapturePlan `dumpIo`) or the dumps are left out.
+   */
+  readDumps?: FdSet;
+  writeDumps?: FdSet;
   /** -v: unabbreviated structs (the stat family prints every field, not `...`). */
   verbose?: boolean;
 }
+
+/** A set of file descriptors: those listed below {@link FD_SET_BITS}, and `others` for the rest. */
+export interface FdSet {
+  readonly fds: Iterable<number>;
+  /** Whether fds at or past {@link FD_SET_BITS} are in the set (`-e read=!3`, `all`). */
+  readonly others?: boolean;
+}
+
+/** How many fds an {@link FdSet} lists one by one. */
+export const FD_SET_BITS = 65536;
 
 const TS_MODES: Readonly<Record<NonNullable<DecoderOptions["timestamps"]>, number>> = {
   none: 0,
@@ -157,6 +174,20 @@ export async function createDecoder(options: DecoderOptions = {}): Promise<Decod
     const mp = ex.alloc(map.length);
     new Uint8Array(ex.memory.buffer, mp, map.length).set(map);
     ex.traceSet(mp, bits);
+  }
+  if (options.readDumps !== undefined || options.writeDumps !== undefined) {
+    const place = (set: FdSet | undefined): [number, number] => {
+      const map = new Uint8Array(FD_SET_BITS >> 3);
+      for (const n of set?.fds ?? [])
+        if (Number.isInteger(n) && n >= 0 && n < FD_SET_BITS)
+          map[n >> 3] = (map[n >> 3] as number) | (1 << (n & 7));
+      const mp = ex.alloc(map.length);
+      new Uint8Array(ex.memory.buffer, mp, map.length).set(map);
+      return [mp, set?.others ? 1 : 0];
+    };
+    const [rp, rOthers] = place(options.readDumps);
+    const [wp, wOthers] = place(options.writeDumps);
+    ex.ioDumpSets(rp, FD_SET_BITS, rOthers, wp, FD_SET_BITS, wOthers);
   }
   if (options.signals !== undefined) {
     let lo = 0;
