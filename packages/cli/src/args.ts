@@ -4,6 +4,8 @@ import {
   applyExpression,
   applyQualifier,
   emptyQualifiers,
+  type FdSelection,
+  fdSelection,
   type Qualifiers,
   quietForCount,
 } from "./qualifiers.js";
@@ -55,6 +57,10 @@ export interface CliOptions {
   readonly killOnExit: boolean;
   /** -e / --trace= / --signal= / --status= / --quiet= / -z / -Z / -q. */
   readonly qualifiers: Qualifiers;
+  /** -P PATH…: trace only syscalls that access these paths. */
+  readonly tracePaths: readonly string[];
+  /** --trace-fds=SET: trace only syscalls on these fds (strace 6.8+; not in strace 6.1). */
+  readonly traceFds: FdSelection | undefined;
   /** -c (only) or -C (with the trace), else undefined. */
   readonly summary: "only" | "also" | undefined;
   /** -S */
@@ -183,6 +189,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   let killOnExit = false;
   const qualifiers = emptyQualifiers();
   let quietExplicit = false;
+  const tracePaths: string[] = [];
+  let traceFds: FdSelection | undefined;
   let summaryOnly = false;
   let summaryAlso = false;
   let sortBy: SortBy = "time";
@@ -289,6 +297,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case "qual:write":
         applyQualifier(qualifiers, row.key.slice(5), v);
         break;
+      case "tracePath":
+        tracePaths.push(v);
+        break;
+      case "traceFds":
+        traceFds = fdSelection(v);
+        break;
       case "successfulOnly":
         applyQualifier(qualifiers, "status", "successful");
         break;
@@ -368,6 +382,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     detachOnExec,
     killOnExit,
     qualifiers,
+    tracePaths,
+    traceFds,
     summary: summaryOnly ? "only" : summaryAlso ? "also" : undefined,
     sortBy,
     summaryColumns,

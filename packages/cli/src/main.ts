@@ -6,6 +6,7 @@ import * as native from "@tstrace/native";
 import { type CliOptions, parseArgs } from "./args.js";
 import { exitLikeTracee } from "./exit-status.js";
 import { HELP_TEXT } from "./help.js";
+import { PathFilter, selectPaths } from "./path-filter.js";
 import { recordFilter, toBitmap } from "./record-filter.js";
 import { SeparateOutputs } from "./separate-outputs.js";
 import { openSink, type Sink } from "./sink.js";
@@ -86,6 +87,11 @@ export function decoderOptions(o: CliOptions): DecoderOptions {
   };
 }
 
+/** A path as strace's string_quote prints it in messages. */
+function cQuote(s: string): string {
+  return `"${s.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+}
+
 /** Signals that end tstrace the way strace's `interrupt` handler does. */
 const FATAL_SIGNALS = ["SIGHUP", "SIGINT", "SIGQUIT", "SIGPIPE", "SIGTERM"] as const;
 const SIGNAL_NUMBERS: Readonly<Record<string, number>> = {
@@ -125,6 +131,14 @@ export async function main(argv: readonly string[]): Promise<never> {
   if (options.syscallLimit > 0) fail("--syscall-limit is not supported by this build", false);
   const { qualifiers } = options;
   const quietAttach = qualifiers.quiet.has("attach");
+  let pathFilter: PathFilter | undefined;
+  if (options.tracePaths.length > 0 || options.traceFds) {
+    const { set, resolved } = selectPaths(options.tracePaths);
+    if (!qualifiers.quiet.has("path-resolution"))
+      for (const [given, real] of resolved)
+        process.stderr.write(`${PROGRAM}: Requested path ${cQuote(given)} resolved into ${cQuote(real)}\n`);
+    pathFilter = new PathFilter(set, options.traceFds);
+  }
 
   let sink: Sink | undefined;
   let separate: SeparateOutputs | undefined;
@@ -151,7 +165,8 @@ export async function main(argv: readonly string[]): Promise<never> {
   const filter = recordFilter(traceSet, qualifiers.signal);
   const counter = options.summary ? new SyscallCounter() : undefined;
 
-  const onBatch = (batch: Uint8Array): void => {
+  const onBatch = (raw: Uint8Array): void => {
+    const batch = pathFilter ? pathFilter.filter(raw) : raw;
     counter?.add(filter ? filter(batch) : batch);
     if (decoder) (sink as Sink).write(decoder.decode(batch));
     else separate?.write(batch);

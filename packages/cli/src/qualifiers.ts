@@ -63,7 +63,7 @@ export interface FdSelection {
 const FD_UNIVERSE_SIZE = 65536;
 
 /** strace's qualify_tokens over descriptors ("invalid descriptor 'x'"); `!`, `all`, `none`. */
-function fdSelection(expr: string): FdSelection {
+export function fdSelection(expr: string): FdSelection {
   let text = expr;
   let invert = false;
   while (text.startsWith("!")) {
