@@ -9,6 +9,7 @@ import {
   type Qualifiers,
   quietForCount,
 } from "./qualifiers.js";
+import { parseOverhead } from "./stats/overhead.js";
 import { type Column, DEFAULT_COLUMNS, parseColumns, parseSortBy, type SortBy } from "./stats/table.js";
 import { UsageError } from "./usage-error.js";
 
@@ -69,8 +70,12 @@ export interface CliOptions {
   readonly summaryColumns: readonly Column[];
   /** -w */
   readonly wallClock: boolean;
+  /** -O: nanoseconds subtracted from each counted call. */
+  readonly overheadNs: number;
   /** -q count. */
   readonly quiet: number;
+  /** Messages strace prints for options given in vain (`-S … has no effect without …`). */
+  readonly warnings: readonly string[];
   /** -h */
   readonly help: boolean;
   /** -V */
@@ -196,6 +201,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   let sortBy: SortBy = "time";
   let summaryColumns: readonly Column[] = DEFAULT_COLUMNS;
   let wallClock = false;
+  let overheadNs = 0;
+  let sortByGiven = false;
+  let columnsGiven = false;
+  const warnings: string[] = [];
   let quiet = 0;
   let help = false;
   let version = false;
@@ -317,15 +326,18 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         break;
       case "sortBy":
         sortBy = parseSortBy(v);
+        sortByGiven = true;
         break;
       case "summaryColumns":
         summaryColumns = parseColumns(v);
+        columnsGiven = true;
         break;
       case "wallClock":
         wallClock = true;
         break;
       case "overhead":
-        throw new UsageError("-O is not supported by this build", false);
+        overheadNs = parseOverhead(v);
+        break;
       case "quiet":
         if (value === undefined) quiet++;
         else {
@@ -348,6 +360,13 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   } else {
     if (summaryOnly && summaryAlso) {
       throw new UsageError("-c/--summary-only and -C/--summary are mutually exclusive", false);
+    }
+    const needs = "must be given with (-c/--summary-only or -C/--summary)";
+    if (!summaryOnly && !summaryAlso) {
+      if (wallClock) throw new UsageError(`-w/--summary-wall-clock ${needs}`);
+      if (columnsGiven) throw new UsageError(`-U/--summary-columns ${needs}`);
+      if (sortByGiven)
+        warnings.push("-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)");
     }
     if (command.length === 0 && pids.length === 0) throw new UsageError("must have PROG [ARGS] or -p PID");
     if (followCount >= 2) separately = true;
@@ -388,7 +407,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     sortBy,
     summaryColumns,
     wallClock,
+    overheadNs,
     quiet,
+    warnings,
     help,
     version,
     command,

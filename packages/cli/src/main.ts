@@ -122,6 +122,7 @@ export async function main(argv: readonly string[]): Promise<never> {
     process.stdout.write(`${PROGRAM} -- version ${VERSION}\n`);
     process.exit(0);
   }
+  for (const w of options.warnings) process.stderr.write(`${PROGRAM}: ${w}\n`);
   const extras = native as unknown as NativeExtras;
   const attaching = options.pids.length > 0;
   if (attaching && options.command.length > 0)
@@ -163,7 +164,7 @@ export async function main(argv: readonly string[]): Promise<never> {
       : {}),
   });
   const filter = recordFilter(traceSet, qualifiers.signal);
-  const counter = options.summary ? new SyscallCounter() : undefined;
+  const counter = options.summary ? new SyscallCounter(options.overheadNs) : undefined;
 
   const onBatch = (raw: Uint8Array): void => {
     const batch = pathFilter ? pathFilter.filter(raw) : raw;
