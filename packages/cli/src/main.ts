@@ -12,6 +12,7 @@ import { SeparateOutputs } from "./separate-outputs.js";
 import { openSink, type Sink } from "./sink.js";
 import { SyscallCounter } from "./stats/counter.js";
 import { formatSummary } from "./stats/table.js";
+import { SyscallLimit } from "./syscall-limit.js";
 import { UsageError } from "./usage-error.js";
 import { VERSION } from "./version.js";
 
@@ -129,7 +130,6 @@ export async function main(argv: readonly string[]): Promise<never> {
     fail("-p together with a command is not supported by this build", false);
   if (attaching && typeof extras.attachTraced !== "function")
     fail("-p is not supported by this build", false);
-  if (options.syscallLimit > 0) fail("--syscall-limit is not supported by this build", false);
   const { qualifiers } = options;
   const quietAttach = qualifiers.quiet.has("attach");
   let pathFilter: PathFilter | undefined;
@@ -166,8 +166,15 @@ export async function main(argv: readonly string[]): Promise<never> {
   const filter = recordFilter(traceSet, qualifiers.signal);
   const counter = options.summary ? new SyscallCounter(options.overheadNs) : undefined;
 
+  const limit = options.syscallLimit > 0 ? new SyscallLimit(options.syscallLimit, selected) : undefined;
   const onBatch = (raw: Uint8Array): void => {
-    const batch = pathFilter ? pathFilter.filter(raw) : raw;
+    if (limit?.reached) return;
+    let batch = pathFilter ? pathFilter.filter(raw) : raw;
+    if (limit) {
+      batch = limit.take(batch);
+      // Detach outside the native callback; the records after the limit are dropped meanwhile.
+      if (limit.reached) setImmediate(() => session.detach?.());
+    }
     counter?.add(filter ? filter(batch) : batch);
     if (decoder) (sink as Sink).write(decoder.decode(batch));
     else separate?.write(batch);
@@ -239,7 +246,9 @@ export async function main(argv: readonly string[]): Promise<never> {
   try {
     result = await session.done;
   } catch (err) {
-    fail((err as Error).message, false);
+    // native rejects a spawned session that ends detached; --syscall-limit detaches on purpose.
+    if (!limit?.reached) fail((err as Error).message, false);
+    result = { status: 0, exitCode: null, signal: null, coreDumped: false, stops: 0 } as TraceResult;
   }
   if (decoder) (sink as Sink).write(decoder.finish());
   await separate?.close();
@@ -255,6 +264,7 @@ export async function main(argv: readonly string[]): Promise<never> {
     native.raiseSignal(interrupted);
     process.exit(128 + interrupted);
   }
-  if (attaching) process.exit(0);
+  // Detached (-p, or --syscall-limit reached): the tracees run on; tstrace succeeded.
+  if (attaching || limit?.reached) process.exit(0);
   return exitLikeTracee(result, native.raiseSignal);
 }
