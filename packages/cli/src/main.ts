@@ -53,7 +53,6 @@ export function decoderOptions(o: CliOptions): DecoderOptions {
     throw new UsageError(`${what} is not supported by this build`, false);
   };
   if (o.constStyle !== undefined) unsupported("-X");
-  if (o.qualifiers.quiet.has("exit")) unsupported("-qq (quiet=exit)");
   let timestamps: DecoderOptions["timestamps"] = "none";
   if (o.absTimestamps && o.relTimestamps) unsupported("-r together with -t");
   if (o.absTimestamps) {
@@ -78,6 +77,7 @@ export function decoderOptions(o: CliOptions): DecoderOptions {
     timestamps,
     syscallTimes: o.syscallTimes !== undefined,
     verbose: o.verbose,
+    quietExit: o.qualifiers.quiet.has("exit"),
     ...(o.qualifiers.status ? { status: [...o.qualifiers.status] } : {}),
     // The decoder applies trace= and signal= itself, so it still sees every stop it needs for
     // -n's numbers on +++ lines and for strace's "+++ killed by" hiding.

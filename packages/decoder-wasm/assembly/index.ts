@@ -75,7 +75,7 @@ export function input(len: u32): usize {
 
 /**
  * Line options (call after init): flags bit 0 -n, bit 1 -i, bits 2-4 timestamps (1 -t, 2 -tt,
- * 3 -ttt, 4 -r), bit 5 -T, bit 6 -v; status: the status= classes printed (bit 0 successful, 1 failed,
+ * 3 -ttt, 4 -r), bit 5 -T, bit 6 -v, bit 7 quiet=exit; status: the status= classes printed (bit 0 successful, 1 failed,
  * 2 unfinished, 3 unavailable, 4 detached); tz: UTC offset in minutes for -t/-tt.
  */
 export function lineOptions(flags: i32, status: i32, tz: i32): void {

@@ -25,6 +25,7 @@ import { printExitStatus, printSiginfo } from "./events";
 import {
   acolumn,
   pidPrefix,
+  quietExit,
   showIp,
   showNr,
   showTime,
@@ -457,7 +458,7 @@ export function onExitStatus(pid: u32, status: i32, lastNrPlus1: u32): void {
   finishInSyscall(p);
   // `+++ killed by SIG… +++` obeys -e signal= like `--- SIG… ---` (strace's print_signalled).
   const sig = status & 0x7f;
-  if (sig == 0 || sig == 0x7f || signalShown(<u32>sig)) {
+  if (sig == 0 ? !quietExit : sig == 0x7f || signalShown(<u32>sig)) {
     closeOpenLine();
     printPrefix(pid);
     // strace's printleader: -n shows the last syscall number; -i has no ip for a dead process.

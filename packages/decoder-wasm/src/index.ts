@@ -61,6 +61,8 @@ export interface DecoderOptions {
    */
   readDumps?: FdSet;
   writeDumps?: FdSet;
+  /** -qq / -e quiet=exit: leave out `+++ exited with N +++` (`+++ killed by` still prints). */
+  quietExit?: boolean;
   /** -v: unabbreviated structs (the stat family prints every field, not `...`). */
   verbose?: boolean;
 }
@@ -162,7 +164,8 @@ export async function createDecoder(options: DecoderOptions = {}): Promise<Decod
     (options.instructionPointer ? 2 : 0) |
     ((TS_MODES[options.timestamps ?? "none"] ?? 0) << 2) |
     (options.syscallTimes ? 32 : 0) |
-    (options.verbose ? 64 : 0);
+    (options.verbose ? 64 : 0) |
+    (options.quietExit ? 128 : 0);
   const status = options.status ? options.status.reduce((m, s) => m | (STATUS_BITS[s] ?? 0), 0) : 31;
   const tz = Math.trunc(options.utcOffsetMinutes ?? -new Date().getTimezoneOffset());
   ex.lineOptions(flags, status, Number.isFinite(tz) ? tz : 0);
