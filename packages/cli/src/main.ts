@@ -52,7 +52,6 @@ export function decoderOptions(o: CliOptions): DecoderOptions {
   const unsupported = (what: string): never => {
     throw new UsageError(`${what} is not supported by this build`, false);
   };
-  if (o.constStyle !== undefined) unsupported("-X");
   let timestamps: DecoderOptions["timestamps"] = "none";
   if (o.absTimestamps && o.relTimestamps) unsupported("-r together with -t");
   if (o.absTimestamps) {
@@ -78,6 +77,7 @@ export function decoderOptions(o: CliOptions): DecoderOptions {
     syscallTimes: o.syscallTimes !== undefined,
     verbose: o.verbose,
     quietExit: o.qualifiers.quiet.has("exit"),
+    ...(o.constStyle ? { constStyle: o.constStyle } : {}),
     ...(o.qualifiers.status ? { status: [...o.qualifiers.status] } : {}),
     // The decoder applies trace= and signal= itself, so it still sees every stop it needs for
     // -n's numbers on +++ lines and for strace's "+++ killed by" hiding.
@@ -199,7 +199,14 @@ export async function main(argv: readonly string[]): Promise<never> {
     } else {
       // strace -n numbers +++ lines with the last syscall the process made, which only a tracee
       // stopping at every syscall reveals: -n alone keeps seccomp off unless asked for.
-      const seccomp = options.seccomp ?? (traceSet !== undefined && !options.syscallNumber);
+      // A seccomp filter outlives the tracer's interest: children it does not follow would get
+      // ENOSYS for every selected syscall, so, as in strace, it needs -f.
+      if (options.seccomp && !options.follow)
+        process.stderr.write(
+          `${PROGRAM}: --seccomp-bpf cannot be used without -f/--follow-forks, disabling\n`,
+        );
+      const seccomp =
+        options.follow && (options.seccomp ?? (traceSet !== undefined && !options.syscallNumber));
       session = native.spawnTraced(
         {
           argv: options.command,

@@ -37,7 +37,7 @@ import {
 } from "./options";
 import { column, dropOpenLine, newline, outLen, putc, putName, puts } from "./out";
 import { putHex, putHexDigits, putI64, putOct, putU64 } from "./print/num";
-import { printSignal } from "./print/signal";
+import { printSignalName } from "./print/signal";
 import { printFlags, putRef } from "./print/xlat";
 import { ENTER_ARCH, ENTER_IP, ENTER_NR, HDR_LENGTH } from "./record";
 import {
@@ -479,7 +479,7 @@ export function onSignal(pid: u32, signo: u32, siginfo: usize): void {
   // The signal is delivered where the last syscall returned: its ip is the current one.
   printNrIpOf(p.lastNr, p.hasIp, p.lastIp);
   puts("--- ");
-  printSignal(<u64>signo);
+  printSignalName(<u64>signo);
   putc(0x20);
   if (load<i32>(siginfo) != 0) printSiginfo(siginfo);
   else puts("{si_signo=0}");
@@ -494,7 +494,7 @@ export function onGroupStop(pid: u32, signo: u32): void {
   printPrefix(pid);
   printNrIpOf(p.lastNr, p.hasIp, p.lastIp);
   puts("--- stopped by ");
-  printSignal(<u64>signo);
+  printSignalName(<u64>signo);
   puts(" ---");
   newline();
 }

@@ -32,12 +32,16 @@ export let tzMinutes: i32 = 0;
 /** -v: structs unabbreviated (the stat family prints every field). */
 export let verbose: bool = false;
 
+/** -X: 0 abbrev (names), 1 raw (numbers), 2 verbose (`0x2 /* O_RDWR *\/`). */
+export let xlatStyle: i32 = 0;
+
 /** -qq / -e quiet=exit: no `+++ exited with N +++` lines. */
 export let quietExit: bool = false;
 
 export function setLineOptions(flags: i32, status: i32, tz: i32): void {
   verbose = (flags & 64) != 0;
   quietExit = (flags & 128) != 0;
+  xlatStyle = (flags >> 8) & 3;
   showNr = (flags & 1) != 0;
   showIp = (flags & 2) != 0;
   tsMode = (flags >> 2) & 7;

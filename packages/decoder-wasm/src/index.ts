@@ -61,6 +61,8 @@ export interface DecoderOptions {
    */
   readDumps?: FdSet;
   writeDumps?: FdSet;
+  /** -X: constants as names ("abbrev", default), numbers ("raw") or both ("verbose"). */
+  constStyle?: "abbrev" | "raw" | "verbose";
   /** -qq / -e quiet=exit: leave out `+++ exited with N +++` (`+++ killed by` still prints). */
   quietExit?: boolean;
   /** -v: unabbreviated structs (the stat family prints every field, not `...`). */
@@ -84,6 +86,7 @@ const TS_MODES: Readonly<Record<NonNullable<DecoderOptions["timestamps"]>, numbe
   epoch: 3,
   relative: 4,
 };
+const XLAT_STYLES: Readonly<Record<string, number>> = { abbrev: 0, raw: 1, verbose: 2 };
 const STATUS_BITS: Readonly<Record<string, number>> = {
   successful: 1,
   failed: 2,
@@ -165,7 +168,8 @@ export async function createDecoder(options: DecoderOptions = {}): Promise<Decod
     ((TS_MODES[options.timestamps ?? "none"] ?? 0) << 2) |
     (options.syscallTimes ? 32 : 0) |
     (options.verbose ? 64 : 0) |
-    (options.quietExit ? 128 : 0);
+    (options.quietExit ? 128 : 0) |
+    ((XLAT_STYLES[options.constStyle ?? "abbrev"] ?? 0) << 8);
   const status = options.status ? options.status.reduce((m, s) => m | (STATUS_BITS[s] ?? 0), 0) : 31;
   const tz = Math.trunc(options.utcOffsetMinutes ?? -new Date().getTimezoneOffset());
   ex.lineOptions(flags, status, Number.isFinite(tz) ? tz : 0);

@@ -3,12 +3,13 @@
 
 import { arch, arg, capData, capLen, capTruncated, exiting, findCap, isError, rval } from "../call";
 import { strsize } from "../options";
-import { putc, puts } from "../out";
+import { outLen, putc, puts } from "../out";
 import { putAddr, putHex, putI64, putOct, putU64 } from "../print/num";
 import { printBuffer, printCString } from "../print/quote";
 import { printSignal, printSigset } from "../print/signal";
 import { printSockaddr } from "../print/sockaddr";
 import { printStruct, printSymbolicMode, S_INT, structIdByName } from "../print/structs";
+import { FMT_DEC, restyle } from "../print/style";
 import { printEnum, printFlags } from "../print/xlat";
 import {
   CK_ARRAY,
@@ -192,8 +193,10 @@ export function printFd(v: u64): void {
 }
 
 export function printDirfd(v: u64): void {
+  const start = outLen;
   if (<i32>v == AT_FDCWD) puts("AT_FDCWD");
   else putI64(<i64>(<i32>v));
+  restyle(start, <u64>(<i64>(<i32>v)), FMT_DEC);
 }
 
 /** printpath: whole path (PATH_MAX), or the address when unreadable. */

@@ -13,12 +13,13 @@ import {
   T_STATX_MASKS,
 } from "../known";
 import { tzMinutes, verbose } from "../options";
-import { putc, puts } from "../out";
+import { outLen, putc, puts } from "../out";
 import { AUDIT_ARCH_X86_64 } from "../record";
 import { lookup, NO_REF, strEq } from "../tables";
 import { putAddr, putHex, putI64, putOct, putU64 } from "./num";
 import { printCString } from "./quote";
 import { printSignal, printSigset } from "./signal";
+import { FMT_HEX, FMT_OCT, restyle } from "./style";
 import { printEnum, printFlags, putRef } from "./xlat";
 
 export const S_UNKNOWN: u8 = 0;
@@ -77,6 +78,12 @@ const S_ISVTX: u64 = 0o1000;
  * by name, then the permission bits as `%#03o`.
  */
 export function printSymbolicMode(mode: u64): void {
+  const start = outLen;
+  printSymbolicModeAbbrev(mode);
+  restyle(start, mode, FMT_OCT);
+}
+
+function printSymbolicModeAbbrev(mode: u64): void {
   const typ = mode & S_IFMT;
   const ref = typ != 0 ? lookup(T_MODETYPES, typ) : NO_REF;
   let rest = mode;
@@ -454,10 +461,12 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
       const handler = load<u64>(p);
       const flags = load<u64>(p + 8);
       puts("{sa_handler=");
+      const start = outLen;
       if (handler == 0) puts("SIG_DFL");
       else if (handler == 1) puts("SIG_IGN");
       else if (handler == 0xffffffffffffffff) puts("SIG_ERR");
       else putAddr(handler);
+      restyle(start, handler, FMT_HEX);
       puts(", sa_mask=");
       printSigset(p + 24, 8);
       puts(", sa_flags=");
