@@ -12,7 +12,7 @@ import {
   T_STATX_ATTRS,
   T_STATX_MASKS,
 } from "../known";
-import { tzMinutes, verbose } from "../options";
+import { tzMinutes, verbose, xlatStyle } from "../options";
 import { outLen, putc, puts } from "../out";
 import { AUDIT_ARCH_X86_64 } from "../record";
 import { lookup, NO_REF, strEq } from "../tables";
@@ -484,6 +484,19 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
 
 /** sprint_rlim64: `RLIM64_INFINITY`, `8192*1024`, or decimal. */
 function putRlim(v: u64): void {
+  // -X raw: the number; verbose: the number, then the abbrev form in a comment if it differs.
+  if (xlatStyle != 0 && (v == 0xffffffffffffffff || (v > 1024 && v % 1024 == 0))) {
+    putU64(v);
+    if (xlatStyle == 1) return;
+    puts(" /* ");
+    putRlimAbbrev(v);
+    puts(" */");
+    return;
+  }
+  putRlimAbbrev(v);
+}
+
+function putRlimAbbrev(v: u64): void {
   if (v == 0xffffffffffffffff) {
     puts("RLIM64_INFINITY");
     return;
