@@ -1,6 +1,7 @@
 /** `tstrace -h`: strace's usage, limited to what tstrace implements today. */
 export const HELP_TEXT = `Usage: tstrace [-ACcfhinqrTtVvwxzZ] [-a COLUMN] [-e EXPR]... [-o FILE] [-s STRSIZE]
-               [-S SORTBY] [-U COLUMNS] [-p PID]... [--seccomp-bpf] { -p PID | PROG [ARGS] }
+               [-X FORMAT] [-O OVERHEAD] [-S SORTBY] [-P PATH]... [-U COLUMNS]
+               [-p PID]... [--seccomp-bpf] { -p PID | PROG [ARGS] }
 
 Startup:
   PROG [ARGS]    run PROG and trace its system calls and signals from its execve on
@@ -14,7 +15,7 @@ Tracing:
   -ff, --follow-forks --output-separately
                  follow forks with output into separate files
   --seccomp-bpf  stop the tracee only at the syscalls -e trace= selects (default
-                 when a filter selects syscalls and a command is spawned)
+                 when a filter selects syscalls and a command is spawned with -f)
   --no-seccomp-bpf
                  stop at every syscall and filter in the tracer
 
@@ -30,10 +31,20 @@ Filtering:
                  print only syscalls that returned without an error code
   -Z, --failed-only
                  print only syscalls that returned with an error code
+  -P PATH, --trace-path=PATH
+                 trace accesses to PATH (by path, or by an fd opened on it)
+  --trace-fds=SET
+                 trace operations on file descriptors from SET
+  --syscall-limit=N
+                 detach and stop after N traced syscalls
 
 Output format:
   -a COLUMN, --columns=COLUMN
                  alignment COLUMN for printing syscall results (default 40)
+  -e read=SET, --read=SET
+                 dump the data read from the file descriptors in SET
+  -e write=SET, --write=SET
+                 dump the data written to the file descriptors in SET
   -e quiet=SET, --quiet=SET
                  suppress various informational messages
      messages:   attach, exit, path-resolution, personality, thread-execve
@@ -49,6 +60,8 @@ Output format:
                  output into separate files (by appending pid to file names)
   -q, --quiet=attach,personality
                  suppress messages about attaching, detaching, etc.
+  -qq, --quiet=attach,personality,exit
+                 suppress messages about process exit status as well.
   -r, --relative-timestamps
                  print relative timestamp
   -s STRSIZE, --string-limit=STRSIZE
@@ -61,6 +74,9 @@ Output format:
                  print time spent in each syscall
   -x             print non-ascii strings in hex
   -xx            print all strings in hex
+  -X FORMAT, --const-print-style=FORMAT
+                 set the FORMAT for printing of named constants and flags
+     formats:    raw, abbrev, verbose
 
 Statistics:
   -c, --summary-only
@@ -73,6 +89,8 @@ Statistics:
                  show specific columns in the summary report: comma-separated
                  list of time-percent, total-time, min-time, max-time,
                  avg-time, calls, errors, name
+  -O OVERHEAD[UNIT], --summary-syscall-overhead=OVERHEAD[UNIT]
+                 set overhead for tracing syscalls to OVERHEAD UNITs
   -w, --summary-wall-clock
                  summarise syscall latency (tstrace always measures wall clock)
 
