@@ -19,9 +19,8 @@ import {
   RecordType,
   SyscallEnterBody,
   SyscallExitBody,
-  syscallByNr,
-  x86_64,
-} from "@tstrace/core";
+} from "@tstrace/core/record-format";
+import { syscallByNr, x86_64 } from "@tstrace/core/x86_64";
 import { type PathRule, pathRule } from "./path-rules.js";
 import type { FdSelection } from "./qualifiers.js";
 
@@ -75,9 +74,10 @@ export class PathFilter {
   #name(nr: number): string {
     let name = this.#names.get(nr);
     if (name === undefined) {
-      name = syscallByNr(x86_64, nr)?.name ?? "";
+      const row = syscallByNr(x86_64, nr);
+      name = row?.name ?? "";
       this.#names.set(nr, name);
-      this.#rules.set(nr, pathRule(name));
+      this.#rules.set(nr, row ? pathRule(name, row.classes) : undefined);
     }
     return name;
   }

@@ -3,7 +3,7 @@
  * syscall outside the file/desc/network classes never matches; one listed here matches by the
  * listed fd and path arguments; any other matches by argument 0 (a path for %file, else an fd).
  */
-import { classMembers } from "@tstrace/core";
+import type { SyscallClass } from "@tstrace/core/x86_64";
 
 /** Argument indexes holding fds and paths. */
 export interface PathRule {
@@ -89,13 +89,11 @@ const RULES: Readonly<Record<string, PathRule>> = {
   userfaultfd: NOTHING,
 };
 
-const FILE = new Set(classMembers.file);
-const DESC_OR_NET = new Set([...classMembers.desc, ...classMembers.network]);
-
-/** The arguments -P checks for syscall `name`, or undefined when it never matches. */
-export function pathRule(name: string): PathRule | undefined {
-  if (!FILE.has(name) && !DESC_OR_NET.has(name)) return undefined;
+/** The arguments -P checks for syscall `name` of strace `classes`, or undefined when none. */
+export function pathRule(name: string, classes: readonly SyscallClass[]): PathRule | undefined {
+  const file = classes.includes("file");
+  if (!file && !classes.includes("desc") && !classes.includes("network")) return undefined;
   const rule = RULES[name];
   if (rule) return rule.fds.length + rule.paths.length > 0 ? rule : undefined;
-  return FILE.has(name) ? { fds: [], paths: [0] } : { fds: [0], paths: [] };
+  return file ? { fds: [], paths: [0] } : { fds: [0], paths: [] };
 }

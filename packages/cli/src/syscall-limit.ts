@@ -3,7 +3,7 @@
  * trace ends there and the tracees are detached to run on. The tracer may have run ahead by the
  * time JS sees the Nth exit, so the batch is cut right after it and later records are dropped.
  */
-import { RecordHeader, RecordType, SyscallExitBody } from "@tstrace/core";
+import { RecordHeader, RecordType, SyscallExitBody } from "@tstrace/core/record-format";
 
 const EXIT_NR = RecordHeader.length + SyscallExitBody.nr;
 
