@@ -5,9 +5,12 @@ import {
   applyQualifier,
   emptyQualifiers,
   type FdDetail,
+  type FdSelection,
+  fdSelection,
   type Qualifiers,
   quietForCount,
 } from "./qualifiers.js";
+import { parseOverhead } from "./stats/overhead.js";
 import { type Column, DEFAULT_COLUMNS, parseColumns, parseSortBy, type SortBy } from "./stats/table.js";
 import { UsageError } from "./usage-error.js";
 
@@ -58,6 +61,10 @@ export interface CliOptions {
   readonly killOnExit: boolean;
   /** -e / --trace= / --signal= / --status= / --quiet= / -z / -Z / -q. */
   readonly qualifiers: Qualifiers;
+  /** -P PATH…: trace only syscalls that access these paths. */
+  readonly tracePaths: readonly string[];
+  /** --trace-fds=SET: trace only syscalls on these fds (strace 6.8+; not in strace 6.1). */
+  readonly traceFds: FdSelection | undefined;
   /** -c (only) or -C (with the trace), else undefined. */
   readonly summary: "only" | "also" | undefined;
   /** -S */
@@ -66,8 +73,12 @@ export interface CliOptions {
   readonly summaryColumns: readonly Column[];
   /** -w */
   readonly wallClock: boolean;
+  /** -O: nanoseconds subtracted from each counted call. */
+  readonly overheadNs: number;
   /** -q count. */
   readonly quiet: number;
+  /** Messages strace prints for options given in vain (`-S … has no effect without …`). */
+  readonly warnings: readonly string[];
   /** -h */
   readonly help: boolean;
   /** -V */
@@ -197,11 +208,17 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   let killOnExit = false;
   const qualifiers = emptyQualifiers();
   let quietExplicit = false;
+  const tracePaths: string[] = [];
+  let traceFds: FdSelection | undefined;
   let summaryOnly = false;
   let summaryAlso = false;
   let sortBy: SortBy = "time";
   let summaryColumns: readonly Column[] = DEFAULT_COLUMNS;
   let wallClock = false;
+  let overheadNs = 0;
+  let sortByGiven = false;
+  let columnsGiven = false;
+  const warnings: string[] = [];
   let quiet = 0;
   let help = false;
   let version = false;
@@ -302,10 +319,18 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case "qual:trace":
       case "qual:signal":
       case "qual:status":
+      case "qual:read":
+      case "qual:write":
         applyQualifier(qualifiers, row.key.slice(5), v);
         break;
       case "qual:decode-fds":
         applyQualifier(qualifiers, "decode-fds", value ?? "path");
+        break;
+      case "tracePath":
+        tracePaths.push(v);
+        break;
+      case "traceFds":
+        traceFds = fdSelection(v);
         break;
       case "successfulOnly":
         applyQualifier(qualifiers, "status", "successful");
@@ -321,15 +346,18 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         break;
       case "sortBy":
         sortBy = parseSortBy(v);
+        sortByGiven = true;
         break;
       case "summaryColumns":
         summaryColumns = parseColumns(v);
+        columnsGiven = true;
         break;
       case "wallClock":
         wallClock = true;
         break;
       case "overhead":
-        throw new UsageError("-O is not supported by this build", false);
+        overheadNs = parseOverhead(v);
+        break;
       case "quiet":
         if (value === undefined) quiet++;
         else {
@@ -352,6 +380,13 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   } else {
     if (summaryOnly && summaryAlso) {
       throw new UsageError("-c/--summary-only and -C/--summary are mutually exclusive", false);
+    }
+    const needs = "must be given with (-c/--summary-only or -C/--summary)";
+    if (!summaryOnly && !summaryAlso) {
+      if (wallClock) throw new UsageError(`-w/--summary-wall-clock ${needs}`);
+      if (columnsGiven) throw new UsageError(`-U/--summary-columns ${needs}`);
+      if (sortByGiven)
+        warnings.push("-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)");
     }
     if (command.length === 0 && pids.length === 0) throw new UsageError("must have PROG [ARGS] or -p PID");
     if (followCount >= 2) separately = true;
@@ -387,11 +422,15 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     detachOnExec,
     killOnExit,
     qualifiers,
+    tracePaths,
+    traceFds,
     summary: summaryOnly ? "only" : summaryAlso ? "also" : undefined,
     sortBy,
     summaryColumns,
     wallClock,
+    overheadNs,
     quiet,
+    warnings,
     help,
     version,
     command,

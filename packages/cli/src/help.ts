@@ -1,6 +1,7 @@
 /** `tstrace -h`: strace's usage, limited to what tstrace implements today. */
 export const HELP_TEXT = `Usage: tstrace [-ACcfhinqrTtVvwxyzZ] [-a COLUMN] [-e EXPR]... [-o FILE] [-s STRSIZE]
-               [-S SORTBY] [-U COLUMNS] [-p PID]... [--seccomp-bpf] { -p PID | PROG [ARGS] }
+               [-X FORMAT] [-O OVERHEAD] [-S SORTBY] [-P PATH]... [-U COLUMNS]
+               [-b SYSCALL] [-p PID]... [--seccomp-bpf] { -p PID | PROG [ARGS] }
 
 Startup:
   PROG [ARGS]    run PROG and trace its system calls and signals from its execve on
@@ -30,10 +31,20 @@ Filtering:
                  print only syscalls that returned without an error code
   -Z, --failed-only
                  print only syscalls that returned with an error code
+  -P PATH, --trace-path=PATH
+                 trace accesses to PATH (by path, or by an fd opened on it)
+  --trace-fds=SET
+                 trace operations on file descriptors from SET
+  --syscall-limit=N
+                 detach and stop after N traced syscalls
 
 Output format:
   -a COLUMN, --columns=COLUMN
                  alignment COLUMN for printing syscall results (default 40)
+  -e read=SET, --read=SET
+                 dump the data read from the file descriptors in SET
+  -e write=SET, --write=SET
+                 dump the data written to the file descriptors in SET
   -e quiet=SET, --quiet=SET
                  suppress various informational messages
      messages:   attach, exit, path-resolution, personality, thread-execve
@@ -49,6 +60,8 @@ Output format:
                  output into separate files (by appending pid to file names)
   -q, --quiet=attach,personality
                  suppress messages about attaching, detaching, etc.
+  -qq, --quiet=attach,personality,exit
+                 suppress messages about process exit status as well.
   -r, --relative-timestamps
                  print relative timestamp
   -s STRSIZE, --string-limit=STRSIZE
@@ -72,6 +85,9 @@ Output format:
   -yy, --decode-fds=all
                  print all available information associated with file
                  descriptors in addition to paths
+  -X FORMAT, --const-print-style=FORMAT
+                 set the FORMAT for printing of named constants and flags
+     formats:    raw, abbrev, verbose
 
 Statistics:
   -c, --summary-only
@@ -84,6 +100,8 @@ Statistics:
                  show specific columns in the summary report: comma-separated
                  list of time-percent, total-time, min-time, max-time,
                  avg-time, calls, errors, name
+  -O OVERHEAD[UNIT], --summary-syscall-overhead=OVERHEAD[UNIT]
+                 set overhead for tracing syscalls to OVERHEAD UNITs
   -w, --summary-wall-clock
                  summarise syscall latency (tstrace always measures wall clock)
 

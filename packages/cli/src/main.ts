@@ -6,12 +6,14 @@ import * as native from "@tstrace/native";
 import { type CliOptions, parseArgs } from "./args.js";
 import { exitLikeTracee } from "./exit-status.js";
 import { HELP_TEXT } from "./help.js";
+import { PathFilter, selectPaths } from "./path-filter.js";
 import { recordFilter, toBitmap } from "./record-filter.js";
 import { chooseSeccomp } from "./seccomp-choice.js";
 import { SeparateOutputs } from "./separate-outputs.js";
 import { openSink, type Sink } from "./sink.js";
 import { SyscallCounter } from "./stats/counter.js";
 import { formatSummary } from "./stats/table.js";
+import { SyscallLimit } from "./syscall-limit.js";
 import { UsageError } from "./usage-error.js";
 import { VERSION } from "./version.js";
 
@@ -51,8 +53,6 @@ export function decoderOptions(o: CliOptions): DecoderOptions {
   const unsupported = (what: string): never => {
     throw new UsageError(`${what} is not supported by this build`, false);
   };
-  if (o.constStyle !== undefined) unsupported("-X");
-  if (o.qualifiers.quiet.has("exit")) unsupported("-qq (quiet=exit)");
   let timestamps: DecoderOptions["timestamps"] = "none";
   if (o.absTimestamps && o.relTimestamps) unsupported("-r together with -t");
   if (o.absTimestamps) {
@@ -78,12 +78,21 @@ export function decoderOptions(o: CliOptions): DecoderOptions {
     syscallTimes: o.syscallTimes !== undefined,
     verbose: o.verbose,
     decodeFds: o.decodeFds,
+    quietExit: o.qualifiers.quiet.has("exit"),
+    ...(o.constStyle ? { constStyle: o.constStyle } : {}),
     ...(o.qualifiers.status ? { status: [...o.qualifiers.status] } : {}),
     // The decoder applies trace= and signal= itself, so it still sees every stop it needs for
     // -n's numbers on +++ lines and for strace's "+++ killed by" hiding.
     ...(o.qualifiers.trace ? { syscalls: o.qualifiers.trace } : {}),
     ...(o.qualifiers.signal ? { signals: o.qualifiers.signal } : {}),
+    ...(o.qualifiers.read ? { readDumps: o.qualifiers.read } : {}),
+    ...(o.qualifiers.write ? { writeDumps: o.qualifiers.write } : {}),
   };
+}
+
+/** A path as strace's string_quote prints it in messages. */
+function cQuote(s: string): string {
+  return `"${s.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 }
 
 /** Signals that end tstrace the way strace's `interrupt` handler does. */
@@ -116,15 +125,23 @@ export async function main(argv: readonly string[]): Promise<never> {
     process.stdout.write(`${PROGRAM} -- version ${VERSION}\n`);
     process.exit(0);
   }
+  for (const w of options.warnings) process.stderr.write(`${PROGRAM}: ${w}\n`);
   const extras = native as unknown as NativeExtras;
   const attaching = options.pids.length > 0;
   if (attaching && options.command.length > 0)
     fail("-p together with a command is not supported by this build", false);
   if (attaching && typeof extras.attachTraced !== "function")
     fail("-p is not supported by this build", false);
-  if (options.syscallLimit > 0) fail("--syscall-limit is not supported by this build", false);
   const { qualifiers } = options;
   const quietAttach = qualifiers.quiet.has("attach");
+  let pathFilter: PathFilter | undefined;
+  if (options.tracePaths.length > 0 || options.traceFds) {
+    const { set, resolved } = selectPaths(options.tracePaths);
+    if (!qualifiers.quiet.has("path-resolution"))
+      for (const [given, real] of resolved)
+        process.stderr.write(`${PROGRAM}: Requested path ${cQuote(given)} resolved into ${cQuote(real)}\n`);
+    pathFilter = new PathFilter(set, options.traceFds);
+  }
 
   let sink: Sink | undefined;
   let separate: SeparateOutputs | undefined;
@@ -145,11 +162,22 @@ export async function main(argv: readonly string[]): Promise<never> {
     strsize: options.strsize,
     decodeFds: options.decodeFds,
     ...(selected ? { selected } : {}),
+    ...(qualifiers.read || qualifiers.write
+      ? { dumpIo: { read: qualifiers.read !== undefined, write: qualifiers.write !== undefined } }
+      : {}),
   });
   const filter = recordFilter(traceSet, qualifiers.signal);
-  const counter = options.summary ? new SyscallCounter() : undefined;
+  const counter = options.summary ? new SyscallCounter(options.overheadNs) : undefined;
 
-  const onBatch = (batch: Uint8Array): void => {
+  const limit = options.syscallLimit > 0 ? new SyscallLimit(options.syscallLimit, selected) : undefined;
+  const onBatch = (raw: Uint8Array): void => {
+    if (limit?.reached) return;
+    let batch = pathFilter ? pathFilter.filter(raw) : raw;
+    if (limit) {
+      batch = limit.take(batch);
+      // Detach outside the native callback; the records after the limit are dropped meanwhile.
+      if (limit.reached) setImmediate(() => session.detach?.());
+    }
     counter?.add(filter ? filter(batch) : batch);
     if (decoder) (sink as Sink).write(decoder.decode(batch));
     else separate?.write(batch);
@@ -173,7 +201,7 @@ export async function main(argv: readonly string[]): Promise<never> {
         for (const pid of options.pids) process.stderr.write(`${PROGRAM}: Process ${pid} attached\n`);
     } else {
       const { seccomp, warning } = chooseSeccomp(options);
-      if (traceSet && warning) process.stderr.write(`${PROGRAM}: ${warning}\n`);
+      if (warning) process.stderr.write(`${PROGRAM}: ${warning}\n`);
       session = native.spawnTraced(
         {
           argv: options.command,
@@ -220,7 +248,9 @@ export async function main(argv: readonly string[]): Promise<never> {
   try {
     result = await session.done;
   } catch (err) {
-    fail((err as Error).message, false);
+    // native rejects a spawned session that ends detached; --syscall-limit detaches on purpose.
+    if (!limit?.reached) fail((err as Error).message, false);
+    result = { status: 0, exitCode: null, signal: null, coreDumped: false, stops: 0 } as TraceResult;
   }
   if (decoder) (sink as Sink).write(decoder.finish());
   await separate?.close();
@@ -236,6 +266,7 @@ export async function main(argv: readonly string[]): Promise<never> {
     native.raiseSignal(interrupted);
     process.exit(128 + interrupted);
   }
-  if (attaching) process.exit(0);
+  // Detached (-p, or --syscall-limit reached): the tracees run on; tstrace succeeded.
+  if (attaching || limit?.reached) process.exit(0);
   return exitLikeTracee(result, native.raiseSignal);
 }

@@ -47,6 +47,10 @@ export const OPTION_TABLE: readonly OptionRow[] = [
   { long: "trace", arg: "required", key: "qual:trace" },
   { long: "signal", arg: "required", key: "qual:signal" },
   { long: "status", arg: "required", key: "qual:status" },
+  { long: "read", arg: "required", key: "qual:read" },
+  { long: "write", arg: "required", key: "qual:write" },
+  { short: "P", long: "trace-path", arg: "required", key: "tracePath" },
+  { long: "trace-fds", arg: "required", key: "traceFds" },
   { short: "z", long: "successful-only", arg: "none", key: "successfulOnly" },
   { short: "Z", long: "failed-only", arg: "none", key: "failedOnly" },
   // Statistics

@@ -58,6 +58,41 @@ const QUALIFIER_ALIASES: Readonly<Record<string, string>> = {
   "decode-fd": "decode-fds",
 };
 
+/** `-e read=` / `-e write=` descriptors: those listed below 65536, and whether the rest are in. */
+export interface FdSelection {
+  readonly fds: ReadonlySet<number>;
+  readonly others: boolean;
+}
+
+const FD_UNIVERSE_SIZE = 65536;
+
+/** strace's qualify_tokens over descriptors ("invalid descriptor 'x'"); `!`, `all`, `none`. */
+export function fdSelection(expr: string): FdSelection {
+  let text = expr;
+  let invert = false;
+  while (text.startsWith("!")) {
+    invert = !invert;
+    text = text.slice(1);
+  }
+  const fds = new Set<number>();
+  const all = text === "all";
+  if (!all && text !== "none") {
+    for (const token of text.split(",")) {
+      if (!/^\d+$/.test(token) || Number(token) > 0x7fffffff)
+        throw new UsageError(`invalid descriptor '${token}'`, false);
+      if (Number(token) < FD_UNIVERSE_SIZE) fds.add(Number(token));
+    }
+  }
+  if (all) return invert ? { fds, others: false } : { fds: everyFd(() => true), others: true };
+  return invert ? { fds: everyFd((fd) => !fds.has(fd)), others: true } : { fds, others: false };
+}
+
+function everyFd(keep: (fd: number) => boolean): Set<number> {
+  const out = new Set<number>();
+  for (let fd = 0; fd < FD_UNIVERSE_SIZE; fd++) if (keep(fd)) out.add(fd);
+  return out;
+}
+
 /** The result of all `-e` expressions on a command line. */
 export interface Qualifiers {
   /** Selected syscall numbers (x86_64), or undefined when every syscall is traced. */
@@ -70,10 +105,22 @@ export interface Qualifiers {
   quiet: ReadonlySet<QuietName>;
   /** decode-fds=: what fds print with, or undefined when not given. */
   decodeFds: ReadonlySet<FdDetail> | undefined;
+  /** -e read=: descriptors whose reads are dumped, or undefined. */
+  read: FdSelection | undefined;
+  /** -e write=: descriptors whose writes are dumped, or undefined. */
+  write: FdSelection | undefined;
 }
 
 export function emptyQualifiers(): Qualifiers {
-  return { trace: undefined, signal: undefined, status: undefined, quiet: new Set(), decodeFds: undefined };
+  return {
+    trace: undefined,
+    signal: undefined,
+    status: undefined,
+    quiet: new Set(),
+    decodeFds: undefined,
+    read: undefined,
+    write: undefined,
+  };
 }
 
 /** strace's sigstr_to_uint: a number up to 255, or a name with or without SIG, any case. */
@@ -153,6 +200,12 @@ export function applyQualifier(q: Qualifiers, name: string, value: string): void
         "decode-fds",
       );
       return;
+    case "read":
+    case "write": {
+      const sel = fdSelection(value);
+      q[qualifier] = sel.fds.size > 0 || sel.others ? sel : undefined;
+      return;
+    }
     case undefined:
       return;
     default:

@@ -3,6 +3,7 @@
  * and when. Layout in apps/docs/content/record-format.md ("Capture plan"). Derived from argument
  * kinds only, so a new kind needs one case here and nothing per syscall.
  */
+import { IO_DUMP_ARG, IO_DUMP_READ, IO_DUMP_WRITE } from "./data/io-dump.js";
 import { CaptureKind, CaptureWhen, FD_RETURN_ARG, FdDecode, NO_LEN_ARG_FD_PAIR } from "./record-format.js";
 import type { ArchTable, ArgKind, RetKind, SigreturnMask } from "./types.js";
 
@@ -42,6 +43,11 @@ export interface CapturePlanOptions {
    * the stop. Default "none": no fd is looked at, so tracing costs nothing extra.
    */
   readonly decodeFds?: DecodeFds;
+  /**
+   * `-e read=` / `-e write=` asked for: the data buffers of the read (write) family are captured
+   * whole (up to {@link IO_DUMP_CAPTURE_MAX}), not only -s bytes, so their hex dumps are complete.
+   */
+  readonly dumpIo?: { readonly read: boolean; readonly write: boolean };
 }
 
 /** strace's --decode-fds: none, -y (paths), -yy (paths, socket details, devices, pidfds). */
@@ -92,6 +98,9 @@ export function fdCaptures(
   if (ret === "fd" || ret === "fdByArgs") out.push(fd(FD_RETURN_ARG, CaptureWhen.EXIT, 0));
   return out;
 }
+
+/** Cap on a buffer captured whole for a `-e read=`/`-e write=` dump: 16 MiB (native's plan limit). */
+export const IO_DUMP_CAPTURE_MAX = 1 << 24;
 
 /** Cap on a buffer a decoder reads whole (getdents64's directory entries): 1 MiB. */
 export const WHOLE_BUFFER_MAX = 1 << 20;
@@ -267,6 +276,16 @@ function sigreturnMaskCapture(mask: SigreturnMask): CaptureSpec {
   return { arg: 0, kind: CaptureKind.STACK, when: CaptureWhen.ENTRY, lenArg: offset, size, max: size };
 }
 
+const DATA_KINDS: ReadonlySet<CaptureKind> = new Set([
+  CaptureKind.BUFFER_ARG_LEN,
+  CaptureKind.BUFFER_RET_LEN,
+  CaptureKind.IOVEC,
+]);
+
+function dumpsData(name: string, dump: { readonly read: boolean; readonly write: boolean }): boolean {
+  return (dump.read && name in IO_DUMP_READ) || (dump.write && name in IO_DUMP_WRITE);
+}
+
 /** Compile the plan for `table` and the session options, in the documented `Uint32Array` layout. */
 export function compileCapturePlan(table: ArchTable, options: CapturePlanOptions): Uint32Array {
   if (!Number.isInteger(options.strsize) || options.strsize < 0)
@@ -280,6 +299,12 @@ export function compileCapturePlan(table: ArchTable, options: CapturePlanOptions
     row.args?.forEach((a, i) => {
       specs.push(...capturesFor(table, i, a.kind, options.strsize));
     });
+    if (options.dumpIo && dumpsData(row.name, options.dumpIo)) {
+      for (let i = 0; i < specs.length; i++) {
+        const c = specs[i] as CaptureSpec;
+        if (c.arg === IO_DUMP_ARG && DATA_KINDS.has(c.kind)) specs[i] = { ...c, max: IO_DUMP_CAPTURE_MAX };
+      }
+    }
     specs.push(...fdCaptures(row.args, row.ret, options.decodeFds ?? "none"));
     if (row.name === "rt_sigreturn" && table.sigreturnMask)
       specs.push(sigreturnMaskCapture(table.sigreturnMask));

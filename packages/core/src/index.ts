@@ -18,12 +18,14 @@ export {
   decodeCapturePlan,
   FD_PATHS_MAX,
   fdCaptures,
+  IO_DUMP_CAPTURE_MAX,
   NO_LEN_ARG,
   PATH_CAPTURE_MAX,
   SOCKADDR_CAPTURE_MAX,
   WHOLE_BUFFER_MAX,
 } from "./capture-plan.js";
 export { constTable, constTables } from "./consts.js";
+export { IO_DUMP_ARG, IO_DUMP_READ, IO_DUMP_WRITE, type IoDumpShape } from "./data/io-dump.js";
 export { errnoMessage, errnoName, errnos } from "./errno.js";
 export { classMembers } from "./generated/classes.js";
 export { syscallByName, syscallByNr } from "./lookup.js";

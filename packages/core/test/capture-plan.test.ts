@@ -6,6 +6,7 @@ import {
   decodeCapturePlan,
   FD_RETURN_ARG,
   FdDecode,
+  IO_DUMP_CAPTURE_MAX,
   i386,
   NO_LEN_ARG,
   syscallByName,
@@ -101,5 +102,30 @@ describe("capture plan", () => {
     expect(() => decodeCapturePlan(new Uint32Array([0x54535043, 2, 0]))).toThrow(/version/);
     expect(() => decodeCapturePlan(new Uint32Array([0x54535043, 1, 5]))).toThrow(/past the end/);
     expect(() => compileCapturePlan(x86_64, { strsize: -1 })).toThrow(RangeError);
+  });
+});
+
+describe("capture plan for -e read= / -e write= dumps", () => {
+  const nr = (n: string): number => syscallByName(x86_64, n)?.nr ?? -1;
+  const maxOf = (dumpIo: { read: boolean; write: boolean }, name: string): number[] =>
+    (decodeCapturePlan(compileCapturePlan(x86_64, { strsize: 32, dumpIo })).get(nr(name)) ?? []).map(
+      (c) => c.max,
+    );
+
+  it("captures the data of the dumped family whole, the rest by -s", () => {
+    const read = { read: true, write: false };
+    expect(maxOf(read, "read")).toEqual([IO_DUMP_CAPTURE_MAX]);
+    expect(maxOf(read, "readv")).toEqual([IO_DUMP_CAPTURE_MAX]);
+    expect(maxOf(read, "write")).toEqual([33]);
+    const write = { read: false, write: true };
+    expect(maxOf(write, "write")).toEqual([IO_DUMP_CAPTURE_MAX]);
+    expect(maxOf(write, "read")).toEqual([33]);
+  });
+  it("leaves sendto's address capture alone", () => {
+    const caps = decodeCapturePlan(
+      compileCapturePlan(x86_64, { strsize: 32, dumpIo: { read: false, write: true } }),
+    ).get(nr("sendto"));
+    expect(caps?.find((c) => c.arg === 1)?.max).toBe(IO_DUMP_CAPTURE_MAX);
+    expect(caps?.find((c) => c.arg === 4)?.max).toBe(128);
   });
 });

@@ -9,9 +9,10 @@ import {
   T_SI_CODES,
   T_TRAP_CODES,
 } from "./known";
-import { putc, puts } from "./out";
+import { outLen, putc, puts } from "./out";
 import { putAddr, putI64, putU64 } from "./print/num";
-import { printSignal } from "./print/signal";
+import { printSignal, printSignalName } from "./print/signal";
+import { FMT_HEX, restyle } from "./print/style";
 import { printEnum, putRef } from "./print/xlat";
 import { lookup, NO_REF } from "./tables";
 
@@ -51,6 +52,7 @@ export function printSiginfo(p: usize): void {
   puts("{si_signo=");
   printSignal(<u64>(<u32>signo));
   puts(", si_code=");
+  const codeStart = outLen;
   let ref: u32 = NO_REF;
   if (code > 0 && code < SI_KERNEL) {
     let t: i32 = -1;
@@ -63,8 +65,10 @@ export function printSiginfo(p: usize): void {
     ref = lookup(t, <u64>(<u32>code));
   }
   if (ref == NO_REF) ref = lookup(T_SI_CODES, <u64>(<u32>code));
-  if (ref != NO_REF) putRef(ref);
-  else printEnum(-1, <u64>(<u32>code), true);
+  if (ref != NO_REF) {
+    putRef(ref);
+    restyle(codeStart, <u64>(<u32>code), FMT_HEX);
+  } else printEnum(-1, <u64>(<u32>code), true);
   if (errno != 0) {
     puts(", si_errno=");
     putI64(errno);
@@ -132,12 +136,12 @@ export function printExitStatus(status: i32): void {
     puts(" +++");
   } else if (sig != 0x7f) {
     puts("+++ killed by ");
-    printSignal(<u64>sig);
+    printSignalName(<u64>sig);
     if ((status & 0x80) != 0) puts(" (core dumped)");
     puts(" +++");
   } else {
     puts("+++ stopped by ");
-    printSignal(<u64>((status >> 8) & 0xff));
+    printSignalName(<u64>((status >> 8) & 0xff));
     puts(" +++");
   }
 }

@@ -4,6 +4,7 @@
 // every record is range-checked before use, and a bad one stops decoding at its offset.
 
 import { capturesValid } from "./call";
+import { setDumpSets } from "./dumpio";
 import { resolveKnown } from "./known";
 import {
   onDetached,
@@ -74,7 +75,8 @@ export function input(len: u32): usize {
 
 /**
  * Line options (call after init): flags bit 0 -n, bit 1 -i, bits 2-4 timestamps (1 -t, 2 -tt,
- * 3 -ttt, 4 -r), bit 5 -T, bit 6 -v, bits 7-8 --decode-fds (1 path, 2 all); status: the status= classes printed (bit 0 successful, 1 failed,
+ * 3 -ttt, 4 -r), bit 5 -T, bit 6 -v, bit 7 quiet=exit, bits 8-9 -X (1 raw, 2 verbose), bits 10-11
+ * --decode-fds (1 path, 2 all); status: the status= classes printed (bit 0 successful, 1 failed,
  * 2 unfinished, 3 unavailable, 4 detached); tz: UTC offset in minutes for -t/-tt.
  */
 export function lineOptions(flags: i32, status: i32, tz: i32): void {
@@ -92,6 +94,21 @@ export function signalSet(lo: u32, hi: u32): void {
  */
 export function traceSet(p: usize, bits: u32): void {
   setTraceSet(p, bits);
+}
+
+/**
+ * -e read= / -e write=: the fds whose data is dumped, as bitmaps of `rBits`/`wBits` bits at
+ * rMap/wMap (from alloc(), kept); `*Beyond` says whether fds past the bitmap are in the set.
+ */
+export function ioDumpSets(
+  rMap: usize,
+  rBits: u32,
+  rBeyond: i32,
+  wMap: usize,
+  wBits: u32,
+  wBeyond: i32,
+): void {
+  setDumpSets(rMap, rBits, rBeyond != 0, wMap, wBits, wBeyond != 0);
 }
 
 /** Adopts the tables blob at p and the options. 0 on success, else a blob error code. */

@@ -21,10 +21,12 @@ import {
   setAux,
   setResumeArg,
 } from "./decoders/rval";
+import { dumpIo } from "./dumpio";
 import { printExitStatus, printSiginfo } from "./events";
 import {
   acolumn,
   pidPrefix,
+  quietExit,
   showIp,
   showNr,
   showTime,
@@ -37,7 +39,7 @@ import {
 import { column, dropOpenLine, newline, outLen, putc, putName, puts } from "./out";
 import { printFdDecoration } from "./print/fd";
 import { putHex, putHexDigits, putI64, putOct, putU64 } from "./print/num";
-import { printSignal } from "./print/signal";
+import { printSignalName } from "./print/signal";
 import { printFlags, putRef } from "./print/xlat";
 import { ENTER_ARCH, ENTER_IP, ENTER_NR, FD_RETURN_ARG, HDR_LENGTH } from "./record";
 import {
@@ -426,6 +428,7 @@ export function onExit(pid: u32, rec: usize, len: u32, nr: u32, arch: u32, rval:
     putc(0x3e);
   }
   newline();
+  dumpIo(enr);
   hasOpen = false;
   p.inSyscall = false;
 }
@@ -460,7 +463,7 @@ export function onExitStatus(pid: u32, status: i32, lastNrPlus1: u32): void {
   finishInSyscall(p);
   // `+++ killed by SIG… +++` obeys -e signal= like `--- SIG… ---` (strace's print_signalled).
   const sig = status & 0x7f;
-  if (sig == 0 || sig == 0x7f || signalShown(<u32>sig)) {
+  if (sig == 0 ? !quietExit : sig == 0x7f || signalShown(<u32>sig)) {
     closeOpenLine();
     printPrefix(pid);
     // strace's printleader: -n shows the last syscall number; -i has no ip for a dead process.
@@ -481,7 +484,7 @@ export function onSignal(pid: u32, signo: u32, siginfo: usize): void {
   // The signal is delivered where the last syscall returned: its ip is the current one.
   printNrIpOf(p.lastNr, p.hasIp, p.lastIp);
   puts("--- ");
-  printSignal(<u64>signo);
+  printSignalName(<u64>signo);
   putc(0x20);
   if (load<i32>(siginfo) != 0) printSiginfo(siginfo);
   else puts("{si_signo=0}");
@@ -496,7 +499,7 @@ export function onGroupStop(pid: u32, signo: u32): void {
   printPrefix(pid);
   printNrIpOf(p.lastNr, p.hasIp, p.lastIp);
   puts("--- stopped by ");
-  printSignal(<u64>signo);
+  printSignalName(<u64>signo);
   puts(" ---");
   newline();
 }

@@ -35,9 +35,17 @@ export let verbose: bool = false;
 /** -y/-yy (--decode-fds): 0 none, 1 path, 2 all. Decorations print only from FD_PATH captures. */
 export let decodeFds: i32 = 0;
 
+/** -X: 0 abbrev (names), 1 raw (numbers), 2 verbose (`0x2 /* O_RDWR *\/`). */
+export let xlatStyle: i32 = 0;
+
+/** -qq / -e quiet=exit: no `+++ exited with N +++` lines. */
+export let quietExit: bool = false;
+
 export function setLineOptions(flags: i32, status: i32, tz: i32): void {
   verbose = (flags & 64) != 0;
-  decodeFds = (flags >> 7) & 3;
+  quietExit = (flags & 128) != 0;
+  xlatStyle = (flags >> 8) & 3;
+  decodeFds = (flags >> 10) & 3;
   showNr = (flags & 1) != 0;
   showIp = (flags & 2) != 0;
   tsMode = (flags >> 2) & 7;

@@ -75,3 +75,8 @@ export function reset(): void {
 export function dropOpenLine(): void {
   outLen = lineStart;
 }
+
+/** Cuts the output back to `n` bytes (a rendering about to be replaced). */
+export function truncateOut(n: usize): void {
+  if (n < outLen) outLen = n;
+}

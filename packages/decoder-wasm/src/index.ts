@@ -54,6 +54,17 @@ export interface DecoderOptions {
    * the number of the pid's last syscall whether traced or not (`[ 231] +++ exited with 0 +++`).
    */
   syscalls?: Iterable<number>;
+  /**
+   * -e read= / -e write=: hex+ASCII dumps of the data of read/pread64/recvfrom/readv (write/
+   * pwrite64/sendto/writev) calls on these fds after their line. Capture the buffers whole
+   * (core's compileCapturePlan `dumpIo`) or the dumps are left out.
+   */
+  readDumps?: FdSet;
+  writeDumps?: FdSet;
+  /** -X: constants as names ("abbrev", default), numbers ("raw") or both ("verbose"). */
+  constStyle?: "abbrev" | "raw" | "verbose";
+  /** -qq / -e quiet=exit: leave out `+++ exited with N +++` (`+++ killed by` still prints). */
+  quietExit?: boolean;
   /** -v: unabbreviated structs (the stat family prints every field, not `...`). */
   verbose?: boolean;
   /**
@@ -64,6 +75,16 @@ export interface DecoderOptions {
   decodeFds?: "none" | "path" | "all";
 }
 
+/** A set of file descriptors: those listed below {@link FD_SET_BITS}, and `others` for the rest. */
+export interface FdSet {
+  readonly fds: Iterable<number>;
+  /** Whether fds at or past {@link FD_SET_BITS} are in the set (`-e read=!3`, `all`). */
+  readonly others?: boolean;
+}
+
+/** How many fds an {@link FdSet} lists one by one. */
+export const FD_SET_BITS = 65536;
+
 const TS_MODES: Readonly<Record<NonNullable<DecoderOptions["timestamps"]>, number>> = {
   none: 0,
   time: 1,
@@ -72,6 +93,7 @@ const TS_MODES: Readonly<Record<NonNullable<DecoderOptions["timestamps"]>, numbe
   relative: 4,
 };
 const DECODE_FDS: Readonly<Record<string, number>> = { none: 0, path: 1, all: 2 };
+const XLAT_STYLES: Readonly<Record<string, number>> = { abbrev: 0, raw: 1, verbose: 2 };
 const STATUS_BITS: Readonly<Record<string, number>> = {
   successful: 1,
   failed: 2,
@@ -153,7 +175,9 @@ export async function createDecoder(options: DecoderOptions = {}): Promise<Decod
     ((TS_MODES[options.timestamps ?? "none"] ?? 0) << 2) |
     (options.syscallTimes ? 32 : 0) |
     (options.verbose ? 64 : 0) |
-    ((DECODE_FDS[options.decodeFds ?? "none"] ?? 0) << 7);
+    (options.quietExit ? 128 : 0) |
+    ((XLAT_STYLES[options.constStyle ?? "abbrev"] ?? 0) << 8) |
+    ((DECODE_FDS[options.decodeFds ?? "none"] ?? 0) << 10);
   const status = options.status ? options.status.reduce((m, s) => m | (STATUS_BITS[s] ?? 0), 0) : 31;
   const tz = Math.trunc(options.utcOffsetMinutes ?? -new Date().getTimezoneOffset());
   ex.lineOptions(flags, status, Number.isFinite(tz) ? tz : 0);
@@ -165,6 +189,20 @@ export async function createDecoder(options: DecoderOptions = {}): Promise<Decod
     const mp = ex.alloc(map.length);
     new Uint8Array(ex.memory.buffer, mp, map.length).set(map);
     ex.traceSet(mp, bits);
+  }
+  if (options.readDumps !== undefined || options.writeDumps !== undefined) {
+    const place = (set: FdSet | undefined): [number, number] => {
+      const map = new Uint8Array(FD_SET_BITS >> 3);
+      for (const n of set?.fds ?? [])
+        if (Number.isInteger(n) && n >= 0 && n < FD_SET_BITS)
+          map[n >> 3] = (map[n >> 3] as number) | (1 << (n & 7));
+      const mp = ex.alloc(map.length);
+      new Uint8Array(ex.memory.buffer, mp, map.length).set(map);
+      return [mp, set?.others ? 1 : 0];
+    };
+    const [rp, rOthers] = place(options.readDumps);
+    const [wp, wOthers] = place(options.writeDumps);
+    ex.ioDumpSets(rp, FD_SET_BITS, rOthers, wp, FD_SET_BITS, wOthers);
   }
   if (options.signals !== undefined) {
     let lo = 0;

@@ -21,6 +21,14 @@ export interface DecoderExports {
   lineOptions(flags: number, status: number, tz: number): void;
   signalSet(lo: number, hi: number): void;
   traceSet(p: number, bits: number): void;
+  ioDumpSets(
+    rMap: number,
+    rBits: number,
+    rBeyond: number,
+    wMap: number,
+    wBits: number,
+    wBeyond: number,
+  ): void;
 }
 
 let compiled: Promise<WebAssembly.Module> | undefined;

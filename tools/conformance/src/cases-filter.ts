@@ -21,4 +21,25 @@ export const FILTER_CASES: readonly ConformanceCase[] = [
     options: ["-f", "-c", "-U", "calls,errors,name", "-S", "name"],
     command: ["sh", "-c", "echo a | cat"],
   },
+  {
+    name: "read=/write= dumps",
+    options: ["-e", "trace=read,write", "-e", "read=3", "-e", "write=1"],
+    command: ["cat", "a.txt"],
+  },
+  { name: "write=all -s 4", options: ["-s", "4", "-e", "write=all"], command: ["cat", "a.txt"] },
+  { name: "trace-path", options: ["-P", "a.txt"], command: ["cat", "a.txt"] },
+  {
+    name: "trace-path -c",
+    options: ["-P", "a.txt", "-c", "-U", "calls,errors,name", "-S", "name"],
+    command: ["cat", "a.txt"],
+  },
+  { name: "w c rows", options: ["-w", "-c", "-U", "calls,errors,name", "-S", "name"], command: ["ls"] },
+  {
+    name: "O c rows",
+    options: ["-O", "1ms", "-c", "-U", "calls,errors,name", "-S", "name"],
+    command: ["true"],
+  },
+  { name: "X raw", options: ["-X", "raw"], command: ["cat", "a.txt"] },
+  { name: "X verbose", options: ["-X", "verbose", "-e", "trace=!getrandom"], command: ["cat", "a.txt"] },
+  { name: "qq", options: ["-qq", "-e", "trace=close"], command: ["true"] },
 ];

@@ -22,6 +22,13 @@ const EXIT_NR = RecordHeader.length + SyscallExitBody.nr;
 const EXIT_IS_ERROR = RecordHeader.length + SyscallExitBody.isError;
 
 export class SyscallCounter {
+  /** -O: subtracted from each call's time (clamped at 0), as strace's count_syscall does. */
+  readonly #overheadNs: number;
+
+  constructor(overheadNs = 0) {
+    this.#overheadNs = overheadNs;
+  }
+
   /** pid → [hi, lo] of the pending entry's timeNs. */
   readonly #entered = new Map<number, [number, number]>();
   readonly #rows = new Map<number, SyscallCount>();
@@ -41,7 +48,10 @@ export class SyscallCounter {
       } else if (type === RecordType.SYSCALL_EXIT && size >= EXIT_IS_ERROR + 4) {
         const start = this.#entered.get(pid);
         this.#entered.delete(pid);
-        const ns = start === undefined ? 0 : Math.max(0, (hi - start[0]) * 0x1_0000_0000 + (lo - start[1]));
+        const ns =
+          start === undefined
+            ? 0
+            : Math.max(0, (hi - start[0]) * 0x1_0000_0000 + (lo - start[1]) - this.#overheadNs);
         this.#count(view.getUint32(at + EXIT_NR, true), ns, view.getUint32(at + EXIT_IS_ERROR, true) !== 0);
       } else if (type === RecordType.EXIT || type === RecordType.DETACHED) {
         this.#entered.delete(pid);

@@ -2,9 +2,10 @@
 
 import { arch, arg, capData, capLen, findCap } from "../call";
 import { T_FUTEX_OPS } from "../known";
-import { puts } from "../out";
+import { outLen, puts } from "../out";
 import { putAddr, putHex, putI64, putU64 } from "../print/num";
 import { printStruct, S_TIMESPEC } from "../print/structs";
+import { FMT_HEX, restyle } from "../print/style";
 import { printEnum, putRef } from "../print/xlat";
 import { lookup, NO_REF } from "../tables";
 import { RVAL_DECODED } from "./rval";
@@ -14,6 +15,12 @@ const FUTEX_CLOCK_REALTIME: u32 = 256;
 const FUTEX_CMD_MASK: u32 = ~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME);
 
 function printOp(op: u32): void {
+  const start = outLen;
+  printOpAbbrev(op);
+  restyle(start, <u64>op, FMT_HEX);
+}
+
+function printOpAbbrev(op: u32): void {
   // A table listing the _PRIVATE spellings resolves them directly; otherwise compose.
   let ref = lookup(T_FUTEX_OPS, <u64>(op & ~FUTEX_CLOCK_REALTIME));
   if (ref != NO_REF) putRef(ref);

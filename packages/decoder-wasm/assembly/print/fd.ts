@@ -4,7 +4,7 @@
 
 import { capAt, capNth, exiting } from "../call";
 import { decodeFds, xflag } from "../options";
-import { putBytes, putc, puts } from "../out";
+import { outLen, putBytes, putc, puts } from "../out";
 import {
   CAP_HEADER,
   CAP_LENGTH,
@@ -17,6 +17,7 @@ import {
 } from "../record";
 import { putI64 } from "./num";
 import { QUOTE_ANGLES, QUOTE_BARE, quote } from "./quote";
+import { FMT_DEC, restyle } from "./style";
 
 const AT_FDCWD: i32 = -100;
 
@@ -57,8 +58,10 @@ export function printFdOf(v: u64, capArg: u32): void {
 
 /** A dirfd: AT_FDCWD by name (with the cwd under -y). */
 export function printDirfdOf(v: u64, capArg: u32): void {
+  const start = outLen;
   if (<i32>v == AT_FDCWD) puts("AT_FDCWD");
   else putI64(<i64>(<i32>v));
+  restyle(start, <u64>(<i64>(<i32>v)), FMT_DEC);
   printFdDecoration(capArg, false);
 }
 

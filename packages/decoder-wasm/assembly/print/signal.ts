@@ -1,12 +1,20 @@
 // Signal names and sigset_t printing (strace's signame / sprintsigmask_n).
-import { putc, putName, puts } from "../out";
+import { outLen, putc, putName, puts } from "../out";
 import { NO_REF, signalName, strLen, strPtr } from "../tables";
 import { putU64 } from "./num";
+import { FMT_UDEC, restyle } from "./style";
 
 const SIGRTMIN: u32 = 32;
 
-/** `SIGCHLD`; real-time signals `SIGRTMIN`, `SIGRT_1`…; unknown → the number. */
+/** A signal argument or field, styled by -X (`17 /* SIGCHLD *\/`). */
 export function printSignal(sig: u64, withPrefix: bool = true): void {
+  const start = outLen;
+  printSignalName(sig, withPrefix);
+  restyle(start, sig, FMT_UDEC);
+}
+
+/** `SIGCHLD`; real-time signals `SIGRTMIN`, `SIGRT_1`…; unknown → the number. -X never applies. */
+export function printSignalName(sig: u64, withPrefix: bool = true): void {
   const ref = signalName(sig);
   if (ref != NO_REF && strLen(ref) > 0) {
     let p = strPtr(ref);

@@ -12,14 +12,15 @@ import {
   T_STATX_ATTRS,
   T_STATX_MASKS,
 } from "../known";
-import { tzMinutes, verbose } from "../options";
-import { putc, puts } from "../out";
+import { tzMinutes, verbose, xlatStyle } from "../options";
+import { outLen, putc, puts } from "../out";
 import { AUDIT_ARCH_X86_64 } from "../record";
 import { lookup, NO_REF, strEq } from "../tables";
 import { printFdElem } from "./fd";
 import { putAddr, putHex, putI64, putOct, putU64 } from "./num";
 import { printCString } from "./quote";
 import { printSignal, printSigset } from "./signal";
+import { FMT_HEX, FMT_OCT, restyle } from "./style";
 import { printEnum, printFlags, putRef } from "./xlat";
 
 export const S_UNKNOWN: u8 = 0;
@@ -78,6 +79,12 @@ const S_ISVTX: u64 = 0o1000;
  * by name, then the permission bits as `%#03o`.
  */
 export function printSymbolicMode(mode: u64): void {
+  const start = outLen;
+  printSymbolicModeAbbrev(mode);
+  restyle(start, mode, FMT_OCT);
+}
+
+function printSymbolicModeAbbrev(mode: u64): void {
   const typ = mode & S_IFMT;
   const ref = typ != 0 ? lookup(T_MODETYPES, typ) : NO_REF;
   let rest = mode;
@@ -455,10 +462,12 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
       const handler = load<u64>(p);
       const flags = load<u64>(p + 8);
       puts("{sa_handler=");
+      const start = outLen;
       if (handler == 0) puts("SIG_DFL");
       else if (handler == 1) puts("SIG_IGN");
       else if (handler == 0xffffffffffffffff) puts("SIG_ERR");
       else putAddr(handler);
+      restyle(start, handler, FMT_HEX);
       puts(", sa_mask=");
       printSigset(p + 24, 8);
       puts(", sa_flags=");
@@ -476,6 +485,19 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
 
 /** sprint_rlim64: `RLIM64_INFINITY`, `8192*1024`, or decimal. */
 function putRlim(v: u64): void {
+  // -X raw: the number; verbose: the number, then the abbrev form in a comment if it differs.
+  if (xlatStyle != 0 && (v == 0xffffffffffffffff || (v > 1024 && v % 1024 == 0))) {
+    putU64(v);
+    if (xlatStyle == 1) return;
+    puts(" /* ");
+    putRlimAbbrev(v);
+    puts(" */");
+    return;
+  }
+  putRlimAbbrev(v);
+}
+
+function putRlimAbbrev(v: u64): void {
   if (v == 0xffffffffffffffff) {
     puts("RLIM64_INFINITY");
     return;

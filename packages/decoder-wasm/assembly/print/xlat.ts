@@ -1,5 +1,5 @@
 // Constant-table printers: strace's printxval (one value) and printflags (bits joined by `|`).
-import { putc, putName, puts } from "../out";
+import { outLen, putc, putName, puts } from "../out";
 import {
   entryName,
   entryValue,
@@ -12,6 +12,7 @@ import {
   tableMask,
 } from "../tables";
 import { putHex, putU64 } from "./num";
+import { FMT_HEX, FMT_UDEC, restyle } from "./style";
 
 export function putRef(ref: u32): void {
   if (ref != NO_REF) putName(strPtr(ref), <usize>strLen(ref));
@@ -37,6 +38,12 @@ function putUnknownComment(idx: i32): void {
 
 /** One value by name; unknown → `0x… /* X_??? *\/` (decimal when `dec`). */
 export function printEnum(idx: i32, v: u64, dec: bool = false): void {
+  const start = outLen;
+  printEnumAbbrev(idx, v, dec);
+  restyle(start, v, dec ? FMT_UDEC : FMT_HEX);
+}
+
+function printEnumAbbrev(idx: i32, v: u64, dec: bool): void {
   const ref = lookup(idx, v);
   if (ref != NO_REF) {
     putRef(ref);
@@ -49,6 +56,12 @@ export function printEnum(idx: i32, v: u64, dec: bool = false): void {
 
 /** Bits by name joined by `|`, with a leading type field when the table has a mask. */
 export function printFlags(idx: i32, v: u64): void {
+  const start = outLen;
+  printFlagsAbbrev(idx, v);
+  restyle(start, v, FMT_HEX);
+}
+
+function printFlagsAbbrev(idx: i32, v: u64): void {
   if (idx < 0) {
     putHex(v);
     return;

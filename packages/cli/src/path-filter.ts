@@ -1,0 +1,231 @@
+/**
+ * `-P PATH` (and `--trace-fds=`): keeps only the syscalls that access a selected path, dropping the
+ * ENTER and EXIT records of the others from each batch before decoding and counting, as strace
+ * marks them TCB_FILTERED at entry.
+ *
+ * strace asks /proc/PID/fd/N which file an fd argument refers to while the tracee is stopped; by
+ * the time a batch reaches JS that moment is gone, so the fds are followed instead: a successful
+ * open/openat/openat2/creat whose path resolves (against the tracee's cwd, through symlinks) to a
+ * selected path marks its returned fd, dup/dup2/dup3/fcntl(F_DUPFD*) copy the mark, close and
+ * reuse clear it, and a new process starts with its parent's marks.
+ */
+import { readlinkSync, realpathSync } from "node:fs";
+import { isAbsolute, resolve } from "node:path";
+import {
+  CaptureHeader,
+  CaptureKind,
+  CaptureStatus,
+  RecordHeader,
+  RecordType,
+  SyscallEnterBody,
+  SyscallExitBody,
+} from "@tstrace/core/record-format";
+import { syscallByNr, x86_64 } from "@tstrace/core/x86_64";
+import { type PathRule, pathRule } from "./path-rules.js";
+import type { FdSelection } from "./qualifiers.js";
+
+const AT_FDCWD = -100;
+const F_DUPFD = 0;
+const F_DUPFD_CLOEXEC = 1030;
+const OPENS = new Set(["open", "openat", "openat2", "creat"]);
+
+/** The set strace's pathtrace_select_set builds: each path as given and its realpath. */
+export function selectPaths(paths: readonly string[]): { set: Set<string>; resolved: [string, string][] } {
+  const set = new Set<string>();
+  const resolved: [string, string][] = [];
+  for (const p of paths) {
+    set.add(p);
+    let real: string;
+    try {
+      real = realpathSync(p);
+    } catch {
+      continue;
+    }
+    if (real === p) continue;
+    resolved.push([p, real]);
+    set.add(real);
+  }
+  return { set, resolved };
+}
+
+interface Pending {
+  readonly nr: number;
+  readonly matched: boolean;
+  readonly args: readonly bigint[];
+  /** The path of an open-family call, for its fd at exit. */
+  readonly openPath: string | undefined;
+}
+
+export class PathFilter {
+  readonly #paths: ReadonlySet<string>;
+  readonly #traceFds: FdSelection | undefined;
+  /** pid → fds known to refer to a selected path. */
+  readonly #fds = new Map<number, Set<number>>();
+  readonly #pending = new Map<number, Pending>();
+  readonly #rules = new Map<number, PathRule | undefined>();
+  readonly #names = new Map<number, string>();
+  readonly #utf8 = new TextDecoder();
+
+  constructor(paths: ReadonlySet<string>, traceFds?: FdSelection) {
+    this.#paths = paths;
+    this.#traceFds = traceFds;
+  }
+
+  #name(nr: number): string {
+    let name = this.#names.get(nr);
+    if (name === undefined) {
+      const row = syscallByNr(x86_64, nr);
+      name = row?.name ?? "";
+      this.#names.set(nr, name);
+      this.#rules.set(nr, row ? pathRule(name, row.classes) : undefined);
+    }
+    return name;
+  }
+
+  #fdSet(pid: number): Set<number> {
+    let s = this.#fds.get(pid);
+    if (s === undefined) {
+      s = new Set();
+      this.#fds.set(pid, s);
+    }
+    return s;
+  }
+
+  #fdMatches(pid: number, fd: number): boolean {
+    if (fd < 0) return false;
+    const t = this.#traceFds;
+    if (t && (t.fds.has(fd) || (t.others && fd >= 65536))) return true;
+    return this.#fds.get(pid)?.has(fd) ?? false;
+  }
+
+  /** The tracee's own path string for a path argument, from its entry capture. */
+  #capturedPath(
+    view: DataView,
+    bytes: Uint8Array,
+    at: number,
+    size: number,
+    arg: number,
+  ): string | undefined {
+    const count = view.getUint32(at + RecordHeader.length + SyscallEnterBody.captureCount, true);
+    let off = at + RecordHeader.length + SyscallEnterBody.length;
+    for (let i = 0; i < count && off + CaptureHeader.size <= at + size; i++) {
+      const len = view.getUint32(off + CaptureHeader.length, true);
+      const kind = view.getUint8(off + CaptureHeader.kind);
+      if (view.getUint8(off + CaptureHeader.arg) === arg && kind === CaptureKind.CSTRING) {
+        if (view.getUint16(off + CaptureHeader.status, true) === CaptureStatus.FAULT) return undefined;
+        const start = off + CaptureHeader.size;
+        return this.#utf8.decode(bytes.subarray(start, start + len));
+      }
+      off += CaptureHeader.size + ((len + 7) & ~7);
+    }
+    return undefined;
+  }
+
+  #onEnter(view: DataView, bytes: Uint8Array, at: number, size: number, pid: number): boolean {
+    const body = at + RecordHeader.length;
+    const nr = view.getUint32(body + SyscallEnterBody.nr, true);
+    const name = this.#name(nr);
+    const args: bigint[] = [];
+    for (let i = 0; i < 6; i++) args.push(view.getBigUint64(body + SyscallEnterBody.args + i * 8, true));
+    const rule = this.#rules.get(nr);
+    let matched = false;
+    if (rule) {
+      matched = rule.fds.some((i) => this.#fdMatches(pid, Number(BigInt.asIntN(32, args[i] ?? 0n))));
+      if (!matched)
+        matched = rule.paths.some((i) => {
+          const p = this.#capturedPath(view, bytes, at, size, i);
+          return p !== undefined && this.#paths.has(p);
+        });
+    }
+    const pathArg = name === "open" || name === "creat" ? 0 : 1;
+    const openPath = OPENS.has(name) ? this.#capturedPath(view, bytes, at, size, pathArg) : undefined;
+    this.#pending.set(pid, { nr, matched, args, openPath });
+    return matched;
+  }
+
+  /** Follows fds through the call that just returned `rval`. */
+  #track(pid: number, p: Pending, rval: number, isError: boolean): void {
+    const name = this.#names.get(p.nr) ?? "";
+    const fds = this.#fdSet(pid);
+    const arg = (i: number): number => Number(BigInt.asIntN(32, p.args[i] ?? 0n));
+    if (name === "close") {
+      fds.delete(arg(0));
+      return;
+    }
+    if (isError || rval < 0) return;
+    if (OPENS.has(name)) {
+      if (this.#refersToSelected(pid, p, name === "open" || name === "creat" ? AT_FDCWD : arg(0)))
+        fds.add(rval);
+      else fds.delete(rval);
+    } else if (
+      name === "dup" ||
+      name === "dup2" ||
+      name === "dup3" ||
+      (name === "fcntl" && (arg(1) === F_DUPFD || arg(1) === F_DUPFD_CLOEXEC))
+    ) {
+      if (fds.has(arg(0))) fds.add(rval);
+      else fds.delete(rval);
+    }
+  }
+
+  #refersToSelected(pid: number, p: Pending, dirfd: number): boolean {
+    const path = p.openPath;
+    if (path === undefined) return false;
+    if (this.#paths.has(path) && isAbsolute(path)) return true;
+    let full = path;
+    if (!isAbsolute(path)) {
+      if (dirfd !== AT_FDCWD) return false;
+      let cwd: string;
+      try {
+        cwd = readlinkSync(`/proc/${pid}/cwd`);
+      } catch {
+        cwd = process.cwd();
+      }
+      full = resolve(cwd, path);
+    }
+    try {
+      full = realpathSync(full);
+    } catch {
+      // gone already: the path as resolved is the best guess
+    }
+    return this.#paths.has(full);
+  }
+
+  /** The batch without the syscalls no selected path is involved in. */
+  filter(batch: Uint8Array): Uint8Array {
+    const view = new DataView(batch.buffer, batch.byteOffset, batch.byteLength);
+    const out = new Uint8Array(batch.length);
+    let outLen = 0;
+    for (let at = 0; at + RecordHeader.length <= batch.length; ) {
+      const size = view.getUint32(at + RecordHeader.size, true);
+      if (size < RecordHeader.length || at + size > batch.length) break;
+      const type = view.getUint16(at + RecordHeader.type, true);
+      const pid = view.getUint32(at + RecordHeader.pid, true);
+      let keep = true;
+      if (type === RecordType.SYSCALL_ENTER && size >= RecordHeader.length + SyscallEnterBody.length) {
+        keep = this.#onEnter(view, batch, at, size, pid);
+      } else if (type === RecordType.SYSCALL_EXIT && size >= RecordHeader.length + SyscallExitBody.length) {
+        const p = this.#pending.get(pid);
+        this.#pending.delete(pid);
+        keep = p?.matched ?? false;
+        if (p) {
+          const body = at + RecordHeader.length;
+          const rval = Number(view.getBigInt64(body + SyscallExitBody.rval, true));
+          this.#track(pid, p, rval, view.getUint32(body + SyscallExitBody.isError, true) !== 0);
+        }
+      } else if (type === RecordType.NEW_PROCESS && size >= RecordHeader.length + 4) {
+        const child = view.getUint32(at + RecordHeader.length, true);
+        this.#fds.set(child, new Set(this.#fds.get(pid)));
+      } else if (type === RecordType.EXIT) {
+        this.#fds.delete(pid);
+        this.#pending.delete(pid);
+      }
+      if (keep) {
+        out.set(batch.subarray(at, at + size), outLen);
+        outLen += size;
+      }
+      at += size;
+    }
+    return out.subarray(0, outLen);
+  }
+}

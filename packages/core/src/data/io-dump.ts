@@ -1,0 +1,26 @@
+/**
+ * The syscalls strace's `-e read=` / `-e write=` dump (syscall.c dumpio), by name, with how their
+ * data is laid out. Only those whose buffer argument is decoded here are listed.
+ */
+
+/** `buf`: one buffer in argument 1; `iov`: an iovec array in argument 1. */
+export type IoDumpShape = "buf" | "iov";
+
+/** Syscalls whose data `-e read=FD` dumps (the bytes returned). */
+export const IO_DUMP_READ: Readonly<Record<string, IoDumpShape>> = {
+  read: "buf",
+  pread64: "buf",
+  recvfrom: "buf",
+  readv: "iov",
+};
+
+/** Syscalls whose data `-e write=FD` dumps (the bytes passed in). */
+export const IO_DUMP_WRITE: Readonly<Record<string, IoDumpShape>> = {
+  write: "buf",
+  pwrite64: "buf",
+  sendto: "buf",
+  writev: "iov",
+};
+
+/** Argument index of the data in every dumped syscall. */
+export const IO_DUMP_ARG = 1;

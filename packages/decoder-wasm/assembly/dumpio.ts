@@ -1,0 +1,107 @@
+// strace's dumpio (syscall.c): after the line of a read- or write-family call on an fd of
+// `-e read=` / `-e write=`, the data as hex dumps. Writes dump what was passed (even on error),
+// reads what was returned (on success only); iovec calls dump each buffer under a ` * N bytes`
+// header. The syscall families are core's IO_DUMP_* lists, resolved by name at init.
+
+import { arg, capData, capLen, findCap, isError, rval } from "./call";
+import { dumpBytes, dumpIovHeader } from "./print/hexdump";
+import { CK_BUFFER_ARG_LEN, CK_BUFFER_RET_LEN, CK_IOVEC, CS_FAULT } from "./record";
+import { row, rowName, strEq, syscallCount } from "./tables";
+
+const NONE: u8 = 0;
+const READ_BUF: u8 = 1;
+const READ_IOV: u8 = 2;
+const WRITE_BUF: u8 = 3;
+const WRITE_IOV: u8 = 4;
+
+/** A set of fds: `bits` bits at `map`, and whether fds past them are in it (`!3`, `all`). */
+class FdSet {
+  map: usize = 0;
+  bits: u32 = 0;
+  beyond: bool = false;
+
+  has(fd: i32): bool {
+    if (fd < 0) return false;
+    if (<u32>fd >= this.bits) return this.beyond;
+    return ((load<u8>(this.map + <usize>(<u32>fd >> 3)) >> (<u32>fd & 7)) & 1) != 0;
+  }
+}
+
+const readSet = new FdSet();
+const writeSet = new FdSet();
+let active = false;
+let kinds: usize = 0;
+
+function kindOf(ref: u32): u8 {
+  if (strEq(ref, "read") || strEq(ref, "pread64") || strEq(ref, "recvfrom")) return READ_BUF;
+  if (strEq(ref, "readv")) return READ_IOV;
+  if (strEq(ref, "write") || strEq(ref, "pwrite64") || strEq(ref, "sendto")) return WRITE_BUF;
+  if (strEq(ref, "writev")) return WRITE_IOV;
+  return NONE;
+}
+
+/** Sets the fd sets (bitmaps from alloc(), kept) and resolves the dumped syscalls. */
+export function setDumpSets(
+  rMap: usize,
+  rBits: u32,
+  rBeyond: bool,
+  wMap: usize,
+  wBits: u32,
+  wBeyond: bool,
+): void {
+  readSet.map = rMap;
+  readSet.bits = rBits;
+  readSet.beyond = rBeyond;
+  writeSet.map = wMap;
+  writeSet.bits = wBits;
+  writeSet.beyond = wBeyond;
+  const n = syscallCount();
+  kinds = heap.alloc(<usize>n + 1);
+  for (let nr: u32 = 0; nr < n; nr++) {
+    const r = row(nr);
+    store<u8>(kinds + <usize>nr, r != 0 ? kindOf(rowName(r)) : NONE);
+  }
+  active = true;
+}
+
+/** Walks a captured iovec array, dumping each buffer; `limit` bytes in all (reads: rval). */
+function dumpIov(atExit: bool, limit: u64): void {
+  if (!findCap(1, CK_IOVEC, atExit) || capLen < 8) return;
+  const end = capData + <usize>capLen;
+  const n = load<u32>(capData);
+  let q = capData + 8;
+  let left = limit;
+  for (let j: u32 = 0; j < n; j++) {
+    if (q + 24 > end) break;
+    let len = load<u64>(q + 8);
+    const status = load<u32>(q + 16);
+    const clen = load<u32>(q + 20);
+    const data = q + 24;
+    if (len > left) len = left;
+    if (len == 0) break;
+    left -= len;
+    dumpIovHeader(len, j);
+    if (status != <u32>CS_FAULT && <u64>clen >= len) dumpBytes(data, <u32>len);
+    q = data + ((<usize>clen + 7) & ~(<usize>7));
+  }
+}
+
+/** Prints the dumps that follow the line of syscall `nr` just finished (call state is its exit). */
+export function dumpIo(nr: u32): void {
+  if (!active || nr >= syscallCount()) return;
+  const kind = load<u8>(kinds + <usize>nr);
+  if (kind == NONE) return;
+  const fd = <i32>arg(0);
+  if (kind == WRITE_BUF && writeSet.has(fd)) {
+    const len = arg(2);
+    if (len != 0 && findCap(1, CK_BUFFER_ARG_LEN, false) && <u64>capLen >= len) dumpBytes(capData, <u32>len);
+  } else if (kind == WRITE_IOV && writeSet.has(fd)) {
+    dumpIov(false, 0xffffffffffffffff);
+  } else if (isError || rval <= 0) {
+    return;
+  } else if (kind == READ_BUF && readSet.has(fd)) {
+    if (findCap(1, CK_BUFFER_RET_LEN, true) && <u64>capLen >= <u64>rval) dumpBytes(capData, <u32>rval);
+  } else if (kind == READ_IOV && readSet.has(fd)) {
+    dumpIov(true, <u64>rval);
+  }
+}

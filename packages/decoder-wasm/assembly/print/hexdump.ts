@@ -1,0 +1,47 @@
+// strace's dumpstr (util.c): ` | 00000  68 65 6c 6c 6f 0a  …  hello.           |`, 16 bytes a line,
+// hex in two groups of 8, then the bytes as ASCII ('.' for the unprintable), padded with spaces.
+
+import { newline, putc, puts } from "../out";
+import { putByteHex, putU64 } from "./num";
+
+/** The offset in `digits` hex digits (strace widens past 5 for dumps longer than 1 MiB). */
+function putOffset(v: u32, digits: i32): void {
+  for (let sh = (digits - 1) * 4; sh >= 0; sh -= 4) {
+    const d = (v >> <u32>sh) & 0xf;
+    putc(d < 10 ? 0x30 + d : 0x57 + d);
+  }
+}
+
+/** Dumps `len` bytes at p, one line per 16 bytes. */
+export function dumpBytes(p: usize, len: u32): void {
+  let digits = 1;
+  for (let last = len - 1; last >= 16; last >>= 4) digits++;
+  if (digits < 5) digits = 5;
+  for (let at: u32 = 0; at < len; at += 16) {
+    puts(" | ");
+    putOffset(at, digits);
+    putc(0x20);
+    for (let i: u32 = 0; i < 16; i++) {
+      if (i == 8) putc(0x20);
+      putc(0x20);
+      if (at + i < len) putByteHex(<u32>load<u8>(p + <usize>(at + i)));
+      else puts("  ");
+    }
+    puts("  ");
+    for (let i: u32 = 0; i < 16; i++) {
+      const c = at + i < len ? <u32>load<u8>(p + <usize>(at + i)) : 0x20;
+      putc(c >= 0x20 && c < 0x7f ? c : 0x2e);
+    }
+    puts(" |");
+    newline();
+  }
+}
+
+/** dumpiov's header of one buffer: ` * N bytes in buffer I`. */
+export function dumpIovHeader(len: u64, index: u32): void {
+  puts(" * ");
+  putU64(len);
+  puts(" bytes in buffer ");
+  putU64(<u64>index);
+  newline();
+}
