@@ -18,6 +18,9 @@ Tracing:
                  with -f when a filter selects syscalls and a command is spawned)
   --no-seccomp-bpf
                  stop at every syscall and filter in the tracer
+  -b execve, --detach-on=execve
+                 detach on execve syscall
+  --kill-on-exit kill all tracees if tstrace is killed
 
 Filtering:
   -e trace=[!][?]{SYSCALL|%GROUP|all|/REGEX|none},... , --trace=...
