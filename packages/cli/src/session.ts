@@ -4,7 +4,8 @@
  * batches. Composes @tstrace/native (ptrace), @tstrace/core (capture plan) and
  * @tstrace/decoder-wasm (lines), exactly as the command line does.
  */
-import { compileCapturePlan, x86_64 } from "@tstrace/core";
+import { compileCapturePlan } from "@tstrace/core/capture-plan";
+import { x86_64 } from "@tstrace/core/x86_64";
 import { createDecoder, type Decoder } from "@tstrace/decoder-wasm";
 import * as native from "@tstrace/native";
 import { parseArgs } from "./args.js";
