@@ -18,8 +18,14 @@ import { AUX_CUSTOM, RVAL_DECODED, setAux } from "./rval";
 const MSGHDR_SIZE: u32 = 56;
 const CMSGHDR_SIZE: u64 = 16;
 const SOL_SOCKET: i32 = 1;
+const AUDIT_ARCH_64BIT: u32 = 0x80000000;
 const SCM_RIGHTS: i32 = 1;
 const SCM_CREDENTIALS: i32 = 2;
+
+/** The MSGHDR/MMSGHDR captures carry the 64-bit layout: a 32-bit tracee's struct prints as its address. */
+function is64(): bool {
+  return arch == 0 || (arch & AUDIT_ARCH_64BIT) != 0;
+}
 
 /** A sized piece of an MSGHDR capture: u32 status, u32 length, bytes padded to 8. */
 function pieceEnd(p: usize): usize {
@@ -145,7 +151,7 @@ function printMsghdr(data: usize, len: u32, userNamelen: i64, ioLimit: u64): voi
 
 /** The msghdr argument from its capture, or its address when unread. */
 function printMsghdrArg(atExit: bool, userNamelen: i64, ioLimit: u64): void {
-  if (arg(1) != 0 && findCap(1, CK_MSGHDR, atExit) && capLen >= MSGHDR_SIZE + 8) {
+  if (is64() && arg(1) != 0 && findCap(1, CK_MSGHDR, atExit) && capLen >= MSGHDR_SIZE + 8) {
     printMsghdr(capData, capLen, userNamelen, ioLimit);
   } else putAddr(arg(1));
 }
@@ -168,7 +174,7 @@ export function decodeRecvmsg(): i32 {
     return 0;
   }
   let userNamelen: i64 = -1;
-  if (arg(1) != 0 && findCap(1, CK_MSGHDR, false) && capLen >= MSGHDR_SIZE) {
+  if (is64() && arg(1) != 0 && findCap(1, CK_MSGHDR, false) && capLen >= MSGHDR_SIZE) {
     userNamelen = <i64>load<i32>(capData + 8);
   }
   if (isError) {
@@ -201,7 +207,7 @@ function mmsgEntry(data: usize, len: u32, i: u32): usize {
  */
 function printMmsgvec(n: u64, withLen: u64, recv: bool): void {
   const p = arg(1);
-  if (p == 0 || !findCap(1, CK_MMSGHDR, true)) {
+  if (!is64() || p == 0 || !findCap(1, CK_MMSGHDR, true)) {
     putAddr(p);
     return;
   }
