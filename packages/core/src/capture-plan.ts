@@ -107,6 +107,8 @@ export const WHOLE_BUFFER_MAX = 1 << 20;
 
 /** Cap on an array capture (poll fds, epoll events, gids, a CPU mask). */
 export const ARRAY_CAPTURE_MAX = 1 << 16;
+/** Bytes read for one fd_set: strace's own cap of 1024 * 1024 descriptors, in bits. */
+export const FDSET_CAPTURE_MAX = (1024 * 1024) / 8;
 /** Bytes read for a socket address the kernel fills (sizeof(struct sockaddr_storage)). */
 export const SOCKADDR_CAPTURE_MAX = 128;
 
@@ -172,6 +174,56 @@ export function capturesFor(table: ArchTable, arg: number, kind: ArgKind, strsiz
         { arg, kind: CaptureKind.ARRAY, when: CaptureWhen.ENTRY, lenArg: kind.len, size: 1, max: 128 },
         kind.dir,
       );
+    case "fdset":
+      return both(
+        {
+          arg,
+          kind: CaptureKind.FDSET,
+          when: CaptureWhen.ENTRY,
+          lenArg: kind.nfds,
+          size: 0,
+          max: FDSET_CAPTURE_MAX,
+        },
+        "inout",
+      );
+    case "msghdr":
+      // strace prints at most -s iovec elements, each cut at -s bytes.
+      return both(
+        {
+          arg,
+          kind: CaptureKind.MSGHDR,
+          when: CaptureWhen.ENTRY,
+          lenArg: NO_LEN_ARG,
+          size: 0,
+          max: (strsize + 1) * strsize,
+        },
+        kind.dir,
+      );
+    case "mmsghdr": {
+      const c: CaptureSpec = {
+        arg,
+        kind: CaptureKind.MMSGHDR,
+        when: CaptureWhen.ENTRY,
+        lenArg: kind.count,
+        size: kind.dir === "recv" ? 1 : 0,
+        max: (strsize + 1) * strsize,
+      };
+      return kind.dir === "recv" ? both(c, "inout") : both(c, "out");
+    }
+    case "indirect": {
+      const size = sizeOf(kind.type);
+      if (!size) return [];
+      return [
+        {
+          arg,
+          kind: CaptureKind.INDIRECT,
+          when: CaptureWhen.ENTRY,
+          lenArg: NO_LEN_ARG,
+          size,
+          max: kind.bytes,
+        },
+      ];
+    }
     case "pathOut":
       return [
         {
@@ -201,6 +253,10 @@ export function captureFor(
   const s = strsize + 1; // one more than printed, so the decoder can tell truncation
   switch (kind.k) {
     case "array":
+    case "fdset":
+    case "msghdr":
+    case "indirect":
+    case "mmsghdr":
     case "sockaddr":
     case "sockaddrOut":
     case "sigset":

@@ -150,6 +150,28 @@ export const CaptureKind = {
    * detail, padded to 4.
    */
   FD_PATHS: 10,
+  /** An fd_set at args[arg] holding args[lenArg] bits: that many bits rounded up to longs, at most `max` bytes. */
+  FDSET: 11,
+  /**
+   * A struct msghdr (64-bit layout) at args[arg] and its pointees. Data: the 56-byte msghdr; u32
+   * status, u32 length, then msg_name's bytes (at most 128) padded to 8; u32 status, u32 0, then
+   * msg_iov as an IOVEC capture's data (data capped at `max`, at exit also at rval); u32 status,
+   * u32 length, then msg_control's bytes (at most {@link MSG_CONTROL_MAX}) padded to 8.
+   */
+  MSGHDR: 12,
+  /**
+   * A struct of `size` bytes at args[arg] whose first field is a pointer (pselect6's {sigmask,
+   * size}). Data: the struct padded to 8, then u32 status, u32 length and the `max` bytes the
+   * pointer points at (length 0 when it is NULL or unreadable).
+   */
+  INDIRECT: 13,
+  /**
+   * args[lenArg] struct mmsghdr entries (at most 1024) at args[arg]. Data: u32 entries read, u32 0,
+   * then per entry: u32 length of what follows, u32 msg_len, an {@link CaptureKind.MSGHDR}
+   * capture's data. Each entry's iovec data is capped at `max`, and at exit when `size` is 1 also
+   * at its msg_len (recvmmsg).
+   */
+  MMSGHDR: 14,
 } as const;
 /** An {@link CaptureKind.FD_PATHS} spec with this `lenArg` reads exactly two fds (an int[2]). */
 export const NO_LEN_ARG_FD_PAIR = 0xffffffff;
@@ -171,6 +193,8 @@ export const FdPathForm = {
   /** The quoted path, then `<detail>` (`/dev/null<char 1:3>`). */
   DEVICE: 2,
 } as const;
+/** Most control-message bytes an {@link CaptureKind.MSGHDR} capture reads. */
+export const MSG_CONTROL_MAX = 4096;
 /** Largest stack offset a {@link CaptureKind.STACK} capture may name. */
 export const STACK_OFFSET_MAX = 0xffff;
 /** A capture kind code: one of the {@link CaptureKind} values. */

@@ -94,7 +94,29 @@ export type ArgKind =
   /** A path the kernel writes (getcwd): return-value bytes read at exit, not cut by -s. */
   | { readonly k: "pathOut" }
   /** A permission mode printed `%#03o` (umask's argument). */
-  | { readonly k: "umode" };
+  | { readonly k: "umode" }
+  /**
+   * An fd_set of argument `nfds` bits (select, pselect6), read at entry and, as the kernel rewrites
+   * it with the ready descriptors, again at exit.
+   */
+  | { readonly k: "fdset"; readonly nfds: ArgIndex }
+  /**
+   * A struct msghdr with what it points at (the address, the iovec array and its data, the control
+   * messages), read at entry (`in`: sendmsg) or at entry and exit (`inout`: recvmsg, whose entry
+   * msg_namelen shows as `110 => 16`).
+   */
+  | { readonly k: "msghdr"; readonly dir: "in" | "inout" }
+  /**
+   * A struct of type `type` whose first field points at `bytes` bytes, read at entry with them
+   * (pselect6's {const sigset_t *, size_t}).
+   */
+  | { readonly k: "indirect"; readonly type: string; readonly bytes: number }
+  /**
+   * An array of argument `count` struct mmsghdr. `send` (sendmmsg): read at exit, when the kernel
+   * has set each msg_len; `recv` (recvmmsg): at entry (the caller's msg_namelen) and at exit, each
+   * entry's data cut at its msg_len.
+   */
+  | { readonly k: "mmsghdr"; readonly count: ArgIndex; readonly dir: "send" | "recv" };
 
 /** How the return value is printed. Errors always print `-1 ENAME (message)`. */
 export type RetKind =

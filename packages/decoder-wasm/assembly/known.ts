@@ -37,6 +37,11 @@ export let T_PRCTL_OPTIONS: i32 = -1;
 export let T_STATX_MASKS: i32 = -1;
 export let T_STATX_ATTRS: i32 = -1;
 export let T_SIGALTSTACK_FLAGS: i32 = -1;
+export let T_RESOLVE_FLAGS: i32 = -1;
+export let T_SCHED_POLICIES: i32 = -1;
+export let T_MREMAP_FLAGS: i32 = -1;
+export let T_MSG_FLAGS: i32 = -1;
+export let T_SCM_TYPES: i32 = -1;
 
 function first(a: string, b: string, c: string = ""): i32 {
   let i = findTable(a);
@@ -80,4 +85,9 @@ export function resolveKnown(): void {
   T_STATX_MASKS = findTable("statx_masks");
   T_STATX_ATTRS = findTable("statx_attrs");
   T_SIGALTSTACK_FLAGS = findTable("sigaltstack_flags");
+  T_RESOLVE_FLAGS = findTable("open_resolve_flags");
+  T_SCHED_POLICIES = findTable("sched_policies");
+  T_MREMAP_FLAGS = findTable("mremap_flags");
+  T_MSG_FLAGS = findTable("msg_flags");
+  T_SCM_TYPES = findTable("scmvals");
 }

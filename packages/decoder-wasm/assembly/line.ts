@@ -7,6 +7,7 @@ import { decodeRaw } from "./decoders/generic";
 import { decoderIdByName, printAux, runDecoder } from "./decoders/index";
 import {
   AUX_CUSTOM,
+  AUX_ENUM,
   AUX_FLAGS,
   AUX_NONE,
   AUX_SEALS,
@@ -46,6 +47,7 @@ import {
   auditArch,
   errnoMessage,
   errnoName,
+  lookup,
   NO_REF,
   R_FD,
   R_FDBYARGS,
@@ -420,6 +422,13 @@ export function onExit(pid: u32, rec: usize, len: u32, nr: u32, arch: u32, rval:
       puts(aux == AUX_FLAGS ? " (flags " : " (seals ");
       printFlags(auxTable, <u64>rval);
       putc(0x29);
+    } else if (aux == AUX_ENUM) {
+      const ref = lookup(auxTable, <u64>rval);
+      if (ref != NO_REF) {
+        puts(" (");
+        putRef(ref);
+        putc(0x29);
+      }
     } else if (aux == AUX_CUSTOM && enr < syscallCount()) printAux(load<u8>(decIds + <usize>enr));
   }
   if (showTime) {

@@ -53,6 +53,10 @@ export const CK_ARRAY: u8 = 7;
 export const CK_STACK: u8 = 8;
 export const CK_FD_PATH: u8 = 9;
 export const CK_FD_PATHS: u8 = 10;
+export const CK_FDSET: u8 = 11;
+export const CK_MSGHDR: u8 = 12;
+export const CK_INDIRECT: u8 = 13;
+export const CK_MMSGHDR: u8 = 14;
 
 /** An FD_PATH capture with this arg describes the return value. */
 export const FD_RETURN_ARG: u32 = 6;

@@ -42,6 +42,11 @@ export const K_SIGSET_IN: u8 = 29;
 export const K_SIGSET_OUT: u8 = 30;
 export const K_PATH_OUT: u8 = 31;
 export const K_UMODE: u8 = 32;
+export const K_FDSET: u8 = 33;
+export const K_MSGHDR_IN: u8 = 34;
+export const K_MSGHDR_IN_OUT: u8 = 35;
+export const K_INDIRECT: u8 = 36;
+export const K_MMSGHDR: u8 = 37;
 
 // Return kinds.
 export const R_INT: u8 = 0;

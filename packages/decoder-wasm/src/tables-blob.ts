@@ -22,7 +22,9 @@
  *              flags/enum → const table index (0xffff when core has no such table);
  *              struct → struct index in the struct list (0xffff when unknown);
  *              array → struct index | count argument << 12; sockaddr/sockaddrOut → the length
- *              argument (a socklen_t * for sockaddrOut); sigset → the size argument.
+ *              argument (a socklen_t * for sockaddrOut); sigset → the size argument; fdset → the
+ *              nfds argument; msghdr → 0; indirect → struct index;
+ *              mmsghdr → the count argument.
  *
  *   Const table (8-aligned): u32 name ref, u8 kind (0 flags, 1 enum), u8 has type mask, u16 0,
  *     u32 entry count, u32 0, u64 type mask, then count × (u64 value, u32 name ref, u32 0),
@@ -70,6 +72,11 @@ export const ARG_KIND_CODES = {
   sigsetOut: 30,
   pathOut: 31,
   umode: 32,
+  fdset: 33,
+  msghdrIn: 34,
+  msghdrInOut: 35,
+  indirect: 36,
+  mmsghdr: 37,
 } as const;
 
 /** Return kind codes (assembly/tables.ts R_*). */
@@ -184,6 +191,14 @@ export function encodeTables(t: DecoderTables): Uint8Array {
         return [ARG_KIND_CODES[k.k], k.len];
       case "sigset":
         return [k.dir === "in" ? ARG_KIND_CODES.sigsetIn : ARG_KIND_CODES.sigsetOut, k.len];
+      case "fdset":
+        return [ARG_KIND_CODES.fdset, k.nfds];
+      case "msghdr":
+        return [k.dir === "in" ? ARG_KIND_CODES.msghdrIn : ARG_KIND_CODES.msghdrInOut, 0];
+      case "mmsghdr":
+        return [ARG_KIND_CODES.mmsghdr, k.count];
+      case "indirect":
+        return [ARG_KIND_CODES.indirect, structIndex.get(k.type) ?? NONE16];
       default:
         return [ARG_KIND_CODES[k.k], 0];
     }

@@ -403,6 +403,10 @@ Napi::Object Constants(Napi::Env env) {
   Put(env, k, "STACK", rf::kStack);
   Put(env, k, "FD_PATH", rf::kFdPath);
   Put(env, k, "FD_PATHS", rf::kFdPaths);
+  Put(env, k, "FDSET", rf::kFdset);
+  Put(env, k, "MSGHDR", rf::kMsghdr);
+  Put(env, k, "INDIRECT", rf::kIndirect);
+  Put(env, k, "MMSGHDR", rf::kMmsghdr);
   c.Set("CaptureKind", k);
   Napi::Object s = Napi::Object::New(env);
   Put(env, s, "OK", rf::kOk);

@@ -261,9 +261,9 @@ describe("spawnTraced", () => {
     expect(() =>
       spawnTraced({ argv: ["true"], capturePlan: new Uint32Array([0x54535043, 1, 5]) }, cb),
     ).toThrow(/offset table runs past the end/);
-    const badKind = buildPlan({ 0: [{ arg: 0, kind: 11, when: 1 }] });
+    const badKind = buildPlan({ 0: [{ arg: 0, kind: 15, when: 1 }] });
     expect(() => spawnTraced({ argv: ["true"], capturePlan: badKind }, cb)).toThrow(
-      /unknown capture kind 11/,
+      /unknown capture kind 15/,
     );
     const retAtEntry = buildPlan({
       0: [{ arg: 1, kind: CaptureKind.BUFFER_RET_LEN, when: CaptureWhen.ENTRY }],

@@ -6,6 +6,7 @@ import { DECODING_CASES } from "./cases-decoding.js";
 import { FD_CASES } from "./cases-fds.js";
 import { FILTER_CASES } from "./cases-filter.js";
 import { PROCESS_CASES } from "./cases-process.js";
+import { SYSCALL_CASES } from "./cases-syscalls.js";
 
 export interface ConformanceCase {
   /** Short unique name printed in the report. */
@@ -22,6 +23,7 @@ export interface ConformanceCase {
 export const CASES: readonly ConformanceCase[] = [
   ...DECODING_CASES,
   ...FD_CASES,
+  ...SYSCALL_CASES,
   ...PROCESS_CASES,
   ...FILTER_CASES,
 ];

@@ -17,6 +17,10 @@ const LIVE_COUNTERS =
 /** Wall-clock times a command sets or reads (utimensat of a fresh file), and their date comments. */
 const WALL_TIME = /\{tv_sec=1\d{9}, tv_nsec=\d+\}/g;
 const DATE_COMMENT = /\/\* \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?[+-]\d{4} \*\//g;
+/** What a clock or a sleep reports of a live machine: select's time left, clock readings. */
+const TIME_LEFT = /\bleft \{tv_sec=\d+, tv_(n|u)sec=\d+\}/g;
+const CLOCK_READING =
+  /^((?:\[pid +\d+\] |\d+ +)?(?:clock_gettime\([A-Z_]+, |gettimeofday\())\{tv_sec=\d+, tv_(n|u)sec=\d+\}/;
 /** epoll's user data: python stores the fd in the low half and leaves stack bits in the high one. */
 const EPOLL_U64 = /(data=\{u32=\d+, u64=)\d{10,}\}/g;
 /**
@@ -72,6 +76,8 @@ export function normaliseTrace(text: string): string[] {
       .replace(LIVE_COUNTERS, "$1=N")
       .replace(DD_TIMING, 'copied, TIME"')
       .replace(WALL_TIME, "{tv_sec=TIME, tv_nsec=NS}")
+      .replace(TIME_LEFT, "left {tv_sec=T, tv_$1sec=T}")
+      .replace(CLOCK_READING, "$1{tv_sec=T, tv_$2sec=T}")
       .replace(DATE_COMMENT, "/* DATE */")
       .replace(EPOLL_U64, "$1N}")
       .replace(SIGRETURN_RESULT, "$1RESTORED");

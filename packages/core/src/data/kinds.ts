@@ -47,6 +47,8 @@ const sockaddr = (len: 0 | 1 | 2 | 3 | 4 | 5): ArgKind => ({ k: "sockaddr", len 
 const sockaddrOut = (len: 0 | 1 | 2 | 3 | 4 | 5): ArgKind => ({ k: "sockaddrOut", len });
 const sigset = (len: 0 | 1 | 2 | 3 | 4 | 5, dir: "in" | "out"): ArgKind => ({ k: "sigset", len, dir });
 const socklen = structInOut("socklen");
+/** An fd_set of argument 0's bits (select's nfds). */
+const fdset: ArgKind = { k: "fdset", nfds: 0 };
 
 const mmapRow: KindRow = { args: [ptr, ulong, flags("mmap_prot"), flags("mmap_flags"), fd, hex], ret: "hex" };
 const exitRow: KindRow = { args: [int], ret: "none" };
@@ -62,6 +64,7 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   munmap: { args: [ptr, ulong] },
   openat: { args: [dirfd, path, flags("open_flags"), mode], ret: "fd", decoder: "openat" },
   open: { args: [path, flags("open_flags"), mode], ret: "fd", decoder: "open" },
+  openat2: { args: [dirfd, path, structIn("open_how"), ulong], ret: "fd", decoder: "openat2" },
   creat: { args: [path, mode], ret: "fd" },
   close: { args: [fd] },
   read: { args: [fd, bufOut, ulong] },
@@ -165,7 +168,7 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   flock: { args: [fd, flags("flockcmds")] },
   fallocate: { args: [fd, int, long, long] },
   copy_file_range: { args: [fd, structIn("loff"), fd, structIn("loff"), ulong, uint] },
-  sendfile: { args: [fd, fd, structIn("loff"), ulong] },
+  sendfile: { args: [fd, fd, structInOut("loff"), ulong] },
   splice: { args: [fd, structIn("loff"), fd, structIn("loff"), ulong, flags("splice_flags")] },
   memfd_create: { args: [str, flags("mfd_create_flags")], ret: "fd" },
   inotify_init1: { args: [flags("inotify_init_flags")], ret: "fd" },
@@ -174,19 +177,23 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   eventfd2: { args: [uint, flags("efd_flags")], ret: "fd" },
   eventfd: { args: [uint], ret: "fd" },
   timerfd_create: { args: [en("clocknames"), flags("tfd_flags")], ret: "fd" },
+  timerfd_settime: { args: [fd, flags("tfd_flags"), structIn("itimerspec"), structOut("itimerspec")] },
+  timerfd_gettime: { args: [fd, structOut("itimerspec")] },
   pipe: { args: [structOut("fdpair")] },
   pipe2: { args: [structOut("fdpair"), flags("pipe_flags")] },
   getcwd: { args: [{ k: "pathOut" }, ulong] },
   // memory
   madvise: { args: [ptr, ulong, en("madvise_cmds")] },
-  mremap: { args: [ptr, ulong, ulong, flags("mremap_flags"), ptr], ret: "hex" },
+  mremap: { args: [ptr, ulong, ulong, flags("mremap_flags"), ptr], ret: "hex", decoder: "mremap" },
   // processes, identity, scheduling
   wait4: { args: [int, structOut("wstatus"), flags("wait4_options"), ptr], decoder: "wait4" },
   clone3: { args: [structIn("clone_args"), ulong], decoder: "clone3" },
   prctl: { args: [en("prctl_options"), ulong, ulong, ulong, ulong], decoder: "prctl" },
   sched_getaffinity: { args: [int, ulong, arr("u8", 1, "out")], decoder: "sched_getaffinity" },
   sched_setaffinity: { args: [int, ulong, arr("u8", 1, "in")], decoder: "sched_setaffinity" },
-  sched_getscheduler: { args: [int] },
+  sched_getscheduler: { args: [int], decoder: "sched_getscheduler" },
+  sched_getparam: { args: [int, structOut("int")] },
+  sched_yield: { args: [] },
   getgroups: { args: [int, arr("gid", 0, "out")], decoder: "getgroups" },
   setgroups: { args: [int, arr("gid", 0, "in")], decoder: "setgroups" },
   setuid: { args: [int] },
@@ -204,8 +211,8 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   setpriority: { args: [en("priorities"), int, int] },
   sysinfo: { args: [structOut("sysinfo")] },
   alarm: { args: [uint] },
-  getitimer: { args: [en("itimer_which"), ptr] },
-  setitimer: { args: [en("itimer_which"), ptr, ptr] },
+  getitimer: { args: [en("itimer_which"), structOut("itimerval")] },
+  setitimer: { args: [en("itimer_which"), structIn("itimerval"), structOut("itimerval")] },
   sched_get_priority_max: { args: [en("sched_policies")] },
   sched_get_priority_min: { args: [en("sched_policies")] },
   // time
@@ -226,10 +233,32 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   getpeername: { args: [fd, sockaddrOut(2), socklen] },
   sendto: { args: [fd, bufIn(2), ulong, flags("msg_flags"), sockaddr(5), int] },
   recvfrom: { args: [fd, bufOut, ulong, flags("msg_flags"), sockaddrOut(5), socklen] },
+  sendmsg: { args: [fd, { k: "msghdr", dir: "in" }, flags("msg_flags")], decoder: "sendmsg" },
+  recvmsg: { args: [fd, { k: "msghdr", dir: "inout" }, flags("msg_flags")], decoder: "recvmsg" },
+  sendmmsg: {
+    args: [fd, { k: "mmsghdr", count: 2, dir: "send" }, uint, flags("msg_flags")],
+    decoder: "sendmmsg",
+  },
+  recvmmsg: {
+    args: [fd, { k: "mmsghdr", count: 2, dir: "recv" }, uint, flags("msg_flags"), structInOut("timespec")],
+    decoder: "recvmmsg",
+  },
   shutdown: { args: [fd, en("shutdown_modes")] },
   setsockopt: { args: [fd, en("socketlayers"), int, bufIn(4), int], decoder: "setsockopt" },
   getsockopt: { args: [fd, en("socketlayers"), int, structOut("int"), socklen], decoder: "getsockopt" },
   // polling
+  select: { args: [int, fdset, fdset, fdset, structInOut("timeval")], decoder: "select" },
+  pselect6: {
+    args: [
+      int,
+      fdset,
+      fdset,
+      fdset,
+      structInOut("timespec"),
+      { k: "indirect", type: "pselect6_data", bytes: 8 },
+    ],
+    decoder: "pselect6",
+  },
   poll: { args: [arr("pollfd", 1, "inout"), uint, int], decoder: "poll" },
   ppoll: {
     args: [arr("pollfd", 1, "inout"), uint, structInOut("timespec"), sigset(4, "in"), ulong],

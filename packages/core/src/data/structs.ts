@@ -6,7 +6,9 @@
  * include/uapi/linux/sysinfo.h, include/uapi/linux/sched.h (clone_args),
  * include/uapi/asm-generic/signal.h and arch/x86/include/uapi/asm/signal.h (the kernel's struct
  * sigaction: handler, flags, restorer where SA_RESTORER exists, mask),
- * include/uapi/asm-generic/poll.h, include/uapi/linux/eventpoll.h (packed on x86_64)) laid out
+ * include/uapi/asm-generic/poll.h, include/uapi/linux/time_types.h and include/uapi/linux/time.h
+ * (itimerspec, itimerval), include/uapi/linux/openat2.h (open_how), fs/select.c (pselect6's sigmask
+ * pointer and size), include/uapi/linux/eventpoll.h (packed on x86_64)) laid out
  * with each ABI's alignment. Pseudo-structs name the scalars a pointer argument points at:
  * `int` (wait4's status, a socklen_t, an option value), `loff` (loff_t), `fdpair` (pipe's int[2]),
  * `timespec2` (utimensat's pair), `u8`/`u32` (array elements).
@@ -26,6 +28,7 @@ const scalars: readonly StructDef[] = [
   { name: "statx", size: 256 },
   { name: "clone_args", size: 88 },
   { name: "kernel_timespec", size: 16 },
+  { name: "open_how", size: 24 },
 ];
 
 const common64: readonly StructDef[] = [
@@ -41,6 +44,9 @@ const common64: readonly StructDef[] = [
   { name: "sigaction", size: 32 },
   { name: "epoll_event", size: 16 },
   { name: "stack_t", size: 24 },
+  { name: "itimerval", size: 32 },
+  { name: "itimerspec", size: 32 },
+  { name: "pselect6_data", size: 16 },
 ];
 
 const common32: readonly StructDef[] = [
@@ -57,6 +63,9 @@ const common32: readonly StructDef[] = [
   { name: "sigaction", size: 20 },
   { name: "epoll_event", size: 12 },
   { name: "stack_t", size: 12 },
+  { name: "itimerval", size: 16 },
+  { name: "itimerspec", size: 16 },
+  { name: "pselect6_data", size: 8 },
 ];
 
 /** x86_64's struct epoll_event is packed (12 bytes). */

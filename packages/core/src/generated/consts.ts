@@ -717,6 +717,19 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "open_resolve_flags",
+    source: "include/uapi/linux/openat2.h",
+    kind: "flags",
+    entries: [
+      [1, "RESOLVE_NO_XDEV"],
+      [2, "RESOLVE_NO_MAGICLINKS"],
+      [4, "RESOLVE_NO_SYMLINKS"],
+      [8, "RESOLVE_BENEATH"],
+      [16, "RESOLVE_IN_ROOT"],
+      [32, "RESOLVE_CACHED"],
+    ],
+  },
+  {
     name: "pipe_flags",
     source: "include/uapi/asm-generic/fcntl.h",
     kind: "flags",
@@ -868,6 +881,22 @@ export const generatedConstTables: readonly ConstTable[] = [
       [4, "SCHED_ISO"],
       [5, "SCHED_IDLE"],
       [6, "SCHED_DEADLINE"],
+    ],
+  },
+  {
+    name: "scmvals",
+    source: "include/linux/socket.h, include/uapi/asm-generic/socket.h",
+    kind: "enum",
+    entries: [
+      [1, "SCM_RIGHTS"],
+      [2, "SCM_CREDENTIALS"],
+      [3, "SCM_SECURITY"],
+      [29, "SO_TIMESTAMP_OLD"],
+      [35, "SO_TIMESTAMPNS_OLD"],
+      [37, "SO_TIMESTAMPING_OLD"],
+      [63, "SO_TIMESTAMP_NEW"],
+      [64, "SO_TIMESTAMPNS_NEW"],
+      [65, "SO_TIMESTAMPING_NEW"],
     ],
   },
   {

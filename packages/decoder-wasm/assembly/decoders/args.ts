@@ -9,7 +9,7 @@ import { putAddr, putHex, putI64, putOct, putU64 } from "../print/num";
 import { printBuffer, printCString } from "../print/quote";
 import { printSignal, printSigset } from "../print/signal";
 import { printSockaddr } from "../print/sockaddr";
-import { printStruct, printSymbolicMode, S_INT, structIdByName } from "../print/structs";
+import { printStruct, printSymbolicMode, S_INT, S_LOFF, structIdByName } from "../print/structs";
 import { printEnum, printFlags } from "../print/xlat";
 import {
   CK_ARRAY,
@@ -104,6 +104,26 @@ export function printIntInOut(i: u32): void {
     }
   }
   putc(0x5d);
+}
+
+/**
+ * A value-result loff_t (sendfile's offset): `[0]` at entry, then ` => [5]` at exit once the
+ * call moved data, as strace's sendfile64 prints it (unsigned, changed or not).
+ */
+export function printLoffInOut(i: u32): void {
+  const p = arg(i);
+  if (p == 0 || !findCap(i, CK_STRUCT, false) || capLen < 8) {
+    putAddr(p);
+    return;
+  }
+  putc(0x5b);
+  putU64(load<u64>(capData));
+  putc(0x5d);
+  if (exiting && !isError && rval != 0 && findCap(i, CK_STRUCT, true) && capLen >= 8) {
+    puts(" => [");
+    putU64(load<u64>(capData));
+    putc(0x5d);
+  }
 }
 
 /** The value of a captured int argument (entry or exit), or `dflt`. */
@@ -229,6 +249,10 @@ export function printStructArg(i: u32, structIdx: u32, atExit: bool): void {
     printIntInOut(i);
     return;
   }
+  if (id == S_LOFF && atExit && exiting && arg(i) != 0 && findCap(i, CK_STRUCT, false)) {
+    printLoffInOut(i);
+    return;
+  }
   if (atExit && (isError || !exiting)) {
     putAddr(arg(i));
     return;
@@ -293,11 +317,26 @@ export function printIovec(i: u32, countArg: u32, out: bool): void {
     putAddr(arg(i));
     return;
   }
-  const p = capData;
-  const end = p + <usize>capLen;
+  printIovecData(capData, capData + <usize>capLen, out ? <u64>rval : 0xffffffffffffffff);
+  changetype<usize>(countArg);
+}
+
+/** Where the IOVEC capture data starting at p ends (its last entry's padded bytes), at most `end`. */
+export function iovecSectionEnd(p: usize, end: usize): usize {
+  if (p + 8 > end) return end;
   const n = load<u32>(p);
   let q = p + 8;
-  let remaining: u64 = out ? <u64>rval : 0xffffffffffffffff;
+  for (let j: u32 = 0; j < n && q + 24 <= end; j++) q += 24 + ((<usize>load<u32>(q + 20) + 7) & ~(<usize>7));
+  return q < end ? q : end;
+}
+
+/**
+ * The data of an IOVEC capture between p and end (also inside an MSGHDR capture), printing at
+ * most `remaining` bytes in all.
+ */
+export function printIovecData(p: usize, end: usize, remaining: u64): void {
+  const n = load<u32>(p);
+  let q = p + 8;
   putc(0x5b);
   let shown: u32 = 0;
   for (let j: u32 = 0; j < n; j++) {
@@ -325,7 +364,6 @@ export function printIovec(i: u32, countArg: u32, out: bool): void {
     q = data + ((<usize>clen + 7) & ~(<usize>7));
   }
   putc(0x5d);
-  changetype<usize>(countArg);
 }
 
 /** Prints argument i of kind `k` with parameter `param` (see tables.ts for the codes). */

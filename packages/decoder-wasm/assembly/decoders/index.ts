@@ -7,8 +7,10 @@ import { decodeGeneric } from "./generic";
 import { decodeGetdents } from "./getdents";
 import { decodeGetrandom } from "./getrandom";
 import { decodeIoctl } from "./ioctl";
+import { decodeMremap } from "./mem";
+import { decodeRecvmmsg, decodeRecvmsg, decodeSendmmsg, decodeSendmsg, printRecvmmsgAux } from "./msg";
 import { decodeGetsockopt, decodeSetsockopt, decodeSocket } from "./net";
-import { decodeOpen, decodeOpenat } from "./open";
+import { decodeOpen, decodeOpenat, decodeOpenat2 } from "./open";
 import { decodeEpollWait, decodePoll, printPollAux } from "./poll";
 import {
   decodeClone,
@@ -16,10 +18,12 @@ import {
   decodeGroups,
   decodePrctl,
   decodeSchedAffinity,
+  decodeSchedGetscheduler,
   decodeUmask,
   decodeWait4,
 } from "./process";
 import { auxTable } from "./rval";
+import { decodeSelect, printSelectAux } from "./select";
 import { decodeRtSigaction, decodeRtSigprocmask, decodeRtSigreturn } from "./signal";
 
 export const D_GENERIC: u8 = 0;
@@ -50,6 +54,15 @@ export const D_GETGROUPS: u8 = 24;
 export const D_SETGROUPS: u8 = 25;
 export const D_PRCTL: u8 = 26;
 export const D_RT_SIGRETURN: u8 = 27;
+export const D_MREMAP: u8 = 28;
+export const D_OPENAT2: u8 = 29;
+export const D_SCHED_GETSCHEDULER: u8 = 30;
+export const D_SELECT: u8 = 31;
+export const D_PSELECT6: u8 = 32;
+export const D_SENDMSG: u8 = 33;
+export const D_RECVMSG: u8 = 34;
+export const D_SENDMMSG: u8 = 35;
+export const D_RECVMMSG: u8 = 36;
 
 /** Decoder id for a decoder (or syscall) name; D_GENERIC when there is no dedicated one. */
 export function decoderIdByName(ref: u32): u8 {
@@ -80,6 +93,15 @@ export function decoderIdByName(ref: u32): u8 {
   if (strEq(ref, "setgroups")) return D_SETGROUPS;
   if (strEq(ref, "prctl")) return D_PRCTL;
   if (strEq(ref, "rt_sigreturn")) return D_RT_SIGRETURN;
+  if (strEq(ref, "mremap")) return D_MREMAP;
+  if (strEq(ref, "openat2")) return D_OPENAT2;
+  if (strEq(ref, "sched_getscheduler")) return D_SCHED_GETSCHEDULER;
+  if (strEq(ref, "select") || strEq(ref, "_newselect")) return D_SELECT;
+  if (strEq(ref, "pselect6") || strEq(ref, "pselect6_time64")) return D_PSELECT6;
+  if (strEq(ref, "sendmsg")) return D_SENDMSG;
+  if (strEq(ref, "recvmsg")) return D_RECVMSG;
+  if (strEq(ref, "sendmmsg")) return D_SENDMMSG;
+  if (strEq(ref, "recvmmsg") || strEq(ref, "recvmmsg_time64")) return D_RECVMMSG;
   return D_GENERIC;
 }
 
@@ -140,6 +162,24 @@ export function runDecoder(id: u8, r: u32): i32 {
       return decodePrctl();
     case D_RT_SIGRETURN:
       return decodeRtSigreturn();
+    case D_MREMAP:
+      return decodeMremap();
+    case D_OPENAT2:
+      return decodeOpenat2();
+    case D_SCHED_GETSCHEDULER:
+      return decodeSchedGetscheduler();
+    case D_SELECT:
+      return decodeSelect(false);
+    case D_PSELECT6:
+      return decodeSelect(true);
+    case D_SENDMSG:
+      return decodeSendmsg();
+    case D_RECVMSG:
+      return decodeRecvmsg();
+    case D_SENDMMSG:
+      return decodeSendmmsg();
+    case D_RECVMMSG:
+      return decodeRecvmmsg();
   }
   return decodeGeneric(r);
 }
@@ -147,4 +187,6 @@ export function runDecoder(id: u8, r: u32): i32 {
 /** The AUX_CUSTOM annotation after the return value, for the decoder that asked for it. */
 export function printAux(id: u8): void {
   if (id == D_POLL || id == D_PPOLL) printPollAux(auxTable == 1);
+  else if (id == D_SELECT || id == D_PSELECT6) printSelectAux(auxTable == 1);
+  else if (id == D_RECVMMSG) printRecvmmsgAux();
 }

@@ -1,10 +1,12 @@
-// open, openat, creat: the mode prints only when the flags can create a file (O_CREAT, O_TMPFILE).
+// open, openat, creat, openat2: the mode prints only when the flags can create a file (O_CREAT, O_TMPFILE).
 
-import { arg } from "../call";
+import { arch, arg, capData, capLen, findCap } from "../call";
 import { T_OPEN_FLAGS } from "../known";
 import { puts } from "../out";
-import { printSymbolicMode } from "../print/structs";
+import { putAddr, putU64 } from "../print/num";
+import { printStruct, printSymbolicMode, S_OPEN_HOW } from "../print/structs";
 import { printFlags } from "../print/xlat";
+import { CK_STRUCT } from "../record";
 import { valueOf } from "../tables";
 import { printDirfd, printPath } from "./args";
 import { RVAL_DECODED } from "./rval";
@@ -33,5 +35,22 @@ export function decodeOpenat(): i32 {
   printPath(1);
   puts(", ");
   flagsAndMode(2);
+  return RVAL_DECODED;
+}
+
+/** sizeof(struct open_how) in its first version. */
+const OPEN_HOW_SIZE_VER0: u64 = 24;
+
+/** openat2(dirfd, path, how, size): the struct prints only when size covers its first version. */
+export function decodeOpenat2(): i32 {
+  printDirfd(0);
+  puts(", ");
+  printPath(1);
+  puts(", ");
+  if (arg(3) >= OPEN_HOW_SIZE_VER0 && arg(2) != 0 && findCap(2, CK_STRUCT, false)) {
+    if (!printStruct(S_OPEN_HOW, capData, capLen, arch)) putAddr(arg(2));
+  } else putAddr(arg(2));
+  puts(", ");
+  putU64(arg(3));
   return RVAL_DECODED;
 }

@@ -1,9 +1,9 @@
 // Process-family decoders whose layout depends on argument values: clone/clone3 (named
 // arguments, printed only for the flags that use them), wait4 (status macros), prctl (per option),
-// umask (octal), sched_{get,set}affinity (CPU lists), getgroups/setgroups (counted arrays).
+// umask (octal), sched_getscheduler (the policy it returns), sched_{get,set}affinity (CPU lists), getgroups/setgroups (counted arrays).
 
 import { arch, arg, capData, capLen, exiting, findCap, isError, rval } from "../call";
-import { T_CLONE_FLAGS, T_PRCTL_OPTIONS, T_WAIT4_OPTIONS } from "../known";
+import { T_CLONE_FLAGS, T_PRCTL_OPTIONS, T_SCHED_POLICIES, T_WAIT4_OPTIONS } from "../known";
 import { putc, puts } from "../out";
 import { putAddr, putHex, putI64, putOct, putU64 } from "../print/num";
 import { printSignal } from "../print/signal";
@@ -12,7 +12,7 @@ import { printEnum, printFlags } from "../print/xlat";
 import { AUDIT_ARCH_X86_64, CK_ARRAY, CK_STRUCT } from "../record";
 import { structIndexByName } from "../tables";
 import { printArrayArg } from "./args";
-import { RVAL_DECODED, RVAL_OCTAL } from "./rval";
+import { AUX_ENUM, RVAL_DECODED, RVAL_OCTAL, setAux } from "./rval";
 
 const CSIGNAL: u64 = 0xff;
 const CLONE_SETTLS: u64 = 0x00080000;
@@ -251,5 +251,15 @@ export function decodePrctl(): i32 {
     puts(", ");
     putHex(arg(i));
   }
+  return RVAL_DECODED;
+}
+
+/** sched_getscheduler(pid) `= 0 (SCHED_OTHER)`: the policy is the return value. */
+export function decodeSchedGetscheduler(): i32 {
+  if (!exiting) {
+    putI64(<i64>(<i32>arg(0)));
+    return 0;
+  }
+  if (!isError) setAux(AUX_ENUM, T_SCHED_POLICIES);
   return RVAL_DECODED;
 }

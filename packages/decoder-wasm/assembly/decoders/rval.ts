@@ -25,6 +25,8 @@ export const AUX_FLAGS: i32 = 1;
 export const AUX_SEALS: i32 = 2;
 /** A decoder-specific annotation printed by decoders/index.ts printAux (poll's revents). */
 export const AUX_CUSTOM: i32 = 3;
+/** ` (NAME)` of the return value from table auxTable, nothing when it has no name. */
+export const AUX_ENUM: i32 = 4;
 export let aux: i32 = AUX_NONE;
 export let auxTable: i32 = -1;
 export function setAux(kind: i32, table: i32): void {

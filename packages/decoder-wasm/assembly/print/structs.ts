@@ -5,7 +5,9 @@ import {
   T_EPOLLEVENTS,
   T_FSMAGIC,
   T_MODETYPES,
+  T_OPEN_FLAGS,
   T_POLLFLAGS,
+  T_RESOLVE_FLAGS,
   T_SIGACT_FLAGS,
   T_SIGALTSTACK_FLAGS,
   T_STATFS_FLAGS,
@@ -43,6 +45,9 @@ export const S_POLLFD: u8 = 16;
 export const S_WSTATUS: u8 = 17;
 export const S_STACK_T: u8 = 18;
 export const S_U32: u8 = 19;
+export const S_ITIMERVAL: u8 = 20;
+export const S_ITIMERSPEC: u8 = 21;
+export const S_OPEN_HOW: u8 = 22;
 
 /** Struct printer id for a core struct name. */
 export function structIdByName(ref: u32): u8 {
@@ -66,6 +71,9 @@ export function structIdByName(ref: u32): u8 {
   if (strEq(ref, "wstatus")) return S_WSTATUS;
   if (strEq(ref, "stack_t")) return S_STACK_T;
   if (strEq(ref, "gid") || strEq(ref, "u32")) return S_U32;
+  if (strEq(ref, "itimerval")) return S_ITIMERVAL;
+  if (strEq(ref, "itimerspec")) return S_ITIMERSPEC;
+  if (strEq(ref, "open_how")) return S_OPEN_HOW;
   return S_UNKNOWN;
 }
 
@@ -341,6 +349,35 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
       putc(0x7d);
       return true;
     }
+    case S_ITIMERVAL:
+    case S_ITIMERSPEC: {
+      // Two timevals/timespecs of two longs each: 32 bytes on 64-bit ABIs, 16 on 32-bit ones.
+      const w: u32 = len >= 32 ? 8 : 4;
+      if (len < 4 * w) return false;
+      const sub = id == S_ITIMERVAL ? ", tv_usec=" : ", tv_nsec=";
+      puts("{it_interval=");
+      putTimePair(p, w, sub);
+      puts(", it_value=");
+      putTimePair(p + <usize>(2 * w), w, sub);
+      putc(0x7d);
+      return true;
+    }
+    case S_OPEN_HOW: {
+      if (len < 24) return false;
+      const flags = load<u64>(p);
+      const mode = load<u64>(p + 8);
+      puts("{flags=");
+      printFlags(T_OPEN_FLAGS, flags);
+      // strace shows the mode when the flags can create a file or the caller set one anyway.
+      if ((flags & (0o100 | 0o20000000)) != 0 || mode != 0) {
+        puts(", mode=");
+        putOct(mode, 3);
+      }
+      puts(", resolve=");
+      printFlags(T_RESOLVE_FLAGS, load<u64>(p + 16));
+      putc(0x7d);
+      return true;
+    }
     case S_STACK_T: {
       if (!x86 || len < 24) return false;
       puts("{ss_sp=");
@@ -484,6 +521,15 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
 }
 
 /** sprint_rlim64: `RLIM64_INFINITY`, `8192*1024`, or decimal. */
+/** `{tv_sec=1, tv_nsec=5}` from two longs of `w` bytes; `sub` names the second field. */
+function putTimePair(p: usize, w: u32, sub: string): void {
+  puts("{tv_sec=");
+  putI64(w == 8 ? load<i64>(p) : <i64>load<i32>(p));
+  puts(sub);
+  putI64(w == 8 ? load<i64>(p + 8) : <i64>load<i32>(p + 4));
+  putc(0x7d);
+}
+
 function putRlim(v: u64): void {
   // -X raw: the number; verbose: the number, then the abbrev form in a comment if it differs.
   if (xlatStyle != 0 && (v == 0xffffffffffffffff || (v > 1024 && v % 1024 == 0))) {

@@ -218,3 +218,92 @@ export function fdPaths(arg: number, elems: readonly [number, string | null, num
   }
   return { arg, kind: CaptureKind.FD_PATHS, data: concat(...parts) };
 }
+
+/** An FDSET capture: one long (64 bits) with the given descriptors set. */
+export function fdset(arg: number, fds: readonly number[]): Capture {
+  let bits = 0n;
+  for (const fd of fds) bits |= 1n << BigInt(fd);
+  return { arg, kind: CaptureKind.FDSET, data: bytes(8, [[0, 8, bits]]) };
+}
+
+/** A piece of an MSGHDR capture: u32 status, u32 length, bytes padded to 8. */
+function piece(data: Uint8Array | undefined): Uint8Array {
+  const d = data ?? new Uint8Array(0);
+  const out = new Uint8Array(8 + pad8(d.length));
+  const v = new DataView(out.buffer);
+  v.setUint32(0, data ? 0 : 1, true);
+  v.setUint32(4, d.length, true);
+  out.set(d, 8);
+  return out;
+}
+
+/** One iovec entry as an IOVEC capture carries it. */
+export interface IovecEntry {
+  base: bigint;
+  len: number;
+  data: string;
+}
+
+/** What an MSGHDR capture holds (record-format.ts, CaptureKind.MSGHDR). */
+export interface MsghdrFields {
+  name: bigint;
+  namelen: number;
+  nameBytes?: Uint8Array;
+  iov: bigint;
+  iovs: readonly IovecEntry[];
+  control: bigint;
+  controllen: number;
+  controlBytes?: Uint8Array;
+  flags: number;
+}
+
+export function msghdr(arg: number, m: MsghdrFields): Capture {
+  const hdr = bytes(56, [
+    [0, 8, m.name],
+    [8, 4, m.namelen],
+    [16, 8, m.iov],
+    [24, 8, m.iovs.length],
+    [32, 8, m.control],
+    [40, 8, m.controllen],
+    [48, 4, m.flags],
+  ]);
+  const iov = [bytes(8, [[0, 4, m.iovs.length]])];
+  for (const e of m.iovs) {
+    const d = enc.encode(e.data);
+    const entry = new Uint8Array(24 + pad8(d.length));
+    const v = new DataView(entry.buffer);
+    v.setBigUint64(0, e.base, true);
+    v.setBigUint64(8, BigInt(e.len), true);
+    v.setUint32(20, d.length, true);
+    entry.set(d, 24);
+    iov.push(entry);
+  }
+  return {
+    arg,
+    kind: CaptureKind.MSGHDR,
+    data: concat(hdr, piece(m.nameBytes), new Uint8Array(8), ...iov, piece(m.controlBytes)),
+  };
+}
+
+/** An INDIRECT capture: the struct, then what its first field points at (undefined: NULL). */
+export function indirect(arg: number, struct: Uint8Array, pointee: Uint8Array | undefined): Capture {
+  const head = new Uint8Array(pad8(struct.length));
+  head.set(struct);
+  return { arg, kind: CaptureKind.INDIRECT, data: concat(head, piece(pointee ?? new Uint8Array(0))) };
+}
+
+/** An MMSGHDR capture: per entry its msg_len and an MSGHDR capture's data. */
+export function mmsghdr(arg: number, entries: readonly { msgLen: number; hdr: MsghdrFields }[]): Capture {
+  const parts = [bytes(8, [[0, 4, entries.length]])];
+  for (const e of entries) {
+    const data = msghdr(arg, e.hdr).data;
+    parts.push(
+      bytes(8, [
+        [0, 4, data.length],
+        [4, 4, e.msgLen],
+      ]),
+      data,
+    );
+  }
+  return { arg, kind: CaptureKind.MMSGHDR, data: concat(...parts) };
+}

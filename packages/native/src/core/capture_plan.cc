@@ -17,7 +17,8 @@ std::string hex(uint32_t v) {
 std::string at_nr(uint32_t nr) { return " (syscall " + std::to_string(nr) + ")"; }
 
 bool needs_len_arg(uint8_t kind) {
-  return kind == rf::kBufferArgLen || kind == rf::kIovec || kind == rf::kArray;
+  return kind == rf::kBufferArgLen || kind == rf::kIovec || kind == rf::kArray || kind == rf::kFdset ||
+         kind == rf::kMmsghdr;
 }
 
 }  // namespace
@@ -69,7 +70,7 @@ CapturePlan CapturePlan::parse(const uint32_t* words, size_t count) {
       if (s.kind != rf::kStack && !needs_len_arg(s.kind) && s.len_arg != kPlanUnusedLenArg && s.len_arg > 5) {
         throw PlanError("length argument " + std::to_string(s.len_arg) + at_nr(nr));
       }
-      if ((s.kind == rf::kStruct || s.kind == rf::kArray) && (s.size == 0 || s.size > kPlanMaxBytes)) {
+      if ((s.kind == rf::kStruct || s.kind == rf::kArray || s.kind == rf::kIndirect) && (s.size == 0 || s.size > kPlanMaxBytes)) {
         throw PlanError("element size " + std::to_string(s.size) + at_nr(nr));
       }
       if (s.kind == rf::kStringArray && s.size > rf::kStringArrayScanCap) {

@@ -166,13 +166,17 @@ uint16_t capture_string_array(rf::RecordWriter& w, MemoryReader& mem, uint64_t a
   return capped ? rf::kTruncated : rf::kOk;
 }
 
-uint16_t capture_iovec(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, uint64_t count,
-                       const CaptureSpec& s, const SyscallFacts& f) {
+/** The data budget of an iovec capture: `max`, and at exit at most what the call transferred. */
+uint64_t iovec_budget(const CaptureSpec& s, const SyscallFacts& f) {
+  uint64_t budget = s.max;
+  if (f.at_exit) budget = std::min<uint64_t>(budget, f.rval > 0 ? static_cast<uint64_t>(f.rval) : 0);
+  return budget;
+}
+
+uint16_t capture_iovec(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, uint64_t count, uint64_t budget) {
   uint32_t entries = static_cast<uint32_t>(std::min<uint64_t>(count, kIovecEntriesCap));
   std::vector<uint64_t> iov(static_cast<size_t>(entries) * 2);
   if (entries > 0 && mem.read(addr, iov.data(), iov.size() * 8) < iov.size() * 8) return rf::kFault;
-  uint64_t budget = s.max;
-  if (f.at_exit) budget = std::min<uint64_t>(budget, f.rval > 0 ? static_cast<uint64_t>(f.rval) : 0);
   w.u32(entries);
   w.u32(0);
   for (uint32_t i = 0; i < entries; i++) {
@@ -238,6 +242,82 @@ uint16_t capture_fd_paths(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr,
   return count > n ? rf::kTruncated : rf::kOk;
 }
 
+/** `n` bytes at addr as u32 status, u32 length, bytes padded to 8 (length 0 when unreadable). */
+void append_sized(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, size_t n) {
+  size_t status_at = w.size();
+  w.u32(rf::kOk);
+  w.u32(0);
+  if (!append_memory(w, mem, addr, n)) {
+    w.patch_u32(status_at, rf::kFault);
+    n = 0;
+  }
+  w.patch_u32(status_at + 4, static_cast<uint32_t>(n));
+  w.pad_to(8);
+}
+
+// struct msghdr on 64-bit ABIs: name, namelen, iov, iovlen, control, controllen, flags.
+constexpr size_t kMsghdrSize = 56;
+constexpr uint32_t kSockaddrMax = 128;
+
+uint16_t capture_msghdr(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, uint64_t budget) {
+  uint8_t* hdr = w.reserve_tail(kMsghdrSize);
+  if (mem.read(addr, hdr, kMsghdrSize) < kMsghdrSize) {
+    w.shrink_tail(kMsghdrSize);
+    return rf::kFault;
+  }
+  uint64_t name, iov, iovlen, control, controllen;
+  uint32_t namelen;
+  std::memcpy(&name, hdr, 8);
+  std::memcpy(&namelen, hdr + 8, 4);
+  std::memcpy(&iov, hdr + 16, 8);
+  std::memcpy(&iovlen, hdr + 24, 8);
+  std::memcpy(&control, hdr + 32, 8);
+  std::memcpy(&controllen, hdr + 40, 8);
+  append_sized(w, mem, name, name != 0 ? std::min<uint32_t>(namelen, kSockaddrMax) : 0);
+  size_t iov_at = w.size();
+  w.u32(rf::kOk);
+  w.u32(0);
+  size_t section = w.size();
+  if (iov == 0 || capture_iovec(w, mem, iov, iovlen, budget) == rf::kFault) {
+    w.truncate(section);
+    w.patch_u32(iov_at, rf::kFault);
+    w.u32(0);
+    w.u32(0);
+  }
+  append_sized(w, mem, control,
+               control != 0 ? static_cast<size_t>(std::min<uint64_t>(controllen, rf::kMsgControlMax)) : 0);
+  return rf::kOk;
+}
+
+// struct mmsghdr on 64-bit ABIs: a msghdr, then unsigned msg_len, padded to 64 bytes.
+constexpr size_t kMmsghdrSize = 64;
+constexpr uint64_t kMmsgEntriesCap = 1024;  // UIO_MAXIOV, the kernel's own cap on vlen
+
+uint16_t capture_mmsghdr(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, uint64_t count,
+                         const CaptureSpec& s, const SyscallFacts& f) {
+  uint32_t n = static_cast<uint32_t>(std::min<uint64_t>(count, kMmsgEntriesCap));
+  size_t count_at = w.size();
+  w.u32(n);
+  w.u32(0);
+  for (uint32_t i = 0; i < n; i++) {
+    uint64_t entry = addr + static_cast<uint64_t>(i) * kMmsghdrSize;
+    uint32_t msg_len = 0;
+    size_t at = w.size();
+    if (mem.read(entry + kMsghdrSize, &msg_len, 4) < 4) {
+      if (i == 0) return rf::kFault;
+      w.patch_u32(count_at, i);
+      return rf::kTruncated;
+    }
+    w.u32(0);
+    w.u32(msg_len);
+    uint64_t budget = s.max;
+    if (f.at_exit && s.size == 1) budget = std::min<uint64_t>(budget, msg_len);
+    capture_msghdr(w, mem, entry, budget);
+    w.patch_u32(at, static_cast<uint32_t>(w.size() - at - 8));
+  }
+  return count > n ? rf::kTruncated : rf::kOk;
+}
+
 }  // namespace
 
 uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vector<CaptureSpec>& specs,
@@ -272,7 +352,7 @@ uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vecto
         status = capture_string_array(w, mem, addr, s);
         break;
       case rf::kIovec:
-        status = capture_iovec(w, mem, addr, len_arg, s, f);
+        status = capture_iovec(w, mem, addr, len_arg, iovec_budget(s, f));
         break;
       case rf::kArray: {
         unsigned __int128 total = static_cast<unsigned __int128>(len_arg) * s.size;
@@ -286,6 +366,28 @@ uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vecto
       case rf::kFdPaths:
         status = capture_fd_paths(w, mem, addr, len_arg, s, f);
         break;
+      case rf::kFdset: {
+        // nfds bits rounded up to longs, as the kernel copies them; strace caps nfds at 1024 * 1024.
+        uint64_t nfds = std::min<uint64_t>(static_cast<uint32_t>(len_arg), 1024 * 1024);
+        status = capture_buffer(w, mem, addr, (nfds + 63) / 64 * 8, s.max);
+        break;
+      }
+      case rf::kMsghdr:
+        status = capture_msghdr(w, mem, addr, iovec_budget(s, f));
+        break;
+      case rf::kMmsghdr:
+        status = capture_mmsghdr(w, mem, addr, len_arg, s, f);
+        break;
+      case rf::kIndirect: {
+        uint64_t ptr = 0;
+        if (s.size < 8 || mem.read(addr, &ptr, 8) < 8 || !append_memory(w, mem, addr, s.size)) {
+          status = rf::kFault;
+          break;
+        }
+        w.pad_to(8);
+        append_sized(w, mem, ptr, ptr != 0 ? s.max : 0);
+        break;
+      }
       default:
         break;
     }

@@ -80,8 +80,17 @@ enum CaptureKind : uint8_t {
   kFdPath = 9,
   // kFdPath for each fd in an array at args[arg]: stride size >> 8, count args[len_arg] or 2
   kFdPaths = 10,
+  // an fd_set of args[len_arg] bits
+  kFdset = 11,
+  // a struct msghdr and its pointees (record-format.ts documents the layout)
+  kMsghdr = 12,
+  // a struct of size bytes whose first field is a pointer, then max bytes it points at
+  kIndirect = 13,
+  // args[len_arg] struct mmsghdr entries, each a msg_len and an MSGHDR capture's data
+  kMmsghdr = 14,
 };
-constexpr uint8_t kCaptureKindMax = 10;
+constexpr uint8_t kCaptureKindMax = 14;
+constexpr uint32_t kMsgControlMax = 4096;
 constexpr uint32_t kNoLenArgFdPair = 0xffffffff;
 constexpr uint8_t kFdReturnArg = 6;
 

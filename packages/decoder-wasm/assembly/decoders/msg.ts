@@ -1,0 +1,296 @@
+// sendmsg, recvmsg, sendmmsg, recvmmsg: struct msghdr with its address, iovec array and control messages
+// (strace's msghdr.c). recvmsg prints the struct at exit, where the kernel has filled it; its
+// msg_namelen shows the caller's value first when the kernel changed it, `110 => 16`.
+
+import { arch, arg, capData, capLen, exiting, findCap, isError, rval } from "../call";
+import { T_MSG_FLAGS, T_SCM_TYPES, T_SOCKETLAYERS } from "../known";
+import { strsize } from "../options";
+import { putc, puts } from "../out";
+import { putAddr, putHex, putI64, putU64 } from "../print/num";
+import { printSockaddr } from "../print/sockaddr";
+import { printStruct, S_TIMESPEC } from "../print/structs";
+import { printEnum, printFlags } from "../print/xlat";
+import { CK_MMSGHDR, CK_MSGHDR, CK_STRUCT } from "../record";
+import { iovecSectionEnd, printFd, printIovecData } from "./args";
+import { AUX_CUSTOM, RVAL_DECODED, setAux } from "./rval";
+
+/** sizeof(struct msghdr) and sizeof(struct cmsghdr) on 64-bit ABIs. */
+const MSGHDR_SIZE: u32 = 56;
+const CMSGHDR_SIZE: u64 = 16;
+const SOL_SOCKET: i32 = 1;
+const AUDIT_ARCH_64BIT: u32 = 0x80000000;
+const SCM_RIGHTS: i32 = 1;
+const SCM_CREDENTIALS: i32 = 2;
+
+/** The MSGHDR/MMSGHDR captures carry the 64-bit layout: a 32-bit tracee's struct prints as its address. */
+function is64(): bool {
+  return arch == 0 || (arch & AUDIT_ARCH_64BIT) != 0;
+}
+
+/** A sized piece of an MSGHDR capture: u32 status, u32 length, bytes padded to 8. */
+function pieceEnd(p: usize): usize {
+  return p + 8 + ((<usize>load<u32>(p + 4) + 7) & ~(<usize>7));
+}
+
+/** `cmsg_type=SCM_RIGHTS, cmsg_data=[5]` for one control message's type and payload. */
+function printCmsgTypeData(level: i32, type: i32, data: usize, len: u64): void {
+  puts("cmsg_type=");
+  if (level != SOL_SOCKET) {
+    putHex(<u64>(<u32>type));
+    return;
+  }
+  printEnum(T_SCM_TYPES, <u64>(<u32>type));
+  if (type == SCM_RIGHTS && len >= 4) {
+    puts(", cmsg_data=[");
+    for (let j: u64 = 0; j + 4 <= len; j += 4) {
+      if (j > 0) puts(", ");
+      putI64(<i64>load<i32>(data + <usize>j));
+    }
+    putc(0x5d);
+  } else if (type == SCM_CREDENTIALS && len >= 12) {
+    puts(", cmsg_data={pid=");
+    putU64(<u64>load<u32>(data));
+    puts(", uid=");
+    putU64(<u64>load<u32>(data + 4));
+    puts(", gid=");
+    putU64(<u64>load<u32>(data + 8));
+    putc(0x7d);
+  }
+}
+
+/** `[{cmsg_len=20, cmsg_level=SOL_SOCKET, …}]`, walking the messages as decode_msg_control does. */
+function printControl(addr: u64, inLen: u64, piece: usize): void {
+  const status = load<u32>(piece);
+  let bufLen = <u64>load<u32>(piece + 4);
+  if (status != 0 || bufLen < CMSGHDR_SIZE) {
+    putAddr(addr);
+    return;
+  }
+  const controlLen = bufLen;
+  let p = piece + 8;
+  const start = p;
+  putc(0x5b);
+  while (bufLen >= CMSGHDR_SIZE) {
+    const cmsgLen = load<u64>(p);
+    const level = load<i32>(p + 8);
+    const type = load<i32>(p + 12);
+    const len = min<u64>(cmsgLen, bufLen);
+    if (p != start) puts(", ");
+    puts("{cmsg_len=");
+    putU64(cmsgLen);
+    puts(", cmsg_level=");
+    printEnum(T_SOCKETLAYERS, <u64>(<u32>level));
+    puts(", ");
+    printCmsgTypeData(level, type, p + <usize>CMSGHDR_SIZE, len > CMSGHDR_SIZE ? len - CMSGHDR_SIZE : 0);
+    putc(0x7d);
+    if (cmsgLen < CMSGHDR_SIZE) {
+      bufLen -= CMSGHDR_SIZE;
+      break;
+    }
+    const step = (cmsgLen + 7) & ~(<u64>7);
+    if (step >= bufLen) {
+      bufLen = 0;
+      break;
+    }
+    p += <usize>step;
+    bufLen -= step;
+  }
+  if (bufLen != 0) {
+    puts(", ... /* ");
+    putAddr(addr + (controlLen - bufLen));
+    puts(" */");
+  } else if (controlLen < inLen) puts(", ...");
+  putc(0x5d);
+}
+
+/**
+ * The msghdr of capture (data, len). `userNamelen` is the caller's msg_namelen (recvmsg), -1
+ * when there is none; `ioLimit` caps the iovec bytes printed (recvmsg: the return value).
+ */
+function printMsghdr(data: usize, len: u32, userNamelen: i64, ioLimit: u64): void {
+  const end = data + <usize>len;
+  const name = load<u64>(data);
+  const kernelNamelen = <i64>load<i32>(data + 8);
+  const iov = load<u64>(data + 16);
+  const iovlen = load<u64>(data + 24);
+  const control = load<u64>(data + 32);
+  const controllen = load<u64>(data + 40);
+  const flags = load<u32>(data + 48);
+  const namelen = userNamelen >= 0 && kernelNamelen > userNamelen ? userNamelen : kernelNamelen;
+  const namePiece = data + <usize>MSGHDR_SIZE;
+  const iovPiece = pieceEnd(namePiece);
+  const ctlPiece = iovecSectionEnd(iovPiece + 8, end);
+
+  puts("{msg_name=");
+  const nameLen = load<u32>(namePiece + 4);
+  if (name != 0 && namelen >= 2 && load<u32>(namePiece) == 0 && nameLen >= 2) {
+    printSockaddr(namePiece + 8, <u64>nameLen < <u64>namelen ? nameLen : <u32>namelen);
+  } else putAddr(name);
+  puts(", msg_namelen=");
+  if (userNamelen >= 0 && userNamelen != kernelNamelen) {
+    putI64(userNamelen);
+    puts(" => ");
+  }
+  putI64(kernelNamelen);
+  puts(", msg_iov=");
+  if (iov != 0 && load<u32>(iovPiece) == 0) printIovecData(iovPiece + 8, end, ioLimit);
+  else putAddr(iov);
+  puts(", msg_iovlen=");
+  putU64(iovlen);
+  if (controllen != 0) {
+    puts(", msg_control=");
+    if (control != 0 && ctlPiece + 8 <= end) printControl(control, controllen, ctlPiece);
+    else putAddr(control);
+  }
+  puts(", msg_controllen=");
+  putU64(controllen);
+  puts(", msg_flags=");
+  printFlags(T_MSG_FLAGS, <u64>flags);
+  putc(0x7d);
+}
+
+/** The msghdr argument from its capture, or its address when unread. */
+function printMsghdrArg(atExit: bool, userNamelen: i64, ioLimit: u64): void {
+  if (is64() && arg(1) != 0 && findCap(1, CK_MSGHDR, atExit) && capLen >= MSGHDR_SIZE + 8) {
+    printMsghdr(capData, capLen, userNamelen, ioLimit);
+  } else putAddr(arg(1));
+}
+
+/** sendmsg(fd, msg, flags). */
+export function decodeSendmsg(): i32 {
+  printFd(0);
+  puts(", ");
+  printMsghdrArg(false, -1, 0xffffffffffffffff);
+  puts(", ");
+  printFlags(T_MSG_FLAGS, <u64>(<u32>arg(2)));
+  return RVAL_DECODED;
+}
+
+/** recvmsg(fd, msg, flags): the struct prints at exit; a failed call shows `{msg_namelen=110}`. */
+export function decodeRecvmsg(): i32 {
+  if (!exiting) {
+    printFd(0);
+    puts(", ");
+    return 0;
+  }
+  let userNamelen: i64 = -1;
+  if (is64() && arg(1) != 0 && findCap(1, CK_MSGHDR, false) && capLen >= MSGHDR_SIZE) {
+    userNamelen = <i64>load<i32>(capData + 8);
+  }
+  if (isError) {
+    if (userNamelen >= 0) {
+      puts("{msg_namelen=");
+      putI64(userNamelen);
+      putc(0x7d);
+    } else putAddr(arg(1));
+  } else printMsghdrArg(true, userNamelen, <u64>rval);
+  puts(", ");
+  printFlags(T_MSG_FLAGS, <u64>(<u32>arg(2)));
+  return RVAL_DECODED;
+}
+
+/** Where entry `i` of an MMSGHDR capture starts (0 when the capture has fewer). */
+function mmsgEntry(data: usize, len: u32, i: u32): usize {
+  const end = data + <usize>len;
+  if (len < 8 || i >= load<u32>(data)) return 0;
+  let q = data + 8;
+  for (let j: u32 = 0; j < i; j++) {
+    if (q + 8 > end) return 0;
+    q += 8 + <usize>load<u32>(q);
+  }
+  return q + 8 <= end ? q : 0;
+}
+
+/**
+ * `[{msg_hdr={…}, msg_len=3}, …]`: `n` entries, the first `withLen` with their msg_len; recvmmsg
+ * shows each caller's msg_namelen (from the entry capture) and cuts each entry's data at msg_len.
+ */
+function printMmsgvec(n: u64, withLen: u64, recv: bool): void {
+  const p = arg(1);
+  if (!is64() || p == 0 || !findCap(1, CK_MMSGHDR, true)) {
+    putAddr(p);
+    return;
+  }
+  const data = capData;
+  const len = capLen;
+  let entryData: usize = 0;
+  let entryLen: u32 = 0;
+  if (recv && findCap(1, CK_MMSGHDR, false)) {
+    entryData = capData;
+    entryLen = capLen;
+  }
+  putc(0x5b);
+  for (let i: u64 = 0; i < n; i++) {
+    if (i > 0) puts(", ");
+    const q = mmsgEntry(data, len, <u32>i);
+    if (i >= <u64>strsize || q == 0) {
+      puts("...");
+      break;
+    }
+    const entryBytes = load<u32>(q);
+    const msgLen = load<u32>(q + 4);
+    let userNamelen: i64 = -1;
+    const e = entryData != 0 ? mmsgEntry(entryData, entryLen, <u32>i) : 0;
+    if (e != 0 && load<u32>(e) >= MSGHDR_SIZE) userNamelen = <i64>load<i32>(e + 16);
+    puts("{msg_hdr=");
+    if (entryBytes >= MSGHDR_SIZE + 8) {
+      printMsghdr(q + 8, entryBytes, userNamelen, recv ? <u64>msgLen : 0xffffffffffffffff);
+    } else putAddr(p + i * 64);
+    if (i < withLen) {
+      puts(", msg_len=");
+      putU64(<u64>msgLen);
+    }
+    putc(0x7d);
+  }
+  putc(0x5d);
+}
+
+/** sendmmsg(fd, msgvec, vlen, flags): the vector prints at exit, msg_len on the entries sent. */
+export function decodeSendmmsg(): i32 {
+  if (!exiting) {
+    printFd(0);
+    puts(", ");
+    return 0;
+  }
+  const vlen = <u64>(<u32>arg(2));
+  if (isError) putAddr(arg(1));
+  else printMmsgvec(vlen, <u64>rval, false);
+  puts(", ");
+  putU64(vlen);
+  puts(", ");
+  printFlags(T_MSG_FLAGS, <u64>(<u32>arg(3)));
+  return RVAL_DECODED;
+}
+
+/** recvmmsg(fd, msgvec, vlen, flags, timeout): the received entries, then `(Timeout)` or `left`. */
+export function decodeRecvmmsg(): i32 {
+  if (!exiting) {
+    printFd(0);
+    puts(", ");
+    return 0;
+  }
+  if (isError) putAddr(arg(1));
+  else printMmsgvec(<u64>rval, <u64>rval, true);
+  puts(", ");
+  putU64(<u64>(<u32>arg(2)));
+  puts(", ");
+  printFlags(T_MSG_FLAGS, <u64>(<u32>arg(3)));
+  puts(", ");
+  if (arg(4) != 0 && findCap(4, CK_STRUCT, false) && printStruct(S_TIMESPEC, capData, capLen, arch)) {
+  } else putAddr(arg(4));
+  if (!isError && (rval == 0 || arg(4) != 0)) setAux(AUX_CUSTOM, 0);
+  return RVAL_DECODED;
+}
+
+/** ` (Timeout)` or ` (left {tv_sec=…, tv_nsec=…})` after recvmmsg's return value. */
+export function printRecvmmsgAux(): void {
+  if (rval == 0) {
+    puts(" (Timeout)");
+    return;
+  }
+  if (findCap(4, CK_STRUCT, true)) {
+    puts(" (left ");
+    printStruct(S_TIMESPEC, capData, capLen, arch);
+    putc(0x29);
+  }
+}
