@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from "node:fs";
 /**
- * `pnpm bench [--runs N]`: each workload untraced, under `strace -o /dev/null` and under
+ * `pnpm bench [--runs N]` (default 5): each workload untraced, under `strace -o /dev/null` and under
  * `tstrace -o /dev/null`, interleaved in one run; prints medians and the ratios that matter
  * (tstrace/strace, tstrace/untraced). Ratios, not absolute times: these machines are shared.
  */
@@ -12,7 +12,7 @@ import { WORKLOADS } from "./workloads.js";
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf("--runs");
-const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 7;
+const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 5;
 
 const require = createRequire(import.meta.url);
 const cliPkg = require.resolve("@tstrace/cli/package.json");
