@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseArgs } from "../src/args.js";
 
-const BIN = join(import.meta.dirname, "..", "dist", "tstrace.mjs");
+const BIN = join(import.meta.dirname, "..", "bin", "tstrace.mjs");
 
 describe("decode-fds options", () => {
   it("-y is paths, -yy everything, --decode-fds defaults to path", () => {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
-const BIN = join(import.meta.dirname, "..", "dist", "tstrace.mjs");
+const BIN = join(import.meta.dirname, "..", "bin", "tstrace.mjs");
 
 function tstrace(...args: string[]) {
   return spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", timeout: 60_000 });

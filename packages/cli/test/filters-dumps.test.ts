@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
-const BIN = join(import.meta.dirname, "..", "dist", "tstrace.mjs");
+const BIN = join(import.meta.dirname, "..", "bin", "tstrace.mjs");
 const WORK = mkdtempSync(join(tmpdir(), "tstrace-filters-"));
 writeFileSync(join(WORK, "a.txt"), "alpha\n");
 symlinkSync("a.txt", join(WORK, "link.txt"));

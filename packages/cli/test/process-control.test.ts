@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { trace } from "../src/index.js";
 
-const BIN = join(import.meta.dirname, "..", "dist", "tstrace.mjs");
+const BIN = join(import.meta.dirname, "..", "bin", "tstrace.mjs");
 const dir = mkdtempSync(join(tmpdir(), "tstrace-pc-"));
 const PYTHON = spawnSync("python3", ["-c", "import sys; print(sys.executable)"], {
   encoding: "utf8",
