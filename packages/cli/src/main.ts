@@ -49,7 +49,7 @@ interface NativeExtras {
 }
 
 /** The decoder options for the command line; throws for what this build cannot do. */
-export function decoderOptions(o: CliOptions): DecoderOptions {
+export function decoderOptions(o: CliOptions, notices = false): DecoderOptions {
   const unsupported = (what: string): never => {
     throw new UsageError(`${what} is not supported by this build`, false);
   };
@@ -78,6 +78,10 @@ export function decoderOptions(o: CliOptions): DecoderOptions {
     syscallTimes: o.syscallTimes !== undefined,
     verbose: o.verbose,
     decodeFds: o.decodeFds,
+    // strace announces each followed process on stderr when the trace itself goes there.
+    ...(notices && o.output === undefined && !o.qualifiers.quiet.has("attach")
+      ? { attachNotice: `${PROGRAM}: ` }
+      : {}),
     quietExit: o.qualifiers.quiet.has("exit"),
     ...(o.constStyle ? { constStyle: o.constStyle } : {}),
     ...(o.qualifiers.status ? { status: [...o.qualifiers.status] } : {}),
@@ -112,7 +116,7 @@ export async function main(argv: readonly string[]): Promise<never> {
   try {
     options = parseArgs(argv);
     if (options.help || options.version) decOptions = {};
-    else decOptions = decoderOptions(options);
+    else decOptions = decoderOptions(options, true);
   } catch (err) {
     if (err instanceof UsageError) fail(err.message, err.hint);
     throw err;

@@ -26,6 +26,20 @@ describe("tstrace end to end", () => {
     expect(lines.at(-1)).toBe("+++ exited with 0 +++");
   });
 
+  it("-f on the terminal announces each new process as strace does, -q and -o do not", () => {
+    const cmd = ["sh", "-c", "/bin/true; /bin/true; exit 0"];
+    const notices = (text: string): string[] =>
+      text.match(/t?strace: Process \d+ attached/g)?.map((m) => m.replace(/^t?strace: Process \d+/, "N")) ??
+      [];
+    const ours = tstrace("-f", ...cmd);
+    const theirs = spawnSync("strace", ["-f", ...cmd], { encoding: "utf8", timeout: 60_000 });
+    expect(notices(ours.stderr)).toEqual(["N attached", "N attached"]);
+    expect(notices(ours.stderr)).toEqual(notices(theirs.stderr));
+    expect(notices(tstrace("-qf", ...cmd).stderr)).toEqual([]);
+    const out = join(mkdtempSync(join(tmpdir(), "tstrace-e2e-")), "trace.txt");
+    expect(notices(tstrace("-f", "-o", out, ...cmd).stderr + readFileSync(out, "utf8"))).toEqual([]);
+  });
+
   it("exits with the tracee's exit code", () => {
     const r = tstrace("false");
     expect(r.status).toBe(1);

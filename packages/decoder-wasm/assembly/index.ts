@@ -14,8 +14,10 @@ import {
   onExitStatus,
   onFinish,
   onGroupStop,
+  onNewProcess,
   onSignal,
   resolveDecoders,
+  setAttachNotice,
   setNow,
   touch,
 } from "./line";
@@ -79,6 +81,11 @@ export function input(len: u32): usize {
  * --decode-fds (1 path, 2 all); status: the status= classes printed (bit 0 successful, 1 failed,
  * 2 unfinished, 3 unavailable, 4 detached); tz: UTC offset in minutes for -t/-tt.
  */
+/** The prefix of `Process N attached` notices on NEW_PROCESS records (UTF-8 at p); 0 bytes: none. */
+export function attachNotice(p: usize, len: u32): void {
+  setAttachNotice(p, <usize>len);
+}
+
 export function lineOptions(flags: i32, status: i32, tz: i32): void {
   setLineOptions(flags, status, tz);
 }
@@ -215,8 +222,7 @@ export function decode(len: u32): u32 {
         corrupt(off, 3);
         break;
       }
-      touch(pid);
-      touch(load<u32>(body));
+      onNewProcess(pid, load<u32>(body));
     } else if (type == T_EXEC) {
       if (size < HDR_LENGTH + 8) {
         corrupt(off, 3);

@@ -37,7 +37,7 @@ import {
   tsMode,
   tzMinutes,
 } from "./options";
-import { column, dropOpenLine, newline, outLen, putc, putName, puts } from "./out";
+import { column, dropOpenLine, newline, outLen, putAside, putBeforeLine, putc, putName, puts } from "./out";
 import { printFdDecoration } from "./print/fd";
 import { putHex, putHexDigits, putI64, putOct, putU64 } from "./print/num";
 import { printSignalName } from "./print/signal";
@@ -217,6 +217,44 @@ function getProc(pid: u32): Proc {
 /** Registers a pid (NEW_PROCESS, ATTACHED) so the prefix logic counts it. */
 export function touch(pid: u32): void {
   getProc(pid);
+}
+
+let noticeBuf: usize = 0;
+let noticeLen: usize = 0;
+
+/** The text before `Process N attached` (e.g. `tstrace: `); empty: no notices. */
+export function setAttachNotice(p: usize, len: usize): void {
+  // Room for the prefix, "Process ", ten digits and " attached\n".
+  noticeBuf = len == 0 ? 0 : heap.alloc(len + 32);
+  if (len != 0) memory.copy(noticeBuf, p, len);
+  noticeLen = len;
+}
+
+function putAscii(at: usize, s: string): usize {
+  for (let i = 0; i < s.length; i++) store<u8>(at + <usize>i, <u8>s.charCodeAt(i));
+  return at + <usize>s.length;
+}
+
+/**
+ * A traced process created a new one. With a notice set (trace output on the terminal), strace's
+ * `strace: Process N attached` goes out at once, even in the middle of the parent's open line,
+ * which stays open and keeps its column count (strace writes it past the line's own output).
+ */
+export function onNewProcess(parent: u32, child: u32): void {
+  touch(parent);
+  touch(child);
+  if (noticeLen == 0) return;
+  let at = putAscii(noticeBuf + noticeLen, "Process ");
+  let digits: u32 = 1;
+  for (let t = child / 10; t != 0; t /= 10) digits++;
+  for (let i: u32 = 0, v = child; i < digits; i++, v /= 10)
+    store<u8>(at + <usize>(digits - 1 - i), <u8>(0x30 + (v % 10)));
+  at = putAscii(at + <usize>digits, " attached\n");
+  const n = at - noticeBuf;
+  // A line status= may still drop keeps the notice before it (strace, buffering such lines,
+  // prints the notice first); otherwise it sits inside the open line, as strace writes it.
+  if (hasOpen && statusMask != 31) putBeforeLine(noticeBuf, n);
+  else putAside(noticeBuf, n);
 }
 
 function printPrefix(pid: u32): void {

@@ -57,6 +57,28 @@ export function newline(): void {
   lineStart = outLen;
 }
 
+/**
+ * Writes `n` bytes in the middle of the open line without changing its column: what strace
+ * writes past a line's own output (`vfork(strace: Process 7 attached`). With no line open it is
+ * simply output.
+ */
+export function putAside(p: usize, n: usize): void {
+  putBytes(p, n);
+  lineStart += n;
+}
+
+/**
+ * Writes `n` bytes just before the open line, moving the line after them: for text that must
+ * survive the line being dropped later (status= filtering).
+ */
+export function putBeforeLine(p: usize, n: usize): void {
+  ensure(n);
+  memory.copy(outBuf + lineStart + n, outBuf + lineStart, outLen - lineStart);
+  memory.copy(outBuf + lineStart, p, n);
+  outLen += n;
+  lineStart += n;
+}
+
 /** Drops the first n bytes (already handed to JS). */
 export function consume(n: usize): void {
   if (n == 0) return;

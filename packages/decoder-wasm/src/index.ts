@@ -68,6 +68,12 @@ export interface DecoderOptions {
   /** -v: unabbreviated structs (the stat family prints every field, not `...`). */
   verbose?: boolean;
   /**
+   * strace's `strace: Process N attached` for each new traced process, printed where the
+   * NEW_PROCESS record falls (inside an open line, as strace does): the text before `Process`,
+   * e.g. "tstrace: ". strace prints these only when the trace goes to stderr and -q is off.
+   */
+  attachNotice?: string;
+  /**
    * --decode-fds: "path" (-y) prints what each fd named, `3</etc/passwd>`; "all" (-yy) also
    * socket details, device numbers and pidfd pids. Needs FD_PATH captures in the records (a
    * capture plan compiled with the same `decodeFds`). Default "none".
@@ -181,6 +187,12 @@ export async function createDecoder(options: DecoderOptions = {}): Promise<Decod
   const status = options.status ? options.status.reduce((m, s) => m | (STATUS_BITS[s] ?? 0), 0) : 31;
   const tz = Math.trunc(options.utcOffsetMinutes ?? -new Date().getTimezoneOffset());
   ex.lineOptions(flags, status, Number.isFinite(tz) ? tz : 0);
+  if (options.attachNotice) {
+    const text = new TextEncoder().encode(options.attachNotice);
+    const np = ex.alloc(text.length);
+    new Uint8Array(ex.memory.buffer, np, text.length).set(text);
+    ex.attachNotice(np, text.length);
+  }
   if (options.syscalls !== undefined) {
     const bits = 4096;
     const map = new Uint8Array(bits >> 3);

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { createDecoder } from "../dist/index.js";
 import { nr } from "./helpers/nr.js";
-import { at, concat, detached, enter, exit, exited, signal, withIp } from "./helpers/records.js";
+import { at, concat, detached, enter, exit, exited, newProcess, signal, withIp } from "./helpers/records.js";
 
 const usr1 = (pid: number, sender: number): Uint8Array =>
   signal(pid, 10, (v) => {
@@ -205,5 +205,38 @@ describe("-e trace= in the decoder keeps the -n number of untraced syscalls", ()
       ),
     );
     expect(out).toBe("close(3)                                = 0\n");
+  });
+});
+
+describe("attachNotice: strace's `Process N attached` on the terminal", () => {
+  // strace -f sh -c '/bin/true; exit 0' printed: `vfork(strace: Process 25947 attached` then
+  // ` <unfinished ...>` and the child's lines.
+  it("inside the parent's open line, which keeps its column", async () => {
+    const d = await createDecoder({ pidPrefix: "bracket", attachNotice: "tstrace: " });
+    const out = d.decodeToString(
+      concat(
+        enter(100, nr("vfork"), []),
+        newProcess(100, 101),
+        enter(101, nr("close"), [3]),
+        exit(101, nr("close"), 0),
+        exit(100, nr("vfork"), 101),
+      ),
+    );
+    expect(out).toBe(
+      "vfork(tstrace: Process 101 attached\n" +
+        " <unfinished ...>\n" +
+        "[pid   101] close(3)                    = 0\n" +
+        "[pid   100] <... vfork resumed>)        = 101\n",
+    );
+  });
+
+  it("before a line status= may still drop, and not at all without the option", async () => {
+    const d = await createDecoder({ attachNotice: "tstrace: ", status: ["failed"] });
+    const out = d.decodeToString(
+      concat(enter(100, nr("vfork"), []), newProcess(100, 101), exit(100, nr("vfork"), 101)),
+    );
+    expect(out).toBe("tstrace: Process 101 attached\n");
+    const plain = await createDecoder();
+    expect(plain.decodeToString(concat(enter(100, nr("vfork"), []), newProcess(100, 101)))).toBe("");
   });
 });

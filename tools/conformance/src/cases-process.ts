@@ -14,7 +14,7 @@ export const PROCESS_CASES: readonly ConformanceCase[] = [
     name: "f threads",
     options: ["-f", "-e", "trace=getppid,write"],
     command: [
-      "python3",
+      "/usr/bin/python3",
       "-c",
       "import os,threading\nts=[threading.Thread(target=lambda: [os.getppid() for _ in range(5)]) for _ in range(3)]\nfor t in ts: t.start(); t.join()\nos.write(1, b'done\\n')",
     ],

@@ -55,6 +55,14 @@ describe("normaliseTrace", () => {
     expect(a).toBe("rt_sigreturn({mask=[]})                 = RESTORED");
     expect(b).toBe(a);
   });
+  it("hides a child's CPU ticks in SIGCHLD's siginfo", () => {
+    const [a] = normaliseTrace(
+      "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=7, si_uid=0, si_status=0, si_utime=0, si_stime=1 /* 0.01 s */} ---",
+    );
+    expect(a).toBe(
+      "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=7, si_uid=0, si_status=0, si_utime=N, si_stime=N} ---",
+    );
+  });
   it("does not hide ordinary strings", () => {
     const [line] = normaliseTrace('write(1, "hello\\n", 6) = 6');
     expect(line).toBe('write(1, "hello\\n", 6) = 6');
