@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseArgs } from "../src/args.js";
 
-const BIN = join(import.meta.dirname, "..", "bin", "tstrace.mjs");
+const BIN = join(import.meta.dirname, "..", "bin", "tstrace");
 
 describe("decode-fds options", () => {
   it("-y is paths, -yy everything, --decode-fds defaults to path", () => {
@@ -58,7 +58,7 @@ describe("-y and -yy end to end, against strace", () => {
   for (const flag of ["-y", "-yy"]) {
     it(`${flag} prints what strace prints`, () => {
       const theirs = run(["strace"], [flag, "-e", trace], program);
-      const ours = run([process.execPath, BIN], [flag, "-e", trace], program);
+      const ours = run([BIN], [flag, "-e", trace], program);
       const tail = (lines: string[]): string[] =>
         lines.slice(lines.findLastIndex((l) => l.includes("/etc/hostname")) - 1);
       expect(tail(ours)).toEqual(tail(theirs));

@@ -4,10 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
-const BIN = join(import.meta.dirname, "..", "bin", "tstrace.mjs");
+const BIN = join(import.meta.dirname, "..", "bin", "tstrace");
 
 function tstrace(...args: string[]) {
-  return spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", timeout: 60_000 });
+  return spawnSync(BIN, args, { encoding: "utf8", timeout: 60_000 });
 }
 
 // End to end: the built bin, the real addon, real programs.
@@ -38,6 +38,22 @@ describe("tstrace end to end", () => {
     expect(notices(tstrace("-qf", ...cmd).stderr)).toEqual([]);
     const out = join(mkdtempSync(join(tmpdir(), "tstrace-e2e-")), "trace.txt");
     expect(notices(tstrace("-f", "-o", out, ...cmd).stderr + readFileSync(out, "utf8"))).toEqual([]);
+  });
+
+  it("the traced command gets NODE_EXTRA_CA_CERTS as given, though node starts without it", () => {
+    // sh's ${VAR-word} tells an empty value from an unset one.
+    const show = ["sh", "-c", `echo "$\{NODE_EXTRA_CA_CERTS-unset}"; env | grep -c ^TSTRACE_SAVED || true`];
+    const run = (env: NodeJS.ProcessEnv) =>
+      spawnSync(BIN, ["-o", "/dev/null", ...show], { encoding: "utf8", timeout: 60_000, env }).stdout;
+    const base = { ...process.env };
+    delete base.NODE_EXTRA_CA_CERTS;
+    expect(run({ ...base, NODE_EXTRA_CA_CERTS: "/some/ca.pem" })).toBe("/some/ca.pem\n0\n");
+    expect(run({ ...base, NODE_EXTRA_CA_CERTS: "" })).toBe("\n0\n");
+    expect(run(base)).toBe("unset\n0\n");
+    // Nothing else is added on the way (sh would export PWD).
+    const minimal = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: "/root" };
+    const seen = spawnSync(BIN, ["-o", "/dev/null", "env"], { encoding: "utf8", env: minimal }).stdout;
+    expect(seen.trimEnd().split("\n").sort()).toEqual([`HOME=/root`, `PATH=${minimal.PATH}`]);
   });
 
   it("exits with the tracee's exit code", () => {

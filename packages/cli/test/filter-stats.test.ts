@@ -4,12 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
-const BIN = join(import.meta.dirname, "..", "bin", "tstrace.mjs");
+const BIN = join(import.meta.dirname, "..", "bin", "tstrace");
 
 function run(file: string, args: string[]) {
   return spawnSync(file, args, { encoding: "utf8", timeout: 60_000, cwd: tmpdir() });
 }
-const tstrace = (...args: string[]) => run(process.execPath, [BIN, ...args]);
+const tstrace = (...args: string[]) => run(BIN, args);
 const strace = (...args: string[]) => run("strace", args);
 
 /** Trace lines without addresses and the tracer's name. */

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
-const BIN = join(import.meta.dirname, "..", "bin", "tstrace.mjs");
+const BIN = join(import.meta.dirname, "..", "bin", "tstrace");
 const WORK = mkdtempSync(join(tmpdir(), "tstrace-filters-"));
 writeFileSync(join(WORK, "a.txt"), "alpha\n");
 symlinkSync("a.txt", join(WORK, "link.txt"));
@@ -23,7 +23,7 @@ os.readv(r, [bytearray(4), bytearray(100)])
 function run(file: string, args: string[]) {
   return spawnSync(file, args, { encoding: "utf8", timeout: 60_000, cwd: WORK });
 }
-const tstrace = (...args: string[]) => run(process.execPath, [BIN, ...args]);
+const tstrace = (...args: string[]) => run(BIN, args);
 const strace = (...args: string[]) => run("strace", args);
 
 const norm = (text: string): string[] =>

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { trace } from "../src/index.js";
 
-const BIN = join(import.meta.dirname, "..", "bin", "tstrace.mjs");
+const BIN = join(import.meta.dirname, "..", "bin", "tstrace");
 const dir = mkdtempSync(join(tmpdir(), "tstrace-pc-"));
 const PYTHON = spawnSync("python3", ["-c", "import sys; print(sys.executable)"], {
   encoding: "utf8",
@@ -84,7 +84,7 @@ describe("process control end to end (strace 6.1 side by side)", () => {
     );
     const ours = join(dir, "threads.t");
     const theirs = join(dir, "threads.s");
-    expect(run(process.execPath, [BIN, "-f", "-o", ours, PYTHON, prog]).status).toBe(0);
+    expect(run(BIN, ["-f", "-o", ours, PYTHON, prog]).status).toBe(0);
     expect(run("strace", ["-f", "-o", theirs, PYTHON, prog]).status).toBe(0);
     const a = counts(ours);
     const b = counts(theirs);
@@ -97,8 +97,7 @@ describe("process control end to end (strace 6.1 side by side)", () => {
 
   it("a fork storm of 200 short children: no `+++ exited` line lost", () => {
     const out = join(dir, "storm.t");
-    const r = run(process.execPath, [
-      BIN,
+    const r = run(BIN, [
       "-f",
       "-e",
       "trace=none",
@@ -119,7 +118,7 @@ describe("process control end to end (strace 6.1 side by side)", () => {
       "import os, threading, time\nthreading.Thread(target=lambda: os.execv('/bin/true', ['true'])).start()\ntime.sleep(5)\n",
     );
     const out = join(dir, "thexec.t");
-    expect(run(process.execPath, [BIN, "-f", "-e", "trace=execve", "-o", out, PYTHON, prog]).status).toBe(0);
+    expect(run(BIN, ["-f", "-e", "trace=execve", "-o", out, PYTHON, prog]).status).toBe(0);
     const lines = readFileSync(out, "utf8").trimEnd().split("\n");
     const leader = /^(\d+)/.exec(lines[0] as string)?.[1] as string;
     const thread = /^(\d+) +execve\("\/bin\/true"/.exec(lines[1] as string)?.[1] as string;
@@ -137,7 +136,7 @@ describe("process control end to end (strace 6.1 side by side)", () => {
     try {
       for (let round = 0; round < 2; round++) {
         const out = join(dir, `attach${round}.t`);
-        const t = spawn(process.execPath, [BIN, "-e", "trace=getppid", "-o", out, "-p", String(pid)], {
+        const t = spawn(BIN, ["-e", "trace=getppid", "-o", out, "-p", String(pid)], {
           stdio: ["ignore", "ignore", "pipe"],
         });
         let err = "";
@@ -161,7 +160,7 @@ describe("process control end to end (strace 6.1 side by side)", () => {
 
   it("kill -9 of tstrace: spawned tracees die (EXITKILL), none left stopped or orphaned", async () => {
     const out = join(dir, "killed.t");
-    const t = spawn(process.execPath, [BIN, "-f", "-o", out, "sh", "-c", "sleep 60 & sleep 60; wait"], {
+    const t = spawn(BIN, ["-f", "-o", out, "sh", "-c", "sleep 60 & sleep 60; wait"], {
       stdio: "ignore",
     });
     const sleeps = (): number[] =>
@@ -178,8 +177,8 @@ describe("process control end to end (strace 6.1 side by side)", () => {
     for (const killOnExit of [false, true]) {
       const pid = loopTarget();
       const out = join(dir, `kill9-${killOnExit}.t`);
-      const args = [BIN, ...(killOnExit ? ["--kill-on-exit"] : []), "-o", out, "-p", String(pid)];
-      const t = spawn(process.execPath, args, { stdio: "ignore" });
+      const args = [...(killOnExit ? ["--kill-on-exit"] : []), "-o", out, "-p", String(pid)];
+      const t = spawn(BIN, args, { stdio: "ignore" });
       await until(() => existsSync(out) && readFileSync(out, "utf8").includes("getppid()"));
       t.kill("SIGKILL");
       if (killOnExit) {
@@ -197,7 +196,7 @@ describe("process control end to end (strace 6.1 side by side)", () => {
     const ours = join(dir, "b.t");
     const theirs = join(dir, "b.s");
     const cmd = ["sh", "-c", "exec /bin/sh -c 'exit 3'"];
-    const r = run(process.execPath, [BIN, "-b", "execve", "-o", ours, ...cmd]);
+    const r = run(BIN, ["-b", "execve", "-o", ours, ...cmd]);
     expect(run("strace", ["-b", "execve", "-o", theirs, ...cmd]).status).toBe(r.status);
     const last = (f: string) =>
       readFileSync(f, "utf8")
@@ -210,10 +209,8 @@ describe("process control end to end (strace 6.1 side by side)", () => {
   });
 
   it("-b with anything else, and -D, give clear errors", () => {
-    expect(run(process.execPath, [BIN, "-b", "open", "true"]).stderr).toBe(
-      "tstrace: Syscall 'open' for -b isn't supported\n",
-    );
-    const d = run(process.execPath, [BIN, "-D", "true"]);
+    expect(run(BIN, ["-b", "open", "true"]).stderr).toBe("tstrace: Syscall 'open' for -b isn't supported\n");
+    const d = run(BIN, ["-D", "true"]);
     expect(d.status).toBe(1);
     expect(d.stderr).toMatch(/^tstrace: -D\/--daemonize is not supported by this build/);
   });

@@ -35,7 +35,7 @@ for (const w of WORKLOADS) {
     [
       w.command,
       ["strace", "-o", "/dev/null", ...w.options, ...w.command],
-      [process.execPath, bin, "-o", "/dev/null", ...w.options, ...w.command],
+      [bin, "-o", "/dev/null", ...w.options, ...w.command],
     ],
     runs,
   ) as [number, number, number];

@@ -74,7 +74,7 @@ export function runCase(c: ConformanceCase): CaseResult {
   rmSync(outPath, { force: true });
   const options = c.options ?? [];
   const straceStatus = runTracer(["strace", "-o", refPath, ...options, ...c.command]);
-  const tstraceStatus = runTracer([process.execPath, tstraceBin(), "-o", outPath, ...options, ...c.command]);
+  const tstraceStatus = runTracer([tstraceBin(), "-o", outPath, ...options, ...c.command]);
   const read = (p: string): string => {
     try {
       return readFileSync(p, "utf8");
