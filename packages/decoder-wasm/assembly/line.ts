@@ -37,7 +37,18 @@ import {
   tsMode,
   tzMinutes,
 } from "./options";
-import { column, dropOpenLine, newline, outLen, putAside, putBeforeLine, putc, putName, puts } from "./out";
+import {
+  column,
+  dropOpenLine,
+  newline,
+  outLen,
+  putAside,
+  putBeforeLine,
+  putc,
+  putName,
+  putSpaces,
+  puts,
+} from "./out";
 import { printFdDecoration } from "./print/fd";
 import { putHex, putHexDigits, putI64, putOct, putU64 } from "./print/num";
 import { printSignalName } from "./print/signal";
@@ -348,7 +359,7 @@ export function onEnter(pid: u32, rec: usize, len: u32): void {
 
 function tabto(): void {
   const col = <i32>column();
-  for (let c = col; c < acolumn; c++) putc(0x20);
+  if (col < acolumn) putSpaces(<usize>(acolumn - col));
 }
 
 /** Starts the exit part: continues the open line or prints `<... NAME resumed>`. */

@@ -7,13 +7,24 @@ export let outLen: usize = 0;
 /** Offset in outBuf where the current (possibly open) line starts. */
 export let lineStart: usize = 0;
 
+// Every printed byte passes here: the check is inlined, the rare growth is not.
+@inline
 function ensure(n: usize): void {
-  const need = outLen + n;
-  if (need <= outCap) return;
+  if (outLen + n > outCap) grow(outLen + n);
+}
+
+function grow(need: usize): void {
   let cap = outCap < 4096 ? <usize>4096 : outCap;
   while (cap < need) cap <<= 1;
   outBuf = outBuf == 0 ? heap.alloc(cap) : heap.realloc(outBuf, cap);
   outCap = cap;
+}
+
+/** n spaces (column padding). */
+export function putSpaces(n: usize): void {
+  ensure(n);
+  memory.fill(outBuf + outLen, 0x20, n);
+  outLen += n;
 }
 
 export function putc(c: u32): void {

@@ -104,15 +104,26 @@ function time(fn, minMs = 400) {
 }
 
 const results = [];
-const row = (name, wasmOps, jsOps, unit) => {
-  results.push({ name, wasm: wasmOps, js: jsOps, ratio: wasmOps / jsOps, unit });
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/**
+ * WASM and JS measured in alternating short rounds, so a noisy neighbour hits both alike; the
+ * figures are medians over the rounds, the ratio the median of the per-round ratios.
+ */
+const row = (name, wasmFn, jsFn, scale, unit, rounds = 9) => {
+  const w = [];
+  const j = [];
+  for (let i = 0; i < rounds; i++) {
+    w.push(time(wasmFn, 120) * scale);
+    j.push(time(jsFn, 120) * scale);
+  }
+  results.push({ name, wasm: median(w), js: median(j), ratio: median(w.map((x, i) => x / j[i])), unit });
 };
 
 // 1. Realistic mix, whole lines. JS baseline: the same lines from the same bytes, plainly.
 {
   const { batch, records } = mixBatch(500);
   const d = await createDecoder();
-  const wasmOps = time(() => d.decode(batch)) * records;
+  const wasmFn = () => d.decode(batch);
   const jsDecode = () => {
     const v = new DataView(batch.buffer, batch.byteOffset, batch.byteLength);
     let off = 0;
@@ -148,8 +159,7 @@ const row = (name, wasmOps, jsOps, unit) => {
     }
     return enc.encode(out);
   };
-  const jsOps = time(jsDecode) * records;
-  row("records → text (mix)", wasmOps, jsOps, "records/s");
+  row("records → text (mix)", wasmFn, jsDecode, records, "records/s");
 }
 
 // 2. Quoting a 4 KiB buffer (binary-ish bytes), -s 4096.
@@ -157,9 +167,13 @@ const row = (name, wasmOps, jsOps, unit) => {
   const buf = new Uint8Array(4096);
   for (let i = 0; i < buf.length; i++) buf[i] = (i * 37) & 0xff;
   await quoteString(buf, { strsize: 4096 });
-  const wasmOps = time(() => quoteString(buf, { strsize: 4096 }));
-  const jsOps = time(() => quote(buf, 4096));
-  row("quote 4 KiB", wasmOps, jsOps, "buffers/s");
+  row(
+    "quote 4 KiB",
+    () => quoteString(buf, { strsize: 4096 }),
+    () => quote(buf, 4096),
+    1,
+    "buffers/s",
+  );
 }
 
 // 3. A stat struct: 1000 fstat calls per batch, decoded whole vs the plain JS struct printer.
@@ -169,22 +183,21 @@ const row = (name, wasmOps, jsOps, unit) => {
     parts.push(enter(5, [3, 0x2000]), exit(5, 0, [{ arg: 1, kind: 4, data: statBytes(i) }]));
   const batch = concat(...parts);
   const d = await createDecoder();
-  const wasmOps = time(() => d.decode(batch)) * 1000;
+  const wasmFn = () => d.decode(batch);
   const v = new DataView(batch.buffer);
   // The baseline walks the same records (as the decoder must) and prints from their bytes.
-  const jsOps =
-    time(() => {
-      let s = "";
-      let line = "";
-      for (let off = 0; off < batch.length; ) {
-        const size = v.getUint32(off, true);
-        if (v.getUint16(off + 4, true) === 1) line = `fstat(${v.getBigUint64(off + 24 + 8, true)}, `;
-        else s += `${line}${statText(v, off + 24 + 24 + 8)}) = ${v.getBigInt64(off + 24 + 8, true)}\n`;
-        off += size;
-      }
-      return enc.encode(s); // the decoder's output is UTF-8 bytes for the sink
-    }) * 1000;
-  row("stat struct (fstat lines)", wasmOps, jsOps, "structs/s");
+  const jsFn = () => {
+    let s = "";
+    let line = "";
+    for (let off = 0; off < batch.length; ) {
+      const size = v.getUint32(off, true);
+      if (v.getUint16(off + 4, true) === 1) line = `fstat(${v.getBigUint64(off + 24 + 8, true)}, `;
+      else s += `${line}${statText(v, off + 24 + 24 + 8)}) = ${v.getBigInt64(off + 24 + 8, true)}\n`;
+      off += size;
+    }
+    return enc.encode(s); // the decoder's output is UTF-8 bytes for the sink
+  };
+  row("stat struct (fstat lines)", wasmFn, jsFn, 1000, "structs/s");
 }
 
 // 4. Open flags: 1000 openat calls with different flag sets.
@@ -199,24 +212,23 @@ const row = (name, wasmOps, jsOps, unit) => {
   }
   const batch = concat(...parts);
   const d = await createDecoder();
-  const wasmOps = time(() => d.decode(batch)) * 1000;
+  const wasmFn = () => d.decode(batch);
   const v = new DataView(batch.buffer);
-  const jsOps =
-    time(() => {
-      let s = "";
-      let line = "";
-      for (let off = 0; off < batch.length; ) {
-        const size = v.getUint32(off, true);
-        if (v.getUint16(off + 4, true) === 1) {
-          const capLen = v.getUint32(off + 24 + 80 + 4, true);
-          const path = quote(batch.subarray(off + 24 + 88, off + 24 + 88 + capLen), 4096);
-          line = `openat(AT_FDCWD, ${path}, ${openFlagsText(Number(v.getBigUint64(off + 24 + 24, true)))}`;
-        } else s += `${line}) = ${v.getBigInt64(off + 24 + 8, true)}\n`;
-        off += size;
-      }
-      return enc.encode(s); // the decoder's output is UTF-8 bytes for the sink
-    }) * 1000;
-  row("open flags (openat lines)", wasmOps, jsOps, "calls/s");
+  const jsFn = () => {
+    let s = "";
+    let line = "";
+    for (let off = 0; off < batch.length; ) {
+      const size = v.getUint32(off, true);
+      if (v.getUint16(off + 4, true) === 1) {
+        const capLen = v.getUint32(off + 24 + 80 + 4, true);
+        const path = quote(batch.subarray(off + 24 + 88, off + 24 + 88 + capLen), 4096);
+        line = `openat(AT_FDCWD, ${path}, ${openFlagsText(Number(v.getBigUint64(off + 24 + 24, true)))}`;
+      } else s += `${line}) = ${v.getBigInt64(off + 24 + 8, true)}\n`;
+      off += size;
+    }
+    return enc.encode(s); // the decoder's output is UTF-8 bytes for the sink
+  };
+  row("open flags (openat lines)", wasmFn, jsFn, 1000, "calls/s");
 }
 
 console.log("decoder-wasm benchmark (higher is better; ratio = wasm / js)");
