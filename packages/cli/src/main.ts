@@ -25,29 +25,6 @@ function fail(message: string, hint: boolean): never {
   process.exit(1);
 }
 
-/** A running session, spawned or attached; `detach` exists once native provides it. */
-interface Session {
-  readonly done: Promise<TraceResult>;
-  kill(): void;
-  detach?: () => void;
-}
-
-/** The native API this CLI codes against beyond what every build has (feature-detected). */
-interface NativeExtras {
-  attachTraced?: (
-    options: {
-      pids: readonly number[];
-      capturePlan: Uint32Array;
-      followForks?: boolean;
-      traceSet?: Uint8Array;
-      batchBytes?: number;
-      exitKill?: boolean;
-      detachOnExec?: boolean;
-    },
-    onBatch: (batch: Uint8Array) => void,
-  ) => Session;
-}
-
 /** The decoder options for the command line; throws for what this build cannot do. */
 export function decoderOptions(o: CliOptions, notices = false): DecoderOptions {
   const unsupported = (what: string): never => {
@@ -130,12 +107,9 @@ export async function main(argv: readonly string[]): Promise<never> {
     process.exit(0);
   }
   for (const w of options.warnings) process.stderr.write(`${PROGRAM}: ${w}\n`);
-  const extras = native as unknown as NativeExtras;
   const attaching = options.pids.length > 0;
   if (attaching && options.command.length > 0)
     fail("-p together with a command is not supported by this build", false);
-  if (attaching && typeof extras.attachTraced !== "function")
-    fail("-p is not supported by this build", false);
   const { qualifiers } = options;
   const quietAttach = qualifiers.quiet.has("attach");
   let pathFilter: PathFilter | undefined;
@@ -180,17 +154,17 @@ export async function main(argv: readonly string[]): Promise<never> {
     if (limit) {
       batch = limit.take(batch);
       // Detach outside the native callback; the records after the limit are dropped meanwhile.
-      if (limit.reached) setImmediate(() => session.detach?.());
+      if (limit.reached) setImmediate(() => session.detach());
     }
     counter?.add(filter ? filter(batch) : batch);
     if (decoder) (sink as Sink).write(decoder.decode(batch));
     else separate?.write(batch);
   };
 
-  let session: Session;
+  let session: native.TraceSession;
   try {
     if (attaching) {
-      session = (extras.attachTraced as NonNullable<NativeExtras["attachTraced"]>)(
+      session = native.attachTraced(
         {
           pids: options.pids,
           capturePlan,
@@ -213,7 +187,7 @@ export async function main(argv: readonly string[]): Promise<never> {
           followForks: options.follow,
           ...(traceSet ? { traceSet: toBitmap(traceSet), seccomp } : {}),
           detachOnExec: options.detachOnExec,
-        } as native.SpawnOptions,
+        },
         onBatch,
       );
     }
@@ -243,8 +217,7 @@ export async function main(argv: readonly string[]): Promise<never> {
       }
       // --kill-on-exit: tracees go with tstrace rather than being let go.
       if (options.killOnExit) session.kill();
-      else if (typeof session.detach === "function") session.detach();
-      else if (attaching) session.kill();
+      else session.detach();
     });
   }
 
