@@ -40,14 +40,15 @@ import {
 import {
   column,
   dropOpenLine,
+  moveBeforeLine,
   newline,
   outLen,
-  putAside,
-  putBeforeLine,
+  putBytes,
   putc,
   putName,
   putSpaces,
   puts,
+  setAside,
 } from "./out";
 import { printFdDecoration } from "./print/fd";
 import { putHex, putHexDigits, putI64, putOct, putU64 } from "./print/num";
@@ -230,20 +231,13 @@ export function touch(pid: u32): void {
   getProc(pid);
 }
 
-let noticeBuf: usize = 0;
+let noticePtr: usize = 0;
 let noticeLen: usize = 0;
 
-/** The text before `Process N attached` (e.g. `tstrace: `); empty: no notices. */
+/** The text before `Process N attached` (e.g. `tstrace: `), in instance memory; empty: no notices. */
 export function setAttachNotice(p: usize, len: usize): void {
-  // Room for the prefix, "Process ", ten digits and " attached\n".
-  noticeBuf = len == 0 ? 0 : heap.alloc(len + 32);
-  if (len != 0) memory.copy(noticeBuf, p, len);
+  noticePtr = p;
   noticeLen = len;
-}
-
-function putAscii(at: usize, s: string): usize {
-  for (let i = 0; i < s.length; i++) store<u8>(at + <usize>i, <u8>s.charCodeAt(i));
-  return at + <usize>s.length;
 }
 
 /**
@@ -255,17 +249,15 @@ export function onNewProcess(parent: u32, child: u32): void {
   touch(parent);
   touch(child);
   if (noticeLen == 0) return;
-  let at = putAscii(noticeBuf + noticeLen, "Process ");
-  let digits: u32 = 1;
-  for (let t = child / 10; t != 0; t /= 10) digits++;
-  for (let i: u32 = 0, v = child; i < digits; i++, v /= 10)
-    store<u8>(at + <usize>(digits - 1 - i), <u8>(0x30 + (v % 10)));
-  at = putAscii(at + <usize>digits, " attached\n");
-  const n = at - noticeBuf;
+  const start = outLen;
+  putBytes(noticePtr, noticeLen);
+  puts("Process ");
+  putU64(<u64>child);
+  puts(" attached\n");
   // A line status= may still drop keeps the notice before it (strace, buffering such lines,
   // prints the notice first); otherwise it sits inside the open line, as strace writes it.
-  if (hasOpen && statusMask != 31) putBeforeLine(noticeBuf, n);
-  else putAside(noticeBuf, n);
+  if (hasOpen && statusMask != 31) moveBeforeLine(start);
+  else setAside(start);
 }
 
 function printPrefix(pid: u32): void {

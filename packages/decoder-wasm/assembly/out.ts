@@ -69,24 +69,23 @@ export function newline(): void {
 }
 
 /**
- * Writes `n` bytes in the middle of the open line without changing its column: what strace
- * writes past a line's own output (`vfork(strace: Process 7 attached`). With no line open it is
- * simply output.
+ * The output from `start` on was written inside the open line but is not part of it (strace's
+ * `vfork(strace: Process 7 attached`): the line's column count leaves it out.
  */
-export function putAside(p: usize, n: usize): void {
-  putBytes(p, n);
-  lineStart += n;
+export function setAside(start: usize): void {
+  lineStart += outLen - start;
 }
 
 /**
- * Writes `n` bytes just before the open line, moving the line after them: for text that must
- * survive the line being dropped later (status= filtering).
+ * Moves the output from `start` on to just before the open line: text that must survive the line
+ * being dropped later (status= filtering).
  */
-export function putBeforeLine(p: usize, n: usize): void {
-  ensure(n);
-  memory.copy(outBuf + lineStart + n, outBuf + lineStart, outLen - lineStart);
-  memory.copy(outBuf + lineStart, p, n);
-  outLen += n;
+export function moveBeforeLine(start: usize): void {
+  const n = outLen - start;
+  ensure(n); // room past the end to park the moved bytes
+  memory.copy(outBuf + outLen, outBuf + start, n);
+  memory.copy(outBuf + lineStart + n, outBuf + lineStart, start - lineStart);
+  memory.copy(outBuf + lineStart, outBuf + outLen, n);
   lineStart += n;
 }
 
