@@ -6,8 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseArgs } from "../src/args.js";
-
-const BIN = join(import.meta.dirname, "..", "bin", "tstrace");
+import { BIN } from "./helpers/tracers.js";
 
 describe("decode-fds options", () => {
   it("-y is paths, -yy everything, --decode-fds defaults to path", () => {

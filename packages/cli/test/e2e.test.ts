@@ -3,8 +3,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-
-const BIN = join(import.meta.dirname, "..", "bin", "tstrace");
+import { BIN } from "./helpers/tracers.js";
 
 function tstrace(...args: string[]) {
   return spawnSync(BIN, args, { encoding: "utf8", timeout: 60_000 });

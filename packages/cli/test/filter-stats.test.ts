@@ -1,24 +1,10 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { norm, tracersIn } from "./helpers/tracers.js";
 
-const BIN = join(import.meta.dirname, "..", "bin", "tstrace");
-
-function run(file: string, args: string[]) {
-  return spawnSync(file, args, { encoding: "utf8", timeout: 60_000, cwd: tmpdir() });
-}
-const tstrace = (...args: string[]) => run(BIN, args);
-const strace = (...args: string[]) => run("strace", args);
-
-/** Trace lines without addresses and the tracer's name. */
-const norm = (text: string): string[] =>
-  text
-    .replace(/0x[0-9a-f]{6,}/g, "0xADDR")
-    .replace(/^t?strace: /gm, "TRACER: ")
-    .split("\n")
-    .filter((l) => l !== "");
+const { tstrace, strace } = tracersIn(tmpdir());
 
 /** Summary rows as "name calls errors", the columns that must equal strace's. */
 function summaryRows(text: string): string[] {

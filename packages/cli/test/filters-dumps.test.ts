@@ -7,8 +7,8 @@ import { mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { norm, tracersIn } from "./helpers/tracers.js";
 
-const BIN = join(import.meta.dirname, "..", "bin", "tstrace");
 const WORK = mkdtempSync(join(tmpdir(), "tstrace-filters-"));
 writeFileSync(join(WORK, "a.txt"), "alpha\n");
 symlinkSync("a.txt", join(WORK, "link.txt"));
@@ -20,18 +20,7 @@ os.writev(w, [b"one\\n", b"two two\\n"])
 os.readv(r, [bytearray(4), bytearray(100)])
 `;
 
-function run(file: string, args: string[]) {
-  return spawnSync(file, args, { encoding: "utf8", timeout: 60_000, cwd: WORK });
-}
-const tstrace = (...args: string[]) => run(BIN, args);
-const strace = (...args: string[]) => run("strace", args);
-
-const norm = (text: string): string[] =>
-  text
-    .replace(/0x[0-9a-f]{6,}/g, "0xADDR")
-    .replace(/^t?strace: /gm, "TRACER: ")
-    .split("\n")
-    .filter((l) => l !== "");
+const { tstrace, strace } = tracersIn(WORK);
 
 function same(...args: string[]): string[] {
   const a = tstrace(...args);

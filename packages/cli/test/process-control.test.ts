@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { trace } from "../src/index.js";
+import { BIN } from "./helpers/tracers.js";
 
-const BIN = join(import.meta.dirname, "..", "bin", "tstrace");
 const dir = mkdtempSync(join(tmpdir(), "tstrace-pc-"));
 const PYTHON = spawnSync("python3", ["-c", "import sys; print(sys.executable)"], {
   encoding: "utf8",
