@@ -496,6 +496,18 @@ struct Tracer::Loop {
     return opts.plan->for_nr(nr);
   }
 
+  // What the capture plan's specs are read against, at entry or (with the return value) at exit.
+  SyscallFacts facts_of(pid_t p, const ThreadState& t, bool at_exit, int64_t rval) {
+    SyscallFacts facts{};
+    std::memcpy(facts.args, t.args, sizeof facts.args);
+    facts.sp = t.sp;
+    facts.rval = rval;
+    facts.at_exit = at_exit;
+    facts.tid = p;
+    facts.fds = &fds;
+    return facts;
+  }
+
   void emit_enter(pid_t p, const ThreadState& t, const SyscallInfo& info) {
     rf::RecordWriter w(batch);
     size_t start = w.begin_record(rf::kSyscallEnter, static_cast<uint32_t>(p), now);
@@ -510,13 +522,7 @@ struct Tracer::Loop {
     const auto& specs = specs_for(info.arch, t.nr);
     if (!specs.empty()) {
       MemoryReader mem(p);
-      SyscallFacts facts{};
-      std::memcpy(facts.args, t.args, sizeof facts.args);
-      facts.sp = t.sp;
-      facts.at_exit = false;
-      facts.tid = p;
-      facts.fds = &fds;
-      w.patch_u32(count_at, write_captures(w, mem, specs, facts));
+      w.patch_u32(count_at, write_captures(w, mem, specs, facts_of(p, t, false, 0)));
     }
     w.end_record(start);
   }
@@ -533,14 +539,7 @@ struct Tracer::Loop {
     const auto& specs = specs_for(arch, t.nr);
     if (!failed && !specs.empty()) {
       MemoryReader mem(p);
-      SyscallFacts facts{};
-      std::memcpy(facts.args, t.args, sizeof facts.args);
-      facts.sp = t.sp;
-      facts.rval = rval;
-      facts.at_exit = true;
-      facts.tid = p;
-      facts.fds = &fds;
-      w.patch_u32(count_at, write_captures(w, mem, specs, facts));
+      w.patch_u32(count_at, write_captures(w, mem, specs, facts_of(p, t, true, rval)));
     }
     w.end_record(start);
   }
