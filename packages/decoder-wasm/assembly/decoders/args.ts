@@ -193,8 +193,12 @@ export function printArrayArg(i: u32, structIdx: u32, n: u64, atExit: bool): voi
     putAddr(p);
     return;
   }
-  const data = capData;
-  const avail = <u64>(capLen / size);
+  printStructElems(id, capData, capLen, size, n);
+}
+
+/** `n` structs of `size` bytes from captured data, `[e1, e2]`: at most -s of them, then `...`. */
+export function printStructElems(id: u8, data: usize, len: u32, size: u32, n: u64): void {
+  const avail = <u64>(len / size);
   putc(0x5b);
   for (let j: u64 = 0; j < n; j++) {
     if (j > 0) puts(", ");

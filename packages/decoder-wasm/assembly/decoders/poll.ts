@@ -9,7 +9,7 @@ import { putAddr, putI64, putU64 } from "../print/num";
 import { printStruct, S_EPOLL_EVENT, S_POLLFD, S_TIMESPEC } from "../print/structs";
 import { printFlags } from "../print/xlat";
 import { AUDIT_ARCH_X86_64, CK_ARRAY, CK_STRUCT } from "../record";
-import { printFd, printSigsetArg } from "./args";
+import { printFd, printSigsetArg, printStructElems } from "./args";
 import { AUX_CUSTOM, RVAL_DECODED, setAux } from "./rval";
 
 function printPollfds(atExit: bool): void {
@@ -99,21 +99,9 @@ export function decodeEpollWait(pwait: bool): i32 {
   }
   const p = arg(1);
   const size: u32 = arch == AUDIT_ARCH_X86_64 || arch == 0 ? 12 : 16;
-  if (p != 0 && !isError && findCap(1, CK_ARRAY, true)) {
-    const data = capData;
-    const avail = <u64>(capLen / size);
-    putc(0x5b);
-    const n = <u64>rval;
-    for (let j: u64 = 0; j < n; j++) {
-      if (j > 0) puts(", ");
-      if (j >= <u64>strsize || j >= avail) {
-        puts("...");
-        break;
-      }
-      printStruct(S_EPOLL_EVENT, data + <usize>(j * <u64>size), size, arch);
-    }
-    putc(0x5d);
-  } else putAddr(p);
+  if (p != 0 && !isError && findCap(1, CK_ARRAY, true))
+    printStructElems(S_EPOLL_EVENT, capData, capLen, size, <u64>rval);
+  else putAddr(p);
   puts(", ");
   putI64(<i64>(<i32>arg(2)));
   puts(", ");
