@@ -5,6 +5,8 @@
       "sources": [
         "src/binding.cc",
         "src/core/capture_plan.cc",
+        "src/core/daemon.cc",
+        "src/core/exec_prep.cc",
         "src/core/fd_info.cc",
         "src/core/memory_reader.cc",
         "src/core/seccomp_filter.cc",

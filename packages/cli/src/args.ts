@@ -59,6 +59,8 @@ export interface CliOptions {
   readonly detachOnExec: boolean;
   /** --kill-on-exit: tracees (attached ones too) die with tstrace instead of being let go. */
   readonly killOnExit: boolean;
+  /** -D/-DD/-DDD, --daemonize=: the tracer runs as the command's detached grandchild. */
+  readonly daemonize: DaemonMode | undefined;
   /** -e / --trace= / --signal= / --status= / --quiet= / -z / -Z / -q. */
   readonly qualifiers: Qualifiers;
   /** -P PATH…: trace only syscalls that access these paths. */
@@ -183,6 +185,10 @@ function decodeFdsMode(yCount: number, set: ReadonlySet<FdDetail> | undefined): 
   return [...set].some((d) => d !== "path") ? "all" : "path";
 }
 
+/** strace's --daemonize values, in -D count order. */
+export type DaemonMode = "grandchild" | "pgroup" | "session";
+const DAEMON_MODES: readonly DaemonMode[] = ["grandchild", "pgroup", "session"];
+
 /** Parses tstrace's argv (without `node` and the script). Throws {@link UsageError}. */
 export function parseArgs(argv: readonly string[]): CliOptions {
   let output: string | undefined;
@@ -206,6 +212,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   let seccomp: boolean | undefined;
   let detachOnExec = false;
   let killOnExit = false;
+  let dCount = 0;
+  let daemonize: DaemonMode | undefined;
   const qualifiers = emptyQualifiers();
   let quietExplicit = false;
   const tracePaths: string[] = [];
@@ -306,12 +314,17 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         killOnExit = true;
         break;
       case "daemonize":
-        // strace forks itself so the tracer outlives its parent; a Node process cannot fork
-        // (its threads would not survive), and ptrace must come from the tracer's own thread.
-        throw new UsageError(
-          "-D/--daemonize is not supported by this build: the tracer is a thread of the Node process, which cannot become the command's grandchild",
-          false,
-        );
+        if (value === undefined) {
+          dCount++;
+          if (dCount > DAEMON_MODES.length)
+            throw new UsageError(`Too many -D's (${dCount}), maximum supported -D count is 3`);
+          daemonize = DAEMON_MODES[dCount - 1];
+        } else {
+          if (!DAEMON_MODES.includes(value as DaemonMode))
+            throw new UsageError(`invalid --daemonize argument: '${value}'`);
+          daemonize = value as DaemonMode;
+        }
+        break;
       case "expr":
         applyExpression(qualifiers, v);
         if (/^(quiet|silent|silence|q)=/.test(v)) quietExplicit = true;
@@ -389,6 +402,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         warnings.push("-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)");
     }
     if (command.length === 0 && pids.length === 0) throw new UsageError("must have PROG [ARGS] or -p PID");
+    if (daemonize && (command.length === 0 || pids.length > 0))
+      throw new UsageError("PROG [ARGS] must be specified with -D/--daemonize");
     if (followCount >= 2) separately = true;
     if (separately && output === undefined) separately = false;
   }
@@ -421,6 +436,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     seccomp,
     detachOnExec,
     killOnExit,
+    daemonize,
     qualifiers,
     tracePaths,
     traceFds,

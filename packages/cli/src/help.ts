@@ -1,13 +1,19 @@
 /** `tstrace -h`: strace's usage, limited to what tstrace implements today. */
 export const HELP_TEXT = `Usage: tstrace [-ACcfhinqrTtVvwxyzZ] [-a COLUMN] [-e EXPR]... [-o FILE] [-s STRSIZE]
                [-X FORMAT] [-O OVERHEAD] [-S SORTBY] [-P PATH]... [-U COLUMNS]
-               [-b SYSCALL] [-p PID]... [--seccomp-bpf] { -p PID | PROG [ARGS] }
+               [-b SYSCALL] [-p PID]... [--seccomp-bpf] { -p PID | [-DDD] PROG [ARGS] }
 
 Startup:
   PROG [ARGS]    run PROG and trace its system calls and signals from its execve on
   -p PID, --attach=PID
                  trace process with process id PID, may be repeated (PID,PID and
                  space- or newline-separated lists are accepted)
+  -D, --daemonize[=grandchild]
+                 run tracer process as a grandchild, not as a parent
+  -DD, --daemonize=pgroup
+                 run tracer process in a separate process group
+  -DDD, --daemonize=session
+                 run tracer process in a separate session
 
 Tracing:
   -f, --follow-forks

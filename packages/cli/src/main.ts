@@ -1,13 +1,15 @@
+import { writeSync } from "node:fs";
 import { compileCapturePlan } from "@tstrace/core/capture-plan";
 import { x86_64 } from "@tstrace/core/x86_64";
 import { createDecoder, type DecoderOptions } from "@tstrace/decoder-wasm";
 import type { TraceResult } from "@tstrace/native";
 import * as native from "@tstrace/native";
 import { type CliOptions, parseArgs } from "./args.js";
+import { answerParent, daemonTracee, execUnderGrandchild } from "./daemonize.js";
 import { exitLikeTracee } from "./exit-status.js";
 import { HELP_TEXT } from "./help.js";
 import { PathFilter, selectPaths } from "./path-filter.js";
-import { recordFilter, toBitmap } from "./record-filter.js";
+import { addExitedPids, recordFilter, splitAtMessages, toBitmap } from "./record-filter.js";
 import { chooseSeccomp } from "./seccomp-choice.js";
 import { SeparateOutputs } from "./separate-outputs.js";
 import { openSink, type Sink } from "./sink.js";
@@ -19,7 +21,14 @@ import { VERSION } from "./version.js";
 
 const PROGRAM = "tstrace";
 
+/** -D's grandchild before it has attached: its failures are the waiting parent's to print. */
+let parentWaiting = false;
+
 function fail(message: string, hint: boolean): never {
+  if (parentWaiting) {
+    answerParent(message);
+    process.exit(1);
+  }
   process.stderr.write(`${PROGRAM}: ${message}\n`);
   if (hint) process.stderr.write(`Try '${PROGRAM} -h' for more information.\n`);
   process.exit(1);
@@ -106,10 +115,16 @@ export async function main(argv: readonly string[]): Promise<never> {
     process.stdout.write(`${PROGRAM} -- version ${VERSION}\n`);
     process.exit(0);
   }
-  for (const w of options.warnings) process.stderr.write(`${PROGRAM}: ${w}\n`);
-  const attaching = options.pids.length > 0;
-  if (attaching && options.command.length > 0)
+  if (options.pids.length > 0 && options.command.length > 0)
     fail("-p together with a command is not supported by this build", false);
+  // -D: this process becomes the command; a grandchild tstrace (the branch below) traces it.
+  const daemonFor = daemonTracee();
+  if (options.daemonize && daemonFor === undefined)
+    fail(execUnderGrandchild(options.command, argv, options.daemonize), false);
+  parentWaiting = daemonFor !== undefined;
+  for (const w of options.warnings) process.stderr.write(`${PROGRAM}: ${w}\n`);
+  const attachPids = daemonFor !== undefined ? [daemonFor] : options.pids;
+  const attaching = attachPids.length > 0;
   const { qualifiers } = options;
   const quietAttach = qualifiers.quiet.has("attach");
   let pathFilter: PathFilter | undefined;
@@ -147,6 +162,7 @@ export async function main(argv: readonly string[]): Promise<never> {
   const filter = recordFilter(traceSet, qualifiers.signal);
   const counter = options.summary ? new SyscallCounter(options.overheadNs) : undefined;
 
+  const exited = new Set<number>();
   const limit = options.syscallLimit > 0 ? new SyscallLimit(options.syscallLimit, selected) : undefined;
   const onBatch = (raw: Uint8Array): void => {
     if (limit?.reached) return;
@@ -156,9 +172,17 @@ export async function main(argv: readonly string[]): Promise<never> {
       // Detach outside the native callback; the records after the limit are dropped meanwhile.
       if (limit.reached) setImmediate(() => session.detach());
     }
-    counter?.add(filter ? filter(batch) : batch);
-    if (decoder) (sink as Sink).write(decoder.decode(batch));
-    else separate?.write(batch);
+    splitAtMessages(
+      batch,
+      (records) => {
+        if (attaching) addExitedPids(records, exited);
+        counter?.add(filter ? filter(records) : records);
+        if (decoder) (sink as Sink).write(decoder.decode(records));
+        else separate?.write(records);
+      },
+      // strace prints its own messages ("exec: Permission denied") on stderr, -o or not.
+      (text) => writeSync(2, `${PROGRAM}: ${text}\n`),
+    );
   };
 
   let session: native.TraceSession;
@@ -166,17 +190,22 @@ export async function main(argv: readonly string[]): Promise<never> {
     if (attaching) {
       session = native.attachTraced(
         {
-          pids: options.pids,
+          pids: attachPids,
           capturePlan,
           followForks: options.follow,
           ...(traceSet ? { traceSet: toBitmap(traceSet) } : {}),
           exitKill: options.killOnExit,
           detachOnExec: options.detachOnExec,
+          untilExec: daemonFor !== undefined,
         },
         onBatch,
       );
       if (!quietAttach)
-        for (const pid of options.pids) process.stderr.write(`${PROGRAM}: Process ${pid} attached\n`);
+        for (const pid of attachPids) process.stderr.write(`${PROGRAM}: Process ${pid} attached\n`);
+      if (parentWaiting) {
+        parentWaiting = false;
+        answerParent();
+      }
     } else {
       const { seccomp, warning } = chooseSeccomp(options);
       if (warning) process.stderr.write(`${PROGRAM}: ${warning}\n`);
@@ -236,7 +265,8 @@ export async function main(argv: readonly string[]): Promise<never> {
       new TextEncoder().encode(formatSummary(counter.rows(), options.summaryColumns, options.sortBy)),
     );
   if (attaching && !quietAttach) {
-    for (const pid of options.pids) process.stderr.write(`${PROGRAM}: Process ${pid} detached\n`);
+    for (const pid of attachPids)
+      if (!exited.has(pid)) process.stderr.write(`${PROGRAM}: Process ${pid} detached\n`);
   }
   await sink?.close();
   if (interrupted) {

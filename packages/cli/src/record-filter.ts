@@ -92,3 +92,45 @@ export function forEachPidRun(
   }
   if (runPid >= 0) each(runPid, runStart, batch.length);
 }
+
+/** Adds to `into` every pid an EXIT record of `batch` reports (a thread that ended). */
+export function addExitedPids(batch: Uint8Array, into: Set<number>): void {
+  const view = new DataView(batch.buffer, batch.byteOffset, batch.byteLength);
+  let at = 0;
+  while (at + RecordHeader.length <= batch.length) {
+    const size = view.getUint32(at, true);
+    if (size < RecordHeader.length || at + size > batch.length) break;
+    if (view.getUint16(at + RecordHeader.type, true) === RecordType.EXIT)
+      into.add(view.getUint32(at + RecordHeader.pid, true));
+    at += size;
+  }
+}
+
+/**
+ * Splits `batch` at its MESSAGE records (the tracer's words for the user, such as "exec:
+ * Permission denied"), calling `records` for each run of other records and `message` for each
+ * message, in order. A batch without messages is passed on whole.
+ */
+export function splitAtMessages(
+  batch: Uint8Array,
+  records: (part: Uint8Array) => void,
+  message: (text: string) => void,
+): void {
+  const view = new DataView(batch.buffer, batch.byteOffset, batch.byteLength);
+  let runStart = 0;
+  let at = 0;
+  while (at + RecordHeader.length <= batch.length) {
+    const size = view.getUint32(at, true);
+    if (size < RecordHeader.length || at + size > batch.length) break;
+    if (view.getUint16(at + RecordHeader.type, true) === RecordType.MESSAGE) {
+      if (at > runStart) records(batch.subarray(runStart, at));
+      const body = batch.subarray(at + RecordHeader.length, at + size);
+      const end = body.indexOf(0);
+      message(new TextDecoder().decode(end < 0 ? body : body.subarray(0, end)));
+      runStart = at + size;
+    }
+    at += size;
+  }
+  if (runStart === 0) records(batch);
+  else if (runStart < batch.length) records(batch.subarray(runStart));
+}

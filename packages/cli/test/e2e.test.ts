@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BIN } from "./helpers/tracers.js";
+import { BIN, norm } from "./helpers/tracers.js";
 
 function tstrace(...args: string[]) {
   return spawnSync(BIN, args, { encoding: "utf8", timeout: 60_000 });
@@ -71,6 +71,19 @@ describe("tstrace end to end", () => {
     const r = tstrace("no-such-command-xyz");
     expect(r.status).toBe(1);
     expect(r.stderr).toBe("tstrace: Can't stat 'no-such-command-xyz': No such file or directory\n");
+  });
+
+  it("reports a command that cannot be executed as strace does (its message on stderr)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tstrace-e2e-"));
+    writeFileSync(join(dir, "data"), "not a program\n");
+    const run = (file: string) =>
+      spawnSync(file, ["./data"], { encoding: "utf8", timeout: 60_000, cwd: dir });
+    const ours = run(BIN);
+    const theirs = run("strace");
+    expect(ours.status).toBe(1);
+    expect(ours.status).toBe(theirs.status);
+    expect(norm(ours.stderr)).toEqual(norm(theirs.stderr));
+    expect(ours.stderr).toContain("tstrace: exec: Permission denied\n");
   });
 
   it("reports an unwritable -o before starting the command", () => {

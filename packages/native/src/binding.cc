@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/capture_plan.h"
+#include "core/daemon.h"
 #include "core/record_format.h"
 #include "core/self_signal.h"
 #include "core/tracer.h"
@@ -151,6 +152,14 @@ void CallJs(Napi::Env env, Napi::Function callback, Session* session, Batch* bat
 
 [[noreturn]] void ThrowType(Napi::Env env, const std::string& msg) { throw Napi::TypeError::New(env, msg); }
 
+// A failure to start, as a JS Error with strace's text and the errno.
+Napi::Error SpawnErrorToJs(Napi::Env env, const tstrace::SpawnError& e) {
+  Napi::Error err = Napi::Error::New(env, e.what());
+  if (e.error_number() != 0) err.Set("errno", Napi::Number::New(env, e.error_number()));
+  return err;
+}
+
+
 std::vector<std::string> StringArray(Napi::Env env, Napi::Value v, const char* name, bool non_empty) {
   if (!v.IsArray()) ThrowType(env, std::string(name) + " must be an array of strings");
   Napi::Array arr = v.As<Napi::Array>();
@@ -220,9 +229,7 @@ Napi::Value StartSession(Napi::Env env, Napi::Function on_batch, bool attached, 
     pid = start(session);
   } catch (const tstrace::SpawnError& e) {
     session->tsfn_.Release();  // the finalizer deletes the session without settling
-    Napi::Error err = Napi::Error::New(env, e.what());
-    if (e.error_number() != 0) err.Set("errno", Napi::Number::New(env, e.error_number()));
-    throw err;
+    throw SpawnErrorToJs(env, e);
   } catch (const std::exception& e) {
     session->tsfn_.Release();
     throw Napi::Error::New(env, e.what());
@@ -277,9 +284,7 @@ Napi::Value Spawn(const Napi::CallbackInfo& info) {
   try {
     spec.path = tstrace::resolve_command(spec.argv[0], std::getenv("PATH"));
   } catch (const tstrace::SpawnError& e) {
-    Napi::Error err = Napi::Error::New(env, e.what());
-    err.Set("errno", Napi::Number::New(env, e.error_number()));
-    throw err;
+    throw SpawnErrorToJs(env, e);
   }
   if (!spec.cwd.empty()) {
     struct stat st;
@@ -297,11 +302,11 @@ Napi::Value Spawn(const Napi::CallbackInfo& info) {
                       [&spec](Session* s) { return s->tracer_.start(std::move(spec), s); });
 }
 
-// attach(pids, plan, followForks, traceSet|undefined, batchBytes, onBatch, exitKill, detachOnExec)
-//   -> session handle
+// attach(pids, plan, followForks, traceSet|undefined, batchBytes, onBatch, exitKill, detachOnExec,
+//        untilExec) -> session handle
 Napi::Value Attach(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() != 8) ThrowType(env, "attach expects 8 arguments");
+  if (info.Length() != 9) ThrowType(env, "attach expects 9 arguments");
   tstrace::AttachSpec spec;
   if (!info[0].IsArray()) ThrowType(env, "pids must be an array of process ids");
   Napi::Array pids = info[0].As<Napi::Array>();
@@ -321,8 +326,52 @@ Napi::Value Attach(const Napi::CallbackInfo& info) {
   if (!info[5].IsFunction()) ThrowType(env, "onBatch must be a function");
   spec.exit_kill = Bool(env, info[6], "exitKill");
   spec.detach_on_exec = Bool(env, info[7], "detachOnExec");
+  spec.until_exec = Bool(env, info[8], "untilExec");
+  if (spec.until_exec && spec.pids.size() != 1) ThrowType(env, "untilExec takes exactly one pid");
   return StartSession(env, info[5].As<Napi::Function>(), true,
                       [&spec](Session* s) { return s->tracer_.attach(std::move(spec), s); });
+}
+
+// resolveCommand(name) -> path, as spawn resolves argv[0]; throws strace's "Can't stat" error.
+Napi::Value ResolveCommand(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() != 1 || !info[0].IsString()) ThrowType(env, "resolveCommand expects a command name");
+  try {
+    return Napi::String::New(env, tstrace::resolve_command(info[0].As<Napi::String>().Utf8Value(), std::getenv("PATH")));
+  } catch (const tstrace::SpawnError& e) {
+    throw SpawnErrorToJs(env, e);
+  }
+}
+
+// startGrandchild(path, argv, env, mode 0|1|2) -> what the grandchild wrote to its fd 3.
+Napi::Value StartGrandchild(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() != 4 || !info[0].IsString() || !info[3].IsNumber()) {
+    ThrowType(env, "startGrandchild expects (path, argv, env, mode)");
+  }
+  std::string path = info[0].As<Napi::String>().Utf8Value();
+  std::vector<std::string> argv = StringArray(env, info[1], "argv", true);
+  std::vector<std::string> envp = StringArray(env, info[2], "env", false);
+  int mode = info[3].As<Napi::Number>().Int32Value();
+  if (mode < 0 || mode > 2) throw Napi::RangeError::New(env, "mode must be 0, 1 or 2");
+  try {
+    return Napi::String::New(env, tstrace::start_grandchild(path, argv, envp, static_cast<tstrace::DaemonMode>(mode)));
+  } catch (const tstrace::SpawnError& e) {
+    throw SpawnErrorToJs(env, e);
+  }
+}
+
+// execCommand(path, argv, env): replaces this process; throws (with errno) only if execve failed.
+Napi::Value ExecCommand(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() != 3 || !info[0].IsString()) ThrowType(env, "execCommand expects (path, argv, env)");
+  std::string path = info[0].As<Napi::String>().Utf8Value();
+  std::vector<std::string> argv = StringArray(env, info[1], "argv", true);
+  std::vector<std::string> envp = StringArray(env, info[2], "env", false);
+  int err = tstrace::exec_command(path, argv, envp);
+  Napi::Error e = Napi::Error::New(env, "exec: " + std::string(strerror(err)));
+  e.Set("errno", Napi::Number::New(env, err));
+  throw e;
 }
 
 // shutdown(): process 'exit' handler. Kills every running session's tracees and waits until its
@@ -462,6 +511,9 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("raiseSignal", Napi::Function::New(env, RaiseSignal, "raiseSignal"));
   exports.Set("spawn", Napi::Function::New(env, Spawn, "spawn"));
   exports.Set("attach", Napi::Function::New(env, Attach, "attach"));
+  exports.Set("resolveCommand", Napi::Function::New(env, ResolveCommand, "resolveCommand"));
+  exports.Set("startGrandchild", Napi::Function::New(env, StartGrandchild, "startGrandchild"));
+  exports.Set("execCommand", Napi::Function::New(env, ExecCommand, "execCommand"));
   exports.Set("shutdown", Napi::Function::New(env, Shutdown, "shutdown"));
   exports.Set("constants", Constants(env));
   return exports;

@@ -60,7 +60,16 @@ export interface AttachOptions {
   exitKill?: boolean;
   /** As in {@link SpawnOptions.detachOnExec}, for every exec (none is the command's own). */
   detachOnExec?: boolean;
+  /**
+   * strace -D: the one pid (an ancestor of this process, see {@link startGrandchild}) is about to
+   * exec the command with {@link execCommand}. Only its main thread is seized and nothing is
+   * reported before its execve, exactly as for a spawned command. Default false.
+   */
+  untilExec?: boolean;
 }
+
+/** Where {@link startGrandchild} puts the grandchild: strace's -D, -DD, -DDD. */
+export type GrandchildMode = "grandchild" | "pgroup" | "session";
 
 /** How the traced command ended. */
 export interface TraceResult {
@@ -124,7 +133,11 @@ interface Addon {
     onBatch: (batch: Uint8Array) => void,
     exitKill: boolean,
     detachOnExec: boolean,
+    untilExec: boolean,
   ): Handle;
+  resolveCommand(name: string): string;
+  startGrandchild(path: string, argv: string[], env: string[], mode: number): string;
+  execCommand(path: string, argv: string[], env: string[]): never;
   /** Restores signo's default action, unblocks and raises it (no core dump of the tracer). */
   raiseSignal(signo: number): void;
   /** Kills every running session's tracees and joins their threads (for process 'exit'). */
@@ -194,21 +207,11 @@ export const RECORD_FORMAT_VERSION: number = 1;
  * or directory") when the command cannot be found, and TypeError/RangeError on bad options.
  */
 export function spawnTraced(options: SpawnOptions, onBatch: (batch: Uint8Array) => void): TraceSession {
-  const env =
-    options.env === undefined
-      ? undefined
-      : Object.entries(options.env).map(([name, value]) => `${name}=${value}`);
-  const source = options.env === undefined ? process.env : undefined;
-  const envList =
-    env ??
-    Object.entries(source ?? {})
-      .filter((entry): entry is [string, string] => entry[1] !== undefined)
-      .map(([name, value]) => `${name}=${value}`);
   const native = binding();
   const handle = native.spawn(
     [...options.argv],
     options.capturePlan,
-    envList,
+    envList(options.env ?? process.env),
     options.cwd,
     options.followForks ?? false,
     options.batchBytes ?? 65536,
@@ -247,8 +250,56 @@ export function attachTraced(options: AttachOptions, onBatch: (batch: Uint8Array
     onBatch,
     options.exitKill ?? false,
     options.detachOnExec ?? false,
+    options.untilExec ?? false,
   );
   return session(handle);
+}
+
+/**
+ * Resolves a command name like strace (and {@link spawnTraced}) does: a name with a '/' as is,
+ * otherwise the first executable regular file along PATH. Throws strace's error ("Can't stat
+ * 'x': No such file or directory", `errno` on the error).
+ */
+export function resolveCommand(name: string): string {
+  return binding().resolveCommand(name);
+}
+
+/**
+ * strace -D, first half: starts `argv` (the executable at `path`) as a grandchild of this process
+ * (its parent exits at once, so the command this process is about to become does not inherit a
+ * child), in this process group, a new one ("pgroup") or a new session ("session"), with the
+ * write end of a pipe as its fd 3. Blocks until the grandchild closes fd 3 and returns what it
+ * wrote there: the grandchild attaches to this process with `attachTraced({ untilExec: true })`
+ * and then says whether that worked.
+ */
+export function startGrandchild(options: {
+  path: string;
+  argv: readonly string[];
+  env: Readonly<Record<string, string>>;
+  mode?: GrandchildMode;
+}): string {
+  const mode = ["grandchild", "pgroup", "session"].indexOf(options.mode ?? "grandchild");
+  if (mode < 0) throw new RangeError(`startGrandchild: unknown mode ${String(options.mode)}`);
+  return binding().startGrandchild(options.path, [...options.argv], envList(options.env), mode);
+}
+
+/**
+ * strace -D, second half: replaces this Node process with the command (default signal actions,
+ * an empty signal mask, stdio inherited), so its parent sees the command's own exit status.
+ * Returns only by throwing, when execve failed ("exec: Permission denied", `errno` set).
+ */
+export function execCommand(options: {
+  path: string;
+  argv: readonly string[];
+  env: Readonly<Record<string, string>>;
+}): never {
+  return binding().execCommand(options.path, [...options.argv], envList(options.env));
+}
+
+function envList(env: Readonly<Record<string, string | undefined>>): string[] {
+  return Object.entries(env)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([name, value]) => `${name}=${value}`);
 }
 
 /** The parent pid of `pid` from /proc, or undefined when it cannot be read (gone, not Linux). */

@@ -97,6 +97,8 @@ while True: time.sleep(0.01)'`);
       setTimeout(() => process.exit(0), 100);
     `);
     await new Promise((r) => child.once("exit", r));
+    // Let go, it restarts its sleep: R for a moment, then S (a tracee left stopped stays t).
+    await until(() => procState(pid) === "S");
     expect(procState(pid)).toBe("S");
   });
 });

@@ -3,6 +3,11 @@ import type { ConformanceCase } from "./cases.js";
 /** Process control: -f, signals, exits, multi-process output. */
 export const PROCESS_CASES: readonly ConformanceCase[] = [
   { name: "f pipeline", options: ["-f"], command: ["sh", "-c", "echo a | cat"] },
+  // -D: the tracer is the command's grandchild; spawnSync waits for it through the stderr pipe.
+  { name: "D exit 3", options: ["-D"], command: ["sh", "-c", "ls dir; exit 3"] },
+  { name: "DD f pipeline", options: ["-DD", "-f"], command: ["sh", "-c", "echo a | cat"] },
+  { name: "DDD signal USR1", options: ["-DDD"], command: ["sh", "-c", "kill -USR1 $$"] },
+  { name: "D exec fails", options: ["--daemonize=grandchild"], command: ["./a.txt"] },
   { name: "f fork+wait", options: ["-f"], command: ["sh", "-c", "true; /bin/true; exit 0"] },
   { name: "f subshell exit 3", options: ["-f"], command: ["sh", "-c", "(exit 3); echo $?"] },
   { name: "signal USR1", command: ["sh", "-c", "kill -USR1 $$"] },

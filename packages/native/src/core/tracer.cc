@@ -22,6 +22,7 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "exec_prep.h"
 #include "memory_reader.h"
 #include "record_format.h"
 #include "seccomp_filter.h"
@@ -114,22 +115,8 @@ bool is_exec_nr(uint32_t arch, uint64_t nr) {
 // Runs in the forked child: async-signal-safe calls only.
 [[noreturn]] void child_main(const char* path, char* const* argv, char* const* envp, const char* cwd,
                              const sock_fprog* filter) {
-  // Node ignores SIGPIPE and blocks some signals; the command must start with defaults.
-  struct sigaction dfl;
-  std::memset(&dfl, 0, sizeof dfl);
-  dfl.sa_handler = SIG_DFL;
-  for (int sig = 1; sig < NSIG; sig++) {
-    if (sig != SIGKILL && sig != SIGSTOP) sigaction(sig, &dfl, nullptr);
-  }
-  sigset_t none;
-  sigemptyset(&none);
-  sigprocmask(SIG_SETMASK, &none, nullptr);
-  // Node marks its stdio descriptors close-on-exec; the command must inherit them as it would
-  // from a shell (or from strace).
-  for (int fd = 0; fd <= 2; fd++) {
-    int flags = fcntl(fd, F_GETFD);
-    if (flags >= 0 && (flags & FD_CLOEXEC) != 0) fcntl(fd, F_SETFD, flags & ~FD_CLOEXEC);
-  }
+  restore_exec_signals();
+  inherit_stdio();
   if (cwd != nullptr && chdir(cwd) < 0) _exit(1);
   // Handshake: stop until the tracer thread has seized us, so tracing starts before execve.
   ::kill(getpid(), SIGSTOP);
@@ -307,7 +294,7 @@ struct Tracer::Loop {
         return;
       case PTRACE_EVENT_EXEC: {
         // A spawned command's own first execve is where tracing starts, never a reason to leave.
-        const bool own_first = !owner.attach_mode_ && p == initial && !exec_seen;
+        const bool own_first = (!owner.attach_mode_ || owner.until_exec_) && p == initial && !exec_seen;
         pid_t now_p = on_exec(p);
         if (opts.detach_on_exec && !own_first) {
           let_go(now_p);
@@ -628,6 +615,7 @@ pid_t Tracer::start(SpawnSpec spec, BatchSink* sink) {
 pid_t Tracer::attach(AttachSpec spec, BatchSink* sink) {
   if (thread_.joinable()) throw std::logic_error("Tracer::attach called twice");
   attach_mode_ = true;
+  until_exec_ = spec.until_exec;
   thread_ = std::thread(&Tracer::run_attach, this, std::move(spec), sink);
   return wait_started();
 }
@@ -831,6 +819,10 @@ void Tracer::run_attach(AttachSpec spec, BatchSink* sink) {
     if (loop.initial < 0) loop.initial = pid;
     loop.adopt(pid);
     order.push_back(pid);
+    if (spec.until_exec) {
+      loop.threads[pid].hidden = true;
+      continue;
+    }
     // Its other threads; they may be creating more while we look: repeat until none is new.
     const std::string dir = "/proc/" + std::to_string(pid) + "/task";
     for (bool added = true; added;) {

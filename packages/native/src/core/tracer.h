@@ -61,6 +61,10 @@ struct SpawnSpec : TraceOptions {
 struct AttachSpec : TraceOptions {
   std::vector<pid_t> pids;              // processes; every thread of each is seized
   bool exit_kill = false;               // PTRACE_O_EXITKILL (--kill-on-exit): they die with the tracer
+  // strace -D: the one pid is about to exec the command (the process the user started, which
+  // this tracer's process descends from). Only its main thread is seized (its other threads end
+  // at the exec) and nothing is reported before its execve, as for a spawned command.
+  bool until_exec = false;
 };
 
 struct TraceOutcome {
@@ -136,6 +140,7 @@ class Tracer {
   std::set<pid_t> live_;   // guarded by mu_
   bool killed_ = false;    // guarded by mu_
   bool attach_mode_ = false;
+  bool until_exec_ = false;  // attach_mode_ for strace -D: the command's own execve is ahead
   bool detach_requested_ = false;  // guarded by mu_
   pid_t waker_pid_ = -1;   // tracer thread only
   void* waker_stack_ = nullptr;

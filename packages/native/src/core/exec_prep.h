@@ -1,0 +1,13 @@
+// What a Node process (or its forked child) must undo before it execs a command, so the command
+// starts as it would from a shell. Async-signal-safe: usable between fork and execve.
+#pragma once
+
+namespace tstrace {
+
+// Node ignores SIGPIPE/SIGXFSZ and may block signals: restore default actions and an empty mask.
+void restore_exec_signals();
+
+// Node marks its stdio descriptors close-on-exec; the command must inherit them.
+void inherit_stdio();
+
+}  // namespace tstrace
