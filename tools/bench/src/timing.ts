@@ -10,14 +10,19 @@ export function timeOnce(argv: readonly string[]): number {
   return ms;
 }
 
-/** Median of `runs` timings; the variants of one workload are interleaved so load drifts hit all alike. */
-export function medians(variants: readonly (readonly string[])[], runs: number): number[] {
+/**
+ * `runs` rounds; each round times every variant once, in turn, so a load drift hits all alike.
+ * Returns samples[variant][round].
+ */
+export function rounds(variants: readonly (readonly string[])[], runs: number): number[][] {
   const samples = variants.map(() => [] as number[]);
   for (let i = 0; i < runs; i++) {
     for (const [v, argv] of variants.entries()) samples[v]?.push(timeOnce(argv));
   }
-  return samples.map((s) => {
-    const sorted = [...s].sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)] as number;
-  });
+  return samples;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
 }

@@ -7,6 +7,8 @@ export interface Workload {
   /** Tracer options shared by strace and tstrace (output always goes to /dev/null). */
   readonly options: readonly string[];
   readonly command: readonly string[];
+  /** Also report (tstrace - tstrace's start-up) / untraced, the cost a filter adds to the program. */
+  readonly netOfStartup?: boolean;
 }
 
 const DD = ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=20000"];
@@ -17,7 +19,12 @@ export const WORKLOADS: readonly Workload[] = [
   { name: "true (start-up)", options: [], command: ["/bin/true"] },
   { name: "dd bs=1 full trace", options: [], command: DD },
   // -f: seccomp-bpf needs every child traced (an untraced child would get ENOSYS), as in strace.
-  { name: "dd 200k -f trace=openat", options: ["-f", "-e", "trace=openat"], command: DD_LONG },
+  {
+    name: "dd 200k -f trace=openat",
+    options: ["-f", "-e", "trace=openat"],
+    command: DD_LONG,
+    netOfStartup: true,
+  },
   { name: "dd -c summary", options: ["-c"], command: DD },
   { name: "ls -l /usr/bin", options: [], command: ["ls", "-l", "/usr/bin"] },
   { name: "find /usr/share/doc", options: ["-e", "trace=%stat"], command: ["find", "/usr/share/doc"] },
