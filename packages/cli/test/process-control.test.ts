@@ -214,7 +214,7 @@ describe("process control end to end (strace 6.1 side by side)", () => {
 
   it("-p of a process that exits on its own: attached, +++ exited, and no 'detached', as strace", async () => {
     const notices = async (tracer: string): Promise<string> => {
-      const target = spawn("sleep", ["0.6"]);
+      const target = spawn("sleep", ["1.5"]);
       await new Promise((r) => setTimeout(r, 100));
       const r = run(tracer, ["-e", "trace=none", "-p", String(target.pid)]);
       return r.stderr.replace(/^t?strace: /gm, "").replaceAll(String(target.pid), "N");
