@@ -28,7 +28,6 @@ process.stdout.write(`tracer benchmark, median of ${runs} interleaved runs\n`);
 process.stdout.write(
   `${"workload".padEnd(24)}${"untraced".padStart(10)}${"strace".padStart(10)}${"tstrace".padStart(10)}${"ts/strace".padStart(10)}${"ts/untr".padStart(9)}\n`,
 );
-let startup: number | undefined;
 const notes: string[] = [];
 for (const w of WORKLOADS) {
   const variants = [
@@ -41,7 +40,6 @@ for (const w of WORKLOADS) {
   if (w.netOfStartup) variants.push([bin, "-o", "/dev/null", ...w.options, "/bin/true"]);
   const samples = rounds(variants, runs);
   const [untraced, strace, tstrace] = samples.slice(0, 3).map(median) as [number, number, number];
-  startup ??= tstrace;
   if (w.netOfStartup) {
     const [u, , t, s] = samples as [number[], number[], number[], number[]];
     const net = median(t.map((ms, i) => (ms - (s[i] as number)) / (u[i] as number)));
