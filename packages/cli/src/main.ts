@@ -139,7 +139,7 @@ export async function main(argv: readonly string[]): Promise<never> {
   let sink: Sink | undefined;
   let separate: SeparateOutputs | undefined;
   try {
-    if (options.separately && options.summary !== "only") {
+    if (options.separately) {
       separate = await SeparateOutputs.create(options.output as string, options.append, decOptions);
     } else {
       sink = openSink(options.output, options.append);

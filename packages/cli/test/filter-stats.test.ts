@@ -140,6 +140,25 @@ describe("-f, -ff and output plumbing", () => {
       expect(text).not.toMatch(/^(\[pid|\d+ {2})/m);
     }
   });
+  it("-ff/--output-separately refuse -c, -C and a piped -o, and warn without -o, as strace does", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tstrace-ffx-"));
+    const cases = [
+      ["-ff", "-c", "true"],
+      ["--output-separately", "-C", "-o", join(dir, "x"), "true"],
+      ["-f", "-f", "-f", "-c", "-S", "name", "true"],
+      ["-ff", "-o", `|cat > ${join(dir, "p")}`, "true"],
+      ["--output-separately", "-o", "!cat", "true"],
+      ["--output-separately", "-S", "name", "-e", "trace=none", "true"],
+      ["-ff", "-e", "trace=none", "true"],
+    ];
+    const said = (text: string) => norm(text.replace(/'t?strace -h'/, "'TRACER -h'"));
+    for (const args of cases) {
+      const a = tstrace(...args);
+      const b = strace(...args);
+      expect([a.status, said(a.stderr)], args.join(" ")).toEqual([b.status, said(b.stderr)]);
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
   it("-f -o prefixes lines with the pid", () => {
     const dir = mkdtempSync(join(tmpdir(), "tstrace-f-"));
     tstrace("-f", "-o", join(dir, "t"), "sh", "-c", "echo a | cat");
