@@ -8,7 +8,7 @@ import { type CliOptions, parseArgs } from "./args.js";
 import { answerParent, daemonTracee, execUnderGrandchild } from "./daemonize.js";
 import { exitLikeTracee } from "./exit-status.js";
 import { HELP_TEXT } from "./help.js";
-import { PathFilter, selectPaths } from "./path-filter.js";
+import { PathFilter, selectPaths, withFdTracking } from "./path-filter.js";
 import { addExitedPids, recordFilter, splitAtMessages, toBitmap } from "./record-filter.js";
 import { chooseSeccomp } from "./seccomp-choice.js";
 import { SeparateOutputs } from "./separate-outputs.js";
@@ -151,10 +151,13 @@ export async function main(argv: readonly string[]): Promise<never> {
   const decoder = options.summary === "only" || separate ? undefined : await createDecoder(decOptions);
   const traceSet = qualifiers.trace;
   const selected = traceSet === undefined ? undefined : (nr: number): boolean => traceSet.has(nr);
+  // What the tracer stops for: -P also needs the calls it follows fds through.
+  const stopSet = traceSet && pathFilter ? withFdTracking(traceSet) : traceSet;
+  const stopped = stopSet === undefined ? undefined : (nr: number): boolean => stopSet.has(nr);
   const capturePlan = compileCapturePlan(x86_64, {
     strsize: options.strsize,
     decodeFds: options.decodeFds,
-    ...(selected ? { selected } : {}),
+    ...(stopped ? { selected: stopped } : {}),
     ...(qualifiers.read || qualifiers.write
       ? { dumpIo: { read: qualifiers.read !== undefined, write: qualifiers.write !== undefined } }
       : {}),
@@ -193,7 +196,7 @@ export async function main(argv: readonly string[]): Promise<never> {
           pids: attachPids,
           capturePlan,
           followForks: options.follow,
-          ...(traceSet ? { traceSet: toBitmap(traceSet) } : {}),
+          ...(stopSet ? { traceSet: toBitmap(stopSet) } : {}),
           exitKill: options.killOnExit,
           detachOnExec: options.detachOnExec,
           untilExec: daemonFor !== undefined,
@@ -214,7 +217,7 @@ export async function main(argv: readonly string[]): Promise<never> {
           argv: options.command,
           capturePlan,
           followForks: options.follow,
-          ...(traceSet ? { traceSet: toBitmap(traceSet), seccomp } : {}),
+          ...(stopSet ? { traceSet: toBitmap(stopSet), seccomp } : {}),
           detachOnExec: options.detachOnExec,
         },
         onBatch,
