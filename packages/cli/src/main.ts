@@ -15,6 +15,7 @@ import { SeparateOutputs } from "./separate-outputs.js";
 import { openSink, type Sink } from "./sink.js";
 import { SyscallCounter } from "./stats/counter.js";
 import { formatSummary } from "./stats/table.js";
+import { StatusStaging } from "./status-staging.js";
 import { SyscallLimit } from "./syscall-limit.js";
 import { UsageError } from "./usage-error.js";
 import { VERSION } from "./version.js";
@@ -167,6 +168,14 @@ export async function main(argv: readonly string[]): Promise<never> {
 
   const exited = new Set<number>();
   const limit = options.syscallLimit > 0 ? new SyscallLimit(options.syscallLimit, selected) : undefined;
+  const staging =
+    qualifiers.status && (options.follow || options.pids.length > 1) ? new StatusStaging() : undefined;
+  const emit = (batch: Uint8Array): void => {
+    if (attaching) addExitedPids(batch, exited);
+    counter?.add(filter ? filter(batch) : batch);
+    if (decoder) (sink as Sink).write(decoder.decode(batch));
+    else separate?.write(batch);
+  };
   const onBatch = (raw: Uint8Array): void => {
     if (limit?.reached) return;
     let batch = pathFilter ? pathFilter.filter(raw) : raw;
@@ -176,13 +185,8 @@ export async function main(argv: readonly string[]): Promise<never> {
       if (limit.reached) setImmediate(() => session.detach());
     }
     splitAtMessages(
-      batch,
-      (records) => {
-        if (attaching) addExitedPids(records, exited);
-        counter?.add(filter ? filter(records) : records);
-        if (decoder) (sink as Sink).write(decoder.decode(records));
-        else separate?.write(records);
-      },
+      staging ? staging.stage(batch) : batch,
+      emit,
       // strace prints its own messages ("exec: Permission denied") on stderr, -o or not.
       (text) => writeSync(2, `${PROGRAM}: ${text}\n`),
     );
@@ -261,6 +265,7 @@ export async function main(argv: readonly string[]): Promise<never> {
     if (!limit?.reached) fail((err as Error).message, false);
     result = { status: 0, exitCode: null, signal: null, coreDumped: false, stops: 0 } as TraceResult;
   }
+  if (staging) emit(staging.flush());
   if (decoder) (sink as Sink).write(decoder.finish());
   await separate?.close();
   if (counter)
