@@ -404,8 +404,18 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     if (command.length === 0 && pids.length === 0) throw new UsageError("must have PROG [ARGS] or -p PID");
     if (daemonize && (command.length === 0 || pids.length > 0))
       throw new UsageError("PROG [ARGS] must be specified with -D/--daemonize");
-    if (followCount >= 2) separately = true;
-    if (separately && output === undefined) separately = false;
+    // strace refuses these even without -o, where -ff would write one stream anyway.
+    const asked = separately || followCount >= 2;
+    if (asked && (summaryOnly || summaryAlso))
+      throw new UsageError(
+        "(-c/--summary-only or -C/--summary) and -ff/--output-separately are mutually exclusive",
+      );
+    if (asked && output !== undefined && (output.startsWith("|") || output.startsWith("!")))
+      throw new UsageError("piping the output and -ff/--output-separately are mutually exclusive");
+    // Only the long option is said to be in vain; a bare -ff just follows forks.
+    if (separately && output === undefined)
+      warnings.push("--output-separately has no effect without -o/--output");
+    separately = asked && output !== undefined;
   }
   if (!quietExplicit && quiet > 0) qualifiers.quiet = quietForCount(quiet);
   const abs =

@@ -8,13 +8,14 @@ import { type CliOptions, parseArgs } from "./args.js";
 import { answerParent, daemonTracee, execUnderGrandchild } from "./daemonize.js";
 import { exitLikeTracee } from "./exit-status.js";
 import { HELP_TEXT } from "./help.js";
-import { PathFilter, selectPaths } from "./path-filter.js";
+import { PathFilter, selectPaths, withFdTracking } from "./path-filter.js";
 import { addExitedPids, recordFilter, splitAtMessages, toBitmap } from "./record-filter.js";
 import { chooseSeccomp } from "./seccomp-choice.js";
 import { SeparateOutputs } from "./separate-outputs.js";
 import { openSink, type Sink } from "./sink.js";
 import { SyscallCounter } from "./stats/counter.js";
 import { formatSummary } from "./stats/table.js";
+import { StatusStaging } from "./status-staging.js";
 import { SyscallLimit } from "./syscall-limit.js";
 import { UsageError } from "./usage-error.js";
 import { VERSION } from "./version.js";
@@ -139,7 +140,7 @@ export async function main(argv: readonly string[]): Promise<never> {
   let sink: Sink | undefined;
   let separate: SeparateOutputs | undefined;
   try {
-    if (options.separately && options.summary !== "only") {
+    if (options.separately) {
       separate = await SeparateOutputs.create(options.output as string, options.append, decOptions);
     } else {
       sink = openSink(options.output, options.append);
@@ -151,10 +152,13 @@ export async function main(argv: readonly string[]): Promise<never> {
   const decoder = options.summary === "only" || separate ? undefined : await createDecoder(decOptions);
   const traceSet = qualifiers.trace;
   const selected = traceSet === undefined ? undefined : (nr: number): boolean => traceSet.has(nr);
+  // What the tracer stops for: -P also needs the calls it follows fds through.
+  const stopSet = traceSet && pathFilter ? withFdTracking(traceSet) : traceSet;
+  const stopped = stopSet === undefined ? undefined : (nr: number): boolean => stopSet.has(nr);
   const capturePlan = compileCapturePlan(x86_64, {
     strsize: options.strsize,
     decodeFds: options.decodeFds,
-    ...(selected ? { selected } : {}),
+    ...(stopped ? { selected: stopped } : {}),
     ...(qualifiers.read || qualifiers.write
       ? { dumpIo: { read: qualifiers.read !== undefined, write: qualifiers.write !== undefined } }
       : {}),
@@ -164,6 +168,14 @@ export async function main(argv: readonly string[]): Promise<never> {
 
   const exited = new Set<number>();
   const limit = options.syscallLimit > 0 ? new SyscallLimit(options.syscallLimit, selected) : undefined;
+  const staging =
+    qualifiers.status && (options.follow || options.pids.length > 1) ? new StatusStaging() : undefined;
+  const emit = (batch: Uint8Array): void => {
+    if (attaching) addExitedPids(batch, exited);
+    counter?.add(filter ? filter(batch) : batch);
+    if (decoder) (sink as Sink).write(decoder.decode(batch));
+    else separate?.write(batch);
+  };
   const onBatch = (raw: Uint8Array): void => {
     if (limit?.reached) return;
     let batch = pathFilter ? pathFilter.filter(raw) : raw;
@@ -173,13 +185,8 @@ export async function main(argv: readonly string[]): Promise<never> {
       if (limit.reached) setImmediate(() => session.detach());
     }
     splitAtMessages(
-      batch,
-      (records) => {
-        if (attaching) addExitedPids(records, exited);
-        counter?.add(filter ? filter(records) : records);
-        if (decoder) (sink as Sink).write(decoder.decode(records));
-        else separate?.write(records);
-      },
+      staging ? staging.stage(batch) : batch,
+      emit,
       // strace prints its own messages ("exec: Permission denied") on stderr, -o or not.
       (text) => writeSync(2, `${PROGRAM}: ${text}\n`),
     );
@@ -193,7 +200,7 @@ export async function main(argv: readonly string[]): Promise<never> {
           pids: attachPids,
           capturePlan,
           followForks: options.follow,
-          ...(traceSet ? { traceSet: toBitmap(traceSet) } : {}),
+          ...(stopSet ? { traceSet: toBitmap(stopSet) } : {}),
           exitKill: options.killOnExit,
           detachOnExec: options.detachOnExec,
           untilExec: daemonFor !== undefined,
@@ -214,7 +221,7 @@ export async function main(argv: readonly string[]): Promise<never> {
           argv: options.command,
           capturePlan,
           followForks: options.follow,
-          ...(traceSet ? { traceSet: toBitmap(traceSet), seccomp } : {}),
+          ...(stopSet ? { traceSet: toBitmap(stopSet), seccomp } : {}),
           detachOnExec: options.detachOnExec,
         },
         onBatch,
@@ -258,6 +265,7 @@ export async function main(argv: readonly string[]): Promise<never> {
     if (!limit?.reached) fail((err as Error).message, false);
     result = { status: 0, exitCode: null, signal: null, coreDumped: false, stops: 0 } as TraceResult;
   }
+  if (staging) emit(staging.flush());
   if (decoder) (sink as Sink).write(decoder.finish());
   await separate?.close();
   if (counter)

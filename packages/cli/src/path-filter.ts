@@ -20,14 +20,33 @@ import {
   SyscallEnterBody,
   SyscallExitBody,
 } from "@tstrace/core/record-format";
-import { syscallByNr, x86_64 } from "@tstrace/core/x86_64";
+import { syscallByName, syscallByNr, x86_64 } from "@tstrace/core/x86_64";
 import { type PathRule, pathRule } from "./path-rules.js";
 import type { FdSelection } from "./qualifiers.js";
 
 const AT_FDCWD = -100;
 const F_DUPFD = 0;
 const F_DUPFD_CLOEXEC = 1030;
+/** sizeof(struct pollfd): int fd first, then two shorts. */
+const POLLFD_SIZE = 8;
 const OPENS = new Set(["open", "openat", "openat2", "creat"]);
+
+/** The calls whose results {@link PathFilter} follows fds through. */
+const FD_TRACKING = [...OPENS, "dup", "dup2", "dup3", "fcntl", "close"];
+
+/**
+ * `-e trace=` narrowed to `selected`, widened by the calls -P must still see to follow fds
+ * (strace asks /proc instead, so it needs no stops for them); the decoder and -c still show only
+ * `selected`.
+ */
+export function withFdTracking(selected: ReadonlySet<number>): Set<number> {
+  const set = new Set(selected);
+  for (const name of FD_TRACKING) {
+    const row = syscallByName(x86_64, name);
+    if (row) set.add(row.nr);
+  }
+  return set;
+}
 
 /** The set strace's pathtrace_select_set builds: each path as given and its realpath. */
 export function selectPaths(paths: readonly string[]): { set: Set<string>; resolved: [string, string][] } {
@@ -98,6 +117,31 @@ export class PathFilter {
     return this.#fds.get(pid)?.has(fd) ?? false;
   }
 
+  /** Where the entry capture of `kind` for argument `arg` lies in the record, if it was read. */
+  #capture(
+    view: DataView,
+    at: number,
+    size: number,
+    arg: number,
+    kind: CaptureKind,
+  ): { start: number; len: number } | undefined {
+    const count = view.getUint32(at + RecordHeader.length + SyscallEnterBody.captureCount, true);
+    let off = at + RecordHeader.length + SyscallEnterBody.length;
+    for (let i = 0; i < count && off + CaptureHeader.size <= at + size; i++) {
+      const len = view.getUint32(off + CaptureHeader.length, true);
+      if (
+        view.getUint8(off + CaptureHeader.arg) === arg &&
+        view.getUint8(off + CaptureHeader.kind) === kind
+      ) {
+        if (view.getUint16(off + CaptureHeader.status, true) === CaptureStatus.FAULT) return undefined;
+        const start = off + CaptureHeader.size;
+        return { start, len: Math.min(len, at + size - start) };
+      }
+      off += CaptureHeader.size + ((len + 7) & ~7);
+    }
+    return undefined;
+  }
+
   /** The tracee's own path string for a path argument, from its entry capture. */
   #capturedPath(
     view: DataView,
@@ -106,19 +150,49 @@ export class PathFilter {
     size: number,
     arg: number,
   ): string | undefined {
-    const count = view.getUint32(at + RecordHeader.length + SyscallEnterBody.captureCount, true);
-    let off = at + RecordHeader.length + SyscallEnterBody.length;
-    for (let i = 0; i < count && off + CaptureHeader.size <= at + size; i++) {
-      const len = view.getUint32(off + CaptureHeader.length, true);
-      const kind = view.getUint8(off + CaptureHeader.kind);
-      if (view.getUint8(off + CaptureHeader.arg) === arg && kind === CaptureKind.CSTRING) {
-        if (view.getUint16(off + CaptureHeader.status, true) === CaptureStatus.FAULT) return undefined;
-        const start = off + CaptureHeader.size;
-        return this.#utf8.decode(bytes.subarray(start, start + len));
+    const c = this.#capture(view, at, size, arg, CaptureKind.CSTRING);
+    return c && this.#utf8.decode(bytes.subarray(c.start, c.start + c.len));
+  }
+
+  /**
+   * strace's match_xselect_args: any fd set in the first `nfds` bits of an fd_set argument. nfds
+   * is the kernel's int, capped as strace caps it.
+   */
+  #fdSetMatches(
+    view: DataView,
+    bytes: Uint8Array,
+    at: number,
+    size: number,
+    pid: number,
+    rule: PathRule,
+    nfds: number,
+  ): boolean {
+    if (nfds <= 0) return false;
+    const bits = Math.min(nfds, 1024 * 1024);
+    for (const arg of rule.fdSets ?? []) {
+      const c = this.#capture(view, at, size, arg, CaptureKind.FDSET);
+      if (!c) continue;
+      const end = Math.min(bits, c.len * 8);
+      for (let fd = 0; fd < end; fd++) {
+        const byte = bytes[c.start + (fd >> 3)] as number;
+        if (byte === 0) {
+          fd |= 7;
+          continue;
+        }
+        if (byte & (1 << (fd & 7)) && this.#fdMatches(pid, fd)) return true;
       }
-      off += CaptureHeader.size + ((len + 7) & ~7);
     }
-    return undefined;
+    return false;
+  }
+
+  /** strace's poll case: any pollfd's fd among the first `nfds` elements. */
+  #pollFdsMatch(view: DataView, at: number, size: number, pid: number, arg: number, nfds: number): boolean {
+    const c = this.#capture(view, at, size, arg, CaptureKind.ARRAY);
+    if (!c) return false;
+    const n = Math.min(nfds, 1024 * 1024, Math.floor(c.len / POLLFD_SIZE));
+    for (let i = 0; i < n; i++)
+      if (this.#fdMatches(pid, view.getInt32(c.start + i * POLLFD_SIZE, true))) return true;
+    return false;
   }
 
   #onEnter(view: DataView, bytes: Uint8Array, at: number, size: number, pid: number): boolean {
@@ -136,6 +210,25 @@ export class PathFilter {
           const p = this.#capturedPath(view, bytes, at, size, i);
           return p !== undefined && this.#paths.has(p);
         });
+      if (!matched && rule.fdSets)
+        matched = this.#fdSetMatches(
+          view,
+          bytes,
+          at,
+          size,
+          pid,
+          rule,
+          Number(BigInt.asIntN(32, args[0] ?? 0n)),
+        );
+      if (!matched && rule.pollFds !== undefined)
+        matched = this.#pollFdsMatch(
+          view,
+          at,
+          size,
+          pid,
+          rule.pollFds,
+          Number(BigInt.asUintN(32, args[1] ?? 0n)),
+        );
     }
     const pathArg = name === "open" || name === "creat" ? 0 : 1;
     const openPath = OPENS.has(name) ? this.#capturedPath(view, bytes, at, size, pathArg) : undefined;

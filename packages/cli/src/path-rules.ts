@@ -9,6 +9,10 @@ import type { SyscallClass } from "@tstrace/core/x86_64";
 export interface PathRule {
   readonly fds: readonly number[];
   readonly paths: readonly number[];
+  /** fd_set arguments, each of argument 0's bits (select, pselect6). */
+  readonly fdSets?: readonly number[];
+  /** A struct pollfd array argument, of argument 1's elements (poll, ppoll). */
+  readonly pollFds?: number;
 }
 
 const FD_FD: PathRule = { fds: [0, 1], paths: [] };
@@ -17,6 +21,8 @@ const PATH_PATH: PathRule = { fds: [], paths: [0, 1] };
 const X_PATH: PathRule = { fds: [], paths: [1] };
 const FD_PATH_FD_PATH: PathRule = { fds: [0, 2], paths: [1, 3] };
 const NOTHING: PathRule = { fds: [], paths: [] };
+const SELECT: PathRule = { fds: [], paths: [], fdSets: [1, 2, 3] };
+const POLL: PathRule = { fds: [], paths: [], pollFds: 0 };
 
 const RULES: Readonly<Record<string, PathRule>> = {
   dup2: FD_FD,
@@ -59,11 +65,10 @@ const RULES: Readonly<Record<string, PathRule>> = {
   splice: { fds: [0, 2], paths: [] },
   epoll_ctl: { fds: [2], paths: [] },
   fanotify_mark: { fds: [3], paths: [4] },
-  // strace also looks into select's fd sets and poll's pollfd arrays; tstrace does not yet.
-  select: NOTHING,
-  pselect6: NOTHING,
-  poll: NOTHING,
-  ppoll: NOTHING,
+  select: SELECT,
+  pselect6: SELECT,
+  poll: POLL,
+  ppoll: POLL,
   fsconfig: NOTHING,
   bpf: NOTHING,
   epoll_create: NOTHING,
@@ -94,6 +99,6 @@ export function pathRule(name: string, classes: readonly SyscallClass[]): PathRu
   const file = classes.includes("file");
   if (!file && !classes.includes("desc") && !classes.includes("network")) return undefined;
   const rule = RULES[name];
-  if (rule) return rule.fds.length + rule.paths.length > 0 ? rule : undefined;
+  if (rule) return rule === NOTHING ? undefined : rule;
   return file ? { fds: [], paths: [0] } : { fds: [0], paths: [] };
 }

@@ -5,14 +5,22 @@
  * asynchronously (WebAssembly instantiation), so a small pool is kept warm; a pid that appears when
  * the pool is empty has its runs copied and queued until its decoder is ready.
  */
+
+import { RecordHeader, RecordType } from "@tstrace/core/record-format";
 import type { Decoder, DecoderOptions } from "@tstrace/decoder-wasm";
 import { createDecoder } from "@tstrace/decoder-wasm";
 import { forEachPidRun } from "./record-filter.js";
 import { openSink, type Sink } from "./sink.js";
 
+/** A run of records for one pid's decoder; `handOver` marks an EXEC that ends a former thread. */
+interface Run {
+  readonly bytes: Uint8Array;
+  readonly handOver: boolean;
+}
+
 interface PidOutput {
   decoder: Decoder | null;
-  queued: Uint8Array[];
+  queued: Run[];
   sink: Sink;
   ready: Promise<void>;
 }
@@ -57,7 +65,7 @@ export class SeparateOutputs {
       const pending: PidOutput = { decoder: null, queued: [], sink, ready: Promise.resolve() };
       pending.ready = createDecoder(this.#options).then((d) => {
         pending.decoder = d;
-        for (const run of pending.queued) sink.write(d.decode(run));
+        for (const run of pending.queued) sink.write(decodeRun(d, run));
         pending.queued = [];
       });
       out = pending;
@@ -70,11 +78,17 @@ export class SeparateOutputs {
   /** Routes one (already filtered) batch. */
   write(batch: Uint8Array): void {
     forEachPidRun(batch, (pid, start, end) => {
-      const out = this.#outputFor(pid);
-      const run = batch.subarray(start, end);
-      if (out.decoder !== null && out.queued.length === 0) out.sink.write(out.decoder.decode(run));
-      else out.queued.push(run.slice());
+      this.#deliver(pid, { bytes: batch.subarray(start, end), handOver: false });
+      for (const exec of handOvers(batch, start, end))
+        if (exec.former !== pid && this.#outputs.has(exec.former))
+          this.#deliver(exec.former, { bytes: exec.record, handOver: true });
     });
+  }
+
+  #deliver(pid: number, run: Run): void {
+    const out = this.#outputFor(pid);
+    if (out.decoder !== null && out.queued.length === 0) out.sink.write(decodeRun(out.decoder, run));
+    else out.queued.push({ bytes: run.bytes.slice(), handOver: run.handOver });
   }
 
   /** Finishes every decoder and closes every file. */
@@ -85,4 +99,35 @@ export class SeparateOutputs {
       await out.sink.close();
     }
   }
+}
+
+/**
+ * strace's -ff writes a non-leader thread's execve in three files' worth of places: the thread's
+ * own file gets its open line ended with ` <pid changed to LEADER ...>`, the leader's file the
+ * `+++ superseded by execve in pid THREAD +++` line and what follows. The thread's decoder is
+ * given the EXEC too, for that ending; the superseded line it also prints is the leader's, so it
+ * is cut off here.
+ */
+function decodeRun(decoder: Decoder, run: Run): Uint8Array {
+  const text = decoder.decode(run.bytes);
+  if (!run.handOver) return text;
+  const lastLineStart = text.lastIndexOf(0x0a, text.length - 2) + 1;
+  return text.subarray(0, lastLineStart);
+}
+
+/** The EXEC records among one pid's run, each with the thread id it reports as former. */
+function handOvers(batch: Uint8Array, start: number, end: number): { former: number; record: Uint8Array }[] {
+  const view = new DataView(batch.buffer, batch.byteOffset, batch.byteLength);
+  const found: { former: number; record: Uint8Array }[] = [];
+  for (let at = start; at + RecordHeader.length <= end; ) {
+    const size = view.getUint32(at + RecordHeader.size, true);
+    if (size < RecordHeader.length || at + size > end) break;
+    if (view.getUint16(at + RecordHeader.type, true) === RecordType.EXEC && size >= RecordHeader.length + 4)
+      found.push({
+        former: view.getUint32(at + RecordHeader.length, true),
+        record: batch.subarray(at, at + size),
+      });
+    at += size;
+  }
+  return found;
 }

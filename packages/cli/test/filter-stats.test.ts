@@ -140,6 +140,47 @@ describe("-f, -ff and output plumbing", () => {
       expect(text).not.toMatch(/^(\[pid|\d+ {2})/m);
     }
   });
+  it("-ff/--output-separately refuse -c, -C and a piped -o, and warn without -o, as strace does", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tstrace-ffx-"));
+    const cases = [
+      ["-ff", "-c", "true"],
+      ["--output-separately", "-C", "-o", join(dir, "x"), "true"],
+      ["-f", "-f", "-f", "-c", "-S", "name", "true"],
+      ["-ff", "-o", `|cat > ${join(dir, "p")}`, "true"],
+      ["--output-separately", "-o", "!cat", "true"],
+      ["--output-separately", "-S", "name", "-e", "trace=none", "true"],
+      ["-ff", "-e", "trace=none", "true"],
+    ];
+    const said = (text: string) => norm(text.replace(/'t?strace -h'/, "'TRACER -h'"));
+    for (const args of cases) {
+      const a = tstrace(...args);
+      const b = strace(...args);
+      expect([a.status, said(a.stderr)], args.join(" ")).toEqual([b.status, said(b.stderr)]);
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+  it("-f with a status filter keeps each line whole, as strace's staging does", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tstrace-fz-"));
+    const lines = (cmd: typeof tstrace, name: string, ...filter: string[]) => {
+      cmd("-f", ...filter, "-o", join(dir, name), "sh", "-c", "echo a | cat");
+      return readFileSync(join(dir, name), "utf8");
+    };
+    const whole = /<unfinished \.\.\.>|<\.\.\. \w+ resumed>/;
+    // -z: the calls of three processes interleave, yet no line is cut.
+    const z = lines(tstrace, "z", "-z");
+    expect(z).not.toMatch(whole);
+    expect(z).toMatch(/^\d+ +execve\("\/usr\/bin\/cat", \["cat"\], .*\) = 0$/m);
+    // status=unfinished: only the calls that never return, each whole (signal deliveries may
+    // coalesce differently from run to run, so they are left out).
+    const shape = (text: string) =>
+      norm(text)
+        .filter((l) => !l.includes("--- SIGCHLD"))
+        .map((l) => l.replace(/^\d+ +/, ""))
+        .sort();
+    const u = lines(tstrace, "u", "-e", "status=unfinished");
+    expect(u).not.toMatch(whole);
+    expect(shape(u)).toEqual(shape(lines(strace, "us", "-e", "status=unfinished")));
+  });
   it("-f -o prefixes lines with the pid", () => {
     const dir = mkdtempSync(join(tmpdir(), "tstrace-f-"));
     tstrace("-f", "-o", join(dir, "t"), "sh", "-c", "echo a | cat");

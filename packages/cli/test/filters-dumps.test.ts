@@ -20,6 +20,16 @@ os.writev(w, [b"one\\n", b"two two\\n"])
 os.readv(r, [bytearray(4), bytearray(100)])
 `;
 
+// A file fd and a pipe in select's fd sets and poll's pollfd arrays; only the file is -P's.
+const SELECT_POLL = `import os, select
+f = open("a.txt")
+r, w = os.pipe(); os.write(w, b"x")
+select.select([r, f.fileno()], [], [], 0)
+select.select([r], [w], [], 0)
+p = select.poll(); p.register(r, select.POLLIN); p.register(f.fileno(), select.POLLIN); p.poll(0)
+q = select.poll(); q.register(r, select.POLLIN); q.poll(0)
+`;
+
 const { tstrace, strace } = tracersIn(WORK);
 
 function same(...args: string[]): string[] {
@@ -76,6 +86,28 @@ describe("-P PATH", () => {
     const rows = (t: string) => t.split("\n").filter((l) => /^ *\d+ +\d* *[a-z]/.test(l));
     const args = ["-P", "a.txt", "-c", "-U", "calls,errors,name", "-S", "name", "cat", "a.txt"];
     expect(rows(tstrace(...args).stderr)).toEqual(rows(strace(...args).stderr));
+  });
+  it("looks into select's fd sets and poll's pollfd arrays", () => {
+    const lines = same("-P", "a.txt", python, "-c", SELECT_POLL);
+    expect(lines.filter((l) => /^(pselect6|select|poll)\(/.test(l))).toHaveLength(2);
+  });
+  it("follows fds through calls -e trace= leaves out, across -f and dup2", () => {
+    // Pids renamed in order of appearance, so two runs compare.
+    const byRole = (text: string) => {
+      const names = new Map<string, string>();
+      const name = (n: string): string => {
+        if (!names.has(n)) names.set(n, `PID${names.size}`);
+        return names.get(n) as string;
+      };
+      return norm(text.replace(/\b\d{3,}\b/g, name));
+    };
+    const args = ["-f", "-e", "trace=read,close,poll", "-P", "a.txt", "sh", "-c", "cat a.txt; wc -c < a.txt"];
+    const lines = byRole(tstrace(...args).stderr);
+    expect(lines).toEqual(byRole(strace(...args).stderr));
+    // cat's read of fd 3, and wc's close of the fd 0 it inherited from sh's dup2.
+    expect(lines.some((l) => / read\(3, "alpha\\n"/.test(l))).toBe(true);
+    expect(lines.some((l) => / close\(0\)/.test(l))).toBe(true);
+    same("-e", "trace=poll,pselect6", "-P", "a.txt", python, "-c", SELECT_POLL);
   });
   it("--trace-fds= selects calls by fd (strace 6.8+)", () => {
     const lines = norm(tstrace("--trace-fds=1", "-P", "/nonexistent", "cat", "a.txt").stderr);

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -129,6 +129,42 @@ describe("process control end to end (strace 6.1 side by side)", () => {
       `${prefix}<... execve resumed>)             = 0`,
       `${prefix}+++ exited with 0 +++`,
     ]);
+  }, 60_000);
+
+  it("-ff: a non-leader thread's execve is split over the files as strace splits it", () => {
+    const prog = join(dir, "ffexec.py");
+    writeFileSync(
+      prog,
+      "import os, threading, time\nthreading.Thread(target=lambda: os.execv('/bin/true', ['true'])).start()\ntime.sleep(5)\n",
+    );
+    // Each tracer's files, named by role (the first file is the leader's), pids and addresses hidden.
+    const files = (cmd: string, sub: string): Record<string, string> => {
+      const out = join(dir, sub);
+      mkdirSync(out);
+      const args = [
+        "-ff",
+        "-e",
+        "trace=execve,clock_nanosleep,exit_group",
+        "-o",
+        join(out, "t"),
+        PYTHON,
+        prog,
+      ];
+      expect(run(cmd, args).status).toBe(0);
+      const pids = readdirSync(out)
+        .map((f) => Number(f.slice(2)))
+        .sort((a, b) => a - b);
+      const names = new Map(pids.map((p, i) => [String(p), i === 0 ? "LEADER" : `THREAD${i}`]));
+      const hide = (text: string) =>
+        text.replace(/0x[0-9a-f]+/g, "0xADDR").replace(/\b\d{2,}\b/g, (n) => names.get(n) ?? n);
+      return Object.fromEntries(
+        pids.map((p) => [names.get(String(p)) as string, hide(readFileSync(join(out, `t.${p}`), "utf8"))]),
+      );
+    };
+    const ours = files(BIN, "ffexec-t");
+    expect(ours).toEqual(files("strace", "ffexec-s"));
+    expect(ours.THREAD1).toMatch(/ <pid changed to LEADER \.\.\.>\n$/);
+    expect(ours.LEADER).toContain("+++ superseded by execve in pid THREAD1 +++\n<... execve resumed>");
   }, 60_000);
 
   it("-p attaches to a running loop; SIGINT detaches it, it keeps running and can be traced again", async () => {

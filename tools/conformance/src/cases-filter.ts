@@ -1,5 +1,18 @@
 import type { ConformanceCase } from "./cases.js";
 
+/** A file fd and a pipe in select's fd sets and poll's pollfd arrays, alone and together. */
+const SELECT_POLL = [
+  "import os, select",
+  "f = open('a.txt')",
+  "r, w = os.pipe(); os.write(w, b'x')",
+  "select.select([r, f.fileno()], [], [], 0)",
+  "select.select([r], [w], [], 0)",
+  "select.select([], [], [f.fileno()], 0)",
+  "p = select.poll(); p.register(r, select.POLLIN); p.register(f.fileno(), select.POLLIN); p.poll(0)",
+  "q = select.poll(); q.register(r, select.POLLIN); q.poll(0)",
+  "f.close()",
+].join("\n");
+
 /** Filtering, statistics and timing: -e trace=, -z/-Z, -P, -c, -t/-T. */
 export const FILTER_CASES: readonly ConformanceCase[] = [
   { name: "trace=%file ls", options: ["-e", "trace=%file"], command: ["ls"] },
@@ -32,6 +45,37 @@ export const FILTER_CASES: readonly ConformanceCase[] = [
     name: "trace-path -c",
     options: ["-P", "a.txt", "-c", "-U", "calls,errors,name", "-S", "name"],
     command: ["cat", "a.txt"],
+  },
+  {
+    name: "trace-path select poll",
+    options: ["-P", "a.txt"],
+    command: ["/usr/bin/python3", "-c", SELECT_POLL],
+  },
+  // The fd sh opens for `< a.txt` is dup2'd to 0 and inherited by wc: -P follows it there.
+  {
+    name: "trace-path -f",
+    options: ["-f", "-P", "a.txt"],
+    command: ["sh", "-c", "cat a.txt; wc -c < a.txt"],
+  },
+  {
+    name: "trace-path -f trace=",
+    options: ["-f", "-e", "trace=read,close,dup2", "-P", "a.txt"],
+    command: ["sh", "-c", "cat a.txt; wc -c < a.txt"],
+  },
+  {
+    name: "trace-path trace=poll",
+    options: ["-e", "trace=poll,pselect6", "-P", "a.txt"],
+    command: ["/usr/bin/python3", "-c", SELECT_POLL],
+  },
+  {
+    name: "status=unfinished -f",
+    options: ["-f", "-e", "status=unfinished"],
+    command: ["sh", "-c", "echo a | cat"],
+  },
+  {
+    name: "status=successful -f",
+    options: ["-f", "-z", "-e", "trace=%file"],
+    command: ["sh", "-c", "cat a.txt nope; true"],
   },
   { name: "w c rows", options: ["-w", "-c", "-U", "calls,errors,name", "-S", "name"], command: ["ls"] },
   {
