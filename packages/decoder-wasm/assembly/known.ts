@@ -36,6 +36,7 @@ export let T_CLONE_FLAGS: i32 = -1;
 export let T_PRCTL_OPTIONS: i32 = -1;
 export let T_STATX_MASKS: i32 = -1;
 export let T_STATX_ATTRS: i32 = -1;
+export let T_STATX_FLAGS: i32 = -1;
 export let T_SIGALTSTACK_FLAGS: i32 = -1;
 export let T_RESOLVE_FLAGS: i32 = -1;
 export let T_SCHED_POLICIES: i32 = -1;
@@ -84,6 +85,7 @@ export function resolveKnown(): void {
   T_PRCTL_OPTIONS = findTable("prctl_options");
   T_STATX_MASKS = findTable("statx_masks");
   T_STATX_ATTRS = findTable("statx_attrs");
+  T_STATX_FLAGS = findTable("statx_flags");
   T_SIGALTSTACK_FLAGS = findTable("sigaltstack_flags");
   T_RESOLVE_FLAGS = findTable("open_resolve_flags");
   T_SCHED_POLICIES = findTable("sched_policies");

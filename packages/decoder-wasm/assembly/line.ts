@@ -50,10 +50,11 @@ import {
   puts,
   setAside,
 } from "./out";
+import { T_OPEN_FLAGS } from "./known";
 import { printFdDecoration } from "./print/fd";
 import { putHex, putHexDigits, putI64, putOct, putU64 } from "./print/num";
 import { printSignalName } from "./print/signal";
-import { printFlags, putRef } from "./print/xlat";
+import { printFlags, printFlagsUnstyled, putRef } from "./print/xlat";
 import { ENTER_ARCH, ENTER_IP, ENTER_NR, FD_RETURN_ARG, HDR_LENGTH } from "./record";
 import {
   auditArch,
@@ -461,7 +462,9 @@ export function onExit(pid: u32, rec: usize, len: u32, nr: u32, arch: u32, rval:
   if (!isError && aux != AUX_NONE) {
     if (aux == AUX_FLAGS || aux == AUX_SEALS) {
       puts(aux == AUX_FLAGS ? " (flags " : " (seals ");
-      printFlags(auxTable, <u64>rval);
+      // F_GETFL's flags come from strace's sprint_open_modes, which ignores -X.
+      if (auxTable == T_OPEN_FLAGS) printFlagsUnstyled(auxTable, <u64>rval);
+      else printFlags(auxTable, <u64>rval);
       putc(0x29);
     } else if (aux == AUX_ENUM) {
       const ref = lookup(auxTable, <u64>rval);

@@ -112,6 +112,8 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   fchdir: { args: [fd] },
   mkdir: { args: [path, mode] },
   mkdirat: { args: [dirfd, path, mode] },
+  mknod: { args: [path, mode, hex], decoder: "mknod" },
+  mknodat: { args: [dirfd, path, mode, hex], decoder: "mknodat" },
   rmdir: { args: [path] },
   unlink: { args: [path] },
   unlinkat: { args: [dirfd, path, flags("at_flags")] },

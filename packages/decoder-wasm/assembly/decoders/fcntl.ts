@@ -3,7 +3,7 @@
 import { arg, exiting, rval } from "../call";
 import { T_FCNTL_CMDS, T_FCNTL_SEALS, T_FD_FLAGS, T_OPEN_FLAGS } from "../known";
 import { puts } from "../out";
-import { putAddr, putI64 } from "../print/num";
+import { putHex, putI64 } from "../print/num";
 import { printSignal } from "../print/signal";
 import { printEnum, printFlags } from "../print/xlat";
 import { printFd } from "./args";
@@ -72,7 +72,7 @@ export function decodeFcntl(): i32 {
         break;
       default:
         puts(", ");
-        putAddr(arg(2));
+        putHex(arg(2));
     }
     if (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC) return RVAL_DECODED | RVAL_FD;
     if (cmd != F_GETFD && cmd != F_GETFL && cmd != F_GET_SEALS) return RVAL_DECODED;

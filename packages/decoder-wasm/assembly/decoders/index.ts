@@ -8,6 +8,7 @@ import { decodeGetdents } from "./getdents";
 import { decodeGetrandom } from "./getrandom";
 import { decodeIoctl } from "./ioctl";
 import { decodeMremap } from "./mem";
+import { decodeMknod } from "./mknod";
 import { decodeRecvmmsg, decodeRecvmsg, decodeSendmmsg, decodeSendmsg, printRecvmmsgAux } from "./msg";
 import { decodeGetsockopt, decodeSetsockopt, decodeSocket } from "./net";
 import { decodeOpen, decodeOpenat, decodeOpenat2 } from "./open";
@@ -63,6 +64,8 @@ export const D_SENDMSG: u8 = 33;
 export const D_RECVMSG: u8 = 34;
 export const D_SENDMMSG: u8 = 35;
 export const D_RECVMMSG: u8 = 36;
+export const D_MKNOD: u8 = 37;
+export const D_MKNODAT: u8 = 38;
 
 /** Decoder id for a decoder (or syscall) name; D_GENERIC when there is no dedicated one. */
 export function decoderIdByName(ref: u32): u8 {
@@ -102,6 +105,8 @@ export function decoderIdByName(ref: u32): u8 {
   if (strEq(ref, "recvmsg")) return D_RECVMSG;
   if (strEq(ref, "sendmmsg")) return D_SENDMMSG;
   if (strEq(ref, "recvmmsg") || strEq(ref, "recvmmsg_time64")) return D_RECVMMSG;
+  if (strEq(ref, "mknod")) return D_MKNOD;
+  if (strEq(ref, "mknodat")) return D_MKNODAT;
   return D_GENERIC;
 }
 
@@ -180,6 +185,10 @@ export function runDecoder(id: u8, r: u32): i32 {
       return decodeSendmmsg();
     case D_RECVMMSG:
       return decodeRecvmmsg();
+    case D_MKNOD:
+      return decodeMknod(false);
+    case D_MKNODAT:
+      return decodeMknod(true);
   }
   return decodeGeneric(r);
 }

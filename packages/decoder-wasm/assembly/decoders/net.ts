@@ -28,13 +28,13 @@ const SOL_TCP: u32 = 6;
 
 function printFamilyTypeProto(): void {
   const fam = <u32>arg(0);
-  printEnum(T_ADDRFAMS, <u64>fam, true);
+  printEnum(T_ADDRFAMS, <u64>fam);
   puts(", ");
   printFlags(T_SOCKTYPES, <u64>(<u32>arg(1)));
   puts(", ");
   const proto = <u64>(<u32>arg(2));
-  if (fam == AF_INET || fam == AF_INET6) printEnum(T_INET_PROTOCOLS, proto, true);
-  else if (fam == AF_NETLINK) printEnum(T_NETLINK_PROTOCOLS, proto, true);
+  if (fam == AF_INET || fam == AF_INET6) printEnum(T_INET_PROTOCOLS, proto);
+  else if (fam == AF_NETLINK) printEnum(T_NETLINK_PROTOCOLS, proto);
   else putI64(<i64>(<i32>arg(2)));
 }
 
@@ -57,11 +57,11 @@ export function decodeSocket(pair: bool): i32 {
 
 function printLevelName(): void {
   const level = <u32>arg(1);
-  printEnum(T_SOCKETLAYERS, <u64>level, true);
+  printEnum(T_SOCKETLAYERS, <u64>level);
   puts(", ");
   const name = <u64>(<u32>arg(2));
-  if (level == SOL_SOCKET) printEnum(T_SOCKOPTIONS, name, true);
-  else if (level == SOL_TCP) printEnum(T_TCP_OPTIONS, name, true);
+  if (level == SOL_SOCKET) printEnum(T_SOCKOPTIONS, name);
+  else if (level == SOL_TCP) printEnum(T_TCP_OPTIONS, name);
   else putI64(<i64>(<i32>arg(2)));
   puts(", ");
 }

@@ -2,9 +2,11 @@
 // sockaddr_nl; other families print their raw sa_data.
 
 import { T_ADDRFAMS } from "../known";
-import { putc, puts } from "../out";
-import { putHexDigits, putU64 } from "./num";
+import { xlatStyle } from "../options";
+import { outLen, putc, puts } from "../out";
+import { putHex, putHexDigits, putU64 } from "./num";
 import { printBuffer, quote } from "./quote";
+import { styleSwap, styleSwapEnd } from "./style";
 import { printEnum } from "./xlat";
 
 const AF_UNIX: u32 = 1;
@@ -64,27 +66,77 @@ export function putIPv6(p: usize): void {
   }
 }
 
+/** Network-order bytes as -X raw shows them: `"\x00\x50"`. */
+function putRawBytes(p: usize, n: usize): void {
+  putc(0x22);
+  for (let i: usize = 0; i < n; i++) {
+    puts("\\x");
+    const b = <u32>load<u8>(p + i);
+    const hi = b >> 4;
+    const lo = b & 0xf;
+    putc(hi < 10 ? 0x30 + hi : 0x57 + hi);
+    putc(lo < 10 ? 0x30 + lo : 0x57 + lo);
+  }
+  putc(0x22);
+}
+
+/** `htons(80)`; -X raw `"\x00\x50"`, verbose both. */
+function putPort(p: usize): void {
+  const start = outLen;
+  puts("htons(");
+  putU64(<u64>be16(p));
+  putc(0x29);
+  if (styleSwap(start)) {
+    putRawBytes(p, 2);
+    styleSwapEnd();
+  }
+}
+
 /** Prints `len` bytes of a socket address at p (len ≥ 2), `{sa_family=AF_INET, ...}`. */
 export function printSockaddr(p: usize, len: u32): void {
   const fam = <u32>load<u16>(p);
   puts("{sa_family=");
-  printEnum(T_ADDRFAMS, <u64>fam, true);
+  printEnum(T_ADDRFAMS, <u64>fam);
   if (fam == AF_INET && len >= 16) {
-    puts(", sin_port=htons(");
-    putU64(<u64>be16(p + 2));
-    puts('), sin_addr=inet_addr("');
+    puts(", sin_port=");
+    putPort(p + 2);
+    puts(", sin_addr=");
+    const start = outLen;
+    puts('inet_addr("');
     putIPv4(p + 4);
-    puts('")}');
+    puts('")');
+    if (styleSwap(start)) {
+      putRawBytes(p + 4, 4);
+      styleSwapEnd();
+    }
+    putc(0x7d);
     return;
   }
   if (fam == AF_INET6 && len >= 24) {
-    puts(", sin6_port=htons(");
-    putU64(<u64>be16(p + 2));
-    puts("), sin6_flowinfo=htonl(");
+    puts(", sin6_port=");
+    putPort(p + 2);
+    puts(", sin6_flowinfo=");
+    const start = outLen;
+    puts("htonl(");
     putU64(<u64>((be16(p + 4) << 16) | be16(p + 6)));
-    puts('), inet_pton(AF_INET6, "');
-    putIPv6(p + 8);
-    puts('", &sin6_addr)');
+    putc(0x29);
+    if (styleSwap(start)) {
+      putRawBytes(p + 4, 4);
+      styleSwapEnd();
+    }
+    puts(", ");
+    // Abbrev names the field inside the call (`&sin6_addr`); -X raw/verbose print it as a field.
+    if (xlatStyle != 0) {
+      puts("sin6_addr=");
+      putRawBytes(p + 8, 16);
+    }
+    if (xlatStyle == 2) puts(" /* ");
+    if (xlatStyle != 1) {
+      puts('inet_pton(AF_INET6, "');
+      putIPv6(p + 8);
+      puts(xlatStyle == 0 ? '", &sin6_addr)' : '")');
+    }
+    if (xlatStyle == 2) puts(" */");
     if (len >= 28) {
       puts(", sin6_scope_id=");
       putU64(<u64>load<u32>(p + 24));
@@ -111,6 +163,12 @@ export function printSockaddr(p: usize, len: u32): void {
     return;
   }
   if (fam == AF_NETLINK && len >= 12) {
+    // The padding shows when a program left bytes in it, as strace does.
+    const pad = load<u16>(p + 2);
+    if (pad != 0) {
+      puts(", nl_pad=");
+      putHex(<u64>pad);
+    }
     puts(", nl_pid=");
     putU64(<u64>load<u32>(p + 4));
     puts(", nl_groups=");

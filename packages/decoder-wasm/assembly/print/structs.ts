@@ -107,7 +107,9 @@ function printSymbolicModeAbbrev(mode: u64): void {
   putOct(rest & ~(S_ISUID | S_ISGID | S_ISVTX), 3);
 }
 
-function putMakedev(dev: u64): void {
+/** strace's print_dev_t: `makedev(0x1, 0x3)`; -X raw `0x103`, verbose `0x103 /* makedev(0x1, 0x3) *\/`. */
+export function putMakedev(dev: u64): void {
+  const start = outLen;
   const major = ((dev >> 8) & 0xfff) | ((dev >> 32) & ~(<u64>0xfff));
   const minor = (dev & 0xff) | ((dev >> 12) & ~(<u64>0xff));
   puts("makedev(");
@@ -115,6 +117,7 @@ function putMakedev(dev: u64): void {
   puts(", ");
   putHex(minor);
   putc(0x29);
+  restyle(start, dev, FMT_HEX);
 }
 
 /** A char array field: the bytes before the NUL, quoted (`sysname="Linux"`). */

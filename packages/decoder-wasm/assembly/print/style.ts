@@ -28,6 +28,39 @@ function numeric(start: usize): bool {
   return (c >= 0x30 && c <= 0x39) || c == 0x2d;
 }
 
+let swapLen: usize = 0;
+
+/** Moves what was printed since `start` to the scratch buffer and cuts it from the line. */
+function setAside(start: usize): usize {
+  const n = outLen - start;
+  if (n > scratchCap) {
+    scratch = scratch == 0 ? heap.alloc(n) : heap.realloc(scratch, n);
+    scratchCap = n;
+  }
+  memory.copy(scratch, outBuf + start, n);
+  truncateOut(start);
+  return n;
+}
+
+/**
+ * For values whose raw form is not a number (sin_port's bytes `"\x00\x50"`): after the abbrev form
+ * was printed since `start`, under -X raw/verbose sets it aside and returns true; the caller then
+ * prints the raw form and calls styleSwapEnd(), which appends the abbrev form as a comment
+ * (verbose). Not nestable: the abbrev form must not itself be restyled.
+ */
+export function styleSwap(start: usize): bool {
+  if (xlatStyle == 0) return false;
+  swapLen = setAside(start);
+  return true;
+}
+
+export function styleSwapEnd(): void {
+  if (xlatStyle != 2) return;
+  puts(" /* ");
+  putBytes(scratch, swapLen);
+  puts(" */");
+}
+
 /** Applies -X to what was printed since `start` for the value `v`. */
 export function restyle(start: usize, v: u64, fmt: i32): void {
   if (xlatStyle == 0) return;
@@ -37,13 +70,7 @@ export function restyle(start: usize, v: u64, fmt: i32): void {
     return;
   }
   if (numeric(start)) return;
-  const n = outLen - start;
-  if (n > scratchCap) {
-    scratch = scratch == 0 ? heap.alloc(n) : heap.realloc(scratch, n);
-    scratchCap = n;
-  }
-  memory.copy(scratch, outBuf + start, n);
-  truncateOut(start);
+  const n = setAside(start);
   putValue(v, fmt);
   puts(" /* ");
   putBytes(scratch, n);

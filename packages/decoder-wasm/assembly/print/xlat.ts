@@ -11,6 +11,8 @@ import {
   tableHasMask,
   tableMask,
 } from "../tables";
+import { T_SOCKETLAYERS, T_SOCKTYPES, T_STATX_FLAGS } from "../known";
+import { xlatStyle } from "../options";
 import { putHex, putU64 } from "./num";
 import { FMT_HEX, FMT_UDEC, restyle } from "./style";
 
@@ -33,7 +35,8 @@ function putUnknownComment(idx: i32): void {
   if (cut == 0) return;
   puts(" /* ");
   putName(p, <usize>cut);
-  puts("??? */");
+  // strace's socketlayers default is "SOL_??" (two marks), every other table's "X_???".
+  puts(idx == T_SOCKETLAYERS ? "?? */" : "??? */");
 }
 
 /** One value by name; unknown → `0x… /* X_??? *\/` (decimal when `dec`). */
@@ -56,19 +59,53 @@ function printEnumAbbrev(idx: i32, v: u64, dec: bool): void {
 
 /** Bits by name joined by `|`, with a leading type field when the table has a mask. */
 export function printFlags(idx: i32, v: u64): void {
+  if (xlatStyle != 0 && (idx == T_SOCKTYPES || idx == T_STATX_FLAGS) && idx >= 0) {
+    printSplitFlags(idx, v);
+    return;
+  }
   const start = outLen;
   printFlagsAbbrev(idx, v);
   restyle(start, v, FMT_HEX);
 }
 
-function printFlagsAbbrev(idx: i32, v: u64): void {
+/**
+ * Under -X raw/verbose, socket's type and statx's flags show as strace prints them: two printers,
+ * the type field and the other bits, each styled on its own (`0x1 /* SOCK_STREAM *\/|0x80000 /*
+ * SOCK_CLOEXEC *\/`). statx's type field is printflags without a default, which -X raw leaves
+ * out when it is 0 (`|0x900`).
+ */
+function printSplitFlags(idx: i32, v: u64): void {
+  const mask = tableMask(<u32>idx);
+  const typ = v & mask;
+  const rest = v & ~mask;
+  if (idx == T_SOCKTYPES) printEnum(idx, typ);
+  else if (typ != 0 || xlatStyle != 1) {
+    const start = outLen;
+    const ref = lookup(idx, typ);
+    if (ref != NO_REF) putRef(ref);
+    else putHex(typ);
+    restyle(start, typ, FMT_HEX);
+  }
+  if (rest == 0) return;
+  putc(0x7c);
+  const start = outLen;
+  printFlagsAbbrev(idx, rest, false);
+  restyle(start, rest, FMT_HEX);
+}
+
+/** The abbrev form whatever -X says: strace's own formatters (sprint_open_modes) ignore it. */
+export function printFlagsUnstyled(idx: i32, v: u64): void {
+  printFlagsAbbrev(idx, v);
+}
+
+function printFlagsAbbrev(idx: i32, v: u64, typeField: bool = true): void {
   if (idx < 0) {
     putHex(v);
     return;
   }
   const t = <u32>idx;
   const n = tableCount(t);
-  const mask: u64 = tableHasMask(t) ? tableMask(t) : 0;
+  const mask: u64 = typeField && tableHasMask(t) ? tableMask(t) : 0;
   let printed = 0;
   let rest = v;
   if (mask != 0) {
