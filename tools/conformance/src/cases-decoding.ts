@@ -2,7 +2,7 @@ import type { ConformanceCase } from "./cases.js";
 
 /** Calls whose arguments are mostly constants: stat of devices, mknod, open flags, fcntl, ioctl, sockets, signals. */
 const CONSTANTS =
-  "import os,socket,fcntl,signal,stat,termios\nos.stat('/dev/null')\nos.mknod('fifo',stat.S_IFIFO|0o600)\nos.stat('fifo')\nfd=os.open('a.txt',os.O_RDONLY|os.O_CLOEXEC|os.O_NOFOLLOW)\nfcntl.fcntl(fd,fcntl.F_GETFL)\nfcntl.fcntl(fd,fcntl.F_SETFD,fcntl.FD_CLOEXEC)\nfcntl.flock(fd,fcntl.LOCK_SH)\nn=os.open('/dev/null',os.O_WRONLY|os.O_APPEND)\ntry:\n  fcntl.ioctl(n,termios.TCGETS,bytes(64))\nexcept OSError:\n  pass\nr,w=os.pipe2(os.O_NONBLOCK)\nfcntl.ioctl(r,termios.FIONREAD,bytes(4))\ns=socket.socket(socket.AF_INET,socket.SOCK_STREAM|socket.SOCK_CLOEXEC)\ns.setsockopt(socket.SOL_SOCKET,socket.SO_REUSEADDR,1)\ns.bind(('127.0.0.1',0))\ns.getsockopt(socket.SOL_SOCKET,socket.SO_TYPE)\nsignal.signal(signal.SIGUSR1,lambda *a: None)\nsignal.pthread_sigmask(signal.SIG_BLOCK,[signal.SIGUSR2])\nos.lseek(fd,0,os.SEEK_END)\nos.access('a.txt',os.R_OK|os.W_OK)";
+  "import os,socket,fcntl,signal,stat,termios\nos.stat('/dev/null')\nos.mknod('fifo',stat.S_IFIFO|0o600)\nos.stat('fifo')\nfd=os.open('a.txt',os.O_RDONLY|os.O_CLOEXEC|os.O_NOFOLLOW)\nfcntl.fcntl(fd,fcntl.F_GETFL)\nfcntl.fcntl(fd,fcntl.F_SETFD,fcntl.FD_CLOEXEC)\nfcntl.flock(fd,fcntl.LOCK_SH)\nn=os.open('/dev/null',os.O_WRONLY|os.O_APPEND)\ntry:\n  fcntl.ioctl(n,termios.TCGETS,bytes(64))\nexcept OSError:\n  pass\nr,w=os.pipe2(os.O_NONBLOCK)\nfcntl.ioctl(r,termios.FIOCLEX)\ns=socket.socket(socket.AF_INET,socket.SOCK_STREAM|socket.SOCK_CLOEXEC)\ns.setsockopt(socket.SOL_SOCKET,socket.SO_REUSEADDR,1)\ns.bind(('127.0.0.1',0))\ns.getsockopt(socket.SOL_SOCKET,socket.SO_TYPE)\nsignal.signal(signal.SIGUSR1,lambda *a: None)\nsignal.pthread_sigmask(signal.SIG_BLOCK,[signal.SIGUSR2])\nos.lseek(fd,0,os.SEEK_END)\nos.access('a.txt',os.R_OK|os.W_OK)";
 
 /** Single-process commands whose lines exercise decoding: files, descriptors, memory, time, options. */
 export const DECODING_CASES: readonly ConformanceCase[] = [
@@ -76,15 +76,15 @@ export const DECODING_CASES: readonly ConformanceCase[] = [
   { name: "-x echo", options: ["-x"], command: ["echo", "h\u00e9llo"] },
   { name: "-xx echo", options: ["-xx"], command: ["echo", "abc"] },
   // -X: constants as numbers (raw) or numbers with the names in a comment (verbose)
-  { name: "-X raw ls -l /dev/null", options: ["-X", "raw"], command: ["ls", "-l", "/dev/null"] },
-  { name: "-X verbose ls -l /dev/null", options: ["-X", "verbose"], command: ["ls", "-l", "/dev/null"] },
-  { name: "-X raw sh ls /dev", options: ["-X", "raw"], command: ["sh", "-c", "ls -l /dev >/dev/null"] },
-  { name: "-X verbose sh ls /dev", options: ["-X", "verbose"], command: ["sh", "-c", "ls -l /dev >/dev/null"] },
-  { name: "-X raw python3 constants", options: ["-X", "raw"], command: ["/usr/bin/python3", "-c", CONSTANTS] },
+  { name: "X raw ls -l /dev/null", options: ["-X", "raw"], command: ["ls", "-l", "/dev/null"] },
+  { name: "X verbose ls -l /dev/null", options: ["-X", "verbose"], command: ["ls", "-l", "/dev/null"] },
+  { name: "X raw sh ls /dev", options: ["-X", "raw"], command: ["sh", "-c", "ls -l /dev >/dev/null"] },
+  { name: "X verbose sh ls /dev", options: ["-X", "verbose"], command: ["sh", "-c", "ls -l /dev >/dev/null"] },
+  { name: "X raw python3 constants", options: ["-X", "raw"], command: ["/usr/bin/python3", "-c", CONSTANTS] },
   {
-    name: "-X verbose -yy python3 constants",
+    name: "X verbose -yy python3 constants",
     options: ["-X", "verbose", "-yy"],
     command: ["/usr/bin/python3", "-c", CONSTANTS],
   },
-  { name: "-X verbose python3 constants", options: ["-X", "verbose"], command: ["/usr/bin/python3", "-c", CONSTANTS] },
+  { name: "X verbose python3 constants", options: ["-X", "verbose"], command: ["/usr/bin/python3", "-c", CONSTANTS] },
 ];

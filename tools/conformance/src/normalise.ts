@@ -11,6 +11,8 @@ const RANDOM = /^((?:\[pid +\d+\] |\d+ +)?getrandom\()"(?:[^"\\]|\\.)*"/;
 const TRACER_NAME = /^t?strace: /;
 /** Ports the kernel picks for bind(…, port 0) and connect: the ephemeral range. */
 const EPHEMERAL_PORT = /(sin6?_port=htons\()(3[2-9]\d{3}|[4-6]\d{4})\)/g;
+/** The same ports under -X raw/verbose: network-order bytes, then `/* htons(N) *\/` (verbose). */
+const EPHEMERAL_PORT_BYTES = /(sin6?_port=)"\\x[89a-f][0-9a-f]\\x[0-9a-f]{2}"(?: \/\* htons\(\d+\) \*\/)?/g;
 /** Counters of a live machine: free memory, uptime, load, free blocks and inodes. */
 const LIVE_COUNTERS =
   /\b(uptime|loads|freeram|sharedram|bufferram|freeswap|procs|freehigh|f_bfree|f_bavail|f_ffree)=(\[[^\]]*\]|\d+)/g;
@@ -75,6 +77,7 @@ export function normaliseTrace(text: string): string[] {
       .replace(RANDOM, '$1"RANDOM"')
       .replace(TRACER_NAME, "TRACER: ")
       .replace(EPHEMERAL_PORT, "$1EPHEMERAL)")
+      .replace(EPHEMERAL_PORT_BYTES, "$1EPHEMERAL")
       .replace(LIVE_COUNTERS, "$1=N")
       .replace(CHILD_CPU, "$1=N")
       .replace(DD_TIMING, 'copied, TIME"')

@@ -43,8 +43,13 @@ function printTimeout(): void {
 }
 
 function printBitset(v: u32): void {
-  if (v == 0xffffffff) puts("FUTEX_BITSET_MATCH_ANY");
-  else putHex(<u64>v);
+  if (v != 0xffffffff) {
+    putHex(<u64>v);
+    return;
+  }
+  const start = outLen;
+  puts("FUTEX_BITSET_MATCH_ANY");
+  restyle(start, <u64>v, FMT_HEX);
 }
 
 export function decodeFutex(): i32 {

@@ -134,12 +134,19 @@ function putCharArray(p: usize, n: u32): void {
 function putUtimeTimespec(p: usize): void {
   const sec = load<i64>(p);
   const ns = load<i64>(p + 8);
-  if (ns == 0x3fffffff) {
-    puts("UTIME_NOW");
-    return;
-  }
-  if (ns == 0x3ffffffe) {
-    puts("UTIME_OMIT");
+  if (ns == 0x3fffffff || ns == 0x3ffffffe) {
+    // -X raw shows the struct; verbose the struct and the name in a comment.
+    if (xlatStyle != 0) {
+      puts("{tv_sec=");
+      putI64(sec);
+      puts(", tv_nsec=");
+      putI64(ns);
+      putc(0x7d);
+    }
+    if (xlatStyle == 1) return;
+    if (xlatStyle == 2) puts(" /* ");
+    puts(ns == 0x3fffffff ? "UTIME_NOW" : "UTIME_OMIT");
+    if (xlatStyle == 2) puts(" */");
     return;
   }
   puts("{tv_sec=");
