@@ -24,6 +24,7 @@ import {
 } from "./decoders/rval";
 import { dumpIo } from "./dumpio";
 import { printExitStatus, printSiginfo } from "./events";
+import { T_OPEN_FLAGS } from "./known";
 import {
   acolumn,
   pidPrefix,
@@ -50,7 +51,6 @@ import {
   puts,
   setAside,
 } from "./out";
-import { T_OPEN_FLAGS } from "./known";
 import { printFdDecoration } from "./print/fd";
 import { putHex, putHexDigits, putI64, putOct, putU64 } from "./print/num";
 import { printSignalName } from "./print/signal";

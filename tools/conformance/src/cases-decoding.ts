@@ -79,12 +79,20 @@ export const DECODING_CASES: readonly ConformanceCase[] = [
   { name: "X raw ls -l /dev/null", options: ["-X", "raw"], command: ["ls", "-l", "/dev/null"] },
   { name: "X verbose ls -l /dev/null", options: ["-X", "verbose"], command: ["ls", "-l", "/dev/null"] },
   { name: "X raw sh ls /dev", options: ["-X", "raw"], command: ["sh", "-c", "ls -l /dev >/dev/null"] },
-  { name: "X verbose sh ls /dev", options: ["-X", "verbose"], command: ["sh", "-c", "ls -l /dev >/dev/null"] },
+  {
+    name: "X verbose sh ls /dev",
+    options: ["-X", "verbose"],
+    command: ["sh", "-c", "ls -l /dev >/dev/null"],
+  },
   { name: "X raw python3 constants", options: ["-X", "raw"], command: ["/usr/bin/python3", "-c", CONSTANTS] },
   {
     name: "X verbose -yy python3 constants",
     options: ["-X", "verbose", "-yy"],
     command: ["/usr/bin/python3", "-c", CONSTANTS],
   },
-  { name: "X verbose python3 constants", options: ["-X", "verbose"], command: ["/usr/bin/python3", "-c", CONSTANTS] },
+  {
+    name: "X verbose python3 constants",
+    options: ["-X", "verbose"],
+    command: ["/usr/bin/python3", "-c", CONSTANTS],
+  },
 ];

@@ -1,4 +1,7 @@
 // Constant-table printers: strace's printxval (one value) and printflags (bits joined by `|`).
+
+import { T_SOCKETLAYERS, T_SOCKTYPES, T_STATX_FLAGS } from "../known";
+import { xlatStyle } from "../options";
 import { outLen, putc, putName, puts } from "../out";
 import {
   entryName,
@@ -11,8 +14,6 @@ import {
   tableHasMask,
   tableMask,
 } from "../tables";
-import { T_SOCKETLAYERS, T_SOCKTYPES, T_STATX_FLAGS } from "../known";
-import { xlatStyle } from "../options";
 import { putHex, putU64 } from "./num";
 import { FMT_HEX, FMT_UDEC, restyle } from "./style";
 
