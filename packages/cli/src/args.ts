@@ -4,6 +4,7 @@ import {
   applyExpression,
   applyQualifier,
   emptyQualifiers,
+  FD_DETAILS,
   type FdDetail,
   type FdSelection,
   fdSelection,
@@ -37,8 +38,13 @@ export interface CliOptions {
   readonly constStyle: "raw" | "abbrev" | "verbose" | undefined;
   /** -v */
   readonly verbose: boolean;
-  /** -y (path), -yy (all), --decode-fds / -e decode-fds= (path, or all with any detail). */
+  /**
+   * What the tracer reads about fds: -y (path), -yy (all), --decode-fds / -e decode-fds= (path,
+   * or all when the set names any detail: native resolves sockets, devices and pidfds together).
+   */
   readonly decodeFds: "none" | "path" | "all";
+  /** What fds print with: the --decode-fds set (-y: path; -yy: every member). */
+  readonly fdDetails: readonly FdDetail[];
   /** -n */
   readonly syscallNumber: boolean;
   /** -i */
@@ -179,10 +185,17 @@ function parseTimestamps(
  * -y is paths, -yy everything; a decode-fds= set prints paths for any fd and details when it
  * names any (the native side resolves sockets, devices and pidfds together).
  */
-function decodeFdsMode(yCount: number, set: ReadonlySet<FdDetail> | undefined): CliOptions["decodeFds"] {
-  if (yCount > 0) return yCount >= 2 ? "all" : "path";
-  if (set === undefined || set.size === 0) return "none";
-  return [...set].some((d) => d !== "path") ? "all" : "path";
+function decodeFdsMode(details: readonly FdDetail[]): CliOptions["decodeFds"] {
+  if (details.length === 0) return "none";
+  return details.some((d) => d !== "path") ? "all" : "path";
+}
+
+/** The --decode-fds set; strace refuses -y together with --decode-fds. */
+function fdDetailsOf(yCount: number, set: ReadonlySet<FdDetail> | undefined): readonly FdDetail[] {
+  if (yCount > 0 && set !== undefined)
+    throw new UsageError("-y and --decode-fds cannot be provided simultaneously", false);
+  if (yCount > 0) return yCount >= 2 ? FD_DETAILS : ["path"];
+  return set === undefined ? [] : FD_DETAILS.filter((d) => set.has(d));
 }
 
 /** strace's --daemonize values, in -D count order. */
@@ -418,6 +431,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     separately = asked && output !== undefined;
   }
   if (!quietExplicit && quiet > 0) qualifiers.quiet = quietForCount(quiet);
+  const fdDetails = fdDetailsOf(yCount, qualifiers.decodeFds);
   const abs =
     absTimestamps && absTimestamps.format !== "none"
       ? {
@@ -435,7 +449,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     hex: hex as 0 | 1 | 2,
     constStyle,
     verbose,
-    decodeFds: decodeFdsMode(yCount, qualifiers.decodeFds),
+    decodeFds: decodeFdsMode(fdDetails),
+    fdDetails,
     syscallNumber,
     instructionPointer,
     absTimestamps: abs as CliOptions["absTimestamps"],

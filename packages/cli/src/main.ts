@@ -64,7 +64,7 @@ export function decoderOptions(o: CliOptions, notices = false): DecoderOptions {
     timestamps,
     syscallTimes: o.syscallTimes !== undefined,
     verbose: o.verbose,
-    decodeFds: o.decodeFds,
+    decodeFds: o.fdDetails,
     // strace announces each followed process on stderr when the trace itself goes there.
     ...(notices && o.output === undefined && !o.qualifiers.quiet.has("attach")
       ? { attachNotice: `${PROGRAM}: ` }

@@ -19,6 +19,18 @@ describe("decode-fds options", () => {
     expect(parseArgs(["-e", "decode-fds=path", "true"]).decodeFds).toBe("path");
     expect(parseArgs(["--decode-fds=none", "true"]).decodeFds).toBe("none");
   });
+  it("keeps the set for printing: -y path, -yy every member, the last --decode-fds wins", () => {
+    expect(parseArgs(["-y", "true"]).fdDetails).toEqual(["path"]);
+    expect(parseArgs(["-yy", "true"]).fdDetails).toEqual(["path", "socket", "dev", "pidfd"]);
+    expect(parseArgs(["--decode-fds=dev,path", "true"]).fdDetails).toEqual(["path", "dev"]);
+    expect(parseArgs(["--decode-fds=pidfd", "true"]).decodeFds).toBe("all");
+    expect(parseArgs(["--decode-fds=socket", "-e", "decode-fds=dev", "true"]).fdDetails).toEqual(["dev"]);
+  });
+  it("refuses -y with --decode-fds as strace does", () => {
+    expect(() => parseArgs(["-y", "--decode-fds=socket", "true"])).toThrow(
+      "-y and --decode-fds cannot be provided simultaneously",
+    );
+  });
   it("rejects an unknown detail with strace's words", () => {
     expect(() => parseArgs(["--decode-fds=bogus", "true"])).toThrow("invalid decode-fds 'bogus'");
   });
@@ -43,7 +55,7 @@ function run(tracer: string[], flags: string[], program: string): string[] {
     .map((l) => l.replace(/\d{4,}/g, "N"));
 }
 
-describe("-y and -yy end to end, against strace", () => {
+describe("-y, -yy and --decode-fds=SET end to end, against strace", () => {
   const program = [
     "import os, socket",
     "fd = os.open('/etc/hostname', os.O_RDONLY); os.read(fd, 4); d = os.dup(fd); os.close(fd)",
@@ -52,16 +64,19 @@ describe("-y and -yy end to end, against strace", () => {
     "a, b = socket.socketpair(); a.send(b'x'); a.close(); b.close()",
     "s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen(); c = socket.create_connection(s.getsockname())",
     "c.send(b'x'); c.close(); s.close()",
+    "p = os.pidfd_open(os.getpid()); os.close(p)",
   ].join("\n");
-  const trace = "trace=openat,read,write,dup,pipe2,close,socketpair,sendto,bind,listen,connect";
-  for (const flag of ["-y", "-yy"]) {
+  const trace = "trace=openat,read,write,dup,pipe2,close,socketpair,sendto,bind,listen,connect,pidfd_open";
+  const sets = ["--decode-fds=socket", "--decode-fds=dev", "--decode-fds=pidfd", "--decode-fds=path,dev"];
+  for (const flag of ["-y", "-yy", ...sets]) {
     it(`${flag} prints what strace prints`, () => {
       const theirs = run(["strace"], [flag, "-e", trace], program);
       const ours = run([BIN], [flag, "-e", trace], program);
       const tail = (lines: string[]): string[] =>
         lines.slice(lines.findLastIndex((l) => l.includes("/etc/hostname")) - 1);
       expect(tail(ours)).toEqual(tail(theirs));
-      expect(ours.some((l) => l.includes("</etc/hostname>"))).toBe(true);
+      const decorated = flag === "-y" || flag === "-yy" || flag.includes("path");
+      expect(ours.some((l) => l.includes("</etc/hostname>"))).toBe(decorated);
     });
   }
 });

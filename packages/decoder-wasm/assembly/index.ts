@@ -77,8 +77,8 @@ export function input(len: u32): usize {
 
 /**
  * Line options (call after init): flags bit 0 -n, bit 1 -i, bits 2-4 timestamps (1 -t, 2 -tt,
- * 3 -ttt, 4 -r), bit 5 -T, bit 6 -v, bit 7 quiet=exit, bits 8-9 -X (1 raw, 2 verbose), bits 10-11
- * --decode-fds (1 path, 2 all); status: the status= classes printed (bit 0 successful, 1 failed,
+ * 3 -ttt, 4 -r), bit 5 -T, bit 6 -v, bit 7 quiet=exit, bits 8-9 -X (1 raw, 2 verbose), bits 10-13
+ * the --decode-fds set (path, socket, dev, pidfd); status: the status= classes printed (bit 0 successful, 1 failed,
  * 2 unfinished, 3 unavailable, 4 detached); tz: UTC offset in minutes for -t/-tt.
  */
 /** The prefix of `Process N attached` notices on NEW_PROCESS records (UTF-8 at p); 0 bytes: none. */

@@ -32,7 +32,10 @@ export let tzMinutes: i32 = 0;
 /** -v: structs unabbreviated (the stat family prints every field). */
 export let verbose: bool = false;
 
-/** -y/-yy (--decode-fds): 0 none, 1 path, 2 all. Decorations print only from FD_PATH captures. */
+/**
+ * --decode-fds set: bit 0 path, 1 socket, 2 dev, 3 pidfd (-y 1, -yy 15). Decorations print only
+ * from FD_PATH captures.
+ */
 export let decodeFds: i32 = 0;
 
 /** -X: 0 abbrev (names), 1 raw (numbers), 2 verbose (`0x2 /* O_RDWR *\/`). */
@@ -45,7 +48,7 @@ export function setLineOptions(flags: i32, status: i32, tz: i32): void {
   verbose = (flags & 64) != 0;
   quietExit = (flags & 128) != 0;
   xlatStyle = (flags >> 8) & 3;
-  decodeFds = (flags >> 10) & 3;
+  decodeFds = (flags >> 10) & 15;
   showNr = (flags & 1) != 0;
   showIp = (flags & 2) != 0;
   tsMode = (flags >> 2) & 7;

@@ -75,10 +75,11 @@ export interface DecoderOptions {
   attachNotice?: string;
   /**
    * --decode-fds: "path" (-y) prints what each fd named, `3</etc/passwd>`; "all" (-yy) also
-   * socket details, device numbers and pidfd pids. Needs FD_PATH captures in the records (a
-   * capture plan compiled with the same `decodeFds`). Default "none".
+   * socket details, device numbers and pidfd pids; or strace's set of members: "socket" alone
+   * prints `<TCP:[…]>` for sockets and nothing for other fds, and so on. Needs FD_PATH captures in
+   * the records (a capture plan compiled with "all" when the set names any detail). Default "none".
    */
-  decodeFds?: "none" | "path" | "all";
+  decodeFds?: "none" | "path" | "all" | readonly FdDetail[];
 }
 
 /** A set of file descriptors: those listed below {@link FD_SET_BITS}, and `others` for the rest. */
@@ -98,7 +99,16 @@ const TS_MODES: Readonly<Record<NonNullable<DecoderOptions["timestamps"]>, numbe
   epoch: 3,
   relative: 4,
 };
-const DECODE_FDS: Readonly<Record<string, number>> = { none: 0, path: 1, all: 2 };
+/** A --decode-fds set member. */
+export type FdDetail = "path" | "socket" | "dev" | "pidfd";
+const FD_DETAIL_BITS: Readonly<Record<FdDetail, number>> = { path: 1, socket: 2, dev: 4, pidfd: 8 };
+const DECODE_FDS: Readonly<Record<string, number>> = { none: 0, path: 1, all: 15 };
+
+function decodeFdsBits(v: DecoderOptions["decodeFds"]): number {
+  if (v === undefined) return 0;
+  if (typeof v === "string") return DECODE_FDS[v] ?? 0;
+  return v.reduce((m, d) => m | (FD_DETAIL_BITS[d] ?? 0), 0);
+}
 const XLAT_STYLES: Readonly<Record<string, number>> = { abbrev: 0, raw: 1, verbose: 2 };
 const STATUS_BITS: Readonly<Record<string, number>> = {
   successful: 1,
@@ -183,7 +193,7 @@ export async function createDecoder(options: DecoderOptions = {}): Promise<Decod
     (options.verbose ? 64 : 0) |
     (options.quietExit ? 128 : 0) |
     ((XLAT_STYLES[options.constStyle ?? "abbrev"] ?? 0) << 8) |
-    ((DECODE_FDS[options.decodeFds ?? "none"] ?? 0) << 10);
+    (decodeFdsBits(options.decodeFds) << 10);
   const status = options.status ? options.status.reduce((m, s) => m | (STATUS_BITS[s] ?? 0), 0) : 31;
   const tz = Math.trunc(options.utcOffsetMinutes ?? -new Date().getTimezoneOffset());
   ex.lineOptions(flags, status, Number.isFinite(tz) ? tz : 0);

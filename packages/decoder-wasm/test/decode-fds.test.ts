@@ -19,8 +19,9 @@ import {
 } from "./helpers/records.js";
 
 type Caps = ReturnType<typeof cstr>[];
+type FdSet = "none" | "path" | "all" | ("path" | "socket" | "dev" | "pidfd")[];
 async function line(
-  decodeFds: "none" | "path" | "all",
+  decodeFds: FdSet,
   name: string,
   args: (number | bigint)[],
   rval: number,
@@ -178,5 +179,62 @@ describe("-yy", () => {
         bufArg(1, "hi"),
       ]),
     ).toBe('write(6</dev/null<char 1:3>>, "hi", 2)  = 2\n');
+  });
+});
+
+// --decode-fds=SET: the records are those of -yy (native captures path and detail together);
+// each member decorates only its own kind of fd. Lines from `strace --decode-fds=SET python3 …`
+// opening a file, /dev/null, TCP sockets on loopback and a pidfd.
+describe("--decode-fds=SET", () => {
+  const tcp = fdPath(0, "socket:[627130]", FdPathForm.DETAIL, "TCP:[627130]");
+  const devnull = fdPath(FD_RETURN_ARG, "/dev/null", FdPathForm.DEVICE, "char 1:3");
+  const cwd = fdPath(0, "/tmp/xs");
+  const openNull = (set: FdSet): Promise<string> =>
+    line(set, "openat", [-100, 0x1000, 0x80001], 4, [cwd, cstr(1, "/dev/null")], [devnull]);
+  const pidfdOpen = (set: FdSet, pid: number): Promise<string> =>
+    line(
+      set,
+      "pidfd_open",
+      [pid, 0],
+      8,
+      [],
+      [fdPath(FD_RETURN_ARG, "anon_inode:[pidfd]", FdPathForm.DETAIL, `pid:${pid}`)],
+    );
+
+  it("socket: socket details only", async () => {
+    expect(await line(["socket"], "listen", [5, 1], 0, [tcp])).toBe(
+      "listen(5<TCP:[627130]>, 1)              = 0\n",
+    );
+    expect(await openNull(["socket"])).toBe('openat(AT_FDCWD, "/dev/null", O_WRONLY|O_CLOEXEC) = 4\n');
+    expect(await pidfdOpen(["socket"], 22584)).toBe("pidfd_open(22584, 0)                    = 8\n");
+  });
+  it("dev: devices only, path and numbers", async () => {
+    expect(await openNull(["dev"])).toBe(
+      'openat(AT_FDCWD, "/dev/null", O_WRONLY|O_CLOEXEC) = 4</dev/null<char 1:3>>\n',
+    );
+    expect(await line(["dev"], "listen", [5, 1], 0, [tcp])).toBe(
+      "listen(5, 1)                            = 0\n",
+    );
+  });
+  it("pidfd: pidfds only", async () => {
+    expect(await pidfdOpen(["pidfd"], 22604)).toBe(
+      "pidfd_open(22604, 0)                    = 8<pid:22604>\n",
+    );
+    expect(
+      await line(["pidfd"], "read", [3, 0x1000, 1], 1, [fdPath(0, "/tmp/xs/work/a.txt")], [bufRet(1, "a")]),
+    ).toBe('read(3, "a", 1)                         = 1\n');
+  });
+  it("path,dev: paths for sockets and pidfds, numbers for devices", async () => {
+    expect(await openNull(["path", "dev"])).toBe(
+      'openat(AT_FDCWD</tmp/xs>, "/dev/null", O_WRONLY|O_CLOEXEC) = 4</dev/null<char 1:3>>\n',
+    );
+    expect(
+      await line(["path", "dev"], "listen", [5, 1], 0, [
+        fdPath(0, "socket:[627785]", FdPathForm.DETAIL, "TCP:[627785]"),
+      ]),
+    ).toBe("listen(5<socket:[627785]>, 1)           = 0\n");
+    expect(await pidfdOpen(["path", "dev"], 22612)).toBe(
+      "pidfd_open(22612, 0)                    = 8<anon_inode:[pidfd]>\n",
+    );
   });
 });

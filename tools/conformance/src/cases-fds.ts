@@ -5,6 +5,10 @@ const SOCKETS =
 const PIPES =
   "import os,select\nr,w=os.pipe()\nos.write(w,b'abc')\np=select.poll()\np.register(r,select.POLLIN)\np.poll(100)\nos.read(r,3)\nos.dup2(r,10)\nn=os.open('/dev/null',os.O_WRONLY)\nos.write(n,b'x')\nd=os.open('dir',os.O_RDONLY)\nos.stat('b.txt',dir_fd=d)";
 
+/** One fd of each kind --decode-fds tells apart: a file, a device, TCP sockets, a pidfd, a pipe. */
+const FD_KINDS =
+  "import os,socket\nf=os.open('a.txt',os.O_RDONLY)\nos.read(f,1)\nn=os.open('/dev/null',os.O_WRONLY)\nos.write(n,b'x')\ns=socket.socket()\ns.bind(('127.0.0.1',0))\ns.listen(1)\nc=socket.socket()\nc.connect(s.getsockname())\na,_=s.accept()\nc.send(b'hi')\na.recv(2)\np=os.pidfd_open(os.getpid())\nos.close(p)\nr,w=os.pipe()\nos.write(w,b'z')";
+
 /** -y / -yy (--decode-fds): fds decorated with paths, socket details, device numbers. */
 export const FD_CASES: readonly ConformanceCase[] = [
   { name: "-y cat", options: ["-y"], command: ["cat", "/etc/hostname"] },
@@ -14,6 +18,20 @@ export const FD_CASES: readonly ConformanceCase[] = [
   { name: "-yy python3 pipes", options: ["-yy"], command: ["/usr/bin/python3", "-c", PIPES] },
   { name: "-y python3 sockets", options: ["-y"], command: ["/usr/bin/python3", "-c", SOCKETS] },
   { name: "-yy python3 sockets", options: ["-yy"], command: ["/usr/bin/python3", "-c", SOCKETS] },
+  // --decode-fds=SET: each member decorates only its own kind of fd (names without a leading '-',
+  // which the conformance CLI would take for an option).
+  ...["socket", "dev", "pidfd", "path,dev", "socket,pidfd", "none"].map(
+    (set): ConformanceCase => ({
+      name: `decode-fds=${set} python3 fd kinds`,
+      options: [`--decode-fds=${set}`],
+      command: ["/usr/bin/python3", "-c", FD_KINDS],
+    }),
+  ),
+  {
+    name: "e decode-fds=all python3 fd kinds",
+    options: ["-e", "decode-fds=all"],
+    command: ["/usr/bin/python3", "-c", FD_KINDS],
+  },
   {
     name: "--decode-fds=all dd",
     options: ["--decode-fds=all"],

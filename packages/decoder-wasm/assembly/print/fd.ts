@@ -36,16 +36,42 @@ export function printFdDecoration(capArg: u32, atExit: bool): void {
   putDecoration(form, path, pathLen, path + <usize>pathLen, len - 8 - pathLen);
 }
 
+const FDS_PATH: i32 = 1;
+const FDS_SOCKET: i32 = 2;
+const FDS_DEV: i32 = 4;
+const FDS_PIDFD: i32 = 8;
+
+/** The path starts with `prefix` (ASCII)? */
+function startsWith(path: usize, pathLen: u32, prefix: string): bool {
+  const n = <u32>prefix.length;
+  if (pathLen < n) return false;
+  for (let i: u32 = 0; i < n; i++)
+    if (<u32>load<u8>(path + <usize>i) != <u32>prefix.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * strace's printfd_pid: a socket's details when the set has socket, a device's numbers when it
+ * has dev, a pidfd's pid when it has pidfd; otherwise the path when it has path; else nothing.
+ */
 function putDecoration(form: u32, path: usize, pathLen: u32, detail: usize, detailLen: u32): void {
-  putc(0x3c);
-  if (form == FD_FORM_DETAIL) putBytes(detail, <usize>detailLen);
-  else {
-    quote(path, pathLen, false, xflag, QUOTE_BARE | QUOTE_ANGLES);
-    if (form == FD_FORM_DEVICE) {
+  if (form == FD_FORM_DETAIL) {
+    const member = startsWith(path, pathLen, "socket:[") ? FDS_SOCKET : FDS_PIDFD;
+    if ((decodeFds & member) != 0) {
       putc(0x3c);
       putBytes(detail, <usize>detailLen);
       putc(0x3e);
+      return;
     }
+  }
+  const device = form == FD_FORM_DEVICE && (decodeFds & FDS_DEV) != 0;
+  if (!device && (decodeFds & FDS_PATH) == 0) return;
+  putc(0x3c);
+  quote(path, pathLen, false, xflag, QUOTE_BARE | QUOTE_ANGLES);
+  if (device) {
+    putc(0x3c);
+    putBytes(detail, <usize>detailLen);
+    putc(0x3e);
   }
   putc(0x3e);
 }
