@@ -161,7 +161,7 @@ describe("decoding kinds", () => {
     const kinds = (n: string): string[] | undefined => syscallByName(x86_64, n)?.args?.map((a) => a.kind.k);
     expect(kinds("kcmp")).toEqual(["int", "int", "int", "hex", "hex"]);
     expect(kinds("capget")).toEqual(["ptr", "ptr"]);
-    expect(kinds("mknodat")).toEqual(["dirfd", "path", "mode", "uint"]);
+    expect(kinds("mq_open")).toEqual(["str", "hex", "mode", "ptr"]);
     expect(kinds("fsetxattr")).toEqual(["fd", "str", "bufIn", "ulong", "hex"]);
     expect(syscallByName(x86_64, "fsetxattr")?.args?.[2]?.kind).toEqual({ k: "bufIn", len: 3 });
     expect(kinds("mq_timedsend")).toEqual(["fd", "bufIn", "ulong", "uint", "ptr"]);
