@@ -49,6 +49,7 @@ const FD_PORT = /(\d\]?):(3[2-9]\d{3}|[4-6]\d{4})(?=[\]-])/g;
 const PID_RETURNS =
   /^(?:\[pid +\d+\] |\d+ +)?(?:set_tid_address|getpid|gettid|getppid|fork|vfork|clone3?)\(.*\) += (\d+)$/;
 const PID_PREFIX = /^(?:\[pid +(\d+)\] |(\d+) +)/;
+const NORMALISED_PREFIX = /^(?:\[pid +(PID\d+)\] |(PID\d+) +)/;
 
 /** Collects the pids a trace mentions, in order of first appearance. */
 function collectPids(lines: readonly string[]): Map<string, string> {
@@ -88,6 +89,9 @@ export function normaliseTrace(text: string): string[] {
       .replace(EPOLL_U64, "$1N}")
       .replace(SIGRETURN_RESULT, "$1RESTORED");
     if (pidPattern) out = out.replace(pidPattern, (pid) => pids.get(pid) ?? pid);
-    return out;
+    // The pid prefix pads to a width (`%-5u`): a wrapped 3- or 4-digit pid pads differently.
+    return out.replace(NORMALISED_PREFIX, (_m, bracket: string | undefined, plain: string | undefined) =>
+      bracket ? `[pid ${bracket}] ` : `${plain} `,
+    );
   });
 }

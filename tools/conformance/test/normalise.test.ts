@@ -12,6 +12,12 @@ describe("normaliseTrace", () => {
     const lines = normaliseTrace("set_tid_address(0x7f222244bad0)         = 2833\nkill(2833, SIGKILL) = 0\n");
     expect(lines).toEqual(["set_tid_address(0xADDR) = PID1", "kill(PID1, SIGKILL) = 0"]);
   });
+  it("pads a pid prefix the same whatever the pid's width", () => {
+    const wide = normaliseTrace("12345 getpid()                  = 12345\n[pid 12346] close(3) = 0\n");
+    const narrow = normaliseTrace("1234  getpid()                  = 1234\n[pid  1235] close(3) = 0\n");
+    expect(narrow).toEqual(wide);
+    expect(wide).toEqual(["PID1 getpid() = PID1", "[pid PID2] close(3) = 0"]);
+  });
   it("hides getrandom's random bytes", () => {
     const [line] = normaliseTrace('getrandom("\\xd1\\xb0\\xf1\\x97", 8, GRND_NONBLOCK) = 8');
     expect(line).toBe('getrandom("RANDOM", 8, GRND_NONBLOCK) = 8');
@@ -30,7 +36,7 @@ describe("normaliseTrace", () => {
   });
   it("hides getrandom's bytes behind a pid prefix too", () => {
     const [line] = normaliseTrace('123   getrandom("\\x01", 1, 0) = 1');
-    expect(line).toBe('PID1   getrandom("RANDOM", 1, 0) = 1');
+    expect(line).toBe('PID1 getrandom("RANDOM", 1, 0) = 1');
   });
   it("ignores padding that moved with an address's length, but keeps it elsewhere", () => {
     const [a, b, c] = normaliseTrace(
