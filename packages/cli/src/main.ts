@@ -5,11 +5,12 @@ import { createDecoder, type DecoderOptions } from "@tstrace/decoder-wasm";
 import type { TraceResult } from "@tstrace/native";
 import * as native from "@tstrace/native";
 import { type CliOptions, parseArgs } from "./args.js";
+import { AttachNotices } from "./attach-notices.js";
 import { answerParent, daemonTracee, execUnderGrandchild } from "./daemonize.js";
 import { exitLikeTracee } from "./exit-status.js";
 import { HELP_TEXT } from "./help.js";
 import { PathFilter, selectPaths, withFdTracking } from "./path-filter.js";
-import { addExitedPids, recordFilter, splitAtMessages, toBitmap } from "./record-filter.js";
+import { recordFilter, splitAtMessages, toBitmap } from "./record-filter.js";
 import { chooseSeccomp } from "./seccomp-choice.js";
 import { SeparateOutputs } from "./separate-outputs.js";
 import { openSink, type Sink } from "./sink.js";
@@ -166,12 +167,13 @@ export async function main(argv: readonly string[]): Promise<never> {
   const filter = recordFilter(traceSet, qualifiers.signal);
   const counter = options.summary ? new SyscallCounter(options.overheadNs) : undefined;
 
-  const exited = new Set<number>();
+  const notices = attaching ? new AttachNotices() : undefined;
   const limit = options.syscallLimit > 0 ? new SyscallLimit(options.syscallLimit, selected) : undefined;
   const staging =
     qualifiers.status && (options.follow || options.pids.length > 1) ? new StatusStaging() : undefined;
   const emit = (batch: Uint8Array): void => {
-    if (attaching) addExitedPids(batch, exited);
+    if (notices && !quietAttach)
+      for (const notice of notices.take(batch)) writeSync(2, `${PROGRAM}: ${notice}\n`);
     counter?.add(filter ? filter(batch) : batch);
     if (decoder) (sink as Sink).write(decoder.decode(batch));
     else separate?.write(batch);
@@ -207,8 +209,6 @@ export async function main(argv: readonly string[]): Promise<never> {
         },
         onBatch,
       );
-      if (!quietAttach)
-        for (const pid of attachPids) process.stderr.write(`${PROGRAM}: Process ${pid} attached\n`);
       if (parentWaiting) {
         parentWaiting = false;
         answerParent();
@@ -272,10 +272,8 @@ export async function main(argv: readonly string[]): Promise<never> {
     summarySink.write(
       new TextEncoder().encode(formatSummary(counter.rows(), options.summaryColumns, options.sortBy)),
     );
-  if (attaching && !quietAttach) {
-    for (const pid of attachPids)
-      if (!exited.has(pid)) process.stderr.write(`${PROGRAM}: Process ${pid} detached\n`);
-  }
+  if (notices && !quietAttach)
+    for (const notice of notices.detached()) process.stderr.write(`${PROGRAM}: ${notice}\n`);
   await sink?.close();
   if (interrupted) {
     native.raiseSignal(interrupted);

@@ -93,15 +93,21 @@ export function forEachPidRun(
   if (runPid >= 0) each(runPid, runStart, batch.length);
 }
 
-/** Adds to `into` every pid an EXIT record of `batch` reports (a thread that ended). */
-export function addExitedPids(batch: Uint8Array, into: Set<number>): void {
+/** Calls `each(pid, firstWord)` for every record of `type` in `batch`, in order. */
+export function forEachOfType(
+  batch: Uint8Array,
+  type: number,
+  each: (pid: number, firstWord: number) => void,
+): void {
   const view = new DataView(batch.buffer, batch.byteOffset, batch.byteLength);
   let at = 0;
   while (at + RecordHeader.length <= batch.length) {
     const size = view.getUint32(at, true);
     if (size < RecordHeader.length || at + size > batch.length) break;
-    if (view.getUint16(at + RecordHeader.type, true) === RecordType.EXIT)
-      into.add(view.getUint32(at + RecordHeader.pid, true));
+    if (view.getUint16(at + RecordHeader.type, true) === type) {
+      const word = size >= RecordHeader.length + 4 ? view.getUint32(at + RecordHeader.length, true) : 0;
+      each(view.getUint32(at + RecordHeader.pid, true), word);
+    }
     at += size;
   }
 }

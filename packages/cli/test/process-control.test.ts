@@ -248,6 +248,50 @@ describe("process control end to end (strace 6.1 side by side)", () => {
     expect(run(BIN, ["-b", "open", "true"]).stderr).toBe("tstrace: Syscall 'open' for -b isn't supported\n");
   });
 
+  it("-p takes one thread; -f -p all of them, 'attached with N threads', detached one by one, as strace", async () => {
+    const program = [
+      "import os, threading, time",
+      "def loop():",
+      "    while True: os.getppid(); time.sleep(0.02)",
+      "threading.Thread(target=loop, daemon=True).start()",
+      "while True: os.getpid(); time.sleep(0.02)",
+    ].join("\n");
+    const target = spawn("/usr/bin/python3", ["-c", program]);
+    try {
+      await until(
+        () => existsSync(`/proc/${target.pid}/task`) && readdirSync(`/proc/${target.pid}/task`).length === 2,
+      );
+      const pid = String(target.pid);
+      const session = async (tracer: string, args: string[]) => {
+        const t = spawn(tracer, [...args, "-p", pid], { stdio: ["ignore", "ignore", "pipe"] });
+        let err = "";
+        t.stderr?.on("data", (d) => {
+          err += d;
+        });
+        await new Promise((r) => setTimeout(r, 1200));
+        const ended = new Promise((r) => t.on("close", r));
+        t.kill("SIGINT");
+        await ended;
+        return err;
+      };
+      const names = (err: string) => [...new Set(err.match(/^[a-z_]+(?=\()/gm))].sort().join(",");
+      const notices = (err: string) =>
+        (err.match(/^t?strace: Process .*$/gm) ?? []).map((l) => l.replace(/^t?strace: /, "")).join("\n");
+      for (const args of [
+        ["-e", "trace=getpid,getppid"],
+        ["-f", "-e", "trace=none"],
+      ]) {
+        const ours = await session(BIN, args);
+        const theirs = await session("strace", args);
+        expect(names(ours)).toBe(names(theirs));
+        expect(notices(ours)).toBe(notices(theirs));
+      }
+      expect(names(await session(BIN, ["-e", "trace=getpid,getppid"]))).toBe("getpid");
+    } finally {
+      target.kill("SIGKILL");
+    }
+  }, 60_000);
+
   it("-p of a process that exits on its own: attached, +++ exited, and no 'detached', as strace", async () => {
     const notices = async (tracer: string): Promise<string> => {
       const target = spawn("sleep", ["1.5"]);

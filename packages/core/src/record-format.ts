@@ -43,7 +43,7 @@ export const RecordType = {
   EXEC: 5,
   /** A new traced process or thread. Body: u32 new pid, u32 clone flags kind (0 fork, 1 vfork, 2 clone). */
   NEW_PROCESS: 6,
-  /** Tracer attached to a running thread (-p). Body: none. */
+  /** Tracer attached to a running thread (-p). Body: u32 the pid asked for (this thread's process), u32 zero. */
   ATTACHED: 7,
   /** Tracer detached from a thread. Body: none. */
   DETACHED: 8,

@@ -43,7 +43,7 @@ export interface SpawnOptions {
 
 /** Options of {@link attachTraced}. */
 export interface AttachOptions {
-  /** Processes to attach (all their threads, from /proc/PID/task). */
+  /** Threads to attach; with followForks, every thread of each one's process (/proc/PID/task). */
   pids: readonly number[];
   /** Capture plan from @tstrace/core (Uint32Array in the documented layout). */
   capturePlan: Uint32Array;

@@ -76,20 +76,34 @@ describe("attachTraced", () => {
     }
   });
 
-  it("attaches every thread (one ATTACHED per thread) and detaches each", async () => {
+  it("with followForks, attaches every thread (one ATTACHED per thread, naming the pid) and detaches each", async () => {
     const pid = start(PY_THREADS);
     // python3 starts its threads after its own start-up, slower under load.
     await until(() => threadCount(pid) >= 4);
-    const { session, records } = attach([pid]);
+    const { session, records } = attach([pid], { followForks: true });
     await until(() => records.filter((r) => r.type === RecordType.ATTACHED).length >= 4);
-    const attached = records.filter((r) => r.type === RecordType.ATTACHED).map((r) => r.pid);
+    const attachedRecords = records.filter((r) => r.type === RecordType.ATTACHED);
+    const attached = attachedRecords.map((r) => r.pid);
     expect(attached.length).toBe(4);
     expect(attached[0]).toBe(pid);
+    expect(attachedRecords.map((r) => r.value)).toEqual([pid, pid, pid, pid]);
     session.detach();
     await session.done;
     const detached = records.filter((r) => r.type === RecordType.DETACHED).map((r) => r.pid);
     expect(detached.sort()).toEqual([...attached].sort());
     expect(["S", "R"]).toContain(procState(pid));
+  });
+
+  it("without followForks, attaches only the thread asked for, as strace -p without -f", async () => {
+    const pid = start(PY_THREADS);
+    await until(() => threadCount(pid) >= 4);
+    const { session, records } = attach([pid]);
+    await until(() => records.some((r) => r.type === RecordType.ATTACHED));
+    await sleep(100);
+    expect(records.filter((r) => r.type === RecordType.ATTACHED).map((r) => r.pid)).toEqual([pid]);
+    session.detach();
+    await session.done;
+    expect(records.filter((r) => r.type === RecordType.DETACHED).map((r) => r.pid)).toEqual([pid]);
   });
 
   it("a process stopped by SIGSTOP before attach stays stopped after detach, and SIGCONT resumes it", async () => {

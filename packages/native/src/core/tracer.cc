@@ -806,7 +806,7 @@ void Tracer::run_attach(AttachSpec spec, BatchSink* sink) {
   };
 
   Loop loop(*this, spec, sink, -1, false);
-  std::vector<pid_t> order;  // seized threads, in order
+  std::vector<std::pair<pid_t, pid_t>> order;  // seized threads (tid, the pid asked for), in order
   std::vector<std::pair<pid_t, std::string>> errors;
   int first_errno = 0;
   for (pid_t pid : spec.pids) {
@@ -818,11 +818,14 @@ void Tracer::run_attach(AttachSpec spec, BatchSink* sink) {
     }
     if (loop.initial < 0) loop.initial = pid;
     loop.adopt(pid);
-    order.push_back(pid);
+    order.emplace_back(pid, pid);
     if (spec.until_exec) {
       loop.threads[pid].hidden = true;
       continue;
     }
+    // Like strace, a process's other threads are attached only when following (-f): without
+    // it, -p names exactly the one thread to trace.
+    if (!spec.follow_forks) continue;
     // Its other threads; they may be creating more while we look: repeat until none is new.
     const std::string dir = "/proc/" + std::to_string(pid) + "/task";
     for (bool added = true; added;) {
@@ -835,7 +838,7 @@ void Tracer::run_attach(AttachSpec spec, BatchSink* sink) {
         if (tid <= 0 || *end != '\0' || loop.threads.count(static_cast<pid_t>(tid)) != 0) continue;
         if (seize(static_cast<pid_t>(tid))) {  // a thread that just exited is no error
           loop.adopt(static_cast<pid_t>(tid));
-          order.push_back(static_cast<pid_t>(tid));
+          order.emplace_back(static_cast<pid_t>(tid), pid);
           added = true;
         }
       }
@@ -850,10 +853,10 @@ void Tracer::run_attach(AttachSpec spec, BatchSink* sink) {
     return;
   }
   // Stop each at a known point; the loop resumes them (or keeps a group-stopped one stopped).
-  for (pid_t tid : order) ptrace(PTRACE_INTERRUPT, tid, nullptr, nullptr);
+  for (auto& [tid, of] : order) ptrace(PTRACE_INTERRUPT, tid, nullptr, nullptr);
   loop.now = realtime_ns();
   for (auto& e : errors) loop.emit_message(e.first, e.second, 0);
-  for (pid_t tid : order) loop.emit_pair(rf::kAttached, tid, 0, 0);
+  for (auto& [tid, of] : order) loop.emit_pair(rf::kAttached, tid, static_cast<uint32_t>(of), 0);
   start_ok(loop.initial);
 
   loop.run();

@@ -36,7 +36,7 @@ export interface ParsedRecord {
   status?: number;
   /** EXIT: the thread's last syscall number (-1: none seen) */
   lastNr?: number;
-  /** EXEC: former tid; NEW_PROCESS: new pid */
+  /** EXEC: former tid; NEW_PROCESS: new pid; ATTACHED: the pid asked for */
   value?: number;
   how?: number;
   /** MESSAGE */
@@ -115,6 +115,9 @@ export function parseRecords(bytes: Uint8Array): ParsedRecord[] {
         rec.lastNr = view.getUint32(b + 4, true) - 1;
         break;
       case RecordType.EXEC:
+        rec.value = view.getUint32(b, true);
+        break;
+      case RecordType.ATTACHED:
         rec.value = view.getUint32(b, true);
         break;
       case RecordType.NEW_PROCESS:
