@@ -221,7 +221,19 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
       putCharArray(p, 65);
       puts(", nodename=");
       putCharArray(p + 65, 65);
-      puts(", ...}");
+      if (!verbose) {
+        puts(", ...}");
+        return true;
+      }
+      puts(", release=");
+      putCharArray(p + 130, 65);
+      puts(", version=");
+      putCharArray(p + 195, 65);
+      puts(", machine=");
+      putCharArray(p + 260, 65);
+      puts(", domainname=");
+      putCharArray(p + 325, 65);
+      putc(0x7d);
       return true;
     }
     case S_SYSINFO: {
