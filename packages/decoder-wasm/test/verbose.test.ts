@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { createDecoder } from "../dist/index.js";
 import { nr } from "./helpers/nr.js";
-import { bytes, concat, cstr, enter, exit, struct } from "./helpers/records.js";
+import { bufRet, bytes, concat, cstr, enter, exit, strArray, struct } from "./helpers/records.js";
 
 const line = async (
   args: (number | bigint)[],
@@ -228,6 +228,103 @@ describe("statx", () => {
     );
     expect(out).toContain(
       "stx_attributes=STATX_ATTR_MOUNT_ROOT, stx_nlink=21, stx_uid=0, stx_gid=0, stx_mode=S_IFDIR|0755, stx_ino=2, stx_size=4096, stx_blocks=8",
+    );
+  });
+});
+
+// Lines from `strace -v` (and `strace -v -s 2`) on ls -a, uname -a, echo and a python3 program
+// calling getdents(2) through ctypes, in a directory holding a, b and sub/.
+describe("-v beyond stat", () => {
+  const call = async (
+    name: string,
+    args: (number | bigint)[],
+    rval: number,
+    entryCaps: ReturnType<typeof cstr>[],
+    exitCaps: ReturnType<typeof cstr>[],
+    options: { strsize?: number } = {},
+  ): Promise<string> => {
+    const d = await createDecoder({ verbose: true, ...options });
+    const n = nr(name);
+    return d.decodeToString(concat(enter(1, n, args, entryCaps), exit(1, n, rval, exitCaps)));
+  };
+
+  it("execve prints envp as strings, and argv whole", async () => {
+    expect(
+      await call(
+        "execve",
+        [0x5555, 0x6666, 0x7ffc954dd068n],
+        0,
+        [
+          cstr(0, "/usr/bin/uname"),
+          strArray(1, 2, ["uname", "-a"]),
+          strArray(2, 3, ["PATH=/usr/bin:/bin", "HOME=/tmp", "LANG=C"]),
+        ],
+        [],
+      ),
+    ).toBe('execve("/usr/bin/uname", ["uname", "-a"], ["PATH=/usr/bin:/bin", "HOME=/tmp", "LANG=C"]) = 0\n');
+    expect(
+      await call(
+        "execve",
+        [0x5555, 0x6666, 0x7ffc954dd068n],
+        0,
+        [
+          cstr(0, "/bin/echo"),
+          strArray(1, 6, ["/bi", "a", "b", "c", "d", "e"]),
+          strArray(2, 3, ["A=1", "B=2", "C=3"]),
+        ],
+        [],
+        { strsize: 2 },
+      ),
+    ).toBe('execve("/bin/echo", ["/b"..., "a", "b", "c", "d", "e"], ["A="..., "B="..., "C="...]) = 0\n');
+  });
+
+  // linux_dirent64: d_ino, d_off, d_reclen, d_type, d_name; linux_dirent keeps d_type last.
+  const dirent = (ino: number, off: bigint, type: number, name: string, is64: boolean): Uint8Array => {
+    const b = new Uint8Array(24);
+    const v = new DataView(b.buffer);
+    v.setBigUint64(0, BigInt(ino), true);
+    v.setBigInt64(8, off, true);
+    v.setUint16(16, 24, true);
+    b.set(new TextEncoder().encode(name), is64 ? 19 : 18);
+    b[is64 ? 18 : 23] = type;
+    return b;
+  };
+  const DT_DIR = 4;
+  const DT_REG = 8;
+  const dir = (is64: boolean): Uint8Array =>
+    concat(
+      dirent(2392163, 2232908316014189079n, DT_REG, "b", is64),
+      dirent(2392131, 6110503228574032292n, DT_DIR, ".", is64),
+      dirent(2392196, 6357504699377170974n, DT_DIR, "sub", is64),
+      dirent(2392078, 7709387121495409031n, DT_DIR, "..", is64),
+      dirent(2392147, 9223372036854775807n, DT_REG, "a", is64),
+    );
+
+  it("getdents64 prints its entries", async () => {
+    expect(await call("getdents64", [3, 0x55e0eb30c9b0n, 32768], 120, [], [bufRet(1, dir(true))])).toBe(
+      'getdents64(3, [{d_ino=2392163, d_off=2232908316014189079, d_reclen=24, d_type=DT_REG, d_name="b"}, {d_ino=2392131, d_off=6110503228574032292, d_reclen=24, d_type=DT_DIR, d_name="."}, {d_ino=2392196, d_off=6357504699377170974, d_reclen=24, d_type=DT_DIR, d_name="sub"}, {d_ino=2392078, d_off=7709387121495409031, d_reclen=24, d_type=DT_DIR, d_name=".."}, {d_ino=2392147, d_off=9223372036854775807, d_reclen=24, d_type=DT_REG, d_name="a"}], 32768) = 120\n',
+    );
+    expect(await call("getdents64", [3, 0x55e0eb30c9b0n, 32768], 0, [], [bufRet(1, new Uint8Array(0))])).toBe(
+      "getdents64(3, [], 32768)                = 0\n",
+    );
+  });
+
+  it("getdents prints d_type after d_name; an error prints the address", async () => {
+    expect(await call("getdents", [3, 0x55e0eb30c9b0n, 4096], 120, [], [bufRet(1, dir(false))])).toBe(
+      'getdents(3, [{d_ino=2392163, d_off=2232908316014189079, d_reclen=24, d_name="b", d_type=DT_REG}, {d_ino=2392131, d_off=6110503228574032292, d_reclen=24, d_name=".", d_type=DT_DIR}, {d_ino=2392196, d_off=6357504699377170974, d_reclen=24, d_name="sub", d_type=DT_DIR}, {d_ino=2392078, d_off=7709387121495409031, d_reclen=24, d_name="..", d_type=DT_DIR}, {d_ino=2392147, d_off=9223372036854775807, d_reclen=24, d_name="a", d_type=DT_REG}], 4096) = 120\n',
+    );
+    expect(await call("getdents", [999, 0x55e0eb30c9b0n, 4096], -9, [], [])).toBe(
+      "getdents(999, 0x55e0eb30c9b0, 4096)     = -1 EBADF (Bad file descriptor)\n",
+    );
+  });
+
+  it("uname prints every field", async () => {
+    const u = new Uint8Array(390);
+    ["Linux", "vm", "6.18.44-fc-v782", "#1 SMP PREEMPT_DYNAMIC @0", "x86_64", "(none)"].forEach((s, i) =>
+      u.set(new TextEncoder().encode(s), i * 65),
+    );
+    expect(await call("uname", [0x7ffd2c1b1a40n], 0, [], [struct(0, u)])).toBe(
+      'uname({sysname="Linux", nodename="vm", release="6.18.44-fc-v782", version="#1 SMP PREEMPT_DYNAMIC @0", machine="x86_64", domainname="(none)"}) = 0\n',
     );
   });
 });
