@@ -230,6 +230,28 @@ describe("statx", () => {
       "stx_attributes=STATX_ATTR_MOUNT_ROOT, stx_nlink=21, stx_uid=0, stx_gid=0, stx_mode=S_IFDIR|0755, stx_ino=2, stx_size=4096, stx_blocks=8",
     );
   });
+  it("-v: no stx_btime when the mask lacks STATX_BTIME (strace -v ls -l)", async () => {
+    const t: [number, number] = [1795441213, 597777883];
+    const st = statx({
+      mask: 0x17ff,
+      blksize: 4096,
+      attrs: 0,
+      nlink: 1,
+      mode: 0o100644,
+      ino: 2392163,
+      size: 0,
+      blocks: 0,
+      attrsMask: 0x203074 | 0x100000 | 0x800,
+      times: [t, [0, 0], t, t],
+      rdev: [0, 0],
+      dev: [254, 0],
+      mntId: 0x1b,
+    });
+    const out = await statxLine("b", st, true);
+    expect(out).toContain(
+      "stx_atime={tv_sec=1795441213, tv_nsec=597777883} /* 2026-11-23T13:40:13.597777883+0000 */, stx_ctime={tv_sec=1795441213, tv_nsec=597777883} /* 2026-11-23T13:40:13.597777883+0000 */, stx_mtime={tv_sec=1795441213, tv_nsec=597777883} /* 2026-11-23T13:40:13.597777883+0000 */, stx_rdev_major=0, stx_rdev_minor=0, stx_dev_major=254, stx_dev_minor=0, stx_mnt_id=0x1b}) = 0",
+    );
+  });
 });
 
 // Lines from `strace -v` (and `strace -v -s 2`) on ls -a, uname -a, echo and a python3 program

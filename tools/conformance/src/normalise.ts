@@ -14,6 +14,12 @@ const EPHEMERAL_PORT = /(sin6?_port=htons\()(3[2-9]\d{3}|[4-6]\d{4})\)/g;
 /** Counters of a live machine: free memory, uptime, load, free blocks and inodes. */
 const LIVE_COUNTERS =
   /\b(uptime|loads|freeram|sharedram|bufferram|freeswap|procs|freehigh|f_bfree|f_bavail|f_ffree)=(\[[^\]]*\]|\d+)/g;
+/**
+ * -v shows what each run's fresh fixture gets anew: inode numbers and file times (stat's
+ * `st_atime=… /* date *\/, st_atime_nsec=…`; statx's times are WALL_TIME).
+ */
+const FIXTURE_INODE = /\b(d_ino|st_ino|stx_ino)=\d+/g;
+const FILE_TIME = /\b(st_[amc]time(?:_nsec)?)=\d+/g;
 /** CPU time a child used, in SIGCHLD's siginfo: clock ticks, with strace's seconds comment. */
 const CHILD_CPU = /\b(si_[us]time)=\d+(?: \/\* [\d.]+ s \*\/)?/g;
 /** Wall-clock times a command sets or reads (utimensat of a fresh file), and their date comments. */
@@ -77,6 +83,8 @@ export function normaliseTrace(text: string): string[] {
       .replace(EPHEMERAL_PORT, "$1EPHEMERAL)")
       .replace(LIVE_COUNTERS, "$1=N")
       .replace(CHILD_CPU, "$1=N")
+      .replace(FIXTURE_INODE, "$1=N")
+      .replace(FILE_TIME, "$1=N")
       .replace(DD_TIMING, 'copied, TIME"')
       .replace(WALL_TIME, "{tv_sec=TIME, tv_nsec=NS}")
       .replace(TIME_LEFT, "left {tv_sec=T, tv_$1sec=T}")

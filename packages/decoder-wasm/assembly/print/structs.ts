@@ -81,6 +81,8 @@ const S_IFMT: u64 = 0o170000;
 const S_ISUID: u64 = 0o4000;
 const S_ISGID: u64 = 0o2000;
 const S_ISVTX: u64 = 0o1000;
+/** statx mask bit: stx_btime was filled. */
+const STATX_BTIME: u32 = 0x800;
 
 /**
  * print_symbolic_mode_t: `S_IFDIR|S_ISVTX|0777` — the type by name, then the set-id and sticky bits
@@ -306,7 +308,8 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
       puts(", stx_attributes_mask=");
       printFlags(T_STATX_ATTRS, load<u64>(p + 56));
       putStatxTime("stx_atime", p + 64);
-      putStatxTime("stx_btime", p + 80);
+      // strace prints the birth time only when the kernel says it filled it (STATX_BTIME).
+      if ((mask & STATX_BTIME) != 0) putStatxTime("stx_btime", p + 80);
       putStatxTime("stx_ctime", p + 96);
       putStatxTime("stx_mtime", p + 112);
       puts(", stx_rdev_major=");
