@@ -350,3 +350,49 @@ describe("-v beyond stat", () => {
     );
   });
 });
+
+// Lines from `strace [-v] -e trace=wait4 python3 -c 'os.fork(); … os.wait4(pid, 0)'`.
+describe("wait4's rusage", () => {
+  const usage = (usec: number): ReturnType<typeof struct> =>
+    struct(
+      3,
+      bytes(144, [
+        [8, 8, usec],
+        [32, 8, 9784],
+        [64, 8, 222],
+        [128, 8, 2],
+      ]),
+    );
+  const status = struct(1, bytes(4, [[0, 4, 0x300]]));
+  const wait4 = async (
+    verbose: boolean,
+    args: (number | bigint)[],
+    rval: number,
+    exitCaps: ReturnType<typeof struct>[],
+  ): Promise<string> => {
+    const d = await createDecoder({ verbose });
+    const n = nr("wait4");
+    return d.decodeToString(concat(enter(1, n, args, []), exit(1, n, rval, exitCaps)));
+  };
+
+  it("is printed when a child was reaped, abbreviated without -v", async () => {
+    expect(
+      await wait4(false, [15308, 0x7fff0d147bd0n, 0, 0x7fff0d147be0n], 15308, [status, usage(1972)]),
+    ).toBe(
+      "wait4(15308, [{WIFEXITED(s) && WEXITSTATUS(s) == 3}], 0, {ru_utime={tv_sec=0, tv_usec=1972}, ru_stime={tv_sec=0, tv_usec=0}, ...}) = 15308\n",
+    );
+    expect(
+      await wait4(true, [15353, 0x7fffd7b1fb9cn, 0, 0x7fffd7b1fba0n], 15353, [status, usage(2017)]),
+    ).toBe(
+      "wait4(15353, [{WIFEXITED(s) && WEXITSTATUS(s) == 3}], 0, {ru_utime={tv_sec=0, tv_usec=2017}, ru_stime={tv_sec=0, tv_usec=0}, ru_maxrss=9784, ru_ixrss=0, ru_idrss=0, ru_isrss=0, ru_minflt=222, ru_majflt=0, ru_nswap=0, ru_inblock=0, ru_oublock=0, ru_msgsnd=0, ru_msgrcv=0, ru_nsignals=0, ru_nvcsw=2, ru_nivcsw=0}) = 15353\n",
+    );
+  });
+  it("is an address when none was", async () => {
+    expect(await wait4(true, [15353, 0x7fffd7b1fb9cn, 1, 0x7fffd7b1fba0n], 0, [])).toBe(
+      "wait4(15353, 0x7fffd7b1fb9c, WNOHANG, 0x7fffd7b1fba0) = 0\n",
+    );
+    expect(await wait4(true, [-1, 0x7fffd7b1fb9cn, 1, 0x7fffd7b1fba0n], -10, [])).toBe(
+      "wait4(-1, 0x7fffd7b1fb9c, WNOHANG, 0x7fffd7b1fba0) = -1 ECHILD (No child processes)\n",
+    );
+  });
+});

@@ -22,6 +22,8 @@ const FIXTURE_INODE = /\b(d_ino|st_ino|stx_ino)=\d+/g;
 const FILE_TIME = /\b(st_[amc]time(?:_nsec)?)=\d+/g;
 /** CPU time a child used, in SIGCHLD's siginfo: clock ticks, with strace's seconds comment. */
 const CHILD_CPU = /\b(si_[us]time)=\d+(?: \/\* [\d.]+ s \*\/)?/g;
+/** What a reaped child used, in wait4's rusage: times, memory, faults, switches. */
+const CHILD_RUSAGE = /\b(ru_\w+)=(\{[^}]*\}|\d+)/g;
 /** Wall-clock times a command sets or reads (utimensat of a fresh file), and their date comments. */
 const WALL_TIME = /\{tv_sec=1\d{9}, tv_nsec=\d+\}/g;
 const DATE_COMMENT = /\/\* \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?[+-]\d{4} \*\//g;
@@ -83,6 +85,7 @@ export function normaliseTrace(text: string): string[] {
       .replace(EPHEMERAL_PORT, "$1EPHEMERAL)")
       .replace(LIVE_COUNTERS, "$1=N")
       .replace(CHILD_CPU, "$1=N")
+      .replace(CHILD_RUSAGE, "$1=N")
       .replace(FIXTURE_INODE, "$1=N")
       .replace(FILE_TIME, "$1=N")
       .replace(DD_TIMING, 'copied, TIME"')
