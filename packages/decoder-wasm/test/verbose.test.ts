@@ -342,9 +342,8 @@ describe("-v beyond stat", () => {
 
   it("uname prints every field", async () => {
     const u = new Uint8Array(390);
-    ["Linux", "vm", "6.18.44-fc-v782", "#1 SMP PREEMPT_DYNAMIC @0", "x86_64", "(none)"].forEach((s, i) =>
-      u.set(new TextEncoder().encode(s), i * 65),
-    );
+    const fields = ["Linux", "vm", "6.18.44-fc-v782", "#1 SMP PREEMPT_DYNAMIC @0", "x86_64", "(none)"];
+    for (const [i, s] of fields.entries()) u.set(new TextEncoder().encode(s), i * 65);
     expect(await call("uname", [0x7ffd2c1b1a40n], 0, [], [struct(0, u)])).toBe(
       'uname({sysname="Linux", nodename="vm", release="6.18.44-fc-v782", version="#1 SMP PREEMPT_DYNAMIC @0", machine="x86_64", domainname="(none)"}) = 0\n',
     );
