@@ -159,6 +159,7 @@ export async function main(argv: readonly string[]): Promise<never> {
   const capturePlan = compileCapturePlan(x86_64, {
     strsize: options.strsize,
     decodeFds: options.decodeFds,
+    verbose: options.verbose,
     ...(stopped ? { selected: stopped } : {}),
     ...(qualifiers.read || qualifiers.write
       ? { dumpIo: { read: qualifiers.read !== undefined, write: qualifiers.write !== undefined } }

@@ -123,6 +123,7 @@ export async function trace(options: TraceOptions): Promise<Trace<string> | Trac
   const traceSet = cli.qualifiers.trace;
   const capturePlan = compileCapturePlan(x86_64, {
     strsize: cli.strsize,
+    verbose: cli.verbose,
     ...(traceSet ? { selected: (nr: number): boolean => traceSet.has(nr) } : {}),
   });
   const channel = new Channel<string | Uint8Array>();

@@ -315,6 +315,17 @@ describe("trace(): the library entry", () => {
     expect((await t.result).exitCode).toBe(3);
   });
 
+  it("-v: execve's environment prints as strings, as strace -v prints it", async () => {
+    const t = await trace({ argv: ["/bin/true"], options: ["-v", "-e", "trace=execve"] });
+    const lines: string[] = [];
+    for await (const line of t) lines.push(line);
+    const dir = mkdtempSync(join(tmpdir(), "tstrace-v-"));
+    const ref = join(dir, "strace.txt");
+    spawnSync("strace", ["-v", "-e", "trace=execve", "-o", ref, "/bin/true"], { env: process.env });
+    expect(lines[0]).toBe(readFileSync(ref, "utf8").split("\n")[0]);
+    expect(lines[0]).toMatch(/^execve\("\/bin\/true", \["\/bin\/true"\], \["/);
+  });
+
   it("attaches by pid, and detach() lets the target go running", { timeout: 30_000 }, async () => {
     const pid = loopTarget();
     try {

@@ -48,7 +48,15 @@ export interface CapturePlanOptions {
    * whole (up to {@link IO_DUMP_CAPTURE_MAX}), not only -s bytes, so their hex dumps are complete.
    */
   readonly dumpIo?: { readonly read: boolean; readonly write: boolean };
+  /**
+   * strace's -v: argv and envp are printed whole (every string, each cut at -s), so their string
+   * arrays are captured whole (up to {@link STRING_ARRAY_SCAN_MAX} strings).
+   */
+  readonly verbose?: boolean;
 }
+
+/** Most pointers native scans in a STRING_ARRAY capture (record format: "scan capped at 65536"). */
+export const STRING_ARRAY_SCAN_MAX = 65536;
 
 /** strace's --decode-fds: none, -y (paths), -yy (paths, socket details, devices, pidfds). */
 export type DecodeFds = "none" | "path" | "all";
@@ -359,6 +367,12 @@ export function compileCapturePlan(table: ArchTable, options: CapturePlanOptions
       for (let i = 0; i < specs.length; i++) {
         const c = specs[i] as CaptureSpec;
         if (c.arg === IO_DUMP_ARG && DATA_KINDS.has(c.kind)) specs[i] = { ...c, max: IO_DUMP_CAPTURE_MAX };
+      }
+    }
+    if (options.verbose) {
+      for (let i = 0; i < specs.length; i++) {
+        const c = specs[i] as CaptureSpec;
+        if (c.kind === CaptureKind.STRING_ARRAY) specs[i] = { ...c, size: STRING_ARRAY_SCAN_MAX };
       }
     }
     specs.push(...fdCaptures(row.args, row.ret, options.decodeFds ?? "none"));

@@ -22,6 +22,7 @@ export {
   NO_LEN_ARG,
   PATH_CAPTURE_MAX,
   SOCKADDR_CAPTURE_MAX,
+  STRING_ARRAY_SCAN_MAX,
   WHOLE_BUFFER_MAX,
 } from "./capture-plan.js";
 export { constTable, constTables } from "./consts.js";

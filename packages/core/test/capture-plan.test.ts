@@ -9,6 +9,7 @@ import {
   IO_DUMP_CAPTURE_MAX,
   i386,
   NO_LEN_ARG,
+  STRING_ARRAY_SCAN_MAX,
   syscallByName,
   x86_64,
 } from "../src/index.js";
@@ -60,6 +61,17 @@ describe("capture plan", () => {
       [2, CaptureKind.STRING_ARRAY, 0],
     ]);
     expect(specs.get(nr("getpid"))).toBeUndefined();
+  });
+  it("-v captures every argv and envp string (strace prints them unabbreviated)", () => {
+    const v = decodeCapturePlan(compileCapturePlan(x86_64, { strsize: 32, verbose: true }));
+    for (const name of ["execve", "execveat"]) {
+      const arrays = v.get(nr(name))?.filter((s) => s.kind === CaptureKind.STRING_ARRAY);
+      expect(arrays?.map((s) => [s.size, s.max])).toEqual([
+        [STRING_ARRAY_SCAN_MAX, 33],
+        [STRING_ARRAY_SCAN_MAX, 33],
+      ]);
+    }
+    expect(v.get(nr("read"))).toEqual(specs.get(nr("read")));
   });
   it("honours selection and strsize", () => {
     const only = decodeCapturePlan(

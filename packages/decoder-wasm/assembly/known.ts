@@ -43,6 +43,7 @@ export let T_SCHED_POLICIES: i32 = -1;
 export let T_MREMAP_FLAGS: i32 = -1;
 export let T_MSG_FLAGS: i32 = -1;
 export let T_SCM_TYPES: i32 = -1;
+export let T_DIRENT_TYPES: i32 = -1;
 
 function first(a: string, b: string, c: string = ""): i32 {
   let i = findTable(a);
@@ -92,4 +93,5 @@ export function resolveKnown(): void {
   T_MREMAP_FLAGS = findTable("mremap_flags");
   T_MSG_FLAGS = findTable("msg_flags");
   T_SCM_TYPES = findTable("scmvals");
+  T_DIRENT_TYPES = findTable("dirent_types");
 }

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { createDecoder } from "../dist/index.js";
 import { nr } from "./helpers/nr.js";
-import { bytes, concat, cstr, enter, exit, struct } from "./helpers/records.js";
+import { bufRet, bytes, concat, cstr, enter, exit, strArray, struct } from "./helpers/records.js";
 
 const line = async (
   args: (number | bigint)[],
@@ -228,6 +228,170 @@ describe("statx", () => {
     );
     expect(out).toContain(
       "stx_attributes=STATX_ATTR_MOUNT_ROOT, stx_nlink=21, stx_uid=0, stx_gid=0, stx_mode=S_IFDIR|0755, stx_ino=2, stx_size=4096, stx_blocks=8",
+    );
+  });
+  it("-v: no stx_btime when the mask lacks STATX_BTIME (strace -v ls -l)", async () => {
+    const t: [number, number] = [1795441213, 597777883];
+    const st = statx({
+      mask: 0x17ff,
+      blksize: 4096,
+      attrs: 0,
+      nlink: 1,
+      mode: 0o100644,
+      ino: 2392163,
+      size: 0,
+      blocks: 0,
+      attrsMask: 0x203074 | 0x100000 | 0x800,
+      times: [t, [0, 0], t, t],
+      rdev: [0, 0],
+      dev: [254, 0],
+      mntId: 0x1b,
+    });
+    const out = await statxLine("b", st, true);
+    expect(out).toContain(
+      "stx_atime={tv_sec=1795441213, tv_nsec=597777883} /* 2026-11-23T13:40:13.597777883+0000 */, stx_ctime={tv_sec=1795441213, tv_nsec=597777883} /* 2026-11-23T13:40:13.597777883+0000 */, stx_mtime={tv_sec=1795441213, tv_nsec=597777883} /* 2026-11-23T13:40:13.597777883+0000 */, stx_rdev_major=0, stx_rdev_minor=0, stx_dev_major=254, stx_dev_minor=0, stx_mnt_id=0x1b}) = 0",
+    );
+  });
+});
+
+// Lines from `strace -v` (and `strace -v -s 2`) on ls -a, uname -a, echo and a python3 program
+// calling getdents(2) through ctypes, in a directory holding a, b and sub/.
+describe("-v beyond stat", () => {
+  const call = async (
+    name: string,
+    args: (number | bigint)[],
+    rval: number,
+    entryCaps: ReturnType<typeof cstr>[],
+    exitCaps: ReturnType<typeof cstr>[],
+    options: { strsize?: number } = {},
+  ): Promise<string> => {
+    const d = await createDecoder({ verbose: true, ...options });
+    const n = nr(name);
+    return d.decodeToString(concat(enter(1, n, args, entryCaps), exit(1, n, rval, exitCaps)));
+  };
+
+  it("execve prints envp as strings, and argv whole", async () => {
+    expect(
+      await call(
+        "execve",
+        [0x5555, 0x6666, 0x7ffc954dd068n],
+        0,
+        [
+          cstr(0, "/usr/bin/uname"),
+          strArray(1, 2, ["uname", "-a"]),
+          strArray(2, 3, ["PATH=/usr/bin:/bin", "HOME=/tmp", "LANG=C"]),
+        ],
+        [],
+      ),
+    ).toBe('execve("/usr/bin/uname", ["uname", "-a"], ["PATH=/usr/bin:/bin", "HOME=/tmp", "LANG=C"]) = 0\n');
+    expect(
+      await call(
+        "execve",
+        [0x5555, 0x6666, 0x7ffc954dd068n],
+        0,
+        [
+          cstr(0, "/bin/echo"),
+          strArray(1, 6, ["/bi", "a", "b", "c", "d", "e"]),
+          strArray(2, 3, ["A=1", "B=2", "C=3"]),
+        ],
+        [],
+        { strsize: 2 },
+      ),
+    ).toBe('execve("/bin/echo", ["/b"..., "a", "b", "c", "d", "e"], ["A="..., "B="..., "C="...]) = 0\n');
+  });
+
+  // linux_dirent64: d_ino, d_off, d_reclen, d_type, d_name; linux_dirent keeps d_type last.
+  const dirent = (ino: number, off: bigint, type: number, name: string, is64: boolean): Uint8Array => {
+    const b = new Uint8Array(24);
+    const v = new DataView(b.buffer);
+    v.setBigUint64(0, BigInt(ino), true);
+    v.setBigInt64(8, off, true);
+    v.setUint16(16, 24, true);
+    b.set(new TextEncoder().encode(name), is64 ? 19 : 18);
+    b[is64 ? 18 : 23] = type;
+    return b;
+  };
+  const DT_DIR = 4;
+  const DT_REG = 8;
+  const dir = (is64: boolean): Uint8Array =>
+    concat(
+      dirent(2392163, 2232908316014189079n, DT_REG, "b", is64),
+      dirent(2392131, 6110503228574032292n, DT_DIR, ".", is64),
+      dirent(2392196, 6357504699377170974n, DT_DIR, "sub", is64),
+      dirent(2392078, 7709387121495409031n, DT_DIR, "..", is64),
+      dirent(2392147, 9223372036854775807n, DT_REG, "a", is64),
+    );
+
+  it("getdents64 prints its entries", async () => {
+    expect(await call("getdents64", [3, 0x55e0eb30c9b0n, 32768], 120, [], [bufRet(1, dir(true))])).toBe(
+      'getdents64(3, [{d_ino=2392163, d_off=2232908316014189079, d_reclen=24, d_type=DT_REG, d_name="b"}, {d_ino=2392131, d_off=6110503228574032292, d_reclen=24, d_type=DT_DIR, d_name="."}, {d_ino=2392196, d_off=6357504699377170974, d_reclen=24, d_type=DT_DIR, d_name="sub"}, {d_ino=2392078, d_off=7709387121495409031, d_reclen=24, d_type=DT_DIR, d_name=".."}, {d_ino=2392147, d_off=9223372036854775807, d_reclen=24, d_type=DT_REG, d_name="a"}], 32768) = 120\n',
+    );
+    expect(await call("getdents64", [3, 0x55e0eb30c9b0n, 32768], 0, [], [bufRet(1, new Uint8Array(0))])).toBe(
+      "getdents64(3, [], 32768)                = 0\n",
+    );
+  });
+
+  it("getdents prints d_type after d_name; an error prints the address", async () => {
+    expect(await call("getdents", [3, 0x55e0eb30c9b0n, 4096], 120, [], [bufRet(1, dir(false))])).toBe(
+      'getdents(3, [{d_ino=2392163, d_off=2232908316014189079, d_reclen=24, d_name="b", d_type=DT_REG}, {d_ino=2392131, d_off=6110503228574032292, d_reclen=24, d_name=".", d_type=DT_DIR}, {d_ino=2392196, d_off=6357504699377170974, d_reclen=24, d_name="sub", d_type=DT_DIR}, {d_ino=2392078, d_off=7709387121495409031, d_reclen=24, d_name="..", d_type=DT_DIR}, {d_ino=2392147, d_off=9223372036854775807, d_reclen=24, d_name="a", d_type=DT_REG}], 4096) = 120\n',
+    );
+    expect(await call("getdents", [999, 0x55e0eb30c9b0n, 4096], -9, [], [])).toBe(
+      "getdents(999, 0x55e0eb30c9b0, 4096)     = -1 EBADF (Bad file descriptor)\n",
+    );
+  });
+
+  it("uname prints every field", async () => {
+    const u = new Uint8Array(390);
+    const fields = ["Linux", "vm", "6.18.44-fc-v782", "#1 SMP PREEMPT_DYNAMIC @0", "x86_64", "(none)"];
+    for (const [i, s] of fields.entries()) u.set(new TextEncoder().encode(s), i * 65);
+    expect(await call("uname", [0x7ffd2c1b1a40n], 0, [], [struct(0, u)])).toBe(
+      'uname({sysname="Linux", nodename="vm", release="6.18.44-fc-v782", version="#1 SMP PREEMPT_DYNAMIC @0", machine="x86_64", domainname="(none)"}) = 0\n',
+    );
+  });
+});
+
+// Lines from `strace [-v] -e trace=wait4 python3 -c 'os.fork(); … os.wait4(pid, 0)'`.
+describe("wait4's rusage", () => {
+  const usage = (usec: number): ReturnType<typeof struct> =>
+    struct(
+      3,
+      bytes(144, [
+        [8, 8, usec],
+        [32, 8, 9784],
+        [64, 8, 222],
+        [128, 8, 2],
+      ]),
+    );
+  const status = struct(1, bytes(4, [[0, 4, 0x300]]));
+  const wait4 = async (
+    verbose: boolean,
+    args: (number | bigint)[],
+    rval: number,
+    exitCaps: ReturnType<typeof struct>[],
+  ): Promise<string> => {
+    const d = await createDecoder({ verbose });
+    const n = nr("wait4");
+    return d.decodeToString(concat(enter(1, n, args, []), exit(1, n, rval, exitCaps)));
+  };
+
+  it("is printed when a child was reaped, abbreviated without -v", async () => {
+    expect(
+      await wait4(false, [15308, 0x7fff0d147bd0n, 0, 0x7fff0d147be0n], 15308, [status, usage(1972)]),
+    ).toBe(
+      "wait4(15308, [{WIFEXITED(s) && WEXITSTATUS(s) == 3}], 0, {ru_utime={tv_sec=0, tv_usec=1972}, ru_stime={tv_sec=0, tv_usec=0}, ...}) = 15308\n",
+    );
+    expect(
+      await wait4(true, [15353, 0x7fffd7b1fb9cn, 0, 0x7fffd7b1fba0n], 15353, [status, usage(2017)]),
+    ).toBe(
+      "wait4(15353, [{WIFEXITED(s) && WEXITSTATUS(s) == 3}], 0, {ru_utime={tv_sec=0, tv_usec=2017}, ru_stime={tv_sec=0, tv_usec=0}, ru_maxrss=9784, ru_ixrss=0, ru_idrss=0, ru_isrss=0, ru_minflt=222, ru_majflt=0, ru_nswap=0, ru_inblock=0, ru_oublock=0, ru_msgsnd=0, ru_msgrcv=0, ru_nsignals=0, ru_nvcsw=2, ru_nivcsw=0}) = 15353\n",
+    );
+  });
+  it("is an address when none was", async () => {
+    expect(await wait4(true, [15353, 0x7fffd7b1fb9cn, 1, 0x7fffd7b1fba0n], 0, [])).toBe(
+      "wait4(15353, 0x7fffd7b1fb9c, WNOHANG, 0x7fffd7b1fba0) = 0\n",
+    );
+    expect(await wait4(true, [-1, 0x7fffd7b1fb9cn, 1, 0x7fffd7b1fba0n], -10, [])).toBe(
+      "wait4(-1, 0x7fffd7b1fb9c, WNOHANG, 0x7fffd7b1fba0) = -1 ECHILD (No child processes)\n",
     );
   });
 });

@@ -16,8 +16,16 @@ const EPHEMERAL_PORT_BYTES = /(sin6?_port=)"\\x[89a-f][0-9a-f]\\x[0-9a-f]{2}"(?:
 /** Counters of a live machine: free memory, uptime, load, free blocks and inodes. */
 const LIVE_COUNTERS =
   /\b(uptime|loads|freeram|sharedram|bufferram|freeswap|procs|freehigh|f_bfree|f_bavail|f_ffree)=(\[[^\]]*\]|\d+)/g;
+/**
+ * -v shows what each run's fresh fixture gets anew: inode numbers and file times (stat's
+ * `st_atime=… /* date *\/, st_atime_nsec=…`; statx's times are WALL_TIME).
+ */
+const FIXTURE_INODE = /\b(d_ino|st_ino|stx_ino)=\d+/g;
+const FILE_TIME = /\b(st_[amc]time(?:_nsec)?)=\d+/g;
 /** CPU time a child used, in SIGCHLD's siginfo: clock ticks, with strace's seconds comment. */
 const CHILD_CPU = /\b(si_[us]time)=\d+(?: \/\* [\d.]+ s \*\/)?/g;
+/** What a reaped child used, in wait4's rusage: times, memory, faults, switches. */
+const CHILD_RUSAGE = /\b(ru_\w+)=(\{[^}]*\}|\d+)/g;
 /** Wall-clock times a command sets or reads (utimensat of a fresh file), and their date comments. */
 const WALL_TIME = /\{tv_sec=1\d{9}, tv_nsec=\d+\}/g;
 const DATE_COMMENT = /\/\* \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?[+-]\d{4} \*\//g;
@@ -81,6 +89,9 @@ export function normaliseTrace(text: string): string[] {
       .replace(EPHEMERAL_PORT_BYTES, "$1EPHEMERAL")
       .replace(LIVE_COUNTERS, "$1=N")
       .replace(CHILD_CPU, "$1=N")
+      .replace(CHILD_RUSAGE, "$1=N")
+      .replace(FIXTURE_INODE, "$1=N")
+      .replace(FILE_TIME, "$1=N")
       .replace(DD_TIMING, 'copied, TIME"')
       .replace(WALL_TIME, "{tv_sec=TIME, tv_nsec=NS}")
       .replace(TIME_LEFT, "left {tv_sec=T, tv_$1sec=T}")

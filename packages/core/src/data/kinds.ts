@@ -97,6 +97,7 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   statfs: { args: [path, structOut("statfs")] },
   fstatfs: { args: [fd, structOut("statfs")] },
   getdents64: { args: [fd, { k: "bufOut", whole: true }, ulong], decoder: "getdents64" },
+  getdents: { args: [fd, { k: "bufOut", whole: true }, ulong], decoder: "getdents" },
   ioctl: { args: [fd, en("tty_ioctls"), hex], decoder: "ioctl" },
   futex: { args: [ptr, en("futex_ops"), int, ptr, ptr, int], decoder: "futex" },
   lseek: { args: [fd, long, en("lseek_whence")] },
@@ -188,7 +189,10 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   madvise: { args: [ptr, ulong, en("madvise_cmds")] },
   mremap: { args: [ptr, ulong, ulong, flags("mremap_flags"), ptr], ret: "hex", decoder: "mremap" },
   // processes, identity, scheduling
-  wait4: { args: [int, structOut("wstatus"), flags("wait4_options"), ptr], decoder: "wait4" },
+  wait4: {
+    args: [int, structOut("wstatus"), flags("wait4_options"), structOut("rusage")],
+    decoder: "wait4",
+  },
   clone3: { args: [structIn("clone_args"), ulong], decoder: "clone3" },
   prctl: { args: [en("prctl_options"), ulong, ulong, ulong, ulong], decoder: "prctl" },
   sched_getaffinity: { args: [int, ulong, arr("u8", 1, "out")], decoder: "sched_getaffinity" },

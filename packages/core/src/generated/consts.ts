@@ -181,6 +181,22 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "dirent_types",
+    source: "include/linux/fs_types.h",
+    kind: "enum",
+    entries: [
+      [0, "DT_UNKNOWN"],
+      [1, "DT_FIFO"],
+      [2, "DT_CHR"],
+      [4, "DT_DIR"],
+      [6, "DT_BLK"],
+      [8, "DT_REG"],
+      [10, "DT_LNK"],
+      [12, "DT_SOCK"],
+      [14, "DT_WHT"],
+    ],
+  },
+  {
     name: "dup3_flags",
     source: "include/uapi/asm-generic/fcntl.h",
     kind: "flags",

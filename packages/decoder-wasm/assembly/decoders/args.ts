@@ -2,7 +2,7 @@
 // prints through these, so an argument looks the same whoever prints it.
 
 import { arch, arg, capData, capLen, capTruncated, exiting, findCap, isError, rval } from "../call";
-import { strsize } from "../options";
+import { strsize, verbose } from "../options";
 import { putc, puts } from "../out";
 import { printDirfdOf, printFdOf } from "../print/fd";
 import { putAddr, putHex, putI64, putOct, putU64 } from "../print/num";
@@ -265,7 +265,7 @@ export function printStructArg(i: u32, structIdx: u32, atExit: bool): void {
   putAddr(arg(i));
 }
 
-/** argv: `["ls", "/"]`, at most -s elements then `...`. */
+/** argv: `["ls", "/"]`, at most -s elements then `...` (every element under -v). */
 export function printArgv(i: u32): void {
   if (arg(i) == 0 || !findCap(i, CK_STRING_ARRAY, false) || capLen < 8) {
     putAddr(arg(i));
@@ -279,7 +279,7 @@ export function printArgv(i: u32): void {
   putc(0x5b);
   let shown: u32 = 0;
   for (let j: u32 = 0; j < n && shown < total; j++) {
-    if (shown >= <u32>strsize) break;
+    if (!verbose && shown >= <u32>strsize) break;
     if (q + 8 > end) break;
     const status = load<u32>(q);
     const len = load<u32>(q + 4);
@@ -299,8 +299,12 @@ export function printArgv(i: u32): void {
   putc(0x5d);
 }
 
-/** envp: `0x7ffc… /* 35 vars *\/`. */
+/** envp: `0x7ffc… /* 35 vars *\/`; under -v the strings, as argv prints them. */
 export function printEnvp(i: u32): void {
+  if (verbose) {
+    printArgv(i);
+    return;
+  }
   putAddr(arg(i));
   if (arg(i) != 0 && findCap(i, CK_STRING_ARRAY, false) && capLen >= 4) {
     const total = load<u32>(capData);

@@ -4,7 +4,7 @@ import { strEq } from "../tables";
 import { decodeFcntl } from "./fcntl";
 import { decodeFutex } from "./futex";
 import { decodeGeneric } from "./generic";
-import { decodeGetdents } from "./getdents";
+import { decodeGetdents, decodeGetdentsOld } from "./getdents";
 import { decodeGetrandom } from "./getrandom";
 import { decodeIoctl } from "./ioctl";
 import { decodeMremap } from "./mem";
@@ -66,13 +66,15 @@ export const D_SENDMMSG: u8 = 35;
 export const D_RECVMMSG: u8 = 36;
 export const D_MKNOD: u8 = 37;
 export const D_MKNODAT: u8 = 38;
+export const D_GETDENTS_OLD: u8 = 39;
 
 /** Decoder id for a decoder (or syscall) name; D_GENERIC when there is no dedicated one. */
 export function decoderIdByName(ref: u32): u8 {
   if (strEq(ref, "open")) return D_OPEN;
   if (strEq(ref, "openat")) return D_OPENAT;
   if (strEq(ref, "getrandom")) return D_GETRANDOM;
-  if (strEq(ref, "getdents64") || strEq(ref, "getdents")) return D_GETDENTS;
+  if (strEq(ref, "getdents64")) return D_GETDENTS;
+  if (strEq(ref, "getdents")) return D_GETDENTS_OLD;
   if (strEq(ref, "ioctl")) return D_IOCTL;
   if (strEq(ref, "futex") || strEq(ref, "futex_time64")) return D_FUTEX;
   if (strEq(ref, "rt_sigaction")) return D_RT_SIGACTION;
@@ -121,6 +123,8 @@ export function runDecoder(id: u8, r: u32): i32 {
       return decodeGetrandom();
     case D_GETDENTS:
       return decodeGetdents();
+    case D_GETDENTS_OLD:
+      return decodeGetdentsOld();
     case D_IOCTL:
       return decodeIoctl();
     case D_FUTEX:

@@ -7,7 +7,7 @@ import { T_CLONE_FLAGS, T_PRCTL_OPTIONS, T_SCHED_POLICIES, T_WAIT4_OPTIONS } fro
 import { putc, puts } from "../out";
 import { putAddr, putHex, putI64, putOct, putU64 } from "../print/num";
 import { printSignal } from "../print/signal";
-import { printWaitStatus } from "../print/structs";
+import { printStruct, printWaitStatus, S_RUSAGE } from "../print/structs";
 import { printEnum, printFlags } from "../print/xlat";
 import { AUDIT_ARCH_X86_64, CK_ARRAY, CK_STRUCT } from "../record";
 import { structIndexByName } from "../tables";
@@ -146,7 +146,10 @@ export function decodeWait4(): i32 {
   puts(", ");
   printFlags(T_WAIT4_OPTIONS, <u64>(<u32>arg(2)));
   puts(", ");
-  putAddr(arg(3));
+  // Like the status, the rusage is printed only when a child was reaped.
+  const ru = arg(3);
+  const reaped = ru != 0 && !isError && rval != 0 && findCap(3, CK_STRUCT, true);
+  if (!reaped || !printStruct(S_RUSAGE, capData, capLen, arch)) putAddr(ru);
   return RVAL_DECODED;
 }
 

@@ -48,6 +48,7 @@ export const S_U32: u8 = 19;
 export const S_ITIMERVAL: u8 = 20;
 export const S_ITIMERSPEC: u8 = 21;
 export const S_OPEN_HOW: u8 = 22;
+export const S_RUSAGE: u8 = 23;
 
 /** Struct printer id for a core struct name. */
 export function structIdByName(ref: u32): u8 {
@@ -74,6 +75,7 @@ export function structIdByName(ref: u32): u8 {
   if (strEq(ref, "itimerval")) return S_ITIMERVAL;
   if (strEq(ref, "itimerspec")) return S_ITIMERSPEC;
   if (strEq(ref, "open_how")) return S_OPEN_HOW;
+  if (strEq(ref, "rusage")) return S_RUSAGE;
   return S_UNKNOWN;
 }
 
@@ -81,6 +83,25 @@ const S_IFMT: u64 = 0o170000;
 const S_ISUID: u64 = 0o4000;
 const S_ISGID: u64 = 0o2000;
 const S_ISVTX: u64 = 0o1000;
+/** struct rusage's long fields after ru_utime and ru_stime, in order. */
+const RUSAGE_LONGS: string[] = [
+  "maxrss",
+  "ixrss",
+  "idrss",
+  "isrss",
+  "minflt",
+  "majflt",
+  "nswap",
+  "inblock",
+  "oublock",
+  "msgsnd",
+  "msgrcv",
+  "nsignals",
+  "nvcsw",
+  "nivcsw",
+];
+/** statx mask bit: stx_btime was filled. */
+const STATX_BTIME: u32 = 0x800;
 
 /**
  * print_symbolic_mode_t: `S_IFDIR|S_ISVTX|0777` — the type by name, then the set-id and sticky bits
@@ -231,7 +252,39 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
       putCharArray(p, 65);
       puts(", nodename=");
       putCharArray(p + 65, 65);
-      puts(", ...}");
+      if (!verbose) {
+        puts(", ...}");
+        return true;
+      }
+      puts(", release=");
+      putCharArray(p + 130, 65);
+      puts(", version=");
+      putCharArray(p + 195, 65);
+      puts(", machine=");
+      putCharArray(p + 260, 65);
+      puts(", domainname=");
+      putCharArray(p + 325, 65);
+      putc(0x7d);
+      return true;
+    }
+    case S_RUSAGE: {
+      // x86_64 struct rusage: two timevals, then 14 longs; -v prints the longs too.
+      if (!x86 || len < 144) return false;
+      puts("{ru_utime=");
+      printStruct(S_TIMEVAL, p, 16, arch);
+      puts(", ru_stime=");
+      printStruct(S_TIMEVAL, p + 16, 16, arch);
+      if (!verbose) {
+        puts(", ...}");
+        return true;
+      }
+      for (let i: u32 = 0; i < 14; i++) {
+        puts(", ru_");
+        puts(RUSAGE_LONGS[i]);
+        putc(0x3d);
+        putI64(load<i64>(p + 32 + <usize>i * 8));
+      }
+      putc(0x7d);
       return true;
     }
     case S_SYSINFO: {
@@ -304,7 +357,8 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
       puts(", stx_attributes_mask=");
       printFlags(T_STATX_ATTRS, load<u64>(p + 56));
       putStatxTime("stx_atime", p + 64);
-      putStatxTime("stx_btime", p + 80);
+      // strace prints the birth time only when the kernel says it filled it (STATX_BTIME).
+      if ((mask & STATX_BTIME) != 0) putStatxTime("stx_btime", p + 80);
       putStatxTime("stx_ctime", p + 96);
       putStatxTime("stx_mtime", p + 112);
       puts(", stx_rdev_major=");
