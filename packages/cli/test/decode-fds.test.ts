@@ -37,13 +37,15 @@ describe("decode-fds options", () => {
 });
 
 function run(tracer: string[], flags: string[], program: string): string[] {
-  const out = join(mkdtempSync(join(tmpdir(), "tstrace-fds-")), "trace.txt");
+  // A private, quiet folder: python3 lists its cwd for imports, and /tmp changes under other tests.
+  const dir = mkdtempSync(join(tmpdir(), "tstrace-fds-"));
+  const out = join(dir, "trace.txt");
   const r = spawnSync(
     tracer[0] as string,
     [...tracer.slice(1), ...flags, "-o", out, "/usr/bin/python3", "-c", program],
     {
       encoding: "utf8",
-      cwd: "/tmp",
+      cwd: dir,
       timeout: 60_000,
     },
   );
