@@ -43,6 +43,20 @@ export function puts(s: string): void {
   outLen += n;
 }
 
+/**
+ * Room for `n` more bytes; returns where they go. A printer that knows its worst case writes
+ * there directly and then calls {@link commitTo}: no capacity test per byte.
+ */
+export function reserve(n: usize): usize {
+  if (outLen + n > outCap) grow(outLen + n);
+  return outBuf + outLen;
+}
+
+/** Ends a direct write begun with {@link reserve}: `end` is one past the last byte written. */
+export function commitTo(end: usize): void {
+  outLen = end - outBuf;
+}
+
 /** Writes raw bytes (already UTF-8 safe). */
 export function putBytes(p: usize, n: usize): void {
   ensure(n);

@@ -1,7 +1,7 @@
 // strace's string_quote (util.c) and the printstr/printpath layer above it.
 
 import { strsize, xflag } from "../options";
-import { putc, puts } from "../out";
+import { commitTo, putc, puts, reserve } from "../out";
 import { putByteHex } from "./num";
 
 export const HEX_NONE: i32 = 0;
@@ -9,11 +9,6 @@ export const HEX_NONE: i32 = 0;
 export const HEX_NON_ASCII: i32 = 1;
 /** -xx: every byte \xNN. */
 export const HEX_ALL: i32 = 2;
-
-// @ts-expect-error: decorator
-function isPrint(c: u32): bool {
-  return c >= 0x20 && c < 0x7f;
-}
 
 /** quote() style bit: no surrounding double quotes (QUOTE_OMIT_LEADING_TRAILING_QUOTES). */
 export const QUOTE_BARE: i32 = 1;
@@ -55,50 +50,56 @@ export function quote(p: usize, size: u32, nulTerminated: bool, xstyle: i32, sty
     if (q) putc(0x22);
     return true;
   }
+  // The worst case is 4 bytes per byte (`\\377`) plus the closing quote: reserve it once and write
+  // directly, the hot loop of every string and path printed.
+  let d = reserve(<usize>size * 4 + 1);
   for (let i: u32 = 0; i < size; i++) {
     const c = <u32>load<u8>(p + <usize>i);
     if (c == eol) {
-      if (q) putc(0x22);
+      if (q) store<u8>(d++, 0x22);
+      commitTo(d);
       return false;
     }
+    if (c >= 0x20 && c < 0x7f && c != 0x22 && c != 0x5c && !(angles && (c == 0x3c || c == 0x3e))) {
+      store<u8>(d++, <u8>c);
+      continue;
+    }
+    store<u8>(d++, 0x5c);
     switch (c) {
       case 0x22:
       case 0x5c:
-        putc(0x5c);
-        putc(c);
+        store<u8>(d++, <u8>c);
         break;
       case 0x0c:
-        puts("\\f");
+        store<u8>(d++, 0x66);
         break;
       case 0x0a:
-        puts("\\n");
+        store<u8>(d++, 0x6e);
         break;
       case 0x0d:
-        puts("\\r");
+        store<u8>(d++, 0x72);
         break;
       case 0x09:
-        puts("\\t");
+        store<u8>(d++, 0x74);
         break;
       case 0x0b:
-        puts("\\v");
+        store<u8>(d++, 0x76);
         break;
-      default:
-        if (isPrint(c) && !(angles && (c == 0x3c || c == 0x3e))) {
-          putc(c);
-        } else {
-          putc(0x5c);
-          const next = i + 1 < size ? <u32>load<u8>(p + <usize>i + 1) : 0;
-          if (i + 1 < size && next >= 0x30 && next <= 0x37) {
-            putc(0x30 + (c >> 6));
-            putc(0x30 + ((c >> 3) & 7));
-          } else if (c >> 3 != 0) {
-            if (c >> 6 != 0) putc(0x30 + (c >> 6));
-            putc(0x30 + ((c >> 3) & 7));
-          }
-          putc(0x30 + (c & 7));
+      default: {
+        // Octal, as short as the next byte allows (a following digit forces three).
+        const next = i + 1 < size ? <u32>load<u8>(p + <usize>i + 1) : 0;
+        if (i + 1 < size && next >= 0x30 && next <= 0x37) {
+          store<u8>(d++, <u8>(0x30 + (c >> 6)));
+          store<u8>(d++, <u8>(0x30 + ((c >> 3) & 7)));
+        } else if (c >> 3 != 0) {
+          if (c >> 6 != 0) store<u8>(d++, <u8>(0x30 + (c >> 6)));
+          store<u8>(d++, <u8>(0x30 + ((c >> 3) & 7)));
         }
+        store<u8>(d++, <u8>(0x30 + (c & 7)));
+      }
     }
   }
+  commitTo(d);
   if (q) putc(0x22);
   return true;
 }
