@@ -3,7 +3,9 @@
  * and when. Layout in apps/docs/content/record-format.md ("Capture plan"). Derived from argument
  * kinds only, so a new kind needs one case here and nothing per syscall.
  */
+import { constTables } from "./consts.js";
 import { IO_DUMP_ARG, IO_DUMP_READ, IO_DUMP_WRITE } from "./data/io-dump.js";
+import { valueCaptures } from "./data/value-captures.js";
 import { CaptureKind, CaptureWhen, FD_RETURN_ARG, FdDecode, NO_LEN_ARG_FD_PAIR } from "./record-format.js";
 import type { ArchTable, ArgKind, RetKind, SigreturnMask } from "./types.js";
 
@@ -334,6 +336,33 @@ export function captureFor(
   }
 }
 
+/**
+ * The STRUCT_IF captures of syscall `name` (data/value-captures.ts): one per selector value whose
+ * struct this architecture knows; native reads each only when the selector matches.
+ */
+export function valueCapturesFor(table: ArchTable, name: string): CaptureSpec[] {
+  const row = valueCaptures[name];
+  if (!row) return [];
+  const names = constTables.find((t) => t.name === row.table);
+  if (!names) throw new Error(`value captures of ${name}: no constant table ${row.table}`);
+  const out: CaptureSpec[] = [];
+  for (const c of row.captures) {
+    const entry = names.entries.find(([, n]) => n === c.value);
+    if (!entry) throw new Error(`value captures of ${name}: ${c.value} is not in ${row.table}`);
+    const size = table.structs.find((d) => d.name === c.type)?.size;
+    if (!size) continue;
+    out.push({
+      arg: c.arg,
+      kind: CaptureKind.STRUCT_IF,
+      when: c.dir === "in" ? CaptureWhen.ENTRY : CaptureWhen.EXIT,
+      lenArg: row.selector,
+      size: entry[0] >>> 0,
+      max: size,
+    });
+  }
+  return out;
+}
+
 /** rt_sigreturn takes no argument: the mask it restores is read from its signal frame. */
 function sigreturnMaskCapture(mask: SigreturnMask): CaptureSpec {
   const { offset, size } = mask;
@@ -375,6 +404,7 @@ export function compileCapturePlan(table: ArchTable, options: CapturePlanOptions
         if (c.kind === CaptureKind.STRING_ARRAY) specs[i] = { ...c, size: STRING_ARRAY_SCAN_MAX };
       }
     }
+    specs.push(...valueCapturesFor(table, row.name));
     specs.push(...fdCaptures(row.args, row.ret, options.decodeFds ?? "none"));
     if (row.name === "rt_sigreturn" && table.sigreturnMask)
       specs.push(sigreturnMaskCapture(table.sigreturnMask));

@@ -172,6 +172,11 @@ export const CaptureKind = {
    * at its msg_len (recvmmsg).
    */
   MMSGHDR: 14,
+  /**
+   * {@link STRUCT} of `max` bytes at args[arg], written only when the low 32 bits of args[lenArg]
+   * equal `size` (ioctl's request, prctl's option choose the shape); otherwise no capture.
+   */
+  STRUCT_IF: 15,
 } as const;
 /** An {@link CaptureKind.FD_PATHS} spec with this `lenArg` reads exactly two fds (an int[2]). */
 export const NO_LEN_ARG_FD_PAIR = 0xffffffff;

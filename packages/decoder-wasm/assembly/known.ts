@@ -52,6 +52,17 @@ function first(a: string, b: string, c: string = ""): i32 {
   return i;
 }
 
+export let T_TERM_IFLAGS: i32 = -1;
+export let T_TERM_OFLAGS: i32 = -1;
+export let T_TERM_CFLAGS: i32 = -1;
+export let T_TERM_LFLAGS: i32 = -1;
+export let T_BAUD_OPTIONS: i32 = -1;
+export let T_TERMIO_CC: i32 = -1;
+export let T_TTY_LDISCS: i32 = -1;
+export let T_USAGE_WHO: i32 = -1;
+
+export let T_PRCTL_DUMPABLE: i32 = -1;
+
 export function resolveKnown(): void {
   T_OPEN_FLAGS = first("open_flags", "open_mode_flags");
   T_MODETYPES = first("file_types", "modetypes", "mode_types");
@@ -94,4 +105,13 @@ export function resolveKnown(): void {
   T_MSG_FLAGS = findTable("msg_flags");
   T_SCM_TYPES = findTable("scmvals");
   T_DIRENT_TYPES = findTable("dirent_types");
+  T_TERM_IFLAGS = findTable("term_iflags");
+  T_TERM_OFLAGS = findTable("term_oflags");
+  T_TERM_CFLAGS = findTable("term_cflags");
+  T_TERM_LFLAGS = findTable("term_lflags");
+  T_BAUD_OPTIONS = findTable("baud_options");
+  T_TERMIO_CC = findTable("termio_cc");
+  T_TTY_LDISCS = findTable("tty_ldiscs");
+  T_USAGE_WHO = findTable("usage_who");
+  T_PRCTL_DUMPABLE = findTable("prctl_dumpable");
 }

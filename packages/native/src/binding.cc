@@ -456,6 +456,7 @@ Napi::Object Constants(Napi::Env env) {
   Put(env, k, "MSGHDR", rf::kMsghdr);
   Put(env, k, "INDIRECT", rf::kIndirect);
   Put(env, k, "MMSGHDR", rf::kMmsghdr);
+  Put(env, k, "STRUCT_IF", rf::kStructIf);
   c.Set("CaptureKind", k);
   Napi::Object s = Napi::Object::New(env);
   Put(env, s, "OK", rf::kOk);

@@ -193,6 +193,8 @@ export const kinds: Readonly<Record<string, KindRow>> = {
     args: [int, structOut("wstatus"), flags("wait4_options"), structOut("rusage")],
     decoder: "wait4",
   },
+  getrusage: { args: [en("usage_who"), structOut("rusage")] },
+  times: { args: [structOut("tms")] },
   clone3: { args: [structIn("clone_args"), ulong], decoder: "clone3" },
   prctl: { args: [en("prctl_options"), ulong, ulong, ulong, ulong], decoder: "prctl" },
   sched_getaffinity: { args: [int, ulong, arr("u8", 1, "out")], decoder: "sched_getaffinity" },

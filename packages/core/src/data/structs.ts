@@ -7,7 +7,7 @@
  * include/uapi/asm-generic/signal.h and arch/x86/include/uapi/asm/signal.h (the kernel's struct
  * sigaction: handler, flags, restorer where SA_RESTORER exists, mask),
  * include/uapi/asm-generic/poll.h, include/uapi/linux/time_types.h and include/uapi/linux/time.h
- * (itimerspec, itimerval), include/uapi/linux/openat2.h (open_how), fs/select.c (pselect6's sigmask
+ * (itimerspec, itimerval), include/uapi/linux/times.h (tms), asm-generic/termbits.h (termios), include/uapi/linux/openat2.h (open_how), fs/select.c (pselect6's sigmask
  * pointer and size), include/uapi/linux/eventpoll.h (packed on x86_64)) laid out
  * with each ABI's alignment. Pseudo-structs name the scalars a pointer argument points at:
  * `int` (wait4's status, a socklen_t, an option value), `loff` (loff_t), `fdpair` (pipe's int[2]),
@@ -29,6 +29,11 @@ const scalars: readonly StructDef[] = [
   { name: "clone_args", size: 88 },
   { name: "kernel_timespec", size: 16 },
   { name: "open_how", size: 24 },
+  { name: "winsize", size: 8 },
+  // the kernel's struct termios (asm-generic/termbits.h): four tcflag_t, c_line, c_cc[19]
+  { name: "termios", size: 36 },
+  // a task's name (TASK_COMM_LEN)
+  { name: "comm", size: 16 },
 ];
 
 const common64: readonly StructDef[] = [
@@ -42,6 +47,7 @@ const common64: readonly StructDef[] = [
   { name: "timeval", size: 16 },
   { name: "sysinfo", size: 112 },
   { name: "rusage", size: 144 },
+  { name: "tms", size: 32 },
   { name: "sigaction", size: 32 },
   { name: "epoll_event", size: 16 },
   { name: "stack_t", size: 24 },
@@ -62,6 +68,7 @@ const common32: readonly StructDef[] = [
   { name: "timeval", size: 8 },
   { name: "sysinfo", size: 64 },
   { name: "rusage", size: 72 },
+  { name: "tms", size: 16 },
   { name: "sigaction", size: 20 },
   { name: "epoll_event", size: 12 },
   { name: "stack_t", size: 12 },

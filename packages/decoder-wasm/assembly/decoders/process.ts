@@ -3,13 +3,21 @@
 // umask (octal), sched_getscheduler (the policy it returns), sched_{get,set}affinity (CPU lists), getgroups/setgroups (counted arrays).
 
 import { arch, arg, capData, capLen, exiting, findCap, isError, rval } from "../call";
-import { T_CLONE_FLAGS, T_PRCTL_OPTIONS, T_SCHED_POLICIES, T_WAIT4_OPTIONS } from "../known";
+import {
+  T_CLONE_FLAGS,
+  T_PRCTL_DUMPABLE,
+  T_PRCTL_OPTIONS,
+  T_SCHED_POLICIES,
+  T_WAIT4_OPTIONS,
+} from "../known";
+import { xflag } from "../options";
 import { putc, puts } from "../out";
 import { putAddr, putHex, putI64, putOct, putU64 } from "../print/num";
+import { quote } from "../print/quote";
 import { printSignal } from "../print/signal";
 import { printStruct, printWaitStatus, S_RUSAGE } from "../print/structs";
 import { printEnum, printFlags } from "../print/xlat";
-import { AUDIT_ARCH_X86_64, CK_ARRAY, CK_STRUCT } from "../record";
+import { AUDIT_ARCH_X86_64, CK_ARRAY, CK_STRUCT, CK_STRUCT_IF } from "../record";
 import { structIndexByName } from "../tables";
 import { printArrayArg } from "./args";
 import { AUX_ENUM, RVAL_DECODED, RVAL_OCTAL, setAux } from "./rval";
@@ -203,6 +211,10 @@ export function decodeGroups(get: bool): i32 {
 }
 
 const PR_SET_PDEATHSIG: u32 = 1;
+const PR_SET_NAME: u32 = 15;
+const PR_GET_NAME: u32 = 16;
+/** TASK_COMM_LEN: the most a task name holds, its NUL included. */
+const TASK_COMM_LEN: u32 = 16;
 const PR_GET_DUMPABLE: u32 = 3;
 const PR_SET_DUMPABLE: u32 = 4;
 const PR_GET_KEEPCAPS: u32 = 7;
@@ -218,11 +230,35 @@ const PR_GET_NO_NEW_PRIVS: u32 = 39;
 const PR_SET_THP_DISABLE: u32 = 41;
 const PR_GET_THP_DISABLE: u32 = 42;
 
+/** A task name (core captures it as a STRUCT_IF of TASK_COMM_LEN bytes), or its address. */
+function printCommName(atExit: bool): void {
+  if ((atExit && isError) || !findCap(1, CK_STRUCT_IF, atExit) || capLen < TASK_COMM_LEN) {
+    putAddr(arg(1));
+    return;
+  }
+  // strace's printstr_ex(…, TASK_COMM_LEN, QUOTE_0_TERMINATED): no NUL in 16 bytes gets `...`.
+  if (quote(capData, TASK_COMM_LEN, true, xflag)) puts("...");
+}
+
 export function decodePrctl(): i32 {
   const op = <u32>arg(0);
+  if (exiting) {
+    // Only PR_GET_NAME (the name) and PR_GET_DUMPABLE (the value's name) wait for their exit.
+    if (op == PR_GET_NAME) printCommName(true);
+    else if (!isError) setAux(AUX_ENUM, T_PRCTL_DUMPABLE);
+    return RVAL_DECODED;
+  }
   printEnum(T_PRCTL_OPTIONS, <u64>op);
   switch (op) {
+    case PR_SET_NAME:
+      puts(", ");
+      printCommName(false);
+      return RVAL_DECODED;
+    case PR_GET_NAME:
+      puts(", ");
+      return 0;
     case PR_GET_DUMPABLE:
+      return 0;
     case PR_GET_KEEPCAPS:
     case PR_GET_TIMING:
     case PR_GET_SECCOMP:

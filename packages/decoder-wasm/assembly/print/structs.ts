@@ -49,6 +49,8 @@ export const S_ITIMERVAL: u8 = 20;
 export const S_ITIMERSPEC: u8 = 21;
 export const S_OPEN_HOW: u8 = 22;
 export const S_RUSAGE: u8 = 23;
+export const S_TMS: u8 = 24;
+export const S_WINSIZE: u8 = 25;
 
 /** Struct printer id for a core struct name. */
 export function structIdByName(ref: u32): u8 {
@@ -76,6 +78,8 @@ export function structIdByName(ref: u32): u8 {
   if (strEq(ref, "itimerspec")) return S_ITIMERSPEC;
   if (strEq(ref, "open_how")) return S_OPEN_HOW;
   if (strEq(ref, "rusage")) return S_RUSAGE;
+  if (strEq(ref, "tms")) return S_TMS;
+  if (strEq(ref, "winsize")) return S_WINSIZE;
   return S_UNKNOWN;
 }
 
@@ -83,6 +87,8 @@ const S_IFMT: u64 = 0o170000;
 const S_ISUID: u64 = 0o4000;
 const S_ISGID: u64 = 0o2000;
 const S_ISVTX: u64 = 0o1000;
+const TMS_FIELDS: string[] = ["tms_utime", "tms_stime", "tms_cutime", "tms_cstime"];
+const WINSIZE_FIELDS: string[] = ["ws_row", "ws_col", "ws_xpixel", "ws_ypixel"];
 /** struct rusage's long fields after ru_utime and ru_stime, in order. */
 const RUSAGE_LONGS: string[] = [
   "maxrss",
@@ -264,6 +270,31 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
       putCharArray(p + 260, 65);
       puts(", domainname=");
       putCharArray(p + 325, 65);
+      putc(0x7d);
+      return true;
+    }
+    case S_TMS: {
+      // four clock_t: longs, so 8 bytes each on 64-bit ABIs and 4 on 32-bit ones.
+      const w: u32 = len >= 32 ? 8 : 4;
+      if (len < 4 * w) return false;
+      for (let i: u32 = 0; i < 4; i++) {
+        puts(i == 0 ? "{" : ", ");
+        puts(TMS_FIELDS[i]);
+        putc(0x3d);
+        const q = p + <usize>(i * w);
+        putU64(w == 8 ? load<u64>(q) : <u64>load<u32>(q));
+      }
+      putc(0x7d);
+      return true;
+    }
+    case S_WINSIZE: {
+      if (len < 8) return false;
+      for (let i: u32 = 0; i < 4; i++) {
+        puts(i == 0 ? "{" : ", ");
+        puts(WINSIZE_FIELDS[i]);
+        putc(0x3d);
+        putU64(<u64>load<u16>(p + <usize>(i * 2)));
+      }
       putc(0x7d);
       return true;
     }

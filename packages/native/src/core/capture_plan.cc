@@ -18,7 +18,7 @@ std::string at_nr(uint32_t nr) { return " (syscall " + std::to_string(nr) + ")";
 
 bool needs_len_arg(uint8_t kind) {
   return kind == rf::kBufferArgLen || kind == rf::kIovec || kind == rf::kArray || kind == rf::kFdset ||
-         kind == rf::kMmsghdr;
+         kind == rf::kMmsghdr || kind == rf::kStructIf;
 }
 
 }  // namespace
@@ -72,6 +72,9 @@ CapturePlan CapturePlan::parse(const uint32_t* words, size_t count) {
       }
       if ((s.kind == rf::kStruct || s.kind == rf::kArray || s.kind == rf::kIndirect) && (s.size == 0 || s.size > kPlanMaxBytes)) {
         throw PlanError("element size " + std::to_string(s.size) + at_nr(nr));
+      }
+      if (s.kind == rf::kStructIf && (s.max == 0 || s.max > kPlanMaxBytes)) {
+        throw PlanError("conditional struct size " + std::to_string(s.max) + at_nr(nr));
       }
       if (s.kind == rf::kStringArray && s.size > rf::kStringArrayScanCap) {
         throw PlanError("string count " + std::to_string(s.size) + at_nr(nr));

@@ -327,6 +327,8 @@ uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vecto
   std::vector<uint8_t> str;
   for (const CaptureSpec& s : specs) {
     if (s.when != when) continue;
+    // A conditional capture whose argument does not match writes nothing: the decoder prints the address.
+    if (s.kind == rf::kStructIf && (s.len_arg > 5 || static_cast<uint32_t>(f.args[s.len_arg]) != s.size)) continue;
     uint64_t addr = s.arg <= 5 ? f.args[s.arg] : 0;
     uint64_t len_arg = s.len_arg <= 5 ? f.args[s.len_arg] : 0;
     size_t start = w.begin_capture(s.arg, s.kind);
@@ -344,6 +346,9 @@ uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vecto
         break;
       case rf::kStruct:
         status = append_memory(w, mem, addr, s.size) ? rf::kOk : rf::kFault;
+        break;
+      case rf::kStructIf:
+        status = append_memory(w, mem, addr, s.max) ? rf::kOk : rf::kFault;
         break;
       case rf::kStack:
         status = append_memory(w, mem, f.sp + s.len_arg, s.size) ? rf::kOk : rf::kFault;

@@ -88,8 +88,10 @@ enum CaptureKind : uint8_t {
   kIndirect = 13,
   // args[len_arg] struct mmsghdr entries, each a msg_len and an MSGHDR capture's data
   kMmsghdr = 14,
+  // max bytes at args[arg], only when args[len_arg]'s low 32 bits equal size (a request-chosen struct)
+  kStructIf = 15,
 };
-constexpr uint8_t kCaptureKindMax = 14;
+constexpr uint8_t kCaptureKindMax = 15;
 constexpr uint32_t kMsgControlMax = 4096;
 constexpr uint32_t kNoLenArgFdPair = 0xffffffff;
 constexpr uint8_t kFdReturnArg = 6;

@@ -1,0 +1,100 @@
+// The kernel's struct termios as strace's decode_termios prints it: four flag words (the output
+// delay fields, the baud rate and the character size print as names before the plain bits), then
+// with -v the line discipline and the control characters.
+
+import {
+  T_BAUD_OPTIONS,
+  T_TERM_CFLAGS,
+  T_TERM_IFLAGS,
+  T_TERM_LFLAGS,
+  T_TERM_OFLAGS,
+  T_TERMIO_CC,
+  T_TTY_LDISCS,
+} from "../known";
+import { verbose } from "../options";
+import { putc, puts } from "../out";
+import { putHex, putU64 } from "./num";
+import { printEnum, printFlags } from "./xlat";
+
+/** sizeof(struct termios): c_iflag, c_oflag, c_cflag, c_lflag, c_line, c_cc[NCCS = 19]. */
+const TERMIOS_SIZE: u32 = 36;
+const NCCS: u32 = 19;
+
+// c_oflag's delay fields, in the order strace prints them: name prefix, mask, shift.
+const DELAY_NAMES: string[] = ["NL", "CR", "TAB", "BS", "VT", "FF"];
+const DELAY_MASKS: u32[] = [0o400, 0o3000, 0o14000, 0o20000, 0o40000, 0o100000];
+const DELAY_SHIFTS: u32[] = [8, 9, 11, 13, 14, 15];
+const TAB_FIELD = 2;
+
+const CBAUD: u32 = 0x100f;
+const CSIZE: u32 = 0x30;
+const CIBAUD: u32 = 0x100f0000;
+const IBSHIFT: u32 = 16;
+
+/** Bits printed by a flags table, or nothing at all when none is set. */
+function printRest(table: i32, v: u32): void {
+  if (v != 0) printFlags(table, <u64>v);
+}
+
+/** Prints the termios at p; false (nothing printed) when fewer than its bytes were read. */
+export function printTermios(p: usize, len: u32): bool {
+  if (len < TERMIOS_SIZE) return false;
+  const iflag = load<u32>(p);
+  const oflag = load<u32>(p + 4);
+  const cflag = load<u32>(p + 8);
+  const lflag = load<u32>(p + 12);
+  // strace prints no `0` for a word without bits: `c_iflag=, `.
+  puts("{c_iflag=");
+  printRest(T_TERM_IFLAGS, iflag);
+  puts(", c_oflag=");
+  let rest = oflag;
+  for (let i = 0; i < DELAY_NAMES.length; i++) {
+    const v = (oflag & DELAY_MASKS[i]) >> DELAY_SHIFTS[i];
+    // TAB3 expands tabs: strace names it XTABS.
+    if (i == TAB_FIELD && v == 3) puts("XTABS");
+    else {
+      puts(DELAY_NAMES[i]);
+      putU64(<u64>v);
+    }
+    putc(0x7c);
+    rest &= ~DELAY_MASKS[i];
+  }
+  printRest(T_TERM_OFLAGS, rest);
+  puts(", c_cflag=");
+  printEnum(T_BAUD_OPTIONS, <u64>(cflag & CBAUD));
+  putc(0x7c);
+  if ((cflag & CIBAUD) != 0) {
+    printEnum(T_BAUD_OPTIONS, <u64>((cflag & CIBAUD) >> IBSHIFT));
+    puts("<<IBSHIFT|");
+  }
+  puts("CS");
+  putU64(<u64>(((cflag & CSIZE) >> 4) + 5));
+  putc(0x7c);
+  printRest(T_TERM_CFLAGS, cflag & ~(CBAUD | CSIZE | CIBAUD));
+  puts(", c_lflag=");
+  printRest(T_TERM_LFLAGS, lflag);
+  if (!verbose) {
+    puts(", ...}");
+    return true;
+  }
+  puts(", c_line=");
+  printEnum(T_TTY_LDISCS, <u64>load<u8>(p + 16));
+  puts(", c_cc=[");
+  for (let i: u32 = 0; i < NCCS; i++) {
+    if (i != 0) puts(", ");
+    putc(0x5b);
+    printIndex(i);
+    puts("]=");
+    const c = <u64>load<u8>(p + 17 + <usize>i);
+    if (c == 0) putc(0x30);
+    else putHex(c);
+  }
+  puts("]}");
+  return true;
+}
+
+/** A c_cc index by name (`VINTR`), or its number past the named ones. */
+function printIndex(i: u32): void {
+  if (i <= 16) printEnum(T_TERMIO_CC, <u64>i, true);
+  else putU64(<u64>i);
+}
