@@ -140,4 +140,33 @@ describe("capture plan for -e read= / -e write= dumps", () => {
     expect(caps?.find((c) => c.arg === 1)?.max).toBe(IO_DUMP_CAPTURE_MAX);
     expect(caps?.find((c) => c.arg === 4)?.max).toBe(128);
   });
+
+  it("reads ioctl's and prctl's pointees only for the requests that have them (STRUCT_IF)", () => {
+    const specs = decodeCapturePlan(compileCapturePlan(x86_64, { strsize: 32 }));
+    const nr = (n: string): number => syscallByName(x86_64, n)?.nr ?? -1;
+    const ioctl = specs.get(nr("ioctl")) ?? [];
+    // TIOCGWINSZ: a struct winsize the kernel writes; TCSETS: a termios it reads.
+    expect(ioctl).toContainEqual({
+      arg: 2,
+      kind: CaptureKind.STRUCT_IF,
+      when: CaptureWhen.EXIT,
+      lenArg: 1,
+      size: 0x5413,
+      max: 8,
+    });
+    expect(ioctl).toContainEqual({
+      arg: 2,
+      kind: CaptureKind.STRUCT_IF,
+      when: CaptureWhen.ENTRY,
+      lenArg: 1,
+      size: 0x5402,
+      max: 36,
+    });
+    expect(ioctl.every((c) => c.kind === CaptureKind.STRUCT_IF && c.lenArg === 1)).toBe(true);
+    const prctl = specs.get(nr("prctl")) ?? [];
+    expect(prctl.map((c) => [c.arg, c.when, c.size, c.max])).toEqual([
+      [1, CaptureWhen.ENTRY, 15, 16],
+      [1, CaptureWhen.EXIT, 16, 16],
+    ]);
+  });
 });

@@ -10,7 +10,7 @@ import {
   T_TRAP_CODES,
 } from "./known";
 import { outLen, putc, puts } from "./out";
-import { putAddr, putI64, putU64 } from "./print/num";
+import { printClockT, putAddr, putI64, putU64 } from "./print/num";
 import { printSignal, printSignalName } from "./print/signal";
 import { FMT_HEX, restyle } from "./print/style";
 import { printEnum, putRef } from "./print/xlat";
@@ -27,22 +27,6 @@ const SI_QUEUE: i32 = -1;
 const SI_TIMER: i32 = -2;
 const SI_TKILL: i32 = -6;
 const SI_KERNEL: i32 = 0x80;
-
-function printClockT(v: i64): void {
-  putI64(v);
-  if (v != 0) {
-    // clock ticks at USER_HZ=100, as strace prints them.
-    const a = v < 0 ? -v : v;
-    puts(" /* ");
-    if (v < 0) putc(0x2d);
-    putU64(<u64>(a / 100));
-    putc(0x2e);
-    const frac = <u32>(a % 100);
-    putc(0x30 + frac / 10);
-    putc(0x30 + (frac % 10));
-    puts(" s */");
-  }
-}
 
 /** printsiginfo for the common cases. p points at 128 bytes of siginfo_t (64-bit layout). */
 export function printSiginfo(p: usize): void {

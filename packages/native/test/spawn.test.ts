@@ -104,6 +104,26 @@ describe("spawnTraced", () => {
     ]);
   });
 
+  it("reads a STRUCT_IF only when its selector argument matches (ioctl's request)", async () => {
+    // FIONBIO (0x5421) reads an int at entry; FIOASYNC (0x5452) has the same shape but no spec.
+    const plan = buildPlan({
+      16: [{ arg: 2, kind: CaptureKind.STRUCT_IF, when: CaptureWhen.ENTRY, lenArg: 1, size: 0x5421, max: 4 }],
+    });
+    const code = [
+      "import fcntl,struct,os,termios",
+      "fcntl.ioctl(0,termios.FIONBIO,struct.pack('i',7))",
+      "fcntl.ioctl(0,termios.FIOASYNC,struct.pack('i',0))",
+    ].join("\n");
+    const { records } = await trace({ argv: ["/usr/bin/python3", "-c", code], capturePlan: plan });
+    const ioctls = records.filter((r) => r.type === RecordType.SYSCALL_ENTER && r.nr === 16);
+    const fionbio = ioctls.find((r) => r.args![1] === 0x5421n);
+    const fioasync = ioctls.find((r) => r.args![1] === 0x5452n);
+    expect(fionbio?.captures).toEqual([
+      { arg: 2, kind: CaptureKind.STRUCT_IF, status: CaptureStatus.OK, data: new Uint8Array([7, 0, 0, 0]) },
+    ]);
+    expect(fioasync?.captures ?? []).toEqual([]);
+  });
+
   it("marks strings longer than max TRUNCATED, exactly max bytes kept", async () => {
     const plan = buildPlan({
       [NR.execve]: [
@@ -261,9 +281,9 @@ describe("spawnTraced", () => {
     expect(() =>
       spawnTraced({ argv: ["true"], capturePlan: new Uint32Array([0x54535043, 1, 5]) }, cb),
     ).toThrow(/offset table runs past the end/);
-    const badKind = buildPlan({ 0: [{ arg: 0, kind: 15, when: 1 }] });
+    const badKind = buildPlan({ 0: [{ arg: 0, kind: 16, when: 1 }] });
     expect(() => spawnTraced({ argv: ["true"], capturePlan: badKind }, cb)).toThrow(
-      /unknown capture kind 15/,
+      /unknown capture kind 16/,
     );
     const retAtEntry = buildPlan({
       0: [{ arg: 1, kind: CaptureKind.BUFFER_RET_LEN, when: CaptureWhen.ENTRY }],

@@ -33,6 +33,8 @@ const DATE_COMMENT = /\/\* \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?[+-]\d{4} \*\
 const TIME_LEFT = /\bleft \{tv_sec=\d+, tv_(n|u)sec=\d+\}/g;
 const CLOCK_READING =
   /^((?:\[pid +\d+\] |\d+ +)?(?:clock_gettime\([A-Z_]+, |gettimeofday\())\{tv_sec=\d+, tv_(n|u)sec=\d+\}/;
+/** times(): CPU ticks used and the ticks since boot it returns. */
+const TIMES_READING = /^((?:\[pid +\d+\] |\d+ +)?times\().*\) += \d+$/;
 /** epoll's user data: python stores the fd in the low half and leaves stack bits in the high one. */
 const EPOLL_U64 = /(data=\{u32=\d+, u64=)\d{10,}\}/g;
 /**
@@ -96,6 +98,7 @@ export function normaliseTrace(text: string): string[] {
       .replace(WALL_TIME, "{tv_sec=TIME, tv_nsec=NS}")
       .replace(TIME_LEFT, "left {tv_sec=T, tv_$1sec=T}")
       .replace(CLOCK_READING, "$1{tv_sec=T, tv_$2sec=T}")
+      .replace(TIMES_READING, "$1TMS) = TICKS")
       .replace(DATE_COMMENT, "/* DATE */")
       .replace(EPOLL_U64, "$1N}")
       .replace(SIGRETURN_RESULT, "$1RESTORED");

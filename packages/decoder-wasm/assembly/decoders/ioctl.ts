@@ -14,6 +14,12 @@ import { lookup, NO_REF } from "../tables";
 import { printFd } from "./args";
 import { RVAL_DECODED } from "./rval";
 
+const SHARED_TCSETS: string[] = [
+  "SNDCTL_TMR_START or TCSETS",
+  "SNDCTL_TMR_STOP or TCSETSW",
+  "SNDCTL_TMR_CONTINUE or TCSETSF",
+];
+
 /** The request by name, or `_IOC(...)`; -X raw/verbose restyle it as one value. */
 export function printIoctlRequest(req: u32): void {
   const start = outLen;
@@ -22,9 +28,9 @@ export function printIoctlRequest(req: u32): void {
 }
 
 function printIoctlRequestAbbrev(req: u32): void {
-  // OSS's sequencer request shares TCSETS's number; strace names both.
-  if (req == 0x5402) {
-    puts("SNDCTL_TMR_START or TCSETS");
+  // OSS's sequencer requests share TCSETS* numbers; strace names both.
+  if (req >= 0x5402 && req <= 0x5404) {
+    puts(SHARED_TCSETS[req - 0x5402]);
     return;
   }
   const ref = lookup(T_IOCTL, <u64>req);

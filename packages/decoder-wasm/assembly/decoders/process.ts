@@ -10,7 +10,7 @@ import {
   T_SCHED_POLICIES,
   T_WAIT4_OPTIONS,
 } from "../known";
-import { xflag } from "../options";
+import { strsize, xflag } from "../options";
 import { putc, puts } from "../out";
 import { putAddr, putHex, putI64, putOct, putU64 } from "../print/num";
 import { quote } from "../print/quote";
@@ -236,8 +236,11 @@ function printCommName(atExit: bool): void {
     putAddr(arg(1));
     return;
   }
-  // strace's printstr_ex(…, TASK_COMM_LEN, QUOTE_0_TERMINATED): no NUL in 16 bytes gets `...`.
-  if (quote(capData, TASK_COMM_LEN, true, xflag)) puts("...");
+  // strace looks for the NUL in the first TASK_COMM_LEN - 1 bytes of a name it is given (a
+  // 15-character name prints `...`) and in all TASK_COMM_LEN of one the kernel wrote; -s cuts.
+  const limit: u32 = atExit ? TASK_COMM_LEN : TASK_COMM_LEN - 1;
+  const size: u32 = <u32>strsize < limit ? <u32>strsize : limit;
+  if (quote(capData, size, true, xflag)) puts("...");
 }
 
 export function decodePrctl(): i32 {
@@ -272,6 +275,9 @@ export function decodePrctl(): i32 {
       printSignal(arg(1));
       return RVAL_DECODED;
     case PR_SET_DUMPABLE:
+      puts(", ");
+      printEnum(T_PRCTL_DUMPABLE, arg(1));
+      return RVAL_DECODED;
     case PR_SET_KEEPCAPS:
     case PR_SET_TIMERSLACK:
     case PR_SET_CHILD_SUBREAPER:

@@ -75,3 +75,20 @@ export function putByteHex(c: u32): void {
   putc(hi < 10 ? 0x30 + hi : 0x57 + hi);
   putc(lo < 10 ? 0x30 + lo : 0x57 + lo);
 }
+
+// A clock_t in ticks, then its seconds in a comment when non-zero: 5 (0.05 s), as strace prints it.
+export function printClockT(v: i64): void {
+  putI64(v);
+  if (v != 0) {
+    // clock ticks at USER_HZ=100, as strace prints them.
+    const a = v < 0 ? -v : v;
+    puts(" /* ");
+    if (v < 0) putc(0x2d);
+    putU64(<u64>(a / 100));
+    putc(0x2e);
+    const frac = <u32>(a % 100);
+    putc(0x30 + frac / 10);
+    putc(0x30 + (frac % 10));
+    puts(" s */");
+  }
+}

@@ -19,7 +19,7 @@ import { outLen, putc, puts } from "../out";
 import { AUDIT_ARCH_X86_64 } from "../record";
 import { lookup, NO_REF, strEq } from "../tables";
 import { printFdElem } from "./fd";
-import { putAddr, putHex, putI64, putOct, putU64 } from "./num";
+import { printClockT, putAddr, putHex, putI64, putOct, putU64 } from "./num";
 import { printCString } from "./quote";
 import { printSignal, printSigset } from "./signal";
 import { FMT_HEX, FMT_OCT, restyle } from "./style";
@@ -282,7 +282,7 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
         puts(TMS_FIELDS[i]);
         putc(0x3d);
         const q = p + <usize>(i * w);
-        putU64(w == 8 ? load<u64>(q) : <u64>load<u32>(q));
+        printClockT(w == 8 ? load<i64>(q) : <i64>load<i32>(q));
       }
       putc(0x7d);
       return true;

@@ -135,6 +135,12 @@ export const bufRet = (arg: number, data: Uint8Array | string): Capture => ({
   data: typeof data === "string" ? enc.encode(data) : data,
 });
 export const struct = (arg: number, data: Uint8Array): Capture => ({ arg, kind: CaptureKind.STRUCT, data });
+/** A STRUCT_IF capture: what native read because the selector argument (ioctl's request) matched. */
+export const structIf = (arg: number, data: Uint8Array | string): Capture => ({
+  arg,
+  kind: CaptureKind.STRUCT_IF,
+  data: typeof data === "string" ? enc.encode(data) : data,
+});
 
 /** STRING_ARRAY capture data: total pointers, then the captured strings. */
 export function strArray(arg: number, total: number, strings: readonly string[]): Capture {
