@@ -356,7 +356,7 @@ export function valueCapturesFor(table: ArchTable, name: string): CaptureSpec[] 
       kind: CaptureKind.STRUCT_IF,
       when: c.dir === "in" ? CaptureWhen.ENTRY : CaptureWhen.EXIT,
       lenArg: row.selector,
-      size: entry[0] >>> 0,
+      size: (entry[0] | (c.orBits ?? 0)) >>> 0,
       max: size,
     });
   }

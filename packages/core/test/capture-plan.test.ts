@@ -163,6 +163,11 @@ describe("capture plan for -e read= / -e write= dumps", () => {
       max: 36,
     });
     expect(ioctl.every((c) => c.kind === CaptureKind.STRUCT_IF && c.lenArg === 1)).toBe(true);
+    // futex: the timeout of every waiting op, under each private/clock flag set.
+    const futex = specs.get(nr("futex")) ?? [];
+    expect(futex.map((c) => c.size)).toContain(0x89); // FUTEX_WAIT_BITSET_PRIVATE
+    expect(futex.map((c) => c.size)).toContain(0x189); // … |FUTEX_CLOCK_REALTIME
+    expect(futex.map((c) => c.size)).not.toContain(0x81); // FUTEX_WAKE_PRIVATE
     const prctl = specs.get(nr("prctl")) ?? [];
     expect(prctl.map((c) => [c.arg, c.when, c.size, c.max])).toEqual([
       [1, CaptureWhen.ENTRY, 15, 16],

@@ -117,6 +117,18 @@ describe("prctl by option", () => {
   });
 });
 
+describe("futex timeouts by op", () => {
+  it("prints the timeout native read because the op waits (a line of an -ff file)", async () => {
+    const ts = bytes(16, [
+      [0, 8, 22024],
+      [8, 8, 646484189],
+    ]);
+    expect(await line("futex", [0x7fb86e34e6f0n, 0x89, 0, ARG, 0, 0xffffffff], -11, [structIf(3, ts)])).toBe(
+      "futex(0x7fb86e34e6f0, FUTEX_WAIT_BITSET_PRIVATE, 0, {tv_sec=22024, tv_nsec=646484189}, FUTEX_BITSET_MATCH_ANY) = -1 EAGAIN (Resource temporarily unavailable)\n",
+    );
+  });
+});
+
 describe("times and getrusage", () => {
   it("prints struct tms and the ticks returned", async () => {
     expect(await line("times", [ARG], 1720099908, [], [struct(0, new Uint8Array(32))])).toBe(

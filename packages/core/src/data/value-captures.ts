@@ -9,6 +9,8 @@
 export interface ValueCapture {
   /** The selector's value by name in {@link ValueCaptureRow.table}. */
   readonly value: string;
+  /** Bits ORed into the value (futex's private and clock flags); 0 when absent. */
+  readonly orBits?: number;
   /** The argument pointing at the memory. */
   readonly arg: number;
   /** A struct name from structs.ts (its size is what is read). */
@@ -29,6 +31,12 @@ export interface ValueCaptureRow {
 const intIn = (value: string, arg = 2): ValueCapture => ({ value, arg, type: "int", dir: "in" });
 const intOut = (value: string, arg = 2): ValueCapture => ({ value, arg, type: "int", dir: "out" });
 
+/** uapi linux/futex.h: FUTEX_PRIVATE_FLAG and FUTEX_CLOCK_REALTIME, either of which an op may carry. */
+const FUTEX_FLAG_SETS = [0, 128, 256, 128 | 256];
+/** A futex command whose fourth argument is a timeout (a struct timespec), under every flag set. */
+const futexTimeout = (value: string): ValueCapture[] =>
+  FUTEX_FLAG_SETS.map((orBits) => ({ value, orBits, arg: 3, type: "timespec", dir: "in" }));
+
 /** Value-chosen captures keyed by syscall name. */
 export const valueCaptures: Readonly<Record<string, ValueCaptureRow>> = {
   ioctl: {
@@ -48,6 +56,17 @@ export const valueCaptures: Readonly<Record<string, ValueCaptureRow>> = {
       { value: "TCSETS", arg: 2, type: "termios", dir: "in" },
       { value: "TCSETSW", arg: 2, type: "termios", dir: "in" },
       { value: "TCSETSF", arg: 2, type: "termios", dir: "in" },
+    ],
+  },
+  futex: {
+    selector: 1,
+    table: "futex_ops",
+    captures: [
+      ...futexTimeout("FUTEX_WAIT"),
+      ...futexTimeout("FUTEX_WAIT_BITSET"),
+      ...futexTimeout("FUTEX_WAIT_REQUEUE_PI"),
+      ...futexTimeout("FUTEX_LOCK_PI"),
+      ...futexTimeout("FUTEX_LOCK_PI2"),
     ],
   },
   prctl: {

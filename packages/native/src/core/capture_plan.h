@@ -15,7 +15,7 @@ constexpr uint32_t kPlanVersion = 1;
 constexpr uint32_t kPlanUnusedLenArg = 0xffffffff;
 // Sanity caps: a plan beyond these is corrupt, not ambitious.
 constexpr uint32_t kPlanMaxSyscalls = 8192;
-constexpr uint32_t kPlanMaxSpecsPerSyscall = 16;
+constexpr uint32_t kPlanMaxSpecsPerSyscall = 64;
 constexpr uint32_t kPlanMaxBytes = 1u << 24;
 
 struct CaptureSpec {
