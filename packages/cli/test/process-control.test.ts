@@ -268,7 +268,11 @@ describe("process control end to end (strace 6.1 side by side)", () => {
         t.stderr?.on("data", (d) => {
           err += d;
         });
-        await new Promise((r) => setTimeout(r, 1200));
+        // SIGINT only once it is attached and tracing (start-up is slow on a loaded machine).
+        const deadline = Date.now() + 20_000;
+        while (!/Process \d+ attached/.test(err) && Date.now() < deadline)
+          await new Promise((r) => setTimeout(r, 20));
+        await new Promise((r) => setTimeout(r, 500));
         const ended = new Promise((r) => t.on("close", r));
         t.kill("SIGINT");
         await ended;

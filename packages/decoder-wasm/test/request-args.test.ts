@@ -2,6 +2,9 @@
 // expected string is a line strace 6.1 printed for a python3 script (a pty from pty.fork or
 // os.openpty, ctypes' prctl), and the record carries the same values and captured bytes.
 
+import { CaptureWhen } from "@tstrace/core";
+import { valueCapturesFor } from "@tstrace/core/capture-plan";
+import { x86_64 } from "@tstrace/core/x86_64";
 import { describe, expect, it } from "vitest";
 import { createDecoder } from "../dist/index.js";
 import { nr } from "./helpers/nr.js";
@@ -160,5 +163,22 @@ describe("times and getrusage", () => {
     expect(await line("getrusage", [0xffffffff, ARG], 0, [], [struct(1, children)])).toBe(
       "getrusage(RUSAGE_CHILDREN, {ru_utime={tv_sec=0, tv_usec=34382}, ru_stime={tv_sec=0, tv_usec=37787}, ...}) = 0\n",
     );
+  });
+});
+
+describe("ioctl: the decoder and core's value-captures table agree", () => {
+  // The decoder's own request → shape list decides at entry whether to wait for the exit; core's
+  // table decides what native reads. Every request core captures must print from that capture.
+  it("prints each captured request's argument from the capture, at the stop core reads it", async () => {
+    const specs = valueCapturesFor(x86_64, "ioctl");
+    expect(specs.length).toBeGreaterThan(0);
+    for (const spec of specs) {
+      const data = new Uint8Array(spec.max);
+      const cap = structIf(spec.arg, data);
+      const atEntry = spec.when === CaptureWhen.ENTRY;
+      const text = await line("ioctl", [3, spec.size, ARG], 0, atEntry ? [cap] : [], atEntry ? [] : [cap]);
+      expect(text, `request 0x${spec.size.toString(16)}`).not.toContain("0x7ffc0000");
+      expect(text).toMatch(/^ioctl\(3, [A-Za-z_ ]+, [[{]/);
+    }
   });
 });
