@@ -34,6 +34,8 @@ export class SeparateOutputs {
   readonly #pool: Decoder[] = [];
   #filling: Promise<void> = Promise.resolve();
   readonly #outputs = new Map<number, PidOutput>();
+  /** -r's last line time: strace keeps one clock for all the files. */
+  #relativeBase: bigint | null = null;
 
   private constructor(base: string, append: boolean, options: DecoderOptions) {
     this.#base = base;
@@ -65,7 +67,7 @@ export class SeparateOutputs {
       const pending: PidOutput = { decoder: null, queued: [], sink, ready: Promise.resolve() };
       pending.ready = createDecoder(this.#options).then((d) => {
         pending.decoder = d;
-        for (const run of pending.queued) sink.write(decodeRun(d, run));
+        for (const run of pending.queued) sink.write(this.#decode(d, run));
         pending.queued = [];
       });
       out = pending;
@@ -87,8 +89,15 @@ export class SeparateOutputs {
 
   #deliver(pid: number, run: Run): void {
     const out = this.#outputFor(pid);
-    if (out.decoder !== null && out.queued.length === 0) out.sink.write(decodeRun(out.decoder, run));
+    if (out.decoder !== null && out.queued.length === 0) out.sink.write(this.#decode(out.decoder, run));
     else out.queued.push({ bytes: run.bytes.slice(), handOver: run.handOver });
+  }
+
+  #decode(decoder: Decoder, run: Run): Uint8Array {
+    decoder.relativeBase = this.#relativeBase;
+    const text = decodeRun(decoder, run);
+    this.#relativeBase = decoder.relativeBase;
+    return text;
   }
 
   /** Finishes every decoder and closes every file. */

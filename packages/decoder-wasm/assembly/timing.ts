@@ -11,6 +11,20 @@ let lastTs: u64 = 0;
 let haveLastTs = false;
 
 /** `.fff` of a nanosecond count truncated to `digits` digits (none for whole seconds). */
+/** -r's reference as two u32 halves (0, 0: no line yet), for -ff's decoders to share one clock. */
+export function relativeBaseHi(): u32 {
+  return haveLastTs ? <u32>(lastTs >> 32) : 0;
+}
+
+export function relativeBaseLo(): u32 {
+  return haveLastTs ? <u32>lastTs : 0;
+}
+
+export function setRelativeBase(hi: u32, lo: u32): void {
+  lastTs = ((<u64>hi) << 32) | <u64>lo;
+  haveLastTs = lastTs != 0;
+}
+
 function putFraction(ns: u64, digits: i32): void {
   if (digits == 0) return;
   let scale: u64 = 1;

@@ -162,6 +162,12 @@ export interface Decoder {
   decode(batch: Uint8Array): Uint8Array;
   /** Flush lines still pending (unfinished syscalls at the end of a trace). */
   finish(): Uint8Array;
+  /**
+   * -r's reference: the time (ns since the epoch) of the last line printed, or null before the
+   * first. strace keeps one for all processes, so decoders of one trace split by pid (-ff) hand
+   * it on: set it before a decode and read it back after.
+   */
+  relativeBase: bigint | null;
   /** Convenience for tests: decode to string. */
   decodeToString(batch: Uint8Array): string;
   /**
@@ -275,6 +281,17 @@ class WasmDecoder implements Decoder {
 
   constructor(ex: DecoderExports) {
     this.#ex = ex;
+  }
+
+  get relativeBase(): bigint | null {
+    const hi = this.#ex.relativeBaseHi() >>> 0;
+    const lo = this.#ex.relativeBaseLo() >>> 0;
+    return hi === 0 && lo === 0 ? null : (BigInt(hi) << 32n) | BigInt(lo);
+  }
+
+  set relativeBase(t: bigint | null) {
+    const v = t === null ? 0n : BigInt.asUintN(64, t);
+    this.#ex.setRelativeBase(Number(v >> 32n), Number(v & 0xffffffffn));
   }
 
   get lastError(): DecodeError | null {
