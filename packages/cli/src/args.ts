@@ -160,25 +160,51 @@ function parseUint(letter: string, value: string, max: number): number {
 
 const PRECISIONS: readonly string[] = ["s", "ms", "us", "ns"];
 
-function parsePrecision(option: string, value: string): Precision {
-  if (!PRECISIONS.includes(value)) throw new UsageError(`invalid ${option} argument: '${value}'`);
-  return value as Precision;
+/** strace's str2timescale: s, ms, us or ns, in any case. */
+function precisionOf(value: string): Precision | undefined {
+  const p = value.toLowerCase();
+  return PRECISIONS.includes(p) ? (p as Precision) : undefined;
 }
 
-/** --absolute-timestamps=[[format:]FORMAT[,[precision:]PRECISION]] */
-function parseTimestamps(
-  option: string,
-  value: string,
-): { format: "none" | "time" | "unix"; precision: Precision | undefined } {
-  let format: "none" | "time" | "unix" = "time";
+function parsePrecision(option: string, value: string): Precision {
+  const p = precisionOf(value);
+  if (p === undefined) throw new UsageError(`invalid ${option} argument: '${value}'`);
+  return p;
+}
+
+type TimestampsArg = { format: "none" | "time" | "unix"; precision: Precision | undefined };
+
+/**
+ * --timestamps=[[format:]FORMAT][,[precision:]PRECISION] as strace's parse_ts_arg: comma-separated
+ * items in any order and case, empty ones skipped, the last of each kind winning.
+ */
+function parseTimestamps(option: string, value: string): TimestampsArg {
+  const bad = (): never => {
+    throw new UsageError(`invalid ${option} argument: '${value}'`);
+  };
+  let format: TimestampsArg["format"] = "time";
   let precision: Precision | undefined;
   for (const raw of value.split(",")) {
-    const item = raw.replace(/^(format|precision):/, "");
-    if (item === "none" || item === "time" || item === "unix") format = item;
-    else if (PRECISIONS.includes(item)) precision = item as Precision;
-    else throw new UsageError(`invalid ${option} argument: '${value}'`);
+    if (raw === "") continue;
+    const item = raw.toLowerCase();
+    const [kind, word] = item.startsWith("format:")
+      ? ["format", item.slice(7)]
+      : item.startsWith("precision:")
+        ? ["precision", item.slice(10)]
+        : ["any", item];
+    if (kind !== "precision" && (word === "none" || word === "time" || word === "unix")) format = word;
+    else if (kind !== "format" && precisionOf(word) !== undefined) precision = precisionOf(word);
+    else bad();
   }
   return { format, precision };
+}
+
+/** -t (time, s), -tt (time, us), -ttt (unix, us) or --timestamps, whose precision defaults to s. */
+function absoluteTimestamps(tCount: number, arg: TimestampsArg | undefined): CliOptions["absTimestamps"] {
+  if (tCount === 1) return { format: "time", precision: "s" };
+  if (tCount > 1) return { format: tCount === 2 ? "time" : "unix", precision: "us" };
+  if (arg === undefined || arg.format === "none") return undefined;
+  return { format: arg.format, precision: arg.precision ?? "s" };
 }
 
 /**
@@ -217,7 +243,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   let syscallNumber = false;
   let instructionPointer = false;
   let tCount = 0;
-  let absTimestamps: { format: "none" | "time" | "unix"; precision: Precision | undefined } | undefined;
+  let absTimestamps: TimestampsArg | undefined;
   let relTimestamps: Precision | undefined;
   let syscallTimes: Precision | undefined;
   let followCount = 0;
@@ -287,19 +313,11 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case "instructionPointer":
         instructionPointer = true;
         break;
+      case "tCount":
+        tCount++;
+        break;
       case "absTimestamps":
-        if (value === undefined) {
-          tCount++;
-          absTimestamps =
-            tCount === 1
-              ? { format: "time", precision: "s" }
-              : { format: tCount === 2 ? "time" : "unix", precision: "us" };
-        } else {
-          absTimestamps = parseTimestamps(
-            `--${row.long === "timestamps" ? "timestamps" : "absolute-timestamps"}`,
-            v,
-          );
-        }
+        absTimestamps = parseTimestamps(`--${row.long}`, value ?? "time");
         break;
       case "relTimestamps":
         relTimestamps = value === undefined ? "us" : parsePrecision("--relative-timestamps", v);
@@ -401,6 +419,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     step = scanner.next();
   }
   const command = step.value;
+  const abs = absoluteTimestamps(tCount, absTimestamps);
   if (help || version) {
     // -h and -V act before any other check, as in strace.
   } else {
@@ -415,6 +434,19 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         warnings.push("-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)");
     }
     if (command.length === 0 && pids.length === 0) throw new UsageError("must have PROG [ARGS] or -p PID");
+    if (tCount > 0 && absTimestamps !== undefined)
+      throw new UsageError("-t and --absolute-timestamps cannot be provided simultaneously", false);
+    if (summaryOnly) {
+      // strace's list, in its order, of what only shapes trace lines.
+      const inVain = (flag: string): number => warnings.push(`${flag} has no effect with -c/--summary-only`);
+      if (instructionPointer) inVain("-i/--instruction-pointer");
+      if (syscallNumber) inVain("-n/--syscall-number");
+      if (relTimestamps !== undefined) inVain("-r/--relative-timestamps");
+      if (abs !== undefined) inVain("-t/--absolute-timestamps");
+      if (syscallTimes !== undefined) inVain("-T/--syscall-times");
+      if (yCount > 0 || (qualifiers.decodeFds !== undefined && qualifiers.decodeFds.size > 0))
+        inVain("-y/--decode-fds");
+    }
     if (daemonize && (command.length === 0 || pids.length > 0))
       throw new UsageError("PROG [ARGS] must be specified with -D/--daemonize");
     // strace refuses these even without -o, where -ff would write one stream anyway.
@@ -432,13 +464,6 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   }
   if (!quietExplicit && quiet > 0) qualifiers.quiet = quietForCount(quiet);
   const fdDetails = fdDetailsOf(yCount, qualifiers.decodeFds);
-  const abs =
-    absTimestamps && absTimestamps.format !== "none"
-      ? {
-          format: absTimestamps.format,
-          precision: absTimestamps.precision ?? (absTimestamps.format === "unix" ? "us" : "s"),
-        }
-      : undefined;
   return {
     output,
     append,
@@ -453,7 +478,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     fdDetails,
     syscallNumber,
     instructionPointer,
-    absTimestamps: abs as CliOptions["absTimestamps"],
+    absTimestamps: abs,
     relTimestamps,
     syscallTimes,
     follow: followCount > 0,

@@ -71,16 +71,24 @@ Output format:
                  suppress messages about attaching, detaching, etc.
   -qq, --quiet=attach,personality,exit
                  suppress messages about process exit status as well.
-  -r, --relative-timestamps
+  -r, --relative-timestamps[=PRECISION]
                  print relative timestamp
+     precision:  one of s, ms, us, ns; default is microseconds
   -s STRSIZE, --string-limit=STRSIZE
                  limit length of print strings to STRSIZE chars (default 32)
-  -t, --absolute-timestamps
+  --absolute-timestamps=[[format:]FORMAT[,[precision:]PRECISION]]
+                 set the format of absolute timestamps
+     format:     none, time, or unix; default is time
+     precision:  one of s, ms, us, ns; default is seconds
+  -t, --absolute-timestamps[=time]
                  print absolute timestamp
-  -tt            print absolute timestamp with usecs
-  -ttt           print absolute UNIX time with usecs
-  -T, --syscall-times
+  -tt, --absolute-timestamps=[time,]us
+                 print absolute timestamp with usecs
+  -ttt, --absolute-timestamps=unix,us
+                 print absolute UNIX time with usecs
+  -T, --syscall-times[=PRECISION]
                  print time spent in each syscall
+     precision:  one of s, ms, us, ns; default is microseconds
   -x             print non-ascii strings in hex
   -xx            print all strings in hex
   -e decode-fds=SET, --decode-fds=SET

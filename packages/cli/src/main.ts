@@ -36,25 +36,8 @@ function fail(message: string, hint: boolean): never {
   process.exit(1);
 }
 
-/** The decoder options for the command line; throws for what this build cannot do. */
+/** The decoder options for the command line. */
 export function decoderOptions(o: CliOptions, notices = false): DecoderOptions {
-  const unsupported = (what: string): never => {
-    throw new UsageError(`${what} is not supported by this build`, false);
-  };
-  let timestamps: DecoderOptions["timestamps"] = "none";
-  if (o.absTimestamps && o.relTimestamps) unsupported("-r together with -t");
-  if (o.absTimestamps) {
-    const { format, precision } = o.absTimestamps;
-    if (format === "time" && precision === "s") timestamps = "time";
-    else if (format === "time" && precision === "us") timestamps = "micro";
-    else if (format === "unix" && precision === "us") timestamps = "epoch";
-    else unsupported(`--timestamps=${format},${precision}`);
-  } else if (o.relTimestamps) {
-    if (o.relTimestamps !== "us") unsupported(`--relative-timestamps=${o.relTimestamps}`);
-    timestamps = "relative";
-  }
-  if (o.syscallTimes !== undefined && o.syscallTimes !== "us")
-    unsupported(`--syscall-times=${o.syscallTimes}`);
   return {
     strsize: o.strsize,
     acolumn: o.columns,
@@ -62,8 +45,9 @@ export function decoderOptions(o: CliOptions, notices = false): DecoderOptions {
     pidPrefix: o.follow || o.pids.length > 1 ? (o.output === undefined ? "bracket" : "plain") : "none",
     syscallNumbers: o.syscallNumber,
     instructionPointer: o.instructionPointer,
-    timestamps,
-    syscallTimes: o.syscallTimes !== undefined,
+    ...(o.absTimestamps ? { timestamps: o.absTimestamps } : {}),
+    ...(o.relTimestamps ? { relativeTimestamps: o.relTimestamps } : {}),
+    ...(o.syscallTimes ? { syscallTimes: o.syscallTimes } : {}),
     verbose: o.verbose,
     decodeFds: o.fdDetails,
     // strace announces each followed process on stderr when the trace itself goes there.

@@ -30,7 +30,9 @@ export const OPTION_TABLE: readonly OptionRow[] = [
   { short: "y", arg: "none", key: "decodeFdsCount" },
   { long: "decode-fds", arg: "optional", key: "qual:decode-fds" },
   // Timing
-  { short: "t", long: "absolute-timestamps", arg: "optional", key: "absTimestamps" },
+  // -t counts (-tt, -ttt); strace refuses it together with the long spellings.
+  { short: "t", arg: "none", key: "tCount" },
+  { long: "absolute-timestamps", arg: "optional", key: "absTimestamps" },
   { long: "timestamps", arg: "optional", key: "absTimestamps" },
   { short: "r", long: "relative-timestamps", arg: "optional", key: "relTimestamps" },
   { short: "T", long: "syscall-times", arg: "optional", key: "syscallTimes" },

@@ -16,6 +16,8 @@ import { openSink, type Sink } from "./sink.js";
 interface Run {
   readonly bytes: Uint8Array;
   readonly handOver: boolean;
+  /** -r's clock when a queued run arrived (it is decoded later, out of order). */
+  readonly relativeBase?: bigint | null;
 }
 
 interface PidOutput {
@@ -34,6 +36,8 @@ export class SeparateOutputs {
   readonly #pool: Decoder[] = [];
   #filling: Promise<void> = Promise.resolve();
   readonly #outputs = new Map<number, PidOutput>();
+  /** -r's last line time: strace keeps one clock for all the files. */
+  #relativeBase: bigint | null = null;
 
   private constructor(base: string, append: boolean, options: DecoderOptions) {
     this.#base = base;
@@ -65,7 +69,7 @@ export class SeparateOutputs {
       const pending: PidOutput = { decoder: null, queued: [], sink, ready: Promise.resolve() };
       pending.ready = createDecoder(this.#options).then((d) => {
         pending.decoder = d;
-        for (const run of pending.queued) sink.write(decodeRun(d, run));
+        for (const run of pending.queued) sink.write(this.#decode(d, run));
         pending.queued = [];
       });
       out = pending;
@@ -87,8 +91,20 @@ export class SeparateOutputs {
 
   #deliver(pid: number, run: Run): void {
     const out = this.#outputFor(pid);
-    if (out.decoder !== null && out.queued.length === 0) out.sink.write(decodeRun(out.decoder, run));
-    else out.queued.push({ bytes: run.bytes.slice(), handOver: run.handOver });
+    if (out.decoder !== null && out.queued.length === 0) out.sink.write(this.#decode(out.decoder, run));
+    else {
+      out.queued.push({ bytes: run.bytes.slice(), handOver: run.handOver, relativeBase: this.#relativeBase });
+      // Its last line's time is known only once decoded; its last record's is as good a guess.
+      this.#relativeBase = lastRecordTime(run.bytes) ?? this.#relativeBase;
+    }
+  }
+
+  #decode(decoder: Decoder, run: Run): Uint8Array {
+    const queued = run.relativeBase !== undefined;
+    decoder.relativeBase = queued ? (run.relativeBase ?? null) : this.#relativeBase;
+    const text = decodeRun(decoder, run);
+    if (!queued) this.#relativeBase = decoder.relativeBase;
+    return text;
   }
 
   /** Finishes every decoder and closes every file. */
@@ -113,6 +129,19 @@ function decodeRun(decoder: Decoder, run: Run): Uint8Array {
   if (!run.handOver) return text;
   const lastLineStart = text.lastIndexOf(0x0a, text.length - 2) + 1;
   return text.subarray(0, lastLineStart);
+}
+
+/** The header time of the last whole record of a run, or null for none. */
+function lastRecordTime(run: Uint8Array): bigint | null {
+  const view = new DataView(run.buffer, run.byteOffset, run.byteLength);
+  let last: bigint | null = null;
+  for (let at = 0; at + RecordHeader.length <= run.length; ) {
+    const size = view.getUint32(at + RecordHeader.size, true);
+    if (size < RecordHeader.length || at + size > run.length) break;
+    last = view.getBigUint64(at + RecordHeader.timeNs, true);
+    at += size;
+  }
+  return last;
 }
 
 /** The EXEC records among one pid's run, each with the thread id it reports as former. */

@@ -75,17 +75,21 @@ export function input(len: u32): usize {
   return inBuf;
 }
 
-/**
- * Line options (call after init): flags bit 0 -n, bit 1 -i, bits 2-4 timestamps (1 -t, 2 -tt,
- * 3 -ttt, 4 -r), bit 5 -T, bit 6 -v, bit 7 quiet=exit, bits 8-9 -X (1 raw, 2 verbose), bits 10-13
- * the --decode-fds set (path, socket, dev, pidfd); status: the status= classes printed (bit 0 successful, 1 failed,
- * 2 unfinished, 3 unavailable, 4 detached); tz: UTC offset in minutes for -t/-tt.
- */
+/** -r's reference time (ns since the epoch) as u32 halves; 0, 0 before the first line. */
+export { relativeBaseHi, relativeBaseLo, setRelativeBase } from "./timing";
+
 /** The prefix of `Process N attached` notices on NEW_PROCESS records (UTF-8 at p); 0 bytes: none. */
 export function attachNotice(p: usize, len: u32): void {
   setAttachNotice(p, <usize>len);
 }
 
+/**
+ * Line options (call after init): flags bit 0 -n, bit 1 -i, bits 2-3 absolute timestamps (1 time
+ * of day, 2 unix), bit 4 -r, bit 5 -T, bit 6 -v, bit 7 quiet=exit, bits 8-9 -X (1 raw, 2 verbose), bits 10-13
+ * the --decode-fds set (path, socket, dev, pidfd), bits 14-15, 16-17 and 18-19 the precisions of
+ * the absolute timestamps, -r and -T (0 s, 1 ms, 2 us, 3 ns); status: the status= classes printed (bit 0 successful, 1 failed,
+ * 2 unfinished, 3 unavailable, 4 detached); tz: UTC offset in minutes for -t/-tt.
+ */
 export function lineOptions(flags: i32, status: i32, tz: i32): void {
   setLineOptions(flags, status, tz);
 }

@@ -35,8 +35,6 @@ import {
   signalShown,
   statusMask,
   syscallTraced,
-  tsMode,
-  tzMinutes,
 } from "./options";
 import {
   column,
@@ -52,7 +50,7 @@ import {
   setAside,
 } from "./out";
 import { printFdDecoration } from "./print/fd";
-import { putHex, putHexDigits, putI64, putOct, putU64 } from "./print/num";
+import { putHex, putHexDigits, putI64, putOct, putPadded, putU64 } from "./print/num";
 import { printSignalName } from "./print/signal";
 import { printFlags, printFlagsUnstyled, putRef } from "./print/xlat";
 import { ENTER_ARCH, ENTER_IP, ENTER_NR, FD_RETURN_ARG, HDR_LENGTH } from "./record";
@@ -74,6 +72,7 @@ import {
   strPtr,
   syscallCount,
 } from "./tables";
+import { printSyscallTime, printTimestamp } from "./timing";
 
 class Proc {
   pid: u32 = 0;
@@ -96,57 +95,10 @@ class Proc {
 }
 
 let now: u64 = 0;
-let lastTs: u64 = 0;
-let haveLastTs = false;
 
 /** The current record's timestamp (CLOCK_REALTIME ns). */
 export function setNow(t: u64): void {
   now = t;
-}
-
-function putPadded(v: u64, width: i32, pad: u32): void {
-  let w = 1;
-  for (let t = v / 10; t != 0; t /= 10) w++;
-  for (; w < width; w++) putc(pad);
-  putU64(v);
-}
-
-/** `seconds.uuuuuu` of a nanosecond count, seconds padded to `width`. */
-function putSecs(ns: u64, width: i32): void {
-  putPadded(ns / 1000000000, width, 0x20);
-  putc(0x2e);
-  putPadded((ns % 1000000000) / 1000, 6, 0x30);
-}
-
-/** -t `HH:MM:SS `, -tt `HH:MM:SS.uuuuuu `, -ttt `secs.uuuuuu `, -r `  0.000123 `. */
-function printTimestamp(): void {
-  if (tsMode == 0) return;
-  if (tsMode == 4) {
-    const d = haveLastTs && now > lastTs ? now - lastTs : 0;
-    lastTs = now;
-    haveLastTs = true;
-    putSecs(d, 6);
-    putc(0x20);
-    return;
-  }
-  if (tsMode == 3) {
-    putSecs(now, 1);
-    putc(0x20);
-    return;
-  }
-  const local = <i64>(now / 1000000000) + <i64>tzMinutes * 60;
-  let sod = local % 86400;
-  if (sod < 0) sod += 86400;
-  putPadded(<u64>(sod / 3600), 2, 0x30);
-  putc(0x3a);
-  putPadded(<u64>((sod / 60) % 60), 2, 0x30);
-  putc(0x3a);
-  putPadded(<u64>(sod % 60), 2, 0x30);
-  if (tsMode == 2) {
-    putc(0x2e);
-    putPadded((now % 1000000000) / 1000, 6, 0x30);
-  }
-  putc(0x20);
 }
 
 /** -n `[  1] ` and -i `[00007f…] ` from the entry record. */
@@ -275,7 +227,7 @@ function printPrefix(pid: u32): void {
     while (outLen - start < 5) putc(0x20);
     putc(0x20);
   }
-  printTimestamp();
+  printTimestamp(now);
 }
 
 /** Finishes the open line of whichever pid with ` <unfinished ...>`. */
@@ -475,11 +427,7 @@ export function onExit(pid: u32, rec: usize, len: u32, nr: u32, arch: u32, rval:
       }
     } else if (aux == AUX_CUSTOM && enr < syscallCount()) printAux(load<u8>(decIds + <usize>enr));
   }
-  if (showTime) {
-    puts(" <");
-    putSecs(now > p.enterTime ? now - p.enterTime : 0, 1);
-    putc(0x3e);
-  }
+  if (showTime) printSyscallTime(p.enterTime, now);
   newline();
   dumpIo(enr);
   hasOpen = false;

@@ -20,10 +20,16 @@ export function setOptions(s: i32, a: i32, x: i32, p: i32): void {
 export let showNr: bool = false;
 /** -i: `[ip] ` before the name. */
 export let showIp: bool = false;
-/** Timestamps: 0 none, 1 -t, 2 -tt, 3 -ttt, 4 -r. */
-export let tsMode: i32 = 0;
+/** Absolute timestamps (-t, --timestamps=FORMAT): 0 none, 1 time of day, 2 seconds since the epoch. */
+export let tsFormat: i32 = 0;
+/** -r: time since the previous line. */
+export let showRelative: bool = false;
 /** -T: `<secs>` spent in the call. */
 export let showTime: bool = false;
+/** Digits after the point of each: 0 (s), 3 (ms), 6 (us) or 9 (ns). */
+export let tsDigits: i32 = 0;
+export let relDigits: i32 = 6;
+export let timeDigits: i32 = 6;
 /** status= classes printed: 1 successful, 2 failed, 4 unfinished, 8 unavailable, 16 detached. */
 export let statusMask: i32 = 31;
 /** The local time zone's offset from UTC in minutes (JS supplies it; the wasm has no clock). */
@@ -51,8 +57,12 @@ export function setLineOptions(flags: i32, status: i32, tz: i32): void {
   decodeFds = (flags >> 10) & 15;
   showNr = (flags & 1) != 0;
   showIp = (flags & 2) != 0;
-  tsMode = (flags >> 2) & 7;
+  tsFormat = (flags >> 2) & 3;
+  showRelative = (flags & 16) != 0;
   showTime = (flags & 32) != 0;
+  tsDigits = ((flags >> 14) & 3) * 3;
+  relDigits = ((flags >> 16) & 3) * 3;
+  timeDigits = ((flags >> 18) & 3) * 3;
   statusMask = status & 31;
   tzMinutes = tz;
 }

@@ -28,12 +28,18 @@ export interface DecoderOptions {
   /** -i: print the instruction pointer at the syscall, `[00007f…] `. */
   instructionPointer?: boolean;
   /**
-   * Timestamps from the record headers: "time" (-t, `HH:MM:SS `), "micro" (-tt,
-   * `HH:MM:SS.uuuuuu `), "epoch" (-ttt, `secs.uuuuuu `), "relative" (-r, since the previous line).
+   * Absolute timestamps from the record headers: "time" (-t, `HH:MM:SS `), "micro" (-tt,
+   * `HH:MM:SS.uuuuuu `), "epoch" (-ttt, `secs.uuuuuu `), or strace's --timestamps=FORMAT,PRECISION
+   * as an object. "relative" is -r alone (same as `relativeTimestamps: "us"`).
    */
-  timestamps?: "none" | "time" | "micro" | "epoch" | "relative";
-  /** -T: time spent in each call, ` <0.000123>` at the end of the line. */
-  syscallTimes?: boolean;
+  timestamps?: "none" | "time" | "micro" | "epoch" | "relative" | Timestamps;
+  /**
+   * -r / --relative-timestamps=PRECISION: the time since the previous line, `     0.000123 `; after
+   * an absolute timestamp strace writes it `(+     0.000123) `.
+   */
+  relativeTimestamps?: TimePrecision;
+  /** -T / --syscall-times=PRECISION: time spent in each call, ` <0.000123>` (true is "us"). */
+  syscallTimes?: boolean | TimePrecision;
   /**
    * The local time zone's offset from UTC in minutes, east positive, for -t/-tt (the wasm has no
    * clock or zone database). Default: `-new Date().getTimezoneOffset()`.
@@ -82,6 +88,15 @@ export interface DecoderOptions {
   decodeFds?: "none" | "path" | "all" | readonly FdDetail[];
 }
 
+/** Digits after the point: s none, ms 3, us 6, ns 9. */
+export type TimePrecision = "s" | "ms" | "us" | "ns";
+
+/** strace's --timestamps=FORMAT,PRECISION: time of day (`HH:MM:SS`) or seconds since the epoch. */
+export interface Timestamps {
+  readonly format: "time" | "unix";
+  readonly precision: TimePrecision;
+}
+
 /** A set of file descriptors: those listed below {@link FD_SET_BITS}, and `others` for the rest. */
 export interface FdSet {
   readonly fds: Iterable<number>;
@@ -92,13 +107,28 @@ export interface FdSet {
 /** How many fds an {@link FdSet} lists one by one. */
 export const FD_SET_BITS = 65536;
 
-const TS_MODES: Readonly<Record<NonNullable<DecoderOptions["timestamps"]>, number>> = {
-  none: 0,
-  time: 1,
-  micro: 2,
-  epoch: 3,
-  relative: 4,
+const PRECISION_CODES: Readonly<Record<TimePrecision, number>> = { s: 0, ms: 1, us: 2, ns: 3 };
+const TS_SHORTHANDS: Readonly<Record<string, Timestamps>> = {
+  time: { format: "time", precision: "s" },
+  micro: { format: "time", precision: "us" },
+  epoch: { format: "unix", precision: "us" },
 };
+
+/** The timing bits of lineOptions' flags (see assembly/index.ts). */
+function timingBits(o: DecoderOptions): number {
+  const ts = typeof o.timestamps === "string" ? TS_SHORTHANDS[o.timestamps] : o.timestamps;
+  const rel = o.relativeTimestamps ?? (o.timestamps === "relative" ? "us" : undefined);
+  const times = o.syscallTimes === true ? "us" : o.syscallTimes || undefined;
+  const code = (p: TimePrecision | undefined): number => PRECISION_CODES[p ?? "us"] ?? 2;
+  return (
+    ((ts === undefined ? 0 : ts.format === "unix" ? 2 : 1) << 2) |
+    (rel === undefined ? 0 : 16) |
+    (times === undefined ? 0 : 32) |
+    (code(ts?.precision) << 14) |
+    (code(rel) << 16) |
+    (code(times) << 18)
+  );
+}
 /** A --decode-fds set member. */
 export type FdDetail = "path" | "socket" | "dev" | "pidfd";
 const FD_DETAIL_BITS: Readonly<Record<FdDetail, number>> = { path: 1, socket: 2, dev: 4, pidfd: 8 };
@@ -132,6 +162,12 @@ export interface Decoder {
   decode(batch: Uint8Array): Uint8Array;
   /** Flush lines still pending (unfinished syscalls at the end of a trace). */
   finish(): Uint8Array;
+  /**
+   * -r's reference: the time (ns since the epoch) of the last line printed, or null before the
+   * first. strace keeps one for all processes, so decoders of one trace split by pid (-ff) hand
+   * it on: set it before a decode and read it back after.
+   */
+  relativeBase: bigint | null;
   /** Convenience for tests: decode to string. */
   decodeToString(batch: Uint8Array): string;
   /**
@@ -188,8 +224,7 @@ export async function createDecoder(options: DecoderOptions = {}): Promise<Decod
   const flags =
     (options.syscallNumbers ? 1 : 0) |
     (options.instructionPointer ? 2 : 0) |
-    ((TS_MODES[options.timestamps ?? "none"] ?? 0) << 2) |
-    (options.syscallTimes ? 32 : 0) |
+    timingBits(options) |
     (options.verbose ? 64 : 0) |
     (options.quietExit ? 128 : 0) |
     ((XLAT_STYLES[options.constStyle ?? "abbrev"] ?? 0) << 8) |
@@ -246,6 +281,17 @@ class WasmDecoder implements Decoder {
 
   constructor(ex: DecoderExports) {
     this.#ex = ex;
+  }
+
+  get relativeBase(): bigint | null {
+    const hi = this.#ex.relativeBaseHi() >>> 0;
+    const lo = this.#ex.relativeBaseLo() >>> 0;
+    return hi === 0 && lo === 0 ? null : (BigInt(hi) << 32n) | BigInt(lo);
+  }
+
+  set relativeBase(t: bigint | null) {
+    const v = t === null ? 0n : BigInt.asUintN(64, t);
+    this.#ex.setRelativeBase(Number(v >> 32n), Number(v & 0xffffffffn));
   }
 
   get lastError(): DecodeError | null {

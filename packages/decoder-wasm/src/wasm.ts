@@ -22,6 +22,9 @@ export interface DecoderExports {
   attachNotice(p: number, len: number): void;
   signalSet(lo: number, hi: number): void;
   traceSet(p: number, bits: number): void;
+  relativeBaseHi(): number;
+  relativeBaseLo(): number;
+  setRelativeBase(hi: number, lo: number): void;
   ioDumpSets(
     rMap: number,
     rBits: number,

@@ -7,6 +7,7 @@ import { FD_CASES } from "./cases-fds.js";
 import { FILTER_CASES } from "./cases-filter.js";
 import { PROCESS_CASES } from "./cases-process.js";
 import { SYSCALL_CASES } from "./cases-syscalls.js";
+import { TIMING_CASES } from "./cases-timing.js";
 
 export interface ConformanceCase {
   /** Short unique name printed in the report. */
@@ -26,4 +27,5 @@ export const CASES: readonly ConformanceCase[] = [
   ...SYSCALL_CASES,
   ...PROCESS_CASES,
   ...FILTER_CASES,
+  ...TIMING_CASES,
 ];

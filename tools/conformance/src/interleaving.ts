@@ -6,11 +6,15 @@
  * parents created them (breadth first from the first process).
  */
 
+import { FENCED_COLUMNS, FENCED_SUFFIX } from "./timing.js";
+
 const PREFIX = /^(\[pid +(\d+)\] |(\d+) +)/;
 const UNFINISHED = " <unfinished ...>";
-const RESUMED = /^<\.\.\. [\w]+ resumed>/;
+const RESUMED = new RegExp(String.raw`^${FENCED_COLUMNS}<\.\.\. [\w]+ resumed>`);
 /** A creating call's return value names the child. */
-const CREATES = /^(?:fork|vfork|clone3?)\(.*\) += (\d+)$/;
+const CREATES = new RegExp(
+  String.raw`^${FENCED_COLUMNS}(?:fork|vfork|clone3?)\(.*\) += (\d+)${FENCED_SUFFIX}$`,
+);
 /** The padding before ` = ` depends on whether a line was split: every line gets one space. */
 const PADDED_RESULT = /\) {2,}= /;
 

@@ -5,9 +5,12 @@
  */
 
 import { deinterleave } from "./interleaving.js";
+import { FENCED_COLUMNS, FENCED_SUFFIX, maskTiming, unfence } from "./timing.js";
 
 const ADDRESS = /0x[0-9a-f]{7,}/g;
-const RANDOM = /^((?:\[pid +\d+\] |\d+ +)?getrandom\()"(?:[^"\\]|\\.)*"/;
+const RANDOM = new RegExp(
+  String.raw`^((?:\[pid +\d+\] |\d+ +)?${FENCED_COLUMNS}getrandom\()"(?:[^"\\]|\\.)*"`,
+);
 const TRACER_NAME = /^t?strace: /;
 /** Ports the kernel picks for bind(…, port 0) and connect: the ephemeral range. */
 const EPHEMERAL_PORT = /(sin6?_port=htons\()(3[2-9]\d{3}|[4-6]\d{4})\)/g;
@@ -31,10 +34,11 @@ const WALL_TIME = /\{tv_sec=1\d{9}, tv_nsec=\d+\}/g;
 const DATE_COMMENT = /\/\* \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?[+-]\d{4} \*\//g;
 /** What a clock or a sleep reports of a live machine: select's time left, clock readings. */
 const TIME_LEFT = /\bleft \{tv_sec=\d+, tv_(n|u)sec=\d+\}/g;
-const CLOCK_READING =
-  /^((?:\[pid +\d+\] |\d+ +)?(?:clock_gettime\([A-Z_]+, |gettimeofday\())\{tv_sec=\d+, tv_(n|u)sec=\d+\}/;
+const CLOCK_READING = new RegExp(
+  String.raw`^((?:\[pid +\d+\] |\d+ +)?${FENCED_COLUMNS}(?:clock_gettime\([A-Z_]+, |gettimeofday\())\{tv_sec=\d+, tv_(n|u)sec=\d+\}`,
+);
 /** times(): CPU ticks used and the ticks since boot it returns. */
-const TIMES_READING = /^((?:\[pid +\d+\] |\d+ +)?times\().*\) += \d+$/;
+const TIMES_READING = new RegExp(String.raw`^((?:\[pid +\d+\] |\d+ +)?${FENCED_COLUMNS}times\().*\) += \d+$`);
 /** epoll's user data: python stores the fd in the low half and leaves stack bits in the high one. */
 const EPOLL_U64 = /(data=\{u32=\d+, u64=)\d{10,}\}/g;
 /**
@@ -46,7 +50,9 @@ const PADDED_RESULT = /\) {2,}= /;
  * rt_sigreturn "returns" the register of whatever the signal interrupted: which call that was
  * (a wait4 returning a pid, a stat failing with ENOENT) is the scheduler's choice.
  */
-const SIGRETURN_RESULT = /^((?:\[pid +\d+\] |\d+ +)?rt_sigreturn\(.*\) += ).*$/;
+const SIGRETURN_RESULT = new RegExp(
+  String.raw`^((?:\[pid +\d+\] |\d+ +)?${FENCED_COLUMNS}rt_sigreturn\(.*\) += ).*$`,
+);
 /** dd's closing report carries its own timing: "…copied, 5.4e-05 s, 38 MB/s\n". */
 const DD_TIMING = /copied, [\d.e+-]+ s, [\d.]+ [kMGT]?B\/s\\n".*$/;
 /**
@@ -56,8 +62,9 @@ const DD_TIMING = /copied, [\d.e+-]+ s, [\d.]+ [kMGT]?B\/s\\n".*$/;
 const FD_INODE = /(:\[|->)\d{3,}(?=[\],-])/g;
 const FD_PORT = /(\d\]?):(3[2-9]\d{3}|[4-6]\d{4})(?=[\]-])/g;
 /** Calls whose return value is a pid: they teach the normaliser which numbers are pids. */
-const PID_RETURNS =
-  /^(?:\[pid +\d+\] |\d+ +)?(?:set_tid_address|getpid|gettid|getppid|fork|vfork|clone3?)\(.*\) += (\d+)$/;
+const PID_RETURNS = new RegExp(
+  String.raw`^(?:\[pid +\d+\] |\d+ +)?${FENCED_COLUMNS}(?:set_tid_address|getpid|gettid|getppid|fork|vfork|clone3?)\(.*\) += (\d+)${FENCED_SUFFIX}$`,
+);
 const PID_PREFIX = /^(?:\[pid +(\d+)\] |(\d+) +)/;
 const NORMALISED_PREFIX = /^(?:\[pid +(PID\d+)\] |(PID\d+) +)/;
 
@@ -77,7 +84,12 @@ function collectPids(lines: readonly string[]): Map<string, string> {
 
 /** Normalises one trace (its lines, in order). */
 export function normaliseTrace(text: string): string[] {
-  const lines = deinterleave(text.split("\n").filter((l) => l.length > 0));
+  const lines = deinterleave(
+    text
+      .split("\n")
+      .filter((l) => l.length > 0)
+      .map(maskTiming),
+  );
   const pids = collectPids(lines);
   const pidPattern = pids.size > 0 ? new RegExp(`\\b(${[...pids.keys()].join("|")})\\b`, "g") : null;
   return lines.map((line) => {
@@ -104,8 +116,9 @@ export function normaliseTrace(text: string): string[] {
       .replace(SIGRETURN_RESULT, "$1RESTORED");
     if (pidPattern) out = out.replace(pidPattern, (pid) => pids.get(pid) ?? pid);
     // The pid prefix pads to a width (`%-5u`): a wrapped 3- or 4-digit pid pads differently.
-    return out.replace(NORMALISED_PREFIX, (_m, bracket: string | undefined, plain: string | undefined) =>
+    out = out.replace(NORMALISED_PREFIX, (_m, bracket: string | undefined, plain: string | undefined) =>
       bracket ? `[pid ${bracket}] ` : `${plain} `,
     );
+    return unfence(out);
   });
 }

@@ -121,3 +121,61 @@ describe("deinterleave", () => {
     ]);
   });
 });
+
+// Lines strace 6.1 printed with -t/--timestamps, -r and -T (-o, so -f's prefix is `N     `).
+describe("timestamps and syscall times", () => {
+  const one = (line: string): string => normaliseTrace(`${line}\n`)[0] as string;
+  it("hides the digits of each precision and keeps the shape", () => {
+    expect(one("14:03:05 getpid()                       = 21171")).toBe(
+      "HH:MM:SS getpid()                       = PID1",
+    );
+    expect(one("14:03:05.725 getpid()                   = 21196")).toBe(
+      "HH:MM:SS.fff getpid()                   = PID1",
+    );
+    expect(one("1795442585.746326657 getpid()           = 21201")).toBe(
+      "EPOCH.fffffffff getpid()           = PID1",
+    );
+    expect(one("1795442585 getpid()                     = 21206")).toBe(
+      "EPOCH getpid()                     = PID1",
+    );
+    expect(one("     0.000560 getpid()                  = 21236")).toBe(
+      "     N.ffffff getpid()                  = PID1",
+    );
+    expect(one("     0 getpid()                         = 21243")).toBe(
+      "     N getpid()                         = PID1",
+    );
+    expect(one("getpid()                                = 21281 <0.000009367>")).toBe(
+      "getpid()                                = PID1 <N.fffffffff>",
+    );
+    expect(one("getpid()                                = 21263 <0>")).toBe(
+      "getpid()                                = PID1 <N>",
+    );
+    expect(one("14:03:06.138805 (+     0.000532) getpid() = 21320")).toBe(
+      "HH:MM:SS.ffffff (+     N.ffffff) getpid() = PID1",
+    );
+  });
+  it("a different precision still differs", () => {
+    expect(one("14:03:05.725 getpid()                   = 21196")).not.toBe(
+      one("14:03:05.675786 getpid()                = 21196"),
+    );
+    expect(one("getpid() = 1 <0.000>")).not.toBe(one("getpid() = 1 <0.000009>"));
+  });
+  it("steps over the columns after a pid prefix, on +++, --- and resumed lines", () => {
+    const trace = [
+      "7886  1795442923.044 read(3,  <unfinished ...>",
+      "7927  1795442923.055 getpid()     = 7927 <0.000044794>",
+      '7886  1795442923.055 <... read resumed>"x", 1) = 1 <0.010872405>',
+      "7927  1795442923.056 +++ exited with 0 +++",
+      "7886  1795442923.056 --- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=7886, si_uid=0} ---",
+    ].join("\n");
+    expect(normaliseTrace(trace)).toEqual([
+      'PID1 EPOCH.fff read(3, "x", 1) = 1 <N.fffffffff>',
+      "PID1 EPOCH.fff --- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=PID1, si_uid=0} ---",
+      "PID2 EPOCH.fff getpid() = PID2 <N.fffffffff>",
+      "PID2 EPOCH.fff +++ exited with 0 +++",
+    ]);
+  });
+  it("leaves -c's count rows alone", () => {
+    expect(one("        1 execve")).toBe("        1 execve");
+  });
+});

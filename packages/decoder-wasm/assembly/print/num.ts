@@ -13,6 +13,14 @@ export function putU64(v: u64): void {
   putBytes(scratch + <usize>i, <usize>(24 - i));
 }
 
+/** `v` right-aligned in `width` columns, padded with `pad` (a space or '0'), as `%*lu`/`%0*lu`. */
+export function putPadded(v: u64, width: i32, pad: u32): void {
+  let w = 1;
+  for (let t = v / 10; t != 0; t /= 10) w++;
+  for (; w < width; w++) putc(pad);
+  putU64(v);
+}
+
 export function putI64(v: i64): void {
   if (v < 0) {
     putc(0x2d);
