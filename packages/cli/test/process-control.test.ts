@@ -29,8 +29,11 @@ function counts(file: string): Map<string, number> {
 }
 
 function state(pid: number): string {
-  if (!existsSync(`/proc/${pid}`)) return "gone";
-  return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.[0] ?? "gone";
+  try {
+    return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.[0] ?? "gone";
+  } catch {
+    return "gone"; // reaped, perhaps between two looks
+  }
 }
 
 async function until(what: () => boolean, ms = 10_000): Promise<void> {
