@@ -17,10 +17,14 @@ export function tracersIn(cwd: string): Tracers {
   return { tstrace: (...args) => run(BIN, args), strace: (...args) => run("strace", args) };
 }
 
-/** Trace lines without addresses and the tracer's name. */
+/**
+ * Trace lines without addresses and the tracer's name; a `[pid N]` prefix loses its padding,
+ * which differs once pids wrap to fewer digits.
+ */
 export const norm = (text: string): string[] =>
   text
     .replace(/0x[0-9a-f]{6,}/g, "0xADDR")
     .replace(/^t?strace: /gm, "TRACER: ")
+    .replace(/^\[pid +/gm, "[pid ")
     .split("\n")
     .filter((l) => l !== "");
