@@ -1,16 +1,18 @@
 // Number printers: strace's %lu, %ld, %#lx, %#o and the address printer (printaddr).
-import { putBytes, putc, puts } from "../out";
-
-const scratch: usize = memory.data(24);
+import { commitTo, putc, puts, reserve } from "../out";
 
 export function putU64(v: u64): void {
-  let i: i32 = 24;
+  // Digits written straight into the output, last first: most numbers are a digit or two.
+  let n: usize = 1;
+  for (let t = v / 10; t != 0; t /= 10) n++;
+  const d = reserve(n);
+  let i = n;
   do {
     i--;
-    store<u8>(scratch + <usize>i, <u8>(v % 10) + 0x30);
+    store<u8>(d + i, <u8>(v % 10) + 0x30);
     v /= 10;
   } while (v != 0);
-  putBytes(scratch + <usize>i, <usize>(24 - i));
+  commitTo(d + n);
 }
 
 /** `v` right-aligned in `width` columns, padded with `pad` (a space or '0'), as `%*lu`/`%0*lu`. */
@@ -66,14 +68,15 @@ export function putOct(v: u64, minWidth: i32 = 0): void {
     n++;
     t >>= 3;
   }
-  let width = v == 0 ? 1 : n + 1;
-  for (; width < minWidth; width++) putc(0x30);
-  if (v == 0) {
-    putc(0x30);
-    return;
-  }
-  putc(0x30);
-  for (let i = n - 1; i >= 0; i--) putc(<u32>((v >> (<u64>i * 3)) & 7) + 0x30);
+  // %#o: a leading 0 (just "0" for zero), padded with zeros to minWidth.
+  const digits = v == 0 ? 0 : n;
+  const width = digits + 1 > minWidth ? digits + 1 : minWidth;
+  const d = reserve(<usize>width);
+  const pad = width - digits;
+  for (let i = 0; i < pad; i++) store<u8>(d + <usize>i, 0x30);
+  for (let i = 0; i < digits; i++)
+    store<u8>(d + <usize>(pad + i), <u8>(((v >> (<u64>(digits - 1 - i) * 3)) & 7) + 0x30));
+  commitTo(d + <usize>width);
 }
 
 /** Two-digit hex byte (for `\xNN`). */
