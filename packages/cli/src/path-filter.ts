@@ -23,6 +23,7 @@ import {
 import { syscallByName, syscallByNr, x86_64 } from "@tstrace/core/x86_64";
 import { type PathRule, pathRule } from "./path-rules.js";
 import type { FdSelection } from "./qualifiers.js";
+import { forEachRecord } from "./record-walk.js";
 
 const AT_FDCWD = -100;
 const F_DUPFD = 0;
@@ -286,12 +287,9 @@ export class PathFilter {
 
   /** The batch without the syscalls no selected path is involved in. */
   filter(batch: Uint8Array): Uint8Array {
-    const view = new DataView(batch.buffer, batch.byteOffset, batch.byteLength);
     const out = new Uint8Array(batch.length);
     let outLen = 0;
-    for (let at = 0; at + RecordHeader.length <= batch.length; ) {
-      const size = view.getUint32(at + RecordHeader.size, true);
-      if (size < RecordHeader.length || at + size > batch.length) break;
+    forEachRecord(batch, (view, at, size) => {
       const type = view.getUint16(at + RecordHeader.type, true);
       const pid = view.getUint32(at + RecordHeader.pid, true);
       let keep = true;
@@ -317,8 +315,7 @@ export class PathFilter {
         out.set(batch.subarray(at, at + size), outLen);
         outLen += size;
       }
-      at += size;
-    }
+    });
     return out.subarray(0, outLen);
   }
 }

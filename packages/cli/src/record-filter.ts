@@ -5,6 +5,7 @@
  * filter. Records are copied only when some must go; no per-event objects are built.
  */
 import { RecordHeader, RecordType, SyscallEnterBody } from "@tstrace/core/record-format";
+import { forEachRecord } from "./record-walk.js";
 
 const NR_AT = RecordHeader.length + SyscallEnterBody.nr; // same offset in ENTER and EXIT bodies
 const SIGNO_AT = RecordHeader.length;
@@ -42,13 +43,9 @@ export function recordFilter(
     return true;
   };
   return (batch) => {
-    const view = new DataView(batch.buffer, batch.byteOffset, batch.byteLength);
     let out: Uint8Array | null = null;
     let outLen = 0;
-    let at = 0;
-    while (at + RecordHeader.length <= batch.length) {
-      const size = view.getUint32(at, true);
-      if (size < RecordHeader.length || at + size > batch.length) break;
+    const end = forEachRecord(batch, (view, at, size) => {
       const kept = keep(view, at, size);
       if (!kept && out === null) {
         out = new Uint8Array(batch.length);
@@ -58,15 +55,15 @@ export function recordFilter(
         out.set(batch.subarray(at, at + size), outLen);
         outLen += size;
       }
-      at += size;
-    }
-    if (out === null) return batch;
+    });
+    const kept = out as Uint8Array | null;
+    if (kept === null) return batch;
     // A malformed tail is passed on so the decoder reports it.
-    if (at < batch.length) {
-      out.set(batch.subarray(at), outLen);
-      outLen += batch.length - at;
+    if (end < batch.length) {
+      kept.set(batch.subarray(end), outLen);
+      outLen += batch.length - end;
     }
-    return out.subarray(0, outLen);
+    return kept.subarray(0, outLen);
   };
 }
 
@@ -75,21 +72,16 @@ export function forEachPidRun(
   batch: Uint8Array,
   each: (pid: number, start: number, end: number) => void,
 ): void {
-  const view = new DataView(batch.buffer, batch.byteOffset, batch.byteLength);
   let runPid = -1;
   let runStart = 0;
-  let at = 0;
-  while (at + RecordHeader.length <= batch.length) {
-    const size = view.getUint32(at, true);
-    if (size < RecordHeader.length || at + size > batch.length) break;
+  forEachRecord(batch, (view, at) => {
     const pid = view.getUint32(at + RecordHeader.pid, true);
     if (pid !== runPid) {
       if (runPid >= 0) each(runPid, runStart, at);
       runPid = pid;
       runStart = at;
     }
-    at += size;
-  }
+  });
   if (runPid >= 0) each(runPid, runStart, batch.length);
 }
 
@@ -99,17 +91,12 @@ export function forEachOfType(
   type: number,
   each: (pid: number, firstWord: number) => void,
 ): void {
-  const view = new DataView(batch.buffer, batch.byteOffset, batch.byteLength);
-  let at = 0;
-  while (at + RecordHeader.length <= batch.length) {
-    const size = view.getUint32(at, true);
-    if (size < RecordHeader.length || at + size > batch.length) break;
+  forEachRecord(batch, (view, at, size) => {
     if (view.getUint16(at + RecordHeader.type, true) === type) {
       const word = size >= RecordHeader.length + 4 ? view.getUint32(at + RecordHeader.length, true) : 0;
       each(view.getUint32(at + RecordHeader.pid, true), word);
     }
-    at += size;
-  }
+  });
 }
 
 /**
@@ -122,12 +109,8 @@ export function splitAtMessages(
   records: (part: Uint8Array) => void,
   message: (text: string) => void,
 ): void {
-  const view = new DataView(batch.buffer, batch.byteOffset, batch.byteLength);
   let runStart = 0;
-  let at = 0;
-  while (at + RecordHeader.length <= batch.length) {
-    const size = view.getUint32(at, true);
-    if (size < RecordHeader.length || at + size > batch.length) break;
+  forEachRecord(batch, (view, at, size) => {
     if (view.getUint16(at + RecordHeader.type, true) === RecordType.MESSAGE) {
       if (at > runStart) records(batch.subarray(runStart, at));
       const body = batch.subarray(at + RecordHeader.length, at + size);
@@ -135,8 +118,7 @@ export function splitAtMessages(
       message(new TextDecoder().decode(end < 0 ? body : body.subarray(0, end)));
       runStart = at + size;
     }
-    at += size;
-  }
+  });
   if (runStart === 0) records(batch);
   else if (runStart < batch.length) records(batch.subarray(runStart));
 }

@@ -10,6 +10,7 @@ import { RecordHeader, RecordType } from "@tstrace/core/record-format";
 import type { Decoder, DecoderOptions } from "@tstrace/decoder-wasm";
 import { createDecoder } from "@tstrace/decoder-wasm";
 import { forEachPidRun } from "./record-filter.js";
+import { forEachRecord } from "./record-walk.js";
 import { openSink, type Sink } from "./sink.js";
 
 /** A run of records for one pid's decoder; `handOver` marks an EXEC that ends a former thread. */
@@ -133,30 +134,27 @@ function decodeRun(decoder: Decoder, run: Run): Uint8Array {
 
 /** The header time of the last whole record of a run, or null for none. */
 function lastRecordTime(run: Uint8Array): bigint | null {
-  const view = new DataView(run.buffer, run.byteOffset, run.byteLength);
   let last: bigint | null = null;
-  for (let at = 0; at + RecordHeader.length <= run.length; ) {
-    const size = view.getUint32(at + RecordHeader.size, true);
-    if (size < RecordHeader.length || at + size > run.length) break;
+  forEachRecord(run, (view, at) => {
     last = view.getBigUint64(at + RecordHeader.timeNs, true);
-    at += size;
-  }
+  });
   return last;
 }
 
 /** The EXEC records among one pid's run, each with the thread id it reports as former. */
 function handOvers(batch: Uint8Array, start: number, end: number): { former: number; record: Uint8Array }[] {
-  const view = new DataView(batch.buffer, batch.byteOffset, batch.byteLength);
   const found: { former: number; record: Uint8Array }[] = [];
-  for (let at = start; at + RecordHeader.length <= end; ) {
-    const size = view.getUint32(at + RecordHeader.size, true);
-    if (size < RecordHeader.length || at + size > end) break;
-    if (view.getUint16(at + RecordHeader.type, true) === RecordType.EXEC && size >= RecordHeader.length + 4)
-      found.push({
-        former: view.getUint32(at + RecordHeader.length, true),
-        record: batch.subarray(at, at + size),
-      });
-    at += size;
-  }
+  forEachRecord(
+    batch,
+    (view, at, size) => {
+      if (view.getUint16(at + RecordHeader.type, true) === RecordType.EXEC && size >= RecordHeader.length + 4)
+        found.push({
+          former: view.getUint32(at + RecordHeader.length, true),
+          record: batch.subarray(at, at + size),
+        });
+    },
+    start,
+    end,
+  );
   return found;
 }

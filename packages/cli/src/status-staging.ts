@@ -6,6 +6,7 @@
  * another pid's line cut into an open one.
  */
 import { RecordHeader, RecordType } from "@tstrace/core/record-format";
+import { forEachRecord } from "./record-walk.js";
 
 export class StatusStaging {
   /** pid → its syscall-entry record not yet followed by its exit (copies; an execve's EXEC joins it). */
@@ -13,30 +14,26 @@ export class StatusStaging {
 
   /** The batch with entries moved next to their exits; held entries wait for a later batch. */
   stage(batch: Uint8Array): Uint8Array {
-    const view = new DataView(batch.buffer, batch.byteOffset, batch.byteLength);
     const parts: Uint8Array[] = [];
     let runStart = 0;
-    let at = 0;
-    const cut = (): void => {
+    const cut = (at: number): void => {
       if (at > runStart) parts.push(batch.subarray(runStart, at));
     };
-    while (at + RecordHeader.length <= batch.length) {
-      const size = view.getUint32(at + RecordHeader.size, true);
-      if (size < RecordHeader.length || at + size > batch.length) break;
+    forEachRecord(batch, (view, at, size) => {
       const type = view.getUint16(at + RecordHeader.type, true);
       const pid = view.getUint32(at + RecordHeader.pid, true);
       const held = this.#held.get(pid);
       const former = type === RecordType.EXEC ? execFormer(view, at, size) : 0;
       if (held !== undefined && type === RecordType.EXEC && (former === pid || former === 0)) {
         // The execve's own exec event: its exit follows, so the line stays whole.
-        cut();
+        cut(at);
         held.push(batch.slice(at, at + size));
         runStart = at + size;
       } else {
         // A fork's child notice is not part of the parent's line: it passes a held clone entry.
         const release = type !== RecordType.NEW_PROCESS ? this.#releases(pid, former) : [];
         if (type === RecordType.SYSCALL_ENTER || release.length > 0) {
-          cut();
+          cut(at);
           parts.push(...release);
           runStart = at;
         }
@@ -45,10 +42,8 @@ export class StatusStaging {
           runStart = at + size;
         }
       }
-      at += size;
-    }
-    at = batch.length;
-    cut();
+    });
+    cut(batch.length);
     if (parts.length === 1) return parts[0] as Uint8Array;
     return concat(parts);
   }

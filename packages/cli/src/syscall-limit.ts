@@ -4,6 +4,7 @@
  * time JS sees the Nth exit, so the batch is cut right after it and later records are dropped.
  */
 import { RecordHeader, RecordType, SyscallExitBody } from "@tstrace/core/record-format";
+import { forEachRecord } from "./record-walk.js";
 
 const EXIT_NR = RecordHeader.length + SyscallExitBody.nr;
 
@@ -25,19 +26,17 @@ export class SyscallLimit {
   /** The part of `batch` within the limit (empty once it is reached). */
   take(batch: Uint8Array): Uint8Array {
     if (this.#left <= 0) return batch.subarray(0, 0);
-    const view = new DataView(batch.buffer, batch.byteOffset, batch.byteLength);
-    for (let at = 0; at + RecordHeader.length <= batch.length; ) {
-      const size = view.getUint32(at + RecordHeader.size, true);
-      if (size < RecordHeader.length || at + size > batch.length) break;
+    let cut = batch.length;
+    forEachRecord(batch, (view, at, size) => {
+      if (this.#left <= 0) return;
       if (view.getUint16(at + RecordHeader.type, true) === RecordType.SYSCALL_EXIT && size >= EXIT_NR + 4) {
         const nr = view.getUint32(at + EXIT_NR, true);
         if (!this.#selected || this.#selected(nr)) {
           this.#left--;
-          if (this.#left === 0) return batch.subarray(0, at + size);
+          if (this.#left === 0) cut = at + size;
         }
       }
-      at += size;
-    }
-    return batch;
+    });
+    return cut === batch.length ? batch : batch.subarray(0, cut);
   }
 }

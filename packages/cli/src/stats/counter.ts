@@ -5,6 +5,7 @@
  * not counted, as in strace.
  */
 import { RecordHeader, RecordType, SyscallEnterBody, SyscallExitBody } from "@tstrace/core/record-format";
+import { forEachRecord } from "../record-walk.js";
 
 /** Totals for one syscall number. */
 export interface SyscallCount {
@@ -35,10 +36,7 @@ export class SyscallCounter {
 
   /** Scans one batch of whole records. */
   add(batch: Uint8Array): void {
-    const view = new DataView(batch.buffer, batch.byteOffset, batch.byteLength);
-    for (let at = 0; at + RecordHeader.length <= batch.length; ) {
-      const size = view.getUint32(at + RecordHeader.size, true);
-      if (size < RecordHeader.length) break;
+    forEachRecord(batch, (view, at, size) => {
       const type = view.getUint16(at + RecordHeader.type, true);
       const pid = view.getUint32(at + RecordHeader.pid, true);
       const lo = view.getUint32(at + RecordHeader.timeNs, true);
@@ -56,8 +54,7 @@ export class SyscallCounter {
       } else if (type === RecordType.EXIT || type === RecordType.DETACHED) {
         this.#entered.delete(pid);
       }
-      at += size;
-    }
+    });
   }
 
   #count(nr: number, ns: number, isError: boolean): void {
