@@ -295,7 +295,7 @@ Napi::Value Spawn(const Napi::CallbackInfo& info) {
       err = ENOTDIR;
     }
     if (err != 0) {
-      throw Napi::Error::New(env, "Can't chdir to '" + spec.cwd + "': " + std::string(strerror(err)));
+      throw Napi::Error::New(env, "Can't chdir to '" + spec.cwd + "': " + tstrace::errno_text(err));
     }
   }
   return StartSession(env, info[9].As<Napi::Function>(), false,
@@ -369,7 +369,7 @@ Napi::Value ExecCommand(const Napi::CallbackInfo& info) {
   std::vector<std::string> argv = StringArray(env, info[1], "argv", true);
   std::vector<std::string> envp = StringArray(env, info[2], "env", false);
   int err = tstrace::exec_command(path, argv, envp);
-  Napi::Error e = Napi::Error::New(env, "exec: " + std::string(strerror(err)));
+  Napi::Error e = Napi::Error::New(env, "exec: " + tstrace::errno_text(err));
   e.Set("errno", Napi::Number::New(env, err));
   throw e;
 }

@@ -2,7 +2,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <string.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -20,19 +19,6 @@
 namespace tstrace {
 
 namespace {
-
-std::vector<char*> c_strings(const std::vector<std::string>& v) {
-  std::vector<char*> out;
-  out.reserve(v.size() + 1);
-  for (const auto& s : v) out.push_back(const_cast<char*>(s.c_str()));
-  out.push_back(nullptr);
-  return out;
-}
-
-std::string errno_text(int err) {
-  char buf[256];
-  return std::string(strerror_r(err, buf, sizeof buf));
-}
 
 // The intermediate child: async-signal-safe calls only (it is a fork of a threaded process).
 [[noreturn]] void intermediate_main(const char* path, char* const* argv, char* const* envp, int wfd, DaemonMode mode) {

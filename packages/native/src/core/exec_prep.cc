@@ -7,6 +7,14 @@
 
 namespace tstrace {
 
+std::vector<char*> c_strings(const std::vector<std::string>& v) {
+  std::vector<char*> out;
+  out.reserve(v.size() + 1);
+  for (const auto& s : v) out.push_back(const_cast<char*>(s.c_str()));
+  out.push_back(nullptr);
+  return out;
+}
+
 void restore_exec_signals() {
   struct sigaction dfl;
   std::memset(&dfl, 0, sizeof dfl);

@@ -2,7 +2,14 @@
 // starts as it would from a shell. Async-signal-safe: usable between fork and execve.
 #pragma once
 
+#include <string>
+#include <vector>
+
 namespace tstrace {
+
+// execve's argv/envp for `v`: pointers into its strings, then a null. Built before a fork, since
+// the child may only make async-signal-safe calls; valid while `v` lives.
+std::vector<char*> c_strings(const std::vector<std::string>& v);
 
 // Node ignores SIGPIPE/SIGXFSZ and may block signals: restore default actions and an empty mask.
 void restore_exec_signals();

@@ -94,12 +94,6 @@ int waker_main(void* arg) {
   return 0;
 }
 
-std::string errno_text(int err) {
-  char buf[256];
-  // GNU strerror_r returns the message (possibly not in buf).
-  return std::string(strerror_r(err, buf, sizeof buf));
-}
-
 uint64_t realtime_ns() {
   struct timespec ts;
   clock_gettime(CLOCK_REALTIME, &ts);
@@ -555,6 +549,12 @@ struct Tracer::Loop {
   }
 };
 
+std::string errno_text(int err) {
+  char buf[256];
+  // GNU strerror_r returns the message (possibly not in buf).
+  return std::string(strerror_r(err, buf, sizeof buf));
+}
+
 std::string resolve_command(const std::string& filename, const char* path_env) {
   std::string pathname;
   if (filename.find('/') != std::string::npos) {
@@ -722,12 +722,8 @@ void Tracer::stop_waker() {
 
 void Tracer::run(SpawnSpec spec, BatchSink* sink) {
   // Everything the child needs is built before fork: after it, only async-signal-safe calls.
-  std::vector<char*> argv;
-  for (auto& a : spec.argv) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  std::vector<char*> envp;
-  for (auto& e : spec.env) envp.push_back(const_cast<char*>(e.c_str()));
-  envp.push_back(nullptr);
+  std::vector<char*> argv = c_strings(spec.argv);
+  std::vector<char*> envp = c_strings(spec.env);
   const char* cwd = spec.cwd.empty() ? nullptr : spec.cwd.c_str();
   std::vector<sock_filter> filter;
   if (spec.seccomp && spec.has_trace_set) {

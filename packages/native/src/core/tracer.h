@@ -31,6 +31,9 @@ class SpawnError : public std::runtime_error {
   int err_;
 };
 
+// strerror's text for err, as strace words its errors ("No such process").
+std::string errno_text(int err);
+
 // Resolves a command like strace does: a name with a '/' is used as is, otherwise the first
 // regular file with an execute bit along PATH. Throws SpawnError("Can't stat '<cmd>': <strerror>").
 std::string resolve_command(const std::string& command, const char* path_env);
