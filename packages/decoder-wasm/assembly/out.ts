@@ -68,7 +68,7 @@ export function puts(s: string): void {
  * there directly and then calls {@link commitTo}: no capacity test per byte.
  */
 export function reserve(n: usize): usize {
-  if (outLen + n > outCap) grow(outLen + n);
+  ensure(n);
   return outBuf + outLen;
 }
 

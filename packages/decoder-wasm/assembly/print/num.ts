@@ -1,18 +1,16 @@
 // Number printers: strace's %lu, %ld, %#lx, %#o and the address printer (printaddr).
-import { commitTo, putc, puts, reserve } from "../out";
+import { commitTo, putBytes, putc, puts, reserve } from "../out";
+
+const scratch: usize = memory.data(24);
 
 export function putU64(v: u64): void {
-  // Digits written straight into the output, last first: most numbers are a digit or two.
-  let n: usize = 1;
-  for (let t = v / 10; t != 0; t /= 10) n++;
-  const d = reserve(n);
-  let i = n;
+  let i: i32 = 24;
   do {
     i--;
-    store<u8>(d + i, <u8>(v % 10) + 0x30);
+    store<u8>(scratch + <usize>i, <u8>(v % 10) + 0x30);
     v /= 10;
   } while (v != 0);
-  commitTo(d + n);
+  putBytes(scratch + <usize>i, <usize>(24 - i));
 }
 
 /** `v` right-aligned in `width` columns, padded with `pad` (a space or '0'), as `%*lu`/`%0*lu`. */
