@@ -57,7 +57,6 @@ export function execUnderGrandchild(
     // The tracer saw the failed execve and reports it as strace does ("exec: …", +++ exited).
     process.exit(1);
   }
-  return "execve returned";
 }
 
 /** The pid a grandchild tracer is to attach to, or undefined when this is no such grandchild. */
