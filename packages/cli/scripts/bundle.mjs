@@ -21,7 +21,7 @@ for (const file of readdirSync(dist))
   if (/\.(m?js|map)$/.test(file) || file === "decoder.wasm") rmSync(join(dist, file));
 
 await build({
-  entryPoints: { tstrace: join(root, "src/bin.ts"), index: join(root, "src/index.ts") },
+  entryPoints: { tstrace: join(root, "src/launch.ts"), index: join(root, "src/index.ts") },
   outdir: dist,
   outExtension: { ".js": ".mjs" },
   entryNames: "[name]",
