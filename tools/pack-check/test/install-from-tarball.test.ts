@@ -94,13 +94,26 @@ describe("packages install from their tarballs", () => {
     expect(Object.keys((cli?.manifest.dependencies as object) ?? {})).toEqual(["@tstrace/native"]);
     const native = packed.find((p) => p.name === "@tstrace/native");
     expect(native?.manifest.dependencies).toBeUndefined();
-    expect(native?.manifest.optionalDependencies).toEqual({ "@tstrace/native-linux-x64-gnu": "0.1.0" });
     const platform = packed.find((p) => p.name === "@tstrace/native-linux-x64-gnu");
+    expect(native?.manifest.optionalDependencies).toEqual({
+      "@tstrace/native-linux-x64-gnu": platform?.manifest.version,
+    });
     expect([platform?.manifest.os, platform?.manifest.cpu, platform?.manifest.libc]).toEqual([
       ["linux"],
       ["x64"],
       ["glibc"],
     ]);
+  });
+
+  it("jsr.json names and versions follow package.json", () => {
+    for (const dir of ["packages/core", "packages/decoder-wasm"]) {
+      const pkg = JSON.parse(readFileSync(join(ROOT, dir, "package.json"), "utf8"));
+      const jsr = JSON.parse(readFileSync(join(ROOT, dir, "jsr.json"), "utf8"));
+      expect([jsr.name, jsr.version, jsr.license], dir).toEqual([pkg.name, pkg.version, pkg.license]);
+      expect(Object.keys(jsr.exports), dir).toEqual(
+        Object.keys(pkg.exports).filter((k) => k !== "./package.json"),
+      );
+    }
   });
 
   it("publint and attw (ESM-only profile) find nothing", { timeout: 180_000 }, () => {
