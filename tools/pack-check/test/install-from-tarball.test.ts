@@ -188,6 +188,31 @@ describe("packages install from their tarballs", () => {
       expect(lines).toContain('openat(AT_FDCWD, "/etc/hostname", O_RDONLY) = 3');
       expect(lines.filter((l) => l !== "").at(-1)).toBe("+++ exited with 0 +++");
 
+      if (manager === "npm") {
+        // Under Deno: one line per missing permission, then a trace once they are granted.
+        const script = join(nodeModules, "@tstrace", "cli", "dist", "tstrace.mjs");
+        const env = { ...cleanEnv(), NO_COLOR: "1" };
+        const denied = spawnSync(bin("deno"), ["run", script, "cat", "/etc/hostname"], {
+          cwd: project,
+          encoding: "utf8",
+          env,
+        });
+        expect(denied.status).toBe(1);
+        expect(denied.stderr.trimEnd().split("\n")).toEqual([
+          expect.stringMatching(/^tstrace: Deno needs --allow-read /),
+          expect.stringMatching(/^tstrace: Deno needs --allow-env /),
+          expect.stringMatching(/^tstrace: Deno needs --allow-ffi /),
+        ]);
+        const flags = ["--allow-read", "--allow-env", "--allow-ffi"];
+        const deno = spawnSync(bin("deno"), ["run", ...flags, script, "cat", "/etc/hostname"], {
+          cwd: project,
+          encoding: "utf8",
+          env,
+        });
+        expect(deno.status, deno.stderr).toBe(0);
+        expect(deno.stderr).toContain('openat(AT_FDCWD, "/etc/hostname", O_RDONLY) = 3\n');
+      }
+
       // The addon npm/pnpm installed: glibc <= 2.17, no libstdc++ symbol versions, stripped.
       const addon = require.resolve("@tstrace/native-linux-x64-gnu", { paths: [project] });
       const { glibc } = checkPortable(addon);
