@@ -48,6 +48,8 @@ interface Packed {
   tarball: string;
   manifest: Record<string, unknown> & { name: string; scripts?: Record<string, string> };
   files: string[];
+  /** Where the tarball was unpacked (its files under package/). */
+  unpacked: string;
 }
 
 // What a user gets: the packed tarballs, installed into an empty project by npm and by pnpm.
@@ -67,7 +69,7 @@ describe("packages install from their tarballs", () => {
         .split("\n")
         .map((f) => f.replace(/^package\//, ""));
       const manifest = JSON.parse(readFileSync(join(unpacked, "package", "package.json"), "utf8"));
-      packed.push({ dir, name: manifest.name, tarball: join(dest, tarball), manifest, files });
+      packed.push({ dir, name: manifest.name, tarball: join(dest, tarball), manifest, files, unpacked });
       console.log(`${manifest.name}: tarball ${kb(statSync(join(dest, tarball)).size)}`);
     }
   }, 180_000);
@@ -88,6 +90,8 @@ describe("packages install from their tarballs", () => {
       // Source maps carry their sources (src/ is not shipped) or are not shipped.
       for (const file of p.files.filter((f) => f.endsWith(".map"))) {
         expect(file, p.name).not.toMatch(/\.d\.ts\.map$/);
+        const map = JSON.parse(readFileSync(join(p.unpacked, "package", file), "utf8"));
+        expect(map.sourcesContent?.length, `${p.name} ${file}`).toBe(map.sources.length);
       }
     }
     const cli = packed.find((p) => p.name === "@tstrace/cli");
