@@ -73,7 +73,20 @@ function sysroot() {
   mkdirSync(dir, { recursive: true });
   console.log("@tstrace/native build: unpacking the glibc 2.17 sysroot (once)");
   try {
-    execFileSync("tar", ["-xJf", archive, "-C", dir, "./x86_64-unknown-linux-gnu/sysroot"], {
+    // Only glibc's headers and libraries: not its programs and data, and not GCC 4.8's own
+    // libstdc++ (the link must take this g++'s, whose headers the objects were compiled with).
+    const member = "./x86_64-unknown-linux-gnu/sysroot";
+    const skip = [
+      "sbin",
+      "usr/bin",
+      "usr/sbin",
+      "usr/share",
+      "usr/lib/gconv",
+      "lib/libstdc++*",
+      "lib/libitm*",
+    ];
+    const excludes = skip.map((path) => `--exclude=${member}/${path}`);
+    execFileSync("tar", ["-xJf", archive, "-C", dir, "--wildcards", ...excludes, member], {
       stdio: "inherit",
     });
   } catch {
