@@ -154,6 +154,9 @@ describe("packages install from their tarballs", () => {
       // deprecations, engine or platform mismatches: none.
       expect(output, output).not.toMatch(/warn|ignored build scripts|allowScripts|node-gyp/i);
       const nodeModules = join(project, "node_modules");
+      // Nothing was compiled (node-gyp would have left a build/ directory).
+      const nativeDir = join(nodeModules, "@tstrace", "native");
+      expect(readdirSync(nativeDir).sort()).toEqual(["LICENSE", "README.md", "dist", "package.json"]);
       console.log(`${manager}: every package installed, node_modules ${kb(treeSize(nodeModules))}`);
 
       const traced = spawnSync(join(nodeModules, ".bin", "tstrace"), ["cat", "/etc/hostname"], {
