@@ -48,6 +48,7 @@ export default defineConfig({
   outDir: "dist",
   cleanUrls: false,
   lastUpdated: false,
+  head: [["link", { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" }]],
   // Generated API pages link to each other in ways TypeDoc decides; the test of internal links
   // checks the built site instead.
   ignoreDeadLinks: false,

@@ -1,6 +1,6 @@
 import type { Theme } from "vitepress";
 import DefaultTheme from "vitepress/theme";
-import Playground from "./components/Playground.vue";
+import { defineAsyncComponent } from "vue";
 import SyscallExplorer from "./components/SyscallExplorer.vue";
 import "./style.css";
 
@@ -8,6 +8,10 @@ export default {
   extends: DefaultTheme,
   enhanceApp({ app }) {
     app.component("SyscallExplorer", SyscallExplorer);
-    app.component("Playground", Playground);
+    // Its own chunk: the decoder (wasm and tables) loads on the playground page only.
+    app.component(
+      "Playground",
+      defineAsyncComponent(() => import("./components/Playground.vue")),
+    );
   },
 } satisfies Theme;

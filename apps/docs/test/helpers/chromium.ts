@@ -4,9 +4,7 @@
  * machine; otherwise it fails with the command to run.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
 import { type Browser, chromium } from "playwright-core";
 
 export const CHROMIUM = process.env.TSTRACE_CHROMIUM ?? "/usr/bin/chromium";
@@ -30,7 +28,8 @@ export function ensureChromium(): void {
 }
 
 /**
- * Headless Chromium with a fresh profile. The background-networking flags matter: without them
+ * Headless Chromium with a fresh profile (Playwright's launch() makes a new temporary
+ * --user-data-dir each time and refuses one passed in). The background-networking flags matter: without them
  * Chromium reaches out to the network at start, which this machine's closed network refuses.
  */
 export async function launchChromium(): Promise<Browser> {
@@ -46,7 +45,6 @@ export async function launchChromium(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), "tstrace-docs-chromium-"))}`,
     ],
   });
 }
