@@ -32,6 +32,15 @@ const guide: DefaultTheme.SidebarItem[] = [
     ],
   },
   {
+    text: "Reference",
+    items: [
+      { text: "CLI reference", link: "/reference/cli" },
+      { text: "API reference", link: "/api/" },
+      { text: "Syscall explorer", link: "/syscalls" },
+      { text: "Playground", link: "/playground" },
+    ],
+  },
+  {
     text: "Inside tstrace",
     items: [
       { text: "How it works", link: "/guide/design" },
