@@ -162,7 +162,9 @@ describe("playground", () => {
     expect(
       await page.locator('[data-testid="pg-timeline"] g text').filter({ hasText: /^\d+$/ }).count(),
     ).toBeGreaterThanOrEqual(3);
-    await page.getByTestId("playground").screenshot({ path: join(results, "playground.png") });
+    // The sticky nav would sit in the middle of a full-page picture: pin it to the top.
+    await page.addStyleTag({ content: ".VPNav { position: absolute !important; }" });
+    await page.screenshot({ path: join(results, "playground.png"), fullPage: true });
     await page.close();
     expect(errors).toEqual([]);
   });

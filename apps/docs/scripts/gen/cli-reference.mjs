@@ -36,8 +36,13 @@ first word that is not an option, so \`tstrace ls -l\` passes \`-l\` to \`ls\`.
         md += "\n";
       }
       if (row.help.length > 0) md += "\n";
-      const spelled = [row.short && `short \`-${row.short}\``, row.long && `long \`--${row.long}\``].filter(Boolean);
-      const value = row.arg === "none" ? "none (a switch)" : `${row.arg === "optional" ? "optional: " : ""}${row.values ?? ""}`;
+      const spelled = [row.short && `short \`-${row.short}\``, row.long && `long \`--${row.long}\``].filter(
+        Boolean,
+      );
+      const value =
+        row.arg === "none"
+          ? "none (a switch)"
+          : `${row.arg === "optional" ? "optional: " : ""}${row.values ?? ""}`;
       md += `**Spellings:** ${spelled.join(" · ")}<br>\n**Value:** ${value}<br>\n**Example:** \`${row.example}\`\n\n`;
     }
   }

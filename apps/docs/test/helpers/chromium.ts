@@ -19,7 +19,7 @@ export function ensureChromium(): void {
   process.stdout.write("docs tests: installing Debian's chromium (apt-get, once; takes a minute or two)\n");
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   execFileSync("apt-get", ["update"], { stdio: "inherit", env });
-  execFileSync("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], {
+  execFileSync("apt-get", ["install", "-y", "chromium"], {
     stdio: "inherit",
     env,
   });
