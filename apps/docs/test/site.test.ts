@@ -57,9 +57,9 @@ describe("API reference", () => {
     for (const pkg of ["core", "decoder-wasm", "native", "cli"]) {
       expect(existsSync(join(dist, "api", "@tstrace", pkg, "index.html")), pkg).toBe(true);
     }
-    expect(text("api/@tstrace/decoder-wasm/functions/createDecoder.html").includes("Creates a decoder")).toBe(
-      true,
-    );
+    expect(
+      text("api/@tstrace/decoder-wasm/functions/createDecoderSync.html").includes("Creates a decoder"),
+    ).toBe(true);
     expect(text("api/@tstrace/native/functions/spawnTraced.html").includes("onBatch")).toBe(true);
   });
 });
