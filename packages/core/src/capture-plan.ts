@@ -109,8 +109,23 @@ export function fdCaptures(
   return out;
 }
 
-/** Cap on a buffer captured whole for a `-e read=`/`-e write=` dump: 16 MiB (native's plan limit). */
-export const IO_DUMP_CAPTURE_MAX = 1 << 24;
+/**
+ * Most bytes any one capture reads (native refuses a plan asking more): 16 MiB. Every `max` the
+ * plan computes from `-s` is clamped to it, so no `-s` strace takes (up to 2^30 - 1) makes a plan
+ * native refuses; past it tstrace reads less and prints what it read.
+ */
+export const CAPTURE_BYTES_MAX = 1 << 24;
+
+/** Cap on a buffer captured whole for a `-e read=`/`-e write=` dump: all a capture may read. */
+export const IO_DUMP_CAPTURE_MAX = CAPTURE_BYTES_MAX;
+
+/**
+ * `n` bytes, clamped to {@link CAPTURE_BYTES_MAX}. `n` is a JS number, exact to 2^53: products of
+ * `-s` (at most 2^30) never wrap here, as they did once in the plan's 32-bit words.
+ */
+export function captureBytes(n: number): number {
+  return Math.min(n, CAPTURE_BYTES_MAX);
+}
 
 /** Cap on a buffer a decoder reads whole (getdents64's directory entries): 1 MiB. */
 export const WHOLE_BUFFER_MAX = 1 << 20;
@@ -205,7 +220,7 @@ export function capturesFor(table: ArchTable, arg: number, kind: ArgKind, strsiz
           when: CaptureWhen.ENTRY,
           lenArg: NO_LEN_ARG,
           size: 0,
-          max: (strsize + 1) * strsize,
+          max: captureBytes((strsize + 1) * strsize),
         },
         kind.dir,
       );
@@ -216,7 +231,7 @@ export function capturesFor(table: ArchTable, arg: number, kind: ArgKind, strsiz
         when: CaptureWhen.ENTRY,
         lenArg: kind.count,
         size: kind.dir === "recv" ? 1 : 0,
-        max: (strsize + 1) * strsize,
+        max: captureBytes((strsize + 1) * strsize),
       };
       return kind.dir === "recv" ? both(c, "inout") : both(c, "out");
     }
@@ -260,7 +275,7 @@ export function captureFor(
   kind: ArgKind,
   strsize: number,
 ): CaptureSpec | undefined {
-  const s = strsize + 1; // one more than printed, so the decoder can tell truncation
+  const s = captureBytes(strsize + 1); // one more than printed, so the decoder can tell truncation
   switch (kind.k) {
     case "array":
     case "fdset":
@@ -314,7 +329,7 @@ export function captureFor(
         kind: CaptureKind.STRING_ARRAY,
         when: CaptureWhen.ENTRY,
         lenArg: NO_LEN_ARG,
-        size: strsize,
+        size: Math.min(strsize, STRING_ARRAY_SCAN_MAX),
         max: s,
       };
     case "envp":
@@ -329,7 +344,14 @@ export function captureFor(
     case "iovec": {
       // strace prints at most -s elements, each cut at -s bytes.
       const when = kind.dir === "in" ? CaptureWhen.ENTRY : CaptureWhen.EXIT;
-      return { arg, kind: CaptureKind.IOVEC, when, lenArg: kind.count, size: 0, max: s * strsize };
+      return {
+        arg,
+        kind: CaptureKind.IOVEC,
+        when,
+        lenArg: kind.count,
+        size: 0,
+        max: captureBytes((strsize + 1) * strsize),
+      };
     }
     default:
       return undefined;

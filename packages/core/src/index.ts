@@ -7,10 +7,12 @@
 export { aarch64, archTable, archTables, arm, i386, riscv64, x86_64 } from "./arch.js";
 export {
   ARRAY_CAPTURE_MAX,
+  CAPTURE_BYTES_MAX,
   CAPTURE_PLAN_MAGIC,
   CAPTURE_PLAN_VERSION,
   type CapturePlanOptions,
   type CaptureSpec,
+  captureBytes,
   captureFor,
   capturesFor,
   compileCapturePlan,

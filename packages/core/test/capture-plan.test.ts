@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  CAPTURE_BYTES_MAX,
   CaptureKind,
   CaptureWhen,
   compileCapturePlan,
@@ -108,6 +109,20 @@ describe("capture plan", () => {
     const d = decodeCapturePlan(p);
     expect(d.size).toBeGreaterThan(20);
     expect(decodeCapturePlan(Uint32Array.from(p))).toEqual(d);
+  });
+  it("never asks more than native reads, for any -s strace takes (sizes once wrapped at 32 bits)", () => {
+    for (const strsize of [0, 4096, 5000, 30000, 65536, 70000, 100000, 1048576, 0x3fffffff])
+      for (const verbose of [false, true]) {
+        const plan = decodeCapturePlan(compileCapturePlan(x86_64, { strsize, verbose }));
+        for (const list of plan.values())
+          for (const c of list) {
+            expect(c.max).toBeLessThanOrEqual(CAPTURE_BYTES_MAX);
+            if (c.kind === CaptureKind.STRING_ARRAY)
+              expect(c.size).toBeLessThanOrEqual(STRING_ARRAY_SCAN_MAX);
+          }
+        const readv = plan.get(nr("readv"))?.[0];
+        expect(readv?.max).toBe(Math.min((strsize + 1) * strsize, CAPTURE_BYTES_MAX));
+      }
   });
   it("rejects malformed plans", () => {
     expect(() => decodeCapturePlan(new Uint32Array([1, 1, 0]))).toThrow(/magic/);
