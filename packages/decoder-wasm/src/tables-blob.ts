@@ -33,7 +33,7 @@
  *   String ref: offset into the pool of (u16 byte length, UTF-8 bytes); 0xffffffff = none.
  *
  * Kind and return codes (ARG_KIND_CODES, RET_KIND_CODES) are this blob's contract with
- * assembly/tables.ts; test/tables-blob.test.ts checks the two agree.
+ * assembly/tables.ts; test/contract.test.ts checks the two agree.
  */
 import type { ArchTable, ArgKind, ConstTable, ErrnoEntry, RetKind, SignalEntry } from "@tstrace/core";
 
