@@ -39,8 +39,8 @@ import {
   HDR_TIME_NS,
   HDR_TYPE,
   RECORD_FORMAT_VERSION,
-  SIGINFO_OFFSET,
-  SIGNAL_BODY,
+  SIGNAL_BODY_LENGTH,
+  SIGNAL_BODY_SIGINFO,
   T_ATTACHED,
   T_DETACHED,
   T_EXEC,
@@ -204,11 +204,11 @@ export function decode(len: u32): u32 {
         load<u32>(body + EXIT_IS_ERROR) != 0,
       );
     } else if (type == T_SIGNAL) {
-      if (size < HDR_LENGTH + SIGNAL_BODY) {
+      if (size < HDR_LENGTH + SIGNAL_BODY_LENGTH) {
         corrupt(off, 3);
         break;
       }
-      onSignal(pid, load<u32>(body), body + SIGINFO_OFFSET);
+      onSignal(pid, load<u32>(body), body + SIGNAL_BODY_SIGINFO);
     } else if (type == T_EXIT) {
       if (size < HDR_LENGTH + 8) {
         corrupt(off, 3);

@@ -1,5 +1,6 @@
-// The AssemblyScript mirrors agree with their references: record offsets with core's
-// record-format.ts, argument/return kind codes with src/tables-blob.ts.
+// The AssemblyScript mirrors agree with their references: argument/return kind codes with
+// src/tables-blob.ts. (assembly/record.ts is generated from core; core's
+// test/contracts.test.ts regenerates it byte for byte.)
 import { readFileSync } from "node:fs";
 import * as core from "@tstrace/core";
 import { describe, expect, it } from "vitest";
@@ -13,30 +14,6 @@ const consts = (text: string): Map<string, number> =>
       Number(m[2]),
     ]),
   );
-
-describe("record.ts mirrors core's record format", () => {
-  const as = consts(src("record.ts"));
-  it("header, body and capture offsets", () => {
-    expect(as.get("HDR_LENGTH")).toBe(core.RecordHeader.length);
-    expect(as.get("HDR_PID")).toBe(core.RecordHeader.pid);
-    expect(as.get("ENTER_ARGS")).toBe(core.SyscallEnterBody.args);
-    expect(as.get("ENTER_CAPTURE_COUNT")).toBe(core.SyscallEnterBody.captureCount);
-    expect(as.get("ENTER_LENGTH")).toBe(core.SyscallEnterBody.length);
-    expect(as.get("EXIT_RVAL")).toBe(core.SyscallExitBody.rval);
-    expect(as.get("EXIT_IS_ERROR")).toBe(core.SyscallExitBody.isError);
-    expect(as.get("EXIT_CAPTURE_COUNT")).toBe(core.SyscallExitBody.captureCount);
-    expect(as.get("EXIT_LENGTH")).toBe(core.SyscallExitBody.length);
-    expect(as.get("CAP_HEADER")).toBe(core.CaptureHeader.size);
-    expect(as.get("RECORD_FORMAT_VERSION")).toBe(core.RECORD_FORMAT_VERSION);
-  });
-  it("record types and capture kinds", () => {
-    for (const [name, v] of Object.entries(core.RecordType)) expect(as.get(`T_${name}`), name).toBe(v);
-    for (const [name, v] of Object.entries(core.CaptureKind)) expect(as.get(`CK_${name}`), name).toBe(v);
-    for (const [name, v] of Object.entries(core.CaptureStatus)) expect(as.get(`CS_${name}`), name).toBe(v);
-    for (const [name, v] of Object.entries(core.FdPathForm)) expect(as.get(`FD_FORM_${name}`), name).toBe(v);
-    expect(as.get("FD_RETURN_ARG")).toBe(core.FD_RETURN_ARG);
-  });
-});
 
 describe("the prebuilt default tables", () => {
   it("are what encodeTables gives for core's x86_64 data now", async () => {
