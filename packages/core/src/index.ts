@@ -6,6 +6,7 @@
 
 export { aarch64, archTable, archTables, arm, i386, riscv64, x86_64 } from "./arch.js";
 export {
+  ARG_CAPTURES,
   ARRAY_CAPTURE_MAX,
   CAPTURE_BYTES_MAX,
   CAPTURE_PLAN_MAGIC,
@@ -13,17 +14,19 @@ export {
   type CapturePlanOptions,
   type CaptureSpec,
   captureBytes,
-  captureFor,
   capturesFor,
   compileCapturePlan,
   type DecodeFds,
   decodeCapturePlan,
+  decodeSpec,
+  encodeSpec,
   FD_PATHS_MAX,
   fdCaptures,
   IO_DUMP_CAPTURE_MAX,
   NO_LEN_ARG,
   PATH_CAPTURE_MAX,
   SOCKADDR_CAPTURE_MAX,
+  SPEC_WORDS,
   STRING_ARRAY_SCAN_MAX,
   WHOLE_BUFFER_MAX,
 } from "./capture-plan.js";
