@@ -6,9 +6,17 @@ import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as core from "../dist/index.js";
-import { ASSEMBLY_MODULE, NATIVE_HEADER, renderAssembly, renderNativeHeader } from "./contracts.mjs";
+import {
+  ASSEMBLY_LAYOUTS,
+  ASSEMBLY_MODULE,
+  NATIVE_HEADER,
+  renderAssembly,
+  renderLayouts,
+  renderNativeHeader,
+} from "./contracts.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 writeFileSync(join(ROOT, NATIVE_HEADER), renderNativeHeader(core));
 writeFileSync(join(ROOT, ASSEMBLY_MODULE), renderAssembly(core));
-console.log(`generated ${NATIVE_HEADER} and ${ASSEMBLY_MODULE}`);
+writeFileSync(join(ROOT, ASSEMBLY_LAYOUTS), renderLayouts(core));
+console.log(`generated ${NATIVE_HEADER}, ${ASSEMBLY_MODULE} and ${ASSEMBLY_LAYOUTS}`);

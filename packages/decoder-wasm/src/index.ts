@@ -355,3 +355,24 @@ export function quoteString(bytes: Uint8Array, opts: QuoteOptions = {}): Promise
   quoterLoading ??= instantiate().then((ex) => (quoter = ex));
   return quoterLoading.then((ex) => quoteWith(ex, bytes, opts));
 }
+
+/** What a decoder build implements: dedicated decoders and struct printers, by the names core uses. */
+export interface ImplementedNames {
+  /** Names a syscall row's `decoder` (or the syscall's own name) can give for a dedicated decoder. */
+  readonly decoders: readonly string[];
+  /** Struct names (core's struct, array and value-capture types) with a printer. */
+  readonly structs: readonly string[];
+}
+
+/** The names this decoder implements, for tools and tests that check core against it. */
+export async function implementedNames(): Promise<ImplementedNames> {
+  quoterLoading ??= instantiate().then((ex) => (quoter = ex));
+  const ex = await quoterLoading;
+  const list = (which: number): string[] => {
+    const n = ex.implementedNames(which);
+    const text = new TextDecoder("utf-8").decode(readOutput(ex, n));
+    ex.release(n);
+    return text.split("\n").filter((l) => l !== "");
+  };
+  return { decoders: list(0), structs: list(1) };
+}
