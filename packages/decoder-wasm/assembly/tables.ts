@@ -2,7 +2,9 @@
 // validated once by `loadTables`; afterwards every accessor here is in bounds by construction.
 
 export const BLOB_MAGIC: u32 = 0x42545354; // "TSTB"
-export const BLOB_VERSION: u32 = 1;
+export const BLOB_VERSION: u32 = 2;
+export const BLOB_HEADER: u32 = 80;
+export const REQUEST_SIZE: u32 = 16;
 export const NO_REF: u32 = 0xffffffff;
 export const ROW_SIZE: u32 = 36;
 export const TABLE_HEADER: u32 = 24;
@@ -71,6 +73,8 @@ export let nStructs: u32 = 0;
 let structOff: u32 = 0;
 let stringsOff: u32 = 0;
 let stringsLen: u32 = 0;
+let nRequests: u32 = 0;
+let requestsOff: u32 = 0;
 
 // @ts-expect-error: decorator
 function w32(off: u32): u32 {
@@ -92,7 +96,7 @@ function validRef(ref: u32): bool {
 export function loadTables(p: usize, len: u32): i32 {
   blob = p;
   blobLen = len;
-  if (len < 64 || (p & 7) != 0) return 1;
+  if (len < BLOB_HEADER || (p & 7) != 0) return 1;
   if (w32(0) != BLOB_MAGIC) return 2;
   if (w32(4) != BLOB_VERSION) return 3;
   auditArch = w32(8);
@@ -108,6 +112,8 @@ export function loadTables(p: usize, len: u32): i32 {
   structOff = w32(48);
   stringsOff = w32(52);
   stringsLen = w32(56);
+  nRequests = w32(64);
+  requestsOff = w32(68);
   if (!inBlob(stringsOff, stringsLen)) return 4;
   if (nSyscalls > 0x100000 || !inBlob(syscallsOff, nSyscalls * 4)) return 5;
   for (let i: u32 = 0; i < nSyscalls; i++) {
@@ -132,6 +138,11 @@ export function loadTables(p: usize, len: u32): i32 {
   for (let i: u32 = 0; i < nSignals; i++) if (!validRef(w32(signalOff + i * 4))) return 17;
   if (nStructs > 0x1000 || !inBlob(structOff, nStructs * 8)) return 18;
   for (let i: u32 = 0; i < nStructs; i++) if (!validRef(w32(structOff + i * 8))) return 19;
+  if (nRequests > 0x10000 || !inBlob(requestsOff, nRequests * REQUEST_SIZE)) return 20;
+  for (let i: u32 = 0; i < nRequests; i++) {
+    const at = requestsOff + i * REQUEST_SIZE;
+    if (!validRef(w32(at)) || !validRef(w32(at + 12))) return 21;
+  }
   return 0;
 }
 
@@ -255,4 +266,30 @@ export function structSize(i: u32): u32 {
 export function structIndexByName(name: string): u32 {
   for (let i: u32 = 0; i < nStructs; i++) if (strEq(structName(i), name)) return i;
   return 0xffff;
+}
+
+// ---- requests (core's request-dependent arguments: ioctl's request, prctl's option) ----
+
+/**
+ * The request entry of syscall `syscall` whose selector value is `value`, or -1: the decoder reads
+ * what a request's argument points at only when core's table names it.
+ */
+export function findRequest(syscall: string, value: u32): i32 {
+  for (let i: u32 = 0; i < nRequests; i++) {
+    const at = requestsOff + i * REQUEST_SIZE;
+    if (w32(at + 4) == value && strEq(w32(at), syscall)) return <i32>i;
+  }
+  return -1;
+}
+/** The argument a request entry's pointee is in. */
+export function requestArg(i: i32): u32 {
+  return <u32>load<u8>(blob + <usize>(requestsOff + <u32>i * REQUEST_SIZE + 9));
+}
+/** When a request entry's pointee is read: 1 at entry (the caller's data), 2 at exit. */
+export function requestWhen(i: i32): u32 {
+  return <u32>load<u8>(blob + <usize>(requestsOff + <u32>i * REQUEST_SIZE + 10));
+}
+/** The struct name (a string ref) a request entry's pointee is. */
+export function requestStruct(i: i32): u32 {
+  return w32(requestsOff + <u32>i * REQUEST_SIZE + 12);
 }

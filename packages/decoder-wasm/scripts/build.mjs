@@ -81,12 +81,13 @@ const blob = encodeTables({
   constTables: core.constTables,
   errnos: core.errnos,
   signals: core.signals,
+  requests: core.valueCaptures,
 });
 writeFileSync(
   join(dist, "default-tables.js"),
   bytesModule(
     "defaultTables",
-    "encodeTables() of core's x86_64 table, constant tables, errnos and signals.",
+    "encodeTables() of core's x86_64 table, constant tables, errnos, signals and requests.",
     blob,
   ),
 );

@@ -9,7 +9,14 @@ import { defaultTables } from "./default-tables.js";
 import { encodeTables } from "./tables-blob.js";
 import { type DecoderExports, instantiate, readOutput, writeInput } from "./wasm.js";
 
-export { ARG_KIND_CODES, type DecoderTables, encodeTables, RET_KIND_CODES } from "./tables-blob.js";
+export {
+  ARG_KIND_CODES,
+  type DecoderTables,
+  encodeTables,
+  RET_KIND_CODES,
+  WHEN_ENTRY,
+  WHEN_EXIT,
+} from "./tables-blob.js";
 
 /** Options mirroring strace's formatting flags. */
 export interface DecoderOptions {
@@ -202,8 +209,8 @@ function clampInt(v: number | undefined, dflt: number): number {
  */
 async function tablesBlob(arch: ArchTable | undefined): Promise<Uint8Array> {
   if (arch === undefined) return defaultTables;
-  const { constTables, errnos, signals } = await import("@tstrace/core");
-  return encodeTables({ arch, constTables, errnos, signals });
+  const { constTables, errnos, signals, valueCaptures } = await import("@tstrace/core");
+  return encodeTables({ arch, constTables, errnos, signals, requests: valueCaptures });
 }
 
 /** Creates a decoder with its own WebAssembly instance and the tables loaded. */

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import * as core from "@tstrace/core";
 import { describe, expect, it } from "vitest";
-import { ARG_KIND_CODES, encodeTables, RET_KIND_CODES } from "../dist/index.js";
+import { ARG_KIND_CODES, encodeTables, RET_KIND_CODES, WHEN_ENTRY, WHEN_EXIT } from "../dist/index.js";
 
 const src = (p: string): string => readFileSync(new URL(`../assembly/${p}`, import.meta.url), "utf8");
 const consts = (text: string): Map<string, number> =>
@@ -23,6 +23,7 @@ describe("the prebuilt default tables", () => {
       constTables: core.constTables,
       errnos: core.errnos,
       signals: core.signals,
+      requests: core.valueCaptures,
     });
     expect(Buffer.from(defaultTables).equals(Buffer.from(now))).toBe(true);
   });
@@ -42,6 +43,9 @@ describe("tables.ts kind codes mirror tables-blob.ts", () => {
     for (const [k, v] of Object.entries(ARG_KIND_CODES))
       expect(as.get(`K_${snake(k).replace("IOVEC_", "IOVEC_")}`), k).toBe(v);
   });
+  it("request 'when' codes are core's CaptureWhen", () => {
+    expect([WHEN_ENTRY, WHEN_EXIT]).toEqual([core.CaptureWhen.ENTRY, core.CaptureWhen.EXIT]);
+  });
   it("return kinds", () => {
     for (const [k, v] of Object.entries(RET_KIND_CODES)) expect(as.get(`R_${k.toUpperCase()}`), k).toBe(v);
   });
@@ -52,6 +56,7 @@ describe("tables.ts kind codes mirror tables-blob.ts", () => {
         constTables: core.constTables,
         errnos: core.errnos,
         signals: core.signals,
+        requests: core.valueCaptures,
       });
       expect(blob.length % 8).toBe(0);
       expect(new DataView(blob.buffer).getUint32(0, true)).toBe(0x42545354);

@@ -166,9 +166,9 @@ describe("times and getrusage", () => {
   });
 });
 
-describe("ioctl: the decoder and core's value-captures table agree", () => {
-  // The decoder's own request → shape list decides at entry whether to wait for the exit; core's
-  // table decides what native reads. Every request core captures must print from that capture.
+describe("ioctl: every request in core's table prints from its capture", () => {
+  // Core's request table (handed to the decoder in the tables blob) decides both what native reads
+  // and, at entry, whether the decoder waits for the exit: every request must print from it.
   it("prints each captured request's argument from the capture, at the stop core reads it", async () => {
     const specs = valueCapturesFor(x86_64, "ioctl");
     expect(specs.length).toBeGreaterThan(0);

@@ -108,6 +108,7 @@ import { printClockT, putAddr, putHex, putI64, putOct, putU64 } from "./num";
 import { printCString } from "./quote";
 import { printSignal, printSigset } from "./signal";
 import { FMT_HEX, FMT_OCT, restyle } from "./style";
+import { printTermios } from "./termios";
 import { printEnum, printFlags, putRef } from "./xlat";
 
 export const S_UNKNOWN: u8 = 0;
@@ -136,6 +137,7 @@ export const S_OPEN_HOW: u8 = 22;
 export const S_RUSAGE: u8 = 23;
 export const S_TMS: u8 = 24;
 export const S_WINSIZE: u8 = 25;
+export const S_TERMIOS: u8 = 26;
 
 /**
  * Every struct name this build prints (core's struct, array and value-capture types), with its
@@ -169,6 +171,7 @@ const STRUCT_NAMES: string[] = [
   "rusage",
   "tms",
   "winsize",
+  "termios",
 ];
 const STRUCT_IDS: u8[] = [
   S_STAT,
@@ -198,6 +201,7 @@ const STRUCT_IDS: u8[] = [
   S_RUSAGE,
   S_TMS,
   S_WINSIZE,
+  S_TERMIOS,
 ];
 
 /** Struct printer id for a core struct name. */
@@ -418,6 +422,8 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
       putc(0x7d);
       return true;
     }
+    case S_TERMIOS:
+      return printTermios(p, len);
     case S_WINSIZE: {
       if (len < 8) return false;
       for (let i: u32 = 0; i < 4; i++) {
