@@ -10,53 +10,8 @@ export const ROW_SIZE: u32 = 36;
 export const TABLE_HEADER: u32 = 24;
 export const TABLE_ENTRY: u32 = 16;
 
-// Argument kind codes (the blob's contract with src/tables-blob.ts; a test checks both agree).
-export const K_RAW: u8 = 0;
-export const K_INT: u8 = 1;
-export const K_UINT: u8 = 2;
-export const K_LONG: u8 = 3;
-export const K_ULONG: u8 = 4;
-export const K_HEX: u8 = 5;
-export const K_PTR: u8 = 6;
-export const K_FD: u8 = 7;
-export const K_DIRFD: u8 = 8;
-export const K_PATH: u8 = 9;
-export const K_STR: u8 = 10;
-export const K_BUF_IN: u8 = 11;
-export const K_BUF_OUT: u8 = 12;
-export const K_FLAGS: u8 = 13;
-export const K_ENUM: u8 = 14;
-export const K_MODE: u8 = 15;
-export const K_STRUCT_IN: u8 = 16;
-export const K_STRUCT_OUT: u8 = 17;
-export const K_ARGV: u8 = 18;
-export const K_ENVP: u8 = 19;
-export const K_IOVEC_IN: u8 = 20;
-export const K_IOVEC_OUT: u8 = 21;
-export const K_SIGNO: u8 = 22;
-export const K_STRUCT_IN_OUT: u8 = 23;
-export const K_ARRAY_IN: u8 = 24;
-export const K_ARRAY_OUT: u8 = 25;
-export const K_ARRAY_IN_OUT: u8 = 26;
-export const K_SOCKADDR: u8 = 27;
-export const K_SOCKADDR_OUT: u8 = 28;
-export const K_SIGSET_IN: u8 = 29;
-export const K_SIGSET_OUT: u8 = 30;
-export const K_PATH_OUT: u8 = 31;
-export const K_UMODE: u8 = 32;
-export const K_FDSET: u8 = 33;
-export const K_MSGHDR_IN: u8 = 34;
-export const K_MSGHDR_IN_OUT: u8 = 35;
-export const K_INDIRECT: u8 = 36;
-export const K_MMSGHDR: u8 = 37;
-
-// Return kinds.
-export const R_INT: u8 = 0;
-export const R_FD: u8 = 1;
-export const R_HEX: u8 = 2;
-export const R_NONE: u8 = 3;
-/** Decimal unless the decoder returns RVAL_FD. */
-export const R_FDBYARGS: u8 = 4;
+// Argument and return kind codes (the blob's contract with src/tables-blob.ts), generated.
+export * from "./kind-codes";
 
 export let blob: usize = 0;
 export let blobLen: u32 = 0;

@@ -38,8 +38,9 @@
  *
  *   String ref: offset into the pool of (u16 byte length, UTF-8 bytes); 0xffffffff = none.
  *
- * Kind and return codes (ARG_KIND_CODES, RET_KIND_CODES) are this blob's contract with
- * assembly/tables.ts; test/contract.test.ts checks the two agree.
+ * Kind and return codes (ARG_KIND_CODES, RET_KIND_CODES) are this blob's contract with the
+ * decoder, which reads them from assembly/kind-codes.ts, generated from them
+ * (scripts/gen-kind-codes.mjs; test/contract.test.ts regenerates it byte for byte).
  */
 import type {
   ArchTable,
@@ -51,7 +52,7 @@ import type {
   ValueCaptureRow,
 } from "@tstrace/core";
 
-/** Argument kind codes (assembly/tables.ts K_*). `raw` is printargs' %#lx for rows without kinds. */
+/** Argument kind codes (assembly/kind-codes.ts K_*). `raw` is printargs' %#lx for rows without kinds. */
 export const ARG_KIND_CODES = {
   raw: 0,
   int: 1,
@@ -93,7 +94,7 @@ export const ARG_KIND_CODES = {
   mmsghdr: 37,
 } as const;
 
-/** Return kind codes (assembly/tables.ts R_*). */
+/** Return kind codes (assembly/kind-codes.ts R_*). */
 export const RET_KIND_CODES: Readonly<Record<RetKind, number>> = {
   int: 0,
   fd: 1,
