@@ -32,6 +32,7 @@ export {
 } from "./capture-plan.js";
 export { constTable, constTables } from "./consts.js";
 export { IO_DUMP_ARG, IO_DUMP_READ, IO_DUMP_WRITE, type IoDumpShape } from "./data/io-dump.js";
+export { type RequestArgRow, requestArgs } from "./data/request-args.js";
 export { layoutsByArch } from "./data/structs.js";
 export { type ValueCapture, type ValueCaptureRow, valueCaptures } from "./data/value-captures.js";
 export { errnoMessage, errnoName, errnos } from "./errno.js";

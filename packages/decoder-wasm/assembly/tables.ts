@@ -30,6 +30,8 @@ let stringsOff: u32 = 0;
 let stringsLen: u32 = 0;
 let nRequests: u32 = 0;
 let requestsOff: u32 = 0;
+let nRequestArgs: u32 = 0;
+let requestArgsOff: u32 = 0;
 
 // @ts-expect-error: decorator
 function w32(off: u32): u32 {
@@ -69,6 +71,8 @@ export function loadTables(p: usize, len: u32): i32 {
   stringsLen = w32(56);
   nRequests = w32(64);
   requestsOff = w32(68);
+  nRequestArgs = w32(72);
+  requestArgsOff = w32(76);
   if (!inBlob(stringsOff, stringsLen)) return 4;
   if (nSyscalls > 0x100000 || !inBlob(syscallsOff, nSyscalls * 4)) return 5;
   for (let i: u32 = 0; i < nSyscalls; i++) {
@@ -97,6 +101,11 @@ export function loadTables(p: usize, len: u32): i32 {
   for (let i: u32 = 0; i < nRequests; i++) {
     const at = requestsOff + i * REQUEST_SIZE;
     if (!validRef(w32(at)) || !validRef(w32(at + 12))) return 21;
+  }
+  if (nRequestArgs > 0x10000 || !inBlob(requestArgsOff, nRequestArgs * REQUEST_SIZE)) return 22;
+  for (let i: u32 = 0; i < nRequestArgs; i++) {
+    const at = requestArgsOff + i * REQUEST_SIZE;
+    if (!validRef(w32(at)) || load<u8>(blob + <usize>at + 8) > 5) return 23;
   }
   return 0;
 }
@@ -247,4 +256,30 @@ export function requestWhen(i: i32): u32 {
 /** The struct name (a string ref) a request entry's pointee is. */
 export function requestStruct(i: i32): u32 {
   return w32(requestsOff + <u32>i * REQUEST_SIZE + 12);
+}
+
+// ---- request args (core's request-dependent scalar arguments: fcntl's third by command) ----
+
+/** A request arg's kind code when the argument is not printed at all. */
+export const K_NOT_PRINTED: u8 = 0xff;
+
+/** The request-arg entry of decoder `decoder` whose selector value is `value`, or -1. */
+export function findRequestArg(decoder: string, value: u32): i32 {
+  for (let i: u32 = 0; i < nRequestArgs; i++) {
+    const at = requestArgsOff + i * REQUEST_SIZE;
+    if (w32(at + 4) == value && strEq(w32(at), decoder)) return <i32>i;
+  }
+  return -1;
+}
+/** The argument a request-arg entry prints. */
+export function requestArgIndex(i: i32): u32 {
+  return <u32>load<u8>(blob + <usize>(requestArgsOff + <u32>i * REQUEST_SIZE + 8));
+}
+/** Its kind code (K_*, or K_NOT_PRINTED). */
+export function requestArgKind(i: i32): u8 {
+  return load<u8>(blob + <usize>(requestArgsOff + <u32>i * REQUEST_SIZE + 9));
+}
+/** Its kind param (as in a syscall row). */
+export function requestArgParam(i: i32): u32 {
+  return <u32>load<u16>(blob + <usize>(requestArgsOff + <u32>i * REQUEST_SIZE + 10));
 }

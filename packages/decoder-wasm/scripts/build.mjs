@@ -82,6 +82,7 @@ const blob = encodeTables({
   errnos: core.errnos,
   signals: core.signals,
   requests: core.valueCaptures,
+  requestArgs: core.requestArgs,
 });
 writeFileSync(
   join(dist, "default-tables.js"),

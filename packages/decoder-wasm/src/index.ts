@@ -209,8 +209,8 @@ function clampInt(v: number | undefined, dflt: number): number {
  */
 async function tablesBlob(arch: ArchTable | undefined): Promise<Uint8Array> {
   if (arch === undefined) return defaultTables;
-  const { constTables, errnos, signals, valueCaptures } = await import("@tstrace/core");
-  return encodeTables({ arch, constTables, errnos, signals, requests: valueCaptures });
+  const { constTables, errnos, signals, valueCaptures, requestArgs } = await import("@tstrace/core");
+  return encodeTables({ arch, constTables, errnos, signals, requests: valueCaptures, requestArgs });
 }
 
 /** Creates a decoder with its own WebAssembly instance and the tables loaded. */

@@ -14,12 +14,17 @@
  *     36 signal slots S (max + 1)       40 offset of S × u32 name ref
  *     44 struct count C                 48 offset of C × (u32 name ref, u32 size)
  *     52 string pool offset             56 string pool length           60 total length
- *     64 request count R                68 offset of R × 16-byte requests   72, 76: 0
+ *     64 request count R                68 offset of R × 16-byte requests
+ *     72 request-arg count A            76 offset of A × 16-byte request args
  *
  *   Request (core's request-dependent argument table, data/value-captures.ts), 16 bytes:
  *     u32 syscall name ref, u32 selector value (flag bits included), u8 selector argument,
  *     u8 pointee argument, u8 when (1 entry: the caller's data; 2 exit: what the kernel wrote),
  *     u8 0, u32 struct name ref. A request not listed has no pointee the decoder reads.
+ *
+ *   Request arg (core's data/request-args.ts: fcntl's third argument by command), 16 bytes:
+ *     u32 decoder name ref, u32 selector value, u8 argument, u8 kind code (0xff: not printed),
+ *     u16 kind param (as in a syscall row), u32 0.
  *
  *   Syscall row, 36 bytes (4-aligned):
  *     u32 name ref, u32 decoder name ref (or 0xffffffff), u8 nargs, u8 ret kind, u16 0,
@@ -47,6 +52,7 @@ import type {
   ArgKind,
   ConstTable,
   ErrnoEntry,
+  RequestArgRow,
   RetKind,
   SignalEntry,
   ValueCaptureRow,
@@ -109,6 +115,8 @@ export const BLOB_VERSION = 2;
 /** core's CaptureWhen.ENTRY and EXIT (test/contract.test.ts checks): a request's pointee is read then. */
 export const WHEN_ENTRY = 1;
 export const WHEN_EXIT = 2;
+/** A request arg's kind code for "the argument is not printed". */
+const NOT_PRINTED = 0xff;
 /** Header bytes (20 × u32). */
 const HEADER_SIZE = 80;
 
@@ -131,6 +139,8 @@ export interface DecoderTables {
    * struct the pointee is, and when it is read. The decoder keeps no list of its own.
    */
   readonly requests: Readonly<Record<string, ValueCaptureRow>>;
+  /** Request-dependent scalar arguments, core's `requestArgs` (fcntl's third argument by command). */
+  readonly requestArgs: Readonly<Record<string, RequestArgRow>>;
 }
 
 class Writer {
@@ -320,6 +330,28 @@ export function encodeTables(t: DecoderTables): Uint8Array {
     w.u32(at + 12, type);
   });
 
+  const reqArgs: [number, number, number, number, number][] = [];
+  for (const [decoder, row] of Object.entries(t.requestArgs)) {
+    const names = t.constTables.find((c) => c.name === row.table);
+    if (!names) throw new Error(`request args of ${decoder}: no constant table ${row.table}`);
+    for (const [value, kind] of Object.entries(row.byValue)) {
+      const entry = names.entries.find(([, n]) => n === value);
+      if (!entry) throw new Error(`request args of ${decoder}: ${value} is not in ${row.table}`);
+      const [code, param] = kind === null ? [NOT_PRINTED, 0] : kindOf(kind);
+      reqArgs.push([str(decoder), entry[0] >>> 0, row.arg, code, param]);
+    }
+  }
+  w.align(8);
+  const reqArgOff = w.reserve(reqArgs.length * 16);
+  reqArgs.forEach(([name, value, argIdx, code, param], i) => {
+    const at = reqArgOff + i * 16;
+    w.u32(at, name);
+    w.u32(at + 4, value);
+    w.buf[at + 8] = argIdx;
+    w.buf[at + 9] = code;
+    w.view.setUint16(at + 10, param, true);
+  });
+
   w.align(8);
   const poolOff = w.reserve(pool.length);
   w.buf.set(pool, poolOff);
@@ -344,8 +376,8 @@ export function encodeTables(t: DecoderTables): Uint8Array {
     w.len,
     requests.length,
     reqOff,
-    0,
-    0,
+    reqArgs.length,
+    reqArgOff,
   ];
   h.forEach((v, i) => {
     w.u32(header + i * 4, v);

@@ -1,7 +1,7 @@
 // Every decoder, struct and request core names has its implementation in the decoder, and the
 // decoder implements nothing core does not name: a missing or misspelt entry on either side would
 // otherwise print a bare address or a generic line, silently.
-import { aarch64, arm, i386, riscv64, valueCaptures, x86_64 } from "@tstrace/core";
+import { aarch64, arm, i386, requestArgs, riscv64, valueCaptures, x86_64 } from "@tstrace/core";
 import { describe, expect, it } from "vitest";
 import { implementedNames } from "../dist/index.js";
 
@@ -38,6 +38,9 @@ describe("core and the decoder name the same things", () => {
   });
   it("every struct printer prints a struct core reads", () => {
     expect(impl.structs.filter((s) => !typesBy.has(s))).toEqual([]);
+  });
+  it("every request-dependent argument table belongs to a dedicated decoder", () => {
+    expect(Object.keys(requestArgs).filter((d) => !impl.decoders.includes(d))).toEqual([]);
   });
   it("every request with a value capture is decoded by its syscall's dedicated decoder", () => {
     expect(Object.keys(valueCaptures).filter((name) => !dedicated.has(name))).toEqual([]);

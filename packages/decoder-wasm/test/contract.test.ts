@@ -25,6 +25,7 @@ describe("the prebuilt default tables", () => {
       errnos: core.errnos,
       signals: core.signals,
       requests: core.valueCaptures,
+      requestArgs: core.requestArgs,
     });
     expect(Buffer.from(defaultTables).equals(Buffer.from(now))).toBe(true);
   });
@@ -52,6 +53,7 @@ describe("the blob's contract", () => {
         errnos: core.errnos,
         signals: core.signals,
         requests: core.valueCaptures,
+        requestArgs: core.requestArgs,
       });
       expect(blob.length % 8).toBe(0);
       expect(new DataView(blob.buffer).getUint32(0, true)).toBe(0x42545354);
