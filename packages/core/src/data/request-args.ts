@@ -1,6 +1,7 @@
 /**
  * Scalar arguments whose printing depends on another argument's value: fcntl's third argument by
- * command (strace 6.1's fcntl.c). Hand data; values are looked up by name in the generated constant
+ * command (strace 6.1's fcntl.c), a socket's protocol by family and a socket option's name by
+ * level (net.c). Hand data; values are looked up by name in the generated constant
  * tables. The decoder receives this table in the tables blob and keeps no list of its own; what a
  * request's argument points at (memory to read) is data/value-captures.ts.
  */
@@ -16,16 +17,39 @@ export interface RequestArgRow {
   readonly arg: number;
   /**
    * Selector value by name → how the argument prints; `null`: not printed at all. A value not
-   * listed prints the argument in hex, as strace's default does.
+   * listed prints as the decoder's default for that syscall (fcntl: hex; socket options and
+   * protocols: a plain int), as strace does.
    */
   readonly byValue: Readonly<Record<string, ArgKind | null>>;
 }
 
 const int: ArgKind = { k: "int" };
 const flags = (table: string): ArgKind => ({ k: "flags", table });
+const en = (table: string): ArgKind => ({ k: "enum", table });
 
-/** Request-dependent arguments keyed by decoder name (fcntl64 shares fcntl's). */
+/** A socket option's name (argument 2) by its level (argument 1): set- and getsockopt alike. */
+const SOCKOPT: RequestArgRow = {
+  selector: 1,
+  table: "socketlayers",
+  arg: 2,
+  byValue: { SOL_SOCKET: en("sockoptions"), SOL_TCP: en("sock_tcp_options") },
+};
+
+/** Request-dependent arguments keyed by decoder name (fcntl64 shares fcntl's, socketpair socket's). */
 export const requestArgs: Readonly<Record<string, RequestArgRow>> = {
+  // The protocol (argument 2) by the address family (argument 0).
+  socket: {
+    selector: 0,
+    table: "addrfams",
+    arg: 2,
+    byValue: {
+      AF_INET: en("inet_protocols"),
+      AF_INET6: en("inet_protocols"),
+      AF_NETLINK: en("netlink_protocols"),
+    },
+  },
+  setsockopt: SOCKOPT,
+  getsockopt: SOCKOPT,
   fcntl: {
     selector: 1,
     table: "fcntl_cmds",
