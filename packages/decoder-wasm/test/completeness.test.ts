@@ -7,7 +7,7 @@ import { implementedNames } from "../dist/index.js";
 
 const tables = [x86_64, i386, aarch64, arm, riscv64];
 const rows = tables.flatMap((t) => t.syscalls);
-const impl = await implementedNames();
+const impl = implementedNames();
 
 /** Struct types core reads for a row, by the syscall that reads them. */
 const typesBy = new Map<string, Set<string>>();
