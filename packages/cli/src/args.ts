@@ -288,7 +288,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         syscallLimit = parseUint("-syscall-limit", v, 0x7fffffff);
         break;
       case "strsize":
-        strsize = parseUint("s", v, 0x7fffffff);
+        // strace 6.1 takes up to -1U / 4; the capture plan clamps what it reads, not the option.
+        strsize = parseUint("s", v, 0x3fffffff);
         break;
       case "columns":
         columns = parseUint("a", v, 0x7fffffff);

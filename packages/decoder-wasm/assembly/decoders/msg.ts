@@ -4,6 +4,15 @@
 
 import { arch, arg, capData, capLen, exiting, findCap, isError, rval } from "../call";
 import { T_MSG_FLAGS, T_SCM_TYPES, T_SOCKETLAYERS } from "../known";
+import {
+  MSGHDR_MSG_CONTROL,
+  MSGHDR_MSG_CONTROLLEN,
+  MSGHDR_MSG_FLAGS,
+  MSGHDR_MSG_IOV,
+  MSGHDR_MSG_IOVLEN,
+  MSGHDR_MSG_NAMELEN,
+  SIZEOF_MSGHDR,
+} from "../layouts";
 import { strsize } from "../options";
 import { putc, puts } from "../out";
 import { putAddr, putHex, putI64, putU64 } from "../print/num";
@@ -14,8 +23,8 @@ import { CK_MMSGHDR, CK_MSGHDR, CK_STRUCT } from "../record";
 import { iovecSectionEnd, printFd, printIovecData } from "./args";
 import { AUX_CUSTOM, RVAL_DECODED, setAux } from "./rval";
 
-/** sizeof(struct msghdr) and sizeof(struct cmsghdr) on 64-bit ABIs. */
-const MSGHDR_SIZE: u32 = 56;
+/** sizeof(struct msghdr) (the kernel's user_msghdr, from ../layouts) and sizeof(struct cmsghdr) on 64-bit ABIs. */
+const MSGHDR_SIZE: u32 = SIZEOF_MSGHDR;
 const CMSGHDR_SIZE: u64 = 16;
 const SOL_SOCKET: i32 = 1;
 const AUDIT_ARCH_64BIT: u32 = 0x80000000;
@@ -110,12 +119,12 @@ function printControl(addr: u64, inLen: u64, piece: usize): void {
 function printMsghdr(data: usize, len: u32, userNamelen: i64, ioLimit: u64): void {
   const end = data + <usize>len;
   const name = load<u64>(data);
-  const kernelNamelen = <i64>load<i32>(data + 8);
-  const iov = load<u64>(data + 16);
-  const iovlen = load<u64>(data + 24);
-  const control = load<u64>(data + 32);
-  const controllen = load<u64>(data + 40);
-  const flags = load<u32>(data + 48);
+  const kernelNamelen = <i64>load<i32>(data + MSGHDR_MSG_NAMELEN);
+  const iov = load<u64>(data + MSGHDR_MSG_IOV);
+  const iovlen = load<u64>(data + MSGHDR_MSG_IOVLEN);
+  const control = load<u64>(data + MSGHDR_MSG_CONTROL);
+  const controllen = load<u64>(data + MSGHDR_MSG_CONTROLLEN);
+  const flags = load<u32>(data + MSGHDR_MSG_FLAGS);
   const namelen = userNamelen >= 0 && kernelNamelen > userNamelen ? userNamelen : kernelNamelen;
   const namePiece = data + <usize>MSGHDR_SIZE;
   const iovPiece = pieceEnd(namePiece);
@@ -175,7 +184,7 @@ export function decodeRecvmsg(): i32 {
   }
   let userNamelen: i64 = -1;
   if (is64() && arg(1) != 0 && findCap(1, CK_MSGHDR, false) && capLen >= MSGHDR_SIZE) {
-    userNamelen = <i64>load<i32>(capData + 8);
+    userNamelen = <i64>load<i32>(capData + MSGHDR_MSG_NAMELEN);
   }
   if (isError) {
     if (userNamelen >= 0) {
