@@ -62,6 +62,8 @@ export const OPTION_TABLE: readonly OptionRow[] = [
   { short: "U", long: "summary-columns", arg: "required", key: "summaryColumns" },
   { short: "w", long: "summary-wall-clock", arg: "none", key: "wallClock" },
   { short: "O", long: "summary-syscall-overhead", arg: "required", key: "overhead" },
+  // tstrace's own: how -c counts (stats/backend.ts); not in strace.
+  { long: "summary-backend", arg: "required", key: "summaryBackend" },
   // Miscellaneous
   { short: "q", long: "quiet", arg: "optional", key: "quiet" },
   { short: "h", long: "help", arg: "none", key: "help" },
