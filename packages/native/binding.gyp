@@ -4,6 +4,7 @@
       "target_name": "tstrace_native",
       "sources": [
         "src/binding.cc",
+        "src/core/bpf_syscall_stats.cc",
         "src/core/capture_plan.cc",
         "src/core/daemon.cc",
         "src/core/exec_prep.cc",

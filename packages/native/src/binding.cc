@@ -426,6 +426,7 @@ class CountSession {
     result.Set("coreDumped", Napi::Boolean::New(env, WIFSIGNALED(st) && WCOREDUMP(st)));
     result.Set("stops", Napi::Number::New(env, 0));
     result.Set("lost", Napi::Number::New(env, static_cast<double>(o.lost)));
+    result.Set("source", Napi::String::New(env, o.source));
     if (!o.message.empty()) result.Set("message", Napi::String::New(env, o.message));
     Napi::Array rows = Napi::Array::New(env, o.rows.size());
     for (size_t i = 0; i < o.rows.size(); i++) {
@@ -455,10 +456,11 @@ class CountSession {
 };
 
 // count(argv, env|undefined, cwd|undefined, followForks, traceSet|undefined, wallClock,
-//       overheadNs, bufferPages) -> { pid, done: Promise<CountResult>, kill() }
+//       overheadNs, bufferPages, source "auto"|"bpf"|"ring-buffers")
+//   -> { pid, done: Promise<CountResult>, kill() }
 Napi::Value Count(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() != 8) ThrowType(env, "count expects 8 arguments");
+  if (info.Length() != 9) ThrowType(env, "count expects 9 arguments");
   tstrace::CountSpec spec;
   spec.argv = StringArray(env, info[0], "argv", true);
   if (info[1].IsUndefined()) {
@@ -486,6 +488,14 @@ Napi::Value Count(const Napi::CallbackInfo& info) {
   }
   spec.overhead_ns = static_cast<uint64_t>(overhead);
   spec.buffer_pages = static_cast<uint32_t>(pages);
+  std::string source = info[8].IsString() ? info[8].As<Napi::String>().Utf8Value() : "";
+  if (source == "bpf") {
+    spec.source = tstrace::CountSpec::Source::kBpf;
+  } else if (source == "ring-buffers") {
+    spec.source = tstrace::CountSpec::Source::kRingBuffers;
+  } else if (source != "auto") {
+    ThrowType(env, "source must be \"auto\", \"bpf\" or \"ring-buffers\"");
+  }
   try {
     spec.path = tstrace::resolve_command(spec.argv[0], std::getenv("PATH"));
   } catch (const tstrace::SpawnError& e) {

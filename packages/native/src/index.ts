@@ -89,11 +89,22 @@ export interface CountOptions {
   /** strace -O: nanoseconds subtracted from each call's time (clamped at 0). Default 0. */
   overheadNs?: number;
   /**
+   * Where counts come from. `bpf`: small eBPF programs on the raw syscall tracepoints count in
+   * the kernel (nothing can be lost; needs CAP_BPF and CAP_PERFMON, or root). `ring-buffers`:
+   * the raw_syscalls tracepoints' samples, read from per-CPU perf ring buffers (needs CAP_PERFMON
+   * or kernel.perf_event_paranoid = -1, and readable tracefs). `auto` (default): the first that
+   * the kernel allows.
+   */
+  source?: CountSource;
+  /**
    * Data pages of each per-CPU ring buffer (a power of two); default 0: sized by the number of
    * CPUs (16 MiB over all of them, 256 KiB to 8 MiB each). Small values provoke lost events.
    */
   bufferPages?: number;
 }
+
+/** See {@link CountOptions.source}. */
+export type CountSource = "auto" | "bpf" | "ring-buffers";
 
 /** One syscall's totals. */
 export interface SyscallTotals {
@@ -111,8 +122,10 @@ export interface SyscallTotals {
 export interface CountResult extends TraceResult {
   /** Per syscall, in number order; only calls that returned (exit_group never does). */
   rows: SyscallTotals[];
-  /** Events the kernel dropped because a ring buffer was full: when > 0 the counts are short. */
+  /** Events dropped because a ring buffer (or an eBPF map) was full: when > 0 the counts are short. */
   lost: number;
+  /** Where the counts came from. */
+  source: Exclude<CountSource, "auto">;
   /** strace's message when the command could not be executed ("exec: Permission denied"). */
   message?: string;
 }
@@ -214,6 +227,7 @@ interface Addon {
     wallClock: boolean,
     overheadNs: number,
     bufferPages: number,
+    source: CountSource,
   ): CountHandle;
   countingUnavailableReason(): string;
   /** Kills every running session's tracees and joins their threads (for process 'exit'). */
@@ -351,6 +365,7 @@ export function countSyscalls(options: CountOptions): CountSession {
     options.wallClock ?? false,
     options.overheadNs ?? 0,
     options.bufferPages ?? 0,
+    options.source ?? "auto",
   );
   return { pid: handle.pid, done: handle.done, kill: (): void => handle.kill() };
 }

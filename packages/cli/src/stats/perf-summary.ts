@@ -46,6 +46,7 @@ export async function countWithPerf(
   } catch (err) {
     fail((err as Error).message);
   }
+  const bufferPages = Number(process.env[BUFFER_PAGES_ENV] ?? 0) || 0;
   let session: CountSession;
   try {
     session = native.countSyscalls({
@@ -54,7 +55,8 @@ export async function countWithPerf(
       ...(o.qualifiers.trace ? { traceSet: toBitmap(o.qualifiers.trace) } : {}),
       wallClock: o.wallClock,
       overheadNs: o.overheadNs,
-      bufferPages: Number(process.env[BUFFER_PAGES_ENV] ?? 0) || 0,
+      // Sized buffers are a test of the ring-buffer source, which is the one that can lose events.
+      ...(bufferPages > 0 ? { bufferPages, source: "ring-buffers" as const } : {}),
     });
   } catch (err) {
     if (isUnavailable(err) && o.summaryBackend === "auto") {

@@ -18,12 +18,14 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <sstream>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "bpf_syscall_stats.h"
 #include "exec_prep.h"
 #include "tracer.h"
 
@@ -63,26 +65,37 @@ int perf_event_open(perf_event_attr* attr, pid_t pid, int cpu, int group, unsign
   return static_cast<int>(syscall(SYS_perf_event_open, attr, pid, cpu, group, flags));
 }
 
+// Reads a decimal id; false with errno set when the file cannot be read.
 bool read_id(const std::string& file, uint64_t& id) {
-  std::ifstream in(file);
-  return static_cast<bool>(in >> id);
+  int fd = open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  char buf[32] = {};
+  ssize_t n = read(fd, buf, sizeof buf - 1);
+  int err = errno;
+  close(fd);
+  if (n <= 0) {
+    errno = n < 0 ? err : EINVAL;
+    return false;
+  }
+  id = std::strtoull(buf, nullptr, 10);
+  return true;
 }
 
 // The ids of raw_syscalls:sys_enter and sys_exit, from tracefs (mounted first if need be and
 // allowed, as perf does).
 void tracepoint_ids(uint64_t& enter, uint64_t& exit) {
+  int err = ENOENT;
   for (int attempt = 0; attempt < 2; attempt++) {
     for (const char* dir : kTracefsDirs) {
       std::string base = std::string(dir) + "/events/raw_syscalls/";
       if (read_id(base + "sys_enter/id", enter) && read_id(base + "sys_exit/id", exit)) return;
+      // The first directory's reason is the one to report (the second is its older alias).
+      if (dir == kTracefsDirs[0] || err == ENOENT) err = errno;
     }
     if (attempt == 0 && geteuid() == 0) mount("nodev", kTracefsDirs[0], "tracefs", 0, nullptr);
   }
-  int err = errno != 0 ? errno : ENOENT;
   throw CountingUnavailable(
-      "cannot read the id of tracepoint raw_syscalls:sys_enter from tracefs (/sys/kernel/tracing): " +
-          errno_text(err),
-      err);
+      "cannot read tracepoint raw_syscalls:sys_enter's id in /sys/kernel/tracing: " + errno_text(err), err);
 }
 
 // Online CPUs from /sys/devices/system/cpu/online ("0-3,5").
@@ -526,12 +539,28 @@ void SyscallCounter::run(CountSpec spec, Done done) {
     start_errno_ = err;
     started_cv_.notify_all();
   };
+  // In-kernel counting first: it never loses an event and costs the tracee least.
+  std::unique_ptr<BpfSyscallStats> bpf;
+  std::string bpf_refusal;  // why eBPF could not be used, for the message when nothing can
+  if (spec.source != CountSpec::Source::kRingBuffers) {
+    try {
+      bpf = std::make_unique<BpfSyscallStats>(BpfStatsConfig{spec.follow_forks, spec.wall_clock, spec.overhead_ns});
+    } catch (const CountingUnavailable& e) {
+      if (spec.source == CountSpec::Source::kBpf) {
+        fail_start(Start::kUnavailable, e.what(), e.error_number());
+        return;
+      }
+      bpf_refusal = std::string("eBPF: ") + e.what() + "; ring buffers: ";
+    }
+  }
   uint64_t enter_config = 0, exit_config = 0;
-  try {
-    tracepoint_ids(enter_config, exit_config);
-  } catch (const CountingUnavailable& e) {
-    fail_start(Start::kUnavailable, e.what(), e.error_number());
-    return;
+  if (!bpf) {
+    try {
+      tracepoint_ids(enter_config, exit_config);
+    } catch (const CountingUnavailable& e) {
+      fail_start(Start::kUnavailable, bpf_refusal + e.what(), e.error_number());
+      return;
+    }
   }
   std::vector<char*> argv = c_strings(spec.argv);
   std::vector<char*> envp = c_strings(spec.env);
@@ -568,10 +597,14 @@ void SyscallCounter::run(CountSpec spec, Done done) {
 
   Run run(spec, pid);
   try {
-    run.open_buffers(enter_config, exit_config);
+    if (bpf) {
+      bpf->track_until_exec(pid);
+    } else {
+      run.open_buffers(enter_config, exit_config);
+    }
   } catch (const CountingUnavailable& e) {
     abandon_child();
-    fail_start(Start::kUnavailable, e.what(), e.error_number());
+    fail_start(Start::kUnavailable, bpf_refusal + e.what(), e.error_number());
     return;
   }
   int pidfd = static_cast<int>(syscall(SYS_pidfd_open, pid, 0));
@@ -598,6 +631,7 @@ void SyscallCounter::run(CountSpec spec, Done done) {
   }
 
   CountOutcome outcome;
+  outcome.source = bpf ? "bpf" : "ring-buffers";
   if (got == static_cast<ssize_t>(sizeof exec_errno)) outcome.message = "exec: " + errno_text(exec_errno);
   if (spec.follow_forks) run.alive.insert(static_cast<uint32_t>(pid));
   std::vector<pollfd> fds;
@@ -635,10 +669,15 @@ void SyscallCounter::run(CountSpec spec, Done done) {
       live_.assign(run.alive.begin(), run.alive.end());
     }
     if (root_done) {
-      // strace -f waits for every traced process; so does this, through the FORK/EXIT records.
+      // strace -f waits for every traced process; so does this, through the FORK/EXIT records
+      // (eBPF: until the map of tracked threads is empty).
       if (!spec.follow_forks || stop) break;
-      if (run.pending.empty()) run.prune_alive();
-      if (run.alive.empty()) break;
+      if (bpf) {
+        if (bpf->none_tracked()) break;
+      } else {
+        if (run.pending.empty()) run.prune_alive();
+        if (run.alive.empty()) break;
+      }
     }
     for (pollfd& p : fds) p.revents = 0;
     if (root_done && pidfd >= 0) fds[fds.size() - 2].fd = -1;
@@ -653,15 +692,28 @@ void SyscallCounter::run(CountSpec spec, Done done) {
   run.drain();
   run.process(UINT64_MAX);
   if (pidfd >= 0) close(pidfd);
-  // strace counts the command's failed execve (1 call, 1 error); its exit event never fired,
-  // being armed by the exec itself. Its time is not known: 0, as strace's usually shows.
-  if (!outcome.message.empty() && selected(spec, kNrExecve)) run.count(kNrExecve, 0, true);
-  for (auto& [nr, row] : run.rows) outcome.rows.push_back(row);
-  outcome.lost = run.lost;
+  if (bpf) {
+    for (const SyscallTotals& t : bpf->totals()) {
+      if (selected(spec, t.nr)) outcome.rows.push_back(t);
+    }
+    outcome.lost = bpf->dropped();
+  } else {
+    for (auto& [nr, row] : run.rows) outcome.rows.push_back(row);
+    outcome.lost = run.lost;
+  }
+  if (!outcome.message.empty()) {
+    // The command never ran: strace counts just its failed execve (1 call, 1 error). Its time
+    // is not known here (the exit event is armed by a successful exec): 0, as strace's shows.
+    outcome.rows.clear();
+    if (selected(spec, kNrExecve)) outcome.rows.push_back(SyscallTotals{kNrExecve, 1, 1, 0, 0, 0});
+  }
   {
     std::lock_guard<std::mutex> lock(mu_);
     live_.clear();
   }
+  // Detaching a program from a perf tracepoint waits for an RCU grace period (~60 ms each):
+  // that happens off this thread, which the owner joins, so the summary is not kept waiting.
+  if (bpf) std::thread([b = std::move(bpf)]() mutable { b.reset(); }).detach();
   done(std::move(outcome));
 }
 

@@ -44,6 +44,9 @@ struct CountSpec {
   // the counterpart of strace's system CPU time.
   bool wall_clock = false;
   uint64_t overhead_ns = 0;  // strace -O: subtracted from each call's time (clamped at 0)
+  // Where the counts come from. kAuto: eBPF programs that count in the kernel when they may be
+  // loaded (CAP_BPF + CAP_PERFMON), else per-CPU perf ring buffers drained here.
+  enum class Source { kAuto, kBpf, kRingBuffers } source = Source::kAuto;
   // Data pages per CPU ring buffer (rounded down to a power of two); 0: a default sized to the
   // number of CPUs. Tests shrink it to provoke lost events.
   uint32_t buffer_pages = 0;
@@ -62,7 +65,8 @@ struct CountOutcome {
   int status = 0;           // raw wait status of the command
   bool has_status = false;  // false only when the session failed (see error)
   std::vector<SyscallTotals> rows;  // in syscall-number order
-  uint64_t lost = 0;        // events the kernel dropped (ring buffer full): the counts are short
+  uint64_t lost = 0;        // events dropped (ring buffer or map full): the counts are short
+  std::string source;       // "bpf" or "ring-buffers"
   std::string message;      // strace's message for the user, e.g. "exec: Permission denied"
   std::string error;        // non-empty: the counter failed
 };
