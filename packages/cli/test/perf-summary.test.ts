@@ -94,7 +94,7 @@ describe.skipIf(!root)("-c without stops (perf events)", () => {
       join(dir, "a"),
       "true",
     );
-    const b = strace(
+    strace(
       "-c",
       "-w",
       "-S",

@@ -33,7 +33,7 @@ describe.skipIf(!root)("countSyscalls", () => {
     // sh's own execve and cat's (after failed tries along PATH).
     const execs = row(bpf, NR.execve)!;
     expect(execs.calls - execs.errors).toBe(2);
-    expect(row(bpf, NR.openat)?.errors).toBe(1);
+    expect(row(bpf, NR.openat)?.errors).toBeGreaterThan(0);
     // exit_group never returns: not counted, as in strace.
     expect(row(bpf, 231)).toBeUndefined();
   });
