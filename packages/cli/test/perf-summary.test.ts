@@ -94,17 +94,7 @@ describe.skipIf(!root)("-c without stops (perf events)", () => {
       join(dir, "a"),
       "true",
     );
-    strace(
-      "-c",
-      "-w",
-      "-S",
-      "calls",
-      "-U",
-      "name,calls,errors,max-time",
-      "-o",
-      join(dir, "b"),
-      "true",
-    );
+    strace("-c", "-w", "-S", "calls", "-U", "name,calls,errors,max-time", "-o", join(dir, "b"), "true");
     expect(a.status).toBe(0);
     const rows = (f: string): string[] =>
       readFileSync(join(dir, f), "utf8")
