@@ -120,7 +120,11 @@ Statistics:
   -O OVERHEAD[UNIT], --summary-syscall-overhead=OVERHEAD[UNIT]
                  set overhead for tracing syscalls to OVERHEAD UNITs
   -w, --summary-wall-clock
-                 summarise syscall latency (tstrace always measures wall clock)
+                 summarise syscall latency (default: time on a CPU; with
+                 ptrace tstrace always measures wall clock)
+  --summary-backend=BACKEND
+                 how -c counts: perf (kernel events, no stops), ptrace,
+                 auto (default: perf when permitted and no option needs ptrace)
 
 Miscellaneous:
   -h, --help     print help message

@@ -1,18 +1,22 @@
 #!/usr/bin/env node
 import { readFileSync } from "node:fs";
 /**
- * `pnpm bench [--runs N]` (default 9): each workload untraced, under `strace -o /dev/null` and under
+ * `pnpm bench [--runs N] [--summary-runs M]` (default 9 and 3): each workload untraced, under `strace -o /dev/null` and under
  * `tstrace -o /dev/null`, interleaved in one run; prints medians and the ratios that matter
  * (tstrace/strace, tstrace/untraced). Ratios, not absolute times: these machines are shared.
  */
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { summaryBench } from "./summary.js";
 import { median, rounds } from "./timing.js";
 import { WORKLOADS } from "./workloads.js";
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf("--runs");
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 9;
+// The -c section's traced runs take tens of seconds each: fewer rounds by default.
+const summaryRunsAt = args.indexOf("--summary-runs");
+const summaryRuns = summaryRunsAt >= 0 ? Number(args[summaryRunsAt + 1]) : 3;
 
 const require = createRequire(import.meta.url);
 const cliPkg = require.resolve("@tstrace/cli/package.json");
@@ -54,3 +58,4 @@ for (const w of WORKLOADS) {
 for (const note of notes) process.stdout.write(`${note}\n`);
 const nodeAlone = median(rounds([[process.execPath, "-e", ""]], runs)[0] as number[]);
 process.stdout.write(`node start-up alone: ${nodeAlone.toFixed(1)} ms\n`);
+if (summaryRuns > 0) summaryBench(bin, summaryRuns);

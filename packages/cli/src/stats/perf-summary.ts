@@ -25,6 +25,15 @@ const SIGNAL_NUMBERS: Readonly<Record<string, number>> = {
   SIGTERM: 15,
 };
 
+/** Never a silently short table: what was not counted, and how to count it all. */
+function lostMessage(result: CountResult): string {
+  const what =
+    result.source === "bpf"
+      ? `${result.lost} system calls could not be counted (an eBPF map was full or a syscall number out of range)`
+      : `the kernel dropped ${result.lost} syscall events (a perf ring buffer was full)`;
+  return `${what}: the counts below are short; --summary-backend=ptrace counts without loss`;
+}
+
 /** Whether `err` says perf events are not allowed here (the command did not run). */
 function isUnavailable(err: unknown): boolean {
   return (err as { code?: unknown }).code === "ERR_TSTRACE_PERF_UNAVAILABLE";
@@ -90,12 +99,7 @@ export async function countWithPerf(
     fail((err as Error).message);
   }
   if (result.message !== undefined) writeSync(2, `${program}: ${result.message}\n`);
-  if (result.lost > 0)
-    writeSync(
-      2,
-      `${program}: the kernel dropped ${result.lost} syscall events (a perf ring buffer was full): ` +
-        "the counts below are short; --summary-backend=ptrace counts without loss\n",
-    );
+  if (result.lost > 0) writeSync(2, `${program}: ${lostMessage(result)}\n`);
   const rows = result.rows.map((r) => ({ ...r }));
   sink.write(new TextEncoder().encode(formatSummary(rows, o.summaryColumns, o.sortBy)));
   await sink.close();
