@@ -81,18 +81,25 @@ bool read_id(const std::string& file, uint64_t& id) {
   return true;
 }
 
-// The ids of raw_syscalls:sys_enter and sys_exit, from tracefs (mounted first if need be and
-// allowed, as perf does).
+// Both sources read tracepoint ids and formats from tracefs; root mounts it where it is missing
+// (a fresh machine may not have it mounted), as perf itself does.
+void ensure_tracefs() {
+  if (geteuid() != 0) return;
+  struct stat st;
+  for (const char* dir : kTracefsDirs) {
+    if (stat((std::string(dir) + "/events").c_str(), &st) == 0) return;
+  }
+  mount("nodev", kTracefsDirs[0], "tracefs", 0, nullptr);
+}
+
+// The ids of raw_syscalls:sys_enter and sys_exit, from tracefs.
 void tracepoint_ids(uint64_t& enter, uint64_t& exit) {
   int err = ENOENT;
-  for (int attempt = 0; attempt < 2; attempt++) {
-    for (const char* dir : kTracefsDirs) {
-      std::string base = std::string(dir) + "/events/raw_syscalls/";
-      if (read_id(base + "sys_enter/id", enter) && read_id(base + "sys_exit/id", exit)) return;
-      // The first directory's reason is the one to report (the second is its older alias).
-      if (dir == kTracefsDirs[0] || err == ENOENT) err = errno;
-    }
-    if (attempt == 0 && geteuid() == 0) mount("nodev", kTracefsDirs[0], "tracefs", 0, nullptr);
+  for (const char* dir : kTracefsDirs) {
+    std::string base = std::string(dir) + "/events/raw_syscalls/";
+    if (read_id(base + "sys_enter/id", enter) && read_id(base + "sys_exit/id", exit)) return;
+    // The first directory's reason is the one to report (the second is its older alias).
+    if (dir == kTracefsDirs[0] || err == ENOENT) err = errno;
   }
   throw CountingUnavailable(
       "cannot read tracepoint raw_syscalls:sys_enter's id in /sys/kernel/tracing: " + errno_text(err), err);
@@ -539,6 +546,7 @@ void SyscallCounter::run(CountSpec spec, Done done) {
     start_errno_ = err;
     started_cv_.notify_all();
   };
+  ensure_tracefs();
   // In-kernel counting first: it never loses an event and costs the tracee least.
   std::unique_ptr<BpfSyscallStats> bpf;
   std::string bpf_refusal;  // why eBPF could not be used, for the message when nothing can
@@ -718,6 +726,7 @@ void SyscallCounter::run(CountSpec spec, Done done) {
 }
 
 std::string counting_unavailable_reason() {
+  ensure_tracefs();
   uint64_t enter = 0, exit = 0;
   try {
     tracepoint_ids(enter, exit);
