@@ -401,24 +401,29 @@ BpfSyscallStats::BpfSyscallStats(const BpfStatsConfig& config) {
     drops_ = make_map(BPF_MAP_TYPE_PERCPU_ARRAY, 4, 8, 1);
 
     auto load = [this](uint32_t type, const std::vector<bpf_insn>& insns, const char* what) {
-      static char log[16384];
-      bpf_attr attr;
-      std::memset(&attr, 0, sizeof attr);
-      attr.prog_type = type;
-      attr.insns = reinterpret_cast<uint64_t>(insns.data());
-      attr.insn_cnt = static_cast<uint32_t>(insns.size());
-      attr.license = reinterpret_cast<uint64_t>("MIT");
-      log[0] = 0;
-      if (getenv("TSTRACE_BPF_LOG") != nullptr) {
+      auto attempt = [&](char* log, uint32_t log_size) {
+        bpf_attr attr;
+        std::memset(&attr, 0, sizeof attr);
+        attr.prog_type = type;
+        attr.insns = reinterpret_cast<uint64_t>(insns.data());
+        attr.insn_cnt = static_cast<uint32_t>(insns.size());
+        attr.license = reinterpret_cast<uint64_t>("MIT");
         attr.log_buf = reinterpret_cast<uint64_t>(log);
-        attr.log_size = sizeof log;
-        attr.log_level = 1;
-      }
-      int fd = static_cast<int>(bpf(BPF_PROG_LOAD, &attr));
+        attr.log_size = log_size;
+        attr.log_level = log != nullptr ? 1 : 0;
+        return static_cast<int>(bpf(BPF_PROG_LOAD, &attr));
+      };
+      int fd = attempt(nullptr, 0);
       if (fd < 0) {
         int err = errno;
-        if (log[0] != 0) fprintf(stderr, "%s\n", log);
-        refuse(std::string("bpf(BPF_PROG_LOAD, ") + what + ")", err);
+        // Refused: load once more with the verifier's log, whose last line says why.
+        std::vector<char> log(65536, '\0');
+        attempt(log.data(), static_cast<uint32_t>(log.size()));
+        std::string text(log.data());
+        while (!text.empty() && text.back() == '\n') text.pop_back();
+        size_t nl = text.rfind('\n');
+        std::string why = nl == std::string::npos ? text : text.substr(nl + 1);
+        refuse(std::string("bpf(BPF_PROG_LOAD, ") + what + ")" + (why.empty() ? "" : " [" + why + "]"), err);
       }
       fds_.push_back(fd);
       return fd;
