@@ -1,7 +1,7 @@
 // -c through perf events / eBPF (stats/perf-summary.ts), side by side with strace 6.1 -c. The time
 // columns are masked; names, calls and errors must be strace's. Needs root (CI runs as root):
 // without it these would only exercise the fallback, which perf-permission.test.ts covers.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -159,6 +159,40 @@ describe.skipIf(!root)("-c without stops (perf events)", () => {
     expect(a.signal).toBe(b.signal);
     expect(summaryRows(a.stderr)).toEqual(summaryRows(b.stderr));
   });
+});
+
+/** Starts `file args`, sends SIGINT once the command printed "ready", returns how it ended. */
+function interruptWhenReady(
+  file: string,
+  args: string[],
+): Promise<{ signal: string | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(file, args, { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    child.stdout.on("data", (d) => {
+      if (String(d).includes("ready")) setTimeout(() => child.kill("SIGINT"), 200);
+    });
+    const watchdog = setTimeout(() => child.kill("SIGKILL"), 30_000);
+    child.on("close", (_code, signal) => {
+      clearTimeout(watchdog);
+      resolve({ signal, stderr });
+    });
+  });
+}
+
+describe.skipIf(!root)("-c interrupted", () => {
+  it("SIGINT: the command gets it, the summary is printed, tstrace dies by it, as strace", async () => {
+    const cmd = ["sh", "-c", "echo ready; exec sleep 30"];
+    const a = await interruptWhenReady(BIN, ["-c", ...cmd]);
+    const b = await interruptWhenReady("strace", ["-c", ...cmd]);
+    expect(a.signal).toBe("SIGINT");
+    expect(a.signal).toBe(b.signal);
+    expect(a.stderr).toContain("% time     seconds  usecs/call     calls    errors syscall\n");
+    expect(callsOf(a.stderr, "execve")).toBe(callsOf(b.stderr, "execve"));
+  }, 60_000);
 });
 
 describe("--summary-backend", () => {

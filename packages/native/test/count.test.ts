@@ -1,7 +1,7 @@
 // countSyscalls: strace -c's counts from the kernel, both sources (eBPF maps and perf ring
 // buffers) on the same commands. Needs root (CI runs as root); the CLI's tests compare the
 // result with strace itself.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -89,5 +89,35 @@ describe.skipIf(!root)("countSyscalls", () => {
     const r = await countSyscalls({ argv: [dir] }).done;
     expect(r).toMatchObject({ exitCode: 1, message: "exec: Permission denied" });
     expect(counts(r)).toEqual([`${NR.execve}:1:1`]);
+  });
+
+  it("sequential and concurrent sessions leak no fds and no threads", async () => {
+    const fds = (): number => readdirSync("/proc/self/fd").length;
+    const tasks = (): number => readdirSync("/proc/self/task").length;
+    await countSyscalls({ argv: ["true"] }).done;
+    // eBPF programs are detached off the counting thread (an RCU grace period each): wait until
+    // the counts are at most `fd`/`task`, or (baseline) stop changing.
+    const settled = async (fd = Infinity, task = Infinity): Promise<void> => {
+      for (let i = 0, last = ""; i < 100; i++) {
+        const now = `${fds()}/${tasks()}`;
+        if (fd === Infinity ? now === last : fds() <= fd && tasks() <= task) return;
+        last = now;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    await settled();
+    const [fd0, task0] = [fds(), tasks()];
+    for (let i = 0; i < 10; i++)
+      for (const source of SOURCES)
+        expect((await countSyscalls({ argv: ["true"], source }).done).exitCode).toBe(0);
+    const all = await Promise.all(
+      [0, 1, 2, 3].map(
+        (i) => countSyscalls({ argv: ["sh", "-c", `exit ${i}`], source: SOURCES[i % 2] }).done,
+      ),
+    );
+    expect(all.map((r) => r.exitCode)).toEqual([0, 1, 2, 3]);
+    await settled(fd0, task0);
+    expect(fds()).toBe(fd0);
+    expect(tasks()).toBe(task0);
   });
 });
