@@ -1,7 +1,8 @@
 /**
  * The -c comparison of issue 15: `dd bs=1 count=200000` (400,000 syscalls) untraced, under
  * `tstrace -c` (default backend: eBPF counting when privileged), tstrace -c from perf ring buffers
- * and with ptrace, `strace -c` and `perf trace -s`, interleaved in one run. perf's row is skipped
+ * and with ptrace, `strace -c`, `perf trace -s` and `perf stat` on the two tracepoints (what merely
+ * enabling them costs), interleaved in one run. perf's rows are skipped
  * where `perf trace` cannot run (not installed, or not permitted).
  */
 import { spawnSync } from "node:child_process";
@@ -36,8 +37,15 @@ export function summaryBench(bin: string, runs: number): void {
     { name: "strace -c", argv: ["strace", "-c", "-o", "/dev/null", ...DD] },
   ];
   const perfMissing = perfTraceUnavailable();
-  if (perfMissing === undefined)
+  if (perfMissing === undefined) {
     variants.push({ name: "perf trace -s", argv: ["perf", "trace", "-s", "-o", "/dev/null", "--", ...DD] });
+    // The floor of any tracepoint-based count: the tracepoints enabled and merely counted.
+    const events = ["-e", "raw_syscalls:sys_enter,raw_syscalls:sys_exit"];
+    variants.push({
+      name: "perf stat (floor)",
+      argv: ["perf", "stat", ...events, "-o", "/dev/null", "--", ...DD],
+    });
+  }
   const samples = rounds(
     variants.map((v) => v.argv),
     runs,
