@@ -195,6 +195,35 @@ describe.skipIf(!root)("-c interrupted", () => {
   }, 60_000);
 });
 
+describe.skipIf(!root)("-c and tstrace's death", () => {
+  it("kill -9 of tstrace -c: the command dies with it, as a spawned tracee does", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tstrace-perf-kill-"));
+    const pidFile = join(dir, "pid");
+    const t = spawn(
+      BIN,
+      ["-c", "sh", "-c", `echo $$ > ${pidFile}.tmp && mv ${pidFile}.tmp ${pidFile}; exec sleep 30`],
+      {
+        stdio: "ignore",
+      },
+    );
+    const gone = (pid: number): boolean => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        return stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
+      } catch {
+        return true;
+      }
+    };
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    for (let i = 0; i < 300 && !existsSync(pidFile); i++) await wait(50);
+    const pid = Number(readFileSync(pidFile, "utf8"));
+    expect(gone(pid)).toBe(false);
+    t.kill("SIGKILL");
+    for (let i = 0; i < 200 && !gone(pid); i++) await wait(50);
+    expect(gone(pid)).toBe(true);
+  }, 60_000);
+});
+
 describe("--summary-backend", () => {
   it("rejects what it cannot do, before running anything", () => {
     expect(tstrace("-c", "--summary-backend=bogus", "true").stderr).toBe(

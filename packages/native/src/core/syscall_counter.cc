@@ -8,6 +8,7 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -219,9 +220,13 @@ struct Buffer {
 
 // Runs in the forked child: async-signal-safe calls only.
 [[noreturn]] void child_main(const char* path, char* const* argv, char* const* envp, const char* cwd,
-                             int release_fd, int error_fd) {
+                             int release_fd, int error_fd, pid_t parent) {
   restore_exec_signals();
   inherit_stdio();
+  // Nothing traces the command, so PTRACE_O_EXITKILL cannot tie it to tstrace: it dies with the
+  // counting thread instead (which outlives it unless tstrace itself dies), as a spawned tracee does.
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (getppid() != parent) _exit(127);
   char go = 0;
   ssize_t n;
   do {
@@ -585,6 +590,7 @@ void SyscallCounter::run(CountSpec spec, Done done) {
     fail_start(Start::kFailed, "pipe: " + errno_text(err), err);
     return;
   }
+  pid_t self = getpid();
   pid_t pid = fork();
   if (pid < 0) {
     int err = errno;
@@ -592,7 +598,7 @@ void SyscallCounter::run(CountSpec spec, Done done) {
     fail_start(Start::kFailed, "fork: " + errno_text(err), err);
     return;
   }
-  if (pid == 0) child_main(spec.path.c_str(), argv.data(), envp.data(), cwd, release[0], errpipe[1]);
+  if (pid == 0) child_main(spec.path.c_str(), argv.data(), envp.data(), cwd, release[0], errpipe[1], self);
   close(release[0]);
   close(errpipe[1]);
   auto abandon_child = [&]() {
