@@ -95,14 +95,16 @@ describe.skipIf(!root)("countSyscalls", () => {
     const fds = (): number => readdirSync("/proc/self/fd").length;
     const tasks = (): number => readdirSync("/proc/self/task").length;
     await countSyscalls({ argv: ["true"] }).done;
-    // eBPF programs are detached off the counting thread (an RCU grace period each): wait until
-    // the counts are at most `fd`/`task`, or (baseline) stop changing.
+    // eBPF programs are detached off the counting thread (an RCU grace period each, a thread
+    // that then ends): wait until the counts are down to `fd`/`task`, or (no target) until they
+    // have not changed for a second.
     const settled = async (fd = Infinity, task = Infinity): Promise<void> => {
-      for (let i = 0, last = ""; i < 100; i++) {
+      for (let i = 0, last = "", same = 0; i < 100; i++) {
         const now = `${fds()}/${tasks()}`;
-        if (fd === Infinity ? now === last : fds() <= fd && tasks() <= task) return;
+        same = now === last ? same + 1 : 0;
+        if (fd === Infinity ? same >= 5 : fds() <= fd && tasks() <= task) return;
         last = now;
-        await new Promise((r) => setTimeout(r, 100));
+        await new Promise((r) => setTimeout(r, 200));
       }
     };
     await settled();
@@ -117,7 +119,8 @@ describe.skipIf(!root)("countSyscalls", () => {
     );
     expect(all.map((r) => r.exitCode)).toEqual([0, 1, 2, 3]);
     await settled(fd0, task0);
-    expect(fds()).toBe(fd0);
-    expect(tasks()).toBe(task0);
+    // At most the baseline: a detaching thread of the warm-up may have been counted in it.
+    expect(fds()).toBeLessThanOrEqual(fd0);
+    expect(tasks()).toBeLessThanOrEqual(task0);
   });
 });
