@@ -38,7 +38,8 @@ constexpr uint32_t kMaxTasks = 32768;   // live tracked threads at once
 constexpr int64_t kNrExecve = 59;
 constexpr int64_t kNrExecveat = 322;
 
-long bpf(int cmd, bpf_attr* attr) { return syscall(SYS_bpf, cmd, attr, sizeof *attr); }
+// Raw numbers (__NR_*): glibc 2.17, which the portable build targets, names no SYS_bpf.
+long bpf(int cmd, bpf_attr* attr) { return syscall(__NR_bpf, cmd, attr, sizeof *attr); }
 
 // A tiny assembler: instructions plus forward jumps to named labels, resolved at the end.
 class Asm {
@@ -446,7 +447,7 @@ BpfSyscallStats::BpfSyscallStats(const BpfStatsConfig& config) {
       attr.config = id;
       attr.sample_period = 1;
       attr.sample_type = PERF_SAMPLE_RAW;
-      int fd = static_cast<int>(syscall(SYS_perf_event_open, &attr, -1, 0, -1, PERF_FLAG_FD_CLOEXEC));
+      int fd = static_cast<int>(syscall(__NR_perf_event_open, &attr, -1, 0, -1, PERF_FLAG_FD_CLOEXEC));
       if (fd < 0) refuse(std::string("perf_event_open(") + name + ")", errno);
       fds_.push_back(fd);
       if (ioctl(fd, PERF_EVENT_IOC_SET_BPF, prog) < 0) refuse("PERF_EVENT_IOC_SET_BPF", errno);

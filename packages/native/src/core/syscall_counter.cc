@@ -63,7 +63,7 @@ uint64_t monotonic_ns() {
 }
 
 int perf_event_open(perf_event_attr* attr, pid_t pid, int cpu, int group, unsigned long flags) {
-  return static_cast<int>(syscall(SYS_perf_event_open, attr, pid, cpu, group, flags));
+  return static_cast<int>(syscall(__NR_perf_event_open, attr, pid, cpu, group, flags));
 }
 
 // Reads a decimal id; false with errno set when the file cannot be read.
@@ -621,7 +621,7 @@ void SyscallCounter::run(CountSpec spec, Done done) {
     fail_start(Start::kUnavailable, bpf_refusal + e.what(), e.error_number());
     return;
   }
-  int pidfd = static_cast<int>(syscall(SYS_pidfd_open, pid, 0));
+  int pidfd = static_cast<int>(syscall(__NR_pidfd_open, pid, 0));
   {
     std::lock_guard<std::mutex> lock(mu_);
     pid_ = pid;
