@@ -11,6 +11,7 @@ import {
   type Qualifiers,
   quietForCount,
 } from "./qualifiers.js";
+import { parseSummaryBackend, perfBlocker, type SummaryBackend } from "./stats/backend.js";
 import { parseOverhead } from "./stats/overhead.js";
 import { type Column, DEFAULT_COLUMNS, parseColumns, parseSortBy, type SortBy } from "./stats/table.js";
 import { UsageError } from "./usage-error.js";
@@ -83,6 +84,8 @@ export interface CliOptions {
   readonly wallClock: boolean;
   /** -O: nanoseconds subtracted from each counted call. */
   readonly overheadNs: number;
+  /** --summary-backend: how -c counts (perf events, ptrace, or perf when allowed). */
+  readonly summaryBackend: SummaryBackend;
   /** -q count. */
   readonly quiet: number;
   /** Messages strace prints for options given in vain (`-S … has no effect without …`). */
@@ -263,6 +266,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   let summaryColumns: readonly Column[] = DEFAULT_COLUMNS;
   let wallClock = false;
   let overheadNs = 0;
+  let summaryBackend: SummaryBackend = "auto";
+  let summaryBackendGiven = false;
   let sortByGiven = false;
   let columnsGiven = false;
   const warnings: string[] = [];
@@ -403,6 +408,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case "overhead":
         overheadNs = parseOverhead(v);
         break;
+      case "summaryBackend":
+        summaryBackend = parseSummaryBackend(v);
+        summaryBackendGiven = true;
+        break;
       case "quiet":
         if (value === undefined) quiet++;
         else {
@@ -433,6 +442,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       if (columnsGiven) throw new UsageError(`-U/--summary-columns ${needs}`);
       if (sortByGiven)
         warnings.push("-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)");
+      if (summaryBackendGiven)
+        warnings.push("--summary-backend has no effect without (-c/--summary-only or -C/--summary)");
     }
     if (command.length === 0 && pids.length === 0) throw new UsageError("must have PROG [ARGS] or -p PID");
     if (tCount > 0 && absTimestamps !== undefined)
@@ -465,7 +476,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   }
   if (!quietExplicit && quiet > 0) qualifiers.quiet = quietForCount(quiet);
   const fdDetails = fdDetailsOf(yCount, qualifiers.decodeFds);
-  return {
+  const options: CliOptions = {
     output,
     append,
     separately,
@@ -496,10 +507,17 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     summaryColumns,
     wallClock,
     overheadNs,
+    summaryBackend,
     quiet,
     warnings,
     help,
     version,
     command,
   };
+  if (summaryBackend === "perf" && !help && !version) {
+    const blocker = perfBlocker(options);
+    if (blocker !== undefined)
+      throw new UsageError(`--summary-backend=perf cannot count with ${blocker}`, false);
+  }
+  return options;
 }

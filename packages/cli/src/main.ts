@@ -14,7 +14,9 @@ import { recordFilter, splitAtMessages, toBitmap } from "./record-filter.js";
 import { chooseSeccomp } from "./seccomp-choice.js";
 import { SeparateOutputs } from "./separate-outputs.js";
 import { openSink, type Sink } from "./sink.js";
+import { wantsPerf } from "./stats/backend.js";
 import { SyscallCounter } from "./stats/counter.js";
+import { countWithPerf } from "./stats/perf-summary.js";
 import { formatSummary } from "./stats/table.js";
 import { StatusStaging } from "./status-staging.js";
 import { SyscallLimit } from "./syscall-limit.js";
@@ -109,6 +111,8 @@ export async function main(argv: readonly string[]): Promise<never> {
     fail(execUnderGrandchild(options.command, argv, options.daemonize), false);
   parentWaiting = daemonFor !== undefined;
   for (const w of options.warnings) process.stderr.write(`${PROGRAM}: ${w}\n`);
+  // -c without stops when the kernel allows it; returns only to fall back to ptrace.
+  if (wantsPerf(options)) await countWithPerf(options, PROGRAM, (message) => fail(message, false));
   const attachPids = daemonFor !== undefined ? [daemonFor] : options.pids;
   const attaching = attachPids.length > 0;
   const { qualifiers } = options;

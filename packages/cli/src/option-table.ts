@@ -648,10 +648,31 @@ export const OPTION_TABLE: readonly OptionRow[] = [
     help: [
       {
         usage: "-w, --summary-wall-clock",
-        text: ["summarise syscall latency (tstrace always measures wall clock)"],
+        text: [
+          "summarise syscall latency (default: time on a CPU; with",
+          "ptrace tstrace always measures wall clock)",
+        ],
       },
     ],
     example: "tstrace -c -w sleep 0.1",
+  },
+  // tstrace's own: how -c counts (stats/backend.ts); not in strace.
+  {
+    long: "summary-backend",
+    arg: "required",
+    key: "summaryBackend",
+    section: "Statistics",
+    help: [
+      {
+        usage: "--summary-backend=BACKEND",
+        text: [
+          "how -c counts: perf (kernel events, no stops), ptrace,",
+          "auto (default: perf when permitted and no option needs ptrace)",
+        ],
+      },
+    ],
+    values: "`auto` (default), `perf`, `ptrace`",
+    example: "tstrace -c --summary-backend=ptrace ls",
   },
   // Miscellaneous
   {

@@ -18,6 +18,7 @@
 #include "core/daemon.h"
 #include "core/record_format.h"
 #include "core/self_signal.h"
+#include "core/syscall_counter.h"
 #include "core/tracer.h"
 
 extern char** environ;
@@ -374,6 +375,176 @@ Napi::Value ExecCommand(const Napi::CallbackInfo& info) {
   throw e;
 }
 
+// ---- Syscall counting from perf events (strace -c without stops) ----
+
+class CountSession;
+void CountCallJs(Napi::Env, Napi::Function, CountSession*, int*) {}
+using CountTsfn = Napi::TypedThreadSafeFunction<CountSession, int, CountCallJs>;
+
+// Count sessions not finalized yet, for shutdown(); touched on JS threads only.
+std::set<CountSession*>& LiveCounts() {
+  static std::set<CountSession*> live;
+  return live;
+}
+
+// One counting run: the counter's thread hands its outcome over and releases the function; its
+// finalizer (JS thread) joins the thread and settles `done`.
+class CountSession {
+ public:
+  explicit CountSession(Napi::Env env) : env_(env), deferred_(Napi::Promise::Deferred::New(env)) {}
+
+  static void Finalize(Napi::Env env, void*, CountSession* self) {
+    self->counter_.join();
+    LiveCounts().erase(self);
+    if (self->kill_switch_) *self->kill_switch_ = nullptr;
+    if (self->hook_registered_) napi_remove_env_cleanup_hook(env, &CountSession::Teardown, self);
+    if (!self->tearing_down_ && self->started_) self->settle(env);
+    delete self;
+  }
+
+  static void Teardown(void* arg) {
+    auto* self = static_cast<CountSession*>(arg);
+    if (self->tearing_down_) return;
+    self->hook_registered_ = false;
+    self->tearing_down_ = true;
+    self->counter_.kill();
+    self->counter_.join();
+  }
+
+  void settle(Napi::Env env) {
+    Napi::HandleScope scope(env);
+    const tstrace::CountOutcome& o = outcome_;
+    if (!o.error.empty() || !o.has_status) {
+      deferred_.Reject(Napi::Error::New(env, o.error.empty() ? "counting ended without the command's status" : o.error).Value());
+      return;
+    }
+    int st = o.status;
+    Napi::Object result = Napi::Object::New(env);
+    result.Set("status", Napi::Number::New(env, st));
+    result.Set("exitCode", WIFEXITED(st) ? Napi::Number::New(env, WEXITSTATUS(st)) : env.Null());
+    result.Set("signal", WIFSIGNALED(st) ? Napi::Number::New(env, WTERMSIG(st)) : env.Null());
+    result.Set("coreDumped", Napi::Boolean::New(env, WIFSIGNALED(st) && WCOREDUMP(st)));
+    result.Set("stops", Napi::Number::New(env, 0));
+    result.Set("lost", Napi::Number::New(env, static_cast<double>(o.lost)));
+    result.Set("source", Napi::String::New(env, o.source));
+    if (!o.message.empty()) result.Set("message", Napi::String::New(env, o.message));
+    Napi::Array rows = Napi::Array::New(env, o.rows.size());
+    for (size_t i = 0; i < o.rows.size(); i++) {
+      const tstrace::SyscallTotals& r = o.rows[i];
+      Napi::Object row = Napi::Object::New(env);
+      row.Set("nr", Napi::Number::New(env, r.nr));
+      row.Set("calls", Napi::Number::New(env, static_cast<double>(r.calls)));
+      row.Set("errors", Napi::Number::New(env, static_cast<double>(r.errors)));
+      row.Set("totalNs", Napi::Number::New(env, static_cast<double>(r.total_ns)));
+      row.Set("minNs", Napi::Number::New(env, static_cast<double>(r.min_ns)));
+      row.Set("maxNs", Napi::Number::New(env, static_cast<double>(r.max_ns)));
+      rows.Set(static_cast<uint32_t>(i), row);
+    }
+    result.Set("rows", rows);
+    deferred_.Resolve(result);
+  }
+
+  Napi::Env env_;
+  tstrace::SyscallCounter counter_;
+  CountTsfn tsfn_;
+  Napi::Promise::Deferred deferred_;
+  tstrace::CountOutcome outcome_;  // written by the counter's thread before it releases tsfn_
+  bool started_ = false;
+  bool hook_registered_ = false;
+  bool tearing_down_ = false;
+  std::shared_ptr<CountSession*> kill_switch_;
+};
+
+// count(argv, env|undefined, cwd|undefined, followForks, traceSet|undefined, wallClock,
+//       overheadNs, bufferPages, source "auto"|"bpf"|"ring-buffers")
+//   -> { pid, done: Promise<CountResult>, kill() }
+Napi::Value Count(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() != 9) ThrowType(env, "count expects 9 arguments");
+  tstrace::CountSpec spec;
+  spec.argv = StringArray(env, info[0], "argv", true);
+  if (info[1].IsUndefined()) {
+    for (char** e = environ; e != nullptr && *e != nullptr; e++) spec.env.emplace_back(*e);
+  } else {
+    spec.env = StringArray(env, info[1], "env", false);
+  }
+  if (!info[2].IsUndefined()) {
+    if (!info[2].IsString()) ThrowType(env, "cwd must be a string");
+    spec.cwd = info[2].As<Napi::String>().Utf8Value();
+    if (spec.cwd.empty() || spec.cwd.find('\0') != std::string::npos) ThrowType(env, "cwd must be a non-empty path");
+  }
+  spec.follow_forks = Bool(env, info[3], "followForks");
+  tstrace::TraceOptions set;
+  ParseTraceSet(env, info[4], set);
+  spec.has_trace_set = set.has_trace_set;
+  spec.trace_set = std::move(set.trace_set);
+  spec.wall_clock = Bool(env, info[5], "wallClock");
+  if (!info[6].IsNumber() || !info[7].IsNumber()) ThrowType(env, "overheadNs and bufferPages must be numbers");
+  double overhead = info[6].As<Napi::Number>().DoubleValue();
+  double pages = info[7].As<Napi::Number>().DoubleValue();
+  if (!(overhead >= 0 && overhead < 9.0e15)) throw Napi::RangeError::New(env, "overheadNs must be a non-negative number");
+  if (!(pages >= 0 && pages <= (1 << 20)) || pages != static_cast<double>(static_cast<int64_t>(pages))) {
+    throw Napi::RangeError::New(env, "bufferPages must be an integer from 0 to 2^20");
+  }
+  spec.overhead_ns = static_cast<uint64_t>(overhead);
+  spec.buffer_pages = static_cast<uint32_t>(pages);
+  std::string source = info[8].IsString() ? info[8].As<Napi::String>().Utf8Value() : "";
+  if (source == "bpf") {
+    spec.source = tstrace::CountSpec::Source::kBpf;
+  } else if (source == "ring-buffers") {
+    spec.source = tstrace::CountSpec::Source::kRingBuffers;
+  } else if (source != "auto") {
+    ThrowType(env, "source must be \"auto\", \"bpf\" or \"ring-buffers\"");
+  }
+  try {
+    spec.path = tstrace::resolve_command(spec.argv[0], std::getenv("PATH"));
+  } catch (const tstrace::SpawnError& e) {
+    throw SpawnErrorToJs(env, e);
+  }
+
+  auto* session = new CountSession(env);
+  session->tsfn_ = CountTsfn::New(env, "tstrace.count", 0, 1, session, &CountSession::Finalize,
+                                  static_cast<void*>(nullptr));
+  pid_t pid;
+  try {
+    pid = session->counter_.start(std::move(spec), [session](tstrace::CountOutcome&& o) {
+      session->outcome_ = std::move(o);
+      session->tsfn_.Release();
+    });
+  } catch (const tstrace::CountingUnavailable& e) {
+    session->tsfn_.Release();
+    Napi::Error err = Napi::Error::New(env, e.what());
+    err.Set("code", Napi::String::New(env, "ERR_TSTRACE_PERF_UNAVAILABLE"));
+    if (e.error_number() != 0) err.Set("errno", Napi::Number::New(env, e.error_number()));
+    throw err;
+  } catch (const tstrace::SpawnError& e) {
+    session->tsfn_.Release();
+    throw SpawnErrorToJs(env, e);
+  } catch (const std::exception& e) {
+    session->tsfn_.Release();
+    throw Napi::Error::New(env, e.what());
+  }
+  session->started_ = true;
+  napi_add_env_cleanup_hook(env, &CountSession::Teardown, session);
+  session->hook_registered_ = true;
+  LiveCounts().insert(session);
+
+  Napi::Object handle = Napi::Object::New(env);
+  handle.Set("pid", Napi::Number::New(env, pid));
+  handle.Set("done", session->deferred_.Promise());
+  auto alive = std::make_shared<CountSession*>(session);
+  session->kill_switch_ = alive;
+  handle.Set("kill", Napi::Function::New(env, [alive](const Napi::CallbackInfo&) {
+               if (*alive != nullptr) (*alive)->counter_.kill();
+             }, "kill"));
+  return handle;
+}
+
+// countingUnavailableReason() -> "" when a probe of the counter's events on this process works.
+Napi::Value CountingUnavailableReason(const Napi::CallbackInfo& info) {
+  return Napi::String::New(info.Env(), tstrace::counting_unavailable_reason());
+}
+
 // shutdown(): process 'exit' handler. Kills every running session's tracees and waits until its
 // thread has reaped them (env cleanup hooks do not run on process.exit()). Sessions end unsettled.
 Napi::Value Shutdown(const Napi::CallbackInfo& info) {
@@ -383,6 +554,12 @@ Napi::Value Shutdown(const Napi::CallbackInfo& info) {
     if (s->tearing_down_) continue;
     if (s->hook_registered_) napi_remove_env_cleanup_hook(env, &Session::Teardown, s);
     Session::Teardown(s);
+  }
+  std::set<CountSession*> counts = LiveCounts();
+  for (CountSession* c : counts) {
+    if (c->tearing_down_ || static_cast<napi_env>(c->env_) != static_cast<napi_env>(env)) continue;
+    if (c->hook_registered_) napi_remove_env_cleanup_hook(env, &CountSession::Teardown, c);
+    CountSession::Teardown(c);
   }
   return env.Undefined();
 }
@@ -516,6 +693,9 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("startGrandchild", Napi::Function::New(env, StartGrandchild, "startGrandchild"));
   exports.Set("execCommand", Napi::Function::New(env, ExecCommand, "execCommand"));
   exports.Set("shutdown", Napi::Function::New(env, Shutdown, "shutdown"));
+  exports.Set("count", Napi::Function::New(env, Count, "count"));
+  exports.Set("countingUnavailableReason",
+              Napi::Function::New(env, CountingUnavailableReason, "countingUnavailableReason"));
   exports.Set("constants", Constants(env));
   return exports;
 }

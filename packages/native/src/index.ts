@@ -68,6 +68,84 @@ export interface AttachOptions {
   untilExec?: boolean;
 }
 
+/** Options of {@link countSyscalls}. */
+export interface CountOptions {
+  /** argv[0] is the command as typed; resolved through PATH like strace does. */
+  argv: readonly string[];
+  /** Environment of the command; default: process.env. */
+  env?: Readonly<Record<string, string>>;
+  /** Working directory of the command; default: this process's. */
+  cwd?: string;
+  /** Count its children and threads too (strace -f). */
+  followForks?: boolean;
+  /** Syscall numbers to count, as in {@link SpawnOptions.traceSet}; absent = all. */
+  traceSet?: Uint8Array;
+  /**
+   * strace -w: a call's time is the wall clock from its entry to its exit. Default false: the
+   * time the thread spent on a CPU between entry and exit (wall time less the time it was
+   * switched out), the counterpart of strace's system time.
+   */
+  wallClock?: boolean;
+  /** strace -O: nanoseconds subtracted from each call's time (clamped at 0). Default 0. */
+  overheadNs?: number;
+  /**
+   * Where counts come from. `bpf`: small eBPF programs on the raw syscall tracepoints count in
+   * the kernel (nothing can be lost; needs CAP_BPF and CAP_PERFMON, or root). `ring-buffers`:
+   * the raw_syscalls tracepoints' samples, read from per-CPU perf ring buffers (needs CAP_PERFMON
+   * or kernel.perf_event_paranoid = -1, and readable tracefs). `auto` (default): the first that
+   * the kernel allows.
+   */
+  source?: CountSource;
+  /**
+   * Data pages of each per-CPU ring buffer (a power of two); default 0: sized by the number of
+   * CPUs (16 MiB over all of them, 256 KiB to 8 MiB each). Small values provoke lost events.
+   */
+  bufferPages?: number;
+}
+
+/** See {@link CountOptions.source}. */
+export type CountSource = "auto" | "bpf" | "ring-buffers";
+
+/** One syscall's totals. */
+export interface SyscallTotals {
+  nr: number;
+  calls: number;
+  /** Calls that returned -1..-4095 (an errno). */
+  errors: number;
+  /** Nanoseconds over all calls (see {@link CountOptions.wallClock}). */
+  totalNs: number;
+  minNs: number;
+  maxNs: number;
+}
+
+/** How a counted command ended, and its counts. */
+export interface CountResult extends TraceResult {
+  /** Per syscall, in number order; only calls that returned (exit_group never does). */
+  rows: SyscallTotals[];
+  /** Events dropped because a ring buffer (or an eBPF map) was full: when > 0 the counts are short. */
+  lost: number;
+  /** Where the counts came from. */
+  source: Exclude<CountSource, "auto">;
+  /** strace's message when the command could not be executed ("exec: Permission denied"). */
+  message?: string;
+}
+
+/** A running count. */
+export interface CountSession {
+  /** Process id of the command. */
+  readonly pid: number;
+  /** Resolves once the command (with followForks: every descendant) has ended. */
+  readonly done: Promise<CountResult>;
+  /** SIGKILL the command (and its descendants seen so far); `done` then resolves. */
+  kill(): void;
+}
+
+interface CountHandle {
+  pid: number;
+  done: Promise<CountResult>;
+  kill: () => void;
+}
+
 /** Where {@link startGrandchild} puts the grandchild: strace's -D, -DD, -DDD. */
 export type GrandchildMode = "grandchild" | "pgroup" | "session";
 
@@ -140,6 +218,18 @@ interface Addon {
   execCommand(path: string, argv: string[], env: string[]): never;
   /** Restores signo's default action, unblocks and raises it (no core dump of the tracer). */
   raiseSignal(signo: number): void;
+  count(
+    argv: string[],
+    env: string[] | undefined,
+    cwd: string | undefined,
+    followForks: boolean,
+    traceSet: Uint8Array | undefined,
+    wallClock: boolean,
+    overheadNs: number,
+    bufferPages: number,
+    source: CountSource,
+  ): CountHandle;
+  countingUnavailableReason(): string;
   /** Kills every running session's tracees and joins their threads (for process 'exit'). */
   shutdown(): void;
   constants: { RECORD_FORMAT_VERSION: number } & Record<string, unknown>;
@@ -253,6 +343,39 @@ export function attachTraced(options: AttachOptions, onBatch: (batch: Uint8Array
     options.untilExec ?? false,
   );
   return session(handle);
+}
+
+/**
+ * strace -c without ptrace: starts `options.argv` and counts its system calls from the kernel's
+ * raw_syscalls tracepoints (perf_event_open, per-CPU ring buffers drained on a native thread).
+ * The command is never stopped. Counting starts at the command's own execve, as strace's does.
+ *
+ * Needs the kernel's permission for raw tracepoint samples: root, CAP_PERFMON, or
+ * kernel.perf_event_paranoid = -1. When that is missing this throws an Error whose `code` is
+ * `"ERR_TSTRACE_PERF_UNAVAILABLE"` before the command has run (so a caller can fall back to
+ * {@link spawnTraced}); it throws strace's "Can't stat" error when the command cannot be found.
+ */
+export function countSyscalls(options: CountOptions): CountSession {
+  const handle = binding().count(
+    [...options.argv],
+    envList(options.env ?? process.env),
+    options.cwd,
+    options.followForks ?? false,
+    options.traceSet,
+    options.wallClock ?? false,
+    options.overheadNs ?? 0,
+    options.bufferPages ?? 0,
+    options.source ?? "auto",
+  );
+  return { pid: handle.pid, done: handle.done, kill: (): void => handle.kill() };
+}
+
+/**
+ * Why {@link countSyscalls} cannot work on this machine for this process, or undefined when a
+ * probe (its events opened on this process and closed again) succeeds.
+ */
+export function syscallCountingUnavailable(): string | undefined {
+  return binding().countingUnavailableReason() || undefined;
 }
 
 /**

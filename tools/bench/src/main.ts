@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync, writeFileSync } from "node:fs";
 /**
- * `pnpm bench [--runs N] [--json FILE]` (default 9 runs): each workload untraced, under
+ * `pnpm bench [--runs N] [--summary-runs M] [--json FILE]` (default 9 and 3 runs): each workload untraced, under
  * `strace -o /dev/null` and under `tstrace -o /dev/null`, interleaved in one run; prints medians
  * and the ratios that matter (tstrace/strace, tstrace/untraced). Ratios, not absolute times: these
  * machines are shared. `--json FILE` also writes the rows as JSON (the docs' performance page).
@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism, release } from "node:os";
 import { dirname, join } from "node:path";
+import { summaryBench } from "./summary.js";
 import { median, rounds } from "./timing.js";
 import { WORKLOADS } from "./workloads.js";
 
@@ -17,6 +18,9 @@ const runsAt = args.indexOf("--runs");
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 9;
 const jsonAt = args.indexOf("--json");
 const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
+// The -c section's traced runs take tens of seconds each: fewer rounds by default.
+const summaryRunsAt = args.indexOf("--summary-runs");
+const summaryRuns = summaryRunsAt >= 0 ? Number(args[summaryRunsAt + 1]) : 3;
 
 const require = createRequire(import.meta.url);
 const cliPkg = require.resolve("@tstrace/cli/package.json");
@@ -81,6 +85,7 @@ for (const w of WORKLOADS) {
 for (const note of notes) process.stdout.write(`${note}\n`);
 const nodeAlone = median(rounds([[process.execPath, "-e", ""]], runs)[0] as number[]);
 process.stdout.write(`node start-up alone: ${nodeAlone.toFixed(1)} ms\n`);
+if (summaryRuns > 0) summaryBench(bin, summaryRuns);
 if (jsonFile !== undefined) {
   const report = {
     runs,
