@@ -1,3 +1,4 @@
+import { type ArchTable, sessionArch } from "./arch.js";
 import { OPTION_TABLE, type OptionRow } from "./option-table.js";
 import { pidsFrom } from "./pids.js";
 import {
@@ -21,6 +22,8 @@ export type Precision = "s" | "ms" | "us" | "ns";
 
 /** What the command line asked for. */
 export interface CliOptions {
+  /** The syscall table the session traces and decodes with (chosen once: see arch.ts). */
+  readonly arch: ArchTable;
   /** -o FILE: trace output file (or `|command` / `!command`); undefined means stderr. */
   readonly output: string | undefined;
   /** -A: append to the -o file. */
@@ -232,7 +235,7 @@ export type DaemonMode = "grandchild" | "pgroup" | "session";
 const DAEMON_MODES: readonly DaemonMode[] = ["grandchild", "pgroup", "session"];
 
 /** Parses tstrace's argv (without `node` and the script). Throws {@link UsageError}. */
-export function parseArgs(argv: readonly string[]): CliOptions {
+export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch()): CliOptions {
   let output: string | undefined;
   let append = false;
   let separately = false;
@@ -363,7 +366,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         }
         break;
       case "expr":
-        applyExpression(qualifiers, v);
+        applyExpression(qualifiers, v, arch);
         if (/^(quiet|silent|silence|q)=/.test(v)) quietExplicit = true;
         break;
       case "qual:trace":
@@ -371,10 +374,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case "qual:status":
       case "qual:read":
       case "qual:write":
-        applyQualifier(qualifiers, row.key.slice(5), v);
+        applyQualifier(qualifiers, row.key.slice(5), v, arch);
         break;
       case "qual:decode-fds":
-        applyQualifier(qualifiers, "decode-fds", value ?? "path");
+        applyQualifier(qualifiers, "decode-fds", value ?? "path", arch);
         break;
       case "tracePath":
         tracePaths.push(v);
@@ -383,10 +386,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         traceFds = fdSelection(v);
         break;
       case "successfulOnly":
-        applyQualifier(qualifiers, "status", "successful");
+        applyQualifier(qualifiers, "status", "successful", arch);
         break;
       case "failedOnly":
-        applyQualifier(qualifiers, "status", "failed");
+        applyQualifier(qualifiers, "status", "failed", arch);
         break;
       case "summaryOnly":
         summaryOnly = true;
@@ -415,7 +418,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case "quiet":
         if (value === undefined) quiet++;
         else {
-          applyQualifier(qualifiers, "quiet", v);
+          applyQualifier(qualifiers, "quiet", v, arch);
           quietExplicit = true;
         }
         break;
@@ -477,6 +480,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   if (!quietExplicit && quiet > 0) qualifiers.quiet = quietForCount(quiet);
   const fdDetails = fdDetailsOf(yCount, qualifiers.decodeFds);
   const options: CliOptions = {
+    arch,
     output,
     append,
     separately,

@@ -1,12 +1,12 @@
 import { writeSync } from "node:fs";
-import { compileCapturePlan } from "@tstrace/core/capture-plan";
-import { x86_64 } from "@tstrace/core/x86_64";
 import { createDecoder, type DecoderOptions } from "@tstrace/decoder-wasm";
 import type { TraceResult } from "@tstrace/native";
 import * as native from "@tstrace/native";
 import { type CliOptions, parseArgs } from "./args.js";
 import { AttachNotices } from "./attach-notices.js";
+import { capturePlanFor } from "./capture-plan-for.js";
 import { answerParent, daemonTracee, execUnderGrandchild } from "./daemonize.js";
+import { decoderOptions } from "./decoder-options.js";
 import { exitLikeTracee } from "./exit-status.js";
 import { HELP_TEXT } from "./help.js";
 import { PathFilter, selectPaths, withFdTracking } from "./path-filter.js";
@@ -36,36 +36,6 @@ function fail(message: string, hint: boolean): never {
   process.stderr.write(`${PROGRAM}: ${message}\n`);
   if (hint) process.stderr.write(`Try '${PROGRAM} -h' for more information.\n`);
   process.exit(1);
-}
-
-/** The decoder options for the command line. */
-export function decoderOptions(o: CliOptions, notices = false): DecoderOptions {
-  return {
-    strsize: o.strsize,
-    acolumn: o.columns,
-    hex: o.hex,
-    pidPrefix: o.follow || o.pids.length > 1 ? (o.output === undefined ? "bracket" : "plain") : "none",
-    syscallNumbers: o.syscallNumber,
-    instructionPointer: o.instructionPointer,
-    ...(o.absTimestamps ? { timestamps: o.absTimestamps } : {}),
-    ...(o.relTimestamps ? { relativeTimestamps: o.relTimestamps } : {}),
-    ...(o.syscallTimes ? { syscallTimes: o.syscallTimes } : {}),
-    verbose: o.verbose,
-    decodeFds: o.fdDetails,
-    // strace announces each followed process on stderr when the trace itself goes there.
-    ...(notices && o.output === undefined && !o.qualifiers.quiet.has("attach")
-      ? { attachNotice: `${PROGRAM}: ` }
-      : {}),
-    quietExit: o.qualifiers.quiet.has("exit"),
-    ...(o.constStyle ? { constStyle: o.constStyle } : {}),
-    ...(o.qualifiers.status ? { status: [...o.qualifiers.status] } : {}),
-    // The decoder applies trace= and signal= itself, so it still sees every stop it needs for
-    // -n's numbers on +++ lines and for strace's "+++ killed by" hiding.
-    ...(o.qualifiers.trace ? { syscalls: o.qualifiers.trace } : {}),
-    ...(o.qualifiers.signal ? { signals: o.qualifiers.signal } : {}),
-    ...(o.qualifiers.read ? { readDumps: o.qualifiers.read } : {}),
-    ...(o.qualifiers.write ? { writeDumps: o.qualifiers.write } : {}),
-  };
 }
 
 /** A path as strace's string_quote prints it in messages. */
@@ -123,7 +93,7 @@ export async function main(argv: readonly string[]): Promise<never> {
     if (!qualifiers.quiet.has("path-resolution"))
       for (const [given, real] of resolved)
         process.stderr.write(`${PROGRAM}: Requested path ${cQuote(given)} resolved into ${cQuote(real)}\n`);
-    pathFilter = new PathFilter(set, options.traceFds);
+    pathFilter = new PathFilter(options.arch, set, options.traceFds);
   }
 
   let sink: Sink | undefined;
@@ -142,17 +112,8 @@ export async function main(argv: readonly string[]): Promise<never> {
   const traceSet = qualifiers.trace;
   const selected = traceSet === undefined ? undefined : (nr: number): boolean => traceSet.has(nr);
   // What the tracer stops for: -P also needs the calls it follows fds through.
-  const stopSet = traceSet && pathFilter ? withFdTracking(traceSet) : traceSet;
-  const stopped = stopSet === undefined ? undefined : (nr: number): boolean => stopSet.has(nr);
-  const capturePlan = compileCapturePlan(x86_64, {
-    strsize: options.strsize,
-    decodeFds: options.decodeFds,
-    verbose: options.verbose,
-    ...(stopped ? { selected: stopped } : {}),
-    ...(qualifiers.read || qualifiers.write
-      ? { dumpIo: { read: qualifiers.read !== undefined, write: qualifiers.write !== undefined } }
-      : {}),
-  });
+  const stopSet = traceSet && pathFilter ? withFdTracking(traceSet, options.arch) : traceSet;
+  const capturePlan = capturePlanFor(options, stopSet);
   const filter = recordFilter(traceSet, qualifiers.signal);
   const counter = options.summary ? new SyscallCounter(options.overheadNs) : undefined;
 
@@ -259,7 +220,9 @@ export async function main(argv: readonly string[]): Promise<never> {
   await separate?.close();
   if (counter)
     summarySink.write(
-      new TextEncoder().encode(formatSummary(counter.rows(), options.summaryColumns, options.sortBy)),
+      new TextEncoder().encode(
+        formatSummary(counter.rows(), options.summaryColumns, options.sortBy, options.arch),
+      ),
     );
   if (notices && !quietAttach)
     for (const notice of notices.detached()) process.stderr.write(`${PROGRAM}: ${notice}\n`);

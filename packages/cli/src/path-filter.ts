@@ -20,7 +20,7 @@ import {
   SyscallEnterBody,
   SyscallExitBody,
 } from "@tstrace/core/record-format";
-import { syscallByName, syscallByNr, x86_64 } from "@tstrace/core/x86_64";
+import { type ArchTable, syscallByName, syscallByNr } from "./arch.js";
 import { type PathRule, pathRule } from "./path-rules.js";
 import type { FdSelection } from "./qualifiers.js";
 import { forEachRecord } from "./record-walk.js";
@@ -40,10 +40,10 @@ const FD_TRACKING = [...OPENS, "dup", "dup2", "dup3", "fcntl", "close"];
  * (strace asks /proc instead, so it needs no stops for them); the decoder and -c still show only
  * `selected`.
  */
-export function withFdTracking(selected: ReadonlySet<number>): Set<number> {
+export function withFdTracking(selected: ReadonlySet<number>, arch: ArchTable): Set<number> {
   const set = new Set(selected);
   for (const name of FD_TRACKING) {
-    const row = syscallByName(x86_64, name);
+    const row = syscallByName(arch, name);
     if (row) set.add(row.nr);
   }
   return set;
@@ -77,6 +77,7 @@ interface Pending {
 }
 
 export class PathFilter {
+  readonly #arch: ArchTable;
   readonly #paths: ReadonlySet<string>;
   readonly #traceFds: FdSelection | undefined;
   /** pid → fds known to refer to a selected path. */
@@ -86,7 +87,8 @@ export class PathFilter {
   readonly #names = new Map<number, string>();
   readonly #utf8 = new TextDecoder();
 
-  constructor(paths: ReadonlySet<string>, traceFds?: FdSelection) {
+  constructor(arch: ArchTable, paths: ReadonlySet<string>, traceFds?: FdSelection) {
+    this.#arch = arch;
     this.#paths = paths;
     this.#traceFds = traceFds;
   }
@@ -94,7 +96,7 @@ export class PathFilter {
   #name(nr: number): string {
     let name = this.#names.get(nr);
     if (name === undefined) {
-      const row = syscallByNr(x86_64, nr);
+      const row = syscallByNr(this.#arch, nr);
       name = row?.name ?? "";
       this.#names.set(nr, name);
       this.#rules.set(nr, row ? pathRule(name, row.classes) : undefined);

@@ -3,7 +3,7 @@
  * syscall outside the file/desc/network classes never matches; one listed here matches by the
  * listed fd and path arguments; any other matches by argument 0 (a path for %file, else an fd).
  */
-import type { SyscallClass } from "@tstrace/core/x86_64";
+import type { SyscallClass } from "./arch.js";
 
 /** Argument indexes holding fds and paths. */
 export interface PathRule {

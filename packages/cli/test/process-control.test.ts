@@ -338,6 +338,23 @@ describe("trace(): the library entry", () => {
     expect(lines[0]).toMatch(/^execve\("\/bin\/true", \["\/bin\/true"\], \["/);
   });
 
+  it("-y and -e read=: the library reads what the bin reads, so its lines equal strace's", async () => {
+    const argv = ["/bin/cat", "/etc/hostname"];
+    const options = ["-y", "-e", "trace=read", "-e", "read=3"];
+    const t = await trace({ argv, options });
+    const lines: string[] = [];
+    for await (const line of t) lines.push(line);
+    const dir = mkdtempSync(join(tmpdir(), "tstrace-y-"));
+    const ref = join(dir, "strace.txt");
+    spawnSync("strace", [...options, "-o", ref, ...argv], { env: process.env });
+    const expected = readFileSync(ref, "utf8").split("\n");
+    expect(lines.filter((l) => l.includes("/etc/hostname"))).toEqual(
+      expected.filter((l) => l.includes("/etc/hostname")),
+    );
+    expect(lines.some((l) => l.startsWith("read(3</etc/hostname>"))).toBe(true);
+    expect(lines.some((l) => l.startsWith(" | 00000 "))).toBe(true);
+  });
+
   it("attaches by pid, and detach() lets the target go running", { timeout: 30_000 }, async () => {
     const pid = loopTarget();
     try {

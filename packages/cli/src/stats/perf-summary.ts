@@ -101,7 +101,7 @@ export async function countWithPerf(
   if (result.message !== undefined) writeSync(2, `${program}: ${result.message}\n`);
   if (result.lost > 0) writeSync(2, `${program}: ${lostMessage(result)}\n`);
   const rows = result.rows.map((r) => ({ ...r }));
-  sink.write(new TextEncoder().encode(formatSummary(rows, o.summaryColumns, o.sortBy)));
+  sink.write(new TextEncoder().encode(formatSummary(rows, o.summaryColumns, o.sortBy, o.arch)));
   await sink.close();
   if (interrupted) {
     native.raiseSignal(interrupted);
