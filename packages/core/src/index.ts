@@ -38,6 +38,14 @@ export { type ValueCapture, type ValueCaptureRow, valueCaptures } from "./data/v
 export { errnoMessage, errnoName, errnos } from "./errno.js";
 export { classMembers } from "./generated/classes.js";
 export { syscallByName, syscallByNr } from "./lookup.js";
+export {
+  AT_FDCWD,
+  FD_EFFECT_CALLS,
+  type FdEffect,
+  fdEffect,
+  type PathRule,
+  pathRule,
+} from "./path-rules.js";
 export * from "./record-format.js";
 export { signalName, signals } from "./signals.js";
 export { parseTraceExpr, type TraceSelection } from "./trace-expr.js";
