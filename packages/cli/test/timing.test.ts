@@ -144,7 +144,11 @@ describe("traces with strace's time columns", () => {
     const texts = readdirSync(dir).map((f) => readFileSync(join(dir, f), "utf8"));
     // The parent's getpid before the fork is the last line before the child's, ~0.3 s earlier;
     // a clock of the child's file's own would print 0.
-    expect(texts.some((t) => /^ {5}0\.[2-9]\d{5} getpid\(\)/m.test(t))).toBe(true);
+    // (at least 0.3 s: how much more is the scheduler's business).
+    const gaps = texts.flatMap((t) =>
+      [...t.matchAll(/^ *(\d+\.\d{6}) getpid\(\)/gm)].map((m) => Number(m[1])),
+    );
+    expect(gaps.some((gap) => gap >= 0.3)).toBe(true);
     // Files whose decoder was created late print their runs later, still on the shared clock.
     expect(texts.filter((t) => /^ {5}0\.0{6} /m.test(t))).toHaveLength(1);
   });

@@ -51,9 +51,11 @@ describe("when the tracer process dies", () => {
       spawnTraced({ argv: ["sh", "-c", "sleep ${marker} & sleep ${marker} & sleep ${marker}; wait"], capturePlan: ${plan}, followForks: true },
         () => { if (++n === 1) setTimeout(() => console.log("ready"), 300); });
     `);
+    // sh and its three sleeps; on a busy machine sh may still be forking when "ready" comes.
+    await until(() => pidsWith(marker).length >= 4);
     const before = pidsWith(marker);
     cleanup.push(...before);
-    expect(before.length).toBeGreaterThanOrEqual(3);
+    expect(before.length).toBeGreaterThanOrEqual(4);
     await sigkill(child);
     expect(await until(() => pidsWith(marker).every((pid) => !alive(pid)))).toBe(true);
   });
@@ -64,6 +66,8 @@ describe("when the tracer process dies", () => {
       const s = spawnTraced({ argv: ["sleep", "${marker}"], capturePlan: ${plan}, exitKill: false }, () => {});
       setTimeout(() => console.log("ready"), 300);
     `);
+    // The child may not have exec'd sleep yet (its command line is still node's).
+    await until(() => pidsWith(marker).length === 1);
     const [pid] = pidsWith(marker);
     cleanup.push(pid!);
     await sigkill(child);

@@ -1,6 +1,7 @@
 // The built command and strace, run side by side by the end-to-end tests.
 import { type SpawnSyncReturns, spawnSync } from "node:child_process";
 import { join } from "node:path";
+import { normaliseTrace } from "../../../../tools/conformance/src/normalise.ts";
 
 /** The tstrace command as users run it (the launcher in bin/). */
 export const BIN = join(import.meta.dirname, "..", "..", "bin", "tstrace");
@@ -18,13 +19,9 @@ export function tracersIn(cwd: string): Tracers {
 }
 
 /**
- * Trace lines without addresses and the tracer's name; a `[pid N]` prefix loses its padding,
- * which differs once pids wrap to fewer digits.
+ * Trace lines as the conformance tool compares them (one normaliser for every comparison with
+ * strace): addresses, pids (renamed in order of appearance), live quantities (a child's CPU time
+ * and rusage, clocks, inodes, ephemeral ports), the tracer's name and how -f's processes
+ * interleave are masked; everything else must match.
  */
-export const norm = (text: string): string[] =>
-  text
-    .replace(/0x[0-9a-f]{6,}/g, "0xADDR")
-    .replace(/^t?strace: /gm, "TRACER: ")
-    .replace(/^\[pid +/gm, "[pid ")
-    .split("\n")
-    .filter((l) => l !== "");
+export const norm = (text: string): string[] => normaliseTrace(text);

@@ -58,8 +58,12 @@ export function unusedPid(): number {
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** Polls `check` until it holds or `ms` pass. */
-export async function until(check: () => boolean, ms = 5000): Promise<boolean> {
+/**
+ * Polls `check` until it holds or `ms` pass. The default is wide: it returns as soon as the
+ * condition holds, so only a failing test waits it out, and a busy machine (python3 start-up,
+ * batches crossing to JS) can take seconds for what takes milliseconds when quiet.
+ */
+export async function until(check: () => boolean, ms = 20_000): Promise<boolean> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (check()) return true;
