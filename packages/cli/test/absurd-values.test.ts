@@ -5,7 +5,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { tracersIn } from "./helpers/tracers.js";
+import { PYTHON, tracersIn } from "./helpers/tracers.js";
 
 const { tstrace, strace } = tracersIn(mkdtempSync(join(tmpdir(), "tstrace-absurd-")));
 
@@ -27,7 +27,7 @@ const TICKS = ["-0x8000000000000000", "0x7fffffffffffffff", "-1", "-150", "150",
 describe("absurd clock ticks in a SIGCHLD", () => {
   for (const style of ["abbrev", "raw", "verbose"]) {
     it(`print as strace prints them (-X ${style})`, () => {
-      const args = ["-X", style, "-e", "trace=none", "python3", "-c", QUEUE_SIGCHLD, ...TICKS];
+      const args = ["-X", style, "-e", "trace=none", PYTHON, "-c", QUEUE_SIGCHLD, ...TICKS];
       const ours = tstrace(...args);
       const theirs = strace(...args);
       expect(ours.status).toBe(0);

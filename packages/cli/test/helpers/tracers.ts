@@ -3,6 +3,14 @@ import { type SpawnSyncReturns, spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { normaliseTrace } from "../../../../tools/conformance/src/normalise.ts";
 
+/**
+ * The python3 interpreter itself: `python3` on PATH may be a shim (pyenv's is a bash script that
+ * forks a dozen processes), whose children would join every -f trace and load the machine.
+ */
+export const PYTHON: string = spawnSync("python3", ["-c", "import sys; print(sys.executable)"], {
+  encoding: "utf8",
+}).stdout.trim();
+
 /** The tstrace command as users run it (the launcher in bin/). */
 export const BIN = join(import.meta.dirname, "..", "..", "bin", "tstrace");
 
