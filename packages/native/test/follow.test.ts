@@ -2,6 +2,7 @@
 // group-stops behaving as untraced.
 import { describe, expect, it } from "vitest";
 import { EMPTY_PLAN, NR } from "./helpers/plan.ts";
+import { PYTHON } from "./helpers/procs.ts";
 import { RecordType } from "./helpers/records.ts";
 import { trace, traceWithin } from "./helpers/trace.ts";
 
@@ -12,7 +13,7 @@ describe("followForks", () => {
   it("a 64-thread python3 program: every thread's clone and exit are seen", async () => {
     const { result, records } = await trace({
       argv: [
-        "python3",
+        PYTHON,
         "-c",
         "import threading\nts=[threading.Thread(target=sum, args=(range(1000),)) for _ in range(64)]\n[t.start() for t in ts]\n[t.join() for t in ts]",
       ],
@@ -48,7 +49,7 @@ describe("followForks", () => {
 
   it("vfork (posix_spawn): NEW_PROCESS how=vfork, the child's exec and exit", async () => {
     const { result, records } = await trace({
-      argv: ["python3", "-c", "import os\nos.waitpid(os.posix_spawn('/bin/true', ['/bin/true'], {}), 0)"],
+      argv: [PYTHON, "-c", "import os\nos.waitpid(os.posix_spawn('/bin/true', ['/bin/true'], {}), 0)"],
       capturePlan: EMPTY_PLAN,
       followForks: true,
     });
@@ -63,7 +64,7 @@ describe("followForks", () => {
   it("execve from a non-leader thread: EXEC carries the former thread id; the leader's id goes on", async () => {
     const { result, records } = await trace({
       argv: [
-        "python3",
+        PYTHON,
         "-c",
         "import os, threading, time\nthreading.Thread(target=os.execv, args=('/bin/sh', ['sh', '-c', 'exit 6'])).start()\ntime.sleep(30)",
       ],
@@ -95,7 +96,7 @@ describe("followForks", () => {
     const one = async (lane: number, i: number): Promise<void> => {
       const { result, records } = await traceWithin(
         {
-          argv: ["sh", "-c", '/bin/true & /bin/true & exec python3 -S -I -c "$0"', program],
+          argv: ["sh", "-c", '/bin/true & /bin/true & exec "$1" -S -I -c "$0"', program, PYTHON],
           capturePlan: EMPTY_PLAN,
           followForks: true,
           ...(i % 5 === 0 ? {} : { traceSet: execveOnly }),

@@ -3,7 +3,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { alive, daemon, killQuietly, pidsWith, procState, until } from "./helpers/procs.ts";
+import { alive, daemon, killQuietly, PYTHON, pidsWith, procState, until } from "./helpers/procs.ts";
 
 const dist = join(import.meta.dirname, "..", "dist", "index.js");
 const plan = "new Uint32Array([0x54535043, 1, 0])";
@@ -76,7 +76,7 @@ describe("when the tracer process dies", () => {
   });
 
   it("SIGKILL while attached: the target is detached by the kernel and keeps running", async () => {
-    const pid = daemon(`exec python3 -c 'import time
+    const pid = daemon(`exec ${PYTHON} -c 'import time
 while True: time.sleep(0.01)'`);
     cleanup.push(pid);
     await until(() => alive(pid));

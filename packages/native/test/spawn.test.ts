@@ -9,6 +9,7 @@ import {
 } from "../../core/src/record-format.ts";
 import { spawnTraced } from "../src/index.ts";
 import { buildPlan, defaultPlan, EMPTY_PLAN, NR } from "./helpers/plan.ts";
+import { PYTHON } from "./helpers/procs.ts";
 import { parseIovec, parseStringArray, text } from "./helpers/records.ts";
 import { trace } from "./helpers/trace.ts";
 
@@ -146,7 +147,7 @@ describe("spawnTraced", () => {
     });
     const script =
       'import os; fd = os.open("/dev/null", os.O_WRONLY); os.write(fd, b"hello"); os.writev(fd, [b"ab", b"cd"])';
-    const { result, records } = await trace({ argv: ["python3", "-c", script], capturePlan: plan });
+    const { result, records } = await trace({ argv: [PYTHON, "-c", script], capturePlan: plan });
     expect(result.exitCode).toBe(0);
     const write = records.find(
       (r) => r.type === RecordType.SYSCALL_ENTER && r.nr === NR.write && r.args![2] === 5n,

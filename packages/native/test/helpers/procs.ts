@@ -28,6 +28,14 @@ export function procState(pid: number): string {
 
 export const alive = (pid: number): boolean => !["gone", "Z", "X"].includes(procState(pid));
 
+/**
+ * The python3 interpreter itself: `python3` on PATH may be a shim (pyenv's is a bash script that
+ * forks a dozen processes), which every followed trace would trace too, slowly on a busy machine.
+ */
+export const PYTHON: string = execFileSync("python3", ["-c", "import sys; print(sys.executable)"], {
+  encoding: "utf8",
+}).trim();
+
 /** Pids whose command line contains `marker` (not the Node processes that merely name it). */
 export function pidsWith(marker: string): number[] {
   const out: number[] = [];
