@@ -6,6 +6,6 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // Each test runs tstrace and strace on real programs, often several times: on a busy
     // machine one such run can take seconds, so vitest's 5 s default is no measure of a hang.
-    testTimeout: 60_000,
+    testTimeout: 120_000,
   },
 });
