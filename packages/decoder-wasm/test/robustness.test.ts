@@ -12,7 +12,7 @@ import {
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createDecoder } from "../dist/index.js";
-import { type Capture, concat, enter, exit, exited, signal } from "./helpers/records.js";
+import { at, type Capture, concat, enter, exit, exited, signal } from "./helpers/records.js";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 const nrs = x86_64.syscalls.map((r) => r.nr);
@@ -236,9 +236,13 @@ const plannedCall = fc
         capturesOf(specs, CaptureWhen.ENTRY),
         fc.oneof(absurd, fc.bigInt({ min: -4095n, max: 4096n })),
         capturesOf(specs, CaptureWhen.EXIT),
+        fc.tuple(absurd, absurd),
       )
-      .map(([args, entryCaps, rval, exitCaps]) =>
-        concat(enter(pid, nr, args, entryCaps), exit(pid, nr, BigInt.asIntN(64, rval), exitCaps)),
+      .map(([args, entryCaps, rval, exitCaps, [t0, t1]]) =>
+        concat(
+          at(enter(pid, nr, args, entryCaps), t0),
+          at(exit(pid, nr, BigInt.asIntN(64, rval), exitCaps), t1),
+        ),
       );
   });
 const absurdSignal = fc
@@ -261,6 +265,13 @@ describe("absurd values and corrupt text", () => {
         hex: 2 as const,
         constStyle: "verbose" as const,
         timestamps: "epoch" as const,
+      },
+      // Absurd record times through every time column: -t with ns, -r, -T, an odd UTC offset.
+      {
+        timestamps: { format: "time" as const, precision: "ns" as const },
+        relativeTimestamps: "ns" as const,
+        syscallTimes: "ns" as const,
+        utcOffsetMinutes: 330,
       },
     ];
     for (const style of styles) {
