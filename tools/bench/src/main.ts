@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 /**
- * `pnpm bench [--runs N]` (default 9): each workload untraced, under `strace -o /dev/null` and under
- * `tstrace -o /dev/null`, interleaved in one run; prints medians and the ratios that matter
- * (tstrace/strace, tstrace/untraced). Ratios, not absolute times: these machines are shared.
+ * `pnpm bench [--runs N] [--json FILE]` (default 9 runs): each workload untraced, under
+ * `strace -o /dev/null` and under `tstrace -o /dev/null`, interleaved in one run; prints medians
+ * and the ratios that matter (tstrace/strace, tstrace/untraced). Ratios, not absolute times: these
+ * machines are shared. `--json FILE` also writes the rows as JSON (the docs' performance page).
  */
 import { createRequire } from "node:module";
+import { availableParallelism, release } from "node:os";
 import { dirname, join } from "node:path";
 import { median, rounds } from "./timing.js";
 import { WORKLOADS } from "./workloads.js";
@@ -13,6 +15,8 @@ import { WORKLOADS } from "./workloads.js";
 const args = process.argv.slice(2);
 const runsAt = args.indexOf("--runs");
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 9;
+const jsonAt = args.indexOf("--json");
+const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
 
 const require = createRequire(import.meta.url);
 const cliPkg = require.resolve("@tstrace/cli/package.json");
@@ -29,6 +33,18 @@ process.stdout.write(
   `${"workload".padEnd(24)}${"untraced".padStart(10)}${"strace".padStart(10)}${"tstrace".padStart(10)}${"ts/strace".padStart(10)}${"ts/untr".padStart(9)}\n`,
 );
 const notes: string[] = [];
+/** One row of `--json`: medians in milliseconds and the ratios printed. */
+interface JsonRow {
+  workload: string;
+  command: string;
+  untracedMs: number;
+  straceMs: number;
+  tstraceMs: number;
+  tstraceOverStrace: number;
+  tstraceOverUntraced: number;
+  netOfStartupOverUntraced?: number;
+}
+const jsonRows: JsonRow[] = [];
 for (const w of WORKLOADS) {
   const variants = [
     w.command,
@@ -40,9 +56,20 @@ for (const w of WORKLOADS) {
   if (w.netOfStartup) variants.push([bin, "-o", "/dev/null", ...w.options, "/bin/true"]);
   const samples = rounds(variants, runs);
   const [untraced, strace, tstrace] = samples.slice(0, 3).map(median) as [number, number, number];
+  const row: JsonRow = {
+    workload: w.name,
+    command: ["tstrace", ...w.options, ...w.command].join(" "),
+    untracedMs: untraced,
+    straceMs: strace,
+    tstraceMs: tstrace,
+    tstraceOverStrace: tstrace / strace,
+    tstraceOverUntraced: tstrace / untraced,
+  };
+  jsonRows.push(row);
   if (w.netOfStartup) {
     const [u, , t, s] = samples as [number[], number[], number[], number[]];
     const net = median(t.map((ms, i) => (ms - (s[i] as number)) / (u[i] as number)));
+    row.netOfStartupOverUntraced = net;
     notes.push(
       `${w.name}: (tstrace - tstrace start-up) / untraced = ${net.toFixed(2)} (median of per-round ratios)`,
     );
@@ -54,3 +81,13 @@ for (const w of WORKLOADS) {
 for (const note of notes) process.stdout.write(`${note}\n`);
 const nodeAlone = median(rounds([[process.execPath, "-e", ""]], runs)[0] as number[]);
 process.stdout.write(`node start-up alone: ${nodeAlone.toFixed(1)} ms\n`);
+if (jsonFile !== undefined) {
+  const report = {
+    runs,
+    date: new Date().toISOString().slice(0, 10),
+    machine: { cpus: availableParallelism(), kernel: release(), node: process.version },
+    rows: jsonRows,
+    nodeStartupMs: nodeAlone,
+  };
+  writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
+}
