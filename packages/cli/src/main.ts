@@ -9,6 +9,7 @@ import { answerParent, daemonTracee, execUnderGrandchild } from "./daemonize.js"
 import { decoderOptions } from "./decoder-options.js";
 import { exitLikeTracee } from "./exit-status.js";
 import { HELP_TEXT } from "./help.js";
+import { inheritFds } from "./launcher-env.js";
 import { PathFilter, selectPaths, withFdTracking } from "./path-filter.js";
 import { recordFilter, splitAtMessages, toBitmap } from "./record-filter.js";
 import { chooseSeccomp } from "./seccomp-choice.js";
@@ -173,6 +174,7 @@ export async function main(argv: readonly string[]): Promise<never> {
           followForks: options.follow,
           ...(stopSet ? { traceSet: toBitmap(stopSet), seccomp } : {}),
           detachOnExec: options.detachOnExec,
+          ...inheritFds(),
         },
         onBatch,
       );

@@ -161,6 +161,22 @@ Napi::Error SpawnErrorToJs(Napi::Env env, const tstrace::SpawnError& e) {
 }
 
 
+// inheritFds: undefined (no list) or an array of descriptor numbers from 3 up.
+bool FdList(Napi::Env env, Napi::Value v, std::vector<int>& out) {
+  if (v.IsUndefined()) return false;
+  if (!v.IsArray()) ThrowType(env, "inheritFds must be an array of descriptors");
+  Napi::Array arr = v.As<Napi::Array>();
+  for (uint32_t i = 0; i < arr.Length(); i++) {
+    Napi::Value e = arr.Get(i);
+    double d = e.IsNumber() ? e.As<Napi::Number>().DoubleValue() : -1;
+    if (!(d >= 3 && d <= 0x7fffffff) || d != static_cast<double>(static_cast<int>(d))) {
+      ThrowType(env, "inheritFds[" + std::to_string(i) + "] must be a descriptor number of at least 3");
+    }
+    out.push_back(static_cast<int>(d));
+  }
+  return true;
+}
+
 std::vector<std::string> StringArray(Napi::Env env, Napi::Value v, const char* name, bool non_empty) {
   if (!v.IsArray()) ThrowType(env, std::string(name) + " must be an array of strings");
   Napi::Array arr = v.As<Napi::Array>();
@@ -257,10 +273,10 @@ Napi::Value StartSession(Napi::Env env, Napi::Function on_batch, bool attached, 
 }
 
 // spawn(argv, plan, env|undefined, cwd|undefined, followForks, batchBytes, traceSet|undefined,
-//       seccomp, exitKill, onBatch, detachOnExec) -> session handle
+//       seccomp, exitKill, onBatch, detachOnExec, inheritFds|undefined) -> session handle
 Napi::Value Spawn(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() != 11) ThrowType(env, "spawn expects 11 arguments");
+  if (info.Length() != 12) ThrowType(env, "spawn expects 12 arguments");
   tstrace::SpawnSpec spec;
   spec.argv = StringArray(env, info[0], "argv", true);
   ParsePlan(env, info[1], spec);
@@ -281,6 +297,7 @@ Napi::Value Spawn(const Napi::CallbackInfo& info) {
   spec.exit_kill = Bool(env, info[8], "exitKill");
   if (!info[9].IsFunction()) ThrowType(env, "onBatch must be a function");
   spec.detach_on_exec = Bool(env, info[10], "detachOnExec");
+  spec.has_inherit_fds = FdList(env, info[11], spec.inherit_fds);
 
   try {
     spec.path = tstrace::resolve_command(spec.argv[0], std::getenv("PATH"));
@@ -362,14 +379,19 @@ Napi::Value StartGrandchild(const Napi::CallbackInfo& info) {
   }
 }
 
-// execCommand(path, argv, env): replaces this process; throws (with errno) only if execve failed.
+// execCommand(path, argv, env, inheritFds|undefined): replaces this process; throws (with errno)
+// only if execve failed.
 Napi::Value ExecCommand(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() != 3 || !info[0].IsString()) ThrowType(env, "execCommand expects (path, argv, env)");
+  if (info.Length() != 4 || !info[0].IsString()) ThrowType(env, "execCommand expects (path, argv, env, inheritFds)");
   std::string path = info[0].As<Napi::String>().Utf8Value();
   std::vector<std::string> argv = StringArray(env, info[1], "argv", true);
   std::vector<std::string> envp = StringArray(env, info[2], "env", false);
-  int err = tstrace::exec_command(path, argv, envp);
+  std::vector<int> fds;
+  bool has_fds = FdList(env, info[3], fds);
+  tstrace::InheritedFds keep;
+  if (has_fds) keep = tstrace::inherited_fds(std::move(fds));
+  int err = tstrace::exec_command(path, argv, envp, has_fds ? &keep : nullptr);
   Napi::Error e = Napi::Error::New(env, "exec: " + tstrace::errno_text(err));
   e.Set("errno", Napi::Number::New(env, err));
   throw e;

@@ -39,6 +39,14 @@ export interface SpawnOptions {
    * command's own first execve excepted. Default false.
    */
   detachOnExec?: boolean;
+  /**
+   * The descriptors from 3 up that the command inherits, as under strace: the ones this process
+   * itself inherited. Node marks inherited descriptors close-on-exec at start-up, so they must be
+   * listed before it starts (the tstrace launcher does, with /proc/self/fd). Listed ones reach the
+   * command whatever their close-on-exec flag; every other descriptor (Node's epoll, eventfds,
+   * pipes) is closed at its execve. Default: those not marked close-on-exec are inherited.
+   */
+  inheritFds?: readonly number[];
 }
 
 /** Options of {@link attachTraced}. */
@@ -201,6 +209,7 @@ interface Addon {
     exitKill: boolean,
     onBatch: (batch: Uint8Array) => void,
     detachOnExec: boolean,
+    inheritFds: number[] | undefined,
   ): Handle;
   attach(
     pids: number[],
@@ -215,7 +224,7 @@ interface Addon {
   ): Handle;
   resolveCommand(name: string): string;
   startGrandchild(path: string, argv: string[], env: string[], mode: number): string;
-  execCommand(path: string, argv: string[], env: string[]): never;
+  execCommand(path: string, argv: string[], env: string[], inheritFds: number[] | undefined): never;
   /** Restores signo's default action, unblocks and raises it (no core dump of the tracer). */
   raiseSignal(signo: number): void;
   count(
@@ -310,6 +319,7 @@ export function spawnTraced(options: SpawnOptions, onBatch: (batch: Uint8Array) 
     options.exitKill ?? true,
     onBatch,
     options.detachOnExec ?? false,
+    options.inheritFds === undefined ? undefined : [...options.inheritFds],
   );
   return session(handle);
 }
@@ -415,8 +425,15 @@ export function execCommand(options: {
   path: string;
   argv: readonly string[];
   env: Readonly<Record<string, string>>;
+  /** As {@link SpawnOptions.inheritFds}. */
+  inheritFds?: readonly number[];
 }): never {
-  return binding().execCommand(options.path, [...options.argv], envList(options.env));
+  return binding().execCommand(
+    options.path,
+    [...options.argv],
+    envList(options.env),
+    options.inheritFds === undefined ? undefined : [...options.inheritFds],
+  );
 }
 
 function envList(env: Readonly<Record<string, string | undefined>>): string[] {

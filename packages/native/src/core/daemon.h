@@ -2,6 +2,8 @@
 // grandchild that attaches to it before its execve, so the command stays its parent's child.
 #pragma once
 
+#include "exec_prep.h"
+
 #include <string>
 #include <vector>
 
@@ -17,8 +19,10 @@ enum class DaemonMode { kGrandchild, kProcessGroup, kSession };
 std::string start_grandchild(const std::string& path, const std::vector<std::string>& argv,
                              const std::vector<std::string>& env, DaemonMode mode);
 
-// Replaces this process with the command, with the signal state and stdio a shell would give it.
-// Returns (errno) only when execve failed.
-int exec_command(const std::string& path, const std::vector<std::string>& argv, const std::vector<std::string>& env);
+// Replaces this process with the command, with the signal state and stdio a shell would give it,
+// and, when `keep` is given, exactly those descriptors from 3 up. Returns (errno) only when
+// execve failed.
+int exec_command(const std::string& path, const std::vector<std::string>& argv, const std::vector<std::string>& env,
+                 const InheritedFds* keep = nullptr);
 
 }  // namespace tstrace

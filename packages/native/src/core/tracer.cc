@@ -108,9 +108,10 @@ bool is_exec_nr(uint32_t arch, uint64_t nr) {
 
 // Runs in the forked child: async-signal-safe calls only.
 [[noreturn]] void child_main(const char* path, char* const* argv, char* const* envp, const char* cwd,
-                             const sock_fprog* filter) {
+                             const sock_fprog* filter, const InheritedFds* keep) {
   restore_exec_signals();
   inherit_stdio();
+  if (keep != nullptr) inherit_only(*keep);
   if (cwd != nullptr && chdir(cwd) < 0) _exit(1);
   // Handshake: stop until the tracer thread has seized us, so tracing starts before execve.
   ::kill(getpid(), SIGSTOP);
@@ -730,6 +731,8 @@ void Tracer::run(SpawnSpec spec, BatchSink* sink) {
     filter = build_seccomp_filter(spec.trace_set, {static_cast<uint32_t>(kNrExecve), static_cast<uint32_t>(kNrExecveat)});
   }
   sock_fprog fprog{static_cast<unsigned short>(filter.size()), filter.data()};
+  InheritedFds keep;
+  if (spec.has_inherit_fds) keep = inherited_fds(spec.inherit_fds);
 
   if (!start_waker()) {
     fail_start("clone: " + errno_text(errno), errno);
@@ -743,7 +746,9 @@ void Tracer::run(SpawnSpec spec, BatchSink* sink) {
     fail_start("fork: " + errno_text(err), err);
     return;
   }
-  if (pid == 0) child_main(spec.path.c_str(), argv.data(), envp.data(), cwd, filter.empty() ? nullptr : &fprog);
+  if (pid == 0)
+    child_main(spec.path.c_str(), argv.data(), envp.data(), cwd, filter.empty() ? nullptr : &fprog,
+               spec.has_inherit_fds ? &keep : nullptr);
 
   int st = 0;
   pid_t w;

@@ -59,6 +59,10 @@ struct SpawnSpec : TraceOptions {
   std::string cwd;                      // empty: inherit
   bool seccomp = false;                 // install a seccomp-bpf filter from trace_set before execve
   bool exit_kill = true;                // PTRACE_O_EXITKILL
+  // The descriptors from 3 up the command inherits (see InheritedFds); every other one is closed
+  // at its execve. Without a list, those not marked close-on-exec are inherited.
+  bool has_inherit_fds = false;
+  std::vector<int> inherit_fds;
 };
 
 struct AttachSpec : TraceOptions {
