@@ -12,6 +12,7 @@ import {
   type Qualifiers,
   quietForCount,
 } from "./qualifiers.js";
+import { injectWarning } from "@tstrace/core/inject";
 import { parseSummaryBackend, perfBlocker, type SummaryBackend } from "./stats/backend.js";
 import { parseOverhead } from "./stats/overhead.js";
 import { type Column, DEFAULT_COLUMNS, parseColumns, parseSortBy, type SortBy } from "./stats/table.js";
@@ -374,6 +375,8 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
       case "qual:status":
       case "qual:read":
       case "qual:write":
+      case "qual:inject":
+      case "qual:fault":
         applyQualifier(qualifiers, row.key.slice(5), v, arch);
         break;
       case "qual:decode-fds":
@@ -436,6 +439,11 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
   if (help || version) {
     // -h and -V act before any other check, as in strace.
   } else {
+    // strace warns while parsing the expression: a retval a program may read as an error.
+    for (const rule of qualifiers.inject) {
+      const w = injectWarning(rule);
+      if (w) warnings.push(w);
+    }
     if (summaryOnly && summaryAlso) {
       throw new UsageError("-c/--summary-only and -C/--summary are mutually exclusive", false);
     }

@@ -1,4 +1,5 @@
 import { writeSync } from "node:fs";
+import { compileInjectTable } from "@tstrace/core/inject";
 import { createDecoder, type DecoderOptions } from "@tstrace/decoder-wasm";
 import type { TraceResult } from "@tstrace/native";
 import * as native from "@tstrace/native";
@@ -115,6 +116,7 @@ export async function main(argv: readonly string[]): Promise<never> {
   // What the tracer stops for: -P also needs the calls it follows fds through.
   const stopSet = traceSet && pathFilter ? withFdTracking(traceSet, options.arch) : traceSet;
   const capturePlan = capturePlanFor(options, stopSet);
+  const injectTable = qualifiers.inject.length > 0 ? { injectTable: compileInjectTable(qualifiers.inject) } : {};
   const filter = recordFilter(traceSet, qualifiers.signal);
   const counter = options.summary ? new SyscallCounter(options.overheadNs) : undefined;
 
@@ -157,6 +159,7 @@ export async function main(argv: readonly string[]): Promise<never> {
           exitKill: options.killOnExit,
           detachOnExec: options.detachOnExec,
           untilExec: daemonFor !== undefined,
+          ...injectTable,
         },
         onBatch,
       );
@@ -175,6 +178,7 @@ export async function main(argv: readonly string[]): Promise<never> {
           ...(stopSet ? { traceSet: toBitmap(stopSet), seccomp } : {}),
           detachOnExec: options.detachOnExec,
           ...inheritFds(),
+          ...injectTable,
         },
         onBatch,
       );

@@ -5,6 +5,7 @@
  * @tstrace/decoder-wasm (lines), exactly as the command line does.
  */
 
+import { compileInjectTable } from "@tstrace/core/inject";
 import { createDecoder, type Decoder } from "@tstrace/decoder-wasm";
 import * as native from "@tstrace/native";
 import { parseArgs } from "./args.js";
@@ -134,6 +135,7 @@ export async function trace(options: TraceOptions): Promise<Trace<string> | Trac
     followForks: cli.follow,
     detachOnExec: cli.detachOnExec,
     ...(traceSet ? { traceSet: toBitmap(traceSet) } : {}),
+    ...(cli.qualifiers.inject.length > 0 ? { injectTable: compileInjectTable(cli.qualifiers.inject) } : {}),
   };
   const session = attaching
     ? native.attachTraced({ ...common, pids: cli.pids, exitKill: cli.killOnExit }, onBatch)

@@ -53,7 +53,16 @@ import { printFdDecoration } from "./print/fd";
 import { putHex, putHexDigits, putI64, putOct, putPadded, putU64 } from "./print/num";
 import { printSignalName } from "./print/signal";
 import { printFlags, printFlagsUnstyled, putRef } from "./print/xlat";
-import { ENTER_ARCH, ENTER_IP, ENTER_NR, FD_RETURN_ARG, HDR_LENGTH } from "./record";
+import {
+  ENTER_ARCH,
+  ENTER_IP,
+  ENTER_NR,
+  EXIT_FLAG_DELAYED,
+  EXIT_FLAG_INJECTED,
+  FD_RETURN_ARG,
+  HDR_FLAGS,
+  HDR_LENGTH,
+} from "./record";
 import {
   auditArch,
   errnoMessage,
@@ -368,6 +377,13 @@ function printReturn(r: u32, rv: i32, rval: i64, isError: bool): void {
   putI64(rval);
 }
 
+/** strace's print_injected_note: `-e inject=` results and delays, from the exit record's flags. */
+function printTamperNotes(rec: usize): void {
+  const flags = load<u16>(rec + HDR_FLAGS);
+  if (flags & EXIT_FLAG_INJECTED) puts(" (INJECTED)");
+  if (flags & EXIT_FLAG_DELAYED) puts(" (DELAYED)");
+}
+
 /** SYSCALL_EXIT: the arguments printed at exit, `) `, alignment, `= ret`. */
 export function onExit(pid: u32, rec: usize, len: u32, nr: u32, arch: u32, rval: i64, isError: bool): void {
   const p = getProc(pid);
@@ -388,6 +404,7 @@ export function onExit(pid: u32, rec: usize, len: u32, nr: u32, arch: u32, rval:
     tabto();
     setExit(rec, len, rval, isError); // the return value's FD_PATH capture is in this record
     printReturn(validRow(nr, arch), 0, rval, isError);
+    printTamperNotes(rec);
     newline();
     return;
   }
@@ -427,6 +444,7 @@ export function onExit(pid: u32, rec: usize, len: u32, nr: u32, arch: u32, rval:
       }
     } else if (aux == AUX_CUSTOM && enr < syscallCount()) printAux(load<u8>(decIds + <usize>enr));
   }
+  printTamperNotes(rec);
   if (showTime) printSyscallTime(p.enterTime, now);
   newline();
   dumpIo(enr);

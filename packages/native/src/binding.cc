@@ -228,6 +228,21 @@ void ParseTraceSet(Napi::Env env, Napi::Value v, tstrace::TraceOptions& opts) {
   opts.trace_set.assign(set.Data(), set.Data() + set.ElementLength());
 }
 
+// injectTable: undefined (none) or a Uint32Array of core's InjectEntry rows (-e inject=).
+void ParseInjectTable(Napi::Env env, Napi::Value v, tstrace::TraceOptions& opts) {
+  if (v.IsUndefined()) return;
+  if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != napi_uint32_array) {
+    ThrowType(env, "injectTable must be a Uint32Array");
+  }
+  Napi::Uint32Array table = v.As<Napi::Uint32Array>();
+  try {
+    auto parsed = std::make_shared<tstrace::InjectTable>(tstrace::InjectTable::parse(table.Data(), table.ElementLength()));
+    if (!parsed->empty()) opts.inject = std::move(parsed);
+  } catch (const tstrace::InjectError& e) {
+    throw Napi::RangeError::New(env, e.what());
+  }
+}
+
 bool Bool(Napi::Env env, Napi::Value v, const char* name) {
   if (!v.IsBoolean()) ThrowType(env, std::string(name) + " must be a boolean");
   return v.As<Napi::Boolean>().Value();
@@ -273,10 +288,11 @@ Napi::Value StartSession(Napi::Env env, Napi::Function on_batch, bool attached, 
 }
 
 // spawn(argv, plan, env|undefined, cwd|undefined, followForks, batchBytes, traceSet|undefined,
-//       seccomp, exitKill, onBatch, detachOnExec, inheritFds|undefined) -> session handle
+//       seccomp, exitKill, onBatch, detachOnExec, inheritFds|undefined, injectTable|undefined)
+//       -> session handle
 Napi::Value Spawn(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() != 12) ThrowType(env, "spawn expects 12 arguments");
+  if (info.Length() != 13) ThrowType(env, "spawn expects 13 arguments");
   tstrace::SpawnSpec spec;
   spec.argv = StringArray(env, info[0], "argv", true);
   ParsePlan(env, info[1], spec);
@@ -298,6 +314,7 @@ Napi::Value Spawn(const Napi::CallbackInfo& info) {
   if (!info[9].IsFunction()) ThrowType(env, "onBatch must be a function");
   spec.detach_on_exec = Bool(env, info[10], "detachOnExec");
   spec.has_inherit_fds = FdList(env, info[11], spec.inherit_fds);
+  ParseInjectTable(env, info[12], spec);
 
   try {
     spec.path = tstrace::resolve_command(spec.argv[0], std::getenv("PATH"));
@@ -321,10 +338,10 @@ Napi::Value Spawn(const Napi::CallbackInfo& info) {
 }
 
 // attach(pids, plan, followForks, traceSet|undefined, batchBytes, onBatch, exitKill, detachOnExec,
-//        untilExec) -> session handle
+//        untilExec, injectTable|undefined) -> session handle
 Napi::Value Attach(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() != 9) ThrowType(env, "attach expects 9 arguments");
+  if (info.Length() != 10) ThrowType(env, "attach expects 10 arguments");
   tstrace::AttachSpec spec;
   if (!info[0].IsArray()) ThrowType(env, "pids must be an array of process ids");
   Napi::Array pids = info[0].As<Napi::Array>();
@@ -346,6 +363,7 @@ Napi::Value Attach(const Napi::CallbackInfo& info) {
   spec.detach_on_exec = Bool(env, info[7], "detachOnExec");
   spec.until_exec = Bool(env, info[8], "untilExec");
   if (spec.until_exec && spec.pids.size() != 1) ThrowType(env, "untilExec takes exactly one pid");
+  ParseInjectTable(env, info[9], spec);
   return StartSession(env, info[5].As<Napi::Function>(), true,
                       [&spec](Session* s) { return s->tracer_.attach(std::move(spec), s); });
 }

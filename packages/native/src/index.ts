@@ -47,6 +47,12 @@ export interface SpawnOptions {
    * pipes) is closed at its execve. Default: those not marked close-on-exec are inherited.
    */
   inheritFds?: readonly number[];
+  /**
+   * -e inject= / -e fault=: core's compileInjectTable rows (InjectEntry words). Applied to the
+   * syscalls traceSet records, at their entry stops; their exit records carry the INJECTED and
+   * DELAYED flags. Absent: nothing is injected.
+   */
+  injectTable?: Uint32Array;
 }
 
 /** Options of {@link attachTraced}. */
@@ -74,6 +80,8 @@ export interface AttachOptions {
    * reported before its execve, exactly as for a spawned command. Default false.
    */
   untilExec?: boolean;
+  /** As in {@link SpawnOptions.injectTable}. */
+  injectTable?: Uint32Array;
 }
 
 /** Options of {@link countSyscalls}. */
@@ -210,6 +218,7 @@ interface Addon {
     onBatch: (batch: Uint8Array) => void,
     detachOnExec: boolean,
     inheritFds: number[] | undefined,
+    injectTable: Uint32Array | undefined,
   ): Handle;
   attach(
     pids: number[],
@@ -221,6 +230,7 @@ interface Addon {
     exitKill: boolean,
     detachOnExec: boolean,
     untilExec: boolean,
+    injectTable: Uint32Array | undefined,
   ): Handle;
   resolveCommand(name: string): string;
   startGrandchild(path: string, argv: string[], env: string[], mode: number): string;
@@ -320,6 +330,7 @@ export function spawnTraced(options: SpawnOptions, onBatch: (batch: Uint8Array) 
     onBatch,
     options.detachOnExec ?? false,
     options.inheritFds === undefined ? undefined : [...options.inheritFds],
+    options.injectTable,
   );
   return session(handle);
 }
@@ -351,6 +362,7 @@ export function attachTraced(options: AttachOptions, onBatch: (batch: Uint8Array
     options.exitKill ?? false,
     options.detachOnExec ?? false,
     options.untilExec ?? false,
+    options.injectTable,
   );
   return session(handle);
 }

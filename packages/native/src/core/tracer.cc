@@ -14,11 +14,13 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/user.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstddef>
 #include <cstring>
 #include <unordered_map>
 
@@ -67,6 +69,9 @@ constexpr uint64_t kNrExecve = 59;     // x86_64
 constexpr uint64_t kNrExecveat = 322;  // x86_64
 constexpr uint64_t kNrPrctl = 157;     // x86_64
 constexpr uint64_t kX32SyscallBit = 0x40000000;
+// PTRACE_POKEUSER offsets of the syscall number and the return value (x86_64).
+constexpr size_t kOrigRaxOffset = offsetof(struct user_regs_struct, orig_rax);
+constexpr size_t kRaxOffset = offsetof(struct user_regs_struct, rax);
 
 #ifndef PTRACE_EVENT_SECCOMP
 #define PTRACE_EVENT_SECCOMP 7
@@ -137,6 +142,9 @@ struct ThreadState {
   uint64_t nr = 0;
   uint64_t args[6] = {};
   uint64_t sp = 0;  // at entry: STACK captures read relative to it
+  InjectCounters inject_counts;            // when= countdowns (-e inject=)
+  const InjectAction* injecting = nullptr; // the current syscall's action, when it applies
+  uint16_t exit_flags = 0;                 // rf::SyscallExitFlags for the current syscall's exit
 };
 
 }  // namespace
@@ -278,14 +286,12 @@ struct Tracer::Loop {
       }
     }
     if (sig == (SIGTRAP | 0x80)) {
-      on_syscall(p, t);
-      resume(p, t, 0);
+      resume(p, t, on_syscall(p, t));
       return;
     }
     switch (event) {
       case PTRACE_EVENT_SECCOMP:
-        on_syscall(p, t);
-        resume(p, t, 0);
+        resume(p, t, on_syscall(p, t));
         return;
       case PTRACE_EVENT_EXEC: {
         // A spawned command's own first execve is where tracing starts, never a reason to leave.
@@ -360,14 +366,17 @@ struct Tracer::Loop {
     owner.remove_live(p);
   }
 
-  void on_syscall(pid_t p, ThreadState& t) {
+  // Returns the signal to resume with (0, or -e inject=…:signal=).
+  int on_syscall(pid_t p, ThreadState& t) {
     SyscallInfo info;
     std::memset(&info, 0, sizeof info);
     long n = ptrace(static_cast<enum __ptrace_request>(kGetSyscallInfo), p, reinterpret_cast<void*>(sizeof info), &info);
-    if (n <= 0) return;
+    if (n <= 0) return 0;
     if (info.op == kInfoEntry || info.op == kInfoSeccomp) {
       // Under PTRACE_SYSCALL a seccomp stop is followed by the same syscall's entry stop.
-      if (info.op == kInfoEntry && t.in_syscall && t.by_seccomp) return;
+      if (info.op == kInfoEntry && t.in_syscall && t.by_seccomp) return 0;
+      t.injecting = nullptr;
+      t.exit_flags = 0;
       t.in_syscall = true;
       t.by_seccomp = info.op == kInfoSeccomp;
       t.arch = info.arch;
@@ -378,10 +387,11 @@ struct Tracer::Loop {
       t.selected = selected(info.arch, t.nr);
       if (t.hidden) {
         // Tracing shows the command from its own execve on, like strace.
-        if (p != initial || !is_exec_nr(info.arch, t.nr)) return;
+        if (p != initial || !is_exec_nr(info.arch, t.nr)) return 0;
         t.hidden = false;
       }
       if (t.selected) emit_enter(p, t, info);
+      if (t.selected && opts.inject) return inject_at_entry(p, t);
     } else if (info.op == kInfoExit) {
       bool was_in = t.in_syscall;
       t.in_syscall = false;
@@ -394,16 +404,68 @@ struct Tracer::Loop {
           seccomp_on = true;
           t.seccomp = true;
         }
-        return;
+        return 0;
       }
       bool failed = info.exit.is_error != 0;
-      if (was_in && t.selected) emit_syscall_exit(p, t, info.arch, info.exit.rval, failed);
+      int64_t rval = info.exit.rval;
+      if (was_in && t.injecting != nullptr) inject_at_exit(p, t, rval, failed);
+      if (was_in && t.selected) emit_syscall_exit(p, t, info.arch, rval, failed, t.exit_flags);
+      t.injecting = nullptr;
       if (p == initial && !exec_seen && failed && is_exec_nr(t.arch, t.nr)) {
         // The command could not be executed; strace prints "exec: <error>" and hides the rest.
         emit_message(p, "exec: " + errno_text(static_cast<int>(-info.exit.rval)), 0);
         t.hidden = true;
       }
     }
+    return 0;
+  }
+
+  // strace's tamper_with_syscall_entering: when this call is due, the syscall number becomes -1
+  // (the kernel skips the call) or syscall='s, the entry delay is slept, and the signal is
+  // returned for the resume to deliver. x86_64 only: orig_rax is the syscall number.
+  int inject_at_entry(pid_t p, ThreadState& t) {
+    if (t.arch != rf::audit_arch::kX86_64 || (t.nr & kX32SyscallBit) != 0) return 0;
+    const InjectAction* a = opts.inject->find(t.nr);
+    if (a == nullptr || !t.inject_counts.due(t.nr, *a)) return 0;
+    t.injecting = a;
+    if (a->flags & (rf::kInjectError | rf::kInjectRetval)) {
+      ptrace(PTRACE_POKEUSER, p, reinterpret_cast<void*>(kOrigRaxOffset), reinterpret_cast<void*>(a->syscall));
+      t.exit_flags |= rf::kExitInjected;
+    }
+    if (a->flags & rf::kInjectDelayEnter) {
+      sleep_for(a->delay_enter_ns);
+      t.exit_flags |= rf::kExitDelayed;
+    }
+    return (a->flags & rf::kInjectSignal) ? static_cast<int>(a->signo) : 0;
+  }
+
+  // strace's tamper_with_syscall_exiting: the exit delay, then the injected result in rax.
+  void inject_at_exit(pid_t p, ThreadState& t, int64_t& rval, bool& failed) {
+    const InjectAction* a = t.injecting;
+    if (a->flags & rf::kInjectDelayExit) {
+      sleep_for(a->delay_exit_ns);
+      t.exit_flags |= rf::kExitDelayed;
+    }
+    if (!(a->flags & (rf::kInjectError | rf::kInjectRetval))) return;
+    if (a->flags & rf::kInjectRetval) {
+      rval = static_cast<int64_t>(a->retval);
+      failed = false;
+    } else {
+      rval = -static_cast<int64_t>(a->error);
+      failed = true;
+    }
+    ptrace(PTRACE_POKEUSER, p, reinterpret_cast<void*>(kRaxOffset), reinterpret_cast<void*>(rval));
+  }
+
+  // A delay keeps this tracee stopped; what is batched goes out first so the line shows on time.
+  void sleep_for(uint64_t ns) {
+    flush();
+    struct timespec ts;
+    ts.tv_sec = static_cast<time_t>(ns / 1000000000u);
+    ts.tv_nsec = static_cast<long>(ns % 1000000000u);
+    while (nanosleep(&ts, &ts) < 0 && errno == EINTR) {
+    }
+    now = realtime_ns();
   }
 
   // Returns the thread id the exec'ing thread has now.
@@ -509,9 +571,9 @@ struct Tracer::Loop {
     w.end_record(start);
   }
 
-  void emit_syscall_exit(pid_t p, const ThreadState& t, uint32_t arch, int64_t rval, bool failed) {
+  void emit_syscall_exit(pid_t p, const ThreadState& t, uint32_t arch, int64_t rval, bool failed, uint16_t flags) {
     rf::RecordWriter w(batch);
-    size_t start = w.begin_record(rf::kSyscallExit, static_cast<uint32_t>(p), now);
+    size_t start = w.begin_record(rf::kSyscallExit, static_cast<uint32_t>(p), now, flags);
     w.u32(arch);
     w.u32(static_cast<uint32_t>(t.nr));
     w.i64(rval);

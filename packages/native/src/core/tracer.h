@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "capture_plan.h"
+#include "injector.h"
 
 namespace tstrace {
 
@@ -50,6 +51,8 @@ struct TraceOptions {
   // strace -b execve: a tracee that execs is detached at its PTRACE_EVENT_EXEC (a spawned
   // command's own first execve excepted).
   bool detach_on_exec = false;
+  // -e inject= / -e fault=: applied to recorded (selected) syscalls at their entry stops.
+  std::shared_ptr<const InjectTable> inject;
 };
 
 struct SpawnSpec : TraceOptions {
