@@ -374,7 +374,8 @@ function printReturn(r: u32, rv: i32, rval: i64, isError: bool): void {
     printFdDecoration(FD_RETURN_ARG, true);
     return;
   }
-  putI64(rval);
+  // strace's default is RVAL_UDECIMAL: a negative success (only an injected retval=) is unsigned.
+  putU64(<u64>rval);
 }
 
 /** strace's print_injected_note: `-e inject=` results and delays, from the exit record's flags. */
