@@ -1,3 +1,4 @@
+import { injectWarning } from "@tstrace/core/inject";
 import { type ArchTable, sessionArch } from "./arch.js";
 import { OPTION_TABLE, type OptionRow } from "./option-table.js";
 import { pidsFrom } from "./pids.js";
@@ -12,7 +13,6 @@ import {
   type Qualifiers,
   quietForCount,
 } from "./qualifiers.js";
-import { injectWarning } from "@tstrace/core/inject";
 import { parseSummaryBackend, perfBlocker, type SummaryBackend } from "./stats/backend.js";
 import { parseOverhead } from "./stats/overhead.js";
 import { type Column, DEFAULT_COLUMNS, parseColumns, parseSortBy, type SortBy } from "./stats/table.js";

@@ -116,7 +116,8 @@ export async function main(argv: readonly string[]): Promise<never> {
   // What the tracer stops for: -P also needs the calls it follows fds through.
   const stopSet = traceSet && pathFilter ? withFdTracking(traceSet, options.arch) : traceSet;
   const capturePlan = capturePlanFor(options, stopSet);
-  const injectTable = qualifiers.inject.length > 0 ? { injectTable: compileInjectTable(qualifiers.inject) } : {};
+  const injectTable =
+    qualifiers.inject.length > 0 ? { injectTable: compileInjectTable(qualifiers.inject) } : {};
   const filter = recordFilter(traceSet, qualifiers.signal);
   const counter = options.summary ? new SyscallCounter(options.overheadNs) : undefined;
 

@@ -37,13 +37,29 @@ describe("-e inject=", () => {
     expect(lines.some((l) => l.endsWith("= -1 ENOENT (No such file or directory) (INJECTED)"))).toBe(true);
   });
   it("returns retval= to the program", () => {
-    const { lines, stdout } = same("-e", "trace=getuid", "-e", "inject=getuid:retval=42", PYTHON, "-c", GETUID);
+    const { lines, stdout } = same(
+      "-e",
+      "trace=getuid",
+      "-e",
+      "inject=getuid:retval=42",
+      PYTHON,
+      "-c",
+      GETUID,
+    );
     expect(stdout).toBe("42 42 42\n");
     // python calls getuid once more while it starts.
     expect(lines.filter(INJECTED).length).toBeGreaterThanOrEqual(3);
   });
   it("counts calls per syscall for when=", () => {
-    const { lines } = same("-e", "trace=getuid", "-e", "inject=getuid:retval=7:when=2+", PYTHON, "-c", GETUID);
+    const { lines } = same(
+      "-e",
+      "trace=getuid",
+      "-e",
+      "inject=getuid:retval=7:when=2+",
+      PYTHON,
+      "-c",
+      GETUID,
+    );
     expect(lines[0]).toMatch(/= 0$/);
     expect(lines[1]).toMatch(/= 7 \(INJECTED\)$/);
     same("-e", "trace=getuid", "-e", "inject=getuid:retval=7:when=1..2", PYTHON, "-c", GETUID);
@@ -53,20 +69,54 @@ describe("-e inject=", () => {
     same("-e", "trace=write", "-e", "inject=write:error=EIO:when=2+", "sh", "-c", "echo a; echo b; echo c");
   });
   it("runs a pure syscall instead with syscall=", () => {
-    same("-e", "trace=getppid", "-e", "inject=getppid:syscall=getuid:error=EPERM", PYTHON, "-c", "import os; os.getppid()");
+    same(
+      "-e",
+      "trace=getppid",
+      "-e",
+      "inject=getppid:syscall=getuid:error=EPERM",
+      PYTHON,
+      "-c",
+      "import os; os.getppid()",
+    );
   });
   it("delivers signal= at entry", () => {
     same("-e", "trace=getuid", "-e", "inject=getuid:signal=SIGUSR1:when=3", PYTHON, "-c", GETUID);
   });
   it("delays with delay_enter= and delay_exit= and says so", () => {
-    const { lines } = same("-e", "trace=getuid", "-e", "inject=getuid:delay_enter=1ms:delay_exit=1000", PYTHON, "-c", GETUID);
+    const { lines } = same(
+      "-e",
+      "trace=getuid",
+      "-e",
+      "inject=getuid:delay_enter=1ms:delay_exit=1000",
+      PYTHON,
+      "-c",
+      GETUID,
+    );
     expect(lines.filter((l) => l.endsWith("(DELAYED)")).length).toBeGreaterThanOrEqual(3);
   });
   it("applies the last expression naming a syscall", () => {
-    same("-e", "trace=getuid", "-e", "inject=getuid:retval=1", "-e", "inject=getuid:retval=2", PYTHON, "-c", GETUID);
+    same(
+      "-e",
+      "trace=getuid",
+      "-e",
+      "inject=getuid:retval=1",
+      "-e",
+      "inject=getuid:retval=2",
+      PYTHON,
+      "-c",
+      GETUID,
+    );
   });
   it("injects only into traced syscalls", () => {
-    same("-e", "trace=getuid", "-e", "inject=getppid:retval=9", PYTHON, "-c", "import os; print(os.getppid() == 9)");
+    same(
+      "-e",
+      "trace=getuid",
+      "-e",
+      "inject=getppid:retval=9",
+      PYTHON,
+      "-c",
+      "import os; print(os.getppid() == 9)",
+    );
   });
   it("warns about a retval that reads as an error", () => {
     const { lines } = same("-e", "trace=chdir", "-e", "inject=chdir:retval=-1", "sh", "-c", "cd /tmp");

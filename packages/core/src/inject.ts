@@ -67,9 +67,10 @@ function ullong(text: string): bigint | undefined {
   const m = /^\s*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)$/.exec(text);
   if (!m) return undefined;
   const digits = m[2] as string;
-  const v = digits.length > 1 && digits.startsWith("0") && !/^0[xX]/.test(digits)
-    ? BigInt(`0o${digits.slice(1)}`)
-    : BigInt(digits);
+  const v =
+    digits.length > 1 && digits.startsWith("0") && !/^0[xX]/.test(digits)
+      ? BigInt(`0o${digits.slice(1)}`)
+      : BigInt(digits);
   if (v >= 1n << 64n) return undefined;
   return m[1] === "-" ? BigInt.asUintN(64, -v) : v;
 }
@@ -123,7 +124,7 @@ function parseToken(token: string, a: InjectAction, arch: ArchTable, faultOnly: 
       return parseWhen(val, a);
     case "syscall": {
       const row = syscallByName(arch, val);
-      if (!row || !row.classes.includes("pure")) return false;
+      if (!row?.classes.includes("pure")) return false;
       a.syscall = row.nr;
       return once(InjectFlags.SYSCALL);
     }
