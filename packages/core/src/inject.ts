@@ -85,6 +85,21 @@ function delayNs(text: string): bigint | undefined {
   return BigInt(Math.floor(Number(num) * scale));
 }
 
+/** Flags of poke_enter=/poke_exit=, which tstrace parses but does not apply (outside InjectFlags). */
+const POKE_ENTER = 1 << 16;
+const POKE_EXIT = 1 << 17;
+
+/** strace's parse_poke_token: `@argN=HEX` (N 1..7, an even number of hex digits, at most 2048), comma-separated. */
+function validPokes(text: string): boolean {
+  if (text === "") return false;
+  const args = new Set<string>();
+  for (const t of text.split(",").filter((x) => x !== "")) {
+    if (!/^@arg[1-7]=(?:[0-9a-fA-F]{2}){1,1024}$/.test(t) || args.has(t.charAt(4))) return false;
+    args.add(t.charAt(4)); // poke_add refuses a second poke of the same argument
+  }
+  return true;
+}
+
 /** strace's `when=` grammar: F, F+, F+S, F..L, F..L+, F..L+S (each at most 65535). */
 function parseWhen(text: string, a: InjectAction): boolean {
   const m = /^(\d+)(?:\.\.(\d+))?(\+(\d*))?$/.exec(text);
@@ -161,8 +176,9 @@ function parseToken(token: string, a: InjectAction, arch: ArchTable, faultOnly: 
     }
     case "poke_enter":
     case "poke_exit":
-      if (faultOnly) return false;
-      throw new InjectError(`${key}= is not supported by this build`);
+      // Checked as strace checks them (@argN=HEX,...), then refused once the whole expression parsed.
+      if (faultOnly || !validPokes(val)) return false;
+      return once(key === "poke_enter" ? POKE_ENTER : POKE_EXIT);
     default:
       return false;
   }
@@ -202,12 +218,16 @@ export function parseInjectExpr(arch: ArchTable, text: string, fault = false): I
     InjectFlags.ERROR |
     InjectFlags.RETVAL |
     InjectFlags.DELAY_ENTER |
-    InjectFlags.DELAY_EXIT;
+    InjectFlags.DELAY_EXIT |
+    POKE_ENTER |
+    POKE_EXIT;
   if (!(action.flags & actionFlags)) {
     if (!fault) throw invalid();
     action.error = 38; // ENOSYS, fault='s default
     action.flags |= InjectFlags.ERROR;
   }
+  if (action.flags & (POKE_ENTER | POKE_EXIT))
+    throw new InjectError(`${action.flags & POKE_ENTER ? "poke_enter" : "poke_exit"}= is not supported by this build`);
   return { nrs, action };
 }
 
