@@ -227,7 +227,9 @@ export function parseInjectExpr(arch: ArchTable, text: string, fault = false): I
     action.flags |= InjectFlags.ERROR;
   }
   if (action.flags & (POKE_ENTER | POKE_EXIT))
-    throw new InjectError(`${action.flags & POKE_ENTER ? "poke_enter" : "poke_exit"}= is not supported by this build`);
+    throw new InjectError(
+      `${action.flags & POKE_ENTER ? "poke_enter" : "poke_exit"}= is not supported by this build`,
+    );
   return { nrs, action };
 }
 
