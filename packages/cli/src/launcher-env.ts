@@ -6,7 +6,24 @@
  */
 export const LAUNCHER_ENVIRON = "TSTRACE_ENVIRON";
 
+/**
+ * Node resets every signal's action at start-up; bin/tstrace passes the ones it was started with
+ * ignored (/proc/self/status SigIgn, hex) here, so a spawned command inherits them as from strace.
+ */
+export const LAUNCHER_SIGIGN = "TSTRACE_SIGIGN";
+
+/** The signals tstrace was started with ignored, from the launcher (none when run otherwise). */
+export function launcherIgnoredSignals(env: NodeJS.ProcessEnv = process.env): number[] {
+  const mask = env[LAUNCHER_SIGIGN];
+  if (mask === undefined || !/^[0-9a-f]{1,16}$/i.test(mask)) return [];
+  const bits = BigInt(`0x${mask}`);
+  const out: number[] = [];
+  for (let sig = 1; sig <= 64; sig++) if ((bits >> BigInt(sig - 1)) & 1n) out.push(sig);
+  return out;
+}
+
 export function restoreLauncherEnv(env: NodeJS.ProcessEnv = process.env): void {
+  delete env[LAUNCHER_SIGIGN];
   const saved = env[LAUNCHER_ENVIRON];
   if (saved === undefined) return;
   const entries = Buffer.from(saved, "base64")

@@ -82,7 +82,7 @@ const SIGNAL_NUMBERS: Readonly<Record<string, number>> = {
 };
 
 /** Runs tstrace with `argv` (without node and the script) and exits the process like strace. */
-export async function main(argv: readonly string[]): Promise<never> {
+export async function main(argv: readonly string[], ignoredSignals: readonly number[] = []): Promise<never> {
   let options: CliOptions;
   let decOptions: DecoderOptions;
   try {
@@ -156,14 +156,18 @@ export async function main(argv: readonly string[]): Promise<never> {
   const limit = options.syscallLimit > 0 ? new SyscallLimit(options.syscallLimit, selected) : undefined;
   const staging =
     qualifiers.status && (options.follow || options.pids.length > 1) ? new StatusStaging() : undefined;
+  // A sink that is behind (a slow pipe reader) hands back a promise; onBatch returns it, so the
+  // tracer thread waits, and the tracees with it.
+  let backlog: Promise<void> | undefined;
   const emit = (batch: Uint8Array): void => {
     if (notices && !quietAttach)
       for (const notice of notices.take(batch)) writeSync(2, `${PROGRAM}: ${notice}\n`);
     counter?.add(filter ? filter(batch) : batch);
-    if (decoder) (sink as Sink).write(decoder.decode(batch));
-    else separate?.write(batch);
+    const behind = decoder ? (sink as Sink).write(decoder.decode(batch)) : separate?.write(batch);
+    if (behind) backlog = backlog ? backlog.then(() => behind) : behind;
   };
-  const onBatch = (raw: Uint8Array): void => {
+  const onBatch = (raw: Uint8Array): Promise<void> | undefined => {
+    backlog = undefined;
     if (limit?.reached) return;
     let batch = pathFilter ? pathFilter.filter(raw) : raw;
     if (limit) {
@@ -177,6 +181,7 @@ export async function main(argv: readonly string[]): Promise<never> {
       // strace prints its own messages ("exec: Permission denied") on stderr, -o or not.
       (text) => writeSync(2, `${PROGRAM}: ${text}\n`),
     );
+    return backlog;
   };
 
   let session: native.TraceSession;
@@ -207,6 +212,8 @@ export async function main(argv: readonly string[]): Promise<never> {
           capturePlan,
           followForks: options.follow,
           ...(stopSet ? { traceSet: toBitmap(stopSet), seccomp } : {}),
+          exitKill: options.killOnExit,
+          ignoredSignals,
           detachOnExec: options.detachOnExec,
         },
         onBatch,
@@ -227,18 +234,10 @@ export async function main(argv: readonly string[]): Promise<never> {
     process.on(name, () => {
       if (ignoreSignals || interrupted) return;
       interrupted = SIGNAL_NUMBERS[name] as number;
-      const spawnedPid = (session as { pid?: number }).pid;
-      if (!attaching && spawnedPid !== undefined) {
-        try {
-          process.kill(spawnedPid, "SIGCONT");
-          process.kill(spawnedPid, name);
-        } catch {
-          // already gone
-        }
-      }
-      // --kill-on-exit: tracees go with tstrace rather than being let go.
+      // --kill-on-exit: tracees go with tstrace rather than being let go. Otherwise strace's
+      // cleanup(): the spawned command gets SIGCONT and the signal, then every tracee is let go.
       if (options.killOnExit) session.kill();
-      else session.detach();
+      else session.interrupt(interrupted);
     });
   }
 
@@ -257,7 +256,8 @@ export async function main(argv: readonly string[]): Promise<never> {
     summarySink.write(
       new TextEncoder().encode(formatSummary(counter.rows(), options.summaryColumns, options.sortBy)),
     );
-  if (notices && !quietAttach)
+  // With the trace on stderr the decoder says `Process N detached` where strace does.
+  if (notices && !quietAttach && decOptions.attachNotice === undefined)
     for (const notice of notices.detached()) process.stderr.write(`${PROGRAM}: ${notice}\n`);
   await sink?.close();
   if (interrupted) {

@@ -148,6 +148,7 @@ export async function trace(options: TraceOptions): Promise<Trace<string> | Trac
           ...(options.env ? { env: options.env } : {}),
           ...(options.cwd ? { cwd: options.cwd } : {}),
           ...(traceSet ? { seccomp: chooseSeccomp(cli).seccomp } : {}),
+          exitKill: cli.killOnExit,
         },
         onBatch,
       );

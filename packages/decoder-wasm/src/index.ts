@@ -77,6 +77,7 @@ export interface DecoderOptions {
    * strace's `strace: Process N attached` for each new traced process, printed where the
    * NEW_PROCESS record falls (inside an open line, as strace does): the text before `Process`,
    * e.g. "tstrace: ". strace prints these only when the trace goes to stderr and -q is off.
+   * A DETACHED record gets `Process N detached` the same way.
    */
   attachNotice?: string;
   /**

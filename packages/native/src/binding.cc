@@ -7,9 +7,11 @@
 #include <sys/wait.h>
 
 #include <cerrno>
+#include <condition_variable>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <vector>
@@ -25,6 +27,8 @@ extern char** environ;
 namespace {
 
 constexpr size_t kQueueItems = 8;
+// Batches whose onBatch promise may be pending at once before the tracer thread waits.
+constexpr int kMaxHeld = 2;
 constexpr double kMaxBatchBytes = 1 << 30;
 constexpr size_t kMaxTraceSetBytes = 8192;
 
@@ -49,6 +53,13 @@ class Session final : public tstrace::BatchSink {
   explicit Session(Napi::Env env) : deferred_(Napi::Promise::Deferred::New(env)) {}
 
   bool deliver(Batch&& batch) override {
+    {
+      // Batches JS took but has not finished with (onBatch returned a pending promise): past
+      // kMaxHeld the tracer thread waits here and its tracees stay stopped (back-pressure).
+      std::unique_lock<std::mutex> lock(held_mu_);
+      held_cv_.wait(lock, [this] { return held_ < kMaxHeld || aborted_; });
+      if (aborted_) return false;
+    }
     auto* item = new Batch(std::move(batch));
     if (tsfn_.BlockingCall(item) != napi_ok) {
       delete item;
@@ -62,14 +73,33 @@ class Session final : public tstrace::BatchSink {
     tsfn_.Release();
   }
 
-  // JS thread: a batch arrived.
+  // Any thread: onBatch's promise for a batch is pending (hold) or settled (release).
+  void hold() {
+    std::lock_guard<std::mutex> lock(held_mu_);
+    held_++;
+  }
+  void release() {
+    std::lock_guard<std::mutex> lock(held_mu_);
+    if (held_ > 0) held_--;
+    held_cv_.notify_all();
+  }
+  // Unblocks a tracer thread waiting for JS (teardown): it then ends the session.
+  void abort_waits() {
+    std::lock_guard<std::mutex> lock(held_mu_);
+    aborted_ = true;
+    held_cv_.notify_all();
+  }
+
+  // JS thread: a batch arrived. Its bytes are copied into a buffer V8 allocates and accounts
+  // for, so the garbage collector sees the memory the batches hold (an external buffer it
+  // cannot see would let hundreds of them pile up before a collection).
   void on_batch(Napi::Env env, Napi::Function callback, Batch* batch) {
     std::unique_ptr<Batch> owned(batch);
     if (callback_failed_) return;
-    auto* heap = new Batch(std::move(*owned));
-    Napi::ArrayBuffer ab = Napi::ArrayBuffer::New(
-        env, heap->data(), heap->size(), [](Napi::Env, void*, Batch* b) { delete b; }, heap);
-    Napi::Uint8Array view = Napi::Uint8Array::New(env, heap->size(), ab, 0);
+    Napi::ArrayBuffer ab = Napi::ArrayBuffer::New(env, owned->size());
+    if (!owned->empty()) std::memcpy(ab.Data(), owned->data(), owned->size());
+    owned.reset();
+    Napi::Uint8Array view = Napi::Uint8Array::New(env, ab.ByteLength(), ab, 0);
     try {
       callback.Call({view});
     } catch (const Napi::Error& e) {
@@ -100,6 +130,7 @@ class Session final : public tstrace::BatchSink {
     self->hook_registered_ = false;
     self->tearing_down_ = true;
     self->tracer_.shutdown();  // spawned tracees are killed, attached ones detached
+    self->abort_waits();  // wakes a tracer thread waiting for JS to finish with its batches
     self->tsfn_.Abort();  // wakes a tracer thread blocked on the full queue
     self->tracer_.join();
   }
@@ -139,6 +170,10 @@ class Session final : public tstrace::BatchSink {
   bool started_ = false;
   bool hook_registered_ = false;
   bool tearing_down_ = false;
+  std::mutex held_mu_;
+  std::condition_variable held_cv_;
+  int held_ = 0;         // guarded by held_mu_
+  bool aborted_ = false;  // guarded by held_mu_
   std::shared_ptr<Session*> kill_switch_;  // shared with the JS kill(); cleared at finalize
 };
 
@@ -252,14 +287,25 @@ Napi::Value StartSession(Napi::Env env, Napi::Function on_batch, bool attached, 
   handle.Set("detach", Napi::Function::New(env, [alive](const Napi::CallbackInfo&) {
                if (*alive != nullptr) (*alive)->tracer_.detach();
              }, "detach"));
+  handle.Set("interrupt", Napi::Function::New(env, [alive](const Napi::CallbackInfo& info) {
+               const int sig = info.Length() > 0 && info[0].IsNumber() ? info[0].As<Napi::Number>().Int32Value() : 0;
+               if (sig <= 0 || sig >= 65) throw Napi::RangeError::New(info.Env(), "interrupt(signo): signo out of range");
+               if (*alive != nullptr) (*alive)->tracer_.interrupt(sig);
+             }, "interrupt"));
+  handle.Set("hold", Napi::Function::New(env, [alive](const Napi::CallbackInfo&) {
+               if (*alive != nullptr) (*alive)->hold();
+             }, "hold"));
+  handle.Set("release", Napi::Function::New(env, [alive](const Napi::CallbackInfo&) {
+               if (*alive != nullptr) (*alive)->release();
+             }, "release"));
   return handle;
 }
 
 // spawn(argv, plan, env|undefined, cwd|undefined, followForks, batchBytes, traceSet|undefined,
-//       seccomp, exitKill, onBatch, detachOnExec) -> session handle
+//       seccomp, exitKill, onBatch, detachOnExec, ignoredSignals) -> session handle
 Napi::Value Spawn(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() != 11) ThrowType(env, "spawn expects 11 arguments");
+  if (info.Length() != 12) ThrowType(env, "spawn expects 12 arguments");
   tstrace::SpawnSpec spec;
   spec.argv = StringArray(env, info[0], "argv", true);
   ParsePlan(env, info[1], spec);
@@ -280,6 +326,16 @@ Napi::Value Spawn(const Napi::CallbackInfo& info) {
   spec.exit_kill = Bool(env, info[8], "exitKill");
   if (!info[9].IsFunction()) ThrowType(env, "onBatch must be a function");
   spec.detach_on_exec = Bool(env, info[10], "detachOnExec");
+  if (!info[11].IsArray()) ThrowType(env, "ignoredSignals must be an array of signal numbers");
+  Napi::Array ignored = info[11].As<Napi::Array>();
+  for (uint32_t i = 0; i < ignored.Length(); i++) {
+    Napi::Value v = ignored.Get(i);
+    const double d = v.IsNumber() ? v.As<Napi::Number>().DoubleValue() : 0;
+    if (!(d >= 1 && d <= 64) || d != static_cast<double>(static_cast<int>(d))) {
+      throw Napi::RangeError::New(env, "ignoredSignals[" + std::to_string(i) + "] must be a signal number from 1 to 64");
+    }
+    spec.ignored_signals |= uint64_t{1} << (static_cast<int>(d) - 1);
+  }
 
   try {
     spec.path = tstrace::resolve_command(spec.argv[0], std::getenv("PATH"));

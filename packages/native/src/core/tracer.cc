@@ -108,8 +108,8 @@ bool is_exec_nr(uint32_t arch, uint64_t nr) {
 
 // Runs in the forked child: async-signal-safe calls only.
 [[noreturn]] void child_main(const char* path, char* const* argv, char* const* envp, const char* cwd,
-                             const sock_fprog* filter) {
-  restore_exec_signals();
+                             const sock_fprog* filter, uint64_t ignored_signals) {
+  restore_exec_signals(ignored_signals);
   inherit_stdio();
   if (cwd != nullptr && chdir(cwd) < 0) _exit(1);
   // Handshake: stop until the tracer thread has seized us, so tracing starts before execve.
@@ -154,6 +154,7 @@ struct Tracer::Loop {
   bool seccomp_on = false;      // ...and did: every tracee from then on carries it
   uint64_t now = 0;
   std::unordered_map<pid_t, ThreadState> threads;
+  std::set<pid_t> released;  // detached tracees that are this thread's own children (the command)
   FdDescriber fds;  // FD_PATH captures (-y/-yy); holds the socket details cache
   TraceOutcome outcome;
 
@@ -241,6 +242,12 @@ struct Tracer::Loop {
   }
 
   void handle(pid_t p, int st) {
+    if ((WIFEXITED(st) || WIFSIGNALED(st)) && released.count(p) != 0) {
+      // The spawned command, detached but still our child, ended untraced: nothing to report
+      // (strace never reaps it either).
+      released.erase(p);
+      return;
+    }
     if (WIFEXITED(st) || WIFSIGNALED(st)) {
       emit_exit(p, st);
       threads.erase(p);
@@ -325,6 +332,11 @@ struct Tracer::Loop {
   // it would be too); new children reported meanwhile are let go the same way.
   void begin_detach() {
     detaching = true;
+    const int sig = owner.take_interrupt_signal();
+    if (sig != 0 && !owner.attach_mode_ && threads.count(initial) != 0) {
+      ::kill(initial, SIGCONT);
+      ::kill(initial, sig);
+    }
     for (auto& entry : threads) ptrace(PTRACE_INTERRUPT, entry.first, nullptr, nullptr);
   }
 
@@ -344,7 +356,14 @@ struct Tracer::Loop {
       return;  // it died meanwhile: its exit is still to be reported
     }
     if (!hidden) emit_pair(rf::kDetached, p, 0, 0);
-    if (p == initial) outcome.detached = true;
+    forget_detached(p);
+  }
+
+  void forget_detached(pid_t p) {
+    if (p == initial) {
+      outcome.detached = true;
+      if (!owner.attach_mode_) released.insert(p);
+    }
     threads.erase(p);
     owner.remove_live(p);
   }
@@ -354,9 +373,7 @@ struct Tracer::Loop {
     const bool hidden = threads[p].hidden;
     if (ptrace(PTRACE_DETACH, p, nullptr, nullptr) < 0) return;  // died meanwhile: its exit comes
     if (!hidden) emit_pair(rf::kDetached, p, 0, 0);
-    if (p == initial) outcome.detached = true;
-    threads.erase(p);
-    owner.remove_live(p);
+    forget_detached(p);
   }
 
   void on_syscall(pid_t p, ThreadState& t) {
@@ -648,6 +665,21 @@ void Tracer::detach() {
   if (wake_fd_ >= 0) send(wake_fd_, "d", 1, MSG_NOSIGNAL | MSG_DONTWAIT);
 }
 
+void Tracer::interrupt(int sig) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (detach_requested_) return;
+  detach_requested_ = true;
+  interrupt_signal_ = sig;
+  if (wake_fd_ >= 0) send(wake_fd_, "d", 1, MSG_NOSIGNAL | MSG_DONTWAIT);
+}
+
+int Tracer::take_interrupt_signal() {
+  std::lock_guard<std::mutex> lock(mu_);
+  const int sig = interrupt_signal_;
+  interrupt_signal_ = 0;
+  return sig;
+}
+
 void Tracer::shutdown() {
   if (attach_mode_) {
     detach();
@@ -743,7 +775,10 @@ void Tracer::run(SpawnSpec spec, BatchSink* sink) {
     fail_start("fork: " + errno_text(err), err);
     return;
   }
-  if (pid == 0) child_main(spec.path.c_str(), argv.data(), envp.data(), cwd, filter.empty() ? nullptr : &fprog);
+  if (pid == 0) {
+    child_main(spec.path.c_str(), argv.data(), envp.data(), cwd, filter.empty() ? nullptr : &fprog,
+               spec.ignored_signals);
+  }
 
   int st = 0;
   pid_t w;
@@ -764,7 +799,9 @@ void Tracer::run(SpawnSpec spec, BatchSink* sink) {
   }
 
   long options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
-  if (spec.exit_kill) options |= PTRACE_O_EXITKILL;
+  // strace's rule: tracees outlive the tracer (even its kill -9) unless --kill-on-exit, or they
+  // carry our seccomp filter, whose SECCOMP_RET_TRACE syscalls would fail with ENOSYS untraced.
+  if (spec.exit_kill || !filter.empty()) options |= PTRACE_O_EXITKILL;
   if (!filter.empty()) options |= PTRACE_O_TRACESECCOMP;
   if (spec.follow_forks) options |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
   if (ptrace(PTRACE_SEIZE, pid, nullptr, reinterpret_cast<void*>(options)) < 0) {

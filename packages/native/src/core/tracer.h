@@ -58,7 +58,9 @@ struct SpawnSpec : TraceOptions {
   std::vector<std::string> env;         // "NAME=value"
   std::string cwd;                      // empty: inherit
   bool seccomp = false;                 // install a seccomp-bpf filter from trace_set before execve
-  bool exit_kill = true;                // PTRACE_O_EXITKILL
+  // PTRACE_O_EXITKILL (--kill-on-exit); always set when the seccomp filter is installed.
+  bool exit_kill = false;
+  uint64_t ignored_signals = 0;         // bit sig - 1: the command starts with sig ignored
 };
 
 struct AttachSpec : TraceOptions {
@@ -113,6 +115,11 @@ class Tracer {
   // by a signal; a signal about to be delivered is delivered). Any thread, any time, idempotent.
   void detach();
 
+  // strace's reaction to a fatal signal (SIGINT, SIGTERM...) it catches: a spawned command is
+  // sent SIGCONT and `sig`, then every tracee is detached (as detach()). Attached sessions only
+  // detach. Sent from the tracer thread, so no stop of those signals is reported. Idempotent.
+  void interrupt(int sig);
+
   // How a session ends when its owner goes away: attached tracees are detached, spawned ones killed.
   void shutdown();
 
@@ -127,6 +134,7 @@ class Tracer {
   void fail_start(const std::string& what, int err);
   void start_ok(pid_t pid);
   bool detach_requested();
+  int take_interrupt_signal();
   bool start_waker();
   void stop_waker();
   // Tracee bookkeeping shared with kill().
@@ -145,6 +153,7 @@ class Tracer {
   bool attach_mode_ = false;
   bool until_exec_ = false;  // attach_mode_ for strace -D: the command's own execve is ahead
   bool detach_requested_ = false;  // guarded by mu_
+  int interrupt_signal_ = 0;       // guarded by mu_: for the spawned command, sent at detach
   pid_t waker_pid_ = -1;   // tracer thread only
   void* waker_stack_ = nullptr;
   int wake_fd_ = -1;       // guarded by mu_: a byte written here wakes the tracer thread's wait
