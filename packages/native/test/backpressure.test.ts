@@ -19,7 +19,11 @@ describe("back-pressure through onBatch's promise", () => {
     let batches = 0;
     let writes = 0;
     const session = spawnTraced(
-      { argv: ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=20000"], capturePlan: defaultPlan(), batchBytes: 4096 },
+      {
+        argv: ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=20000"],
+        capturePlan: defaultPlan(),
+        batchBytes: 4096,
+      },
       (batch) => {
         batches++;
         for (const r of parseRecords(batch)) if (r.type === RecordType.SYSCALL_EXIT && r.nr === 1) writes++;
@@ -45,7 +49,11 @@ describe("back-pressure through onBatch's promise", () => {
   it("a rejected promise releases its batch like a fulfilled one", async () => {
     let batches = 0;
     const session = spawnTraced(
-      { argv: ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=2000"], capturePlan: defaultPlan(), batchBytes: 1024 },
+      {
+        argv: ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=2000"],
+        capturePlan: defaultPlan(),
+        batchBytes: 1024,
+      },
       () => {
         batches++;
         return Promise.reject(new Error("sink failed"));
