@@ -163,7 +163,7 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
     if (notices && !quietAttach)
       for (const notice of notices.take(batch)) writeSync(2, `${PROGRAM}: ${notice}\n`);
     counter?.add(filter ? filter(batch) : batch);
-    const behind = decoder ? (sink as Sink).write(decoder.decode(batch)) : separate?.write(batch);
+    const behind = decoder ? (sink as Sink).write(decoder.decodeTransient(batch)) : separate?.write(batch);
     if (behind) backlog = backlog ? backlog.then(() => behind) : behind;
   };
   const onBatch = (raw: Uint8Array): Promise<void> | undefined => {
@@ -196,6 +196,7 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
           exitKill: options.killOnExit,
           detachOnExec: options.detachOnExec,
           untilExec: daemonFor !== undefined,
+          transientBatches: true,
         },
         onBatch,
       );
@@ -215,6 +216,8 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
           exitKill: options.killOnExit,
           ignoredSignals,
           detachOnExec: options.detachOnExec,
+          // Nothing below keeps a batch past onBatch (what waits is copied): freed at once.
+          transientBatches: true,
         },
         onBatch,
       );

@@ -131,7 +131,8 @@ export class SeparateOutputs {
  * is cut off here.
  */
 function decodeRun(decoder: Decoder, run: Run): Uint8Array {
-  const text = decoder.decode(run.bytes);
+  // Written out at once (the file sinks are synchronous), so the decoder's own memory will do.
+  const text = decoder.decodeTransient(run.bytes);
   if (!run.handOver) return text;
   const lastLineStart = text.lastIndexOf(0x0a, text.length - 2) + 1;
   return text.subarray(0, lastLineStart);

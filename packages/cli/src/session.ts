@@ -137,6 +137,8 @@ export async function trace(options: TraceOptions): Promise<Trace<string> | Trac
     capturePlan,
     followForks: cli.follow,
     detachOnExec: cli.detachOnExec,
+    // onBatch decodes at once or copies (batches mode): batches are freed as soon as it returns.
+    transientBatches: true,
     ...(traceSet ? { traceSet: toBitmap(traceSet) } : {}),
   };
   const session = attaching

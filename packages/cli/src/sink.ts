@@ -11,7 +11,8 @@ import { errnoMessage } from "@tstrace/core/errno";
  */
 export interface Sink {
   /**
-   * Writes `bytes` (whole or not at all, as far as the caller is concerned). Returns a promise
+   * Writes `bytes`, which are the caller's again once this returns (a sink that must keep them
+   * copies them). Returns a promise
    * when the sink is behind (a pipe whose reader is slow): the caller should wait for it before
    * handing over more, which keeps the tracee waiting too.
    */
@@ -88,10 +89,12 @@ function pipeSink(name: string, command: string): Sink {
         reportLoss(name, broken, bytes);
         return undefined;
       }
-      const flowing = stdin.write(bytes, (err) => {
+      // The stream keeps what it cannot write now, and `bytes` is the caller's again: a copy.
+      const copy = Buffer.from(bytes);
+      const flowing = stdin.write(copy, (err) => {
         if (err) {
           broken ??= err;
-          reportLoss(name, err, bytes);
+          reportLoss(name, err, copy);
         }
       });
       if (flowing) return undefined;

@@ -102,6 +102,9 @@ class Session final : public tstrace::BatchSink {
     Napi::Uint8Array view = Napi::Uint8Array::New(env, ab.ByteLength(), ab, 0);
     try {
       callback.Call({view});
+      // Transient batches (the consumer keeps nothing): the memory goes back at once instead of
+      // waiting, with every batch before it, for a garbage collection.
+      if (transient_) ab.Detach();
     } catch (const Napi::Error& e) {
       // onBatch threw: end the session, reject `done` with that error.
       callback_failed_ = true;
@@ -170,6 +173,7 @@ class Session final : public tstrace::BatchSink {
   bool started_ = false;
   bool hook_registered_ = false;
   bool tearing_down_ = false;
+  bool transient_ = false;  // JS thread: onBatch keeps no reference to a batch after its call
   std::mutex held_mu_;
   std::condition_variable held_cv_;
   int held_ = 0;         // guarded by held_mu_
@@ -292,6 +296,9 @@ Napi::Value StartSession(Napi::Env env, Napi::Function on_batch, bool attached, 
                if (sig <= 0 || sig >= 65) throw Napi::RangeError::New(info.Env(), "interrupt(signo): signo out of range");
                if (*alive != nullptr) (*alive)->tracer_.interrupt(sig);
              }, "interrupt"));
+  handle.Set("setTransient", Napi::Function::New(env, [alive](const Napi::CallbackInfo& info) {
+               if (*alive != nullptr) (*alive)->transient_ = info.Length() > 0 && info[0].ToBoolean().Value();
+             }, "setTransient"));
   handle.Set("hold", Napi::Function::New(env, [alive](const Napi::CallbackInfo&) {
                if (*alive != nullptr) (*alive)->hold();
              }, "hold"));

@@ -49,6 +49,8 @@ export interface SpawnOptions {
    * its default action. Default none.
    */
   ignoredSignals?: readonly number[];
+  /** See {@link AttachOptions.transientBatches}. */
+  transientBatches?: boolean;
 }
 
 /** Options of {@link attachTraced}. */
@@ -76,6 +78,13 @@ export interface AttachOptions {
    * reported before its execve, exactly as for a spawned command. Default false.
    */
   untilExec?: boolean;
+  /**
+   * onBatch keeps no reference to a batch once its call returned (it copies what it needs):
+   * each batch's memory is then freed as soon as onBatch returns (the Uint8Array is emptied,
+   * its ArrayBuffer detached), so a long trace does not leave a pile of batches for the garbage
+   * collector. Default false: batches stay valid for as long as they are referenced.
+   */
+  transientBatches?: boolean;
 }
 
 /** Where {@link startGrandchild} puts the grandchild: strace's -D, -DD, -DDD. */
@@ -125,6 +134,7 @@ interface Handle {
   kill: () => void;
   detach: () => void;
   interrupt: (signo: number) => void;
+  setTransient: (transient: boolean) => void;
   /** A batch's onBatch promise is pending: counts against the tracer thread's allowance. */
   hold: () => void;
   /** ...and has settled. */
@@ -254,6 +264,7 @@ export function spawnTraced(options: SpawnOptions, onBatch: BatchHandler): Trace
     [...(options.ignoredSignals ?? [])],
   );
   acknowledged.handle = handle;
+  if (options.transientBatches) handle.setTransient(true);
   return session(handle);
 }
 
@@ -287,6 +298,7 @@ export function attachTraced(options: AttachOptions, onBatch: BatchHandler): Tra
     options.untilExec ?? false,
   );
   acknowledged.handle = handle;
+  if (options.transientBatches) handle.setTransient(true);
   return session(handle);
 }
 
