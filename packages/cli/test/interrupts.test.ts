@@ -1,0 +1,152 @@
+// Fatal signals to the tracer (SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM), strace 6.1 side by
+// side: spawned and attached sessions, with and without -f and -o. Same notices, same
+// `<detached ...>` endings, same survivors (and their states), same exit status. strace's -I
+// default decides: a spawned command traced into -o FILE ignores them (the tracer goes on);
+// otherwise the spawned command gets SIGCONT and the signal, every tracee is let go and the
+// tracer dies by the signal.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  killQuietly,
+  type Running,
+  sessionProcs,
+  settledSurvivors,
+  sleep,
+  startDetached,
+  until,
+} from "./helpers/sessions.js";
+import { BIN } from "./helpers/tracers.js";
+
+const dir = mkdtempSync(join(tmpdir(), "tstrace-intr-"));
+const SIGNALS = ["SIGHUP", "SIGINT", "SIGQUIT", "SIGPIPE", "SIGTERM"] as const;
+const leftovers: number[] = [];
+afterAll(() => {
+  for (const pid of leftovers) for (const p of sessionProcs(pid)) killQuietly(p.pid);
+});
+
+interface Scenario {
+  readonly name: string;
+  readonly attach: boolean;
+  readonly follow: boolean;
+  readonly output: boolean;
+}
+
+const SCENARIOS: Scenario[] = [];
+for (const attach of [false, true])
+  for (const follow of [false, true])
+    for (const output of [false, true])
+      SCENARIOS.push({
+        name: `${attach ? "-p" : "spawned"}${follow ? " -f" : ""}${output ? " -o FILE" : ""}`,
+        attach,
+        follow,
+        output,
+      });
+
+/** `sh -c 'sleep & sleep & wait'` in a session of its own, child of no test process. */
+function target(): number {
+  const r = spawnSync(
+    "sh",
+    ["-c", 'setsid sh -c "sleep 73 & sleep 74 & wait" >/dev/null 2>&1 </dev/null & echo $!'],
+    { encoding: "utf8" },
+  );
+  return Number(r.stdout.trim());
+}
+
+interface Outcome {
+  status: number;
+  survivors: string[];
+  notices: string[];
+  detachedEndings: number;
+  signalLines: number;
+  exitLines: number;
+}
+
+async function run(tracer: string, s: Scenario, signal: (typeof SIGNALS)[number]): Promise<Outcome> {
+  const tag = `${tracer === BIN ? "t" : "s"}-${s.name.replace(/\W+/g, "_")}-${signal}`;
+  const out = s.output ? join(dir, `${tag}.out`) : undefined;
+  const pid = s.attach ? target() : undefined;
+  if (pid !== undefined) {
+    leftovers.push(pid);
+    // The target is in its wait once both sleeps run.
+    await until(() => sessionProcs(pid).filter((p) => p.comm === "sleep").length === 2);
+  }
+  const args = [
+    ...(s.follow ? ["-f"] : []),
+    ...(out ? ["-o", out] : []),
+    ...(pid !== undefined ? ["-p", String(pid)] : ["sh", "-c", "sleep 71 & sleep 72 & wait"]),
+  ];
+  const t: Running = startDetached(tracer, args, dir, out);
+  leftovers.push(t.pid);
+  // Under way: attached (notice on stderr), or the command sits in its wait and its two sleeps
+  // sleep (what the kernel says, not the trace: tstrace prints a line once it is finished).
+  const ready = (): boolean => {
+    if (pid !== undefined) return /Process \d+ attached/.test(t.stderr());
+    const procs = sessionProcs(t.pid);
+    const waiting = (comm: string, where: string): number =>
+      procs.filter((p) => p.comm === comm && wchan(p.pid).includes(where)).length;
+    return (
+      waiting("sh", "sigsuspend") === 1 &&
+      waiting("sleep", "nanosleep") === 2 &&
+      t.trace().includes("execve(")
+    );
+  };
+  if (!(await until(ready, 60_000))) throw new Error(`${tracer} never got under way: ${t.stderr()}`);
+  await sleep(200); // lets the last line in flight reach the output: not a condition to wait for
+  process.kill(t.pid, signal);
+  const ignored = !s.attach && s.output;
+  if (ignored) {
+    // strace -I default with -o: the signal is ignored and tracing goes on until the command ends.
+    await sleep(1000);
+    expect(await Promise.race([t.exited.then(() => "exited"), sleep(0).then(() => "running")])).toBe(
+      "running",
+    );
+    for (const p of sessionProcs(t.pid)) if (p.comm === "sleep") killQuietly(p.pid);
+  }
+  const status = await Promise.race([t.exited, sleep(60_000).then(() => -1)]);
+  const survivors = await settledSurvivors(() => sessionProcs(pid ?? t.pid).filter((p) => p.pid !== t.pid));
+  const text = t.trace();
+  const lines = text.split("\n");
+  // Notices, wherever they fall (inside an open line too).
+  const notices = [...t.stderr().matchAll(/t?strace: Process \d+ (attached|detached)/g)]
+    .map((m) => `Process N ${m[1]}`)
+    .sort();
+  // A notice printed inside an open line (trace on stderr) ends that line: count notices apart.
+  const withoutNotices = text.replace(/t?strace: Process \d+ (attached|detached)[^\n]*\n/g, "");
+  return {
+    status,
+    survivors,
+    notices,
+    detachedEndings: withoutNotices.split("\n").filter((l) => l.endsWith(" <detached ...>")).length,
+    // SIGCHLD from the sleeps the test ends may coalesce: the scheduler's business, not compared.
+    signalLines: lines.filter((l) => /--- SIG(?!CHLD)/.test(l)).length,
+    exitLines: lines.filter((l) => /\+\+\+ (exited|killed)/.test(l)).length,
+  };
+}
+
+function wchan(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/wchan`, "utf8");
+  } catch {
+    return "";
+  }
+}
+
+async function cleanup(): Promise<void> {
+  for (const pid of leftovers.splice(0)) for (const p of sessionProcs(pid)) killQuietly(p.pid);
+}
+
+describe("fatal signals to the tracer, strace 6.1 side by side", () => {
+  for (const s of SCENARIOS)
+    for (const signal of SIGNALS)
+      it(`${s.name}, ${signal}`, { timeout: 240_000 }, async () => {
+        try {
+          const [ours, theirs] = await Promise.all([run(BIN, s, signal), run("strace", s, signal)]);
+          expect(ours).toEqual(theirs);
+        } finally {
+          await cleanup();
+        }
+      });
+});
