@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { closeSync, openSync, writeSync } from "node:fs";
+import { constants } from "node:os";
 import { errnoMessage } from "@tstrace/core/errno";
 
 /**
@@ -22,6 +23,7 @@ export interface Sink {
 }
 
 const PROGRAM = "tstrace";
+const errnoNumbers = constants.errno;
 const NEWLINE = 0x0a;
 
 /** A 1 ms pause for a descriptor that is non-blocking and full (EAGAIN). */
@@ -80,8 +82,12 @@ function pipeSink(name: string, command: string): Sink {
   const exited = new Promise<void>((resolve) => child.once("close", () => resolve()));
   const stdin = child.stdin;
   let broken: unknown;
+  // A write that fails with EPIPE destroys the stream; writes queued behind it then fail as
+  // "destroyed", sometimes before the EPIPE itself is seen: for strace that is EPIPE all along.
+  const reason = (err: NodeJS.ErrnoException): NodeJS.ErrnoException =>
+    err.code === "ERR_STREAM_DESTROYED" ? Object.assign(new Error("write EPIPE"), { code: "EPIPE" }) : err;
   stdin.on("error", (err) => {
-    broken ??= err;
+    broken ??= reason(err);
   });
   return {
     write: (bytes) => {
@@ -93,8 +99,10 @@ function pipeSink(name: string, command: string): Sink {
       const copy = Buffer.from(bytes);
       const flowing = stdin.write(copy, (err) => {
         if (err) {
-          broken ??= err;
-          reportLoss(name, err, copy);
+          // After the first failure (EPIPE) the stream fails every write as destroyed: the
+          // first failure is what each lost line is reported with, as strace's errno stays EPIPE.
+          broken ??= reason(err);
+          reportLoss(name, broken, copy);
         }
       });
       if (flowing) return undefined;
@@ -137,6 +145,7 @@ export function openSink(path: string | undefined, append = false): Sink {
 /** strace's rendering of a failed call's errno ("No such file or directory"), from core's table. */
 export function describeErrno(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
-  const n = typeof e.errno === "number" ? Math.abs(e.errno) : 0;
-  return errnoMessage(n) ?? e.message;
+  const byCode = e.code !== undefined ? (errnoNumbers as Record<string, number>)[e.code] : undefined;
+  const n = typeof e.errno === "number" ? Math.abs(e.errno) : (byCode ?? 0);
+  return (n !== 0 ? errnoMessage(n) : undefined) ?? e.message;
 }

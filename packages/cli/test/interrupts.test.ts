@@ -5,7 +5,7 @@
 // otherwise the spawned command gets SIGCONT and the signal, every tracee is let go and the
 // tracer dies by the signal.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -14,6 +14,7 @@ import {
   type Running,
   sessionProcs,
   settledSurvivors,
+  shellWaitingOnSleeps,
   sleep,
   startDetached,
   until,
@@ -84,14 +85,7 @@ async function run(tracer: string, s: Scenario, signal: (typeof SIGNALS)[number]
   // sleep (what the kernel says, not the trace: tstrace prints a line once it is finished).
   const ready = (): boolean => {
     if (pid !== undefined) return /Process \d+ attached/.test(t.stderr());
-    const procs = sessionProcs(t.pid);
-    const waiting = (comm: string, where: string): number =>
-      procs.filter((p) => p.comm === comm && wchan(p.pid).includes(where)).length;
-    return (
-      waiting("sh", "sigsuspend") === 1 &&
-      waiting("sleep", "nanosleep") === 2 &&
-      t.trace().includes("execve(")
-    );
+    return shellWaitingOnSleeps(t.pid) && t.trace().includes("execve(");
   };
   if (!(await until(ready, 60_000))) throw new Error(`${tracer} never got under way: ${t.stderr()}`);
   await sleep(200); // lets the last line in flight reach the output: not a condition to wait for
@@ -124,14 +118,6 @@ async function run(tracer: string, s: Scenario, signal: (typeof SIGNALS)[number]
     signalLines: lines.filter((l) => /--- SIG(?!CHLD)/.test(l)).length,
     exitLines: lines.filter((l) => /\+\+\+ (exited|killed)/.test(l)).length,
   };
-}
-
-function wchan(pid: number): string {
-  try {
-    return readFileSync(`/proc/${pid}/wchan`, "utf8");
-  } catch {
-    return "";
-  }
 }
 
 async function cleanup(): Promise<void> {

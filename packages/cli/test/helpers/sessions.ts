@@ -51,6 +51,26 @@ function allProcs(): ProcInfo[] {
   return out;
 }
 
+/** Where the kernel has `pid` waiting (/proc/PID/wchan), or "" when gone. */
+export function wchan(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/wchan`, "utf8");
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * `sh -c 'sleep … & sleep … & wait'` under way in session `sid`: the shell in its wait, both
+ * sleeps asleep (what the kernel says, not the trace: tstrace prints a line once finished).
+ */
+export function shellWaitingOnSleeps(sid: number): boolean {
+  const procs = sessionProcs(sid);
+  const waiting = (comm: string, where: string): number =>
+    procs.filter((p) => p.comm === comm && wchan(p.pid).includes(where)).length;
+  return waiting("sh", "sigsuspend") === 1 && waiting("sleep", "nanosleep") === 2;
+}
+
 /** Processes of session `sid` (its leader included). */
 export function sessionProcs(sid: number): ProcInfo[] {
   return allProcs().filter((p) => p.sid === sid);

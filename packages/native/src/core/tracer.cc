@@ -155,6 +155,10 @@ struct Tracer::Loop {
   uint64_t now = 0;
   std::unordered_map<pid_t, ThreadState> threads;
   std::set<pid_t> released;  // detached tracees that are this thread's own children (the command)
+  // The order tracees became ours (strace's tcb table order, in which its cleanup lets them go).
+  std::unordered_map<pid_t, uint64_t> seqs;
+  // DETACHED records of a whole-session detach, emitted in that order once all are let go.
+  std::vector<std::pair<uint64_t, pid_t>> detached_in_order;
   FdDescriber fds;  // FD_PATH captures (-y/-yy); holds the socket details cache
   TraceOutcome outcome;
 
@@ -163,6 +167,7 @@ struct Tracer::Loop {
       : owner(o), opts(s), sink(k), initial(pid) {
     reset_batch();
     if (hidden_initial) threads[pid].hidden = true;
+    seq_of(pid);
   }
 
   void reset_batch() {
@@ -188,7 +193,10 @@ struct Tracer::Loop {
     }
   }
 
+  uint64_t seq_of(pid_t p) { return seqs.try_emplace(p, seqs.size() + 1).first->second; }
+
   void adopt(pid_t tid) {
+    seq_of(tid);
     threads[tid].startup = true;
     owner.add_live(tid);
   }
@@ -226,6 +234,8 @@ struct Tracer::Loop {
       handle(p, st);
       if (batch.size() >= opts.batch_bytes) flush();
     }
+    std::sort(detached_in_order.begin(), detached_in_order.end());
+    for (auto& [seq, p] : detached_in_order) emit_pair(rf::kDetached, p, 0, 0);
     flush();
   }
 
@@ -266,6 +276,7 @@ struct Tracer::Loop {
     if (it == threads.end()) {
       // A new tracee reporting before its parent's fork event.
       it = threads.emplace(p, ThreadState{}).first;
+      seq_of(p);
       it->second.startup = true;
       it->second.seccomp = seccomp_on;
       owner.add_live(p);
@@ -355,7 +366,8 @@ struct Tracer::Loop {
     if (ptrace(PTRACE_DETACH, p, nullptr, reinterpret_cast<void*>(static_cast<long>(deliver))) < 0) {
       return;  // it died meanwhile: its exit is still to be reported
     }
-    if (!hidden) emit_pair(rf::kDetached, p, 0, 0);
+    // Let go now; reported in strace's order once every tracee is.
+    if (!hidden) detached_in_order.emplace_back(seq_of(p), p);
     forget_detached(p);
   }
 
@@ -453,6 +465,7 @@ struct Tracer::Loop {
     // our tracee is added, or the loop would wait forever for a tid that is gone (the waker
     // keeps waitpid from failing with ECHILD).
     if (threads.find(child) == threads.end() && is_tracee(child)) {
+      seq_of(child);
       ThreadState& c = threads[child];
       c.startup = true;
       c.seccomp = seccomp_on;  // the filter is inherited
