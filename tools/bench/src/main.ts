@@ -4,15 +4,18 @@ import { readFileSync } from "node:fs";
  * `pnpm bench [--runs N]` (default 9): each workload untraced, under `strace -o /dev/null` and under
  * `tstrace -o /dev/null`, interleaved in one run; prints medians and the ratios that matter
  * (tstrace/strace, tstrace/untraced). Ratios, not absolute times: these machines are shared.
+ * Then peak RSS rows for a 300 000-syscall trace (memory.ts); `--memory-only` prints just those.
  */
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { formatMemory, measureMemory } from "./memory.js";
 import { median, rounds } from "./timing.js";
 import { WORKLOADS } from "./workloads.js";
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf("--runs");
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 9;
+const memoryOnly = args.includes("--memory-only");
 
 const require = createRequire(import.meta.url);
 const cliPkg = require.resolve("@tstrace/cli/package.json");
@@ -24,6 +27,10 @@ const bin = join(
 const fmt = (ms: number): string => `${ms.toFixed(1)} ms`.padStart(10);
 const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}x`.padStart(8);
 
+if (memoryOnly) {
+  process.stdout.write(formatMemory(measureMemory(bin)));
+  process.exit(0);
+}
 process.stdout.write(`tracer benchmark, median of ${runs} interleaved runs\n`);
 process.stdout.write(
   `${"workload".padEnd(24)}${"untraced".padStart(10)}${"strace".padStart(10)}${"tstrace".padStart(10)}${"ts/strace".padStart(10)}${"ts/untr".padStart(9)}\n`,
@@ -54,3 +61,4 @@ for (const w of WORKLOADS) {
 for (const note of notes) process.stdout.write(`${note}\n`);
 const nodeAlone = median(rounds([[process.execPath, "-e", ""]], runs)[0] as number[]);
 process.stdout.write(`node start-up alone: ${nodeAlone.toFixed(1)} ms\n`);
+process.stdout.write(formatMemory(measureMemory(bin)));
