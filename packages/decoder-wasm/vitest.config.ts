@@ -4,5 +4,6 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     exclude: ["test/deno/**", "**/node_modules/**"],
+    setupFiles: ["test/helpers/init.ts"],
   },
 });

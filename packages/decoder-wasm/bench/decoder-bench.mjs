@@ -2,7 +2,7 @@
 // primitives (quoting a 4 KiB buffer, a stat struct, open flags) in WebAssembly against the same
 // primitives written plainly in JavaScript (bench/baseline.mjs). Run after `pnpm build`:
 // `pnpm bench` (node bench/decoder-bench.mjs).
-import { createDecoder, quoteString } from "../dist/index.js";
+import { createDecoder, init, quoteString } from "../dist/index.js";
 import { openFlagsText, quote, statText } from "./baseline.mjs";
 
 const X86_64 = 0xc000003e;
@@ -166,7 +166,8 @@ const row = (name, wasmFn, jsFn, scale, unit, rounds = 9) => {
 {
   const buf = new Uint8Array(4096);
   for (let i = 0; i < buf.length; i++) buf[i] = (i * 37) & 0xff;
-  await quoteString(buf, { strsize: 4096 });
+  await init();
+  quoteString(buf, { strsize: 4096 });
   row(
     "quote 4 KiB",
     () => quoteString(buf, { strsize: 4096 }),

@@ -8,6 +8,25 @@ declare class TextDecoder {
   constructor(label?: string, options?: { fatal?: boolean });
   decode(input?: Uint8Array): string;
 }
+declare class URL {
+  constructor(url: string | URL, base?: string | URL);
+  readonly href: string;
+  readonly protocol: string;
+}
+interface ImportMeta {
+  readonly url: string;
+}
+interface Headers {
+  get(name: string): string | null;
+}
+interface Response {
+  readonly ok: boolean;
+  readonly status: number;
+  readonly url: string;
+  readonly headers: Headers;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+declare function fetch(input: URL | string): Promise<Response>;
 declare namespace WebAssembly {
   interface Memory {
     readonly buffer: ArrayBuffer;
@@ -15,16 +34,13 @@ declare namespace WebAssembly {
   interface Exports {
     readonly [name: string]: unknown;
   }
-  interface Instance {
+  class Instance {
+    constructor(module: Module, imports?: object);
     readonly exports: Exports;
-  }
-  interface WebAssemblyInstantiatedSource {
-    readonly instance: Instance;
   }
   class Module {
     constructor(bytes: Uint8Array);
   }
-  function instantiate(bytes: Uint8Array, imports?: object): Promise<WebAssemblyInstantiatedSource>;
-  function instantiate(module: Module, imports?: object): Promise<Instance>;
-  function compile(bytes: Uint8Array): Promise<Module>;
+  function compile(bytes: Uint8Array | ArrayBuffer): Promise<Module>;
+  function compileStreaming(source: Response | Promise<Response>): Promise<Module>;
 }

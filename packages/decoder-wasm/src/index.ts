@@ -1,15 +1,15 @@
 /**
- * @tstrace/decoder-wasm: strace's output formatting in WebAssembly. Public API: createDecoder,
- * quoteString, encodeTables (for callers that bring their own tables) and their types. Internal:
- * the wasm loader (wasm.ts) and the generated wasm-bytes.js.
+ * @tstrace/decoder-wasm: strace's output formatting in WebAssembly. Public API: init,
+ * createDecoderSync / createDecoder, quoteString, encodeTables (for callers that bring their own
+ * tables) and their types; other architectures' tables come from the `./tables` entry. Internal:
+ * the wasm instances (wasm.ts) and the generated default-tables.js.
  */
 
-import type { ArchTable } from "@tstrace/core";
 import { defaultTables } from "./default-tables.js";
-import { encodeTables } from "./tables-blob.js";
-import { type DecoderExports, instantiate, readOutput, writeInput } from "./wasm.js";
+import { type DecoderExports, init, instantiate, readOutput, writeInput } from "./wasm.js";
 
 export { ARG_KIND_CODES, type DecoderTables, encodeTables, RET_KIND_CODES } from "./tables-blob.js";
+export { init, isInitialized, type WasmSource } from "./wasm.js";
 
 /** Options mirroring strace's formatting flags. */
 export interface DecoderOptions {
@@ -21,8 +21,12 @@ export interface DecoderOptions {
   hex?: 0 | 1 | 2;
   /** Prefix style for multi-process traces: "none" | "bracket" ("[pid N] ") | "plain" ("N  "). */
   pidPrefix?: "none" | "bracket" | "plain";
-  /** Architecture table and data from @tstrace/core; default x86_64 and core's tables. */
-  arch?: ArchTable;
+  /**
+   * The syscall, constant, errno and signal tables, encoded: default x86_64's (built in). For
+   * another architecture, `archTables(aarch64)` from `@tstrace/decoder-wasm/tables` with the
+   * table from `@tstrace/core/aarch64`: only the architectures a caller imports are bundled.
+   */
+  tables?: Uint8Array;
   /** -n: print the syscall number before its name, `[  59] `. */
   syscallNumbers?: boolean;
   /** -i: print the instruction pointer at the syscall, `[00007f…] `. */
@@ -204,19 +208,13 @@ function clampInt(v: number | undefined, dflt: number): number {
 }
 
 /**
- * The tables for `arch`: without one, x86_64's, encoded at build time (loading all of core and
- * encoding it costs a start-up tens of milliseconds); otherwise encoded now with core's data.
+ * Creates a decoder with its own WebAssembly instance and the tables loaded, synchronously:
+ * call `await init()` once before (it throws otherwise).
  */
-async function tablesBlob(arch: ArchTable | undefined): Promise<Uint8Array> {
-  if (arch === undefined) return defaultTables;
-  const { constTables, errnos, signals } = await import("@tstrace/core");
-  return encodeTables({ arch, constTables, errnos, signals });
-}
-
-/** Creates a decoder with its own WebAssembly instance and the tables loaded. */
-export async function createDecoder(options: DecoderOptions = {}): Promise<Decoder> {
-  const blob = await tablesBlob(options.arch);
-  const ex = await instantiate();
+export function createDecoderSync(options: DecoderOptions = {}): Decoder {
+  // x86_64's tables are encoded at build time: encoding core's at every start costs milliseconds.
+  const blob = options.tables ?? defaultTables;
+  const ex = instantiate();
   const p = ex.alloc(blob.length);
   new Uint8Array(ex.memory.buffer, p, blob.length).set(blob);
   const rc = ex.init(
@@ -279,6 +277,12 @@ export async function createDecoder(options: DecoderOptions = {}): Promise<Decod
     ex.signalSet(lo >>> 0, hi >>> 0);
   }
   return new WasmDecoder(ex);
+}
+
+/** {@link init} (the package's own decoder.wasm), then {@link createDecoderSync}. */
+export async function createDecoder(options: DecoderOptions = {}): Promise<Decoder> {
+  await init();
+  return createDecoderSync(options);
 }
 
 class WasmDecoder implements Decoder {
@@ -351,7 +355,6 @@ class WasmDecoder implements Decoder {
 }
 
 let quoter: DecoderExports | undefined;
-let quoterLoading: Promise<DecoderExports> | undefined;
 
 function quoteWith(ex: DecoderExports, bytes: Uint8Array, opts: QuoteOptions): string {
   const n = ex.quoteInput(
@@ -375,12 +378,8 @@ export interface QuoteOptions {
   nulTerminated?: boolean;
 }
 
-/**
- * Primitives exposed for tests/benchmarks: strace's quoting of bytes. Returns a string once the
- * module is loaded (after the first call resolves), a Promise before.
- */
-export function quoteString(bytes: Uint8Array, opts: QuoteOptions = {}): Promise<string> | string {
-  if (quoter) return quoteWith(quoter, bytes, opts);
-  quoterLoading ??= instantiate().then((ex) => (quoter = ex));
-  return quoterLoading.then((ex) => quoteWith(ex, bytes, opts));
+/** strace's quoting of bytes, `"\\1\\n\\377"`; call `await init()` once before (it throws otherwise). */
+export function quoteString(bytes: Uint8Array, opts: QuoteOptions = {}): string {
+  quoter ??= instantiate();
+  return quoteWith(quoter, bytes, opts);
 }

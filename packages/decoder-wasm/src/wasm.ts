@@ -1,9 +1,10 @@
 /**
- * Loads the WebAssembly module from the bytes embedded in wasm-bytes.js (no fs, no fetch: the same
- * code path in Node, Deno, bundlers and browsers) and wraps its exports with typed accessors.
- * Internal: not re-exported from index.ts.
+ * Loads the WebAssembly module once, from its own file (dist/decoder.wasm) by URL: read from disk
+ * in Node, fetched elsewhere (Deno, browsers; bundlers that understand `new URL(…,
+ * import.meta.url)` emit it as an asset). Callers may hand in the bytes, a URL or a compiled
+ * module instead. After init(), instances are created synchronously. Internal: index.ts
+ * re-exports init and the WasmSource type only.
  */
-import { wasmBytes } from "./wasm-bytes.js";
 
 /** The raw exports of assembly/index.ts. */
 export interface DecoderExports {
@@ -35,12 +36,79 @@ export interface DecoderExports {
   ): void;
 }
 
-let compiled: Promise<WebAssembly.Module> | undefined;
+/**
+ * Where {@link init} gets the decoder's WebAssembly from: a URL (or its string) of
+ * `decoder.wasm`, a fetch Response (or its promise), the file's bytes, or a compiled module.
+ */
+export type WasmSource =
+  | URL
+  | string
+  | Response
+  | Promise<Response>
+  | Uint8Array
+  | ArrayBuffer
+  | WebAssembly.Module;
 
-/** A fresh instance (each decoder owns its memory and per-pid state). */
-export async function instantiate(): Promise<DecoderExports> {
-  compiled ??= WebAssembly.compile(wasmBytes);
-  const module = await compiled;
+/** The package's own copy, next to this module once built (dist/wasm.js → dist/decoder.wasm). */
+const DEFAULT_WASM = (): URL => new URL("../dist/decoder.wasm", import.meta.url);
+
+let compiled: WebAssembly.Module | undefined;
+let compiling: Promise<void> | undefined;
+
+/** Node's fs, without importing a Node built-in (bundlers and Deno never see one). */
+function nodeFs(): { readFileSync(path: URL): Uint8Array } | undefined {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  return proc?.getBuiltinModule?.("node:fs") as { readFileSync(path: URL): Uint8Array } | undefined;
+}
+
+async function compile(source: WasmSource): Promise<WebAssembly.Module> {
+  if (source instanceof WebAssembly.Module) return source;
+  if (source instanceof Uint8Array || source instanceof ArrayBuffer) return WebAssembly.compile(source);
+  let response: Response | Promise<Response>;
+  if (typeof source === "string" || source instanceof URL) {
+    const url = new URL(source, import.meta.url);
+    const fs = url.protocol === "file:" ? nodeFs() : undefined;
+    if (fs !== undefined) return WebAssembly.compile(fs.readFileSync(url));
+    response = fetch(url);
+  } else {
+    response = source;
+  }
+  const res = await response;
+  if (!res.ok) throw new Error(`@tstrace/decoder-wasm: cannot load ${res.url}: HTTP ${res.status}`);
+  // compileStreaming insists on the application/wasm content type, which not every server sends.
+  if (res.headers.get("content-type") === "application/wasm") return WebAssembly.compileStreaming(res);
+  return WebAssembly.compile(await res.arrayBuffer());
+}
+
+/**
+ * Compiles the decoder's WebAssembly once (later calls return at once); the sync APIs
+ * (createDecoderSync, quoteString) need it first. By default it loads the package's own
+ * `decoder.wasm` (Node reads the file; Deno and browsers fetch it: Deno needs --allow-read for a
+ * local file); pass a {@link WasmSource} where that file lives elsewhere, e.g. a bundler's asset URL.
+ */
+export function init(source?: WasmSource): Promise<void> {
+  if (compiled !== undefined) return Promise.resolve();
+  compiling ??= compile(source ?? DEFAULT_WASM()).then(
+    (module) => {
+      compiled = module;
+    },
+    (error: unknown) => {
+      compiling = undefined;
+      throw error;
+    },
+  );
+  return compiling;
+}
+
+/** Whether {@link init} has completed. */
+export function isInitialized(): boolean {
+  return compiled !== undefined;
+}
+
+/** A fresh instance (each decoder owns its memory and per-pid state); throws before init(). */
+export function instantiate(): DecoderExports {
+  if (compiled === undefined)
+    throw new Error("@tstrace/decoder-wasm: call `await init()` before creating a decoder or quoting");
   const imports = {
     env: {
       abort(): never {
@@ -48,7 +116,7 @@ export async function instantiate(): Promise<DecoderExports> {
       },
     },
   };
-  const instance = await WebAssembly.instantiate(module, imports);
+  const instance = new WebAssembly.Instance(compiled, imports);
   return instance.exports as unknown as DecoderExports;
 }
 

@@ -187,40 +187,40 @@ interface Addon {
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-/** Prebuilt binary first (prebuilds/linux-x64), then the local build (build/Release). */
+/**
+ * Where the addon may be, in order: the platform package npm/pnpm/Deno install as an optional
+ * dependency on a matching machine (the portable build, glibc >= 2.17), then a from-source build
+ * of this checkout (`node scripts/build.mjs --from-source`, contributors only).
+ */
+function candidates(require: NodeJS.Require): string[] {
+  const found: string[] = [];
+  const platformPackage = `@tstrace/native-${process.platform}-${process.arch}-gnu`;
+  try {
+    found.push(require.resolve(platformPackage));
+  } catch {
+    found.push(`${platformPackage} (not installed)`);
+  }
+  found.push(join(packageRoot, "from-source", "build", "Release", "tstrace_native.node"));
+  return found;
+}
+
 function loadAddon(): Addon {
   const require = createRequire(import.meta.url);
   const tried: string[] = [];
-  let nodeGypBuild: ((dir: string) => unknown) & {
-    parseTags(file: string): unknown;
-    matchTags(runtime: string, abi: string): (tags: unknown) => boolean;
-    compareTags(runtime: string): (a: unknown, b: unknown) => number;
-  };
-  try {
-    nodeGypBuild = require("node-gyp-build");
-  } catch (error) {
-    throw new Error(`@tstrace/native: cannot load node-gyp-build: ${(error as Error).message}`);
-  }
-  const prebuilds = join(packageRoot, "prebuilds", `${process.platform}-${process.arch}`);
-  try {
-    const { readdirSync } = require("node:fs") as typeof import("node:fs");
-    const candidates = readdirSync(prebuilds)
-      .map((file) => nodeGypBuild.parseTags(file))
-      .filter(nodeGypBuild.matchTags("node", process.versions.modules))
-      .sort(nodeGypBuild.compareTags("node")) as { file: string }[];
-    const winner = candidates[0];
-    if (winner === undefined) throw new Error("no matching prebuilt binary");
-    return require(join(prebuilds, winner.file)) as Addon;
-  } catch (error) {
-    tried.push(`${prebuilds}: ${(error as Error).message}`);
-  }
-  try {
-    return nodeGypBuild(packageRoot) as Addon;
-  } catch (error) {
-    tried.push(`node-gyp-build(${packageRoot}): ${(error as Error).message.trim()}`);
+  for (const candidate of candidates(require)) {
+    if (!candidate.endsWith(".node")) {
+      tried.push(candidate);
+      continue;
+    }
+    try {
+      return require(candidate) as Addon;
+    } catch (error) {
+      const message = (error as Error).message.split("\n")[0];
+      tried.push(`${candidate}: ${message}`);
+    }
   }
   throw new Error(
-    `@tstrace/native: no usable native binary (Linux x86_64 glibc only; build one with \`node scripts/build.mjs\`). Tried:\n  ${tried.join("\n  ")}`,
+    `@tstrace/native: no usable native addon. It ships prebuilt for Linux x86_64 with glibc >= 2.17 in the optional dependency @tstrace/native-linux-x64-gnu: install without omitting optional dependencies. Tried:\n  ${tried.join("\n  ")}`,
   );
 }
 

@@ -1,5 +1,5 @@
 // Deno smoke test: the built package loads without Node built-ins and decodes a record.
-import { createDecoder, quoteString } from "../../dist/index.js";
+import { createDecoder, init, quoteString } from "../../dist/index.js";
 
 declare const Deno: { test(name: string, fn: () => Promise<void> | void): void };
 
@@ -31,8 +31,6 @@ Deno.test("decodes close(3) = 0", async () => {
 });
 
 Deno.test("quotes bytes like strace", async () => {
-  assertEquals(
-    await quoteString(new Uint8Array([1, 10, 9, 0x22, 0x5c, 0xff, 0x78])),
-    '"\\1\\n\\t\\"\\\\\\377x"',
-  );
+  await init();
+  assertEquals(quoteString(new Uint8Array([1, 10, 9, 0x22, 0x5c, 0xff, 0x78])), '"\\1\\n\\t\\"\\\\\\377x"');
 });

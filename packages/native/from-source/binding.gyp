@@ -3,16 +3,16 @@
     {
       "target_name": "tstrace_native",
       "sources": [
-        "src/binding.cc",
-        "src/core/capture_plan.cc",
-        "src/core/daemon.cc",
-        "src/core/exec_prep.cc",
-        "src/core/fd_info.cc",
-        "src/core/memory_reader.cc",
-        "src/core/seccomp_filter.cc",
-        "src/core/self_signal.cc",
-        "src/core/socket_details.cc",
-        "src/core/tracer.cc"
+        "../src/binding.cc",
+        "../src/core/capture_plan.cc",
+        "../src/core/daemon.cc",
+        "../src/core/exec_prep.cc",
+        "../src/core/fd_info.cc",
+        "../src/core/memory_reader.cc",
+        "../src/core/seccomp_filter.cc",
+        "../src/core/self_signal.cc",
+        "../src/core/socket_details.cc",
+        "../src/core/tracer.cc"
       ],
       "dependencies": ["<!(node -p \"require('node-addon-api').targets\"):node_addon_api_except"],
       "defines": ["NAPI_VERSION=8"],

@@ -1,0 +1,15 @@
+/**
+ * @tstrace/decoder-wasm/tables: the tables blob for an architecture other than the built-in x86_64,
+ * from core's table of it and core's constant, errno and signal tables. Import the architecture
+ * itself from its own entry (`@tstrace/core/aarch64`) so a bundle holds only the ones used.
+ */
+import type { ArchTable } from "@tstrace/core";
+import { constTables } from "@tstrace/core/consts";
+import { errnos } from "@tstrace/core/errno";
+import { signals } from "@tstrace/core/signals";
+import { encodeTables } from "./tables-blob.js";
+
+/** The encoded tables for `arch`, to pass as `createDecoderSync({ tables })`. */
+export function archTables(arch: ArchTable): Uint8Array {
+  return encodeTables({ arch, constTables, errnos, signals });
+}
