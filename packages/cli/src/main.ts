@@ -243,6 +243,8 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
       else session.interrupt(interrupted);
     });
   }
+  // The tracer thread itself acts on them at once (a Ctrl-C also reaches the tracees).
+  if (!ignoreSignals && !options.killOnExit) session.catchInterrupts(Object.values(SIGNAL_NUMBERS));
 
   let result: TraceResult;
   try {

@@ -136,3 +136,30 @@ describe("fatal signals to the tracer, strace 6.1 side by side", () => {
         }
       });
 });
+
+describe("a terminal's Ctrl-C and Ctrl-\\ (the whole process group gets the signal), strace side by side", () => {
+  const script = join(import.meta.dirname, "helpers", "pty-interrupt.py");
+  const onTerminal = (tracer: string, key: number) => {
+    const r = spawnSync("python3", [script, String(key), tracer], { encoding: "utf8", timeout: 120_000 });
+    const got = JSON.parse(r.stdout) as { status: number; output: string; survivors: string[] };
+    const lines = got.output.split(/\r?\n/);
+    return {
+      status: got.status,
+      // A zombie left by a dead tracer is reaped by init sooner or later: dead either way.
+      survivors: got.survivors.filter((w) => !w.endsWith(":dead")),
+      notices: [...got.output.matchAll(/t?strace: Process \d+ (detached)/g)].length,
+      // The tracees' own copy of the signal is never reported: the tracer takes its copy first.
+      signalLines: lines.filter((l) => /--- SIG(INT|QUIT)/.test(l)).length,
+    };
+  };
+  for (const [name, key] of [
+    ["Ctrl-C", 3],
+    ["Ctrl-\\", 0x1c],
+  ] as const)
+    it(`tstrace -f sh -c 'sleep & sleep & wait', ${name}`, { timeout: 240_000 }, () => {
+      const ours = onTerminal(BIN, key);
+      const theirs = onTerminal("strace", key);
+      expect(ours).toEqual(theirs);
+      expect(theirs.notices).toBe(3);
+    });
+});

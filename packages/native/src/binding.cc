@@ -296,6 +296,19 @@ Napi::Value StartSession(Napi::Env env, Napi::Function on_batch, bool attached, 
                if (sig <= 0 || sig >= 65) throw Napi::RangeError::New(info.Env(), "interrupt(signo): signo out of range");
                if (*alive != nullptr) (*alive)->tracer_.interrupt(sig);
              }, "interrupt"));
+  handle.Set("catchInterrupts", Napi::Function::New(env, [alive](const Napi::CallbackInfo& info) {
+               std::vector<int> sigs;
+               if (info.Length() > 0 && info[0].IsArray()) {
+                 Napi::Array arr = info[0].As<Napi::Array>();
+                 for (uint32_t i = 0; i < arr.Length(); i++) {
+                   Napi::Value v = arr.Get(i);
+                   if (v.IsNumber()) sigs.push_back(v.As<Napi::Number>().Int32Value());
+                 }
+               }
+               if (*alive == nullptr) return;
+               tstrace::Tracer::hook_interrupt_signals(sigs);
+               (*alive)->tracer_.interrupt_on_caught_signals();
+             }, "catchInterrupts"));
   handle.Set("setTransient", Napi::Function::New(env, [alive](const Napi::CallbackInfo& info) {
                if (*alive != nullptr) (*alive)->transient_ = info.Length() > 0 && info[0].ToBoolean().Value();
              }, "setTransient"));

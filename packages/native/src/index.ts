@@ -126,6 +126,13 @@ export interface TraceSession {
    * An attached session is only detached. Idempotent, and a no-op after detach().
    */
   interrupt(signo: number): void;
+  /**
+   * Makes `signals` reaching this process {@link interrupt} the session at once, on the tracer
+   * thread, before it handles another stop (a terminal's Ctrl-C reaches the tracees at the same
+   * moment; strace never reports their copy of it). The handlers already installed for them
+   * (`process.on`) still run: install those first.
+   */
+  catchInterrupts(signals: readonly number[]): void;
 }
 
 interface Handle {
@@ -134,6 +141,7 @@ interface Handle {
   kill: () => void;
   detach: () => void;
   interrupt: (signo: number) => void;
+  catchInterrupts: (signals: number[]) => void;
   setTransient: (transient: boolean) => void;
   /** A batch's onBatch promise is pending: counts against the tracer thread's allowance. */
   hold: () => void;
@@ -389,6 +397,7 @@ function session(handle: Handle): TraceSession {
     kill: (): void => handle.kill(),
     detach: (): void => handle.detach(),
     interrupt: (signo: number): void => handle.interrupt(signo),
+    catchInterrupts: (signals: readonly number[]): void => handle.catchInterrupts([...signals]),
   };
 }
 

@@ -19,7 +19,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
+#include <mutex>
 #include <unordered_map>
 
 #include "exec_prep.h"
@@ -92,6 +94,37 @@ int waker_main(void* arg) {
   syscall(SYS_read, fd, &c, 1);
   syscall(SYS_exit, 0);
   return 0;
+}
+
+// Signals caught by hook_interrupt_signals' handler, for the tracer threads that asked: the first
+// one, and the wake sockets of the tracer threads to poke (async-signal-safe: atomics, send).
+std::atomic<int> g_caught_signal{0};
+constexpr int kWakeSlots = 16;
+std::atomic<int> g_wake_fds[kWakeSlots];
+struct sigaction g_previous_actions[NSIG];
+std::once_flag g_wake_fds_init;
+
+void init_wake_slots() {
+  std::call_once(g_wake_fds_init, [] {
+    for (auto& fd : g_wake_fds) fd.store(-1);
+  });
+}
+
+void interrupt_hook(int sig, siginfo_t* info, void* context) {
+  const int saved_errno = errno;
+  int none = 0;
+  g_caught_signal.compare_exchange_strong(none, sig);
+  for (auto& slot : g_wake_fds) {
+    const int fd = slot.load();
+    if (fd >= 0) send(fd, "i", 1, MSG_NOSIGNAL | MSG_DONTWAIT);
+  }
+  errno = saved_errno;
+  const struct sigaction& previous = g_previous_actions[sig];
+  if ((previous.sa_flags & SA_SIGINFO) != 0) {
+    if (previous.sa_sigaction != nullptr) previous.sa_sigaction(sig, info, context);
+  } else if (previous.sa_handler != SIG_DFL && previous.sa_handler != SIG_IGN && previous.sa_handler != nullptr) {
+    previous.sa_handler(sig);
+  }
 }
 
 uint64_t realtime_ns() {
@@ -201,9 +234,35 @@ struct Tracer::Loop {
     owner.add_live(tid);
   }
 
+  // A tracee stopped for a fatal signal the terminal sent (si_code SI_KERNEL) to its process
+  // group, which is ours too: our own copy is on its way to interrupt_hook. strace takes that
+  // signal first and never reports the tracees' copy; so waits for ours (briefly: a signal
+  // already sent arrives within microseconds) and begins the interrupt. True when it did.
+  bool terminal_interrupt(pid_t p, int sig) {
+    if (detaching || !owner.interrupt_on_signal_.load()) return false;
+    if (sig != SIGINT && sig != SIGQUIT && sig != SIGHUP && sig != SIGTERM && sig != SIGPIPE) return false;
+    siginfo_t si;
+    std::memset(&si, 0, sizeof si);
+    if (ptrace(PTRACE_GETSIGINFO, p, nullptr, &si) < 0 || si.si_code != SI_KERNEL) return false;
+    if (getpgid(p) != getpgrp()) return false;
+    for (int i = 0; i < 200 && owner.caught_interrupt() == 0; i++) {
+      struct timespec ms = {0, 1000000};
+      nanosleep(&ms, nullptr);
+    }
+    check_requests();
+    return detaching;
+  }
+
+  // A detach or interrupt asked for (another thread, or a caught signal): begin it now.
+  void check_requests() {
+    if (detaching) return;
+    if (const int sig = owner.caught_interrupt(); sig != 0) owner.interrupt(sig);
+    if (owner.detach_requested()) begin_detach();
+  }
+
   void run() {
     for (;;) {
-      if (!detaching && owner.detach_requested()) begin_detach();
+      check_requests();
       if (threads.empty()) break;
       int st = 0;
       pid_t p = waitpid(-1, &st, __WALL | __WNOTHREAD | WNOHANG);
@@ -215,7 +274,8 @@ struct Tracer::Loop {
       }
       if (p == 0) {
         flush();  // about to block: whatever is batched goes out now
-        if (!detaching && owner.detach_requested()) continue;
+        check_requests();
+        if (detaching) continue;
         p = waitpid(-1, &st, __WALL | __WNOTHREAD);
       }
       if (p < 0) {
@@ -270,6 +330,7 @@ struct Tracer::Loop {
     }
     if (!WIFSTOPPED(st)) return;
     outcome.stops++;
+    check_requests();  // a caught Ctrl-C comes before the tracees' own copy of it
     int sig = WSTOPSIG(st);
     unsigned event = static_cast<unsigned>(st) >> 16;
     auto it = threads.find(p);
@@ -330,6 +391,10 @@ struct Tracer::Loop {
         }
         return;
       case 0:
+        if (terminal_interrupt(p, sig)) {
+          detach_at_stop(p, t, sig, event);  // this interrupt's detach has begun
+          return;
+        }
         on_signal(p, t, sig);
         return;
       default:
@@ -686,6 +751,25 @@ void Tracer::interrupt(int sig) {
   if (wake_fd_ >= 0) send(wake_fd_, "d", 1, MSG_NOSIGNAL | MSG_DONTWAIT);
 }
 
+void Tracer::interrupt_on_caught_signals() { interrupt_on_signal_.store(true); }
+
+int Tracer::caught_interrupt() { return interrupt_on_signal_.load() ? g_caught_signal.load() : 0; }
+
+void Tracer::hook_interrupt_signals(const std::vector<int>& sigs) {
+  init_wake_slots();
+  for (int sig : sigs) {
+    if (sig <= 0 || sig >= NSIG) continue;
+    struct sigaction current;
+    if (sigaction(sig, nullptr, &current) < 0) continue;
+    if ((current.sa_flags & SA_SIGINFO) != 0 && current.sa_sigaction == interrupt_hook) continue;  // hooked already
+    g_previous_actions[sig] = current;
+    struct sigaction hook = current;
+    hook.sa_sigaction = interrupt_hook;
+    hook.sa_flags = (current.sa_flags | SA_SIGINFO) & ~SA_RESETHAND;
+    sigaction(sig, &hook, nullptr);
+  }
+}
+
 int Tracer::take_interrupt_signal() {
   std::lock_guard<std::mutex> lock(mu_);
   const int sig = interrupt_signal_;
@@ -744,6 +828,11 @@ bool Tracer::start_waker() {
   }
   std::lock_guard<std::mutex> lock(mu_);
   wake_fd_ = fds[1];
+  init_wake_slots();
+  for (auto& slot : g_wake_fds) {
+    int none = -1;
+    if (slot.compare_exchange_strong(none, wake_fd_)) break;
+  }
   if (detach_requested_) send(wake_fd_, "d", 1, MSG_NOSIGNAL | MSG_DONTWAIT);
   return true;
 }
@@ -752,6 +841,10 @@ bool Tracer::start_waker() {
 void Tracer::stop_waker() {
   {
     std::lock_guard<std::mutex> lock(mu_);
+    for (auto& slot : g_wake_fds) {
+      int mine = wake_fd_;
+      if (mine >= 0 && slot.compare_exchange_strong(mine, -1)) break;
+    }
     if (wake_fd_ >= 0) close(wake_fd_);
     wake_fd_ = -1;
   }

@@ -120,6 +120,17 @@ class Tracer {
   // detach. Sent from the tracer thread, so no stop of those signals is reported. Idempotent.
   void interrupt(int sig);
 
+  // From now on the fatal signals passed to hook_interrupt_signals() interrupt this session
+  // (as interrupt(sig)) the moment they reach the process, before the tracer thread handles
+  // another stop: a terminal's Ctrl-C reaches the tracees at the same moment, and strace, which
+  // takes signals only while it waits, never reports the tracees' copy of it.
+  void interrupt_on_caught_signals();
+
+  // Installs a handler for `sigs` that notes the signal for sessions that asked for it, wakes
+  // their tracer threads, then calls the handler it replaced (Node's). JS thread, after Node's
+  // own handlers are in place.
+  static void hook_interrupt_signals(const std::vector<int>& sigs);
+
   // How a session ends when its owner goes away: attached tracees are detached, spawned ones killed.
   void shutdown();
 
@@ -134,6 +145,7 @@ class Tracer {
   void fail_start(const std::string& what, int err);
   void start_ok(pid_t pid);
   bool detach_requested();
+  int caught_interrupt();
   int take_interrupt_signal();
   bool start_waker();
   void stop_waker();
@@ -154,6 +166,7 @@ class Tracer {
   bool until_exec_ = false;  // attach_mode_ for strace -D: the command's own execve is ahead
   bool detach_requested_ = false;  // guarded by mu_
   int interrupt_signal_ = 0;       // guarded by mu_: for the spawned command, sent at detach
+  std::atomic<bool> interrupt_on_signal_{false};
   pid_t waker_pid_ = -1;   // tracer thread only
   void* waker_stack_ = nullptr;
   int wake_fd_ = -1;       // guarded by mu_: a byte written here wakes the tracer thread's wait
