@@ -252,8 +252,10 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
   } catch (err) {
     // native rejects a spawned session that ends detached; --syscall-limit detaches on purpose.
     if (!limit?.reached) fail((err as Error).message, false);
-    result = { status: 0, exitCode: null, signal: null, coreDumped: false, stops: 0 } as TraceResult;
+    result = { status: 0, exitCode: null, signal: null, coreDumped: false, stops: 0, interrupted: null };
   }
+  // The tracer thread may act on a caught signal before our handler above has run.
+  if (!interrupted && result.interrupted) interrupted = result.interrupted;
   if (staging) emit(staging.flush());
   if (decoder) (sink as Sink).write(decoder.finish());
   await separate?.close();

@@ -5,7 +5,7 @@
 // otherwise the spawned command gets SIGCONT and the signal, every tracee is let go and the
 // tracer dies by the signal.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -162,4 +162,28 @@ describe("a terminal's Ctrl-C and Ctrl-\\ (the whole process group gets the sign
       expect(ours).toEqual(theirs);
       expect(theirs.notices).toBe(3);
     });
+});
+
+describe("the trace on a pipe whose reader leaves (`tstrace … 2>&1 | head -2`), strace side by side", () => {
+  it("SIGPIPE: the command gets it too and the tracer dies by it", { timeout: 120_000 }, () => {
+    const outcome = (tracer: string) => {
+      const cwd = mkdtempSync(join(dir, "epipe-"));
+      const loop = "i=0; while [ $i -lt 3000 ]; do i=$((i+1)); echo $i >/dev/null; done; touch finished";
+      spawnSync(
+        "sh",
+        ["-c", `( "$0" sh -c "$1" 2>&1; echo $? >status ) | head -2 >/dev/null`, tracer, loop],
+        {
+          cwd,
+          timeout: 100_000,
+        },
+      );
+      return {
+        status: readFileSync(join(cwd, "status"), "utf8").trim(),
+        finished: existsSync(join(cwd, "finished")),
+      };
+    };
+    const theirs = outcome("strace");
+    expect(outcome(BIN)).toEqual(theirs);
+    expect(theirs.status).toBe("141");
+  });
 });

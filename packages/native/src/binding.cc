@@ -160,6 +160,7 @@ class Session final : public tstrace::BatchSink {
     result.Set("signal", ended && WIFSIGNALED(st) ? Napi::Number::New(env, WTERMSIG(st)) : env.Null());
     result.Set("coreDumped", Napi::Boolean::New(env, ended && WIFSIGNALED(st) && WCOREDUMP(st)));
     result.Set("stops", Napi::Number::New(env, static_cast<double>(outcome_.stops)));
+    result.Set("interrupted", outcome_.interrupted != 0 ? Napi::Number::New(env, outcome_.interrupted) : env.Null());
     deferred_.Resolve(result);
   }
 

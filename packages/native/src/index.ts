@@ -102,6 +102,11 @@ export interface TraceResult {
   coreDumped: boolean;
   /** ptrace stops the tracer handled in the whole session (each one costs the tracee a round trip). */
   stops: number;
+  /**
+   * The signal of {@link TraceSession.interrupt} (or one caught by catchInterrupts) that ended
+   * the session, else null. A caught signal may end it before this process's own handler ran.
+   */
+  interrupted: number | null;
 }
 
 /**

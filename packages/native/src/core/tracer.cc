@@ -409,6 +409,7 @@ struct Tracer::Loop {
   void begin_detach() {
     detaching = true;
     const int sig = owner.take_interrupt_signal();
+    if (sig != 0) outcome.interrupted = sig;
     if (sig != 0 && !owner.attach_mode_ && threads.count(initial) != 0) {
       ::kill(initial, SIGCONT);
       ::kill(initial, sig);

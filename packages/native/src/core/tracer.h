@@ -78,6 +78,7 @@ struct TraceOutcome {
   bool detached = false;   // the initial process was let go (detach, -b execve): no status, no failure
   std::string error;       // non-empty: the tracer failed (the session still ended cleanly)
   uint64_t stops = 0;      // ptrace stops the tracer handled (a measure of the tracee's tracing cost)
+  int interrupted = 0;     // the signal of interrupt() (or a caught one) that ended the session, or 0
 };
 
 // Where record batches go. Both calls happen on the tracer thread.
