@@ -26,6 +26,7 @@ export function execUnderGrandchild(
   command: readonly string[],
   tstraceArgs: readonly string[],
   mode: DaemonMode,
+  ignoredSignals: readonly number[] = [],
 ): string {
   let path: string;
   try {
@@ -52,7 +53,7 @@ export function execUnderGrandchild(
   }
   if (said !== ATTACHED) return said === "" ? "the tracer process ended before it attached" : said;
   try {
-    native.execCommand({ path, argv: command, env });
+    native.execCommand({ path, argv: command, env, ignoredSignals });
   } catch {
     // The tracer saw the failed execve and reports it as strace does ("exec: …", +++ exited).
     process.exit(1);

@@ -106,13 +106,15 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
   // -D: this process becomes the command; a grandchild tstrace (the branch below) traces it.
   const daemonFor = daemonTracee();
   if (options.daemonize && daemonFor === undefined)
-    fail(execUnderGrandchild(options.command, argv, options.daemonize), false);
+    fail(execUnderGrandchild(options.command, argv, options.daemonize, ignoredSignals), false);
   parentWaiting = daemonFor !== undefined;
   for (const w of options.warnings) process.stderr.write(`${PROGRAM}: ${w}\n`);
   const attachPids = daemonFor !== undefined ? [daemonFor] : options.pids;
   const attaching = attachPids.length > 0;
   const { qualifiers } = options;
-  const quietAttach = qualifiers.quiet.has("attach");
+  // strace -o with a command (-D's too) implies -q: no attach/detach notices.
+  const quietAttach =
+    qualifiers.quiet.has("attach") || (daemonFor !== undefined && options.output !== undefined);
   let pathFilter: PathFilter | undefined;
   if (options.tracePaths.length > 0 || options.traceFds) {
     const { set, resolved } = selectPaths(options.tracePaths);

@@ -155,3 +155,31 @@ describe("a reader that does not read: back-pressure through -o '|cmd'", () => {
     await t.exited;
   });
 });
+
+describe("signals the tracer was started with ignored (nohup, a shell's &)", () => {
+  // Node resets every signal's action at start-up; the command must still inherit SIG_IGN.
+  for (const daemon of [[], ["-D"]])
+    it(`stay ignored in the command${daemon.length > 0 ? " (-D)" : ""}, as under strace`, {
+      timeout: 60_000,
+    }, () => {
+      const sigIgn = (tracer: string): string =>
+        spawnSync(
+          "sh",
+          [
+            "-c",
+            `trap '' INT HUP; exec "$0" "$@"`,
+            tracer,
+            ...daemon,
+            "-o",
+            "/dev/null",
+            "grep",
+            "SigIgn",
+            "/proc/self/status",
+          ],
+          { encoding: "utf8", timeout: 50_000 },
+        ).stdout;
+      const theirs = sigIgn("strace");
+      expect(theirs).toMatch(/^SigIgn:\s+0*3\n$/); // SIGHUP and SIGINT
+      expect(sigIgn(BIN)).toBe(theirs);
+    });
+});

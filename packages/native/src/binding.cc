@@ -251,6 +251,22 @@ void ParseTraceSet(Napi::Env env, Napi::Value v, tstrace::TraceOptions& opts) {
   opts.trace_set.assign(set.Data(), set.Data() + set.ElementLength());
 }
 
+// ignoredSignals: an array of signal numbers, as a mask (bit sig - 1).
+uint64_t SignalMask(Napi::Env env, Napi::Value v) {
+  if (!v.IsArray()) ThrowType(env, "ignoredSignals must be an array of signal numbers");
+  Napi::Array ignored = v.As<Napi::Array>();
+  uint64_t mask = 0;
+  for (uint32_t i = 0; i < ignored.Length(); i++) {
+    Napi::Value e = ignored.Get(i);
+    const double d = e.IsNumber() ? e.As<Napi::Number>().DoubleValue() : 0;
+    if (!(d >= 1 && d <= 64) || d != static_cast<double>(static_cast<int>(d))) {
+      throw Napi::RangeError::New(env, "ignoredSignals[" + std::to_string(i) + "] must be a signal number from 1 to 64");
+    }
+    mask |= uint64_t{1} << (static_cast<int>(d) - 1);
+  }
+  return mask;
+}
+
 bool Bool(Napi::Env env, Napi::Value v, const char* name) {
   if (!v.IsBoolean()) ThrowType(env, std::string(name) + " must be a boolean");
   return v.As<Napi::Boolean>().Value();
@@ -347,16 +363,7 @@ Napi::Value Spawn(const Napi::CallbackInfo& info) {
   spec.exit_kill = Bool(env, info[8], "exitKill");
   if (!info[9].IsFunction()) ThrowType(env, "onBatch must be a function");
   spec.detach_on_exec = Bool(env, info[10], "detachOnExec");
-  if (!info[11].IsArray()) ThrowType(env, "ignoredSignals must be an array of signal numbers");
-  Napi::Array ignored = info[11].As<Napi::Array>();
-  for (uint32_t i = 0; i < ignored.Length(); i++) {
-    Napi::Value v = ignored.Get(i);
-    const double d = v.IsNumber() ? v.As<Napi::Number>().DoubleValue() : 0;
-    if (!(d >= 1 && d <= 64) || d != static_cast<double>(static_cast<int>(d))) {
-      throw Napi::RangeError::New(env, "ignoredSignals[" + std::to_string(i) + "] must be a signal number from 1 to 64");
-    }
-    spec.ignored_signals |= uint64_t{1} << (static_cast<int>(d) - 1);
-  }
+  spec.ignored_signals = SignalMask(env, info[11]);
 
   try {
     spec.path = tstrace::resolve_command(spec.argv[0], std::getenv("PATH"));
@@ -441,11 +448,11 @@ Napi::Value StartGrandchild(const Napi::CallbackInfo& info) {
 // execCommand(path, argv, env): replaces this process; throws (with errno) only if execve failed.
 Napi::Value ExecCommand(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() != 3 || !info[0].IsString()) ThrowType(env, "execCommand expects (path, argv, env)");
+  if (info.Length() != 4 || !info[0].IsString()) ThrowType(env, "execCommand expects (path, argv, env, ignoredSignals)");
   std::string path = info[0].As<Napi::String>().Utf8Value();
   std::vector<std::string> argv = StringArray(env, info[1], "argv", true);
   std::vector<std::string> envp = StringArray(env, info[2], "env", false);
-  int err = tstrace::exec_command(path, argv, envp);
+  int err = tstrace::exec_command(path, argv, envp, SignalMask(env, info[3]));
   Napi::Error e = Napi::Error::New(env, "exec: " + tstrace::errno_text(err));
   e.Set("errno", Napi::Number::New(env, err));
   throw e;

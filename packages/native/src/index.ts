@@ -190,7 +190,7 @@ interface Addon {
   ): Handle;
   resolveCommand(name: string): string;
   startGrandchild(path: string, argv: string[], env: string[], mode: number): string;
-  execCommand(path: string, argv: string[], env: string[]): never;
+  execCommand(path: string, argv: string[], env: string[], ignoredSignals: number[]): never;
   /** Restores signo's default action, unblocks and raises it (no core dump of the tracer). */
   raiseSignal(signo: number): void;
   /** Kills every running session's tracees and joins their threads (for process 'exit'). */
@@ -352,8 +352,12 @@ export function execCommand(options: {
   path: string;
   argv: readonly string[];
   env: Readonly<Record<string, string>>;
+  /** Signals the command starts with ignored, as in {@link SpawnOptions.ignoredSignals}. */
+  ignoredSignals?: readonly number[];
 }): never {
-  return binding().execCommand(options.path, [...options.argv], envList(options.env));
+  return binding().execCommand(options.path, [...options.argv], envList(options.env), [
+    ...(options.ignoredSignals ?? []),
+  ]);
 }
 
 function envList(env: Readonly<Record<string, string | undefined>>): string[] {

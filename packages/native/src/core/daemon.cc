@@ -73,11 +73,12 @@ std::string start_grandchild(const std::string& path, const std::vector<std::str
   return said;
 }
 
-int exec_command(const std::string& path, const std::vector<std::string>& argv, const std::vector<std::string>& env) {
+int exec_command(const std::string& path, const std::vector<std::string>& argv, const std::vector<std::string>& env,
+                 uint64_t ignored_signals) {
   std::vector<char*> cargv = c_strings(argv);
   std::vector<char*> cenv = c_strings(env);
   prctl(PR_SET_PTRACER, 0, 0, 0, 0);  // the tracer is attached; nobody else needs the exception
-  restore_exec_signals();
+  restore_exec_signals(ignored_signals);
   inherit_stdio();
   execve(path.c_str(), cargv.data(), cenv.data());
   return errno;

@@ -2,6 +2,7 @@
 // grandchild that attaches to it before its execve, so the command stays its parent's child.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,8 @@ std::string start_grandchild(const std::string& path, const std::vector<std::str
 
 // Replaces this process with the command, with the signal state and stdio a shell would give it.
 // Returns (errno) only when execve failed.
-int exec_command(const std::string& path, const std::vector<std::string>& argv, const std::vector<std::string>& env);
+// `ignored_signals` (bit sig - 1) stay ignored in the command, as restore_exec_signals() has it.
+int exec_command(const std::string& path, const std::vector<std::string>& argv, const std::vector<std::string>& env,
+                 uint64_t ignored_signals = 0);
 
 }  // namespace tstrace
