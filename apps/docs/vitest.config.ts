@@ -4,5 +4,10 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    globalSetup: ["test/global-setup.ts"],
+    // The browser tests share one Chromium per file and visit every page: generous, not tight.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
   },
 });

@@ -4,5 +4,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // Each test runs tstrace and strace on real programs, often several times: on a busy
+    // machine one such run can take seconds, so vitest's 5 s default is no measure of a hang.
+    testTimeout: 120_000,
   },
 });

@@ -1,3 +1,4 @@
+import { type ArchTable, sessionArch } from "./arch.js";
 import { OPTION_TABLE, type OptionRow } from "./option-table.js";
 import { pidsFrom } from "./pids.js";
 import {
@@ -11,6 +12,7 @@ import {
   type Qualifiers,
   quietForCount,
 } from "./qualifiers.js";
+import { parseSummaryBackend, perfBlocker, type SummaryBackend } from "./stats/backend.js";
 import { parseOverhead } from "./stats/overhead.js";
 import { type Column, DEFAULT_COLUMNS, parseColumns, parseSortBy, type SortBy } from "./stats/table.js";
 import { UsageError } from "./usage-error.js";
@@ -20,6 +22,8 @@ export type Precision = "s" | "ms" | "us" | "ns";
 
 /** What the command line asked for. */
 export interface CliOptions {
+  /** The syscall table the session traces and decodes with (chosen once: see arch.ts). */
+  readonly arch: ArchTable;
   /** -o FILE: trace output file (or `|command` / `!command`); undefined means stderr. */
   readonly output: string | undefined;
   /** -A: append to the -o file. */
@@ -83,6 +87,8 @@ export interface CliOptions {
   readonly wallClock: boolean;
   /** -O: nanoseconds subtracted from each counted call. */
   readonly overheadNs: number;
+  /** --summary-backend: how -c counts (perf events, ptrace, or perf when allowed). */
+  readonly summaryBackend: SummaryBackend;
   /** -q count. */
   readonly quiet: number;
   /** Messages strace prints for options given in vain (`-S … has no effect without …`). */
@@ -229,7 +235,7 @@ export type DaemonMode = "grandchild" | "pgroup" | "session";
 const DAEMON_MODES: readonly DaemonMode[] = ["grandchild", "pgroup", "session"];
 
 /** Parses tstrace's argv (without `node` and the script). Throws {@link UsageError}. */
-export function parseArgs(argv: readonly string[]): CliOptions {
+export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch()): CliOptions {
   let output: string | undefined;
   let append = false;
   let separately = false;
@@ -263,6 +269,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   let summaryColumns: readonly Column[] = DEFAULT_COLUMNS;
   let wallClock = false;
   let overheadNs = 0;
+  let summaryBackend: SummaryBackend = "auto";
+  let summaryBackendGiven = false;
   let sortByGiven = false;
   let columnsGiven = false;
   const warnings: string[] = [];
@@ -288,7 +296,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         syscallLimit = parseUint("-syscall-limit", v, 0x7fffffff);
         break;
       case "strsize":
-        strsize = parseUint("s", v, 0x7fffffff);
+        // strace 6.1 takes up to -1U / 4; the capture plan clamps what it reads, not the option.
+        strsize = parseUint("s", v, 0x3fffffff);
         break;
       case "columns":
         columns = parseUint("a", v, 0x7fffffff);
@@ -357,7 +366,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         }
         break;
       case "expr":
-        applyExpression(qualifiers, v);
+        applyExpression(qualifiers, v, arch);
         if (/^(quiet|silent|silence|q)=/.test(v)) quietExplicit = true;
         break;
       case "qual:trace":
@@ -365,10 +374,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case "qual:status":
       case "qual:read":
       case "qual:write":
-        applyQualifier(qualifiers, row.key.slice(5), v);
+        applyQualifier(qualifiers, row.key.slice(5), v, arch);
         break;
       case "qual:decode-fds":
-        applyQualifier(qualifiers, "decode-fds", value ?? "path");
+        applyQualifier(qualifiers, "decode-fds", value ?? "path", arch);
         break;
       case "tracePath":
         tracePaths.push(v);
@@ -377,10 +386,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         traceFds = fdSelection(v);
         break;
       case "successfulOnly":
-        applyQualifier(qualifiers, "status", "successful");
+        applyQualifier(qualifiers, "status", "successful", arch);
         break;
       case "failedOnly":
-        applyQualifier(qualifiers, "status", "failed");
+        applyQualifier(qualifiers, "status", "failed", arch);
         break;
       case "summaryOnly":
         summaryOnly = true;
@@ -402,10 +411,14 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case "overhead":
         overheadNs = parseOverhead(v);
         break;
+      case "summaryBackend":
+        summaryBackend = parseSummaryBackend(v);
+        summaryBackendGiven = true;
+        break;
       case "quiet":
         if (value === undefined) quiet++;
         else {
-          applyQualifier(qualifiers, "quiet", v);
+          applyQualifier(qualifiers, "quiet", v, arch);
           quietExplicit = true;
         }
         break;
@@ -432,6 +445,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       if (columnsGiven) throw new UsageError(`-U/--summary-columns ${needs}`);
       if (sortByGiven)
         warnings.push("-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)");
+      if (summaryBackendGiven)
+        warnings.push("--summary-backend has no effect without (-c/--summary-only or -C/--summary)");
     }
     if (command.length === 0 && pids.length === 0) throw new UsageError("must have PROG [ARGS] or -p PID");
     if (tCount > 0 && absTimestamps !== undefined)
@@ -464,7 +479,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   }
   if (!quietExplicit && quiet > 0) qualifiers.quiet = quietForCount(quiet);
   const fdDetails = fdDetailsOf(yCount, qualifiers.decodeFds);
-  return {
+  const options: CliOptions = {
+    arch,
     output,
     append,
     separately,
@@ -495,10 +511,17 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     summaryColumns,
     wallClock,
     overheadNs,
+    summaryBackend,
     quiet,
     warnings,
     help,
     version,
     command,
   };
+  if (summaryBackend === "perf" && !help && !version) {
+    const blocker = perfBlocker(options);
+    if (blocker !== undefined)
+      throw new UsageError(`--summary-backend=perf cannot count with ${blocker}`, false);
+  }
+  return options;
 }

@@ -10,6 +10,7 @@
 import { closeSync, writeSync } from "node:fs";
 import * as native from "@tstrace/native";
 import type { DaemonMode } from "./args.js";
+import { inheritFds } from "./launcher-env.js";
 
 /** Set in the grandchild's environment: the pid it is to attach to. */
 export const DAEMON_TRACEE_ENV = "TSTRACE_DAEMON_TRACEE";
@@ -53,7 +54,7 @@ export function execUnderGrandchild(
   }
   if (said !== ATTACHED) return said === "" ? "the tracer process ended before it attached" : said;
   try {
-    native.execCommand({ path, argv: command, env, ignoredSignals });
+    native.execCommand({ path, argv: command, env, ignoredSignals, ...inheritFds() });
   } catch {
     // The tracer saw the failed execve and reports it as strace does ("exec: …", +++ exited).
     process.exit(1);

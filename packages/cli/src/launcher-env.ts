@@ -22,8 +22,35 @@ export function launcherIgnoredSignals(env: NodeJS.ProcessEnv = process.env): nu
   return out;
 }
 
+/**
+ * bin/tstrace also lists the descriptors from 3 up that tstrace inherited (comma-separated, read
+ * before node started, which marks the low ones close-on-exec): the traced command gets exactly
+ * these, as under strace.
+ */
+export const LAUNCHER_FDS = "TSTRACE_FDS";
+
+let inherited: number[] | undefined;
+
+/**
+ * `{ inheritFds }` for spawnTraced/execCommand when the launcher listed the descriptors; nothing
+ * when tstrace was started without it (`node bin/tstrace`): then those not marked close-on-exec
+ * are inherited.
+ */
+export function inheritFds(): { inheritFds?: readonly number[] } {
+  return inherited === undefined ? {} : { inheritFds: inherited };
+}
+
 export function restoreLauncherEnv(env: NodeJS.ProcessEnv = process.env): void {
   delete env[LAUNCHER_SIGIGN];
+  const fds = env[LAUNCHER_FDS];
+  if (fds !== undefined) {
+    delete env[LAUNCHER_FDS];
+    inherited = fds
+      .split(",")
+      .filter((n) => /^\d+$/.test(n))
+      .map(Number)
+      .filter((n) => n > 2);
+  }
   const saved = env[LAUNCHER_ENVIRON];
   if (saved === undefined) return;
   const entries = Buffer.from(saved, "base64")

@@ -1,20 +1,23 @@
 import { writeSync } from "node:fs";
-import { compileCapturePlan } from "@tstrace/core/capture-plan";
-import { x86_64 } from "@tstrace/core/x86_64";
 import { createDecoder, type DecoderOptions } from "@tstrace/decoder-wasm";
 import type { TraceResult } from "@tstrace/native";
 import * as native from "@tstrace/native";
 import { type CliOptions, parseArgs } from "./args.js";
 import { AttachNotices } from "./attach-notices.js";
+import { capturePlanFor } from "./capture-plan-for.js";
 import { answerParent, daemonTracee, execUnderGrandchild } from "./daemonize.js";
+import { decoderOptions } from "./decoder-options.js";
 import { exitLikeTracee } from "./exit-status.js";
 import { HELP_TEXT } from "./help.js";
+import { inheritFds } from "./launcher-env.js";
 import { PathFilter, selectPaths, withFdTracking } from "./path-filter.js";
 import { recordFilter, splitAtMessages, toBitmap } from "./record-filter.js";
 import { chooseSeccomp } from "./seccomp-choice.js";
 import { SeparateOutputs } from "./separate-outputs.js";
 import { openSink, type Sink } from "./sink.js";
+import { wantsPerf } from "./stats/backend.js";
 import { SyscallCounter } from "./stats/counter.js";
+import { countWithPerf } from "./stats/perf-summary.js";
 import { formatSummary } from "./stats/table.js";
 import { StatusStaging } from "./status-staging.js";
 import { SyscallLimit } from "./syscall-limit.js";
@@ -34,36 +37,6 @@ function fail(message: string, hint: boolean): never {
   process.stderr.write(`${PROGRAM}: ${message}\n`);
   if (hint) process.stderr.write(`Try '${PROGRAM} -h' for more information.\n`);
   process.exit(1);
-}
-
-/** The decoder options for the command line. */
-export function decoderOptions(o: CliOptions, notices = false): DecoderOptions {
-  return {
-    strsize: o.strsize,
-    acolumn: o.columns,
-    hex: o.hex,
-    pidPrefix: o.follow || o.pids.length > 1 ? (o.output === undefined ? "bracket" : "plain") : "none",
-    syscallNumbers: o.syscallNumber,
-    instructionPointer: o.instructionPointer,
-    ...(o.absTimestamps ? { timestamps: o.absTimestamps } : {}),
-    ...(o.relTimestamps ? { relativeTimestamps: o.relTimestamps } : {}),
-    ...(o.syscallTimes ? { syscallTimes: o.syscallTimes } : {}),
-    verbose: o.verbose,
-    decodeFds: o.fdDetails,
-    // strace announces each followed process on stderr when the trace itself goes there.
-    ...(notices && o.output === undefined && !o.qualifiers.quiet.has("attach")
-      ? { attachNotice: `${PROGRAM}: ` }
-      : {}),
-    quietExit: o.qualifiers.quiet.has("exit"),
-    ...(o.constStyle ? { constStyle: o.constStyle } : {}),
-    ...(o.qualifiers.status ? { status: [...o.qualifiers.status] } : {}),
-    // The decoder applies trace= and signal= itself, so it still sees every stop it needs for
-    // -n's numbers on +++ lines and for strace's "+++ killed by" hiding.
-    ...(o.qualifiers.trace ? { syscalls: o.qualifiers.trace } : {}),
-    ...(o.qualifiers.signal ? { signals: o.qualifiers.signal } : {}),
-    ...(o.qualifiers.read ? { readDumps: o.qualifiers.read } : {}),
-    ...(o.qualifiers.write ? { writeDumps: o.qualifiers.write } : {}),
-  };
 }
 
 /** A path as strace's string_quote prints it in messages. */
@@ -109,6 +82,8 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
     fail(execUnderGrandchild(options.command, argv, options.daemonize, ignoredSignals), false);
   parentWaiting = daemonFor !== undefined;
   for (const w of options.warnings) process.stderr.write(`${PROGRAM}: ${w}\n`);
+  // -c without stops when the kernel allows it; returns only to fall back to ptrace.
+  if (wantsPerf(options)) await countWithPerf(options, PROGRAM, (message) => fail(message, false));
   const attachPids = daemonFor !== undefined ? [daemonFor] : options.pids;
   const attaching = attachPids.length > 0;
   const { qualifiers } = options;
@@ -121,7 +96,7 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
     if (!qualifiers.quiet.has("path-resolution"))
       for (const [given, real] of resolved)
         process.stderr.write(`${PROGRAM}: Requested path ${cQuote(given)} resolved into ${cQuote(real)}\n`);
-    pathFilter = new PathFilter(set, options.traceFds);
+    pathFilter = new PathFilter(options.arch, set, options.traceFds);
   }
 
   let sink: Sink | undefined;
@@ -140,17 +115,8 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
   const traceSet = qualifiers.trace;
   const selected = traceSet === undefined ? undefined : (nr: number): boolean => traceSet.has(nr);
   // What the tracer stops for: -P also needs the calls it follows fds through.
-  const stopSet = traceSet && pathFilter ? withFdTracking(traceSet) : traceSet;
-  const stopped = stopSet === undefined ? undefined : (nr: number): boolean => stopSet.has(nr);
-  const capturePlan = compileCapturePlan(x86_64, {
-    strsize: options.strsize,
-    decodeFds: options.decodeFds,
-    verbose: options.verbose,
-    ...(stopped ? { selected: stopped } : {}),
-    ...(qualifiers.read || qualifiers.write
-      ? { dumpIo: { read: qualifiers.read !== undefined, write: qualifiers.write !== undefined } }
-      : {}),
-  });
+  const stopSet = traceSet && pathFilter ? withFdTracking(traceSet, options.arch) : traceSet;
+  const capturePlan = capturePlanFor(options, stopSet);
   const filter = recordFilter(traceSet, qualifiers.signal);
   const counter = options.summary ? new SyscallCounter(options.overheadNs) : undefined;
 
@@ -220,6 +186,7 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
           detachOnExec: options.detachOnExec,
           // Nothing below keeps a batch past onBatch (what waits is copied): freed at once.
           transientBatches: true,
+          ...inheritFds(),
         },
         onBatch,
       );
@@ -263,7 +230,9 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
   await separate?.close();
   if (counter)
     summarySink.write(
-      new TextEncoder().encode(formatSummary(counter.rows(), options.summaryColumns, options.sortBy)),
+      new TextEncoder().encode(
+        formatSummary(counter.rows(), options.summaryColumns, options.sortBy, options.arch),
+      ),
     );
   // With the trace on stderr the decoder says `Process N detached` where strace does.
   if (notices && !quietAttach && decOptions.attachNotice === undefined)

@@ -11,6 +11,7 @@
  */
 import { readlinkSync, realpathSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
+import { AT_FDCWD, FD_EFFECT_CALLS, fdEffect, type PathRule, pathRule } from "@tstrace/core/path-rules";
 import {
   CaptureHeader,
   CaptureKind,
@@ -20,30 +21,22 @@ import {
   SyscallEnterBody,
   SyscallExitBody,
 } from "@tstrace/core/record-format";
-import { syscallByName, syscallByNr, x86_64 } from "@tstrace/core/x86_64";
-import { type PathRule, pathRule } from "./path-rules.js";
+import { type ArchTable, syscallByName, syscallByNr } from "./arch.js";
 import type { FdSelection } from "./qualifiers.js";
 import { forEachRecord } from "./record-walk.js";
 
-const AT_FDCWD = -100;
-const F_DUPFD = 0;
-const F_DUPFD_CLOEXEC = 1030;
 /** sizeof(struct pollfd): int fd first, then two shorts. */
 const POLLFD_SIZE = 8;
-const OPENS = new Set(["open", "openat", "openat2", "creat"]);
-
-/** The calls whose results {@link PathFilter} follows fds through. */
-const FD_TRACKING = [...OPENS, "dup", "dup2", "dup3", "fcntl", "close"];
 
 /**
  * `-e trace=` narrowed to `selected`, widened by the calls -P must still see to follow fds
  * (strace asks /proc instead, so it needs no stops for them); the decoder and -c still show only
  * `selected`.
  */
-export function withFdTracking(selected: ReadonlySet<number>): Set<number> {
+export function withFdTracking(selected: ReadonlySet<number>, arch: ArchTable): Set<number> {
   const set = new Set(selected);
-  for (const name of FD_TRACKING) {
-    const row = syscallByName(x86_64, name);
+  for (const name of FD_EFFECT_CALLS) {
+    const row = syscallByName(arch, name);
     if (row) set.add(row.nr);
   }
   return set;
@@ -77,6 +70,7 @@ interface Pending {
 }
 
 export class PathFilter {
+  readonly #arch: ArchTable;
   readonly #paths: ReadonlySet<string>;
   readonly #traceFds: FdSelection | undefined;
   /** pid → fds known to refer to a selected path. */
@@ -86,7 +80,8 @@ export class PathFilter {
   readonly #names = new Map<number, string>();
   readonly #utf8 = new TextDecoder();
 
-  constructor(paths: ReadonlySet<string>, traceFds?: FdSelection) {
+  constructor(arch: ArchTable, paths: ReadonlySet<string>, traceFds?: FdSelection) {
+    this.#arch = arch;
     this.#paths = paths;
     this.#traceFds = traceFds;
   }
@@ -94,10 +89,10 @@ export class PathFilter {
   #name(nr: number): string {
     let name = this.#names.get(nr);
     if (name === undefined) {
-      const row = syscallByNr(x86_64, nr);
+      const row = syscallByNr(this.#arch, nr);
       name = row?.name ?? "";
       this.#names.set(nr, name);
-      this.#rules.set(nr, row ? pathRule(name, row.classes) : undefined);
+      this.#rules.set(nr, row ? pathRule(row) : undefined);
     }
     return name;
   }
@@ -231,35 +226,30 @@ export class PathFilter {
           Number(BigInt.asUintN(32, args[1] ?? 0n)),
         );
     }
-    const pathArg = name === "open" || name === "creat" ? 0 : 1;
-    const openPath = OPENS.has(name) ? this.#capturedPath(view, bytes, at, size, pathArg) : undefined;
+    const effect = fdEffect(name, args);
+    const openPath =
+      effect?.kind === "open" ? this.#capturedPath(view, bytes, at, size, effect.pathArg) : undefined;
     this.#pending.set(pid, { nr, matched, args, openPath });
     return matched;
   }
 
   /** Follows fds through the call that just returned `rval`. */
   #track(pid: number, p: Pending, rval: number, isError: boolean): void {
-    const name = this.#names.get(p.nr) ?? "";
+    const effect = fdEffect(this.#names.get(p.nr) ?? "", p.args);
+    if (effect === undefined) return;
     const fds = this.#fdSet(pid);
     const arg = (i: number): number => Number(BigInt.asIntN(32, p.args[i] ?? 0n));
-    if (name === "close") {
+    if (effect.kind === "close") {
       fds.delete(arg(0));
       return;
     }
     if (isError || rval < 0) return;
-    if (OPENS.has(name)) {
-      if (this.#refersToSelected(pid, p, name === "open" || name === "creat" ? AT_FDCWD : arg(0)))
-        fds.add(rval);
-      else fds.delete(rval);
-    } else if (
-      name === "dup" ||
-      name === "dup2" ||
-      name === "dup3" ||
-      (name === "fcntl" && (arg(1) === F_DUPFD || arg(1) === F_DUPFD_CLOEXEC))
-    ) {
-      if (fds.has(arg(0))) fds.add(rval);
-      else fds.delete(rval);
-    }
+    const selected =
+      effect.kind === "open"
+        ? this.#refersToSelected(pid, p, effect.dirfdArg === undefined ? AT_FDCWD : arg(effect.dirfdArg))
+        : fds.has(arg(0));
+    if (selected) fds.add(rval);
+    else fds.delete(rval);
   }
 
   #refersToSelected(pid: number, p: Pending, dirfd: number): boolean {

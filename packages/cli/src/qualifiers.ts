@@ -5,7 +5,7 @@
  */
 import { signals } from "@tstrace/core/signals";
 import { parseTraceExpr } from "@tstrace/core/trace-expr";
-import { x86_64 } from "@tstrace/core/x86_64";
+import type { ArchTable } from "./arch.js";
 import { UsageError } from "./usage-error.js";
 
 /** Return statuses of `-e status=` (strace's names, in its bit order). */
@@ -95,7 +95,7 @@ function everyFd(keep: (fd: number) => boolean): Set<number> {
 
 /** The result of all `-e` expressions on a command line. */
 export interface Qualifiers {
-  /** Selected syscall numbers (x86_64), or undefined when every syscall is traced. */
+  /** Selected syscall numbers (in the session's architecture), or undefined when every syscall is traced. */
   trace: ReadonlySet<number> | undefined;
   /** Signals whose delivery is printed, or undefined for all. */
   signal: ReadonlySet<number> | undefined;
@@ -161,12 +161,12 @@ function tokenSet<T>(
 const SIGNAL_UNIVERSE: readonly number[] = Array.from({ length: 255 }, (_, i) => i + 1);
 
 /** Applies one qualifier (`name` as typed, `value` after `=`) to `q`. */
-export function applyQualifier(q: Qualifiers, name: string, value: string): void {
+export function applyQualifier(q: Qualifiers, name: string, value: string, arch: ArchTable): void {
   const qualifier = QUALIFIER_ALIASES[name];
   switch (qualifier) {
     case "trace":
       try {
-        q.trace = parseTraceExpr(x86_64, value).nrs;
+        q.trace = parseTraceExpr(arch, value).nrs;
       } catch (err) {
         throw new UsageError((err as Error).message.replace(/^strace: /, ""), false);
       }
@@ -217,12 +217,12 @@ export function applyQualifier(q: Qualifiers, name: string, value: string): void
  * One `-e EXPR`: `QUALIFIER=SET`, or a bare SET meaning `trace=SET`. strace treats an unknown
  * qualifier as part of a trace set (`-e nosuch=1` → "invalid system call 'nosuch=1'").
  */
-export function applyExpression(q: Qualifiers, expr: string): void {
+export function applyExpression(q: Qualifiers, expr: string, arch: ArchTable): void {
   const eq = expr.indexOf("=");
   if (eq > 0 && QUALIFIER_ALIASES[expr.slice(0, eq)] !== undefined) {
-    applyQualifier(q, expr.slice(0, eq), expr.slice(eq + 1));
+    applyQualifier(q, expr.slice(0, eq), expr.slice(eq + 1), arch);
   } else {
-    applyQualifier(q, "trace", expr);
+    applyQualifier(q, "trace", expr, arch);
   }
 }
 

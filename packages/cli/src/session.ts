@@ -4,12 +4,12 @@
  * batches. Composes @tstrace/native (ptrace), @tstrace/core (capture plan) and
  * @tstrace/decoder-wasm (lines), exactly as the command line does.
  */
-import { compileCapturePlan } from "@tstrace/core/capture-plan";
-import { x86_64 } from "@tstrace/core/x86_64";
+
 import { createDecoder, type Decoder } from "@tstrace/decoder-wasm";
 import * as native from "@tstrace/native";
 import { parseArgs } from "./args.js";
-import { decoderOptions } from "./main.js";
+import { capturePlanFor } from "./capture-plan-for.js";
+import { decoderOptions } from "./decoder-options.js";
 import { toBitmap } from "./record-filter.js";
 import { chooseSeccomp } from "./seccomp-choice.js";
 import { UsageError } from "./usage-error.js";
@@ -121,11 +121,7 @@ export async function trace(options: TraceOptions): Promise<Trace<string> | Trac
   const lines = options.mode !== "batches";
   const decoder: Decoder | undefined = lines ? await createDecoder(decoderOptions(cli)) : undefined;
   const traceSet = cli.qualifiers.trace;
-  const capturePlan = compileCapturePlan(x86_64, {
-    strsize: cli.strsize,
-    verbose: cli.verbose,
-    ...(traceSet ? { selected: (nr: number): boolean => traceSet.has(nr) } : {}),
-  });
+  const capturePlan = capturePlanFor(cli, traceSet);
   const channel = new Channel<string | Uint8Array>();
   const splitter = new LineSplitter();
   const pushLine = (line: string): void => channel.push(line);

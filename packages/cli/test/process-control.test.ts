@@ -4,12 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { trace } from "../src/index.js";
-import { BIN } from "./helpers/tracers.js";
+import { BIN, PYTHON } from "./helpers/tracers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "tstrace-pc-"));
-const PYTHON = spawnSync("python3", ["-c", "import sys; print(sys.executable)"], {
-  encoding: "utf8",
-}).stdout.trim();
 
 function run(cmd: string, args: string[]) {
   return spawnSync(cmd, args, { encoding: "utf8", timeout: 120_000 });
@@ -293,9 +290,21 @@ describe("process control end to end (strace 6.1 side by side)", () => {
   }, 60_000);
 
   it("-p of a process that exits on its own: attached, +++ exited, and no 'detached', as strace", async () => {
+    // The target exits on its own once it sees a tracer (a fixed lifetime lost the race on a busy
+    // machine: a target gone before the attach is a zombie, and PTRACE_SEIZE fails with EPERM).
+    // No children (their SIGCHLDs would show): python3 polls its own status.
+    const WAIT_FOR_TRACER =
+      'import time\nwhile "TracerPid:\\t0\\n" in open("/proc/self/status").read(): time.sleep(0.02)';
     const notices = async (tracer: string): Promise<string> => {
-      const target = spawn("sleep", ["1.5"]);
-      await new Promise((r) => setTimeout(r, 100));
+      const target = spawn(PYTHON, ["-c", WAIT_FOR_TRACER]);
+      // Attach to python3 itself, not to the forked node before its execve.
+      await until(() => {
+        try {
+          return readFileSync(`/proc/${target.pid}/cmdline`, "utf8").includes("TracerPid");
+        } catch {
+          return false;
+        }
+      });
       const r = run(tracer, ["-e", "trace=none", "-p", String(target.pid)]);
       return r.stderr.replace(/^t?strace: /gm, "").replaceAll(String(target.pid), "N");
     };
@@ -324,6 +333,23 @@ describe("trace(): the library entry", () => {
     spawnSync("strace", ["-v", "-e", "trace=execve", "-o", ref, "/bin/true"], { env: process.env });
     expect(lines[0]).toBe(readFileSync(ref, "utf8").split("\n")[0]);
     expect(lines[0]).toMatch(/^execve\("\/bin\/true", \["\/bin\/true"\], \["/);
+  });
+
+  it("-y and -e read=: the library reads what the bin reads, so its lines equal strace's", async () => {
+    const argv = ["/bin/cat", "/etc/hostname"];
+    const options = ["-y", "-e", "trace=read", "-e", "read=3"];
+    const t = await trace({ argv, options });
+    const lines: string[] = [];
+    for await (const line of t) lines.push(line);
+    const dir = mkdtempSync(join(tmpdir(), "tstrace-y-"));
+    const ref = join(dir, "strace.txt");
+    spawnSync("strace", [...options, "-o", ref, ...argv], { env: process.env });
+    const expected = readFileSync(ref, "utf8").split("\n");
+    expect(lines.filter((l) => l.includes("/etc/hostname"))).toEqual(
+      expected.filter((l) => l.includes("/etc/hostname")),
+    );
+    expect(lines.some((l) => l.startsWith("read(3</etc/hostname>"))).toBe(true);
+    expect(lines.some((l) => l.startsWith(" | 00000 "))).toBe(true);
   });
 
   it("attaches by pid, and detach() lets the target go running", { timeout: 30_000 }, async () => {
@@ -365,7 +391,9 @@ describe("trace(): the library entry", () => {
       // drain
     }
     expect((await s.result).signal).toBe(9);
-    await new Promise((r) => setTimeout(r, 200));
+    // A finished session's tracer thread ends a moment after its last batch: wait for it (a
+    // leak never ends), then compare.
+    await until(() => fds() <= before.fds && threads() <= before.threads, 20_000).catch(() => {});
     expect(fds()).toBeLessThanOrEqual(before.fds);
     expect(threads()).toBeLessThanOrEqual(before.threads);
   }, 120_000);

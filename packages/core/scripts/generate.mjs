@@ -33,6 +33,13 @@ const OUT = process.argv[2] ?? join(PKG, "src", "generated");
  * the native one (column 4); for i386 that is the ia32 native entry (sys_ia32_pread64 has the split
  * 64-bit arguments already as separate registers).
  */
+/**
+ * `config`: the Kconfig symbols that choose between variants of one SYSCALL_DEFINE (kernel/fork.c
+ * has four clones, kernel/signal.c two sigsuspends), as each architecture's Kconfig selects them:
+ * arch/x86/Kconfig (X86_32 selects CLONE_BACKWARDS; COMPAT_32 selects OLD_SIGSUSPEND3),
+ * arch/arm/Kconfig, arch/arm64/Kconfig and arch/riscv/Kconfig (CLONE_BACKWARDS). A symbol not
+ * listed is taken as unset.
+ */
 const ARCHES = [
   {
     arch: "x86_64",
@@ -40,6 +47,7 @@ const ARCHES = [
     table: "arch/x86/entry/syscalls/syscall_64.tbl",
     abis: ["common", "64"],
     extra: "x86_64",
+    config: [],
   },
   {
     arch: "i386",
@@ -47,9 +55,17 @@ const ARCHES = [
     table: "arch/x86/entry/syscalls/syscall_32.tbl",
     abis: ["i386"],
     extra: "i386",
+    config: ["CONFIG_CLONE_BACKWARDS", "CONFIG_OLD_SIGSUSPEND3"],
   },
   // arm: EABI only; oabi-only entries are not reachable from EABI binaries.
-  { arch: "arm", karch: "arm", table: "arch/arm/tools/syscall.tbl", abis: ["common", "eabi"], extra: "arm" },
+  {
+    arch: "arm",
+    karch: "arm",
+    table: "arch/arm/tools/syscall.tbl",
+    abis: ["common", "eabi"],
+    extra: "arm",
+    config: ["CONFIG_CLONE_BACKWARDS", "CONFIG_OLD_SIGSUSPEND3"],
+  },
   // arm64/riscv: the generic table; ABI lists from arch/{arm64,riscv}/kernel/Makefile.syscalls.
   {
     arch: "aarch64",
@@ -57,6 +73,7 @@ const ARCHES = [
     table: "arch/arm64/tools/syscall_64.tbl",
     abis: ["common", "64", "renameat", "rlimit", "memfd_secret"],
     extra: "generic",
+    config: ["CONFIG_CLONE_BACKWARDS"],
   },
   {
     arch: "riscv64",
@@ -64,6 +81,7 @@ const ARCHES = [
     table: "scripts/syscall.tbl",
     abis: ["common", "64", "riscv", "rlimit", "memfd_secret"],
     extra: "generic",
+    config: ["CONFIG_CLONE_BACKWARDS"],
   },
 ];
 
@@ -142,7 +160,53 @@ function normType(t) {
     .replace(/ \*$/, " *");
 }
 
-/** name → list of { file, args: [type, name][] } */
+/**
+ * Files no architecture here builds: user-mode Linux (arch/x86/um), the !MMU memory code, the
+ * !POSIX_TIMERS stubs. Their SYSCALL_DEFINEs lose to any other of the same name (i386's
+ * sigreturn, a SYSCALL32_DEFINE0 this script does not read, still takes um's: both have none).
+ */
+const NOT_BUILT = ["arch/x86/um/", "mm/nommu.c", "kernel/time/posix-stubs.c"];
+
+/**
+ * For each line of a C file, the preprocessor conditions it sits under, outermost first: `#if E`
+ * gives `(E)`, each `#elif`/`#else` the negations of the branches before it.
+ */
+function conditionsByLine(text) {
+  const out = [];
+  const stack = []; // { taken: string[] (branch conditions so far), current: string[] }
+  const lines = text.replace(/\\\n/g, " ").split("\n");
+  for (const line of lines) {
+    const d = line.match(/^\s*#\s*(ifdef|ifndef|if|elif|else|endif)\b\s*(.*?)\s*(\/[/*].*)?$/);
+    if (d) {
+      const [, dir, rest] = d;
+      if (dir === "ifdef" || dir === "ifndef" || dir === "if") {
+        const c = dir === "ifdef" ? `defined(${rest})` : dir === "ifndef" ? `!defined(${rest})` : `(${rest})`;
+        stack.push({ taken: [c], current: [c] });
+      } else if (dir === "elif" && stack.length) {
+        const f = stack[stack.length - 1];
+        f.current = [...f.taken.map((t) => `!${t}`), `(${rest})`];
+        f.taken.push(`(${rest})`);
+      } else if (dir === "else" && stack.length) {
+        const f = stack[stack.length - 1];
+        f.current = f.taken.map((t) => `!${t}`);
+      } else if (dir === "endif") stack.pop();
+    }
+    out.push(stack.flatMap((f) => f.current));
+  }
+  return out;
+}
+
+/** Whether preprocessor condition `c` holds when exactly the symbols in `config` are set. */
+function holds(c, config) {
+  const e = c
+    .replace(/\b(?:defined|IS_ENABLED)\s*\(\s*(\w+)\s*\)/g, (_, x) => (config.includes(x) ? "1" : "0"))
+    .replace(/\bdefined\s+(\w+)/g, (_, x) => (config.includes(x) ? "1" : "0"))
+    .replace(/\b[A-Za-z_]\w*\b/g, (x) => (config.includes(x) ? "1" : "0"));
+  if (!/^[\s\d()!&|=<>]*$/.test(e)) throw new Error(`cannot evaluate preprocessor condition ${c}`);
+  return Boolean(Function(`"use strict"; return (${e});`)());
+}
+
+/** name → list of { file, args: [type, name][], conds: string[] } */
 function collectDefines() {
   const defs = new Map();
   const re = /\b(SYSCALL_DEFINE|COMPAT_SYSCALL_DEFINE)(\d)\s*\(\s*(\w+)\s*([^)]*)\)/g;
@@ -151,6 +215,7 @@ function collectDefines() {
     if (!text.includes("SYSCALL_DEFINE")) continue;
     const rel = relative(K.root, file);
     if (rel.startsWith("include/linux/syscalls.h") || rel.startsWith("include/linux/compat.h")) continue;
+    const conds = conditionsByLine(text);
     for (const m of text.matchAll(re)) {
       const [, macro, n, name, rest] = m;
       if (macro === "COMPAT_SYSCALL_DEFINE") continue;
@@ -163,7 +228,8 @@ function collectDefines() {
       for (let i = 0; i + 1 < parts.length; i += 2) args.push([normType(parts[i]), parts[i + 1]]);
       if (args.length !== Number(n)) continue; // a macro definition or unusual form
       if (!defs.has(name)) defs.set(name, []);
-      defs.get(name).push({ file: rel, args });
+      const line = text.slice(0, m.index).split("\n").length - 1;
+      defs.get(name).push({ file: rel, args, conds: conds[line] });
     }
   }
   return defs;
@@ -197,7 +263,24 @@ function collectAsmlinkage() {
 const DEFINES = collectDefines();
 const PROTOS = collectAsmlinkage();
 
-function signature(karch, entry) {
+/**
+ * Of several SYSCALL_DEFINEs of one name, those whose preprocessor conditions hold under
+ * `config`; conditions all of them share (`#ifdef __ARCH_WANT_SYS_CLONE`) are not asked.
+ */
+function underConfig(all, config) {
+  const built = all.filter((d) => !NOT_BUILT.some((p) => d.file.startsWith(p)));
+  const cands = built.length > 0 ? built : all;
+  if (cands.length < 2) return cands;
+  const shared = (c) => cands.every((o) => o.conds.includes(c));
+  const kept = cands.filter((d) => d.conds.every((c) => shared(c) || holds(c, config)));
+  const sig = (d) => JSON.stringify(d.args);
+  if (kept.length > 1 && new Set(kept.map(sig)).size > 1)
+    throw new Error(`${kept.map((d) => d.file).join(", ")}: variants of one syscall differ under ${config}`);
+  if (kept.length === 0) throw new Error(`no variant of ${cands[0].file}'s syscall holds under ${config}`);
+  return kept;
+}
+
+function signature(karch, entry, config) {
   if (!entry || entry === "sys_ni_syscall") return undefined;
   let name = entry
     .replace(/^__/, "")
@@ -207,8 +290,14 @@ function signature(karch, entry) {
   if (karch === "arm" && name === "mmap2") name = "mmap_pgoff";
   const cands = DEFINES.get(name);
   if (cands) {
-    const own = cands.filter((c) => c.file.startsWith(`arch/${karch}/`));
-    const generic = cands.filter((c) => !c.file.startsWith("arch/"));
+    const own = underConfig(
+      cands.filter((c) => c.file.startsWith(`arch/${karch}/`)),
+      config,
+    );
+    const generic = underConfig(
+      cands.filter((c) => !c.file.startsWith("arch/")),
+      config,
+    );
     const pick = own[0] ?? generic[0];
     if (pick) return pick;
   }
@@ -267,7 +356,7 @@ function genArch(a) {
   const seen = new Set(rows.map((r) => r.nr));
   const out = [];
   for (const r of rows) {
-    const sig = signature(a.karch, r.entry);
+    const sig = signature(a.karch, r.entry, a.config);
     if (sig) out.push({ nr: r.nr, name: r.name, args: sig.args, from: sig.file });
     else if (UNIMPL.has(r.name)) out.push({ nr: r.nr, name: r.name, nargs: UNIMPL.get(r.name) });
     else

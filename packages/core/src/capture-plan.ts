@@ -1,13 +1,18 @@
 /**
  * The capture plan (core → native): for each syscall number, which argument memory the tracer reads
  * and when. Layout in apps/docs/content/record-format.md ("Capture plan"). Derived from argument
- * kinds only, so a new kind needs one case here and nothing per syscall.
+ * kinds only, through one table ({@link ARG_CAPTURES}: a kind → its captures), so a new kind
+ * needs one row there and nothing per syscall.
  */
+
+import { type CaptureSpec, decodeSpec, encodeSpec } from "./capture-spec.js";
 import { constTables } from "./consts.js";
 import { IO_DUMP_ARG, IO_DUMP_READ, IO_DUMP_WRITE } from "./data/io-dump.js";
 import { valueCaptures } from "./data/value-captures.js";
-import { CaptureKind, CaptureWhen, FD_RETURN_ARG, FdDecode, NO_LEN_ARG_FD_PAIR } from "./record-format.js";
+import { CaptureKind, CaptureWhen, FD_RETURN_ARG, FdDecode } from "./record-format.js";
 import type { ArchTable, ArgKind, RetKind, SigreturnMask } from "./types.js";
+
+export { type CaptureSpec, decodeSpec, encodeSpec, NO_LEN_ARG, SPEC_WORDS } from "./capture-spec.js";
 
 /** 'TSPC' */
 export const CAPTURE_PLAN_MAGIC = 0x54535043;
@@ -15,25 +20,6 @@ export const CAPTURE_PLAN_MAGIC = 0x54535043;
 export const CAPTURE_PLAN_VERSION = 1;
 /** Longest path strace prints (PATH_MAX). */
 export const PATH_CAPTURE_MAX = 4096;
-/** Marks an unused `lenArg`. */
-export const NO_LEN_ARG = 0xffffffff;
-
-/** One capture in a plan. */
-export interface CaptureSpec {
-  /** Argument index 0–5. */
-  readonly arg: number;
-  /** A {@link CaptureKind}. */
-  readonly kind: CaptureKind;
-  /** A {@link CaptureWhen}. */
-  readonly when: CaptureWhen;
-  /** Argument holding a length or count, or {@link NO_LEN_ARG}; for STACK, the byte offset from the stack pointer. */
-  readonly lenArg: number;
-  /** STRUCT/ARRAY element size; STRING_ARRAY: max strings captured; else 0. */
-  readonly size: number;
-  /** Max bytes. */
-  readonly max: number;
-}
-
 /** Options for {@link compileCapturePlan}. */
 export interface CapturePlanOptions {
   /** strace's `-s` (default 32 in strace). */
@@ -83,8 +69,7 @@ export function fdCaptures(
     arg,
     kind: CaptureKind.FD_PATH,
     when,
-    lenArg: NO_LEN_ARG,
-    size: details | bits,
+    decode: details | bits,
     max: PATH_CAPTURE_MAX,
   });
   const out: CaptureSpec[] = [];
@@ -94,13 +79,13 @@ export function fdCaptures(
     else if (k.k === "dirfd") out.push(fd(i, CaptureWhen.ENTRY, FdDecode.DIRFD));
     else if ((k.k === "array" || k.k === "struct") && FD_ARRAY_STRUCTS[k.type] !== undefined) {
       // An fd pair the kernel fills is read at exit; an array the caller passes, at entry.
-      const stride = FD_ARRAY_STRUCTS[k.type] as number;
       out.push({
         arg: i,
         kind: CaptureKind.FD_PATHS,
         when: k.dir === "out" ? CaptureWhen.EXIT : CaptureWhen.ENTRY,
-        lenArg: k.k === "array" ? k.count : NO_LEN_ARG_FD_PAIR,
-        size: details | (stride << 8),
+        countArg: k.k === "array" ? k.count : "pair",
+        stride: FD_ARRAY_STRUCTS[k.type] as number,
+        decode: details,
         max: FD_PATHS_MAX,
       });
     }
@@ -109,8 +94,23 @@ export function fdCaptures(
   return out;
 }
 
-/** Cap on a buffer captured whole for a `-e read=`/`-e write=` dump: 16 MiB (native's plan limit). */
-export const IO_DUMP_CAPTURE_MAX = 1 << 24;
+/**
+ * Most bytes any one capture reads (native refuses a plan asking more): 16 MiB. Every `max` the
+ * plan computes from `-s` is clamped to it, so no `-s` strace takes (up to 2^30 - 1) makes a plan
+ * native refuses; past it tstrace reads less and prints what it read.
+ */
+export const CAPTURE_BYTES_MAX = 1 << 24;
+
+/** Cap on a buffer captured whole for a `-e read=`/`-e write=` dump: all a capture may read. */
+export const IO_DUMP_CAPTURE_MAX = CAPTURE_BYTES_MAX;
+
+/**
+ * `n` bytes, clamped to {@link CAPTURE_BYTES_MAX}. `n` is a JS number, exact to 2^53: products of
+ * `-s` (at most 2^30) never wrap here, as they did once in the plan's 32-bit words.
+ */
+export function captureBytes(n: number): number {
+  return Math.min(n, CAPTURE_BYTES_MAX);
+}
 
 /** Cap on a buffer a decoder reads whole (getdents64's directory entries): 1 MiB. */
 export const WHOLE_BUFFER_MAX = 1 << 20;
@@ -122,218 +122,133 @@ export const FDSET_CAPTURE_MAX = (1024 * 1024) / 8;
 /** Bytes read for a socket address the kernel fills (sizeof(struct sockaddr_storage)). */
 export const SOCKADDR_CAPTURE_MAX = 128;
 
+/** What a capture rule sees: the argument, its kind, and the session's `-s`. */
+interface RuleInput<K extends ArgKind["k"]> {
+  readonly arg: number;
+  readonly kind: Extract<ArgKind, { k: K }>;
+  /** `-s`. */
+  readonly strsize: number;
+  /** One more than `-s` (so the decoder can tell truncation), clamped. */
+  readonly s: number;
+  /** -s elements of -s bytes (iovec and msghdr data: strace prints that much), clamped. */
+  readonly sBySize: number;
+  /** Size of struct `type` on this architecture, or undefined when unknown (nothing is read). */
+  readonly sizeOf: (type: string) => number | undefined;
+}
+type Rule<K extends ArgKind["k"]> = (i: RuleInput<K>) => CaptureSpec[];
+
+/** A spec read at entry (`in`), at exit (`out`), or both (`inout`). */
+function byDir(c: CaptureSpec, dir: "in" | "out" | "inout"): CaptureSpec[] {
+  if (dir === "in") return [{ ...c, when: CaptureWhen.ENTRY }];
+  if (dir === "out") return [{ ...c, when: CaptureWhen.EXIT }];
+  return [
+    { ...c, when: CaptureWhen.ENTRY },
+    { ...c, when: CaptureWhen.EXIT },
+  ];
+}
+const ENTRY = CaptureWhen.ENTRY;
+const EXIT = CaptureWhen.EXIT;
+
+/**
+ * Argument kind → the captures it needs, in plan order. Kinds without a row (numbers, flags, fds)
+ * read no memory. The one place a kind's capture is decided.
+ */
+export const ARG_CAPTURES: { readonly [K in ArgKind["k"]]?: Rule<K> } = {
+  path: ({ arg }) => [{ arg, kind: CaptureKind.CSTRING, when: ENTRY, max: PATH_CAPTURE_MAX }],
+  str: ({ arg, s }) => [{ arg, kind: CaptureKind.CSTRING, when: ENTRY, max: s }],
+  bufIn: ({ arg, kind, s }) => [
+    { arg, kind: CaptureKind.BUFFER_ARG_LEN, when: ENTRY, lenArg: kind.len, max: s },
+  ],
+  bufOut: ({ arg, kind, s }) => [
+    { arg, kind: CaptureKind.BUFFER_RET_LEN, when: EXIT, max: kind.whole ? WHOLE_BUFFER_MAX : s },
+  ],
+  pathOut: ({ arg }) => [{ arg, kind: CaptureKind.BUFFER_RET_LEN, when: EXIT, max: PATH_CAPTURE_MAX }],
+  struct: ({ arg, kind, sizeOf }) => {
+    const size = sizeOf(kind.type);
+    return size ? byDir({ arg, kind: CaptureKind.STRUCT, when: ENTRY, size }, kind.dir) : [];
+  },
+  array: ({ arg, kind, sizeOf }) => {
+    const elementSize = sizeOf(kind.type);
+    if (!elementSize) return [];
+    const c: CaptureSpec = {
+      arg,
+      kind: CaptureKind.ARRAY,
+      when: ENTRY,
+      countArg: kind.count,
+      elementSize,
+      max: ARRAY_CAPTURE_MAX,
+    };
+    return byDir(c, kind.dir);
+  },
+  sockaddr: ({ arg, kind }) => [
+    { arg, kind: CaptureKind.BUFFER_ARG_LEN, when: ENTRY, lenArg: kind.len, max: SOCKADDR_CAPTURE_MAX },
+  ],
+  sockaddrOut: ({ arg }) => [{ arg, kind: CaptureKind.STRUCT, when: EXIT, size: SOCKADDR_CAPTURE_MAX }],
+  sigset: ({ arg, kind }) =>
+    byDir(
+      { arg, kind: CaptureKind.ARRAY, when: ENTRY, countArg: kind.len, elementSize: 1, max: 128 },
+      kind.dir,
+    ),
+  // The kernel rewrites the set with the ready descriptors: read at entry and at exit.
+  fdset: ({ arg, kind }) =>
+    byDir({ arg, kind: CaptureKind.FDSET, when: ENTRY, nfdsArg: kind.nfds, max: FDSET_CAPTURE_MAX }, "inout"),
+  // strace prints at most -s iovec elements, each cut at -s bytes.
+  msghdr: ({ arg, kind, sBySize }) =>
+    byDir({ arg, kind: CaptureKind.MSGHDR, when: ENTRY, max: sBySize }, kind.dir),
+  mmsghdr: ({ arg, kind, sBySize }) => {
+    const recv = kind.dir === "recv";
+    const c: CaptureSpec = {
+      arg,
+      kind: CaptureKind.MMSGHDR,
+      when: ENTRY,
+      countArg: kind.count,
+      capAtMsgLen: recv,
+      max: sBySize,
+    };
+    return byDir(c, recv ? "inout" : "out");
+  },
+  indirect: ({ arg, kind, sizeOf }) => {
+    const size = sizeOf(kind.type);
+    return size ? [{ arg, kind: CaptureKind.INDIRECT, when: ENTRY, size, pointee: kind.bytes }] : [];
+  },
+  // strace prints at most -s elements of argv, each cut at -s bytes; of envp only the count.
+  argv: ({ arg, strsize, s }) => [
+    {
+      arg,
+      kind: CaptureKind.STRING_ARRAY,
+      when: ENTRY,
+      strings: Math.min(strsize, STRING_ARRAY_SCAN_MAX),
+      max: s,
+    },
+  ],
+  envp: ({ arg, s }) => [{ arg, kind: CaptureKind.STRING_ARRAY, when: ENTRY, strings: 0, max: s }],
+  // strace prints at most -s elements, each cut at -s bytes.
+  iovec: ({ arg, kind, sBySize }) => [
+    {
+      arg,
+      kind: CaptureKind.IOVEC,
+      when: kind.dir === "in" ? ENTRY : EXIT,
+      countArg: kind.count,
+      max: sBySize,
+    },
+  ],
+};
+
 /**
  * Every capture for one argument of kind `kind` (an `inout` kind is read at entry and at exit), in
  * plan order; empty when nothing is read.
  */
 export function capturesFor(table: ArchTable, arg: number, kind: ArgKind, strsize: number): CaptureSpec[] {
-  const sizeOf = (type: string): number | undefined => table.structs.find((d) => d.name === type)?.size;
-  const both = (c: CaptureSpec, dir: "in" | "out" | "inout"): CaptureSpec[] => {
-    if (dir === "in") return [c];
-    if (dir === "out") return [{ ...c, when: CaptureWhen.EXIT }];
-    return [c, { ...c, when: CaptureWhen.EXIT }];
-  };
-  switch (kind.k) {
-    case "struct": {
-      const size = sizeOf(kind.type);
-      if (!size) return [];
-      return both(
-        { arg, kind: CaptureKind.STRUCT, when: CaptureWhen.ENTRY, lenArg: NO_LEN_ARG, size, max: size },
-        kind.dir,
-      );
-    }
-    case "array": {
-      const size = sizeOf(kind.type);
-      if (!size) return [];
-      return both(
-        {
-          arg,
-          kind: CaptureKind.ARRAY,
-          when: CaptureWhen.ENTRY,
-          lenArg: kind.count,
-          size,
-          max: ARRAY_CAPTURE_MAX,
-        },
-        kind.dir,
-      );
-    }
-    case "sockaddr":
-      return [
-        {
-          arg,
-          kind: CaptureKind.BUFFER_ARG_LEN,
-          when: CaptureWhen.ENTRY,
-          lenArg: kind.len,
-          size: 0,
-          max: SOCKADDR_CAPTURE_MAX,
-        },
-      ];
-    case "sockaddrOut":
-      return [
-        {
-          arg,
-          kind: CaptureKind.STRUCT,
-          when: CaptureWhen.EXIT,
-          lenArg: NO_LEN_ARG,
-          size: SOCKADDR_CAPTURE_MAX,
-          max: SOCKADDR_CAPTURE_MAX,
-        },
-      ];
-    case "sigset":
-      return both(
-        { arg, kind: CaptureKind.ARRAY, when: CaptureWhen.ENTRY, lenArg: kind.len, size: 1, max: 128 },
-        kind.dir,
-      );
-    case "fdset":
-      return both(
-        {
-          arg,
-          kind: CaptureKind.FDSET,
-          when: CaptureWhen.ENTRY,
-          lenArg: kind.nfds,
-          size: 0,
-          max: FDSET_CAPTURE_MAX,
-        },
-        "inout",
-      );
-    case "msghdr":
-      // strace prints at most -s iovec elements, each cut at -s bytes.
-      return both(
-        {
-          arg,
-          kind: CaptureKind.MSGHDR,
-          when: CaptureWhen.ENTRY,
-          lenArg: NO_LEN_ARG,
-          size: 0,
-          max: (strsize + 1) * strsize,
-        },
-        kind.dir,
-      );
-    case "mmsghdr": {
-      const c: CaptureSpec = {
-        arg,
-        kind: CaptureKind.MMSGHDR,
-        when: CaptureWhen.ENTRY,
-        lenArg: kind.count,
-        size: kind.dir === "recv" ? 1 : 0,
-        max: (strsize + 1) * strsize,
-      };
-      return kind.dir === "recv" ? both(c, "inout") : both(c, "out");
-    }
-    case "indirect": {
-      const size = sizeOf(kind.type);
-      if (!size) return [];
-      return [
-        {
-          arg,
-          kind: CaptureKind.INDIRECT,
-          when: CaptureWhen.ENTRY,
-          lenArg: NO_LEN_ARG,
-          size,
-          max: kind.bytes,
-        },
-      ];
-    }
-    case "pathOut":
-      return [
-        {
-          arg,
-          kind: CaptureKind.BUFFER_RET_LEN,
-          when: CaptureWhen.EXIT,
-          lenArg: NO_LEN_ARG,
-          size: 0,
-          max: PATH_CAPTURE_MAX,
-        },
-      ];
-  }
-  const c = captureFor(table, arg, kind, strsize);
-  return c ? [c] : [];
-}
-
-/**
- * The capture for one argument of kind `kind`, or undefined when nothing is read. For a kind read
- * both at entry and at exit this is the entry capture; {@link capturesFor} gives all of them.
- */
-export function captureFor(
-  table: ArchTable,
-  arg: number,
-  kind: ArgKind,
-  strsize: number,
-): CaptureSpec | undefined {
-  const s = strsize + 1; // one more than printed, so the decoder can tell truncation
-  switch (kind.k) {
-    case "array":
-    case "fdset":
-    case "msghdr":
-    case "indirect":
-    case "mmsghdr":
-    case "sockaddr":
-    case "sockaddrOut":
-    case "sigset":
-    case "pathOut":
-      return capturesFor(table, arg, kind, strsize)[0];
-    case "path":
-      return {
-        arg,
-        kind: CaptureKind.CSTRING,
-        when: CaptureWhen.ENTRY,
-        lenArg: NO_LEN_ARG,
-        size: 0,
-        max: PATH_CAPTURE_MAX,
-      };
-    case "str":
-      return { arg, kind: CaptureKind.CSTRING, when: CaptureWhen.ENTRY, lenArg: NO_LEN_ARG, size: 0, max: s };
-    case "bufIn":
-      return {
-        arg,
-        kind: CaptureKind.BUFFER_ARG_LEN,
-        when: CaptureWhen.ENTRY,
-        lenArg: kind.len,
-        size: 0,
-        max: s,
-      };
-    case "bufOut":
-      return {
-        arg,
-        kind: CaptureKind.BUFFER_RET_LEN,
-        when: CaptureWhen.EXIT,
-        lenArg: NO_LEN_ARG,
-        size: 0,
-        max: kind.whole ? WHOLE_BUFFER_MAX : s,
-      };
-    case "struct": {
-      const def = table.structs.find((d) => d.name === kind.type);
-      if (!def) return undefined;
-      const when = kind.dir === "out" ? CaptureWhen.EXIT : CaptureWhen.ENTRY;
-      return { arg, kind: CaptureKind.STRUCT, when, lenArg: NO_LEN_ARG, size: def.size, max: def.size };
-    }
-    case "argv":
-      // strace prints at most -s elements of argv, each cut at -s bytes.
-      return {
-        arg,
-        kind: CaptureKind.STRING_ARRAY,
-        when: CaptureWhen.ENTRY,
-        lenArg: NO_LEN_ARG,
-        size: strsize,
-        max: s,
-      };
-    case "envp":
-      return {
-        arg,
-        kind: CaptureKind.STRING_ARRAY,
-        when: CaptureWhen.ENTRY,
-        lenArg: NO_LEN_ARG,
-        size: 0,
-        max: s,
-      };
-    case "iovec": {
-      // strace prints at most -s elements, each cut at -s bytes.
-      const when = kind.dir === "in" ? CaptureWhen.ENTRY : CaptureWhen.EXIT;
-      return { arg, kind: CaptureKind.IOVEC, when, lenArg: kind.count, size: 0, max: s * strsize };
-    }
-    default:
-      return undefined;
-  }
+  const rule = ARG_CAPTURES[kind.k] as Rule<ArgKind["k"]> | undefined;
+  if (!rule) return [];
+  return rule({
+    arg,
+    kind,
+    strsize,
+    s: captureBytes(strsize + 1),
+    sBySize: captureBytes((strsize + 1) * strsize),
+    sizeOf: (type) => table.structs.find((d) => d.name === type)?.size,
+  });
 }
 
 /**
@@ -355,9 +270,9 @@ export function valueCapturesFor(table: ArchTable, name: string): CaptureSpec[] 
       arg: c.arg,
       kind: CaptureKind.STRUCT_IF,
       when: c.dir === "in" ? CaptureWhen.ENTRY : CaptureWhen.EXIT,
-      lenArg: row.selector,
-      size: (entry[0] | (c.orBits ?? 0)) >>> 0,
-      max: size,
+      selectorArg: row.selector,
+      selectorValue: (entry[0] | (c.orBits ?? 0)) >>> 0,
+      size,
     });
   }
   return out;
@@ -366,14 +281,22 @@ export function valueCapturesFor(table: ArchTable, name: string): CaptureSpec[] 
 /** rt_sigreturn takes no argument: the mask it restores is read from its signal frame. */
 function sigreturnMaskCapture(mask: SigreturnMask): CaptureSpec {
   const { offset, size } = mask;
-  return { arg: 0, kind: CaptureKind.STACK, when: CaptureWhen.ENTRY, lenArg: offset, size, max: size };
+  return { arg: 0, kind: CaptureKind.STACK, when: CaptureWhen.ENTRY, offset, size };
 }
 
-const DATA_KINDS: ReadonlySet<CaptureKind> = new Set([
-  CaptureKind.BUFFER_ARG_LEN,
-  CaptureKind.BUFFER_RET_LEN,
-  CaptureKind.IOVEC,
-]);
+/** The captures that hold a read's or write's data (what `-e read=`/`-e write=` dump). */
+function isDataKind(
+  c: CaptureSpec,
+): c is Extract<
+  CaptureSpec,
+  { kind: typeof CaptureKind.BUFFER_ARG_LEN | typeof CaptureKind.BUFFER_RET_LEN | typeof CaptureKind.IOVEC }
+> {
+  return (
+    c.kind === CaptureKind.BUFFER_ARG_LEN ||
+    c.kind === CaptureKind.BUFFER_RET_LEN ||
+    c.kind === CaptureKind.IOVEC
+  );
+}
 
 function dumpsData(name: string, dump: { readonly read: boolean; readonly write: boolean }): boolean {
   return (dump.read && name in IO_DUMP_READ) || (dump.write && name in IO_DUMP_WRITE);
@@ -395,13 +318,13 @@ export function compileCapturePlan(table: ArchTable, options: CapturePlanOptions
     if (options.dumpIo && dumpsData(row.name, options.dumpIo)) {
       for (let i = 0; i < specs.length; i++) {
         const c = specs[i] as CaptureSpec;
-        if (c.arg === IO_DUMP_ARG && DATA_KINDS.has(c.kind)) specs[i] = { ...c, max: IO_DUMP_CAPTURE_MAX };
+        if (c.arg === IO_DUMP_ARG && isDataKind(c)) specs[i] = { ...c, max: IO_DUMP_CAPTURE_MAX };
       }
     }
     if (options.verbose) {
       for (let i = 0; i < specs.length; i++) {
         const c = specs[i] as CaptureSpec;
-        if (c.kind === CaptureKind.STRING_ARRAY) specs[i] = { ...c, size: STRING_ARRAY_SCAN_MAX };
+        if (c.kind === CaptureKind.STRING_ARRAY) specs[i] = { ...c, strings: STRING_ARRAY_SCAN_MAX };
       }
     }
     specs.push(...valueCapturesFor(table, row.name));
@@ -411,7 +334,7 @@ export function compileCapturePlan(table: ArchTable, options: CapturePlanOptions
     if (specs.length === 0) continue;
     words[3 + row.nr] = words.length;
     words.push(specs.length);
-    for (const c of specs) words.push(c.arg | (c.kind << 8) | (c.when << 16), c.lenArg, c.size, c.max);
+    for (const c of specs) words.push(...encodeSpec(c));
   }
   return Uint32Array.from(words);
 }
@@ -432,15 +355,7 @@ export function decodeCapturePlan(plan: Uint32Array): Map<number, CaptureSpec[]>
     const specs: CaptureSpec[] = [];
     for (let i = 0; i < count; i++) {
       const b = off + 1 + i * 4;
-      const w0 = plan[b] ?? 0;
-      specs.push({
-        arg: w0 & 0xff,
-        kind: ((w0 >>> 8) & 0xff) as CaptureKind,
-        when: ((w0 >>> 16) & 0xff) as CaptureWhen,
-        lenArg: plan[b + 1] ?? NO_LEN_ARG,
-        size: plan[b + 2] ?? 0,
-        max: plan[b + 3] ?? 0,
-      });
+      specs.push(decodeSpec(plan[b] ?? 0, plan[b + 1] ?? 0, plan[b + 2] ?? 0, plan[b + 3] ?? 0));
     }
     out.set(nr, specs);
   }

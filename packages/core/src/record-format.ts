@@ -1,9 +1,10 @@
 /**
  * The tstrace record format, version 1: the bytes the native tracer hands to JS and the on-disk
- * format of a recording. Every multi-byte field is little-endian. The native side (C++,
- * `packages/native/src/core/record_format.h`) and the decoder (AssemblyScript,
- * `packages/decoder-wasm/assembly/record.ts`) mirror these numbers; a test in each package checks
- * they agree with this file, which is the reference. Prose: `apps/docs/content/record-format.md`.
+ * format of a recording. Every multi-byte field is little-endian. This file is the one source:
+ * `scripts/gen-contracts.mjs` generates the native side's constants
+ * (`packages/native/src/core/record_format_gen.h`) and the decoder's
+ * (`packages/decoder-wasm/assembly/record.ts`) from it, and test/contracts.test.ts regenerates
+ * them byte for byte. Prose: `apps/docs/content/record-format.md`.
  */
 
 /** Bumped on any incompatible change; a recording starts with a FILE_HEADER record carrying it. */
@@ -54,6 +55,27 @@ export const RecordType = {
 } as const;
 /** A record type code: one of the {@link RecordType} values. */
 export type RecordType = (typeof RecordType)[keyof typeof RecordType];
+
+/** Offsets inside a SIGNAL body. */
+export const SignalBody = {
+  /** u32: the signal number. */
+  signo: 0,
+  /** u32: flags, zero. */
+  flags: 4,
+  /** 128 bytes: the siginfo_t PTRACE_GETSIGINFO gave. */
+  siginfo: 8,
+  /** Body length in bytes. */
+  length: 136,
+} as const;
+
+/** How a NEW_PROCESS record's child came to be (its body's second u32). */
+export const NewProcessHow = { FORK: 0, VFORK: 1, CLONE: 2 } as const;
+
+/** Bits in a MESSAGE record's header flags. */
+export const MessageFlags = {
+  /** The tracer gives up after this message (strace's error_msg_and_die). */
+  FATAL: 1,
+} as const;
 
 /** Offsets inside a SYSCALL_ENTER body (relative to the end of the header). */
 export const SyscallEnterBody = {

@@ -187,6 +187,21 @@ export interface StructDef {
   readonly size: number;
 }
 
+/** One field of a {@link StructLayout}: name, byte offset, byte size, C type. */
+export type StructField = readonly [name: string, offset: number, size: number, type: string];
+
+/** A struct's layout on one architecture, as the kernel's BTF gives it. */
+export interface StructLayout {
+  /** core's name for it (the {@link StructDef} name). */
+  readonly name: string;
+  /** The kernel's type, e.g. `struct new_utsname`. */
+  readonly kernel: string;
+  /** Size in bytes. */
+  readonly size: number;
+  /** Fields in offset order; anonymous members flattened. */
+  readonly fields: readonly StructField[];
+}
+
 /** Everything core knows about one architecture. */
 export interface ArchTable {
   /** Architecture name: `x86_64`, `i386`, `aarch64`, `arm`, `riscv64`. */

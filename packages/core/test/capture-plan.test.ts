@@ -1,14 +1,16 @@
 import { describe, expect, it } from "vitest";
 import {
+  CAPTURE_BYTES_MAX,
   CaptureKind,
+  type CaptureSpec,
   CaptureWhen,
   compileCapturePlan,
   decodeCapturePlan,
+  encodeSpec,
   FD_RETURN_ARG,
   FdDecode,
   IO_DUMP_CAPTURE_MAX,
   i386,
-  NO_LEN_ARG,
   STRING_ARRAY_SCAN_MAX,
   syscallByName,
   x86_64,
@@ -26,7 +28,7 @@ describe("capture plan", () => {
   });
   it("openat captures arg 1 as CSTRING at entry, max 4096", () => {
     expect(specs.get(nr("openat"))).toEqual([
-      { arg: 1, kind: CaptureKind.CSTRING, when: CaptureWhen.ENTRY, lenArg: NO_LEN_ARG, size: 0, max: 4096 },
+      { arg: 1, kind: CaptureKind.CSTRING, when: CaptureWhen.ENTRY, max: 4096 },
     ]);
   });
   it("read/write/newfstatat/prlimit64/execve", () => {
@@ -35,27 +37,23 @@ describe("capture plan", () => {
         arg: 1,
         kind: CaptureKind.BUFFER_RET_LEN,
         when: CaptureWhen.EXIT,
-        lenArg: NO_LEN_ARG,
-        size: 0,
         max: 33,
       },
     ]);
     expect(specs.get(nr("write"))).toEqual([
-      { arg: 1, kind: CaptureKind.BUFFER_ARG_LEN, when: CaptureWhen.ENTRY, lenArg: 2, size: 0, max: 33 },
+      { arg: 1, kind: CaptureKind.BUFFER_ARG_LEN, when: CaptureWhen.ENTRY, lenArg: 2, max: 33 },
     ]);
     expect(specs.get(nr("newfstatat"))?.[1]).toEqual({
       arg: 2,
       kind: CaptureKind.STRUCT,
       when: CaptureWhen.EXIT,
-      lenArg: NO_LEN_ARG,
       size: 144,
-      max: 144,
     });
-    expect(specs.get(nr("prlimit64"))?.map((s) => [s.arg, s.when, s.size])).toEqual([
+    expect(specs.get(nr("prlimit64"))?.map((s) => [s.arg, s.when, "size" in s && s.size])).toEqual([
       [2, CaptureWhen.ENTRY, 16],
       [3, CaptureWhen.EXIT, 16],
     ]);
-    expect(specs.get(nr("execve"))?.map((s) => [s.arg, s.kind, s.size])).toEqual([
+    expect(specs.get(nr("execve"))?.map((s) => [s.arg, s.kind, "strings" in s ? s.strings : 0])).toEqual([
       [0, CaptureKind.CSTRING, 0],
       [1, CaptureKind.STRING_ARRAY, 32],
       [2, CaptureKind.STRING_ARRAY, 0],
@@ -66,7 +64,7 @@ describe("capture plan", () => {
     const v = decodeCapturePlan(compileCapturePlan(x86_64, { strsize: 32, verbose: true }));
     for (const name of ["execve", "execveat"]) {
       const arrays = v.get(nr(name))?.filter((s) => s.kind === CaptureKind.STRING_ARRAY);
-      expect(arrays?.map((s) => [s.size, s.max])).toEqual([
+      expect(arrays?.map((s) => ["strings" in s && s.strings, "max" in s && s.max])).toEqual([
         [STRING_ARRAY_SCAN_MAX, 33],
         [STRING_ARRAY_SCAN_MAX, 33],
       ]);
@@ -83,24 +81,24 @@ describe("capture plan", () => {
   it("reads rt_sigreturn's mask from the signal frame where the frame layout is known", () => {
     const plan = decodeCapturePlan(compileCapturePlan(x86_64, { strsize: 32 }));
     expect(plan.get(nr("rt_sigreturn"))).toEqual([
-      { arg: 0, kind: CaptureKind.STACK, when: CaptureWhen.ENTRY, lenArg: 296, size: 8, max: 8 },
+      { arg: 0, kind: CaptureKind.STACK, when: CaptureWhen.ENTRY, offset: 296, size: 8 },
     ]);
     const rt = syscallByName(i386, "rt_sigreturn")!;
     expect(decodeCapturePlan(compileCapturePlan(i386, { strsize: 32 })).get(rt.nr)).toBeUndefined();
   });
   it("reads fd paths only under decodeFds: fd and dirfd args at entry, an fd return at exit", () => {
-    const FD = { kind: CaptureKind.FD_PATH, lenArg: NO_LEN_ARG, max: 4096 };
+    const FD = { kind: CaptureKind.FD_PATH, max: 4096 };
     expect(specs.get(nr("read"))?.some((s) => s.kind === CaptureKind.FD_PATH)).toBe(false);
     const y = decodeCapturePlan(compileCapturePlan(x86_64, { strsize: 32, decodeFds: "path" }));
     expect(y.get(nr("openat"))?.filter((s) => s.kind === CaptureKind.FD_PATH)).toEqual([
-      { ...FD, arg: 0, when: CaptureWhen.ENTRY, size: FdDecode.DIRFD },
-      { ...FD, arg: FD_RETURN_ARG, when: CaptureWhen.EXIT, size: 0 },
+      { ...FD, arg: 0, when: CaptureWhen.ENTRY, decode: FdDecode.DIRFD },
+      { ...FD, arg: FD_RETURN_ARG, when: CaptureWhen.EXIT, decode: 0 },
     ]);
     const yy = decodeCapturePlan(compileCapturePlan(x86_64, { strsize: 32, decodeFds: "all" }));
     expect(yy.get(nr("dup2"))?.filter((s) => s.kind === CaptureKind.FD_PATH)).toEqual([
-      { ...FD, arg: 0, when: CaptureWhen.ENTRY, size: FdDecode.DETAILS },
-      { ...FD, arg: 1, when: CaptureWhen.ENTRY, size: FdDecode.DETAILS },
-      { ...FD, arg: FD_RETURN_ARG, when: CaptureWhen.EXIT, size: FdDecode.DETAILS },
+      { ...FD, arg: 0, when: CaptureWhen.ENTRY, decode: FdDecode.DETAILS },
+      { ...FD, arg: 1, when: CaptureWhen.ENTRY, decode: FdDecode.DETAILS },
+      { ...FD, arg: FD_RETURN_ARG, when: CaptureWhen.EXIT, decode: FdDecode.DETAILS },
     ]);
   });
   it("round trips for every architecture", () => {
@@ -108,6 +106,22 @@ describe("capture plan", () => {
     const d = decodeCapturePlan(p);
     expect(d.size).toBeGreaterThan(20);
     expect(decodeCapturePlan(Uint32Array.from(p))).toEqual(d);
+  });
+  it("never asks more than native reads, for any -s strace takes (sizes once wrapped at 32 bits)", () => {
+    for (const strsize of [0, 4096, 5000, 30000, 65536, 70000, 100000, 1048576, 0x3fffffff])
+      for (const verbose of [false, true]) {
+        const plan = decodeCapturePlan(compileCapturePlan(x86_64, { strsize, verbose }));
+        for (const list of plan.values())
+          for (const c of list) {
+            expect(encodeSpec(c)[3]).toBeLessThanOrEqual(CAPTURE_BYTES_MAX);
+            if (c.kind === CaptureKind.STRING_ARRAY)
+              expect(c.strings).toBeLessThanOrEqual(STRING_ARRAY_SCAN_MAX);
+          }
+        const readv = plan.get(nr("readv"))?.[0];
+        expect(readv && "max" in readv && readv.max).toBe(
+          Math.min((strsize + 1) * strsize, CAPTURE_BYTES_MAX),
+        );
+      }
   });
   it("rejects malformed plans", () => {
     expect(() => decodeCapturePlan(new Uint32Array([1, 1, 0]))).toThrow(/magic/);
@@ -150,26 +164,28 @@ describe("capture plan for -e read= / -e write= dumps", () => {
       arg: 2,
       kind: CaptureKind.STRUCT_IF,
       when: CaptureWhen.EXIT,
-      lenArg: 1,
-      size: 0x5413,
-      max: 8,
+      selectorArg: 1,
+      selectorValue: 0x5413,
+      size: 8,
     });
     expect(ioctl).toContainEqual({
       arg: 2,
       kind: CaptureKind.STRUCT_IF,
       when: CaptureWhen.ENTRY,
-      lenArg: 1,
-      size: 0x5402,
-      max: 36,
+      selectorArg: 1,
+      selectorValue: 0x5402,
+      size: 36,
     });
-    expect(ioctl.every((c) => c.kind === CaptureKind.STRUCT_IF && c.lenArg === 1)).toBe(true);
+    expect(ioctl.every((c) => c.kind === CaptureKind.STRUCT_IF && c.selectorArg === 1)).toBe(true);
+    const selectors = (list: readonly CaptureSpec[]): number[] =>
+      list.flatMap((c) => (c.kind === CaptureKind.STRUCT_IF ? [c.selectorValue] : []));
     // futex: the timeout of every waiting op, under each private/clock flag set.
     const futex = specs.get(nr("futex")) ?? [];
-    expect(futex.map((c) => c.size)).toContain(0x89); // FUTEX_WAIT_BITSET_PRIVATE
-    expect(futex.map((c) => c.size)).toContain(0x189); // … |FUTEX_CLOCK_REALTIME
-    expect(futex.map((c) => c.size)).not.toContain(0x81); // FUTEX_WAKE_PRIVATE
+    expect(selectors(futex)).toContain(0x89); // FUTEX_WAIT_BITSET_PRIVATE
+    expect(selectors(futex)).toContain(0x189); // … |FUTEX_CLOCK_REALTIME
+    expect(selectors(futex)).not.toContain(0x81); // FUTEX_WAKE_PRIVATE
     const prctl = specs.get(nr("prctl")) ?? [];
-    expect(prctl.map((c) => [c.arg, c.when, c.size, c.max])).toEqual([
+    expect(prctl.map((c) => [c.arg, c.when, selectors([c])[0], "size" in c && c.size])).toEqual([
       [1, CaptureWhen.ENTRY, 15, 16],
       [1, CaptureWhen.EXIT, 16, 16],
     ]);

@@ -118,6 +118,24 @@ describe("nargs and signatures (strace 6.1 x86_64 syscallent.h)", () => {
     it(`${name} has ${n}`, () => expect(syscallByName(x86_64, name)?.nargs).toBe(n));
   it("i386 pread64 takes the offset in two registers", () =>
     expect(syscallByName(i386, "pread64")?.nargs).toBe(5));
+  it("takes the SYSCALL_DEFINE variant each architecture's Kconfig builds", () => {
+    const names = (t: ArchTable, n: string) => syscallByName(t, n)?.args?.map((a) => a.name);
+    // kernel/fork.c: x86_64 is the default; i386, arm, arm64 and riscv select CLONE_BACKWARDS.
+    expect(names(x86_64, "clone")).toEqual(["clone_flags", "newsp", "parent_tidptr", "child_tidptr", "tls"]);
+    for (const t of [i386, arm, aarch64, riscv64])
+      expect(names(t, "clone"), t.arch).toEqual([
+        "clone_flags",
+        "newsp",
+        "parent_tidptr",
+        "tls",
+        "child_tidptr",
+      ]);
+    // kernel/signal.c: i386 and arm select OLD_SIGSUSPEND3.
+    for (const t of [i386, arm])
+      expect(names(t, "sigsuspend"), t.arch).toEqual(["unused1", "unused2", "mask"]);
+    // kernel/time/posix-timers.c, not the !POSIX_TIMERS stubs.
+    expect(syscallByName(arm, "clock_settime")?.args?.[0]?.type).toBe("clockid_t");
+  });
   it("keeps C types and names from SYSCALL_DEFINE", () => {
     const o = syscallByName(x86_64, "openat");
     expect(o?.args?.map((a) => [a.type, a.name])).toEqual([

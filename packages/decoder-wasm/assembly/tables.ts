@@ -2,59 +2,16 @@
 // validated once by `loadTables`; afterwards every accessor here is in bounds by construction.
 
 export const BLOB_MAGIC: u32 = 0x42545354; // "TSTB"
-export const BLOB_VERSION: u32 = 1;
+export const BLOB_VERSION: u32 = 2;
+export const BLOB_HEADER: u32 = 80;
+export const REQUEST_SIZE: u32 = 16;
 export const NO_REF: u32 = 0xffffffff;
 export const ROW_SIZE: u32 = 36;
 export const TABLE_HEADER: u32 = 24;
 export const TABLE_ENTRY: u32 = 16;
 
-// Argument kind codes (the blob's contract with src/tables-blob.ts; a test checks both agree).
-export const K_RAW: u8 = 0;
-export const K_INT: u8 = 1;
-export const K_UINT: u8 = 2;
-export const K_LONG: u8 = 3;
-export const K_ULONG: u8 = 4;
-export const K_HEX: u8 = 5;
-export const K_PTR: u8 = 6;
-export const K_FD: u8 = 7;
-export const K_DIRFD: u8 = 8;
-export const K_PATH: u8 = 9;
-export const K_STR: u8 = 10;
-export const K_BUF_IN: u8 = 11;
-export const K_BUF_OUT: u8 = 12;
-export const K_FLAGS: u8 = 13;
-export const K_ENUM: u8 = 14;
-export const K_MODE: u8 = 15;
-export const K_STRUCT_IN: u8 = 16;
-export const K_STRUCT_OUT: u8 = 17;
-export const K_ARGV: u8 = 18;
-export const K_ENVP: u8 = 19;
-export const K_IOVEC_IN: u8 = 20;
-export const K_IOVEC_OUT: u8 = 21;
-export const K_SIGNO: u8 = 22;
-export const K_STRUCT_IN_OUT: u8 = 23;
-export const K_ARRAY_IN: u8 = 24;
-export const K_ARRAY_OUT: u8 = 25;
-export const K_ARRAY_IN_OUT: u8 = 26;
-export const K_SOCKADDR: u8 = 27;
-export const K_SOCKADDR_OUT: u8 = 28;
-export const K_SIGSET_IN: u8 = 29;
-export const K_SIGSET_OUT: u8 = 30;
-export const K_PATH_OUT: u8 = 31;
-export const K_UMODE: u8 = 32;
-export const K_FDSET: u8 = 33;
-export const K_MSGHDR_IN: u8 = 34;
-export const K_MSGHDR_IN_OUT: u8 = 35;
-export const K_INDIRECT: u8 = 36;
-export const K_MMSGHDR: u8 = 37;
-
-// Return kinds.
-export const R_INT: u8 = 0;
-export const R_FD: u8 = 1;
-export const R_HEX: u8 = 2;
-export const R_NONE: u8 = 3;
-/** Decimal unless the decoder returns RVAL_FD. */
-export const R_FDBYARGS: u8 = 4;
+// Argument and return kind codes (the blob's contract with src/tables-blob.ts), generated.
+export * from "./kind-codes";
 
 export let blob: usize = 0;
 export let blobLen: u32 = 0;
@@ -71,6 +28,10 @@ export let nStructs: u32 = 0;
 let structOff: u32 = 0;
 let stringsOff: u32 = 0;
 let stringsLen: u32 = 0;
+let nRequests: u32 = 0;
+let requestsOff: u32 = 0;
+let nRequestArgs: u32 = 0;
+let requestArgsOff: u32 = 0;
 
 // @ts-expect-error: decorator
 function w32(off: u32): u32 {
@@ -92,7 +53,7 @@ function validRef(ref: u32): bool {
 export function loadTables(p: usize, len: u32): i32 {
   blob = p;
   blobLen = len;
-  if (len < 64 || (p & 7) != 0) return 1;
+  if (len < BLOB_HEADER || (p & 7) != 0) return 1;
   if (w32(0) != BLOB_MAGIC) return 2;
   if (w32(4) != BLOB_VERSION) return 3;
   auditArch = w32(8);
@@ -108,6 +69,10 @@ export function loadTables(p: usize, len: u32): i32 {
   structOff = w32(48);
   stringsOff = w32(52);
   stringsLen = w32(56);
+  nRequests = w32(64);
+  requestsOff = w32(68);
+  nRequestArgs = w32(72);
+  requestArgsOff = w32(76);
   if (!inBlob(stringsOff, stringsLen)) return 4;
   if (nSyscalls > 0x100000 || !inBlob(syscallsOff, nSyscalls * 4)) return 5;
   for (let i: u32 = 0; i < nSyscalls; i++) {
@@ -132,6 +97,16 @@ export function loadTables(p: usize, len: u32): i32 {
   for (let i: u32 = 0; i < nSignals; i++) if (!validRef(w32(signalOff + i * 4))) return 17;
   if (nStructs > 0x1000 || !inBlob(structOff, nStructs * 8)) return 18;
   for (let i: u32 = 0; i < nStructs; i++) if (!validRef(w32(structOff + i * 8))) return 19;
+  if (nRequests > 0x10000 || !inBlob(requestsOff, nRequests * REQUEST_SIZE)) return 20;
+  for (let i: u32 = 0; i < nRequests; i++) {
+    const at = requestsOff + i * REQUEST_SIZE;
+    if (!validRef(w32(at)) || !validRef(w32(at + 12))) return 21;
+  }
+  if (nRequestArgs > 0x10000 || !inBlob(requestArgsOff, nRequestArgs * REQUEST_SIZE)) return 22;
+  for (let i: u32 = 0; i < nRequestArgs; i++) {
+    const at = requestArgsOff + i * REQUEST_SIZE;
+    if (!validRef(w32(at)) || load<u8>(blob + <usize>at + 8) > 5) return 23;
+  }
   return 0;
 }
 
@@ -255,4 +230,56 @@ export function structSize(i: u32): u32 {
 export function structIndexByName(name: string): u32 {
   for (let i: u32 = 0; i < nStructs; i++) if (strEq(structName(i), name)) return i;
   return 0xffff;
+}
+
+// ---- requests (core's request-dependent arguments: ioctl's request, prctl's option) ----
+
+/**
+ * The request entry of syscall `syscall` whose selector value is `value`, or -1: the decoder reads
+ * what a request's argument points at only when core's table names it.
+ */
+export function findRequest(syscall: string, value: u32): i32 {
+  for (let i: u32 = 0; i < nRequests; i++) {
+    const at = requestsOff + i * REQUEST_SIZE;
+    if (w32(at + 4) == value && strEq(w32(at), syscall)) return <i32>i;
+  }
+  return -1;
+}
+/** The argument a request entry's pointee is in. */
+export function requestArg(i: i32): u32 {
+  return <u32>load<u8>(blob + <usize>(requestsOff + <u32>i * REQUEST_SIZE + 9));
+}
+/** When a request entry's pointee is read: 1 at entry (the caller's data), 2 at exit. */
+export function requestWhen(i: i32): u32 {
+  return <u32>load<u8>(blob + <usize>(requestsOff + <u32>i * REQUEST_SIZE + 10));
+}
+/** The struct name (a string ref) a request entry's pointee is. */
+export function requestStruct(i: i32): u32 {
+  return w32(requestsOff + <u32>i * REQUEST_SIZE + 12);
+}
+
+// ---- request args (core's request-dependent scalar arguments: fcntl's third by command) ----
+
+/** A request arg's kind code when the argument is not printed at all. */
+export const K_NOT_PRINTED: u8 = 0xff;
+
+/** The request-arg entry of decoder `decoder` whose selector value is `value`, or -1. */
+export function findRequestArg(decoder: string, value: u32): i32 {
+  for (let i: u32 = 0; i < nRequestArgs; i++) {
+    const at = requestArgsOff + i * REQUEST_SIZE;
+    if (w32(at + 4) == value && strEq(w32(at), decoder)) return <i32>i;
+  }
+  return -1;
+}
+/** The argument a request-arg entry prints. */
+export function requestArgIndex(i: i32): u32 {
+  return <u32>load<u8>(blob + <usize>(requestArgsOff + <u32>i * REQUEST_SIZE + 8));
+}
+/** Its kind code (K_*, or K_NOT_PRINTED). */
+export function requestArgKind(i: i32): u8 {
+  return load<u8>(blob + <usize>(requestArgsOff + <u32>i * REQUEST_SIZE + 9));
+}
+/** Its kind param (as in a syscall row). */
+export function requestArgParam(i: i32): u32 {
+  return <u32>load<u16>(blob + <usize>(requestArgsOff + <u32>i * REQUEST_SIZE + 10));
 }

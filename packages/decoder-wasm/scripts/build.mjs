@@ -72,12 +72,14 @@ const blob = encodeTables({
   constTables: core.constTables,
   errnos: core.errnos,
   signals: core.signals,
+  requests: core.valueCaptures,
+  requestArgs: core.requestArgs,
 });
 writeFileSync(
   join(dist, "default-tables.js"),
   bytesModule(
     "defaultTables",
-    "encodeTables() of core's x86_64 table, constant tables, errnos and signals.",
+    "encodeTables() of core's x86_64 table, constant tables, errnos, signals and requests.",
     blob,
   ),
 );

@@ -8,7 +8,14 @@
 import { defaultTables } from "./default-tables.js";
 import { type DecoderExports, init, instantiate, readOutput, writeInput } from "./wasm.js";
 
-export { ARG_KIND_CODES, type DecoderTables, encodeTables, RET_KIND_CODES } from "./tables-blob.js";
+export {
+  ARG_KIND_CODES,
+  type DecoderTables,
+  encodeTables,
+  RET_KIND_CODES,
+  WHEN_ENTRY,
+  WHEN_EXIT,
+} from "./tables-blob.js";
 export { init, isInitialized, type WasmSource } from "./wasm.js";
 
 /** Options mirroring strace's formatting flags. */
@@ -382,4 +389,28 @@ export interface QuoteOptions {
 export function quoteString(bytes: Uint8Array, opts: QuoteOptions = {}): string {
   quoter ??= instantiate();
   return quoteWith(quoter, bytes, opts);
+}
+
+/** What a decoder build implements: dedicated decoders and struct printers, by the names core uses. */
+export interface ImplementedNames {
+  /** Names a syscall row's `decoder` (or the syscall's own name) can give for a dedicated decoder. */
+  readonly decoders: readonly string[];
+  /** Struct names (core's struct, array and value-capture types) with a printer. */
+  readonly structs: readonly string[];
+}
+
+/**
+ * The names this decoder implements, for tools and tests that check core against it; call
+ * `await init()` once before (it throws otherwise).
+ */
+export function implementedNames(): ImplementedNames {
+  quoter ??= instantiate();
+  const ex = quoter;
+  const list = (which: number): string[] => {
+    const n = ex.implementedNames(which);
+    const text = new TextDecoder("utf-8").decode(readOutput(ex, n));
+    ex.release(n);
+    return text.split("\n").filter((l) => l !== "");
+  };
+  return { decoders: list(0), structs: list(1) };
 }

@@ -4,9 +4,9 @@
  * re-typed in AssemblyScript: names, argument kinds, return kinds, constant values and messages all
  * arrive through this blob.
  *
- * Layout (version 1). Little-endian; offsets are bytes from the blob start; the blob is 8-aligned.
+ * Layout (version 2). Little-endian; offsets are bytes from the blob start; the blob is 8-aligned.
  *
- *   Header, 16 × u32:
+ *   Header, 20 × u32:
  *     0  magic 0x42545354 ("TSTB")      4  version (1)              8  AUDIT_ARCH of the table
  *     12 syscall slots N (max nr + 1)   16 offset of N × u32 row offsets (0 = no syscall)
  *     20 const table count T            24 offset of T × u32 table offsets
@@ -14,6 +14,17 @@
  *     36 signal slots S (max + 1)       40 offset of S × u32 name ref
  *     44 struct count C                 48 offset of C × (u32 name ref, u32 size)
  *     52 string pool offset             56 string pool length           60 total length
+ *     64 request count R                68 offset of R × 16-byte requests
+ *     72 request-arg count A            76 offset of A × 16-byte request args
+ *
+ *   Request (core's request-dependent argument table, data/value-captures.ts), 16 bytes:
+ *     u32 syscall name ref, u32 selector value (flag bits included), u8 selector argument,
+ *     u8 pointee argument, u8 when (1 entry: the caller's data; 2 exit: what the kernel wrote),
+ *     u8 0, u32 struct name ref. A request not listed has no pointee the decoder reads.
+ *
+ *   Request arg (core's data/request-args.ts: fcntl's third argument by command), 16 bytes:
+ *     u32 decoder name ref, u32 selector value, u8 argument, u8 kind code (0xff: not printed),
+ *     u16 kind param (as in a syscall row), u32 0.
  *
  *   Syscall row, 36 bytes (4-aligned):
  *     u32 name ref, u32 decoder name ref (or 0xffffffff), u8 nargs, u8 ret kind, u16 0,
@@ -32,12 +43,22 @@
  *
  *   String ref: offset into the pool of (u16 byte length, UTF-8 bytes); 0xffffffff = none.
  *
- * Kind and return codes (ARG_KIND_CODES, RET_KIND_CODES) are this blob's contract with
- * assembly/tables.ts; test/tables-blob.test.ts checks the two agree.
+ * Kind and return codes (ARG_KIND_CODES, RET_KIND_CODES) are this blob's contract with the
+ * decoder, which reads them from assembly/kind-codes.ts, generated from them
+ * (scripts/gen-kind-codes.mjs; test/contract.test.ts regenerates it byte for byte).
  */
-import type { ArchTable, ArgKind, ConstTable, ErrnoEntry, RetKind, SignalEntry } from "@tstrace/core";
+import type {
+  ArchTable,
+  ArgKind,
+  ConstTable,
+  ErrnoEntry,
+  RequestArgRow,
+  RetKind,
+  SignalEntry,
+  ValueCaptureRow,
+} from "@tstrace/core";
 
-/** Argument kind codes (assembly/tables.ts K_*). `raw` is printargs' %#lx for rows without kinds. */
+/** Argument kind codes (assembly/kind-codes.ts K_*). `raw` is printargs' %#lx for rows without kinds. */
 export const ARG_KIND_CODES = {
   raw: 0,
   int: 1,
@@ -79,7 +100,7 @@ export const ARG_KIND_CODES = {
   mmsghdr: 37,
 } as const;
 
-/** Return kind codes (assembly/tables.ts R_*). */
+/** Return kind codes (assembly/kind-codes.ts R_*). */
 export const RET_KIND_CODES: Readonly<Record<RetKind, number>> = {
   int: 0,
   fd: 1,
@@ -90,7 +111,14 @@ export const RET_KIND_CODES: Readonly<Record<RetKind, number>> = {
 
 /** Blob magic ("TSTB") and version. */
 export const BLOB_MAGIC = 0x42545354;
-export const BLOB_VERSION = 1;
+export const BLOB_VERSION = 2;
+/** core's CaptureWhen.ENTRY and EXIT (test/contract.test.ts checks): a request's pointee is read then. */
+export const WHEN_ENTRY = 1;
+export const WHEN_EXIT = 2;
+/** A request arg's kind code for "the argument is not printed". */
+const NOT_PRINTED = 0xff;
+/** Header bytes (20 × u32). */
+const HEADER_SIZE = 80;
 
 const NO_REF = 0xffffffff;
 const NONE16 = 0xffff;
@@ -106,6 +134,13 @@ export interface DecoderTables {
   readonly errnos: readonly ErrnoEntry[];
   /** Signal names. */
   readonly signals: readonly SignalEntry[];
+  /**
+   * Request-dependent arguments, core's `valueCaptures`: ioctl's request, prctl's option → the
+   * struct the pointee is, and when it is read. The decoder keeps no list of its own.
+   */
+  readonly requests: Readonly<Record<string, ValueCaptureRow>>;
+  /** Request-dependent scalar arguments, core's `requestArgs` (fcntl's third argument by command). */
+  readonly requestArgs: Readonly<Record<string, RequestArgRow>>;
 }
 
 class Writer {
@@ -205,7 +240,7 @@ export function encodeTables(t: DecoderTables): Uint8Array {
   };
 
   const w = new Writer();
-  const header = w.reserve(64);
+  const header = w.reserve(HEADER_SIZE);
   const nSys = t.arch.syscalls.reduce((m, r) => Math.max(m, r.nr + 1), 0);
   const sysOff = w.reserve(nSys * 4);
   for (const r of t.arch.syscalls) {
@@ -263,6 +298,60 @@ export function encodeTables(t: DecoderTables): Uint8Array {
     w.u32(structOff + i * 8 + 4, s.size);
   });
 
+  // Requests: core's table, each value resolved by name in the constant tables handed in.
+  const requests: [number, number, number, number, number, number][] = [];
+  for (const [syscall, row] of Object.entries(t.requests)) {
+    if (!t.arch.syscalls.some((r) => r.name === syscall)) continue;
+    const names = t.constTables.find((c) => c.name === row.table);
+    if (!names) throw new Error(`requests of ${syscall}: no constant table ${row.table}`);
+    for (const c of row.captures) {
+      const entry = names.entries.find(([, n]) => n === c.value);
+      if (!entry) throw new Error(`requests of ${syscall}: ${c.value} is not in ${row.table}`);
+      const when = c.dir === "in" ? WHEN_ENTRY : WHEN_EXIT;
+      requests.push([
+        str(syscall),
+        (entry[0] | (c.orBits ?? 0)) >>> 0,
+        row.selector,
+        c.arg,
+        when,
+        str(c.type),
+      ]);
+    }
+  }
+  w.align(8);
+  const reqOff = w.reserve(requests.length * 16);
+  requests.forEach(([name, value, selector, arg, when, type], i) => {
+    const at = reqOff + i * 16;
+    w.u32(at, name);
+    w.u32(at + 4, value);
+    w.buf[at + 8] = selector;
+    w.buf[at + 9] = arg;
+    w.buf[at + 10] = when;
+    w.u32(at + 12, type);
+  });
+
+  const reqArgs: [number, number, number, number, number][] = [];
+  for (const [decoder, row] of Object.entries(t.requestArgs)) {
+    const names = t.constTables.find((c) => c.name === row.table);
+    if (!names) throw new Error(`request args of ${decoder}: no constant table ${row.table}`);
+    for (const [value, kind] of Object.entries(row.byValue)) {
+      const entry = names.entries.find(([, n]) => n === value);
+      if (!entry) throw new Error(`request args of ${decoder}: ${value} is not in ${row.table}`);
+      const [code, param] = kind === null ? [NOT_PRINTED, 0] : kindOf(kind);
+      reqArgs.push([str(decoder), entry[0] >>> 0, row.arg, code, param]);
+    }
+  }
+  w.align(8);
+  const reqArgOff = w.reserve(reqArgs.length * 16);
+  reqArgs.forEach(([name, value, argIdx, code, param], i) => {
+    const at = reqArgOff + i * 16;
+    w.u32(at, name);
+    w.u32(at + 4, value);
+    w.buf[at + 8] = argIdx;
+    w.buf[at + 9] = code;
+    w.view.setUint16(at + 10, param, true);
+  });
+
   w.align(8);
   const poolOff = w.reserve(pool.length);
   w.buf.set(pool, poolOff);
@@ -285,6 +374,10 @@ export function encodeTables(t: DecoderTables): Uint8Array {
     poolOff,
     pool.length,
     w.len,
+    requests.length,
+    reqOff,
+    reqArgs.length,
+    reqArgOff,
   ];
   h.forEach((v, i) => {
     w.u32(header + i * 4, v);

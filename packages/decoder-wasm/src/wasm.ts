@@ -19,6 +19,7 @@ export interface DecoderExports {
   decode(len: number): number;
   finish(): number;
   quoteInput(len: number, strsize: number, hex: number, nulTerminated: number): number;
+  implementedNames(which: number): number;
   lineOptions(flags: number, status: number, tz: number): void;
   attachNotice(p: number, len: number): void;
   signalSet(lo: number, hi: number): void;

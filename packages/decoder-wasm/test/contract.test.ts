@@ -1,9 +1,11 @@
-// The AssemblyScript mirrors agree with their references: record offsets with core's
-// record-format.ts, argument/return kind codes with src/tables-blob.ts.
+// The decoder's contracts: assembly/kind-codes.ts regenerates from src/tables-blob.ts byte for
+// byte, the prebuilt tables from core's data; assembly/record.ts and layouts.ts are generated from
+// core, whose test/contracts.test.ts regenerates them.
 import { readFileSync } from "node:fs";
 import * as core from "@tstrace/core";
 import { describe, expect, it } from "vitest";
-import { ARG_KIND_CODES, encodeTables, RET_KIND_CODES } from "../dist/index.js";
+import { ARG_KIND_CODES, encodeTables, RET_KIND_CODES, WHEN_ENTRY, WHEN_EXIT } from "../dist/index.js";
+import { renderKindCodes } from "../scripts/kind-codes.mjs";
 
 const src = (p: string): string => readFileSync(new URL(`../assembly/${p}`, import.meta.url), "utf8");
 const consts = (text: string): Map<string, number> =>
@@ -14,30 +16,6 @@ const consts = (text: string): Map<string, number> =>
     ]),
   );
 
-describe("record.ts mirrors core's record format", () => {
-  const as = consts(src("record.ts"));
-  it("header, body and capture offsets", () => {
-    expect(as.get("HDR_LENGTH")).toBe(core.RecordHeader.length);
-    expect(as.get("HDR_PID")).toBe(core.RecordHeader.pid);
-    expect(as.get("ENTER_ARGS")).toBe(core.SyscallEnterBody.args);
-    expect(as.get("ENTER_CAPTURE_COUNT")).toBe(core.SyscallEnterBody.captureCount);
-    expect(as.get("ENTER_LENGTH")).toBe(core.SyscallEnterBody.length);
-    expect(as.get("EXIT_RVAL")).toBe(core.SyscallExitBody.rval);
-    expect(as.get("EXIT_IS_ERROR")).toBe(core.SyscallExitBody.isError);
-    expect(as.get("EXIT_CAPTURE_COUNT")).toBe(core.SyscallExitBody.captureCount);
-    expect(as.get("EXIT_LENGTH")).toBe(core.SyscallExitBody.length);
-    expect(as.get("CAP_HEADER")).toBe(core.CaptureHeader.size);
-    expect(as.get("RECORD_FORMAT_VERSION")).toBe(core.RECORD_FORMAT_VERSION);
-  });
-  it("record types and capture kinds", () => {
-    for (const [name, v] of Object.entries(core.RecordType)) expect(as.get(`T_${name}`), name).toBe(v);
-    for (const [name, v] of Object.entries(core.CaptureKind)) expect(as.get(`CK_${name}`), name).toBe(v);
-    for (const [name, v] of Object.entries(core.CaptureStatus)) expect(as.get(`CS_${name}`), name).toBe(v);
-    for (const [name, v] of Object.entries(core.FdPathForm)) expect(as.get(`FD_FORM_${name}`), name).toBe(v);
-    expect(as.get("FD_RETURN_ARG")).toBe(core.FD_RETURN_ARG);
-  });
-});
-
 describe("the prebuilt default tables", () => {
   it("are what encodeTables gives for core's x86_64 data now", async () => {
     const { defaultTables } = await import("../dist/default-tables.js");
@@ -46,6 +24,8 @@ describe("the prebuilt default tables", () => {
       constTables: core.constTables,
       errnos: core.errnos,
       signals: core.signals,
+      requests: core.valueCaptures,
+      requestArgs: core.requestArgs,
     });
     expect(Buffer.from(defaultTables).equals(Buffer.from(now))).toBe(true);
   });
@@ -58,15 +38,12 @@ describe("decoders/signal.ts mirrors core's signal frame data", () => {
   });
 });
 
-describe("tables.ts kind codes mirror tables-blob.ts", () => {
-  const as = consts(src("tables.ts"));
-  const snake = (k: string): string => k.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
-  it("argument kinds", () => {
-    for (const [k, v] of Object.entries(ARG_KIND_CODES))
-      expect(as.get(`K_${snake(k).replace("IOVEC_", "IOVEC_")}`), k).toBe(v);
+describe("the blob's contract", () => {
+  it("assembly/kind-codes.ts is what src/tables-blob.ts's codes generate (scripts/gen-kind-codes.mjs)", () => {
+    expect(src("kind-codes.ts")).toBe(renderKindCodes({ ARG_KIND_CODES, RET_KIND_CODES }));
   });
-  it("return kinds", () => {
-    for (const [k, v] of Object.entries(RET_KIND_CODES)) expect(as.get(`R_${k.toUpperCase()}`), k).toBe(v);
+  it("request 'when' codes are core's CaptureWhen", () => {
+    expect([WHEN_ENTRY, WHEN_EXIT]).toEqual([core.CaptureWhen.ENTRY, core.CaptureWhen.EXIT]);
   });
   it("every core architecture encodes", () => {
     for (const arch of core.archTables) {
@@ -75,6 +52,8 @@ describe("tables.ts kind codes mirror tables-blob.ts", () => {
         constTables: core.constTables,
         errnos: core.errnos,
         signals: core.signals,
+        requests: core.valueCaptures,
+        requestArgs: core.requestArgs,
       });
       expect(blob.length % 8).toBe(0);
       expect(new DataView(blob.buffer).getUint32(0, true)).toBe(0x42545354);

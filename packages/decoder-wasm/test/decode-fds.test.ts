@@ -172,6 +172,18 @@ describe("-yy", () => {
       "socketpair(AF_UNIX, SOCK_STREAM|SOCK_CLOEXEC, 0, [12<UNIX-STREAM:[207538->207539]>, 13<UNIX-STREAM:[207539->207538]>]) = 0\n",
     );
   });
+  it("passes native's detail text as is and escapes what only a corrupt record holds", async () => {
+    // strace's own detail text: quotes, backslashes and `->` are its syntax, never escaped.
+    expect(
+      await line("all", "close", [12], 0, [
+        fdPath(0, "socket:[1]", FdPathForm.DETAIL, 'UNIX-STREAM:[1->2,"/tmp/a\\"b"]'),
+      ]),
+    ).toBe('close(12<UNIX-STREAM:[1->2,"/tmp/a\\"b"]>) = 0\n');
+    // A newline, a high byte (as its UTF-8 pair) and an escape: octal as strace escapes a -y path.
+    expect(
+      await line("all", "close", [12], 0, [fdPath(0, "/dev/x", FdPathForm.DEVICE, "char\n\u00ff\u001b1")]),
+    ).toBe("close(12</dev/x<char\\n\\303\\277\\0331>>)  = 0\n");
+  });
   it("appends a device's type and numbers to its path", async () => {
     expect(
       await line("all", "write", [6, 0x1000, 2], 2, [

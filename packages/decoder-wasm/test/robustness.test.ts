@@ -1,11 +1,18 @@
 // Property tests: whatever the bytes, the decoder never throws or traps, never reads outside the
 // batch (the wasm would trap), and always returns valid UTF-8.
 
-import { x86_64 } from "@tstrace/core";
+import {
+  CaptureKind,
+  type CaptureSpec,
+  CaptureWhen,
+  compileCapturePlan,
+  decodeCapturePlan,
+  x86_64,
+} from "@tstrace/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createDecoder } from "../dist/index.js";
-import { type Capture, concat, enter, exit, exited, signal } from "./helpers/records.js";
+import { at, type Capture, concat, enter, exit, exited, signal } from "./helpers/records.js";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 const nrs = x86_64.syscalls.map((r) => r.nr);
@@ -131,6 +138,169 @@ describe("robustness", () => {
         if (complete) expect(d.lastError).toBeNull();
         else expect(d.lastError?.offset).toBe(expected);
       }),
+    );
+  });
+});
+
+// Absurd values where real ones are small: every 64-bit boundary, in arguments, return values,
+// siginfo fields and struct fields. A struct field is 8 (or 4) bytes of one of these words, so
+// times, clock ticks, sizes and offsets reach INT64_MIN, UINT64_MAX and their neighbours.
+const EDGES = [0n, 1n, 99n, 100n, 0x7fn, 0x80n, 0xffn, 0x7fffffffn, 0x80000000n, 0xffffffffn, 1n << 32n];
+const absurd = fc.oneof(
+  fc.constantFrom(...EDGES, ...EDGES.map((e) => (1n << 63n) - e), ...EDGES.map((e) => (1n << 64n) - 1n - e)),
+  fc.constantFrom(...EDGES.map((e) => (1n << 63n) + e)),
+  fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }),
+);
+/** `n` bytes made of absurd little-endian words (and a random tail). */
+const absurdBytes = (max: number): fc.Arbitrary<Uint8Array> =>
+  fc
+    .tuple(fc.array(absurd, { maxLength: Math.ceil(max / 8) }), fc.integer({ min: 0, max: 7 }))
+    .map(([words, cut]) => {
+      const out = new Uint8Array(words.length * 8);
+      const v = new DataView(out.buffer);
+      words.forEach((w, i) => {
+        v.setBigUint64(i * 8, w, true);
+      });
+      return out.subarray(0, Math.max(0, Math.min(max, out.length - cut)));
+    });
+/** Bytes that are not UTF-8 text: high bytes, lone continuation bytes, controls, `<>"\`. */
+const junkText = fc.uint8Array({ maxLength: 40 }).chain((base) =>
+  fc
+    .array(fc.constantFrom(0x80, 0xbf, 0xc3, 0xe2, 0xf0, 0xff, 0x00, 0x0a, 0x1b, 0x22, 0x3c, 0x3e, 0x5c), {
+      maxLength: 12,
+    })
+    .map((junk) => Uint8Array.from([...junk.slice(0, 6), ...base, ...junk.slice(6)])),
+);
+/** An FD_PATH capture's data: a form, a path and a detail, each possibly junk, lengths maybe lying. */
+const fdPathData = fc
+  .tuple(fc.integer({ min: 0, max: 3 }), junkText, junkText, fc.integer({ min: -2, max: 2 }))
+  .map(([form, path, detail, lie]) => {
+    const out = new Uint8Array(8 + path.length + detail.length);
+    const v = new DataView(out.buffer);
+    v.setUint32(0, form, true);
+    v.setUint32(4, Math.max(0, path.length + lie), true);
+    out.set(path, 8);
+    out.set(detail, 8 + path.length);
+    return out;
+  });
+/** An FD_PATHS capture's data: a few elements of junk text, fds small. */
+const fdPathsData = fc
+  .array(fc.tuple(fc.integer({ min: -1, max: 20 }), fc.integer({ min: 0, max: 3 }), junkText, junkText), {
+    maxLength: 4,
+  })
+  .map((elems) => {
+    const parts = elems.map(([fd, form, path, detail]) => {
+      const e = new Uint8Array((20 + path.length + detail.length + 3) & ~3);
+      const v = new DataView(e.buffer);
+      v.setInt32(0, fd, true);
+      v.setUint32(8, form, true);
+      v.setUint32(12, path.length, true);
+      v.setUint32(16, detail.length, true);
+      e.set(path, 20);
+      e.set(detail, 20 + path.length);
+      return e;
+    });
+    const head = new Uint8Array(8);
+    new DataView(head.buffer).setUint32(0, elems.length, true);
+    return concat(head, ...parts);
+  });
+
+// What native captures for each syscall (the real plan, with -yy and -v), so the decoder meets
+// captures of the kind and argument it looks for, filled with absurd or junk bytes.
+const plan = decodeCapturePlan(compileCapturePlan(x86_64, { strsize: 32, decodeFds: "all", verbose: true }));
+const planned = [...plan.keys()];
+const capturesOf = (specs: readonly CaptureSpec[], when: number): fc.Arbitrary<Capture[]> =>
+  fc.tuple(
+    ...specs
+      .filter((s) => s.when === when)
+      .map((s) =>
+        fc
+          .tuple(
+            s.kind === CaptureKind.FD_PATH
+              ? fdPathData
+              : s.kind === CaptureKind.FD_PATHS
+                ? fdPathsData
+                : fc.oneof(absurdBytes(Math.max(8, s.size || 64) + 16), junkText),
+            fc.constantFrom(0, 0, 0, 1, 2),
+          )
+          .map(([data, status]): Capture => ({ arg: s.arg, kind: s.kind, status, data })),
+      ),
+  );
+const plannedCall = fc
+  .tuple(fc.integer({ min: 1, max: 3 }), fc.constantFrom(...planned))
+  .chain(([pid, nr]) => {
+    const specs = plan.get(nr) ?? [];
+    return fc
+      .tuple(
+        fc.array(absurd, { minLength: 6, maxLength: 6 }),
+        capturesOf(specs, CaptureWhen.ENTRY),
+        fc.oneof(absurd, fc.bigInt({ min: -4095n, max: 4096n })),
+        capturesOf(specs, CaptureWhen.EXIT),
+        fc.tuple(absurd, absurd),
+      )
+      .map(([args, entryCaps, rval, exitCaps, [t0, t1]]) =>
+        concat(
+          at(enter(pid, nr, args, entryCaps), t0),
+          at(exit(pid, nr, BigInt.asIntN(64, rval), exitCaps), t1),
+        ),
+      );
+  });
+const absurdSignal = fc
+  .tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 65 }), absurdBytes(120))
+  .map(([pid, sig, raw]) =>
+    signal(pid, sig, (v) => {
+      raw.forEach((x, i) => {
+        v.setUint8(8 + i, x);
+      });
+    }),
+  );
+
+describe("absurd values and corrupt text", () => {
+  it("every record with absurd words or junk text decodes to valid UTF-8 without a trap, under every style", async () => {
+    const styles = [
+      { decodeFds: "all" as const },
+      { decodeFds: "all" as const, hex: 1 as const, constStyle: "raw" as const, verbose: true },
+      {
+        decodeFds: "path" as const,
+        hex: 2 as const,
+        constStyle: "verbose" as const,
+        timestamps: "epoch" as const,
+      },
+      // Absurd record times through every time column: -t with ns, -r, -T, an odd UTC offset.
+      {
+        timestamps: { format: "time" as const, precision: "ns" as const },
+        relativeTimestamps: "ns" as const,
+        syscallTimes: "ns" as const,
+        utcOffsetMinutes: 330,
+      },
+    ];
+    for (const style of styles) {
+      const d = await createDecoder({ pidPrefix: "bracket", ...style });
+      fc.assert(
+        fc.property(fc.array(fc.oneof(plannedCall, absurdSignal), { minLength: 1, maxLength: 6 }), (recs) => {
+          const out = utf8.decode(d.decode(concat(...recs)));
+          expect(d.lastError).toBeNull();
+          expect(out.endsWith("\n")).toBe(true);
+        }),
+        { numRuns: 400 },
+      );
+      utf8.decode(d.finish());
+    }
+  });
+
+  it("a SIGCHLD's clock ticks at INT64_MIN and UINT64_MAX print as strace prints them (unsigned)", async () => {
+    // strace 6.1, for a SIGCHLD queued with rt_sigqueueinfo (see the CLI's absurd-values test).
+    const d = await createDecoder();
+    const sigchld = (utime: bigint, stime: bigint) =>
+      signal(1, 17, (v) => {
+        v.setInt32(8, 1, true);
+        v.setInt32(16, 4242, true);
+        v.setBigInt64(32, utime, true);
+        v.setBigInt64(40, stime, true);
+      });
+    expect(d.decodeToString(concat(sigchld(-(1n << 63n), (1n << 63n) - 1n), sigchld(-1n, -150n)))).toBe(
+      "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=4242, si_uid=0, si_status=0, si_utime=9223372036854775808 /* 92233720368547758.08 s */, si_stime=9223372036854775807 /* 92233720368547758.07 s */} ---\n" +
+        "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=4242, si_uid=0, si_status=0, si_utime=18446744073709551615 /* 184467440737095516.15 s */, si_stime=18446744073709551466 /* 184467440737095514.66 s */} ---\n",
     );
   });
 });

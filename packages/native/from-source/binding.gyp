@@ -4,6 +4,7 @@
       "target_name": "tstrace_native",
       "sources": [
         "../src/binding.cc",
+        "../src/core/bpf_syscall_stats.cc",
         "../src/core/capture_plan.cc",
         "../src/core/daemon.cc",
         "../src/core/exec_prep.cc",
@@ -12,6 +13,7 @@
         "../src/core/seccomp_filter.cc",
         "../src/core/self_signal.cc",
         "../src/core/socket_details.cc",
+        "../src/core/syscall_counter.cc",
         "../src/core/tracer.cc"
       ],
       "dependencies": ["<!(node -p \"require('node-addon-api').targets\"):node_addon_api_except"],

@@ -20,6 +20,7 @@
 #include "core/daemon.h"
 #include "core/record_format.h"
 #include "core/self_signal.h"
+#include "core/syscall_counter.h"
 #include "core/tracer.h"
 
 extern char** environ;
@@ -200,6 +201,22 @@ Napi::Error SpawnErrorToJs(Napi::Env env, const tstrace::SpawnError& e) {
 }
 
 
+// inheritFds: undefined (no list) or an array of descriptor numbers from 3 up.
+bool FdList(Napi::Env env, Napi::Value v, std::vector<int>& out) {
+  if (v.IsUndefined()) return false;
+  if (!v.IsArray()) ThrowType(env, "inheritFds must be an array of descriptors");
+  Napi::Array arr = v.As<Napi::Array>();
+  for (uint32_t i = 0; i < arr.Length(); i++) {
+    Napi::Value e = arr.Get(i);
+    double d = e.IsNumber() ? e.As<Napi::Number>().DoubleValue() : -1;
+    if (!(d >= 3 && d <= 0x7fffffff) || d != static_cast<double>(static_cast<int>(d))) {
+      ThrowType(env, "inheritFds[" + std::to_string(i) + "] must be a descriptor number of at least 3");
+    }
+    out.push_back(static_cast<int>(d));
+  }
+  return true;
+}
+
 std::vector<std::string> StringArray(Napi::Env env, Napi::Value v, const char* name, bool non_empty) {
   if (!v.IsArray()) ThrowType(env, std::string(name) + " must be an array of strings");
   Napi::Array arr = v.As<Napi::Array>();
@@ -339,10 +356,10 @@ Napi::Value StartSession(Napi::Env env, Napi::Function on_batch, bool attached, 
 }
 
 // spawn(argv, plan, env|undefined, cwd|undefined, followForks, batchBytes, traceSet|undefined,
-//       seccomp, exitKill, onBatch, detachOnExec, ignoredSignals) -> session handle
+//       seccomp, exitKill, onBatch, detachOnExec, inheritFds|undefined, ignoredSignals) -> session handle
 Napi::Value Spawn(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() != 12) ThrowType(env, "spawn expects 12 arguments");
+  if (info.Length() != 13) ThrowType(env, "spawn expects 13 arguments");
   tstrace::SpawnSpec spec;
   spec.argv = StringArray(env, info[0], "argv", true);
   ParsePlan(env, info[1], spec);
@@ -363,7 +380,8 @@ Napi::Value Spawn(const Napi::CallbackInfo& info) {
   spec.exit_kill = Bool(env, info[8], "exitKill");
   if (!info[9].IsFunction()) ThrowType(env, "onBatch must be a function");
   spec.detach_on_exec = Bool(env, info[10], "detachOnExec");
-  spec.ignored_signals = SignalMask(env, info[11]);
+  spec.has_inherit_fds = FdList(env, info[11], spec.inherit_fds);
+  spec.ignored_signals = SignalMask(env, info[12]);
 
   try {
     spec.path = tstrace::resolve_command(spec.argv[0], std::getenv("PATH"));
@@ -445,17 +463,194 @@ Napi::Value StartGrandchild(const Napi::CallbackInfo& info) {
   }
 }
 
-// execCommand(path, argv, env): replaces this process; throws (with errno) only if execve failed.
+// execCommand(path, argv, env, inheritFds|undefined, ignoredSignals): replaces this process; throws (with errno)
+// only if execve failed.
 Napi::Value ExecCommand(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() != 4 || !info[0].IsString()) ThrowType(env, "execCommand expects (path, argv, env, ignoredSignals)");
+  if (info.Length() != 5 || !info[0].IsString()) {
+    ThrowType(env, "execCommand expects (path, argv, env, inheritFds, ignoredSignals)");
+  }
   std::string path = info[0].As<Napi::String>().Utf8Value();
   std::vector<std::string> argv = StringArray(env, info[1], "argv", true);
   std::vector<std::string> envp = StringArray(env, info[2], "env", false);
-  int err = tstrace::exec_command(path, argv, envp, SignalMask(env, info[3]));
+  std::vector<int> fds;
+  bool has_fds = FdList(env, info[3], fds);
+  tstrace::InheritedFds keep;
+  if (has_fds) keep = tstrace::inherited_fds(std::move(fds));
+  int err = tstrace::exec_command(path, argv, envp, has_fds ? &keep : nullptr, SignalMask(env, info[4]));
   Napi::Error e = Napi::Error::New(env, "exec: " + tstrace::errno_text(err));
   e.Set("errno", Napi::Number::New(env, err));
   throw e;
+}
+
+// ---- Syscall counting from perf events (strace -c without stops) ----
+
+class CountSession;
+void CountCallJs(Napi::Env, Napi::Function, CountSession*, int*) {}
+using CountTsfn = Napi::TypedThreadSafeFunction<CountSession, int, CountCallJs>;
+
+// Count sessions not finalized yet, for shutdown(); touched on JS threads only.
+std::set<CountSession*>& LiveCounts() {
+  static std::set<CountSession*> live;
+  return live;
+}
+
+// One counting run: the counter's thread hands its outcome over and releases the function; its
+// finalizer (JS thread) joins the thread and settles `done`.
+class CountSession {
+ public:
+  explicit CountSession(Napi::Env env) : env_(env), deferred_(Napi::Promise::Deferred::New(env)) {}
+
+  static void Finalize(Napi::Env env, void*, CountSession* self) {
+    self->counter_.join();
+    LiveCounts().erase(self);
+    if (self->kill_switch_) *self->kill_switch_ = nullptr;
+    if (self->hook_registered_) napi_remove_env_cleanup_hook(env, &CountSession::Teardown, self);
+    if (!self->tearing_down_ && self->started_) self->settle(env);
+    delete self;
+  }
+
+  static void Teardown(void* arg) {
+    auto* self = static_cast<CountSession*>(arg);
+    if (self->tearing_down_) return;
+    self->hook_registered_ = false;
+    self->tearing_down_ = true;
+    self->counter_.kill();
+    self->counter_.join();
+  }
+
+  void settle(Napi::Env env) {
+    Napi::HandleScope scope(env);
+    const tstrace::CountOutcome& o = outcome_;
+    if (!o.error.empty() || !o.has_status) {
+      deferred_.Reject(Napi::Error::New(env, o.error.empty() ? "counting ended without the command's status" : o.error).Value());
+      return;
+    }
+    int st = o.status;
+    Napi::Object result = Napi::Object::New(env);
+    result.Set("status", Napi::Number::New(env, st));
+    result.Set("exitCode", WIFEXITED(st) ? Napi::Number::New(env, WEXITSTATUS(st)) : env.Null());
+    result.Set("signal", WIFSIGNALED(st) ? Napi::Number::New(env, WTERMSIG(st)) : env.Null());
+    result.Set("coreDumped", Napi::Boolean::New(env, WIFSIGNALED(st) && WCOREDUMP(st)));
+    result.Set("stops", Napi::Number::New(env, 0));
+    result.Set("lost", Napi::Number::New(env, static_cast<double>(o.lost)));
+    result.Set("source", Napi::String::New(env, o.source));
+    if (!o.message.empty()) result.Set("message", Napi::String::New(env, o.message));
+    Napi::Array rows = Napi::Array::New(env, o.rows.size());
+    for (size_t i = 0; i < o.rows.size(); i++) {
+      const tstrace::SyscallTotals& r = o.rows[i];
+      Napi::Object row = Napi::Object::New(env);
+      row.Set("nr", Napi::Number::New(env, r.nr));
+      row.Set("calls", Napi::Number::New(env, static_cast<double>(r.calls)));
+      row.Set("errors", Napi::Number::New(env, static_cast<double>(r.errors)));
+      row.Set("totalNs", Napi::Number::New(env, static_cast<double>(r.total_ns)));
+      row.Set("minNs", Napi::Number::New(env, static_cast<double>(r.min_ns)));
+      row.Set("maxNs", Napi::Number::New(env, static_cast<double>(r.max_ns)));
+      rows.Set(static_cast<uint32_t>(i), row);
+    }
+    result.Set("rows", rows);
+    deferred_.Resolve(result);
+  }
+
+  Napi::Env env_;
+  tstrace::SyscallCounter counter_;
+  CountTsfn tsfn_;
+  Napi::Promise::Deferred deferred_;
+  tstrace::CountOutcome outcome_;  // written by the counter's thread before it releases tsfn_
+  bool started_ = false;
+  bool hook_registered_ = false;
+  bool tearing_down_ = false;
+  std::shared_ptr<CountSession*> kill_switch_;
+};
+
+// count(argv, env|undefined, cwd|undefined, followForks, traceSet|undefined, wallClock,
+//       overheadNs, bufferPages, source "auto"|"bpf"|"ring-buffers")
+//   -> { pid, done: Promise<CountResult>, kill() }
+Napi::Value Count(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() != 9) ThrowType(env, "count expects 9 arguments");
+  tstrace::CountSpec spec;
+  spec.argv = StringArray(env, info[0], "argv", true);
+  if (info[1].IsUndefined()) {
+    for (char** e = environ; e != nullptr && *e != nullptr; e++) spec.env.emplace_back(*e);
+  } else {
+    spec.env = StringArray(env, info[1], "env", false);
+  }
+  if (!info[2].IsUndefined()) {
+    if (!info[2].IsString()) ThrowType(env, "cwd must be a string");
+    spec.cwd = info[2].As<Napi::String>().Utf8Value();
+    if (spec.cwd.empty() || spec.cwd.find('\0') != std::string::npos) ThrowType(env, "cwd must be a non-empty path");
+  }
+  spec.follow_forks = Bool(env, info[3], "followForks");
+  tstrace::TraceOptions set;
+  ParseTraceSet(env, info[4], set);
+  spec.has_trace_set = set.has_trace_set;
+  spec.trace_set = std::move(set.trace_set);
+  spec.wall_clock = Bool(env, info[5], "wallClock");
+  if (!info[6].IsNumber() || !info[7].IsNumber()) ThrowType(env, "overheadNs and bufferPages must be numbers");
+  double overhead = info[6].As<Napi::Number>().DoubleValue();
+  double pages = info[7].As<Napi::Number>().DoubleValue();
+  if (!(overhead >= 0 && overhead < 9.0e15)) throw Napi::RangeError::New(env, "overheadNs must be a non-negative number");
+  if (!(pages >= 0 && pages <= (1 << 20)) || pages != static_cast<double>(static_cast<int64_t>(pages))) {
+    throw Napi::RangeError::New(env, "bufferPages must be an integer from 0 to 2^20");
+  }
+  spec.overhead_ns = static_cast<uint64_t>(overhead);
+  spec.buffer_pages = static_cast<uint32_t>(pages);
+  std::string source = info[8].IsString() ? info[8].As<Napi::String>().Utf8Value() : "";
+  if (source == "bpf") {
+    spec.source = tstrace::CountSpec::Source::kBpf;
+  } else if (source == "ring-buffers") {
+    spec.source = tstrace::CountSpec::Source::kRingBuffers;
+  } else if (source != "auto") {
+    ThrowType(env, "source must be \"auto\", \"bpf\" or \"ring-buffers\"");
+  }
+  try {
+    spec.path = tstrace::resolve_command(spec.argv[0], std::getenv("PATH"));
+  } catch (const tstrace::SpawnError& e) {
+    throw SpawnErrorToJs(env, e);
+  }
+
+  auto* session = new CountSession(env);
+  session->tsfn_ = CountTsfn::New(env, "tstrace.count", 0, 1, session, &CountSession::Finalize,
+                                  static_cast<void*>(nullptr));
+  pid_t pid;
+  try {
+    pid = session->counter_.start(std::move(spec), [session](tstrace::CountOutcome&& o) {
+      session->outcome_ = std::move(o);
+      session->tsfn_.Release();
+    });
+  } catch (const tstrace::CountingUnavailable& e) {
+    session->tsfn_.Release();
+    Napi::Error err = Napi::Error::New(env, e.what());
+    err.Set("code", Napi::String::New(env, "ERR_TSTRACE_PERF_UNAVAILABLE"));
+    if (e.error_number() != 0) err.Set("errno", Napi::Number::New(env, e.error_number()));
+    throw err;
+  } catch (const tstrace::SpawnError& e) {
+    session->tsfn_.Release();
+    throw SpawnErrorToJs(env, e);
+  } catch (const std::exception& e) {
+    session->tsfn_.Release();
+    throw Napi::Error::New(env, e.what());
+  }
+  session->started_ = true;
+  napi_add_env_cleanup_hook(env, &CountSession::Teardown, session);
+  session->hook_registered_ = true;
+  LiveCounts().insert(session);
+
+  Napi::Object handle = Napi::Object::New(env);
+  handle.Set("pid", Napi::Number::New(env, pid));
+  handle.Set("done", session->deferred_.Promise());
+  auto alive = std::make_shared<CountSession*>(session);
+  session->kill_switch_ = alive;
+  handle.Set("kill", Napi::Function::New(env, [alive](const Napi::CallbackInfo&) {
+               if (*alive != nullptr) (*alive)->counter_.kill();
+             }, "kill"));
+  return handle;
+}
+
+// countingUnavailableReason() -> "" when a probe of the counter's events on this process works.
+Napi::Value CountingUnavailableReason(const Napi::CallbackInfo& info) {
+  return Napi::String::New(info.Env(), tstrace::counting_unavailable_reason());
 }
 
 // shutdown(): process 'exit' handler. Kills every running session's tracees and waits until its
@@ -467,6 +662,12 @@ Napi::Value Shutdown(const Napi::CallbackInfo& info) {
     if (s->tearing_down_) continue;
     if (s->hook_registered_) napi_remove_env_cleanup_hook(env, &Session::Teardown, s);
     Session::Teardown(s);
+  }
+  std::set<CountSession*> counts = LiveCounts();
+  for (CountSession* c : counts) {
+    if (c->tearing_down_ || static_cast<napi_env>(c->env_) != static_cast<napi_env>(env)) continue;
+    if (c->hook_registered_) napi_remove_env_cleanup_hook(env, &CountSession::Teardown, c);
+    CountSession::Teardown(c);
   }
   return env.Undefined();
 }
@@ -600,6 +801,9 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("startGrandchild", Napi::Function::New(env, StartGrandchild, "startGrandchild"));
   exports.Set("execCommand", Napi::Function::New(env, ExecCommand, "execCommand"));
   exports.Set("shutdown", Napi::Function::New(env, Shutdown, "shutdown"));
+  exports.Set("count", Napi::Function::New(env, Count, "count"));
+  exports.Set("countingUnavailableReason",
+              Napi::Function::New(env, CountingUnavailableReason, "countingUnavailableReason"));
   exports.Set("constants", Constants(env));
   return exports;
 }

@@ -44,6 +44,14 @@ export interface SpawnOptions {
    */
   detachOnExec?: boolean;
   /**
+   * The descriptors from 3 up that the command inherits, as under strace: the ones this process
+   * itself inherited. Node marks inherited descriptors close-on-exec at start-up, so they must be
+   * listed before it starts (the tstrace launcher does, with /proc/self/fd). Listed ones reach the
+   * command whatever their close-on-exec flag; every other descriptor (Node's epoll, eventfds,
+   * pipes) is closed at its execve. Default: those not marked close-on-exec are inherited.
+   */
+  inheritFds?: readonly number[];
+  /**
    * Signals the command starts with ignored (SIG_IGN), as it would inherit them from a tracer
    * that was started with them ignored (nohup, a shell's `&`); every other signal starts with
    * its default action. Default none.
@@ -85,6 +93,84 @@ export interface AttachOptions {
    * collector. Default false: batches stay valid for as long as they are referenced.
    */
   transientBatches?: boolean;
+}
+
+/** Options of {@link countSyscalls}. */
+export interface CountOptions {
+  /** argv[0] is the command as typed; resolved through PATH like strace does. */
+  argv: readonly string[];
+  /** Environment of the command; default: process.env. */
+  env?: Readonly<Record<string, string>>;
+  /** Working directory of the command; default: this process's. */
+  cwd?: string;
+  /** Count its children and threads too (strace -f). */
+  followForks?: boolean;
+  /** Syscall numbers to count, as in {@link SpawnOptions.traceSet}; absent = all. */
+  traceSet?: Uint8Array;
+  /**
+   * strace -w: a call's time is the wall clock from its entry to its exit. Default false: the
+   * time the thread spent on a CPU between entry and exit (wall time less the time it was
+   * switched out), the counterpart of strace's system time.
+   */
+  wallClock?: boolean;
+  /** strace -O: nanoseconds subtracted from each call's time (clamped at 0). Default 0. */
+  overheadNs?: number;
+  /**
+   * Where counts come from. `bpf`: small eBPF programs on the raw syscall tracepoints count in
+   * the kernel (nothing can be lost; needs CAP_BPF and CAP_PERFMON, or root). `ring-buffers`:
+   * the raw_syscalls tracepoints' samples, read from per-CPU perf ring buffers (needs CAP_PERFMON
+   * or kernel.perf_event_paranoid = -1, and readable tracefs). `auto` (default): the first that
+   * the kernel allows.
+   */
+  source?: CountSource;
+  /**
+   * Data pages of each per-CPU ring buffer (a power of two); default 0: sized by the number of
+   * CPUs (16 MiB over all of them, 256 KiB to 8 MiB each). Small values provoke lost events.
+   */
+  bufferPages?: number;
+}
+
+/** See {@link CountOptions.source}. */
+export type CountSource = "auto" | "bpf" | "ring-buffers";
+
+/** One syscall's totals. */
+export interface SyscallTotals {
+  nr: number;
+  calls: number;
+  /** Calls that returned -1..-4095 (an errno). */
+  errors: number;
+  /** Nanoseconds over all calls (see {@link CountOptions.wallClock}). */
+  totalNs: number;
+  minNs: number;
+  maxNs: number;
+}
+
+/** How a counted command ended, and its counts. */
+export interface CountResult extends TraceResult {
+  /** Per syscall, in number order; only calls that returned (exit_group never does). */
+  rows: SyscallTotals[];
+  /** Events dropped because a ring buffer (or an eBPF map) was full: when > 0 the counts are short. */
+  lost: number;
+  /** Where the counts came from. */
+  source: Exclude<CountSource, "auto">;
+  /** strace's message when the command could not be executed ("exec: Permission denied"). */
+  message?: string;
+}
+
+/** A running count. */
+export interface CountSession {
+  /** Process id of the command. */
+  readonly pid: number;
+  /** Resolves once the command (with followForks: every descendant) has ended. */
+  readonly done: Promise<CountResult>;
+  /** SIGKILL the command (and its descendants seen so far); `done` then resolves. */
+  kill(): void;
+}
+
+interface CountHandle {
+  pid: number;
+  done: Promise<CountResult>;
+  kill: () => void;
 }
 
 /** Where {@link startGrandchild} puts the grandchild: strace's -D, -DD, -DDD. */
@@ -175,6 +261,7 @@ interface Addon {
     exitKill: boolean,
     onBatch: (batch: Uint8Array) => void,
     detachOnExec: boolean,
+    inheritFds: number[] | undefined,
     ignoredSignals: number[],
   ): Handle;
   attach(
@@ -190,9 +277,27 @@ interface Addon {
   ): Handle;
   resolveCommand(name: string): string;
   startGrandchild(path: string, argv: string[], env: string[], mode: number): string;
-  execCommand(path: string, argv: string[], env: string[], ignoredSignals: number[]): never;
+  execCommand(
+    path: string,
+    argv: string[],
+    env: string[],
+    inheritFds: number[] | undefined,
+    ignoredSignals: number[],
+  ): never;
   /** Restores signo's default action, unblocks and raises it (no core dump of the tracer). */
   raiseSignal(signo: number): void;
+  count(
+    argv: string[],
+    env: string[] | undefined,
+    cwd: string | undefined,
+    followForks: boolean,
+    traceSet: Uint8Array | undefined,
+    wallClock: boolean,
+    overheadNs: number,
+    bufferPages: number,
+    source: CountSource,
+  ): CountHandle;
+  countingUnavailableReason(): string;
   /** Kills every running session's tracees and joins their threads (for process 'exit'). */
   shutdown(): void;
   constants: { RECORD_FORMAT_VERSION: number } & Record<string, unknown>;
@@ -274,6 +379,7 @@ export function spawnTraced(options: SpawnOptions, onBatch: BatchHandler): Trace
     options.exitKill ?? false,
     acknowledged.onBatch,
     options.detachOnExec ?? false,
+    options.inheritFds === undefined ? undefined : [...options.inheritFds],
     [...(options.ignoredSignals ?? [])],
   );
   acknowledged.handle = handle;
@@ -316,6 +422,39 @@ export function attachTraced(options: AttachOptions, onBatch: BatchHandler): Tra
 }
 
 /**
+ * strace -c without ptrace: starts `options.argv` and counts its system calls from the kernel's
+ * raw_syscalls tracepoints (perf_event_open, per-CPU ring buffers drained on a native thread).
+ * The command is never stopped. Counting starts at the command's own execve, as strace's does.
+ *
+ * Needs the kernel's permission for raw tracepoint samples: root, CAP_PERFMON, or
+ * kernel.perf_event_paranoid = -1. When that is missing this throws an Error whose `code` is
+ * `"ERR_TSTRACE_PERF_UNAVAILABLE"` before the command has run (so a caller can fall back to
+ * {@link spawnTraced}); it throws strace's "Can't stat" error when the command cannot be found.
+ */
+export function countSyscalls(options: CountOptions): CountSession {
+  const handle = binding().count(
+    [...options.argv],
+    envList(options.env ?? process.env),
+    options.cwd,
+    options.followForks ?? false,
+    options.traceSet,
+    options.wallClock ?? false,
+    options.overheadNs ?? 0,
+    options.bufferPages ?? 0,
+    options.source ?? "auto",
+  );
+  return { pid: handle.pid, done: handle.done, kill: (): void => handle.kill() };
+}
+
+/**
+ * Why {@link countSyscalls} cannot work on this machine for this process, or undefined when a
+ * probe (its events opened on this process and closed again) succeeds.
+ */
+export function syscallCountingUnavailable(): string | undefined {
+  return binding().countingUnavailableReason() || undefined;
+}
+
+/**
  * Resolves a command name like strace (and {@link spawnTraced}) does: a name with a '/' as is,
  * otherwise the first executable regular file along PATH. Throws strace's error ("Can't stat
  * 'x': No such file or directory", `errno` on the error).
@@ -352,12 +491,18 @@ export function execCommand(options: {
   path: string;
   argv: readonly string[];
   env: Readonly<Record<string, string>>;
+  /** As {@link SpawnOptions.inheritFds}. */
+  inheritFds?: readonly number[];
   /** Signals the command starts with ignored, as in {@link SpawnOptions.ignoredSignals}. */
   ignoredSignals?: readonly number[];
 }): never {
-  return binding().execCommand(options.path, [...options.argv], envList(options.env), [
-    ...(options.ignoredSignals ?? []),
-  ]);
+  return binding().execCommand(
+    options.path,
+    [...options.argv],
+    envList(options.env),
+    options.inheritFds === undefined ? undefined : [...options.inheritFds],
+    [...(options.ignoredSignals ?? [])],
+  );
 }
 
 function envList(env: Readonly<Record<string, string | undefined>>): string[] {

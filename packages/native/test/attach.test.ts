@@ -7,6 +7,7 @@ import {
   alive,
   daemon,
   killQuietly,
+  PYTHON,
   procState,
   sleep,
   threadCount,
@@ -34,9 +35,9 @@ function attach(pids: number[], extra: { followForks?: boolean; traceSet?: Uint8
   return { session, records };
 }
 
-const PY_LOOP = `exec python3 -c 'import time
+const PY_LOOP = `exec ${PYTHON} -c 'import time
 while True: time.sleep(0.01)'`;
-const PY_THREADS = `exec python3 -c 'import time, threading
+const PY_THREADS = `exec ${PYTHON} -c 'import time, threading
 for _ in range(3): threading.Thread(target=time.sleep, args=(100,), daemon=True).start()
 while True: time.sleep(0.01)'`;
 
@@ -191,7 +192,10 @@ describe("attachTraced", () => {
   });
 
   it("an attached process that exits ends the session with its status", async () => {
-    const pid = start("sleep 0.3; exit 3");
+    // It exits once it sees its tracer: a fixed lifetime could end before a slow attach.
+    const pid = start(
+      'until grep -q "^TracerPid:[[:space:]]*[1-9]" /proc/$$/status; do sleep 0.02; done; exit 3',
+    );
     const { session, records } = attach([pid]);
     const result = await session.done;
     expect(result.exitCode).toBe(3);

@@ -11,6 +11,7 @@ import {
   RecordType,
 } from "../../core/src/record-format.ts";
 import { x86_64 } from "../../core/src/x86_64.ts";
+import { PYTHON } from "./helpers/procs.ts";
 import { trace } from "./helpers/trace.ts";
 
 const READ = 0;
@@ -54,7 +55,7 @@ describe("FD_PATH captures", () => {
     const program = "import os\nfd = os.open('/etc/hostname', os.O_RDONLY)\nos.read(fd, 1)\nos.close(fd)\n";
     const plan = compileCapturePlan(x86_64, { strsize: 32, decodeFds: "path" });
     const { result, records } = await trace({
-      argv: ["python3", "-c", program],
+      argv: [PYTHON, "-c", program],
       capturePlan: plan,
       cwd: "/tmp",
     });
@@ -80,7 +81,7 @@ describe("FD_PATH captures", () => {
   it("describe each fd of pipe2's pair at exit (FD_PATHS)", async () => {
     const plan = compileCapturePlan(x86_64, { strsize: 32, decodeFds: "path" });
     const { result, records } = await trace({
-      argv: ["python3", "-c", "import os\nos.pipe()"],
+      argv: [PYTHON, "-c", "import os\nos.pipe()"],
       capturePlan: plan,
     });
     expect(result.exitCode).toBe(0);

@@ -4,7 +4,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { alive, daemon, killQuietly, pidsWith, procState, until } from "./helpers/procs.ts";
+import { alive, daemon, killQuietly, PYTHON, pidsWith, procState, until } from "./helpers/procs.ts";
 
 const dist = join(import.meta.dirname, "..", "dist", "index.js");
 const plan = "new Uint32Array([0x54535043, 1, 0])";
@@ -64,6 +64,10 @@ describe("when the tracer process dies", () => {
       spawnTraced({ argv: ["sh", "-c", "sleep ${marker} & sleep ${marker} & sleep ${marker}; wait"], capturePlan: ${plan}, followForks: true },
         () => { if (++n === 1) setTimeout(() => console.log("ready"), 300); });
     `);
+    // sh and its three sleeps; on a busy machine sh may still be forking when "ready" comes.
+    await until(() => pidsWith(marker).length >= 4);
+    // A child may not have exec'd sleep yet (its command line is still sh's).
+    await until(() => pidsWith(marker).length >= 4, 20_000);
     const before = pidsWith(marker);
     cleanup.push(...before);
     expect(before.length).toBeGreaterThanOrEqual(4);
@@ -78,6 +82,8 @@ describe("when the tracer process dies", () => {
       spawnTraced({ argv: ["sh", "-c", "sleep ${marker} & sleep ${marker}; wait"], capturePlan: ${plan}, followForks: true, exitKill: true },
         () => { if (++n === 1) setTimeout(() => console.log("ready"), 300); });
     `);
+    // A child may not have exec'd sleep yet (its command line is still sh's).
+    await until(() => pidsWith(marker).length >= 3, 20_000);
     const before = pidsWith(marker);
     cleanup.push(...before);
     expect(before.length).toBeGreaterThanOrEqual(3);
@@ -93,6 +99,8 @@ describe("when the tracer process dies", () => {
       spawnTraced({ argv: ["sh", "-c", "sleep ${marker} & sleep ${marker}; wait"], capturePlan: ${plan}, followForks: true, traceSet: ${traceSet}, seccomp: true },
         () => { if (++n === 1) setTimeout(() => console.log("ready"), 300); });
     `);
+    // A child may not have exec'd sleep yet (its command line is still sh's).
+    await until(() => pidsWith(marker).length >= 3, 20_000);
     const before = pidsWith(marker);
     cleanup.push(...before);
     expect(before.length).toBeGreaterThanOrEqual(3);
@@ -101,7 +109,7 @@ describe("when the tracer process dies", () => {
   });
 
   it("SIGKILL while attached: the target is detached by the kernel and keeps running", async () => {
-    const pid = daemon(`exec python3 -c 'import time
+    const pid = daemon(`exec ${PYTHON} -c 'import time
 while True: time.sleep(0.01)'`);
     cleanup.push(pid);
     await until(() => alive(pid));

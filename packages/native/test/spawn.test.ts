@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   AuditArch,
@@ -9,6 +9,7 @@ import {
 } from "../../core/src/record-format.ts";
 import { spawnTraced } from "../src/index.ts";
 import { buildPlan, defaultPlan, EMPTY_PLAN, NR } from "./helpers/plan.ts";
+import { PYTHON } from "./helpers/procs.ts";
 import { parseIovec, parseStringArray, text } from "./helpers/records.ts";
 import { trace } from "./helpers/trace.ts";
 
@@ -146,7 +147,7 @@ describe("spawnTraced", () => {
     });
     const script =
       'import os; fd = os.open("/dev/null", os.O_WRONLY); os.write(fd, b"hello"); os.writev(fd, [b"ab", b"cd"])';
-    const { result, records } = await trace({ argv: ["python3", "-c", script], capturePlan: plan });
+    const { result, records } = await trace({ argv: [PYTHON, "-c", script], capturePlan: plan });
     expect(result.exitCode).toBe(0);
     const write = records.find(
       (r) => r.type === RecordType.SYSCALL_ENTER && r.nr === NR.write && r.args![2] === 5n,
@@ -232,6 +233,36 @@ describe("spawnTraced", () => {
     });
     expect(result.exitCode).toBe(0);
     expect(parseStringArray(records[0]!.captures![2]!.data).total).toBe(2);
+  });
+
+  it("inheritFds: the listed descriptors reach the command though close-on-exec, no other does", async () => {
+    // Node opens files close-on-exec, like the descriptors it marks at start-up.
+    const listed = openSync("/etc/hostname", "r");
+    const other = openSync("/etc/hostname", "r");
+    try {
+      const probe = (inheritFds?: number[]) =>
+        trace({
+          // Exit status: 1 when the listed one arrived, + 2 when the other one did.
+          argv: [
+            "sh",
+            "-c",
+            `s=0; test -e /proc/self/fd/${listed} && s=1; test -e /proc/self/fd/${other} && s=$((s + 2)); exit $s`,
+          ],
+          capturePlan: EMPTY_PLAN,
+          ...(inheritFds ? { inheritFds } : {}),
+        });
+      // sh's test is a builtin: /proc/self is sh itself.
+      expect((await probe([listed])).result.exitCode).toBe(1);
+      expect((await probe()).result.exitCode).toBe(0);
+      expect((await probe([])).result.exitCode).toBe(0);
+      expect((await probe([other, listed])).result.exitCode).toBe(3);
+      expect(() =>
+        spawnTraced({ argv: ["true"], capturePlan: EMPTY_PLAN, inheritFds: [2] }, () => {}),
+      ).toThrow(/inheritFds\[0\] must be a descriptor number of at least 3/);
+    } finally {
+      closeSync(listed);
+      closeSync(other);
+    }
   });
 
   it("starts the command with default signal dispositions and an empty mask", async () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { CaptureKind, CaptureStatus, CaptureWhen, RecordType } from "../../core/src/record-format.ts";
 import { spawnTraced } from "../src/index.ts";
 import { buildPlan } from "./helpers/plan.ts";
+import { PYTHON } from "./helpers/procs.ts";
 import { trace } from "./helpers/trace.ts";
 
 const RT_SIGRETURN = 15;
@@ -24,7 +25,7 @@ describe("STACK captures", () => {
         { arg: 0, kind: CaptureKind.STACK, when: CaptureWhen.ENTRY, lenArg: 296, size: 8, max: 8 },
       ],
     });
-    const { result, records } = await trace({ argv: ["python3", "-c", program], capturePlan: plan });
+    const { result, records } = await trace({ argv: [PYTHON, "-c", program], capturePlan: plan });
     expect(result.exitCode).toBe(0);
     const entries = records.filter((r) => r.type === RecordType.SYSCALL_ENTER && r.nr === RT_SIGRETURN);
     const last = entries.at(-1)?.captures?.[0];

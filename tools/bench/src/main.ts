@@ -1,14 +1,17 @@
 #!/usr/bin/env node
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 /**
- * `pnpm bench [--runs N]` (default 9): each workload untraced, under `strace -o /dev/null` and under
- * `tstrace -o /dev/null`, interleaved in one run; prints medians and the ratios that matter
- * (tstrace/strace, tstrace/untraced). Ratios, not absolute times: these machines are shared.
+ * `pnpm bench [--runs N] [--summary-runs M] [--json FILE]` (default 9 and 3 runs): each workload untraced, under
+ * `strace -o /dev/null` and under `tstrace -o /dev/null`, interleaved in one run; prints medians
+ * and the ratios that matter (tstrace/strace, tstrace/untraced). Ratios, not absolute times: these
+ * machines are shared. `--json FILE` also writes the rows as JSON (the docs' performance page).
  * Then peak RSS rows for a 300 000-syscall trace (memory.ts); `--memory-only` prints just those.
  */
 import { createRequire } from "node:module";
+import { availableParallelism, release } from "node:os";
 import { dirname, join } from "node:path";
 import { formatMemory, measureMemory } from "./memory.js";
+import { summaryBench } from "./summary.js";
 import { median, rounds } from "./timing.js";
 import { WORKLOADS } from "./workloads.js";
 
@@ -16,6 +19,11 @@ const args = process.argv.slice(2);
 const runsAt = args.indexOf("--runs");
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 9;
 const memoryOnly = args.includes("--memory-only");
+const jsonAt = args.indexOf("--json");
+const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
+// The -c section's traced runs take tens of seconds each: fewer rounds by default.
+const summaryRunsAt = args.indexOf("--summary-runs");
+const summaryRuns = summaryRunsAt >= 0 ? Number(args[summaryRunsAt + 1]) : 3;
 
 const require = createRequire(import.meta.url);
 const cliPkg = require.resolve("@tstrace/cli/package.json");
@@ -36,6 +44,18 @@ process.stdout.write(
   `${"workload".padEnd(24)}${"untraced".padStart(10)}${"strace".padStart(10)}${"tstrace".padStart(10)}${"ts/strace".padStart(10)}${"ts/untr".padStart(9)}\n`,
 );
 const notes: string[] = [];
+/** One row of `--json`: medians in milliseconds and the ratios printed. */
+interface JsonRow {
+  workload: string;
+  command: string;
+  untracedMs: number;
+  straceMs: number;
+  tstraceMs: number;
+  tstraceOverStrace: number;
+  tstraceOverUntraced: number;
+  netOfStartupOverUntraced?: number;
+}
+const jsonRows: JsonRow[] = [];
 for (const w of WORKLOADS) {
   const variants = [
     w.command,
@@ -47,9 +67,20 @@ for (const w of WORKLOADS) {
   if (w.netOfStartup) variants.push([bin, "-o", "/dev/null", ...w.options, "/bin/true"]);
   const samples = rounds(variants, runs);
   const [untraced, strace, tstrace] = samples.slice(0, 3).map(median) as [number, number, number];
+  const row: JsonRow = {
+    workload: w.name,
+    command: ["tstrace", ...w.options, ...w.command].join(" "),
+    untracedMs: untraced,
+    straceMs: strace,
+    tstraceMs: tstrace,
+    tstraceOverStrace: tstrace / strace,
+    tstraceOverUntraced: tstrace / untraced,
+  };
+  jsonRows.push(row);
   if (w.netOfStartup) {
     const [u, , t, s] = samples as [number[], number[], number[], number[]];
     const net = median(t.map((ms, i) => (ms - (s[i] as number)) / (u[i] as number)));
+    row.netOfStartupOverUntraced = net;
     notes.push(
       `${w.name}: (tstrace - tstrace start-up) / untraced = ${net.toFixed(2)} (median of per-round ratios)`,
     );
@@ -62,3 +93,14 @@ for (const note of notes) process.stdout.write(`${note}\n`);
 const nodeAlone = median(rounds([[process.execPath, "-e", ""]], runs)[0] as number[]);
 process.stdout.write(`node start-up alone: ${nodeAlone.toFixed(1)} ms\n`);
 process.stdout.write(formatMemory(measureMemory(bin)));
+if (summaryRuns > 0) summaryBench(bin, summaryRuns);
+if (jsonFile !== undefined) {
+  const report = {
+    runs,
+    date: new Date().toISOString().slice(0, 10),
+    machine: { cpus: availableParallelism(), kernel: release(), node: process.version },
+    rows: jsonRows,
+    nodeStartupMs: nodeAlone,
+  };
+  writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
+}

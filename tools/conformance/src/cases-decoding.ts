@@ -101,7 +101,7 @@ export const DECODING_CASES: readonly ConformanceCase[] = [
   { name: "v uname -a", options: ["-v"], command: ["uname", "-a"] },
   { name: "v id", options: ["-v"], command: ["id"] },
   { name: "v date -u", options: ["-v"], command: ["date", "-u", "-d", "@0"] },
-  { name: "v python3 -c pass", options: ["-v"], command: ["python3", "-c", "pass"] },
+  { name: "v python3 -c pass", options: ["-v"], command: ["/usr/bin/python3", "-c", "pass"] },
   { name: "v -s 4 echo", options: ["-v", "-s", "4"], command: ["echo", "a", "b", "c", "d", "e", "f"] },
   { name: "v f pipeline", options: ["-v", "-f"], command: ["sh", "-c", "ls | cat"] },
 ];

@@ -114,7 +114,15 @@ export function normaliseTrace(text: string): string[] {
       .replace(DATE_COMMENT, "/* DATE */")
       .replace(EPOLL_U64, "$1N}")
       .replace(SIGRETURN_RESULT, "$1RESTORED");
-    if (pidPattern) out = out.replace(pidPattern, (pid) => pids.get(pid) ?? pid);
+    if (pidPattern) {
+      // A pid's width moves the padding before ` = ` (`kill(9999, 0)` vs `kill(10000, 0)`): pids
+      // cross a digit as they grow, so where one comes before the padding, it is not compared.
+      const rename = (text: string): string => text.replace(pidPattern, (pid) => pids.get(pid) ?? pid);
+      const padded = out.search(PADDED_RESULT);
+      const moved = padded >= 0 && rename(out.slice(0, padded)) !== out.slice(0, padded);
+      out = rename(out);
+      if (moved) out = out.replace(PADDED_RESULT, ") = ");
+    }
     // The pid prefix pads to a width (`%-5u`): a wrapped 3- or 4-digit pid pads differently.
     out = out.replace(NORMALISED_PREFIX, (_m, bracket: string | undefined, plain: string | undefined) =>
       bracket ? `[pid ${bracket}] ` : `${plain} `,

@@ -9,7 +9,8 @@ describe.skipIf(!straceAvailable())("conformance with strace 6.1", () => {
   const results: CaseResult[] = [];
   afterAll(removeWorkFolders);
   for (const c of CASES) {
-    it(`${c.name}: same lines and exit status as strace`, { timeout: 120_000 }, () => {
+    // Two runs (strace, tstrace) of up to the runner's 120 s each, and some room.
+    it(`${c.name}: same lines and exit status as strace`, { timeout: 300_000 }, () => {
       const r = runCase(c);
       results.push(r);
       expect(r.tstraceStatus, `exit status of ${c.command.join(" ")}`).toBe(r.straceStatus);

@@ -18,6 +18,12 @@ describe("normaliseTrace", () => {
     expect(narrow).toEqual(wide);
     expect(wide).toEqual(["PID1 getpid() = PID1", "[pid PID2] close(3) = 0"]);
   });
+  it("ignores padding a pid's width moved (pids cross a digit as they grow)", () => {
+    const narrow = normaliseTrace("getpid() = 9999\nkill(9999, 0)                            = 0\n");
+    const wide = normaliseTrace("getpid() = 10000\nkill(10000, 0)                           = 0\n");
+    expect(narrow).toEqual(wide);
+    expect(wide).toEqual(["getpid() = PID1", "kill(PID1, 0) = 0"]);
+  });
   it("hides getrandom's random bytes", () => {
     const [line] = normaliseTrace('getrandom("\\xd1\\xb0\\xf1\\x97", 8, GRND_NONBLOCK) = 8');
     expect(line).toBe('getrandom("RANDOM", 8, GRND_NONBLOCK) = 8');

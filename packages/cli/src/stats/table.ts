@@ -2,7 +2,7 @@
  * strace's summary table (count.c): the columns of -U, the orders of -S, and the layout
  * `% time     seconds  usecs/call     calls    errors syscall`, dashes, rows, dashes, total.
  */
-import { syscallByNr, x86_64 } from "@tstrace/core/x86_64";
+import { type ArchTable, sessionArch, syscallByNr } from "../arch.js";
 import { UsageError } from "../usage-error.js";
 import type { SyscallCount } from "./counter.js";
 
@@ -113,11 +113,11 @@ const SPECS: Readonly<Record<Column, ColumnSpec>> = {
   name: { header: "syscall", width: 16, cell: (_r, n) => n },
 };
 
-function syscallName(nr: number): string {
-  return syscallByNr(x86_64, nr)?.name ?? `syscall_0x${nr.toString(16)}`;
+function syscallName(arch: ArchTable, nr: number): string {
+  return syscallByNr(arch, nr)?.name ?? `syscall_0x${nr.toString(16)}`;
 }
 
-function sortRows(rows: SyscallCount[], by: SortBy): SyscallCount[] {
+function sortRows(rows: SyscallCount[], by: SortBy, name: (nr: number) => string): SyscallCount[] {
   const desc = (f: (r: SyscallCount) => number) => (a: SyscallCount, b: SyscallCount) => f(b) - f(a);
   switch (by) {
     case "time":
@@ -133,9 +133,7 @@ function sortRows(rows: SyscallCount[], by: SortBy): SyscallCount[] {
     case "errors":
       return rows.sort(desc((r) => r.errors));
     case "name":
-      return rows.sort((a, b) =>
-        syscallName(a.nr) < syscallName(b.nr) ? -1 : syscallName(a.nr) > syscallName(b.nr) ? 1 : 0,
-      );
+      return rows.sort((a, b) => (name(a.nr) < name(b.nr) ? -1 : name(a.nr) > name(b.nr) ? 1 : 0));
     case "nothing":
       return rows;
   }
@@ -146,9 +144,11 @@ export function formatSummary(
   countedRows: readonly SyscallCount[],
   columns: readonly Column[] = DEFAULT_COLUMNS,
   sortBy: SortBy = "time",
+  arch: ArchTable = sessionArch(),
 ): string {
   if (countedRows.length === 0) return "";
-  const rows = sortRows([...countedRows], sortBy);
+  const name = (nr: number): string => syscallName(arch, nr);
+  const rows = sortRows([...countedRows], sortBy, name);
   const total: SyscallCount = { nr: -1, calls: 0, errors: 0, totalNs: 0, minNs: Infinity, maxNs: 0 };
   for (const r of rows) {
     total.calls += r.calls;
@@ -166,7 +166,7 @@ export function formatSummary(
   out += dashes;
   for (const r of rows) {
     const percent = total.totalNs > 0 ? (100 * r.totalNs) / total.totalNs : 0;
-    out += line((c, spec, last) => pad(spec.cell(r, syscallName(r.nr), percent), c, spec, last));
+    out += line((c, spec, last) => pad(spec.cell(r, name(r.nr), percent), c, spec, last));
   }
   out += dashes;
   out += line((c, spec, last) => pad(spec.cell(total, "total", 100), c, spec, last));

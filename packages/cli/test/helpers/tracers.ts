@@ -1,6 +1,15 @@
 // The built command and strace, run side by side by the end-to-end tests.
 import { type SpawnSyncReturns, spawnSync } from "node:child_process";
 import { join } from "node:path";
+import { normaliseTrace } from "../../../../tools/conformance/src/normalise.ts";
+
+/**
+ * The python3 interpreter itself: `python3` on PATH may be a shim (pyenv's is a bash script that
+ * forks a dozen processes), whose children would join every -f trace and load the machine.
+ */
+export const PYTHON: string = spawnSync("python3", ["-c", "import sys; print(sys.executable)"], {
+  encoding: "utf8",
+}).stdout.trim();
 
 /** The tstrace command as users run it (the launcher in bin/). */
 export const BIN = join(import.meta.dirname, "..", "..", "bin", "tstrace");
@@ -18,13 +27,9 @@ export function tracersIn(cwd: string): Tracers {
 }
 
 /**
- * Trace lines without addresses and the tracer's name; a `[pid N]` prefix loses its padding,
- * which differs once pids wrap to fewer digits.
+ * Trace lines as the conformance tool compares them (one normaliser for every comparison with
+ * strace): addresses, pids (renamed in order of appearance), live quantities (a child's CPU time
+ * and rusage, clocks, inodes, ephemeral ports), the tracer's name and how -f's processes
+ * interleave are masked; everything else must match.
  */
-export const norm = (text: string): string[] =>
-  text
-    .replace(/0x[0-9a-f]{6,}/g, "0xADDR")
-    .replace(/^t?strace: /gm, "TRACER: ")
-    .replace(/^\[pid +/gm, "[pid ")
-    .split("\n")
-    .filter((l) => l !== "");
+export const norm = (text: string): string[] => normaliseTrace(text);

@@ -84,7 +84,7 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   access: { args: [path, flags("access_modes")] },
   faccessat: { args: [dirfd, path, flags("access_modes")] },
   faccessat2: { args: [dirfd, path, flags("access_modes"), flags("faccessat_flags")] },
-  arch_prctl: { args: [en("arch_prctl_codes"), hex], decoder: "arch_prctl" },
+  arch_prctl: { args: [en("arch_prctl_codes"), hex] },
   set_tid_address: { args: [ptr] },
   set_robust_list: { args: [ptr, ulong] },
   rseq: { args: [ptr, hex, int, hex] },

@@ -1,6 +1,7 @@
 /**
- * Struct sizes per architecture: what the native side reads for a `struct` argument. Hand data;
- * sources: the kernel's uapi headers (arch/x86/include/uapi/asm/stat.h, include/uapi/asm-generic/
+ * Struct sizes per architecture: what the native side reads for a `struct` argument. x86_64's
+ * real structs take their sizes from the BTF layouts (src/layouts/x86_64.generated.ts); the rest is
+ * hand data; sources: the kernel's uapi headers (arch/x86/include/uapi/asm/stat.h, include/uapi/asm-generic/
  * stat.h, arch/arm/include/uapi/asm/stat.h, include/uapi/asm-generic/statfs.h,
  * include/uapi/linux/resource.h, include/uapi/linux/utsname.h, include/uapi/linux/stat.h (statx),
  * include/uapi/linux/sysinfo.h, include/uapi/linux/sched.h (clone_args),
@@ -13,7 +14,8 @@
  * `int` (wait4's status, a socklen_t, an option value), `loff` (loff_t), `fdpair` (pipe's int[2]),
  * `timespec2` (utimensat's pair), `u8`/`u32` (array elements).
  */
-import type { StructDef } from "../types.js";
+import { layouts as x86_64Layouts } from "../layouts/x86_64.generated.js";
+import type { StructDef, StructLayout } from "../types.js";
 
 const scalars: readonly StructDef[] = [
   { name: "int", size: 4 },
@@ -77,12 +79,20 @@ const common32: readonly StructDef[] = [
   { name: "pselect6_data", size: 8 },
 ];
 
-/** x86_64's struct epoll_event is packed (12 bytes). */
-const x86Epoll: StructDef = { name: "epoll_event", size: 12 };
+/** Struct layouts from the kernel's BTF (scripts/gen-layouts.mjs), keyed by architecture name. */
+export const layoutsByArch: Readonly<Record<string, readonly StructLayout[]>> = { x86_64: x86_64Layouts };
+
+/** An architecture's sizes: its BTF layouts' sizes, then the hand sizes of what has no layout. */
+function withLayouts(arch: string, hand: readonly StructDef[]): StructDef[] {
+  const from = layoutsByArch[arch] ?? [];
+  const known = new Set(from.map((l) => l.name));
+  return [...from.map(({ name, size }) => ({ name, size })), ...hand.filter((d) => !known.has(d.name))];
+}
 
 /** Struct sizes keyed by architecture name. */
 export const structsByArch: Readonly<Record<string, readonly StructDef[]>> = {
-  x86_64: [{ name: "stat", size: 144 }, x86Epoll, ...common64],
+  // Every real struct's size is its BTF layout's; the hand list keeps the pseudo-structs.
+  x86_64: withLayouts("x86_64", common64),
   aarch64: [{ name: "stat", size: 128 }, ...common64],
   // riscv64 has no SA_RESTORER: handler, flags, mask.
   riscv64: [{ name: "stat", size: 128 }, { name: "sigaction", size: 24 }, ...common64],

@@ -59,7 +59,7 @@ export const rows: readonly RawSyscall[] = [
   [53, "socketpair", [["int", "family"], ["int", "type"], ["int", "protocol"], ["int __user *", "usockvec"]]],
   [54, "setsockopt", [["int", "fd"], ["int", "level"], ["int", "optname"], ["char __user *", "optval"], ["int", "optlen"]]],
   [55, "getsockopt", [["int", "fd"], ["int", "level"], ["int", "optname"], ["char __user *", "optval"], ["int __user *", "optlen"]]],
-  [56, "clone", [["unsigned long", "clone_flags"], ["unsigned long", "newsp"], ["int __user *", "parent_tidptr"], ["unsigned long", "tls"], ["int __user *", "child_tidptr"]]],
+  [56, "clone", [["unsigned long", "clone_flags"], ["unsigned long", "newsp"], ["int __user *", "parent_tidptr"], ["int __user *", "child_tidptr"], ["unsigned long", "tls"]]],
   [57, "fork", []],
   [58, "vfork", []],
   [59, "execve", [["const char __user *", "filename"], ["const char __user *const __user *", "argv"], ["const char __user *const __user *", "envp"]]],

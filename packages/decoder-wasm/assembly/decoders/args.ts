@@ -331,11 +331,13 @@ export function printIovec(i: u32, countArg: u32, out: bool): void {
 
 /** Where the IOVEC capture data starting at p ends (its last entry's padded bytes), at most `end`. */
 export function iovecSectionEnd(p: usize, end: usize): usize {
-  if (p + 8 > end) return end;
+  // In u64: a corrupt length near 4 GiB must not wrap the 32-bit address around.
+  if (<u64>p + 8 > <u64>end) return end;
   const n = load<u32>(p);
-  let q = p + 8;
-  for (let j: u32 = 0; j < n && q + 24 <= end; j++) q += 24 + ((<usize>load<u32>(q + 20) + 7) & ~(<usize>7));
-  return q < end ? q : end;
+  let q: u64 = <u64>p + 8;
+  for (let j: u32 = 0; j < n && q + 24 <= <u64>end; j++)
+    q += 24 + ((<u64>load<u32>(<usize>q + 20) + 7) & ~(<u64>7));
+  return q < <u64>end ? <usize>q : end;
 }
 
 /**
@@ -343,7 +345,7 @@ export function iovecSectionEnd(p: usize, end: usize): usize {
  * most `remaining` bytes in all.
  */
 export function printIovecData(p: usize, end: usize, remaining: u64): void {
-  const n = load<u32>(p);
+  const n = <u64>p + 8 <= <u64>end ? load<u32>(p) : 0;
   let q = p + 8;
   putc(0x5b);
   let shown: u32 = 0;
@@ -358,7 +360,7 @@ export function printIovecData(p: usize, end: usize, remaining: u64): void {
     const status = load<u32>(q + 16);
     const clen = load<u32>(q + 20);
     const data = q + 24;
-    if (data + <usize>clen > end) break;
+    if (<u64>data + <u64>clen > <u64>end) break;
     if (shown > 0) puts(", ");
     puts("{iov_base=");
     const want = len < remaining ? len : remaining;

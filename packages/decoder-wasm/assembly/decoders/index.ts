@@ -1,5 +1,6 @@
 // Dedicated decoders by name. A syscall row names its decoder (core's `decoder` field); a row
 // without one, or naming a decoder not listed here, is printed by the generic kind-driven decoder.
+import { putc, puts } from "../out";
 import { strEq } from "../tables";
 import { decodeFcntl } from "./fcntl";
 import { decodeFutex } from "./futex";
@@ -68,48 +69,115 @@ export const D_MKNOD: u8 = 37;
 export const D_MKNODAT: u8 = 38;
 export const D_GETDENTS_OLD: u8 = 39;
 
+/**
+ * Every decoder name this build implements (core's `decoder` field, or a syscall's own name), with
+ * its id; aliases share one. Data, so a test can list it (`implementedNames`) against core's.
+ */
+const DECODER_NAMES: string[] = [
+  "open",
+  "openat",
+  "getrandom",
+  "getdents64",
+  "getdents",
+  "ioctl",
+  "futex",
+  "futex_time64",
+  "rt_sigaction",
+  "rt_sigprocmask",
+  "fcntl",
+  "fcntl64",
+  "socket",
+  "socketpair",
+  "setsockopt",
+  "getsockopt",
+  "poll",
+  "ppoll",
+  "epoll_wait",
+  "epoll_pwait",
+  "clone",
+  "clone3",
+  "wait4",
+  "umask",
+  "sched_getaffinity",
+  "sched_setaffinity",
+  "getgroups",
+  "setgroups",
+  "prctl",
+  "rt_sigreturn",
+  "mremap",
+  "openat2",
+  "sched_getscheduler",
+  "select",
+  "_newselect",
+  "pselect6",
+  "pselect6_time64",
+  "sendmsg",
+  "recvmsg",
+  "sendmmsg",
+  "recvmmsg",
+  "recvmmsg_time64",
+  "mknod",
+  "mknodat",
+];
+const DECODER_IDS: u8[] = [
+  D_OPEN,
+  D_OPENAT,
+  D_GETRANDOM,
+  D_GETDENTS,
+  D_GETDENTS_OLD,
+  D_IOCTL,
+  D_FUTEX,
+  D_FUTEX,
+  D_RT_SIGACTION,
+  D_RT_SIGPROCMASK,
+  D_FCNTL,
+  D_FCNTL,
+  D_SOCKET,
+  D_SOCKETPAIR,
+  D_SETSOCKOPT,
+  D_GETSOCKOPT,
+  D_POLL,
+  D_PPOLL,
+  D_EPOLL_WAIT,
+  D_EPOLL_PWAIT,
+  D_CLONE,
+  D_CLONE3,
+  D_WAIT4,
+  D_UMASK,
+  D_SCHED_GETAFFINITY,
+  D_SCHED_SETAFFINITY,
+  D_GETGROUPS,
+  D_SETGROUPS,
+  D_PRCTL,
+  D_RT_SIGRETURN,
+  D_MREMAP,
+  D_OPENAT2,
+  D_SCHED_GETSCHEDULER,
+  D_SELECT,
+  D_SELECT,
+  D_PSELECT6,
+  D_PSELECT6,
+  D_SENDMSG,
+  D_RECVMSG,
+  D_SENDMMSG,
+  D_RECVMMSG,
+  D_RECVMMSG,
+  D_MKNOD,
+  D_MKNODAT,
+];
+
 /** Decoder id for a decoder (or syscall) name; D_GENERIC when there is no dedicated one. */
 export function decoderIdByName(ref: u32): u8 {
-  if (strEq(ref, "open")) return D_OPEN;
-  if (strEq(ref, "openat")) return D_OPENAT;
-  if (strEq(ref, "getrandom")) return D_GETRANDOM;
-  if (strEq(ref, "getdents64")) return D_GETDENTS;
-  if (strEq(ref, "getdents")) return D_GETDENTS_OLD;
-  if (strEq(ref, "ioctl")) return D_IOCTL;
-  if (strEq(ref, "futex") || strEq(ref, "futex_time64")) return D_FUTEX;
-  if (strEq(ref, "rt_sigaction")) return D_RT_SIGACTION;
-  if (strEq(ref, "rt_sigprocmask")) return D_RT_SIGPROCMASK;
-  if (strEq(ref, "fcntl") || strEq(ref, "fcntl64")) return D_FCNTL;
-  if (strEq(ref, "socket")) return D_SOCKET;
-  if (strEq(ref, "socketpair")) return D_SOCKETPAIR;
-  if (strEq(ref, "setsockopt")) return D_SETSOCKOPT;
-  if (strEq(ref, "getsockopt")) return D_GETSOCKOPT;
-  if (strEq(ref, "poll")) return D_POLL;
-  if (strEq(ref, "ppoll")) return D_PPOLL;
-  if (strEq(ref, "epoll_wait")) return D_EPOLL_WAIT;
-  if (strEq(ref, "epoll_pwait")) return D_EPOLL_PWAIT;
-  if (strEq(ref, "clone")) return D_CLONE;
-  if (strEq(ref, "clone3")) return D_CLONE3;
-  if (strEq(ref, "wait4")) return D_WAIT4;
-  if (strEq(ref, "umask")) return D_UMASK;
-  if (strEq(ref, "sched_getaffinity")) return D_SCHED_GETAFFINITY;
-  if (strEq(ref, "sched_setaffinity")) return D_SCHED_SETAFFINITY;
-  if (strEq(ref, "getgroups")) return D_GETGROUPS;
-  if (strEq(ref, "setgroups")) return D_SETGROUPS;
-  if (strEq(ref, "prctl")) return D_PRCTL;
-  if (strEq(ref, "rt_sigreturn")) return D_RT_SIGRETURN;
-  if (strEq(ref, "mremap")) return D_MREMAP;
-  if (strEq(ref, "openat2")) return D_OPENAT2;
-  if (strEq(ref, "sched_getscheduler")) return D_SCHED_GETSCHEDULER;
-  if (strEq(ref, "select") || strEq(ref, "_newselect")) return D_SELECT;
-  if (strEq(ref, "pselect6") || strEq(ref, "pselect6_time64")) return D_PSELECT6;
-  if (strEq(ref, "sendmsg")) return D_SENDMSG;
-  if (strEq(ref, "recvmsg")) return D_RECVMSG;
-  if (strEq(ref, "sendmmsg")) return D_SENDMMSG;
-  if (strEq(ref, "recvmmsg") || strEq(ref, "recvmmsg_time64")) return D_RECVMMSG;
-  if (strEq(ref, "mknod")) return D_MKNOD;
-  if (strEq(ref, "mknodat")) return D_MKNODAT;
+  for (let i = 0; i < DECODER_NAMES.length; i++) if (strEq(ref, DECODER_NAMES[i])) return DECODER_IDS[i];
   return D_GENERIC;
+}
+
+/** The names {@link decoderIdByName} knows, one per line (for implementedNames). */
+export function putDecoderNames(): void {
+  for (let i = 0; i < DECODER_NAMES.length; i++) {
+    puts(DECODER_NAMES[i]);
+    putc(0x0a);
+  }
 }
 
 /** Runs decoder `id` for row `r` (entry or exit, per call.ts). Returns RVAL_* bits. */

@@ -1,16 +1,19 @@
 // ioctl(fd, request, arg): the request by name from core's ioctl table, else strace's _IOC(...)
-// decomposition (asm-generic encoding: nr 8 bits, type 8, size 14, dir 2).
+// decomposition (asm-generic encoding: nr 8 bits, type 8, size 14, dir 2). Which requests point at
+// what, and when it is read, is core's request table (data/value-captures.ts) from the blob.
+
+/** A request's pointee read at exit (core's CaptureWhen.EXIT, the blob's `when`). */
+const WHEN_EXIT: u32 = 2;
 
 import { arch, arg, capData, capLen, exiting, findCap, isError } from "../call";
 import { T_IOCTL } from "../known";
 import { outLen, putc, puts } from "../out";
 import { putHex, putI64 } from "../print/num";
-import { printStruct, S_INT, S_WINSIZE } from "../print/structs";
+import { printStruct, structIdByName } from "../print/structs";
 import { FMT_HEX, restyle } from "../print/style";
-import { printTermios } from "../print/termios";
 import { putRef } from "../print/xlat";
 import { CK_STRUCT_IF } from "../record";
-import { lookup, NO_REF } from "../tables";
+import { findRequest, lookup, NO_REF, requestArg, requestStruct, requestWhen } from "../tables";
 import { printFd } from "./args";
 import { RVAL_DECODED } from "./rval";
 
@@ -73,57 +76,24 @@ function takesNoArg(req: u32): bool {
   );
 }
 
-// The requests whose argument points at memory (core's data/value-captures.ts captures it):
-// what it holds, and whether the kernel writes it (printed at exit) or reads it (at entry).
-const ARG_NONE: u32 = 0;
-const ARG_INT: u32 = 1;
-const ARG_WINSIZE: u32 = 2;
-const ARG_TERMIOS: u32 = 3;
-const OUT: u32 = 0x100;
-
-function argShape(req: u32): u32 {
-  switch (req) {
-    case 0x541b: // FIONREAD
-    case 0x540f: // TIOCGPGRP
-    case 0x80045430: // TIOCGPTN
-      return ARG_INT | OUT;
-    case 0x5421: // FIONBIO
-    case 0x5452: // FIOASYNC
-    case 0x5410: // TIOCSPGRP
-    case 0x40045431: // TIOCSPTLCK
-      return ARG_INT;
-    case 0x5413: // TIOCGWINSZ
-      return ARG_WINSIZE | OUT;
-    case 0x5414: // TIOCSWINSZ
-      return ARG_WINSIZE;
-    case 0x5401: // TCGETS
-      return ARG_TERMIOS | OUT;
-    case 0x5402: // TCSETS
-    case 0x5403: // TCSETSW
-    case 0x5404: // TCSETSF
-      return ARG_TERMIOS;
-  }
-  return ARG_NONE;
-}
-
-/** The pointed-at argument as strace prints it, or its address when it was not read. */
-function printPointee(shape: u32, atExit: bool): void {
-  const kind = shape & 0xff;
-  let ok = !(atExit && isError) && findCap(2, CK_STRUCT_IF, atExit);
-  if (ok) {
-    if (kind == ARG_INT) ok = printStruct(S_INT, capData, capLen, arch);
-    else if (kind == ARG_WINSIZE) ok = printStruct(S_WINSIZE, capData, capLen, arch);
-    else ok = printTermios(capData, capLen);
-  }
-  if (!ok) putHex(arg(2));
+/**
+ * The pointed-at argument of request entry `req` (core's request table, from the blob) as strace
+ * prints it, or its address when it was not read.
+ */
+function printPointee(req: i32, atExit: bool): void {
+  const argIdx = requestArg(req);
+  const id = structIdByName(requestStruct(req));
+  const ok =
+    !(atExit && isError) && findCap(argIdx, CK_STRUCT_IF, atExit) && printStruct(id, capData, capLen, arch);
+  if (!ok) putHex(arg(argIdx));
 }
 
 export function decodeIoctl(): i32 {
   const req = <u32>arg(1);
-  const shape = argShape(req);
+  const entry = findRequest("ioctl", req);
   if (exiting) {
-    // Only a request whose argument the kernel writes came back for its exit (argShape OUT).
-    printPointee(shape, true);
+    // Only a request whose argument the kernel writes came back for its exit.
+    printPointee(entry, true);
     return RVAL_DECODED;
   }
   printFd(0);
@@ -131,9 +101,9 @@ export function decodeIoctl(): i32 {
   printIoctlRequest(req);
   if (takesNoArg(req)) return RVAL_DECODED;
   puts(", ");
-  if (shape != ARG_NONE) {
-    if ((shape & OUT) != 0) return 0;
-    printPointee(shape, false);
+  if (entry >= 0) {
+    if (requestWhen(entry) == WHEN_EXIT) return 0;
+    printPointee(entry, false);
     return RVAL_DECODED;
   }
   if (req == 0x40049409) putI64(<i64>(<i32>arg(2)));

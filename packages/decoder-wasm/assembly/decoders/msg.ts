@@ -4,6 +4,15 @@
 
 import { arch, arg, capData, capLen, exiting, findCap, isError, rval } from "../call";
 import { T_MSG_FLAGS, T_SCM_TYPES, T_SOCKETLAYERS } from "../known";
+import {
+  MSGHDR_MSG_CONTROL,
+  MSGHDR_MSG_CONTROLLEN,
+  MSGHDR_MSG_FLAGS,
+  MSGHDR_MSG_IOV,
+  MSGHDR_MSG_IOVLEN,
+  MSGHDR_MSG_NAMELEN,
+  SIZEOF_MSGHDR,
+} from "../layouts";
 import { strsize } from "../options";
 import { putc, puts } from "../out";
 import { putAddr, putHex, putI64, putU64 } from "../print/num";
@@ -14,8 +23,8 @@ import { CK_MMSGHDR, CK_MSGHDR, CK_STRUCT } from "../record";
 import { iovecSectionEnd, printFd, printIovecData } from "./args";
 import { AUX_CUSTOM, RVAL_DECODED, setAux } from "./rval";
 
-/** sizeof(struct msghdr) and sizeof(struct cmsghdr) on 64-bit ABIs. */
-const MSGHDR_SIZE: u32 = 56;
+/** sizeof(struct msghdr) (the kernel's user_msghdr, from ../layouts) and sizeof(struct cmsghdr) on 64-bit ABIs. */
+const MSGHDR_SIZE: u32 = SIZEOF_MSGHDR;
 const CMSGHDR_SIZE: u64 = 16;
 const SOL_SOCKET: i32 = 1;
 const AUDIT_ARCH_64BIT: u32 = 0x80000000;
@@ -27,9 +36,12 @@ function is64(): bool {
   return arch == 0 || (arch & AUDIT_ARCH_64BIT) != 0;
 }
 
-/** A sized piece of an MSGHDR capture: u32 status, u32 length, bytes padded to 8. */
-function pieceEnd(p: usize): usize {
-  return p + 8 + ((<usize>load<u32>(p + 4) + 7) & ~(<usize>7));
+/**
+ * A sized piece of an MSGHDR capture: u32 status, u32 length, bytes padded to 8. Its end, in u64
+ * (a corrupt length must not wrap the 32-bit address); past `end` when it does not fit.
+ */
+function pieceEnd(p: usize): u64 {
+  return <u64>p + 8 + ((<u64>load<u32>(p + 4) + 7) & ~(<u64>7));
 }
 
 /** `cmsg_type=SCM_RIGHTS, cmsg_data=[5]` for one control message's type and payload. */
@@ -59,10 +71,10 @@ function printCmsgTypeData(level: i32, type: i32, data: usize, len: u64): void {
 }
 
 /** `[{cmsg_len=20, cmsg_level=SOL_SOCKET, …}]`, walking the messages as decode_msg_control does. */
-function printControl(addr: u64, inLen: u64, piece: usize): void {
+function printControl(addr: u64, inLen: u64, piece: usize, end: usize): void {
   const status = load<u32>(piece);
   let bufLen = <u64>load<u32>(piece + 4);
-  if (status != 0 || bufLen < CMSGHDR_SIZE) {
+  if (status != 0 || bufLen < CMSGHDR_SIZE || <u64>piece + 8 + bufLen > <u64>end) {
     putAddr(addr);
     return;
   }
@@ -110,20 +122,23 @@ function printControl(addr: u64, inLen: u64, piece: usize): void {
 function printMsghdr(data: usize, len: u32, userNamelen: i64, ioLimit: u64): void {
   const end = data + <usize>len;
   const name = load<u64>(data);
-  const kernelNamelen = <i64>load<i32>(data + 8);
-  const iov = load<u64>(data + 16);
-  const iovlen = load<u64>(data + 24);
-  const control = load<u64>(data + 32);
-  const controllen = load<u64>(data + 40);
-  const flags = load<u32>(data + 48);
+  const kernelNamelen = <i64>load<i32>(data + MSGHDR_MSG_NAMELEN);
+  const iov = load<u64>(data + MSGHDR_MSG_IOV);
+  const iovlen = load<u64>(data + MSGHDR_MSG_IOVLEN);
+  const control = load<u64>(data + MSGHDR_MSG_CONTROL);
+  const controllen = load<u64>(data + MSGHDR_MSG_CONTROLLEN);
+  const flags = load<u32>(data + MSGHDR_MSG_FLAGS);
   const namelen = userNamelen >= 0 && kernelNamelen > userNamelen ? userNamelen : kernelNamelen;
   const namePiece = data + <usize>MSGHDR_SIZE;
-  const iovPiece = pieceEnd(namePiece);
-  const ctlPiece = iovecSectionEnd(iovPiece + 8, end);
+  // Each piece is used only when it lies inside the capture (a corrupt record's lengths lie).
+  const iovAt = pieceEnd(namePiece);
+  const iovOk = iovAt + 8 <= <u64>end;
+  const iovPiece = iovOk ? <usize>iovAt : end;
+  const ctlPiece = iovOk ? iovecSectionEnd(iovPiece + 8, end) : end;
 
   puts("{msg_name=");
   const nameLen = load<u32>(namePiece + 4);
-  if (name != 0 && namelen >= 2 && load<u32>(namePiece) == 0 && nameLen >= 2) {
+  if (name != 0 && namelen >= 2 && load<u32>(namePiece) == 0 && nameLen >= 2 && iovAt <= <u64>end) {
     printSockaddr(namePiece + 8, <u64>nameLen < <u64>namelen ? nameLen : <u32>namelen);
   } else putAddr(name);
   puts(", msg_namelen=");
@@ -133,13 +148,13 @@ function printMsghdr(data: usize, len: u32, userNamelen: i64, ioLimit: u64): voi
   }
   putI64(kernelNamelen);
   puts(", msg_iov=");
-  if (iov != 0 && load<u32>(iovPiece) == 0) printIovecData(iovPiece + 8, end, ioLimit);
+  if (iov != 0 && iovOk && load<u32>(iovPiece) == 0) printIovecData(iovPiece + 8, end, ioLimit);
   else putAddr(iov);
   puts(", msg_iovlen=");
   putU64(iovlen);
   if (controllen != 0) {
     puts(", msg_control=");
-    if (control != 0 && ctlPiece + 8 <= end) printControl(control, controllen, ctlPiece);
+    if (control != 0 && ctlPiece + 8 <= end) printControl(control, controllen, ctlPiece, end);
     else putAddr(control);
   }
   puts(", msg_controllen=");
@@ -175,7 +190,7 @@ export function decodeRecvmsg(): i32 {
   }
   let userNamelen: i64 = -1;
   if (is64() && arg(1) != 0 && findCap(1, CK_MSGHDR, false) && capLen >= MSGHDR_SIZE) {
-    userNamelen = <i64>load<i32>(capData + 8);
+    userNamelen = <i64>load<i32>(capData + MSGHDR_MSG_NAMELEN);
   }
   if (isError) {
     if (userNamelen >= 0) {
@@ -189,16 +204,21 @@ export function decodeRecvmsg(): i32 {
   return RVAL_DECODED;
 }
 
-/** Where entry `i` of an MMSGHDR capture starts (0 when the capture has fewer). */
+/**
+ * Where entry `i` of an MMSGHDR capture starts (0 when the capture has fewer, or when an entry's
+ * length, which a corrupt record can make anything, runs past the capture).
+ */
 function mmsgEntry(data: usize, len: u32, i: u32): usize {
-  const end = data + <usize>len;
   if (len < 8 || i >= load<u32>(data)) return 0;
-  let q = data + 8;
-  for (let j: u32 = 0; j < i; j++) {
-    if (q + 8 > end) return 0;
-    q += 8 + <usize>load<u32>(q);
+  let off: u64 = 8;
+  for (let j: u32 = 0; j <= i; j++) {
+    if (off + 8 > <u64>len) return 0;
+    const next = off + 8 + <u64>load<u32>(data + <usize>off);
+    if (next > <u64>len) return 0;
+    if (j == i) break;
+    off = next;
   }
-  return q + 8 <= end ? q : 0;
+  return data + <usize>off;
 }
 
 /**

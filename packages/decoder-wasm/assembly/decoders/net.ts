@@ -1,30 +1,17 @@
 // socket, socketpair, setsockopt, getsockopt: arguments whose table depends on another argument
-// (the protocol on the family, the option name on the level). The rest of the socket family is
-// printed by kinds (sockaddr, sockaddrOut, socklen).
+// (the protocol on the family, the option name on the level): core's data/request-args.ts, from
+// the blob. The rest of the socket family is printed by kinds (sockaddr, sockaddrOut, socklen).
 
 import { arch, arg, capData, capLen, exiting, findCap, isError } from "../call";
-import {
-  T_ADDRFAMS,
-  T_INET_PROTOCOLS,
-  T_NETLINK_PROTOCOLS,
-  T_SOCKETLAYERS,
-  T_SOCKOPTIONS,
-  T_SOCKTYPES,
-  T_TCP_OPTIONS,
-} from "../known";
+import { T_ADDRFAMS, T_SOCKETLAYERS, T_SOCKTYPES } from "../known";
 import { putc, puts } from "../out";
 import { putAddr, putI64 } from "../print/num";
 import { printStruct, S_FDPAIR } from "../print/structs";
 import { printEnum, printFlags } from "../print/xlat";
 import { CK_BUFFER_ARG_LEN, CK_STRUCT } from "../record";
-import { capturedInt, printBufIn, printFd, printIntInOut } from "./args";
+import { findRequestArg, K_NOT_PRINTED, requestArgIndex, requestArgKind, requestArgParam } from "../tables";
+import { capturedInt, printArg, printBufIn, printFd, printIntInOut } from "./args";
 import { RVAL_DECODED } from "./rval";
-
-const AF_INET: u32 = 2;
-const AF_INET6: u32 = 10;
-const AF_NETLINK: u32 = 16;
-const SOL_SOCKET: u32 = 1;
-const SOL_TCP: u32 = 6;
 
 function printFamilyTypeProto(): void {
   const fam = <u32>arg(0);
@@ -32,10 +19,7 @@ function printFamilyTypeProto(): void {
   puts(", ");
   printFlags(T_SOCKTYPES, <u64>(<u32>arg(1)));
   puts(", ");
-  const proto = <u64>(<u32>arg(2));
-  if (fam == AF_INET || fam == AF_INET6) printEnum(T_INET_PROTOCOLS, proto);
-  else if (fam == AF_NETLINK) printEnum(T_NETLINK_PROTOCOLS, proto);
-  else putI64(<i64>(<i32>arg(2)));
+  printByRequest("socket", fam, 2);
 }
 
 /** socket(domain, type, protocol) and socketpair(domain, type, protocol, sv). */
@@ -55,21 +39,30 @@ export function decodeSocket(pair: bool): i32 {
   return RVAL_DECODED;
 }
 
-function printLevelName(): void {
+function printLevelName(decoder: string): void {
   const level = <u32>arg(1);
   printEnum(T_SOCKETLAYERS, <u64>level);
   puts(", ");
-  const name = <u64>(<u32>arg(2));
-  if (level == SOL_SOCKET) printEnum(T_SOCKOPTIONS, name);
-  else if (level == SOL_TCP) printEnum(T_TCP_OPTIONS, name);
-  else putI64(<i64>(<i32>arg(2)));
+  printByRequest(decoder, level, 2);
   puts(", ");
+}
+
+/**
+ * Argument `i` as core's request-arg table (data/request-args.ts, from the blob) says for this
+ * selector value; a plain int when it names none (strace prints unknown protocols and option
+ * names so).
+ */
+function printByRequest(decoder: string, value: u32, i: u32): void {
+  const e = findRequestArg(decoder, value);
+  if (e >= 0 && requestArgKind(e) != K_NOT_PRINTED)
+    printArg(requestArgIndex(e), requestArgKind(e), requestArgParam(e));
+  else if (e < 0) putI64(<i64>(<i32>arg(i)));
 }
 
 export function decodeSetsockopt(): i32 {
   printFd(0);
   puts(", ");
-  printLevelName();
+  printLevelName("setsockopt");
   const len = <i32>arg(4);
   if (len == 4 && arg(3) != 0 && findCap(3, CK_BUFFER_ARG_LEN, false) && capLen >= 4) {
     putc(0x5b);
@@ -85,7 +78,7 @@ export function decodeGetsockopt(): i32 {
   if (!exiting) {
     printFd(0);
     puts(", ");
-    printLevelName();
+    printLevelName("getsockopt");
     return 0;
   }
   const len = capturedInt(4, true, -1);

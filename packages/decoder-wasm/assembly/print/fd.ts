@@ -4,7 +4,7 @@
 
 import { capAt, capNth, exiting } from "../call";
 import { decodeFds, xflag } from "../options";
-import { outLen, putBytes, putc, puts } from "../out";
+import { outLen, putc, puts } from "../out";
 import {
   CAP_HEADER,
   CAP_LENGTH,
@@ -16,7 +16,7 @@ import {
   FD_FORM_DEVICE,
 } from "../record";
 import { putI64 } from "./num";
-import { QUOTE_ANGLES, QUOTE_BARE, quote } from "./quote";
+import { QUOTE_ANGLES, QUOTE_BARE, QUOTE_TEXT, quote } from "./quote";
 import { FMT_DEC, restyle } from "./style";
 
 const AT_FDCWD: i32 = -100;
@@ -59,7 +59,7 @@ function putDecoration(form: u32, path: usize, pathLen: u32, detail: usize, deta
     const member = startsWith(path, pathLen, "socket:[") ? FDS_SOCKET : FDS_PIDFD;
     if ((decodeFds & member) != 0) {
       putc(0x3c);
-      putBytes(detail, <usize>detailLen);
+      putDetail(detail, detailLen);
       putc(0x3e);
       return;
     }
@@ -70,10 +70,18 @@ function putDecoration(form: u32, path: usize, pathLen: u32, detail: usize, deta
   quote(path, pathLen, false, xflag, QUOTE_BARE | QUOTE_ANGLES);
   if (device) {
     putc(0x3c);
-    putBytes(detail, <usize>detailLen);
+    putDetail(detail, detailLen);
     putc(0x3e);
   }
   putc(0x3e);
+}
+
+/**
+ * The detail text native wrote (already strace's, its unix paths quoted there): never hex under
+ * -x/-xx, as strace prints it; a byte that is not printable ASCII (a corrupt record) is escaped.
+ */
+function putDetail(detail: usize, detailLen: u32): void {
+  quote(detail, detailLen, false, 0, QUOTE_BARE | QUOTE_TEXT);
 }
 
 /** An fd (an int) whose FD_PATH capture, if any, is that of argument capArg at entry. */

@@ -1,4 +1,5 @@
 // Number printers: strace's %lu, %ld, %#lx, %#o and the address printer (printaddr).
+import { xlatStyle } from "../options";
 import { commitTo, putBytes, putc, puts, reserve } from "../out";
 
 const scratch: usize = memory.data(24);
@@ -85,19 +86,21 @@ export function putByteHex(c: u32): void {
   putc(lo < 10 ? 0x30 + lo : 0x57 + lo);
 }
 
-// A clock_t in ticks, then its seconds in a comment when non-zero: 5 (0.05 s), as strace prints it.
+/**
+ * A clock_t in ticks, then its seconds in a comment when non-zero (`5 /* 0.05 s *\/`), as strace's
+ * print_clock_t: the value is taken as unsigned (a corrupt or negative one prints as its 64-bit
+ * two's complement, `18446744073709551615 /* 184467440737095516.15 s *\/`), at USER_HZ=100, and
+ * -X raw drops the comment.
+ */
 export function printClockT(v: i64): void {
-  putI64(v);
-  if (v != 0) {
-    // clock ticks at USER_HZ=100, as strace prints them.
-    const a = v < 0 ? -v : v;
-    puts(" /* ");
-    if (v < 0) putc(0x2d);
-    putU64(<u64>(a / 100));
-    putc(0x2e);
-    const frac = <u32>(a % 100);
-    putc(0x30 + frac / 10);
-    putc(0x30 + (frac % 10));
-    puts(" s */");
-  }
+  const u = <u64>v;
+  putU64(u);
+  if (u == 0 || xlatStyle == 1) return;
+  puts(" /* ");
+  putU64(u / 100);
+  putc(0x2e);
+  const frac = <u32>(u % 100);
+  putc(0x30 + frac / 10);
+  putc(0x30 + (frac % 10));
+  puts(" s */");
 }

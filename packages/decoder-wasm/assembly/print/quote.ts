@@ -14,6 +14,12 @@ export const HEX_ALL: i32 = 2;
 export const QUOTE_BARE: i32 = 1;
 /** quote() style bit: `<` and `>` print as octal escapes, as in an fd's `<path>` (-y). */
 export const QUOTE_ANGLES: i32 = 2;
+/**
+ * quote() style bit: the bytes are already strace's text (an fd's -yy detail, `UNIX-STREAM:[5->6]`):
+ * printable ASCII, quotes and backslashes included, passes as is; only other bytes (which only a
+ * corrupt record holds) are escaped, so the output stays strace's and valid UTF-8.
+ */
+export const QUOTE_TEXT: i32 = 4;
 
 /**
  * Quotes `size` bytes at p (with the surrounding double quotes unless `style` has QUOTE_BARE).
@@ -23,6 +29,7 @@ export const QUOTE_ANGLES: i32 = 2;
 export function quote(p: usize, size: u32, nulTerminated: bool, xstyle: i32, style: i32 = 0): bool {
   const q = (style & QUOTE_BARE) == 0;
   const angles = (style & QUOTE_ANGLES) != 0;
+  const text = (style & QUOTE_TEXT) != 0;
   const eol: u32 = nulTerminated ? 0 : 0x100;
   let usehex = xstyle == HEX_ALL;
   if (xstyle == HEX_NON_ASCII) {
@@ -60,7 +67,11 @@ export function quote(p: usize, size: u32, nulTerminated: bool, xstyle: i32, sty
       commitTo(d);
       return false;
     }
-    if (c >= 0x20 && c < 0x7f && c != 0x22 && c != 0x5c && !(angles && (c == 0x3c || c == 0x3e))) {
+    if (
+      c >= 0x20 &&
+      c < 0x7f &&
+      (text || (c != 0x22 && c != 0x5c && !(angles && (c == 0x3c || c == 0x3e))))
+    ) {
       store<u8>(d++, <u8>c);
       continue;
     }

@@ -1,5 +1,6 @@
-// Struct printers (strace's print_struct_* family). Layouts are per architecture and hand-written
-// here (the one thing the blob does not carry); names and constants come from tables.
+// Struct printers (strace's print_struct_* family). x86_64 field offsets and sizes come from
+// ../layouts (generated from the kernel's BTF through core); other architectures' few differing
+// offsets are still literals here. Names and constants come from tables.
 
 import {
   T_EPOLLEVENTS,
@@ -14,6 +15,90 @@ import {
   T_STATX_ATTRS,
   T_STATX_MASKS,
 } from "../known";
+import {
+  EPOLL_EVENT_DATA,
+  OPEN_HOW_MODE,
+  OPEN_HOW_RESOLVE,
+  POLLFD_EVENTS,
+  RUSAGE_RU_MAXRSS,
+  RUSAGE_RU_STIME,
+  SIGACTION_SA_FLAGS,
+  SIGACTION_SA_MASK,
+  SIGACTION_SA_RESTORER,
+  SIZEOF_EPOLL_EVENT,
+  SIZEOF_OPEN_HOW,
+  SIZEOF_POLLFD,
+  SIZEOF_RUSAGE,
+  SIZEOF_SIGACTION,
+  SIZEOF_STACK_T,
+  SIZEOF_STAT,
+  SIZEOF_STATFS,
+  SIZEOF_STATX,
+  SIZEOF_SYSINFO,
+  SIZEOF_UTSNAME,
+  STACK_T_SS_FLAGS,
+  STACK_T_SS_SIZE,
+  STAT_ST_ATIME,
+  STAT_ST_BLKSIZE,
+  STAT_ST_BLOCKS,
+  STAT_ST_CTIME,
+  STAT_ST_GID,
+  STAT_ST_INO,
+  STAT_ST_MODE,
+  STAT_ST_MTIME,
+  STAT_ST_NLINK,
+  STAT_ST_RDEV,
+  STAT_ST_SIZE,
+  STAT_ST_UID,
+  STATFS_F_BAVAIL,
+  STATFS_F_BFREE,
+  STATFS_F_BLOCKS,
+  STATFS_F_BSIZE,
+  STATFS_F_FFREE,
+  STATFS_F_FILES,
+  STATFS_F_FLAGS,
+  STATFS_F_FRSIZE,
+  STATFS_F_FSID,
+  STATFS_F_NAMELEN,
+  STATX_STX_ATIME,
+  STATX_STX_ATTRIBUTES,
+  STATX_STX_ATTRIBUTES_MASK,
+  STATX_STX_BLKSIZE,
+  STATX_STX_BLOCKS,
+  STATX_STX_BTIME,
+  STATX_STX_CTIME,
+  STATX_STX_DEV_MAJOR,
+  STATX_STX_DEV_MINOR,
+  STATX_STX_DIO_MEM_ALIGN,
+  STATX_STX_DIO_OFFSET_ALIGN,
+  STATX_STX_GID,
+  STATX_STX_INO,
+  STATX_STX_MNT_ID,
+  STATX_STX_MODE,
+  STATX_STX_MTIME,
+  STATX_STX_NLINK,
+  STATX_STX_RDEV_MAJOR,
+  STATX_STX_RDEV_MINOR,
+  STATX_STX_SIZE,
+  STATX_STX_UID,
+  STATX_TIMESTAMP_TV_NSEC,
+  SYSINFO_BUFFERRAM,
+  SYSINFO_FREEHIGH,
+  SYSINFO_FREERAM,
+  SYSINFO_FREESWAP,
+  SYSINFO_LOADS,
+  SYSINFO_MEM_UNIT,
+  SYSINFO_PROCS,
+  SYSINFO_SHAREDRAM,
+  SYSINFO_TOTALHIGH,
+  SYSINFO_TOTALRAM,
+  SYSINFO_TOTALSWAP,
+  UTSNAME_DOMAINNAME,
+  UTSNAME_MACHINE,
+  UTSNAME_NODENAME,
+  UTSNAME_RELEASE,
+  UTSNAME_VERSION,
+} from "../layouts";
 import { tzMinutes, verbose, xlatStyle } from "../options";
 import { outLen, putc, puts } from "../out";
 import { AUDIT_ARCH_X86_64 } from "../record";
@@ -23,6 +108,7 @@ import { printClockT, putAddr, putHex, putI64, putOct, putU64 } from "./num";
 import { printCString } from "./quote";
 import { printSignal, printSigset } from "./signal";
 import { FMT_HEX, FMT_OCT, restyle } from "./style";
+import { printTermios } from "./termios";
 import { printEnum, printFlags, putRef } from "./xlat";
 
 export const S_UNKNOWN: u8 = 0;
@@ -51,36 +137,85 @@ export const S_OPEN_HOW: u8 = 22;
 export const S_RUSAGE: u8 = 23;
 export const S_TMS: u8 = 24;
 export const S_WINSIZE: u8 = 25;
+export const S_TERMIOS: u8 = 26;
+
+/**
+ * Every struct name this build prints (core's struct, array and value-capture types), with its
+ * printer id; aliases share one. Data, so a test can list it (`implementedNames`) against core's.
+ */
+const STRUCT_NAMES: string[] = [
+  "stat",
+  "stat64",
+  "statfs",
+  "rlimit64",
+  "rlimit",
+  "timespec",
+  "sigaction",
+  "timeval",
+  "int",
+  "socklen",
+  "loff",
+  "fdpair",
+  "utsname",
+  "sysinfo",
+  "statx",
+  "timespec2",
+  "epoll_event",
+  "pollfd",
+  "wstatus",
+  "stack_t",
+  "gid",
+  "itimerval",
+  "itimerspec",
+  "open_how",
+  "rusage",
+  "tms",
+  "winsize",
+  "termios",
+];
+const STRUCT_IDS: u8[] = [
+  S_STAT,
+  S_STAT,
+  S_STATFS,
+  S_RLIMIT64,
+  S_RLIMIT64,
+  S_TIMESPEC,
+  S_SIGACTION,
+  S_TIMEVAL,
+  S_INT,
+  S_INT,
+  S_LOFF,
+  S_FDPAIR,
+  S_UTSNAME,
+  S_SYSINFO,
+  S_STATX,
+  S_TIMESPEC2,
+  S_EPOLL_EVENT,
+  S_POLLFD,
+  S_WSTATUS,
+  S_STACK_T,
+  S_U32,
+  S_ITIMERVAL,
+  S_ITIMERSPEC,
+  S_OPEN_HOW,
+  S_RUSAGE,
+  S_TMS,
+  S_WINSIZE,
+  S_TERMIOS,
+];
 
 /** Struct printer id for a core struct name. */
 export function structIdByName(ref: u32): u8 {
-  if (strEq(ref, "stat") || strEq(ref, "newstat") || strEq(ref, "stat64")) return S_STAT;
-  if (strEq(ref, "statfs") || strEq(ref, "statfs64")) return S_STATFS;
-  if (strEq(ref, "rlimit64") || strEq(ref, "rlimit")) return S_RLIMIT64;
-  if (strEq(ref, "timespec") || strEq(ref, "__kernel_timespec") || strEq(ref, "timespec64"))
-    return S_TIMESPEC;
-  if (strEq(ref, "sigaction") || strEq(ref, "kernel_sigaction")) return S_SIGACTION;
-  if (strEq(ref, "sigset") || strEq(ref, "sigset_t") || strEq(ref, "kernel_sigset_t")) return S_SIGSET;
-  if (strEq(ref, "timeval") || strEq(ref, "__kernel_timeval")) return S_TIMEVAL;
-  if (strEq(ref, "int") || strEq(ref, "socklen")) return S_INT;
-  if (strEq(ref, "loff")) return S_LOFF;
-  if (strEq(ref, "fdpair")) return S_FDPAIR;
-  if (strEq(ref, "utsname")) return S_UTSNAME;
-  if (strEq(ref, "sysinfo")) return S_SYSINFO;
-  if (strEq(ref, "statx")) return S_STATX;
-  if (strEq(ref, "timespec2")) return S_TIMESPEC2;
-  if (strEq(ref, "epoll_event")) return S_EPOLL_EVENT;
-  if (strEq(ref, "pollfd")) return S_POLLFD;
-  if (strEq(ref, "wstatus")) return S_WSTATUS;
-  if (strEq(ref, "stack_t")) return S_STACK_T;
-  if (strEq(ref, "gid") || strEq(ref, "u32")) return S_U32;
-  if (strEq(ref, "itimerval")) return S_ITIMERVAL;
-  if (strEq(ref, "itimerspec")) return S_ITIMERSPEC;
-  if (strEq(ref, "open_how")) return S_OPEN_HOW;
-  if (strEq(ref, "rusage")) return S_RUSAGE;
-  if (strEq(ref, "tms")) return S_TMS;
-  if (strEq(ref, "winsize")) return S_WINSIZE;
+  for (let i = 0; i < STRUCT_NAMES.length; i++) if (strEq(ref, STRUCT_NAMES[i])) return STRUCT_IDS[i];
   return S_UNKNOWN;
+}
+
+/** The names {@link structIdByName} knows, one per line (for implementedNames). */
+export function putStructNames(): void {
+  for (let i = 0; i < STRUCT_NAMES.length; i++) {
+    puts(STRUCT_NAMES[i]);
+    putc(0x0a);
+  }
 }
 
 const S_IFMT: u64 = 0o170000;
@@ -253,23 +388,23 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
       return true;
     }
     case S_UTSNAME: {
-      if (len < 390) return false;
+      if (len < SIZEOF_UTSNAME) return false;
       puts("{sysname=");
       putCharArray(p, 65);
       puts(", nodename=");
-      putCharArray(p + 65, 65);
+      putCharArray(p + UTSNAME_NODENAME, 65);
       if (!verbose) {
         puts(", ...}");
         return true;
       }
       puts(", release=");
-      putCharArray(p + 130, 65);
+      putCharArray(p + UTSNAME_RELEASE, 65);
       puts(", version=");
-      putCharArray(p + 195, 65);
+      putCharArray(p + UTSNAME_VERSION, 65);
       puts(", machine=");
-      putCharArray(p + 260, 65);
+      putCharArray(p + UTSNAME_MACHINE, 65);
       puts(", domainname=");
-      putCharArray(p + 325, 65);
+      putCharArray(p + UTSNAME_DOMAINNAME, 65);
       putc(0x7d);
       return true;
     }
@@ -287,6 +422,8 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
       putc(0x7d);
       return true;
     }
+    case S_TERMIOS:
+      return printTermios(p, len);
     case S_WINSIZE: {
       if (len < 8) return false;
       for (let i: u32 = 0; i < 4; i++) {
@@ -300,11 +437,11 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
     }
     case S_RUSAGE: {
       // x86_64 struct rusage: two timevals, then 14 longs; -v prints the longs too.
-      if (!x86 || len < 144) return false;
+      if (!x86 || len < SIZEOF_RUSAGE) return false;
       puts("{ru_utime=");
       printStruct(S_TIMEVAL, p, 16, arch);
       puts(", ru_stime=");
-      printStruct(S_TIMEVAL, p + 16, 16, arch);
+      printStruct(S_TIMEVAL, p + RUSAGE_RU_STIME, 16, arch);
       if (!verbose) {
         puts(", ...}");
         return true;
@@ -313,102 +450,102 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
         puts(", ru_");
         puts(RUSAGE_LONGS[i]);
         putc(0x3d);
-        putI64(load<i64>(p + 32 + <usize>i * 8));
+        putI64(load<i64>(p + RUSAGE_RU_MAXRSS + <usize>i * 8));
       }
       putc(0x7d);
       return true;
     }
     case S_SYSINFO: {
-      if (!x86 || len < 112) return false;
+      if (!x86 || len < SIZEOF_SYSINFO) return false;
       puts("{uptime=");
       putI64(load<i64>(p));
       puts(", loads=[");
-      putU64(load<u64>(p + 8));
+      putU64(load<u64>(p + SYSINFO_LOADS));
       puts(", ");
-      putU64(load<u64>(p + 16));
+      putU64(load<u64>(p + SYSINFO_LOADS + 8));
       puts(", ");
-      putU64(load<u64>(p + 24));
+      putU64(load<u64>(p + SYSINFO_LOADS + 16));
       puts("], totalram=");
-      putU64(load<u64>(p + 32));
+      putU64(load<u64>(p + SYSINFO_TOTALRAM));
       puts(", freeram=");
-      putU64(load<u64>(p + 40));
+      putU64(load<u64>(p + SYSINFO_FREERAM));
       puts(", sharedram=");
-      putU64(load<u64>(p + 48));
+      putU64(load<u64>(p + SYSINFO_SHAREDRAM));
       puts(", bufferram=");
-      putU64(load<u64>(p + 56));
+      putU64(load<u64>(p + SYSINFO_BUFFERRAM));
       puts(", totalswap=");
-      putU64(load<u64>(p + 64));
+      putU64(load<u64>(p + SYSINFO_TOTALSWAP));
       puts(", freeswap=");
-      putU64(load<u64>(p + 72));
+      putU64(load<u64>(p + SYSINFO_FREESWAP));
       puts(", procs=");
-      putU64(<u64>load<u16>(p + 80));
+      putU64(<u64>load<u16>(p + SYSINFO_PROCS));
       puts(", totalhigh=");
-      putU64(load<u64>(p + 88));
+      putU64(load<u64>(p + SYSINFO_TOTALHIGH));
       puts(", freehigh=");
-      putU64(load<u64>(p + 96));
+      putU64(load<u64>(p + SYSINFO_FREEHIGH));
       puts(", mem_unit=");
-      putU64(<u64>load<u32>(p + 104));
+      putU64(<u64>load<u32>(p + SYSINFO_MEM_UNIT));
       putc(0x7d);
       return true;
     }
     case S_STATX: {
       // strace's print_statx: stx_size even for devices; -v adds the rest in struct order.
-      if (len < 256) return false;
+      if (len < SIZEOF_STATX) return false;
       const mask = load<u32>(p);
       puts("{stx_mask=");
       printFlags(T_STATX_MASKS, <u64>mask);
       if (verbose) {
         puts(", stx_blksize=");
-        putU64(<u64>load<u32>(p + 4));
+        putU64(<u64>load<u32>(p + STATX_STX_BLKSIZE));
       }
       puts(", stx_attributes=");
-      printFlags(T_STATX_ATTRS, load<u64>(p + 8));
+      printFlags(T_STATX_ATTRS, load<u64>(p + STATX_STX_ATTRIBUTES));
       if (verbose) {
         puts(", stx_nlink=");
-        putU64(<u64>load<u32>(p + 16));
+        putU64(<u64>load<u32>(p + STATX_STX_NLINK));
         puts(", stx_uid=");
-        putU64(<u64>load<u32>(p + 20));
+        putU64(<u64>load<u32>(p + STATX_STX_UID));
         puts(", stx_gid=");
-        putU64(<u64>load<u32>(p + 24));
+        putU64(<u64>load<u32>(p + STATX_STX_GID));
       }
       puts(", stx_mode=");
-      printSymbolicMode(<u64>load<u16>(p + 28));
+      printSymbolicMode(<u64>load<u16>(p + STATX_STX_MODE));
       if (verbose) {
         puts(", stx_ino=");
-        putU64(load<u64>(p + 32));
+        putU64(load<u64>(p + STATX_STX_INO));
       }
       puts(", stx_size=");
-      putU64(load<u64>(p + 40));
+      putU64(load<u64>(p + STATX_STX_SIZE));
       if (!verbose) {
         puts(", ...}");
         return true;
       }
       puts(", stx_blocks=");
-      putU64(load<u64>(p + 48));
+      putU64(load<u64>(p + STATX_STX_BLOCKS));
       puts(", stx_attributes_mask=");
-      printFlags(T_STATX_ATTRS, load<u64>(p + 56));
-      putStatxTime("stx_atime", p + 64);
+      printFlags(T_STATX_ATTRS, load<u64>(p + STATX_STX_ATTRIBUTES_MASK));
+      putStatxTime("stx_atime", p + STATX_STX_ATIME);
       // strace prints the birth time only when the kernel says it filled it (STATX_BTIME).
-      if ((mask & STATX_BTIME) != 0) putStatxTime("stx_btime", p + 80);
-      putStatxTime("stx_ctime", p + 96);
-      putStatxTime("stx_mtime", p + 112);
+      if ((mask & STATX_BTIME) != 0) putStatxTime("stx_btime", p + STATX_STX_BTIME);
+      putStatxTime("stx_ctime", p + STATX_STX_CTIME);
+      putStatxTime("stx_mtime", p + STATX_STX_MTIME);
       puts(", stx_rdev_major=");
-      putU64(<u64>load<u32>(p + 128));
+      putU64(<u64>load<u32>(p + STATX_STX_RDEV_MAJOR));
       puts(", stx_rdev_minor=");
-      putU64(<u64>load<u32>(p + 132));
+      putU64(<u64>load<u32>(p + STATX_STX_RDEV_MINOR));
       puts(", stx_dev_major=");
-      putU64(<u64>load<u32>(p + 136));
+      putU64(<u64>load<u32>(p + STATX_STX_DEV_MAJOR));
       puts(", stx_dev_minor=");
-      putU64(<u64>load<u32>(p + 140));
+      putU64(<u64>load<u32>(p + STATX_STX_DEV_MINOR));
       if ((mask & 0x1000) != 0) {
         puts(", stx_mnt_id=");
-        putHex(load<u64>(p + 144));
+        putHex(load<u64>(p + STATX_STX_MNT_ID));
       }
       if ((mask & 0x2000) != 0) {
         puts(", stx_dio_mem_align=");
-        putU64(<u64>load<u32>(p + 152));
+        putU64(<u64>load<u32>(p + STATX_STX_DIO_MEM_ALIGN));
         puts(", stx_dio_offset_align=");
-        putU64(<u64>load<u32>(p + 156));
+        putU64(<u64>load<u32>(p + STATX_STX_DIO_OFFSET_ALIGN));
       }
       putc(0x7d);
       return true;
@@ -423,9 +560,9 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
       return true;
     }
     case S_EPOLL_EVENT: {
-      const size: u32 = x86 ? 12 : 16;
+      const size: u32 = x86 ? SIZEOF_EPOLL_EVENT : 16;
       if (len < size) return false;
-      const data = load<u64>(p + (x86 ? 4 : 8));
+      const data = load<u64>(p + (x86 ? <usize>EPOLL_EVENT_DATA : 8));
       puts("{events=");
       printFlags(T_EPOLLEVENTS, <u64>load<u32>(p));
       puts(", data={u32=");
@@ -436,11 +573,11 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
       return true;
     }
     case S_POLLFD: {
-      if (len < 8) return false;
+      if (len < SIZEOF_POLLFD) return false;
       puts("{fd=");
       printFdElem(load<i32>(p));
       puts(", events=");
-      printFlags(T_POLLFLAGS, <u64>load<u16>(p + 4));
+      printFlags(T_POLLFLAGS, <u64>load<u16>(p + POLLFD_EVENTS));
       putc(0x7d);
       return true;
     }
@@ -458,9 +595,9 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
       return true;
     }
     case S_OPEN_HOW: {
-      if (len < 24) return false;
+      if (len < SIZEOF_OPEN_HOW) return false;
       const flags = load<u64>(p);
-      const mode = load<u64>(p + 8);
+      const mode = load<u64>(p + OPEN_HOW_MODE);
       puts("{flags=");
       printFlags(T_OPEN_FLAGS, flags);
       // strace shows the mode when the flags can create a file or the caller set one anyway.
@@ -469,45 +606,45 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
         putOct(mode, 3);
       }
       puts(", resolve=");
-      printFlags(T_RESOLVE_FLAGS, load<u64>(p + 16));
+      printFlags(T_RESOLVE_FLAGS, load<u64>(p + OPEN_HOW_RESOLVE));
       putc(0x7d);
       return true;
     }
     case S_STACK_T: {
-      if (!x86 || len < 24) return false;
+      if (!x86 || len < SIZEOF_STACK_T) return false;
       puts("{ss_sp=");
       putAddr(load<u64>(p));
       puts(", ss_flags=");
-      printFlags(T_SIGALTSTACK_FLAGS, <u64>load<u32>(p + 8));
+      printFlags(T_SIGALTSTACK_FLAGS, <u64>load<u32>(p + STACK_T_SS_FLAGS));
       puts(", ss_size=");
-      putU64(load<u64>(p + 16));
+      putU64(load<u64>(p + STACK_T_SS_SIZE));
       putc(0x7d);
       return true;
     }
     case S_STAT: {
       // x86_64 struct stat vs asm-generic struct stat (aarch64, riscv64).
-      const need: u32 = x86 ? 144 : 128;
+      const need: u32 = x86 ? SIZEOF_STAT : 128;
       if (len < need) return false;
-      const mode = <u64>load<u32>(p + (x86 ? 24 : 16));
-      const rdev = load<u64>(p + (x86 ? 40 : 32));
-      const size = load<i64>(p + 48);
+      const mode = <u64>load<u32>(p + (x86 ? <usize>STAT_ST_MODE : 16));
+      const rdev = load<u64>(p + (x86 ? <usize>STAT_ST_RDEV : 32));
+      const size = load<i64>(p + STAT_ST_SIZE);
       if (verbose) {
         puts("{st_dev=");
         putMakedev(load<u64>(p));
         puts(", st_ino=");
-        putU64(load<u64>(p + 8));
+        putU64(load<u64>(p + STAT_ST_INO));
         puts(", st_mode=");
         printSymbolicMode(mode);
         puts(", st_nlink=");
-        putU64(x86 ? load<u64>(p + 16) : <u64>load<u32>(p + 20));
+        putU64(x86 ? load<u64>(p + STAT_ST_NLINK) : <u64>load<u32>(p + 20));
         puts(", st_uid=");
-        putU64(<u64>load<u32>(p + (x86 ? 28 : 24)));
+        putU64(<u64>load<u32>(p + (x86 ? <usize>STAT_ST_UID : 24)));
         puts(", st_gid=");
-        putU64(<u64>load<u32>(p + (x86 ? 32 : 28)));
+        putU64(<u64>load<u32>(p + (x86 ? <usize>STAT_ST_GID : 28)));
         puts(", st_blksize=");
-        putU64(x86 ? load<u64>(p + 56) : <u64>load<u32>(p + 56));
+        putU64(x86 ? load<u64>(p + STAT_ST_BLKSIZE) : <u64>load<u32>(p + 56));
         puts(", st_blocks=");
-        putU64(load<u64>(p + 64));
+        putU64(load<u64>(p + STAT_ST_BLOCKS));
       } else {
         puts("{st_mode=");
         printSymbolicMode(mode);
@@ -521,39 +658,39 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
         putI64(size);
       }
       if (verbose) {
-        putStatTime("st_atime", p + 72);
-        putStatTime("st_mtime", p + 88);
-        putStatTime("st_ctime", p + 104);
+        putStatTime("st_atime", p + STAT_ST_ATIME);
+        putStatTime("st_mtime", p + STAT_ST_MTIME);
+        putStatTime("st_ctime", p + STAT_ST_CTIME);
         putc(0x7d);
       } else puts(", ...}");
       return true;
     }
     case S_STATFS: {
-      if (!x86 || len < 120) return false;
+      if (!x86 || len < SIZEOF_STATFS) return false;
       puts("{f_type=");
       printEnum(T_FSMAGIC, load<u64>(p));
       puts(", f_bsize=");
-      putI64(load<i64>(p + 8));
+      putI64(load<i64>(p + STATFS_F_BSIZE));
       puts(", f_blocks=");
-      putU64(load<u64>(p + 16));
+      putU64(load<u64>(p + STATFS_F_BLOCKS));
       puts(", f_bfree=");
-      putU64(load<u64>(p + 24));
+      putU64(load<u64>(p + STATFS_F_BFREE));
       puts(", f_bavail=");
-      putU64(load<u64>(p + 32));
+      putU64(load<u64>(p + STATFS_F_BAVAIL));
       puts(", f_files=");
-      putU64(load<u64>(p + 40));
+      putU64(load<u64>(p + STATFS_F_FILES));
       puts(", f_ffree=");
-      putU64(load<u64>(p + 48));
+      putU64(load<u64>(p + STATFS_F_FFREE));
       puts(", f_fsid={val=[");
-      putHex(<u64>load<u32>(p + 56));
+      putHex(<u64>load<u32>(p + STATFS_F_FSID));
       puts(", ");
-      putHex(<u64>load<u32>(p + 60));
+      putHex(<u64>load<u32>(p + STATFS_F_FSID + 4));
       puts("]}, f_namelen=");
-      putI64(load<i64>(p + 64));
+      putI64(load<i64>(p + STATFS_F_NAMELEN));
       puts(", f_frsize=");
-      putI64(load<i64>(p + 72));
+      putI64(load<i64>(p + STATFS_F_FRSIZE));
       puts(", f_flags=");
-      printFlags(T_STATFS_FLAGS, load<u64>(p + 80));
+      printFlags(T_STATFS_FLAGS, load<u64>(p + STATFS_F_FLAGS));
       putc(0x7d);
       return true;
     }
@@ -590,9 +727,9 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
       return true;
     }
     case S_SIGACTION: {
-      if (!x86 || len < 32) return false;
+      if (!x86 || len < SIZEOF_SIGACTION) return false;
       const handler = load<u64>(p);
-      const flags = load<u64>(p + 8);
+      const flags = load<u64>(p + SIGACTION_SA_FLAGS);
       puts("{sa_handler=");
       const start = outLen;
       if (handler == 0) puts("SIG_DFL");
@@ -601,12 +738,12 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
       else putAddr(handler);
       restyle(start, handler, FMT_HEX);
       puts(", sa_mask=");
-      printSigset(p + 24, 8);
+      printSigset(p + SIGACTION_SA_MASK, 8);
       puts(", sa_flags=");
       printFlags(T_SIGACT_FLAGS, flags);
       if ((flags & 0x04000000) != 0) {
         puts(", sa_restorer=");
-        putAddr(load<u64>(p + 16));
+        putAddr(load<u64>(p + SIGACTION_SA_RESTORER));
       }
       putc(0x7d);
       return true;
@@ -735,7 +872,7 @@ function putIsoTime(sec: i64, nsec: u32): void {
 // `, stx_atime={tv_sec=1795396514, tv_nsec=769456215} /* 2026-11-23T01:15:14.769456215+0000 */`.
 function putStatxTime(name: string, p: usize): void {
   const sec = load<i64>(p);
-  const nsec = load<u32>(p + 8);
+  const nsec = load<u32>(p + STATX_TIMESTAMP_TV_NSEC);
   puts(", ");
   puts(name);
   puts("={tv_sec=");

@@ -8,15 +8,14 @@
 #include <string>
 #include <vector>
 
+#include "record_format_gen.h"
+
 namespace tstrace {
 
-constexpr uint32_t kPlanMagic = 0x54535043;  // 'TSPC'
-constexpr uint32_t kPlanVersion = 1;
-constexpr uint32_t kPlanUnusedLenArg = 0xffffffff;
+// kPlanMagic, kPlanVersion, kPlanUnusedLenArg and kPlanMaxBytes come from core (generated).
 // Sanity caps: a plan beyond these is corrupt, not ambitious.
 constexpr uint32_t kPlanMaxSyscalls = 8192;
 constexpr uint32_t kPlanMaxSpecsPerSyscall = 64;
-constexpr uint32_t kPlanMaxBytes = 1u << 24;
 
 struct CaptureSpec {
   uint8_t arg;        // 0..5

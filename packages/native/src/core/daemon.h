@@ -3,6 +3,9 @@
 #pragma once
 
 #include <cstdint>
+
+#include "exec_prep.h"
+
 #include <string>
 #include <vector>
 
@@ -18,10 +21,10 @@ enum class DaemonMode { kGrandchild, kProcessGroup, kSession };
 std::string start_grandchild(const std::string& path, const std::vector<std::string>& argv,
                              const std::vector<std::string>& env, DaemonMode mode);
 
-// Replaces this process with the command, with the signal state and stdio a shell would give it.
-// Returns (errno) only when execve failed.
-// `ignored_signals` (bit sig - 1) stay ignored in the command, as restore_exec_signals() has it.
+// Replaces this process with the command, with the signal state and stdio a shell would give it,
+// and, when `keep` is given, exactly those descriptors from 3 up. Returns (errno) only when
+// execve failed. `ignored_signals` (bit sig - 1) stay ignored in the command.
 int exec_command(const std::string& path, const std::vector<std::string>& argv, const std::vector<std::string>& env,
-                 uint64_t ignored_signals = 0);
+                 const InheritedFds* keep = nullptr, uint64_t ignored_signals = 0);
 
 }  // namespace tstrace

@@ -19,4 +19,19 @@ void restore_exec_signals(uint64_t ignored = 0);
 // Node marks its stdio descriptors close-on-exec; the command must inherit them.
 void inherit_stdio();
 
+// The descriptors from 3 up that the command inherits, as under strace: those tstrace itself
+// inherited (listed before Node started, which marks the low ones close-on-exec), and none of
+// Node's own (epoll, eventfd, pipes, sockets). Built before a fork.
+struct InheritedFds {
+  std::vector<int> fds;  // to inherit, whatever their close-on-exec flag is now
+  int highest_open = 0;  // for kernels without close_range(CLOSE_RANGE_CLOEXEC): what to mark
+};
+
+// Not async-signal-safe (reads /proc/self/fd): call before fork.
+InheritedFds inherited_fds(std::vector<int> fds);
+
+// Marks every descriptor from 3 up close-on-exec except `keep.fds`, which become inheritable.
+// Async-signal-safe.
+void inherit_only(const InheritedFds& keep);
+
 }  // namespace tstrace

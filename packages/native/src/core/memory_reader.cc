@@ -255,8 +255,8 @@ void append_sized(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, size_t 
   w.pad_to(8);
 }
 
-// struct msghdr on 64-bit ABIs: name, namelen, iov, iovlen, control, controllen, flags.
-constexpr size_t kMsghdrSize = 56;
+// struct msghdr (the kernel's user_msghdr) on x86_64: sizes and offsets from core's BTF layouts.
+constexpr size_t kMsghdrSize = layout::kSizeofMsghdr;
 constexpr uint32_t kSockaddrMax = 128;
 
 uint16_t capture_msghdr(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, uint64_t budget) {
@@ -267,12 +267,12 @@ uint16_t capture_msghdr(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, u
   }
   uint64_t name, iov, iovlen, control, controllen;
   uint32_t namelen;
-  std::memcpy(&name, hdr, 8);
-  std::memcpy(&namelen, hdr + 8, 4);
-  std::memcpy(&iov, hdr + 16, 8);
-  std::memcpy(&iovlen, hdr + 24, 8);
-  std::memcpy(&control, hdr + 32, 8);
-  std::memcpy(&controllen, hdr + 40, 8);
+  std::memcpy(&name, hdr + layout::kMsghdrMsgName, 8);
+  std::memcpy(&namelen, hdr + layout::kMsghdrMsgNamelen, 4);
+  std::memcpy(&iov, hdr + layout::kMsghdrMsgIov, 8);
+  std::memcpy(&iovlen, hdr + layout::kMsghdrMsgIovlen, 8);
+  std::memcpy(&control, hdr + layout::kMsghdrMsgControl, 8);
+  std::memcpy(&controllen, hdr + layout::kMsghdrMsgControllen, 8);
   append_sized(w, mem, name, name != 0 ? std::min<uint32_t>(namelen, kSockaddrMax) : 0);
   size_t iov_at = w.size();
   w.u32(rf::kOk);
@@ -289,8 +289,8 @@ uint16_t capture_msghdr(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, u
   return rf::kOk;
 }
 
-// struct mmsghdr on 64-bit ABIs: a msghdr, then unsigned msg_len, padded to 64 bytes.
-constexpr size_t kMmsghdrSize = 64;
+// struct mmsghdr on x86_64: a msghdr, then unsigned msg_len, padded (core's BTF layouts).
+constexpr size_t kMmsghdrSize = layout::kSizeofMmsghdr;
 constexpr uint64_t kMmsgEntriesCap = 1024;  // UIO_MAXIOV, the kernel's own cap on vlen
 
 uint16_t capture_mmsghdr(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, uint64_t count,
@@ -303,7 +303,7 @@ uint16_t capture_mmsghdr(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, 
     uint64_t entry = addr + static_cast<uint64_t>(i) * kMmsghdrSize;
     uint32_t msg_len = 0;
     size_t at = w.size();
-    if (mem.read(entry + kMsghdrSize, &msg_len, 4) < 4) {
+    if (mem.read(entry + layout::kMmsghdrMsgLen, &msg_len, 4) < 4) {
       if (i == 0) return rf::kFault;
       w.patch_u32(count_at, i);
       return rf::kTruncated;

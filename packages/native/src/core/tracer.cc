@@ -141,9 +141,10 @@ bool is_exec_nr(uint32_t arch, uint64_t nr) {
 
 // Runs in the forked child: async-signal-safe calls only.
 [[noreturn]] void child_main(const char* path, char* const* argv, char* const* envp, const char* cwd,
-                             const sock_fprog* filter, uint64_t ignored_signals) {
+                             const sock_fprog* filter, const InheritedFds* keep, uint64_t ignored_signals) {
   restore_exec_signals(ignored_signals);
   inherit_stdio();
+  if (keep != nullptr) inherit_only(*keep);
   if (cwd != nullptr && chdir(cwd) < 0) _exit(1);
   // Handshake: stop until the tracer thread has seized us, so tracing starts before execve.
   ::kill(getpid(), SIGSTOP);
@@ -869,6 +870,8 @@ void Tracer::run(SpawnSpec spec, BatchSink* sink) {
     filter = build_seccomp_filter(spec.trace_set, {static_cast<uint32_t>(kNrExecve), static_cast<uint32_t>(kNrExecveat)});
   }
   sock_fprog fprog{static_cast<unsigned short>(filter.size()), filter.data()};
+  InheritedFds keep;
+  if (spec.has_inherit_fds) keep = inherited_fds(spec.inherit_fds);
 
   if (!start_waker()) {
     fail_start("clone: " + errno_text(errno), errno);
@@ -884,7 +887,7 @@ void Tracer::run(SpawnSpec spec, BatchSink* sink) {
   }
   if (pid == 0) {
     child_main(spec.path.c_str(), argv.data(), envp.data(), cwd, filter.empty() ? nullptr : &fprog,
-               spec.ignored_signals);
+               spec.has_inherit_fds ? &keep : nullptr, spec.ignored_signals);
   }
 
   int st = 0;

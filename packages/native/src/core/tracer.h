@@ -61,6 +61,10 @@ struct SpawnSpec : TraceOptions {
   // PTRACE_O_EXITKILL (--kill-on-exit); always set when the seccomp filter is installed.
   bool exit_kill = false;
   uint64_t ignored_signals = 0;         // bit sig - 1: the command starts with sig ignored
+  // The descriptors from 3 up the command inherits (see InheritedFds); every other one is closed
+  // at its execve. Without a list, those not marked close-on-exec are inherited.
+  bool has_inherit_fds = false;
+  std::vector<int> inherit_fds;
 };
 
 struct AttachSpec : TraceOptions {

@@ -1,7 +1,8 @@
 // Builds capture plans in the documented layout, for tests only (the real one comes from @tstrace/core).
+import { CAPTURE_PLAN_MAGIC } from "../../../core/src/capture-plan.ts";
 import { CaptureKind, CaptureWhen } from "../../../core/src/record-format.ts";
 
-export const PLAN_MAGIC = 0x54535043;
+export const PLAN_MAGIC = CAPTURE_PLAN_MAGIC;
 export const UNUSED = 0xffffffff;
 
 export interface Spec {

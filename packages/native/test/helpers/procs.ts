@@ -28,6 +28,14 @@ export function procState(pid: number): string {
 
 export const alive = (pid: number): boolean => !["gone", "Z", "X"].includes(procState(pid));
 
+/**
+ * The python3 interpreter itself: `python3` on PATH may be a shim (pyenv's is a bash script that
+ * forks a dozen processes), which every followed trace would trace too, slowly on a busy machine.
+ */
+export const PYTHON: string = execFileSync("python3", ["-c", "import sys; print(sys.executable)"], {
+  encoding: "utf8",
+}).trim();
+
 /** Pids whose command line contains `marker` (not the Node processes that merely name it). */
 export function pidsWith(marker: string): number[] {
   const out: number[] = [];
@@ -58,8 +66,12 @@ export function unusedPid(): number {
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** Polls `check` until it holds or `ms` pass. */
-export async function until(check: () => boolean, ms = 5000): Promise<boolean> {
+/**
+ * Polls `check` until it holds or `ms` pass. The default is wide: it returns as soon as the
+ * condition holds, so only a failing test waits it out, and a busy machine (python3 start-up,
+ * batches crossing to JS) can take seconds for what takes milliseconds when quiet.
+ */
+export async function until(check: () => boolean, ms = 20_000): Promise<boolean> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (check()) return true;

@@ -1,0 +1,172 @@
+/**
+ * One capture of a capture plan, with a named field for each thing a kind needs, and the one table
+ * that puts those fields into the plan's four words per spec (and reads them back). The words are
+ * the contract with native (record_format_gen.h, capture_plan.cc): word 0 holds arg | kind << 8 |
+ * when << 16; words 1–3 are, per kind, what {@link SPEC_WORDS} says.
+ */
+import { CaptureKind, type CaptureWhen, NO_LEN_ARG_FD_PAIR } from "./record-format.js";
+
+/** Marks an unused word 1 (a kind that names no second argument). */
+export const NO_LEN_ARG = 0xffffffff;
+
+interface Base {
+  /** Argument index 0–5 (FD_PATH: 6 for the return value). */
+  readonly arg: number;
+  /** A {@link CaptureWhen}. */
+  readonly when: CaptureWhen;
+}
+
+/** A capture spec: which memory native reads for one argument, and when. */
+export type CaptureSpec =
+  /** A NUL-terminated string of at most `max` bytes. */
+  | (Base & { readonly kind: typeof CaptureKind.CSTRING; readonly max: number })
+  /** `args[lenArg]` bytes, at most `max`. */
+  | (Base & {
+      readonly kind: typeof CaptureKind.BUFFER_ARG_LEN;
+      readonly lenArg: number;
+      readonly max: number;
+    })
+  /** Return-value bytes (exit only), at most `max`. */
+  | (Base & { readonly kind: typeof CaptureKind.BUFFER_RET_LEN; readonly max: number })
+  /** A struct of `size` bytes. */
+  | (Base & { readonly kind: typeof CaptureKind.STRUCT; readonly size: number })
+  /** argv/envp: at most `strings` strings of at most `max` bytes each (0: only the count). */
+  | (Base & {
+      readonly kind: typeof CaptureKind.STRING_ARRAY;
+      readonly strings: number;
+      readonly max: number;
+    })
+  /** `args[countArg]` iovecs and their data, at most `max` bytes of data in all. */
+  | (Base & { readonly kind: typeof CaptureKind.IOVEC; readonly countArg: number; readonly max: number })
+  /** `args[countArg]` elements of `elementSize` bytes, at most `max` bytes. */
+  | (Base & {
+      readonly kind: typeof CaptureKind.ARRAY;
+      readonly countArg: number;
+      readonly elementSize: number;
+      readonly max: number;
+    })
+  /** `size` bytes at the stack pointer plus `offset` (`arg` only labels the capture). */
+  | (Base & { readonly kind: typeof CaptureKind.STACK; readonly offset: number; readonly size: number })
+  /** What an fd names; `decode` holds {@link FdDecode} bits; the path is at most `max` bytes. */
+  | (Base & { readonly kind: typeof CaptureKind.FD_PATH; readonly decode: number; readonly max: number })
+  /**
+   * What each fd of an array names: elements `stride` bytes apart, the fd first; `args[countArg]`
+   * of them, or two for `countArg` "pair"; at most `max` elements.
+   */
+  | (Base & {
+      readonly kind: typeof CaptureKind.FD_PATHS;
+      readonly countArg: number | "pair";
+      readonly stride: number;
+      readonly decode: number;
+      readonly max: number;
+    })
+  /** An fd_set of `args[nfdsArg]` bits, at most `max` bytes. */
+  | (Base & { readonly kind: typeof CaptureKind.FDSET; readonly nfdsArg: number; readonly max: number })
+  /** A msghdr and its pointees, iovec data at most `max` bytes. */
+  | (Base & { readonly kind: typeof CaptureKind.MSGHDR; readonly max: number })
+  /** A struct of `size` bytes whose first field points at `pointee` bytes. */
+  | (Base & { readonly kind: typeof CaptureKind.INDIRECT; readonly size: number; readonly pointee: number })
+  /**
+   * `args[countArg]` mmsghdrs, each one's iovec data at most `max` bytes and, with `capAtMsgLen`
+   * (recvmmsg at exit), at most its msg_len.
+   */
+  | (Base & {
+      readonly kind: typeof CaptureKind.MMSGHDR;
+      readonly countArg: number;
+      readonly capAtMsgLen: boolean;
+      readonly max: number;
+    })
+  /** A struct of `size` bytes, read only when the low 32 bits of `args[selectorArg]` equal `selectorValue`. */
+  | (Base & {
+      readonly kind: typeof CaptureKind.STRUCT_IF;
+      readonly selectorArg: number;
+      readonly selectorValue: number;
+      readonly size: number;
+    });
+
+/** Words 1, 2 and 3 of one kind's spec, and the named fields they come back as. */
+interface Words<S> {
+  readonly encode: (s: S) => readonly [number, number, number];
+  readonly decode: (w1: number, w2: number, w3: number) => Omit<S, "arg" | "when" | "kind">;
+}
+type Of<K extends CaptureKind> = Extract<CaptureSpec, { kind: K }>;
+
+/** Per kind, which named field goes into which plan word. The only place the words get meaning. */
+export const SPEC_WORDS: { readonly [K in CaptureKind]: Words<Of<K>> } = {
+  [CaptureKind.CSTRING]: { encode: (s) => [NO_LEN_ARG, 0, s.max], decode: (_1, _2, max) => ({ max }) },
+  [CaptureKind.BUFFER_ARG_LEN]: {
+    encode: (s) => [s.lenArg, 0, s.max],
+    decode: (lenArg, _2, max) => ({ lenArg, max }),
+  },
+  [CaptureKind.BUFFER_RET_LEN]: { encode: (s) => [NO_LEN_ARG, 0, s.max], decode: (_1, _2, max) => ({ max }) },
+  [CaptureKind.STRUCT]: { encode: (s) => [NO_LEN_ARG, s.size, s.size], decode: (_1, size) => ({ size }) },
+  [CaptureKind.STRING_ARRAY]: {
+    encode: (s) => [NO_LEN_ARG, s.strings, s.max],
+    decode: (_1, strings, max) => ({ strings, max }),
+  },
+  [CaptureKind.IOVEC]: {
+    encode: (s) => [s.countArg, 0, s.max],
+    decode: (countArg, _2, max) => ({ countArg, max }),
+  },
+  [CaptureKind.ARRAY]: {
+    encode: (s) => [s.countArg, s.elementSize, s.max],
+    decode: (countArg, elementSize, max) => ({ countArg, elementSize, max }),
+  },
+  [CaptureKind.STACK]: {
+    encode: (s) => [s.offset, s.size, s.size],
+    decode: (offset, size) => ({ offset, size }),
+  },
+  [CaptureKind.FD_PATH]: {
+    encode: (s) => [NO_LEN_ARG, s.decode, s.max],
+    decode: (_1, decode, max) => ({ decode, max }),
+  },
+  [CaptureKind.FD_PATHS]: {
+    encode: (s) => [
+      s.countArg === "pair" ? NO_LEN_ARG_FD_PAIR : s.countArg,
+      s.decode | (s.stride << 8),
+      s.max,
+    ],
+    decode: (count, bits, max) => ({
+      countArg: count === NO_LEN_ARG_FD_PAIR ? "pair" : count,
+      stride: bits >>> 8,
+      decode: bits & 0xff,
+      max,
+    }),
+  },
+  [CaptureKind.FDSET]: {
+    encode: (s) => [s.nfdsArg, 0, s.max],
+    decode: (nfdsArg, _2, max) => ({ nfdsArg, max }),
+  },
+  [CaptureKind.MSGHDR]: { encode: (s) => [NO_LEN_ARG, 0, s.max], decode: (_1, _2, max) => ({ max }) },
+  [CaptureKind.INDIRECT]: {
+    encode: (s) => [NO_LEN_ARG, s.size, s.pointee],
+    decode: (_1, size, pointee) => ({ size, pointee }),
+  },
+  [CaptureKind.MMSGHDR]: {
+    encode: (s) => [s.countArg, s.capAtMsgLen ? 1 : 0, s.max],
+    decode: (countArg, cap, max) => ({ countArg, capAtMsgLen: cap === 1, max }),
+  },
+  [CaptureKind.STRUCT_IF]: {
+    encode: (s) => [s.selectorArg, s.selectorValue >>> 0, s.size],
+    decode: (selectorArg, selectorValue, size) => ({ selectorArg, selectorValue, size }),
+  },
+};
+
+/** The four plan words of `s`. */
+export function encodeSpec(s: CaptureSpec): [number, number, number, number] {
+  const words = (SPEC_WORDS[s.kind] as Words<CaptureSpec>).encode(s);
+  return [s.arg | (s.kind << 8) | (s.when << 16), ...words];
+}
+
+/** The spec four plan words hold; throws on an unknown kind. */
+export function decodeSpec(w0: number, w1: number, w2: number, w3: number): CaptureSpec {
+  const kind = ((w0 >>> 8) & 0xff) as CaptureKind;
+  const row = SPEC_WORDS[kind] as Words<CaptureSpec> | undefined;
+  if (!row) throw new Error(`capture plan: unknown capture kind ${kind}`);
+  return {
+    arg: w0 & 0xff,
+    kind,
+    when: ((w0 >>> 16) & 0xff) as CaptureWhen,
+    ...row.decode(w1, w2, w3),
+  } as CaptureSpec;
+}
