@@ -173,8 +173,7 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
         answerParent();
       }
     } else {
-      const { seccomp, warning } = chooseSeccomp(options);
-      if (warning) process.stderr.write(`${PROGRAM}: ${warning}\n`);
+      const { seccomp } = chooseSeccomp(options);
       session = native.spawnTraced(
         {
           argv: options.command,
