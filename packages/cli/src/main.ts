@@ -4,15 +4,14 @@ import type { TraceResult } from "@tstrace/native";
 import * as native from "@tstrace/native";
 import { type CliOptions, parseArgs } from "./args.js";
 import { AttachNotices } from "./attach-notices.js";
-import { capturePlanFor } from "./capture-plan-for.js";
 import { answerParent, daemonTracee, execUnderGrandchild } from "./daemonize.js";
 import { decoderOptions } from "./decoder-options.js";
 import { exitLikeTracee } from "./exit-status.js";
 import { HELP_TEXT } from "./help.js";
 import { inheritFds } from "./launcher-env.js";
 import { PathFilter, selectPaths, withFdTracking } from "./path-filter.js";
-import { recordFilter, splitAtMessages, toBitmap } from "./record-filter.js";
-import { chooseSeccomp } from "./seccomp-choice.js";
+import { createPipeline } from "./pipeline.js";
+import { recordFilter, splitAtMessages } from "./record-filter.js";
 import { SeparateOutputs } from "./separate-outputs.js";
 import { openSink, type Sink } from "./sink.js";
 import { wantsPerf } from "./stats/backend.js";
@@ -116,7 +115,6 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
   const selected = traceSet === undefined ? undefined : (nr: number): boolean => traceSet.has(nr);
   // What the tracer stops for: -P also needs the calls it follows fds through.
   const stopSet = traceSet && pathFilter ? withFdTracking(traceSet, options.arch) : traceSet;
-  const capturePlan = capturePlanFor(options, stopSet);
   const filter = recordFilter(traceSet, qualifiers.signal);
   const counter = options.summary ? new SyscallCounter(options.overheadNs) : undefined;
 
@@ -154,41 +152,21 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
 
   let session: native.TraceSession;
   try {
-    if (attaching) {
-      session = native.attachTraced(
-        {
-          pids: attachPids,
-          capturePlan,
-          followForks: options.follow,
-          ...(stopSet ? { traceSet: toBitmap(stopSet) } : {}),
-          exitKill: options.killOnExit,
-          detachOnExec: options.detachOnExec,
-          untilExec: daemonFor !== undefined,
-          transientBatches: true,
-        },
-        onBatch,
-      );
-      if (parentWaiting) {
-        parentWaiting = false;
-        answerParent();
-      }
-    } else {
-      const { seccomp } = chooseSeccomp(options);
-      session = native.spawnTraced(
-        {
-          argv: options.command,
-          capturePlan,
-          followForks: options.follow,
-          ...(stopSet ? { traceSet: toBitmap(stopSet), seccomp } : {}),
-          exitKill: options.killOnExit,
-          ignoredSignals,
-          detachOnExec: options.detachOnExec,
-          // Nothing below keeps a batch past onBatch (what waits is copied): freed at once.
-          transientBatches: true,
-          ...inheritFds(),
-        },
-        onBatch,
-      );
+    // Nothing here keeps a batch past onBatch (what waits is copied): native frees each at once.
+    session = createPipeline(
+      options,
+      {
+        ...(stopSet ? { stopSet } : {}),
+        attachPids,
+        untilExec: daemonFor !== undefined,
+        ignoredSignals,
+        ...inheritFds(),
+      },
+      onBatch,
+    ).session;
+    if (parentWaiting) {
+      parentWaiting = false;
+      answerParent();
     }
   } catch (err) {
     await sink?.close();
