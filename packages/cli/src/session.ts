@@ -5,14 +5,11 @@
  * @tstrace/decoder-wasm (lines), exactly as the command line does.
  */
 
-import { compileInjectTable } from "@tstrace/core/inject";
 import { createDecoder, type Decoder } from "@tstrace/decoder-wasm";
-import * as native from "@tstrace/native";
+import type * as native from "@tstrace/native";
 import { parseArgs } from "./args.js";
-import { capturePlanFor } from "./capture-plan-for.js";
 import { decoderOptions } from "./decoder-options.js";
-import { toBitmap } from "./record-filter.js";
-import { chooseSeccomp } from "./seccomp-choice.js";
+import { createPipeline } from "./pipeline.js";
 import { UsageError } from "./usage-error.js";
 
 export type { TraceResult } from "@tstrace/native";
@@ -121,34 +118,20 @@ export async function trace(options: TraceOptions): Promise<Trace<string> | Trac
 
   const lines = options.mode !== "batches";
   const decoder: Decoder | undefined = lines ? await createDecoder(decoderOptions(cli)) : undefined;
-  const traceSet = cli.qualifiers.trace;
-  const capturePlan = capturePlanFor(cli, traceSet);
   const channel = new Channel<string | Uint8Array>();
   const splitter = new LineSplitter();
   const pushLine = (line: string): void => channel.push(line);
-  const onBatch = (batch: Uint8Array): void => {
+  // onBatch decodes at once or copies (batches mode): native frees each batch as it returns.
+  const onBatch = (batch: Uint8Array): undefined => {
     if (decoder) splitter.feed(decoder.decode(batch), pushLine);
     else channel.push(batch.slice());
+    return undefined;
   };
-  const common = {
-    capturePlan,
-    followForks: cli.follow,
-    detachOnExec: cli.detachOnExec,
-    ...(traceSet ? { traceSet: toBitmap(traceSet) } : {}),
-    ...(cli.qualifiers.inject.length > 0 ? { injectTable: compileInjectTable(cli.qualifiers.inject) } : {}),
-  };
-  const session = attaching
-    ? native.attachTraced({ ...common, pids: cli.pids, exitKill: cli.killOnExit }, onBatch)
-    : native.spawnTraced(
-        {
-          ...common,
-          argv: cli.command,
-          ...(options.env ? { env: options.env } : {}),
-          ...(options.cwd ? { cwd: options.cwd } : {}),
-          ...(traceSet ? { seccomp: chooseSeccomp(cli).seccomp } : {}),
-        },
-        onBatch,
-      );
+  const { session } = createPipeline(
+    cli,
+    { ...(options.env ? { env: options.env } : {}), ...(options.cwd ? { cwd: options.cwd } : {}) },
+    onBatch,
+  );
   const result = session.done.then(
     (r) => {
       if (decoder) {
