@@ -1,7 +1,7 @@
 import { writeSync } from "node:fs";
 import { createDecoder, type DecoderOptions } from "@tstrace/decoder-wasm";
+import type * as Native from "@tstrace/native";
 import type { TraceResult } from "@tstrace/native";
-import * as native from "@tstrace/native";
 import { type CliOptions, parseArgs } from "./args.js";
 import { AttachNotices } from "./attach-notices.js";
 import { capturePlanFor } from "./capture-plan-for.js";
@@ -12,6 +12,8 @@ import { HELP_TEXT } from "./help.js";
 import { inheritFds } from "./launcher-env.js";
 import { PathFilter, selectPaths, withFdTracking } from "./path-filter.js";
 import { recordFilter, splitAtMessages, toBitmap } from "./record-filter.js";
+import { openRecordSink, type RecordSink, recordingCapture } from "./record-sink.js";
+import { openReplay, type Replay, type ReplaySource } from "./replay-source.js";
 import { chooseSeccomp } from "./seccomp-choice.js";
 import { SeparateOutputs } from "./separate-outputs.js";
 import { openSink, type Sink } from "./sink.js";
@@ -58,8 +60,13 @@ const SIGNAL_NUMBERS: Readonly<Record<string, number>> = {
 export async function main(argv: readonly string[]): Promise<never> {
   let options: CliOptions;
   let decOptions: DecoderOptions;
+  let replaySource: ReplaySource | undefined;
   try {
     options = parseArgs(argv);
+    if (options.replay !== undefined && !options.help && !options.version) {
+      replaySource = openReplay(options, argv);
+      options = replaySource.options;
+    }
     if (options.help || options.version) decOptions = {};
     else decOptions = decoderOptions(options, true);
   } catch (err) {
@@ -83,7 +90,8 @@ export async function main(argv: readonly string[]): Promise<never> {
   parentWaiting = daemonFor !== undefined;
   for (const w of options.warnings) process.stderr.write(`${PROGRAM}: ${w}\n`);
   // -c without stops when the kernel allows it; returns only to fall back to ptrace.
-  if (wantsPerf(options)) await countWithPerf(options, PROGRAM, (message) => fail(message, false));
+  if (!replaySource && wantsPerf(options))
+    await countWithPerf(options, PROGRAM, (message) => fail(message, false));
   const attachPids = daemonFor !== undefined ? [daemonFor] : options.pids;
   const attaching = attachPids.length > 0;
   const { qualifiers } = options;
@@ -114,7 +122,15 @@ export async function main(argv: readonly string[]): Promise<never> {
   const selected = traceSet === undefined ? undefined : (nr: number): boolean => traceSet.has(nr);
   // What the tracer stops for: -P also needs the calls it follows fds through.
   const stopSet = traceSet && pathFilter ? withFdTracking(traceSet, options.arch) : traceSet;
-  const capturePlan = capturePlanFor(options, stopSet);
+  let recordSink: RecordSink | undefined;
+  try {
+    if (options.record !== undefined)
+      recordSink = openRecordSink(options.record, recordingCapture(options), stopSet);
+  } catch (err) {
+    fail((err as Error).message, false);
+  }
+  // A recording reads more than this trace prints, so a replay may ask for it (record-sink.ts).
+  const capturePlan = capturePlanFor(recordSink ? recordingCapture(options) : options, stopSet);
   const filter = recordFilter(traceSet, qualifiers.signal);
   const counter = options.summary ? new SyscallCounter(options.overheadNs) : undefined;
 
@@ -126,11 +142,19 @@ export async function main(argv: readonly string[]): Promise<never> {
     if (notices && !quietAttach)
       for (const notice of notices.take(batch)) writeSync(2, `${PROGRAM}: ${notice}\n`);
     counter?.add(filter ? filter(batch) : batch);
-    if (decoder) (sink as Sink).write(decoder.decode(batch));
-    else separate?.write(batch);
+    if (decoder) {
+      (sink as Sink).write(decoder.decode(batch));
+      const bad = replay && decoder.lastError;
+      if (bad && !replayDamage) {
+        const at = replay?.fileOffset(batch, bad.offset);
+        replayDamage = `corrupt recording: ${bad.message} at byte offset ${at ?? "unknown"}`;
+        replay?.detach();
+      }
+    } else separate?.write(batch);
   };
   const onBatch = (raw: Uint8Array): void => {
-    if (limit?.reached) return;
+    recordSink?.write(raw);
+    if (limit?.reached || replayDamage) return;
     let batch = pathFilter ? pathFilter.filter(raw) : raw;
     if (limit) {
       batch = limit.take(batch);
@@ -145,9 +169,22 @@ export async function main(argv: readonly string[]): Promise<never> {
     );
   };
 
-  let session: native.TraceSession;
+  let native: typeof Native | undefined;
+  let replay: Replay | undefined;
+  let replayDamage: string | undefined;
+  let session: Native.TraceSession;
   try {
-    if (attaching) {
+    if (replaySource) {
+      const r = replaySource.start(onBatch);
+      replay = r;
+      const done = r.done.then(({ damage }) => {
+        if (damage && !replayDamage) replayDamage = damage.message;
+        return { status: 0, exitCode: 0, signal: null, coreDumped: false, stops: 0 } as TraceResult;
+      });
+      session = { pid: 0, done, detach: r.detach, kill: r.kill } as Native.TraceSession;
+    } else if (attaching) {
+      // Loaded only to trace: a replay runs without the addon (and under Deno without --allow-ffi).
+      native = await import("@tstrace/native");
       session = native.attachTraced(
         {
           pids: attachPids,
@@ -165,6 +202,7 @@ export async function main(argv: readonly string[]): Promise<never> {
         answerParent();
       }
     } else {
+      native = await import("@tstrace/native");
       const { seccomp, warning } = chooseSeccomp(options);
       if (warning) process.stderr.write(`${PROGRAM}: ${warning}\n`);
       session = native.spawnTraced(
@@ -189,13 +227,13 @@ export async function main(argv: readonly string[]): Promise<never> {
   // they end tracing: attached tracees are detached (and keep running), a spawned one gets the
   // same signal, then tstrace dies by it.
   let interrupted = 0;
-  const ignoreSignals = !attaching && options.output !== undefined;
+  const ignoreSignals = !attaching && !replay && options.output !== undefined;
   for (const name of FATAL_SIGNALS) {
     process.on(name, () => {
       if (ignoreSignals || interrupted) return;
       interrupted = SIGNAL_NUMBERS[name] as number;
       const spawnedPid = (session as { pid?: number }).pid;
-      if (!attaching && spawnedPid !== undefined) {
+      if (!attaching && !replay && spawnedPid !== undefined) {
         try {
           process.kill(spawnedPid, "SIGCONT");
           process.kill(spawnedPid, name);
@@ -229,11 +267,17 @@ export async function main(argv: readonly string[]): Promise<never> {
   if (notices && !quietAttach)
     for (const notice of notices.detached()) process.stderr.write(`${PROGRAM}: ${notice}\n`);
   await sink?.close();
+  recordSink?.close();
+  if (replay) {
+    // Everything before the damage was printed; the damage is named last, on stderr.
+    if (replayDamage) process.stderr.write(`${PROGRAM}: ${options.replay}: ${replayDamage}\n`);
+    process.exit(replayDamage ? 1 : interrupted ? 128 + interrupted : 0);
+  }
   if (interrupted) {
-    native.raiseSignal(interrupted);
+    native?.raiseSignal(interrupted);
     process.exit(128 + interrupted);
   }
   // Detached (-p, or --syscall-limit reached): the tracees run on; tstrace succeeded.
   if (attaching || limit?.reached) process.exit(0);
-  return exitLikeTracee(result, native.raiseSignal);
+  return exitLikeTracee(result, (native as typeof Native).raiseSignal);
 }
