@@ -144,7 +144,7 @@ export async function main(argv: readonly string[]): Promise<never> {
     counter?.add(filter ? filter(batch) : batch);
     if (decoder) {
       (sink as Sink).write(decoder.decode(batch));
-      const bad = replay && decoder.lastError;
+      const bad = replaySource && decoder.lastError;
       if (bad && !replayDamage) {
         const at = replay?.fileOffset(batch, bad.offset);
         replayDamage = `corrupt recording: ${bad.message} at byte offset ${at ?? "unknown"}`;

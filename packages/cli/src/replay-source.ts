@@ -7,6 +7,7 @@ import { closeSync, openSync, readSync } from "node:fs";
 import { archTable } from "@tstrace/core";
 import {
   decodeRecordingHeader,
+  FILE_HEADER_ARCH_OFFSET,
   RecordingError,
   type RecordingHeader,
   recordingLacks,
@@ -87,7 +88,7 @@ export function openReplay(options: CliOptions, argv: readonly string[]): Replay
   if (arch === undefined) {
     closeSync(fd);
     throw new UsageError(
-      `${path}: recording of an unknown architecture (AUDIT_ARCH 0x${header.auditArch.toString(16)}) at byte offset 12`,
+      `${path}: recording of an unknown architecture (AUDIT_ARCH 0x${header.auditArch.toString(16)}) at byte offset ${FILE_HEADER_ARCH_OFFSET}`,
       false,
     );
   }
@@ -125,6 +126,8 @@ export function openReplay(options: CliOptions, argv: readonly string[]): Replay
       const run = async (): Promise<{ damage: RecordingError | undefined }> => {
         let rest = pending.subarray(end);
         let base = end;
+        // The first records go out after start() has returned, so the caller holds the Replay.
+        await Promise.resolve();
         try {
           for (;;) {
             const chunk = stopped ? new Uint8Array(0) : readChunk(fd);

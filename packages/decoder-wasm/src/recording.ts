@@ -5,6 +5,7 @@
  */
 import {
   decodeRecordingHeader,
+  FILE_HEADER_ARCH_OFFSET,
   RecordingError,
   type RecordingHeader,
   recordingLacks,
@@ -94,7 +95,7 @@ export async function* decodeRecording(
     if (h.arch === undefined)
       throw new RecordingError(
         `recording of an unknown architecture (AUDIT_ARCH 0x${h.auditArch.toString(16)})`,
-        12,
+        FILE_HEADER_ARCH_OFFSET,
       );
     const lacks = recordingLacks(h, {
       ...(decoderOptions.strsize !== undefined ? { strsize: decoderOptions.strsize } : {}),
