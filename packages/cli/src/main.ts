@@ -89,8 +89,9 @@ export async function main(argv: readonly string[]): Promise<never> {
     fail(execUnderGrandchild(options.command, argv, options.daemonize), false);
   parentWaiting = daemonFor !== undefined;
   for (const w of options.warnings) process.stderr.write(`${PROGRAM}: ${w}\n`);
-  // -c without stops when the kernel allows it; returns only to fall back to ptrace.
-  if (!replaySource && wantsPerf(options))
+  // -c without stops when the kernel allows it (not when recording: that needs the stops);
+  // returns only to fall back to ptrace.
+  if (!replaySource && options.record === undefined && wantsPerf(options))
     await countWithPerf(options, PROGRAM, (message) => fail(message, false));
   const attachPids = daemonFor !== undefined ? [daemonFor] : options.pids;
   const attaching = attachPids.length > 0;
