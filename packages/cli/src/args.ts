@@ -460,8 +460,12 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
       if (summaryBackendGiven)
         warnings.push("--summary-backend has no effect without (-c/--summary-only or -C/--summary)");
     }
-    if (replay !== undefined && (command.length > 0 || pids.length > 0 || record !== undefined))
-      throw new UsageError("--replay takes no PROG, -p or --record: it traces nothing");
+    // What chooses how to trace has no meaning for a replay, which traces nothing.
+    const tracing = command.length > 0 || pids.length > 0 || record !== undefined || daemonize !== undefined;
+    if (replay !== undefined && (tracing || detachOnExec || seccomp !== undefined || killOnExit))
+      throw new UsageError(
+        "--replay traces nothing: it takes no PROG, -p, -D, -b, --seccomp-bpf, --kill-on-exit or --record",
+      );
     if (command.length === 0 && pids.length === 0 && replay === undefined)
       throw new UsageError("must have PROG [ARGS] or -p PID");
     if (tCount > 0 && absTimestamps !== undefined)

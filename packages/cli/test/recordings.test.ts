@@ -90,7 +90,9 @@ describe("--record / --replay", () => {
     expect(tstrace("--replay=nonexistent.tsr").stderr).toBe(
       "tstrace: Can't open recording 'nonexistent.tsr': No such file or directory\n",
     );
-    expect(tstrace("--replay=narrow.tsr", "true").stderr).toMatch(/--replay takes no PROG/);
+    expect(tstrace("--replay=narrow.tsr", "true").stderr).toMatch(
+      /--replay traces nothing: it takes no PROG/,
+    );
   });
 
   it("a damaged recording prints what precedes the damage, then one line naming its offset", () => {
