@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 
 /** A python client and server talking over a loopback TCP socket, in one process. */
 const PY_NET = `import socket
@@ -60,7 +60,7 @@ export async function writeSamples(dir) {
     const index = [];
     for (const s of SAMPLES) {
       const file = `${s.id}.tsr`;
-      record(s, join(dir, file), cwd);
+      record(s, resolve(dir, file), cwd);
       index.push({ id: s.id, title: s.title, argv: s.argv, file, bytes: statSync(join(dir, file)).size });
     }
     return index;
