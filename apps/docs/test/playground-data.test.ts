@@ -33,7 +33,9 @@ describe("trace files", () => {
     expect(() => readTraceFile(new TextEncoder().encode("hello, world"))).toThrow(/not a tstrace recording/);
     const newer = new Uint8Array(readFileSync(join(samples, "ls.tsr")));
     new DataView(newer.buffer).setUint32(32, 99, true);
-    expect(() => readTraceFile(newer)).toThrow(/format version 99 is newer than this tstrace reads \(1\) at byte offset 32/);
+    expect(() => readTraceFile(newer)).toThrow(
+      /format version 99 is newer than this tstrace reads \(1\) at byte offset 32/,
+    );
   });
 });
 

@@ -36,7 +36,8 @@ export const FileHeaderBody = {
 } as const;
 
 /** File offset of the header's AUDIT_ARCH word (named in "unknown architecture" errors). */
-export const FILE_HEADER_ARCH_OFFSET: number = RECORDING_MAGIC.length + RecordHeader.length + FileHeaderBody.arch;
+export const FILE_HEADER_ARCH_OFFSET: number =
+  RECORDING_MAGIC.length + RecordHeader.length + FileHeaderBody.arch;
 
 /** {@link FileHeaderBody.syscallCount} when the tracer stopped for every syscall. */
 export const ALL_SYSCALLS = 0xffffffff;

@@ -47,8 +47,21 @@ function tstraceBin() {
 function record(sample, file, cwd) {
   const r = spawnSync(
     tstraceBin(),
-    ["-o", "/dev/null", `--record=${file}`, "-s", STRSIZE, ...(sample.followForks ? ["-f"] : []), ...sample.argv],
-    { cwd, env: { PATH: "/usr/bin:/bin", LANG: "C", HOME: cwd }, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" },
+    [
+      "-o",
+      "/dev/null",
+      `--record=${file}`,
+      "-s",
+      STRSIZE,
+      ...(sample.followForks ? ["-f"] : []),
+      ...sample.argv,
+    ],
+    {
+      cwd,
+      env: { PATH: "/usr/bin:/bin", LANG: "C", HOME: cwd },
+      stdio: ["ignore", "ignore", "pipe"],
+      encoding: "utf8",
+    },
   );
   if (r.status !== 0) throw new Error(`sample ${sample.id}: tstrace exited with ${r.status}: ${r.stderr}`);
 }

@@ -33,7 +33,11 @@ export function readTraceFile(bytes: Uint8Array): LoadedTrace {
     const rest = bytes.subarray(end);
     const { length } = wholeRecords(rest, end, true);
     return {
-      meta: { ...(header.arch ? { arch: header.arch } : {}), followForks: header.follow, strsize: header.strsize },
+      meta: {
+        ...(header.arch ? { arch: header.arch } : {}),
+        followForks: header.follow,
+        strsize: header.strsize,
+      },
       records: rest.subarray(0, length),
     };
   }
