@@ -57,7 +57,7 @@ const SIGNAL_NUMBERS: Readonly<Record<string, number>> = {
 };
 
 /** Runs tstrace with `argv` (without node and the script) and exits the process like strace. */
-export async function main(argv: readonly string[]): Promise<never> {
+export async function main(argv: readonly string[], ignoredSignals: readonly number[] = []): Promise<never> {
   let options: CliOptions;
   let decOptions: DecoderOptions;
   let replaySource: ReplaySource | undefined;
@@ -86,7 +86,7 @@ export async function main(argv: readonly string[]): Promise<never> {
   // -D: this process becomes the command; a grandchild tstrace (the branch below) traces it.
   const daemonFor = daemonTracee();
   if (options.daemonize && daemonFor === undefined)
-    fail(execUnderGrandchild(options.command, argv, options.daemonize), false);
+    fail(execUnderGrandchild(options.command, argv, options.daemonize, ignoredSignals), false);
   parentWaiting = daemonFor !== undefined;
   for (const w of options.warnings) process.stderr.write(`${PROGRAM}: ${w}\n`);
   // -c without stops when the kernel allows it (not when recording: that needs the stops);
@@ -96,7 +96,9 @@ export async function main(argv: readonly string[]): Promise<never> {
   const attachPids = daemonFor !== undefined ? [daemonFor] : options.pids;
   const attaching = attachPids.length > 0;
   const { qualifiers } = options;
-  const quietAttach = qualifiers.quiet.has("attach");
+  // strace -o with a command (-D's too) implies -q: no attach/detach notices.
+  const quietAttach =
+    qualifiers.quiet.has("attach") || (daemonFor !== undefined && options.output !== undefined);
   let pathFilter: PathFilter | undefined;
   if (options.tracePaths.length > 0 || options.traceFds) {
     const { set, resolved } = selectPaths(options.tracePaths);
@@ -139,21 +141,25 @@ export async function main(argv: readonly string[]): Promise<never> {
   const limit = options.syscallLimit > 0 ? new SyscallLimit(options.syscallLimit, selected) : undefined;
   const staging =
     qualifiers.status && (options.follow || options.pids.length > 1) ? new StatusStaging() : undefined;
+  // A sink that is behind (a slow pipe reader) hands back a promise; onBatch returns it, so the
+  // tracer thread waits, and the tracees with it.
+  let backlog: Promise<void> | undefined;
   const emit = (batch: Uint8Array): void => {
     if (notices && !quietAttach)
       for (const notice of notices.take(batch)) writeSync(2, `${PROGRAM}: ${notice}\n`);
     counter?.add(filter ? filter(batch) : batch);
-    if (decoder) {
-      (sink as Sink).write(decoder.decode(batch));
-      const bad = replaySource && decoder.lastError;
-      if (bad && !replayDamage) {
-        const at = replay?.fileOffset(batch, bad.offset);
-        replayDamage = `corrupt recording: ${bad.message} at byte offset ${at ?? "unknown"}`;
-        replay?.detach();
-      }
-    } else separate?.write(batch);
+    const behind = decoder ? (sink as Sink).write(decoder.decodeTransient(batch)) : separate?.write(batch);
+    if (behind) backlog = backlog ? backlog.then(() => behind) : behind;
+    const bad = replaySource && decoder?.lastError;
+    if (bad && !replayDamage) {
+      const at = replay?.fileOffset(batch, bad.offset);
+      replayDamage = `corrupt recording: ${bad.message} at byte offset ${at ?? "unknown"}`;
+      replay?.detach();
+    }
   };
-  const onBatch = (raw: Uint8Array): void => {
+  const onBatch = (raw: Uint8Array): Promise<void> | undefined => {
+    backlog = undefined;
+    // Written before anything filters it: a replay applies its own filters.
     recordSink?.write(raw);
     if (limit?.reached || replayDamage) return;
     let batch = pathFilter ? pathFilter.filter(raw) : raw;
@@ -168,6 +174,7 @@ export async function main(argv: readonly string[]): Promise<never> {
       // strace prints its own messages ("exec: Permission denied") on stderr, -o or not.
       (text) => writeSync(2, `${PROGRAM}: ${text}\n`),
     );
+    return backlog;
   };
 
   let native: typeof Native | undefined;
@@ -176,13 +183,13 @@ export async function main(argv: readonly string[]): Promise<never> {
   let session: Native.TraceSession;
   try {
     if (replaySource) {
-      const r = replaySource.start(onBatch);
-      replay = r;
-      const done = r.done.then(({ damage }) => {
+      replay = replaySource.start(onBatch);
+      const done = replay.done.then(({ damage }): TraceResult => {
         if (damage && !replayDamage) replayDamage = damage.message;
-        return { status: 0, exitCode: 0, signal: null, coreDumped: false, stops: 0 } as TraceResult;
+        return { status: 0, exitCode: 0, signal: null, coreDumped: false, stops: 0, interrupted: null };
       });
-      session = { pid: 0, done, detach: r.detach, kill: r.kill } as Native.TraceSession;
+      const stop = replay.detach;
+      session = { pid: 0, done, detach: stop, kill: stop, interrupt: stop, catchInterrupts: () => {} };
     } else if (attaching) {
       // Loaded only to trace: a replay runs without the addon (and under Deno without --allow-ffi).
       native = await import("@tstrace/native");
@@ -195,6 +202,7 @@ export async function main(argv: readonly string[]): Promise<never> {
           exitKill: options.killOnExit,
           detachOnExec: options.detachOnExec,
           untilExec: daemonFor !== undefined,
+          transientBatches: true,
         },
         onBatch,
       );
@@ -212,7 +220,11 @@ export async function main(argv: readonly string[]): Promise<never> {
           capturePlan,
           followForks: options.follow,
           ...(stopSet ? { traceSet: toBitmap(stopSet), seccomp } : {}),
+          exitKill: options.killOnExit,
+          ignoredSignals,
           detachOnExec: options.detachOnExec,
+          // Nothing below keeps a batch past onBatch (what waits is copied): freed at once.
+          transientBatches: true,
           ...inheritFds(),
         },
         onBatch,
@@ -233,20 +245,14 @@ export async function main(argv: readonly string[]): Promise<never> {
     process.on(name, () => {
       if (ignoreSignals || interrupted) return;
       interrupted = SIGNAL_NUMBERS[name] as number;
-      const spawnedPid = (session as { pid?: number }).pid;
-      if (!attaching && !replay && spawnedPid !== undefined) {
-        try {
-          process.kill(spawnedPid, "SIGCONT");
-          process.kill(spawnedPid, name);
-        } catch {
-          // already gone
-        }
-      }
-      // --kill-on-exit: tracees go with tstrace rather than being let go.
+      // --kill-on-exit: tracees go with tstrace rather than being let go. Otherwise strace's
+      // cleanup(): the spawned command gets SIGCONT and the signal, then every tracee is let go.
       if (options.killOnExit) session.kill();
-      else session.detach();
+      else session.interrupt(interrupted);
     });
   }
+  // The tracer thread itself acts on them at once (a Ctrl-C also reaches the tracees).
+  if (!ignoreSignals && !options.killOnExit) session.catchInterrupts(Object.values(SIGNAL_NUMBERS));
 
   let result: TraceResult;
   try {
@@ -254,8 +260,10 @@ export async function main(argv: readonly string[]): Promise<never> {
   } catch (err) {
     // native rejects a spawned session that ends detached; --syscall-limit detaches on purpose.
     if (!limit?.reached) fail((err as Error).message, false);
-    result = { status: 0, exitCode: null, signal: null, coreDumped: false, stops: 0 } as TraceResult;
+    result = { status: 0, exitCode: null, signal: null, coreDumped: false, stops: 0, interrupted: null };
   }
+  // The tracer thread may act on a caught signal before our handler above has run.
+  if (!interrupted && result.interrupted) interrupted = result.interrupted;
   if (staging) emit(staging.flush());
   if (decoder) (sink as Sink).write(decoder.finish());
   await separate?.close();
@@ -265,7 +273,8 @@ export async function main(argv: readonly string[]): Promise<never> {
         formatSummary(counter.rows(), options.summaryColumns, options.sortBy, options.arch),
       ),
     );
-  if (notices && !quietAttach)
+  // With the trace on stderr the decoder says `Process N detached` where strace does.
+  if (notices && !quietAttach && decOptions.attachNotice === undefined)
     for (const notice of notices.detached()) process.stderr.write(`${PROGRAM}: ${notice}\n`);
   await sink?.close();
   recordSink?.close();

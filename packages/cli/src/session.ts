@@ -133,6 +133,8 @@ export async function trace(options: TraceOptions): Promise<Trace<string> | Trac
     capturePlan,
     followForks: cli.follow,
     detachOnExec: cli.detachOnExec,
+    // onBatch decodes at once or copies (batches mode): batches are freed as soon as it returns.
+    transientBatches: true,
     ...(traceSet ? { traceSet: toBitmap(traceSet) } : {}),
   };
   const session = attaching
@@ -144,6 +146,7 @@ export async function trace(options: TraceOptions): Promise<Trace<string> | Trac
           ...(options.env ? { env: options.env } : {}),
           ...(options.cwd ? { cwd: options.cwd } : {}),
           ...(traceSet ? { seccomp: chooseSeccomp(cli).seccomp } : {}),
+          exitKill: cli.killOnExit,
         },
         onBatch,
       );

@@ -507,6 +507,16 @@ export function onGroupStop(pid: u32, signo: u32): void {
 
 export function onDetached(pid: u32): void {
   const p = getProc(pid);
+  // strace's detach() says `strace: Process N detached` first, inside the open line if any.
+  if (noticeLen != 0) {
+    const start = outLen;
+    putBytes(noticePtr, noticeLen);
+    puts("Process ");
+    putU64(<u64>pid);
+    puts(" detached\n");
+    if (hasOpen && statusMask != 31) moveBeforeLine(start);
+    else setAside(start);
+  }
   // strace's droptcb: the pid's own open line ends with ` <detached ...>` (status=detached).
   if (hasOpen && openPid == pid) {
     if (statusShown(16)) {
