@@ -35,8 +35,11 @@ export interface ReplaySource {
   readonly header: RecordingHeader;
   /** The command line's options, completed from the header (arch, -f, -p pids, trace set). */
   readonly options: CliOptions;
-  /** Feeds the records to `onBatch`, a chunk of whole records at a time. */
-  start(onBatch: (batch: Uint8Array) => void): Replay;
+  /**
+   * Feeds the records to `onBatch`, a chunk of whole records at a time, waiting on the promise
+   * it returns (a sink's back-pressure) before reading on.
+   */
+  start(onBatch: (batch: Uint8Array) => Promise<void> | undefined): Replay;
 }
 
 const CHUNK = 1 << 16;
@@ -135,7 +138,8 @@ export function openReplay(options: CliOptions, argv: readonly string[]): Replay
             rest = concat(rest, chunk);
             const { length, error } = wholeRecords(rest, base, final);
             current = { bytes: rest, base };
-            if (length > 0) onBatch(rest.subarray(0, length));
+            // A sink that is behind hands back a promise: the next chunk waits for it.
+            if (length > 0) await onBatch(rest.subarray(0, length));
             if (error || final || stopped) return { damage: stopped ? undefined : error };
             rest = rest.subarray(length);
             base += length;
