@@ -213,7 +213,7 @@ describe("playground", () => {
       .setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
     await expect
       .poll(() => page.getByTestId("pg-problem").textContent())
-      .toMatch(/^notes\.txt: not a tstrace sample/);
+      .toMatch(/^notes\.txt: not a tstrace recording/);
     await page.close();
   });
 });

@@ -59,19 +59,35 @@ export function openRecordSink(
     throw new Error(`Can't create recording '${path}': ${describeErrno(err)}`);
   }
   const { qualifiers } = captured;
-  writeAll(
-    fd,
-    encodeRecordingHeader({
-      auditArch: AuditArch[captured.arch.arch as keyof typeof AuditArch] ?? 0,
-      strsize: captured.strsize,
-      decodeFds: captured.decodeFds,
-      verbose: captured.verbose,
-      dumpIo: { read: qualifiers.read !== undefined, write: qualifiers.write !== undefined },
-      follow: captured.follow,
-      syscalls: stopSet ? [...stopSet].sort((a, b) => a - b) : undefined,
-      pids: captured.pids,
-      tracer: `tstrace ${VERSION}`,
-    }),
-  );
-  return { write: (batch) => writeAll(fd, batch), close: () => closeSync(fd) };
+  const header = encodeRecordingHeader({
+    auditArch: AuditArch[captured.arch.arch as keyof typeof AuditArch] ?? 0,
+    strsize: captured.strsize,
+    decodeFds: captured.decodeFds,
+    verbose: captured.verbose,
+    dumpIo: { read: qualifiers.read !== undefined, write: qualifiers.write !== undefined },
+    follow: captured.follow,
+    syscalls: stopSet ? [...stopSet].sort((a, b) => a - b) : undefined,
+    pids: captured.pids,
+    tracer: `tstrace ${VERSION}`,
+  });
+  try {
+    writeAll(fd, header);
+  } catch (err) {
+    closeSync(fd);
+    throw new Error(`Can't write recording '${path}': ${describeErrno(err)}`);
+  }
+  // A failing disk (ENOSPC, EIO) ends the recording, said once on stderr, and never the trace.
+  let failed = false;
+  return {
+    write: (batch) => {
+      if (failed) return;
+      try {
+        writeAll(fd, batch);
+      } catch (err) {
+        failed = true;
+        process.stderr.write(`tstrace: recording '${path}' stopped: ${describeErrno(err)}\n`);
+      }
+    },
+    close: () => closeSync(fd),
+  };
 }

@@ -87,6 +87,12 @@ describe("--record / --replay", () => {
       expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
     }
     expect(tstrace("--replay=narrow.tsr", "-s", "300").status).toBe(0);
+    expect(tstrace("--record=/dev/full", "true").stderr).toBe(
+      "tstrace: Can't write recording '/dev/full': No space left on device\n",
+    );
+    expect(tstrace("--record=/nonexistent/x.tsr", "true").stderr).toBe(
+      "tstrace: Can't create recording '/nonexistent/x.tsr': No such file or directory\n",
+    );
     expect(tstrace("--replay=nonexistent.tsr").stderr).toBe(
       "tstrace: Can't open recording 'nonexistent.tsr': No such file or directory\n",
     );
