@@ -4,17 +4,15 @@ import type * as Native from "@tstrace/native";
 import type { TraceResult } from "@tstrace/native";
 import { type CliOptions, parseArgs } from "./args.js";
 import { AttachNotices } from "./attach-notices.js";
-import { capturePlanFor } from "./capture-plan-for.js";
 import { answerParent, daemonTracee, execUnderGrandchild } from "./daemonize.js";
 import { decoderOptions } from "./decoder-options.js";
 import { exitLikeTracee } from "./exit-status.js";
 import { HELP_TEXT } from "./help.js";
 import { inheritFds } from "./launcher-env.js";
 import { PathFilter, selectPaths, withFdTracking } from "./path-filter.js";
-import { recordFilter, splitAtMessages, toBitmap } from "./record-filter.js";
+import { recordFilter, splitAtMessages } from "./record-filter.js";
 import { openRecordSink, type RecordSink, recordingCapture } from "./record-sink.js";
 import { openReplay, type Replay, type ReplaySource } from "./replay-source.js";
-import { chooseSeccomp } from "./seccomp-choice.js";
 import { SeparateOutputs } from "./separate-outputs.js";
 import { openSink, type Sink } from "./sink.js";
 import { wantsPerf } from "./stats/backend.js";
@@ -132,8 +130,6 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
   } catch (err) {
     fail((err as Error).message, false);
   }
-  // A recording reads more than this trace prints, so a replay may ask for it (record-sink.ts).
-  const capturePlan = capturePlanFor(recordSink ? recordingCapture(options) : options, stopSet);
   const filter = recordFilter(traceSet, qualifiers.signal);
   const counter = options.summary ? new SyscallCounter(options.overheadNs) : undefined;
 
@@ -190,45 +186,28 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
       });
       const stop = replay.detach;
       session = { pid: 0, done, detach: stop, kill: stop, interrupt: stop, catchInterrupts: () => {} };
-    } else if (attaching) {
+    } else {
       // Loaded only to trace: a replay runs without the addon (and under Deno without --allow-ffi).
       native = await import("@tstrace/native");
-      session = native.attachTraced(
+      const { createPipeline } = await import("./pipeline.js");
+      // Nothing here keeps a batch past onBatch (what waits is copied): native frees each at once.
+      session = createPipeline(
+        options,
         {
-          pids: attachPids,
-          capturePlan,
-          followForks: options.follow,
-          ...(stopSet ? { traceSet: toBitmap(stopSet) } : {}),
-          exitKill: options.killOnExit,
-          detachOnExec: options.detachOnExec,
+          ...(stopSet ? { stopSet } : {}),
+          attachPids,
           untilExec: daemonFor !== undefined,
-          transientBatches: true,
+          ignoredSignals,
+          ...inheritFds(),
+          // A recording reads more than this trace prints, so a replay may ask for it.
+          ...(recordSink ? { captureOptions: recordingCapture(options) } : {}),
         },
         onBatch,
-      );
+      ).session;
       if (parentWaiting) {
         parentWaiting = false;
         answerParent();
       }
-    } else {
-      native = await import("@tstrace/native");
-      const { seccomp, warning } = chooseSeccomp(options);
-      if (warning) process.stderr.write(`${PROGRAM}: ${warning}\n`);
-      session = native.spawnTraced(
-        {
-          argv: options.command,
-          capturePlan,
-          followForks: options.follow,
-          ...(stopSet ? { traceSet: toBitmap(stopSet), seccomp } : {}),
-          exitKill: options.killOnExit,
-          ignoredSignals,
-          detachOnExec: options.detachOnExec,
-          // Nothing below keeps a batch past onBatch (what waits is copied): freed at once.
-          transientBatches: true,
-          ...inheritFds(),
-        },
-        onBatch,
-      );
     }
   } catch (err) {
     await sink?.close();

@@ -30,6 +30,13 @@ describe("kill -9 of tstrace: strace's PTRACE_O_EXITKILL rule", () => {
   const cases = [
     { name: "spawned -f: the tracees run on, untraced", args: [] as string[], survive: true },
     {
+      // Without -f the filter's children are followed silently, and carry the filter too.
+      name: "spawned, no -f, with the seccomp filter (-e trace=): the command and its children die",
+      args: ["-e", "trace=clock_nanosleep"],
+      survive: false,
+      noFollow: true,
+    },
+    {
       name: "spawned -f with the seccomp filter (-e trace=): they die",
       args: ["-e", "trace=clock_nanosleep"],
       survive: false,
@@ -41,7 +48,7 @@ describe("kill -9 of tstrace: strace's PTRACE_O_EXITKILL rule", () => {
       const out = join(dir, `kill9-${cases.indexOf(c)}.t`);
       const t = startDetached(
         BIN,
-        ["-f", ...c.args, "-o", out, "sh", "-c", "sleep 71 & sleep 72 & wait"],
+        [...("noFollow" in c ? [] : ["-f"]), ...c.args, "-o", out, "sh", "-c", "sleep 71 & sleep 72 & wait"],
         dir,
         out,
       );

@@ -341,6 +341,7 @@ struct Tracer::Loop {
       seq_of(p);
       it->second.startup = true;
       it->second.seccomp = seccomp_on;
+      it->second.hidden = !opts.follow_forks;  // followed for its filter only (see on_new_process)
       owner.add_live(p);
     }
     ThreadState& t = it->second;
@@ -526,7 +527,7 @@ struct Tracer::Loop {
     if (ptrace(PTRACE_GETEVENTMSG, p, nullptr, &msg) < 0) return;
     pid_t child = static_cast<pid_t>(msg);
     uint32_t how = event == PTRACE_EVENT_FORK ? rf::kFork : event == PTRACE_EVENT_VFORK ? rf::kVfork : rf::kClone;
-    if (!hidden) emit_pair(rf::kNewProcess, p, static_cast<uint32_t>(child), how);
+    if (!hidden && opts.follow_forks) emit_pair(rf::kNewProcess, p, static_cast<uint32_t>(child), how);
     // The child may have reported (its first stop, even its exit, reaped and erased) before this
     // event: waitpid(-1) hands out the newest tracee's stops first. Only a child that is still
     // our tracee is added, or the loop would wait forever for a tid that is gone (the waker
@@ -536,6 +537,8 @@ struct Tracer::Loop {
       ThreadState& c = threads[child];
       c.startup = true;
       c.seccomp = seccomp_on;  // the filter is inherited
+      // Without -f a child is only followed for its filter's sake (see spawn): never reported.
+      c.hidden = hidden || !opts.follow_forks;
       owner.add_live(child);
     }
   }
@@ -626,6 +629,9 @@ struct Tracer::Loop {
   // `+++ exited` line even when that syscall (exit_group) was filtered out of the records.
   void emit_exit(pid_t p, int st) {
     auto it = threads.find(p);
+    // A child followed only for its filter's sake is never reported; the command itself always is
+    // (even hidden: its exec failed).
+    if (it != threads.end() && it->second.hidden && p != initial) return;
     uint32_t last = it != threads.end() && it->second.seen_syscall ? static_cast<uint32_t>(it->second.nr) + 1 : 0;
     emit_pair(rf::kExit, p, static_cast<uint32_t>(st), last);
   }
@@ -913,7 +919,10 @@ void Tracer::run(SpawnSpec spec, BatchSink* sink) {
   // carry our seccomp filter, whose SECCOMP_RET_TRACE syscalls would fail with ENOSYS untraced.
   if (spec.exit_kill || !filter.empty()) options |= PTRACE_O_EXITKILL;
   if (!filter.empty()) options |= PTRACE_O_TRACESECCOMP;
-  if (spec.follow_forks) options |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
+  // A filtered command's children inherit the filter, and a child nobody traces would get ENOSYS
+  // from every selected syscall: without -f they are followed silently (hidden: nothing of them
+  // is reported, every stop resumed at once), which is what lets a filter work without -f.
+  if (spec.follow_forks || !filter.empty()) options |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
   if (ptrace(PTRACE_SEIZE, pid, nullptr, reinterpret_cast<void*>(options)) < 0) {
     int err = errno;
     ::kill(pid, SIGKILL);
