@@ -69,6 +69,10 @@ export interface CliOptions {
   readonly detachOnExec: boolean;
   /** --kill-on-exit: tracees (attached ones too) die with tstrace instead of being let go. */
   readonly killOnExit: boolean;
+  /** --record=FILE: the record stream is also written there. */
+  readonly record: string | undefined;
+  /** --replay=FILE: a recording is printed instead of tracing. */
+  readonly replay: string | undefined;
   /** -D/-DD/-DDD, --daemonize=: the tracer runs as the command's detached grandchild. */
   readonly daemonize: DaemonMode | undefined;
   /** -e / --trace= / --signal= / --status= / --quiet= / -z / -Z / -q. */
@@ -257,6 +261,8 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
   let seccomp: boolean | undefined;
   let detachOnExec = false;
   let killOnExit = false;
+  let record: string | undefined;
+  let replay: string | undefined;
   let dCount = 0;
   let daemonize: DaemonMode | undefined;
   const qualifiers = emptyQualifiers();
@@ -353,6 +359,12 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
       case "killOnExit":
         killOnExit = true;
         break;
+      case "record":
+        record = v;
+        break;
+      case "replay":
+        replay = v;
+        break;
       case "daemonize":
         if (value === undefined) {
           dCount++;
@@ -448,7 +460,14 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
       if (summaryBackendGiven)
         warnings.push("--summary-backend has no effect without (-c/--summary-only or -C/--summary)");
     }
-    if (command.length === 0 && pids.length === 0) throw new UsageError("must have PROG [ARGS] or -p PID");
+    // What chooses how to trace has no meaning for a replay, which traces nothing.
+    const tracing = command.length > 0 || pids.length > 0 || record !== undefined || daemonize !== undefined;
+    if (replay !== undefined && (tracing || detachOnExec || seccomp !== undefined || killOnExit))
+      throw new UsageError(
+        "--replay traces nothing: it takes no PROG, -p, -D, -b, --seccomp-bpf, --kill-on-exit or --record",
+      );
+    if (command.length === 0 && pids.length === 0 && replay === undefined)
+      throw new UsageError("must have PROG [ARGS] or -p PID");
     if (tCount > 0 && absTimestamps !== undefined)
       throw new UsageError("-t and --absolute-timestamps cannot be provided simultaneously", false);
     if (summaryOnly) {
@@ -502,6 +521,8 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
     seccomp,
     detachOnExec,
     killOnExit,
+    record,
+    replay,
     daemonize,
     qualifiers,
     tracePaths,

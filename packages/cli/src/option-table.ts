@@ -147,6 +147,34 @@ export const OPTION_TABLE: readonly OptionRow[] = [
     help: [{ usage: "--kill-on-exit", text: ["kill all tracees if tstrace is killed"] }],
     example: "tstrace --kill-on-exit -p 1234",
   },
+  {
+    long: "record",
+    arg: "required",
+    key: "record",
+    section: "Tracing",
+    help: [
+      {
+        usage: "--record=FILE",
+        text: ["also write the raw record stream to FILE, for --replay later"],
+      },
+    ],
+    values: "a file name; it holds at least -s 256, -yy and -v data, so replay may ask for them",
+    example: "tstrace --record=ls.tsr ls",
+  },
+  {
+    long: "replay",
+    arg: "required",
+    key: "replay",
+    section: "Tracing",
+    help: [
+      {
+        usage: "--replay=FILE",
+        text: ["print a --record FILE with these output options instead of tracing"],
+      },
+    ],
+    values: "a recording made with --record",
+    example: "tstrace --replay=ls.tsr -yy -s 100 -e trace=openat",
+  },
   // Output format: -a and the -e qualifiers that --help lists before -e quiet= (the -e row)
   {
     short: "a",

@@ -25,6 +25,8 @@ export interface PipelineStart {
   readonly ignoredSignals?: readonly number[];
   /** Descriptors from 3 up that the command inherits (the launcher's list). */
   readonly inheritFds?: readonly number[];
+  /** The options the capture plan reads by, when wider than `cli`'s (--record: record-sink.ts). */
+  readonly captureOptions?: CliOptions;
 }
 
 /** A started trace: native's session and the plan it reads by. */
@@ -45,7 +47,7 @@ export function createPipeline(
   onBatch: (batch: Uint8Array) => Promise<void> | undefined,
 ): Pipeline {
   const stopSet = start.stopSet ?? cli.qualifiers.trace;
-  const capturePlan = capturePlanFor(cli, stopSet);
+  const capturePlan = capturePlanFor(start.captureOptions ?? cli, stopSet);
   const common = {
     capturePlan,
     followForks: cli.follow,

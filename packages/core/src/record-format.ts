@@ -30,7 +30,7 @@ export const RecordHeader = {
 
 /** Record types. */
 export const RecordType = {
-  /** First record of a recording file: u32 version, u32 audit arch, then the tracer's name (UTF-8). */
+  /** First record of a recording file, after its magic: u32 version, u32 audit arch, then what was captured (recording.ts). */
   FILE_HEADER: 0,
   /** Syscall entry stop. Body: {@link SyscallEnterBody}, then captures. */
   SYSCALL_ENTER: 1,

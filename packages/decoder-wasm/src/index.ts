@@ -9,6 +9,14 @@ import { defaultTables } from "./default-tables.js";
 import { type DecoderExports, init, instantiate, readOutput, writeInput } from "./wasm.js";
 
 export {
+  type DecodeRecordingOptions,
+  decodeRecording,
+  type ReadableStreamLike,
+  RecordingError,
+  type RecordingHeader,
+  type RecordingSource,
+} from "./recording.js";
+export {
   ARG_KIND_CODES,
   type DecoderTables,
   encodeTables,
