@@ -36,8 +36,8 @@ export interface CliOptions {
   readonly strsize: number;
   /** -a N: column the return value is aligned to. */
   readonly columns: number;
-  /** -x count: 0, 1 (-x) or 2 (-xx). */
-  readonly hex: 0 | 1 | 2;
+  /** -x count or --strings-in-hex: 0 none, 1 non-ascii (-x), 2 all (-xx), 3 non-ascii-chars. */
+  readonly hex: 0 | 1 | 2 | 3;
   /** -X raw|abbrev|verbose. */
   readonly constStyle: "raw" | "abbrev" | "verbose" | undefined;
   /** -v */
@@ -230,6 +230,14 @@ function fdDetailsOf(yCount: number, set: ReadonlySet<FdDetail> | undefined): re
   return set === undefined ? [] : FD_DETAILS.filter((d) => set.has(d));
 }
 
+/** --strings-in-hex values (strace's xflag_str) and the decoder's hex style for each. */
+const HEX_STYLES: Readonly<Record<string, number>> = {
+  none: 0,
+  "non-ascii-chars": 3,
+  "non-ascii": 1,
+  all: 2,
+};
+
 /** strace's --daemonize values, in -D count order. */
 export type DaemonMode = "grandchild" | "pgroup" | "session";
 const DAEMON_MODES: readonly DaemonMode[] = ["grandchild", "pgroup", "session"];
@@ -243,6 +251,7 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
   let strsize = 32;
   let columns = 40;
   let hex = 0;
+  let hexLong: number | undefined;
   let constStyle: CliOptions["constStyle"];
   let verbose = false;
   let yCount = 0;
@@ -304,6 +313,10 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
         break;
       case "hex":
         hex = Math.min(hex + 1, 2);
+        break;
+      case "stringsInHex":
+        hexLong = HEX_STYLES[value ?? "all"];
+        if (hexLong === undefined) throw new UsageError(`invalid --strings-in-hex argument: '${v}'`);
         break;
       case "constStyle":
         if (v !== "raw" && v !== "abbrev" && v !== "verbose")
@@ -451,6 +464,8 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
     if (command.length === 0 && pids.length === 0) throw new UsageError("must have PROG [ARGS] or -p PID");
     if (tCount > 0 && absTimestamps !== undefined)
       throw new UsageError("-t and --absolute-timestamps cannot be provided simultaneously", false);
+    if (hexLong !== undefined && hex > 0)
+      throw new UsageError("-x and --strings-in-hex cannot be provided simultaneously", false);
     if (summaryOnly) {
       // strace's list, in its order, of what only shapes trace lines.
       const inVain = (flag: string): number => warnings.push(`${flag} has no effect with -c/--summary-only`);
@@ -477,6 +492,7 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
       warnings.push("--output-separately has no effect without -o/--output");
     separately = asked && output !== undefined;
   }
+  if (hexLong !== undefined && hex === 0) hex = hexLong;
   if (!quietExplicit && quiet > 0) qualifiers.quiet = quietForCount(quiet);
   const fdDetails = fdDetailsOf(yCount, qualifiers.decodeFds);
   const options: CliOptions = {
@@ -487,7 +503,7 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
     syscallLimit,
     strsize,
     columns,
-    hex: hex as 0 | 1 | 2,
+    hex: hex as CliOptions["hex"],
     constStyle,
     verbose,
     decodeFds: decodeFdsMode(fdDetails),

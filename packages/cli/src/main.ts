@@ -2,6 +2,7 @@ import { writeSync } from "node:fs";
 import { createDecoder, type DecoderOptions } from "@tstrace/decoder-wasm";
 import type { TraceResult } from "@tstrace/native";
 import * as native from "@tstrace/native";
+import { withPersonalities } from "./arch.js";
 import { type CliOptions, parseArgs } from "./args.js";
 import { AttachNotices } from "./attach-notices.js";
 import { capturePlanFor } from "./capture-plan-for.js";
@@ -59,7 +60,7 @@ export async function main(argv: readonly string[]): Promise<never> {
   let options: CliOptions;
   let decOptions: DecoderOptions;
   try {
-    options = parseArgs(argv);
+    options = await withPersonalities(() => parseArgs(argv));
     if (options.help || options.version) decOptions = {};
     else decOptions = decoderOptions(options, true);
   } catch (err) {

@@ -505,6 +505,32 @@ export const OPTION_TABLE: readonly OptionRow[] = [
     example: "tstrace -xx echo hi",
   },
   {
+    long: "strings-in-hex",
+    arg: "optional",
+    key: "stringsInHex",
+    section: "Output format",
+    help: [
+      {
+        usage: "--strings-in-hex[=STYLE]",
+        text: ["which strings print as hexadecimal escapes (default: all)"],
+        details: [
+          [
+            "style",
+            [
+              "none (no hexadecimal escapes),",
+              "non-ascii-chars (non-printable characters as \\xNN),",
+              "non-ascii (as -x: strings with any of them wholly in hex),",
+              "all (as -xx: every string in hex)",
+            ],
+          ],
+        ],
+      },
+    ],
+    values:
+      "`none`, `non-ascii-chars`, `non-ascii`, `all` (the default without a value); not together with `-x`",
+    example: "tstrace --strings-in-hex=non-ascii-chars cat /etc/hostname",
+  },
+  {
     long: "decode-fds",
     arg: "optional",
     key: "qual:decode-fds",

@@ -5,7 +5,7 @@
  */
 import { signals } from "@tstrace/core/signals";
 import { parseTraceExpr } from "@tstrace/core/trace-expr";
-import type { ArchTable } from "./arch.js";
+import { type ArchTable, personalityTable } from "./arch.js";
 import { UsageError } from "./usage-error.js";
 
 /** Return statuses of `-e status=` (strace's names, in its bit order). */
@@ -66,6 +66,16 @@ export interface FdSelection {
 
 const FD_UNIVERSE_SIZE = 65536;
 
+/**
+ * strace's strtok over a set: empty tokens are skipped, and a set with none at all is refused
+ * naming the whole expression (`-e read=!` → "invalid descriptor '!'").
+ */
+function tokensOf(expr: string, text: string, what: string): string[] {
+  const tokens = text.split(",").filter((t) => t !== "");
+  if (tokens.length === 0) throw new UsageError(`invalid ${what} '${expr}'`, false);
+  return tokens;
+}
+
 /** strace's qualify_tokens over descriptors ("invalid descriptor 'x'"); `!`, `all`, `none`. */
 export function fdSelection(expr: string): FdSelection {
   let text = expr;
@@ -77,7 +87,7 @@ export function fdSelection(expr: string): FdSelection {
   const fds = new Set<number>();
   const all = text === "all";
   if (!all && text !== "none") {
-    for (const token of text.split(",")) {
+    for (const token of tokensOf(expr, text, "descriptor")) {
       if (!/^\d+$/.test(token) || Number(token) > 0x7fffffff)
         throw new UsageError(`invalid descriptor '${token}'`, false);
       if (Number(token) < FD_UNIVERSE_SIZE) fds.add(Number(token));
@@ -149,7 +159,7 @@ function tokenSet<T>(
   if (text === "all") {
     for (const v of universe) chosen.add(v);
   } else if (text !== "none") {
-    for (const token of text.split(",")) {
+    for (const token of tokensOf(expr, text, what)) {
       const v = lookup(token);
       if (v === undefined) throw new UsageError(`invalid ${what} '${token}'`, false);
       chosen.add(v);
@@ -166,9 +176,10 @@ export function applyQualifier(q: Qualifiers, name: string, value: string, arch:
   switch (qualifier) {
     case "trace":
       try {
-        q.trace = parseTraceExpr(arch, value).nrs;
+        q.trace = parseTraceExpr(arch, value, personalityTable).nrs;
       } catch (err) {
-        throw new UsageError((err as Error).message.replace(/^strace: /, ""), false);
+        const message = (err as Error).message.replace(/^strace: /, "");
+        throw new UsageError(message, message.startsWith("incorrect personality designator"));
       }
       return;
     case "signal":

@@ -7,6 +7,7 @@
 
 import { createDecoder, type Decoder } from "@tstrace/decoder-wasm";
 import * as native from "@tstrace/native";
+import { withPersonalities } from "./arch.js";
 import { parseArgs } from "./args.js";
 import { capturePlanFor } from "./capture-plan-for.js";
 import { decoderOptions } from "./decoder-options.js";
@@ -109,7 +110,7 @@ export function trace(options: TraceOptions & { mode?: "lines" }): Promise<Trace
 export async function trace(options: TraceOptions): Promise<Trace<string> | Trace<Uint8Array>> {
   const words = [...(options.options ?? [])];
   for (const pid of options.pids ?? []) words.push("-p", String(pid));
-  const cli = parseArgs([...words, "--", ...(options.argv ?? [])]);
+  const cli = await withPersonalities(() => parseArgs([...words, "--", ...(options.argv ?? [])]));
   if (cli.output !== undefined || cli.summary !== undefined || cli.separately)
     throw new UsageError(
       "-o, -c/-C and -ff are not available through trace(): the caller owns the output",

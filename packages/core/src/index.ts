@@ -48,5 +48,5 @@ export {
 } from "./path-rules.js";
 export * from "./record-format.js";
 export { signalName, signals } from "./signals.js";
-export { parseTraceExpr, type TraceSelection } from "./trace-expr.js";
+export { PERSONALITIES, parseTraceExpr, type TraceSelection } from "./trace-expr.js";
 export * from "./types.js";

@@ -279,7 +279,7 @@ export function quoteInput(len: u32, strsize: i32, hex: i32, nulTerminated: i32)
   if (<usize>len > inCap) len = <u32>inCap;
   const max: u32 = strsize < 0 ? 0 : <u32>strsize;
   const size = len < max ? len : max;
-  const noNul = quote(inBuf, size, nulTerminated != 0, hex < 0 || hex > 2 ? HEX_NONE : hex);
+  const noNul = quote(inBuf, size, nulTerminated != 0, hex < 0 || hex > 3 ? HEX_NONE : hex);
   if (noNul && len > max) puts("...");
   return <u32>outLen;
 }

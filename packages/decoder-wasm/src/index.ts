@@ -24,8 +24,8 @@ export interface DecoderOptions {
   strsize?: number;
   /** -a: column of `= ret` (default 40). */
   acolumn?: number;
-  /** -x: 0 none, 1 non-printable as hex, 2 all hex. */
-  hex?: 0 | 1 | 2;
+  /** -x / --strings-in-hex: 0 none, 1 non-ascii (-x), 2 all (-xx), 3 non-ascii-chars. */
+  hex?: 0 | 1 | 2 | 3;
   /** Prefix style for multi-process traces: "none" | "bracket" ("[pid N] ") | "plain" ("N  "). */
   pidPrefix?: "none" | "bracket" | "plain";
   /**
@@ -351,7 +351,7 @@ export interface QuoteOptions {
   /** -s: bytes shown before `...` (default 32). */
   strsize?: number;
   /** -x level. */
-  hex?: 0 | 1 | 2;
+  hex?: 0 | 1 | 2 | 3;
   /** Stop at the first NUL (a C string) instead of quoting it as `\0`. */
   nulTerminated?: boolean;
 }
