@@ -389,6 +389,16 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
       case "qual:write":
         applyQualifier(qualifiers, row.key.slice(5), v, arch);
         break;
+      case "qual:decode-pids":
+        applyQualifier(qualifiers, "decode-pids", v, arch);
+        break;
+      case "decodePidsComm":
+        // strace's qualify_decode_pid("comm") for -Y: it replaces the set, as any -e decode-pids= does.
+        applyQualifier(qualifiers, "decode-pids", "comm", arch);
+        break;
+      case "pidnsTranslation":
+        applyQualifier(qualifiers, "decode-pids", "pidns", arch);
+        break;
       case "qual:decode-fds":
         applyQualifier(qualifiers, "decode-fds", value ?? "path", arch);
         break;

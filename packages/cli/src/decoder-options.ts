@@ -21,6 +21,7 @@ export function decoderOptions(o: CliOptions, notices = false): DecoderOptions {
     ...(o.syscallTimes ? { syscallTimes: o.syscallTimes } : {}),
     verbose: o.verbose,
     decodeFds: o.fdDetails,
+    ...(o.qualifiers.decodePids.size > 0 ? { decodePids: [...o.qualifiers.decodePids] } : {}),
     // strace announces each followed process on stderr when the trace itself goes there.
     ...(notices && o.output === undefined && !o.qualifiers.quiet.has("attach")
       ? { attachNotice: `${PROGRAM}: ` }

@@ -573,6 +573,45 @@ export const OPTION_TABLE: readonly OptionRow[] = [
     example: "tstrace -yy cat /etc/hostname",
   },
   {
+    long: "decode-pids",
+    arg: "required",
+    key: "qual:decode-pids",
+    section: "Output format",
+    help: [
+      {
+        usage: "-e decode-pids=SET, --decode-pids=SET",
+        text: ["what kinds of PID information to decode"],
+        details: [
+          [
+            "details",
+            [
+              "comm (command name associated with process ID),",
+              "pidns (PID in strace's PID namespace, for tracees in another one)",
+            ],
+          ],
+        ],
+      },
+    ],
+    values: "`comm`, `pidns`, `all`, `none`; the last one given wins",
+    example: "tstrace -f --decode-pids=comm sh -c 'true'",
+  },
+  {
+    short: "Y",
+    arg: "none",
+    key: "decodePidsComm",
+    section: "Output format",
+    help: [{ usage: "-Y", text: ["equivalent to --decode-pids=comm"] }],
+    example: "tstrace -f -Y sh -c 'true'",
+  },
+  {
+    long: "pidns-translation",
+    arg: "none",
+    key: "pidnsTranslation",
+    section: "Output format",
+    help: [{ usage: "--pidns-translation", text: ["equivalent to --decode-pids=pidns"] }],
+    example: "tstrace --pidns-translation -f unshare -pf true",
+  },
+  {
     short: "X",
     long: "const-print-style",
     arg: "required",

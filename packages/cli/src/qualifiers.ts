@@ -23,6 +23,10 @@ export const QUIET_NAMES = [
 ] as const;
 export type QuietName = (typeof QUIET_NAMES)[number];
 
+/** What `-e decode-pids=` / `--decode-pids=` can add to a pid (strace's order). */
+export const PID_DETAILS = ["pidns", "comm"] as const;
+export type PidDetail = (typeof PID_DETAILS)[number];
+
 /** What `-e decode-fds=` / `--decode-fds=` can ask for about an fd. */
 export const FD_DETAILS = ["path", "socket", "dev", "pidfd"] as const;
 export type FdDetail = (typeof FD_DETAILS)[number];
@@ -56,6 +60,8 @@ const QUALIFIER_ALIASES: Readonly<Record<string, string>> = {
   kvm: "kvm",
   "decode-fds": "decode-fds",
   "decode-fd": "decode-fds",
+  "decode-pids": "decode-pids",
+  "decode-pid": "decode-pids",
 };
 
 /** `-e read=` / `-e write=` descriptors: those listed below 65536, and whether the rest are in. */
@@ -115,6 +121,8 @@ export interface Qualifiers {
   quiet: ReadonlySet<QuietName>;
   /** decode-fds=: what fds print with, or undefined when not given. */
   decodeFds: ReadonlySet<FdDetail> | undefined;
+  /** decode-pids= (-Y: comm, --pidns-translation: pidns): what pids print with. */
+  decodePids: ReadonlySet<PidDetail>;
   /** -e read=: descriptors whose reads are dumped, or undefined. */
   read: FdSelection | undefined;
   /** -e write=: descriptors whose writes are dumped, or undefined. */
@@ -128,6 +136,7 @@ export function emptyQualifiers(): Qualifiers {
     status: undefined,
     quiet: new Set(),
     decodeFds: undefined,
+    decodePids: new Set(),
     read: undefined,
     write: undefined,
   };
@@ -209,6 +218,14 @@ export function applyQualifier(q: Qualifiers, name: string, value: string, arch:
         FD_DETAILS,
         (t) => ((FD_DETAILS as readonly string[]).includes(t) ? (t as FdDetail) : undefined),
         "decode-fds",
+      );
+      return;
+    case "decode-pids":
+      q.decodePids = tokenSet<PidDetail>(
+        value,
+        PID_DETAILS,
+        (t) => ((PID_DETAILS as readonly string[]).includes(t) ? (t as PidDetail) : undefined),
+        "decode-pids",
       );
       return;
     case "read":

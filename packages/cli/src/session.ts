@@ -134,6 +134,7 @@ export async function trace(options: TraceOptions): Promise<Trace<string> | Trac
     capturePlan,
     followForks: cli.follow,
     detachOnExec: cli.detachOnExec,
+    decodeComm: cli.qualifiers.decodePids.has("comm"),
     ...(traceSet ? { traceSet: toBitmap(traceSet) } : {}),
   };
   const session = attaching

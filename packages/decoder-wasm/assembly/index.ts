@@ -8,6 +8,7 @@ import { putDecoderNames } from "./decoders/index";
 import { setDumpSets } from "./dumpio";
 import { resolveKnown } from "./known";
 import {
+  onComm,
   onDetached,
   onEnter,
   onExec,
@@ -44,6 +45,7 @@ import {
   SIGNAL_BODY_LENGTH,
   SIGNAL_BODY_SIGINFO,
   T_ATTACHED,
+  T_COMM,
   T_DETACHED,
   T_EXEC,
   T_EXIT,
@@ -89,7 +91,7 @@ export function attachNotice(p: usize, len: u32): void {
  * Line options (call after init): flags bit 0 -n, bit 1 -i, bits 2-3 absolute timestamps (1 time
  * of day, 2 unix), bit 4 -r, bit 5 -T, bit 6 -v, bit 7 quiet=exit, bits 8-9 -X (1 raw, 2 verbose), bits 10-13
  * the --decode-fds set (path, socket, dev, pidfd), bits 14-15, 16-17 and 18-19 the precisions of
- * the absolute timestamps, -r and -T (0 s, 1 ms, 2 us, 3 ns); status: the status= classes printed (bit 0 successful, 1 failed,
+ * the absolute timestamps, -r and -T (0 s, 1 ms, 2 us, 3 ns), bit 20 --decode-pids=comm; status: the status= classes printed (bit 0 successful, 1 failed,
  * 2 unfinished, 3 unavailable, 4 detached); tz: UTC offset in minutes for -t/-tt.
  */
 export function lineOptions(flags: i32, status: i32, tz: i32): void {
@@ -235,6 +237,8 @@ export function decode(len: u32): u32 {
         break;
       }
       onExec(pid, load<u32>(body));
+    } else if (type == T_COMM) {
+      onComm(pid, body, size - HDR_LENGTH);
     } else if (type == T_ATTACHED) {
       touch(pid);
     } else if (type == T_DETACHED) {

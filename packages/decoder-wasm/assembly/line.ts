@@ -27,6 +27,7 @@ import { printExitStatus, printSiginfo } from "./events";
 import { T_OPEN_FLAGS } from "./known";
 import {
   acolumn,
+  decodeComm,
   pidPrefix,
   quietExit,
   showIp,
@@ -35,6 +36,7 @@ import {
   signalShown,
   statusMask,
   syscallTraced,
+  xflag,
 } from "./options";
 import {
   column,
@@ -51,6 +53,7 @@ import {
 } from "./out";
 import { printFdDecoration } from "./print/fd";
 import { putHex, putHexDigits, putI64, putOct, putPadded, putU64 } from "./print/num";
+import { QUOTE_ANGLES, QUOTE_BARE, quote } from "./print/quote";
 import { printSignalName } from "./print/signal";
 import { printFlags, printFlagsUnstyled, putRef } from "./print/xlat";
 import { ENTER_ARCH, ENTER_IP, ENTER_NR, FD_RETURN_ARG, HDR_LENGTH } from "./record";
@@ -92,7 +95,13 @@ class Proc {
   /** The last syscall's instruction pointer (-i on `--- SIG` lines), when one was seen. */
   lastIp: u64 = 0;
   hasIp: bool = false;
+  /** --decode-pids=comm: the thread's name from its last COMM record (commLen 0: none yet). */
+  comm: StaticArray<u8> = new StaticArray<u8>(COMM_MAX);
+  commLen: u32 = 0;
 }
+
+/** The most bytes of a name kept (the kernel's TASK_COMM_LEN is 16, NUL included). */
+const COMM_MAX: u32 = 16;
 
 let now: u64 = 0;
 
@@ -174,6 +183,7 @@ function getProc(pid: u32): Proc {
   p.inSyscall = false;
   p.done = false;
   p.len = 0;
+  p.commLen = 0;
   liveCount++;
   lastProc = p;
   return p;
@@ -213,18 +223,45 @@ export function onNewProcess(parent: u32, child: u32): void {
   else setAside(start);
 }
 
+/**
+ * A COMM record: the thread's name (at most {@link COMM_MAX} bytes of `len` at p; the record's
+ * padding NULs are not part of it).
+ */
+export function onComm(pid: u32, p: usize, len: u32): void {
+  const proc = getProc(pid);
+  let n: u32 = 0;
+  while (n < len && n < COMM_MAX && load<u8>(p + <usize>n) != 0) n++;
+  memory.copy(changetype<usize>(proc.comm), p, <usize>n);
+  proc.commLen = n;
+}
+
+/** strace's print_comm_str: `<name>`, quoted as a bare string with `<` and `>` escaped. */
+function printComm(p: Proc): void {
+  putc(0x3c);
+  quote(changetype<usize>(p.comm), p.commLen, false, xflag, QUOTE_BARE | QUOTE_ANGLES);
+  putc(0x3e);
+}
+
 function printPrefix(pid: u32): void {
+  let comm: Proc | null = null;
+  if (decodeComm) {
+    const proc = getProc(pid);
+    if (proc.commLen > 0) comm = proc;
+  }
   if (pidPrefix == 1 && liveCount > 1) {
     puts("[pid ");
     let w = 1;
     for (let t = pid / 10; t != 0; t /= 10) w++;
     for (; w < 5; w++) putc(0x20);
     putU64(<u64>pid);
+    if (comm != null) printComm(comm);
     puts("] ");
   } else if (pidPrefix == 2) {
     const start = outLen;
     putU64(<u64>pid);
-    while (outLen - start < 5) putc(0x20);
+    // strace pads the pid to 5 columns only when no name follows it.
+    if (comm != null) printComm(comm);
+    else while (outLen - start < 5) putc(0x20);
     putc(0x20);
   }
   printTimestamp(now);

@@ -50,7 +50,11 @@ export let xlatStyle: i32 = 0;
 /** -qq / -e quiet=exit: no `+++ exited with N +++` lines. */
 export let quietExit: bool = false;
 
+/** --decode-pids=comm: `<comm>` after each pid of the line prefix. */
+export let decodeComm: bool = false;
+
 export function setLineOptions(flags: i32, status: i32, tz: i32): void {
+  decodeComm = (flags & (1 << 20)) != 0;
   verbose = (flags & 64) != 0;
   quietExit = (flags & 128) != 0;
   xlatStyle = (flags >> 8) & 3;

@@ -97,6 +97,12 @@ export interface DecoderOptions {
    * the records (a capture plan compiled with "all" when the set names any detail). Default "none".
    */
   decodeFds?: "none" | "path" | "all" | readonly FdDetail[];
+  /**
+   * --decode-pids: "comm" prints each pid of the line prefix with its thread's name,
+   * `[pid 42<sh>]`, from the COMM records native writes when asked (its `decodeComm` option).
+   * "pidns" prints nothing more: it matters only for tracees in another pid namespace.
+   */
+  decodePids?: readonly ("comm" | "pidns")[];
 }
 
 /** Digits after the point: s none, ms 3, us 6, ns 9. */
@@ -233,7 +239,8 @@ export function createDecoderSync(options: DecoderOptions = {}): Decoder {
     (options.verbose ? 64 : 0) |
     (options.quietExit ? 128 : 0) |
     ((XLAT_STYLES[options.constStyle ?? "abbrev"] ?? 0) << 8) |
-    (decodeFdsBits(options.decodeFds) << 10);
+    (decodeFdsBits(options.decodeFds) << 10) |
+    (options.decodePids?.includes("comm") ? 1 << 20 : 0);
   const status = options.status ? options.status.reduce((m, s) => m | (STATUS_BITS[s] ?? 0), 0) : 31;
   const tz = Math.trunc(options.utcOffsetMinutes ?? -new Date().getTimezoneOffset());
   ex.lineOptions(flags, status, Number.isFinite(tz) ? tz : 0);

@@ -273,10 +273,10 @@ Napi::Value StartSession(Napi::Env env, Napi::Function on_batch, bool attached, 
 }
 
 // spawn(argv, plan, env|undefined, cwd|undefined, followForks, batchBytes, traceSet|undefined,
-//       seccomp, exitKill, onBatch, detachOnExec, inheritFds|undefined) -> session handle
+//       seccomp, exitKill, onBatch, detachOnExec, inheritFds|undefined, decodeComm) -> session handle
 Napi::Value Spawn(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() != 12) ThrowType(env, "spawn expects 12 arguments");
+  if (info.Length() != 13) ThrowType(env, "spawn expects 13 arguments");
   tstrace::SpawnSpec spec;
   spec.argv = StringArray(env, info[0], "argv", true);
   ParsePlan(env, info[1], spec);
@@ -298,6 +298,7 @@ Napi::Value Spawn(const Napi::CallbackInfo& info) {
   if (!info[9].IsFunction()) ThrowType(env, "onBatch must be a function");
   spec.detach_on_exec = Bool(env, info[10], "detachOnExec");
   spec.has_inherit_fds = FdList(env, info[11], spec.inherit_fds);
+  spec.decode_comm = Bool(env, info[12], "decodeComm");
 
   try {
     spec.path = tstrace::resolve_command(spec.argv[0], std::getenv("PATH"));
@@ -321,10 +322,10 @@ Napi::Value Spawn(const Napi::CallbackInfo& info) {
 }
 
 // attach(pids, plan, followForks, traceSet|undefined, batchBytes, onBatch, exitKill, detachOnExec,
-//        untilExec) -> session handle
+//        untilExec, decodeComm) -> session handle
 Napi::Value Attach(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() != 9) ThrowType(env, "attach expects 9 arguments");
+  if (info.Length() != 10) ThrowType(env, "attach expects 10 arguments");
   tstrace::AttachSpec spec;
   if (!info[0].IsArray()) ThrowType(env, "pids must be an array of process ids");
   Napi::Array pids = info[0].As<Napi::Array>();
@@ -345,6 +346,7 @@ Napi::Value Attach(const Napi::CallbackInfo& info) {
   spec.exit_kill = Bool(env, info[6], "exitKill");
   spec.detach_on_exec = Bool(env, info[7], "detachOnExec");
   spec.until_exec = Bool(env, info[8], "untilExec");
+  spec.decode_comm = Bool(env, info[9], "decodeComm");
   if (spec.until_exec && spec.pids.size() != 1) ThrowType(env, "untilExec takes exactly one pid");
   return StartSession(env, info[5].As<Napi::Function>(), true,
                       [&spec](Session* s) { return s->tracer_.attach(std::move(spec), s); });

@@ -47,6 +47,11 @@ export interface SpawnOptions {
    * pipes) is closed at its execve. Default: those not marked close-on-exec are inherited.
    */
   inheritFds?: readonly number[];
+  /**
+   * strace --decode-pids=comm: a COMM record with /proc/TID/comm follows each thread's
+   * NEW_PROCESS or ATTACHED record and each EXEC record. Default false.
+   */
+  decodeComm?: boolean;
 }
 
 /** Options of {@link attachTraced}. */
@@ -74,6 +79,8 @@ export interface AttachOptions {
    * reported before its execve, exactly as for a spawned command. Default false.
    */
   untilExec?: boolean;
+  /** As in {@link SpawnOptions.decodeComm}. */
+  decodeComm?: boolean;
 }
 
 /** Options of {@link countSyscalls}. */
@@ -210,6 +217,7 @@ interface Addon {
     onBatch: (batch: Uint8Array) => void,
     detachOnExec: boolean,
     inheritFds: number[] | undefined,
+    decodeComm: boolean,
   ): Handle;
   attach(
     pids: number[],
@@ -221,6 +229,7 @@ interface Addon {
     exitKill: boolean,
     detachOnExec: boolean,
     untilExec: boolean,
+    decodeComm: boolean,
   ): Handle;
   resolveCommand(name: string): string;
   startGrandchild(path: string, argv: string[], env: string[], mode: number): string;
@@ -320,6 +329,7 @@ export function spawnTraced(options: SpawnOptions, onBatch: (batch: Uint8Array) 
     onBatch,
     options.detachOnExec ?? false,
     options.inheritFds === undefined ? undefined : [...options.inheritFds],
+    options.decodeComm ?? false,
   );
   return session(handle);
 }
@@ -351,6 +361,7 @@ export function attachTraced(options: AttachOptions, onBatch: (batch: Uint8Array
     options.exitKill ?? false,
     options.detachOnExec ?? false,
     options.untilExec ?? false,
+    options.decodeComm ?? false,
   );
   return session(handle);
 }

@@ -422,7 +422,10 @@ struct Tracer::Loop {
       owner.remove_live(old);
     }
     if (p == initial) exec_seen = true;
-    if (!threads[p].hidden) emit_pair(rf::kExec, p, static_cast<uint32_t>(old), 0);
+    if (!threads[p].hidden) {
+      emit_pair(rf::kExec, p, static_cast<uint32_t>(old), 0);
+      emit_comm(p);
+    }
     return p;
   }
 
@@ -431,7 +434,10 @@ struct Tracer::Loop {
     if (ptrace(PTRACE_GETEVENTMSG, p, nullptr, &msg) < 0) return;
     pid_t child = static_cast<pid_t>(msg);
     uint32_t how = event == PTRACE_EVENT_FORK ? rf::kFork : event == PTRACE_EVENT_VFORK ? rf::kVfork : rf::kClone;
-    if (!hidden) emit_pair(rf::kNewProcess, p, static_cast<uint32_t>(child), how);
+    if (!hidden) {
+      emit_pair(rf::kNewProcess, p, static_cast<uint32_t>(child), how);
+      emit_comm(child);
+    }
     // The child may have reported (its first stop, even its exit, reaped and erased) before this
     // event: waitpid(-1) hands out the newest tracee's stops first. Only a child that is still
     // our tracee is added, or the loop would wait forever for a tid that is gone (the waker
@@ -539,6 +545,25 @@ struct Tracer::Loop {
     size_t start = w.begin_record(type, static_cast<uint32_t>(p), now);
     w.u32(a);
     w.u32(b);
+    w.end_record(start);
+  }
+
+  // --decode-pids=comm: the thread's name as strace's load_pid_comm reads it (no newline); nothing
+  // when the thread is gone or the option is off.
+  void emit_comm(pid_t p) {
+    if (!opts.decode_comm) return;
+    char path[32];
+    snprintf(path, sizeof path, "/proc/%d/comm", static_cast<int>(p));
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    char buf[64];
+    ssize_t n = read(fd, buf, sizeof buf);
+    close(fd);
+    if (n <= 0) return;
+    while (n > 0 && buf[n - 1] == '\n') n--;
+    rf::RecordWriter w(batch);
+    size_t start = w.begin_record(rf::kComm, static_cast<uint32_t>(p), now);
+    w.bytes(buf, static_cast<size_t>(n));
     w.end_record(start);
   }
 
@@ -738,6 +763,9 @@ void Tracer::run(SpawnSpec spec, BatchSink* sink) {
     fail_start("clone: " + errno_text(errno), errno);
     return;
   }
+  // The child carries this thread's name until its execve, as strace's child carries "strace"
+  // (what --decode-pids=comm prints for it then).
+  prctl(PR_SET_NAME, "tstrace", 0, 0, 0);
   // Forked from this thread, so the child is this thread's own child and tracee.
   pid_t pid = fork();
   if (pid < 0) {
@@ -784,10 +812,12 @@ void Tracer::run(SpawnSpec spec, BatchSink* sink) {
     std::lock_guard<std::mutex> lock(mu_);
     live_.insert(pid);
   }
+  Loop loop(*this, spec, sink, pid, true);
+  loop.now = realtime_ns();
+  loop.emit_comm(pid);  // still stopped: its name before the execve
   start_ok(pid);
   ::kill(pid, SIGCONT);  // end of the handshake: the child goes on to execve, traced
 
-  Loop loop(*this, spec, sink, pid, true);
   loop.seccomp_wanted = !filter.empty();
   loop.run();
   stop_waker();
@@ -857,7 +887,10 @@ void Tracer::run_attach(AttachSpec spec, BatchSink* sink) {
   for (auto& [tid, of] : order) ptrace(PTRACE_INTERRUPT, tid, nullptr, nullptr);
   loop.now = realtime_ns();
   for (auto& e : errors) loop.emit_message(e.first, e.second, 0);
-  for (auto& [tid, of] : order) loop.emit_pair(rf::kAttached, tid, static_cast<uint32_t>(of), 0);
+  for (auto& [tid, of] : order) {
+    loop.emit_pair(rf::kAttached, tid, static_cast<uint32_t>(of), 0);
+    loop.emit_comm(tid);
+  }
   start_ok(loop.initial);
 
   loop.run();

@@ -50,6 +50,9 @@ struct TraceOptions {
   // strace -b execve: a tracee that execs is detached at its PTRACE_EVENT_EXEC (a spawned
   // command's own first execve excepted).
   bool detach_on_exec = false;
+  // strace --decode-pids=comm: a COMM record (/proc/TID/comm) follows each thread's NEW_PROCESS
+  // or ATTACHED record and each EXEC record, read while the thread is stopped.
+  bool decode_comm = false;
 };
 
 struct SpawnSpec : TraceOptions {

@@ -1,0 +1,109 @@
+// Options strace 6.1 takes that tstrace used to refuse (issue 16): how they parse, their errors,
+// and whole runs compared with strace tracing the same command (nothing expected is typed by hand
+// where strace can print it).
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { withPersonalities } from "../src/arch.js";
+import { parseArgs } from "../src/args.js";
+import { norm, tracersIn } from "./helpers/tracers.js";
+
+const dir = mkdtempSync(join(tmpdir(), "tstrace-opts-"));
+const { tstrace, strace } = tracersIn(dir);
+
+/** Both tracers' stderr for a command line strace refuses, with the program names made equal. */
+function refusals(...args: string[]): [string, string] {
+  const a = tstrace(...args);
+  const b = strace(...args);
+  expect(a.status).toBe(b.status);
+  return [a.stderr.replaceAll("tstrace", "TRACER"), b.stderr.replaceAll("strace", "TRACER")];
+}
+
+/** Both tracers' trace of `command` written with -o, normalised. */
+function traces(flags: string[], command: string[]): [string[], string[]] {
+  const out = (name: string): string[] => {
+    const file = join(dir, `${name}.trace`);
+    const run = name === "tstrace" ? tstrace : strace;
+    const r = run(...flags, "-o", file, ...command);
+    expect(r.status, r.stderr).toBe(0);
+    return norm(readFileSync(file, "utf8"));
+  };
+  return [out("tstrace"), out("strace")];
+}
+
+describe("--strings-in-hex", () => {
+  it("parses strace's styles, all by default, and refuses -x with it", () => {
+    expect(parseArgs(["--strings-in-hex", "true"]).hex).toBe(2);
+    expect(parseArgs(["--strings-in-hex=non-ascii", "true"]).hex).toBe(1);
+    expect(parseArgs(["--strings-in-hex=non-ascii-chars", "true"]).hex).toBe(3);
+    expect(parseArgs(["--strings-in-hex=none", "true"]).hex).toBe(0);
+    const [a, b] = refusals("--strings-in-hex=bad", "true");
+    expect(a).toBe(b);
+    const [c, d] = refusals("-x", "--strings-in-hex=all", "true");
+    expect(c).toBe(d);
+  });
+  it("prints as strace does, style by style", () => {
+    const program = ["printf", String.raw`a\001\303\251b\n`];
+    for (const style of ["none", "non-ascii-chars", "non-ascii", "all"]) {
+      const [a, b] = traces([`--strings-in-hex=${style}`, "-qq", "-e", "trace=write"], program);
+      expect(a).toEqual(b);
+    }
+  });
+});
+
+describe("--decode-pids, -Y, --pidns-translation", () => {
+  it("parses strace's set, the last one given winning", () => {
+    expect([...parseArgs(["-Y", "true"]).qualifiers.decodePids]).toEqual(["comm"]);
+    expect([...parseArgs(["--pidns-translation", "true"]).qualifiers.decodePids]).toEqual(["pidns"]);
+    expect([...parseArgs(["--decode-pids=all", "true"]).qualifiers.decodePids]).toEqual(["pidns", "comm"]);
+    expect([...parseArgs(["-Y", "-e", "decode-pid=none", "true"]).qualifiers.decodePids]).toEqual([]);
+    const [a, b] = refusals("--decode-pids=bad", "true");
+    expect(a).toBe(b);
+  });
+  it("names each pid of the prefix as strace does, on the terminal and with -o", () => {
+    const command = ["sh", "-c", "true; /bin/true; exec /bin/true"];
+    for (const flags of [
+      ["-f", "-Y"],
+      ["-f", "--decode-pids=all"],
+    ]) {
+      const [a, b] = traces([...flags, "-e", "trace=execve,exit_group"], command);
+      expect(a).toEqual(b);
+      expect(a.join("\n")).toContain("<true>");
+    }
+    const a = tstrace("-f", "-Y", "-e", "trace=exit_group", ...command);
+    const b = strace("-f", "-Y", "-e", "trace=exit_group", ...command);
+    expect(norm(a.stderr)).toEqual(norm(b.stderr));
+  });
+});
+
+describe("-e sets as strace splits them", () => {
+  it("names the whole set when it has no token", () => {
+    for (const expr of ["read=!", "read=,", "signal=!", "status=,", "trace=!", "trace=,"]) {
+      const [a, b] = refusals("-e", expr, "true");
+      expect(a).toBe(b);
+    }
+    expect(parseArgs(["-e", "trace=read,,write", "true"]).qualifiers.trace?.size).toBe(2);
+  });
+  it("accepts the names of other personalities (mmap2 on x86_64), as strace does", async () => {
+    expect(() => parseArgs(["-e", "trace=mmap2", "true"])).toThrow("invalid system call 'mmap2'");
+    const o = await withPersonalities(() => parseArgs(["-e", "trace=mmap2,stat64,read", "true"]));
+    expect([...(o.qualifiers.trace ?? [])]).toEqual([0]);
+    for (const expr of ["trace=mmap2", "trace=read@x32", "trace=read@foo", "trace=9999", "trace=/^zzz"]) {
+      const [a, b] = refusals("-qq", "-e", expr, "-e", "signal=none", "true");
+      expect(a).toBe(b);
+    }
+  });
+});
+
+describe("-S and -U spellings", () => {
+  it("takes strace 6.1's whole alias table", () => {
+    expect(parseArgs(["-c", "-S", "time_total", "true"]).sortBy).toBe("time");
+    expect(parseArgs(["-c", "-S", "syscall_name", "true"]).sortBy).toBe("name");
+    expect(parseArgs(["-c", "-U", "time,calls", "true"]).summaryColumns).toEqual(["time-percent", "calls"]);
+    for (const columns of ["name,syscall", "time,time_percent,x", "none", "percent"]) {
+      const [a, b] = refusals("-c", "-U", columns, "true");
+      expect(a).toBe(b);
+    }
+  });
+});
