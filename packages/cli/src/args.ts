@@ -40,7 +40,7 @@ export interface CliOptions {
   readonly hex: 0 | 1 | 2 | 3;
   /** -X raw|abbrev|verbose. */
   readonly constStyle: "raw" | "abbrev" | "verbose" | undefined;
-  /** -v */
+  /** -v or -e abbrev=none: every syscall unabbreviated. */
   readonly verbose: boolean;
   /**
    * What the tracer reads about fds: -y (path), -yy (all), --decode-fds / -e decode-fds= (path,
@@ -253,7 +253,6 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
   let hex = 0;
   let hexLong: number | undefined;
   let constStyle: CliOptions["constStyle"];
-  let verbose = false;
   let yCount = 0;
   let syscallNumber = false;
   let instructionPointer = false;
@@ -324,7 +323,8 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
         constStyle = v;
         break;
       case "verbose":
-        verbose = true;
+        // strace's -v is qualify_abbrev("none"): a later -e abbrev= replaces it.
+        applyQualifier(qualifiers, "abbrev", "none", arch);
         break;
       case "decodeFdsCount":
         yCount++;
@@ -515,7 +515,7 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
     columns,
     hex: hex as CliOptions["hex"],
     constStyle,
-    verbose,
+    verbose: qualifiers.abbrev !== undefined && qualifiers.abbrev.size === 0,
     decodeFds: decodeFdsMode(fdDetails),
     fdDetails,
     syscallNumber,

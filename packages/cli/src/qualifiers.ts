@@ -123,6 +123,12 @@ export interface Qualifiers {
   decodeFds: ReadonlySet<FdDetail> | undefined;
   /** decode-pids= (-Y: comm, --pidns-translation: pidns): what pids print with. */
   decodePids: ReadonlySet<PidDetail>;
+  /** -e raw=: syscall numbers printed raw, or undefined for none. */
+  raw: ReadonlySet<number> | undefined;
+  /** -e abbrev= (-v: none): syscall numbers whose structs are abbreviated, or undefined for all. */
+  abbrev: ReadonlySet<number> | undefined;
+  /** -e verbose=: syscall numbers whose structs and arrays are fetched, or undefined for all. */
+  verbose: ReadonlySet<number> | undefined;
   /** -e read=: descriptors whose reads are dumped, or undefined. */
   read: FdSelection | undefined;
   /** -e write=: descriptors whose writes are dumped, or undefined. */
@@ -137,6 +143,9 @@ export function emptyQualifiers(): Qualifiers {
     quiet: new Set(),
     decodeFds: undefined,
     decodePids: new Set(),
+    raw: undefined,
+    abbrev: undefined,
+    verbose: undefined,
     read: undefined,
     write: undefined,
   };
@@ -184,8 +193,12 @@ export function applyQualifier(q: Qualifiers, name: string, value: string, arch:
   const qualifier = QUALIFIER_ALIASES[name];
   switch (qualifier) {
     case "trace":
+    case "raw":
+    case "abbrev":
+    case "verbose":
+      // strace reads all four with qualify_syscall_tokens: one set language, one set of errors.
       try {
-        q.trace = parseTraceExpr(arch, value, personalityTable).nrs;
+        q[qualifier] = parseTraceExpr(arch, value, personalityTable).nrs;
       } catch (err) {
         const message = (err as Error).message.replace(/^strace: /, "");
         throw new UsageError(message, message.startsWith("incorrect personality designator"));

@@ -20,16 +20,18 @@ function refusals(...args: string[]): [string, string] {
   return [a.stderr.replaceAll("tstrace", "TRACER"), b.stderr.replaceAll("strace", "TRACER")];
 }
 
-/** Both tracers' trace of `command` written with -o, normalised. */
+/** Both tracers' trace of `command` written with -o, normalised; both must exit alike. */
 function traces(flags: string[], command: string[]): [string[], string[]] {
+  const statuses: (number | null)[] = [];
   const out = (name: string): string[] => {
     const file = join(dir, `${name}.trace`);
     const run = name === "tstrace" ? tstrace : strace;
-    const r = run(...flags, "-o", file, ...command);
-    expect(r.status, r.stderr).toBe(0);
+    statuses.push(run(...flags, "-o", file, ...command).status);
     return norm(readFileSync(file, "utf8"));
   };
-  return [out("tstrace"), out("strace")];
+  const pair: [string[], string[]] = [out("tstrace"), out("strace")];
+  expect(statuses[0]).toBe(statuses[1]);
+  return pair;
 }
 
 describe("--strings-in-hex", () => {
@@ -104,6 +106,33 @@ describe("-S and -U spellings", () => {
     for (const columns of ["name,syscall", "time,time_percent,x", "none", "percent"]) {
       const [a, b] = refusals("-c", "-U", columns, "true");
       expect(a).toBe(b);
+    }
+  });
+});
+
+describe("-e raw=, -e abbrev=, -e verbose=", () => {
+  it("reads each as a syscall set, -v being abbrev=none", () => {
+    const o = parseArgs(["-e", "raw=read,%file", "-e", "verbose=!stat", "true"]);
+    expect(o.qualifiers.raw?.has(0)).toBe(true);
+    expect(o.qualifiers.verbose?.has(4)).toBe(false);
+    expect(parseArgs(["-v", "true"]).verbose).toBe(true);
+    expect(parseArgs(["-v", "-e", "abbrev=read", "true"]).verbose).toBe(false);
+    const [a, b] = refusals("-e", "raw=nosuch", "true");
+    expect(a).toBe(b);
+  });
+  it("prints each call as strace does", () => {
+    // One process: no signal or child whose timing could move a line.
+    const program = ["ls", "-l", "/etc/hostname", "/nonexistent"];
+    for (const flags of [
+      ["-e", "raw=openat,close,read,execve,exit_group"],
+      ["-e", "verbose=none"],
+      ["-e", "verbose=!newfstatat"],
+      ["-e", "abbrev=execve,newfstatat", "-e", "trace=!execve"],
+      ["-v", "-e", "abbrev=newfstatat", "-e", "trace=newfstatat"],
+      ["-e", "raw=%file", "-e", "verbose=%desc"],
+    ]) {
+      const [a, b] = traces(["-qq", ...flags], program);
+      expect(a, flags.join(" ")).toEqual(b);
     }
   });
 });

@@ -23,7 +23,7 @@ import {
   setNow,
   touch,
 } from "./line";
-import { setLineOptions, setOptions, setSignalSet, setTraceSet } from "./options";
+import { setLineOptions, setOptions, setSignalSet, setStyleMap, setTraceSet } from "./options";
 import { consume, lineStart, outBuf, outLen, puts, reset } from "./out";
 import { HEX_NONE, quote } from "./print/quote";
 import { putStructNames } from "./print/structs";
@@ -109,6 +109,14 @@ export function signalSet(lo: u32, hi: u32): void {
  */
 export function traceSet(p: usize, bits: u32): void {
   setTraceSet(p, bits);
+}
+
+/**
+ * -e raw= / abbrev= / verbose=: `count` bytes at p (from alloc(), kept by the decoder), one per
+ * syscall number: bit 0 raw, bit 1 unabbreviated, bit 2 not dereferenced.
+ */
+export function styleMap(p: usize, count: u32): void {
+  setStyleMap(p, count);
 }
 
 /**

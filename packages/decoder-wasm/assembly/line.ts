@@ -27,9 +27,11 @@ import { printExitStatus, printSiginfo } from "./events";
 import { T_OPEN_FLAGS } from "./known";
 import {
   acolumn,
+  callRaw,
   decodeComm,
   pidPrefix,
   quietExit,
+  setCallStyle,
   showIp,
   showNr,
   showTime,
@@ -70,6 +72,7 @@ import {
   row,
   rowDecoder,
   rowName,
+  rowNargs,
   rowRet,
   strLen,
   strPtr,
@@ -292,7 +295,10 @@ function validRow(nr: u32, arch: u32): u32 {
 
 function decode(nr: u32, arch: u32): i32 {
   const r = validRow(nr, arch);
+  setCallStyle(nr);
   if (r == 0) return decodeRaw(6);
+  // -e raw=: strace's printargs, each argument in hex, and the return value in hex.
+  if (callRaw) return decodeRaw(rowNargs(r)) | RVAL_HEX;
   return runDecoder(load<u8>(decIds + <usize>nr), r);
 }
 
@@ -424,7 +430,8 @@ export function onExit(pid: u32, rec: usize, len: u32, nr: u32, arch: u32, rval:
     puts(" resumed>) ");
     tabto();
     setExit(rec, len, rval, isError); // the return value's FD_PATH capture is in this record
-    printReturn(validRow(nr, arch), 0, rval, isError);
+    setCallStyle(nr);
+    printReturn(validRow(nr, arch), callRaw ? RVAL_HEX : 0, rval, isError);
     newline();
     return;
   }
@@ -444,6 +451,7 @@ export function onExit(pid: u32, rec: usize, len: u32, nr: u32, arch: u32, rval:
   setResumeArg(p.resumeArg);
   setAux(AUX_NONE, -1);
   let rv = p.rv;
+  setCallStyle(enr);
   if (!p.done) rv = decode(enr, earch) & 0xff;
   puts(") ");
   tabto();

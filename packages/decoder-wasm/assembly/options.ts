@@ -53,9 +53,13 @@ export let quietExit: bool = false;
 /** --decode-pids=comm: `<comm>` after each pid of the line prefix. */
 export let decodeComm: bool = false;
 
+/** -v: every call unabbreviated (what `verbose` is outside a call with its own style). */
+let verboseAll: bool = false;
+
 export function setLineOptions(flags: i32, status: i32, tz: i32): void {
   decodeComm = (flags & (1 << 20)) != 0;
-  verbose = (flags & 64) != 0;
+  verboseAll = (flags & 64) != 0;
+  verbose = verboseAll;
   quietExit = (flags & 128) != 0;
   xlatStyle = (flags >> 8) & 3;
   decodeFds = (flags >> 10) & 15;
@@ -100,4 +104,29 @@ export function syscallTraced(nr: u32): bool {
   if (traceMap == 0) return true;
   if (nr >= traceBits) return false;
   return ((load<u8>(traceMap + <usize>(nr >> 3)) >> (nr & 7)) & 1) != 0;
+}
+
+/**
+ * -e raw= / abbrev= / verbose=: one byte per syscall number, bit 0 raw, bit 1 unabbreviated,
+ * bit 2 not dereferenced; 0 (no map) when none of them was given.
+ */
+let styleMap: usize = 0;
+let styleCount: u32 = 0;
+
+export function setStyleMap(map: usize, count: u32): void {
+  styleMap = map;
+  styleCount = count;
+}
+
+/** The call being printed is raw: arguments and return value in hex, nothing decoded. */
+export let callRaw: bool = false;
+/** The call being printed fetches no struct or array (its addresses print). */
+export let callNoDeref: bool = false;
+
+/** Sets `verbose`, {@link callRaw} and {@link callNoDeref} for syscall `nr` before it prints. */
+export function setCallStyle(nr: u32): void {
+  const b: u32 = styleMap != 0 && nr < styleCount ? <u32>load<u8>(styleMap + <usize>nr) : 0;
+  callRaw = (b & 1) != 0;
+  verbose = verboseAll || (b & 2) != 0;
+  callNoDeref = (b & 4) != 0;
 }

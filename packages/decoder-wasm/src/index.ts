@@ -103,6 +103,12 @@ export interface DecoderOptions {
    * "pidns" prints nothing more: it matters only for tracees in another pid namespace.
    */
   decodePids?: readonly ("comm" | "pidns")[];
+  /** -e raw=: syscalls printed raw (arguments and return value in hex, nothing decoded). */
+  rawSyscalls?: Iterable<number>;
+  /** Syscalls printed unabbreviated, as -v prints every one (those -e abbrev= leaves out). */
+  unabbreviatedSyscalls?: Iterable<number>;
+  /** Syscalls whose structs and arrays print as addresses (those -e verbose= leaves out). */
+  addressOnlySyscalls?: Iterable<number>;
 }
 
 /** Digits after the point: s none, ms 3, us 6, ns 9. */
@@ -258,6 +264,24 @@ export function createDecoderSync(options: DecoderOptions = {}): Decoder {
     const mp = ex.alloc(map.length);
     new Uint8Array(ex.memory.buffer, mp, map.length).set(map);
     ex.traceSet(mp, bits);
+  }
+  if (
+    options.rawSyscalls !== undefined ||
+    options.unabbreviatedSyscalls !== undefined ||
+    options.addressOnlySyscalls !== undefined
+  ) {
+    const count = 4096;
+    const map = new Uint8Array(count);
+    const mark = (set: Iterable<number> | undefined, bit: number): void => {
+      for (const n of set ?? [])
+        if (Number.isInteger(n) && n >= 0 && n < count) map[n] = (map[n] as number) | bit;
+    };
+    mark(options.rawSyscalls, 1);
+    mark(options.unabbreviatedSyscalls, 2);
+    mark(options.addressOnlySyscalls, 4);
+    const mp = ex.alloc(map.length);
+    new Uint8Array(ex.memory.buffer, mp, map.length).set(map);
+    ex.styleMap(mp, count);
   }
   if (options.readDumps !== undefined || options.writeDumps !== undefined) {
     const place = (set: FdSet | undefined): [number, number] => {
