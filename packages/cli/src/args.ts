@@ -93,6 +93,18 @@ export interface CliOptions {
   readonly quiet: number;
   /** Messages strace prints for options given in vain (`-S … has no effect without …`). */
   readonly warnings: readonly string[];
+  /** -E: environment changes for the command, in order (`VAR=VAL` sets, `VAR` removes). */
+  readonly envChanges: readonly string[];
+  /** -u: the user the command runs as. */
+  readonly user: string | undefined;
+  /**
+   * -I, or strace's default: fatal signals end tracing ("anywhere", "waiting") or are ignored
+   * ("never"; "never_tstp" ignores ^Z too). Default "never" for -o FILE with a command,
+   * "never_tstp" for -D, else "waiting".
+   */
+  readonly interruptible: Interruptible;
+  /** -d (accepted; tstrace prints no debug messages). */
+  readonly debug: boolean;
   /** -h */
   readonly help: boolean;
   /** -V */
@@ -104,6 +116,8 @@ export interface CliOptions {
 interface ParsedOption {
   readonly row: OptionRow;
   readonly value: string | undefined;
+  /** Given as its letter (`-q`), not its long name. */
+  readonly short: boolean;
 }
 
 const byShort = new Map(OPTION_TABLE.filter((r) => r.short).map((r) => [r.short as string, r]));
@@ -134,7 +148,7 @@ function* scanOptions(argv: readonly string[]): Generator<ParsedOption, readonly
         if (i >= argv.length) throw new UsageError(`option '--${name}' requires an argument`);
         value = argv[i++];
       }
-      yield { row, value };
+      yield { row, value, short: false };
       continue;
     }
     for (let j = 1; j < word.length; j++) {
@@ -147,10 +161,10 @@ function* scanOptions(argv: readonly string[]): Generator<ParsedOption, readonly
           if (i >= argv.length) throw new UsageError(`option requires an argument -- '${letter}'`);
           value = argv[i++] as string;
         }
-        yield { row, value };
+        yield { row, value, short: true };
         break;
       }
-      yield { row, value: undefined };
+      yield { row, value: undefined, short: true };
     }
   }
   return [];
@@ -238,6 +252,19 @@ const HEX_STYLES: Readonly<Record<string, number>> = {
   all: 2,
 };
 
+/** -I's modes, in strace's order (1 to 4). */
+export type Interruptible = "anywhere" | "waiting" | "never" | "never_tstp";
+const INTERRUPTIBLE: readonly Interruptible[] = ["anywhere", "waiting", "never", "never_tstp"];
+
+/** strace's parse_interruptible_arg: a name (`always` is `anywhere`) or 1 to 4. */
+function parseInterruptible(value: string): Interruptible {
+  const named = value === "always" ? "anywhere" : value;
+  if ((INTERRUPTIBLE as readonly string[]).includes(named)) return named as Interruptible;
+  if (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 4)
+    return INTERRUPTIBLE[Number(value) - 1] as Interruptible;
+  throw new UsageError(`invalid -I argument: '${value}'`);
+}
+
 /** strace's --daemonize values, in -D count order. */
 export type DaemonMode = "grandchild" | "pgroup" | "session";
 const DAEMON_MODES: readonly DaemonMode[] = ["grandchild", "pgroup", "session"];
@@ -285,6 +312,10 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
   let quiet = 0;
   let help = false;
   let version = false;
+  const envChanges: string[] = [];
+  let user: string | undefined;
+  let interruptible: Interruptible | undefined;
+  let debug = false;
   const scanner = scanOptions(argv);
   let step = scanner.next();
   while (!step.done) {
@@ -382,6 +413,21 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
         applyExpression(qualifiers, v, arch);
         if (/^(quiet|silent|silence|q)=/.test(v)) quietExplicit = true;
         break;
+      case "env":
+        envChanges.push(v);
+        break;
+      case "user":
+        user = v;
+        break;
+      case "interruptible":
+        interruptible = parseInterruptible(v);
+        break;
+      case "debug":
+        debug = true;
+        break;
+      case "qual:abbrev":
+      case "qual:verbose":
+      case "qual:raw":
       case "qual:trace":
       case "qual:signal":
       case "qual:status":
@@ -439,9 +485,10 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
         summaryBackendGiven = true;
         break;
       case "quiet":
-        if (value === undefined) quiet++;
+        // -q counts; --quiet (--silent, --silence) is -e quiet=, attach,personality without a value.
+        if (step.value.short) quiet++;
         else {
-          applyQualifier(qualifiers, "quiet", v, arch);
+          applyQualifier(qualifiers, "quiet", value ?? "attach,personality", arch);
           quietExplicit = true;
         }
         break;
@@ -503,7 +550,9 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
     separately = asked && output !== undefined;
   }
   if (hexLong !== undefined && hex === 0) hex = hexLong;
-  if (!quietExplicit && quiet > 0) qualifiers.quiet = quietForCount(quiet);
+  if (quiet > 0 && quietExplicit && !help && !version)
+    throw new UsageError("-q and -e quiet/--quiet cannot be provided simultaneously", false);
+  if (quiet > 0) qualifiers.quiet = quietForCount(quiet);
   const fdDetails = fdDetailsOf(yCount, qualifiers.decodeFds);
   const options: CliOptions = {
     arch,
@@ -540,6 +589,16 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
     summaryBackend,
     quiet,
     warnings,
+    envChanges,
+    user,
+    interruptible:
+      interruptible ??
+      (daemonize !== undefined
+        ? "never_tstp"
+        : output !== undefined && command.length > 0
+          ? "never"
+          : "waiting"),
+    debug,
     help,
     version,
     command,

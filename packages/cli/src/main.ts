@@ -8,6 +8,7 @@ import { AttachNotices } from "./attach-notices.js";
 import { capturePlanFor } from "./capture-plan-for.js";
 import { answerParent, daemonTracee, execUnderGrandchild } from "./daemonize.js";
 import { decoderOptions } from "./decoder-options.js";
+import { applyEnvChanges } from "./env-changes.js";
 import { exitLikeTracee } from "./exit-status.js";
 import { HELP_TEXT } from "./help.js";
 import { inheritFds } from "./launcher-env.js";
@@ -77,6 +78,8 @@ export async function main(argv: readonly string[]): Promise<never> {
   }
   if (options.pids.length > 0 && options.command.length > 0)
     fail("-p together with a command is not supported by this build", false);
+  // -E: process.env is the environ every way of starting the command passes on (Node sets it).
+  applyEnvChanges(process.env, options.envChanges);
   // -D: this process becomes the command; a grandchild tstrace (the branch below) traces it.
   const daemonFor = daemonTracee();
   if (options.daemonize && daemonFor === undefined)
@@ -188,11 +191,12 @@ export async function main(argv: readonly string[]): Promise<never> {
     fail(message.startsWith("attach: ") || !attaching ? message : `attach: ${message}`, false);
   }
 
-  // strace's -I default: a spawned command traced into -o FILE ignores these signals; otherwise
+  // -I (strace's default: never with -o FILE and a command): never ignores these signals; otherwise
   // they end tracing: attached tracees are detached (and keep running), a spawned one gets the
   // same signal, then tstrace dies by it.
   let interrupted = 0;
-  const ignoreSignals = !attaching && options.output !== undefined;
+  const ignoreSignals = options.interruptible === "never" || options.interruptible === "never_tstp";
+  if (options.interruptible === "never_tstp") process.on("SIGTSTP", () => {});
   for (const name of FATAL_SIGNALS) {
     process.on(name, () => {
       if (ignoreSignals || interrupted) return;

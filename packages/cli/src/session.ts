@@ -11,6 +11,7 @@ import { withPersonalities } from "./arch.js";
 import { parseArgs } from "./args.js";
 import { capturePlanFor } from "./capture-plan-for.js";
 import { decoderOptions } from "./decoder-options.js";
+import { applyEnvChanges } from "./env-changes.js";
 import { toBitmap } from "./record-filter.js";
 import { chooseSeccomp } from "./seccomp-choice.js";
 import { UsageError } from "./usage-error.js";
@@ -143,7 +144,7 @@ export async function trace(options: TraceOptions): Promise<Trace<string> | Trac
         {
           ...common,
           argv: cli.command,
-          ...(options.env ? { env: options.env } : {}),
+          ...commandEnv(options.env, cli.envChanges),
           ...(options.cwd ? { cwd: options.cwd } : {}),
           ...(traceSet ? { seccomp: chooseSeccomp(cli).seccomp } : {}),
         },
@@ -174,4 +175,15 @@ export async function trace(options: TraceOptions): Promise<Trace<string> | Trac
     detach: (): void => session.detach(),
     [Symbol.asyncIterator]: () => iterate,
   };
+}
+
+/** The command's environment: `env` (default this process's) with -E's changes applied. */
+function commandEnv(
+  env: Readonly<Record<string, string>> | undefined,
+  changes: readonly string[],
+): { env?: Record<string, string> } {
+  if (changes.length === 0) return env ? { env: { ...env } } : {};
+  const out: Record<string, string | undefined> = { ...(env ?? process.env) };
+  applyEnvChanges(out, changes);
+  return { env: out as Record<string, string> };
 }

@@ -136,3 +136,52 @@ describe("-e raw=, -e abbrev=, -e verbose=", () => {
     }
   });
 });
+
+describe("-E, -I, -d, --silent, --silence, --quiet, -b execve", () => {
+  it("parses as strace does, with its errors", () => {
+    expect(parseArgs(["-E", "A=1", "-E", "B", "true"]).envChanges).toEqual(["A=1", "B"]);
+    expect(parseArgs(["-I", "never_tstp", "true"]).interruptible).toBe("never_tstp");
+    expect(parseArgs(["-I", "1", "true"]).interruptible).toBe("anywhere");
+    expect(parseArgs(["-I", "always", "true"]).interruptible).toBe("anywhere");
+    expect(parseArgs(["-o", "f", "true"]).interruptible).toBe("never");
+    expect(parseArgs(["true"]).interruptible).toBe("waiting");
+    expect(parseArgs(["-d", "true"]).debug).toBe(true);
+    expect([...parseArgs(["--silence=exit", "true"]).qualifiers.quiet]).toEqual(["exit"]);
+    expect([...parseArgs(["--quiet", "true"]).qualifiers.quiet]).toEqual(["attach", "personality"]);
+    for (const args of [
+      ["-I", "0"],
+      ["-I", "5"],
+      ["-I", "sometimes"],
+      ["--quiet", "-q"],
+      ["-q", "--silent=exit"],
+    ]) {
+      const [a, b] = refusals(...args, "true");
+      expect(a).toBe(b);
+    }
+  });
+  it("-E sets and removes variables of the command, in order", () => {
+    const args = [
+      "-E",
+      "FOO=1",
+      "-E",
+      "HOME",
+      "-E",
+      "FOO=2",
+      "-qq",
+      "-e",
+      "trace=none",
+      "sh",
+      "-c",
+      "echo $FOO $HOME.",
+    ];
+    expect(tstrace(...args).stdout).toBe(strace(...args).stdout);
+    expect(tstrace(...args).stdout).toBe("2 .\n");
+  });
+  it("-b execve says which process it lets go, where strace says it", () => {
+    const args = ["-f", "-b", "execve", "-e", "trace=execve", "sh", "-c", "/bin/true; /bin/true"];
+    const named = (text: string, tracer: string): string[] =>
+      norm(text.replaceAll(`${tracer}: `, "TRACER: "));
+    expect(named(tstrace(...args).stderr, "tstrace")).toEqual(named(strace(...args).stderr, "strace"));
+    expect(tstrace(...args).stderr).toContain("detached\n <detached ...>");
+  });
+});

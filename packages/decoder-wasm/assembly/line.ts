@@ -99,6 +99,8 @@ class Proc {
   lastIp: u64 = 0;
   hasIp: bool = false;
   /** --decode-pids=comm: the thread's name from its last COMM record (commLen 0: none yet). */
+  /** The last record of this pid was an EXEC (a DETACHED right after it is -b execve's). */
+  execed: bool = false;
   comm: StaticArray<u8> = new StaticArray<u8>(COMM_MAX);
   commLen: u32 = 0;
 }
@@ -187,6 +189,7 @@ function getProc(pid: u32): Proc {
   p.done = false;
   p.len = 0;
   p.commLen = 0;
+  p.execed = false;
   liveCount++;
   lastProc = p;
   return p;
@@ -214,12 +217,17 @@ export function setAttachNotice(p: usize, len: usize): void {
 export function onNewProcess(parent: u32, child: u32): void {
   touch(parent);
   touch(child);
+  notice(child, " attached\n");
+}
+
+/** `strace: Process N attached` (or detached) where the record falls, when notices are on. */
+function notice(pid: u32, what: string): void {
   if (noticeLen == 0) return;
   const start = outLen;
   putBytes(noticePtr, noticeLen);
   puts("Process ");
-  putU64(<u64>child);
-  puts(" attached\n");
+  putU64(<u64>pid);
+  puts(what);
   // A line status= may still drop keeps the notice before it (strace, buffering such lines,
   // prints the notice first); otherwise it sits inside the open line, as strace writes it.
   if (hasOpen && statusMask != 31) moveBeforeLine(start);
@@ -305,6 +313,7 @@ function decode(nr: u32, arch: u32): i32 {
 /** SYSCALL_ENTER: `name(` and the arguments known at entry; the line stays open. */
 export function onEnter(pid: u32, rec: usize, len: u32): void {
   const p = getProc(pid);
+  p.execed = false;
   const nr0 = load<u32>(rec + HDR_LENGTH + ENTER_NR);
   if (!syscallTraced(nr0)) {
     // strace's TCB_FILTERED: nothing printed, but tcp->true_scno (for -n) moves on.
@@ -414,6 +423,7 @@ function printReturn(r: u32, rv: i32, rval: i64, isError: bool): void {
 /** SYSCALL_EXIT: the arguments printed at exit, `) `, alignment, `= ret`. */
 export function onExit(pid: u32, rec: usize, len: u32, nr: u32, arch: u32, rval: i64, isError: bool): void {
   const p = getProc(pid);
+  p.execed = false;
   if (!p.inSyscall && !syscallTraced(nr)) {
     p.lastNr = nr;
     return;
@@ -552,6 +562,8 @@ export function onGroupStop(pid: u32, signo: u32): void {
 
 export function onDetached(pid: u32): void {
   const p = getProc(pid);
+  // -b execve lets a tracee go at its exec: strace says so there (a session's end is the CLI's).
+  if (p.execed) notice(pid, " detached\n");
   // strace's droptcb: the pid's own open line ends with ` <detached ...>` (status=detached).
   if (hasOpen && openPid == pid) {
     if (statusShown(16)) {
@@ -580,6 +592,7 @@ function findLive(pid: u32): Proc | null {
  * FORMER +++`; its execve exit then prints as `<... execve resumed>`.
  */
 export function onExec(pid: u32, former: u32): void {
+  getProc(pid).execed = true;
   if (former == pid || former == 0) return;
   const t = findLive(former);
   const leader = findLive(pid);
