@@ -536,6 +536,9 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
     }
     if (daemonize && (command.length === 0 || pids.length > 0))
       throw new UsageError("PROG [ARGS] must be specified with -D/--daemonize");
+    // -D execs the command from this process, which does not change its ids.
+    if (daemonize && user !== undefined)
+      throw new UsageError("-u/--user together with -D/--daemonize is not supported by this build", false);
     // strace refuses these even without -o, where -ff would write one stream anyway.
     const asked = separately || followCount >= 2;
     if (asked && (summaryOnly || summaryAlso))

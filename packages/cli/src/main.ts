@@ -180,6 +180,7 @@ export async function main(argv: readonly string[]): Promise<never> {
           ...(stopSet ? { traceSet: toBitmap(stopSet), seccomp } : {}),
           detachOnExec: options.detachOnExec,
           decodeComm: options.qualifiers.decodePids.has("comm"),
+          ...(options.user !== undefined ? { user: options.user } : {}),
           ...inheritFds(),
         },
         onBatch,

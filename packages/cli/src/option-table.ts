@@ -97,8 +97,8 @@ export const OPTION_TABLE: readonly OptionRow[] = [
         text: ["run command as USERNAME handling setuid and/or setgid"],
       },
     ],
-    values: "a user name from the password database (tstrace must run as root)",
-    example: "sudo tstrace -u nobody id",
+    values: "a user name from the password database (tstrace must run as root; not with `-D`)",
+    example: "tstrace -u nobody id",
   },
   {
     short: "D",

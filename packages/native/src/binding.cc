@@ -2,6 +2,9 @@
 // delivers its batches to JS through a ThreadSafeFunction (bounded queue, blocking calls: a slow
 // consumer stops the tracer thread, nothing is dropped).
 #include <napi.h>
+#include <grp.h>
+#include <pwd.h>
+#include <unistd.h>
 
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -272,11 +275,34 @@ Napi::Value StartSession(Napi::Env env, Napi::Function on_batch, bool attached, 
   return handle;
 }
 
+// strace -u, as strace resolves it before starting the command: root only, the user's ids and
+// groups from the password and group databases, set-ID bits of the program applied by hand.
+void ResolveUser(Napi::Env env, const std::string& name, tstrace::SpawnSpec& spec) {
+  if (getuid() != 0 || geteuid() != 0)
+    throw Napi::Error::New(env, "You must be root to use the -u/--username option");
+  struct passwd* pw = getpwnam(name.c_str());
+  if (pw == nullptr) throw Napi::Error::New(env, "Cannot find user '" + name + "'");
+  int n = 64;
+  std::vector<gid_t> groups(n);
+  while (getgrouplist(name.c_str(), pw->pw_gid, groups.data(), &n) < 0) groups.resize(n);
+  groups.resize(n);
+  spec.has_user = true;
+  spec.groups = groups;
+  spec.run_uid = spec.run_euid = pw->pw_uid;
+  spec.run_gid = spec.run_egid = pw->pw_gid;
+  struct stat st;
+  if (stat(spec.path.c_str(), &st) == 0) {
+    if (st.st_mode & S_ISUID) spec.run_euid = st.st_uid;
+    if (st.st_mode & S_ISGID) spec.run_egid = st.st_gid;
+  }
+}
+
 // spawn(argv, plan, env|undefined, cwd|undefined, followForks, batchBytes, traceSet|undefined,
-//       seccomp, exitKill, onBatch, detachOnExec, inheritFds|undefined, decodeComm) -> session handle
+//       seccomp, exitKill, onBatch, detachOnExec, inheritFds|undefined, decodeComm,
+//       user|undefined) -> session handle
 Napi::Value Spawn(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() != 13) ThrowType(env, "spawn expects 13 arguments");
+  if (info.Length() != 14) ThrowType(env, "spawn expects 14 arguments");
   tstrace::SpawnSpec spec;
   spec.argv = StringArray(env, info[0], "argv", true);
   ParsePlan(env, info[1], spec);
@@ -304,6 +330,10 @@ Napi::Value Spawn(const Napi::CallbackInfo& info) {
     spec.path = tstrace::resolve_command(spec.argv[0], std::getenv("PATH"));
   } catch (const tstrace::SpawnError& e) {
     throw SpawnErrorToJs(env, e);
+  }
+  if (!info[13].IsUndefined()) {
+    if (!info[13].IsString()) ThrowType(env, "user must be a string");
+    ResolveUser(env, info[13].As<Napi::String>().Utf8Value(), spec);
   }
   if (!spec.cwd.empty()) {
     struct stat st;

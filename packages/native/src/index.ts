@@ -52,6 +52,12 @@ export interface SpawnOptions {
    * NEW_PROCESS or ATTACHED record and each EXEC record. Default false.
    */
   decodeComm?: boolean;
+  /**
+   * strace -u: run the command as this user (tstrace must run as root), with the user's groups;
+   * a set-user-ID or set-group-ID program gets its owner's ids as its effective ids, as strace
+   * arranges. Throws "Cannot find user 'NAME'" or "You must be root to use the -u/--username option".
+   */
+  user?: string;
 }
 
 /** Options of {@link attachTraced}. */
@@ -218,6 +224,7 @@ interface Addon {
     detachOnExec: boolean,
     inheritFds: number[] | undefined,
     decodeComm: boolean,
+    user: string | undefined,
   ): Handle;
   attach(
     pids: number[],
@@ -330,6 +337,7 @@ export function spawnTraced(options: SpawnOptions, onBatch: (batch: Uint8Array) 
     options.detachOnExec ?? false,
     options.inheritFds === undefined ? undefined : [...options.inheritFds],
     options.decodeComm ?? false,
+    options.user,
   );
   return session(handle);
 }

@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <linux/seccomp.h>
 
 #include <errno.h>
@@ -108,13 +109,19 @@ bool is_exec_nr(uint32_t arch, uint64_t nr) {
 
 // Runs in the forked child: async-signal-safe calls only.
 [[noreturn]] void child_main(const char* path, char* const* argv, char* const* envp, const char* cwd,
-                             const sock_fprog* filter, const InheritedFds* keep) {
+                             const sock_fprog* filter, const InheritedFds* keep, const SpawnSpec* user) {
   restore_exec_signals();
   inherit_stdio();
   if (keep != nullptr) inherit_only(*keep);
   if (cwd != nullptr && chdir(cwd) < 0) _exit(1);
   // Handshake: stop until the tracer thread has seized us, so tracing starts before execve.
   ::kill(getpid(), SIGSTOP);
+  if (user != nullptr) {
+    // strace -u: groups first, while still privileged (setgroups, not initgroups: no NSS after fork).
+    if (setgroups(user->groups.size(), user->groups.data()) < 0 ||
+        setregid(user->run_gid, user->run_egid) < 0 || setreuid(user->run_uid, user->run_euid) < 0)
+      _exit(1);
+  }
   if (filter != nullptr) {
     // Traced now, so SECCOMP_RET_TRACE stops reach the tracer. A failure here is seen by the
     // tracer (it watches this prctl's result) and it then stops on every syscall instead.
@@ -776,7 +783,7 @@ void Tracer::run(SpawnSpec spec, BatchSink* sink) {
   }
   if (pid == 0)
     child_main(spec.path.c_str(), argv.data(), envp.data(), cwd, filter.empty() ? nullptr : &fprog,
-               spec.has_inherit_fds ? &keep : nullptr);
+               spec.has_inherit_fds ? &keep : nullptr, spec.has_user ? &spec : nullptr);
 
   int st = 0;
   pid_t w;

@@ -66,6 +66,13 @@ struct SpawnSpec : TraceOptions {
   // at its execve. Without a list, those not marked close-on-exec are inherited.
   bool has_inherit_fds = false;
   std::vector<int> inherit_fds;
+  // strace -u: the command runs with these ids (resolved by the caller, as root). The effective
+  // ids are the file's owner and group for a set-user-ID / set-group-ID file, which a traced
+  // execve does not apply itself.
+  bool has_user = false;
+  uid_t run_uid = 0, run_euid = 0;
+  gid_t run_gid = 0, run_egid = 0;
+  std::vector<gid_t> groups;
 };
 
 struct AttachSpec : TraceOptions {
