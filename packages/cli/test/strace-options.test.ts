@@ -74,6 +74,13 @@ describe("--decode-pids, -Y, --pidns-translation", () => {
       expect(a).toEqual(b);
       expect(a.join("\n")).toContain("<true>");
     }
+    // getpid's and fork's pids are named too, when they are traced processes.
+    const [c, d] = traces(
+      ["-Y", "-qq", "-e", "trace=getpid,gettid"],
+      ["/usr/bin/python3", "-c", "import os\nos.getpid()"],
+    );
+    expect(c).toEqual(d);
+    expect(c.join("\n")).toMatch(/getpid\(\) += PID1<python3>/);
     const a = tstrace("-f", "-Y", "-e", "trace=exit_group", "-e", "signal=none", ...command);
     const b = strace("-f", "-Y", "-e", "trace=exit_group", "-e", "signal=none", ...command);
     expect(norm(a.stderr)).toEqual(norm(b.stderr));

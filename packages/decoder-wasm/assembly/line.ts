@@ -69,6 +69,7 @@ import {
   R_FDBYARGS,
   R_HEX,
   R_NONE,
+  R_PID,
   row,
   rowDecoder,
   rowName,
@@ -418,6 +419,12 @@ function printReturn(r: u32, rv: i32, rval: i64, isError: bool): void {
     return;
   }
   putI64(rval);
+  // --decode-pids=comm: strace reads the pid's /proc comm as it prints; the decoder knows the
+  // names of the processes it traces (the others print bare).
+  if (kind == R_PID && decodeComm && rval > 0 && rval <= 0x7fffffff) {
+    const q = findLive(<u32>rval);
+    if (q != null && q.commLen > 0) printComm(q);
+  }
 }
 
 /** SYSCALL_EXIT: the arguments printed at exit, `) `, alignment, `= ret`. */

@@ -64,7 +64,7 @@ const FD_INODE = /(:\[|->)\d{3,}(?=[\],-])/g;
 const FD_PORT = /(\d\]?):(3[2-9]\d{3}|[4-6]\d{4})(?=[\]-])/g;
 /** Calls whose return value is a pid: they teach the normaliser which numbers are pids. */
 const PID_RETURNS = new RegExp(
-  String.raw`^${PID_PREFIX_SOURCE}?${FENCED_COLUMNS}(?:set_tid_address|getpid|gettid|getppid|fork|vfork|clone3?)\(.*\) += (\d+)${FENCED_SUFFIX}$`,
+  String.raw`^${PID_PREFIX_SOURCE}?${FENCED_COLUMNS}(?:set_tid_address|getpid|gettid|getppid|fork|vfork|clone3?)\(.*\) += (\d+)(?:<[^>]*>)?${FENCED_SUFFIX}$`,
 );
 const PID_PREFIX = /^(?:\[pid +(\d+)(?:<[^>]*>)?\] |(\d+)(?:<[^>]*>)? +)/;
 const NORMALISED_PREFIX = /^(?:\[pid +(PID\d+)(<[^>]*>)?\] |(PID\d+)(<[^>]*>)? +)/;
