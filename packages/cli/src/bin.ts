@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-import { restoreLauncherEnv } from "./launcher-env.js";
+import { launcherIgnoredSignals, restoreLauncherEnv } from "./launcher-env.js";
 import { main } from "./main.js";
 
+const ignoredSignals = launcherIgnoredSignals();
 restoreLauncherEnv();
-await main(process.argv.slice(2));
+await main(process.argv.slice(2), ignoredSignals);

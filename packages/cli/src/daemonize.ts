@@ -27,6 +27,7 @@ export function execUnderGrandchild(
   command: readonly string[],
   tstraceArgs: readonly string[],
   mode: DaemonMode,
+  ignoredSignals: readonly number[] = [],
 ): string {
   let path: string;
   try {
@@ -53,7 +54,7 @@ export function execUnderGrandchild(
   }
   if (said !== ATTACHED) return said === "" ? "the tracer process ended before it attached" : said;
   try {
-    native.execCommand({ path, argv: command, env, ...inheritFds() });
+    native.execCommand({ path, argv: command, env, ignoredSignals, ...inheritFds() });
   } catch {
     // The tracer saw the failed execve and reports it as strace does ("exec: …", +++ exited).
     process.exit(1);

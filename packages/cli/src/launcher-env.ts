@@ -7,6 +7,22 @@
 export const LAUNCHER_ENVIRON = "TSTRACE_ENVIRON";
 
 /**
+ * Node resets every signal's action at start-up; bin/tstrace passes the ones it was started with
+ * ignored (/proc/self/status SigIgn, hex) here, so a spawned command inherits them as from strace.
+ */
+export const LAUNCHER_SIGIGN = "TSTRACE_SIGIGN";
+
+/** The signals tstrace was started with ignored, from the launcher (none when run otherwise). */
+export function launcherIgnoredSignals(env: NodeJS.ProcessEnv = process.env): number[] {
+  const mask = env[LAUNCHER_SIGIGN];
+  if (mask === undefined || !/^[0-9a-f]{1,16}$/i.test(mask)) return [];
+  const bits = BigInt(`0x${mask}`);
+  const out: number[] = [];
+  for (let sig = 1; sig <= 64; sig++) if ((bits >> BigInt(sig - 1)) & 1n) out.push(sig);
+  return out;
+}
+
+/**
  * bin/tstrace also lists the descriptors from 3 up that tstrace inherited (comma-separated, read
  * before node started, which marks the low ones close-on-exec): the traced command gets exactly
  * these, as under strace.
@@ -25,6 +41,7 @@ export function inheritFds(): { inheritFds?: readonly number[] } {
 }
 
 export function restoreLauncherEnv(env: NodeJS.ProcessEnv = process.env): void {
+  delete env[LAUNCHER_SIGIGN];
   const fds = env[LAUNCHER_FDS];
   if (fds !== undefined) {
     delete env[LAUNCHER_FDS];

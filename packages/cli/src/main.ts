@@ -5,7 +5,6 @@ import * as native from "@tstrace/native";
 import { withPersonalities } from "./arch.js";
 import { type CliOptions, parseArgs } from "./args.js";
 import { AttachNotices } from "./attach-notices.js";
-import { capturePlanFor } from "./capture-plan-for.js";
 import { answerParent, daemonTracee, execUnderGrandchild } from "./daemonize.js";
 import { decoderOptions } from "./decoder-options.js";
 import { applyEnvChanges } from "./env-changes.js";
@@ -13,8 +12,8 @@ import { exitLikeTracee } from "./exit-status.js";
 import { HELP_TEXT } from "./help.js";
 import { inheritFds } from "./launcher-env.js";
 import { PathFilter, selectPaths, withFdTracking } from "./path-filter.js";
-import { recordFilter, splitAtMessages, toBitmap } from "./record-filter.js";
-import { chooseSeccomp } from "./seccomp-choice.js";
+import { createPipeline } from "./pipeline.js";
+import { recordFilter, splitAtMessages } from "./record-filter.js";
 import { SeparateOutputs } from "./separate-outputs.js";
 import { openSink, type Sink } from "./sink.js";
 import { wantsPerf } from "./stats/backend.js";
@@ -57,7 +56,7 @@ const SIGNAL_NUMBERS: Readonly<Record<string, number>> = {
 };
 
 /** Runs tstrace with `argv` (without node and the script) and exits the process like strace. */
-export async function main(argv: readonly string[]): Promise<never> {
+export async function main(argv: readonly string[], ignoredSignals: readonly number[] = []): Promise<never> {
   let options: CliOptions;
   let decOptions: DecoderOptions;
   try {
@@ -83,7 +82,7 @@ export async function main(argv: readonly string[]): Promise<never> {
   // -D: this process becomes the command; a grandchild tstrace (the branch below) traces it.
   const daemonFor = daemonTracee();
   if (options.daemonize && daemonFor === undefined)
-    fail(execUnderGrandchild(options.command, argv, options.daemonize), false);
+    fail(execUnderGrandchild(options.command, argv, options.daemonize, ignoredSignals), false);
   parentWaiting = daemonFor !== undefined;
   for (const w of options.warnings) process.stderr.write(`${PROGRAM}: ${w}\n`);
   // -c without stops when the kernel allows it; returns only to fall back to ptrace.
@@ -91,7 +90,9 @@ export async function main(argv: readonly string[]): Promise<never> {
   const attachPids = daemonFor !== undefined ? [daemonFor] : options.pids;
   const attaching = attachPids.length > 0;
   const { qualifiers } = options;
-  const quietAttach = qualifiers.quiet.has("attach");
+  // strace -o with a command (-D's too) implies -q: no attach/detach notices.
+  const quietAttach =
+    qualifiers.quiet.has("attach") || (daemonFor !== undefined && options.output !== undefined);
   let pathFilter: PathFilter | undefined;
   if (options.tracePaths.length > 0 || options.traceFds) {
     const { set, resolved } = selectPaths(options.tracePaths);
@@ -118,7 +119,6 @@ export async function main(argv: readonly string[]): Promise<never> {
   const selected = traceSet === undefined ? undefined : (nr: number): boolean => traceSet.has(nr);
   // What the tracer stops for: -P also needs the calls it follows fds through.
   const stopSet = traceSet && pathFilter ? withFdTracking(traceSet, options.arch) : traceSet;
-  const capturePlan = capturePlanFor(options, stopSet);
   const filter = recordFilter(traceSet, qualifiers.signal);
   const counter = options.summary ? new SyscallCounter(options.overheadNs) : undefined;
 
@@ -126,14 +126,18 @@ export async function main(argv: readonly string[]): Promise<never> {
   const limit = options.syscallLimit > 0 ? new SyscallLimit(options.syscallLimit, selected) : undefined;
   const staging =
     qualifiers.status && (options.follow || options.pids.length > 1) ? new StatusStaging() : undefined;
+  // A sink that is behind (a slow pipe reader) hands back a promise; onBatch returns it, so the
+  // tracer thread waits, and the tracees with it.
+  let backlog: Promise<void> | undefined;
   const emit = (batch: Uint8Array): void => {
     if (notices && !quietAttach)
       for (const notice of notices.take(batch)) writeSync(2, `${PROGRAM}: ${notice}\n`);
     counter?.add(filter ? filter(batch) : batch);
-    if (decoder) (sink as Sink).write(decoder.decode(batch));
-    else separate?.write(batch);
+    const behind = decoder ? (sink as Sink).write(decoder.decodeTransient(batch)) : separate?.write(batch);
+    if (behind) backlog = backlog ? backlog.then(() => behind) : behind;
   };
-  const onBatch = (raw: Uint8Array): void => {
+  const onBatch = (raw: Uint8Array): Promise<void> | undefined => {
+    backlog = undefined;
     if (limit?.reached) return;
     let batch = pathFilter ? pathFilter.filter(raw) : raw;
     if (limit) {
@@ -147,44 +151,26 @@ export async function main(argv: readonly string[]): Promise<never> {
       // strace prints its own messages ("exec: Permission denied") on stderr, -o or not.
       (text) => writeSync(2, `${PROGRAM}: ${text}\n`),
     );
+    return backlog;
   };
 
   let session: native.TraceSession;
   try {
-    if (attaching) {
-      session = native.attachTraced(
-        {
-          pids: attachPids,
-          capturePlan,
-          followForks: options.follow,
-          ...(stopSet ? { traceSet: toBitmap(stopSet) } : {}),
-          exitKill: options.killOnExit,
-          detachOnExec: options.detachOnExec,
-          decodeComm: options.qualifiers.decodePids.has("comm"),
-          untilExec: daemonFor !== undefined,
-        },
-        onBatch,
-      );
-      if (parentWaiting) {
-        parentWaiting = false;
-        answerParent();
-      }
-    } else {
-      const { seccomp, warning } = chooseSeccomp(options);
-      if (warning) process.stderr.write(`${PROGRAM}: ${warning}\n`);
-      session = native.spawnTraced(
-        {
-          argv: options.command,
-          capturePlan,
-          followForks: options.follow,
-          ...(stopSet ? { traceSet: toBitmap(stopSet), seccomp } : {}),
-          detachOnExec: options.detachOnExec,
-          decodeComm: options.qualifiers.decodePids.has("comm"),
-          ...(options.user !== undefined ? { user: options.user } : {}),
-          ...inheritFds(),
-        },
-        onBatch,
-      );
+    // Nothing here keeps a batch past onBatch (what waits is copied): native frees each at once.
+    session = createPipeline(
+      options,
+      {
+        ...(stopSet ? { stopSet } : {}),
+        attachPids,
+        untilExec: daemonFor !== undefined,
+        ignoredSignals,
+        ...inheritFds(),
+      },
+      onBatch,
+    ).session;
+    if (parentWaiting) {
+      parentWaiting = false;
+      answerParent();
     }
   } catch (err) {
     await sink?.close();
@@ -202,20 +188,14 @@ export async function main(argv: readonly string[]): Promise<never> {
     process.on(name, () => {
       if (ignoreSignals || interrupted) return;
       interrupted = SIGNAL_NUMBERS[name] as number;
-      const spawnedPid = (session as { pid?: number }).pid;
-      if (!attaching && spawnedPid !== undefined) {
-        try {
-          process.kill(spawnedPid, "SIGCONT");
-          process.kill(spawnedPid, name);
-        } catch {
-          // already gone
-        }
-      }
-      // --kill-on-exit: tracees go with tstrace rather than being let go.
+      // --kill-on-exit: tracees go with tstrace rather than being let go. Otherwise strace's
+      // cleanup(): the spawned command gets SIGCONT and the signal, then every tracee is let go.
       if (options.killOnExit) session.kill();
-      else session.detach();
+      else session.interrupt(interrupted);
     });
   }
+  // The tracer thread itself acts on them at once (a Ctrl-C also reaches the tracees).
+  if (!ignoreSignals && !options.killOnExit) session.catchInterrupts(Object.values(SIGNAL_NUMBERS));
 
   let result: TraceResult;
   try {
@@ -223,8 +203,10 @@ export async function main(argv: readonly string[]): Promise<never> {
   } catch (err) {
     // native rejects a spawned session that ends detached; --syscall-limit detaches on purpose.
     if (!limit?.reached) fail((err as Error).message, false);
-    result = { status: 0, exitCode: null, signal: null, coreDumped: false, stops: 0 } as TraceResult;
+    result = { status: 0, exitCode: null, signal: null, coreDumped: false, stops: 0, interrupted: null };
   }
+  // The tracer thread may act on a caught signal before our handler above has run.
+  if (!interrupted && result.interrupted) interrupted = result.interrupted;
   if (staging) emit(staging.flush());
   if (decoder) (sink as Sink).write(decoder.finish());
   await separate?.close();
@@ -234,7 +216,8 @@ export async function main(argv: readonly string[]): Promise<never> {
         formatSummary(counter.rows(), options.summaryColumns, options.sortBy, options.arch),
       ),
     );
-  if (notices && !quietAttach)
+  // With the trace on stderr the decoder says `Process N detached` where strace does.
+  if (notices && !quietAttach && decOptions.attachNotice === undefined)
     for (const notice of notices.detached()) process.stderr.write(`${PROGRAM}: ${notice}\n`);
   await sink?.close();
   if (interrupted) {

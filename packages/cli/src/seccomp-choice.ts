@@ -1,25 +1,18 @@
 /**
- * Whether a spawned session filters with seccomp-bpf. The filter is inherited by every child and,
- * with no tracer attached to a child, SECCOMP_RET_TRACE fails its selected syscalls with ENOSYS:
- * so, as strace does, only with -f (which traces every child). Without -f an explicit
- * --seccomp-bpf is dropped with strace's warning.
+ * Whether a spawned session filters with seccomp-bpf, so that syscalls `-e trace=` leaves out
+ * never stop the tracee. The filter is inherited by every child and, with no tracer attached to a
+ * child, SECCOMP_RET_TRACE fails its selected syscalls with ENOSYS. strace 6.1 therefore filters
+ * only with -f; tstrace's tracer follows children silently without -f (traced, never reported,
+ * resumed at once: native's `hidden` tracees), so the filter is on with or without -f.
  */
 export interface SeccompChoice {
   readonly seccomp: boolean;
-  /** strace's text for a --seccomp-bpf it cannot honour. */
-  readonly warning?: string;
 }
 
 export function chooseSeccomp(o: {
   readonly seccomp: boolean | undefined;
-  readonly follow: boolean;
   readonly syscallNumber: boolean;
 }): SeccompChoice {
-  if (!o.follow) {
-    return o.seccomp === true
-      ? { seccomp: false, warning: "--seccomp-bpf cannot be used without -f/--follow-forks, disabling" }
-      : { seccomp: false };
-  }
   // strace -n numbers +++ lines with the last syscall the process made, which only a tracee
   // stopping at every syscall reveals: -n alone keeps seccomp off unless asked for.
   return { seccomp: o.seccomp ?? !o.syscallNumber };

@@ -80,14 +80,19 @@ export class SeparateOutputs {
     return out;
   }
 
-  /** Routes one (already filtered) batch. */
-  write(batch: Uint8Array): void {
+  /**
+   * Routes one (already filtered) batch. Returns a promise while a pid's decoder is still being
+   * made and its runs wait in memory: the caller waits for it before taking more.
+   */
+  write(batch: Uint8Array): Promise<void> | undefined {
     forEachPidRun(batch, (pid, start, end) => {
       this.#deliver(pid, { bytes: batch.subarray(start, end), handOver: false });
       for (const exec of handOvers(batch, start, end))
         if (exec.former !== pid && this.#outputs.has(exec.former))
           this.#deliver(exec.former, { bytes: exec.record, handOver: true });
     });
+    const waiting = [...this.#outputs.values()].filter((o) => o.decoder === null).map((o) => o.ready);
+    return waiting.length > 0 ? Promise.all(waiting).then(() => {}) : undefined;
   }
 
   #deliver(pid: number, run: Run): void {
@@ -126,7 +131,8 @@ export class SeparateOutputs {
  * is cut off here.
  */
 function decodeRun(decoder: Decoder, run: Run): Uint8Array {
-  const text = decoder.decode(run.bytes);
+  // Written out at once (the file sinks are synchronous), so the decoder's own memory will do.
+  const text = decoder.decodeTransient(run.bytes);
   if (!run.handOver) return text;
   const lastLineStart = text.lastIndexOf(0x0a, text.length - 2) + 1;
   return text.subarray(0, lastLineStart);

@@ -6,14 +6,12 @@
  */
 
 import { createDecoder, type Decoder } from "@tstrace/decoder-wasm";
-import * as native from "@tstrace/native";
+import type * as native from "@tstrace/native";
 import { withPersonalities } from "./arch.js";
 import { parseArgs } from "./args.js";
-import { capturePlanFor } from "./capture-plan-for.js";
 import { decoderOptions } from "./decoder-options.js";
 import { applyEnvChanges } from "./env-changes.js";
-import { toBitmap } from "./record-filter.js";
-import { chooseSeccomp } from "./seccomp-choice.js";
+import { createPipeline } from "./pipeline.js";
 import { UsageError } from "./usage-error.js";
 
 export type { TraceResult } from "@tstrace/native";
@@ -122,34 +120,20 @@ export async function trace(options: TraceOptions): Promise<Trace<string> | Trac
 
   const lines = options.mode !== "batches";
   const decoder: Decoder | undefined = lines ? await createDecoder(decoderOptions(cli)) : undefined;
-  const traceSet = cli.qualifiers.trace;
-  const capturePlan = capturePlanFor(cli, traceSet);
   const channel = new Channel<string | Uint8Array>();
   const splitter = new LineSplitter();
   const pushLine = (line: string): void => channel.push(line);
-  const onBatch = (batch: Uint8Array): void => {
+  // onBatch decodes at once or copies (batches mode): native frees each batch as it returns.
+  const onBatch = (batch: Uint8Array): undefined => {
     if (decoder) splitter.feed(decoder.decode(batch), pushLine);
     else channel.push(batch.slice());
+    return undefined;
   };
-  const common = {
-    capturePlan,
-    followForks: cli.follow,
-    detachOnExec: cli.detachOnExec,
-    decodeComm: cli.qualifiers.decodePids.has("comm"),
-    ...(traceSet ? { traceSet: toBitmap(traceSet) } : {}),
-  };
-  const session = attaching
-    ? native.attachTraced({ ...common, pids: cli.pids, exitKill: cli.killOnExit }, onBatch)
-    : native.spawnTraced(
-        {
-          ...common,
-          argv: cli.command,
-          ...commandEnv(options.env, cli.envChanges),
-          ...(options.cwd ? { cwd: options.cwd } : {}),
-          ...(traceSet ? { seccomp: chooseSeccomp(cli).seccomp } : {}),
-        },
-        onBatch,
-      );
+  const { session } = createPipeline(
+    cli,
+    { ...commandEnv(options.env, cli.envChanges), ...(options.cwd ? { cwd: options.cwd } : {}) },
+    onBatch,
+  );
   const result = session.done.then(
     (r) => {
       if (decoder) {

@@ -100,8 +100,6 @@ class Proc {
   lastIp: u64 = 0;
   hasIp: bool = false;
   /** --decode-pids=comm: the thread's name from its last COMM record (commLen 0: none yet). */
-  /** The last record of this pid was an EXEC (a DETACHED right after it is -b execve's). */
-  execed: bool = false;
   comm: StaticArray<u8> = new StaticArray<u8>(COMM_MAX);
   commLen: u32 = 0;
 }
@@ -190,7 +188,6 @@ function getProc(pid: u32): Proc {
   p.done = false;
   p.len = 0;
   p.commLen = 0;
-  p.execed = false;
   liveCount++;
   lastProc = p;
   return p;
@@ -314,7 +311,6 @@ function decode(nr: u32, arch: u32): i32 {
 /** SYSCALL_ENTER: `name(` and the arguments known at entry; the line stays open. */
 export function onEnter(pid: u32, rec: usize, len: u32): void {
   const p = getProc(pid);
-  p.execed = false;
   const nr0 = load<u32>(rec + HDR_LENGTH + ENTER_NR);
   if (!syscallTraced(nr0)) {
     // strace's TCB_FILTERED: nothing printed, but tcp->true_scno (for -n) moves on.
@@ -430,7 +426,6 @@ function printReturn(r: u32, rv: i32, rval: i64, isError: bool): void {
 /** SYSCALL_EXIT: the arguments printed at exit, `) `, alignment, `= ret`. */
 export function onExit(pid: u32, rec: usize, len: u32, nr: u32, arch: u32, rval: i64, isError: bool): void {
   const p = getProc(pid);
-  p.execed = false;
   if (!p.inSyscall && !syscallTraced(nr)) {
     p.lastNr = nr;
     return;
@@ -569,8 +564,8 @@ export function onGroupStop(pid: u32, signo: u32): void {
 
 export function onDetached(pid: u32): void {
   const p = getProc(pid);
-  // -b execve lets a tracee go at its exec: strace says so there (a session's end is the CLI's).
-  if (p.execed) notice(pid, " detached\n");
+  // strace's detach() says `strace: Process N detached` first, inside the open line if any.
+  notice(pid, " detached\n");
   // strace's droptcb: the pid's own open line ends with ` <detached ...>` (status=detached).
   if (hasOpen && openPid == pid) {
     if (statusShown(16)) {
@@ -599,7 +594,6 @@ function findLive(pid: u32): Proc | null {
  * FORMER +++`; its execve exit then prints as `<... execve resumed>`.
  */
 export function onExec(pid: u32, former: u32): void {
-  getProc(pid).execed = true;
   if (former == pid || former == 0) return;
   const t = findLive(former);
   const leader = findLive(pid);

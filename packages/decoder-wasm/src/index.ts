@@ -88,6 +88,7 @@ export interface DecoderOptions {
    * strace's `strace: Process N attached` for each new traced process, printed where the
    * NEW_PROCESS record falls (inside an open line, as strace does): the text before `Process`,
    * e.g. "tstrace: ". strace prints these only when the trace goes to stderr and -q is off.
+   * A DETACHED record gets `Process N detached` the same way.
    */
   attachNotice?: string;
   /**
@@ -183,6 +184,12 @@ export interface DecodeError {
 export interface Decoder {
   /** Decode one batch of whole records; returns UTF-8 text of the finished lines (a fresh copy). */
   decode(batch: Uint8Array): Uint8Array;
+  /**
+   * As {@link decode}, but the text is a view into the decoder's own memory, valid only until
+   * the next call on this decoder: no copy and no garbage per batch, for a caller that writes the
+   * text out at once (a long trace then costs no memory beyond the decoder's).
+   */
+  decodeTransient(batch: Uint8Array): Uint8Array;
   /** Flush lines still pending (unfinished syscalls at the end of a trace). */
   finish(): Uint8Array;
   /**
@@ -340,17 +347,39 @@ class WasmDecoder implements Decoder {
     return this.#err;
   }
 
-  decode(batch: Uint8Array): Uint8Array {
+  /** Output bytes handed out by decodeTransient, released at the next call. */
+  #lent = 0;
+
+  #settle(): void {
+    if (this.#lent === 0) return;
+    this.#ex.release(this.#lent);
+    this.#lent = 0;
+  }
+
+  #decodeOutput(batch: Uint8Array): number {
+    this.#settle();
     const ex = this.#ex;
     const n = ex.decode(writeInput(ex, batch));
     const off = ex.errorOffset();
     this.#err = off < 0 ? null : { offset: off, message: ERROR_MESSAGES[ex.errorCode()] ?? "corrupt record" };
-    const out = readOutput(ex, n);
-    ex.release(n);
+    return n;
+  }
+
+  decode(batch: Uint8Array): Uint8Array {
+    const n = this.#decodeOutput(batch);
+    const out = readOutput(this.#ex, n);
+    this.#ex.release(n);
     return out;
   }
 
+  decodeTransient(batch: Uint8Array): Uint8Array {
+    const n = this.#decodeOutput(batch);
+    this.#lent = n;
+    return new Uint8Array(this.#ex.memory.buffer, this.#ex.outPtr(), n);
+  }
+
   finish(): Uint8Array {
+    this.#settle();
     const ex = this.#ex;
     const n = ex.finish();
     const out = readOutput(ex, n);

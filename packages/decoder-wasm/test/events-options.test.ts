@@ -240,3 +240,36 @@ describe("attachNotice: strace's `Process N attached` on the terminal", () => {
     expect(plain.decodeToString(concat(enter(100, nr("vfork"), []), newProcess(100, 101)))).toBe("");
   });
 });
+
+describe("detach notices (strace's `Process N detached`, trace on stderr)", () => {
+  // `strace -f sh -c 'sleep 71 & wait'` interrupted: the notice goes inside the open line, which
+  // then ends with ` <detached ...>`; a pid without an open line gets the notice alone.
+  it("inside the open line of the pid let go, and alone for another pid", async () => {
+    const d = await createDecoder({ attachNotice: "strace: " });
+    const out = d.decodeToString(concat(enter(7, nr("pause"), []), detached(8), detached(7)));
+    expect(out).toBe("pause(strace: Process 8 detached\nstrace: Process 7 detached\n <detached ...>\n");
+  });
+
+  it("no notice without attachNotice (trace in a file: main prints them on stderr)", async () => {
+    const d = await createDecoder({});
+    const out = d.decodeToString(concat(enter(7, nr("pause"), []), detached(7)));
+    expect(out).toBe("pause( <detached ...>\n");
+  });
+});
+
+describe("decodeTransient", () => {
+  it("gives decode's text, batch after batch, with lines left open between them", async () => {
+    const batches = [
+      concat(enter(7, nr("getpid"), []), exit(7, nr("getpid"), 7), enter(7, nr("pause"), [])),
+      concat(enter(8, nr("getppid"), [])),
+      concat(exit(8, nr("getppid"), 7), exited(8, 0), detached(7)),
+    ];
+    const copying = await createDecoder({});
+    const lending = await createDecoder({});
+    for (const b of batches) {
+      const expected = new TextDecoder().decode(copying.decode(b));
+      expect(new TextDecoder().decode(lending.decodeTransient(b))).toBe(expected);
+    }
+    expect(new TextDecoder().decode(lending.finish())).toBe(new TextDecoder().decode(copying.finish()));
+  });
+});

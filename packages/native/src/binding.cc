@@ -10,9 +10,11 @@
 #include <sys/wait.h>
 
 #include <cerrno>
+#include <condition_variable>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <vector>
@@ -29,6 +31,8 @@ extern char** environ;
 namespace {
 
 constexpr size_t kQueueItems = 8;
+// Batches whose onBatch promise may be pending at once before the tracer thread waits.
+constexpr int kMaxHeld = 2;
 constexpr double kMaxBatchBytes = 1 << 30;
 constexpr size_t kMaxTraceSetBytes = 8192;
 
@@ -53,6 +57,13 @@ class Session final : public tstrace::BatchSink {
   explicit Session(Napi::Env env) : deferred_(Napi::Promise::Deferred::New(env)) {}
 
   bool deliver(Batch&& batch) override {
+    {
+      // Batches JS took but has not finished with (onBatch returned a pending promise): past
+      // kMaxHeld the tracer thread waits here and its tracees stay stopped (back-pressure).
+      std::unique_lock<std::mutex> lock(held_mu_);
+      held_cv_.wait(lock, [this] { return held_ < kMaxHeld || aborted_; });
+      if (aborted_) return false;
+    }
     auto* item = new Batch(std::move(batch));
     if (tsfn_.BlockingCall(item) != napi_ok) {
       delete item;
@@ -66,16 +77,38 @@ class Session final : public tstrace::BatchSink {
     tsfn_.Release();
   }
 
-  // JS thread: a batch arrived.
+  // Any thread: onBatch's promise for a batch is pending (hold) or settled (release).
+  void hold() {
+    std::lock_guard<std::mutex> lock(held_mu_);
+    held_++;
+  }
+  void release() {
+    std::lock_guard<std::mutex> lock(held_mu_);
+    if (held_ > 0) held_--;
+    held_cv_.notify_all();
+  }
+  // Unblocks a tracer thread waiting for JS (teardown): it then ends the session.
+  void abort_waits() {
+    std::lock_guard<std::mutex> lock(held_mu_);
+    aborted_ = true;
+    held_cv_.notify_all();
+  }
+
+  // JS thread: a batch arrived. Its bytes are copied into a buffer V8 allocates and accounts
+  // for, so the garbage collector sees the memory the batches hold (an external buffer it
+  // cannot see would let hundreds of them pile up before a collection).
   void on_batch(Napi::Env env, Napi::Function callback, Batch* batch) {
     std::unique_ptr<Batch> owned(batch);
     if (callback_failed_) return;
-    auto* heap = new Batch(std::move(*owned));
-    Napi::ArrayBuffer ab = Napi::ArrayBuffer::New(
-        env, heap->data(), heap->size(), [](Napi::Env, void*, Batch* b) { delete b; }, heap);
-    Napi::Uint8Array view = Napi::Uint8Array::New(env, heap->size(), ab, 0);
+    Napi::ArrayBuffer ab = Napi::ArrayBuffer::New(env, owned->size());
+    if (!owned->empty()) std::memcpy(ab.Data(), owned->data(), owned->size());
+    owned.reset();
+    Napi::Uint8Array view = Napi::Uint8Array::New(env, ab.ByteLength(), ab, 0);
     try {
       callback.Call({view});
+      // Transient batches (the consumer keeps nothing): the memory goes back at once instead of
+      // waiting, with every batch before it, for a garbage collection.
+      if (transient_) ab.Detach();
     } catch (const Napi::Error& e) {
       // onBatch threw: end the session, reject `done` with that error.
       callback_failed_ = true;
@@ -104,6 +137,7 @@ class Session final : public tstrace::BatchSink {
     self->hook_registered_ = false;
     self->tearing_down_ = true;
     self->tracer_.shutdown();  // spawned tracees are killed, attached ones detached
+    self->abort_waits();  // wakes a tracer thread waiting for JS to finish with its batches
     self->tsfn_.Abort();  // wakes a tracer thread blocked on the full queue
     self->tracer_.join();
   }
@@ -130,6 +164,7 @@ class Session final : public tstrace::BatchSink {
     result.Set("signal", ended && WIFSIGNALED(st) ? Napi::Number::New(env, WTERMSIG(st)) : env.Null());
     result.Set("coreDumped", Napi::Boolean::New(env, ended && WIFSIGNALED(st) && WCOREDUMP(st)));
     result.Set("stops", Napi::Number::New(env, static_cast<double>(outcome_.stops)));
+    result.Set("interrupted", outcome_.interrupted != 0 ? Napi::Number::New(env, outcome_.interrupted) : env.Null());
     deferred_.Resolve(result);
   }
 
@@ -143,6 +178,11 @@ class Session final : public tstrace::BatchSink {
   bool started_ = false;
   bool hook_registered_ = false;
   bool tearing_down_ = false;
+  bool transient_ = false;  // JS thread: onBatch keeps no reference to a batch after its call
+  std::mutex held_mu_;
+  std::condition_variable held_cv_;
+  int held_ = 0;         // guarded by held_mu_
+  bool aborted_ = false;  // guarded by held_mu_
   std::shared_ptr<Session*> kill_switch_;  // shared with the JS kill(); cleared at finalize
 };
 
@@ -231,6 +271,22 @@ void ParseTraceSet(Napi::Env env, Napi::Value v, tstrace::TraceOptions& opts) {
   opts.trace_set.assign(set.Data(), set.Data() + set.ElementLength());
 }
 
+// ignoredSignals: an array of signal numbers, as a mask (bit sig - 1).
+uint64_t SignalMask(Napi::Env env, Napi::Value v) {
+  if (!v.IsArray()) ThrowType(env, "ignoredSignals must be an array of signal numbers");
+  Napi::Array ignored = v.As<Napi::Array>();
+  uint64_t mask = 0;
+  for (uint32_t i = 0; i < ignored.Length(); i++) {
+    Napi::Value e = ignored.Get(i);
+    const double d = e.IsNumber() ? e.As<Napi::Number>().DoubleValue() : 0;
+    if (!(d >= 1 && d <= 64) || d != static_cast<double>(static_cast<int>(d))) {
+      throw Napi::RangeError::New(env, "ignoredSignals[" + std::to_string(i) + "] must be a signal number from 1 to 64");
+    }
+    mask |= uint64_t{1} << (static_cast<int>(d) - 1);
+  }
+  return mask;
+}
+
 bool Bool(Napi::Env env, Napi::Value v, const char* name) {
   if (!v.IsBoolean()) ThrowType(env, std::string(name) + " must be a boolean");
   return v.As<Napi::Boolean>().Value();
@@ -272,6 +328,33 @@ Napi::Value StartSession(Napi::Env env, Napi::Function on_batch, bool attached, 
   handle.Set("detach", Napi::Function::New(env, [alive](const Napi::CallbackInfo&) {
                if (*alive != nullptr) (*alive)->tracer_.detach();
              }, "detach"));
+  handle.Set("interrupt", Napi::Function::New(env, [alive](const Napi::CallbackInfo& info) {
+               const int sig = info.Length() > 0 && info[0].IsNumber() ? info[0].As<Napi::Number>().Int32Value() : 0;
+               if (sig <= 0 || sig >= 65) throw Napi::RangeError::New(info.Env(), "interrupt(signo): signo out of range");
+               if (*alive != nullptr) (*alive)->tracer_.interrupt(sig);
+             }, "interrupt"));
+  handle.Set("catchInterrupts", Napi::Function::New(env, [alive](const Napi::CallbackInfo& info) {
+               std::vector<int> sigs;
+               if (info.Length() > 0 && info[0].IsArray()) {
+                 Napi::Array arr = info[0].As<Napi::Array>();
+                 for (uint32_t i = 0; i < arr.Length(); i++) {
+                   Napi::Value v = arr.Get(i);
+                   if (v.IsNumber()) sigs.push_back(v.As<Napi::Number>().Int32Value());
+                 }
+               }
+               if (*alive == nullptr) return;
+               tstrace::Tracer::hook_interrupt_signals(sigs);
+               (*alive)->tracer_.interrupt_on_caught_signals();
+             }, "catchInterrupts"));
+  handle.Set("setTransient", Napi::Function::New(env, [alive](const Napi::CallbackInfo& info) {
+               if (*alive != nullptr) (*alive)->transient_ = info.Length() > 0 && info[0].ToBoolean().Value();
+             }, "setTransient"));
+  handle.Set("hold", Napi::Function::New(env, [alive](const Napi::CallbackInfo&) {
+               if (*alive != nullptr) (*alive)->hold();
+             }, "hold"));
+  handle.Set("release", Napi::Function::New(env, [alive](const Napi::CallbackInfo&) {
+               if (*alive != nullptr) (*alive)->release();
+             }, "release"));
   return handle;
 }
 
@@ -298,11 +381,11 @@ void ResolveUser(Napi::Env env, const std::string& name, tstrace::SpawnSpec& spe
 }
 
 // spawn(argv, plan, env|undefined, cwd|undefined, followForks, batchBytes, traceSet|undefined,
-//       seccomp, exitKill, onBatch, detachOnExec, inheritFds|undefined, decodeComm,
+//       seccomp, exitKill, onBatch, detachOnExec, inheritFds|undefined, ignoredSignals, decodeComm,
 //       user|undefined) -> session handle
 Napi::Value Spawn(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() != 14) ThrowType(env, "spawn expects 14 arguments");
+  if (info.Length() != 15) ThrowType(env, "spawn expects 15 arguments");
   tstrace::SpawnSpec spec;
   spec.argv = StringArray(env, info[0], "argv", true);
   ParsePlan(env, info[1], spec);
@@ -324,16 +407,17 @@ Napi::Value Spawn(const Napi::CallbackInfo& info) {
   if (!info[9].IsFunction()) ThrowType(env, "onBatch must be a function");
   spec.detach_on_exec = Bool(env, info[10], "detachOnExec");
   spec.has_inherit_fds = FdList(env, info[11], spec.inherit_fds);
-  spec.decode_comm = Bool(env, info[12], "decodeComm");
+  spec.ignored_signals = SignalMask(env, info[12]);
+  spec.decode_comm = Bool(env, info[13], "decodeComm");
 
   try {
     spec.path = tstrace::resolve_command(spec.argv[0], std::getenv("PATH"));
   } catch (const tstrace::SpawnError& e) {
     throw SpawnErrorToJs(env, e);
   }
-  if (!info[13].IsUndefined()) {
-    if (!info[13].IsString()) ThrowType(env, "user must be a string");
-    ResolveUser(env, info[13].As<Napi::String>().Utf8Value(), spec);
+  if (!info[14].IsUndefined()) {
+    if (!info[14].IsString()) ThrowType(env, "user must be a string");
+    ResolveUser(env, info[14].As<Napi::String>().Utf8Value(), spec);
   }
   if (!spec.cwd.empty()) {
     struct stat st;
@@ -411,11 +495,13 @@ Napi::Value StartGrandchild(const Napi::CallbackInfo& info) {
   }
 }
 
-// execCommand(path, argv, env, inheritFds|undefined): replaces this process; throws (with errno)
+// execCommand(path, argv, env, inheritFds|undefined, ignoredSignals): replaces this process; throws (with errno)
 // only if execve failed.
 Napi::Value ExecCommand(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() != 4 || !info[0].IsString()) ThrowType(env, "execCommand expects (path, argv, env, inheritFds)");
+  if (info.Length() != 5 || !info[0].IsString()) {
+    ThrowType(env, "execCommand expects (path, argv, env, inheritFds, ignoredSignals)");
+  }
   std::string path = info[0].As<Napi::String>().Utf8Value();
   std::vector<std::string> argv = StringArray(env, info[1], "argv", true);
   std::vector<std::string> envp = StringArray(env, info[2], "env", false);
@@ -423,7 +509,7 @@ Napi::Value ExecCommand(const Napi::CallbackInfo& info) {
   bool has_fds = FdList(env, info[3], fds);
   tstrace::InheritedFds keep;
   if (has_fds) keep = tstrace::inherited_fds(std::move(fds));
-  int err = tstrace::exec_command(path, argv, envp, has_fds ? &keep : nullptr);
+  int err = tstrace::exec_command(path, argv, envp, has_fds ? &keep : nullptr, SignalMask(env, info[4]));
   Napi::Error e = Napi::Error::New(env, "exec: " + tstrace::errno_text(err));
   e.Set("errno", Napi::Number::New(env, err));
   throw e;

@@ -32,7 +32,11 @@ export interface SpawnOptions {
    * given). The filter is installed in the child before its execve and inherited by its children.
    */
   seccomp?: boolean;
-  /** Kill tracees when the tracer exits (PTRACE_O_EXITKILL); default true for spawned commands. */
+  /**
+   * Kill tracees when the tracer process dies (PTRACE_O_EXITKILL, strace --kill-on-exit); default
+   * false: they run on, as under strace. Always on when the seccomp filter is installed (as in
+   * strace: without a tracer, the filter's traced syscalls would fail with ENOSYS).
+   */
   exitKill?: boolean;
   /**
    * strace -b execve: detach from a tracee when it execs (a DETACHED record follows its EXEC); the
@@ -47,6 +51,14 @@ export interface SpawnOptions {
    * pipes) is closed at its execve. Default: those not marked close-on-exec are inherited.
    */
   inheritFds?: readonly number[];
+  /**
+   * Signals the command starts with ignored (SIG_IGN), as it would inherit them from a tracer
+   * that was started with them ignored (nohup, a shell's `&`); every other signal starts with
+   * its default action. Default none.
+   */
+  ignoredSignals?: readonly number[];
+  /** See {@link AttachOptions.transientBatches}. */
+  transientBatches?: boolean;
   /**
    * strace --decode-pids=comm: a COMM record with /proc/TID/comm follows each thread's
    * NEW_PROCESS or ATTACHED record and each EXEC record. Default false.
@@ -87,6 +99,13 @@ export interface AttachOptions {
   untilExec?: boolean;
   /** As in {@link SpawnOptions.decodeComm}. */
   decodeComm?: boolean;
+  /**
+   * onBatch keeps no reference to a batch once its call returned (it copies what it needs):
+   * each batch's memory is then freed as soon as onBatch returns (the Uint8Array is emptied,
+   * its ArrayBuffer detached), so a long trace does not leave a pile of batches for the garbage
+   * collector. Default false: batches stay valid for as long as they are referenced.
+   */
+  transientBatches?: boolean;
 }
 
 /** Options of {@link countSyscalls}. */
@@ -182,6 +201,11 @@ export interface TraceResult {
   coreDumped: boolean;
   /** ptrace stops the tracer handled in the whole session (each one costs the tracee a round trip). */
   stops: number;
+  /**
+   * The signal of {@link TraceSession.interrupt} (or one caught by catchInterrupts) that ended
+   * the session, else null. A caught signal may end it before this process's own handler ran.
+   */
+  interrupted: number | null;
 }
 
 /**
@@ -200,6 +224,19 @@ export interface TraceSession {
    * lost; one stopped by a signal stays stopped); done resolves afterwards. Idempotent.
    */
   detach(): void;
+  /**
+   * strace's answer to a fatal signal it caught: a spawned command gets SIGCONT and `signo`,
+   * then every tracee is let go as by {@link detach} (no stop of those signals is reported).
+   * An attached session is only detached. Idempotent, and a no-op after detach().
+   */
+  interrupt(signo: number): void;
+  /**
+   * Makes `signals` reaching this process {@link interrupt} the session at once, on the tracer
+   * thread, before it handles another stop (a terminal's Ctrl-C reaches the tracees at the same
+   * moment; strace never reports their copy of it). The handlers already installed for them
+   * (`process.on`) still run: install those first.
+   */
+  catchInterrupts(signals: readonly number[]): void;
 }
 
 interface Handle {
@@ -207,7 +244,22 @@ interface Handle {
   done: Promise<TraceResult>;
   kill: () => void;
   detach: () => void;
+  interrupt: (signo: number) => void;
+  catchInterrupts: (signals: number[]) => void;
+  setTransient: (transient: boolean) => void;
+  /** A batch's onBatch promise is pending: counts against the tracer thread's allowance. */
+  hold: () => void;
+  /** ...and has settled. */
+  release: () => void;
 }
+
+/**
+ * Receives one batch of records. Return nothing when done with it, or a promise that settles
+ * when done (a sink still writing it out): while such promises are pending the tracer thread
+ * hands over at most a couple more batches, then waits, and the tracees wait with it.
+ */
+// biome-ignore lint/suspicious/noConfusingVoidType: handlers that return nothing (void) are the common case
+export type BatchHandler = (batch: Uint8Array) => void | PromiseLike<unknown>;
 
 interface Addon {
   spawn(
@@ -223,6 +275,7 @@ interface Addon {
     onBatch: (batch: Uint8Array) => void,
     detachOnExec: boolean,
     inheritFds: number[] | undefined,
+    ignoredSignals: number[],
     decodeComm: boolean,
     user: string | undefined,
   ): Handle;
@@ -240,7 +293,13 @@ interface Addon {
   ): Handle;
   resolveCommand(name: string): string;
   startGrandchild(path: string, argv: string[], env: string[], mode: number): string;
-  execCommand(path: string, argv: string[], env: string[], inheritFds: number[] | undefined): never;
+  execCommand(
+    path: string,
+    argv: string[],
+    env: string[],
+    inheritFds: number[] | undefined,
+    ignoredSignals: number[],
+  ): never;
   /** Restores signo's default action, unblocks and raises it (no core dump of the tracer). */
   raiseSignal(signo: number): void;
   count(
@@ -315,14 +374,15 @@ export const RECORD_FORMAT_VERSION: number = 1;
 
 /**
  * Starts `options.argv` under ptrace. Tracing begins at the command's own execve; every batch of
- * records is passed to onBatch, in order. A slow onBatch keeps the tracee stopped (nothing is
- * dropped). If onBatch throws, the tracees are killed and `done` rejects with that error.
+ * records is passed to onBatch, in order. A slow onBatch, or one whose returned promises stay
+ * pending, keeps the tracee stopped (nothing is dropped). If onBatch throws, the tracees are killed and `done` rejects with that error.
  *
  * Throws synchronously (Error with strace-like message, e.g. "Can't stat 'nosuch': No such file
  * or directory") when the command cannot be found, and TypeError/RangeError on bad options.
  */
-export function spawnTraced(options: SpawnOptions, onBatch: (batch: Uint8Array) => void): TraceSession {
+export function spawnTraced(options: SpawnOptions, onBatch: BatchHandler): TraceSession {
   const native = binding();
+  const acknowledged = withAcknowledgement(onBatch);
   const handle = native.spawn(
     [...options.argv],
     options.capturePlan,
@@ -332,13 +392,16 @@ export function spawnTraced(options: SpawnOptions, onBatch: (batch: Uint8Array) 
     options.batchBytes ?? 65536,
     options.traceSet,
     options.seccomp ?? options.traceSet !== undefined,
-    options.exitKill ?? true,
-    onBatch,
+    options.exitKill ?? false,
+    acknowledged.onBatch,
     options.detachOnExec ?? false,
     options.inheritFds === undefined ? undefined : [...options.inheritFds],
+    [...(options.ignoredSignals ?? [])],
     options.decodeComm ?? false,
     options.user,
   );
+  acknowledged.handle = handle;
+  if (options.transientBatches) handle.setTransient(true);
   return session(handle);
 }
 
@@ -349,7 +412,7 @@ export function spawnTraced(options: SpawnOptions, onBatch: (batch: Uint8Array) 
  * strace's text; when none can, this throws synchronously with strace's message, one line per
  * pid: "attach: ptrace(PTRACE_SEIZE, 999999): No such process" (`errno` on the error).
  */
-export function attachTraced(options: AttachOptions, onBatch: (batch: Uint8Array) => void): TraceSession {
+export function attachTraced(options: AttachOptions, onBatch: BatchHandler): TraceSession {
   for (const pid of options.pids) {
     if (parentOf(pid) === process.pid) {
       // libuv reaps its children with waitpid(pid): it would take the ptrace stops meant for the
@@ -359,18 +422,21 @@ export function attachTraced(options: AttachOptions, onBatch: (batch: Uint8Array
       );
     }
   }
+  const acknowledged = withAcknowledgement(onBatch);
   const handle = binding().attach(
     [...options.pids],
     options.capturePlan,
     options.followForks ?? false,
     options.traceSet,
     options.batchBytes ?? 65536,
-    onBatch,
+    acknowledged.onBatch,
     options.exitKill ?? false,
     options.detachOnExec ?? false,
     options.untilExec ?? false,
     options.decodeComm ?? false,
   );
+  acknowledged.handle = handle;
+  if (options.transientBatches) handle.setTransient(true);
   return session(handle);
 }
 
@@ -446,12 +512,15 @@ export function execCommand(options: {
   env: Readonly<Record<string, string>>;
   /** As {@link SpawnOptions.inheritFds}. */
   inheritFds?: readonly number[];
+  /** Signals the command starts with ignored, as in {@link SpawnOptions.ignoredSignals}. */
+  ignoredSignals?: readonly number[];
 }): never {
   return binding().execCommand(
     options.path,
     [...options.argv],
     envList(options.env),
     options.inheritFds === undefined ? undefined : [...options.inheritFds],
+    [...(options.ignoredSignals ?? [])],
   );
 }
 
@@ -471,12 +540,37 @@ function parentOf(pid: number): number | undefined {
   }
 }
 
+/**
+ * Wraps onBatch so a returned promise holds its batch against the tracer thread's allowance
+ * until it settles. The handle exists only once spawn/attach returned; no batch arrives before
+ * (batches are delivered on this thread, after the current call).
+ */
+function withAcknowledgement(onBatch: BatchHandler): {
+  onBatch: (batch: Uint8Array) => void;
+  handle: Handle | undefined;
+} {
+  const wrapper: { onBatch: (batch: Uint8Array) => void; handle: Handle | undefined } = {
+    handle: undefined,
+    onBatch: (batch) => {
+      const result = onBatch(batch);
+      if (result === undefined || typeof (result as PromiseLike<unknown>).then !== "function") return;
+      const handle = wrapper.handle as Handle;
+      handle.hold();
+      const release = (): void => handle.release();
+      (result as PromiseLike<unknown>).then(release, release);
+    },
+  };
+  return wrapper;
+}
+
 function session(handle: Handle): TraceSession {
   return {
     pid: handle.pid,
     done: handle.done,
     kill: (): void => handle.kill(),
     detach: (): void => handle.detach(),
+    interrupt: (signo: number): void => handle.interrupt(signo),
+    catchInterrupts: (signals: readonly number[]): void => handle.catchInterrupts([...signals]),
   };
 }
 

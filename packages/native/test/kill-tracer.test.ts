@@ -1,6 +1,7 @@
-// The tracer's Node process dies (SIGKILL, process.exit) mid-trace: no tracee is left stopped,
-// spawned ones die with it (PTRACE_O_EXITKILL) unless exitKill is false, attached ones go on.
+// The tracer's Node process dies (SIGKILL, process.exit) mid-trace: no tracee is left stopped;
+// as under strace, tracees go on unless exitKill or the seccomp filter asked the kernel to kill them.
 import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { alive, daemon, killQuietly, PYTHON, pidsWith, procState, until } from "./helpers/procs.ts";
@@ -43,8 +44,20 @@ async function sigkill(child: ChildProcess): Promise<void> {
   child.stdout?.destroy(); // a surviving tracee may still hold the pipe
 }
 
+/** The tracer-side state of a live pid: its letter, and whether something still traces it. */
+function untracedAndRunning(pid: number): boolean {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    return /TracerPid:\s+0\n/.test(status) && ["S", "R"].includes(procState(pid));
+  } catch {
+    return false;
+  }
+}
+
 describe("when the tracer process dies", () => {
-  it("SIGKILL: spawned tracees and their followed children are killed, none left stopped or orphaned", async () => {
+  // strace's rule: PTRACE_O_EXITKILL only with --kill-on-exit (exitKill), or when the seccomp
+  // filter is installed (its traced syscalls would fail with ENOSYS without a tracer).
+  it("SIGKILL: spawned tracees and their followed children run on, untraced and not stopped", async () => {
     const marker = "31.4159265";
     const child = await tracerProcess(`
       let n = 0;
@@ -53,26 +66,46 @@ describe("when the tracer process dies", () => {
     `);
     // sh and its three sleeps; on a busy machine sh may still be forking when "ready" comes.
     await until(() => pidsWith(marker).length >= 4);
+    // A child may not have exec'd sleep yet (its command line is still sh's).
+    await until(() => pidsWith(marker).length >= 4, 20_000);
     const before = pidsWith(marker);
     cleanup.push(...before);
     expect(before.length).toBeGreaterThanOrEqual(4);
     await sigkill(child);
-    expect(await until(() => pidsWith(marker).every((pid) => !alive(pid)))).toBe(true);
+    expect(await until(() => before.every(untracedAndRunning), 20_000)).toBe(true);
   });
 
-  it("SIGKILL with exitKill: false: the tracee survives, running (not stopped)", async () => {
+  it("SIGKILL with exitKill: true: spawned tracees and their followed children die", async () => {
     const marker = "32.7182818";
     const child = await tracerProcess(`
-      const s = spawnTraced({ argv: ["sleep", "${marker}"], capturePlan: ${plan}, exitKill: false }, () => {});
-      setTimeout(() => console.log("ready"), 300);
+      let n = 0;
+      spawnTraced({ argv: ["sh", "-c", "sleep ${marker} & sleep ${marker}; wait"], capturePlan: ${plan}, followForks: true, exitKill: true },
+        () => { if (++n === 1) setTimeout(() => console.log("ready"), 300); });
     `);
-    // The child may not have exec'd sleep yet (its command line is still node's).
-    await until(() => pidsWith(marker).length === 1);
-    const [pid] = pidsWith(marker);
-    cleanup.push(pid!);
+    // A child may not have exec'd sleep yet (its command line is still sh's).
+    await until(() => pidsWith(marker).length >= 3, 20_000);
+    const before = pidsWith(marker);
+    cleanup.push(...before);
+    expect(before.length).toBeGreaterThanOrEqual(3);
     await sigkill(child);
-    await until(() => procState(pid!) === "S");
-    expect(procState(pid!)).toBe("S");
+    expect(await until(() => before.every((pid) => !alive(pid)), 20_000)).toBe(true);
+  });
+
+  it("SIGKILL with the seccomp filter installed: spawned tracees die even without exitKill", async () => {
+    const marker = "33.1415926";
+    const traceSet = "(() => { const b = new Uint8Array(64); b[230 >> 3] |= 1 << (230 & 7); return b; })()";
+    const child = await tracerProcess(`
+      let n = 0;
+      spawnTraced({ argv: ["sh", "-c", "sleep ${marker} & sleep ${marker}; wait"], capturePlan: ${plan}, followForks: true, traceSet: ${traceSet}, seccomp: true },
+        () => { if (++n === 1) setTimeout(() => console.log("ready"), 300); });
+    `);
+    // A child may not have exec'd sleep yet (its command line is still sh's).
+    await until(() => pidsWith(marker).length >= 3, 20_000);
+    const before = pidsWith(marker);
+    cleanup.push(...before);
+    expect(before.length).toBeGreaterThanOrEqual(3);
+    await sigkill(child);
+    expect(await until(() => before.every((pid) => !alive(pid)), 20_000)).toBe(true);
   });
 
   it("SIGKILL while attached: the target is detached by the kernel and keeps running", async () => {

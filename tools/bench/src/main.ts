@@ -5,10 +5,12 @@ import { readFileSync, writeFileSync } from "node:fs";
  * `strace -o /dev/null` and under `tstrace -o /dev/null`, interleaved in one run; prints medians
  * and the ratios that matter (tstrace/strace, tstrace/untraced). Ratios, not absolute times: these
  * machines are shared. `--json FILE` also writes the rows as JSON (the docs' performance page).
+ * Then peak RSS rows for a 300 000-syscall trace (memory.ts); `--memory-only` prints just those.
  */
 import { createRequire } from "node:module";
 import { availableParallelism, release } from "node:os";
 import { dirname, join } from "node:path";
+import { formatMemory, measureMemory } from "./memory.js";
 import { summaryBench } from "./summary.js";
 import { median, rounds } from "./timing.js";
 import { WORKLOADS } from "./workloads.js";
@@ -16,6 +18,7 @@ import { WORKLOADS } from "./workloads.js";
 const args = process.argv.slice(2);
 const runsAt = args.indexOf("--runs");
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 9;
+const memoryOnly = args.includes("--memory-only");
 const jsonAt = args.indexOf("--json");
 const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
 // The -c section's traced runs take tens of seconds each: fewer rounds by default.
@@ -32,6 +35,10 @@ const bin = join(
 const fmt = (ms: number): string => `${ms.toFixed(1)} ms`.padStart(10);
 const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}x`.padStart(8);
 
+if (memoryOnly) {
+  process.stdout.write(formatMemory(measureMemory(bin)));
+  process.exit(0);
+}
 process.stdout.write(`tracer benchmark, median of ${runs} interleaved runs\n`);
 process.stdout.write(
   `${"workload".padEnd(24)}${"untraced".padStart(10)}${"strace".padStart(10)}${"tstrace".padStart(10)}${"ts/strace".padStart(10)}${"ts/untr".padStart(9)}\n`,
@@ -85,6 +92,7 @@ for (const w of WORKLOADS) {
 for (const note of notes) process.stdout.write(`${note}\n`);
 const nodeAlone = median(rounds([[process.execPath, "-e", ""]], runs)[0] as number[]);
 process.stdout.write(`node start-up alone: ${nodeAlone.toFixed(1)} ms\n`);
+process.stdout.write(formatMemory(measureMemory(bin)));
 if (summaryRuns > 0) summaryBench(bin, summaryRuns);
 if (jsonFile !== undefined) {
   const report = {

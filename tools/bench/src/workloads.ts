@@ -18,12 +18,24 @@ const DD_LONG = ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=200000"];
 export const WORKLOADS: readonly Workload[] = [
   { name: "true (start-up)", options: [], command: ["/bin/true"] },
   { name: "dd bs=1 full trace", options: [], command: DD },
-  // -f: seccomp-bpf needs every child traced (an untraced child would get ENOSYS), as in strace.
+  // seccomp-bpf: strace filters only with -f (an untraced child would get ENOSYS); tstrace filters
+  // without -f too, following children silently. Both rows, and the stop-everything one.
   {
     name: "dd 200k -f trace=openat",
     options: ["-f", "-e", "trace=openat"],
     command: DD_LONG,
     netOfStartup: true,
+  },
+  {
+    name: "dd 200k trace=openat (no -f)",
+    options: ["-e", "trace=openat"],
+    command: DD_LONG,
+    netOfStartup: true,
+  },
+  {
+    name: "dd --no-seccomp-bpf trace=openat",
+    options: ["--no-seccomp-bpf", "-e", "trace=openat"],
+    command: DD,
   },
   { name: "dd -c summary", options: ["-c"], command: DD },
   { name: "ls -l /usr/bin", options: [], command: ["ls", "-l", "/usr/bin"] },

@@ -74,11 +74,11 @@ std::string start_grandchild(const std::string& path, const std::vector<std::str
 }
 
 int exec_command(const std::string& path, const std::vector<std::string>& argv, const std::vector<std::string>& env,
-                 const InheritedFds* keep) {
+                 const InheritedFds* keep, uint64_t ignored_signals) {
   std::vector<char*> cargv = c_strings(argv);
   std::vector<char*> cenv = c_strings(env);
   prctl(PR_SET_PTRACER, 0, 0, 0, 0);  // the tracer is attached; nobody else needs the exception
-  restore_exec_signals();
+  restore_exec_signals(ignored_signals);
   inherit_stdio();
   if (keep != nullptr) inherit_only(*keep);
   execve(path.c_str(), cargv.data(), cenv.data());

@@ -2,6 +2,8 @@
 // grandchild that attaches to it before its execve, so the command stays its parent's child.
 #pragma once
 
+#include <cstdint>
+
 #include "exec_prep.h"
 
 #include <string>
@@ -21,8 +23,8 @@ std::string start_grandchild(const std::string& path, const std::vector<std::str
 
 // Replaces this process with the command, with the signal state and stdio a shell would give it,
 // and, when `keep` is given, exactly those descriptors from 3 up. Returns (errno) only when
-// execve failed.
+// execve failed. `ignored_signals` (bit sig - 1) stay ignored in the command.
 int exec_command(const std::string& path, const std::vector<std::string>& argv, const std::vector<std::string>& env,
-                 const InheritedFds* keep = nullptr);
+                 const InheritedFds* keep = nullptr, uint64_t ignored_signals = 0);
 
 }  // namespace tstrace

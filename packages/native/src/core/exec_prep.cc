@@ -23,12 +23,16 @@ std::vector<char*> c_strings(const std::vector<std::string>& v) {
   return out;
 }
 
-void restore_exec_signals() {
+void restore_exec_signals(uint64_t ignored) {
   struct sigaction dfl;
   std::memset(&dfl, 0, sizeof dfl);
   dfl.sa_handler = SIG_DFL;
+  struct sigaction ign = dfl;
+  ign.sa_handler = SIG_IGN;
   for (int sig = 1; sig < NSIG; sig++) {
-    if (sig != SIGKILL && sig != SIGSTOP) sigaction(sig, &dfl, nullptr);
+    if (sig == SIGKILL || sig == SIGSTOP) continue;
+    const bool keep_ignored = sig <= 64 && ((ignored >> (sig - 1)) & 1u) != 0;
+    sigaction(sig, keep_ignored ? &ign : &dfl, nullptr);
   }
   sigset_t none;
   sigemptyset(&none);

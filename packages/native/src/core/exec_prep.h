@@ -2,6 +2,7 @@
 // starts as it would from a shell. Async-signal-safe: usable between fork and execve.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -12,7 +13,8 @@ namespace tstrace {
 std::vector<char*> c_strings(const std::vector<std::string>& v);
 
 // Node ignores SIGPIPE/SIGXFSZ and may block signals: restore default actions and an empty mask.
-void restore_exec_signals();
+// Signals in `ignored` (bit sig - 1) are left ignored instead: those the user started us with.
+void restore_exec_signals(uint64_t ignored = 0);
 
 // Node marks its stdio descriptors close-on-exec; the command must inherit them.
 void inherit_stdio();

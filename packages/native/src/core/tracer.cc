@@ -20,7 +20,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
+#include <mutex>
 #include <unordered_map>
 
 #include "exec_prep.h"
@@ -95,6 +97,37 @@ int waker_main(void* arg) {
   return 0;
 }
 
+// Signals caught by hook_interrupt_signals' handler, for the tracer threads that asked: the first
+// one, and the wake sockets of the tracer threads to poke (async-signal-safe: atomics, send).
+std::atomic<int> g_caught_signal{0};
+constexpr int kWakeSlots = 16;
+std::atomic<int> g_wake_fds[kWakeSlots];
+struct sigaction g_previous_actions[NSIG];
+std::once_flag g_wake_fds_init;
+
+void init_wake_slots() {
+  std::call_once(g_wake_fds_init, [] {
+    for (auto& fd : g_wake_fds) fd.store(-1);
+  });
+}
+
+void interrupt_hook(int sig, siginfo_t* info, void* context) {
+  const int saved_errno = errno;
+  int none = 0;
+  g_caught_signal.compare_exchange_strong(none, sig);
+  for (auto& slot : g_wake_fds) {
+    const int fd = slot.load();
+    if (fd >= 0) send(fd, "i", 1, MSG_NOSIGNAL | MSG_DONTWAIT);
+  }
+  errno = saved_errno;
+  const struct sigaction& previous = g_previous_actions[sig];
+  if ((previous.sa_flags & SA_SIGINFO) != 0) {
+    if (previous.sa_sigaction != nullptr) previous.sa_sigaction(sig, info, context);
+  } else if (previous.sa_handler != SIG_DFL && previous.sa_handler != SIG_IGN && previous.sa_handler != nullptr) {
+    previous.sa_handler(sig);
+  }
+}
+
 uint64_t realtime_ns() {
   struct timespec ts;
   clock_gettime(CLOCK_REALTIME, &ts);
@@ -109,8 +142,9 @@ bool is_exec_nr(uint32_t arch, uint64_t nr) {
 
 // Runs in the forked child: async-signal-safe calls only.
 [[noreturn]] void child_main(const char* path, char* const* argv, char* const* envp, const char* cwd,
-                             const sock_fprog* filter, const InheritedFds* keep, const SpawnSpec* user) {
-  restore_exec_signals();
+                             const sock_fprog* filter, const InheritedFds* keep, uint64_t ignored_signals,
+                             const SpawnSpec* user) {
+  restore_exec_signals(ignored_signals);
   inherit_stdio();
   if (keep != nullptr) inherit_only(*keep);
   if (cwd != nullptr && chdir(cwd) < 0) _exit(1);
@@ -162,6 +196,11 @@ struct Tracer::Loop {
   bool seccomp_on = false;      // ...and did: every tracee from then on carries it
   uint64_t now = 0;
   std::unordered_map<pid_t, ThreadState> threads;
+  std::set<pid_t> released;  // detached tracees that are this thread's own children (the command)
+  // The order tracees became ours (strace's tcb table order, in which its cleanup lets them go).
+  std::unordered_map<pid_t, uint64_t> seqs;
+  // DETACHED records of a whole-session detach, emitted in that order once all are let go.
+  std::vector<std::pair<uint64_t, pid_t>> detached_in_order;
   FdDescriber fds;  // FD_PATH captures (-y/-yy); holds the socket details cache
   TraceOutcome outcome;
 
@@ -170,6 +209,7 @@ struct Tracer::Loop {
       : owner(o), opts(s), sink(k), initial(pid) {
     reset_batch();
     if (hidden_initial) threads[pid].hidden = true;
+    seq_of(pid);
   }
 
   void reset_batch() {
@@ -195,14 +235,43 @@ struct Tracer::Loop {
     }
   }
 
+  uint64_t seq_of(pid_t p) { return seqs.try_emplace(p, seqs.size() + 1).first->second; }
+
   void adopt(pid_t tid) {
+    seq_of(tid);
     threads[tid].startup = true;
     owner.add_live(tid);
   }
 
+  // A tracee stopped for a fatal signal the terminal sent (si_code SI_KERNEL) to its process
+  // group, which is ours too: our own copy is on its way to interrupt_hook. strace takes that
+  // signal first and never reports the tracees' copy; so waits for ours (briefly: a signal
+  // already sent arrives within microseconds) and begins the interrupt. True when it did.
+  bool terminal_interrupt(pid_t p, int sig) {
+    if (detaching || !owner.interrupt_on_signal_.load()) return false;
+    if (sig != SIGINT && sig != SIGQUIT && sig != SIGHUP && sig != SIGTERM && sig != SIGPIPE) return false;
+    siginfo_t si;
+    std::memset(&si, 0, sizeof si);
+    if (ptrace(PTRACE_GETSIGINFO, p, nullptr, &si) < 0 || si.si_code != SI_KERNEL) return false;
+    if (getpgid(p) != getpgrp()) return false;
+    for (int i = 0; i < 200 && owner.caught_interrupt() == 0; i++) {
+      struct timespec ms = {0, 1000000};
+      nanosleep(&ms, nullptr);
+    }
+    check_requests();
+    return detaching;
+  }
+
+  // A detach or interrupt asked for (another thread, or a caught signal): begin it now.
+  void check_requests() {
+    if (detaching) return;
+    if (const int sig = owner.caught_interrupt(); sig != 0) owner.interrupt(sig);
+    if (owner.detach_requested()) begin_detach();
+  }
+
   void run() {
     for (;;) {
-      if (!detaching && owner.detach_requested()) begin_detach();
+      check_requests();
       if (threads.empty()) break;
       int st = 0;
       pid_t p = waitpid(-1, &st, __WALL | __WNOTHREAD | WNOHANG);
@@ -214,7 +283,8 @@ struct Tracer::Loop {
       }
       if (p == 0) {
         flush();  // about to block: whatever is batched goes out now
-        if (!detaching && owner.detach_requested()) continue;
+        check_requests();
+        if (detaching) continue;
         p = waitpid(-1, &st, __WALL | __WNOTHREAD);
       }
       if (p < 0) {
@@ -233,6 +303,8 @@ struct Tracer::Loop {
       handle(p, st);
       if (batch.size() >= opts.batch_bytes) flush();
     }
+    std::sort(detached_in_order.begin(), detached_in_order.end());
+    for (auto& [seq, p] : detached_in_order) emit_pair(rf::kDetached, p, 0, 0);
     flush();
   }
 
@@ -249,6 +321,12 @@ struct Tracer::Loop {
   }
 
   void handle(pid_t p, int st) {
+    if ((WIFEXITED(st) || WIFSIGNALED(st)) && released.count(p) != 0) {
+      // The spawned command, detached but still our child, ended untraced: nothing to report
+      // (strace never reaps it either).
+      released.erase(p);
+      return;
+    }
     if (WIFEXITED(st) || WIFSIGNALED(st)) {
       emit_exit(p, st);
       threads.erase(p);
@@ -261,14 +339,17 @@ struct Tracer::Loop {
     }
     if (!WIFSTOPPED(st)) return;
     outcome.stops++;
+    check_requests();  // a caught Ctrl-C comes before the tracees' own copy of it
     int sig = WSTOPSIG(st);
     unsigned event = static_cast<unsigned>(st) >> 16;
     auto it = threads.find(p);
     if (it == threads.end()) {
       // A new tracee reporting before its parent's fork event.
       it = threads.emplace(p, ThreadState{}).first;
+      seq_of(p);
       it->second.startup = true;
       it->second.seccomp = seccomp_on;
+      it->second.hidden = !opts.follow_forks;  // followed for its filter only (see on_new_process)
       owner.add_live(p);
     }
     ThreadState& t = it->second;
@@ -320,6 +401,10 @@ struct Tracer::Loop {
         }
         return;
       case 0:
+        if (terminal_interrupt(p, sig)) {
+          detach_at_stop(p, t, sig, event);  // this interrupt's detach has begun
+          return;
+        }
         on_signal(p, t, sig);
         return;
       default:
@@ -333,6 +418,12 @@ struct Tracer::Loop {
   // it would be too); new children reported meanwhile are let go the same way.
   void begin_detach() {
     detaching = true;
+    const int sig = owner.take_interrupt_signal();
+    if (sig != 0) outcome.interrupted = sig;
+    if (sig != 0 && !owner.attach_mode_ && threads.count(initial) != 0) {
+      ::kill(initial, SIGCONT);
+      ::kill(initial, sig);
+    }
     for (auto& entry : threads) ptrace(PTRACE_INTERRUPT, entry.first, nullptr, nullptr);
   }
 
@@ -351,8 +442,16 @@ struct Tracer::Loop {
     if (ptrace(PTRACE_DETACH, p, nullptr, reinterpret_cast<void*>(static_cast<long>(deliver))) < 0) {
       return;  // it died meanwhile: its exit is still to be reported
     }
-    if (!hidden) emit_pair(rf::kDetached, p, 0, 0);
-    if (p == initial) outcome.detached = true;
+    // Let go now; reported in strace's order once every tracee is.
+    if (!hidden) detached_in_order.emplace_back(seq_of(p), p);
+    forget_detached(p);
+  }
+
+  void forget_detached(pid_t p) {
+    if (p == initial) {
+      outcome.detached = true;
+      if (!owner.attach_mode_) released.insert(p);
+    }
     threads.erase(p);
     owner.remove_live(p);
   }
@@ -362,9 +461,7 @@ struct Tracer::Loop {
     const bool hidden = threads[p].hidden;
     if (ptrace(PTRACE_DETACH, p, nullptr, nullptr) < 0) return;  // died meanwhile: its exit comes
     if (!hidden) emit_pair(rf::kDetached, p, 0, 0);
-    if (p == initial) outcome.detached = true;
-    threads.erase(p);
-    owner.remove_live(p);
+    forget_detached(p);
   }
 
   void on_syscall(pid_t p, ThreadState& t) {
@@ -441,7 +538,7 @@ struct Tracer::Loop {
     if (ptrace(PTRACE_GETEVENTMSG, p, nullptr, &msg) < 0) return;
     pid_t child = static_cast<pid_t>(msg);
     uint32_t how = event == PTRACE_EVENT_FORK ? rf::kFork : event == PTRACE_EVENT_VFORK ? rf::kVfork : rf::kClone;
-    if (!hidden) {
+    if (!hidden && opts.follow_forks) {
       emit_pair(rf::kNewProcess, p, static_cast<uint32_t>(child), how);
       emit_comm(child);
     }
@@ -450,9 +547,12 @@ struct Tracer::Loop {
     // our tracee is added, or the loop would wait forever for a tid that is gone (the waker
     // keeps waitpid from failing with ECHILD).
     if (threads.find(child) == threads.end() && is_tracee(child)) {
+      seq_of(child);
       ThreadState& c = threads[child];
       c.startup = true;
       c.seccomp = seccomp_on;  // the filter is inherited
+      // Without -f a child is only followed for its filter's sake (see spawn): never reported.
+      c.hidden = hidden || !opts.follow_forks;
       owner.add_live(child);
     }
   }
@@ -543,6 +643,9 @@ struct Tracer::Loop {
   // `+++ exited` line even when that syscall (exit_group) was filtered out of the records.
   void emit_exit(pid_t p, int st) {
     auto it = threads.find(p);
+    // A child followed only for its filter's sake is never reported; the command itself always is
+    // (even hidden: its exec failed).
+    if (it != threads.end() && it->second.hidden && p != initial) return;
     uint32_t last = it != threads.end() && it->second.seen_syscall ? static_cast<uint32_t>(it->second.nr) + 1 : 0;
     emit_pair(rf::kExit, p, static_cast<uint32_t>(st), last);
   }
@@ -681,6 +784,40 @@ void Tracer::detach() {
   if (wake_fd_ >= 0) send(wake_fd_, "d", 1, MSG_NOSIGNAL | MSG_DONTWAIT);
 }
 
+void Tracer::interrupt(int sig) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (detach_requested_) return;
+  detach_requested_ = true;
+  interrupt_signal_ = sig;
+  if (wake_fd_ >= 0) send(wake_fd_, "d", 1, MSG_NOSIGNAL | MSG_DONTWAIT);
+}
+
+void Tracer::interrupt_on_caught_signals() { interrupt_on_signal_.store(true); }
+
+int Tracer::caught_interrupt() { return interrupt_on_signal_.load() ? g_caught_signal.load() : 0; }
+
+void Tracer::hook_interrupt_signals(const std::vector<int>& sigs) {
+  init_wake_slots();
+  for (int sig : sigs) {
+    if (sig <= 0 || sig >= NSIG) continue;
+    struct sigaction current;
+    if (sigaction(sig, nullptr, &current) < 0) continue;
+    if ((current.sa_flags & SA_SIGINFO) != 0 && current.sa_sigaction == interrupt_hook) continue;  // hooked already
+    g_previous_actions[sig] = current;
+    struct sigaction hook = current;
+    hook.sa_sigaction = interrupt_hook;
+    hook.sa_flags = (current.sa_flags | SA_SIGINFO) & ~SA_RESETHAND;
+    sigaction(sig, &hook, nullptr);
+  }
+}
+
+int Tracer::take_interrupt_signal() {
+  std::lock_guard<std::mutex> lock(mu_);
+  const int sig = interrupt_signal_;
+  interrupt_signal_ = 0;
+  return sig;
+}
+
 void Tracer::shutdown() {
   if (attach_mode_) {
     detach();
@@ -732,6 +869,11 @@ bool Tracer::start_waker() {
   }
   std::lock_guard<std::mutex> lock(mu_);
   wake_fd_ = fds[1];
+  init_wake_slots();
+  for (auto& slot : g_wake_fds) {
+    int none = -1;
+    if (slot.compare_exchange_strong(none, wake_fd_)) break;
+  }
   if (detach_requested_) send(wake_fd_, "d", 1, MSG_NOSIGNAL | MSG_DONTWAIT);
   return true;
 }
@@ -740,6 +882,10 @@ bool Tracer::start_waker() {
 void Tracer::stop_waker() {
   {
     std::lock_guard<std::mutex> lock(mu_);
+    for (auto& slot : g_wake_fds) {
+      int mine = wake_fd_;
+      if (mine >= 0 && slot.compare_exchange_strong(mine, -1)) break;
+    }
     if (wake_fd_ >= 0) close(wake_fd_);
     wake_fd_ = -1;
   }
@@ -781,9 +927,10 @@ void Tracer::run(SpawnSpec spec, BatchSink* sink) {
     fail_start("fork: " + errno_text(err), err);
     return;
   }
-  if (pid == 0)
+  if (pid == 0) {
     child_main(spec.path.c_str(), argv.data(), envp.data(), cwd, filter.empty() ? nullptr : &fprog,
-               spec.has_inherit_fds ? &keep : nullptr, spec.has_user ? &spec : nullptr);
+               spec.has_inherit_fds ? &keep : nullptr, spec.ignored_signals, spec.has_user ? &spec : nullptr);
+  }
 
   int st = 0;
   pid_t w;
@@ -804,9 +951,14 @@ void Tracer::run(SpawnSpec spec, BatchSink* sink) {
   }
 
   long options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
-  if (spec.exit_kill) options |= PTRACE_O_EXITKILL;
+  // strace's rule: tracees outlive the tracer (even its kill -9) unless --kill-on-exit, or they
+  // carry our seccomp filter, whose SECCOMP_RET_TRACE syscalls would fail with ENOSYS untraced.
+  if (spec.exit_kill || !filter.empty()) options |= PTRACE_O_EXITKILL;
   if (!filter.empty()) options |= PTRACE_O_TRACESECCOMP;
-  if (spec.follow_forks) options |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
+  // A filtered command's children inherit the filter, and a child nobody traces would get ENOSYS
+  // from every selected syscall: without -f they are followed silently (hidden: nothing of them
+  // is reported, every stop resumed at once), which is what lets a filter work without -f.
+  if (spec.follow_forks || !filter.empty()) options |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
   if (ptrace(PTRACE_SEIZE, pid, nullptr, reinterpret_cast<void*>(options)) < 0) {
     int err = errno;
     ::kill(pid, SIGKILL);

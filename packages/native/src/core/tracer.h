@@ -61,7 +61,9 @@ struct SpawnSpec : TraceOptions {
   std::vector<std::string> env;         // "NAME=value"
   std::string cwd;                      // empty: inherit
   bool seccomp = false;                 // install a seccomp-bpf filter from trace_set before execve
-  bool exit_kill = true;                // PTRACE_O_EXITKILL
+  // PTRACE_O_EXITKILL (--kill-on-exit); always set when the seccomp filter is installed.
+  bool exit_kill = false;
+  uint64_t ignored_signals = 0;         // bit sig - 1: the command starts with sig ignored
   // The descriptors from 3 up the command inherits (see InheritedFds); every other one is closed
   // at its execve. Without a list, those not marked close-on-exec are inherited.
   bool has_inherit_fds = false;
@@ -90,6 +92,7 @@ struct TraceOutcome {
   bool detached = false;   // the initial process was let go (detach, -b execve): no status, no failure
   std::string error;       // non-empty: the tracer failed (the session still ended cleanly)
   uint64_t stops = 0;      // ptrace stops the tracer handled (a measure of the tracee's tracing cost)
+  int interrupted = 0;     // the signal of interrupt() (or a caught one) that ended the session, or 0
 };
 
 // Where record batches go. Both calls happen on the tracer thread.
@@ -127,6 +130,22 @@ class Tracer {
   // by a signal; a signal about to be delivered is delivered). Any thread, any time, idempotent.
   void detach();
 
+  // strace's reaction to a fatal signal (SIGINT, SIGTERM...) it catches: a spawned command is
+  // sent SIGCONT and `sig`, then every tracee is detached (as detach()). Attached sessions only
+  // detach. Sent from the tracer thread, so no stop of those signals is reported. Idempotent.
+  void interrupt(int sig);
+
+  // From now on the fatal signals passed to hook_interrupt_signals() interrupt this session
+  // (as interrupt(sig)) the moment they reach the process, before the tracer thread handles
+  // another stop: a terminal's Ctrl-C reaches the tracees at the same moment, and strace, which
+  // takes signals only while it waits, never reports the tracees' copy of it.
+  void interrupt_on_caught_signals();
+
+  // Installs a handler for `sigs` that notes the signal for sessions that asked for it, wakes
+  // their tracer threads, then calls the handler it replaced (Node's). JS thread, after Node's
+  // own handlers are in place.
+  static void hook_interrupt_signals(const std::vector<int>& sigs);
+
   // How a session ends when its owner goes away: attached tracees are detached, spawned ones killed.
   void shutdown();
 
@@ -141,6 +160,8 @@ class Tracer {
   void fail_start(const std::string& what, int err);
   void start_ok(pid_t pid);
   bool detach_requested();
+  int caught_interrupt();
+  int take_interrupt_signal();
   bool start_waker();
   void stop_waker();
   // Tracee bookkeeping shared with kill().
@@ -159,6 +180,8 @@ class Tracer {
   bool attach_mode_ = false;
   bool until_exec_ = false;  // attach_mode_ for strace -D: the command's own execve is ahead
   bool detach_requested_ = false;  // guarded by mu_
+  int interrupt_signal_ = 0;       // guarded by mu_: for the spawned command, sent at detach
+  std::atomic<bool> interrupt_on_signal_{false};
   pid_t waker_pid_ = -1;   // tracer thread only
   void* waker_stack_ = nullptr;
   int wake_fd_ = -1;       // guarded by mu_: a byte written here wakes the tracer thread's wait

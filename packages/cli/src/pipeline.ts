@@ -1,0 +1,76 @@
+/**
+ * The one way a trace starts, for the bin (main.ts) and the library entry (session.ts): from a
+ * parsed command line, compile the capture plan in the session's architecture, choose seccomp,
+ * and start native tracing (spawn or attach) with batches handed to `onBatch`. What each entry
+ * does with the batches (sinks, -ff, -c, iterators) stays with it.
+ */
+import * as native from "@tstrace/native";
+import type { CliOptions } from "./args.js";
+import { capturePlanFor } from "./capture-plan-for.js";
+import { toBitmap } from "./record-filter.js";
+import { chooseSeccomp } from "./seccomp-choice.js";
+
+/** What the command line does not say about starting a trace. */
+export interface PipelineStart {
+  /** The syscalls the tracer stops for, when wider than `-e trace=` (-P follows fds through more). */
+  readonly stopSet?: ReadonlySet<number>;
+  /** Attach to these instead of `cli.pids` (-D attaches to its parent). */
+  readonly attachPids?: readonly number[];
+  /** -D: report nothing of the attached process before its execve. */
+  readonly untilExec?: boolean;
+  /** Environment and working directory of a started command (default: this process's). */
+  readonly env?: Readonly<Record<string, string>>;
+  readonly cwd?: string;
+  /** Signals tstrace was started with ignored: they stay ignored in the command. */
+  readonly ignoredSignals?: readonly number[];
+  /** Descriptors from 3 up that the command inherits (the launcher's list). */
+  readonly inheritFds?: readonly number[];
+}
+
+/** A started trace: native's session and the plan it reads by. */
+export interface Pipeline {
+  readonly session: native.TraceSession;
+  readonly capturePlan: Uint32Array;
+}
+
+/**
+ * Starts tracing as `cli` says. `onBatch` gets each record batch, which native frees once it
+ * returns (copy what must outlive the call); a returned promise holds the tracer, and the
+ * tracees, until it settles. Throws native's error when the command cannot start or a pid
+ * cannot be attached.
+ */
+export function createPipeline(
+  cli: CliOptions,
+  start: PipelineStart,
+  onBatch: (batch: Uint8Array) => Promise<void> | undefined,
+): Pipeline {
+  const stopSet = start.stopSet ?? cli.qualifiers.trace;
+  const capturePlan = capturePlanFor(cli, stopSet);
+  const common = {
+    capturePlan,
+    followForks: cli.follow,
+    detachOnExec: cli.detachOnExec,
+    exitKill: cli.killOnExit,
+    decodeComm: cli.qualifiers.decodePids.has("comm"),
+    transientBatches: true,
+    ...(stopSet ? { traceSet: toBitmap(stopSet) } : {}),
+  };
+  const attachPids = start.attachPids ?? cli.pids;
+  const session =
+    attachPids.length > 0
+      ? native.attachTraced({ ...common, pids: attachPids, untilExec: start.untilExec ?? false }, onBatch)
+      : native.spawnTraced(
+          {
+            ...common,
+            argv: cli.command,
+            ...(stopSet ? { seccomp: chooseSeccomp(cli).seccomp } : {}),
+            ...(start.env ? { env: start.env } : {}),
+            ...(start.cwd ? { cwd: start.cwd } : {}),
+            ...(start.ignoredSignals ? { ignoredSignals: start.ignoredSignals } : {}),
+            ...(start.inheritFds ? { inheritFds: start.inheritFds } : {}),
+            ...(cli.user !== undefined ? { user: cli.user } : {}),
+          },
+          onBatch,
+        );
+  return { session, capturePlan };
+}
