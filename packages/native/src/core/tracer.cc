@@ -502,6 +502,10 @@ struct Tracer::Loop {
       }
       bool failed = info.exit.is_error != 0;
       if (was_in && t.selected) emit_syscall_exit(p, t, info.arch, info.exit.rval, failed);
+      // strace's COMM_CHANGE: prctl(PR_SET_NAME) renames the thread (--decode-pids=comm), selected or not.
+      if (was_in && !failed && !t.hidden && t.arch == rf::audit_arch::kX86_64 && t.nr == kNrPrctl &&
+          t.args[0] == PR_SET_NAME)
+        emit_comm(p);
       if (p == initial && !exec_seen && failed && is_exec_nr(t.arch, t.nr)) {
         // The command could not be executed; strace prints "exec: <error>" and hides the rest.
         emit_message(p, "exec: " + errno_text(static_cast<int>(-info.exit.rval)), 0);
