@@ -732,6 +732,7 @@ Napi::Object Constants(Napi::Env env) {
   Put(env, t, "DETACHED", rf::kDetached);
   Put(env, t, "GROUP_STOP", rf::kGroupStop);
   Put(env, t, "MESSAGE", rf::kMessage);
+  Put(env, t, "COMM", rf::kComm);
   c.Set("RecordType", t);
   Napi::Object en = Napi::Object::New(env);
   Put(env, en, "arch", rf::enter_body::kArch);
