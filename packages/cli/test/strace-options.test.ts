@@ -215,7 +215,11 @@ describe("-u USER", () => {
 
 describe("--decode-pids=comm after prctl(PR_SET_NAME)", () => {
   it("renames the thread from there on, the filter leaving prctl out or not", () => {
-    const program = ["/usr/bin/python3", "-c", "import ctypes,os\nctypes.CDLL(None).prctl(15,b'renamed',0,0,0)\nos.getpid()"];
+    const program = [
+      "/usr/bin/python3",
+      "-c",
+      "import ctypes,os\nctypes.CDLL(None).prctl(15,b'renamed',0,0,0)\nos.getpid()",
+    ];
     const [a, b] = traces(["-f", "-Y", "-qq", "-e", "trace=getpid"], program);
     expect(a).toEqual(b);
     expect(a.join("\n")).toContain("<renamed>");
