@@ -60,16 +60,17 @@ for (const w of WORKLOADS) {
   const variants = [
     w.command,
     ["strace", "-o", "/dev/null", ...w.options, ...w.command],
-    [bin, "-o", "/dev/null", ...w.options, ...w.command],
+    [bin, "-o", "/dev/null", ...(w.tstraceOnly ?? []), ...w.options, ...w.command],
   ];
   // A filtered row also times tstrace's start-up with the same options in each round, so the
   // (tstrace - start-up) / untraced ratio is taken within one round, not across the whole run.
-  if (w.netOfStartup) variants.push([bin, "-o", "/dev/null", ...w.options, "/bin/true"]);
+  if (w.netOfStartup)
+    variants.push([bin, "-o", "/dev/null", ...(w.tstraceOnly ?? []), ...w.options, "/bin/true"]);
   const samples = rounds(variants, runs);
   const [untraced, strace, tstrace] = samples.slice(0, 3).map(median) as [number, number, number];
   const row: JsonRow = {
     workload: w.name,
-    command: ["tstrace", ...w.options, ...w.command].join(" "),
+    command: ["tstrace", ...(w.tstraceOnly ?? []), ...w.options, ...w.command].join(" "),
     untracedMs: untraced,
     straceMs: strace,
     tstraceMs: tstrace,
