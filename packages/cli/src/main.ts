@@ -2,10 +2,12 @@ import { writeSync } from "node:fs";
 import { createDecoder, type DecoderOptions } from "@tstrace/decoder-wasm";
 import type * as Native from "@tstrace/native";
 import type { TraceResult } from "@tstrace/native";
+import { withPersonalities } from "./arch.js";
 import { type CliOptions, parseArgs } from "./args.js";
 import { AttachNotices } from "./attach-notices.js";
 import { answerParent, daemonTracee, execUnderGrandchild } from "./daemonize.js";
 import { decoderOptions } from "./decoder-options.js";
+import { applyEnvChanges } from "./env-changes.js";
 import { exitLikeTracee } from "./exit-status.js";
 import { HELP_TEXT } from "./help.js";
 import { inheritFds } from "./launcher-env.js";
@@ -60,7 +62,7 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
   let decOptions: DecoderOptions;
   let replaySource: ReplaySource | undefined;
   try {
-    options = parseArgs(argv);
+    options = await withPersonalities(() => parseArgs(argv));
     if (options.replay !== undefined && !options.help && !options.version) {
       replaySource = openReplay(options, argv);
       options = replaySource.options;
@@ -81,6 +83,8 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
   }
   if (options.pids.length > 0 && options.command.length > 0)
     fail("-p together with a command is not supported by this build", false);
+  // -E: process.env is the environ every way of starting the command passes on (Node sets it).
+  applyEnvChanges(process.env, options.envChanges);
   // -D: this process becomes the command; a grandchild tstrace (the branch below) traces it.
   const daemonFor = daemonTracee();
   if (options.daemonize && daemonFor === undefined)
@@ -215,11 +219,14 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
     fail(message.startsWith("attach: ") || !attaching ? message : `attach: ${message}`, false);
   }
 
-  // strace's -I default: a spawned command traced into -o FILE ignores these signals; otherwise
+  // -I (strace's default: never with -o FILE and a command): never ignores these signals; otherwise
   // they end tracing: attached tracees are detached (and keep running), a spawned one gets the
   // same signal, then tstrace dies by it.
   let interrupted = 0;
-  const ignoreSignals = !attaching && !replay && options.output !== undefined;
+  // strace's -I: its default ignores them for a spawned command traced into -o FILE (never a replay).
+  const ignoreSignals =
+    !replay && (options.interruptible === "never" || options.interruptible === "never_tstp");
+  if (!replay && options.interruptible === "never_tstp") process.on("SIGTSTP", () => {});
   for (const name of FATAL_SIGNALS) {
     process.on(name, () => {
       if (ignoreSignals || interrupted) return;

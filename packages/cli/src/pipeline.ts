@@ -5,6 +5,7 @@
  * does with the batches (sinks, -ff, -c, iterators) stays with it.
  */
 import * as native from "@tstrace/native";
+import { syscallByName } from "./arch.js";
 import type { CliOptions } from "./args.js";
 import { capturePlanFor } from "./capture-plan-for.js";
 import { toBitmap } from "./record-filter.js";
@@ -46,13 +47,14 @@ export function createPipeline(
   start: PipelineStart,
   onBatch: (batch: Uint8Array) => Promise<void> | undefined,
 ): Pipeline {
-  const stopSet = start.stopSet ?? cli.qualifiers.trace;
+  const stopSet = withCommChanges(cli, start.stopSet ?? cli.qualifiers.trace);
   const capturePlan = capturePlanFor(start.captureOptions ?? cli, stopSet);
   const common = {
     capturePlan,
     followForks: cli.follow,
     detachOnExec: cli.detachOnExec,
     exitKill: cli.killOnExit,
+    decodeComm: cli.qualifiers.decodePids.has("comm"),
     transientBatches: true,
     ...(stopSet ? { traceSet: toBitmap(stopSet) } : {}),
   };
@@ -69,8 +71,23 @@ export function createPipeline(
             ...(start.cwd ? { cwd: start.cwd } : {}),
             ...(start.ignoredSignals ? { ignoredSignals: start.ignoredSignals } : {}),
             ...(start.inheritFds ? { inheritFds: start.inheritFds } : {}),
+            ...(cli.user !== undefined ? { user: cli.user } : {}),
           },
           onBatch,
         );
   return { session, capturePlan };
+}
+
+/**
+ * --decode-pids=comm: the tracer must see prctl (PR_SET_NAME renames a thread) even when the
+ * filter leaves it out, as strace's seccomp filter always stops for its COMM_CHANGE calls; the
+ * decoder still prints only what -e trace= selects.
+ */
+function withCommChanges(
+  cli: CliOptions,
+  stopSet: ReadonlySet<number> | undefined,
+): ReadonlySet<number> | undefined {
+  const prctl = syscallByName(cli.arch, "prctl")?.nr;
+  if (!stopSet || prctl === undefined || !cli.qualifiers.decodePids.has("comm")) return stopSet;
+  return new Set([...stopSet, prctl]);
 }

@@ -52,6 +52,11 @@ export const RecordType = {
   GROUP_STOP: 9,
   /** A message from the tracer for the user (UTF-8 body, e.g. "exec: No such file or directory"); flags: 1 = fatal. */
   MESSAGE: 10,
+  /**
+   * The thread's command name, read from /proc/PID/comm when it became a tracee and after each
+   * exec (--decode-pids=comm): UTF-8 body, at most 16 bytes.
+   */
+  COMM: 11,
 } as const;
 /** A record type code: one of the {@link RecordType} values. */
 export type RecordType = (typeof RecordType)[keyof typeof RecordType];

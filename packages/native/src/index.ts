@@ -59,6 +59,17 @@ export interface SpawnOptions {
   ignoredSignals?: readonly number[];
   /** See {@link AttachOptions.transientBatches}. */
   transientBatches?: boolean;
+  /**
+   * strace --decode-pids=comm: a COMM record with /proc/TID/comm follows each thread's
+   * NEW_PROCESS or ATTACHED record and each EXEC record. Default false.
+   */
+  decodeComm?: boolean;
+  /**
+   * strace -u: run the command as this user (tstrace must run as root), with the user's groups;
+   * a set-user-ID or set-group-ID program gets its owner's ids as its effective ids, as strace
+   * arranges. Throws "Cannot find user 'NAME'" or "You must be root to use the -u/--username option".
+   */
+  user?: string;
 }
 
 /** Options of {@link attachTraced}. */
@@ -86,6 +97,8 @@ export interface AttachOptions {
    * reported before its execve, exactly as for a spawned command. Default false.
    */
   untilExec?: boolean;
+  /** As in {@link SpawnOptions.decodeComm}. */
+  decodeComm?: boolean;
   /**
    * onBatch keeps no reference to a batch once its call returned (it copies what it needs):
    * each batch's memory is then freed as soon as onBatch returns (the Uint8Array is emptied,
@@ -263,6 +276,8 @@ interface Addon {
     detachOnExec: boolean,
     inheritFds: number[] | undefined,
     ignoredSignals: number[],
+    decodeComm: boolean,
+    user: string | undefined,
   ): Handle;
   attach(
     pids: number[],
@@ -274,6 +289,7 @@ interface Addon {
     exitKill: boolean,
     detachOnExec: boolean,
     untilExec: boolean,
+    decodeComm: boolean,
   ): Handle;
   resolveCommand(name: string): string;
   startGrandchild(path: string, argv: string[], env: string[], mode: number): string;
@@ -381,6 +397,8 @@ export function spawnTraced(options: SpawnOptions, onBatch: BatchHandler): Trace
     options.detachOnExec ?? false,
     options.inheritFds === undefined ? undefined : [...options.inheritFds],
     [...(options.ignoredSignals ?? [])],
+    options.decodeComm ?? false,
+    options.user,
   );
   acknowledged.handle = handle;
   if (options.transientBatches) handle.setTransient(true);
@@ -415,6 +433,7 @@ export function attachTraced(options: AttachOptions, onBatch: BatchHandler): Tra
     options.exitKill ?? false,
     options.detachOnExec ?? false,
     options.untilExec ?? false,
+    options.decodeComm ?? false,
   );
   acknowledged.handle = handle;
   if (options.transientBatches) handle.setTransient(true);
