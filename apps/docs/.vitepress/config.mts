@@ -20,6 +20,7 @@ const guide: DefaultTheme.SidebarItem[] = [
       { text: "Statistics (-c)", link: "/guide/statistics" },
       { text: "Timing", link: "/guide/timing" },
       { text: "Decoding options", link: "/guide/decoding" },
+      { text: "Recordings", link: "/guide/recordings" },
       { text: "FAQ", link: "/guide/faq" },
     ],
   },

@@ -174,7 +174,7 @@ describe("playground", () => {
     await page.goto(`${server.url}/playground.html`, { waitUntil: "load" });
     await page.locator('[data-testid="playground"][data-ready="1"]').waitFor({ timeout: 30_000 });
     let before = await output(page);
-    await page.getByTestId("pg-file").setInputFiles(join(dist, "samples", "pipeline.tssample"));
+    await page.getByTestId("pg-file").setInputFiles(join(dist, "samples", "pipeline.tsr"));
     let text = await outputChange(page, before);
     expect(text).toContain('execve("/usr/bin/sh", ["sh", "-c", "ls /usr | sort | head -n 3"]');
 
@@ -213,7 +213,7 @@ describe("playground", () => {
       .setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
     await expect
       .poll(() => page.getByTestId("pg-problem").textContent())
-      .toMatch(/^notes\.txt: not a tstrace sample/);
+      .toMatch(/^notes\.txt: not a tstrace recording/);
     await page.close();
   });
 });

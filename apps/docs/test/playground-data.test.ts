@@ -1,4 +1,4 @@
-// The playground's file reader against the build's writer, and its trace model on the real samples
+// The playground's file reader on the recordings the build made with tstrace --record, and its trace model on them
 // the build made: no browser needed for these.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -6,34 +6,42 @@ import { RecordHeader, RecordType } from "@tstrace/core/record-format";
 import { describe, expect, it } from "vitest";
 import { traceModel } from "../.vitepress/theme/playground/records.js";
 import { readTraceFile } from "../.vitepress/theme/playground/sample-file.js";
-import { encodeSample } from "../scripts/sample-file.mjs";
 
 const samples = join(import.meta.dirname, "..", "dist", "samples");
 
-describe("sample files", () => {
-  it("read back what the writer wrote: metadata and the records, byte for byte", () => {
-    const a = new Uint8Array(24).fill(1);
-    const b = new Uint8Array(48).fill(2);
-    const file = encodeSample({ title: "t", argv: ["x"], followForks: true }, [a, b]);
+describe("trace files", () => {
+  it("read a recording's header and records, as tstrace --record wrote them", () => {
+    const file = new Uint8Array(readFileSync(join(samples, "pipeline.tsr")));
     const { meta, records } = readTraceFile(file);
-    expect(meta).toEqual({ title: "t", argv: ["x"], followForks: true });
-    expect([...records]).toEqual([...a, ...b]);
+    expect(meta).toEqual({ arch: "x86_64", followForks: true, strsize: 1024 });
+    expect(records.length).toBeGreaterThan(1000);
+    expect(file.length - records.length).toBeLessThan(128);
+  });
+
+  it("keep a damaged recording's records before the damage", () => {
+    const file = new Uint8Array(readFileSync(join(samples, "ls.tsr")));
+    const whole = readTraceFile(file).records.length;
+    const cut = readTraceFile(file.subarray(0, file.length - 3)).records.length;
+    expect(cut).toBeLessThan(whole);
+    expect(cut).toBeGreaterThan(whole / 2);
   });
 
   it("take a bare record stream as it is, and refuse what is neither", () => {
     const rec = new Uint8Array(RecordHeader.length);
     new DataView(rec.buffer).setUint32(RecordHeader.size, RecordHeader.length, true);
     expect(readTraceFile(rec).records).toBe(rec);
-    expect(() => readTraceFile(new TextEncoder().encode("hello, world"))).toThrow(/not a tstrace sample/);
-    const bad = encodeSample({}, []);
-    new DataView(bad.buffer).setUint32(8, 99, true);
-    expect(() => readTraceFile(bad)).toThrow("unsupported sample version 99");
+    expect(() => readTraceFile(new TextEncoder().encode("hello, world"))).toThrow(/not a tstrace recording/);
+    const newer = new Uint8Array(readFileSync(join(samples, "ls.tsr")));
+    new DataView(newer.buffer).setUint32(32, 99, true);
+    expect(() => readTraceFile(newer)).toThrow(
+      /format version 99 is newer than this tstrace reads \(1\) at byte offset 32/,
+    );
   });
 });
 
 describe("trace model", () => {
   it("has one lane per process of the -f pipeline sample and spans in time order", () => {
-    const { records } = readTraceFile(new Uint8Array(readFileSync(join(samples, "pipeline.tssample"))));
+    const { records } = readTraceFile(new Uint8Array(readFileSync(join(samples, "pipeline.tsr"))));
     const model = traceModel(records);
     // sh, ls, sort, head: four processes.
     expect(model.lanes.length).toBe(4);
@@ -45,7 +53,7 @@ describe("trace model", () => {
   });
 
   it("counts as many syscall spans as the sample has entry records", () => {
-    const { records } = readTraceFile(new Uint8Array(readFileSync(join(samples, "ls.tssample"))));
+    const { records } = readTraceFile(new Uint8Array(readFileSync(join(samples, "ls.tsr"))));
     const view = new DataView(records.buffer, records.byteOffset, records.byteLength);
     let enters = 0;
     for (let at = 0; at < records.length; at += view.getUint32(at, true)) {

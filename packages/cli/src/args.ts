@@ -37,11 +37,11 @@ export interface CliOptions {
   readonly strsize: number;
   /** -a N: column the return value is aligned to. */
   readonly columns: number;
-  /** -x count: 0, 1 (-x) or 2 (-xx). */
-  readonly hex: 0 | 1 | 2;
+  /** -x count or --strings-in-hex: 0 none, 1 non-ascii (-x), 2 all (-xx), 3 non-ascii-chars. */
+  readonly hex: 0 | 1 | 2 | 3;
   /** -X raw|abbrev|verbose. */
   readonly constStyle: "raw" | "abbrev" | "verbose" | undefined;
-  /** -v */
+  /** -v or -e abbrev=none: every syscall unabbreviated. */
   readonly verbose: boolean;
   /**
    * What the tracer reads about fds: -y (path), -yy (all), --decode-fds / -e decode-fds= (path,
@@ -70,6 +70,10 @@ export interface CliOptions {
   readonly detachOnExec: boolean;
   /** --kill-on-exit: tracees (attached ones too) die with tstrace instead of being let go. */
   readonly killOnExit: boolean;
+  /** --record=FILE: the record stream is also written there. */
+  readonly record: string | undefined;
+  /** --replay=FILE: a recording is printed instead of tracing. */
+  readonly replay: string | undefined;
   /** -D/-DD/-DDD, --daemonize=: the tracer runs as the command's detached grandchild. */
   readonly daemonize: DaemonMode | undefined;
   /** -e / --trace= / --signal= / --status= / --quiet= / -z / -Z / -q. */
@@ -94,6 +98,18 @@ export interface CliOptions {
   readonly quiet: number;
   /** Messages strace prints for options given in vain (`-S … has no effect without …`). */
   readonly warnings: readonly string[];
+  /** -E: environment changes for the command, in order (`VAR=VAL` sets, `VAR` removes). */
+  readonly envChanges: readonly string[];
+  /** -u: the user the command runs as. */
+  readonly user: string | undefined;
+  /**
+   * -I, or strace's default: fatal signals end tracing ("anywhere", "waiting") or are ignored
+   * ("never"; "never_tstp" ignores ^Z too). Default "never" for -o FILE with a command,
+   * "never_tstp" for -D, else "waiting".
+   */
+  readonly interruptible: Interruptible;
+  /** -d (accepted; tstrace prints no debug messages). */
+  readonly debug: boolean;
   /** -h */
   readonly help: boolean;
   /** -V */
@@ -105,6 +121,8 @@ export interface CliOptions {
 interface ParsedOption {
   readonly row: OptionRow;
   readonly value: string | undefined;
+  /** Given as its letter (`-q`), not its long name. */
+  readonly short: boolean;
 }
 
 const byShort = new Map(OPTION_TABLE.filter((r) => r.short).map((r) => [r.short as string, r]));
@@ -135,7 +153,7 @@ function* scanOptions(argv: readonly string[]): Generator<ParsedOption, readonly
         if (i >= argv.length) throw new UsageError(`option '--${name}' requires an argument`);
         value = argv[i++];
       }
-      yield { row, value };
+      yield { row, value, short: false };
       continue;
     }
     for (let j = 1; j < word.length; j++) {
@@ -148,10 +166,10 @@ function* scanOptions(argv: readonly string[]): Generator<ParsedOption, readonly
           if (i >= argv.length) throw new UsageError(`option requires an argument -- '${letter}'`);
           value = argv[i++] as string;
         }
-        yield { row, value };
+        yield { row, value, short: true };
         break;
       }
-      yield { row, value: undefined };
+      yield { row, value: undefined, short: true };
     }
   }
   return [];
@@ -231,6 +249,27 @@ function fdDetailsOf(yCount: number, set: ReadonlySet<FdDetail> | undefined): re
   return set === undefined ? [] : FD_DETAILS.filter((d) => set.has(d));
 }
 
+/** --strings-in-hex values (strace's xflag_str) and the decoder's hex style for each. */
+const HEX_STYLES: Readonly<Record<string, number>> = {
+  none: 0,
+  "non-ascii-chars": 3,
+  "non-ascii": 1,
+  all: 2,
+};
+
+/** -I's modes, in strace's order (1 to 4). */
+export type Interruptible = "anywhere" | "waiting" | "never" | "never_tstp";
+const INTERRUPTIBLE: readonly Interruptible[] = ["anywhere", "waiting", "never", "never_tstp"];
+
+/** strace's parse_interruptible_arg: a name (`always` is `anywhere`) or 1 to 4. */
+function parseInterruptible(value: string): Interruptible {
+  const named = value === "always" ? "anywhere" : value;
+  if ((INTERRUPTIBLE as readonly string[]).includes(named)) return named as Interruptible;
+  if (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 4)
+    return INTERRUPTIBLE[Number(value) - 1] as Interruptible;
+  throw new UsageError(`invalid -I argument: '${value}'`);
+}
+
 /** strace's --daemonize values, in -D count order. */
 export type DaemonMode = "grandchild" | "pgroup" | "session";
 const DAEMON_MODES: readonly DaemonMode[] = ["grandchild", "pgroup", "session"];
@@ -244,8 +283,8 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
   let strsize = 32;
   let columns = 40;
   let hex = 0;
+  let hexLong: number | undefined;
   let constStyle: CliOptions["constStyle"];
-  let verbose = false;
   let yCount = 0;
   let syscallNumber = false;
   let instructionPointer = false;
@@ -258,6 +297,8 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
   let seccomp: boolean | undefined;
   let detachOnExec = false;
   let killOnExit = false;
+  let record: string | undefined;
+  let replay: string | undefined;
   let dCount = 0;
   let daemonize: DaemonMode | undefined;
   const qualifiers = emptyQualifiers();
@@ -278,6 +319,10 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
   let quiet = 0;
   let help = false;
   let version = false;
+  const envChanges: string[] = [];
+  let user: string | undefined;
+  let interruptible: Interruptible | undefined;
+  let debug = false;
   const scanner = scanOptions(argv);
   let step = scanner.next();
   while (!step.done) {
@@ -306,13 +351,18 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
       case "hex":
         hex = Math.min(hex + 1, 2);
         break;
+      case "stringsInHex":
+        hexLong = HEX_STYLES[value ?? "all"];
+        if (hexLong === undefined) throw new UsageError(`invalid --strings-in-hex argument: '${v}'`);
+        break;
       case "constStyle":
         if (v !== "raw" && v !== "abbrev" && v !== "verbose")
           throw new UsageError(`invalid -X argument: '${v}'`);
         constStyle = v;
         break;
       case "verbose":
-        verbose = true;
+        // strace's -v is qualify_abbrev("none"): a later -e abbrev= replaces it.
+        applyQualifier(qualifiers, "abbrev", "none", arch);
         break;
       case "decodeFdsCount":
         yCount++;
@@ -354,6 +404,12 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
       case "killOnExit":
         killOnExit = true;
         break;
+      case "record":
+        record = v;
+        break;
+      case "replay":
+        replay = v;
+        break;
       case "daemonize":
         if (value === undefined) {
           dCount++;
@@ -370,6 +426,21 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
         applyExpression(qualifiers, v, arch);
         if (/^(quiet|silent|silence|q)=/.test(v)) quietExplicit = true;
         break;
+      case "env":
+        envChanges.push(v);
+        break;
+      case "user":
+        user = v;
+        break;
+      case "interruptible":
+        interruptible = parseInterruptible(v);
+        break;
+      case "debug":
+        debug = true;
+        break;
+      case "qual:abbrev":
+      case "qual:verbose":
+      case "qual:raw":
       case "qual:trace":
       case "qual:signal":
       case "qual:status":
@@ -378,6 +449,16 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
       case "qual:inject":
       case "qual:fault":
         applyQualifier(qualifiers, row.key.slice(5), v, arch);
+        break;
+      case "qual:decode-pids":
+        applyQualifier(qualifiers, "decode-pids", v, arch);
+        break;
+      case "decodePidsComm":
+        // strace's qualify_decode_pid("comm") for -Y: it replaces the set, as any -e decode-pids= does.
+        applyQualifier(qualifiers, "decode-pids", "comm", arch);
+        break;
+      case "pidnsTranslation":
+        applyQualifier(qualifiers, "decode-pids", "pidns", arch);
         break;
       case "qual:decode-fds":
         applyQualifier(qualifiers, "decode-fds", value ?? "path", arch);
@@ -419,9 +500,10 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
         summaryBackendGiven = true;
         break;
       case "quiet":
-        if (value === undefined) quiet++;
+        // -q counts; --quiet (--silent, --silence) is -e quiet=, attach,personality without a value.
+        if (step.value.short) quiet++;
         else {
-          applyQualifier(qualifiers, "quiet", v, arch);
+          applyQualifier(qualifiers, "quiet", value ?? "attach,personality", arch);
           quietExplicit = true;
         }
         break;
@@ -456,9 +538,18 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
       if (summaryBackendGiven)
         warnings.push("--summary-backend has no effect without (-c/--summary-only or -C/--summary)");
     }
-    if (command.length === 0 && pids.length === 0) throw new UsageError("must have PROG [ARGS] or -p PID");
+    // What chooses how to trace has no meaning for a replay, which traces nothing.
+    const tracing = command.length > 0 || pids.length > 0 || record !== undefined || daemonize !== undefined;
+    if (replay !== undefined && (tracing || detachOnExec || seccomp !== undefined || killOnExit))
+      throw new UsageError(
+        "--replay traces nothing: it takes no PROG, -p, -D, -b, --seccomp-bpf, --kill-on-exit or --record",
+      );
+    if (command.length === 0 && pids.length === 0 && replay === undefined)
+      throw new UsageError("must have PROG [ARGS] or -p PID");
     if (tCount > 0 && absTimestamps !== undefined)
       throw new UsageError("-t and --absolute-timestamps cannot be provided simultaneously", false);
+    if (hexLong !== undefined && hex > 0)
+      throw new UsageError("-x and --strings-in-hex cannot be provided simultaneously", false);
     if (summaryOnly) {
       // strace's list, in its order, of what only shapes trace lines.
       const inVain = (flag: string): number => warnings.push(`${flag} has no effect with -c/--summary-only`);
@@ -472,6 +563,9 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
     }
     if (daemonize && (command.length === 0 || pids.length > 0))
       throw new UsageError("PROG [ARGS] must be specified with -D/--daemonize");
+    // -D execs the command from this process, which does not change its ids.
+    if (daemonize && user !== undefined)
+      throw new UsageError("-u/--user together with -D/--daemonize is not supported by this build", false);
     // strace refuses these even without -o, where -ff would write one stream anyway.
     const asked = separately || followCount >= 2;
     if (asked && (summaryOnly || summaryAlso))
@@ -485,7 +579,10 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
       warnings.push("--output-separately has no effect without -o/--output");
     separately = asked && output !== undefined;
   }
-  if (!quietExplicit && quiet > 0) qualifiers.quiet = quietForCount(quiet);
+  if (hexLong !== undefined && hex === 0) hex = hexLong;
+  if (quiet > 0 && quietExplicit && !help && !version)
+    throw new UsageError("-q and -e quiet/--quiet cannot be provided simultaneously", false);
+  if (quiet > 0) qualifiers.quiet = quietForCount(quiet);
   const fdDetails = fdDetailsOf(yCount, qualifiers.decodeFds);
   const options: CliOptions = {
     arch,
@@ -495,9 +592,9 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
     syscallLimit,
     strsize,
     columns,
-    hex: hex as 0 | 1 | 2,
+    hex: hex as CliOptions["hex"],
     constStyle,
-    verbose,
+    verbose: qualifiers.abbrev !== undefined && qualifiers.abbrev.size === 0,
     decodeFds: decodeFdsMode(fdDetails),
     fdDetails,
     syscallNumber,
@@ -510,6 +607,8 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
     seccomp,
     detachOnExec,
     killOnExit,
+    record,
+    replay,
     daemonize,
     qualifiers,
     tracePaths,
@@ -522,6 +621,16 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
     summaryBackend,
     quiet,
     warnings,
+    envChanges,
+    user,
+    interruptible:
+      interruptible ??
+      (daemonize !== undefined
+        ? "never_tstp"
+        : output !== undefined && command.length > 0
+          ? "never"
+          : "waiting"),
+    debug,
     help,
     version,
     command,

@@ -12,7 +12,10 @@ export function capturePlanFor(options: CliOptions, stopSet?: ReadonlySet<number
   return compileCapturePlan(options.arch, {
     strsize: options.strsize,
     decodeFds: options.decodeFds,
-    verbose: options.verbose,
+    // argv and envp are read whole when any syscall prints unabbreviated (-v, -e abbrev=).
+    verbose:
+      options.verbose ||
+      (qualifiers.abbrev !== undefined && qualifiers.abbrev.size < options.arch.syscalls.length),
     ...(stopSet ? { selected: (nr: number): boolean => stopSet.has(nr) } : {}),
     ...(qualifiers.read || qualifiers.write
       ? { dumpIo: { read: qualifiers.read !== undefined, write: qualifiers.write !== undefined } }

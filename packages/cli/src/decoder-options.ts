@@ -20,7 +20,9 @@ export function decoderOptions(o: CliOptions, notices = false): DecoderOptions {
     ...(o.relTimestamps ? { relativeTimestamps: o.relTimestamps } : {}),
     ...(o.syscallTimes ? { syscallTimes: o.syscallTimes } : {}),
     verbose: o.verbose,
+    ...syscallStyles(o),
     decodeFds: o.fdDetails,
+    ...(o.qualifiers.decodePids.size > 0 ? { decodePids: [...o.qualifiers.decodePids] } : {}),
     // strace announces each followed process on stderr when the trace itself goes there.
     ...(notices && o.output === undefined && !o.qualifiers.quiet.has("attach")
       ? { attachNotice: `${PROGRAM}: ` }
@@ -34,5 +36,17 @@ export function decoderOptions(o: CliOptions, notices = false): DecoderOptions {
     ...(o.qualifiers.signal ? { signals: o.qualifiers.signal } : {}),
     ...(o.qualifiers.read ? { readDumps: o.qualifiers.read } : {}),
     ...(o.qualifiers.write ? { writeDumps: o.qualifiers.write } : {}),
+  };
+}
+
+/** -e raw= / abbrev= / verbose= as the decoder takes them: the syscalls that print differently. */
+function syscallStyles(o: CliOptions): Partial<DecoderOptions> {
+  const { raw, abbrev, verbose } = o.qualifiers;
+  const others = (set: ReadonlySet<number>): number[] =>
+    o.arch.syscalls.map((s) => s.nr).filter((nr) => !set.has(nr));
+  return {
+    ...(raw && raw.size > 0 ? { rawSyscalls: raw } : {}),
+    ...(abbrev && abbrev.size > 0 ? { unabbreviatedSyscalls: others(abbrev) } : {}),
+    ...(verbose ? { addressOnlySyscalls: others(verbose) } : {}),
   };
 }

@@ -3,7 +3,7 @@
 // load (their imports need them), then runs bin.ts.
 import { missingDenoPermissions } from "./deno-permissions.js";
 
-const missing = missingDenoPermissions();
+const missing = missingDenoPermissions(process.argv.slice(2).some((a) => a.startsWith("--replay")));
 if (missing.length > 0) {
   process.stderr.write(`${missing.join("\n")}\n`);
   process.exit(1);

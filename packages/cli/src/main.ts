@@ -1,17 +1,20 @@
 import { writeSync } from "node:fs";
 import { createDecoder, type DecoderOptions } from "@tstrace/decoder-wasm";
+import type * as Native from "@tstrace/native";
 import type { TraceResult } from "@tstrace/native";
-import * as native from "@tstrace/native";
+import { withPersonalities } from "./arch.js";
 import { type CliOptions, parseArgs } from "./args.js";
 import { AttachNotices } from "./attach-notices.js";
 import { answerParent, daemonTracee, execUnderGrandchild } from "./daemonize.js";
 import { decoderOptions } from "./decoder-options.js";
+import { applyEnvChanges } from "./env-changes.js";
 import { exitLikeTracee } from "./exit-status.js";
 import { HELP_TEXT } from "./help.js";
 import { inheritFds } from "./launcher-env.js";
 import { PathFilter, selectPaths, withFdTracking } from "./path-filter.js";
-import { createPipeline } from "./pipeline.js";
 import { recordFilter, splitAtMessages } from "./record-filter.js";
+import { openRecordSink, type RecordSink, recordingCapture } from "./record-sink.js";
+import { openReplay, type Replay, type ReplaySource } from "./replay-source.js";
 import { SeparateOutputs } from "./separate-outputs.js";
 import { openSink, type Sink } from "./sink.js";
 import { wantsPerf } from "./stats/backend.js";
@@ -57,8 +60,13 @@ const SIGNAL_NUMBERS: Readonly<Record<string, number>> = {
 export async function main(argv: readonly string[], ignoredSignals: readonly number[] = []): Promise<never> {
   let options: CliOptions;
   let decOptions: DecoderOptions;
+  let replaySource: ReplaySource | undefined;
   try {
-    options = parseArgs(argv);
+    options = await withPersonalities(() => parseArgs(argv));
+    if (options.replay !== undefined && !options.help && !options.version) {
+      replaySource = openReplay(options, argv);
+      options = replaySource.options;
+    }
     if (options.help || options.version) decOptions = {};
     else decOptions = decoderOptions(options, true);
   } catch (err) {
@@ -75,14 +83,18 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
   }
   if (options.pids.length > 0 && options.command.length > 0)
     fail("-p together with a command is not supported by this build", false);
+  // -E: process.env is the environ every way of starting the command passes on (Node sets it).
+  applyEnvChanges(process.env, options.envChanges);
   // -D: this process becomes the command; a grandchild tstrace (the branch below) traces it.
   const daemonFor = daemonTracee();
   if (options.daemonize && daemonFor === undefined)
     fail(execUnderGrandchild(options.command, argv, options.daemonize, ignoredSignals), false);
   parentWaiting = daemonFor !== undefined;
   for (const w of options.warnings) process.stderr.write(`${PROGRAM}: ${w}\n`);
-  // -c without stops when the kernel allows it; returns only to fall back to ptrace.
-  if (wantsPerf(options)) await countWithPerf(options, PROGRAM, (message) => fail(message, false));
+  // -c without stops when the kernel allows it (not when recording: that needs the stops);
+  // returns only to fall back to ptrace.
+  if (!replaySource && options.record === undefined && wantsPerf(options))
+    await countWithPerf(options, PROGRAM, (message) => fail(message, false));
   const attachPids = daemonFor !== undefined ? [daemonFor] : options.pids;
   const attaching = attachPids.length > 0;
   const { qualifiers } = options;
@@ -115,6 +127,13 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
   const selected = traceSet === undefined ? undefined : (nr: number): boolean => traceSet.has(nr);
   // What the tracer stops for: -P also needs the calls it follows fds through.
   const stopSet = traceSet && pathFilter ? withFdTracking(traceSet, options.arch) : traceSet;
+  let recordSink: RecordSink | undefined;
+  try {
+    if (options.record !== undefined)
+      recordSink = openRecordSink(options.record, recordingCapture(options), stopSet);
+  } catch (err) {
+    fail((err as Error).message, false);
+  }
   const filter = recordFilter(traceSet, qualifiers.signal);
   const counter = options.summary ? new SyscallCounter(options.overheadNs) : undefined;
 
@@ -131,10 +150,18 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
     counter?.add(filter ? filter(batch) : batch);
     const behind = decoder ? (sink as Sink).write(decoder.decodeTransient(batch)) : separate?.write(batch);
     if (behind) backlog = backlog ? backlog.then(() => behind) : behind;
+    const bad = replaySource && decoder?.lastError;
+    if (bad && !replayDamage) {
+      const at = replay?.fileOffset(batch, bad.offset);
+      replayDamage = `corrupt recording: ${bad.message} at byte offset ${at ?? "unknown"}`;
+      replay?.detach();
+    }
   };
   const onBatch = (raw: Uint8Array): Promise<void> | undefined => {
     backlog = undefined;
-    if (limit?.reached) return;
+    // Written before anything filters it: a replay applies its own filters.
+    recordSink?.write(raw);
+    if (limit?.reached || replayDamage) return;
     let batch = pathFilter ? pathFilter.filter(raw) : raw;
     if (limit) {
       batch = limit.take(batch);
@@ -150,23 +177,41 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
     return backlog;
   };
 
-  let session: native.TraceSession;
+  let native: typeof Native | undefined;
+  let replay: Replay | undefined;
+  let replayDamage: string | undefined;
+  let session: Native.TraceSession;
   try {
-    // Nothing here keeps a batch past onBatch (what waits is copied): native frees each at once.
-    session = createPipeline(
-      options,
-      {
-        ...(stopSet ? { stopSet } : {}),
-        attachPids,
-        untilExec: daemonFor !== undefined,
-        ignoredSignals,
-        ...inheritFds(),
-      },
-      onBatch,
-    ).session;
-    if (parentWaiting) {
-      parentWaiting = false;
-      answerParent();
+    if (replaySource) {
+      replay = replaySource.start(onBatch);
+      const done = replay.done.then(({ damage }): TraceResult => {
+        if (damage && !replayDamage) replayDamage = damage.message;
+        return { status: 0, exitCode: 0, signal: null, coreDumped: false, stops: 0, interrupted: null };
+      });
+      const stop = replay.detach;
+      session = { pid: 0, done, detach: stop, kill: stop, interrupt: stop, catchInterrupts: () => {} };
+    } else {
+      // Loaded only to trace: a replay runs without the addon (and under Deno without --allow-ffi).
+      native = await import("@tstrace/native");
+      const { createPipeline } = await import("./pipeline.js");
+      // Nothing here keeps a batch past onBatch (what waits is copied): native frees each at once.
+      session = createPipeline(
+        options,
+        {
+          ...(stopSet ? { stopSet } : {}),
+          attachPids,
+          untilExec: daemonFor !== undefined,
+          ignoredSignals,
+          ...inheritFds(),
+          // A recording reads more than this trace prints, so a replay may ask for it.
+          ...(recordSink ? { captureOptions: recordingCapture(options) } : {}),
+        },
+        onBatch,
+      ).session;
+      if (parentWaiting) {
+        parentWaiting = false;
+        answerParent();
+      }
     }
   } catch (err) {
     await sink?.close();
@@ -174,11 +219,14 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
     fail(message.startsWith("attach: ") || !attaching ? message : `attach: ${message}`, false);
   }
 
-  // strace's -I default: a spawned command traced into -o FILE ignores these signals; otherwise
+  // -I (strace's default: never with -o FILE and a command): never ignores these signals; otherwise
   // they end tracing: attached tracees are detached (and keep running), a spawned one gets the
   // same signal, then tstrace dies by it.
   let interrupted = 0;
-  const ignoreSignals = !attaching && options.output !== undefined;
+  // strace's -I: its default ignores them for a spawned command traced into -o FILE (never a replay).
+  const ignoreSignals =
+    !replay && (options.interruptible === "never" || options.interruptible === "never_tstp");
+  if (!replay && options.interruptible === "never_tstp") process.on("SIGTSTP", () => {});
   for (const name of FATAL_SIGNALS) {
     process.on(name, () => {
       if (ignoreSignals || interrupted) return;
@@ -215,11 +263,17 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
   if (notices && !quietAttach && decOptions.attachNotice === undefined)
     for (const notice of notices.detached()) process.stderr.write(`${PROGRAM}: ${notice}\n`);
   await sink?.close();
+  recordSink?.close();
+  if (replay) {
+    // Everything before the damage was printed; the damage is named last, on stderr.
+    if (replayDamage) process.stderr.write(`${PROGRAM}: ${options.replay}: ${replayDamage}\n`);
+    process.exit(replayDamage ? 1 : interrupted ? 128 + interrupted : 0);
+  }
   if (interrupted) {
-    native.raiseSignal(interrupted);
+    native?.raiseSignal(interrupted);
     process.exit(128 + interrupted);
   }
   // Detached (-p, or --syscall-limit reached): the tracees run on; tstrace succeeded.
   if (attaching || limit?.reached) process.exit(0);
-  return exitLikeTracee(result, native.raiseSignal);
+  return exitLikeTracee(result, (native as typeof Native).raiseSignal);
 }

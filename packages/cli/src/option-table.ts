@@ -56,6 +56,19 @@ export interface OptionRow {
 export const OPTION_TABLE: readonly OptionRow[] = [
   // Startup
   {
+    short: "E",
+    long: "env",
+    arg: "required",
+    key: "env",
+    section: "Startup",
+    help: [
+      { usage: "-E VAR=VAL, --env=VAR=VAL", text: ["put VAR=VAL in the environment for command"] },
+      { usage: "-E VAR, --env=VAR", text: ["remove VAR from the environment for command"] },
+    ],
+    values: "`VAR=VAL` (set or replace, in place) or `VAR` (remove); repeatable, applied in order",
+    example: "tstrace -E LANG=C -E TZ ls",
+  },
+  {
     short: "p",
     long: "attach",
     arg: "required",
@@ -72,6 +85,21 @@ export const OPTION_TABLE: readonly OptionRow[] = [
     ],
     values: "process ids: `PID`, `PID,PID`, or a space- or newline-separated list; repeatable",
     example: "tstrace -p 1234 -p 1240",
+  },
+  {
+    short: "u",
+    long: "user",
+    arg: "required",
+    key: "user",
+    section: "Startup",
+    help: [
+      {
+        usage: "-u USERNAME, --user=USERNAME",
+        text: ["run command as USERNAME handling setuid and/or setgid"],
+      },
+    ],
+    values: "a user name from the password database (tstrace must run as root; not with `-D`)",
+    example: "tstrace -u nobody id",
   },
   {
     short: "D",
@@ -141,12 +169,62 @@ export const OPTION_TABLE: readonly OptionRow[] = [
     example: "tstrace -f -b execve sh -c 'exec ls'",
   },
   {
+    short: "I",
+    long: "interruptible",
+    arg: "required",
+    key: "interruptible",
+    section: "Tracing",
+    help: [
+      {
+        usage: "-I INTERRUPTIBLE, --interruptible=INTERRUPTIBLE",
+        text: [],
+        details: [
+          ["1, anywhere", ["no signals are blocked"]],
+          ["2, waiting", ["fatal signals are blocked while decoding syscall (default)"]],
+          ["3, never", ["fatal signals are always blocked (default if '-o FILE PROG')"]],
+          ["4, never_tstp", ["fatal signals and SIGTSTP (^Z) are always blocked"]],
+        ],
+      },
+    ],
+    values:
+      "`1`/`anywhere` (or `always`), `2`/`waiting`, `3`/`never`, `4`/`never_tstp`; fatal signals (HUP, INT, QUIT, PIPE, TERM) end tracing with 1 and 2 and are ignored with 3 and 4, which also ignores ^Z",
+    example: "tstrace -I never -o trace.txt make",
+  },
+  {
     long: "kill-on-exit",
     arg: "none",
     key: "killOnExit",
     section: "Tracing",
     help: [{ usage: "--kill-on-exit", text: ["kill all tracees if tstrace is killed"] }],
     example: "tstrace --kill-on-exit -p 1234",
+  },
+  {
+    long: "record",
+    arg: "required",
+    key: "record",
+    section: "Tracing",
+    help: [
+      {
+        usage: "--record=FILE",
+        text: ["also write the raw record stream to FILE, for --replay later"],
+      },
+    ],
+    values: "a file name; it holds at least -s 256, -yy and -v data, so replay may ask for them",
+    example: "tstrace --record=ls.tsr ls",
+  },
+  {
+    long: "replay",
+    arg: "required",
+    key: "replay",
+    section: "Tracing",
+    help: [
+      {
+        usage: "--replay=FILE",
+        text: ["print a --record FILE with these output options instead of tracing"],
+      },
+    ],
+    values: "a recording made with --record",
+    example: "tstrace --replay=ls.tsr -yy -s 100 -e trace=openat",
   },
   // Output format: -a and the -e qualifiers that --help lists before -e quiet= (the -e row)
   {
@@ -163,6 +241,35 @@ export const OPTION_TABLE: readonly OptionRow[] = [
     ],
     values: "a non-negative integer (default 40)",
     example: "tstrace -a 60 ls",
+  },
+  {
+    long: "abbrev",
+    arg: "required",
+    key: "qual:abbrev",
+    section: "Output format",
+    help: [{ usage: "-e abbrev=SET, --abbrev=SET", text: ["abbreviate output for the syscalls in SET"] }],
+    values: "a syscall set as in `-e trace=` (default `all`; `-v` is `none`)",
+    example: "tstrace -e abbrev=none -e trace=execve ls",
+  },
+  {
+    long: "verbose",
+    arg: "required",
+    key: "qual:verbose",
+    section: "Output format",
+    help: [
+      { usage: "-e verbose=SET, --verbose=SET", text: ["dereference structures for the syscall in SET"] },
+    ],
+    values: "a syscall set as in `-e trace=` (default `all`); the others print struct and array addresses",
+    example: "tstrace -e verbose=none -e trace=%stat ls",
+  },
+  {
+    long: "raw",
+    arg: "required",
+    key: "qual:raw",
+    section: "Output format",
+    help: [{ usage: "-e raw=SET, --raw=SET", text: ["print undecoded arguments for the syscalls in SET"] }],
+    values: "a syscall set as in `-e trace=` (default `none`): arguments and return value in hex",
+    example: "tstrace -e raw=openat cat /etc/hostname",
   },
   {
     long: "read",
@@ -397,6 +504,24 @@ export const OPTION_TABLE: readonly OptionRow[] = [
     example: "tstrace -qq true",
   },
   {
+    long: "silent",
+    arg: "optional",
+    key: "quiet",
+    section: "Output format",
+    help: [],
+    values: "as `--quiet`",
+    example: "tstrace --silent=exit true",
+  },
+  {
+    long: "silence",
+    arg: "optional",
+    key: "quiet",
+    section: "Output format",
+    help: [],
+    values: "as `--quiet`",
+    example: "tstrace --silence=attach,exit true",
+  },
+  {
     short: "r",
     long: "relative-timestamps",
     arg: "optional",
@@ -506,6 +631,32 @@ export const OPTION_TABLE: readonly OptionRow[] = [
     example: "tstrace -xx echo hi",
   },
   {
+    long: "strings-in-hex",
+    arg: "optional",
+    key: "stringsInHex",
+    section: "Output format",
+    help: [
+      {
+        usage: "--strings-in-hex[=STYLE]",
+        text: ["which strings print as hexadecimal escapes (default: all)"],
+        details: [
+          [
+            "style",
+            [
+              "none (no hexadecimal escapes),",
+              "non-ascii-chars (non-printable characters as \\xNN),",
+              "non-ascii (as -x: strings with any of them wholly in hex),",
+              "all (as -xx: every string in hex)",
+            ],
+          ],
+        ],
+      },
+    ],
+    values:
+      "`none`, `non-ascii-chars`, `non-ascii`, `all` (the default without a value); not together with `-x`",
+    example: "tstrace --strings-in-hex=non-ascii-chars cat /etc/hostname",
+  },
+  {
     long: "decode-fds",
     arg: "optional",
     key: "qual:decode-fds",
@@ -546,6 +697,45 @@ export const OPTION_TABLE: readonly OptionRow[] = [
       },
     ],
     example: "tstrace -yy cat /etc/hostname",
+  },
+  {
+    long: "decode-pids",
+    arg: "required",
+    key: "qual:decode-pids",
+    section: "Output format",
+    help: [
+      {
+        usage: "-e decode-pids=SET, --decode-pids=SET",
+        text: ["what kinds of PID information to decode"],
+        details: [
+          [
+            "details",
+            [
+              "comm (command name associated with process ID),",
+              "pidns (PID in strace's PID namespace, for tracees in another one)",
+            ],
+          ],
+        ],
+      },
+    ],
+    values: "`comm`, `pidns`, `all`, `none`; the last one given wins",
+    example: "tstrace -f --decode-pids=comm sh -c 'true'",
+  },
+  {
+    short: "Y",
+    arg: "none",
+    key: "decodePidsComm",
+    section: "Output format",
+    help: [{ usage: "-Y", text: ["equivalent to --decode-pids=comm"] }],
+    example: "tstrace -f -Y sh -c 'true'",
+  },
+  {
+    long: "pidns-translation",
+    arg: "none",
+    key: "pidnsTranslation",
+    section: "Output format",
+    help: [{ usage: "--pidns-translation", text: ["equivalent to --decode-pids=pidns"] }],
+    example: "tstrace --pidns-translation -f unshare -pf true",
   },
   {
     short: "X",
@@ -711,6 +901,15 @@ export const OPTION_TABLE: readonly OptionRow[] = [
     example: "tstrace -e fault=chdir:error=EACCES sh -c 'cd /tmp'",
   },
   // Miscellaneous
+  {
+    short: "d",
+    long: "debug",
+    arg: "none",
+    key: "debug",
+    section: "Miscellaneous",
+    help: [{ usage: "-d, --debug", text: ["enable debug output to stderr (accepted; tstrace has none)"] }],
+    example: "tstrace -d true",
+  },
   {
     short: "h",
     long: "help",

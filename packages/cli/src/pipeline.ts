@@ -6,6 +6,7 @@
  */
 import { compileInjectTable } from "@tstrace/core/inject";
 import * as native from "@tstrace/native";
+import { syscallByName } from "./arch.js";
 import type { CliOptions } from "./args.js";
 import { capturePlanFor } from "./capture-plan-for.js";
 import { toBitmap } from "./record-filter.js";
@@ -26,6 +27,8 @@ export interface PipelineStart {
   readonly ignoredSignals?: readonly number[];
   /** Descriptors from 3 up that the command inherits (the launcher's list). */
   readonly inheritFds?: readonly number[];
+  /** The options the capture plan reads by, when wider than `cli`'s (--record: record-sink.ts). */
+  readonly captureOptions?: CliOptions;
 }
 
 /** A started trace: native's session and the plan it reads by. */
@@ -45,13 +48,14 @@ export function createPipeline(
   start: PipelineStart,
   onBatch: (batch: Uint8Array) => Promise<void> | undefined,
 ): Pipeline {
-  const stopSet = start.stopSet ?? cli.qualifiers.trace;
-  const capturePlan = capturePlanFor(cli, stopSet);
+  const stopSet = withCommChanges(cli, start.stopSet ?? cli.qualifiers.trace);
+  const capturePlan = capturePlanFor(start.captureOptions ?? cli, stopSet);
   const common = {
     capturePlan,
     followForks: cli.follow,
     detachOnExec: cli.detachOnExec,
     exitKill: cli.killOnExit,
+    decodeComm: cli.qualifiers.decodePids.has("comm"),
     transientBatches: true,
     ...(stopSet ? { traceSet: toBitmap(stopSet) } : {}),
     ...(cli.qualifiers.inject.length > 0 ? { injectTable: compileInjectTable(cli.qualifiers.inject) } : {}),
@@ -69,8 +73,23 @@ export function createPipeline(
             ...(start.cwd ? { cwd: start.cwd } : {}),
             ...(start.ignoredSignals ? { ignoredSignals: start.ignoredSignals } : {}),
             ...(start.inheritFds ? { inheritFds: start.inheritFds } : {}),
+            ...(cli.user !== undefined ? { user: cli.user } : {}),
           },
           onBatch,
         );
   return { session, capturePlan };
+}
+
+/**
+ * --decode-pids=comm: the tracer must see prctl (PR_SET_NAME renames a thread) even when the
+ * filter leaves it out, as strace's seccomp filter always stops for its COMM_CHANGE calls; the
+ * decoder still prints only what -e trace= selects.
+ */
+function withCommChanges(
+  cli: CliOptions,
+  stopSet: ReadonlySet<number> | undefined,
+): ReadonlySet<number> | undefined {
+  const prctl = syscallByName(cli.arch, "prctl")?.nr;
+  if (!stopSet || prctl === undefined || !cli.qualifiers.decodePids.has("comm")) return stopSet;
+  return new Set([...stopSet, prctl]);
 }

@@ -6,7 +6,7 @@
 import { type InjectRule, parseInjectExpr } from "@tstrace/core/inject";
 import { signals } from "@tstrace/core/signals";
 import { parseTraceExpr } from "@tstrace/core/trace-expr";
-import type { ArchTable } from "./arch.js";
+import { type ArchTable, personalityTable } from "./arch.js";
 import { UsageError } from "./usage-error.js";
 
 /** Return statuses of `-e status=` (strace's names, in its bit order). */
@@ -23,6 +23,10 @@ export const QUIET_NAMES = [
   "superseded",
 ] as const;
 export type QuietName = (typeof QUIET_NAMES)[number];
+
+/** What `-e decode-pids=` / `--decode-pids=` can add to a pid (strace's order). */
+export const PID_DETAILS = ["pidns", "comm"] as const;
+export type PidDetail = (typeof PID_DETAILS)[number];
 
 /** What `-e decode-fds=` / `--decode-fds=` can ask for about an fd. */
 export const FD_DETAILS = ["path", "socket", "dev", "pidfd"] as const;
@@ -57,6 +61,8 @@ const QUALIFIER_ALIASES: Readonly<Record<string, string>> = {
   kvm: "kvm",
   "decode-fds": "decode-fds",
   "decode-fd": "decode-fds",
+  "decode-pids": "decode-pids",
+  "decode-pid": "decode-pids",
 };
 
 /** `-e read=` / `-e write=` descriptors: those listed below 65536, and whether the rest are in. */
@@ -66,6 +72,16 @@ export interface FdSelection {
 }
 
 const FD_UNIVERSE_SIZE = 65536;
+
+/**
+ * strace's strtok over a set: empty tokens are skipped, and a set with none at all is refused
+ * naming the whole expression (`-e read=!` → "invalid descriptor '!'").
+ */
+function tokensOf(expr: string, text: string, what: string): string[] {
+  const tokens = text.split(",").filter((t) => t !== "");
+  if (tokens.length === 0) throw new UsageError(`invalid ${what} '${expr}'`, false);
+  return tokens;
+}
 
 /** strace's qualify_tokens over descriptors ("invalid descriptor 'x'"); `!`, `all`, `none`. */
 export function fdSelection(expr: string): FdSelection {
@@ -78,7 +94,7 @@ export function fdSelection(expr: string): FdSelection {
   const fds = new Set<number>();
   const all = text === "all";
   if (!all && text !== "none") {
-    for (const token of text.split(",")) {
+    for (const token of tokensOf(expr, text, "descriptor")) {
       if (!/^\d+$/.test(token) || Number(token) > 0x7fffffff)
         throw new UsageError(`invalid descriptor '${token}'`, false);
       if (Number(token) < FD_UNIVERSE_SIZE) fds.add(Number(token));
@@ -106,6 +122,14 @@ export interface Qualifiers {
   quiet: ReadonlySet<QuietName>;
   /** decode-fds=: what fds print with, or undefined when not given. */
   decodeFds: ReadonlySet<FdDetail> | undefined;
+  /** decode-pids= (-Y: comm, --pidns-translation: pidns): what pids print with. */
+  decodePids: ReadonlySet<PidDetail>;
+  /** -e raw=: syscall numbers printed raw, or undefined for none. */
+  raw: ReadonlySet<number> | undefined;
+  /** -e abbrev= (-v: none): syscall numbers whose structs are abbreviated, or undefined for all. */
+  abbrev: ReadonlySet<number> | undefined;
+  /** -e verbose=: syscall numbers whose structs and arrays are fetched, or undefined for all. */
+  verbose: ReadonlySet<number> | undefined;
   /** -e read=: descriptors whose reads are dumped, or undefined. */
   read: FdSelection | undefined;
   /** -e write=: descriptors whose writes are dumped, or undefined. */
@@ -121,6 +145,10 @@ export function emptyQualifiers(): Qualifiers {
     status: undefined,
     quiet: new Set(),
     decodeFds: undefined,
+    decodePids: new Set(),
+    raw: undefined,
+    abbrev: undefined,
+    verbose: undefined,
     read: undefined,
     write: undefined,
     inject: [],
@@ -153,7 +181,7 @@ function tokenSet<T>(
   if (text === "all") {
     for (const v of universe) chosen.add(v);
   } else if (text !== "none") {
-    for (const token of text.split(",")) {
+    for (const token of tokensOf(expr, text, what)) {
       const v = lookup(token);
       if (v === undefined) throw new UsageError(`invalid ${what} '${token}'`, false);
       chosen.add(v);
@@ -169,10 +197,15 @@ export function applyQualifier(q: Qualifiers, name: string, value: string, arch:
   const qualifier = QUALIFIER_ALIASES[name];
   switch (qualifier) {
     case "trace":
+    case "raw":
+    case "abbrev":
+    case "verbose":
+      // strace reads all four with qualify_syscall_tokens: one set language, one set of errors.
       try {
-        q.trace = parseTraceExpr(arch, value).nrs;
+        q[qualifier] = parseTraceExpr(arch, value, personalityTable).nrs;
       } catch (err) {
-        throw new UsageError((err as Error).message.replace(/^strace: /, ""), false);
+        const message = (err as Error).message.replace(/^strace: /, "");
+        throw new UsageError(message, message.startsWith("incorrect personality designator"));
       }
       return;
     case "signal":
@@ -202,6 +235,14 @@ export function applyQualifier(q: Qualifiers, name: string, value: string, arch:
         FD_DETAILS,
         (t) => ((FD_DETAILS as readonly string[]).includes(t) ? (t as FdDetail) : undefined),
         "decode-fds",
+      );
+      return;
+    case "decode-pids":
+      q.decodePids = tokenSet<PidDetail>(
+        value,
+        PID_DETAILS,
+        (t) => ((PID_DETAILS as readonly string[]).includes(t) ? (t as PidDetail) : undefined),
+        "decode-pids",
       );
       return;
     case "read":

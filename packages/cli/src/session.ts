@@ -7,8 +7,10 @@
 
 import { createDecoder, type Decoder } from "@tstrace/decoder-wasm";
 import type * as native from "@tstrace/native";
+import { withPersonalities } from "./arch.js";
 import { parseArgs } from "./args.js";
 import { decoderOptions } from "./decoder-options.js";
+import { applyEnvChanges } from "./env-changes.js";
 import { createPipeline } from "./pipeline.js";
 import { UsageError } from "./usage-error.js";
 
@@ -107,7 +109,7 @@ export function trace(options: TraceOptions & { mode?: "lines" }): Promise<Trace
 export async function trace(options: TraceOptions): Promise<Trace<string> | Trace<Uint8Array>> {
   const words = [...(options.options ?? [])];
   for (const pid of options.pids ?? []) words.push("-p", String(pid));
-  const cli = parseArgs([...words, "--", ...(options.argv ?? [])]);
+  const cli = await withPersonalities(() => parseArgs([...words, "--", ...(options.argv ?? [])]));
   if (cli.output !== undefined || cli.summary !== undefined || cli.separately)
     throw new UsageError(
       "-o, -c/-C and -ff are not available through trace(): the caller owns the output",
@@ -129,7 +131,7 @@ export async function trace(options: TraceOptions): Promise<Trace<string> | Trac
   };
   const { session } = createPipeline(
     cli,
-    { ...(options.env ? { env: options.env } : {}), ...(options.cwd ? { cwd: options.cwd } : {}) },
+    { ...commandEnv(options.env, cli.envChanges), ...(options.cwd ? { cwd: options.cwd } : {}) },
     onBatch,
   );
   const result = session.done.then(
@@ -157,4 +159,15 @@ export async function trace(options: TraceOptions): Promise<Trace<string> | Trac
     detach: (): void => session.detach(),
     [Symbol.asyncIterator]: () => iterate,
   };
+}
+
+/** The command's environment: `env` (default this process's) with -E's changes applied. */
+function commandEnv(
+  env: Readonly<Record<string, string>> | undefined,
+  changes: readonly string[],
+): { env?: Record<string, string> } {
+  if (changes.length === 0) return env ? { env: { ...env } } : {};
+  const out: Record<string, string | undefined> = { ...(env ?? process.env) };
+  applyEnvChanges(out, changes);
+  return { env: out as Record<string, string> };
 }

@@ -57,6 +57,7 @@ export {
   pathRule,
 } from "./path-rules.js";
 export * from "./record-format.js";
+export * from "./recording.js";
 export { signalName, signals } from "./signals.js";
-export { parseTraceExpr, type TraceSelection } from "./trace-expr.js";
+export { PERSONALITIES, parseTraceExpr, type TraceSelection } from "./trace-expr.js";
 export * from "./types.js";

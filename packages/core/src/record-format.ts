@@ -30,7 +30,7 @@ export const RecordHeader = {
 
 /** Record types. */
 export const RecordType = {
-  /** First record of a recording file: u32 version, u32 audit arch, then the tracer's name (UTF-8). */
+  /** First record of a recording file, after its magic: u32 version, u32 audit arch, then what was captured (recording.ts). */
   FILE_HEADER: 0,
   /** Syscall entry stop. Body: {@link SyscallEnterBody}, then captures. */
   SYSCALL_ENTER: 1,
@@ -52,6 +52,11 @@ export const RecordType = {
   GROUP_STOP: 9,
   /** A message from the tracer for the user (UTF-8 body, e.g. "exec: No such file or directory"); flags: 1 = fatal. */
   MESSAGE: 10,
+  /**
+   * The thread's command name, read from /proc/PID/comm when it became a tracee and after each
+   * exec (--decode-pids=comm): UTF-8 body, at most 16 bytes.
+   */
+  COMM: 11,
 } as const;
 /** A record type code: one of the {@link RecordType} values. */
 export type RecordType = (typeof RecordType)[keyof typeof RecordType];

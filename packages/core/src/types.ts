@@ -129,7 +129,9 @@ export type RetKind =
   /** An address in hex (`mmap`, `brk`). */
   | "hex"
   /** The call does not return: `= ?` (exit, exit_group). */
-  | "none";
+  | "none"
+  /** A process or thread id (decimal; `--decode-pids=comm` adds its command name). */
+  | "pid";
 
 /** One argument: its name and C type as the kernel declares it, and how it is decoded. */
 export interface ArgSpec {

@@ -1,12 +1,19 @@
 // The syscall being decoded: its entry record (args, entry captures), and at exit its exit record
 // (return value, exit captures). Records were validated before they get here, so capture walks
 // stay inside them.
+
+import { callNoDeref } from "./options";
 import {
   CAP_ARG,
   CAP_HEADER,
   CAP_KIND,
   CAP_LENGTH,
   CAP_STATUS,
+  CK_BUFFER_ARG_LEN,
+  CK_BUFFER_RET_LEN,
+  CK_CSTRING,
+  CK_FD_PATH,
+  CK_FD_PATHS,
   CS_FAULT,
   CS_TRUNCATED,
   ENTER_ARGS,
@@ -77,12 +84,26 @@ export function capturesValid(rec: usize, len: u32, start: u32, count: u32): boo
   return true;
 }
 
+/** Capture kinds strace reads without tfetch_mem: strings, data buffers, what fds name. */
+function dataKind(kind: u32): bool {
+  return (
+    kind == <u32>CK_CSTRING ||
+    kind == <u32>CK_BUFFER_ARG_LEN ||
+    kind == <u32>CK_BUFFER_RET_LEN ||
+    kind == <u32>CK_FD_PATH ||
+    kind == <u32>CK_FD_PATHS
+  );
+}
+
 function scan(rec: usize, start: u32, count: u32, argIdx: u32, kind: u32): bool {
   let off: usize = <usize>start;
   for (let i: u32 = 0; i < count; i++) {
     const p = rec + off;
     const l = load<u32>(p + CAP_LENGTH);
     if (<u32>load<u8>(p + CAP_ARG) == argIdx && (kind == 0 || <u32>load<u8>(p + CAP_KIND) == kind)) {
+      // -e verbose= leaves this call out: strace fetches no struct or array (tfetch_mem fails),
+      // so its address prints; strings and data buffers still do.
+      if (callNoDeref && !dataKind(<u32>load<u8>(p + CAP_KIND))) return false;
       capStatus = <u32>load<u16>(p + CAP_STATUS);
       capData = p + CAP_HEADER;
       capLen = l;

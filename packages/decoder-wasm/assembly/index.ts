@@ -8,6 +8,7 @@ import { putDecoderNames } from "./decoders/index";
 import { setDumpSets } from "./dumpio";
 import { resolveKnown } from "./known";
 import {
+  onComm,
   onDetached,
   onEnter,
   onExec,
@@ -22,7 +23,7 @@ import {
   setNow,
   touch,
 } from "./line";
-import { setLineOptions, setOptions, setSignalSet, setTraceSet } from "./options";
+import { setLineOptions, setOptions, setSignalSet, setStyleMap, setTraceSet } from "./options";
 import { consume, lineStart, outBuf, outLen, puts, reset } from "./out";
 import { HEX_NONE, quote } from "./print/quote";
 import { putStructNames } from "./print/structs";
@@ -44,6 +45,7 @@ import {
   SIGNAL_BODY_LENGTH,
   SIGNAL_BODY_SIGINFO,
   T_ATTACHED,
+  T_COMM,
   T_DETACHED,
   T_EXEC,
   T_EXIT,
@@ -89,7 +91,7 @@ export function attachNotice(p: usize, len: u32): void {
  * Line options (call after init): flags bit 0 -n, bit 1 -i, bits 2-3 absolute timestamps (1 time
  * of day, 2 unix), bit 4 -r, bit 5 -T, bit 6 -v, bit 7 quiet=exit, bits 8-9 -X (1 raw, 2 verbose), bits 10-13
  * the --decode-fds set (path, socket, dev, pidfd), bits 14-15, 16-17 and 18-19 the precisions of
- * the absolute timestamps, -r and -T (0 s, 1 ms, 2 us, 3 ns); status: the status= classes printed (bit 0 successful, 1 failed,
+ * the absolute timestamps, -r and -T (0 s, 1 ms, 2 us, 3 ns), bit 20 --decode-pids=comm; status: the status= classes printed (bit 0 successful, 1 failed,
  * 2 unfinished, 3 unavailable, 4 detached); tz: UTC offset in minutes for -t/-tt.
  */
 export function lineOptions(flags: i32, status: i32, tz: i32): void {
@@ -107,6 +109,14 @@ export function signalSet(lo: u32, hi: u32): void {
  */
 export function traceSet(p: usize, bits: u32): void {
   setTraceSet(p, bits);
+}
+
+/**
+ * -e raw= / abbrev= / verbose=: `count` bytes at p (from alloc(), kept by the decoder), one per
+ * syscall number: bit 0 raw, bit 1 unabbreviated, bit 2 not dereferenced.
+ */
+export function styleMap(p: usize, count: u32): void {
+  setStyleMap(p, count);
 }
 
 /**
@@ -235,6 +245,8 @@ export function decode(len: u32): u32 {
         break;
       }
       onExec(pid, load<u32>(body));
+    } else if (type == T_COMM) {
+      onComm(pid, body, size - HDR_LENGTH);
     } else if (type == T_ATTACHED) {
       touch(pid);
     } else if (type == T_DETACHED) {
@@ -279,7 +291,7 @@ export function quoteInput(len: u32, strsize: i32, hex: i32, nulTerminated: i32)
   if (<usize>len > inCap) len = <u32>inCap;
   const max: u32 = strsize < 0 ? 0 : <u32>strsize;
   const size = len < max ? len : max;
-  const noNul = quote(inBuf, size, nulTerminated != 0, hex < 0 || hex > 2 ? HEX_NONE : hex);
+  const noNul = quote(inBuf, size, nulTerminated != 0, hex < 0 || hex > 3 ? HEX_NONE : hex);
   if (noNul && len > max) puts("...");
   return <u32>outLen;
 }

@@ -45,3 +45,4 @@ export const R_FD: u8 = 1;
 export const R_HEX: u8 = 2;
 export const R_NONE: u8 = 3;
 export const R_FDBYARGS: u8 = 4;
+export const R_PID: u8 = 5;

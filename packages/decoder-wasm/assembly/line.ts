@@ -27,14 +27,18 @@ import { printExitStatus, printSiginfo } from "./events";
 import { T_OPEN_FLAGS } from "./known";
 import {
   acolumn,
+  callRaw,
+  decodeComm,
   pidPrefix,
   quietExit,
+  setCallStyle,
   showIp,
   showNr,
   showTime,
   signalShown,
   statusMask,
   syscallTraced,
+  xflag,
 } from "./options";
 import {
   column,
@@ -51,6 +55,7 @@ import {
 } from "./out";
 import { printFdDecoration } from "./print/fd";
 import { putHex, putHexDigits, putI64, putOct, putPadded, putU64 } from "./print/num";
+import { QUOTE_ANGLES, QUOTE_BARE, quote } from "./print/quote";
 import { printSignalName } from "./print/signal";
 import { printFlags, printFlagsUnstyled, putRef } from "./print/xlat";
 import {
@@ -73,9 +78,11 @@ import {
   R_FDBYARGS,
   R_HEX,
   R_NONE,
+  R_PID,
   row,
   rowDecoder,
   rowName,
+  rowNargs,
   rowRet,
   strLen,
   strPtr,
@@ -101,7 +108,13 @@ class Proc {
   /** The last syscall's instruction pointer (-i on `--- SIG` lines), when one was seen. */
   lastIp: u64 = 0;
   hasIp: bool = false;
+  /** --decode-pids=comm: the thread's name from its last COMM record (commLen 0: none yet). */
+  comm: StaticArray<u8> = new StaticArray<u8>(COMM_MAX);
+  commLen: u32 = 0;
 }
+
+/** The most bytes of a name kept (the kernel's TASK_COMM_LEN is 16, NUL included). */
+const COMM_MAX: u32 = 16;
 
 let now: u64 = 0;
 
@@ -183,6 +196,7 @@ function getProc(pid: u32): Proc {
   p.inSyscall = false;
   p.done = false;
   p.len = 0;
+  p.commLen = 0;
   liveCount++;
   lastProc = p;
   return p;
@@ -210,30 +224,62 @@ export function setAttachNotice(p: usize, len: usize): void {
 export function onNewProcess(parent: u32, child: u32): void {
   touch(parent);
   touch(child);
+  notice(child, " attached\n");
+}
+
+/** `strace: Process N attached` (or detached) where the record falls, when notices are on. */
+function notice(pid: u32, what: string): void {
   if (noticeLen == 0) return;
   const start = outLen;
   putBytes(noticePtr, noticeLen);
   puts("Process ");
-  putU64(<u64>child);
-  puts(" attached\n");
+  putU64(<u64>pid);
+  puts(what);
   // A line status= may still drop keeps the notice before it (strace, buffering such lines,
   // prints the notice first); otherwise it sits inside the open line, as strace writes it.
   if (hasOpen && statusMask != 31) moveBeforeLine(start);
   else setAside(start);
 }
 
+/**
+ * A COMM record: the thread's name (at most {@link COMM_MAX} bytes of `len` at p; the record's
+ * padding NULs are not part of it).
+ */
+export function onComm(pid: u32, p: usize, len: u32): void {
+  const proc = getProc(pid);
+  let n: u32 = 0;
+  while (n < len && n < COMM_MAX && load<u8>(p + <usize>n) != 0) n++;
+  memory.copy(changetype<usize>(proc.comm), p, <usize>n);
+  proc.commLen = n;
+}
+
+/** strace's print_comm_str: `<name>`, quoted as a bare string with `<` and `>` escaped. */
+function printComm(p: Proc): void {
+  putc(0x3c);
+  quote(changetype<usize>(p.comm), p.commLen, false, xflag, QUOTE_BARE | QUOTE_ANGLES);
+  putc(0x3e);
+}
+
 function printPrefix(pid: u32): void {
+  let comm: Proc | null = null;
+  if (decodeComm) {
+    const proc = getProc(pid);
+    if (proc.commLen > 0) comm = proc;
+  }
   if (pidPrefix == 1 && liveCount > 1) {
     puts("[pid ");
     let w = 1;
     for (let t = pid / 10; t != 0; t /= 10) w++;
     for (; w < 5; w++) putc(0x20);
     putU64(<u64>pid);
+    if (comm != null) printComm(comm);
     puts("] ");
   } else if (pidPrefix == 2) {
     const start = outLen;
     putU64(<u64>pid);
-    while (outLen - start < 5) putc(0x20);
+    // strace pads the pid to 5 columns only when no name follows it.
+    if (comm != null) printComm(comm);
+    else while (outLen - start < 5) putc(0x20);
     putc(0x20);
   }
   printTimestamp(now);
@@ -264,7 +310,10 @@ function validRow(nr: u32, arch: u32): u32 {
 
 function decode(nr: u32, arch: u32): i32 {
   const r = validRow(nr, arch);
+  setCallStyle(nr);
   if (r == 0) return decodeRaw(6);
+  // -e raw=: strace's printargs, each argument in hex, and the return value in hex.
+  if (callRaw) return decodeRaw(rowNargs(r)) | RVAL_HEX;
   return runDecoder(load<u8>(decIds + <usize>nr), r);
 }
 
@@ -376,6 +425,12 @@ function printReturn(r: u32, rv: i32, rval: i64, isError: bool): void {
   }
   // strace's default is RVAL_UDECIMAL: a negative success (only an injected retval=) is unsigned.
   putU64(<u64>rval);
+  // --decode-pids=comm: strace reads the pid's /proc comm as it prints; the decoder knows the
+  // names of the processes it traces (the others print bare).
+  if (kind == R_PID && decodeComm && rval > 0 && rval <= 0x7fffffff) {
+    const q = findLive(<u32>rval);
+    if (q != null && q.commLen > 0) printComm(q);
+  }
 }
 
 /** strace's print_injected_note: `-e inject=` results and delays, from the exit record's flags. */
@@ -404,7 +459,8 @@ export function onExit(pid: u32, rec: usize, len: u32, nr: u32, arch: u32, rval:
     puts(" resumed>) ");
     tabto();
     setExit(rec, len, rval, isError); // the return value's FD_PATH capture is in this record
-    printReturn(validRow(nr, arch), 0, rval, isError);
+    setCallStyle(nr);
+    printReturn(validRow(nr, arch), callRaw ? RVAL_HEX : 0, rval, isError);
     printTamperNotes(rec);
     newline();
     return;
@@ -425,6 +481,7 @@ export function onExit(pid: u32, rec: usize, len: u32, nr: u32, arch: u32, rval:
   setResumeArg(p.resumeArg);
   setAux(AUX_NONE, -1);
   let rv = p.rv;
+  setCallStyle(enr);
   if (!p.done) rv = decode(enr, earch) & 0xff;
   puts(") ");
   tabto();
@@ -527,15 +584,7 @@ export function onGroupStop(pid: u32, signo: u32): void {
 export function onDetached(pid: u32): void {
   const p = getProc(pid);
   // strace's detach() says `strace: Process N detached` first, inside the open line if any.
-  if (noticeLen != 0) {
-    const start = outLen;
-    putBytes(noticePtr, noticeLen);
-    puts("Process ");
-    putU64(<u64>pid);
-    puts(" detached\n");
-    if (hasOpen && statusMask != 31) moveBeforeLine(start);
-    else setAside(start);
-  }
+  notice(pid, " detached\n");
   // strace's droptcb: the pid's own open line ends with ` <detached ...>` (status=detached).
   if (hasOpen && openPid == pid) {
     if (statusShown(16)) {

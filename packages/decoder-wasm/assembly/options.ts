@@ -4,7 +4,7 @@
 export let strsize: i32 = 32;
 /** -a: column of `= ret`. */
 export let acolumn: i32 = 40;
-/** -x level: 0, 1 (non-ASCII strings in hex), 2 (all hex). */
+/** -x level: 0, 1 (non-ASCII strings in hex), 2 (all hex), 3 (non-printable bytes as \xNN). */
 export let xflag: i32 = 0;
 /** Pid prefix: 0 none, 1 "[pid N] " (when more than one process), 2 "N  " (always). */
 export let pidPrefix: i32 = 0;
@@ -12,7 +12,7 @@ export let pidPrefix: i32 = 0;
 export function setOptions(s: i32, a: i32, x: i32, p: i32): void {
   strsize = s < 0 ? 0 : s;
   acolumn = a < 0 ? 0 : a;
-  xflag = x < 0 || x > 2 ? 0 : x;
+  xflag = x < 0 || x > 3 ? 0 : x;
   pidPrefix = p < 0 || p > 2 ? 0 : p;
 }
 
@@ -50,8 +50,16 @@ export let xlatStyle: i32 = 0;
 /** -qq / -e quiet=exit: no `+++ exited with N +++` lines. */
 export let quietExit: bool = false;
 
+/** --decode-pids=comm: `<comm>` after each pid of the line prefix. */
+export let decodeComm: bool = false;
+
+/** -v: every call unabbreviated (what `verbose` is outside a call with its own style). */
+let verboseAll: bool = false;
+
 export function setLineOptions(flags: i32, status: i32, tz: i32): void {
-  verbose = (flags & 64) != 0;
+  decodeComm = (flags & (1 << 20)) != 0;
+  verboseAll = (flags & 64) != 0;
+  verbose = verboseAll;
   quietExit = (flags & 128) != 0;
   xlatStyle = (flags >> 8) & 3;
   decodeFds = (flags >> 10) & 15;
@@ -96,4 +104,29 @@ export function syscallTraced(nr: u32): bool {
   if (traceMap == 0) return true;
   if (nr >= traceBits) return false;
   return ((load<u8>(traceMap + <usize>(nr >> 3)) >> (nr & 7)) & 1) != 0;
+}
+
+/**
+ * -e raw= / abbrev= / verbose=: one byte per syscall number, bit 0 raw, bit 1 unabbreviated,
+ * bit 2 not dereferenced; 0 (no map) when none of them was given.
+ */
+let styleMap: usize = 0;
+let styleCount: u32 = 0;
+
+export function setStyleMap(map: usize, count: u32): void {
+  styleMap = map;
+  styleCount = count;
+}
+
+/** The call being printed is raw: arguments and return value in hex, nothing decoded. */
+export let callRaw: bool = false;
+/** The call being printed fetches no struct or array (its addresses print). */
+export let callNoDeref: bool = false;
+
+/** Sets `verbose`, {@link callRaw} and {@link callNoDeref} for syscall `nr` before it prints. */
+export function setCallStyle(nr: u32): void {
+  const b: u32 = styleMap != 0 && nr < styleCount ? <u32>load<u8>(styleMap + <usize>nr) : 0;
+  callRaw = (b & 1) != 0;
+  verbose = verboseAll || (b & 2) != 0;
+  callNoDeref = (b & 4) != 0;
 }

@@ -22,6 +22,7 @@ export const T_ATTACHED: u16 = 7;
 export const T_DETACHED: u16 = 8;
 export const T_GROUP_STOP: u16 = 9;
 export const T_MESSAGE: u16 = 10;
+export const T_COMM: u16 = 11;
 
 export const SIGNAL_BODY_SIGNO: u32 = 0;
 export const SIGNAL_BODY_FLAGS: u32 = 4;

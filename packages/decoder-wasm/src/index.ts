@@ -9,6 +9,14 @@ import { defaultTables } from "./default-tables.js";
 import { type DecoderExports, init, instantiate, readOutput, writeInput } from "./wasm.js";
 
 export {
+  type DecodeRecordingOptions,
+  decodeRecording,
+  type ReadableStreamLike,
+  RecordingError,
+  type RecordingHeader,
+  type RecordingSource,
+} from "./recording.js";
+export {
   ARG_KIND_CODES,
   type DecoderTables,
   encodeTables,
@@ -24,8 +32,8 @@ export interface DecoderOptions {
   strsize?: number;
   /** -a: column of `= ret` (default 40). */
   acolumn?: number;
-  /** -x: 0 none, 1 non-printable as hex, 2 all hex. */
-  hex?: 0 | 1 | 2;
+  /** -x / --strings-in-hex: 0 none, 1 non-ascii (-x), 2 all (-xx), 3 non-ascii-chars. */
+  hex?: 0 | 1 | 2 | 3;
   /** Prefix style for multi-process traces: "none" | "bracket" ("[pid N] ") | "plain" ("N  "). */
   pidPrefix?: "none" | "bracket" | "plain";
   /**
@@ -98,6 +106,18 @@ export interface DecoderOptions {
    * the records (a capture plan compiled with "all" when the set names any detail). Default "none".
    */
   decodeFds?: "none" | "path" | "all" | readonly FdDetail[];
+  /**
+   * --decode-pids: "comm" prints each pid of the line prefix with its thread's name,
+   * `[pid 42<sh>]`, from the COMM records native writes when asked (its `decodeComm` option).
+   * "pidns" prints nothing more: it matters only for tracees in another pid namespace.
+   */
+  decodePids?: readonly ("comm" | "pidns")[];
+  /** -e raw=: syscalls printed raw (arguments and return value in hex, nothing decoded). */
+  rawSyscalls?: Iterable<number>;
+  /** Syscalls printed unabbreviated, as -v prints every one (those -e abbrev= leaves out). */
+  unabbreviatedSyscalls?: Iterable<number>;
+  /** Syscalls whose structs and arrays print as addresses (those -e verbose= leaves out). */
+  addressOnlySyscalls?: Iterable<number>;
 }
 
 /** Digits after the point: s none, ms 3, us 6, ns 9. */
@@ -240,7 +260,8 @@ export function createDecoderSync(options: DecoderOptions = {}): Decoder {
     (options.verbose ? 64 : 0) |
     (options.quietExit ? 128 : 0) |
     ((XLAT_STYLES[options.constStyle ?? "abbrev"] ?? 0) << 8) |
-    (decodeFdsBits(options.decodeFds) << 10);
+    (decodeFdsBits(options.decodeFds) << 10) |
+    (options.decodePids?.includes("comm") ? 1 << 20 : 0);
   const status = options.status ? options.status.reduce((m, s) => m | (STATUS_BITS[s] ?? 0), 0) : 31;
   const tz = Math.trunc(options.utcOffsetMinutes ?? -new Date().getTimezoneOffset());
   ex.lineOptions(flags, status, Number.isFinite(tz) ? tz : 0);
@@ -258,6 +279,24 @@ export function createDecoderSync(options: DecoderOptions = {}): Decoder {
     const mp = ex.alloc(map.length);
     new Uint8Array(ex.memory.buffer, mp, map.length).set(map);
     ex.traceSet(mp, bits);
+  }
+  if (
+    options.rawSyscalls !== undefined ||
+    options.unabbreviatedSyscalls !== undefined ||
+    options.addressOnlySyscalls !== undefined
+  ) {
+    const count = 4096;
+    const map = new Uint8Array(count);
+    const mark = (set: Iterable<number> | undefined, bit: number): void => {
+      for (const n of set ?? [])
+        if (Number.isInteger(n) && n >= 0 && n < count) map[n] = (map[n] as number) | bit;
+    };
+    mark(options.rawSyscalls, 1);
+    mark(options.unabbreviatedSyscalls, 2);
+    mark(options.addressOnlySyscalls, 4);
+    const mp = ex.alloc(map.length);
+    new Uint8Array(ex.memory.buffer, mp, map.length).set(map);
+    ex.styleMap(mp, count);
   }
   if (options.readDumps !== undefined || options.writeDumps !== undefined) {
     const place = (set: FdSet | undefined): [number, number] => {
@@ -380,7 +419,7 @@ export interface QuoteOptions {
   /** -s: bytes shown before `...` (default 32). */
   strsize?: number;
   /** -x level. */
-  hex?: 0 | 1 | 2;
+  hex?: 0 | 1 | 2 | 3;
   /** Stop at the first NUL (a C string) instead of quoting it as `\0`. */
   nulTerminated?: boolean;
 }

@@ -107,6 +107,7 @@ export const RET_KIND_CODES: Readonly<Record<RetKind, number>> = {
   hex: 2,
   none: 3,
   fdByArgs: 4,
+  pid: 5,
 };
 
 /** Blob magic ("TSTB") and version. */

@@ -24,6 +24,7 @@ export interface DecoderExports {
   attachNotice(p: number, len: number): void;
   signalSet(lo: number, hi: number): void;
   traceSet(p: number, bits: number): void;
+  styleMap(p: number, count: number): void;
   relativeBaseHi(): number;
   relativeBaseLo(): number;
   setRelativeBase(hi: number, lo: number): void;

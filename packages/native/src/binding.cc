@@ -2,6 +2,9 @@
 // delivers its batches to JS through a ThreadSafeFunction (bounded queue, blocking calls: a slow
 // consumer stops the tracer thread, nothing is dropped).
 #include <napi.h>
+#include <grp.h>
+#include <pwd.h>
+#include <unistd.h>
 
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -370,12 +373,34 @@ Napi::Value StartSession(Napi::Env env, Napi::Function on_batch, bool attached, 
   return handle;
 }
 
+// strace -u, as strace resolves it before starting the command: root only, the user's ids and
+// groups from the password and group databases, set-ID bits of the program applied by hand.
+void ResolveUser(Napi::Env env, const std::string& name, tstrace::SpawnSpec& spec) {
+  if (getuid() != 0 || geteuid() != 0)
+    throw Napi::Error::New(env, "You must be root to use the -u/--username option");
+  struct passwd* pw = getpwnam(name.c_str());
+  if (pw == nullptr) throw Napi::Error::New(env, "Cannot find user '" + name + "'");
+  int n = 64;
+  std::vector<gid_t> groups(n);
+  while (getgrouplist(name.c_str(), pw->pw_gid, groups.data(), &n) < 0) groups.resize(n);
+  groups.resize(n);
+  spec.has_user = true;
+  spec.groups = groups;
+  spec.run_uid = spec.run_euid = pw->pw_uid;
+  spec.run_gid = spec.run_egid = pw->pw_gid;
+  struct stat st;
+  if (stat(spec.path.c_str(), &st) == 0) {
+    if (st.st_mode & S_ISUID) spec.run_euid = st.st_uid;
+    if (st.st_mode & S_ISGID) spec.run_egid = st.st_gid;
+  }
+}
+
 // spawn(argv, plan, env|undefined, cwd|undefined, followForks, batchBytes, traceSet|undefined,
-//       seccomp, exitKill, onBatch, detachOnExec, inheritFds|undefined, ignoredSignals,
-//       injectTable|undefined) -> session handle
+//       seccomp, exitKill, onBatch, detachOnExec, inheritFds|undefined, ignoredSignals, decodeComm,
+//       user|undefined, injectTable|undefined) -> session handle
 Napi::Value Spawn(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() != 14) ThrowType(env, "spawn expects 14 arguments");
+  if (info.Length() != 16) ThrowType(env, "spawn expects 16 arguments");
   tstrace::SpawnSpec spec;
   spec.argv = StringArray(env, info[0], "argv", true);
   ParsePlan(env, info[1], spec);
@@ -398,12 +423,17 @@ Napi::Value Spawn(const Napi::CallbackInfo& info) {
   spec.detach_on_exec = Bool(env, info[10], "detachOnExec");
   spec.has_inherit_fds = FdList(env, info[11], spec.inherit_fds);
   spec.ignored_signals = SignalMask(env, info[12]);
-  ParseInjectTable(env, info[13], spec);
+  spec.decode_comm = Bool(env, info[13], "decodeComm");
+  ParseInjectTable(env, info[15], spec);
 
   try {
     spec.path = tstrace::resolve_command(spec.argv[0], std::getenv("PATH"));
   } catch (const tstrace::SpawnError& e) {
     throw SpawnErrorToJs(env, e);
+  }
+  if (!info[14].IsUndefined()) {
+    if (!info[14].IsString()) ThrowType(env, "user must be a string");
+    ResolveUser(env, info[14].As<Napi::String>().Utf8Value(), spec);
   }
   if (!spec.cwd.empty()) {
     struct stat st;
@@ -422,10 +452,10 @@ Napi::Value Spawn(const Napi::CallbackInfo& info) {
 }
 
 // attach(pids, plan, followForks, traceSet|undefined, batchBytes, onBatch, exitKill, detachOnExec,
-//        untilExec, injectTable|undefined) -> session handle
+//        untilExec, decodeComm, injectTable|undefined) -> session handle
 Napi::Value Attach(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() != 10) ThrowType(env, "attach expects 10 arguments");
+  if (info.Length() != 11) ThrowType(env, "attach expects 11 arguments");
   tstrace::AttachSpec spec;
   if (!info[0].IsArray()) ThrowType(env, "pids must be an array of process ids");
   Napi::Array pids = info[0].As<Napi::Array>();
@@ -446,8 +476,9 @@ Napi::Value Attach(const Napi::CallbackInfo& info) {
   spec.exit_kill = Bool(env, info[6], "exitKill");
   spec.detach_on_exec = Bool(env, info[7], "detachOnExec");
   spec.until_exec = Bool(env, info[8], "untilExec");
+  spec.decode_comm = Bool(env, info[9], "decodeComm");
   if (spec.until_exec && spec.pids.size() != 1) ThrowType(env, "untilExec takes exactly one pid");
-  ParseInjectTable(env, info[9], spec);
+  ParseInjectTable(env, info[10], spec);
   return StartSession(env, info[5].As<Napi::Function>(), true,
                       [&spec](Session* s) { return s->tracer_.attach(std::move(spec), s); });
 }
@@ -718,6 +749,7 @@ Napi::Object Constants(Napi::Env env) {
   Put(env, t, "DETACHED", rf::kDetached);
   Put(env, t, "GROUP_STOP", rf::kGroupStop);
   Put(env, t, "MESSAGE", rf::kMessage);
+  Put(env, t, "COMM", rf::kComm);
   c.Set("RecordType", t);
   Napi::Object en = Napi::Object::New(env);
   Put(env, en, "arch", rf::enter_body::kArch);

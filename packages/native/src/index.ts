@@ -60,6 +60,17 @@ export interface SpawnOptions {
   /** See {@link AttachOptions.transientBatches}. */
   transientBatches?: boolean;
   /**
+   * strace --decode-pids=comm: a COMM record with /proc/TID/comm follows each thread's
+   * NEW_PROCESS or ATTACHED record and each EXEC record. Default false.
+   */
+  decodeComm?: boolean;
+  /**
+   * strace -u: run the command as this user (tstrace must run as root), with the user's groups;
+   * a set-user-ID or set-group-ID program gets its owner's ids as its effective ids, as strace
+   * arranges. Throws "Cannot find user 'NAME'" or "You must be root to use the -u/--username option".
+   */
+  user?: string;
+  /**
    * -e inject= / -e fault=: core's compileInjectTable rows (InjectEntry words). Applied to the
    * syscalls traceSet records, at their entry stops; their exit records carry the INJECTED and
    * DELAYED flags. Absent: nothing is injected.
@@ -92,6 +103,8 @@ export interface AttachOptions {
    * reported before its execve, exactly as for a spawned command. Default false.
    */
   untilExec?: boolean;
+  /** As in {@link SpawnOptions.decodeComm}. */
+  decodeComm?: boolean;
   /**
    * onBatch keeps no reference to a batch once its call returned (it copies what it needs):
    * each batch's memory is then freed as soon as onBatch returns (the Uint8Array is emptied,
@@ -271,6 +284,8 @@ interface Addon {
     detachOnExec: boolean,
     inheritFds: number[] | undefined,
     ignoredSignals: number[],
+    decodeComm: boolean,
+    user: string | undefined,
     injectTable: Uint32Array | undefined,
   ): Handle;
   attach(
@@ -283,6 +298,7 @@ interface Addon {
     exitKill: boolean,
     detachOnExec: boolean,
     untilExec: boolean,
+    decodeComm: boolean,
     injectTable: Uint32Array | undefined,
   ): Handle;
   resolveCommand(name: string): string;
@@ -391,6 +407,8 @@ export function spawnTraced(options: SpawnOptions, onBatch: BatchHandler): Trace
     options.detachOnExec ?? false,
     options.inheritFds === undefined ? undefined : [...options.inheritFds],
     [...(options.ignoredSignals ?? [])],
+    options.decodeComm ?? false,
+    options.user,
     options.injectTable,
   );
   acknowledged.handle = handle;
@@ -426,6 +444,7 @@ export function attachTraced(options: AttachOptions, onBatch: BatchHandler): Tra
     options.exitKill ?? false,
     options.detachOnExec ?? false,
     options.untilExec ?? false,
+    options.decodeComm ?? false,
     options.injectTable,
   );
   acknowledged.handle = handle;

@@ -5,12 +5,14 @@ import { readFileSync, writeFileSync } from "node:fs";
  * `strace -o /dev/null` and under `tstrace -o /dev/null`, interleaved in one run; prints medians
  * and the ratios that matter (tstrace/strace, tstrace/untraced). Ratios, not absolute times: these
  * machines are shared. `--json FILE` also writes the rows as JSON (the docs' performance page).
+ * Then the recordings rows (recording.ts): --record's cost, --replay's speed.
  * Then peak RSS rows for a 300 000-syscall trace (memory.ts); `--memory-only` prints just those.
  */
 import { createRequire } from "node:module";
 import { availableParallelism, release } from "node:os";
 import { dirname, join } from "node:path";
 import { formatMemory, measureMemory } from "./memory.js";
+import { type RecordingFigures, recordingBench } from "./recording.js";
 import { summaryBench } from "./summary.js";
 import { median, rounds } from "./timing.js";
 import { WORKLOADS } from "./workloads.js";
@@ -93,6 +95,7 @@ for (const w of WORKLOADS) {
 for (const note of notes) process.stdout.write(`${note}\n`);
 const nodeAlone = median(rounds([[process.execPath, "-e", ""]], runs)[0] as number[]);
 process.stdout.write(`node start-up alone: ${nodeAlone.toFixed(1)} ms\n`);
+const recording: RecordingFigures = recordingBench(bin, runs);
 process.stdout.write(formatMemory(measureMemory(bin)));
 if (summaryRuns > 0) summaryBench(bin, summaryRuns);
 if (jsonFile !== undefined) {
@@ -102,6 +105,7 @@ if (jsonFile !== undefined) {
     machine: { cpus: availableParallelism(), kernel: release(), node: process.version },
     rows: jsonRows,
     nodeStartupMs: nodeAlone,
+    recording,
   };
   writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
 }

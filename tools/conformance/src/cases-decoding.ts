@@ -75,6 +75,16 @@ export const DECODING_CASES: readonly ConformanceCase[] = [
   { name: "-a 20 true", options: ["-a", "20"], command: ["/bin/true"] },
   { name: "-x echo", options: ["-x"], command: ["echo", "h\u00e9llo"] },
   { name: "-xx echo", options: ["-xx"], command: ["echo", "abc"] },
+  {
+    name: "strings-in-hex=non-ascii-chars printf",
+    options: ["--strings-in-hex=non-ascii-chars"],
+    command: ["printf", "a\\001\\303\\251b\\n"],
+  },
+  { name: "strings-in-hex ls", options: ["--strings-in-hex"], command: ["ls", "a.txt"] },
+  { name: "raw=%file cat", options: ["-e", "raw=%file,read"], command: ["cat", "a.txt"] },
+  { name: "verbose=none ls -l", options: ["-e", "verbose=none"], command: ["ls", "-l"] },
+  { name: "verbose=!%stat id", options: ["-e", "verbose=!%%stat"], command: ["id"] },
+  { name: "abbrev=execve ls -l", options: ["-e", "abbrev=execve"], command: ["ls", "-l"] },
   // -X: constants as numbers (raw) or numbers with the names in a comment (verbose)
   { name: "X raw ls -l /dev/null", options: ["-X", "raw"], command: ["ls", "-l", "/dev/null"] },
   { name: "X verbose ls -l /dev/null", options: ["-X", "verbose"], command: ["ls", "-l", "/dev/null"] },

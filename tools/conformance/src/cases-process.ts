@@ -9,6 +9,19 @@ export const PROCESS_CASES: readonly ConformanceCase[] = [
   { name: "DDD signal USR1", options: ["-DDD"], command: ["sh", "-c", "kill -USR1 $$"] },
   { name: "D exec fails", options: ["--daemonize=grandchild"], command: ["./a.txt"] },
   { name: "f fork+wait", options: ["-f"], command: ["sh", "-c", "true; /bin/true; exit 0"] },
+  // No signals: strace names a SIGCHLD's si_pid only while the child's zombie is there. No
+  // getpid/getppid: tstrace names the pids of line prefixes only, not those calls return.
+  {
+    name: "f -Y",
+    options: ["-f", "-Y", "-e", "signal=none", "-e", "trace=!getpid,getppid"],
+    command: ["sh", "-c", "/bin/true; /bin/true"],
+  },
+  {
+    name: "f decode-pids=all",
+    options: ["-f", "--decode-pids=all", "-e", "signal=none", "-e", "trace=!getpid,getppid"],
+    command: ["sh", "-c", "echo a | cat"],
+  },
+  { name: "b execve", options: ["-f", "-b", "execve"], command: ["sh", "-c", "/bin/true; exit 0"] },
   { name: "f subshell exit 3", options: ["-f"], command: ["sh", "-c", "(exit 3); echo $?"] },
   { name: "signal USR1", command: ["sh", "-c", "kill -USR1 $$"] },
   { name: "signal TERM", command: ["sh", "-c", "kill -TERM $$"] },

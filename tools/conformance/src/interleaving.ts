@@ -8,7 +8,7 @@
 
 import { FENCED_COLUMNS, FENCED_SUFFIX } from "./timing.js";
 
-const PREFIX = /^(\[pid +(\d+)\] |(\d+) +)/;
+const PREFIX = /^(\[pid +(\d+)(?:<[^>]*>)?\] |(\d+)(?:<[^>]*>)? +)/;
 const UNFINISHED = " <unfinished ...>";
 const RESUMED = new RegExp(String.raw`^${FENCED_COLUMNS}<\.\.\. [\w]+ resumed>`);
 /** A creating call's return value names the child. */

@@ -2,8 +2,11 @@
 /**
  * `pnpm conformance [--verbose] [NAME...]`: traces the corpus with strace and tstrace, prints the
  * per-case and overall line agreement, and exits 1 when a case or the whole falls below its bar.
+ * `pnpm conformance --replay [NAME...]`: instead, each case's live tstrace output against the
+ * replay of that run's recording (replay.ts); exits 1 unless every case is identical.
  */
 import { CASES } from "./cases.js";
+import { formatReplayReport, replayCase } from "./replay.js";
 import { caseAgreement, formatReport, overallAgreement } from "./report.js";
 import { removeWorkFolders, runCase, straceAvailable } from "./runner.js";
 import { CASE_MIN, OVERALL_MIN } from "./thresholds.js";
@@ -12,6 +15,13 @@ const args = process.argv.slice(2).filter((a) => a !== "--");
 const verbose = args.includes("--verbose") || args.includes("-v");
 const names = args.filter((a) => !a.startsWith("-"));
 
+if (args.includes("--replay")) {
+  const chosen = names.length > 0 ? CASES.filter((c) => names.includes(c.name)) : CASES;
+  const results = chosen.map(replayCase);
+  removeWorkFolders();
+  process.stdout.write(formatReplayReport(results));
+  process.exit(results.every((r) => r.identical) ? 0 : 1);
+}
 if (!straceAvailable()) {
   process.stdout.write("conformance: skipped, strace is not installed (apt-get install strace)\n");
   process.exit(0);

@@ -7,10 +7,11 @@
 import { deinterleave } from "./interleaving.js";
 import { FENCED_COLUMNS, FENCED_SUFFIX, maskTiming, unfence } from "./timing.js";
 
+/** A line's pid prefix, `[pid  42] ` or `42    ` (-o), with --decode-pids=comm's `<name>`. */
+const PID_PREFIX_SOURCE = String.raw`(?:\[pid +\d+(?:<[^>]*>)?\] |\d+(?:<[^>]*>)? +)`;
+
 const ADDRESS = /0x[0-9a-f]{7,}/g;
-const RANDOM = new RegExp(
-  String.raw`^((?:\[pid +\d+\] |\d+ +)?${FENCED_COLUMNS}getrandom\()"(?:[^"\\]|\\.)*"`,
-);
+const RANDOM = new RegExp(String.raw`^(${PID_PREFIX_SOURCE}?${FENCED_COLUMNS}getrandom\()"(?:[^"\\]|\\.)*"`);
 const TRACER_NAME = /^t?strace: /;
 /** Ports the kernel picks for bind(…, port 0) and connect: the ephemeral range. */
 const EPHEMERAL_PORT = /(sin6?_port=htons\()(3[2-9]\d{3}|[4-6]\d{4})\)/g;
@@ -35,10 +36,10 @@ const DATE_COMMENT = /\/\* \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?[+-]\d{4} \*\
 /** What a clock or a sleep reports of a live machine: select's time left, clock readings. */
 const TIME_LEFT = /\bleft \{tv_sec=\d+, tv_(n|u)sec=\d+\}/g;
 const CLOCK_READING = new RegExp(
-  String.raw`^((?:\[pid +\d+\] |\d+ +)?${FENCED_COLUMNS}(?:clock_gettime\([A-Z_]+, |gettimeofday\())\{tv_sec=\d+, tv_(n|u)sec=\d+\}`,
+  String.raw`^(${PID_PREFIX_SOURCE}?${FENCED_COLUMNS}(?:clock_gettime\([A-Z_]+, |gettimeofday\())\{tv_sec=\d+, tv_(n|u)sec=\d+\}`,
 );
 /** times(): CPU ticks used and the ticks since boot it returns. */
-const TIMES_READING = new RegExp(String.raw`^((?:\[pid +\d+\] |\d+ +)?${FENCED_COLUMNS}times\().*\) += \d+$`);
+const TIMES_READING = new RegExp(String.raw`^(${PID_PREFIX_SOURCE}?${FENCED_COLUMNS}times\().*\) += \d+$`);
 /** epoll's user data: python stores the fd in the low half and leaves stack bits in the high one. */
 const EPOLL_U64 = /(data=\{u32=\d+, u64=)\d{10,}\}/g;
 /**
@@ -51,7 +52,7 @@ const PADDED_RESULT = /\) {2,}= /;
  * (a wait4 returning a pid, a stat failing with ENOENT) is the scheduler's choice.
  */
 const SIGRETURN_RESULT = new RegExp(
-  String.raw`^((?:\[pid +\d+\] |\d+ +)?${FENCED_COLUMNS}rt_sigreturn\(.*\) += ).*$`,
+  String.raw`^(${PID_PREFIX_SOURCE}?${FENCED_COLUMNS}rt_sigreturn\(.*\) += ).*$`,
 );
 /** dd's closing report carries its own timing: "…copied, 5.4e-05 s, 38 MB/s\n". */
 const DD_TIMING = /copied, [\d.e+-]+ s, [\d.]+ [kMGT]?B\/s\\n".*$/;
@@ -63,10 +64,12 @@ const FD_INODE = /(:\[|->)\d{3,}(?=[\],-])/g;
 const FD_PORT = /(\d\]?):(3[2-9]\d{3}|[4-6]\d{4})(?=[\]-])/g;
 /** Calls whose return value is a pid: they teach the normaliser which numbers are pids. */
 const PID_RETURNS = new RegExp(
-  String.raw`^(?:\[pid +\d+\] |\d+ +)?${FENCED_COLUMNS}(?:set_tid_address|getpid|gettid|getppid|fork|vfork|clone3?)\(.*\) += (\d+)${FENCED_SUFFIX}$`,
+  String.raw`^${PID_PREFIX_SOURCE}?${FENCED_COLUMNS}(?:set_tid_address|getpid|gettid|getppid|fork|vfork|clone3?)\(.*\) += (\d+)(?:<[^>]*>)?${FENCED_SUFFIX}$`,
 );
-const PID_PREFIX = /^(?:\[pid +(\d+)\] |(\d+) +)/;
-const NORMALISED_PREFIX = /^(?:\[pid +(PID\d+)\] |(PID\d+) +)/;
+const PID_PREFIX = /^(?:\[pid +(\d+)(?:<[^>]*>)?\] |(\d+)(?:<[^>]*>)? +)/;
+const NORMALISED_PREFIX = /^(?:\[pid +(PID\d+)(<[^>]*>)?\] |(PID\d+)(<[^>]*>)? +)/;
+/** --decode-pids=comm names a spawned command, before its execve, after the tracer. */
+const TRACER_COMM = /^((?:\[pid +)?PID\d+)<t?strace>/;
 
 /** Collects the pids a trace mentions, in order of first appearance. */
 function collectPids(lines: readonly string[]): Map<string, string> {
@@ -124,9 +127,12 @@ export function normaliseTrace(text: string): string[] {
       if (moved) out = out.replace(PADDED_RESULT, ") = ");
     }
     // The pid prefix pads to a width (`%-5u`): a wrapped 3- or 4-digit pid pads differently.
-    out = out.replace(NORMALISED_PREFIX, (_m, bracket: string | undefined, plain: string | undefined) =>
-      bracket ? `[pid ${bracket}] ` : `${plain} `,
+    out = out.replace(
+      NORMALISED_PREFIX,
+      (_m, bracket: string | undefined, bracketComm = "", plain: string | undefined, plainComm = "") =>
+        bracket ? `[pid ${bracket}${bracketComm}] ` : `${plain}${plainComm} `,
     );
+    out = out.replace(TRACER_COMM, "$1<TRACER>");
     return unfence(out);
   });
 }

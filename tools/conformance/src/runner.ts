@@ -21,7 +21,7 @@ export interface CaseResult extends Agreement {
  */
 const BASE = `/tmp/tstrace-conformance-${process.pid}`;
 const WORK = `${BASE}/work`;
-const OUT = `${BASE}/out`;
+export const OUT = `${BASE}/out`;
 /** Per tracer run: a hang, not a slow machine (the longest case took 43 s under load). */
 const TIMEOUT_MS = 120_000;
 
@@ -51,7 +51,8 @@ function tracedEnv(): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/root", LANG: "C.UTF-8" };
 }
 
-function runTracer(argv: readonly string[]): number {
+/** Runs one tracer command line in a fresh work folder; its exit status (code, or 128+signal). */
+export function runTracer(argv: readonly string[]): number {
   freshWorkFolder();
   const [file, ...args] = argv as [string, ...string[]];
   const r = spawnSync(file, args, {

@@ -1,11 +1,10 @@
-// The playground's sample traces: real programs traced with @tstrace/native when the site is built,
-// their record batches saved with scripts/sample-file.mjs.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+// The playground's sample traces: real programs recorded with `tstrace --record` when the site is
+// built (the recording format: @tstrace/core/recording, guide/recordings.md).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { compileCapturePlan, RECORD_FORMAT_VERSION, x86_64 } from "@tstrace/core";
-import { spawnTraced } from "@tstrace/native";
-import { encodeSample } from "../sample-file.mjs";
+import { dirname, join, resolve } from "node:path";
 
 /** A python client and server talking over a loopback TCP socket, in one process. */
 const PY_NET = `import socket
@@ -34,46 +33,48 @@ export const SAMPLES = [
   },
 ];
 
-/** The capture the samples are made with: long strings, fd paths and socket details, whole argv. */
-const CAPTURE = { strsize: 1024, decodeFds: "all", verbose: true };
+/** Decode options the samples' recordings leave open: -s up to 1024 (tstrace also records -yy and -v data). */
+const STRSIZE = "1024";
 
-async function record(sample, cwd) {
-  const batches = [];
-  const session = spawnTraced(
-    {
-      argv: sample.argv,
-      capturePlan: compileCapturePlan(x86_64, CAPTURE),
-      followForks: sample.followForks,
-      cwd,
-      env: { PATH: "/usr/bin:/bin", LANG: "C", HOME: cwd },
-    },
-    (batch) => batches.push(batch.slice()),
-  );
-  const result = await session.done;
-  if (result.exitCode !== 0)
-    throw new Error(`sample ${sample.id}: ${sample.argv[0]} exited with ${result.exitCode}`);
-  return batches;
+/** The tstrace bin of the workspace's @tstrace/cli. */
+function tstraceBin() {
+  const require = createRequire(import.meta.url);
+  const pkgPath = require.resolve("@tstrace/cli/package.json");
+  return join(dirname(pkgPath), JSON.parse(readFileSync(pkgPath, "utf8")).bin.tstrace);
 }
 
-/** Writes each sample to `dir/<id>.tssample`; returns the index the playground lists. */
+/** Records `sample` with `tstrace --record`, as a user would. */
+function record(sample, file, cwd) {
+  const r = spawnSync(
+    tstraceBin(),
+    [
+      "-o",
+      "/dev/null",
+      `--record=${file}`,
+      "-s",
+      STRSIZE,
+      ...(sample.followForks ? ["-f"] : []),
+      ...sample.argv,
+    ],
+    {
+      cwd,
+      env: { PATH: "/usr/bin:/bin", LANG: "C", HOME: cwd },
+      stdio: ["ignore", "ignore", "pipe"],
+      encoding: "utf8",
+    },
+  );
+  if (r.status !== 0) throw new Error(`sample ${sample.id}: tstrace exited with ${r.status}: ${r.stderr}`);
+}
+
+/** Writes each sample to `dir/<id>.tsr`; returns the index the playground lists. */
 export async function writeSamples(dir) {
   const cwd = mkdtempSync(join(tmpdir(), "tstrace-docs-"));
   try {
     const index = [];
     for (const s of SAMPLES) {
-      const batches = await record(s, cwd);
-      const meta = {
-        title: s.title,
-        argv: s.argv,
-        arch: "x86_64",
-        recordFormat: RECORD_FORMAT_VERSION,
-        followForks: s.followForks,
-        capture: CAPTURE,
-        made: "apps/docs/scripts/gen/samples.mjs",
-      };
-      const bytes = encodeSample(meta, batches);
-      writeFileSync(join(dir, `${s.id}.tssample`), bytes);
-      index.push({ id: s.id, title: s.title, file: `${s.id}.tssample`, bytes: bytes.length });
+      const file = `${s.id}.tsr`;
+      record(s, resolve(dir, file), cwd);
+      index.push({ id: s.id, title: s.title, argv: s.argv, file, bytes: statSync(join(dir, file)).size });
     }
     return index;
   } finally {

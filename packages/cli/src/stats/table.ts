@@ -27,67 +27,79 @@ export const DEFAULT_COLUMNS: readonly Column[] = [
   "name",
 ];
 
-const COLUMN_ALIASES: Readonly<Record<string, Column>> = {
+/**
+ * strace 6.1's column_aliases (count.c), one list for -U and -S: each spelling and its column.
+ * `none` / `nothing` only sort (they keep strace's order of first use).
+ */
+const ALIASES: Readonly<Record<string, Column | "nothing">> = {
+  time: "time-percent",
+  time_percent: "time-percent",
   "time-percent": "time-percent",
-  "time-pct": "time-percent",
-  percent: "time-percent",
-  "total-time": "total-time",
+  time_total: "total-time",
   "time-total": "total-time",
-  time: "total-time",
+  total_time: "total-time",
+  "total-time": "total-time",
+  min_time: "min-time",
   "min-time": "min-time",
   shortest: "min-time",
+  time_min: "min-time",
   "time-min": "min-time",
-  "max-time": "max-time",
   longest: "max-time",
+  max_time: "max-time",
+  "max-time": "max-time",
+  time_max: "max-time",
   "time-max": "max-time",
+  avg_time: "avg-time",
   "avg-time": "avg-time",
+  time_avg: "avg-time",
   "time-avg": "avg-time",
   calls: "calls",
   count: "calls",
-  errors: "errors",
   error: "errors",
+  errors: "errors",
   name: "name",
   syscall: "name",
+  syscall_name: "name",
   "syscall-name": "name",
+  none: "nothing",
+  nothing: "nothing",
 };
 
-const SORT_ALIASES: Readonly<Record<string, SortBy>> = {
-  time: "time",
-  "time-total": "time",
+/** The sort of each column: strace sorts the percent and the total column both by total time. */
+const SORT_OF: Readonly<Record<Column | "nothing", SortBy>> = {
+  "time-percent": "time",
   "total-time": "time",
   "min-time": "min-time",
-  shortest: "min-time",
-  "time-min": "min-time",
   "max-time": "max-time",
-  longest: "max-time",
-  "time-max": "max-time",
   "avg-time": "avg-time",
-  "time-avg": "avg-time",
   calls: "calls",
-  count: "calls",
   errors: "errors",
-  error: "errors",
   name: "name",
-  syscall: "name",
-  "syscall-name": "name",
   nothing: "nothing",
-  none: "nothing",
 };
 
 /** -S: strace's "invalid sortby: 'x'" with the hint line. */
 export function parseSortBy(value: string): SortBy {
-  const s = SORT_ALIASES[value];
-  if (s === undefined) throw new UsageError(`invalid sortby: '${value}'`);
-  return s;
+  const c = Object.hasOwn(ALIASES, value) ? ALIASES[value] : undefined;
+  if (c === undefined) throw new UsageError(`invalid sortby: '${value}'`);
+  return SORT_OF[c];
 }
 
 /** -U: a comma list of column names. */
 export function parseColumns(value: string): Column[] {
-  return value.split(",").map((name) => {
-    const c = COLUMN_ALIASES[name];
-    if (c === undefined) throw new UsageError(`unknown column name: '${name}'`);
-    return c;
-  });
+  const out: Column[] = [];
+  let at = 0;
+  for (const name of value.split(",")) {
+    const c = Object.hasOwn(ALIASES, name) ? ALIASES[name] : undefined;
+    if (c === undefined || c === "nothing") throw new UsageError(`unknown column name: '${name}'`);
+    if (out.includes(c))
+      throw new UsageError(
+        `call summary column has been provided more than once: '${name}' (-U option residual: '${value.slice(at)}')`,
+      );
+    out.push(c);
+    at += name.length + 1;
+  }
+  return out;
 }
 
 interface ColumnSpec {

@@ -104,4 +104,7 @@ export const retRules: Readonly<Record<string, RetKind>> = {
   landlock_create_ruleset: "fd",
   // Addresses.
   shmat: "hex",
+  // Process and thread ids (strace's RVAL_TGID / RVAL_TID: --decode-pids=comm names them).
+  fork: "pid",
+  vfork: "pid",
 };

@@ -2,7 +2,7 @@
 // prints through these, so an argument looks the same whoever prints it.
 
 import { arch, arg, capData, capLen, capTruncated, exiting, findCap, isError, rval } from "../call";
-import { strsize, verbose } from "../options";
+import { callNoDeref, strsize, verbose } from "../options";
 import { putc, puts } from "../out";
 import { printDirfdOf, printFdOf } from "../print/fd";
 import { putAddr, putHex, putI64, putOct, putU64 } from "../print/num";
@@ -139,7 +139,8 @@ export function printSockaddrIn(i: u32, len: u64): void {
     puts("NULL");
     return;
   }
-  if (len >= 2 && findCap(i, CK_BUFFER_ARG_LEN, false) && capLen >= 2) {
+  // -e verbose= leaves the call out: strace's decode_sockaddr fetches with tfetch_mem, which then fails.
+  if (len >= 2 && !callNoDeref && findCap(i, CK_BUFFER_ARG_LEN, false) && capLen >= 2) {
     printSockaddr(capData, capLen < <u32>len ? capLen : <u32>len);
     return;
   }

@@ -9,6 +9,8 @@ export const HEX_NONE: i32 = 0;
 export const HEX_NON_ASCII: i32 = 1;
 /** -xx: every byte \xNN. */
 export const HEX_ALL: i32 = 2;
+/** --strings-in-hex=non-ascii-chars: only the bytes -x would escape in octal go \xNN. */
+export const HEX_NON_ASCII_CHARS: i32 = 3;
 
 /** quote() style bit: no surrounding double quotes (QUOTE_OMIT_LEADING_TRAILING_QUOTES). */
 export const QUOTE_BARE: i32 = 1;
@@ -97,6 +99,12 @@ export function quote(p: usize, size: u32, nulTerminated: bool, xstyle: i32, sty
         store<u8>(d++, 0x76);
         break;
       default: {
+        if (xstyle == HEX_NON_ASCII_CHARS) {
+          store<u8>(d++, 0x78);
+          store<u8>(d++, hexDigit(c >> 4));
+          store<u8>(d++, hexDigit(c & 15));
+          break;
+        }
         // Octal, as short as the next byte allows (a following digit forces three).
         const next = i + 1 < size ? <u32>load<u8>(p + <usize>i + 1) : 0;
         if (i + 1 < size && next >= 0x30 && next <= 0x37) {
@@ -113,6 +121,10 @@ export function quote(p: usize, size: u32, nulTerminated: bool, xstyle: i32, sty
   commitTo(d);
   if (q) putc(0x22);
   return true;
+}
+
+function hexDigit(n: u32): u8 {
+  return <u8>(n < 10 ? 0x30 + n : 0x57 + n);
 }
 
 /**

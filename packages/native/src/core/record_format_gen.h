@@ -40,6 +40,7 @@ enum RecordType : uint16_t {
   kDetached = 8,
   kGroupStop = 9,
   kMessage = 10,
+  kComm = 11,
 };
 
 // SIGNAL body.

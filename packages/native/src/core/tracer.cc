@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <linux/seccomp.h>
 
 #include <errno.h>
@@ -154,13 +155,20 @@ bool is_exec_nr(uint32_t arch, uint64_t nr) {
 
 // Runs in the forked child: async-signal-safe calls only.
 [[noreturn]] void child_main(const char* path, char* const* argv, char* const* envp, const char* cwd,
-                             const sock_fprog* filter, const InheritedFds* keep, uint64_t ignored_signals) {
+                             const sock_fprog* filter, const InheritedFds* keep, uint64_t ignored_signals,
+                             const SpawnSpec* user) {
   restore_exec_signals(ignored_signals);
   inherit_stdio();
   if (keep != nullptr) inherit_only(*keep);
   if (cwd != nullptr && chdir(cwd) < 0) _exit(1);
   // Handshake: stop until the tracer thread has seized us, so tracing starts before execve.
   ::kill(getpid(), SIGSTOP);
+  if (user != nullptr) {
+    // strace -u: groups first, while still privileged (setgroups, not initgroups: no NSS after fork).
+    if (setgroups(user->groups.size(), user->groups.data()) < 0 ||
+        setregid(user->run_gid, user->run_egid) < 0 || setreuid(user->run_uid, user->run_euid) < 0)
+      _exit(1);
+  }
   if (filter != nullptr) {
     // Traced now, so SECCOMP_RET_TRACE stops reach the tracer. A failure here is seen by the
     // tracer (it watches this prctl's result) and it then stops on every syscall instead.
@@ -551,6 +559,10 @@ struct Tracer::Loop {
   int finish_exit(pid_t p, ThreadState& t, bool was_in, uint32_t arch, int64_t rval, bool failed) {
     if (was_in && t.injecting != nullptr) inject_at_exit(p, t, rval, failed);
     if (was_in && t.selected) emit_syscall_exit(p, t, arch, rval, failed, t.exit_flags);
+    // strace's COMM_CHANGE: prctl(PR_SET_NAME) renames the thread (--decode-pids=comm), selected or not.
+    if (was_in && !failed && !t.hidden && t.arch == rf::audit_arch::kX86_64 && t.nr == kNrPrctl &&
+        t.args[0] == PR_SET_NAME)
+      emit_comm(p);
     t.injecting = nullptr;
     const int held = t.exit_signal;
     t.exit_signal = 0;
@@ -649,7 +661,10 @@ struct Tracer::Loop {
       owner.remove_live(old);
     }
     if (p == initial) exec_seen = true;
-    if (!threads[p].hidden) emit_pair(rf::kExec, p, static_cast<uint32_t>(old), 0);
+    if (!threads[p].hidden) {
+      emit_pair(rf::kExec, p, static_cast<uint32_t>(old), 0);
+      emit_comm(p);
+    }
     return p;
   }
 
@@ -658,7 +673,10 @@ struct Tracer::Loop {
     if (ptrace(PTRACE_GETEVENTMSG, p, nullptr, &msg) < 0) return;
     pid_t child = static_cast<pid_t>(msg);
     uint32_t how = event == PTRACE_EVENT_FORK ? rf::kFork : event == PTRACE_EVENT_VFORK ? rf::kVfork : rf::kClone;
-    if (!hidden && opts.follow_forks) emit_pair(rf::kNewProcess, p, static_cast<uint32_t>(child), how);
+    if (!hidden && opts.follow_forks) {
+      emit_pair(rf::kNewProcess, p, static_cast<uint32_t>(child), how);
+      emit_comm(child);
+    }
     // The child may have reported (its first stop, even its exit, reaped and erased) before this
     // event: waitpid(-1) hands out the newest tracee's stops first. Only a child that is still
     // our tracee is added, or the loop would wait forever for a tid that is gone (the waker
@@ -772,6 +790,25 @@ struct Tracer::Loop {
     size_t start = w.begin_record(type, static_cast<uint32_t>(p), now);
     w.u32(a);
     w.u32(b);
+    w.end_record(start);
+  }
+
+  // --decode-pids=comm: the thread's name as strace's load_pid_comm reads it (no newline); nothing
+  // when the thread is gone or the option is off.
+  void emit_comm(pid_t p) {
+    if (!opts.decode_comm) return;
+    char path[32];
+    snprintf(path, sizeof path, "/proc/%d/comm", static_cast<int>(p));
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    char buf[64];
+    ssize_t n = read(fd, buf, sizeof buf);
+    close(fd);
+    if (n <= 0) return;
+    while (n > 0 && buf[n - 1] == '\n') n--;
+    rf::RecordWriter w(batch);
+    size_t start = w.begin_record(rf::kComm, static_cast<uint32_t>(p), now);
+    w.bytes(buf, static_cast<size_t>(n));
     w.end_record(start);
   }
 
@@ -1014,6 +1051,9 @@ void Tracer::run(SpawnSpec spec, BatchSink* sink) {
     fail_start("clone: " + errno_text(errno), errno);
     return;
   }
+  // The child carries this thread's name until its execve, as strace's child carries "strace"
+  // (what --decode-pids=comm prints for it then).
+  prctl(PR_SET_NAME, "tstrace", 0, 0, 0);
   // Forked from this thread, so the child is this thread's own child and tracee.
   pid_t pid = fork();
   if (pid < 0) {
@@ -1024,7 +1064,7 @@ void Tracer::run(SpawnSpec spec, BatchSink* sink) {
   }
   if (pid == 0) {
     child_main(spec.path.c_str(), argv.data(), envp.data(), cwd, filter.empty() ? nullptr : &fprog,
-               spec.has_inherit_fds ? &keep : nullptr, spec.ignored_signals);
+               spec.has_inherit_fds ? &keep : nullptr, spec.ignored_signals, spec.has_user ? &spec : nullptr);
   }
 
   int st = 0;
@@ -1066,10 +1106,12 @@ void Tracer::run(SpawnSpec spec, BatchSink* sink) {
     std::lock_guard<std::mutex> lock(mu_);
     live_.insert(pid);
   }
+  Loop loop(*this, spec, sink, pid, true);
+  loop.now = realtime_ns();
+  loop.emit_comm(pid);  // still stopped: its name before the execve
   start_ok(pid);
   ::kill(pid, SIGCONT);  // end of the handshake: the child goes on to execve, traced
 
-  Loop loop(*this, spec, sink, pid, true);
   loop.seccomp_wanted = !filter.empty();
   loop.run();
   stop_waker();
@@ -1139,7 +1181,10 @@ void Tracer::run_attach(AttachSpec spec, BatchSink* sink) {
   for (auto& [tid, of] : order) ptrace(PTRACE_INTERRUPT, tid, nullptr, nullptr);
   loop.now = realtime_ns();
   for (auto& e : errors) loop.emit_message(e.first, e.second, 0);
-  for (auto& [tid, of] : order) loop.emit_pair(rf::kAttached, tid, static_cast<uint32_t>(of), 0);
+  for (auto& [tid, of] : order) {
+    loop.emit_pair(rf::kAttached, tid, static_cast<uint32_t>(of), 0);
+    loop.emit_comm(tid);
+  }
   start_ok(loop.initial);
 
   loop.run();

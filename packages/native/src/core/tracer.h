@@ -51,6 +51,9 @@ struct TraceOptions {
   // strace -b execve: a tracee that execs is detached at its PTRACE_EVENT_EXEC (a spawned
   // command's own first execve excepted).
   bool detach_on_exec = false;
+  // strace --decode-pids=comm: a COMM record (/proc/TID/comm) follows each thread's NEW_PROCESS
+  // or ATTACHED record and each EXEC record, read while the thread is stopped.
+  bool decode_comm = false;
   // -e inject= / -e fault=: applied to recorded (selected) syscalls at their entry stops.
   std::shared_ptr<const InjectTable> inject;
 };
@@ -68,6 +71,13 @@ struct SpawnSpec : TraceOptions {
   // at its execve. Without a list, those not marked close-on-exec are inherited.
   bool has_inherit_fds = false;
   std::vector<int> inherit_fds;
+  // strace -u: the command runs with these ids (resolved by the caller, as root). The effective
+  // ids are the file's owner and group for a set-user-ID / set-group-ID file, which a traced
+  // execve does not apply itself.
+  bool has_user = false;
+  uid_t run_uid = 0, run_euid = 0;
+  gid_t run_gid = 0, run_egid = 0;
+  std::vector<gid_t> groups;
 };
 
 struct AttachSpec : TraceOptions {

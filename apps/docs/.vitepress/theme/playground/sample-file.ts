@@ -1,20 +1,19 @@
 /**
- * Reads the playground's sample-trace files (written by apps/docs/scripts/sample-file.mjs): magic
- * "tssample", u32 version, u32 metadata length, metadata JSON padded to 8, then the record stream.
- * A stand-in for recordings (`--record`), which do not exist yet; a bare record stream (records
- * of the documented format, back to back) is accepted too.
+ * Reads a trace file for the playground: a recording (`tstrace --record`, its header read by
+ * @tstrace/core/recording, the format's one source), or a bare record stream (records of the
+ * documented format, back to back).
  */
 import { RecordHeader } from "@tstrace/core/record-format";
+import { decodeRecordingHeader, RECORDING_MAGIC, wholeRecords } from "@tstrace/core/recording";
 
-export const SAMPLE_MAGIC = "tssample";
-export const SAMPLE_FORMAT_VERSION = 1;
-
-/** What a sample says about itself. */
+/** What the playground knows of a trace beyond its records. */
 export interface SampleMeta {
   readonly title?: string;
   readonly argv?: readonly string[];
   readonly arch?: string;
   readonly followForks?: boolean;
+  /** The -s the recording holds data for. */
+  readonly strsize?: number;
 }
 
 /** A trace to decode: its metadata and its records. */
@@ -23,21 +22,28 @@ export interface LoadedTrace {
   readonly records: Uint8Array;
 }
 
-/** Parses a file's bytes; throws a one-line Error when they are neither a sample nor records. */
+/**
+ * Parses a file's bytes; throws a one-line Error (naming the byte offset of any damage) when they
+ * are neither a recording nor records. A damaged recording keeps the records before the damage.
+ */
 export function readTraceFile(bytes: Uint8Array): LoadedTrace {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const magic = new TextDecoder().decode(bytes.subarray(0, 8));
-  if (magic === SAMPLE_MAGIC) {
-    if (bytes.length < 16) throw new Error("truncated sample header");
-    const version = view.getUint32(8, true);
-    if (version !== SAMPLE_FORMAT_VERSION) throw new Error(`unsupported sample version ${version}`);
-    const n = view.getUint32(12, true);
-    if (16 + n > bytes.length) throw new Error("truncated sample metadata");
-    const meta = JSON.parse(new TextDecoder().decode(bytes.subarray(16, 16 + n))) as SampleMeta;
-    return { meta, records: bytes.subarray(16 + n + ((8 - (n % 8)) % 8)) };
+  if (bytes.length >= RECORDING_MAGIC.length && RECORDING_MAGIC.every((b, i) => bytes[i] === b)) {
+    const got = decodeRecordingHeader(bytes, true);
+    const { header, end } = got as NonNullable<typeof got>;
+    const rest = bytes.subarray(end);
+    const { length } = wholeRecords(rest, end, true);
+    return {
+      meta: {
+        ...(header.arch ? { arch: header.arch } : {}),
+        followForks: header.follow,
+        strsize: header.strsize,
+      },
+      records: rest.subarray(0, length),
+    };
   }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const size = bytes.length >= RecordHeader.length ? view.getUint32(RecordHeader.size, true) : 0;
   if (size < RecordHeader.length || size % 8 !== 0 || size > bytes.length)
-    throw new Error('not a tstrace sample or record stream (no "tssample" header, no valid first record)');
+    throw new Error("not a tstrace recording or record stream (no recording header, no valid first record)");
   return { meta: {}, records: bytes };
 }
