@@ -1,3 +1,4 @@
+import { injectWarning } from "@tstrace/core/inject";
 import { type ArchTable, sessionArch } from "./arch.js";
 import { OPTION_TABLE, type OptionRow } from "./option-table.js";
 import { pidsFrom } from "./pids.js";
@@ -445,6 +446,8 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
       case "qual:status":
       case "qual:read":
       case "qual:write":
+      case "qual:inject":
+      case "qual:fault":
         applyQualifier(qualifiers, row.key.slice(5), v, arch);
         break;
       case "qual:decode-pids":
@@ -518,6 +521,11 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
   if (help || version) {
     // -h and -V act before any other check, as in strace.
   } else {
+    // strace warns while parsing the expression: a retval a program may read as an error.
+    for (const rule of qualifiers.inject) {
+      const w = injectWarning(rule);
+      if (w) warnings.push(w);
+    }
     if (summaryOnly && summaryAlso) {
       throw new UsageError("-c/--summary-only and -C/--summary are mutually exclusive", false);
     }

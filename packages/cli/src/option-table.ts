@@ -15,6 +15,7 @@ export const HELP_SECTIONS = [
   "Filtering",
   "Output format",
   "Statistics",
+  "Tampering",
   "Miscellaneous",
 ] as const;
 
@@ -313,7 +314,7 @@ export const OPTION_TABLE: readonly OptionRow[] = [
       },
     ],
     values:
-      "`[QUALIFIER=][!]VALUE,...` with the qualifiers `trace` (default), `signal`, `status`, `quiet`, `read`, `write`, `decode-fds`, `abbrev`, `verbose`, `raw`; a bare list is `trace=`",
+      "`[QUALIFIER=][!]VALUE,...` with the qualifiers `trace` (default), `signal`, `status`, `quiet`, `read`, `write`, `decode-fds`, `abbrev`, `verbose`, `raw`, `inject`, `fault`; a bare list is `trace=`",
     example: "tstrace -e trace=%file -e signal=none ls",
   },
   {
@@ -863,6 +864,41 @@ export const OPTION_TABLE: readonly OptionRow[] = [
     ],
     values: "`auto` (default), `perf`, `ptrace`",
     example: "tstrace -c --summary-backend=ptrace ls",
+  },
+  // Tampering
+  {
+    long: "inject",
+    arg: "required",
+    key: "qual:inject",
+    section: "Tampering",
+    help: [
+      {
+        usage:
+          "-e inject=SET[:error=ERRNO|:retval=VALUE][:signal=SIG][:syscall=SYSCALL][:delay_enter=DELAY][:delay_exit=DELAY][:when=WHEN], --inject=...",
+        text: ["perform syscall tampering for the syscalls in SET"],
+        details: [
+          ["delay", ["microseconds or NUMBER{s|ms|us|ns}"]],
+          ["when", ["FIRST[..LAST][+[STEP]]"]],
+        ],
+      },
+    ],
+    values:
+      "a syscall set as for `-e trace=`, then `:`-separated actions: `error=ERRNO` (name or number) or `retval=VALUE`, `signal=SIG`, `syscall=NAME` (a `%pure` syscall run instead), `delay_enter=`/`delay_exit=` (microseconds or a number with `s`, `ms`, `us`, `ns`), `when=FIRST[..LAST][+[STEP]]`; at least one action. `poke_enter=`/`poke_exit=` are refused",
+    example: "tstrace -e inject=openat:error=ENOENT:when=2+ cat /etc/hostname /etc/hosts",
+  },
+  {
+    long: "fault",
+    arg: "required",
+    key: "qual:fault",
+    section: "Tampering",
+    help: [
+      {
+        usage: "-e fault=SET[:error=ERRNO][:when=WHEN], --fault=SET[:error=ERRNO][:when=WHEN]",
+        text: ["synonym for -e inject with default ERRNO set to ENOSYS."],
+      },
+    ],
+    values: "as `--inject`, with only `error=` (default `ENOSYS`), `syscall=` and `when=`",
+    example: "tstrace -e fault=chdir:error=EACCES sh -c 'cd /tmp'",
   },
   // Miscellaneous
   {

@@ -4,6 +4,7 @@
  * and start native tracing (spawn or attach) with batches handed to `onBatch`. What each entry
  * does with the batches (sinks, -ff, -c, iterators) stays with it.
  */
+import { compileInjectTable } from "@tstrace/core/inject";
 import * as native from "@tstrace/native";
 import { syscallByName } from "./arch.js";
 import type { CliOptions } from "./args.js";
@@ -57,6 +58,7 @@ export function createPipeline(
     decodeComm: cli.qualifiers.decodePids.has("comm"),
     transientBatches: true,
     ...(stopSet ? { traceSet: toBitmap(stopSet) } : {}),
+    ...(cli.qualifiers.inject.length > 0 ? { injectTable: compileInjectTable(cli.qualifiers.inject) } : {}),
   };
   const attachPids = start.attachPids ?? cli.pids;
   const session =

@@ -3,6 +3,7 @@
  * Each `-e` of one qualifier replaces the previous set, as strace's qualify_tokens clears its
  * set first; a leading `!` inverts; `all` / `none` are the whole and the empty set.
  */
+import { type InjectRule, parseInjectExpr } from "@tstrace/core/inject";
 import { signals } from "@tstrace/core/signals";
 import { parseTraceExpr } from "@tstrace/core/trace-expr";
 import { type ArchTable, personalityTable } from "./arch.js";
@@ -133,6 +134,8 @@ export interface Qualifiers {
   read: FdSelection | undefined;
   /** -e write=: descriptors whose writes are dumped, or undefined. */
   write: FdSelection | undefined;
+  /** -e inject= / -e fault=: in order (a later one wins for a syscall both name). */
+  inject: InjectRule[];
 }
 
 export function emptyQualifiers(): Qualifiers {
@@ -148,6 +151,7 @@ export function emptyQualifiers(): Qualifiers {
     verbose: undefined,
     read: undefined,
     write: undefined,
+    inject: [],
   };
 }
 
@@ -247,6 +251,14 @@ export function applyQualifier(q: Qualifiers, name: string, value: string, arch:
       q[qualifier] = sel.fds.size > 0 || sel.others ? sel : undefined;
       return;
     }
+    case "inject":
+    case "fault":
+      try {
+        q.inject.push(parseInjectExpr(arch, value, qualifier === "fault"));
+      } catch (err) {
+        throw new UsageError((err as Error).message, false);
+      }
+      return;
     case undefined:
       return;
     default:

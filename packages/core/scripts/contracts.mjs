@@ -67,6 +67,9 @@ export function renderNativeHeader(core) {
   offsets("signal_body", core.SignalBody, "SIGNAL body.");
   offsets("enter_body", core.SyscallEnterBody, "SYSCALL_ENTER body.");
   offsets("exit_body", core.SyscallExitBody, "SYSCALL_EXIT body.");
+  enumOf("SyscallExitFlags", "uint16_t", core.SyscallExitFlags, "Exit");
+  offsets("inject_entry", core.InjectEntry, "Injection table row (u32 word indexes).");
+  enumOf("InjectFlags", "uint32_t", core.InjectFlags, "Inject");
   offsets("capture_header", core.CaptureHeader, "Capture header.");
   enumOf("CaptureKind", "uint8_t", core.CaptureKind);
   const kinds = Object.values(core.CaptureKind);
@@ -121,6 +124,7 @@ export function renderAssembly(core) {
   group("SIGNAL_BODY_", "u32", core.SignalBody);
   group("ENTER_", "u32", core.SyscallEnterBody);
   group("EXIT_", "u32", core.SyscallExitBody);
+  group("EXIT_FLAG_", "u16", core.SyscallExitFlags);
   // The header's length is the capture's "size": CAP_HEADER reads better where data starts.
   group("CAP_", "u32", core.CaptureHeader, { size: "HEADER" });
   group("CK_", "u8", core.CaptureKind);

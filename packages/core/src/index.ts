@@ -37,6 +37,16 @@ export { layoutsByArch } from "./data/structs.js";
 export { type ValueCapture, type ValueCaptureRow, valueCaptures } from "./data/value-captures.js";
 export { errnoMessage, errnoName, errnos } from "./errno.js";
 export { classMembers } from "./generated/classes.js";
+export {
+  compileInjectTable,
+  INJECT_LAST_INF,
+  type InjectAction,
+  InjectError,
+  type InjectRule,
+  injectedNrs,
+  injectWarning,
+  parseInjectExpr,
+} from "./inject.js";
 export { syscallByName, syscallByNr } from "./lookup.js";
 export {
   AT_FDCWD,

@@ -102,6 +102,14 @@ export const SyscallEnterBody = {
   length: 80,
 } as const;
 
+/** Bits in a SYSCALL_EXIT record's header flags. */
+export const SyscallExitFlags = {
+  /** The result was injected (`-e inject=`/`-e fault=`): strace prints ` (INJECTED)` after it. */
+  INJECTED: 1,
+  /** The call was delayed (`delay_enter=`/`delay_exit=`): strace prints ` (DELAYED)`. */
+  DELAYED: 2,
+} as const;
+
 /** Offsets inside a SYSCALL_EXIT body. */
 export const SyscallExitBody = {
   /** u32: AUDIT_ARCH_* */
@@ -255,4 +263,45 @@ export const AuditArch = {
   aarch64: 0xc00000b7,
   arm: 0x40000028,
   riscv64: 0xc00000f3,
+} as const;
+
+/** Bits of an {@link InjectEntry}'s flags word (strace's INJECT_F_*). */
+export const InjectFlags = {
+  SIGNAL: 1,
+  ERROR: 2,
+  RETVAL: 4,
+  DELAY_ENTER: 8,
+  DELAY_EXIT: 16,
+  SYSCALL: 32,
+} as const;
+
+/**
+ * One row of the injection table core compiles from `-e inject=`/`-e fault=` (compileInjectTable)
+ * and the native tracer applies: u32 word indexes. 64-bit values are split low word first.
+ */
+export const InjectEntry = {
+  /** The syscall number the row applies to. */
+  nr: 0,
+  /** {@link InjectFlags} bits. */
+  flags: 1,
+  /** when=: first matching call (1-based), last (0xffff: no last), step (0: the first only). */
+  first: 2,
+  last: 3,
+  step: 4,
+  /** error=: a positive errno. */
+  error: 5,
+  /** retval=: the 64-bit value returned. */
+  retvalLo: 6,
+  retvalHi: 7,
+  /** signal=: the signal delivered at entry. */
+  signo: 8,
+  /** syscall=: the syscall run instead, or 0xffffffff (-1: the kernel skips the call). */
+  syscall: 9,
+  /** delay_enter= / delay_exit= in nanoseconds. */
+  delayEnterLo: 10,
+  delayEnterHi: 11,
+  delayExitLo: 12,
+  delayExitHi: 13,
+  /** Words per row. */
+  length: 14,
 } as const;

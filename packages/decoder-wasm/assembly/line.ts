@@ -58,7 +58,16 @@ import { putHex, putHexDigits, putI64, putOct, putPadded, putU64 } from "./print
 import { QUOTE_ANGLES, QUOTE_BARE, quote } from "./print/quote";
 import { printSignalName } from "./print/signal";
 import { printFlags, printFlagsUnstyled, putRef } from "./print/xlat";
-import { ENTER_ARCH, ENTER_IP, ENTER_NR, FD_RETURN_ARG, HDR_LENGTH } from "./record";
+import {
+  ENTER_ARCH,
+  ENTER_IP,
+  ENTER_NR,
+  EXIT_FLAG_DELAYED,
+  EXIT_FLAG_INJECTED,
+  FD_RETURN_ARG,
+  HDR_FLAGS,
+  HDR_LENGTH,
+} from "./record";
 import {
   auditArch,
   errnoMessage,
@@ -414,13 +423,21 @@ function printReturn(r: u32, rv: i32, rval: i64, isError: bool): void {
     printFdDecoration(FD_RETURN_ARG, true);
     return;
   }
-  putI64(rval);
+  // strace's default is RVAL_UDECIMAL: a negative success (only an injected retval=) is unsigned.
+  putU64(<u64>rval);
   // --decode-pids=comm: strace reads the pid's /proc comm as it prints; the decoder knows the
   // names of the processes it traces (the others print bare).
   if (kind == R_PID && decodeComm && rval > 0 && rval <= 0x7fffffff) {
     const q = findLive(<u32>rval);
     if (q != null && q.commLen > 0) printComm(q);
   }
+}
+
+/** strace's print_injected_note: `-e inject=` results and delays, from the exit record's flags. */
+function printTamperNotes(rec: usize): void {
+  const flags = load<u16>(rec + HDR_FLAGS);
+  if (flags & EXIT_FLAG_INJECTED) puts(" (INJECTED)");
+  if (flags & EXIT_FLAG_DELAYED) puts(" (DELAYED)");
 }
 
 /** SYSCALL_EXIT: the arguments printed at exit, `) `, alignment, `= ret`. */
@@ -444,6 +461,7 @@ export function onExit(pid: u32, rec: usize, len: u32, nr: u32, arch: u32, rval:
     setExit(rec, len, rval, isError); // the return value's FD_PATH capture is in this record
     setCallStyle(nr);
     printReturn(validRow(nr, arch), callRaw ? RVAL_HEX : 0, rval, isError);
+    printTamperNotes(rec);
     newline();
     return;
   }
@@ -484,6 +502,7 @@ export function onExit(pid: u32, rec: usize, len: u32, nr: u32, arch: u32, rval:
       }
     } else if (aux == AUX_CUSTOM && enr < syscallCount()) printAux(load<u8>(decIds + <usize>enr));
   }
+  printTamperNotes(rec);
   if (showTime) printSyscallTime(p.enterTime, now);
   newline();
   dumpIo(enr);

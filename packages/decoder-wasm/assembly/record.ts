@@ -45,6 +45,9 @@ export const EXIT_IS_ERROR: u32 = 16;
 export const EXIT_CAPTURE_COUNT: u32 = 20;
 export const EXIT_LENGTH: u32 = 24;
 
+export const EXIT_FLAG_INJECTED: u16 = 1;
+export const EXIT_FLAG_DELAYED: u16 = 2;
+
 export const CAP_ARG: u32 = 0;
 export const CAP_KIND: u32 = 1;
 export const CAP_STATUS: u32 = 2;

@@ -14,6 +14,7 @@
         "../src/core/self_signal.cc",
         "../src/core/socket_details.cc",
         "../src/core/syscall_counter.cc",
+        "../src/core/injector.cc",
         "../src/core/tracer.cc"
       ],
       "dependencies": ["<!(node -p \"require('node-addon-api').targets\"):node_addon_api_except"],

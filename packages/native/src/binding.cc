@@ -271,6 +271,21 @@ void ParseTraceSet(Napi::Env env, Napi::Value v, tstrace::TraceOptions& opts) {
   opts.trace_set.assign(set.Data(), set.Data() + set.ElementLength());
 }
 
+// injectTable: undefined (none) or a Uint32Array of core's InjectEntry rows (-e inject=).
+void ParseInjectTable(Napi::Env env, Napi::Value v, tstrace::TraceOptions& opts) {
+  if (v.IsUndefined()) return;
+  if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != napi_uint32_array) {
+    ThrowType(env, "injectTable must be a Uint32Array");
+  }
+  Napi::Uint32Array table = v.As<Napi::Uint32Array>();
+  try {
+    auto parsed = std::make_shared<tstrace::InjectTable>(tstrace::InjectTable::parse(table.Data(), table.ElementLength()));
+    if (!parsed->empty()) opts.inject = std::move(parsed);
+  } catch (const tstrace::InjectError& e) {
+    throw Napi::RangeError::New(env, e.what());
+  }
+}
+
 // ignoredSignals: an array of signal numbers, as a mask (bit sig - 1).
 uint64_t SignalMask(Napi::Env env, Napi::Value v) {
   if (!v.IsArray()) ThrowType(env, "ignoredSignals must be an array of signal numbers");
@@ -382,10 +397,10 @@ void ResolveUser(Napi::Env env, const std::string& name, tstrace::SpawnSpec& spe
 
 // spawn(argv, plan, env|undefined, cwd|undefined, followForks, batchBytes, traceSet|undefined,
 //       seccomp, exitKill, onBatch, detachOnExec, inheritFds|undefined, ignoredSignals, decodeComm,
-//       user|undefined) -> session handle
+//       user|undefined, injectTable|undefined) -> session handle
 Napi::Value Spawn(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() != 15) ThrowType(env, "spawn expects 15 arguments");
+  if (info.Length() != 16) ThrowType(env, "spawn expects 16 arguments");
   tstrace::SpawnSpec spec;
   spec.argv = StringArray(env, info[0], "argv", true);
   ParsePlan(env, info[1], spec);
@@ -409,6 +424,7 @@ Napi::Value Spawn(const Napi::CallbackInfo& info) {
   spec.has_inherit_fds = FdList(env, info[11], spec.inherit_fds);
   spec.ignored_signals = SignalMask(env, info[12]);
   spec.decode_comm = Bool(env, info[13], "decodeComm");
+  ParseInjectTable(env, info[15], spec);
 
   try {
     spec.path = tstrace::resolve_command(spec.argv[0], std::getenv("PATH"));
@@ -436,10 +452,10 @@ Napi::Value Spawn(const Napi::CallbackInfo& info) {
 }
 
 // attach(pids, plan, followForks, traceSet|undefined, batchBytes, onBatch, exitKill, detachOnExec,
-//        untilExec, decodeComm) -> session handle
+//        untilExec, decodeComm, injectTable|undefined) -> session handle
 Napi::Value Attach(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() != 10) ThrowType(env, "attach expects 10 arguments");
+  if (info.Length() != 11) ThrowType(env, "attach expects 11 arguments");
   tstrace::AttachSpec spec;
   if (!info[0].IsArray()) ThrowType(env, "pids must be an array of process ids");
   Napi::Array pids = info[0].As<Napi::Array>();
@@ -462,6 +478,7 @@ Napi::Value Attach(const Napi::CallbackInfo& info) {
   spec.until_exec = Bool(env, info[8], "untilExec");
   spec.decode_comm = Bool(env, info[9], "decodeComm");
   if (spec.until_exec && spec.pids.size() != 1) ThrowType(env, "untilExec takes exactly one pid");
+  ParseInjectTable(env, info[10], spec);
   return StartSession(env, info[5].As<Napi::Function>(), true,
                       [&spec](Session* s) { return s->tracer_.attach(std::move(spec), s); });
 }

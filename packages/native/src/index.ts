@@ -70,6 +70,12 @@ export interface SpawnOptions {
    * arranges. Throws "Cannot find user 'NAME'" or "You must be root to use the -u/--username option".
    */
   user?: string;
+  /**
+   * -e inject= / -e fault=: core's compileInjectTable rows (InjectEntry words). Applied to the
+   * syscalls traceSet records, at their entry stops; their exit records carry the INJECTED and
+   * DELAYED flags. Absent: nothing is injected.
+   */
+  injectTable?: Uint32Array;
 }
 
 /** Options of {@link attachTraced}. */
@@ -106,6 +112,8 @@ export interface AttachOptions {
    * collector. Default false: batches stay valid for as long as they are referenced.
    */
   transientBatches?: boolean;
+  /** As in {@link SpawnOptions.injectTable}. */
+  injectTable?: Uint32Array;
 }
 
 /** Options of {@link countSyscalls}. */
@@ -278,6 +286,7 @@ interface Addon {
     ignoredSignals: number[],
     decodeComm: boolean,
     user: string | undefined,
+    injectTable: Uint32Array | undefined,
   ): Handle;
   attach(
     pids: number[],
@@ -290,6 +299,7 @@ interface Addon {
     detachOnExec: boolean,
     untilExec: boolean,
     decodeComm: boolean,
+    injectTable: Uint32Array | undefined,
   ): Handle;
   resolveCommand(name: string): string;
   startGrandchild(path: string, argv: string[], env: string[], mode: number): string;
@@ -399,6 +409,7 @@ export function spawnTraced(options: SpawnOptions, onBatch: BatchHandler): Trace
     [...(options.ignoredSignals ?? [])],
     options.decodeComm ?? false,
     options.user,
+    options.injectTable,
   );
   acknowledged.handle = handle;
   if (options.transientBatches) handle.setTransient(true);
@@ -434,6 +445,7 @@ export function attachTraced(options: AttachOptions, onBatch: BatchHandler): Tra
     options.detachOnExec ?? false,
     options.untilExec ?? false,
     options.decodeComm ?? false,
+    options.injectTable,
   );
   acknowledged.handle = handle;
   if (options.transientBatches) handle.setTransient(true);

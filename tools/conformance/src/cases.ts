@@ -5,6 +5,7 @@
 import { DECODING_CASES } from "./cases-decoding.js";
 import { FD_CASES } from "./cases-fds.js";
 import { FILTER_CASES } from "./cases-filter.js";
+import { INJECT_CASES } from "./cases-inject.js";
 import { PROCESS_CASES } from "./cases-process.js";
 import { SYSCALL_CASES } from "./cases-syscalls.js";
 import { TIMING_CASES } from "./cases-timing.js";
@@ -27,5 +28,6 @@ export const CASES: readonly ConformanceCase[] = [
   ...SYSCALL_CASES,
   ...PROCESS_CASES,
   ...FILTER_CASES,
+  ...INJECT_CASES,
   ...TIMING_CASES,
 ];

@@ -32,6 +32,7 @@ export function perfBlocker(o: CliOptions): string | undefined {
   if (o.detachOnExec) return "-b/--detach-on";
   if (o.killOnExit) return "--kill-on-exit";
   if (o.user !== undefined) return "-u/--user";
+  if (o.qualifiers.inject.length > 0) return "-e inject/--inject";
   return undefined;
 }
 

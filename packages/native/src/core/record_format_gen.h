@@ -73,6 +73,39 @@ constexpr size_t kCaptureCount = 20;
 constexpr size_t kLength = 24;
 }  // namespace exit_body
 
+enum SyscallExitFlags : uint16_t {
+  kExitInjected = 1,
+  kExitDelayed = 2,
+};
+
+// Injection table row (u32 word indexes).
+namespace inject_entry {
+constexpr size_t kNr = 0;
+constexpr size_t kFlags = 1;
+constexpr size_t kFirst = 2;
+constexpr size_t kLast = 3;
+constexpr size_t kStep = 4;
+constexpr size_t kError = 5;
+constexpr size_t kRetvalLo = 6;
+constexpr size_t kRetvalHi = 7;
+constexpr size_t kSigno = 8;
+constexpr size_t kSyscall = 9;
+constexpr size_t kDelayEnterLo = 10;
+constexpr size_t kDelayEnterHi = 11;
+constexpr size_t kDelayExitLo = 12;
+constexpr size_t kDelayExitHi = 13;
+constexpr size_t kLength = 14;
+}  // namespace inject_entry
+
+enum InjectFlags : uint32_t {
+  kInjectSignal = 1,
+  kInjectError = 2,
+  kInjectRetval = 4,
+  kInjectDelayEnter = 8,
+  kInjectDelayExit = 16,
+  kInjectSyscall = 32,
+};
+
 // Capture header.
 namespace capture_header {
 constexpr size_t kArg = 0;

@@ -15,12 +15,14 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/user.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cstddef>
 #include <cstring>
 #include <mutex>
 #include <unordered_map>
@@ -70,6 +72,11 @@ constexpr uint64_t kNrExecve = 59;     // x86_64
 constexpr uint64_t kNrExecveat = 322;  // x86_64
 constexpr uint64_t kNrPrctl = 157;     // x86_64
 constexpr uint64_t kX32SyscallBit = 0x40000000;
+// on_syscall's answer for a tracee to leave stopped (a delay_enter=/delay_exit= is running).
+constexpr int kKeepStopped = -1;
+// PTRACE_POKEUSER offsets of the syscall number and the return value (x86_64).
+constexpr size_t kOrigRaxOffset = offsetof(struct user_regs_struct, orig_rax);
+constexpr size_t kRaxOffset = offsetof(struct user_regs_struct, rax);
 
 #ifndef PTRACE_EVENT_SECCOMP
 #define PTRACE_EVENT_SECCOMP 7
@@ -128,6 +135,12 @@ void interrupt_hook(int sig, siginfo_t* info, void* context) {
   }
 }
 
+uint64_t monotonic_ns() {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return static_cast<uint64_t>(ts.tv_sec) * 1000000000u + static_cast<uint64_t>(ts.tv_nsec);
+}
+
 uint64_t realtime_ns() {
   struct timespec ts;
   clock_gettime(CLOCK_REALTIME, &ts);
@@ -178,6 +191,10 @@ struct ThreadState {
   uint64_t nr = 0;
   uint64_t args[6] = {};
   uint64_t sp = 0;  // at entry: STACK captures read relative to it
+  InjectCounters inject_counts;            // when= countdowns (-e inject=)
+  const InjectAction* injecting = nullptr; // the current syscall's action, when it applies
+  uint16_t exit_flags = 0;                 // rf::SyscallExitFlags for the current syscall's exit
+  int exit_signal = 0;                     // signal= held for the exit stop (see inject_at_entry)
 };
 
 }  // namespace
@@ -196,6 +213,17 @@ struct Tracer::Loop {
   bool seccomp_on = false;      // ...and did: every tracee from then on carries it
   uint64_t now = 0;
   std::unordered_map<pid_t, ThreadState> threads;
+  // -e inject=…:delay_enter/delay_exit: tracees kept stopped until due_ns (CLOCK_MONOTONIC).
+  struct Delayed {
+    pid_t pid;
+    uint64_t due_ns;
+    bool at_exit;  // an exit stop whose record is still to be written
+    uint32_t arch;
+    int64_t rval;
+    bool failed;
+    int sig;  // the signal to resume with (an entry's signal=)
+  };
+  std::vector<Delayed> delayed;
   std::set<pid_t> released;  // detached tracees that are this thread's own children (the command)
   // The order tracees became ours (strace's tcb table order, in which its cleanup lets them go).
   std::unordered_map<pid_t, uint64_t> seqs;
@@ -272,6 +300,7 @@ struct Tracer::Loop {
   void run() {
     for (;;) {
       check_requests();
+      service_delays();
       if (threads.empty()) break;
       int st = 0;
       pid_t p = waitpid(-1, &st, __WALL | __WNOTHREAD | WNOHANG);
@@ -280,6 +309,14 @@ struct Tracer::Loop {
       for (int spin = 0; p == 0 && spin < kSpinBeforeFlush && !batch.empty(); spin++) {
         sched_yield();
         p = waitpid(-1, &st, __WALL | __WNOTHREAD | WNOHANG);
+      }
+      if (p == 0 && !delayed.empty()) {
+        // -e inject=…:delay_*: poll the others until the next delayed tracee is due.
+        flush();
+        const uint64_t ns = delay_poll_ns();
+        struct timespec ts = {static_cast<time_t>(ns / 1000000000u), static_cast<long>(ns % 1000000000u)};
+        nanosleep(&ts, nullptr);
+        continue;
       }
       if (p == 0) {
         flush();  // about to block: whatever is batched goes out now
@@ -366,15 +403,16 @@ struct Tracer::Loop {
       }
     }
     if (sig == (SIGTRAP | 0x80)) {
-      on_syscall(p, t);
-      resume(p, t, 0);
+      const int r = on_syscall(p, t);
+      if (r != kKeepStopped) resume(p, t, r);
       return;
     }
     switch (event) {
-      case PTRACE_EVENT_SECCOMP:
-        on_syscall(p, t);
-        resume(p, t, 0);
+      case PTRACE_EVENT_SECCOMP: {
+        const int r = on_syscall(p, t);
+        if (r != kKeepStopped) resume(p, t, r);
         return;
+      }
       case PTRACE_EVENT_EXEC: {
         // A spawned command's own first execve is where tracing starts, never a reason to leave.
         const bool own_first = (!owner.attach_mode_ || owner.until_exec_) && p == initial && !exec_seen;
@@ -464,14 +502,18 @@ struct Tracer::Loop {
     forget_detached(p);
   }
 
-  void on_syscall(pid_t p, ThreadState& t) {
+  // Returns the signal to resume with (0, or -e inject=…:signal=).
+  int on_syscall(pid_t p, ThreadState& t) {
     SyscallInfo info;
     std::memset(&info, 0, sizeof info);
     long n = ptrace(static_cast<enum __ptrace_request>(kGetSyscallInfo), p, reinterpret_cast<void*>(sizeof info), &info);
-    if (n <= 0) return;
+    if (n <= 0) return 0;
     if (info.op == kInfoEntry || info.op == kInfoSeccomp) {
       // Under PTRACE_SYSCALL a seccomp stop is followed by the same syscall's entry stop.
-      if (info.op == kInfoEntry && t.in_syscall && t.by_seccomp) return;
+      if (info.op == kInfoEntry && t.in_syscall && t.by_seccomp) return 0;
+      t.injecting = nullptr;
+      t.exit_flags = 0;
+      t.exit_signal = 0;
       t.in_syscall = true;
       t.by_seccomp = info.op == kInfoSeccomp;
       t.arch = info.arch;
@@ -482,10 +524,11 @@ struct Tracer::Loop {
       t.selected = selected(info.arch, t.nr);
       if (t.hidden) {
         // Tracing shows the command from its own execve on, like strace.
-        if (p != initial || !is_exec_nr(info.arch, t.nr)) return;
+        if (p != initial || !is_exec_nr(info.arch, t.nr)) return 0;
         t.hidden = false;
       }
       if (t.selected) emit_enter(p, t, info);
+      if (t.selected && opts.inject) return inject_at_entry(p, t);
     } else if (info.op == kInfoExit) {
       bool was_in = t.in_syscall;
       t.in_syscall = false;
@@ -498,20 +541,108 @@ struct Tracer::Loop {
           seccomp_on = true;
           t.seccomp = true;
         }
-        return;
+        return 0;
       }
-      bool failed = info.exit.is_error != 0;
-      if (was_in && t.selected) emit_syscall_exit(p, t, info.arch, info.exit.rval, failed);
-      // strace's COMM_CHANGE: prctl(PR_SET_NAME) renames the thread (--decode-pids=comm), selected or not.
-      if (was_in && !failed && !t.hidden && t.arch == rf::audit_arch::kX86_64 && t.nr == kNrPrctl &&
-          t.args[0] == PR_SET_NAME)
-        emit_comm(p);
-      if (p == initial && !exec_seen && failed && is_exec_nr(t.arch, t.nr)) {
-        // The command could not be executed; strace prints "exec: <error>" and hides the rest.
-        emit_message(p, "exec: " + errno_text(static_cast<int>(-info.exit.rval)), 0);
-        t.hidden = true;
+      const bool failed = info.exit.is_error != 0;
+      if (was_in && t.injecting != nullptr && (t.injecting->flags & rf::kInjectDelayExit)) {
+        // delay_exit=: the exit is finished (and recorded) once the delay has passed.
+        t.exit_flags |= rf::kExitDelayed;
+        delayed.push_back(Delayed{p, monotonic_ns() + t.injecting->delay_exit_ns, true, info.arch, info.exit.rval, failed, 0});
+        return kKeepStopped;
       }
+      return finish_exit(p, t, was_in, info.arch, info.exit.rval, failed);
     }
+    return 0;
+  }
+
+  // The rest of an exit stop: the injected result, the record, the signal held for it.
+  int finish_exit(pid_t p, ThreadState& t, bool was_in, uint32_t arch, int64_t rval, bool failed) {
+    if (was_in && t.injecting != nullptr) inject_at_exit(p, t, rval, failed);
+    if (was_in && t.selected) emit_syscall_exit(p, t, arch, rval, failed, t.exit_flags);
+    // strace's COMM_CHANGE: prctl(PR_SET_NAME) renames the thread (--decode-pids=comm), selected or not.
+    if (was_in && !failed && !t.hidden && t.arch == rf::audit_arch::kX86_64 && t.nr == kNrPrctl &&
+        t.args[0] == PR_SET_NAME)
+      emit_comm(p);
+    t.injecting = nullptr;
+    const int held = t.exit_signal;
+    t.exit_signal = 0;
+    if (p == initial && !exec_seen && failed && is_exec_nr(t.arch, t.nr)) {
+      // The command could not be executed; strace prints "exec: <error>" and hides the rest.
+      emit_message(p, "exec: " + errno_text(static_cast<int>(-rval)), 0);
+      t.hidden = true;
+    }
+    return held;
+  }
+
+  // strace's tamper_with_syscall_entering: when this call is due, the syscall number becomes -1
+  // (the kernel skips the call) or syscall='s, the entry delay is slept, and the signal is
+  // returned for the resume to deliver. x86_64 only: orig_rax is the syscall number.
+  int inject_at_entry(pid_t p, ThreadState& t) {
+    if (t.arch != rf::audit_arch::kX86_64 || (t.nr & kX32SyscallBit) != 0) return 0;
+    const InjectAction* a = opts.inject->find(t.nr);
+    if (a == nullptr || !t.inject_counts.due(t.nr, *a)) return 0;
+    t.injecting = a;
+    if (a->flags & (rf::kInjectError | rf::kInjectRetval)) {
+      ptrace(PTRACE_POKEUSER, p, reinterpret_cast<void*>(kOrigRaxOffset), reinterpret_cast<void*>(a->syscall));
+      t.exit_flags |= rf::kExitInjected;
+    }
+    int sig = (a->flags & rf::kInjectSignal) ? static_cast<int>(a->signo) : 0;
+    // A signal given when resuming from a seccomp stop (a ptrace-event stop) is dropped by the
+    // kernel; from a syscall stop it is sent (si_code SI_KERNEL, as strace's): hold it until the
+    // exit stop.
+    if (t.by_seccomp) {
+      t.exit_signal = sig;
+      sig = 0;
+    }
+    if (a->flags & rf::kInjectDelayEnter) {
+      t.exit_flags |= rf::kExitDelayed;
+      delayed.push_back(Delayed{p, monotonic_ns() + a->delay_enter_ns, false, 0, 0, false, sig});
+      return kKeepStopped;
+    }
+    return sig;
+  }
+
+  // strace's tamper_with_syscall_exiting (after any exit delay): the injected result in rax.
+  void inject_at_exit(pid_t p, ThreadState& t, int64_t& rval, bool& failed) {
+    const InjectAction* a = t.injecting;
+    if (!(a->flags & (rf::kInjectError | rf::kInjectRetval))) return;
+    if (a->flags & rf::kInjectRetval) {
+      rval = static_cast<int64_t>(a->retval);
+      failed = false;
+    } else {
+      rval = -static_cast<int64_t>(a->error);
+      failed = true;
+    }
+    ptrace(PTRACE_POKEUSER, p, reinterpret_cast<void*>(kRaxOffset), reinterpret_cast<void*>(rval));
+  }
+
+  // Resumes the delayed tracees whose time has come (all of them when detaching), finishing a
+  // delayed exit stop first: its record is written now, with the time after the delay.
+  void service_delays() {
+    if (delayed.empty()) return;
+    const uint64_t t_now = monotonic_ns();
+    for (size_t i = 0; i < delayed.size();) {
+      if (!detaching && delayed[i].due_ns > t_now) {
+        i++;
+        continue;
+      }
+      const Delayed d = delayed[i];
+      delayed.erase(delayed.begin() + static_cast<std::ptrdiff_t>(i));
+      auto it = threads.find(d.pid);
+      if (it == threads.end()) continue;  // it died meanwhile (SIGKILL ends a stop)
+      now = realtime_ns();
+      const int sig = d.at_exit ? finish_exit(d.pid, it->second, true, d.arch, d.rval, d.failed) : d.sig;
+      resume(d.pid, it->second, sig);
+    }
+  }
+
+  // How long the loop may sleep before the next delayed tracee is due (at most 1 ms: stops of
+  // the other tracees are polled meanwhile).
+  uint64_t delay_poll_ns() const {
+    uint64_t next = 1000000;
+    const uint64_t t_now = monotonic_ns();
+    for (const auto& d : delayed) next = std::min(next, d.due_ns > t_now ? d.due_ns - t_now : 0);
+    return next;
   }
 
   // Returns the thread id the exec'ing thread has now.
@@ -626,9 +757,9 @@ struct Tracer::Loop {
     w.end_record(start);
   }
 
-  void emit_syscall_exit(pid_t p, const ThreadState& t, uint32_t arch, int64_t rval, bool failed) {
+  void emit_syscall_exit(pid_t p, const ThreadState& t, uint32_t arch, int64_t rval, bool failed, uint16_t flags) {
     rf::RecordWriter w(batch);
-    size_t start = w.begin_record(rf::kSyscallExit, static_cast<uint32_t>(p), now);
+    size_t start = w.begin_record(rf::kSyscallExit, static_cast<uint32_t>(p), now, flags);
     w.u32(arch);
     w.u32(static_cast<uint32_t>(t.nr));
     w.i64(rval);

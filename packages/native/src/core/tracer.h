@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "capture_plan.h"
+#include "injector.h"
 
 namespace tstrace {
 
@@ -53,6 +54,8 @@ struct TraceOptions {
   // strace --decode-pids=comm: a COMM record (/proc/TID/comm) follows each thread's NEW_PROCESS
   // or ATTACHED record and each EXEC record, read while the thread is stopped.
   bool decode_comm = false;
+  // -e inject= / -e fault=: applied to recorded (selected) syscalls at their entry stops.
+  std::shared_ptr<const InjectTable> inject;
 };
 
 struct SpawnSpec : TraceOptions {
