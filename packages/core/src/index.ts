@@ -59,5 +59,5 @@ export {
 export * from "./record-format.js";
 export * from "./recording.js";
 export { signalName, signals } from "./signals.js";
-export { PERSONALITIES, parseTraceExpr, type TraceSelection } from "./trace-expr.js";
+export { PERSONALITIES, parseTraceExpr, SYSCALL_CLASSES, type TraceSelection } from "./trace-expr.js";
 export * from "./types.js";

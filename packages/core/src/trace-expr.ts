@@ -14,7 +14,8 @@ export interface TraceSelection {
   has(nr: number): boolean;
 }
 
-const CLASSES: readonly SyscallClass[] = [
+/** Every strace class a trace expression can name (`%file`, …), in strace 6.1's order. */
+export const SYSCALL_CLASSES: readonly SyscallClass[] = [
   "file",
   "desc",
   "network",
@@ -41,9 +42,9 @@ function classOf(token: string): SyscallClass | undefined {
   if (token === "%net") return "network";
   if (token.startsWith("%")) {
     const name = token.slice(1);
-    return (CLASSES as readonly string[]).includes(name)
+    return (SYSCALL_CLASSES as readonly string[]).includes(name)
       ? (name as SyscallClass)
-      : (CLASSES as readonly string[]).includes(token)
+      : (SYSCALL_CLASSES as readonly string[]).includes(token)
         ? (token as SyscallClass)
         : undefined;
   }
