@@ -10,6 +10,7 @@ import { decoderOptions } from "./decoder-options.js";
 import { applyEnvChanges } from "./env-changes.js";
 import { exitLikeTracee } from "./exit-status.js";
 import { HELP_TEXT } from "./help.js";
+import { FATAL_SIGNALS, SIGNAL_NUMBERS } from "./interrupt-signals.js";
 import { inheritFds } from "./launcher-env.js";
 import { PathFilter, selectPaths, withFdTracking } from "./path-filter.js";
 import { recordFilter, splitAtMessages } from "./record-filter.js";
@@ -45,16 +46,6 @@ function fail(message: string, hint: boolean): never {
 function cQuote(s: string): string {
   return `"${s.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 }
-
-/** Signals that end tstrace the way strace's `interrupt` handler does. */
-const FATAL_SIGNALS = ["SIGHUP", "SIGINT", "SIGQUIT", "SIGPIPE", "SIGTERM"] as const;
-const SIGNAL_NUMBERS: Readonly<Record<string, number>> = {
-  SIGHUP: 1,
-  SIGINT: 2,
-  SIGQUIT: 3,
-  SIGPIPE: 13,
-  SIGTERM: 15,
-};
 
 /** Runs tstrace with `argv` (without node and the script) and exits the process like strace. */
 export async function main(argv: readonly string[], ignoredSignals: readonly number[] = []): Promise<never> {

@@ -8,22 +8,13 @@ import type { CountResult, CountSession } from "@tstrace/native";
 import * as native from "@tstrace/native";
 import type { CliOptions } from "../args.js";
 import { exitLikeTracee } from "../exit-status.js";
+import { FATAL_SIGNALS, SIGNAL_NUMBERS } from "../interrupt-signals.js";
 import { toBitmap } from "../record-filter.js";
 import { openSink, type Sink } from "../sink.js";
 import { formatSummary } from "./table.js";
 
 /** Test knob: data pages of each per-CPU ring buffer (small values provoke lost events). */
 const BUFFER_PAGES_ENV = "TSTRACE_PERF_BUFFER_PAGES";
-
-/** Signals that end tstrace the way strace's `interrupt` handler does. */
-const FATAL_SIGNALS = ["SIGHUP", "SIGINT", "SIGQUIT", "SIGPIPE", "SIGTERM"] as const;
-const SIGNAL_NUMBERS: Readonly<Record<string, number>> = {
-  SIGHUP: 1,
-  SIGINT: 2,
-  SIGQUIT: 3,
-  SIGPIPE: 13,
-  SIGTERM: 15,
-};
 
 /** Never a silently short table: what was not counted, and how to count it all. */
 function lostMessage(result: CountResult): string {
