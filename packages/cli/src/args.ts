@@ -526,6 +526,9 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
       const w = injectWarning(rule);
       if (w) warnings.push(w);
     }
+    // A tracee let go at its execve would keep the filter untraced (see seccomp-choice.ts).
+    if (seccomp === true && detachOnExec)
+      warnings.push("--seccomp-bpf is not enabled because it is not compatible with -b");
     if (summaryOnly && summaryAlso) {
       throw new UsageError("-c/--summary-only and -C/--summary are mutually exclusive", false);
     }

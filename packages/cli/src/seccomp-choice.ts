@@ -12,7 +12,13 @@ export interface SeccompChoice {
 export function chooseSeccomp(o: {
   readonly seccomp: boolean | undefined;
   readonly syscallNumber: boolean;
+  readonly detachOnExec: boolean;
+  readonly syscallLimit: number;
 }): SeccompChoice {
+  // A tracee let go on purpose (-b execve, --syscall-limit) would keep the filter with no tracer,
+  // and its selected syscalls would fail with ENOSYS: no filter then (strace 6.1 does so for -b,
+  // with the warning args.ts prints).
+  if (o.detachOnExec || o.syscallLimit > 0) return { seccomp: false };
   // strace -n numbers +++ lines with the last syscall the process made, which only a tracee
   // stopping at every syscall reveals: -n alone keeps seccomp off unless asked for.
   return { seccomp: o.seccomp ?? !o.syscallNumber };

@@ -40,6 +40,30 @@ describe("-e trace=", () => {
     }
   });
 
+  it("-b execve and --syscall-limit keep the filter off (a tracee let go would carry it untraced)", () => {
+    const args = [
+      "--seccomp-bpf",
+      "-f",
+      "-b",
+      "execve",
+      "-e",
+      "trace=openat",
+      "sh",
+      "-c",
+      "cat /etc/hostname",
+    ];
+    const t = tstrace(...args);
+    const s = strace(...args);
+    const warning = (text: string): string | undefined => text.split("\n").find((l) => l.includes("-b"));
+    expect(warning(t.stderr)?.replace(/^tstrace/, "strace")).toBe(warning(s.stderr));
+    expect(t.stdout).toBe(s.stdout);
+    // Detached after two openat, cat still opens its file: no ENOSYS from a leftover filter.
+    for (let i = 0; i < 5; i++) {
+      const r = tstrace("--syscall-limit=2", "-e", "trace=openat", "cat", "/etc/hostname");
+      expect(r.stdout, `run ${i}`).toBe(s.stdout);
+    }
+  });
+
   it("lets the last -e trace= win and accepts ?unknown", () => {
     const lines = norm(tstrace("-e", "trace=openat", "-e", "trace=?nosuch,close", "true").stderr);
     expect(lines.length).toBeGreaterThan(1);
