@@ -10,7 +10,7 @@ import { syscallByName } from "./arch.js";
 import type { CliOptions } from "./args.js";
 import { capturePlanFor } from "./capture-plan-for.js";
 import { toBitmap } from "./record-filter.js";
-import { chooseSeccomp } from "./seccomp-choice.js";
+import { usesSeccomp } from "./seccomp-choice.js";
 
 /** What the command line does not say about starting a trace. */
 export interface PipelineStart {
@@ -68,7 +68,7 @@ export function createPipeline(
           {
             ...common,
             argv: cli.command,
-            ...(stopSet ? { seccomp: chooseSeccomp(cli).seccomp } : {}),
+            ...(stopSet ? { seccomp: usesSeccomp(cli) } : {}),
             ...(start.env ? { env: start.env } : {}),
             ...(start.cwd ? { cwd: start.cwd } : {}),
             ...(start.ignoredSignals ? { ignoredSignals: start.ignoredSignals } : {}),

@@ -5,21 +5,17 @@
  * only with -f; tstrace's tracer follows children silently without -f (traced, never reported,
  * resumed at once: native's `hidden` tracees), so the filter is on with or without -f.
  */
-export interface SeccompChoice {
-  readonly seccomp: boolean;
-}
-
-export function chooseSeccomp(o: {
+export function usesSeccomp(o: {
   readonly seccomp: boolean | undefined;
   readonly syscallNumber: boolean;
   readonly detachOnExec: boolean;
   readonly syscallLimit: number;
-}): SeccompChoice {
+}): boolean {
   // A tracee let go on purpose (-b execve, --syscall-limit) would keep the filter with no tracer,
   // and its selected syscalls would fail with ENOSYS: no filter then (strace 6.1 does so for -b,
   // with the warning args.ts prints).
-  if (o.detachOnExec || o.syscallLimit > 0) return { seccomp: false };
+  if (o.detachOnExec || o.syscallLimit > 0) return false;
   // strace -n numbers +++ lines with the last syscall the process made, which only a tracee
   // stopping at every syscall reveals: -n alone keeps seccomp off unless asked for.
-  return { seccomp: o.seccomp ?? !o.syscallNumber };
+  return o.seccomp ?? !o.syscallNumber;
 }

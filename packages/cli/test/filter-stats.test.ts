@@ -2,21 +2,10 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { summaryRows } from "./helpers/summary.js";
 import { norm, tracersIn } from "./helpers/tracers.js";
 
 const { tstrace, strace } = tracersIn(tmpdir());
-
-/** Summary rows as "name calls errors", the columns that must equal strace's. */
-function summaryRows(text: string): string[] {
-  return text
-    .split("\n")
-    .filter((l) => /^ *\d+\.\d\d /.test(l))
-    .map((l) => {
-      const f = l.trim().split(/ +/);
-      return `${f.at(-1)} ${f[3]} ${f.length === 6 ? f[4] : "0"}`;
-    })
-    .sort();
-}
 
 describe("-e trace=", () => {
   it("keeps only the selected syscalls, like strace", () => {
