@@ -59,7 +59,12 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
       options = replaySource.options;
     }
     if (options.help || options.version) decOptions = {};
-    else decOptions = decoderOptions(options, true);
+    // strace's short-read warnings go to stderr: into the trace's own lines when it goes there.
+    else
+      decOptions = {
+        ...decoderOptions(options, true),
+        warnings: { prefix: `${PROGRAM}: `, inTrace: options.output === undefined },
+      };
   } catch (err) {
     if (err instanceof UsageError) fail(err.message, err.hint);
     throw err;
@@ -140,6 +145,8 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
       for (const notice of notices.take(batch)) writeSync(2, `${PROGRAM}: ${notice}\n`);
     counter?.add(filter ? filter(batch) : batch);
     const behind = decoder ? (sink as Sink).write(decoder.decodeTransient(batch)) : separate?.write(batch);
+    const warned = decoder?.takeWarnings();
+    if (warned) writeSync(2, warned);
     if (behind) backlog = backlog ? backlog.then(() => behind) : behind;
     const bad = replaySource && decoder?.lastError;
     if (bad && !replayDamage) {

@@ -57,6 +57,7 @@ import {
   T_SYSCALL_EXIT,
 } from "./record";
 import { loadTables } from "./tables";
+import { setWarnings } from "./warn";
 
 let inBuf: usize = 0;
 let inCap: usize = 0;
@@ -86,6 +87,17 @@ export { relativeBaseHi, relativeBaseLo, setRelativeBase } from "./timing";
 export function attachNotice(p: usize, len: u32): void {
   setAttachNotice(p, <usize>len);
 }
+
+/**
+ * strace's short-read warnings (warn.ts), each after the prefix at p (UTF-8, e.g. `tstrace: `):
+ * `inl` 1 writes them into the trace where strace does (the trace goes to stderr), 0 collects
+ * them for JS (warningsPtr/warningsLength/clearWarnings).
+ */
+export function warnings(p: usize, len: u32, inl: i32): void {
+  setWarnings(p, <usize>len, inl != 0);
+}
+
+export { clearWarnings, warningsLength, warningsPtr } from "./warn";
 
 /**
  * Line options (call after init): flags bit 0 -n, bit 1 -i, bits 2-3 absolute timestamps (1 time
