@@ -7,6 +7,7 @@ import { FD_CASES } from "./cases-fds.js";
 import { FILTER_CASES } from "./cases-filter.js";
 import { INJECT_CASES } from "./cases-inject.js";
 import { PROCESS_CASES } from "./cases-process.js";
+import { PROGRAM_CASES } from "./cases-programs.js";
 import { SYSCALL_CASES } from "./cases-syscalls.js";
 import { TIMING_CASES } from "./cases-timing.js";
 
@@ -19,6 +20,8 @@ export interface ConformanceCase {
   readonly command: readonly string[];
   /** Minimum agreement for this case, 0..1 (the suite's default when absent). */
   readonly min?: number;
+  /** Programs the case runs that a fresh machine may lack: without one, the case is skipped. */
+  readonly needs?: readonly string[];
 }
 
 /** The whole corpus, in report order. */
@@ -30,4 +33,5 @@ export const CASES: readonly ConformanceCase[] = [
   ...FILTER_CASES,
   ...INJECT_CASES,
   ...TIMING_CASES,
+  ...PROGRAM_CASES,
 ];
