@@ -3,7 +3,7 @@ import { createDecoder, type DecoderOptions } from "@tstrace/decoder-wasm";
 import type * as Native from "@tstrace/native";
 import type { TraceResult } from "@tstrace/native";
 import { withPersonalities } from "./arch.js";
-import { type CliOptions, parseArgs } from "./args.js";
+import { type CliOptions, parseArgs, warningsBeforeError } from "./args.js";
 import { AttachNotices } from "./attach-notices.js";
 import { answerParent, daemonTracee, execUnderGrandchild } from "./daemonize.js";
 import { decoderOptions } from "./decoder-options.js";
@@ -66,7 +66,10 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
         warnings: { prefix: `${PROGRAM}: `, inTrace: options.output === undefined },
       };
   } catch (err) {
-    if (err instanceof UsageError) fail(err.message, err.hint);
+    if (err instanceof UsageError) {
+      for (const w of warningsBeforeError()) process.stderr.write(`${PROGRAM}: ${w}\n`);
+      fail(err.message, err.hint);
+    }
     throw err;
   }
   if (options.help) {

@@ -225,3 +225,22 @@ describe("--decode-pids=comm after prctl(PR_SET_NAME)", () => {
     expect(a.join("\n")).toContain("<renamed>");
   });
 });
+
+describe("--seccomp-bpf's warnings", () => {
+  // Each as strace prints it, in its order: before a later mistake in the command line, and
+  // "no syscalls to filter" last, with -f only.
+  const cases: string[][] = [
+    ["--seccomp-bpf", "-w", "/bin/true"],
+    ["--seccomp-bpf", "-f", "-p", "1", "-w"],
+    ["-f", "--seccomp-bpf", "-e", "trace=none", "/bin/true"],
+    ["-f", "--seccomp-bpf", "-e", "trace=all", "-o", "/dev/null", "/bin/true"],
+    ["-f", "--seccomp-bpf", "-o", "/dev/null", "/bin/true"],
+    ["--seccomp-bpf", "-e", "trace=all", "-o", "/dev/null", "/bin/true"],
+    ["-b", "execve", "--seccomp-bpf", "-f", "-o", "/dev/null", "/bin/true"],
+  ];
+  for (const args of cases)
+    it(args.join(" "), () => {
+      const [ours, theirs] = refusals(...args);
+      expect(ours).toBe(theirs);
+    });
+});
