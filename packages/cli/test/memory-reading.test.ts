@@ -36,6 +36,8 @@ int main(void) {
   getsockname(s, (void *) len - sizeof a, len);
   *len = 12;
   getsockname(s, (void *) len - 12, len);
+  *len = 2;
+  getsockname(s, (void *) len - 16, len);
   char *path = edge(4096);
   memset(path, 'd', 4096);
   chdir(path);
@@ -86,6 +88,8 @@ describe.skipIf(CC === "")("tracee memory at the edge of a mapping, as strace re
     // What each case is about, in case strace's own rendering changes under us.
     expect(lines).toContain('getsockname(3, {sa_family=AF_UNIX, sun_path="mem.sock"}, [110 => 11]) = 0');
     expect(lines).toContain('getsockname(3, {sa_family=AF_UNIX, sun_path="mem.sock"}, [12 => 11]) = 0');
+    // Only the bytes the caller offered, though the kernel has more.
+    expect(lines).toContain("getsockname(3, {sa_family=AF_UNIX}, [2 => 11]) = 0");
     expect(lines).toContain(`chdir("${"d".repeat(4095)}"...) = -1 ENAMETOOLONG`);
     expect(lines).toContain(`chdir("${"d".repeat(4095)}") = -1 ENAMETOOLONG`);
     expect(lines).toContain("chdir(0xADDR) = -1 EFAULT");
