@@ -217,7 +217,11 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
   } catch (err) {
     await sink?.close();
     const message = (err as Error).message;
-    fail(message.startsWith("attach: ") || !attaching ? message : `attach: ${message}`, false);
+    // No -p could be attached: one line per pid, each with strace's prefix.
+    const lines = message.split("\n");
+    const last = lines.pop() as string;
+    for (const line of lines) process.stderr.write(`${PROGRAM}: ${line}\n`);
+    fail(last.startsWith("attach: ") || !attaching ? last : `attach: ${last}`, false);
   }
 
   // -I (strace's default: never with -o FILE and a command): never ignores these signals; otherwise

@@ -1,6 +1,7 @@
 // Options strace 6.1 takes that tstrace used to refuse (issue 16): how they parse, their errors,
 // and whole runs compared with strace tracing the same command (nothing expected is typed by hand
 // where strace can print it).
+import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -243,4 +244,28 @@ describe("--seccomp-bpf's warnings", () => {
       const [ours, theirs] = refusals(...args);
       expect(ours).toBe(theirs);
     });
+});
+
+describe("-p messages in -p order", () => {
+  it("-p GOOD -p MISSING and -p MISSING -p MISSING print what strace prints, in its order", () => {
+    // Each run attaches to its own short-lived process and waits for its end, as strace does;
+    // the missing pids are beyond pid_max.
+    const run = (tracer: typeof tstrace, pids: string[]): [number | null, string] => {
+      const sleeper = spawn("sleep", ["1"], { stdio: "ignore" });
+      try {
+        const good = String(sleeper.pid);
+        const args = pids.flatMap((p) => ["-p", p === "GOOD" ? good : p]);
+        const r = tracer(...args, "-e", "trace=none", "-e", "signal=none");
+        return [r.status, r.stderr.replace(/^t?strace: /gm, "TRACER: ").replaceAll(good, "GOOD")];
+      } finally {
+        sleeper.kill("SIGKILL");
+      }
+    };
+    for (const pids of [
+      ["GOOD", "99999998"],
+      ["99999998", "GOOD"],
+      ["99999998", "99999999"],
+    ])
+      expect(run(tstrace, pids), pids.join(" ")).toEqual(run(strace, pids));
+  });
 });
