@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { withPersonalities } from "../src/arch.js";
 import { parseArgs } from "../src/args.js";
-import { norm, tracersIn } from "./helpers/tracers.js";
+import { norm, PYTHON, tracersIn } from "./helpers/tracers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "tstrace-opts-"));
 const { tstrace, strace } = tracersIn(dir);
@@ -268,4 +268,20 @@ describe("-p messages in -p order", () => {
     ])
       expect(run(tstrace, pids), pids.join(" ")).toEqual(run(strace, pids));
   });
+});
+
+describe("-e quiet=thread-execve", () => {
+  // A thread other than the leader execs: strace's `+++ superseded by execve in pid N +++` line,
+  // which quiet=thread-execve (alias superseded, and -qqq) leaves out.
+  const program = [
+    PYTHON,
+    "-c",
+    "import os, threading, time\nthreading.Thread(target=lambda: os.execv('/bin/true', ['true'])).start()\ntime.sleep(30)",
+  ];
+  for (const flags of [[], ["--quiet=thread-execve"], ["-e", "quiet=superseded"], ["-qqq"]])
+    it(flags.join(" ") || "(default)", () => {
+      const [ours, theirs] = traces(["-f", ...flags, "-e", "trace=execve"], program);
+      expect(ours).toEqual(theirs);
+      expect(ours.some((l) => l.includes("superseded by execve"))).toBe(flags.length === 0);
+    });
 });

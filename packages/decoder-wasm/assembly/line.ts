@@ -31,6 +31,7 @@ import {
   decodeComm,
   pidPrefix,
   quietExit,
+  quietSuperseded,
   setCallStyle,
   showIp,
   showNr,
@@ -635,6 +636,7 @@ export function onExec(pid: u32, former: u32): void {
     t.pid = pid;
     lastProc = t;
   }
+  if (quietSuperseded) return;
   printPrefix(pid);
   printNrIpOf(t != null ? t.lastNr : 0, false, 0);
   puts("+++ superseded by execve in pid ");

@@ -90,6 +90,8 @@ export interface DecoderOptions {
   constStyle?: "abbrev" | "raw" | "verbose";
   /** -qq / -e quiet=exit: leave out `+++ exited with N +++` (`+++ killed by` still prints). */
   quietExit?: boolean;
+  /** -e quiet=thread-execve (or superseded): leave out `+++ superseded by execve in pid N +++`. */
+  quietSuperseded?: boolean;
   /** -v: unabbreviated structs (the stat family prints every field, not `...`). */
   verbose?: boolean;
   /**
@@ -272,6 +274,7 @@ export function createDecoderSync(options: DecoderOptions = {}): Decoder {
     timingBits(options) |
     (options.verbose ? 64 : 0) |
     (options.quietExit ? 128 : 0) |
+    (options.quietSuperseded ? 1 << 21 : 0) |
     ((XLAT_STYLES[options.constStyle ?? "abbrev"] ?? 0) << 8) |
     (decodeFdsBits(options.decodeFds) << 10) |
     (options.decodePids?.includes("comm") ? 1 << 20 : 0);
