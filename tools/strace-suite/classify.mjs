@@ -97,9 +97,16 @@ function classify(test, result) {
   return ["other failure", firstMeaningful(lines)];
 }
 
-/** The `-`/`+` lines of the unified diffs in a log (file headers left out). */
+/**
+ * The `-`/`+` lines of the unified diffs in a log (file headers left out); a plain diff's
+ * `<`/`>` lines (some tests use `diff` without -u) count as `-`/`+`.
+ */
 function diffLines(/** @type {string[]} */ lines) {
   const out = [];
+  if (/^\d+(,\d+)?[acd]\d+(,\d+)?$/.test(lines[0] ?? ""))
+    for (const l of lines)
+      if (l.startsWith("< ")) out.push(`-${l.slice(2)}`);
+      else if (l.startsWith("> ")) out.push(`+${l.slice(2)}`);
   let inHunk = false;
   for (const l of lines) {
     if (l.startsWith("@@ ")) inHunk = true;
@@ -141,6 +148,10 @@ for (const [test, strace] of baseline ?? mine) {
   if (baseline && strace !== "PASS") continue;
   strPass++;
   const result = mine.get(test) ?? "MISSING";
+  if (result === "MISSING") {
+    rows.push({ test, cause: "not run under tstrace", detail: "", owner: "(run ended before it)" });
+    continue;
+  }
   if (result === "PASS") {
     bothPass++;
     continue;
