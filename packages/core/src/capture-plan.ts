@@ -295,12 +295,19 @@ function isDataKind(
   c: CaptureSpec,
 ): c is Extract<
   CaptureSpec,
-  { kind: typeof CaptureKind.BUFFER_ARG_LEN | typeof CaptureKind.BUFFER_RET_LEN | typeof CaptureKind.IOVEC }
+  {
+    kind:
+      | typeof CaptureKind.BUFFER_ARG_LEN
+      | typeof CaptureKind.BUFFER_RET_LEN
+      | typeof CaptureKind.IOVEC
+      | typeof CaptureKind.MSGHDR;
+  }
 > {
   return (
     c.kind === CaptureKind.BUFFER_ARG_LEN ||
     c.kind === CaptureKind.BUFFER_RET_LEN ||
-    c.kind === CaptureKind.IOVEC
+    c.kind === CaptureKind.IOVEC ||
+    c.kind === CaptureKind.MSGHDR
   );
 }
 
