@@ -291,9 +291,7 @@ function sigreturnMaskCapture(mask: SigreturnMask): CaptureSpec {
 }
 
 /** The captures that hold a read's or write's data (what `-e read=`/`-e write=` dump). */
-function isDataKind(
-  c: CaptureSpec,
-): c is Extract<
+function isDataKind(c: CaptureSpec): c is Extract<
   CaptureSpec,
   {
     kind:

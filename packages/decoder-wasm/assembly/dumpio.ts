@@ -5,8 +5,8 @@
 // resolved by name at init.
 
 import { arg, capData, capLen, findCap, isError, rval } from "./call";
-import { dumpBytes, dumpIovHeader } from "./print/hexdump";
 import { SIZEOF_MSGHDR } from "./layouts";
+import { dumpBytes, dumpIovHeader } from "./print/hexdump";
 import { CK_BUFFER_ARG_LEN, CK_BUFFER_RET_LEN, CK_IOVEC, CK_MSGHDR, CS_FAULT } from "./record";
 import { row, rowName, strEq, syscallCount } from "./tables";
 
