@@ -54,6 +54,8 @@ export interface CliOptions {
   readonly syscallNumber: boolean;
   /** -i */
   readonly instructionPointer: boolean;
+  /** -k: frames after each syscall line. */
+  readonly stackTraces: boolean;
   /** -t/-tt/-ttt/--timestamps: format and precision, or undefined. */
   readonly absTimestamps: { readonly format: "time" | "unix"; readonly precision: Precision } | undefined;
   /** -r: precision, or undefined. */
@@ -288,6 +290,7 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
   let yCount = 0;
   let syscallNumber = false;
   let instructionPointer = false;
+  let stackTraces = false;
   let tCount = 0;
   let absTimestamps: TimestampsArg | undefined;
   let relTimestamps: Precision | undefined;
@@ -372,6 +375,9 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
         break;
       case "instructionPointer":
         instructionPointer = true;
+        break;
+      case "stackTraces":
+        stackTraces = true;
         break;
       case "tCount":
         tCount++;
@@ -557,6 +563,7 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
       // strace's list, in its order, of what only shapes trace lines.
       const inVain = (flag: string): number => warnings.push(`${flag} has no effect with -c/--summary-only`);
       if (instructionPointer) inVain("-i/--instruction-pointer");
+      if (stackTraces) inVain("-k/--stack-traces");
       if (syscallNumber) inVain("-n/--syscall-number");
       if (relTimestamps !== undefined) inVain("-r/--relative-timestamps");
       if (abs !== undefined) inVain("-t/--absolute-timestamps");
@@ -602,6 +609,7 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
     fdDetails,
     syscallNumber,
     instructionPointer,
+    stackTraces,
     absTimestamps: abs,
     relTimestamps,
     syscallTimes,

@@ -18,6 +18,7 @@ import { openRecordSink, type RecordSink, recordingCapture } from "./record-sink
 import { openReplay, type Replay, type ReplaySource } from "./replay-source.js";
 import { SeparateOutputs } from "./separate-outputs.js";
 import { openSink, type Sink } from "./sink.js";
+import { createStackUnwinder } from "./stack-traces.js";
 import { wantsPerf } from "./stats/backend.js";
 import { SyscallCounter } from "./stats/counter.js";
 import { countWithPerf } from "./stats/perf-summary.js";
@@ -126,6 +127,7 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
     fail((err as Error).message, false);
   }
   const filter = recordFilter(traceSet, qualifiers.signal);
+  const stacks = options.stackTraces ? createStackUnwinder() : undefined;
   const counter = options.summary ? new SyscallCounter(options.overheadNs) : undefined;
 
   const notices = attaching ? new AttachNotices() : undefined;
@@ -153,7 +155,8 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
     // Written before anything filters it: a replay applies its own filters.
     recordSink?.write(raw);
     if (limit?.reached || replayDamage) return;
-    let batch = pathFilter ? pathFilter.filter(raw) : raw;
+    const unwound = stacks ? stacks.expand(raw) : raw;
+    let batch = pathFilter ? pathFilter.filter(unwound) : unwound;
     if (limit) {
       batch = limit.take(batch);
       // Detach outside the native callback; the records after the limit are dropped meanwhile.

@@ -15,6 +15,7 @@ import {
   onExit,
   onExitStatus,
   onFinish,
+  onFrames,
   onGroupStop,
   onNewProcess,
   onSignal,
@@ -36,6 +37,7 @@ import {
   EXIT_LENGTH,
   EXIT_NR,
   EXIT_RVAL,
+  HDR_FLAGS,
   HDR_LENGTH,
   HDR_PID,
   HDR_SIZE,
@@ -44,12 +46,14 @@ import {
   RECORD_FORMAT_VERSION,
   SIGNAL_BODY_LENGTH,
   SIGNAL_BODY_SIGINFO,
+  STACK_FLAG_AT_ENTRY,
   T_ATTACHED,
   T_COMM,
   T_DETACHED,
   T_EXEC,
   T_EXIT,
   T_FILE_HEADER,
+  T_FRAMES,
   T_GROUP_STOP,
   T_NEW_PROCESS,
   T_SIGNAL,
@@ -245,6 +249,13 @@ export function decode(len: u32): u32 {
         break;
       }
       onExec(pid, load<u32>(body));
+    } else if (type == T_FRAMES) {
+      const len: u32 = size < HDR_LENGTH + 8 ? <u32>0 : load<u32>(body);
+      if (size < HDR_LENGTH + 8 || len > size - HDR_LENGTH - 8) {
+        corrupt(off, 3);
+        break;
+      }
+      onFrames(pid, body + 8, len, (load<u16>(rec + HDR_FLAGS) & STACK_FLAG_AT_ENTRY) != 0);
     } else if (type == T_COMM) {
       onComm(pid, body, size - HDR_LENGTH);
     } else if (type == T_ATTACHED) {

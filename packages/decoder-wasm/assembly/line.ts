@@ -111,6 +111,12 @@ class Proc {
   /** --decode-pids=comm: the thread's name from its last COMM record (commLen 0: none yet). */
   comm: StaticArray<u8> = new StaticArray<u8>(COMM_MAX);
   commLen: u32 = 0;
+  /** -k: the last syscall or signal line of this pid was printed, so its frames follow it. */
+  shown: bool = false;
+  /** -k: frames taken at the current syscall's entry, held until its line ends (or the thread's does). */
+  frames: usize = 0;
+  framesCap: u32 = 0;
+  framesLen: u32 = 0;
 }
 
 /** The most bytes of a name kept (the kernel's TASK_COMM_LEN is 16, NUL included). */
@@ -197,6 +203,8 @@ function getProc(pid: u32): Proc {
   p.done = false;
   p.len = 0;
   p.commLen = 0;
+  p.shown = false;
+  p.framesLen = 0;
   liveCount++;
   lastProc = p;
   return p;
@@ -443,6 +451,7 @@ function printTamperNotes(rec: usize): void {
 /** SYSCALL_EXIT: the arguments printed at exit, `) `, alignment, `= ret`. */
 export function onExit(pid: u32, rec: usize, len: u32, nr: u32, arch: u32, rval: i64, isError: bool): void {
   const p = getProc(pid);
+  p.shown = false;
   if (!p.inSyscall && !syscallTraced(nr)) {
     p.lastNr = nr;
     return;
@@ -463,6 +472,7 @@ export function onExit(pid: u32, rec: usize, len: u32, nr: u32, arch: u32, rval:
     printReturn(validRow(nr, arch), callRaw ? RVAL_HEX : 0, rval, isError);
     printTamperNotes(rec);
     newline();
+    p.shown = true;
     return;
   }
   const enr = load<u32>(p.buf + HDR_LENGTH + ENTER_NR);
@@ -508,6 +518,40 @@ export function onExit(pid: u32, rec: usize, len: u32, nr: u32, arch: u32, rval:
   dumpIo(enr);
   hasOpen = false;
   p.inSyscall = false;
+  p.shown = true;
+  flushFrames(p);
+}
+
+/**
+ * FRAMES (-k): the unwinder's ` > …` lines for this pid. Frames of an exit or a signal follow
+ * that line when it was printed; frames taken at entry wait for the call's line to end, or for
+ * the thread's `+++` line (exit_group), as strace's queue does.
+ */
+export function onFrames(pid: u32, text: usize, len: u32, atEntry: bool): void {
+  const p = getProc(pid);
+  if (atEntry) {
+    if (p.framesCap < len) {
+      p.frames = p.frames == 0 ? heap.alloc(<usize>len) : heap.realloc(p.frames, <usize>len);
+      p.framesCap = len;
+    }
+    memory.copy(p.frames, text, <usize>len);
+    p.framesLen = len;
+    return;
+  }
+  if (p.shown) putFrames(text, len);
+}
+
+function putFrames(text: usize, len: u32): void {
+  if (len == 0) return;
+  closeOpenLine();
+  const start = outLen;
+  putBytes(text, <usize>len);
+  setAside(start);
+}
+
+function flushFrames(p: Proc): void {
+  putFrames(p.frames, p.framesLen);
+  p.framesLen = 0;
 }
 
 /** The thread is gone while in a syscall (exit_group, killed): `) = ?` like print_event_exit. */
@@ -548,6 +592,7 @@ export function onExitStatus(pid: u32, status: i32, lastNrPlus1: u32): void {
     printExitStatus(status);
     newline();
   }
+  flushFrames(p);
   p.live = false;
   p.inSyscall = false;
   liveCount--;
@@ -555,6 +600,7 @@ export function onExitStatus(pid: u32, status: i32, lastNrPlus1: u32): void {
 
 export function onSignal(pid: u32, signo: u32, siginfo: usize): void {
   const p = getProc(pid);
+  p.shown = false;
   if (!signalShown(signo)) return;
   closeOpenLine();
   printPrefix(pid);
@@ -567,6 +613,7 @@ export function onSignal(pid: u32, signo: u32, siginfo: usize): void {
   else puts("{si_signo=0}");
   puts(" ---");
   newline();
+  p.shown = true;
 }
 
 export function onGroupStop(pid: u32, signo: u32): void {
