@@ -328,6 +328,7 @@ function decode(nr: u32, arch: u32): i32 {
 /** SYSCALL_ENTER: `name(` and the arguments known at entry; the line stays open. */
 export function onEnter(pid: u32, rec: usize, len: u32): void {
   const p = getProc(pid);
+  p.shown = false;
   const nr0 = load<u32>(rec + HDR_LENGTH + ENTER_NR);
   if (!syscallTraced(nr0)) {
     // strace's TCB_FILTERED: nothing printed, but tcp->true_scno (for -n) moves on.

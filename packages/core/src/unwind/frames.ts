@@ -11,7 +11,7 @@ export function formatFrames(lines: readonly FrameLine[], atEntry: boolean): str
   let out = "";
   for (const l of lines) {
     if (l.kind === "error") {
-      out += l.address !== 0 ? ` > ${l.message} [0x${l.address.toString(16)}]\n` : ` > ${l.message}\n`;
+      out += l.address !== 0n ? ` > ${l.message} [0x${l.address.toString(16)}]\n` : ` > ${l.message}\n`;
     } else if (l.symbol !== "" || atEntry) {
       out += ` > ${l.path}(${l.symbol}+0x${l.symbolOffset.toString(16)}) [0x${l.fileOffset.toString(16)}]\n`;
     } else {

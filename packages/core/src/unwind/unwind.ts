@@ -6,7 +6,7 @@
  * libunwind's.
  */
 
-import { findRow } from "./cfi.js";
+import { type FrameRow, findRow } from "./cfi.js";
 import { evalExpr } from "./dwarf-expr.js";
 import { type ElfFile, loadBias, u64 } from "./elf.js";
 import { findMapping, type Mapping } from "./maps.js";
@@ -38,7 +38,7 @@ export type FrameLine =
       /** Offset of the address in the file (address - mapping start + mapping offset). */
       readonly fileOffset: number;
     }
-  | { readonly kind: "error"; readonly message: string; readonly address: number };
+  | { readonly kind: "error"; readonly message: string; readonly address: bigint };
 
 /** Where the unwinder gets parsed ELF files: by mapping (path and device/inode), cached by the caller. */
 export type ElfSource = (mapping: Mapping) => ElfFile | undefined;
@@ -52,6 +52,8 @@ export interface Sample {
 
 interface Cursor {
   ip: number;
+  /** The ip exactly (a garbage return address may exceed 2^53, and strace prints it). */
+  ipExact: bigint;
   cfa: number;
   loc: Loc[];
   usePrevInstr: boolean;
@@ -66,7 +68,13 @@ export function unwind(sample: Sample, maps: readonly Mapping[], elfOf: ElfSourc
   };
   const loc: Loc[] = [];
   for (let i = 0; i < NREGS; i++) loc.push({ kind: "val", value: sample.regs[i] ?? 0 });
-  const c: Cursor = { ip: sample.regs[RIP] ?? 0, cfa: sample.sp, loc, usePrevInstr: false };
+  const c: Cursor = {
+    ip: sample.regs[RIP] ?? 0,
+    ipExact: BigInt(sample.regs[RIP] ?? 0),
+    cfa: sample.sp,
+    loc,
+    usePrevInstr: false,
+  };
   const get = (l: Loc): number | undefined =>
     l.kind === "mem" ? read(l.addr) : l.kind === "val" ? l.value : undefined;
   const lines: FrameLine[] = [];
@@ -74,13 +82,14 @@ export function unwind(sample: Sample, maps: readonly Mapping[], elfOf: ElfSourc
   for (; depth < MAX_FRAMES; depth++) {
     const m = findMapping(maps, c.ip);
     if (!m?.exec) {
-      if (c.ip !== 0) lines.push({ kind: "error", message: "unexpected_backtracing_error", address: c.ip });
+      if (c.ip !== 0)
+        lines.push({ kind: "error", message: "unexpected_backtracing_error", address: c.ipExact });
       break;
     }
     lines.push(frameOf(c, m, maps, elfOf));
-    if (step(c, maps, elfOf, get, read) <= 0) break;
+    if (step(c, sample, maps, elfOf, get, read) <= 0) break;
   }
-  if (depth >= MAX_FRAMES) lines.push({ kind: "error", message: "too many stack frames", address: 0 });
+  if (depth >= MAX_FRAMES) lines.push({ kind: "error", message: "too many stack frames", address: 0n });
   return lines;
 }
 
@@ -124,6 +133,7 @@ function symbolAt(addr: number, m: Mapping, elfOf: ElfSource): { name: string; o
 /** libunwind's unw_step: 1 a caller was found, 0 the end of the chain, -1 an error. */
 function step(
   c: Cursor,
+  sample: Sample,
   maps: readonly Mapping[],
   elfOf: ElfSource,
   get: (l: Loc) => number | undefined,
@@ -137,7 +147,7 @@ function step(
   const bias = m && elf ? loadBias(elf, m.start, m.offset) : 0;
   const row = elf ? findRow(elf, pc - bias) : undefined;
   if (row) {
-    const r = applyRow(c, row, get, read);
+    const r = applyRow(c, sample, row, get, read);
     if (r < 0) return r;
     // The x86_64 ABI ends the chain with an undefined return address or a NULL %rbp.
     if ((c.loc[RBP] as Loc).kind === "null") {
@@ -180,6 +190,7 @@ function step(
     const ip = get(ripLoc);
     if (ip === undefined) return -1;
     c.ip = ip;
+    c.ipExact = exact(ripLoc, sample);
   } else c.ip = 0;
   if (c.ip === prevIp && c.cfa === prevCfa) return -1;
   return 1;
@@ -188,7 +199,8 @@ function step(
 /** libunwind's apply_reg_state: the caller's CFA, register locations and return address. */
 function applyRow(
   c: Cursor,
-  row: import("./cfi.js").FrameRow,
+  sample: Sample,
+  row: FrameRow,
   get: (l: Loc) => number | undefined,
   read: (addr: number) => number | undefined,
 ): number {
@@ -254,6 +266,7 @@ function applyRow(
     const ip = get(ra);
     if (ip === undefined) return -1;
     c.ip = ip;
+    c.ipExact = exact(ra, sample);
     ret = 1;
   }
   if (c.ip === prevIp && c.cfa === prevCfa) return -1;
@@ -266,4 +279,12 @@ function isPltEntry(elf: ElfFile, m: Mapping, ip: number): boolean {
   if (off < 0 || off + 16 > elf.bytes.length) return false;
   const b = elf.bytes;
   return b[off] === 0xff && b[off + 1] === 0x25 && b[off + 6] === 0x68 && b[off + 11] === 0xe9;
+}
+
+/** A location's value as an exact 64-bit integer. */
+function exact(l: Loc, sample: Sample): bigint {
+  if (l.kind === "val") return BigInt(l.value);
+  if (l.kind !== "mem") return 0n;
+  const off = l.addr - sample.sp;
+  return off >= 0 && off + 8 <= sample.stack.byteLength ? sample.stack.getBigUint64(off, true) : 0n;
 }

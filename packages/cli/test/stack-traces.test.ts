@@ -1,0 +1,149 @@
+/**
+ * -k/--stack-traces: the same commands under tstrace and strace 6.1 (built here with libunwind,
+ * the oracle for frames), frame lines compared byte for byte. Only the syscall lines are
+ * normalised (addresses, pids, live values), never a ` > ` frame line.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { norm, PYTHON, tracersIn } from "./helpers/tracers.js";
+
+const WORK = mkdtempSync(join(tmpdir(), "tstrace-stack-"));
+const { tstrace, strace } = tracersIn(WORK);
+const CC = spawnSync("sh", ["-c", "command -v cc"], { encoding: "utf8" }).stdout.trim();
+
+// Calls write from two frames deep, takes a signal whose handler writes, and forks a child that
+// execs (-f: its execve stack is taken at entry, in the old program).
+const PROGRAM = `
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+static void handler(int s) { (void)s; write(1, "h\\n", 2); }
+__attribute__((noinline)) void leaf(void) { write(1, "x\\n", 2); }
+__attribute__((noinline)) void mid(void) { leaf(); }
+int main(int argc, char **argv) {
+  (void)argv;
+  mid();
+  signal(SIGUSR1, handler);
+  raise(SIGUSR1);
+  if (argc > 1) {
+    pid_t p = fork();
+    if (p == 0) { execl("/bin/true", "true", (char *)0); _exit(1); }
+    waitpid(p, 0, 0);
+  }
+  exit(0);
+}
+`;
+
+/** Builds the program with extra cc flags; undefined without a C compiler. */
+function build(name: string, ...flags: string[]): string | undefined {
+  if (!CC) return undefined;
+  const src = join(WORK, "prog.c");
+  writeFileSync(src, PROGRAM);
+  const out = join(WORK, name);
+  const r = spawnSync(CC, ["-O1", ...flags, "-o", out, src], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`cc failed: ${r.stderr}`);
+  return out;
+}
+
+/** The trace with its syscall lines normalised and its frame lines as they are. */
+function lines(text: string): string[] {
+  const all = text.split("\n").filter((l) => l.length > 0);
+  // With -e trace= no line shows the pid before tgkill and the signal name it.
+  const calls = norm(all.filter((l) => !l.startsWith(" > ")).join("\n")).map((l) =>
+    l.replace(/^tgkill\(\d+, \d+,/, "tgkill(PID, PID,").replace(/si_pid=\d+/, "si_pid=PID"),
+  );
+  let i = 0;
+  return all.map((l) => (l.startsWith(" > ") ? l : (calls[i++] as string)));
+}
+
+/** Both tracers with -k and `args`, the trace into -o; the traces are returned, asserted equal. */
+function same(...args: string[]): string[] {
+  const a = tstrace("-k", "-o", join(WORK, "t.out"), ...args);
+  const b = strace("-k", "-o", join(WORK, "s.out"), ...args);
+  expect(a.status).toBe(b.status);
+  expect(a.stderr).toBe("");
+  const got = lines(readFileSync(join(WORK, "t.out"), "utf8"));
+  expect(got).toEqual(lines(readFileSync(join(WORK, "s.out"), "utf8")));
+  expect(got.some((l) => l.startsWith(" > "))).toBe(true);
+  return got;
+}
+
+describe("-k", () => {
+  it.skipIf(!CC)(
+    "prints a C program's frames as strace does: calls, a signal, its handler, exit_group",
+    () => {
+      const prog = build("prog", "-g") as string;
+      const got = same(prog);
+      // The handler's write is reached through the signal trampoline (a CFI signal frame).
+      expect(got.some((l) => / > .*\(handler\+0x[0-9a-f]+\) \[0x[0-9a-f]+\]$/.test(l))).toBe(true);
+      expect(got.some((l) => / > .*\(leaf\+0x[0-9a-f]+\)/.test(l))).toBe(true);
+      same("-e", "trace=write,exit_group,tgkill,rt_sigreturn", prog);
+    },
+  );
+
+  it.skipIf(!CC)("walks what it can without .eh_frame, stripped of symbols, and statically linked", () => {
+    same(build("noeh", "-fno-asynchronous-unwind-tables", "-fno-unwind-tables") as string);
+    const stripped = build("stripped") as string;
+    spawnSync("strip", [stripped]);
+    const got = same(stripped);
+    expect(got.some((l) => / > .*\/stripped\(\) \[0x[0-9a-f]+\]$/.test(l))).toBe(true);
+    same(build("static", "-static") as string);
+  });
+
+  it("prints /bin/true's and ls's frames", () => {
+    same("/bin/true");
+    same("ls", "-l", "/");
+  });
+
+  it("prints python's frames for its opens and writes", () => {
+    same("-e", "trace=openat,write", PYTHON, "-c", "import json; print(json.dumps([1]))");
+  });
+
+  it.skipIf(!CC)("follows children (-ff: one file per process), an execve's stack taken at entry", () => {
+    const prog = build("forker") as string;
+    const a = tstrace("-k", "-ff", "-o", join(WORK, "tff"), prog, "x");
+    const b = strace("-k", "-ff", "-o", join(WORK, "sff"), prog, "x");
+    expect(a.status).toBe(b.status);
+    const files = (prefix: string): string[][] =>
+      readdirSync(WORK)
+        .filter((f) => f.startsWith(`${prefix}.`))
+        .sort((x, y) => Number(x.split(".")[1]) - Number(y.split(".")[1]))
+        .map((f) => lines(readFileSync(join(WORK, f), "utf8")));
+    const got = files("tff");
+    expect(got.length).toBe(2);
+    expect(got).toEqual(files("sff"));
+    const child = got[1] as string[];
+    const exec = child.findIndex((l) => l.startsWith("execve("));
+    expect(child[exec + 1]).toMatch(/libc\.so\.6\(execve\+0x[0-9a-f]+\)/);
+  });
+
+  it.skipIf(!CC)("replays a recording's stacks as the live trace printed them", () => {
+    const prog = build("rec") as string;
+    const rec = join(WORK, "k.tsr");
+    const live = tstrace("-k", "-o", join(WORK, "live.out"), "--record", rec, prog);
+    expect(live.status).toBe(0);
+    const replayed = tstrace("-k", "-o", join(WORK, "replay.out"), "--replay", rec);
+    expect(replayed.status).toBe(0);
+    expect(readFileSync(join(WORK, "replay.out"), "utf8")).toBe(readFileSync(join(WORK, "live.out"), "utf8"));
+  });
+
+  it("says in one line that a recording made without -k has no stacks", () => {
+    const rec = join(WORK, "plain.tsr");
+    expect(tstrace("-o", join(WORK, "plain.out"), "--record", rec, "/bin/true").status).toBe(0);
+    const r = tstrace("-k", "--replay", rec);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      `tstrace: ${rec}: -k needs stack samples the recording lacks (it was made without -k)\n`,
+    );
+  });
+
+  it("warns as strace does that -k means nothing with -c", () => {
+    const a = tstrace("-c", "-k", "-o", join(WORK, "c.out"), "/bin/true");
+    const b = strace("-c", "-k", "-o", join(WORK, "c.out"), "/bin/true");
+    expect(a.stderr.replace(/^tstrace/gm, "strace")).toBe(b.stderr);
+  });
+});
