@@ -131,6 +131,21 @@ const byShort = new Map(OPTION_TABLE.filter((r) => r.short).map((r) => [r.short 
 const byLong = new Map(OPTION_TABLE.filter((r) => r.long).map((r) => [r.long as string, r]));
 
 /**
+ * getopt_long's long-name lookup: the exact name, else the one option the name abbreviates
+ * (`--stack-trace` for `--stack-traces`); several options sharing the prefix are ambiguous.
+ */
+function longOption(name: string, word: string): OptionRow {
+  const exact = byLong.get(name);
+  if (exact) return exact;
+  const matches = name === "" ? [] : OPTION_TABLE.filter((r) => r.long?.startsWith(name));
+  const first = matches[0];
+  if (!first) throw new UsageError(`unrecognized option '${word}'`);
+  if (matches.every((r) => r.key === first.key && r.arg === first.arg)) return first;
+  const names = matches.map((r) => `'--${r.long}'`).join(" ");
+  throw new UsageError(`option '${word}' is ambiguous; possibilities: ${names}`);
+}
+
+/**
  * getopt_long with strace's "+" mode: options stop at the first non-option (the command), so
  * `tstrace ls -l` passes `-l` to ls. A lone `--` ends options too; pnpm passes one through, hence
  * a leading `--` is simply that terminator.
@@ -144,9 +159,8 @@ function* scanOptions(argv: readonly string[]): Generator<ParsedOption, readonly
     i++;
     if (word.startsWith("--")) {
       const eq = word.indexOf("=");
-      const name = word.slice(2, eq < 0 ? undefined : eq);
-      const row = byLong.get(name);
-      if (!row) throw new UsageError(`unrecognized option '${word}'`);
+      const row = longOption(word.slice(2, eq < 0 ? undefined : eq), word);
+      const name = row.long;
       let value: string | undefined = eq < 0 ? undefined : word.slice(eq + 1);
       if (row.arg === "none" && value !== undefined) {
         throw new UsageError(`option '--${name}' doesn't allow an argument`);
