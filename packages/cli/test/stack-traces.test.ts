@@ -12,7 +12,11 @@ import { norm, PYTHON, tracersIn } from "./helpers/tracers.js";
 
 const WORK = mkdtempSync(join(tmpdir(), "tstrace-stack-"));
 const { tstrace, strace } = tracersIn(WORK);
-const CC = spawnSync("sh", ["-c", "command -v cc"], { encoding: "utf8" }).stdout.trim();
+const which = (cmd: string): string =>
+  spawnSync("sh", ["-c", `command -v ${cmd}`], { encoding: "utf8" }).stdout.trim();
+const CC = which("cc");
+const CXX = which("c++");
+const CXXFILT = which("c++filt");
 
 // Calls write from two frames deep, takes a signal whose handler writes, and forks a child that
 // execs (-f: its execve stack is taken at entry, in the old program).
@@ -92,6 +96,24 @@ describe("-k", () => {
     const got = same(stripped);
     expect(got.some((l) => / > .*\/stripped\(\) \[0x[0-9a-f]+\]$/.test(l))).toBe(true);
     same(build("static", "-static") as string);
+  });
+
+  it.skipIf(!CXX || !CXXFILT)("demangles C++ names as strace does", () => {
+    const src = join(WORK, "prog.cc");
+    writeFileSync(
+      src,
+      `#include <unistd.h>
+#include <string>
+namespace ns { struct A { template <class T> void f(T, const std::string& s) { write(1, s.data(), s.size()); } }; }
+int main() { ns::A a; a.f(3, std::string("hi\\n")); }
+`,
+    );
+    const out = join(WORK, "cxx");
+    expect(spawnSync(CXX, ["-O0", "-o", out, src]).status).toBe(0);
+    const got = same("-e", "trace=write", out);
+    expect(got).toContainEqual(
+      expect.stringMatching(/\(void ns::A::f<int>\(int, std::__cxx11::basic_string<char/),
+    );
   });
 
   it("prints /bin/true's and ls's frames", () => {

@@ -8,10 +8,19 @@ import { RecordHeader, RecordType, StackBody, StackFlags } from "../record-forma
 import { type ElfFile, parseElf, u64 } from "./elf.js";
 import { formatFrames } from "./frames.js";
 import { type Mapping, parseMaps } from "./maps.js";
-import { type Sample, unwind } from "./unwind.js";
+import { type FrameLine, type Sample, unwind } from "./unwind.js";
 
 /** Reads a whole file, or undefined when it cannot. */
 export type ReadFile = (path: string) => Uint8Array | undefined;
+
+/**
+ * Demangles symbol names as strace's cplus_demangle(DMGL_AUTO | DMGL_PARAMS) does, one result per
+ * name (undefined: leave it as it is). Called once per batch with the names not seen before.
+ */
+export type Demangle = (names: readonly string[]) => readonly (string | undefined)[];
+
+/** Names a demangler may know: Itanium C++ (`_Z`) and Rust v0 (`_R`) manglings. */
+const MANGLED = /^_[ZR]/;
 
 /** x86_64 user_regs_struct offsets of the DWARF registers 0–16 (rax, rdx, rcx, rbx, rsi, rdi, rbp, rsp, r8–r15, rip). */
 const X86_64_REG_OFFSETS = [80, 96, 88, 40, 104, 112, 32, 152, 72, 64, 56, 48, 24, 16, 8, 0, 128];
@@ -24,9 +33,12 @@ export class StackUnwinder {
   readonly #readFile: ReadFile;
   readonly #maps = new Map<number, Mapping[]>();
   readonly #files = new Map<string, ElfFile | undefined>();
+  readonly #demangle: Demangle | undefined;
+  readonly #demangled = new Map<string, string>();
 
-  constructor(readFile: ReadFile) {
+  constructor(readFile: ReadFile, demangle?: Demangle) {
     this.#readFile = readFile;
+    this.#demangle = demangle;
   }
 
   #elfOf = (m: Mapping): ElfFile | undefined => {
@@ -45,20 +57,50 @@ export class StackUnwinder {
 
   /** The frame lines for a STACK record's body of `pid`. */
   frames(pid: number, body: Uint8Array, atEntry: boolean): string {
+    const lines = this.#walk(pid, body);
+    this.#learnNames([lines]);
+    return formatFrames(this.#named(lines), atEntry);
+  }
+
+  #walk(pid: number, body: Uint8Array): FrameLine[] {
     const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
-    if (body.length < StackBody.length) return "";
+    if (body.length < StackBody.length) return [];
     const regsLength = view.getUint32(StackBody.regsLength, true);
     const stackLength = view.getUint32(StackBody.stackLength, true);
     const regsAt = StackBody.length;
     const stackAt = regsAt + regsLength;
-    if (regsLength < 160 || stackAt + stackLength > body.length) return "";
+    if (regsLength < 160 || stackAt + stackLength > body.length) return [];
     const regs = X86_64_REG_OFFSETS.map((o) => u64(view, regsAt + o));
     const sample: Sample = {
       regs,
       sp: u64(view, StackBody.sp),
       stack: new DataView(body.buffer, body.byteOffset + stackAt, stackLength),
     };
-    return formatFrames(unwind(sample, this.#maps.get(pid) ?? [], this.#elfOf), atEntry);
+    return unwind(sample, this.#maps.get(pid) ?? [], this.#elfOf);
+  }
+
+  /** Demangles, in one call, the names of `walks` not seen before. */
+  #learnNames(walks: readonly (readonly FrameLine[])[]): void {
+    if (!this.#demangle) return;
+    const fresh = new Set<string>();
+    for (const w of walks)
+      for (const l of w)
+        if (l.kind === "frame" && MANGLED.test(l.symbol) && !this.#demangled.has(l.symbol))
+          fresh.add(l.symbol);
+    if (fresh.size === 0) return;
+    const names = [...fresh];
+    const out = this.#demangle(names);
+    names.forEach((n, i) => {
+      this.#demangled.set(n, out[i] ?? n);
+    });
+  }
+
+  #named(lines: readonly FrameLine[]): FrameLine[] {
+    return lines.map((l) =>
+      l.kind === "frame" && this.#demangled.has(l.symbol)
+        ? { ...l, symbol: this.#demangled.get(l.symbol) as string }
+        : l,
+    );
   }
 
   /**
@@ -67,29 +109,35 @@ export class StackUnwinder {
    */
   expand(batch: Uint8Array): Uint8Array {
     const view = new DataView(batch.buffer, batch.byteOffset, batch.byteLength);
-    const parts: Uint8Array[] = [];
-    let copied = 0;
-    let changed = false;
+    // Walk every sample first, then demangle the batch's new names in one call.
+    const walks: { off: number; size: number; lines: FrameLine[] | undefined }[] = [];
     for (let off = 0; off + RecordHeader.length <= batch.length; ) {
       const size = view.getUint32(off + RecordHeader.size, true);
       if (size < RecordHeader.length || off + size > batch.length) break; // the decoder reports damage
       const type = view.getUint16(off + RecordHeader.type, true);
       if (type === RecordType.MAPS || type === RecordType.STACK) {
-        changed = true;
-        parts.push(batch.subarray(copied, off));
         const pid = view.getUint32(off + RecordHeader.pid, true);
         const body = batch.subarray(off + RecordHeader.length, off + size);
-        if (type === RecordType.MAPS) this.setMaps(pid, decoder.decode(body));
-        else {
-          const flags = view.getUint16(off + RecordHeader.flags, true);
-          const text = this.frames(pid, body, (flags & StackFlags.AT_ENTRY) !== 0);
-          parts.push(framesRecord(batch.subarray(off, off + RecordHeader.length), text));
-        }
-        copied = off + size;
+        if (type === RecordType.MAPS) {
+          this.setMaps(pid, decoder.decode(body));
+          walks.push({ off, size, lines: undefined });
+        } else walks.push({ off, size, lines: this.#walk(pid, body) });
       }
       off += size;
     }
-    if (!changed) return batch;
+    if (walks.length === 0) return batch;
+    this.#learnNames(walks.flatMap((w) => (w.lines ? [w.lines] : [])));
+    const parts: Uint8Array[] = [];
+    let copied = 0;
+    for (const { off, size, lines } of walks) {
+      parts.push(batch.subarray(copied, off));
+      if (lines) {
+        const atEntry = (view.getUint16(off + RecordHeader.flags, true) & StackFlags.AT_ENTRY) !== 0;
+        const text = formatFrames(this.#named(lines), atEntry);
+        parts.push(framesRecord(batch.subarray(off, off + RecordHeader.length), text));
+      }
+      copied = off + size;
+    }
     parts.push(batch.subarray(copied));
     let total = 0;
     for (const p of parts) total += p.length;
