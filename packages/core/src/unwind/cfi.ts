@@ -149,10 +149,21 @@ class Cursor {
 
 /** The FDE covering `pc` (a file virtual address): its row, or undefined (no CFI for it). */
 export function findRow(elf: ElfFile, pc: number): FrameRow | undefined {
+  let rows = rowCache.get(elf);
+  if (!rows) {
+    rows = new Map();
+    rowCache.set(elf, rows);
+  }
+  const hit = rows.get(pc);
+  if (hit !== undefined) return hit ?? undefined;
   const fde = findFde(elf, pc);
-  if (!fde) return undefined;
-  return runProgram(fde.cie, fde.instructions, fde.start, pc);
+  const row = fde ? runProgram(fde.cie, fde.instructions, fde.start, pc) : undefined;
+  rows.set(pc, row ?? null);
+  return row;
 }
+
+/** Rows by address: the same call sites recur in every stack of a trace. */
+const rowCache = new WeakMap<ElfFile, Map<number, FrameRow | null>>();
 
 interface Fde {
   readonly cie: Cie;

@@ -115,19 +115,66 @@ function symbolAt(addr: number, m: Mapping, elfOf: ElfSource): { name: string; o
   const elf = elfOf(m);
   if (!elf) return undefined;
   const bias = loadBias(elf, m.start, m.offset);
+  const { sorted, abs } = symbolIndex(elf);
   let best: string | undefined;
   let dist = Number.POSITIVE_INFINITY;
-  for (const s of elf.symbols()) {
-    const v = s.abs ? s.value : s.value + bias;
-    if (v > addr) continue;
-    const d = addr - v;
-    if (d < dist) {
+  let bestRank = Number.POSITIVE_INFINITY;
+  // The sorted relative symbols: the greatest value at or below, the first of equals in scan order.
+  const rel = addr - bias;
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as IndexedSymbol).value <= rel) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (found >= 0) {
+    const v = (sorted[found] as IndexedSymbol).value;
+    while (found > 0 && (sorted[found - 1] as IndexedSymbol).value === v) found--;
+    const s = sorted[found] as IndexedSymbol;
+    best = s.name;
+    dist = rel - v;
+    bestRank = s.rank;
+  }
+  for (const s of abs) {
+    if (s.value > addr) continue;
+    const d = addr - s.value;
+    if (d < dist || (d === dist && s.rank < bestRank)) {
       dist = d;
       best = s.name;
+      bestRank = s.rank;
     }
   }
   if (best === undefined || dist >= elf.bytes.length) return undefined;
   return { name: best, offset: dist };
+}
+
+interface IndexedSymbol {
+  readonly value: number;
+  readonly name: string;
+  /** Position in libunwind's scan order: the first of equally near symbols wins. */
+  readonly rank: number;
+}
+
+const symbolIndexes = new WeakMap<ElfFile, { sorted: IndexedSymbol[]; abs: IndexedSymbol[] }>();
+
+/** A file's function symbols sorted by value (stable: scan order within a value), absolute ones apart. */
+function symbolIndex(elf: ElfFile): { sorted: IndexedSymbol[]; abs: IndexedSymbol[] } {
+  let ix = symbolIndexes.get(elf);
+  if (!ix) {
+    const sorted: IndexedSymbol[] = [];
+    const abs: IndexedSymbol[] = [];
+    elf.symbols().forEach((s, rank) => {
+      (s.abs ? abs : sorted).push({ value: s.value, name: s.name, rank });
+    });
+    sorted.sort((a, b) => a.value - b.value || a.rank - b.rank);
+    ix = { sorted, abs };
+    symbolIndexes.set(elf, ix);
+  }
+  return ix;
 }
 
 /** libunwind's unw_step: 1 a caller was found, 0 the end of the chain, -1 an error. */
