@@ -116,6 +116,22 @@ int main() { ns::A a; a.f(3, std::string("hi\\n")); }
     );
   });
 
+  it.skipIf(!CC)("stops after 256 frames as strace does", () => {
+    const src = join(WORK, "deep.c");
+    writeFileSync(
+      src,
+      `#include <unistd.h>
+__attribute__((noinline)) int rec(int n) { if (n == 0) { write(1, "d\\n", 2); return 0; } return rec(n - 1) + 1; }
+int main(void) { return rec(300) == 300 ? 0 : 1; }
+`,
+    );
+    const out = join(WORK, "deep");
+    expect(spawnSync(CC, ["-O0", "-o", out, src]).status).toBe(0);
+    const got = same("-e", "trace=write", out);
+    expect(got.filter((l) => l.startsWith(" > ")).length).toBe(257);
+    expect(got).toContain(" > too many stack frames");
+  });
+
   it("prints /bin/true's and ls's frames", () => {
     same("/bin/true");
     same("ls", "-l", "/");
