@@ -73,7 +73,9 @@ describe(".eh_frame", () => {
   it("reads function symbols (this process's libc: write is among them)", () => {
     const libc = parseMaps(readFileSync("/proc/self/maps", "utf8")).find((m) => /\/libc[.-]/.test(m.path));
     expect(libc).toBeDefined();
-    const names = parseElf(readFileSync(libc?.path as string))?.symbols().map((s) => s.name);
+    const names = parseElf(readFileSync(libc?.path as string))
+      ?.symbols()
+      .map((s) => s.name);
     expect(names).toContain("write");
   });
 });
