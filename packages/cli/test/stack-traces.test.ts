@@ -137,6 +137,12 @@ int main(void) { return rec(300) == 300 ? 0 : 1; }
     same("ls", "-l", "/");
   });
 
+  it("gives frames only to the lines filters keep (-P, -e trace=, -z)", () => {
+    same("-P", "/etc/passwd", "cat", "/etc/passwd");
+    same("-e", "trace=openat,exit_group", "cat", "/etc/passwd");
+    same("-z", "ls", "/");
+  });
+
   it("prints python's frames for its opens and writes", () => {
     same("-e", "trace=openat,write", PYTHON, "-c", "import json; print(json.dumps([1]))");
   });

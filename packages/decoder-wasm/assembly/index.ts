@@ -8,6 +8,7 @@ import { putDecoderNames } from "./decoders/index";
 import { setDumpSets } from "./dumpio";
 import { resolveKnown } from "./known";
 import {
+  beforeRecord,
   onComm,
   onDetached,
   onEnter,
@@ -189,6 +190,7 @@ export function decode(len: u32): u32 {
     setNow(load<u64>(rec + HDR_TIME_NS));
     const pid = load<u32>(rec + HDR_PID);
     const body = rec + HDR_LENGTH;
+    if (type != T_FRAMES) beforeRecord();
     if (type == T_SYSCALL_ENTER) {
       if (size < HDR_LENGTH + ENTER_LENGTH) {
         corrupt(off, 3);

@@ -111,8 +111,6 @@ class Proc {
   /** --decode-pids=comm: the thread's name from its last COMM record (commLen 0: none yet). */
   comm: StaticArray<u8> = new StaticArray<u8>(COMM_MAX);
   commLen: u32 = 0;
-  /** -k: the last syscall or signal line of this pid was printed, so its frames follow it. */
-  shown: bool = false;
   /** -k: frames taken at the current syscall's entry, held until its line ends (or the thread's does). */
   frames: usize = 0;
   framesCap: u32 = 0;
@@ -203,7 +201,6 @@ function getProc(pid: u32): Proc {
   p.done = false;
   p.len = 0;
   p.commLen = 0;
-  p.shown = false;
   p.framesLen = 0;
   liveCount++;
   lastProc = p;
@@ -328,7 +325,6 @@ function decode(nr: u32, arch: u32): i32 {
 /** SYSCALL_ENTER: `name(` and the arguments known at entry; the line stays open. */
 export function onEnter(pid: u32, rec: usize, len: u32): void {
   const p = getProc(pid);
-  p.shown = false;
   const nr0 = load<u32>(rec + HDR_LENGTH + ENTER_NR);
   if (!syscallTraced(nr0)) {
     // strace's TCB_FILTERED: nothing printed, but tcp->true_scno (for -n) moves on.
@@ -367,6 +363,7 @@ export function onEnter(pid: u32, rec: usize, len: u32): void {
   p.inSyscall = true;
   hasOpen = true;
   openPid = pid;
+  lineShown(pid);
 }
 
 function tabto(): void {
@@ -452,7 +449,6 @@ function printTamperNotes(rec: usize): void {
 /** SYSCALL_EXIT: the arguments printed at exit, `) `, alignment, `= ret`. */
 export function onExit(pid: u32, rec: usize, len: u32, nr: u32, arch: u32, rval: i64, isError: bool): void {
   const p = getProc(pid);
-  p.shown = false;
   if (!p.inSyscall && !syscallTraced(nr)) {
     p.lastNr = nr;
     return;
@@ -473,7 +469,7 @@ export function onExit(pid: u32, rec: usize, len: u32, nr: u32, arch: u32, rval:
     printReturn(validRow(nr, arch), callRaw ? RVAL_HEX : 0, rval, isError);
     printTamperNotes(rec);
     newline();
-    p.shown = true;
+    lineShown(pid);
     return;
   }
   const enr = load<u32>(p.buf + HDR_LENGTH + ENTER_NR);
@@ -519,8 +515,26 @@ export function onExit(pid: u32, rec: usize, len: u32, nr: u32, arch: u32, rval:
   dumpIo(enr);
   hasOpen = false;
   p.inSyscall = false;
-  p.shown = true;
+  lineShown(pid);
   flushFrames(p);
+}
+
+/**
+ * -k: the pid whose syscall or signal line the previous record printed. Its STACK record comes
+ * right after that record, so frames follow a line only when nothing came between (a line a
+ * filter dropped, or that was never printed, gets none).
+ */
+let framesPid: u32 = 0;
+let framesOk = false;
+
+function lineShown(pid: u32): void {
+  framesPid = pid;
+  framesOk = true;
+}
+
+/** Called before each record but FRAMES: frames belong only to the line just printed. */
+export function beforeRecord(): void {
+  framesOk = false;
 }
 
 /**
@@ -531,6 +545,9 @@ export function onExit(pid: u32, rec: usize, len: u32, nr: u32, arch: u32, rval:
 export function onFrames(pid: u32, text: usize, len: u32, atEntry: bool): void {
   const p = getProc(pid);
   if (atEntry) {
+    // strace takes them only for a call it prints (a filtered exit_group has none).
+    if (!framesOk || framesPid != pid) return;
+    framesOk = false;
     if (p.framesCap < len) {
       p.frames = p.frames == 0 ? heap.alloc(<usize>len) : heap.realloc(p.frames, <usize>len);
       p.framesCap = len;
@@ -539,7 +556,9 @@ export function onFrames(pid: u32, text: usize, len: u32, atEntry: bool): void {
     p.framesLen = len;
     return;
   }
-  if (p.shown) putFrames(text, len);
+  // One FRAMES per line: a second one belongs to a call whose records a filter took out.
+  if (framesOk && framesPid == pid) putFrames(text, len);
+  framesOk = false;
 }
 
 function putFrames(text: usize, len: u32): void {
@@ -601,7 +620,6 @@ export function onExitStatus(pid: u32, status: i32, lastNrPlus1: u32): void {
 
 export function onSignal(pid: u32, signo: u32, siginfo: usize): void {
   const p = getProc(pid);
-  p.shown = false;
   if (!signalShown(signo)) return;
   closeOpenLine();
   printPrefix(pid);
@@ -614,7 +632,7 @@ export function onSignal(pid: u32, signo: u32, siginfo: usize): void {
   else puts("{si_signo=0}");
   puts(" ---");
   newline();
-  p.shown = true;
+  lineShown(pid);
 }
 
 export function onGroupStop(pid: u32, signo: u32): void {
