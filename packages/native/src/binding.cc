@@ -773,6 +773,9 @@ Napi::Object Constants(Napi::Env env) {
   Put(env, t, "GROUP_STOP", rf::kGroupStop);
   Put(env, t, "MESSAGE", rf::kMessage);
   Put(env, t, "COMM", rf::kComm);
+  Put(env, t, "STACK", rf::kStackSample);
+  Put(env, t, "MAPS", rf::kMaps);
+  Put(env, t, "FRAMES", rf::kFrames);
   c.Set("RecordType", t);
   Napi::Object en = Napi::Object::New(env);
   Put(env, en, "arch", rf::enter_body::kArch);
