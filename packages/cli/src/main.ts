@@ -127,7 +127,7 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
     fail((err as Error).message, false);
   }
   const filter = recordFilter(traceSet, qualifiers.signal);
-  const stacks = options.stackTraces ? createStackUnwinder() : undefined;
+  const stacks = options.stackTraces && options.summary !== "only" ? createStackUnwinder() : undefined;
   const counter = options.summary ? new SyscallCounter(options.overheadNs) : undefined;
 
   const notices = attaching ? new AttachNotices() : undefined;

@@ -60,7 +60,8 @@ export function createPipeline(
     transientBatches: true,
     ...(stopSet ? { traceSet: toBitmap(stopSet) } : {}),
     ...(cli.qualifiers.inject.length > 0 ? { injectTable: compileInjectTable(cli.qualifiers.inject) } : {}),
-    ...(cli.stackTraces ? { stackPlan: compileStackPlan(cli.arch) } : {}),
+    // -c alone prints no lines, so strace takes no stacks (and warns that -k has no effect).
+    ...(cli.stackTraces && cli.summary !== "only" ? { stackPlan: compileStackPlan(cli.arch) } : {}),
   };
   const attachPids = start.attachPids ?? cli.pids;
   const session =
@@ -105,7 +106,7 @@ function withMappingChanges(
   cli: CliOptions,
   stopSet: ReadonlySet<number> | undefined,
 ): ReadonlySet<number> | undefined {
-  if (!stopSet || !cli.stackTraces) return stopSet;
+  if (!stopSet || !cli.stackTraces || cli.summary === "only") return stopSet;
   const out = new Set(stopSet);
   for (const name of MAPPING_CHANGES) {
     const nr = syscallByName(cli.arch, name)?.nr;
