@@ -25,8 +25,13 @@ let cxxfilt = true;
 
 function demangle(names: readonly string[]): readonly (string | undefined)[] {
   if (!cxxfilt) return [];
-  const r = spawnSync("c++filt", ["-i"], { input: `${names.join("\n")}\n`, encoding: "utf8" });
-  const out = r.status === 0 ? r.stdout.split("\n") : undefined;
+  let out: string[] | undefined;
+  try {
+    const r = spawnSync("c++filt", ["-i"], { input: `${names.join("\n")}\n`, encoding: "utf8" });
+    out = r.status === 0 ? r.stdout.split("\n") : undefined;
+  } catch {
+    // Deno without --allow-run refuses to start it: as if it were not installed.
+  }
   if (!out || out.length < names.length) {
     cxxfilt = false; // not installed (or broken): leave names as they are from now on
     return [];
