@@ -17,6 +17,7 @@ const which = (cmd: string): string =>
 const CC = which("cc");
 const CXX = which("c++");
 const CXXFILT = which("c++filt");
+const RUSTC = which("rustc");
 
 // Calls write from two frames deep, takes a signal whose handler writes, and forks a child that
 // execs (-f: its execve stack is taken at entry, in the old program).
@@ -147,6 +148,25 @@ int main(void) { return rec(300) == 300 ? 0 : 1; }
       expect.stringMatching(/^ > \[vdso\]\(\) \[0x[0-9a-f]+\]$/),
     );
   });
+
+  it.skipIf(!RUSTC || !CXXFILT)(
+    "follows libunwind into a Rust program, whose text segment starts mid-page",
+    () => {
+      const src = join(WORK, "prog.rs");
+      writeFileSync(
+        src,
+        `use std::io::Write;
+#[inline(never)] fn inner(v: &[u8]) { std::io::stdout().write_all(v).unwrap(); std::io::stdout().flush().unwrap(); }
+fn main() { inner(b"hi\\n"); let _ = std::fs::read("/etc/hostname"); }
+`,
+      );
+      const out = join(WORK, "rust");
+      expect(spawnSync(RUSTC, ["-O", "-o", out, src]).status).toBe(0);
+      // libunwind takes CFI only from a segment whose file offset is the mapping's (lld starts Rust's
+      // text mid-page): frames past main end where its frame-pointer guess does.
+      same("-e", "trace=write,openat,close", out);
+    },
+  );
 
   it("prints /bin/true's and ls's frames", () => {
     same("/bin/true");

@@ -95,6 +95,17 @@ export function loadBias(elf: ElfFile, start: number, mapOffset: number): number
   return 0;
 }
 
+/**
+ * The load bias libunwind 1.6's dwarf_find_unwind_table uses for a mapping's CFI: only a PT_LOAD
+ * whose offset is exactly the mapping's counts (unlike the symbol lookup's page-aligned match), so a
+ * linker that starts a segment mid-page (lld, Rust) leaves the mapping without CFI, and libunwind
+ * guesses from frame pointers there. Undefined: no such segment.
+ */
+export function cfiBias(elf: ElfFile, start: number, mapOffset: number): number | undefined {
+  for (const s of elf.loads) if (s.offset === mapOffset) return start - s.vaddr;
+  return undefined;
+}
+
 const decoder = new TextDecoder();
 
 function cString(bytes: Uint8Array, at: number): string {

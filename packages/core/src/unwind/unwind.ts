@@ -8,7 +8,7 @@
 
 import { type FrameRow, findRow } from "./cfi.js";
 import { evalExpr } from "./dwarf-expr.js";
-import { type ElfFile, loadBias, u64 } from "./elf.js";
+import { cfiBias, type ElfFile, loadBias, u64 } from "./elf.js";
 import { findMapping, type Mapping } from "./maps.js";
 
 /** x86_64 DWARF register numbers. */
@@ -191,8 +191,8 @@ function step(
   const pc = c.usePrevInstr ? c.ip - 1 : c.ip;
   const m = findMapping(maps, pc);
   const elf = m ? elfOf(m) : undefined;
-  const bias = m && elf ? loadBias(elf, m.start, m.offset) : 0;
-  const row = elf ? findRow(elf, pc - bias) : undefined;
+  const bias = m && elf ? cfiBias(elf, m.start, m.offset) : undefined;
+  const row = elf && bias !== undefined ? findRow(elf, pc - bias) : undefined;
   if (row) {
     const r = applyRow(c, sample, row, get, read);
     if (r < 0) return r;
