@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { trace } from "../src/index.js";
 import { norm, PYTHON, tracersIn } from "./helpers/tracers.js";
 
 const WORK = mkdtempSync(join(tmpdir(), "tstrace-stack-"));
@@ -209,6 +210,19 @@ fn main() { inner(b"hi\\n"); let _ = std::fs::read("/etc/hostname"); }
     const replayed = tstrace("-k", "-o", join(WORK, "replay.out"), "--replay", rec);
     expect(replayed.status).toBe(0);
     expect(readFileSync(join(WORK, "replay.out"), "utf8")).toBe(readFileSync(join(WORK, "live.out"), "utf8"));
+  });
+
+  it("prints frames through the library's trace() as the command line does", async () => {
+    const t = await trace({ argv: ["/bin/true"], options: ["-k", "-e", "trace=exit_group"] });
+    const got: string[] = [];
+    for await (const line of t) got.push(line);
+    strace("-k", "-e", "trace=exit_group", "-o", join(WORK, "lib.out"), "/bin/true");
+    expect(got).toEqual(
+      readFileSync(join(WORK, "lib.out"), "utf8")
+        .split("\n")
+        .filter((l) => l !== ""),
+    );
+    expect(got.filter((l) => l.startsWith(" > ")).length).toBeGreaterThan(0);
   });
 
   it("says in one line that a recording made without -k has no stacks", () => {
