@@ -112,6 +112,12 @@ export interface DecoderOptions {
    * "pidns" prints nothing more: it matters only for tracees in another pid namespace.
    */
   decodePids?: readonly ("comm" | "pidns")[];
+  /**
+   * --json: one JSON object per line (JSON Lines) for every event instead of strace's text; see
+   * the JSON output guide and `event.schema.json`. A call is one object, written when it ends.
+   * -e read=/write= dumps are not part of it.
+   */
+  json?: boolean;
   /** -e raw=: syscalls printed raw (arguments and return value in hex, nothing decoded). */
   rawSyscalls?: Iterable<number>;
   /** Syscalls printed unabbreviated, as -v prints every one (those -e abbrev= leaves out). */
@@ -261,7 +267,8 @@ export function createDecoderSync(options: DecoderOptions = {}): Decoder {
     (options.quietExit ? 128 : 0) |
     ((XLAT_STYLES[options.constStyle ?? "abbrev"] ?? 0) << 8) |
     (decodeFdsBits(options.decodeFds) << 10) |
-    (options.decodePids?.includes("comm") ? 1 << 20 : 0);
+    (options.decodePids?.includes("comm") ? 1 << 20 : 0) |
+    (options.json ? 1 << 21 : 0);
   const status = options.status ? options.status.reduce((m, s) => m | (STATUS_BITS[s] ?? 0), 0) : 31;
   const tz = Math.trunc(options.utcOffsetMinutes ?? -new Date().getTimezoneOffset());
   ex.lineOptions(flags, status, Number.isFinite(tz) ? tz : 0);
