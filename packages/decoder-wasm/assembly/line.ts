@@ -648,7 +648,7 @@ function finishInSyscall(p: Proc): void {
   p.inSyscall = false;
 }
 
-/** JSON: `exited` with its code, `killed` by a signal (core dumped or not), or `stopped`. */
+/** JSON: `exited` with its code, `killed` by a signal (core dumped or not), or `exit_stopped`. */
 function jsonExitStatus(pid: u32, status: i32): void {
   const t0 = outLen;
   const sig = status & 0x7f;
@@ -657,7 +657,7 @@ function jsonExitStatus(pid: u32, status: i32): void {
   if (named != 0) printSignalName(<u64>named);
   const s1 = outLen;
   const j0 = outLen;
-  jHead(sig == 0 ? "exited" : sig != 0x7f ? "killed" : "stopped", pid, now);
+  jHead(sig == 0 ? "exited" : sig != 0x7f ? "killed" : "exit_stopped", pid, now);
   if (sig == 0) jIntField("code", <i64>((status >> 8) & 0xff));
   else {
     jTextField("signal", s0, s1);

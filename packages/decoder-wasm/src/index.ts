@@ -24,6 +24,24 @@ export {
   WHEN_ENTRY,
   WHEN_EXIT,
 } from "./tables-blob.js";
+export type {
+  JsonEvent,
+  JsonEventBase,
+  JsonExitedEvent,
+  JsonInt,
+  JsonKilledEvent,
+  JsonLeaf,
+  JsonMessageEvent,
+  JsonProcessNotice,
+  JsonSignalEvent,
+  JsonStoppedEvent,
+  JsonSummaryEvent,
+  JsonSummaryRow,
+  JsonSupersededEvent,
+  JsonSyscallEvent,
+  JsonValue,
+} from "./json-events.js";
+export { type RenderOptions, renderValue, TextRenderer } from "./json-render.js";
 export { init, isInitialized, type WasmSource } from "./wasm.js";
 
 /** Options mirroring strace's formatting flags. */
