@@ -479,6 +479,8 @@ const END_RETURNED: i32 = 0;
 const END_DIED: i32 = 1;
 const END_DETACHED: i32 = 2;
 const END_RESUMED: i32 = 4;
+/** The trace ended with the call still in progress (strace's last `<unfinished ...>`). */
+const END_OPEN: i32 = 5;
 
 /**
  * JSON: one object for a whole call. Its text (entry part, exit part, return value, notes) is
@@ -543,7 +545,7 @@ function jsonCall(p: Proc, rec: usize, len: u32, rval: i64, isError: bool, how: 
     jNext("ret");
     puts("null");
     if (!p.done) jTrue("unfinished");
-  }
+  } else if (how == END_OPEN) jTrue("unfinished");
   if (x1 > x0) jTextField("note", x0 + 1, x1);
   if (how == END_DETACHED) jTrue("detached");
   if (resumed) jTrue("resumed");
@@ -817,5 +819,11 @@ export function onExec(pid: u32, former: u32): void {
 
 /** At the end of a trace: an open line is finished as unfinished. */
 export function onFinish(): void {
+  if (jsonMode)
+    for (let i = 0; i < procs.length; i++) {
+      const p = unchecked(procs[i]);
+      if (p.live && p.inSyscall && statusShown(4)) jsonCall(p, 0, 0, 0, false, END_OPEN);
+      p.inSyscall = false;
+    }
   closeOpenLine();
 }

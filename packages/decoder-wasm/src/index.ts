@@ -8,22 +8,6 @@
 import { defaultTables } from "./default-tables.js";
 import { type DecoderExports, init, instantiate, readOutput, writeInput } from "./wasm.js";
 
-export {
-  type DecodeRecordingOptions,
-  decodeRecording,
-  type ReadableStreamLike,
-  RecordingError,
-  type RecordingHeader,
-  type RecordingSource,
-} from "./recording.js";
-export {
-  ARG_KIND_CODES,
-  type DecoderTables,
-  encodeTables,
-  RET_KIND_CODES,
-  WHEN_ENTRY,
-  WHEN_EXIT,
-} from "./tables-blob.js";
 export type {
   JsonEvent,
   JsonEventBase,
@@ -42,6 +26,22 @@ export type {
   JsonValue,
 } from "./json-events.js";
 export { type RenderOptions, renderValue, TextRenderer } from "./json-render.js";
+export {
+  type DecodeRecordingOptions,
+  decodeRecording,
+  type ReadableStreamLike,
+  RecordingError,
+  type RecordingHeader,
+  type RecordingSource,
+} from "./recording.js";
+export {
+  ARG_KIND_CODES,
+  type DecoderTables,
+  encodeTables,
+  RET_KIND_CODES,
+  WHEN_ENTRY,
+  WHEN_EXIT,
+} from "./tables-blob.js";
 export { init, isInitialized, type WasmSource } from "./wasm.js";
 
 /** Options mirroring strace's formatting flags. */

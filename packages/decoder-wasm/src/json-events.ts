@@ -89,13 +89,16 @@ export interface JsonSyscallEvent extends JsonEventBase {
   readonly args: readonly JsonValue[];
   /** The arguments text ended with its separator (a call cut short: `read(3, `). */
   readonly args_open?: true;
-  /** The return value; null where strace prints `?`. Absent for a call cut by detaching. */
+  /**
+   * The return value; null where strace prints `?`. Absent for a call cut by detaching or by the
+   * end of the trace (then `unfinished`).
+   */
   readonly ret?: JsonValue;
   readonly errno?: string;
   readonly error?: string;
   /** What strace prints after the return value (`(flags O_RDWR)`, poll's `([{fd=3, …}])`). */
   readonly note?: string;
-  /** The process died in the call before its decoder printed everything. */
+  /** The call did not return: the process died (`ret` null) or the trace ended (no `ret`). */
   readonly unfinished?: true;
   readonly detached?: true;
   /** The exit of a call whose entry was not traced (attached mid-call). */

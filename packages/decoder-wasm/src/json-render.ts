@@ -164,6 +164,8 @@ export class TextRenderer {
     else line += `${e.name}(${e.args.map(renderValue).join(", ")}${e.args_open ? ", " : ""}`;
     if (e.detached) return `${line} <detached ...>`;
     if (e.unfinished) line += " <unfinished ...>";
+    // The trace ended inside the call: its line ends there.
+    if (e.ret === undefined) return line;
     line += ") ";
     const col = this.#o.acolumn ?? 40;
     if (line.length < col) line = line.padEnd(col);
