@@ -2,6 +2,7 @@
 
 export type { DaemonMode, Precision } from "./args.js";
 export { type CliOptions, parseArgs } from "./args.js";
+export { decoderOptions } from "./decoder-options.js";
 export { renderHelp } from "./help.js";
 export { main } from "./main.js";
 export {

@@ -116,6 +116,9 @@ class Proc {
   /** --decode-pids=comm: the thread's name from its last COMM record (commLen 0: none yet). */
   comm: StaticArray<u8> = new StaticArray<u8>(COMM_MAX);
   commLen: u32 = 0;
+  /** JSON: the name at the call's entry (the text's prefix shows it there; an execve renames). */
+  entryComm: StaticArray<u8> = new StaticArray<u8>(COMM_MAX);
+  entryCommLen: u32 = 0;
 }
 
 /** The most bytes of a name kept (the kernel's TASK_COMM_LEN is 16, NUL included). */
@@ -360,6 +363,10 @@ export function onEnter(pid: u32, rec: usize, len: u32): void {
   p.hasIp = true;
   if (jsonMode) {
     // One object per call, written at its end: the entry decodes then, with the exit.
+    if (decodeComm) {
+      memory.copy(changetype<usize>(p.entryComm), changetype<usize>(p.comm), <usize>p.commLen);
+      p.entryCommLen = p.commLen;
+    }
     p.done = false;
     p.inSyscall = true;
     return;
@@ -532,9 +539,10 @@ function jsonCall(p: Proc, rec: usize, len: u32, rval: i64, isError: bool, how: 
   }
   const j0 = outLen;
   jHead("syscall", p.pid, resumed ? now : p.enterTime);
-  if (decodeComm && p.commLen > 0) {
+  const commLen = resumed ? p.commLen : p.entryCommLen;
+  if (decodeComm && commLen > 0) {
     jNext("comm");
-    jBytes(changetype<usize>(p.comm), <usize>p.commLen);
+    jBytes(changetype<usize>(resumed ? p.comm : p.entryComm), <usize>commLen);
   }
   jIntField("nr", <i64>nr);
   jTextField("name", n0, n1);
@@ -650,6 +658,20 @@ function finishInSyscall(p: Proc): void {
   p.inSyscall = false;
 }
 
+/**
+ * What strace's leader shows on lines other than a call's: --decode-pids=comm's name, and -n's
+ * number of the process's last syscall.
+ */
+function jLastNr(pid: u32): void {
+  if (!decodeComm && !showNr) return;
+  const p = getProc(pid);
+  if (decodeComm && p.commLen > 0) {
+    jNext("comm");
+    jBytes(changetype<usize>(p.comm), <usize>p.commLen);
+  }
+  if (showNr) jIntField("nr", <i64>p.lastNr);
+}
+
 /** JSON: `exited` with its code, `killed` by a signal (core dumped or not), or `exit_stopped`. */
 function jsonExitStatus(pid: u32, status: i32): void {
   const t0 = outLen;
@@ -660,6 +682,7 @@ function jsonExitStatus(pid: u32, status: i32): void {
   const s1 = outLen;
   const j0 = outLen;
   jHead(sig == 0 ? "exited" : sig != 0x7f ? "killed" : "exit_stopped", pid, now);
+  jLastNr(pid);
   if (sig == 0) jIntField("code", <i64>((status >> 8) & 0xff));
   else {
     jTextField("signal", s0, s1);
@@ -683,6 +706,7 @@ function jsonSignal(pid: u32, signo: u32, siginfo: usize, stop: bool): void {
   const i1 = outLen;
   const j0 = outLen;
   jHead(stop ? "stopped" : "signal", pid, now);
+  jLastNr(pid);
   jTextField("signal", s0, s1);
   if (!stop) jValueField("siginfo", i0, i1);
   jEnd(t0, j0);
@@ -805,6 +829,7 @@ export function onExec(pid: u32, former: u32): void {
   if (jsonMode) {
     const t0 = outLen;
     jHead("superseded", pid, now);
+    jLastNr(pid);
     jIntField("former", <i64>former);
     jEnd(t0, t0);
     return;

@@ -71,6 +71,10 @@ export type JsonLeaf =
 /** Fields every event has. */
 export interface JsonEventBase {
   readonly pid: number;
+  /** A syscall's number; on other events (with -n) the number of the process's last one. */
+  readonly nr?: number;
+  /** --decode-pids=comm: the thread's name. */
+  readonly comm?: string;
   /** Seconds since the epoch, nanosecond digits (a double in most readers). */
   readonly ts: number;
   /** Nanoseconds since the epoch, exact (a string by the integer rule). */
@@ -82,8 +86,6 @@ export interface JsonEventBase {
 /** A system call, entry and exit in one object (strace's `<unfinished ...>` pairs joined). */
 export interface JsonSyscallEvent extends JsonEventBase {
   readonly type: "syscall";
-  /** --decode-pids=comm: the thread's name. */
-  readonly comm?: string;
   readonly nr: number;
   readonly name: string;
   readonly args: readonly JsonValue[];

@@ -11,7 +11,13 @@ import type { JsonEvent, JsonInt, JsonSyscallEvent, JsonValue } from "./json-eve
 /** The output options the text depends on (those of the decoder that wrote the text). */
 export type RenderOptions = Pick<
   DecoderOptions,
-  "acolumn" | "timestamps" | "relativeTimestamps" | "syscallTimes" | "utcOffsetMinutes" | "attachNotice"
+  | "acolumn"
+  | "timestamps"
+  | "relativeTimestamps"
+  | "syscallTimes"
+  | "utcOffsetMinutes"
+  | "attachNotice"
+  | "syscallNumbers"
 > & {
   /** The tracer's name before its messages (`tstrace: `). */
   readonly program?: string;
@@ -98,7 +104,7 @@ export class TextRenderer {
 
   /** The line of `event`; `prefix`: the pid prefix the text has there (`[pid N] `, `N `). */
   render(event: JsonEvent, prefix: "none" | "bracket" | "plain" = "none"): string {
-    const e = event as JsonEvent & Partial<{ pid: number; ts_ns: JsonInt; comm: string }>;
+    const e = event as JsonEvent & Partial<{ pid: number; ts_ns: JsonInt; comm: string; nr: number }>;
     if (e.type === "summary") return "";
     if (e.type === "message") return `${this.#o.program ?? "tstrace"}: ${e.text}\n`;
     if ((e.type === "attached" || e.type === "detached") && e.ts_ns === undefined) {
@@ -108,6 +114,7 @@ export class TextRenderer {
     if (e.type === "attached" || e.type === "detached")
       return `${this.#o.attachNotice ?? ""}Process ${e.pid} ${e.type}\n`;
     let line = this.#prefix(e.pid as number, e.comm, prefix) + this.#stamps(big(e.ts_ns as JsonInt));
+    if (this.#o.syscallNumbers && e.nr !== undefined) line += `[${String(e.nr).padStart(4)}] `;
     switch (e.type) {
       case "syscall":
         return `${this.#syscall(line, e)}\n`;
