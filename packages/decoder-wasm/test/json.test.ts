@@ -38,7 +38,8 @@ function byPid(text: string): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const line of text.split("\n").filter(Boolean)) {
     const pid = line.slice(0, 6);
-    const list = (out[pid] ??= []);
+    out[pid] ??= [];
+    const list = out[pid];
     const body = line.slice(6).replace(/\) +=/, ") =");
     const resumed = /^<\.\.\. \w+ resumed>/.exec(body);
     const last = list.length - 1;
