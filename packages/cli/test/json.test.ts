@@ -71,6 +71,10 @@ describe("--json", () => {
     expect(r.status).toBe(0);
     const files = readdirSync(dir).filter((f) => f.startsWith("ff."));
     expect(files.length).toBeGreaterThanOrEqual(3);
+    // rel_ns counts from the trace's start in every file, not from each file's first event.
+    const firsts = files.map((f) => events(f)[0]?.rel_ns as number).sort((a, b) => a - b);
+    expect(firsts[0]).toBe(0);
+    expect(firsts.at(-1)).toBeGreaterThan(0);
     for (const f of files) {
       const list = events(f);
       const pid = Number(f.slice(3));

@@ -79,6 +79,9 @@ export function input(len: u32): usize {
   return inBuf;
 }
 
+/** --json's `rel_ns` origin (ns since the epoch) as u32 halves; 0, 0 before the first event. */
+export { jsonBaseHi, jsonBaseLo, setJsonBase } from "./json/event";
+
 /** -r's reference time (ns since the epoch) as u32 halves; 0, 0 before the first line. */
 export { relativeBaseHi, relativeBaseLo, setRelativeBase } from "./timing";
 

@@ -545,6 +545,7 @@ function jsonCall(p: Proc, rec: usize, len: u32, rval: i64, isError: bool, how: 
     jBytes(changetype<usize>(resumed ? p.comm : p.entryComm), <usize>commLen);
   }
   jIntField("nr", <i64>nr);
+  jIp(!resumed, resumed ? 0 : load<u64>(p.buf + HDR_LENGTH + ENTER_IP));
   jTextField("name", n0, n1);
   const open = jArgs(a0, a1);
   if (open) jTrue("args_open");
@@ -662,14 +663,31 @@ function finishInSyscall(p: Proc): void {
  * What strace's leader shows on lines other than a call's: --decode-pids=comm's name, and -n's
  * number of the process's last syscall.
  */
-function jLastNr(pid: u32): void {
-  if (!decodeComm && !showNr) return;
+function jLastNr(pid: u32, ipKnown: bool = false): void {
+  if (!decodeComm && !showNr && !showIp) return;
   const p = getProc(pid);
   if (decodeComm && p.commLen > 0) {
     jNext("comm");
     jBytes(changetype<usize>(p.comm), <usize>p.commLen);
   }
   if (showNr) jIntField("nr", <i64>p.lastNr);
+  jIp(ipKnown && p.hasIp, p.lastIp);
+}
+
+/** -i: `"ip"`, the instruction pointer as 16 hex digits, or null where strace prints `????`. */
+function jIp(known: bool, ip: u64): void {
+  if (!showIp) return;
+  jNext("ip");
+  if (!known) {
+    puts("null");
+    return;
+  }
+  putc(0x22);
+  for (let sh = 60; sh >= 0; sh -= 4) {
+    const d = <u32>((ip >> <u64>sh) & 0xf);
+    putc(d < 10 ? 0x30 + d : 0x57 + d);
+  }
+  putc(0x22);
 }
 
 /** JSON: `exited` with its code, `killed` by a signal (core dumped or not), or `exit_stopped`. */
@@ -706,7 +724,7 @@ function jsonSignal(pid: u32, signo: u32, siginfo: usize, stop: bool): void {
   const i1 = outLen;
   const j0 = outLen;
   jHead(stop ? "stopped" : "signal", pid, now);
-  jLastNr(pid);
+  jLastNr(pid, true);
   jTextField("signal", s0, s1);
   if (!stop) jValueField("siginfo", i0, i1);
   jEnd(t0, j0);

@@ -230,6 +230,11 @@ export interface Decoder {
    * it on: set it before a decode and read it back after.
    */
   relativeBase: bigint | null;
+  /**
+   * --json: the time (ns since the epoch) `rel_ns` counts from, or null before the first event
+   * (then the first event's). Decoders of one trace split by pid (-ff) share the trace's start.
+   */
+  traceStart: bigint | null;
   /** Convenience for tests: decode to string. */
   decodeToString(batch: Uint8Array): string;
   /**
@@ -374,6 +379,17 @@ class WasmDecoder implements Decoder {
   set relativeBase(t: bigint | null) {
     const v = t === null ? 0n : BigInt.asUintN(64, t);
     this.#ex.setRelativeBase(Number(v >> 32n), Number(v & 0xffffffffn));
+  }
+
+  get traceStart(): bigint | null {
+    const hi = this.#ex.jsonBaseHi() >>> 0;
+    const lo = this.#ex.jsonBaseLo() >>> 0;
+    return hi === 0 && lo === 0 ? null : (BigInt(hi) << 32n) | BigInt(lo);
+  }
+
+  set traceStart(t: bigint | null) {
+    const v = t === null ? 0n : BigInt.asUintN(64, t);
+    this.#ex.setJsonBase(Number(v >> 32n), Number(v & 0xffffffffn));
   }
 
   get lastError(): DecodeError | null {

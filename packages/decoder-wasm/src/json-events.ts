@@ -75,6 +75,8 @@ export interface JsonEventBase {
   readonly nr?: number;
   /** --decode-pids=comm: the thread's name. */
   readonly comm?: string;
+  /** -i: the instruction pointer, 16 hex digits (null where strace prints `????????????????`). */
+  readonly ip?: string | null;
   /** Seconds since the epoch, nanosecond digits (a double in most readers). */
   readonly ts: number;
   /** Nanoseconds since the epoch, exact (a string by the integer rule). */

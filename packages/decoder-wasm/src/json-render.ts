@@ -18,6 +18,7 @@ export type RenderOptions = Pick<
   | "utcOffsetMinutes"
   | "attachNotice"
   | "syscallNumbers"
+  | "instructionPointer"
 > & {
   /** The tracer's name before its messages (`tstrace: `). */
   readonly program?: string;
@@ -104,7 +105,8 @@ export class TextRenderer {
 
   /** The line of `event`; `prefix`: the pid prefix the text has there (`[pid N] `, `N `). */
   render(event: JsonEvent, prefix: "none" | "bracket" | "plain" = "none"): string {
-    const e = event as JsonEvent & Partial<{ pid: number; ts_ns: JsonInt; comm: string; nr: number }>;
+    const e = event as JsonEvent &
+      Partial<{ pid: number; ts_ns: JsonInt; comm: string; nr: number; ip: string | null }>;
     if (e.type === "summary") return "";
     if (e.type === "message") return `${this.#o.program ?? "tstrace"}: ${e.text}\n`;
     if ((e.type === "attached" || e.type === "detached") && e.ts_ns === undefined) {
@@ -115,6 +117,7 @@ export class TextRenderer {
       return `${this.#o.attachNotice ?? ""}Process ${e.pid} ${e.type}\n`;
     let line = this.#prefix(e.pid as number, e.comm, prefix) + this.#stamps(big(e.ts_ns as JsonInt));
     if (this.#o.syscallNumbers && e.nr !== undefined) line += `[${String(e.nr).padStart(4)}] `;
+    if (this.#o.instructionPointer && e.ip !== undefined) line += `[${e.ip ?? "?".repeat(16)}] `;
     switch (e.type) {
       case "syscall":
         return `${this.#syscall(line, e)}\n`;

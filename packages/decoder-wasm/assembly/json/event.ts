@@ -33,11 +33,18 @@ export function jHead(type: string, pid: u32, now: u64): void {
   jU64(now > base ? now - base : 0);
 }
 
-/** The -r base hand-over between decoders of one trace (-ff) also moves `rel_ns`'s origin. */
-export function setJsonBase(t: u64): void {
-  if (t == 0) return;
-  base = t;
-  haveBase = true;
+/** `rel_ns`'s origin, shared by the decoders of one trace split by pid (-ff): 0, 0 for none yet. */
+export function setJsonBase(hi: u32, lo: u32): void {
+  base = ((<u64>hi) << 32) | <u64>lo;
+  haveBase = base != 0;
+}
+
+export function jsonBaseHi(): u32 {
+  return haveBase ? <u32>(base >> 32) : 0;
+}
+
+export function jsonBaseLo(): u32 {
+  return haveBase ? <u32>base : 0;
 }
 
 /** Moves the object written from `j0` to `t0` (over the event's text) and ends the line. */
