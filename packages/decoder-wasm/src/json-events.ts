@@ -61,6 +61,8 @@ export type JsonLeaf =
     }
   | { readonly type: "hex" | "oct"; readonly value: JsonInt }
   | { readonly type: "name"; readonly name: string }
+  /** An argument strace prints with its name, clone's `child_stack=NULL`. */
+  | { readonly type: "named"; readonly name: string; readonly value: JsonValue }
   | { readonly type: "call"; readonly name: string; readonly args: readonly JsonValue[] }
   | { readonly type: "more" }
   | { readonly type: "comment"; readonly text: string }

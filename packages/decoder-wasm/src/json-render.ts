@@ -70,6 +70,8 @@ export function renderValue(v: JsonValue | true): string {
         return `0${big(leaf.value).toString(8)}`;
       case "name":
         return leaf.name;
+      case "named":
+        return `${leaf.name}=${renderValue(leaf.value)}`;
       case "call":
         return `${leaf.name}(${leaf.args.map(renderValue).join(", ")})`;
       case "more":

@@ -27,7 +27,8 @@ export const SK_SIGSET: u8 = 5;
 /** An fd: value the fd; p1/n1 the path, p2/n2 the detail; flags bit 0 decorated, bit 1 a device. */
 export const SK_FD: u8 = 6;
 
-const MAX: i32 = 1024;
+// A getdents of a big directory marks two leaves per entry.
+const MAX: i32 = 16384;
 const kinds = new StaticArray<u8>(MAX);
 const starts = new StaticArray<u32>(MAX);
 const ends = new StaticArray<u32>(MAX);

@@ -223,6 +223,16 @@ function bare(): bool {
       puts("]}");
       return true;
     }
+    // `child_stack=NULL` among clone's arguments: a named argument.
+    if (ch(pos) == 0x3d && ch(pos + 1) != 0x3d) {
+      pos++;
+      puts('{"type":"named","name":');
+      jText(a, b);
+      puts(',"value":');
+      if (!value()) return false;
+      putc(0x7d);
+      return true;
+    }
     puts('{"type":"name","name":');
     jText(a, b);
     putc(0x7d);
