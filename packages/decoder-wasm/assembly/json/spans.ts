@@ -81,14 +81,24 @@ export function spanClose(
 export function spansReset(): void {
   spanCount = 0;
   depth = 0;
+  hint = 0;
 }
 
-/** The index of the leaf that starts at `pos` and ends by `limit`, or -1. */
+/** Where the last lookup ended: the tree asks in text order, so a lookup starts there. */
+let hint: i32 = 0;
+
+/**
+ * The index of the leaf that starts at `pos` and ends by `limit`, or -1. Leaves are recorded in
+ * text order; where two start at `pos` (text -X rewrote around a leaf), the later one wins.
+ */
 export function spanAt(pos: u32, limit: u32): i32 {
-  // The latest wins: -X rewrites text a leaf was printed in (restyle), leaving stale leaves behind.
-  for (let i = spanCount - 1; i >= 0; i--)
-    if (unchecked(starts[i]) == pos && unchecked(ends[i]) <= limit) return i;
-  return -1;
+  let i = hint;
+  if (i >= spanCount || (i > 0 && starts[i - 1] >= pos)) i = 0; // asked again behind: start over
+  while (i < spanCount && starts[i] < pos) i++;
+  hint = i;
+  let found = -1;
+  for (; i < spanCount && starts[i] == pos; i++) if (ends[i] <= limit) found = i;
+  return found;
 }
 
 export function spanKind(i: i32): u8 {

@@ -2,7 +2,7 @@
 // when its magnitude is at most 2^53 (exact in every JSON reader), else its decimal digits as a
 // JSON string.
 
-import { outBuf, outLen, putc, puts } from "../out";
+import { commitTo, outBuf, outLen, putc, puts, reserve } from "../out";
 import { putU64 } from "../print/num";
 
 const SAFE: u64 = 9007199254740992; // 2^53
@@ -40,29 +40,37 @@ export function jNext(k: string): void {
   jKey(k);
 }
 
-function hex4(c: u32): void {
-  puts("\\u00");
-  putc(0x30 + (c >> 4));
-  const lo = c & 15;
-  putc(lo < 10 ? 0x30 + lo : 0x57 + lo);
-}
-
-function escapedByte(c: u32): void {
-  if (c == 0x22 || c == 0x5c) {
-    putc(0x5c);
-    putc(c);
-  } else if (c == 0x0a) puts("\\n");
-  else if (c == 0x09) puts("\\t");
-  else if (c < 0x20 || c == 0x7f) hex4(c);
-  else putc(c);
-}
-
 /** A JSON string of the output text between offsets a and b (strace's text: ASCII). */
 export function jText(a: usize, b: usize): void {
-  putc(0x22);
-  // outBuf may move while this appends: read each byte by offset.
-  for (let i = a; i < b; i++) escapedByte(<u32>load<u8>(outBuf + i));
-  putc(0x22);
+  // Worst case 6 bytes a byte (`\u00XX`): reserve once, write directly. The text lies before the
+  // reserved room, so reading it while writing there is safe once the buffer has stopped moving.
+  let d = reserve((b - a) * 6 + 2);
+  store<u8>(d++, 0x22);
+  for (let i = a; i < b; i++) d = escapeTo(d, <u32>load<u8>(outBuf + i));
+  store<u8>(d++, 0x22);
+  commitTo(d);
+}
+
+/** One byte of a JSON string at d; returns the next free byte. */
+function escapeTo(d: usize, c: u32): usize {
+  if (c >= 0x20 && c != 0x22 && c != 0x5c && c != 0x7f) {
+    store<u8>(d, <u8>c);
+    return d + 1;
+  }
+  store<u8>(d, 0x5c);
+  if (c == 0x22 || c == 0x5c) {
+    store<u8>(d + 1, <u8>c);
+    return d + 2;
+  }
+  if (c == 0x0a || c == 0x09) {
+    store<u8>(d + 1, c == 0x0a ? 0x6e : 0x74);
+    return d + 2;
+  }
+  store<u32>(d + 1, 0x30303075); // u00
+  const lo = c & 15;
+  store<u8>(d + 4, <u8>(0x30 + (c >> 4)));
+  store<u8>(d + 5, <u8>(lo < 10 ? 0x30 + lo : 0x57 + lo));
+  return d + 6;
 }
 
 /** Length of the valid UTF-8 sequence at p (n bytes left), or 0. */
@@ -97,25 +105,31 @@ function utf8Len(p: usize, n: usize): usize {
  */
 export function jBytes(p: usize, n: usize): bool {
   let exact = true;
-  putc(0x22);
+  // 6 bytes a byte at most (`\u00XX`, or `\ufffd` for one bad byte; UTF-8 copies as is).
+  let d = reserve(n * 6 + 2);
+  store<u8>(d++, 0x22);
   for (let i: usize = 0; i < n; ) {
     const c = <u32>load<u8>(p + i);
     if (c < 0x80) {
-      escapedByte(c);
+      d = escapeTo(d, c);
       i++;
       continue;
     }
     const l = utf8Len(p + i, n - i);
     if (l == 0) {
-      puts("\\ufffd");
+      store<u32>(d, 0x6666755c); // \uff
+      store<u16>(d + 4, 0x6466); // fd
+      d += 6;
       exact = false;
       i++;
       continue;
     }
-    for (let k: usize = 0; k < l; k++) putc(<u32>load<u8>(p + i + k));
+    for (let k: usize = 0; k < l; k++) store<u8>(d + k, load<u8>(p + i + k));
+    d += l;
     i += l;
   }
-  putc(0x22);
+  store<u8>(d++, 0x22);
+  commitTo(d);
   return exact;
 }
 
