@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { trace } from "../src/index.js";
 import { BIN } from "./helpers/tracers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "tstrace-json-"));
@@ -120,5 +121,20 @@ describe("--json", () => {
     expect(readFileSync(join(dir, "replay.jsonl"), "utf8")).toBe(
       readFileSync(join(dir, "live.jsonl"), "utf8"),
     );
+  });
+
+  it("the library's trace() streams the events as objects", async () => {
+    const t = await trace({
+      argv: ["cat", "/etc/hostname"],
+      options: ["-e", "trace=openat"],
+      mode: "events",
+    });
+    const got = [];
+    for await (const e of t) got.push(e);
+    const opened = got
+      .filter((e) => e.type === "syscall")
+      .map((e) => (e as { args: { value?: string }[] }).args[1]?.value);
+    expect(opened).toContain("/etc/hostname");
+    expect(got.at(-1)).toMatchObject({ type: "exited", code: 0 });
   });
 });
