@@ -114,3 +114,60 @@ describe("decoder json", () => {
     expect(byPid(render(events, o))).toEqual(byPid(text));
   });
 });
+
+// The schema and the TypeScript types (src/json-events.ts) describe the same objects: the `type`
+// names each lists must agree, and the renderer must know every leaf the schema allows.
+describe("event.schema.json and the types", () => {
+  const consts = (node: unknown, out: Set<string>): Set<string> => {
+    if (Array.isArray(node)) for (const n of node) consts(n, out);
+    else if (node && typeof node === "object") {
+      const o = node as Record<string, unknown>;
+      const t = (o.properties as Record<string, { const?: string; enum?: string[] }> | undefined)?.type;
+      if (t?.const !== undefined) out.add(t.const);
+      for (const e of t?.enum ?? []) out.add(e);
+      for (const v of Object.values(o)) consts(v, out);
+    }
+    return out;
+  };
+  const source = readFileSync(join(import.meta.dirname, "..", "src", "json-events.ts"), "utf8");
+  const typed = new Set(
+    [...source.matchAll(/type: ((?:"\w+"(?: \| )?)+)/g)].flatMap((m) => m[1]?.match(/\w+/g) ?? []),
+  );
+
+  it("names the same event and leaf types", () => {
+    expect(typed.size).toBeGreaterThan(25);
+    expect([...consts(schema, new Set())].sort()).toEqual([...typed].sort());
+  });
+
+  it("every leaf type renders without its text", () => {
+    const leaves = consts(schema.$defs.leaf, new Set());
+    const sample: Record<string, unknown> = {
+      str: { value: "a" },
+      hex: { value: 1 },
+      oct: { value: 8 },
+      name: { name: "X" },
+      named: { name: "x", value: 1 },
+      call: { name: "f", args: [1] },
+      more: {},
+      comment: { text: "c" },
+      annotated: { value: 1, comment: "c" },
+      changed: { before: 1, after: 2 },
+    };
+    for (const type of leaves) {
+      const leaf = { type, text: "TEXT", ...(sample[type] as object) };
+      const out = new TextRenderer().render({
+        type: "syscall",
+        pid: 1,
+        ts: 0,
+        ts_ns: 0,
+        rel_ns: 0,
+        nr: 0,
+        name: "f",
+        args: [leaf as never],
+        ret: 0,
+      });
+      // Leaves with a `text` render it; the others must render from their own fields.
+      expect(out.includes("TEXT"), type).toBe(!(type in sample));
+    }
+  });
+});
