@@ -54,6 +54,8 @@ export interface CliOptions {
   readonly syscallNumber: boolean;
   /** -i */
   readonly instructionPointer: boolean;
+  /** -k: frames after each syscall line. */
+  readonly stackTraces: boolean;
   /** -t/-tt/-ttt/--timestamps: format and precision, or undefined. */
   readonly absTimestamps: { readonly format: "time" | "unix"; readonly precision: Precision } | undefined;
   /** -r: precision, or undefined. */
@@ -74,6 +76,8 @@ export interface CliOptions {
   readonly record: string | undefined;
   /** --replay=FILE: a recording is printed instead of tracing. */
   readonly replay: string | undefined;
+  /** --json: JSON Lines instead of strace's text (and -c's table as one JSON object). */
+  readonly json: boolean;
   /** -D/-DD/-DDD, --daemonize=: the tracer runs as the command's detached grandchild. */
   readonly daemonize: DaemonMode | undefined;
   /** -e / --trace= / --signal= / --status= / --quiet= / -z / -Z / -q. */
@@ -129,6 +133,21 @@ const byShort = new Map(OPTION_TABLE.filter((r) => r.short).map((r) => [r.short 
 const byLong = new Map(OPTION_TABLE.filter((r) => r.long).map((r) => [r.long as string, r]));
 
 /**
+ * getopt_long's long-name lookup: the exact name, else the one option the name abbreviates
+ * (`--stack-trace` for `--stack-traces`); several options sharing the prefix are ambiguous.
+ */
+function longOption(name: string, word: string): OptionRow {
+  const exact = byLong.get(name);
+  if (exact) return exact;
+  const matches = name === "" ? [] : OPTION_TABLE.filter((r) => r.long?.startsWith(name));
+  const first = matches[0];
+  if (!first) throw new UsageError(`unrecognized option '${word}'`);
+  if (matches.every((r) => r.key === first.key && r.arg === first.arg)) return first;
+  const names = matches.map((r) => `'--${r.long}'`).join(" ");
+  throw new UsageError(`option '${word}' is ambiguous; possibilities: ${names}`);
+}
+
+/**
  * getopt_long with strace's "+" mode: options stop at the first non-option (the command), so
  * `tstrace ls -l` passes `-l` to ls. A lone `--` ends options too; pnpm passes one through, hence
  * a leading `--` is simply that terminator.
@@ -142,9 +161,8 @@ function* scanOptions(argv: readonly string[]): Generator<ParsedOption, readonly
     i++;
     if (word.startsWith("--")) {
       const eq = word.indexOf("=");
-      const name = word.slice(2, eq < 0 ? undefined : eq);
-      const row = byLong.get(name);
-      if (!row) throw new UsageError(`unrecognized option '${word}'`);
+      const row = longOption(word.slice(2, eq < 0 ? undefined : eq), word);
+      const name = row.long;
       let value: string | undefined = eq < 0 ? undefined : word.slice(eq + 1);
       if (row.arg === "none" && value !== undefined) {
         throw new UsageError(`option '--${name}' doesn't allow an argument`);
@@ -312,6 +330,7 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
   let yCount = 0;
   let syscallNumber = false;
   let instructionPointer = false;
+  let stackTraces = false;
   let tCount = 0;
   let absTimestamps: TimestampsArg | undefined;
   let relTimestamps: Precision | undefined;
@@ -323,6 +342,7 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
   let killOnExit = false;
   let record: string | undefined;
   let replay: string | undefined;
+  let json = false;
   let dCount = 0;
   let daemonize: DaemonMode | undefined;
   const qualifiers = emptyQualifiers();
@@ -397,6 +417,9 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
       case "instructionPointer":
         instructionPointer = true;
         break;
+      case "stackTraces":
+        stackTraces = true;
+        break;
       case "tCount":
         tCount++;
         break;
@@ -433,6 +456,9 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
         break;
       case "replay":
         replay = v;
+        break;
+      case "json":
+        json = true;
         break;
       case "daemonize":
         if (value === undefined) {
@@ -585,6 +611,7 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
       // strace's list, in its order, of what only shapes trace lines.
       const inVain = (flag: string): number => warnings.push(`${flag} has no effect with -c/--summary-only`);
       if (instructionPointer) inVain("-i/--instruction-pointer");
+      if (stackTraces) inVain("-k/--stack-traces");
       if (syscallNumber) inVain("-n/--syscall-number");
       if (relTimestamps !== undefined) inVain("-r/--relative-timestamps");
       if (abs !== undefined) inVain("-t/--absolute-timestamps");
@@ -635,6 +662,7 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
     fdDetails,
     syscallNumber,
     instructionPointer,
+    stackTraces,
     absTimestamps: abs,
     relTimestamps,
     syscallTimes,
@@ -645,6 +673,7 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
     killOnExit,
     record,
     replay,
+    json,
     daemonize,
     qualifiers,
     tracePaths,

@@ -243,6 +243,19 @@ export const OPTION_TABLE: readonly OptionRow[] = [
     example: "tstrace -a 60 ls",
   },
   {
+    long: "json",
+    arg: "none",
+    key: "json",
+    section: "Output format",
+    help: [
+      {
+        usage: "--json",
+        text: ["print one JSON object per event (JSON Lines) instead of text"],
+      },
+    ],
+    example: "tstrace --json -o trace.jsonl ls",
+  },
+  {
     long: "abbrev",
     arg: "required",
     key: "qual:abbrev",
@@ -431,6 +444,20 @@ export const OPTION_TABLE: readonly OptionRow[] = [
       },
     ],
     example: "tstrace -i true",
+  },
+  {
+    short: "k",
+    long: "stack-traces",
+    arg: "none",
+    key: "stackTraces",
+    section: "Output format",
+    help: [
+      {
+        usage: "-k, --stack-traces",
+        text: ["obtain stack trace between each syscall"],
+      },
+    ],
+    example: "tstrace -k -e trace=write echo hi",
   },
   {
     short: "n",

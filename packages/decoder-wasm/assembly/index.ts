@@ -8,6 +8,7 @@ import { putDecoderNames } from "./decoders/index";
 import { setDumpSets } from "./dumpio";
 import { resolveKnown } from "./known";
 import {
+  beforeRecord,
   onComm,
   onDetached,
   onEnter,
@@ -15,6 +16,7 @@ import {
   onExit,
   onExitStatus,
   onFinish,
+  onFrames,
   onGroupStop,
   onNewProcess,
   onSignal,
@@ -36,6 +38,7 @@ import {
   EXIT_LENGTH,
   EXIT_NR,
   EXIT_RVAL,
+  HDR_FLAGS,
   HDR_LENGTH,
   HDR_PID,
   HDR_SIZE,
@@ -44,12 +47,14 @@ import {
   RECORD_FORMAT_VERSION,
   SIGNAL_BODY_LENGTH,
   SIGNAL_BODY_SIGINFO,
+  STACK_FLAG_AT_ENTRY,
   T_ATTACHED,
   T_COMM,
   T_DETACHED,
   T_EXEC,
   T_EXIT,
   T_FILE_HEADER,
+  T_FRAMES,
   T_GROUP_STOP,
   T_NEW_PROCESS,
   T_SIGNAL,
@@ -80,6 +85,9 @@ export function input(len: u32): usize {
   return inBuf;
 }
 
+/** --json's `rel_ns` origin (ns since the epoch) as u32 halves; 0, 0 before the first event. */
+export { jsonBaseHi, jsonBaseLo, setJsonBase } from "./json/event";
+
 /** -r's reference time (ns since the epoch) as u32 halves; 0, 0 before the first line. */
 export { relativeBaseHi, relativeBaseLo, setRelativeBase } from "./timing";
 
@@ -104,7 +112,8 @@ export { clearWarnings, warningsLength, warningsPtr } from "./warn";
  * of day, 2 unix), bit 4 -r, bit 5 -T, bit 6 -v, bit 7 quiet=exit, bits 8-9 -X (1 raw, 2 verbose), bits 10-13
  * the --decode-fds set (path, socket, dev, pidfd), bits 14-15, 16-17 and 18-19 the precisions of
  * the absolute timestamps, -r and -T (0 s, 1 ms, 2 us, 3 ns), bit 20 --decode-pids=comm, bit 21
- * quiet=thread-execve; status: the status= classes printed (bit 0 successful, 1 failed,
+ * JSON Lines instead of strace's text, bit 22 quiet=thread-execve; status: the status= classes printed (bit 0
+ * successful, 1 failed,
  * 2 unfinished, 3 unavailable, 4 detached); tz: UTC offset in minutes for -t/-tt.
  */
 export function lineOptions(flags: i32, status: i32, tz: i32): void {
@@ -198,6 +207,7 @@ export function decode(len: u32): u32 {
     setNow(load<u64>(rec + HDR_TIME_NS));
     const pid = load<u32>(rec + HDR_PID);
     const body = rec + HDR_LENGTH;
+    if (type != T_FRAMES) beforeRecord();
     if (type == T_SYSCALL_ENTER) {
       if (size < HDR_LENGTH + ENTER_LENGTH) {
         corrupt(off, 3);
@@ -258,6 +268,13 @@ export function decode(len: u32): u32 {
         break;
       }
       onExec(pid, load<u32>(body));
+    } else if (type == T_FRAMES) {
+      const len: u32 = size < HDR_LENGTH + 8 ? <u32>0 : load<u32>(body);
+      if (size < HDR_LENGTH + 8 || len > size - HDR_LENGTH - 8) {
+        corrupt(off, 3);
+        break;
+      }
+      onFrames(pid, body + 8, len, (load<u16>(rec + HDR_FLAGS) & STACK_FLAG_AT_ENTRY) != 0);
     } else if (type == T_COMM) {
       onComm(pid, body, size - HDR_LENGTH);
     } else if (type == T_ATTACHED) {
