@@ -6,9 +6,14 @@
 //
 // Why a bundle: Node resolves, reads and links ES modules one by one at start-up; for the ~40
 // modules of the command that is ~20-30 ms of every `tstrace` run. And an install then needs no
-// copy of core (all five architectures' tables) or of the decoder package: only the x86_64 table
-// the CLI uses is inlined. @tstrace/native stays external: it loads its addon from its own
-// optional platform package.
+// copy of core or of the decoder package. @tstrace/native stays external: it loads its addon from
+// its own optional platform package.
+//
+// Two builds, not one with two entries: shared between the bin and the library entry, esbuild
+// splits the code into many small chunks, and Node pays per module file at every start. Built on
+// its own, the bin is one chunk for a trace's start-up (everything bin.ts imports statically),
+// and a chunk per part loaded only when a run needs it (`import()`: --replay with every
+// architecture's table, i386 for -e names of another personality, the tracing pipeline).
 import { copyFileSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -20,8 +25,25 @@ const dist = join(root, "dist");
 for (const file of readdirSync(dist))
   if (/\.(m?js|map)$/.test(file) || file === "decoder.wasm") rmSync(join(dist, file));
 
-await build({
-  entryPoints: { tstrace: join(root, "src/launch.ts"), index: join(root, "src/index.ts") },
+// node:fs through require(), not its ES module face: importing that evaluates every lazy export
+// (the stream classes, fs.promises), a few ms of every start-up for nothing tstrace uses. The
+// shim re-exports node:fs's plain (non-getter) exports by name.
+const fsNames = Object.entries(Object.getOwnPropertyDescriptors(createRequire(import.meta.url)("node:fs")))
+  .filter(([name, d]) => "value" in d && /^[A-Za-z_$][\w$]*$/.test(name))
+  .map(([name]) => name);
+const fsShim = {
+  name: "fs-through-require",
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?fs$/ }, () => ({ path: "node:fs", namespace: "fs-shim" }));
+    b.onLoad({ filter: /.*/, namespace: "fs-shim" }, () => ({
+      contents: `import { createRequire } from "node:module";\nconst fs = createRequire(import.meta.url)("node:fs");\nexport const { ${fsNames.join(", ")} } = fs;\nexport default fs;\n`,
+      loader: "js",
+    }));
+  },
+};
+
+const common = {
+  plugins: [fsShim],
   outdir: dist,
   outExtension: { ".js": ".mjs" },
   entryNames: "[name]",
@@ -36,7 +58,9 @@ await build({
   minifySyntax: true,
   legalComments: "none",
   logLevel: "warning",
-});
+};
+await build({ ...common, entryPoints: { tstrace: join(root, "src/launch.ts") }, splitting: false });
+await build({ ...common, entryPoints: { index: join(root, "src/index.ts") }, chunkNames: "lib-[hash]" });
 
 const require = createRequire(join(root, "package.json"));
 const decoderDist = join(dirname(require.resolve("@tstrace/decoder-wasm/package.json")), "dist");

@@ -9,13 +9,13 @@ import { answerParent, daemonTracee, execUnderGrandchild } from "./daemonize.js"
 import { decoderOptions } from "./decoder-options.js";
 import { applyEnvChanges } from "./env-changes.js";
 import { exitLikeTracee } from "./exit-status.js";
-import { HELP_TEXT } from "./help.js";
+import { helpText } from "./help.js";
 import { FATAL_SIGNALS, SIGNAL_NUMBERS } from "./interrupt-signals.js";
 import { inheritFds } from "./launcher-env.js";
 import { PathFilter, selectPaths, withFdTracking } from "./path-filter.js";
 import { recordFilter, splitAtMessages } from "./record-filter.js";
 import { openRecordSink, type RecordSink, recordingCapture } from "./record-sink.js";
-import { openReplay, type Replay, type ReplaySource } from "./replay-source.js";
+import type { Replay, ReplaySource } from "./replay-source.js";
 import { SeparateOutputs } from "./separate-outputs.js";
 import { openSink, type Sink } from "./sink.js";
 import { wantsPerf } from "./stats/backend.js";
@@ -25,7 +25,7 @@ import { formatSummary } from "./stats/table.js";
 import { StatusStaging } from "./status-staging.js";
 import { SyscallLimit } from "./syscall-limit.js";
 import { UsageError } from "./usage-error.js";
-import { VERSION } from "./version.js";
+import { version } from "./version.js";
 
 const PROGRAM = "tstrace";
 
@@ -55,6 +55,8 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
   try {
     options = await withPersonalities(() => parseArgs(argv));
     if (options.replay !== undefined && !options.help && !options.version) {
+      // Loaded only to replay: it brings every architecture's table (a recording may be from any).
+      const { openReplay } = await import("./replay-source.js");
       replaySource = openReplay(options, argv);
       options = replaySource.options;
     }
@@ -65,11 +67,11 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
     throw err;
   }
   if (options.help) {
-    process.stdout.write(HELP_TEXT);
+    process.stdout.write(helpText());
     process.exit(0);
   }
   if (options.version) {
-    process.stdout.write(`${PROGRAM} -- version ${VERSION}\n`);
+    process.stdout.write(`${PROGRAM} -- version ${version()}\n`);
     process.exit(0);
   }
   if (options.pids.length > 0 && options.command.length > 0)

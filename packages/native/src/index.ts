@@ -3,7 +3,6 @@
  * (the record format of `@tstrace/core`, documented in apps/docs/content/record-format.md).
  * Linux x86_64 only. Everything here is public; the addon object itself stays internal.
  */
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -545,6 +544,9 @@ function envList(env: Readonly<Record<string, string | undefined>>): string[] {
 /** The parent pid of `pid` from /proc, or undefined when it cannot be read (gone, not Linux). */
 function parentOf(pid: number): number | undefined {
   try {
+    // node:fs through require: its ES module face evaluates every lazy export (streams,
+    // promises) at import, a few ms of every tstrace start-up.
+    const { readFileSync } = createRequire(import.meta.url)("node:fs") as typeof import("node:fs");
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
   } catch {
