@@ -132,6 +132,9 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
 
   const notices = attaching ? new AttachNotices() : undefined;
   const limit = options.syscallLimit > 0 ? new SyscallLimit(options.syscallLimit, selected) : undefined;
+  // -c alone (no trace lines, nothing else reading syscall records): the tracer thread counts.
+  const countInTracer =
+    options.summary === "only" && !replaySource && !recordSink && !pathFilter && !limit && !separate;
   const staging =
     qualifiers.status && (options.follow || options.pids.length > 1) ? new StatusStaging() : undefined;
   // A sink that is behind (a slow pipe reader) hands back a promise; onBatch returns it, so the
@@ -198,6 +201,7 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
           ...inheritFds(),
           // A recording reads more than this trace prints, so a replay may ask for it.
           ...(recordSink ? { captureOptions: recordingCapture(options) } : {}),
+          ...(countInTracer ? { countOverheadNs: options.overheadNs } : {}),
         },
         onBatch,
       ).session;
@@ -249,7 +253,12 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
   if (counter)
     summarySink.write(
       new TextEncoder().encode(
-        formatSummary(counter.rows(), options.summaryColumns, options.sortBy, options.arch),
+        formatSummary(
+          countInTracer ? (result.rows ?? []) : counter.rows(),
+          options.summaryColumns,
+          options.sortBy,
+          options.arch,
+        ),
       ),
     );
   // With the trace on stderr the decoder says `Process N detached` where strace does.

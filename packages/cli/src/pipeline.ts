@@ -29,6 +29,11 @@ export interface PipelineStart {
   readonly inheritFds?: readonly number[];
   /** The options the capture plan reads by, when wider than `cli`'s (--record: record-sink.ts). */
   readonly captureOptions?: CliOptions;
+  /**
+   * -c alone: the tracer thread counts the selected syscalls (done's `rows`) instead of recording
+   * them, less this overhead (-O) per call.
+   */
+  readonly countOverheadNs?: number;
 }
 
 /** A started trace: native's session and the plan it reads by. */
@@ -59,6 +64,9 @@ export function createPipeline(
     transientBatches: true,
     ...(stopSet ? { traceSet: toBitmap(stopSet) } : {}),
     ...(cli.qualifiers.inject.length > 0 ? { injectTable: compileInjectTable(cli.qualifiers.inject) } : {}),
+    ...(start.countOverheadNs !== undefined
+      ? { countOnly: true, countOverheadNs: start.countOverheadNs }
+      : {}),
   };
   const attachPids = start.attachPids ?? cli.pids;
   const session =

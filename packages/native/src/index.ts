@@ -75,6 +75,14 @@ export interface SpawnOptions {
    * DELAYED flags. Absent: nothing is injected.
    */
   injectTable?: Uint32Array;
+  /**
+   * strace -c alone: the syscalls traceSet selects are counted in the tracer thread (calls,
+   * errors, time from entry stop to exit stop) instead of becoming SYSCALL_ENTER/EXIT records;
+   * `done` then resolves with {@link TraceResult.rows}. Every other record still arrives. Default false.
+   */
+  countOnly?: boolean;
+  /** With countOnly, strace -O: nanoseconds subtracted from each call's time (clamped at 0). */
+  countOverheadNs?: number;
 }
 
 /** Options of {@link attachTraced}. */
@@ -113,6 +121,10 @@ export interface AttachOptions {
   transientBatches?: boolean;
   /** As in {@link SpawnOptions.injectTable}. */
   injectTable?: Uint32Array;
+  /** As in {@link SpawnOptions.countOnly}. */
+  countOnly?: boolean;
+  /** As in {@link SpawnOptions.countOverheadNs}. */
+  countOverheadNs?: number;
 }
 
 /** Options of {@link countSyscalls}. */
@@ -213,6 +225,8 @@ export interface TraceResult {
    * the session, else null. A caught signal may end it before this process's own handler ran.
    */
   interrupted: number | null;
+  /** With {@link SpawnOptions.countOnly}: the syscalls made, in number order. */
+  rows?: SyscallTotals[];
 }
 
 /**
@@ -286,6 +300,7 @@ interface Addon {
     decodeComm: boolean,
     user: string | undefined,
     injectTable: Uint32Array | undefined,
+    countOnly: number | undefined,
   ): Handle;
   attach(
     pids: number[],
@@ -299,6 +314,7 @@ interface Addon {
     untilExec: boolean,
     decodeComm: boolean,
     injectTable: Uint32Array | undefined,
+    countOnly: number | undefined,
   ): Handle;
   resolveCommand(name: string): string;
   startGrandchild(path: string, argv: string[], env: string[], mode: number): string;
@@ -409,6 +425,7 @@ export function spawnTraced(options: SpawnOptions, onBatch: BatchHandler): Trace
     options.decodeComm ?? false,
     options.user,
     options.injectTable,
+    countOnly(options),
   );
   acknowledged.handle = handle;
   if (options.transientBatches) handle.setTransient(true);
@@ -445,6 +462,7 @@ export function attachTraced(options: AttachOptions, onBatch: BatchHandler): Tra
     options.untilExec ?? false,
     options.decodeComm ?? false,
     options.injectTable,
+    countOnly(options),
   );
   acknowledged.handle = handle;
   if (options.transientBatches) handle.setTransient(true);
@@ -533,6 +551,11 @@ export function execCommand(options: {
     options.inheritFds === undefined ? undefined : [...options.inheritFds],
     [...(options.ignoredSignals ?? [])],
   );
+}
+
+/** The addon's countOnly argument: -O's overhead in ns when counting, else undefined. */
+function countOnly(options: { countOnly?: boolean; countOverheadNs?: number }): number | undefined {
+  return options.countOnly ? (options.countOverheadNs ?? 0) : undefined;
 }
 
 function envList(env: Readonly<Record<string, string | undefined>>): string[] {
