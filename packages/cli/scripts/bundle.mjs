@@ -17,7 +17,7 @@
 import { copyFileSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -42,8 +42,29 @@ const fsShim = {
   },
 };
 
+// Core's x86_64 table as the JSON of the table core builds (buildTable over its generated rows,
+// run here, at bundle time): JSON.parse of it costs a fraction of building it at every start, and
+// build-table's data (kind rules, classes, structs) then loads only for another architecture.
+const coreRequire = createRequire(join(root, "package.json"));
+const x86Path = coreRequire.resolve("@tstrace/core/x86_64");
+const { x86_64 } = await import(pathToFileURL(x86Path).href);
+const prebuiltX86 = {
+  name: "prebuilt-x86_64-table",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]core[\\/]dist[\\/]x86_64\.js$/ }, (args) =>
+      args.path !== x86Path
+        ? undefined
+        : {
+            contents: `export { syscallByName, syscallByNr } from "./lookup.js";\nexport const x86_64 = JSON.parse(${JSON.stringify(JSON.stringify(x86_64))});\n`,
+            resolveDir: dirname(x86Path),
+            loader: "js",
+          },
+    );
+  },
+};
+
 const common = {
-  plugins: [fsShim],
+  plugins: [fsShim, prebuiltX86],
   outdir: dist,
   outExtension: { ".js": ".mjs" },
   entryNames: "[name]",
