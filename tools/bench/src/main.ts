@@ -14,6 +14,7 @@ import { dirname, join } from "node:path";
 import { type DecoderRow, decoderBench, formatDecoder } from "./decoder.js";
 import { formatMemory, measureMemory } from "./memory.js";
 import { type RecordingFigures, recordingBench } from "./recording.js";
+import { formatStartupCpu, measureStartupCpu } from "./startup-cpu.js";
 import { summaryBench } from "./summary.js";
 import { formatTargets, targets } from "./targets.js";
 import { median, rounds } from "./timing.js";
@@ -102,6 +103,8 @@ for (const w of WORKLOADS) {
 for (const note of notes) process.stdout.write(`${note}\n`);
 const nodeAlone = median(rounds([[process.execPath, "-e", ""]], runs)[0] as number[]);
 process.stdout.write(`node start-up alone: ${nodeAlone.toFixed(1)} ms\n`);
+const startupCpu = measureStartupCpu(bin, Math.max(runs, 9));
+process.stdout.write(formatStartupCpu(startupCpu));
 const recording: RecordingFigures = recordingBench(bin, runs);
 const memory = measureMemory(bin);
 process.stdout.write(formatMemory(memory));
@@ -112,6 +115,7 @@ const goals = targets({
   rows: new Map(jsonRows.map((r) => [r.workload, r])),
   ...(decoder ? { decoder } : {}),
   memoryOverNodeMiB: Math.max(...memory.rows.map((r) => r.tstrace - memory.node)),
+  startupCpu,
 });
 process.stdout.write(formatTargets(goals));
 const loadAtEnd = load();
@@ -126,6 +130,7 @@ if (jsonFile !== undefined) {
     recording,
     loadAverage: { start: loadAtStart, end: loadAtEnd },
     memory,
+    startupCpu,
     ...(decoder ? { decoder } : {}),
     targets: goals,
   };

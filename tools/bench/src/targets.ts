@@ -4,6 +4,7 @@
  * decoder's rates and peak memory over node's own. Printed last; `--json` keeps them as `targets`.
  */
 import type { DecoderRow } from "./decoder.js";
+import type { StartupCpu } from "./startup-cpu.js";
 
 /** One target: what was measured against what the issue asks. */
 export interface Target {
@@ -26,6 +27,7 @@ export interface Figures {
   readonly decoder?: readonly DecoderRow[];
   /** Peak RSS over node's own, the largest of the memory rows. */
   readonly memoryOverNodeMiB?: number;
+  readonly startupCpu?: StartupCpu;
 }
 
 function target(
@@ -74,6 +76,13 @@ export function targets(f: Figures): Target[] {
     ...target(
       "start-up /bin/true: tstrace - strace",
       startup && startup.tstraceMs - startup.straceMs,
+      "max",
+      60,
+      "ms",
+    ),
+    ...target(
+      "start-up /bin/true in CPU time: tstrace - strace",
+      f.startupCpu && f.startupCpu.tstraceMs - f.startupCpu.straceMs,
       "max",
       60,
       "ms",
