@@ -5,13 +5,15 @@ import { readFileSync, writeFileSync } from "node:fs";
  * `strace -o /dev/null` and under `tstrace -o /dev/null`, interleaved in one run; prints medians
  * and the ratios that matter (tstrace/strace, tstrace/untraced). Ratios, not absolute times: these
  * machines are shared. `--json FILE` also writes the rows as JSON (the docs' performance page).
- * Then the recordings rows (recording.ts): --record's cost, --replay's speed.
+ * Then the recordings rows (recording.ts): --record's cost, --replay's speed; and the --json rows
+ * (json-output.ts): JSON against text, live and replayed.
  * Then peak RSS rows for a 300 000-syscall trace (memory.ts); `--memory-only` prints just those.
  */
 import { createRequire } from "node:module";
 import { availableParallelism, loadavg, release } from "node:os";
 import { dirname, join } from "node:path";
 import { type DecoderRow, decoderBench, formatDecoder } from "./decoder.js";
+import { jsonBench } from "./json-output.js";
 import { formatMemory, measureMemory } from "./memory.js";
 import { type RecordingFigures, recordingBench } from "./recording.js";
 import { formatStartupCpu, measureStartupCpu } from "./startup-cpu.js";
@@ -106,6 +108,7 @@ process.stdout.write(`node start-up alone: ${nodeAlone.toFixed(1)} ms\n`);
 const startupCpu = measureStartupCpu(bin, Math.max(runs, 9));
 process.stdout.write(formatStartupCpu(startupCpu));
 const recording: RecordingFigures = recordingBench(bin, runs);
+const json = jsonBench(bin, runs);
 const memory = measureMemory(bin);
 process.stdout.write(formatMemory(memory));
 if (summaryRuns > 0) summaryBench(bin, summaryRuns);
@@ -133,6 +136,7 @@ if (jsonFile !== undefined) {
     startupCpu,
     ...(decoder ? { decoder } : {}),
     targets: goals,
+    json,
   };
   writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
 }
