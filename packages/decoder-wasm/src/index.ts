@@ -450,10 +450,14 @@ function quoteWith(ex: DecoderExports, bytes: Uint8Array, opts: QuoteOptions): s
     opts.hex ?? 0,
     opts.nulTerminated ? 1 : 0,
   );
-  const s = new TextDecoder("utf-8").decode(readOutput(ex, n));
+  // Decoded straight from the module's memory: no copy, and one decoder for every call.
+  utf8 ??= new TextDecoder("utf-8");
+  const s = utf8.decode(new Uint8Array(ex.memory.buffer, ex.outPtr(), n));
   ex.release(n);
   return s;
 }
+
+let utf8: TextDecoder | undefined;
 
 /** Options of {@link quoteString}. */
 export interface QuoteOptions {
