@@ -2,15 +2,25 @@
 // (the protocol on the family, the option name on the level): core's data/request-args.ts, from
 // the blob. The rest of the socket family is printed by kinds (sockaddr, sockaddrOut, socklen).
 
-import { arch, arg, capData, capLen, exiting, findCap, isError } from "../call";
+import { arch, arg, capData, capLen, exiting, findCap, isError, rval } from "../call";
 import { T_ADDRFAMS, T_SOCKETLAYERS, T_SOCKTYPES } from "../known";
 import { putc, puts } from "../out";
 import { putAddr, putI64 } from "../print/num";
 import { printStruct, S_FDPAIR } from "../print/structs";
 import { printEnum, printFlags } from "../print/xlat";
-import { CK_BUFFER_ARG_LEN, CK_STRUCT } from "../record";
-import { findRequestArg, K_NOT_PRINTED, requestArgIndex, requestArgKind, requestArgParam } from "../tables";
+import { CK_BUFFER_ARG_LEN, CK_BUFFER_RET_LEN, CK_STRUCT } from "../record";
+import {
+  argKind,
+  argParam,
+  findRequestArg,
+  K_NOT_PRINTED,
+  requestArgIndex,
+  requestArgKind,
+  requestArgParam,
+  rowNargs,
+} from "../tables";
 import { capturedInt, printArg, printBufIn, printFd, printIntInOut } from "./args";
+import { decodeNetlink, NL_NONE, netlinkFamily } from "./netlink";
 import { RVAL_DECODED } from "./rval";
 
 function printFamilyTypeProto(): void {
@@ -89,5 +99,50 @@ export function decodeGetsockopt(): i32 {
   } else putAddr(arg(3));
   puts(", ");
   printIntInOut(4);
+  return RVAL_DECODED;
+}
+
+/**
+ * strace's decode_sockbuf: argument 1 as netlink messages when the fd is a netlink socket (its
+ * FdDecode.NETLINK capture says so), else as its kind prints it.
+ */
+function printSockbuf(r: u32, atExit: bool): void {
+  const family = netlinkFamily(atExit);
+  if (family != NL_NONE && arg(1) != 0) {
+    if (!atExit && findCap(1, CK_BUFFER_ARG_LEN, false)) {
+      decodeNetlink(capData, capLen, arg(2), family);
+      return;
+    }
+    if (atExit && !isError && findCap(1, CK_BUFFER_RET_LEN, true)) {
+      decodeNetlink(capData, capLen, <u64>rval, family);
+      return;
+    }
+  }
+  printArg(1, argKind(r, 1), argParam(r, 1));
+}
+
+/** The arguments of row r from `from` on, by their kinds (argument 1 by printSockbuf). */
+function printArgsFrom(r: u32, from: u32, atExit: bool): void {
+  const n = rowNargs(r);
+  for (let i = from; i < n; i++) {
+    if (i > 0) puts(", ");
+    if (i == 1) printSockbuf(r, atExit);
+    else printArg(i, argKind(r, i), argParam(r, i));
+  }
+}
+
+/** sendto(fd, buf, len, flags, addr, addrlen). */
+export function decodeSendto(r: u32): i32 {
+  printArgsFrom(r, 0, false);
+  return RVAL_DECODED;
+}
+
+/** recvfrom(fd, buf, len, flags, addr, addrlen): the fd at entry, the rest at exit. */
+export function decodeRecvfrom(r: u32): i32 {
+  if (!exiting) {
+    printFd(0);
+    return 0;
+  }
+  printArgsFrom(r, 1, true);
   return RVAL_DECODED;
 }

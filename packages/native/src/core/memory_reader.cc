@@ -203,11 +203,12 @@ uint16_t capture_iovec(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, ui
   return count > entries ? rf::kTruncated : rf::kOk;
 }
 
-uint16_t capture_fd_path(rf::RecordWriter& w, const CaptureSpec& s, const SyscallFacts& f) {
+uint16_t capture_fd_path(rf::RecordWriter& w, const CaptureSpec& s, const SyscallFacts& f, bool& netlink) {
   if (f.fds == nullptr) return rf::kFault;
   int64_t fd = s.arg == rf::kFdReturnArg ? f.rval : static_cast<int64_t>(f.args[s.arg]);
   FdDescription d;
   if (!f.fds->describe(f.tid, fd, s.size, d)) return rf::kFault;
+  if ((s.size & rf::kFdDecodeNetlink) != 0 && d.detail.rfind("NETLINK:[", 0) == 0) netlink = true;
   size_t path_len = std::min<size_t>(d.path.size(), s.max);
   w.u32(d.form);
   w.u32(static_cast<uint32_t>(path_len));
@@ -325,8 +326,13 @@ uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vecto
   uint32_t written = 0;
   uint8_t when = f.at_exit ? rf::kWhenExit : rf::kWhenEntry;
   std::vector<uint8_t> str;
-  for (const CaptureSpec& s : specs) {
-    if (s.when != when) continue;
+  // Set once an FdDecode::NETLINK capture found a netlink socket: the payload captures after it
+  // read whole messages (up to kNetlinkCaptureMax), since strace decodes them all.
+  bool netlink = false;
+  for (const CaptureSpec& spec : specs) {
+    if (spec.when != when) continue;
+    CaptureSpec s = spec;
+    if (netlink && s.kind != rf::kFdPath && s.kind != rf::kFdPaths) s.max = std::max(s.max, rf::kNetlinkCaptureMax);
     // A conditional capture whose argument does not match writes nothing: the decoder prints the address.
     if (s.kind == rf::kStructIf && (s.len_arg > 5 || static_cast<uint32_t>(f.args[s.len_arg]) != s.size)) continue;
     uint64_t addr = s.arg <= 5 ? f.args[s.arg] : 0;
@@ -366,7 +372,7 @@ uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vecto
         break;
       }
       case rf::kFdPath:
-        status = capture_fd_path(w, s, f);
+        status = capture_fd_path(w, s, f, netlink);
         break;
       case rf::kFdPaths:
         status = capture_fd_paths(w, mem, addr, len_arg, s, f);
