@@ -227,7 +227,10 @@ export const FdDecode = {
    * A netlink socket's details (`NETLINK:[ROUTE:1234]`, as {@link FdDecode.DETAILS} gives them)
    * even without DETAILS, for a netlink socket only: the decoder learns the protocol its payload
    * is in, as strace does. When found, the captures after this one in the same stop read up to
-   * {@link NETLINK_CAPTURE_MAX} bytes (strace decodes every message, not -s bytes).
+   * {@link NETLINK_CAPTURE_MAX} bytes (strace decodes every message, not -s bytes), and a
+   * BUFFER_ARG_LEN/BUFFER_RET_LEN capture among them keeps what it could read of a buffer that
+   * runs into unreadable memory (TRUNCATED with fewer bytes than asked), since strace decodes the
+   * messages up to there.
    */
   NETLINK: 4,
 } as const;

@@ -369,8 +369,7 @@ export function printIovecData(p: usize, end: usize, remaining: u64, netlink: i3
     if (status == 1) putAddr(base);
     else if (netlink != NL_NONE) {
       // A netlink socket's data: its messages (strace's IOV_DECODE_NETLINK).
-      if (base == 0) puts("NULL");
-      else decodeNetlink(data, clen, want, netlink);
+      decodeNetlink(data, clen, want, netlink, base);
     } else printBuffer(data, clen, want);
     remaining -= want;
     puts(", iov_len=");

@@ -108,13 +108,13 @@ export function decodeGetsockopt(): i32 {
  */
 function printSockbuf(r: u32, atExit: bool): void {
   const family = netlinkFamily(atExit);
-  if (family != NL_NONE && arg(1) != 0) {
+  if (family != NL_NONE) {
     if (!atExit && findCap(1, CK_BUFFER_ARG_LEN, false)) {
-      decodeNetlink(capData, capLen, arg(2), family);
+      decodeNetlink(capData, capLen, arg(2), family, arg(1));
       return;
     }
     if (atExit && !isError && findCap(1, CK_BUFFER_RET_LEN, true)) {
-      decodeNetlink(capData, capLen, <u64>rval, family);
+      decodeNetlink(capData, capLen, <u64>rval, family, arg(1));
       return;
     }
   }

@@ -9,7 +9,17 @@ import { putHex, putI64, putU64 } from "../print/num";
 import { printBuffer } from "../print/quote";
 import { CAP_HEADER, CAP_LENGTH, CAP_STATUS, CK_FD_PATH, CS_FAULT, FD_FORM_DETAIL } from "../record";
 import { entryName, entryValue, strLen, strPtr, tableCount } from "../tables";
-import { abbreviated, nlTable, printErrNeg, printFlagsX, printHexStr, printXval } from "./nl-print";
+import {
+  abbreviated,
+  have,
+  nlTable,
+  printErrNeg,
+  printFlagsX,
+  printHexStr,
+  printXval,
+  putAddrAt,
+  setSpan,
+} from "./nl-print";
 import { decodeNlattr, NLA_STR, NLA_U32, NlaRule, NlaSet } from "./nlattr";
 import { decodeRoute } from "./rtnl";
 
@@ -72,10 +82,17 @@ export function netlinkFamily(atExit: bool): i32 {
     }
   }
   if (restLen > 0 && byteAt(rest, 0) >= 0x30 && byteAt(rest, 0) <= 0x39) {
-    let v: i32 = 0;
-    for (let i: u32 = 0; i < restLen && byteAt(rest, i) >= 0x30 && byteAt(rest, i) <= 0x39; i++)
-      v = v * 10 + <i32>(byteAt(rest, i) - 0x30);
-    return v;
+    let v: i64 = 0;
+    for (
+      let i: u32 = 0;
+      i < restLen && byteAt(rest, i) >= 0x30 && byteAt(rest, i) <= 0x39 && v < 0x10000;
+      i++
+    )
+      v = v * 10 + <i64>(byteAt(rest, i) - 0x30);
+    // `NETLINK:[17]` names a protocol without a name; native's `NETLINK:[inode]` (sock_diag did
+    // not know the socket, as for one not bound yet) names none: strace has no details then.
+    // Protocols are below MAX_LINKS (32), inodes are not.
+    return v < 32 ? <i32>v : -1;
   }
   return -1;
 }
@@ -187,17 +204,19 @@ function printNlmsghdr(p: usize, family: i32): void {
 }
 
 // NLMSGERR_ATTR_* after an extended ack, as strace's nlmsgerr_nla_decoders.
-const NLMSGERR_SET = new NlaSet(
-  "nlmsgerr_attrs",
-  "NLMSGERR_ATTR_???",
-  ["NLMSGERR_ATTR_MSG", "NLMSGERR_ATTR_OFFS"],
-  [new NlaRule(NLA_STR), new NlaRule(NLA_U32)],
-);
+const NLMSGERR_SET = new NlaSet("nlmsgerr_attrs", "NLMSGERR_ATTR_???", [
+  new NlaRule("NLMSGERR_ATTR_MSG", NLA_STR),
+  new NlaRule("NLMSGERR_ATTR_OFFS", NLA_U32),
+]);
 
 /** `{error=-ENOENT, msg={…}}`, then the extended-ack attributes when there are any. */
 function decodeNlmsgerr(p: usize, len: u32, family: i32, capped: bool): void {
   if (len < 4 + NLMSG_HDRLEN) {
     printHexStr(p, len);
+    return;
+  }
+  if (!have(p, 4 + NLMSG_HDRLEN)) {
+    putAddrAt(p);
     return;
   }
   const err = load<i32>(p);
@@ -228,7 +247,8 @@ function decodePayload(p: usize, len: u32, type: u32, flags: u32, family: i32): 
   if ((type >= NLMSG_MIN_TYPE || type == NLMSG_DONE) && family == NETLINK_ROUTE && decodeRoute(type, p, len))
     return;
   if (type == NLMSG_DONE && len == 4) {
-    putI64(<i64>load<i32>(p));
+    if (have(p, 4)) putI64(<i64>load<i32>(p));
+    else putAddrAt(p);
     return;
   }
   printHexStr(p, len);
@@ -254,20 +274,31 @@ function decodeWithPayload(p: usize, len: u32, family: i32): void {
 }
 
 /**
- * decode_netlink: the messages in a buffer of `len` bytes of which `captured` were read (at p);
- * `family` from {@link netlinkFamily}. -s messages at most unless -v.
+ * decode_netlink: the messages in a buffer of `len` bytes at tracee address `addr`, of which
+ * `captured` were read (to p; the rest was unreadable or past the capture's limit); `family` from
+ * {@link netlinkFamily}. -s messages at most unless -v.
  */
-export function decodeNetlink(p: usize, captured: u32, len: u64, family: i32): void {
+export function decodeNetlink(p: usize, captured: u32, len: u64, family: i32, addr: u64): void {
+  setSpan(p, captured, addr);
   if (family == NETLINK_KOBJECT_UEVENT) {
     // udev's own messages ("libudev" header) strace decodes further; the kernel's are text.
-    printBuffer(p, captured, len);
+    if (addr == 0) puts("NULL");
+    else printBuffer(p, captured, len);
     return;
   }
-  let left: u32 = len < <u64>captured ? <u32>len : captured;
+  let left: u32 = len > <u64>0xffffffff ? 0xffffffff : <u32>len;
   let isArray = false;
   for (let elt: u32 = 0; ; elt++) {
     if (left < NLMSG_HDRLEN) {
       printHexStr(p, left);
+      break;
+    }
+    if (!have(p, NLMSG_HDRLEN)) {
+      if (isArray) {
+        puts("... /* ");
+        putAddrAt(p);
+        puts(" */");
+      } else putAddrAt(p);
       break;
     }
     if (abbreviated(elt)) {

@@ -4,12 +4,40 @@
 
 import { strsize, verbose, xflag, xlatStyle } from "../options";
 import { outLen, putc, puts } from "../out";
-import { putHex, putI64, putU64 } from "../print/num";
+import { putAddr, putHex, putI64, putU64 } from "../print/num";
 import { HEX_ALL, printBuffer, quote } from "../print/quote";
 import { putIPv6 } from "../print/sockaddr";
 import { FMT_HEX, FMT_UDEC, restyle } from "../print/style";
 import { putRef } from "../print/xlat";
 import { blob, entryName, entryValue, errnoName, findTable, lookup, NO_REF, tableCount } from "../tables";
+
+// The captured span being decoded: `spanLen` bytes at `spanAt` copied from the tracee's
+// `spanAddr`. Past the span the tracee's memory was unreadable: strace prints the address there.
+let spanAt: usize = 0;
+let spanLen: u32 = 0;
+let spanAddr: u64 = 0;
+
+/** Decoding starts on `len` captured bytes at p, read from tracee address `addr`. */
+export function setSpan(p: usize, len: u32, addr: u64): void {
+  spanAt = p;
+  spanLen = len;
+  spanAddr = addr;
+}
+
+/** Were the `n` bytes at p (inside the span) read? */
+export function have(p: usize, n: u64): bool {
+  return spanAddr != 0 && <u64>p + n <= <u64>spanAt + <u64>spanLen;
+}
+
+/** The tracee address of span byte p. */
+export function addrOf(p: usize): u64 {
+  return spanAddr + <u64>(p - spanAt);
+}
+
+/** printaddr of span byte p: where strace's fetch failed. */
+export function putAddrAt(p: usize): void {
+  putAddr(addrOf(p));
+}
 
 let cacheBlob: usize = 0;
 const cache = new Map<string, i32>();
@@ -61,7 +89,10 @@ function flagBits(t: i32, v: u64, printed: i32): u64 {
 export function printFlagsX(table1: string, table2: string, v: u64, dflt: string): void {
   const start = outLen;
   if (v == 0) {
-    putc(0x30);
+    // A table's own name for no bits (NUD_NONE), else 0.
+    const ref = lookup(nlTable(table1), 0);
+    if (ref != NO_REF) putRef(ref);
+    else putc(0x30);
     restyle(start, v, FMT_HEX);
     return;
   }
@@ -81,14 +112,22 @@ export function printFlagsX(table1: string, table2: string, v: u64, dflt: string
   restyle(start, v, FMT_HEX);
 }
 
+/** printstr_ex reads min(len, -s + 1) bytes: false (and the address printed) when it cannot. */
+function readable(p: usize, len: u32): bool {
+  const want = min<u64>(<u64>len, <u64>strsize + 1);
+  if (addrOf(p) != 0 && have(p, want)) return true;
+  putAddrAt(p);
+  return false;
+}
+
 /** printstr_ex(…, QUOTE_FORCE_HEX): `"\x01\x02"`, cut at -s. */
 export function printHexStr(p: usize, len: u32): void {
-  printBuffer(p, len, <u64>len, HEX_ALL);
+  if (readable(p, len)) printBuffer(p, len, <u64>len, HEX_ALL);
 }
 
 /** printstrn: the bytes as a string, cut at -s. */
 export function printStrn(p: usize, len: u32): void {
-  printBuffer(p, len, <u64>len);
+  if (readable(p, len)) printBuffer(p, len, <u64>len);
 }
 
 /**
@@ -96,6 +135,7 @@ export function printStrn(p: usize, len: u32): void {
  * ends the (possibly -s-cut) bytes is not printed; without it the string shows `...`.
  */
 export function printNlaStr(p: usize, len: u32): void {
+  if (!readable(p, len)) return;
   const max = <u32>strsize;
   let size = len < max + 1 ? len : max + 1;
   if (size > max) size = max;
@@ -167,6 +207,14 @@ export function decodeInetAddr(p: usize, len: u32, af: u32, varName: string): bo
       putc(0x3d);
     }
     printHexStr(p, len);
+    return false;
+  }
+  if (!have(p, size)) {
+    if (varName.length > 0) {
+      puts(varName);
+      putc(0x3d);
+    }
+    putAddrAt(p);
     return false;
   }
   printInetAddr(af, p, varName);

@@ -10,6 +10,7 @@ import { blob, valueOf } from "../tables";
 import {
   abbreviated,
   decodeInetAddr,
+  have,
   nlTable,
   printBe16,
   printFlagsX,
@@ -18,6 +19,7 @@ import {
   printNlaStr,
   printStrn,
   printXval,
+  putAddrAt,
 } from "./nl-print";
 
 // Value printers (strace's decode_nla_*).
@@ -55,10 +57,16 @@ export const NLA_X16: u8 = 23;
 export const NLA_X64: u8 = 24;
 export const NLA_IN_ADDR: u8 = 25;
 export const NLA_IN6_ADDR: u8 = 26;
+/** A u8 of flags from `table`. */
+export const NLA_FLAGS8: u8 = 27;
+/** A u16 of flags from `table`. */
+export const NLA_FLAGS16: u8 = 28;
 
 /** How one attribute type's value prints. */
 export class NlaRule {
   constructor(
+    /** The attribute type's name in the set's table (`IFA_LABEL`). */
+    public name: string,
     public kind: u8,
     /** NLA_XVAL*, NLA_FLAGS32: the constant table; NLA_STRUCT: the struct printer's name. */
     public table: string = "",
@@ -71,7 +79,7 @@ export class NlaRule {
 
 /**
  * An attribute set: the constant table naming its types, the default for unknown types, and a rule
- * per type, given by name (`IFA_LABEL`) so type values come from core's table alone.
+ * per type, each naming its type (`IFA_LABEL`) so type values come from core's table alone.
  */
 export class NlaSet {
   private resolved: Array<NlaRule | null> = [];
@@ -79,8 +87,7 @@ export class NlaSet {
   constructor(
     public table: string,
     public dflt: string,
-    public names: string[],
-    public byName: NlaRule[],
+    public rules: NlaRule[],
   ) {}
 
   /** The rule for type value `type`, or null (print in hex). */
@@ -88,11 +95,11 @@ export class NlaSet {
     if (this.resolvedFor != blob) {
       const t = nlTable(this.table);
       const out = new Array<NlaRule | null>(0);
-      for (let i = 0; i < this.names.length; i++) {
-        const v = valueOf(t, this.names[i], 0xffff);
+      for (let i = 0; i < this.rules.length; i++) {
+        const v = valueOf(t, this.rules[i].name, 0xffff);
         if (v >= 0x4000) continue;
         while (<u64>out.length <= v) out.push(null);
-        out[<i32>v] = this.byName[i];
+        out[<i32>v] = this.rules[i];
       }
       this.resolved = out;
       this.resolvedFor = blob;
@@ -123,8 +130,50 @@ function printNlattrHdr(p: usize, set: NlaSet): void {
   putc(0x7d);
 }
 
+/** The bytes a fixed-size value printer reads, 0 for the others. */
+function fixedSize(kind: u8): u32 {
+  switch (kind) {
+    case NLA_U8:
+    case NLA_X8:
+    case NLA_S8:
+    case NLA_XVAL8:
+    case NLA_FLAGS8:
+      return 1;
+    case NLA_U16:
+    case NLA_X16:
+    case NLA_S16:
+    case NLA_BE16:
+    case NLA_XVAL16:
+    case NLA_FLAGS16:
+      return 2;
+    case NLA_U32:
+    case NLA_X32:
+    case NLA_S32:
+    case NLA_IFINDEX:
+    case NLA_XVAL32:
+    case NLA_FLAGS32:
+    case NLA_IN_ADDR:
+      return 4;
+    case NLA_U64:
+    case NLA_X64:
+    case NLA_S64:
+      return 8;
+    case NLA_IN6_ADDR:
+      return 16;
+  }
+  return 0;
+}
+
 /** One value by its rule; false when it does not fit (the caller prints it in hex). */
 function printValue(rule: NlaRule, p: usize, len: u32): bool {
+  const size = fixedSize(rule.kind);
+  if (size != 0) {
+    if (len < size) return false;
+    if (!have(p, size)) {
+      putAddrAt(p);
+      return true;
+    }
+  }
   switch (rule.kind) {
     case NLA_STR:
       printNlaStr(p, len);
@@ -196,8 +245,13 @@ function printValue(rule: NlaRule, p: usize, len: u32): bool {
       printXval(rule.table, <u64>load<u32>(p), rule.dflt);
       return true;
     case NLA_FLAGS32:
-      if (len < 4) return false;
       printFlagsX(rule.table, "", <u64>load<u32>(p), rule.dflt);
+      return true;
+    case NLA_FLAGS16:
+      printFlagsX(rule.table, "", <u64>load<u16>(p), rule.dflt);
+      return true;
+    case NLA_FLAGS8:
+      printFlagsX(rule.table, "", <u64>load<u8>(p), rule.dflt);
       return true;
     case NLA_NESTED: {
       const n = rule.nested;
@@ -229,6 +283,14 @@ export function decodeNlattr(p: usize, len: u32, set: NlaSet): void {
   for (;;) {
     if (len < NLA_HDRLEN) {
       printHexStr(p, len);
+      break;
+    }
+    if (!have(p, NLA_HDRLEN)) {
+      if (isArray) {
+        puts("... /* ");
+        putAddrAt(p);
+        puts(" */");
+      } else putAddrAt(p);
       break;
     }
     if (abbreviated(elt)) {

@@ -5,9 +5,12 @@
 import { xlatStyle } from "../options";
 import { putc, puts } from "../out";
 import { putHex, putU64 } from "../print/num";
-import { printFlagsX, printHexStr, printIfindex, printXval } from "./nl-print";
+import { have, printFlagsX, printHexStr, printIfindex, printXval, putAddrAt } from "./nl-print";
 import {
   decodeNlattr,
+  NLA_BE16,
+  NLA_FLAGS8,
+  NLA_FLAGS16,
   NLA_FLAGS32,
   NLA_IFINDEX,
   NLA_INET_ADDR,
@@ -19,6 +22,7 @@ import {
   NLA_U16,
   NLA_U32,
   NLA_U64,
+  NLA_XVAL8,
   NLA_XVAL16,
   NLA_XVAL32,
   NlaRule,
@@ -27,218 +31,144 @@ import {
   setStructPrinter,
 } from "./nlattr";
 
-const u8r = new NlaRule(NLA_U8);
-const u16r = new NlaRule(NLA_U16);
-const u32r = new NlaRule(NLA_U32);
-const u64r = new NlaRule(NLA_U64);
-const s32r = new NlaRule(NLA_S32);
-const strr = new NlaRule(NLA_STR);
-const ifindexr = new NlaRule(NLA_IFINDEX);
-const addrr = new NlaRule(NLA_INET_ADDR);
-const hwaddr = new NlaRule(NLA_STRUCT, "hwaddr");
+/** A rule: attribute `name` prints with value printer `kind`. */
+function at(
+  name: string,
+  kind: u8,
+  table: string = "",
+  dflt: string = "",
+  nested: NlaSet | null = null,
+): NlaRule {
+  return new NlaRule(name, kind, table, dflt, nested);
+}
 
 // IFLA_* (uapi/linux/if_link.h), as strace 6.1's ifinfomsg_nla_decoders.
-const IFLA_SET = new NlaSet(
-  "rtnl_link_attrs",
-  "IFLA_???",
-  [
-    "IFLA_ADDRESS",
-    "IFLA_BROADCAST",
-    "IFLA_IFNAME",
-    "IFLA_MTU",
-    "IFLA_LINK",
-    "IFLA_QDISC",
-    "IFLA_MASTER",
-    "IFLA_TXQLEN",
-    "IFLA_WEIGHT",
-    "IFLA_OPERSTATE",
-    "IFLA_LINKMODE",
-    "IFLA_NET_NS_PID",
-    "IFLA_IFALIAS",
-    "IFLA_NUM_VF",
-    "IFLA_GROUP",
-    "IFLA_EXT_MASK",
-    "IFLA_PROMISCUITY",
-    "IFLA_NUM_TX_QUEUES",
-    "IFLA_NUM_RX_QUEUES",
-    "IFLA_CARRIER",
-    "IFLA_CARRIER_CHANGES",
-    "IFLA_LINK_NETNSID",
-    "IFLA_PHYS_PORT_NAME",
-    "IFLA_PROTO_DOWN",
-    "IFLA_GSO_MAX_SEGS",
-    "IFLA_GSO_MAX_SIZE",
-    "IFLA_NEW_NETNSID",
-    "IFLA_IF_NETNSID",
-    "IFLA_CARRIER_UP_COUNT",
-    "IFLA_CARRIER_DOWN_COUNT",
-    "IFLA_NEW_IFINDEX",
-    "IFLA_MIN_MTU",
-    "IFLA_MAX_MTU",
-    "IFLA_ALT_IFNAME",
-    "IFLA_PERM_ADDRESS",
-    "IFLA_PARENT_DEV_NAME",
-    "IFLA_PARENT_DEV_BUS_NAME",
-    "IFLA_GRO_MAX_SIZE",
-    "IFLA_TSO_MAX_SIZE",
-    "IFLA_TSO_MAX_SEGS",
-    "IFLA_ALLMULTI",
-  ],
-  [
-    hwaddr,
-    hwaddr,
-    strr,
-    u32r,
-    u32r,
-    strr,
-    u32r,
-    u32r,
-    u32r,
-    u8r,
-    u8r,
-    u32r,
-    strr,
-    u32r,
-    u32r,
-    new NlaRule(NLA_STRUCT, "ifla_ext_mask"),
-    u32r,
-    u32r,
-    u32r,
-    u8r,
-    u32r,
-    s32r,
-    strr,
-    u8r,
-    u32r,
-    u32r,
-    s32r,
-    s32r,
-    u32r,
-    u32r,
-    ifindexr,
-    u32r,
-    u32r,
-    strr,
-    hwaddr,
-    strr,
-    strr,
-    u32r,
-    u32r,
-    u32r,
-    u32r,
-  ],
-);
+const IFLA_SET = new NlaSet("rtnl_link_attrs", "IFLA_???", [
+  at("IFLA_ADDRESS", NLA_STRUCT, "hwaddr"),
+  at("IFLA_BROADCAST", NLA_STRUCT, "hwaddr"),
+  at("IFLA_IFNAME", NLA_STR),
+  at("IFLA_MTU", NLA_U32),
+  at("IFLA_LINK", NLA_U32),
+  at("IFLA_QDISC", NLA_STR),
+  at("IFLA_STATS", NLA_STRUCT, "rtnl_link_stats"),
+  at("IFLA_MASTER", NLA_U32),
+  at("IFLA_TXQLEN", NLA_U32),
+  at("IFLA_WEIGHT", NLA_U32),
+  at("IFLA_OPERSTATE", NLA_U8),
+  at("IFLA_LINKMODE", NLA_U8),
+  at("IFLA_NET_NS_PID", NLA_U32),
+  at("IFLA_IFALIAS", NLA_STR),
+  at("IFLA_NUM_VF", NLA_U32),
+  at("IFLA_STATS64", NLA_STRUCT, "rtnl_link_stats64"),
+  at("IFLA_GROUP", NLA_U32),
+  at("IFLA_EXT_MASK", NLA_FLAGS32, "rtnl_ifla_ext_filter_flags", "RTEXT_FILTER_???"),
+  at("IFLA_PROMISCUITY", NLA_U32),
+  at("IFLA_NUM_TX_QUEUES", NLA_U32),
+  at("IFLA_NUM_RX_QUEUES", NLA_U32),
+  at("IFLA_CARRIER", NLA_U8),
+  at("IFLA_CARRIER_CHANGES", NLA_U32),
+  at("IFLA_LINK_NETNSID", NLA_S32),
+  at("IFLA_PHYS_PORT_NAME", NLA_STR),
+  at("IFLA_PROTO_DOWN", NLA_U8),
+  at("IFLA_GSO_MAX_SEGS", NLA_U32),
+  at("IFLA_GSO_MAX_SIZE", NLA_U32),
+  at("IFLA_NEW_NETNSID", NLA_S32),
+  at("IFLA_IF_NETNSID", NLA_S32),
+  at("IFLA_CARRIER_UP_COUNT", NLA_U32),
+  at("IFLA_CARRIER_DOWN_COUNT", NLA_U32),
+  at("IFLA_NEW_IFINDEX", NLA_IFINDEX),
+  at("IFLA_MIN_MTU", NLA_U32),
+  at("IFLA_MAX_MTU", NLA_U32),
+  at("IFLA_ALT_IFNAME", NLA_STR),
+  at("IFLA_PERM_ADDRESS", NLA_STRUCT, "hwaddr"),
+  at("IFLA_PARENT_DEV_NAME", NLA_STR),
+  at("IFLA_PARENT_DEV_BUS_NAME", NLA_STR),
+  at("IFLA_GRO_MAX_SIZE", NLA_U32),
+  at("IFLA_TSO_MAX_SIZE", NLA_U32),
+  at("IFLA_TSO_MAX_SEGS", NLA_U32),
+  at("IFLA_ALLMULTI", NLA_U32),
+]);
 
 // IFA_* (uapi/linux/if_addr.h), as strace's ifaddrmsg_nla_decoders.
-const IFA_SET = new NlaSet(
-  "rtnl_addr_attrs",
-  "IFA_???",
-  [
-    "IFA_ADDRESS",
-    "IFA_LOCAL",
-    "IFA_LABEL",
-    "IFA_BROADCAST",
-    "IFA_ANYCAST",
-    "IFA_CACHEINFO",
-    "IFA_MULTICAST",
-    "IFA_FLAGS",
-    "IFA_RT_PRIORITY",
-    "IFA_TARGET_NETNSID",
-  ],
-  [
-    addrr,
-    addrr,
-    strr,
-    addrr,
-    addrr,
-    new NlaRule(NLA_STRUCT, "ifa_cacheinfo"),
-    addrr,
-    new NlaRule(NLA_FLAGS32, "ifaddrflags", "IFA_F_???"),
-    u32r,
-    s32r,
-  ],
-);
+const IFA_SET = new NlaSet("rtnl_addr_attrs", "IFA_???", [
+  at("IFA_ADDRESS", NLA_INET_ADDR),
+  at("IFA_LOCAL", NLA_INET_ADDR),
+  at("IFA_LABEL", NLA_STR),
+  at("IFA_BROADCAST", NLA_INET_ADDR),
+  at("IFA_ANYCAST", NLA_INET_ADDR),
+  at("IFA_CACHEINFO", NLA_STRUCT, "ifa_cacheinfo"),
+  at("IFA_MULTICAST", NLA_INET_ADDR),
+  at("IFA_FLAGS", NLA_FLAGS32, "ifaddrflags", "IFA_F_???"),
+  at("IFA_RT_PRIORITY", NLA_U32),
+  at("IFA_TARGET_NETNSID", NLA_S32),
+]);
 
 // RTAX_* (RTA_METRICS' nested attributes), as strace's rta_metrics_nla_decoders.
-const RTAX_SET = new NlaSet(
-  "rtnl_rta_metrics_attrs",
-  "RTAX_???",
-  [
-    "RTAX_LOCK",
-    "RTAX_MTU",
-    "RTAX_WINDOW",
-    "RTAX_RTT",
-    "RTAX_RTTVAR",
-    "RTAX_SSTHRESH",
-    "RTAX_CWND",
-    "RTAX_ADVMSS",
-    "RTAX_REORDERING",
-    "RTAX_HOPLIMIT",
-    "RTAX_INITCWND",
-    "RTAX_FEATURES",
-    "RTAX_RTO_MIN",
-    "RTAX_INITRWND",
-    "RTAX_QUICKACK",
-    "RTAX_CC_ALGO",
-  ],
-  [u32r, u32r, u32r, u32r, u32r, u32r, u32r, u32r, u32r, u32r, u32r, u32r, u32r, u32r, u32r, strr],
-);
+const RTAX_SET = new NlaSet("rtnl_rta_metrics_attrs", "RTAX_???", [
+  at("RTAX_LOCK", NLA_U32),
+  at("RTAX_MTU", NLA_U32),
+  at("RTAX_WINDOW", NLA_U32),
+  at("RTAX_RTT", NLA_U32),
+  at("RTAX_RTTVAR", NLA_U32),
+  at("RTAX_SSTHRESH", NLA_U32),
+  at("RTAX_CWND", NLA_U32),
+  at("RTAX_ADVMSS", NLA_U32),
+  at("RTAX_REORDERING", NLA_U32),
+  at("RTAX_HOPLIMIT", NLA_U32),
+  at("RTAX_INITCWND", NLA_U32),
+  at("RTAX_FEATURES", NLA_U32),
+  at("RTAX_RTO_MIN", NLA_U32),
+  at("RTAX_INITRWND", NLA_U32),
+  at("RTAX_QUICKACK", NLA_U32),
+  at("RTAX_CC_ALGO", NLA_STR),
+]);
 
 // RTA_* (uapi/linux/rtnetlink.h), as strace's rtmsg_nla_decoders.
-const RTA_SET = new NlaSet(
-  "rtnl_route_attrs",
-  "RTA_???",
-  [
-    "RTA_DST",
-    "RTA_SRC",
-    "RTA_IIF",
-    "RTA_OIF",
-    "RTA_GATEWAY",
-    "RTA_PRIORITY",
-    "RTA_PREFSRC",
-    "RTA_METRICS",
-    "RTA_PROTOINFO",
-    "RTA_FLOW",
-    "RTA_CACHEINFO",
-    "RTA_MP_ALGO",
-    "RTA_TABLE",
-    "RTA_MARK",
-    "RTA_NEWDST",
-    "RTA_PREF",
-    "RTA_ENCAP_TYPE",
-    "RTA_EXPIRES",
-    "RTA_UID",
-    "RTA_TTL_PROPAGATE",
-    "RTA_IP_PROTO",
-    "RTA_SPORT",
-    "RTA_DPORT",
-  ],
-  [
-    addrr,
-    addrr,
-    ifindexr,
-    ifindexr,
-    addrr,
-    u32r,
-    addrr,
-    new NlaRule(NLA_NESTED, "", "", RTAX_SET),
-    u32r,
-    u32r,
-    new NlaRule(NLA_STRUCT, "rta_cacheinfo"),
-    u32r,
-    new NlaRule(NLA_XVAL32, "routing_table_ids"),
-    u32r,
-    addrr,
-    u8r,
-    new NlaRule(NLA_XVAL16, "lwtunnel_encap_types", "LWTUNNEL_ENCAP_???"),
-    u64r,
-    u32r,
-    u8r,
-    u8r,
-    u16r,
-    u16r,
-  ],
-);
+const RTA_SET = new NlaSet("rtnl_route_attrs", "RTA_???", [
+  at("RTA_DST", NLA_INET_ADDR),
+  at("RTA_SRC", NLA_INET_ADDR),
+  at("RTA_IIF", NLA_IFINDEX),
+  at("RTA_OIF", NLA_IFINDEX),
+  at("RTA_GATEWAY", NLA_INET_ADDR),
+  at("RTA_PRIORITY", NLA_U32),
+  at("RTA_PREFSRC", NLA_INET_ADDR),
+  at("RTA_METRICS", NLA_NESTED, "", "", RTAX_SET),
+  at("RTA_PROTOINFO", NLA_U32),
+  at("RTA_FLOW", NLA_U32),
+  at("RTA_CACHEINFO", NLA_STRUCT, "rta_cacheinfo"),
+  at("RTA_MP_ALGO", NLA_U32),
+  at("RTA_TABLE", NLA_XVAL32, "routing_table_ids"),
+  at("RTA_MARK", NLA_U32),
+  at("RTA_NEWDST", NLA_INET_ADDR),
+  at("RTA_PREF", NLA_U8),
+  at("RTA_ENCAP_TYPE", NLA_XVAL16, "lwtunnel_encap_types", "LWTUNNEL_ENCAP_???"),
+  at("RTA_EXPIRES", NLA_U64),
+  at("RTA_UID", NLA_U32),
+  at("RTA_TTL_PROPAGATE", NLA_U8),
+  at("RTA_IP_PROTO", NLA_U8),
+  at("RTA_SPORT", NLA_U16),
+  at("RTA_DPORT", NLA_U16),
+]);
+
+// NDA_* (uapi/linux/neighbour.h), as strace's ndmsg_nla_decoders.
+const NDA_SET = new NlaSet("rtnl_neigh_attrs", "NDA_???", [
+  at("NDA_DST", NLA_INET_ADDR),
+  at("NDA_LLADDR", NLA_STRUCT, "hwaddr_any"),
+  at("NDA_CACHEINFO", NLA_STRUCT, "nda_cacheinfo"),
+  at("NDA_PROBES", NLA_U32),
+  at("NDA_VLAN", NLA_U16),
+  at("NDA_PORT", NLA_BE16),
+  at("NDA_VNI", NLA_U32),
+  at("NDA_IFINDEX", NLA_IFINDEX),
+  at("NDA_MASTER", NLA_IFINDEX),
+  at("NDA_LINK_NETNSID", NLA_U32),
+  at("NDA_SRC_VNI", NLA_U32),
+  at("NDA_PROTOCOL", NLA_XVAL8, "inet_protocols", "IPPROTO_???"),
+  at("NDA_NH_ID", NLA_U32),
+  at("NDA_FLAGS_EXT", NLA_FLAGS32, "neighbor_cache_entry_ext_flags", "NTF_EXT_???"),
+  at("NDA_NDM_STATE_MASK", NLA_FLAGS16, "neighbor_cache_entry_states", "NUD_???"),
+  at("NDA_NDM_FLAGS_MASK", NLA_FLAGS8, "neighbor_cache_entry_flags", "NTF_???"),
+]);
 
 /** The size of a hardware address of type `devtype` (strace's hwaddr_sizes; 255: any). */
 function hwaddrSize(devtype: u32): u32 {
@@ -328,9 +258,94 @@ function u32f(name: string, p: usize, first: bool = false): void {
   putU64(<u64>load<u32>(p));
 }
 
+/**
+ * struct rtnl_link_stats and rtnl_link_stats64 (uapi/linux/if_link.h): the same counters, all u32
+ * in one and all u64 in the other, in this order.
+ */
+const LINK_STATS: string[] = [
+  "rx_packets",
+  "tx_packets",
+  "rx_bytes",
+  "tx_bytes",
+  "rx_errors",
+  "tx_errors",
+  "rx_dropped",
+  "tx_dropped",
+  "multicast",
+  "collisions",
+  "rx_length_errors",
+  "rx_over_errors",
+  "rx_crc_errors",
+  "rx_frame_errors",
+  "rx_fifo_errors",
+  "rx_missed_errors",
+  "tx_aborted_errors",
+  "tx_carrier_errors",
+  "tx_fifo_errors",
+  "tx_heartbeat_errors",
+  "tx_window_errors",
+  "rx_compressed",
+  "tx_compressed",
+  "rx_nohandler",
+  "rx_otherhost_dropped",
+];
+
+/**
+ * The counters as strace 6.1 prints them: every field of its struct when the attribute is at least
+ * that long (24 in rtnl_link_stats, 25 in rtnl_link_stats64), the older shorter forms only at
+ * their exact lengths (without rx_nohandler; 64-bit also without rx_otherhost_dropped).
+ */
+function printLinkStats(p: usize, len: u32, wide: bool): bool {
+  const w: u32 = wide ? 8 : 4;
+  const all: u32 = wide ? 25 : 24;
+  let n: u32 = 0;
+  if (len >= all * w) n = all;
+  else if (wide && len == 24 * w) n = 24;
+  else if (len == 23 * w) n = 23;
+  if (n == 0) return false;
+  putc(0x7b);
+  for (let i: u32 = 0; i < n; i++) {
+    if (i > 0) puts(", ");
+    puts(LINK_STATS[i]);
+    putc(0x3d);
+    putU64(wide ? load<u64>(p + <usize>(i * 8)) : <u64>load<u32>(p + <usize>(i * 4)));
+  }
+  putc(0x7d);
+  return true;
+}
+
+/** The bytes a struct printer reads from an attribute of `len` bytes; 0 when it does not fit. */
+function structSize(name: string, len: u32): u32 {
+  if (name == "hwaddr" || name == "hwaddr_any") return len <= 32 ? len : 0;
+  if (name == "nda_cacheinfo") return len >= 16 ? 16 : 0;
+  if (name == "ifa_cacheinfo") return len >= 16 ? 16 : 0;
+  if (name == "rta_cacheinfo") return len >= 32 ? 32 : 0;
+  if (name == "rtnl_link_stats") return len >= 96 ? 96 : len == 92 ? 92 : 0;
+  if (name == "rtnl_link_stats64") return len >= 200 ? 200 : len == 192 || len == 184 ? len : 0;
+  return 0;
+}
+
 /** The struct-valued attributes of this family. */
 function printRouteStruct(name: string, p: usize, len: u32): bool {
+  const size = structSize(name, len);
+  if (size == 0) return false;
+  if (!have(p, size)) {
+    putAddrAt(p);
+    return true;
+  }
   if (name == "hwaddr") return printHwaddr(p, len, msgFamily);
+  if (name == "hwaddr_any") return printHwaddr(p, len, 0xffffffff);
+  if (name == "nda_cacheinfo") {
+    putc(0x7b);
+    u32f("ndm_confirmed", p, true);
+    u32f("ndm_used", p + 4);
+    u32f("ndm_updated", p + 8);
+    u32f("ndm_refcnt", p + 12);
+    putc(0x7d);
+    return true;
+  }
+  if (name == "rtnl_link_stats") return printLinkStats(p, len, false);
+  if (name == "rtnl_link_stats64") return printLinkStats(p, len, true);
   if (name == "ifa_cacheinfo") {
     if (len < 16) return false;
     putc(0x7b);
@@ -356,11 +371,6 @@ function printRouteStruct(name: string, p: usize, len: u32): bool {
     putc(0x7d);
     return true;
   }
-  if (name == "ifla_ext_mask") {
-    if (len < 4) return false;
-    printFlagsX("rtnl_ifla_ext_filter_flags", "", <u64>load<u32>(p), "RTEXT_FILTER_???");
-    return true;
-  }
   return false;
 }
 
@@ -382,6 +392,11 @@ function decodeIfinfomsg(p: usize, len: u32): void {
   puts(", ");
   if (len < 16) {
     puts("...}");
+    return;
+  }
+  if (!have(p, 16)) {
+    putAddrAt(p + 1);
+    putc(0x7d);
     return;
   }
   puts("ifi_type=");
@@ -409,6 +424,11 @@ function decodeIfaddrmsg(p: usize, len: u32): void {
     puts("...}");
     return;
   }
+  if (!have(p, 8)) {
+    putAddrAt(p + 1);
+    putc(0x7d);
+    return;
+  }
   puts("ifa_prefixlen=");
   putU64(<u64>load<u8>(p + 1));
   puts(", ifa_flags=");
@@ -432,6 +452,11 @@ function decodeRtmsg(p: usize, len: u32): void {
   puts(", ");
   if (len < 12) {
     puts("...}");
+    return;
+  }
+  if (!have(p, 12)) {
+    putAddrAt(p + 1);
+    putc(0x7d);
     return;
   }
   puts("rtm_dst_len=");
@@ -458,22 +483,59 @@ function decodeRtmsg(p: usize, len: u32): void {
   }
 }
 
+function decodeNdmsg(p: usize, len: u32): void {
+  const fam = <u32>load<u8>(p);
+  puts("{ndm_family=");
+  printXval("addrfams", <u64>fam, "AF_???");
+  puts(", ");
+  if (len < 12) {
+    puts("...}");
+    return;
+  }
+  if (!have(p, 12)) {
+    putAddrAt(p + 1);
+    putc(0x7d);
+    return;
+  }
+  puts("ndm_ifindex=");
+  printIfindex(load<u32>(p + 4));
+  puts(", ndm_state=");
+  printFlagsX("neighbor_cache_entry_states", "", <u64>load<u16>(p + 8), "NUD_???");
+  puts(", ndm_flags=");
+  printFlagsX("neighbor_cache_entry_flags", "", <u64>load<u8>(p + 10), "NTF_???");
+  puts(", ndm_type=");
+  printXval("routing_types", <u64>load<u8>(p + 11), "RTN_???");
+  putc(0x7d);
+  if (len > 12) {
+    puts(", ");
+    setNlaFamily(fam);
+    decodeNlattr(p + 12, len - 12, NDA_SET);
+  }
+}
+
 // RTM_* message types (uapi/linux/rtnetlink.h): RTM_BASE 16, then NEW/DEL/GET/SET per group of four.
 const RTM_NEWLINK: u32 = 16;
 const RTM_NEWADDR: u32 = 20;
 const RTM_NEWROUTE: u32 = 24;
+const RTM_NEWNEIGH: u32 = 28;
+const AF_BRIDGE: u32 = 7;
 const RTM_GETMULTICAST: u32 = 58;
 const RTM_GETANYCAST: u32 = 62;
 
 /** decode_netlink_route: false for NLMSG_DONE (the generic printer takes it). */
 export function decodeRoute(type: u32, p: usize, len: u32): bool {
   if (type < RTM_NEWLINK) return false;
-  if (len < 1) return false;
+  if (!have(p, 1)) {
+    putAddrAt(p);
+    return true;
+  }
   setStructPrinter(printRouteStruct);
   if (type < RTM_NEWLINK + 4) decodeIfinfomsg(p, len);
   else if (type < RTM_NEWADDR + 3 || type == RTM_GETMULTICAST || type == RTM_GETANYCAST)
     decodeIfaddrmsg(p, len);
   else if (type >= RTM_NEWROUTE && type < RTM_NEWROUTE + 3) decodeRtmsg(p, len);
+  else if (type == RTM_NEWNEIGH + 2 && load<u8>(p) == AF_BRIDGE) decodeIfinfomsg(p, len);
+  else if (type >= RTM_NEWNEIGH && type < RTM_NEWNEIGH + 3) decodeNdmsg(p, len);
   else decodeFamily(p, len);
   return true;
 }

@@ -130,6 +130,19 @@ uint16_t capture_buffer(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, u
   return len > max ? rf::kTruncated : rf::kOk;
 }
 
+// A netlink payload: what is readable of it, as strace's decoder fetches each header and
+// attribute on its own and prints the address of the first one it cannot read. TRUNCATED with
+// fewer than min(len, max) bytes: the rest was unreadable.
+uint16_t capture_prefix(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, uint64_t len, uint32_t max) {
+  size_t n = static_cast<size_t>(std::min<uint64_t>(len, max));
+  if (n == 0) return rf::kOk;
+  uint8_t* dst = w.reserve_tail(n);
+  size_t got = mem.read(addr, dst, n);
+  w.shrink_tail(n - got);
+  if (got == 0) return rf::kFault;
+  return got < len ? rf::kTruncated : rf::kOk;
+}
+
 uint16_t capture_string_array(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, const CaptureSpec& s) {
   // Scan the pointer array (x86_64: 8-byte pointers) page by page until NULL or the cap.
   std::vector<uint64_t> ptrs;
@@ -345,10 +358,11 @@ uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vecto
         w.bytes(str.data(), str.size());
         break;
       case rf::kBufferArgLen:
-        status = capture_buffer(w, mem, addr, len_arg, s.max);
+        status = (netlink ? capture_prefix : capture_buffer)(w, mem, addr, len_arg, s.max);
         break;
       case rf::kBufferRetLen:
-        status = capture_buffer(w, mem, addr, f.rval > 0 ? static_cast<uint64_t>(f.rval) : 0, s.max);
+        status = (netlink ? capture_prefix : capture_buffer)(w, mem, addr, f.rval > 0 ? static_cast<uint64_t>(f.rval) : 0,
+                                                             s.max);
         break;
       case rf::kStruct:
         status = append_memory(w, mem, addr, s.size) ? rf::kOk : rf::kFault;
