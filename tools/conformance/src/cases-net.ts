@@ -99,6 +99,23 @@ export const NET_CASES: readonly ConformanceCase[] = [
       "  s.close()",
     ),
   },
+  // NETLINK_SOCK_DIAG: inet_diag_req_v2 requests (no state selected: the reply is NLMSG_DONE
+  // alone, the same on every run) and a family this decoder prints as bytes.
+  {
+    name: "python3 sock_diag",
+    options: ["-e", "trace=sendto,recvfrom"],
+    command: py(
+      ...NL,
+      "s=socket.socket(socket.AF_NETLINK,socket.SOCK_RAW,4)",
+      "for fam in (2,10):",
+      "  req(s,20,0x301,struct.pack('=BBBxI',fam,6,0,0)+bytes(48))",
+      "  replies(s)",
+      "req(s,20,0x301,struct.pack('=BBBxI',2,17,0,0)+bytes(48)+struct.pack('=HHB',5,3,17))",
+      "replies(s)",
+      "req(s,20,0x1,struct.pack('=BBxx',1,0)+bytes(20))",
+      "replies(s)",
+    ),
+  },
   // Socket options by level: names and the values strace decodes.
   {
     name: "python3 sockopt levels",

@@ -20,8 +20,9 @@ import {
   putAddrAt,
   setSpan,
 } from "./nl-print";
-import { decodeNlattr, NLA_STR, NLA_U32, NlaRule, NlaSet } from "./nlattr";
+import { decodeNlattr, NLA_STR, NLA_U8_ARRAY, NLA_U32, NlaRule, NlaSet } from "./nlattr";
 import { decodeRoute } from "./rtnl";
+import { decodeSockDiag } from "./sockdiag";
 
 /** No netlink socket (or nothing says so): print the buffer as a string. */
 export const NL_NONE: i32 = -2;
@@ -207,6 +208,7 @@ function printNlmsghdr(p: usize, family: i32): void {
 const NLMSGERR_SET = new NlaSet("nlmsgerr_attrs", "NLMSGERR_ATTR_???", [
   new NlaRule("NLMSGERR_ATTR_MSG", NLA_STR),
   new NlaRule("NLMSGERR_ATTR_OFFS", NLA_U32),
+  new NlaRule("NLMSGERR_ATTR_COOKIE", NLA_U8_ARRAY),
 ]);
 
 /** `{error=-ENOENT, msg={…}}`, then the extended-ack attributes when there are any. */
@@ -239,13 +241,33 @@ function decodeNlmsgerr(p: usize, len: u32, family: i32, capped: bool): void {
   }
 }
 
+/** SELNL_MSG_SETENFORCE `{val=1}` and SELNL_MSG_POLICYLOAD `{seqno=2}` (uapi/linux/selinux_netlink.h). */
+function decodeSelinux(type: u32, p: usize, len: u32): bool {
+  if (type != 0x10 && type != 0x11) return false;
+  if (len < 4) printHexStr(p, len);
+  else if (!have(p, 4)) putAddrAt(p);
+  else if (type == 0x10) {
+    puts("{val=");
+    putI64(<i64>load<i32>(p));
+    putc(0x7d);
+  } else {
+    puts("{seqno=");
+    putU64(<u64>load<u32>(p));
+    putc(0x7d);
+  }
+  return true;
+}
+
 function decodePayload(p: usize, len: u32, type: u32, flags: u32, family: i32): void {
   if (type == NLMSG_ERROR) {
     decodeNlmsgerr(p, len, family, (flags & NLM_F_CAPPED) != 0);
     return;
   }
-  if ((type >= NLMSG_MIN_TYPE || type == NLMSG_DONE) && family == NETLINK_ROUTE && decodeRoute(type, p, len))
-    return;
+  if (type >= NLMSG_MIN_TYPE || type == NLMSG_DONE) {
+    if (family == NETLINK_ROUTE && decodeRoute(type, p, len)) return;
+    if (family == NETLINK_SOCK_DIAG && decodeSockDiag(type, flags, p, len)) return;
+    if (family == NETLINK_SELINUX && decodeSelinux(type, p, len)) return;
+  }
   if (type == NLMSG_DONE && len == 4) {
     if (have(p, 4)) putI64(<i64>load<i32>(p));
     else putAddrAt(p);

@@ -61,6 +61,8 @@ export const NLA_IN6_ADDR: u8 = 26;
 export const NLA_FLAGS8: u8 = 27;
 /** A u16 of flags from `table`. */
 export const NLA_FLAGS16: u8 = 28;
+/** Bytes as an array of numbers, `[171, 254]`. */
+export const NLA_U8_ARRAY: u8 = 29;
 
 /** How one attribute type's value prints. */
 export class NlaRule {
@@ -253,6 +255,9 @@ function printValue(rule: NlaRule, p: usize, len: u32): bool {
     case NLA_FLAGS8:
       printFlagsX(rule.table, "", <u64>load<u8>(p), rule.dflt);
       return true;
+    case NLA_U8_ARRAY:
+      printU8Array(p, len);
+      return true;
     case NLA_NESTED: {
       const n = rule.nested;
       if (n == null) return false;
@@ -266,6 +271,30 @@ function printValue(rule: NlaRule, p: usize, len: u32): bool {
     }
   }
   return false;
+}
+
+/** print_array of u8: `[1, 2, ...]`, -s elements unless -v, the address where reading stops. */
+function printU8Array(p: usize, len: u32): void {
+  if (len == 0) {
+    puts("[]");
+    return;
+  }
+  putc(0x5b);
+  for (let i: u32 = 0; i < len; i++) {
+    if (i > 0) puts(", ");
+    if (abbreviated(i)) {
+      puts("...");
+      break;
+    }
+    if (!have(p + <usize>i, 1)) {
+      puts("... /* ");
+      putAddrAt(p + <usize>i);
+      puts(" */");
+      break;
+    }
+    putU64(<u64>load<u8>(p + <usize>i));
+  }
+  putc(0x5d);
 }
 
 /** Sets who prints NLA_STRUCT values (the family decoder that owns the structs). */
