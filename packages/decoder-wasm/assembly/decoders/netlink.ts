@@ -5,10 +5,11 @@
 
 import { capAt } from "../call";
 import { putc, puts } from "../out";
-import { putHex, putI64, putU64 } from "../print/num";
+import { putI64, putU64 } from "../print/num";
 import { printBuffer } from "../print/quote";
 import { CAP_HEADER, CAP_LENGTH, CAP_STATUS, CK_FD_PATH, CS_FAULT, FD_FORM_DETAIL } from "../record";
 import { entryName, entryValue, strLen, strPtr, tableCount } from "../tables";
+import { decodeNetfilter, netfilterFlagsTable, printNetfilterType } from "./nfnetlink";
 import {
   abbreviated,
   have,
@@ -159,24 +160,6 @@ function printType(type: u32, family: i32): void {
   printXval("netlink_types", <u64>type, "NLMSG_???");
 }
 
-/** `NFNL_SUBSYS_CTNETLINK<<8|IPCTNL_MSG_CT_NEW`: subsystem and message type (nfnetlink). */
-function printNetfilterType(type: u32): void {
-  // NFNL_MSG_BATCH_BEGIN/END are reserved control messages.
-  const ctl = nlTable("nl_netfilter_msg_types");
-  if (ctl >= 0) {
-    const n = tableCount(<u32>ctl);
-    for (let j: u32 = 0; j < n; j++)
-      if (entryValue(<u32>ctl, j) == <u64>type) {
-        printXval("nl_netfilter_msg_types", <u64>type, "");
-        return;
-      }
-  }
-  const subsys = type >> 8;
-  printXval("nl_netfilter_subsys_ids", <u64>subsys, "NFNL_SUBSYS_???");
-  puts("<<8|");
-  putHex(<u64>(type & 0xff));
-}
-
 /** The per-type flags table (strace's nlmsg_flags decoders): get, new, delete or none. */
 function flagsTable(type: u32, family: i32): string {
   if (type < NLMSG_MIN_TYPE) return type == NLMSG_ERROR ? "netlink_ack_flags" : "";
@@ -186,6 +169,7 @@ function flagsTable(type: u32, family: i32): string {
     return k == 0 ? "netlink_new_flags" : k == 1 ? "netlink_delete_flags" : k == 2 ? "netlink_get_flags" : "";
   }
   if (family == NETLINK_SOCK_DIAG) return "netlink_get_flags";
+  if (family == NETLINK_NETFILTER) return netfilterFlagsTable(type);
   return "";
 }
 
@@ -267,6 +251,7 @@ function decodePayload(p: usize, len: u32, type: u32, flags: u32, family: i32): 
     if (family == NETLINK_ROUTE && decodeRoute(type, p, len)) return;
     if (family == NETLINK_SOCK_DIAG && decodeSockDiag(type, flags, p, len)) return;
     if (family == NETLINK_SELINUX && decodeSelinux(type, p, len)) return;
+    if (family == NETLINK_NETFILTER && decodeNetfilter(type, p, len)) return;
   }
   if (type == NLMSG_DONE && len == 4) {
     if (have(p, 4)) putI64(<i64>load<i32>(p));
