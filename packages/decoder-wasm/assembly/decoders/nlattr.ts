@@ -63,6 +63,8 @@ export const NLA_FLAGS8: u8 = 27;
 export const NLA_FLAGS16: u8 = 28;
 /** Bytes as an array of numbers, `[171, 254]`. */
 export const NLA_U8_ARRAY: u8 = 29;
+/** A big-endian u64, `htobe64(1)`. */
+export const NLA_BE64: u8 = 30;
 
 /** How one attribute type's value prints. */
 export class NlaRule {
@@ -159,6 +161,7 @@ function fixedSize(kind: u8): u32 {
     case NLA_U64:
     case NLA_X64:
     case NLA_S64:
+    case NLA_BE64:
       return 8;
     case NLA_IN6_ADDR:
       return 16;
@@ -216,8 +219,12 @@ function printValue(rule: NlaRule, p: usize, len: u32): bool {
       else putHex(load<u64>(p));
       return true;
     case NLA_BE16:
-      if (len < 2) return false;
       printBe16(p);
+      return true;
+    case NLA_BE64:
+      puts("htobe64(");
+      putU64(bswap<u64>(load<u64>(p)));
+      putc(0x29);
       return true;
     case NLA_IFINDEX:
       if (len < 4) return false;

@@ -9,6 +9,7 @@ import { have, printFlagsX, printHexStr, printIfindex, printXval, putAddrAt } fr
 import {
   decodeNlattr,
   NLA_BE16,
+  NLA_BE64,
   NLA_FLAGS8,
   NLA_FLAGS16,
   NLA_FLAGS32,
@@ -41,6 +42,19 @@ function at(
 ): NlaRule {
   return new NlaRule(name, kind, table, dflt, nested);
 }
+
+// IFLA_XDP_* (IFLA_XDP's nested attributes), as strace's ifla_xdp_nla_decoders; an fd prints as
+// its number (strace would add -y's path: the tracee's fd table is not read for it here).
+const XDP_SET = new NlaSet("rtnl_ifla_xdp_attrs", "IFLA_XDP_???", [
+  at("IFLA_XDP_FD", NLA_S32),
+  at("IFLA_XDP_ATTACHED", NLA_XVAL8, "rtnl_ifla_xdp_attached_mode", "XDP_ATTACHED_???"),
+  at("IFLA_XDP_FLAGS", NLA_FLAGS32, "xdp_flags", "XDP_FLAGS_???"),
+  at("IFLA_XDP_PROG_ID", NLA_U32),
+  at("IFLA_XDP_DRV_PROG_ID", NLA_U32),
+  at("IFLA_XDP_SKB_PROG_ID", NLA_U32),
+  at("IFLA_XDP_HW_PROG_ID", NLA_U32),
+  at("IFLA_XDP_EXPECTED_FD", NLA_S32),
+]);
 
 // IFLA_* (uapi/linux/if_link.h), as strace 6.1's ifinfomsg_nla_decoders.
 const IFLA_SET = new NlaSet("rtnl_link_attrs", "IFLA_???", [
@@ -87,6 +101,7 @@ const IFLA_SET = new NlaSet("rtnl_link_attrs", "IFLA_???", [
   at("IFLA_TSO_MAX_SIZE", NLA_U32),
   at("IFLA_TSO_MAX_SEGS", NLA_U32),
   at("IFLA_ALLMULTI", NLA_U32),
+  at("IFLA_XDP", NLA_NESTED, "", "", XDP_SET),
 ]);
 
 // IFA_* (uapi/linux/if_addr.h), as strace's ifaddrmsg_nla_decoders.
@@ -168,6 +183,29 @@ const NDA_SET = new NlaSet("rtnl_neigh_attrs", "NDA_???", [
   at("NDA_FLAGS_EXT", NLA_FLAGS32, "neighbor_cache_entry_ext_flags", "NTF_EXT_???"),
   at("NDA_NDM_STATE_MASK", NLA_FLAGS16, "neighbor_cache_entry_states", "NUD_???"),
   at("NDA_NDM_FLAGS_MASK", NLA_FLAGS8, "neighbor_cache_entry_flags", "NTF_???"),
+]);
+
+// FRA_* (uapi/linux/fib_rules.h), as strace's fib_rule_hdr_nla_decoders.
+const FRA_SET = new NlaSet("rtnl_rule_attrs", "FRA_???", [
+  at("FRA_DST", NLA_INET_ADDR),
+  at("FRA_SRC", NLA_INET_ADDR),
+  at("FRA_IIFNAME", NLA_STR),
+  at("FRA_GOTO", NLA_U32),
+  at("FRA_PRIORITY", NLA_U32),
+  at("FRA_FWMARK", NLA_U32),
+  at("FRA_FLOW", NLA_U32),
+  at("FRA_TUN_ID", NLA_BE64),
+  at("FRA_SUPPRESS_IFGROUP", NLA_U32),
+  at("FRA_SUPPRESS_PREFIXLEN", NLA_U32),
+  at("FRA_TABLE", NLA_XVAL32, "routing_table_ids"),
+  at("FRA_FWMASK", NLA_U32),
+  at("FRA_OIFNAME", NLA_STR),
+  at("FRA_L3MDEV", NLA_U8),
+  at("FRA_UID_RANGE", NLA_STRUCT, "fib_rule_range"),
+  at("FRA_PROTOCOL", NLA_XVAL8, "routing_protocols", "RTPROT_???"),
+  at("FRA_IP_PROTO", NLA_XVAL8, "inet_protocols", "IPPROTO_???"),
+  at("FRA_SPORT_RANGE", NLA_STRUCT, "fib_rule_port_range"),
+  at("FRA_DPORT_RANGE", NLA_STRUCT, "fib_rule_port_range"),
 ]);
 
 /** The size of a hardware address of type `devtype` (strace's hwaddr_sizes; 255: any). */
@@ -318,6 +356,8 @@ function printLinkStats(p: usize, len: u32, wide: bool): bool {
 function structSize(name: string, len: u32): u32 {
   if (name == "hwaddr" || name == "hwaddr_any") return len <= 32 ? len : 0;
   if (name == "nda_cacheinfo") return len >= 16 ? 16 : 0;
+  if (name == "fib_rule_range") return len >= 8 ? 8 : 0;
+  if (name == "fib_rule_port_range") return len >= 4 ? 4 : 0;
   if (name == "ifa_cacheinfo") return len >= 16 ? 16 : 0;
   if (name == "rta_cacheinfo") return len >= 32 ? 32 : 0;
   if (name == "rtnl_link_stats") return len >= 96 ? 96 : len == 92 ? 92 : 0;
@@ -335,6 +375,21 @@ function printRouteStruct(name: string, p: usize, len: u32): bool {
   }
   if (name == "hwaddr") return printHwaddr(p, len, msgFamily);
   if (name == "hwaddr_any") return printHwaddr(p, len, 0xffffffff);
+  if (name == "fib_rule_range") {
+    putc(0x7b);
+    u32f("start", p, true);
+    u32f("end", p + 4);
+    putc(0x7d);
+    return true;
+  }
+  if (name == "fib_rule_port_range") {
+    puts("{start=");
+    putU64(<u64>load<u16>(p));
+    puts(", end=");
+    putU64(<u64>load<u16>(p + 2));
+    putc(0x7d);
+    return true;
+  }
   if (name == "nda_cacheinfo") {
     putc(0x7b);
     u32f("ndm_confirmed", p, true);
@@ -513,11 +568,46 @@ function decodeNdmsg(p: usize, len: u32): void {
   }
 }
 
+function decodeFibRuleHdr(p: usize, len: u32): void {
+  const fam = <u32>load<u8>(p);
+  puts("{family=");
+  printXval("addrfams", <u64>fam, "AF_???");
+  puts(", ");
+  if (len < 12) {
+    puts("...}");
+    return;
+  }
+  if (!have(p, 12)) {
+    putAddrAt(p + 1);
+    putc(0x7d);
+    return;
+  }
+  puts("dst_len=");
+  putU64(<u64>load<u8>(p + 1));
+  puts(", src_len=");
+  putU64(<u64>load<u8>(p + 2));
+  puts(", tos=");
+  printFlagsX("ip_type_of_services", "", <u64>load<u8>(p + 3), "IPTOS_TOS_???");
+  puts(", table=");
+  printXval("routing_table_ids", <u64>load<u8>(p + 4), "RT_TABLE_???");
+  puts(", action=");
+  printXval("fib_rule_actions", <u64>load<u8>(p + 7), "FR_ACT_???");
+  puts(", flags=");
+  printFlagsX("fib_rule_flags", "", <u64>load<u32>(p + 8), "FIB_RULE_???");
+  putc(0x7d);
+  if (len > 12) {
+    puts(", ");
+    setNlaFamily(fam);
+    decodeNlattr(p + 12, len - 12, FRA_SET);
+  }
+}
+
 // RTM_* message types (uapi/linux/rtnetlink.h): RTM_BASE 16, then NEW/DEL/GET/SET per group of four.
 const RTM_NEWLINK: u32 = 16;
 const RTM_NEWADDR: u32 = 20;
 const RTM_NEWROUTE: u32 = 24;
 const RTM_NEWNEIGH: u32 = 28;
+const RTM_NEWRULE: u32 = 32;
 const AF_BRIDGE: u32 = 7;
 const RTM_GETMULTICAST: u32 = 58;
 const RTM_GETANYCAST: u32 = 62;
@@ -536,6 +626,7 @@ export function decodeRoute(type: u32, p: usize, len: u32): bool {
   else if (type >= RTM_NEWROUTE && type < RTM_NEWROUTE + 3) decodeRtmsg(p, len);
   else if (type == RTM_NEWNEIGH + 2 && load<u8>(p) == AF_BRIDGE) decodeIfinfomsg(p, len);
   else if (type >= RTM_NEWNEIGH && type < RTM_NEWNEIGH + 3) decodeNdmsg(p, len);
+  else if (type >= RTM_NEWRULE && type < RTM_NEWRULE + 3) decodeFibRuleHdr(p, len);
   else decodeFamily(p, len);
   return true;
 }
