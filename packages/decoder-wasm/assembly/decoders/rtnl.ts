@@ -602,12 +602,107 @@ function decodeFibRuleHdr(p: usize, len: u32): void {
   }
 }
 
+// NETNSA_*, NETCONFA_*, IFAL_* and DCB_ATTR_*, as strace's nsid, netconfmsg, ifaddrlblmsg and
+// dcbmsg decoders (an fd prints as its number).
+const NETNSA_SET = new NlaSet("rtnl_nsid_attrs", "NETNSA_???", [
+  at("NETNSA_NSID", NLA_S32),
+  at("NETNSA_PID", NLA_U32),
+  at("NETNSA_FD", NLA_S32),
+  at("NETNSA_TARGET_NSID", NLA_S32),
+  at("NETNSA_CURRENT_NSID", NLA_S32),
+]);
+const NETCONFA_SET = new NlaSet("rtnl_netconf_attrs", "NETCONFA_???", [
+  at("NETCONFA_IFINDEX", NLA_IFINDEX),
+  at("NETCONFA_FORWARDING", NLA_S32),
+  at("NETCONFA_RP_FILTER", NLA_S32),
+  at("NETCONFA_MC_FORWARDING", NLA_S32),
+  at("NETCONFA_PROXY_NEIGH", NLA_S32),
+  at("NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN", NLA_S32),
+  at("NETCONFA_INPUT", NLA_S32),
+  at("NETCONFA_BC_FORWARDING", NLA_S32),
+]);
+const IFAL_SET = new NlaSet("rtnl_addrlabel_attrs", "IFAL_???", [
+  at("IFAL_ADDRESS", NLA_INET_ADDR),
+  at("IFAL_LABEL", NLA_U32),
+]);
+const DCB_SET = new NlaSet("rtnl_dcb_attrs", "DCB_ATTR_???", []);
+
+/** A family byte alone (rtgenmsg, netconfmsg), then attributes of `set` from offset 4. */
+function decodeFamilyOnly(p: usize, len: u32, field: string, set: NlaSet): void {
+  const fam = <u32>load<u8>(p);
+  putc(0x7b);
+  puts(field);
+  putc(0x3d);
+  printXval("addrfams", <u64>fam, "AF_???");
+  putc(0x7d);
+  if (len > 4) {
+    puts(", ");
+    setNlaFamily(fam);
+    decodeNlattr(p + 4, len - 4, set);
+  }
+}
+
+function decodeIfaddrlblmsg(p: usize, len: u32): void {
+  const fam = <u32>load<u8>(p);
+  puts("{ifal_family=");
+  printXval("addrfams", <u64>fam, "AF_???");
+  puts(", ");
+  if (len < 12) {
+    puts("...}");
+    return;
+  }
+  if (!have(p, 12)) {
+    putAddrAt(p + 1);
+    putc(0x7d);
+    return;
+  }
+  puts("ifal_prefixlen=");
+  putU64(<u64>load<u8>(p + 2));
+  puts(", ifal_flags=");
+  putU64(<u64>load<u8>(p + 3));
+  puts(", ifal_index=");
+  printIfindex(load<u32>(p + 4));
+  u32f("ifal_seq", p + 8);
+  putc(0x7d);
+  if (len > 12) {
+    puts(", ");
+    setNlaFamily(fam);
+    decodeNlattr(p + 12, len - 12, IFAL_SET);
+  }
+}
+
+function decodeDcbmsg(p: usize, len: u32): void {
+  puts("{dcb_family=");
+  printXval("addrfams", <u64>load<u8>(p), "AF_???");
+  puts(", ");
+  if (len < 4) {
+    puts("...}");
+    return;
+  }
+  if (!have(p, 4)) {
+    putAddrAt(p + 1);
+    putc(0x7d);
+    return;
+  }
+  puts("cmd=");
+  printXval("dcb_commands", <u64>load<u8>(p + 1), "DCB_CMD_???");
+  putc(0x7d);
+  if (len > 4) {
+    puts(", ");
+    decodeNlattr(p + 4, len - 4, DCB_SET);
+  }
+}
+
 // RTM_* message types (uapi/linux/rtnetlink.h): RTM_BASE 16, then NEW/DEL/GET/SET per group of four.
 const RTM_NEWLINK: u32 = 16;
 const RTM_NEWADDR: u32 = 20;
 const RTM_NEWROUTE: u32 = 24;
 const RTM_NEWNEIGH: u32 = 28;
 const RTM_NEWRULE: u32 = 32;
+const RTM_NEWADDRLABEL: u32 = 72;
+const RTM_GETDCB: u32 = 78;
+const RTM_NEWNETCONF: u32 = 80;
+const RTM_NEWNSID: u32 = 88;
 const AF_BRIDGE: u32 = 7;
 const RTM_GETMULTICAST: u32 = 58;
 const RTM_GETANYCAST: u32 = 62;
@@ -627,6 +722,12 @@ export function decodeRoute(type: u32, p: usize, len: u32): bool {
   else if (type == RTM_NEWNEIGH + 2 && load<u8>(p) == AF_BRIDGE) decodeIfinfomsg(p, len);
   else if (type >= RTM_NEWNEIGH && type < RTM_NEWNEIGH + 3) decodeNdmsg(p, len);
   else if (type >= RTM_NEWRULE && type < RTM_NEWRULE + 3) decodeFibRuleHdr(p, len);
+  else if (type >= RTM_NEWADDRLABEL && type < RTM_NEWADDRLABEL + 3) decodeIfaddrlblmsg(p, len);
+  else if (type == RTM_GETDCB || type == RTM_GETDCB + 1) decodeDcbmsg(p, len);
+  else if (type >= RTM_NEWNETCONF && type < RTM_NEWNETCONF + 3)
+    decodeFamilyOnly(p, len, "ncm_family", NETCONFA_SET);
+  else if (type >= RTM_NEWNSID && type < RTM_NEWNSID + 3)
+    decodeFamilyOnly(p, len, "rtgen_family", NETNSA_SET);
   else decodeFamily(p, len);
   return true;
 }
