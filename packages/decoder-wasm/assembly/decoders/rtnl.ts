@@ -693,6 +693,123 @@ function decodeDcbmsg(p: usize, len: u32): void {
   }
 }
 
+// TCA_*, TCA_ROOT_*, NDTA_*, MDBA_*, NHA_* and IFLA_STATS_*: the traffic-control, neighbour
+// table, multicast database, nexthop and statistics messages' attributes, by name; the values
+// strace decodes as plain numbers or strings decode here, the others print in hex.
+const TCA_SET = new NlaSet("rtnl_tc_attrs", "TCA_???", [
+  at("TCA_KIND", NLA_STR),
+  at("TCA_FCNT", NLA_U32),
+  at("TCA_CHAIN", NLA_U32),
+  at("TCA_HW_OFFLOAD", NLA_U8),
+  at("TCA_INGRESS_BLOCK", NLA_U32),
+  at("TCA_EGRESS_BLOCK", NLA_U32),
+  at("TCA_DUMP_FLAGS", NLA_U32),
+]);
+const TCA_ROOT_SET = new NlaSet("rtnl_tc_action_attrs", "TCA_ROOT_???", [
+  at("TCA_ROOT_COUNT", NLA_U32),
+  at("TCA_ROOT_TIME_DELTA", NLA_U32),
+]);
+const NDTA_SET = new NlaSet("rtnl_neightbl_attrs", "NDTA_???", [
+  at("NDTA_NAME", NLA_STR),
+  at("NDTA_THRESH1", NLA_U32),
+  at("NDTA_THRESH2", NLA_U32),
+  at("NDTA_THRESH3", NLA_U32),
+  at("NDTA_GC_INTERVAL", NLA_U64),
+]);
+const MDBA_SET = new NlaSet("rtnl_mdb_attrs", "MDBA_???", []);
+const CACHEREPORT_SET = new NlaSet("", "", []);
+const NHA_SET = new NlaSet("rtnl_nexthop_attrs", "NHA_???", [
+  at("NHA_ID", NLA_U32),
+  at("NHA_OIF", NLA_IFINDEX),
+  at("NHA_GATEWAY", NLA_INET_ADDR),
+]);
+const IFSTATS_SET = new NlaSet("ifstats_attrs", "IFLA_STATS_???", [
+  at("IFLA_STATS_LINK_64", NLA_STRUCT, "rtnl_link_stats64"),
+]);
+
+/** A family byte, then fields in a header of `size` bytes (`...` when shorter), then attributes. */
+function header(p: usize, len: u32, field: string, size: u32): bool {
+  putc(0x7b);
+  puts(field);
+  putc(0x3d);
+  printXval("addrfams", <u64>load<u8>(p), "AF_???");
+  puts(", ");
+  if (len < size) {
+    puts("...}");
+    return false;
+  }
+  if (!have(p, size)) {
+    putAddrAt(p + 1);
+    putc(0x7d);
+    return false;
+  }
+  return true;
+}
+
+function attrsAfter(p: usize, len: u32, size: u32, set: NlaSet): void {
+  const off = (size + 3) & ~(<u32>3);
+  if (len > off) {
+    puts(", ");
+    setNlaFamily(<u32>load<u8>(p));
+    decodeNlattr(p + off, len - off, set);
+  }
+}
+
+function decodeTcmsg(p: usize, len: u32): void {
+  if (!header(p, len, "tcm_family", 20)) return;
+  puts("tcm_ifindex=");
+  printIfindex(load<u32>(p + 4));
+  u32f("tcm_handle", p + 8);
+  u32f("tcm_parent", p + 12);
+  u32f("tcm_info", p + 16);
+  putc(0x7d);
+  attrsAfter(p, len, 20, TCA_SET);
+}
+
+function decodeBrPortMsg(p: usize, len: u32): void {
+  if (!header(p, len, "family", 8)) return;
+  puts("ifindex=");
+  printIfindex(load<u32>(p + 4));
+  putc(0x7d);
+  attrsAfter(p, len, 8, MDBA_SET);
+}
+
+function decodeIfstatsmsg(p: usize, len: u32): void {
+  if (!header(p, len, "family", 12)) return;
+  if (load<u8>(p + 1) != 0) {
+    puts("pad1=");
+    putHex(<u64>load<u8>(p + 1));
+    puts(", ");
+  }
+  if (load<u16>(p + 2) != 0) {
+    puts("pad2=");
+    putHex(<u64>load<u16>(p + 2));
+    puts(", ");
+  }
+  puts("ifindex=");
+  printIfindex(load<u32>(p + 4));
+  puts(", filter_mask=");
+  printFlagsX("ifstats_attr_flags", "", <u64>load<u32>(p + 8), "1<<IFLA_STATS_???");
+  putc(0x7d);
+  attrsAfter(p, len, 12, IFSTATS_SET);
+}
+
+function decodeNhmsg(p: usize, len: u32): void {
+  if (!header(p, len, "nh_family", 8)) return;
+  puts("nh_scope=");
+  printXval("routing_scopes", <u64>load<u8>(p + 1), "");
+  puts(", nh_protocol=");
+  printXval("routing_protocols", <u64>load<u8>(p + 2), "RTPROT_???");
+  if (load<u8>(p + 3) != 0) {
+    puts(", resvd=");
+    putHex(<u64>load<u8>(p + 3));
+  }
+  puts(", nh_flags=");
+  printFlagsX("route_nexthop_flags", "", <u64>load<u32>(p + 4), "RTNH_F_???");
+  putc(0x7d);
+  attrsAfter(p, len, 8, NHA_SET);
+}
+
 // RTM_* message types (uapi/linux/rtnetlink.h): RTM_BASE 16, then NEW/DEL/GET/SET per group of four.
 const RTM_NEWLINK: u32 = 16;
 const RTM_NEWADDR: u32 = 20;
@@ -703,6 +820,14 @@ const RTM_NEWADDRLABEL: u32 = 72;
 const RTM_GETDCB: u32 = 78;
 const RTM_NEWNETCONF: u32 = 80;
 const RTM_NEWNSID: u32 = 88;
+const RTM_NEWQDISC: u32 = 36;
+const RTM_NEWACTION: u32 = 48;
+const RTM_NEWNEIGHTBL: u32 = 64;
+const RTM_NEWMDB: u32 = 84;
+const RTM_NEWSTATS: u32 = 92;
+const RTM_NEWCHAIN: u32 = 100;
+const RTM_NEWNEXTHOP: u32 = 104;
+const RTM_NEWCACHEREPORT: u32 = 96;
 const AF_BRIDGE: u32 = 7;
 const RTM_GETMULTICAST: u32 = 58;
 const RTM_GETANYCAST: u32 = 62;
@@ -728,6 +853,19 @@ export function decodeRoute(type: u32, p: usize, len: u32): bool {
     decodeFamilyOnly(p, len, "ncm_family", NETCONFA_SET);
   else if (type >= RTM_NEWNSID && type < RTM_NEWNSID + 3)
     decodeFamilyOnly(p, len, "rtgen_family", NETNSA_SET);
+  else if (
+    (type >= RTM_NEWQDISC && type < RTM_NEWQDISC + 11 && (type & 3) != 3) ||
+    (type >= RTM_NEWCHAIN && type < RTM_NEWCHAIN + 3)
+  )
+    decodeTcmsg(p, len);
+  else if (type >= RTM_NEWACTION && type < RTM_NEWACTION + 3)
+    decodeFamilyOnly(p, len, "tca_family", TCA_ROOT_SET);
+  else if (type == RTM_NEWNEIGHTBL || type == RTM_NEWNEIGHTBL + 2 || type == RTM_NEWNEIGHTBL + 3)
+    decodeFamilyOnly(p, len, "ndtm_family", NDTA_SET);
+  else if (type >= RTM_NEWMDB && type < RTM_NEWMDB + 3) decodeBrPortMsg(p, len);
+  else if (type == RTM_NEWSTATS || type == RTM_NEWSTATS + 2) decodeIfstatsmsg(p, len);
+  else if (type >= RTM_NEWNEXTHOP && type < RTM_NEWNEXTHOP + 3) decodeNhmsg(p, len);
+  else if (type == RTM_NEWCACHEREPORT) decodeFamilyOnly(p, len, "rtgen_family", CACHEREPORT_SET);
   else decodeFamily(p, len);
   return true;
 }
