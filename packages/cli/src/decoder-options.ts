@@ -38,6 +38,7 @@ export function decoderOptions(o: CliOptions, notices = false): DecoderOptions {
     ...(o.qualifiers.read ? { readDumps: o.qualifiers.read } : {}),
     ...(o.qualifiers.write ? { writeDumps: o.qualifiers.write } : {}),
     interfaceNames: interfaceNames(),
+    ...(o.json ? { json: true } : {}),
   };
 }
 
