@@ -2164,7 +2164,6 @@ export const generatedConstTables: readonly ConstTable[] = [
     source: "include/uapi/linux/net_namespace.h",
     kind: "enum",
     entries: [
-      [18446744073709552000, "NETNSA_NSID_NOT_ASSIGNED"],
       [0, "NETNSA_NONE"],
       [1, "NETNSA_NSID"],
       [2, "NETNSA_PID"],
