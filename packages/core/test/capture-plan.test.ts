@@ -191,3 +191,45 @@ describe("capture plan for -e read= / -e write= dumps", () => {
     ]);
   });
 });
+
+describe("capture plan for netlink payloads", () => {
+  const nr = (n: string): number => syscallByName(x86_64, n)?.nr ?? -1;
+  const fdPath = (s: CaptureSpec): s is Extract<CaptureSpec, { kind: typeof CaptureKind.FD_PATH }> =>
+    s.kind === CaptureKind.FD_PATH;
+
+  it("asks what the fd is first, at the stop that reads the payload", () => {
+    const specs = decodeCapturePlan(compileCapturePlan(x86_64, { strsize: 32 }));
+    for (const [name, when] of [
+      ["sendto", CaptureWhen.ENTRY],
+      ["recvfrom", CaptureWhen.EXIT],
+      ["sendmsg", CaptureWhen.ENTRY],
+      ["recvmsg", CaptureWhen.EXIT],
+      ["sendmmsg", CaptureWhen.EXIT],
+      ["recvmmsg", CaptureWhen.EXIT],
+    ] as const) {
+      const first = specs.get(nr(name))?.[0];
+      expect(first, name).toEqual({
+        arg: 0,
+        kind: CaptureKind.FD_PATH,
+        when,
+        decode: FdDecode.NETLINK,
+        max: 4096,
+      });
+    }
+    expect(specs.get(nr("write"))?.some(fdPath)).toBe(false);
+  });
+  it("merges -y's and -yy's capture of the same fd at the same stop into it", () => {
+    for (const decodeFds of ["path", "all"] as const) {
+      const specs = decodeCapturePlan(compileCapturePlan(x86_64, { strsize: 32, decodeFds }));
+      const sendto = (specs.get(nr("sendto")) ?? []).filter(fdPath);
+      expect(sendto).toHaveLength(1);
+      expect(sendto[0]?.decode).toBe(FdDecode.NETLINK | (decodeFds === "all" ? FdDecode.DETAILS : 0));
+      // recvfrom's fd prints at entry (-y's capture), its payload is read at exit (netlink's).
+      const recvfrom = (specs.get(nr("recvfrom")) ?? []).filter(fdPath);
+      expect(recvfrom.map((s) => [s.when, s.decode])).toEqual([
+        [CaptureWhen.EXIT, FdDecode.NETLINK],
+        [CaptureWhen.ENTRY, decodeFds === "all" ? FdDecode.DETAILS : 0],
+      ]);
+    }
+  });
+});

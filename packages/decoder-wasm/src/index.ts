@@ -142,6 +142,11 @@ export interface DecoderOptions {
   unabbreviatedSyscalls?: Iterable<number>;
   /** Syscalls whose structs and arrays print as addresses (those -e verbose= leaves out). */
   addressOnlySyscalls?: Iterable<number>;
+  /**
+   * Network interface names by index: netlink messages print a known index as strace does,
+   * `if_nametoindex("lo")` (strace asks if_indextoname where it runs). Default: none, numbers.
+   */
+  interfaceNames?: ReadonlyMap<number, string>;
 }
 
 /** Digits after the point: s none, ms 3, us 6, ns 9. */
@@ -295,6 +300,14 @@ export function createDecoderSync(options: DecoderOptions = {}): Decoder {
   const status = options.status ? options.status.reduce((m, s) => m | (STATUS_BITS[s] ?? 0), 0) : 31;
   const tz = Math.trunc(options.utcOffsetMinutes ?? -new Date().getTimezoneOffset());
   ex.lineOptions(flags, status, Number.isFinite(tz) ? tz : 0);
+  if (options.interfaceNames && options.interfaceNames.size > 0) {
+    let text = "";
+    for (const [index, name] of options.interfaceNames) text += `${index >>> 0}\0${name}\0`;
+    const bytes = new TextEncoder().encode(text);
+    const np = ex.alloc(bytes.length);
+    new Uint8Array(ex.memory.buffer, np, bytes.length).set(bytes);
+    ex.interfaceNames(np, bytes.length);
+  }
   if (options.attachNotice) {
     const text = new TextEncoder().encode(options.attachNotice);
     const np = ex.alloc(text.length);

@@ -22,6 +22,7 @@ export interface DecoderExports {
   implementedNames(which: number): number;
   lineOptions(flags: number, status: number, tz: number): void;
   attachNotice(p: number, len: number): void;
+  interfaceNames(p: number, len: number): void;
   signalSet(lo: number, hi: number): void;
   traceSet(p: number, bits: number): void;
   styleMap(p: number, count: number): void;

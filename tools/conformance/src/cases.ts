@@ -6,6 +6,7 @@ import { DECODING_CASES } from "./cases-decoding.js";
 import { FD_CASES } from "./cases-fds.js";
 import { FILTER_CASES } from "./cases-filter.js";
 import { INJECT_CASES } from "./cases-inject.js";
+import { NET_CASES } from "./cases-net.js";
 import { PROCESS_CASES } from "./cases-process.js";
 import { SYSCALL_CASES } from "./cases-syscalls.js";
 import { TIMING_CASES } from "./cases-timing.js";
@@ -26,6 +27,7 @@ export const CASES: readonly ConformanceCase[] = [
   ...DECODING_CASES,
   ...FD_CASES,
   ...SYSCALL_CASES,
+  ...NET_CASES,
   ...PROCESS_CASES,
   ...FILTER_CASES,
   ...INJECT_CASES,

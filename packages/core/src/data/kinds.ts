@@ -239,8 +239,8 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   accept4: { args: [fd, sockaddrOut(2), socklen, flags("sock_type_flags")], ret: "fd" },
   getsockname: { args: [fd, sockaddrOut(2), socklen] },
   getpeername: { args: [fd, sockaddrOut(2), socklen] },
-  sendto: { args: [fd, bufIn(2), ulong, flags("msg_flags"), sockaddr(5), int] },
-  recvfrom: { args: [fd, bufOut, ulong, flags("msg_flags"), sockaddrOut(5), socklen] },
+  sendto: { args: [fd, bufIn(2), ulong, flags("msg_flags"), sockaddr(5), int], decoder: "sendto" },
+  recvfrom: { args: [fd, bufOut, ulong, flags("msg_flags"), sockaddrOut(5), socklen], decoder: "recvfrom" },
   sendmsg: { args: [fd, { k: "msghdr", dir: "in" }, flags("msg_flags")], decoder: "sendmsg" },
   recvmsg: { args: [fd, { k: "msghdr", dir: "inout" }, flags("msg_flags")], decoder: "recvmsg" },
   sendmmsg: {

@@ -27,13 +27,25 @@ const int: ArgKind = { k: "int" };
 const flags = (table: string): ArgKind => ({ k: "flags", table });
 const en = (table: string): ArgKind => ({ k: "enum", table });
 
-/** A socket option's name (argument 2) by its level (argument 1): set- and getsockopt alike. */
-const SOCKOPT: RequestArgRow = {
+/**
+ * A socket option's name (argument 2) by its level (argument 1), as strace 6.1's
+ * print_sockopt_fd_level_name: SOL_IP and SOL_IPV6 name some options only for one direction.
+ */
+const sockopt = (dir: "get" | "set"): RequestArgRow => ({
   selector: 1,
   table: "socketlayers",
   arg: 2,
-  byValue: { SOL_SOCKET: en("sockoptions"), SOL_TCP: en("sock_tcp_options") },
-};
+  byValue: {
+    SOL_SOCKET: en("sockoptions"),
+    SOL_IP: en(`sock_ip_options_${dir}`),
+    SOL_IPV6: en(`sock_ipv6_options_${dir}`),
+    SOL_TCP: en("sock_tcp_options"),
+    SOL_UDP: en("sock_udp_options"),
+    SOL_RAW: en("sock_raw_options"),
+    SOL_PACKET: en("sock_packet_options"),
+    SOL_NETLINK: en("sock_netlink_options"),
+  },
+});
 
 /** Request-dependent arguments keyed by decoder name (fcntl64 shares fcntl's, socketpair socket's). */
 export const requestArgs: Readonly<Record<string, RequestArgRow>> = {
@@ -48,8 +60,8 @@ export const requestArgs: Readonly<Record<string, RequestArgRow>> = {
       AF_NETLINK: en("netlink_protocols"),
     },
   },
-  setsockopt: SOCKOPT,
-  getsockopt: SOCKOPT,
+  setsockopt: sockopt("set"),
+  getsockopt: sockopt("get"),
   fcntl: {
     selector: 1,
     table: "fcntl_cmds",

@@ -56,6 +56,7 @@ import {
   structName,
   structSize,
 } from "../tables";
+import { decodeNetlink, NL_NONE } from "./netlink";
 
 const PATH_MAX: u32 = 4096;
 
@@ -345,7 +346,7 @@ export function iovecSectionEnd(p: usize, end: usize): usize {
  * The data of an IOVEC capture between p and end (also inside an MSGHDR capture), printing at
  * most `remaining` bytes in all.
  */
-export function printIovecData(p: usize, end: usize, remaining: u64): void {
+export function printIovecData(p: usize, end: usize, remaining: u64, netlink: i32 = NL_NONE): void {
   const n = <u64>p + 8 <= <u64>end ? load<u32>(p) : 0;
   let q = p + 8;
   putc(0x5b);
@@ -366,7 +367,10 @@ export function printIovecData(p: usize, end: usize, remaining: u64): void {
     puts("{iov_base=");
     const want = len < remaining ? len : remaining;
     if (status == 1) putAddr(base);
-    else printBuffer(data, clen, want);
+    else if (netlink != NL_NONE) {
+      // A netlink socket's data: its messages (strace's IOV_DECODE_NETLINK).
+      decodeNetlink(data, clen, want, netlink, base);
+    } else printBuffer(data, clen, want);
     remaining -= want;
     puts(", iov_len=");
     putU64(len);

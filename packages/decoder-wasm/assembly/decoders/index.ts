@@ -11,7 +11,7 @@ import { decodeIoctl } from "./ioctl";
 import { decodeMremap } from "./mem";
 import { decodeMknod } from "./mknod";
 import { decodeRecvmmsg, decodeRecvmsg, decodeSendmmsg, decodeSendmsg, printRecvmmsgAux } from "./msg";
-import { decodeGetsockopt, decodeSetsockopt, decodeSocket } from "./net";
+import { decodeGetsockopt, decodeRecvfrom, decodeSendto, decodeSetsockopt, decodeSocket } from "./net";
 import { decodeOpen, decodeOpenat, decodeOpenat2 } from "./open";
 import { decodeEpollWait, decodePoll, printPollAux } from "./poll";
 import {
@@ -68,6 +68,8 @@ export const D_RECVMMSG: u8 = 36;
 export const D_MKNOD: u8 = 37;
 export const D_MKNODAT: u8 = 38;
 export const D_GETDENTS_OLD: u8 = 39;
+export const D_SENDTO: u8 = 40;
+export const D_RECVFROM: u8 = 41;
 
 /**
  * Every decoder name this build implements (core's `decoder` field, or a syscall's own name), with
@@ -118,6 +120,8 @@ const DECODER_NAMES: string[] = [
   "recvmmsg_time64",
   "mknod",
   "mknodat",
+  "sendto",
+  "recvfrom",
 ];
 const DECODER_IDS: u8[] = [
   D_OPEN,
@@ -164,6 +168,8 @@ const DECODER_IDS: u8[] = [
   D_RECVMMSG,
   D_MKNOD,
   D_MKNODAT,
+  D_SENDTO,
+  D_RECVFROM,
 ];
 
 /** Decoder id for a decoder (or syscall) name; D_GENERIC when there is no dedicated one. */
@@ -261,6 +267,10 @@ export function runDecoder(id: u8, r: u32): i32 {
       return decodeMknod(false);
     case D_MKNODAT:
       return decodeMknod(true);
+    case D_SENDTO:
+      return decodeSendto(r);
+    case D_RECVFROM:
+      return decodeRecvfrom(r);
   }
   return decodeGeneric(r);
 }

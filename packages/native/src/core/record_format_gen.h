@@ -159,6 +159,7 @@ enum CaptureKind : uint8_t {
 
 constexpr uint8_t kCaptureKindMax = 15;
 constexpr uint32_t kMsgControlMax = 4096;
+constexpr uint32_t kNetlinkCaptureMax = 0x100000;
 constexpr uint32_t kNoLenArgFdPair = 0xffffffff;
 constexpr uint8_t kFdReturnArg = 6;
 constexpr uint32_t kStackOffsetMax = 0xffff;
@@ -167,6 +168,7 @@ constexpr uint32_t kStringArrayScanCap = 65536;
 // FdDecode bits (an FD_PATH spec's size).
 constexpr uint32_t kFdDecodeDetails = 1;
 constexpr uint32_t kFdDecodeDirfd = 2;
+constexpr uint32_t kFdDecodeNetlink = 4;
 
 enum FdPathForm : uint32_t {
   kFdFormPath = 0,
