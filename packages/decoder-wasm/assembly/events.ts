@@ -14,7 +14,7 @@ import { printClockT, putAddr, putI64, putU64 } from "./print/num";
 import { printSignal, printSignalName } from "./print/signal";
 import { FMT_HEX, restyle } from "./print/style";
 import { printEnum, putRef } from "./print/xlat";
-import { lookup, NO_REF } from "./tables";
+import { errnoName, lookup, NO_REF } from "./tables";
 
 const SIGILL: i32 = 4;
 const SIGTRAP: i32 = 5;
@@ -54,8 +54,11 @@ export function printSiginfo(p: usize): void {
     restyle(codeStart, <u64>(<u32>code), FMT_HEX);
   } else printEnum(-1, <u64>(<u32>code), true);
   if (errno != 0) {
+    // PRINT_FIELD_ERR_U: the errno's name, else the number unsigned.
     puts(", si_errno=");
-    putI64(errno);
+    const e = errnoName(<u64>(<u32>errno));
+    if (e != NO_REF) putRef(e);
+    else putU64(<u64>(<u32>errno));
   }
   if (code <= 0 || code == SI_KERNEL) {
     if (code == SI_TIMER) {
@@ -68,10 +71,11 @@ export function printSiginfo(p: usize): void {
       puts(", si_ptr=");
       putAddr(load<u64>(p + 24));
     } else if (code != SI_KERNEL) {
+      // si_pid as a pid (%d), si_uid as an id (-1 for (uid_t)-1, else %u).
       puts(", si_pid=");
-      putU64(<u64>load<u32>(p + 16));
+      putI64(<i64>load<i32>(p + 16));
       puts(", si_uid=");
-      putU64(<u64>load<u32>(p + 20));
+      putId(load<u32>(p + 20));
       if (code == SI_QUEUE || code < SI_TKILL) {
         puts(", si_int=");
         putI64(load<i32>(p + 24));
@@ -98,6 +102,11 @@ export function printSiginfo(p: usize): void {
     putAddr(load<u64>(p + 16));
   }
   putc(0x7d);
+}
+
+function putId(v: u32): void {
+  if (v == 0xffffffff) puts("-1");
+  else putU64(<u64>v);
 }
 
 function putHex32(v: u32): void {

@@ -185,6 +185,19 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   pipe: { args: [structOut("fdpair")] },
   pipe2: { args: [structOut("fdpair"), flags("pipe_flags")] },
   getcwd: { args: [{ k: "pathOut" }, ulong] },
+  // the mount API (strace 6.1 fsopen.c, fsmount.c, fspick.c, move_mount.c, open_tree.c)
+  fsopen: { args: [str, flags("fsopen_flags")], ret: "fd" },
+  fsmount: { args: [fd, flags("fsmount_flags"), flags("fsmount_attr_flags")], ret: "fd" },
+  fspick: { args: [dirfd, path, flags("fspick_flags")], ret: "fd" },
+  move_mount: { args: [dirfd, path, dirfd, path, flags("move_mount_flags")] },
+  open_tree: { args: [dirfd, path, flags("open_tree_flags")], ret: "fd" },
+  // pidfds (pidfd_open.c)
+  pidfd_open: { args: [int, flags("pidfd_open_flags")], ret: "fd" },
+  // the target's fd by number; flags as `%#x` (no flag is defined: an empty table prints hex)
+  pidfd_getfd: { args: [fd, int, flags("pidfd_getfd_flags")], ret: "fd" },
+  pidfd_send_signal: { args: [fd, signo, structIn("siginfo"), flags("pidfd_getfd_flags")] },
+  rt_sigqueueinfo: { args: [int, signo, structIn("siginfo")] },
+  rt_tgsigqueueinfo: { args: [int, int, signo, structIn("siginfo")] },
   // memory
   madvise: { args: [ptr, ulong, en("madvise_cmds")] },
   mremap: { args: [ptr, ulong, ulong, flags("mremap_flags"), ptr], ret: "hex", decoder: "mremap" },

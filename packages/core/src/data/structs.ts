@@ -36,6 +36,8 @@ const scalars: readonly StructDef[] = [
   { name: "termios", size: 36 },
   // a task's name (TASK_COMM_LEN)
   { name: "comm", size: 16 },
+  // siginfo_t (include/uapi/asm-generic/siginfo.h: SI_MAX_SIZE on every architecture)
+  { name: "siginfo", size: 128 },
 ];
 
 const common64: readonly StructDef[] = [

@@ -75,6 +75,18 @@ export const valueCaptures: Readonly<Record<string, ValueCaptureRow>> = {
     captures: [
       { value: "PR_SET_NAME", arg: 1, type: "comm", dir: "in" },
       { value: "PR_GET_NAME", arg: 1, type: "comm", dir: "out" },
+      // strace 6.1 prctl.c: the options whose second argument points at what the kernel writes.
+      intOut("PR_GET_PDEATHSIG", 1),
+      intOut("PR_GET_TSC", 1),
+      intOut("PR_GET_UNALIGN", 1),
+      intOut("PR_GET_CHILD_SUBREAPER", 1),
+      intOut("PR_GET_ENDIAN", 1),
+      intOut("PR_GET_FPEMU", 1),
+      intOut("PR_GET_FPEXC", 1),
+      { value: "PR_GET_TID_ADDRESS", arg: 1, type: "loff", dir: "out" },
+      // PR_SCHED_CORE_GET's cookie (a u64 at the fifth argument).
+      { value: "PR_SCHED_CORE", arg: 4, type: "loff", dir: "out" },
+      { value: "PR_SET_SECCOMP", arg: 2, type: "sock_fprog", dir: "in" },
     ],
   },
 };

@@ -350,4 +350,34 @@ export const layouts: readonly StructLayout[] = [
       ["iov_len", 8, 8, "__kernel_size_t"],
     ],
   },
+  {
+    name: "sock_fprog",
+    kernel: "struct sock_fprog",
+    size: 16,
+    fields: [
+      ["len", 0, 2, "short unsigned int"],
+      ["filter", 8, 8, "pointer"],
+    ],
+  },
+  {
+    name: "seccomp_notif_sizes",
+    kernel: "struct seccomp_notif_sizes",
+    size: 6,
+    fields: [
+      ["seccomp_notif", 0, 2, "__u16"],
+      ["seccomp_notif_resp", 2, 2, "__u16"],
+      ["seccomp_data", 4, 2, "__u16"],
+    ],
+  },
+  {
+    name: "mount_attr",
+    kernel: "struct mount_attr",
+    size: 32,
+    fields: [
+      ["attr_set", 0, 8, "__u64"],
+      ["attr_clr", 8, 8, "__u64"],
+      ["propagation", 16, 8, "__u64"],
+      ["userns_fd", 24, 8, "__u64"],
+    ],
+  },
 ];

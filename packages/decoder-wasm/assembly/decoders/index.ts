@@ -14,11 +14,11 @@ import { decodeRecvmmsg, decodeRecvmsg, decodeSendmmsg, decodeSendmsg, printRecv
 import { decodeGetsockopt, decodeSetsockopt, decodeSocket } from "./net";
 import { decodeOpen, decodeOpenat, decodeOpenat2 } from "./open";
 import { decodeEpollWait, decodePoll, printPollAux } from "./poll";
+import { decodePrctl, printPrctlAux } from "./prctl";
 import {
   decodeClone,
   decodeClone3,
   decodeGroups,
-  decodePrctl,
   decodeSchedAffinity,
   decodeSchedGetscheduler,
   decodeUmask,
@@ -270,4 +270,5 @@ export function printAux(id: u8): void {
   if (id == D_POLL || id == D_PPOLL) printPollAux(auxTable == 1);
   else if (id == D_SELECT || id == D_PSELECT6) printSelectAux(auxTable == 1);
   else if (id == D_RECVMMSG) printRecvmmsgAux();
+  else if (id == D_PRCTL) printPrctlAux();
 }
