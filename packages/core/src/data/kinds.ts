@@ -98,7 +98,7 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   fstatfs: { args: [fd, structOut("statfs")] },
   getdents64: { args: [fd, { k: "bufOut", whole: true }, ulong], decoder: "getdents64" },
   getdents: { args: [fd, { k: "bufOut", whole: true }, ulong], decoder: "getdents" },
-  ioctl: { args: [fd, en("tty_ioctls"), hex], decoder: "ioctl" },
+  ioctl: { args: [fd, en("ioctls"), hex], decoder: "ioctl" },
   futex: { args: [ptr, en("futex_ops"), int, ptr, ptr, int], decoder: "futex" },
   lseek: { args: [fd, long, en("lseek_whence")] },
   dup: { args: [fd], ret: "fd" },

@@ -41,7 +41,7 @@ const futexTimeout = (value: string): ValueCapture[] =>
 export const valueCaptures: Readonly<Record<string, ValueCaptureRow>> = {
   ioctl: {
     selector: 1,
-    table: "tty_ioctls",
+    table: "ioctls",
     captures: [
       intOut("FIONREAD"),
       intIn("FIONBIO"),
@@ -56,6 +56,34 @@ export const valueCaptures: Readonly<Record<string, ValueCaptureRow>> = {
       { value: "TCSETS", arg: 2, type: "termios", dir: "in" },
       { value: "TCSETSW", arg: 2, type: "termios", dir: "in" },
       { value: "TCSETSF", arg: 2, type: "termios", dir: "in" },
+      // strace 6.1's nsfs, random, watchdog and lirc decoders: an int (or unsigned) behind the pointer.
+      { value: "NS_GET_OWNER_UID", arg: 2, type: "uint", dir: "out" },
+      intOut("RNDGETENTCNT"),
+      intIn("RNDADDTOENTCNT"),
+      intIn("WDIOC_SETTIMEOUT"),
+      intIn("WDIOC_SETPRETIMEOUT"),
+      intOut("WDIOC_GETTIMEOUT"),
+      intOut("WDIOC_GETPRETIMEOUT"),
+      intOut("WDIOC_GETTIMELEFT"),
+      ...[
+        "UBI_IOCDET",
+        "UBI_IOCEBER",
+        "UBI_IOCEBISMAP",
+        "UBI_IOCEBUNMAP",
+        "UBI_IOCRMVOL",
+        "UBI_IOCRPEB",
+        "UBI_IOCSPEB",
+      ].map((value) => intIn(value)),
+      ...[
+        "LIRC_SET_REC_TIMEOUT",
+        "LIRC_SET_WIDEBAND_RECEIVER",
+        "LIRC_SET_MEASURE_CARRIER_MODE",
+        "LIRC_SET_REC_TIMEOUT_REPORTS",
+        "LIRC_SET_SEND_DUTY_CYCLE",
+        "LIRC_SET_SEND_CARRIER",
+        "LIRC_SET_REC_CARRIER",
+        "LIRC_SET_REC_CARRIER_RANGE",
+      ].map((value): ValueCapture => ({ value, arg: 2, type: "uint", dir: "in" })),
     ],
   },
   futex: {
