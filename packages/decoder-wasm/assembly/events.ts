@@ -23,7 +23,7 @@ const SIGFPE: i32 = 8;
 const SIGSEGV: i32 = 11;
 const SIGCHLD: i32 = 17;
 
-const SI_QUEUE: i32 = -1;
+const SI_USER: i32 = 0;
 const SI_TIMER: i32 = -2;
 const SI_TKILL: i32 = -6;
 const SI_KERNEL: i32 = 0x80;
@@ -76,7 +76,8 @@ export function printSiginfo(p: usize): void {
       putI64(<i64>load<i32>(p + 16));
       puts(", si_uid=");
       putId(load<u32>(p + 20));
-      if (code == SI_QUEUE || code < SI_TKILL) {
+      // strace prints the value of the other user codes (SI_QUEUE, SI_MESGQ, …) only when si_ptr is set.
+      if (code != SI_USER && code != SI_TKILL && load<u64>(p + 24) != 0) {
         puts(", si_int=");
         putI64(load<i32>(p + 24));
         puts(", si_ptr=");

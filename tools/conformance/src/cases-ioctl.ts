@@ -1,0 +1,93 @@
+import type { ConformanceCase } from "./cases.js";
+
+/** python3 with ctypes' libc: the raw call, whatever Python itself would refuse or wrap. */
+const LIBC = "import ctypes,os,fcntl,termios,struct\nlibc=ctypes.CDLL(None,use_errno=True)\n";
+
+/** ioctl requests across families, on descriptors any machine has (errors are part of the test). */
+const IOCTLS = `${LIBC}r,w=os.pipe()
+os.write(w,b'abc')
+fcntl.ioctl(r,termios.FIONREAD,bytes(4))
+n=os.open('/dev/null',os.O_RDWR)
+for req in (termios.TCGETS,termios.TIOCGWINSZ,termios.TIOCGPGRP,0x80045430,0x5401):
+  try: fcntl.ioctl(n,req,bytes(64))
+  except OSError: pass
+f=os.open('a.txt',os.O_RDONLY)
+for req in (0x80086601,0x80081272,0x2,0x1260,0x40049409,0xc020660b,0x8004f020,0x80085203,0x5450,0x5451):
+  libc.ioctl(f,req,0)
+u=os.open('/dev/urandom',os.O_RDONLY)
+libc.ioctl(u,0x80045200,ctypes.byref(ctypes.c_int()))
+libc.ioctl(u,0x5206,0)
+ns=os.open('/proc/self/ns/user',os.O_RDONLY)
+libc.ioctl(ns,0xb703,0)
+libc.ioctl(ns,0xb704,ctypes.byref(ctypes.c_uint()))
+libc.ioctl(-1,0xc0205608,0)
+libc.ioctl(-1,0x2400,1)
+libc.ioctl(-1,0x40044900,-5)
+libc.ioctl(-1,0x4c00,-1)
+libc.ioctl(-1,0x4c01)`;
+
+/** prctl options whose arguments and results strace names (ctypes: Python wraps none of them). */
+const PRCTLS = `${LIBC}p=ctypes.c_int(0)
+q=ctypes.c_ulong(0)
+for a in ((23,33),(23,50),(24,99),(2,ctypes.byref(p)),(1,9),(1,200),(27,0),(25,ctypes.byref(p)),(5,ctypes.byref(p)),(37,ctypes.byref(p)),(40,ctypes.byref(q)),(47,1,21),(47,9,0),(52,0),(52,1),(52,7),(34,),(46,),(0x59616d61,-1),(22,2,0),(22,7),(56,),(62,0,0,0,0),(15,b'renamed'),(16,ctypes.create_string_buffer(16)),(3,),(4,1),(4,7),(0x41,),(28,0x100),(33,1,1),(33,7),(35,7),(45,3),(53,0,4),(54,1),(60,1,2),(59,0,0,0,0),(6,0xff00),(26,3),(8,1),(29,1000),(0x53564d41,0,0,0,0)):
+  libc.prctl(*a)`;
+
+/** The mount API, pidfds and siginfo arguments: flags and structs strace names. */
+const MOUNT_PIDFD = `${LIBC}import signal
+sc=libc.syscall
+sc(430,b'tmpfs',1)
+sc(430,b'nosuchfs',0xfe)
+sc(432,-1,1,0xbf)
+sc(433,-100,b'/',0xf)
+sc(429,-100,b'/a',-100,b'/b',0x177)
+sc(428,-100,b'/',0x80001)
+sc(438,-1,0,0)
+sc(438,-1,1,0x5)
+# pidfd_open(self) is left out of the trace: the line would hold the pid.
+fd=os.pidfd_open(os.getpid())
+info=(ctypes.c_int*32)(signal.SIGUSR2,0,-1,0,7,0,0)
+signal.signal(signal.SIGUSR2,signal.SIG_IGN)
+sc(424,fd,signal.SIGUSR2,info,0)
+info[6]=1
+sc(424,fd,signal.SIGUSR2,info,0)
+sc(424,fd,signal.SIGUSR2,0,0xf)
+sc(129,0,signal.SIGUSR2,info)`;
+
+/** pidfd_open's flags (of init: the line holds the pid). */
+const PIDFD_OPEN = `${LIBC}libc.syscall(434,1,0)\nlibc.syscall(434,1,0x800)\nlibc.syscall(434,1,0x1)\nlibc.syscall(434,-1,0)`;
+
+/** Requests and options by name: ioctl families, prctl, the mount API, pidfds. */
+export const IOCTL_CASES: readonly ConformanceCase[] = [
+  { name: "stty -F /dev/null", command: ["stty", "-F", "/dev/null"] },
+  { name: "stty size", options: ["-e", "trace=ioctl"], command: ["stty", "size"] },
+  { name: "python3 ioctls", options: ["-e", "trace=ioctl"], command: ["/usr/bin/python3", "-c", IOCTLS] },
+  {
+    name: "python3 ioctls -Xverbose",
+    options: ["-Xverbose", "-e", "trace=ioctl"],
+    command: ["/usr/bin/python3", "-c", IOCTLS],
+  },
+  { name: "python3 prctls", options: ["-e", "trace=prctl"], command: ["/usr/bin/python3", "-c", PRCTLS] },
+  {
+    name: "python3 prctls -Xraw",
+    options: ["-Xraw", "-e", "trace=prctl"],
+    command: ["/usr/bin/python3", "-c", PRCTLS],
+  },
+  {
+    name: "python3 prctls -Xverbose",
+    options: ["-Xverbose", "-e", "trace=prctl"],
+    command: ["/usr/bin/python3", "-c", PRCTLS],
+  },
+  {
+    name: "python3 mount API and pidfds",
+    options: [
+      "-e",
+      "trace=fsopen,fsmount,fspick,move_mount,open_tree,pidfd_getfd,pidfd_send_signal,rt_sigqueueinfo",
+    ],
+    command: ["/usr/bin/python3", "-c", MOUNT_PIDFD],
+  },
+  {
+    name: "python3 pidfd_open",
+    options: ["-e", "trace=pidfd_open"],
+    command: ["/usr/bin/python3", "-c", PIDFD_OPEN],
+  },
+];
