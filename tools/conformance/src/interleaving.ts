@@ -11,9 +11,9 @@ import { FENCED_COLUMNS, FENCED_SUFFIX } from "./timing.js";
 const PREFIX = /^(\[pid +(\d+)(?:<[^>]*>)?\] |(\d+)(?:<[^>]*>)? +)/;
 const UNFINISHED = " <unfinished ...>";
 const RESUMED = new RegExp(String.raw`^${FENCED_COLUMNS}<\.\.\. [\w]+ resumed>`);
-/** A creating call's return value names the child. */
+/** A creating call's return value names the child (and, with --decode-pids=comm, its name). */
 const CREATES = new RegExp(
-  String.raw`^${FENCED_COLUMNS}(?:fork|vfork|clone3?)\(.*\) += (\d+)${FENCED_SUFFIX}$`,
+  String.raw`^${FENCED_COLUMNS}(?:fork|vfork|clone3?)\(.*\) += (\d+)(?:<[^>]*>)?${FENCED_SUFFIX}$`,
 );
 /** The padding before ` = ` depends on whether a line was split: every line gets one space. */
 const PADDED_RESULT = /\) {2,}= /;

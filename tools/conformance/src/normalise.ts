@@ -1,9 +1,11 @@
 /**
  * What legitimately differs between two traces of the same command: addresses (ASLR), pids,
- * random bytes, the tracer's own name in its messages, how processes' lines interleave.
+ * random bytes, the tracer's own name in its messages, how processes' lines interleave, where a
+ * child's exit signal lands.
  * Everything else must match.
  */
 
+import { settleChildSignals } from "./child-signals.js";
 import { deinterleave } from "./interleaving.js";
 import { FENCED_COLUMNS, FENCED_SUFFIX, maskTiming, unfence } from "./timing.js";
 
@@ -56,6 +58,8 @@ const SIGRETURN_RESULT = new RegExp(
 );
 /** dd's closing report carries its own timing: "…copied, 5.4e-05 s, 38 MB/s\n". */
 const DD_TIMING = /copied, [\d.e+-]+ s, [\d.]+ [kMGT]?B\/s\\n".*$/;
+/** …and so does its length, even where -s cut the timing off: `write(2, "2048 bytes (2.0 kB…"..., 60) = 60`. */
+const DD_REPORT_LENGTH = /^(.*write\(2, "\d+ bytes \(.*"\.\.\., )\d+\) += \d+$/;
 /**
  * -y/-yy decorations name inodes (`<pipe:[206781]>`, `<UNIX-STREAM:[5->6]>`) and ephemeral
  * ports (`<TCP:[127.0.0.1:41234->…]>`) each run picks anew; padding before ` = ` follows their width.
@@ -87,11 +91,13 @@ function collectPids(lines: readonly string[]): Map<string, string> {
 
 /** Normalises one trace (its lines, in order). */
 export function normaliseTrace(text: string): string[] {
-  const lines = deinterleave(
-    text
-      .split("\n")
-      .filter((l) => l.length > 0)
-      .map(maskTiming),
+  const lines = settleChildSignals(
+    deinterleave(
+      text
+        .split("\n")
+        .filter((l) => l.length > 0)
+        .map(maskTiming),
+    ),
   );
   const pids = collectPids(lines);
   const pidPattern = pids.size > 0 ? new RegExp(`\\b(${[...pids.keys()].join("|")})\\b`, "g") : null;
@@ -110,6 +116,7 @@ export function normaliseTrace(text: string): string[] {
       .replace(FIXTURE_INODE, "$1=N")
       .replace(FILE_TIME, "$1=N")
       .replace(DD_TIMING, 'copied, TIME"')
+      .replace(DD_REPORT_LENGTH, "$1LEN) = LEN")
       .replace(WALL_TIME, "{tv_sec=TIME, tv_nsec=NS}")
       .replace(TIME_LEFT, "left {tv_sec=T, tv_$1sec=T}")
       .replace(CLOCK_READING, "$1{tv_sec=T, tv_$2sec=T}")
