@@ -191,6 +191,7 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   fspick: { args: [dirfd, path, flags("fspick_flags")], ret: "fd" },
   move_mount: { args: [dirfd, path, dirfd, path, flags("move_mount_flags")] },
   open_tree: { args: [dirfd, path, flags("open_tree_flags")], ret: "fd" },
+  seccomp: { args: [en("seccomp_ops"), hex, ptr], decoder: "seccomp" },
   // pidfds (pidfd_open.c)
   pidfd_open: { args: [int, flags("pidfd_open_flags")], ret: "fd" },
   // the target's fd by number; flags as `%#x` (no flag is defined: an empty table prints hex)

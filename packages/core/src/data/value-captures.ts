@@ -86,6 +86,16 @@ export const valueCaptures: Readonly<Record<string, ValueCaptureRow>> = {
       ].map((value): ValueCapture => ({ value, arg: 2, type: "uint", dir: "in" })),
     ],
   },
+  // strace 6.1 seccomp.c: the action asked about, the filter program, the sizes the kernel reports.
+  seccomp: {
+    selector: 0,
+    table: "seccomp_ops",
+    captures: [
+      { value: "SECCOMP_GET_ACTION_AVAIL", arg: 2, type: "u32", dir: "in" },
+      { value: "SECCOMP_SET_MODE_FILTER", arg: 2, type: "sock_fprog", dir: "in" },
+      { value: "SECCOMP_GET_NOTIF_SIZES", arg: 2, type: "seccomp_notif_sizes", dir: "out" },
+    ],
+  },
   futex: {
     selector: 1,
     table: "futex_ops",

@@ -25,6 +25,7 @@ import {
   decodeWait4,
 } from "./process";
 import { auxTable } from "./rval";
+import { decodeSeccomp } from "./seccomp";
 import { decodeSelect, printSelectAux } from "./select";
 import { decodeRtSigaction, decodeRtSigprocmask, decodeRtSigreturn } from "./signal";
 
@@ -68,6 +69,7 @@ export const D_RECVMMSG: u8 = 36;
 export const D_MKNOD: u8 = 37;
 export const D_MKNODAT: u8 = 38;
 export const D_GETDENTS_OLD: u8 = 39;
+export const D_SECCOMP: u8 = 40;
 
 /**
  * Every decoder name this build implements (core's `decoder` field, or a syscall's own name), with
@@ -118,6 +120,7 @@ const DECODER_NAMES: string[] = [
   "recvmmsg_time64",
   "mknod",
   "mknodat",
+  "seccomp",
 ];
 const DECODER_IDS: u8[] = [
   D_OPEN,
@@ -164,6 +167,7 @@ const DECODER_IDS: u8[] = [
   D_RECVMMSG,
   D_MKNOD,
   D_MKNODAT,
+  D_SECCOMP,
 ];
 
 /** Decoder id for a decoder (or syscall) name; D_GENERIC when there is no dedicated one. */
@@ -261,6 +265,8 @@ export function runDecoder(id: u8, r: u32): i32 {
       return decodeMknod(false);
     case D_MKNODAT:
       return decodeMknod(true);
+    case D_SECCOMP:
+      return decodeSeccomp();
   }
   return decodeGeneric(r);
 }
