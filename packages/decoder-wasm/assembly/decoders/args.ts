@@ -9,7 +9,7 @@ import { putAddr, putHex, putI64, putOct, putU64 } from "../print/num";
 import { printBuffer, printCString } from "../print/quote";
 import { printSignal, printSigset } from "../print/signal";
 import { printSockaddr } from "../print/sockaddr";
-import { printStruct, printSymbolicMode, S_INT, S_LOFF, structIdByName } from "../print/structs";
+import { printStruct, S_INT, S_LOFF, structIdByName } from "../print/structs";
 import { printEnum, printFlags } from "../print/xlat";
 import {
   CK_ARRAY,
@@ -424,7 +424,9 @@ export function printArg(i: u32, k: u8, param: u32): void {
       printEnum(<i32>param, <u64>(<u32>v));
       break;
     case K_MODE:
-      printSymbolicMode(<u64>(<u32>v));
+      // print_numeric_umode_t: an unsigned short in octal (`chmod("f", 0100644)`); only mknod's
+      // and stat's modes print symbolically.
+      putOct(<u64>(<u16>v), 3);
       break;
     case K_STRUCT_IN:
       printStructArg(i, param, false);
