@@ -1430,6 +1430,7 @@ export const generatedConstTables: readonly ConstTable[] = [
       [67108864, "SA_RESTORER"],
       [134217728, "SA_ONSTACK"],
       [268435456, "SA_RESTART"],
+      [536870912, "SA_INTERRUPT"],
       [1073741824, "SA_NODEFER"],
       [2147483648, "SA_RESETHAND"],
       [4, "SA_SIGINFO"],

@@ -365,7 +365,8 @@ export function printIovecData(p: usize, end: usize, remaining: u64): void {
     if (shown > 0) puts(", ");
     puts("{iov_base=");
     const want = len < remaining ? len : remaining;
-    if (status == 1) putAddr(base);
+    // A NULL base prints NULL whatever its length, as strace's printstrn does.
+    if (status == 1 || base == 0) putAddr(base);
     else printBuffer(data, clen, want);
     remaining -= want;
     puts(", iov_len=");
