@@ -232,3 +232,10 @@ export const MOUNT_ATTR_ATTR_SET: u32 = 0;
 export const MOUNT_ATTR_ATTR_CLR: u32 = 8;
 export const MOUNT_ATTR_PROPAGATION: u32 = 16;
 export const MOUNT_ATTR_USERNS_FD: u32 = 24;
+
+export const SIZEOF_FLOCK: u32 = 32;
+export const FLOCK_L_TYPE: u32 = 0;
+export const FLOCK_L_WHENCE: u32 = 2;
+export const FLOCK_L_START: u32 = 8;
+export const FLOCK_L_LEN: u32 = 16;
+export const FLOCK_L_PID: u32 = 24;

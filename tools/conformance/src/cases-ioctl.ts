@@ -56,6 +56,27 @@ sc(129,0,signal.SIGUSR2,info)`;
 /** pidfd_open's flags (of init: the line holds the pid). */
 const PIDFD_OPEN = `${LIBC}libc.syscall(434,1,0)\nlibc.syscall(434,1,0x800)\nlibc.syscall(434,1,0x1)\nlibc.syscall(434,-1,0)`;
 
+/** The long tail: struct flock, numeric modes, a NULL iov_base, SA_INTERRUPT, seccomp's queries. */
+const LONG_TAIL = `${LIBC}fd=os.open('lock.txt',os.O_RDWR|os.O_CREAT,0o100644)
+os.chmod('lock.txt',0o100600)
+os.fchmod(fd,0o1100644)
+fcntl.lockf(fd,fcntl.LOCK_EX)
+fcntl.fcntl(fd,fcntl.F_SETLK,struct.pack('hhqqi4x',fcntl.F_RDLCK,0,10,20,0))
+fcntl.fcntl(fd,fcntl.F_GETLK,struct.pack('hhqqi4x',fcntl.F_WRLCK,1,0,0,0))
+for c in (37,38,7):
+  try: fcntl.fcntl(fd,c,struct.pack('hhqqi4x',9,7,-1,0,0))
+  except OSError: pass
+iov=(ctypes.c_ulong*4)(0,0,0,5)
+libc.syscall(20,1,iov,2)
+sa=(ctypes.c_ulong*4)(0,0x24000000,0,0)
+libc.syscall(13,10,sa,0,8)
+a=ctypes.c_uint(0x7fff0000)
+libc.syscall(317,2,0,ctypes.byref(a))
+libc.syscall(317,2,0,0)
+libc.syscall(317,3,0,(ctypes.c_ushort*3)())
+libc.syscall(317,1,0xff,0)
+libc.syscall(317,9,1,0)`;
+
 /** Requests and options by name: ioctl families, prctl, the mount API, pidfds. */
 export const IOCTL_CASES: readonly ConformanceCase[] = [
   { name: "stty -F /dev/null", command: ["stty", "-F", "/dev/null"] },
@@ -89,5 +110,10 @@ export const IOCTL_CASES: readonly ConformanceCase[] = [
     name: "python3 pidfd_open",
     options: ["-e", "trace=pidfd_open"],
     command: ["/usr/bin/python3", "-c", PIDFD_OPEN],
+  },
+  {
+    name: "python3 flock, modes, seccomp",
+    options: ["-e", "trace=fcntl,chmod,fchmod,openat,writev,rt_sigaction,seccomp", "-e", "signal=none"],
+    command: ["/usr/bin/python3", "-c", LONG_TAIL],
   },
 ];

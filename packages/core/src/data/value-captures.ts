@@ -96,6 +96,17 @@ export const valueCaptures: Readonly<Record<string, ValueCaptureRow>> = {
       { value: "SECCOMP_GET_NOTIF_SIZES", arg: 2, type: "seccomp_notif_sizes", dir: "out" },
     ],
   },
+  // strace 6.1 fcntl.c: the lock a F_SETLK* command sets, and the one F_GETLK reports at exit.
+  fcntl: {
+    selector: 1,
+    table: "fcntl_cmds",
+    captures: [
+      ...["F_SETLK", "F_SETLKW", "F_OFD_SETLK", "F_OFD_SETLKW"].map(
+        (value): ValueCapture => ({ value, arg: 2, type: "flock", dir: "in" }),
+      ),
+      ...["F_GETLK", "F_OFD_GETLK"].map((value): ValueCapture => ({ value, arg: 2, type: "flock", dir: "out" })),
+    ],
+  },
   futex: {
     selector: 1,
     table: "futex_ops",

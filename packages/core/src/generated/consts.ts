@@ -661,10 +661,13 @@ export const generatedConstTables: readonly ConstTable[] = [
     name: "lock_types",
     source: "include/uapi/asm-generic/fcntl.h",
     kind: "enum",
+    dflt: "F_???",
     entries: [
       [0, "F_RDLCK"],
       [1, "F_WRLCK"],
       [2, "F_UNLCK"],
+      [4, "F_EXLCK"],
+      [8, "F_SHLCK"],
     ],
   },
   {

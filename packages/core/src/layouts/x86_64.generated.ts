@@ -380,4 +380,16 @@ export const layouts: readonly StructLayout[] = [
       ["userns_fd", 24, 8, "__u64"],
     ],
   },
+  {
+    name: "flock",
+    kernel: "struct flock",
+    size: 32,
+    fields: [
+      ["l_type", 0, 2, "short int"],
+      ["l_whence", 2, 2, "short int"],
+      ["l_start", 8, 8, "__kernel_off_t"],
+      ["l_len", 16, 8, "__kernel_off_t"],
+      ["l_pid", 24, 4, "__kernel_pid_t"],
+    ],
+  },
 ];

@@ -385,6 +385,12 @@ constexpr size_t kMountAttrAttrSet = 0;
 constexpr size_t kMountAttrAttrClr = 8;
 constexpr size_t kMountAttrPropagation = 16;
 constexpr size_t kMountAttrUsernsFd = 24;
+constexpr size_t kSizeofFlock = 32;
+constexpr size_t kFlockLType = 0;
+constexpr size_t kFlockLWhence = 2;
+constexpr size_t kFlockLStart = 8;
+constexpr size_t kFlockLLen = 16;
+constexpr size_t kFlockLPid = 24;
 }  // namespace layout
 
 }  // namespace tstrace
