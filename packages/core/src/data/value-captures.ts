@@ -104,7 +104,9 @@ export const valueCaptures: Readonly<Record<string, ValueCaptureRow>> = {
       ...["F_SETLK", "F_SETLKW", "F_OFD_SETLK", "F_OFD_SETLKW"].map(
         (value): ValueCapture => ({ value, arg: 2, type: "flock", dir: "in" }),
       ),
-      ...["F_GETLK", "F_OFD_GETLK"].map((value): ValueCapture => ({ value, arg: 2, type: "flock", dir: "out" })),
+      ...["F_GETLK", "F_OFD_GETLK"].map(
+        (value): ValueCapture => ({ value, arg: 2, type: "flock", dir: "out" }),
+      ),
     ],
   },
   futex: {

@@ -3,8 +3,15 @@
 // the return value's (an fd, or flags in a comment) is still decided here.
 
 import { arg, capData, capLen, exiting, findCap, isError, rval } from "../call";
-import { FLOCK_L_LEN, FLOCK_L_PID, FLOCK_L_START, FLOCK_L_TYPE, FLOCK_L_WHENCE, SIZEOF_FLOCK } from "../layouts";
 import { T_FCNTL_CMDS, T_FCNTL_SEALS, T_FD_FLAGS, T_OPEN_FLAGS } from "../known";
+import {
+  FLOCK_L_LEN,
+  FLOCK_L_PID,
+  FLOCK_L_START,
+  FLOCK_L_TYPE,
+  FLOCK_L_WHENCE,
+  SIZEOF_FLOCK,
+} from "../layouts";
 import { putc, puts } from "../out";
 import { putAddr, putHex, putI64 } from "../print/num";
 import { printEnum } from "../print/xlat";
