@@ -192,6 +192,10 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   move_mount: { args: [dirfd, path, dirfd, path, flags("move_mount_flags")] },
   open_tree: { args: [dirfd, path, flags("open_tree_flags")], ret: "fd" },
   seccomp: { args: [en("seccomp_ops"), hex, ptr], decoder: "seccomp" },
+  // SysV IPC (ipc_msg.c, ipc_sem.c, ipc_shm.c): the key, then IPC_* flags and the mode bits.
+  msgget: { args: [hex, hex], decoder: "msgget" },
+  semget: { args: [hex, int, hex], decoder: "semget" },
+  shmget: { args: [hex, ulong, hex], decoder: "shmget" },
   // pidfds (pidfd_open.c)
   pidfd_open: { args: [int, flags("pidfd_open_flags")], ret: "fd" },
   // the target's fd by number; flags as `%#x` (no flag is defined: an empty table prints hex)

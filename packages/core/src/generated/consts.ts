@@ -648,6 +648,14 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "ipc_private",
+    source: "include/uapi/linux/ipc.h",
+    kind: "enum",
+    entries: [
+      [0, "IPC_PRIVATE"],
+    ],
+  },
+  {
     name: "itimer_which",
     source: "include/uapi/linux/time.h",
     kind: "enum",
@@ -1294,6 +1302,16 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "resource_flags",
+    source: "include/uapi/linux/ipc.h",
+    kind: "flags",
+    entries: [
+      [512, "IPC_CREAT"],
+      [1024, "IPC_EXCL"],
+      [2048, "IPC_NOWAIT"],
+    ],
+  },
+  {
     name: "rlimit_resources",
     source: "include/uapi/asm-generic/resource.h",
     kind: "enum",
@@ -1413,6 +1431,17 @@ export const generatedConstTables: readonly ConstTable[] = [
       [2146435072, "SECCOMP_RET_TRACE"],
       [2147221504, "SECCOMP_RET_LOG"],
       [2147418112, "SECCOMP_RET_ALLOW"],
+    ],
+  },
+  {
+    name: "shm_resource_flags",
+    source: "include/uapi/linux/ipc.h, include/uapi/linux/shm.h",
+    kind: "flags",
+    entries: [
+      [512, "IPC_CREAT"],
+      [1024, "IPC_EXCL"],
+      [2048, "SHM_HUGETLB"],
+      [4096, "SHM_NORESERVE"],
     ],
   },
   {
@@ -1752,12 +1781,12 @@ export const generatedConstTables: readonly ConstTable[] = [
     source: "include/linux/statfs.h",
     kind: "flags",
     entries: [
+      [32, "ST_VALID"],
       [1, "ST_RDONLY"],
       [2, "ST_NOSUID"],
       [4, "ST_NODEV"],
       [8, "ST_NOEXEC"],
       [16, "ST_SYNCHRONOUS"],
-      [32, "ST_VALID"],
       [64, "ST_MANDLOCK"],
       [1024, "ST_NOATIME"],
       [2048, "ST_NODIRATIME"],

@@ -8,6 +8,7 @@ import { decodeGeneric } from "./generic";
 import { decodeGetdents, decodeGetdentsOld } from "./getdents";
 import { decodeGetrandom } from "./getrandom";
 import { decodeIoctl } from "./ioctl";
+import { decodeMsgget, decodeSemget, decodeShmget } from "./ipc";
 import { decodeMremap } from "./mem";
 import { decodeMknod } from "./mknod";
 import { decodeRecvmmsg, decodeRecvmsg, decodeSendmmsg, decodeSendmsg, printRecvmmsgAux } from "./msg";
@@ -70,6 +71,9 @@ export const D_MKNOD: u8 = 37;
 export const D_MKNODAT: u8 = 38;
 export const D_GETDENTS_OLD: u8 = 39;
 export const D_SECCOMP: u8 = 40;
+export const D_MSGGET: u8 = 41;
+export const D_SEMGET: u8 = 42;
+export const D_SHMGET: u8 = 43;
 
 /**
  * Every decoder name this build implements (core's `decoder` field, or a syscall's own name), with
@@ -121,6 +125,9 @@ const DECODER_NAMES: string[] = [
   "mknod",
   "mknodat",
   "seccomp",
+  "msgget",
+  "semget",
+  "shmget",
 ];
 const DECODER_IDS: u8[] = [
   D_OPEN,
@@ -168,6 +175,9 @@ const DECODER_IDS: u8[] = [
   D_MKNOD,
   D_MKNODAT,
   D_SECCOMP,
+  D_MSGGET,
+  D_SEMGET,
+  D_SHMGET,
 ];
 
 /** Decoder id for a decoder (or syscall) name; D_GENERIC when there is no dedicated one. */
@@ -267,6 +277,12 @@ export function runDecoder(id: u8, r: u32): i32 {
       return decodeMknod(true);
     case D_SECCOMP:
       return decodeSeccomp();
+    case D_MSGGET:
+      return decodeMsgget();
+    case D_SEMGET:
+      return decodeSemget();
+    case D_SHMGET:
+      return decodeShmget();
   }
   return decodeGeneric(r);
 }

@@ -172,7 +172,7 @@ function restArgs(first: u32): void {
  * false (nothing printed) when no bit has a name and `auxMode` (strace's SPFF_AUXSTR_MODE), or
  * when the value is 0 and the table names no 0.
  */
-function putFlagNames(idx: i32, v: u64, auxMode: bool): bool {
+export function putFlagNames(idx: i32, v: u64, auxMode: bool): bool {
   if (idx < 0) return false;
   const t = <u32>idx;
   const n = tableCount(t);
