@@ -77,6 +77,18 @@ libc.syscall(317,3,0,(ctypes.c_ushort*3)())
 libc.syscall(317,1,0xff,0)
 libc.syscall(317,9,1,0)`;
 
+/** SysV IPC gets: flags and mode bits. Every call fails (no object is made, no id printed). */
+const SYSV_IPC = `${LIBC}sc=libc.syscall
+sc(68,0x7357abcd,0o600)
+sc(68,0x1234,0o2600)
+sc(68,0xfeedbeef,0xface3000|0o125)
+sc(68,0xfeedbeef,0xface1c00|0o644)
+sc(64,0,-1,0o1600)
+sc(64,0x99,-1,0xface1000)
+sc(29,0,1<<46,0o600)
+sc(29,0,1<<46,0o4000|(21<<26)|0o600)
+sc(29,5,7,0o10000|0o7)`;
+
 /** Requests and options by name: ioctl families, prctl, the mount API, pidfds. */
 export const IOCTL_CASES: readonly ConformanceCase[] = [
   { name: "stty -F /dev/null", command: ["stty", "-F", "/dev/null"] },
@@ -110,6 +122,16 @@ export const IOCTL_CASES: readonly ConformanceCase[] = [
     name: "python3 pidfd_open",
     options: ["-e", "trace=pidfd_open"],
     command: ["/usr/bin/python3", "-c", PIDFD_OPEN],
+  },
+  {
+    name: "python3 SysV IPC gets",
+    options: ["-e", "trace=msgget,semget,shmget"],
+    command: ["/usr/bin/python3", "-c", SYSV_IPC],
+  },
+  {
+    name: "python3 SysV IPC gets -Xraw",
+    options: ["-Xraw", "-e", "trace=msgget,semget,shmget"],
+    command: ["/usr/bin/python3", "-c", SYSV_IPC],
   },
   {
     name: "python3 flock, modes, seccomp",
