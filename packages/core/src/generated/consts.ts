@@ -867,6 +867,7 @@ export const generatedConstTables: readonly ConstTable[] = [
       [0, "O_RDONLY"],
       [1, "O_WRONLY"],
       [2, "O_RDWR"],
+      [3, "O_ACCMODE"],
       [64, "O_CREAT"],
       [128, "O_EXCL"],
       [256, "O_NOCTTY"],

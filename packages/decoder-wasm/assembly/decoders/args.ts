@@ -480,7 +480,8 @@ export function printArg(i: u32, k: u8, param: u32): void {
       } else putAddr(v);
       break;
     case K_UMODE:
-      putOct(<u64>(<u32>v), 3);
+      // print_numeric_umode_t takes an unsigned short: umask(0177777) prints 0177777.
+      putOct(<u64>(<u16>v), 3);
       break;
     default:
       putHex(v);

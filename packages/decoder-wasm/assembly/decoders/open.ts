@@ -15,8 +15,9 @@ function flagsAndMode(flagsArg: u32): void {
   const flags = <u64>(<u32>arg(flagsArg));
   printFlags(T_OPEN_FLAGS, flags);
   const creat = valueOf(T_OPEN_FLAGS, "O_CREAT", 0o100);
-  const tmpfile = valueOf(T_OPEN_FLAGS, "O_TMPFILE", 0o20200000);
-  if ((flags & creat) != 0 || (flags & tmpfile) == tmpfile) {
+  // strace tests the __O_TMPFILE bit alone (open.c: O_CREAT | __O_TMPFILE).
+  const tmpfile = valueOf(T_OPEN_FLAGS, "__O_TMPFILE", 0o20000000);
+  if ((flags & (creat | tmpfile)) != 0) {
     puts(", ");
     // print_numeric_umode_t: octal, cut to an unsigned short (`0100644`).
     putOct(<u64>(<u16>arg(flagsArg + 1)), 3);

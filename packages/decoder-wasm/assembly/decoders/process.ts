@@ -154,7 +154,8 @@ export function decodeWait4(): i32 {
 }
 
 export function decodeUmask(): i32 {
-  putOct(<u64>(<u32>arg(0)), 3);
+  // print_numeric_umode_t takes an unsigned short: umask(0177777) prints 0177777.
+  putOct(<u64>(<u16>arg(0)), 3);
   return RVAL_DECODED | RVAL_OCTAL;
 }
 
