@@ -1,9 +1,10 @@
 // Everything the site shows that comes from the code, made before `vitepress build`/`dev`: the CLI
 // reference (option table), the syscall explorer (core's tables), the API reference (TypeDoc),
 // the guide's example output (the built tstrace run on real commands), the playground's sample
-// traces (@tstrace/native) and the performance table (data/bench.json). All of it is gitignored.
+// traces (@tstrace/native), the --json schema and the performance table (data/bench.json). All of it
+// is gitignored.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchTable } from "./gen/bench-table.mjs";
@@ -48,6 +49,13 @@ await step("performance table", () =>
   writeFileSync(join(generated, "bench-table.md"), benchTable(join(root, "data", "bench.json"))),
 );
 await step("examples", () => writeExamples(join(generated, "examples")));
+// The --json schema, served as a file at /event.schema.json (the JSON output guide embeds it too).
+await step("JSON schema", () =>
+  copyFileSync(
+    join(root, "..", "..", "packages", "decoder-wasm", "schema", "event.schema.json"),
+    join(content, "public", "event.schema.json"),
+  ),
+);
 await step("playground samples", async () => {
   const dir = join(content, "public", "samples");
   rmSync(dir, { recursive: true, force: true });

@@ -74,6 +74,8 @@ export interface CliOptions {
   readonly record: string | undefined;
   /** --replay=FILE: a recording is printed instead of tracing. */
   readonly replay: string | undefined;
+  /** --json: JSON Lines instead of strace's text (and -c's table as one JSON object). */
+  readonly json: boolean;
   /** -D/-DD/-DDD, --daemonize=: the tracer runs as the command's detached grandchild. */
   readonly daemonize: DaemonMode | undefined;
   /** -e / --trace= / --signal= / --status= / --quiet= / -z / -Z / -q. */
@@ -299,6 +301,7 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
   let killOnExit = false;
   let record: string | undefined;
   let replay: string | undefined;
+  let json = false;
   let dCount = 0;
   let daemonize: DaemonMode | undefined;
   const qualifiers = emptyQualifiers();
@@ -409,6 +412,9 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
         break;
       case "replay":
         replay = v;
+        break;
+      case "json":
+        json = true;
         break;
       case "daemonize":
         if (value === undefined) {
@@ -612,6 +618,7 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
     killOnExit,
     record,
     replay,
+    json,
     daemonize,
     qualifiers,
     tracePaths,

@@ -36,6 +36,7 @@ export function decoderOptions(o: CliOptions, notices = false): DecoderOptions {
     ...(o.qualifiers.signal ? { signals: o.qualifiers.signal } : {}),
     ...(o.qualifiers.read ? { readDumps: o.qualifiers.read } : {}),
     ...(o.qualifiers.write ? { writeDumps: o.qualifiers.write } : {}),
+    ...(o.json ? { json: true } : {}),
   };
 }
 

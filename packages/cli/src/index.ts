@@ -1,7 +1,9 @@
 /** Library entry of @tstrace/cli: the argument parser and the runner, for tools that embed tstrace. */
 
+export type { JsonEvent } from "@tstrace/decoder-wasm";
 export type { DaemonMode, Precision } from "./args.js";
 export { type CliOptions, parseArgs } from "./args.js";
+export { decoderOptions } from "./decoder-options.js";
 export { renderHelp } from "./help.js";
 export { main } from "./main.js";
 export {

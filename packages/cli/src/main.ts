@@ -11,6 +11,7 @@ import { applyEnvChanges } from "./env-changes.js";
 import { exitLikeTracee } from "./exit-status.js";
 import { HELP_TEXT } from "./help.js";
 import { FATAL_SIGNALS, SIGNAL_NUMBERS } from "./interrupt-signals.js";
+import { messageJson, noticeJson, summaryJson } from "./json-output.js";
 import { inheritFds } from "./launcher-env.js";
 import { PathFilter, selectPaths, withFdTracking } from "./path-filter.js";
 import { recordFilter, splitAtMessages } from "./record-filter.js";
@@ -126,6 +127,15 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
     fail((err as Error).message, false);
   }
   const filter = recordFilter(traceSet, qualifiers.signal);
+  // --json: the tracer's own lines are objects in the JSON stream (stderr under -ff).
+  const jsonLine = (bytes: Uint8Array): void => {
+    if (sink) sink.write(bytes);
+    else writeSync(2, bytes);
+  };
+  const say = (notice: string): void => {
+    if (options.json) jsonLine(noticeJson(notice));
+    else writeSync(2, `${PROGRAM}: ${notice}\n`);
+  };
   const counter = options.summary ? new SyscallCounter(options.overheadNs) : undefined;
 
   const notices = attaching ? new AttachNotices() : undefined;
@@ -136,8 +146,7 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
   // tracer thread waits, and the tracees with it.
   let backlog: Promise<void> | undefined;
   const emit = (batch: Uint8Array): void => {
-    if (notices && !quietAttach)
-      for (const notice of notices.take(batch)) writeSync(2, `${PROGRAM}: ${notice}\n`);
+    if (notices && !quietAttach) for (const notice of notices.take(batch)) say(notice);
     counter?.add(filter ? filter(batch) : batch);
     const behind = decoder ? (sink as Sink).write(decoder.decodeTransient(batch)) : separate?.write(batch);
     if (behind) backlog = backlog ? backlog.then(() => behind) : behind;
@@ -163,7 +172,7 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
       staging ? staging.stage(batch) : batch,
       emit,
       // strace prints its own messages ("exec: Permission denied") on stderr, -o or not.
-      (text) => writeSync(2, `${PROGRAM}: ${text}\n`),
+      (text) => (options.json ? jsonLine(messageJson(text)) : writeSync(2, `${PROGRAM}: ${text}\n`)),
     );
     return backlog;
   };
@@ -246,13 +255,15 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
   await separate?.close();
   if (counter)
     summarySink.write(
-      new TextEncoder().encode(
-        formatSummary(counter.rows(), options.summaryColumns, options.sortBy, options.arch),
-      ),
+      options.json
+        ? summaryJson(counter.rows(), options.sortBy, options.arch)
+        : new TextEncoder().encode(
+            formatSummary(counter.rows(), options.summaryColumns, options.sortBy, options.arch),
+          ),
     );
   // With the trace on stderr the decoder says `Process N detached` where strace does.
   if (notices && !quietAttach && decOptions.attachNotice === undefined)
-    for (const notice of notices.detached()) process.stderr.write(`${PROGRAM}: ${notice}\n`);
+    for (const notice of notices.detached()) say(notice);
   await sink?.close();
   recordSink?.close();
   if (replay) {

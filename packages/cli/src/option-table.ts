@@ -243,6 +243,19 @@ export const OPTION_TABLE: readonly OptionRow[] = [
     example: "tstrace -a 60 ls",
   },
   {
+    long: "json",
+    arg: "none",
+    key: "json",
+    section: "Output format",
+    help: [
+      {
+        usage: "--json",
+        text: ["print one JSON object per event (JSON Lines) instead of text"],
+      },
+    ],
+    example: "tstrace --json -o trace.jsonl ls",
+  },
+  {
     long: "abbrev",
     arg: "required",
     key: "qual:abbrev",

@@ -39,6 +39,8 @@ export class SeparateOutputs {
   readonly #outputs = new Map<number, PidOutput>();
   /** -r's last line time: strace keeps one clock for all the files. */
   #relativeBase: bigint | null = null;
+  /** The trace's first record time: --json's `rel_ns` counts from it in every file. */
+  #start: bigint | null = null;
 
   private constructor(base: string, append: boolean, options: DecoderOptions) {
     this.#base = base;
@@ -85,6 +87,7 @@ export class SeparateOutputs {
    * made and its runs wait in memory: the caller waits for it before taking more.
    */
   write(batch: Uint8Array): Promise<void> | undefined {
+    this.#start ??= firstRecordTime(batch);
     forEachPidRun(batch, (pid, start, end) => {
       this.#deliver(pid, { bytes: batch.subarray(start, end), handOver: false });
       for (const exec of handOvers(batch, start, end))
@@ -106,6 +109,7 @@ export class SeparateOutputs {
   }
 
   #decode(decoder: Decoder, run: Run): Uint8Array {
+    decoder.traceStart = this.#start;
     const queued = run.relativeBase !== undefined;
     decoder.relativeBase = queued ? (run.relativeBase ?? null) : this.#relativeBase;
     const text = decodeRun(decoder, run);
@@ -139,6 +143,14 @@ function decodeRun(decoder: Decoder, run: Run): Uint8Array {
 }
 
 /** The header time of the last whole record of a run, or null for none. */
+function firstRecordTime(batch: Uint8Array): bigint | null {
+  let first: bigint | null = null;
+  forEachRecord(batch, (view, at) => {
+    first ??= view.getBigUint64(at + RecordHeader.timeNs, true);
+  });
+  return first;
+}
+
 function lastRecordTime(run: Uint8Array): bigint | null {
   let last: bigint | null = null;
   forEachRecord(run, (view, at) => {

@@ -5,7 +5,7 @@
  * @tstrace/decoder-wasm (lines), exactly as the command line does.
  */
 
-import { createDecoder, type Decoder } from "@tstrace/decoder-wasm";
+import { createDecoder, type Decoder, type JsonEvent } from "@tstrace/decoder-wasm";
 import type * as native from "@tstrace/native";
 import { withPersonalities } from "./arch.js";
 import { parseArgs } from "./args.js";
@@ -24,8 +24,11 @@ export type TraceTarget =
 export type TraceOptions = TraceTarget & {
   /** strace option words, as on the command line: `["-f", "-e", "trace=openat", "-s", "64"]`. */
   readonly options?: readonly string[];
-  /** `lines` (default): decoded text lines, without newline. `batches`: raw record batches. */
-  readonly mode?: "lines" | "batches";
+  /**
+   * `lines` (default): decoded text lines, without newline. `events`: each event as an object,
+   * as `--json` prints it (see `JsonEvent`). `batches`: raw record batches.
+   */
+  readonly mode?: "lines" | "events" | "batches";
   /** Environment of a started command; default: this process's. */
   readonly env?: Readonly<Record<string, string>>;
   /** Working directory of a started command. */
@@ -105,8 +108,11 @@ class LineSplitter {
  * be found or a pid cannot be attached.
  */
 export function trace(options: TraceOptions & { mode: "batches" }): Promise<Trace<Uint8Array>>;
+export function trace(options: TraceOptions & { mode: "events" }): Promise<Trace<JsonEvent>>;
 export function trace(options: TraceOptions & { mode?: "lines" }): Promise<Trace<string>>;
-export async function trace(options: TraceOptions): Promise<Trace<string> | Trace<Uint8Array>> {
+export async function trace(
+  options: TraceOptions,
+): Promise<Trace<string> | Trace<JsonEvent> | Trace<Uint8Array>> {
   const words = [...(options.options ?? [])];
   for (const pid of options.pids ?? []) words.push("-p", String(pid));
   const cli = await withPersonalities(() => parseArgs([...words, "--", ...(options.argv ?? [])]));
@@ -119,10 +125,13 @@ export async function trace(options: TraceOptions): Promise<Trace<string> | Trac
   if (attaching === cli.command.length > 0) throw new UsageError("give either argv or pids", false);
 
   const lines = options.mode !== "batches";
-  const decoder: Decoder | undefined = lines ? await createDecoder(decoderOptions(cli)) : undefined;
-  const channel = new Channel<string | Uint8Array>();
+  const events = options.mode === "events";
+  const decoder: Decoder | undefined = lines
+    ? await createDecoder({ ...decoderOptions(cli), ...(events ? { json: true } : {}) })
+    : undefined;
+  const channel = new Channel<string | JsonEvent | Uint8Array>();
   const splitter = new LineSplitter();
-  const pushLine = (line: string): void => channel.push(line);
+  const pushLine = (line: string): void => channel.push(events ? (JSON.parse(line) as JsonEvent) : line);
   // onBatch decodes at once or copies (batches mode): native frees each batch as it returns.
   const onBatch = (batch: Uint8Array): undefined => {
     if (decoder) splitter.feed(decoder.decode(batch), pushLine);

@@ -27,10 +27,15 @@ describe("-s of any size strace takes", () => {
   writeFileSync(program, PROGRAM);
   writeFileSync(blob, Buffer.from(Array.from({ length: 200_000 }, (_, i) => ((i * 7 + 65) % 26) + 97)));
   const { tstrace, strace } = tracersIn(dir);
-  // Lines from the program's own writev on (python's start-up reads differ by nothing but noise).
+  // Lines from the program's own writev to its exit (python's start-up reads differ by nothing but
+  // noise; the normaliser puts a shim's SIGCHLDs after the exit).
   const ours = (text: string): string[] => {
     const lines = norm(text);
-    return lines.slice(lines.findIndex((l) => l.startsWith("writev(")));
+    const end = lines.findIndex((l) => l.startsWith("+++ exited"));
+    return lines.slice(
+      lines.findIndex((l) => l.startsWith("writev(")),
+      end + 1,
+    );
   };
 
   for (const [s, n] of [

@@ -1,5 +1,6 @@
 // Non-syscall lines: `--- SIG… {siginfo} ---`, `+++ exited with N +++`, `+++ killed by … +++`.
 
+import { jsonMode, SK_ENUM, spanClose, spanOpen } from "./json/spans";
 import {
   T_BUS_CODES,
   T_CLD_CODES,
@@ -50,8 +51,10 @@ export function printSiginfo(p: usize): void {
   }
   if (ref == NO_REF) ref = lookup(T_SI_CODES, <u64>(<u32>code));
   if (ref != NO_REF) {
+    const span = jsonMode ? spanOpen() : 0; // JSON: a constant, like printEnum's
     putRef(ref);
     restyle(codeStart, <u64>(<u32>code), FMT_HEX);
+    if (jsonMode) spanClose(span, SK_ENUM, <u64>(<i64>code), -1, 0, 0, 0, 0, 0);
   } else printEnum(-1, <u64>(<u32>code), true);
   if (errno != 0) {
     // PRINT_FIELD_ERR_U: the errno's name, else the number unsigned.

@@ -79,6 +79,9 @@ export function input(len: u32): usize {
   return inBuf;
 }
 
+/** --json's `rel_ns` origin (ns since the epoch) as u32 halves; 0, 0 before the first event. */
+export { jsonBaseHi, jsonBaseLo, setJsonBase } from "./json/event";
+
 /** -r's reference time (ns since the epoch) as u32 halves; 0, 0 before the first line. */
 export { relativeBaseHi, relativeBaseLo, setRelativeBase } from "./timing";
 
@@ -91,7 +94,8 @@ export function attachNotice(p: usize, len: u32): void {
  * Line options (call after init): flags bit 0 -n, bit 1 -i, bits 2-3 absolute timestamps (1 time
  * of day, 2 unix), bit 4 -r, bit 5 -T, bit 6 -v, bit 7 quiet=exit, bits 8-9 -X (1 raw, 2 verbose), bits 10-13
  * the --decode-fds set (path, socket, dev, pidfd), bits 14-15, 16-17 and 18-19 the precisions of
- * the absolute timestamps, -r and -T (0 s, 1 ms, 2 us, 3 ns), bit 20 --decode-pids=comm; status: the status= classes printed (bit 0 successful, 1 failed,
+ * the absolute timestamps, -r and -T (0 s, 1 ms, 2 us, 3 ns), bit 20 --decode-pids=comm, bit 21
+ * JSON Lines instead of strace's text; status: the status= classes printed (bit 0 successful, 1 failed,
  * 2 unfinished, 3 unavailable, 4 detached); tz: UTC offset in minutes for -t/-tt.
  */
 export function lineOptions(flags: i32, status: i32, tz: i32): void {

@@ -24,6 +24,9 @@ import {
 } from "./decoders/rval";
 import { dumpIo } from "./dumpio";
 import { printExitStatus, printSiginfo } from "./events";
+import { jArgs, jEnd, jHead, jIntField, jReturn, jTextField, jTrue, jValueField } from "./json/event";
+import { jsonMode, spansReset } from "./json/spans";
+import { jBytes, jNext } from "./json/write";
 import { T_OPEN_FLAGS } from "./known";
 import {
   acolumn,
@@ -53,8 +56,8 @@ import {
   puts,
   setAside,
 } from "./out";
-import { printFdDecoration } from "./print/fd";
-import { putHex, putHexDigits, putI64, putOct, putPadded, putU64 } from "./print/num";
+import { printFdReturn } from "./print/fd";
+import { putHex, putHexDigits, putOct, putPadded, putU64 } from "./print/num";
 import { QUOTE_ANGLES, QUOTE_BARE, quote } from "./print/quote";
 import { printSignalName } from "./print/signal";
 import { printFlags, printFlagsUnstyled, putRef } from "./print/xlat";
@@ -62,8 +65,10 @@ import {
   ENTER_ARCH,
   ENTER_IP,
   ENTER_NR,
+  EXIT_ARCH,
   EXIT_FLAG_DELAYED,
   EXIT_FLAG_INJECTED,
+  EXIT_NR,
   FD_RETURN_ARG,
   HDR_FLAGS,
   HDR_LENGTH,
@@ -111,6 +116,9 @@ class Proc {
   /** --decode-pids=comm: the thread's name from its last COMM record (commLen 0: none yet). */
   comm: StaticArray<u8> = new StaticArray<u8>(COMM_MAX);
   commLen: u32 = 0;
+  /** JSON: the name at the call's entry (the text's prefix shows it there; an execve renames). */
+  entryComm: StaticArray<u8> = new StaticArray<u8>(COMM_MAX);
+  entryCommLen: u32 = 0;
 }
 
 /** The most bytes of a name kept (the kernel's TASK_COMM_LEN is 16, NUL included). */
@@ -230,6 +238,12 @@ export function onNewProcess(parent: u32, child: u32): void {
 /** `strace: Process N attached` (or detached) where the record falls, when notices are on. */
 function notice(pid: u32, what: string): void {
   if (noticeLen == 0) return;
+  if (jsonMode) {
+    const t0 = outLen;
+    jHead(what == " attached\n" ? "attached" : "detached", pid, now);
+    jEnd(t0, t0);
+    return;
+  }
   const start = outLen;
   putBytes(noticePtr, noticeLen);
   puts("Process ");
@@ -347,6 +361,16 @@ export function onEnter(pid: u32, rec: usize, len: u32): void {
   p.lastNr = nr;
   p.lastIp = load<u64>(rec + HDR_LENGTH + ENTER_IP);
   p.hasIp = true;
+  if (jsonMode) {
+    // One object per call, written at its end: the entry decodes then, with the exit.
+    if (decodeComm) {
+      memory.copy(changetype<usize>(p.entryComm), changetype<usize>(p.comm), <usize>p.commLen);
+      p.entryCommLen = p.commLen;
+    }
+    p.done = false;
+    p.inSyscall = true;
+    return;
+  }
   printPrefix(pid);
   printNrIp(rec);
   putSyscallName(nr, arch);
@@ -419,8 +443,7 @@ function printReturn(r: u32, rv: i32, rval: i64, isError: bool): void {
     return;
   }
   if (kind == R_FD || (kind == R_FDBYARGS && rv == RVAL_FD)) {
-    putI64(rval);
-    printFdDecoration(FD_RETURN_ARG, true);
+    printFdReturn(rval, FD_RETURN_ARG);
     return;
   }
   // strace's default is RVAL_UDECIMAL: a negative success (only an injected retval=) is unsigned.
@@ -440,6 +463,110 @@ function printTamperNotes(rec: usize): void {
   if (flags & EXIT_FLAG_DELAYED) puts(" (DELAYED)");
 }
 
+/** What a decoder asked to follow the return value: ` (flags O_RDWR)`, poll's ` ([{fd=3, …}])`. */
+function printAuxNote(enr: u32, rval: i64): void {
+  if (aux == AUX_NONE) return;
+  if (aux == AUX_FLAGS || aux == AUX_SEALS) {
+    puts(aux == AUX_FLAGS ? " (flags " : " (seals ");
+    // F_GETFL's flags come from strace's sprint_open_modes, which ignores -X.
+    if (auxTable == T_OPEN_FLAGS) printFlagsUnstyled(auxTable, <u64>rval);
+    else printFlags(auxTable, <u64>rval);
+    putc(0x29);
+  } else if (aux == AUX_ENUM) {
+    const ref = lookup(auxTable, <u64>rval);
+    if (ref != NO_REF) {
+      puts(" (");
+      putRef(ref);
+      putc(0x29);
+    }
+  } else if (aux == AUX_CUSTOM && enr < syscallCount()) printAux(load<u8>(decIds + <usize>enr));
+}
+
+const END_RETURNED: i32 = 0;
+const END_DIED: i32 = 1;
+const END_DETACHED: i32 = 2;
+const END_RESUMED: i32 = 4;
+/** The trace ended with the call still in progress (strace's last `<unfinished ...>`). */
+const END_OPEN: i32 = 5;
+
+/**
+ * JSON: one object for a whole call. Its text (entry part, exit part, return value, notes) is
+ * rendered at the end of the buffer as for strace's line, uninterrupted; the object is built from
+ * those pieces and replaces them. `how` says how the call ended (END_*); `rec` is the exit record
+ * (END_RETURNED, END_RESUMED).
+ */
+function jsonCall(p: Proc, rec: usize, len: u32, rval: i64, isError: bool, how: i32): void {
+  const t0 = outLen;
+  spansReset();
+  const resumed = how == END_RESUMED;
+  const nr = resumed ? load<u32>(rec + HDR_LENGTH + EXIT_NR) : load<u32>(p.buf + HDR_LENGTH + ENTER_NR);
+  const arch = resumed ? load<u32>(rec + HDR_LENGTH + EXIT_ARCH) : load<u32>(p.buf + HDR_LENGTH + ENTER_ARCH);
+  const n0 = outLen;
+  putSyscallName(nr, arch);
+  const n1 = outLen;
+  const a0 = outLen;
+  let rv = 0;
+  if (!resumed) {
+    setEntry(p.buf, p.len, arch);
+    setResumeArg(0);
+    rv = decode(nr, arch);
+    p.done = (rv & RVAL_DECODED) != 0;
+    p.rv = rv & 0xff;
+    p.resumeArg = resumeArg;
+    rv = p.rv;
+  }
+  const returned = how == END_RETURNED || resumed;
+  if (returned) {
+    if (!resumed) setEntry(p.buf, p.len, arch);
+    setExit(rec, len, rval, isError);
+    setResumeArg(p.resumeArg);
+    setAux(AUX_NONE, -1);
+    setCallStyle(nr);
+    if (resumed) rv = callRaw ? RVAL_HEX : 0;
+    else if (!p.done) rv = decode(nr, arch) & 0xff;
+  }
+  const a1 = outLen;
+  const r0 = outLen;
+  let r1 = outLen;
+  let x0 = outLen;
+  let x1 = outLen;
+  if (returned) {
+    printReturn(validRow(nr, arch), rv, rval, isError);
+    r1 = outLen;
+    x0 = outLen;
+    if (!isError && !resumed) printAuxNote(nr, rval);
+    x1 = outLen;
+  }
+  const j0 = outLen;
+  jHead("syscall", p.pid, resumed ? now : p.enterTime);
+  const commLen = resumed ? p.commLen : p.entryCommLen;
+  if (decodeComm && commLen > 0) {
+    jNext("comm");
+    jBytes(changetype<usize>(resumed ? p.comm : p.entryComm), <usize>commLen);
+  }
+  jIntField("nr", <i64>nr);
+  jIp(!resumed, resumed ? 0 : load<u64>(p.buf + HDR_LENGTH + ENTER_IP));
+  jTextField("name", n0, n1);
+  const open = jArgs(a0, a1);
+  if (open) jTrue("args_open");
+  if (returned) jReturn(r0, r1, isError);
+  else if (how == END_DIED) {
+    jNext("ret");
+    puts("null");
+    if (!p.done) jTrue("unfinished");
+  } else if (how == END_OPEN) jTrue("unfinished");
+  if (x1 > x0) jTextField("note", x0 + 1, x1);
+  if (how == END_DETACHED) jTrue("detached");
+  if (resumed) jTrue("resumed");
+  if (returned) {
+    const flags = load<u16>(rec + HDR_FLAGS);
+    if (flags & EXIT_FLAG_INJECTED) jTrue("injected");
+    if (flags & EXIT_FLAG_DELAYED) jTrue("delayed");
+    if (!resumed) jIntField("dur_ns", <i64>(now > p.enterTime ? now - p.enterTime : 0));
+  }
+  jEnd(t0, j0);
+}
+
 /** SYSCALL_EXIT: the arguments printed at exit, `) `, alignment, `= ret`. */
 export function onExit(pid: u32, rec: usize, len: u32, nr: u32, arch: u32, rval: i64, isError: bool): void {
   const p = getProc(pid);
@@ -452,6 +579,10 @@ export function onExit(pid: u32, rec: usize, len: u32, nr: u32, arch: u32, rval:
     closeOpenLine();
     p.lastNr = nr;
     p.hasIp = false;
+    if (jsonMode) {
+      jsonCall(p, rec, len, rval, isError, END_RESUMED);
+      return;
+    }
     printPrefix(pid);
     printNrIpOf(nr, false, 0);
     puts("<... ");
@@ -475,6 +606,11 @@ export function onExit(pid: u32, rec: usize, len: u32, nr: u32, arch: u32, rval:
     p.inSyscall = false;
     return;
   }
+  if (jsonMode) {
+    jsonCall(p, rec, len, rval, isError, END_RETURNED);
+    p.inSyscall = false;
+    return;
+  }
   resume(p, enr, earch);
   setEntry(p.buf, p.len, earch);
   setExit(rec, len, rval, isError);
@@ -486,22 +622,7 @@ export function onExit(pid: u32, rec: usize, len: u32, nr: u32, arch: u32, rval:
   puts(") ");
   tabto();
   printReturn(validRow(enr, earch), rv, rval, isError);
-  if (!isError && aux != AUX_NONE) {
-    if (aux == AUX_FLAGS || aux == AUX_SEALS) {
-      puts(aux == AUX_FLAGS ? " (flags " : " (seals ");
-      // F_GETFL's flags come from strace's sprint_open_modes, which ignores -X.
-      if (auxTable == T_OPEN_FLAGS) printFlagsUnstyled(auxTable, <u64>rval);
-      else printFlags(auxTable, <u64>rval);
-      putc(0x29);
-    } else if (aux == AUX_ENUM) {
-      const ref = lookup(auxTable, <u64>rval);
-      if (ref != NO_REF) {
-        puts(" (");
-        putRef(ref);
-        putc(0x29);
-      }
-    } else if (aux == AUX_CUSTOM && enr < syscallCount()) printAux(load<u8>(decIds + <usize>enr));
-  }
+  if (!isError) printAuxNote(enr, rval);
   printTamperNotes(rec);
   if (showTime) printSyscallTime(p.enterTime, now);
   newline();
@@ -523,6 +644,11 @@ function finishInSyscall(p: Proc): void {
     p.inSyscall = false;
     return;
   }
+  if (jsonMode) {
+    jsonCall(p, 0, 0, 0, false, END_DIED);
+    p.inSyscall = false;
+    return;
+  }
   resume(p, enr, earch);
   if (!p.done) puts(" <unfinished ...>");
   puts(") ");
@@ -533,6 +659,77 @@ function finishInSyscall(p: Proc): void {
   p.inSyscall = false;
 }
 
+/**
+ * What strace's leader shows on lines other than a call's: --decode-pids=comm's name, and -n's
+ * number of the process's last syscall.
+ */
+function jLastNr(pid: u32, ipKnown: bool = false): void {
+  if (!decodeComm && !showNr && !showIp) return;
+  const p = getProc(pid);
+  if (decodeComm && p.commLen > 0) {
+    jNext("comm");
+    jBytes(changetype<usize>(p.comm), <usize>p.commLen);
+  }
+  if (showNr) jIntField("nr", <i64>p.lastNr);
+  jIp(ipKnown && p.hasIp, p.lastIp);
+}
+
+/** -i: `"ip"`, the instruction pointer as 16 hex digits, or null where strace prints `????`. */
+function jIp(known: bool, ip: u64): void {
+  if (!showIp) return;
+  jNext("ip");
+  if (!known) {
+    puts("null");
+    return;
+  }
+  putc(0x22);
+  for (let sh = 60; sh >= 0; sh -= 4) {
+    const d = <u32>((ip >> <u64>sh) & 0xf);
+    putc(d < 10 ? 0x30 + d : 0x57 + d);
+  }
+  putc(0x22);
+}
+
+/** JSON: `exited` with its code, `killed` by a signal (core dumped or not), or `exit_stopped`. */
+function jsonExitStatus(pid: u32, status: i32): void {
+  const t0 = outLen;
+  const sig = status & 0x7f;
+  const named = sig == 0 ? 0 : sig != 0x7f ? sig : (status >> 8) & 0xff;
+  const s0 = outLen;
+  if (named != 0) printSignalName(<u64>named);
+  const s1 = outLen;
+  const j0 = outLen;
+  jHead(sig == 0 ? "exited" : sig != 0x7f ? "killed" : "exit_stopped", pid, now);
+  jLastNr(pid);
+  if (sig == 0) jIntField("code", <i64>((status >> 8) & 0xff));
+  else {
+    jTextField("signal", s0, s1);
+    if (sig != 0x7f && (status & 0x80) != 0) jTrue("core_dumped");
+  }
+  jEnd(t0, j0);
+}
+
+/** JSON: a signal delivered (`siginfo` its fields) or a group-stop (`stop`). */
+function jsonSignal(pid: u32, signo: u32, siginfo: usize, stop: bool): void {
+  const t0 = outLen;
+  spansReset();
+  const s0 = outLen;
+  printSignalName(<u64>signo);
+  const s1 = outLen;
+  const i0 = outLen;
+  if (!stop) {
+    if (load<i32>(siginfo) != 0) printSiginfo(siginfo);
+    else puts("{si_signo=0}");
+  }
+  const i1 = outLen;
+  const j0 = outLen;
+  jHead(stop ? "stopped" : "signal", pid, now);
+  jLastNr(pid, true);
+  jTextField("signal", s0, s1);
+  if (!stop) jValueField("siginfo", i0, i1);
+  jEnd(t0, j0);
+}
+
 export function onExitStatus(pid: u32, status: i32, lastNrPlus1: u32): void {
   const p = getProc(pid);
   // The tracer saw syscalls the records omit (trace= filtered in native): its last one wins.
@@ -541,12 +738,15 @@ export function onExitStatus(pid: u32, status: i32, lastNrPlus1: u32): void {
   // `+++ killed by SIG… +++` obeys -e signal= like `--- SIG… ---` (strace's print_signalled).
   const sig = status & 0x7f;
   if (sig == 0 ? !quietExit : sig == 0x7f || signalShown(<u32>sig)) {
-    closeOpenLine();
-    printPrefix(pid);
-    // strace's printleader: -n shows the last syscall number; -i has no ip for a dead process.
-    printNrIpOf(p.lastNr, false, 0);
-    printExitStatus(status);
-    newline();
+    if (jsonMode) jsonExitStatus(pid, status);
+    else {
+      closeOpenLine();
+      printPrefix(pid);
+      // strace's printleader: -n shows the last syscall number; -i has no ip for a dead process.
+      printNrIpOf(p.lastNr, false, 0);
+      printExitStatus(status);
+      newline();
+    }
   }
   p.live = false;
   p.inSyscall = false;
@@ -556,6 +756,10 @@ export function onExitStatus(pid: u32, status: i32, lastNrPlus1: u32): void {
 export function onSignal(pid: u32, signo: u32, siginfo: usize): void {
   const p = getProc(pid);
   if (!signalShown(signo)) return;
+  if (jsonMode) {
+    jsonSignal(pid, signo, siginfo, false);
+    return;
+  }
   closeOpenLine();
   printPrefix(pid);
   // The signal is delivered where the last syscall returned: its ip is the current one.
@@ -572,6 +776,10 @@ export function onSignal(pid: u32, signo: u32, siginfo: usize): void {
 export function onGroupStop(pid: u32, signo: u32): void {
   const p = getProc(pid);
   if (!signalShown(signo)) return;
+  if (jsonMode) {
+    jsonSignal(pid, signo, 0, true);
+    return;
+  }
   closeOpenLine();
   printPrefix(pid);
   printNrIpOf(p.lastNr, p.hasIp, p.lastIp);
@@ -585,6 +793,7 @@ export function onDetached(pid: u32): void {
   const p = getProc(pid);
   // strace's detach() says `strace: Process N detached` first, inside the open line if any.
   notice(pid, " detached\n");
+  if (jsonMode && p.inSyscall && statusShown(16)) jsonCall(p, 0, 0, 0, false, END_DETACHED);
   // strace's droptcb: the pid's own open line ends with ` <detached ...>` (status=detached).
   if (hasOpen && openPid == pid) {
     if (statusShown(16)) {
@@ -635,6 +844,14 @@ export function onExec(pid: u32, former: u32): void {
     t.pid = pid;
     lastProc = t;
   }
+  if (jsonMode) {
+    const t0 = outLen;
+    jHead("superseded", pid, now);
+    jLastNr(pid);
+    jIntField("former", <i64>former);
+    jEnd(t0, t0);
+    return;
+  }
   printPrefix(pid);
   printNrIpOf(t != null ? t.lastNr : 0, false, 0);
   puts("+++ superseded by execve in pid ");
@@ -645,5 +862,11 @@ export function onExec(pid: u32, former: u32): void {
 
 /** At the end of a trace: an open line is finished as unfinished. */
 export function onFinish(): void {
+  if (jsonMode)
+    for (let i = 0; i < procs.length; i++) {
+      const p = unchecked(procs[i]);
+      if (p.live && p.inSyscall && statusShown(4)) jsonCall(p, 0, 0, 0, false, END_OPEN);
+      p.inSyscall = false;
+    }
   closeOpenLine();
 }

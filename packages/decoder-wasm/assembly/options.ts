@@ -1,5 +1,7 @@
 // Session options, set once by init().
 
+import { setJsonMode } from "./json/spans";
+
 /** -s: max string bytes printed. */
 export let strsize: i32 = 32;
 /** -a: column of `= ret`. */
@@ -57,6 +59,7 @@ export let decodeComm: bool = false;
 let verboseAll: bool = false;
 
 export function setLineOptions(flags: i32, status: i32, tz: i32): void {
+  setJsonMode((flags & (1 << 21)) != 0);
   decodeComm = (flags & (1 << 20)) != 0;
   verboseAll = (flags & 64) != 0;
   verbose = verboseAll;

@@ -104,6 +104,7 @@ function time(fn, minMs = 400) {
 }
 
 const results = [];
+let jsonRow;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 /**
  * WASM and JS measured in alternating short rounds, so a noisy neighbour hits both alike; the
@@ -232,12 +233,29 @@ const row = (name, wasmFn, jsFn, scale, unit, rounds = 9) => {
   row("open flags (openat lines)", wasmFn, jsFn, 1000, "calls/s");
 }
 
+// 5. The same mix as JSON Lines (--json) against it as text, both in WebAssembly: what JSON costs.
+{
+  const { batch, records } = mixBatch(500);
+  const text = await createDecoder();
+  const json = await createDecoder({ json: true });
+  const t = [];
+  const j = [];
+  for (let i = 0; i < 9; i++) {
+    t.push(time(() => text.decode(batch), 120) * records);
+    j.push(time(() => json.decode(batch), 120) * records);
+  }
+  jsonRow = { json: median(j), text: median(t), ratio: median(j.map((x, i) => x / t[i])) };
+}
+
 console.log("decoder-wasm benchmark (higher is better; ratio = wasm / js)");
 for (const r of results) {
   console.log(
     `${r.name.padEnd(28)} wasm ${Math.round(r.wasm).toLocaleString("en").padStart(12)} ${r.unit.padEnd(10)} js ${Math.round(r.js).toLocaleString("en").padStart(12)}  ratio ${r.ratio.toFixed(2)}x`,
   );
 }
+console.log(
+  `${"records → JSON (mix)".padEnd(28)} wasm ${Math.round(jsonRow.json).toLocaleString("en").padStart(12)} records/s  text ${Math.round(jsonRow.text).toLocaleString("en").padStart(10)}  json/text ${jsonRow.ratio.toFixed(2)}x`,
+);
 const slower = results.filter((r) => r.ratio < 1);
 if (slower.length) {
   console.log(`WASM slower on: ${slower.map((r) => r.name).join(", ")}`);

@@ -8,6 +8,24 @@
 import { defaultTables } from "./default-tables.js";
 import { type DecoderExports, init, instantiate, readOutput, writeInput } from "./wasm.js";
 
+export type {
+  JsonEvent,
+  JsonEventBase,
+  JsonExitedEvent,
+  JsonInt,
+  JsonKilledEvent,
+  JsonLeaf,
+  JsonMessageEvent,
+  JsonProcessNotice,
+  JsonSignalEvent,
+  JsonStoppedEvent,
+  JsonSummaryEvent,
+  JsonSummaryRow,
+  JsonSupersededEvent,
+  JsonSyscallEvent,
+  JsonValue,
+} from "./json-events.js";
+export { type RenderOptions, renderValue, TextRenderer } from "./json-render.js";
 export {
   type DecodeRecordingOptions,
   decodeRecording,
@@ -112,6 +130,12 @@ export interface DecoderOptions {
    * "pidns" prints nothing more: it matters only for tracees in another pid namespace.
    */
   decodePids?: readonly ("comm" | "pidns")[];
+  /**
+   * --json: one JSON object per line (JSON Lines) for every event instead of strace's text; see
+   * the JSON output guide and `event.schema.json`. A call is one object, written when it ends.
+   * -e read=/write= dumps are not part of it.
+   */
+  json?: boolean;
   /** -e raw=: syscalls printed raw (arguments and return value in hex, nothing decoded). */
   rawSyscalls?: Iterable<number>;
   /** Syscalls printed unabbreviated, as -v prints every one (those -e abbrev= leaves out). */
@@ -206,6 +230,11 @@ export interface Decoder {
    * it on: set it before a decode and read it back after.
    */
   relativeBase: bigint | null;
+  /**
+   * --json: the time (ns since the epoch) `rel_ns` counts from, or null before the first event
+   * (then the first event's). Decoders of one trace split by pid (-ff) share the trace's start.
+   */
+  traceStart: bigint | null;
   /** Convenience for tests: decode to string. */
   decodeToString(batch: Uint8Array): string;
   /**
@@ -261,7 +290,8 @@ export function createDecoderSync(options: DecoderOptions = {}): Decoder {
     (options.quietExit ? 128 : 0) |
     ((XLAT_STYLES[options.constStyle ?? "abbrev"] ?? 0) << 8) |
     (decodeFdsBits(options.decodeFds) << 10) |
-    (options.decodePids?.includes("comm") ? 1 << 20 : 0);
+    (options.decodePids?.includes("comm") ? 1 << 20 : 0) |
+    (options.json ? 1 << 21 : 0);
   const status = options.status ? options.status.reduce((m, s) => m | (STATUS_BITS[s] ?? 0), 0) : 31;
   const tz = Math.trunc(options.utcOffsetMinutes ?? -new Date().getTimezoneOffset());
   ex.lineOptions(flags, status, Number.isFinite(tz) ? tz : 0);
@@ -349,6 +379,17 @@ class WasmDecoder implements Decoder {
   set relativeBase(t: bigint | null) {
     const v = t === null ? 0n : BigInt.asUintN(64, t);
     this.#ex.setRelativeBase(Number(v >> 32n), Number(v & 0xffffffffn));
+  }
+
+  get traceStart(): bigint | null {
+    const hi = this.#ex.jsonBaseHi() >>> 0;
+    const lo = this.#ex.jsonBaseLo() >>> 0;
+    return hi === 0 && lo === 0 ? null : (BigInt(hi) << 32n) | BigInt(lo);
+  }
+
+  set traceStart(t: bigint | null) {
+    const v = t === null ? 0n : BigInt.asUintN(64, t);
+    this.#ex.setJsonBase(Number(v >> 32n), Number(v & 0xffffffffn));
   }
 
   get lastError(): DecodeError | null {

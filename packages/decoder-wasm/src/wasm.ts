@@ -28,6 +28,9 @@ export interface DecoderExports {
   relativeBaseHi(): number;
   relativeBaseLo(): number;
   setRelativeBase(hi: number, lo: number): void;
+  jsonBaseHi(): number;
+  jsonBaseLo(): number;
+  setJsonBase(hi: number, lo: number): void;
   ioDumpSets(
     rMap: number,
     rBits: number,

@@ -64,6 +64,16 @@ describe("decodeRecording", () => {
     expect((await collect(decodeRecording(FILE))).lines).toContain(
       'openat(AT_FDCWD, "/etc/hostname", O_RDONLY) = 3',
     );
+    // json: one JSON object per event, the events the text decoder prints lines for.
+    const json = await collect(decodeRecording(FILE, { json: true }));
+    expect(json.lines.map((l) => (JSON.parse(l) as { name?: string; type: string }).name ?? l)).toEqual([
+      "openat",
+      "read",
+      "close",
+      "exit_group",
+      json.lines[4],
+    ]);
+    expect(JSON.parse(json.lines[4] as string)).toMatchObject({ type: "exited", pid: 7, code: 0 });
   });
 
   it("reads ArrayBuffers, ReadableStreams and async iterables in any chunking", async () => {

@@ -1,6 +1,9 @@
 // Property tests: whatever the bytes, the decoder never throws or traps, never reads outside the
 // batch (the wasm would trap), and always returns valid UTF-8.
 
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
 import {
   CaptureKind,
   type CaptureSpec,
@@ -11,10 +14,14 @@ import {
 } from "@tstrace/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createDecoder } from "../dist/index.js";
+import { createDecoder, TextRenderer } from "../dist/index.js";
 import { at, type Capture, concat, enter, exit, exited, signal } from "./helpers/records.js";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
+const Ajv2020 = createRequire(import.meta.url)("ajv/dist/2020").default;
+const validate = new Ajv2020().compile(
+  JSON.parse(readFileSync(join(import.meta.dirname, "..", "schema", "event.schema.json"), "utf8")),
+);
 const nrs = x86_64.syscalls.map((r) => r.nr);
 
 const word = fc.oneof(
@@ -123,6 +130,34 @@ describe("robustness", () => {
         { numRuns: 300 },
       );
       utf8.decode(d.finish());
+    }
+  });
+
+  it("--json: random records give JSON lines that validate and render back", async () => {
+    for (const hex of [0, 2] as const) {
+      const o = {
+        hex,
+        pidPrefix: "plain",
+        verbose: hex !== 0,
+        decodeFds: "all",
+        constStyle: "verbose",
+      } as const;
+      const d = await createDecoder({ ...o, json: true });
+      const render = new TextRenderer(o);
+      fc.assert(
+        fc.property(fc.array(record, { maxLength: 12 }), (recs) => {
+          const out = utf8.decode(d.decode(concat(...recs)));
+          expect(d.lastError).toBeNull();
+          for (const line of out.split("\n").filter(Boolean)) {
+            const event = JSON.parse(line);
+            expect(validate(event), `${line}\n${JSON.stringify(validate.errors)}`).toBe(true);
+            render.render(event, "plain");
+          }
+        }),
+        { numRuns: 200 },
+      );
+      for (const line of utf8.decode(d.finish()).split("\n").filter(Boolean))
+        expect(validate(JSON.parse(line))).toBe(true);
     }
   });
 

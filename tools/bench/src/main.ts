@@ -5,12 +5,14 @@ import { readFileSync, writeFileSync } from "node:fs";
  * `strace -o /dev/null` and under `tstrace -o /dev/null`, interleaved in one run; prints medians
  * and the ratios that matter (tstrace/strace, tstrace/untraced). Ratios, not absolute times: these
  * machines are shared. `--json FILE` also writes the rows as JSON (the docs' performance page).
- * Then the recordings rows (recording.ts): --record's cost, --replay's speed.
+ * Then the recordings rows (recording.ts): --record's cost, --replay's speed; and the --json rows
+ * (json-output.ts): JSON against text, live and replayed.
  * Then peak RSS rows for a 300 000-syscall trace (memory.ts); `--memory-only` prints just those.
  */
 import { createRequire } from "node:module";
 import { availableParallelism, release } from "node:os";
 import { dirname, join } from "node:path";
+import { jsonBench } from "./json-output.js";
 import { formatMemory, measureMemory } from "./memory.js";
 import { type RecordingFigures, recordingBench } from "./recording.js";
 import { summaryBench } from "./summary.js";
@@ -96,6 +98,7 @@ for (const note of notes) process.stdout.write(`${note}\n`);
 const nodeAlone = median(rounds([[process.execPath, "-e", ""]], runs)[0] as number[]);
 process.stdout.write(`node start-up alone: ${nodeAlone.toFixed(1)} ms\n`);
 const recording: RecordingFigures = recordingBench(bin, runs);
+const json = jsonBench(bin, runs);
 process.stdout.write(formatMemory(measureMemory(bin)));
 if (summaryRuns > 0) summaryBench(bin, summaryRuns);
 if (jsonFile !== undefined) {
@@ -106,6 +109,7 @@ if (jsonFile !== undefined) {
     rows: jsonRows,
     nodeStartupMs: nodeAlone,
     recording,
+    json,
   };
   writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
 }

@@ -4,8 +4,11 @@
  * per-case and overall line agreement, and exits 1 when a case or the whole falls below its bar.
  * `pnpm conformance --replay [NAME...]`: instead, each case's live tstrace output against the
  * replay of that run's recording (replay.ts); exits 1 unless every case is identical.
+ * `pnpm conformance --json [NAME...]`: each case's --json replay validated against the schema and
+ * rendered back to its text replay (json-mode.ts); exits 1 unless every case matches.
  */
 import { CASES } from "./cases.js";
+import { formatJsonReport, jsonCase } from "./json-mode.js";
 import { formatReplayReport, replayCase } from "./replay.js";
 import { caseAgreement, formatReport, overallAgreement } from "./report.js";
 import { removeWorkFolders, runCase, straceAvailable } from "./runner.js";
@@ -21,6 +24,14 @@ if (args.includes("--replay")) {
   removeWorkFolders();
   process.stdout.write(formatReplayReport(results));
   process.exit(results.every((r) => r.identical) ? 0 : 1);
+}
+if (args.includes("--json")) {
+  const chosen = names.length > 0 ? CASES.filter((c) => names.includes(c.name)) : CASES;
+  const results = [];
+  for (const c of chosen) results.push(await jsonCase(c));
+  removeWorkFolders();
+  process.stdout.write(formatJsonReport(results));
+  process.exit(results.every((r) => r.identical && r.invalid === 0) ? 0 : 1);
 }
 if (!straceAvailable()) {
   process.stdout.write("conformance: skipped, strace is not installed (apt-get install strace)\n");

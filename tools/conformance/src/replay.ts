@@ -21,7 +21,7 @@ export interface ReplayResult {
 }
 
 /** Options that choose how to trace, not what to print: a replay traces nothing, so drops them. */
-function outputOptions(options: readonly string[]): string[] {
+export function outputOptions(options: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < options.length; i++) {
     const o = options[i] as string;

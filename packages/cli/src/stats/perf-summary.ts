@@ -9,6 +9,7 @@ import * as native from "@tstrace/native";
 import type { CliOptions } from "../args.js";
 import { exitLikeTracee } from "../exit-status.js";
 import { FATAL_SIGNALS, SIGNAL_NUMBERS } from "../interrupt-signals.js";
+import { summaryJson } from "../json-output.js";
 import { toBitmap } from "../record-filter.js";
 import { openSink, type Sink } from "../sink.js";
 import { formatSummary } from "./table.js";
@@ -92,7 +93,11 @@ export async function countWithPerf(
   if (result.message !== undefined) writeSync(2, `${program}: ${result.message}\n`);
   if (result.lost > 0) writeSync(2, `${program}: ${lostMessage(result)}\n`);
   const rows = result.rows.map((r) => ({ ...r }));
-  sink.write(new TextEncoder().encode(formatSummary(rows, o.summaryColumns, o.sortBy, o.arch)));
+  sink.write(
+    o.json
+      ? summaryJson(rows, o.sortBy, o.arch)
+      : new TextEncoder().encode(formatSummary(rows, o.summaryColumns, o.sortBy, o.arch)),
+  );
   await sink.close();
   if (interrupted) {
     native.raiseSignal(interrupted);

@@ -125,11 +125,13 @@ const SPECS: Readonly<Record<Column, ColumnSpec>> = {
   name: { header: "syscall", width: 16, cell: (_r, n) => n },
 };
 
-function syscallName(arch: ArchTable, nr: number): string {
+/** A syscall's name, or `syscall_0x…` for a number the table lacks. */
+export function syscallName(arch: ArchTable, nr: number): string {
   return syscallByNr(arch, nr)?.name ?? `syscall_0x${nr.toString(16)}`;
 }
 
-function sortRows(rows: SyscallCount[], by: SortBy, name: (nr: number) => string): SyscallCount[] {
+/** Sorts rows in place by -S. */
+export function sortRows(rows: SyscallCount[], by: SortBy, name: (nr: number) => string): SyscallCount[] {
   const desc = (f: (r: SyscallCount) => number) => (a: SyscallCount, b: SyscallCount) => f(b) - f(a);
   switch (by) {
     case "time":

@@ -3,6 +3,7 @@
 // umask (octal), sched_getscheduler (the policy it returns), sched_{get,set}affinity (CPU lists), getgroups/setgroups (counted arrays).
 
 import { arch, arg, capData, capLen, exiting, findCap, isError, rval } from "../call";
+import { jsonMode, SK_FLAGS, spanClose, spanOpen } from "../json/spans";
 import { T_CLONE_FLAGS, T_SCHED_POLICIES, T_WAIT4_OPTIONS } from "../known";
 import { putc, puts } from "../out";
 import { putAddr, putHex, putI64, putOct, putU64 } from "../print/num";
@@ -23,6 +24,7 @@ const CLONE_PIDFD: u64 = 0x00001000;
 
 /** `CLONE_VM|CLONE_FS|SIGCHLD`: the flags by name, then the exit signal in the low byte. */
 function printCloneFlags(flags: u64, withSignal: bool): void {
+  const span = jsonMode ? spanOpen() : 0; // JSON: one flag set, the signal's name among the flags
   const rest = withSignal ? flags & ~CSIGNAL : flags;
   const sig = withSignal ? flags & CSIGNAL : 0;
   if (rest != 0 || sig == 0) printFlags(T_CLONE_FLAGS, rest);
@@ -30,6 +32,7 @@ function printCloneFlags(flags: u64, withSignal: bool): void {
     if (rest != 0) putc(0x7c);
     printSignal(sig);
   }
+  if (jsonMode) spanClose(span, SK_FLAGS, flags, -1, 0, 0, 0, 0, 0);
 }
 
 export function decodeClone(): i32 {

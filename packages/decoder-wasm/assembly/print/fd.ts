@@ -3,6 +3,7 @@
 // `6</dev/null<char 1:3>>`. What the fd named comes from an FD_PATH capture taken at the stop.
 
 import { capAt, capNth, exiting } from "../call";
+import { jsonMode, SK_FD, spanClose, spanOpen } from "../json/spans";
 import { decodeFds, xflag } from "../options";
 import { outLen, putc, puts } from "../out";
 import {
@@ -58,6 +59,7 @@ function putDecoration(form: u32, path: usize, pathLen: u32, detail: usize, deta
   if (form == FD_FORM_DETAIL) {
     const member = startsWith(path, pathLen, "socket:[") ? FDS_SOCKET : FDS_PIDFD;
     if ((decodeFds & member) != 0) {
+      if (jsonMode) noteDecoration(0, 0, detail, detailLen, 1);
       putc(0x3c);
       putDetail(detail, detailLen);
       putc(0x3e);
@@ -66,6 +68,7 @@ function putDecoration(form: u32, path: usize, pathLen: u32, detail: usize, deta
   }
   const device = form == FD_FORM_DEVICE && (decodeFds & FDS_DEV) != 0;
   if (!device && (decodeFds & FDS_PATH) == 0) return;
+  if (jsonMode) noteDecoration(path, pathLen, detail, device ? detailLen : 0, device ? 3 : 1);
   putc(0x3c);
   quote(path, pathLen, false, xflag, QUOTE_BARE | QUOTE_ANGLES);
   if (device) {
@@ -84,19 +87,57 @@ function putDetail(detail: usize, detailLen: u32): void {
   quote(detail, detailLen, false, 0, QUOTE_BARE | QUOTE_TEXT);
 }
 
+// What the last decoration printed named, for the JSON leaf of its fd.
+let decoPath: usize = 0;
+let decoPathLen: u32 = 0;
+let decoDetail: usize = 0;
+let decoDetailLen: u32 = 0;
+let decoFlags: u32 = 0;
+
+function noteDecoration(path: usize, pathLen: u32, detail: usize, detailLen: u32, flags: u32): void {
+  decoPath = path;
+  decoPathLen = pathLen;
+  decoDetail = detail;
+  decoDetailLen = detailLen;
+  decoFlags = flags;
+}
+
+/** JSON: an fd leaf begins (nothing decorated yet). */
+function fdOpen(): u32 {
+  decoFlags = 0;
+  return spanOpen();
+}
+
+/** JSON: the fd leaf begun at `start`, of fd `v`, with what its decoration named. */
+function fdClose(start: u32, v: i64): void {
+  spanClose(start, SK_FD, <u64>v, 0, decoPath, decoPathLen, decoDetail, decoDetailLen, decoFlags);
+}
+
 /** An fd (an int) whose FD_PATH capture, if any, is that of argument capArg at entry. */
 export function printFdOf(v: u64, capArg: u32): void {
+  const s = jsonMode ? fdOpen() : 0;
   putI64(<i64>(<i32>v));
   printFdDecoration(capArg, false);
+  if (jsonMode) fdClose(s, <i64>(<i32>v));
+}
+
+/** A returned fd, decorated from the FD_PATH capture of capArg at exit. */
+export function printFdReturn(v: i64, capArg: u32): void {
+  const s = jsonMode ? fdOpen() : 0;
+  putI64(v);
+  printFdDecoration(capArg, true);
+  if (jsonMode) fdClose(s, v);
 }
 
 /** A dirfd: AT_FDCWD by name (with the cwd under -y). */
 export function printDirfdOf(v: u64, capArg: u32): void {
+  const s = jsonMode ? fdOpen() : 0;
   const start = outLen;
   if (<i32>v == AT_FDCWD) puts("AT_FDCWD");
   else putI64(<i64>(<i32>v));
   restyle(start, <u64>(<i64>(<i32>v)), FMT_DEC);
   printFdDecoration(capArg, false);
+  if (jsonMode) fdClose(s, <i64>(<i32>v));
 }
 
 /**
@@ -104,6 +145,12 @@ export function printDirfdOf(v: u64, capArg: u32): void {
  * element with the same fd, at entry or exit: one fd names one thing within a call.
  */
 export function printFdElem(v: i32): void {
+  const s = jsonMode ? fdOpen() : 0;
+  printFdElemText(v);
+  if (jsonMode) fdClose(s, <i64>v);
+}
+
+function printFdElemText(v: i32): void {
   putI64(<i64>v);
   if (decodeFds == 0) return;
   for (let k: i32 = 0; k < 2; k++) {

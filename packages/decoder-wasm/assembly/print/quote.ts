@@ -1,5 +1,6 @@
 // strace's string_quote (util.c) and the printstr/printpath layer above it.
 
+import { jsonMode, SK_STR, spanClose, spanOpen } from "../json/spans";
 import { strsize, xflag } from "../options";
 import { commitTo, putc, puts, reserve } from "../out";
 import { putByteHex } from "./num";
@@ -29,6 +30,23 @@ export const QUOTE_TEXT: i32 = 4;
  * seen), as string_quote does.
  */
 export function quote(p: usize, size: u32, nulTerminated: bool, xstyle: i32, style: i32 = 0): bool {
+  if (!jsonMode || (style & QUOTE_BARE) != 0) return quoteText(p, size, nulTerminated, xstyle, style);
+  // JSON: a string leaf with the bytes shown (up to the NUL) and how they were escaped.
+  let n: u32 = 0;
+  let hex = xstyle == HEX_ALL;
+  while (n < size) {
+    const c = <u32>load<u8>(p + <usize>n);
+    if (c == 0 && nulTerminated) break;
+    if (xstyle == HEX_NON_ASCII && (c > 0x7e || (c < 0x20 && c - 9 >= 5))) hex = true;
+    n++;
+  }
+  const start = spanOpen();
+  const r = quoteText(p, size, nulTerminated, xstyle, style);
+  spanClose(start, SK_STR, 0, 0, p, n, 0, 0, (hex ? 1 : 0) | (xstyle == HEX_NON_ASCII_CHARS ? 2 : 0));
+  return r;
+}
+
+function quoteText(p: usize, size: u32, nulTerminated: bool, xstyle: i32, style: i32): bool {
   const q = (style & QUOTE_BARE) == 0;
   const angles = (style & QUOTE_ANGLES) != 0;
   const text = (style & QUOTE_TEXT) != 0;

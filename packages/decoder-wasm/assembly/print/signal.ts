@@ -1,4 +1,5 @@
 // Signal names and sigset_t printing (strace's signame / sprintsigmask_n).
+import { jsonMode, SK_SIGNAL, SK_SIGSET, spanClose, spanOpen } from "../json/spans";
 import { outLen, putc, putName, puts } from "../out";
 import { NO_REF, signalName, strLen, strPtr } from "../tables";
 import { putU64 } from "./num";
@@ -8,9 +9,11 @@ const SIGRTMIN: u32 = 32;
 
 /** A signal argument or field, styled by -X (`17 /* SIGCHLD *\/`). */
 export function printSignal(sig: u64, withPrefix: bool = true): void {
+  const s = jsonMode ? spanOpen() : 0;
   const start = outLen;
   printSignalName(sig, withPrefix);
   restyle(start, sig, FMT_UDEC);
+  if (jsonMode) spanClose(s, SK_SIGNAL, sig, -1, 0, 0, 0, 0, 0);
 }
 
 /** `SIGCHLD`; real-time signals `SIGRTMIN`, `SIGRT_1`…; unknown → the number. -X never applies. */
@@ -40,6 +43,12 @@ export function printSignalName(sig: u64, withPrefix: bool = true): void {
 
 /** `[INT CHLD]`, `[]`, or `~[KILL STOP]` when more than half of the bits are set. */
 export function printSigset(p: usize, bytes: u32): void {
+  const s = jsonMode ? spanOpen() : 0;
+  printSigsetText(p, bytes);
+  if (jsonMode) spanClose(s, SK_SIGSET, 0, -1, 0, 0, 0, 0, 0);
+}
+
+function printSigsetText(p: usize, bytes: u32): void {
   const nsig = bytes * 8;
   let pop: u32 = 0;
   for (let i: u32 = 0; i < bytes; i++) pop += <u32>popcnt<u32>(<u32>load<u8>(p + <usize>i));

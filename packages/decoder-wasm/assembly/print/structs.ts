@@ -3,6 +3,7 @@
 // offsets are still literals here. Names and constants come from tables.
 
 import { printSiginfo } from "../events";
+import { jsonMode, SK_FLAGS, spanClose, spanOpen } from "../json/spans";
 import {
   T_EPOLLEVENTS,
   T_FSMAGIC,
@@ -253,9 +254,12 @@ const STATX_BTIME: u32 = 0x800;
  * by name, then the permission bits as `%#03o`.
  */
 export function printSymbolicMode(mode: u64): void {
+  // JSON: a flag set (`S_IFREG|0644`: names ["S_IFREG"], the whole mode as its value).
+  const s = jsonMode ? spanOpen() : 0;
   const start = outLen;
   printSymbolicModeAbbrev(mode);
   restyle(start, mode, FMT_OCT);
+  if (jsonMode) spanClose(s, SK_FLAGS, mode, -1, 0, 0, 0, 0, 0);
 }
 
 function printSymbolicModeAbbrev(mode: u64): void {

@@ -1,5 +1,6 @@
 // Constant-table printers: strace's printxval (one value) and printflags (bits joined by `|`).
 
+import { jsonMode, SK_ENUM, SK_FLAGS, spanClose, spanOpen } from "../json/spans";
 import { T_SOCKETLAYERS, T_SOCKTYPES, T_STATX_FLAGS } from "../known";
 import { xlatStyle } from "../options";
 import { outLen, putc, putName, puts } from "../out";
@@ -54,6 +55,16 @@ function putUnknownComment(idx: i32): void {
 
 /** One value by name; unknown → `0x… /* X_??? *\/` (decimal when `dec`). */
 export function printEnum(idx: i32, v: u64, dec: bool = false): void {
+  if (!jsonMode) {
+    printEnumStyled(idx, v, dec);
+    return;
+  }
+  const s = spanOpen();
+  printEnumStyled(idx, v, dec);
+  spanClose(s, SK_ENUM, v, idx, 0, 0, 0, 0, dec ? 1 : 0);
+}
+
+function printEnumStyled(idx: i32, v: u64, dec: bool): void {
   const start = outLen;
   printEnumAbbrev(idx, v, dec);
   restyle(start, v, dec ? FMT_UDEC : FMT_HEX);
@@ -72,6 +83,16 @@ function printEnumAbbrev(idx: i32, v: u64, dec: bool): void {
 
 /** Bits by name joined by `|`, with a leading type field when the table has a mask. */
 export function printFlags(idx: i32, v: u64): void {
+  if (!jsonMode) {
+    printFlagsStyled(idx, v);
+    return;
+  }
+  const s = spanOpen();
+  printFlagsStyled(idx, v);
+  spanClose(s, SK_FLAGS, v, idx, 0, 0, 0, 0, 0);
+}
+
+function printFlagsStyled(idx: i32, v: u64): void {
   if (xlatStyle != 0 && (idx == T_SOCKTYPES || idx == T_STATX_FLAGS) && idx >= 0) {
     printSplitFlags(idx, v);
     return;
@@ -108,7 +129,9 @@ function printSplitFlags(idx: i32, v: u64): void {
 
 /** The abbrev form whatever -X says: strace's own formatters (sprint_open_modes) ignore it. */
 export function printFlagsUnstyled(idx: i32, v: u64): void {
+  const s = jsonMode ? spanOpen() : 0;
   printFlagsAbbrev(idx, v);
+  if (jsonMode) spanClose(s, SK_FLAGS, v, idx, 0, 0, 0, 0, 0);
 }
 
 function printFlagsAbbrev(idx: i32, v: u64, typeField: bool = true): void {
