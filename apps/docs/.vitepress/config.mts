@@ -21,6 +21,7 @@ const guide: DefaultTheme.SidebarItem[] = [
       { text: "Timing", link: "/guide/timing" },
       { text: "Decoding options", link: "/guide/decoding" },
       { text: "Recordings", link: "/guide/recordings" },
+      { text: "Stack traces (-k)", link: "/guide/stack-traces" },
       { text: "JSON output", link: "/guide/json" },
       { text: "FAQ", link: "/guide/faq" },
     ],

@@ -54,6 +54,8 @@ export interface CliOptions {
   readonly syscallNumber: boolean;
   /** -i */
   readonly instructionPointer: boolean;
+  /** -k: frames after each syscall line. */
+  readonly stackTraces: boolean;
   /** -t/-tt/-ttt/--timestamps: format and precision, or undefined. */
   readonly absTimestamps: { readonly format: "time" | "unix"; readonly precision: Precision } | undefined;
   /** -r: precision, or undefined. */
@@ -131,6 +133,21 @@ const byShort = new Map(OPTION_TABLE.filter((r) => r.short).map((r) => [r.short 
 const byLong = new Map(OPTION_TABLE.filter((r) => r.long).map((r) => [r.long as string, r]));
 
 /**
+ * getopt_long's long-name lookup: the exact name, else the one option the name abbreviates
+ * (`--stack-trace` for `--stack-traces`); several options sharing the prefix are ambiguous.
+ */
+function longOption(name: string, word: string): OptionRow {
+  const exact = byLong.get(name);
+  if (exact) return exact;
+  const matches = name === "" ? [] : OPTION_TABLE.filter((r) => r.long?.startsWith(name));
+  const first = matches[0];
+  if (!first) throw new UsageError(`unrecognized option '${word}'`);
+  if (matches.every((r) => r.key === first.key && r.arg === first.arg)) return first;
+  const names = matches.map((r) => `'--${r.long}'`).join(" ");
+  throw new UsageError(`option '${word}' is ambiguous; possibilities: ${names}`);
+}
+
+/**
  * getopt_long with strace's "+" mode: options stop at the first non-option (the command), so
  * `tstrace ls -l` passes `-l` to ls. A lone `--` ends options too; pnpm passes one through, hence
  * a leading `--` is simply that terminator.
@@ -144,9 +161,8 @@ function* scanOptions(argv: readonly string[]): Generator<ParsedOption, readonly
     i++;
     if (word.startsWith("--")) {
       const eq = word.indexOf("=");
-      const name = word.slice(2, eq < 0 ? undefined : eq);
-      const row = byLong.get(name);
-      if (!row) throw new UsageError(`unrecognized option '${word}'`);
+      const row = longOption(word.slice(2, eq < 0 ? undefined : eq), word);
+      const name = row.long;
       let value: string | undefined = eq < 0 ? undefined : word.slice(eq + 1);
       if (row.arg === "none" && value !== undefined) {
         throw new UsageError(`option '--${name}' doesn't allow an argument`);
@@ -290,6 +306,7 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
   let yCount = 0;
   let syscallNumber = false;
   let instructionPointer = false;
+  let stackTraces = false;
   let tCount = 0;
   let absTimestamps: TimestampsArg | undefined;
   let relTimestamps: Precision | undefined;
@@ -375,6 +392,9 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
         break;
       case "instructionPointer":
         instructionPointer = true;
+        break;
+      case "stackTraces":
+        stackTraces = true;
         break;
       case "tCount":
         tCount++;
@@ -563,6 +583,7 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
       // strace's list, in its order, of what only shapes trace lines.
       const inVain = (flag: string): number => warnings.push(`${flag} has no effect with -c/--summary-only`);
       if (instructionPointer) inVain("-i/--instruction-pointer");
+      if (stackTraces) inVain("-k/--stack-traces");
       if (syscallNumber) inVain("-n/--syscall-number");
       if (relTimestamps !== undefined) inVain("-r/--relative-timestamps");
       if (abs !== undefined) inVain("-t/--absolute-timestamps");
@@ -608,6 +629,7 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
     fdDetails,
     syscallNumber,
     instructionPointer,
+    stackTraces,
     absTimestamps: abs,
     relTimestamps,
     syscallTimes,

@@ -19,6 +19,7 @@ import { openRecordSink, type RecordSink, recordingCapture } from "./record-sink
 import { openReplay, type Replay, type ReplaySource } from "./replay-source.js";
 import { SeparateOutputs } from "./separate-outputs.js";
 import { openSink, type Sink } from "./sink.js";
+import { createStackUnwinder } from "./stack-traces.js";
 import { wantsPerf } from "./stats/backend.js";
 import { SyscallCounter } from "./stats/counter.js";
 import { countWithPerf } from "./stats/perf-summary.js";
@@ -127,6 +128,7 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
     fail((err as Error).message, false);
   }
   const filter = recordFilter(traceSet, qualifiers.signal);
+  const stacks = options.stackTraces && options.summary !== "only" ? createStackUnwinder() : undefined;
   // --json: the tracer's own lines are objects in the JSON stream (stderr under -ff).
   const jsonLine = (bytes: Uint8Array): void => {
     if (sink) sink.write(bytes);
@@ -162,7 +164,8 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
     // Written before anything filters it: a replay applies its own filters.
     recordSink?.write(raw);
     if (limit?.reached || replayDamage) return;
-    let batch = pathFilter ? pathFilter.filter(raw) : raw;
+    const unwound = stacks ? stacks.expand(raw) : raw;
+    let batch = pathFilter ? pathFilter.filter(unwound) : unwound;
     if (limit) {
       batch = limit.take(batch);
       // Detach outside the native callback; the records after the limit are dropped meanwhile.

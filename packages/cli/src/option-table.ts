@@ -446,6 +446,20 @@ export const OPTION_TABLE: readonly OptionRow[] = [
     example: "tstrace -i true",
   },
   {
+    short: "k",
+    long: "stack-traces",
+    arg: "none",
+    key: "stackTraces",
+    section: "Output format",
+    help: [
+      {
+        usage: "-k, --stack-traces",
+        text: ["obtain stack trace between each syscall"],
+      },
+    ],
+    example: "tstrace -k -e trace=write echo hi",
+  },
+  {
     short: "n",
     long: "syscall-number",
     arg: "none",

@@ -5,6 +5,7 @@
  * does with the batches (sinks, -ff, -c, iterators) stays with it.
  */
 import { compileInjectTable } from "@tstrace/core/inject";
+import { compileStackPlan, MAPPING_CHANGES } from "@tstrace/core/stack-plan";
 import * as native from "@tstrace/native";
 import { syscallByName } from "./arch.js";
 import type { CliOptions } from "./args.js";
@@ -48,7 +49,7 @@ export function createPipeline(
   start: PipelineStart,
   onBatch: (batch: Uint8Array) => Promise<void> | undefined,
 ): Pipeline {
-  const stopSet = withCommChanges(cli, start.stopSet ?? cli.qualifiers.trace);
+  const stopSet = withMappingChanges(cli, withCommChanges(cli, start.stopSet ?? cli.qualifiers.trace));
   const capturePlan = capturePlanFor(start.captureOptions ?? cli, stopSet);
   const common = {
     capturePlan,
@@ -59,6 +60,8 @@ export function createPipeline(
     transientBatches: true,
     ...(stopSet ? { traceSet: toBitmap(stopSet) } : {}),
     ...(cli.qualifiers.inject.length > 0 ? { injectTable: compileInjectTable(cli.qualifiers.inject) } : {}),
+    // -c alone prints no lines, so strace takes no stacks (and warns that -k has no effect).
+    ...(cli.stackTraces && cli.summary !== "only" ? { stackPlan: compileStackPlan(cli.arch) } : {}),
   };
   const attachPids = start.attachPids ?? cli.pids;
   const session =
@@ -92,4 +95,22 @@ function withCommChanges(
   const prctl = syscallByName(cli.arch, "prctl")?.nr;
   if (!stopSet || prctl === undefined || !cli.qualifiers.decodePids.has("comm")) return stopSet;
   return new Set([...stopSet, prctl]);
+}
+
+/**
+ * -k: the tracer must see the calls that change mappings (mmap, munmap, …) even when the filter
+ * leaves them out, to know when a thread's /proc/PID/maps must be read again; the decoder still
+ * prints only what -e trace= selects.
+ */
+function withMappingChanges(
+  cli: CliOptions,
+  stopSet: ReadonlySet<number> | undefined,
+): ReadonlySet<number> | undefined {
+  if (!stopSet || !cli.stackTraces || cli.summary === "only") return stopSet;
+  const out = new Set(stopSet);
+  for (const name of MAPPING_CHANGES) {
+    const nr = syscallByName(cli.arch, name)?.nr;
+    if (nr !== undefined) out.add(nr);
+  }
+  return out;
 }

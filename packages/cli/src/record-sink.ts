@@ -66,6 +66,7 @@ export function openRecordSink(
     verbose: captured.verbose,
     dumpIo: { read: qualifiers.read !== undefined, write: qualifiers.write !== undefined },
     follow: captured.follow,
+    stackTraces: captured.stackTraces,
     syscalls: stopSet ? [...stopSet].sort((a, b) => a - b) : undefined,
     pids: captured.pids,
     tracer: `tstrace ${VERSION}`,

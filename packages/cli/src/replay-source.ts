@@ -102,6 +102,7 @@ export function openReplay(options: CliOptions, argv: readonly string[]): Replay
     verbose: o.verbose,
     dumpIo: { read: o.qualifiers.read !== undefined, write: o.qualifiers.write !== undefined },
     follow: o.follow,
+    stackTraces: o.stackTraces && o.summary !== "only",
     ...(o.qualifiers.trace ? { syscalls: o.qualifiers.trace } : {}),
   });
   if (lacks) {

@@ -12,6 +12,7 @@ import { parseArgs } from "./args.js";
 import { decoderOptions } from "./decoder-options.js";
 import { applyEnvChanges } from "./env-changes.js";
 import { createPipeline } from "./pipeline.js";
+import { createStackUnwinder } from "./stack-traces.js";
 import { UsageError } from "./usage-error.js";
 
 export type { TraceResult } from "@tstrace/native";
@@ -132,9 +133,11 @@ export async function trace(
   const channel = new Channel<string | JsonEvent | Uint8Array>();
   const splitter = new LineSplitter();
   const pushLine = (line: string): void => channel.push(events ? (JSON.parse(line) as JsonEvent) : line);
+  // -k: the decoder prints the frames the unwinder makes of the tracer's stack samples.
+  const stacks = lines && cli.stackTraces ? createStackUnwinder() : undefined;
   // onBatch decodes at once or copies (batches mode): native frees each batch as it returns.
   const onBatch = (batch: Uint8Array): undefined => {
-    if (decoder) splitter.feed(decoder.decode(batch), pushLine);
+    if (decoder) splitter.feed(decoder.decode(stacks ? stacks.expand(batch) : batch), pushLine);
     else channel.push(batch.slice());
     return undefined;
   };

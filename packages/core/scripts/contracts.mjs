@@ -25,7 +25,8 @@ const num = (v) => (v >= 0x10000 ? hex(v) : String(v));
  * C++ spellings that predate the generator and that binding.cc and the tracer use; kept so the
  * hand-written C++ reads as before.
  */
-const CPP_NAME = { CaptureKind: { CSTRING: "CString" } };
+// RecordType.STACK would clash with CaptureKind.STACK in C++, where both enums share rf::.
+const CPP_NAME = { CaptureKind: { CSTRING: "CString" }, RecordType: { STACK: "StackSample" } };
 
 /** The C++ header. */
 export function renderNativeHeader(core) {
@@ -68,6 +69,9 @@ export function renderNativeHeader(core) {
   offsets("enter_body", core.SyscallEnterBody, "SYSCALL_ENTER body.");
   offsets("exit_body", core.SyscallExitBody, "SYSCALL_EXIT body.");
   enumOf("SyscallExitFlags", "uint16_t", core.SyscallExitFlags, "Exit");
+  offsets("stack_body", core.StackBody, "STACK body (-k).");
+  enumOf("StackFlags", "uint16_t", core.StackFlags, "Stack");
+  offsets("stack_plan", core.StackPlan, "Stack plan (u32 word indexes).");
   offsets("inject_entry", core.InjectEntry, "Injection table row (u32 word indexes).");
   enumOf("InjectFlags", "uint32_t", core.InjectFlags, "Inject");
   offsets("capture_header", core.CaptureHeader, "Capture header.");
@@ -125,6 +129,7 @@ export function renderAssembly(core) {
   group("ENTER_", "u32", core.SyscallEnterBody);
   group("EXIT_", "u32", core.SyscallExitBody);
   group("EXIT_FLAG_", "u16", core.SyscallExitFlags);
+  group("STACK_FLAG_", "u16", core.StackFlags);
   // The header's length is the capture's "size": CAP_HEADER reads better where data starts.
   group("CAP_", "u32", core.CaptureHeader, { size: "HEADER" });
   group("CK_", "u8", core.CaptureKind);

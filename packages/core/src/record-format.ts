@@ -57,9 +57,61 @@ export const RecordType = {
    * exec (--decode-pids=comm): UTF-8 body, at most 16 bytes.
    */
   COMM: 11,
+  /**
+   * A stack sample for `-k` (body: {@link StackBody}): the registers and a copy of the stack from
+   * the stack pointer, taken where strace unwinds (a syscall's exit, or its entry for the calls
+   * that replace or end the program, a signal's delivery). The unwinder turns it into frames.
+   */
+  STACK: 12,
+  /** The thread's /proc/PID/maps text (UTF-8 body) for `-k`: written before a STACK record when the mappings may have changed. */
+  MAPS: 13,
+  /**
+   * Frames ready to print: what the unwinder makes of a STACK record for the decoder. Body: u32
+   * text length, u32 zero, then UTF-8 text, one ` > …` line each, newline-terminated. Never
+   * written by the tracer nor into recordings. Flags: {@link StackFlags}.
+   */
+  FRAMES: 14,
 } as const;
 /** A record type code: one of the {@link RecordType} values. */
 export type RecordType = (typeof RecordType)[keyof typeof RecordType];
+
+/** Bits in a STACK (and FRAMES) record's header flags. */
+export const StackFlags = {
+  /** Taken at a syscall's entry (execve, exit): printed after that call's line ends, or after the thread's `+++` line. */
+  AT_ENTRY: 1,
+} as const;
+
+/**
+ * Offsets inside a STACK body. The registers are the architecture's ptrace user_regs_struct
+ * (x86_64: 27 × u64, rip at 128, rsp at 152); the stack bytes were read from `sp` up.
+ */
+export const StackBody = {
+  /** u32: AUDIT_ARCH_* of the registers. */
+  arch: 0,
+  /** u32: bytes of registers that follow the fixed part. */
+  regsLength: 4,
+  /** u64: the address the stack copy starts at (the stack pointer). */
+  sp: 8,
+  /** u32: bytes of stack copied (after the registers, padded to 8). */
+  stackLength: 16,
+  /** u32: zero. */
+  reserved: 20,
+  /** Fixed part length; the registers, then the stack bytes, follow. */
+  length: 24,
+} as const;
+
+/**
+ * The stack plan native reads for `-k` (core's compileStackPlan): u32 words. Then `words` u32
+ * of a syscall bitmap captured at entry, then `words` of a bitmap of calls that change mappings.
+ */
+export const StackPlan = {
+  /** Most stack bytes copied per sample. */
+  bytes: 0,
+  /** u32 words in each bitmap. */
+  words: 1,
+  /** Fixed part, in words. */
+  length: 2,
+} as const;
 
 /** Offsets inside a SIGNAL body. */
 export const SignalBody = {

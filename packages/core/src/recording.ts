@@ -56,6 +56,8 @@ export const RecordingFlags = {
   DUMP_WRITE: 16,
   /** children were followed (-f). */
   FOLLOW: 32,
+  /** stack samples were taken (-k). */
+  STACK_TRACES: 64,
 } as const;
 
 /** A recording's header, decoded. */
@@ -76,6 +78,8 @@ export interface RecordingHeader {
   readonly dumpIo: { readonly read: boolean; readonly write: boolean };
   /** Children were followed (-f). */
   readonly follow: boolean;
+  /** Stack samples were taken (-k). */
+  readonly stackTraces: boolean;
   /** Syscall numbers the tracer stopped for; undefined: all of them. */
   readonly syscalls: readonly number[] | undefined;
   /** Pids attached to with -p; empty for a spawned command. */
@@ -120,7 +124,8 @@ export function encodeRecordingHeader(h: RecordingHeaderInput): Uint8Array {
     (h.verbose ? RecordingFlags.VERBOSE : 0) |
     (h.dumpIo.read ? RecordingFlags.DUMP_READ : 0) |
     (h.dumpIo.write ? RecordingFlags.DUMP_WRITE : 0) |
-    (h.follow ? RecordingFlags.FOLLOW : 0);
+    (h.follow ? RecordingFlags.FOLLOW : 0) |
+    (h.stackTraces ? RecordingFlags.STACK_TRACES : 0);
   dv.setUint32(b + FileHeaderBody.version, RECORD_FORMAT_VERSION, true);
   dv.setUint32(b + FileHeaderBody.arch, h.auditArch, true);
   dv.setUint32(b + FileHeaderBody.strsize, h.strsize, true);
@@ -206,6 +211,7 @@ export function decodeRecordingHeader(
         write: (flags & RecordingFlags.DUMP_WRITE) !== 0,
       },
       follow: (flags & RecordingFlags.FOLLOW) !== 0,
+      stackTraces: (flags & RecordingFlags.STACK_TRACES) !== 0,
       syscalls: syscallCount === ALL_SYSCALLS ? undefined : list(FileHeaderBody.length, listed),
       pids: list(FileHeaderBody.length + 4 * listed, pidCount),
       tracer: new TextDecoder().decode(bytes.subarray(tracerAt, tracerAt + tracerLength)),
@@ -275,6 +281,8 @@ export interface ReplayNeeds {
   readonly syscalls?: ReadonlySet<number>;
   /** -f / -ff. */
   readonly follow?: boolean;
+  /** -k. */
+  readonly stackTraces?: boolean;
 }
 
 const FD_LEVEL = { none: 0, path: 1, all: 2 } as const;
@@ -295,6 +303,8 @@ export function recordingLacks(header: RecordingHeader, needs: ReplayNeeds): str
   if (needs.dumpIo?.write && !header.dumpIo.write)
     return "-e write= needs whole buffers the recording lacks (it was made without -e write=)";
   if (needs.follow && !header.follow) return "-f needs a recording made with -f";
+  if (needs.stackTraces && !header.stackTraces)
+    return "-k needs stack samples the recording lacks (it was made without -k)";
   if (header.syscalls && needs.syscalls) {
     const have = new Set(header.syscalls);
     for (const nr of needs.syscalls)

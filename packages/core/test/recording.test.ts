@@ -18,6 +18,7 @@ const INPUT: RecordingHeaderInput = {
   verbose: true,
   dumpIo: { read: true, write: false },
   follow: true,
+  stackTraces: true,
   syscalls: [0, 1, 257],
   pids: [42, 43],
   tracer: "tstrace 9.9.9",
@@ -108,6 +109,10 @@ describe("recordingLacks", () => {
       recordingLacks(header, { syscalls: new Set([1, 257]), dumpIo: { read: true, write: false } }),
     ).toBeUndefined();
     expect(recordingLacks(header, { strsize: 301 })).toMatch(/^-s 301 needs more/);
+    expect(recordingLacks(header, { stackTraces: true })).toBeUndefined();
+    expect(recordingLacks({ ...header, stackTraces: false }, { stackTraces: true })).toBe(
+      "-k needs stack samples the recording lacks (it was made without -k)",
+    );
     expect(recordingLacks(header, { decodeFds: "all" })).toMatch(
       /^-yy needs fd data the recording lacks \(it was made with -y\)/,
     );

@@ -8,6 +8,7 @@ import { putDecoderNames } from "./decoders/index";
 import { setDumpSets } from "./dumpio";
 import { resolveKnown } from "./known";
 import {
+  beforeRecord,
   onComm,
   onDetached,
   onEnter,
@@ -15,6 +16,7 @@ import {
   onExit,
   onExitStatus,
   onFinish,
+  onFrames,
   onGroupStop,
   onNewProcess,
   onSignal,
@@ -36,6 +38,7 @@ import {
   EXIT_LENGTH,
   EXIT_NR,
   EXIT_RVAL,
+  HDR_FLAGS,
   HDR_LENGTH,
   HDR_PID,
   HDR_SIZE,
@@ -44,12 +47,14 @@ import {
   RECORD_FORMAT_VERSION,
   SIGNAL_BODY_LENGTH,
   SIGNAL_BODY_SIGINFO,
+  STACK_FLAG_AT_ENTRY,
   T_ATTACHED,
   T_COMM,
   T_DETACHED,
   T_EXEC,
   T_EXIT,
   T_FILE_HEADER,
+  T_FRAMES,
   T_GROUP_STOP,
   T_NEW_PROCESS,
   T_SIGNAL,
@@ -189,6 +194,7 @@ export function decode(len: u32): u32 {
     setNow(load<u64>(rec + HDR_TIME_NS));
     const pid = load<u32>(rec + HDR_PID);
     const body = rec + HDR_LENGTH;
+    if (type != T_FRAMES) beforeRecord();
     if (type == T_SYSCALL_ENTER) {
       if (size < HDR_LENGTH + ENTER_LENGTH) {
         corrupt(off, 3);
@@ -249,6 +255,13 @@ export function decode(len: u32): u32 {
         break;
       }
       onExec(pid, load<u32>(body));
+    } else if (type == T_FRAMES) {
+      const len: u32 = size < HDR_LENGTH + 8 ? <u32>0 : load<u32>(body);
+      if (size < HDR_LENGTH + 8 || len > size - HDR_LENGTH - 8) {
+        corrupt(off, 3);
+        break;
+      }
+      onFrames(pid, body + 8, len, (load<u16>(rec + HDR_FLAGS) & STACK_FLAG_AT_ENTRY) != 0);
     } else if (type == T_COMM) {
       onComm(pid, body, size - HDR_LENGTH);
     } else if (type == T_ATTACHED) {

@@ -116,6 +116,10 @@ class Proc {
   /** --decode-pids=comm: the thread's name from its last COMM record (commLen 0: none yet). */
   comm: StaticArray<u8> = new StaticArray<u8>(COMM_MAX);
   commLen: u32 = 0;
+  /** -k: frames taken at the current syscall's entry, held until its line ends (or the thread's does). */
+  frames: usize = 0;
+  framesCap: u32 = 0;
+  framesLen: u32 = 0;
   /** JSON: the name at the call's entry (the text's prefix shows it there; an execve renames). */
   entryComm: StaticArray<u8> = new StaticArray<u8>(COMM_MAX);
   entryCommLen: u32 = 0;
@@ -205,6 +209,7 @@ function getProc(pid: u32): Proc {
   p.done = false;
   p.len = 0;
   p.commLen = 0;
+  p.framesLen = 0;
   liveCount++;
   lastProc = p;
   return p;
@@ -382,6 +387,7 @@ export function onEnter(pid: u32, rec: usize, len: u32): void {
   p.inSyscall = true;
   hasOpen = true;
   openPid = pid;
+  lineShown(pid);
 }
 
 function tabto(): void {
@@ -594,6 +600,7 @@ export function onExit(pid: u32, rec: usize, len: u32, nr: u32, arch: u32, rval:
     printReturn(validRow(nr, arch), callRaw ? RVAL_HEX : 0, rval, isError);
     printTamperNotes(rec);
     newline();
+    lineShown(pid);
     return;
   }
   const enr = load<u32>(p.buf + HDR_LENGTH + ENTER_NR);
@@ -629,6 +636,65 @@ export function onExit(pid: u32, rec: usize, len: u32, nr: u32, arch: u32, rval:
   dumpIo(enr);
   hasOpen = false;
   p.inSyscall = false;
+  lineShown(pid);
+  flushFrames(p);
+}
+
+/**
+ * -k: the pid whose syscall or signal line the previous record printed. Its STACK record comes
+ * right after that record, so frames follow a line only when nothing came between (a line a
+ * filter dropped, or that was never printed, gets none).
+ */
+let framesPid: u32 = 0;
+let framesOk = false;
+
+function lineShown(pid: u32): void {
+  framesPid = pid;
+  framesOk = true;
+}
+
+/** Called before each record but FRAMES: frames belong only to the line just printed. */
+export function beforeRecord(): void {
+  framesOk = false;
+}
+
+/**
+ * FRAMES (-k): the unwinder's ` > …` lines for this pid. Frames of an exit or a signal follow
+ * that line when it was printed; frames taken at entry wait for the call's line to end, or for
+ * the thread's `+++` line (exit_group), as strace's queue does.
+ */
+export function onFrames(pid: u32, text: usize, len: u32, atEntry: bool): void {
+  // JSON has no stack event yet: frames are strace text only.
+  if (jsonMode) return;
+  const p = getProc(pid);
+  if (atEntry) {
+    // strace takes them only for a call it prints (a filtered exit_group has none).
+    if (!framesOk || framesPid != pid) return;
+    framesOk = false;
+    if (p.framesCap < len) {
+      p.frames = p.frames == 0 ? heap.alloc(<usize>len) : heap.realloc(p.frames, <usize>len);
+      p.framesCap = len;
+    }
+    memory.copy(p.frames, text, <usize>len);
+    p.framesLen = len;
+    return;
+  }
+  // One FRAMES per line: a second one belongs to a call whose records a filter took out.
+  if (framesOk && framesPid == pid) putFrames(text, len);
+  framesOk = false;
+}
+
+function putFrames(text: usize, len: u32): void {
+  if (len == 0) return;
+  closeOpenLine();
+  const start = outLen;
+  putBytes(text, <usize>len);
+  setAside(start);
+}
+
+function flushFrames(p: Proc): void {
+  putFrames(p.frames, p.framesLen);
+  p.framesLen = 0;
 }
 
 /** The thread is gone while in a syscall (exit_group, killed): `) = ?` like print_event_exit. */
@@ -748,6 +814,7 @@ export function onExitStatus(pid: u32, status: i32, lastNrPlus1: u32): void {
       newline();
     }
   }
+  flushFrames(p);
   p.live = false;
   p.inSyscall = false;
   liveCount--;
@@ -771,6 +838,7 @@ export function onSignal(pid: u32, signo: u32, siginfo: usize): void {
   else puts("{si_signo=0}");
   puts(" ---");
   newline();
+  lineShown(pid);
 }
 
 export function onGroupStop(pid: u32, signo: u32): void {

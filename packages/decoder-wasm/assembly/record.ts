@@ -23,6 +23,9 @@ export const T_DETACHED: u16 = 8;
 export const T_GROUP_STOP: u16 = 9;
 export const T_MESSAGE: u16 = 10;
 export const T_COMM: u16 = 11;
+export const T_STACK: u16 = 12;
+export const T_MAPS: u16 = 13;
+export const T_FRAMES: u16 = 14;
 
 export const SIGNAL_BODY_SIGNO: u32 = 0;
 export const SIGNAL_BODY_FLAGS: u32 = 4;
@@ -47,6 +50,8 @@ export const EXIT_LENGTH: u32 = 24;
 
 export const EXIT_FLAG_INJECTED: u16 = 1;
 export const EXIT_FLAG_DELAYED: u16 = 2;
+
+export const STACK_FLAG_AT_ENTRY: u16 = 1;
 
 export const CAP_ARG: u32 = 0;
 export const CAP_KIND: u32 = 1;

@@ -14,6 +14,7 @@ const HEADER: RecordingHeaderInput = {
   verbose: false,
   dumpIo: { read: false, write: false },
   follow: false,
+  stackTraces: false,
   syscalls: undefined,
   pids: [],
   tracer: "tstrace test",

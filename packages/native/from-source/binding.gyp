@@ -15,6 +15,7 @@
         "../src/core/socket_details.cc",
         "../src/core/syscall_counter.cc",
         "../src/core/injector.cc",
+        "../src/core/stack_sampler.cc",
         "../src/core/tracer.cc"
       ],
       "dependencies": ["<!(node -p \"require('node-addon-api').targets\"):node_addon_api_except"],

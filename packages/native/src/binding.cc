@@ -286,6 +286,27 @@ void ParseInjectTable(Napi::Env env, Napi::Value v, tstrace::TraceOptions& opts)
   }
 }
 
+// stackPlan (-k): core's compileStackPlan layout, or undefined.
+void ParseStackPlan(Napi::Env env, Napi::Value v, tstrace::TraceOptions& opts) {
+  if (v.IsUndefined()) return;
+  if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != napi_uint32_array) {
+    ThrowType(env, "stackPlan must be a Uint32Array");
+  }
+  Napi::Uint32Array a = v.As<Napi::Uint32Array>();
+  const size_t n = a.ElementLength();
+  if (n < tstrace::rf::stack_plan::kLength) throw Napi::RangeError::New(env, "stackPlan is too short");
+  const uint32_t words = a[tstrace::rf::stack_plan::kWords];
+  if (n != tstrace::rf::stack_plan::kLength + 2 * static_cast<size_t>(words)) {
+    throw Napi::RangeError::New(env, "stackPlan's length does not match its bitmap size");
+  }
+  auto plan = std::make_shared<tstrace::StackPlanData>();
+  plan->bytes = a[tstrace::rf::stack_plan::kBytes];
+  const uint32_t* d = a.Data() + tstrace::rf::stack_plan::kLength;
+  plan->at_entry.assign(d, d + words);
+  plan->changes_maps.assign(d + words, d + 2 * words);
+  opts.stack = std::move(plan);
+}
+
 // ignoredSignals: an array of signal numbers, as a mask (bit sig - 1).
 uint64_t SignalMask(Napi::Env env, Napi::Value v) {
   if (!v.IsArray()) ThrowType(env, "ignoredSignals must be an array of signal numbers");
@@ -397,10 +418,10 @@ void ResolveUser(Napi::Env env, const std::string& name, tstrace::SpawnSpec& spe
 
 // spawn(argv, plan, env|undefined, cwd|undefined, followForks, batchBytes, traceSet|undefined,
 //       seccomp, exitKill, onBatch, detachOnExec, inheritFds|undefined, ignoredSignals, decodeComm,
-//       user|undefined, injectTable|undefined) -> session handle
+//       user|undefined, injectTable|undefined, stackPlan|undefined) -> session handle
 Napi::Value Spawn(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() != 16) ThrowType(env, "spawn expects 16 arguments");
+  if (info.Length() != 17) ThrowType(env, "spawn expects 17 arguments");
   tstrace::SpawnSpec spec;
   spec.argv = StringArray(env, info[0], "argv", true);
   ParsePlan(env, info[1], spec);
@@ -425,6 +446,7 @@ Napi::Value Spawn(const Napi::CallbackInfo& info) {
   spec.ignored_signals = SignalMask(env, info[12]);
   spec.decode_comm = Bool(env, info[13], "decodeComm");
   ParseInjectTable(env, info[15], spec);
+  ParseStackPlan(env, info[16], spec);
 
   try {
     spec.path = tstrace::resolve_command(spec.argv[0], std::getenv("PATH"));
@@ -452,10 +474,10 @@ Napi::Value Spawn(const Napi::CallbackInfo& info) {
 }
 
 // attach(pids, plan, followForks, traceSet|undefined, batchBytes, onBatch, exitKill, detachOnExec,
-//        untilExec, decodeComm, injectTable|undefined) -> session handle
+//        untilExec, decodeComm, injectTable|undefined, stackPlan|undefined) -> session handle
 Napi::Value Attach(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() != 11) ThrowType(env, "attach expects 11 arguments");
+  if (info.Length() != 12) ThrowType(env, "attach expects 12 arguments");
   tstrace::AttachSpec spec;
   if (!info[0].IsArray()) ThrowType(env, "pids must be an array of process ids");
   Napi::Array pids = info[0].As<Napi::Array>();
@@ -479,6 +501,7 @@ Napi::Value Attach(const Napi::CallbackInfo& info) {
   spec.decode_comm = Bool(env, info[9], "decodeComm");
   if (spec.until_exec && spec.pids.size() != 1) ThrowType(env, "untilExec takes exactly one pid");
   ParseInjectTable(env, info[10], spec);
+  ParseStackPlan(env, info[11], spec);
   return StartSession(env, info[5].As<Napi::Function>(), true,
                       [&spec](Session* s) { return s->tracer_.attach(std::move(spec), s); });
 }
@@ -750,6 +773,9 @@ Napi::Object Constants(Napi::Env env) {
   Put(env, t, "GROUP_STOP", rf::kGroupStop);
   Put(env, t, "MESSAGE", rf::kMessage);
   Put(env, t, "COMM", rf::kComm);
+  Put(env, t, "STACK", rf::kStackSample);
+  Put(env, t, "MAPS", rf::kMaps);
+  Put(env, t, "FRAMES", rf::kFrames);
   c.Set("RecordType", t);
   Napi::Object en = Napi::Object::New(env);
   Put(env, en, "arch", rf::enter_body::kArch);

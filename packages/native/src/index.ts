@@ -76,6 +76,11 @@ export interface SpawnOptions {
    * DELAYED flags. Absent: nothing is injected.
    */
   injectTable?: Uint32Array;
+  /**
+   * -k: @tstrace/core's compileStackPlan. Each point strace unwinds at gets a STACK record (the
+   * registers and a copy of the stack), after a MAPS record when the mappings may have changed.
+   */
+  stackPlan?: Uint32Array;
 }
 
 /** Options of {@link attachTraced}. */
@@ -114,6 +119,8 @@ export interface AttachOptions {
   transientBatches?: boolean;
   /** As in {@link SpawnOptions.injectTable}. */
   injectTable?: Uint32Array;
+  /** As in {@link SpawnOptions.stackPlan}. */
+  stackPlan?: Uint32Array;
 }
 
 /** Options of {@link countSyscalls}. */
@@ -287,6 +294,7 @@ interface Addon {
     decodeComm: boolean,
     user: string | undefined,
     injectTable: Uint32Array | undefined,
+    stackPlan: Uint32Array | undefined,
   ): Handle;
   attach(
     pids: number[],
@@ -300,6 +308,7 @@ interface Addon {
     untilExec: boolean,
     decodeComm: boolean,
     injectTable: Uint32Array | undefined,
+    stackPlan: Uint32Array | undefined,
   ): Handle;
   resolveCommand(name: string): string;
   startGrandchild(path: string, argv: string[], env: string[], mode: number): string;
@@ -410,6 +419,7 @@ export function spawnTraced(options: SpawnOptions, onBatch: BatchHandler): Trace
     options.decodeComm ?? false,
     options.user,
     options.injectTable,
+    options.stackPlan,
   );
   acknowledged.handle = handle;
   if (options.transientBatches) handle.setTransient(true);
@@ -446,6 +456,7 @@ export function attachTraced(options: AttachOptions, onBatch: BatchHandler): Tra
     options.untilExec ?? false,
     options.decodeComm ?? false,
     options.injectTable,
+    options.stackPlan,
   );
   acknowledged.handle = handle;
   if (options.transientBatches) handle.setTransient(true);

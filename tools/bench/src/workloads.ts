@@ -45,4 +45,7 @@ export const WORKLOADS: readonly Workload[] = [
   { name: "ls -l /usr/bin", options: [], command: ["ls", "-l", "/usr/bin"] },
   { name: "find /usr/share/doc", options: ["-e", "trace=%stat"], command: ["find", "/usr/share/doc"] },
   { name: "python3 -c pass", options: [], command: ["/usr/bin/python3", "-c", "pass"] },
+  // -k: strace (libunwind over ptrace) unwinds in the tracer; tstrace copies the stack and unwinds in JS.
+  { name: "ls -l /usr/bin -k", options: ["-k"], command: ["ls", "-l", "/usr/bin"] },
+  { name: "python3 -c pass -k", options: ["-k"], command: ["/usr/bin/python3", "-c", "pass"] },
 ];

@@ -36,6 +36,7 @@ function recording(): Uint8Array {
     verbose: true,
     dumpIo: { read: false, write: false },
     follow: false,
+    stackTraces: false,
     syscalls: undefined,
     pids: [],
     tracer: "tstrace deno-test",

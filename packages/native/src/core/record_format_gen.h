@@ -41,6 +41,9 @@ enum RecordType : uint16_t {
   kGroupStop = 9,
   kMessage = 10,
   kComm = 11,
+  kStackSample = 12,
+  kMaps = 13,
+  kFrames = 14,
 };
 
 // SIGNAL body.
@@ -77,6 +80,27 @@ enum SyscallExitFlags : uint16_t {
   kExitInjected = 1,
   kExitDelayed = 2,
 };
+
+// STACK body (-k).
+namespace stack_body {
+constexpr size_t kArch = 0;
+constexpr size_t kRegsLength = 4;
+constexpr size_t kSp = 8;
+constexpr size_t kStackLength = 16;
+constexpr size_t kReserved = 20;
+constexpr size_t kLength = 24;
+}  // namespace stack_body
+
+enum StackFlags : uint16_t {
+  kStackAtEntry = 1,
+};
+
+// Stack plan (u32 word indexes).
+namespace stack_plan {
+constexpr size_t kBytes = 0;
+constexpr size_t kWords = 1;
+constexpr size_t kLength = 2;
+}  // namespace stack_plan
 
 // Injection table row (u32 word indexes).
 namespace inject_entry {

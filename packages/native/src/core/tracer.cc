@@ -195,6 +195,7 @@ struct ThreadState {
   const InjectAction* injecting = nullptr; // the current syscall's action, when it applies
   uint16_t exit_flags = 0;                 // rf::SyscallExitFlags for the current syscall's exit
   int exit_signal = 0;                     // signal= held for the exit stop (see inject_at_entry)
+  bool stack_at_entry = false;             // -k: the current syscall's stack was taken at entry
 };
 
 }  // namespace
@@ -230,6 +231,7 @@ struct Tracer::Loop {
   // DETACHED records of a whole-session detach, emitted in that order once all are let go.
   std::vector<std::pair<uint64_t, pid_t>> detached_in_order;
   FdDescriber fds;  // FD_PATH captures (-y/-yy); holds the socket details cache
+  std::unique_ptr<StackSampler> stacks;  // -k
   TraceOutcome outcome;
 
   // `hidden_initial`: a spawned child, silent until its own execve.
@@ -237,6 +239,7 @@ struct Tracer::Loop {
       : owner(o), opts(s), sink(k), initial(pid) {
     reset_batch();
     if (hidden_initial) threads[pid].hidden = true;
+    if (opts.stack) stacks = std::make_unique<StackSampler>(*opts.stack);
     seq_of(pid);
   }
 
@@ -367,6 +370,7 @@ struct Tracer::Loop {
     if (WIFEXITED(st) || WIFSIGNALED(st)) {
       emit_exit(p, st);
       threads.erase(p);
+      if (stacks) stacks->forget(p);
       owner.remove_live(p);
       if (p == initial) {
         outcome.status = st;
@@ -522,12 +526,16 @@ struct Tracer::Loop {
       t.sp = info.stack_pointer;
       std::memcpy(t.args, info.entry.args, sizeof t.args);
       t.selected = selected(info.arch, t.nr);
+      const bool first_exec = t.hidden;
       if (t.hidden) {
         // Tracing shows the command from its own execve on, like strace.
         if (p != initial || !is_exec_nr(info.arch, t.nr)) return 0;
         t.hidden = false;
       }
       if (t.selected) emit_enter(p, t, info);
+      // strace takes these stacks at entry, but the command's own first execve's at its exit.
+      t.stack_at_entry = stacks && t.selected && !first_exec && t.arch == rf::audit_arch::kX86_64 && stacks->at_entry(t.nr);
+      if (t.stack_at_entry) sample_stack(p, rf::kStackAtEntry);
       if (t.selected && opts.inject) return inject_at_entry(p, t);
     } else if (info.op == kInfoExit) {
       bool was_in = t.in_syscall;
@@ -559,6 +567,10 @@ struct Tracer::Loop {
   int finish_exit(pid_t p, ThreadState& t, bool was_in, uint32_t arch, int64_t rval, bool failed) {
     if (was_in && t.injecting != nullptr) inject_at_exit(p, t, rval, failed);
     if (was_in && t.selected) emit_syscall_exit(p, t, arch, rval, failed, t.exit_flags);
+    if (stacks && was_in && arch == rf::audit_arch::kX86_64) {
+      if (stacks->changes_maps(t.nr)) stacks->mappings_changed();
+      if (t.selected && !t.stack_at_entry) sample_stack(p, 0);
+    }
     // strace's COMM_CHANGE: prctl(PR_SET_NAME) renames the thread (--decode-pids=comm), selected or not.
     if (was_in && !failed && !t.hidden && t.arch == rf::audit_arch::kX86_64 && t.nr == kNrPrctl &&
         t.args[0] == PR_SET_NAME)
@@ -661,6 +673,7 @@ struct Tracer::Loop {
       owner.remove_live(old);
     }
     if (p == initial) exec_seen = true;
+    if (stacks) stacks->mappings_changed();
     if (!threads[p].hidden) {
       emit_pair(rf::kExec, p, static_cast<uint32_t>(old), 0);
       emit_comm(p);
@@ -716,6 +729,7 @@ struct Tracer::Loop {
       w.u32(0);
       w.bytes(&si, sizeof si);
       w.end_record(start);
+      sample_stack(p, 0);
     }
     resume(p, t, sig);  // re-inject
   }
@@ -783,6 +797,13 @@ struct Tracer::Loop {
     if (it != threads.end() && it->second.hidden && p != initial) return;
     uint32_t last = it != threads.end() && it->second.seen_syscall ? static_cast<uint32_t>(it->second.nr) + 1 : 0;
     emit_pair(rf::kExit, p, static_cast<uint32_t>(st), last);
+  }
+
+  // -k: MAPS when due, then STACK, for the stopped thread p.
+  void sample_stack(pid_t p, uint16_t flags) {
+    if (!stacks) return;
+    rf::RecordWriter w(batch);
+    stacks->sample(w, p, now, flags);
   }
 
   void emit_pair(uint16_t type, pid_t p, uint32_t a, uint32_t b) {

@@ -19,6 +19,7 @@
 
 #include "capture_plan.h"
 #include "injector.h"
+#include "stack_sampler.h"
 
 namespace tstrace {
 
@@ -56,6 +57,8 @@ struct TraceOptions {
   bool decode_comm = false;
   // -e inject= / -e fault=: applied to recorded (selected) syscalls at their entry stops.
   std::shared_ptr<const InjectTable> inject;
+  // -k: STACK (and MAPS) records where strace unwinds; null: none.
+  std::shared_ptr<const StackPlanData> stack;
 };
 
 struct SpawnSpec : TraceOptions {
