@@ -7,6 +7,7 @@ import { FD_CASES } from "./cases-fds.js";
 import { FILTER_CASES } from "./cases-filter.js";
 import { INJECT_CASES } from "./cases-inject.js";
 import { NET_CASES } from "./cases-net.js";
+import { IOCTL_CASES } from "./cases-ioctl.js";
 import { PROCESS_CASES } from "./cases-process.js";
 import { SYSCALL_CASES } from "./cases-syscalls.js";
 import { TIMING_CASES } from "./cases-timing.js";
@@ -31,5 +32,6 @@ export const CASES: readonly ConformanceCase[] = [
   ...PROCESS_CASES,
   ...FILTER_CASES,
   ...INJECT_CASES,
+  ...IOCTL_CASES,
   ...TIMING_CASES,
 ];

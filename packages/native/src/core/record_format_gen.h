@@ -399,6 +399,24 @@ constexpr size_t kMmsghdrMsgLen = 56;
 constexpr size_t kSizeofIovec = 16;
 constexpr size_t kIovecIovBase = 0;
 constexpr size_t kIovecIovLen = 8;
+constexpr size_t kSizeofSockFprog = 16;
+constexpr size_t kSockFprogLen = 0;
+constexpr size_t kSockFprogFilter = 8;
+constexpr size_t kSizeofSeccompNotifSizes = 6;
+constexpr size_t kSeccompNotifSizesSeccompNotif = 0;
+constexpr size_t kSeccompNotifSizesSeccompNotifResp = 2;
+constexpr size_t kSeccompNotifSizesSeccompData = 4;
+constexpr size_t kSizeofMountAttr = 32;
+constexpr size_t kMountAttrAttrSet = 0;
+constexpr size_t kMountAttrAttrClr = 8;
+constexpr size_t kMountAttrPropagation = 16;
+constexpr size_t kMountAttrUsernsFd = 24;
+constexpr size_t kSizeofFlock = 32;
+constexpr size_t kFlockLType = 0;
+constexpr size_t kFlockLWhence = 2;
+constexpr size_t kFlockLStart = 8;
+constexpr size_t kFlockLLen = 16;
+constexpr size_t kFlockLPid = 24;
 }  // namespace layout
 
 }  // namespace tstrace
