@@ -6,13 +6,18 @@
 //
 // Why a bundle: Node resolves, reads and links ES modules one by one at start-up; for the ~40
 // modules of the command that is ~20-30 ms of every `tstrace` run. And an install then needs no
-// copy of core (all five architectures' tables) or of the decoder package: only the x86_64 table
-// the CLI uses is inlined. @tstrace/native stays external: it loads its addon from its own
-// optional platform package.
+// copy of core or of the decoder package. @tstrace/native stays external: it loads its addon from
+// its own optional platform package.
+//
+// Two builds, not one with two entries: shared between the bin and the library entry, esbuild
+// splits the code into many small chunks, and Node pays per module file at every start. Built on
+// its own, the bin is one chunk for a trace's start-up (everything bin.ts imports statically),
+// and a chunk per part loaded only when a run needs it (`import()`: --replay with every
+// architecture's table, i386 for -e names of another personality, the tracing pipeline).
 import { copyFileSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -20,8 +25,46 @@ const dist = join(root, "dist");
 for (const file of readdirSync(dist))
   if (/\.(m?js|map)$/.test(file) || file === "decoder.wasm") rmSync(join(dist, file));
 
-await build({
-  entryPoints: { tstrace: join(root, "src/launch.ts"), index: join(root, "src/index.ts") },
+// node:fs through require(), not its ES module face: importing that evaluates every lazy export
+// (the stream classes, fs.promises), a few ms of every start-up for nothing tstrace uses. The
+// shim re-exports node:fs's plain (non-getter) exports by name.
+const fsNames = Object.entries(Object.getOwnPropertyDescriptors(createRequire(import.meta.url)("node:fs")))
+  .filter(([name, d]) => "value" in d && /^[A-Za-z_$][\w$]*$/.test(name))
+  .map(([name]) => name);
+const fsShim = {
+  name: "fs-through-require",
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?fs$/ }, () => ({ path: "node:fs", namespace: "fs-shim" }));
+    b.onLoad({ filter: /.*/, namespace: "fs-shim" }, () => ({
+      contents: `import { createRequire } from "node:module";\nconst fs = createRequire(import.meta.url)("node:fs");\nexport const { ${fsNames.join(", ")} } = fs;\nexport default fs;\n`,
+      loader: "js",
+    }));
+  },
+};
+
+// Core's x86_64 table as the JSON of the table core builds (buildTable over its generated rows,
+// run here, at bundle time): JSON.parse of it costs a fraction of building it at every start, and
+// build-table's data (kind rules, classes, structs) then loads only for another architecture.
+const coreRequire = createRequire(join(root, "package.json"));
+const x86Path = coreRequire.resolve("@tstrace/core/x86_64");
+const { x86_64 } = await import(pathToFileURL(x86Path).href);
+const prebuiltX86 = {
+  name: "prebuilt-x86_64-table",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]core[\\/]dist[\\/]x86_64\.js$/ }, (args) =>
+      args.path !== x86Path
+        ? undefined
+        : {
+            contents: `export { syscallByName, syscallByNr } from "./lookup.js";\nexport const x86_64 = JSON.parse(${JSON.stringify(JSON.stringify(x86_64))});\n`,
+            resolveDir: dirname(x86Path),
+            loader: "js",
+          },
+    );
+  },
+};
+
+const common = {
+  plugins: [fsShim, prebuiltX86],
   outdir: dist,
   outExtension: { ".js": ".mjs" },
   entryNames: "[name]",
@@ -36,7 +79,9 @@ await build({
   minifySyntax: true,
   legalComments: "none",
   logLevel: "warning",
-});
+};
+await build({ ...common, entryPoints: { tstrace: join(root, "src/launch.ts") }, splitting: false });
+await build({ ...common, entryPoints: { index: join(root, "src/index.ts") }, chunkNames: "lib-[hash]" });
 
 const require = createRequire(join(root, "package.json"));
 const decoderDist = join(dirname(require.resolve("@tstrace/decoder-wasm/package.json")), "dist");

@@ -4,6 +4,7 @@
  */
 import type { DecoderOptions } from "@tstrace/decoder-wasm";
 import type { CliOptions } from "./args.js";
+import { interfaceNames } from "./interface-names.js";
 
 const PROGRAM = "tstrace";
 
@@ -37,6 +38,7 @@ export function decoderOptions(o: CliOptions, notices = false): DecoderOptions {
     ...(o.qualifiers.signal ? { signals: o.qualifiers.signal } : {}),
     ...(o.qualifiers.read ? { readDumps: o.qualifiers.read } : {}),
     ...(o.qualifiers.write ? { writeDumps: o.qualifiers.write } : {}),
+    interfaceNames: interfaceNames(),
     ...(o.json ? { json: true } : {}),
   };
 }

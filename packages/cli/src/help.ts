@@ -69,5 +69,10 @@ export function renderHelp(table: readonly OptionRow[] = OPTION_TABLE): string {
   return `${synopsis(table)}\n${sections.join("\n")}`;
 }
 
-/** `tstrace -h`. */
-export const HELP_TEXT: string = renderHelp();
+let rendered: string | undefined;
+
+/** `tstrace -h`, rendered on first use (not at every start-up: it is most of the option table's work). */
+export function helpText(): string {
+  rendered ??= renderHelp();
+  return rendered;
+}

@@ -9,14 +9,14 @@ import { answerParent, daemonTracee, execUnderGrandchild } from "./daemonize.js"
 import { decoderOptions } from "./decoder-options.js";
 import { applyEnvChanges } from "./env-changes.js";
 import { exitLikeTracee } from "./exit-status.js";
-import { HELP_TEXT } from "./help.js";
+import { helpText } from "./help.js";
 import { FATAL_SIGNALS, SIGNAL_NUMBERS } from "./interrupt-signals.js";
 import { messageJson, noticeJson, summaryJson } from "./json-output.js";
 import { inheritFds } from "./launcher-env.js";
 import { PathFilter, selectPaths, withFdTracking } from "./path-filter.js";
 import { recordFilter, splitAtMessages } from "./record-filter.js";
 import { openRecordSink, type RecordSink, recordingCapture } from "./record-sink.js";
-import { openReplay, type Replay, type ReplaySource } from "./replay-source.js";
+import type { Replay, ReplaySource } from "./replay-source.js";
 import { SeparateOutputs } from "./separate-outputs.js";
 import { openSink, type Sink } from "./sink.js";
 import { createStackUnwinder } from "./stack-traces.js";
@@ -27,7 +27,7 @@ import { formatSummary } from "./stats/table.js";
 import { StatusStaging } from "./status-staging.js";
 import { SyscallLimit } from "./syscall-limit.js";
 import { UsageError } from "./usage-error.js";
-import { VERSION } from "./version.js";
+import { version } from "./version.js";
 
 const PROGRAM = "tstrace";
 
@@ -57,6 +57,8 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
   try {
     options = await withPersonalities(() => parseArgs(argv));
     if (options.replay !== undefined && !options.help && !options.version) {
+      // Loaded only to replay: it brings every architecture's table (a recording may be from any).
+      const { openReplay } = await import("./replay-source.js");
       replaySource = openReplay(options, argv);
       options = replaySource.options;
     }
@@ -75,11 +77,11 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
     throw err;
   }
   if (options.help) {
-    process.stdout.write(HELP_TEXT);
+    process.stdout.write(helpText());
     process.exit(0);
   }
   if (options.version) {
-    process.stdout.write(`${PROGRAM} -- version ${VERSION}\n`);
+    process.stdout.write(`${PROGRAM} -- version ${version()}\n`);
     process.exit(0);
   }
   if (options.pids.length > 0 && options.command.length > 0)
@@ -150,6 +152,9 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
 
   const notices = attaching ? new AttachNotices() : undefined;
   const limit = options.syscallLimit > 0 ? new SyscallLimit(options.syscallLimit, selected) : undefined;
+  // -c alone (no trace lines, nothing else reading syscall records): the tracer thread counts.
+  const countInTracer =
+    options.summary === "only" && !replaySource && !recordSink && !pathFilter && !limit && !separate;
   const staging =
     qualifiers.status && (options.follow || options.pids.length > 1) ? new StatusStaging() : undefined;
   // A sink that is behind (a slow pipe reader) hands back a promise; onBatch returns it, so the
@@ -218,6 +223,7 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
           ...inheritFds(),
           // A recording reads more than this trace prints, so a replay may ask for it.
           ...(recordSink ? { captureOptions: recordingCapture(options) } : {}),
+          ...(countInTracer ? { countOverheadNs: options.overheadNs } : {}),
         },
         onBatch,
       ).session;
@@ -270,12 +276,14 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
   if (staging) emit(staging.flush());
   if (decoder) (sink as Sink).write(decoder.finish());
   await separate?.close();
+  // -c alone counted in the tracer thread; otherwise from the records.
+  const summaryRows = countInTracer ? (result.rows ?? []) : (counter?.rows() ?? []);
   if (counter)
     summarySink.write(
       options.json
-        ? summaryJson(counter.rows(), options.sortBy, options.arch)
+        ? summaryJson(summaryRows, options.sortBy, options.arch)
         : new TextEncoder().encode(
-            formatSummary(counter.rows(), options.summaryColumns, options.sortBy, options.arch),
+            formatSummary(summaryRows, options.summaryColumns, options.sortBy, options.arch),
           ),
     );
   // With the trace on stderr the decoder says `Process N detached` where strace does.

@@ -30,6 +30,11 @@ export interface PipelineStart {
   readonly inheritFds?: readonly number[];
   /** The options the capture plan reads by, when wider than `cli`'s (--record: record-sink.ts). */
   readonly captureOptions?: CliOptions;
+  /**
+   * -c alone: the tracer thread counts the selected syscalls (done's `rows`) instead of recording
+   * them, less this overhead (-O) per call.
+   */
+  readonly countOverheadNs?: number;
 }
 
 /** A started trace: native's session and the plan it reads by. */
@@ -62,6 +67,9 @@ export function createPipeline(
     ...(cli.qualifiers.inject.length > 0 ? { injectTable: compileInjectTable(cli.qualifiers.inject) } : {}),
     // -c alone prints no lines, so strace takes no stacks (and warns that -k has no effect).
     ...(cli.stackTraces && cli.summary !== "only" ? { stackPlan: compileStackPlan(cli.arch) } : {}),
+    ...(start.countOverheadNs !== undefined
+      ? { countOnly: true, countOverheadNs: start.countOverheadNs }
+      : {}),
   };
   const attachPids = start.attachPids ?? cli.pids;
   const session =

@@ -8,7 +8,7 @@ import { AuditArch } from "@tstrace/core/record-format";
 import { encodeRecordingHeader } from "@tstrace/core/recording";
 import type { CliOptions } from "./args.js";
 import { describeErrno } from "./sink.js";
-import { VERSION } from "./version.js";
+import { version } from "./version.js";
 
 /**
  * The least `-s` a recording reads: replay may then ask for any `-s` up to it. A larger -s on
@@ -69,7 +69,7 @@ export function openRecordSink(
     stackTraces: captured.stackTraces,
     syscalls: stopSet ? [...stopSet].sort((a, b) => a - b) : undefined,
     pids: captured.pids,
-    tracer: `tstrace ${VERSION}`,
+    tracer: `tstrace ${version()}`,
   });
   try {
     writeAll(fd, header);

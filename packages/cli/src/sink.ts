@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
 import { closeSync, openSync, writeSync } from "node:fs";
+import { createRequire } from "node:module";
 import { constants } from "node:os";
 import { errnoMessage } from "@tstrace/core/errno";
 
@@ -78,6 +78,10 @@ export function stderrSink(): Sink {
  * slows the tracee, and what waits in tstrace is bounded (strace blocks in write(2) the same way).
  */
 function pipeSink(name: string, command: string): Sink {
+  // Loaded here, for the runs that pipe: node:child_process is a few ms of every start-up otherwise.
+  const { spawn } = createRequire(import.meta.url)(
+    "node:child_process",
+  ) as typeof import("node:child_process");
   const child = spawn("/bin/sh", ["-c", command], { stdio: ["pipe", "inherit", "inherit"] });
   const exited = new Promise<void>((resolve) => child.once("close", () => resolve()));
   const stdin = child.stdin;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HELP_TEXT, renderEntry } from "../src/help.js";
+import { helpText, renderEntry } from "../src/help.js";
 import { OPTION_TABLE } from "../src/option-table.js";
 
 describe("--help from the option table", () => {
@@ -9,8 +9,8 @@ describe("--help from the option table", () => {
         expect(row.values, `${row.long ?? row.short} has neither help nor values`).toMatch(/alias|`-/);
         continue;
       }
-      if (row.short) expect(HELP_TEXT, `-${row.short}`).toContain(`-${row.short}`);
-      if (row.long) expect(HELP_TEXT, `--${row.long}`).toMatch(new RegExp(`--${row.long}\\b`));
+      if (row.short) expect(helpText(), `-${row.short}`).toContain(`-${row.short}`);
+      if (row.long) expect(helpText(), `--${row.long}`).toMatch(new RegExp(`--${row.long}\\b`));
     }
   });
   it("documents every option that takes a value with its values and every option with an example", () => {

@@ -430,6 +430,7 @@ function genConsts() {
     const from = [];
     let kind = "enum";
     let typeMask;
+    let dflt;
     const names = [];
     for (const line of readFileSync(join(dir, file), "utf8").split("\n")) {
       if (!line.trim()) continue;
@@ -438,6 +439,7 @@ function genConsts() {
         if (d[1] === "From") from.push(d[2].trim());
         else if (d[1] === "Kind") kind = d[2].trim();
         else if (d[1] === "TypeMask") typeMask = d[2].trim();
+        else if (d[1] === "Default") dflt = d[2].trim();
         continue;
       }
       const [n, ...v] = line.trim().split(/\s+/);
@@ -452,6 +454,7 @@ function genConsts() {
     });
     const fields = [`name: ${q(name)}`, `source: ${q(from.join(", "))}`, `kind: ${q(kind)}`];
     if (typeMask) fields.push(`typeMask: ${Number(evalExpr(typeMask, defs))}`);
+    if (dflt) fields.push(`dflt: ${q(dflt)}`);
     text += `  {\n    ${fields.join(",\n    ")},\n    entries: [\n`;
     for (const [v, n] of entries) text += `      [${v}, ${q(n)}],\n`;
     text += `    ],\n  },\n`;

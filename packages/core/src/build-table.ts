@@ -27,9 +27,41 @@ const classesByName: ReadonlyMap<string, readonly SyscallClass[]> = /* @__PURE__
   return m;
 })();
 
+/**
+ * ruleKind's answers by "type\0name", for the arguments whose kind depends on nothing else (no
+ * lenArg rule matched): most arguments repeat (fd, buf, count...), and each uncached answer tests
+ * up to every rule's two regular expressions, a few ms of every start-up over a whole table.
+ */
+const kindByTypeAndName = new Map<string, ArgKind>();
+
 /** The default kind of argument `i` of `sig` by data/kind-rules.ts (hex when no rule matches). */
 function ruleKind(sig: readonly (readonly [string, string])[], i: number): ArgKind {
   const [type, name] = sig[i] as readonly [string, string];
+  const key = `${type}\0${name}`;
+  const known = kindByTypeAndName.get(key);
+  if (known !== undefined) return known;
+  const kind = matchRules(type, name);
+  if (kind !== undefined) kindByTypeAndName.set(key, kind);
+  return kind ?? lenRuleKind(sig, i, type, name);
+}
+
+/** The first rule's kind, or undefined when a lenArg rule applies first (sig-dependent). */
+function matchRules(type: string, name: string): ArgKind | undefined {
+  for (const r of argRules) {
+    if ((r.type && !r.type.test(type)) || (r.name && !r.name.test(name))) continue;
+    if ("lenArg" in r.kind) return undefined;
+    return r.kind;
+  }
+  return { k: "hex" };
+}
+
+/** The full rule walk, lenArg rules included (their kind depends on the other arguments' names). */
+function lenRuleKind(
+  sig: readonly (readonly [string, string])[],
+  i: number,
+  type: string,
+  name: string,
+): ArgKind {
   for (const r of argRules) {
     if ((r.type && !r.type.test(type)) || (r.name && !r.name.test(name))) continue;
     if ("lenArg" in r.kind) {

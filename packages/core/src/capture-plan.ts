@@ -8,6 +8,7 @@
 import { type CaptureSpec, decodeSpec, encodeSpec } from "./capture-spec.js";
 import { constTables } from "./consts.js";
 import { IO_DUMP_ARG, IO_DUMP_READ, IO_DUMP_WRITE } from "./data/io-dump.js";
+import { netlinkPayloads } from "./data/netlink.js";
 import { valueCaptures } from "./data/value-captures.js";
 import { CaptureKind, CaptureWhen, FD_RETURN_ARG, FdDecode } from "./record-format.js";
 import type { ArchTable, ArgKind, RetKind, SigreturnMask } from "./types.js";
@@ -98,6 +99,24 @@ export function fdCaptures(
   });
   if (ret === "fd" || ret === "fdByArgs") out.push(fd(FD_RETURN_ARG, CaptureWhen.EXIT, 0));
   return out;
+}
+
+/**
+ * The FdDecode.NETLINK capture of syscall `name`'s fd (data/netlink.ts), to go first in its spec
+ * list: native raises the limit of the captures after it when the fd is a netlink socket. An
+ * FD_PATH capture -y already asks for at the same stop is taken out of `fds` and merged into it.
+ */
+export function netlinkCapture(name: string, fds: CaptureSpec[]): CaptureSpec | undefined {
+  const at = netlinkPayloads[name];
+  if (!at) return undefined;
+  const when = at === "entry" ? CaptureWhen.ENTRY : CaptureWhen.EXIT;
+  let decode: number = FdDecode.NETLINK;
+  const i = fds.findIndex((c) => c.kind === CaptureKind.FD_PATH && c.arg === 0 && c.when === when);
+  if (i >= 0) {
+    decode |= (fds[i] as Extract<CaptureSpec, { kind: typeof CaptureKind.FD_PATH }>).decode;
+    fds.splice(i, 1);
+  }
+  return { arg: 0, kind: CaptureKind.FD_PATH, when, decode, max: PATH_CAPTURE_MAX };
 }
 
 /**
@@ -339,7 +358,10 @@ export function compileCapturePlan(table: ArchTable, options: CapturePlanOptions
       }
     }
     specs.push(...valueCapturesFor(table, row.name));
-    specs.push(...fdCaptures(row.args, row.ret, options.decodeFds ?? "none"));
+    const fds = fdCaptures(row.args, row.ret, options.decodeFds ?? "none");
+    const netlink = netlinkCapture(row.name, fds);
+    if (netlink) specs.unshift(netlink);
+    specs.push(...fds);
     if (row.name === "rt_sigreturn" && table.sigreturnMask)
       specs.push(sigreturnMaskCapture(table.sigreturnMask));
     if (specs.length === 0) continue;

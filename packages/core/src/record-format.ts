@@ -275,7 +275,19 @@ export const FdDecode = {
   DETAILS: 1,
   /** A dirfd: AT_FDCWD (-100) names the current directory. */
   DIRFD: 2,
+  /**
+   * A netlink socket's details (`NETLINK:[ROUTE:1234]`, as {@link FdDecode.DETAILS} gives them)
+   * even without DETAILS, for a netlink socket only: the decoder learns the protocol its payload
+   * is in, as strace does. When found, the captures after this one in the same stop read up to
+   * {@link NETLINK_CAPTURE_MAX} bytes (strace decodes every message, not -s bytes), and a
+   * BUFFER_ARG_LEN/BUFFER_RET_LEN capture among them keeps what it could read of a buffer that
+   * runs into unreadable memory (TRUNCATED with fewer bytes than asked), since strace decodes the
+   * messages up to there.
+   */
+  NETLINK: 4,
 } as const;
+/** Most bytes a capture reads after an {@link FdDecode.NETLINK} capture found a netlink socket. */
+export const NETLINK_CAPTURE_MAX = 1 << 20;
 /** How a {@link CaptureKind.FD_PATH} capture prints after `N<` … `>`. */
 export const FdPathForm = {
   /** The path, quoted as strace quotes paths. */

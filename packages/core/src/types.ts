@@ -179,6 +179,8 @@ export interface ConstTable {
   readonly entries: readonly (readonly [number, string])[];
   /** For flags tables printed with a leading type field (O_RDONLY, MAP_PRIVATE): the mask of it. */
   readonly typeMask?: number;
+  /** What strace prints in the comment after an unknown value (`MOUNT_ATTR_???`), when the name's prefix is not it. */
+  readonly dflt?: string;
 }
 
 /** A struct the decoder prints, with its size per architecture. */

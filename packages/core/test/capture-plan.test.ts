@@ -185,9 +185,55 @@ describe("capture plan for -e read= / -e write= dumps", () => {
     expect(selectors(futex)).toContain(0x189); // … |FUTEX_CLOCK_REALTIME
     expect(selectors(futex)).not.toContain(0x81); // FUTEX_WAKE_PRIVATE
     const prctl = specs.get(nr("prctl")) ?? [];
-    expect(prctl.map((c) => [c.arg, c.when, selectors([c])[0], "size" in c && c.size])).toEqual([
-      [1, CaptureWhen.ENTRY, 15, 16],
-      [1, CaptureWhen.EXIT, 16, 16],
-    ]);
+    const prctlCaps = prctl.map((c) => [c.arg, c.when, selectors([c])[0], "size" in c && c.size]);
+    // PR_SET_NAME's name at entry, PR_GET_NAME's at exit; PR_GET_PDEATHSIG's int; PR_SET_SECCOMP's sock_fprog.
+    expect(prctlCaps).toContainEqual([1, CaptureWhen.ENTRY, 15, 16]);
+    expect(prctlCaps).toContainEqual([1, CaptureWhen.EXIT, 16, 16]);
+    expect(prctlCaps).toContainEqual([1, CaptureWhen.EXIT, 2, 4]);
+    expect(prctlCaps).toContainEqual([2, CaptureWhen.ENTRY, 22, 16]);
+    // Options with nothing to read have no capture (PR_SET_DUMPABLE).
+    expect(prctlCaps.some((c) => c[2] === 4)).toBe(false);
+  });
+});
+
+describe("capture plan for netlink payloads", () => {
+  const nr = (n: string): number => syscallByName(x86_64, n)?.nr ?? -1;
+  const fdPath = (s: CaptureSpec): s is Extract<CaptureSpec, { kind: typeof CaptureKind.FD_PATH }> =>
+    s.kind === CaptureKind.FD_PATH;
+
+  it("asks what the fd is first, at the stop that reads the payload", () => {
+    const specs = decodeCapturePlan(compileCapturePlan(x86_64, { strsize: 32 }));
+    for (const [name, when] of [
+      ["sendto", CaptureWhen.ENTRY],
+      ["recvfrom", CaptureWhen.EXIT],
+      ["sendmsg", CaptureWhen.ENTRY],
+      ["recvmsg", CaptureWhen.EXIT],
+      ["sendmmsg", CaptureWhen.EXIT],
+      ["recvmmsg", CaptureWhen.EXIT],
+    ] as const) {
+      const first = specs.get(nr(name))?.[0];
+      expect(first, name).toEqual({
+        arg: 0,
+        kind: CaptureKind.FD_PATH,
+        when,
+        decode: FdDecode.NETLINK,
+        max: 4096,
+      });
+    }
+    expect(specs.get(nr("write"))?.some(fdPath)).toBe(false);
+  });
+  it("merges -y's and -yy's capture of the same fd at the same stop into it", () => {
+    for (const decodeFds of ["path", "all"] as const) {
+      const specs = decodeCapturePlan(compileCapturePlan(x86_64, { strsize: 32, decodeFds }));
+      const sendto = (specs.get(nr("sendto")) ?? []).filter(fdPath);
+      expect(sendto).toHaveLength(1);
+      expect(sendto[0]?.decode).toBe(FdDecode.NETLINK | (decodeFds === "all" ? FdDecode.DETAILS : 0));
+      // recvfrom's fd prints at entry (-y's capture), its payload is read at exit (netlink's).
+      const recvfrom = (specs.get(nr("recvfrom")) ?? []).filter(fdPath);
+      expect(recvfrom.map((s) => [s.when, s.decode])).toEqual([
+        [CaptureWhen.EXIT, FdDecode.NETLINK],
+        [CaptureWhen.ENTRY, decodeFds === "all" ? FdDecode.DETAILS : 0],
+      ]);
+    }
   });
 });

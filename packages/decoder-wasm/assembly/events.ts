@@ -15,7 +15,7 @@ import { printClockT, putAddr, putI64, putU64 } from "./print/num";
 import { printSignal, printSignalName } from "./print/signal";
 import { FMT_HEX, restyle } from "./print/style";
 import { printEnum, putRef } from "./print/xlat";
-import { lookup, NO_REF } from "./tables";
+import { errnoName, lookup, NO_REF } from "./tables";
 
 const SIGILL: i32 = 4;
 const SIGTRAP: i32 = 5;
@@ -24,7 +24,7 @@ const SIGFPE: i32 = 8;
 const SIGSEGV: i32 = 11;
 const SIGCHLD: i32 = 17;
 
-const SI_QUEUE: i32 = -1;
+const SI_USER: i32 = 0;
 const SI_TIMER: i32 = -2;
 const SI_TKILL: i32 = -6;
 const SI_KERNEL: i32 = 0x80;
@@ -57,8 +57,11 @@ export function printSiginfo(p: usize): void {
     if (jsonMode) spanClose(span, SK_ENUM, <u64>(<i64>code), -1, 0, 0, 0, 0, 0);
   } else printEnum(-1, <u64>(<u32>code), true);
   if (errno != 0) {
+    // PRINT_FIELD_ERR_U: the errno's name, else the number unsigned.
     puts(", si_errno=");
-    putI64(errno);
+    const e = errnoName(<u64>(<u32>errno));
+    if (e != NO_REF) putRef(e);
+    else putU64(<u64>(<u32>errno));
   }
   if (code <= 0 || code == SI_KERNEL) {
     if (code == SI_TIMER) {
@@ -71,11 +74,13 @@ export function printSiginfo(p: usize): void {
       puts(", si_ptr=");
       putAddr(load<u64>(p + 24));
     } else if (code != SI_KERNEL) {
+      // si_pid as a pid (%d), si_uid as an id (-1 for (uid_t)-1, else %u).
       puts(", si_pid=");
-      putU64(<u64>load<u32>(p + 16));
+      putI64(<i64>load<i32>(p + 16));
       puts(", si_uid=");
-      putU64(<u64>load<u32>(p + 20));
-      if (code == SI_QUEUE || code < SI_TKILL) {
+      putId(load<u32>(p + 20));
+      // strace prints the value of the other user codes (SI_QUEUE, SI_MESGQ, …) only when si_ptr is set.
+      if (code != SI_USER && code != SI_TKILL && load<u64>(p + 24) != 0) {
         puts(", si_int=");
         putI64(load<i32>(p + 24));
         puts(", si_ptr=");
@@ -101,6 +106,11 @@ export function printSiginfo(p: usize): void {
     putAddr(load<u64>(p + 16));
   }
   putc(0x7d);
+}
+
+function putId(v: u32): void {
+  if (v == 0xffffffff) puts("-1");
+  else putU64(<u64>v);
 }
 
 function putHex32(v: u32): void {

@@ -5,6 +5,7 @@
 
 import { capturesValid } from "./call";
 import { putDecoderNames } from "./decoders/index";
+import { setInterfaceNames } from "./decoders/nl-print";
 import { setDumpSets } from "./dumpio";
 import { resolveKnown } from "./known";
 import {
@@ -94,6 +95,11 @@ export { relativeBaseHi, relativeBaseLo, setRelativeBase } from "./timing";
 /** The prefix of `Process N attached` notices on NEW_PROCESS records (UTF-8 at p); 0 bytes: none. */
 export function attachNotice(p: usize, len: u32): void {
   setAttachNotice(p, <usize>len);
+}
+
+/** Network interface names by index (UTF-8 `index\0name\0` pairs at p) for netlink messages. */
+export function interfaceNames(p: usize, len: u32): void {
+  setInterfaceNames(p, len);
 }
 
 /**

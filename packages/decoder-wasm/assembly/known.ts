@@ -70,7 +70,7 @@ export function resolveKnown(): void {
   T_STATFS_FLAGS = first("statfs_flags", "st_flags");
   T_SIGACT_FLAGS = first("sigact_flags", "sa_flags");
   T_FUTEX_OPS = first("futex_ops", "futexops");
-  T_IOCTL = first("tty_ioctls", "ioctls", "ioctl");
+  T_IOCTL = first("ioctls", "tty_ioctls", "ioctl");
   T_GETRANDOM_FLAGS = first("getrandom_flags", "grnd_flags");
   T_SIGPROCMASK = first("sigprocmask_cmds", "sigprocmaskcmds", "sigprocmask_how");
   T_SI_CODES = first("siginfo_codes", "si_codes");

@@ -217,3 +217,25 @@ export const MMSGHDR_MSG_LEN: u32 = 56;
 export const SIZEOF_IOVEC: u32 = 16;
 export const IOVEC_IOV_BASE: u32 = 0;
 export const IOVEC_IOV_LEN: u32 = 8;
+
+export const SIZEOF_SOCK_FPROG: u32 = 16;
+export const SOCK_FPROG_LEN: u32 = 0;
+export const SOCK_FPROG_FILTER: u32 = 8;
+
+export const SIZEOF_SECCOMP_NOTIF_SIZES: u32 = 6;
+export const SECCOMP_NOTIF_SIZES_SECCOMP_NOTIF: u32 = 0;
+export const SECCOMP_NOTIF_SIZES_SECCOMP_NOTIF_RESP: u32 = 2;
+export const SECCOMP_NOTIF_SIZES_SECCOMP_DATA: u32 = 4;
+
+export const SIZEOF_MOUNT_ATTR: u32 = 32;
+export const MOUNT_ATTR_ATTR_SET: u32 = 0;
+export const MOUNT_ATTR_ATTR_CLR: u32 = 8;
+export const MOUNT_ATTR_PROPAGATION: u32 = 16;
+export const MOUNT_ATTR_USERNS_FD: u32 = 24;
+
+export const SIZEOF_FLOCK: u32 = 32;
+export const FLOCK_L_TYPE: u32 = 0;
+export const FLOCK_L_WHENCE: u32 = 2;
+export const FLOCK_L_START: u32 = 8;
+export const FLOCK_L_LEN: u32 = 16;
+export const FLOCK_L_PID: u32 = 24;

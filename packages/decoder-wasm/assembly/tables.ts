@@ -174,6 +174,10 @@ export function tableHasMask(idx: u32): bool {
 export function tableCount(idx: u32): u32 {
   return w32(tableOff(idx) + 8);
 }
+/** The name ref of the comment strace prints after an unknown value (`MOUNT_ATTR_???`), or NO_REF. */
+export function tableDefault(idx: u32): u32 {
+  return w32(tableOff(idx) + 12);
+}
 export function tableMask(idx: u32): u64 {
   return load<u64>(blob + <usize>tableOff(idx) + 16);
 }

@@ -152,6 +152,11 @@ export interface DecoderOptions {
   unabbreviatedSyscalls?: Iterable<number>;
   /** Syscalls whose structs and arrays print as addresses (those -e verbose= leaves out). */
   addressOnlySyscalls?: Iterable<number>;
+  /**
+   * Network interface names by index: netlink messages print a known index as strace does,
+   * `if_nametoindex("lo")` (strace asks if_indextoname where it runs). Default: none, numbers.
+   */
+  interfaceNames?: ReadonlyMap<number, string>;
 }
 
 /** Digits after the point: s none, ms 3, us 6, ns 9. */
@@ -311,6 +316,14 @@ export function createDecoderSync(options: DecoderOptions = {}): Decoder {
   const status = options.status ? options.status.reduce((m, s) => m | (STATUS_BITS[s] ?? 0), 0) : 31;
   const tz = Math.trunc(options.utcOffsetMinutes ?? -new Date().getTimezoneOffset());
   ex.lineOptions(flags, status, Number.isFinite(tz) ? tz : 0);
+  if (options.interfaceNames && options.interfaceNames.size > 0) {
+    let text = "";
+    for (const [index, name] of options.interfaceNames) text += `${index >>> 0}\0${name}\0`;
+    const bytes = new TextEncoder().encode(text);
+    const np = ex.alloc(bytes.length);
+    new Uint8Array(ex.memory.buffer, np, bytes.length).set(bytes);
+    ex.interfaceNames(np, bytes.length);
+  }
   if (options.attachNotice) {
     const text = new TextEncoder().encode(options.attachNotice);
     const np = ex.alloc(text.length);
@@ -481,10 +494,14 @@ function quoteWith(ex: DecoderExports, bytes: Uint8Array, opts: QuoteOptions): s
     opts.hex ?? 0,
     opts.nulTerminated ? 1 : 0,
   );
-  const s = new TextDecoder("utf-8").decode(readOutput(ex, n));
+  // Decoded straight from the module's memory: no copy, and one decoder for every call.
+  utf8 ??= new TextDecoder("utf-8");
+  const s = utf8.decode(new Uint8Array(ex.memory.buffer, ex.outPtr(), n));
   ex.release(n);
   return s;
 }
+
+let utf8: TextDecoder | undefined;
 
 /** Options of {@link quoteString}. */
 export interface QuoteOptions {

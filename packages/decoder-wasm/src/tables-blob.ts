@@ -271,6 +271,7 @@ export function encodeTables(t: DecoderTables): Uint8Array {
     w.buf[at + 4] = c.kind === "enum" ? 1 : 0;
     w.buf[at + 5] = c.typeMask !== undefined ? 1 : 0;
     w.u32(at + 8, c.entries.length);
+    w.u32(at + 12, c.dflt !== undefined ? str(c.dflt) : NO_REF);
     w.view.setBigUint64(at + 16, BigInt.asUintN(64, BigInt(c.typeMask ?? 0)), true);
     c.entries.forEach(([value, name], j) => {
       const e = at + 24 + j * 16;

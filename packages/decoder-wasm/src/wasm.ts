@@ -26,6 +26,7 @@ export interface DecoderExports {
   warningsPtr(): number;
   warningsLength(): number;
   clearWarnings(): void;
+  interfaceNames(p: number, len: number): void;
   signalSet(lo: number, hi: number): void;
   traceSet(p: number, bits: number): void;
   styleMap(p: number, count: number): void;

@@ -75,3 +75,51 @@ describe("NUL-terminated strings", () => {
     expect(await q(s("123456789"), { strsize: 8, nulTerminated: true })).toBe('"12345678"...');
   });
 });
+
+describe("plain runs, eight bytes at a time", () => {
+  // The quoting loop copies eight plain bytes at once; whatever the mix and wherever an escape
+  // falls in a word, it must print what quoting byte by byte prints (strace's string_quote, the
+  // cases above checked against strace itself).
+  const esc: Record<number, string> = {
+    34: '\\"',
+    92: "\\\\",
+    12: "\\f",
+    10: "\\n",
+    13: "\\r",
+    9: "\\t",
+    11: "\\v",
+  };
+  const byteByByte = (bytes: Uint8Array, nul: boolean): string => {
+    let out = '"';
+    for (let i = 0; i < bytes.length; i++) {
+      const c = bytes[i] as number;
+      if (nul && c === 0) return `${out}"`;
+      const next = i + 1 < bytes.length ? (bytes[i + 1] as number) : 0;
+      if (esc[c] !== undefined) out += esc[c];
+      else if (c >= 0x20 && c < 0x7f) out += String.fromCharCode(c);
+      else if (i + 1 < bytes.length && next >= 0x30 && next <= 0x37)
+        out += `\\${c.toString(8).padStart(3, "0")}`;
+      else out += `\\${c.toString(8)}`;
+    }
+    return `${out}"`;
+  };
+  it("agrees with byte-by-byte quoting on random mixes of plain and escaped bytes", async () => {
+    let seed = 12345;
+    const rand = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const specials = [0, 9, 10, 0x22, 0x5c, 0x7f, 0x80, 0xff, 0x1b, 0x31];
+    for (let round = 0; round < 400; round++) {
+      const len = rand(70);
+      const bytes = new Uint8Array(len);
+      const density = rand(5); // how often a byte is not plain
+      for (let i = 0; i < len; i++)
+        bytes[i] = rand(8) < density ? (specials[rand(specials.length)] as number) : 0x20 + rand(0x5f);
+      for (const nul of [false, true]) {
+        const got = await q(bytes, { strsize: 4096, nulTerminated: nul });
+        expect(got, `${[...bytes]} nul=${nul}`).toBe(byteByByte(bytes, nul));
+      }
+    }
+  });
+});

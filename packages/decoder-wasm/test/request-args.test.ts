@@ -184,3 +184,64 @@ describe("ioctl: every request in core's table prints from its capture", () => {
     }
   });
 });
+
+describe("ioctl request names and value arguments (strace 6.1's ioctlent and family decoders)", () => {
+  it("names every request sharing a number, else prints _IOC()", async () => {
+    expect(await line("ioctl", [-1, 0x5402, ARG], -9)).toMatch(/^ioctl\(-1, SNDCTL_TMR_START or TCSETS, /);
+    expect(await line("ioctl", [-1, 0x40049409, 4], -9)).toMatch(
+      /^ioctl\(-1, BTRFS_IOC_CLONE or FICLONE, 4\)/,
+    );
+    expect(await line("ioctl", [-1, 0x80081234, 0], -9)).toMatch(
+      /^ioctl\(-1, _IOC\(_IOC_READ, 0x12, 0x34, 0x8\), 0\) +=/,
+    );
+  });
+  it("prints a value argument by kind, none for requests without one, NULL for a pointer strace reads", async () => {
+    expect(await line("ioctl", [-1, 0x40044900, 0xdeadbeefbadc0dedn], -9)).toMatch(
+      /^ioctl\(-1, INOTIFY_IOC_SETNEXTWD, -1159983635\) +=/,
+    );
+    expect(await line("ioctl", [-1, 0x2400, 1], -9)).toMatch(
+      /^ioctl\(-1, PERF_EVENT_IOC_ENABLE, PERF_IOC_FLAG_GROUP\)/,
+    );
+    expect(await line("ioctl", [-1, 0x5206, 0], -9)).toMatch(/^ioctl\(-1, RNDCLEARPOOL\) +=/);
+    expect(await line("ioctl", [-1, 0x80081272, 0], -9)).toMatch(/^ioctl\(-1, BLKGETSIZE64, NULL\) +=/);
+  });
+  it("reads an unsigned int behind the pointer and names NS_GET_NSTYPE's result", async () => {
+    expect(await line("ioctl", [5, 0xb704, ARG], 0, [], [structIf(2, int(0))])).toMatch(
+      /^ioctl\(5, NS_GET_OWNER_UID, \[0\]\) += 0/,
+    );
+    expect(await line("ioctl", [5, 0xb703], 0x10000000)).toMatch(
+      /^ioctl\(5, NS_GET_NSTYPE\) += 268435456 \(CLONE_NEWUSER\)/,
+    );
+  });
+});
+
+describe("prctl options (strace 6.1's prctl.c)", () => {
+  it("names capabilities, signals and what the kernel writes through arg2", async () => {
+    expect(await line("prctl", [23, 33, 0, 0, 0], 1)).toMatch(
+      /^prctl\(PR_CAPBSET_READ, CAP_MAC_ADMIN\) += 1/,
+    );
+    expect(await line("prctl", [23, 50, 0, 0, 0], -22)).toMatch(
+      /^prctl\(PR_CAPBSET_READ, 0x32 \/\* CAP_\?\?\? \*\/\)/,
+    );
+    expect(await line("prctl", [2, ARG, 0, 0, 0], 0, [], [structIf(1, int(9))])).toMatch(
+      /^prctl\(PR_GET_PDEATHSIG, \[SIGKILL\]\) += 0/,
+    );
+    expect(await line("prctl", [25, ARG, 0, 0, 0], 0, [], [structIf(1, int(1))])).toMatch(
+      /^prctl\(PR_GET_TSC, \[PR_TSC_ENABLE\]\) += 0/,
+    );
+  });
+  it("annotates the results strace annotates, with its own default names", async () => {
+    expect(await line("prctl", [27, 0, 0, 0, 0], 3)).toMatch(
+      /^prctl\(PR_GET_SECUREBITS\) += 0x3 \(SECBIT_NOROOT\|SECBIT_NOROOT_LOCKED\)/,
+    );
+    expect(await line("prctl", [52, 0, 0, 0, 0], 2)).toMatch(
+      /^prctl\(PR_GET_SPECULATION_CTRL, PR_SPEC_STORE_BYPASS\) += 0x2 \(PR_SPEC_ENABLE\)/,
+    );
+    expect(await line("prctl", [47, 0xff, 0xaaaa, 0, 0], -22)).toMatch(
+      /^prctl\(PR_CAP_AMBIENT, 0xff \/\* PR_CAP_AMBIENT_\?\?\? \*\/, 0xaaaa, 0, 0\)/,
+    );
+    expect(await line("prctl", [0x59616d61, 0xffffffffffffffffn, 0, 0, 0], -22)).toMatch(
+      /^prctl\(PR_SET_PTRACER, PR_SET_PTRACER_ANY\)/,
+    );
+  });
+});

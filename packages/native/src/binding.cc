@@ -52,6 +52,23 @@ SessionSet& Live(Napi::Env env) {
   return *set;
 }
 
+// Syscall totals (perf counting, or a trace's count_only) as done's `rows`.
+Napi::Array CountRows(Napi::Env env, const std::vector<tstrace::SyscallTotals>& totals) {
+  Napi::Array rows = Napi::Array::New(env, totals.size());
+  for (size_t i = 0; i < totals.size(); i++) {
+    const tstrace::SyscallTotals& r = totals[i];
+    Napi::Object row = Napi::Object::New(env);
+    row.Set("nr", Napi::Number::New(env, r.nr));
+    row.Set("calls", Napi::Number::New(env, static_cast<double>(r.calls)));
+    row.Set("errors", Napi::Number::New(env, static_cast<double>(r.errors)));
+    row.Set("totalNs", Napi::Number::New(env, static_cast<double>(r.total_ns)));
+    row.Set("minNs", Napi::Number::New(env, static_cast<double>(r.min_ns)));
+    row.Set("maxNs", Napi::Number::New(env, static_cast<double>(r.max_ns)));
+    rows.Set(static_cast<uint32_t>(i), row);
+  }
+  return rows;
+}
+
 class Session final : public tstrace::BatchSink {
  public:
   explicit Session(Napi::Env env) : deferred_(Napi::Promise::Deferred::New(env)) {}
@@ -165,10 +182,12 @@ class Session final : public tstrace::BatchSink {
     result.Set("coreDumped", Napi::Boolean::New(env, ended && WIFSIGNALED(st) && WCOREDUMP(st)));
     result.Set("stops", Napi::Number::New(env, static_cast<double>(outcome_.stops)));
     result.Set("interrupted", outcome_.interrupted != 0 ? Napi::Number::New(env, outcome_.interrupted) : env.Null());
+    if (count_only_) result.Set("rows", CountRows(env, outcome_.counts));
     deferred_.Resolve(result);
   }
 
   tstrace::Tracer tracer_;
+  bool count_only_ = false;  // set before the tracer starts: done's result carries the counts
   Tsfn tsfn_;
   Napi::Promise::Deferred deferred_;
   tstrace::TraceOutcome outcome_;
@@ -269,6 +288,16 @@ void ParseTraceSet(Napi::Env env, Napi::Value v, tstrace::TraceOptions& opts) {
   if (set.ElementLength() > kMaxTraceSetBytes) throw Napi::RangeError::New(env, "traceSet must be at most 8192 bytes");
   opts.has_trace_set = true;
   opts.trace_set.assign(set.Data(), set.Data() + set.ElementLength());
+}
+
+// countOnly: undefined (records as usual) or -O's overhead in ns (strace -c alone: selected
+// syscalls are counted in the tracer thread, not recorded).
+void ParseCountOnly(Napi::Env env, Napi::Value v, tstrace::TraceOptions& opts) {
+  if (v.IsUndefined()) return;
+  const double ns = v.IsNumber() ? v.As<Napi::Number>().DoubleValue() : -1;
+  if (!(ns >= 0 && ns < 1e18)) throw Napi::RangeError::New(env, "countOnly must be an overhead in ns (>= 0)");
+  opts.count_only = true;
+  opts.count_overhead_ns = static_cast<uint64_t>(ns);
 }
 
 // injectTable: undefined (none) or a Uint32Array of core's InjectEntry rows (-e inject=).
@@ -418,10 +447,10 @@ void ResolveUser(Napi::Env env, const std::string& name, tstrace::SpawnSpec& spe
 
 // spawn(argv, plan, env|undefined, cwd|undefined, followForks, batchBytes, traceSet|undefined,
 //       seccomp, exitKill, onBatch, detachOnExec, inheritFds|undefined, ignoredSignals, decodeComm,
-//       user|undefined, injectTable|undefined, stackPlan|undefined) -> session handle
+//       user|undefined, injectTable|undefined, stackPlan|undefined, countOnly) -> session handle
 Napi::Value Spawn(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() != 17) ThrowType(env, "spawn expects 17 arguments");
+  if (info.Length() != 18) ThrowType(env, "spawn expects 18 arguments");
   tstrace::SpawnSpec spec;
   spec.argv = StringArray(env, info[0], "argv", true);
   ParsePlan(env, info[1], spec);
@@ -447,6 +476,7 @@ Napi::Value Spawn(const Napi::CallbackInfo& info) {
   spec.decode_comm = Bool(env, info[13], "decodeComm");
   ParseInjectTable(env, info[15], spec);
   ParseStackPlan(env, info[16], spec);
+  ParseCountOnly(env, info[17], spec);
 
   try {
     spec.path = tstrace::resolve_command(spec.argv[0], std::getenv("PATH"));
@@ -469,15 +499,17 @@ Napi::Value Spawn(const Napi::CallbackInfo& info) {
       throw Napi::Error::New(env, "Can't chdir to '" + spec.cwd + "': " + tstrace::errno_text(err));
     }
   }
-  return StartSession(env, info[9].As<Napi::Function>(), false,
-                      [&spec](Session* s) { return s->tracer_.start(std::move(spec), s); });
+  return StartSession(env, info[9].As<Napi::Function>(), false, [&spec](Session* s) {
+    s->count_only_ = spec.count_only;
+    return s->tracer_.start(std::move(spec), s);
+  });
 }
 
 // attach(pids, plan, followForks, traceSet|undefined, batchBytes, onBatch, exitKill, detachOnExec,
-//        untilExec, decodeComm, injectTable|undefined, stackPlan|undefined) -> session handle
+//        untilExec, decodeComm, injectTable|undefined, stackPlan|undefined, countOnly) -> session handle
 Napi::Value Attach(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() != 12) ThrowType(env, "attach expects 12 arguments");
+  if (info.Length() != 13) ThrowType(env, "attach expects 13 arguments");
   tstrace::AttachSpec spec;
   if (!info[0].IsArray()) ThrowType(env, "pids must be an array of process ids");
   Napi::Array pids = info[0].As<Napi::Array>();
@@ -502,8 +534,11 @@ Napi::Value Attach(const Napi::CallbackInfo& info) {
   if (spec.until_exec && spec.pids.size() != 1) ThrowType(env, "untilExec takes exactly one pid");
   ParseInjectTable(env, info[10], spec);
   ParseStackPlan(env, info[11], spec);
-  return StartSession(env, info[5].As<Napi::Function>(), true,
-                      [&spec](Session* s) { return s->tracer_.attach(std::move(spec), s); });
+  ParseCountOnly(env, info[12], spec);
+  return StartSession(env, info[5].As<Napi::Function>(), true, [&spec](Session* s) {
+    s->count_only_ = spec.count_only;
+    return s->tracer_.attach(std::move(spec), s);
+  });
 }
 
 // resolveCommand(name) -> path, as spawn resolves argv[0]; throws strace's "Can't stat" error.
@@ -608,19 +643,7 @@ class CountSession {
     result.Set("lost", Napi::Number::New(env, static_cast<double>(o.lost)));
     result.Set("source", Napi::String::New(env, o.source));
     if (!o.message.empty()) result.Set("message", Napi::String::New(env, o.message));
-    Napi::Array rows = Napi::Array::New(env, o.rows.size());
-    for (size_t i = 0; i < o.rows.size(); i++) {
-      const tstrace::SyscallTotals& r = o.rows[i];
-      Napi::Object row = Napi::Object::New(env);
-      row.Set("nr", Napi::Number::New(env, r.nr));
-      row.Set("calls", Napi::Number::New(env, static_cast<double>(r.calls)));
-      row.Set("errors", Napi::Number::New(env, static_cast<double>(r.errors)));
-      row.Set("totalNs", Napi::Number::New(env, static_cast<double>(r.total_ns)));
-      row.Set("minNs", Napi::Number::New(env, static_cast<double>(r.min_ns)));
-      row.Set("maxNs", Napi::Number::New(env, static_cast<double>(r.max_ns)));
-      rows.Set(static_cast<uint32_t>(i), row);
-    }
-    result.Set("rows", rows);
+    result.Set("rows", CountRows(env, o.rows));
     deferred_.Resolve(result);
   }
 

@@ -3,7 +3,6 @@
  * (the record format of `@tstrace/core`, documented in apps/docs/content/record-format.md).
  * Linux x86_64 only. Everything here is public; the addon object itself stays internal.
  */
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -81,6 +80,14 @@ export interface SpawnOptions {
    * registers and a copy of the stack), after a MAPS record when the mappings may have changed.
    */
   stackPlan?: Uint32Array;
+  /**
+   * strace -c alone: the syscalls traceSet selects are counted in the tracer thread (calls,
+   * errors, time from entry stop to exit stop) instead of becoming SYSCALL_ENTER/EXIT records;
+   * `done` then resolves with {@link TraceResult.rows}. Every other record still arrives. Default false.
+   */
+  countOnly?: boolean;
+  /** With countOnly, strace -O: nanoseconds subtracted from each call's time (clamped at 0). */
+  countOverheadNs?: number;
 }
 
 /** Options of {@link attachTraced}. */
@@ -121,6 +128,10 @@ export interface AttachOptions {
   injectTable?: Uint32Array;
   /** As in {@link SpawnOptions.stackPlan}. */
   stackPlan?: Uint32Array;
+  /** As in {@link SpawnOptions.countOnly}. */
+  countOnly?: boolean;
+  /** As in {@link SpawnOptions.countOverheadNs}. */
+  countOverheadNs?: number;
 }
 
 /** Options of {@link countSyscalls}. */
@@ -221,6 +232,8 @@ export interface TraceResult {
    * the session, else null. A caught signal may end it before this process's own handler ran.
    */
   interrupted: number | null;
+  /** With {@link SpawnOptions.countOnly}: the syscalls made, in number order. */
+  rows?: SyscallTotals[];
 }
 
 /**
@@ -295,6 +308,7 @@ interface Addon {
     user: string | undefined,
     injectTable: Uint32Array | undefined,
     stackPlan: Uint32Array | undefined,
+    countOnly: number | undefined,
   ): Handle;
   attach(
     pids: number[],
@@ -309,6 +323,7 @@ interface Addon {
     decodeComm: boolean,
     injectTable: Uint32Array | undefined,
     stackPlan: Uint32Array | undefined,
+    countOnly: number | undefined,
   ): Handle;
   resolveCommand(name: string): string;
   startGrandchild(path: string, argv: string[], env: string[], mode: number): string;
@@ -420,6 +435,7 @@ export function spawnTraced(options: SpawnOptions, onBatch: BatchHandler): Trace
     options.user,
     options.injectTable,
     options.stackPlan,
+    countOnly(options),
   );
   acknowledged.handle = handle;
   if (options.transientBatches) handle.setTransient(true);
@@ -457,6 +473,7 @@ export function attachTraced(options: AttachOptions, onBatch: BatchHandler): Tra
     options.decodeComm ?? false,
     options.injectTable,
     options.stackPlan,
+    countOnly(options),
   );
   acknowledged.handle = handle;
   if (options.transientBatches) handle.setTransient(true);
@@ -547,6 +564,11 @@ export function execCommand(options: {
   );
 }
 
+/** The addon's countOnly argument: -O's overhead in ns when counting, else undefined. */
+function countOnly(options: { countOnly?: boolean; countOverheadNs?: number }): number | undefined {
+  return options.countOnly ? (options.countOverheadNs ?? 0) : undefined;
+}
+
 function envList(env: Readonly<Record<string, string | undefined>>): string[] {
   return Object.entries(env)
     .filter((entry): entry is [string, string] => entry[1] !== undefined)
@@ -556,6 +578,9 @@ function envList(env: Readonly<Record<string, string | undefined>>): string[] {
 /** The parent pid of `pid` from /proc, or undefined when it cannot be read (gone, not Linux). */
 function parentOf(pid: number): number | undefined {
   try {
+    // node:fs through require: its ES module face evaluates every lazy export (streams,
+    // promises) at import, a few ms of every tstrace start-up.
+    const { readFileSync } = createRequire(import.meta.url)("node:fs") as typeof import("node:fs");
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
   } catch {

@@ -10,12 +10,15 @@ import { readFileSync, writeFileSync } from "node:fs";
  * Then peak RSS rows for a 300 000-syscall trace (memory.ts); `--memory-only` prints just those.
  */
 import { createRequire } from "node:module";
-import { availableParallelism, release } from "node:os";
+import { availableParallelism, loadavg, release } from "node:os";
 import { dirname, join } from "node:path";
+import { type DecoderRow, decoderBench, formatDecoder } from "./decoder.js";
 import { jsonBench } from "./json-output.js";
 import { formatMemory, measureMemory } from "./memory.js";
 import { type RecordingFigures, recordingBench } from "./recording.js";
+import { formatStartupCpu, measureStartupCpu } from "./startup-cpu.js";
 import { summaryBench } from "./summary.js";
+import { formatTargets, targets } from "./targets.js";
 import { median, rounds } from "./timing.js";
 import { WORKLOADS } from "./workloads.js";
 
@@ -43,7 +46,12 @@ if (memoryOnly) {
   process.stdout.write(formatMemory(measureMemory(bin)));
   process.exit(0);
 }
-process.stdout.write(`tracer benchmark, median of ${runs} interleaved runs\n`);
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
+const loadAtStart = load();
+process.stdout.write(`tracer benchmark, median of ${runs} interleaved runs; load average ${loadAtStart}\n`);
 process.stdout.write(
   `${"workload".padEnd(24)}${"untraced".padStart(10)}${"strace".padStart(10)}${"tstrace".padStart(10)}${"ts/strace".padStart(10)}${"ts/untr".padStart(9)}\n`,
 );
@@ -97,10 +105,24 @@ for (const w of WORKLOADS) {
 for (const note of notes) process.stdout.write(`${note}\n`);
 const nodeAlone = median(rounds([[process.execPath, "-e", ""]], runs)[0] as number[]);
 process.stdout.write(`node start-up alone: ${nodeAlone.toFixed(1)} ms\n`);
+const startupCpu = measureStartupCpu(bin, Math.max(runs, 9));
+process.stdout.write(formatStartupCpu(startupCpu));
 const recording: RecordingFigures = recordingBench(bin, runs);
 const json = jsonBench(bin, runs);
-process.stdout.write(formatMemory(measureMemory(bin)));
+const memory = measureMemory(bin);
+process.stdout.write(formatMemory(memory));
 if (summaryRuns > 0) summaryBench(bin, summaryRuns);
+const decoder: DecoderRow[] | undefined = decoderBench();
+if (decoder) process.stdout.write(formatDecoder(decoder));
+const goals = targets({
+  rows: new Map(jsonRows.map((r) => [r.workload, r])),
+  ...(decoder ? { decoder } : {}),
+  memoryOverNodeMiB: Math.max(...memory.rows.map((r) => r.tstrace - memory.node)),
+  startupCpu,
+});
+process.stdout.write(formatTargets(goals));
+const loadAtEnd = load();
+process.stdout.write(`load average at the start ${loadAtStart}, at the end ${loadAtEnd}\n`);
 if (jsonFile !== undefined) {
   const report = {
     runs,
@@ -109,6 +131,11 @@ if (jsonFile !== undefined) {
     rows: jsonRows,
     nodeStartupMs: nodeAlone,
     recording,
+    loadAverage: { start: loadAtStart, end: loadAtEnd },
+    memory,
+    startupCpu,
+    ...(decoder ? { decoder } : {}),
+    targets: goals,
     json,
   };
   writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);

@@ -1,9 +1,10 @@
 /**
  * Peak memory of a long trace: a 300 000-syscall command traced into a file, into /dev/null and
  * into a pipe whose reader stalls, under strace and under tstrace, beside `node -e 0` (what
- * tstrace's runtime costs before it traces anything). Peak RSS as /usr/bin/time's %M reports it
- * (getrusage of the waited-for tracer and its descendants, the pipe's reader included). tstrace's
- * memory must not grow with the trace or with a slow reader: the budget is node's own + 40 MiB.
+ * tstrace's runtime costs before it traces anything; started, as tstrace's launcher starts node,
+ * without NODE_EXTRA_CA_CERTS, whose bundle alone weighs a few MiB). Peak RSS as /usr/bin/time's %M
+ * reports it (getrusage of the waited-for tracer and its descendants, the pipe's reader included).
+ * tstrace's memory must not grow with the trace or with a slow reader: the budget is node's own + 30 MiB.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -14,12 +15,12 @@ import { join } from "node:path";
 const COMMAND = ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=150000"];
 /** A reader that reads nothing for 3 s, then everything: the pipe fills and stays full a while. */
 const SLOW_READER = "|sleep 3; exec cat >/dev/null";
-export const BUDGET_MIB = 40;
+export const BUDGET_MIB = 30;
 
 /** Peak RSS in MiB of `argv`, or NaN when it could not be measured. */
-function peakMiB(argv: readonly string[], scratch: string): number {
+function peakMiB(argv: readonly string[], scratch: string, env?: NodeJS.ProcessEnv): number {
   const report = join(scratch, "time.txt");
-  const r = spawnSync("/usr/bin/time", ["-f", "%M", "-o", report, ...argv], { stdio: "ignore" });
+  const r = spawnSync("/usr/bin/time", ["-f", "%M", "-o", report, ...argv], { stdio: "ignore", env });
   if (r.error) return Number.NaN;
   const kib = Number(readFileSync(report, "utf8").trim().split("\n").at(-1));
   return kib / 1024;
@@ -34,7 +35,8 @@ export interface MemoryRow {
 export function measureMemory(bin: string): { node: number; rows: MemoryRow[] } {
   const scratch = mkdtempSync(join(tmpdir(), "tstrace-bench-mem-"));
   try {
-    const node = peakMiB([process.execPath, "-e", "0"], scratch);
+    const { NODE_EXTRA_CA_CERTS: _, ...bare } = process.env;
+    const node = peakMiB([process.execPath, "-e", "0"], scratch, bare);
     const outputs: [string, string][] = [
       ["file", join(scratch, "trace.txt")],
       ["/dev/null", "/dev/null"],

@@ -42,6 +42,8 @@ export const WORKLOADS: readonly Workload[] = [
     command: DD,
   },
   { name: "dd -c summary", options: ["-c"], command: DD },
+  // -c where it needs the stops (-p, -P...): counted in the tracer thread, no records.
+  { name: "dd -c summary, ptrace", options: ["-c"], tstraceOnly: ["--summary-backend=ptrace"], command: DD },
   { name: "ls -l /usr/bin", options: [], command: ["ls", "-l", "/usr/bin"] },
   { name: "find /usr/share/doc", options: ["-e", "trace=%stat"], command: ["find", "/usr/share/doc"] },
   { name: "python3 -c pass", options: [], command: ["/usr/bin/python3", "-c", "pass"] },

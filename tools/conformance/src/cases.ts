@@ -6,6 +6,8 @@ import { DECODING_CASES } from "./cases-decoding.js";
 import { FD_CASES } from "./cases-fds.js";
 import { FILTER_CASES } from "./cases-filter.js";
 import { INJECT_CASES } from "./cases-inject.js";
+import { NET_CASES } from "./cases-net.js";
+import { IOCTL_CASES } from "./cases-ioctl.js";
 import { PROCESS_CASES } from "./cases-process.js";
 import { PROGRAM_CASES } from "./cases-programs.js";
 import { SYSCALL_CASES } from "./cases-syscalls.js";
@@ -29,9 +31,11 @@ export const CASES: readonly ConformanceCase[] = [
   ...DECODING_CASES,
   ...FD_CASES,
   ...SYSCALL_CASES,
+  ...NET_CASES,
   ...PROCESS_CASES,
   ...FILTER_CASES,
   ...INJECT_CASES,
+  ...IOCTL_CASES,
   ...TIMING_CASES,
   ...PROGRAM_CASES,
 ];

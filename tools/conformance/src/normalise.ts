@@ -23,6 +23,16 @@ const EPHEMERAL_PORT_BYTES = /(sin6?_port=)"\\x[89a-f][0-9a-f]\\x[0-9a-f]{2}"(?:
 const LIVE_COUNTERS =
   /\b(uptime|loads|freeram|sharedram|bufferram|freeswap|procs|freehigh|f_bfree|f_bavail|f_ffree)=(\[[^\]]*\]|\d+)/g;
 /**
+ * A netlink conversation's live values: iproute2's sequence numbers (the time), interface
+ * counters, address and route cache timers.
+ */
+const NETLINK_LIVE =
+  /\b(nlmsg_seq|[rt]x_\w+|multicast|collisions|ifa_prefered|ifa_valid|rta_lastuse|rta_used|rta_expires|ndm_confirmed|ndm_used|ndm_updated)=\d+/g;
+/** A netlink socket's port id (a process id, or random) and the padding a program left unset. */
+const NETLINK_PORT = /\b(nl_pid|nlmsg_pid)=-?[1-9]\d*|\bnl_pad=0x[0-9a-f]+, /g;
+/** The same port in -yy's socket details, `NETLINK:[ROUTE:1234]`. */
+const NETLINK_FD_PORT = /(NETLINK:\[\w+:)\d+\]/g;
+/**
  * -v shows what each run's fresh fixture gets anew: inode numbers and file times (stat's
  * `st_atime=… /* date *\/, st_atime_nsec=…`; statx's times are WALL_TIME).
  */
@@ -111,6 +121,9 @@ export function normaliseTrace(text: string): string[] {
       .replace(EPHEMERAL_PORT, "$1EPHEMERAL)")
       .replace(EPHEMERAL_PORT_BYTES, "$1EPHEMERAL")
       .replace(LIVE_COUNTERS, "$1=N")
+      .replace(NETLINK_LIVE, "$1=N")
+      .replace(NETLINK_PORT, (_m, name?: string) => (name ? `${name}=PORT` : ""))
+      .replace(NETLINK_FD_PORT, "$1PORT]")
       .replace(CHILD_CPU, "$1=N")
       .replace(CHILD_RUSAGE, "$1=N")
       .replace(FIXTURE_INODE, "$1=N")

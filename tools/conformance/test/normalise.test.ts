@@ -4,6 +4,18 @@ import { deinterleave } from "../src/interleaving.js";
 import { normaliseTrace } from "../src/normalise.js";
 
 describe("normaliseTrace", () => {
+  it("masks a netlink conversation's live values: sequence numbers, ports, counters, padding", () => {
+    const [line] = normaliseTrace(
+      "recvmsg(3<NETLINK:[ROUTE:2533717477]>, {msg_name={sa_family=AF_NETLINK, nl_pad=0x2e66, nl_pid=-791370311, nl_groups=00000000}, " +
+        "msg_iov=[{iov_base=[{nlmsg_len=20, nlmsg_type=NLMSG_DONE, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=1796604595, nlmsg_pid=4242}, " +
+        "{rx_packets=594530, ifa_valid=4294967295}]}]}, 0) = 20\n",
+    );
+    expect(line).toBe(
+      "recvmsg(3<NETLINK:[ROUTE:PORT]>, {msg_name={sa_family=AF_NETLINK, nl_pid=PORT, nl_groups=00000000}, " +
+        "msg_iov=[{iov_base=[{nlmsg_len=20, nlmsg_type=NLMSG_DONE, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=N, nlmsg_pid=PORT}, " +
+        "{rx_packets=N, ifa_valid=N}]}]}, 0) = 20",
+    );
+  });
   it("replaces long hex addresses but keeps short numbers", () => {
     const [line] = normaliseTrace("mmap(NULL, 8192, PROT_READ, MAP_PRIVATE, 3, 0x7000) = 0x7f2222701000\n");
     expect(line).toBe("mmap(NULL, 8192, PROT_READ, MAP_PRIVATE, 3, 0x7000) = 0xADDR");

@@ -98,7 +98,7 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   fstatfs: { args: [fd, structOut("statfs")] },
   getdents64: { args: [fd, { k: "bufOut", whole: true }, ulong], decoder: "getdents64" },
   getdents: { args: [fd, { k: "bufOut", whole: true }, ulong], decoder: "getdents" },
-  ioctl: { args: [fd, en("tty_ioctls"), hex], decoder: "ioctl" },
+  ioctl: { args: [fd, en("ioctls"), hex], decoder: "ioctl" },
   futex: { args: [ptr, en("futex_ops"), int, ptr, ptr, int], decoder: "futex" },
   lseek: { args: [fd, long, en("lseek_whence")] },
   dup: { args: [fd], ret: "fd" },
@@ -185,6 +185,24 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   pipe: { args: [structOut("fdpair")] },
   pipe2: { args: [structOut("fdpair"), flags("pipe_flags")] },
   getcwd: { args: [{ k: "pathOut" }, ulong] },
+  // the mount API (strace 6.1 fsopen.c, fsmount.c, fspick.c, move_mount.c, open_tree.c)
+  fsopen: { args: [str, flags("fsopen_flags")], ret: "fd" },
+  fsmount: { args: [fd, flags("fsmount_flags"), flags("fsmount_attr_flags")], ret: "fd" },
+  fspick: { args: [dirfd, path, flags("fspick_flags")], ret: "fd" },
+  move_mount: { args: [dirfd, path, dirfd, path, flags("move_mount_flags")] },
+  open_tree: { args: [dirfd, path, flags("open_tree_flags")], ret: "fd" },
+  seccomp: { args: [en("seccomp_ops"), hex, ptr], decoder: "seccomp" },
+  // SysV IPC (ipc_msg.c, ipc_sem.c, ipc_shm.c): the key, then IPC_* flags and the mode bits.
+  msgget: { args: [hex, hex], decoder: "msgget" },
+  semget: { args: [hex, int, hex], decoder: "semget" },
+  shmget: { args: [hex, ulong, hex], decoder: "shmget" },
+  // pidfds (pidfd_open.c)
+  pidfd_open: { args: [int, flags("pidfd_open_flags")], ret: "fd" },
+  // the target's fd by number; flags as `%#x` (no flag is defined: an empty table prints hex)
+  pidfd_getfd: { args: [fd, int, flags("pidfd_getfd_flags")], ret: "fd" },
+  pidfd_send_signal: { args: [fd, signo, structIn("siginfo"), flags("pidfd_getfd_flags")] },
+  rt_sigqueueinfo: { args: [int, signo, structIn("siginfo")] },
+  rt_tgsigqueueinfo: { args: [int, int, signo, structIn("siginfo")] },
   // memory
   madvise: { args: [ptr, ulong, en("madvise_cmds")] },
   mremap: { args: [ptr, ulong, ulong, flags("mremap_flags"), ptr], ret: "hex", decoder: "mremap" },
@@ -239,8 +257,8 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   accept4: { args: [fd, sockaddrOut(2), socklen, flags("sock_type_flags")], ret: "fd" },
   getsockname: { args: [fd, sockaddrOut(2), socklen] },
   getpeername: { args: [fd, sockaddrOut(2), socklen] },
-  sendto: { args: [fd, bufIn(2), ulong, flags("msg_flags"), sockaddr(5), int] },
-  recvfrom: { args: [fd, bufOut, ulong, flags("msg_flags"), sockaddrOut(5), socklen] },
+  sendto: { args: [fd, bufIn(2), ulong, flags("msg_flags"), sockaddr(5), int], decoder: "sendto" },
+  recvfrom: { args: [fd, bufOut, ulong, flags("msg_flags"), sockaddrOut(5), socklen], decoder: "recvfrom" },
   sendmsg: { args: [fd, { k: "msghdr", dir: "in" }, flags("msg_flags")], decoder: "sendmsg" },
   recvmsg: { args: [fd, { k: "msghdr", dir: "inout" }, flags("msg_flags")], decoder: "recvmsg" },
   sendmmsg: {

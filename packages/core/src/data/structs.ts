@@ -23,6 +23,8 @@ const scalars: readonly StructDef[] = [
   { name: "socklen", size: 4 },
   { name: "u8", size: 1 },
   { name: "u32", size: 4 },
+  // an unsigned int behind a pointer, printed `[4294967295]`
+  { name: "uint", size: 4 },
   { name: "gid", size: 4 },
   { name: "loff", size: 8 },
   { name: "fdpair", size: 8 },
@@ -36,6 +38,8 @@ const scalars: readonly StructDef[] = [
   { name: "termios", size: 36 },
   // a task's name (TASK_COMM_LEN)
   { name: "comm", size: 16 },
+  // siginfo_t (include/uapi/asm-generic/siginfo.h: SI_MAX_SIZE on every architecture)
+  { name: "siginfo", size: 128 },
 ];
 
 const common64: readonly StructDef[] = [

@@ -41,7 +41,7 @@ const futexTimeout = (value: string): ValueCapture[] =>
 export const valueCaptures: Readonly<Record<string, ValueCaptureRow>> = {
   ioctl: {
     selector: 1,
-    table: "tty_ioctls",
+    table: "ioctls",
     captures: [
       intOut("FIONREAD"),
       intIn("FIONBIO"),
@@ -56,6 +56,57 @@ export const valueCaptures: Readonly<Record<string, ValueCaptureRow>> = {
       { value: "TCSETS", arg: 2, type: "termios", dir: "in" },
       { value: "TCSETSW", arg: 2, type: "termios", dir: "in" },
       { value: "TCSETSF", arg: 2, type: "termios", dir: "in" },
+      // strace 6.1's nsfs, random, watchdog and lirc decoders: an int (or unsigned) behind the pointer.
+      { value: "NS_GET_OWNER_UID", arg: 2, type: "uint", dir: "out" },
+      intOut("RNDGETENTCNT"),
+      intIn("RNDADDTOENTCNT"),
+      intIn("WDIOC_SETTIMEOUT"),
+      intIn("WDIOC_SETPRETIMEOUT"),
+      intOut("WDIOC_GETTIMEOUT"),
+      intOut("WDIOC_GETPRETIMEOUT"),
+      intOut("WDIOC_GETTIMELEFT"),
+      ...[
+        "UBI_IOCDET",
+        "UBI_IOCEBER",
+        "UBI_IOCEBISMAP",
+        "UBI_IOCEBUNMAP",
+        "UBI_IOCRMVOL",
+        "UBI_IOCRPEB",
+        "UBI_IOCSPEB",
+      ].map((value) => intIn(value)),
+      ...[
+        "LIRC_SET_REC_TIMEOUT",
+        "LIRC_SET_WIDEBAND_RECEIVER",
+        "LIRC_SET_MEASURE_CARRIER_MODE",
+        "LIRC_SET_REC_TIMEOUT_REPORTS",
+        "LIRC_SET_SEND_DUTY_CYCLE",
+        "LIRC_SET_SEND_CARRIER",
+        "LIRC_SET_REC_CARRIER",
+        "LIRC_SET_REC_CARRIER_RANGE",
+      ].map((value): ValueCapture => ({ value, arg: 2, type: "uint", dir: "in" })),
+    ],
+  },
+  // strace 6.1 seccomp.c: the action asked about, the filter program, the sizes the kernel reports.
+  seccomp: {
+    selector: 0,
+    table: "seccomp_ops",
+    captures: [
+      { value: "SECCOMP_GET_ACTION_AVAIL", arg: 2, type: "u32", dir: "in" },
+      { value: "SECCOMP_SET_MODE_FILTER", arg: 2, type: "sock_fprog", dir: "in" },
+      { value: "SECCOMP_GET_NOTIF_SIZES", arg: 2, type: "seccomp_notif_sizes", dir: "out" },
+    ],
+  },
+  // strace 6.1 fcntl.c: the lock a F_SETLK* command sets, and the one F_GETLK reports at exit.
+  fcntl: {
+    selector: 1,
+    table: "fcntl_cmds",
+    captures: [
+      ...["F_SETLK", "F_SETLKW", "F_OFD_SETLK", "F_OFD_SETLKW"].map(
+        (value): ValueCapture => ({ value, arg: 2, type: "flock", dir: "in" }),
+      ),
+      ...["F_GETLK", "F_OFD_GETLK"].map(
+        (value): ValueCapture => ({ value, arg: 2, type: "flock", dir: "out" }),
+      ),
     ],
   },
   futex: {
@@ -75,6 +126,18 @@ export const valueCaptures: Readonly<Record<string, ValueCaptureRow>> = {
     captures: [
       { value: "PR_SET_NAME", arg: 1, type: "comm", dir: "in" },
       { value: "PR_GET_NAME", arg: 1, type: "comm", dir: "out" },
+      // strace 6.1 prctl.c: the options whose second argument points at what the kernel writes.
+      intOut("PR_GET_PDEATHSIG", 1),
+      intOut("PR_GET_TSC", 1),
+      intOut("PR_GET_UNALIGN", 1),
+      intOut("PR_GET_CHILD_SUBREAPER", 1),
+      intOut("PR_GET_ENDIAN", 1),
+      intOut("PR_GET_FPEMU", 1),
+      intOut("PR_GET_FPEXC", 1),
+      { value: "PR_GET_TID_ADDRESS", arg: 1, type: "loff", dir: "out" },
+      // PR_SCHED_CORE_GET's cookie (a u64 at the fifth argument).
+      { value: "PR_SCHED_CORE", arg: 4, type: "loff", dir: "out" },
+      { value: "PR_SET_SECCOMP", arg: 2, type: "sock_fprog", dir: "in" },
     ],
   },
 };

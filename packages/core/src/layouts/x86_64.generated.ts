@@ -350,4 +350,46 @@ export const layouts: readonly StructLayout[] = [
       ["iov_len", 8, 8, "__kernel_size_t"],
     ],
   },
+  {
+    name: "sock_fprog",
+    kernel: "struct sock_fprog",
+    size: 16,
+    fields: [
+      ["len", 0, 2, "short unsigned int"],
+      ["filter", 8, 8, "pointer"],
+    ],
+  },
+  {
+    name: "seccomp_notif_sizes",
+    kernel: "struct seccomp_notif_sizes",
+    size: 6,
+    fields: [
+      ["seccomp_notif", 0, 2, "__u16"],
+      ["seccomp_notif_resp", 2, 2, "__u16"],
+      ["seccomp_data", 4, 2, "__u16"],
+    ],
+  },
+  {
+    name: "mount_attr",
+    kernel: "struct mount_attr",
+    size: 32,
+    fields: [
+      ["attr_set", 0, 8, "__u64"],
+      ["attr_clr", 8, 8, "__u64"],
+      ["propagation", 16, 8, "__u64"],
+      ["userns_fd", 24, 8, "__u64"],
+    ],
+  },
+  {
+    name: "flock",
+    kernel: "struct flock",
+    size: 32,
+    fields: [
+      ["l_type", 0, 2, "short int"],
+      ["l_whence", 2, 2, "short int"],
+      ["l_start", 8, 8, "__kernel_off_t"],
+      ["l_len", 16, 8, "__kernel_off_t"],
+      ["l_pid", 24, 4, "__kernel_pid_t"],
+    ],
+  },
 ];

@@ -21,7 +21,7 @@ import { putAddr, putHex, putI64, putOct, putU64 } from "../print/num";
 import { printBuffer, printCString } from "../print/quote";
 import { printSignal, printSigset } from "../print/signal";
 import { printSockaddr } from "../print/sockaddr";
-import { printStruct, printSymbolicMode, S_INT, S_LOFF, structIdByName } from "../print/structs";
+import { printStruct, S_INT, S_LOFF, structIdByName } from "../print/structs";
 import { printEnum, printFlags } from "../print/xlat";
 import {
   CK_ARRAY,
@@ -69,6 +69,7 @@ import {
   structSize,
 } from "../tables";
 import { warnShortRead } from "../warn";
+import { decodeNetlink, NL_NONE } from "./netlink";
 
 const PATH_MAX: u32 = 4096;
 
@@ -377,7 +378,7 @@ export function iovecSectionEnd(p: usize, end: usize): usize {
  * The data of an IOVEC capture between p and end (also inside an MSGHDR capture), printing at
  * most `remaining` bytes in all.
  */
-export function printIovecData(p: usize, end: usize, remaining: u64): void {
+export function printIovecData(p: usize, end: usize, remaining: u64, netlink: i32 = NL_NONE): void {
   const n = <u64>p + 8 <= <u64>end ? load<u32>(p) : 0;
   let q = p + 8;
   putc(0x5b);
@@ -397,8 +398,12 @@ export function printIovecData(p: usize, end: usize, remaining: u64): void {
     if (shown > 0) puts(", ");
     puts("{iov_base=");
     const want = len < remaining ? len : remaining;
-    if (status == 1) putAddr(base);
-    else printBuffer(data, clen, want);
+    // A NULL base prints NULL whatever its length, as strace's printstrn does.
+    if (status == 1 || base == 0) putAddr(base);
+    else if (netlink != NL_NONE) {
+      // A netlink socket's data: its messages (strace's IOV_DECODE_NETLINK).
+      decodeNetlink(data, clen, want, netlink, base);
+    } else printBuffer(data, clen, want);
     remaining -= want;
     puts(", iov_len=");
     putU64(len);
@@ -456,7 +461,9 @@ export function printArg(i: u32, k: u8, param: u32): void {
       printEnum(<i32>param, <u64>(<u32>v));
       break;
     case K_MODE:
-      printSymbolicMode(<u64>(<u32>v));
+      // print_numeric_umode_t: an unsigned short in octal (`chmod("f", 0100644)`); only mknod's
+      // and stat's modes print symbolically.
+      putOct(<u64>(<u16>v), 3);
       break;
     case K_STRUCT_IN:
       printStructArg(i, param, false);
@@ -509,7 +516,8 @@ export function printArg(i: u32, k: u8, param: u32): void {
       } else putAddr(v);
       break;
     case K_UMODE:
-      putOct(<u64>(<u32>v), 3);
+      // print_numeric_umode_t takes an unsigned short: umask(0177777) prints 0177777.
+      putOct(<u64>(<u16>v), 3);
       break;
     default:
       putHex(v);

@@ -8,23 +8,25 @@ import { decodeGeneric } from "./generic";
 import { decodeGetdents, decodeGetdentsOld } from "./getdents";
 import { decodeGetrandom } from "./getrandom";
 import { decodeIoctl } from "./ioctl";
+import { decodeMsgget, decodeSemget, decodeShmget } from "./ipc";
 import { decodeMremap } from "./mem";
 import { decodeMknod } from "./mknod";
 import { decodeRecvmmsg, decodeRecvmsg, decodeSendmmsg, decodeSendmsg, printRecvmmsgAux } from "./msg";
-import { decodeGetsockopt, decodeSetsockopt, decodeSocket } from "./net";
+import { decodeGetsockopt, decodeRecvfrom, decodeSendto, decodeSetsockopt, decodeSocket } from "./net";
 import { decodeOpen, decodeOpenat, decodeOpenat2 } from "./open";
 import { decodeEpollWait, decodePoll, printPollAux } from "./poll";
+import { decodePrctl, printPrctlAux } from "./prctl";
 import {
   decodeClone,
   decodeClone3,
   decodeGroups,
-  decodePrctl,
   decodeSchedAffinity,
   decodeSchedGetscheduler,
   decodeUmask,
   decodeWait4,
 } from "./process";
 import { auxTable } from "./rval";
+import { decodeSeccomp } from "./seccomp";
 import { decodeSelect, printSelectAux } from "./select";
 import { decodeRtSigaction, decodeRtSigprocmask, decodeRtSigreturn } from "./signal";
 
@@ -68,6 +70,12 @@ export const D_RECVMMSG: u8 = 36;
 export const D_MKNOD: u8 = 37;
 export const D_MKNODAT: u8 = 38;
 export const D_GETDENTS_OLD: u8 = 39;
+export const D_SENDTO: u8 = 40;
+export const D_RECVFROM: u8 = 41;
+export const D_SECCOMP: u8 = 42;
+export const D_MSGGET: u8 = 43;
+export const D_SEMGET: u8 = 44;
+export const D_SHMGET: u8 = 45;
 
 /**
  * Every decoder name this build implements (core's `decoder` field, or a syscall's own name), with
@@ -118,6 +126,12 @@ const DECODER_NAMES: string[] = [
   "recvmmsg_time64",
   "mknod",
   "mknodat",
+  "sendto",
+  "recvfrom",
+  "seccomp",
+  "msgget",
+  "semget",
+  "shmget",
 ];
 const DECODER_IDS: u8[] = [
   D_OPEN,
@@ -164,6 +178,12 @@ const DECODER_IDS: u8[] = [
   D_RECVMMSG,
   D_MKNOD,
   D_MKNODAT,
+  D_SENDTO,
+  D_RECVFROM,
+  D_SECCOMP,
+  D_MSGGET,
+  D_SEMGET,
+  D_SHMGET,
 ];
 
 /** Decoder id for a decoder (or syscall) name; D_GENERIC when there is no dedicated one. */
@@ -261,6 +281,18 @@ export function runDecoder(id: u8, r: u32): i32 {
       return decodeMknod(false);
     case D_MKNODAT:
       return decodeMknod(true);
+    case D_SENDTO:
+      return decodeSendto(r);
+    case D_RECVFROM:
+      return decodeRecvfrom(r);
+    case D_SECCOMP:
+      return decodeSeccomp();
+    case D_MSGGET:
+      return decodeMsgget();
+    case D_SEMGET:
+      return decodeSemget();
+    case D_SHMGET:
+      return decodeShmget();
   }
   return decodeGeneric(r);
 }
@@ -270,4 +302,5 @@ export function printAux(id: u8): void {
   if (id == D_POLL || id == D_PPOLL) printPollAux(auxTable == 1);
   else if (id == D_SELECT || id == D_PSELECT6) printSelectAux(auxTable == 1);
   else if (id == D_RECVMMSG) printRecvmmsgAux();
+  else if (id == D_PRCTL) printPrctlAux();
 }

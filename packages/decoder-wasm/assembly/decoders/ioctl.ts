@@ -6,22 +6,30 @@
 const WHEN_EXIT: u32 = 2;
 
 import { arch, arg, capData, capLen, exiting, findCap, isError } from "../call";
-import { T_IOCTL } from "../known";
+import { T_CLONE_FLAGS, T_IOCTL } from "../known";
 import { outLen, putc, puts } from "../out";
-import { putHex, putI64 } from "../print/num";
+import { putAddr, putHex, putI64, putU64 } from "../print/num";
 import { printStruct, structIdByName } from "../print/structs";
 import { FMT_HEX, restyle } from "../print/style";
 import { putRef } from "../print/xlat";
 import { CK_STRUCT_IF } from "../record";
-import { findRequest, lookup, NO_REF, requestArg, requestStruct, requestWhen } from "../tables";
-import { printFd } from "./args";
-import { RVAL_DECODED } from "./rval";
-
-const SHARED_TCSETS: string[] = [
-  "SNDCTL_TMR_START or TCSETS",
-  "SNDCTL_TMR_STOP or TCSETSW",
-  "SNDCTL_TMR_CONTINUE or TCSETSF",
-];
+import {
+  entryName,
+  entryValue,
+  findRequest,
+  findRequestArg,
+  K_NOT_PRINTED,
+  requestArg,
+  requestArgIndex,
+  requestArgKind,
+  requestArgParam,
+  requestStruct,
+  requestWhen,
+  strEq,
+  tableCount,
+} from "../tables";
+import { printArg, printFd } from "./args";
+import { AUX_ENUM, RVAL_DECODED, setAux } from "./rval";
 
 /** The request by name, or `_IOC(...)`; -X raw/verbose restyle it as one value. */
 export function printIoctlRequest(req: u32): void {
@@ -30,20 +38,32 @@ export function printIoctlRequest(req: u32): void {
   restyle(start, <u64>req, FMT_HEX);
 }
 
+/**
+ * The first entry of core's ioctl table (sorted by value, then name) whose value is `req`, or -1:
+ * requests that two subsystems share a number for print every name, joined by ` or `.
+ */
+function firstMatch(req: u32): i32 {
+  if (T_IOCTL < 0) return -1;
+  const t = <u32>T_IOCTL;
+  let lo: i32 = 0;
+  let hi: i32 = <i32>tableCount(t);
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (entryValue(t, <u32>mid) < <u64>req) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < <i32>tableCount(t) && entryValue(t, <u32>lo) == <u64>req ? lo : -1;
+}
+
 function printIoctlRequestAbbrev(req: u32): void {
-  // OSS's sequencer requests share TCSETS* numbers; strace names both.
-  if (req >= 0x5402 && req <= 0x5404) {
-    puts(SHARED_TCSETS[req - 0x5402]);
-    return;
-  }
-  const ref = lookup(T_IOCTL, <u64>req);
-  if (ref != NO_REF) {
-    putRef(ref);
-    return;
-  }
-  // Requests two subsystems share a number for; strace names both.
-  if (req == 0x40049409) {
-    puts("BTRFS_IOC_CLONE or FICLONE");
+  const first = firstMatch(req);
+  if (first >= 0) {
+    const t = <u32>T_IOCTL;
+    const n = tableCount(t);
+    for (let j = <u32>first; j < n && entryValue(t, j) == <u64>req; j++) {
+      if (j > <u32>first) puts(" or ");
+      putRef(entryName(t, j));
+    }
     return;
   }
 
@@ -62,19 +82,8 @@ function printIoctlRequestAbbrev(req: u32): void {
   putc(0x29);
 }
 
-/** strace's term_ioctl requests that take no argument: it prints none. */
-function takesNoArg(req: u32): bool {
-  return (
-    req == 0x5451 || // FIOCLEX
-    req == 0x5450 || // FIONCLEX
-    req == 0x540c || // TIOCEXCL
-    req == 0x540d || // TIOCNXCL
-    req == 0x5422 || // TIOCNOTTY
-    req == 0x541d || // TIOCCONS
-    req == 0x5427 || // TIOCSBRK
-    req == 0x5428 // TIOCCBRK
-  );
-}
+/** NS_GET_NSTYPE (_IO(0xb7, 0x3)): returns a CLONE_NEW* value strace names after it. */
+const NS_GET_NSTYPE: u32 = 0xb703;
 
 /**
  * The pointed-at argument of request entry `req` (core's request table, from the blob) as strace
@@ -82,16 +91,33 @@ function takesNoArg(req: u32): bool {
  */
 function printPointee(req: i32, atExit: bool): void {
   const argIdx = requestArg(req);
-  const id = structIdByName(requestStruct(req));
+  const type = requestStruct(req);
+  if (atExit && isError) {
+    putAddr(arg(argIdx));
+    return;
+  }
+  if (strEq(type, "uint")) {
+    // An unsigned int behind the pointer (lirc, nsfs): `[4294967295]`.
+    if (arg(argIdx) != 0 && findCap(argIdx, CK_STRUCT_IF, atExit) && capLen >= 4) {
+      putc(0x5b);
+      putU64(<u64>load<u32>(capData));
+      putc(0x5d);
+    } else putAddr(arg(argIdx));
+    return;
+  }
   const ok =
-    !(atExit && isError) && findCap(argIdx, CK_STRUCT_IF, atExit) && printStruct(id, capData, capLen, arch);
-  if (!ok) putHex(arg(argIdx));
+    findCap(argIdx, CK_STRUCT_IF, atExit) && printStruct(structIdByName(type), capData, capLen, arch);
+  if (!ok) putAddr(arg(argIdx));
 }
 
 export function decodeIoctl(): i32 {
   const req = <u32>arg(1);
   const entry = findRequest("ioctl", req);
   if (exiting) {
+    if (req == NS_GET_NSTYPE) {
+      if (!isError) setAux(AUX_ENUM, T_CLONE_FLAGS);
+      return RVAL_DECODED;
+    }
     // Only a request whose argument the kernel writes came back for its exit.
     printPointee(entry, true);
     return RVAL_DECODED;
@@ -99,13 +125,22 @@ export function decodeIoctl(): i32 {
   printFd(0);
   puts(", ");
   printIoctlRequest(req);
-  if (takesNoArg(req)) return RVAL_DECODED;
-  puts(", ");
   if (entry >= 0) {
+    puts(", ");
     if (requestWhen(entry) == WHEN_EXIT) return 0;
     printPointee(entry, false);
     return RVAL_DECODED;
   }
+  // A value argument, or none (core's data/request-args.ts); else the argument in hex.
+  const ra = findRequestArg("ioctl", req);
+  if (ra >= 0) {
+    if (requestArgKind(ra) != K_NOT_PRINTED) {
+      puts(", ");
+      printArg(requestArgIndex(ra), requestArgKind(ra), requestArgParam(ra));
+    }
+    return req == NS_GET_NSTYPE ? 0 : RVAL_DECODED;
+  }
+  puts(", ");
   if (req == 0x40049409) putI64(<i64>(<i32>arg(2)));
   else putHex(arg(2));
   return RVAL_DECODED;

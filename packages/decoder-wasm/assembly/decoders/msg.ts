@@ -21,6 +21,7 @@ import { printStruct, S_TIMESPEC } from "../print/structs";
 import { printEnum, printFlags } from "../print/xlat";
 import { CK_MMSGHDR, CK_MSGHDR, CK_STRUCT } from "../record";
 import { iovecSectionEnd, printFd, printIovecData } from "./args";
+import { NL_NONE, netlinkFamily } from "./netlink";
 import { AUX_CUSTOM, RVAL_DECODED, setAux } from "./rval";
 
 /** sizeof(struct msghdr) (the kernel's user_msghdr, from ../layouts) and sizeof(struct cmsghdr) on 64-bit ABIs. */
@@ -119,7 +120,7 @@ function printControl(addr: u64, inLen: u64, piece: usize, end: usize): void {
  * The msghdr of capture (data, len). `userNamelen` is the caller's msg_namelen (recvmsg), -1
  * when there is none; `ioLimit` caps the iovec bytes printed (recvmsg: the return value).
  */
-function printMsghdr(data: usize, len: u32, userNamelen: i64, ioLimit: u64): void {
+function printMsghdr(data: usize, len: u32, userNamelen: i64, ioLimit: u64, netlink: i32 = NL_NONE): void {
   const end = data + <usize>len;
   const name = load<u64>(data);
   const kernelNamelen = <i64>load<i32>(data + MSGHDR_MSG_NAMELEN);
@@ -148,7 +149,7 @@ function printMsghdr(data: usize, len: u32, userNamelen: i64, ioLimit: u64): voi
   }
   putI64(kernelNamelen);
   puts(", msg_iov=");
-  if (iov != 0 && iovOk && load<u32>(iovPiece) == 0) printIovecData(iovPiece + 8, end, ioLimit);
+  if (iov != 0 && iovOk && load<u32>(iovPiece) == 0) printIovecData(iovPiece + 8, end, ioLimit, netlink);
   else putAddr(iov);
   puts(", msg_iovlen=");
   putU64(iovlen);
@@ -167,7 +168,9 @@ function printMsghdr(data: usize, len: u32, userNamelen: i64, ioLimit: u64): voi
 /** The msghdr argument from its capture, or its address when unread. */
 function printMsghdrArg(atExit: bool, userNamelen: i64, ioLimit: u64): void {
   if (is64() && arg(1) != 0 && findCap(1, CK_MSGHDR, atExit) && capLen >= MSGHDR_SIZE + 8) {
-    printMsghdr(capData, capLen, userNamelen, ioLimit);
+    const data = capData;
+    const len = capLen;
+    printMsghdr(data, len, userNamelen, ioLimit, netlinkFamily(atExit));
   } else putAddr(arg(1));
 }
 
@@ -254,7 +257,13 @@ function printMmsgvec(n: u64, withLen: u64, recv: bool): void {
     if (e != 0 && load<u32>(e) >= MSGHDR_SIZE) userNamelen = <i64>load<i32>(e + 16);
     puts("{msg_hdr=");
     if (entryBytes >= MSGHDR_SIZE + 8) {
-      printMsghdr(q + 8, entryBytes, userNamelen, recv ? <u64>msgLen : 0xffffffffffffffff);
+      printMsghdr(
+        q + 8,
+        entryBytes,
+        userNamelen,
+        recv ? <u64>msgLen : 0xffffffffffffffff,
+        netlinkFamily(true),
+      );
     } else putAddr(p + i * 64);
     if (i < withLen) {
       puts(", msg_len=");

@@ -3,8 +3,8 @@
 import { arch, arg, capData, capLen, findCap } from "../call";
 import { T_OPEN_FLAGS } from "../known";
 import { puts } from "../out";
-import { putAddr, putU64 } from "../print/num";
-import { printStruct, printSymbolicMode, S_OPEN_HOW } from "../print/structs";
+import { putAddr, putOct, putU64 } from "../print/num";
+import { printStruct, S_OPEN_HOW } from "../print/structs";
 import { printFlags } from "../print/xlat";
 import { CK_STRUCT } from "../record";
 import { valueOf } from "../tables";
@@ -15,10 +15,12 @@ function flagsAndMode(flagsArg: u32): void {
   const flags = <u64>(<u32>arg(flagsArg));
   printFlags(T_OPEN_FLAGS, flags);
   const creat = valueOf(T_OPEN_FLAGS, "O_CREAT", 0o100);
-  const tmpfile = valueOf(T_OPEN_FLAGS, "O_TMPFILE", 0o20200000);
-  if ((flags & creat) != 0 || (flags & tmpfile) == tmpfile) {
+  // strace tests the __O_TMPFILE bit alone (open.c: O_CREAT | __O_TMPFILE).
+  const tmpfile = valueOf(T_OPEN_FLAGS, "__O_TMPFILE", 0o20000000);
+  if ((flags & (creat | tmpfile)) != 0) {
     puts(", ");
-    printSymbolicMode(<u64>(<u32>arg(flagsArg + 1)));
+    // print_numeric_umode_t: octal, cut to an unsigned short (`0100644`).
+    putOct(<u64>(<u16>arg(flagsArg + 1)), 3);
   }
 }
 

@@ -1,24 +1,16 @@
 // Process-family decoders whose layout depends on argument values: clone/clone3 (named
-// arguments, printed only for the flags that use them), wait4 (status macros), prctl (per option),
+// arguments, printed only for the flags that use them), wait4 (status macros),
 // umask (octal), sched_getscheduler (the policy it returns), sched_{get,set}affinity (CPU lists), getgroups/setgroups (counted arrays).
 
 import { arch, arg, capData, capLen, exiting, findCap, isError, rval } from "../call";
 import { jsonMode, SK_FLAGS, spanClose, spanOpen } from "../json/spans";
-import {
-  T_CLONE_FLAGS,
-  T_PRCTL_DUMPABLE,
-  T_PRCTL_OPTIONS,
-  T_SCHED_POLICIES,
-  T_WAIT4_OPTIONS,
-} from "../known";
-import { strsize, xflag } from "../options";
+import { T_CLONE_FLAGS, T_SCHED_POLICIES, T_WAIT4_OPTIONS } from "../known";
 import { putc, puts } from "../out";
 import { putAddr, putHex, putI64, putOct, putU64 } from "../print/num";
-import { quote } from "../print/quote";
 import { printSignal } from "../print/signal";
 import { printStruct, printWaitStatus, S_RUSAGE } from "../print/structs";
-import { printEnum, printFlags } from "../print/xlat";
-import { AUDIT_ARCH_X86_64, CK_ARRAY, CK_STRUCT, CK_STRUCT_IF } from "../record";
+import { printFlags } from "../print/xlat";
+import { AUDIT_ARCH_X86_64, CK_ARRAY, CK_STRUCT } from "../record";
 import { structIndexByName } from "../tables";
 import { printArrayArg } from "./args";
 import { AUX_ENUM, RVAL_DECODED, RVAL_OCTAL, setAux } from "./rval";
@@ -165,7 +157,8 @@ export function decodeWait4(): i32 {
 }
 
 export function decodeUmask(): i32 {
-  putOct(<u64>(<u32>arg(0)), 3);
+  // print_numeric_umode_t takes an unsigned short: umask(0177777) prints 0177777.
+  putOct(<u64>(<u16>arg(0)), 3);
   return RVAL_DECODED | RVAL_OCTAL;
 }
 
@@ -210,95 +203,6 @@ export function decodeGroups(get: bool): i32 {
   if (arg(1) == 0) putAddr(arg(1));
   else if (arg(0) == 0) puts("[]");
   else printArrayArg(1, idx, <u64>rval, true);
-  return RVAL_DECODED;
-}
-
-const PR_SET_PDEATHSIG: u32 = 1;
-const PR_SET_NAME: u32 = 15;
-const PR_GET_NAME: u32 = 16;
-/** TASK_COMM_LEN: the most a task name holds, its NUL included. */
-const TASK_COMM_LEN: u32 = 16;
-const PR_GET_DUMPABLE: u32 = 3;
-const PR_SET_DUMPABLE: u32 = 4;
-const PR_GET_KEEPCAPS: u32 = 7;
-const PR_SET_KEEPCAPS: u32 = 8;
-const PR_GET_TIMING: u32 = 13;
-const PR_GET_SECCOMP: u32 = 21;
-const PR_GET_SECUREBITS: u32 = 27;
-const PR_SET_TIMERSLACK: u32 = 29;
-const PR_GET_TIMERSLACK: u32 = 30;
-const PR_SET_CHILD_SUBREAPER: u32 = 36;
-const PR_SET_NO_NEW_PRIVS: u32 = 38;
-const PR_GET_NO_NEW_PRIVS: u32 = 39;
-const PR_SET_THP_DISABLE: u32 = 41;
-const PR_GET_THP_DISABLE: u32 = 42;
-
-/** A task name (core captures it as a STRUCT_IF of TASK_COMM_LEN bytes), or its address. */
-function printCommName(atExit: bool): void {
-  if ((atExit && isError) || !findCap(1, CK_STRUCT_IF, atExit) || capLen < TASK_COMM_LEN) {
-    putAddr(arg(1));
-    return;
-  }
-  // strace looks for the NUL in the first TASK_COMM_LEN - 1 bytes of a name it is given (a
-  // 15-character name prints `...`) and in all TASK_COMM_LEN of one the kernel wrote; -s cuts.
-  const limit: u32 = atExit ? TASK_COMM_LEN : TASK_COMM_LEN - 1;
-  const size: u32 = <u32>strsize < limit ? <u32>strsize : limit;
-  if (quote(capData, size, true, xflag)) puts("...");
-}
-
-export function decodePrctl(): i32 {
-  const op = <u32>arg(0);
-  if (exiting) {
-    // Only PR_GET_NAME (the name) and PR_GET_DUMPABLE (the value's name) wait for their exit.
-    if (op == PR_GET_NAME) printCommName(true);
-    else if (!isError) setAux(AUX_ENUM, T_PRCTL_DUMPABLE);
-    return RVAL_DECODED;
-  }
-  printEnum(T_PRCTL_OPTIONS, <u64>op);
-  switch (op) {
-    case PR_SET_NAME:
-      puts(", ");
-      printCommName(false);
-      return RVAL_DECODED;
-    case PR_GET_NAME:
-      puts(", ");
-      return 0;
-    case PR_GET_DUMPABLE:
-      return 0;
-    case PR_GET_KEEPCAPS:
-    case PR_GET_TIMING:
-    case PR_GET_SECCOMP:
-    case PR_GET_SECUREBITS:
-    case PR_GET_TIMERSLACK:
-    case PR_GET_NO_NEW_PRIVS:
-    case PR_GET_THP_DISABLE:
-      return RVAL_DECODED;
-    case PR_SET_PDEATHSIG:
-      puts(", ");
-      printSignal(arg(1));
-      return RVAL_DECODED;
-    case PR_SET_DUMPABLE:
-      puts(", ");
-      printEnum(T_PRCTL_DUMPABLE, arg(1));
-      return RVAL_DECODED;
-    case PR_SET_KEEPCAPS:
-    case PR_SET_TIMERSLACK:
-    case PR_SET_CHILD_SUBREAPER:
-      puts(", ");
-      putU64(arg(1));
-      return RVAL_DECODED;
-    case PR_SET_NO_NEW_PRIVS:
-    case PR_SET_THP_DISABLE:
-      for (let i: u32 = 1; i < 5; i++) {
-        puts(", ");
-        putU64(arg(i));
-      }
-      return RVAL_DECODED;
-  }
-  for (let i: u32 = 1; i < 5; i++) {
-    puts(", ");
-    putHex(arg(i));
-  }
   return RVAL_DECODED;
 }
 

@@ -80,65 +80,100 @@ function quoteText(p: usize, size: u32, nulTerminated: bool, xstyle: i32, style:
   // The worst case is 4 bytes per byte (`\\377`) plus the closing quote: reserve it once and write
   // directly, the hot loop of every string and path printed.
   let d = reserve(<usize>size * 4 + 1);
-  for (let i: u32 = 0; i < size; i++) {
-    const c = <u32>load<u8>(p + <usize>i);
-    if (c == eol) {
-      if (q) store<u8>(d++, 0x22);
-      commitTo(d);
-      return false;
+  // Eight bytes at a time while they are all plain (printable, nothing to escape): most of a
+  // text buffer. Then up to eight bytes one by one, so binary data pays one word test per eight
+  // bytes.
+  let i: u32 = 0;
+  while (i < size) {
+    while (i + 8 <= size) {
+      const w = load<u64>(p + <usize>i);
+      if (!plainWord(w, text, angles)) break;
+      store<u64>(d, w);
+      d += 8;
+      i += 8;
     }
-    if (
-      c >= 0x20 &&
-      c < 0x7f &&
-      (text || (c != 0x22 && c != 0x5c && !(angles && (c == 0x3c || c == 0x3e))))
-    ) {
-      store<u8>(d++, <u8>c);
-      continue;
-    }
-    store<u8>(d++, 0x5c);
-    switch (c) {
-      case 0x22:
-      case 0x5c:
+    const stop = i + 8 < size ? i + 8 : size;
+    for (; i < stop; i++) {
+      const c = <u32>load<u8>(p + <usize>i);
+      if (c == eol) {
+        if (q) store<u8>(d++, 0x22);
+        commitTo(d);
+        return false;
+      }
+      if (
+        c >= 0x20 &&
+        c < 0x7f &&
+        (text || (c != 0x22 && c != 0x5c && !(angles && (c == 0x3c || c == 0x3e))))
+      ) {
         store<u8>(d++, <u8>c);
-        break;
-      case 0x0c:
-        store<u8>(d++, 0x66);
-        break;
-      case 0x0a:
-        store<u8>(d++, 0x6e);
-        break;
-      case 0x0d:
-        store<u8>(d++, 0x72);
-        break;
-      case 0x09:
-        store<u8>(d++, 0x74);
-        break;
-      case 0x0b:
-        store<u8>(d++, 0x76);
-        break;
-      default: {
-        if (xstyle == HEX_NON_ASCII_CHARS) {
-          store<u8>(d++, 0x78);
-          store<u8>(d++, hexDigit(c >> 4));
-          store<u8>(d++, hexDigit(c & 15));
+        continue;
+      }
+      store<u8>(d++, 0x5c);
+      switch (c) {
+        case 0x22:
+        case 0x5c:
+          store<u8>(d++, <u8>c);
           break;
+        case 0x0c:
+          store<u8>(d++, 0x66);
+          break;
+        case 0x0a:
+          store<u8>(d++, 0x6e);
+          break;
+        case 0x0d:
+          store<u8>(d++, 0x72);
+          break;
+        case 0x09:
+          store<u8>(d++, 0x74);
+          break;
+        case 0x0b:
+          store<u8>(d++, 0x76);
+          break;
+        default: {
+          if (xstyle == HEX_NON_ASCII_CHARS) {
+            store<u8>(d++, 0x78);
+            store<u8>(d++, hexDigit(c >> 4));
+            store<u8>(d++, hexDigit(c & 15));
+            break;
+          }
+          // Octal, as short as the next byte allows (a following digit forces three).
+          const next = i + 1 < size ? <u32>load<u8>(p + <usize>i + 1) : 0;
+          if (i + 1 < size && next >= 0x30 && next <= 0x37) {
+            store<u8>(d++, <u8>(0x30 + (c >> 6)));
+            store<u8>(d++, <u8>(0x30 + ((c >> 3) & 7)));
+          } else if (c >> 3 != 0) {
+            if (c >> 6 != 0) store<u8>(d++, <u8>(0x30 + (c >> 6)));
+            store<u8>(d++, <u8>(0x30 + ((c >> 3) & 7)));
+          }
+          store<u8>(d++, <u8>(0x30 + (c & 7)));
         }
-        // Octal, as short as the next byte allows (a following digit forces three).
-        const next = i + 1 < size ? <u32>load<u8>(p + <usize>i + 1) : 0;
-        if (i + 1 < size && next >= 0x30 && next <= 0x37) {
-          store<u8>(d++, <u8>(0x30 + (c >> 6)));
-          store<u8>(d++, <u8>(0x30 + ((c >> 3) & 7)));
-        } else if (c >> 3 != 0) {
-          if (c >> 6 != 0) store<u8>(d++, <u8>(0x30 + (c >> 6)));
-          store<u8>(d++, <u8>(0x30 + ((c >> 3) & 7)));
-        }
-        store<u8>(d++, <u8>(0x30 + (c & 7)));
       }
     }
   }
   commitTo(d);
   if (q) putc(0x22);
   return true;
+}
+
+const ONES: u64 = 0x0101010101010101;
+const HIGHS: u64 = 0x8080808080808080;
+
+/** Whether some byte of w is zero (exact; the classic SWAR test). */
+function hasZeroByte(w: u64): bool {
+  return ((w - ONES) & ~w & HIGHS) != 0;
+}
+
+/**
+ * Whether all eight bytes of w are printed as themselves: 0x20..0x7e, and (unless `text`) none a
+ * double quote or backslash, (with `angles`) none `<` or `>`. Exact: bytes >= 0x80 set the high
+ * bit; bytes < 0x20 borrow through it in w - 0x20 each.
+ */
+function plainWord(w: u64, text: bool, angles: bool): bool {
+  if (((w | (w + ONES * 0x01)) & HIGHS) != 0) return false; // a byte >= 0x7f
+  if (((w - ONES * 0x20) & ~w & HIGHS) != 0) return false; // a byte < 0x20
+  if (text) return true;
+  if (hasZeroByte(w ^ (ONES * 0x22)) || hasZeroByte(w ^ (ONES * 0x5c))) return false;
+  return !angles || !(hasZeroByte(w ^ (ONES * 0x3c)) || hasZeroByte(w ^ (ONES * 0x3e)));
 }
 
 function hexDigit(n: u32): u8 {

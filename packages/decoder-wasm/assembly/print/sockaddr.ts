@@ -4,7 +4,7 @@
 import { T_ADDRFAMS } from "../known";
 import { xlatStyle } from "../options";
 import { outLen, putc, puts } from "../out";
-import { putHex, putHexDigits, putU64 } from "./num";
+import { putHex, putHexDigits, putI64, putU64 } from "./num";
 import { printBuffer, quote } from "./quote";
 import { styleSwap, styleSwapEnd } from "./style";
 import { printEnum } from "./xlat";
@@ -170,7 +170,7 @@ export function printSockaddr(p: usize, len: u32): void {
       putHex(<u64>pad);
     }
     puts(", nl_pid=");
-    putU64(<u64>load<u32>(p + 4));
+    putI64(<i64>load<i32>(p + 4));
     puts(", nl_groups=");
     const g = load<u32>(p + 8);
     for (let s = 28; s >= 0; s -= 4) {

@@ -2,6 +2,7 @@
 // ../layouts (generated from the kernel's BTF through core); other architectures' few differing
 // offsets are still literals here. Names and constants come from tables.
 
+import { printSiginfo } from "../events";
 import { jsonMode, SK_FLAGS, spanClose, spanOpen } from "../json/spans";
 import {
   T_EPOLLEVENTS,
@@ -139,6 +140,7 @@ export const S_RUSAGE: u8 = 23;
 export const S_TMS: u8 = 24;
 export const S_WINSIZE: u8 = 25;
 export const S_TERMIOS: u8 = 26;
+export const S_SIGINFO: u8 = 27;
 
 /**
  * Every struct name this build prints (core's struct, array and value-capture types), with its
@@ -173,6 +175,7 @@ const STRUCT_NAMES: string[] = [
   "tms",
   "winsize",
   "termios",
+  "siginfo",
 ];
 const STRUCT_IDS: u8[] = [
   S_STAT,
@@ -203,6 +206,7 @@ const STRUCT_IDS: u8[] = [
   S_TMS,
   S_WINSIZE,
   S_TERMIOS,
+  S_SIGINFO,
 ];
 
 /** Struct printer id for a core struct name. */
@@ -356,6 +360,11 @@ export function printWaitStatus(st: u32): void {
 export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
   const x86 = arch == AUDIT_ARCH_X86_64 || arch == 0;
   switch (id) {
+    case S_SIGINFO: {
+      if (len < 128) return false;
+      printSiginfo(p);
+      return true;
+    }
     case S_INT: {
       if (len < 4) return false;
       putc(0x5b);

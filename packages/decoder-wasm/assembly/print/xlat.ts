@@ -12,6 +12,7 @@ import {
   strLen,
   strPtr,
   tableCount,
+  tableDefault,
   tableHasMask,
   tableMask,
 } from "../tables";
@@ -22,9 +23,20 @@ export function putRef(ref: u32): void {
   if (ref != NO_REF) putName(strPtr(ref), <usize>strLen(ref));
 }
 
-/** The `X_???` comment strace prints for unknown values: the first entry's prefix up to its `_`. */
+/**
+ * The `X_???` comment strace prints for unknown values: the table's own (core's `#Default`) or the
+ * first entry's prefix up to its `_`.
+ */
 function putUnknownComment(idx: i32): void {
-  if (idx < 0 || tableCount(<u32>idx) == 0) return;
+  if (idx < 0) return;
+  const own = tableDefault(<u32>idx);
+  if (own != NO_REF) {
+    puts(" /* ");
+    putRef(own);
+    puts(" */");
+    return;
+  }
+  if (tableCount(<u32>idx) == 0) return;
   const ref = entryName(<u32>idx, 0);
   const p = strPtr(ref);
   const n = strLen(ref);

@@ -8,6 +8,8 @@ namespace tstrace {
 
 namespace {
 
+constexpr uint32_t kFdDecodeAll = rf::kFdDecodeDetails | rf::kFdDecodeDirfd | rf::kFdDecodeNetlink;
+
 std::string hex(uint32_t v) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "0x%08x", v);
@@ -79,12 +81,12 @@ CapturePlan CapturePlan::parse(const uint32_t* words, size_t count) {
       if (s.kind == rf::kStringArray && s.size > rf::kStringArrayScanCap) {
         throw PlanError("string count " + std::to_string(s.size) + at_nr(nr));
       }
-      if (s.kind == rf::kFdPath && s.size > (rf::kFdDecodeDetails | rf::kFdDecodeDirfd)) {
+      if (s.kind == rf::kFdPath && s.size > kFdDecodeAll) {
         throw PlanError("fd decode bits " + std::to_string(s.size) + at_nr(nr));
       }
       if (s.kind == rf::kFdPaths) {
         uint32_t stride = s.size >> 8;
-        if ((s.size & 0xff) > (rf::kFdDecodeDetails | rf::kFdDecodeDirfd) || stride < 4 || stride > 256) {
+        if ((s.size & 0xff) > kFdDecodeAll || stride < 4 || stride > 256) {
           throw PlanError("fd array element " + hex(s.size) + at_nr(nr));
         }
       }

@@ -58,17 +58,20 @@ bool FdDescriber::describe(pid_t tid, int64_t value, uint32_t flags, FdDescripti
   if (fd < 0) return false;
   std::snprintf(link, sizeof link, "/proc/%d/fd/%d", tid, fd);
   if (!read_link(link, out.path)) return false;
-  if ((flags & rf::kFdDecodeDetails) == 0) return true;
+  if ((flags & (rf::kFdDecodeDetails | rf::kFdDecodeNetlink)) == 0) return true;
 
   if (starts_with(out.path, "socket:[")) {
     uint64_t inode = std::strtoull(out.path.c_str() + 8, nullptr, 10);
     char proto[64] = {};
     ssize_t n = getxattr(link, "system.sockprotoname", proto, sizeof proto - 1);
     std::string name = n > 0 ? std::string(proto, strnlen(proto, static_cast<size_t>(n))) : std::string();
+    // NETLINK alone: only a netlink socket's details (the protocol its payloads are in).
+    if ((flags & rf::kFdDecodeDetails) == 0 && name != "NETLINK") return true;
     out.detail = sockets_.lookup(inode, name);
     if (!out.detail.empty()) out.form = rf::kFdFormDetail;
     return true;
   }
+  if ((flags & rf::kFdDecodeDetails) == 0) return true;
   if (out.path == "anon_inode:[pidfd]") {
     long pid = pidfd_pid(tid, fd);
     if (pid > 0) {

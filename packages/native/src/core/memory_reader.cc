@@ -143,6 +143,19 @@ uint16_t capture_buffer(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, u
   return len > max ? rf::kTruncated : rf::kOk;
 }
 
+// A netlink payload: what is readable of it, as strace's decoder fetches each header and
+// attribute on its own and prints the address of the first one it cannot read. TRUNCATED with
+// fewer than min(len, max) bytes: the rest was unreadable.
+uint16_t capture_prefix(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, uint64_t len, uint32_t max) {
+  size_t n = static_cast<size_t>(std::min<uint64_t>(len, max));
+  if (n == 0) return rf::kOk;
+  uint8_t* dst = w.reserve_tail(n);
+  size_t got = mem.read(addr, dst, n);
+  w.shrink_tail(n - got);
+  if (got == 0) return rf::kFault;
+  return got < len ? rf::kTruncated : rf::kOk;
+}
+
 uint16_t capture_string_array(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, const CaptureSpec& s) {
   // Scan the pointer array (x86_64: 8-byte pointers) page by page until NULL or the cap.
   std::vector<uint64_t> ptrs;
@@ -216,11 +229,12 @@ uint16_t capture_iovec(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, ui
   return count > entries ? rf::kTruncated : rf::kOk;
 }
 
-uint16_t capture_fd_path(rf::RecordWriter& w, const CaptureSpec& s, const SyscallFacts& f) {
+uint16_t capture_fd_path(rf::RecordWriter& w, const CaptureSpec& s, const SyscallFacts& f, bool& netlink) {
   if (f.fds == nullptr) return rf::kFault;
   int64_t fd = s.arg == rf::kFdReturnArg ? f.rval : static_cast<int64_t>(f.args[s.arg]);
   FdDescription d;
   if (!f.fds->describe(f.tid, fd, s.size, d)) return rf::kFault;
+  if ((s.size & rf::kFdDecodeNetlink) != 0 && d.detail.rfind("NETLINK:[", 0) == 0) netlink = true;
   size_t path_len = std::min<size_t>(d.path.size(), s.max);
   w.u32(d.form);
   w.u32(static_cast<uint32_t>(path_len));
@@ -338,8 +352,13 @@ uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vecto
   uint32_t written = 0;
   uint8_t when = f.at_exit ? rf::kWhenExit : rf::kWhenEntry;
   std::vector<uint8_t> str;
-  for (const CaptureSpec& s : specs) {
-    if (s.when != when) continue;
+  // Set once an FdDecode::NETLINK capture found a netlink socket: the payload captures after it
+  // read whole messages (up to kNetlinkCaptureMax), since strace decodes them all.
+  bool netlink = false;
+  for (const CaptureSpec& spec : specs) {
+    if (spec.when != when) continue;
+    CaptureSpec s = spec;
+    if (netlink && s.kind != rf::kFdPath && s.kind != rf::kFdPaths) s.max = std::max(s.max, rf::kNetlinkCaptureMax);
     // A conditional capture whose argument does not match writes nothing: the decoder prints the address.
     if (s.kind == rf::kStructIf && (s.len_arg > 5 || static_cast<uint32_t>(f.args[s.len_arg]) != s.size)) continue;
     uint64_t addr = s.arg <= 5 ? f.args[s.arg] : 0;
@@ -352,10 +371,11 @@ uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vecto
         w.bytes(str.data(), str.size());
         break;
       case rf::kBufferArgLen:
-        status = capture_buffer(w, mem, addr, len_arg, s.max);
+        status = (netlink ? capture_prefix : capture_buffer)(w, mem, addr, len_arg, s.max);
         break;
       case rf::kBufferRetLen:
-        status = capture_buffer(w, mem, addr, f.rval > 0 ? static_cast<uint64_t>(f.rval) : 0, s.max);
+        status = (netlink ? capture_prefix : capture_buffer)(w, mem, addr, f.rval > 0 ? static_cast<uint64_t>(f.rval) : 0,
+                                                             s.max);
         break;
       case rf::kStruct:
         status = append_prefix(w, mem, addr, s.size);
@@ -379,7 +399,7 @@ uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vecto
         break;
       }
       case rf::kFdPath:
-        status = capture_fd_path(w, s, f);
+        status = capture_fd_path(w, s, f, netlink);
         break;
       case rf::kFdPaths:
         status = capture_fd_paths(w, mem, addr, len_arg, s, f);

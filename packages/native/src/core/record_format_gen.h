@@ -159,6 +159,7 @@ enum CaptureKind : uint8_t {
 
 constexpr uint8_t kCaptureKindMax = 15;
 constexpr uint32_t kMsgControlMax = 4096;
+constexpr uint32_t kNetlinkCaptureMax = 0x100000;
 constexpr uint32_t kNoLenArgFdPair = 0xffffffff;
 constexpr uint8_t kFdReturnArg = 6;
 constexpr uint32_t kStackOffsetMax = 0xffff;
@@ -167,6 +168,7 @@ constexpr uint32_t kStringArrayScanCap = 65536;
 // FdDecode bits (an FD_PATH spec's size).
 constexpr uint32_t kFdDecodeDetails = 1;
 constexpr uint32_t kFdDecodeDirfd = 2;
+constexpr uint32_t kFdDecodeNetlink = 4;
 
 enum FdPathForm : uint32_t {
   kFdFormPath = 0,
@@ -398,6 +400,24 @@ constexpr size_t kMmsghdrMsgLen = 56;
 constexpr size_t kSizeofIovec = 16;
 constexpr size_t kIovecIovBase = 0;
 constexpr size_t kIovecIovLen = 8;
+constexpr size_t kSizeofSockFprog = 16;
+constexpr size_t kSockFprogLen = 0;
+constexpr size_t kSockFprogFilter = 8;
+constexpr size_t kSizeofSeccompNotifSizes = 6;
+constexpr size_t kSeccompNotifSizesSeccompNotif = 0;
+constexpr size_t kSeccompNotifSizesSeccompNotifResp = 2;
+constexpr size_t kSeccompNotifSizesSeccompData = 4;
+constexpr size_t kSizeofMountAttr = 32;
+constexpr size_t kMountAttrAttrSet = 0;
+constexpr size_t kMountAttrAttrClr = 8;
+constexpr size_t kMountAttrPropagation = 16;
+constexpr size_t kMountAttrUsernsFd = 24;
+constexpr size_t kSizeofFlock = 32;
+constexpr size_t kFlockLType = 0;
+constexpr size_t kFlockLWhence = 2;
+constexpr size_t kFlockLStart = 8;
+constexpr size_t kFlockLLen = 16;
+constexpr size_t kFlockLPid = 24;
 }  // namespace layout
 
 }  // namespace tstrace

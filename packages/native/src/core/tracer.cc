@@ -65,7 +65,7 @@ struct SyscallInfo {
 
 static_assert(sizeof(siginfo_t) == 128, "SIGNAL records carry a 128-byte siginfo_t");
 
-// waitpid(WNOHANG) retries, each after sched_yield(), before a pending batch is flushed.
+// waitpid(WNOHANG) retries, each after sched_yield(), before the loop flushes its batch and blocks.
 constexpr int kSpinBeforeFlush = 16;
 
 constexpr uint64_t kNrExecve = 59;     // x86_64
@@ -196,6 +196,7 @@ struct ThreadState {
   uint16_t exit_flags = 0;                 // rf::SyscallExitFlags for the current syscall's exit
   int exit_signal = 0;                     // signal= held for the exit stop (see inject_at_entry)
   bool stack_at_entry = false;             // -k: the current syscall's stack was taken at entry
+  uint64_t entered_ns = 0;                 // count_only: the entry stop's time
 };
 
 }  // namespace
@@ -233,6 +234,7 @@ struct Tracer::Loop {
   FdDescriber fds;  // FD_PATH captures (-y/-yy); holds the socket details cache
   std::unique_ptr<StackSampler> stacks;  // -k
   TraceOutcome outcome;
+  std::vector<SyscallTotals> counts;  // count_only: by syscall number, grown on first use
 
   // `hidden_initial`: a spawned child, silent until its own execve.
   Loop(Tracer& o, const TraceOptions& s, BatchSink* k, pid_t pid, bool hidden_initial)
@@ -306,10 +308,13 @@ struct Tracer::Loop {
       service_delays();
       if (threads.empty()) break;
       int st = 0;
+      // A resumed tracee usually stops again within microseconds: poll for that moment (each
+      // sched_yield lets anything else runnable go first) before blocking in waitpid, whose wake-up
+      // costs more than the stop itself on these machines, and before paying for a batch
+      // hand-over (one JS callback per stop would dominate the cost). Filtered-out stops too:
+      // this, not the syscalls saved, is what puts a stop below strace's cost.
       pid_t p = waitpid(-1, &st, __WALL | __WNOTHREAD | WNOHANG);
-      // A resumed tracee usually stops again within microseconds: give it a moment before
-      // paying for a batch hand-over (one JS callback per stop would dominate the cost).
-      for (int spin = 0; p == 0 && spin < kSpinBeforeFlush && !batch.empty(); spin++) {
+      for (int spin = 0; p == 0 && spin < kSpinBeforeFlush; spin++) {
         sched_yield();
         p = waitpid(-1, &st, __WALL | __WNOTHREAD | WNOHANG);
       }
@@ -346,6 +351,8 @@ struct Tracer::Loop {
     std::sort(detached_in_order.begin(), detached_in_order.end());
     for (auto& [seq, p] : detached_in_order) emit_pair(rf::kDetached, p, 0, 0);
     flush();
+    for (const SyscallTotals& c : counts)
+      if (c.calls != 0) outcome.counts.push_back(c);
   }
 
   bool selected(uint32_t arch, uint64_t nr) const {
@@ -407,6 +414,14 @@ struct Tracer::Loop {
       }
     }
     if (sig == (SIGTRAP | 0x80)) {
+      if (t.in_syscall && exit_is_silent(t)) {
+        // The exit of a syscall nothing reports or acts on: no PTRACE_GET_SYSCALL_INFO, just
+        // the resume (strace's TCB_FILTERED exit costs the same). Without a seccomp filter, the
+        // syscall stop after an entry is always its exit.
+        t.in_syscall = false;
+        resume(p, t, 0);
+        return;
+      }
       const int r = on_syscall(p, t);
       if (r != kKeepStopped) resume(p, t, r);
       return;
@@ -506,6 +521,16 @@ struct Tracer::Loop {
     forget_detached(p);
   }
 
+  // Whether the exit stop of the syscall `t` is in needs no look at the tracee: a syscall left out
+  // of the records, not under a seccomp filter (whose stops the loop tells apart by info.op), with
+  // nothing injected or held, and none of the calls whose exits the tracer itself watches (prctl:
+  // seccomp installed, PR_SET_NAME; execve: a failed exec of the command).
+  bool exit_is_silent(const ThreadState& t) const {
+    return !t.selected && !t.seccomp && !t.by_seccomp && !t.hidden && t.injecting == nullptr &&
+           t.exit_signal == 0 && !(t.arch == rf::audit_arch::kX86_64 && t.nr == kNrPrctl) &&
+           !is_exec_nr(t.arch, t.nr);
+  }
+
   // Returns the signal to resume with (0, or -e inject=…:signal=).
   int on_syscall(pid_t p, ThreadState& t) {
     SyscallInfo info;
@@ -532,7 +557,8 @@ struct Tracer::Loop {
         if (p != initial || !is_exec_nr(info.arch, t.nr)) return 0;
         t.hidden = false;
       }
-      if (t.selected) emit_enter(p, t, info);
+      if (t.selected && opts.count_only) t.entered_ns = now;
+      else if (t.selected) emit_enter(p, t, info);
       // strace takes these stacks at entry, but the command's own first execve's at its exit.
       t.stack_at_entry = stacks && t.selected && !first_exec && t.arch == rf::audit_arch::kX86_64 && stacks->at_entry(t.nr);
       if (t.stack_at_entry) sample_stack(p, rf::kStackAtEntry);
@@ -566,7 +592,8 @@ struct Tracer::Loop {
   // The rest of an exit stop: the injected result, the record, the signal held for it.
   int finish_exit(pid_t p, ThreadState& t, bool was_in, uint32_t arch, int64_t rval, bool failed) {
     if (was_in && t.injecting != nullptr) inject_at_exit(p, t, rval, failed);
-    if (was_in && t.selected) emit_syscall_exit(p, t, arch, rval, failed, t.exit_flags);
+    if (was_in && t.selected && opts.count_only) count(t, failed);
+    else if (was_in && t.selected) emit_syscall_exit(p, t, arch, rval, failed, t.exit_flags);
     if (stacks && was_in && arch == rf::audit_arch::kX86_64) {
       if (stacks->changes_maps(t.nr)) stacks->mappings_changed();
       if (t.selected && !t.stack_at_entry) sample_stack(p, 0);
@@ -732,6 +759,25 @@ struct Tracer::Loop {
       sample_stack(p, 0);
     }
     resume(p, t, sig);  // re-inject
+  }
+
+  // strace's count_syscall: the call's time is from its entry stop to its exit stop, less -O.
+  void count(const ThreadState& t, bool failed) {
+    const uint64_t nr = t.nr & ~kX32SyscallBit;
+    if (nr >= kPlanMaxSyscalls) return;
+    if (nr >= counts.size()) {
+      const size_t old = counts.size();
+      counts.resize(std::max<size_t>(nr + 1, 512));
+      for (size_t i = old; i < counts.size(); i++) counts[i].nr = static_cast<uint32_t>(i);
+    }
+    SyscallTotals& c = counts[nr];
+    const uint64_t spent = now > t.entered_ns ? now - t.entered_ns : 0;
+    const uint64_t ns = spent > opts.count_overhead_ns ? spent - opts.count_overhead_ns : 0;
+    if (c.calls == 0 || ns < c.min_ns) c.min_ns = ns;
+    if (ns > c.max_ns) c.max_ns = ns;
+    c.calls++;
+    if (failed) c.errors++;
+    c.total_ns += ns;
   }
 
   const std::vector<CaptureSpec>& specs_for(uint32_t arch, uint64_t nr) const {

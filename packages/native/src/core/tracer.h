@@ -20,6 +20,7 @@
 #include "capture_plan.h"
 #include "injector.h"
 #include "stack_sampler.h"
+#include "syscall_counter.h"  // SyscallTotals
 
 namespace tstrace {
 
@@ -59,6 +60,11 @@ struct TraceOptions {
   std::shared_ptr<const InjectTable> inject;
   // -k: STACK (and MAPS) records where strace unwinds; null: none.
   std::shared_ptr<const StackPlanData> stack;
+  // strace -c alone: selected syscalls are counted here (calls, errors, time from the entry stop
+  // to the exit stop, less count_overhead_ns, clamped at 0) instead of becoming ENTER/EXIT
+  // records; TraceOutcome::counts holds the totals. Every other record is still written.
+  bool count_only = false;
+  uint64_t count_overhead_ns = 0;
 };
 
 struct SpawnSpec : TraceOptions {
@@ -99,6 +105,7 @@ struct TraceOutcome {
   std::string error;       // non-empty: the tracer failed (the session still ended cleanly)
   uint64_t stops = 0;      // ptrace stops the tracer handled (a measure of the tracee's tracing cost)
   int interrupted = 0;     // the signal of interrupt() (or a caught one) that ended the session, or 0
+  std::vector<SyscallTotals> counts;  // count_only: the syscalls made, in number order
 };
 
 // Where record batches go. Both calls happen on the tracer thread.

@@ -1,0 +1,82 @@
+// Where every syscall stops (--no-seccomp-bpf, -p, -c over ptrace), the tracer thread keeps what
+// the filter leaves out to itself: no record, no JS, and no PTRACE_GET_SYSCALL_INFO at its exit.
+// What users see must not change: strace's lines, strace's counts, -y's paths.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { tmpdir } from "node:os";
+import { describe, expect, it } from "vitest";
+import { summaryRows } from "./helpers/summary.js";
+import { BIN, norm, PYTHON, tracersIn } from "./helpers/tracers.js";
+
+const { tstrace, strace } = tracersIn(tmpdir());
+
+describe("stops the filter leaves out", () => {
+  it("--no-seccomp-bpf: strace's lines, a failed exec and the exit status included", () => {
+    // The command's own complaints go to /dev/null: on stderr they would interleave with the trace.
+    const cmd = [
+      "sh",
+      "-c",
+      "exec 2>/dev/null; cat /etc/hostname /nonexistent-tstrace; exec /nonexistent-tstrace-exec",
+    ];
+    for (const filter of ["trace=openat", "trace=execve,exit_group", "trace=%process,close"]) {
+      // -q: no "Process N attached", which strace prints mid-line with its own name.
+      const t = tstrace("--no-seccomp-bpf", "-q", "-f", "-e", filter, ...cmd);
+      const s = strace("-q", "-f", "-e", filter, ...cmd);
+      expect(t.status, filter).toBe(s.status);
+      expect(t.stdout, filter).toBe(s.stdout);
+      const pids = (text: string): string[] => norm(text).map((l) => l.replace(/si_pid=\d+/, "si_pid=N"));
+      expect(pids(t.stderr), filter).toEqual(pids(s.stderr));
+    }
+  });
+
+  it("-c over ptrace (counted in the tracer thread): strace -c's calls and errors", () => {
+    const cmds = [
+      ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=500"],
+      ["cat", "/etc/hostname", "/nonexistent-tstrace-count"],
+    ];
+    for (const cmd of cmds) {
+      for (const extra of [[], ["-e", "trace=read,openat"], ["-f"]]) {
+        const t = tstrace("-c", "--summary-backend=ptrace", ...extra, ...cmd);
+        const s = strace("-c", ...extra, ...cmd);
+        const what = [...extra, ...cmd].join(" ");
+        expect(t.status, what).toBe(s.status);
+        expect(summaryRows(t.stderr).length, what).toBeGreaterThan(1);
+        expect(summaryRows(t.stderr), what).toEqual(summaryRows(s.stderr));
+      }
+    }
+  });
+
+  it("-p -y: a descriptor opened by a call the filter leaves out still shows its path", async () => {
+    // The process opens its file before tstrace attaches, then reads it by fd: the openat is never
+    // seen, and -y must still name the file (read from /proc while the tracee is stopped).
+    const script = [
+      "import os, sys, time",
+      "fd = os.open('/etc/hostname', os.O_RDONLY)",
+      "print(fd, flush=True)",
+      "sys.stdin.readline()",
+      "for _ in range(5): os.pread(fd, 1, 0); os.getpid()",
+    ].join("\n");
+    const child = spawn(PYTHON, ["-c", script], { stdio: ["pipe", "pipe", "inherit"] });
+    try {
+      const [chunk] = (await once(child.stdout, "data")) as [Buffer];
+      const fd = Number(chunk.toString().trim());
+      const tracer = spawn(BIN, ["-p", String(child.pid), "-y", "-e", "trace=pread64"], {
+        stdio: ["ignore", "ignore", "pipe"],
+      });
+      let err = "";
+      tracer.stderr.on("data", (d: Buffer) => {
+        err += d.toString();
+      });
+      // Attached once tstrace says so; then let the reads happen.
+      for (let i = 0; i < 200 && !err.includes("attached"); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(err).toContain(`Process ${child.pid} attached`);
+      child.stdin.write("go\n");
+      await once(tracer, "exit");
+      const reads = err.split("\n").filter((l) => l.startsWith("pread64("));
+      expect(reads.length).toBe(5);
+      for (const line of reads) expect(line).toContain(`pread64(${fd}</etc/hostname>, `);
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+});
