@@ -293,7 +293,31 @@ export type DaemonMode = "grandchild" | "pgroup" | "session";
 const DAEMON_MODES: readonly DaemonMode[] = ["grandchild", "pgroup", "session"];
 
 /** Parses tstrace's argv (without `node` and the script). Throws {@link UsageError}. */
+/**
+ * strace's words on an explicit --seccomp-bpf, in its order. Without -f strace turns the filter
+ * off; tstrace's tracer follows children silently and filters anyway (seccomp-choice.ts), so only
+ * the words are strace's.
+ */
+function seccompWarnings(attachOnly: boolean, follow: boolean): string[] {
+  const out: string[] = [];
+  if (attachOnly) out.push("--seccomp-bpf is not enabled for processes attached with -p");
+  if (!follow) out.push("--seccomp-bpf cannot be used without -f/--follow-forks, disabling");
+  return out;
+}
+
+/** strace checks last, with -f only, that `-e trace=` leaves something out (absent: nothing). */
+function selectsEverything(traced: ReadonlySet<number> | undefined, arch: ArchTable): boolean {
+  return traced === undefined || arch.syscalls.every((s) => traced.has(s.nr));
+}
+
+/** The warnings of a parse that ended in a UsageError, for the caller to print before it. */
+let pendingWarnings: readonly string[] = [];
+export function warningsBeforeError(): readonly string[] {
+  return pendingWarnings;
+}
+
 export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch()): CliOptions {
+  pendingWarnings = [];
   let output: string | undefined;
   let append = false;
   let separately = false;
@@ -555,6 +579,10 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
     // A tracee let go at its execve would keep the filter untraced (see seccomp-choice.ts).
     if (seccomp === true && detachOnExec)
       warnings.push("--seccomp-bpf is not enabled because it is not compatible with -b");
+    else if (seccomp === true)
+      warnings.push(...seccompWarnings(pids.length > 0 && command.length === 0, followCount > 0));
+    // strace printed these as it went: they stay before the mistake that ends the parse.
+    pendingWarnings = warnings;
     if (summaryOnly && summaryAlso) {
       throw new UsageError("-c/--summary-only and -C/--summary are mutually exclusive", false);
     }
@@ -608,7 +636,12 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
     if (separately && output === undefined)
       warnings.push("--output-separately has no effect without -o/--output");
     separately = asked && output !== undefined;
+    if (seccomp === true && !detachOnExec && followCount > 0 && selectsEverything(qualifiers.trace, arch))
+      warnings.push(
+        "Seccomp filter is requested but there are no syscalls to filter.  See -e trace to filter syscalls.",
+      );
   }
+  pendingWarnings = [];
   if (hexLong !== undefined && hex === 0) hex = hexLong;
   if (quiet > 0 && quietExplicit && !help && !version)
     throw new UsageError("-q and -e quiet/--quiet cannot be provided simultaneously", false);

@@ -29,6 +29,7 @@ export function decoderOptions(o: CliOptions, notices = false): DecoderOptions {
       ? { attachNotice: `${PROGRAM}: ` }
       : {}),
     quietExit: o.qualifiers.quiet.has("exit"),
+    quietSuperseded: o.qualifiers.quiet.has("thread-execve") || o.qualifiers.quiet.has("superseded"),
     ...(o.constStyle ? { constStyle: o.constStyle } : {}),
     ...(o.qualifiers.status ? { status: [...o.qualifiers.status] } : {}),
     // The decoder applies trace= and signal= itself, so it still sees every stop it needs for

@@ -3,7 +3,7 @@ import { createDecoder, type DecoderOptions } from "@tstrace/decoder-wasm";
 import type * as Native from "@tstrace/native";
 import type { TraceResult } from "@tstrace/native";
 import { withPersonalities } from "./arch.js";
-import { type CliOptions, parseArgs } from "./args.js";
+import { type CliOptions, parseArgs, warningsBeforeError } from "./args.js";
 import { AttachNotices } from "./attach-notices.js";
 import { answerParent, daemonTracee, execUnderGrandchild } from "./daemonize.js";
 import { decoderOptions } from "./decoder-options.js";
@@ -63,9 +63,17 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
       options = replaySource.options;
     }
     if (options.help || options.version) decOptions = {};
-    else decOptions = decoderOptions(options, true);
+    // strace's short-read warnings go to stderr: into the trace's own lines when it goes there.
+    else
+      decOptions = {
+        ...decoderOptions(options, true),
+        warnings: { prefix: `${PROGRAM}: `, inTrace: options.output === undefined },
+      };
   } catch (err) {
-    if (err instanceof UsageError) fail(err.message, err.hint);
+    if (err instanceof UsageError) {
+      for (const w of warningsBeforeError()) process.stderr.write(`${PROGRAM}: ${w}\n`);
+      fail(err.message, err.hint);
+    }
     throw err;
   }
   if (options.help) {
@@ -156,6 +164,8 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
     if (notices && !quietAttach) for (const notice of notices.take(batch)) say(notice);
     counter?.add(filter ? filter(batch) : batch);
     const behind = decoder ? (sink as Sink).write(decoder.decodeTransient(batch)) : separate?.write(batch);
+    const warned = decoder?.takeWarnings();
+    if (warned) writeSync(2, warned);
     if (behind) backlog = backlog ? backlog.then(() => behind) : behind;
     const bad = replaySource && decoder?.lastError;
     if (bad && !replayDamage) {
@@ -225,7 +235,11 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
   } catch (err) {
     await sink?.close();
     const message = (err as Error).message;
-    fail(message.startsWith("attach: ") || !attaching ? message : `attach: ${message}`, false);
+    // No -p could be attached: one line per pid, each with strace's prefix.
+    const lines = message.split("\n");
+    const last = lines.pop() as string;
+    for (const line of lines) process.stderr.write(`${PROGRAM}: ${line}\n`);
+    fail(last.startsWith("attach: ") || !attaching ? last : `attach: ${last}`, false);
   }
 
   // -I (strace's default: never with -o FILE and a command): never ignores these signals; otherwise

@@ -129,7 +129,9 @@ export class PathFilter {
         view.getUint8(off + CaptureHeader.arg) === arg &&
         view.getUint8(off + CaptureHeader.kind) === kind
       ) {
-        if (view.getUint16(off + CaptureHeader.status, true) === CaptureStatus.FAULT) return undefined;
+        const status = view.getUint16(off + CaptureHeader.status, true);
+        // A path cut short by an unmapped page names no file (strace prints its address).
+        if (status === CaptureStatus.FAULT || status === CaptureStatus.PARTIAL) return undefined;
         const start = off + CaptureHeader.size;
         return { start, len: Math.min(len, at + size - start) };
       }

@@ -6,6 +6,7 @@
  * the pool is empty has its runs copied and queued until its decoder is ready.
  */
 
+import { writeSync } from "node:fs";
 import { RecordHeader, RecordType } from "@tstrace/core/record-format";
 import type { Decoder, DecoderOptions } from "@tstrace/decoder-wasm";
 import { createDecoder } from "@tstrace/decoder-wasm";
@@ -113,6 +114,8 @@ export class SeparateOutputs {
     const queued = run.relativeBase !== undefined;
     decoder.relativeBase = queued ? (run.relativeBase ?? null) : this.#relativeBase;
     const text = decodeRun(decoder, run);
+    const warned = decoder.takeWarnings();
+    if (warned) writeSync(2, warned);
     if (!queued) this.#relativeBase = decoder.relativeBase;
     return text;
   }

@@ -61,6 +61,16 @@ describe("-e read= / -e write=", () => {
     expect(lines.filter((l) => l.startsWith(" | 000")).length).toBeGreaterThan(4);
     expect(lines).toContain(" * 8 bytes in buffer 1");
   });
+  it("dumps the iovecs of sendmsg's and recvmsg's msghdr, recvmsg's up to what it returned", () => {
+    const program = `import socket
+a, b = socket.socketpair()
+a.sendmsg([b"012", b"34567", b"89abcde"])
+b.recvmsg_into([bytearray(8)])
+b.recvmsg_into([bytearray(8), bytearray(15)])`;
+    const lines = same("-e", "trace=sendmsg,recvmsg", "-e", "read=4", "-e", "write=3", PYTHON, "-c", program);
+    expect(lines).toContain(" * 7 bytes in buffer 2");
+    expect(lines).toContain(" | 00000  30 31 32 33 34 35 36 37                           01234567         |");
+  });
   it("rejects a bad descriptor like strace", () => {
     const r = tstrace("-e", "read=x", "true");
     expect(r.status).toBe(1);

@@ -1,13 +1,14 @@
 // Options strace 6.1 takes that tstrace used to refuse (issue 16): how they parse, their errors,
 // and whole runs compared with strace tracing the same command (nothing expected is typed by hand
 // where strace can print it).
+import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { withPersonalities } from "../src/arch.js";
 import { parseArgs } from "../src/args.js";
-import { norm, tracersIn } from "./helpers/tracers.js";
+import { norm, PYTHON, tracersIn } from "./helpers/tracers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "tstrace-opts-"));
 const { tstrace, strace } = tracersIn(dir);
@@ -224,4 +225,63 @@ describe("--decode-pids=comm after prctl(PR_SET_NAME)", () => {
     expect(a).toEqual(b);
     expect(a.join("\n")).toContain("<renamed>");
   });
+});
+
+describe("--seccomp-bpf's warnings", () => {
+  // Each as strace prints it, in its order: before a later mistake in the command line, and
+  // "no syscalls to filter" last, with -f only.
+  const cases: string[][] = [
+    ["--seccomp-bpf", "-w", "/bin/true"],
+    ["--seccomp-bpf", "-f", "-p", "1", "-w"],
+    ["-f", "--seccomp-bpf", "-e", "trace=none", "/bin/true"],
+    ["-f", "--seccomp-bpf", "-e", "trace=all", "-o", "/dev/null", "/bin/true"],
+    ["-f", "--seccomp-bpf", "-o", "/dev/null", "/bin/true"],
+    ["--seccomp-bpf", "-e", "trace=all", "-o", "/dev/null", "/bin/true"],
+    ["-b", "execve", "--seccomp-bpf", "-f", "-o", "/dev/null", "/bin/true"],
+  ];
+  for (const args of cases)
+    it(args.join(" "), () => {
+      const [ours, theirs] = refusals(...args);
+      expect(ours).toBe(theirs);
+    });
+});
+
+describe("-p messages in -p order", () => {
+  it("-p GOOD -p MISSING and -p MISSING -p MISSING print what strace prints, in its order", () => {
+    // Each run attaches to its own short-lived process and waits for its end, as strace does;
+    // the missing pids are beyond pid_max.
+    const run = (tracer: typeof tstrace, pids: string[]): [number | null, string] => {
+      const sleeper = spawn("sleep", ["1"], { stdio: "ignore" });
+      try {
+        const good = String(sleeper.pid);
+        const args = pids.flatMap((p) => ["-p", p === "GOOD" ? good : p]);
+        const r = tracer(...args, "-e", "trace=none", "-e", "signal=none");
+        return [r.status, r.stderr.replace(/^t?strace: /gm, "TRACER: ").replaceAll(good, "GOOD")];
+      } finally {
+        sleeper.kill("SIGKILL");
+      }
+    };
+    for (const pids of [
+      ["GOOD", "99999998"],
+      ["99999998", "GOOD"],
+      ["99999998", "99999999"],
+    ])
+      expect(run(tstrace, pids), pids.join(" ")).toEqual(run(strace, pids));
+  });
+});
+
+describe("-e quiet=thread-execve", () => {
+  // A thread other than the leader execs: strace's `+++ superseded by execve in pid N +++` line,
+  // which quiet=thread-execve (alias superseded, and -qqq) leaves out.
+  const program = [
+    PYTHON,
+    "-c",
+    "import os, threading, time\nthreading.Thread(target=lambda: os.execv('/bin/true', ['true'])).start()\ntime.sleep(30)",
+  ];
+  for (const flags of [[], ["--quiet=thread-execve"], ["-e", "quiet=superseded"], ["-qqq"]])
+    it(flags.join(" ") || "(default)", () => {
+      const [ours, theirs] = traces(["-f", ...flags, "-e", "trace=execve"], program);
+      expect(ours).toEqual(theirs);
+      expect(ours.some((l) => l.includes("superseded by execve"))).toBe(flags.length === 0);
+    });
 });

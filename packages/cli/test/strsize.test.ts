@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { norm, tracersIn } from "./helpers/tracers.js";
+import { norm, PYTHON, tracersIn } from "./helpers/tracers.js";
 
 // -s takes every value strace 6.1 takes (0 to 2^30 - 1). Capture sizes grow with it (readv's
 // iovec data is -s elements of -s bytes each) and were once computed in 32 bits and refused past
@@ -51,7 +51,7 @@ describe("-s of any size strace takes", () => {
       // Into files: the lines run to megabytes, past what a pipe to spawnSync holds.
       const args = (out: string) => [
         ...["-o", join(dir, out), "-s", String(s), "-e", "trace=readv,writev,read,write"],
-        ...["python3", program, String(n), blob],
+        ...[PYTHON, program, String(n), blob],
       ];
       const t = tstrace(...args(`t${s}`));
       const r = strace(...args(`s${s}`));

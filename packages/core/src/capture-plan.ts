@@ -21,6 +21,12 @@ export const CAPTURE_PLAN_MAGIC = 0x54535043;
 export const CAPTURE_PLAN_VERSION = 1;
 /** Longest path strace prints (PATH_MAX). */
 export const PATH_CAPTURE_MAX = 4096;
+/**
+ * Most characters of a path argument: strace's printpath reads PATH_MAX bytes, room for a NUL,
+ * so a longer path prints its first PATH_MAX - 1 characters and `...`, and one that fits in the
+ * last bytes of a page before an unmapped one still prints.
+ */
+export const PATH_STRING_MAX = PATH_CAPTURE_MAX - 1;
 /** Options for {@link compileCapturePlan}. */
 export interface CapturePlanOptions {
   /** strace's `-s` (default 32 in strace). */
@@ -173,7 +179,7 @@ const EXIT = CaptureWhen.EXIT;
  * read no memory. The one place a kind's capture is decided.
  */
 export const ARG_CAPTURES: { readonly [K in ArgKind["k"]]?: Rule<K> } = {
-  path: ({ arg }) => [{ arg, kind: CaptureKind.CSTRING, when: ENTRY, max: PATH_CAPTURE_MAX }],
+  path: ({ arg }) => [{ arg, kind: CaptureKind.CSTRING, when: ENTRY, max: PATH_STRING_MAX }],
   str: ({ arg, s }) => [{ arg, kind: CaptureKind.CSTRING, when: ENTRY, max: s }],
   bufIn: ({ arg, kind, s }) => [
     { arg, kind: CaptureKind.BUFFER_ARG_LEN, when: ENTRY, lenArg: kind.len, max: s },
@@ -304,16 +310,21 @@ function sigreturnMaskCapture(mask: SigreturnMask): CaptureSpec {
 }
 
 /** The captures that hold a read's or write's data (what `-e read=`/`-e write=` dump). */
-function isDataKind(
-  c: CaptureSpec,
-): c is Extract<
+function isDataKind(c: CaptureSpec): c is Extract<
   CaptureSpec,
-  { kind: typeof CaptureKind.BUFFER_ARG_LEN | typeof CaptureKind.BUFFER_RET_LEN | typeof CaptureKind.IOVEC }
+  {
+    kind:
+      | typeof CaptureKind.BUFFER_ARG_LEN
+      | typeof CaptureKind.BUFFER_RET_LEN
+      | typeof CaptureKind.IOVEC
+      | typeof CaptureKind.MSGHDR;
+  }
 > {
   return (
     c.kind === CaptureKind.BUFFER_ARG_LEN ||
     c.kind === CaptureKind.BUFFER_RET_LEN ||
-    c.kind === CaptureKind.IOVEC
+    c.kind === CaptureKind.IOVEC ||
+    c.kind === CaptureKind.MSGHDR
   );
 }
 

@@ -311,6 +311,14 @@ export const CaptureStatus = {
   FAULT: 1,
   /** Read succeeded but more data existed past `max`: decoders print "..." after it. */
   TRUNCATED: 2,
+  /**
+   * The read ran into an unreadable page: the data holds the bytes before it (at least one). A
+   * decoder that needs no more than those prints them (strace reads only what it prints: a
+   * sockaddr's length, not the 128 bytes captured); otherwise it prints the bare address, and
+   * strace's `umoven: short read` / `umovestr: short read` warning where strace gives one.
+   * Top-level STRUCT, STRUCT_IF, CSTRING, BUFFER_ARG_LEN, BUFFER_RET_LEN and ARRAY captures only.
+   */
+  PARTIAL: 3,
 } as const;
 /** A capture status code: one of the {@link CaptureStatus} values. */
 export type CaptureStatus = (typeof CaptureStatus)[keyof typeof CaptureStatus];

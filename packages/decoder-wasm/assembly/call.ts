@@ -15,6 +15,7 @@ import {
   CK_FD_PATH,
   CK_FD_PATHS,
   CS_FAULT,
+  CS_PARTIAL,
   CS_TRUNCATED,
   ENTER_ARGS,
   ENTER_CAPTURE_COUNT,
@@ -107,7 +108,9 @@ function scan(rec: usize, start: u32, count: u32, argIdx: u32, kind: u32): bool 
       capStatus = <u32>load<u16>(p + CAP_STATUS);
       capData = p + CAP_HEADER;
       capLen = l;
-      return capStatus != <u32>CS_FAULT;
+      // A PARTIAL capture (an unreadable page before its end) is unusable as a whole; its
+      // readable prefix stays in capData/capLen for findCapPrefix and the short-read warnings.
+      return capStatus != <u32>CS_FAULT && capStatus != <u32>CS_PARTIAL;
     }
     off += <usize>capSpan(l);
   }
@@ -140,6 +143,21 @@ export function findCap(argIdx: u32, kind: u32, atExit: bool): bool {
     argIdx,
     kind,
   );
+}
+
+/**
+ * {@link findCap}, also satisfied by a PARTIAL capture whose readable prefix holds `need` bytes:
+ * strace reads only the bytes it prints (a sockaddr's returned length), so an object ending just
+ * before an unmapped page still decodes.
+ */
+export function findCapPrefix(argIdx: u32, kind: u32, atExit: bool, need: u32): bool {
+  if (findCap(argIdx, kind, atExit)) return true;
+  return capStatus == <u32>CS_PARTIAL && capLen >= need;
+}
+
+/** The last findCap met a PARTIAL capture: capLen bytes were readable, then an unmapped page. */
+export function capPartial(): bool {
+  return capStatus == <u32>CS_PARTIAL;
 }
 
 /**

@@ -1,11 +1,13 @@
 // strace's dumpio (syscall.c): after the line of a read- or write-family call on an fd of
 // `-e read=` / `-e write=`, the data as hex dumps. Writes dump what was passed (even on error),
-// reads what was returned (on success only); iovec calls dump each buffer under a ` * N bytes`
-// header. The syscall families are core's IO_DUMP_* lists, resolved by name at init.
+// reads what was returned (on success only); iovec calls (and sendmsg/recvmsg's msghdr iovecs)
+// dump each buffer under a ` * N bytes` header. The syscall families are core's IO_DUMP_* lists,
+// resolved by name at init.
 
 import { arg, capData, capLen, findCap, isError, rval } from "./call";
+import { SIZEOF_MSGHDR } from "./layouts";
 import { dumpBytes, dumpIovHeader } from "./print/hexdump";
-import { CK_BUFFER_ARG_LEN, CK_BUFFER_RET_LEN, CK_IOVEC, CS_FAULT } from "./record";
+import { CK_BUFFER_ARG_LEN, CK_BUFFER_RET_LEN, CK_IOVEC, CK_MSGHDR, CS_FAULT } from "./record";
 import { row, rowName, strEq, syscallCount } from "./tables";
 
 const NONE: u8 = 0;
@@ -13,6 +15,8 @@ const READ_BUF: u8 = 1;
 const READ_IOV: u8 = 2;
 const WRITE_BUF: u8 = 3;
 const WRITE_IOV: u8 = 4;
+const READ_MSG: u8 = 5;
+const WRITE_MSG: u8 = 6;
 
 /** A set of fds: `bits` bits at `map`, and whether fds past them are in it (`!3`, `all`). */
 class FdSet {
@@ -35,6 +39,8 @@ let kinds: usize = 0;
 function kindOf(ref: u32): u8 {
   if (strEq(ref, "read") || strEq(ref, "pread64") || strEq(ref, "recvfrom")) return READ_BUF;
   if (strEq(ref, "readv")) return READ_IOV;
+  if (strEq(ref, "recvmsg")) return READ_MSG;
+  if (strEq(ref, "sendmsg")) return WRITE_MSG;
   if (strEq(ref, "write") || strEq(ref, "pwrite64") || strEq(ref, "sendto")) return WRITE_BUF;
   if (strEq(ref, "writev")) return WRITE_IOV;
   return NONE;
@@ -67,9 +73,23 @@ export function setDumpSets(
 /** Walks a captured iovec array, dumping each buffer; `limit` bytes in all (reads: rval). */
 function dumpIov(atExit: bool, limit: u64): void {
   if (!findCap(1, CK_IOVEC, atExit) || capLen < 8) return;
-  const end = capData + <usize>capLen;
-  const n = load<u32>(capData);
-  let q = capData + 8;
+  dumpIovData(capData, capData + <usize>capLen, limit);
+}
+
+/** The iovecs of an MSGHDR capture (after the msghdr and its name piece), as {@link dumpIov}. */
+function dumpMsgIov(atExit: bool, limit: u64): void {
+  if (!findCap(1, CK_MSGHDR, atExit) || capLen < SIZEOF_MSGHDR + 8) return;
+  const end = <u64>capData + <u64>capLen;
+  const name = <u64>capData + <u64>SIZEOF_MSGHDR;
+  const iov = name + 8 + ((<u64>load<u32>(<usize>name + 4) + 7) & ~(<u64>7));
+  if (iov + 16 > end || load<u32>(<usize>iov) != 0) return;
+  dumpIovData(<usize>iov + 8, <usize>end, limit);
+}
+
+/** An IOVEC capture's data between p and end, dumped buffer by buffer. */
+function dumpIovData(p: usize, end: usize, limit: u64): void {
+  const n = load<u32>(p);
+  let q = p + 8;
   let left = limit;
   for (let j: u32 = 0; j < n; j++) {
     if (q + 24 > end) break;
@@ -97,11 +117,15 @@ export function dumpIo(nr: u32): void {
     if (len != 0 && findCap(1, CK_BUFFER_ARG_LEN, false) && <u64>capLen >= len) dumpBytes(capData, <u32>len);
   } else if (kind == WRITE_IOV && writeSet.has(fd)) {
     dumpIov(false, 0xffffffffffffffff);
+  } else if (kind == WRITE_MSG && writeSet.has(fd)) {
+    dumpMsgIov(false, 0xffffffffffffffff);
   } else if (isError || rval <= 0) {
     return;
   } else if (kind == READ_BUF && readSet.has(fd)) {
     if (findCap(1, CK_BUFFER_RET_LEN, true) && <u64>capLen >= <u64>rval) dumpBytes(capData, <u32>rval);
   } else if (kind == READ_IOV && readSet.has(fd)) {
     dumpIov(true, <u64>rval);
+  } else if (kind == READ_MSG && readSet.has(fd)) {
+    dumpMsgIov(true, <u64>rval);
   }
 }

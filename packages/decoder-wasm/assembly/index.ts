@@ -63,6 +63,7 @@ import {
   T_SYSCALL_EXIT,
 } from "./record";
 import { loadTables } from "./tables";
+import { setWarnings } from "./warn";
 
 let inBuf: usize = 0;
 let inCap: usize = 0;
@@ -102,12 +103,24 @@ export function interfaceNames(p: usize, len: u32): void {
 }
 
 /**
+ * strace's short-read warnings (warn.ts), each after the prefix at p (UTF-8, e.g. `tstrace: `):
+ * `inl` 1 writes them into the trace where strace does (the trace goes to stderr), 0 collects
+ * them for JS (warningsPtr/warningsLength/clearWarnings).
+ */
+export function warnings(p: usize, len: u32, inl: i32): void {
+  setWarnings(p, <usize>len, inl != 0);
+}
+
+export { clearWarnings, warningsLength, warningsPtr } from "./warn";
+
+/**
  * Line options (call after init): flags bit 0 -n, bit 1 -i, bits 2-3 absolute timestamps (1 time
  * of day, 2 unix), bit 4 -r, bit 5 -T, bit 6 -v, bit 7 quiet=exit, bits 8-9 -X (1 raw, 2 verbose), bits 10-13
  * the --decode-fds set (path, socket, dev, pidfd), bits 14-15, 16-17 and 18-19 the precisions of
  * the absolute timestamps, -r and -T (0 s, 1 ms, 2 us, 3 ns), bit 20 --decode-pids=comm, bit 21
- * JSON Lines instead of strace's text; status: the status= classes printed (bit 0 successful, 1 failed,
- * 2 unfinished, 3 unavailable, 4 detached); tz: UTC offset in minutes for -t/-tt.
+ * JSON Lines instead of strace's text, bit 22 quiet=thread-execve; status: the status= classes
+ * printed (bit 0 successful, 1 failed, 2 unfinished, 3 unavailable, 4 detached); tz: UTC offset in
+ * minutes for -t/-tt.
  */
 export function lineOptions(flags: i32, status: i32, tz: i32): void {
   setLineOptions(flags, status, tz);

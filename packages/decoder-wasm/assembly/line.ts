@@ -34,6 +34,7 @@ import {
   decodeComm,
   pidPrefix,
   quietExit,
+  quietSuperseded,
   setCallStyle,
   showIp,
   showNr,
@@ -912,6 +913,7 @@ export function onExec(pid: u32, former: u32): void {
     t.pid = pid;
     lastProc = t;
   }
+  if (quietSuperseded) return;
   if (jsonMode) {
     const t0 = outLen;
     jHead("superseded", pid, now);

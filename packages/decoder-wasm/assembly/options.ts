@@ -55,12 +55,16 @@ export let quietExit: bool = false;
 /** --decode-pids=comm: `<comm>` after each pid of the line prefix. */
 export let decodeComm: bool = false;
 
+/** -e quiet=thread-execve (superseded): no `+++ superseded by execve in pid N +++` lines. */
+export let quietSuperseded: bool = false;
+
 /** -v: every call unabbreviated (what `verbose` is outside a call with its own style). */
 let verboseAll: bool = false;
 
 export function setLineOptions(flags: i32, status: i32, tz: i32): void {
   setJsonMode((flags & (1 << 21)) != 0);
   decodeComm = (flags & (1 << 20)) != 0;
+  quietSuperseded = (flags & (1 << 22)) != 0;
   verboseAll = (flags & 64) != 0;
   verbose = verboseAll;
   quietExit = (flags & 128) != 0;

@@ -85,6 +85,7 @@ export const FD_FORM_DEVICE: u32 = 2;
 export const CS_OK: u16 = 0;
 export const CS_FAULT: u16 = 1;
 export const CS_TRUNCATED: u16 = 2;
+export const CS_PARTIAL: u16 = 3;
 
 export const NEW_PROCESS_FORK: u32 = 0;
 export const NEW_PROCESS_VFORK: u32 = 1;

@@ -108,6 +108,8 @@ export interface DecoderOptions {
   constStyle?: "abbrev" | "raw" | "verbose";
   /** -qq / -e quiet=exit: leave out `+++ exited with N +++` (`+++ killed by` still prints). */
   quietExit?: boolean;
+  /** -e quiet=thread-execve (or superseded): leave out `+++ superseded by execve in pid N +++`. */
+  quietSuperseded?: boolean;
   /** -v: unabbreviated structs (the stat family prints every field, not `...`). */
   verbose?: boolean;
   /**
@@ -117,6 +119,14 @@ export interface DecoderOptions {
    * A DETACHED record gets `Process N detached` the same way.
    */
   attachNotice?: string;
+  /**
+   * strace's warnings about tracee memory read only in part (`umovestr: short read (16 < 4096)
+   * @0x7f…: Bad address`, `umoven: short read (8 < 16) @0x7f…`), raised where strace raises
+   * them: `prefix` goes before each (e.g. "tstrace: "). With `inTrace` (the trace goes to stderr,
+   * as strace's warnings do) they are written into the trace output where strace writes them,
+   * inside the open line; otherwise {@link Decoder.takeWarnings} hands them out. Absent: none.
+   */
+  warnings?: { readonly prefix: string; readonly inTrace: boolean };
   /**
    * --decode-fds: "path" (-y) prints what each fd named, `3</etc/passwd>`; "all" (-yy) also
    * socket details, device numbers and pidfd pids; or strace's set of members: "socket" alone
@@ -243,6 +253,11 @@ export interface Decoder {
   /** Convenience for tests: decode to string. */
   decodeToString(batch: Uint8Array): string;
   /**
+   * The warnings (whole lines) raised since the last call, when {@link DecoderOptions.warnings}
+   * keeps them out of the trace; "" when there are none.
+   */
+  takeWarnings(): string;
+  /**
    * The corrupt record that stopped the last decode() (a bad size, a truncated body or capture),
    * or null. Records before it were decoded; the rest of that batch was skipped.
    */
@@ -293,6 +308,7 @@ export function createDecoderSync(options: DecoderOptions = {}): Decoder {
     timingBits(options) |
     (options.verbose ? 64 : 0) |
     (options.quietExit ? 128 : 0) |
+    (options.quietSuperseded ? 1 << 22 : 0) |
     ((XLAT_STYLES[options.constStyle ?? "abbrev"] ?? 0) << 8) |
     (decodeFdsBits(options.decodeFds) << 10) |
     (options.decodePids?.includes("comm") ? 1 << 20 : 0) |
@@ -313,6 +329,12 @@ export function createDecoderSync(options: DecoderOptions = {}): Decoder {
     const np = ex.alloc(text.length);
     new Uint8Array(ex.memory.buffer, np, text.length).set(text);
     ex.attachNotice(np, text.length);
+  }
+  if (options.warnings) {
+    const text = new TextEncoder().encode(options.warnings.prefix);
+    const wp = ex.alloc(Math.max(1, text.length));
+    new Uint8Array(ex.memory.buffer, wp, text.length).set(text);
+    ex.warnings(wp, text.length, options.warnings.inTrace ? 1 : 0);
   }
   if (options.syscalls !== undefined) {
     const bits = 4096;
@@ -451,6 +473,15 @@ class WasmDecoder implements Decoder {
 
   decodeToString(batch: Uint8Array): string {
     return this.#utf8.decode(this.decode(batch));
+  }
+
+  takeWarnings(): string {
+    const ex = this.#ex;
+    const n = ex.warningsLength();
+    if (n === 0) return "";
+    const text = this.#utf8.decode(new Uint8Array(ex.memory.buffer, ex.warningsPtr(), n));
+    ex.clearWarnings();
+    return text;
   }
 }
 

@@ -22,6 +22,10 @@ export interface DecoderExports {
   implementedNames(which: number): number;
   lineOptions(flags: number, status: number, tz: number): void;
   attachNotice(p: number, len: number): void;
+  warnings(p: number, len: number, inline: number): void;
+  warningsPtr(): number;
+  warningsLength(): number;
+  clearWarnings(): void;
   interfaceNames(p: number, len: number): void;
   signalSet(lo: number, hi: number): void;
   traceSet(p: number, bits: number): void;

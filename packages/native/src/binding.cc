@@ -846,6 +846,7 @@ Napi::Object Constants(Napi::Env env) {
   Put(env, s, "OK", rf::kOk);
   Put(env, s, "FAULT", rf::kFault);
   Put(env, s, "TRUNCATED", rf::kTruncated);
+  Put(env, s, "PARTIAL", rf::kPartial);
   c.Set("CaptureStatus", s);
   Napi::Object w = Napi::Object::New(env);
   Put(env, w, "ENTRY", rf::kWhenEntry);

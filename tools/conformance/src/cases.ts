@@ -6,9 +6,10 @@ import { DECODING_CASES } from "./cases-decoding.js";
 import { FD_CASES } from "./cases-fds.js";
 import { FILTER_CASES } from "./cases-filter.js";
 import { INJECT_CASES } from "./cases-inject.js";
-import { NET_CASES } from "./cases-net.js";
 import { IOCTL_CASES } from "./cases-ioctl.js";
+import { NET_CASES } from "./cases-net.js";
 import { PROCESS_CASES } from "./cases-process.js";
+import { PROGRAM_CASES } from "./cases-programs.js";
 import { SYSCALL_CASES } from "./cases-syscalls.js";
 import { TIMING_CASES } from "./cases-timing.js";
 
@@ -21,6 +22,8 @@ export interface ConformanceCase {
   readonly command: readonly string[];
   /** Minimum agreement for this case, 0..1 (the suite's default when absent). */
   readonly min?: number;
+  /** Programs the case runs that a fresh machine may lack: without one, the case is skipped. */
+  readonly needs?: readonly string[];
 }
 
 /** The whole corpus, in report order. */
@@ -34,4 +37,5 @@ export const CASES: readonly ConformanceCase[] = [
   ...INJECT_CASES,
   ...IOCTL_CASES,
   ...TIMING_CASES,
+  ...PROGRAM_CASES,
 ];

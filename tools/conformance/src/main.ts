@@ -11,7 +11,7 @@ import { CASES } from "./cases.js";
 import { formatJsonReport, jsonCase } from "./json-mode.js";
 import { formatReplayReport, replayCase } from "./replay.js";
 import { caseAgreement, formatReport, overallAgreement } from "./report.js";
-import { removeWorkFolders, runCase, straceAvailable } from "./runner.js";
+import { installed, removeWorkFolders, runCase, straceAvailable } from "./runner.js";
 import { CASE_MIN, OVERALL_MIN } from "./thresholds.js";
 
 const args = process.argv.slice(2).filter((a) => a !== "--");
@@ -37,7 +37,7 @@ if (!straceAvailable()) {
   process.stdout.write("conformance: skipped, strace is not installed (apt-get install strace)\n");
   process.exit(0);
 }
-const selected = names.length > 0 ? CASES.filter((c) => names.includes(c.name)) : CASES;
+const selected = (names.length > 0 ? CASES.filter((c) => names.includes(c.name)) : CASES).filter(installed);
 const results = selected.map(runCase);
 removeWorkFolders();
 process.stdout.write(formatReport(results, verbose));

@@ -38,6 +38,19 @@ export function straceAvailable(): boolean {
   return spawnSync("strace", ["-V"], { stdio: "ignore" }).status === 0;
 }
 
+const onPath = new Map<string, boolean>();
+/** True when every program `c.needs` is on PATH (cases of optional tools skip without them). */
+export function installed(c: ConformanceCase): boolean {
+  return (c.needs ?? []).every((p) => {
+    let found = onPath.get(p);
+    if (found === undefined) {
+      found = spawnSync("sh", ["-c", 'command -v "$1"', "sh", p], { stdio: "ignore" }).status === 0;
+      onPath.set(p, found);
+    }
+    return found;
+  });
+}
+
 /** A fresh work folder with the same small fixture every time. */
 function freshWorkFolder(): void {
   rmSync(WORK, { recursive: true, force: true });

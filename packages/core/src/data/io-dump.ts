@@ -3,8 +3,8 @@
  * data is laid out. Only those whose buffer argument is decoded here are listed.
  */
 
-/** `buf`: one buffer in argument 1; `iov`: an iovec array in argument 1. */
-export type IoDumpShape = "buf" | "iov";
+/** `buf`: one buffer in argument 1; `iov`: an iovec array in argument 1; `msg`: a struct msghdr's iovecs. */
+export type IoDumpShape = "buf" | "iov" | "msg";
 
 /** Syscalls whose data `-e read=FD` dumps (the bytes returned). */
 export const IO_DUMP_READ: Readonly<Record<string, IoDumpShape>> = {
@@ -12,6 +12,7 @@ export const IO_DUMP_READ: Readonly<Record<string, IoDumpShape>> = {
   pread64: "buf",
   recvfrom: "buf",
   readv: "iov",
+  recvmsg: "msg",
 };
 
 /** Syscalls whose data `-e write=FD` dumps (the bytes passed in). */
@@ -20,6 +21,7 @@ export const IO_DUMP_WRITE: Readonly<Record<string, IoDumpShape>> = {
   pwrite64: "buf",
   sendto: "buf",
   writev: "iov",
+  sendmsg: "msg",
 };
 
 /** Argument index of the data in every dumped syscall. */

@@ -1,7 +1,19 @@
 // Value printers for one argument, driven by its kind code from the blob. Every dedicated decoder
 // prints through these, so an argument looks the same whoever prints it.
 
-import { arch, arg, capData, capLen, capTruncated, exiting, findCap, isError, rval } from "../call";
+import {
+  arch,
+  arg,
+  capData,
+  capLen,
+  capPartial,
+  capTruncated,
+  exiting,
+  findCap,
+  findCapPrefix,
+  isError,
+  rval,
+} from "../call";
 import { callNoDeref, strsize, verbose } from "../options";
 import { putc, puts } from "../out";
 import { printDirfdOf, printFdOf } from "../print/fd";
@@ -56,6 +68,7 @@ import {
   structName,
   structSize,
 } from "../tables";
+import { warnShortRead } from "../warn";
 import { decodeNetlink, NL_NONE } from "./netlink";
 
 const PATH_MAX: u32 = 4096;
@@ -155,13 +168,18 @@ export function printSockaddrOut(i: u32, lenArg: u32): void {
     putAddr(p);
     return;
   }
+  // strace prints min(what the caller offered, what the kernel says it has): a longer address
+  // was truncated by the kernel, and bytes past the offered length are not the kernel's.
+  const offered = capturedInt(lenArg, false, -1);
   let len = capturedInt(lenArg, true, -1);
-  if (len < 0) len = capturedInt(lenArg, false, 0);
+  if (len < 0 || (offered >= 0 && offered < len)) len = offered < 0 ? 0 : offered;
   if (len > 128) len = 128;
-  if (len >= 2 && findCap(i, CK_STRUCT, true) && capLen >= <u32>len) {
+  // The capture holds 128 bytes where it could; strace reads only `len` of them.
+  if (len >= 2 && findCapPrefix(i, CK_STRUCT, true, <u32>len)) {
     printSockaddr(capData, <u32>len);
     return;
   }
+  if (len >= 2 && capPartial()) warnShortRead("umoven", capLen, <u32>len, p);
   putAddr(p);
 }
 
@@ -226,19 +244,31 @@ export function printDirfd(i: u32): void {
 /** printpath: whole path (PATH_MAX), or the address when unreadable. */
 export function printPath(i: u32): void {
   if (findCap(i, CK_CSTRING, false)) printCString(capData, capLen, capTruncated(), PATH_MAX);
-  else putAddr(arg(i));
+  else unreadableString(i, PATH_MAX);
 }
 
 /** printstr: a NUL-terminated string cut by -s. */
 export function printStr(i: u32): void {
   if (findCap(i, CK_CSTRING, false)) printCString(capData, capLen, capTruncated());
-  else putAddr(arg(i));
+  else unreadableString(i, <u32>strsize + 1);
+}
+
+/** A string strace's umovestr, asked for `want` bytes, could not read to its NUL: the address. */
+function unreadableString(i: u32, want: u32): void {
+  if (capPartial()) warnShortRead("umovestr", capLen, want, arg(i));
+  putAddr(arg(i));
 }
 
 /** A buffer the caller wrote, `fullLen` bytes long. */
 export function printBufIn(i: u32, fullLen: u64, forceHex: i32 = -1): void {
-  if (findCap(i, CK_BUFFER_ARG_LEN, false)) printBuffer(capData, capLen, fullLen, forceHex);
-  else putAddr(arg(i));
+  if (findCap(i, CK_BUFFER_ARG_LEN, false)) {
+    printBuffer(capData, capLen, fullLen, forceHex);
+    return;
+  }
+  // strace's printstr_ex asks umoven for one byte more than -s shows, at most the length.
+  const want = fullLen < <u64>strsize + 1 ? <u32>fullLen : <u32>strsize + 1;
+  if (capPartial()) warnShortRead("umoven", capLen, want, arg(i));
+  putAddr(arg(i));
 }
 
 /** A buffer the kernel filled: printed at exit on success, `rval` bytes; else the address. */
@@ -264,6 +294,7 @@ export function printStructArg(i: u32, structIdx: u32, atExit: bool): void {
     return;
   }
   if (arg(i) != 0 && findCap(i, CK_STRUCT, atExit) && printStruct(id, capData, capLen, arch)) return;
+  if (arg(i) != 0 && capPartial()) warnShortRead("umoven", capLen, structSize(structIdx), arg(i));
   putAddr(arg(i));
 }
 
@@ -289,7 +320,8 @@ export function printArgv(i: u32): void {
     const span = (<usize>len + 3) & ~(<usize>3);
     if (data + <usize>len > end) break;
     if (shown > 0) puts(", ");
-    if (status == 1) puts("???");
+    // FAULT or PARTIAL: strace's printargv could not read this string.
+    if (status == 1 || status == 3) puts("???");
     else printCString(data, len, status == 2);
     shown++;
     q = data + span;

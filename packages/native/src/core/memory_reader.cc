@@ -98,8 +98,8 @@ rf::CaptureStatus MemoryReader::read_cstring(uint64_t addr, size_t max, std::vec
     }
     out.insert(out.end(), chunk, chunk + got);
     if (got < piece) {
-      out.clear();
-      return rf::kFault;
+      if (out.empty()) return rf::kFault;
+      return rf::kPartial;
     }
     a += got;
   }
@@ -124,9 +124,22 @@ bool append_memory(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, size_t
   return true;
 }
 
+// Reads n bytes into the record, keeping the readable ones before an unreadable page: kOk,
+// kPartial (some bytes kept) or kFault (none). A decoder that needs fewer bytes than were
+// asked for (a sockaddr's real length) still prints them, as strace, which reads only those.
+uint16_t append_prefix(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, size_t n) {
+  if (n == 0) return rf::kOk;
+  uint8_t* dst = w.reserve_tail(n);
+  size_t got = mem.read(addr, dst, n);
+  if (got == n) return rf::kOk;
+  w.shrink_tail(n - got);
+  return got == 0 ? rf::kFault : rf::kPartial;
+}
+
 uint16_t capture_buffer(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, uint64_t len, uint32_t max) {
   size_t n = static_cast<size_t>(std::min<uint64_t>(len, max));
-  if (!append_memory(w, mem, addr, n)) return rf::kFault;
+  uint16_t status = append_prefix(w, mem, addr, n);
+  if (status != rf::kOk) return status;
   return len > max ? rf::kTruncated : rf::kOk;
 }
 
@@ -365,10 +378,10 @@ uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vecto
                                                              s.max);
         break;
       case rf::kStruct:
-        status = append_memory(w, mem, addr, s.size) ? rf::kOk : rf::kFault;
+        status = append_prefix(w, mem, addr, s.size);
         break;
       case rf::kStructIf:
-        status = append_memory(w, mem, addr, s.max) ? rf::kOk : rf::kFault;
+        status = append_prefix(w, mem, addr, s.max);
         break;
       case rf::kStack:
         status = append_memory(w, mem, f.sp + s.len_arg, s.size) ? rf::kOk : rf::kFault;

@@ -24,8 +24,9 @@ class MemoryReader {
   size_t read(uint64_t addr, void* dst, size_t len);
 
   // Reads a NUL-terminated string of at most max bytes (excluding the NUL) into out.
-  // Returns kOk (NUL found), kTruncated (no NUL within max+1 bytes; out holds max bytes) or
-  // kFault (unreadable before a NUL; out is empty).
+  // Returns kOk (NUL found), kTruncated (no NUL within max+1 bytes; out holds max bytes),
+  // kPartial (an unreadable page before a NUL; out holds the bytes before it, as strace's
+  // umovestr reads them page by page) or kFault (nothing readable; out is empty).
   rf::CaptureStatus read_cstring(uint64_t addr, size_t max, std::vector<uint8_t>& out);
 
  private:

@@ -180,6 +180,7 @@ enum CaptureStatus : uint16_t {
   kOk = 0,
   kFault = 1,
   kTruncated = 2,
+  kPartial = 3,
 };
 
 enum CaptureWhen : uint8_t {

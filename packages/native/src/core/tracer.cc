@@ -1200,12 +1200,15 @@ void Tracer::run_attach(AttachSpec spec, BatchSink* sink) {
   Loop loop(*this, spec, sink, -1, false);
   std::vector<std::pair<pid_t, pid_t>> order;  // seized threads (tid, the pid asked for), in order
   std::vector<std::pair<pid_t, std::string>> errors;
+  // Where each failure falls among the seized threads: strace says so in -p order.
+  std::vector<size_t> error_at;
   int first_errno = 0;
   for (pid_t pid : spec.pids) {
     if (loop.threads.count(pid) != 0) continue;
     if (!seize(pid)) {
       if (first_errno == 0) first_errno = errno;
       errors.emplace_back(pid, "attach: ptrace(PTRACE_SEIZE, " + std::to_string(pid) + "): " + errno_text(errno));
+      error_at.push_back(order.size());
       continue;
     }
     if (loop.initial < 0) loop.initial = pid;
@@ -1247,10 +1250,13 @@ void Tracer::run_attach(AttachSpec spec, BatchSink* sink) {
   // Stop each at a known point; the loop resumes them (or keeps a group-stopped one stopped).
   for (auto& [tid, of] : order) ptrace(PTRACE_INTERRUPT, tid, nullptr, nullptr);
   loop.now = realtime_ns();
-  for (auto& e : errors) loop.emit_message(e.first, e.second, 0);
-  for (auto& [tid, of] : order) {
-    loop.emit_pair(rf::kAttached, tid, static_cast<uint32_t>(of), 0);
-    loop.emit_comm(tid);
+  size_t next_error = 0;
+  for (size_t i = 0; i <= order.size(); i++) {
+    for (; next_error < errors.size() && error_at[next_error] == i; next_error++)
+      loop.emit_message(errors[next_error].first, errors[next_error].second, 0);
+    if (i == order.size()) break;
+    loop.emit_pair(rf::kAttached, order[i].first, static_cast<uint32_t>(order[i].second), 0);
+    loop.emit_comm(order[i].first);
   }
   start_ok(loop.initial);
 
