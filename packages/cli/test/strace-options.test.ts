@@ -251,7 +251,9 @@ describe("-p messages in -p order", () => {
     // Each run attaches to its own short-lived process and waits for its end, as strace does;
     // the missing pids are beyond pid_max.
     const run = (tracer: typeof tstrace, pids: string[]): [number | null, string] => {
-      const sleeper = spawn("sleep", ["1"], { stdio: "ignore" });
+      // Long enough for a tracer to start and attach on a busy machine (strace's exit status
+      // differs when the process is gone before the attach).
+      const sleeper = spawn("sleep", ["5"], { stdio: "ignore" });
       try {
         const good = String(sleeper.pid);
         const args = pids.flatMap((p) => ["-p", p === "GOOD" ? good : p]);

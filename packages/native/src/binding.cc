@@ -855,6 +855,7 @@ Napi::Object Constants(Napi::Env env) {
   Napi::Object fdd = Napi::Object::New(env);
   Put(env, fdd, "DETAILS", rf::kFdDecodeDetails);
   Put(env, fdd, "DIRFD", rf::kFdDecodeDirfd);
+  Put(env, fdd, "NETLINK", rf::kFdDecodeNetlink);
   c.Set("FdDecode", fdd);
   Napi::Object fdf = Napi::Object::New(env);
   Put(env, fdf, "PATH", rf::kFdFormPath);
