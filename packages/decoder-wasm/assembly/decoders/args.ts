@@ -172,7 +172,7 @@ export function printSockaddrOut(i: u32, lenArg: u32): void {
   // was truncated by the kernel, and bytes past the offered length are not the kernel's.
   const offered = capturedInt(lenArg, false, -1);
   let len = capturedInt(lenArg, true, -1);
-  if (len < 0 || (offered >= 0 && offered < len)) len = offered < 0 ? 0 : offered;
+  if (len < 0 || (offered >= 0 && offered < len)) len = max<i64>(offered, 0);
   if (len > 128) len = 128;
   // The capture holds 128 bytes where it could; strace reads only `len` of them.
   if (len >= 2 && findCapPrefix(i, CK_STRUCT, true, <u32>len)) {
