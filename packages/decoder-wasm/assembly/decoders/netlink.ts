@@ -19,6 +19,7 @@ import {
   printHexStr,
   printXval,
   putAddrAt,
+  putStopAt,
   setSpan,
 } from "./nl-print";
 import { decodeNlattr, NLA_STR, NLA_U8_ARRAY, NLA_U32, NlaRule, NlaSet } from "./nlattr";
@@ -301,11 +302,7 @@ export function decodeNetlink(p: usize, captured: u32, len: u64, family: i32, ad
       break;
     }
     if (!have(p, NLMSG_HDRLEN)) {
-      if (isArray) {
-        puts("... /* ");
-        putAddrAt(p);
-        puts(" */");
-      } else putAddrAt(p);
+      putStopAt(p, isArray);
       break;
     }
     if (abbreviated(elt)) {

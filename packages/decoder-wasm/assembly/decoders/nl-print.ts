@@ -39,6 +39,17 @@ export function putAddrAt(p: usize): void {
   putAddr(addrOf(p));
 }
 
+/** Where reading stopped at span byte p: inside an array strace prints `... /* ADDR *\/`. */
+export function putStopAt(p: usize, inArray: bool): void {
+  if (!inArray) {
+    putAddrAt(p);
+    return;
+  }
+  puts("... /* ");
+  putAddrAt(p);
+  puts(" */");
+}
+
 let cacheBlob: usize = 0;
 const cache = new Map<string, i32>();
 

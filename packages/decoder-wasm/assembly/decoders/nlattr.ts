@@ -20,6 +20,7 @@ import {
   printStrn,
   printXval,
   putAddrAt,
+  putStopAt,
 } from "./nl-print";
 
 // Value printers (strace's decode_nla_*).
@@ -294,9 +295,7 @@ function printU8Array(p: usize, len: u32): void {
       break;
     }
     if (!have(p + <usize>i, 1)) {
-      puts("... /* ");
-      putAddrAt(p + <usize>i);
-      puts(" */");
+      putStopAt(p + <usize>i, true);
       break;
     }
     putU64(<u64>load<u8>(p + <usize>i));
@@ -322,11 +321,7 @@ export function decodeNlattr(p: usize, len: u32, set: NlaSet): void {
       break;
     }
     if (!have(p, NLA_HDRLEN)) {
-      if (isArray) {
-        puts("... /* ");
-        putAddrAt(p);
-        puts(" */");
-      } else putAddrAt(p);
+      putStopAt(p, isArray);
       break;
     }
     if (abbreviated(elt)) {
