@@ -1,4 +1,5 @@
-// Builds what @tstrace/cli ships, the one form it ships in: src/bin.ts (the bin's dist/tstrace.mjs)
+// Builds what @tstrace/cli ships, the one form it ships in: src/bin.ts (the bin's dist/tstrace-main.mjs,
+// loaded by dist/tstrace.mjs)
 // and src/index.ts (the library entry, dist/index.js) bundled with what they import from
 // @tstrace/core and @tstrace/decoder-wasm, sharing one chunk, plus the decoder's dist/decoder.wasm
 // copied beside them (the decoder loads it by URL relative to its own code: `../dist/decoder.wasm`
@@ -63,6 +64,36 @@ const prebuiltX86 = {
   },
 };
 
+// The capture plan of a default run (`tstrace cmd`), as the CLI's own capturePlanFor makes it from
+// parseArgs' defaults, compiled here once: src/prebuilt-plan.ts becomes that plan in the bin, which
+// then skips compiling it at every start (capturePlanFor uses it only for those options).
+const planProbe = await build({
+  stdin: {
+    contents: `import { parseArgs } from "./src/args.ts";\nimport { capturePlanFor } from "./src/capture-plan-for.ts";\nexport const plan = capturePlanFor(parseArgs(["true"]), undefined, undefined);\n`,
+    resolveDir: root,
+    loader: "ts",
+  },
+  plugins: [fsShim, prebuiltX86],
+  bundle: true,
+  write: false,
+  platform: "node",
+  format: "esm",
+  external: ["@tstrace/native"],
+  logLevel: "warning",
+});
+const { plan: defaultPlan } = await import(
+  `data:text/javascript;base64,${Buffer.from(planProbe.outputFiles[0].text).toString("base64")}`
+);
+const prebuiltPlan = {
+  name: "prebuilt-default-plan",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]prebuilt-plan\.ts$/ }, () => ({
+      contents: `export const prebuiltDefaultPlan = new Uint32Array([${defaultPlan.join(",")}]);\n`,
+      loader: "js",
+    }));
+  },
+};
+
 const common = {
   plugins: [fsShim, prebuiltX86],
   outdir: dist,
@@ -80,7 +111,28 @@ const common = {
   legalComments: "none",
   logLevel: "warning",
 };
-await build({ ...common, entryPoints: { tstrace: join(root, "src/launch.ts") }, splitting: false });
+// The bin in two files: dist/tstrace.mjs (src/launch.ts: Deno's permission check, Node's compile
+// cache) loads dist/tstrace-main.mjs (src/bin.ts and all it needs) only after those, so that
+// Node >= 22.1 caches the compiled code of the large file too (a module compiled before
+// enableCompileCache() runs is not cached) and Deno checks permissions before the imports need them.
+await build({
+  ...common,
+  plugins: [...common.plugins, prebuiltPlan],
+  entryPoints: { "tstrace-main": join(root, "src/bin.ts") },
+  splitting: false,
+});
+const binApart = {
+  name: "bin-apart",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/bin\.js$/ }, () => ({ path: "./tstrace-main.mjs", external: true }));
+  },
+};
+await build({
+  ...common,
+  plugins: [...common.plugins, binApart],
+  entryPoints: { tstrace: join(root, "src/launch.ts") },
+  splitting: false,
+});
 await build({ ...common, entryPoints: { index: join(root, "src/index.ts") }, chunkNames: "lib-[hash]" });
 
 const require = createRequire(join(root, "package.json"));
