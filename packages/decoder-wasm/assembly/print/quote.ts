@@ -80,6 +80,16 @@ function quoteText(p: usize, size: u32, nulTerminated: bool, xstyle: i32, style:
     return true;
   }
   const tbl = escapes((text ? 1 : 0) | (angles ? 2 : 0) | (xstyle == HEX_NON_ASCII_CHARS ? 4 : 0));
+  // A C string ends at its NUL: found first (eight bytes a test), so the loops below test no byte
+  // for it.
+  let nulSeen = false;
+  if (nulTerminated) {
+    const n = nulIndex(p, size);
+    if (n < size) {
+      size = n;
+      nulSeen = true;
+    }
+  }
   // The worst case is 4 bytes per byte (`\377`) plus the closing quote: reserve it once and write
   // directly, the hot loop of every string and path printed.
   let d = reserve(<usize>size * 4 + 1);
@@ -101,11 +111,6 @@ function quoteText(p: usize, size: u32, nulTerminated: bool, xstyle: i32, style:
     const stop = i + 8 < end ? i + 8 : end;
     for (; i < stop; i++) {
       const c = <u32>load<u8>(p + <usize>i);
-      if (c == eol) {
-        if (q) store<u8>(d++, 0x22);
-        commitTo(d);
-        return false;
-      }
       // Before an octal digit, the second table: a short octal escape takes all three digits
       // (`\0012`). An index, not a branch: binary data would mispredict it.
       const digitNext = <u32>load<u8>(p + <usize>i + 1) - 0x30 < 8;
@@ -116,18 +121,21 @@ function quoteText(p: usize, size: u32, nulTerminated: bool, xstyle: i32, style:
   }
   if (i < size) {
     const c = <u32>load<u8>(p + <usize>i);
-    if (c == eol) {
-      if (q) store<u8>(d++, 0x22);
-      commitTo(d);
-      return false;
-    }
     const e = load<u64>(tbl + ((<usize>c) << 3));
     store<u32>(d, <u32>e);
     d += <usize>((e >> 32) & 0xff);
   }
   commitTo(d);
   if (q) putc(0x22);
-  return true;
+  return !nulSeen;
+}
+
+/** Where the first NUL of `size` bytes at p is, or `size`. */
+function nulIndex(p: usize, size: u32): u32 {
+  let i: u32 = 0;
+  while (i + 8 <= size && !hasZeroByte(load<u64>(p + <usize>i))) i += 8;
+  while (i < size && load<u8>(p + <usize>i) != 0) i++;
+  return i;
 }
 
 // What each byte prints as, by style: an entry holds the text (up to 4 bytes, little-endian) in
