@@ -9,6 +9,7 @@ import { type CaptureSpec, decodeSpec, encodeSpec } from "./capture-spec.js";
 import { constTables } from "./consts.js";
 import { IO_DUMP_ARG, IO_DUMP_READ, IO_DUMP_WRITE } from "./data/io-dump.js";
 import { netlinkPayloads } from "./data/netlink.js";
+import { sizedCaptures } from "./data/sized-captures.js";
 import { valueCaptures } from "./data/value-captures.js";
 import { CaptureKind, CaptureWhen, FD_RETURN_ARG, FdDecode } from "./record-format.js";
 import type { ArchTable, ArgKind, RetKind, SigreturnMask } from "./types.js";
@@ -303,6 +304,17 @@ export function valueCapturesFor(table: ArchTable, name: string): CaptureSpec[] 
   return out;
 }
 
+/** The BUFFER_ARG_LEN captures of syscall `name`'s sized arguments (data/sized-captures.ts). */
+export function sizedCapturesFor(name: string): CaptureSpec[] {
+  return (sizedCaptures[name] ?? []).map(({ arg, lenArg, max }) => ({
+    arg,
+    kind: CaptureKind.BUFFER_ARG_LEN,
+    when: CaptureWhen.ENTRY,
+    lenArg,
+    max,
+  }));
+}
+
 /** rt_sigreturn takes no argument: the mask it restores is read from its signal frame. */
 function sigreturnMaskCapture(mask: SigreturnMask): CaptureSpec {
   const { offset, size } = mask;
@@ -358,6 +370,7 @@ export function compileCapturePlan(table: ArchTable, options: CapturePlanOptions
       }
     }
     specs.push(...valueCapturesFor(table, row.name));
+    specs.push(...sizedCapturesFor(row.name));
     const fds = fdCaptures(row.args, row.ret, options.decodeFds ?? "none");
     const netlink = netlinkCapture(row.name, fds);
     if (netlink) specs.unshift(netlink);

@@ -64,7 +64,7 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   munmap: { args: [ptr, ulong] },
   openat: { args: [dirfd, path, flags("open_flags"), mode], ret: "fd", decoder: "openat" },
   open: { args: [path, flags("open_flags"), mode], ret: "fd", decoder: "open" },
-  openat2: { args: [dirfd, path, structIn("open_how"), ulong], ret: "fd", decoder: "openat2" },
+  openat2: { args: [dirfd, path, ptr, ulong], ret: "fd", decoder: "openat2" },
   creat: { args: [path, mode], ret: "fd" },
   close: { args: [fd] },
   read: { args: [fd, bufOut, ulong] },

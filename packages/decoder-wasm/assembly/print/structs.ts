@@ -356,6 +356,24 @@ export function printWaitStatus(st: u32): void {
   putc(0x7d);
 }
 
+/**
+ * `{flags=…, mode=…, resolve=…` of a struct open_how, without the closing brace: openat2 may
+ * print the bytes past it first.
+ */
+export function printOpenHowFields(p: usize): void {
+  const flags = load<u64>(p);
+  const mode = load<u64>(p + OPEN_HOW_MODE);
+  puts("{flags=");
+  printFlags(T_OPEN_FLAGS, flags);
+  // strace shows the mode when the flags can create a file or the caller set one anyway.
+  if ((flags & (0o100 | 0o20000000)) != 0 || mode != 0) {
+    puts(", mode=");
+    putOct(mode, 3);
+  }
+  puts(", resolve=");
+  printFlags(T_RESOLVE_FLAGS, load<u64>(p + OPEN_HOW_RESOLVE));
+}
+
 /** Prints struct `id` from `len` captured bytes at p; false (nothing printed) when too short. */
 export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
   const x86 = arch == AUDIT_ARCH_X86_64 || arch == 0;
@@ -609,17 +627,7 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
     }
     case S_OPEN_HOW: {
       if (len < SIZEOF_OPEN_HOW) return false;
-      const flags = load<u64>(p);
-      const mode = load<u64>(p + OPEN_HOW_MODE);
-      puts("{flags=");
-      printFlags(T_OPEN_FLAGS, flags);
-      // strace shows the mode when the flags can create a file or the caller set one anyway.
-      if ((flags & (0o100 | 0o20000000)) != 0 || mode != 0) {
-        puts(", mode=");
-        putOct(mode, 3);
-      }
-      puts(", resolve=");
-      printFlags(T_RESOLVE_FLAGS, load<u64>(p + OPEN_HOW_RESOLVE));
+      printOpenHowFields(p);
       putc(0x7d);
       return true;
     }
