@@ -305,13 +305,13 @@ export function valueCapturesFor(table: ArchTable, name: string): CaptureSpec[] 
 }
 
 /** The BUFFER_ARG_LEN captures of syscall `name`'s sized arguments (data/sized-captures.ts). */
-export function sizedCapturesFor(name: string): CaptureSpec[] {
+export function sizedCapturesFor(name: string, strsize: number): CaptureSpec[] {
   return (sizedCaptures[name] ?? []).map(({ arg, lenArg, max }) => ({
     arg,
     kind: CaptureKind.BUFFER_ARG_LEN,
     when: CaptureWhen.ENTRY,
     lenArg,
-    max,
+    max: max === "strsize" ? captureBytes(strsize + 1) : max,
   }));
 }
 
@@ -370,7 +370,7 @@ export function compileCapturePlan(table: ArchTable, options: CapturePlanOptions
       }
     }
     specs.push(...valueCapturesFor(table, row.name));
-    specs.push(...sizedCapturesFor(row.name));
+    specs.push(...sizedCapturesFor(row.name, options.strsize));
     const fds = fdCaptures(row.args, row.ret, options.decodeFds ?? "none");
     const netlink = netlinkCapture(row.name, fds);
     if (netlink) specs.unshift(netlink);

@@ -392,4 +392,23 @@ export const layouts: readonly StructLayout[] = [
       ["l_pid", 24, 4, "__kernel_pid_t"],
     ],
   },
+  {
+    name: "landlock_ruleset_attr",
+    kernel: "struct landlock_ruleset_attr",
+    size: 24,
+    fields: [
+      ["handled_access_fs", 0, 8, "__u64"],
+      ["handled_access_net", 8, 8, "__u64"],
+      ["scoped", 16, 8, "__u64"],
+    ],
+  },
+  {
+    name: "landlock_path_beneath_attr",
+    kernel: "struct landlock_path_beneath_attr",
+    size: 12,
+    fields: [
+      ["allowed_access", 0, 8, "__u64"],
+      ["parent_fd", 8, 4, "__s32"],
+    ],
+  },
 ];

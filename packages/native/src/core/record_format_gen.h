@@ -418,6 +418,13 @@ constexpr size_t kFlockLWhence = 2;
 constexpr size_t kFlockLStart = 8;
 constexpr size_t kFlockLLen = 16;
 constexpr size_t kFlockLPid = 24;
+constexpr size_t kSizeofLandlockRulesetAttr = 24;
+constexpr size_t kLandlockRulesetAttrHandledAccessFs = 0;
+constexpr size_t kLandlockRulesetAttrHandledAccessNet = 8;
+constexpr size_t kLandlockRulesetAttrScoped = 16;
+constexpr size_t kSizeofLandlockPathBeneathAttr = 12;
+constexpr size_t kLandlockPathBeneathAttrAllowedAccess = 0;
+constexpr size_t kLandlockPathBeneathAttrParentFd = 8;
 }  // namespace layout
 
 }  // namespace tstrace
