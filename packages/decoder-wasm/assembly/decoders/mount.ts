@@ -129,7 +129,7 @@ function printBinary(i: u32, len: u32): void {
     return;
   }
   const n = len < <u32>strsize ? len : <u32>strsize;
-  quote(capData, capLen < n ? capLen : n, false, HEX_ALL);
+  quote(capData, min<u32>(capLen, n), false, HEX_ALL);
   if (len > <u32>strsize) puts("...");
 }
 

@@ -7,7 +7,7 @@ import { putc, puts } from "../out";
 import { putAddr, putI64, putU64 } from "../print/num";
 import { printBuffer, printCString } from "../print/quote";
 import { printEnum, printFlags, putRef } from "../print/xlat";
-import { CK_ARRAY, CK_BUFFER_ARG_LEN, CK_BUFFER_RET_LEN, CK_CSTRING, CK_STRUCT } from "../record";
+import { CK_ARRAY, CK_BUFFER_RET_LEN, CK_CSTRING, CK_STRUCT } from "../record";
 import { findTable, lookup, NO_REF, tableDefault } from "../tables";
 import { printBufIn, printFd } from "./args";
 import { printArrayOf } from "./array";
