@@ -213,13 +213,17 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   // the value is read as a path (PATH_MAX): FSCONFIG_SET_PATH prints it whole, SET_STRING its first -s bytes
   fsconfig: { args: [fd, hex, str, path, dirfd], decoder: "fsconfig" },
   mount_setattr: { args: [dirfd, path, hex, ptr, ulong], decoder: "mount_setattr" },
-  // landlock (landlock.c); a ruleset's attr is read by its size (data/sized-captures.ts)
+  // landlock (landlock.c); a ruleset's attr is read by its size (data/extra-captures.ts)
   landlock_create_ruleset: { args: [ptr, ulong, hex], ret: "fdByArgs", decoder: "landlock_create_ruleset" },
   landlock_add_rule: {
     args: [fd, hex, structIn("landlock_path_beneath_attr"), hex],
     decoder: "landlock_add_rule",
   },
   landlock_restrict_self: { args: [fd, hex], decoder: "landlock_restrict_self" },
+  // quotas (quota.c): the command's data, read at entry and exit as the largest struct any
+  // command passes there; Q_QUOTAON's quota file path is an extra capture
+  quotactl: { args: [hex, path, uint, structInOut("quota_data")], decoder: "quotactl" },
+  quotactl_fd: { args: [fd, hex, uint, structInOut("quota_data")], decoder: "quotactl_fd" },
   // SysV IPC (ipc_msg.c, ipc_sem.c, ipc_shm.c): the key, then IPC_* flags and the mode bits.
   msgget: { args: [hex, hex], decoder: "msgget" },
   semget: { args: [hex, int, hex], decoder: "semget" },

@@ -42,6 +42,9 @@ const scalars: readonly StructDef[] = [
   { name: "siginfo", size: 128 },
   // include/uapi/linux/landlock.h: packed, the same on every ABI
   { name: "landlock_path_beneath_attr", size: 12 },
+  // quotactl's data: the largest struct a command passes there (struct fs_quota_statv,
+  // include/uapi/linux/dqblk_xfs.h, the same on every ABI)
+  { name: "quota_data", size: 160 },
 ];
 
 const common64: readonly StructDef[] = [

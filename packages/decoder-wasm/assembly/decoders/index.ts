@@ -29,6 +29,7 @@ import {
   decodeUmask,
   decodeWait4,
 } from "./process";
+import { decodeQuotactl, decodeQuotactlFd } from "./quota";
 import { auxTable } from "./rval";
 import { decodeSeccomp } from "./seccomp";
 import { decodeSelect, printSelectAux } from "./select";
@@ -106,6 +107,8 @@ export const D_MOUNT_SETATTR: u8 = 122;
 export const D_LANDLOCK_CREATE_RULESET: u8 = 123;
 export const D_LANDLOCK_ADD_RULE: u8 = 124;
 export const D_LANDLOCK_RESTRICT_SELF: u8 = 125;
+export const D_QUOTACTL: u8 = 126;
+export const D_QUOTACTL_FD: u8 = 127;
 
 /**
  * Every decoder name this build implements (core's `decoder` field, or a syscall's own name), with
@@ -178,6 +181,8 @@ const DECODER_NAMES: string[] = [
   "landlock_create_ruleset",
   "landlock_add_rule",
   "landlock_restrict_self",
+  "quotactl",
+  "quotactl_fd",
 ];
 const DECODER_IDS: u8[] = [
   D_OPEN,
@@ -246,6 +251,8 @@ const DECODER_IDS: u8[] = [
   D_LANDLOCK_CREATE_RULESET,
   D_LANDLOCK_ADD_RULE,
   D_LANDLOCK_RESTRICT_SELF,
+  D_QUOTACTL,
+  D_QUOTACTL_FD,
 ];
 
 /** Decoder id for a decoder (or syscall) name; D_GENERIC when there is no dedicated one. */
@@ -387,6 +394,10 @@ export function runDecoder(id: u8, r: u32): i32 {
       return decodeLandlockAddRule();
     case D_LANDLOCK_RESTRICT_SELF:
       return decodeLandlockRestrictSelf();
+    case D_QUOTACTL:
+      return decodeQuotactl();
+    case D_QUOTACTL_FD:
+      return decodeQuotactlFd();
   }
   return decodeGeneric(r);
 }
