@@ -220,6 +220,8 @@ export const kinds: Readonly<Record<string, KindRow>> = {
     decoder: "landlock_add_rule",
   },
   landlock_restrict_self: { args: [fd, hex], decoder: "landlock_restrict_self" },
+  // io_uring (io_uring.c)
+  io_uring_enter: { args: [fd, uint, uint, flags("uring_enter_flags"), sigset(5, "in"), ulong] },
   // quotas (quota.c): the command's data, read at entry and exit as the largest struct any
   // command passes there; Q_QUOTAON's quota file path is an extra capture
   quotactl: { args: [hex, path, uint, structInOut("quota_data")], decoder: "quotactl" },

@@ -4259,6 +4259,19 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "uring_enter_flags",
+    source: "include/uapi/linux/io_uring.h",
+    kind: "flags",
+    dflt: "IORING_ENTER_???",
+    entries: [
+      [1, "IORING_ENTER_GETEVENTS"],
+      [2, "IORING_ENTER_SQ_WAKEUP"],
+      [4, "IORING_ENTER_SQ_WAIT"],
+      [8, "IORING_ENTER_EXT_ARG"],
+      [16, "IORING_ENTER_REGISTERED_RING"],
+    ],
+  },
+  {
     name: "usage_who",
     source: "include/uapi/linux/resource.h",
     kind: "enum",
