@@ -61,6 +61,12 @@ describe("system administration", () => {
     );
   });
 
+  it("perf_event_open's flags are 64 bits wide", async () => {
+    expect(await line("perf_event_open", [0, -87101427, -1160070233, -1, 0xffffffffffffffffn], -22)).toBe(
+      "perf_event_open(NULL, -87101427, -1160070233, -1, PERF_FLAG_FD_NO_GROUP|PERF_FLAG_FD_OUTPUT|PERF_FLAG_PID_CGROUP|PERF_FLAG_FD_CLOEXEC|0xfffffffffffffff0) = -1 EINVAL (Invalid argument)\n",
+    );
+  });
+
   it("_sysctl prints struct __sysctl_args", async () => {
     expect(await line("_sysctl", [0x7faab1b1cfb0n], -38, [struct(0, new Uint8Array(80))])).toBe(
       "_sysctl({name=NULL, nlen=0, oldval=NULL, oldlenp=NULL, newval=NULL, newlen=0}) = -1 ENOSYS (Function not implemented)\n",
@@ -103,7 +109,10 @@ describe("keys, fanotify, mount", () => {
       [24, 8, 9],
     ]);
     expect(
-      await line("mount_setattr", [-1, 1, 0, 0x7f00n, 40], -14, [cstr(1, "/dev/full"), bufArg(3, attr, PARTIAL)]),
+      await line("mount_setattr", [-1, 1, 0, 0x7f00n, 40], -14, [
+        cstr(1, "/dev/full"),
+        bufArg(3, attr, PARTIAL),
+      ]),
     ).toBe(
       'mount_setattr(-1, "/dev/full", 0, {attr_set=0xffffffff00000000 /* MOUNT_ATTR_??? */, attr_clr=0, propagation=MS_UNBINDABLE, userns_fd=9, ???}, 40) = -1 EFAULT (Bad address)\n',
     );

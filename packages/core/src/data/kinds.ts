@@ -220,6 +220,8 @@ export const kinds: Readonly<Record<string, KindRow>> = {
     decoder: "landlock_add_rule",
   },
   landlock_restrict_self: { args: [fd, hex], decoder: "landlock_restrict_self" },
+  // perf_event_open (perf.c): the attr prints as its address (its fields are not decoded yet)
+  perf_event_open: { args: [ptr, int, int, fd, hex], ret: "fd", decoder: "perf_event_open" },
   // io_uring (io_uring.c)
   io_uring_enter: { args: [fd, uint, uint, flags("uring_enter_flags"), sigset(5, "in"), ulong] },
   // quotas (quota.c): the command's data, read at entry and exit as the largest struct any

@@ -2120,6 +2120,18 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "perf_event_open_flags",
+    source: "include/uapi/linux/perf_event.h",
+    kind: "flags",
+    dflt: "PERF_FLAG_???",
+    entries: [
+      [1, "PERF_FLAG_FD_NO_GROUP"],
+      [2, "PERF_FLAG_FD_OUTPUT"],
+      [4, "PERF_FLAG_PID_CGROUP"],
+      [8, "PERF_FLAG_FD_CLOEXEC"],
+    ],
+  },
+  {
     name: "perf_ioc_flags",
     source: "include/uapi/linux/perf_event.h",
     kind: "flags",

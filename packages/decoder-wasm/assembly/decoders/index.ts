@@ -37,6 +37,7 @@ import { decodeRtSigaction, decodeRtSigprocmask, decodeRtSigreturn } from "./sig
 import {
   decodeKexecFileLoad,
   decodeKexecLoad,
+  decodePerfEventOpen,
   decodeReboot,
   decodeSethostname,
   decodeSysctl,
@@ -109,6 +110,7 @@ export const D_LANDLOCK_ADD_RULE: u8 = 124;
 export const D_LANDLOCK_RESTRICT_SELF: u8 = 125;
 export const D_QUOTACTL: u8 = 126;
 export const D_QUOTACTL_FD: u8 = 127;
+export const D_PERF_EVENT_OPEN: u8 = 128;
 
 /**
  * Every decoder name this build implements (core's `decoder` field, or a syscall's own name), with
@@ -183,6 +185,7 @@ const DECODER_NAMES: string[] = [
   "landlock_restrict_self",
   "quotactl",
   "quotactl_fd",
+  "perf_event_open",
 ];
 const DECODER_IDS: u8[] = [
   D_OPEN,
@@ -253,6 +256,7 @@ const DECODER_IDS: u8[] = [
   D_LANDLOCK_RESTRICT_SELF,
   D_QUOTACTL,
   D_QUOTACTL_FD,
+  D_PERF_EVENT_OPEN,
 ];
 
 /** Decoder id for a decoder (or syscall) name; D_GENERIC when there is no dedicated one. */
@@ -398,6 +402,8 @@ export function runDecoder(id: u8, r: u32): i32 {
       return decodeQuotactl();
     case D_QUOTACTL_FD:
       return decodeQuotactlFd();
+    case D_PERF_EVENT_OPEN:
+      return decodePerfEventOpen();
   }
   return decodeGeneric(r);
 }

@@ -11,7 +11,7 @@ import { CK_ARRAY, CK_BUFFER_RET_LEN, CK_CSTRING, CK_STRUCT } from "../record";
 import { findTable, lookup, NO_REF, tableDefault } from "../tables";
 import { printBufIn, printFd } from "./args";
 import { printArrayOf } from "./array";
-import { RVAL_DECODED } from "./rval";
+import { RVAL_DECODED, RVAL_FD } from "./rval";
 
 let tablesReady = false;
 let T_MAGIC1: i32 = -1;
@@ -22,6 +22,7 @@ let T_LOGLEVELS: i32 = -1;
 let T_KEXEC_ARCH: i32 = -1;
 let T_KEXEC_FLAGS: i32 = -1;
 let T_KEXEC_FILE_FLAGS: i32 = -1;
+let T_PERF_FLAGS: i32 = -1;
 
 function tables(): void {
   if (tablesReady) return;
@@ -34,6 +35,7 @@ function tables(): void {
   T_KEXEC_ARCH = findTable("kexec_arch_values");
   T_KEXEC_FLAGS = findTable("kexec_load_flags");
   T_KEXEC_FILE_FLAGS = findTable("kexec_file_load_flags");
+  T_PERF_FLAGS = findTable("perf_event_open_flags");
 }
 
 /**
@@ -204,4 +206,23 @@ export function decodeSysctl(): i32 {
   putU64(load<u64>(p + 40));
   putc(0x7d);
   return RVAL_DECODED;
+}
+
+/**
+ * perf_event_open(attr, pid, cpu, group_fd, flags): the flags are 64 bits wide. strace 6.1
+ * decodes struct perf_event_attr field by field; tstrace prints its address (as strace does
+ * under -e verbose=none).
+ */
+export function decodePerfEventOpen(): i32 {
+  tables();
+  putAddr(arg(0));
+  puts(", ");
+  putI64(<i64>(<i32>arg(1)));
+  puts(", ");
+  putI64(<i64>(<i32>arg(2)));
+  puts(", ");
+  printFd(3);
+  puts(", ");
+  printFlags(T_PERF_FLAGS, arg(4));
+  return RVAL_DECODED | RVAL_FD;
 }
