@@ -67,6 +67,12 @@ describe("system administration", () => {
     );
   });
 
+  it("swapon prints the flags, then the priority in decimal", async () => {
+    expect(await line("swapon", [1, 0xffffffff], -22, [cstr(0, "swap.sample")])).toBe(
+      'swapon("swap.sample", SWAP_FLAG_PREFER|SWAP_FLAG_DISCARD|SWAP_FLAG_DISCARD_ONCE|SWAP_FLAG_DISCARD_PAGES|0xfff80000|32767) = -1 EINVAL (Invalid argument)\n',
+    );
+  });
+
   it("_sysctl prints struct __sysctl_args", async () => {
     expect(await line("_sysctl", [0x7faab1b1cfb0n], -38, [struct(0, new Uint8Array(80))])).toBe(
       "_sysctl({name=NULL, nlen=0, oldval=NULL, oldlenp=NULL, newval=NULL, newlen=0}) = -1 ENOSYS (Function not implemented)\n",

@@ -194,6 +194,7 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   seccomp: { args: [en("seccomp_ops"), hex, ptr], decoder: "seccomp" },
   // system administration (reboot.c, syslog.c, kexec.c, sysctl.c, bjm.c, dcookie.c)
   reboot: { args: [hex, hex, hex, str], decoder: "reboot" },
+  swapon: { args: [path, hex], decoder: "swapon" },
   syslog: { args: [int, bufOut, int], decoder: "syslog" },
   kexec_load: { args: [ptr, ulong, arr("kexec_segment", 1, "in"), hex], decoder: "kexec_load" },
   kexec_file_load: { args: [fd, fd, ulong, bufIn(2), hex], decoder: "kexec_file_load" },

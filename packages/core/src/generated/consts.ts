@@ -4035,6 +4035,18 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "swap_flags",
+    source: "include/linux/swap.h",
+    kind: "flags",
+    dflt: "SWAP_FLAG_???",
+    entries: [
+      [32768, "SWAP_FLAG_PREFER"],
+      [65536, "SWAP_FLAG_DISCARD"],
+      [131072, "SWAP_FLAG_DISCARD_ONCE"],
+      [262144, "SWAP_FLAG_DISCARD_PAGES"],
+    ],
+  },
+  {
     name: "syslog_action_type",
     source: "include/linux/syslog.h",
     kind: "enum",

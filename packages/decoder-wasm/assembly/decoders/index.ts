@@ -40,6 +40,7 @@ import {
   decodePerfEventOpen,
   decodeReboot,
   decodeSethostname,
+  decodeSwapon,
   decodeSysctl,
   decodeSyslog,
 } from "./sysadmin";
@@ -111,6 +112,7 @@ export const D_LANDLOCK_RESTRICT_SELF: u8 = 125;
 export const D_QUOTACTL: u8 = 126;
 export const D_QUOTACTL_FD: u8 = 127;
 export const D_PERF_EVENT_OPEN: u8 = 128;
+export const D_SWAPON: u8 = 129;
 
 /**
  * Every decoder name this build implements (core's `decoder` field, or a syscall's own name), with
@@ -186,6 +188,7 @@ const DECODER_NAMES: string[] = [
   "quotactl",
   "quotactl_fd",
   "perf_event_open",
+  "swapon",
 ];
 const DECODER_IDS: u8[] = [
   D_OPEN,
@@ -257,6 +260,7 @@ const DECODER_IDS: u8[] = [
   D_QUOTACTL,
   D_QUOTACTL_FD,
   D_PERF_EVENT_OPEN,
+  D_SWAPON,
 ];
 
 /** Decoder id for a decoder (or syscall) name; D_GENERIC when there is no dedicated one. */
@@ -404,6 +408,8 @@ export function runDecoder(id: u8, r: u32): i32 {
       return decodeQuotactlFd();
     case D_PERF_EVENT_OPEN:
       return decodePerfEventOpen();
+    case D_SWAPON:
+      return decodeSwapon();
   }
   return decodeGeneric(r);
 }

@@ -9,7 +9,7 @@ import { printBuffer, printCString } from "../print/quote";
 import { printEnum, printFlags, putRef } from "../print/xlat";
 import { CK_ARRAY, CK_BUFFER_RET_LEN, CK_CSTRING, CK_STRUCT } from "../record";
 import { findTable, lookup, NO_REF, tableDefault } from "../tables";
-import { printBufIn, printFd } from "./args";
+import { printBufIn, printFd, printPath } from "./args";
 import { printArrayOf } from "./array";
 import { RVAL_DECODED, RVAL_FD } from "./rval";
 
@@ -23,6 +23,7 @@ let T_KEXEC_ARCH: i32 = -1;
 let T_KEXEC_FLAGS: i32 = -1;
 let T_KEXEC_FILE_FLAGS: i32 = -1;
 let T_PERF_FLAGS: i32 = -1;
+let T_SWAP_FLAGS: i32 = -1;
 
 function tables(): void {
   if (tablesReady) return;
@@ -36,6 +37,7 @@ function tables(): void {
   T_KEXEC_FLAGS = findTable("kexec_load_flags");
   T_KEXEC_FILE_FLAGS = findTable("kexec_file_load_flags");
   T_PERF_FLAGS = findTable("perf_event_open_flags");
+  T_SWAP_FLAGS = findTable("swap_flags");
 }
 
 /**
@@ -225,4 +227,21 @@ export function decodePerfEventOpen(): i32 {
   puts(", ");
   printFlags(T_PERF_FLAGS, arg(4));
   return RVAL_DECODED | RVAL_FD;
+}
+
+/** SWAP_FLAG_PRIO_MASK: the priority, printed in decimal after the flags. */
+const SWAP_FLAG_PRIO_MASK: u32 = 0x7fff;
+
+export function decodeSwapon(): i32 {
+  tables();
+  printPath(0);
+  puts(", ");
+  const flags = <u32>arg(1);
+  const rest = flags & ~SWAP_FLAG_PRIO_MASK;
+  if (rest != 0) {
+    printFlags(T_SWAP_FLAGS, <u64>rest);
+    putc(0x7c);
+  }
+  putU64(<u64>(flags & SWAP_FLAG_PRIO_MASK));
+  return RVAL_DECODED;
 }
