@@ -37,6 +37,9 @@ int main(void) {
   syscall(SYS_landlock_create_ruleset, rs, 16, 0xbadcaffe);
   /* fsconfig: a binary value whose length is an int in a wider register */
   syscall(SYS_fsconfig, -1, 2, "key", "\\x01\\x02", 0xdefaced00000002ULL, 0);
+  /* fsconfig names a file only for the path commands: -P /dev/full selects the first call alone */
+  syscall(SYS_fsconfig, -1, 3, "source", "/dev/full", -100, 0);
+  syscall(SYS_fsconfig, -1, 1, "source", "/dev/full", 0, 0);
   /* quotas: a format, a struct if_dqinfo, an XFS flag word */
   unsigned long long info[3] = { 1, 2, 0x0000000400010001ULL };
   syscall(SYS_quotactl, 0x80000600, "/dev/bogus/", 0, info);
@@ -92,4 +95,12 @@ describe.skipIf(CC === "")("the long tail of strace's decoders, on a real tracee
       }
     });
   }
+
+  it("-P: fsconfig matches by its command, as strace's path tracing", () => {
+    const args = ["-P", "/dev/full", "-e", "trace=fsconfig", exe];
+    const ours = run(BIN, args);
+    expect(ours).toBe(run("strace", args));
+    expect(ours).toContain('fsconfig(-1, FSCONFIG_SET_PATH, "source", "/dev/full", AT_FDCWD)');
+    expect(ours).not.toContain("FSCONFIG_SET_STRING");
+  });
 });
