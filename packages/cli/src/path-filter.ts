@@ -199,7 +199,9 @@ export class PathFilter {
     const name = this.#name(nr);
     const args: bigint[] = [];
     for (let i = 0; i < 6; i++) args.push(view.getBigUint64(body + SyscallEnterBody.args + i * 8, true));
-    const rule = this.#rules.get(nr);
+    let rule = this.#rules.get(nr);
+    if (rule?.byCommand)
+      rule = rule.byCommand.rules[Number(BigInt.asUintN(32, args[rule.byCommand.arg] ?? 0n))];
     let matched = false;
     if (rule) {
       matched = rule.fds.some((i) => this.#fdMatches(pid, Number(BigInt.asIntN(32, args[i] ?? 0n))));

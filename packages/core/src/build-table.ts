@@ -78,8 +78,21 @@ function lenRuleKind(
 function buildRow(raw: RawSyscall): SyscallRow {
   const [nr, name, sig] = raw;
   const classes = classesByName.get(name) ?? [];
-  if (typeof sig === "number") return { nr, name, nargs: sig, ret: "int", classes };
   const k = kinds[name];
+  if (typeof sig === "number") {
+    // An entry the kernel no longer implements (_sysctl, lookup_dcookie): strace 6.1 still
+    // decodes it, so a kinds row of its argument count applies; its parameters have no C names.
+    if (k === undefined || k.args.length !== sig) return { nr, name, nargs: sig, ret: "int", classes };
+    return {
+      nr,
+      name,
+      nargs: sig,
+      args: k.args.map((kind, i) => ({ name: `arg${i}`, type: "", kind })),
+      ret: k.ret ?? "int",
+      classes,
+      ...(k.decoder !== undefined ? { decoder: k.decoder } : {}),
+    };
+  }
   const useKinds = k !== undefined && k.args.length === sig.length;
   const args: ArgSpec[] = sig.map(([type, argName], i) => ({
     name: argName,

@@ -7,6 +7,7 @@
 
 import { type CaptureSpec, decodeSpec, encodeSpec } from "./capture-spec.js";
 import { constTables } from "./consts.js";
+import { extraCaptures } from "./data/extra-captures.js";
 import { IO_DUMP_ARG, IO_DUMP_READ, IO_DUMP_WRITE } from "./data/io-dump.js";
 import { netlinkPayloads } from "./data/netlink.js";
 import { valueCaptures } from "./data/value-captures.js";
@@ -303,6 +304,21 @@ export function valueCapturesFor(table: ArchTable, name: string): CaptureSpec[] 
   return out;
 }
 
+/** The extra captures of syscall `name` (data/extra-captures.ts), read at entry. */
+export function extraCapturesFor(name: string, strsize: number): CaptureSpec[] {
+  return (extraCaptures[name] ?? []).map((c): CaptureSpec => {
+    if ("path" in c)
+      return { arg: c.arg, kind: CaptureKind.CSTRING, when: CaptureWhen.ENTRY, max: PATH_STRING_MAX };
+    return {
+      arg: c.arg,
+      kind: CaptureKind.BUFFER_ARG_LEN,
+      when: CaptureWhen.ENTRY,
+      lenArg: c.lenArg,
+      max: c.max === "strsize" ? captureBytes(strsize + 1) : c.max,
+    };
+  });
+}
+
 /** rt_sigreturn takes no argument: the mask it restores is read from its signal frame. */
 function sigreturnMaskCapture(mask: SigreturnMask): CaptureSpec {
   const { offset, size } = mask;
@@ -358,6 +374,7 @@ export function compileCapturePlan(table: ArchTable, options: CapturePlanOptions
       }
     }
     specs.push(...valueCapturesFor(table, row.name));
+    specs.push(...extraCapturesFor(row.name, options.strsize));
     const fds = fdCaptures(row.args, row.ret, options.decodeFds ?? "none");
     const netlink = netlinkCapture(row.name, fds);
     if (netlink) specs.unshift(netlink);

@@ -23,6 +23,11 @@ export interface PathRule {
   readonly fdSets?: readonly number[];
   /** A struct pollfd array argument, of argument 1's elements (poll, ppoll). */
   readonly pollFds?: number;
+  /**
+   * The rule depends on a command: the rule of argument `arg`'s value (its low 32 bits) applies
+   * instead of this one; a command not listed names no file (fsconfig).
+   */
+  readonly byCommand?: { readonly arg: number; readonly rules: Readonly<Record<number, PathRule>> };
 }
 
 const FD_FD: PathRule = { fds: [0, 1], paths: [] };
@@ -80,7 +85,15 @@ const RULES: Readonly<Record<string, PathRule>> = {
   pselect6: SELECT,
   poll: POLL,
   ppoll: POLL,
-  fsconfig: NOTHING,
+  // strace's pathtrace.c: FSCONFIG_SET_PATH and _PATH_EMPTY name a path and a dirfd, FSCONFIG_SET_FD an fd.
+  fsconfig: {
+    fds: [],
+    paths: [],
+    byCommand: {
+      arg: 1,
+      rules: { 3: { fds: [4], paths: [3] }, 4: { fds: [4], paths: [3] }, 5: { fds: [4], paths: [] } },
+    },
+  },
   bpf: NOTHING,
   epoll_create: NOTHING,
   epoll_create1: NOTHING,

@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createDecoder, type Decoder } from "../dist/index.js";
 import { nr } from "./helpers/nr.js";
 import {
+  bufArg,
   bytes,
   type Capture,
   concat,
@@ -326,7 +327,7 @@ describe("timers, openat2, mremap, scheduling, sendfile", () => {
 
   it("openat2 prints struct open_how, its mode only when set or creating", () => {
     const how = (flags: number, mode: number, resolve: number): Capture =>
-      struct(
+      bufArg(
         2,
         bytes(24, [
           [0, 8, flags],
@@ -342,6 +343,23 @@ describe("timers, openat2, mremap, scheduling, sendfile", () => {
     );
     expect(call("openat2", [-100, 1, 0x7f5f361ac4f0n, 8], -22, [cstr(1, "a.txt"), how(0, 0, 0)])).toBe(
       'openat2(AT_FDCWD, "a.txt", 0x7f5f361ac4f0, 8) = -1 EINVAL (Invalid argument)\n',
+    );
+  });
+
+  it("openat2 prints the bytes past open_how when they are not zeros, ??? when unreadable", () => {
+    const big = new Uint8Array(32);
+    big[0] = 0x80;
+    big.set([0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87], 24);
+    const args = [-1, 1, 0x7ffd1000n, 32];
+    expect(call("openat2", args, -7, [cstr(1, "s"), bufArg(2, big)])).toBe(
+      'openat2(-1, "s", {flags=O_RDONLY|O_EXCL, resolve=0, /* bytes 24..31 */ "\\x80\\x81\\x82\\x83\\x84\\x85\\x86\\x87"}, 32) = -1 E2BIG (Argument list too long)\n',
+    );
+    // CS_PARTIAL (3): the first 24 bytes were readable, the rest not.
+    expect(call("openat2", args, -14, [cstr(1, "s"), bufArg(2, big.subarray(0, 24), 3)])).toBe(
+      'openat2(-1, "s", {flags=O_RDONLY|O_EXCL, resolve=0, ???}, 32) = -1 EFAULT (Bad address)\n',
+    );
+    expect(call("openat2", args, -7, [cstr(1, "s"), bufArg(2, new Uint8Array(32))])).toBe(
+      'openat2(-1, "s", {flags=O_RDONLY, resolve=0}, 32) = -1 E2BIG (Argument list too long)\n',
     );
   });
 

@@ -12,7 +12,10 @@ const RET_KINDS = {
 
 function signature(row) {
   if (!row.args) return `${row.name}(${row.nargs} argument${row.nargs === 1 ? "" : "s"})`;
-  const args = row.args.map((a) => `${a.type}${a.type.endsWith("*") ? "" : " "}${a.name}`);
+  // An entry the kernel no longer implements has no C types (core names its arguments arg0…).
+  const args = row.args.map((a) =>
+    a.type ? `${a.type}${a.type.endsWith("*") ? "" : " "}${a.name}` : a.name,
+  );
   return `${row.name}(${args.join(", ")})`;
 }
 

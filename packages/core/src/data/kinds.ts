@@ -64,7 +64,7 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   munmap: { args: [ptr, ulong] },
   openat: { args: [dirfd, path, flags("open_flags"), mode], ret: "fd", decoder: "openat" },
   open: { args: [path, flags("open_flags"), mode], ret: "fd", decoder: "open" },
-  openat2: { args: [dirfd, path, structIn("open_how"), ulong], ret: "fd", decoder: "openat2" },
+  openat2: { args: [dirfd, path, ptr, ulong], ret: "fd", decoder: "openat2" },
   creat: { args: [path, mode], ret: "fd" },
   close: { args: [fd] },
   read: { args: [fd, bufOut, ulong] },
@@ -164,7 +164,7 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   chroot: { args: [path] },
   acct: { args: [path] },
   umount2: { args: [path, flags("umount_flags")] },
-  sethostname: { args: [bufIn(1), int] },
+  sethostname: { args: [bufIn(1), uint], decoder: "sethostname" },
   setdomainname: { args: [bufIn(1), int] },
   fsync: { args: [fd] },
   fdatasync: { args: [fd] },
@@ -199,6 +199,43 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   // its version); the sets are 12 bytes (version 1) or 24 (versions 2 and 3).
   capget: { args: [structInOut("cap_header"), structOut("cap_data")], decoder: "capget" },
   capset: { args: [structIn("cap_header"), structIn("cap_data")], decoder: "capset" },
+  // system administration (reboot.c, syslog.c, kexec.c, sysctl.c, bjm.c, dcookie.c)
+  reboot: { args: [hex, hex, hex, str], decoder: "reboot" },
+  swapon: { args: [path, hex], decoder: "swapon" },
+  syslog: { args: [int, bufOut, int], decoder: "syslog" },
+  kexec_load: { args: [ptr, ulong, arr("kexec_segment", 1, "in"), hex], decoder: "kexec_load" },
+  kexec_file_load: { args: [fd, fd, ulong, bufIn(2), hex], decoder: "kexec_file_load" },
+  _sysctl: { args: [structIn("sysctl_args")], decoder: "_sysctl" },
+  lookup_dcookie: { args: [ulong, bufOut, ulong] },
+  init_module: { args: [ptr, ulong, str] },
+  delete_module: { args: [str, flags("delete_module_flags")] },
+  finit_module: { args: [fd, str, flags("module_init_flags")] },
+  // keys (keyctl.c)
+  add_key: { args: [str, str, bufIn(3), ulong, int], decoder: "add_key" },
+  request_key: { args: [str, str, str, int], decoder: "request_key" },
+  // fanotify (fanotify.c)
+  fanotify_init: { args: [hex, hex], ret: "fd", decoder: "fanotify_init" },
+  fanotify_mark: { args: [fd, hex, hex, dirfd, path], decoder: "fanotify_mark" },
+  // mount(2), fsconfig, mount_setattr (mount.c, fsconfig.c, mount_setattr.c)
+  mount: { args: [path, path, str, hex, str], decoder: "mount" },
+  // the value is read as a path (PATH_MAX): FSCONFIG_SET_PATH prints it whole, SET_STRING its first -s bytes
+  fsconfig: { args: [fd, hex, str, path, dirfd], decoder: "fsconfig" },
+  mount_setattr: { args: [dirfd, path, hex, ptr, ulong], decoder: "mount_setattr" },
+  // landlock (landlock.c); a ruleset's attr is read by its size (data/extra-captures.ts)
+  landlock_create_ruleset: { args: [ptr, ulong, hex], ret: "fdByArgs", decoder: "landlock_create_ruleset" },
+  landlock_add_rule: {
+    args: [fd, hex, structIn("landlock_path_beneath_attr"), hex],
+    decoder: "landlock_add_rule",
+  },
+  landlock_restrict_self: { args: [fd, hex], decoder: "landlock_restrict_self" },
+  // perf_event_open (perf.c): the attr prints as its address (its fields are not decoded yet)
+  perf_event_open: { args: [ptr, int, int, fd, hex], ret: "fd", decoder: "perf_event_open" },
+  // io_uring (io_uring.c)
+  io_uring_enter: { args: [fd, uint, uint, flags("uring_enter_flags"), sigset(5, "in"), ulong] },
+  // quotas (quota.c): the command's data, read at entry and exit as the largest struct any
+  // command passes there; Q_QUOTAON's quota file path is an extra capture
+  quotactl: { args: [hex, path, uint, structInOut("quota_data")], decoder: "quotactl" },
+  quotactl_fd: { args: [fd, hex, uint, structInOut("quota_data")], decoder: "quotactl_fd" },
   // SysV IPC (ipc_msg.c, ipc_sem.c, ipc_shm.c): the key, then IPC_* flags and the mode bits.
   msgget: { args: [hex, hex], decoder: "msgget" },
   semget: { args: [hex, int, hex], decoder: "semget" },

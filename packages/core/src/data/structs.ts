@@ -43,6 +43,11 @@ const scalars: readonly StructDef[] = [
   { name: "cap_data", size: 24 },
   // siginfo_t (include/uapi/asm-generic/siginfo.h: SI_MAX_SIZE on every architecture)
   { name: "siginfo", size: 128 },
+  // include/uapi/linux/landlock.h: packed, the same on every ABI
+  { name: "landlock_path_beneath_attr", size: 12 },
+  // quotactl's data: the largest struct a command passes there (struct fs_quota_statv,
+  // include/uapi/linux/dqblk_xfs.h, the same on every ABI)
+  { name: "quota_data", size: 160 },
 ];
 
 const common64: readonly StructDef[] = [
@@ -63,6 +68,10 @@ const common64: readonly StructDef[] = [
   { name: "itimerval", size: 32 },
   { name: "itimerspec", size: 32 },
   { name: "pselect6_data", size: 16 },
+  // include/uapi/linux/kexec.h: buf, bufsz, mem, memsz (not in the BTF: no kernel code uses it)
+  { name: "kexec_segment", size: 32 },
+  // include/uapi/linux/sysctl.h struct __sysctl_args (not in the BTF: the syscall is gone)
+  { name: "sysctl_args", size: 80 },
 ];
 
 const common32: readonly StructDef[] = [
@@ -84,6 +93,8 @@ const common32: readonly StructDef[] = [
   { name: "itimerval", size: 16 },
   { name: "itimerspec", size: 16 },
   { name: "pselect6_data", size: 8 },
+  { name: "kexec_segment", size: 16 },
+  { name: "sysctl_args", size: 40 },
 ];
 
 /** Struct layouts from the kernel's BTF (scripts/gen-layouts.mjs), keyed by architecture name. */

@@ -249,7 +249,10 @@ export function printPath(i: u32): void {
 
 /** printstr: a NUL-terminated string cut by -s. */
 export function printStr(i: u32): void {
-  if (findCap(i, CK_CSTRING, false)) printCString(capData, capLen, capTruncated());
+  // strace reads -s + 1 bytes: a string whose NUL lies past them prints whole up to an unreadable
+  // page right after them (a PARTIAL capture holding them all).
+  if (findCapPrefix(i, CK_CSTRING, false, <u32>strsize + 1))
+    printCString(capData, capLen, capTruncated() || capPartial());
   else unreadableString(i, <u32>strsize + 1);
 }
 

@@ -3,6 +3,7 @@
 import { putc, puts } from "../out";
 import { strEq } from "../tables";
 import { decodeCapget, decodeCapset } from "./caps";
+import { decodeFanotifyInit, decodeFanotifyMark } from "./fanotify";
 import { decodeFcntl } from "./fcntl";
 import { decodeFutex } from "./futex";
 import { decodeGeneric } from "./generic";
@@ -10,8 +11,11 @@ import { decodeGetdents, decodeGetdentsOld } from "./getdents";
 import { decodeGetrandom } from "./getrandom";
 import { decodeIoctl } from "./ioctl";
 import { decodeMsgget, decodeSemget, decodeShmget } from "./ipc";
+import { decodeAddKey, decodeRequestKey } from "./keys";
+import { decodeLandlockAddRule, decodeLandlockCreateRuleset, decodeLandlockRestrictSelf } from "./landlock";
 import { decodeMremap } from "./mem";
 import { decodeMknod } from "./mknod";
+import { decodeFsconfig, decodeMount, decodeMountSetattr } from "./mount";
 import { decodeRecvmmsg, decodeRecvmsg, decodeSendmmsg, decodeSendmsg, printRecvmmsgAux } from "./msg";
 import { decodeGetsockopt, decodeRecvfrom, decodeSendto, decodeSetsockopt, decodeSocket } from "./net";
 import { decodeOpen, decodeOpenat, decodeOpenat2 } from "./open";
@@ -26,10 +30,21 @@ import {
   decodeUmask,
   decodeWait4,
 } from "./process";
+import { decodeQuotactl, decodeQuotactlFd } from "./quota";
 import { auxTable } from "./rval";
 import { decodeSeccomp } from "./seccomp";
 import { decodeSelect, printSelectAux } from "./select";
 import { decodeRtSigaction, decodeRtSigprocmask, decodeRtSigreturn } from "./signal";
+import {
+  decodeKexecFileLoad,
+  decodeKexecLoad,
+  decodePerfEventOpen,
+  decodeReboot,
+  decodeSethostname,
+  decodeSwapon,
+  decodeSysctl,
+  decodeSyslog,
+} from "./sysadmin";
 
 export const D_GENERIC: u8 = 0;
 export const D_OPEN: u8 = 1;
@@ -79,6 +94,28 @@ export const D_SEMGET: u8 = 44;
 export const D_SHMGET: u8 = 45;
 export const D_CAPGET: u8 = 190;
 export const D_CAPSET: u8 = 191;
+
+// The long tail of issue #16 (ids 110–139).
+export const D_REBOOT: u8 = 110;
+export const D_SYSLOG: u8 = 111;
+export const D_SETHOSTNAME: u8 = 112;
+export const D_KEXEC_LOAD: u8 = 113;
+export const D_KEXEC_FILE_LOAD: u8 = 114;
+export const D_SYSCTL: u8 = 115;
+export const D_ADD_KEY: u8 = 116;
+export const D_REQUEST_KEY: u8 = 117;
+export const D_FANOTIFY_INIT: u8 = 118;
+export const D_FANOTIFY_MARK: u8 = 119;
+export const D_MOUNT: u8 = 120;
+export const D_FSCONFIG: u8 = 121;
+export const D_MOUNT_SETATTR: u8 = 122;
+export const D_LANDLOCK_CREATE_RULESET: u8 = 123;
+export const D_LANDLOCK_ADD_RULE: u8 = 124;
+export const D_LANDLOCK_RESTRICT_SELF: u8 = 125;
+export const D_QUOTACTL: u8 = 126;
+export const D_QUOTACTL_FD: u8 = 127;
+export const D_PERF_EVENT_OPEN: u8 = 128;
+export const D_SWAPON: u8 = 129;
 
 /**
  * Every decoder name this build implements (core's `decoder` field, or a syscall's own name), with
@@ -137,6 +174,26 @@ const DECODER_NAMES: string[] = [
   "shmget",
   "capget",
   "capset",
+  "reboot",
+  "syslog",
+  "sethostname",
+  "kexec_load",
+  "kexec_file_load",
+  "_sysctl",
+  "add_key",
+  "request_key",
+  "fanotify_init",
+  "fanotify_mark",
+  "mount",
+  "fsconfig",
+  "mount_setattr",
+  "landlock_create_ruleset",
+  "landlock_add_rule",
+  "landlock_restrict_self",
+  "quotactl",
+  "quotactl_fd",
+  "perf_event_open",
+  "swapon",
 ];
 const DECODER_IDS: u8[] = [
   D_OPEN,
@@ -191,6 +248,26 @@ const DECODER_IDS: u8[] = [
   D_SHMGET,
   D_CAPGET,
   D_CAPSET,
+  D_REBOOT,
+  D_SYSLOG,
+  D_SETHOSTNAME,
+  D_KEXEC_LOAD,
+  D_KEXEC_FILE_LOAD,
+  D_SYSCTL,
+  D_ADD_KEY,
+  D_REQUEST_KEY,
+  D_FANOTIFY_INIT,
+  D_FANOTIFY_MARK,
+  D_MOUNT,
+  D_FSCONFIG,
+  D_MOUNT_SETATTR,
+  D_LANDLOCK_CREATE_RULESET,
+  D_LANDLOCK_ADD_RULE,
+  D_LANDLOCK_RESTRICT_SELF,
+  D_QUOTACTL,
+  D_QUOTACTL_FD,
+  D_PERF_EVENT_OPEN,
+  D_SWAPON,
 ];
 
 /** Decoder id for a decoder (or syscall) name; D_GENERIC when there is no dedicated one. */
@@ -304,6 +381,46 @@ export function runDecoder(id: u8, r: u32): i32 {
       return decodeCapget();
     case D_CAPSET:
       return decodeCapset();
+    case D_REBOOT:
+      return decodeReboot();
+    case D_SYSLOG:
+      return decodeSyslog();
+    case D_SETHOSTNAME:
+      return decodeSethostname();
+    case D_KEXEC_LOAD:
+      return decodeKexecLoad();
+    case D_KEXEC_FILE_LOAD:
+      return decodeKexecFileLoad();
+    case D_SYSCTL:
+      return decodeSysctl();
+    case D_ADD_KEY:
+      return decodeAddKey();
+    case D_REQUEST_KEY:
+      return decodeRequestKey();
+    case D_FANOTIFY_INIT:
+      return decodeFanotifyInit();
+    case D_FANOTIFY_MARK:
+      return decodeFanotifyMark();
+    case D_MOUNT:
+      return decodeMount();
+    case D_FSCONFIG:
+      return decodeFsconfig();
+    case D_MOUNT_SETATTR:
+      return decodeMountSetattr();
+    case D_LANDLOCK_CREATE_RULESET:
+      return decodeLandlockCreateRuleset();
+    case D_LANDLOCK_ADD_RULE:
+      return decodeLandlockAddRule();
+    case D_LANDLOCK_RESTRICT_SELF:
+      return decodeLandlockRestrictSelf();
+    case D_QUOTACTL:
+      return decodeQuotactl();
+    case D_QUOTACTL_FD:
+      return decodeQuotactlFd();
+    case D_PERF_EVENT_OPEN:
+      return decodePerfEventOpen();
+    case D_SWAPON:
+      return decodeSwapon();
   }
   return decodeGeneric(r);
 }

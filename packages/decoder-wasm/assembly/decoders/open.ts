@@ -1,14 +1,14 @@
 // open, openat, creat, openat2: the mode prints only when the flags can create a file (O_CREAT, O_TMPFILE).
 
-import { arch, arg, capData, capLen, findCap } from "../call";
+import { arg } from "../call";
 import { T_OPEN_FLAGS } from "../known";
-import { puts } from "../out";
+import { putc, puts } from "../out";
 import { putAddr, putOct, putU64 } from "../print/num";
-import { printStruct, S_OPEN_HOW } from "../print/structs";
+import { printOpenHowFields } from "../print/structs";
 import { printFlags } from "../print/xlat";
-import { CK_STRUCT } from "../record";
 import { valueOf } from "../tables";
 import { printDirfd, printPath } from "./args";
+import { extData, findExt, printExtTail } from "./ext-struct";
 import { RVAL_DECODED } from "./rval";
 
 function flagsAndMode(flagsArg: u32): void {
@@ -43,16 +43,22 @@ export function decodeOpenat(): i32 {
 /** sizeof(struct open_how) in its first version. */
 const OPEN_HOW_SIZE_VER0: u64 = 24;
 
-/** openat2(dirfd, path, how, size): the struct prints only when size covers its first version. */
+/**
+ * openat2(dirfd, path, how, size): the struct prints only when size covers its first version;
+ * bytes past it print when they are not zeros (core's sized capture of how).
+ */
 export function decodeOpenat2(): i32 {
   printDirfd(0);
   puts(", ");
   printPath(1);
   puts(", ");
-  if (arg(3) >= OPEN_HOW_SIZE_VER0 && arg(2) != 0 && findCap(2, CK_STRUCT, false)) {
-    if (!printStruct(S_OPEN_HOW, capData, capLen, arch)) putAddr(arg(2));
+  const size = arg(3);
+  if (size >= OPEN_HOW_SIZE_VER0 && findExt(2, <u32>OPEN_HOW_SIZE_VER0)) {
+    printOpenHowFields(extData);
+    printExtTail(<u32>OPEN_HOW_SIZE_VER0, size);
+    putc(0x7d);
   } else putAddr(arg(2));
   puts(", ");
-  putU64(arg(3));
+  putU64(size);
   return RVAL_DECODED;
 }

@@ -28,7 +28,6 @@ import {
   SIGACTION_SA_MASK,
   SIGACTION_SA_RESTORER,
   SIZEOF_EPOLL_EVENT,
-  SIZEOF_OPEN_HOW,
   SIZEOF_POLLFD,
   SIZEOF_RUSAGE,
   SIZEOF_SIGACTION,
@@ -135,7 +134,6 @@ export const S_STACK_T: u8 = 18;
 export const S_U32: u8 = 19;
 export const S_ITIMERVAL: u8 = 20;
 export const S_ITIMERSPEC: u8 = 21;
-export const S_OPEN_HOW: u8 = 22;
 export const S_RUSAGE: u8 = 23;
 export const S_TMS: u8 = 24;
 export const S_WINSIZE: u8 = 25;
@@ -170,7 +168,6 @@ const STRUCT_NAMES: string[] = [
   "gid",
   "itimerval",
   "itimerspec",
-  "open_how",
   "rusage",
   "tms",
   "winsize",
@@ -201,7 +198,6 @@ const STRUCT_IDS: u8[] = [
   S_U32,
   S_ITIMERVAL,
   S_ITIMERSPEC,
-  S_OPEN_HOW,
   S_RUSAGE,
   S_TMS,
   S_WINSIZE,
@@ -354,6 +350,24 @@ export function printWaitStatus(st: u32): void {
     if ((st & 0x80) != 0) puts(" && WCOREDUMP(s)");
   }
   putc(0x7d);
+}
+
+/**
+ * `{flags=…, mode=…, resolve=…` of a struct open_how, without the closing brace: openat2 may
+ * print the bytes past it first.
+ */
+export function printOpenHowFields(p: usize): void {
+  const flags = load<u64>(p);
+  const mode = load<u64>(p + OPEN_HOW_MODE);
+  puts("{flags=");
+  printFlags(T_OPEN_FLAGS, flags);
+  // strace shows the mode when the flags can create a file or the caller set one anyway.
+  if ((flags & (0o100 | 0o20000000)) != 0 || mode != 0) {
+    puts(", mode=");
+    putOct(mode, 3);
+  }
+  puts(", resolve=");
+  printFlags(T_RESOLVE_FLAGS, load<u64>(p + OPEN_HOW_RESOLVE));
 }
 
 /** Prints struct `id` from `len` captured bytes at p; false (nothing printed) when too short. */
@@ -604,22 +618,6 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
       putTimePair(p, w, sub);
       puts(", it_value=");
       putTimePair(p + <usize>(2 * w), w, sub);
-      putc(0x7d);
-      return true;
-    }
-    case S_OPEN_HOW: {
-      if (len < SIZEOF_OPEN_HOW) return false;
-      const flags = load<u64>(p);
-      const mode = load<u64>(p + OPEN_HOW_MODE);
-      puts("{flags=");
-      printFlags(T_OPEN_FLAGS, flags);
-      // strace shows the mode when the flags can create a file or the caller set one anyway.
-      if ((flags & (0o100 | 0o20000000)) != 0 || mode != 0) {
-        puts(", mode=");
-        putOct(mode, 3);
-      }
-      puts(", resolve=");
-      printFlags(T_RESOLVE_FLAGS, load<u64>(p + OPEN_HOW_RESOLVE));
       putc(0x7d);
       return true;
     }

@@ -1,0 +1,35 @@
+/**
+ * Captures a dedicated decoder needs beyond what its arguments' kinds read (hand data; the
+ * decoder reads what is named here):
+ * - memory whose size is another argument: extensible structs (openat2's open_how, mount_setattr's
+ *   mount_attr, landlock's ruleset attr), of which strace 6.1 prints the fields it knows and then,
+ *   when the caller passed more, whether the rest is all zeros (print_nonzero_bytes: at most a
+ *   page); buffers printed by another argument's value (fsconfig's binary value);
+ * - a path at an argument whose kind reads something else, for the one command that passes a
+ *   path there (quotactl's Q_QUOTAON quota file, where the other commands pass a struct).
+ */
+
+/** One extra capture, read at entry. */
+export type ExtraCapture =
+  /**
+   * `arg` points at `args[lenArg]` bytes, at most `max`: a page for an extensible struct (what
+   * strace looks at), or `strsize` for a buffer printed as a string (one byte more than -s, as
+   * strace's printstr_ex reads).
+   */
+  | { readonly arg: number; readonly lenArg: number; readonly max: number | "strsize" }
+  /** `arg` points at a NUL-terminated path (PATH_MAX). */
+  | { readonly arg: number; readonly path: true };
+
+/** strace's get_pagesize() on every architecture tstrace traces. */
+const PAGE = 4096;
+
+/** Extra captures keyed by syscall name. */
+export const extraCaptures: Readonly<Record<string, readonly ExtraCapture[]>> = {
+  openat2: [{ arg: 2, lenArg: 3, max: PAGE }],
+  mount_setattr: [{ arg: 3, lenArg: 4, max: PAGE }],
+  landlock_create_ruleset: [{ arg: 0, lenArg: 1, max: PAGE }],
+  // FSCONFIG_SET_BINARY's value, `aux` bytes (the path capture of the same argument serves the others).
+  fsconfig: [{ arg: 3, lenArg: 4, max: "strsize" }],
+  quotactl: [{ arg: 3, path: true }],
+  quotactl_fd: [{ arg: 3, path: true }],
+};

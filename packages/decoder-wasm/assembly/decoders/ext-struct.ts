@@ -1,0 +1,65 @@
+// Extensible structs (openat2's open_how, mount_setattr's mount_attr): the caller passes the size,
+// core's sized capture reads that many bytes (at most a page) at entry. strace 6.1 prints the
+// fields it knows, then, when the caller passed more, either `???` (the rest was unreadable) or
+// the rest in hex when it is not all zeros (util.c print_nonzero_bytes).
+
+import { arg, capData, capLen, capPartial, findCap } from "../call";
+import { strsize } from "../options";
+import { puts } from "../out";
+import { putU64 } from "../print/num";
+import { HEX_ALL, quote } from "../print/quote";
+import { CK_BUFFER_ARG_LEN } from "../record";
+
+/** strace's get_pagesize(): the most of an extensible struct it looks at. */
+const PAGE: u64 = 4096;
+
+/** Where the sized capture of argument i starts (0: none); its readable bytes are extLen. */
+export let extData: usize = 0;
+export let extLen: u32 = 0;
+/** The whole of min(size, page) bytes was readable. */
+export let extWhole: bool = false;
+
+/**
+ * Finds the sized capture of argument i; true when at least `need` bytes of it were readable
+ * (the fields strace reads with umoven before printing the struct).
+ */
+export function findExt(i: u32, need: u32): bool {
+  extData = 0;
+  extLen = 0;
+  extWhole = false;
+  if (arg(i) == 0) return false;
+  if (findCap(i, CK_BUFFER_ARG_LEN, false)) extWhole = true;
+  else if (!capPartial()) return false;
+  extData = capData;
+  extLen = capLen;
+  return extLen >= need;
+}
+
+/**
+ * After the known fields (`known` bytes) of a struct the caller said is `size` bytes: `, ???` or
+ * `, /* bytes K..N *\/ "\x.."` as print_nonzero_bytes prints it; nothing when the rest is zeros.
+ */
+export function printExtTail(known: u32, size: u64): void {
+  if (size <= <u64>known) return;
+  const total = <u32>(size < PAGE ? size : PAGE);
+  if (!extWhole || extLen < total) {
+    puts(", ???");
+    return;
+  }
+  let zero = true;
+  for (let j = known; j < total; j++)
+    if (load<u8>(extData + <usize>j) != 0) {
+      zero = false;
+      break;
+    }
+  if (zero) return;
+  puts(", /* bytes ");
+  putU64(<u64>known);
+  puts("..");
+  putU64(<u64>(total - 1));
+  puts(" */ ");
+  const len = total - known;
+  const shown = len < <u32>strsize ? len : <u32>strsize;
+  quote(extData + <usize>known, shown, false, HEX_ALL);
+  if (shown < len) puts("...");
+}
