@@ -40,6 +40,9 @@ const scalars: readonly StructDef[] = [
   { name: "comm", size: 16 },
   // siginfo_t (include/uapi/asm-generic/siginfo.h: SI_MAX_SIZE on every architecture)
   { name: "siginfo", size: 128 },
+  // a socket option value getsockopt wrote: read up to this many bytes (a shorter readable prefix
+  // is kept), the decoder cuts it at the returned optlen
+  { name: "sockopt", size: 256 },
 ];
 
 const common64: readonly StructDef[] = [

@@ -712,6 +712,26 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "icmp_filter_flags",
+    source: "include/uapi/linux/icmp.h",
+    kind: "enum",
+    entries: [
+      [0, "ICMP_ECHOREPLY"],
+      [3, "ICMP_DEST_UNREACH"],
+      [4, "ICMP_SOURCE_QUENCH"],
+      [5, "ICMP_REDIRECT"],
+      [8, "ICMP_ECHO"],
+      [11, "ICMP_TIME_EXCEEDED"],
+      [12, "ICMP_PARAMETERPROB"],
+      [13, "ICMP_TIMESTAMP"],
+      [14, "ICMP_TIMESTAMPREPLY"],
+      [15, "ICMP_INFO_REQUEST"],
+      [16, "ICMP_INFO_REPLY"],
+      [17, "ICMP_ADDRESS"],
+      [18, "ICMP_ADDRESSREPLY"],
+    ],
+  },
+  {
     name: "ifaddrflags",
     source: "include/uapi/linux/if_addr.h",
     kind: "flags",
@@ -1786,6 +1806,17 @@ export const generatedConstTables: readonly ConstTable[] = [
       [2048, "AT_NO_AUTOMOUNT"],
       [4096, "AT_EMPTY_PATH"],
       [32768, "AT_RECURSIVE"],
+    ],
+  },
+  {
+    name: "packet_mreq_type",
+    source: "include/uapi/linux/if_packet.h",
+    kind: "enum",
+    entries: [
+      [0, "PACKET_MR_MULTICAST"],
+      [1, "PACKET_MR_PROMISC"],
+      [2, "PACKET_MR_ALLMULTI"],
+      [3, "PACKET_MR_UNICAST"],
     ],
   },
   {
@@ -3404,6 +3435,16 @@ export const generatedConstTables: readonly ConstTable[] = [
       [282, "SOL_TLS"],
       [283, "SOL_XDP"],
       [284, "SOL_MPTCP"],
+    ],
+  },
+  {
+    name: "sockopt_txrehash_vals",
+    source: "include/uapi/linux/socket.h",
+    kind: "enum",
+    entries: [
+      [0, "SOCK_TXREHASH_DISABLED"],
+      [1, "SOCK_TXREHASH_ENABLED"],
+      [255, "SOCK_TXREHASH_DEFAULT"],
     ],
   },
   {
