@@ -2392,6 +2392,15 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "rtnl_family",
+    source: "include/uapi/linux/rtnetlink.h",
+    kind: "enum",
+    entries: [
+      [128, "RTNL_FAMILY_IPMR"],
+      [129, "RTNL_FAMILY_IP6MR"],
+    ],
+  },
+  {
     name: "rtnl_ifla_ext_filter_flags",
     source: "include/uapi/linux/rtnetlink.h",
     kind: "flags",
@@ -2431,6 +2440,54 @@ export const generatedConstTables: readonly ConstTable[] = [
       [6, "IFLA_XDP_SKB_PROG_ID"],
       [7, "IFLA_XDP_HW_PROG_ID"],
       [8, "IFLA_XDP_EXPECTED_FD"],
+    ],
+  },
+  {
+    name: "rtnl_ip6mra_creport_attrs",
+    source: "include/uapi/linux/mroute6.h",
+    kind: "enum",
+    entries: [
+      [0, "IP6MRA_CREPORT_UNSPEC"],
+      [1, "IP6MRA_CREPORT_MSGTYPE"],
+      [2, "IP6MRA_CREPORT_MIF_ID"],
+      [3, "IP6MRA_CREPORT_SRC_ADDR"],
+      [4, "IP6MRA_CREPORT_DST_ADDR"],
+      [5, "IP6MRA_CREPORT_PKT"],
+    ],
+  },
+  {
+    name: "rtnl_ip6mra_msg_types",
+    source: "include/uapi/linux/mroute6.h",
+    kind: "enum",
+    entries: [
+      [1, "MRT6MSG_NOCACHE"],
+      [2, "MRT6MSG_WRONGMIF"],
+      [3, "MRT6MSG_WHOLEPKT"],
+    ],
+  },
+  {
+    name: "rtnl_ipmra_creport_attrs",
+    source: "include/uapi/linux/mroute.h",
+    kind: "enum",
+    entries: [
+      [0, "IPMRA_CREPORT_UNSPEC"],
+      [1, "IPMRA_CREPORT_MSGTYPE"],
+      [2, "IPMRA_CREPORT_VIF_ID"],
+      [3, "IPMRA_CREPORT_SRC_ADDR"],
+      [4, "IPMRA_CREPORT_DST_ADDR"],
+      [5, "IPMRA_CREPORT_PKT"],
+      [6, "IPMRA_CREPORT_TABLE"],
+    ],
+  },
+  {
+    name: "rtnl_ipmra_msg_types",
+    source: "include/uapi/linux/mroute.h",
+    kind: "enum",
+    entries: [
+      [1, "IGMPMSG_NOCACHE"],
+      [2, "IGMPMSG_WRONGVIF"],
+      [3, "IGMPMSG_WHOLEPKT"],
+      [4, "IGMPMSG_WRVIFWHOLE"],
     ],
   },
   {

@@ -2,10 +2,12 @@
 // (the protocol on the family, the option name on the level): core's data/request-args.ts, from
 // the blob. The rest of the socket family is printed by kinds (sockaddr, sockaddrOut, socklen).
 
-import { arch, arg, capData, capLen, exiting, findCap, isError, rval } from "../call";
+import { arch, arg, capData, capLen, exiting, findCap, findCapPrefix, isError, rval } from "../call";
 import { T_ADDRFAMS, T_SOCKETLAYERS, T_SOCKTYPES } from "../known";
+import { strsize } from "../options";
 import { putc, puts } from "../out";
 import { putAddr, putI64 } from "../print/num";
+import { printBuffer } from "../print/quote";
 import { printStruct, S_FDPAIR } from "../print/structs";
 import { printEnum, printFlags } from "../print/xlat";
 import { CK_BUFFER_ARG_LEN, CK_BUFFER_RET_LEN, CK_STRUCT } from "../record";
@@ -126,11 +128,26 @@ function printSockbuf(r: u32, atExit: bool): void {
       return;
     }
     if (atExit && !isError && findCap(1, CK_BUFFER_RET_LEN, true)) {
-      decodeNetlink(capData, capLen, <u64>rval, family, arg(1));
+      decodeNetlink(capData, capLen, received(), family, arg(1));
       return;
     }
   }
+  if (atExit && !isError) {
+    // strace's recvfrom: min(rval, len) bytes (MSG_TRUNC returns more than it wrote); only the
+    // bytes printed need be readable.
+    const n = received();
+    const want = n < <u64>strsize + 1 ? <u32>n : <u32>strsize + 1;
+    if (findCapPrefix(1, CK_BUFFER_RET_LEN, true, want))
+      printBuffer(capData, capLen < n ? capLen : <u32>n, n);
+    else putAddr(arg(1));
+    return;
+  }
   printArg(1, argKind(r, 1), argParam(r, 1));
+}
+
+/** The bytes recvfrom wrote: the return value, at most the buffer's length. */
+function received(): u64 {
+  return <u64>rval < arg(2) ? <u64>rval : arg(2);
 }
 
 /** The arguments of row r from `from` on, by their kinds (argument 1 by printSockbuf). */

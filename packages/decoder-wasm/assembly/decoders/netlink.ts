@@ -8,7 +8,7 @@ import { putc, puts } from "../out";
 import { putI64, putU64 } from "../print/num";
 import { printBuffer } from "../print/quote";
 import { CAP_HEADER, CAP_LENGTH, CAP_STATUS, CK_FD_PATH, CS_FAULT, FD_FORM_DETAIL } from "../record";
-import { entryName, entryValue, strLen, strPtr, tableCount } from "../tables";
+import { entryName, entryValue, strLen, strPtr, tableCount, valueOf } from "../tables";
 import { decodeNetfilter, netfilterFlagsTable, printNetfilterType } from "./nfnetlink";
 import {
   abbreviated,
@@ -171,8 +171,52 @@ function flagsTable(type: u32, family: i32): string {
   }
   if (family == NETLINK_SOCK_DIAG) return "netlink_get_flags";
   if (family == NETLINK_NETFILTER) return netfilterFlagsTable(type);
+  if (family == NETLINK_XFRM || family == NETLINK_CRYPTO) {
+    const t = nlTable(typeTable(family));
+    for (let i = 0; i < TYPE_FLAGS.length; i += 2)
+      if (valueOf(t, TYPE_FLAGS[i], 0xffffffff) == <u64>type) return TYPE_FLAGS[i + 1];
+  }
   return "";
 }
+
+/**
+ * XFRM and crypto message types whose flags have a per-type table (strace's
+ * decode_nlmsg_flags_xfrm and _crypto), by name: type, then its table.
+ */
+const TYPE_FLAGS: string[] = [
+  "XFRM_MSG_NEWSA",
+  "netlink_new_flags",
+  "XFRM_MSG_NEWPOLICY",
+  "netlink_new_flags",
+  "XFRM_MSG_NEWAE",
+  "netlink_new_flags",
+  "XFRM_MSG_NEWSADINFO",
+  "netlink_new_flags",
+  "XFRM_MSG_NEWSPDINFO",
+  "netlink_new_flags",
+  "XFRM_MSG_DELSA",
+  "netlink_delete_flags",
+  "XFRM_MSG_DELPOLICY",
+  "netlink_delete_flags",
+  "XFRM_MSG_GETSA",
+  "netlink_get_flags",
+  "XFRM_MSG_GETPOLICY",
+  "netlink_get_flags",
+  "XFRM_MSG_GETAE",
+  "netlink_get_flags",
+  "XFRM_MSG_GETSADINFO",
+  "netlink_get_flags",
+  "XFRM_MSG_GETSPDINFO",
+  "netlink_get_flags",
+  "CRYPTO_MSG_NEWALG",
+  "netlink_new_flags",
+  "CRYPTO_MSG_DELALG",
+  "netlink_delete_flags",
+  "CRYPTO_MSG_DELRNG",
+  "netlink_delete_flags",
+  "CRYPTO_MSG_GETALG",
+  "netlink_get_flags",
+];
 
 function printNlmsghdr(p: usize, family: i32): void {
   const type = <u32>load<u16>(p + 4);

@@ -5,7 +5,8 @@
 import { xlatStyle } from "../options";
 import { putc, puts } from "../out";
 import { putHex, putU64 } from "../print/num";
-import { have, printFlagsX, printHexStr, printIfindex, printXval, putAddrAt } from "./nl-print";
+import { blob, lookup, NO_REF, valueOf } from "../tables";
+import { have, nlTable, printFlagsX, printHexStr, printIfindex, printXval, putAddrAt } from "./nl-print";
 import {
   decodeNlattr,
   NLA_BE16,
@@ -14,6 +15,8 @@ import {
   NLA_FLAGS16,
   NLA_FLAGS32,
   NLA_IFINDEX,
+  NLA_IN_ADDR,
+  NLA_IN6_ADDR,
   NLA_INET_ADDR,
   NLA_NESTED,
   NLA_S32,
@@ -440,168 +443,6 @@ function decodeFamily(p: usize, len: u32): void {
   putc(0x7d);
 }
 
-function decodeIfinfomsg(p: usize, len: u32): void {
-  const fam = <u32>load<u8>(p);
-  puts("{ifi_family=");
-  printXval("addrfams", <u64>fam, "AF_???");
-  puts(", ");
-  if (len < 16) {
-    puts("...}");
-    return;
-  }
-  if (!have(p, 16)) {
-    putAddrAt(p + 1);
-    putc(0x7d);
-    return;
-  }
-  puts("ifi_type=");
-  printXval("arp_hardware_types", <u64>load<u16>(p + 2), "ARPHRD_???");
-  puts(", ifi_index=");
-  printIfindex(load<u32>(p + 4));
-  puts(", ifi_flags=");
-  printFlagsX("iffflags", "", <u64>load<u32>(p + 8), "IFF_???");
-  puts(", ifi_change=");
-  putHex(<u64>load<u32>(p + 12));
-  putc(0x7d);
-  if (len > 16) {
-    puts(", ");
-    msgFamily = fam;
-    decodeNlattr(p + 16, len - 16, IFLA_SET);
-  }
-}
-
-function decodeIfaddrmsg(p: usize, len: u32): void {
-  const fam = <u32>load<u8>(p);
-  puts("{ifa_family=");
-  printXval("addrfams", <u64>fam, "AF_???");
-  puts(", ");
-  if (len < 8) {
-    puts("...}");
-    return;
-  }
-  if (!have(p, 8)) {
-    putAddrAt(p + 1);
-    putc(0x7d);
-    return;
-  }
-  puts("ifa_prefixlen=");
-  putU64(<u64>load<u8>(p + 1));
-  puts(", ifa_flags=");
-  printFlagsX("ifaddrflags", "", <u64>load<u8>(p + 2), "IFA_F_???");
-  puts(", ifa_scope=");
-  printXval("routing_scopes", <u64>load<u8>(p + 3), "");
-  puts(", ifa_index=");
-  printIfindex(load<u32>(p + 4));
-  putc(0x7d);
-  if (len > 8) {
-    puts(", ");
-    setNlaFamily(fam);
-    decodeNlattr(p + 8, len - 8, IFA_SET);
-  }
-}
-
-function decodeRtmsg(p: usize, len: u32): void {
-  const fam = <u32>load<u8>(p);
-  puts("{rtm_family=");
-  printXval("addrfams", <u64>fam, "AF_???");
-  puts(", ");
-  if (len < 12) {
-    puts("...}");
-    return;
-  }
-  if (!have(p, 12)) {
-    putAddrAt(p + 1);
-    putc(0x7d);
-    return;
-  }
-  puts("rtm_dst_len=");
-  putU64(<u64>load<u8>(p + 1));
-  puts(", rtm_src_len=");
-  putU64(<u64>load<u8>(p + 2));
-  puts(", rtm_tos=");
-  printFlagsX("ip_type_of_services", "", <u64>load<u8>(p + 3), "IPTOS_TOS_???");
-  puts(", rtm_table=");
-  printXval("routing_table_ids", <u64>load<u8>(p + 4), "");
-  puts(", rtm_protocol=");
-  printXval("routing_protocols", <u64>load<u8>(p + 5), "RTPROT_???");
-  puts(", rtm_scope=");
-  printXval("routing_scopes", <u64>load<u8>(p + 6), "");
-  puts(", rtm_type=");
-  printXval("routing_types", <u64>load<u8>(p + 7), "RTN_???");
-  puts(", rtm_flags=");
-  printFlagsX("routing_flags", "", <u64>load<u32>(p + 8), "RTM_F_???");
-  putc(0x7d);
-  if (len > 12) {
-    puts(", ");
-    setNlaFamily(fam);
-    decodeNlattr(p + 12, len - 12, RTA_SET);
-  }
-}
-
-function decodeNdmsg(p: usize, len: u32): void {
-  const fam = <u32>load<u8>(p);
-  puts("{ndm_family=");
-  printXval("addrfams", <u64>fam, "AF_???");
-  puts(", ");
-  if (len < 12) {
-    puts("...}");
-    return;
-  }
-  if (!have(p, 12)) {
-    putAddrAt(p + 1);
-    putc(0x7d);
-    return;
-  }
-  puts("ndm_ifindex=");
-  printIfindex(load<u32>(p + 4));
-  puts(", ndm_state=");
-  printFlagsX("neighbor_cache_entry_states", "", <u64>load<u16>(p + 8), "NUD_???");
-  puts(", ndm_flags=");
-  printFlagsX("neighbor_cache_entry_flags", "", <u64>load<u8>(p + 10), "NTF_???");
-  puts(", ndm_type=");
-  printXval("routing_types", <u64>load<u8>(p + 11), "RTN_???");
-  putc(0x7d);
-  if (len > 12) {
-    puts(", ");
-    setNlaFamily(fam);
-    decodeNlattr(p + 12, len - 12, NDA_SET);
-  }
-}
-
-function decodeFibRuleHdr(p: usize, len: u32): void {
-  const fam = <u32>load<u8>(p);
-  puts("{family=");
-  printXval("addrfams", <u64>fam, "AF_???");
-  puts(", ");
-  if (len < 12) {
-    puts("...}");
-    return;
-  }
-  if (!have(p, 12)) {
-    putAddrAt(p + 1);
-    putc(0x7d);
-    return;
-  }
-  puts("dst_len=");
-  putU64(<u64>load<u8>(p + 1));
-  puts(", src_len=");
-  putU64(<u64>load<u8>(p + 2));
-  puts(", tos=");
-  printFlagsX("ip_type_of_services", "", <u64>load<u8>(p + 3), "IPTOS_TOS_???");
-  puts(", table=");
-  printXval("routing_table_ids", <u64>load<u8>(p + 4), "RT_TABLE_???");
-  puts(", action=");
-  printXval("fib_rule_actions", <u64>load<u8>(p + 7), "FR_ACT_???");
-  puts(", flags=");
-  printFlagsX("fib_rule_flags", "", <u64>load<u32>(p + 8), "FIB_RULE_???");
-  putc(0x7d);
-  if (len > 12) {
-    puts(", ");
-    setNlaFamily(fam);
-    decodeNlattr(p + 12, len - 12, FRA_SET);
-  }
-}
-
 // NETNSA_*, NETCONFA_*, IFAL_* and DCB_ATTR_*, as strace's nsid, netconfmsg, ifaddrlblmsg and
 // dcbmsg decoders (an fd prints as its number).
 const NETNSA_SET = new NlaSet("rtnl_nsid_attrs", "NETNSA_???", [
@@ -627,72 +468,6 @@ const IFAL_SET = new NlaSet("rtnl_addrlabel_attrs", "IFAL_???", [
 ]);
 const DCB_SET = new NlaSet("rtnl_dcb_attrs", "DCB_ATTR_???", []);
 
-/** A family byte alone (rtgenmsg, netconfmsg), then attributes of `set` from offset 4. */
-function decodeFamilyOnly(p: usize, len: u32, field: string, set: NlaSet): void {
-  const fam = <u32>load<u8>(p);
-  putc(0x7b);
-  puts(field);
-  putc(0x3d);
-  printXval("addrfams", <u64>fam, "AF_???");
-  putc(0x7d);
-  if (len > 4) {
-    puts(", ");
-    setNlaFamily(fam);
-    decodeNlattr(p + 4, len - 4, set);
-  }
-}
-
-function decodeIfaddrlblmsg(p: usize, len: u32): void {
-  const fam = <u32>load<u8>(p);
-  puts("{ifal_family=");
-  printXval("addrfams", <u64>fam, "AF_???");
-  puts(", ");
-  if (len < 12) {
-    puts("...}");
-    return;
-  }
-  if (!have(p, 12)) {
-    putAddrAt(p + 1);
-    putc(0x7d);
-    return;
-  }
-  puts("ifal_prefixlen=");
-  putU64(<u64>load<u8>(p + 2));
-  puts(", ifal_flags=");
-  putU64(<u64>load<u8>(p + 3));
-  puts(", ifal_index=");
-  printIfindex(load<u32>(p + 4));
-  u32f("ifal_seq", p + 8);
-  putc(0x7d);
-  if (len > 12) {
-    puts(", ");
-    setNlaFamily(fam);
-    decodeNlattr(p + 12, len - 12, IFAL_SET);
-  }
-}
-
-function decodeDcbmsg(p: usize, len: u32): void {
-  puts("{dcb_family=");
-  printXval("addrfams", <u64>load<u8>(p), "AF_???");
-  puts(", ");
-  if (len < 4) {
-    puts("...}");
-    return;
-  }
-  if (!have(p, 4)) {
-    putAddrAt(p + 1);
-    putc(0x7d);
-    return;
-  }
-  puts("cmd=");
-  printXval("dcb_commands", <u64>load<u8>(p + 1), "DCB_CMD_???");
-  putc(0x7d);
-  if (len > 4) {
-    puts(", ");
-    decodeNlattr(p + 4, len - 4, DCB_SET);
-  }
-}
-
 // TCA_*, TCA_ROOT_*, NDTA_*, MDBA_*, NHA_* and IFLA_STATS_*: the traffic-control, neighbour
 // table, multicast database, nexthop and statistics messages' attributes, by name; the values
 // strace decodes as plain numbers or strings decode here, the others print in hex.
@@ -717,7 +492,6 @@ const NDTA_SET = new NlaSet("rtnl_neightbl_attrs", "NDTA_???", [
   at("NDTA_GC_INTERVAL", NLA_U64),
 ]);
 const MDBA_SET = new NlaSet("rtnl_mdb_attrs", "MDBA_???", []);
-const CACHEREPORT_SET = new NlaSet("", "", []);
 const NHA_SET = new NlaSet("rtnl_nexthop_attrs", "NHA_???", [
   at("NHA_ID", NLA_U32),
   at("NHA_OIF", NLA_IFINDEX),
@@ -727,110 +501,358 @@ const IFSTATS_SET = new NlaSet("ifstats_attrs", "IFLA_STATS_???", [
   at("IFLA_STATS_LINK_64", NLA_STRUCT, "rtnl_link_stats64"),
 ]);
 
-/** A family byte, then fields in a header of `size` bytes (`...` when shorter), then attributes. */
-function header(p: usize, len: u32, field: string, size: u32): bool {
+// IPMRA_CREPORT_* and IP6MRA_CREPORT_*: a cache report's attributes, by its family (strace's
+// rtnl_cachereport.c).
+const IPMRA_CREPORT_SET = new NlaSet("rtnl_ipmra_creport_attrs", "IPMRA_CREPORT_???", [
+  at("IPMRA_CREPORT_MSGTYPE", NLA_XVAL8, "rtnl_ipmra_msg_types", "IGMPMSG_???"),
+  at("IPMRA_CREPORT_VIF_ID", NLA_U32),
+  at("IPMRA_CREPORT_SRC_ADDR", NLA_IN_ADDR),
+  at("IPMRA_CREPORT_DST_ADDR", NLA_IN_ADDR),
+  at("IPMRA_CREPORT_TABLE", NLA_U32),
+]);
+const IP6MRA_CREPORT_SET = new NlaSet("rtnl_ip6mra_creport_attrs", "IP6MRA_CREPORT_???", [
+  at("IP6MRA_CREPORT_MSGTYPE", NLA_XVAL8, "rtnl_ip6mra_msg_types", "MRT6MSG_???"),
+  at("IP6MRA_CREPORT_MIF_ID", NLA_U32),
+  at("IP6MRA_CREPORT_SRC_ADDR", NLA_IN6_ADDR),
+  at("IP6MRA_CREPORT_DST_ADDR", NLA_IN6_ADDR),
+]);
+
+// How a header field prints.
+const F_U8: u8 = 0;
+const F_X8: u8 = 1;
+const F_XVAL8: u8 = 2;
+const F_FLAGS8: u8 = 3;
+const F_X16: u8 = 4;
+const F_XVAL16: u8 = 5;
+const F_FLAGS16: u8 = 6;
+const F_U32: u8 = 7;
+const F_X32: u8 = 8;
+const F_FLAGS32: u8 = 9;
+const F_IFINDEX: u8 = 10;
+
+/** One field of a message header: its name, offset, printer, table and default. */
+class Field {
+  constructor(
+    public name: string,
+    public off: u32,
+    public kind: u8,
+    public table: string = "",
+    public dflt: string = "",
+    /** Printed only when non-zero (padding strace shows when set). */
+    public optional: bool = false,
+  ) {}
+}
+
+function f(name: string, off: u32, kind: u8, table: string = "", dflt: string = ""): Field {
+  return new Field(name, off, kind, table, dflt);
+}
+
+/** Padding strace prints only when it is not zero. */
+function pad(name: string, off: u32, kind: u8): Field {
+  return new Field(name, off, kind, "", "", true);
+}
+
+/**
+ * A message's family header: the family field's name, the header's size, the fields after the
+ * family (none: a family byte alone, as rtgenmsg) and the attributes after it.
+ */
+class MsgHdr {
+  constructor(
+    public family: string,
+    public size: u32,
+    public fields: Field[],
+    public attrs: NlaSet,
+  ) {}
+}
+
+// The family headers of uapi/linux/rtnetlink.h, if_addr.h, neighbour.h, fib_rules.h,
+// if_addrlabel.h, dcbnl.h, netconf.h, if_bridge.h, if_link.h and nexthop.h, as strace 6.1 prints them.
+const IFINFOMSG = new MsgHdr(
+  "ifi_family",
+  16,
+  [
+    f("ifi_type", 2, F_XVAL16, "arp_hardware_types", "ARPHRD_???"),
+    f("ifi_index", 4, F_IFINDEX),
+    f("ifi_flags", 8, F_FLAGS32, "iffflags", "IFF_???"),
+    f("ifi_change", 12, F_X32),
+  ],
+  IFLA_SET,
+);
+const IFADDRMSG = new MsgHdr(
+  "ifa_family",
+  8,
+  [
+    f("ifa_prefixlen", 1, F_U8),
+    f("ifa_flags", 2, F_FLAGS8, "ifaddrflags", "IFA_F_???"),
+    f("ifa_scope", 3, F_XVAL8, "routing_scopes"),
+    f("ifa_index", 4, F_IFINDEX),
+  ],
+  IFA_SET,
+);
+const RTMSG = new MsgHdr(
+  "rtm_family",
+  12,
+  [
+    f("rtm_dst_len", 1, F_U8),
+    f("rtm_src_len", 2, F_U8),
+    f("rtm_tos", 3, F_FLAGS8, "ip_type_of_services", "IPTOS_TOS_???"),
+    f("rtm_table", 4, F_XVAL8, "routing_table_ids"),
+    f("rtm_protocol", 5, F_XVAL8, "routing_protocols", "RTPROT_???"),
+    f("rtm_scope", 6, F_XVAL8, "routing_scopes"),
+    f("rtm_type", 7, F_XVAL8, "routing_types", "RTN_???"),
+    f("rtm_flags", 8, F_FLAGS32, "routing_flags", "RTM_F_???"),
+  ],
+  RTA_SET,
+);
+const NDMSG = new MsgHdr(
+  "ndm_family",
+  12,
+  [
+    f("ndm_ifindex", 4, F_IFINDEX),
+    f("ndm_state", 8, F_FLAGS16, "neighbor_cache_entry_states", "NUD_???"),
+    f("ndm_flags", 10, F_FLAGS8, "neighbor_cache_entry_flags", "NTF_???"),
+    f("ndm_type", 11, F_XVAL8, "routing_types", "RTN_???"),
+  ],
+  NDA_SET,
+);
+const FIB_RULE_HDR = new MsgHdr(
+  "family",
+  12,
+  [
+    f("dst_len", 1, F_U8),
+    f("src_len", 2, F_U8),
+    f("tos", 3, F_FLAGS8, "ip_type_of_services", "IPTOS_TOS_???"),
+    f("table", 4, F_XVAL8, "routing_table_ids", "RT_TABLE_???"),
+    f("action", 7, F_XVAL8, "fib_rule_actions", "FR_ACT_???"),
+    f("flags", 8, F_FLAGS32, "fib_rule_flags", "FIB_RULE_???"),
+  ],
+  FRA_SET,
+);
+const IFADDRLBLMSG = new MsgHdr(
+  "ifal_family",
+  12,
+  [
+    f("ifal_prefixlen", 2, F_U8),
+    f("ifal_flags", 3, F_U8),
+    f("ifal_index", 4, F_IFINDEX),
+    f("ifal_seq", 8, F_U32),
+  ],
+  IFAL_SET,
+);
+const DCBMSG = new MsgHdr("dcb_family", 4, [f("cmd", 1, F_XVAL8, "dcb_commands", "DCB_CMD_???")], DCB_SET);
+const NETCONFMSG = new MsgHdr("ncm_family", 1, [], NETCONFA_SET);
+const NSID = new MsgHdr("rtgen_family", 1, [], NETNSA_SET);
+const TCMSG = new MsgHdr(
+  "tcm_family",
+  20,
+  [
+    f("tcm_ifindex", 4, F_IFINDEX),
+    f("tcm_handle", 8, F_U32),
+    f("tcm_parent", 12, F_U32),
+    f("tcm_info", 16, F_U32),
+  ],
+  TCA_SET,
+);
+const TCAMSG = new MsgHdr("tca_family", 1, [], TCA_ROOT_SET);
+const NDTMSG = new MsgHdr("ndtm_family", 1, [], NDTA_SET);
+const BR_PORT_MSG = new MsgHdr("family", 8, [f("ifindex", 4, F_IFINDEX)], MDBA_SET);
+const IF_STATS_MSG = new MsgHdr(
+  "family",
+  12,
+  [
+    pad("pad1", 1, F_X8),
+    pad("pad2", 2, F_X16),
+    f("ifindex", 4, F_IFINDEX),
+    f("filter_mask", 8, F_FLAGS32, "ifstats_attr_flags", "1<<IFLA_STATS_???"),
+  ],
+  IFSTATS_SET,
+);
+const NHMSG = new MsgHdr(
+  "nh_family",
+  8,
+  [
+    f("nh_scope", 1, F_XVAL8, "routing_scopes"),
+    f("nh_protocol", 2, F_XVAL8, "routing_protocols", "RTPROT_???"),
+    pad("resvd", 3, F_X8),
+    f("nh_flags", 4, F_FLAGS32, "route_nexthop_flags", "RTNH_F_???"),
+  ],
+  NHA_SET,
+);
+/** RTM_NEWCACHEREPORT: a family byte (RTNL_FAMILY_* first), attributes by that family. */
+const CACHEREPORT = new MsgHdr("rtgen_family", 1, [], DCB_SET);
+
+/** Which header each RTM_* message type carries (strace's route_decoders), by type name. */
+class RouteMsg {
+  constructor(
+    public types: string[],
+    public hdr: MsgHdr,
+  ) {}
+}
+const ROUTE_MSGS: RouteMsg[] = [
+  new RouteMsg(["RTM_NEWLINK", "RTM_DELLINK", "RTM_GETLINK", "RTM_SETLINK"], IFINFOMSG),
+  new RouteMsg(
+    ["RTM_NEWADDR", "RTM_DELADDR", "RTM_GETADDR", "RTM_GETMULTICAST", "RTM_GETANYCAST"],
+    IFADDRMSG,
+  ),
+  new RouteMsg(["RTM_NEWROUTE", "RTM_DELROUTE", "RTM_GETROUTE"], RTMSG),
+  new RouteMsg(["RTM_NEWNEIGH", "RTM_DELNEIGH", "RTM_GETNEIGH"], NDMSG),
+  new RouteMsg(["RTM_NEWRULE", "RTM_DELRULE", "RTM_GETRULE"], FIB_RULE_HDR),
+  new RouteMsg(
+    [
+      "RTM_NEWQDISC",
+      "RTM_DELQDISC",
+      "RTM_GETQDISC",
+      "RTM_NEWTCLASS",
+      "RTM_DELTCLASS",
+      "RTM_GETTCLASS",
+      "RTM_NEWTFILTER",
+      "RTM_DELTFILTER",
+      "RTM_GETTFILTER",
+      "RTM_NEWCHAIN",
+      "RTM_DELCHAIN",
+      "RTM_GETCHAIN",
+    ],
+    TCMSG,
+  ),
+  new RouteMsg(["RTM_NEWACTION", "RTM_DELACTION", "RTM_GETACTION"], TCAMSG),
+  new RouteMsg(["RTM_NEWNEIGHTBL", "RTM_GETNEIGHTBL", "RTM_SETNEIGHTBL"], NDTMSG),
+  new RouteMsg(["RTM_NEWADDRLABEL", "RTM_DELADDRLABEL", "RTM_GETADDRLABEL"], IFADDRLBLMSG),
+  new RouteMsg(["RTM_GETDCB", "RTM_SETDCB"], DCBMSG),
+  new RouteMsg(["RTM_NEWNETCONF", "RTM_DELNETCONF", "RTM_GETNETCONF"], NETCONFMSG),
+  new RouteMsg(["RTM_NEWMDB", "RTM_DELMDB", "RTM_GETMDB"], BR_PORT_MSG),
+  new RouteMsg(["RTM_NEWNSID", "RTM_DELNSID", "RTM_GETNSID"], NSID),
+  new RouteMsg(["RTM_NEWSTATS", "RTM_GETSTATS"], IF_STATS_MSG),
+  new RouteMsg(["RTM_NEWCACHEREPORT"], CACHEREPORT),
+  new RouteMsg(["RTM_NEWNEXTHOP", "RTM_DELNEXTHOP", "RTM_GETNEXTHOP"], NHMSG),
+];
+
+// ROUTE_MSGS by type value, resolved through core's nl_route_types once per blob.
+let byType: Array<MsgHdr | null> = [];
+let byTypeFor: usize = 0;
+
+function headerOf(type: u32): MsgHdr | null {
+  if (byTypeFor != blob) {
+    const t = nlTable("nl_route_types");
+    const out = new Array<MsgHdr | null>(0);
+    for (let i = 0; i < ROUTE_MSGS.length; i++) {
+      const m = ROUTE_MSGS[i];
+      for (let j = 0; j < m.types.length; j++) {
+        const v = valueOf(t, m.types[j], 0xffff);
+        if (v >= 0x400) continue;
+        while (<u64>out.length <= v) out.push(null);
+        out[<i32>v] = m.hdr;
+      }
+    }
+    byType = out;
+    byTypeFor = blob;
+  }
+  return type < <u32>byType.length ? byType[type] : null;
+}
+
+function printField(fd: Field, p: usize): void {
+  const at = p + <usize>fd.off;
+  switch (fd.kind) {
+    case F_U8:
+      putU64(<u64>load<u8>(at));
+      break;
+    case F_X8:
+      putHex(<u64>load<u8>(at));
+      break;
+    case F_XVAL8:
+      printXval(fd.table, <u64>load<u8>(at), fd.dflt);
+      break;
+    case F_FLAGS8:
+      printFlagsX(fd.table, "", <u64>load<u8>(at), fd.dflt);
+      break;
+    case F_X16:
+      putHex(<u64>load<u16>(at));
+      break;
+    case F_XVAL16:
+      printXval(fd.table, <u64>load<u16>(at), fd.dflt);
+      break;
+    case F_FLAGS16:
+      printFlagsX(fd.table, "", <u64>load<u16>(at), fd.dflt);
+      break;
+    case F_U32:
+      putU64(<u64>load<u32>(at));
+      break;
+    case F_X32:
+      putHex(<u64>load<u32>(at));
+      break;
+    case F_FLAGS32:
+      printFlagsX(fd.table, "", <u64>load<u32>(at), fd.dflt);
+      break;
+    case F_IFINDEX:
+      printIfindex(load<u32>(at));
+      break;
+  }
+}
+
+/** The value of a field (for `optional`: is it zero?). */
+function fieldValue(fd: Field, p: usize): u32 {
+  const at = p + <usize>fd.off;
+  if (fd.kind <= F_FLAGS8) return <u32>load<u8>(at);
+  if (fd.kind <= F_FLAGS16) return <u32>load<u16>(at);
+  return load<u32>(at);
+}
+
+/**
+ * A header and its attributes: `{family=…, field=…, …}` (`...}` when the message is shorter than
+ * the header, the address where it was unreadable), then the attributes from the aligned end.
+ */
+function decodeHeader(h: MsgHdr, p: usize, len: u32): void {
+  const fam = <u32>load<u8>(p);
   putc(0x7b);
-  puts(field);
+  puts(h.family);
   putc(0x3d);
-  printXval("addrfams", <u64>load<u8>(p), "AF_???");
+  if (h == CACHEREPORT) printFlagsXvals(fam);
+  else printXval("addrfams", <u64>fam, "AF_???");
+  if (h.fields.length > 0) {
+    puts(", ");
+    if (len < h.size) {
+      puts("...}");
+      return;
+    }
+    if (!have(p, h.size)) {
+      putAddrAt(p + 1);
+      putc(0x7d);
+      return;
+    }
+    let first = true;
+    for (let i = 0; i < h.fields.length; i++) {
+      const fd = h.fields[i];
+      if (fd.optional && fieldValue(fd, p) == 0) continue;
+      if (!first) puts(", ");
+      first = false;
+      puts(fd.name);
+      putc(0x3d);
+      printField(fd, p);
+    }
+  }
+  putc(0x7d);
+  const off = (h.size + 3) & ~(<u32>3);
+  if (len <= off) return;
   puts(", ");
-  if (len < size) {
-    puts("...}");
-    return false;
-  }
-  if (!have(p, size)) {
-    putAddrAt(p + 1);
-    putc(0x7d);
-    return false;
-  }
-  return true;
+  msgFamily = fam;
+  setNlaFamily(fam);
+  if (h != CACHEREPORT) decodeNlattr(p + off, len - off, h.attrs);
+  else if (fam == RTNL_FAMILY_IPMR) decodeNlattr(p + off, len - off, IPMRA_CREPORT_SET);
+  else if (fam == RTNL_FAMILY_IP6MR) decodeNlattr(p + off, len - off, IP6MRA_CREPORT_SET);
+  // decode_nla_af_spec: a family without attribute decoders shows the bytes.
+  else printHexStr(p + off, len - off);
 }
 
-function attrsAfter(p: usize, len: u32, size: u32, set: NlaSet): void {
-  const off = (size + 3) & ~(<u32>3);
-  if (len > off) {
-    puts(", ");
-    setNlaFamily(<u32>load<u8>(p));
-    decodeNlattr(p + off, len - off, set);
-  }
+const RTNL_FAMILY_IPMR: u32 = 128;
+const RTNL_FAMILY_IP6MR: u32 = 129;
+
+/** printxvals_ex(family, "RTNL_FAMILY_???", rtnl_family, addrfams). */
+function printFlagsXvals(fam: u32): void {
+  if (lookup(nlTable("rtnl_family"), <u64>fam) != NO_REF) printXval("rtnl_family", <u64>fam, "");
+  else printXval("addrfams", <u64>fam, "RTNL_FAMILY_???");
 }
 
-function decodeTcmsg(p: usize, len: u32): void {
-  if (!header(p, len, "tcm_family", 20)) return;
-  puts("tcm_ifindex=");
-  printIfindex(load<u32>(p + 4));
-  u32f("tcm_handle", p + 8);
-  u32f("tcm_parent", p + 12);
-  u32f("tcm_info", p + 16);
-  putc(0x7d);
-  attrsAfter(p, len, 20, TCA_SET);
-}
-
-function decodeBrPortMsg(p: usize, len: u32): void {
-  if (!header(p, len, "family", 8)) return;
-  puts("ifindex=");
-  printIfindex(load<u32>(p + 4));
-  putc(0x7d);
-  attrsAfter(p, len, 8, MDBA_SET);
-}
-
-function decodeIfstatsmsg(p: usize, len: u32): void {
-  if (!header(p, len, "family", 12)) return;
-  if (load<u8>(p + 1) != 0) {
-    puts("pad1=");
-    putHex(<u64>load<u8>(p + 1));
-    puts(", ");
-  }
-  if (load<u16>(p + 2) != 0) {
-    puts("pad2=");
-    putHex(<u64>load<u16>(p + 2));
-    puts(", ");
-  }
-  puts("ifindex=");
-  printIfindex(load<u32>(p + 4));
-  puts(", filter_mask=");
-  printFlagsX("ifstats_attr_flags", "", <u64>load<u32>(p + 8), "1<<IFLA_STATS_???");
-  putc(0x7d);
-  attrsAfter(p, len, 12, IFSTATS_SET);
-}
-
-function decodeNhmsg(p: usize, len: u32): void {
-  if (!header(p, len, "nh_family", 8)) return;
-  puts("nh_scope=");
-  printXval("routing_scopes", <u64>load<u8>(p + 1), "");
-  puts(", nh_protocol=");
-  printXval("routing_protocols", <u64>load<u8>(p + 2), "RTPROT_???");
-  if (load<u8>(p + 3) != 0) {
-    puts(", resvd=");
-    putHex(<u64>load<u8>(p + 3));
-  }
-  puts(", nh_flags=");
-  printFlagsX("route_nexthop_flags", "", <u64>load<u32>(p + 4), "RTNH_F_???");
-  putc(0x7d);
-  attrsAfter(p, len, 8, NHA_SET);
-}
-
-// RTM_* message types (uapi/linux/rtnetlink.h): RTM_BASE 16, then NEW/DEL/GET/SET per group of four.
 const RTM_NEWLINK: u32 = 16;
-const RTM_NEWADDR: u32 = 20;
-const RTM_NEWROUTE: u32 = 24;
-const RTM_NEWNEIGH: u32 = 28;
-const RTM_NEWRULE: u32 = 32;
-const RTM_NEWADDRLABEL: u32 = 72;
-const RTM_GETDCB: u32 = 78;
-const RTM_NEWNETCONF: u32 = 80;
-const RTM_NEWNSID: u32 = 88;
-const RTM_NEWQDISC: u32 = 36;
-const RTM_NEWACTION: u32 = 48;
-const RTM_NEWNEIGHTBL: u32 = 64;
-const RTM_NEWMDB: u32 = 84;
-const RTM_NEWSTATS: u32 = 92;
-const RTM_NEWCHAIN: u32 = 100;
-const RTM_NEWNEXTHOP: u32 = 104;
-const RTM_NEWCACHEREPORT: u32 = 96;
 const AF_BRIDGE: u32 = 7;
-const RTM_GETMULTICAST: u32 = 58;
-const RTM_GETANYCAST: u32 = 62;
 
 /** decode_netlink_route: false for NLMSG_DONE (the generic printer takes it). */
 export function decodeRoute(type: u32, p: usize, len: u32): bool {
@@ -840,32 +862,15 @@ export function decodeRoute(type: u32, p: usize, len: u32): bool {
     return true;
   }
   setStructPrinter(printRouteStruct);
-  if (type < RTM_NEWLINK + 4) decodeIfinfomsg(p, len);
-  else if (type < RTM_NEWADDR + 3 || type == RTM_GETMULTICAST || type == RTM_GETANYCAST)
-    decodeIfaddrmsg(p, len);
-  else if (type >= RTM_NEWROUTE && type < RTM_NEWROUTE + 3) decodeRtmsg(p, len);
-  else if (type == RTM_NEWNEIGH + 2 && load<u8>(p) == AF_BRIDGE) decodeIfinfomsg(p, len);
-  else if (type >= RTM_NEWNEIGH && type < RTM_NEWNEIGH + 3) decodeNdmsg(p, len);
-  else if (type >= RTM_NEWRULE && type < RTM_NEWRULE + 3) decodeFibRuleHdr(p, len);
-  else if (type >= RTM_NEWADDRLABEL && type < RTM_NEWADDRLABEL + 3) decodeIfaddrlblmsg(p, len);
-  else if (type == RTM_GETDCB || type == RTM_GETDCB + 1) decodeDcbmsg(p, len);
-  else if (type >= RTM_NEWNETCONF && type < RTM_NEWNETCONF + 3)
-    decodeFamilyOnly(p, len, "ncm_family", NETCONFA_SET);
-  else if (type >= RTM_NEWNSID && type < RTM_NEWNSID + 3)
-    decodeFamilyOnly(p, len, "rtgen_family", NETNSA_SET);
-  else if (
-    (type >= RTM_NEWQDISC && type < RTM_NEWQDISC + 11 && (type & 3) != 3) ||
-    (type >= RTM_NEWCHAIN && type < RTM_NEWCHAIN + 3)
+  let h = headerOf(type);
+  // decode_rtm_getneigh: a bridge's RTM_GETNEIGH carries an ifinfomsg.
+  if (
+    h == NDMSG &&
+    type == <u32>valueOf(nlTable("nl_route_types"), "RTM_GETNEIGH", 0) &&
+    load<u8>(p) == AF_BRIDGE
   )
-    decodeTcmsg(p, len);
-  else if (type >= RTM_NEWACTION && type < RTM_NEWACTION + 3)
-    decodeFamilyOnly(p, len, "tca_family", TCA_ROOT_SET);
-  else if (type == RTM_NEWNEIGHTBL || type == RTM_NEWNEIGHTBL + 2 || type == RTM_NEWNEIGHTBL + 3)
-    decodeFamilyOnly(p, len, "ndtm_family", NDTA_SET);
-  else if (type >= RTM_NEWMDB && type < RTM_NEWMDB + 3) decodeBrPortMsg(p, len);
-  else if (type == RTM_NEWSTATS || type == RTM_NEWSTATS + 2) decodeIfstatsmsg(p, len);
-  else if (type >= RTM_NEWNEXTHOP && type < RTM_NEWNEXTHOP + 3) decodeNhmsg(p, len);
-  else if (type == RTM_NEWCACHEREPORT) decodeFamilyOnly(p, len, "rtgen_family", CACHEREPORT_SET);
+    h = IFINFOMSG;
+  if (h != null) decodeHeader(h, p, len);
   else decodeFamily(p, len);
   return true;
 }
