@@ -4,8 +4,31 @@
 
 import { xlatStyle } from "../options";
 import { putc, puts } from "../out";
-import { putHex, putU64 } from "../print/num";
+import { putHex, putI64, putU64 } from "../print/num";
 import { blob, lookup, NO_REF, valueOf } from "../tables";
+import {
+  F_FLAGS8,
+  F_FLAGS16,
+  F_FLAGS32,
+  F_IFINDEX,
+  F_S8,
+  F_S16,
+  F_S32,
+  F_U8,
+  F_U16,
+  F_U32,
+  F_U64,
+  F_X8,
+  F_X16,
+  F_X32,
+  F_XVAL8,
+  F_XVAL16,
+  Field,
+  f,
+  fieldValue,
+  fieldWidth,
+  printField,
+} from "./nl-fields";
 import { have, nlTable, printFlagsX, printHexStr, printIfindex, printXval, putAddrAt } from "./nl-print";
 import {
   decodeNlattr,
@@ -24,6 +47,7 @@ import {
   NLA_STRUCT,
   NLA_U8,
   NLA_U16,
+  NLA_U16_ARRAY,
   NLA_U32,
   NLA_U64,
   NLA_XVAL8,
@@ -165,6 +189,7 @@ const RTA_SET = new NlaSet("rtnl_route_attrs", "RTA_???", [
   at("RTA_TTL_PROPAGATE", NLA_U8),
   at("RTA_IP_PROTO", NLA_U8),
   at("RTA_SPORT", NLA_U16),
+  at("RTA_MFC_STATS", NLA_STRUCT, "rta_mfc_stats"),
   at("RTA_DPORT", NLA_U16),
 ]);
 
@@ -368,8 +393,121 @@ function structSize(name: string, len: u32): u32 {
   return 0;
 }
 
+/**
+ * A struct-valued attribute printed field by field: it needs `size` bytes (an attribute of exactly
+ * `min` bytes, an older shorter form, prints the fields it holds).
+ */
+class NlStruct {
+  constructor(
+    public name: string,
+    public size: u32,
+    public fields: Field[],
+    public min: u32 = 0,
+  ) {}
+}
+
+function u64s(names: string[]): Field[] {
+  const out: Field[] = [];
+  for (let i = 0; i < names.length; i++) out.push(f(names[i], <u32>i * 8, F_U64));
+  return out;
+}
+
+// uapi/linux/pkt_sched.h, gen_stats.h, neighbour.h, rtnetlink.h: as strace prints them.
+const NL_STRUCTS: NlStruct[] = [
+  new NlStruct("tc_stats", 36, [
+    f("bytes", 0, F_U64),
+    f("packets", 8, F_U32),
+    f("drops", 12, F_U32),
+    f("overlimits", 16, F_U32),
+    f("bps", 20, F_U32),
+    f("pps", 24, F_U32),
+    f("qlen", 28, F_U32),
+    f("backlog", 32, F_U32),
+  ]),
+  new NlStruct("tc_estimator", 2, [f("interval", 0, F_S8), f("ewma_log", 1, F_U8)]),
+  new NlStruct("gnet_stats_basic", 12, [f("bytes", 0, F_U64), f("packets", 8, F_U32)]),
+  new NlStruct("gnet_stats_rate_est", 8, [f("bps", 0, F_U32), f("pps", 4, F_U32)]),
+  new NlStruct("gnet_stats_queue", 20, [
+    f("qlen", 0, F_U32),
+    f("backlog", 4, F_U32),
+    f("drops", 8, F_U32),
+    f("requeues", 12, F_U32),
+    f("overlimits", 16, F_U32),
+  ]),
+  new NlStruct("gnet_stats_rate_est64", 16, u64s(["bps", "pps"])),
+  new NlStruct("tc_sizespec", 24, [
+    f("cell_log", 0, F_U8),
+    f("size_log", 1, F_U8),
+    f("cell_align", 2, F_S16),
+    f("overhead", 4, F_S32),
+    f("linklayer", 8, F_U32),
+    f("mpu", 12, F_U32),
+    f("mtu", 16, F_U32),
+    f("tsize", 20, F_U32),
+  ]),
+  new NlStruct("ndt_config", 32, [
+    f("ndtc_key_len", 0, F_U16),
+    f("ndtc_entry_size", 2, F_U16),
+    f("ndtc_entries", 4, F_U32),
+    f("ndtc_last_flush", 8, F_U32),
+    f("ndtc_last_rand", 12, F_U32),
+    f("ndtc_hash_rnd", 16, F_U32),
+    f("ndtc_hash_mask", 20, F_X32),
+    f("ndtc_hash_chain_gc", 24, F_U32),
+    f("ndtc_proxy_qlen", 28, F_U32),
+  ]),
+  new NlStruct(
+    "ndt_stats",
+    88,
+    u64s([
+      "ndts_allocs",
+      "ndts_destroys",
+      "ndts_hash_grows",
+      "ndts_res_failed",
+      "ndts_lookups",
+      "ndts_hits",
+      "ndts_rcv_probes_mcast",
+      "ndts_rcv_probes_ucast",
+      "ndts_periodic_gc_runs",
+      "ndts_forced_gc_runs",
+      "ndts_table_fulls",
+    ]),
+    80,
+  ),
+  new NlStruct("rta_mfc_stats", 24, u64s(["mfcs_packets", "mfcs_bytes", "mfcs_wrong_if"])),
+];
+
+/** An NL_STRUCTS struct: false when the attribute is too short (the caller prints hex). */
+function printNlStruct(name: string, p: usize, len: u32): i32 {
+  for (let i = 0; i < NL_STRUCTS.length; i++) {
+    const d = NL_STRUCTS[i];
+    if (d.name != name) continue;
+    const size = len >= d.size ? d.size : len == d.min ? d.min : 0;
+    if (size == 0) return 0;
+    if (!have(p, size)) {
+      putAddrAt(p);
+      return 1;
+    }
+    putc(0x7b);
+    let n = 0;
+    for (let j = 0; j < d.fields.length; j++) {
+      const fd = d.fields[j];
+      if (fd.off + fieldWidth(fd) > size) break;
+      if (n++ > 0) puts(", ");
+      puts(fd.name);
+      putc(0x3d);
+      printField(fd, p);
+    }
+    putc(0x7d);
+    return 1;
+  }
+  return -1;
+}
+
 /** The struct-valued attributes of this family. */
 function printRouteStruct(name: string, p: usize, len: u32): bool {
+  const done = printNlStruct(name, p, len);
+  if (done >= 0) return done == 1;
   const size = structSize(name, len);
   if (size == 0) return false;
   if (!have(p, size)) {
@@ -471,24 +609,72 @@ const DCB_SET = new NlaSet("rtnl_dcb_attrs", "DCB_ATTR_???", []);
 // TCA_*, TCA_ROOT_*, NDTA_*, MDBA_*, NHA_* and IFLA_STATS_*: the traffic-control, neighbour
 // table, multicast database, nexthop and statistics messages' attributes, by name; the values
 // strace decodes as plain numbers or strings decode here, the others print in hex.
+// TCA_STATS_* (TCA_STATS2's and TCA_ACT_STATS' nested attributes) and TCA_STAB_*, as strace's
+// rtnl_tc.c.
+const TCA_STATS_SET = new NlaSet("rtnl_tca_stats_attrs", "TCA_STATS_???", [
+  at("TCA_STATS_BASIC", NLA_STRUCT, "gnet_stats_basic"),
+  at("TCA_STATS_RATE_EST", NLA_STRUCT, "gnet_stats_rate_est"),
+  at("TCA_STATS_QUEUE", NLA_STRUCT, "gnet_stats_queue"),
+  at("TCA_STATS_RATE_EST64", NLA_STRUCT, "gnet_stats_rate_est64"),
+  at("TCA_STATS_BASIC_HW", NLA_STRUCT, "gnet_stats_basic"),
+  at("TCA_STATS_PKT64", NLA_U64),
+]);
+const TCA_STAB_SET = new NlaSet("rtnl_tca_stab_attrs", "TCA_STAB_???", [
+  at("TCA_STAB_BASE", NLA_STRUCT, "tc_sizespec"),
+  at("TCA_STAB_DATA", NLA_U16_ARRAY),
+]);
 const TCA_SET = new NlaSet("rtnl_tc_attrs", "TCA_???", [
   at("TCA_KIND", NLA_STR),
+  at("TCA_STATS", NLA_STRUCT, "tc_stats"),
+  at("TCA_RATE", NLA_STRUCT, "tc_estimator"),
   at("TCA_FCNT", NLA_U32),
+  at("TCA_STATS2", NLA_NESTED, "", "", TCA_STATS_SET),
+  at("TCA_STAB", NLA_NESTED, "", "", TCA_STAB_SET),
   at("TCA_CHAIN", NLA_U32),
   at("TCA_HW_OFFLOAD", NLA_U8),
   at("TCA_INGRESS_BLOCK", NLA_U32),
   at("TCA_EGRESS_BLOCK", NLA_U32),
   at("TCA_DUMP_FLAGS", NLA_U32),
 ]);
-const TCA_ROOT_SET = new NlaSet("rtnl_tc_action_attrs", "TCA_ROOT_???", [
-  at("TCA_ROOT_COUNT", NLA_U32),
-  at("TCA_ROOT_TIME_DELTA", NLA_U32),
+// TCA_ACT_* (a tcamsg's attributes), as strace's rtnl_tc_action.c.
+const TCA_ACT_SET = new NlaSet("rtnl_tc_action_attrs", "TCA_ACT_???", [
+  at("TCA_ACT_KIND", NLA_STR),
+  at("TCA_ACT_INDEX", NLA_U32),
+  at("TCA_ACT_STATS", NLA_NESTED, "", "", TCA_STATS_SET),
+  at("TCA_ACT_FLAGS", NLA_FLAGS32, "rtnl_tca_act_flags", "TCA_ACT_FLAGS_???"),
+  at("TCA_ACT_HW_STATS", NLA_FLAGS32, "rtnl_tca_act_hw_stats", "TCA_ACT_HW_STATS_???"),
+  at("TCA_ACT_USED_HW_STATS", NLA_FLAGS32, "rtnl_tca_act_hw_stats", "TCA_ACT_HW_STATS_???"),
+  at("TCA_ACT_IN_HW_COUNT", NLA_U32),
+]);
+// NDTPA_* (NDTA_PARMS' nested attributes) and NDTA_*, as strace's rtnl_neightbl.c.
+const NDTPA_SET = new NlaSet("rtnl_neightbl_parms_attrs", "NDTPA_???", [
+  at("NDTPA_IFINDEX", NLA_IFINDEX),
+  at("NDTPA_REFCNT", NLA_U32),
+  at("NDTPA_REACHABLE_TIME", NLA_U64),
+  at("NDTPA_BASE_REACHABLE_TIME", NLA_U64),
+  at("NDTPA_RETRANS_TIME", NLA_U64),
+  at("NDTPA_GC_STALETIME", NLA_U64),
+  at("NDTPA_DELAY_PROBE_TIME", NLA_U64),
+  at("NDTPA_QUEUE_LEN", NLA_U32),
+  at("NDTPA_APP_PROBES", NLA_U32),
+  at("NDTPA_UCAST_PROBES", NLA_U32),
+  at("NDTPA_MCAST_PROBES", NLA_U32),
+  at("NDTPA_ANYCAST_DELAY", NLA_U64),
+  at("NDTPA_PROXY_DELAY", NLA_U64),
+  at("NDTPA_PROXY_QLEN", NLA_U32),
+  at("NDTPA_LOCKTIME", NLA_U64),
+  at("NDTPA_QUEUE_LENBYTES", NLA_U32),
+  at("NDTPA_MCAST_REPROBES", NLA_U32),
+  at("NDTPA_INTERVAL_PROBE_TIME_MS", NLA_U64),
 ]);
 const NDTA_SET = new NlaSet("rtnl_neightbl_attrs", "NDTA_???", [
   at("NDTA_NAME", NLA_STR),
   at("NDTA_THRESH1", NLA_U32),
   at("NDTA_THRESH2", NLA_U32),
   at("NDTA_THRESH3", NLA_U32),
+  at("NDTA_CONFIG", NLA_STRUCT, "ndt_config"),
+  at("NDTA_PARMS", NLA_NESTED, "", "", NDTPA_SET),
+  at("NDTA_STATS", NLA_STRUCT, "ndt_stats"),
   at("NDTA_GC_INTERVAL", NLA_U64),
 ]);
 const MDBA_SET = new NlaSet("rtnl_mdb_attrs", "MDBA_???", []);
@@ -516,36 +702,6 @@ const IP6MRA_CREPORT_SET = new NlaSet("rtnl_ip6mra_creport_attrs", "IP6MRA_CREPO
   at("IP6MRA_CREPORT_SRC_ADDR", NLA_IN6_ADDR),
   at("IP6MRA_CREPORT_DST_ADDR", NLA_IN6_ADDR),
 ]);
-
-// How a header field prints.
-const F_U8: u8 = 0;
-const F_X8: u8 = 1;
-const F_XVAL8: u8 = 2;
-const F_FLAGS8: u8 = 3;
-const F_X16: u8 = 4;
-const F_XVAL16: u8 = 5;
-const F_FLAGS16: u8 = 6;
-const F_U32: u8 = 7;
-const F_X32: u8 = 8;
-const F_FLAGS32: u8 = 9;
-const F_IFINDEX: u8 = 10;
-
-/** One field of a message header: its name, offset, printer, table and default. */
-class Field {
-  constructor(
-    public name: string,
-    public off: u32,
-    public kind: u8,
-    public table: string = "",
-    public dflt: string = "",
-    /** Printed only when non-zero (padding strace shows when set). */
-    public optional: bool = false,
-  ) {}
-}
-
-function f(name: string, off: u32, kind: u8, table: string = "", dflt: string = ""): Field {
-  return new Field(name, off, kind, table, dflt);
-}
 
 /** Padding strace prints only when it is not zero. */
 function pad(name: string, off: u32, kind: u8): Field {
@@ -653,7 +809,7 @@ const TCMSG = new MsgHdr(
   ],
   TCA_SET,
 );
-const TCAMSG = new MsgHdr("tca_family", 1, [], TCA_ROOT_SET);
+const TCAMSG = new MsgHdr("tca_family", 1, [], TCA_ACT_SET);
 const NDTMSG = new MsgHdr("ndtm_family", 1, [], NDTA_SET);
 const BR_PORT_MSG = new MsgHdr("family", 8, [f("ifindex", 4, F_IFINDEX)], MDBA_SET);
 const IF_STATS_MSG = new MsgHdr(
@@ -747,53 +903,6 @@ function headerOf(type: u32): MsgHdr | null {
     byTypeFor = blob;
   }
   return type < <u32>byType.length ? byType[type] : null;
-}
-
-function printField(fd: Field, p: usize): void {
-  const at = p + <usize>fd.off;
-  switch (fd.kind) {
-    case F_U8:
-      putU64(<u64>load<u8>(at));
-      break;
-    case F_X8:
-      putHex(<u64>load<u8>(at));
-      break;
-    case F_XVAL8:
-      printXval(fd.table, <u64>load<u8>(at), fd.dflt);
-      break;
-    case F_FLAGS8:
-      printFlagsX(fd.table, "", <u64>load<u8>(at), fd.dflt);
-      break;
-    case F_X16:
-      putHex(<u64>load<u16>(at));
-      break;
-    case F_XVAL16:
-      printXval(fd.table, <u64>load<u16>(at), fd.dflt);
-      break;
-    case F_FLAGS16:
-      printFlagsX(fd.table, "", <u64>load<u16>(at), fd.dflt);
-      break;
-    case F_U32:
-      putU64(<u64>load<u32>(at));
-      break;
-    case F_X32:
-      putHex(<u64>load<u32>(at));
-      break;
-    case F_FLAGS32:
-      printFlagsX(fd.table, "", <u64>load<u32>(at), fd.dflt);
-      break;
-    case F_IFINDEX:
-      printIfindex(load<u32>(at));
-      break;
-  }
-}
-
-/** The value of a field (for `optional`: is it zero?). */
-function fieldValue(fd: Field, p: usize): u32 {
-  const at = p + <usize>fd.off;
-  if (fd.kind <= F_FLAGS8) return <u32>load<u8>(at);
-  if (fd.kind <= F_FLAGS16) return <u32>load<u16>(at);
-  return load<u32>(at);
 }
 
 /**
