@@ -518,6 +518,15 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "fdb_notify_flags",
+    source: "include/uapi/linux/neighbour.h",
+    kind: "flags",
+    entries: [
+      [1, "FDB_NOTIFY_BIT"],
+      [2, "FDB_NOTIFY_INACTIVE_BIT"],
+    ],
+  },
+  {
     name: "fib_rule_actions",
     source: "include/uapi/linux/fib_rules.h",
     kind: "enum",
@@ -2401,6 +2410,20 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "rtnl_ifla_events",
+    source: "include/uapi/linux/if_link.h",
+    kind: "enum",
+    entries: [
+      [0, "IFLA_EVENT_NONE"],
+      [1, "IFLA_EVENT_REBOOT"],
+      [2, "IFLA_EVENT_FEATURES"],
+      [3, "IFLA_EVENT_BONDING_FAILOVER"],
+      [4, "IFLA_EVENT_NOTIFY_PEERS"],
+      [5, "IFLA_EVENT_IGMP_RESEND"],
+      [6, "IFLA_EVENT_BONDING_OPTIONS"],
+    ],
+  },
+  {
     name: "rtnl_ifla_ext_filter_flags",
     source: "include/uapi/linux/rtnetlink.h",
     kind: "flags",
@@ -2412,6 +2435,43 @@ export const generatedConstTables: readonly ConstTable[] = [
       [16, "RTEXT_FILTER_MRP"],
       [32, "RTEXT_FILTER_CFM_CONFIG"],
       [64, "RTEXT_FILTER_CFM_STATUS"],
+    ],
+  },
+  {
+    name: "rtnl_ifla_info_attrs",
+    source: "include/uapi/linux/if_link.h",
+    kind: "enum",
+    entries: [
+      [0, "IFLA_INFO_UNSPEC"],
+      [1, "IFLA_INFO_KIND"],
+      [2, "IFLA_INFO_DATA"],
+      [3, "IFLA_INFO_XSTATS"],
+      [4, "IFLA_INFO_SLAVE_KIND"],
+      [5, "IFLA_INFO_SLAVE_DATA"],
+    ],
+  },
+  {
+    name: "rtnl_ifla_port_attrs",
+    source: "include/uapi/linux/if_link.h",
+    kind: "enum",
+    entries: [
+      [0, "IFLA_PORT_UNSPEC"],
+      [1, "IFLA_PORT_VF"],
+      [2, "IFLA_PORT_PROFILE"],
+      [3, "IFLA_PORT_VSI_TYPE"],
+      [4, "IFLA_PORT_INSTANCE_UUID"],
+      [5, "IFLA_PORT_HOST_UUID"],
+      [6, "IFLA_PORT_REQUEST"],
+      [7, "IFLA_PORT_RESPONSE"],
+    ],
+  },
+  {
+    name: "rtnl_ifla_vf_port_attrs",
+    source: "include/uapi/linux/if_link.h",
+    kind: "enum",
+    entries: [
+      [0, "IFLA_VF_PORT_UNSPEC"],
+      [1, "IFLA_VF_PORT"],
     ],
   },
   {
@@ -2592,6 +2652,16 @@ export const generatedConstTables: readonly ConstTable[] = [
       [15, "NDA_FLAGS_EXT"],
       [16, "NDA_NDM_STATE_MASK"],
       [17, "NDA_NDM_FLAGS_MASK"],
+    ],
+  },
+  {
+    name: "rtnl_neigh_fdb_ext_attrs",
+    source: "include/uapi/linux/neighbour.h",
+    kind: "enum",
+    entries: [
+      [0, "NFEA_UNSPEC"],
+      [1, "NFEA_ACTIVITY_NOTIFY"],
+      [2, "NFEA_DONT_REFRESH"],
     ],
   },
   {

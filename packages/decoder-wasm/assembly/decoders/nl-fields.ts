@@ -22,6 +22,7 @@ export const F_U16: u8 = 12;
 export const F_S16: u8 = 13;
 export const F_S32: u8 = 14;
 export const F_U64: u8 = 15;
+export const F_X64: u8 = 16;
 
 /** One field of a message header: its name, offset, printer, table and default. */
 export class Field {
@@ -92,6 +93,9 @@ export function printField(fd: Field, p: usize): void {
     case F_U64:
       putU64(load<u64>(at));
       break;
+    case F_X64:
+      putHex(load<u64>(at));
+      break;
   }
 }
 
@@ -108,5 +112,5 @@ export function fieldWidth(fd: Field): u32 {
   const k = fd.kind;
   if (k <= F_FLAGS8 || k == F_S8) return 1;
   if (k <= F_FLAGS16 || k == F_U16 || k == F_S16) return 2;
-  return k == F_U64 ? 8 : 4;
+  return k == F_U64 || k == F_X64 ? 8 : 4;
 }

@@ -21,6 +21,7 @@ import {
   F_X8,
   F_X16,
   F_X32,
+  F_X64,
   F_XVAL8,
   F_XVAL16,
   Field,
@@ -83,6 +84,20 @@ const XDP_SET = new NlaSet("rtnl_ifla_xdp_attrs", "IFLA_XDP_???", [
   at("IFLA_XDP_EXPECTED_FD", NLA_S32),
 ]);
 
+// IFLA_INFO_*, IFLA_PORT_* and IFLA_VF_PORT (IFLA_LINKINFO's, IFLA_PORT_SELF's and IFLA_VF_PORTS'
+// nested attributes), where strace decodes them as strings and numbers.
+const IFLA_INFO_SET = new NlaSet("rtnl_ifla_info_attrs", "IFLA_INFO_???", [
+  at("IFLA_INFO_KIND", NLA_STR),
+  at("IFLA_INFO_SLAVE_KIND", NLA_STR),
+]);
+const IFLA_PORT_SET = new NlaSet("rtnl_ifla_port_attrs", "IFLA_PORT_???", [
+  at("IFLA_PORT_VF", NLA_U32),
+  at("IFLA_PORT_PROFILE", NLA_STR),
+]);
+const IFLA_VF_PORT_SET = new NlaSet("rtnl_ifla_vf_port_attrs", "IFLA_VF_PORT_???", [
+  at("IFLA_VF_PORT", NLA_NESTED, "", "", IFLA_PORT_SET),
+]);
+
 // IFLA_* (uapi/linux/if_link.h), as strace 6.1's ifinfomsg_nla_decoders.
 const IFLA_SET = new NlaSet("rtnl_link_attrs", "IFLA_???", [
   at("IFLA_ADDRESS", NLA_STRUCT, "hwaddr"),
@@ -129,7 +144,14 @@ const IFLA_SET = new NlaSet("rtnl_link_attrs", "IFLA_???", [
   at("IFLA_TSO_MAX_SEGS", NLA_U32),
   at("IFLA_ALLMULTI", NLA_U32),
   at("IFLA_XDP", NLA_NESTED, "", "", XDP_SET),
+  at("IFLA_MAP", NLA_STRUCT, "rtnl_link_ifmap"),
+  at("IFLA_LINKINFO", NLA_NESTED, "", "", IFLA_INFO_SET),
+  at("IFLA_VF_PORTS", NLA_NESTED, "", "", IFLA_VF_PORT_SET),
+  at("IFLA_PORT_SELF", NLA_NESTED, "", "", IFLA_PORT_SET),
+  at("IFLA_EVENT", NLA_XVAL32, "rtnl_ifla_events", "IFLA_EVENT_???"),
 ]);
+// IFLA_PROP_LIST holds IFLA_* attributes again (strace's decode_ifla_prop_list).
+IFLA_SET.rules.push(at("IFLA_PROP_LIST", NLA_NESTED, "", "", IFLA_SET));
 
 // IFA_* (uapi/linux/if_addr.h), as strace's ifaddrmsg_nla_decoders.
 const IFA_SET = new NlaSet("rtnl_addr_attrs", "IFA_???", [
@@ -193,6 +215,11 @@ const RTA_SET = new NlaSet("rtnl_route_attrs", "RTA_???", [
   at("RTA_DPORT", NLA_U16),
 ]);
 
+// NFEA_* (NDA_FDB_EXT_ATTRS' nested attributes), as strace's rtnl_neigh.c.
+const NFEA_SET = new NlaSet("rtnl_neigh_fdb_ext_attrs", "NFEA_???", [
+  at("NFEA_ACTIVITY_NOTIFY", NLA_FLAGS8, "fdb_notify_flags", "FDB_NOTIFY_???"),
+]);
+
 // NDA_* (uapi/linux/neighbour.h), as strace's ndmsg_nla_decoders.
 const NDA_SET = new NlaSet("rtnl_neigh_attrs", "NDA_???", [
   at("NDA_DST", NLA_INET_ADDR),
@@ -211,6 +238,7 @@ const NDA_SET = new NlaSet("rtnl_neigh_attrs", "NDA_???", [
   at("NDA_FLAGS_EXT", NLA_FLAGS32, "neighbor_cache_entry_ext_flags", "NTF_EXT_???"),
   at("NDA_NDM_STATE_MASK", NLA_FLAGS16, "neighbor_cache_entry_states", "NUD_???"),
   at("NDA_NDM_FLAGS_MASK", NLA_FLAGS8, "neighbor_cache_entry_flags", "NTF_???"),
+  at("NDA_FDB_EXT_ATTRS", NLA_NESTED, "", "", NFEA_SET),
 ]);
 
 // FRA_* (uapi/linux/fib_rules.h), as strace's fib_rule_hdr_nla_decoders.
@@ -474,6 +502,14 @@ const NL_STRUCTS: NlStruct[] = [
     ]),
     80,
   ),
+  new NlStruct("rtnl_link_ifmap", 28, [
+    f("mem_start", 0, F_X64),
+    f("mem_end", 8, F_X64),
+    f("base_addr", 16, F_X64),
+    f("irq", 24, F_U16),
+    f("dma", 26, F_U8),
+    f("port", 27, F_U8),
+  ]),
   new NlStruct("rta_mfc_stats", 24, u64s(["mfcs_packets", "mfcs_bytes", "mfcs_wrong_if"])),
 ];
 
