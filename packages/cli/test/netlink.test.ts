@@ -134,6 +134,10 @@ const SOCKOPTS = [
   "    t.getsockopt(level, name, size)",
   "  except OSError:",
   "    pass",
+  // MSG_TRUNC returns the datagram's length: strace prints the bytes that fit the buffer.
+  "a, b = socket.socketpair(socket.AF_UNIX, socket.SOCK_DGRAM)",
+  "a.send(b'hello')",
+  "b.recv(2, socket.MSG_TRUNC)",
   "n = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, 0)",
   "n.setsockopt(270, 11, 1)",
   "n.getsockopt(270, 11, 4)",
@@ -176,8 +180,10 @@ describe("netlink payloads, against strace", () => {
 
 describe("socket options, against strace", () => {
   it("names each level's options and prints the values strace decodes", () => {
-    const { ours, theirs } = both(["-e", "trace=setsockopt,getsockopt"], SOCKOPTS);
+    const { ours, theirs } = both(["-e", "trace=setsockopt,getsockopt,recvfrom"], SOCKOPTS);
     expect(ours).toEqual(theirs);
     expect(ours.some((l) => l.includes("SOL_NETLINK, NETLINK_EXT_ACK, [1], 4"))).toBe(true);
+    expect(ours.some((l) => l.includes("SO_RCVBUF, [") && l.includes("[6 => 4]"))).toBe(true);
+    expect(ours.some((l) => l.includes('"he", 2, MSG_TRUNC'))).toBe(true);
   });
 });
