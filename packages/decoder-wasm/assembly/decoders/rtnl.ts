@@ -4,7 +4,7 @@
 
 import { xlatStyle } from "../options";
 import { putc, puts } from "../out";
-import { putHex, putI64, putU64 } from "../print/num";
+import { putHex, putU64 } from "../print/num";
 import { blob, lookup, NO_REF, valueOf } from "../tables";
 import {
   F_FLAGS8,
@@ -30,7 +30,7 @@ import {
   fieldWidth,
   printField,
 } from "./nl-fields";
-import { have, nlTable, printFlagsX, printHexStr, printIfindex, printXval, putAddrAt } from "./nl-print";
+import { have, nlTable, printHexStr, printXval, putAddrAt } from "./nl-print";
 import {
   decodeNlattr,
   NLA_BE16,

@@ -363,7 +363,7 @@ function printValue(printer: u8, len: i32, ulen: i32): void {
       puts(", mr_alen=");
       putU64(<u64>alen);
       puts(", mr_address=");
-      printMac(capData + 8, alen < 8 ? alen : 8);
+      printMac(capData + 8, min<u32>(alen, 8));
       putc(0x7d);
       return;
     }
