@@ -67,6 +67,15 @@ const ROUTE = [
   "  cr = struct.pack('=Bxxx', fam) + nla(1, b'\\1') + nla(2, struct.pack('=I', 3)) + nla(3, bytes(16))",
   "  s.sendto(hdr(16 + len(cr), 96, 5, 9) + cr, (0, 0))",
   "  replies(s)",
+  // udev's monitor messages on a NETLINK_KOBJECT_UEVENT socket: the libudev header, then the
+  // properties; the kernel's own uevents are text.
+  "u = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, 15)",
+  "uh = b'libudev\\0' + struct.pack('>I', 0xfeedcafe) + struct.pack('=III', 40, 40, 8) + struct.pack('>IIII', 1, 2, 3, 4)",
+  "for m in (uh + b'ACTION=x', uh, b'add@/devices'):",
+  "  try:",
+  "    u.sendto(m, (0, 0))",
+  "  except OSError:",
+  "    pass",
   // An unknown type: the error echoes the request; a short ifaddrmsg.
   "s.sendto(hdr(20, 0x3ff, 5, 4) + b'abcd', (0, 0))",
   "replies(s)",

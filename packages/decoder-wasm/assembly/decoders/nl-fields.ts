@@ -2,6 +2,7 @@
 // the message headers and struct-valued attributes of rtnl.ts are tables of these, printed by one
 // loop instead of a function per struct.
 
+import { putc, puts } from "../out";
 import { putHex, putI64, putU64 } from "../print/num";
 import { printFlagsX, printIfindex, printXval } from "./nl-print";
 
@@ -23,6 +24,8 @@ export const F_S16: u8 = 13;
 export const F_S32: u8 = 14;
 export const F_U64: u8 = 15;
 export const F_X64: u8 = 16;
+/** A big-endian u32 in hex: `htonl(0xfeedcafe)`. */
+export const F_HTONL_X: u8 = 17;
 
 /** One field of a message header: its name, offset, printer, table and default. */
 export class Field {
@@ -95,6 +98,11 @@ export function printField(fd: Field, p: usize): void {
       break;
     case F_X64:
       putHex(load<u64>(at));
+      break;
+    case F_HTONL_X:
+      puts("htonl(");
+      putHex(<u64>bswap<u32>(load<u32>(at)));
+      putc(0x29);
       break;
   }
 }
