@@ -47,6 +47,35 @@ const ROUTE = [
   "  replies(s)",
   "s.sendto(hdr(28, 26, 0x301, 3) + struct.pack('=BBBBBBBBI', 2, 0, 0, 0, 254, 0, 0, 0, 0), (0, 0))",
   "replies(s)",
+  // Traffic-control statistics and a size table nested in a qdisc message, an action's
+  // attributes, a neighbour table's config, a cache report of the IPv4 multicast family: the
+  // kernel refuses most, and its error echoes each request.
+  "def nla(t, v): return struct.pack('=HH', 4 + len(v), t) + v + bytes(-len(v) % 4)",
+  "tc = struct.pack('=BxxxiIII', 0, 1, 0, 0, 0)",
+  "stats2 = nla(7, nla(1, struct.pack('=QI', 1 << 40, 7)) + nla(3, struct.pack('=5I', 1, 2, 3, 4, 5)) + nla(8, struct.pack('=Q', 9)))",
+  "stab = nla(8, nla(1, struct.pack('=BBhiIIII', 1, 2, -3, -4, 5, 6, 7, 8)) + nla(2, struct.pack('=3H', 1, 2, 3)))",
+  "for body in (tc + nla(3, struct.pack('=QIIIIIII', 1, 2, 3, 4, 5, 6, 7, 8)) + nla(5, struct.pack('=bB', -2, 3)), tc + stats2, tc + stab):",
+  "  s.sendto(hdr(16 + len(body), 38, 5, 6) + body, (0, 0))",
+  "  replies(s)",
+  "act = struct.pack('=Bxxx', 2) + nla(1, b'gact\\0') + nla(3, struct.pack('=I', 7)) + nla(7, struct.pack('=I', 0xff)) + nla(11, b'ab')",
+  "s.sendto(hdr(16 + len(act), 50, 5, 7) + act, (0, 0))",
+  "replies(s)",
+  "ndt = struct.pack('=Bxxx', 2) + nla(4, struct.pack('=HHIIIIIII', 1, 2, 3, 4, 5, 6, 0xff, 8, 9)) + nla(6, nla(1, struct.pack('=I', 1)) + nla(3, struct.pack('=Q', 30000)))",
+  "s.sendto(hdr(16 + len(ndt), 66, 5, 8) + ndt, (0, 0))",
+  "replies(s)",
+  "for fam in (128, 129, 0):",
+  "  cr = struct.pack('=Bxxx', fam) + nla(1, b'\\1') + nla(2, struct.pack('=I', 3)) + nla(3, bytes(16))",
+  "  s.sendto(hdr(16 + len(cr), 96, 5, 9) + cr, (0, 0))",
+  "  replies(s)",
+  // udev's monitor messages on a NETLINK_KOBJECT_UEVENT socket: the libudev header, then the
+  // properties; the kernel's own uevents are text.
+  "u = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, 15)",
+  "uh = b'libudev\\0' + struct.pack('>I', 0xfeedcafe) + struct.pack('=III', 40, 40, 8) + struct.pack('>IIII', 1, 2, 3, 4)",
+  "for m in (uh + b'ACTION=x', uh, b'add@/devices'):",
+  "  try:",
+  "    u.sendto(m, (0, 0))",
+  "  except OSError:",
+  "    pass",
   // An unknown type: the error echoes the request; a short ifaddrmsg.
   "s.sendto(hdr(20, 0x3ff, 5, 4) + b'abcd', (0, 0))",
   "replies(s)",
@@ -80,7 +109,7 @@ const SOCK_DIAG = [
 ].join("\n");
 
 const SOCKOPTS = [
-  "import socket",
+  "import socket, struct",
   "t = socket.socket()",
   "t.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)",
   "t.setsockopt(socket.SOL_IP, 11, 1)",
@@ -90,8 +119,38 @@ const SOCKOPTS = [
   "u = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)",
   "u.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)",
   "u.setsockopt(socket.SOL_UDP, 1, 1)",
+  // Values strace prints as structs by level and name, whether or not the call succeeds.
+  "t.getsockopt(socket.SOL_SOCKET, socket.SO_LINGER, 8)",
+  "t.getsockopt(socket.SOL_SOCKET, socket.SO_LINGER, 5)",
+  "t.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR, 4)",
+  "t.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR, 2)",
+  "t.getsockopt(socket.SOL_SOCKET, socket.SO_TYPE, 3)",
+  "t.getsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 6)",
+  "t.getsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 2)",
+  "t.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('=ii', 1, 5))",
+  "for level, name, value in ((socket.SOL_IP, socket.IP_ADD_MEMBERSHIP, socket.inet_aton('224.0.0.3') + socket.inet_aton('127.0.0.1')),",
+  "    (socket.SOL_IP, socket.IP_ADD_MEMBERSHIP, b'1234567'),",
+  "    (socket.IPPROTO_IPV6, 27, socket.inet_pton(socket.AF_INET6, 'ff01::c') + struct.pack('=I', 1)),",
+  "    (263, 1, struct.pack('=iHH8s', 1, 1, 6, b'\\xff' * 8)), (263, 5, struct.pack('=IIII', 4096, 1, 2048, 2)),",
+  "    (255, 1, struct.pack('=I', 0x1839)), (255, 1, struct.pack('=I', 0xfffffff0)), (255, 1, b''),",
+  "    (socket.SOL_SOCKET, 74, struct.pack('=i', -1)), (socket.SOL_SOCKET, 74, struct.pack('=i', 1))):",
+  "  try:",
+  "    t.setsockopt(level, name, value)",
+  "  except OSError:",
+  "    pass",
+  "for level, name, size in ((263, 6, 12), (263, 6, 4), (255, 1, 4), (socket.SOL_SOCKET, 74, 4)):",
+  "  try:",
+  "    t.getsockopt(level, name, size)",
+  "  except OSError:",
+  "    pass",
+  // MSG_TRUNC returns the datagram's length: strace prints the bytes that fit the buffer.
+  "a, b = socket.socketpair(socket.AF_UNIX, socket.SOCK_DGRAM)",
+  "a.send(b'hello')",
+  "b.recv(2, socket.MSG_TRUNC)",
   "n = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, 0)",
   "n.setsockopt(270, 11, 1)",
+  "n.getsockopt(270, 11, 4)",
+  "n.getsockopt(270, 9, 8)",
   "for level, name, value in ((270, 1, b'\\1\\0\\0'), (socket.SOL_IP, 200, b'\\1\\0\\0\\0'), (999, 1, b'ab')):",
   "  try:",
   "    n.setsockopt(level, name, value)",
@@ -130,8 +189,10 @@ describe("netlink payloads, against strace", () => {
 
 describe("socket options, against strace", () => {
   it("names each level's options and prints the values strace decodes", () => {
-    const { ours, theirs } = both(["-e", "trace=setsockopt,getsockopt"], SOCKOPTS);
+    const { ours, theirs } = both(["-e", "trace=setsockopt,getsockopt,recvfrom"], SOCKOPTS);
     expect(ours).toEqual(theirs);
     expect(ours.some((l) => l.includes("SOL_NETLINK, NETLINK_EXT_ACK, [1], 4"))).toBe(true);
+    expect(ours.some((l) => l.includes("SO_RCVBUF, [") && l.includes("[6 => 4]"))).toBe(true);
+    expect(ours.some((l) => l.includes('"he", 2, MSG_TRUNC'))).toBe(true);
   });
 });

@@ -183,7 +183,7 @@ export const ARG_CAPTURES: { readonly [K in ArgKind["k"]]?: Rule<K> } = {
   path: ({ arg }) => [{ arg, kind: CaptureKind.CSTRING, when: ENTRY, max: PATH_STRING_MAX }],
   str: ({ arg, s }) => [{ arg, kind: CaptureKind.CSTRING, when: ENTRY, max: s }],
   bufIn: ({ arg, kind, s }) => [
-    { arg, kind: CaptureKind.BUFFER_ARG_LEN, when: ENTRY, lenArg: kind.len, max: s },
+    { arg, kind: CaptureKind.BUFFER_ARG_LEN, when: ENTRY, lenArg: kind.len, max: Math.max(s, kind.min ?? 0) },
   ],
   bufOut: ({ arg, kind, s }) => [
     { arg, kind: CaptureKind.BUFFER_RET_LEN, when: EXIT, max: kind.whole ? WHOLE_BUFFER_MAX : s },

@@ -46,8 +46,11 @@ export type ArgKind =
   | { readonly k: "path" }
   /** A NUL-terminated string read at entry, cut by -s. */
   | { readonly k: "str" }
-  /** A buffer written by the caller, length from argument `len`, read at entry. */
-  | { readonly k: "bufIn"; readonly len: ArgIndex }
+  /**
+   * A buffer written by the caller, length from argument `len`, read at entry. `min`: at least
+   * that many bytes are read whatever -s (setsockopt's value: a decoder may print it as a struct).
+   */
+  | { readonly k: "bufIn"; readonly len: ArgIndex; readonly min?: number }
   /**
    * A buffer filled by the kernel, length the return value, read at exit on success. `whole`: the
    * decoder needs all of it, not just the -s bytes it prints (getdents64 counts the entries).

@@ -50,6 +50,9 @@ const socklen = structInOut("socklen");
 /** An fd_set of argument 0's bits (select's nfds). */
 const fdset: ArgKind = { k: "fdset", nfds: 0 };
 
+/** Bytes of a socket option value read for printing (struct group_req, 136 bytes, is the largest). */
+const SOCKOPT_BYTES = 256;
+
 const mmapRow: KindRow = { args: [ptr, ulong, flags("mmap_prot"), flags("mmap_flags"), fd, hex], ret: "hex" };
 const exitRow: KindRow = { args: [int], ret: "none" };
 
@@ -314,8 +317,13 @@ export const kinds: Readonly<Record<string, KindRow>> = {
     decoder: "recvmmsg",
   },
   shutdown: { args: [fd, en("shutdown_modes")] },
-  setsockopt: { args: [fd, en("socketlayers"), int, bufIn(4), int], decoder: "setsockopt" },
-  getsockopt: { args: [fd, en("socketlayers"), int, structOut("int"), socklen], decoder: "getsockopt" },
+  // An option value is printed as a struct by level and name (decoder-wasm's sockopt.ts): read
+  // enough of it for the largest whatever -s; getsockopt's is read at exit, cut at the new optlen.
+  setsockopt: {
+    args: [fd, en("socketlayers"), int, { k: "bufIn", len: 4, min: SOCKOPT_BYTES }, int],
+    decoder: "setsockopt",
+  },
+  getsockopt: { args: [fd, en("socketlayers"), int, structOut("sockopt"), socklen], decoder: "getsockopt" },
   // polling
   select: { args: [int, fdset, fdset, fdset, structInOut("timeval")], decoder: "select" },
   pselect6: {

@@ -48,6 +48,9 @@ const scalars: readonly StructDef[] = [
   // quotactl's data: the largest struct a command passes there (struct fs_quota_statv,
   // include/uapi/linux/dqblk_xfs.h, the same on every ABI)
   { name: "quota_data", size: 160 },
+  // a socket option value getsockopt wrote: read up to this many bytes (a shorter readable prefix
+  // is kept), the decoder cuts it at the returned optlen
+  { name: "sockopt", size: 256 },
 ];
 
 const common64: readonly StructDef[] = [

@@ -2,10 +2,12 @@
 // (the protocol on the family, the option name on the level): core's data/request-args.ts, from
 // the blob. The rest of the socket family is printed by kinds (sockaddr, sockaddrOut, socklen).
 
-import { arch, arg, capData, capLen, exiting, findCap, isError, rval } from "../call";
-import { T_ADDRFAMS, T_SOCKETLAYERS, T_SOCKOPTIONS, T_SOCKTYPES } from "../known";
+import { arch, arg, capData, capLen, exiting, findCap, findCapPrefix, isError, rval } from "../call";
+import { T_ADDRFAMS, T_SOCKETLAYERS, T_SOCKTYPES } from "../known";
+import { strsize } from "../options";
 import { putc, puts } from "../out";
 import { putAddr, putI64 } from "../print/num";
+import { printBuffer } from "../print/quote";
 import { printStruct, S_FDPAIR } from "../print/structs";
 import { printEnum, printFlags } from "../print/xlat";
 import { CK_BUFFER_ARG_LEN, CK_BUFFER_RET_LEN, CK_STRUCT } from "../record";
@@ -18,11 +20,11 @@ import {
   requestArgKind,
   requestArgParam,
   rowNargs,
-  valueOf,
 } from "../tables";
-import { capturedInt, printArg, printBufIn, printFd, printIntInOut } from "./args";
+import { capturedInt, printArg, printFd } from "./args";
 import { decodeNetlink, NL_NONE, netlinkFamily } from "./netlink";
 import { RVAL_DECODED } from "./rval";
+import { printGetsockoptValue, printSetsockoptValue } from "./sockopt";
 
 function printFamilyTypeProto(): void {
   const fam = <u32>arg(0);
@@ -70,124 +72,47 @@ function printByRequest(decoder: string, value: u32, i: u32): void {
   else if (e < 0) putI64(<i64>(<i32>arg(i)));
 }
 
-const SOL_SOCKET: u32 = 1;
-const SOL_NETLINK: u32 = 270;
-
-/**
- * SOL_SOCKET options whose value strace prints as an int whatever the length past 4 (net.c's
- * "all known int-like options"), by name in core's sockoptions table.
- */
-const SO_INT_LIKE: string[] = [
-  "SO_DEBUG",
-  "SO_REUSEADDR",
-  "SO_DONTROUTE",
-  "SO_BROADCAST",
-  "SO_SNDBUF",
-  "SO_RCVBUF",
-  "SO_KEEPALIVE",
-  "SO_OOBINLINE",
-  "SO_NO_CHECK",
-  "SO_PRIORITY",
-  "SO_BSDCOMPAT",
-  "SO_REUSEPORT",
-  "SO_PASSCRED",
-  "SO_RCVLOWAT",
-  "SO_SNDLOWAT",
-  "SO_DETACH_FILTER",
-  "SO_TIMESTAMP_OLD",
-  "SO_ACCEPTCONN",
-  "SO_SNDBUFFORCE",
-  "SO_RCVBUFFORCE",
-  "SO_PASSSEC",
-  "SO_TIMESTAMPNS_OLD",
-  "SO_MARK",
-  "SO_TIMESTAMPING_OLD",
-  "SO_RXQ_OVFL",
-  "SO_WIFI_STATUS",
-  "SO_PEEK_OFF",
-  "SO_NOFCS",
-  "SO_LOCK_FILTER",
-  "SO_SELECT_ERR_QUEUE",
-  "SO_BUSY_POLL",
-  "SO_INCOMING_CPU",
-  "SO_CNX_ADVICE",
-  "SO_INCOMING_NAPI_ID",
-  "SO_ZEROCOPY",
-  "SO_TIMESTAMP_NEW",
-  "SO_TIMESTAMPNS_NEW",
-  "SO_TIMESTAMPING_NEW",
-  "SO_DETACH_REUSEPORT_BPF",
-  "SO_PREFER_BUSY_POLL",
-  "SO_BUSY_POLL_BUDGET",
-  "SO_RESERVE_MEM",
-  "SO_RCVMARK",
-];
-
-function isSockOpt(name: u32, names: string[]): bool {
-  const t = T_SOCKOPTIONS;
-  for (let i = 0; i < names.length; i++) if (valueOf(t, names[i], 0xffffffff) == <u64>name) return true;
-  return false;
-}
-
-/** `[1]`: the int at the start of argument 3's capture; its address when it was not read. */
-function printIntValue(): void {
-  if (findCap(3, CK_BUFFER_ARG_LEN, false) && capLen >= 4) {
-    putc(0x5b);
-    putI64(<i64>load<i32>(capData));
-    putc(0x5d);
-  } else putAddr(arg(3));
-}
-
-/** strace's print_setsockopt: the value by level and option, else an int or a string. */
-function printSetsockoptValue(level: u32, name: u32, len: i32): void {
-  if (arg(3) != 0) {
-    if (level == SOL_SOCKET && name == <u32>valueOf(T_SOCKOPTIONS, "SO_LINGER", 0xffffffff)) {
-      if (len < 8 || !findCap(3, CK_BUFFER_ARG_LEN, false) || capLen < 8) putAddr(arg(3));
-      else {
-        puts("{l_onoff=");
-        putI64(<i64>load<i32>(capData));
-        puts(", l_linger=");
-        putI64(<i64>load<i32>(capData + 4));
-        putc(0x7d);
-      }
-      return;
-    }
-    if ((level == SOL_SOCKET && isSockOpt(name, SO_INT_LIKE)) || level == SOL_NETLINK) {
-      if (len < 4) putAddr(arg(3));
-      else printIntValue();
-      return;
-    }
-  }
-  if (len == 4 && arg(3) != 0) printIntValue();
-  else printBufIn(3, <u64>max(len, 0));
-}
-
 export function decodeSetsockopt(): i32 {
   printFd(0);
   puts(", ");
   printLevelName("setsockopt");
   const len = <i32>arg(4);
-  printSetsockoptValue(<u32>arg(1), <u32>arg(2), len);
+  printSetsockoptValue(<u32>arg(1), <u32>arg(2), arg(3), len);
   puts(", ");
   putI64(<i64>len);
   return RVAL_DECODED;
 }
 
+/**
+ * getsockopt: fd, level and name at entry, with the optlen the caller passed (its address and
+ * optval's when unreadable, as strace's); the value at exit, cut at the optlen the kernel
+ * returned, then `[asked => returned]`.
+ */
 export function decodeGetsockopt(): i32 {
   if (!exiting) {
     printFd(0);
     puts(", ");
     printLevelName("getsockopt");
+    if (arg(4) == 0 || !findCap(4, CK_STRUCT, false) || capLen < 4) {
+      putAddr(arg(3));
+      puts(", ");
+      putAddr(arg(4));
+      return RVAL_DECODED;
+    }
     return 0;
   }
-  const len = capturedInt(4, true, -1);
-  if (!isError && len == 4 && findCap(3, CK_STRUCT, true) && capLen >= 4) {
-    putc(0x5b);
-    putI64(<i64>load<i32>(capData));
-    putc(0x5d);
-  } else putAddr(arg(3));
-  puts(", ");
-  printIntInOut(4);
+  const ulen = <i32>capturedInt(4, false, 0);
+  const got = !isError && findCap(4, CK_STRUCT, true) && capLen >= 4;
+  const rlen = got ? load<i32>(capData) : 0;
+  if (!got) putAddr(arg(3));
+  else printGetsockoptValue(<u32>arg(1), <u32>arg(2), arg(3), ulen, rlen);
+  puts(", [");
+  putI64(<i64>ulen);
+  if (got && rlen != ulen) {
+    puts(" => ");
+    putI64(<i64>rlen);
+  }
+  putc(0x5d);
   return RVAL_DECODED;
 }
 
@@ -203,11 +128,26 @@ function printSockbuf(r: u32, atExit: bool): void {
       return;
     }
     if (atExit && !isError && findCap(1, CK_BUFFER_RET_LEN, true)) {
-      decodeNetlink(capData, capLen, <u64>rval, family, arg(1));
+      decodeNetlink(capData, capLen, received(), family, arg(1));
       return;
     }
   }
+  if (atExit && !isError) {
+    // strace's recvfrom: min(rval, len) bytes (MSG_TRUNC returns more than it wrote); only the
+    // bytes printed need be readable.
+    const n = received();
+    const want = n < <u64>strsize + 1 ? <u32>n : <u32>strsize + 1;
+    if (findCapPrefix(1, CK_BUFFER_RET_LEN, true, want))
+      printBuffer(capData, capLen < n ? capLen : <u32>n, n);
+    else putAddr(arg(1));
+    return;
+  }
   printArg(1, argKind(r, 1), argParam(r, 1));
+}
+
+/** The bytes recvfrom wrote: the return value, at most the buffer's length. */
+function received(): u64 {
+  return <u64>rval < arg(2) ? <u64>rval : arg(2);
 }
 
 /** The arguments of row r from `from` on, by their kinds (argument 1 by printSockbuf). */

@@ -8,8 +8,9 @@ import { putc, puts } from "../out";
 import { putI64, putU64 } from "../print/num";
 import { printBuffer } from "../print/quote";
 import { CAP_HEADER, CAP_LENGTH, CAP_STATUS, CK_FD_PATH, CS_FAULT, FD_FORM_DETAIL } from "../record";
-import { entryName, entryValue, strLen, strPtr, tableCount } from "../tables";
+import { entryName, entryValue, strLen, strPtr, tableCount, valueOf } from "../tables";
 import { decodeNetfilter, netfilterFlagsTable, printNetfilterType } from "./nfnetlink";
+import { F_HTONL_X, F_U32, Field, printField } from "./nl-fields";
 import {
   abbreviated,
   have,
@@ -171,8 +172,52 @@ function flagsTable(type: u32, family: i32): string {
   }
   if (family == NETLINK_SOCK_DIAG) return "netlink_get_flags";
   if (family == NETLINK_NETFILTER) return netfilterFlagsTable(type);
+  if (family == NETLINK_XFRM || family == NETLINK_CRYPTO) {
+    const t = nlTable(typeTable(family));
+    for (let i = 0; i < TYPE_FLAGS.length; i += 2)
+      if (valueOf(t, TYPE_FLAGS[i], 0xffffffff) == <u64>type) return TYPE_FLAGS[i + 1];
+  }
   return "";
 }
+
+/**
+ * XFRM and crypto message types whose flags have a per-type table (strace's
+ * decode_nlmsg_flags_xfrm and _crypto), by name: type, then its table.
+ */
+const TYPE_FLAGS: string[] = [
+  "XFRM_MSG_NEWSA",
+  "netlink_new_flags",
+  "XFRM_MSG_NEWPOLICY",
+  "netlink_new_flags",
+  "XFRM_MSG_NEWAE",
+  "netlink_new_flags",
+  "XFRM_MSG_NEWSADINFO",
+  "netlink_new_flags",
+  "XFRM_MSG_NEWSPDINFO",
+  "netlink_new_flags",
+  "XFRM_MSG_DELSA",
+  "netlink_delete_flags",
+  "XFRM_MSG_DELPOLICY",
+  "netlink_delete_flags",
+  "XFRM_MSG_GETSA",
+  "netlink_get_flags",
+  "XFRM_MSG_GETPOLICY",
+  "netlink_get_flags",
+  "XFRM_MSG_GETAE",
+  "netlink_get_flags",
+  "XFRM_MSG_GETSADINFO",
+  "netlink_get_flags",
+  "XFRM_MSG_GETSPDINFO",
+  "netlink_get_flags",
+  "CRYPTO_MSG_NEWALG",
+  "netlink_new_flags",
+  "CRYPTO_MSG_DELALG",
+  "netlink_delete_flags",
+  "CRYPTO_MSG_DELRNG",
+  "netlink_delete_flags",
+  "CRYPTO_MSG_GETALG",
+  "netlink_get_flags",
+];
 
 function printNlmsghdr(p: usize, family: i32): void {
   const type = <u32>load<u16>(p + 4);
@@ -281,6 +326,48 @@ function decodeWithPayload(p: usize, len: u32, family: i32): void {
   }
 }
 
+/** struct udev_monitor_netlink_header (systemd's libudev), after its "libudev" prefix. */
+const UDEV_HEADER: Field[] = [
+  new Field("magic", 8, F_HTONL_X),
+  new Field("header_size", 12, F_U32),
+  new Field("properties_off", 16, F_U32),
+  new Field("properties_len", 20, F_U32),
+  new Field("filter_subsystem_hash", 24, F_HTONL_X),
+  new Field("filter_devtype_hash", 28, F_HTONL_X),
+  new Field("filter_tag_bloom_hi", 32, F_HTONL_X),
+  new Field("filter_tag_bloom_lo", 36, F_HTONL_X),
+];
+const UDEV_HEADER_SIZE: u32 = 40;
+
+/** A udev monitor message: its header read whole, with the "libudev\0" prefix. */
+function isUdevHeader(p: usize, captured: u32, len: u64): bool {
+  if (len < <u64>UDEV_HEADER_SIZE || captured < UDEV_HEADER_SIZE) return false;
+  const prefix = "libudev";
+  for (let i = 0; i < prefix.length; i++)
+    if (<i32>load<u8>(p + <usize>i) != prefix.charCodeAt(i)) return false;
+  return load<u8>(p + 7) == 0;
+}
+
+/** decode_netlink_kobject_uevent: `[{prefix="libudev", magic=htonl(…), …}, "properties"]`. */
+function decodeUdev(p: usize, captured: u32, len: u64): void {
+  const more = len > <u64>UDEV_HEADER_SIZE;
+  if (more) putc(0x5b);
+  puts('{prefix="libudev"');
+  for (let i = 0; i < UDEV_HEADER.length; i++) {
+    puts(", ");
+    puts(UDEV_HEADER[i].name);
+    putc(0x3d);
+    printField(UDEV_HEADER[i], p);
+  }
+  putc(0x7d);
+  if (!more) return;
+  puts(", ");
+  if (captured > UDEV_HEADER_SIZE || len == <u64>UDEV_HEADER_SIZE)
+    printBuffer(p + UDEV_HEADER_SIZE, captured - UDEV_HEADER_SIZE, len - <u64>UDEV_HEADER_SIZE);
+  else putAddrAt(p + UDEV_HEADER_SIZE);
+  putc(0x5d);
+}
+
 /**
  * decode_netlink: the messages in a buffer of `len` bytes at tracee address `addr`, of which
  * `captured` were read (to p; the rest was unreadable or past the capture's limit); `family` from
@@ -291,7 +378,8 @@ export function decodeNetlink(p: usize, captured: u32, len: u64, family: i32, ad
   if (family == NETLINK_KOBJECT_UEVENT) {
     // udev's own messages ("libudev" header) strace decodes further; the kernel's are text.
     if (addr == 0) puts("NULL");
-    else printBuffer(p, captured, len);
+    else if (!isUdevHeader(p, captured, len)) printBuffer(p, captured, len);
+    else decodeUdev(p, captured, len);
     return;
   }
   let left: u32 = len > <u64>0xffffffff ? 0xffffffff : <u32>len;

@@ -66,6 +66,8 @@ export const NLA_FLAGS16: u8 = 28;
 export const NLA_U8_ARRAY: u8 = 29;
 /** A big-endian u64, `htobe64(1)`. */
 export const NLA_BE64: u8 = 30;
+/** An array of u16, `[1, 2]` (false when shorter than one element). */
+export const NLA_U16_ARRAY: u8 = 31;
 
 /** How one attribute type's value prints. */
 export class NlaRule {
@@ -264,7 +266,15 @@ function printValue(rule: NlaRule, p: usize, len: u32): bool {
       printFlagsX(rule.table, "", <u64>load<u8>(p), rule.dflt);
       return true;
     case NLA_U8_ARRAY:
-      printU8Array(p, len);
+      printUArray(p, len, 1);
+      return true;
+    case NLA_U16_ARRAY:
+      if (len < 2) return false;
+      printUArray(p, len / 2, 2);
+      return true;
+    case NLA_U32_ARRAY:
+      if (len < 4) return false;
+      printUArray(p, len / 4, 4);
       return true;
     case NLA_NESTED: {
       const n = rule.nested;
@@ -281,24 +291,25 @@ function printValue(rule: NlaRule, p: usize, len: u32): bool {
   return false;
 }
 
-/** print_array of u8: `[1, 2, ...]`, -s elements unless -v, the address where reading stops. */
-function printU8Array(p: usize, len: u32): void {
-  if (len == 0) {
+/** print_array of `n` unsigned `width`-byte numbers: `[1, 2, ...]`, -s elements unless -v, the address where reading stops. */
+function printUArray(p: usize, n: u32, width: u32): void {
+  if (n == 0) {
     puts("[]");
     return;
   }
   putc(0x5b);
-  for (let i: u32 = 0; i < len; i++) {
+  for (let i: u32 = 0; i < n; i++) {
     if (i > 0) puts(", ");
     if (abbreviated(i)) {
       puts("...");
       break;
     }
-    if (!have(p + <usize>i, 1)) {
-      putStopAt(p + <usize>i, true);
+    const at = p + <usize>(i * width);
+    if (!have(at, width)) {
+      putStopAt(at, true);
       break;
     }
-    putU64(<u64>load<u8>(p + <usize>i));
+    putU64(width == 1 ? <u64>load<u8>(at) : width == 2 ? <u64>load<u16>(at) : <u64>load<u32>(at));
   }
   putc(0x5d);
 }

@@ -5,7 +5,32 @@
 import { xlatStyle } from "../options";
 import { putc, puts } from "../out";
 import { putHex, putU64 } from "../print/num";
-import { have, printFlagsX, printHexStr, printIfindex, printXval, putAddrAt } from "./nl-print";
+import { blob, lookup, NO_REF, valueOf } from "../tables";
+import {
+  F_FLAGS8,
+  F_FLAGS16,
+  F_FLAGS32,
+  F_IFINDEX,
+  F_S8,
+  F_S16,
+  F_S32,
+  F_U8,
+  F_U16,
+  F_U32,
+  F_U64,
+  F_X8,
+  F_X16,
+  F_X32,
+  F_X64,
+  F_XVAL8,
+  F_XVAL16,
+  Field,
+  f,
+  fieldValue,
+  fieldWidth,
+  printField,
+} from "./nl-fields";
+import { have, nlTable, printHexStr, printXval, putAddrAt } from "./nl-print";
 import {
   decodeNlattr,
   NLA_BE16,
@@ -14,6 +39,8 @@ import {
   NLA_FLAGS16,
   NLA_FLAGS32,
   NLA_IFINDEX,
+  NLA_IN_ADDR,
+  NLA_IN6_ADDR,
   NLA_INET_ADDR,
   NLA_NESTED,
   NLA_S32,
@@ -21,6 +48,7 @@ import {
   NLA_STRUCT,
   NLA_U8,
   NLA_U16,
+  NLA_U16_ARRAY,
   NLA_U32,
   NLA_U64,
   NLA_XVAL8,
@@ -54,6 +82,20 @@ const XDP_SET = new NlaSet("rtnl_ifla_xdp_attrs", "IFLA_XDP_???", [
   at("IFLA_XDP_SKB_PROG_ID", NLA_U32),
   at("IFLA_XDP_HW_PROG_ID", NLA_U32),
   at("IFLA_XDP_EXPECTED_FD", NLA_S32),
+]);
+
+// IFLA_INFO_*, IFLA_PORT_* and IFLA_VF_PORT (IFLA_LINKINFO's, IFLA_PORT_SELF's and IFLA_VF_PORTS'
+// nested attributes), where strace decodes them as strings and numbers.
+const IFLA_INFO_SET = new NlaSet("rtnl_ifla_info_attrs", "IFLA_INFO_???", [
+  at("IFLA_INFO_KIND", NLA_STR),
+  at("IFLA_INFO_SLAVE_KIND", NLA_STR),
+]);
+const IFLA_PORT_SET = new NlaSet("rtnl_ifla_port_attrs", "IFLA_PORT_???", [
+  at("IFLA_PORT_VF", NLA_U32),
+  at("IFLA_PORT_PROFILE", NLA_STR),
+]);
+const IFLA_VF_PORT_SET = new NlaSet("rtnl_ifla_vf_port_attrs", "IFLA_VF_PORT_???", [
+  at("IFLA_VF_PORT", NLA_NESTED, "", "", IFLA_PORT_SET),
 ]);
 
 // IFLA_* (uapi/linux/if_link.h), as strace 6.1's ifinfomsg_nla_decoders.
@@ -102,7 +144,14 @@ const IFLA_SET = new NlaSet("rtnl_link_attrs", "IFLA_???", [
   at("IFLA_TSO_MAX_SEGS", NLA_U32),
   at("IFLA_ALLMULTI", NLA_U32),
   at("IFLA_XDP", NLA_NESTED, "", "", XDP_SET),
+  at("IFLA_MAP", NLA_STRUCT, "rtnl_link_ifmap"),
+  at("IFLA_LINKINFO", NLA_NESTED, "", "", IFLA_INFO_SET),
+  at("IFLA_VF_PORTS", NLA_NESTED, "", "", IFLA_VF_PORT_SET),
+  at("IFLA_PORT_SELF", NLA_NESTED, "", "", IFLA_PORT_SET),
+  at("IFLA_EVENT", NLA_XVAL32, "rtnl_ifla_events", "IFLA_EVENT_???"),
 ]);
+// IFLA_PROP_LIST holds IFLA_* attributes again (strace's decode_ifla_prop_list).
+IFLA_SET.rules.push(at("IFLA_PROP_LIST", NLA_NESTED, "", "", IFLA_SET));
 
 // IFA_* (uapi/linux/if_addr.h), as strace's ifaddrmsg_nla_decoders.
 const IFA_SET = new NlaSet("rtnl_addr_attrs", "IFA_???", [
@@ -162,7 +211,13 @@ const RTA_SET = new NlaSet("rtnl_route_attrs", "RTA_???", [
   at("RTA_TTL_PROPAGATE", NLA_U8),
   at("RTA_IP_PROTO", NLA_U8),
   at("RTA_SPORT", NLA_U16),
+  at("RTA_MFC_STATS", NLA_STRUCT, "rta_mfc_stats"),
   at("RTA_DPORT", NLA_U16),
+]);
+
+// NFEA_* (NDA_FDB_EXT_ATTRS' nested attributes), as strace's rtnl_neigh.c.
+const NFEA_SET = new NlaSet("rtnl_neigh_fdb_ext_attrs", "NFEA_???", [
+  at("NFEA_ACTIVITY_NOTIFY", NLA_FLAGS8, "fdb_notify_flags", "FDB_NOTIFY_???"),
 ]);
 
 // NDA_* (uapi/linux/neighbour.h), as strace's ndmsg_nla_decoders.
@@ -183,6 +238,7 @@ const NDA_SET = new NlaSet("rtnl_neigh_attrs", "NDA_???", [
   at("NDA_FLAGS_EXT", NLA_FLAGS32, "neighbor_cache_entry_ext_flags", "NTF_EXT_???"),
   at("NDA_NDM_STATE_MASK", NLA_FLAGS16, "neighbor_cache_entry_states", "NUD_???"),
   at("NDA_NDM_FLAGS_MASK", NLA_FLAGS8, "neighbor_cache_entry_flags", "NTF_???"),
+  at("NDA_FDB_EXT_ATTRS", NLA_NESTED, "", "", NFEA_SET),
 ]);
 
 // FRA_* (uapi/linux/fib_rules.h), as strace's fib_rule_hdr_nla_decoders.
@@ -365,8 +421,129 @@ function structSize(name: string, len: u32): u32 {
   return 0;
 }
 
+/**
+ * A struct-valued attribute printed field by field: it needs `size` bytes (an attribute of exactly
+ * `min` bytes, an older shorter form, prints the fields it holds).
+ */
+class NlStruct {
+  constructor(
+    public name: string,
+    public size: u32,
+    public fields: Field[],
+    public min: u32 = 0,
+  ) {}
+}
+
+function u64s(names: string[]): Field[] {
+  const out: Field[] = [];
+  for (let i = 0; i < names.length; i++) out.push(f(names[i], <u32>i * 8, F_U64));
+  return out;
+}
+
+// uapi/linux/pkt_sched.h, gen_stats.h, neighbour.h, rtnetlink.h: as strace prints them.
+const NL_STRUCTS: NlStruct[] = [
+  new NlStruct("tc_stats", 36, [
+    f("bytes", 0, F_U64),
+    f("packets", 8, F_U32),
+    f("drops", 12, F_U32),
+    f("overlimits", 16, F_U32),
+    f("bps", 20, F_U32),
+    f("pps", 24, F_U32),
+    f("qlen", 28, F_U32),
+    f("backlog", 32, F_U32),
+  ]),
+  new NlStruct("tc_estimator", 2, [f("interval", 0, F_S8), f("ewma_log", 1, F_U8)]),
+  new NlStruct("gnet_stats_basic", 12, [f("bytes", 0, F_U64), f("packets", 8, F_U32)]),
+  new NlStruct("gnet_stats_rate_est", 8, [f("bps", 0, F_U32), f("pps", 4, F_U32)]),
+  new NlStruct("gnet_stats_queue", 20, [
+    f("qlen", 0, F_U32),
+    f("backlog", 4, F_U32),
+    f("drops", 8, F_U32),
+    f("requeues", 12, F_U32),
+    f("overlimits", 16, F_U32),
+  ]),
+  new NlStruct("gnet_stats_rate_est64", 16, u64s(["bps", "pps"])),
+  new NlStruct("tc_sizespec", 24, [
+    f("cell_log", 0, F_U8),
+    f("size_log", 1, F_U8),
+    f("cell_align", 2, F_S16),
+    f("overhead", 4, F_S32),
+    f("linklayer", 8, F_U32),
+    f("mpu", 12, F_U32),
+    f("mtu", 16, F_U32),
+    f("tsize", 20, F_U32),
+  ]),
+  new NlStruct("ndt_config", 32, [
+    f("ndtc_key_len", 0, F_U16),
+    f("ndtc_entry_size", 2, F_U16),
+    f("ndtc_entries", 4, F_U32),
+    f("ndtc_last_flush", 8, F_U32),
+    f("ndtc_last_rand", 12, F_U32),
+    f("ndtc_hash_rnd", 16, F_U32),
+    f("ndtc_hash_mask", 20, F_X32),
+    f("ndtc_hash_chain_gc", 24, F_U32),
+    f("ndtc_proxy_qlen", 28, F_U32),
+  ]),
+  new NlStruct(
+    "ndt_stats",
+    88,
+    u64s([
+      "ndts_allocs",
+      "ndts_destroys",
+      "ndts_hash_grows",
+      "ndts_res_failed",
+      "ndts_lookups",
+      "ndts_hits",
+      "ndts_rcv_probes_mcast",
+      "ndts_rcv_probes_ucast",
+      "ndts_periodic_gc_runs",
+      "ndts_forced_gc_runs",
+      "ndts_table_fulls",
+    ]),
+    80,
+  ),
+  new NlStruct("rtnl_link_ifmap", 28, [
+    f("mem_start", 0, F_X64),
+    f("mem_end", 8, F_X64),
+    f("base_addr", 16, F_X64),
+    f("irq", 24, F_U16),
+    f("dma", 26, F_U8),
+    f("port", 27, F_U8),
+  ]),
+  new NlStruct("rta_mfc_stats", 24, u64s(["mfcs_packets", "mfcs_bytes", "mfcs_wrong_if"])),
+];
+
+/** An NL_STRUCTS struct: false when the attribute is too short (the caller prints hex). */
+function printNlStruct(name: string, p: usize, len: u32): i32 {
+  for (let i = 0; i < NL_STRUCTS.length; i++) {
+    const d = NL_STRUCTS[i];
+    if (d.name != name) continue;
+    const size = len >= d.size ? d.size : len == d.min ? d.min : 0;
+    if (size == 0) return 0;
+    if (!have(p, size)) {
+      putAddrAt(p);
+      return 1;
+    }
+    putc(0x7b);
+    let n = 0;
+    for (let j = 0; j < d.fields.length; j++) {
+      const fd = d.fields[j];
+      if (fd.off + fieldWidth(fd) > size) break;
+      if (n++ > 0) puts(", ");
+      puts(fd.name);
+      putc(0x3d);
+      printField(fd, p);
+    }
+    putc(0x7d);
+    return 1;
+  }
+  return -1;
+}
+
 /** The struct-valued attributes of this family. */
 function printRouteStruct(name: string, p: usize, len: u32): bool {
+  const done = printNlStruct(name, p, len);
+  if (done >= 0) return done == 1;
   const size = structSize(name, len);
   if (size == 0) return false;
   if (!have(p, size)) {
@@ -440,168 +617,6 @@ function decodeFamily(p: usize, len: u32): void {
   putc(0x7d);
 }
 
-function decodeIfinfomsg(p: usize, len: u32): void {
-  const fam = <u32>load<u8>(p);
-  puts("{ifi_family=");
-  printXval("addrfams", <u64>fam, "AF_???");
-  puts(", ");
-  if (len < 16) {
-    puts("...}");
-    return;
-  }
-  if (!have(p, 16)) {
-    putAddrAt(p + 1);
-    putc(0x7d);
-    return;
-  }
-  puts("ifi_type=");
-  printXval("arp_hardware_types", <u64>load<u16>(p + 2), "ARPHRD_???");
-  puts(", ifi_index=");
-  printIfindex(load<u32>(p + 4));
-  puts(", ifi_flags=");
-  printFlagsX("iffflags", "", <u64>load<u32>(p + 8), "IFF_???");
-  puts(", ifi_change=");
-  putHex(<u64>load<u32>(p + 12));
-  putc(0x7d);
-  if (len > 16) {
-    puts(", ");
-    msgFamily = fam;
-    decodeNlattr(p + 16, len - 16, IFLA_SET);
-  }
-}
-
-function decodeIfaddrmsg(p: usize, len: u32): void {
-  const fam = <u32>load<u8>(p);
-  puts("{ifa_family=");
-  printXval("addrfams", <u64>fam, "AF_???");
-  puts(", ");
-  if (len < 8) {
-    puts("...}");
-    return;
-  }
-  if (!have(p, 8)) {
-    putAddrAt(p + 1);
-    putc(0x7d);
-    return;
-  }
-  puts("ifa_prefixlen=");
-  putU64(<u64>load<u8>(p + 1));
-  puts(", ifa_flags=");
-  printFlagsX("ifaddrflags", "", <u64>load<u8>(p + 2), "IFA_F_???");
-  puts(", ifa_scope=");
-  printXval("routing_scopes", <u64>load<u8>(p + 3), "");
-  puts(", ifa_index=");
-  printIfindex(load<u32>(p + 4));
-  putc(0x7d);
-  if (len > 8) {
-    puts(", ");
-    setNlaFamily(fam);
-    decodeNlattr(p + 8, len - 8, IFA_SET);
-  }
-}
-
-function decodeRtmsg(p: usize, len: u32): void {
-  const fam = <u32>load<u8>(p);
-  puts("{rtm_family=");
-  printXval("addrfams", <u64>fam, "AF_???");
-  puts(", ");
-  if (len < 12) {
-    puts("...}");
-    return;
-  }
-  if (!have(p, 12)) {
-    putAddrAt(p + 1);
-    putc(0x7d);
-    return;
-  }
-  puts("rtm_dst_len=");
-  putU64(<u64>load<u8>(p + 1));
-  puts(", rtm_src_len=");
-  putU64(<u64>load<u8>(p + 2));
-  puts(", rtm_tos=");
-  printFlagsX("ip_type_of_services", "", <u64>load<u8>(p + 3), "IPTOS_TOS_???");
-  puts(", rtm_table=");
-  printXval("routing_table_ids", <u64>load<u8>(p + 4), "");
-  puts(", rtm_protocol=");
-  printXval("routing_protocols", <u64>load<u8>(p + 5), "RTPROT_???");
-  puts(", rtm_scope=");
-  printXval("routing_scopes", <u64>load<u8>(p + 6), "");
-  puts(", rtm_type=");
-  printXval("routing_types", <u64>load<u8>(p + 7), "RTN_???");
-  puts(", rtm_flags=");
-  printFlagsX("routing_flags", "", <u64>load<u32>(p + 8), "RTM_F_???");
-  putc(0x7d);
-  if (len > 12) {
-    puts(", ");
-    setNlaFamily(fam);
-    decodeNlattr(p + 12, len - 12, RTA_SET);
-  }
-}
-
-function decodeNdmsg(p: usize, len: u32): void {
-  const fam = <u32>load<u8>(p);
-  puts("{ndm_family=");
-  printXval("addrfams", <u64>fam, "AF_???");
-  puts(", ");
-  if (len < 12) {
-    puts("...}");
-    return;
-  }
-  if (!have(p, 12)) {
-    putAddrAt(p + 1);
-    putc(0x7d);
-    return;
-  }
-  puts("ndm_ifindex=");
-  printIfindex(load<u32>(p + 4));
-  puts(", ndm_state=");
-  printFlagsX("neighbor_cache_entry_states", "", <u64>load<u16>(p + 8), "NUD_???");
-  puts(", ndm_flags=");
-  printFlagsX("neighbor_cache_entry_flags", "", <u64>load<u8>(p + 10), "NTF_???");
-  puts(", ndm_type=");
-  printXval("routing_types", <u64>load<u8>(p + 11), "RTN_???");
-  putc(0x7d);
-  if (len > 12) {
-    puts(", ");
-    setNlaFamily(fam);
-    decodeNlattr(p + 12, len - 12, NDA_SET);
-  }
-}
-
-function decodeFibRuleHdr(p: usize, len: u32): void {
-  const fam = <u32>load<u8>(p);
-  puts("{family=");
-  printXval("addrfams", <u64>fam, "AF_???");
-  puts(", ");
-  if (len < 12) {
-    puts("...}");
-    return;
-  }
-  if (!have(p, 12)) {
-    putAddrAt(p + 1);
-    putc(0x7d);
-    return;
-  }
-  puts("dst_len=");
-  putU64(<u64>load<u8>(p + 1));
-  puts(", src_len=");
-  putU64(<u64>load<u8>(p + 2));
-  puts(", tos=");
-  printFlagsX("ip_type_of_services", "", <u64>load<u8>(p + 3), "IPTOS_TOS_???");
-  puts(", table=");
-  printXval("routing_table_ids", <u64>load<u8>(p + 4), "RT_TABLE_???");
-  puts(", action=");
-  printXval("fib_rule_actions", <u64>load<u8>(p + 7), "FR_ACT_???");
-  puts(", flags=");
-  printFlagsX("fib_rule_flags", "", <u64>load<u32>(p + 8), "FIB_RULE_???");
-  putc(0x7d);
-  if (len > 12) {
-    puts(", ");
-    setNlaFamily(fam);
-    decodeNlattr(p + 12, len - 12, FRA_SET);
-  }
-}
-
 // NETNSA_*, NETCONFA_*, IFAL_* and DCB_ATTR_*, as strace's nsid, netconfmsg, ifaddrlblmsg and
 // dcbmsg decoders (an fd prints as its number).
 const NETNSA_SET = new NlaSet("rtnl_nsid_attrs", "NETNSA_???", [
@@ -627,97 +642,78 @@ const IFAL_SET = new NlaSet("rtnl_addrlabel_attrs", "IFAL_???", [
 ]);
 const DCB_SET = new NlaSet("rtnl_dcb_attrs", "DCB_ATTR_???", []);
 
-/** A family byte alone (rtgenmsg, netconfmsg), then attributes of `set` from offset 4. */
-function decodeFamilyOnly(p: usize, len: u32, field: string, set: NlaSet): void {
-  const fam = <u32>load<u8>(p);
-  putc(0x7b);
-  puts(field);
-  putc(0x3d);
-  printXval("addrfams", <u64>fam, "AF_???");
-  putc(0x7d);
-  if (len > 4) {
-    puts(", ");
-    setNlaFamily(fam);
-    decodeNlattr(p + 4, len - 4, set);
-  }
-}
-
-function decodeIfaddrlblmsg(p: usize, len: u32): void {
-  const fam = <u32>load<u8>(p);
-  puts("{ifal_family=");
-  printXval("addrfams", <u64>fam, "AF_???");
-  puts(", ");
-  if (len < 12) {
-    puts("...}");
-    return;
-  }
-  if (!have(p, 12)) {
-    putAddrAt(p + 1);
-    putc(0x7d);
-    return;
-  }
-  puts("ifal_prefixlen=");
-  putU64(<u64>load<u8>(p + 2));
-  puts(", ifal_flags=");
-  putU64(<u64>load<u8>(p + 3));
-  puts(", ifal_index=");
-  printIfindex(load<u32>(p + 4));
-  u32f("ifal_seq", p + 8);
-  putc(0x7d);
-  if (len > 12) {
-    puts(", ");
-    setNlaFamily(fam);
-    decodeNlattr(p + 12, len - 12, IFAL_SET);
-  }
-}
-
-function decodeDcbmsg(p: usize, len: u32): void {
-  puts("{dcb_family=");
-  printXval("addrfams", <u64>load<u8>(p), "AF_???");
-  puts(", ");
-  if (len < 4) {
-    puts("...}");
-    return;
-  }
-  if (!have(p, 4)) {
-    putAddrAt(p + 1);
-    putc(0x7d);
-    return;
-  }
-  puts("cmd=");
-  printXval("dcb_commands", <u64>load<u8>(p + 1), "DCB_CMD_???");
-  putc(0x7d);
-  if (len > 4) {
-    puts(", ");
-    decodeNlattr(p + 4, len - 4, DCB_SET);
-  }
-}
-
 // TCA_*, TCA_ROOT_*, NDTA_*, MDBA_*, NHA_* and IFLA_STATS_*: the traffic-control, neighbour
 // table, multicast database, nexthop and statistics messages' attributes, by name; the values
 // strace decodes as plain numbers or strings decode here, the others print in hex.
+// TCA_STATS_* (TCA_STATS2's and TCA_ACT_STATS' nested attributes) and TCA_STAB_*, as strace's
+// rtnl_tc.c.
+const TCA_STATS_SET = new NlaSet("rtnl_tca_stats_attrs", "TCA_STATS_???", [
+  at("TCA_STATS_BASIC", NLA_STRUCT, "gnet_stats_basic"),
+  at("TCA_STATS_RATE_EST", NLA_STRUCT, "gnet_stats_rate_est"),
+  at("TCA_STATS_QUEUE", NLA_STRUCT, "gnet_stats_queue"),
+  at("TCA_STATS_RATE_EST64", NLA_STRUCT, "gnet_stats_rate_est64"),
+  at("TCA_STATS_BASIC_HW", NLA_STRUCT, "gnet_stats_basic"),
+  at("TCA_STATS_PKT64", NLA_U64),
+]);
+const TCA_STAB_SET = new NlaSet("rtnl_tca_stab_attrs", "TCA_STAB_???", [
+  at("TCA_STAB_BASE", NLA_STRUCT, "tc_sizespec"),
+  at("TCA_STAB_DATA", NLA_U16_ARRAY),
+]);
 const TCA_SET = new NlaSet("rtnl_tc_attrs", "TCA_???", [
   at("TCA_KIND", NLA_STR),
+  at("TCA_STATS", NLA_STRUCT, "tc_stats"),
+  at("TCA_RATE", NLA_STRUCT, "tc_estimator"),
   at("TCA_FCNT", NLA_U32),
+  at("TCA_STATS2", NLA_NESTED, "", "", TCA_STATS_SET),
+  at("TCA_STAB", NLA_NESTED, "", "", TCA_STAB_SET),
   at("TCA_CHAIN", NLA_U32),
   at("TCA_HW_OFFLOAD", NLA_U8),
   at("TCA_INGRESS_BLOCK", NLA_U32),
   at("TCA_EGRESS_BLOCK", NLA_U32),
   at("TCA_DUMP_FLAGS", NLA_U32),
 ]);
-const TCA_ROOT_SET = new NlaSet("rtnl_tc_action_attrs", "TCA_ROOT_???", [
-  at("TCA_ROOT_COUNT", NLA_U32),
-  at("TCA_ROOT_TIME_DELTA", NLA_U32),
+// TCA_ACT_* (a tcamsg's attributes), as strace's rtnl_tc_action.c.
+const TCA_ACT_SET = new NlaSet("rtnl_tc_action_attrs", "TCA_ACT_???", [
+  at("TCA_ACT_KIND", NLA_STR),
+  at("TCA_ACT_INDEX", NLA_U32),
+  at("TCA_ACT_STATS", NLA_NESTED, "", "", TCA_STATS_SET),
+  at("TCA_ACT_FLAGS", NLA_FLAGS32, "rtnl_tca_act_flags", "TCA_ACT_FLAGS_???"),
+  at("TCA_ACT_HW_STATS", NLA_FLAGS32, "rtnl_tca_act_hw_stats", "TCA_ACT_HW_STATS_???"),
+  at("TCA_ACT_USED_HW_STATS", NLA_FLAGS32, "rtnl_tca_act_hw_stats", "TCA_ACT_HW_STATS_???"),
+  at("TCA_ACT_IN_HW_COUNT", NLA_U32),
+]);
+// NDTPA_* (NDTA_PARMS' nested attributes) and NDTA_*, as strace's rtnl_neightbl.c.
+const NDTPA_SET = new NlaSet("rtnl_neightbl_parms_attrs", "NDTPA_???", [
+  at("NDTPA_IFINDEX", NLA_IFINDEX),
+  at("NDTPA_REFCNT", NLA_U32),
+  at("NDTPA_REACHABLE_TIME", NLA_U64),
+  at("NDTPA_BASE_REACHABLE_TIME", NLA_U64),
+  at("NDTPA_RETRANS_TIME", NLA_U64),
+  at("NDTPA_GC_STALETIME", NLA_U64),
+  at("NDTPA_DELAY_PROBE_TIME", NLA_U64),
+  at("NDTPA_QUEUE_LEN", NLA_U32),
+  at("NDTPA_APP_PROBES", NLA_U32),
+  at("NDTPA_UCAST_PROBES", NLA_U32),
+  at("NDTPA_MCAST_PROBES", NLA_U32),
+  at("NDTPA_ANYCAST_DELAY", NLA_U64),
+  at("NDTPA_PROXY_DELAY", NLA_U64),
+  at("NDTPA_PROXY_QLEN", NLA_U32),
+  at("NDTPA_LOCKTIME", NLA_U64),
+  at("NDTPA_QUEUE_LENBYTES", NLA_U32),
+  at("NDTPA_MCAST_REPROBES", NLA_U32),
+  at("NDTPA_INTERVAL_PROBE_TIME_MS", NLA_U64),
 ]);
 const NDTA_SET = new NlaSet("rtnl_neightbl_attrs", "NDTA_???", [
   at("NDTA_NAME", NLA_STR),
   at("NDTA_THRESH1", NLA_U32),
   at("NDTA_THRESH2", NLA_U32),
   at("NDTA_THRESH3", NLA_U32),
+  at("NDTA_CONFIG", NLA_STRUCT, "ndt_config"),
+  at("NDTA_PARMS", NLA_NESTED, "", "", NDTPA_SET),
+  at("NDTA_STATS", NLA_STRUCT, "ndt_stats"),
   at("NDTA_GC_INTERVAL", NLA_U64),
 ]);
 const MDBA_SET = new NlaSet("rtnl_mdb_attrs", "MDBA_???", []);
-const CACHEREPORT_SET = new NlaSet("", "", []);
 const NHA_SET = new NlaSet("rtnl_nexthop_attrs", "NHA_???", [
   at("NHA_ID", NLA_U32),
   at("NHA_OIF", NLA_IFINDEX),
@@ -727,110 +723,281 @@ const IFSTATS_SET = new NlaSet("ifstats_attrs", "IFLA_STATS_???", [
   at("IFLA_STATS_LINK_64", NLA_STRUCT, "rtnl_link_stats64"),
 ]);
 
-/** A family byte, then fields in a header of `size` bytes (`...` when shorter), then attributes. */
-function header(p: usize, len: u32, field: string, size: u32): bool {
+// IPMRA_CREPORT_* and IP6MRA_CREPORT_*: a cache report's attributes, by its family (strace's
+// rtnl_cachereport.c).
+const IPMRA_CREPORT_SET = new NlaSet("rtnl_ipmra_creport_attrs", "IPMRA_CREPORT_???", [
+  at("IPMRA_CREPORT_MSGTYPE", NLA_XVAL8, "rtnl_ipmra_msg_types", "IGMPMSG_???"),
+  at("IPMRA_CREPORT_VIF_ID", NLA_U32),
+  at("IPMRA_CREPORT_SRC_ADDR", NLA_IN_ADDR),
+  at("IPMRA_CREPORT_DST_ADDR", NLA_IN_ADDR),
+  at("IPMRA_CREPORT_TABLE", NLA_U32),
+]);
+const IP6MRA_CREPORT_SET = new NlaSet("rtnl_ip6mra_creport_attrs", "IP6MRA_CREPORT_???", [
+  at("IP6MRA_CREPORT_MSGTYPE", NLA_XVAL8, "rtnl_ip6mra_msg_types", "MRT6MSG_???"),
+  at("IP6MRA_CREPORT_MIF_ID", NLA_U32),
+  at("IP6MRA_CREPORT_SRC_ADDR", NLA_IN6_ADDR),
+  at("IP6MRA_CREPORT_DST_ADDR", NLA_IN6_ADDR),
+]);
+
+/** Padding strace prints only when it is not zero. */
+function pad(name: string, off: u32, kind: u8): Field {
+  return new Field(name, off, kind, "", "", true);
+}
+
+/**
+ * A message's family header: the family field's name, the header's size, the fields after the
+ * family (none: a family byte alone, as rtgenmsg) and the attributes after it.
+ */
+class MsgHdr {
+  constructor(
+    public family: string,
+    public size: u32,
+    public fields: Field[],
+    public attrs: NlaSet,
+  ) {}
+}
+
+// The family headers of uapi/linux/rtnetlink.h, if_addr.h, neighbour.h, fib_rules.h,
+// if_addrlabel.h, dcbnl.h, netconf.h, if_bridge.h, if_link.h and nexthop.h, as strace 6.1 prints them.
+const IFINFOMSG = new MsgHdr(
+  "ifi_family",
+  16,
+  [
+    f("ifi_type", 2, F_XVAL16, "arp_hardware_types", "ARPHRD_???"),
+    f("ifi_index", 4, F_IFINDEX),
+    f("ifi_flags", 8, F_FLAGS32, "iffflags", "IFF_???"),
+    f("ifi_change", 12, F_X32),
+  ],
+  IFLA_SET,
+);
+const IFADDRMSG = new MsgHdr(
+  "ifa_family",
+  8,
+  [
+    f("ifa_prefixlen", 1, F_U8),
+    f("ifa_flags", 2, F_FLAGS8, "ifaddrflags", "IFA_F_???"),
+    f("ifa_scope", 3, F_XVAL8, "routing_scopes"),
+    f("ifa_index", 4, F_IFINDEX),
+  ],
+  IFA_SET,
+);
+const RTMSG = new MsgHdr(
+  "rtm_family",
+  12,
+  [
+    f("rtm_dst_len", 1, F_U8),
+    f("rtm_src_len", 2, F_U8),
+    f("rtm_tos", 3, F_FLAGS8, "ip_type_of_services", "IPTOS_TOS_???"),
+    f("rtm_table", 4, F_XVAL8, "routing_table_ids"),
+    f("rtm_protocol", 5, F_XVAL8, "routing_protocols", "RTPROT_???"),
+    f("rtm_scope", 6, F_XVAL8, "routing_scopes"),
+    f("rtm_type", 7, F_XVAL8, "routing_types", "RTN_???"),
+    f("rtm_flags", 8, F_FLAGS32, "routing_flags", "RTM_F_???"),
+  ],
+  RTA_SET,
+);
+const NDMSG = new MsgHdr(
+  "ndm_family",
+  12,
+  [
+    f("ndm_ifindex", 4, F_IFINDEX),
+    f("ndm_state", 8, F_FLAGS16, "neighbor_cache_entry_states", "NUD_???"),
+    f("ndm_flags", 10, F_FLAGS8, "neighbor_cache_entry_flags", "NTF_???"),
+    f("ndm_type", 11, F_XVAL8, "routing_types", "RTN_???"),
+  ],
+  NDA_SET,
+);
+const FIB_RULE_HDR = new MsgHdr(
+  "family",
+  12,
+  [
+    f("dst_len", 1, F_U8),
+    f("src_len", 2, F_U8),
+    f("tos", 3, F_FLAGS8, "ip_type_of_services", "IPTOS_TOS_???"),
+    f("table", 4, F_XVAL8, "routing_table_ids", "RT_TABLE_???"),
+    f("action", 7, F_XVAL8, "fib_rule_actions", "FR_ACT_???"),
+    f("flags", 8, F_FLAGS32, "fib_rule_flags", "FIB_RULE_???"),
+  ],
+  FRA_SET,
+);
+const IFADDRLBLMSG = new MsgHdr(
+  "ifal_family",
+  12,
+  [
+    f("ifal_prefixlen", 2, F_U8),
+    f("ifal_flags", 3, F_U8),
+    f("ifal_index", 4, F_IFINDEX),
+    f("ifal_seq", 8, F_U32),
+  ],
+  IFAL_SET,
+);
+const DCBMSG = new MsgHdr("dcb_family", 4, [f("cmd", 1, F_XVAL8, "dcb_commands", "DCB_CMD_???")], DCB_SET);
+const NETCONFMSG = new MsgHdr("ncm_family", 1, [], NETCONFA_SET);
+const NSID = new MsgHdr("rtgen_family", 1, [], NETNSA_SET);
+const TCMSG = new MsgHdr(
+  "tcm_family",
+  20,
+  [
+    f("tcm_ifindex", 4, F_IFINDEX),
+    f("tcm_handle", 8, F_U32),
+    f("tcm_parent", 12, F_U32),
+    f("tcm_info", 16, F_U32),
+  ],
+  TCA_SET,
+);
+const TCAMSG = new MsgHdr("tca_family", 1, [], TCA_ACT_SET);
+const NDTMSG = new MsgHdr("ndtm_family", 1, [], NDTA_SET);
+const BR_PORT_MSG = new MsgHdr("family", 8, [f("ifindex", 4, F_IFINDEX)], MDBA_SET);
+const IF_STATS_MSG = new MsgHdr(
+  "family",
+  12,
+  [
+    pad("pad1", 1, F_X8),
+    pad("pad2", 2, F_X16),
+    f("ifindex", 4, F_IFINDEX),
+    f("filter_mask", 8, F_FLAGS32, "ifstats_attr_flags", "1<<IFLA_STATS_???"),
+  ],
+  IFSTATS_SET,
+);
+const NHMSG = new MsgHdr(
+  "nh_family",
+  8,
+  [
+    f("nh_scope", 1, F_XVAL8, "routing_scopes"),
+    f("nh_protocol", 2, F_XVAL8, "routing_protocols", "RTPROT_???"),
+    pad("resvd", 3, F_X8),
+    f("nh_flags", 4, F_FLAGS32, "route_nexthop_flags", "RTNH_F_???"),
+  ],
+  NHA_SET,
+);
+/** RTM_NEWCACHEREPORT: a family byte (RTNL_FAMILY_* first), attributes by that family. */
+const CACHEREPORT = new MsgHdr("rtgen_family", 1, [], DCB_SET);
+
+/** Which header each RTM_* message type carries (strace's route_decoders), by type name. */
+class RouteMsg {
+  constructor(
+    public types: string[],
+    public hdr: MsgHdr,
+  ) {}
+}
+const ROUTE_MSGS: RouteMsg[] = [
+  new RouteMsg(["RTM_NEWLINK", "RTM_DELLINK", "RTM_GETLINK", "RTM_SETLINK"], IFINFOMSG),
+  new RouteMsg(
+    ["RTM_NEWADDR", "RTM_DELADDR", "RTM_GETADDR", "RTM_GETMULTICAST", "RTM_GETANYCAST"],
+    IFADDRMSG,
+  ),
+  new RouteMsg(["RTM_NEWROUTE", "RTM_DELROUTE", "RTM_GETROUTE"], RTMSG),
+  new RouteMsg(["RTM_NEWNEIGH", "RTM_DELNEIGH", "RTM_GETNEIGH"], NDMSG),
+  new RouteMsg(["RTM_NEWRULE", "RTM_DELRULE", "RTM_GETRULE"], FIB_RULE_HDR),
+  new RouteMsg(
+    [
+      "RTM_NEWQDISC",
+      "RTM_DELQDISC",
+      "RTM_GETQDISC",
+      "RTM_NEWTCLASS",
+      "RTM_DELTCLASS",
+      "RTM_GETTCLASS",
+      "RTM_NEWTFILTER",
+      "RTM_DELTFILTER",
+      "RTM_GETTFILTER",
+      "RTM_NEWCHAIN",
+      "RTM_DELCHAIN",
+      "RTM_GETCHAIN",
+    ],
+    TCMSG,
+  ),
+  new RouteMsg(["RTM_NEWACTION", "RTM_DELACTION", "RTM_GETACTION"], TCAMSG),
+  new RouteMsg(["RTM_NEWNEIGHTBL", "RTM_GETNEIGHTBL", "RTM_SETNEIGHTBL"], NDTMSG),
+  new RouteMsg(["RTM_NEWADDRLABEL", "RTM_DELADDRLABEL", "RTM_GETADDRLABEL"], IFADDRLBLMSG),
+  new RouteMsg(["RTM_GETDCB", "RTM_SETDCB"], DCBMSG),
+  new RouteMsg(["RTM_NEWNETCONF", "RTM_DELNETCONF", "RTM_GETNETCONF"], NETCONFMSG),
+  new RouteMsg(["RTM_NEWMDB", "RTM_DELMDB", "RTM_GETMDB"], BR_PORT_MSG),
+  new RouteMsg(["RTM_NEWNSID", "RTM_DELNSID", "RTM_GETNSID"], NSID),
+  new RouteMsg(["RTM_NEWSTATS", "RTM_GETSTATS"], IF_STATS_MSG),
+  new RouteMsg(["RTM_NEWCACHEREPORT"], CACHEREPORT),
+  new RouteMsg(["RTM_NEWNEXTHOP", "RTM_DELNEXTHOP", "RTM_GETNEXTHOP"], NHMSG),
+];
+
+// ROUTE_MSGS by type value, resolved through core's nl_route_types once per blob.
+let byType: Array<MsgHdr | null> = [];
+let byTypeFor: usize = 0;
+
+function headerOf(type: u32): MsgHdr | null {
+  if (byTypeFor != blob) {
+    const t = nlTable("nl_route_types");
+    const out = new Array<MsgHdr | null>(0);
+    for (let i = 0; i < ROUTE_MSGS.length; i++) {
+      const m = ROUTE_MSGS[i];
+      for (let j = 0; j < m.types.length; j++) {
+        const v = valueOf(t, m.types[j], 0xffff);
+        if (v >= 0x400) continue;
+        while (<u64>out.length <= v) out.push(null);
+        out[<i32>v] = m.hdr;
+      }
+    }
+    byType = out;
+    byTypeFor = blob;
+  }
+  return type < <u32>byType.length ? byType[type] : null;
+}
+
+/**
+ * A header and its attributes: `{family=…, field=…, …}` (`...}` when the message is shorter than
+ * the header, the address where it was unreadable), then the attributes from the aligned end.
+ */
+function decodeHeader(h: MsgHdr, p: usize, len: u32): void {
+  const fam = <u32>load<u8>(p);
   putc(0x7b);
-  puts(field);
+  puts(h.family);
   putc(0x3d);
-  printXval("addrfams", <u64>load<u8>(p), "AF_???");
+  if (h == CACHEREPORT) printFlagsXvals(fam);
+  else printXval("addrfams", <u64>fam, "AF_???");
+  if (h.fields.length > 0) {
+    puts(", ");
+    if (len < h.size) {
+      puts("...}");
+      return;
+    }
+    if (!have(p, h.size)) {
+      putAddrAt(p + 1);
+      putc(0x7d);
+      return;
+    }
+    let first = true;
+    for (let i = 0; i < h.fields.length; i++) {
+      const fd = h.fields[i];
+      if (fd.optional && fieldValue(fd, p) == 0) continue;
+      if (!first) puts(", ");
+      first = false;
+      puts(fd.name);
+      putc(0x3d);
+      printField(fd, p);
+    }
+  }
+  putc(0x7d);
+  const off = (h.size + 3) & ~(<u32>3);
+  if (len <= off) return;
   puts(", ");
-  if (len < size) {
-    puts("...}");
-    return false;
-  }
-  if (!have(p, size)) {
-    putAddrAt(p + 1);
-    putc(0x7d);
-    return false;
-  }
-  return true;
+  msgFamily = fam;
+  setNlaFamily(fam);
+  if (h != CACHEREPORT) decodeNlattr(p + off, len - off, h.attrs);
+  else if (fam == RTNL_FAMILY_IPMR) decodeNlattr(p + off, len - off, IPMRA_CREPORT_SET);
+  else if (fam == RTNL_FAMILY_IP6MR) decodeNlattr(p + off, len - off, IP6MRA_CREPORT_SET);
+  // decode_nla_af_spec: a family without attribute decoders shows the bytes.
+  else printHexStr(p + off, len - off);
 }
 
-function attrsAfter(p: usize, len: u32, size: u32, set: NlaSet): void {
-  const off = (size + 3) & ~(<u32>3);
-  if (len > off) {
-    puts(", ");
-    setNlaFamily(<u32>load<u8>(p));
-    decodeNlattr(p + off, len - off, set);
-  }
+const RTNL_FAMILY_IPMR: u32 = 128;
+const RTNL_FAMILY_IP6MR: u32 = 129;
+
+/** printxvals_ex(family, "RTNL_FAMILY_???", rtnl_family, addrfams). */
+function printFlagsXvals(fam: u32): void {
+  if (lookup(nlTable("rtnl_family"), <u64>fam) != NO_REF) printXval("rtnl_family", <u64>fam, "");
+  else printXval("addrfams", <u64>fam, "RTNL_FAMILY_???");
 }
 
-function decodeTcmsg(p: usize, len: u32): void {
-  if (!header(p, len, "tcm_family", 20)) return;
-  puts("tcm_ifindex=");
-  printIfindex(load<u32>(p + 4));
-  u32f("tcm_handle", p + 8);
-  u32f("tcm_parent", p + 12);
-  u32f("tcm_info", p + 16);
-  putc(0x7d);
-  attrsAfter(p, len, 20, TCA_SET);
-}
-
-function decodeBrPortMsg(p: usize, len: u32): void {
-  if (!header(p, len, "family", 8)) return;
-  puts("ifindex=");
-  printIfindex(load<u32>(p + 4));
-  putc(0x7d);
-  attrsAfter(p, len, 8, MDBA_SET);
-}
-
-function decodeIfstatsmsg(p: usize, len: u32): void {
-  if (!header(p, len, "family", 12)) return;
-  if (load<u8>(p + 1) != 0) {
-    puts("pad1=");
-    putHex(<u64>load<u8>(p + 1));
-    puts(", ");
-  }
-  if (load<u16>(p + 2) != 0) {
-    puts("pad2=");
-    putHex(<u64>load<u16>(p + 2));
-    puts(", ");
-  }
-  puts("ifindex=");
-  printIfindex(load<u32>(p + 4));
-  puts(", filter_mask=");
-  printFlagsX("ifstats_attr_flags", "", <u64>load<u32>(p + 8), "1<<IFLA_STATS_???");
-  putc(0x7d);
-  attrsAfter(p, len, 12, IFSTATS_SET);
-}
-
-function decodeNhmsg(p: usize, len: u32): void {
-  if (!header(p, len, "nh_family", 8)) return;
-  puts("nh_scope=");
-  printXval("routing_scopes", <u64>load<u8>(p + 1), "");
-  puts(", nh_protocol=");
-  printXval("routing_protocols", <u64>load<u8>(p + 2), "RTPROT_???");
-  if (load<u8>(p + 3) != 0) {
-    puts(", resvd=");
-    putHex(<u64>load<u8>(p + 3));
-  }
-  puts(", nh_flags=");
-  printFlagsX("route_nexthop_flags", "", <u64>load<u32>(p + 4), "RTNH_F_???");
-  putc(0x7d);
-  attrsAfter(p, len, 8, NHA_SET);
-}
-
-// RTM_* message types (uapi/linux/rtnetlink.h): RTM_BASE 16, then NEW/DEL/GET/SET per group of four.
 const RTM_NEWLINK: u32 = 16;
-const RTM_NEWADDR: u32 = 20;
-const RTM_NEWROUTE: u32 = 24;
-const RTM_NEWNEIGH: u32 = 28;
-const RTM_NEWRULE: u32 = 32;
-const RTM_NEWADDRLABEL: u32 = 72;
-const RTM_GETDCB: u32 = 78;
-const RTM_NEWNETCONF: u32 = 80;
-const RTM_NEWNSID: u32 = 88;
-const RTM_NEWQDISC: u32 = 36;
-const RTM_NEWACTION: u32 = 48;
-const RTM_NEWNEIGHTBL: u32 = 64;
-const RTM_NEWMDB: u32 = 84;
-const RTM_NEWSTATS: u32 = 92;
-const RTM_NEWCHAIN: u32 = 100;
-const RTM_NEWNEXTHOP: u32 = 104;
-const RTM_NEWCACHEREPORT: u32 = 96;
 const AF_BRIDGE: u32 = 7;
-const RTM_GETMULTICAST: u32 = 58;
-const RTM_GETANYCAST: u32 = 62;
 
 /** decode_netlink_route: false for NLMSG_DONE (the generic printer takes it). */
 export function decodeRoute(type: u32, p: usize, len: u32): bool {
@@ -840,32 +1007,15 @@ export function decodeRoute(type: u32, p: usize, len: u32): bool {
     return true;
   }
   setStructPrinter(printRouteStruct);
-  if (type < RTM_NEWLINK + 4) decodeIfinfomsg(p, len);
-  else if (type < RTM_NEWADDR + 3 || type == RTM_GETMULTICAST || type == RTM_GETANYCAST)
-    decodeIfaddrmsg(p, len);
-  else if (type >= RTM_NEWROUTE && type < RTM_NEWROUTE + 3) decodeRtmsg(p, len);
-  else if (type == RTM_NEWNEIGH + 2 && load<u8>(p) == AF_BRIDGE) decodeIfinfomsg(p, len);
-  else if (type >= RTM_NEWNEIGH && type < RTM_NEWNEIGH + 3) decodeNdmsg(p, len);
-  else if (type >= RTM_NEWRULE && type < RTM_NEWRULE + 3) decodeFibRuleHdr(p, len);
-  else if (type >= RTM_NEWADDRLABEL && type < RTM_NEWADDRLABEL + 3) decodeIfaddrlblmsg(p, len);
-  else if (type == RTM_GETDCB || type == RTM_GETDCB + 1) decodeDcbmsg(p, len);
-  else if (type >= RTM_NEWNETCONF && type < RTM_NEWNETCONF + 3)
-    decodeFamilyOnly(p, len, "ncm_family", NETCONFA_SET);
-  else if (type >= RTM_NEWNSID && type < RTM_NEWNSID + 3)
-    decodeFamilyOnly(p, len, "rtgen_family", NETNSA_SET);
-  else if (
-    (type >= RTM_NEWQDISC && type < RTM_NEWQDISC + 11 && (type & 3) != 3) ||
-    (type >= RTM_NEWCHAIN && type < RTM_NEWCHAIN + 3)
+  let h = headerOf(type);
+  // decode_rtm_getneigh: a bridge's RTM_GETNEIGH carries an ifinfomsg.
+  if (
+    h == NDMSG &&
+    type == <u32>valueOf(nlTable("nl_route_types"), "RTM_GETNEIGH", 0) &&
+    load<u8>(p) == AF_BRIDGE
   )
-    decodeTcmsg(p, len);
-  else if (type >= RTM_NEWACTION && type < RTM_NEWACTION + 3)
-    decodeFamilyOnly(p, len, "tca_family", TCA_ROOT_SET);
-  else if (type == RTM_NEWNEIGHTBL || type == RTM_NEWNEIGHTBL + 2 || type == RTM_NEWNEIGHTBL + 3)
-    decodeFamilyOnly(p, len, "ndtm_family", NDTA_SET);
-  else if (type >= RTM_NEWMDB && type < RTM_NEWMDB + 3) decodeBrPortMsg(p, len);
-  else if (type == RTM_NEWSTATS || type == RTM_NEWSTATS + 2) decodeIfstatsmsg(p, len);
-  else if (type >= RTM_NEWNEXTHOP && type < RTM_NEWNEXTHOP + 3) decodeNhmsg(p, len);
-  else if (type == RTM_NEWCACHEREPORT) decodeFamilyOnly(p, len, "rtgen_family", CACHEREPORT_SET);
+    h = IFINFOMSG;
+  if (h != null) decodeHeader(h, p, len);
   else decodeFamily(p, len);
   return true;
 }
