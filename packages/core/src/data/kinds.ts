@@ -29,7 +29,11 @@ const path: ArgKind = { k: "path" };
 const mode: ArgKind = { k: "mode" };
 const bufOut: ArgKind = { k: "bufOut" };
 const signo: ArgKind = { k: "signo" };
+/** strace's printuid: `-1`, else unsigned. */
+const uid: ArgKind = { k: "uid" };
 const flags = (table: string): ArgKind => ({ k: "flags", table });
+/** Flags of all 64 bits of a long argument (strace's printflags64). */
+const flags64 = (table: string): ArgKind => ({ k: "flags", table, wide: true });
 const en = (table: string): ArgKind => ({ k: "enum", table });
 const structOut = (type: string): ArgKind => ({ k: "struct", type, dir: "out" });
 const structIn = (type: string): ArgKind => ({ k: "struct", type, dir: "in" });
@@ -154,10 +158,10 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   renameat2: { args: [dirfd, path, dirfd, path, flags("rename_flags")] },
   fchmodat: { args: [dirfd, path, mode] },
   fchmodat2: { args: [dirfd, path, mode, flags("at_flags")] },
-  fchownat: { args: [dirfd, path, int, int, flags("at_flags")] },
-  fchown: { args: [fd, int, int] },
-  chown: { args: [path, int, int] },
-  lchown: { args: [path, int, int] },
+  fchownat: { args: [dirfd, path, uid, uid, flags("at_flags")] },
+  fchown: { args: [fd, uid, uid] },
+  chown: { args: [path, uid, uid] },
+  lchown: { args: [path, uid, uid] },
   utimensat: { args: [dirfd, path, structIn("timespec2"), flags("at_flags")] },
   umask: { args: [{ k: "umode" }], decoder: "umask" },
   statx: { args: [dirfd, path, flags("statx_flags"), flags("statx_masks"), structOut("statx")] },
@@ -169,11 +173,17 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   fsync: { args: [fd] },
   fdatasync: { args: [fd] },
   flock: { args: [fd, flags("flockcmds")] },
-  fallocate: { args: [fd, int, long, long] },
+  fallocate: { args: [fd, flags("falloc_flags"), long, long] },
+  sync_file_range: { args: [fd, long, long, flags("sync_file_range_flags")] },
+  tee: { args: [fd, fd, ulong, flags("splice_flags")] },
+  // close_range's fds print unsigned (strace's PRINT_VAL_U), not as fds.
+  close_range: { args: [uint, uint, flags("close_range_flags")] },
   copy_file_range: { args: [fd, structIn("loff"), fd, structIn("loff"), ulong, uint] },
   sendfile: { args: [fd, fd, structInOut("loff"), ulong] },
   splice: { args: [fd, structIn("loff"), fd, structIn("loff"), ulong, flags("splice_flags")] },
   memfd_create: { args: [str, flags("mfd_create_flags")], ret: "fd" },
+  memfd_secret: { args: [flags("memfd_secret_flags")], ret: "fd" },
+  signalfd4: { args: [fd, sigset(2, "in"), ulong, flags("sfd_flags")], ret: "fd" },
   inotify_init1: { args: [flags("inotify_init_flags")], ret: "fd" },
   inotify_add_watch: { args: [fd, path, flags("inotify_flags")] },
   inotify_rm_watch: { args: [fd, int] },
@@ -205,6 +215,28 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   rt_tgsigqueueinfo: { args: [int, int, signo, structIn("siginfo")] },
   // memory
   madvise: { args: [ptr, ulong, en("madvise_cmds")] },
+  mlockall: { args: [flags("mlockall_flags")] },
+  // NUMA policy (numa.c). A node mask is read as maxnode words, more than the (maxnode + 62) / 64
+  // the decoder prints: the array capture counts elements, not bits.
+  mbind: { args: [ptr, ulong, ulong, arr("kulong", 4, "in"), ulong, hex], decoder: "mbind" },
+  set_mempolicy: { args: [int, arr("kulong", 2, "in"), ulong], decoder: "set_mempolicy" },
+  get_mempolicy: {
+    args: [structOut("int"), arr("kulong", 2, "out"), ulong, ptr, hex],
+    decoder: "get_mempolicy",
+  },
+  migrate_pages: {
+    args: [int, ulong, arr("kulong", 1, "in"), arr("kulong", 1, "in")],
+    decoder: "migrate_pages",
+  },
+  move_pages: {
+    args: [int, ulong, arr("kulong", 1, "in"), arr("u32", 1, "in"), arr("u32", 1, "out"), hex],
+    decoder: "move_pages",
+  },
+  mlock2: { args: [ptr, ulong, flags("mlock_flags")] },
+  pkey_alloc: { args: [hex, flags64("pkey_access")] },
+  pkey_mprotect: { args: [ptr, ulong, flags64("mmap_prot"), int] },
+  remap_file_pages: { args: [ptr, ulong, flags64("mmap_prot"), ulong, flags("mmap_flags")] },
+  set_mempolicy_home_node: { args: [ptr, ulong, ulong, hex] },
   mremap: { args: [ptr, ulong, ulong, flags("mremap_flags"), ptr], ret: "hex", decoder: "mremap" },
   // processes, identity, scheduling
   wait4: {
@@ -223,6 +255,10 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   getgroups: { args: [int, arr("gid", 0, "out")], decoder: "getgroups" },
   setgroups: { args: [int, arr("gid", 0, "in")], decoder: "setgroups" },
   setuid: { args: [int] },
+  setfsuid: { args: [uid] },
+  setfsgid: { args: [uid] },
+  setns: { args: [fd, flags("setns_types")] },
+  ioperm: { args: [hex, hex, int] },
   setgid: { args: [int] },
   setreuid: { args: [int, int] },
   setregid: { args: [int, int] },

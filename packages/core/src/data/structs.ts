@@ -44,6 +44,8 @@ const scalars: readonly StructDef[] = [
 
 const common64: readonly StructDef[] = [
   ...scalars,
+  // a kernel_ulong_t element (move_pages' page addresses, a node mask's words)
+  { name: "kulong", size: 8 },
   { name: "rlimit", size: 16 },
   { name: "rlimit64", size: 16 },
   { name: "statfs", size: 120 },
@@ -64,6 +66,7 @@ const common64: readonly StructDef[] = [
 
 const common32: readonly StructDef[] = [
   ...scalars,
+  { name: "kulong", size: 4 },
   { name: "rlimit", size: 8 },
   { name: "rlimit64", size: 16 },
   { name: "statfs", size: 64 },

@@ -2,7 +2,7 @@
 import { jsonMode, SK_SIGNAL, SK_SIGSET, spanClose, spanOpen } from "../json/spans";
 import { outLen, putc, putName, puts } from "../out";
 import { NO_REF, signalName, strLen, strPtr } from "../tables";
-import { putU64 } from "./num";
+import { putI64, putU64 } from "./num";
 import { FMT_UDEC, restyle } from "./style";
 
 const SIGRTMIN: u32 = 32;
@@ -38,7 +38,8 @@ export function printSignalName(sig: u64, withPrefix: bool = true): void {
     }
     return;
   }
-  putU64(sig);
+  // strace's signame: an unknown number as a C int (`kill(1, -889262067)`).
+  putI64(<i64>(<i32>sig));
 }
 
 /** `[INT CHLD]`, `[]`, or `~[KILL STOP]` when more than half of the bits are set. */
