@@ -146,6 +146,7 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   },
   rt_sigsuspend: { args: [sigset(1, "in"), ulong] },
   rt_sigpending: { args: [sigset(1, "out"), ulong] },
+  rt_sigtimedwait: { args: [sigset(3, "in"), structOut("siginfo"), structIn("timespec"), ulong] },
   sigaltstack: { args: [structIn("stack_t"), structOut("stack_t")] },
   // files
   fadvise64: { args: [fd, long, long, en("advise")] },
@@ -251,6 +252,9 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   sched_setaffinity: { args: [int, ulong, arr("u8", 1, "in")], decoder: "sched_setaffinity" },
   sched_getscheduler: { args: [int], decoder: "sched_getscheduler" },
   sched_getparam: { args: [int, structOut("int")] },
+  sched_setparam: { args: [int, structIn("int")] },
+  sched_setscheduler: { args: [int, en("sched_policies"), structIn("int")] },
+  sched_rr_get_interval: { args: [int, structOut("timespec")] },
   sched_yield: { args: [] },
   getgroups: { args: [int, arr("gid", 0, "out")], decoder: "getgroups" },
   setgroups: { args: [int, arr("gid", 0, "in")], decoder: "setgroups" },
@@ -281,6 +285,10 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   clock_nanosleep: { args: [en("clocknames"), flags("clock_flags"), structIn("timespec"), ptr] },
   nanosleep: { args: [structIn("timespec"), ptr] },
   clock_gettime: { args: [en("clocknames"), structOut("timespec")] },
+  clock_settime: { args: [en("clocknames"), structIn("timespec")] },
+  timer_settime: { args: [int, flags("clock_flags"), structIn("itimerspec"), structOut("itimerspec")] },
+  timer_gettime: { args: [int, structOut("itimerspec")] },
+  getcpu: { args: [structOut("uint"), structOut("uint"), ptr] },
   clock_getres: { args: [en("clocknames"), structOut("timespec")] },
   gettimeofday: { args: [structOut("timeval"), ptr] },
   // sockets

@@ -347,6 +347,7 @@ export const generatedConstTables: readonly ConstTable[] = [
     name: "close_range_flags",
     source: "include/uapi/linux/close_range.h",
     kind: "flags",
+    dflt: "CLOSE_RANGE_???",
     entries: [
       [2, "CLOSE_RANGE_UNSHARE"],
       [4, "CLOSE_RANGE_CLOEXEC"],
@@ -1133,6 +1134,7 @@ export const generatedConstTables: readonly ConstTable[] = [
     name: "memfd_secret_flags",
     source: "include/uapi/asm-generic/fcntl.h",
     kind: "flags",
+    dflt: "",
     entries: [
       [524288, "O_CLOEXEC"],
     ],
@@ -2972,6 +2974,7 @@ export const generatedConstTables: readonly ConstTable[] = [
     name: "setns_types",
     source: "include/uapi/linux/sched.h",
     kind: "flags",
+    dflt: "CLONE_NEW???",
     entries: [
       [128, "CLONE_NEWTIME"],
       [131072, "CLONE_NEWNS"],

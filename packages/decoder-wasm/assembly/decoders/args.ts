@@ -188,11 +188,13 @@ export function printSockaddrOut(i: u32, lenArg: u32): void {
 export function printSigsetArg(i: u32, lenArg: u32, atExit: bool): void {
   const p = arg(i);
   const size = <u32>arg(lenArg);
+  // strace's print_sigset_addr_len: a size from the word size to the kernel's sigset_t (8 bytes).
+  const word: u32 = (arch & 0x80000000) != 0 || arch == 0 ? 8 : 4;
   if (
     p != 0 &&
     !(atExit && isError) &&
-    size > 0 &&
-    size <= 128 &&
+    arg(lenArg) >= <u64>word &&
+    arg(lenArg) <= 8 &&
     findCap(i, CK_ARRAY, atExit) &&
     capLen >= size
   ) {

@@ -25,7 +25,10 @@ function printSigactionArg(i: u32, atExit: bool): void {
 function printSigsetArg(i: u32, atExit: bool): void {
   const p = arg(i);
   const size = <u32>arg(3);
-  if (p != 0 && !(atExit && isError) && size <= 128 && findCap(i, 0, atExit) && capLen >= size && size > 0) {
+  // strace's print_sigset_addr_len: a size from the word size to the kernel's sigset_t (8 bytes).
+  const word: u32 = (arch & 0x80000000) != 0 || arch == 0 ? 8 : 4;
+  const sized = arg(3) >= <u64>word && arg(3) <= 8;
+  if (p != 0 && !(atExit && isError) && sized && findCap(i, 0, atExit) && capLen >= size) {
     printSigset(capData, size);
     return;
   }

@@ -141,6 +141,13 @@ export const S_TMS: u8 = 24;
 export const S_WINSIZE: u8 = 25;
 export const S_TERMIOS: u8 = 26;
 export const S_SIGINFO: u8 = 27;
+// 140 on: the long-tail decoders' printers (a range of their own, as their decoder ids)
+/** An unsigned int behind a pointer: `[4294967295]`. */
+export const S_UINT: u8 = 140;
+/** A gid_t array element (strace's printuid): `-1` or unsigned. */
+export const S_GID: u8 = 141;
+/** A kernel_ulong_t behind a pointer, in hex: `[0x7f0000000000]` (io_setup's context). */
+export const S_KULONG: u8 = 142;
 
 /**
  * Every struct name this build prints (core's struct, array and value-capture types), with its
@@ -176,6 +183,8 @@ const STRUCT_NAMES: string[] = [
   "winsize",
   "termios",
   "siginfo",
+  "uint",
+  "kulong",
 ];
 const STRUCT_IDS: u8[] = [
   S_STAT,
@@ -198,7 +207,7 @@ const STRUCT_IDS: u8[] = [
   S_POLLFD,
   S_WSTATUS,
   S_STACK_T,
-  S_U32,
+  S_GID,
   S_ITIMERVAL,
   S_ITIMERSPEC,
   S_OPEN_HOW,
@@ -207,6 +216,8 @@ const STRUCT_IDS: u8[] = [
   S_WINSIZE,
   S_TERMIOS,
   S_SIGINFO,
+  S_UINT,
+  S_KULONG,
 ];
 
 /** Struct printer id for a core struct name. */
@@ -369,6 +380,27 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
       if (len < 4) return false;
       putc(0x5b);
       putI64(<i64>load<i32>(p));
+      putc(0x5d);
+      return true;
+    }
+    case S_UINT: {
+      if (len < 4) return false;
+      putc(0x5b);
+      putU64(<u64>load<u32>(p));
+      putc(0x5d);
+      return true;
+    }
+    case S_GID: {
+      if (len < 4) return false;
+      const g = load<u32>(p);
+      if (g == 0xffffffff) puts("-1");
+      else putU64(<u64>g);
+      return true;
+    }
+    case S_KULONG: {
+      if (len < 8) return false;
+      putc(0x5b);
+      putHex(load<u64>(p));
       putc(0x5d);
       return true;
     }
