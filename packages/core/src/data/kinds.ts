@@ -182,7 +182,7 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   copy_file_range: { args: [fd, structIn("loff"), fd, structIn("loff"), ulong, uint] },
   sendfile: { args: [fd, fd, structInOut("loff"), ulong] },
   splice: { args: [fd, structIn("loff"), fd, structIn("loff"), ulong, flags("splice_flags")] },
-  memfd_create: { args: [str, flags("mfd_create_flags")], ret: "fd" },
+  memfd_create: { args: [str, flags("mfd_create_flags")], ret: "fd", decoder: "memfd_create" },
   memfd_secret: { args: [flags("memfd_secret_flags")], ret: "fd" },
   signalfd4: { args: [fd, sigset(2, "in"), ulong, flags("sfd_flags")], ret: "fd" },
   inotify_init1: { args: [flags("inotify_init_flags")], ret: "fd" },
@@ -216,6 +216,15 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   rt_tgsigqueueinfo: { args: [int, int, signo, structIn("siginfo")] },
   // memory
   madvise: { args: [ptr, ulong, en("madvise_cmds")] },
+  process_madvise: {
+    args: [fd, arr("iovec", 2, "in"), ulong, en("madvise_cmds"), hex],
+    decoder: "process_madvise",
+  },
+  process_mrelease: { args: [fd, flags("process_mrelease_flags")] },
+  ioprio_get: { args: [int, int], decoder: "ioprio_get" },
+  ioprio_set: { args: [int, int, int], decoder: "ioprio_set" },
+  // kcmp's idx arguments are fds for KCMP_FILE (read as fds, so -y names them)
+  kcmp: { args: [int, int, int, fd, fd], decoder: "kcmp" },
   mlockall: { args: [flags("mlockall_flags")] },
   // NUMA policy (numa.c). A node mask is read as maxnode words, more than the (maxnode + 62) / 64
   // the decoder prints: the array capture counts elements, not bits.

@@ -38,6 +38,8 @@ const scalars: readonly StructDef[] = [
   { name: "termios", size: 36 },
   // a task's name (TASK_COMM_LEN)
   { name: "comm", size: 16 },
+  // struct kcmp_epoll_slot (include/uapi/linux/kcmp.h): three __u32
+  { name: "kcmp_epoll_slot", size: 12 },
   // siginfo_t (include/uapi/asm-generic/siginfo.h: SI_MAX_SIZE on every architecture)
   { name: "siginfo", size: 128 },
 ];

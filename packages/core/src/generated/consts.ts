@@ -985,6 +985,7 @@ export const generatedConstTables: readonly ConstTable[] = [
     name: "ioprio_class",
     source: "include/uapi/linux/ioprio.h",
     kind: "enum",
+    dflt: "IOPRIO_CLASS_???",
     entries: [
       [0, "IOPRIO_CLASS_NONE"],
       [1, "IOPRIO_CLASS_RT"],
@@ -996,6 +997,7 @@ export const generatedConstTables: readonly ConstTable[] = [
     name: "ioprio_who",
     source: "include/uapi/linux/ioprio.h",
     kind: "enum",
+    dflt: "IOPRIO_WHO_???",
     entries: [
       [1, "IOPRIO_WHO_PROCESS"],
       [2, "IOPRIO_WHO_PGRP"],
@@ -1147,8 +1149,6 @@ export const generatedConstTables: readonly ConstTable[] = [
       [1, "MFD_CLOEXEC"],
       [2, "MFD_ALLOW_SEALING"],
       [4, "MFD_HUGETLB"],
-      [8, "MFD_NOEXEC_SEAL"],
-      [16, "MFD_EXEC"],
     ],
   },
   {
@@ -2322,6 +2322,13 @@ export const generatedConstTables: readonly ConstTable[] = [
       [0, "PRIO_PROCESS"],
       [1, "PRIO_PGRP"],
       [2, "PRIO_USER"],
+    ],
+  },
+  {
+    name: "process_mrelease_flags",
+    source: "include/uapi/linux/mman.h",
+    kind: "flags",
+    entries: [
     ],
   },
   {

@@ -29,7 +29,7 @@ import { auxTable } from "./rval";
 import { decodeSeccomp } from "./seccomp";
 import { decodeSelect, printSelectAux } from "./select";
 import { decodeRtSigaction, decodeRtSigprocmask, decodeRtSigreturn } from "./signal";
-import { runTailDecoder, TAIL_FIRST, TAIL_IDS, TAIL_LAST, TAIL_NAMES } from "./tail";
+import { printTailAux, runTailDecoder, TAIL_FIRST, TAIL_IDS, TAIL_LAST, TAIL_NAMES } from "./tail";
 
 export const D_GENERIC: u8 = 0;
 export const D_OPEN: u8 = 1;
@@ -310,4 +310,5 @@ export function printAux(id: u8): void {
   else if (id == D_SELECT || id == D_PSELECT6) printSelectAux(auxTable == 1);
   else if (id == D_RECVMMSG) printRecvmmsgAux();
   else if (id == D_PRCTL) printPrctlAux();
+  else if (id >= TAIL_FIRST && id <= TAIL_LAST) printTailAux(id);
 }

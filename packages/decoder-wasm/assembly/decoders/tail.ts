@@ -2,6 +2,9 @@
 // never collides), their names (core's `decoder` field) and their dispatch.
 
 import { decodeGeneric } from "./generic";
+import { decodeIoprioGet, decodeIoprioSet, printIoprioAux } from "./ioprio";
+import { decodeKcmp } from "./kcmp";
+import { decodeMemfdCreate, decodeProcessMadvise } from "./mem";
 import {
   decodeGetMempolicy,
   decodeMbind,
@@ -16,6 +19,11 @@ export const D_SET_MEMPOLICY: u8 = 141;
 export const D_GET_MEMPOLICY: u8 = 142;
 export const D_MIGRATE_PAGES: u8 = 143;
 export const D_MOVE_PAGES: u8 = 144;
+export const D_IOPRIO_GET: u8 = 145;
+export const D_IOPRIO_SET: u8 = 146;
+export const D_KCMP: u8 = 147;
+export const D_MEMFD_CREATE: u8 = 148;
+export const D_PROCESS_MADVISE: u8 = 149;
 export const TAIL_LAST: u8 = 169;
 
 /** Decoder names and their ids, in pairs (aliases share an id). */
@@ -25,8 +33,29 @@ export const TAIL_NAMES: string[] = [
   "get_mempolicy",
   "migrate_pages",
   "move_pages",
+  "ioprio_get",
+  "ioprio_set",
+  "kcmp",
+  "memfd_create",
+  "process_madvise",
 ];
-export const TAIL_IDS: u8[] = [D_MBIND, D_SET_MEMPOLICY, D_GET_MEMPOLICY, D_MIGRATE_PAGES, D_MOVE_PAGES];
+export const TAIL_IDS: u8[] = [
+  D_MBIND,
+  D_SET_MEMPOLICY,
+  D_GET_MEMPOLICY,
+  D_MIGRATE_PAGES,
+  D_MOVE_PAGES,
+  D_IOPRIO_GET,
+  D_IOPRIO_SET,
+  D_KCMP,
+  D_MEMFD_CREATE,
+  D_PROCESS_MADVISE,
+];
+
+/** The AUX_CUSTOM annotation after the return value, for the long-tail decoder that asked for it. */
+export function printTailAux(id: u8): void {
+  if (id == D_IOPRIO_GET) printIoprioAux();
+}
 
 /** Runs long-tail decoder `id` (entry or exit, per call.ts). Returns RVAL_* bits. */
 export function runTailDecoder(id: u8, r: u32): i32 {
@@ -41,6 +70,16 @@ export function runTailDecoder(id: u8, r: u32): i32 {
       return decodeMigratePages();
     case D_MOVE_PAGES:
       return decodeMovePages();
+    case D_IOPRIO_GET:
+      return decodeIoprioGet();
+    case D_IOPRIO_SET:
+      return decodeIoprioSet();
+    case D_KCMP:
+      return decodeKcmp();
+    case D_MEMFD_CREATE:
+      return decodeMemfdCreate();
+    case D_PROCESS_MADVISE:
+      return decodeProcessMadvise();
   }
   return decodeGeneric(r);
 }
