@@ -146,7 +146,10 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   },
   rt_sigsuspend: { args: [sigset(1, "in"), ulong] },
   rt_sigpending: { args: [sigset(1, "out"), ulong] },
-  rt_sigtimedwait: { args: [sigset(3, "in"), structOut("siginfo"), structIn("timespec"), ulong] },
+  rt_sigtimedwait: {
+    args: [sigset(3, "in"), structOut("siginfo"), structIn("timespec"), ulong],
+    decoder: "rt_sigtimedwait",
+  },
   sigaltstack: { args: [structIn("stack_t"), structOut("stack_t")] },
   // files
   fadvise64: { args: [fd, long, long, en("advise")] },
@@ -291,8 +294,12 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   sched_get_priority_max: { args: [en("sched_policies")] },
   sched_get_priority_min: { args: [en("sched_policies")] },
   // time
-  clock_nanosleep: { args: [en("clocknames"), flags("clock_flags"), structIn("timespec"), ptr] },
-  nanosleep: { args: [structIn("timespec"), ptr] },
+  clock_nanosleep: {
+    args: [en("clocknames"), flags("clock_flags"), structIn("timespec"), structOut("timespec")],
+    decoder: "clock_nanosleep",
+  },
+  nanosleep: { args: [structIn("timespec"), structOut("timespec")], decoder: "nanosleep" },
+  time: { args: [structOut("loff")], decoder: "time" },
   clock_gettime: { args: [en("clocknames"), structOut("timespec")] },
   clock_settime: { args: [en("clocknames"), structIn("timespec")] },
   timer_settime: { args: [int, flags("clock_flags"), structIn("itimerspec"), structOut("itimerspec")] },
@@ -345,7 +352,7 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   },
   epoll_create: { args: [int], ret: "fd" },
   epoll_create1: { args: [flags("epollflags")], ret: "fd" },
-  epoll_ctl: { args: [fd, en("epollctls"), fd, structIn("epoll_event")] },
+  epoll_ctl: { args: [fd, en("epollctls"), fd, structIn("epoll_event")], decoder: "epoll_ctl" },
   epoll_wait: { args: [fd, arr("epoll_event", 2, "out"), int, int], decoder: "epoll_wait" },
   epoll_pwait: {
     args: [fd, arr("epoll_event", 2, "out"), int, int, sigset(5, "in"), ulong],

@@ -9,8 +9,12 @@ import { putAddr, putI64, putU64 } from "../print/num";
 import { printStruct, S_EPOLL_EVENT, S_POLLFD, S_TIMESPEC } from "../print/structs";
 import { printFlags } from "../print/xlat";
 import { AUDIT_ARCH_X86_64, CK_ARRAY, CK_STRUCT } from "../record";
-import { printFd, printSigsetArg, printStructElems } from "./args";
+import { argKind, argParam } from "../tables";
+import { printArg, printFd, printSigsetArg, printStructElems } from "./args";
+import { decodeGeneric } from "./generic";
 import { AUX_CUSTOM, RVAL_DECODED, setAux } from "./rval";
+
+const EPOLL_CTL_DEL: u32 = 2;
 
 /** The bytes of the pollfds strace prints of `n`: at most -s of them, and one more it fetches. */
 function shownBytes(n: u64): u32 {
@@ -119,5 +123,18 @@ export function decodeEpollWait(pwait: bool): i32 {
     puts(", ");
     putU64(arg(5));
   }
+  return RVAL_DECODED;
+}
+
+/** epoll_ctl(epfd, op, fd, event): EPOLL_CTL_DEL's event is not read, only its address printed. */
+export function decodeEpollCtl(r: u32): i32 {
+  if (<u32>arg(1) != EPOLL_CTL_DEL) return decodeGeneric(r);
+  printFd(0);
+  puts(", ");
+  printArg(1, argKind(r, 1), argParam(r, 1));
+  puts(", ");
+  printFd(2);
+  puts(", ");
+  putAddr(arg(3));
   return RVAL_DECODED;
 }

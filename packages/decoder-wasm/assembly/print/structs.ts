@@ -854,7 +854,7 @@ function putStatTime(name: string, p: usize): void {
 }
 
 /** strace's sprinttime_ex prints no comment for 0.0 or an out-of-range nanosecond part. */
-function isoShown(sec: i64, nsec: u64): bool {
+export function isoShown(sec: i64, nsec: u64): bool {
   return !(sec == 0 && nsec == 0) && nsec < 1000000000;
 }
 
@@ -864,7 +864,7 @@ function put2(v: i64): void {
 }
 
 /** strace's sprinttime_nsec: `%FT%T[.nnnnnnnnn]%z` in the session's zone. */
-function putIsoTime(sec: i64, nsec: u32): void {
+export function putIsoTime(sec: i64, nsec: u32): void {
   const local = sec + <i64>tzMinutes * 60;
   let days = local / 86400;
   let sod = local % 86400;
