@@ -51,8 +51,11 @@ export function printTimeAux(): void {
 export function decodeSleep(r: u32, rem: u32): i32 {
   if (!exiting) return decodeGeneric(r);
   const p = arg(rem);
+  // clock_nanosleep with TIMER_ABSTIME leaves rem alone
+  const absolute = rem == 3 && (arg(1) & 1) != 0;
   if (
     p != 0 &&
+    !absolute &&
     isErestart() &&
     findCap(rem, CK_STRUCT, true) &&
     printStruct(S_TIMESPEC, capData, capLen, arch)
