@@ -157,3 +157,16 @@ describe("time and sleeps", () => {
     );
   });
 });
+
+describe("mknod", () => {
+  it("the mode as the unsigned short it is, an unknown type in octal, dev as an unsigned int", async () => {
+    const d = await createDecoder();
+    const path = cstr(0, "../mknod");
+    expect(line(d, "mknod", [0x7ffd1000n, 0xdeadbeefffffffffn, 0], -22, [path])).toBe(
+      'mknod("../mknod", 0177777)              = -1 EINVAL (Invalid argument)\n',
+    );
+    expect(line(d, "mknod", [0x7ffd1000n, 0xdeadbeefffff2014n, 0xdeadbeef00000107n], -17, [path])).toBe(
+      'mknod("../mknod", S_IFCHR|024, makedev(0x1, 0x7)) = -1 EEXIST (File exists)\n',
+    );
+  });
+});

@@ -276,6 +276,11 @@ export function printSymbolicMode(mode: u64): void {
 function printSymbolicModeAbbrev(mode: u64): void {
   const typ = mode & S_IFMT;
   const ref = typ != 0 ? lookup(T_MODETYPES, typ) : NO_REF;
+  // a type no S_IF* names: strace prints the whole mode in octal
+  if (typ != 0 && ref == NO_REF) {
+    putOct(mode, 3);
+    return;
+  }
   let rest = mode;
   if (ref != NO_REF) {
     putRef(ref);
