@@ -454,7 +454,8 @@ function genConsts() {
     });
     const fields = [`name: ${q(name)}`, `source: ${q(from.join(", "))}`, `kind: ${q(kind)}`];
     if (typeMask) fields.push(`typeMask: ${Number(evalExpr(typeMask, defs))}`);
-    if (dflt) fields.push(`dflt: ${q(dflt)}`);
+    // an empty #Default: unknown values print with no comment at all
+    if (dflt !== undefined) fields.push(`dflt: ${q(dflt)}`);
     text += `  {\n    ${fields.join(",\n    ")},\n    entries: [\n`;
     for (const [v, n] of entries) text += `      [${v}, ${q(n)}],\n`;
     text += `    ],\n  },\n`;

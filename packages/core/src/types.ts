@@ -56,8 +56,11 @@ export type ArgKind =
    * decoder needs all of it, not just the -s bytes it prints (getdents64 counts the entries).
    */
   | { readonly k: "bufOut"; readonly whole?: true }
-  /** Bits named from constant table `table` (a {@link ConstTable} name), joined by `|`. */
-  | { readonly k: "flags"; readonly table: string }
+  /**
+   * Bits named from constant table `table` (a {@link ConstTable} name), joined by `|`: of the low
+   * 32 bits (an `unsigned int`), or of all 64 with `wide` (strace's printflags64 on a long).
+   */
+  | { readonly k: "flags"; readonly table: string; readonly wide?: true }
   /** One value named from constant table `table`. */
   | { readonly k: "enum"; readonly table: string }
   /** A file mode printed octal, with S_IF* type bits named when present. */
@@ -119,7 +122,9 @@ export type ArgKind =
    * has set each msg_len; `recv` (recvmmsg): at entry (the caller's msg_namelen) and at exit, each
    * entry's data cut at its msg_len.
    */
-  | { readonly k: "mmsghdr"; readonly count: ArgIndex; readonly dir: "send" | "recv" };
+  | { readonly k: "mmsghdr"; readonly count: ArgIndex; readonly dir: "send" | "recv" }
+  /** A user or group id (strace's printuid): `-1` for (uid_t)-1, else unsigned decimal. */
+  | { readonly k: "uid" };
 
 /** How the return value is printed. Errors always print `-1 ENAME (message)`. */
 export type RetKind =

@@ -1,6 +1,7 @@
 // Constant tables that dedicated decoders and struct printers use, looked up by name once at init.
 // The tables themselves come from @tstrace/core through the blob; a missing table degrades to
 // numbers, never to a failure.
+import { resolveKnownTail } from "./known-tail";
 import { findTable } from "./tables";
 
 export let T_OPEN_FLAGS: i32 = -1;
@@ -114,4 +115,5 @@ export function resolveKnown(): void {
   T_TTY_LDISCS = findTable("tty_ldiscs");
   T_USAGE_WHO = findTable("usage_who");
   T_PRCTL_DUMPABLE = findTable("prctl_dumpable");
+  resolveKnownTail();
 }

@@ -98,6 +98,7 @@ export const ARG_KIND_CODES = {
   msghdrInOut: 35,
   indirect: 36,
   mmsghdr: 37,
+  uid: 38,
 } as const;
 
 /** Return kind codes (assembly/kind-codes.ts R_*). */
@@ -116,6 +117,8 @@ export const BLOB_VERSION = 2;
 /** core's CaptureWhen.ENTRY and EXIT (test/contract.test.ts checks): a request's pointee is read then. */
 export const WHEN_ENTRY = 1;
 export const WHEN_EXIT = 2;
+/** A flags kind's param bit: the flags are all 64 bits of the argument (assembly/decoders/args.ts). */
+export const FLAGS_WIDE = 0x8000;
 /** A request arg's kind code for "the argument is not printed". */
 const NOT_PRINTED = 0xff;
 /** Header bytes (20 × u32). */
@@ -199,7 +202,11 @@ export function encodeTables(t: DecoderTables): Uint8Array {
         return [ARG_KIND_CODES.bufIn, k.len];
       case "iovec":
         return [k.dir === "in" ? ARG_KIND_CODES.iovecIn : ARG_KIND_CODES.iovecOut, k.count];
-      case "flags":
+      case "flags": {
+        const idx = tableIndex.get(k.table);
+        if (idx === undefined) return [ARG_KIND_CODES.flags, NONE16];
+        return [ARG_KIND_CODES.flags, k.wide ? idx | FLAGS_WIDE : idx];
+      }
       case "enum":
         return [ARG_KIND_CODES[k.k], tableIndex.get(k.table) ?? NONE16];
       case "struct":

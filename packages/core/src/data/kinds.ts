@@ -29,7 +29,11 @@ const path: ArgKind = { k: "path" };
 const mode: ArgKind = { k: "mode" };
 const bufOut: ArgKind = { k: "bufOut" };
 const signo: ArgKind = { k: "signo" };
+/** strace's printuid: `-1`, else unsigned. */
+const uid: ArgKind = { k: "uid" };
 const flags = (table: string): ArgKind => ({ k: "flags", table });
+/** Flags of all 64 bits of a long argument (strace's printflags64). */
+const flags64 = (table: string): ArgKind => ({ k: "flags", table, wide: true });
 const en = (table: string): ArgKind => ({ k: "enum", table });
 const structOut = (type: string): ArgKind => ({ k: "struct", type, dir: "out" });
 const structIn = (type: string): ArgKind => ({ k: "struct", type, dir: "in" });
@@ -145,6 +149,10 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   },
   rt_sigsuspend: { args: [sigset(1, "in"), ulong] },
   rt_sigpending: { args: [sigset(1, "out"), ulong] },
+  rt_sigtimedwait: {
+    args: [sigset(3, "in"), structOut("siginfo"), structIn("timespec"), ulong],
+    decoder: "rt_sigtimedwait",
+  },
   sigaltstack: { args: [structIn("stack_t"), structOut("stack_t")] },
   // files
   fadvise64: { args: [fd, long, long, en("advise")] },
@@ -157,10 +165,10 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   renameat2: { args: [dirfd, path, dirfd, path, flags("rename_flags")] },
   fchmodat: { args: [dirfd, path, mode] },
   fchmodat2: { args: [dirfd, path, mode, flags("at_flags")] },
-  fchownat: { args: [dirfd, path, int, int, flags("at_flags")] },
-  fchown: { args: [fd, int, int] },
-  chown: { args: [path, int, int] },
-  lchown: { args: [path, int, int] },
+  fchownat: { args: [dirfd, path, uid, uid, flags("at_flags")] },
+  fchown: { args: [fd, uid, uid] },
+  chown: { args: [path, uid, uid] },
+  lchown: { args: [path, uid, uid] },
   utimensat: { args: [dirfd, path, structIn("timespec2"), flags("at_flags")] },
   umask: { args: [{ k: "umode" }], decoder: "umask" },
   statx: { args: [dirfd, path, flags("statx_flags"), flags("statx_masks"), structOut("statx")] },
@@ -172,11 +180,17 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   fsync: { args: [fd] },
   fdatasync: { args: [fd] },
   flock: { args: [fd, flags("flockcmds")] },
-  fallocate: { args: [fd, int, long, long] },
+  fallocate: { args: [fd, flags("falloc_flags"), long, long] },
+  sync_file_range: { args: [fd, long, long, flags("sync_file_range_flags")] },
+  tee: { args: [fd, fd, ulong, flags("splice_flags")] },
+  // close_range's fds print unsigned (strace's PRINT_VAL_U), not as fds.
+  close_range: { args: [uint, uint, flags("close_range_flags")] },
   copy_file_range: { args: [fd, structIn("loff"), fd, structIn("loff"), ulong, uint] },
   sendfile: { args: [fd, fd, structInOut("loff"), ulong] },
   splice: { args: [fd, structIn("loff"), fd, structIn("loff"), ulong, flags("splice_flags")] },
-  memfd_create: { args: [str, flags("mfd_create_flags")], ret: "fd" },
+  memfd_create: { args: [str, flags("mfd_create_flags")], ret: "fd", decoder: "memfd_create" },
+  memfd_secret: { args: [flags("memfd_secret_flags")], ret: "fd" },
+  signalfd4: { args: [fd, sigset(2, "in"), ulong, flags("sfd_flags")], ret: "fd" },
   inotify_init1: { args: [flags("inotify_init_flags")], ret: "fd" },
   inotify_add_watch: { args: [fd, path, flags("inotify_flags")] },
   inotify_rm_watch: { args: [fd, int] },
@@ -252,6 +266,37 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   rt_tgsigqueueinfo: { args: [int, int, signo, structIn("siginfo")] },
   // memory
   madvise: { args: [ptr, ulong, en("madvise_cmds")] },
+  process_madvise: {
+    args: [fd, arr("iovec", 2, "in"), ulong, en("madvise_cmds"), hex],
+    decoder: "process_madvise",
+  },
+  process_mrelease: { args: [fd, flags("process_mrelease_flags")] },
+  ioprio_get: { args: [int, int], decoder: "ioprio_get" },
+  ioprio_set: { args: [int, int, int], decoder: "ioprio_set" },
+  // kcmp's idx arguments are fds for KCMP_FILE (read as fds, so -y names them)
+  kcmp: { args: [int, int, int, fd, fd], decoder: "kcmp" },
+  mlockall: { args: [flags("mlockall_flags")] },
+  // NUMA policy (numa.c). A node mask is read as maxnode words, more than the (maxnode + 62) / 64
+  // the decoder prints: the array capture counts elements, not bits.
+  mbind: { args: [ptr, ulong, ulong, arr("kulong", 4, "in"), ulong, hex], decoder: "mbind" },
+  set_mempolicy: { args: [int, arr("kulong", 2, "in"), ulong], decoder: "set_mempolicy" },
+  get_mempolicy: {
+    args: [structOut("int"), arr("kulong", 2, "out"), ulong, ptr, hex],
+    decoder: "get_mempolicy",
+  },
+  migrate_pages: {
+    args: [int, ulong, arr("kulong", 1, "in"), arr("kulong", 1, "in")],
+    decoder: "migrate_pages",
+  },
+  move_pages: {
+    args: [int, ulong, arr("kulong", 1, "in"), arr("u32", 1, "in"), arr("u32", 1, "out"), hex],
+    decoder: "move_pages",
+  },
+  mlock2: { args: [ptr, ulong, flags("mlock_flags")] },
+  pkey_alloc: { args: [hex, flags64("pkey_access")] },
+  pkey_mprotect: { args: [ptr, ulong, flags64("mmap_prot"), int] },
+  remap_file_pages: { args: [ptr, ulong, flags64("mmap_prot"), ulong, flags("mmap_flags")] },
+  set_mempolicy_home_node: { args: [ptr, ulong, ulong, hex] },
   mremap: { args: [ptr, ulong, ulong, flags("mremap_flags"), ptr], ret: "hex", decoder: "mremap" },
   // processes, identity, scheduling
   wait4: {
@@ -266,10 +311,17 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   sched_setaffinity: { args: [int, ulong, arr("u8", 1, "in")], decoder: "sched_setaffinity" },
   sched_getscheduler: { args: [int], decoder: "sched_getscheduler" },
   sched_getparam: { args: [int, structOut("int")] },
+  sched_setparam: { args: [int, structIn("int")] },
+  sched_setscheduler: { args: [int, en("sched_policies"), structIn("int")] },
+  sched_rr_get_interval: { args: [int, structOut("timespec")] },
   sched_yield: { args: [] },
   getgroups: { args: [int, arr("gid", 0, "out")], decoder: "getgroups" },
   setgroups: { args: [int, arr("gid", 0, "in")], decoder: "setgroups" },
   setuid: { args: [int] },
+  setfsuid: { args: [uid] },
+  setfsgid: { args: [uid] },
+  setns: { args: [fd, flags("setns_types")] },
+  ioperm: { args: [hex, hex, int] },
   setgid: { args: [int] },
   setreuid: { args: [int, int] },
   setregid: { args: [int, int] },
@@ -289,9 +341,17 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   sched_get_priority_max: { args: [en("sched_policies")] },
   sched_get_priority_min: { args: [en("sched_policies")] },
   // time
-  clock_nanosleep: { args: [en("clocknames"), flags("clock_flags"), structIn("timespec"), ptr] },
-  nanosleep: { args: [structIn("timespec"), ptr] },
+  clock_nanosleep: {
+    args: [en("clocknames"), flags("clock_flags"), structIn("timespec"), structOut("timespec")],
+    decoder: "clock_nanosleep",
+  },
+  nanosleep: { args: [structIn("timespec"), structOut("timespec")], decoder: "nanosleep" },
+  time: { args: [structOut("loff")], decoder: "time" },
   clock_gettime: { args: [en("clocknames"), structOut("timespec")] },
+  clock_settime: { args: [en("clocknames"), structIn("timespec")] },
+  timer_settime: { args: [int, flags("clock_flags"), structIn("itimerspec"), structOut("itimerspec")] },
+  timer_gettime: { args: [int, structOut("itimerspec")] },
+  getcpu: { args: [structOut("uint"), structOut("uint"), ptr] },
   clock_getres: { args: [en("clocknames"), structOut("timespec")] },
   gettimeofday: { args: [structOut("timeval"), ptr] },
   // sockets
@@ -344,7 +404,7 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   },
   epoll_create: { args: [int], ret: "fd" },
   epoll_create1: { args: [flags("epollflags")], ret: "fd" },
-  epoll_ctl: { args: [fd, en("epollctls"), fd, structIn("epoll_event")] },
+  epoll_ctl: { args: [fd, en("epollctls"), fd, structIn("epoll_event")], decoder: "epoll_ctl" },
   epoll_wait: { args: [fd, arr("epoll_event", 2, "out"), int, int], decoder: "epoll_wait" },
   epoll_pwait: {
     args: [fd, arr("epoll_event", 2, "out"), int, int, sigset(5, "in"), ulong],

@@ -38,6 +38,8 @@ const scalars: readonly StructDef[] = [
   { name: "termios", size: 36 },
   // a task's name (TASK_COMM_LEN)
   { name: "comm", size: 16 },
+  // struct kcmp_epoll_slot (include/uapi/linux/kcmp.h): three __u32
+  { name: "kcmp_epoll_slot", size: 12 },
   // struct __user_cap_header_struct and two __user_cap_data_struct (include/uapi/linux/capability.h)
   { name: "cap_header", size: 8 },
   { name: "cap_data", size: 24 },
@@ -55,6 +57,8 @@ const scalars: readonly StructDef[] = [
 
 const common64: readonly StructDef[] = [
   ...scalars,
+  // a kernel_ulong_t element (move_pages' page addresses, a node mask's words)
+  { name: "kulong", size: 8 },
   { name: "rlimit", size: 16 },
   { name: "rlimit64", size: 16 },
   { name: "statfs", size: 120 },
@@ -79,6 +83,7 @@ const common64: readonly StructDef[] = [
 
 const common32: readonly StructDef[] = [
   ...scalars,
+  { name: "kulong", size: 4 },
   { name: "rlimit", size: 8 },
   { name: "rlimit64", size: 16 },
   { name: "statfs", size: 64 },

@@ -140,4 +140,10 @@ export const valueCaptures: Readonly<Record<string, ValueCaptureRow>> = {
       { value: "PR_SET_SECCOMP", arg: 2, type: "sock_fprog", dir: "in" },
     ],
   },
+  // kcmp's KCMP_EPOLL_TFD points its idx2 at a struct kcmp_epoll_slot (kcmp.c)
+  kcmp: {
+    selector: 2,
+    table: "kcmp_types",
+    captures: [{ value: "KCMP_EPOLL_TFD", arg: 4, type: "kcmp_epoll_slot", dir: "in" }],
+  },
 };

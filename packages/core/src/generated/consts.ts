@@ -7,6 +7,7 @@ export const generatedConstTables: readonly ConstTable[] = [
     name: "access_modes",
     source: "glibc posix/unistd.h (R_OK 4, W_OK 2, X_OK 1, F_OK 0; the kernel has no uapi header for them)",
     kind: "flags",
+    dflt: "?_OK",
     entries: [
       [0, "F_OK"],
       [4, "R_OK"],
@@ -354,6 +355,16 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "close_range_flags",
+    source: "include/uapi/linux/close_range.h",
+    kind: "flags",
+    dflt: "CLOSE_RANGE_???",
+    entries: [
+      [2, "CLOSE_RANGE_UNSHARE"],
+      [4, "CLOSE_RANGE_CLOEXEC"],
+    ],
+  },
+  {
     name: "dcb_commands",
     source: "include/uapi/linux/dcbnl.h",
     kind: "enum",
@@ -418,8 +429,27 @@ export const generatedConstTables: readonly ConstTable[] = [
     name: "dup3_flags",
     source: "include/uapi/asm-generic/fcntl.h",
     kind: "flags",
+    dflt: "O_???",
     entries: [
+      [64, "O_CREAT"],
+      [128, "O_EXCL"],
+      [256, "O_NOCTTY"],
+      [512, "O_TRUNC"],
+      [1024, "O_APPEND"],
+      [2048, "O_NONBLOCK"],
+      [1052672, "O_SYNC"],
+      [1048576, "__O_SYNC"],
+      [4096, "O_DSYNC"],
+      [16384, "O_DIRECT"],
+      [32768, "O_LARGEFILE"],
+      [131072, "O_NOFOLLOW"],
+      [262144, "O_NOATIME"],
       [524288, "O_CLOEXEC"],
+      [2097152, "O_PATH"],
+      [4259840, "O_TMPFILE"],
+      [4194304, "__O_TMPFILE"],
+      [65536, "O_DIRECTORY"],
+      [8192, "FASYNC"],
     ],
   },
   {
@@ -480,6 +510,20 @@ export const generatedConstTables: readonly ConstTable[] = [
       [256, "AT_SYMLINK_NOFOLLOW"],
       [512, "AT_EACCESS"],
       [4096, "AT_EMPTY_PATH"],
+    ],
+  },
+  {
+    name: "falloc_flags",
+    source: "include/uapi/linux/falloc.h",
+    kind: "flags",
+    entries: [
+      [1, "FALLOC_FL_KEEP_SIZE"],
+      [2, "FALLOC_FL_PUNCH_HOLE"],
+      [4, "FALLOC_FL_NO_HIDE_STALE"],
+      [8, "FALLOC_FL_COLLAPSE_RANGE"],
+      [16, "FALLOC_FL_ZERO_RANGE"],
+      [32, "FALLOC_FL_INSERT_RANGE"],
+      [64, "FALLOC_FL_UNSHARE_RANGE"],
     ],
   },
   {
@@ -827,6 +871,17 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "get_mempolicy_flags",
+    source: "include/uapi/linux/mempolicy.h",
+    kind: "flags",
+    dflt: "MPOL_???",
+    entries: [
+      [1, "MPOL_F_NODE"],
+      [2, "MPOL_F_ADDR"],
+      [4, "MPOL_F_MEMS_ALLOWED"],
+    ],
+  },
+  {
     name: "getrandom_flags",
     source: "include/uapi/linux/random.h",
     kind: "flags",
@@ -1107,6 +1162,29 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "ioprio_class",
+    source: "include/uapi/linux/ioprio.h",
+    kind: "enum",
+    dflt: "IOPRIO_CLASS_???",
+    entries: [
+      [0, "IOPRIO_CLASS_NONE"],
+      [1, "IOPRIO_CLASS_RT"],
+      [2, "IOPRIO_CLASS_BE"],
+      [3, "IOPRIO_CLASS_IDLE"],
+    ],
+  },
+  {
+    name: "ioprio_who",
+    source: "include/uapi/linux/ioprio.h",
+    kind: "enum",
+    dflt: "IOPRIO_WHO_???",
+    entries: [
+      [1, "IOPRIO_WHO_PROCESS"],
+      [2, "IOPRIO_WHO_PGRP"],
+      [3, "IOPRIO_WHO_USER"],
+    ],
+  },
+  {
     name: "ip_type_of_services",
     source: "include/uapi/linux/ip.h",
     kind: "flags",
@@ -1133,6 +1211,21 @@ export const generatedConstTables: readonly ConstTable[] = [
       [0, "ITIMER_REAL"],
       [1, "ITIMER_VIRTUAL"],
       [2, "ITIMER_PROF"],
+    ],
+  },
+  {
+    name: "kcmp_types",
+    source: "include/uapi/linux/kcmp.h",
+    kind: "enum",
+    entries: [
+      [0, "KCMP_FILE"],
+      [1, "KCMP_VM"],
+      [2, "KCMP_FILES"],
+      [3, "KCMP_FS"],
+      [4, "KCMP_SIGHAND"],
+      [5, "KCMP_IO"],
+      [6, "KCMP_SYSVSEM"],
+      [7, "KCMP_EPOLL_TFD"],
     ],
   },
   {
@@ -1309,6 +1402,26 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "mbind_flags",
+    source: "include/uapi/linux/mempolicy.h",
+    kind: "flags",
+    dflt: "MPOL_???",
+    entries: [
+      [1, "MPOL_MF_STRICT"],
+      [2, "MPOL_MF_MOVE"],
+      [4, "MPOL_MF_MOVE_ALL"],
+    ],
+  },
+  {
+    name: "memfd_secret_flags",
+    source: "include/uapi/asm-generic/fcntl.h",
+    kind: "flags",
+    dflt: "",
+    entries: [
+      [524288, "O_CLOEXEC"],
+    ],
+  },
+  {
     name: "mfd_create_flags",
     source: "include/uapi/linux/memfd.h",
     kind: "flags",
@@ -1316,8 +1429,24 @@ export const generatedConstTables: readonly ConstTable[] = [
       [1, "MFD_CLOEXEC"],
       [2, "MFD_ALLOW_SEALING"],
       [4, "MFD_HUGETLB"],
-      [8, "MFD_NOEXEC_SEAL"],
-      [16, "MFD_EXEC"],
+    ],
+  },
+  {
+    name: "mlock_flags",
+    source: "include/uapi/asm-generic/mman-common.h",
+    kind: "flags",
+    entries: [
+      [1, "MLOCK_ONFAULT"],
+    ],
+  },
+  {
+    name: "mlockall_flags",
+    source: "include/uapi/asm-generic/mman.h",
+    kind: "flags",
+    entries: [
+      [1, "MCL_CURRENT"],
+      [2, "MCL_FUTURE"],
+      [4, "MCL_ONFAULT"],
     ],
   },
   {
@@ -1467,6 +1596,29 @@ export const generatedConstTables: readonly ConstTable[] = [
       [32, "MOVE_MOUNT_T_AUTOMOUNTS"],
       [64, "MOVE_MOUNT_T_EMPTY_PATH"],
       [256, "MOVE_MOUNT_SET_GROUP"],
+    ],
+  },
+  {
+    name: "mpol_mode_flags",
+    source: "include/uapi/linux/mempolicy.h",
+    kind: "flags",
+    entries: [
+      [32768, "MPOL_F_STATIC_NODES"],
+      [16384, "MPOL_F_RELATIVE_NODES"],
+      [8192, "MPOL_F_NUMA_BALANCING"],
+    ],
+  },
+  {
+    name: "mpol_modes",
+    source: "include/uapi/linux/mempolicy.h",
+    kind: "enum",
+    entries: [
+      [0, "MPOL_DEFAULT"],
+      [1, "MPOL_PREFERRED"],
+      [2, "MPOL_BIND"],
+      [3, "MPOL_INTERLEAVE"],
+      [4, "MPOL_LOCAL"],
+      [5, "MPOL_PREFERRED_MANY"],
     ],
   },
   {
@@ -2229,6 +2381,16 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "pkey_access",
+    source: "arch/x86/include/uapi/asm/mman.h, include/uapi/asm-generic/mman-common.h",
+    kind: "flags",
+    entries: [
+      [1, "PKEY_DISABLE_ACCESS"],
+      [2, "PKEY_DISABLE_WRITE"],
+      [4, "PKEY_DISABLE_EXECUTE"],
+    ],
+  },
+  {
     name: "pollflags",
     source: "include/uapi/asm-generic/poll.h",
     kind: "flags",
@@ -2565,6 +2727,13 @@ export const generatedConstTables: readonly ConstTable[] = [
       [0, "PRIO_PROCESS"],
       [1, "PRIO_PGRP"],
       [2, "PRIO_USER"],
+    ],
+  },
+  {
+    name: "process_mrelease_flags",
+    source: "include/uapi/linux/mman.h",
+    kind: "flags",
+    entries: [
     ],
   },
   {
@@ -3507,6 +3676,31 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "setns_types",
+    source: "include/uapi/linux/sched.h",
+    kind: "flags",
+    dflt: "CLONE_NEW???",
+    entries: [
+      [128, "CLONE_NEWTIME"],
+      [131072, "CLONE_NEWNS"],
+      [33554432, "CLONE_NEWCGROUP"],
+      [67108864, "CLONE_NEWUTS"],
+      [134217728, "CLONE_NEWIPC"],
+      [268435456, "CLONE_NEWUSER"],
+      [536870912, "CLONE_NEWPID"],
+      [1073741824, "CLONE_NEWNET"],
+    ],
+  },
+  {
+    name: "sfd_flags",
+    source: "include/uapi/asm-generic/fcntl.h",
+    kind: "flags",
+    entries: [
+      [524288, "SFD_CLOEXEC"],
+      [2048, "SFD_NONBLOCK"],
+    ],
+  },
+  {
     name: "shm_resource_flags",
     source: "include/uapi/linux/ipc.h, include/uapi/linux/shm.h",
     kind: "flags",
@@ -4306,6 +4500,16 @@ export const generatedConstTables: readonly ConstTable[] = [
       [65536, "SWAP_FLAG_DISCARD"],
       [131072, "SWAP_FLAG_DISCARD_ONCE"],
       [262144, "SWAP_FLAG_DISCARD_PAGES"],
+    ],
+  },
+  {
+    name: "sync_file_range_flags",
+    source: "include/uapi/linux/fs.h",
+    kind: "flags",
+    entries: [
+      [1, "SYNC_FILE_RANGE_WAIT_BEFORE"],
+      [2, "SYNC_FILE_RANGE_WRITE"],
+      [4, "SYNC_FILE_RANGE_WAIT_AFTER"],
     ],
   },
   {

@@ -62,6 +62,7 @@ import {
   K_STRUCT_IN,
   K_STRUCT_IN_OUT,
   K_STRUCT_OUT,
+  K_UID,
   K_UINT,
   K_ULONG,
   K_UMODE,
@@ -187,11 +188,13 @@ export function printSockaddrOut(i: u32, lenArg: u32): void {
 export function printSigsetArg(i: u32, lenArg: u32, atExit: bool): void {
   const p = arg(i);
   const size = <u32>arg(lenArg);
+  // strace's print_sigset_addr_len: a size from the word size to the kernel's sigset_t (8 bytes).
+  const word: u32 = (arch & 0x80000000) != 0 || arch == 0 ? 8 : 4;
   if (
     p != 0 &&
     !(atExit && isError) &&
-    size > 0 &&
-    size <= 128 &&
+    arg(lenArg) >= <u64>word &&
+    arg(lenArg) <= 8 &&
     findCap(i, CK_ARRAY, atExit) &&
     capLen >= size
   ) {
@@ -417,6 +420,12 @@ export function printIovecData(p: usize, end: usize, remaining: u64, netlink: i3
   putc(0x5d);
 }
 
+/** strace's printuid: a uid_t or gid_t, `-1` for (uid_t)-1, else unsigned. */
+export function printUid(v: u32): void {
+  if (v == 0xffffffff) puts("-1");
+  else putU64(<u64>v);
+}
+
 /** Prints argument i of kind `k` with parameter `param` (see tables.ts for the codes). */
 export function printArg(i: u32, k: u8, param: u32): void {
   const v = arg(i);
@@ -458,7 +467,9 @@ export function printArg(i: u32, k: u8, param: u32): void {
       printBufOut(i);
       break;
     case K_FLAGS:
-      printFlags(<i32>param, <u64>(<u32>v));
+      // The encoder's FLAGS_WIDE bit (0x8000): a long's 64 bits, else an unsigned int's 32.
+      if (param != 0xffff && (param & 0x8000) != 0) printFlags(<i32>(param & 0x7fff), v);
+      else printFlags(<i32>param, <u64>(<u32>v));
       break;
     case K_ENUM:
       printEnum(<i32>param, <u64>(<u32>v));
@@ -517,6 +528,9 @@ export function printArg(i: u32, k: u8, param: u32): void {
         if (n > 0 && load<u8>(capData + <usize>(n - 1)) == 0) n--;
         printCString(capData, n, false, PATH_MAX);
       } else putAddr(v);
+      break;
+    case K_UID:
+      printUid(<u32>v);
       break;
     case K_UMODE:
       // print_numeric_umode_t takes an unsigned short: umask(0177777) prints 0177777.

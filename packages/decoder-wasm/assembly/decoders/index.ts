@@ -45,6 +45,7 @@ import {
   decodeSysctl,
   decodeSyslog,
 } from "./sysadmin";
+import { printTailAux, runTailDecoder, TAIL_FIRST, TAIL_IDS, TAIL_LAST, TAIL_NAMES } from "./tail";
 
 export const D_GENERIC: u8 = 0;
 export const D_OPEN: u8 = 1;
@@ -273,6 +274,7 @@ const DECODER_IDS: u8[] = [
 /** Decoder id for a decoder (or syscall) name; D_GENERIC when there is no dedicated one. */
 export function decoderIdByName(ref: u32): u8 {
   for (let i = 0; i < DECODER_NAMES.length; i++) if (strEq(ref, DECODER_NAMES[i])) return DECODER_IDS[i];
+  for (let i = 0; i < TAIL_NAMES.length; i++) if (strEq(ref, TAIL_NAMES[i])) return TAIL_IDS[i];
   return D_GENERIC;
 }
 
@@ -282,10 +284,15 @@ export function putDecoderNames(): void {
     puts(DECODER_NAMES[i]);
     putc(0x0a);
   }
+  for (let i = 0; i < TAIL_NAMES.length; i++) {
+    puts(TAIL_NAMES[i]);
+    putc(0x0a);
+  }
 }
 
 /** Runs decoder `id` for row `r` (entry or exit, per call.ts). Returns RVAL_* bits. */
 export function runDecoder(id: u8, r: u32): i32 {
+  if (id >= TAIL_FIRST && id <= TAIL_LAST) return runTailDecoder(id, r);
   switch (id) {
     case D_OPEN:
       return decodeOpen();
@@ -431,4 +438,5 @@ export function printAux(id: u8): void {
   else if (id == D_SELECT || id == D_PSELECT6) printSelectAux(auxTable == 1);
   else if (id == D_RECVMMSG) printRecvmmsgAux();
   else if (id == D_PRCTL) printPrctlAux();
+  else if (id >= TAIL_FIRST && id <= TAIL_LAST) printTailAux(id);
 }

@@ -20,12 +20,13 @@ export function decodeMknod(at: bool): i32 {
   }
   printPath(i);
   puts(", ");
-  const mode = <u32>arg(i + 1);
+  // umode_t is an unsigned short, dev an unsigned int: the kernel (and strace) drop the rest
+  const mode = <u32>(<u16>arg(i + 1));
   printSymbolicMode(<u64>mode);
   const typ = mode & S_IFMT;
   if (typ == S_IFCHR || typ == S_IFBLK) {
     puts(", ");
-    putMakedev(arg(i + 2));
+    putMakedev(<u64>(<u32>arg(i + 2)));
   }
   return RVAL_DECODED;
 }

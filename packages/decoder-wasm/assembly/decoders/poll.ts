@@ -1,21 +1,32 @@
 // poll/ppoll and epoll_wait/epoll_pwait: arrays whose printed length comes from another argument
 // at entry and from the return value at exit; poll's results print after the return value.
 
-import { arch, arg, capData, capLen, exiting, findCap, isError, rval } from "../call";
+import { arch, arg, capData, capLen, exiting, findCap, findCapPrefix, isError, rval } from "../call";
 import { T_POLLFLAGS } from "../known";
-import { strsize } from "../options";
+import { strsize, verbose } from "../options";
 import { putc, puts } from "../out";
 import { putAddr, putI64, putU64 } from "../print/num";
 import { printStruct, S_EPOLL_EVENT, S_POLLFD, S_TIMESPEC } from "../print/structs";
 import { printFlags } from "../print/xlat";
 import { AUDIT_ARCH_X86_64, CK_ARRAY, CK_STRUCT } from "../record";
-import { printFd, printSigsetArg, printStructElems } from "./args";
+import { argKind, argParam } from "../tables";
+import { printArg, printFd, printSigsetArg, printStructElems } from "./args";
+import { decodeGeneric } from "./generic";
 import { AUX_CUSTOM, RVAL_DECODED, setAux } from "./rval";
+
+const EPOLL_CTL_DEL: u32 = 2;
+
+/** The bytes of the pollfds strace prints of `n`: at most -s of them, and one more it fetches. */
+function shownBytes(n: u64): u32 {
+  return <u32>(min<u64>(n, verbose ? 8192 : <u64>strsize + 1) * 8);
+}
 
 function printPollfds(atExit: bool): void {
   const p = arg(0);
-  const n = arg(1);
-  if (p == 0 || !findCap(0, CK_ARRAY, atExit)) {
+  // nfds is an unsigned int: the kernel (and strace) ignore its upper half, which native's
+  // capture counted, so it read past the array into a fault; the array's own bytes still count.
+  const n = <u64>(<u32>arg(1));
+  if (p == 0 || !findCapPrefix(0, CK_ARRAY, atExit, shownBytes(n))) {
     putAddr(p);
     return;
   }
@@ -24,7 +35,7 @@ function printPollfds(atExit: bool): void {
   putc(0x5b);
   for (let j: u64 = 0; j < n; j++) {
     if (j > 0) puts(", ");
-    if (j >= <u64>strsize || j >= avail) {
+    if ((!verbose && j >= <u64>strsize) || j >= avail) {
       puts("...");
       break;
     }
@@ -63,8 +74,8 @@ export function printPollAux(isPpoll: bool): void {
     puts("Timeout)");
     return;
   }
-  const n = arg(1);
-  if (arg(0) != 0 && findCap(0, CK_ARRAY, true)) {
+  const n = <u64>(<u32>arg(1));
+  if (arg(0) != 0 && findCapPrefix(0, CK_ARRAY, true, shownBytes(n))) {
     const data = capData;
     const avail = <u64>(capLen / 8);
     putc(0x5b);
@@ -112,5 +123,18 @@ export function decodeEpollWait(pwait: bool): i32 {
     puts(", ");
     putU64(arg(5));
   }
+  return RVAL_DECODED;
+}
+
+/** epoll_ctl(epfd, op, fd, event): EPOLL_CTL_DEL's event is not read, only its address printed. */
+export function decodeEpollCtl(r: u32): i32 {
+  if (<u32>arg(1) != EPOLL_CTL_DEL) return decodeGeneric(r);
+  printFd(0);
+  puts(", ");
+  printArg(1, argKind(r, 1), argParam(r, 1));
+  puts(", ");
+  printFd(2);
+  puts(", ");
+  putAddr(arg(3));
   return RVAL_DECODED;
 }

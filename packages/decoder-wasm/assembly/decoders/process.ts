@@ -11,8 +11,8 @@ import { printSignal } from "../print/signal";
 import { printStruct, printWaitStatus, S_RUSAGE } from "../print/structs";
 import { printFlags } from "../print/xlat";
 import { AUDIT_ARCH_X86_64, CK_ARRAY, CK_STRUCT } from "../record";
-import { structIndexByName } from "../tables";
-import { printArrayArg } from "./args";
+import { printUid } from "./args";
+import { printElems } from "./elems";
 import { AUX_ENUM, RVAL_DECODED, RVAL_OCTAL, setAux } from "./rval";
 
 const CSIGNAL: u64 = 0xff;
@@ -190,19 +190,32 @@ export function decodeSchedAffinity(get: bool): i32 {
   return RVAL_DECODED;
 }
 
+function printGid(p: usize, size: u32): void {
+  printUid(load<u32>(p));
+  changetype<usize>(size);
+}
+
+/** NGROUPS_MAX: strace prints a longer list as its address. */
+const NGROUPS_MAX: u64 = 65536;
+
+function printGroupList(n: u64, atExit: bool): void {
+  if (n > NGROUPS_MAX) putAddr(arg(1));
+  else printElems(1, n, 4, atExit, printGid);
+}
+
 /** getgroups(size, list) prints rval gids at exit; setgroups(size, list) size gids at entry. */
 export function decodeGroups(get: bool): i32 {
-  const idx = structIndexByName("gid");
   if (!exiting) {
     putI64(<i64>(<i32>arg(0)));
     puts(", ");
     if (get) return 0;
-    printArrayArg(1, idx, <u64>(<u32>arg(0)), false);
+    printGroupList(<u64>(<u32>arg(0)), false);
     return RVAL_DECODED;
   }
-  if (arg(1) == 0) putAddr(arg(1));
-  else if (arg(0) == 0) puts("[]");
-  else printArrayArg(1, idx, <u64>rval, true);
+  // strace's print_groups: only a successful call's list, of as many gids as it returned
+  if (arg(0) == 0 && arg(1) != 0 && !isError) puts("[]");
+  else if (isError) putAddr(arg(1));
+  else printGroupList(<u64>rval, true);
   return RVAL_DECODED;
 }
 

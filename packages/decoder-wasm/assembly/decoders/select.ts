@@ -37,7 +37,8 @@ function printFdset(i: u32, atExit: bool): void {
     puts("NULL");
     return;
   }
-  if (!findCap(i, CK_FDSET, atExit) || capLen < (n + 7) / 8) {
+  // strace reads no set when nfds is 0 (or negative): the address, as for an unreadable one.
+  if (n == 0 || !findCap(i, CK_FDSET, atExit) || capLen < (n + 7) / 8) {
     putAddr(p);
     return;
   }

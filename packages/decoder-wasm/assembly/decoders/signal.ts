@@ -1,6 +1,6 @@
 // rt_sigaction and rt_sigprocmask: the new value at entry, the old one at exit.
 
-import { arch, arg, capData, capLen, eRec, exiting, findCap, isError } from "../call";
+import { arch, arg, capData, capLen, eRec, exiting, findCap, isError, rval } from "../call";
 import { T_SIGPROCMASK } from "../known";
 import { puts } from "../out";
 import { putAddr, putHex, putU64 } from "../print/num";
@@ -8,7 +8,8 @@ import { printSignal, printSigset } from "../print/signal";
 import { printStruct, S_SIGACTION } from "../print/structs";
 import { printEnum } from "../print/xlat";
 import { CK_STACK, ENTER_SP, HDR_LENGTH } from "../record";
-import { RVAL_DECODED } from "./rval";
+import { decodeGeneric } from "./generic";
+import { AUX_CUSTOM, RVAL_DECODED, setAux } from "./rval";
 
 function printSigactionArg(i: u32, atExit: bool): void {
   const p = arg(i);
@@ -25,7 +26,10 @@ function printSigactionArg(i: u32, atExit: bool): void {
 function printSigsetArg(i: u32, atExit: bool): void {
   const p = arg(i);
   const size = <u32>arg(3);
-  if (p != 0 && !(atExit && isError) && size <= 128 && findCap(i, 0, atExit) && capLen >= size && size > 0) {
+  // strace's print_sigset_addr_len: a size from the word size to the kernel's sigset_t (8 bytes).
+  const word: u32 = (arch & 0x80000000) != 0 || arch == 0 ? 8 : 4;
+  const sized = arg(3) >= <u64>word && arg(3) <= 8;
+  if (p != 0 && !(atExit && isError) && sized && findCap(i, 0, atExit) && capLen >= size) {
     printSigset(capData, size);
     return;
   }
@@ -76,4 +80,18 @@ export function decodeRtSigreturn(): i32 {
   else putHex(load<u64>(eRec + HDR_LENGTH + ENTER_SP) + SIGRETURN_MASK_OFFSET_X86_64);
   puts("}");
   return RVAL_DECODED;
+}
+
+/** rt_sigtimedwait: the row's kinds print the call; the signal it took follows the return value. */
+export function decodeRtSigtimedwait(r: u32): i32 {
+  const ret = decodeGeneric(r);
+  if (exiting && !isError && rval > 0) setAux(AUX_CUSTOM, 0);
+  return ret;
+}
+
+/** ` (SIGALRM)` after rt_sigtimedwait's return value. */
+export function printSigtimedwaitAux(): void {
+  puts(" (");
+  printSignal(<u64>rval);
+  puts(")");
 }

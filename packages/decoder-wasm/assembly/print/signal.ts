@@ -2,8 +2,8 @@
 import { jsonMode, SK_SIGNAL, SK_SIGSET, spanClose, spanOpen } from "../json/spans";
 import { outLen, putc, putName, puts } from "../out";
 import { NO_REF, signalName, strLen, strPtr } from "../tables";
-import { putU64 } from "./num";
-import { FMT_UDEC, restyle } from "./style";
+import { putI64, putU64 } from "./num";
+import { FMT_DEC, FMT_UDEC, restyle } from "./style";
 
 const SIGRTMIN: u32 = 32;
 
@@ -12,7 +12,10 @@ export function printSignal(sig: u64, withPrefix: bool = true): void {
   const s = jsonMode ? spanOpen() : 0;
   const start = outLen;
   printSignalName(sig, withPrefix);
-  restyle(start, sig, FMT_UDEC);
+  // -X raw prints the number as strace's signame does: an unknown one as a C int
+  const known = signalName(sig) != NO_REF || (sig >= <u64>SIGRTMIN && sig <= 64);
+  if (known) restyle(start, sig, FMT_UDEC);
+  else restyle(start, <u64>(<i64>(<i32>sig)), FMT_DEC);
   if (jsonMode) spanClose(s, SK_SIGNAL, sig, -1, 0, 0, 0, 0, 0);
 }
 
@@ -38,7 +41,8 @@ export function printSignalName(sig: u64, withPrefix: bool = true): void {
     }
     return;
   }
-  putU64(sig);
+  // strace's signame: an unknown number as a C int (`kill(1, -889262067)`).
+  putI64(<i64>(<i32>sig));
 }
 
 /** `[INT CHLD]`, `[]`, or `~[KILL STOP]` when more than half of the bits are set. */

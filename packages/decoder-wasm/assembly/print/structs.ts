@@ -139,6 +139,13 @@ export const S_TMS: u8 = 24;
 export const S_WINSIZE: u8 = 25;
 export const S_TERMIOS: u8 = 26;
 export const S_SIGINFO: u8 = 27;
+// 140 on: the long-tail decoders' printers (a range of their own, as their decoder ids)
+/** An unsigned int behind a pointer: `[4294967295]`. */
+export const S_UINT: u8 = 140;
+/** A gid_t array element (strace's printuid): `-1` or unsigned. */
+export const S_GID: u8 = 141;
+/** A kernel_ulong_t behind a pointer, in hex: `[0x7f0000000000]` (io_setup's context). */
+export const S_KULONG: u8 = 142;
 
 /**
  * Every struct name this build prints (core's struct, array and value-capture types), with its
@@ -173,6 +180,8 @@ const STRUCT_NAMES: string[] = [
   "winsize",
   "termios",
   "siginfo",
+  "uint",
+  "kulong",
 ];
 const STRUCT_IDS: u8[] = [
   S_STAT,
@@ -195,7 +204,7 @@ const STRUCT_IDS: u8[] = [
   S_POLLFD,
   S_WSTATUS,
   S_STACK_T,
-  S_U32,
+  S_GID,
   S_ITIMERVAL,
   S_ITIMERSPEC,
   S_RUSAGE,
@@ -203,6 +212,8 @@ const STRUCT_IDS: u8[] = [
   S_WINSIZE,
   S_TERMIOS,
   S_SIGINFO,
+  S_UINT,
+  S_KULONG,
 ];
 
 /** Struct printer id for a core struct name. */
@@ -261,6 +272,11 @@ export function printSymbolicMode(mode: u64): void {
 function printSymbolicModeAbbrev(mode: u64): void {
   const typ = mode & S_IFMT;
   const ref = typ != 0 ? lookup(T_MODETYPES, typ) : NO_REF;
+  // a type no S_IF* names: strace prints the whole mode in octal
+  if (typ != 0 && ref == NO_REF) {
+    putOct(mode, 3);
+    return;
+  }
   let rest = mode;
   if (ref != NO_REF) {
     putRef(ref);
@@ -383,6 +399,27 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
       if (len < 4) return false;
       putc(0x5b);
       putI64(<i64>load<i32>(p));
+      putc(0x5d);
+      return true;
+    }
+    case S_UINT: {
+      if (len < 4) return false;
+      putc(0x5b);
+      putU64(<u64>load<u32>(p));
+      putc(0x5d);
+      return true;
+    }
+    case S_GID: {
+      if (len < 4) return false;
+      const g = load<u32>(p);
+      if (g == 0xffffffff) puts("-1");
+      else putU64(<u64>g);
+      return true;
+    }
+    case S_KULONG: {
+      if (len < 8) return false;
+      putc(0x5b);
+      putHex(load<u64>(p));
       putc(0x5d);
       return true;
     }
@@ -718,8 +755,9 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
       if (len < 16) return false;
       puts("{tv_sec=");
       putI64(load<i64>(p));
+      // strace prints tv_sec signed and the sub-second field unsigned (PRINT_FIELD_U).
       puts(", tv_nsec=");
-      putI64(load<i64>(p + 8));
+      putU64(load<u64>(p + 8));
       putc(0x7d);
       return true;
     }
@@ -728,7 +766,7 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
       puts("{tv_sec=");
       putI64(load<i64>(p));
       puts(", tv_usec=");
-      putI64(load<i64>(p + 8));
+      putU64(load<u64>(p + 8));
       putc(0x7d);
       return true;
     }
@@ -769,7 +807,7 @@ function putTimePair(p: usize, w: u32, sub: string): void {
   puts("{tv_sec=");
   putI64(w == 8 ? load<i64>(p) : <i64>load<i32>(p));
   puts(sub);
-  putI64(w == 8 ? load<i64>(p + 8) : <i64>load<i32>(p + 4));
+  putU64(w == 8 ? load<u64>(p + 8) : <u64>load<u32>(p + 4));
   putc(0x7d);
 }
 
@@ -819,7 +857,7 @@ function putStatTime(name: string, p: usize): void {
 }
 
 /** strace's sprinttime_ex prints no comment for 0.0 or an out-of-range nanosecond part. */
-function isoShown(sec: i64, nsec: u64): bool {
+export function isoShown(sec: i64, nsec: u64): bool {
   return !(sec == 0 && nsec == 0) && nsec < 1000000000;
 }
 
@@ -829,7 +867,7 @@ function put2(v: i64): void {
 }
 
 /** strace's sprinttime_nsec: `%FT%T[.nnnnnnnnn]%z` in the session's zone. */
-function putIsoTime(sec: i64, nsec: u32): void {
+export function putIsoTime(sec: i64, nsec: u32): void {
   const local = sec + <i64>tzMinutes * 60;
   let days = local / 86400;
   let sod = local % 86400;

@@ -30,6 +30,8 @@ export function putRef(ref: u32): void {
 function putUnknownComment(idx: i32): void {
   if (idx < 0) return;
   const own = tableDefault(<u32>idx);
+  // an empty #Default: strace passes no default string, so no comment
+  if (own != NO_REF && strLen(own) == 0) return;
   if (own != NO_REF) {
     puts(" /* ");
     putRef(own);

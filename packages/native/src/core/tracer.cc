@@ -876,7 +876,10 @@ struct Tracer::Loop {
     size_t count_at = w.size();
     w.u32(0);
     const auto& specs = specs_for(arch, t.nr);
-    if (!failed && !specs.empty()) {
+    // A failed call wrote nothing worth reading, except one a signal interrupted (ERESTARTSYS,
+    // ERESTARTNOINTR, ERESTARTNOHAND, ERESTART_RESTARTBLOCK): nanosleep's remaining time.
+    const bool restart = rval == -512 || rval == -513 || rval == -514 || rval == -516;
+    if ((!failed || restart) && !specs.empty()) {
       MemoryReader mem(p);
       w.patch_u32(count_at, write_captures(w, mem, specs, facts_of(p, t, true, rval)));
     }

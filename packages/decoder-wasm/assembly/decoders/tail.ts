@@ -1,0 +1,115 @@
+// The long-tail decoders' ids (140–169, a range of their own so parallel work on other decoders
+// never collides), their names (core's `decoder` field) and their dispatch.
+
+import { decodeGeneric } from "./generic";
+import { decodeIoprioGet, decodeIoprioSet, printIoprioAux } from "./ioprio";
+import { decodeKcmp } from "./kcmp";
+import { decodeMemfdCreate, decodeProcessMadvise } from "./mem";
+import {
+  decodeGetMempolicy,
+  decodeMbind,
+  decodeMigratePages,
+  decodeMovePages,
+  decodeSetMempolicy,
+} from "./numa";
+import { decodeEpollCtl } from "./poll";
+import { decodeRtSigtimedwait, printSigtimedwaitAux } from "./signal";
+import { decodeSleep, decodeTime, printTimeAux } from "./time";
+
+export const TAIL_FIRST: u8 = 140;
+export const D_MBIND: u8 = 140;
+export const D_SET_MEMPOLICY: u8 = 141;
+export const D_GET_MEMPOLICY: u8 = 142;
+export const D_MIGRATE_PAGES: u8 = 143;
+export const D_MOVE_PAGES: u8 = 144;
+export const D_IOPRIO_GET: u8 = 145;
+export const D_IOPRIO_SET: u8 = 146;
+export const D_KCMP: u8 = 147;
+export const D_MEMFD_CREATE: u8 = 148;
+export const D_PROCESS_MADVISE: u8 = 149;
+export const D_TIME: u8 = 150;
+export const D_NANOSLEEP: u8 = 151;
+export const D_CLOCK_NANOSLEEP: u8 = 152;
+export const D_EPOLL_CTL: u8 = 153;
+export const D_RT_SIGTIMEDWAIT: u8 = 154;
+export const TAIL_LAST: u8 = 169;
+
+/** Decoder names and their ids, in pairs (aliases share an id). */
+export const TAIL_NAMES: string[] = [
+  "mbind",
+  "set_mempolicy",
+  "get_mempolicy",
+  "migrate_pages",
+  "move_pages",
+  "ioprio_get",
+  "ioprio_set",
+  "kcmp",
+  "memfd_create",
+  "process_madvise",
+  "time",
+  "nanosleep",
+  "clock_nanosleep",
+  "epoll_ctl",
+  "rt_sigtimedwait",
+];
+export const TAIL_IDS: u8[] = [
+  D_MBIND,
+  D_SET_MEMPOLICY,
+  D_GET_MEMPOLICY,
+  D_MIGRATE_PAGES,
+  D_MOVE_PAGES,
+  D_IOPRIO_GET,
+  D_IOPRIO_SET,
+  D_KCMP,
+  D_MEMFD_CREATE,
+  D_PROCESS_MADVISE,
+  D_TIME,
+  D_NANOSLEEP,
+  D_CLOCK_NANOSLEEP,
+  D_EPOLL_CTL,
+  D_RT_SIGTIMEDWAIT,
+];
+
+/** The AUX_CUSTOM annotation after the return value, for the long-tail decoder that asked for it. */
+export function printTailAux(id: u8): void {
+  if (id == D_IOPRIO_GET) printIoprioAux();
+  else if (id == D_TIME) printTimeAux();
+  else if (id == D_RT_SIGTIMEDWAIT) printSigtimedwaitAux();
+}
+
+/** Runs long-tail decoder `id` (entry or exit, per call.ts). Returns RVAL_* bits. */
+export function runTailDecoder(id: u8, r: u32): i32 {
+  switch (id) {
+    case D_MBIND:
+      return decodeMbind();
+    case D_SET_MEMPOLICY:
+      return decodeSetMempolicy();
+    case D_GET_MEMPOLICY:
+      return decodeGetMempolicy();
+    case D_MIGRATE_PAGES:
+      return decodeMigratePages();
+    case D_MOVE_PAGES:
+      return decodeMovePages();
+    case D_IOPRIO_GET:
+      return decodeIoprioGet();
+    case D_IOPRIO_SET:
+      return decodeIoprioSet();
+    case D_KCMP:
+      return decodeKcmp();
+    case D_MEMFD_CREATE:
+      return decodeMemfdCreate();
+    case D_PROCESS_MADVISE:
+      return decodeProcessMadvise();
+    case D_TIME:
+      return decodeTime();
+    case D_NANOSLEEP:
+      return decodeSleep(r, 1);
+    case D_CLOCK_NANOSLEEP:
+      return decodeSleep(r, 3);
+    case D_EPOLL_CTL:
+      return decodeEpollCtl(r);
+    case D_RT_SIGTIMEDWAIT:
+      return decodeRtSigtimedwait(r);
+  }
+  return decodeGeneric(r);
+}

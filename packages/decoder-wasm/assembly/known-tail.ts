@@ -1,0 +1,25 @@
+// Constant tables of the long-tail syscall decoders (memory policy, ioprio, kcmp, ...), looked up
+// by name once at init like known.ts's; a missing table degrades to numbers.
+import { findTable } from "./tables";
+
+export let T_MPOL_MODES: i32 = -1;
+export let T_MPOL_MODE_FLAGS: i32 = -1;
+export let T_MBIND_FLAGS: i32 = -1;
+export let T_GET_MEMPOLICY_FLAGS: i32 = -1;
+export let T_IOPRIO_WHO: i32 = -1;
+export let T_IOPRIO_CLASS: i32 = -1;
+export let T_KCMP_TYPES: i32 = -1;
+export let T_MFD_CREATE_FLAGS: i32 = -1;
+export let T_MADVISE_CMDS: i32 = -1;
+
+export function resolveKnownTail(): void {
+  T_MPOL_MODES = findTable("mpol_modes");
+  T_MPOL_MODE_FLAGS = findTable("mpol_mode_flags");
+  T_MBIND_FLAGS = findTable("mbind_flags");
+  T_GET_MEMPOLICY_FLAGS = findTable("get_mempolicy_flags");
+  T_IOPRIO_WHO = findTable("ioprio_who");
+  T_IOPRIO_CLASS = findTable("ioprio_class");
+  T_KCMP_TYPES = findTable("kcmp_types");
+  T_MFD_CREATE_FLAGS = findTable("mfd_create_flags");
+  T_MADVISE_CMDS = findTable("madvise_cmds");
+}
