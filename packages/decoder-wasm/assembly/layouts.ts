@@ -239,3 +239,44 @@ export const FLOCK_L_WHENCE: u32 = 2;
 export const FLOCK_L_START: u32 = 8;
 export const FLOCK_L_LEN: u32 = 16;
 export const FLOCK_L_PID: u32 = 24;
+
+export const SIZEOF_FIEMAP: u32 = 32;
+export const FIEMAP_FM_START: u32 = 0;
+export const FIEMAP_FM_LENGTH: u32 = 8;
+export const FIEMAP_FM_FLAGS: u32 = 16;
+export const FIEMAP_FM_MAPPED_EXTENTS: u32 = 20;
+export const FIEMAP_FM_EXTENT_COUNT: u32 = 24;
+export const FIEMAP_FM_RESERVED: u32 = 28;
+export const FIEMAP_FM_EXTENTS: u32 = 32;
+
+export const SIZEOF_FIEMAP_EXTENT: u32 = 56;
+export const FIEMAP_EXTENT_FE_LOGICAL: u32 = 0;
+export const FIEMAP_EXTENT_FE_PHYSICAL: u32 = 8;
+export const FIEMAP_EXTENT_FE_LENGTH: u32 = 16;
+export const FIEMAP_EXTENT_FE_RESERVED64: u32 = 24;
+export const FIEMAP_EXTENT_FE_FLAGS: u32 = 40;
+export const FIEMAP_EXTENT_FE_RESERVED: u32 = 44;
+
+export const SIZEOF_FSTRIM_RANGE: u32 = 24;
+export const FSTRIM_RANGE_START: u32 = 0;
+export const FSTRIM_RANGE_LEN: u32 = 8;
+export const FSTRIM_RANGE_MINLEN: u32 = 16;
+
+export const SIZEOF_FSXATTR: u32 = 28;
+export const FSXATTR_FSX_XFLAGS: u32 = 0;
+export const FSXATTR_FSX_EXTSIZE: u32 = 4;
+export const FSXATTR_FSX_NEXTENTS: u32 = 8;
+export const FSXATTR_FSX_PROJID: u32 = 12;
+export const FSXATTR_FSX_COWEXTSIZE: u32 = 16;
+export const FSXATTR_FSX_PAD: u32 = 20;
+
+export const SIZEOF_HD_GEOMETRY: u32 = 16;
+export const HD_GEOMETRY_HEADS: u32 = 0;
+export const HD_GEOMETRY_SECTORS: u32 = 1;
+export const HD_GEOMETRY_CYLINDERS: u32 = 2;
+export const HD_GEOMETRY_START: u32 = 8;
+
+export const SIZEOF_PERF_EVENT_QUERY_BPF: u32 = 8;
+export const PERF_EVENT_QUERY_BPF_IDS_LEN: u32 = 0;
+export const PERF_EVENT_QUERY_BPF_PROG_CNT: u32 = 4;
+export const PERF_EVENT_QUERY_BPF_IDS: u32 = 8;

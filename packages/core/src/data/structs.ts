@@ -16,6 +16,7 @@
  */
 import { layouts as x86_64Layouts } from "../layouts/x86_64.generated.js";
 import type { StructDef, StructLayout } from "../types.js";
+import { ioctlPseudoStructs } from "./ioctl-captures.js";
 
 const scalars: readonly StructDef[] = [
   { name: "int", size: 4 },
@@ -40,6 +41,7 @@ const scalars: readonly StructDef[] = [
   { name: "comm", size: 16 },
   // siginfo_t (include/uapi/asm-generic/siginfo.h: SI_MAX_SIZE on every architecture)
   { name: "siginfo", size: 128 },
+  ...ioctlPseudoStructs,
 ];
 
 const common64: readonly StructDef[] = [

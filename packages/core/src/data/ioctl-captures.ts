@@ -1,0 +1,90 @@
+/**
+ * ioctl's value-chosen captures: for each request, what its third argument points at and when
+ * the tracer reads it (core's capture plan, STRUCT_IF), grouped by the request families strace
+ * 6.1 decodes. A request read at entry and at exit prints `{in} => {out}`. Struct names are
+ * structs.ts's (x86_64's sizes from the kernel's BTF, data/struct-layouts.txt); the decoder's
+ * printer for each is in decoder-wasm's decoders/ioctl-*.ts.
+ */
+import type { StructDef } from "../types.js";
+import type { ValueCapture, ValueCaptureRow } from "./value-captures.js";
+
+const intIn = (value: string): ValueCapture => ({ value, arg: 2, type: "int", dir: "in" });
+const intOut = (value: string): ValueCapture => ({ value, arg: 2, type: "int", dir: "out" });
+const inOf = (type: string, ...values: string[]): ValueCapture[] =>
+  values.map((value) => ({ value, arg: 2, type, dir: "in" }));
+const outOf = (type: string, ...values: string[]): ValueCapture[] =>
+  values.map((value) => ({ value, arg: 2, type, dir: "out" }));
+/** Read at entry (what the caller asks) and at exit (what the kernel answered). */
+const inOut = (type: string, value: string, outType = type): ValueCapture[] => [
+  { value, arg: 2, type, dir: "in" },
+  { value, arg: 2, type: outType, dir: "out" },
+];
+
+/** Most fiemap extents read at exit: strace prints an array up to -s (default 32) elements. */
+export const FIEMAP_EXTENTS_READ = 32;
+
+/**
+ * What some requests point at that is no one C struct (sizes alike on every architecture):
+ * FS_IOC_*FLAGS' int of inode flags; struct fiemap (32 bytes) with the extents (56 bytes each)
+ * the kernel wrote after it, read at exit.
+ */
+export const ioctlPseudoStructs: readonly StructDef[] = [
+  { name: "inode_flags", size: 4 },
+  { name: "fiemap_extents", size: 32 + FIEMAP_EXTENTS_READ * 56 },
+];
+
+/** ioctl(2): the request (argument 1) chooses what argument 2 points at. */
+export const ioctlCaptures: ValueCaptureRow = {
+  selector: 1,
+  table: "ioctls",
+  captures: [
+    intOut("FIONREAD"),
+    intIn("FIONBIO"),
+    intIn("FIOASYNC"),
+    intOut("TIOCGPGRP"),
+    intIn("TIOCSPGRP"),
+    intOut("TIOCGPTN"),
+    intIn("TIOCSPTLCK"),
+    { value: "TIOCGWINSZ", arg: 2, type: "winsize", dir: "out" },
+    { value: "TIOCSWINSZ", arg: 2, type: "winsize", dir: "in" },
+    { value: "TCGETS", arg: 2, type: "termios", dir: "out" },
+    { value: "TCSETS", arg: 2, type: "termios", dir: "in" },
+    { value: "TCSETSW", arg: 2, type: "termios", dir: "in" },
+    { value: "TCSETSF", arg: 2, type: "termios", dir: "in" },
+    // strace 6.1's nsfs, random, watchdog and lirc decoders: an int (or unsigned) behind the pointer.
+    { value: "NS_GET_OWNER_UID", arg: 2, type: "uint", dir: "out" },
+    intOut("RNDGETENTCNT"),
+    intIn("RNDADDTOENTCNT"),
+    intIn("WDIOC_SETTIMEOUT"),
+    intIn("WDIOC_SETPRETIMEOUT"),
+    intOut("WDIOC_GETTIMEOUT"),
+    intOut("WDIOC_GETPRETIMEOUT"),
+    intOut("WDIOC_GETTIMELEFT"),
+    ...[
+      "UBI_IOCDET",
+      "UBI_IOCEBER",
+      "UBI_IOCEBISMAP",
+      "UBI_IOCEBUNMAP",
+      "UBI_IOCRMVOL",
+      "UBI_IOCRPEB",
+      "UBI_IOCSPEB",
+    ].map((value) => intIn(value)),
+    ...[
+      "LIRC_SET_REC_TIMEOUT",
+      "LIRC_SET_WIDEBAND_RECEIVER",
+      "LIRC_SET_MEASURE_CARRIER_MODE",
+      "LIRC_SET_REC_TIMEOUT_REPORTS",
+      "LIRC_SET_SEND_DUTY_CYCLE",
+      "LIRC_SET_SEND_CARRIER",
+      "LIRC_SET_REC_CARRIER",
+      "LIRC_SET_REC_CARRIER_RANGE",
+    ].map((value): ValueCapture => ({ value, arg: 2, type: "uint", dir: "in" })),
+    // strace 6.1 file_ioctl.c and fs_x_ioctl.c: extents, trim ranges, inode flags, xattrs.
+    ...inOut("fiemap", "FS_IOC_FIEMAP", "fiemap_extents"),
+    ...inOf("fstrim_range", "FITRIM"),
+    ...inOf("fsxattr", "FS_IOC_FSSETXATTR"),
+    ...outOf("fsxattr", "FS_IOC_FSGETXATTR"),
+    ...inOf("inode_flags", "FS_IOC_SETFLAGS", "FS_IOC32_SETFLAGS"),
+    ...outOf("inode_flags", "FS_IOC_GETFLAGS", "FS_IOC32_GETFLAGS"),
+  ],
+};
