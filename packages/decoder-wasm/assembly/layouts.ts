@@ -280,3 +280,14 @@ export const SIZEOF_PERF_EVENT_QUERY_BPF: u32 = 8;
 export const PERF_EVENT_QUERY_BPF_IDS_LEN: u32 = 0;
 export const PERF_EVENT_QUERY_BPF_PROG_CNT: u32 = 4;
 export const PERF_EVENT_QUERY_BPF_IDS: u32 = 8;
+
+export const SIZEOF_COUNTER_COMPONENT: u32 = 4;
+export const COUNTER_COMPONENT_TYPE: u32 = 0;
+export const COUNTER_COMPONENT_SCOPE: u32 = 1;
+export const COUNTER_COMPONENT_PARENT: u32 = 2;
+export const COUNTER_COMPONENT_ID: u32 = 3;
+
+export const SIZEOF_COUNTER_WATCH: u32 = 6;
+export const COUNTER_WATCH_COMPONENT: u32 = 0;
+export const COUNTER_WATCH_EVENT: u32 = 4;
+export const COUNTER_WATCH_CHANNEL: u32 = 5;

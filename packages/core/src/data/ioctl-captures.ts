@@ -20,6 +20,9 @@ const inOut = (type: string, value: string, outType = type): ValueCapture[] => [
   { value, arg: 2, type: outType, dir: "out" },
 ];
 
+/** Most bytes of HDIO_DRIVE_CMD's sector data read at exit: its string as far as -s 1024. */
+export const HD_DRIVE_CMD_DATA_READ = 1024;
+
 /** Most fiemap extents read at exit: strace prints an array up to -s (default 32) elements. */
 export const FIEMAP_EXTENTS_READ = 32;
 
@@ -31,6 +34,17 @@ export const FIEMAP_EXTENTS_READ = 32;
 export const ioctlPseudoStructs: readonly StructDef[] = [
   { name: "inode_flags", size: 4 },
   { name: "fiemap_extents", size: 32 + FIEMAP_EXTENTS_READ * 56 },
+  // HDIO_DRIVE_CMD's four header bytes, then (at exit) the sectors' data strace prints up to -s.
+  { name: "hd_drive_cmd", size: 4 },
+  { name: "hd_drive_cmd_data", size: 4 + HD_DRIVE_CMD_DATA_READ },
+  // HDIO_DRIVE_RESET's and HDIO_SCAN_HWIF's three ints.
+  { name: "int3", size: 12 },
+  // HDIO_GET_NICE's and HDIO_GET_BUSSTATE's long.
+  { name: "hdio_nice", size: 8 },
+  { name: "hdio_busstate", size: 8 },
+  // The identity blocks HDIO_OBSOLETE_IDENTITY and HDIO_GET_IDENTITY fill (strace's sizes).
+  { name: "hd_identity_old", size: 142 },
+  { name: "hd_identity", size: 512 },
 ];
 
 /** ioctl(2): the request (argument 1) chooses what argument 2 points at. */
@@ -86,5 +100,27 @@ export const ioctlCaptures: ValueCaptureRow = {
     ...outOf("fsxattr", "FS_IOC_FSGETXATTR"),
     ...inOf("inode_flags", "FS_IOC_SETFLAGS", "FS_IOC32_SETFLAGS"),
     ...outOf("inode_flags", "FS_IOC_GETFLAGS", "FS_IOC32_GETFLAGS"),
+    // strace 6.1 counter_ioctl.c.
+    ...inOf("counter_watch", "COUNTER_ADD_WATCH_IOCTL"),
+    // strace 6.1 hdio.c and its generated HDIO decoders.
+    ...outOf("hd_geometry", "HDIO_GETGEO"),
+    ...inOut("hd_drive_cmd", "HDIO_DRIVE_CMD", "hd_drive_cmd_data"),
+    ...inOf("int3", "HDIO_DRIVE_RESET", "HDIO_SCAN_HWIF"),
+    ...outOf(
+      "kulong",
+      "HDIO_GET_32BIT",
+      "HDIO_GET_ACOUSTIC",
+      "HDIO_GET_ADDRESS",
+      "HDIO_GET_DMA",
+      "HDIO_GET_KEEPSETTINGS",
+      "HDIO_GET_MULTCOUNT",
+      "HDIO_GET_NOWERR",
+      "HDIO_GET_UNMASKINTR",
+      "HDIO_GET_WCACHE",
+    ),
+    ...outOf("hdio_nice", "HDIO_GET_NICE"),
+    ...outOf("hdio_busstate", "HDIO_GET_BUSSTATE"),
+    ...outOf("hd_identity_old", "HDIO_OBSOLETE_IDENTITY"),
+    ...outOf("hd_identity", "HDIO_GET_IDENTITY"),
   ],
 };

@@ -177,6 +177,21 @@ const IOCTL_POINTER = [
   "UFFDIO_ZEROPAGE",
 ];
 
+/** HDIO requests whose argument is an unsigned long value (strace 6.1's generated HDIO decoders). */
+const HDIO_SET_ULONG = [
+  "HDIO_SET_32BIT",
+  "HDIO_SET_ACOUSTIC",
+  "HDIO_SET_ADDRESS",
+  "HDIO_SET_DMA",
+  "HDIO_SET_KEEPSETTINGS",
+  "HDIO_SET_MULTCOUNT",
+  "HDIO_SET_NOWERR",
+  "HDIO_SET_PIO_MODE",
+  "HDIO_SET_UNMASKINTR",
+  "HDIO_SET_WCACHE",
+  "HDIO_UNREGISTER_HWIF",
+];
+
 /** Request-dependent arguments keyed by decoder name (fcntl64 shares fcntl's, socketpair socket's). */
 export const requestArgs: Readonly<Record<string, RequestArgRow>> = {
   // The protocol (argument 2) by the address family (argument 0).
@@ -223,6 +238,7 @@ export const requestArgs: Readonly<Record<string, RequestArgRow>> = {
       NBD_SET_TIMEOUT: ulong,
       RTC_EPOCH_SET: ulong,
       RTC_IRQP_SET: ulong,
+      ...Object.fromEntries(HDIO_SET_ULONG.map((n) => [n, ulong])),
     },
   },
   fcntl: {

@@ -2,8 +2,23 @@
 // per request and direction): the family printer for it. Each prints from the captured bytes, or
 // returns false, printing nothing, when too few were read (the caller prints the address).
 
-import { strEq } from "../tables";
+import { arg } from "../call";
+import { puts } from "../out";
+import { lookup, NO_REF, strEq } from "../tables";
+import { printCounterWatch } from "./ioctl-counter";
 import { printFiemapIn, printFiemapOut, printFstrimRange, printFsxattr, printInodeFlags } from "./ioctl-fs";
+import {
+  printBusstate,
+  printDriveCmdIn,
+  printDriveCmdOut,
+  printHdGeometry,
+  printHdioBusstate,
+  printHdioNice,
+  printIdeNice,
+  printIdentity,
+  printInt3,
+  printKulong,
+} from "./ioctl-hdio";
 
 /** The struct names this file prints (the decoder's implementedNames lists them). */
 export const IOCTL_STRUCT_NAMES: string[] = [
@@ -12,6 +27,16 @@ export const IOCTL_STRUCT_NAMES: string[] = [
   "fstrim_range",
   "fsxattr",
   "inode_flags",
+  "counter_watch",
+  "hd_geometry",
+  "hd_drive_cmd",
+  "hd_drive_cmd_data",
+  "int3",
+  "kulong",
+  "hdio_nice",
+  "hdio_busstate",
+  "hd_identity_old",
+  "hd_identity",
 ];
 
 /**
@@ -24,5 +49,36 @@ export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExi
   if (strEq(type, "fstrim_range")) return printFstrimRange(p, len);
   if (strEq(type, "fsxattr")) return printFsxattr(p, len, atExit);
   if (strEq(type, "inode_flags")) return printInodeFlags(p, len);
+  if (strEq(type, "counter_watch")) return printCounterWatch(p, len);
+  if (strEq(type, "hd_geometry")) return printHdGeometry(p, len);
+  if (strEq(type, "hd_drive_cmd")) return printDriveCmdIn(p, len);
+  if (strEq(type, "hd_drive_cmd_data")) return printDriveCmdOut(p, len, addr);
+  if (strEq(type, "int3")) return printInt3(p, len);
+  if (strEq(type, "kulong")) return printKulong(p, len);
+  if (strEq(type, "hdio_nice")) return printHdioNice(p, len);
+  if (strEq(type, "hdio_busstate")) return printHdioBusstate(p, len);
+  if (strEq(type, "hd_identity_old")) return printIdentity(p, len, 142, addr);
+  if (strEq(type, "hd_identity")) return printIdentity(p, len, 512, addr);
+  return false;
+}
+
+/**
+ * A value argument whose printing no constant table says alone (core's request-args name the
+ * rest, 32 bits wide): HDIO_SET_NICE's `1 << IDE_NICE_…` bits, HDIO_SET_BUSSTATE's long. True
+ * when printed (after the `, `).
+ */
+export function printIoctlValue(table: i32, req: u32): bool {
+  const name = lookup(table, <u64>req);
+  if (name == NO_REF) return false;
+  if (strEq(name, "HDIO_SET_NICE")) {
+    puts(", ");
+    printIdeNice(arg(2));
+    return true;
+  }
+  if (strEq(name, "HDIO_SET_BUSSTATE")) {
+    puts(", ");
+    printBusstate(arg(2));
+    return true;
+  }
   return false;
 }

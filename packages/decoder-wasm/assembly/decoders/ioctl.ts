@@ -29,7 +29,7 @@ import {
   tableCount,
 } from "../tables";
 import { printArg, printFd } from "./args";
-import { printIoctlStruct } from "./ioctl-structs";
+import { printIoctlStruct, printIoctlValue } from "./ioctl-structs";
 import { AUX_ENUM, RVAL_DECODED, setAux } from "./rval";
 
 /** The request by name, or `_IOC(...)`; -X raw/verbose restyle it as one value. */
@@ -147,6 +147,7 @@ export function decodeIoctl(): i32 {
     if (atEntry >= 0 && !printPointee(atEntry, false)) return RVAL_DECODED;
     return atExit >= 0 ? 0 : RVAL_DECODED;
   }
+  if (printIoctlValue(T_IOCTL, req)) return RVAL_DECODED;
   // A value argument, or none (core's data/request-args.ts); else the argument in hex.
   const ra = findRequestArg("ioctl", req);
   if (ra >= 0) {

@@ -453,6 +453,15 @@ constexpr size_t kSizeofPerfEventQueryBpf = 8;
 constexpr size_t kPerfEventQueryBpfIdsLen = 0;
 constexpr size_t kPerfEventQueryBpfProgCnt = 4;
 constexpr size_t kPerfEventQueryBpfIds = 8;
+constexpr size_t kSizeofCounterComponent = 4;
+constexpr size_t kCounterComponentType = 0;
+constexpr size_t kCounterComponentScope = 1;
+constexpr size_t kCounterComponentParent = 2;
+constexpr size_t kCounterComponentId = 3;
+constexpr size_t kSizeofCounterWatch = 6;
+constexpr size_t kCounterWatchComponent = 0;
+constexpr size_t kCounterWatchEvent = 4;
+constexpr size_t kCounterWatchChannel = 5;
 }  // namespace layout
 
 }  // namespace tstrace
