@@ -31,7 +31,7 @@ export const FIEMAP_EXTENTS_READ = 32;
  * FS_IOC_*FLAGS' int of inode flags; struct fiemap (32 bytes) with the extents (56 bytes each)
  * the kernel wrote after it, read at exit.
  */
-export const ioctlPseudoStructs: readonly StructDef[] = [
+const pseudoStructs: readonly StructDef[] = [
   { name: "inode_flags", size: 4 },
   { name: "fiemap_extents", size: 32 + FIEMAP_EXTENTS_READ * 56 },
   // HDIO_DRIVE_CMD's four header bytes, then (at exit) the sectors' data strace prints up to -s.
@@ -46,6 +46,15 @@ export const ioctlPseudoStructs: readonly StructDef[] = [
   { name: "hd_identity_old", size: 142 },
   { name: "hd_identity", size: 512 },
 ];
+
+/**
+ * A scalar behind the pointer, printed in brackets (`[…]`): its type name says how, as
+ * `<format><bits>` or `<format><bits>:<table>`: u (unsigned), x (hex), flags or xval (by name
+ * from the constant table). The decoder reads the name; its size is bits / 8.
+ */
+type ScalarFormat = "u" | "x" | "flags" | "xval";
+const scalar = (format: ScalarFormat, bits: 32 | 64, table?: string): string =>
+  `${format}${bits}${table === undefined ? "" : `:${table}`}`;
 
 /** ioctl(2): the request (argument 1) chooses what argument 2 points at. */
 export const ioctlCaptures: ValueCaptureRow = {
@@ -122,5 +131,36 @@ export const ioctlCaptures: ValueCaptureRow = {
     ...outOf("hdio_busstate", "HDIO_GET_BUSSTATE"),
     ...outOf("hd_identity_old", "HDIO_OBSOLETE_IDENTITY"),
     ...outOf("hd_identity", "HDIO_GET_IDENTITY"),
+    // strace 6.1 term_ioctl.c: the modem lines.
+    ...inOf(scalar("flags", 32, "modem_flags"), "TIOCMBIS", "TIOCMBIC", "TIOCMSET"),
+    ...outOf(scalar("flags", 32, "modem_flags"), "TIOCMGET"),
+    // strace 6.1 lirc.c.
+    ...inOf(scalar("xval", 32, "lirc_modes"), "LIRC_SET_SEND_MODE", "LIRC_SET_REC_MODE"),
+    ...outOf(scalar("xval", 32, "lirc_modes"), "LIRC_GET_SEND_MODE", "LIRC_GET_REC_MODE"),
+    ...inOf(scalar("x", 32), "LIRC_SET_TRANSMITTER_MASK"),
+    ...outOf(scalar("flags", 32, "lirc_features"), "LIRC_GET_FEATURES"),
+    ...outOf(
+      scalar("u", 32),
+      "LIRC_GET_REC_RESOLUTION",
+      "LIRC_GET_REC_TIMEOUT",
+      "LIRC_GET_MIN_TIMEOUT",
+      "LIRC_GET_MAX_TIMEOUT",
+      "LIRC_GET_LENGTH",
+    ),
+    // strace 6.1 perf_ioctl.c.
+    ...inOf(scalar("u", 64), "PERF_EVENT_IOC_PERIOD"),
+    ...outOf(scalar("u", 64), "PERF_EVENT_IOC_ID"),
   ],
 };
+
+/**
+ * The pseudo-structs above, and every bracketed scalar the captures name (see {@link scalar}),
+ * with their sizes.
+ */
+export const ioctlPseudoStructs: readonly StructDef[] = [
+  ...pseudoStructs,
+  ...[...new Set(ioctlCaptures.captures.map((c) => c.type))]
+    .map((name) => ({ name, bits: /^(?:u|x|flags|xval)(32|64)(?::|$)/.exec(name)?.[1] }))
+    .filter((s): s is { name: string; bits: string } => s.bits !== undefined)
+    .map(({ name, bits }) => ({ name, size: Number(bits) / 8 })),
+];

@@ -19,6 +19,7 @@ import {
   printInt3,
   printKulong,
 } from "./ioctl-hdio";
+import { printScalar } from "./ioctl-scalar";
 
 /** The struct names this file prints (the decoder's implementedNames lists them). */
 export const IOCTL_STRUCT_NAMES: string[] = [
@@ -59,7 +60,7 @@ export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExi
   if (strEq(type, "hdio_busstate")) return printHdioBusstate(p, len);
   if (strEq(type, "hd_identity_old")) return printIdentity(p, len, 142, addr);
   if (strEq(type, "hd_identity")) return printIdentity(p, len, 512, addr);
-  return false;
+  return printScalar(type, p, len);
 }
 
 /**
