@@ -34,6 +34,9 @@ export const FIEMAP_EXTENTS_READ = 32;
 const pseudoStructs: readonly StructDef[] = [
   { name: "inode_flags", size: 4 },
   { name: "fiemap_extents", size: 32 + FIEMAP_EXTENTS_READ * 56 },
+  // asm-generic/termbits.h's struct termios2 (a termios and two speeds) and struct termio.
+  { name: "termios2", size: 44 },
+  { name: "termio", size: 18 },
   // HDIO_DRIVE_CMD's four header bytes, then (at exit) the sectors' data strace prints up to -s.
   { name: "hd_drive_cmd", size: 4 },
   { name: "hd_drive_cmd_data", size: 4 + HD_DRIVE_CMD_DATA_READ },
@@ -131,6 +134,13 @@ export const ioctlCaptures: ValueCaptureRow = {
     ...outOf("hdio_busstate", "HDIO_GET_BUSSTATE"),
     ...outOf("hd_identity_old", "HDIO_OBSOLETE_IDENTITY"),
     ...outOf("hd_identity", "HDIO_GET_IDENTITY"),
+    // strace 6.1 term_ioctl.c: termios2 (with the speeds), the locked termios, the old termio.
+    ...inOf("termios2", "TCSETS2", "TCSETSW2", "TCSETSF2"),
+    ...outOf("termios2", "TCGETS2"),
+    ...inOf("termios", "TIOCSLCKTRMIOS"),
+    ...outOf("termios", "TIOCGLCKTRMIOS"),
+    ...inOf("termio", "TCSETA", "TCSETAW", "TCSETAF"),
+    ...outOf("termio", "TCGETA"),
     // strace 6.1 term_ioctl.c: the modem lines.
     ...inOf(scalar("flags", 32, "modem_flags"), "TIOCMBIS", "TIOCMBIC", "TIOCMSET"),
     ...outOf(scalar("flags", 32, "modem_flags"), "TIOCMGET"),

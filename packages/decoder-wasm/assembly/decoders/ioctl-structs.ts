@@ -4,6 +4,7 @@
 
 import { arg } from "../call";
 import { puts } from "../out";
+import { printTermiosOf, TERMIO, TERMIOS2 } from "../print/termios";
 import { lookup, NO_REF, strEq } from "../tables";
 import { printCounterWatch } from "./ioctl-counter";
 import { printFiemapIn, printFiemapOut, printFstrimRange, printFsxattr, printInodeFlags } from "./ioctl-fs";
@@ -38,6 +39,8 @@ export const IOCTL_STRUCT_NAMES: string[] = [
   "hdio_busstate",
   "hd_identity_old",
   "hd_identity",
+  "termios2",
+  "termio",
 ];
 
 /**
@@ -60,6 +63,8 @@ export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExi
   if (strEq(type, "hdio_busstate")) return printHdioBusstate(p, len);
   if (strEq(type, "hd_identity_old")) return printIdentity(p, len, 142, addr);
   if (strEq(type, "hd_identity")) return printIdentity(p, len, 512, addr);
+  if (strEq(type, "termios2")) return printTermiosOf(p, len, TERMIOS2);
+  if (strEq(type, "termio")) return printTermiosOf(p, len, TERMIO);
   return printScalar(type, p, len);
 }
 

@@ -36,13 +36,38 @@ function printRest(table: i32, v: u32): void {
   if (v != 0) printFlags(table, <u64>v);
 }
 
+/** The kernel's struct termios. */
+export const TERMIOS: u32 = 0;
+/** struct termios2 (TCGETS2, TCSETS2…): a termios, then the input and output speeds. */
+export const TERMIOS2: u32 = 1;
+/** The old struct termio (TCGETA, TCSETA…): 16-bit flag words, c_line, c_cc[NCC = 8]. */
+export const TERMIO: u32 = 2;
+
+/** sizeof(struct termios2) and sizeof(struct termio). */
+const TERMIOS2_SIZE: u32 = 44;
+const TERMIO_SIZE: u32 = 18;
+const NCC: u32 = 8;
+
+/** A flag word: 16 bits in a termio, 32 in a termios. */
+function loadWord(at: usize, old: bool): u32 {
+  return old ? <u32>load<u16>(at) : load<u32>(at);
+}
+
 /** Prints the termios at p; false (nothing printed) when fewer than its bytes were read. */
 export function printTermios(p: usize, len: u32): bool {
-  if (len < TERMIOS_SIZE) return false;
-  const iflag = load<u32>(p);
-  const oflag = load<u32>(p + 4);
-  const cflag = load<u32>(p + 8);
-  const lflag = load<u32>(p + 12);
+  return printTermiosOf(p, len, TERMIOS);
+}
+
+/** Prints a termios, termios2 or termio (`kind`) at p; false when fewer than its bytes were read. */
+export function printTermiosOf(p: usize, len: u32, kind: u32): bool {
+  const old = kind == TERMIO;
+  const size: u32 = old ? TERMIO_SIZE : kind == TERMIOS2 ? TERMIOS2_SIZE : TERMIOS_SIZE;
+  if (len < size) return false;
+  const w: usize = old ? 2 : 4;
+  const iflag = loadWord(p, old);
+  const oflag = loadWord(p + w, old);
+  const cflag = loadWord(p + 2 * w, old);
+  const lflag = loadWord(p + 3 * w, old);
   // strace prints no `0` for a word without bits: `c_iflag=, `.
   puts("{c_iflag=");
   printRest(T_TERM_IFLAGS, iflag);
@@ -78,18 +103,27 @@ export function printTermios(p: usize, len: u32): bool {
     return true;
   }
   puts(", c_line=");
-  printEnum(T_TTY_LDISCS, <u64>load<u8>(p + 16));
+  const line = p + 4 * w;
+  printEnum(T_TTY_LDISCS, <u64>load<u8>(line));
   puts(", c_cc=[");
-  for (let i: u32 = 0; i < NCCS; i++) {
+  const ncc = old ? NCC : NCCS;
+  for (let i: u32 = 0; i < ncc; i++) {
     if (i != 0) puts(", ");
     putc(0x5b);
     printIndex(i);
     puts("]=");
-    const c = <u64>load<u8>(p + 17 + <usize>i);
+    const c = <u64>load<u8>(line + 1 + <usize>i);
     if (c == 0) putc(0x30);
     else putHex(c);
   }
-  puts("]}");
+  putc(0x5d);
+  if (kind == TERMIOS2) {
+    puts(", c_ispeed=");
+    putU64(<u64>load<u32>(p + TERMIOS_SIZE));
+    puts(", c_ospeed=");
+    putU64(<u64>load<u32>(p + TERMIOS_SIZE + 4));
+  }
+  putc(0x7d);
   return true;
 }
 
