@@ -37,6 +37,8 @@ const pseudoStructs: readonly StructDef[] = [
   // asm-generic/termbits.h's struct termios2 (a termios and two speeds) and struct termio.
   { name: "termios2", size: 44 },
   { name: "termio", size: 18 },
+  // linux/random.h's struct rand_pool_info (two ints), then its bytes as far as -s 1024.
+  { name: "rand_pool_info", size: 8 + 1024 },
   // HDIO_DRIVE_CMD's four header bytes, then (at exit) the sectors' data strace prints up to -s.
   { name: "hd_drive_cmd", size: 4 },
   { name: "hd_drive_cmd_data", size: 4 + HD_DRIVE_CMD_DATA_READ },
@@ -157,6 +159,8 @@ export const ioctlCaptures: ValueCaptureRow = {
       "LIRC_GET_MAX_TIMEOUT",
       "LIRC_GET_LENGTH",
     ),
+    // strace 6.1 random_ioctl.c: the entropy added, with its bytes.
+    ...inOf("rand_pool_info", "RNDADDENTROPY"),
     // strace 6.1 perf_ioctl.c.
     ...inOf(scalar("u", 64), "PERF_EVENT_IOC_PERIOD"),
     ...outOf(scalar("u", 64), "PERF_EVENT_IOC_ID"),

@@ -20,6 +20,7 @@ import {
   printInt3,
   printKulong,
 } from "./ioctl-hdio";
+import { printRandPoolInfo } from "./ioctl-random";
 import { printScalar } from "./ioctl-scalar";
 
 /** The struct names this file prints (the decoder's implementedNames lists them). */
@@ -41,6 +42,7 @@ export const IOCTL_STRUCT_NAMES: string[] = [
   "hd_identity",
   "termios2",
   "termio",
+  "rand_pool_info",
 ];
 
 /**
@@ -63,6 +65,7 @@ export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExi
   if (strEq(type, "hdio_busstate")) return printHdioBusstate(p, len);
   if (strEq(type, "hd_identity_old")) return printIdentity(p, len, 142, addr);
   if (strEq(type, "hd_identity")) return printIdentity(p, len, 512, addr);
+  if (strEq(type, "rand_pool_info")) return printRandPoolInfo(p, len, addr);
   if (strEq(type, "termios2")) return printTermiosOf(p, len, TERMIOS2);
   if (strEq(type, "termio")) return printTermiosOf(p, len, TERMIO);
   return printScalar(type, p, len);
