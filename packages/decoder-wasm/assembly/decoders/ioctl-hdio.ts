@@ -60,7 +60,7 @@ export function printDriveCmdOut(p: usize, len: u32, addr: u64): bool {
     const size = count * SECTOR_SIZE;
     const want = size < <u32>strsize ? size : <u32>strsize;
     if (len - CMD_HDR < want) putAddr(addr + <u64>CMD_HDR);
-    else printBuffer(p + CMD_HDR, len - CMD_HDR < size ? len - CMD_HDR : size, <u64>size, HEX_ALL);
+    else printBuffer(p + CMD_HDR, min<u32>(len - CMD_HDR, size), <u64>size, HEX_ALL);
   }
   putc(0x7d);
   return true;
@@ -163,6 +163,6 @@ export function printIdentity(p: usize, len: u32, size: u32, addr: u64): bool {
     putAddr(addr);
     return true;
   }
-  printBuffer(p, len < size ? len : size, <u64>size);
+  printBuffer(p, min<u32>(len, size), <u64>size);
   return true;
 }
