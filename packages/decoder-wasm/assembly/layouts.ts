@@ -291,3 +291,46 @@ export const SIZEOF_COUNTER_WATCH: u32 = 6;
 export const COUNTER_WATCH_COMPONENT: u32 = 0;
 export const COUNTER_WATCH_EVENT: u32 = 4;
 export const COUNTER_WATCH_CHANNEL: u32 = 5;
+
+export const SIZEOF_UBI_ATTACH_REQ: u32 = 24;
+export const UBI_ATTACH_REQ_UBI_NUM: u32 = 0;
+export const UBI_ATTACH_REQ_MTD_NUM: u32 = 4;
+export const UBI_ATTACH_REQ_VID_HDR_OFFSET: u32 = 8;
+export const UBI_ATTACH_REQ_MAX_BEB_PER1024: u32 = 12;
+export const UBI_ATTACH_REQ_DISABLE_FM: u32 = 14;
+export const UBI_ATTACH_REQ_PADDING: u32 = 15;
+
+export const SIZEOF_UBI_MKVOL_REQ: u32 = 152;
+export const UBI_MKVOL_REQ_VOL_ID: u32 = 0;
+export const UBI_MKVOL_REQ_ALIGNMENT: u32 = 4;
+export const UBI_MKVOL_REQ_BYTES: u32 = 8;
+export const UBI_MKVOL_REQ_VOL_TYPE: u32 = 16;
+export const UBI_MKVOL_REQ_FLAGS: u32 = 17;
+export const UBI_MKVOL_REQ_NAME_LEN: u32 = 18;
+export const UBI_MKVOL_REQ_PADDING2: u32 = 20;
+export const UBI_MKVOL_REQ_NAME: u32 = 24;
+
+export const SIZEOF_UBI_RSVOL_REQ: u32 = 12;
+export const UBI_RSVOL_REQ_BYTES: u32 = 0;
+export const UBI_RSVOL_REQ_VOL_ID: u32 = 8;
+
+export const SIZEOF_UBI_RNVOL_REQ: u32 = 4368;
+export const UBI_RNVOL_REQ_COUNT: u32 = 0;
+export const UBI_RNVOL_REQ_PADDING1: u32 = 4;
+export const UBI_RNVOL_REQ_ENTS: u32 = 16;
+
+export const SIZEOF_UBI_LEB_CHANGE_REQ: u32 = 16;
+export const UBI_LEB_CHANGE_REQ_LNUM: u32 = 0;
+export const UBI_LEB_CHANGE_REQ_BYTES: u32 = 4;
+export const UBI_LEB_CHANGE_REQ_DTYPE: u32 = 8;
+export const UBI_LEB_CHANGE_REQ_PADDING: u32 = 9;
+
+export const SIZEOF_UBI_MAP_REQ: u32 = 8;
+export const UBI_MAP_REQ_LNUM: u32 = 0;
+export const UBI_MAP_REQ_DTYPE: u32 = 4;
+export const UBI_MAP_REQ_PADDING: u32 = 5;
+
+export const SIZEOF_UBI_SET_VOL_PROP_REQ: u32 = 16;
+export const UBI_SET_VOL_PROP_REQ_PROPERTY: u32 = 0;
+export const UBI_SET_VOL_PROP_REQ_PADDING: u32 = 1;
+export const UBI_SET_VOL_PROP_REQ_VALUE: u32 = 8;

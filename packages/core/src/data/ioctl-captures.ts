@@ -54,10 +54,10 @@ const pseudoStructs: readonly StructDef[] = [
 
 /**
  * A scalar behind the pointer, printed in brackets (`[…]`): its type name says how, as
- * `<format><bits>` or `<format><bits>:<table>`: u (unsigned), x (hex), flags or xval (by name
+ * `<format><bits>` or `<format><bits>:<table>`: u (unsigned), d (signed), x (hex), flags or xval (by name
  * from the constant table). The decoder reads the name; its size is bits / 8.
  */
-type ScalarFormat = "u" | "x" | "flags" | "xval";
+type ScalarFormat = "u" | "d" | "x" | "flags" | "xval";
 const scalar = (format: ScalarFormat, bits: 32 | 64, table?: string): string =>
   `${format}${bits}${table === undefined ? "" : `:${table}`}`;
 
@@ -159,6 +159,15 @@ export const ioctlCaptures: ValueCaptureRow = {
       "LIRC_GET_MAX_TIMEOUT",
       "LIRC_GET_LENGTH",
     ),
+    // strace 6.1 ubi.c: volumes made, resized, renamed; the number the kernel gives back.
+    ...inOut("ubi_attach_req", "UBI_IOCATT", scalar("d", 32)),
+    ...inOut("ubi_mkvol_req", "UBI_IOCMKVOL", scalar("d", 32)),
+    ...inOf("ubi_rsvol_req", "UBI_IOCRSVOL"),
+    ...inOf("ubi_rnvol_req", "UBI_IOCRNVOL"),
+    ...inOf("ubi_leb_change_req", "UBI_IOCEBCH"),
+    ...inOf("ubi_map_req", "UBI_IOCEBMAP"),
+    ...inOf("ubi_set_vol_prop_req", "UBI_IOCSETVOLPROP"),
+    ...inOf(scalar("d", 64), "UBI_IOCVOLUP"),
     // strace 6.1 random_ioctl.c: the entropy added, with its bytes.
     ...inOf("rand_pool_info", "RNDADDENTROPY"),
     // strace 6.1 perf_ioctl.c.
@@ -174,7 +183,7 @@ export const ioctlCaptures: ValueCaptureRow = {
 export const ioctlPseudoStructs: readonly StructDef[] = [
   ...pseudoStructs,
   ...[...new Set(ioctlCaptures.captures.map((c) => c.type))]
-    .map((name) => ({ name, bits: /^(?:u|x|flags|xval)(32|64)(?::|$)/.exec(name)?.[1] }))
+    .map((name) => ({ name, bits: /^(?:u|d|x|flags|xval)(32|64)(?::|$)/.exec(name)?.[1] }))
     .filter((s): s is { name: string; bits: string } => s.bits !== undefined)
     .map(({ name, bits }) => ({ name, size: Number(bits) / 8 })),
 ];

@@ -4087,6 +4087,41 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "ubi_data_types",
+    source: "include/uapi/mtd/ubi-user.h",
+    kind: "enum",
+    entries: [
+      [1, "UBI_LONGTERM"],
+      [2, "UBI_SHORTTERM"],
+      [3, "UBI_UNKNOWN"],
+    ],
+  },
+  {
+    name: "ubi_volume_flags",
+    source: "include/uapi/mtd/ubi-user.h",
+    kind: "flags",
+    entries: [
+      [1, "UBI_VOL_SKIP_CRC_CHECK_FLG"],
+    ],
+  },
+  {
+    name: "ubi_volume_props",
+    source: "include/uapi/mtd/ubi-user.h",
+    kind: "enum",
+    entries: [
+      [1, "UBI_VOL_PROP_DIRECT_WRITE"],
+    ],
+  },
+  {
+    name: "ubi_volume_types",
+    source: "include/uapi/mtd/ubi-user.h",
+    kind: "enum",
+    entries: [
+      [3, "UBI_DYNAMIC_VOLUME"],
+      [4, "UBI_STATIC_VOLUME"],
+    ],
+  },
+  {
     name: "unix_diag_show",
     source: "include/uapi/linux/unix_diag.h",
     kind: "flags",

@@ -484,4 +484,82 @@ export const layouts: readonly StructLayout[] = [
       ["channel", 5, 1, "__u8"],
     ],
   },
+  {
+    name: "ubi_attach_req",
+    kernel: "struct ubi_attach_req",
+    size: 24,
+    fields: [
+      ["ubi_num", 0, 4, "__s32"],
+      ["mtd_num", 4, 4, "__s32"],
+      ["vid_hdr_offset", 8, 4, "__s32"],
+      ["max_beb_per1024", 12, 2, "__s16"],
+      ["disable_fm", 14, 1, "__s8"],
+      ["padding", 15, 9, "__s8[9]"],
+    ],
+  },
+  {
+    name: "ubi_mkvol_req",
+    kernel: "struct ubi_mkvol_req",
+    size: 152,
+    fields: [
+      ["vol_id", 0, 4, "__s32"],
+      ["alignment", 4, 4, "__s32"],
+      ["bytes", 8, 8, "__s64"],
+      ["vol_type", 16, 1, "__s8"],
+      ["flags", 17, 1, "__u8"],
+      ["name_len", 18, 2, "__s16"],
+      ["padding2", 20, 4, "__s8[4]"],
+      ["name", 24, 128, "char[128]"],
+    ],
+  },
+  {
+    name: "ubi_rsvol_req",
+    kernel: "struct ubi_rsvol_req",
+    size: 12,
+    fields: [
+      ["bytes", 0, 8, "__s64"],
+      ["vol_id", 8, 4, "__s32"],
+    ],
+  },
+  {
+    name: "ubi_rnvol_req",
+    kernel: "struct ubi_rnvol_req",
+    size: 4368,
+    fields: [
+      ["count", 0, 4, "__s32"],
+      ["padding1", 4, 12, "__s8[12]"],
+      ["ents", 16, 4352, "struct (anon)[32]"],
+    ],
+  },
+  {
+    name: "ubi_leb_change_req",
+    kernel: "struct ubi_leb_change_req",
+    size: 16,
+    fields: [
+      ["lnum", 0, 4, "__s32"],
+      ["bytes", 4, 4, "__s32"],
+      ["dtype", 8, 1, "__s8"],
+      ["padding", 9, 7, "__s8[7]"],
+    ],
+  },
+  {
+    name: "ubi_map_req",
+    kernel: "struct ubi_map_req",
+    size: 8,
+    fields: [
+      ["lnum", 0, 4, "__s32"],
+      ["dtype", 4, 1, "__s8"],
+      ["padding", 5, 3, "__s8[3]"],
+    ],
+  },
+  {
+    name: "ubi_set_vol_prop_req",
+    kernel: "struct ubi_set_vol_prop_req",
+    size: 16,
+    fields: [
+      ["property", 0, 1, "__u8"],
+      ["padding", 1, 7, "__u8[7]"],
+      ["value", 8, 8, "__u64"],
+    ],
+  },
 ];

@@ -3,7 +3,7 @@
 // this printer goes by, so a new request of this shape is one line of core data.
 
 import { outLen, putc } from "../out";
-import { putHex, putU64 } from "../print/num";
+import { putHex, putI64, putU64 } from "../print/num";
 import { FMT_HEX, restyle } from "../print/style";
 import { printEnum, printFlags } from "../print/xlat";
 import { findTable, strLen, strPtr } from "../tables";
@@ -12,6 +12,7 @@ const FMT_U: u8 = 0;
 const FMT_X: u8 = 1;
 const FMT_FLAGS: u8 = 2;
 const FMT_XVAL: u8 = 3;
+const FMT_D: u8 = 4;
 
 /** Does the string at p (n bytes) start with `s`? */
 function startsWith(p: usize, n: u32, s: string): bool {
@@ -44,6 +45,9 @@ export function printScalar(type: u32, p: usize, len: u32): bool {
   } else if (startsWith(s, n, "u")) {
     fmt = FMT_U;
     at = 1;
+  } else if (startsWith(s, n, "d")) {
+    fmt = FMT_D;
+    at = 1;
   } else if (startsWith(s, n, "x")) {
     fmt = FMT_X;
     at = 1;
@@ -61,7 +65,8 @@ export function printScalar(type: u32, p: usize, len: u32): bool {
     const start = outLen;
     putHex(v);
     restyle(start, v, FMT_HEX);
-  } else putU64(v);
+  } else if (fmt == FMT_D) putI64(bits == 64 ? <i64>v : <i64>(<i32>v));
+  else putU64(v);
   putc(0x5d);
   return true;
 }

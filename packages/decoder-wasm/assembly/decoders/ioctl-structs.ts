@@ -22,6 +22,15 @@ import {
 } from "./ioctl-hdio";
 import { printRandPoolInfo } from "./ioctl-random";
 import { printScalar } from "./ioctl-scalar";
+import {
+  printUbiAttach,
+  printUbiLebChange,
+  printUbiMap,
+  printUbiMkvol,
+  printUbiRnvol,
+  printUbiRsvol,
+  printUbiSetVolProp,
+} from "./ioctl-ubi";
 
 /** The struct names this file prints (the decoder's implementedNames lists them). */
 export const IOCTL_STRUCT_NAMES: string[] = [
@@ -43,6 +52,13 @@ export const IOCTL_STRUCT_NAMES: string[] = [
   "termios2",
   "termio",
   "rand_pool_info",
+  "ubi_attach_req",
+  "ubi_mkvol_req",
+  "ubi_rsvol_req",
+  "ubi_rnvol_req",
+  "ubi_leb_change_req",
+  "ubi_map_req",
+  "ubi_set_vol_prop_req",
 ];
 
 /**
@@ -65,6 +81,13 @@ export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExi
   if (strEq(type, "hdio_busstate")) return printHdioBusstate(p, len);
   if (strEq(type, "hd_identity_old")) return printIdentity(p, len, 142, addr);
   if (strEq(type, "hd_identity")) return printIdentity(p, len, 512, addr);
+  if (strEq(type, "ubi_attach_req")) return printUbiAttach(p, len);
+  if (strEq(type, "ubi_mkvol_req")) return printUbiMkvol(p, len);
+  if (strEq(type, "ubi_rsvol_req")) return printUbiRsvol(p, len);
+  if (strEq(type, "ubi_rnvol_req")) return printUbiRnvol(p, len);
+  if (strEq(type, "ubi_leb_change_req")) return printUbiLebChange(p, len);
+  if (strEq(type, "ubi_map_req")) return printUbiMap(p, len);
+  if (strEq(type, "ubi_set_vol_prop_req")) return printUbiSetVolProp(p, len);
   if (strEq(type, "rand_pool_info")) return printRandPoolInfo(p, len, addr);
   if (strEq(type, "termios2")) return printTermiosOf(p, len, TERMIOS2);
   if (strEq(type, "termio")) return printTermiosOf(p, len, TERMIO);
