@@ -1,5 +1,5 @@
-// ioctl request families strace 6.1 decodes (filesystem, counter, HDIO, termios, modem lines, lirc, perf),
-// end to end: one C program makes each request on fd -1, with structs that end where an unreadable
+// ioctl request families strace 6.1 decodes (filesystem, counter, HDIO, termios, modem lines, lirc,
+// perf, random, UBI), end to end: one C program makes each request on fd -1, with structs that end where an unreadable
 // page begins, and strace 6.1 and tstrace trace it with the same options; the lines are compared
 // after the conformance tool's normaliser (nothing expected is typed by hand). Injecting a return
 // value makes the exit decoders run (what the kernel would have written back).
@@ -12,6 +12,8 @@ import { norm, tracersIn } from "./helpers/tracers.js";
 
 const PROGRAM = `#include <asm/termbits.h>
 #include <linux/counter.h>
+#include <linux/random.h>
+#include <mtd/ubi-user.h>
 #include <linux/fiemap.h>
 #include <linux/fs.h>
 #include <linux/hdreg.h>
@@ -21,7 +23,7 @@ const PROGRAM = `#include <asm/termbits.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <unistd.h>
-int main(int argc, char **argv) {
+int main(void) {
   long page = sysconf(_SC_PAGESIZE);
   unsigned char *area = mmap(0, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   mprotect(area + page, page, PROT_NONE);
@@ -73,9 +75,29 @@ int main(int argc, char **argv) {
   unsigned long long id = 12345;
   ioctl(-1, PERF_EVENT_IOC_ID, &id);
   ioctl(-1, PERF_EVENT_IOC_PERIOD, &id);
-  (void)argv;
-  // Under -X raw/verbose tstrace does not restyle termios' delay and size fields yet.
-  if (argc > 1) return 0;
+  struct ubi_mkvol_req mk;
+  memset(&mk, 0, sizeof(mk));
+  mk.vol_id = 3;
+  mk.bytes = -5;
+  mk.vol_type = UBI_STATIC_VOLUME;
+  mk.name_len = 4;
+  memcpy(mk.name, "vol0more", 8);
+  ioctl(-1, UBI_IOCMKVOL, &mk);
+  struct ubi_rnvol_req rn;
+  memset(&rn, 0, sizeof(rn));
+  rn.count = 2;
+  rn.ents[0].vol_id = 1;
+  rn.ents[0].name_len = 2;
+  memcpy(rn.ents[0].name, "ab", 2);
+  rn.ents[1].name_len = -1;
+  ioctl(-1, UBI_IOCRNVOL, &rn);
+  long long up = -7;
+  ioctl(-1, UBI_IOCVOLUP, &up);
+  struct {
+    struct rand_pool_info info;
+    char buf[8];
+  } pool = {{3, 8}, "12345678"};
+  ioctl(-1, RNDADDENTROPY, &pool);
   struct termios2 t2;
   memset(&t2, 0x41, sizeof(t2));
   ioctl(-1, TCSETS2, &t2);
@@ -101,21 +123,14 @@ describe("ioctl families, against strace", () => {
     ["-v"],
     ["-X", "raw"],
     ["-X", "verbose"],
+    ["-v", "-X", "raw"],
     ["-e", "inject=ioctl:retval=42"],
     ["-v", "-e", "inject=ioctl:retval=42"],
   ];
   for (const extra of options) {
     it(`prints what each request points at ${extra.join(" ")}`, () => {
       const t = tracersIn(dir);
-      // The program leaves termios out under -X (an argument says so): tstrace does not restyle
-      // termios' delay and character-size fields as strace does there yet.
-      const args = [
-        ...extra,
-        "-e",
-        "trace=ioctl",
-        "./families",
-        ...(extra.includes("-X") ? ["no-termios"] : []),
-      ];
+      const args = [...extra, "-e", "trace=ioctl", "./families"];
       const theirs = t.strace(...args);
       const ours = t.tstrace(...args);
       expect(theirs.status, theirs.stderr.slice(-800)).toBe(0);

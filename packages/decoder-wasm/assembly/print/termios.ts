@@ -12,9 +12,11 @@ import {
   T_TTY_LDISCS,
 } from "../known";
 import { verbose } from "../options";
-import { putc, puts } from "../out";
+import { outLen, putc, puts } from "../out";
+import { lookup, NO_REF } from "../tables";
 import { putHex, putU64 } from "./num";
-import { printEnum, printFlags } from "./xlat";
+import { FMT_HEX, restyle } from "./style";
+import { printEnum, printFlags, putRef } from "./xlat";
 
 /** sizeof(struct termios): c_iflag, c_oflag, c_cflag, c_lflag, c_line, c_cc[NCCS = 19]. */
 const TERMIOS_SIZE: u32 = 36;
@@ -75,12 +77,15 @@ export function printTermiosOf(p: usize, len: u32, kind: u32): bool {
   let rest = oflag;
   for (let i = 0; i < DELAY_NAMES.length; i++) {
     const v = (oflag & DELAY_MASKS[i]) >> DELAY_SHIFTS[i];
+    const start = outLen;
     // TAB3 expands tabs: strace names it XTABS.
     if (i == TAB_FIELD && v == 3) puts("XTABS");
     else {
       puts(DELAY_NAMES[i]);
       putU64(<u64>v);
     }
+    // -X raw/verbose: the field's bits in place, unshifted, as strace's xlat prints them.
+    restyle(start, <u64>(oflag & DELAY_MASKS[i]), FMT_HEX);
     putc(0x7c);
     rest &= ~DELAY_MASKS[i];
   }
@@ -90,10 +95,16 @@ export function printTermiosOf(p: usize, len: u32, kind: u32): bool {
   putc(0x7c);
   if ((cflag & CIBAUD) != 0) {
     printEnum(T_BAUD_OPTIONS, <u64>((cflag & CIBAUD) >> IBSHIFT));
-    puts("<<IBSHIFT|");
+    puts("<<");
+    const shift = outLen;
+    puts("IBSHIFT");
+    restyle(shift, <u64>IBSHIFT, FMT_HEX);
+    putc(0x7c);
   }
+  const cs = outLen;
   puts("CS");
   putU64(<u64>(((cflag & CSIZE) >> 4) + 5));
+  restyle(cs, <u64>(cflag & CSIZE), FMT_HEX);
   putc(0x7c);
   printRest(T_TERM_CFLAGS, cflag & ~(CBAUD | CSIZE | CIBAUD));
   puts(", c_lflag=");
@@ -129,6 +140,8 @@ export function printTermiosOf(p: usize, len: u32, kind: u32): bool {
 
 /** A c_cc index by name (`VINTR`), or its number past the named ones. */
 function printIndex(i: u32): void {
-  if (i <= 16) printEnum(T_TERMIO_CC, <u64>i, true);
+  // strace prints the index by name whatever -X says.
+  const name = i <= 16 ? lookup(T_TERMIO_CC, <u64>i) : NO_REF;
+  if (name != NO_REF) putRef(name);
   else putU64(<u64>i);
 }
