@@ -168,6 +168,12 @@ export const ioctlCaptures: ValueCaptureRow = {
     ...inOf("ubi_map_req", "UBI_IOCEBMAP"),
     ...inOf("ubi_set_vol_prop_req", "UBI_IOCSETVOLPROP"),
     ...inOf(scalar("d", 64), "UBI_IOCVOLUP"),
+    // strace 6.1 loop.c: a loop device's status, old and 64-bit, and its configuration.
+    ...inOf("loop_info", "LOOP_SET_STATUS"),
+    ...outOf("loop_info", "LOOP_GET_STATUS"),
+    ...inOf("loop_info64", "LOOP_SET_STATUS64"),
+    ...outOf("loop_info64", "LOOP_GET_STATUS64"),
+    ...inOf("loop_config", "LOOP_CONFIGURE"),
     // strace 6.1 random_ioctl.c: the entropy added, with its bytes.
     ...inOf("rand_pool_info", "RNDADDENTROPY"),
     // strace 6.1 perf_ioctl.c.

@@ -20,6 +20,7 @@ import {
   printInt3,
   printKulong,
 } from "./ioctl-hdio";
+import { printLoopConfig, printLoopInfo, printLoopInfo64 } from "./ioctl-loop";
 import { printRandPoolInfo } from "./ioctl-random";
 import { printScalar } from "./ioctl-scalar";
 import {
@@ -52,6 +53,9 @@ export const IOCTL_STRUCT_NAMES: string[] = [
   "termios2",
   "termio",
   "rand_pool_info",
+  "loop_info",
+  "loop_info64",
+  "loop_config",
   "ubi_attach_req",
   "ubi_mkvol_req",
   "ubi_rsvol_req",
@@ -88,6 +92,9 @@ export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExi
   if (strEq(type, "ubi_leb_change_req")) return printUbiLebChange(p, len);
   if (strEq(type, "ubi_map_req")) return printUbiMap(p, len);
   if (strEq(type, "ubi_set_vol_prop_req")) return printUbiSetVolProp(p, len);
+  if (strEq(type, "loop_info")) return printLoopInfo(p, len);
+  if (strEq(type, "loop_info64")) return printLoopInfo64(p, len);
+  if (strEq(type, "loop_config")) return printLoopConfig(p, len);
   if (strEq(type, "rand_pool_info")) return printRandPoolInfo(p, len, addr);
   if (strEq(type, "termios2")) return printTermiosOf(p, len, TERMIOS2);
   if (strEq(type, "termio")) return printTermiosOf(p, len, TERMIO);

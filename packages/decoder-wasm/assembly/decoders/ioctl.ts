@@ -8,6 +8,7 @@ const WHEN_EXIT: u32 = 2;
 
 import { arch, arg, capData, capLen, capPartial, exiting, findCap, isError } from "../call";
 import { T_CLONE_FLAGS, T_IOCTL } from "../known";
+import { callNoDeref } from "../options";
 import { outLen, putc, puts } from "../out";
 import { putAddr, putHex, putI64, putU64 } from "../print/num";
 import { printStruct, structIdByName } from "../print/structs";
@@ -93,7 +94,8 @@ const NS_GET_NSTYPE: u32 = 0xb703;
 function printPointee(req: i32, atExit: bool): bool {
   const argIdx = requestArg(req);
   const type = requestStruct(req);
-  if (atExit && isError) {
+  // -e verbose= without ioctl: strace prints the address of every struct it would read.
+  if ((atExit && isError) || callNoDeref) {
     putAddr(arg(argIdx));
     return false;
   }
