@@ -1,5 +1,5 @@
 // ioctl request families strace 6.1 decodes (filesystem, counter, HDIO, termios, modem lines, lirc,
-// perf, random, UBI), end to end: one C program makes each request on fd -1, with structs that end where an unreadable
+// perf, random, UBI, loop), end to end: one C program makes each request on fd -1, with structs that end where an unreadable
 // page begins, and strace 6.1 and tstrace trace it with the same options; the lines are compared
 // after the conformance tool's normaliser (nothing expected is typed by hand). Injecting a return
 // value makes the exit decoders run (what the kernel would have written back).
@@ -18,6 +18,7 @@ const PROGRAM = `#include <asm/termbits.h>
 #include <linux/fs.h>
 #include <linux/hdreg.h>
 #include <linux/lirc.h>
+#include <linux/loop.h>
 #include <linux/perf_event.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -98,6 +99,17 @@ int main(void) {
     char buf[8];
   } pool = {{3, 8}, "12345678"};
   ioctl(-1, RNDADDENTROPY, &pool);
+  struct loop_info64 li;
+  memset(&li, 0x5a, sizeof(li));
+  li.lo_encrypt_type = LO_CRYPT_NONE;
+  li.lo_flags = LO_FLAGS_READ_ONLY;
+  li.lo_file_name[3] = 0;
+  ioctl(-1, LOOP_SET_STATUS64, &li);
+  struct loop_config lc;
+  memset(&lc, 0, sizeof(lc));
+  lc.fd = 4;
+  lc.info = li;
+  ioctl(-1, LOOP_CONFIGURE, &lc);
   struct termios2 t2;
   memset(&t2, 0x41, sizeof(t2));
   ioctl(-1, TCSETS2, &t2);
