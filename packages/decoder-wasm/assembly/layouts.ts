@@ -346,3 +346,133 @@ export const FS_QFILESTATV_QFS_INO: u32 = 0;
 export const FS_QFILESTATV_QFS_NBLKS: u32 = 8;
 export const FS_QFILESTATV_QFS_NEXTENTS: u32 = 16;
 export const FS_QFILESTATV_QFS_PAD: u32 = 20;
+
+export const SIZEOF_FIEMAP: u32 = 32;
+export const FIEMAP_FM_START: u32 = 0;
+export const FIEMAP_FM_LENGTH: u32 = 8;
+export const FIEMAP_FM_FLAGS: u32 = 16;
+export const FIEMAP_FM_MAPPED_EXTENTS: u32 = 20;
+export const FIEMAP_FM_EXTENT_COUNT: u32 = 24;
+export const FIEMAP_FM_RESERVED: u32 = 28;
+export const FIEMAP_FM_EXTENTS: u32 = 32;
+
+export const SIZEOF_FIEMAP_EXTENT: u32 = 56;
+export const FIEMAP_EXTENT_FE_LOGICAL: u32 = 0;
+export const FIEMAP_EXTENT_FE_PHYSICAL: u32 = 8;
+export const FIEMAP_EXTENT_FE_LENGTH: u32 = 16;
+export const FIEMAP_EXTENT_FE_RESERVED64: u32 = 24;
+export const FIEMAP_EXTENT_FE_FLAGS: u32 = 40;
+export const FIEMAP_EXTENT_FE_RESERVED: u32 = 44;
+
+export const SIZEOF_FSTRIM_RANGE: u32 = 24;
+export const FSTRIM_RANGE_START: u32 = 0;
+export const FSTRIM_RANGE_LEN: u32 = 8;
+export const FSTRIM_RANGE_MINLEN: u32 = 16;
+
+export const SIZEOF_FSXATTR: u32 = 28;
+export const FSXATTR_FSX_XFLAGS: u32 = 0;
+export const FSXATTR_FSX_EXTSIZE: u32 = 4;
+export const FSXATTR_FSX_NEXTENTS: u32 = 8;
+export const FSXATTR_FSX_PROJID: u32 = 12;
+export const FSXATTR_FSX_COWEXTSIZE: u32 = 16;
+export const FSXATTR_FSX_PAD: u32 = 20;
+
+export const SIZEOF_HD_GEOMETRY: u32 = 16;
+export const HD_GEOMETRY_HEADS: u32 = 0;
+export const HD_GEOMETRY_SECTORS: u32 = 1;
+export const HD_GEOMETRY_CYLINDERS: u32 = 2;
+export const HD_GEOMETRY_START: u32 = 8;
+
+export const SIZEOF_PERF_EVENT_QUERY_BPF: u32 = 8;
+export const PERF_EVENT_QUERY_BPF_IDS_LEN: u32 = 0;
+export const PERF_EVENT_QUERY_BPF_PROG_CNT: u32 = 4;
+export const PERF_EVENT_QUERY_BPF_IDS: u32 = 8;
+
+export const SIZEOF_COUNTER_COMPONENT: u32 = 4;
+export const COUNTER_COMPONENT_TYPE: u32 = 0;
+export const COUNTER_COMPONENT_SCOPE: u32 = 1;
+export const COUNTER_COMPONENT_PARENT: u32 = 2;
+export const COUNTER_COMPONENT_ID: u32 = 3;
+
+export const SIZEOF_COUNTER_WATCH: u32 = 6;
+export const COUNTER_WATCH_COMPONENT: u32 = 0;
+export const COUNTER_WATCH_EVENT: u32 = 4;
+export const COUNTER_WATCH_CHANNEL: u32 = 5;
+
+export const SIZEOF_UBI_ATTACH_REQ: u32 = 24;
+export const UBI_ATTACH_REQ_UBI_NUM: u32 = 0;
+export const UBI_ATTACH_REQ_MTD_NUM: u32 = 4;
+export const UBI_ATTACH_REQ_VID_HDR_OFFSET: u32 = 8;
+export const UBI_ATTACH_REQ_MAX_BEB_PER1024: u32 = 12;
+export const UBI_ATTACH_REQ_DISABLE_FM: u32 = 14;
+export const UBI_ATTACH_REQ_PADDING: u32 = 15;
+
+export const SIZEOF_UBI_MKVOL_REQ: u32 = 152;
+export const UBI_MKVOL_REQ_VOL_ID: u32 = 0;
+export const UBI_MKVOL_REQ_ALIGNMENT: u32 = 4;
+export const UBI_MKVOL_REQ_BYTES: u32 = 8;
+export const UBI_MKVOL_REQ_VOL_TYPE: u32 = 16;
+export const UBI_MKVOL_REQ_FLAGS: u32 = 17;
+export const UBI_MKVOL_REQ_NAME_LEN: u32 = 18;
+export const UBI_MKVOL_REQ_PADDING2: u32 = 20;
+export const UBI_MKVOL_REQ_NAME: u32 = 24;
+
+export const SIZEOF_UBI_RSVOL_REQ: u32 = 12;
+export const UBI_RSVOL_REQ_BYTES: u32 = 0;
+export const UBI_RSVOL_REQ_VOL_ID: u32 = 8;
+
+export const SIZEOF_UBI_RNVOL_REQ: u32 = 4368;
+export const UBI_RNVOL_REQ_COUNT: u32 = 0;
+export const UBI_RNVOL_REQ_PADDING1: u32 = 4;
+export const UBI_RNVOL_REQ_ENTS: u32 = 16;
+
+export const SIZEOF_UBI_LEB_CHANGE_REQ: u32 = 16;
+export const UBI_LEB_CHANGE_REQ_LNUM: u32 = 0;
+export const UBI_LEB_CHANGE_REQ_BYTES: u32 = 4;
+export const UBI_LEB_CHANGE_REQ_DTYPE: u32 = 8;
+export const UBI_LEB_CHANGE_REQ_PADDING: u32 = 9;
+
+export const SIZEOF_UBI_MAP_REQ: u32 = 8;
+export const UBI_MAP_REQ_LNUM: u32 = 0;
+export const UBI_MAP_REQ_DTYPE: u32 = 4;
+export const UBI_MAP_REQ_PADDING: u32 = 5;
+
+export const SIZEOF_UBI_SET_VOL_PROP_REQ: u32 = 16;
+export const UBI_SET_VOL_PROP_REQ_PROPERTY: u32 = 0;
+export const UBI_SET_VOL_PROP_REQ_PADDING: u32 = 1;
+export const UBI_SET_VOL_PROP_REQ_VALUE: u32 = 8;
+
+export const SIZEOF_LOOP_INFO: u32 = 168;
+export const LOOP_INFO_LO_NUMBER: u32 = 0;
+export const LOOP_INFO_LO_DEVICE: u32 = 8;
+export const LOOP_INFO_LO_INODE: u32 = 16;
+export const LOOP_INFO_LO_RDEVICE: u32 = 24;
+export const LOOP_INFO_LO_OFFSET: u32 = 32;
+export const LOOP_INFO_LO_ENCRYPT_TYPE: u32 = 36;
+export const LOOP_INFO_LO_ENCRYPT_KEY_SIZE: u32 = 40;
+export const LOOP_INFO_LO_FLAGS: u32 = 44;
+export const LOOP_INFO_LO_NAME: u32 = 48;
+export const LOOP_INFO_LO_ENCRYPT_KEY: u32 = 112;
+export const LOOP_INFO_LO_INIT: u32 = 144;
+export const LOOP_INFO_RESERVED: u32 = 160;
+
+export const SIZEOF_LOOP_INFO64: u32 = 232;
+export const LOOP_INFO64_LO_DEVICE: u32 = 0;
+export const LOOP_INFO64_LO_INODE: u32 = 8;
+export const LOOP_INFO64_LO_RDEVICE: u32 = 16;
+export const LOOP_INFO64_LO_OFFSET: u32 = 24;
+export const LOOP_INFO64_LO_SIZELIMIT: u32 = 32;
+export const LOOP_INFO64_LO_NUMBER: u32 = 40;
+export const LOOP_INFO64_LO_ENCRYPT_TYPE: u32 = 44;
+export const LOOP_INFO64_LO_ENCRYPT_KEY_SIZE: u32 = 48;
+export const LOOP_INFO64_LO_FLAGS: u32 = 52;
+export const LOOP_INFO64_LO_FILE_NAME: u32 = 56;
+export const LOOP_INFO64_LO_CRYPT_NAME: u32 = 120;
+export const LOOP_INFO64_LO_ENCRYPT_KEY: u32 = 184;
+export const LOOP_INFO64_LO_INIT: u32 = 216;
+
+export const SIZEOF_LOOP_CONFIG: u32 = 304;
+export const LOOP_CONFIG_FD: u32 = 0;
+export const LOOP_CONFIG_BLOCK_SIZE: u32 = 4;
+export const LOOP_CONFIG_INFO: u32 = 8;
+export const LOOP_CONFIG_RESERVED: u32 = 240;

@@ -249,6 +249,15 @@ export function findRequest(syscall: string, value: u32): i32 {
   }
   return -1;
 }
+/** The request entry of `syscall` for `value` read at `when` (1 entry, 2 exit), or -1. */
+export function findRequestAt(syscall: string, value: u32, when: u32): i32 {
+  for (let i: u32 = 0; i < nRequests; i++) {
+    const at = requestsOff + i * REQUEST_SIZE;
+    if (w32(at + 4) == value && load<u8>(blob + <usize>(at + 10)) == <u8>when && strEq(w32(at), syscall))
+      return <i32>i;
+  }
+  return -1;
+}
 /** The argument a request entry's pointee is in. */
 export function requestArg(i: i32): u32 {
   return <u32>load<u8>(blob + <usize>(requestsOff + <u32>i * REQUEST_SIZE + 9));

@@ -16,6 +16,7 @@
  */
 import { layouts as x86_64Layouts } from "../layouts/x86_64.generated.js";
 import type { StructDef, StructLayout } from "../types.js";
+import { ioctlPseudoStructs } from "./ioctl-captures.js";
 
 const scalars: readonly StructDef[] = [
   { name: "int", size: 4 },
@@ -53,6 +54,7 @@ const scalars: readonly StructDef[] = [
   // a socket option value getsockopt wrote: read up to this many bytes (a shorter readable prefix
   // is kept), the decoder cuts it at the returned optlen
   { name: "sockopt", size: 256 },
+  ...ioctlPseudoStructs,
 ];
 
 const common64: readonly StructDef[] = [

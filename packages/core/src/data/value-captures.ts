@@ -5,6 +5,8 @@
  * in the generated constant tables, so the numbers come from the kernel headers.
  */
 
+import { ioctlCaptures } from "./ioctl-captures.js";
+
 /** One value-chosen capture: when the selector argument equals `value`, read `type` at `arg`. */
 export interface ValueCapture {
   /** The selector's value by name in {@link ValueCaptureRow.table}. */
@@ -28,7 +30,6 @@ export interface ValueCaptureRow {
   readonly captures: readonly ValueCapture[];
 }
 
-const intIn = (value: string, arg = 2): ValueCapture => ({ value, arg, type: "int", dir: "in" });
 const intOut = (value: string, arg = 2): ValueCapture => ({ value, arg, type: "int", dir: "out" });
 
 /** uapi linux/futex.h: FUTEX_PRIVATE_FLAG and FUTEX_CLOCK_REALTIME, either of which an op may carry. */
@@ -37,55 +38,9 @@ const FUTEX_FLAG_SETS = [0, 128, 256, 128 | 256];
 const futexTimeout = (value: string): ValueCapture[] =>
   FUTEX_FLAG_SETS.map((orBits) => ({ value, orBits, arg: 3, type: "timespec", dir: "in" }));
 
-/** Value-chosen captures keyed by syscall name. */
+/** Value-chosen captures keyed by syscall name (ioctl's, by request family, in ioctl-captures.ts). */
 export const valueCaptures: Readonly<Record<string, ValueCaptureRow>> = {
-  ioctl: {
-    selector: 1,
-    table: "ioctls",
-    captures: [
-      intOut("FIONREAD"),
-      intIn("FIONBIO"),
-      intIn("FIOASYNC"),
-      intOut("TIOCGPGRP"),
-      intIn("TIOCSPGRP"),
-      intOut("TIOCGPTN"),
-      intIn("TIOCSPTLCK"),
-      { value: "TIOCGWINSZ", arg: 2, type: "winsize", dir: "out" },
-      { value: "TIOCSWINSZ", arg: 2, type: "winsize", dir: "in" },
-      { value: "TCGETS", arg: 2, type: "termios", dir: "out" },
-      { value: "TCSETS", arg: 2, type: "termios", dir: "in" },
-      { value: "TCSETSW", arg: 2, type: "termios", dir: "in" },
-      { value: "TCSETSF", arg: 2, type: "termios", dir: "in" },
-      // strace 6.1's nsfs, random, watchdog and lirc decoders: an int (or unsigned) behind the pointer.
-      { value: "NS_GET_OWNER_UID", arg: 2, type: "uint", dir: "out" },
-      intOut("RNDGETENTCNT"),
-      intIn("RNDADDTOENTCNT"),
-      intIn("WDIOC_SETTIMEOUT"),
-      intIn("WDIOC_SETPRETIMEOUT"),
-      intOut("WDIOC_GETTIMEOUT"),
-      intOut("WDIOC_GETPRETIMEOUT"),
-      intOut("WDIOC_GETTIMELEFT"),
-      ...[
-        "UBI_IOCDET",
-        "UBI_IOCEBER",
-        "UBI_IOCEBISMAP",
-        "UBI_IOCEBUNMAP",
-        "UBI_IOCRMVOL",
-        "UBI_IOCRPEB",
-        "UBI_IOCSPEB",
-      ].map((value) => intIn(value)),
-      ...[
-        "LIRC_SET_REC_TIMEOUT",
-        "LIRC_SET_WIDEBAND_RECEIVER",
-        "LIRC_SET_MEASURE_CARRIER_MODE",
-        "LIRC_SET_REC_TIMEOUT_REPORTS",
-        "LIRC_SET_SEND_DUTY_CYCLE",
-        "LIRC_SET_SEND_CARRIER",
-        "LIRC_SET_REC_CARRIER",
-        "LIRC_SET_REC_CARRIER_RANGE",
-      ].map((value): ValueCapture => ({ value, arg: 2, type: "uint", dir: "in" })),
-    ],
-  },
+  ioctl: ioctlCaptures,
   // strace 6.1 seccomp.c: the action asked about, the filter program, the sizes the kernel reports.
   seccomp: {
     selector: 0,

@@ -2,11 +2,13 @@
 // decomposition (asm-generic encoding: nr 8 bits, type 8, size 14, dir 2). Which requests point at
 // what, and when it is read, is core's request table (data/value-captures.ts) from the blob.
 
-/** A request's pointee read at exit (core's CaptureWhen.EXIT, the blob's `when`). */
+/** A request's pointee read at entry or at exit (core's CaptureWhen, the blob's `when`). */
+const WHEN_ENTRY: u32 = 1;
 const WHEN_EXIT: u32 = 2;
 
-import { arch, arg, capData, capLen, exiting, findCap, isError } from "../call";
+import { arch, arg, capData, capLen, capPartial, exiting, findCap, isError } from "../call";
 import { T_CLONE_FLAGS, T_IOCTL } from "../known";
+import { callNoDeref } from "../options";
 import { outLen, putc, puts } from "../out";
 import { putAddr, putHex, putI64, putU64 } from "../print/num";
 import { printStruct, structIdByName } from "../print/structs";
@@ -16,19 +18,19 @@ import { CK_STRUCT_IF } from "../record";
 import {
   entryName,
   entryValue,
-  findRequest,
   findRequestArg,
+  findRequestAt,
   K_NOT_PRINTED,
   requestArg,
   requestArgIndex,
   requestArgKind,
   requestArgParam,
   requestStruct,
-  requestWhen,
   strEq,
   tableCount,
 } from "../tables";
 import { printArg, printFd } from "./args";
+import { printIoctlStruct, printIoctlValue } from "./ioctl-structs";
 import { AUX_ENUM, RVAL_DECODED, setAux } from "./rval";
 
 /** The request by name, or `_IOC(...)`; -X raw/verbose restyle it as one value. */
@@ -87,14 +89,15 @@ const NS_GET_NSTYPE: u32 = 0xb703;
 
 /**
  * The pointed-at argument of request entry `req` (core's request table, from the blob) as strace
- * prints it, or its address when it was not read.
+ * prints it, or its address when it was not read (then false).
  */
-function printPointee(req: i32, atExit: bool): void {
+function printPointee(req: i32, atExit: bool): bool {
   const argIdx = requestArg(req);
   const type = requestStruct(req);
-  if (atExit && isError) {
+  // -e verbose= without ioctl: strace prints the address of every struct it would read.
+  if ((atExit && isError) || callNoDeref) {
     putAddr(arg(argIdx));
-    return;
+    return false;
   }
   if (strEq(type, "uint")) {
     // An unsigned int behind the pointer (lirc, nsfs): `[4294967295]`.
@@ -102,35 +105,51 @@ function printPointee(req: i32, atExit: bool): void {
       putc(0x5b);
       putU64(<u64>load<u32>(capData));
       putc(0x5d);
-    } else putAddr(arg(argIdx));
-    return;
+      return true;
+    }
+    putAddr(arg(argIdx));
+    return false;
   }
+  // A struct just before an unmapped page is read in part: each printer checks it has its bytes.
+  const read = arg(argIdx) != 0 && (findCap(argIdx, CK_STRUCT_IF, atExit) || capPartial());
   const ok =
-    findCap(argIdx, CK_STRUCT_IF, atExit) && printStruct(structIdByName(type), capData, capLen, arch);
+    read &&
+    (printIoctlStruct(type, capData, capLen, arg(argIdx), atExit) ||
+      printStruct(structIdByName(type), capData, capLen, arch));
   if (!ok) putAddr(arg(argIdx));
+  return ok;
 }
 
 export function decodeIoctl(): i32 {
   const req = <u32>arg(1);
-  const entry = findRequest("ioctl", req);
+  // What the caller passes (read at entry) and what the kernel writes back (read at exit).
+  const atEntry = findRequestAt("ioctl", req, WHEN_ENTRY);
+  const atExit = findRequestAt("ioctl", req, WHEN_EXIT);
   if (exiting) {
     if (req == NS_GET_NSTYPE) {
       if (!isError) setAux(AUX_ENUM, T_CLONE_FLAGS);
       return RVAL_DECODED;
     }
-    // Only a request whose argument the kernel writes came back for its exit.
-    printPointee(entry, true);
+    // Only a request whose argument the kernel writes came back for its exit: after the caller's
+    // struct, strace shows the kernel's as ` => {…}`, and nothing more when the call failed.
+    if (atEntry >= 0) {
+      if (!isError) {
+        puts(" => ");
+        printPointee(atExit, true);
+      }
+    } else printPointee(atExit, true);
     return RVAL_DECODED;
   }
   printFd(0);
   puts(", ");
   printIoctlRequest(req);
-  if (entry >= 0) {
+  if (atEntry >= 0 || atExit >= 0) {
     puts(", ");
-    if (requestWhen(entry) == WHEN_EXIT) return 0;
-    printPointee(entry, false);
-    return RVAL_DECODED;
+    // strace fetches what the kernel wrote only when the caller's struct was there to print.
+    if (atEntry >= 0 && !printPointee(atEntry, false)) return RVAL_DECODED;
+    return atExit >= 0 ? 0 : RVAL_DECODED;
   }
+  if (printIoctlValue(T_IOCTL, req)) return RVAL_DECODED;
   // A value argument, or none (core's data/request-args.ts); else the argument in hex.
   const ra = findRequestArg("ioctl", req);
   if (ra >= 0) {

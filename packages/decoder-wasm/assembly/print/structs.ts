@@ -292,8 +292,9 @@ function printSymbolicModeAbbrev(mode: u64): void {
 /** strace's print_dev_t: `makedev(0x1, 0x3)`; -X raw `0x103`, verbose `0x103 /* makedev(0x1, 0x3) *\/`. */
 export function putMakedev(dev: u64): void {
   const start = outLen;
-  const major = ((dev >> 8) & 0xfff) | ((dev >> 32) & ~(<u64>0xfff));
-  const minor = (dev & 0xff) | ((dev >> 12) & ~(<u64>0xff));
+  // glibc's major() and minor(): each an unsigned int.
+  const major = ((dev >> 8) & 0xfff) | ((dev >> 32) & 0xfffff000);
+  const minor = (dev & 0xff) | ((dev >> 12) & 0xffffff00);
   puts("makedev(");
   putHex(major);
   puts(", ");

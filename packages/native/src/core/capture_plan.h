@@ -15,7 +15,9 @@ namespace tstrace {
 // kPlanMagic, kPlanVersion, kPlanUnusedLenArg and kPlanMaxBytes come from core (generated).
 // Sanity caps: a plan beyond these is corrupt, not ambitious.
 constexpr uint32_t kPlanMaxSyscalls = 8192;
-constexpr uint32_t kPlanMaxSpecsPerSyscall = 64;
+// ioctl alone has a conditional capture per decoded request and direction (core's
+// data/ioctl-captures.ts): hundreds.
+constexpr uint32_t kPlanMaxSpecsPerSyscall = 4096;
 
 struct CaptureSpec {
   uint8_t arg;        // 0..5

@@ -1,0 +1,195 @@
+/**
+ * ioctl's value-chosen captures: for each request, what its third argument points at and when
+ * the tracer reads it (core's capture plan, STRUCT_IF), grouped by the request families strace
+ * 6.1 decodes. A request read at entry and at exit prints `{in} => {out}`. Struct names are
+ * structs.ts's (x86_64's sizes from the kernel's BTF, data/struct-layouts.txt); the decoder's
+ * printer for each is in decoder-wasm's decoders/ioctl-*.ts.
+ */
+import type { StructDef } from "../types.js";
+import type { ValueCapture, ValueCaptureRow } from "./value-captures.js";
+
+const intIn = (value: string): ValueCapture => ({ value, arg: 2, type: "int", dir: "in" });
+const intOut = (value: string): ValueCapture => ({ value, arg: 2, type: "int", dir: "out" });
+const inOf = (type: string, ...values: string[]): ValueCapture[] =>
+  values.map((value) => ({ value, arg: 2, type, dir: "in" }));
+const outOf = (type: string, ...values: string[]): ValueCapture[] =>
+  values.map((value) => ({ value, arg: 2, type, dir: "out" }));
+/** Read at entry (what the caller asks) and at exit (what the kernel answered). */
+const inOut = (type: string, value: string, outType = type): ValueCapture[] => [
+  { value, arg: 2, type, dir: "in" },
+  { value, arg: 2, type: outType, dir: "out" },
+];
+
+/** Most bytes of HDIO_DRIVE_CMD's sector data read at exit: its string as far as -s 1024. */
+export const HD_DRIVE_CMD_DATA_READ = 1024;
+
+/** Most fiemap extents read at exit: strace prints an array up to -s (default 32) elements. */
+export const FIEMAP_EXTENTS_READ = 32;
+
+/**
+ * What some requests point at that is no one C struct (sizes alike on every architecture):
+ * FS_IOC_*FLAGS' int of inode flags; struct fiemap (32 bytes) with the extents (56 bytes each)
+ * the kernel wrote after it, read at exit.
+ */
+const pseudoStructs: readonly StructDef[] = [
+  { name: "inode_flags", size: 4 },
+  { name: "fiemap_extents", size: 32 + FIEMAP_EXTENTS_READ * 56 },
+  // asm-generic/termbits.h's struct termios2 (a termios and two speeds) and struct termio.
+  { name: "termios2", size: 44 },
+  { name: "termio", size: 18 },
+  // linux/random.h's struct rand_pool_info (two ints), then its bytes as far as -s 1024.
+  { name: "rand_pool_info", size: 8 + 1024 },
+  // HDIO_DRIVE_CMD's four header bytes, then (at exit) the sectors' data strace prints up to -s.
+  { name: "hd_drive_cmd", size: 4 },
+  { name: "hd_drive_cmd_data", size: 4 + HD_DRIVE_CMD_DATA_READ },
+  // HDIO_DRIVE_RESET's and HDIO_SCAN_HWIF's three ints.
+  { name: "int3", size: 12 },
+  // HDIO_GET_NICE's and HDIO_GET_BUSSTATE's long.
+  { name: "hdio_nice", size: 8 },
+  { name: "hdio_busstate", size: 8 },
+  // The identity blocks HDIO_OBSOLETE_IDENTITY and HDIO_GET_IDENTITY fill (strace's sizes).
+  { name: "hd_identity_old", size: 142 },
+  { name: "hd_identity", size: 512 },
+];
+
+/**
+ * A scalar behind the pointer, printed in brackets (`[…]`): its type name says how, as
+ * `<format><bits>` or `<format><bits>:<table>`: u (unsigned), d (signed), x (hex), flags or xval (by name
+ * from the constant table). The decoder reads the name; its size is bits / 8.
+ */
+type ScalarFormat = "u" | "d" | "x" | "flags" | "xval";
+const scalar = (format: ScalarFormat, bits: 32 | 64, table?: string): string =>
+  `${format}${bits}${table === undefined ? "" : `:${table}`}`;
+
+/** ioctl(2): the request (argument 1) chooses what argument 2 points at. */
+export const ioctlCaptures: ValueCaptureRow = {
+  selector: 1,
+  table: "ioctls",
+  captures: [
+    intOut("FIONREAD"),
+    intIn("FIONBIO"),
+    intIn("FIOASYNC"),
+    intOut("TIOCGPGRP"),
+    intIn("TIOCSPGRP"),
+    intOut("TIOCGPTN"),
+    intIn("TIOCSPTLCK"),
+    { value: "TIOCGWINSZ", arg: 2, type: "winsize", dir: "out" },
+    { value: "TIOCSWINSZ", arg: 2, type: "winsize", dir: "in" },
+    { value: "TCGETS", arg: 2, type: "termios", dir: "out" },
+    { value: "TCSETS", arg: 2, type: "termios", dir: "in" },
+    { value: "TCSETSW", arg: 2, type: "termios", dir: "in" },
+    { value: "TCSETSF", arg: 2, type: "termios", dir: "in" },
+    // strace 6.1's nsfs, random, watchdog and lirc decoders: an int (or unsigned) behind the pointer.
+    { value: "NS_GET_OWNER_UID", arg: 2, type: "uint", dir: "out" },
+    intOut("RNDGETENTCNT"),
+    intIn("RNDADDTOENTCNT"),
+    intIn("WDIOC_SETTIMEOUT"),
+    intIn("WDIOC_SETPRETIMEOUT"),
+    intOut("WDIOC_GETTIMEOUT"),
+    intOut("WDIOC_GETPRETIMEOUT"),
+    intOut("WDIOC_GETTIMELEFT"),
+    ...[
+      "UBI_IOCDET",
+      "UBI_IOCEBER",
+      "UBI_IOCEBISMAP",
+      "UBI_IOCEBUNMAP",
+      "UBI_IOCRMVOL",
+      "UBI_IOCRPEB",
+      "UBI_IOCSPEB",
+    ].map((value) => intIn(value)),
+    ...[
+      "LIRC_SET_REC_TIMEOUT",
+      "LIRC_SET_WIDEBAND_RECEIVER",
+      "LIRC_SET_MEASURE_CARRIER_MODE",
+      "LIRC_SET_REC_TIMEOUT_REPORTS",
+      "LIRC_SET_SEND_DUTY_CYCLE",
+      "LIRC_SET_SEND_CARRIER",
+      "LIRC_SET_REC_CARRIER",
+      "LIRC_SET_REC_CARRIER_RANGE",
+    ].map((value): ValueCapture => ({ value, arg: 2, type: "uint", dir: "in" })),
+    // strace 6.1 file_ioctl.c and fs_x_ioctl.c: extents, trim ranges, inode flags, xattrs.
+    ...inOut("fiemap", "FS_IOC_FIEMAP", "fiemap_extents"),
+    ...inOf("fstrim_range", "FITRIM"),
+    ...inOf("fsxattr", "FS_IOC_FSSETXATTR"),
+    ...outOf("fsxattr", "FS_IOC_FSGETXATTR"),
+    ...inOf("inode_flags", "FS_IOC_SETFLAGS", "FS_IOC32_SETFLAGS"),
+    ...outOf("inode_flags", "FS_IOC_GETFLAGS", "FS_IOC32_GETFLAGS"),
+    // strace 6.1 counter_ioctl.c.
+    ...inOf("counter_watch", "COUNTER_ADD_WATCH_IOCTL"),
+    // strace 6.1 hdio.c and its generated HDIO decoders.
+    ...outOf("hd_geometry", "HDIO_GETGEO"),
+    ...inOut("hd_drive_cmd", "HDIO_DRIVE_CMD", "hd_drive_cmd_data"),
+    ...inOf("int3", "HDIO_DRIVE_RESET", "HDIO_SCAN_HWIF"),
+    ...outOf(
+      "kulong",
+      "HDIO_GET_32BIT",
+      "HDIO_GET_ACOUSTIC",
+      "HDIO_GET_ADDRESS",
+      "HDIO_GET_DMA",
+      "HDIO_GET_KEEPSETTINGS",
+      "HDIO_GET_MULTCOUNT",
+      "HDIO_GET_NOWERR",
+      "HDIO_GET_UNMASKINTR",
+      "HDIO_GET_WCACHE",
+    ),
+    ...outOf("hdio_nice", "HDIO_GET_NICE"),
+    ...outOf("hdio_busstate", "HDIO_GET_BUSSTATE"),
+    ...outOf("hd_identity_old", "HDIO_OBSOLETE_IDENTITY"),
+    ...outOf("hd_identity", "HDIO_GET_IDENTITY"),
+    // strace 6.1 term_ioctl.c: termios2 (with the speeds), the locked termios, the old termio.
+    ...inOf("termios2", "TCSETS2", "TCSETSW2", "TCSETSF2"),
+    ...outOf("termios2", "TCGETS2"),
+    ...inOf("termios", "TIOCSLCKTRMIOS"),
+    ...outOf("termios", "TIOCGLCKTRMIOS"),
+    ...inOf("termio", "TCSETA", "TCSETAW", "TCSETAF"),
+    ...outOf("termio", "TCGETA"),
+    // strace 6.1 term_ioctl.c: the modem lines.
+    ...inOf(scalar("flags", 32, "modem_flags"), "TIOCMBIS", "TIOCMBIC", "TIOCMSET"),
+    ...outOf(scalar("flags", 32, "modem_flags"), "TIOCMGET"),
+    // strace 6.1 lirc.c.
+    ...inOf(scalar("xval", 32, "lirc_modes"), "LIRC_SET_SEND_MODE", "LIRC_SET_REC_MODE"),
+    ...outOf(scalar("xval", 32, "lirc_modes"), "LIRC_GET_SEND_MODE", "LIRC_GET_REC_MODE"),
+    ...inOf(scalar("x", 32), "LIRC_SET_TRANSMITTER_MASK"),
+    ...outOf(scalar("flags", 32, "lirc_features"), "LIRC_GET_FEATURES"),
+    ...outOf(
+      scalar("u", 32),
+      "LIRC_GET_REC_RESOLUTION",
+      "LIRC_GET_REC_TIMEOUT",
+      "LIRC_GET_MIN_TIMEOUT",
+      "LIRC_GET_MAX_TIMEOUT",
+      "LIRC_GET_LENGTH",
+    ),
+    // strace 6.1 ubi.c: volumes made, resized, renamed; the number the kernel gives back.
+    ...inOut("ubi_attach_req", "UBI_IOCATT", scalar("d", 32)),
+    ...inOut("ubi_mkvol_req", "UBI_IOCMKVOL", scalar("d", 32)),
+    ...inOf("ubi_rsvol_req", "UBI_IOCRSVOL"),
+    ...inOf("ubi_rnvol_req", "UBI_IOCRNVOL"),
+    ...inOf("ubi_leb_change_req", "UBI_IOCEBCH"),
+    ...inOf("ubi_map_req", "UBI_IOCEBMAP"),
+    ...inOf("ubi_set_vol_prop_req", "UBI_IOCSETVOLPROP"),
+    ...inOf(scalar("d", 64), "UBI_IOCVOLUP"),
+    // strace 6.1 loop.c: a loop device's status, old and 64-bit, and its configuration.
+    ...inOf("loop_info", "LOOP_SET_STATUS"),
+    ...outOf("loop_info", "LOOP_GET_STATUS"),
+    ...inOf("loop_info64", "LOOP_SET_STATUS64"),
+    ...outOf("loop_info64", "LOOP_GET_STATUS64"),
+    ...inOf("loop_config", "LOOP_CONFIGURE"),
+    // strace 6.1 random_ioctl.c: the entropy added, with its bytes.
+    ...inOf("rand_pool_info", "RNDADDENTROPY"),
+    // strace 6.1 perf_ioctl.c.
+    ...inOf(scalar("u", 64), "PERF_EVENT_IOC_PERIOD"),
+    ...outOf(scalar("u", 64), "PERF_EVENT_IOC_ID"),
+  ],
+};
+
+/**
+ * The pseudo-structs above, and every bracketed scalar the captures name (see {@link scalar}),
+ * with their sizes.
+ */
+export const ioctlPseudoStructs: readonly StructDef[] = [
+  ...pseudoStructs,
+  ...[...new Set(ioctlCaptures.captures.map((c) => c.type))]
+    .map((name) => ({ name, bits: /^(?:u|d|x|flags|xval)(32|64)(?::|$)/.exec(name)?.[1] }))
+    .filter((s): s is { name: string; bits: string } => s.bits !== undefined)
+    .map(({ name, bits }) => ({ name, size: Number(bits) / 8 })),
+];

@@ -1,0 +1,125 @@
+// A struct an ioctl points at, printed from data: each struct is a list of fields (its name, its
+// offset and size from the kernel's BTF through ../layouts, and how strace prints it), walked by
+// one printer. Family files (ioctl-fs.ts, …) hold the lists; what cannot be said as a field
+// (arrays, unions chosen by a tag) stays a few lines of code beside them.
+
+import { outLen, putc, puts } from "../out";
+import { putAddr, putHex, putI64, putU64 } from "../print/num";
+import { FMT_HEX, restyle } from "../print/style";
+import { printEnum, printFlags } from "../print/xlat";
+import { nlTable } from "./nl-print";
+
+/** Unsigned decimal (PRINT_FIELD_U). */
+export const F_U: u8 = 0;
+/** Signed decimal (PRINT_FIELD_D). */
+export const F_D: u8 = 1;
+/** Hexadecimal (PRINT_FIELD_X). */
+export const F_X: u8 = 2;
+/** Bits by name from a constant table (PRINT_FIELD_FLAGS). */
+export const F_FLAGS: u8 = 3;
+/** One value by name from a constant table, hex when unknown (PRINT_FIELD_XVAL). */
+export const F_XVAL: u8 = 4;
+/** A pointer: NULL or its hex address (PRINT_FIELD_PTR). */
+export const F_PTR: u8 = 5;
+/** A quoted character (PRINT_FIELD_CHAR). */
+export const F_CHAR: u8 = 6;
+/** One value by name, decimal when unknown (PRINT_FIELD_XVAL_D). */
+export const F_XVAL_D: u8 = 7;
+
+/** One printed field: `name=` then the value at `off` (`size` bytes) in format `fmt`. */
+export class Field {
+  constructor(
+    public name: string,
+    public off: u32,
+    public size: u32,
+    public fmt: u8,
+    /** The constant table (core's data/xlat/<table>.in) of F_FLAGS and F_XVAL fields. */
+    public table: string = "",
+  ) {}
+}
+
+/** The `size`-byte little-endian unsigned value at p. */
+export function loadN(p: usize, size: u32): u64 {
+  if (size == 1) return <u64>load<u8>(p);
+  if (size == 2) return <u64>load<u16>(p);
+  if (size == 4) return <u64>load<u32>(p);
+  return load<u64>(p);
+}
+
+/** The `size`-byte value at p, sign-extended. */
+function loadSigned(p: usize, size: u32): i64 {
+  if (size == 1) return <i64>load<i8>(p);
+  if (size == 2) return <i64>load<i16>(p);
+  if (size == 4) return <i64>load<i32>(p);
+  return load<i64>(p);
+}
+
+/** The value of field f of the struct at p, in its format. */
+export function printValue(f: Field, p: usize): void {
+  const at = p + <usize>f.off;
+  const v = loadN(at, f.size);
+  switch (f.fmt) {
+    case F_D:
+      putI64(loadSigned(at, f.size));
+      break;
+    case F_X: {
+      const start = outLen;
+      putHex(v);
+      restyle(start, v, FMT_HEX);
+      break;
+    }
+    case F_FLAGS:
+      printFlags(nlTable(f.table), v);
+      break;
+    case F_XVAL:
+      printEnum(nlTable(f.table), v);
+      break;
+    case F_XVAL_D:
+      printEnum(nlTable(f.table), v, true);
+      break;
+    case F_PTR:
+      putAddr(v);
+      break;
+    case F_CHAR:
+      putChar(<u32>v);
+      break;
+    default:
+      putU64(v);
+  }
+}
+
+/** `'c'` as strace's PRINT_FIELD_CHAR quotes it. */
+function putChar(c: u32): void {
+  putc(0x27);
+  if (c == 0x27 || c == 0x5c) {
+    putc(0x5c);
+    putc(c);
+  } else if (c >= 0x20 && c < 0x7f) putc(c);
+  else {
+    puts("\\x");
+    const h = "0123456789abcdef";
+    putc(<u32>h.charCodeAt((c >> 4) & 15));
+    putc(<u32>h.charCodeAt(c & 15));
+  }
+  putc(0x27);
+}
+
+/** `name=value` for each field, joined by `, ` (a `, ` first unless `first`); no braces. */
+export function printFields(p: usize, fields: Field[], first: bool = true): void {
+  for (let i = 0; i < fields.length; i++) {
+    if (!first || i > 0) puts(", ");
+    const f = fields[i];
+    puts(f.name);
+    putc(0x3d);
+    printValue(f, p);
+  }
+}
+
+/** `{fields}`, or false (nothing printed) when fewer than `size` bytes were read. */
+export function printStructOf(p: usize, len: u32, size: u32, fields: Field[]): bool {
+  if (len < size) return false;
+  putc(0x7b);
+  printFields(p, fields);
+  putc(0x7d);
+  return true;
+}

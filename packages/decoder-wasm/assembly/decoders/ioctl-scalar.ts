@@ -1,0 +1,72 @@
+// A scalar behind an ioctl's pointer, printed in brackets (`[TIOCM_DTR|TIOCM_RTS]`, `[0x1f]`):
+// core's data/ioctl-captures.ts names its type `<format><bits>[:<table>]`, and that name is all
+// this printer goes by, so a new request of this shape is one line of core data.
+
+import { outLen, putc } from "../out";
+import { putHex, putI64, putU64 } from "../print/num";
+import { FMT_HEX, restyle } from "../print/style";
+import { printEnum, printFlags } from "../print/xlat";
+import { findTable, strLen, strPtr } from "../tables";
+
+const FMT_U: u8 = 0;
+const FMT_X: u8 = 1;
+const FMT_FLAGS: u8 = 2;
+const FMT_XVAL: u8 = 3;
+const FMT_D: u8 = 4;
+
+/** Does the string at p (n bytes) start with `s`? */
+function startsWith(p: usize, n: u32, s: string): bool {
+  if (<u32>s.length > n) return false;
+  for (let i = 0; i < s.length; i++) if (<u32>load<u8>(p + <usize>i) != <u32>s.charCodeAt(i)) return false;
+  return true;
+}
+
+/** The constant table named after the `:` at p + at (n bytes in all), or -1. */
+function tableAfter(p: usize, n: u32, at: u32): i32 {
+  if (at >= n || load<u8>(p + <usize>at) != 0x3a) return -1;
+  return findTable(String.UTF8.decodeUnsafe(p + <usize>at + 1, <usize>(n - at - 1)));
+}
+
+/**
+ * Prints `[value]` from the `len` bytes at p when `type` (a string ref) names a bracketed scalar;
+ * false (nothing printed) when it does not, or fewer than its bytes were read.
+ */
+export function printScalar(type: u32, p: usize, len: u32): bool {
+  const s = strPtr(type);
+  const n = strLen(type);
+  let fmt: u8;
+  let at: u32;
+  if (startsWith(s, n, "flags")) {
+    fmt = FMT_FLAGS;
+    at = 5;
+  } else if (startsWith(s, n, "xval")) {
+    fmt = FMT_XVAL;
+    at = 4;
+  } else if (startsWith(s, n, "u")) {
+    fmt = FMT_U;
+    at = 1;
+  } else if (startsWith(s, n, "d")) {
+    fmt = FMT_D;
+    at = 1;
+  } else if (startsWith(s, n, "x")) {
+    fmt = FMT_X;
+    at = 1;
+  } else return false;
+  let bits: u32;
+  if (startsWith(s + <usize>at, n - at, "32")) bits = 32;
+  else if (startsWith(s + <usize>at, n - at, "64")) bits = 64;
+  else return false;
+  if (len < bits / 8) return false;
+  const v: u64 = bits == 64 ? load<u64>(p) : <u64>load<u32>(p);
+  putc(0x5b);
+  if (fmt == FMT_FLAGS) printFlags(tableAfter(s, n, at + 2), v);
+  else if (fmt == FMT_XVAL) printEnum(tableAfter(s, n, at + 2), v);
+  else if (fmt == FMT_X) {
+    const start = outLen;
+    putHex(v);
+    restyle(start, v, FMT_HEX);
+  } else if (fmt == FMT_D) putI64(bits == 64 ? <i64>v : <i64>(<i32>v));
+  else putU64(v);
+  putc(0x5d);
+  return true;
+}
