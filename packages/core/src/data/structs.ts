@@ -38,6 +38,8 @@ const scalars: readonly StructDef[] = [
   { name: "termios", size: 36 },
   // a task's name (TASK_COMM_LEN)
   { name: "comm", size: 16 },
+  // PR_SET_VMA_ANON_NAME's name: the kernel's longest (ANON_VMA_NAME_MAX_LEN 80) and its NUL
+  { name: "vma_name", size: 81 },
   // siginfo_t (include/uapi/asm-generic/siginfo.h: SI_MAX_SIZE on every architecture)
   { name: "siginfo", size: 128 },
 ];

@@ -2,6 +2,7 @@
 // without one, or naming a decoder not listed here, is printed by the generic kind-driven decoder.
 import { putc, puts } from "../out";
 import { strEq } from "../tables";
+import { decodeArchPrctl, printArchPrctlAux } from "./arch-prctl";
 import { decodeFcntl } from "./fcntl";
 import { decodeFutex } from "./futex";
 import { decodeGeneric } from "./generic";
@@ -9,11 +10,14 @@ import { decodeGetdents, decodeGetdentsOld } from "./getdents";
 import { decodeGetrandom } from "./getrandom";
 import { decodeIoctl } from "./ioctl";
 import { decodeMsgget, decodeSemget, decodeShmget } from "./ipc";
+import { decodeMsgctl, decodeSemctl, decodeShmctl } from "./ipc-ctl";
+import { decodeSemop } from "./ipc-ops";
 import { decodeMremap } from "./mem";
 import { decodeMknod } from "./mknod";
 import { decodeRecvmmsg, decodeRecvmsg, decodeSendmmsg, decodeSendmsg, printRecvmmsgAux } from "./msg";
 import { decodeGetsockopt, decodeRecvfrom, decodeSendto, decodeSetsockopt, decodeSocket } from "./net";
 import { decodeOpen, decodeOpenat, decodeOpenat2 } from "./open";
+import { decodePersonality, printPersonalityAux } from "./personality";
 import { decodeEpollWait, decodePoll, printPollAux } from "./poll";
 import { decodePrctl, printPrctlAux } from "./prctl";
 import {
@@ -76,6 +80,14 @@ export const D_SECCOMP: u8 = 42;
 export const D_MSGGET: u8 = 43;
 export const D_SEMGET: u8 = 44;
 export const D_SHMGET: u8 = 45;
+// SysV IPC control and operations, arch_prctl, personality (ids 70-89).
+export const D_MSGCTL: u8 = 70;
+export const D_SEMCTL: u8 = 71;
+export const D_SHMCTL: u8 = 72;
+export const D_SEMOP: u8 = 73;
+export const D_SEMTIMEDOP: u8 = 74;
+export const D_ARCH_PRCTL: u8 = 75;
+export const D_PERSONALITY: u8 = 76;
 
 /**
  * Every decoder name this build implements (core's `decoder` field, or a syscall's own name), with
@@ -132,6 +144,13 @@ const DECODER_NAMES: string[] = [
   "msgget",
   "semget",
   "shmget",
+  "msgctl",
+  "semctl",
+  "shmctl",
+  "semop",
+  "semtimedop",
+  "arch_prctl",
+  "personality",
 ];
 const DECODER_IDS: u8[] = [
   D_OPEN,
@@ -184,6 +203,13 @@ const DECODER_IDS: u8[] = [
   D_MSGGET,
   D_SEMGET,
   D_SHMGET,
+  D_MSGCTL,
+  D_SEMCTL,
+  D_SHMCTL,
+  D_SEMOP,
+  D_SEMTIMEDOP,
+  D_ARCH_PRCTL,
+  D_PERSONALITY,
 ];
 
 /** Decoder id for a decoder (or syscall) name; D_GENERIC when there is no dedicated one. */
@@ -293,6 +319,20 @@ export function runDecoder(id: u8, r: u32): i32 {
       return decodeSemget();
     case D_SHMGET:
       return decodeShmget();
+    case D_MSGCTL:
+      return decodeMsgctl();
+    case D_SEMCTL:
+      return decodeSemctl();
+    case D_SHMCTL:
+      return decodeShmctl();
+    case D_SEMOP:
+      return decodeSemop(r, false);
+    case D_SEMTIMEDOP:
+      return decodeSemop(r, true);
+    case D_ARCH_PRCTL:
+      return decodeArchPrctl();
+    case D_PERSONALITY:
+      return decodePersonality();
   }
   return decodeGeneric(r);
 }
@@ -303,4 +343,6 @@ export function printAux(id: u8): void {
   else if (id == D_SELECT || id == D_PSELECT6) printSelectAux(auxTable == 1);
   else if (id == D_RECVMMSG) printRecvmmsgAux();
   else if (id == D_PRCTL) printPrctlAux();
+  else if (id == D_ARCH_PRCTL) printArchPrctlAux();
+  else if (id == D_PERSONALITY) printPersonalityAux();
 }

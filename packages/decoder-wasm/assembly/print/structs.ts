@@ -720,8 +720,9 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
       if (len < 16) return false;
       puts("{tv_sec=");
       putI64(load<i64>(p));
+      // strace prints the sub-second field unsigned (zero_extend_signed_to_ull).
       puts(", tv_nsec=");
-      putI64(load<i64>(p + 8));
+      putU64(load<u64>(p + 8));
       putc(0x7d);
       return true;
     }
@@ -730,7 +731,7 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
       puts("{tv_sec=");
       putI64(load<i64>(p));
       puts(", tv_usec=");
-      putI64(load<i64>(p + 8));
+      putU64(load<u64>(p + 8));
       putc(0x7d);
       return true;
     }
@@ -771,7 +772,7 @@ function putTimePair(p: usize, w: u32, sub: string): void {
   puts("{tv_sec=");
   putI64(w == 8 ? load<i64>(p) : <i64>load<i32>(p));
   puts(sub);
-  putI64(w == 8 ? load<i64>(p + 8) : <i64>load<i32>(p + 4));
+  putU64(w == 8 ? load<u64>(p + 8) : <u64>load<u32>(p + 4));
   putc(0x7d);
 }
 
