@@ -116,7 +116,12 @@ export type ArgKind =
    * has set each msg_len; `recv` (recvmmsg): at entry (the caller's msg_namelen) and at exit, each
    * entry's data cut at its msg_len.
    */
-  | { readonly k: "mmsghdr"; readonly count: ArgIndex; readonly dir: "send" | "recv" };
+  | { readonly k: "mmsghdr"; readonly count: ArgIndex; readonly dir: "send" | "recv" }
+  /**
+   * A SysV message (struct msgbuf: a long mtype, then mtext of argument `len` bytes), read at
+   * entry (`in`: msgsnd) or at exit (`out`: msgrcv).
+   */
+  | { readonly k: "msgbuf"; readonly len: ArgIndex; readonly dir: "in" | "out" };
 
 /** How the return value is printed. Errors always print `-1 ENAME (message)`. */
 export type RetKind =

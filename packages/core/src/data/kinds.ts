@@ -202,6 +202,14 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   shmctl: { args: [int, en("shmctl_flags"), ptr], decoder: "shmctl" },
   semop: { args: [int, arr("sembuf", 2, "in"), uint], decoder: "semop" },
   semtimedop: { args: [int, arr("sembuf", 2, "in"), uint, structIn("timespec")], decoder: "semtimedop" },
+  msgsnd: {
+    args: [int, { k: "msgbuf", len: 2, dir: "in" }, ulong, flags("ipc_msg_flags")],
+    decoder: "msgsnd",
+  },
+  msgrcv: {
+    args: [int, { k: "msgbuf", len: 2, dir: "out" }, ulong, long, flags("ipc_msg_flags")],
+    decoder: "msgrcv",
+  },
   shmat: { args: [int, ptr, flags("shm_flags")], ret: "hex" },
   shmdt: { args: [ptr] },
   personality: { args: [hex], decoder: "personality" },

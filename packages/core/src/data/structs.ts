@@ -46,6 +46,8 @@ const scalars: readonly StructDef[] = [
 
 const common64: readonly StructDef[] = [
   ...scalars,
+  // a SysV message's type (struct msgbuf's long mtype, before its text)
+  { name: "mtype", size: 8 },
   { name: "rlimit", size: 16 },
   { name: "rlimit64", size: 16 },
   { name: "statfs", size: 120 },
@@ -66,6 +68,7 @@ const common64: readonly StructDef[] = [
 
 const common32: readonly StructDef[] = [
   ...scalars,
+  { name: "mtype", size: 4 },
   { name: "rlimit", size: 8 },
   { name: "rlimit64", size: 16 },
   { name: "statfs", size: 64 },

@@ -11,7 +11,7 @@ import { decodeGetrandom } from "./getrandom";
 import { decodeIoctl } from "./ioctl";
 import { decodeMsgget, decodeSemget, decodeShmget } from "./ipc";
 import { decodeMsgctl, decodeSemctl, decodeShmctl } from "./ipc-ctl";
-import { decodeSemop } from "./ipc-ops";
+import { decodeMsgrcv, decodeMsgsnd, decodeSemop } from "./ipc-ops";
 import { decodeMremap } from "./mem";
 import { decodeMknod } from "./mknod";
 import { decodeRecvmmsg, decodeRecvmsg, decodeSendmmsg, decodeSendmsg, printRecvmmsgAux } from "./msg";
@@ -88,6 +88,8 @@ export const D_SEMOP: u8 = 73;
 export const D_SEMTIMEDOP: u8 = 74;
 export const D_ARCH_PRCTL: u8 = 75;
 export const D_PERSONALITY: u8 = 76;
+export const D_MSGSND: u8 = 77;
+export const D_MSGRCV: u8 = 78;
 
 /**
  * Every decoder name this build implements (core's `decoder` field, or a syscall's own name), with
@@ -151,6 +153,8 @@ const DECODER_NAMES: string[] = [
   "semtimedop",
   "arch_prctl",
   "personality",
+  "msgsnd",
+  "msgrcv",
 ];
 const DECODER_IDS: u8[] = [
   D_OPEN,
@@ -210,6 +214,8 @@ const DECODER_IDS: u8[] = [
   D_SEMTIMEDOP,
   D_ARCH_PRCTL,
   D_PERSONALITY,
+  D_MSGSND,
+  D_MSGRCV,
 ];
 
 /** Decoder id for a decoder (or syscall) name; D_GENERIC when there is no dedicated one. */
@@ -333,6 +339,10 @@ export function runDecoder(id: u8, r: u32): i32 {
       return decodeArchPrctl();
     case D_PERSONALITY:
       return decodePersonality();
+    case D_MSGSND:
+      return decodeMsgsnd();
+    case D_MSGRCV:
+      return decodeMsgrcv();
   }
   return decodeGeneric(r);
 }
