@@ -4,7 +4,7 @@
 // ipc_msg.c prints them: the message `{mtype=1, mtext="…"}` (msgrcv's at exit, its text cut at the
 // size asked for, not the size received), the size, msgrcv's msgtyp, the flags.
 
-import { arg, capData, capLen, capPartial, exiting, findCap, isError } from "../call";
+import { arch, arg, capData, capLen, capPartial, exiting, findCap, isError } from "../call";
 import {
   MSGBUF_MTEXT,
   SEMBUF_SEM_FLG,
@@ -22,6 +22,9 @@ import { CK_ARRAY, CK_BUFFER_ARG_LEN } from "../record";
 import { argKind, argParam, findTable } from "../tables";
 import { printArg } from "./args";
 import { RVAL_DECODED } from "./rval";
+
+/** __AUDIT_ARCH_64BIT: the struct offsets here are the 64-bit ABIs' (from x86_64's BTF). */
+const AUDIT_ARCH_64BIT: u32 = 0x80000000;
 
 let T_SEMOP_FLAGS: i32 = -2;
 let T_MSG_FLAGS: i32 = -2;
@@ -98,6 +101,11 @@ export function decodeSemop(r: u32, timed: bool): i32 {
  */
 function printMsgbuf(atExit: bool, count: u64): void {
   const addr = arg(1);
+  // A 32-bit ABI's mtype is 4 bytes: its message prints as the address.
+  if (arch != 0 && (arch & AUDIT_ARCH_64BIT) == 0) {
+    putAddr(addr);
+    return;
+  }
   const ok = !(atExit && isError) && addr != 0 && findCap(1, CK_BUFFER_ARG_LEN, atExit);
   if (!ok && !(capPartial() && !(atExit && isError))) {
     putAddr(addr);
