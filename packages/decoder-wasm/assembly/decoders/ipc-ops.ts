@@ -13,7 +13,7 @@ import {
   SIZEOF_MSGBUF,
   SIZEOF_SEMBUF,
 } from "../layouts";
-import { strsize } from "../options";
+import { callNoDeref, strsize } from "../options";
 import { putc, puts } from "../out";
 import { putAddr, putI64, putU64 } from "../print/num";
 import { printBuffer } from "../print/quote";
@@ -101,8 +101,9 @@ export function decodeSemop(r: u32, timed: bool): i32 {
  */
 function printMsgbuf(atExit: bool, count: u64): void {
   const addr = arg(1);
-  // A 32-bit ABI's mtype is 4 bytes: its message prints as the address.
-  if (arch != 0 && (arch & AUDIT_ARCH_64BIT) == 0) {
+  // A 32-bit ABI's mtype is 4 bytes: its message prints as the address; so does any message
+  // under -e verbose=none (strace reads the struct with umove_or_printaddr).
+  if ((arch != 0 && (arch & AUDIT_ARCH_64BIT) == 0) || callNoDeref) {
     putAddr(addr);
     return;
   }
