@@ -40,6 +40,9 @@ const scalars: readonly StructDef[] = [
   { name: "comm", size: 16 },
   // PR_SET_VMA_ANON_NAME's name: the kernel's longest (ANON_VMA_NAME_MAX_LEN 80) and its NUL
   { name: "vma_name", size: 81 },
+  // struct __user_cap_header_struct and two __user_cap_data_struct (include/uapi/linux/capability.h)
+  { name: "cap_header", size: 8 },
+  { name: "cap_data", size: 24 },
   // siginfo_t (include/uapi/asm-generic/siginfo.h: SI_MAX_SIZE on every architecture)
   { name: "siginfo", size: 128 },
 ];

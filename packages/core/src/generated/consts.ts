@@ -286,6 +286,17 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "cap_version",
+    source: "include/uapi/linux/capability.h",
+    kind: "enum",
+    dflt: "_LINUX_CAPABILITY_VERSION_???",
+    entries: [
+      [429392688, "_LINUX_CAPABILITY_VERSION_1"],
+      [537333798, "_LINUX_CAPABILITY_VERSION_2"],
+      [537396514, "_LINUX_CAPABILITY_VERSION_3"],
+    ],
+  },
+  {
     name: "clock_flags",
     source: "include/uapi/linux/time.h",
     kind: "flags",

@@ -3,6 +3,7 @@
 import { putc, puts } from "../out";
 import { strEq } from "../tables";
 import { decodeArchPrctl, printArchPrctlAux } from "./arch-prctl";
+import { decodeCapget, decodeCapset } from "./caps";
 import { decodeFcntl } from "./fcntl";
 import { decodeFutex } from "./futex";
 import { decodeGeneric } from "./generic";
@@ -90,6 +91,8 @@ export const D_ARCH_PRCTL: u8 = 75;
 export const D_PERSONALITY: u8 = 76;
 export const D_MSGSND: u8 = 77;
 export const D_MSGRCV: u8 = 78;
+export const D_CAPGET: u8 = 190;
+export const D_CAPSET: u8 = 191;
 
 /**
  * Every decoder name this build implements (core's `decoder` field, or a syscall's own name), with
@@ -155,6 +158,8 @@ const DECODER_NAMES: string[] = [
   "personality",
   "msgsnd",
   "msgrcv",
+  "capget",
+  "capset",
 ];
 const DECODER_IDS: u8[] = [
   D_OPEN,
@@ -216,6 +221,8 @@ const DECODER_IDS: u8[] = [
   D_PERSONALITY,
   D_MSGSND,
   D_MSGRCV,
+  D_CAPGET,
+  D_CAPSET,
 ];
 
 /** Decoder id for a decoder (or syscall) name; D_GENERIC when there is no dedicated one. */
@@ -343,6 +350,10 @@ export function runDecoder(id: u8, r: u32): i32 {
       return decodeMsgsnd();
     case D_MSGRCV:
       return decodeMsgrcv();
+    case D_CAPGET:
+      return decodeCapget();
+    case D_CAPSET:
+      return decodeCapset();
   }
   return decodeGeneric(r);
 }
