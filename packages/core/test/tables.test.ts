@@ -184,7 +184,7 @@ describe("decoding kinds", () => {
     expect(syscallByName(x86_64, "fsetxattr")?.args?.[2]?.kind).toEqual({ k: "bufIn", len: 3 });
     expect(kinds("mq_timedsend")).toEqual(["fd", "bufIn", "ulong", "uint", "ptr"]);
     expect(kinds("timer_create")).toEqual(["enum", "ptr", "ptr"]);
-    expect(kinds("unshare")).toEqual(["hex"]);
+    expect(kinds("io_destroy")).toEqual(["hex"]);
     expect(syscallByName(x86_64, "pidfd_open")?.ret).toBe("fd");
     expect(syscallByName(x86_64, "shmat")?.ret).toBe("hex");
   });
