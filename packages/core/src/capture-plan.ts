@@ -233,6 +233,20 @@ export const ARG_CAPTURES: { readonly [K in ArgKind["k"]]?: Rule<K> } = {
     };
     return byDir(c, recv ? "inout" : "out");
   },
+  // mtype, then -s bytes of mtext (strace's printstrn reads one more than it shows).
+  msgbuf: ({ arg, kind, s, sizeOf }) => {
+    const head = sizeOf("mtype");
+    if (!head) return [];
+    const c: CaptureSpec = {
+      arg,
+      kind: CaptureKind.BUFFER_ARG_LEN,
+      when: ENTRY,
+      lenArg: kind.len,
+      head,
+      max: captureBytes(s + head),
+    };
+    return byDir(c, kind.dir);
+  },
   indirect: ({ arg, kind, sizeOf }) => {
     const size = sizeOf(kind.type);
     return size ? [{ arg, kind: CaptureKind.INDIRECT, when: ENTRY, size, pointee: kind.bytes }] : [];

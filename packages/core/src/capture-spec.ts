@@ -20,10 +20,11 @@ interface Base {
 export type CaptureSpec =
   /** A NUL-terminated string of at most `max` bytes. */
   | (Base & { readonly kind: typeof CaptureKind.CSTRING; readonly max: number })
-  /** `args[lenArg]` bytes, at most `max`. */
+  /** `args[lenArg]` bytes (after `head` header bytes, when given), at most `max`. */
   | (Base & {
       readonly kind: typeof CaptureKind.BUFFER_ARG_LEN;
       readonly lenArg: number;
+      readonly head?: number;
       readonly max: number;
     })
   /** Return-value bytes (exit only), at most `max`. */
@@ -95,8 +96,8 @@ type Of<K extends CaptureKind> = Extract<CaptureSpec, { kind: K }>;
 export const SPEC_WORDS: { readonly [K in CaptureKind]: Words<Of<K>> } = {
   [CaptureKind.CSTRING]: { encode: (s) => [NO_LEN_ARG, 0, s.max], decode: (_1, _2, max) => ({ max }) },
   [CaptureKind.BUFFER_ARG_LEN]: {
-    encode: (s) => [s.lenArg, 0, s.max],
-    decode: (lenArg, _2, max) => ({ lenArg, max }),
+    encode: (s) => [s.lenArg, s.head ?? 0, s.max],
+    decode: (lenArg, head, max) => (head ? { lenArg, head, max } : { lenArg, max }),
   },
   [CaptureKind.BUFFER_RET_LEN]: { encode: (s) => [NO_LEN_ARG, 0, s.max], decode: (_1, _2, max) => ({ max }) },
   [CaptureKind.STRUCT]: { encode: (s) => [NO_LEN_ARG, s.size, s.size], decode: (_1, size) => ({ size }) },

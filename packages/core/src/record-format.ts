@@ -195,7 +195,10 @@ export const CaptureHeader = {
 export const CaptureKind = {
   /** NUL-terminated string at args[arg], at most `max` bytes (data excludes the NUL). */
   CSTRING: 1,
-  /** Bytes at args[arg], length args[lenArg], at most `max`. */
+  /**
+   * Bytes at args[arg], length args[lenArg] plus `size` header bytes before the counted ones
+   * (msgsnd's mtype before its mtext; usually 0), at most `max`.
+   */
   BUFFER_ARG_LEN: 2,
   /** Bytes at args[arg], length = return value (exit only, success only), at most `max`. */
   BUFFER_RET_LEN: 3,

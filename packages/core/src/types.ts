@@ -124,7 +124,12 @@ export type ArgKind =
    */
   | { readonly k: "mmsghdr"; readonly count: ArgIndex; readonly dir: "send" | "recv" }
   /** A user or group id (strace's printuid): `-1` for (uid_t)-1, else unsigned decimal. */
-  | { readonly k: "uid" };
+  | { readonly k: "uid" }
+  /**
+   * A SysV message (struct msgbuf: a long mtype, then mtext of argument `len` bytes), read at
+   * entry (`in`: msgsnd) or at exit (`out`: msgrcv).
+   */
+  | { readonly k: "msgbuf"; readonly len: ArgIndex; readonly dir: "in" | "out" };
 
 /** How the return value is printed. Errors always print `-1 ENAME (message)`. */
 export type RetKind =

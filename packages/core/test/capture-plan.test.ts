@@ -194,6 +194,37 @@ describe("capture plan for -e read= / -e write= dumps", () => {
     // Options with nothing to read have no capture (PR_SET_DUMPABLE).
     expect(prctlCaps.some((c) => c[2] === 4)).toBe(false);
   });
+
+  it("reads a SysV control command's struct at entry (IPC_SET) or exit (STAT, INFO), with or without IPC_64", () => {
+    const specs = decodeCapturePlan(compileCapturePlan(x86_64, { strsize: 32 }));
+    const caps = (name: string): (string | number | boolean)[][] =>
+      (specs.get(nr(name)) ?? []).map((c) => [
+        c.arg,
+        c.when,
+        c.kind === CaptureKind.STRUCT_IF ? c.selectorValue : -1,
+        "size" in c && c.size,
+      ]);
+    // msqid64_ds is 120 bytes, msginfo 32 (the kernel's BTF); IPC_SET 1, IPC_STAT 2, MSG_INFO 12.
+    expect(caps("msgctl")).toContainEqual([2, CaptureWhen.ENTRY, 1, 120]);
+    expect(caps("msgctl")).toContainEqual([2, CaptureWhen.EXIT, 2, 120]);
+    expect(caps("msgctl")).toContainEqual([2, CaptureWhen.EXIT, 0x100 | 2, 120]);
+    expect(caps("msgctl")).toContainEqual([2, CaptureWhen.EXIT, 12, 32]);
+    // semctl's command is its third argument, the buffer its fourth; shmctl's SHM_INFO (14) fills a shm_info.
+    expect(caps("semctl")).toContainEqual([3, CaptureWhen.EXIT, 2, 104]);
+    expect(caps("shmctl")).toContainEqual([2, CaptureWhen.EXIT, 14, 48]);
+    // IPC_RMID reads nothing.
+    expect(caps("msgctl").some((c) => c[2] === 0)).toBe(false);
+  });
+
+  it("reads a SysV message as its mtype and -s + 1 bytes of text (msgsnd at entry, msgrcv at exit)", () => {
+    const specs = decodeCapturePlan(compileCapturePlan(x86_64, { strsize: 32 }));
+    const head = { kind: CaptureKind.BUFFER_ARG_LEN, lenArg: 2, head: 8, max: 8 + 33 };
+    expect(specs.get(nr("msgsnd"))).toEqual([{ arg: 1, when: CaptureWhen.ENTRY, ...head }]);
+    expect(specs.get(nr("msgrcv"))).toEqual([{ arg: 1, when: CaptureWhen.EXIT, ...head }]);
+    // The header count travels in the plan's second word.
+    const spec: CaptureSpec = { arg: 1, when: CaptureWhen.ENTRY, ...head };
+    expect(encodeSpec(spec)[2]).toBe(8);
+  });
 });
 
 describe("capture plan for netlink payloads", () => {

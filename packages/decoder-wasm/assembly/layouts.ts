@@ -476,3 +476,101 @@ export const LOOP_CONFIG_FD: u32 = 0;
 export const LOOP_CONFIG_BLOCK_SIZE: u32 = 4;
 export const LOOP_CONFIG_INFO: u32 = 8;
 export const LOOP_CONFIG_RESERVED: u32 = 240;
+
+export const SIZEOF_IPC_PERM: u32 = 48;
+export const IPC_PERM_KEY: u32 = 0;
+export const IPC_PERM_UID: u32 = 4;
+export const IPC_PERM_GID: u32 = 8;
+export const IPC_PERM_CUID: u32 = 12;
+export const IPC_PERM_CGID: u32 = 16;
+export const IPC_PERM_MODE: u32 = 20;
+export const IPC_PERM_PAD1: u32 = 24;
+export const IPC_PERM_SEQ: u32 = 24;
+export const IPC_PERM_PAD2: u32 = 26;
+export const IPC_PERM_UNUSED1: u32 = 32;
+export const IPC_PERM_UNUSED2: u32 = 40;
+
+export const SIZEOF_MSQID_DS: u32 = 120;
+export const MSQID_DS_MSG_PERM: u32 = 0;
+export const MSQID_DS_MSG_STIME: u32 = 48;
+export const MSQID_DS_MSG_RTIME: u32 = 56;
+export const MSQID_DS_MSG_CTIME: u32 = 64;
+export const MSQID_DS_MSG_CBYTES: u32 = 72;
+export const MSQID_DS_MSG_QNUM: u32 = 80;
+export const MSQID_DS_MSG_QBYTES: u32 = 88;
+export const MSQID_DS_MSG_LSPID: u32 = 96;
+export const MSQID_DS_MSG_LRPID: u32 = 100;
+export const MSQID_DS_UNUSED4: u32 = 104;
+export const MSQID_DS_UNUSED5: u32 = 112;
+
+export const SIZEOF_MSGINFO: u32 = 32;
+export const MSGINFO_MSGPOOL: u32 = 0;
+export const MSGINFO_MSGMAP: u32 = 4;
+export const MSGINFO_MSGMAX: u32 = 8;
+export const MSGINFO_MSGMNB: u32 = 12;
+export const MSGINFO_MSGMNI: u32 = 16;
+export const MSGINFO_MSGSSZ: u32 = 20;
+export const MSGINFO_MSGTQL: u32 = 24;
+export const MSGINFO_MSGSEG: u32 = 28;
+
+export const SIZEOF_MSGBUF: u32 = 16;
+export const MSGBUF_MTYPE: u32 = 0;
+export const MSGBUF_MTEXT: u32 = 8;
+
+export const SIZEOF_SEMID_DS: u32 = 104;
+export const SEMID_DS_SEM_PERM: u32 = 0;
+export const SEMID_DS_SEM_OTIME: u32 = 48;
+export const SEMID_DS_UNUSED1: u32 = 56;
+export const SEMID_DS_SEM_CTIME: u32 = 64;
+export const SEMID_DS_UNUSED2: u32 = 72;
+export const SEMID_DS_SEM_NSEMS: u32 = 80;
+export const SEMID_DS_UNUSED3: u32 = 88;
+export const SEMID_DS_UNUSED4: u32 = 96;
+
+export const SIZEOF_SEMINFO: u32 = 40;
+export const SEMINFO_SEMMAP: u32 = 0;
+export const SEMINFO_SEMMNI: u32 = 4;
+export const SEMINFO_SEMMNS: u32 = 8;
+export const SEMINFO_SEMMNU: u32 = 12;
+export const SEMINFO_SEMMSL: u32 = 16;
+export const SEMINFO_SEMOPM: u32 = 20;
+export const SEMINFO_SEMUME: u32 = 24;
+export const SEMINFO_SEMUSZ: u32 = 28;
+export const SEMINFO_SEMVMX: u32 = 32;
+export const SEMINFO_SEMAEM: u32 = 36;
+
+export const SIZEOF_SEMBUF: u32 = 6;
+export const SEMBUF_SEM_NUM: u32 = 0;
+export const SEMBUF_SEM_OP: u32 = 2;
+export const SEMBUF_SEM_FLG: u32 = 4;
+
+export const SIZEOF_SHMID_DS: u32 = 112;
+export const SHMID_DS_SHM_PERM: u32 = 0;
+export const SHMID_DS_SHM_SEGSZ: u32 = 48;
+export const SHMID_DS_SHM_ATIME: u32 = 56;
+export const SHMID_DS_SHM_DTIME: u32 = 64;
+export const SHMID_DS_SHM_CTIME: u32 = 72;
+export const SHMID_DS_SHM_CPID: u32 = 80;
+export const SHMID_DS_SHM_LPID: u32 = 84;
+export const SHMID_DS_SHM_NATTCH: u32 = 88;
+export const SHMID_DS_UNUSED4: u32 = 96;
+export const SHMID_DS_UNUSED5: u32 = 104;
+
+export const SIZEOF_SHMINFO: u32 = 72;
+export const SHMINFO_SHMMAX: u32 = 0;
+export const SHMINFO_SHMMIN: u32 = 8;
+export const SHMINFO_SHMMNI: u32 = 16;
+export const SHMINFO_SHMSEG: u32 = 24;
+export const SHMINFO_SHMALL: u32 = 32;
+export const SHMINFO_UNUSED1: u32 = 40;
+export const SHMINFO_UNUSED2: u32 = 48;
+export const SHMINFO_UNUSED3: u32 = 56;
+export const SHMINFO_UNUSED4: u32 = 64;
+
+export const SIZEOF_SHM_INFO: u32 = 48;
+export const SHM_INFO_USED_IDS: u32 = 0;
+export const SHM_INFO_SHM_TOT: u32 = 8;
+export const SHM_INFO_SHM_RSS: u32 = 16;
+export const SHM_INFO_SHM_SWP: u32 = 24;
+export const SHM_INFO_SWAP_ATTEMPTS: u32 = 32;
+export const SHM_INFO_SWAP_SUCCESSES: u32 = 40;

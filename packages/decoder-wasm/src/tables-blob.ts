@@ -240,6 +240,9 @@ export function encodeTables(t: DecoderTables): Uint8Array {
         return [k.dir === "in" ? ARG_KIND_CODES.msghdrIn : ARG_KIND_CODES.msghdrInOut, 0];
       case "mmsghdr":
         return [ARG_KIND_CODES.mmsghdr, k.count];
+      // Only the dedicated msgsnd/msgrcv decoders print a message; anywhere else it is an address.
+      case "msgbuf":
+        return [ARG_KIND_CODES.ptr, 0];
       case "indirect":
         return [ARG_KIND_CODES.indirect, structIndex.get(k.type) ?? NONE16];
       default:

@@ -91,7 +91,7 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   access: { args: [path, flags("access_modes")] },
   faccessat: { args: [dirfd, path, flags("access_modes")] },
   faccessat2: { args: [dirfd, path, flags("access_modes"), flags("faccessat_flags")] },
-  arch_prctl: { args: [en("arch_prctl_codes"), hex] },
+  arch_prctl: { args: [en("arch_prctl_codes"), hex], decoder: "arch_prctl" },
   set_tid_address: { args: [ptr] },
   set_robust_list: { args: [ptr, ulong] },
   rseq: { args: [ptr, hex, int, hex] },
@@ -257,6 +257,23 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   msgget: { args: [hex, hex], decoder: "msgget" },
   semget: { args: [hex, int, hex], decoder: "semget" },
   shmget: { args: [hex, ulong, hex], decoder: "shmget" },
+  // The control calls print the struct their command reads or fills (data/value-captures.ts).
+  msgctl: { args: [int, en("msgctl_flags"), ptr], decoder: "msgctl" },
+  semctl: { args: [int, int, en("semctl_flags"), hex], decoder: "semctl" },
+  shmctl: { args: [int, en("shmctl_flags"), ptr], decoder: "shmctl" },
+  semop: { args: [int, arr("sembuf", 2, "in"), uint], decoder: "semop" },
+  semtimedop: { args: [int, arr("sembuf", 2, "in"), uint, structIn("timespec")], decoder: "semtimedop" },
+  msgsnd: {
+    args: [int, { k: "msgbuf", len: 2, dir: "in" }, ulong, flags("ipc_msg_flags")],
+    decoder: "msgsnd",
+  },
+  msgrcv: {
+    args: [int, { k: "msgbuf", len: 2, dir: "out" }, ulong, long, flags("ipc_msg_flags")],
+    decoder: "msgrcv",
+  },
+  shmat: { args: [int, ptr, flags("shm_flags")], ret: "hex" },
+  shmdt: { args: [ptr] },
+  personality: { args: [hex], decoder: "personality" },
   // pidfds (pidfd_open.c)
   pidfd_open: { args: [int, flags("pidfd_open_flags")], ret: "fd" },
   // the target's fd by number; flags as `%#x` (no flag is defined: an empty table prints hex)

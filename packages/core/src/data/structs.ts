@@ -41,6 +41,8 @@ const scalars: readonly StructDef[] = [
   { name: "comm", size: 16 },
   // struct kcmp_epoll_slot (include/uapi/linux/kcmp.h): three __u32
   { name: "kcmp_epoll_slot", size: 12 },
+  // PR_SET_VMA_ANON_NAME's name: the kernel's longest (ANON_VMA_NAME_MAX_LEN 80) and its NUL
+  { name: "vma_name", size: 81 },
   // struct __user_cap_header_struct and two __user_cap_data_struct (include/uapi/linux/capability.h)
   { name: "cap_header", size: 8 },
   { name: "cap_data", size: 24 },
@@ -61,6 +63,8 @@ const common64: readonly StructDef[] = [
   ...scalars,
   // a kernel_ulong_t element (move_pages' page addresses, a node mask's words)
   { name: "kulong", size: 8 },
+  // a SysV message's type (struct msgbuf's long mtype, before its text)
+  { name: "mtype", size: 8 },
   { name: "rlimit", size: 16 },
   { name: "rlimit64", size: 16 },
   { name: "statfs", size: 120 },
@@ -86,6 +90,7 @@ const common64: readonly StructDef[] = [
 const common32: readonly StructDef[] = [
   ...scalars,
   { name: "kulong", size: 4 },
+  { name: "mtype", size: 4 },
   { name: "rlimit", size: 8 },
   { name: "rlimit64", size: 16 },
   { name: "statfs", size: 64 },

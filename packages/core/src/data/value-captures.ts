@@ -38,6 +38,27 @@ const FUTEX_FLAG_SETS = [0, 128, 256, 128 | 256];
 const futexTimeout = (value: string): ValueCapture[] =>
   FUTEX_FLAG_SETS.map((orBits) => ({ value, orBits, arg: 3, type: "timespec", dir: "in" }));
 
+/** include/uapi/linux/ipc.h IPC_64: the flag a control command may carry (strace strips it). */
+const IPC_64 = 0x100;
+
+/**
+ * A SysV IPC control call's captures: IPC_SET's struct read at entry; the STAT commands' struct
+ * (`set`'s type) and the INFO commands' own structs read at exit; each with and without IPC_64.
+ */
+function ipcCtl(
+  selector: number,
+  arg: number,
+  table: string,
+  cmds: { set: string; stat: readonly string[]; info: Readonly<Record<string, string>> },
+): ValueCaptureRow {
+  const captures: ValueCapture[] = [
+    { value: "IPC_SET", arg, type: cmds.set, dir: "in" },
+    ...cmds.stat.map((value): ValueCapture => ({ value, arg, type: cmds.set, dir: "out" })),
+    ...Object.entries(cmds.info).map(([value, type]): ValueCapture => ({ value, arg, type, dir: "out" })),
+  ];
+  return { selector, table, captures: [...captures, ...captures.map((c) => ({ ...c, orBits: IPC_64 }))] };
+}
+
 /** Value-chosen captures keyed by syscall name (ioctl's, by request family, in ioctl-captures.ts). */
 export const valueCaptures: Readonly<Record<string, ValueCaptureRow>> = {
   ioctl: ioctlCaptures,
@@ -93,6 +114,8 @@ export const valueCaptures: Readonly<Record<string, ValueCaptureRow>> = {
       // PR_SCHED_CORE_GET's cookie (a u64 at the fifth argument).
       { value: "PR_SCHED_CORE", arg: 4, type: "loff", dir: "out" },
       { value: "PR_SET_SECCOMP", arg: 2, type: "sock_fprog", dir: "in" },
+      // PR_SET_VMA_ANON_NAME's name (a string at the fifth argument; the kernel takes at most 80 bytes).
+      { value: "PR_SET_VMA", arg: 4, type: "vma_name", dir: "in" },
     ],
   },
   // kcmp's KCMP_EPOLL_TFD points its idx2 at a struct kcmp_epoll_slot (kcmp.c)
@@ -101,4 +124,32 @@ export const valueCaptures: Readonly<Record<string, ValueCaptureRow>> = {
     table: "kcmp_types",
     captures: [{ value: "KCMP_EPOLL_TFD", arg: 4, type: "kcmp_epoll_slot", dir: "in" }],
   },
+  // strace 6.1 prctl.c (arch_prctl): what the ARCH_GET_* codes store through their second argument.
+  arch_prctl: {
+    selector: 0,
+    table: "arch_prctl_codes",
+    captures: [
+      "ARCH_GET_FS",
+      "ARCH_GET_GS",
+      "ARCH_GET_XCOMP_SUPP",
+      "ARCH_GET_XCOMP_PERM",
+      "ARCH_GET_XCOMP_GUEST_PERM",
+    ].map((value) => ({ value, arg: 1, type: "loff", dir: "out" })),
+  },
+  // SysV IPC control commands (strace 6.1 ipc_msgctl.c, ipc_semctl.c, ipc_shmctl.c).
+  msgctl: ipcCtl(1, 2, "msgctl_flags", {
+    set: "msqid_ds",
+    stat: ["IPC_STAT", "MSG_STAT", "MSG_STAT_ANY"],
+    info: { IPC_INFO: "msginfo", MSG_INFO: "msginfo" },
+  }),
+  semctl: ipcCtl(2, 3, "semctl_flags", {
+    set: "semid_ds",
+    stat: ["IPC_STAT", "SEM_STAT", "SEM_STAT_ANY"],
+    info: { IPC_INFO: "seminfo", SEM_INFO: "seminfo" },
+  }),
+  shmctl: ipcCtl(1, 2, "shmctl_flags", {
+    set: "shmid_ds",
+    stat: ["IPC_STAT", "SHM_STAT", "SHM_STAT_ANY"],
+    info: { IPC_INFO: "shminfo", SHM_INFO: "shm_info" },
+  }),
 };

@@ -2,6 +2,7 @@
 // without one, or naming a decoder not listed here, is printed by the generic kind-driven decoder.
 import { putc, puts } from "../out";
 import { strEq } from "../tables";
+import { decodeArchPrctl, printArchPrctlAux } from "./arch-prctl";
 import { decodeCapget, decodeCapset } from "./caps";
 import { decodeFanotifyInit, decodeFanotifyMark } from "./fanotify";
 import { decodeFcntl } from "./fcntl";
@@ -13,12 +14,15 @@ import { decodeIoctl } from "./ioctl";
 import { decodeMsgget, decodeSemget, decodeShmget } from "./ipc";
 import { decodeAddKey, decodeRequestKey } from "./keys";
 import { decodeLandlockAddRule, decodeLandlockCreateRuleset, decodeLandlockRestrictSelf } from "./landlock";
+import { decodeMsgctl, decodeSemctl, decodeShmctl } from "./ipc-ctl";
+import { decodeMsgrcv, decodeMsgsnd, decodeSemop } from "./ipc-ops";
 import { decodeMremap } from "./mem";
 import { decodeMknod } from "./mknod";
 import { decodeFsconfig, decodeMount, decodeMountSetattr } from "./mount";
 import { decodeRecvmmsg, decodeRecvmsg, decodeSendmmsg, decodeSendmsg, printRecvmmsgAux } from "./msg";
 import { decodeGetsockopt, decodeRecvfrom, decodeSendto, decodeSetsockopt, decodeSocket } from "./net";
 import { decodeOpen, decodeOpenat, decodeOpenat2 } from "./open";
+import { decodePersonality, printPersonalityAux } from "./personality";
 import { decodeEpollWait, decodePoll, printPollAux } from "./poll";
 import { decodePrctl, printPrctlAux } from "./prctl";
 import {
@@ -93,6 +97,16 @@ export const D_SECCOMP: u8 = 42;
 export const D_MSGGET: u8 = 43;
 export const D_SEMGET: u8 = 44;
 export const D_SHMGET: u8 = 45;
+// SysV IPC control and operations, arch_prctl, personality (ids 70-89).
+export const D_MSGCTL: u8 = 70;
+export const D_SEMCTL: u8 = 71;
+export const D_SHMCTL: u8 = 72;
+export const D_SEMOP: u8 = 73;
+export const D_SEMTIMEDOP: u8 = 74;
+export const D_ARCH_PRCTL: u8 = 75;
+export const D_PERSONALITY: u8 = 76;
+export const D_MSGSND: u8 = 77;
+export const D_MSGRCV: u8 = 78;
 export const D_CAPGET: u8 = 190;
 export const D_CAPSET: u8 = 191;
 
@@ -173,6 +187,15 @@ const DECODER_NAMES: string[] = [
   "msgget",
   "semget",
   "shmget",
+  "msgctl",
+  "semctl",
+  "shmctl",
+  "semop",
+  "semtimedop",
+  "arch_prctl",
+  "personality",
+  "msgsnd",
+  "msgrcv",
   "capget",
   "capset",
   "reboot",
@@ -247,6 +270,15 @@ const DECODER_IDS: u8[] = [
   D_MSGGET,
   D_SEMGET,
   D_SHMGET,
+  D_MSGCTL,
+  D_SEMCTL,
+  D_SHMCTL,
+  D_SEMOP,
+  D_SEMTIMEDOP,
+  D_ARCH_PRCTL,
+  D_PERSONALITY,
+  D_MSGSND,
+  D_MSGRCV,
   D_CAPGET,
   D_CAPSET,
   D_REBOOT,
@@ -384,6 +416,24 @@ export function runDecoder(id: u8, r: u32): i32 {
       return decodeSemget();
     case D_SHMGET:
       return decodeShmget();
+    case D_MSGCTL:
+      return decodeMsgctl();
+    case D_SEMCTL:
+      return decodeSemctl();
+    case D_SHMCTL:
+      return decodeShmctl();
+    case D_SEMOP:
+      return decodeSemop(r, false);
+    case D_SEMTIMEDOP:
+      return decodeSemop(r, true);
+    case D_ARCH_PRCTL:
+      return decodeArchPrctl();
+    case D_PERSONALITY:
+      return decodePersonality();
+    case D_MSGSND:
+      return decodeMsgsnd();
+    case D_MSGRCV:
+      return decodeMsgrcv();
     case D_CAPGET:
       return decodeCapget();
     case D_CAPSET:
@@ -439,4 +489,6 @@ export function printAux(id: u8): void {
   else if (id == D_RECVMMSG) printRecvmmsgAux();
   else if (id == D_PRCTL) printPrctlAux();
   else if (id >= TAIL_FIRST && id <= TAIL_LAST) printTailAux(id);
+  else if (id == D_ARCH_PRCTL) printArchPrctlAux();
+  else if (id == D_PERSONALITY) printPersonalityAux();
 }

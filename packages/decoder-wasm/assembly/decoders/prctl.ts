@@ -3,7 +3,7 @@
 // pointer, …) prints at exit from core's value captures (data/value-captures.ts); options whose
 // result is the return value annotate it (`= 0x3 (SECBIT_NOROOT|SECBIT_NOROOT_LOCKED)`).
 
-import { arg, capData, capLen, exiting, findCap, isError, rval } from "../call";
+import { arg, capData, capLen, capPartial, exiting, findCap, isError, rval } from "../call";
 import { T_PRCTL_DUMPABLE, T_PRCTL_OPTIONS } from "../known";
 import { SIZEOF_SOCK_FPROG, SOCK_FPROG_FILTER, SOCK_FPROG_LEN } from "../layouts";
 import { strsize, xflag, xlatStyle } from "../options";
@@ -279,17 +279,62 @@ function capturedInt(i: u32): bool {
   return !isError && arg(i) != 0 && findCap(i, CK_STRUCT_IF, true) && capLen >= 4;
 }
 
+/**
+ * Is there a string at argument `i` as strace's umovestr reads it, `need` bytes at most: a whole
+ * STRUCT_IF capture, or a PARTIAL one (the string ends just before an unmapped page) whose
+ * readable bytes hold its NUL or all `need` bytes.
+ */
+function capturedStr(i: u32, atExit: bool, need: u32): bool {
+  if (findCap(i, CK_STRUCT_IF, atExit)) return capLen >= need;
+  if (!capPartial()) return false;
+  if (capLen >= need) return true;
+  for (let j: u32 = 0; j < capLen; j++) if (load<u8>(capData + <usize>j) == 0) return true;
+  return false;
+}
+
 /** A task name (core captures it as a STRUCT_IF of TASK_COMM_LEN bytes), or its address. */
 function printCommName(atExit: bool): void {
-  if ((atExit && isError) || !findCap(1, CK_STRUCT_IF, atExit) || capLen < TASK_COMM_LEN) {
-    putAddr(arg(1));
-    return;
-  }
   // strace looks for the NUL in the first TASK_COMM_LEN - 1 bytes of a name it is given (a
   // 15-character name prints `...`) and in all TASK_COMM_LEN of one the kernel wrote; -s cuts.
   const limit: u32 = atExit ? TASK_COMM_LEN : TASK_COMM_LEN - 1;
   const size: u32 = <u32>strsize < limit ? <u32>strsize : limit;
-  if (quote(capData, size, true, xflag)) puts("...");
+  const need: u32 = <u32>strsize + 1 < limit ? <u32>strsize + 1 : limit;
+  if ((atExit && isError) || arg(1) == 0 || !capturedStr(1, atExit, need)) {
+    putAddr(arg(1));
+    return;
+  }
+  printStrAt(size, <u32>strsize < limit);
+}
+
+/**
+ * The captured string cut at `size` bytes, then `...` when it goes on. When -s cut it
+ * (`lookAhead`), a NUL just after the cut means it ends there: strace fetched one byte more.
+ */
+function printStrAt(size: u32, lookAhead: bool): void {
+  const n = min<u32>(size, capLen);
+  const ends = lookAhead && n < capLen && load<u8>(capData + <usize>n) == 0;
+  if (quote(capData, n, true, xflag) && !ends) puts("...");
+}
+
+/** PR_SET_VMA_ANON_NAME's name (printstr: cut at -s; a STRUCT_IF capture of at most 81 bytes). */
+function printVmaName(): void {
+  const want: u32 = <u32>strsize + 1;
+  if (arg(4) == 0 || !capturedStr(4, false, 1)) {
+    putAddr(arg(4));
+    return;
+  }
+  // umovestr: no NUL within the readable bytes and fewer of them than strace asks for: unreadable.
+  let nul = false;
+  for (let j: u32 = 0; j < capLen && j < want; j++)
+    if (load<u8>(capData + <usize>j) == 0) {
+      nul = true;
+      break;
+    }
+  if (!nul && capLen < want && capPartial()) {
+    putAddr(arg(4));
+    return;
+  }
+  printStrAt(<u32>strsize, true);
 }
 
 /** The option's exit half: what the kernel wrote, or how to annotate the return value. */
@@ -471,7 +516,7 @@ export function decodePrctl(): i32 {
         puts(", ");
         putU64(arg(3));
         puts(", ");
-        putAddr(arg(4));
+        printVmaName();
       } else restArgs(2);
       return RVAL_DECODED;
     case PR_SET_MM:

@@ -24,7 +24,7 @@ struct CaptureSpec {
   uint8_t kind;       // rf::CaptureKind
   uint8_t when;       // rf::CaptureWhen
   uint32_t len_arg;   // 0..5 or kPlanUnusedLenArg
-  uint32_t size;      // STRUCT/ARRAY element size; STRING_ARRAY: strings captured
+  uint32_t size;      // STRUCT/ARRAY element size; STRING_ARRAY: strings captured; BUFFER_ARG_LEN: header bytes
   uint32_t max;       // byte cap
 };
 

@@ -371,9 +371,12 @@ uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vecto
         status = mem.read_cstring(addr, s.max, str);
         w.bytes(str.data(), str.size());
         break;
-      case rf::kBufferArgLen:
-        status = (netlink ? capture_prefix : capture_buffer)(w, mem, addr, len_arg, s.max);
+      case rf::kBufferArgLen: {
+        // `size` bytes of header before the counted ones (msgsnd's mtype); saturating.
+        uint64_t len = len_arg > UINT64_MAX - s.size ? UINT64_MAX : len_arg + s.size;
+        status = (netlink ? capture_prefix : capture_buffer)(w, mem, addr, len, s.max);
         break;
+      }
       case rf::kBufferRetLen:
         status = (netlink ? capture_prefix : capture_buffer)(w, mem, addr, f.rval > 0 ? static_cast<uint64_t>(f.rval) : 0,
                                                              s.max);
