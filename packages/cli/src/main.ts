@@ -1,4 +1,5 @@
 import { writeSync } from "node:fs";
+import { MessageFlags } from "@tstrace/core/record-format";
 import { createDecoder, type DecoderOptions } from "@tstrace/decoder-wasm";
 import type * as Native from "@tstrace/native";
 import type { TraceResult } from "@tstrace/native";
@@ -13,7 +14,7 @@ import { helpText } from "./help.js";
 import { FATAL_SIGNALS, SIGNAL_NUMBERS } from "./interrupt-signals.js";
 import { messageJson, noticeJson, summaryJson } from "./json-output.js";
 import { inheritFds } from "./launcher-env.js";
-import { PathFilter, selectPaths, withFdTracking } from "./path-filter.js";
+import { PathFilter, selectPaths, startingFds, withFdTracking } from "./path-filter.js";
 import { recordFilter, splitAtMessages } from "./record-filter.js";
 import { openRecordSink, type RecordSink, recordingCapture } from "./record-sink.js";
 import type { Replay, ReplaySource } from "./replay-source.js";
@@ -110,7 +111,9 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
     if (!qualifiers.quiet.has("path-resolution"))
       for (const [given, real] of resolved)
         process.stderr.write(`${PROGRAM}: Requested path ${cQuote(given)} resolved into ${cQuote(real)}\n`);
-    pathFilter = new PathFilter(options.arch, set, options.traceFds);
+    // A spawned command starts with tstrace's stdio and the fds handed down to it.
+    const start = attaching ? undefined : startingFds(set, [0, 1, 2, ...(inheritFds().inheritFds ?? [])]);
+    pathFilter = new PathFilter(options.arch, set, options.traceFds, start);
   }
 
   let sink: Sink | undefined;
@@ -190,7 +193,11 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
       staging ? staging.stage(batch) : batch,
       emit,
       // strace prints its own messages ("exec: Permission denied") on stderr, -o or not.
-      (text) => (options.json ? jsonLine(messageJson(text)) : writeSync(2, `${PROGRAM}: ${text}\n`)),
+      (text, flags) => {
+        if (flags & MessageFlags.QUIET_EXIT && qualifiers.quiet.has("exit")) return;
+        if (flags & MessageFlags.QUIET_ATTACH && qualifiers.quiet.has("attach")) return;
+        options.json ? jsonLine(messageJson(text)) : writeSync(2, `${PROGRAM}: ${text}\n`);
+      },
     );
     return backlog;
   };
