@@ -1,4 +1,5 @@
-// Builds what @tstrace/cli ships, the one form it ships in: src/bin.ts (the bin's dist/tstrace.mjs)
+// Builds what @tstrace/cli ships, the one form it ships in: src/bin.ts (the bin's dist/tstrace-main.mjs,
+// loaded by dist/tstrace.mjs)
 // and src/index.ts (the library entry, dist/index.js) bundled with what they import from
 // @tstrace/core and @tstrace/decoder-wasm, sharing one chunk, plus the decoder's dist/decoder.wasm
 // copied beside them (the decoder loads it by URL relative to its own code: `../dist/decoder.wasm`
@@ -18,6 +19,7 @@ import { copyFileSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { isDeepStrictEqual } from "node:util";
 import { build } from "esbuild";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -63,8 +65,62 @@ const prebuiltX86 = {
   },
 };
 
-const common = {
+// The capture plan of a default run (`tstrace cmd`), as the CLI's own capturePlanFor makes it from
+// parseArgs' defaults, compiled here once: src/prebuilt-plan.ts becomes that plan in the bin, which
+// then skips compiling it at every start (capturePlanFor uses it only for those options).
+const planProbe = await build({
+  stdin: {
+    contents: `import { parseArgs } from "./src/args.ts";\nimport { capturePlanFor } from "./src/capture-plan-for.ts";\nexport const plan = capturePlanFor(parseArgs(["true"]), undefined, undefined);\n`,
+    resolveDir: root,
+    loader: "ts",
+  },
   plugins: [fsShim, prebuiltX86],
+  bundle: true,
+  write: false,
+  platform: "node",
+  format: "esm",
+  external: ["@tstrace/native"],
+  logLevel: "warning",
+});
+const { plan: defaultPlan } = await import(
+  `data:text/javascript;base64,${Buffer.from(planProbe.outputFiles[0].text).toString("base64")}`
+);
+const prebuiltPlan = {
+  name: "prebuilt-default-plan",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]prebuilt-plan\.ts$/ }, () => ({
+      contents: `export const prebuiltDefaultPlan = new Uint32Array([${defaultPlan.join(",")}]);\n`,
+      loader: "js",
+    }));
+  },
+};
+
+// Core's generated data modules (syscall rows, constant and ioctl tables, errnos, layouts) as
+// JSON.parse of their values, computed here: V8 scans a string literal and parses JSON several
+// times faster than it parses and runs the same data written as object literals, which every
+// start-up otherwise pays (and preparses the lazily loaded ones). A module whose exports are not
+// plain JSON data (a function, -0, NaN, undefined...) is bundled as written.
+const dataAsJson = {
+  name: "data-as-json",
+  setup(b) {
+    b.onLoad(
+      { filter: /[\\/]core[\\/]dist[\\/](generated[\\/][\w-]+|(ioctls|layouts)[\\/][\w-]+\.generated)\.js$/ },
+      async (args) => {
+        const mod = await import(pathToFileURL(args.path).href);
+        const lines = [];
+        for (const [name, value] of Object.entries(mod)) {
+          const json = name === "default" ? undefined : JSON.stringify(value);
+          if (json === undefined || !isDeepStrictEqual(JSON.parse(json), value)) return undefined;
+          lines.push(`export const ${name} = JSON.parse(${JSON.stringify(json)});`);
+        }
+        return { contents: `${lines.join("\n")}\n`, loader: "js" };
+      },
+    );
+  },
+};
+
+const common = {
+  plugins: [fsShim, prebuiltX86, dataAsJson],
   outdir: dist,
   outExtension: { ".js": ".mjs" },
   entryNames: "[name]",
@@ -80,7 +136,28 @@ const common = {
   legalComments: "none",
   logLevel: "warning",
 };
-await build({ ...common, entryPoints: { tstrace: join(root, "src/launch.ts") }, splitting: false });
+// The bin in two files: dist/tstrace.mjs (src/launch.ts: Deno's permission check, Node's compile
+// cache) loads dist/tstrace-main.mjs (src/bin.ts and all it needs) only after those, so that
+// Node >= 22.1 caches the compiled code of the large file too (a module compiled before
+// enableCompileCache() runs is not cached) and Deno checks permissions before the imports need them.
+await build({
+  ...common,
+  plugins: [...common.plugins, prebuiltPlan],
+  entryPoints: { "tstrace-main": join(root, "src/bin.ts") },
+  splitting: false,
+});
+const binApart = {
+  name: "bin-apart",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/bin\.js$/ }, () => ({ path: "./tstrace-main.mjs", external: true }));
+  },
+};
+await build({
+  ...common,
+  plugins: [...common.plugins, binApart],
+  entryPoints: { tstrace: join(root, "src/launch.ts") },
+  splitting: false,
+});
 await build({ ...common, entryPoints: { index: join(root, "src/index.ts") }, chunkNames: "lib-[hash]" });
 
 const require = createRequire(join(root, "package.json"));

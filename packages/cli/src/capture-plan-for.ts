@@ -4,21 +4,52 @@
  * decoder options they pass will print (fd details for -y, buffers for -e read=/write=).
  */
 import { compileCapturePlan } from "@tstrace/core/capture-plan";
+import { sessionArch } from "./arch.js";
 import type { CliOptions } from "./args.js";
+import { prebuiltDefaultPlan } from "./prebuilt-plan.js";
+
+/** The options of the plan the bin's bundle carries compiled (src/prebuilt-plan.ts). */
+export const DEFAULT_PLAN_STRSIZE = 32;
 
 /** `stopSet`: the syscalls the tracer stops for, when a filter narrows them (-e trace=, -P). */
-export function capturePlanFor(options: CliOptions, stopSet?: ReadonlySet<number>): Uint32Array {
+export function capturePlanFor(
+  options: CliOptions,
+  stopSet?: ReadonlySet<number>,
+  prebuilt: Uint32Array | undefined = prebuiltDefaultPlan,
+): Uint32Array {
   const { qualifiers } = options;
+  // argv and envp are read whole when any syscall prints unabbreviated (-v, -e abbrev=).
+  const verbose =
+    options.verbose ||
+    (qualifiers.abbrev !== undefined && qualifiers.abbrev.size < options.arch.syscalls.length);
+  const dumpIo = qualifiers.read !== undefined || qualifiers.write !== undefined;
+  if (
+    prebuilt &&
+    options.arch === sessionArch() &&
+    options.strsize === DEFAULT_PLAN_STRSIZE &&
+    options.decodeFds === "none" &&
+    !verbose &&
+    !dumpIo
+  )
+    return stopSet ? narrowPlan(prebuilt, stopSet) : prebuilt;
   return compileCapturePlan(options.arch, {
     strsize: options.strsize,
     decodeFds: options.decodeFds,
-    // argv and envp are read whole when any syscall prints unabbreviated (-v, -e abbrev=).
-    verbose:
-      options.verbose ||
-      (qualifiers.abbrev !== undefined && qualifiers.abbrev.size < options.arch.syscalls.length),
+    verbose,
     ...(stopSet ? { selected: (nr: number): boolean => stopSet.has(nr) } : {}),
-    ...(qualifiers.read || qualifiers.write
+    ...(dumpIo
       ? { dumpIo: { read: qualifiers.read !== undefined, write: qualifiers.write !== undefined } }
       : {}),
   });
+}
+
+/**
+ * A plan that reads nothing for the syscalls outside `stopSet` (their spec lists are left in place,
+ * unreferenced): what compileCapturePlan's `selected` makes of the same plan, without compiling.
+ */
+export function narrowPlan(plan: Uint32Array, stopSet: ReadonlySet<number>): Uint32Array {
+  const out = plan.slice();
+  const n = out[2] ?? 0;
+  for (let nr = 0; nr < n; nr++) if (!stopSet.has(nr)) out[3 + nr] = 0;
+  return out;
 }

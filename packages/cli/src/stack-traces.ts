@@ -4,8 +4,8 @@
  * demangled by binutils' c++filt when it is installed (`-i`: strace's cplus_demangle flags, no
  * DMGL_VERBOSE), as strace demangles them with libiberty; without it they print mangled.
  */
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { StackUnwinder } from "@tstrace/core/unwind";
 
 /** A session's unwinder; files that cannot be read give frames without symbols. */
@@ -27,6 +27,10 @@ function demangle(names: readonly string[]): readonly (string | undefined)[] {
   if (!cxxfilt) return [];
   let out: string[] | undefined;
   try {
+    // Loaded at the first demangling (-k), not at every start-up (node:child_process is a few ms).
+    const { spawnSync } = createRequire(import.meta.url)(
+      "node:child_process",
+    ) as typeof import("node:child_process");
     const r = spawnSync("c++filt", ["-i"], { input: `${names.join("\n")}\n`, encoding: "utf8" });
     out = r.status === 0 ? r.stdout.split("\n") : undefined;
   } catch {

@@ -53,6 +53,39 @@ describe("stops the filter leaves out", () => {
     }
   });
 
+  it("-c over ptrace on -p, attached inside a blocking read: every call after it counted right", async () => {
+    // The tracer reads no entry stop of -c's calls once a thread's stops are in step; the first
+    // stop after attaching inside read(2) is that read's exit, read as one. Were entries and exits
+    // ever taken one for the other, the entries' -ENOSYS would show as errors.
+    const script = [
+      "import os, sys",
+      "print('ready', flush=True)",
+      "sys.stdin.readline()",
+      "for _ in range(7): os.access('/nonexistent-tstrace', 0); os.getpid()",
+    ].join("\n");
+    const child = spawn(PYTHON, ["-c", script], { stdio: ["pipe", "pipe", "inherit"] });
+    try {
+      await once(child.stdout, "data");
+      const tracer = spawn(BIN, ["-c", "--summary-backend=ptrace", "-p", String(child.pid)], {
+        stdio: ["ignore", "ignore", "pipe"],
+      });
+      let err = "";
+      tracer.stderr.on("data", (d: Buffer) => {
+        err += d.toString();
+      });
+      for (let i = 0; i < 200 && !err.includes("attached"); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(err).toContain(`Process ${child.pid} attached`);
+      child.stdin.write("go\n");
+      await once(tracer, "exit");
+      const rows = summaryRows(err);
+      // access fails (ENOENT) every time; getpid never does.
+      expect(rows, err).toContain("access 7 7");
+      expect(rows, err).toContain("getpid 7 0");
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+
   it("-p -y: a descriptor opened by a call the filter leaves out still shows its path", async () => {
     // The process opens its file before tstrace attaches, then reads it by fd: the openat is never
     // seen, and -y must still name the file (read from /proc while the tracee is stopped).

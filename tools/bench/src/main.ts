@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
  * Then the recordings rows (recording.ts): --record's cost, --replay's speed; and the --json rows
  * (json-output.ts): JSON against text, live and replayed.
  * Then peak RSS rows for a 300 000-syscall trace (memory.ts); `--memory-only` prints just those.
+ * Then the tracer syscalls per stop (syscalls-per-stop.ts), counted rather than timed.
  */
 import { createRequire } from "node:module";
 import { availableParallelism, loadavg, release } from "node:os";
@@ -18,6 +19,7 @@ import { formatMemory, measureMemory } from "./memory.js";
 import { type RecordingFigures, recordingBench } from "./recording.js";
 import { formatStartupCpu, measureStartupCpu } from "./startup-cpu.js";
 import { summaryBench } from "./summary.js";
+import { formatSyscallsPerStop, syscallsPerStop } from "./syscalls-per-stop.js";
 import { formatTargets, targets } from "./targets.js";
 import { median, rounds } from "./timing.js";
 import { WORKLOADS } from "./workloads.js";
@@ -107,6 +109,8 @@ const nodeAlone = median(rounds([[process.execPath, "-e", ""]], runs)[0] as numb
 process.stdout.write(`node start-up alone: ${nodeAlone.toFixed(1)} ms\n`);
 const startupCpu = measureStartupCpu(bin, Math.max(runs, 9));
 process.stdout.write(formatStartupCpu(startupCpu));
+const stops = syscallsPerStop(bin, 3);
+process.stdout.write(formatSyscallsPerStop(stops));
 const recording: RecordingFigures = recordingBench(bin, runs);
 const json = jsonBench(bin, runs);
 const memory = measureMemory(bin);
@@ -134,6 +138,7 @@ if (jsonFile !== undefined) {
     loadAverage: { start: loadAtStart, end: loadAtEnd },
     memory,
     startupCpu,
+    ...(stops ? { syscallsPerStop: stops } : {}),
     ...(decoder ? { decoder } : {}),
     targets: goals,
     json,

@@ -163,7 +163,7 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   statx: { args: [dirfd, path, flags("statx_flags"), flags("statx_masks"), structOut("statx")] },
   chroot: { args: [path] },
   acct: { args: [path] },
-  umount2: { args: [path, hex] },
+  umount2: { args: [path, flags("umount_flags")] },
   sethostname: { args: [bufIn(1), int] },
   setdomainname: { args: [bufIn(1), int] },
   fsync: { args: [fd] },
@@ -192,6 +192,13 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   move_mount: { args: [dirfd, path, dirfd, path, flags("move_mount_flags")] },
   open_tree: { args: [dirfd, path, flags("open_tree_flags")], ret: "fd" },
   seccomp: { args: [en("seccomp_ops"), hex, ptr], decoder: "seccomp" },
+  unshare: { args: [flags("unshare_flags")] },
+  userfaultfd: { args: [flags("uffd_flags")], ret: "fd" },
+  msync: { args: [ptr, ulong, flags("msync_flags")] },
+  // capabilities (capability.c): the header is read again at capget's exit (the kernel may set
+  // its version); the sets are 12 bytes (version 1) or 24 (versions 2 and 3).
+  capget: { args: [structInOut("cap_header"), structOut("cap_data")], decoder: "capget" },
+  capset: { args: [structIn("cap_header"), structIn("cap_data")], decoder: "capset" },
   // SysV IPC (ipc_msg.c, ipc_sem.c, ipc_shm.c): the key, then IPC_* flags and the mode bits.
   msgget: { args: [hex, hex], decoder: "msgget" },
   semget: { args: [hex, int, hex], decoder: "semget" },

@@ -38,6 +38,9 @@ const scalars: readonly StructDef[] = [
   { name: "termios", size: 36 },
   // a task's name (TASK_COMM_LEN)
   { name: "comm", size: 16 },
+  // struct __user_cap_header_struct and two __user_cap_data_struct (include/uapi/linux/capability.h)
+  { name: "cap_header", size: 8 },
+  { name: "cap_data", size: 24 },
   // siginfo_t (include/uapi/asm-generic/siginfo.h: SI_MAX_SIZE on every architecture)
   { name: "siginfo", size: 128 },
 ];

@@ -286,6 +286,17 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "cap_version",
+    source: "include/uapi/linux/capability.h",
+    kind: "enum",
+    dflt: "_LINUX_CAPABILITY_VERSION_???",
+    entries: [
+      [429392688, "_LINUX_CAPABILITY_VERSION_1"],
+      [537333798, "_LINUX_CAPABILITY_VERSION_2"],
+      [537396514, "_LINUX_CAPABILITY_VERSION_3"],
+    ],
+  },
+  {
     name: "clock_flags",
     source: "include/uapi/linux/time.h",
     kind: "flags",
@@ -1066,6 +1077,7 @@ export const generatedConstTables: readonly ConstTable[] = [
       [524288, "MAP_SYNC"],
       [67108864, "MAP_UNINITIALIZED"],
       [1048576, "MAP_FIXED_NOREPLACE"],
+      [0, "MAP_FILE"],
     ],
   },
   {
@@ -1133,6 +1145,16 @@ export const generatedConstTables: readonly ConstTable[] = [
       [67108864, "MSG_ZEROCOPY"],
       [536870912, "MSG_FASTOPEN"],
       [1073741824, "MSG_CMSG_CLOEXEC"],
+    ],
+  },
+  {
+    name: "msync_flags",
+    source: "include/uapi/asm-generic/mman-common.h",
+    kind: "flags",
+    entries: [
+      [1, "MS_ASYNC"],
+      [2, "MS_INVALIDATE"],
+      [4, "MS_SYNC"],
     ],
   },
   {
@@ -3775,6 +3797,27 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "uffd_flags",
+    source: "include/uapi/linux/userfaultfd.h, include/uapi/asm-generic/fcntl.h",
+    kind: "flags",
+    entries: [
+      [1, "UFFD_USER_MODE_ONLY"],
+      [2048, "O_NONBLOCK"],
+      [524288, "O_CLOEXEC"],
+    ],
+  },
+  {
+    name: "umount_flags",
+    source: "include/linux/fs.h",
+    kind: "flags",
+    entries: [
+      [1, "MNT_FORCE"],
+      [2, "MNT_DETACH"],
+      [4, "MNT_EXPIRE"],
+      [8, "UMOUNT_NOFOLLOW"],
+    ],
+  },
+  {
     name: "unix_diag_show",
     source: "include/uapi/linux/unix_diag.h",
     kind: "flags",
@@ -3786,6 +3829,28 @@ export const generatedConstTables: readonly ConstTable[] = [
       [16, "UDIAG_SHOW_RQLEN"],
       [32, "UDIAG_SHOW_MEMINFO"],
       [64, "UDIAG_SHOW_UID"],
+    ],
+  },
+  {
+    name: "unshare_flags",
+    source: "include/uapi/linux/sched.h",
+    kind: "flags",
+    dflt: "CLONE_???",
+    entries: [
+      [128, "CLONE_NEWTIME"],
+      [256, "CLONE_VM"],
+      [512, "CLONE_FS"],
+      [1024, "CLONE_FILES"],
+      [2048, "CLONE_SIGHAND"],
+      [65536, "CLONE_THREAD"],
+      [131072, "CLONE_NEWNS"],
+      [262144, "CLONE_SYSVSEM"],
+      [33554432, "CLONE_NEWCGROUP"],
+      [67108864, "CLONE_NEWUTS"],
+      [134217728, "CLONE_NEWIPC"],
+      [268435456, "CLONE_NEWUSER"],
+      [536870912, "CLONE_NEWPID"],
+      [1073741824, "CLONE_NEWNET"],
     ],
   },
   {

@@ -2,6 +2,7 @@
 // without one, or naming a decoder not listed here, is printed by the generic kind-driven decoder.
 import { putc, puts } from "../out";
 import { strEq } from "../tables";
+import { decodeCapget, decodeCapset } from "./caps";
 import { decodeFcntl } from "./fcntl";
 import { decodeFutex } from "./futex";
 import { decodeGeneric } from "./generic";
@@ -76,6 +77,8 @@ export const D_SECCOMP: u8 = 42;
 export const D_MSGGET: u8 = 43;
 export const D_SEMGET: u8 = 44;
 export const D_SHMGET: u8 = 45;
+export const D_CAPGET: u8 = 190;
+export const D_CAPSET: u8 = 191;
 
 /**
  * Every decoder name this build implements (core's `decoder` field, or a syscall's own name), with
@@ -132,6 +135,8 @@ const DECODER_NAMES: string[] = [
   "msgget",
   "semget",
   "shmget",
+  "capget",
+  "capset",
 ];
 const DECODER_IDS: u8[] = [
   D_OPEN,
@@ -184,6 +189,8 @@ const DECODER_IDS: u8[] = [
   D_MSGGET,
   D_SEMGET,
   D_SHMGET,
+  D_CAPGET,
+  D_CAPSET,
 ];
 
 /** Decoder id for a decoder (or syscall) name; D_GENERIC when there is no dedicated one. */
@@ -293,6 +300,10 @@ export function runDecoder(id: u8, r: u32): i32 {
       return decodeSemget();
     case D_SHMGET:
       return decodeShmget();
+    case D_CAPGET:
+      return decodeCapget();
+    case D_CAPSET:
+      return decodeCapset();
   }
   return decodeGeneric(r);
 }

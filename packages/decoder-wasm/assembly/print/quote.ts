@@ -3,7 +3,6 @@
 import { jsonMode, SK_STR, spanClose, spanOpen } from "../json/spans";
 import { strsize, xflag } from "../options";
 import { commitTo, putc, puts, reserve } from "../out";
-import { putByteHex } from "./num";
 
 export const HEX_NONE: i32 = 0;
 /** -x: when any byte is neither printable nor whitespace, the whole string goes \xNN. */
@@ -64,27 +63,44 @@ function quoteText(p: usize, size: u32, nulTerminated: bool, xstyle: i32, style:
   }
   if (q) putc(0x22);
   if (usehex) {
+    // Four bytes out per byte in: reserve them once, one store each.
+    let d = reserve(<usize>size * 4 + 1);
     for (let i: u32 = 0; i < size; i++) {
       const c = <u32>load<u8>(p + <usize>i);
       if (c == eol) {
-        if (q) putc(0x22);
+        if (q) store<u8>(d++, 0x22);
+        commitTo(d);
         return false;
       }
-      putc(0x5c);
-      putc(0x78);
-      putByteHex(c);
+      store<u32>(d, 0x785c | ((<u32>hexDigit(c >> 4)) << 16) | ((<u32>hexDigit(c & 15)) << 24));
+      d += 4;
     }
+    commitTo(d);
     if (q) putc(0x22);
     return true;
   }
-  // The worst case is 4 bytes per byte (`\\377`) plus the closing quote: reserve it once and write
+  const tbl = escapes((text ? 1 : 0) | (angles ? 2 : 0) | (xstyle == HEX_NON_ASCII_CHARS ? 4 : 0));
+  // A C string ends at its NUL: found first (eight bytes a test), so the loops below test no byte
+  // for it.
+  let nulSeen = false;
+  if (nulTerminated) {
+    const n = nulIndex(p, size);
+    if (n < size) {
+      size = n;
+      nulSeen = true;
+    }
+  }
+  // The worst case is 4 bytes per byte (`\377`) plus the closing quote: reserve it once and write
   // directly, the hot loop of every string and path printed.
   let d = reserve(<usize>size * 4 + 1);
   // Eight bytes at a time while they are all plain (printable, nothing to escape): most of a
-  // text buffer. Then up to eight bytes one by one, so binary data pays one word test per eight
-  // bytes.
+  // text buffer. Then up to eight bytes one by one, each its escape from the table (one 4-byte
+  // store, however long the escape), so binary data pays one word test per eight bytes and no
+  // branch per kind of byte.
   let i: u32 = 0;
-  while (i < size) {
+  // Every byte but the last has a next byte to look at (the octal rule), without a bounds test.
+  const end: u32 = size > 0 ? size - 1 : 0;
+  while (i < end) {
     while (i + 8 <= size) {
       const w = load<u64>(p + <usize>i);
       if (!plainWord(w, text, angles)) break;
@@ -92,67 +108,84 @@ function quoteText(p: usize, size: u32, nulTerminated: bool, xstyle: i32, style:
       d += 8;
       i += 8;
     }
-    const stop = i + 8 < size ? i + 8 : size;
+    const stop = i + 8 < end ? i + 8 : end;
     for (; i < stop; i++) {
       const c = <u32>load<u8>(p + <usize>i);
-      if (c == eol) {
-        if (q) store<u8>(d++, 0x22);
-        commitTo(d);
-        return false;
-      }
-      if (
-        c >= 0x20 &&
-        c < 0x7f &&
-        (text || (c != 0x22 && c != 0x5c && !(angles && (c == 0x3c || c == 0x3e))))
-      ) {
-        store<u8>(d++, <u8>c);
-        continue;
-      }
-      store<u8>(d++, 0x5c);
-      switch (c) {
-        case 0x22:
-        case 0x5c:
-          store<u8>(d++, <u8>c);
-          break;
-        case 0x0c:
-          store<u8>(d++, 0x66);
-          break;
-        case 0x0a:
-          store<u8>(d++, 0x6e);
-          break;
-        case 0x0d:
-          store<u8>(d++, 0x72);
-          break;
-        case 0x09:
-          store<u8>(d++, 0x74);
-          break;
-        case 0x0b:
-          store<u8>(d++, 0x76);
-          break;
-        default: {
-          if (xstyle == HEX_NON_ASCII_CHARS) {
-            store<u8>(d++, 0x78);
-            store<u8>(d++, hexDigit(c >> 4));
-            store<u8>(d++, hexDigit(c & 15));
-            break;
-          }
-          // Octal, as short as the next byte allows (a following digit forces three).
-          const next = i + 1 < size ? <u32>load<u8>(p + <usize>i + 1) : 0;
-          if (i + 1 < size && next >= 0x30 && next <= 0x37) {
-            store<u8>(d++, <u8>(0x30 + (c >> 6)));
-            store<u8>(d++, <u8>(0x30 + ((c >> 3) & 7)));
-          } else if (c >> 3 != 0) {
-            if (c >> 6 != 0) store<u8>(d++, <u8>(0x30 + (c >> 6)));
-            store<u8>(d++, <u8>(0x30 + ((c >> 3) & 7)));
-          }
-          store<u8>(d++, <u8>(0x30 + (c & 7)));
-        }
-      }
+      // Before an octal digit, the second table: a short octal escape takes all three digits
+      // (`\0012`). An index, not a branch: binary data would mispredict it.
+      const digitNext = <u32>load<u8>(p + <usize>i + 1) - 0x30 < 8;
+      const x = load<u64>(tbl + ((<usize>digitNext) << 11) + ((<usize>c) << 3));
+      store<u32>(d, <u32>x);
+      d += <usize>((x >> 32) & 0xff);
     }
+  }
+  if (i < size) {
+    const c = <u32>load<u8>(p + <usize>i);
+    const e = load<u64>(tbl + ((<usize>c) << 3));
+    store<u32>(d, <u32>e);
+    d += <usize>((e >> 32) & 0xff);
   }
   commitTo(d);
   if (q) putc(0x22);
-  return true;
+  return !nulSeen;
+}
+
+/** Where the first NUL of `size` bytes at p is, or `size`. */
+function nulIndex(p: usize, size: u32): u32 {
+  let i: u32 = 0;
+  while (i + 8 <= size && !hasZeroByte(load<u64>(p + <usize>i))) i += 8;
+  while (i < size && load<u8>(p + <usize>i) != 0) i++;
+  return i;
+}
+
+// What each byte prints as, by style: an entry holds the text (up to 4 bytes, little-endian) in
+// bits 0-31 and its length in bits 32-39. A second table follows the first: what each byte prints
+// as before an octal digit (an octal escape shorter than three digits takes all three there).
+// Eight styles (QUOTE_TEXT, QUOTE_ANGLES, HEX_NON_ASCII_CHARS), each built on first use.
+const TABLE_BYTES: usize = 256 * 8; // 1 << 11: the second table's offset
+const escapeTables: usize = memory.data(<i32>TABLE_BYTES * 2 * 8, 8);
+const escapeBuilt: usize = memory.data(8);
+
+function escapes(style: i32): usize {
+  const tbl = escapeTables + <usize>style * TABLE_BYTES * 2;
+  if (load<u8>(escapeBuilt + <usize>style) != 0) return tbl;
+  const text = (style & 1) != 0;
+  const angles = (style & 2) != 0;
+  const hexChars = (style & 4) != 0;
+  for (let c: u32 = 0; c < 256; c++) {
+    let e: u64 = 0;
+    let long: u64 = 0; // 0: as e
+    if (
+      c >= 0x20 &&
+      c < 0x7f &&
+      (text || (c != 0x22 && c != 0x5c && !(angles && (c == 0x3c || c == 0x3e))))
+    ) {
+      e = entry(c, 1);
+    } else if (c == 0x22 || c == 0x5c) {
+      e = entry(0x5c | (c << 8), 2);
+    } else if (c == 0x0c || c == 0x0a || c == 0x0d || c == 0x09 || c == 0x0b) {
+      const letter: u32 = c == 0x0c ? 0x66 : c == 0x0a ? 0x6e : c == 0x0d ? 0x72 : c == 0x09 ? 0x74 : 0x76;
+      e = entry(0x5c | (letter << 8), 2);
+    } else if (hexChars) {
+      e = entry(0x785c | ((<u32>hexDigit(c >> 4)) << 16) | ((<u32>hexDigit(c & 15)) << 24), 4);
+    } else {
+      const d0: u32 = 0x30 + (c >> 6);
+      const d1: u32 = 0x30 + ((c >> 3) & 7);
+      const d2: u32 = 0x30 + (c & 7);
+      long = entry(0x5c | (d0 << 8) | (d1 << 16) | (d2 << 24), 4);
+      if (c >> 6 != 0) e = long;
+      else if (c >> 3 != 0) e = entry(0x5c | (d1 << 8) | (d2 << 16), 3);
+      else e = entry(0x5c | (d2 << 8), 2);
+    }
+    store<u64>(tbl + ((<usize>c) << 3), e);
+    store<u64>(tbl + TABLE_BYTES + ((<usize>c) << 3), long != 0 ? long : e);
+  }
+  store<u8>(escapeBuilt + <usize>style, 1);
+  return tbl;
+}
+
+function entry(bytes: u32, len: u32): u64 {
+  return <u64>bytes | ((<u64>len) << 32);
 }
 
 const ONES: u64 = 0x0101010101010101;

@@ -351,7 +351,8 @@ uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vecto
                         const SyscallFacts& f) {
   uint32_t written = 0;
   uint8_t when = f.at_exit ? rf::kWhenExit : rf::kWhenEntry;
-  std::vector<uint8_t> str;
+  // Reused from call to call (the tracer thread's): a path read at every openat allocates nothing.
+  thread_local std::vector<uint8_t> str;
   // Set once an FdDecode::NETLINK capture found a netlink socket: the payload captures after it
   // read whole messages (up to kNetlinkCaptureMax), since strace decodes them all.
   bool netlink = false;

@@ -66,7 +66,8 @@ struct SyscallInfo {
 
 static_assert(sizeof(siginfo_t) == 128, "SIGNAL records carry a 128-byte siginfo_t");
 
-// waitpid(WNOHANG) retries, each after sched_yield(), before the loop flushes its batch and blocks.
+// waitpid(WNOHANG) retries, each after sched_yield(), before the loop flushes its batch and blocks
+// (only while the batch holds records: the spin is there to save a hand-over, see run()).
 constexpr int kSpinBeforeFlush = 16;
 
 constexpr uint64_t kNrExecve = 59;     // x86_64
@@ -200,6 +201,7 @@ struct ThreadState {
   bool stack_at_entry = false;             // -k: the current syscall's stack was taken at entry
   uint64_t entered_ns = 0;                 // count_only: the entry stop's time
   bool own_child = false;  // hidden, and tstrace's own child (CLONE_PARENT from the command)
+  bool quick = false;  // the current syscall's entry stop was let go unread (see quick_count)
 };
 
 }  // namespace
@@ -315,10 +317,11 @@ struct Tracer::Loop {
       // A resumed tracee usually stops again within microseconds: poll for that moment (each
       // sched_yield lets anything else runnable go first) before blocking in waitpid, whose wake-up
       // costs more than the stop itself on these machines, and before paying for a batch
-      // hand-over (one JS callback per stop would dominate the cost). Filtered-out stops too:
-      // this, not the syscalls saved, is what puts a stop below strace's cost.
+      // hand-over (one JS callback per stop would dominate the cost). With nothing batched (-c,
+      // stops the filter drops) there is no hand-over to save and the spin's sched_yield and
+      // WNOHANG calls would only add syscalls: the loop blocks at once.
       pid_t p = waitpid(-1, &st, __WALL | __WNOTHREAD | WNOHANG);
-      for (int spin = 0; p == 0 && spin < kSpinBeforeFlush; spin++) {
+      for (int spin = 0; p == 0 && !batch.empty() && spin < kSpinBeforeFlush; spin++) {
         sched_yield();
         p = waitpid(-1, &st, __WALL | __WNOTHREAD | WNOHANG);
       }
@@ -431,6 +434,10 @@ struct Tracer::Loop {
       }
     }
     if (sig == (SIGTRAP | 0x80)) {
+      if (quick_count(t)) {
+        count_stop(p, t);
+        return;
+      }
       if (t.in_syscall && exit_is_silent(t)) {
         // The exit of a syscall nothing reports or acts on: no PTRACE_GET_SYSCALL_INFO, just
         // the resume (strace's TCB_FILTERED exit costs the same). Without a seccomp filter, the
@@ -562,6 +569,48 @@ struct Tracer::Loop {
     return !t.selected && !t.seccomp && !t.by_seccomp && !t.hidden && t.injecting == nullptr &&
            t.exit_signal == 0 && !(t.arch == rf::audit_arch::kX86_64 && t.nr == kNrPrctl) &&
            !is_exec_nr(t.arch, t.nr);
+  }
+
+  // strace -c alone, where every syscall stops: an entry stop needs only its time, so it is let go
+  // unread, and the exit stop's registers (PTRACE_GETREGS: orig_rax is still the number, rax the
+  // result) say what to count; 1.5 ptrace requests a stop where PTRACE_GET_SYSCALL_INFO at both
+  // stops makes 2 (strace's). Entry and exit stops alternate once a syscall stop has been read
+  // (seen_syscall; an attached thread may first stop at an exit); the paths that look at a call's
+  // entry (the command before its execve, seccomp stops, injection, -k, comm names) read it.
+  bool quick_count(const ThreadState& t) const {
+    return opts.count_only && t.seen_syscall && !t.hidden && !t.seccomp && !t.by_seccomp && !opts.inject &&
+           !stacks && !opts.decode_comm && (t.quick || !t.in_syscall);
+  }
+
+  void count_stop(pid_t p, ThreadState& t) {
+    if (!t.in_syscall) {
+      t.in_syscall = true;
+      t.quick = true;
+      t.injecting = nullptr;
+      t.exit_flags = 0;
+      t.exit_signal = 0;
+      t.entered_ns = now;
+      resume(p, t, 0);
+      return;
+    }
+    t.in_syscall = false;
+    t.quick = false;
+    struct user_regs_struct regs;
+    if (ptrace(PTRACE_GETREGS, p, nullptr, &regs) < 0) {
+      resume(p, t, 0);  // gone (SIGKILL ends a stop): its exit comes
+      return;
+    }
+    // A 32-bit process (cs 0x23) makes i386 calls; x32's carry their bit in the number.
+    const bool i386 = regs.cs == 0x23;
+    t.arch = i386 ? rf::audit_arch::kI386 : rf::audit_arch::kX86_64;
+    t.nr = regs.orig_rax;
+    const int64_t rval = i386 ? static_cast<int32_t>(regs.rax) : static_cast<int64_t>(regs.rax);
+    const uint64_t args[6] = {regs.rdi, regs.rsi, regs.rdx, regs.r10, regs.r8, regs.r9};
+    std::memcpy(t.args, args, sizeof t.args);
+    t.selected = selected(t.arch, t.nr);
+    // The kernel's IS_ERR_VALUE, as PTRACE_GET_SYSCALL_INFO's is_error.
+    const bool failed = static_cast<uint64_t>(rval) >= static_cast<uint64_t>(-4095);
+    resume(p, t, finish_exit(p, t, true, t.arch, rval, failed));
   }
 
   // Returns the signal to resume with (0, or -e inject=…:signal=).
