@@ -15,6 +15,7 @@ import { FATAL_SIGNALS, SIGNAL_NUMBERS } from "./interrupt-signals.js";
 import { messageJson, noticeJson, summaryJson } from "./json-output.js";
 import { inheritFds } from "./launcher-env.js";
 import { PathFilter, selectPaths, startingFds, withFdTracking } from "./path-filter.js";
+import { quietForCount } from "./qualifiers.js";
 import { recordFilter, splitAtMessages } from "./record-filter.js";
 import { openRecordSink, type RecordSink, recordingCapture } from "./record-sink.js";
 import type { Replay, ReplaySource } from "./replay-source.js";
@@ -105,6 +106,14 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
   // strace -o with a command (-D's too) implies -q: no attach/detach notices.
   const quietAttach =
     qualifiers.quiet.has("attach") || (daemonFor !== undefined && options.output !== undefined);
+  // strace: -o FILE with a command is -q unless -q or --quiet= was given.
+  const messageQuiet =
+    options.output !== undefined &&
+    options.command.length > 0 &&
+    options.quiet === 0 &&
+    qualifiers.quiet.size === 0
+      ? quietForCount(1)
+      : qualifiers.quiet;
   let pathFilter: PathFilter | undefined;
   if (options.tracePaths.length > 0 || options.traceFds) {
     const { set, resolved } = selectPaths(options.tracePaths);
@@ -194,8 +203,8 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
       emit,
       // strace prints its own messages ("exec: Permission denied") on stderr, -o or not.
       (text, flags) => {
-        if (flags & MessageFlags.QUIET_EXIT && qualifiers.quiet.has("exit")) return;
-        if (flags & MessageFlags.QUIET_ATTACH && qualifiers.quiet.has("attach")) return;
+        if (flags & MessageFlags.QUIET_EXIT && messageQuiet.has("exit")) return;
+        if (flags & MessageFlags.QUIET_ATTACH && messageQuiet.has("attach")) return;
         options.json ? jsonLine(messageJson(text)) : writeSync(2, `${PROGRAM}: ${text}\n`);
       },
     );

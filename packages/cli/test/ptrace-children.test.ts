@@ -57,6 +57,29 @@ int main(void) {
 }
 `;
 
+// A child made with CLONE_PTRACE is traced by its parent's tracer from birth: strace without -f
+// lets it go. (The child pauses until its parent kills it.)
+const CLONE_PTRACE = `
+#define _GNU_SOURCE
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <unistd.h>
+#include <sys/wait.h>
+static int child(void *arg) { (void) arg; for (;;) pause(); return 0; }
+int main(void) {
+  static char stack[65536];
+  pid_t pid = clone(child, stack + sizeof stack, CLONE_PTRACE | SIGCHLD, 0);
+  if (pid < 0) return 1;
+  usleep(200000);
+  kill(pid, SIGUSR1);
+  int st;
+  if (waitpid(pid, &st, 0) != pid) return 2;
+  printf("%s\\n", WIFSIGNALED(st) && WTERMSIG(st) == SIGUSR1 ? "killed by SIGUSR1" : "other");
+  return 0;
+}
+`;
+
 function compile(name: string, source: string): string {
   const src = join(dir, `${name}.c`);
   const out = join(dir, name);
@@ -78,7 +101,9 @@ function run(tracer: "tstrace" | "strace", args: string[]) {
 
 let traceme = "";
 let cloneParent = "";
+let clonePtrace = "";
 beforeAll(() => {
+  clonePtrace = compile("clone_ptrace", CLONE_PTRACE);
   traceme = compile("traceme", TRACEME);
   cloneParent = compile("clone_parent", CLONE_PARENT);
 });
@@ -109,6 +134,15 @@ describe("without -f, children that strace leaves alone", () => {
       const theirs = run("strace", [...straceExtra, "-e", "trace=none", "-o", "/dev/null", cloneParent]);
       expect(ours, extra.join(" ")).toEqual(theirs);
       expect(ours.stdout).toBe("reaped by the tracer\n");
+    }
+  });
+
+  it("a CLONE_PTRACE child with no filter: strace's `Detached unknown pid N`, not with --quiet=attach", () => {
+    for (const extra of [[], ["-q"], ["--quiet=attach"]]) {
+      const args = [...extra, "-e", "trace=none", "-o", "/dev/null", clonePtrace];
+      const ours = run("tstrace", ["--no-seccomp-bpf", ...args]);
+      expect(ours, extra.join(" ")).toEqual(run("strace", args));
+      expect(ours.stdout).toBe("killed by SIGUSR1\n");
     }
   });
 });
