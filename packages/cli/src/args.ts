@@ -219,13 +219,15 @@ type TimestampsArg = { format: "none" | "time" | "unix"; precision: Precision | 
 
 /**
  * --timestamps=[[format:]FORMAT][,[precision:]PRECISION] as strace's parse_ts_arg: comma-separated
- * items in any order and case, empty ones skipped, the last of each kind winning.
+ * items in any order and case, empty ones skipped, the last of each kind winning. Repeated options
+ * add up: what one leaves out keeps the value an earlier one gave (`--timestamps=format:unix
+ * --timestamps=precision:ms` is unix time in ms).
  */
-function parseTimestamps(option: string, value: string): TimestampsArg {
+function parseTimestamps(option: string, value: string, earlier: TimestampsArg | undefined): TimestampsArg {
   const bad = (): never => {
     throw new UsageError(`invalid ${option} argument: '${value}'`);
   };
-  let format: TimestampsArg["format"] = "time";
+  let format: TimestampsArg["format"] | undefined;
   let precision: Precision | undefined;
   for (const raw of value.split(",")) {
     if (raw === "") continue;
@@ -239,7 +241,7 @@ function parseTimestamps(option: string, value: string): TimestampsArg {
     else if (kind !== "format" && precisionOf(word) !== undefined) precision = precisionOf(word);
     else bad();
   }
-  return { format, precision };
+  return { format: format ?? earlier?.format ?? "time", precision: precision ?? earlier?.precision };
 }
 
 /** -t (time, s), -tt (time, us), -ttt (unix, us) or --timestamps, whose precision defaults to s. */
@@ -424,7 +426,7 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
         tCount++;
         break;
       case "absTimestamps":
-        absTimestamps = parseTimestamps(`--${row.long}`, value ?? "time");
+        absTimestamps = parseTimestamps(`--${row.long}`, value ?? "time", absTimestamps);
         break;
       case "relTimestamps":
         relTimestamps = value === undefined ? "us" : parsePrecision("--relative-timestamps", v);

@@ -1,3 +1,5 @@
+import { callersFds, openFds } from "./inherited-fds.js";
+
 /**
  * bin/tstrace starts node without NODE_EXTRA_CA_CERTS (Node would parse that CA bundle at every
  * start, ~80 ms) and hands over the environment it was given, in order, as base64 of
@@ -32,18 +34,25 @@ export const LAUNCHER_FDS = "TSTRACE_FDS";
 let inherited: number[] | undefined;
 
 /**
- * `{ inheritFds }` for spawnTraced/execCommand when the launcher listed the descriptors; nothing
- * when tstrace was started without it (`node bin/tstrace`): then those not marked close-on-exec
- * are inherited.
+ * `{ inheritFds }` for spawnTraced/execCommand: the descriptors the launcher listed or, when
+ * tstrace was started without it (`node bin/tstrace`), those restoreLauncherEnv found not to be
+ * Node's own; nothing (those not marked close-on-exec are inherited) when neither ran.
  */
 export function inheritFds(): { inheritFds?: readonly number[] } {
   return inherited === undefined ? {} : { inheritFds: inherited };
 }
 
+/**
+ * Undoes what bin/tstrace's sh line did to start node, and notes the descriptors tstrace
+ * inherited: call it first, before tstrace opens any descriptor of its own.
+ */
 export function restoreLauncherEnv(env: NodeJS.ProcessEnv = process.env): void {
   delete env[LAUNCHER_SIGIGN];
   const fds = env[LAUNCHER_FDS];
-  if (fds !== undefined) {
+  if (fds === undefined) {
+    // `node bin/tstrace`: Node has marked them close-on-exec already; tell them by what they are.
+    inherited = callersFds(openFds());
+  } else {
     delete env[LAUNCHER_FDS];
     inherited = fds
       .split(",")

@@ -1,4 +1,5 @@
 import { writeSync } from "node:fs";
+import { MessageFlags } from "@tstrace/core/record-format";
 import { createDecoder, type DecoderOptions } from "@tstrace/decoder-wasm";
 import type * as Native from "@tstrace/native";
 import type { TraceResult } from "@tstrace/native";
@@ -13,7 +14,8 @@ import { helpText } from "./help.js";
 import { FATAL_SIGNALS, SIGNAL_NUMBERS } from "./interrupt-signals.js";
 import { messageJson, noticeJson, summaryJson } from "./json-output.js";
 import { inheritFds } from "./launcher-env.js";
-import { PathFilter, selectPaths, withFdTracking } from "./path-filter.js";
+import { PathFilter, selectPaths, startingFds, withFdTracking } from "./path-filter.js";
+import { quietForCount } from "./qualifiers.js";
 import { recordFilter, splitAtMessages } from "./record-filter.js";
 import { openRecordSink, type RecordSink, recordingCapture } from "./record-sink.js";
 import type { Replay, ReplaySource } from "./replay-source.js";
@@ -104,13 +106,23 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
   // strace -o with a command (-D's too) implies -q: no attach/detach notices.
   const quietAttach =
     qualifiers.quiet.has("attach") || (daemonFor !== undefined && options.output !== undefined);
+  // strace: -o FILE with a command is -q unless -q or --quiet= was given.
+  const messageQuiet =
+    options.output !== undefined &&
+    options.command.length > 0 &&
+    options.quiet === 0 &&
+    qualifiers.quiet.size === 0
+      ? quietForCount(1)
+      : qualifiers.quiet;
   let pathFilter: PathFilter | undefined;
   if (options.tracePaths.length > 0 || options.traceFds) {
     const { set, resolved } = selectPaths(options.tracePaths);
     if (!qualifiers.quiet.has("path-resolution"))
       for (const [given, real] of resolved)
         process.stderr.write(`${PROGRAM}: Requested path ${cQuote(given)} resolved into ${cQuote(real)}\n`);
-    pathFilter = new PathFilter(options.arch, set, options.traceFds);
+    // A spawned command starts with tstrace's stdio and the fds handed down to it.
+    const start = attaching ? undefined : startingFds(set, [0, 1, 2, ...(inheritFds().inheritFds ?? [])]);
+    pathFilter = new PathFilter(options.arch, set, options.traceFds, start);
   }
 
   let sink: Sink | undefined;
@@ -190,7 +202,11 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
       staging ? staging.stage(batch) : batch,
       emit,
       // strace prints its own messages ("exec: Permission denied") on stderr, -o or not.
-      (text) => (options.json ? jsonLine(messageJson(text)) : writeSync(2, `${PROGRAM}: ${text}\n`)),
+      (text, flags) => {
+        if (flags & MessageFlags.QUIET_EXIT && messageQuiet.has("exit")) return;
+        if (flags & MessageFlags.QUIET_ATTACH && messageQuiet.has("attach")) return;
+        options.json ? jsonLine(messageJson(text)) : writeSync(2, `${PROGRAM}: ${text}\n`);
+      },
     );
     return backlog;
   };

@@ -61,6 +61,23 @@ export function selectPaths(paths: readonly string[]): { set: Set<string>; resol
   return { set, resolved };
 }
 
+/**
+ * Which of `fds` (tstrace's own, which the command it spawns inherits: stdio and those handed
+ * down) refer to a selected path, as strace's /proc/PID/fd/N would say for the command
+ * (`tstrace -P /dev/full cmd 9>>/dev/full`).
+ */
+export function startingFds(paths: ReadonlySet<string>, fds: readonly number[]): Set<number> {
+  const out = new Set<number>();
+  for (const fd of fds) {
+    try {
+      if (paths.has(readlinkSync(`/proc/self/fd/${fd}`))) out.add(fd);
+    } catch {
+      // Not open.
+    }
+  }
+  return out;
+}
+
 interface Pending {
   readonly nr: number;
   readonly matched: boolean;
@@ -80,10 +97,19 @@ export class PathFilter {
   readonly #names = new Map<number, string>();
   readonly #utf8 = new TextDecoder();
 
-  constructor(arch: ArchTable, paths: ReadonlySet<string>, traceFds?: FdSelection) {
+  /** The fds the spawned command starts with that refer to a selected path (see startingFds). */
+  readonly #start: ReadonlySet<number>;
+
+  constructor(
+    arch: ArchTable,
+    paths: ReadonlySet<string>,
+    traceFds?: FdSelection,
+    start?: ReadonlySet<number>,
+  ) {
     this.#arch = arch;
     this.#paths = paths;
     this.#traceFds = traceFds;
+    this.#start = start ?? new Set();
   }
 
   #name(nr: number): string {
@@ -100,7 +126,7 @@ export class PathFilter {
   #fdSet(pid: number): Set<number> {
     let s = this.#fds.get(pid);
     if (s === undefined) {
-      s = new Set();
+      s = new Set(this.#start);
       this.#fds.set(pid, s);
     }
     return s;
@@ -110,7 +136,7 @@ export class PathFilter {
     if (fd < 0) return false;
     const t = this.#traceFds;
     if (t && (t.fds.has(fd) || (t.others && fd >= 65536))) return true;
-    return this.#fds.get(pid)?.has(fd) ?? false;
+    return (this.#fds.get(pid) ?? this.#start).has(fd);
   }
 
   /** Where the entry capture of `kind` for argument `arg` lies in the record, if it was read. */

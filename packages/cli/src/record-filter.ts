@@ -102,12 +102,12 @@ export function forEachOfType(
 /**
  * Splits `batch` at its MESSAGE records (the tracer's words for the user, such as "exec:
  * Permission denied"), calling `records` for each run of other records and `message` for each
- * message, in order. A batch without messages is passed on whole.
+ * message (with its MessageFlags), in order. A batch without messages is passed on whole.
  */
 export function splitAtMessages(
   batch: Uint8Array,
   records: (part: Uint8Array) => void,
-  message: (text: string) => void,
+  message: (text: string, flags: number) => void,
 ): void {
   let runStart = 0;
   forEachRecord(batch, (view, at, size) => {
@@ -115,7 +115,10 @@ export function splitAtMessages(
       if (at > runStart) records(batch.subarray(runStart, at));
       const body = batch.subarray(at + RecordHeader.length, at + size);
       const end = body.indexOf(0);
-      message(new TextDecoder().decode(end < 0 ? body : body.subarray(0, end)));
+      message(
+        new TextDecoder().decode(end < 0 ? body : body.subarray(0, end)),
+        view.getUint16(at + RecordHeader.flags, true),
+      );
       runStart = at + size;
     }
   });

@@ -64,6 +64,16 @@ describe("parseArgs: filters, stats, timing, attach", () => {
       format: "unix",
       precision: "ns",
     });
+    // Repeated, they add up as strace's parse_ts_arg does: each keeps what it does not give.
+    for (const order of [
+      ["--absolute-timestamps=format:unix", "--absolute-timestamps=precision:ms"],
+      ["--absolute-timestamps=precision:ms", "--absolute-timestamps=format:unix"],
+    ])
+      expect(parseArgs([...order, "true"]).absTimestamps).toEqual({ format: "unix", precision: "ms" });
+    expect(parseArgs(["--timestamps=ns", "--timestamps=time", "true"]).absTimestamps).toEqual({
+      format: "time",
+      precision: "ns",
+    });
     expect(parseArgs(["-T", "-r", "true"])).toMatchObject({ syscallTimes: "us", relTimestamps: "us" });
     expect(() => parseArgs(["--syscall-times=xx", "true"])).toThrowError(
       "invalid --syscall-times argument: 'xx'",

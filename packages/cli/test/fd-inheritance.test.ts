@@ -12,6 +12,8 @@ const dir = mkdtempSync(join(tmpdir(), "tstrace-fds-"));
 writeFileSync(join(dir, "three.txt"), "three\n");
 writeFileSync(join(dir, "seven.txt"), "seven\n");
 const TRACERS = { tstrace: BIN, strace: "strace" };
+/** tstrace as a harness that runs node itself starts it (word-split by the script's unquoted $T). */
+const NODE_BIN = `${process.execPath} ${BIN}`;
 
 /** Runs `script` in sh with $T set to the tracer (the shell's redirections hand fds down). */
 function sh(
@@ -38,8 +40,8 @@ const masked = (text: string): string[] =>
     .sort();
 
 describe("descriptors reach the traced command as under strace", () => {
-  it("fds redirected onto the tracer (3<file, a gap, 7<file, 12>&1): the same list, nothing more", () => {
-    const script = `"$T" -qq -e trace=none sh -c "${LIST_FDS}" 3<three.txt 7<seven.txt 12>&1`;
+  it("fds redirected onto the tracer (3<file, a gap, 7<file, 9>&1): the same list, nothing more", () => {
+    const script = `"$T" -qq -e trace=none sh -c "${LIST_FDS}" 3<three.txt 7<seven.txt 9>&1`;
     const ours = sh(BIN, script);
     const theirs = sh("strace", script);
     expect(ours.status).toBe(0);
@@ -49,6 +51,36 @@ describe("descriptors reach the traced command as under strace", () => {
     expect(lines).toContain(`7 -> ${dir}/seven.txt`);
     // Nothing of Node's: no epoll or eventfd ever reaches the command.
     expect(lines.some((l) => l.includes("anon_inode"))).toBe(false);
+  });
+
+  it("`node bin/tstrace` (no sh line: Node has marked them close-on-exec) hands down the same ones", () => {
+    // What a harness that runs node itself does (strace's suite through tstrace-wrap). Files,
+    // with a gap, and one end of a pipe (9>&1 onto the pipe to cat).
+    const script = `$T -qq -e trace=none sh -c "${LIST_FDS}" 3<three.txt 7<seven.txt 9>&1 | cat`;
+    const ours = sh(NODE_BIN, script);
+    expect(ours.status, ours.stderr).toBe(0);
+    const lines = masked(ours.stdout);
+    expect(lines).toEqual(masked(sh("strace", script).stdout));
+    expect(lines).toContain(`3 -> ${dir}/three.txt`);
+    expect(lines).toContain(`7 -> ${dir}/seven.txt`);
+    expect(lines).toContain("9 -> pipe:[N]");
+    expect(lines.some((l) => l.includes("anon_inode"))).toBe(false);
+  });
+
+  it("`node bin/tstrace -D` hands them down too", () => {
+    const script = `$T -D -qq -o /dev/null sh -c "${LIST_FDS}" 3<three.txt`;
+    const ours = masked(sh(NODE_BIN, script).stdout);
+    expect(ours).toEqual(masked(sh("strace", script).stdout));
+    expect(ours).toContain(`3 -> ${dir}/three.txt`);
+  });
+
+  it("-P PATH matches an fd the command starts with (9>>/dev/full), with either launcher", () => {
+    // sh's `exec 5>&9` is dup2(9, 5): strace finds /dev/full behind fd 9 in /proc.
+    const args = `-qq -e trace=dup2,fcntl -P /dev/full sh -c 'exec 5>&9' 9>>/dev/full`;
+    const theirs = sh("strace", `"$T" ${args} 2>&1`).stdout;
+    expect(theirs).toMatch(/dup2\(9, 5\) += 5/);
+    expect(sh(BIN, `"$T" ${args} 2>&1`).stdout).toBe(theirs);
+    expect(sh(NODE_BIN, `$T ${args} 2>&1`).stdout).toBe(theirs);
   });
 
   it("tstrace sh -c 'cat <&3' 3</etc/hostname reads the file, as strace does", () => {

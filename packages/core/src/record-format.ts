@@ -132,6 +132,10 @@ export const NewProcessHow = { FORK: 0, VFORK: 1, CLONE: 2 } as const;
 export const MessageFlags = {
   /** The tracer gives up after this message (strace's error_msg_and_die). */
   FATAL: 1,
+  /** Not shown with --quiet=exit (-qq): strace's "Exit of unknown pid N ignored". */
+  QUIET_EXIT: 2,
+  /** Not shown with --quiet=attach (-q): strace's "Detached unknown pid N". */
+  QUIET_ATTACH: 4,
 } as const;
 
 /** Offsets inside a SYSCALL_ENTER body (relative to the end of the header). */

@@ -196,6 +196,8 @@ enum NewProcessHow : uint32_t {
 
 // MESSAGE flags.
 constexpr uint16_t kMessageFatal = 1;
+constexpr uint16_t kMessageQuietExit = 2;
+constexpr uint16_t kMessageQuietAttach = 4;
 
 namespace audit_arch {
 constexpr uint32_t kX86_64 = 0xc000003e;

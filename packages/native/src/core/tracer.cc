@@ -23,6 +23,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
+#include <cstdio>
 #include <cstring>
 #include <mutex>
 #include <unordered_map>
@@ -72,6 +73,7 @@ constexpr int kSpinBeforeFlush = 16;
 constexpr uint64_t kNrExecve = 59;     // x86_64
 constexpr uint64_t kNrExecveat = 322;  // x86_64
 constexpr uint64_t kNrPrctl = 157;     // x86_64
+constexpr uint64_t kNrPtrace = 101;    // x86_64
 constexpr uint64_t kX32SyscallBit = 0x40000000;
 // on_syscall's answer for a tracee to leave stopped (a delay_enter=/delay_exit= is running).
 constexpr int kKeepStopped = -1;
@@ -198,6 +200,7 @@ struct ThreadState {
   int exit_signal = 0;                     // signal= held for the exit stop (see inject_at_entry)
   bool stack_at_entry = false;             // -k: the current syscall's stack was taken at entry
   uint64_t entered_ns = 0;                 // count_only: the entry stop's time
+  bool own_child = false;  // hidden, and tstrace's own child (CLONE_PARENT from the command)
   bool quick = false;  // the current syscall's entry stop was let go unread (see quick_count)
 };
 
@@ -215,6 +218,7 @@ struct Tracer::Loop {
   bool detaching = false;
   bool seccomp_wanted = false;  // the initial child installs a filter before its execve
   bool seccomp_on = false;      // ...and did: every tracee from then on carries it
+  bool warned_hand_over = false;  // hand_over's caveat is said once
   uint64_t now = 0;
   std::unordered_map<pid_t, ThreadState> threads;
   // -e inject=…:delay_enter/delay_exit: tracees kept stopped until due_ns (CLOCK_MONOTONIC).
@@ -378,6 +382,12 @@ struct Tracer::Loop {
       return;
     }
     if (WIFEXITED(st) || WIFSIGNALED(st)) {
+      auto known = threads.find(p);
+      if (known == threads.end() ? seqs.count(p) == 0 : known->second.own_child) {
+        // A child of ours that strace would not trace (one inherited, or the command's
+        // CLONE_PARENT child without -f, followed here for its filter only): reaped, as strace says.
+        emit_message(p, "Exit of unknown pid " + std::to_string(p) + " ignored", rf::kMessageQuietExit);
+      }
       emit_exit(p, st);
       threads.erase(p);
       if (stacks) stacks->forget(p);
@@ -394,6 +404,13 @@ struct Tracer::Loop {
     int sig = WSTOPSIG(st);
     unsigned event = static_cast<unsigned>(st) >> 16;
     auto it = threads.find(p);
+    if (it == threads.end() && !opts.follow_forks && !seccomp_wanted) {
+      // Nothing asked the kernel for children (no -f, no filter), so this one came by its
+      // parent's own CLONE_PTRACE: let go, as strace does.
+      if (ptrace(PTRACE_DETACH, p, nullptr, nullptr) == 0)
+        emit_message(p, "Detached unknown pid " + std::to_string(p), rf::kMessageQuietAttach);
+      return;
+    }
     if (it == threads.end()) {
       // A new tracee reporting before its parent's fork event.
       it = threads.emplace(p, ThreadState{}).first;
@@ -528,6 +545,22 @@ struct Tracer::Loop {
     forget_detached(p);
   }
 
+  // A child followed only for its filter (no -f) asks its parent to trace it, as a debugger's or
+  // a test harness's child does: without -f strace leaves children alone, so the request must
+  // succeed. It is let go from this entry stop (the kernel then runs the PTRACE_TRACEME), keeping
+  // the filter, whose selected syscalls fail with ENOSYS under a tracer that does not follow
+  // seccomp stops: said once, on stderr.
+  void hand_over(pid_t p) {
+    if (ptrace(PTRACE_DETACH, p, nullptr, nullptr) < 0) return;  // died meanwhile: its exit comes
+    forget_detached(p);
+    if (warned_hand_over) return;
+    warned_hand_over = true;
+    emit_message(p, "Process " + std::to_string(p) +
+                        " asked to be traced by its parent (PTRACE_TRACEME) and was let go; under that tracer, "
+                        "the syscalls the seccomp filter stops fail with ENOSYS (--no-seccomp-bpf avoids it)",
+                 0);
+  }
+
   // Whether the exit stop of the syscall `t` is in needs no look at the tracee: a syscall left out
   // of the records, not under a seccomp filter (whose stops the loop tells apart by info.op), with
   // nothing injected or held, and none of the calls whose exits the tracer itself watches (prctl:
@@ -601,6 +634,11 @@ struct Tracer::Loop {
       std::memcpy(t.args, info.entry.args, sizeof t.args);
       t.selected = selected(info.arch, t.nr);
       const bool first_exec = t.hidden;
+      if (t.hidden && p != initial && t.arch == rf::audit_arch::kX86_64 && t.nr == kNrPtrace &&
+          t.args[0] == PTRACE_TRACEME) {
+        hand_over(p);
+        return kKeepStopped;
+      }
       if (t.hidden) {
         // Tracing shows the command from its own execve on, like strace.
         if (p != initial || !is_exec_nr(info.arch, t.nr)) return 0;
@@ -777,8 +815,27 @@ struct Tracer::Loop {
       c.seccomp = seccomp_on;  // the filter is inherited
       // Without -f a child is only followed for its filter's sake (see spawn): never reported.
       c.hidden = hidden || !opts.follow_forks;
+      // The command's CLONE_PARENT child is tstrace's own: strace, not tracing it, reaps it.
+      c.own_child = c.hidden && p == initial && !owner.attach_mode_ && parent_of(child) == getpid();
       owner.add_live(child);
     }
+  }
+
+  // The parent pid /proc/PID/stat gives (its fourth field), or -1.
+  static pid_t parent_of(pid_t pid) {
+    char path[64];
+    std::snprintf(path, sizeof path, "/proc/%d/stat", static_cast<int>(pid));
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    char buf[512];
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0) return -1;
+    buf[n] = '\0';
+    const char* close_paren = std::strrchr(buf, ')');  // the name may hold spaces and parens
+    int ppid = -1;
+    if (close_paren == nullptr || std::sscanf(close_paren + 1, " %*c %d", &ppid) != 1) return -1;
+    return ppid;
   }
 
   // Whether `tid` is still a tracee (or an unreaped dead one) of this thread: waitid(WNOWAIT)
@@ -893,6 +950,7 @@ struct Tracer::Loop {
     // A child followed only for its filter's sake is never reported; the command itself always is
     // (even hidden: its exec failed).
     if (it != threads.end() && it->second.hidden && p != initial) return;
+    if (it == threads.end() && seqs.count(p) == 0) return;  // never a tracee: "Exit of unknown pid"
     uint32_t last = it != threads.end() && it->second.seen_syscall ? static_cast<uint32_t>(it->second.nr) + 1 : 0;
     emit_pair(rf::kExit, p, static_cast<uint32_t>(st), last);
   }
@@ -1160,7 +1218,10 @@ void Tracer::run(SpawnSpec spec, BatchSink* sink) {
   const char* cwd = spec.cwd.empty() ? nullptr : spec.cwd.c_str();
   std::vector<sock_filter> filter;
   if (spec.seccomp && spec.has_trace_set) {
-    filter = build_seccomp_filter(spec.trace_set, {static_cast<uint32_t>(kNrExecve), static_cast<uint32_t>(kNrExecveat)});
+    // ptrace: without -f a followed child's PTRACE_TRACEME must be seen, to let it go (hand_over).
+    std::vector<uint32_t> always{static_cast<uint32_t>(kNrExecve), static_cast<uint32_t>(kNrExecveat)};
+    if (!spec.follow_forks) always.push_back(static_cast<uint32_t>(kNrPtrace));
+    filter = build_seccomp_filter(spec.trace_set, always);
   }
   sock_fprog fprog{static_cast<unsigned short>(filter.size()), filter.data()};
   InheritedFds keep;
