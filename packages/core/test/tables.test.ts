@@ -178,10 +178,10 @@ describe("decoding kinds", () => {
   it("syscalls without a hand row get kinds from their C signature (data/kind-rules.ts)", () => {
     const kinds = (n: string): string[] | undefined => syscallByName(x86_64, n)?.args?.map((a) => a.kind.k);
     expect(kinds("sched_setattr")).toEqual(["int", "ptr", "hex"]);
-    expect(kinds("settimeofday")).toEqual(["ptr", "ptr"]);
+    expect(kinds("pivot_root")).toEqual(["path", "path"]);
     expect(kinds("mq_open")).toEqual(["str", "hex", "mode", "ptr"]);
-    expect(kinds("fsetxattr")).toEqual(["fd", "str", "bufIn", "ulong", "hex"]);
-    expect(syscallByName(x86_64, "fsetxattr")?.args?.[2]?.kind).toEqual({ k: "bufIn", len: 3 });
+    expect(kinds("fremovexattr")).toEqual(["fd", "str"]);
+    expect(syscallByName(x86_64, "mq_timedsend")?.args?.[1]?.kind).toEqual({ k: "bufIn", len: 2 });
     expect(kinds("mq_timedsend")).toEqual(["fd", "bufIn", "ulong", "uint", "ptr"]);
     expect(kinds("timer_create")).toEqual(["enum", "ptr", "ptr"]);
     expect(kinds("io_destroy")).toEqual(["hex"]);

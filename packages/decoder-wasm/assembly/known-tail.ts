@@ -11,6 +11,8 @@ export let T_IOPRIO_CLASS: i32 = -1;
 export let T_KCMP_TYPES: i32 = -1;
 export let T_MFD_CREATE_FLAGS: i32 = -1;
 export let T_MADVISE_CMDS: i32 = -1;
+// the long tail's second batch (xattr, ...)
+export let T_XATTR_FLAGS: i32 = -1;
 
 export function resolveKnownTail(): void {
   T_MPOL_MODES = findTable("mpol_modes");
@@ -22,4 +24,5 @@ export function resolveKnownTail(): void {
   T_KCMP_TYPES = findTable("kcmp_types");
   T_MFD_CREATE_FLAGS = findTable("mfd_create_flags");
   T_MADVISE_CMDS = findTable("madvise_cmds");
+  T_XATTR_FLAGS = findTable("xattr_flags");
 }

@@ -148,18 +148,26 @@ export const kinds: Readonly<Record<string, KindRow>> = {
     decoder: "rt_sigprocmask",
   },
   rt_sigsuspend: { args: [sigset(1, "in"), ulong] },
-  rt_sigpending: { args: [sigset(1, "out"), ulong] },
+  rt_sigpending: { args: [sigset(1, "out"), ulong], decoder: "rt_sigpending" },
   rt_sigtimedwait: {
     args: [sigset(3, "in"), structOut("siginfo"), structIn("timespec"), ulong],
     decoder: "rt_sigtimedwait",
   },
   sigaltstack: { args: [structIn("stack_t"), structOut("stack_t")] },
   // files
-  fadvise64: { args: [fd, long, long, en("advise")] },
-  fadvise64_64: { args: [fd, long, long, en("advise")] },
-  getxattr: { args: [path, str, bufOut, ulong] },
-  lgetxattr: { args: [path, str, bufOut, ulong] },
-  fgetxattr: { args: [fd, str, bufOut, ulong] },
+  // fadvise.c: the offset signed, the length unsigned
+  fadvise64: { args: [fd, long, ulong, en("advise")] },
+  fadvise64_64: { args: [fd, long, ulong, en("advise")] },
+  // extended attributes (xattr.c): one decoder per family, the first argument printed by its kind
+  setxattr: { args: [path, str, bufIn(3), ulong, flags("xattr_flags")], decoder: "setxattr" },
+  lsetxattr: { args: [path, str, bufIn(3), ulong, flags("xattr_flags")], decoder: "lsetxattr" },
+  fsetxattr: { args: [fd, str, bufIn(3), ulong, flags("xattr_flags")], decoder: "fsetxattr" },
+  getxattr: { args: [path, str, bufOut, ulong], decoder: "getxattr" },
+  lgetxattr: { args: [path, str, bufOut, ulong], decoder: "lgetxattr" },
+  fgetxattr: { args: [fd, str, bufOut, ulong], decoder: "fgetxattr" },
+  listxattr: { args: [path, bufOut, ulong], decoder: "listxattr" },
+  llistxattr: { args: [path, bufOut, ulong], decoder: "llistxattr" },
+  flistxattr: { args: [fd, bufOut, ulong], decoder: "flistxattr" },
   symlinkat: { args: [path, dirfd, path] },
   linkat: { args: [dirfd, path, dirfd, path, flags("at_flags")] },
   renameat2: { args: [dirfd, path, dirfd, path, flags("rename_flags")] },
@@ -209,7 +217,8 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   move_mount: { args: [dirfd, path, dirfd, path, flags("move_mount_flags")] },
   open_tree: { args: [dirfd, path, flags("open_tree_flags")], ret: "fd" },
   seccomp: { args: [en("seccomp_ops"), hex, ptr], decoder: "seccomp" },
-  unshare: { args: [flags("unshare_flags")] },
+  // unshare.c prints the whole unsigned long (printflags64)
+  unshare: { args: [flags64("unshare_flags")] },
   userfaultfd: { args: [flags("uffd_flags")], ret: "fd" },
   msync: { args: [ptr, ulong, flags("msync_flags")] },
   // capabilities (capability.c): the header is read again at capget's exit (the kernel may set
@@ -370,7 +379,13 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   timer_gettime: { args: [int, structOut("itimerspec")] },
   getcpu: { args: [structOut("uint"), structOut("uint"), ptr] },
   clock_getres: { args: [en("clocknames"), structOut("timespec")] },
-  gettimeofday: { args: [structOut("timeval"), ptr] },
+  gettimeofday: { args: [structOut("timeval"), structOut("timezone")] },
+  settimeofday: { args: [structIn("timeval"), structIn("timezone")] },
+  // utimes.c, utime.c: the times with their dates as comments
+  utimes: { args: [path, structIn("timeval2")] },
+  futimesat: { args: [dirfd, path, structIn("timeval2")] },
+  utime: { args: [path, structIn("utimbuf")] },
+  ustat: { args: [hex, ptr], decoder: "ustat" },
   // sockets
   socket: { args: [en("addrfams"), flags("socktypes"), int], ret: "fd", decoder: "socket" },
   socketpair: { args: [en("addrfams"), flags("socktypes"), int, structOut("fdpair")], decoder: "socketpair" },

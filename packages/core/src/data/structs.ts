@@ -50,6 +50,8 @@ const scalars: readonly StructDef[] = [
   { name: "siginfo", size: 128 },
   // include/uapi/linux/landlock.h: packed, the same on every ABI
   { name: "landlock_path_beneath_attr", size: 12 },
+  // struct timezone (include/uapi/linux/time.h): two ints on every ABI
+  { name: "timezone", size: 8 },
   // quotactl's data: the largest struct a command passes there (struct fs_quota_statv,
   // include/uapi/linux/dqblk_xfs.h, the same on every ABI)
   { name: "quota_data", size: 160 },
@@ -72,6 +74,9 @@ const common64: readonly StructDef[] = [
   { name: "timespec", size: 16 },
   { name: "timespec2", size: 32 },
   { name: "timeval", size: 16 },
+  // utimes' struct timeval[2]; utime's struct utimbuf (two time_t)
+  { name: "timeval2", size: 32 },
+  { name: "utimbuf", size: 16 },
   { name: "sysinfo", size: 112 },
   { name: "rusage", size: 144 },
   { name: "tms", size: 32 },
@@ -99,6 +104,8 @@ const common32: readonly StructDef[] = [
   { name: "timespec", size: 8 },
   { name: "timespec2", size: 16 },
   { name: "timeval", size: 8 },
+  { name: "timeval2", size: 16 },
+  { name: "utimbuf", size: 8 },
   { name: "sysinfo", size: 64 },
   { name: "rusage", size: 72 },
   { name: "tms", size: 16 },

@@ -72,6 +72,7 @@ export const generatedConstTables: readonly ConstTable[] = [
     name: "advise",
     source: "include/uapi/linux/fadvise.h",
     kind: "enum",
+    dflt: "POSIX_FADV_???",
     entries: [
       [0, "POSIX_FADV_NORMAL"],
       [1, "POSIX_FADV_RANDOM"],
@@ -5400,6 +5401,16 @@ export const generatedConstTables: readonly ConstTable[] = [
       [393216, "XFEATURE_MASK_XTILE"],
       [131072, "XFEATURE_MASK_XTILE_CFG"],
       [262144, "XFEATURE_MASK_XTILE_DATA"],
+    ],
+  },
+  {
+    name: "xattr_flags",
+    source: "include/uapi/linux/xattr.h",
+    kind: "flags",
+    dflt: "XATTR_???",
+    entries: [
+      [1, "XATTR_CREATE"],
+      [2, "XATTR_REPLACE"],
     ],
   },
   {

@@ -185,11 +185,12 @@ export function printSockaddrOut(i: u32, lenArg: u32): void {
 }
 
 /** A sigset of `arg(lenArg)` bytes, `[CHLD]`. */
-export function printSigsetArg(i: u32, lenArg: u32, atExit: bool): void {
+export function printSigsetArg(i: u32, lenArg: u32, atExit: bool, minLen: u32 = 0): void {
   const p = arg(i);
   const size = <u32>arg(lenArg);
-  // strace's print_sigset_addr_len: a size from the word size to the kernel's sigset_t (8 bytes).
-  const word: u32 = (arch & 0x80000000) != 0 || arch == 0 ? 8 : 4;
+  // strace's print_sigset_addr_len: a size from the word size (or `minLen`) to the kernel's
+  // sigset_t (8 bytes).
+  const word: u32 = minLen != 0 ? minLen : (arch & 0x80000000) != 0 || arch == 0 ? 8 : 4;
   if (
     p != 0 &&
     !(atExit && isError) &&
@@ -267,6 +268,11 @@ function unreadableString(i: u32, want: u32): void {
 
 /** A buffer the caller wrote, `fullLen` bytes long. */
 export function printBufIn(i: u32, fullLen: u64, forceHex: i32 = -1): void {
+  // printstr_ex prints a NULL buffer as NULL whatever its length.
+  if (arg(i) == 0) {
+    puts("NULL");
+    return;
+  }
   if (findCap(i, CK_BUFFER_ARG_LEN, false)) {
     printBuffer(capData, capLen, fullLen, forceHex);
     return;
@@ -279,7 +285,8 @@ export function printBufIn(i: u32, fullLen: u64, forceHex: i32 = -1): void {
 
 /** A buffer the kernel filled: printed at exit on success, `rval` bytes; else the address. */
 export function printBufOut(i: u32, forceHex: i32 = -1): void {
-  if (exiting && !isError && rval >= 0 && findCap(i, CK_BUFFER_RET_LEN, true)) {
+  if (arg(i) == 0) puts("NULL");
+  else if (exiting && !isError && rval >= 0 && findCap(i, CK_BUFFER_RET_LEN, true)) {
     printBuffer(capData, capLen, <u64>rval, forceHex);
   } else putAddr(arg(i));
 }

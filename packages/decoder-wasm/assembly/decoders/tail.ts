@@ -1,10 +1,11 @@
-// The long-tail decoders' ids (140–169, a range of their own so parallel work on other decoders
+// The long-tail decoders' ids (140–189, a range of their own so parallel work on other decoders
 // never collides), their names (core's `decoder` field) and their dispatch.
 
 import { decodeGeneric } from "./generic";
 import { decodeIoprioGet, decodeIoprioSet, printIoprioAux } from "./ioprio";
 import { decodeKcmp } from "./kcmp";
 import { decodeMemfdCreate, decodeProcessMadvise } from "./mem";
+import { decodeUstat } from "./mknod";
 import {
   decodeGetMempolicy,
   decodeMbind,
@@ -13,8 +14,9 @@ import {
   decodeSetMempolicy,
 } from "./numa";
 import { decodeEpollCtl } from "./poll";
-import { decodeRtSigtimedwait, printSigtimedwaitAux } from "./signal";
+import { decodeRtSigpending, decodeRtSigtimedwait, printSigtimedwaitAux } from "./signal";
 import { decodeSleep, decodeTime, printTimeAux } from "./time";
+import { decodeGetxattr, decodeListxattr, decodeSetxattr } from "./xattr";
 
 export const TAIL_FIRST: u8 = 140;
 export const D_MBIND: u8 = 140;
@@ -32,7 +34,13 @@ export const D_NANOSLEEP: u8 = 151;
 export const D_CLOCK_NANOSLEEP: u8 = 152;
 export const D_EPOLL_CTL: u8 = 153;
 export const D_RT_SIGTIMEDWAIT: u8 = 154;
-export const TAIL_LAST: u8 = 169;
+// the long tail's second batch (ids 155-189)
+export const D_SETXATTR: u8 = 155;
+export const D_GETXATTR: u8 = 156;
+export const D_LISTXATTR: u8 = 157;
+export const D_RT_SIGPENDING: u8 = 158;
+export const D_USTAT: u8 = 159;
+export const TAIL_LAST: u8 = 189;
 
 /** Decoder names and their ids, in pairs (aliases share an id). */
 export const TAIL_NAMES: string[] = [
@@ -51,6 +59,17 @@ export const TAIL_NAMES: string[] = [
   "clock_nanosleep",
   "epoll_ctl",
   "rt_sigtimedwait",
+  "setxattr",
+  "lsetxattr",
+  "fsetxattr",
+  "getxattr",
+  "lgetxattr",
+  "fgetxattr",
+  "listxattr",
+  "llistxattr",
+  "flistxattr",
+  "rt_sigpending",
+  "ustat",
 ];
 export const TAIL_IDS: u8[] = [
   D_MBIND,
@@ -68,6 +87,17 @@ export const TAIL_IDS: u8[] = [
   D_CLOCK_NANOSLEEP,
   D_EPOLL_CTL,
   D_RT_SIGTIMEDWAIT,
+  D_SETXATTR,
+  D_SETXATTR,
+  D_SETXATTR,
+  D_GETXATTR,
+  D_GETXATTR,
+  D_GETXATTR,
+  D_LISTXATTR,
+  D_LISTXATTR,
+  D_LISTXATTR,
+  D_RT_SIGPENDING,
+  D_USTAT,
 ];
 
 /** The AUX_CUSTOM annotation after the return value, for the long-tail decoder that asked for it. */
@@ -110,6 +140,16 @@ export function runTailDecoder(id: u8, r: u32): i32 {
       return decodeEpollCtl(r);
     case D_RT_SIGTIMEDWAIT:
       return decodeRtSigtimedwait(r);
+    case D_SETXATTR:
+      return decodeSetxattr(r);
+    case D_GETXATTR:
+      return decodeGetxattr(r);
+    case D_LISTXATTR:
+      return decodeListxattr(r);
+    case D_RT_SIGPENDING:
+      return decodeRtSigpending();
+    case D_USTAT:
+      return decodeUstat();
   }
   return decodeGeneric(r);
 }

@@ -146,6 +146,13 @@ export const S_UINT: u8 = 140;
 export const S_GID: u8 = 141;
 /** A kernel_ulong_t behind a pointer, in hex: `[0x7f0000000000]` (io_setup's context). */
 export const S_KULONG: u8 = 142;
+// 90-109: the long tail's second batch (times, thread areas, scheduling, timers, ...)
+/** utimes' and futimesat's struct timeval[2], each with its time as a comment. */
+export const S_TIMEVAL2: u8 = 90;
+/** utime's struct utimbuf. */
+export const S_UTIMBUF: u8 = 91;
+/** struct timezone (gettimeofday, settimeofday). */
+export const S_TIMEZONE: u8 = 92;
 
 /**
  * Every struct name this build prints (core's struct, array and value-capture types), with its
@@ -182,6 +189,9 @@ const STRUCT_NAMES: string[] = [
   "siginfo",
   "uint",
   "kulong",
+  "timeval2",
+  "utimbuf",
+  "timezone",
 ];
 const STRUCT_IDS: u8[] = [
   S_STAT,
@@ -214,6 +224,9 @@ const STRUCT_IDS: u8[] = [
   S_SIGINFO,
   S_UINT,
   S_KULONG,
+  S_TIMEVAL2,
+  S_UTIMBUF,
+  S_TIMEZONE,
 ];
 
 /** Struct printer id for a core struct name. */
@@ -253,8 +266,27 @@ const RUSAGE_LONGS: string[] = [
   "nvcsw",
   "nivcsw",
 ];
-/** statx mask bit: stx_btime was filled. */
+// statx mask bits (include/uapi/linux/stat.h): which fields the kernel filled.
+const STATX_TYPE: u32 = 0x1;
+const STATX_MODE: u32 = 0x2;
+const STATX_NLINK: u32 = 0x4;
+const STATX_UID: u32 = 0x8;
+const STATX_GID: u32 = 0x10;
+const STATX_ATIME: u32 = 0x20;
+const STATX_MTIME: u32 = 0x40;
+const STATX_CTIME: u32 = 0x80;
+const STATX_INO: u32 = 0x100;
+const STATX_SIZE: u32 = 0x200;
+const STATX_BLOCKS: u32 = 0x400;
 const STATX_BTIME: u32 = 0x800;
+const STATX_MNT_ID: u32 = 0x1000;
+const STATX_DIOALIGN: u32 = 0x2000;
+
+/** strace's PRINT_FIELD_ID: `-1` for (uid_t)-1, else unsigned. */
+function putId(v: u32): void {
+  if (v == 0xffffffff) puts("-1");
+  else putU64(<u64>v);
+}
 
 /**
  * print_symbolic_mode_t: `S_IFDIR|S_ISVTX|0777` — the type by name, then the set-id and sticky bits
@@ -323,7 +355,7 @@ function putUtimeTimespec(p: usize): void {
       puts("{tv_sec=");
       putI64(sec);
       puts(", tv_nsec=");
-      putI64(ns);
+      putU64(<u64>ns);
       putc(0x7d);
     }
     if (xlatStyle == 1) return;
@@ -335,11 +367,37 @@ function putUtimeTimespec(p: usize): void {
   puts("{tv_sec=");
   putI64(sec);
   puts(", tv_nsec=");
-  putI64(ns);
+  putU64(<u64>ns);
   putc(0x7d);
   if (isoShown(sec, <u64>ns)) {
     puts(" /* ");
     putIsoTime(sec, <u32>ns);
+    puts(" */");
+  }
+}
+
+/** One of utimes' times: `{tv_sec=…, tv_usec=…} /* 2017-04-16T16:03:27.345678+0000 *\/`. */
+function putUtimeTimeval(p: usize): void {
+  const sec = load<i64>(p);
+  const usec = load<u64>(p + 8);
+  puts("{tv_sec=");
+  putI64(sec);
+  puts(", tv_usec=");
+  putU64(usec);
+  putc(0x7d);
+  if (isoShown(sec, usec, 999999)) {
+    puts(" /* ");
+    putIsoTime(sec, <u32>usec, 6);
+    puts(" */");
+  }
+}
+
+/** A time_t in decimal with its date as a comment (strace's sprinttime; none for 0). */
+function putTimeWithComment(sec: i64): void {
+  putI64(sec);
+  if (isoShown(sec, 0)) {
+    puts(" /* ");
+    putIsoTime(sec, 0);
     puts(" */");
   }
 }
@@ -554,7 +612,8 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
       return true;
     }
     case S_STATX: {
-      // strace's print_statx: stx_size even for devices; -v adds the rest in struct order.
+      // strace's print_statx: a field the kernel did not fill (its stx_mask bit clear) is left
+      // out; -v adds the rest in struct order.
       if (len < SIZEOF_STATX) return false;
       const mask = load<u32>(p);
       puts("{stx_mask=");
@@ -566,34 +625,45 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
       puts(", stx_attributes=");
       printFlags(T_STATX_ATTRS, load<u64>(p + STATX_STX_ATTRIBUTES));
       if (verbose) {
-        puts(", stx_nlink=");
-        putU64(<u64>load<u32>(p + STATX_STX_NLINK));
-        puts(", stx_uid=");
-        putU64(<u64>load<u32>(p + STATX_STX_UID));
-        puts(", stx_gid=");
-        putU64(<u64>load<u32>(p + STATX_STX_GID));
+        if ((mask & STATX_NLINK) != 0) {
+          puts(", stx_nlink=");
+          putU64(<u64>load<u32>(p + STATX_STX_NLINK));
+        }
+        if ((mask & STATX_UID) != 0) {
+          puts(", stx_uid=");
+          putId(load<u32>(p + STATX_STX_UID));
+        }
+        if ((mask & STATX_GID) != 0) {
+          puts(", stx_gid=");
+          putId(load<u32>(p + STATX_STX_GID));
+        }
       }
-      puts(", stx_mode=");
-      printSymbolicMode(<u64>load<u16>(p + STATX_STX_MODE));
-      if (verbose) {
+      if ((mask & (STATX_TYPE | STATX_MODE)) != 0) {
+        puts(", stx_mode=");
+        printSymbolicMode(<u64>load<u16>(p + STATX_STX_MODE));
+      }
+      if (verbose && (mask & STATX_INO) != 0) {
         puts(", stx_ino=");
         putU64(load<u64>(p + STATX_STX_INO));
       }
-      puts(", stx_size=");
-      putU64(load<u64>(p + STATX_STX_SIZE));
+      if ((mask & STATX_SIZE) != 0) {
+        puts(", stx_size=");
+        putU64(load<u64>(p + STATX_STX_SIZE));
+      }
       if (!verbose) {
         puts(", ...}");
         return true;
       }
-      puts(", stx_blocks=");
-      putU64(load<u64>(p + STATX_STX_BLOCKS));
+      if ((mask & STATX_BLOCKS) != 0) {
+        puts(", stx_blocks=");
+        putU64(load<u64>(p + STATX_STX_BLOCKS));
+      }
       puts(", stx_attributes_mask=");
       printFlags(T_STATX_ATTRS, load<u64>(p + STATX_STX_ATTRIBUTES_MASK));
-      putStatxTime("stx_atime", p + STATX_STX_ATIME);
-      // strace prints the birth time only when the kernel says it filled it (STATX_BTIME).
+      if ((mask & STATX_ATIME) != 0) putStatxTime("stx_atime", p + STATX_STX_ATIME);
       if ((mask & STATX_BTIME) != 0) putStatxTime("stx_btime", p + STATX_STX_BTIME);
-      putStatxTime("stx_ctime", p + STATX_STX_CTIME);
-      putStatxTime("stx_mtime", p + STATX_STX_MTIME);
+      if ((mask & STATX_CTIME) != 0) putStatxTime("stx_ctime", p + STATX_STX_CTIME);
+      if ((mask & STATX_MTIME) != 0) putStatxTime("stx_mtime", p + STATX_STX_MTIME);
       puts(", stx_rdev_major=");
       putU64(<u64>load<u32>(p + STATX_STX_RDEV_MAJOR));
       puts(", stx_rdev_minor=");
@@ -602,16 +672,43 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
       putU64(<u64>load<u32>(p + STATX_STX_DEV_MAJOR));
       puts(", stx_dev_minor=");
       putU64(<u64>load<u32>(p + STATX_STX_DEV_MINOR));
-      if ((mask & 0x1000) != 0) {
+      if ((mask & STATX_MNT_ID) != 0) {
         puts(", stx_mnt_id=");
         putHex(load<u64>(p + STATX_STX_MNT_ID));
       }
-      if ((mask & 0x2000) != 0) {
+      if ((mask & STATX_DIOALIGN) != 0) {
         puts(", stx_dio_mem_align=");
         putU64(<u64>load<u32>(p + STATX_STX_DIO_MEM_ALIGN));
         puts(", stx_dio_offset_align=");
         putU64(<u64>load<u32>(p + STATX_STX_DIO_OFFSET_ALIGN));
       }
+      putc(0x7d);
+      return true;
+    }
+    case S_TIMEVAL2: {
+      if (len < 32) return false;
+      putc(0x5b);
+      putUtimeTimeval(p);
+      puts(", ");
+      putUtimeTimeval(p + 16);
+      putc(0x5d);
+      return true;
+    }
+    case S_UTIMBUF: {
+      if (len < 16) return false;
+      puts("{actime=");
+      putTimeWithComment(load<i64>(p));
+      puts(", modtime=");
+      putTimeWithComment(load<i64>(p + 8));
+      putc(0x7d);
+      return true;
+    }
+    case S_TIMEZONE: {
+      if (len < 8) return false;
+      puts("{tz_minuteswest=");
+      putI64(<i64>load<i32>(p));
+      puts(", tz_dsttime=");
+      putI64(<i64>load<i32>(p + 4));
       putc(0x7d);
       return true;
     }
@@ -858,9 +955,14 @@ function putStatTime(name: string, p: usize): void {
 }
 
 /** strace's sprinttime_ex prints no comment for 0.0 or an out-of-range nanosecond part. */
-export function isoShown(sec: i64, nsec: u64): bool {
-  return !(sec == 0 && nsec == 0) && nsec < 1000000000;
+export function isoShown(sec: i64, nsec: u64, maxPart: u64 = 999999999): bool {
+  // localtime fails (EOVERFLOW) past the years an int tm_year holds.
+  return !(sec == 0 && nsec == 0) && nsec <= maxPart && sec >= MIN_TM_SEC && sec <= MAX_TM_SEC;
 }
+
+/** The first and last second whose year fits struct tm's int tm_year (years -2147481748..2147485547). */
+const MIN_TM_SEC: i64 = -67768040609740800;
+const MAX_TM_SEC: i64 = 67768036191676799;
 
 function put2(v: i64): void {
   putc(0x30 + <u32>(v / 10));
@@ -868,7 +970,7 @@ function put2(v: i64): void {
 }
 
 /** strace's sprinttime_nsec: `%FT%T[.nnnnnnnnn]%z` in the session's zone. */
-export function putIsoTime(sec: i64, nsec: u32): void {
+export function putIsoTime(sec: i64, nsec: u32, digits: i32 = 9): void {
   const local = sec + <i64>tzMinutes * 60;
   let days = local / 86400;
   let sod = local % 86400;
@@ -907,8 +1009,9 @@ export function putIsoTime(sec: i64, nsec: u32): void {
   put2(sod % 60);
   if (nsec != 0) {
     putc(0x2e);
-    let div: u32 = 100000000;
-    for (let i = 0; i < 9; i++) {
+    let div: u32 = 1;
+    for (let i = 1; i < digits; i++) div *= 10;
+    for (let i = 0; i < digits; i++) {
       putc(0x30 + ((nsec / div) % 10));
       div /= 10;
     }

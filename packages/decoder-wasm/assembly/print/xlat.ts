@@ -150,6 +150,7 @@ function printFlagsAbbrev(idx: i32, v: u64, typeField: bool = true): void {
     const typ = v & mask;
     const ref = lookup(idx, typ);
     if (ref != NO_REF) putRef(ref);
+    else if (typeFieldIsBits(t, mask)) putTypeBits(t, mask, typ);
     else putHex(typ);
     printed++;
     rest = v & ~mask;
@@ -174,5 +175,40 @@ function printFlagsAbbrev(idx: i32, v: u64, typeField: bool = true): void {
       putHex(rest);
       putUnknownComment(idx);
     }
+  }
+}
+
+/**
+ * Whether a table's type field is itself a set of bits (every named value in the mask is one bit,
+ * as statx's AT_STATX_FORCE_SYNC and AT_STATX_DONT_SYNC): strace prints such a field with
+ * printflags, so a combination no name matches shows as names joined by `|`.
+ */
+function typeFieldIsBits(t: u32, mask: u64): bool {
+  const n = tableCount(t);
+  let bits = 0;
+  for (let j: u32 = 0; j < n; j++) {
+    const ev = entryValue(t, j);
+    if (ev == 0 || (ev & mask) != ev) continue;
+    if ((ev & (ev - 1)) != 0) return false;
+    bits++;
+  }
+  return bits > 1;
+}
+
+/** A type field of bits: each named bit, then what no name covers in hex. */
+function putTypeBits(t: u32, mask: u64, typ: u64): void {
+  const n = tableCount(t);
+  let rest = typ;
+  let printed = 0;
+  for (let j: u32 = 0; j < n && rest != 0; j++) {
+    const ev = entryValue(t, j);
+    if (ev == 0 || (ev & mask) != ev || (rest & ev) != ev) continue;
+    if (printed++ > 0) putc(0x7c);
+    putRef(entryName(t, j));
+    rest &= ~ev;
+  }
+  if (rest != 0) {
+    if (printed > 0) putc(0x7c);
+    putHex(rest);
   }
 }
