@@ -13,6 +13,7 @@ export let T_MFD_CREATE_FLAGS: i32 = -1;
 export let T_MADVISE_CMDS: i32 = -1;
 // the long tail's second batch (xattr, ...)
 export let T_XATTR_FLAGS: i32 = -1;
+export let T_RWF_FLAGS: i32 = -1;
 
 export function resolveKnownTail(): void {
   T_MPOL_MODES = findTable("mpol_modes");
@@ -25,4 +26,5 @@ export function resolveKnownTail(): void {
   T_MFD_CREATE_FLAGS = findTable("mfd_create_flags");
   T_MADVISE_CMDS = findTable("madvise_cmds");
   T_XATTR_FLAGS = findTable("xattr_flags");
+  T_RWF_FLAGS = findTable("rwf_flags");
 }

@@ -12,6 +12,8 @@ export const IO_DUMP_READ: Readonly<Record<string, IoDumpShape>> = {
   pread64: "buf",
   recvfrom: "buf",
   readv: "iov",
+  preadv: "iov",
+  preadv2: "iov",
   recvmsg: "msg",
 };
 
@@ -21,6 +23,9 @@ export const IO_DUMP_WRITE: Readonly<Record<string, IoDumpShape>> = {
   pwrite64: "buf",
   sendto: "buf",
   writev: "iov",
+  pwritev: "iov",
+  pwritev2: "iov",
+  vmsplice: "iov",
   sendmsg: "msg",
 };
 

@@ -80,6 +80,18 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   pwrite64: { args: [fd, { k: "bufIn", len: 2 }, ulong, long] },
   readv: { args: [fd, { k: "iovec", count: 2, dir: "out" }, ulong] },
   writev: { args: [fd, { k: "iovec", count: 2, dir: "in" }, ulong] },
+  // io.c: the offset is one 64-bit value (two registers on 32-bit ABIs)
+  preadv: { args: [fd, { k: "iovec", count: 2, dir: "out" }, ulong, long, long], decoder: "preadv" },
+  pwritev: { args: [fd, { k: "iovec", count: 2, dir: "in" }, ulong, long, long], decoder: "pwritev" },
+  preadv2: {
+    args: [fd, { k: "iovec", count: 2, dir: "out" }, ulong, long, long, flags("rwf_flags")],
+    decoder: "preadv2",
+  },
+  pwritev2: {
+    args: [fd, { k: "iovec", count: 2, dir: "in" }, ulong, long, long, flags("rwf_flags")],
+    decoder: "pwritev2",
+  },
+  vmsplice: { args: [fd, { k: "iovec", count: 2, dir: "in" }, ulong, flags("splice_flags")] },
   newfstatat: { args: [dirfd, path, structOut("stat"), flags("at_flags")] },
   fstatat64: { args: [dirfd, path, structOut("stat64"), flags("at_flags")] },
   fstat: { args: [fd, structOut("stat")] },

@@ -3997,6 +3997,19 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "rwf_flags",
+    source: "include/uapi/linux/fs.h",
+    kind: "flags",
+    dflt: "RWF_???",
+    entries: [
+      [1, "RWF_HIPRI"],
+      [2, "RWF_DSYNC"],
+      [4, "RWF_SYNC"],
+      [8, "RWF_NOWAIT"],
+      [16, "RWF_APPEND"],
+    ],
+  },
+  {
     name: "sched_policies",
     source: "include/uapi/linux/sched.h",
     kind: "enum",

@@ -364,7 +364,7 @@ export function printEnvp(i: u32): void {
 /** iovec array: `[{iov_base="…", iov_len=5}]`; data printed at exit only for `out`. */
 export function printIovec(i: u32, countArg: u32, out: bool): void {
   const atExit = out;
-  if (out && (!exiting || isError)) {
+  if (out && !exiting) {
     putAddr(arg(i));
     return;
   }
@@ -372,7 +372,9 @@ export function printIovec(i: u32, countArg: u32, out: bool): void {
     putAddr(arg(i));
     return;
   }
-  printIovecData(capData, capData + <usize>capLen, out ? <u64>rval : 0xffffffffffffffff);
+  // A failed read transferred nothing: strace shows each buffer's address (iov_decode_addr).
+  const remaining: u64 = !out ? 0xffffffffffffffff : isError ? 0 : <u64>rval;
+  printIovecData(capData, capData + <usize>capLen, remaining, NL_NONE, out && isError);
   changetype<usize>(countArg);
 }
 
@@ -391,7 +393,13 @@ export function iovecSectionEnd(p: usize, end: usize): usize {
  * The data of an IOVEC capture between p and end (also inside an MSGHDR capture), printing at
  * most `remaining` bytes in all.
  */
-export function printIovecData(p: usize, end: usize, remaining: u64, netlink: i32 = NL_NONE): void {
+export function printIovecData(
+  p: usize,
+  end: usize,
+  remaining: u64,
+  netlink: i32 = NL_NONE,
+  addrOnly: bool = false,
+): void {
   const n = <u64>p + 8 <= <u64>end ? load<u32>(p) : 0;
   let q = p + 8;
   putc(0x5b);
@@ -412,7 +420,7 @@ export function printIovecData(p: usize, end: usize, remaining: u64, netlink: i3
     puts("{iov_base=");
     const want = len < remaining ? len : remaining;
     // A NULL base prints NULL whatever its length, as strace's printstrn does.
-    if (status == 1 || base == 0) putAddr(base);
+    if (status == 1 || base == 0 || addrOnly) putAddr(base);
     else if (netlink != NL_NONE) {
       // A netlink socket's data: its messages (strace's IOV_DECODE_NETLINK).
       decodeNetlink(data, clen, want, netlink, base);

@@ -16,6 +16,7 @@ import {
 import { decodeEpollCtl } from "./poll";
 import { decodeRtSigpending, decodeRtSigtimedwait, printSigtimedwaitAux } from "./signal";
 import { decodeSleep, decodeTime, printTimeAux } from "./time";
+import { decodePreadv, decodePwritev } from "./uio";
 import { decodeGetxattr, decodeListxattr, decodeSetxattr } from "./xattr";
 
 export const TAIL_FIRST: u8 = 140;
@@ -40,6 +41,10 @@ export const D_GETXATTR: u8 = 156;
 export const D_LISTXATTR: u8 = 157;
 export const D_RT_SIGPENDING: u8 = 158;
 export const D_USTAT: u8 = 159;
+export const D_PREADV: u8 = 160;
+export const D_PREADV2: u8 = 161;
+export const D_PWRITEV: u8 = 162;
+export const D_PWRITEV2: u8 = 163;
 export const TAIL_LAST: u8 = 189;
 
 /** Decoder names and their ids, in pairs (aliases share an id). */
@@ -70,6 +75,10 @@ export const TAIL_NAMES: string[] = [
   "flistxattr",
   "rt_sigpending",
   "ustat",
+  "preadv",
+  "preadv2",
+  "pwritev",
+  "pwritev2",
 ];
 export const TAIL_IDS: u8[] = [
   D_MBIND,
@@ -98,6 +107,10 @@ export const TAIL_IDS: u8[] = [
   D_LISTXATTR,
   D_RT_SIGPENDING,
   D_USTAT,
+  D_PREADV,
+  D_PREADV2,
+  D_PWRITEV,
+  D_PWRITEV2,
 ];
 
 /** The AUX_CUSTOM annotation after the return value, for the long-tail decoder that asked for it. */
@@ -150,6 +163,14 @@ export function runTailDecoder(id: u8, r: u32): i32 {
       return decodeRtSigpending();
     case D_USTAT:
       return decodeUstat();
+    case D_PREADV:
+      return decodePreadv(false);
+    case D_PREADV2:
+      return decodePreadv(true);
+    case D_PWRITEV:
+      return decodePwritev(false);
+    case D_PWRITEV2:
+      return decodePwritev(true);
   }
   return decodeGeneric(r);
 }
