@@ -14,6 +14,8 @@ export let T_MADVISE_CMDS: i32 = -1;
 // the long tail's second batch (xattr, ...)
 export let T_XATTR_FLAGS: i32 = -1;
 export let T_RWF_FLAGS: i32 = -1;
+export let T_MMAP_FLAGS: i32 = -1;
+export let T_MMAP_PROT: i32 = -1;
 
 export function resolveKnownTail(): void {
   T_MPOL_MODES = findTable("mpol_modes");
@@ -27,4 +29,6 @@ export function resolveKnownTail(): void {
   T_MADVISE_CMDS = findTable("madvise_cmds");
   T_XATTR_FLAGS = findTable("xattr_flags");
   T_RWF_FLAGS = findTable("rwf_flags");
+  T_MMAP_FLAGS = findTable("mmap_flags");
+  T_MMAP_PROT = findTable("mmap_prot");
 }

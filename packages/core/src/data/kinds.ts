@@ -331,9 +331,15 @@ export const kinds: Readonly<Record<string, KindRow>> = {
     decoder: "move_pages",
   },
   mlock2: { args: [ptr, ulong, flags("mlock_flags")] },
+  // mincore's vector has one byte per page of the range: reading `length` bytes at exit takes at
+  // least those (a shorter readable prefix is kept)
+  mincore: { args: [ptr, ulong, arr("u8", 1, "out")], decoder: "mincore" },
   pkey_alloc: { args: [hex, flags64("pkey_access")] },
   pkey_mprotect: { args: [ptr, ulong, flags64("mmap_prot"), int] },
-  remap_file_pages: { args: [ptr, ulong, flags64("mmap_prot"), ulong, flags("mmap_flags")] },
+  remap_file_pages: {
+    args: [ptr, ulong, flags64("mmap_prot"), ulong, flags("mmap_flags")],
+    decoder: "remap_file_pages",
+  },
   set_mempolicy_home_node: { args: [ptr, ulong, ulong, hex] },
   mremap: { args: [ptr, ulong, ulong, flags("mremap_flags"), ptr], ret: "hex", decoder: "mremap" },
   // processes, identity, scheduling

@@ -4,7 +4,7 @@
 import { decodeGeneric } from "./generic";
 import { decodeIoprioGet, decodeIoprioSet, printIoprioAux } from "./ioprio";
 import { decodeKcmp } from "./kcmp";
-import { decodeMemfdCreate, decodeProcessMadvise } from "./mem";
+import { decodeMemfdCreate, decodeMincore, decodeProcessMadvise, decodeRemapFilePages } from "./mem";
 import { decodeUstat } from "./mknod";
 import {
   decodeGetMempolicy,
@@ -45,6 +45,8 @@ export const D_PREADV: u8 = 160;
 export const D_PREADV2: u8 = 161;
 export const D_PWRITEV: u8 = 162;
 export const D_PWRITEV2: u8 = 163;
+export const D_MINCORE: u8 = 164;
+export const D_REMAP_FILE_PAGES: u8 = 165;
 export const TAIL_LAST: u8 = 189;
 
 /** Decoder names and their ids, in pairs (aliases share an id). */
@@ -79,6 +81,8 @@ export const TAIL_NAMES: string[] = [
   "preadv2",
   "pwritev",
   "pwritev2",
+  "mincore",
+  "remap_file_pages",
 ];
 export const TAIL_IDS: u8[] = [
   D_MBIND,
@@ -111,6 +115,8 @@ export const TAIL_IDS: u8[] = [
   D_PREADV2,
   D_PWRITEV,
   D_PWRITEV2,
+  D_MINCORE,
+  D_REMAP_FILE_PAGES,
 ];
 
 /** The AUX_CUSTOM annotation after the return value, for the long-tail decoder that asked for it. */
@@ -171,6 +177,10 @@ export function runTailDecoder(id: u8, r: u32): i32 {
       return decodePwritev(false);
     case D_PWRITEV2:
       return decodePwritev(true);
+    case D_MINCORE:
+      return decodeMincore();
+    case D_REMAP_FILE_PAGES:
+      return decodeRemapFilePages();
   }
   return decodeGeneric(r);
 }

@@ -129,6 +129,14 @@ function printSplitFlags(idx: i32, v: u64): void {
   restyle(start, rest, FMT_HEX);
 }
 
+/**
+ * The bits of a table that has a type field, by name, the type field left out (the caller printed
+ * it): strace's printflags_ex over what remains, abbrev whatever -X says.
+ */
+export function printFlagBitsUnstyled(idx: i32, v: u64): void {
+  printFlagsAbbrev(idx, v, false);
+}
+
 /** The abbrev form whatever -X says: strace's own formatters (sprint_open_modes) ignore it. */
 export function printFlagsUnstyled(idx: i32, v: u64): void {
   const s = jsonMode ? spanOpen() : 0;
