@@ -177,7 +177,7 @@ describe("decoding kinds", () => {
   });
   it("syscalls without a hand row get kinds from their C signature (data/kind-rules.ts)", () => {
     const kinds = (n: string): string[] | undefined => syscallByName(x86_64, n)?.args?.map((a) => a.kind.k);
-    expect(kinds("sched_setattr")).toEqual(["int", "ptr", "hex"]);
+    expect(kinds("cachestat")).toEqual(["fd", "ptr", "ptr", "hex"]);
     expect(kinds("pivot_root")).toEqual(["path", "path"]);
     expect(kinds("mq_open")).toEqual(["str", "hex", "mode", "ptr"]);
     expect(kinds("fremovexattr")).toEqual(["fd", "str"]);

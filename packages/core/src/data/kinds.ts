@@ -359,6 +359,9 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   sched_setscheduler: { args: [int, en("sched_policies"), structIn("int")] },
   sched_rr_get_interval: { args: [int, structOut("timespec")] },
   sched_yield: { args: [] },
+  // sched.c: struct sched_attr, read as its largest known size (a shorter readable prefix is kept)
+  sched_setattr: { args: [int, structInOut("sched_attr"), uint], decoder: "sched_setattr" },
+  sched_getattr: { args: [int, structOut("sched_attr"), uint, uint], decoder: "sched_getattr" },
   getgroups: { args: [int, arr("gid", 0, "out")], decoder: "getgroups" },
   setgroups: { args: [int, arr("gid", 0, "in")], decoder: "setgroups" },
   setuid: { args: [int] },

@@ -52,6 +52,8 @@ const scalars: readonly StructDef[] = [
   { name: "landlock_path_beneath_attr", size: 12 },
   // struct timezone (include/uapi/linux/time.h): two ints on every ABI
   { name: "timezone", size: 8 },
+  // struct sched_attr (include/uapi/linux/sched/types.h, SCHED_ATTR_SIZE_VER1): the same on every ABI
+  { name: "sched_attr", size: 56 },
   // quotactl's data: the largest struct a command passes there (struct fs_quota_statv,
   // include/uapi/linux/dqblk_xfs.h, the same on every ABI)
   { name: "quota_data", size: 160 },

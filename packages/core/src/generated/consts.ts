@@ -4010,6 +4010,21 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "sched_flags",
+    source: "include/uapi/linux/sched.h",
+    kind: "flags",
+    dflt: "SCHED_FLAG_???",
+    entries: [
+      [1, "SCHED_FLAG_RESET_ON_FORK"],
+      [2, "SCHED_FLAG_RECLAIM"],
+      [4, "SCHED_FLAG_DL_OVERRUN"],
+      [8, "SCHED_FLAG_KEEP_POLICY"],
+      [16, "SCHED_FLAG_KEEP_PARAMS"],
+      [32, "SCHED_FLAG_UTIL_CLAMP_MIN"],
+      [64, "SCHED_FLAG_UTIL_CLAMP_MAX"],
+    ],
+  },
+  {
     name: "sched_policies",
     source: "include/uapi/linux/sched.h",
     kind: "enum",

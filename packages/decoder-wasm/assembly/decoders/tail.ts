@@ -14,6 +14,7 @@ import {
   decodeSetMempolicy,
 } from "./numa";
 import { decodeEpollCtl } from "./poll";
+import { decodeSchedGetattr, decodeSchedSetattr } from "./sched";
 import { decodeRtSigpending, decodeRtSigtimedwait, printSigtimedwaitAux } from "./signal";
 import { decodeSleep, decodeTime, printTimeAux } from "./time";
 import { decodePreadv, decodePwritev } from "./uio";
@@ -47,6 +48,8 @@ export const D_PWRITEV: u8 = 162;
 export const D_PWRITEV2: u8 = 163;
 export const D_MINCORE: u8 = 164;
 export const D_REMAP_FILE_PAGES: u8 = 165;
+export const D_SCHED_SETATTR: u8 = 166;
+export const D_SCHED_GETATTR: u8 = 167;
 export const TAIL_LAST: u8 = 189;
 
 /** Decoder names and their ids, in pairs (aliases share an id). */
@@ -83,6 +86,8 @@ export const TAIL_NAMES: string[] = [
   "pwritev2",
   "mincore",
   "remap_file_pages",
+  "sched_setattr",
+  "sched_getattr",
 ];
 export const TAIL_IDS: u8[] = [
   D_MBIND,
@@ -117,6 +122,8 @@ export const TAIL_IDS: u8[] = [
   D_PWRITEV2,
   D_MINCORE,
   D_REMAP_FILE_PAGES,
+  D_SCHED_SETATTR,
+  D_SCHED_GETATTR,
 ];
 
 /** The AUX_CUSTOM annotation after the return value, for the long-tail decoder that asked for it. */
@@ -181,6 +188,10 @@ export function runTailDecoder(id: u8, r: u32): i32 {
       return decodeMincore();
     case D_REMAP_FILE_PAGES:
       return decodeRemapFilePages();
+    case D_SCHED_SETATTR:
+      return decodeSchedSetattr();
+    case D_SCHED_GETATTR:
+      return decodeSchedGetattr();
   }
   return decodeGeneric(r);
 }
