@@ -183,7 +183,7 @@ describe("decoding kinds", () => {
     expect(kinds("fremovexattr")).toEqual(["fd", "str"]);
     expect(syscallByName(x86_64, "mq_timedsend")?.args?.[1]?.kind).toEqual({ k: "bufIn", len: 2 });
     expect(kinds("mq_timedsend")).toEqual(["fd", "bufIn", "ulong", "uint", "ptr"]);
-    expect(kinds("timer_create")).toEqual(["enum", "ptr", "ptr"]);
+    expect(kinds("lsm_get_self_attr")).toEqual(["uint", "ptr", "ptr", "hex"]);
     expect(kinds("io_destroy")).toEqual(["hex"]);
     expect(syscallByName(x86_64, "pidfd_open")?.ret).toBe("fd");
     expect(syscallByName(x86_64, "shmat")?.ret).toBe("hex");

@@ -396,6 +396,8 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   time: { args: [structOut("loff")], decoder: "time" },
   clock_gettime: { args: [en("clocknames"), structOut("timespec")] },
   clock_settime: { args: [en("clocknames"), structIn("timespec")] },
+  // time.c: the sigevent, then the new timer's id
+  timer_create: { args: [en("clocknames"), structIn("sigevent"), structOut("int")] },
   timer_settime: { args: [int, flags("clock_flags"), structIn("itimerspec"), structOut("itimerspec")] },
   timer_gettime: { args: [int, structOut("itimerspec")] },
   getcpu: { args: [structOut("uint"), structOut("uint"), ptr] },

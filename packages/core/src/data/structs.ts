@@ -54,6 +54,8 @@ const scalars: readonly StructDef[] = [
   { name: "timezone", size: 8 },
   // struct sched_attr (include/uapi/linux/sched/types.h, SCHED_ATTR_SIZE_VER1): the same on every ABI
   { name: "sched_attr", size: 56 },
+  // struct sigevent (include/uapi/asm-generic/siginfo.h: SIGEV_MAX_SIZE on every ABI)
+  { name: "sigevent", size: 64 },
   // quotactl's data: the largest struct a command passes there (struct fs_quota_statv,
   // include/uapi/linux/dqblk_xfs.h, the same on every ABI)
   { name: "quota_data", size: 160 },

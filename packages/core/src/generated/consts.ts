@@ -4282,6 +4282,18 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "sigev_notify",
+    source: "include/uapi/asm-generic/siginfo.h",
+    kind: "enum",
+    dflt: "SIGEV_???",
+    entries: [
+      [0, "SIGEV_SIGNAL"],
+      [1, "SIGEV_NONE"],
+      [2, "SIGEV_THREAD"],
+      [4, "SIGEV_THREAD_ID"],
+    ],
+  },
+  {
     name: "sigfpe_codes",
     source: "include/uapi/asm-generic/siginfo.h",
     kind: "enum",

@@ -17,6 +17,7 @@ import {
   T_STATX_ATTRS,
   T_STATX_MASKS,
 } from "../known";
+import { T_SIGEV_NOTIFY } from "../known-tail";
 import {
   EPOLL_EVENT_DATA,
   OPEN_HOW_MODE,
@@ -153,6 +154,8 @@ export const S_TIMEVAL2: u8 = 90;
 export const S_UTIMBUF: u8 = 91;
 /** struct timezone (gettimeofday, settimeofday). */
 export const S_TIMEZONE: u8 = 92;
+/** struct sigevent (timer_create, mq_notify). */
+export const S_SIGEVENT: u8 = 93;
 
 /**
  * Every struct name this build prints (core's struct, array and value-capture types), with its
@@ -192,6 +195,7 @@ const STRUCT_NAMES: string[] = [
   "timeval2",
   "utimbuf",
   "timezone",
+  "sigevent",
 ];
 const STRUCT_IDS: u8[] = [
   S_STAT,
@@ -227,6 +231,7 @@ const STRUCT_IDS: u8[] = [
   S_TIMEVAL2,
   S_UTIMBUF,
   S_TIMEZONE,
+  S_SIGEVENT,
 ];
 
 /** Struct printer id for a core struct name. */
@@ -390,6 +395,47 @@ function putUtimeTimeval(p: usize): void {
     putIsoTime(sec, <u32>usec, 6);
     puts(" */");
   }
+}
+
+// include/uapi/asm-generic/siginfo.h: how a sigevent notifies
+const SIGEV_SIGNAL: u32 = 0;
+const SIGEV_THREAD: u32 = 2;
+const SIGEV_THREAD_ID: u32 = 4;
+
+/**
+ * strace's print_sigevent: the value when its pointer is set, the signal (by name only for the
+ * notifications that send one), how it notifies, and the thread or function that notification
+ * names. `wide`: 8-byte pointers (sigev_value and the union's members move with them).
+ */
+function printSigevent(p: usize, wide: bool): void {
+  const w: usize = wide ? 8 : 4;
+  const ptr = wide ? load<u64>(p) : <u64>load<u32>(p);
+  const signo = load<u32>(p + w);
+  const notify = load<u32>(p + w + 4);
+  const un = p + w + 8;
+  putc(0x7b);
+  if (ptr != 0) {
+    puts("sigev_value={sival_int=");
+    putI64(<i64>load<i32>(p));
+    puts(", sival_ptr=");
+    putAddr(ptr);
+    puts("}, ");
+  }
+  puts("sigev_signo=");
+  if (notify == SIGEV_SIGNAL || notify == SIGEV_THREAD || notify == SIGEV_THREAD_ID) printSignal(<u64>signo);
+  else putU64(<u64>signo);
+  puts(", sigev_notify=");
+  printEnum(T_SIGEV_NOTIFY, <u64>notify);
+  if (notify == SIGEV_THREAD_ID) {
+    puts(", sigev_notify_thread_id=");
+    putI64(<i64>load<i32>(un));
+  } else if (notify == SIGEV_THREAD) {
+    puts(", sigev_notify_function=");
+    putAddr(wide ? load<u64>(un) : <u64>load<u32>(un));
+    puts(", sigev_notify_attributes=");
+    putAddr(wide ? load<u64>(un + w) : <u64>load<u32>(un + w));
+  }
+  putc(0x7d);
 }
 
 /** A time_t in decimal with its date as a comment (strace's sprinttime; none for 0). */
@@ -710,6 +756,13 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
       puts(", tz_dsttime=");
       putI64(<i64>load<i32>(p + 4));
       putc(0x7d);
+      return true;
+    }
+    case S_SIGEVENT: {
+      const wide = (arch & 0x80000000) != 0 || arch == 0;
+      const need: u32 = wide ? 32 : 20;
+      if (len < need) return false;
+      printSigevent(p, wide);
       return true;
     }
     case S_TIMESPEC2: {
