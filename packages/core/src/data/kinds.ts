@@ -105,6 +105,9 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   faccessat2: { args: [dirfd, path, flags("access_modes"), flags("faccessat_flags")] },
   arch_prctl: { args: [en("arch_prctl_codes"), hex], decoder: "arch_prctl" },
   set_tid_address: { args: [ptr] },
+  // ldt.c: struct user_desc; set_thread_area reads it back for the entry number the kernel chose
+  set_thread_area: { args: [structInOut("user_desc")], decoder: "set_thread_area" },
+  get_thread_area: { args: [structInOut("user_desc")], decoder: "get_thread_area" },
   set_robust_list: { args: [ptr, ulong] },
   rseq: { args: [ptr, hex, int, hex] },
   prlimit64: { args: [int, en("rlimit_resources"), structIn("rlimit64"), structOut("rlimit64")] },

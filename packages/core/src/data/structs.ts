@@ -56,6 +56,8 @@ const scalars: readonly StructDef[] = [
   { name: "sched_attr", size: 56 },
   // struct sigevent (include/uapi/asm-generic/siginfo.h: SIGEV_MAX_SIZE on every ABI)
   { name: "sigevent", size: 64 },
+  // struct user_desc (arch/x86/include/uapi/asm/ldt.h): three unsigned ints and the flag bits
+  { name: "user_desc", size: 16 },
   // quotactl's data: the largest struct a command passes there (struct fs_quota_statv,
   // include/uapi/linux/dqblk_xfs.h, the same on every ABI)
   { name: "quota_data", size: 160 },

@@ -4,6 +4,7 @@
 import { decodeGeneric } from "./generic";
 import { decodeIoprioGet, decodeIoprioSet, printIoprioAux } from "./ioprio";
 import { decodeKcmp } from "./kcmp";
+import { decodeGetThreadArea, decodeSetThreadArea, printSetThreadAreaAux } from "./ldt";
 import { decodeMemfdCreate, decodeMincore, decodeProcessMadvise, decodeRemapFilePages } from "./mem";
 import { decodeUstat } from "./mknod";
 import {
@@ -50,6 +51,8 @@ export const D_MINCORE: u8 = 164;
 export const D_REMAP_FILE_PAGES: u8 = 165;
 export const D_SCHED_SETATTR: u8 = 166;
 export const D_SCHED_GETATTR: u8 = 167;
+export const D_SET_THREAD_AREA: u8 = 168;
+export const D_GET_THREAD_AREA: u8 = 169;
 export const TAIL_LAST: u8 = 189;
 
 /** Decoder names and their ids, in pairs (aliases share an id). */
@@ -88,6 +91,8 @@ export const TAIL_NAMES: string[] = [
   "remap_file_pages",
   "sched_setattr",
   "sched_getattr",
+  "set_thread_area",
+  "get_thread_area",
 ];
 export const TAIL_IDS: u8[] = [
   D_MBIND,
@@ -124,6 +129,8 @@ export const TAIL_IDS: u8[] = [
   D_REMAP_FILE_PAGES,
   D_SCHED_SETATTR,
   D_SCHED_GETATTR,
+  D_SET_THREAD_AREA,
+  D_GET_THREAD_AREA,
 ];
 
 /** The AUX_CUSTOM annotation after the return value, for the long-tail decoder that asked for it. */
@@ -131,6 +138,7 @@ export function printTailAux(id: u8): void {
   if (id == D_IOPRIO_GET) printIoprioAux();
   else if (id == D_TIME) printTimeAux();
   else if (id == D_RT_SIGTIMEDWAIT) printSigtimedwaitAux();
+  else if (id == D_SET_THREAD_AREA) printSetThreadAreaAux();
 }
 
 /** Runs long-tail decoder `id` (entry or exit, per call.ts). Returns RVAL_* bits. */
@@ -192,6 +200,10 @@ export function runTailDecoder(id: u8, r: u32): i32 {
       return decodeSchedSetattr();
     case D_SCHED_GETATTR:
       return decodeSchedGetattr();
+    case D_SET_THREAD_AREA:
+      return decodeSetThreadArea();
+    case D_GET_THREAD_AREA:
+      return decodeGetThreadArea();
   }
   return decodeGeneric(r);
 }
