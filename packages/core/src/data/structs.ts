@@ -58,6 +58,8 @@ const scalars: readonly StructDef[] = [
   { name: "sigevent", size: 64 },
   // struct user_desc (arch/x86/include/uapi/asm/ldt.h): three unsigned ints and the flag bits
   { name: "user_desc", size: 16 },
+  // struct f_owner_ex (include/uapi/asm-generic/fcntl.h): type and pid, two ints
+  { name: "f_owner_ex", size: 8 },
   // quotactl's data: the largest struct a command passes there (struct fs_quota_statv,
   // include/uapi/linux/dqblk_xfs.h, the same on every ABI)
   { name: "quota_data", size: 160 },

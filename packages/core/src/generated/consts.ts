@@ -467,6 +467,21 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "dnotify_flags",
+    source: "include/uapi/linux/fcntl.h",
+    kind: "flags",
+    dflt: "DN_???",
+    entries: [
+      [1, "DN_ACCESS"],
+      [2, "DN_MODIFY"],
+      [4, "DN_CREATE"],
+      [8, "DN_DELETE"],
+      [16, "DN_RENAME"],
+      [32, "DN_ATTRIB"],
+      [2147483648, "DN_MULTISHOT"],
+    ],
+  },
+  {
     name: "dup3_flags",
     source: "include/uapi/asm-generic/fcntl.h",
     kind: "flags",
@@ -541,6 +556,17 @@ export const generatedConstTables: readonly ConstTable[] = [
     kind: "flags",
     entries: [
       [524288, "EPOLL_CLOEXEC"],
+    ],
+  },
+  {
+    name: "f_owner_types",
+    source: "include/uapi/asm-generic/fcntl.h",
+    kind: "enum",
+    dflt: "F_OWNER_???",
+    entries: [
+      [0, "F_OWNER_TID"],
+      [1, "F_OWNER_PID"],
+      [2, "F_OWNER_PGRP"],
     ],
   },
   {
