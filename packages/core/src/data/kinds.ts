@@ -109,6 +109,7 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   set_thread_area: { args: [structInOut("user_desc")], decoder: "set_thread_area" },
   get_thread_area: { args: [structInOut("user_desc")], decoder: "get_thread_area" },
   set_robust_list: { args: [ptr, ulong] },
+  get_robust_list: { args: [int, structOut("ptrval"), structOut("ulong")] },
   rseq: { args: [ptr, hex, int, hex] },
   prlimit64: { args: [int, en("rlimit_resources"), structIn("rlimit64"), structOut("rlimit64")] },
   getrlimit: { args: [en("rlimit_resources"), structOut("rlimit")] },

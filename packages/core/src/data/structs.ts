@@ -73,6 +73,9 @@ const common64: readonly StructDef[] = [
   ...scalars,
   // a kernel_ulong_t element (move_pages' page addresses, a node mask's words)
   { name: "kulong", size: 8 },
+  // an unsigned long and a pointer behind a pointer (get_robust_list's length and head)
+  { name: "ulong", size: 8 },
+  { name: "ptrval", size: 8 },
   // a SysV message's type (struct msgbuf's long mtype, before its text)
   { name: "mtype", size: 8 },
   { name: "rlimit", size: 16 },
@@ -103,6 +106,8 @@ const common64: readonly StructDef[] = [
 const common32: readonly StructDef[] = [
   ...scalars,
   { name: "kulong", size: 4 },
+  { name: "ulong", size: 4 },
+  { name: "ptrval", size: 4 },
   { name: "mtype", size: 4 },
   { name: "rlimit", size: 8 },
   { name: "rlimit64", size: 16 },

@@ -156,6 +156,10 @@ export const S_UTIMBUF: u8 = 91;
 export const S_TIMEZONE: u8 = 92;
 /** struct sigevent (timer_create, mq_notify). */
 export const S_SIGEVENT: u8 = 93;
+/** An unsigned long behind a pointer, in decimal (strace's printnum_ulong): `[24]`. */
+export const S_ULONG: u8 = 94;
+/** A pointer behind a pointer (strace's printnum_ptr): `[0x7f…]`, `[NULL]`. */
+export const S_PTRVAL: u8 = 95;
 
 /**
  * Every struct name this build prints (core's struct, array and value-capture types), with its
@@ -196,6 +200,8 @@ const STRUCT_NAMES: string[] = [
   "utimbuf",
   "timezone",
   "sigevent",
+  "ulong",
+  "ptrval",
 ];
 const STRUCT_IDS: u8[] = [
   S_STAT,
@@ -232,6 +238,8 @@ const STRUCT_IDS: u8[] = [
   S_UTIMBUF,
   S_TIMEZONE,
   S_SIGEVENT,
+  S_ULONG,
+  S_PTRVAL,
 ];
 
 /** Struct printer id for a core struct name. */
@@ -756,6 +764,17 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
       puts(", tz_dsttime=");
       putI64(<i64>load<i32>(p + 4));
       putc(0x7d);
+      return true;
+    }
+    case S_ULONG:
+    case S_PTRVAL: {
+      // the tracee's word: 8 bytes, or 4 on a 32-bit ABI (the pseudo-struct's size there)
+      if (len < 4) return false;
+      const v: u64 = len >= 8 ? load<u64>(p) : <u64>load<u32>(p);
+      putc(0x5b);
+      if (id == S_ULONG) putU64(v);
+      else putAddr(v);
+      putc(0x5d);
       return true;
     }
     case S_SIGEVENT: {
