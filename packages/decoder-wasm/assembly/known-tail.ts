@@ -18,6 +18,7 @@ export let T_MMAP_FLAGS: i32 = -1;
 export let T_MMAP_PROT: i32 = -1;
 export let T_SCHED_FLAGS: i32 = -1;
 export let T_SIGEV_NOTIFY: i32 = -1;
+export let T_MQ_ATTR_FLAGS: i32 = -1;
 
 export function resolveKnownTail(): void {
   T_MPOL_MODES = findTable("mpol_modes");
@@ -35,4 +36,5 @@ export function resolveKnownTail(): void {
   T_MMAP_PROT = findTable("mmap_prot");
   T_SCHED_FLAGS = findTable("sched_flags");
   T_SIGEV_NOTIFY = findTable("sigev_notify");
+  T_MQ_ATTR_FLAGS = findTable("mq_attr_flags");
 }

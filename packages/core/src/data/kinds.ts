@@ -400,6 +400,17 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   time: { args: [structOut("loff")], decoder: "time" },
   clock_gettime: { args: [en("clocknames"), structOut("timespec")] },
   clock_settime: { args: [en("clocknames"), structIn("timespec")] },
+  // POSIX message queues (mq.c): names are paths, attrs a struct mq_attr
+  mq_open: {
+    args: [path, flags("open_flags"), mode, structIn("mq_attr_open")],
+    ret: "fd",
+    decoder: "mq_open",
+  },
+  mq_unlink: { args: [path] },
+  mq_timedsend: { args: [fd, bufIn(2), ulong, uint, structIn("timespec")] },
+  mq_timedreceive: { args: [fd, bufOut, ulong, structOut("uint"), structIn("timespec")] },
+  mq_notify: { args: [fd, structIn("sigevent")] },
+  mq_getsetattr: { args: [fd, structIn("mq_attr"), structOut("mq_attr")] },
   // time.c: the sigevent, then the new timer's id
   timer_create: { args: [en("clocknames"), structIn("sigevent"), structOut("int")] },
   timer_settime: { args: [int, flags("clock_flags"), structIn("itimerspec"), structOut("itimerspec")] },

@@ -54,8 +54,6 @@ const scalars: readonly StructDef[] = [
   { name: "timezone", size: 8 },
   // struct sched_attr (include/uapi/linux/sched/types.h, SCHED_ATTR_SIZE_VER1): the same on every ABI
   { name: "sched_attr", size: 56 },
-  // struct sigevent (include/uapi/asm-generic/siginfo.h: SIGEV_MAX_SIZE on every ABI)
-  { name: "sigevent", size: 64 },
   // struct user_desc (arch/x86/include/uapi/asm/ldt.h): three unsigned ints and the flag bits
   { name: "user_desc", size: 16 },
   // struct f_owner_ex (include/uapi/asm-generic/fcntl.h): type and pid, two ints
@@ -76,6 +74,13 @@ const common64: readonly StructDef[] = [
   // an unsigned long and a pointer behind a pointer (get_robust_list's length and head)
   { name: "ulong", size: 8 },
   { name: "ptrval", size: 8 },
+  // struct mq_attr (include/uapi/linux/mqueue.h): four longs and four reserved ones; the second
+  // name prints its flags in hex (mq_open's attr)
+  { name: "mq_attr", size: 64 },
+  // struct sigevent up to its union's largest member (sigev_thread's function and attributes):
+  // what strace reads, not the kernel's SIGEV_MAX_SIZE padding
+  { name: "sigevent", size: 32 },
+  { name: "mq_attr_open", size: 64 },
   // a SysV message's type (struct msgbuf's long mtype, before its text)
   { name: "mtype", size: 8 },
   { name: "rlimit", size: 16 },
@@ -108,6 +113,9 @@ const common32: readonly StructDef[] = [
   { name: "kulong", size: 4 },
   { name: "ulong", size: 4 },
   { name: "ptrval", size: 4 },
+  { name: "mq_attr", size: 32 },
+  { name: "sigevent", size: 20 },
+  { name: "mq_attr_open", size: 32 },
   { name: "mtype", size: 4 },
   { name: "rlimit", size: 8 },
   { name: "rlimit64", size: 16 },

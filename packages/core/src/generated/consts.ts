@@ -2004,6 +2004,15 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "mq_attr_flags",
+    source: "include/uapi/asm-generic/fcntl.h",
+    kind: "flags",
+    dflt: "O_???",
+    entries: [
+      [2048, "O_NONBLOCK"],
+    ],
+  },
+  {
     name: "mremap_flags",
     source: "include/uapi/linux/mman.h",
     kind: "flags",

@@ -277,8 +277,14 @@ export function printBufIn(i: u32, fullLen: u64, forceHex: i32 = -1): void {
     printBuffer(capData, capLen, fullLen, forceHex);
     return;
   }
-  // strace's printstr_ex asks umoven for one byte more than -s shows, at most the length.
+  // strace's printstr_ex asks umoven for one byte more than -s shows, at most the length: a
+  // capture that read more (a -e write= dump reads the whole buffer) and ran into an unmapped
+  // page still holds them.
   const want = fullLen < <u64>strsize + 1 ? <u32>fullLen : <u32>strsize + 1;
+  if (capPartial() && capLen >= want) {
+    printBuffer(capData, capLen, fullLen, forceHex);
+    return;
+  }
   if (capPartial()) warnShortRead("umoven", capLen, want, arg(i));
   putAddr(arg(i));
 }

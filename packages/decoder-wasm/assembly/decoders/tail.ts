@@ -14,6 +14,7 @@ import {
   decodeMovePages,
   decodeSetMempolicy,
 } from "./numa";
+import { decodeMqOpen } from "./open";
 import { decodeEpollCtl } from "./poll";
 import { decodeSchedGetattr, decodeSchedSetattr } from "./sched";
 import { decodeRtSigpending, decodeRtSigtimedwait, printSigtimedwaitAux } from "./signal";
@@ -53,6 +54,7 @@ export const D_SCHED_SETATTR: u8 = 166;
 export const D_SCHED_GETATTR: u8 = 167;
 export const D_SET_THREAD_AREA: u8 = 168;
 export const D_GET_THREAD_AREA: u8 = 169;
+export const D_MQ_OPEN: u8 = 170;
 export const TAIL_LAST: u8 = 189;
 
 /** Decoder names and their ids, in pairs (aliases share an id). */
@@ -93,6 +95,7 @@ export const TAIL_NAMES: string[] = [
   "sched_getattr",
   "set_thread_area",
   "get_thread_area",
+  "mq_open",
 ];
 export const TAIL_IDS: u8[] = [
   D_MBIND,
@@ -131,6 +134,7 @@ export const TAIL_IDS: u8[] = [
   D_SCHED_GETATTR,
   D_SET_THREAD_AREA,
   D_GET_THREAD_AREA,
+  D_MQ_OPEN,
 ];
 
 /** The AUX_CUSTOM annotation after the return value, for the long-tail decoder that asked for it. */
@@ -204,6 +208,8 @@ export function runTailDecoder(id: u8, r: u32): i32 {
       return decodeSetThreadArea();
     case D_GET_THREAD_AREA:
       return decodeGetThreadArea();
+    case D_MQ_OPEN:
+      return decodeMqOpen(r);
   }
   return decodeGeneric(r);
 }

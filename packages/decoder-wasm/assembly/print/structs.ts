@@ -17,7 +17,7 @@ import {
   T_STATX_ATTRS,
   T_STATX_MASKS,
 } from "../known";
-import { T_SIGEV_NOTIFY } from "../known-tail";
+import { T_MQ_ATTR_FLAGS, T_SIGEV_NOTIFY } from "../known-tail";
 import {
   EPOLL_EVENT_DATA,
   OPEN_HOW_MODE,
@@ -160,6 +160,10 @@ export const S_SIGEVENT: u8 = 93;
 export const S_ULONG: u8 = 94;
 /** A pointer behind a pointer (strace's printnum_ptr): `[0x7f…]`, `[NULL]`. */
 export const S_PTRVAL: u8 = 95;
+/** struct mq_attr with its flags by name (mq_getsetattr). */
+export const S_MQ_ATTR: u8 = 96;
+/** struct mq_attr with its flags in hex, as mq_open's attr prints. */
+export const S_MQ_ATTR_OPEN: u8 = 97;
 
 /**
  * Every struct name this build prints (core's struct, array and value-capture types), with its
@@ -202,6 +206,8 @@ const STRUCT_NAMES: string[] = [
   "sigevent",
   "ulong",
   "ptrval",
+  "mq_attr",
+  "mq_attr_open",
 ];
 const STRUCT_IDS: u8[] = [
   S_STAT,
@@ -240,6 +246,8 @@ const STRUCT_IDS: u8[] = [
   S_SIGEVENT,
   S_ULONG,
   S_PTRVAL,
+  S_MQ_ATTR,
+  S_MQ_ATTR_OPEN,
 ];
 
 /** Struct printer id for a core struct name. */
@@ -775,6 +783,25 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
       if (id == S_ULONG) putU64(v);
       else putAddr(v);
       putc(0x5d);
+      return true;
+    }
+    case S_MQ_ATTR:
+    case S_MQ_ATTR_OPEN: {
+      // four longs (then reserved ones): the tracee's word size
+      const w: u32 = (arch & 0x80000000) != 0 || arch == 0 ? 8 : 4;
+      if (len < 4 * w) return false;
+      const flags: u64 = w == 8 ? load<u64>(p) : <u64>load<u32>(p);
+      puts("{mq_flags=");
+      if (id == S_MQ_ATTR) printFlags(T_MQ_ATTR_FLAGS, flags);
+      else putHex(flags);
+      const names: string[] = ["mq_maxmsg", "mq_msgsize", "mq_curmsgs"];
+      for (let i: u32 = 1; i < 4; i++) {
+        puts(", ");
+        puts(names[i - 1]);
+        putc(0x3d);
+        putI64(w == 8 ? load<i64>(p + <usize>(i * w)) : <i64>load<i32>(p + <usize>(i * w)));
+      }
+      putc(0x7d);
       return true;
     }
     case S_SIGEVENT: {
