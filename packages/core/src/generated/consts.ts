@@ -1030,6 +1030,33 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "futex_wake_cmps",
+    source: "include/uapi/linux/futex.h",
+    kind: "enum",
+    dflt: "",
+    entries: [
+      [0, "FUTEX_OP_CMP_EQ"],
+      [1, "FUTEX_OP_CMP_NE"],
+      [2, "FUTEX_OP_CMP_LT"],
+      [3, "FUTEX_OP_CMP_LE"],
+      [4, "FUTEX_OP_CMP_GT"],
+      [5, "FUTEX_OP_CMP_GE"],
+    ],
+  },
+  {
+    name: "futex_wake_ops",
+    source: "include/uapi/linux/futex.h",
+    kind: "enum",
+    dflt: "",
+    entries: [
+      [0, "FUTEX_OP_SET"],
+      [1, "FUTEX_OP_ADD"],
+      [2, "FUTEX_OP_OR"],
+      [3, "FUTEX_OP_ANDN"],
+      [4, "FUTEX_OP_XOR"],
+    ],
+  },
+  {
     name: "get_mempolicy_flags",
     source: "include/uapi/linux/mempolicy.h",
     kind: "flags",

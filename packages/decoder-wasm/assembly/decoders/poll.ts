@@ -1,18 +1,7 @@
 // poll/ppoll and epoll_wait/epoll_pwait: arrays whose printed length comes from another argument
 // at entry and from the return value at exit; poll's results print after the return value.
 
-import {
-  arch,
-  arg,
-  capData,
-  capLen,
-  capPartial,
-  exiting,
-  findCap,
-  findCapPrefix,
-  isError,
-  rval,
-} from "../call";
+import { arch, arg, capData, capLen, capPartial, exiting, findCap, isError, rval } from "../call";
 import { T_POLLFLAGS } from "../known";
 import { callNoDeref, strsize, verbose } from "../options";
 import { putc, puts } from "../out";
@@ -27,11 +16,6 @@ import { decodeGeneric } from "./generic";
 import { AUX_CUSTOM, RVAL_DECODED, setAux } from "./rval";
 
 const EPOLL_CTL_DEL: u32 = 2;
-
-/** The bytes of the pollfds strace prints of `n`: at most -s of them, and one more it fetches. */
-function shownBytes(n: u64): u32 {
-  return <u32>(min<u64>(n, verbose ? 8192 : <u64>strsize + 1) * 8);
-}
 
 function printPollfd(p: usize, size: u32): void {
   printStruct(S_POLLFD, p, size, arch);
