@@ -21,6 +21,8 @@ export let T_SIGEV_NOTIFY: i32 = -1;
 export let T_MQ_ATTR_FLAGS: i32 = -1;
 export let T_FUTEX_WAKE_OPS: i32 = -1;
 export let T_FUTEX_WAKE_CMPS: i32 = -1;
+export let T_FUTEX_WAITER_FLAGS: i32 = -1;
+export let T_CLOCKNAMES: i32 = -1;
 
 export function resolveKnownTail(): void {
   T_MPOL_MODES = findTable("mpol_modes");
@@ -41,4 +43,6 @@ export function resolveKnownTail(): void {
   T_MQ_ATTR_FLAGS = findTable("mq_attr_flags");
   T_FUTEX_WAKE_OPS = findTable("futex_wake_ops");
   T_FUTEX_WAKE_CMPS = findTable("futex_wake_cmps");
+  T_FUTEX_WAITER_FLAGS = findTable("futex_waiter_flags");
+  T_CLOCKNAMES = findTable("clocknames");
 }

@@ -123,6 +123,11 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   getdents: { args: [fd, { k: "bufOut", whole: true }, ulong], decoder: "getdents" },
   ioctl: { args: [fd, en("ioctls"), hex], decoder: "ioctl" },
   futex: { args: [ptr, en("futex_ops"), int, ptr, ptr, int], decoder: "futex" },
+  // futex_waitv.c: struct futex_waitv (val, uaddr, flags, __reserved: 24 bytes on every ABI)
+  futex_waitv: {
+    args: [arr("futex_waitv", 1, "in"), uint, hex, structIn("timespec"), en("clocknames")],
+    decoder: "futex_waitv",
+  },
   lseek: { args: [fd, long, en("lseek_whence")] },
   dup: { args: [fd], ret: "fd" },
   dup2: { args: [fd, fd], ret: "fd" },

@@ -58,6 +58,8 @@ const scalars: readonly StructDef[] = [
   { name: "user_desc", size: 16 },
   // struct f_owner_ex (include/uapi/asm-generic/fcntl.h): type and pid, two ints
   { name: "f_owner_ex", size: 8 },
+  // struct futex_waitv (include/uapi/linux/futex.h): two __u64, two __u32
+  { name: "futex_waitv", size: 24 },
   // quotactl's data: the largest struct a command passes there (struct fs_quota_statv,
   // include/uapi/linux/dqblk_xfs.h, the same on every ABI)
   { name: "quota_data", size: 160 },

@@ -1030,6 +1030,16 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "futex_waiter_flags",
+    source: "include/uapi/linux/futex.h",
+    kind: "flags",
+    dflt: "FUTEX_???",
+    entries: [
+      [2, "FUTEX_32"],
+      [128, "FUTEX_PRIVATE_FLAG"],
+    ],
+  },
+  {
     name: "futex_wake_cmps",
     source: "include/uapi/linux/futex.h",
     kind: "enum",

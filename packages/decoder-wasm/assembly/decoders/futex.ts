@@ -2,13 +2,14 @@
 
 import { arch, arg, capData, capLen, findCap } from "../call";
 import { T_FUTEX_OPS } from "../known";
-import { T_FUTEX_WAKE_CMPS, T_FUTEX_WAKE_OPS } from "../known-tail";
+import { T_CLOCKNAMES, T_FUTEX_WAITER_FLAGS, T_FUTEX_WAKE_CMPS, T_FUTEX_WAKE_OPS } from "../known-tail";
 import { outLen, putc, puts } from "../out";
 import { putAddr, putHex, putU64 } from "../print/num";
 import { printStruct, S_TIMESPEC } from "../print/structs";
 import { FMT_HEX, restyle } from "../print/style";
-import { printEnum, putRef } from "../print/xlat";
+import { printEnum, printFlags, putRef } from "../print/xlat";
 import { lookup, NO_REF } from "../tables";
+import { printElems } from "./elems";
 import { RVAL_DECODED } from "./rval";
 
 /** FUTEX_OP_OPARG_SHIFT (include/uapi/linux/futex.h): the operation's argument is a shift count. */
@@ -152,5 +153,50 @@ export function decodeFutex(): i32 {
       puts(", ");
       putHex(<u64>val3);
   }
+  return RVAL_DECODED;
+}
+
+/** FUTEX_WAITV_MAX (include/uapi/linux/futex.h): strace prints no waiter past it. */
+const FUTEX_WAITV_MAX: u64 = 128;
+/** sizeof(struct futex_waitv): val, uaddr (two __u64), flags, __reserved (two __u32). */
+const FUTEX_WAITV_SIZE: u32 = 24;
+
+/** One struct futex_waitv, or `...` for the one past FUTEX_WAITV_MAX (the last printElems shows). */
+function printWaiter(p: usize, size: u32): void {
+  if (waitersShown++ >= <u32>FUTEX_WAITV_MAX) {
+    puts("...");
+    return;
+  }
+  puts("{val=");
+  putHex(load<u64>(p));
+  puts(", uaddr=");
+  putAddr(load<u64>(p + 8));
+  puts(", flags=");
+  printFlags(T_FUTEX_WAITER_FLAGS, <u64>load<u32>(p + 16));
+  const reserved = load<u32>(p + 20);
+  if (reserved != 0) {
+    puts(", __reserved=");
+    putHex(<u64>reserved);
+  }
+  putc(0x7d);
+  changetype<usize>(size);
+}
+
+let waitersShown: u32 = 0;
+
+/** futex_waitv(waiters, nr_futexes, flags, timeout, clockid): everything at entry. */
+export function decodeFutexWaitv(): i32 {
+  const n = <u64>(<u32>arg(1));
+  waitersShown = 0;
+  // one element past the limit, printed as `...`, ends the array as strace's print_array does
+  printElems(0, n < FUTEX_WAITV_MAX + 1 ? n : FUTEX_WAITV_MAX + 1, FUTEX_WAITV_SIZE, false, printWaiter);
+  puts(", ");
+  putU64(n);
+  puts(", ");
+  putHex(<u64>(<u32>arg(2)));
+  puts(", ");
+  printTimeout();
+  puts(", ");
+  printEnum(T_CLOCKNAMES, <u64>(<u32>arg(4)));
   return RVAL_DECODED;
 }

@@ -1,6 +1,7 @@
 // The long-tail decoders' ids (140–189, a range of their own so parallel work on other decoders
 // never collides), their names (core's `decoder` field) and their dispatch.
 
+import { decodeFutexWaitv } from "./futex";
 import { decodeGeneric } from "./generic";
 import { decodeIoprioGet, decodeIoprioSet, printIoprioAux } from "./ioprio";
 import { decodeKcmp } from "./kcmp";
@@ -55,6 +56,7 @@ export const D_SCHED_GETATTR: u8 = 167;
 export const D_SET_THREAD_AREA: u8 = 168;
 export const D_GET_THREAD_AREA: u8 = 169;
 export const D_MQ_OPEN: u8 = 170;
+export const D_FUTEX_WAITV: u8 = 171;
 export const TAIL_LAST: u8 = 189;
 
 /** Decoder names and their ids, in pairs (aliases share an id). */
@@ -96,6 +98,7 @@ export const TAIL_NAMES: string[] = [
   "set_thread_area",
   "get_thread_area",
   "mq_open",
+  "futex_waitv",
 ];
 export const TAIL_IDS: u8[] = [
   D_MBIND,
@@ -135,6 +138,7 @@ export const TAIL_IDS: u8[] = [
   D_SET_THREAD_AREA,
   D_GET_THREAD_AREA,
   D_MQ_OPEN,
+  D_FUTEX_WAITV,
 ];
 
 /** The AUX_CUSTOM annotation after the return value, for the long-tail decoder that asked for it. */
@@ -210,6 +214,8 @@ export function runTailDecoder(id: u8, r: u32): i32 {
       return decodeGetThreadArea();
     case D_MQ_OPEN:
       return decodeMqOpen(r);
+    case D_FUTEX_WAITV:
+      return decodeFutexWaitv();
   }
   return decodeGeneric(r);
 }
