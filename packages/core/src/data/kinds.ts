@@ -405,6 +405,24 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   time: { args: [structOut("loff")], decoder: "time" },
   clock_gettime: { args: [en("clocknames"), structOut("timespec")] },
   clock_settime: { args: [en("clocknames"), structIn("timespec")] },
+  // asynchronous I/O (aio.c): the new context behind io_setup's pointer; the events read at exit
+  // (at most nr of them, the decoder prints the returned count)
+  io_setup: { args: [uint, structOut("kulong")] },
+  io_getevents: {
+    args: [ptr, long, long, arr("io_event", 2, "out"), structIn("timespec")],
+    decoder: "io_getevents",
+  },
+  io_pgetevents: {
+    args: [
+      ptr,
+      long,
+      long,
+      arr("io_event", 2, "out"),
+      structIn("timespec"),
+      { k: "indirect", type: "pselect6_data", bytes: 8 },
+    ],
+    decoder: "io_pgetevents",
+  },
   // POSIX message queues (mq.c): names are paths, attrs a struct mq_attr
   mq_open: {
     args: [path, flags("open_flags"), mode, structIn("mq_attr_open")],

@@ -60,6 +60,8 @@ const scalars: readonly StructDef[] = [
   { name: "f_owner_ex", size: 8 },
   // struct futex_waitv (include/uapi/linux/futex.h): two __u64, two __u32
   { name: "futex_waitv", size: 24 },
+  // struct io_event (include/uapi/linux/aio_abi.h): four 64-bit fields on every ABI
+  { name: "io_event", size: 32 },
   // quotactl's data: the largest struct a command passes there (struct fs_quota_statv,
   // include/uapi/linux/dqblk_xfs.h, the same on every ABI)
   { name: "quota_data", size: 160 },

@@ -1,6 +1,7 @@
 // The long-tail decoders' ids (140–189, a range of their own so parallel work on other decoders
 // never collides), their names (core's `decoder` field) and their dispatch.
 
+import { decodeIoGetevents } from "./aio";
 import { decodeFutexWaitv } from "./futex";
 import { decodeGeneric } from "./generic";
 import { decodeIoprioGet, decodeIoprioSet, printIoprioAux } from "./ioprio";
@@ -57,6 +58,8 @@ export const D_SET_THREAD_AREA: u8 = 168;
 export const D_GET_THREAD_AREA: u8 = 169;
 export const D_MQ_OPEN: u8 = 170;
 export const D_FUTEX_WAITV: u8 = 171;
+export const D_IO_GETEVENTS: u8 = 172;
+export const D_IO_PGETEVENTS: u8 = 173;
 export const TAIL_LAST: u8 = 189;
 
 /** Decoder names and their ids, in pairs (aliases share an id). */
@@ -99,6 +102,8 @@ export const TAIL_NAMES: string[] = [
   "get_thread_area",
   "mq_open",
   "futex_waitv",
+  "io_getevents",
+  "io_pgetevents",
 ];
 export const TAIL_IDS: u8[] = [
   D_MBIND,
@@ -139,6 +144,8 @@ export const TAIL_IDS: u8[] = [
   D_GET_THREAD_AREA,
   D_MQ_OPEN,
   D_FUTEX_WAITV,
+  D_IO_GETEVENTS,
+  D_IO_PGETEVENTS,
 ];
 
 /** The AUX_CUSTOM annotation after the return value, for the long-tail decoder that asked for it. */
@@ -216,6 +223,10 @@ export function runTailDecoder(id: u8, r: u32): i32 {
       return decodeMqOpen(r);
     case D_FUTEX_WAITV:
       return decodeFutexWaitv();
+    case D_IO_GETEVENTS:
+      return decodeIoGetevents(r, false);
+    case D_IO_PGETEVENTS:
+      return decodeIoGetevents(r, true);
   }
   return decodeGeneric(r);
 }
