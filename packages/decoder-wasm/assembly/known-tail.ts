@@ -23,6 +23,9 @@ export let T_FUTEX_WAKE_OPS: i32 = -1;
 export let T_FUTEX_WAKE_CMPS: i32 = -1;
 export let T_FUTEX_WAITER_FLAGS: i32 = -1;
 export let T_CLOCKNAMES: i32 = -1;
+export let T_ADJTIMEX_MODES: i32 = -1;
+export let T_ADJTIMEX_STATUS: i32 = -1;
+export let T_ADJTIMEX_STATE: i32 = -1;
 
 export function resolveKnownTail(): void {
   T_MPOL_MODES = findTable("mpol_modes");
@@ -45,4 +48,7 @@ export function resolveKnownTail(): void {
   T_FUTEX_WAKE_CMPS = findTable("futex_wake_cmps");
   T_FUTEX_WAITER_FLAGS = findTable("futex_waiter_flags");
   T_CLOCKNAMES = findTable("clocknames");
+  T_ADJTIMEX_MODES = findTable("adjtimex_modes");
+  T_ADJTIMEX_STATUS = findTable("adjtimex_status");
+  T_ADJTIMEX_STATE = findTable("adjtimex_state");
 }

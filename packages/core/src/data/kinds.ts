@@ -434,6 +434,9 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   mq_timedreceive: { args: [fd, bufOut, ulong, structOut("uint"), structIn("timespec")] },
   mq_notify: { args: [fd, structIn("sigevent")] },
   mq_getsetattr: { args: [fd, structIn("mq_attr"), structOut("mq_attr")] },
+  // time.c: struct __kernel_timex, read back at exit (the kernel fills it)
+  adjtimex: { args: [structInOut("timex")], decoder: "adjtimex" },
+  clock_adjtime: { args: [en("clocknames"), structInOut("timex")], decoder: "clock_adjtime" },
   // time.c: the sigevent, then the new timer's id
   timer_create: { args: [en("clocknames"), structIn("sigevent"), structOut("int")] },
   timer_settime: { args: [int, flags("clock_flags"), structIn("itimerspec"), structOut("itimerspec")] },

@@ -75,6 +75,8 @@ const common64: readonly StructDef[] = [
   ...scalars,
   // a kernel_ulong_t element (move_pages' page addresses, a node mask's words)
   { name: "kulong", size: 8 },
+  // struct __kernel_timex (include/uapi/linux/timex.h), the 64-bit ABIs' adjtimex struct
+  { name: "timex", size: 208 },
   // an unsigned long and a pointer behind a pointer (get_robust_list's length and head)
   { name: "ulong", size: 8 },
   { name: "ptrval", size: 8 },

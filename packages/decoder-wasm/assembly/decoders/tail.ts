@@ -21,6 +21,7 @@ import { decodeEpollCtl } from "./poll";
 import { decodeSchedGetattr, decodeSchedSetattr } from "./sched";
 import { decodeRtSigpending, decodeRtSigtimedwait, printSigtimedwaitAux } from "./signal";
 import { decodeSleep, decodeTime, printTimeAux } from "./time";
+import { decodeAdjtimex, decodeClockAdjtime } from "./timex";
 import { decodePreadv, decodePwritev } from "./uio";
 import { decodeGetxattr, decodeListxattr, decodeSetxattr } from "./xattr";
 
@@ -60,6 +61,8 @@ export const D_MQ_OPEN: u8 = 170;
 export const D_FUTEX_WAITV: u8 = 171;
 export const D_IO_GETEVENTS: u8 = 172;
 export const D_IO_PGETEVENTS: u8 = 173;
+export const D_ADJTIMEX: u8 = 174;
+export const D_CLOCK_ADJTIME: u8 = 175;
 export const TAIL_LAST: u8 = 189;
 
 /** Decoder names and their ids, in pairs (aliases share an id). */
@@ -104,6 +107,8 @@ export const TAIL_NAMES: string[] = [
   "futex_waitv",
   "io_getevents",
   "io_pgetevents",
+  "adjtimex",
+  "clock_adjtime",
 ];
 export const TAIL_IDS: u8[] = [
   D_MBIND,
@@ -146,6 +151,8 @@ export const TAIL_IDS: u8[] = [
   D_FUTEX_WAITV,
   D_IO_GETEVENTS,
   D_IO_PGETEVENTS,
+  D_ADJTIMEX,
+  D_CLOCK_ADJTIME,
 ];
 
 /** The AUX_CUSTOM annotation after the return value, for the long-tail decoder that asked for it. */
@@ -227,6 +234,10 @@ export function runTailDecoder(id: u8, r: u32): i32 {
       return decodeIoGetevents(r, false);
     case D_IO_PGETEVENTS:
       return decodeIoGetevents(r, true);
+    case D_ADJTIMEX:
+      return decodeAdjtimex();
+    case D_CLOCK_ADJTIME:
+      return decodeClockAdjtime();
   }
   return decodeGeneric(r);
 }
