@@ -11,7 +11,11 @@ function after(setup: string, cmd: string): readonly string[] {
 /** A small git repository with one commit; dates and names fixed so object ids repeat run to run. */
 const GIT_ENV =
   "export GIT_AUTHOR_DATE=@0 GIT_COMMITTER_DATE=@0 GIT_AUTHOR_NAME=a GIT_AUTHOR_EMAIL=a@x GIT_COMMITTER_NAME=a GIT_COMMITTER_EMAIL=a@x GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null"; // exported for the exec'd git too
-const GIT_REPO = `${GIT_ENV}; git init -q . && git add a.txt dir && git commit -q -m one`;
+/**
+ * The files get an old mtime first: a file changed in the same second as the index is "racily
+ * clean", and git re-reads it and rewrites the index on whichever run the clock decides.
+ */
+const GIT_REPO = `${GIT_ENV}; touch -d @1000000000 a.txt dir/*; git init -q . && git add a.txt dir && git commit -q -m one`;
 
 /** A bigger input than a.txt for compressors and sorters: the same bytes every run. */
 const TEXT = "seq 1 3000 | sed 's/$/ line of text/' > big.txt";
