@@ -77,22 +77,23 @@ const DD_REPORT_LENGTH = /^(.*write\(2, "\d+ bytes \(.*"\.\.\., )\d+\) += \d+$/;
 const FD_INODE = /(:\[|->)\d{3,}(?=[\],-])/g;
 const FD_PORT = /(\d\]?):(3[2-9]\d{3}|[4-6]\d{4})(?=[\]-])/g;
 /**
- * What a process reads of its own live state (/proc/self/maps: its ASLR layout; stat, status):
- * the bytes differ every run, so reads from an fd opened on such a file are not compared.
+ * Files whose bytes differ every run: a process's own live state (/proc/self/maps: its ASLR
+ * layout; stat, status) and the kernel's random devices. Reads from an fd opened on one are not
+ * compared.
  */
-const LIVE_PROC_OPEN = new RegExp(
-  String.raw`^${PID_PREFIX_SOURCE}?${FENCED_COLUMNS}open(?:at)?\((?:[^,]+, )?"/proc/(?:self|thread-self|\d+)/(?:task/\d+/)?(?:maps|smaps|stat|status)".* += (\d+)`,
+const LIVE_FILE_OPEN = new RegExp(
+  String.raw`^${PID_PREFIX_SOURCE}?${FENCED_COLUMNS}open(?:at)?\((?:[^,]+, )?"(?:/proc/(?:self|thread-self|\d+)/(?:task/\d+/)?(?:maps|smaps|stat|status)|/dev/u?random)".* += (\d+)`,
 );
 const FD_CALL = new RegExp(
   String.raw`^(${PID_PREFIX_SOURCE}?${FENCED_COLUMNS})(read|pread64|close)\((\d+)\b`,
 );
 const READ_DATA = /^(.*?\b(?:read|pread64)\(\d+, )"(?:[^"\\]|\\.)*"(?:\.\.\.)?/;
 
-/** Masks the bytes read from fds that name a process's live /proc files (see LIVE_PROC_OPEN). */
-function maskLiveProcReads(lines: readonly string[]): string[] {
+/** Masks the bytes read from fds that name live files (see LIVE_FILE_OPEN). */
+function maskLiveReads(lines: readonly string[]): string[] {
   const live = new Set<string>();
   return lines.map((line) => {
-    const opened = LIVE_PROC_OPEN.exec(line);
+    const opened = LIVE_FILE_OPEN.exec(line);
     if (opened?.[1] !== undefined) {
       live.add(opened[1]);
       return line;
@@ -132,7 +133,7 @@ function collectPids(lines: readonly string[]): Map<string, string> {
 
 /** Normalises one trace (its lines, in order). */
 export function normaliseTrace(text: string): string[] {
-  const lines = maskLiveProcReads(
+  const lines = maskLiveReads(
     settleChildSignals(
       deinterleave(
         text
