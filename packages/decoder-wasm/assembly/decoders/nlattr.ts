@@ -5,7 +5,7 @@
 // theirs, print as hex strings, as strace's do.
 
 import { putc, puts } from "../out";
-import { putHex, putI64, putU64 } from "../print/num";
+import { printClockT, putHex, putI64, putU64 } from "../print/num";
 import { blob, valueOf } from "../tables";
 import {
   abbreviated,
@@ -68,6 +68,14 @@ export const NLA_U8_ARRAY: u8 = 29;
 export const NLA_BE64: u8 = 30;
 /** An array of u16, `[1, 2]` (false when shorter than one element). */
 export const NLA_U16_ARRAY: u8 = 31;
+/** A clock_t of 1 to 8 bytes, `237 /* 2.37 s *\/` (strace's decode_nla_clock_t). */
+export const NLA_CLOCK_T: u8 = 32;
+/** An array of s32 with indices named by `table`: `[[DEVCONF_FORWARDING]=1, …]`. */
+export const NLA_S32_IDX_ARRAY: u8 = 33;
+/** An array of u64 with indices named by `table`: `[[IPSTATS_MIB_NUM]=1, …]`. */
+export const NLA_U64_IDX_ARRAY: u8 = 34;
+/** Nested attributes of the set `byFamily` names for the message's address family, else hex. */
+export const NLA_AF_SPEC: u8 = 35;
 
 /** How one attribute type's value prints. */
 export class NlaRule {
@@ -81,6 +89,16 @@ export class NlaRule {
     public dflt: string = "",
     /** NLA_NESTED: the nested attribute set. */
     public nested: NlaSet | null = null,
+    /** NLA_AF_SPEC: the nested attribute set of each address family. */
+    public byFamily: FamilySet[] | null = null,
+  ) {}
+}
+
+/** The attribute set an address family's nested attributes use (strace's af_spec_decoder_desc). */
+export class FamilySet {
+  constructor(
+    public af: u32,
+    public set: NlaSet,
   ) {}
 }
 
@@ -172,11 +190,24 @@ function fixedSize(kind: u8): u32 {
   return 0;
 }
 
+function isXlat(kind: u8): bool {
+  return (
+    kind == NLA_XVAL8 ||
+    kind == NLA_XVAL16 ||
+    kind == NLA_XVAL32 ||
+    kind == NLA_FLAGS8 ||
+    kind == NLA_FLAGS16 ||
+    kind == NLA_FLAGS32
+  );
+}
+
 /** One value by its rule; false when it does not fit (the caller prints it in hex). */
 function printValue(rule: NlaRule, p: usize, len: u32): bool {
   const size = fixedSize(rule.kind);
   if (size != 0) {
     if (len < size) return false;
+    // decode_nla_xval and decode_nla_flags read at most a u64.
+    if (len > 8 && isXlat(rule.kind)) return false;
     if (!have(p, size)) {
       putAddrAt(p);
       return true;
@@ -276,6 +307,36 @@ function printValue(rule: NlaRule, p: usize, len: u32): bool {
       if (len < 4) return false;
       printUArray(p, len / 4, 4);
       return true;
+    case NLA_CLOCK_T: {
+      if (len > 8) return false;
+      if (!have(p, len)) {
+        putAddrAt(p);
+        return true;
+      }
+      let v: u64 = 0;
+      for (let i: u32 = 0; i < len; i++) v |= (<u64>load<u8>(p + <usize>i)) << (<u64>(i * 8));
+      printClockT(<i64>v);
+      return true;
+    }
+    case NLA_S32_IDX_ARRAY:
+      if (len < 4) return false;
+      printIdxArray(p, len / 4, 4, rule);
+      return true;
+    case NLA_U64_IDX_ARRAY:
+      if (len < 8) return false;
+      printIdxArray(p, len / 8, 8, rule);
+      return true;
+    case NLA_AF_SPEC: {
+      const fams = rule.byFamily;
+      if (fams != null)
+        for (let i = 0; i < fams.length; i++) {
+          if (fams[i].af != nlaFamily) continue;
+          decodeNlattr(p, len, fams[i].set);
+          return true;
+        }
+      printHexStr(p, len);
+      return true;
+    }
     case NLA_NESTED: {
       const n = rule.nested;
       if (n == null) return false;
@@ -310,6 +371,32 @@ function printUArray(p: usize, n: u32, width: u32): void {
       break;
     }
     putU64(width == 1 ? <u64>load<u8>(at) : width == 2 ? <u64>load<u16>(at) : <u64>load<u32>(at));
+  }
+  putc(0x5d);
+}
+
+/**
+ * print_array_ex with PAF_PRINT_INDICES: `[[NAME]=v, …]`, each index by name from the rule's table
+ * (decimal, `6 /* X_??? *\/` when unnamed); s32 (4) or u64 (8) elements.
+ */
+function printIdxArray(p: usize, n: u32, width: u32, rule: NlaRule): void {
+  putc(0x5b);
+  for (let i: u32 = 0; i < n; i++) {
+    if (i > 0) puts(", ");
+    if (abbreviated(i)) {
+      puts("...");
+      break;
+    }
+    const at = p + <usize>(i * width);
+    if (!have(at, width)) {
+      putStopAt(at, true);
+      break;
+    }
+    putc(0x5b);
+    printXval(rule.table, <u64>i, rule.dflt, true);
+    puts("]=");
+    if (width == 4) putI64(<i64>load<i32>(at));
+    else putU64(load<u64>(at));
   }
   putc(0x5d);
 }

@@ -33,8 +33,11 @@ import {
 import { have, nlTable, printHexStr, printXval, putAddrAt } from "./nl-print";
 import {
   decodeNlattr,
+  FamilySet,
+  NLA_AF_SPEC,
   NLA_BE16,
   NLA_BE64,
+  NLA_CLOCK_T,
   NLA_FLAGS8,
   NLA_FLAGS16,
   NLA_FLAGS32,
@@ -44,6 +47,7 @@ import {
   NLA_INET_ADDR,
   NLA_NESTED,
   NLA_S32,
+  NLA_S32_IDX_ARRAY,
   NLA_STR,
   NLA_STRUCT,
   NLA_U8,
@@ -51,6 +55,8 @@ import {
   NLA_U16_ARRAY,
   NLA_U32,
   NLA_U64,
+  NLA_U64_IDX_ARRAY,
+  NLA_X16,
   NLA_XVAL8,
   NLA_XVAL16,
   NLA_XVAL32,
@@ -59,6 +65,8 @@ import {
   setNlaFamily,
   setStructPrinter,
 } from "./nlattr";
+
+const AF_BRIDGE: u32 = 7;
 
 /** A rule: attribute `name` prints with value printer `kind`. */
 function at(
@@ -97,6 +105,66 @@ const IFLA_PORT_SET = new NlaSet("rtnl_ifla_port_attrs", "IFLA_PORT_???", [
 const IFLA_VF_PORT_SET = new NlaSet("rtnl_ifla_vf_port_attrs", "IFLA_VF_PORT_???", [
   at("IFLA_VF_PORT", NLA_NESTED, "", "", IFLA_PORT_SET),
 ]);
+
+// IFLA_BRPORT_* (a bridge port's IFLA_PROTINFO), as strace's ifla_brport_nla_decoders.
+const BRPORT_SET = new NlaSet("rtnl_ifla_brport_attrs", "IFLA_BRPORT_???", [
+  at("IFLA_BRPORT_STATE", NLA_U8),
+  at("IFLA_BRPORT_PRIORITY", NLA_U16),
+  at("IFLA_BRPORT_COST", NLA_U32),
+  at("IFLA_BRPORT_MODE", NLA_U8),
+  at("IFLA_BRPORT_GUARD", NLA_U8),
+  at("IFLA_BRPORT_PROTECT", NLA_U8),
+  at("IFLA_BRPORT_FAST_LEAVE", NLA_U8),
+  at("IFLA_BRPORT_LEARNING", NLA_U8),
+  at("IFLA_BRPORT_UNICAST_FLOOD", NLA_U8),
+  at("IFLA_BRPORT_PROXYARP", NLA_U8),
+  at("IFLA_BRPORT_LEARNING_SYNC", NLA_U8),
+  at("IFLA_BRPORT_PROXYARP_WIFI", NLA_U8),
+  at("IFLA_BRPORT_ROOT_ID", NLA_STRUCT, "ifla_bridge_id"),
+  at("IFLA_BRPORT_BRIDGE_ID", NLA_STRUCT, "ifla_bridge_id"),
+  at("IFLA_BRPORT_DESIGNATED_PORT", NLA_U16),
+  at("IFLA_BRPORT_DESIGNATED_COST", NLA_U16),
+  at("IFLA_BRPORT_ID", NLA_U16),
+  at("IFLA_BRPORT_NO", NLA_U16),
+  at("IFLA_BRPORT_TOPOLOGY_CHANGE_ACK", NLA_U8),
+  at("IFLA_BRPORT_CONFIG_PENDING", NLA_U8),
+  at("IFLA_BRPORT_MESSAGE_AGE_TIMER", NLA_CLOCK_T),
+  at("IFLA_BRPORT_FORWARD_DELAY_TIMER", NLA_CLOCK_T),
+  at("IFLA_BRPORT_HOLD_TIMER", NLA_CLOCK_T),
+  at("IFLA_BRPORT_MULTICAST_ROUTER", NLA_U8),
+  at("IFLA_BRPORT_MCAST_FLOOD", NLA_U8),
+  at("IFLA_BRPORT_MCAST_TO_UCAST", NLA_U8),
+  at("IFLA_BRPORT_VLAN_TUNNEL", NLA_U8),
+  at("IFLA_BRPORT_BCAST_FLOOD", NLA_U8),
+  at("IFLA_BRPORT_GROUP_FWD_MASK", NLA_X16),
+  at("IFLA_BRPORT_NEIGH_SUPPRESS", NLA_U8),
+  at("IFLA_BRPORT_ISOLATED", NLA_U8),
+  at("IFLA_BRPORT_BACKUP_PORT", NLA_IFINDEX),
+  at("IFLA_BRPORT_MRP_RING_OPEN", NLA_U8),
+  at("IFLA_BRPORT_MRP_IN_OPEN", NLA_U8),
+  at("IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT", NLA_U32),
+  at("IFLA_BRPORT_MCAST_EHT_HOSTS_CNT", NLA_U32),
+  at("IFLA_BRPORT_LOCKED", NLA_U8),
+]);
+
+// IFLA_INET6_* (an AF_INET6 IFLA_PROTINFO, as in IFLA_AF_SPEC), as strace's ifla_inet6_nla_decoders.
+const INET6_SET = new NlaSet("rtnl_ifla_af_spec_inet6_attrs", "IFLA_INET6_???", [
+  at("IFLA_INET6_FLAGS", NLA_FLAGS32, "inet6_if_flags", "IF_???"),
+  at("IFLA_INET6_CONF", NLA_S32_IDX_ARRAY, "inet6_devconf_indices", "DEVCONF_???"),
+  at("IFLA_INET6_STATS", NLA_U64_IDX_ARRAY, "snmp_ip_stats", "IPSTATS_MIB_???"),
+  at("IFLA_INET6_CACHEINFO", NLA_STRUCT, "ifla_cacheinfo"),
+  at("IFLA_INET6_ICMP6STATS", NLA_U64_IDX_ARRAY, "snmp_icmp6_stats", "ICMP6_MIB_???"),
+  at("IFLA_INET6_TOKEN", NLA_IN6_ADDR),
+  at("IFLA_INET6_ADDR_GEN_MODE", NLA_XVAL8, "in6_addr_gen_mode", "IN6_ADDR_GEN_MODE_???"),
+  at("IFLA_INET6_RA_MTU", NLA_U32),
+]);
+
+const AF_INET6: u32 = 10;
+/** IFLA_PROTINFO's attributes by the message's family (strace's decode_ifla_protinfo). */
+const PROTINFO_FAMILIES: FamilySet[] = [
+  new FamilySet(AF_BRIDGE, BRPORT_SET),
+  new FamilySet(AF_INET6, INET6_SET),
+];
 
 // IFLA_* (uapi/linux/if_link.h), as strace 6.1's ifinfomsg_nla_decoders.
 const IFLA_SET = new NlaSet("rtnl_link_attrs", "IFLA_???", [
@@ -149,6 +217,7 @@ const IFLA_SET = new NlaSet("rtnl_link_attrs", "IFLA_???", [
   at("IFLA_VF_PORTS", NLA_NESTED, "", "", IFLA_VF_PORT_SET),
   at("IFLA_PORT_SELF", NLA_NESTED, "", "", IFLA_PORT_SET),
   at("IFLA_EVENT", NLA_XVAL32, "rtnl_ifla_events", "IFLA_EVENT_???"),
+  new NlaRule("IFLA_PROTINFO", NLA_AF_SPEC, "", "", null, PROTINFO_FAMILIES),
 ]);
 // IFLA_PROP_LIST holds IFLA_* attributes again (strace's decode_ifla_prop_list).
 IFLA_SET.rules.push(at("IFLA_PROP_LIST", NLA_NESTED, "", "", IFLA_SET));
@@ -321,6 +390,8 @@ function hwaddrSize(devtype: u32): u32 {
   return 255;
 }
 
+const ARPHRD_ETHER: u32 = 1;
+
 /** The message's family, used by hwaddr (strace passes ifi_family as the device type). */
 let msgFamily: u32 = 0;
 
@@ -412,6 +483,7 @@ function printLinkStats(p: usize, len: u32, wide: bool): bool {
 function structSize(name: string, len: u32): u32 {
   if (name == "hwaddr" || name == "hwaddr_any") return len <= 32 ? len : 0;
   if (name == "nda_cacheinfo") return len >= 16 ? 16 : 0;
+  if (name == "ifla_bridge_id") return len >= 8 ? 8 : 0;
   if (name == "fib_rule_range") return len >= 8 ? 8 : 0;
   if (name == "fib_rule_port_range") return len >= 4 ? 4 : 0;
   if (name == "ifa_cacheinfo") return len >= 16 ? 16 : 0;
@@ -510,6 +582,12 @@ const NL_STRUCTS: NlStruct[] = [
     f("dma", 26, F_U8),
     f("port", 27, F_U8),
   ]),
+  new NlStruct("ifla_cacheinfo", 16, [
+    f("max_reasm_len", 0, F_U32),
+    f("tstamp", 4, F_U32),
+    f("reachable_time", 8, F_U32),
+    f("retrans_time", 12, F_U32),
+  ]),
   new NlStruct("rta_mfc_stats", 24, u64s(["mfcs_packets", "mfcs_bytes", "mfcs_wrong_if"])),
 ];
 
@@ -551,6 +629,17 @@ function printRouteStruct(name: string, p: usize, len: u32): bool {
     return true;
   }
   if (name == "hwaddr") return printHwaddr(p, len, msgFamily);
+  if (name == "ifla_bridge_id") {
+    // struct ifla_bridge_id: u8 prio[2], u8 addr[6] (a MAC).
+    puts("{prio=[");
+    putU64(<u64>load<u8>(p));
+    puts(", ");
+    putU64(<u64>load<u8>(p + 1));
+    puts("], addr=");
+    printHwaddr(p + 2, 6, ARPHRD_ETHER);
+    putc(0x7d);
+    return true;
+  }
   if (name == "hwaddr_any") return printHwaddr(p, len, 0xffffffff);
   if (name == "fib_rule_range") {
     putc(0x7b);
@@ -997,7 +1086,6 @@ function printFlagsXvals(fam: u32): void {
 }
 
 const RTM_NEWLINK: u32 = 16;
-const AF_BRIDGE: u32 = 7;
 
 /** decode_netlink_route: false for NLMSG_DONE (the generic printer takes it). */
 export function decodeRoute(type: u32, p: usize, len: u32): bool {
