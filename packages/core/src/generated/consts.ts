@@ -3954,6 +3954,38 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "rtnl_nexthop_grp_types",
+    source: "include/uapi/linux/nexthop.h",
+    kind: "enum",
+    entries: [
+      [0, "NEXTHOP_GRP_TYPE_MPATH"],
+      [1, "NEXTHOP_GRP_TYPE_RES"],
+    ],
+  },
+  {
+    name: "rtnl_nha_res_bucket_attrs",
+    source: "include/uapi/linux/nexthop.h",
+    kind: "enum",
+    entries: [
+      [0, "NHA_RES_BUCKET_PAD"],
+      [1, "NHA_RES_BUCKET_INDEX"],
+      [2, "NHA_RES_BUCKET_IDLE_TIME"],
+      [3, "NHA_RES_BUCKET_NH_ID"],
+    ],
+  },
+  {
+    name: "rtnl_nha_res_group_attrs",
+    source: "include/uapi/linux/nexthop.h",
+    kind: "enum",
+    entries: [
+      [0, "NHA_RES_GROUP_PAD"],
+      [1, "NHA_RES_GROUP_BUCKETS"],
+      [2, "NHA_RES_GROUP_IDLE_TIMER"],
+      [3, "NHA_RES_GROUP_UNBALANCED_TIMER"],
+      [4, "NHA_RES_GROUP_UNBALANCED_TIME"],
+    ],
+  },
+  {
     name: "rtnl_nsid_attrs",
     source: "include/uapi/linux/net_namespace.h",
     kind: "enum",

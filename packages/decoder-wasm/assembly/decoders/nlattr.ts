@@ -76,6 +76,8 @@ export const NLA_S32_IDX_ARRAY: u8 = 33;
 export const NLA_U64_IDX_ARRAY: u8 = 34;
 /** Nested attributes of the set `byFamily` names for the message's address family, else hex. */
 export const NLA_AF_SPEC: u8 = 35;
+/** An array of the family's struct `table`, `[{…}, {…}]` (false when shorter than one). */
+export const NLA_STRUCT_ARRAY: u8 = 36;
 
 /** How one attribute type's value prints. */
 export class NlaRule {
@@ -133,8 +135,11 @@ export class NlaSet {
   }
 }
 
-/** Prints struct-valued attributes (NLA_STRUCT): returns false to fall back to a hex string. */
-export type StructPrinter = (name: string, p: usize, len: u32) => bool;
+/**
+ * Prints struct-valued attributes (NLA_STRUCT, or NLA_STRUCT_ARRAY when `array`): returns false to
+ * fall back to a hex string.
+ */
+export type StructPrinter = (name: string, p: usize, len: u32, array: bool) => bool;
 
 let structPrinter: StructPrinter | null = null;
 /** The context an address attribute prints in (the message's address family). */
@@ -346,7 +351,12 @@ function printValue(rule: NlaRule, p: usize, len: u32): bool {
     case NLA_STRUCT: {
       const sp = structPrinter;
       if (sp == null) return false;
-      return sp(rule.table, p, len);
+      return sp(rule.table, p, len, false);
+    }
+    case NLA_STRUCT_ARRAY: {
+      const sp = structPrinter;
+      if (sp == null) return false;
+      return sp(rule.table, p, len, true);
     }
   }
   return false;

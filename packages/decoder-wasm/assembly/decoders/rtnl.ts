@@ -30,7 +30,7 @@ import {
   fieldWidth,
   printField,
 } from "./nl-fields";
-import { have, nlTable, printHexStr, printXval, putAddrAt } from "./nl-print";
+import { abbreviated, have, nlTable, printHexStr, printXval, putAddrAt, putStopAt } from "./nl-print";
 import {
   decodeNlattr,
   FamilySet,
@@ -50,6 +50,7 @@ import {
   NLA_S32_IDX_ARRAY,
   NLA_STR,
   NLA_STRUCT,
+  NLA_STRUCT_ARRAY,
   NLA_U8,
   NLA_U16,
   NLA_U16_ARRAY,
@@ -582,6 +583,12 @@ const NL_STRUCTS: NlStruct[] = [
     f("dma", 26, F_U8),
     f("port", 27, F_U8),
   ]),
+  new NlStruct("nexthop_grp", 8, [
+    f("id", 0, F_U32),
+    f("weight", 4, F_U8),
+    pad("resvd1", 5, F_X8),
+    pad("resvd2", 6, F_X16),
+  ]),
   new NlStruct("ifla_cacheinfo", 16, [
     f("max_reasm_len", 0, F_U32),
     f("tstamp", 4, F_U32),
@@ -591,35 +598,68 @@ const NL_STRUCTS: NlStruct[] = [
   new NlStruct("rta_mfc_stats", 24, u64s(["mfcs_packets", "mfcs_bytes", "mfcs_wrong_if"])),
 ];
 
-/** An NL_STRUCTS struct: false when the attribute is too short (the caller prints hex). */
+/** The NL_STRUCTS entry named `name`, or null. */
+function nlStruct(name: string): NlStruct | null {
+  for (let i = 0; i < NL_STRUCTS.length; i++) if (NL_STRUCTS[i].name == name) return NL_STRUCTS[i];
+  return null;
+}
+
+/** The fields of `d` that fit in `size` bytes at p, `{a=1, b=2}`; optional ones only when non-zero. */
+function printNlFields(d: NlStruct, p: usize, size: u32): void {
+  putc(0x7b);
+  let n = 0;
+  for (let j = 0; j < d.fields.length; j++) {
+    const fd = d.fields[j];
+    if (fd.off + fieldWidth(fd) > size) break;
+    if (fd.optional && fieldValue(fd, p) == 0) continue;
+    if (n++ > 0) puts(", ");
+    puts(fd.name);
+    putc(0x3d);
+    printField(fd, p);
+  }
+  putc(0x7d);
+}
+
+/** An NL_STRUCTS struct: 0 when the attribute is too short (the caller prints hex), -1 when unknown. */
 function printNlStruct(name: string, p: usize, len: u32): i32 {
-  for (let i = 0; i < NL_STRUCTS.length; i++) {
-    const d = NL_STRUCTS[i];
-    if (d.name != name) continue;
-    const size = len >= d.size ? d.size : len == d.min ? d.min : 0;
-    if (size == 0) return 0;
-    if (!have(p, size)) {
-      putAddrAt(p);
-      return 1;
-    }
-    putc(0x7b);
-    let n = 0;
-    for (let j = 0; j < d.fields.length; j++) {
-      const fd = d.fields[j];
-      if (fd.off + fieldWidth(fd) > size) break;
-      if (n++ > 0) puts(", ");
-      puts(fd.name);
-      putc(0x3d);
-      printField(fd, p);
-    }
-    putc(0x7d);
+  const d = nlStruct(name);
+  if (d == null) return -1;
+  const size = len >= d.size ? d.size : len == d.min ? d.min : 0;
+  if (size == 0) return 0;
+  if (!have(p, size)) {
+    putAddrAt(p);
     return 1;
   }
-  return -1;
+  printNlFields(d, p, size);
+  return 1;
+}
+
+/** print_array of NL_STRUCTS struct `name`: `[{…}, …]`, -s elements unless -v; false when none fits. */
+function printNlStructArray(name: string, p: usize, len: u32): bool {
+  const d = nlStruct(name);
+  if (d == null || len < d.size) return false;
+  const n = len / d.size;
+  putc(0x5b);
+  for (let i: u32 = 0; i < n; i++) {
+    if (i > 0) puts(", ");
+    if (abbreviated(i)) {
+      puts("...");
+      break;
+    }
+    const at = p + <usize>(i * d.size);
+    if (!have(at, d.size)) {
+      putStopAt(at, true);
+      break;
+    }
+    printNlFields(d, at, d.size);
+  }
+  putc(0x5d);
+  return true;
 }
 
 /** The struct-valued attributes of this family. */
-function printRouteStruct(name: string, p: usize, len: u32): bool {
+function printRouteStruct(name: string, p: usize, len: u32, array: bool): bool {
+  if (array) return printNlStructArray(name, p, len);
   const done = printNlStruct(name, p, len);
   if (done >= 0) return done == 1;
   const size = structSize(name, len);
@@ -803,10 +843,31 @@ const NDTA_SET = new NlaSet("rtnl_neightbl_attrs", "NDTA_???", [
   at("NDTA_GC_INTERVAL", NLA_U64),
 ]);
 const MDBA_SET = new NlaSet("rtnl_mdb_attrs", "MDBA_???", []);
+// NHA_RES_GROUP_*, NHA_RES_BUCKET_* and NHA_*, as strace's rtnl_nh.c.
+const NHA_RES_GROUP_SET = new NlaSet("rtnl_nha_res_group_attrs", "NHA_RES_GROUP_???", [
+  at("NHA_RES_GROUP_BUCKETS", NLA_U16),
+  at("NHA_RES_GROUP_IDLE_TIMER", NLA_CLOCK_T),
+  at("NHA_RES_GROUP_UNBALANCED_TIMER", NLA_CLOCK_T),
+  at("NHA_RES_GROUP_UNBALANCED_TIME", NLA_CLOCK_T),
+]);
+const NHA_RES_BUCKET_SET = new NlaSet("rtnl_nha_res_bucket_attrs", "NHA_RES_BUCKET_???", [
+  at("NHA_RES_BUCKET_INDEX", NLA_U16),
+  at("NHA_RES_BUCKET_IDLE_TIME", NLA_CLOCK_T),
+  at("NHA_RES_BUCKET_NH_ID", NLA_U32),
+]);
 const NHA_SET = new NlaSet("rtnl_nexthop_attrs", "NHA_???", [
   at("NHA_ID", NLA_U32),
+  at("NHA_GROUP", NLA_STRUCT_ARRAY, "nexthop_grp"),
+  at("NHA_GROUP_TYPE", NLA_XVAL16, "rtnl_nexthop_grp_types", "NEXTHOP_GRP_TYPE_???"),
+  at("NHA_BLACKHOLE", NLA_U32),
   at("NHA_OIF", NLA_IFINDEX),
   at("NHA_GATEWAY", NLA_INET_ADDR),
+  at("NHA_ENCAP_TYPE", NLA_XVAL16, "lwtunnel_encap_types", "LWTUNNEL_ENCAP_???"),
+  at("NHA_GROUPS", NLA_U32),
+  at("NHA_MASTER", NLA_IFINDEX),
+  at("NHA_FDB", NLA_U32),
+  at("NHA_RES_GROUP", NLA_NESTED, "", "", NHA_RES_GROUP_SET),
+  at("NHA_RES_BUCKET", NLA_NESTED, "", "", NHA_RES_BUCKET_SET),
 ]);
 const IFSTATS_SET = new NlaSet("ifstats_attrs", "IFLA_STATS_???", [
   at("IFLA_STATS_LINK_64", NLA_STRUCT, "rtnl_link_stats64"),

@@ -61,7 +61,7 @@ const MSG_SET = new NlaSet("inet_diag_attrs", "INET_DIAG_???", [
 ]);
 
 /** Struct-valued attributes of this family. */
-function printDiagStruct(name: string, p: usize, len: u32): bool {
+function printDiagStruct(name: string, p: usize, len: u32, _array: bool): bool {
   if (name == "diag_shutdown") {
     // strace's decode_diag_shutdown: the u8 as a number (SHUT_* bits are not named there).
     if (len < 1) return false;
