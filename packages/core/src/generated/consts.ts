@@ -1530,6 +1530,23 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "ip_cmsg_types",
+    source: "include/uapi/linux/in.h, include/linux/socket.h",
+    kind: "enum",
+    dflt: "IP_???",
+    entries: [
+      [1, "IP_TOS"],
+      [2, "IP_TTL"],
+      [6, "IP_RECVOPTS"],
+      [7, "IP_RETOPTS"],
+      [8, "IP_PKTINFO"],
+      [11, "IP_RECVERR"],
+      [20, "IP_ORIGDSTADDR"],
+      [23, "IP_CHECKSUM"],
+      [3, "SCM_SECURITY"],
+    ],
+  },
+  {
     name: "ip_type_of_services",
     source: "include/uapi/linux/ip.h",
     kind: "flags",
