@@ -2210,6 +2210,37 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "netlink_diag_attrs",
+    source: "include/uapi/linux/netlink_diag.h",
+    kind: "enum",
+    entries: [
+      [0, "NETLINK_DIAG_MEMINFO"],
+      [1, "NETLINK_DIAG_GROUPS"],
+      [2, "NETLINK_DIAG_RX_RING"],
+      [3, "NETLINK_DIAG_TX_RING"],
+      [4, "NETLINK_DIAG_FLAGS"],
+    ],
+  },
+  {
+    name: "netlink_diag_proto_all",
+    source: "include/uapi/linux/netlink_diag.h",
+    kind: "enum",
+    entries: [
+      [255, "NDIAG_PROTO_ALL"],
+    ],
+  },
+  {
+    name: "netlink_diag_show",
+    source: "include/uapi/linux/netlink_diag.h",
+    kind: "flags",
+    entries: [
+      [1, "NDIAG_SHOW_MEMINFO"],
+      [2, "NDIAG_SHOW_GROUPS"],
+      [4, "NDIAG_SHOW_RING_CFG"],
+      [8, "NDIAG_SHOW_FLAGS"],
+    ],
+  },
+  {
     name: "netlink_flags",
     source: "include/uapi/linux/netlink.h",
     kind: "flags",
@@ -2271,6 +2302,29 @@ export const generatedConstTables: readonly ConstTable[] = [
       [20, "NETLINK_RDMA"],
       [21, "NETLINK_CRYPTO"],
       [22, "NETLINK_SMC"],
+    ],
+  },
+  {
+    name: "netlink_socket_flags",
+    source: "include/uapi/linux/netlink_diag.h",
+    kind: "flags",
+    entries: [
+      [1, "NDIAG_FLAG_CB_RUNNING"],
+      [2, "NDIAG_FLAG_PKTINFO"],
+      [4, "NDIAG_FLAG_BROADCAST_ERROR"],
+      [8, "NDIAG_FLAG_NO_ENOBUFS"],
+      [16, "NDIAG_FLAG_LISTEN_ALL_NSID"],
+      [32, "NDIAG_FLAG_CAP_ACK"],
+    ],
+  },
+  {
+    name: "netlink_states",
+    source: "include/uapi/linux/netlink.h, include/net/tcp_states.h",
+    kind: "enum",
+    entries: [
+      [0, "NETLINK_UNCONNECTED"],
+      [1, "NETLINK_CONNECTED"],
+      [7, "TCP_CLOSE"],
     ],
   },
   {
@@ -5526,6 +5580,21 @@ export const generatedConstTables: readonly ConstTable[] = [
       [2, "MNT_DETACH"],
       [4, "MNT_EXPIRE"],
       [8, "UMOUNT_NOFOLLOW"],
+    ],
+  },
+  {
+    name: "unix_diag_attrs",
+    source: "include/uapi/linux/unix_diag.h",
+    kind: "enum",
+    entries: [
+      [0, "UNIX_DIAG_NAME"],
+      [1, "UNIX_DIAG_VFS"],
+      [2, "UNIX_DIAG_PEER"],
+      [3, "UNIX_DIAG_ICONS"],
+      [4, "UNIX_DIAG_RQLEN"],
+      [5, "UNIX_DIAG_MEMINFO"],
+      [6, "UNIX_DIAG_SHUTDOWN"],
+      [7, "UNIX_DIAG_UID"],
     ],
   },
   {

@@ -78,6 +78,10 @@ export const NLA_U64_IDX_ARRAY: u8 = 34;
 export const NLA_AF_SPEC: u8 = 35;
 /** An array of the family's struct `table`, `[{…}, {…}]` (false when shorter than one). */
 export const NLA_STRUCT_ARRAY: u8 = 36;
+/** An array of u64 in hex, `[0xdeadbeef]` (netlink groups: kernel longs on a 64-bit ABI). */
+export const NLA_X64_ARRAY: u8 = 37;
+/** A number of the attribute's own length (1 to 8 bytes) by name from `table` (decode_nla_xval, no size). */
+export const NLA_XVAL_ANY: u8 = 38;
 
 /** How one attribute type's value prints. */
 export class NlaRule {
@@ -312,15 +316,22 @@ function printValue(rule: NlaRule, p: usize, len: u32): bool {
       if (len < 4) return false;
       printUArray(p, len / 4, 4);
       return true;
-    case NLA_CLOCK_T: {
+    case NLA_X64_ARRAY:
+      if (len < 8) return false;
+      printUArray(p, len / 8, 8);
+      return true;
+    case NLA_CLOCK_T:
+    case NLA_XVAL_ANY: {
       if (len > 8) return false;
       if (!have(p, len)) {
         putAddrAt(p);
         return true;
       }
+      // umoven_to_uint64: the attribute's bytes as a little-endian number.
       let v: u64 = 0;
       for (let i: u32 = 0; i < len; i++) v |= (<u64>load<u8>(p + <usize>i)) << (<u64>(i * 8));
-      printClockT(<i64>v);
+      if (rule.kind == NLA_CLOCK_T) printClockT(<i64>v);
+      else printXval(rule.table, v, rule.dflt);
       return true;
     }
     case NLA_S32_IDX_ARRAY:
@@ -380,7 +391,8 @@ function printUArray(p: usize, n: u32, width: u32): void {
       putStopAt(at, true);
       break;
     }
-    putU64(width == 1 ? <u64>load<u8>(at) : width == 2 ? <u64>load<u16>(at) : <u64>load<u32>(at));
+    if (width == 8) putHex(load<u64>(at));
+    else putU64(width == 1 ? <u64>load<u8>(at) : width == 2 ? <u64>load<u16>(at) : <u64>load<u32>(at));
   }
   putc(0x5d);
 }

@@ -24,13 +24,16 @@ import {
   F_X64,
   F_XVAL8,
   F_XVAL16,
-  Field,
+  type Field,
   f,
   fieldValue,
-  fieldWidth,
+  NlStruct,
+  pad,
   printField,
+  printNlStruct,
+  printNlStructArray,
 } from "./nl-fields";
-import { abbreviated, have, nlTable, printHexStr, printXval, putAddrAt, putStopAt } from "./nl-print";
+import { have, nlTable, printHexStr, printXval, putAddrAt } from "./nl-print";
 import {
   decodeNlattr,
   FamilySet,
@@ -494,19 +497,6 @@ function structSize(name: string, len: u32): u32 {
   return 0;
 }
 
-/**
- * A struct-valued attribute printed field by field: it needs `size` bytes (an attribute of exactly
- * `min` bytes, an older shorter form, prints the fields it holds).
- */
-class NlStruct {
-  constructor(
-    public name: string,
-    public size: u32,
-    public fields: Field[],
-    public min: u32 = 0,
-  ) {}
-}
-
 function u64s(names: string[]): Field[] {
   const out: Field[] = [];
   for (let i = 0; i < names.length; i++) out.push(f(names[i], <u32>i * 8, F_U64));
@@ -598,69 +588,10 @@ const NL_STRUCTS: NlStruct[] = [
   new NlStruct("rta_mfc_stats", 24, u64s(["mfcs_packets", "mfcs_bytes", "mfcs_wrong_if"])),
 ];
 
-/** The NL_STRUCTS entry named `name`, or null. */
-function nlStruct(name: string): NlStruct | null {
-  for (let i = 0; i < NL_STRUCTS.length; i++) if (NL_STRUCTS[i].name == name) return NL_STRUCTS[i];
-  return null;
-}
-
-/** The fields of `d` that fit in `size` bytes at p, `{a=1, b=2}`; optional ones only when non-zero. */
-function printNlFields(d: NlStruct, p: usize, size: u32): void {
-  putc(0x7b);
-  let n = 0;
-  for (let j = 0; j < d.fields.length; j++) {
-    const fd = d.fields[j];
-    if (fd.off + fieldWidth(fd) > size) break;
-    if (fd.optional && fieldValue(fd, p) == 0) continue;
-    if (n++ > 0) puts(", ");
-    puts(fd.name);
-    putc(0x3d);
-    printField(fd, p);
-  }
-  putc(0x7d);
-}
-
-/** An NL_STRUCTS struct: 0 when the attribute is too short (the caller prints hex), -1 when unknown. */
-function printNlStruct(name: string, p: usize, len: u32): i32 {
-  const d = nlStruct(name);
-  if (d == null) return -1;
-  const size = len >= d.size ? d.size : len == d.min ? d.min : 0;
-  if (size == 0) return 0;
-  if (!have(p, size)) {
-    putAddrAt(p);
-    return 1;
-  }
-  printNlFields(d, p, size);
-  return 1;
-}
-
-/** print_array of NL_STRUCTS struct `name`: `[{…}, …]`, -s elements unless -v; false when none fits. */
-function printNlStructArray(name: string, p: usize, len: u32): bool {
-  const d = nlStruct(name);
-  if (d == null || len < d.size) return false;
-  const n = len / d.size;
-  putc(0x5b);
-  for (let i: u32 = 0; i < n; i++) {
-    if (i > 0) puts(", ");
-    if (abbreviated(i)) {
-      puts("...");
-      break;
-    }
-    const at = p + <usize>(i * d.size);
-    if (!have(at, d.size)) {
-      putStopAt(at, true);
-      break;
-    }
-    printNlFields(d, at, d.size);
-  }
-  putc(0x5d);
-  return true;
-}
-
 /** The struct-valued attributes of this family. */
 function printRouteStruct(name: string, p: usize, len: u32, array: bool): bool {
-  if (array) return printNlStructArray(name, p, len);
-  const done = printNlStruct(name, p, len);
+  if (array) return printNlStructArray(NL_STRUCTS, name, p, len);
+  const done = printNlStruct(NL_STRUCTS, name, p, len);
   if (done >= 0) return done == 1;
   const size = structSize(name, len);
   if (size == 0) return false;
@@ -888,11 +819,6 @@ const IP6MRA_CREPORT_SET = new NlaSet("rtnl_ip6mra_creport_attrs", "IP6MRA_CREPO
   at("IP6MRA_CREPORT_SRC_ADDR", NLA_IN6_ADDR),
   at("IP6MRA_CREPORT_DST_ADDR", NLA_IN6_ADDR),
 ]);
-
-/** Padding strace prints only when it is not zero. */
-function pad(name: string, off: u32, kind: u8): Field {
-  return new Field(name, off, kind, "", "", true);
-}
 
 /**
  * A message's family header: the family field's name, the header's size, the fields after the

@@ -1,9 +1,24 @@
-// NETLINK_SOCK_DIAG payloads (strace's netlink_sock_diag.c, netlink_inet_diag.c): requests
-// (inet_diag_req_v2) and replies (inet_diag_msg) of AF_INET and AF_INET6 sockets, as `ss` sends
+// NETLINK_SOCK_DIAG payloads (strace's netlink_sock_diag.c, netlink_inet_diag.c,
+// netlink_unix_diag.c, netlink_netlink_diag.c): requests (inet_diag_req_v2, unix_diag_req,
+// netlink_diag_req) and replies (inet_diag_msg, unix_diag_msg, netlink_diag_msg), as `ss` sends
 // and reads them; other families print their family and bytes.
 
 import { putc, puts } from "../out";
 import { putU64 } from "../print/num";
+import {
+  F_COOKIE,
+  F_DEV32,
+  F_FLAGS32,
+  F_U8,
+  F_U32,
+  F_XVAL8,
+  Field,
+  f,
+  NlStruct,
+  printFamilyHeader,
+  printNlStruct,
+  printNlStructArray,
+} from "./nl-fields";
 import {
   have,
   printBe16,
@@ -16,12 +31,16 @@ import {
 } from "./nl-print";
 import {
   decodeNlattr,
+  NLA_FLAGS32,
   NLA_STR,
   NLA_STRUCT,
+  NLA_STRUCT_ARRAY,
   NLA_U8,
   NLA_U32,
+  NLA_U32_ARRAY,
   NLA_U64,
-  NLA_XVAL8,
+  NLA_X64_ARRAY,
+  NLA_XVAL_ANY,
   NlaRule,
   NlaSet,
   setStructPrinter,
@@ -36,6 +55,7 @@ const DCCPDIAG_GETSOCK: u32 = 19;
 const SOCKID_SIZE: u32 = 48;
 const REQ_V2_SIZE: u32 = 56;
 const MSG_SIZE: u32 = 72;
+const REQ_COMPAT_SIZE: u32 = 60;
 
 function at(name: string, kind: u8, table: string = "", dflt: string = ""): NlaRule {
   return new NlaRule(name, kind, table, dflt, null);
@@ -43,7 +63,7 @@ function at(name: string, kind: u8, table: string = "", dflt: string = ""): NlaR
 
 // INET_DIAG_REQ_* (a request's attributes), as strace's inet_diag_req_nla_decoders.
 const REQ_SET = new NlaSet("inet_diag_req_attrs", "INET_DIAG_REQ_???", [
-  at("INET_DIAG_REQ_PROTOCOL", NLA_XVAL8, "inet_protocols", "IPPROTO_???"),
+  at("INET_DIAG_REQ_PROTOCOL", NLA_XVAL_ANY, "inet_protocols", "IPPROTO_???"),
 ]);
 
 // INET_DIAG_* (a reply's attributes), as strace's inet_diag_msg_nla_decoders where their values
@@ -53,15 +73,99 @@ const MSG_SET = new NlaSet("inet_diag_attrs", "INET_DIAG_???", [
   at("INET_DIAG_TOS", NLA_U8),
   at("INET_DIAG_TCLASS", NLA_U8),
   at("INET_DIAG_SHUTDOWN", NLA_STRUCT, "diag_shutdown"),
-  at("INET_DIAG_PROTOCOL", NLA_XVAL8, "inet_protocols", "IPPROTO_???"),
+  at("INET_DIAG_PROTOCOL", NLA_XVAL_ANY, "inet_protocols", "IPPROTO_???"),
   at("INET_DIAG_SKV6ONLY", NLA_U8),
   at("INET_DIAG_MARK", NLA_U32),
   at("INET_DIAG_CLASS_ID", NLA_U32),
   at("INET_DIAG_CGROUP_ID", NLA_U64),
 ]);
 
+// UNIX_DIAG_* and NETLINK_DIAG_* (a reply's attributes), as strace's unix_diag_msg_nla_decoders
+// and netlink_diag_msg_nla_decoders where their values are plain or fixed structs.
+const UNIX_MSG_SET = new NlaSet("unix_diag_attrs", "UNIX_DIAG_???", [
+  at("UNIX_DIAG_NAME", NLA_STR),
+  at("UNIX_DIAG_VFS", NLA_STRUCT, "unix_diag_vfs"),
+  at("UNIX_DIAG_PEER", NLA_U32),
+  at("UNIX_DIAG_ICONS", NLA_U32_ARRAY),
+  at("UNIX_DIAG_RQLEN", NLA_STRUCT, "unix_diag_rqlen"),
+  at("UNIX_DIAG_SHUTDOWN", NLA_U8),
+]);
+const NETLINK_MSG_SET = new NlaSet("netlink_diag_attrs", "NETLINK_DIAG_???", [
+  at("NETLINK_DIAG_GROUPS", NLA_X64_ARRAY),
+  at("NETLINK_DIAG_RX_RING", NLA_STRUCT, "netlink_diag_ring"),
+  at("NETLINK_DIAG_TX_RING", NLA_STRUCT, "netlink_diag_ring"),
+  at("NETLINK_DIAG_FLAGS", NLA_FLAGS32, "netlink_socket_flags", "NDIAG_FLAG_???"),
+]);
+
+// uapi/linux/unix_diag.h and netlink_diag.h: the attribute structs, as strace prints them.
+const DIAG_STRUCTS: NlStruct[] = [
+  // udiag_vfs_ino comes first in the struct; strace prints the device first.
+  new NlStruct("unix_diag_vfs", 8, [f("udiag_vfs_dev", 4, F_DEV32), f("udiag_vfs_ino", 0, F_U32)]),
+  new NlStruct("unix_diag_rqlen", 8, [f("udiag_rqueue", 0, F_U32), f("udiag_wqueue", 4, F_U32)]),
+  new NlStruct("netlink_diag_ring", 16, [
+    f("ndr_block_size", 0, F_U32),
+    f("ndr_block_nr", 4, F_U32),
+    f("ndr_frame_size", 8, F_U32),
+    f("ndr_frame_nr", 12, F_U32),
+  ]),
+];
+
+// The fixed headers after the family byte (uapi/linux/unix_diag.h, netlink_diag.h).
+const UNIX_MSG: Field[] = [
+  f("udiag_type", 1, F_XVAL8, "socktypes", "SOCK_???"),
+  f("udiag_state", 2, F_XVAL8, "tcp_states", "TCP_???"),
+  f("udiag_ino", 4, F_U32),
+  f("udiag_cookie", 8, F_COOKIE),
+];
+const UNIX_MSG_SIZE: u32 = 16;
+const NETLINK_REQ: Field[] = [
+  new Field(
+    "sdiag_protocol",
+    1,
+    F_XVAL8,
+    "netlink_protocols",
+    "NETLINK_???",
+    false,
+    "netlink_diag_proto_all",
+  ),
+  f("ndiag_ino", 4, F_U32),
+  f("ndiag_show", 8, F_FLAGS32, "netlink_diag_show", "NDIAG_SHOW_???"),
+  f("ndiag_cookie", 12, F_COOKIE),
+];
+const NETLINK_REQ_SIZE: u32 = 20;
+const NETLINK_MSG: Field[] = [
+  f("ndiag_type", 1, F_XVAL8, "socktypes", "SOCK_???"),
+  f("ndiag_protocol", 2, F_XVAL8, "netlink_protocols", "NETLINK_???"),
+  f("ndiag_state", 3, F_XVAL8, "netlink_states", "NETLINK_???"),
+  f("ndiag_portid", 4, F_U32),
+  f("ndiag_dst_portid", 8, F_U32),
+  f("ndiag_dst_group", 12, F_U32),
+  f("ndiag_ino", 16, F_U32),
+  f("ndiag_cookie", 20, F_COOKIE),
+];
+const NETLINK_MSG_SIZE: u32 = 28;
+
+/** A header of `fields`, then (when it printed) the attributes of `set` from the aligned end. */
+function decodeDiag(
+  family: string,
+  size: u32,
+  fields: Field[],
+  set: NlaSet | null,
+  p: usize,
+  len: u32,
+): void {
+  if (!printFamilyHeader(family, size, fields, p, len)) return;
+  const off = (size + 3) & ~(<u32>3);
+  if (set == null || len <= off) return;
+  puts(", ");
+  decodeNlattr(p + off, len - off, set);
+}
+
 /** Struct-valued attributes of this family. */
-function printDiagStruct(name: string, p: usize, len: u32, _array: bool): bool {
+function printDiagStruct(name: string, p: usize, len: u32, array: bool): bool {
+  if (array) return printNlStructArray(DIAG_STRUCTS, name, p, len);
+  const done = printNlStruct(DIAG_STRUCTS, name, p, len);
+  if (done >= 0) return done == 1;
   if (name == "diag_shutdown") {
     // strace's decode_diag_shutdown: the u8 as a number (SHUT_* bits are not named there).
     if (len < 1) return false;
@@ -129,6 +233,39 @@ function decodeReqV2(p: usize, len: u32, family: u32): void {
   }
 }
 
+/** struct inet_diag_req, the compat request of TCPDIAG_GETSOCK and DCCPDIAG_GETSOCK. */
+function decodeReqCompat(p: usize, len: u32, family: u32): void {
+  puts("{idiag_family=");
+  printXval("addrfams", <u64>family, "AF_???");
+  puts(", ");
+  if (len < REQ_COMPAT_SIZE) {
+    puts("...}");
+    return;
+  }
+  if (!have(p, REQ_COMPAT_SIZE)) {
+    putAddrAt(p + 1);
+    putc(0x7d);
+    return;
+  }
+  puts("idiag_src_len=");
+  putU64(<u64>load<u8>(p + 1));
+  puts(", idiag_dst_len=");
+  putU64(<u64>load<u8>(p + 2));
+  puts(", idiag_ext=");
+  printFlagsX("inet_diag_extended_flags", "", <u64>load<u8>(p + 3), "1<<INET_DIAG_???-1");
+  puts(", id=");
+  printSockid(p + 4, family);
+  puts(", idiag_states=");
+  printFlagsX("tcp_state_flags", "", <u64>load<u32>(p + 4 + SOCKID_SIZE), "1<<TCP_???");
+  puts(", idiag_dbs=");
+  putU64(<u64>load<u32>(p + 8 + SOCKID_SIZE));
+  putc(0x7d);
+  if (len > REQ_COMPAT_SIZE) {
+    puts(", ");
+    decodeNlattr(p + REQ_COMPAT_SIZE, len - REQ_COMPAT_SIZE, REQ_SET);
+  }
+}
+
 function decodeInetMsg(p: usize, len: u32, family: u32): void {
   puts("{idiag_family=");
   printXval("addrfams", <u64>family, "AF_???");
@@ -169,6 +306,7 @@ function decodeInetMsg(p: usize, len: u32, family: u32): void {
 }
 
 const AF_UNIX: u32 = 1;
+const AF_NETLINK: u32 = 16;
 /** sizeof(struct unix_diag_req) (uapi/linux/unix_diag.h). */
 const UNIX_REQ_SIZE: u32 = 24;
 
@@ -219,10 +357,18 @@ export function decodeSockDiag(type: u32, flags: u32, p: usize, len: u32): bool 
   setStructPrinter(printDiagStruct);
   const family = <u32>load<u8>(p);
   const inet = (family == AF_INET || family == AF_INET6) && len > 1;
-  // The compat requests (TCPDIAG_GETSOCK, DCCPDIAG_GETSOCK) have their own struct: not decoded here.
+  // The compat requests (TCPDIAG_GETSOCK, DCCPDIAG_GETSOCK) have their own struct.
   const compat = type == TCPDIAG_GETSOCK || type == DCCPDIAG_GETSOCK;
-  if (family == AF_UNIX && len > 1 && (flags & NLM_F_REQUEST) != 0) decodeUnixReq(p, len);
-  else if (inet && (flags & NLM_F_REQUEST) != 0 && !compat) decodeReqV2(p, len, family);
+  const req = (flags & NLM_F_REQUEST) != 0;
+  if (family == AF_UNIX && len > 1 && req) decodeUnixReq(p, len);
+  else if (family == AF_UNIX && len > 1)
+    decodeDiag("udiag_family", UNIX_MSG_SIZE, UNIX_MSG, UNIX_MSG_SET, p, len);
+  else if (family == AF_NETLINK && len > 1 && req)
+    decodeDiag("sdiag_family", NETLINK_REQ_SIZE, NETLINK_REQ, null, p, len);
+  else if (family == AF_NETLINK && len > 1)
+    decodeDiag("ndiag_family", NETLINK_MSG_SIZE, NETLINK_MSG, NETLINK_MSG_SET, p, len);
+  else if (inet && req && compat) decodeReqCompat(p, len, family);
+  else if (inet && req) decodeReqV2(p, len, family);
   else if (inet && (flags & NLM_F_REQUEST) == 0) decodeInetMsg(p, len, family);
   else decodeFamily(p, len, family);
   return true;
