@@ -12,6 +12,7 @@ import {
   nlTable,
   printBe16,
   printFlagsX,
+  printHexStr,
   printIfindex,
   printXval,
   putAddrAt,
@@ -46,6 +47,10 @@ export const F_DEV32: u8 = 19;
 export const F_XVAL16_BE: u8 = 20;
 /** A big-endian u16, `htons(80)`. */
 export const F_BE16: u8 = 21;
+/** A u32 by name from `table`. */
+export const F_XVAL32: u8 = 22;
+/** An address of up to 32 bytes whose length is the u16 just before it, in hex (`pdmc_addr`). */
+export const F_ADDR_ALEN: u8 = 23;
 
 /** One field of a message header: its name, offset, printer, table and default. */
 export class Field {
@@ -140,6 +145,14 @@ export function printField(fd: Field, p: usize): void {
     case F_BE16:
       printBe16(at);
       break;
+    case F_XVAL32:
+      printXval(fd.table, <u64>load<u32>(at), fd.dflt);
+      break;
+    case F_ADDR_ALEN: {
+      const n = <u32>load<u16>(at - 2);
+      printHexStr(at, min<u32>(n, 32));
+      break;
+    }
     case F_HTONL_X:
       puts("htonl(");
       putHex(<u64>bswap<u32>(load<u32>(at)));
@@ -161,6 +174,7 @@ export function fieldWidth(fd: Field): u32 {
   const k = fd.kind;
   if (k <= F_FLAGS8 || k == F_S8) return 1;
   if (k <= F_FLAGS16 || k == F_U16 || k == F_S16 || k == F_XVAL16_BE || k == F_BE16) return 2;
+  if (k == F_ADDR_ALEN) return 32;
   return k == F_U64 || k == F_X64 || k == F_COOKIE ? 8 : 4;
 }
 

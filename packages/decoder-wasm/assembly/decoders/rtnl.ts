@@ -24,7 +24,7 @@ import {
   F_X64,
   F_XVAL8,
   F_XVAL16,
-  type Field,
+  Field,
   f,
   fieldValue,
   NlStruct,

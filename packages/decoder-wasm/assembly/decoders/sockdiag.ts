@@ -6,12 +6,17 @@
 import { putc, puts } from "../out";
 import { putU64 } from "../print/num";
 import {
+  F_ADDR_ALEN,
   F_COOKIE,
   F_DEV32,
   F_FLAGS32,
-  F_U8,
+  F_IFINDEX,
+  F_U16,
   F_U32,
+  F_X8,
   F_XVAL8,
+  F_XVAL16,
+  F_XVAL32,
   Field,
   f,
   NlStruct,
@@ -97,8 +102,43 @@ const NETLINK_MSG_SET = new NlaSet("netlink_diag_attrs", "NETLINK_DIAG_???", [
   at("NETLINK_DIAG_FLAGS", NLA_FLAGS32, "netlink_socket_flags", "NDIAG_FLAG_???"),
 ]);
 
-// uapi/linux/unix_diag.h and netlink_diag.h: the attribute structs, as strace prints them.
+// PACKET_DIAG_* (a reply's attributes), as strace's packet_diag_msg_nla_decoders, but for
+// PACKET_DIAG_FILTER (a classic BPF program) and PACKET_DIAG_MEMINFO, which print in hex.
+const PACKET_MSG_SET = new NlaSet("packet_diag_attrs", "PACKET_DIAG_???", [
+  at("PACKET_DIAG_INFO", NLA_STRUCT, "packet_diag_info"),
+  at("PACKET_DIAG_MCLIST", NLA_STRUCT_ARRAY, "packet_diag_mclist"),
+  at("PACKET_DIAG_RX_RING", NLA_STRUCT, "packet_diag_ring"),
+  at("PACKET_DIAG_TX_RING", NLA_STRUCT, "packet_diag_ring"),
+  at("PACKET_DIAG_FANOUT", NLA_U32),
+  at("PACKET_DIAG_UID", NLA_U32),
+]);
+
+// uapi/linux/unix_diag.h, netlink_diag.h and packet_diag.h: the attribute structs, as strace prints them.
 const DIAG_STRUCTS: NlStruct[] = [
+  new NlStruct("packet_diag_info", 24, [
+    f("pdi_index", 0, F_IFINDEX),
+    f("pdi_version", 4, F_XVAL32, "af_packet_versions", "TPACKET_???"),
+    f("pdi_reserve", 8, F_U32),
+    f("pdi_copy_thresh", 12, F_U32),
+    f("pdi_tstamp", 16, F_U32),
+    f("pdi_flags", 20, F_FLAGS32, "packet_diag_info_flags", "PDI_???"),
+  ]),
+  new NlStruct("packet_diag_mclist", 44, [
+    f("pdmc_index", 0, F_IFINDEX),
+    f("pdmc_count", 4, F_U32),
+    f("pdmc_type", 8, F_U16),
+    f("pdmc_alen", 10, F_U16),
+    f("pdmc_addr", 12, F_ADDR_ALEN),
+  ]),
+  new NlStruct("packet_diag_ring", 28, [
+    f("pdr_block_size", 0, F_U32),
+    f("pdr_block_nr", 4, F_U32),
+    f("pdr_frame_size", 8, F_U32),
+    f("pdr_frame_nr", 12, F_U32),
+    f("pdr_retire_tmo", 16, F_U32),
+    f("pdr_sizeof_priv", 20, F_U32),
+    f("pdr_features", 24, F_U32),
+  ]),
   // udiag_vfs_ino comes first in the struct; strace prints the device first.
   new NlStruct("unix_diag_vfs", 8, [f("udiag_vfs_dev", 4, F_DEV32), f("udiag_vfs_ino", 0, F_U32)]),
   new NlStruct("unix_diag_rqlen", 8, [f("udiag_rqueue", 0, F_U32), f("udiag_wqueue", 4, F_U32)]),
@@ -144,6 +184,71 @@ const NETLINK_MSG: Field[] = [
   f("ndiag_cookie", 20, F_COOKIE),
 ];
 const NETLINK_MSG_SIZE: u32 = 28;
+const PACKET_REQ: Field[] = [
+  f("sdiag_protocol", 1, F_X8),
+  f("pdiag_ino", 4, F_U32),
+  f("pdiag_show", 8, F_FLAGS32, "packet_diag_show", "PACKET_SHOW_???"),
+  f("pdiag_cookie", 12, F_COOKIE),
+];
+const PACKET_REQ_SIZE: u32 = 20;
+const PACKET_MSG: Field[] = [
+  f("pdiag_type", 1, F_XVAL8, "socktypes", "SOCK_???"),
+  f("pdiag_num", 2, F_XVAL16, "ethernet_protocols", "ETH_P_???"),
+  f("pdiag_ino", 4, F_U32),
+  f("pdiag_cookie", 8, F_COOKIE),
+];
+const PACKET_MSG_SIZE: u32 = 16;
+
+// SMC_DIAG_* (a reply's attributes) by name; their structs print in hex.
+const SMC_MSG_SET = new NlaSet("smc_diag_attrs", "SMC_DIAG_???", []);
+/** sizeof(struct smc_diag_req) and sizeof(struct smc_diag_msg) (uapi/linux/smc_diag.h). */
+const SMC_REQ_SIZE: u32 = 52;
+const SMC_MSG_SIZE: u32 = 64;
+
+/**
+ * An AF_SMC request or reply: its flags or states, then an AF_INET socket id (the SMC socket
+ * handler keeps the TCP address), then the reply's owner and inode.
+ */
+function decodeSmc(p: usize, len: u32, req: bool): void {
+  const size = req ? SMC_REQ_SIZE : SMC_MSG_SIZE;
+  puts("{diag_family=");
+  printXval("addrfams", <u64>load<u8>(p), "AF_???");
+  puts(", ");
+  if (len < size) {
+    puts("...}");
+    return;
+  }
+  if (!have(p, size)) {
+    putAddrAt(p + 1);
+    putc(0x7d);
+    return;
+  }
+  if (req) {
+    // struct smc_diag_req has two pad bytes before diag_ext.
+    puts("diag_ext=");
+    printFlagsX("smc_diag_extended_flags", "", <u64>load<u8>(p + 3), "1<<SMC_DIAG_???-1");
+  } else {
+    puts("diag_state=");
+    printXval("smc_states", <u64>load<u8>(p + 1), "SMC_???");
+    puts(", diag_fallback=");
+    printXval("smc_diag_mode", <u64>load<u8>(p + 2), "SMC_DIAG_MODE_???");
+    puts(", diag_shutdown=");
+    putU64(<u64>load<u8>(p + 3));
+  }
+  puts(", id=");
+  printSockid(p + 4, AF_INET);
+  if (!req) {
+    puts(", diag_uid=");
+    putU64(<u64>load<u32>(p + 52));
+    puts(", diag_inode=");
+    putU64(load<u64>(p + 56));
+  }
+  putc(0x7d);
+  if (!req && len > size) {
+    puts(", ");
+    decodeNlattr(p + size, len - size, SMC_MSG_SET);
+  }
+}
 
 /** A header of `fields`, then (when it printed) the attributes of `set` from the aligned end. */
 function decodeDiag(
@@ -307,6 +412,8 @@ function decodeInetMsg(p: usize, len: u32, family: u32): void {
 
 const AF_UNIX: u32 = 1;
 const AF_NETLINK: u32 = 16;
+const AF_PACKET: u32 = 17;
+const AF_SMC: u32 = 43;
 /** sizeof(struct unix_diag_req) (uapi/linux/unix_diag.h). */
 const UNIX_REQ_SIZE: u32 = 24;
 
@@ -367,6 +474,11 @@ export function decodeSockDiag(type: u32, flags: u32, p: usize, len: u32): bool 
     decodeDiag("sdiag_family", NETLINK_REQ_SIZE, NETLINK_REQ, null, p, len);
   else if (family == AF_NETLINK && len > 1)
     decodeDiag("ndiag_family", NETLINK_MSG_SIZE, NETLINK_MSG, NETLINK_MSG_SET, p, len);
+  else if (family == AF_PACKET && len > 1 && req)
+    decodeDiag("sdiag_family", PACKET_REQ_SIZE, PACKET_REQ, null, p, len);
+  else if (family == AF_PACKET && len > 1)
+    decodeDiag("pdiag_family", PACKET_MSG_SIZE, PACKET_MSG, PACKET_MSG_SET, p, len);
+  else if (family == AF_SMC && len > 1) decodeSmc(p, len, req);
   else if (inet && req && compat) decodeReqCompat(p, len, family);
   else if (inet && req) decodeReqV2(p, len, family);
   else if (inet && (flags & NLM_F_REQUEST) == 0) decodeInetMsg(p, len, family);
