@@ -2262,6 +2262,17 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "multicast_router_types",
+    source: "include/uapi/linux/if_bridge.h",
+    kind: "enum",
+    entries: [
+      [0, "MDB_RTR_TYPE_DISABLED"],
+      [1, "MDB_RTR_TYPE_TEMP_QUERY"],
+      [2, "MDB_RTR_TYPE_PERM"],
+      [3, "MDB_RTR_TYPE_TEMP"],
+    ],
+  },
+  {
     name: "neighbor_cache_entry_ext_flags",
     source: "include/uapi/linux/neighbour.h",
     kind: "flags",
@@ -3902,6 +3913,16 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "rtnl_ifla_proto_down_reason_attrs",
+    source: "include/uapi/linux/if_link.h",
+    kind: "enum",
+    entries: [
+      [0, "IFLA_PROTO_DOWN_REASON_UNSPEC"],
+      [1, "IFLA_PROTO_DOWN_REASON_MASK"],
+      [2, "IFLA_PROTO_DOWN_REASON_VALUE"],
+    ],
+  },
+  {
     name: "rtnl_ifla_vf_port_attrs",
     source: "include/uapi/linux/if_link.h",
     kind: "enum",
@@ -4063,6 +4084,45 @@ export const generatedConstTables: readonly ConstTable[] = [
       [0, "MDBA_UNSPEC"],
       [1, "MDBA_MDB"],
       [2, "MDBA_ROUTER"],
+    ],
+  },
+  {
+    name: "rtnl_mdba_mdb_attrs",
+    source: "include/uapi/linux/if_bridge.h",
+    kind: "enum",
+    entries: [
+      [0, "MDBA_MDB_UNSPEC"],
+      [1, "MDBA_MDB_ENTRY"],
+    ],
+  },
+  {
+    name: "rtnl_mdba_mdb_entry_attrs",
+    source: "include/uapi/linux/if_bridge.h",
+    kind: "enum",
+    entries: [
+      [0, "MDBA_MDB_ENTRY_UNSPEC"],
+      [1, "MDBA_MDB_ENTRY_INFO"],
+    ],
+  },
+  {
+    name: "rtnl_mdba_router_attrs",
+    source: "include/uapi/linux/if_bridge.h",
+    kind: "enum",
+    entries: [
+      [0, "MDBA_ROUTER_UNSPEC"],
+      [1, "MDBA_ROUTER_PORT"],
+    ],
+  },
+  {
+    name: "rtnl_mdba_router_pattr_attrs",
+    source: "include/uapi/linux/if_bridge.h",
+    kind: "enum",
+    entries: [
+      [0, "MDBA_ROUTER_PATTR_UNSPEC"],
+      [1, "MDBA_ROUTER_PATTR_TIMER"],
+      [2, "MDBA_ROUTER_PATTR_TYPE"],
+      [3, "MDBA_ROUTER_PATTR_INET_TIMER"],
+      [4, "MDBA_ROUTER_PATTR_INET6_TIMER"],
     ],
   },
   {

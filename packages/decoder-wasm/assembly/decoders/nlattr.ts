@@ -80,6 +80,8 @@ export const NLA_AF_SPEC: u8 = 35;
 export const NLA_STRUCT_ARRAY: u8 = 36;
 /** An array of u64 in hex, `[0xdeadbeef]` (netlink groups: kernel longs on a 64-bit ABI). */
 export const NLA_X64_ARRAY: u8 = 37;
+/** An ifindex, then the nested attributes of `nested` (strace's decode_mdba_router_port). */
+export const NLA_IFINDEX_NESTED: u8 = 39;
 /** A number of the attribute's own length (1 to 8 bytes) by name from `table` (decode_nla_xval, no size). */
 export const NLA_XVAL_ANY: u8 = 38;
 
@@ -351,6 +353,17 @@ function printValue(rule: NlaRule, p: usize, len: u32): bool {
           return true;
         }
       printHexStr(p, len);
+      return true;
+    }
+    case NLA_IFINDEX_NESTED: {
+      if (len < 4) return false;
+      if (!have(p, 4)) putAddrAt(p);
+      else printIfindex(load<u32>(p));
+      const n = rule.nested;
+      if (len > 4 && n != null) {
+        puts(", ");
+        decodeNlattr(p + 4, len - 4, n);
+      }
       return true;
     }
     case NLA_NESTED: {

@@ -45,6 +45,7 @@ import {
   NLA_FLAGS16,
   NLA_FLAGS32,
   NLA_IFINDEX,
+  NLA_IFINDEX_NESTED,
   NLA_IN_ADDR,
   NLA_IN6_ADDR,
   NLA_INET_ADDR,
@@ -61,6 +62,7 @@ import {
   NLA_U64,
   NLA_U64_IDX_ARRAY,
   NLA_X16,
+  NLA_X32,
   NLA_XVAL8,
   NLA_XVAL16,
   NLA_XVAL32,
@@ -171,6 +173,12 @@ const PROTINFO_FAMILIES: FamilySet[] = [
 ];
 
 // IFLA_* (uapi/linux/if_link.h), as strace 6.1's ifinfomsg_nla_decoders.
+// IFLA_PROTO_DOWN_REASON_* (IFLA_PROTO_DOWN_REASON's nested attributes).
+const PROTO_DOWN_REASON_SET = new NlaSet("rtnl_ifla_proto_down_reason_attrs", "IFLA_PROTO_DOWN_REASON_???", [
+  at("IFLA_PROTO_DOWN_REASON_MASK", NLA_X32),
+  at("IFLA_PROTO_DOWN_REASON_VALUE", NLA_X32),
+]);
+
 const IFLA_SET = new NlaSet("rtnl_link_attrs", "IFLA_???", [
   at("IFLA_ADDRESS", NLA_STRUCT, "hwaddr"),
   at("IFLA_BROADCAST", NLA_STRUCT, "hwaddr"),
@@ -222,6 +230,7 @@ const IFLA_SET = new NlaSet("rtnl_link_attrs", "IFLA_???", [
   at("IFLA_PORT_SELF", NLA_NESTED, "", "", IFLA_PORT_SET),
   at("IFLA_EVENT", NLA_XVAL32, "rtnl_ifla_events", "IFLA_EVENT_???"),
   new NlaRule("IFLA_PROTINFO", NLA_AF_SPEC, "", "", null, PROTINFO_FAMILIES),
+  at("IFLA_PROTO_DOWN_REASON", NLA_NESTED, "", "", PROTO_DOWN_REASON_SET),
 ]);
 // IFLA_PROP_LIST holds IFLA_* attributes again (strace's decode_ifla_prop_list).
 IFLA_SET.rules.push(at("IFLA_PROP_LIST", NLA_NESTED, "", "", IFLA_SET));
@@ -773,7 +782,25 @@ const NDTA_SET = new NlaSet("rtnl_neightbl_attrs", "NDTA_???", [
   at("NDTA_STATS", NLA_STRUCT, "ndt_stats"),
   at("NDTA_GC_INTERVAL", NLA_U64),
 ]);
-const MDBA_SET = new NlaSet("rtnl_mdb_attrs", "MDBA_???", []);
+// MDBA_* (a bridge's multicast database), as strace's rtnl_mdb.c; MDBA_MDB_ENTRY_INFO (struct
+// br_mdb_entry) prints in hex.
+const MDBA_ROUTER_PATTR_SET = new NlaSet("rtnl_mdba_router_pattr_attrs", "MDBA_ROUTER_PATTR_???", [
+  at("MDBA_ROUTER_PATTR_TIMER", NLA_CLOCK_T),
+  at("MDBA_ROUTER_PATTR_TYPE", NLA_XVAL8, "multicast_router_types", "MDB_RTR_TYPE_???"),
+  at("MDBA_ROUTER_PATTR_INET_TIMER", NLA_CLOCK_T),
+  at("MDBA_ROUTER_PATTR_INET6_TIMER", NLA_CLOCK_T),
+]);
+const MDBA_ROUTER_SET = new NlaSet("rtnl_mdba_router_attrs", "MDBA_ROUTER_???", [
+  at("MDBA_ROUTER_PORT", NLA_IFINDEX_NESTED, "", "", MDBA_ROUTER_PATTR_SET),
+]);
+const MDBA_MDB_ENTRY_SET = new NlaSet("rtnl_mdba_mdb_entry_attrs", "MDBA_MDB_ENTRY_???", []);
+const MDBA_MDB_SET = new NlaSet("rtnl_mdba_mdb_attrs", "MDBA_MDB_???", [
+  at("MDBA_MDB_ENTRY", NLA_NESTED, "", "", MDBA_MDB_ENTRY_SET),
+]);
+const MDBA_SET = new NlaSet("rtnl_mdb_attrs", "MDBA_???", [
+  at("MDBA_MDB", NLA_NESTED, "", "", MDBA_MDB_SET),
+  at("MDBA_ROUTER", NLA_NESTED, "", "", MDBA_ROUTER_SET),
+]);
 // NHA_RES_GROUP_*, NHA_RES_BUCKET_* and NHA_*, as strace's rtnl_nh.c.
 const NHA_RES_GROUP_SET = new NlaSet("rtnl_nha_res_group_attrs", "NHA_RES_GROUP_???", [
   at("NHA_RES_GROUP_BUCKETS", NLA_U16),
