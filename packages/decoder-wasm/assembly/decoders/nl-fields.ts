@@ -51,6 +51,8 @@ export const F_BE16: u8 = 21;
 export const F_XVAL32: u8 = 22;
 /** An address of up to 32 bytes whose length is the u16 just before it, in hex (`pdmc_addr`). */
 export const F_ADDR_ALEN: u8 = 23;
+/** `count` bytes as a hex string, `"\x61\x62\x63"` (an optional one shows when any is non-zero). */
+export const F_HEX_BYTES: u8 = 24;
 
 /** One field of a message header: its name, offset, printer, table and default. */
 export class Field {
@@ -64,6 +66,8 @@ export class Field {
     public optional: bool = false,
     /** F_XVAL8: a table tried first (a special value strace names ahead of `table`). */
     public table0: string = "",
+    /** F_HEX_BYTES: how many bytes. */
+    public count: u32 = 0,
   ) {}
 }
 
@@ -148,6 +152,9 @@ export function printField(fd: Field, p: usize): void {
     case F_XVAL32:
       printXval(fd.table, <u64>load<u32>(at), fd.dflt);
       break;
+    case F_HEX_BYTES:
+      printHexStr(at, fd.count);
+      break;
     case F_ADDR_ALEN: {
       const n = <u32>load<u16>(at - 2);
       printHexStr(at, min<u32>(n, 32));
@@ -164,6 +171,11 @@ export function printField(fd: Field, p: usize): void {
 /** The value of a field (for `optional`: is it zero?). */
 export function fieldValue(fd: Field, p: usize): u32 {
   const at = p + <usize>fd.off;
+  if (fd.kind == F_HEX_BYTES) {
+    let any: u32 = 0;
+    for (let i: u32 = 0; i < fd.count; i++) any |= <u32>load<u8>(at + <usize>i);
+    return any;
+  }
   if (fd.kind <= F_FLAGS8) return <u32>load<u8>(at);
   if (fd.kind <= F_FLAGS16) return <u32>load<u16>(at);
   return load<u32>(at);
@@ -175,7 +187,13 @@ export function fieldWidth(fd: Field): u32 {
   if (k <= F_FLAGS8 || k == F_S8) return 1;
   if (k <= F_FLAGS16 || k == F_U16 || k == F_S16 || k == F_XVAL16_BE || k == F_BE16) return 2;
   if (k == F_ADDR_ALEN) return 32;
+  if (k == F_HEX_BYTES) return fd.count;
   return k == F_U64 || k == F_X64 || k == F_COOKIE ? 8 : 4;
+}
+
+/** `n` bytes at `off` as a hex string (PRINT_FIELD_STRING with QUOTE_FORCE_HEX). */
+export function hexBytes(name: string, off: u32, n: u32, optional: bool = false): Field {
+  return new Field(name, off, F_HEX_BYTES, "", "", optional, "", n);
 }
 
 /** Padding strace prints only when it is not zero. */

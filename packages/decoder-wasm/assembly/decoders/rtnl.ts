@@ -27,6 +27,7 @@ import {
   Field,
   f,
   fieldValue,
+  hexBytes,
   NlStruct,
   pad,
   printField,
@@ -107,6 +108,9 @@ const IFLA_INFO_SET = new NlaSet("rtnl_ifla_info_attrs", "IFLA_INFO_???", [
 const IFLA_PORT_SET = new NlaSet("rtnl_ifla_port_attrs", "IFLA_PORT_???", [
   at("IFLA_PORT_VF", NLA_U32),
   at("IFLA_PORT_PROFILE", NLA_STR),
+  at("IFLA_PORT_VSI_TYPE", NLA_STRUCT, "ifla_port_vsi"),
+  at("IFLA_PORT_REQUEST", NLA_U8),
+  at("IFLA_PORT_RESPONSE", NLA_U16),
 ]);
 const IFLA_VF_PORT_SET = new NlaSet("rtnl_ifla_vf_port_attrs", "IFLA_VF_PORT_???", [
   at("IFLA_VF_PORT", NLA_NESTED, "", "", IFLA_PORT_SET),
@@ -581,6 +585,12 @@ const NL_STRUCTS: NlStruct[] = [
     f("irq", 24, F_U16),
     f("dma", 26, F_U8),
     f("port", 27, F_U8),
+  ]),
+  new NlStruct("ifla_port_vsi", 8, [
+    f("vsi_mgr_id", 0, F_U8),
+    hexBytes("vsi_type_id", 1, 3),
+    f("vsi_type_version", 4, F_U8),
+    hexBytes("pad", 5, 3, true),
   ]),
   new NlStruct("nexthop_grp", 8, [
     f("id", 0, F_U32),
