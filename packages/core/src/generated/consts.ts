@@ -5274,6 +5274,15 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "sock_shutdown_flags",
+    source: "include/net/sock.h",
+    kind: "flags",
+    entries: [
+      [1, "RCV_SHUTDOWN"],
+      [2, "SEND_SHUTDOWN"],
+    ],
+  },
+  {
     name: "sock_tcp_options",
     source: "include/uapi/linux/tcp.h",
     kind: "enum",

@@ -404,7 +404,8 @@ function printUArray(p: usize, n: u32, width: u32): void {
       putStopAt(at, true);
       break;
     }
-    if (width == 8) putHex(load<u64>(at));
+    // PRINT_VAL_0X: a kernel long in hex, zero-padded to its 16 digits.
+    if (width == 8) putHex0x16(load<u64>(at));
     else putU64(width == 1 ? <u64>load<u8>(at) : width == 2 ? <u64>load<u16>(at) : <u64>load<u32>(at));
   }
   putc(0x5d);
@@ -434,6 +435,14 @@ function printIdxArray(p: usize, n: u32, width: u32, rule: NlaRule): void {
     else putU64(load<u64>(at));
   }
   putc(0x5d);
+}
+
+function putHex0x16(v: u64): void {
+  puts("0x");
+  for (let s: i32 = 60; s >= 0; s -= 4) {
+    const d = <u32>((v >> <u64>s) & 0xf);
+    putc(d < 10 ? 0x30 + d : 0x57 + d);
+  }
 }
 
 /** Sets who prints NLA_STRUCT values (the family decoder that owns the structs). */

@@ -26,16 +26,17 @@ import {
 } from "./nl-fields";
 import {
   have,
-  printBe16,
   printFlagsX,
   printHexStr,
   printIfindex,
   printInetAddr,
+  printNetPort,
   printXval,
   putAddrAt,
 } from "./nl-print";
 import {
   decodeNlattr,
+  NLA_FLAGS8,
   NLA_FLAGS32,
   NLA_STR,
   NLA_STRUCT,
@@ -200,7 +201,9 @@ const PACKET_MSG: Field[] = [
 const PACKET_MSG_SIZE: u32 = 16;
 
 // SMC_DIAG_* (a reply's attributes) by name; their structs print in hex.
-const SMC_MSG_SET = new NlaSet("smc_diag_attrs", "SMC_DIAG_???", []);
+const SMC_MSG_SET = new NlaSet("smc_diag_attrs", "SMC_DIAG_???", [
+  at("SMC_DIAG_SHUTDOWN", NLA_FLAGS8, "sock_shutdown_flags", "???_SHUTDOWN"),
+]);
 /** sizeof(struct smc_diag_req) and sizeof(struct smc_diag_msg) (uapi/linux/smc_diag.h). */
 const SMC_REQ_SIZE: u32 = 52;
 const SMC_MSG_SIZE: u32 = 64;
@@ -284,9 +287,9 @@ function printDiagStruct(name: string, p: usize, len: u32, array: bool): bool {
 /** `{idiag_sport=htons(22), idiag_dport=…, idiag_src=inet_addr("…"), …, idiag_cookie=[0, 0]}`. */
 function printSockid(p: usize, family: u32): void {
   puts("{idiag_sport=");
-  printBe16(p);
+  printNetPort(p);
   puts(", idiag_dport=");
-  printBe16(p + 2);
+  printNetPort(p + 2);
   puts(", ");
   printDiagAddr(p + 4, family, "idiag_src");
   puts(", ");
@@ -302,7 +305,7 @@ function printSockid(p: usize, family: u32): void {
 
 /** PRINT_FIELD_INET_ADDR: an address of the family, or its 16 bytes in hex for another. */
 function printDiagAddr(p: usize, family: u32, name: string): void {
-  if (family == AF_INET || family == AF_INET6) printInetAddr(family, p, name);
+  if (family == AF_INET || family == AF_INET6) printInetAddr(family, p, name, 16);
   else {
     puts(name);
     putc(0x3d);
