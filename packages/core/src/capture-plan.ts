@@ -319,17 +319,20 @@ export function valueCapturesFor(table: ArchTable, name: string): CaptureSpec[] 
 }
 
 /** The extra captures of syscall `name` (data/extra-captures.ts), read at entry. */
-export function extraCapturesFor(name: string, strsize: number): CaptureSpec[] {
-  return (extraCaptures[name] ?? []).map((c): CaptureSpec => {
+export function extraCapturesFor(name: string, strsize: number, table?: ArchTable): CaptureSpec[] {
+  return (extraCaptures[name] ?? []).flatMap((c): CaptureSpec[] => {
+    if ("as" in c) return table ? capturesFor(table, c.arg, c.as, strsize) : [];
     if ("path" in c)
-      return { arg: c.arg, kind: CaptureKind.CSTRING, when: CaptureWhen.ENTRY, max: PATH_STRING_MAX };
-    return {
-      arg: c.arg,
-      kind: CaptureKind.BUFFER_ARG_LEN,
-      when: CaptureWhen.ENTRY,
-      lenArg: c.lenArg,
-      max: c.max === "strsize" ? captureBytes(strsize + 1) : c.max,
-    };
+      return [{ arg: c.arg, kind: CaptureKind.CSTRING, when: CaptureWhen.ENTRY, max: PATH_STRING_MAX }];
+    return [
+      {
+        arg: c.arg,
+        kind: CaptureKind.BUFFER_ARG_LEN,
+        when: CaptureWhen.ENTRY,
+        lenArg: c.lenArg,
+        max: c.max === "strsize" ? captureBytes(strsize + 1) : c.max,
+      },
+    ];
   });
 }
 
@@ -388,7 +391,7 @@ export function compileCapturePlan(table: ArchTable, options: CapturePlanOptions
       }
     }
     specs.push(...valueCapturesFor(table, row.name));
-    specs.push(...extraCapturesFor(row.name, options.strsize));
+    specs.push(...extraCapturesFor(row.name, options.strsize, table));
     const fds = fdCaptures(row.args, row.ret, options.decodeFds ?? "none");
     const netlink = netlinkCapture(row.name, fds);
     if (netlink) specs.unshift(netlink);

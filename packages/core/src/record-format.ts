@@ -71,6 +71,12 @@ export const RecordType = {
    * written by the tracer nor into recordings. Flags: {@link StackFlags}.
    */
   FRAMES: 14,
+  /**
+   * PTRACE_EVENT_EXIT: the thread is exiting (its exit syscall, a fatal signal, or a sibling's
+   * execve or exit_group). Body: two u32 zeros. A call it was in ends here with `= ?`, when strace's does:
+   * a leader's exit(2) line stays whole even though the leader is reaped only after its threads.
+   */
+  EXITING: 15,
 } as const;
 /** A record type code: one of the {@link RecordType} values. */
 export type RecordType = (typeof RecordType)[keyof typeof RecordType];
@@ -211,13 +217,17 @@ export const CaptureKind = {
   /**
    * NULL-terminated array of char* at args[arg] (argv). Data: u32 total pointers seen (scan capped at
    * 65536), u32 strings captured (at most `count`), then per string: u32 status, u32 length, bytes
-   * padded to 4. `count` 0 captures only the total (envp: "/* N vars *\/").
+   * padded to 4. `count` 0 captures only the total (envp: "/* N vars *\/"). A string that could
+   * not be read whole (status FAULT or PARTIAL) holds its 8-byte pointer instead (strace prints the
+   * address). Status PARTIAL: the array itself became unreadable before a NULL (strace's
+   * `... /* ADDR *\/`, envp's "unterminated"); `total` pointers were read.
    */
   STRING_ARRAY: 5,
   /**
    * iovec array at args[arg] with args[lenArg] entries. Data: u32 entries read, u32 zero, then per
    * entry: u64 base, u64 len, u32 status, u32 captured length, bytes padded to 8. Total captured data
-   * is at most `max` bytes (at exit also at most the return value).
+   * is at most `max` bytes (at exit also at most the return value). Status PARTIAL: the array
+   * became unreadable after the entries read (strace's `... /* ADDR *\/`).
    */
   IOVEC: 6,
   /** args[lenArg] elements of `size` bytes each at args[arg], at most `max` bytes in all. */

@@ -26,6 +26,7 @@ export const T_COMM: u16 = 11;
 export const T_STACK: u16 = 12;
 export const T_MAPS: u16 = 13;
 export const T_FRAMES: u16 = 14;
+export const T_EXITING: u16 = 15;
 
 export const SIGNAL_BODY_SIGNO: u32 = 0;
 export const SIGNAL_BODY_FLAGS: u32 = 4;

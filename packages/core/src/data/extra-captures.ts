@@ -18,7 +18,15 @@ export type ExtraCapture =
    */
   | { readonly arg: number; readonly lenArg: number; readonly max: number | "strsize" }
   /** `arg` points at a NUL-terminated path (PATH_MAX). */
-  | { readonly arg: number; readonly path: true };
+  | { readonly arg: number; readonly path: true }
+  /**
+   * What `arg` would read were its kind `as`, besides what its own kind reads (process_vm_readv's
+   * local iovec array, read at exit with its data, is also read at entry as ranges: a failed call
+   * has no exit capture, and strace prints the ranges then).
+   */
+  | { readonly arg: number; readonly as: ArgKind };
+
+import type { ArgKind } from "../types.js";
 
 /** strace's get_pagesize() on every architecture tstrace traces. */
 const PAGE = 4096;
@@ -32,4 +40,5 @@ export const extraCaptures: Readonly<Record<string, readonly ExtraCapture[]>> = 
   fsconfig: [{ arg: 3, lenArg: 4, max: "strsize" }],
   quotactl: [{ arg: 3, path: true }],
   quotactl_fd: [{ arg: 3, path: true }],
+  process_vm_readv: [{ arg: 1, as: { k: "array", type: "iovec", count: 2, dir: "in" } }],
 };

@@ -320,6 +320,20 @@ export const kinds: Readonly<Record<string, KindRow>> = {
     args: [int, structOut("wstatus"), flags("wait4_options"), structOut("rusage")],
     decoder: "wait4",
   },
+  // proc area (issue #16): waitid prints its siginfo and rusage at exit (strace 6.1 wait.c);
+  // process_vm_{readv,writev}'s iovec arrays (process_vm.c): the local one with its data, the
+  // remote one as addresses (read at entry: the kernel does not change it).
+  waitid: {
+    args: [en("waitid_types"), int, structOut("siginfo"), flags("wait4_options"), structOut("rusage")],
+  },
+  process_vm_readv: {
+    args: [int, { k: "iovec", count: 2, dir: "out" }, ulong, arr("iovec", 4, "in"), ulong, ulong],
+    decoder: "process_vm_readv",
+  },
+  process_vm_writev: {
+    args: [int, { k: "iovec", count: 2, dir: "in" }, ulong, arr("iovec", 4, "in"), ulong, ulong],
+    decoder: "process_vm_writev",
+  },
   getrusage: { args: [en("usage_who"), structOut("rusage")] },
   times: { args: [structOut("tms")] },
   clone3: { args: [structIn("clone_args"), ulong], decoder: "clone3", ret: "pid" },

@@ -5929,13 +5929,13 @@ export const generatedConstTables: readonly ConstTable[] = [
     kind: "flags",
     entries: [
       [1, "WNOHANG"],
-      [2, "WSTOPPED"],
       [4, "WEXITED"],
+      [2, "WSTOPPED"],
       [8, "WCONTINUED"],
       [16777216, "WNOWAIT"],
-      [536870912, "__WNOTHREAD"],
-      [1073741824, "__WALL"],
       [2147483648, "__WCLONE"],
+      [1073741824, "__WALL"],
+      [536870912, "__WNOTHREAD"],
     ],
   },
   {

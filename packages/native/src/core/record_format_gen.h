@@ -44,6 +44,7 @@ enum RecordType : uint16_t {
   kStackSample = 12,
   kMaps = 13,
   kFrames = 14,
+  kExiting = 15,
 };
 
 // SIGNAL body.
