@@ -5,7 +5,7 @@ import { strEq } from "../tables";
 import { decodeArchPrctl, printArchPrctlAux } from "./arch-prctl";
 import { decodeCapget, decodeCapset } from "./caps";
 import { decodeFanotifyInit, decodeFanotifyMark } from "./fanotify";
-import { decodeFcntl } from "./fcntl";
+import { decodeFcntl, printFcntlAux } from "./fcntl";
 import { decodeFutex } from "./futex";
 import { decodeGeneric } from "./generic";
 import { decodeGetdents, decodeGetdentsOld } from "./getdents";
@@ -507,4 +507,5 @@ export function printAux(id: u8): void {
   else if (id >= TAIL_FIRST && id <= TAIL_LAST) printTailAux(id);
   else if (id == D_ARCH_PRCTL) printArchPrctlAux();
   else if (id == D_PERSONALITY) printPersonalityAux();
+  else if (id == D_FCNTL) printFcntlAux();
 }
