@@ -6,7 +6,7 @@
 
 import { capData, capLen, findCapPrefix } from "../call";
 import { T_SOCKETLAYERS } from "../known";
-import { SIZEOF_SOCK_FPROG, SOCK_FPROG_FILTER, SOCK_FPROG_LEN } from "../layouts";
+import { SIZEOF_SOCK_FPROG } from "../layouts";
 import { strsize, xlatStyle } from "../options";
 import { putc, puts } from "../out";
 import { putAddr, putByteHex, putI64, putU64 } from "../print/num";
@@ -14,6 +14,7 @@ import { HEX_ALL, printBuffer } from "../print/quote";
 import { putRef } from "../print/xlat";
 import { CK_BUFFER_ARG_LEN, CK_STRUCT } from "../record";
 import { blob, errnoName, NO_REF, valueOf } from "../tables";
+import { BPF_K_SOCKET, printSockFprogAt } from "./bpf-filter";
 import { nlTable, printIfindex, printInetAddr, printXval } from "./nl-print";
 
 // Value printers.
@@ -369,11 +370,7 @@ function printValue(printer: u8, len: i32, ulen: i32): void {
     }
     case P_FPROG:
       if (!structBytes(len, SIZEOF_SOCK_FPROG, true)) return;
-      puts("{len=");
-      putU64(<u64>load<u16>(capData + SOCK_FPROG_LEN));
-      puts(", filter=");
-      putAddr(load<u64>(capData + SOCK_FPROG_FILTER));
-      putc(0x7d);
+      printSockFprogAt(capData, 3, BPF_K_SOCKET);
       return;
   }
   // The default: an int when exactly 4 bytes, else the bytes as a string.
