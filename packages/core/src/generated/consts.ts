@@ -457,6 +457,9 @@ export const generatedConstTables: readonly ConstTable[] = [
       [536870912, "CLONE_NEWPID"],
       [1073741824, "CLONE_NEWNET"],
       [2147483648, "CLONE_IO"],
+      [128, "CLONE_NEWTIME"],
+      [4294967296, "CLONE_CLEAR_SIGHAND"],
+      [8589934592, "CLONE_INTO_CGROUP"],
     ],
   },
   {
