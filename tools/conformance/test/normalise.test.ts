@@ -16,6 +16,20 @@ describe("normaliseTrace", () => {
         "{rx_packets=N, ifa_valid=N}]}]}, 0) = 20",
     );
   });
+  it("hides what a process reads of its own live /proc files until it closes them", () => {
+    const lines = normaliseTrace(
+      [
+        'openat(AT_FDCWD, "/proc/self/maps", O_RDONLY|O_CLOEXEC) = 17',
+        'read(17, "0 fe:00 339903                  "..., 1024) = 1024',
+        "close(17)                               = 0",
+        'openat(AT_FDCWD, "a.txt", O_RDONLY) = 17',
+        'read(17, "alpha\\n", 6) = 6',
+        "",
+      ].join("\n"),
+    );
+    expect(lines[1]).toBe('read(17, "LIVE", 1024) = 1024');
+    expect(lines[4]).toBe('read(17, "alpha\\n", 6) = 6');
+  });
   it("replaces long hex addresses but keeps short numbers", () => {
     const [line] = normaliseTrace("mmap(NULL, 8192, PROT_READ, MAP_PRIVATE, 3, 0x7000) = 0x7f2222701000\n");
     expect(line).toBe("mmap(NULL, 8192, PROT_READ, MAP_PRIVATE, 3, 0x7000) = 0xADDR");

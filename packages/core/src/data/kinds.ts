@@ -110,7 +110,7 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   lseek: { args: [fd, long, en("lseek_whence")] },
   dup: { args: [fd], ret: "fd" },
   dup2: { args: [fd, fd], ret: "fd" },
-  dup3: { args: [fd, fd, flags("dup3_flags")], ret: "fd" },
+  dup3: { args: [fd, fd, flags("open_mode_flags")], ret: "fd" },
   fcntl: { args: [fd, en("fcntl_cmds"), hex], ret: "fdByArgs", decoder: "fcntl" },
   getpid: { args: [], ret: "pid" },
   gettid: { args: [], ret: "pid" },
@@ -200,7 +200,7 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   timerfd_settime: { args: [fd, flags("tfd_flags"), structIn("itimerspec"), structOut("itimerspec")] },
   timerfd_gettime: { args: [fd, structOut("itimerspec")] },
   pipe: { args: [structOut("fdpair")] },
-  pipe2: { args: [structOut("fdpair"), flags("pipe_flags")] },
+  pipe2: { args: [structOut("fdpair"), flags("open_mode_flags")] },
   getcwd: { args: [{ k: "pathOut" }, ulong] },
   // the mount API (strace 6.1 fsopen.c, fsmount.c, fspick.c, move_mount.c, open_tree.c)
   fsopen: { args: [str, flags("fsopen_flags")], ret: "fd" },
