@@ -1,5 +1,6 @@
 // Pointers inside struct arguments (core's POINTEE captures): classic BPF programs behind a
-// struct sock_fprog (seccomp, prctl(PR_SET_SECCOMP), setsockopt(SO_ATTACH_FILTER)) printed
+// struct sock_fprog (seccomp, prctl(PR_SET_SECCOMP), setsockopt(SO_ATTACH_FILTER)) and the one
+// getsockopt(SO_GET_FILTER) returns, printed
 // instruction by instruction with -v, and clone3's clone_args with the pidfd and parent tid
 // the kernel stores at exit. One C program; strace 6.1 and tstrace trace it with the same
 // options and the lines are compared after the conformance normaliser (nothing typed by hand).
@@ -50,6 +51,9 @@ int main(void) {
   prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &none, 0, 0);
   int s = socket(AF_INET, SOCK_DGRAM, 0);
   setsockopt(s, SOL_SOCKET, SO_ATTACH_FILTER, &fp, sizeof(fp));
+  struct sock_filter got[16];
+  socklen_t glen = 16;
+  getsockopt(s, SOL_SOCKET, SO_GET_FILTER, got, &glen);
   int pidfd = 77, ptid = 88;
   struct clone_args ca;
   memset(&ca, 0, sizeof(ca));
@@ -79,7 +83,7 @@ describe("pointers inside struct arguments, against strace", () => {
       const args = [
         ...extra,
         "-e",
-        "trace=seccomp,prctl,setsockopt,clone3",
+        "trace=seccomp,prctl,setsockopt,getsockopt,clone3",
         "-e",
         "inject=clone3:retval=42",
         "./pointees",

@@ -1105,6 +1105,14 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "getsock_options",
+    source: "include/uapi/asm-generic/socket.h",
+    kind: "enum",
+    entries: [
+      [26, "SO_GET_FILTER"],
+    ],
+  },
+  {
     name: "hdio_busstates",
     source: "include/uapi/linux/hdreg.h",
     kind: "enum",

@@ -367,7 +367,7 @@ uint16_t capture_pointee(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, 
   if (wanted == 0) return rf::kOk;
   if (ptr == 0) return rf::kPartial;
   uint16_t status = append_prefix(w, mem, ptr, static_cast<size_t>(wanted));
-  return status == rf::kFault ? rf::kPartial : status;
+  return status == rf::kFault ? static_cast<uint16_t>(rf::kPartial) : status;
 }
 
 }  // namespace
