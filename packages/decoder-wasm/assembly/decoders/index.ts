@@ -3,6 +3,7 @@
 import { putc, puts } from "../out";
 import { strEq } from "../tables";
 import { decodeArchPrctl, printArchPrctlAux } from "./arch-prctl";
+import { decodeBpf } from "./bpf";
 import { decodeCapget, decodeCapset } from "./caps";
 import { decodeFanotifyInit, decodeFanotifyMark } from "./fanotify";
 import { decodeFcntl } from "./fcntl";
@@ -107,6 +108,8 @@ export const D_ARCH_PRCTL: u8 = 75;
 export const D_PERSONALITY: u8 = 76;
 export const D_MSGSND: u8 = 77;
 export const D_MSGRCV: u8 = 78;
+// bpf(2), perf, io_uring, keyctl (area bpf: ids 46-69).
+export const D_BPF: u8 = 46;
 export const D_CAPGET: u8 = 190;
 export const D_CAPSET: u8 = 191;
 
@@ -218,6 +221,8 @@ const DECODER_NAMES: string[] = [
   "quotactl_fd",
   "perf_event_open",
   "swapon",
+  // area bpf
+  "bpf",
 ];
 const DECODER_IDS: u8[] = [
   D_OPEN,
@@ -301,6 +306,8 @@ const DECODER_IDS: u8[] = [
   D_QUOTACTL_FD,
   D_PERF_EVENT_OPEN,
   D_SWAPON,
+  // area bpf
+  D_BPF,
 ];
 
 /** Decoder id for a decoder (or syscall) name; D_GENERIC when there is no dedicated one. */
@@ -478,6 +485,8 @@ export function runDecoder(id: u8, r: u32): i32 {
       return decodePerfEventOpen();
     case D_SWAPON:
       return decodeSwapon();
+    case D_BPF:
+      return decodeBpf();
   }
   return decodeGeneric(r);
 }
