@@ -104,7 +104,32 @@ function maskLiveReads(lines: readonly string[]): string[] {
       live.delete(call[3] ?? "");
       return line;
     }
-    return line.replace(READ_DATA, '$1"LIVE"');
+    // The padding before ` = ` followed the bytes' width.
+    return line.replace(READ_DATA, '$1"LIVE"').replace(PADDED_RESULT, ") = ");
+  });
+}
+
+/**
+ * A file mkstemp made (O_CREAT|O_EXCL, a name ending in six random characters: git's
+ * `tmp_obj_Ga4NFo`, perl's `XXDiftGI`, zip's `zipQJ437`): each run picks the name anew.
+ */
+const MKSTEMP_OPEN = /open(?:at)?\((?:[^,]+, )?"((?:[^"\\]|\\.)*[A-Za-z0-9]{6})", [^)]*O_CREAT\|O_EXCL/;
+
+/** Names each mkstemp file TMP1, TMP2… in order of creation, wherever the trace names it. */
+function renameTempFiles(lines: readonly string[]): string[] {
+  const names = new Map<string, string>();
+  return lines.map((line) => {
+    const made = MKSTEMP_OPEN.exec(line)?.[1];
+    if (made !== undefined && !names.has(made)) names.set(made, `TMP${names.size + 1}`);
+    let out = line;
+    for (const [name, alias] of names) {
+      const tail = name.slice(-6);
+      if (!out.includes(tail)) continue;
+      const next = out.split(tail).join(alias.padEnd(6, "_").slice(0, 6));
+      // The padding before ` = ` follows the names' width.
+      out = next === out ? out : next.replace(PADDED_RESULT, ") = ");
+    }
+    return out;
   });
 }
 
@@ -133,13 +158,15 @@ function collectPids(lines: readonly string[]): Map<string, string> {
 
 /** Normalises one trace (its lines, in order). */
 export function normaliseTrace(text: string): string[] {
-  const lines = maskLiveReads(
-    settleChildSignals(
-      deinterleave(
-        text
-          .split("\n")
-          .filter((l) => l.length > 0)
-          .map(maskTiming),
+  const lines = renameTempFiles(
+    maskLiveReads(
+      settleChildSignals(
+        deinterleave(
+          text
+            .split("\n")
+            .filter((l) => l.length > 0)
+            .map(maskTiming),
+        ),
       ),
     ),
   );
