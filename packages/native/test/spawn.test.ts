@@ -312,9 +312,11 @@ describe("spawnTraced", () => {
     expect(() =>
       spawnTraced({ argv: ["true"], capturePlan: new Uint32Array([0x54535043, 1, 5]) }, cb),
     ).toThrow(/offset table runs past the end/);
-    const badKind = buildPlan({ 0: [{ arg: 0, kind: 16, when: 1 }] });
+    // one past the last kind core defines
+    const unknown = Math.max(...Object.values(CaptureKind)) + 1;
+    const badKind = buildPlan({ 0: [{ arg: 0, kind: unknown, when: 1 }] });
     expect(() => spawnTraced({ argv: ["true"], capturePlan: badKind }, cb)).toThrow(
-      /unknown capture kind 16/,
+      new RegExp(`unknown capture kind ${unknown}`),
     );
     const retAtEntry = buildPlan({
       0: [{ arg: 1, kind: CaptureKind.BUFFER_RET_LEN, when: CaptureWhen.ENTRY }],

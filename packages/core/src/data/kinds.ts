@@ -270,6 +270,8 @@ export const kinds: Readonly<Record<string, KindRow>> = {
     decoder: "landlock_add_rule",
   },
   landlock_restrict_self: { args: [fd, hex], decoder: "landlock_restrict_self" },
+  // bpf (bpf.c): the attribute is read by the caller's size (data/extra-captures.ts)
+  bpf: { args: [en("bpf_commands"), ptr, uint], decoder: "bpf" },
   // perf_event_open (perf.c): the attr prints as its address (its fields are not decoded yet)
   perf_event_open: { args: [ptr, int, int, fd, hex], ret: "fd", decoder: "perf_event_open" },
   // io_uring (io_uring.c)

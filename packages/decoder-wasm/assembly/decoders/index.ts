@@ -3,6 +3,7 @@
 import { putc, puts } from "../out";
 import { strEq } from "../tables";
 import { decodeArchPrctl, printArchPrctlAux } from "./arch-prctl";
+import { decodeBpf } from "./bpf";
 import { decodeCapget, decodeCapset } from "./caps";
 import { decodeFanotifyInit, decodeFanotifyMark } from "./fanotify";
 import { decodeFcntl, printFcntlAux } from "./fcntl";
@@ -108,6 +109,8 @@ export const D_ARCH_PRCTL: u8 = 75;
 export const D_PERSONALITY: u8 = 76;
 export const D_MSGSND: u8 = 77;
 export const D_MSGRCV: u8 = 78;
+// bpf(2), perf, io_uring, keyctl (area bpf: ids 46-69).
+export const D_BPF: u8 = 46;
 export const D_CAPGET: u8 = 190;
 export const D_CAPSET: u8 = 191;
 
@@ -226,6 +229,8 @@ const DECODER_NAMES: string[] = [
   // proc area
   "process_vm_readv",
   "process_vm_writev",
+  // area bpf
+  "bpf",
 ];
 const DECODER_IDS: u8[] = [
   D_OPEN,
@@ -312,6 +317,8 @@ const DECODER_IDS: u8[] = [
   // proc area
   D_PROCESS_VM_READV,
   D_PROCESS_VM_WRITEV,
+  // area bpf
+  D_BPF,
 ];
 
 /** Decoder id for a decoder (or syscall) name; D_GENERIC when there is no dedicated one. */
@@ -494,6 +501,8 @@ export function runDecoder(id: u8, r: u32): i32 {
       return decodeProcessVmReadv();
     case D_PROCESS_VM_WRITEV:
       return decodeProcessVmWritev();
+    case D_BPF:
+      return decodeBpf();
   }
   return decodeGeneric(r);
 }

@@ -156,15 +156,24 @@ enum CaptureKind : uint8_t {
   kIndirect = 13,
   kMmsghdr = 14,
   kStructIf = 15,
+  kPointee = 16,
 };
 
-constexpr uint8_t kCaptureKindMax = 15;
+constexpr uint8_t kCaptureKindMax = 16;
 constexpr uint32_t kMsgControlMax = 4096;
 constexpr uint32_t kNetlinkCaptureMax = 0x100000;
 constexpr uint32_t kNoLenArgFdPair = 0xffffffff;
 constexpr uint8_t kFdReturnArg = 6;
 constexpr uint32_t kStackOffsetMax = 0xffff;
 constexpr uint32_t kStringArrayScanCap = 65536;
+
+// POINTEE specs: bit shifts of the fields packed in len_arg, and its no-selector value.
+constexpr uint32_t kPointeePtrOffsetShift = 0;
+constexpr uint32_t kPointeeCountOffsetShift = 8;
+constexpr uint32_t kPointeeCountSizeShift = 16;
+constexpr uint32_t kPointeeSelectorShift = 20;
+constexpr uint32_t kPointeeElemSizeShift = 24;
+constexpr uint32_t kPointeeNoSelector = 0xf;
 
 // FdDecode bits (an FD_PATH spec's size).
 constexpr uint32_t kFdDecodeDetails = 1;
