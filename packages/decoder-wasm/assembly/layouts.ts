@@ -574,3 +574,69 @@ export const SHM_INFO_SHM_RSS: u32 = 16;
 export const SHM_INFO_SHM_SWP: u32 = 24;
 export const SHM_INFO_SWAP_ATTEMPTS: u32 = 32;
 export const SHM_INFO_SWAP_SUCCESSES: u32 = 40;
+
+export const SIZEOF_INPUT_ID: u32 = 8;
+export const INPUT_ID_BUSTYPE: u32 = 0;
+export const INPUT_ID_VENDOR: u32 = 2;
+export const INPUT_ID_PRODUCT: u32 = 4;
+export const INPUT_ID_VERSION: u32 = 6;
+
+export const SIZEOF_INPUT_ABSINFO: u32 = 24;
+export const INPUT_ABSINFO_VALUE: u32 = 0;
+export const INPUT_ABSINFO_MINIMUM: u32 = 4;
+export const INPUT_ABSINFO_MAXIMUM: u32 = 8;
+export const INPUT_ABSINFO_FUZZ: u32 = 12;
+export const INPUT_ABSINFO_FLAT: u32 = 16;
+export const INPUT_ABSINFO_RESOLUTION: u32 = 20;
+
+export const SIZEOF_INPUT_KEYMAP_ENTRY: u32 = 40;
+export const INPUT_KEYMAP_ENTRY_FLAGS: u32 = 0;
+export const INPUT_KEYMAP_ENTRY_LEN: u32 = 1;
+export const INPUT_KEYMAP_ENTRY_INDEX: u32 = 2;
+export const INPUT_KEYMAP_ENTRY_KEYCODE: u32 = 4;
+export const INPUT_KEYMAP_ENTRY_SCANCODE: u32 = 8;
+
+export const SIZEOF_FF_EFFECT: u32 = 48;
+export const FF_EFFECT_TYPE: u32 = 0;
+export const FF_EFFECT_ID: u32 = 2;
+export const FF_EFFECT_DIRECTION: u32 = 4;
+export const FF_EFFECT_TRIGGER: u32 = 6;
+export const FF_EFFECT_REPLAY: u32 = 10;
+export const FF_EFFECT_U: u32 = 16;
+
+export const SIZEOF_FF_ENVELOPE: u32 = 8;
+export const FF_ENVELOPE_ATTACK_LENGTH: u32 = 0;
+export const FF_ENVELOPE_ATTACK_LEVEL: u32 = 2;
+export const FF_ENVELOPE_FADE_LENGTH: u32 = 4;
+export const FF_ENVELOPE_FADE_LEVEL: u32 = 6;
+
+export const SIZEOF_FF_TRIGGER: u32 = 4;
+export const FF_TRIGGER_BUTTON: u32 = 0;
+export const FF_TRIGGER_INTERVAL: u32 = 2;
+
+export const SIZEOF_FF_REPLAY: u32 = 4;
+export const FF_REPLAY_LENGTH: u32 = 0;
+export const FF_REPLAY_DELAY: u32 = 2;
+
+export const SIZEOF_FF_CONSTANT_EFFECT: u32 = 10;
+export const FF_CONSTANT_EFFECT_LEVEL: u32 = 0;
+export const FF_CONSTANT_EFFECT_ENVELOPE: u32 = 2;
+
+export const SIZEOF_FF_RAMP_EFFECT: u32 = 12;
+export const FF_RAMP_EFFECT_START_LEVEL: u32 = 0;
+export const FF_RAMP_EFFECT_END_LEVEL: u32 = 2;
+export const FF_RAMP_EFFECT_ENVELOPE: u32 = 4;
+
+export const SIZEOF_FF_PERIODIC_EFFECT: u32 = 32;
+export const FF_PERIODIC_EFFECT_WAVEFORM: u32 = 0;
+export const FF_PERIODIC_EFFECT_PERIOD: u32 = 2;
+export const FF_PERIODIC_EFFECT_MAGNITUDE: u32 = 4;
+export const FF_PERIODIC_EFFECT_OFFSET: u32 = 6;
+export const FF_PERIODIC_EFFECT_PHASE: u32 = 8;
+export const FF_PERIODIC_EFFECT_ENVELOPE: u32 = 10;
+export const FF_PERIODIC_EFFECT_CUSTOM_LEN: u32 = 20;
+export const FF_PERIODIC_EFFECT_CUSTOM_DATA: u32 = 24;
+
+export const SIZEOF_FF_RUMBLE_EFFECT: u32 = 4;
+export const FF_RUMBLE_EFFECT_STRONG_MAGNITUDE: u32 = 0;
+export const FF_RUMBLE_EFFECT_WEAK_MAGNITUDE: u32 = 2;

@@ -218,6 +218,10 @@ export const requestArgs: Readonly<Record<string, RequestArgRow>> = {
       NBD_SET_TIMEOUT: ulong,
       RTC_EPOCH_SET: ulong,
       RTC_IRQP_SET: ulong,
+      // strace 6.1 evdev.c (ioctl-a): an effect id, and grab/revoke's flag.
+      EVIOCRMFF: int,
+      EVIOCGRAB: ulong,
+      EVIOCREVOKE: ulong,
       ...Object.fromEntries(HDIO_SET_ULONG.map((n) => [n, ulong])),
     },
   },

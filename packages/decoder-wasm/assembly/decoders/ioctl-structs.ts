@@ -7,6 +7,7 @@ import { puts } from "../out";
 import { printTermiosOf, TERMIO, TERMIOS2 } from "../print/termios";
 import { lookup, NO_REF, strEq } from "../tables";
 import { printCounterWatch } from "./ioctl-counter";
+import { printEvdevStruct } from "./ioctl-evdev";
 import { printFiemapIn, printFiemapOut, printFstrimRange, printFsxattr, printInodeFlags } from "./ioctl-fs";
 import {
   printBusstate,
@@ -70,6 +71,9 @@ export const IOCTL_STRUCT_NAMES: string[] = [
  * `addr` at entry or exit; false when the type is not an ioctl family's or too short.
  */
 export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExit: bool): bool {
+  // ioctl-a: evdev's structs and masks.
+  const evdev = printEvdevStruct(type, p, len, addr);
+  if (evdev >= 0) return evdev > 0;
   if (strEq(type, "fiemap")) return printFiemapIn(p, len);
   if (strEq(type, "fiemap_extents")) return printFiemapOut(p, len, addr);
   if (strEq(type, "fstrim_range")) return printFstrimRange(p, len);
