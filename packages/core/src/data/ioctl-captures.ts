@@ -30,8 +30,14 @@ export const FIEMAP_EXTENTS_READ = 32;
 export const EVDEV_BITS_READ = 96;
 /** Bytes of an evdev name, place or id string read at exit: what -s 1024 prints. */
 export const EVDEV_STR_READ = 1024;
-/** Most EVIOCGMTSLOTS values read at exit: what -s 1024 prints. */
+/** Most EVIOCGMTSLOTS values read at exit: what -s 1024 (or -v, which does not cut arrays) prints. */
 export const EVDEV_MTSLOTS_READ = 1024;
+
+/**
+ * Most struct kvm_cpuid_entry2 read after a struct kvm_cpuid2: the kernel's KVM_MAX_CPUID_ENTRIES
+ * (arch/x86/include/asm/kvm_host.h), since with -v strace prints every entry.
+ */
+export const KVM_CPUID_ENTRIES_READ = 256;
 
 /** _IOC(dir, type, nr, 0) (asm-generic/ioctl.h): a request family's number before its size. */
 const ioc = (dir: "read" | "write", type: string, nr: number): number =>
@@ -70,6 +76,8 @@ const pseudoStructs: readonly StructDef[] = [
   // The identity blocks HDIO_OBSOLETE_IDENTITY and HDIO_GET_IDENTITY fill (strace's sizes).
   { name: "hd_identity_old", size: 142 },
   { name: "hd_identity", size: 512 },
+  // kvm (linux/kvm.h): struct kvm_cpuid2's header, then its entries.
+  { name: "kvm_cpuid2_entries", size: 8 + 40 * KVM_CPUID_ENTRIES_READ },
   // evdev (linux/input.h): EVIOC[GS]REP's two unsigned ints; EVIOC[GS]KEYCODE's scancode and key.
   { name: "evdev_rep", size: 8 },
   { name: "evdev_keycode", size: 8 },
@@ -220,6 +228,14 @@ export const ioctlCaptures: ValueCaptureRow = {
     ...outOf("input_keymap_entry", "EVIOCGKEYCODE_V2"),
     ...inOf("input_keymap_entry", "EVIOCSKEYCODE_V2"),
     ...inOf("ff_effect", "EVIOCSFF"),
+    // strace 6.1 kvm.c (ioctl-a): guest memory, registers, CPUID tables.
+    ...inOf("kvm_userspace_memory_region", "KVM_SET_USER_MEMORY_REGION"),
+    ...inOf("kvm_regs", "KVM_SET_REGS"),
+    ...outOf("kvm_regs", "KVM_GET_REGS"),
+    ...inOf("kvm_sregs", "KVM_SET_SREGS"),
+    ...outOf("kvm_sregs", "KVM_GET_SREGS"),
+    ...inOf("kvm_cpuid2_entries", "KVM_SET_CPUID2"),
+    ...outOf("kvm_cpuid2_entries", "KVM_GET_SUPPORTED_CPUID", "KVM_GET_EMULATED_CPUID"),
     // The families whose number carries a length (linux/input.h's EVIOCGNAME(len), …) or an index:
     // EVIOCGABS(abs)/EVIOCSABS(abs) with 6 bits of axis, EVIOCGBIT(ev, len) with 5 bits of event type.
     family("read", 0x06, 0, "evdev_str"),

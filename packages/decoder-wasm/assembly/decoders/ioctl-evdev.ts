@@ -432,7 +432,8 @@ function printMtslots(p: usize, len: u32, addr: u64): bool {
   putc(0x5b);
   for (let i: u32 = 0; i < count; i++) {
     if (i > 0) puts(", ");
-    if (i >= <u32>strsize) {
+    // strace's print_array stops at -s elements unless -v.
+    if (!verbose && i >= <u32>strsize) {
       puts("...");
       break;
     }

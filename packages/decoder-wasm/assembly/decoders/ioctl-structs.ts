@@ -21,6 +21,7 @@ import {
   printInt3,
   printKulong,
 } from "./ioctl-hdio";
+import { printKvmStruct } from "./ioctl-kvm";
 import { printLoopConfig, printLoopInfo, printLoopInfo64 } from "./ioctl-loop";
 import { printRandPoolInfo } from "./ioctl-random";
 import { printScalar } from "./ioctl-scalar";
@@ -74,6 +75,8 @@ export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExi
   // ioctl-a: evdev's structs and masks.
   const evdev = printEvdevStruct(type, p, len, addr);
   if (evdev >= 0) return evdev > 0;
+  const kvm = printKvmStruct(type, p, len);
+  if (kvm >= 0) return kvm > 0;
   if (strEq(type, "fiemap")) return printFiemapIn(p, len);
   if (strEq(type, "fiemap_extents")) return printFiemapOut(p, len, addr);
   if (strEq(type, "fstrim_range")) return printFstrimRange(p, len);

@@ -31,8 +31,9 @@ import {
 } from "../tables";
 import { printArg, printFd } from "./args";
 import { isEvdevPointer, printEvdevRequest } from "./ioctl-evdev";
+import { kvmReturnsFd } from "./ioctl-kvm";
 import { printIoctlStruct, printIoctlValue } from "./ioctl-structs";
-import { AUX_ENUM, RVAL_DECODED, setAux } from "./rval";
+import { AUX_ENUM, RVAL_DECODED, RVAL_FD, setAux } from "./rval";
 
 /** The request by name, or `_IOC(...)`; -X raw/verbose restyle it as one value. */
 export function printIoctlRequest(req: u32): void {
@@ -161,7 +162,8 @@ export function decodeIoctl(): i32 {
       puts(", ");
       printArg(requestArgIndex(ra), requestArgKind(ra), requestArgParam(ra));
     }
-    return req == NS_GET_NSTYPE ? 0 : RVAL_DECODED;
+    if (req == NS_GET_NSTYPE) return 0;
+    return kvmReturnsFd(req) ? RVAL_DECODED | RVAL_FD : RVAL_DECODED;
   }
   puts(", ");
   // An input device's request core points at nothing (EVIOCGMASK): strace prints the address.
@@ -171,5 +173,5 @@ export function decodeIoctl(): i32 {
   }
   if (req == 0x40049409) putI64(<i64>(<i32>arg(2)));
   else putHex(arg(2));
-  return RVAL_DECODED;
+  return kvmReturnsFd(req) ? RVAL_DECODED | RVAL_FD : RVAL_DECODED;
 }
