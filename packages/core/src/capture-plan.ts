@@ -303,8 +303,8 @@ export function valueCapturesFor(table: ArchTable, name: string): CaptureSpec[] 
   if (!names) throw new Error(`value captures of ${name}: no constant table ${row.table}`);
   const out: CaptureSpec[] = [];
   for (const c of row.captures) {
-    const entry = names.entries.find(([, n]) => n === c.value);
-    if (!entry) throw new Error(`value captures of ${name}: ${c.value} is not in ${row.table}`);
+    const value = typeof c.value === "number" ? c.value : names.entries.find(([, n]) => n === c.value)?.[0];
+    if (value === undefined) throw new Error(`value captures of ${name}: ${c.value} is not in ${row.table}`);
     const size = table.structs.find((d) => d.name === c.type)?.size;
     if (!size) continue;
     out.push({
@@ -312,8 +312,10 @@ export function valueCapturesFor(table: ArchTable, name: string): CaptureSpec[] 
       kind: CaptureKind.STRUCT_IF,
       when: c.dir === "in" ? CaptureWhen.ENTRY : CaptureWhen.EXIT,
       selectorArg: row.selector,
-      selectorValue: (entry[0] | (c.orBits ?? 0)) >>> 0,
+      selectorValue: (value | (c.orBits ?? 0)) >>> 0,
       size,
+      ...(c.anyIocSize ? { anyIocSize: true } : {}),
+      ...(c.lowBits ? { lowBits: c.lowBits } : {}),
     });
   }
   return out;

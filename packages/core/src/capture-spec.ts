@@ -10,6 +10,7 @@ import {
   NO_LEN_ARG_FD_PAIR,
   POINTEE_NO_SELECTOR,
   PointeeWord as W,
+  SelectorMatch,
 } from "./record-format.js";
 
 /** Marks an unused word 1 (a kind that names no second argument). */
@@ -83,12 +84,18 @@ export type CaptureSpec =
       readonly capAtMsgLen: boolean;
       readonly max: number;
     })
-  /** A struct of `size` bytes, read only when the low 32 bits of `args[selectorArg]` equal `selectorValue`. */
+  /**
+   * A struct of `size` bytes, read only when the low 32 bits of `args[selectorArg]` equal
+   * `selectorValue`; with `anyIocSize` and `lowBits`, compared without the request's _IOC_SIZE bits
+   * and its `lowBits` lowest bits (a family of ioctl requests, record-format.ts's SelectorMatch).
+   */
   | (Base & {
       readonly kind: typeof CaptureKind.STRUCT_IF;
       readonly selectorArg: number;
       readonly selectorValue: number;
       readonly size: number;
+      readonly anyIocSize?: boolean;
+      readonly lowBits?: number;
     })
   /**
    * What the pointer `ptrOffset` bytes into the struct at args[arg] points at: `countSize` bytes at
@@ -170,8 +177,23 @@ export const SPEC_WORDS: { readonly [K in CaptureKind]: Words<Of<K>> } = {
     decode: (countArg, cap, max) => ({ countArg, capAtMsgLen: cap === 1, max }),
   },
   [CaptureKind.STRUCT_IF]: {
-    encode: (s) => [s.selectorArg, s.selectorValue >>> 0, s.size],
-    decode: (selectorArg, selectorValue, size) => ({ selectorArg, selectorValue, size }),
+    encode: (s) => [
+      s.selectorArg |
+        (s.anyIocSize ? SelectorMatch.ANY_IOC_SIZE : 0) |
+        ((s.lowBits ?? 0) << SelectorMatch.LOW_BITS_SHIFT),
+      s.selectorValue >>> 0,
+      s.size,
+    ],
+    decode: (w1, selectorValue, size) => {
+      const lowBits = (w1 >>> SelectorMatch.LOW_BITS_SHIFT) & 0xf;
+      return {
+        selectorArg: w1 & 0xff,
+        selectorValue,
+        size,
+        ...(w1 & SelectorMatch.ANY_IOC_SIZE ? { anyIocSize: true } : {}),
+        ...(lowBits ? { lowBits } : {}),
+      };
+    },
   },
   [CaptureKind.POINTEE]: {
     encode: (s) => [

@@ -304,6 +304,23 @@ export const PointeeWord = {
   SELECTOR: 20,
   ELEM_SIZE: 24,
 } as const;
+/**
+ * Bits of a {@link CaptureKind.STRUCT_IF} spec's `lenArg` above the selector's argument index
+ * (bits 0-7) that loosen the match, for ioctl request families whose number carries a length or
+ * an index (evdev's EVIOCGBIT(ev, len), EVIOCGABS(abs)): the selector is compared under a mask.
+ */
+export const SelectorMatch = {
+  /** The request is compared without its _IOC_SIZE bits (16-29). */
+  ANY_IOC_SIZE: 0x100,
+  /** Where a 4-bit count of low request bits (the number's index part) left out of the comparison sits. */
+  LOW_BITS_SHIFT: 9,
+} as const;
+/** The selector bits a STRUCT_IF spec's `lenArg` compares (see {@link SelectorMatch}). */
+export function selectorMask(lenArg: number): number {
+  let mask = ~((1 << ((lenArg >>> SelectorMatch.LOW_BITS_SHIFT) & 0xf)) - 1);
+  if (lenArg & SelectorMatch.ANY_IOC_SIZE) mask &= ~0x3fff0000;
+  return mask >>> 0;
+}
 /** An {@link CaptureKind.FD_PATHS} spec with this `lenArg` reads exactly two fds (an int[2]). */
 export const NO_LEN_ARG_FD_PAIR = 0xffffffff;
 /** A {@link CaptureKind.FD_PATH} capture with this `arg` describes the return value (exit only). */

@@ -121,7 +121,8 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   fstatfs: { args: [fd, structOut("statfs")] },
   getdents64: { args: [fd, { k: "bufOut", whole: true }, ulong], decoder: "getdents64" },
   getdents: { args: [fd, { k: "bufOut", whole: true }, ulong], decoder: "getdents" },
-  ioctl: { args: [fd, en("ioctls"), hex], decoder: "ioctl" },
+  // Some requests return an fd (KVM_CREATE_VM): the decoder says which.
+  ioctl: { args: [fd, en("ioctls"), hex], ret: "fdByArgs", decoder: "ioctl" },
   futex: { args: [ptr, en("futex_ops"), int, ptr, ptr, int], decoder: "futex" },
   lseek: { args: [fd, long, en("lseek_whence")] },
   dup: { args: [fd], ret: "fd" },

@@ -218,6 +218,13 @@ export const requestArgs: Readonly<Record<string, RequestArgRow>> = {
       NBD_SET_TIMEOUT: ulong,
       RTC_EPOCH_SET: ulong,
       RTC_IRQP_SET: ulong,
+      // strace 6.1 kvm.c (ioctl-a): the capability asked about, the new vCPU's id.
+      KVM_CHECK_EXTENSION: en("kvm_cap"),
+      KVM_CREATE_VCPU: { k: "uint" },
+      // strace 6.1 evdev.c (ioctl-a): an effect id, and grab/revoke's flag.
+      EVIOCRMFF: int,
+      EVIOCGRAB: ulong,
+      EVIOCREVOKE: ulong,
       ...Object.fromEntries(HDIO_SET_ULONG.map((n) => [n, ulong])),
     },
   },

@@ -389,6 +389,16 @@ uint16_t capture_pointee(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, 
   if (ptr == 0) return rf::kPartial;
   uint16_t status = append_prefix(w, mem, ptr, static_cast<size_t>(wanted));
   return status == rf::kFault ? static_cast<uint16_t>(rf::kPartial) : status;
+// A STRUCT_IF spec's selector (len_arg's low byte indexes the argument) equals its value (`size`),
+// under the mask len_arg's SelectorMatch bits give: an ioctl family whose number carries a length
+// or an index (EVIOCGBIT(ev, len)) is one spec.
+bool selector_matches(const CaptureSpec& s, const SyscallFacts& f) {
+  uint32_t idx = s.len_arg & 0xff;
+  if (idx > 5) return false;
+  uint32_t low = (s.len_arg >> rf::kSelectorLowBitsShift) & 0xf;
+  uint32_t mask = ~((1u << low) - 1);
+  if (s.len_arg & rf::kSelectorAnyIocSize) mask &= ~0x3fff0000u;
+  return (static_cast<uint32_t>(f.args[idx]) & mask) == s.size;
 }
 
 }  // namespace
@@ -407,7 +417,7 @@ uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vecto
     CaptureSpec s = spec;
     if (netlink && s.kind != rf::kFdPath && s.kind != rf::kFdPaths && s.kind != rf::kPointee) s.max = std::max(s.max, rf::kNetlinkCaptureMax);
     // A conditional capture whose argument does not match writes nothing: the decoder prints the address.
-    if (s.kind == rf::kStructIf && (s.len_arg > 5 || static_cast<uint32_t>(f.args[s.len_arg]) != s.size)) continue;
+    if (s.kind == rf::kStructIf && !selector_matches(s, f)) continue;
     if (s.kind == rf::kPointee) {
       uint32_t sel = (s.len_arg >> rf::kPointeeSelectorShift) & 0xf;
       if (sel != rf::kPointeeNoSelector && (sel > 5 || static_cast<uint32_t>(f.args[sel]) != s.size)) continue;
