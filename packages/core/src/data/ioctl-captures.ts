@@ -50,6 +50,10 @@ const pseudoStructs: readonly StructDef[] = [
   // The identity blocks HDIO_OBSOLETE_IDENTITY and HDIO_GET_IDENTITY fill (strace's sizes).
   { name: "hd_identity_old", size: 142 },
   { name: "hd_identity", size: 512 },
+  // ioctl-b: GPIO_GET_LINEINFO_UNWATCH_IOCTL's __u32 line offset; GPIO_V2_LINE_SET_VALUES_IOCTL's
+  // struct gpio_v2_line_values (two __u64), printed as both fields where the GET prints one a side.
+  { name: "gpio_line_offset", size: 4 },
+  { name: "gpio_v2_line_values_set", size: 16 },
 ];
 
 /**
@@ -179,6 +183,22 @@ export const ioctlCaptures: ValueCaptureRow = {
     // strace 6.1 perf_ioctl.c.
     ...inOf(scalar("u", 64), "PERF_EVENT_IOC_PERIOD"),
     ...outOf(scalar("u", 64), "PERF_EVENT_IOC_ID"),
+    // ioctl-b: strace 6.1 gpio_ioctl.c: chip and line info, v1 handle/event requests, v2 line requests.
+    ...outOf("gpiochip_info", "GPIO_GET_CHIPINFO_IOCTL"),
+    ...inOut("gpioline_info", "GPIO_GET_LINEINFO_IOCTL"),
+    ...inOut("gpioline_info", "GPIO_GET_LINEINFO_WATCH_IOCTL"),
+    ...inOf("gpio_line_offset", "GPIO_GET_LINEINFO_UNWATCH_IOCTL"),
+    ...inOut("gpiohandle_request", "GPIO_GET_LINEHANDLE_IOCTL"),
+    ...inOut("gpioevent_request", "GPIO_GET_LINEEVENT_IOCTL"),
+    ...outOf("gpiohandle_data", "GPIOHANDLE_GET_LINE_VALUES_IOCTL"),
+    ...inOf("gpiohandle_data", "GPIOHANDLE_SET_LINE_VALUES_IOCTL"),
+    ...inOf("gpiohandle_config", "GPIOHANDLE_SET_CONFIG_IOCTL"),
+    ...inOut("gpio_v2_line_info", "GPIO_V2_GET_LINEINFO_IOCTL"),
+    ...inOut("gpio_v2_line_info", "GPIO_V2_GET_LINEINFO_WATCH_IOCTL"),
+    ...inOut("gpio_v2_line_request", "GPIO_V2_GET_LINE_IOCTL"),
+    ...inOut("gpio_v2_line_values", "GPIO_V2_LINE_GET_VALUES_IOCTL"),
+    ...inOf("gpio_v2_line_values_set", "GPIO_V2_LINE_SET_VALUES_IOCTL"),
+    ...inOf("gpio_v2_line_config", "GPIO_V2_LINE_SET_CONFIG_IOCTL"),
   ],
 };
 

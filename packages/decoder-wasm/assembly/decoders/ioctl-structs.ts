@@ -9,6 +9,20 @@ import { lookup, NO_REF, strEq } from "../tables";
 import { printCounterWatch } from "./ioctl-counter";
 import { printFiemapIn, printFiemapOut, printFstrimRange, printFsxattr, printInodeFlags } from "./ioctl-fs";
 import {
+  printGpioChipInfo,
+  printGpioEventRequest,
+  printGpioHandleConfig,
+  printGpioHandleData,
+  printGpioHandleRequest,
+  printGpioLineInfo,
+  printGpioLineOffset,
+  printGpioV2LineConfig,
+  printGpioV2LineInfo,
+  printGpioV2LineRequest,
+  printGpioV2LineValues,
+  printGpioV2LineValuesSet,
+} from "./ioctl-gpio";
+import {
   printBusstate,
   printDriveCmdIn,
   printDriveCmdOut,
@@ -63,6 +77,19 @@ export const IOCTL_STRUCT_NAMES: string[] = [
   "ubi_leb_change_req",
   "ubi_map_req",
   "ubi_set_vol_prop_req",
+  // ioctl-b
+  "gpiochip_info",
+  "gpioline_info",
+  "gpio_line_offset",
+  "gpiohandle_request",
+  "gpioevent_request",
+  "gpiohandle_data",
+  "gpiohandle_config",
+  "gpio_v2_line_info",
+  "gpio_v2_line_request",
+  "gpio_v2_line_values",
+  "gpio_v2_line_values_set",
+  "gpio_v2_line_config",
 ];
 
 /**
@@ -98,6 +125,19 @@ export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExi
   if (strEq(type, "rand_pool_info")) return printRandPoolInfo(p, len, addr);
   if (strEq(type, "termios2")) return printTermiosOf(p, len, TERMIOS2);
   if (strEq(type, "termio")) return printTermiosOf(p, len, TERMIO);
+  // ioctl-b
+  if (strEq(type, "gpiochip_info")) return printGpioChipInfo(p, len);
+  if (strEq(type, "gpioline_info")) return printGpioLineInfo(p, len, atExit);
+  if (strEq(type, "gpio_line_offset")) return printGpioLineOffset(p, len);
+  if (strEq(type, "gpiohandle_request")) return printGpioHandleRequest(p, len, atExit);
+  if (strEq(type, "gpioevent_request")) return printGpioEventRequest(p, len, atExit);
+  if (strEq(type, "gpiohandle_data")) return printGpioHandleData(p, len);
+  if (strEq(type, "gpiohandle_config")) return printGpioHandleConfig(p, len);
+  if (strEq(type, "gpio_v2_line_info")) return printGpioV2LineInfo(p, len, atExit);
+  if (strEq(type, "gpio_v2_line_request")) return printGpioV2LineRequest(p, len, atExit);
+  if (strEq(type, "gpio_v2_line_values")) return printGpioV2LineValues(p, len, atExit);
+  if (strEq(type, "gpio_v2_line_values_set")) return printGpioV2LineValuesSet(p, len);
+  if (strEq(type, "gpio_v2_line_config")) return printGpioV2LineConfig(p, len);
   return printScalar(type, p, len);
 }
 
