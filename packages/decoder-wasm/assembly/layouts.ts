@@ -647,3 +647,58 @@ export const GPIO_V2_LINE_INFO_NUM_ATTRS: u32 = 68;
 export const GPIO_V2_LINE_INFO_FLAGS: u32 = 72;
 export const GPIO_V2_LINE_INFO_ATTRS: u32 = 80;
 export const GPIO_V2_LINE_INFO_PADDING: u32 = 240;
+
+export const SIZEOF_PTP_CLOCK_TIME: u32 = 16;
+export const PTP_CLOCK_TIME_SEC: u32 = 0;
+export const PTP_CLOCK_TIME_NSEC: u32 = 8;
+export const PTP_CLOCK_TIME_RESERVED: u32 = 12;
+
+export const SIZEOF_PTP_CLOCK_CAPS: u32 = 80;
+export const PTP_CLOCK_CAPS_MAX_ADJ: u32 = 0;
+export const PTP_CLOCK_CAPS_N_ALARM: u32 = 4;
+export const PTP_CLOCK_CAPS_N_EXT_TS: u32 = 8;
+export const PTP_CLOCK_CAPS_N_PER_OUT: u32 = 12;
+export const PTP_CLOCK_CAPS_PPS: u32 = 16;
+export const PTP_CLOCK_CAPS_N_PINS: u32 = 20;
+export const PTP_CLOCK_CAPS_CROSS_TIMESTAMPING: u32 = 24;
+export const PTP_CLOCK_CAPS_ADJUST_PHASE: u32 = 28;
+export const PTP_CLOCK_CAPS_MAX_PHASE_ADJ: u32 = 32;
+export const PTP_CLOCK_CAPS_RSV: u32 = 36;
+
+export const SIZEOF_PTP_EXTTS_REQUEST: u32 = 16;
+export const PTP_EXTTS_REQUEST_INDEX: u32 = 0;
+export const PTP_EXTTS_REQUEST_FLAGS: u32 = 4;
+export const PTP_EXTTS_REQUEST_RSV: u32 = 8;
+
+export const SIZEOF_PTP_PEROUT_REQUEST: u32 = 56;
+export const PTP_PEROUT_REQUEST_START: u32 = 0;
+export const PTP_PEROUT_REQUEST_PHASE: u32 = 0;
+export const PTP_PEROUT_REQUEST_PERIOD: u32 = 16;
+export const PTP_PEROUT_REQUEST_INDEX: u32 = 32;
+export const PTP_PEROUT_REQUEST_FLAGS: u32 = 36;
+export const PTP_PEROUT_REQUEST_ON: u32 = 40;
+export const PTP_PEROUT_REQUEST_RSV: u32 = 40;
+
+export const SIZEOF_PTP_SYS_OFFSET: u32 = 832;
+export const PTP_SYS_OFFSET_N_SAMPLES: u32 = 0;
+export const PTP_SYS_OFFSET_RSV: u32 = 4;
+export const PTP_SYS_OFFSET_TS: u32 = 16;
+
+export const SIZEOF_PTP_SYS_OFFSET_EXTENDED: u32 = 1216;
+export const PTP_SYS_OFFSET_EXTENDED_N_SAMPLES: u32 = 0;
+export const PTP_SYS_OFFSET_EXTENDED_CLOCKID: u32 = 4;
+export const PTP_SYS_OFFSET_EXTENDED_RSV: u32 = 8;
+export const PTP_SYS_OFFSET_EXTENDED_TS: u32 = 16;
+
+export const SIZEOF_PTP_SYS_OFFSET_PRECISE: u32 = 64;
+export const PTP_SYS_OFFSET_PRECISE_DEVICE: u32 = 0;
+export const PTP_SYS_OFFSET_PRECISE_SYS_REALTIME: u32 = 16;
+export const PTP_SYS_OFFSET_PRECISE_SYS_MONORAW: u32 = 32;
+export const PTP_SYS_OFFSET_PRECISE_RSV: u32 = 48;
+
+export const SIZEOF_PTP_PIN_DESC: u32 = 96;
+export const PTP_PIN_DESC_NAME: u32 = 0;
+export const PTP_PIN_DESC_INDEX: u32 = 64;
+export const PTP_PIN_DESC_FUNC: u32 = 68;
+export const PTP_PIN_DESC_CHAN: u32 = 72;
+export const PTP_PIN_DESC_RSV: u32 = 76;

@@ -199,6 +199,19 @@ export const ioctlCaptures: ValueCaptureRow = {
     ...inOut("gpio_v2_line_values", "GPIO_V2_LINE_GET_VALUES_IOCTL"),
     ...inOf("gpio_v2_line_values_set", "GPIO_V2_LINE_SET_VALUES_IOCTL"),
     ...inOf("gpio_v2_line_config", "GPIO_V2_LINE_SET_CONFIG_IOCTL"),
+    // ioctl-b: strace 6.1 ptp.c. The sys-offset and pin getters open their struct at entry (what the
+    // caller asks) and close it at exit with what the kernel filled in: one `{…}`, no ` => `.
+    ...outOf("ptp_clock_caps", "PTP_CLOCK_GETCAPS", "PTP_CLOCK_GETCAPS2"),
+    ...inOf("ptp_extts_request", "PTP_EXTTS_REQUEST", "PTP_EXTTS_REQUEST2"),
+    ...inOf("ptp_perout_request", "PTP_PEROUT_REQUEST", "PTP_PEROUT_REQUEST2"),
+    ...inOut("ptp_sys_offset", "PTP_SYS_OFFSET"),
+    ...inOut("ptp_sys_offset", "PTP_SYS_OFFSET2"),
+    ...inOut("ptp_sys_offset_extended", "PTP_SYS_OFFSET_EXTENDED"),
+    ...inOut("ptp_sys_offset_extended", "PTP_SYS_OFFSET_EXTENDED2"),
+    ...outOf("ptp_sys_offset_precise", "PTP_SYS_OFFSET_PRECISE", "PTP_SYS_OFFSET_PRECISE2"),
+    ...inOut("ptp_pin_desc", "PTP_PIN_GETFUNC"),
+    ...inOut("ptp_pin_desc", "PTP_PIN_GETFUNC2"),
+    ...inOf("ptp_pin_desc", "PTP_PIN_SETFUNC", "PTP_PIN_SETFUNC2"),
   ],
 };
 

@@ -3231,6 +3231,41 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "ptp_extts_flags",
+    source: "include/uapi/linux/ptp_clock.h",
+    kind: "flags",
+    dflt: "PTP_???",
+    entries: [
+      [1, "PTP_ENABLE_FEATURE"],
+      [2, "PTP_RISING_EDGE"],
+      [4, "PTP_FALLING_EDGE"],
+      [8, "PTP_STRICT_FLAGS"],
+    ],
+  },
+  {
+    name: "ptp_perout_flags",
+    source: "include/uapi/linux/ptp_clock.h",
+    kind: "flags",
+    dflt: "PTP_PEROUT_???",
+    entries: [
+      [1, "PTP_PEROUT_ONE_SHOT"],
+      [2, "PTP_PEROUT_DUTY_CYCLE"],
+      [4, "PTP_PEROUT_PHASE"],
+    ],
+  },
+  {
+    name: "ptp_pin_funcs",
+    source: "include/uapi/linux/ptp_clock.h",
+    kind: "enum",
+    dflt: "PTP_PF_???",
+    entries: [
+      [0, "PTP_PF_NONE"],
+      [1, "PTP_PF_EXTTS"],
+      [2, "PTP_PF_PEROUT"],
+      [3, "PTP_PF_PHYSYNC"],
+    ],
+  },
+  {
     name: "quota_formats",
     source: "include/uapi/linux/quota.h",
     kind: "enum",

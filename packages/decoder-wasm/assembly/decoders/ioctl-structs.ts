@@ -35,6 +35,15 @@ import {
   printKulong,
 } from "./ioctl-hdio";
 import { printLoopConfig, printLoopInfo, printLoopInfo64 } from "./ioctl-loop";
+import {
+  printPtpClockCaps,
+  printPtpExttsRequest,
+  printPtpPeroutRequest,
+  printPtpPinDesc,
+  printPtpSysOffset,
+  printPtpSysOffsetExtended,
+  printPtpSysOffsetPrecise,
+} from "./ioctl-ptp";
 import { printRandPoolInfo } from "./ioctl-random";
 import { printScalar } from "./ioctl-scalar";
 import {
@@ -90,7 +99,24 @@ export const IOCTL_STRUCT_NAMES: string[] = [
   "gpio_v2_line_values",
   "gpio_v2_line_values_set",
   "gpio_v2_line_config",
+  "ptp_clock_caps",
+  "ptp_extts_request",
+  "ptp_perout_request",
+  "ptp_sys_offset",
+  "ptp_sys_offset_extended",
+  "ptp_sys_offset_precise",
+  "ptp_pin_desc",
 ];
+
+/**
+ * The types whose entry printer leaves the struct open for the exit printer to finish, strace's
+ * `{asked, answered}` without ` => ` (ptp.c's sys-offset and pin getters).
+ */
+export function ioctlStructContinues(type: u32): bool {
+  return (
+    strEq(type, "ptp_sys_offset") || strEq(type, "ptp_sys_offset_extended") || strEq(type, "ptp_pin_desc")
+  );
+}
 
 /**
  * Prints the `len` captured bytes at p of type `type` (a string ref), read from tracee address
@@ -138,6 +164,13 @@ export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExi
   if (strEq(type, "gpio_v2_line_values")) return printGpioV2LineValues(p, len, atExit);
   if (strEq(type, "gpio_v2_line_values_set")) return printGpioV2LineValuesSet(p, len);
   if (strEq(type, "gpio_v2_line_config")) return printGpioV2LineConfig(p, len);
+  if (strEq(type, "ptp_clock_caps")) return printPtpClockCaps(p, len);
+  if (strEq(type, "ptp_extts_request")) return printPtpExttsRequest(p, len);
+  if (strEq(type, "ptp_perout_request")) return printPtpPeroutRequest(p, len);
+  if (strEq(type, "ptp_sys_offset")) return printPtpSysOffset(p, len, atExit);
+  if (strEq(type, "ptp_sys_offset_extended")) return printPtpSysOffsetExtended(p, len, atExit);
+  if (strEq(type, "ptp_sys_offset_precise")) return printPtpSysOffsetPrecise(p, len);
+  if (strEq(type, "ptp_pin_desc")) return printPtpPinDesc(p, len, atExit);
   return printScalar(type, p, len);
 }
 

@@ -30,7 +30,7 @@ import {
   tableCount,
 } from "../tables";
 import { printArg, printFd } from "./args";
-import { printIoctlStruct, printIoctlValue } from "./ioctl-structs";
+import { ioctlStructContinues, printIoctlStruct, printIoctlValue } from "./ioctl-structs";
 import { AUX_ENUM, RVAL_DECODED, setAux } from "./rval";
 
 /** The request by name, or `_IOC(...)`; -X raw/verbose restyle it as one value. */
@@ -120,6 +120,20 @@ function printPointee(req: i32, atExit: bool): bool {
   return ok;
 }
 
+/**
+ * The exit half of a struct its entry printer left open (ioctlStructContinues): what the kernel
+ * filled in and the closing brace; only the brace when the call failed, `, ???}` when unread.
+ */
+function finishOpenStruct(req: i32): void {
+  const argIdx = requestArg(req);
+  if (!isError) {
+    const read = arg(argIdx) != 0 && findCap(argIdx, CK_STRUCT_IF, true);
+    if (read && printIoctlStruct(requestStruct(req), capData, capLen, arg(argIdx), true)) return;
+    puts(", ???");
+  }
+  putc(0x7d);
+}
+
 export function decodeIoctl(): i32 {
   const req = <u32>arg(1);
   // What the caller passes (read at entry) and what the kernel writes back (read at exit).
@@ -132,7 +146,8 @@ export function decodeIoctl(): i32 {
     }
     // Only a request whose argument the kernel writes came back for its exit: after the caller's
     // struct, strace shows the kernel's as ` => {…}`, and nothing more when the call failed.
-    if (atEntry >= 0) {
+    if (atEntry >= 0 && ioctlStructContinues(requestStruct(atEntry))) finishOpenStruct(atExit);
+    else if (atEntry >= 0) {
       if (!isError) {
         puts(" => ");
         printPointee(atExit, true);
