@@ -702,3 +702,36 @@ export const PTP_PIN_DESC_INDEX: u32 = 64;
 export const PTP_PIN_DESC_FUNC: u32 = 68;
 export const PTP_PIN_DESC_CHAN: u32 = 72;
 export const PTP_PIN_DESC_RSV: u32 = 76;
+
+export const SIZEOF_RTC_TIME: u32 = 36;
+export const RTC_TIME_TM_SEC: u32 = 0;
+export const RTC_TIME_TM_MIN: u32 = 4;
+export const RTC_TIME_TM_HOUR: u32 = 8;
+export const RTC_TIME_TM_MDAY: u32 = 12;
+export const RTC_TIME_TM_MON: u32 = 16;
+export const RTC_TIME_TM_YEAR: u32 = 20;
+export const RTC_TIME_TM_WDAY: u32 = 24;
+export const RTC_TIME_TM_YDAY: u32 = 28;
+export const RTC_TIME_TM_ISDST: u32 = 32;
+
+export const SIZEOF_RTC_WKALRM: u32 = 40;
+export const RTC_WKALRM_ENABLED: u32 = 0;
+export const RTC_WKALRM_PENDING: u32 = 1;
+export const RTC_WKALRM_TIME: u32 = 4;
+
+export const SIZEOF_RTC_PARAM: u32 = 24;
+export const RTC_PARAM_PARAM: u32 = 0;
+export const RTC_PARAM_UVALUE: u32 = 8;
+export const RTC_PARAM_SVALUE: u32 = 8;
+export const RTC_PARAM_PTR: u32 = 8;
+export const RTC_PARAM_INDEX: u32 = 16;
+export const RTC_PARAM_PAD: u32 = 20;
+
+export const SIZEOF_RTC_PLL_INFO: u32 = 32;
+export const RTC_PLL_INFO_PLL_CTRL: u32 = 0;
+export const RTC_PLL_INFO_PLL_VALUE: u32 = 4;
+export const RTC_PLL_INFO_PLL_MAX: u32 = 8;
+export const RTC_PLL_INFO_PLL_MIN: u32 = 12;
+export const RTC_PLL_INFO_PLL_POSMULT: u32 = 16;
+export const RTC_PLL_INFO_PLL_NEGMULT: u32 = 20;
+export const RTC_PLL_INFO_PLL_CLOCK: u32 = 24;

@@ -212,6 +212,17 @@ export const ioctlCaptures: ValueCaptureRow = {
     ...inOut("ptp_pin_desc", "PTP_PIN_GETFUNC"),
     ...inOut("ptp_pin_desc", "PTP_PIN_GETFUNC2"),
     ...inOf("ptp_pin_desc", "PTP_PIN_SETFUNC", "PTP_PIN_SETFUNC2"),
+    // ioctl-b: strace 6.1 rtc.c. RTC_PARAM_GET shows ` => ` at exit even when the call failed.
+    ...inOf("rtc_time", "RTC_ALM_SET", "RTC_SET_TIME"),
+    ...outOf("rtc_time", "RTC_ALM_READ", "RTC_RD_TIME"),
+    ...inOf("rtc_wkalrm", "RTC_WKALM_SET"),
+    ...outOf("rtc_wkalrm", "RTC_WKALM_RD"),
+    ...inOf("rtc_pll_info", "RTC_PLL_SET"),
+    ...outOf("rtc_pll_info", "RTC_PLL_GET"),
+    ...outOf(scalar("u", 64), "RTC_IRQP_READ", "RTC_EPOCH_READ"),
+    ...outOf(scalar("flags", 32, "rtc_vl_flags"), "RTC_VL_READ"),
+    ...inOut("rtc_param", "RTC_PARAM_GET"),
+    ...inOf("rtc_param", "RTC_PARAM_SET"),
   ],
 };
 

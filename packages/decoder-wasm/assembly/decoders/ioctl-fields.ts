@@ -3,12 +3,15 @@
 // one printer. Family files (ioctl-fs.ts, …) hold the lists; what cannot be said as a field
 // (arrays, unions chosen by a tag) stays a few lines of code beside them.
 
+import { arg } from "../call";
+import { T_IOCTL } from "../known";
 import { strsize, verbose, xflag } from "../options";
 import { outLen, putc, puts } from "../out";
 import { putAddr, putHex, putI64, putU64 } from "../print/num";
 import { quote } from "../print/quote";
 import { FMT_HEX, restyle } from "../print/style";
 import { printEnum, printFlags } from "../print/xlat";
+import { lookup, NO_REF, strEq } from "../tables";
 import { nlTable } from "./nl-print";
 
 /** Unsigned decimal (PRINT_FIELD_U). */
@@ -138,6 +141,16 @@ export function printNumArray(p: usize, n: u32, size: u32, hex: bool): void {
     } else putU64(v);
   }
   putc(0x5d);
+}
+
+/**
+ * Is this ioctl's request (argument 1) the one core's ioctl table names `name`? For the printers
+ * of a struct that several requests share but print a little differently (a `…2` variant's rsv).
+ */
+export function isIoctlRequest(name: string): bool {
+  if (T_IOCTL < 0) return false;
+  const ref = lookup(T_IOCTL, <u64>(<u32>arg(1)));
+  return ref != NO_REF && strEq(ref, name);
 }
 
 /** Are the `size` bytes at p all zero (strace's IS_ARRAY_ZERO)? */

@@ -4,8 +4,6 @@
 // `rsv`, so the reserved arrays run from that field's offset. The sys-offset and pin getters open
 // their struct at entry and finish it at exit (ioctlStructContinues).
 
-import { arg } from "../call";
-import { T_IOCTL } from "../known";
 import {
   PTP_CLOCK_CAPS_ADJUST_PHASE,
   PTP_CLOCK_CAPS_CROSS_TIMESTAMPING,
@@ -54,7 +52,6 @@ import {
 import { strsize, verbose, xlatStyle } from "../options";
 import { putc, puts } from "../out";
 import { isoShown, putIsoTime } from "../print/structs";
-import { lookup, NO_REF, strEq } from "../tables";
 import {
   F_CSTRING,
   F_D,
@@ -63,6 +60,7 @@ import {
   F_X,
   F_XVAL,
   Field,
+  isIoctlRequest,
   isZero,
   printFields,
   printNumArray,
@@ -107,13 +105,6 @@ const PEROUT_DUTY_CYCLE: u32 = 2;
 const PEROUT_PHASE: u32 = 4;
 /** PTP_MAX_SAMPLES: how many samples the sys-offset arrays hold. */
 const MAX_SAMPLES: u32 = 25;
-
-/** Is the request (argument 1) the one named `name` in core's ioctl table? */
-function isRequest(name: string): bool {
-  if (T_IOCTL < 0) return false;
-  const ref = lookup(T_IOCTL, <u64>(<u32>arg(1)));
-  return ref != NO_REF && strEq(ref, name);
-}
 
 /** `, rsv=[…]` when any of the `n` words at p is set (strace's PRINT_RSV). */
 function rsv(p: usize, n: u32): void {
@@ -181,7 +172,7 @@ export function printPtpExttsRequest(p: usize, len: u32): bool {
   if (len < SIZEOF_PTP_EXTTS_REQUEST) return false;
   putc(0x7b);
   printFields(p, EXTTS);
-  if (isRequest("PTP_EXTTS_REQUEST2"))
+  if (isIoctlRequest("PTP_EXTTS_REQUEST2"))
     rsv(p + PTP_EXTTS_REQUEST_RSV, (SIZEOF_PTP_EXTTS_REQUEST - PTP_EXTTS_REQUEST_RSV) / 4);
   putc(0x7d);
   return true;
@@ -199,7 +190,7 @@ export function printPtpPeroutRequest(p: usize, len: u32): bool {
   if (flags & PEROUT_DUTY_CYCLE) {
     puts(", ");
     timeField("on", p + PTP_PEROUT_REQUEST_ON, false);
-  } else if (isRequest("PTP_PEROUT_REQUEST2"))
+  } else if (isIoctlRequest("PTP_PEROUT_REQUEST2"))
     rsv(p + PTP_PEROUT_REQUEST_ON, (SIZEOF_PTP_PEROUT_REQUEST - PTP_PEROUT_REQUEST_ON) / 4);
   putc(0x7d);
   return true;
@@ -258,15 +249,15 @@ export function printPtpSysOffsetPrecise(p: usize, len: u32): bool {
 export function printPtpPinDesc(p: usize, len: u32, atExit: bool): bool {
   if (len < SIZEOF_PTP_PIN_DESC) return false;
   const n = (SIZEOF_PTP_PIN_DESC - PTP_PIN_DESC_RSV) / 4;
-  const setter = isRequest("PTP_PIN_SETFUNC") || isRequest("PTP_PIN_SETFUNC2");
+  const setter = isIoctlRequest("PTP_PIN_SETFUNC") || isIoctlRequest("PTP_PIN_SETFUNC2");
   if (!atExit) {
     putc(0x7b);
     printFields(p, PIN_INDEX);
-    if (isRequest("PTP_PIN_GETFUNC2")) rsv(p + PTP_PIN_DESC_RSV, n);
+    if (isIoctlRequest("PTP_PIN_GETFUNC2")) rsv(p + PTP_PIN_DESC_RSV, n);
     if (!setter) return true;
   } else printFields(p, PIN_NAME, false);
   printFields(p, PIN_FUNC, false);
-  if (isRequest("PTP_PIN_SETFUNC2")) rsv(p + PTP_PIN_DESC_RSV, n);
+  if (isIoctlRequest("PTP_PIN_SETFUNC2")) rsv(p + PTP_PIN_DESC_RSV, n);
   putc(0x7d);
   return true;
 }

@@ -7,6 +7,7 @@ import { puts } from "../out";
 import { printTermiosOf, TERMIO, TERMIOS2 } from "../print/termios";
 import { lookup, NO_REF, strEq } from "../tables";
 import { printCounterWatch } from "./ioctl-counter";
+import { isIoctlRequest } from "./ioctl-fields";
 import { printFiemapIn, printFiemapOut, printFstrimRange, printFsxattr, printInodeFlags } from "./ioctl-fs";
 import {
   printGpioChipInfo,
@@ -45,6 +46,7 @@ import {
   printPtpSysOffsetPrecise,
 } from "./ioctl-ptp";
 import { printRandPoolInfo } from "./ioctl-random";
+import { printRtcParam, printRtcPllInfo, printRtcTime, printRtcWkalrm } from "./ioctl-rtc";
 import { printScalar } from "./ioctl-scalar";
 import {
   printUbiAttach,
@@ -106,7 +108,19 @@ export const IOCTL_STRUCT_NAMES: string[] = [
   "ptp_sys_offset_extended",
   "ptp_sys_offset_precise",
   "ptp_pin_desc",
+  "rtc_time",
+  "rtc_wkalrm",
+  "rtc_pll_info",
+  "rtc_param",
 ];
+
+/**
+ * The types whose exit shows ` => ` even when the call failed (then with the address): strace's
+ * decoders that read the kernel's answer without first checking for an error.
+ */
+export function ioctlExitShownOnError(type: u32): bool {
+  return strEq(type, "rtc_param");
+}
 
 /**
  * The types whose entry printer leaves the struct open for the exit printer to finish, strace's
@@ -171,6 +185,10 @@ export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExi
   if (strEq(type, "ptp_sys_offset_extended")) return printPtpSysOffsetExtended(p, len, atExit);
   if (strEq(type, "ptp_sys_offset_precise")) return printPtpSysOffsetPrecise(p, len);
   if (strEq(type, "ptp_pin_desc")) return printPtpPinDesc(p, len, atExit);
+  if (strEq(type, "rtc_time")) return printRtcTime(p, len);
+  if (strEq(type, "rtc_wkalrm")) return printRtcWkalrm(p, len);
+  if (strEq(type, "rtc_pll_info")) return printRtcPllInfo(p, len);
+  if (strEq(type, "rtc_param")) return printRtcParam(p, len, atExit, isIoctlRequest("RTC_PARAM_GET"));
   return printScalar(type, p, len);
 }
 

@@ -30,7 +30,12 @@ import {
   tableCount,
 } from "../tables";
 import { printArg, printFd } from "./args";
-import { ioctlStructContinues, printIoctlStruct, printIoctlValue } from "./ioctl-structs";
+import {
+  ioctlExitShownOnError,
+  ioctlStructContinues,
+  printIoctlStruct,
+  printIoctlValue,
+} from "./ioctl-structs";
 import { AUX_ENUM, RVAL_DECODED, setAux } from "./rval";
 
 /** The request by name, or `_IOC(...)`; -X raw/verbose restyle it as one value. */
@@ -148,7 +153,7 @@ export function decodeIoctl(): i32 {
     // struct, strace shows the kernel's as ` => {…}`, and nothing more when the call failed.
     if (atEntry >= 0 && ioctlStructContinues(requestStruct(atEntry))) finishOpenStruct(atExit);
     else if (atEntry >= 0) {
-      if (!isError) {
+      if (!isError || ioctlExitShownOnError(requestStruct(atExit))) {
         puts(" => ");
         printPointee(atExit, true);
       }

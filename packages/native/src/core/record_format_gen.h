@@ -825,6 +825,35 @@ constexpr size_t kPtpPinDescIndex = 64;
 constexpr size_t kPtpPinDescFunc = 68;
 constexpr size_t kPtpPinDescChan = 72;
 constexpr size_t kPtpPinDescRsv = 76;
+constexpr size_t kSizeofRtcTime = 36;
+constexpr size_t kRtcTimeTmSec = 0;
+constexpr size_t kRtcTimeTmMin = 4;
+constexpr size_t kRtcTimeTmHour = 8;
+constexpr size_t kRtcTimeTmMday = 12;
+constexpr size_t kRtcTimeTmMon = 16;
+constexpr size_t kRtcTimeTmYear = 20;
+constexpr size_t kRtcTimeTmWday = 24;
+constexpr size_t kRtcTimeTmYday = 28;
+constexpr size_t kRtcTimeTmIsdst = 32;
+constexpr size_t kSizeofRtcWkalrm = 40;
+constexpr size_t kRtcWkalrmEnabled = 0;
+constexpr size_t kRtcWkalrmPending = 1;
+constexpr size_t kRtcWkalrmTime = 4;
+constexpr size_t kSizeofRtcParam = 24;
+constexpr size_t kRtcParamParam = 0;
+constexpr size_t kRtcParamUvalue = 8;
+constexpr size_t kRtcParamSvalue = 8;
+constexpr size_t kRtcParamPtr = 8;
+constexpr size_t kRtcParamIndex = 16;
+constexpr size_t kRtcParamPad = 20;
+constexpr size_t kSizeofRtcPllInfo = 32;
+constexpr size_t kRtcPllInfoPllCtrl = 0;
+constexpr size_t kRtcPllInfoPllValue = 4;
+constexpr size_t kRtcPllInfoPllMax = 8;
+constexpr size_t kRtcPllInfoPllMin = 12;
+constexpr size_t kRtcPllInfoPllPosmult = 16;
+constexpr size_t kRtcPllInfoPllNegmult = 20;
+constexpr size_t kRtcPllInfoPllClock = 24;
 }  // namespace layout
 
 }  // namespace tstrace
