@@ -735,3 +735,69 @@ export const RTC_PLL_INFO_PLL_MIN: u32 = 12;
 export const RTC_PLL_INFO_PLL_POSMULT: u32 = 16;
 export const RTC_PLL_INFO_PLL_NEGMULT: u32 = 20;
 export const RTC_PLL_INFO_PLL_CLOCK: u32 = 24;
+
+export const SIZEOF_ERASE_INFO_USER: u32 = 8;
+export const ERASE_INFO_USER_START: u32 = 0;
+export const ERASE_INFO_USER_LENGTH: u32 = 4;
+
+export const SIZEOF_ERASE_INFO_USER64: u32 = 16;
+export const ERASE_INFO_USER64_START: u32 = 0;
+export const ERASE_INFO_USER64_LENGTH: u32 = 8;
+
+export const SIZEOF_MTD_OOB_BUF: u32 = 16;
+export const MTD_OOB_BUF_START: u32 = 0;
+export const MTD_OOB_BUF_LENGTH: u32 = 4;
+export const MTD_OOB_BUF_PTR: u32 = 8;
+
+export const SIZEOF_MTD_OOB_BUF64: u32 = 24;
+export const MTD_OOB_BUF64_START: u32 = 0;
+export const MTD_OOB_BUF64_PAD: u32 = 8;
+export const MTD_OOB_BUF64_LENGTH: u32 = 12;
+export const MTD_OOB_BUF64_USR_PTR: u32 = 16;
+
+export const SIZEOF_OTP_INFO: u32 = 12;
+export const OTP_INFO_START: u32 = 0;
+export const OTP_INFO_LENGTH: u32 = 4;
+export const OTP_INFO_LOCKED: u32 = 8;
+
+export const SIZEOF_MTD_WRITE_REQ: u32 = 48;
+export const MTD_WRITE_REQ_START: u32 = 0;
+export const MTD_WRITE_REQ_LEN: u32 = 8;
+export const MTD_WRITE_REQ_OOBLEN: u32 = 16;
+export const MTD_WRITE_REQ_USR_DATA: u32 = 24;
+export const MTD_WRITE_REQ_USR_OOB: u32 = 32;
+export const MTD_WRITE_REQ_MODE: u32 = 40;
+export const MTD_WRITE_REQ_PADDING: u32 = 41;
+
+export const SIZEOF_MTD_INFO_USER: u32 = 32;
+export const MTD_INFO_USER_TYPE: u32 = 0;
+export const MTD_INFO_USER_FLAGS: u32 = 4;
+export const MTD_INFO_USER_SIZE: u32 = 8;
+export const MTD_INFO_USER_ERASESIZE: u32 = 12;
+export const MTD_INFO_USER_WRITESIZE: u32 = 16;
+export const MTD_INFO_USER_OOBSIZE: u32 = 20;
+export const MTD_INFO_USER_PADDING: u32 = 24;
+
+export const SIZEOF_REGION_INFO_USER: u32 = 16;
+export const REGION_INFO_USER_OFFSET: u32 = 0;
+export const REGION_INFO_USER_ERASESIZE: u32 = 4;
+export const REGION_INFO_USER_NUMBLOCKS: u32 = 8;
+export const REGION_INFO_USER_REGIONINDEX: u32 = 12;
+
+export const SIZEOF_NAND_OOBINFO: u32 = 200;
+export const NAND_OOBINFO_USEECC: u32 = 0;
+export const NAND_OOBINFO_ECCBYTES: u32 = 4;
+export const NAND_OOBINFO_OOBFREE: u32 = 8;
+export const NAND_OOBINFO_ECCPOS: u32 = 72;
+
+export const SIZEOF_NAND_ECCLAYOUT_USER: u32 = 328;
+export const NAND_ECCLAYOUT_USER_ECCBYTES: u32 = 0;
+export const NAND_ECCLAYOUT_USER_ECCPOS: u32 = 4;
+export const NAND_ECCLAYOUT_USER_OOBAVAIL: u32 = 260;
+export const NAND_ECCLAYOUT_USER_OOBFREE: u32 = 264;
+
+export const SIZEOF_MTD_ECC_STATS: u32 = 16;
+export const MTD_ECC_STATS_CORRECTED: u32 = 0;
+export const MTD_ECC_STATS_FAILED: u32 = 4;
+export const MTD_ECC_STATS_BADBLOCKS: u32 = 8;
+export const MTD_ECC_STATS_BBTBLOCKS: u32 = 12;

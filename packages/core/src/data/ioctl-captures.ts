@@ -223,6 +223,23 @@ export const ioctlCaptures: ValueCaptureRow = {
     ...outOf(scalar("flags", 32, "rtc_vl_flags"), "RTC_VL_READ"),
     ...inOut("rtc_param", "RTC_PARAM_GET"),
     ...inOf("rtc_param", "RTC_PARAM_SET"),
+    // ioctl-b: strace 6.1 mtd.c. MEMGETREGIONINFO opens its struct at entry and closes it at exit.
+    ...inOf("erase_info_user", "MEMERASE", "MEMLOCK", "MEMUNLOCK", "MEMISLOCKED"),
+    ...inOf("erase_info_user64", "MEMERASE64"),
+    ...inOf("mtd_oob_buf", "MEMWRITEOOB", "MEMREADOOB"),
+    ...inOf("mtd_oob_buf64", "MEMWRITEOOB64", "MEMREADOOB64"),
+    ...inOf("mtd_write_req", "MEMWRITE"),
+    ...inOf("otp_info", "OTPLOCK"),
+    ...outOf("otp_info", "OTPGETREGIONINFO"),
+    ...inOf(scalar("xval", 32, "mtd_otp_options"), "OTPSELECT"),
+    ...inOf(scalar("u", 64), "MEMGETBADBLOCK", "MEMSETBADBLOCK"),
+    ...outOf("mtd_info_user", "MEMGETINFO"),
+    ...outOf("nand_oobinfo", "MEMGETOOBSEL"),
+    ...outOf("nand_ecclayout_user", "ECCGETLAYOUT"),
+    ...outOf("mtd_ecc_stats", "ECCGETSTATS"),
+    ...outOf(scalar("u", 32), "OTPGETREGIONCOUNT"),
+    ...outOf(scalar("d", 32), "MEMGETREGIONCOUNT"),
+    ...inOut("region_info_user", "MEMGETREGIONINFO"),
   ],
 };
 

@@ -205,6 +205,9 @@ export const requestArgs: Readonly<Record<string, RequestArgRow>> = {
       NBD_SET_SIZE: ulong,
       NBD_SET_SIZE_BLOCKS: ulong,
       NBD_SET_TIMEOUT: ulong,
+      // ioctl-b
+      NBD_SET_FLAGS: flags("nbd_ioctl_flags"),
+      MTDFILEMODE: en("mtd_file_mode_options"),
       RTC_EPOCH_SET: ulong,
       RTC_IRQP_SET: ulong,
       ...Object.fromEntries(HDIO_SET_ULONG.map((n) => [n, ulong])),

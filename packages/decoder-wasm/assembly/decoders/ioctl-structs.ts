@@ -37,6 +37,19 @@ import {
 } from "./ioctl-hdio";
 import { printLoopConfig, printLoopInfo, printLoopInfo64 } from "./ioctl-loop";
 import {
+  printEraseInfo,
+  printEraseInfo64,
+  printMtdEccStats,
+  printMtdInfo,
+  printMtdOobBuf,
+  printMtdOobBuf64,
+  printMtdWriteReq,
+  printNandEcclayout,
+  printNandOobinfo,
+  printOtpInfo,
+  printRegionInfo,
+} from "./ioctl-mtd";
+import {
   printPtpClockCaps,
   printPtpExttsRequest,
   printPtpPeroutRequest,
@@ -112,6 +125,17 @@ export const IOCTL_STRUCT_NAMES: string[] = [
   "rtc_wkalrm",
   "rtc_pll_info",
   "rtc_param",
+  "erase_info_user",
+  "erase_info_user64",
+  "mtd_oob_buf",
+  "mtd_oob_buf64",
+  "mtd_write_req",
+  "otp_info",
+  "mtd_info_user",
+  "nand_oobinfo",
+  "nand_ecclayout_user",
+  "mtd_ecc_stats",
+  "region_info_user",
 ];
 
 /**
@@ -128,7 +152,10 @@ export function ioctlExitShownOnError(type: u32): bool {
  */
 export function ioctlStructContinues(type: u32): bool {
   return (
-    strEq(type, "ptp_sys_offset") || strEq(type, "ptp_sys_offset_extended") || strEq(type, "ptp_pin_desc")
+    strEq(type, "ptp_sys_offset") ||
+    strEq(type, "ptp_sys_offset_extended") ||
+    strEq(type, "ptp_pin_desc") ||
+    strEq(type, "region_info_user")
   );
 }
 
@@ -189,6 +216,17 @@ export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExi
   if (strEq(type, "rtc_wkalrm")) return printRtcWkalrm(p, len);
   if (strEq(type, "rtc_pll_info")) return printRtcPllInfo(p, len);
   if (strEq(type, "rtc_param")) return printRtcParam(p, len, atExit, isIoctlRequest("RTC_PARAM_GET"));
+  if (strEq(type, "erase_info_user")) return printEraseInfo(p, len);
+  if (strEq(type, "erase_info_user64")) return printEraseInfo64(p, len);
+  if (strEq(type, "mtd_oob_buf")) return printMtdOobBuf(p, len);
+  if (strEq(type, "mtd_oob_buf64")) return printMtdOobBuf64(p, len);
+  if (strEq(type, "mtd_write_req")) return printMtdWriteReq(p, len);
+  if (strEq(type, "otp_info")) return printOtpInfo(p, len);
+  if (strEq(type, "mtd_info_user")) return printMtdInfo(p, len);
+  if (strEq(type, "nand_oobinfo")) return printNandOobinfo(p, len);
+  if (strEq(type, "nand_ecclayout_user")) return printNandEcclayout(p, len);
+  if (strEq(type, "mtd_ecc_stats")) return printMtdEccStats(p, len);
+  if (strEq(type, "region_info_user")) return printRegionInfo(p, len, atExit);
   return printScalar(type, p, len);
 }
 

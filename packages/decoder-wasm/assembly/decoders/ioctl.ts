@@ -30,6 +30,7 @@ import {
   tableCount,
 } from "../tables";
 import { printArg, printFd } from "./args";
+import { printNumberedRequest } from "./ioctl-number";
 import {
   ioctlExitShownOnError,
   ioctlStructContinues,
@@ -63,16 +64,19 @@ function firstMatch(req: u32): i32 {
 }
 
 function printIoctlRequestAbbrev(req: u32): void {
+  // ioctl-b: a name the number carries (MIXER_READ(13)) comes first, then the table's.
+  const numbered = printNumberedRequest(req);
   const first = firstMatch(req);
   if (first >= 0) {
     const t = <u32>T_IOCTL;
     const n = tableCount(t);
     for (let j = <u32>first; j < n && entryValue(t, j) == <u64>req; j++) {
-      if (j > <u32>first) puts(" or ");
+      if (numbered || j > <u32>first) puts(" or ");
       putRef(entryName(t, j));
     }
     return;
   }
+  if (numbered) return;
 
   const dir = req >> 30;
   puts("_IOC(");
