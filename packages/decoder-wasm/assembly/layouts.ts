@@ -801,3 +801,29 @@ export const MTD_ECC_STATS_CORRECTED: u32 = 0;
 export const MTD_ECC_STATS_FAILED: u32 = 4;
 export const MTD_ECC_STATS_BADBLOCKS: u32 = 8;
 export const MTD_ECC_STATS_BBTBLOCKS: u32 = 12;
+
+export const SIZEOF_UFFDIO_API: u32 = 24;
+export const UFFDIO_API_API: u32 = 0;
+export const UFFDIO_API_FEATURES: u32 = 8;
+export const UFFDIO_API_IOCTLS: u32 = 16;
+
+export const SIZEOF_UFFDIO_RANGE: u32 = 16;
+export const UFFDIO_RANGE_START: u32 = 0;
+export const UFFDIO_RANGE_LEN: u32 = 8;
+
+export const SIZEOF_UFFDIO_REGISTER: u32 = 32;
+export const UFFDIO_REGISTER_RANGE: u32 = 0;
+export const UFFDIO_REGISTER_MODE: u32 = 16;
+export const UFFDIO_REGISTER_IOCTLS: u32 = 24;
+
+export const SIZEOF_UFFDIO_COPY: u32 = 40;
+export const UFFDIO_COPY_DST: u32 = 0;
+export const UFFDIO_COPY_SRC: u32 = 8;
+export const UFFDIO_COPY_LEN: u32 = 16;
+export const UFFDIO_COPY_MODE: u32 = 24;
+export const UFFDIO_COPY_COPY: u32 = 32;
+
+export const SIZEOF_UFFDIO_ZEROPAGE: u32 = 32;
+export const UFFDIO_ZEROPAGE_RANGE: u32 = 0;
+export const UFFDIO_ZEROPAGE_MODE: u32 = 16;
+export const UFFDIO_ZEROPAGE_ZEROPAGE: u32 = 24;

@@ -240,6 +240,13 @@ export const ioctlCaptures: ValueCaptureRow = {
     ...outOf(scalar("u", 32), "OTPGETREGIONCOUNT"),
     ...outOf(scalar("d", 32), "MEMGETREGIONCOUNT"),
     ...inOut("region_info_user", "MEMGETREGIONINFO"),
+    // ioctl-b: strace 6.1 userfaultfd.c: the API handshake, registering, copying and zeroing
+    // ranges open their struct at entry and close it at exit with what the kernel wrote.
+    ...inOut("uffdio_api", "UFFDIO_API"),
+    ...inOut("uffdio_register", "UFFDIO_REGISTER"),
+    ...inOut("uffdio_copy", "UFFDIO_COPY"),
+    ...inOut("uffdio_zeropage", "UFFDIO_ZEROPAGE"),
+    ...inOf("uffdio_range", "UFFDIO_UNREGISTER", "UFFDIO_WAKE"),
   ],
 };
 

@@ -138,12 +138,6 @@ const IOCTL_POINTER = [
   "SECCOMP_IOCTL_NOTIF_SEND",
   "SECCOMP_IOCTL_NOTIF_ID_VALID",
   "SECCOMP_IOCTL_NOTIF_ADDFD",
-  "UFFDIO_API",
-  "UFFDIO_REGISTER",
-  "UFFDIO_UNREGISTER",
-  "UFFDIO_WAKE",
-  "UFFDIO_COPY",
-  "UFFDIO_ZEROPAGE",
 ];
 
 /** HDIO requests whose argument is an unsigned long value (strace 6.1's generated HDIO decoders). */

@@ -1319,4 +1319,55 @@ export const layouts: readonly StructLayout[] = [
       ["bbtblocks", 12, 4, "__u32"],
     ],
   },
+  {
+    name: "uffdio_api",
+    kernel: "struct uffdio_api",
+    size: 24,
+    fields: [
+      ["api", 0, 8, "__u64"],
+      ["features", 8, 8, "__u64"],
+      ["ioctls", 16, 8, "__u64"],
+    ],
+  },
+  {
+    name: "uffdio_range",
+    kernel: "struct uffdio_range",
+    size: 16,
+    fields: [
+      ["start", 0, 8, "__u64"],
+      ["len", 8, 8, "__u64"],
+    ],
+  },
+  {
+    name: "uffdio_register",
+    kernel: "struct uffdio_register",
+    size: 32,
+    fields: [
+      ["range", 0, 16, "struct uffdio_range"],
+      ["mode", 16, 8, "__u64"],
+      ["ioctls", 24, 8, "__u64"],
+    ],
+  },
+  {
+    name: "uffdio_copy",
+    kernel: "struct uffdio_copy",
+    size: 40,
+    fields: [
+      ["dst", 0, 8, "__u64"],
+      ["src", 8, 8, "__u64"],
+      ["len", 16, 8, "__u64"],
+      ["mode", 24, 8, "__u64"],
+      ["copy", 32, 8, "__s64"],
+    ],
+  },
+  {
+    name: "uffdio_zeropage",
+    kernel: "struct uffdio_zeropage",
+    size: 32,
+    fields: [
+      ["range", 0, 16, "struct uffdio_range"],
+      ["mode", 16, 8, "__u64"],
+      ["zeropage", 24, 8, "__s64"],
+    ],
+  },
 ];

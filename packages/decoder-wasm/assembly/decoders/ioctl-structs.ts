@@ -70,6 +70,13 @@ import {
   printUbiRsvol,
   printUbiSetVolProp,
 } from "./ioctl-ubi";
+import {
+  printUffdioApi,
+  printUffdioCopy,
+  printUffdioRange,
+  printUffdioRegister,
+  printUffdioZeropage,
+} from "./ioctl-uffd";
 
 /** The struct names this file prints (the decoder's implementedNames lists them). */
 export const IOCTL_STRUCT_NAMES: string[] = [
@@ -136,6 +143,11 @@ export const IOCTL_STRUCT_NAMES: string[] = [
   "nand_ecclayout_user",
   "mtd_ecc_stats",
   "region_info_user",
+  "uffdio_api",
+  "uffdio_register",
+  "uffdio_copy",
+  "uffdio_zeropage",
+  "uffdio_range",
 ];
 
 /**
@@ -155,7 +167,11 @@ export function ioctlStructContinues(type: u32): bool {
     strEq(type, "ptp_sys_offset") ||
     strEq(type, "ptp_sys_offset_extended") ||
     strEq(type, "ptp_pin_desc") ||
-    strEq(type, "region_info_user")
+    strEq(type, "region_info_user") ||
+    strEq(type, "uffdio_api") ||
+    strEq(type, "uffdio_register") ||
+    strEq(type, "uffdio_copy") ||
+    strEq(type, "uffdio_zeropage")
   );
 }
 
@@ -227,6 +243,11 @@ export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExi
   if (strEq(type, "nand_ecclayout_user")) return printNandEcclayout(p, len);
   if (strEq(type, "mtd_ecc_stats")) return printMtdEccStats(p, len);
   if (strEq(type, "region_info_user")) return printRegionInfo(p, len, atExit);
+  if (strEq(type, "uffdio_api")) return printUffdioApi(p, len, atExit);
+  if (strEq(type, "uffdio_register")) return printUffdioRegister(p, len, atExit);
+  if (strEq(type, "uffdio_copy")) return printUffdioCopy(p, len, atExit);
+  if (strEq(type, "uffdio_zeropage")) return printUffdioZeropage(p, len, atExit);
+  if (strEq(type, "uffdio_range")) return printUffdioRange(p, len);
   return printScalar(type, p, len);
 }
 

@@ -909,6 +909,27 @@ constexpr size_t kMtdEccStatsCorrected = 0;
 constexpr size_t kMtdEccStatsFailed = 4;
 constexpr size_t kMtdEccStatsBadblocks = 8;
 constexpr size_t kMtdEccStatsBbtblocks = 12;
+constexpr size_t kSizeofUffdioApi = 24;
+constexpr size_t kUffdioApiApi = 0;
+constexpr size_t kUffdioApiFeatures = 8;
+constexpr size_t kUffdioApiIoctls = 16;
+constexpr size_t kSizeofUffdioRange = 16;
+constexpr size_t kUffdioRangeStart = 0;
+constexpr size_t kUffdioRangeLen = 8;
+constexpr size_t kSizeofUffdioRegister = 32;
+constexpr size_t kUffdioRegisterRange = 0;
+constexpr size_t kUffdioRegisterMode = 16;
+constexpr size_t kUffdioRegisterIoctls = 24;
+constexpr size_t kSizeofUffdioCopy = 40;
+constexpr size_t kUffdioCopyDst = 0;
+constexpr size_t kUffdioCopySrc = 8;
+constexpr size_t kUffdioCopyLen = 16;
+constexpr size_t kUffdioCopyMode = 24;
+constexpr size_t kUffdioCopyCopy = 32;
+constexpr size_t kSizeofUffdioZeropage = 32;
+constexpr size_t kUffdioZeropageRange = 0;
+constexpr size_t kUffdioZeropageMode = 16;
+constexpr size_t kUffdioZeropageZeropage = 24;
 }  // namespace layout
 
 }  // namespace tstrace
