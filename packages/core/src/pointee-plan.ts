@@ -36,7 +36,8 @@ function structArgs(row: SyscallRow): StructAt[] {
   const vc = valueCaptures[row.name];
   for (const c of vc?.captures ?? []) {
     if (!structPointers[c.type]) continue;
-    const value = (constValue(row.name, vc?.table ?? "", c.value) | (c.orBits ?? 0)) >>> 0;
+    const named = typeof c.value === "number" ? c.value : constValue(row.name, vc?.table ?? "", c.value);
+    const value = (named | (c.orBits ?? 0)) >>> 0;
     out.push({ arg: c.arg, type: c.type, dir: c.dir, selector: { arg: vc?.selector ?? 0, value } });
   }
   for (const p of pointeeArgs[row.name] ?? []) {
