@@ -12,7 +12,8 @@ describe("constant tables", () => {
       expect(new Set(t.entries.map(([, n]) => n)).size, t.name).toBe(t.entries.length);
       expect(t.source.length, t.name).toBeGreaterThan(0);
       // non-negative u64 values; above 2^53 only exact ones (the generator refuses others)
-      for (const [v] of t.entries) expect(Number.isInteger(v) && v >= 0 && v < 2 ** 64, `${t.name} ${v}`).toBe(true);
+      for (const [v] of t.entries)
+        expect(Number.isInteger(v) && v >= 0 && v < 2 ** 64, `${t.name} ${v}`).toBe(true);
     }
     for (const n of [
       "open_flags",
