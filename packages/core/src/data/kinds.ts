@@ -121,7 +121,8 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   fstatfs: { args: [fd, structOut("statfs")] },
   getdents64: { args: [fd, { k: "bufOut", whole: true }, ulong], decoder: "getdents64" },
   getdents: { args: [fd, { k: "bufOut", whole: true }, ulong], decoder: "getdents" },
-  ioctl: { args: [fd, en("ioctls"), hex], decoder: "ioctl" },
+  // Some requests return an fd (KVM_CREATE_VM): the decoder says which.
+  ioctl: { args: [fd, en("ioctls"), hex], ret: "fdByArgs", decoder: "ioctl" },
   futex: { args: [ptr, en("futex_ops"), int, ptr, ptr, int], decoder: "futex" },
   // futex_waitv.c: struct futex_waitv (val, uaddr, flags, __reserved: 24 bytes on every ABI)
   futex_waitv: {
@@ -131,7 +132,7 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   lseek: { args: [fd, long, en("lseek_whence")] },
   dup: { args: [fd], ret: "fd" },
   dup2: { args: [fd, fd], ret: "fd" },
-  dup3: { args: [fd, fd, flags("dup3_flags")], ret: "fd" },
+  dup3: { args: [fd, fd, flags("open_mode_flags")], ret: "fd" },
   fcntl: { args: [fd, en("fcntl_cmds"), hex], ret: "fdByArgs", decoder: "fcntl" },
   getpid: { args: [], ret: "pid" },
   gettid: { args: [], ret: "pid" },
@@ -229,7 +230,7 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   timerfd_settime: { args: [fd, flags("tfd_flags"), structIn("itimerspec"), structOut("itimerspec")] },
   timerfd_gettime: { args: [fd, structOut("itimerspec")] },
   pipe: { args: [structOut("fdpair")] },
-  pipe2: { args: [structOut("fdpair"), flags("pipe_flags")] },
+  pipe2: { args: [structOut("fdpair"), flags("open_mode_flags")] },
   getcwd: { args: [{ k: "pathOut" }, ulong] },
   // the mount API (strace 6.1 fsopen.c, fsmount.c, fspick.c, move_mount.c, open_tree.c)
   fsopen: { args: [str, flags("fsopen_flags")], ret: "fd" },
@@ -275,6 +276,8 @@ export const kinds: Readonly<Record<string, KindRow>> = {
     decoder: "landlock_add_rule",
   },
   landlock_restrict_self: { args: [fd, hex], decoder: "landlock_restrict_self" },
+  // bpf (bpf.c): the attribute is read by the caller's size (data/extra-captures.ts)
+  bpf: { args: [en("bpf_commands"), ptr, uint], decoder: "bpf" },
   // perf_event_open (perf.c): the attr prints as its address (its fields are not decoded yet)
   perf_event_open: { args: [ptr, int, int, fd, hex], ret: "fd", decoder: "perf_event_open" },
   // io_uring (io_uring.c)
@@ -355,6 +358,20 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   wait4: {
     args: [int, structOut("wstatus"), flags("wait4_options"), structOut("rusage")],
     decoder: "wait4",
+  },
+  // proc area (issue #16): waitid prints its siginfo and rusage at exit (strace 6.1 wait.c);
+  // process_vm_{readv,writev}'s iovec arrays (process_vm.c): the local one with its data, the
+  // remote one as addresses (read at entry: the kernel does not change it).
+  waitid: {
+    args: [en("waitid_types"), int, structOut("siginfo"), flags("wait4_options"), structOut("rusage")],
+  },
+  process_vm_readv: {
+    args: [int, { k: "iovec", count: 2, dir: "out" }, ulong, arr("iovec", 4, "in"), ulong, ulong],
+    decoder: "process_vm_readv",
+  },
+  process_vm_writev: {
+    args: [int, { k: "iovec", count: 2, dir: "in" }, ulong, arr("iovec", 4, "in"), ulong, ulong],
+    decoder: "process_vm_writev",
   },
   getrusage: { args: [en("usage_who"), structOut("rusage")] },
   times: { args: [structOut("tms")] },

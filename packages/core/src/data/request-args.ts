@@ -138,23 +138,6 @@ const IOCTL_POINTER = [
   "SECCOMP_IOCTL_NOTIF_SEND",
   "SECCOMP_IOCTL_NOTIF_ID_VALID",
   "SECCOMP_IOCTL_NOTIF_ADDFD",
-  "RTC_ALM_READ",
-  "RTC_ALM_SET",
-  "RTC_RD_TIME",
-  "RTC_SET_TIME",
-  "RTC_IRQP_READ",
-  "RTC_EPOCH_READ",
-  "RTC_WKALM_SET",
-  "RTC_WKALM_RD",
-  "RTC_PLL_GET",
-  "RTC_PLL_SET",
-  "RTC_VL_READ",
-  "UFFDIO_API",
-  "UFFDIO_REGISTER",
-  "UFFDIO_UNREGISTER",
-  "UFFDIO_WAKE",
-  "UFFDIO_COPY",
-  "UFFDIO_ZEROPAGE",
 ];
 
 /** HDIO requests whose argument is an unsigned long value (strace 6.1's generated HDIO decoders). */
@@ -216,8 +199,18 @@ export const requestArgs: Readonly<Record<string, RequestArgRow>> = {
       NBD_SET_SIZE: ulong,
       NBD_SET_SIZE_BLOCKS: ulong,
       NBD_SET_TIMEOUT: ulong,
+      // ioctl-b
+      NBD_SET_FLAGS: flags("nbd_ioctl_flags"),
+      MTDFILEMODE: en("mtd_file_mode_options"),
       RTC_EPOCH_SET: ulong,
       RTC_IRQP_SET: ulong,
+      // strace 6.1 kvm.c (ioctl-a): the capability asked about, the new vCPU's id.
+      KVM_CHECK_EXTENSION: en("kvm_cap"),
+      KVM_CREATE_VCPU: { k: "uint" },
+      // strace 6.1 evdev.c (ioctl-a): an effect id, and grab/revoke's flag.
+      EVIOCRMFF: int,
+      EVIOCGRAB: ulong,
+      EVIOCREVOKE: ulong,
       ...Object.fromEntries(HDIO_SET_ULONG.map((n) => [n, ulong])),
     },
   },

@@ -317,12 +317,17 @@ export function printStructArg(i: u32, structIdx: u32, atExit: bool): void {
   putAddr(arg(i));
 }
 
-/** argv: `["ls", "/"]`, at most -s elements then `...` (every element under -v). */
+/**
+ * argv: `["ls", "/"]`, at most -s elements then `...` (every element under -v); a string that
+ * cannot be read prints its address, an array unreadable before its NULL ends `... /* ADDR *\/`.
+ */
 export function printArgv(i: u32): void {
-  if (arg(i) == 0 || !findCap(i, CK_STRING_ARRAY, false) || capLen < 8) {
+  // A PARTIAL capture holds what was read before the array itself became unreadable.
+  if (arg(i) == 0 || !(findCap(i, CK_STRING_ARRAY, false) || capPartial()) || capLen < 8) {
     putAddr(arg(i));
     return;
   }
+  const unterminated = capPartial();
   const p = capData;
   const end = p + <usize>capLen;
   const total = load<u32>(p);
@@ -339,31 +344,39 @@ export function printArgv(i: u32): void {
     const span = (<usize>len + 3) & ~(<usize>3);
     if (data + <usize>len > end) break;
     if (shown > 0) puts(", ");
-    // FAULT or PARTIAL: strace's printargv could not read this string.
-    if (status == 1 || status == 3) puts("???");
-    else printCString(data, len, status == 2);
+    // FAULT or PARTIAL: strace's printargv could not read this string and prints its pointer
+    // (recordings made before the pointer was captured have none: `???`).
+    if (status == 1 || status == 3) {
+      if (len == 8) putAddr(load<u64>(data));
+      else puts("???");
+    } else printCString(data, len, status == 2);
     shown++;
     q = data + span;
   }
   if (shown < total) {
     if (shown > 0) puts(", ");
     puts("...");
+  } else if (unterminated) {
+    puts(", ... /* ");
+    putAddr(arg(i) + <u64>total * 8);
+    puts(" */");
   }
   putc(0x5d);
 }
 
-/** envp: `0x7ffc… /* 35 vars *\/`; under -v the strings, as argv prints them. */
+/** envp: `0x7ffc… /* 35 vars *\/` (`, unterminated` when unreadable before its NULL); under -v the strings, as argv prints them. */
 export function printEnvp(i: u32): void {
   if (verbose) {
     printArgv(i);
     return;
   }
   putAddr(arg(i));
-  if (arg(i) != 0 && findCap(i, CK_STRING_ARRAY, false) && capLen >= 4) {
+  if (arg(i) != 0 && (findCap(i, CK_STRING_ARRAY, false) || capPartial()) && capLen >= 4) {
     const total = load<u32>(capData);
     puts(" /* ");
     putU64(<u64>total);
-    puts(total == 1 ? " var */" : " vars */");
+    puts(total == 1 ? " var" : " vars");
+    puts(capPartial() ? ", unterminated */" : " */");
   }
 }
 

@@ -76,7 +76,8 @@ function printMemfdName(): void {
   putAddr(p);
 }
 
-function printIovAddr(p: usize, size: u32): void {
+/** One iovec as a range: `{iov_base=0x…, iov_len=N}` (strace's IOV_DECODE_ADDR). */
+export function printIovAddr(p: usize, size: u32): void {
   puts("{iov_base=");
   putAddr(load<u64>(p));
   puts(", iov_len=");

@@ -635,7 +635,8 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
         puts(", ru_");
         puts(RUSAGE_LONGS[i]);
         putc(0x3d);
-        putI64(load<i64>(p + RUSAGE_RU_MAXRSS + <usize>i * 8));
+        // strace's printrusage prints the longs with %lu.
+        putU64(load<u64>(p + RUSAGE_RU_MAXRSS + <usize>i * 8));
       }
       putc(0x7d);
       return true;
