@@ -108,6 +108,8 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   // ldt.c: struct user_desc; set_thread_area reads it back for the entry number the kernel chose
   set_thread_area: { args: [structInOut("user_desc")], decoder: "set_thread_area" },
   get_thread_area: { args: [structInOut("user_desc")], decoder: "get_thread_area" },
+  // the descriptor only when bytecount is its size; an int return the kernel zero-extends
+  modify_ldt: { args: [int, structIn("user_desc"), ulong], decoder: "modify_ldt" },
   set_robust_list: { args: [ptr, ulong] },
   get_robust_list: { args: [int, structOut("ptrval"), structOut("ulong")] },
   rseq: { args: [ptr, hex, int, hex] },

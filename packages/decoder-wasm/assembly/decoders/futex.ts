@@ -189,7 +189,7 @@ export function decodeFutexWaitv(): i32 {
   const n = <u64>(<u32>arg(1));
   waitersShown = 0;
   // one element past the limit, printed as `...`, ends the array as strace's print_array does
-  printElems(0, n < FUTEX_WAITV_MAX + 1 ? n : FUTEX_WAITV_MAX + 1, FUTEX_WAITV_SIZE, false, printWaiter);
+  printElems(0, min<u64>(n, FUTEX_WAITV_MAX + 1), FUTEX_WAITV_SIZE, false, printWaiter);
   puts(", ");
   putU64(n);
   puts(", ");

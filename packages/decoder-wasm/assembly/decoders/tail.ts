@@ -6,7 +6,7 @@ import { decodeFutexWaitv } from "./futex";
 import { decodeGeneric } from "./generic";
 import { decodeIoprioGet, decodeIoprioSet, printIoprioAux } from "./ioprio";
 import { decodeKcmp } from "./kcmp";
-import { decodeGetThreadArea, decodeSetThreadArea, printSetThreadAreaAux } from "./ldt";
+import { decodeGetThreadArea, decodeModifyLdt, decodeSetThreadArea, printSetThreadAreaAux } from "./ldt";
 import { decodeMemfdCreate, decodeMincore, decodeProcessMadvise, decodeRemapFilePages } from "./mem";
 import { decodeUstat } from "./mknod";
 import {
@@ -63,6 +63,7 @@ export const D_IO_GETEVENTS: u8 = 172;
 export const D_IO_PGETEVENTS: u8 = 173;
 export const D_ADJTIMEX: u8 = 174;
 export const D_CLOCK_ADJTIME: u8 = 175;
+export const D_MODIFY_LDT: u8 = 176;
 export const TAIL_LAST: u8 = 189;
 
 /** Decoder names and their ids, in pairs (aliases share an id). */
@@ -109,6 +110,7 @@ export const TAIL_NAMES: string[] = [
   "io_pgetevents",
   "adjtimex",
   "clock_adjtime",
+  "modify_ldt",
 ];
 export const TAIL_IDS: u8[] = [
   D_MBIND,
@@ -153,6 +155,7 @@ export const TAIL_IDS: u8[] = [
   D_IO_PGETEVENTS,
   D_ADJTIMEX,
   D_CLOCK_ADJTIME,
+  D_MODIFY_LDT,
 ];
 
 /** The AUX_CUSTOM annotation after the return value, for the long-tail decoder that asked for it. */
@@ -238,6 +241,8 @@ export function runTailDecoder(id: u8, r: u32): i32 {
       return decodeAdjtimex();
     case D_CLOCK_ADJTIME:
       return decodeClockAdjtime();
+    case D_MODIFY_LDT:
+      return decodeModifyLdt();
   }
   return decodeGeneric(r);
 }

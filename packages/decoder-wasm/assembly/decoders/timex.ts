@@ -15,7 +15,17 @@ import { AUX_ENUM, RVAL_DECODED, setAux } from "./rval";
  */
 const TIMEX_SIZE: u32 = 208;
 /** The long long fields after `time`, by offset. */
-const AFTER_TIME: string[] = ["tick", "ppsfreq", "jitter", "shift", "stabil", "jitcnt", "calcnt", "errcnt", "stbcnt"];
+const AFTER_TIME: string[] = [
+  "tick",
+  "ppsfreq",
+  "jitter",
+  "shift",
+  "stabil",
+  "jitcnt",
+  "calcnt",
+  "errcnt",
+  "stbcnt",
+];
 
 function ll(p: usize, off: u32): void {
   putI64(load<i64>(p + <usize>off));
