@@ -116,6 +116,8 @@ const common64: readonly StructDef[] = [
 
 const common32: readonly StructDef[] = [
   ...scalars,
+  // struct old_timex32, the 32-bit ABIs' adjtimex struct (printed as an address there)
+  { name: "timex", size: 128 },
   { name: "kulong", size: 4 },
   { name: "ulong", size: 4 },
   { name: "ptrval", size: 4 },
