@@ -723,3 +723,16 @@ export const KVM_CPUID_ENTRY2_EBX: u32 = 16;
 export const KVM_CPUID_ENTRY2_ECX: u32 = 20;
 export const KVM_CPUID_ENTRY2_EDX: u32 = 24;
 export const KVM_CPUID_ENTRY2_PADDING: u32 = 28;
+
+export const SIZEOF_KBKEYCODE: u32 = 8;
+export const KBKEYCODE_SCANCODE: u32 = 0;
+export const KBKEYCODE_KEYCODE: u32 = 4;
+
+export const SIZEOF_KBD_REPEAT: u32 = 8;
+export const KBD_REPEAT_DELAY: u32 = 0;
+export const KBD_REPEAT_PERIOD: u32 = 4;
+
+export const SIZEOF_UNIMAPINIT: u32 = 6;
+export const UNIMAPINIT_ADVISED_HASHSIZE: u32 = 0;
+export const UNIMAPINIT_ADVISED_HASHSTEP: u32 = 2;
+export const UNIMAPINIT_ADVISED_HASHLEVEL: u32 = 4;

@@ -1156,4 +1156,32 @@ export const layouts: readonly StructLayout[] = [
       ["padding", 28, 12, "__u32[3]"],
     ],
   },
+  {
+    name: "kbkeycode",
+    kernel: "struct kbkeycode",
+    size: 8,
+    fields: [
+      ["scancode", 0, 4, "unsigned int"],
+      ["keycode", 4, 4, "unsigned int"],
+    ],
+  },
+  {
+    name: "kbd_repeat",
+    kernel: "struct kbd_repeat",
+    size: 8,
+    fields: [
+      ["delay", 0, 4, "int"],
+      ["period", 4, 4, "int"],
+    ],
+  },
+  {
+    name: "unimapinit",
+    kernel: "struct unimapinit",
+    size: 6,
+    fields: [
+      ["advised_hashsize", 0, 2, "short unsigned int"],
+      ["advised_hashstep", 2, 2, "short unsigned int"],
+      ["advised_hashlevel", 4, 2, "short unsigned int"],
+    ],
+  },
 ];

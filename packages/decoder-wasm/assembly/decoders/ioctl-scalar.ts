@@ -2,17 +2,19 @@
 // core's data/ioctl-captures.ts names its type `<format><bits>[:<table>]`, and that name is all
 // this printer goes by, so a new request of this shape is one line of core data.
 
-import { outLen, putc } from "../out";
+import { outLen, putc, puts } from "../out";
 import { putHex, putI64, putU64 } from "../print/num";
-import { FMT_HEX, restyle } from "../print/style";
-import { printEnum, printFlags } from "../print/xlat";
-import { findTable, strLen, strPtr } from "../tables";
+import { FMT_DEC, FMT_HEX, restyle } from "../print/style";
+import { printEnum, printFlags, putRef } from "../print/xlat";
+import { findTable, lookup, NO_REF, strLen, strPtr, tableDefault } from "../tables";
 
 const FMT_U: u8 = 0;
 const FMT_X: u8 = 1;
 const FMT_FLAGS: u8 = 2;
 const FMT_XVAL: u8 = 3;
 const FMT_D: u8 = 4;
+/** By name, signed decimal when unknown (strace's printxval_d). */
+const FMT_XVAL_D: u8 = 5;
 
 /** Does the string at p (n bytes) start with `s`? */
 function startsWith(p: usize, n: u32, s: string): bool {
@@ -39,6 +41,9 @@ export function printScalar(type: u32, p: usize, len: u32): bool {
   if (startsWith(s, n, "flags")) {
     fmt = FMT_FLAGS;
     at = 5;
+  } else if (startsWith(s, n, "xvald")) {
+    fmt = FMT_XVAL_D;
+    at = 5;
   } else if (startsWith(s, n, "xval")) {
     fmt = FMT_XVAL;
     at = 4;
@@ -53,14 +58,19 @@ export function printScalar(type: u32, p: usize, len: u32): bool {
     at = 1;
   } else return false;
   let bits: u32;
+  let digits: u32 = 2;
   if (startsWith(s + <usize>at, n - at, "32")) bits = 32;
   else if (startsWith(s + <usize>at, n - at, "64")) bits = 64;
-  else return false;
+  else if (startsWith(s + <usize>at, n - at, "8")) {
+    bits = 8;
+    digits = 1;
+  } else return false;
   if (len < bits / 8) return false;
-  const v: u64 = bits == 64 ? load<u64>(p) : <u64>load<u32>(p);
+  const v: u64 = bits == 64 ? load<u64>(p) : bits == 8 ? <u64>load<u8>(p) : <u64>load<u32>(p);
   putc(0x5b);
-  if (fmt == FMT_FLAGS) printFlags(tableAfter(s, n, at + 2), v);
-  else if (fmt == FMT_XVAL) printEnum(tableAfter(s, n, at + 2), v);
+  if (fmt == FMT_FLAGS) printFlags(tableAfter(s, n, at + digits), v);
+  else if (fmt == FMT_XVAL) printEnum(tableAfter(s, n, at + digits), v);
+  else if (fmt == FMT_XVAL_D) printEnumD(tableAfter(s, n, at + digits), <i32>v);
   else if (fmt == FMT_X) {
     const start = outLen;
     putHex(v);
@@ -69,4 +79,20 @@ export function printScalar(type: u32, p: usize, len: u32): bool {
   else putU64(v);
   putc(0x5d);
   return true;
+}
+
+/** strace's printxval_d: a value by name, else the number as a signed int with the `X_???` comment. */
+export function printEnumD(t: i32, v: i32): void {
+  const start = outLen;
+  const ref = lookup(t, <u64>(<u32>v));
+  if (ref != NO_REF) putRef(ref);
+  else {
+    putI64(<i64>v);
+    if (t >= 0) {
+      puts(" /* ");
+      putRef(tableDefault(<u32>t));
+      puts(" */");
+    }
+  }
+  restyle(start, <u64>(<i64>v), FMT_DEC);
 }

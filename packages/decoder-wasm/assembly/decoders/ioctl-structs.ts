@@ -21,6 +21,7 @@ import {
   printInt3,
   printKulong,
 } from "./ioctl-hdio";
+import { printKdStruct, printKdValue } from "./ioctl-kd";
 import { printKvmStruct } from "./ioctl-kvm";
 import { printLoopConfig, printLoopInfo, printLoopInfo64 } from "./ioctl-loop";
 import { printRandPoolInfo } from "./ioctl-random";
@@ -77,6 +78,8 @@ export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExi
   if (evdev >= 0) return evdev > 0;
   const kvm = printKvmStruct(type, p, len);
   if (kvm >= 0) return kvm > 0;
+  const kd = printKdStruct(type, p, len);
+  if (kd >= 0) return kd > 0;
   if (strEq(type, "fiemap")) return printFiemapIn(p, len);
   if (strEq(type, "fiemap_extents")) return printFiemapOut(p, len, addr);
   if (strEq(type, "fstrim_range")) return printFstrimRange(p, len);
@@ -116,6 +119,7 @@ export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExi
 export function printIoctlValue(table: i32, req: u32): bool {
   const name = lookup(table, <u64>req);
   if (name == NO_REF) return false;
+  if (printKdValue(name)) return true;
   if (strEq(name, "HDIO_SET_NICE")) {
     puts(", ");
     printIdeNice(arg(2));

@@ -851,6 +851,16 @@ constexpr size_t kKvmCpuidEntry2Ebx = 16;
 constexpr size_t kKvmCpuidEntry2Ecx = 20;
 constexpr size_t kKvmCpuidEntry2Edx = 24;
 constexpr size_t kKvmCpuidEntry2Padding = 28;
+constexpr size_t kSizeofKbkeycode = 8;
+constexpr size_t kKbkeycodeScancode = 0;
+constexpr size_t kKbkeycodeKeycode = 4;
+constexpr size_t kSizeofKbdRepeat = 8;
+constexpr size_t kKbdRepeatDelay = 0;
+constexpr size_t kKbdRepeatPeriod = 4;
+constexpr size_t kSizeofUnimapinit = 6;
+constexpr size_t kUnimapinitAdvisedHashsize = 0;
+constexpr size_t kUnimapinitAdvisedHashstep = 2;
+constexpr size_t kUnimapinitAdvisedHashlevel = 4;
 }  // namespace layout
 
 }  // namespace tstrace
