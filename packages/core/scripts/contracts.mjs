@@ -87,6 +87,10 @@ export function renderNativeHeader(core) {
   L.push(`constexpr uint32_t kSelectorAnyIocSize = ${hex(core.SelectorMatch.ANY_IOC_SIZE)};`);
   L.push(`constexpr uint32_t kSelectorLowBitsShift = ${core.SelectorMatch.LOW_BITS_SHIFT};`);
   L.push(`constexpr uint32_t kStringArrayScanCap = ${core.STRING_ARRAY_SCAN_MAX};`, "");
+  L.push("// POINTEE specs: bit shifts of the fields packed in len_arg, and its no-selector value.");
+  for (const [k, v] of Object.entries(core.PointeeWord))
+    L.push(`constexpr uint32_t kPointee${pascal(k)}Shift = ${v};`);
+  L.push(`constexpr uint32_t kPointeeNoSelector = ${hex(core.POINTEE_NO_SELECTOR)};`, "");
   L.push("// FdDecode bits (an FD_PATH spec's size).");
   for (const [k, v] of Object.entries(core.FdDecode))
     L.push(`constexpr uint32_t kFdDecode${pascal(k)} = ${v};`);

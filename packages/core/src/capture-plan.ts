@@ -11,6 +11,7 @@ import { extraCaptures } from "./data/extra-captures.js";
 import { IO_DUMP_ARG, IO_DUMP_READ, IO_DUMP_WRITE } from "./data/io-dump.js";
 import { netlinkPayloads } from "./data/netlink.js";
 import { valueCaptures } from "./data/value-captures.js";
+import { pointeeCapturesFor } from "./pointee-plan.js";
 import { CaptureKind, CaptureWhen, FD_RETURN_ARG, FdDecode } from "./record-format.js";
 import type { ArchTable, ArgKind, RetKind, SigreturnMask } from "./types.js";
 
@@ -321,17 +322,20 @@ export function valueCapturesFor(table: ArchTable, name: string): CaptureSpec[] 
 }
 
 /** The extra captures of syscall `name` (data/extra-captures.ts), read at entry. */
-export function extraCapturesFor(name: string, strsize: number): CaptureSpec[] {
-  return (extraCaptures[name] ?? []).map((c): CaptureSpec => {
+export function extraCapturesFor(name: string, strsize: number, table?: ArchTable): CaptureSpec[] {
+  return (extraCaptures[name] ?? []).flatMap((c): CaptureSpec[] => {
+    if ("as" in c) return table ? capturesFor(table, c.arg, c.as, strsize) : [];
     if ("path" in c)
-      return { arg: c.arg, kind: CaptureKind.CSTRING, when: CaptureWhen.ENTRY, max: PATH_STRING_MAX };
-    return {
-      arg: c.arg,
-      kind: CaptureKind.BUFFER_ARG_LEN,
-      when: CaptureWhen.ENTRY,
-      lenArg: c.lenArg,
-      max: c.max === "strsize" ? captureBytes(strsize + 1) : c.max,
-    };
+      return [{ arg: c.arg, kind: CaptureKind.CSTRING, when: CaptureWhen.ENTRY, max: PATH_STRING_MAX }];
+    return [
+      {
+        arg: c.arg,
+        kind: CaptureKind.BUFFER_ARG_LEN,
+        when: CaptureWhen.ENTRY,
+        lenArg: c.lenArg,
+        max: c.max === "strsize" ? captureBytes(strsize + 1) : c.max,
+      },
+    ];
   });
 }
 
@@ -390,7 +394,8 @@ export function compileCapturePlan(table: ArchTable, options: CapturePlanOptions
       }
     }
     specs.push(...valueCapturesFor(table, row.name));
-    specs.push(...extraCapturesFor(row.name, options.strsize));
+    specs.push(...pointeeCapturesFor(table, row));
+    specs.push(...extraCapturesFor(row.name, options.strsize, table));
     const fds = fdCaptures(row.args, row.ret, options.decodeFds ?? "none");
     const netlink = netlinkCapture(row.name, fds);
     if (netlink) specs.unshift(netlink);

@@ -93,6 +93,10 @@ const pseudoStructs: readonly StructDef[] = [
   { name: "evdev_str", size: EVDEV_STR_READ },
   // EVIOCGMTSLOTS' code and its values (strace prints them up to -s elements).
   { name: "evdev_mtslots", size: 4 + 4 * EVDEV_MTSLOTS_READ },
+  // ioctl-b: GPIO_GET_LINEINFO_UNWATCH_IOCTL's __u32 line offset; GPIO_V2_LINE_SET_VALUES_IOCTL's
+  // struct gpio_v2_line_values (two __u64), printed as both fields where the GET prints one a side.
+  { name: "gpio_line_offset", size: 4 },
+  { name: "gpio_v2_line_values_set", size: 16 },
 ];
 
 /**
@@ -273,6 +277,70 @@ export const ioctlCaptures: ValueCaptureRow = {
     family("read", 0x20, 5, "evdev_bits"),
     family("read", 0x40, 6, "input_absinfo"),
     family("write", 0xc0, 6, "input_absinfo"),
+    // ioctl-b: strace 6.1 gpio_ioctl.c: chip and line info, v1 handle/event requests, v2 line requests.
+    ...outOf("gpiochip_info", "GPIO_GET_CHIPINFO_IOCTL"),
+    ...inOut("gpioline_info", "GPIO_GET_LINEINFO_IOCTL"),
+    ...inOut("gpioline_info", "GPIO_GET_LINEINFO_WATCH_IOCTL"),
+    ...inOf("gpio_line_offset", "GPIO_GET_LINEINFO_UNWATCH_IOCTL"),
+    ...inOut("gpiohandle_request", "GPIO_GET_LINEHANDLE_IOCTL"),
+    ...inOut("gpioevent_request", "GPIO_GET_LINEEVENT_IOCTL"),
+    ...outOf("gpiohandle_data", "GPIOHANDLE_GET_LINE_VALUES_IOCTL"),
+    ...inOf("gpiohandle_data", "GPIOHANDLE_SET_LINE_VALUES_IOCTL"),
+    ...inOf("gpiohandle_config", "GPIOHANDLE_SET_CONFIG_IOCTL"),
+    ...inOut("gpio_v2_line_info", "GPIO_V2_GET_LINEINFO_IOCTL"),
+    ...inOut("gpio_v2_line_info", "GPIO_V2_GET_LINEINFO_WATCH_IOCTL"),
+    ...inOut("gpio_v2_line_request", "GPIO_V2_GET_LINE_IOCTL"),
+    ...inOut("gpio_v2_line_values", "GPIO_V2_LINE_GET_VALUES_IOCTL"),
+    ...inOf("gpio_v2_line_values_set", "GPIO_V2_LINE_SET_VALUES_IOCTL"),
+    ...inOf("gpio_v2_line_config", "GPIO_V2_LINE_SET_CONFIG_IOCTL"),
+    // ioctl-b: strace 6.1 ptp.c. The sys-offset and pin getters open their struct at entry (what the
+    // caller asks) and close it at exit with what the kernel filled in: one `{…}`, no ` => `.
+    ...outOf("ptp_clock_caps", "PTP_CLOCK_GETCAPS", "PTP_CLOCK_GETCAPS2"),
+    ...inOf("ptp_extts_request", "PTP_EXTTS_REQUEST", "PTP_EXTTS_REQUEST2"),
+    ...inOf("ptp_perout_request", "PTP_PEROUT_REQUEST", "PTP_PEROUT_REQUEST2"),
+    ...inOut("ptp_sys_offset", "PTP_SYS_OFFSET"),
+    ...inOut("ptp_sys_offset", "PTP_SYS_OFFSET2"),
+    ...inOut("ptp_sys_offset_extended", "PTP_SYS_OFFSET_EXTENDED"),
+    ...inOut("ptp_sys_offset_extended", "PTP_SYS_OFFSET_EXTENDED2"),
+    ...outOf("ptp_sys_offset_precise", "PTP_SYS_OFFSET_PRECISE", "PTP_SYS_OFFSET_PRECISE2"),
+    ...inOut("ptp_pin_desc", "PTP_PIN_GETFUNC"),
+    ...inOut("ptp_pin_desc", "PTP_PIN_GETFUNC2"),
+    ...inOf("ptp_pin_desc", "PTP_PIN_SETFUNC", "PTP_PIN_SETFUNC2"),
+    // ioctl-b: strace 6.1 rtc.c. RTC_PARAM_GET shows ` => ` at exit even when the call failed.
+    ...inOf("rtc_time", "RTC_ALM_SET", "RTC_SET_TIME"),
+    ...outOf("rtc_time", "RTC_ALM_READ", "RTC_RD_TIME"),
+    ...inOf("rtc_wkalrm", "RTC_WKALM_SET"),
+    ...outOf("rtc_wkalrm", "RTC_WKALM_RD"),
+    ...inOf("rtc_pll_info", "RTC_PLL_SET"),
+    ...outOf("rtc_pll_info", "RTC_PLL_GET"),
+    ...outOf(scalar("u", 64), "RTC_IRQP_READ", "RTC_EPOCH_READ"),
+    ...outOf(scalar("flags", 32, "rtc_vl_flags"), "RTC_VL_READ"),
+    ...inOut("rtc_param", "RTC_PARAM_GET"),
+    ...inOf("rtc_param", "RTC_PARAM_SET"),
+    // ioctl-b: strace 6.1 mtd.c. MEMGETREGIONINFO opens its struct at entry and closes it at exit.
+    ...inOf("erase_info_user", "MEMERASE", "MEMLOCK", "MEMUNLOCK", "MEMISLOCKED"),
+    ...inOf("erase_info_user64", "MEMERASE64"),
+    ...inOf("mtd_oob_buf", "MEMWRITEOOB", "MEMREADOOB"),
+    ...inOf("mtd_oob_buf64", "MEMWRITEOOB64", "MEMREADOOB64"),
+    ...inOf("mtd_write_req", "MEMWRITE"),
+    ...inOf("otp_info", "OTPLOCK"),
+    ...outOf("otp_info", "OTPGETREGIONINFO"),
+    ...inOf(scalar("xval", 32, "mtd_otp_options"), "OTPSELECT"),
+    ...inOf(scalar("u", 64), "MEMGETBADBLOCK", "MEMSETBADBLOCK"),
+    ...outOf("mtd_info_user", "MEMGETINFO"),
+    ...outOf("nand_oobinfo", "MEMGETOOBSEL"),
+    ...outOf("nand_ecclayout_user", "ECCGETLAYOUT"),
+    ...outOf("mtd_ecc_stats", "ECCGETSTATS"),
+    ...outOf(scalar("u", 32), "OTPGETREGIONCOUNT"),
+    ...outOf(scalar("d", 32), "MEMGETREGIONCOUNT"),
+    ...inOut("region_info_user", "MEMGETREGIONINFO"),
+    // ioctl-b: strace 6.1 userfaultfd.c: the API handshake, registering, copying and zeroing
+    // ranges open their struct at entry and close it at exit with what the kernel wrote.
+    ...inOut("uffdio_api", "UFFDIO_API"),
+    ...inOut("uffdio_register", "UFFDIO_REGISTER"),
+    ...inOut("uffdio_copy", "UFFDIO_COPY"),
+    ...inOut("uffdio_zeropage", "UFFDIO_ZEROPAGE"),
+    ...inOf("uffdio_range", "UFFDIO_UNREGISTER", "UFFDIO_WAKE"),
   ],
 };
 

@@ -90,6 +90,9 @@ export const valueCaptures: Readonly<Record<string, ValueCaptureRow>> = {
       ...["F_GETLK", "F_OFD_GETLK"].map(
         (value): ValueCapture => ({ value, arg: 2, type: "flock", dir: "out" }),
       ),
+      // the owner F_SETOWN_EX sets, and the one F_GETOWN_EX reports
+      { value: "F_SETOWN_EX", arg: 2, type: "f_owner_ex", dir: "in" },
+      { value: "F_GETOWN_EX", arg: 2, type: "f_owner_ex", dir: "out" },
     ],
   },
   futex: {
