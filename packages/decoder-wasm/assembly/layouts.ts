@@ -976,3 +976,16 @@ export const SIZEOF_UFFDIO_ZEROPAGE: u32 = 32;
 export const UFFDIO_ZEROPAGE_RANGE: u32 = 0;
 export const UFFDIO_ZEROPAGE_MODE: u32 = 16;
 export const UFFDIO_ZEROPAGE_ZEROPAGE: u32 = 24;
+
+export const SIZEOF_KBKEYCODE: u32 = 8;
+export const KBKEYCODE_SCANCODE: u32 = 0;
+export const KBKEYCODE_KEYCODE: u32 = 4;
+
+export const SIZEOF_KBD_REPEAT: u32 = 8;
+export const KBD_REPEAT_DELAY: u32 = 0;
+export const KBD_REPEAT_PERIOD: u32 = 4;
+
+export const SIZEOF_UNIMAPINIT: u32 = 6;
+export const UNIMAPINIT_ADVISED_HASHSIZE: u32 = 0;
+export const UNIMAPINIT_ADVISED_HASHSTEP: u32 = 2;
+export const UNIMAPINIT_ADVISED_HASHLEVEL: u32 = 4;

@@ -1074,6 +1074,16 @@ constexpr size_t kSizeofUffdioZeropage = 32;
 constexpr size_t kUffdioZeropageRange = 0;
 constexpr size_t kUffdioZeropageMode = 16;
 constexpr size_t kUffdioZeropageZeropage = 24;
+constexpr size_t kSizeofKbkeycode = 8;
+constexpr size_t kKbkeycodeScancode = 0;
+constexpr size_t kKbkeycodeKeycode = 4;
+constexpr size_t kSizeofKbdRepeat = 8;
+constexpr size_t kKbdRepeatDelay = 0;
+constexpr size_t kKbdRepeatPeriod = 4;
+constexpr size_t kSizeofUnimapinit = 6;
+constexpr size_t kUnimapinitAdvisedHashsize = 0;
+constexpr size_t kUnimapinitAdvisedHashstep = 2;
+constexpr size_t kUnimapinitAdvisedHashlevel = 4;
 }  // namespace layout
 
 }  // namespace tstrace
