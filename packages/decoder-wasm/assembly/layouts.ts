@@ -989,3 +989,30 @@ export const SIZEOF_UNIMAPINIT: u32 = 6;
 export const UNIMAPINIT_ADVISED_HASHSIZE: u32 = 0;
 export const UNIMAPINIT_ADVISED_HASHSTEP: u32 = 2;
 export const UNIMAPINIT_ADVISED_HASHLEVEL: u32 = 4;
+
+export const SIZEOF_KBENTRY: u32 = 4;
+export const KBENTRY_KB_TABLE: u32 = 0;
+export const KBENTRY_KB_INDEX: u32 = 1;
+export const KBENTRY_KB_VALUE: u32 = 2;
+
+export const SIZEOF_KBSENTRY: u32 = 513;
+export const KBSENTRY_KB_FUNC: u32 = 0;
+export const KBSENTRY_KB_STRING: u32 = 1;
+
+export const SIZEOF_KBDIACR: u32 = 3;
+export const KBDIACR_DIACR: u32 = 0;
+export const KBDIACR_BASE: u32 = 1;
+export const KBDIACR_RESULT: u32 = 2;
+
+export const SIZEOF_KBDIACRS: u32 = 772;
+export const KBDIACRS_KB_CNT: u32 = 0;
+export const KBDIACRS_KBDIACR: u32 = 4;
+
+export const SIZEOF_KBDIACRUC: u32 = 12;
+export const KBDIACRUC_DIACR: u32 = 0;
+export const KBDIACRUC_BASE: u32 = 4;
+export const KBDIACRUC_RESULT: u32 = 8;
+
+export const SIZEOF_KBDIACRSUC: u32 = 3076;
+export const KBDIACRSUC_KB_CNT: u32 = 0;
+export const KBDIACRSUC_KBDIACRUC: u32 = 4;

@@ -82,6 +82,17 @@ const pseudoStructs: readonly StructDef[] = [
   { name: "kd_font", size: 1025 },
   { name: "kd_scrnmap", size: 256 },
   { name: "kd_cmap", size: 48 },
+  // GIO_UNISCRNMAP/PIO_UNISCRNMAP's 256 unsigned shorts (E_TABSZ).
+  { name: "kd_uniscrnmap", size: 512 },
+  // A getter's halves, printed as one struct (`{asked, answered}`): what the caller names at entry
+  // (kbentry's table and index, kbsentry's function key, kbkeycode's scancode and keycode), then
+  // what the kernel wrote at exit. Each reads the whole struct (a partial read prints what it has).
+  { name: "kbentry_key", size: 4 },
+  { name: "kbentry_value", size: 4 },
+  { name: "kbsentry_func", size: 1 },
+  { name: "kbsentry_string", size: 513 },
+  { name: "kbkeycode_get", size: 8 },
+  { name: "kbkeycode_keycode", size: 8 },
   // kvm (linux/kvm.h): struct kvm_cpuid2's header, then its entries.
   { name: "kvm_cpuid2_entries", size: 8 + 40 * KVM_CPUID_ENTRIES_READ },
   // evdev (linux/input.h): EVIOC[GS]REP's two unsigned ints; EVIOC[GS]KEYCODE's scancode and key.
@@ -247,6 +258,17 @@ export const ioctlCaptures: ValueCaptureRow = {
     ...outOf(scalar("xvald", 32, "kd_kbd_modes"), "KDGKBMODE"),
     ...outOf(scalar("xval", 32, "kd_meta_vals"), "KDGKBMETA"),
     ...inOf("kbkeycode", "KDSETKEYCODE"),
+    ...inOut("kbkeycode_get", "KDGETKEYCODE", "kbkeycode_keycode"),
+    ...inOut("kbentry_key", "KDGKBENT", "kbentry_value"),
+    ...inOf("kbentry", "KDSKBENT"),
+    ...inOut("kbsentry_func", "KDGKBSENT", "kbsentry_string"),
+    ...inOf("kbsentry", "KDSKBSENT"),
+    ...outOf("kbdiacrs", "KDGKBDIACR"),
+    ...inOf("kbdiacrs", "KDSKBDIACR"),
+    ...outOf("kbdiacrsuc", "KDGKBDIACRUC"),
+    ...inOf("kbdiacrsuc", "KDSKBDIACRUC"),
+    ...outOf("kd_uniscrnmap", "GIO_UNISCRNMAP"),
+    ...inOf("kd_uniscrnmap", "PIO_UNISCRNMAP"),
     ...inOut("kbd_repeat", "KDKBDREP"),
     ...inOf("unimapinit", "PIO_UNIMAPCLR"),
     ...inOf("kd_font", "PIO_FONT"),

@@ -1637,4 +1637,61 @@ export const layouts: readonly StructLayout[] = [
       ["advised_hashlevel", 4, 2, "short unsigned int"],
     ],
   },
+  {
+    name: "kbentry",
+    kernel: "struct kbentry",
+    size: 4,
+    fields: [
+      ["kb_table", 0, 1, "unsigned char"],
+      ["kb_index", 1, 1, "unsigned char"],
+      ["kb_value", 2, 2, "short unsigned int"],
+    ],
+  },
+  {
+    name: "kbsentry",
+    kernel: "struct kbsentry",
+    size: 513,
+    fields: [
+      ["kb_func", 0, 1, "unsigned char"],
+      ["kb_string", 1, 512, "unsigned char[512]"],
+    ],
+  },
+  {
+    name: "kbdiacr",
+    kernel: "struct kbdiacr",
+    size: 3,
+    fields: [
+      ["diacr", 0, 1, "unsigned char"],
+      ["base", 1, 1, "unsigned char"],
+      ["result", 2, 1, "unsigned char"],
+    ],
+  },
+  {
+    name: "kbdiacrs",
+    kernel: "struct kbdiacrs",
+    size: 772,
+    fields: [
+      ["kb_cnt", 0, 4, "unsigned int"],
+      ["kbdiacr", 4, 768, "struct kbdiacr[256]"],
+    ],
+  },
+  {
+    name: "kbdiacruc",
+    kernel: "struct kbdiacruc",
+    size: 12,
+    fields: [
+      ["diacr", 0, 4, "unsigned int"],
+      ["base", 4, 4, "unsigned int"],
+      ["result", 8, 4, "unsigned int"],
+    ],
+  },
+  {
+    name: "kbdiacrsuc",
+    kernel: "struct kbdiacrsuc",
+    size: 3076,
+    fields: [
+      ["kb_cnt", 0, 4, "unsigned int"],
+      ["kbdiacruc", 4, 3072, "struct kbdiacruc[256]"],
+    ],
+  },
 ];

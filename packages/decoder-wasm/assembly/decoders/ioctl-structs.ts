@@ -174,7 +174,11 @@ export function ioctlStructContinues(type: u32): bool {
     strEq(type, "uffdio_api") ||
     strEq(type, "uffdio_register") ||
     strEq(type, "uffdio_copy") ||
-    strEq(type, "uffdio_zeropage")
+    strEq(type, "uffdio_zeropage") ||
+    // ioctl-a: the console's getters (kd_ioctl.c).
+    strEq(type, "kbentry_key") ||
+    strEq(type, "kbsentry_func") ||
+    strEq(type, "kbkeycode_get")
   );
 }
 
@@ -188,7 +192,7 @@ export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExi
   if (evdev >= 0) return evdev > 0;
   const kvm = printKvmStruct(type, p, len);
   if (kvm >= 0) return kvm > 0;
-  const kd = printKdStruct(type, p, len);
+  const kd = printKdStruct(type, p, len, addr);
   if (kd >= 0) return kd > 0;
   if (strEq(type, "fiemap")) return printFiemapIn(p, len);
   if (strEq(type, "fiemap_extents")) return printFiemapOut(p, len, addr);

@@ -139,7 +139,8 @@ function printPointee(req: i32, atExit: bool): bool {
 function finishOpenStruct(req: i32): void {
   const argIdx = requestArg(req);
   if (!isError) {
-    const read = arg(argIdx) != 0 && findCap(argIdx, CK_STRUCT_IF, true);
+    // A part read (a struct across an unmapped page) goes to the printer, which says what it lacks.
+    const read = arg(argIdx) != 0 && (findCap(argIdx, CK_STRUCT_IF, true) || capPartial());
     if (read && printIoctlStruct(requestStruct(req), capData, capLen, arg(argIdx), true)) return;
     puts(", ???");
   }

@@ -1084,6 +1084,27 @@ constexpr size_t kSizeofUnimapinit = 6;
 constexpr size_t kUnimapinitAdvisedHashsize = 0;
 constexpr size_t kUnimapinitAdvisedHashstep = 2;
 constexpr size_t kUnimapinitAdvisedHashlevel = 4;
+constexpr size_t kSizeofKbentry = 4;
+constexpr size_t kKbentryKbTable = 0;
+constexpr size_t kKbentryKbIndex = 1;
+constexpr size_t kKbentryKbValue = 2;
+constexpr size_t kSizeofKbsentry = 513;
+constexpr size_t kKbsentryKbFunc = 0;
+constexpr size_t kKbsentryKbString = 1;
+constexpr size_t kSizeofKbdiacr = 3;
+constexpr size_t kKbdiacrDiacr = 0;
+constexpr size_t kKbdiacrBase = 1;
+constexpr size_t kKbdiacrResult = 2;
+constexpr size_t kSizeofKbdiacrs = 772;
+constexpr size_t kKbdiacrsKbCnt = 0;
+constexpr size_t kKbdiacrsKbdiacr = 4;
+constexpr size_t kSizeofKbdiacruc = 12;
+constexpr size_t kKbdiacrucDiacr = 0;
+constexpr size_t kKbdiacrucBase = 4;
+constexpr size_t kKbdiacrucResult = 8;
+constexpr size_t kSizeofKbdiacrsuc = 3076;
+constexpr size_t kKbdiacrsucKbCnt = 0;
+constexpr size_t kKbdiacrsucKbdiacruc = 4;
 }  // namespace layout
 
 }  // namespace tstrace
