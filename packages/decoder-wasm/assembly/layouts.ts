@@ -1016,3 +1016,24 @@ export const KBDIACRUC_RESULT: u32 = 8;
 export const SIZEOF_KBDIACRSUC: u32 = 3076;
 export const KBDIACRSUC_KB_CNT: u32 = 0;
 export const KBDIACRSUC_KBDIACRUC: u32 = 4;
+
+export const SIZEOF_UNIPAIR: u32 = 4;
+export const UNIPAIR_UNICODE: u32 = 0;
+export const UNIPAIR_FONTPOS: u32 = 2;
+
+export const SIZEOF_UNIMAPDESC: u32 = 16;
+export const UNIMAPDESC_ENTRY_CT: u32 = 0;
+export const UNIMAPDESC_ENTRIES: u32 = 8;
+
+export const SIZEOF_CONSOLEFONTDESC: u32 = 16;
+export const CONSOLEFONTDESC_CHARCOUNT: u32 = 0;
+export const CONSOLEFONTDESC_CHARHEIGHT: u32 = 2;
+export const CONSOLEFONTDESC_CHARDATA: u32 = 8;
+
+export const SIZEOF_CONSOLE_FONT_OP: u32 = 32;
+export const CONSOLE_FONT_OP_OP: u32 = 0;
+export const CONSOLE_FONT_OP_FLAGS: u32 = 4;
+export const CONSOLE_FONT_OP_WIDTH: u32 = 8;
+export const CONSOLE_FONT_OP_HEIGHT: u32 = 12;
+export const CONSOLE_FONT_OP_CHARCOUNT: u32 = 16;
+export const CONSOLE_FONT_OP_DATA: u32 = 24;

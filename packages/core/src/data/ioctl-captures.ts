@@ -267,6 +267,13 @@ export const ioctlCaptures: ValueCaptureRow = {
     ...inOf("kbdiacrs", "KDSKBDIACR"),
     ...outOf("kbdiacrsuc", "KDGKBDIACRUC"),
     ...inOf("kbdiacrsuc", "KDSKBDIACRUC"),
+    // The structs holding pointers (data/pointees.ts reads what they point at); a getter prints
+    // `{asked => answered}` (unimapdesc, console_font_op) or `{asked} => {answered}` (consolefontdesc).
+    ...inOut("unimapdesc", "GIO_UNIMAP"),
+    ...inOf("unimapdesc", "PIO_UNIMAP"),
+    ...inOut("consolefontdesc", "GIO_FONTX"),
+    ...inOf("consolefontdesc", "PIO_FONTX"),
+    ...inOut("console_font_op", "KDFONTOP"),
     ...outOf("kd_uniscrnmap", "GIO_UNISCRNMAP"),
     ...inOf("kd_uniscrnmap", "PIO_UNISCRNMAP"),
     ...inOut("kbd_repeat", "KDKBDREP"),

@@ -2934,6 +2934,28 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "kd_font_flags",
+    source: "include/uapi/linux/kd.h",
+    kind: "flags",
+    dflt: "KD_FONT_FLAG_???",
+    entries: [
+      [1, "KD_FONT_FLAG_DONT_RECALC"],
+      [2147483648, "KD_FONT_FLAG_OLD"],
+    ],
+  },
+  {
+    name: "kd_font_ops",
+    source: "include/uapi/linux/kd.h",
+    kind: "enum",
+    dflt: "KD_FONT_OP_???",
+    entries: [
+      [0, "KD_FONT_OP_SET"],
+      [1, "KD_FONT_OP_GET"],
+      [2, "KD_FONT_OP_SET_DEFAULT"],
+      [3, "KD_FONT_OP_COPY"],
+    ],
+  },
+  {
     name: "kd_kbd_modes",
     source: "include/uapi/linux/kd.h",
     kind: "enum",

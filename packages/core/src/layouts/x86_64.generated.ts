@@ -1694,4 +1694,45 @@ export const layouts: readonly StructLayout[] = [
       ["kbdiacruc", 4, 3072, "struct kbdiacruc[256]"],
     ],
   },
+  {
+    name: "unipair",
+    kernel: "struct unipair",
+    size: 4,
+    fields: [
+      ["unicode", 0, 2, "short unsigned int"],
+      ["fontpos", 2, 2, "short unsigned int"],
+    ],
+  },
+  {
+    name: "unimapdesc",
+    kernel: "struct unimapdesc",
+    size: 16,
+    fields: [
+      ["entry_ct", 0, 2, "short unsigned int"],
+      ["entries", 8, 8, "pointer"],
+    ],
+  },
+  {
+    name: "consolefontdesc",
+    kernel: "struct consolefontdesc",
+    size: 16,
+    fields: [
+      ["charcount", 0, 2, "short unsigned int"],
+      ["charheight", 2, 2, "short unsigned int"],
+      ["chardata", 8, 8, "pointer"],
+    ],
+  },
+  {
+    name: "console_font_op",
+    kernel: "struct console_font_op",
+    size: 32,
+    fields: [
+      ["op", 0, 4, "unsigned int"],
+      ["flags", 4, 4, "unsigned int"],
+      ["width", 8, 4, "unsigned int"],
+      ["height", 12, 4, "unsigned int"],
+      ["charcount", 16, 4, "unsigned int"],
+      ["data", 24, 8, "pointer"],
+    ],
+  },
 ];

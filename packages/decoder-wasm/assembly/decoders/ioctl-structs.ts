@@ -158,7 +158,8 @@ export const IOCTL_STRUCT_NAMES: string[] = [
  * decoders that read the kernel's answer without first checking for an error.
  */
 export function ioctlExitShownOnError(type: u32): bool {
-  return strEq(type, "rtc_param");
+  // ioctl-a: GIO_UNIMAP's count the kernel wrote and the entries pointer, also after an error.
+  return strEq(type, "rtc_param") || strEq(type, "unimapdesc");
 }
 
 /**
@@ -178,7 +179,9 @@ export function ioctlStructContinues(type: u32): bool {
     // ioctl-a: the console's getters (kd_ioctl.c).
     strEq(type, "kbentry_key") ||
     strEq(type, "kbsentry_func") ||
-    strEq(type, "kbkeycode_get")
+    strEq(type, "kbkeycode_get") ||
+    strEq(type, "unimapdesc") ||
+    strEq(type, "console_font_op")
   );
 }
 
@@ -192,7 +195,7 @@ export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExi
   if (evdev >= 0) return evdev > 0;
   const kvm = printKvmStruct(type, p, len);
   if (kvm >= 0) return kvm > 0;
-  const kd = printKdStruct(type, p, len, addr);
+  const kd = printKdStruct(type, p, len, addr, atExit);
   if (kd >= 0) return kd > 0;
   if (strEq(type, "fiemap")) return printFiemapIn(p, len);
   if (strEq(type, "fiemap_extents")) return printFiemapOut(p, len, addr);

@@ -1105,6 +1105,23 @@ constexpr size_t kKbdiacrucResult = 8;
 constexpr size_t kSizeofKbdiacrsuc = 3076;
 constexpr size_t kKbdiacrsucKbCnt = 0;
 constexpr size_t kKbdiacrsucKbdiacruc = 4;
+constexpr size_t kSizeofUnipair = 4;
+constexpr size_t kUnipairUnicode = 0;
+constexpr size_t kUnipairFontpos = 2;
+constexpr size_t kSizeofUnimapdesc = 16;
+constexpr size_t kUnimapdescEntryCt = 0;
+constexpr size_t kUnimapdescEntries = 8;
+constexpr size_t kSizeofConsolefontdesc = 16;
+constexpr size_t kConsolefontdescCharcount = 0;
+constexpr size_t kConsolefontdescCharheight = 2;
+constexpr size_t kConsolefontdescChardata = 8;
+constexpr size_t kSizeofConsoleFontOp = 32;
+constexpr size_t kConsoleFontOpOp = 0;
+constexpr size_t kConsoleFontOpFlags = 4;
+constexpr size_t kConsoleFontOpWidth = 8;
+constexpr size_t kConsoleFontOpHeight = 12;
+constexpr size_t kConsoleFontOpCharcount = 16;
+constexpr size_t kConsoleFontOpData = 24;
 }  // namespace layout
 
 }  // namespace tstrace
