@@ -437,7 +437,8 @@ function expandCalls(expr, defs) {
       } else cur += c;
     }
     args.push(cur);
-    if (args.length !== def.params.length) throw new Error(`${name} takes ${def.params.length} arguments: ${expr}`);
+    if (args.length !== def.params.length)
+      throw new Error(`${name} takes ${def.params.length} arguments: ${expr}`);
     const body = def.body.replace(/\b[A-Za-z_]\w*\b/g, (id) => {
       const k = def.params.indexOf(id);
       return k < 0 ? id : `(${args[k].trim()})`;

@@ -7,7 +7,6 @@
 // POINTEE captures, core's data/pointees.ts).
 
 import { arg, capData, findCap, isError } from "../call";
-import { CK_STRUCT_IF } from "../record";
 import {
   CONSOLE_FONT_OP_CHARCOUNT,
   CONSOLE_FONT_OP_DATA,
@@ -18,14 +17,8 @@ import {
   CONSOLEFONTDESC_CHARCOUNT,
   CONSOLEFONTDESC_CHARDATA,
   CONSOLEFONTDESC_CHARHEIGHT,
-  SIZEOF_CONSOLE_FONT_OP,
-  SIZEOF_CONSOLEFONTDESC,
-  SIZEOF_UNIMAPDESC,
-  SIZEOF_UNIPAIR,
-  UNIMAPDESC_ENTRIES,
-  UNIMAPDESC_ENTRY_CT,
-  UNIPAIR_FONTPOS,
-  UNIPAIR_UNICODE,
+  KBD_REPEAT_DELAY,
+  KBD_REPEAT_PERIOD,
   KBDIACR_BASE,
   KBDIACR_DIACR,
   KBDIACR_RESULT,
@@ -38,31 +31,38 @@ import {
   KBENTRY_KB_INDEX,
   KBENTRY_KB_TABLE,
   KBENTRY_KB_VALUE,
+  KBKEYCODE_KEYCODE,
+  KBKEYCODE_SCANCODE,
   KBSENTRY_KB_FUNC,
   KBSENTRY_KB_STRING,
+  SIZEOF_CONSOLE_FONT_OP,
+  SIZEOF_CONSOLEFONTDESC,
+  SIZEOF_KBD_REPEAT,
   SIZEOF_KBDIACR,
   SIZEOF_KBDIACRUC,
   SIZEOF_KBENTRY,
-  SIZEOF_KBSENTRY,
-  KBD_REPEAT_DELAY,
-  KBD_REPEAT_PERIOD,
-  KBKEYCODE_KEYCODE,
-  KBKEYCODE_SCANCODE,
-  SIZEOF_KBD_REPEAT,
   SIZEOF_KBKEYCODE,
+  SIZEOF_KBSENTRY,
+  SIZEOF_UNIMAPDESC,
   SIZEOF_UNIMAPINIT,
+  SIZEOF_UNIPAIR,
+  UNIMAPDESC_ENTRIES,
+  UNIMAPDESC_ENTRY_CT,
   UNIMAPINIT_ADVISED_HASHLEVEL,
   UNIMAPINIT_ADVISED_HASHSIZE,
   UNIMAPINIT_ADVISED_HASHSTEP,
+  UNIPAIR_FONTPOS,
+  UNIPAIR_UNICODE,
 } from "../layouts";
 import { strsize, xflag, xlatStyle } from "../options";
 import { outLen, putc, puts } from "../out";
+import { findPointee, ptData, ptLen } from "../pointee";
 import { putAddr, putHex, putU64 } from "../print/num";
 import { HEX_ALL, printBuffer, quote } from "../print/quote";
 import { printSignal } from "../print/signal";
 import { FMT_HEX, restyle } from "../print/style";
 import { printEnum, printFlags, putRef } from "../print/xlat";
-import { findPointee, ptData, ptLen } from "../pointee";
+import { CK_STRUCT_IF } from "../record";
 import { lookup, NO_REF, strEq } from "../tables";
 import { printArrayOf } from "./array";
 import { F_D, F_U, F_X, Field, isIoctlRequest, printFields, printStructOf, putChar } from "./ioctl-fields";
@@ -165,7 +165,10 @@ const KEYCODE: Field[] = [
   new Field("scancode", KBKEYCODE_SCANCODE, 4, F_X),
   new Field("keycode", KBKEYCODE_KEYCODE, 4, F_X),
 ];
-const REPEAT: Field[] = [new Field("delay", KBD_REPEAT_DELAY, 4, F_D), new Field("period", KBD_REPEAT_PERIOD, 4, F_D)];
+const REPEAT: Field[] = [
+  new Field("delay", KBD_REPEAT_DELAY, 4, F_D),
+  new Field("period", KBD_REPEAT_PERIOD, 4, F_D),
+];
 const UNIMAPINIT: Field[] = [
   new Field("advised_hashsize", UNIMAPINIT_ADVISED_HASHSIZE, 2, F_U),
   new Field("advised_hashstep", UNIMAPINIT_ADVISED_HASHSTEP, 2, F_U),

@@ -143,7 +143,9 @@ function finishOpenStruct(req: i32): void {
     // after a failed call nothing was read at exit, and what the caller passed stands in.
     const read =
       arg(argIdx) != 0 &&
-      (findCap(argIdx, CK_STRUCT_IF, true) || capPartial() || (isError && findCap(argIdx, CK_STRUCT_IF, false)));
+      (findCap(argIdx, CK_STRUCT_IF, true) ||
+        capPartial() ||
+        (isError && findCap(argIdx, CK_STRUCT_IF, false)));
     if (read && printIoctlStruct(requestStruct(req), capData, capLen, arg(argIdx), true)) return;
     puts(", ???");
   }
