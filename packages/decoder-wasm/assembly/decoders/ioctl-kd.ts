@@ -64,6 +64,7 @@ import { FMT_HEX, restyle } from "../print/style";
 import { printEnum, printFlags, putRef } from "../print/xlat";
 import { CK_STRUCT_IF } from "../record";
 import { lookup, NO_REF, strEq } from "../tables";
+import { warnShortRead } from "../warn";
 import { printArrayOf } from "./array";
 import { F_D, F_U, F_X, Field, isIoctlRequest, printFields, printStructOf, putChar } from "./ioctl-fields";
 import { printEnumD } from "./ioctl-scalar";
@@ -407,6 +408,8 @@ function printFontBytes(ptr: u64, offset: u32, size: u64, atExit: bool): void {
   }
   const want = <u32>min<u64>(size, <u64>strsize);
   if (!findPointee(2, offset, atExit) || ptLen < want) {
+    // Some bytes but not all: strace's umoven says so (nothing at all is a silent EFAULT).
+    if (ptLen > 0) warnShortRead("umoven", ptLen, want, ptr);
     putAddr(ptr);
     return;
   }
