@@ -284,6 +284,13 @@ export const ioctlCaptures: ValueCaptureRow = {
     ...outOf("kd_scrnmap", "GIO_SCRNMAP"),
     ...inOf("kd_cmap", "PIO_CMAP"),
     ...outOf("kd_cmap", "GIO_CMAP"),
+    // strace 6.1 v4l2.c (ioctl-a): the scalar arguments (the input's index, the video standard's
+    // bits, the buffer type streaming starts or stops).
+    ...outOf(scalar("u", 32), "VIDIOC_G_INPUT"),
+    ...inOf(scalar("u", 32), "VIDIOC_S_INPUT"),
+    ...outOf(scalar("x", 64), "VIDIOC_G_STD"),
+    ...inOf(scalar("x", 64), "VIDIOC_S_STD"),
+    ...inOf(scalar("xval", 32, "v4l2_buf_types"), "VIDIOC_STREAMON", "VIDIOC_STREAMOFF"),
     // strace 6.1 kvm.c (ioctl-a): guest memory, registers, CPUID tables.
     ...inOf("kvm_userspace_memory_region", "KVM_SET_USER_MEMORY_REGION"),
     ...inOf("kvm_regs", "KVM_SET_REGS"),

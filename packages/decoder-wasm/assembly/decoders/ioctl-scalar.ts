@@ -7,6 +7,7 @@ import { putHex, putI64, putU64 } from "../print/num";
 import { FMT_DEC, FMT_HEX, restyle } from "../print/style";
 import { printEnum, printFlags, putRef } from "../print/xlat";
 import { findTable, lookup, NO_REF, strLen, strPtr, tableDefault } from "../tables";
+import { warnShortRead } from "../warn";
 
 const FMT_U: u8 = 0;
 const FMT_X: u8 = 1;
@@ -30,10 +31,11 @@ function tableAfter(p: usize, n: u32, at: u32): i32 {
 }
 
 /**
- * Prints `[value]` from the `len` bytes at p when `type` (a string ref) names a bracketed scalar;
- * false (nothing printed) when it does not, or fewer than its bytes were read.
+ * Prints `[value]` from the `len` bytes at p (read from tracee address `addr`) when `type` (a string
+ * ref) names a bracketed scalar; false (nothing printed) when it does not, or fewer than its bytes
+ * were read.
  */
-export function printScalar(type: u32, p: usize, len: u32): bool {
+export function printScalar(type: u32, p: usize, len: u32, addr: u64 = 0): bool {
   const s = strPtr(type);
   const n = strLen(type);
   let fmt: u8;
@@ -65,7 +67,11 @@ export function printScalar(type: u32, p: usize, len: u32): bool {
     bits = 8;
     digits = 1;
   } else return false;
-  if (len < bits / 8) return false;
+  if (len < bits / 8) {
+    // Read in part (the value runs into an unmapped page): strace's umoven says so.
+    if (len > 0 && addr != 0) warnShortRead("umoven", len, bits / 8, addr);
+    return false;
+  }
   const v: u64 = bits == 64 ? load<u64>(p) : bits == 8 ? <u64>load<u8>(p) : <u64>load<u32>(p);
   putc(0x5b);
   if (fmt == FMT_FLAGS) printFlags(tableAfter(s, n, at + digits), v);

@@ -265,7 +265,7 @@ export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExi
   if (strEq(type, "uffdio_copy")) return printUffdioCopy(p, len, atExit);
   if (strEq(type, "uffdio_zeropage")) return printUffdioZeropage(p, len, atExit);
   if (strEq(type, "uffdio_range")) return printUffdioRange(p, len);
-  return printScalar(type, p, len);
+  return printScalar(type, p, len, addr);
 }
 
 /**
