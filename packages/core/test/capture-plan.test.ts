@@ -199,7 +199,13 @@ describe("capture plan for -e read= / -e write= dumps", () => {
       selectorValue: 0x5402,
       size: 36,
     });
-    expect(ioctl.every((c) => c.kind === CaptureKind.STRUCT_IF && c.selectorArg === 1)).toBe(true);
+    // Every one chosen by the request: the struct, and what the console's structs point at (POINTEE).
+    expect(
+      ioctl.every(
+        (c) => (c.kind === CaptureKind.STRUCT_IF || c.kind === CaptureKind.POINTEE) && c.selectorArg === 1,
+      ),
+    ).toBe(true);
+    expect(ioctl.filter((c) => c.kind === CaptureKind.POINTEE).map((c) => c.selectorValue)).toContain(0x4b72); // KDFONTOP
     const selectors = (list: readonly CaptureSpec[]): number[] =>
       list.flatMap((c) => (c.kind === CaptureKind.STRUCT_IF ? [c.selectorValue] : []));
     // futex: the timeout of every waiting op, under each private/clock flag set.
