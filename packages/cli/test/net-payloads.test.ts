@@ -100,6 +100,34 @@ const CMSG = [
   "    pass",
 ].join("\n");
 
+// Multicast group requests (strace's struct group_req), short and whole; a sendmmsg that fails
+// (its vector still printed) and one of two entries whose second is past the end of the memory.
+const GROUPS_MMSG = [
+  "import ctypes, mmap, socket, struct",
+  "u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)",
+  "g = struct.pack('=I4xH', 1, 2) + struct.pack('>H', 65535) + socket.inet_aton('224.0.0.3') + bytes(120)",
+  "for name, value in ((42, g), (45, g), (42, g[:135])):",
+  "  try:",
+  "    u.setsockopt(socket.SOL_IP, name, value)",
+  "  except OSError:",
+  "    pass",
+  "libc = ctypes.CDLL(None, use_errno=True)",
+  "page = mmap.PAGESIZE",
+  "area = mmap.mmap(-1, 2 * page)",
+  "base = ctypes.addressof(ctypes.c_char.from_buffer(area))",
+  "libc.mprotect(ctypes.c_void_p(base + page), page, 0)",
+  "data = base + 512",
+  "area[512:515] = b'abc'",
+  "iov = struct.pack('=QQ', data, 3)",
+  "area[256:272] = iov",
+  "entry = struct.pack('=QI4xQQQQi4xI4x', 0, 0, base + 256, 1, 0, 0, 0, 0)",
+  "area[page - 64:page] = entry",
+  "libc.sendmmsg(-1, ctypes.c_void_p(base + page - 64), 2, 0x40)",
+  "area[0:64] = entry",
+  "area[64:128] = entry",
+  "libc.sendmmsg(-1, ctypes.c_void_p(base), 2, 0)",
+].join("\n");
+
 function both(flags: string[], program: string): { ours: string[]; theirs: string[] } {
   const dir = mkdtempSync(join(tmpdir(), "tstrace-net-payloads-"));
   const t = tracersIn(dir);
@@ -123,6 +151,17 @@ describe("netlink attributes and sock_diag messages, against strace", () => {
       const { ours, theirs } = both([...extra, "-e", "trace=sendto"], SOCK_DIAG);
       expect(ours).toEqual(theirs);
       expect(ours.filter((l) => l.startsWith("sendto(")).length).toBe(10);
+    });
+  }
+});
+
+describe("group requests and failed sendmmsg vectors, against strace", () => {
+  for (const extra of [[], ["-v"], ["-X", "verbose"]]) {
+    it(`MCAST_JOIN_GROUP, MCAST_LEAVE_GROUP, sendmmsg ${extra.join(" ")}`, () => {
+      const { ours, theirs } = both([...extra, "-e", "trace=setsockopt,sendmmsg"], GROUPS_MMSG);
+      expect(ours).toEqual(theirs);
+      expect(ours.some((l) => l.includes("gr_interface="))).toBe(true);
+      expect(ours.filter((l) => l.startsWith("sendmmsg(-1, [{msg_hdr=")).length).toBe(2);
     });
   }
 });

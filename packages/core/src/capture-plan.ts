@@ -231,7 +231,9 @@ export const ARG_CAPTURES: { readonly [K in ArgKind["k"]]?: Rule<K> } = {
       capAtMsgLen: recv,
       max: sBySize,
     };
-    return byDir(c, recv ? "inout" : "out");
+    // sendmmsg's vector is read at exit too (each msg_len), and at entry for a call that fails,
+    // whose vector strace still prints.
+    return byDir(c, "inout");
   },
   // mtype, then -s bytes of mtext (strace's printstrn reads one more than it shows).
   msgbuf: ({ arg, kind, s, sizeOf }) => {
