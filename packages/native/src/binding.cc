@@ -841,6 +841,7 @@ Napi::Object Constants(Napi::Env env) {
   Put(env, k, "INDIRECT", rf::kIndirect);
   Put(env, k, "MMSGHDR", rf::kMmsghdr);
   Put(env, k, "STRUCT_IF", rf::kStructIf);
+  Put(env, k, "POINTEE", rf::kPointee);
   c.Set("CaptureKind", k);
   Napi::Object s = Napi::Object::New(env);
   Put(env, s, "OK", rf::kOk);
