@@ -50,6 +50,32 @@ const ROUTE = [
   "send(s, 86, 0x301, struct.pack('=Bxxxi', 7, 1) + router + nla(1, nla(1, nla(1, bytes(12)))))",
 ].join("\n");
 
+// NETLINK_ROUTE link and statistics attributes: a VF's settings, statistics and VLAN list
+// (IFLA_VFINFO_LIST), per-family IFLA_AF_SPEC of an inet and of a bridge link, and RTM_GETSTATS
+// with bridge, bond, offload and MPLS statistics (some with bytes past their struct).
+const LINK_STATS = [
+  ...PRELUDE,
+  "s = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, socket.NETLINK_ROUTE)",
+  "s.bind((0, 0))",
+  "def link(family, attrs): send(s, 18, 0x301, struct.pack('=BxHiII', family, 1, 1, 1, 0) + attrs)",
+  "vf = (nla(1, struct.pack('=I', 3) + bytes(range(0x80, 0xa0))) + nla(2, struct.pack('=3I', 1, 100, 2))",
+  "  + nla(5, struct.pack('=2I', 1, 1)) + nla(6, struct.pack('=3I', 1, 10, 20))",
+  "  + nla(8, nla(0, struct.pack('=Q', 5)) + nla(7, struct.pack('=Q', 9)) + nla(6, b'pad!'))",
+  "  + nla(10, struct.pack('=IQ', 2, 0xdeadbeef)) + nla(11, struct.pack('=I4xQ', 2, 0xfeed))",
+  "  + nla(12, nla(1, struct.pack('=3I', 1, 2, 3) + struct.pack('>H', 0x8100) + bytes(2))) + nla(13, bytes(32)) + nla(99, b'?'))",
+  "link(0, nla(22, nla(1, vf) + nla(1, nla(4, struct.pack('=I', 1)))))",
+  "link(0, nla(26, nla(2, nla(1, struct.pack('=3i', 1, 0, -1))) + nla(10, nla(8, b'\\3'))",
+  "  + nla(45, nla(1, struct.pack('=I', 7))) + nla(9, b'abc')))",
+  "link(7, nla(26, nla(0, struct.pack('=H', 3)) + nla(1, struct.pack('=H', 1)) + nla(2, struct.pack('=HH', 6, 100) + b'xy')",
+  "  + nla(3, nla(1, struct.pack('=I', 5)) + nla(3, struct.pack('=H', 2)))))",
+  "vlan = struct.pack('=4QHHI', 1, 2, 3, 4, 10, 0x2a, 7)",
+  "bridge = nla(1, vlan + b'xy') + nla(4, struct.pack('=6Q', *range(6))) + nla(2, struct.pack('=30Q', *range(30)))",
+  "bond = nla(1, nla(0, struct.pack('=Q', 1)) + nla(8, struct.pack('=Q', 2)) + nla(10, b'?'))",
+  "mpls = nla(28, nla(1, struct.pack('=9Q', *range(9)))) + nla(2, b'zz')",
+  "send(s, 94, 0x301, struct.pack('=BBHII', 0, 0, 0, 1, 0x3e) + nla(2, nla(1, bridge) + nla(2, bond))",
+  "  + nla(3, nla(2, bond)) + nla(4, nla(1, bytes(200))) + nla(5, mpls))",
+].join("\n");
+
 // NETLINK_SOCK_DIAG: replies (no NLM_F_REQUEST: the kernel ignores them) of the unix, netlink,
 // packet and SMC families with their attributes, and each family's request.
 const SOCK_DIAG = [
@@ -146,6 +172,11 @@ describe("netlink attributes and sock_diag messages, against strace", () => {
       const { ours, theirs } = both([...extra, "-e", "trace=sendto"], ROUTE);
       expect(ours).toEqual(theirs);
       expect(ours.filter((l) => l.startsWith("sendto(")).length).toBe(10);
+    });
+    it(`NETLINK_ROUTE VF info, per-family AF_SPEC and link statistics ${extra.join(" ")}`, () => {
+      const { ours, theirs } = both([...extra, "-e", "trace=sendto"], LINK_STATS);
+      expect(ours).toEqual(theirs);
+      expect(ours.filter((l) => l.startsWith("sendto(")).length).toBe(4);
     });
     it(`NETLINK_SOCK_DIAG unix, netlink, packet, SMC and compat inet messages ${extra.join(" ")}`, () => {
       const { ours, theirs } = both([...extra, "-e", "trace=sendto"], SOCK_DIAG);

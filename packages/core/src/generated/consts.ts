@@ -83,6 +83,21 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "af_packet_types",
+    source: "include/uapi/linux/if_packet.h",
+    kind: "enum",
+    entries: [
+      [0, "PACKET_HOST"],
+      [1, "PACKET_BROADCAST"],
+      [2, "PACKET_MULTICAST"],
+      [3, "PACKET_OTHERHOST"],
+      [4, "PACKET_OUTGOING"],
+      [5, "PACKET_LOOPBACK"],
+      [6, "PACKET_USER"],
+      [7, "PACKET_KERNEL"],
+    ],
+  },
+  {
     name: "af_packet_versions",
     source: "include/uapi/linux/if_packet.h",
     kind: "enum",
@@ -90,6 +105,14 @@ export const generatedConstTables: readonly ConstTable[] = [
       [0, "TPACKET_V1"],
       [1, "TPACKET_V2"],
       [2, "TPACKET_V3"],
+    ],
+  },
+  {
+    name: "alg_sockaddr_flags",
+    source: "include/linux/crypto.h",
+    kind: "flags",
+    entries: [
+      [4096, "CRYPTO_ALG_KERN_DRIVER_ONLY"],
     ],
   },
   {
@@ -2486,6 +2509,33 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "ieee802154_addr_types",
+    source: "include/net/af_ieee802154.h",
+    kind: "enum",
+    entries: [
+      [0, "IEEE802154_ADDR_NONE"],
+      [2, "IEEE802154_ADDR_SHORT"],
+      [3, "IEEE802154_ADDR_LONG"],
+    ],
+  },
+  {
+    name: "ieee802154_addrs",
+    source: "include/net/af_ieee802154.h",
+    kind: "enum",
+    entries: [
+      [65534, "IEEE802154_ADDR_UNDEF"],
+      [65535, "IEEE802154_ADDR_BROADCAST"],
+    ],
+  },
+  {
+    name: "ieee802154_pan_ids",
+    source: "include/net/af_ieee802154.h",
+    kind: "enum",
+    entries: [
+      [65535, "IEEE802154_PANID_BROADCAST"],
+    ],
+  },
+  {
     name: "if_dqblk_valid",
     source: "include/uapi/linux/quota.h",
     kind: "flags",
@@ -2566,6 +2616,15 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "ifstats_af_spec_mpls_attrs",
+    source: "include/uapi/linux/mpls.h",
+    kind: "enum",
+    entries: [
+      [0, "MPLS_STATS_UNSPEC"],
+      [1, "MPLS_STATS_LINK"],
+    ],
+  },
+  {
     name: "ifstats_attr_flags",
     source: "include/uapi/linux/if_link.h",
     kind: "flags",
@@ -2589,6 +2648,72 @@ export const generatedConstTables: readonly ConstTable[] = [
       [3, "IFLA_STATS_LINK_XSTATS_SLAVE"],
       [4, "IFLA_STATS_LINK_OFFLOAD_XSTATS"],
       [5, "IFLA_STATS_AF_SPEC"],
+    ],
+  },
+  {
+    name: "ifstats_offload_attrs",
+    source: "include/uapi/linux/if_link.h",
+    kind: "enum",
+    entries: [
+      [0, "IFLA_OFFLOAD_XSTATS_UNSPEC"],
+      [1, "IFLA_OFFLOAD_XSTATS_CPU_HIT"],
+    ],
+  },
+  {
+    name: "ifstats_xstats_bond_3ad_attrs",
+    source: "include/uapi/linux/if_bonding.h",
+    kind: "enum",
+    entries: [
+      [0, "BOND_3AD_STAT_LACPDU_RX"],
+      [1, "BOND_3AD_STAT_LACPDU_TX"],
+      [2, "BOND_3AD_STAT_LACPDU_UNKNOWN_RX"],
+      [3, "BOND_3AD_STAT_LACPDU_ILLEGAL_RX"],
+      [4, "BOND_3AD_STAT_MARKER_RX"],
+      [5, "BOND_3AD_STAT_MARKER_TX"],
+      [6, "BOND_3AD_STAT_MARKER_RESP_RX"],
+      [7, "BOND_3AD_STAT_MARKER_RESP_TX"],
+      [8, "BOND_3AD_STAT_MARKER_UNKNOWN_RX"],
+      [9, "BOND_3AD_STAT_PAD"],
+    ],
+  },
+  {
+    name: "ifstats_xstats_bond_attrs",
+    source: "include/uapi/linux/if_bonding.h",
+    kind: "enum",
+    entries: [
+      [0, "BOND_XSTATS_UNSPEC"],
+      [1, "BOND_XSTATS_3AD"],
+    ],
+  },
+  {
+    name: "ifstats_xstats_bridge_attrs",
+    source: "include/uapi/linux/if_bridge.h",
+    kind: "enum",
+    entries: [
+      [0, "BRIDGE_XSTATS_UNSPEC"],
+      [1, "BRIDGE_XSTATS_VLAN"],
+      [2, "BRIDGE_XSTATS_MCAST"],
+      [3, "BRIDGE_XSTATS_PAD"],
+      [4, "BRIDGE_XSTATS_STP"],
+    ],
+  },
+  {
+    name: "ifstats_xstats_bridge_mcast_indices",
+    source: "include/uapi/linux/if_bridge.h",
+    kind: "enum",
+    entries: [
+      [0, "BR_MCAST_DIR_RX"],
+      [1, "BR_MCAST_DIR_TX"],
+    ],
+  },
+  {
+    name: "ifstats_xstats_type_attrs",
+    source: "include/uapi/linux/if_link.h",
+    kind: "enum",
+    entries: [
+      [0, "LINK_XSTATS_TYPE_UNSPEC"],
+      [1, "LINK_XSTATS_TYPE_BRIDGE"],
+      [2, "LINK_XSTATS_TYPE_BOND"],
     ],
   },
   {
@@ -2677,6 +2802,46 @@ export const generatedConstTables: readonly ConstTable[] = [
       [64, "IF_RA_MANAGED"],
       [128, "IF_RA_OTHERCONF"],
       [2147483648, "IF_READY"],
+    ],
+  },
+  {
+    name: "inet_devconf_indices",
+    source: "include/uapi/linux/ip.h",
+    kind: "enum",
+    entries: [
+      [0, "IPV4_DEVCONF_FORWARDING-1"],
+      [1, "IPV4_DEVCONF_MC_FORWARDING-1"],
+      [2, "IPV4_DEVCONF_PROXY_ARP-1"],
+      [3, "IPV4_DEVCONF_ACCEPT_REDIRECTS-1"],
+      [4, "IPV4_DEVCONF_SECURE_REDIRECTS-1"],
+      [5, "IPV4_DEVCONF_SEND_REDIRECTS-1"],
+      [6, "IPV4_DEVCONF_SHARED_MEDIA-1"],
+      [7, "IPV4_DEVCONF_RP_FILTER-1"],
+      [8, "IPV4_DEVCONF_ACCEPT_SOURCE_ROUTE-1"],
+      [9, "IPV4_DEVCONF_BOOTP_RELAY-1"],
+      [10, "IPV4_DEVCONF_LOG_MARTIANS-1"],
+      [11, "IPV4_DEVCONF_TAG-1"],
+      [12, "IPV4_DEVCONF_ARPFILTER-1"],
+      [13, "IPV4_DEVCONF_MEDIUM_ID-1"],
+      [14, "IPV4_DEVCONF_NOXFRM-1"],
+      [15, "IPV4_DEVCONF_NOPOLICY-1"],
+      [16, "IPV4_DEVCONF_FORCE_IGMP_VERSION-1"],
+      [17, "IPV4_DEVCONF_ARP_ANNOUNCE-1"],
+      [18, "IPV4_DEVCONF_ARP_IGNORE-1"],
+      [19, "IPV4_DEVCONF_PROMOTE_SECONDARIES-1"],
+      [20, "IPV4_DEVCONF_ARP_ACCEPT-1"],
+      [21, "IPV4_DEVCONF_ARP_NOTIFY-1"],
+      [22, "IPV4_DEVCONF_ACCEPT_LOCAL-1"],
+      [23, "IPV4_DEVCONF_SRC_VMARK-1"],
+      [24, "IPV4_DEVCONF_PROXY_ARP_PVLAN-1"],
+      [25, "IPV4_DEVCONF_ROUTE_LOCALNET-1"],
+      [26, "IPV4_DEVCONF_IGMPV2_UNSOLICITED_REPORT_INTERVAL-1"],
+      [27, "IPV4_DEVCONF_IGMPV3_UNSOLICITED_REPORT_INTERVAL-1"],
+      [28, "IPV4_DEVCONF_IGNORE_ROUTES_WITH_LINKDOWN-1"],
+      [29, "IPV4_DEVCONF_DROP_UNICAST_IN_L2_MULTICAST-1"],
+      [30, "IPV4_DEVCONF_DROP_GRATUITOUS_ARP-1"],
+      [31, "IPV4_DEVCONF_BC_FORWARDING-1"],
+      [32, "IPV4_DEVCONF_ARP_EVICT_NOCARRIER-1"],
     ],
   },
   {
@@ -3463,6 +3628,23 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "mctp_addrs",
+    source: "include/uapi/linux/mctp.h",
+    kind: "enum",
+    entries: [
+      [0, "MCTP_ADDR_NULL"],
+      [255, "MCTP_ADDR_ANY"],
+    ],
+  },
+  {
+    name: "mctp_nets",
+    source: "include/uapi/linux/mctp.h",
+    kind: "enum",
+    entries: [
+      [0, "MCTP_NET_ANY"],
+    ],
+  },
+  {
     name: "memfd_secret_flags",
     source: "include/uapi/asm-generic/fcntl.h",
     kind: "flags",
@@ -4227,6 +4409,32 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "nfc_saps",
+    source: "include/uapi/linux/nfc.h",
+    kind: "enum",
+    entries: [
+      [1, "LLCP_SAP_SDP"],
+      [2, "LLCP_SAP_IP"],
+      [3, "LLCP_SAP_OBEX"],
+      [4, "LLCP_SAP_SNEP"],
+      [255, "LLCP_SAP_MAX"],
+    ],
+  },
+  {
+    name: "nfc_sockaddr_protocols",
+    source: "include/uapi/linux/nfc.h",
+    kind: "enum",
+    entries: [
+      [1, "NFC_PROTO_JEWEL"],
+      [2, "NFC_PROTO_MIFARE"],
+      [3, "NFC_PROTO_FELICA"],
+      [4, "NFC_PROTO_ISO14443"],
+      [5, "NFC_PROTO_NFC_DEP"],
+      [6, "NFC_PROTO_ISO14443_B"],
+      [7, "NFC_PROTO_ISO15693"],
+    ],
+  },
+  {
     name: "nl_audit_types",
     source: "include/uapi/linux/audit.h",
     kind: "enum",
@@ -4333,6 +4541,20 @@ export const generatedConstTables: readonly ConstTable[] = [
       [2000, "AUDIT_KERNEL"],
       [2100, "AUDIT_FIRST_USER_MSG2"],
       [2999, "AUDIT_LAST_USER_MSG2"],
+    ],
+  },
+  {
+    name: "nl_bridge_vlan_flags",
+    source: "include/uapi/linux/if_bridge.h",
+    kind: "flags",
+    entries: [
+      [1, "BRIDGE_VLAN_INFO_MASTER"],
+      [2, "BRIDGE_VLAN_INFO_PVID"],
+      [4, "BRIDGE_VLAN_INFO_UNTAGGED"],
+      [8, "BRIDGE_VLAN_INFO_RANGE_BEGIN"],
+      [16, "BRIDGE_VLAN_INFO_RANGE_END"],
+      [32, "BRIDGE_VLAN_INFO_BRENTRY"],
+      [64, "BRIDGE_VLAN_INFO_ONLY_OPTS"],
     ],
   },
   {
@@ -5131,6 +5353,22 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "qipcrtr_nodes",
+    source: "include/uapi/linux/qrtr.h",
+    kind: "enum",
+    entries: [
+      [4294967295, "QRTR_NODE_BCAST"],
+    ],
+  },
+  {
+    name: "qipcrtr_ports",
+    source: "include/uapi/linux/qrtr.h",
+    kind: "enum",
+    entries: [
+      [4294967294, "QRTR_PORT_CTRL"],
+    ],
+  },
+  {
     name: "quota_formats",
     source: "include/uapi/linux/quota.h",
     kind: "enum",
@@ -5493,6 +5731,31 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "rtnl_ifla_af_spec_bridge_attrs",
+    source: "include/uapi/linux/if_bridge.h",
+    kind: "enum",
+    entries: [
+      [0, "IFLA_BRIDGE_FLAGS"],
+      [1, "IFLA_BRIDGE_MODE"],
+      [2, "IFLA_BRIDGE_VLAN_INFO"],
+      [3, "IFLA_BRIDGE_VLAN_TUNNEL_INFO"],
+      [4, "IFLA_BRIDGE_MRP"],
+      [5, "IFLA_BRIDGE_CFM"],
+      [6, "IFLA_BRIDGE_MST"],
+    ],
+  },
+  {
+    name: "rtnl_ifla_af_spec_bridge_vlan_tunnel_info_attrs",
+    source: "include/uapi/linux/if_bridge.h",
+    kind: "enum",
+    entries: [
+      [0, "IFLA_BRIDGE_VLAN_TUNNEL_UNSPEC"],
+      [1, "IFLA_BRIDGE_VLAN_TUNNEL_ID"],
+      [2, "IFLA_BRIDGE_VLAN_TUNNEL_VID"],
+      [3, "IFLA_BRIDGE_VLAN_TUNNEL_FLAGS"],
+    ],
+  },
+  {
     name: "rtnl_ifla_af_spec_inet6_attrs",
     source: "include/uapi/linux/if_link.h",
     kind: "enum",
@@ -5507,6 +5770,43 @@ export const generatedConstTables: readonly ConstTable[] = [
       [7, "IFLA_INET6_TOKEN"],
       [8, "IFLA_INET6_ADDR_GEN_MODE"],
       [9, "IFLA_INET6_RA_MTU"],
+    ],
+  },
+  {
+    name: "rtnl_ifla_af_spec_inet_attrs",
+    source: "include/uapi/linux/if_link.h",
+    kind: "enum",
+    entries: [
+      [0, "IFLA_INET_UNSPEC"],
+      [1, "IFLA_INET_CONF"],
+    ],
+  },
+  {
+    name: "rtnl_ifla_af_spec_mctp_attrs",
+    source: "include/uapi/linux/if_link.h",
+    kind: "enum",
+    entries: [
+      [0, "IFLA_MCTP_UNSPEC"],
+      [1, "IFLA_MCTP_NET"],
+    ],
+  },
+  {
+    name: "rtnl_ifla_bridge_flags",
+    source: "include/uapi/linux/if_bridge.h",
+    kind: "flags",
+    entries: [
+      [1, "BRIDGE_FLAGS_MASTER"],
+      [2, "BRIDGE_FLAGS_SELF"],
+    ],
+  },
+  {
+    name: "rtnl_ifla_bridge_modes",
+    source: "include/uapi/linux/if_bridge.h",
+    kind: "enum",
+    entries: [
+      [0, "BRIDGE_MODE_VEB"],
+      [1, "BRIDGE_MODE_VEPA"],
+      [65535, "BRIDGE_MODE_UNDEF"],
     ],
   },
   {
@@ -5623,12 +5923,77 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "rtnl_ifla_vf_info_attrs",
+    source: "include/uapi/linux/if_link.h",
+    kind: "enum",
+    entries: [
+      [0, "IFLA_VF_UNSPEC"],
+      [1, "IFLA_VF_MAC"],
+      [2, "IFLA_VF_VLAN"],
+      [3, "IFLA_VF_TX_RATE"],
+      [4, "IFLA_VF_SPOOFCHK"],
+      [5, "IFLA_VF_LINK_STATE"],
+      [6, "IFLA_VF_RATE"],
+      [7, "IFLA_VF_RSS_QUERY_EN"],
+      [8, "IFLA_VF_STATS"],
+      [9, "IFLA_VF_TRUST"],
+      [10, "IFLA_VF_IB_NODE_GUID"],
+      [11, "IFLA_VF_IB_PORT_GUID"],
+      [12, "IFLA_VF_VLAN_LIST"],
+      [13, "IFLA_VF_BROADCAST"],
+    ],
+  },
+  {
+    name: "rtnl_ifla_vf_link_states",
+    source: "include/uapi/linux/if_link.h",
+    kind: "enum",
+    entries: [
+      [0, "IFLA_VF_LINK_STATE_AUTO"],
+      [1, "IFLA_VF_LINK_STATE_ENABLE"],
+      [2, "IFLA_VF_LINK_STATE_DISABLE"],
+    ],
+  },
+  {
     name: "rtnl_ifla_vf_port_attrs",
     source: "include/uapi/linux/if_link.h",
     kind: "enum",
     entries: [
       [0, "IFLA_VF_PORT_UNSPEC"],
       [1, "IFLA_VF_PORT"],
+    ],
+  },
+  {
+    name: "rtnl_ifla_vf_stats_attrs",
+    source: "include/uapi/linux/if_link.h",
+    kind: "enum",
+    entries: [
+      [0, "IFLA_VF_STATS_RX_PACKETS"],
+      [1, "IFLA_VF_STATS_TX_PACKETS"],
+      [2, "IFLA_VF_STATS_RX_BYTES"],
+      [3, "IFLA_VF_STATS_TX_BYTES"],
+      [4, "IFLA_VF_STATS_BROADCAST"],
+      [5, "IFLA_VF_STATS_MULTICAST"],
+      [6, "IFLA_VF_STATS_PAD"],
+      [7, "IFLA_VF_STATS_RX_DROPPED"],
+      [8, "IFLA_VF_STATS_TX_DROPPED"],
+    ],
+  },
+  {
+    name: "rtnl_ifla_vf_vlan_list_attrs",
+    source: "include/uapi/linux/if_link.h",
+    kind: "enum",
+    entries: [
+      [0, "IFLA_VF_VLAN_INFO_UNSPEC"],
+      [1, "IFLA_VF_VLAN_INFO"],
+    ],
+  },
+  {
+    name: "rtnl_ifla_vfinfo_list_attrs",
+    source: "include/uapi/linux/if_link.h",
+    kind: "enum",
+    entries: [
+      [0, "IFLA_VF_INFO_UNSPEC"],
+      [1, "IFLA_VF_INFO"],
     ],
   },
   {
@@ -6178,6 +6543,17 @@ export const generatedConstTables: readonly ConstTable[] = [
       [4, "RWF_SYNC"],
       [8, "RWF_NOWAIT"],
       [16, "RWF_APPEND"],
+    ],
+  },
+  {
+    name: "rxrpc_services",
+    source: "fs/afs/afs_cm.h",
+    kind: "enum",
+    entries: [
+      [1, "CM_SERVICE"],
+      [2500, "YFS_FS_SERVICE"],
+      [2501, "YFS_CM_SERVICE"],
+      [2503, "YFS_VL_SERVICE"],
     ],
   },
   {
@@ -7785,6 +8161,33 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "vsock_cids",
+    source: "include/uapi/linux/vm_sockets.h",
+    kind: "enum",
+    entries: [
+      [0, "VMADDR_CID_HYPERVISOR"],
+      [1, "VMADDR_CID_LOCAL"],
+      [2, "VMADDR_CID_HOST"],
+      [4294967295, "VMADDR_CID_ANY"],
+    ],
+  },
+  {
+    name: "vsock_flags",
+    source: "include/uapi/linux/vm_sockets.h",
+    kind: "flags",
+    entries: [
+      [1, "VMADDR_FLAG_TO_HOST"],
+    ],
+  },
+  {
+    name: "vsock_ports",
+    source: "include/uapi/linux/vm_sockets.h",
+    kind: "enum",
+    entries: [
+      [4294967295, "VMADDR_PORT_ANY"],
+    ],
+  },
+  {
     name: "wait4_options",
     source: "include/uapi/linux/wait.h",
     kind: "flags",
@@ -7878,6 +8281,17 @@ export const generatedConstTables: readonly ConstTable[] = [
       [4, "XDP_FLAGS_DRV_MODE"],
       [8, "XDP_FLAGS_HW_MODE"],
       [16, "XDP_FLAGS_REPLACE"],
+    ],
+  },
+  {
+    name: "xdp_sockaddr_flags",
+    source: "include/uapi/linux/if_xdp.h",
+    kind: "flags",
+    entries: [
+      [1, "XDP_SHARED_UMEM"],
+      [2, "XDP_COPY"],
+      [4, "XDP_ZEROCOPY"],
+      [8, "XDP_USE_NEED_WAKEUP"],
     ],
   },
   {

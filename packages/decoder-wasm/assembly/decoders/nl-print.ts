@@ -137,6 +137,25 @@ export function printHexStr(p: usize, len: u32): void {
   if (readable(p, len)) printBuffer(p, len, <u64>len, HEX_ALL);
 }
 
+/**
+ * print_hwaddr / PRINT_FIELD_MAC: -X raw and verbose show the `len` bytes as a hex string, abbrev
+ * and verbose (as a comment) the first `n` of them as `00:11:22:33:44:55`.
+ */
+export function printMac(p: usize, len: u32, n: u32): void {
+  if (xlatStyle != 0) printHexStr(p, len);
+  if (xlatStyle == 1) return;
+  if (xlatStyle == 2) puts(" /* ");
+  for (let i: u32 = 0; i < n; i++) {
+    if (i > 0) putc(0x3a);
+    const b = <u32>load<u8>(p + <usize>i);
+    const hi = b >> 4;
+    const lo = b & 0xf;
+    putc(hi < 10 ? 0x30 + hi : 0x57 + hi);
+    putc(lo < 10 ? 0x30 + lo : 0x57 + lo);
+  }
+  if (xlatStyle == 2) puts(" */");
+}
+
 /** printstrn: the bytes as a string, cut at -s. */
 export function printStrn(p: usize, len: u32): void {
   if (readable(p, len)) printBuffer(p, len, <u64>len);

@@ -74,7 +74,7 @@ export const NLA_CLOCK_T: u8 = 32;
 export const NLA_S32_IDX_ARRAY: u8 = 33;
 /** An array of u64 with indices named by `table`: `[[IPSTATS_MIB_NUM]=1, …]`. */
 export const NLA_U64_IDX_ARRAY: u8 = 34;
-/** Nested attributes of the set `byFamily` names for the message's address family, else hex. */
+/** Nested attributes of the set `byFamily` names for the message's address family, else of `nested` (hex without one). */
 export const NLA_AF_SPEC: u8 = 35;
 /** An array of the family's struct `table`, `[{…}, {…}]` (false when shorter than one). */
 export const NLA_STRUCT_ARRAY: u8 = 36;
@@ -121,6 +121,11 @@ export class NlaSet {
     public table: string,
     public dflt: string,
     public rules: NlaRule[],
+    /**
+     * Types that are address families (table addrfams): each value holds the nested attributes of
+     * its family's set, a family without one shows in hex (strace's decode_nla_af_spec by type).
+     */
+    public byType: FamilySet[] | null = null,
   ) {}
 
   /** The rule for type value `type`, or null (print in hex). */
@@ -352,7 +357,10 @@ function printValue(rule: NlaRule, p: usize, len: u32): bool {
           decodeNlattr(p, len, fams[i].set);
           return true;
         }
-      printHexStr(p, len);
+      // Other families: the rule's own nested set, if it has one.
+      const other = rule.nested;
+      if (other != null) decodeNlattr(p, len, other);
+      else printHexStr(p, len);
       return true;
     }
     case NLA_IFINDEX_NESTED: {
@@ -483,9 +491,14 @@ export function decodeNlattr(p: usize, len: u32, set: NlaSet): void {
     printNlattrHdr(p, set);
     if (dataLen > NLA_HDRLEN) {
       puts(", ");
-      const rule = set.rule(<u32>load<u16>(p + 2) & 0x3fff);
-      if (rule == null || !printValue(rule, p + NLA_HDRLEN, dataLen - NLA_HDRLEN))
-        printHexStr(p + NLA_HDRLEN, dataLen - NLA_HDRLEN);
+      const type = <u32>load<u16>(p + 2) & 0x3fff;
+      const fams = set.byType;
+      if (fams != null) printFamilyValue(fams, type, p + NLA_HDRLEN, dataLen - NLA_HDRLEN);
+      else {
+        const rule = set.rule(type);
+        if (rule == null || !printValue(rule, p + NLA_HDRLEN, dataLen - NLA_HDRLEN))
+          printHexStr(p + NLA_HDRLEN, dataLen - NLA_HDRLEN);
+      }
       putc(0x5d);
     }
     if (nextLen == 0) break;
@@ -495,6 +508,16 @@ export function decodeNlattr(p: usize, len: u32, set: NlaSet): void {
     elt++;
   }
   if (isArray) putc(0x5d);
+}
+
+/** A value whose type is address family `af`: its family's attributes, else hex. */
+function printFamilyValue(fams: FamilySet[], af: u32, p: usize, len: u32): void {
+  for (let i = 0; i < fams.length; i++) {
+    if (fams[i].af != af) continue;
+    decodeNlattr(p, len, fams[i].set);
+    return;
+  }
+  printHexStr(p, len);
 }
 
 /** Sets the address family NLA_INET_ADDR values are in. */
