@@ -154,6 +154,41 @@ const GROUPS_MMSG = [
   "libc.sendmmsg(-1, ctypes.c_void_p(base), 2, 0)",
 ].join("\n");
 
+// Socket addresses of every family strace decodes, each passed to connect(-1, …) (EBADF for both
+// tracers): well-formed, odd and short ones, and a family strace shows as raw bytes.
+const SOCKADDRS = [
+  "import ctypes, socket, struct",
+  "libc = ctypes.CDLL(None)",
+  "def conn(b):",
+  "  buf = ctypes.create_string_buffer(b, len(b))",
+  "  libc.connect(-1, buf, len(b))",
+  "in6 = socket.inet_pton(socket.AF_INET6, 'fe80::1')",
+  "for b in (",
+  "    struct.pack('=H', 10) + struct.pack('>HI', 53, 7) + in6 + struct.pack('=I', 1),",
+  "    struct.pack('=H', 10) + struct.pack('>HI', 53, 7) + socket.inet_pton(socket.AF_INET6, '2001:db8::2') + struct.pack('=I', 1),",
+  "    struct.pack('=H', 16) + struct.pack('=HiI', 0, 42, 1), struct.pack('=H', 16) + struct.pack('=HiI', 7, 0, 0),",
+  "    struct.pack('=H', 17) + struct.pack('>H', 0x800) + struct.pack('=iHBB', 1, 1, 0, 6) + b'\\1\\2\\3\\4\\5\\6\\0\\0',",
+  "    struct.pack('=H', 17) + struct.pack('>H', 0x1234) + struct.pack('=iHBB', 9, 0xfffe, 9, 10) + b'abcdefgh',",
+  "    struct.pack('=H', 4) + struct.pack('>HI', 80, 0xfacefeed) + b'ABCDEF\\x05\\0',",
+  "    struct.pack('=H', 9) + b'0123456789abcdef', struct.pack('=H', 9) + b'31337\\0'.ljust(16, b'x'),",
+  "    struct.pack('=H', 3) + bytes(c << 1 for c in b'N0CALL') + b'\\x1a' + bytes(3) + struct.pack('=i', 0),",
+  "    struct.pack('=H', 3) + bytes(c << 1 for c in b'AB    ') + b'\\x02' + bytes(3) + struct.pack('=i', 2)",
+  "      + bytes(c << 1 for c in b'RELAY ') + b'\\x04' + bytes(7),",
+  "    struct.pack('=H', 33) + struct.pack('=HHH', 2500, 2, 16) + struct.pack('=H', 2) + struct.pack('>H', 7001) + socket.inet_aton('10.0.0.1') + bytes(20),",
+  "    struct.pack('=H', 33) + struct.pack('=HHH', 1, 1, 5) + struct.pack('=H', 1) + b'xyz' + bytes(23),",
+  "    struct.pack('=H', 36) + struct.pack('=2xiH', 2, 0xffff) + struct.pack('=H', 0xfffe) + bytes(8),",
+  "    struct.pack('=H', 36) + struct.pack('=2xiH', 3, 7) + bytes(range(1, 9)) + bytes(2),",
+  "    struct.pack('=H', 38) + b'hash'.ljust(14, b'\\0') + struct.pack('=II', 0x1000, 0x1001) + b'sha256\\0'.ljust(64, b'\\0'),",
+  "    struct.pack('=H', 39) + struct.pack('=2xIII', 1, 2, 4), struct.pack('=H', 39) + struct.pack('=2xIII', 1, 2, 4) + b'\\1',",
+  "    struct.pack('=H', 39) + struct.pack('=2xIIIBB', 0, 66, 7, 1, 255) + b'urn:nfc'.ljust(63, b'\\0') + bytes(7) + struct.pack('=Q', 7),",
+  "    struct.pack('=H', 40) + struct.pack('=HIIB3s', 0, 1234, 2, 1, b'\\0\\0\\0'), struct.pack('=H', 40) + struct.pack('=HIIB3s', 5, 0xffffffff, 3, 0x81, b'\\1\\0\\0'),",
+  "    struct.pack('=H', 42) + struct.pack('=2xII', 0xffffffff, 0xfffffffe), struct.pack('=H', 42) + struct.pack('=2xII', 5, 6),",
+  "    struct.pack('=H', 44) + struct.pack('=HIII', 1, 1, 3, 7), struct.pack('=H', 44) + struct.pack('=HIII', 0x8004, 2, 0, 9),",
+  "    struct.pack('=H', 45) + struct.pack('=HIBBBB', 0, 0, 0xff, 1, 8, 0), struct.pack('=H', 45) + struct.pack('=HIBBBB', 3, 9, 0x42, 2, 3, 4),",
+  "    struct.pack('=H', 99) + bytes(range(40)), struct.pack('=H', 17) + bytes(6)):",
+  "  conn(b)",
+].join("\n");
+
 function both(flags: string[], program: string): { ours: string[]; theirs: string[] } {
   const dir = mkdtempSync(join(tmpdir(), "tstrace-net-payloads-"));
   const t = tracersIn(dir);
@@ -203,6 +238,16 @@ describe("control messages, against strace", () => {
       const { ours, theirs } = both([...extra, "-e", "trace=sendmsg"], CMSG);
       expect(ours).toEqual(theirs);
       expect(ours.some((l) => l.includes("cmsg_data="))).toBe(true);
+    });
+  }
+});
+
+describe("socket addresses of every family strace decodes, against strace", () => {
+  for (const extra of [[], ["-X", "raw"], ["-X", "verbose"], ["-s", "4"]]) {
+    it(`connect() addresses ${extra.join(" ")}`, () => {
+      const { ours, theirs } = both([...extra, "-e", "trace=connect"], SOCKADDRS);
+      expect(ours).toEqual(theirs);
+      expect(ours.filter((l) => l.startsWith("connect(-1, {sa_family=")).length).toBe(29);
     });
   }
 });

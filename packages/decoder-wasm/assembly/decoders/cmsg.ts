@@ -6,10 +6,10 @@ import { xflag } from "../options";
 import { putc, puts } from "../out";
 import { putHex, putI64, putU64 } from "../print/num";
 import { quote } from "../print/quote";
-import { printSockaddr } from "../print/sockaddr";
 import { printEnum } from "../print/xlat";
 import { valueOf } from "../tables";
 import { abbreviated, nlTable, printIfindex, printInetAddr } from "./nl-print";
+import { printSockaddr } from "./sockaddr";
 
 const SOL_IP: i32 = 0;
 const SOL_SOCKET: i32 = 1;

@@ -16,7 +16,6 @@ import {
 import { strsize, verbose } from "../options";
 import { putc, puts } from "../out";
 import { putAddr, putI64, putU64 } from "../print/num";
-import { printSockaddr } from "../print/sockaddr";
 import { printStruct, S_TIMESPEC } from "../print/structs";
 import { printEnum, printFlags } from "../print/xlat";
 import { CK_MMSGHDR, CK_MSGHDR, CK_STRUCT } from "../record";
@@ -24,6 +23,7 @@ import { iovecSectionEnd, printFd, printIovecData } from "./args";
 import { printCmsgTypeData } from "./cmsg";
 import { NL_NONE, netlinkFamily } from "./netlink";
 import { AUX_CUSTOM, RVAL_DECODED, setAux } from "./rval";
+import { printSockaddr } from "./sockaddr";
 
 /** sizeof(struct msghdr) (the kernel's user_msghdr, from ../layouts) and sizeof(struct cmsghdr) on 64-bit ABIs. */
 const MSGHDR_SIZE: u32 = SIZEOF_MSGHDR;

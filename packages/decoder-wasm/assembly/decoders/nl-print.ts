@@ -4,9 +4,9 @@
 
 import { strsize, verbose, xflag, xlatStyle } from "../options";
 import { outLen, putc, puts } from "../out";
+import { putIPv6 } from "../print/inet";
 import { putAddr, putHex, putI64, putU64 } from "../print/num";
 import { HEX_ALL, printBuffer, quote } from "../print/quote";
-import { putIPv6 } from "../print/sockaddr";
 import { FMT_HEX, FMT_UDEC, restyle, styleSwap, styleSwapEnd } from "../print/style";
 import { putRef } from "../print/xlat";
 import { blob, entryName, entryValue, errnoName, findTable, lookup, NO_REF, tableCount } from "../tables";
@@ -142,7 +142,8 @@ export function printHexStr(p: usize, len: u32): void {
  * and verbose (as a comment) the first `n` of them as `00:11:22:33:44:55`.
  */
 export function printMac(p: usize, len: u32, n: u32): void {
-  if (xlatStyle != 0) printHexStr(p, len);
+  // Bytes the caller has read (a local copy, or checked with have()): no -s cut, as strace's.
+  if (xlatStyle != 0) quote(p, len, false, HEX_ALL);
   if (xlatStyle == 1) return;
   if (xlatStyle == 2) puts(" /* ");
   for (let i: u32 = 0; i < n; i++) {

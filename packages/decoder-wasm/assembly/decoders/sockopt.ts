@@ -11,12 +11,12 @@ import { strsize, verbose, xlatStyle } from "../options";
 import { putc, puts } from "../out";
 import { putAddr, putByteHex, putI64, putU64 } from "../print/num";
 import { HEX_ALL, printBuffer } from "../print/quote";
-import { printSockaddr } from "../print/sockaddr";
 import { putRef } from "../print/xlat";
 import { CK_BUFFER_ARG_LEN, CK_STRUCT } from "../record";
 import { blob, errnoName, NO_REF, valueOf } from "../tables";
 import { BPF_K_SOCKET, printBpfInsns, printSockFprogAt } from "./bpf-filter";
 import { nlTable, printIfindex, printInetAddr, printXval } from "./nl-print";
+import { printSockaddr } from "./sockaddr";
 
 // Value printers.
 const P_NONE: u8 = 0;
