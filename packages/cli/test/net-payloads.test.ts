@@ -52,7 +52,8 @@ const ROUTE = [
 
 // NETLINK_ROUTE link and statistics attributes: a VF's settings, statistics and VLAN list
 // (IFLA_VFINFO_LIST), per-family IFLA_AF_SPEC of an inet and of a bridge link, and RTM_GETSTATS
-// with bridge, bond, offload and MPLS statistics (some with bytes past their struct).
+// with bridge, bond, offload and MPLS statistics (some with bytes past their struct); a multipath
+// route whose next hops carry their own gateway and via attributes; a multicast database entry.
 const LINK_STATS = [
   ...PRELUDE,
   "s = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, socket.NETLINK_ROUTE)",
@@ -74,6 +75,12 @@ const LINK_STATS = [
   "mpls = nla(28, nla(1, struct.pack('=9Q', *range(9)))) + nla(2, b'zz')",
   "send(s, 94, 0x301, struct.pack('=BBHII', 0, 0, 0, 1, 0x3e) + nla(2, nla(1, bridge) + nla(2, bond))",
   "  + nla(3, nla(2, bond)) + nla(4, nla(1, bytes(200))) + nla(5, mpls))",
+  "rtm = struct.pack('=BBBBBBBBI', 2, 32, 0, 0, 254, 3, 0, 1, 0)",
+  "hop1 = struct.pack('=HBBi', 16, 1, 0, 1) + nla(5, socket.inet_aton('10.0.0.254'))",
+  "hop2 = struct.pack('=HBBi', 28, 0, 2, 1) + nla(18, struct.pack('=H', 10) + socket.inet_pton(socket.AF_INET6, 'fe80::9'))",
+  "send(s, 24, 0x401, rtm + nla(9, hop1 + hop2) + nla(18, struct.pack('=H', 2) + socket.inet_aton('10.9.8.7')) + nla(9, bytes(6)))",
+  "entry = struct.pack('=IBBH', 1, 1, 1, 100) + socket.inet_aton('239.1.2.3') + bytes(12) + struct.pack('>H', 0x800) + bytes(2)",
+  "send(s, 84, 0x401, struct.pack('=Bxxxi', 7, 1) + nla(1, nla(1, nla(1, entry + nla(1, struct.pack('=Q', 300))))))",
 ].join("\n");
 
 // NETLINK_SOCK_DIAG: replies (no NLM_F_REQUEST: the kernel ignores them) of the unix, netlink,
@@ -208,10 +215,10 @@ describe("netlink attributes and sock_diag messages, against strace", () => {
       expect(ours).toEqual(theirs);
       expect(ours.filter((l) => l.startsWith("sendto(")).length).toBe(10);
     });
-    it(`NETLINK_ROUTE VF info, per-family AF_SPEC and link statistics ${extra.join(" ")}`, () => {
+    it(`NETLINK_ROUTE VF info, AF_SPEC, link statistics, multipath routes, MDB entries ${extra.join(" ")}`, () => {
       const { ours, theirs } = both([...extra, "-e", "trace=sendto"], LINK_STATS);
       expect(ours).toEqual(theirs);
-      expect(ours.filter((l) => l.startsWith("sendto(")).length).toBe(4);
+      expect(ours.filter((l) => l.startsWith("sendto(")).length).toBe(6);
     });
     it(`NETLINK_SOCK_DIAG unix, netlink, packet, SMC and compat inet messages ${extra.join(" ")}`, () => {
       const { ours, theirs } = both([...extra, "-e", "trace=sendto"], SOCK_DIAG);

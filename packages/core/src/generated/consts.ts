@@ -3645,6 +3645,26 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "mdb_flags",
+    source: "include/uapi/linux/if_bridge.h",
+    kind: "flags",
+    entries: [
+      [1, "MDB_FLAGS_OFFLOAD"],
+      [2, "MDB_FLAGS_FAST_LEAVE"],
+      [4, "MDB_FLAGS_STAR_EXCL"],
+      [8, "MDB_FLAGS_BLOCKED"],
+    ],
+  },
+  {
+    name: "mdb_states",
+    source: "include/uapi/linux/if_bridge.h",
+    kind: "enum",
+    entries: [
+      [0, "MDB_TEMPORARY"],
+      [1, "MDB_PERMANENT"],
+    ],
+  },
+  {
     name: "memfd_secret_flags",
     source: "include/uapi/asm-generic/fcntl.h",
     kind: "flags",
@@ -6158,6 +6178,19 @@ export const generatedConstTables: readonly ConstTable[] = [
     entries: [
       [0, "MDBA_MDB_UNSPEC"],
       [1, "MDBA_MDB_ENTRY"],
+    ],
+  },
+  {
+    name: "rtnl_mdba_mdb_eattr_attrs",
+    source: "include/uapi/linux/if_bridge.h",
+    kind: "enum",
+    entries: [
+      [0, "MDBA_MDB_EATTR_UNSPEC"],
+      [1, "MDBA_MDB_EATTR_TIMER"],
+      [2, "MDBA_MDB_EATTR_SRC_LIST"],
+      [3, "MDBA_MDB_EATTR_GROUP_MODE"],
+      [4, "MDBA_MDB_EATTR_SOURCE"],
+      [5, "MDBA_MDB_EATTR_RTPROT"],
     ],
   },
   {

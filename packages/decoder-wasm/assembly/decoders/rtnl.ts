@@ -4,6 +4,7 @@
 
 import { putc, puts } from "../out";
 import { putHex, putU64 } from "../print/num";
+import { HEX_ALL, quote } from "../print/quote";
 import { blob, lookup, NO_REF, valueOf } from "../tables";
 import {
   F_FLAGS8,
@@ -37,7 +38,18 @@ import {
   printNlStructArray,
   u64Idx,
 } from "./nl-fields";
-import { have, nlTable, printHexStr, printMac, printXval, putAddrAt } from "./nl-print";
+import {
+  decodeInetAddr,
+  have,
+  nlTable,
+  printFlagsX,
+  printHexStr,
+  printIfindex,
+  printInetAddr,
+  printMac,
+  printXval,
+  putAddrAt,
+} from "./nl-print";
 import {
   decodeNlattr,
   FamilySet,
@@ -371,7 +383,10 @@ const RTA_SET = new NlaSet("rtnl_route_attrs", "RTA_???", [
   at("RTA_SPORT", NLA_U16),
   at("RTA_MFC_STATS", NLA_STRUCT, "rta_mfc_stats"),
   at("RTA_DPORT", NLA_U16),
+  at("RTA_VIA", NLA_STRUCT, "rtvia"),
 ]);
+// RTA_MULTIPATH: struct rtnexthop entries, each followed by RTA_* attributes of its own.
+RTA_SET.rules.push(at("RTA_MULTIPATH", NLA_STRUCT, "rtnexthop_list"));
 
 // NFEA_* (NDA_FDB_EXT_ATTRS' nested attributes), as strace's rtnl_neigh.c.
 const NFEA_SET = new NlaSet("rtnl_neigh_fdb_ext_attrs", "NFEA_???", [
@@ -790,12 +805,115 @@ function printVfGuid(p: usize, len: u32): bool {
   return true;
 }
 
+const RTNH_SIZE: u32 = 8;
+
+/**
+ * RTA_MULTIPATH (strace's decode_rta_multipath): each struct rtnexthop whole whatever its
+ * rtnh_len, then the attributes inside that length; an array when more than one.
+ */
+function printNexthops(p: usize, len: u32): bool {
+  if (len < RTNH_SIZE) return false;
+  let cur = p;
+  let left = len;
+  let isArray = false;
+  while (have(cur, RTNH_SIZE)) {
+    const claimed = <u32>load<u16>(cur);
+    const n = min<u32>(left, claimed);
+    if (cur == p && claimed < len) {
+      putc(0x5b);
+      isArray = true;
+    }
+    if (cur > p) puts(", ");
+    if (n > RTNH_SIZE) putc(0x5b);
+    puts("{rtnh_len=");
+    putU64(<u64>claimed);
+    puts(", rtnh_flags=");
+    printFlagsX("route_nexthop_flags", "", <u64>load<u8>(cur + 2), "RTNH_F_???");
+    puts(", rtnh_hops=");
+    putU64(<u64>load<u8>(cur + 3));
+    puts(", rtnh_ifindex=");
+    printIfindex(load<u32>(cur + 4));
+    putc(0x7d);
+    if (n > RTNH_SIZE) {
+      puts(", ");
+      decodeNlattr(cur + RTNH_SIZE, n - RTNH_SIZE, RTA_SET);
+      putc(0x5d);
+    }
+    const step = (n + 3) & ~(<u32>3);
+    if (step >= left) break;
+    cur += <usize>step;
+    left -= step;
+  }
+  // strace prints where the next entry could not be read, with no separator before it.
+  if (!have(cur, RTNH_SIZE)) putAddrAt(cur);
+  if (isArray) putc(0x5d);
+  return true;
+}
+
+/** struct rtvia: the family, then the address in it (strace's decode_rtvia). */
+function printRtvia(p: usize, len: u32): bool {
+  if (len < 2) return false;
+  if (!have(p, 2)) {
+    putAddrAt(p);
+    return true;
+  }
+  const fam = <u32>load<u16>(p);
+  puts("{rtvia_family=");
+  printXval("addrfams", <u64>fam, "AF_???");
+  if (len > 2) {
+    puts(", ");
+    decodeInetAddr(p + 2, len - 2, fam, "rtvia_addr");
+  }
+  putc(0x7d);
+  return true;
+}
+
+const BR_MDB_ENTRY_SIZE: u32 = 28;
+
+/**
+ * struct br_mdb_entry (uapi/linux/if_bridge.h): the port, state, flags and VLAN, the group address
+ * by its protocol, then the entry's own attributes (MDBA_MDB_EATTR_*) after it.
+ */
+function printMdbEntry(p: usize, len: u32): bool {
+  if (len < BR_MDB_ENTRY_SIZE) return false;
+  if (!have(p, BR_MDB_ENTRY_SIZE)) putAddrAt(p);
+  else {
+    puts("{ifindex=");
+    printIfindex(load<u32>(p));
+    puts(", state=");
+    printXval("mdb_states", <u64>load<u8>(p + 4), "MDB_???");
+    puts(", flags=");
+    printFlagsX("mdb_flags", "", <u64>load<u8>(p + 5), "MDB_FLAGS_???");
+    puts(", vid=");
+    putU64(<u64>load<u16>(p + 6));
+    const proto = <u32>bswap<u16>(load<u16>(p + 24));
+    puts(", addr={");
+    // print_inet_addr over the struct's copy: other protocols' bytes in hex, not cut by -s.
+    if (proto == AF_INET || proto == AF_INET6) printInetAddr(proto, p + 8, "u");
+    else {
+      puts("u=");
+      quote(p + 8, 16, false, HEX_ALL);
+    }
+    puts(", proto=htons(");
+    printXval("addrfams", <u64>proto, "AF_???");
+    puts(")}}");
+  }
+  if (len > BR_MDB_ENTRY_SIZE) {
+    puts(", ");
+    decodeNlattr(p + BR_MDB_ENTRY_SIZE, len - BR_MDB_ENTRY_SIZE, MDBA_MDB_EATTR_SET);
+  }
+  return true;
+}
+
 /** The struct-valued attributes of this family. */
 function printRouteStruct(name: string, p: usize, len: u32, array: bool): bool {
   if (array) return printNlStructArray(NL_STRUCTS, name, p, len);
   const done = printNlStruct(NL_STRUCTS, name, p, len);
   if (done >= 0) return done == 1;
   if (name == "ifla_vf_guid") return printVfGuid(p, len);
+  if (name == "br_mdb_entry") return printMdbEntry(p, len);
+  if (name == "rtnexthop_list") return printNexthops(p, len);
+  if (name == "rtvia") return printRtvia(p, len);
   const size = structSize(name, len);
   if (size == 0) return false;
   if (!have(p, size)) {
@@ -987,7 +1105,12 @@ const MDBA_ROUTER_PATTR_SET = new NlaSet("rtnl_mdba_router_pattr_attrs", "MDBA_R
 const MDBA_ROUTER_SET = new NlaSet("rtnl_mdba_router_attrs", "MDBA_ROUTER_???", [
   at("MDBA_ROUTER_PORT", NLA_IFINDEX_NESTED, "", "", MDBA_ROUTER_PATTR_SET),
 ]);
-const MDBA_MDB_ENTRY_SET = new NlaSet("rtnl_mdba_mdb_entry_attrs", "MDBA_MDB_ENTRY_???", []);
+const MDBA_MDB_EATTR_SET = new NlaSet("rtnl_mdba_mdb_eattr_attrs", "MDBA_MDB_EATTR_???", [
+  at("MDBA_MDB_EATTR_TIMER", NLA_CLOCK_T),
+]);
+const MDBA_MDB_ENTRY_SET = new NlaSet("rtnl_mdba_mdb_entry_attrs", "MDBA_MDB_ENTRY_???", [
+  at("MDBA_MDB_ENTRY_INFO", NLA_STRUCT, "br_mdb_entry"),
+]);
 const MDBA_MDB_SET = new NlaSet("rtnl_mdba_mdb_attrs", "MDBA_MDB_???", [
   at("MDBA_MDB_ENTRY", NLA_NESTED, "", "", MDBA_MDB_ENTRY_SET),
 ]);
