@@ -196,6 +196,29 @@ const SOCKADDRS = [
   "  conn(b)",
 ].join("\n");
 
+// recvmsg into a 16-byte msg_name at the end of the readable memory from a peer whose address is
+// longer: the kernel reports the longer length, strace reads (and prints) the caller's 16 bytes.
+const SHORT_NAME = [
+  "import ctypes, mmap, os, socket, struct",
+  "libc = ctypes.CDLL(None)",
+  "for p in ('recv-side.sock', 'a-long-sender-name.sock'):",
+  "  if os.path.exists(p): os.unlink(p)",
+  "r = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)",
+  "r.bind('recv-side.sock')",
+  "s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)",
+  "s.bind('a-long-sender-name.sock')",
+  "s.sendto(b'A', 'recv-side.sock')",
+  "s.sendto(b'B', 'recv-side.sock')",
+  "page = mmap.PAGESIZE",
+  "area = mmap.mmap(-1, 2 * page)",
+  "base = ctypes.addressof(ctypes.c_char.from_buffer(area))",
+  "libc.mprotect(ctypes.c_void_p(base + page), page, 0)",
+  "area[512:528] = struct.pack('=QQ', base + 256, 1)",
+  "for name, namelen in ((base + page - 16, 16), (base + page - 8, 8)):",
+  "  area[1024:1080] = struct.pack('=QI4xQQQQi4x', name, namelen, base + 512, 1, 0, 0, 0)",
+  "  libc.recvmsg(r.fileno(), ctypes.c_void_p(base + 1024), 0)",
+].join("\n");
+
 function both(flags: string[], program: string): { ours: string[]; theirs: string[] } {
   const dir = mkdtempSync(join(tmpdir(), "tstrace-net-payloads-"));
   const t = tracersIn(dir);
@@ -237,6 +260,14 @@ describe("group requests and failed sendmmsg vectors, against strace", () => {
       expect(ours.filter((l) => l.startsWith("sendmmsg(-1, [{msg_hdr=")).length).toBe(2);
     });
   }
+});
+
+describe("recvmsg names longer than the caller's buffer, against strace", () => {
+  it("msg_name of the caller's length at the end of readable memory", () => {
+    const { ours, theirs } = both(["-e", "trace=recvmsg"], SHORT_NAME);
+    expect(ours).toEqual(theirs);
+    expect(ours.filter((l) => l.includes("msg_name={sa_family=AF_UNIX")).length).toBe(2);
+  });
 });
 
 describe("control messages, against strace", () => {

@@ -303,6 +303,26 @@ void append_sized(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, size_t 
   w.pad_to(8);
 }
 
+/**
+ * As append_sized, but keeps the readable prefix of the `n` bytes: at recvmsg's exit msg_namelen
+ * is the kernel's length, which may exceed the caller's buffer (strace reads only the caller's
+ * length; the decoder, which knows it, decides whether what was read suffices).
+ */
+void append_readable(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, size_t n) {
+  size_t status_at = w.size();
+  w.u32(rf::kOk);
+  w.u32(0);
+  size_t got = 0;
+  if (n != 0) {
+    uint8_t* dst = w.reserve_tail(n);
+    got = mem.read(addr, dst, n);
+    w.shrink_tail(n - got);
+    if (got == 0) w.patch_u32(status_at, rf::kFault);
+  }
+  w.patch_u32(status_at + 4, static_cast<uint32_t>(got));
+  w.pad_to(8);
+}
+
 // struct msghdr (the kernel's user_msghdr) on x86_64: sizes and offsets from core's BTF layouts.
 constexpr size_t kMsghdrSize = layout::kSizeofMsghdr;
 constexpr uint32_t kSockaddrMax = 128;
@@ -321,7 +341,7 @@ uint16_t capture_msghdr(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, u
   std::memcpy(&iovlen, hdr + layout::kMsghdrMsgIovlen, 8);
   std::memcpy(&control, hdr + layout::kMsghdrMsgControl, 8);
   std::memcpy(&controllen, hdr + layout::kMsghdrMsgControllen, 8);
-  append_sized(w, mem, name, name != 0 ? std::min<uint32_t>(namelen, kSockaddrMax) : 0);
+  append_readable(w, mem, name, name != 0 ? std::min<uint32_t>(namelen, kSockaddrMax) : 0);
   size_t iov_at = w.size();
   w.u32(rf::kOk);
   w.u32(0);
