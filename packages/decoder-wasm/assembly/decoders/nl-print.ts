@@ -29,6 +29,13 @@ export function have(p: usize, n: u64): bool {
   return spanAddr != 0 && <u64>p + n <= <u64>spanAt + <u64>spanLen;
 }
 
+/** How many of the `n` bytes at p (inside the span) were read. */
+export function haveLen(p: usize, n: u32): u32 {
+  if (spanAddr == 0 || <u64>p >= <u64>spanAt + <u64>spanLen) return 0;
+  const left = <u64>spanAt + <u64>spanLen - <u64>p;
+  return left < <u64>n ? <u32>left : n;
+}
+
 /** The tracee address of span byte p. */
 export function addrOf(p: usize): u64 {
   return spanAddr + <u64>(p - spanAt);

@@ -3,8 +3,10 @@
 // netlink_diag_req) and replies (inet_diag_msg, unix_diag_msg, netlink_diag_msg), as `ss` sends
 // and reads them; other families print their family and bytes.
 
+import { verbose } from "../options";
 import { putc, puts } from "../out";
 import { putU64 } from "../print/num";
+import { BPF_K_SOCKET, printBpfInsns } from "./bpf-filter";
 import {
   F_ADDR_ALEN,
   F_COOKIE,
@@ -25,7 +27,9 @@ import {
   printNlStructArray,
 } from "./nl-fields";
 import {
+  addrOf,
   have,
+  haveLen,
   printFlagsX,
   printHexStr,
   printIfindex,
@@ -104,7 +108,7 @@ const NETLINK_MSG_SET = new NlaSet("netlink_diag_attrs", "NETLINK_DIAG_???", [
 ]);
 
 // PACKET_DIAG_* (a reply's attributes), as strace's packet_diag_msg_nla_decoders, but for
-// PACKET_DIAG_FILTER (a classic BPF program) and PACKET_DIAG_MEMINFO, which print in hex.
+// PACKET_DIAG_MEMINFO, which prints in hex.
 const PACKET_MSG_SET = new NlaSet("packet_diag_attrs", "PACKET_DIAG_???", [
   at("PACKET_DIAG_INFO", NLA_STRUCT, "packet_diag_info"),
   at("PACKET_DIAG_MCLIST", NLA_STRUCT_ARRAY, "packet_diag_mclist"),
@@ -112,6 +116,7 @@ const PACKET_MSG_SET = new NlaSet("packet_diag_attrs", "PACKET_DIAG_???", [
   at("PACKET_DIAG_TX_RING", NLA_STRUCT, "packet_diag_ring"),
   at("PACKET_DIAG_FANOUT", NLA_U32),
   at("PACKET_DIAG_UID", NLA_U32),
+  at("PACKET_DIAG_FILTER", NLA_STRUCT, "sock_filter_list"),
 ]);
 
 // uapi/linux/unix_diag.h, netlink_diag.h and packet_diag.h: the attribute structs, as strace prints them.
@@ -269,11 +274,22 @@ function decodeDiag(
   decodeNlattr(p + off, len - off, set);
 }
 
+const SOCK_FILTER_SIZE: u32 = 8;
+
 /** Struct-valued attributes of this family. */
 function printDiagStruct(name: string, p: usize, len: u32, array: bool): bool {
   if (array) return printNlStructArray(DIAG_STRUCTS, name, p, len);
   const done = printNlStruct(DIAG_STRUCTS, name, p, len);
   if (done >= 0) return done == 1;
+  if (name == "sock_filter_list") {
+    // decode_packet_diag_filter: the socket's classic BPF program, whole instructions only;
+    // its address unless -v (print_sock_fprog).
+    const n = len / SOCK_FILTER_SIZE;
+    if (n == 0 || n > 0xffff) return false;
+    if (!verbose) putAddrAt(p);
+    else printBpfInsns(addrOf(p), n, p, haveLen(p, n * SOCK_FILTER_SIZE), BPF_K_SOCKET);
+    return true;
+  }
   if (name == "diag_shutdown") {
     // strace's decode_diag_shutdown: the u8 as a number (SHUT_* bits are not named there).
     if (len < 1) return false;
