@@ -28,6 +28,7 @@ import {
 } from "./nl-fields";
 import {
   addrOf,
+  decodeInetAddr,
   have,
   haveLen,
   printFlagsX,
@@ -74,6 +75,7 @@ function at(name: string, kind: u8, table: string = "", dflt: string = ""): NlaR
 // INET_DIAG_REQ_* (a request's attributes), as strace's inet_diag_req_nla_decoders.
 const REQ_SET = new NlaSet("inet_diag_req_attrs", "INET_DIAG_REQ_???", [
   at("INET_DIAG_REQ_PROTOCOL", NLA_XVAL_ANY, "inet_protocols", "IPPROTO_???"),
+  at("INET_DIAG_REQ_BYTECODE", NLA_STRUCT, "inet_diag_bc_op"),
 ]);
 
 // INET_DIAG_* (a reply's attributes), as strace's inet_diag_msg_nla_decoders where their values
@@ -276,11 +278,87 @@ function decodeDiag(
 
 const SOCK_FILTER_SIZE: u32 = 8;
 
+// inet_diag bytecode operation codes whose data strace decodes (uapi/linux/inet_diag.h).
+const BC_S_GE: u32 = 2;
+const BC_D_LE: u32 = 5;
+const BC_S_COND: u32 = 7;
+const BC_D_COND: u32 = 8;
+const BC_DEV_COND: u32 = 9;
+const BC_MARK_COND: u32 = 10;
+
+/** struct inet_diag_bc_op: `{code=INET_DIAG_BC_S_COND, yes=4, no=8}`. */
+function putBcOp(p: usize): void {
+  puts("{code=");
+  printXval("inet_diag_bytecodes", <u64>load<u8>(p), "INET_DIAG_BC_???");
+  puts(", yes=");
+  putU64(<u64>load<u8>(p + 1));
+  puts(", no=");
+  putU64(<u64>load<u16>(p + 2));
+  putc(0x7d);
+}
+
+/**
+ * INET_DIAG_REQ_BYTECODE (strace's decode_inet_diag_bc_op): the first operation, then the data
+ * its code carries (a host condition, an interface, a jump operation, a mark), else hex.
+ */
+function printBcOp(p: usize, len: u32): bool {
+  if (len < 4) return false;
+  if (!have(p, 4)) {
+    putAddrAt(p);
+    return true;
+  }
+  putBcOp(p);
+  if (len == 4) return true;
+  puts(", ");
+  const code = <u32>load<u8>(p);
+  const d = p + 4;
+  const n = len - 4;
+  if (code == BC_S_COND || code == BC_D_COND) {
+    // struct inet_diag_hostcond, then the address in its family.
+    if (n < 8) printHexStr(d, n);
+    else if (!have(d, 8)) putAddrAt(d);
+    else {
+      const fam = <u32>load<u8>(d);
+      puts("{family=");
+      printXval("addrfams", <u64>fam, "AF_???");
+      puts(", prefix_len=");
+      putU64(<u64>load<u8>(d + 1));
+      puts(", port=");
+      putU64(<u64>load<u32>(d + 4));
+      if (n > 8) {
+        puts(", ");
+        decodeInetAddr(d + 8, n - 8, fam, "addr");
+      }
+      putc(0x7d);
+    }
+  } else if (code == BC_DEV_COND) {
+    if (n < 4) printHexStr(d, n);
+    else if (!have(d, 4)) putAddrAt(d);
+    else printIfindex(load<u32>(d));
+  } else if (code >= BC_S_GE && code <= BC_D_LE) {
+    if (n < 4) printHexStr(d, n);
+    else if (!have(d, 4)) putAddrAt(d);
+    else putBcOp(d);
+  } else if (code == BC_MARK_COND) {
+    if (n < 8) printHexStr(d, n);
+    else if (!have(d, 8)) putAddrAt(d);
+    else {
+      puts("{mark=");
+      putU64(<u64>load<u32>(d));
+      puts(", mask=");
+      putU64(<u64>load<u32>(d + 4));
+      putc(0x7d);
+    }
+  } else printHexStr(d, n);
+  return true;
+}
+
 /** Struct-valued attributes of this family. */
 function printDiagStruct(name: string, p: usize, len: u32, array: bool): bool {
   if (array) return printNlStructArray(DIAG_STRUCTS, name, p, len);
   const done = printNlStruct(DIAG_STRUCTS, name, p, len);
   if (done >= 0) return done == 1;
+  if (name == "inet_diag_bc_op") return printBcOp(p, len);
   if (name == "sock_filter_list") {
     // decode_packet_diag_filter: the socket's classic BPF program, whole instructions only;
     // its address unless -v (print_sock_fprog).
