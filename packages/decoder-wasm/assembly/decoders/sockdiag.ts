@@ -3,9 +3,10 @@
 // netlink_diag_req) and replies (inet_diag_msg, unix_diag_msg, netlink_diag_msg), as `ss` sends
 // and reads them; other families print their family and bytes.
 
-import { verbose } from "../options";
+import { strsize, verbose } from "../options";
 import { putc, puts } from "../out";
-import { putU64 } from "../print/num";
+import { putHex, putU64 } from "../print/num";
+import { HEX_ALL, quote } from "../print/quote";
 import { BPF_K_SOCKET, printBpfInsns } from "./bpf-filter";
 import {
   F_ADDR_ALEN,
@@ -16,6 +17,7 @@ import {
   F_U16,
   F_U32,
   F_X8,
+  F_X32,
   F_XVAL8,
   F_XVAL16,
   F_XVAL32,
@@ -85,6 +87,11 @@ const MSG_SET = new NlaSet("inet_diag_attrs", "INET_DIAG_???", [
   at("INET_DIAG_TOS", NLA_U8),
   at("INET_DIAG_TCLASS", NLA_U8),
   at("INET_DIAG_SHUTDOWN", NLA_STRUCT, "diag_shutdown"),
+  at("INET_DIAG_MEMINFO", NLA_STRUCT, "inet_diag_meminfo"),
+  at("INET_DIAG_VEGASINFO", NLA_STRUCT, "tcpvegas_info"),
+  at("INET_DIAG_DCTCPINFO", NLA_STRUCT, "tcp_dctcp_info"),
+  at("INET_DIAG_BBRINFO", NLA_STRUCT, "tcp_bbr_info"),
+  at("INET_DIAG_SOCKOPT", NLA_STRUCT, "inet_diag_sockopt"),
   at("INET_DIAG_PROTOCOL", NLA_XVAL_ANY, "inet_protocols", "IPPROTO_???"),
   at("INET_DIAG_SKV6ONLY", NLA_U8),
   at("INET_DIAG_MARK", NLA_U32),
@@ -123,6 +130,33 @@ const PACKET_MSG_SET = new NlaSet("packet_diag_attrs", "PACKET_DIAG_???", [
 
 // uapi/linux/unix_diag.h, netlink_diag.h and packet_diag.h: the attribute structs, as strace prints them.
 const DIAG_STRUCTS: NlStruct[] = [
+  // uapi/linux/inet_diag.h: the memory and congestion-control attributes of ss -m/-i.
+  new NlStruct("inet_diag_meminfo", 16, [
+    f("idiag_rmem", 0, F_U32),
+    f("idiag_wmem", 4, F_U32),
+    f("idiag_fmem", 8, F_U32),
+    f("idiag_tmem", 12, F_U32),
+  ]),
+  new NlStruct("tcpvegas_info", 16, [
+    f("tcpv_enabled", 0, F_U32),
+    f("tcpv_rttcnt", 4, F_U32),
+    f("tcpv_rtt", 8, F_U32),
+    f("tcpv_minrtt", 12, F_U32),
+  ]),
+  new NlStruct("tcp_dctcp_info", 16, [
+    f("dctcp_enabled", 0, F_U16),
+    f("dctcp_ce_state", 2, F_U16),
+    f("dctcp_alpha", 4, F_U32),
+    f("dctcp_ab_ecn", 8, F_U32),
+    f("dctcp_ab_tot", 12, F_U32),
+  ]),
+  new NlStruct("tcp_bbr_info", 20, [
+    f("bbr_bw_lo", 0, F_X32),
+    f("bbr_bw_hi", 4, F_X32),
+    f("bbr_min_rtt", 8, F_U32),
+    f("bbr_pacing_gain", 12, F_U32),
+    f("bbr_cwnd_gain", 16, F_U32),
+  ]),
   new NlStruct("packet_diag_info", 24, [
     f("pdi_index", 0, F_IFINDEX),
     f("pdi_version", 4, F_XVAL32, "af_packet_versions", "TPACKET_???"),
@@ -278,6 +312,70 @@ function decodeDiag(
 
 const SOCK_FILTER_SIZE: u32 = 8;
 
+// struct inet_diag_sockopt's one-bit fields, lowest bit first, in its two bytes.
+const SOCKOPT_BITS0: string[] = [
+  "recverr",
+  "is_icsk",
+  "freebind",
+  "hdrincl",
+  "mc_loop",
+  "transparent",
+  "mc_all",
+  "nodefrag",
+];
+const SOCKOPT_BITS1: string[] = ["bind_address_no_port", "recverr_rfc4884", "defer_connect"];
+
+/**
+ * INET_DIAG_SOCKOPT (strace's decode_diag_sockopt): the set bits by name (every bit with -v), the
+ * second byte's unused bits, then any non-zero bytes past the struct.
+ */
+function printDiagSockopt(p: usize, len: u32): bool {
+  if (len < 2) return false;
+  if (!have(p, 2)) {
+    putAddrAt(p);
+    return true;
+  }
+  const b0 = <u32>load<u8>(p);
+  const b1 = <u32>load<u8>(p + 1);
+  let n = 0;
+  putc(0x7b);
+  for (let i = 0; i < SOCKOPT_BITS0.length + SOCKOPT_BITS1.length; i++) {
+    const v = i < 8 ? (b0 >> <u32>i) & 1 : (b1 >> <u32>(i - 8)) & 1;
+    if (!verbose && v == 0) continue;
+    if (n++ > 0) puts(", ");
+    puts(i < 8 ? SOCKOPT_BITS0[i] : SOCKOPT_BITS1[i - 8]);
+    putc(0x3d);
+    putU64(<u64>v);
+  }
+  const unused = b1 >> 3;
+  if (verbose || unused != 0) {
+    if (n > 0) puts(", ");
+    puts("unused=");
+    putHex(<u64>unused);
+    puts(" /* bits 3..8 */");
+  }
+  putc(0x7d);
+  // print_nonzero_bytes: the rest of the attribute (up to a page) when any byte is set.
+  const total = min<u32>(len, 4096);
+  if (total > 2) {
+    const rest = total - 2;
+    if (haveLen(p + 2, rest) < rest) puts(", ???");
+    else {
+      let any = false;
+      for (let i: u32 = 0; i < rest; i++) if (load<u8>(p + 2 + <usize>i) != 0) any = true;
+      if (any) {
+        puts(", /* bytes 2..");
+        putU64(<u64>(total - 1));
+        puts(" */ ");
+        const size = min<u32>(rest, <u32>strsize);
+        quote(p + 2, size, false, HEX_ALL);
+        if (size < rest) puts("...");
+      }
+    }
+  }
+  return true;
+}
+
 // inet_diag bytecode operation codes whose data strace decodes (uapi/linux/inet_diag.h).
 const BC_S_GE: u32 = 2;
 const BC_D_LE: u32 = 5;
@@ -359,6 +457,7 @@ function printDiagStruct(name: string, p: usize, len: u32, array: bool): bool {
   const done = printNlStruct(DIAG_STRUCTS, name, p, len);
   if (done >= 0) return done == 1;
   if (name == "inet_diag_bc_op") return printBcOp(p, len);
+  if (name == "inet_diag_sockopt") return printDiagSockopt(p, len);
   if (name == "sock_filter_list") {
     // decode_packet_diag_filter: the socket's classic BPF program, whole instructions only;
     // its address unless -v (print_sock_fprog).
