@@ -89,6 +89,18 @@ export function printXval(table: string, v: u64, dflt: string, dec: bool = false
   restyle(start, v, dec ? FMT_UDEC : FMT_HEX);
 }
 
+/** PRINT_FIELD_XVAL_VERBOSE: the number always, the name (or `dflt`) in a comment unless -X raw. */
+export function printXvalVerbose(table: string, v: u64, dflt: string): void {
+  putHex(v);
+  if (xlatStyle == 1) return;
+  const ref = lookup(nlTable(table), v);
+  if (ref == NO_REF && dflt.length == 0) return;
+  puts(" /* ");
+  if (ref != NO_REF) putRef(ref);
+  else puts(dflt);
+  puts(" */");
+}
+
 /** Bits of `v` named by `t`, in table order; returns what is left. */
 function flagBits(t: i32, v: u64, printed: i32): u64 {
   if (t < 0) return v;

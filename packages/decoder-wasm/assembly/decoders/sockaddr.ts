@@ -11,7 +11,15 @@ import { HEX_ALL, quote } from "../print/quote";
 import { styleSwap, styleSwapEnd } from "../print/style";
 import { putRef } from "../print/xlat";
 import { lookup, NO_REF } from "../tables";
-import { nlTable, printFlagsX, printIfindex, printMac, printNetPort, printXval } from "./nl-print";
+import {
+  nlTable,
+  printFlagsX,
+  printIfindex,
+  printMac,
+  printNetPort,
+  printXval,
+  printXvalVerbose,
+} from "./nl-print";
 
 const AF_UNIX: u32 = 1;
 const AF_INET: u32 = 2;
@@ -161,18 +169,6 @@ function put0x(v: u64, bytes: u32): void {
     const d = <u32>((v >> <u64>s) & 0xf);
     putc(d < 10 ? 0x30 + d : 0x57 + d);
   }
-}
-
-/** PRINT_FIELD_XVAL_VERBOSE: the number always, the name (or `dflt`) in a comment unless -X raw. */
-function xvalVerbose(table: string, v: u64, dflt: string): void {
-  putHex(v);
-  if (xlatStyle == 1) return;
-  const ref = lookup(nlTable(table), v);
-  if (ref == NO_REF && dflt.length == 0) return;
-  puts(" /* ");
-  if (ref != NO_REF) putRef(ref);
-  else puts(dflt);
-  puts(" */");
 }
 
 /** PRINT_FIELD_FLAGS_VERBOSE: the number, then its bits by name in a comment unless -X raw. */
@@ -381,7 +377,7 @@ function printPacket(p: usize, len: u32): void {
 /** The transport inside an rxrpc address: an inet or inet6 address, else its family and bytes. */
 function printRxrpc(p: usize, len: u32): void {
   puts("srx_service=");
-  xvalVerbose("rxrpc_services", <u64>load<u16>(p + 2), "???_SERVICE");
+  printXvalVerbose("rxrpc_services", <u64>load<u16>(p + 2), "???_SERVICE");
   puts(", transport_type=");
   printXval("socktypes", <u64>load<u16>(p + 4), "SOCK_???");
   const claimed = <u32>load<u16>(p + 6);
@@ -422,12 +418,12 @@ const IEEE802154_ADDR_SHORT: u32 = 2;
 function printIeee802154(p: usize): void {
   const type = load<u32>(p + 4);
   puts("addr={addr_type=");
-  xvalVerbose("ieee802154_addr_types", <u64>type, "IEEE802154_ADDR_???");
+  printXvalVerbose("ieee802154_addr_types", <u64>type, "IEEE802154_ADDR_???");
   puts(", pan_id=");
-  xvalVerbose("ieee802154_pan_ids", <u64>load<u16>(p + 8), "");
+  printXvalVerbose("ieee802154_pan_ids", <u64>load<u16>(p + 8), "");
   if (type == IEEE802154_ADDR_SHORT) {
     puts(", short_addr=");
-    xvalVerbose("ieee802154_addrs", <u64>load<u16>(p + 10), "");
+    printXvalVerbose("ieee802154_addrs", <u64>load<u16>(p + 10), "");
   } else if (type != IEEE802154_ADDR_NONE) {
     puts(", hwaddr=");
     printMac(p + 10, 8, 8);
@@ -462,9 +458,9 @@ function printNfc(p: usize, len: u32): void {
   }
   const nameLen = load<u64>(p + 88);
   puts(", dsap=");
-  xvalVerbose("nfc_saps", <u64>load<u8>(p + 16), "");
+  printXvalVerbose("nfc_saps", <u64>load<u8>(p + 16), "");
   puts(", ssap=");
-  xvalVerbose("nfc_saps", <u64>load<u8>(p + 17), "");
+  printXvalVerbose("nfc_saps", <u64>load<u8>(p + 17), "");
   puts(", service_name=");
   quote(p + 18, <u32>min<u64>(63, nameLen), false, xflag);
   puts(", service_name_len=");

@@ -3,7 +3,7 @@
 // netlink_diag_req) and replies (inet_diag_msg, unix_diag_msg, netlink_diag_msg), as `ss` sends
 // and reads them; other families print their family and bytes.
 
-import { strsize, verbose } from "../options";
+import { strsize, verbose, xflag } from "../options";
 import { putc, puts } from "../out";
 import { putHex, putU64 } from "../print/num";
 import { HEX_ALL, quote } from "../print/quote";
@@ -39,6 +39,7 @@ import {
   printInetAddr,
   printNetPort,
   printXval,
+  printXvalVerbose,
   putAddrAt,
 } from "./nl-print";
 import {
@@ -244,6 +245,10 @@ const PACKET_MSG_SIZE: u32 = 16;
 // SMC_DIAG_* (a reply's attributes) by name; their structs print in hex.
 const SMC_MSG_SET = new NlaSet("smc_diag_attrs", "SMC_DIAG_???", [
   at("SMC_DIAG_SHUTDOWN", NLA_FLAGS8, "sock_shutdown_flags", "???_SHUTDOWN"),
+  at("SMC_DIAG_CONNINFO", NLA_STRUCT, "smc_diag_conninfo"),
+  at("SMC_DIAG_LGRINFO", NLA_STRUCT, "smc_diag_lgrinfo"),
+  at("SMC_DIAG_DMBINFO", NLA_STRUCT, "smcd_diag_dmbinfo"),
+  at("SMC_DIAG_FALLBACK", NLA_STRUCT, "smc_diag_fallback"),
 ]);
 /** sizeof(struct smc_diag_req) and sizeof(struct smc_diag_msg) (uapi/linux/smc_diag.h). */
 const SMC_REQ_SIZE: u32 = 52;
@@ -311,6 +316,115 @@ function decodeDiag(
 }
 
 const SOCK_FILTER_SIZE: u32 = 8;
+
+/** struct smc_diag_cursor: `{reserved=1, wrap=2, count=3}`. */
+function putCursor(name: string, p: usize): void {
+  puts(name);
+  puts("={reserved=");
+  putU64(<u64>load<u16>(p));
+  puts(", wrap=");
+  putU64(<u64>load<u16>(p + 2));
+  puts(", count=");
+  putU64(<u64>load<u32>(p + 4));
+  putc(0x7d);
+}
+
+/** PRINT_FIELD_0X of a u8: `0xff`, zero as `00`. */
+function put0x8(name: string, v: u32): void {
+  puts(name);
+  putc(0x3d);
+  if (v == 0) puts("00");
+  else putHex(<u64>v);
+}
+
+/** PRINT_FIELD_CSTRING over `size` bytes: up to the NUL, `...` when there is none. */
+function putCstring(name: string, p: usize, size: u32): void {
+  puts(name);
+  putc(0x3d);
+  let n: u32 = 0;
+  while (n < size && load<u8>(p + <usize>n) != 0) n++;
+  quote(p, n < size ? n : size - 1, false, xflag);
+  if (n == size) puts("...");
+}
+
+// Sizes of uapi/linux/smc_diag.h's attribute structs.
+const SMC_CONNINFO_SIZE: u32 = 76;
+const SMC_LGRINFO_SIZE: u32 = 147;
+const SMCD_DMBINFO_SIZE: u32 = 40;
+const SMC_FALLBACK_SIZE: u32 = 8;
+
+/** The SMC_DIAG_* struct attributes, as strace's netlink_smc_diag.c prints them. */
+function printSmcStruct(name: string, p: usize, len: u32): bool {
+  const size =
+    name == "smc_diag_conninfo"
+      ? SMC_CONNINFO_SIZE
+      : name == "smc_diag_lgrinfo"
+        ? SMC_LGRINFO_SIZE
+        : name == "smcd_diag_dmbinfo"
+          ? SMCD_DMBINFO_SIZE
+          : SMC_FALLBACK_SIZE;
+  if (len < size) return false;
+  if (!have(p, size)) {
+    putAddrAt(p);
+    return true;
+  }
+  putc(0x7b);
+  if (name == "smc_diag_conninfo") {
+    puts("token=");
+    putU64(<u64>load<u32>(p));
+    puts(", sndbuf_size=");
+    putU64(<u64>load<u32>(p + 4));
+    puts(", rmbe_size=");
+    putU64(<u64>load<u32>(p + 8));
+    puts(", peer_rmbe_size=");
+    putU64(<u64>load<u32>(p + 12));
+    const cursors = ["rx_prod", "rx_cons", "tx_prod", "tx_cons"];
+    for (let i = 0; i < 4; i++) {
+      puts(", ");
+      putCursor(cursors[i], p + 16 + <usize>(i * 8));
+    }
+    const flags = ["rx_prod_flags", "rx_conn_state_flags", "tx_prod_flags", "tx_conn_state_flags"];
+    for (let i = 0; i < 4; i++) {
+      puts(", ");
+      put0x8(flags[i], <u32>load<u8>(p + 48 + <usize>i));
+    }
+    const later = ["tx_prep", "tx_sent", "tx_fin"];
+    for (let i = 0; i < 3; i++) {
+      puts(", ");
+      putCursor(later[i], p + 52 + <usize>(i * 8));
+    }
+  } else if (name == "smc_diag_lgrinfo") {
+    puts("lnk=[{link_id=");
+    putU64(<u64>load<u8>(p));
+    puts(", ");
+    putCstring("ibname", p + 1, 64);
+    puts(", ibport=");
+    putU64(<u64>load<u8>(p + 65));
+    puts(", ");
+    putCstring("gid", p + 66, 40);
+    puts(", ");
+    putCstring("peer_gid", p + 106, 40);
+    puts("}], role=");
+    printXval("smc_link_group_roles", <u64>load<u8>(p + 146), "SMC_???");
+  } else if (name == "smcd_diag_dmbinfo") {
+    puts("linkid=");
+    putU64(<u64>load<u32>(p));
+    const names = ["peer_gid", "my_gid", "token", "peer_token"];
+    for (let i = 0; i < 4; i++) {
+      puts(", ");
+      puts(names[i]);
+      putc(0x3d);
+      putHex(load<u64>(p + 8 + <usize>(i * 8)));
+    }
+  } else {
+    puts("reason=");
+    printXvalVerbose("smc_decl_codes", <u64>load<u32>(p), "SMC_CLC_DECL_???");
+    puts(", peer_diagnosis=");
+    printXvalVerbose("smc_decl_codes", <u64>load<u32>(p + 4), "SMC_CLC_DECL_???");
+  }
+  putc(0x7d);
+  return true;
+}
 
 // struct inet_diag_sockopt's one-bit fields, lowest bit first, in its two bytes.
 const SOCKOPT_BITS0: string[] = [
@@ -457,6 +571,7 @@ function printDiagStruct(name: string, p: usize, len: u32, array: bool): bool {
   const done = printNlStruct(DIAG_STRUCTS, name, p, len);
   if (done >= 0) return done == 1;
   if (name == "inet_diag_bc_op") return printBcOp(p, len);
+  if (name.startsWith("smc")) return printSmcStruct(name, p, len);
   if (name == "inet_diag_sockopt") return printDiagSockopt(p, len);
   if (name == "sock_filter_list") {
     // decode_packet_diag_filter: the socket's classic BPF program, whole instructions only;
