@@ -121,7 +121,7 @@ function printMsghdr(data: usize, len: u32, userNamelen: i64, ioLimit: u64, netl
   const nameLen = load<u32>(namePiece + 4);
   // strace reads min(namelen, 128) bytes (the capture holds what was readable of the kernel's
   // length, which may exceed the caller's buffer): fewer read means strace's read failed.
-  const want = namelen > 128 ? 128 : namelen;
+  const want = min<i64>(namelen, 128);
   if (name != 0 && namelen >= 2 && load<u32>(namePiece) == 0 && <i64>nameLen >= want && iovAt <= <u64>end) {
     printSockaddr(namePiece + 8, <u32>want);
   } else putAddr(name);
