@@ -284,17 +284,20 @@ describe("recvmsg names longer than the caller's buffer, against strace", () => 
 });
 
 describe("control messages, against strace", () => {
-  for (const extra of STYLES) {
+  for (const extra of [...STYLES, ["-y"], ["-yy"]]) {
     it(`SCM_RIGHTS, credentials, timestamps and SOL_IP payloads ${extra.join(" ")}`, () => {
       const { ours, theirs } = both([...extra, "-e", "trace=sendmsg"], CMSG);
       expect(ours).toEqual(theirs);
       expect(ours.some((l) => l.includes("cmsg_data="))).toBe(true);
+      // -y: each passed fd with its path, looked up among the fds open at the call.
+      if (extra[0]?.startsWith("-y"))
+        expect(ours.some((l) => /cmsg_data=\[\d+<\/dev\/null/.test(l))).toBe(true);
     });
   }
 });
 
 describe("socket addresses of every family strace decodes, against strace", () => {
-  for (const extra of [[], ["-X", "raw"], ["-X", "verbose"], ["-s", "4"]]) {
+  for (const extra of [[], ["-X", "raw"], ["-X", "verbose"], ["-s", "4"], ["-y"]]) {
     it(`connect() addresses ${extra.join(" ")}`, () => {
       const { ours, theirs } = both([...extra, "-e", "trace=connect"], SOCKADDRS);
       expect(ours).toEqual(theirs);

@@ -10,6 +10,7 @@ import { constTables } from "./consts.js";
 import { extraCaptures } from "./data/extra-captures.js";
 import { IO_DUMP_ARG, IO_DUMP_READ, IO_DUMP_WRITE } from "./data/io-dump.js";
 import { netlinkPayloads } from "./data/netlink.js";
+import { payloadFds } from "./data/payload-fds.js";
 import { valueCaptures } from "./data/value-captures.js";
 import { pointeeCapturesFor } from "./pointee-plan.js";
 import { CaptureKind, CaptureWhen, FD_RETURN_ARG, FdDecode } from "./record-format.js";
@@ -101,6 +102,27 @@ export function fdCaptures(
   });
   if (ret === "fd" || ret === "fdByArgs") out.push(fd(FD_RETURN_ARG, CaptureWhen.EXIT, 0));
   return out;
+}
+
+/**
+ * Under -y, an FD_PATHS capture of every open fd for a syscall whose data can hold fds
+ * (data/payload-fds.ts), at the stop its data is read.
+ */
+export function payloadFdCaptures(name: string, decodeFds: DecodeFds): CaptureSpec[] {
+  const at = payloadFds[name];
+  if (decodeFds === "none" || !at) return [];
+  return [
+    {
+      arg: 0,
+      kind: CaptureKind.FD_PATHS,
+      when: at === "entry" ? CaptureWhen.ENTRY : CaptureWhen.EXIT,
+      countArg: "all",
+      // Unused (the fds come from /proc), but a plan's element size is always an int or more.
+      stride: 4,
+      decode: decodeFds === "all" ? FdDecode.DETAILS : 0,
+      max: FD_PATHS_MAX,
+    },
+  ];
 }
 
 /**
@@ -402,6 +424,7 @@ export function compileCapturePlan(table: ArchTable, options: CapturePlanOptions
     const netlink = netlinkCapture(row.name, fds);
     if (netlink) specs.unshift(netlink);
     specs.push(...fds);
+    specs.push(...payloadFdCaptures(row.name, options.decodeFds ?? "none"));
     if (row.name === "rt_sigreturn" && table.sigreturnMask)
       specs.push(sigreturnMaskCapture(table.sigreturnMask));
     if (specs.length === 0) continue;

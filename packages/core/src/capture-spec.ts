@@ -7,6 +7,7 @@
 import {
   CaptureKind,
   type CaptureWhen,
+  NO_LEN_ARG_ALL_FDS,
   NO_LEN_ARG_FD_PAIR,
   POINTEE_NO_SELECTOR,
   SelectorMatch,
@@ -59,11 +60,11 @@ export type CaptureSpec =
   | (Base & { readonly kind: typeof CaptureKind.FD_PATH; readonly decode: number; readonly max: number })
   /**
    * What each fd of an array names: elements `stride` bytes apart, the fd first; `args[countArg]`
-   * of them, or two for `countArg` "pair"; at most `max` elements.
+   * of them, or two for `countArg` "pair", or every open fd for "all"; at most `max` elements.
    */
   | (Base & {
       readonly kind: typeof CaptureKind.FD_PATHS;
-      readonly countArg: number | "pair";
+      readonly countArg: number | "pair" | "all";
       readonly stride: number;
       readonly decode: number;
       readonly max: number;
@@ -152,12 +153,12 @@ export const SPEC_WORDS: { readonly [K in CaptureKind]: Words<Of<K>> } = {
   },
   [CaptureKind.FD_PATHS]: {
     encode: (s) => [
-      s.countArg === "pair" ? NO_LEN_ARG_FD_PAIR : s.countArg,
+      s.countArg === "pair" ? NO_LEN_ARG_FD_PAIR : s.countArg === "all" ? NO_LEN_ARG_ALL_FDS : s.countArg,
       s.decode | (s.stride << 8),
       s.max,
     ],
     decode: (count, bits, max) => ({
-      countArg: count === NO_LEN_ARG_FD_PAIR ? "pair" : count,
+      countArg: count === NO_LEN_ARG_FD_PAIR ? "pair" : count === NO_LEN_ARG_ALL_FDS ? "all" : count,
       stride: bits >>> 8,
       decode: bits & 0xff,
       max,

@@ -323,6 +323,12 @@ export function selectorMask(lenArg: number): number {
 }
 /** An {@link CaptureKind.FD_PATHS} spec with this `lenArg` reads exactly two fds (an int[2]). */
 export const NO_LEN_ARG_FD_PAIR = 0xffffffff;
+/**
+ * An {@link CaptureKind.FD_PATHS} spec with this `lenArg` describes every fd the thread has open
+ * (at most `max`, from /proc): for -y on fds inside payloads (SCM_RIGHTS, an AF_XDP address, a
+ * netlink attribute), which strace looks up as it prints them.
+ */
+export const NO_LEN_ARG_ALL_FDS = 0xfffffffe;
 /** A {@link CaptureKind.FD_PATH} capture with this `arg` describes the return value (exit only). */
 export const FD_RETURN_ARG = 6;
 /** Bits in a {@link CaptureKind.FD_PATH} spec's `size`. */

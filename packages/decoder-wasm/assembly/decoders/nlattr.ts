@@ -5,6 +5,7 @@
 // theirs, print as hex strings, as strace's do.
 
 import { putc, puts } from "../out";
+import { printFdElem } from "../print/fd";
 import { printClockT, putHex, putI64, putU64 } from "../print/num";
 import { blob, valueOf } from "../tables";
 import {
@@ -82,6 +83,8 @@ export const NLA_STRUCT_ARRAY: u8 = 36;
 export const NLA_X64_ARRAY: u8 = 37;
 /** An ifindex, then the nested attributes of `nested` (strace's decode_mdba_router_port). */
 export const NLA_IFINDEX_NESTED: u8 = 39;
+/** An fd (an s32), with -y's path: strace's decode_nla_fd. */
+export const NLA_FD: u8 = 40;
 /** A number of the attribute's own length (1 to 8 bytes) by name from `table` (decode_nla_xval, no size). */
 export const NLA_XVAL_ANY: u8 = 38;
 
@@ -191,6 +194,7 @@ function fixedSize(kind: u8): u32 {
     case NLA_X32:
     case NLA_S32:
     case NLA_IFINDEX:
+    case NLA_FD:
     case NLA_XVAL32:
     case NLA_FLAGS32:
     case NLA_IN_ADDR:
@@ -279,6 +283,10 @@ function printValue(rule: NlaRule, p: usize, len: u32): bool {
     case NLA_IFINDEX:
       if (len < 4) return false;
       printIfindex(load<u32>(p));
+      return true;
+    case NLA_FD:
+      if (len < 4) return false;
+      printFdElem(load<i32>(p));
       return true;
     case NLA_INET_ADDR:
       decodeInetAddr(p, len, nlaFamily, "");

@@ -57,6 +57,7 @@ import {
   NLA_BE16,
   NLA_BE64,
   NLA_CLOCK_T,
+  NLA_FD,
   NLA_FLAGS8,
   NLA_FLAGS16,
   NLA_FLAGS32,
@@ -101,17 +102,16 @@ function at(
   return new NlaRule(name, kind, table, dflt, nested);
 }
 
-// IFLA_XDP_* (IFLA_XDP's nested attributes), as strace's ifla_xdp_nla_decoders; an fd prints as
-// its number (strace would add -y's path: the tracee's fd table is not read for it here).
+// IFLA_XDP_* (IFLA_XDP's nested attributes), as strace's ifla_xdp_nla_decoders.
 const XDP_SET = new NlaSet("rtnl_ifla_xdp_attrs", "IFLA_XDP_???", [
-  at("IFLA_XDP_FD", NLA_S32),
+  at("IFLA_XDP_FD", NLA_FD),
   at("IFLA_XDP_ATTACHED", NLA_XVAL8, "rtnl_ifla_xdp_attached_mode", "XDP_ATTACHED_???"),
   at("IFLA_XDP_FLAGS", NLA_FLAGS32, "xdp_flags", "XDP_FLAGS_???"),
   at("IFLA_XDP_PROG_ID", NLA_U32),
   at("IFLA_XDP_DRV_PROG_ID", NLA_U32),
   at("IFLA_XDP_SKB_PROG_ID", NLA_U32),
   at("IFLA_XDP_HW_PROG_ID", NLA_U32),
-  at("IFLA_XDP_EXPECTED_FD", NLA_S32),
+  at("IFLA_XDP_EXPECTED_FD", NLA_FD),
 ]);
 
 // IFLA_INFO_*, IFLA_PORT_* and IFLA_VF_PORT (IFLA_LINKINFO's, IFLA_PORT_SELF's and IFLA_VF_PORTS'
@@ -999,11 +999,11 @@ function decodeFamily(p: usize, len: u32): void {
 }
 
 // NETNSA_*, NETCONFA_*, IFAL_* and DCB_ATTR_*, as strace's nsid, netconfmsg, ifaddrlblmsg and
-// dcbmsg decoders (an fd prints as its number).
+// dcbmsg decoders.
 const NETNSA_SET = new NlaSet("rtnl_nsid_attrs", "NETNSA_???", [
   at("NETNSA_NSID", NLA_S32),
   at("NETNSA_PID", NLA_U32),
-  at("NETNSA_FD", NLA_S32),
+  at("NETNSA_FD", NLA_FD),
   at("NETNSA_TARGET_NSID", NLA_S32),
   at("NETNSA_CURRENT_NSID", NLA_S32),
 ]);

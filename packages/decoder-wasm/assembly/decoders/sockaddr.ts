@@ -5,6 +5,7 @@
 
 import { xflag, xlatStyle } from "../options";
 import { outLen, putc, puts } from "../out";
+import { printFdElem } from "../print/fd";
 import { be16, putIPv4, putIPv6 } from "../print/inet";
 import { putHex, putI64, putU64 } from "../print/num";
 import { HEX_ALL, quote } from "../print/quote";
@@ -497,10 +498,10 @@ function printXdp(p: usize): void {
   puts(", sxdp_queue_id=");
   putU64(<u64>load<u32>(p + 8));
   const fd = load<u32>(p + 12);
-  // The shared umem's fd prints as a number (no -y path: the tracee's fd table is not read here).
+  // The shared umem's fd, with -y's path (from the capture of every open fd).
   if ((flags & XDP_SHARED_UMEM) != 0) {
     puts(", sxdp_shared_umem_fd=");
-    putI64(<i64>(<i32>fd));
+    printFdElem(<i32>fd);
   } else if (fd != 0) {
     puts(", sxdp_shared_umem_fd=");
     putHex(<u64>fd);

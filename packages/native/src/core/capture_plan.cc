@@ -81,7 +81,8 @@ CapturePlan CapturePlan::parse(const uint32_t* words, size_t count) {
         if ((sel > 5 && sel != rf::kPointeeNoSelector) || (count_size != 0 && count_size != 2 && count_size != 4 && count_size != 8)) {
           throw PlanError("pointee spec " + hex(s.len_arg) + at_nr(nr));
         }
-      } else if (s.kind != rf::kStack && !needs_len_arg(s.kind) && s.len_arg != kPlanUnusedLenArg && s.len_arg > 5) {
+      } else if (s.kind != rf::kStack && !needs_len_arg(s.kind) && s.len_arg != kPlanUnusedLenArg &&
+                 !(s.kind == rf::kFdPaths && s.len_arg == rf::kNoLenArgAllFds) && s.len_arg > 5) {
         throw PlanError("length argument " + std::to_string(s.len_arg) + at_nr(nr));
       }
       if ((s.kind == rf::kStruct || s.kind == rf::kArray || s.kind == rf::kIndirect) && (s.size == 0 || s.size > kPlanMaxBytes)) {

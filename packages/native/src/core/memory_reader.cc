@@ -1,12 +1,18 @@
 #include "memory_reader.h"
 
 #include <errno.h>
+#include <dirent.h>
 #include <sys/ptrace.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <climits>
+#include <cstdint>
+#include <cstdlib>
 #include <cstring>
+#include <string>
+#include <vector>
 
 namespace tstrace {
 
@@ -264,18 +270,39 @@ uint16_t capture_fd_path(rf::RecordWriter& w, const CaptureSpec& s, const Syscal
   return path_len < d.path.size() ? rf::kTruncated : rf::kOk;
 }
 
+/** The fds thread `tid` has open, in /proc's order (empty when the directory cannot be read). */
+std::vector<int32_t> list_open_fds(pid_t tid) {
+  std::vector<int32_t> out;
+  std::string dir = "/proc/" + std::to_string(tid) + "/fd";
+  DIR* d = opendir(dir.c_str());
+  if (d == nullptr) return out;
+  while (struct dirent* e = readdir(d)) {
+    char* end = nullptr;
+    long v = std::strtol(e->d_name, &end, 10);
+    if (end != e->d_name && *end == '\0' && v >= 0 && v <= INT32_MAX) out.push_back(static_cast<int32_t>(v));
+  }
+  closedir(d);
+  return out;
+}
+
 uint16_t capture_fd_paths(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, uint64_t len_arg,
                           const CaptureSpec& s, const SyscallFacts& f) {
   if (f.fds == nullptr) return rf::kFault;
   uint32_t stride = s.size >> 8;
-  uint64_t count = s.len_arg == rf::kNoLenArgFdPair ? 2 : len_arg;
+  // Every open fd (the thread's /proc fd directory) instead of an array in the tracee's memory.
+  std::vector<int32_t> open_fds;
+  if (s.len_arg == rf::kNoLenArgAllFds) open_fds = list_open_fds(f.tid);
+  uint64_t count = s.len_arg == rf::kNoLenArgFdPair ? 2
+                   : s.len_arg == rf::kNoLenArgAllFds ? open_fds.size()
+                                                      : len_arg;
   uint32_t n = static_cast<uint32_t>(std::min<uint64_t>(count, s.max));
   w.u32(n);
   w.u32(0);
   FdDescription d;
   for (uint32_t i = 0; i < n; i++) {
     int32_t fd = 0;
-    if (mem.read(addr + static_cast<uint64_t>(i) * stride, &fd, 4) < 4) return rf::kFault;
+    if (s.len_arg == rf::kNoLenArgAllFds) fd = open_fds[i];
+    else if (mem.read(addr + static_cast<uint64_t>(i) * stride, &fd, 4) < 4) return rf::kFault;
     bool named = f.fds->describe(f.tid, fd, s.size & 0xff, d);
     if (!named) d = FdDescription{};
     w.u32(static_cast<uint32_t>(fd));
