@@ -232,6 +232,28 @@ const SHORT_NAME = [
   "  libc.recvmsg(r.fileno(), ctypes.c_void_p(base + 1024), 0)",
 ].join("\n");
 
+// sendmmsg and recvmmsg of two vectors on fds 10 (write side) and 11 (read side), whose data
+// -e write= and -e read= dump vector by vector.
+const MMSG_DUMP = [
+  "import ctypes, os, socket, struct",
+  "libc = ctypes.CDLL(None)",
+  "a, b = socket.socketpair(socket.AF_UNIX, socket.SOCK_DGRAM)",
+  "os.dup2(a.fileno(), 10)",
+  "os.dup2(b.fileno(), 11)",
+  "keep = []",
+  "def buf(data):",
+  "  keep.append(ctypes.create_string_buffer(data, len(data)))",
+  "  return ctypes.addressof(keep[-1])",
+  "def vec(iovs):",
+  "  out = b''",
+  "  for parts in iovs:",
+  "    iov = b''.join(struct.pack('=QQ', buf(p), len(p)) for p in parts)",
+  "    out += struct.pack('=QI4xQQQQi4xI4x', 0, 0, buf(iov), len(parts), 0, 0, 0, 0)",
+  "  return buf(out)",
+  "libc.sendmmsg(10, ctypes.c_void_p(vec([[b'012', b'34567'], [b'89abcde']])), 2, 0)",
+  "libc.recvmmsg(11, ctypes.c_void_p(vec([[bytes(8)], [bytes(4), bytes(8)]])), 2, 0x40, None)",
+].join("\n");
+
 function both(flags: string[], program: string): { ours: string[]; theirs: string[] } {
   const dir = mkdtempSync(join(tmpdir(), "tstrace-net-payloads-"));
   const t = tracersIn(dir);
@@ -280,6 +302,17 @@ describe("recvmsg names longer than the caller's buffer, against strace", () => 
     const { ours, theirs } = both(["-e", "trace=recvmsg"], SHORT_NAME);
     expect(ours).toEqual(theirs);
     expect(ours.filter((l) => l.includes("msg_name={sa_family=AF_UNIX")).length).toBe(2);
+  });
+});
+
+describe("-e read= and -e write= dumps of sendmmsg and recvmmsg, against strace", () => {
+  it("each vector's buffers, reads up to each entry's msg_len", () => {
+    const { ours, theirs } = both(
+      ["-e", "trace=sendmmsg,recvmmsg", "-e", "write=10", "-e", "read=11"],
+      MMSG_DUMP,
+    );
+    expect(ours).toEqual(theirs);
+    expect(ours.filter((l) => l.includes("buffers in vector")).length).toBe(4);
   });
 });
 

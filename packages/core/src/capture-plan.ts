@@ -377,14 +377,16 @@ function isDataKind(c: CaptureSpec): c is Extract<
       | typeof CaptureKind.BUFFER_ARG_LEN
       | typeof CaptureKind.BUFFER_RET_LEN
       | typeof CaptureKind.IOVEC
-      | typeof CaptureKind.MSGHDR;
+      | typeof CaptureKind.MSGHDR
+      | typeof CaptureKind.MMSGHDR;
   }
 > {
   return (
     c.kind === CaptureKind.BUFFER_ARG_LEN ||
     c.kind === CaptureKind.BUFFER_RET_LEN ||
     c.kind === CaptureKind.IOVEC ||
-    c.kind === CaptureKind.MSGHDR
+    c.kind === CaptureKind.MSGHDR ||
+    c.kind === CaptureKind.MMSGHDR
   );
 }
 
