@@ -123,7 +123,8 @@ const SOCK_DIAG = [
   "  + nla(16, struct.pack('=5I', 1, 2, 3, 4, 5)) + nla(22, b'\\x52\\0') + nla(22, b'\\0\\xf8\\0\\1') + nla(22, b'\\0\\0\\0'))",
 ].join("\n");
 
-// Control messages: SCM_RIGHTS and SCM_CREDENTIALS on a unix socket pair, then each SOL_SOCKET
+// Control messages: SCM_RIGHTS (also 8000 bytes of it: more than one page, less than the kernel's
+// optmem_max strace reads up to) and SCM_CREDENTIALS on a unix socket pair, then each SOL_SOCKET
 // and SOL_IP payload strace decodes on a UDP socket (the kernel refuses most: same line).
 const CMSG = [
   "import os, socket, struct",
@@ -131,6 +132,10 @@ const CMSG = [
   "fds = [os.open('/dev/null', os.O_RDONLY) for _ in range(40)]",
   "a.sendmsg([b'x'], [(socket.SOL_SOCKET, socket.SCM_RIGHTS, struct.pack('=40i', *fds))])",
   "a.sendmsg([b'y'], [(socket.SOL_SOCKET, socket.SCM_CREDENTIALS, struct.pack('=iII', 1, 0, 0))])",
+  "try:",
+  "  a.sendmsg([b'w'], [(socket.SOL_SOCKET, socket.SCM_RIGHTS, struct.pack('=2000i', *[-1] * 2000))])",
+  "except OSError:",
+  "  pass",
   "u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)",
   "dst = ('127.0.0.1', 9)",
   "sin = struct.pack('=H', 2) + struct.pack('>H', 4660) + socket.inet_aton('127.0.0.2') + bytes(8)",

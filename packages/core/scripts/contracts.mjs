@@ -79,6 +79,7 @@ export function renderNativeHeader(core) {
   const kinds = Object.values(core.CaptureKind);
   L.push(`constexpr uint8_t kCaptureKindMax = ${Math.max(...kinds)};`);
   L.push(`constexpr uint32_t kMsgControlMax = ${core.MSG_CONTROL_MAX};`);
+  L.push(`constexpr uint32_t kMsgControlCeiling = ${hex(core.MSG_CONTROL_CEILING)};`);
   L.push(`constexpr uint32_t kNetlinkCaptureMax = ${hex(core.NETLINK_CAPTURE_MAX)};`);
   L.push(`constexpr uint32_t kNoLenArgFdPair = ${hex(core.NO_LEN_ARG_FD_PAIR)};`);
   L.push(`constexpr uint32_t kNoLenArgAllFds = ${hex(core.NO_LEN_ARG_ALL_FDS)};`);

@@ -260,7 +260,8 @@ export const CaptureKind = {
    * A struct msghdr (64-bit layout) at args[arg] and its pointees. Data: the 56-byte msghdr; u32
    * status, u32 length, then msg_name's bytes (at most 128) padded to 8; u32 status, u32 0, then
    * msg_iov as an IOVEC capture's data (data capped at `max`, at exit also at rval); u32 status,
-   * u32 length, then msg_control's bytes (at most {@link MSG_CONTROL_MAX}) padded to 8.
+   * u32 length, then msg_control's bytes (at most net.core.optmem_max, as strace; {@link
+   * MSG_CONTROL_MAX} when that cannot be read; never more than {@link MSG_CONTROL_CEILING}) padded to 8.
    */
   MSGHDR: 12,
   /**
@@ -359,8 +360,13 @@ export const FdPathForm = {
   /** The quoted path, then `<detail>` (`/dev/null<char 1:3>`). */
   DEVICE: 2,
 } as const;
-/** Most control-message bytes an {@link CaptureKind.MSGHDR} capture reads. */
+/**
+ * Control-message bytes an {@link CaptureKind.MSGHDR} capture reads when net.core.optmem_max (the
+ * kernel's limit, strace's cap) cannot be read.
+ */
 export const MSG_CONTROL_MAX = 4096;
+/** Most control-message bytes an {@link CaptureKind.MSGHDR} capture reads, whatever optmem_max says. */
+export const MSG_CONTROL_CEILING = 1 << 20;
 /** Largest stack offset a {@link CaptureKind.STACK} capture may name. */
 export const STACK_OFFSET_MAX = 0xffff;
 /** A capture kind code: one of the {@link CaptureKind} values. */

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <climits>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -350,6 +351,23 @@ void append_readable(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, size
   w.pad_to(8);
 }
 
+/**
+ * The most control-message bytes read: the kernel's own limit on them, net.core.optmem_max, as
+ * strace reads it (get_optmem_max); kMsgControlMax when it cannot be read. Read once.
+ */
+uint64_t msg_control_cap() {
+  static const uint64_t cap = [] {
+    uint64_t v = rf::kMsgControlMax;
+    if (FILE* f = std::fopen("/proc/sys/net/core/optmem_max", "r")) {
+      unsigned long long n = 0;
+      if (std::fscanf(f, "%llu", &n) == 1 && n > 0) v = std::min<uint64_t>(n, rf::kMsgControlCeiling);
+      std::fclose(f);
+    }
+    return v;
+  }();
+  return cap;
+}
+
 // struct msghdr (the kernel's user_msghdr) on x86_64: sizes and offsets from core's BTF layouts.
 constexpr size_t kMsghdrSize = layout::kSizeofMsghdr;
 constexpr uint32_t kSockaddrMax = 128;
@@ -379,8 +397,7 @@ uint16_t capture_msghdr(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, u
     w.u32(0);
     w.u32(0);
   }
-  append_sized(w, mem, control,
-               control != 0 ? static_cast<size_t>(std::min<uint64_t>(controllen, rf::kMsgControlMax)) : 0);
+  append_sized(w, mem, control, control != 0 ? static_cast<size_t>(std::min<uint64_t>(controllen, msg_control_cap())) : 0);
   return rf::kOk;
 }
 

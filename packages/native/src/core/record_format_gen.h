@@ -161,6 +161,7 @@ enum CaptureKind : uint8_t {
 
 constexpr uint8_t kCaptureKindMax = 16;
 constexpr uint32_t kMsgControlMax = 4096;
+constexpr uint32_t kMsgControlCeiling = 0x100000;
 constexpr uint32_t kNetlinkCaptureMax = 0x100000;
 constexpr uint32_t kNoLenArgFdPair = 0xffffffff;
 constexpr uint32_t kNoLenArgAllFds = 0xfffffffe;
