@@ -48,6 +48,8 @@ const scalars: readonly StructDef[] = [
   { name: "cap_data", size: 24 },
   // siginfo_t (include/uapi/asm-generic/siginfo.h: SI_MAX_SIZE on every architecture)
   { name: "siginfo", size: 128 },
+  // struct ptrace_syscall_info (include/uapi/linux/ptrace.h): __u64-aligned, the same on every ABI
+  { name: "ptrace_syscall_info", size: 88 },
   // include/uapi/linux/landlock.h: packed, the same on every ABI
   { name: "landlock_path_beneath_attr", size: 12 },
   // quotactl's data: the largest struct a command passes there (struct fs_quota_statv,

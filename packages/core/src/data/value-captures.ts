@@ -72,6 +72,20 @@ export const valueCaptures: Readonly<Record<string, ValueCaptureRow>> = {
       { value: "SECCOMP_GET_NOTIF_SIZES", arg: 2, type: "seccomp_notif_sizes", dir: "out" },
     ],
   },
+  // strace 6.1 ptrace.c: what the kernel writes to data (a word, an event message, a siginfo,
+  // the syscall info) and the siginfo PTRACE_SETSIGINFO passes.
+  ptrace: {
+    selector: 0,
+    table: "ptrace_cmds",
+    captures: [
+      ...["PTRACE_PEEKTEXT", "PTRACE_PEEKDATA", "PTRACE_PEEKUSER", "PTRACE_GETEVENTMSG"].map(
+        (value): ValueCapture => ({ value, arg: 3, type: "kulong", dir: "out" }),
+      ),
+      { value: "PTRACE_GETSIGINFO", arg: 3, type: "siginfo", dir: "out" },
+      { value: "PTRACE_SETSIGINFO", arg: 3, type: "siginfo", dir: "in" },
+      { value: "PTRACE_GET_SYSCALL_INFO", arg: 3, type: "ptrace_syscall_info", dir: "out" },
+    ],
+  },
   // strace 6.1 fcntl.c: the lock a F_SETLK* command sets, and the one F_GETLK reports at exit.
   fcntl: {
     selector: 1,

@@ -35,6 +35,7 @@ import {
   decodeUmask,
   decodeWait4,
 } from "./process";
+import { decodePtrace } from "./ptrace";
 import { decodeQuotactl, decodeQuotactlFd } from "./quota";
 import { auxTable } from "./rval";
 import { decodeSeccomp } from "./seccomp";
@@ -114,6 +115,7 @@ export const D_CAPSET: u8 = 191;
 // proc area of issue #16 (ids 100-109).
 export const D_PROCESS_VM_READV: u8 = 100;
 export const D_PROCESS_VM_WRITEV: u8 = 101;
+export const D_PTRACE: u8 = 102;
 
 // The long tail of issue #16 (ids 110–139).
 export const D_REBOOT: u8 = 110;
@@ -226,6 +228,7 @@ const DECODER_NAMES: string[] = [
   // proc area
   "process_vm_readv",
   "process_vm_writev",
+  "ptrace",
 ];
 const DECODER_IDS: u8[] = [
   D_OPEN,
@@ -312,6 +315,7 @@ const DECODER_IDS: u8[] = [
   // proc area
   D_PROCESS_VM_READV,
   D_PROCESS_VM_WRITEV,
+  D_PTRACE,
 ];
 
 /** Decoder id for a decoder (or syscall) name; D_GENERIC when there is no dedicated one. */
@@ -494,6 +498,8 @@ export function runDecoder(id: u8, r: u32): i32 {
       return decodeProcessVmReadv();
     case D_PROCESS_VM_WRITEV:
       return decodeProcessVmWritev();
+    case D_PTRACE:
+      return decodePtrace();
   }
   return decodeGeneric(r);
 }
