@@ -75,6 +75,7 @@ export const CK_MSGHDR: u8 = 12;
 export const CK_INDIRECT: u8 = 13;
 export const CK_MMSGHDR: u8 = 14;
 export const CK_STRUCT_IF: u8 = 15;
+export const CK_POINTEE: u8 = 16;
 
 /** An FD_PATH capture with this arg describes the return value. */
 export const FD_RETURN_ARG: u32 = 6;

@@ -36,6 +36,10 @@ export const extraCaptures: Readonly<Record<string, readonly ExtraCapture[]>> = 
   openat2: [{ arg: 2, lenArg: 3, max: PAGE }],
   mount_setattr: [{ arg: 3, lenArg: 4, max: PAGE }],
   landlock_create_ruleset: [{ arg: 0, lenArg: 1, max: PAGE }],
+  // clone3's clone_args by the caller's size: a shorter struct's readable prefix, the bytes past it
+  clone3: [{ arg: 0, lenArg: 1, max: PAGE }],
+  // bpf's union bpf_attr: strace reads `size` bytes when they fit in a page
+  bpf: [{ arg: 1, lenArg: 2, max: PAGE }],
   // FSCONFIG_SET_BINARY's value, `aux` bytes (the path capture of the same argument serves the others).
   fsconfig: [{ arg: 3, lenArg: 4, max: "strsize" }],
   quotactl: [{ arg: 3, path: true }],

@@ -3,9 +3,10 @@
 import { putc, puts } from "../out";
 import { strEq } from "../tables";
 import { decodeArchPrctl, printArchPrctlAux } from "./arch-prctl";
+import { decodeBpf } from "./bpf";
 import { decodeCapget, decodeCapset } from "./caps";
 import { decodeFanotifyInit, decodeFanotifyMark } from "./fanotify";
-import { decodeFcntl } from "./fcntl";
+import { decodeFcntl, printFcntlAux } from "./fcntl";
 import { decodeFutex } from "./futex";
 import { decodeGeneric } from "./generic";
 import { decodeGetdents, decodeGetdentsOld } from "./getdents";
@@ -109,6 +110,8 @@ export const D_ARCH_PRCTL: u8 = 75;
 export const D_PERSONALITY: u8 = 76;
 export const D_MSGSND: u8 = 77;
 export const D_MSGRCV: u8 = 78;
+// bpf(2), perf, io_uring, keyctl (area bpf: ids 46-69).
+export const D_BPF: u8 = 46;
 export const D_CAPGET: u8 = 190;
 export const D_CAPSET: u8 = 191;
 
@@ -229,6 +232,8 @@ const DECODER_NAMES: string[] = [
   "process_vm_readv",
   "process_vm_writev",
   "ptrace",
+  // area bpf
+  "bpf",
 ];
 const DECODER_IDS: u8[] = [
   D_OPEN,
@@ -316,6 +321,8 @@ const DECODER_IDS: u8[] = [
   D_PROCESS_VM_READV,
   D_PROCESS_VM_WRITEV,
   D_PTRACE,
+  // area bpf
+  D_BPF,
 ];
 
 /** Decoder id for a decoder (or syscall) name; D_GENERIC when there is no dedicated one. */
@@ -500,6 +507,8 @@ export function runDecoder(id: u8, r: u32): i32 {
       return decodeProcessVmWritev();
     case D_PTRACE:
       return decodePtrace();
+    case D_BPF:
+      return decodeBpf();
   }
   return decodeGeneric(r);
 }
@@ -513,4 +522,5 @@ export function printAux(id: u8): void {
   else if (id >= TAIL_FIRST && id <= TAIL_LAST) printTailAux(id);
   else if (id == D_ARCH_PRCTL) printArchPrctlAux();
   else if (id == D_PERSONALITY) printPersonalityAux();
+  else if (id == D_FCNTL) printFcntlAux();
 }

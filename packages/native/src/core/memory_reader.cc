@@ -366,6 +366,43 @@ uint16_t capture_mmsghdr(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, 
   return count > n ? rf::kTruncated : rf::kOk;
 }
 
+// What the pointer at a struct's field points at (a POINTEE spec): the field's offset, the bytes
+// wanted (a count field's elements, or `max`), the pointer, then what is readable of them.
+uint16_t capture_pointee(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, const CaptureSpec& s) {
+  uint32_t ptr_offset = (s.len_arg >> rf::kPointeePtrOffsetShift) & 0xff;
+  uint32_t count_offset = (s.len_arg >> rf::kPointeeCountOffsetShift) & 0xff;
+  uint32_t count_size = (s.len_arg >> rf::kPointeeCountSizeShift) & 0xf;
+  uint32_t elem_size = (s.len_arg >> rf::kPointeeElemSizeShift) & 0xff;
+  uint64_t ptr = 0;
+  if (addr == 0 || mem.read(addr + ptr_offset, &ptr, 8) < 8) return rf::kFault;
+  uint64_t wanted = s.max;
+  if (count_size != 0) {
+    uint64_t count = 0;  // little-endian: the low bytes of a u64
+    if (mem.read(addr + count_offset, &count, count_size) < count_size) return rf::kFault;
+    unsigned __int128 total = static_cast<unsigned __int128>(count) * elem_size;
+    wanted = total > s.max ? s.max : static_cast<uint64_t>(total);
+  }
+  w.u32(ptr_offset);
+  w.u32(static_cast<uint32_t>(wanted));
+  w.u64(ptr);
+  if (wanted == 0) return rf::kOk;
+  if (ptr == 0) return rf::kPartial;
+  uint16_t status = append_prefix(w, mem, ptr, static_cast<size_t>(wanted));
+  return status == rf::kFault ? static_cast<uint16_t>(rf::kPartial) : status;
+}
+
+// A STRUCT_IF spec's selector (len_arg's low byte indexes the argument) equals its value (`size`),
+// under the mask len_arg's SelectorMatch bits give: an ioctl family whose number carries a length
+// or an index (EVIOCGBIT(ev, len)) is one spec.
+bool selector_matches(const CaptureSpec& s, const SyscallFacts& f) {
+  uint32_t idx = s.len_arg & 0xff;
+  if (idx > 5) return false;
+  uint32_t low = (s.len_arg >> rf::kSelectorLowBitsShift) & 0xf;
+  uint32_t mask = ~((1u << low) - 1);
+  if (s.len_arg & rf::kSelectorAnyIocSize) mask &= ~0x3fff0000u;
+  return (static_cast<uint32_t>(f.args[idx]) & mask) == s.size;
+}
+
 }  // namespace
 
 uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vector<CaptureSpec>& specs,
@@ -380,9 +417,13 @@ uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vecto
   for (const CaptureSpec& spec : specs) {
     if (spec.when != when) continue;
     CaptureSpec s = spec;
-    if (netlink && s.kind != rf::kFdPath && s.kind != rf::kFdPaths) s.max = std::max(s.max, rf::kNetlinkCaptureMax);
+    if (netlink && s.kind != rf::kFdPath && s.kind != rf::kFdPaths && s.kind != rf::kPointee) s.max = std::max(s.max, rf::kNetlinkCaptureMax);
     // A conditional capture whose argument does not match writes nothing: the decoder prints the address.
-    if (s.kind == rf::kStructIf && (s.len_arg > 5 || static_cast<uint32_t>(f.args[s.len_arg]) != s.size)) continue;
+    if (s.kind == rf::kStructIf && !selector_matches(s, f)) continue;
+    if (s.kind == rf::kPointee) {
+      uint32_t sel = (s.len_arg >> rf::kPointeeSelectorShift) & 0xf;
+      if (sel != rf::kPointeeNoSelector && (sel > 5 || static_cast<uint32_t>(f.args[sel]) != s.size)) continue;
+    }
     uint64_t addr = s.arg <= 5 ? f.args[s.arg] : 0;
     uint64_t len_arg = s.len_arg <= 5 ? f.args[s.len_arg] : 0;
     size_t start = w.begin_capture(s.arg, s.kind);
@@ -451,6 +492,9 @@ uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vecto
         append_sized(w, mem, ptr, ptr != 0 ? s.max : 0);
         break;
       }
+      case rf::kPointee:
+        status = capture_pointee(w, mem, addr, s);
+        break;
       default:
         break;
     }
