@@ -5,7 +5,7 @@
 // decoder does not read yet (register sets, PEEKSIGINFO's array, signal masks, seccomp filters)
 // print their pointers.
 
-import { arg, capData, capLen, exiting, findCap, isError, rval } from "../call";
+import { arg, capData, capLen, exiting, findCap, findCapPrefix, isError, rval } from "../call";
 import { printSiginfo } from "../events";
 import {
   T_AUDIT_ARCH,
@@ -188,7 +188,8 @@ function printSyscallInfo(p: u64, userLen: u64): void {
   const kernelLen: u64 = isError ? 0 : <u64>rval;
   const ret = userLen < kernelLen ? userLen : kernelLen;
   const fetch = ret < PSI_SECCOMP_SIZE ? ret : PSI_SECCOMP_SIZE;
-  if (fetch == 0 || p == 0 || !findCap(3, CK_STRUCT_IF, true) || <u64>capLen < fetch) {
+  // The struct may end just before an unmapped page: only the `fetch` bytes strace reads count.
+  if (fetch == 0 || p == 0 || !findCapPrefix(3, CK_STRUCT_IF, true, <u32>fetch) || <u64>capLen < fetch) {
     putAddr(p);
     return;
   }
@@ -234,7 +235,7 @@ function printPsiUnion(c: usize, op: u8, a: u32, fetch: u64): void {
       const start = outLen;
       putc(0x2d);
       putRef(name);
-      restyle(start, <u64>v, FMT_DEC);
+      restyle(start, <u64>v, FMT_DEC, true); // `-ENOENT` starts like a number
     } else putI64(v);
     if (whole) {
       puts(", is_error=");
