@@ -6655,6 +6655,19 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "sigpoll_codes",
+    source: "include/uapi/asm-generic/siginfo.h",
+    kind: "enum",
+    entries: [
+      [1, "POLL_IN"],
+      [2, "POLL_OUT"],
+      [3, "POLL_MSG"],
+      [4, "POLL_ERR"],
+      [5, "POLL_PRI"],
+      [6, "POLL_HUP"],
+    ],
+  },
+  {
     name: "sigprocmask_cmds",
     source: "include/uapi/asm-generic/signal-defs.h",
     kind: "enum",
@@ -6678,7 +6691,15 @@ export const generatedConstTables: readonly ConstTable[] = [
       [7, "SEGV_ADIPERR"],
       [8, "SEGV_MTEAERR"],
       [9, "SEGV_MTESERR"],
-      [10, "SEGV_CPERR"],
+    ],
+  },
+  {
+    name: "sigsys_codes",
+    source: "include/uapi/asm-generic/siginfo.h",
+    kind: "enum",
+    entries: [
+      [1, "SYS_SECCOMP"],
+      [2, "SYS_USER_DISPATCH"],
     ],
   },
   {

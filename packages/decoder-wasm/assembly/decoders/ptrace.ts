@@ -17,10 +17,11 @@ import { callNoDeref } from "../options";
 import { outLen, putc, puts } from "../out";
 import { putAddr, putHex, putI64, putU64 } from "../print/num";
 import { printSignal } from "../print/signal";
-import { FMT_DEC, FMT_UDEC, restyle } from "../print/style";
+import { FMT_DEC, restyle } from "../print/style";
 import { printEnum, printFlags, putRef } from "../print/xlat";
 import { CK_STRUCT_IF } from "../record";
-import { auditArch, errnoName, NO_REF, row, rowName, strLen } from "../tables";
+import { printSyscallNr } from "../print/syscall-nr";
+import { errnoName, NO_REF, strLen } from "../tables";
 import { RVAL_DECODED } from "./rval";
 
 // include/uapi/linux/ptrace.h and arch/x86/include/uapi/asm/ptrace-abi.h
@@ -157,20 +158,6 @@ function printSiginfoAt(p: u64, atExit: bool): void {
   printSiginfo(capData);
 }
 
-/** `nr=__NR_chdir` (-X styles apply); a number on another architecture or for an unknown one. */
-function printSyscallNr(nr: u64, a: u32): void {
-  puts("nr=");
-  const r = nr <= 0xffffffff && (a == auditArch || auditArch == 0) ? row(<u32>nr) : 0;
-  if (r == 0) {
-    putU64(nr);
-    return;
-  }
-  const start = outLen;
-  puts("__NR_");
-  putRef(rowName(r));
-  restyle(start, nr, FMT_UDEC);
-}
-
 /** `args=[0, 0xfac1c0d1]`: the arguments that fit in `fetch` bytes. */
 function printPsiArgs(p: usize, fetch: u64): void {
   const n = fetch > <u64>PSI_ARGS ? (fetch - <u64>PSI_ARGS) / 8 : 0;
@@ -217,6 +204,7 @@ function printSyscallInfo(p: u64, userLen: u64): void {
 function printPsiUnion(c: usize, op: u8, a: u32, fetch: u64): void {
   if (op == PSI_ENTRY || op == PSI_SECCOMP) {
     puts(op == PSI_ENTRY ? ", entry={" : ", seccomp={");
+    puts("nr=");
     printSyscallNr(load<u64>(c + PSI_UNION), a);
     printPsiArgs(c, fetch);
     if (op == PSI_SECCOMP && fetch >= PSI_SECCOMP_SIZE) {
