@@ -10,8 +10,8 @@ import {
   T_SI_CODES,
   T_TRAP_CODES,
 } from "./known";
-import { outLen, putc, puts } from "./out";
 import { T_AUDIT_ARCH, T_POLL_CODES, T_SYS_CODES } from "./known-proc";
+import { outLen, putc, puts } from "./out";
 import { printClockT, putAddr, putHex, putI64, putU64 } from "./print/num";
 import { printSignal, printSignalName } from "./print/signal";
 import { FMT_HEX, FMT_UDEC, restyle } from "./print/style";

@@ -37,6 +37,9 @@ export const structPointers: Readonly<Record<string, readonly PointerRule[]>> = 
     { field: "pidfd", elemSize: 4, max: 4, when: "exit" },
     { field: "parent_tid", elemSize: 4, max: 4, when: "exit" },
   ],
+  // ptrace's PTRACE_GETREGSET/SETREGSET: the register set an iovec points at (strace 6.1 prints
+  // x86_64's NT_PRSTATUS and NT_FPREGSET sets, at most struct user_i387_struct's 512 bytes).
+  iovec: [{ field: "iov_base", count: "iov_len", elemSize: 1, max: 512 }],
 };
 
 /**

@@ -9,19 +9,24 @@ import { arg, capData, capLen, exiting, findCap, findCapPrefix, isError, rval } 
 import { printSiginfo } from "../events";
 import {
   T_AUDIT_ARCH,
+  T_NT_TYPES,
   T_PTRACE_CMDS,
+  T_PTRACE_PEEKSIGINFO_FLAGS,
   T_PTRACE_SETOPTIONS_FLAGS,
   T_PTRACE_SYSCALL_INFO_OP,
+  T_SECCOMP_FILTER_FLAGS,
 } from "../known-proc";
-import { callNoDeref } from "../options";
+import { callNoDeref, strsize } from "../options";
 import { outLen, putc, puts } from "../out";
+import { findPointee, ptData, ptLen, ptPtr } from "../pointee";
 import { putAddr, putHex, putI64, putU64 } from "../print/num";
-import { printSignal } from "../print/signal";
+import { printSignal, printSigset } from "../print/signal";
 import { FMT_DEC, restyle } from "../print/style";
+import { printSyscallNr } from "../print/syscall-nr";
 import { printEnum, printFlags, putRef } from "../print/xlat";
 import { CK_STRUCT_IF } from "../record";
-import { printSyscallNr } from "../print/syscall-nr";
 import { errnoName, NO_REF, strLen } from "../tables";
+import { printRegset, SIZEOF_USER_FPREGS, SIZEOF_USER_REGS } from "./ptrace-regs";
 import { RVAL_DECODED } from "./rval";
 
 // include/uapi/linux/ptrace.h and arch/x86/include/uapi/asm/ptrace-abi.h
@@ -35,6 +40,10 @@ const PTRACE_SINGLESTEP: u64 = 9;
 const PTRACE_ATTACH: u64 = 0x10;
 const PTRACE_DETACH: u64 = 0x11;
 const PTRACE_OLDSETOPTIONS: u64 = 0x15;
+const PTRACE_GETREGS: u64 = 12;
+const PTRACE_SETREGS: u64 = 13;
+const PTRACE_GETFPREGS: u64 = 14;
+const PTRACE_SETFPREGS: u64 = 15;
 const PTRACE_SYSCALL: u64 = 0x18;
 const PTRACE_SYSEMU: u64 = 0x1f;
 const PTRACE_SYSEMU_SINGLESTEP: u64 = 0x20;
@@ -43,6 +52,8 @@ const PTRACE_SETOPTIONS: u64 = 0x4200;
 const PTRACE_GETEVENTMSG: u64 = 0x4201;
 const PTRACE_GETSIGINFO: u64 = 0x4202;
 const PTRACE_SETSIGINFO: u64 = 0x4203;
+const PTRACE_GETREGSET: u64 = 0x4204;
+const PTRACE_SETREGSET: u64 = 0x4205;
 const PTRACE_SEIZE: u64 = 0x4206;
 const PTRACE_INTERRUPT: u64 = 0x4207;
 const PTRACE_LISTEN: u64 = 0x4208;
@@ -71,6 +82,13 @@ const PSI_ENTRY: u8 = 1;
 const PSI_EXIT: u8 = 2;
 const PSI_SECCOMP: u8 = 3;
 
+// include/uapi/linux/elf.h: the register sets strace 6.1 decodes on x86_64.
+const NT_PRSTATUS: u64 = 1;
+const NT_FPREGSET: u64 = 2;
+/** The kernel's sigset_t: the most PTRACE_[GS]ETSIGMASK take, and the least (a word) on x86_64. */
+const SIGSET_SIZE: u64 = 8;
+const SIGINFO_SIZE: u32 = 128;
+
 /** Requests whose data the kernel fills: printed at exit (strace's verbose(tcp) path). */
 function dataAtExit(req: u64): bool {
   return (
@@ -88,10 +106,7 @@ function dataAtExit(req: u64): bool {
 
 export function decodePtrace(): i32 {
   const req = arg(0);
-  if (exiting) {
-    printDataAtExit(req);
-    return RVAL_DECODED;
-  }
+  if (exiting) return decodeExit(req);
   printEnum(T_PTRACE_CMDS, req);
   if (req == PTRACE_TRACEME) return RVAL_DECODED;
   puts(", ");
@@ -100,6 +115,13 @@ export function decodePtrace(): i32 {
     return RVAL_DECODED;
   puts(", ");
   const addr = arg(2);
+  const data = arg(3);
+  // x86_64's PTRACE_[GS]ET[FP]REGS: addr is ignored, the registers are at data.
+  if (req == PTRACE_SETREGS || req == PTRACE_SETFPREGS) {
+    printRegs(req == PTRACE_SETFPREGS, data, false);
+    return RVAL_DECODED;
+  }
+  if (req == PTRACE_GETREGS || req == PTRACE_GETFPREGS) return 0;
   if (
     req == PTRACE_GETSIGMASK ||
     req == PTRACE_SETSIGMASK ||
@@ -108,9 +130,10 @@ export function decodePtrace(): i32 {
     req == PTRACE_GET_SYSCALL_INFO
   )
     putU64(addr);
+  else if (req == PTRACE_GETREGSET || req == PTRACE_SETREGSET) printEnum(T_NT_TYPES, addr);
+  else if (req == PTRACE_PEEKSIGINFO) printPeeksiginfoArgs(addr);
   else putAddr(addr);
   puts(", ");
-  const data = arg(3);
   if (
     req == PTRACE_CONT ||
     req == PTRACE_DETACH ||
@@ -124,9 +147,196 @@ export function decodePtrace(): i32 {
   else if (req == PTRACE_SEIZE || req == PTRACE_SETOPTIONS || req == PTRACE_OLDSETOPTIONS)
     printFlags(T_PTRACE_SETOPTIONS_FLAGS, data);
   else if (req == PTRACE_SETSIGINFO) printSiginfoAt(data, false);
+  else if (req == PTRACE_SETSIGMASK) printSigmask(data, addr, false);
+  else if (req == PTRACE_GETREGSET) {
+    if (iovecAt(false)) return 0;
+    putAddr(data);
+  } else if (req == PTRACE_SETREGSET) return printSetRegsetEntry(addr);
+  else if (req == PTRACE_SECCOMP_GET_METADATA) return printMetadataEntry(data, addr);
   else if (dataAtExit(req) && !callNoDeref) return 0;
   else putAddr(data);
   return RVAL_DECODED;
+}
+
+function decodeExit(req: u64): i32 {
+  const addr = arg(2);
+  const data = arg(3);
+  if (req == PTRACE_GETREGS || req == PTRACE_GETFPREGS) printRegs(req == PTRACE_GETFPREGS, data, true);
+  else if (req == PTRACE_GETREGSET) printGetRegsetExit(addr);
+  else if (req == PTRACE_SETREGSET) {
+    // strace's " => N" when the kernel rewrote iov_len
+    if (iovecAt(true) && ivLen != entryIovLen()) {
+      puts(" => ");
+      putU64(ivLen);
+    }
+    putc(0x7d);
+  } else if (req == PTRACE_SECCOMP_GET_METADATA) printMetadataExit();
+  else if (req == PTRACE_GETSIGMASK) printSigmask(data, addr, true);
+  else if (req == PTRACE_PEEKSIGINFO) printSiginfoArray(data);
+  else printDataAtExit(req);
+  return RVAL_DECODED;
+}
+
+/** PTRACE_[GS]ETREGS' user_regs_struct, PTRACE_[GS]ETFPREGS' user_i387_struct at data. */
+function printRegs(fp: bool, p: u64, atExit: bool): void {
+  const size: u32 = fp ? SIZEOF_USER_FPREGS : SIZEOF_USER_REGS;
+  if (p == 0 || (atExit && isError) || callNoDeref || !findCap(3, CK_STRUCT_IF, atExit)) {
+    putAddr(p);
+    return;
+  }
+  printRegset(fp, p, <u64>size, capData, capLen);
+}
+
+// ---- PTRACE_GETREGSET / PTRACE_SETREGSET: an iovec at data ----
+
+let ivBase: u64 = 0;
+let ivLen: u64 = 0;
+
+/** The iovec at data as read at entry or exit (ivBase, ivLen); false when unreadable. */
+function iovecAt(atExit: bool): bool {
+  if (!findCap(3, CK_STRUCT_IF, atExit) || capLen < 16) return false;
+  ivBase = load<u64>(capData);
+  ivLen = load<u64>(capData + 8);
+  return true;
+}
+
+function entryIovLen(): u64 {
+  const exitLen = ivLen;
+  const exitBase = ivBase;
+  const len = iovecAt(false) ? ivLen : exitLen;
+  ivLen = exitLen;
+  ivBase = exitBase;
+  return len;
+}
+
+/** `iov_base=` as the register set `nt` it points at (read at entry or exit), else its address. */
+function printIovBase(nt: u64, atExit: bool): void {
+  puts("{iov_base=");
+  if ((nt != NT_PRSTATUS && nt != NT_FPREGSET) || callNoDeref || (atExit && isError)) {
+    putAddr(ivBase);
+    return;
+  }
+  if (findPointee(3, 0, atExit) && ptPtr == ivBase)
+    printRegset(nt == NT_FPREGSET, ivBase, ivLen, ptData, ptLen);
+  else printRegset(nt == NT_FPREGSET, ivBase, ivLen, 0, 0);
+}
+
+function printSetRegsetEntry(nt: u64): i32 {
+  if (!iovecAt(false)) {
+    putAddr(arg(3));
+    return RVAL_DECODED;
+  }
+  printIovBase(nt, false);
+  puts(", iov_len=");
+  putU64(ivLen);
+  return 0;
+}
+
+function printGetRegsetExit(nt: u64): void {
+  // A failed call's exit has no captures: the iovec is as it was at entry.
+  if (!iovecAt(true) && !iovecAt(false)) {
+    putAddr(arg(3));
+    return;
+  }
+  const before = entryIovLen();
+  printIovBase(nt, true);
+  puts(", iov_len=");
+  putU64(before);
+  if (before != ivLen) {
+    puts(" => ");
+    putU64(ivLen);
+  }
+  putc(0x7d);
+}
+
+// ---- PTRACE_SECCOMP_GET_METADATA: {filter_off, flags} of `size` (addr) bytes ----
+
+function printMetadataEntry(p: u64, size: u64): i32 {
+  if (size < 8 || p == 0 || callNoDeref || !findCapPrefix(3, CK_STRUCT_IF, false, 8)) {
+    putAddr(p);
+    return RVAL_DECODED;
+  }
+  puts("{filter_off=");
+  putU64(load<u64>(capData));
+  return 0;
+}
+
+function printMetadataExit(): void {
+  // At exit the kernel's return value is the size it wrote.
+  const size: u64 = isError ? 0 : <u64>rval;
+  if (!isError && size > 8) {
+    puts(", ");
+    if (size < 16 || !findCapPrefix(3, CK_STRUCT_IF, true, 16)) puts("???");
+    else {
+      puts("flags=");
+      printFlags(T_SECCOMP_FILTER_FLAGS, load<u64>(capData + 8));
+      if (size > 16) puts(", ...");
+    }
+  }
+  putc(0x7d);
+}
+
+// ---- PTRACE_PEEKSIGINFO ----
+
+/** struct ptrace_peeksiginfo_args {off, flags, nr} at addr. */
+function printPeeksiginfoArgs(p: u64): void {
+  if (p == 0 || callNoDeref || !findCap(2, CK_STRUCT_IF, false) || capLen < 16) {
+    putAddr(p);
+    return;
+  }
+  puts("{off=");
+  putU64(load<u64>(capData));
+  puts(", flags=");
+  printFlags(T_PTRACE_PEEKSIGINFO_FLAGS, <u64>load<u32>(capData + 8));
+  puts(", nr=");
+  putU64(<u64>load<u32>(capData + 12));
+  putc(0x7d);
+}
+
+/** The rval siginfos the kernel copied to data: at most -s of them, then `...`. */
+function printSiginfoArray(p: u64): void {
+  if (p == 0 || isError || !findCapPrefix(3, CK_STRUCT_IF, true, 0)) {
+    putAddr(p);
+    return;
+  }
+  const n = <u64>rval;
+  if (n == 0) {
+    puts("[]");
+    return;
+  }
+  const have = capLen / SIGINFO_SIZE;
+  if (have == 0) {
+    putAddr(p);
+    return;
+  }
+  putc(0x5b);
+  for (let i: u32 = 0; <u64>i < n; i++) {
+    if (i > 0) puts(", ");
+    // Entries past the ones read (an unmapped page, or beyond the 16 captured) are elided.
+    if (i >= <u32>strsize || i >= have) {
+      puts("...");
+      break;
+    }
+    printSiginfo(capData + <usize>i * SIGINFO_SIZE);
+  }
+  putc(0x5d);
+}
+
+/** print_sigset_addr_len: a word's to sigset_t's size of signals at p, else the address. */
+function printSigmask(p: u64, size: u64, atExit: bool): void {
+  if (
+    p == 0 ||
+    size < SIGSET_SIZE ||
+    size > SIGSET_SIZE ||
+    callNoDeref ||
+    (atExit && isError) ||
+    !findCap(3, CK_STRUCT_IF, atExit) ||
+    <u64>capLen < size
+  ) {
+    putAddr(p);
+    return;
+  }
+  printSigset(capData, <u32>size);
 }
 
 function printDataAtExit(req: u64): void {
