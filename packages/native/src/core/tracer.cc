@@ -1,6 +1,7 @@
 #include "tracer.h"
 
 #include <dirent.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <grp.h>
 #include <linux/seccomp.h>
@@ -1036,6 +1037,8 @@ std::string errno_text(int err) {
 }
 
 std::string resolve_command(const std::string& filename, const char* path_env) {
+  // strace's startup_child: a name longer than its PATH_MAX buffer fails before any search.
+  if (filename.size() > PATH_MAX - 1) throw SpawnError("exec: " + errno_text(ENAMETOOLONG), ENAMETOOLONG);
   std::string pathname;
   if (filename.find('/') != std::string::npos) {
     pathname = filename;
