@@ -274,7 +274,11 @@ export const PROGRAM_CASES: readonly ConformanceCase[] = [
   { name: "ss -tln", command: ["ss", "-tln"], needs: ["ss"] },
   { name: "free", command: ["free", "-k"], needs: ["free"] },
   { name: "hostname", command: ["hostname"], needs: ["hostname"] },
-  { name: "gcc -c", command: after("printf 'int f(void){return 1;}\\n' > f.c", "gcc -c f.c"), needs: ["gcc"] },
+  {
+    name: "gcc -c",
+    command: after("printf 'int f(void){return 1;}\\n' > f.c", "gcc -c f.c"),
+    needs: ["gcc"],
+  },
   {
     name: "f gcc -c",
     options: ["-f", "-e", "trace=process,%file"],

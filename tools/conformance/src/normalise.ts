@@ -114,7 +114,8 @@ function maskLiveReads(lines: readonly string[]): string[] {
  * `tmp_obj_Ga4NFo`, perl's `XXDiftGI`, zip's `zipQJ437`; or mkstemps' with a suffix after them,
  * gcc's `/tmp/ccvoILGv.s`): each run picks the name anew. Group 1: the six random characters.
  */
-const MKSTEMP_OPEN = /open(?:at)?\((?:[^,]+, )?"(?:[^"\\]|\\.)*?([A-Za-z0-9]{6})(?:\.[a-z]{1,4})?", [^)]*O_CREAT\|O_EXCL/;
+const MKSTEMP_OPEN =
+  /open(?:at)?\((?:[^,]+, )?"(?:[^"\\]|\\.)*?([A-Za-z0-9]{6})(?:\.[a-z]{1,4})?", [^)]*O_CREAT\|O_EXCL/;
 
 /** Names each mkstemp file TMP1, TMP2… in order of creation, wherever the trace names it. */
 function renameTempFiles(lines: readonly string[]): string[] {
