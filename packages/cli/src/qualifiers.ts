@@ -24,6 +24,9 @@ export const QUIET_NAMES = [
 ] as const;
 export type QuietName = (typeof QUIET_NAMES)[number];
 
+/** Other spellings strace's quietstr_to_uint accepts for a quiet name. */
+const QUIET_ALIASES: Readonly<Record<string, QuietName>> = { exits: "exit" };
+
 /** What `-e decode-pids=` / `--decode-pids=` can add to a pid (strace's order). */
 export const PID_DETAILS = ["pidns", "comm"] as const;
 export type PidDetail = (typeof PID_DETAILS)[number];
@@ -223,7 +226,7 @@ export function applyQualifier(q: Qualifiers, name: string, value: string, arch:
       const set = tokenSet<QuietName>(
         value,
         QUIET_NAMES,
-        (t) => ((QUIET_NAMES as readonly string[]).includes(t) ? (t as QuietName) : undefined),
+        (t) => ((QUIET_NAMES as readonly string[]).includes(t) ? (t as QuietName) : QUIET_ALIASES[t]),
         "quiet",
       );
       q.quiet = set;

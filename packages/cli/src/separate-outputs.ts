@@ -14,6 +14,10 @@ import { forEachPidRun } from "./record-filter.js";
 import { forEachRecord } from "./record-walk.js";
 import { openSink, type Sink } from "./sink.js";
 
+/** Linux's PATH_MAX, and the room strace keeps for `.PID` (sizeof(int) * 3 bytes). */
+const PATH_MAX = 4096;
+const PID_SUFFIX_ROOM = 12;
+
 /** A run of records for one pid's decoder; `handOver` marks an EXEC that ends a former thread. */
 interface Run {
   readonly bytes: Uint8Array;
@@ -50,6 +54,9 @@ export class SeparateOutputs {
   }
 
   static async create(base: string, append: boolean, options: DecoderOptions): Promise<SeparateOutputs> {
+    // strace 6.1 refuses a base name that leaves no room for `.PID` in PATH_MAX (4096) bytes,
+    // before the command starts.
+    if (Buffer.byteLength(base) >= PATH_MAX - PID_SUFFIX_ROOM) throw new Error(`${base}: File name too long`);
     const s = new SeparateOutputs(base, append, { ...options, pidPrefix: "none" });
     await s.#refill();
     return s;

@@ -51,6 +51,11 @@ describe("parseArgs: filters, stats, timing, attach", () => {
     expect([...parseArgs(["-q", "true"]).qualifiers.quiet]).toEqual(["attach", "personality"]);
     expect(parseArgs(["-qq", "true"]).qualifiers.quiet.has("exit")).toBe(true);
     expect([...parseArgs(["--quiet=attach", "true"]).qualifiers.quiet]).toEqual(["attach"]);
+    // strace's quietstr_to_uint also takes `exits` (and --silence= is --quiet=).
+    expect([...parseArgs(["--silence=exits,personality", "true"]).qualifiers.quiet]).toEqual([
+      "exit",
+      "personality",
+    ]);
   });
   it("parses -p lists like strace's process_opt_p_list", () => {
     expect(parseArgs(["-p", "12,13", "-p", "14 15\n16", "-p", "12"]).pids).toEqual([12, 13, 14, 15, 16]);

@@ -86,6 +86,19 @@ describe("tstrace end to end", () => {
     expect(ours.stderr).toContain("tstrace: exec: Permission denied\n");
   });
 
+  it("reports names longer than PATH_MAX as strace does (the command; -ff's base name)", () => {
+    const same = (args: string[]) => {
+      const ours = tstrace(...args);
+      const theirs = spawnSync("strace", args, { encoding: "utf8" });
+      expect(ours.status).toBe(1);
+      expect(theirs.status).toBe(1);
+      expect(ours.stderr.replace(/^tstrace: /, "")).toBe(theirs.stderr.replace(/^strace: /, ""));
+    };
+    same(["x".repeat(4096)]);
+    same(["-ff", "-o", "y".repeat(4084), "true"]);
+    same(["-ff", `--output=${"z".repeat(4090)}`, "true"]);
+  });
+
   it("reports an unwritable -o before starting the command", () => {
     const r = tstrace("-o", "/nonexistent-dir/x", "true");
     expect(r.status).toBe(1);

@@ -139,4 +139,13 @@ describe("without -f, children that strace leaves alone", () => {
       expect(ours.stdout).toBe("killed by SIGUSR1\n");
     }
   });
+
+  it("a CLONE_PTRACE child under the filter: the same words (it stays traced, hidden, for the filter)", () => {
+    for (const extra of [[], ["-q"], ["--quiet=attach"], ["--quiet=personality"]]) {
+      const args = [...extra, "-e", "trace=none", "-o", "/dev/null", clonePtrace];
+      const ours = run("tstrace", args);
+      expect(ours, extra.join(" ")).toEqual(run("strace", args));
+      expect(ours.stdout).toBe("killed by SIGUSR1\n");
+    }
+  });
 });

@@ -1,6 +1,7 @@
 // Constant tables that dedicated decoders and struct printers use, looked up by name once at init.
 // The tables themselves come from @tstrace/core through the blob; a missing table degrades to
 // numbers, never to a failure.
+import { resolveKnownProc } from "./known-proc";
 import { resolveKnownTail } from "./known-tail";
 import { findTable } from "./tables";
 
@@ -116,4 +117,5 @@ export function resolveKnown(): void {
   T_USAGE_WHO = findTable("usage_who");
   T_PRCTL_DUMPABLE = findTable("prctl_dumpable");
   resolveKnownTail();
+  resolveKnownProc();
 }

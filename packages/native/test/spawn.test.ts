@@ -329,6 +329,10 @@ describe("spawnTraced", () => {
     expect(() => spawnTraced({ argv: ["./nosuch"], capturePlan: EMPTY_PLAN }, () => {})).toThrow(
       "Can't stat './nosuch': No such file or directory",
     );
+    // strace's words for a name longer than PATH_MAX, before any search along PATH
+    expect(() => spawnTraced({ argv: ["x".repeat(4096)], capturePlan: EMPTY_PLAN }, () => {})).toThrow(
+      /^exec: File name too long$/,
+    );
   });
 
   it("validates its arguments", () => {

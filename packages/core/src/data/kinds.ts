@@ -367,6 +367,9 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   waitid: {
     args: [en("waitid_types"), int, structOut("siginfo"), flags("wait4_options"), structOut("rusage")],
   },
+  // ptrace.c: addr and data by request (the decoder); what the kernel writes is read by request
+  // (data/value-captures.ts)
+  ptrace: { args: [en("ptrace_cmds"), int, hex, hex], decoder: "ptrace" },
   process_vm_readv: {
     args: [int, { k: "iovec", count: 2, dir: "out" }, ulong, arr("iovec", 4, "in"), ulong, ulong],
     decoder: "process_vm_readv",

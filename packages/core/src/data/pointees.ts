@@ -49,6 +49,9 @@ export const structPointers: Readonly<Record<string, readonly PointerRule[]>> = 
   // KDFONTOP's glyphs (up to 32 pixels wide: 4 bytes a row, 32 rows, 512 glyphs) or, for
   // KD_FONT_OP_SET_DEFAULT, a font's name; how much of it is the font depends on the operation.
   console_font_op: [{ field: "data", elemSize: 1, max: MAX_FONT_GLYPHS * 4 * 32 }],
+  // ptrace's PTRACE_GETREGSET/SETREGSET: the register set an iovec points at (strace 6.1 prints
+  // x86_64's NT_PRSTATUS and NT_FPREGSET sets, at most struct user_i387_struct's 512 bytes).
+  iovec: [{ field: "iov_base", count: "iov_len", elemSize: 1, max: 512 }],
 };
 
 /**

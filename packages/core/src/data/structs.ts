@@ -48,6 +48,18 @@ const scalars: readonly StructDef[] = [
   { name: "cap_data", size: 24 },
   // siginfo_t (include/uapi/asm-generic/siginfo.h: SI_MAX_SIZE on every architecture)
   { name: "siginfo", size: 128 },
+  // proc area: ptrace(2)'s data. struct ptrace_syscall_info (include/uapi/linux/ptrace.h):
+  // __u64-aligned, the same on every ABI; struct seccomp_metadata and struct
+  // ptrace_peeksiginfo_args (same header): 16 bytes; the kernel's sigset_t (NSIG/8 bytes);
+  // arch/x86/include/asm/user_64.h: struct user_regs_struct (27 longs), struct user_i387_struct
+  // (512 bytes); PEEKSIGINFO's siginfo array: up to 16 entries are read (strace prints -s of them).
+  { name: "ptrace_syscall_info", size: 88 },
+  { name: "seccomp_metadata", size: 16 },
+  { name: "ptrace_peeksiginfo_args", size: 16 },
+  { name: "kernel_sigset", size: 8 },
+  { name: "user_regs_struct", size: 216 },
+  { name: "user_fpregs_struct", size: 512 },
+  { name: "siginfo_array", size: 16 * 128 },
   // include/uapi/linux/landlock.h: packed, the same on every ABI
   { name: "landlock_path_beneath_attr", size: 12 },
   // struct timezone (include/uapi/linux/time.h): two ints on every ABI

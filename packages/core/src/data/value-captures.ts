@@ -79,6 +79,38 @@ export const valueCaptures: Readonly<Record<string, ValueCaptureRow>> = {
       { value: "SECCOMP_GET_NOTIF_SIZES", arg: 2, type: "seccomp_notif_sizes", dir: "out" },
     ],
   },
+  // strace 6.1 ptrace.c: what the kernel writes to data (a word, an event message, a siginfo,
+  // the syscall info) and the siginfo PTRACE_SETSIGINFO passes.
+  ptrace: {
+    selector: 0,
+    table: "ptrace_cmds",
+    captures: [
+      ...["PTRACE_PEEKTEXT", "PTRACE_PEEKDATA", "PTRACE_PEEKUSER", "PTRACE_GETEVENTMSG"].map(
+        (value): ValueCapture => ({ value, arg: 3, type: "kulong", dir: "out" }),
+      ),
+      { value: "PTRACE_GETSIGINFO", arg: 3, type: "siginfo", dir: "out" },
+      { value: "PTRACE_SETSIGINFO", arg: 3, type: "siginfo", dir: "in" },
+      { value: "PTRACE_GET_SYSCALL_INFO", arg: 3, type: "ptrace_syscall_info", dir: "out" },
+      { value: "PTRACE_SETSIGMASK", arg: 3, type: "kernel_sigset", dir: "in" },
+      { value: "PTRACE_GETSIGMASK", arg: 3, type: "kernel_sigset", dir: "out" },
+      // filter_off goes in, flags come back
+      { value: "PTRACE_SECCOMP_GET_METADATA", arg: 3, type: "seccomp_metadata", dir: "in" },
+      { value: "PTRACE_SECCOMP_GET_METADATA", arg: 3, type: "seccomp_metadata", dir: "out" },
+      { value: "PTRACE_PEEKSIGINFO", arg: 2, type: "ptrace_peeksiginfo_args", dir: "in" },
+      { value: "PTRACE_PEEKSIGINFO", arg: 3, type: "siginfo_array", dir: "out" },
+      // x86_64: the registers are at data (SPARC's at addr)
+      { value: "PTRACE_SETREGS", arg: 3, type: "user_regs_struct", dir: "in" },
+      { value: "PTRACE_GETREGS", arg: 3, type: "user_regs_struct", dir: "out" },
+      { value: "PTRACE_SETFPREGS", arg: 3, type: "user_fpregs_struct", dir: "in" },
+      { value: "PTRACE_GETFPREGS", arg: 3, type: "user_fpregs_struct", dir: "out" },
+      // the iovec at both stops (the kernel rewrites iov_len), with the registers it points at
+      // (data/pointees.ts)
+      ...["PTRACE_GETREGSET", "PTRACE_SETREGSET"].flatMap((value): ValueCapture[] => [
+        { value, arg: 3, type: "iovec", dir: "in" },
+        { value, arg: 3, type: "iovec", dir: "out" },
+      ]),
+    ],
+  },
   // strace 6.1 fcntl.c: the lock a F_SETLK* command sets, and the one F_GETLK reports at exit.
   fcntl: {
     selector: 1,

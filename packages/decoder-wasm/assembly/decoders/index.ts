@@ -36,6 +36,7 @@ import {
   decodeUmask,
   decodeWait4,
 } from "./process";
+import { decodePtrace } from "./ptrace";
 import { decodeQuotactl, decodeQuotactlFd } from "./quota";
 import { auxTable } from "./rval";
 import { decodeSeccomp } from "./seccomp";
@@ -117,6 +118,7 @@ export const D_CAPSET: u8 = 191;
 // proc area of issue #16 (ids 100-109).
 export const D_PROCESS_VM_READV: u8 = 100;
 export const D_PROCESS_VM_WRITEV: u8 = 101;
+export const D_PTRACE: u8 = 102;
 
 // The long tail of issue #16 (ids 110–139).
 export const D_REBOOT: u8 = 110;
@@ -229,6 +231,7 @@ const DECODER_NAMES: string[] = [
   // proc area
   "process_vm_readv",
   "process_vm_writev",
+  "ptrace",
   // area bpf
   "bpf",
 ];
@@ -317,6 +320,7 @@ const DECODER_IDS: u8[] = [
   // proc area
   D_PROCESS_VM_READV,
   D_PROCESS_VM_WRITEV,
+  D_PTRACE,
   // area bpf
   D_BPF,
 ];
@@ -501,6 +505,8 @@ export function runDecoder(id: u8, r: u32): i32 {
       return decodeProcessVmReadv();
     case D_PROCESS_VM_WRITEV:
       return decodeProcessVmWritev();
+    case D_PTRACE:
+      return decodePtrace();
     case D_BPF:
       return decodeBpf();
   }

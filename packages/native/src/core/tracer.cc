@@ -1,6 +1,7 @@
 #include "tracer.h"
 
 #include <dirent.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <grp.h>
 #include <linux/seccomp.h>
@@ -73,6 +74,8 @@ constexpr int kSpinBeforeFlush = 16;
 constexpr uint64_t kNrExecve = 59;     // x86_64
 constexpr uint64_t kNrExecveat = 322;  // x86_64
 constexpr uint64_t kNrPrctl = 157;     // x86_64
+constexpr uint64_t kI386NrClone = 120;  // arch/x86/entry/syscalls/syscall_32.tbl
+constexpr uint64_t kNrClone3 = 435;     // x86_64 (older libc headers lack SYS_clone3)
 constexpr uint64_t kNrPtrace = 101;    // x86_64
 constexpr uint64_t kX32SyscallBit = 0x40000000;
 // on_syscall's answer for a tracee to leave stopped (a delay_enter=/delay_exit= is running).
@@ -821,10 +824,34 @@ struct Tracer::Loop {
       c.seccomp = seccomp_on;  // the filter is inherited
       // Without -f a child is only followed for its filter's sake (see spawn): never reported.
       c.hidden = hidden || !opts.follow_forks;
+      // strace without -f asks for no children: one its parent cloned with CLONE_PTRACE stops
+      // unknown and is detached with this message. Here the inherited filter keeps it traced
+      // (detached, its selected syscalls would fail with ENOSYS), hidden as strace's untraced one.
+      if (!hidden && !opts.follow_forks && cloned_with_ptrace(p))
+        emit_message(child, "Detached unknown pid " + std::to_string(child), rf::kMessageQuietAttach);
       // The command's CLONE_PARENT child is tstrace's own: strace, not tracing it, reaps it.
       c.own_child = c.hidden && p == initial && !owner.attach_mode_ && parent_of(child) == getpid();
       owner.add_live(child);
     }
+  }
+
+  // Whether the clone/clone3 that `parent` (stopped at its fork event) is in carries CLONE_PTRACE.
+  static bool cloned_with_ptrace(pid_t parent) {
+    struct user_regs_struct regs;
+    if (ptrace(PTRACE_GETREGS, parent, nullptr, &regs) < 0) return false;
+    uint64_t flags = 0;
+    if (regs.cs == 0x23) {
+      if (regs.orig_rax != kI386NrClone) return false;  // i386's clone: flags in ebx
+      flags = regs.rbx & 0xffffffffu;
+    } else if (regs.orig_rax == SYS_clone) {
+      flags = regs.rdi;
+    } else if (regs.orig_rax == kNrClone3) {
+      MemoryReader mem(parent);  // struct clone_args begins with its u64 flags
+      if (mem.read(regs.rdi, &flags, sizeof flags) != sizeof flags) return false;
+    } else {
+      return false;
+    }
+    return (flags & CLONE_PTRACE) != 0;
   }
 
   // The parent pid /proc/PID/stat gives (its fourth field), or -1.
@@ -1012,6 +1039,8 @@ std::string errno_text(int err) {
 }
 
 std::string resolve_command(const std::string& filename, const char* path_env) {
+  // strace's startup_child: a name longer than its PATH_MAX buffer fails before any search.
+  if (filename.size() > PATH_MAX - 1) throw SpawnError("exec: " + errno_text(ENAMETOOLONG), ENAMETOOLONG);
   std::string pathname;
   if (filename.find('/') != std::string::npos) {
     pathname = filename;
