@@ -389,6 +389,8 @@ uint16_t capture_pointee(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, 
   if (ptr == 0) return rf::kPartial;
   uint16_t status = append_prefix(w, mem, ptr, static_cast<size_t>(wanted));
   return status == rf::kFault ? static_cast<uint16_t>(rf::kPartial) : status;
+}
+
 // A STRUCT_IF spec's selector (len_arg's low byte indexes the argument) equals its value (`size`),
 // under the mask len_arg's SelectorMatch bits give: an ioctl family whose number carries a length
 // or an index (EVIOCGBIT(ev, len)) is one spec.
