@@ -9,8 +9,8 @@ import {
   type CaptureWhen,
   NO_LEN_ARG_FD_PAIR,
   POINTEE_NO_SELECTOR,
-  PointeeWord as W,
   SelectorMatch,
+  PointeeWord as W,
 } from "./record-format.js";
 
 /** Marks an unused word 1 (a kind that names no second argument). */

@@ -799,6 +799,7 @@ Napi::Object Constants(Napi::Env env) {
   Put(env, t, "STACK", rf::kStackSample);
   Put(env, t, "MAPS", rf::kMaps);
   Put(env, t, "FRAMES", rf::kFrames);
+  Put(env, t, "EXITING", rf::kExiting);
   c.Set("RecordType", t);
   Napi::Object en = Napi::Object::New(env);
   Put(env, en, "arch", rf::enter_body::kArch);
