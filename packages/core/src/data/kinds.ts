@@ -273,8 +273,13 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   landlock_restrict_self: { args: [fd, hex], decoder: "landlock_restrict_self" },
   // bpf (bpf.c): the attribute is read by the caller's size (data/extra-captures.ts)
   bpf: { args: [en("bpf_commands"), ptr, uint], decoder: "bpf" },
-  // perf_event_open (perf.c): the attr prints as its address (its fields are not decoded yet)
-  perf_event_open: { args: [ptr, int, int, fd, hex], ret: "fd", decoder: "perf_event_open" },
+  // perf_event_open (perf.c): the attr as the caller's size says, read again at exit for the size
+  // an E2BIG wrote back
+  perf_event_open: {
+    args: [structInOut("perf_event_attr"), int, int, fd, hex],
+    ret: "fd",
+    decoder: "perf_event_open",
+  },
   // io_uring (io_uring.c)
   io_uring_enter: { args: [fd, uint, uint, flags("uring_enter_flags"), sigset(5, "in"), ulong] },
   // quotas (quota.c): the command's data, read at entry and exit as the largest struct any

@@ -64,6 +64,9 @@ const scalars: readonly StructDef[] = [
   // a socket option value getsockopt wrote: read up to this many bytes (a shorter readable prefix
   // is kept), the decoder cuts it at the returned optlen
   { name: "sockopt", size: 256 },
+  // bpf area: strace 6.1's struct perf_event_attr (PERF_ATTR_SIZE_VER7, the same on every ABI; the
+  // kernel's has grown since), read as far as readable, the decoder takes the caller's size of it
+  { name: "perf_event_attr", size: 128 },
   ...ioctlPseudoStructs,
 ];
 

@@ -23,6 +23,7 @@ import { decodeFsconfig, decodeMount, decodeMountSetattr } from "./mount";
 import { decodeRecvmmsg, decodeRecvmsg, decodeSendmmsg, decodeSendmsg, printRecvmmsgAux } from "./msg";
 import { decodeGetsockopt, decodeRecvfrom, decodeSendto, decodeSetsockopt, decodeSocket } from "./net";
 import { decodeOpen, decodeOpenat, decodeOpenat2 } from "./open";
+import { decodePerfEventOpen } from "./perf";
 import { decodePersonality, printPersonalityAux } from "./personality";
 import { decodeEpollWait, decodePoll, printPollAux } from "./poll";
 import { decodePrctl, printPrctlAux } from "./prctl";
@@ -44,7 +45,6 @@ import { decodeRtSigaction, decodeRtSigprocmask, decodeRtSigreturn } from "./sig
 import {
   decodeKexecFileLoad,
   decodeKexecLoad,
-  decodePerfEventOpen,
   decodeReboot,
   decodeSethostname,
   decodeSwapon,

@@ -79,6 +79,7 @@ import {
   printUffdioRegister,
   printUffdioZeropage,
 } from "./ioctl-uffd";
+import { printPerfEventAttr, printPerfFilter, printPerfQueryBpfIn } from "./perf";
 
 /** The struct names this file prints (the decoder's implementedNames lists them). */
 export const IOCTL_STRUCT_NAMES: string[] = [
@@ -173,7 +174,9 @@ export function ioctlStructContinues(type: u32): bool {
     strEq(type, "uffdio_api") ||
     strEq(type, "uffdio_register") ||
     strEq(type, "uffdio_copy") ||
-    strEq(type, "uffdio_zeropage")
+    strEq(type, "uffdio_zeropage") ||
+    // bpf area: perf's program query (ids_len asked, the ids answered)
+    strEq(type, "perf_query_bpf")
   );
 }
 
@@ -187,6 +190,10 @@ export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExi
   if (evdev >= 0) return evdev > 0;
   const kvm = printKvmStruct(type, p, len);
   if (kvm >= 0) return kvm > 0;
+  // bpf area: perf_ioctl.c's filter string, program query and attr
+  if (strEq(type, "perf_filter")) return printPerfFilter(p, len, addr);
+  if (strEq(type, "perf_query_bpf")) return printPerfQueryBpfIn(p, len);
+  if (strEq(type, "perf_event_attr")) return printPerfEventAttr(p, len, -2);
   if (strEq(type, "fiemap")) return printFiemapIn(p, len);
   if (strEq(type, "fiemap_extents")) return printFiemapOut(p, len, addr);
   if (strEq(type, "fstrim_range")) return printFstrimRange(p, len);

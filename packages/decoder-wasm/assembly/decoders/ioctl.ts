@@ -39,6 +39,7 @@ import {
   printIoctlStruct,
   printIoctlValue,
 } from "./ioctl-structs";
+import { finishPerfQueryBpf } from "./perf";
 import { AUX_ENUM, RVAL_DECODED, RVAL_FD, setAux } from "./rval";
 
 /** The request by name, or `_IOC(...)`; -X raw/verbose restyle it as one value. */
@@ -138,6 +139,11 @@ function printPointee(req: i32, atExit: bool): bool {
  */
 function finishOpenStruct(req: i32): void {
   const argIdx = requestArg(req);
+  // perf's program query ends `...}` when the call failed or its count is unreadable
+  if (strEq(requestStruct(req), "perf_query_bpf_ids")) {
+    finishPerfQueryBpf(argIdx);
+    return;
+  }
   if (!isError) {
     const read = arg(argIdx) != 0 && findCap(argIdx, CK_STRUCT_IF, true);
     if (read && printIoctlStruct(requestStruct(req), capData, capLen, arg(argIdx), true)) return;
