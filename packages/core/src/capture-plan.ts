@@ -60,6 +60,11 @@ export type DecodeFds = "none" | "path" | "all";
 
 /** Structs that start with an fd, by element size: their arrays get FD_PATHS captures. */
 const FD_ARRAY_STRUCTS: Readonly<Record<string, number>> = { pollfd: 8, fdpair: 4 };
+/** Structs holding an fd field, by its offset: their captures get a one-fd FD_PATHS capture. */
+const FD_FIELD_STRUCTS: Readonly<Record<string, number>> = {
+  // include/uapi/linux/io_uring.h struct io_uring_params' wq_fd (IORING_SETUP_ATTACH_WQ)
+  io_uring_params: 24,
+};
 /** Most fds described in one FD_PATHS capture. */
 export const FD_PATHS_MAX = 1024;
 
@@ -96,6 +101,18 @@ export function fdCaptures(
         stride: FD_ARRAY_STRUCTS[k.type] as number,
         decode: details,
         max: FD_PATHS_MAX,
+      });
+    } else if (k.k === "struct" && k.dir !== "out" && FD_FIELD_STRUCTS[k.type] !== undefined) {
+      // the caller's fd field, read at entry with the struct
+      out.push({
+        arg: i,
+        kind: CaptureKind.FD_PATHS,
+        when: CaptureWhen.ENTRY,
+        countArg: "one",
+        stride: 4,
+        offset: FD_FIELD_STRUCTS[k.type] as number,
+        decode: details,
+        max: 1,
       });
     }
   });

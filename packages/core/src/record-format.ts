@@ -247,9 +247,10 @@ export const CaptureKind = {
   FD_PATH: 9,
   /**
    * {@link FD_PATH} for each fd in an array at args[arg] (pipe's int[2], poll's pollfd array):
-   * elements are `size >> 8` bytes apart with the fd (an int) first; `lenArg` holds their count, or
-   * is {@link NO_LEN_ARG_FD_PAIR} for a pair; at most `max` elements. `size & 0xff` holds
-   * {@link FdDecode} bits. Data: u32 elements, u32 zero, then per element: i32 fd, u32 status
+   * elements are `(size >> 8) & 0xfff` bytes apart with the fd (an int) `size >> 20` bytes into
+   * the first (0: first; io_uring_params' wq_fd: 24); `lenArg` holds their count, or is
+   * {@link NO_LEN_ARG_FD_PAIR} for a pair, {@link NO_LEN_ARG_FD_ONE} for one fd; at most `max`
+   * elements. `size & 0xff` holds {@link FdDecode} bits. Data: u32 elements, u32 zero, then per element: i32 fd, u32 status
    * (0 named, 1 not), u32 {@link FdPathForm}, u32 path length, u32 detail length, the path, the
    * detail, padded to 4.
    */
@@ -323,6 +324,8 @@ export function selectorMask(lenArg: number): number {
 }
 /** An {@link CaptureKind.FD_PATHS} spec with this `lenArg` reads exactly two fds (an int[2]). */
 export const NO_LEN_ARG_FD_PAIR = 0xffffffff;
+/** An {@link CaptureKind.FD_PATHS} spec with this `lenArg` reads one fd (a struct's fd field). */
+export const NO_LEN_ARG_FD_ONE = 0xfffffffe;
 /** A {@link CaptureKind.FD_PATH} capture with this `arg` describes the return value (exit only). */
 export const FD_RETURN_ARG = 6;
 /** Bits in a {@link CaptureKind.FD_PATH} spec's `size`. */

@@ -281,6 +281,8 @@ export const kinds: Readonly<Record<string, KindRow>> = {
     decoder: "perf_event_open",
   },
   // io_uring (io_uring.c)
+  // the params read at entry (what the caller asks) and again at exit (the rings the kernel set up)
+  io_uring_setup: { args: [uint, structInOut("io_uring_params")], ret: "fd", decoder: "io_uring_setup" },
   io_uring_enter: { args: [fd, uint, uint, flags("uring_enter_flags"), sigset(5, "in"), ulong] },
   // quotas (quota.c): the command's data, read at entry and exit as the largest struct any
   // command passes there; Q_QUOTAON's quota file path is an extra capture

@@ -67,6 +67,8 @@ const scalars: readonly StructDef[] = [
   // bpf area: strace 6.1's struct perf_event_attr (PERF_ATTR_SIZE_VER7, the same on every ABI; the
   // kernel's has grown since), read as far as readable, the decoder takes the caller's size of it
   { name: "perf_event_attr", size: 128 },
+  // include/uapi/linux/io_uring.h struct io_uring_params: the same on every ABI
+  { name: "io_uring_params", size: 120 },
   ...ioctlPseudoStructs,
 ];
 

@@ -11,6 +11,7 @@ import { decodeFutex } from "./futex";
 import { decodeGeneric } from "./generic";
 import { decodeGetdents, decodeGetdentsOld } from "./getdents";
 import { decodeGetrandom } from "./getrandom";
+import { decodeIoUringSetup } from "./io-uring";
 import { decodeIoctl } from "./ioctl";
 import { decodeMsgget, decodeSemget, decodeShmget } from "./ipc";
 import { decodeMsgctl, decodeSemctl, decodeShmctl } from "./ipc-ctl";
@@ -111,6 +112,7 @@ export const D_MSGSND: u8 = 77;
 export const D_MSGRCV: u8 = 78;
 // bpf(2), perf, io_uring, keyctl (area bpf: ids 46-69).
 export const D_BPF: u8 = 46;
+export const D_IO_URING_SETUP: u8 = 47;
 export const D_CAPGET: u8 = 190;
 export const D_CAPSET: u8 = 191;
 
@@ -231,6 +233,7 @@ const DECODER_NAMES: string[] = [
   "process_vm_writev",
   // area bpf
   "bpf",
+  "io_uring_setup",
 ];
 const DECODER_IDS: u8[] = [
   D_OPEN,
@@ -319,6 +322,7 @@ const DECODER_IDS: u8[] = [
   D_PROCESS_VM_WRITEV,
   // area bpf
   D_BPF,
+  D_IO_URING_SETUP,
 ];
 
 /** Decoder id for a decoder (or syscall) name; D_GENERIC when there is no dedicated one. */
@@ -503,6 +507,8 @@ export function runDecoder(id: u8, r: u32): i32 {
       return decodeProcessVmWritev();
     case D_BPF:
       return decodeBpf();
+    case D_IO_URING_SETUP:
+      return decodeIoUringSetup();
   }
   return decodeGeneric(r);
 }

@@ -267,15 +267,16 @@ uint16_t capture_fd_path(rf::RecordWriter& w, const CaptureSpec& s, const Syscal
 uint16_t capture_fd_paths(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, uint64_t len_arg,
                           const CaptureSpec& s, const SyscallFacts& f) {
   if (f.fds == nullptr) return rf::kFault;
-  uint32_t stride = s.size >> 8;
-  uint64_t count = s.len_arg == rf::kNoLenArgFdPair ? 2 : len_arg;
+  uint32_t stride = (s.size >> 8) & 0xfff;
+  uint32_t offset = s.size >> 20;  // the fd's place in each element (a struct's fd field)
+  uint64_t count = s.len_arg == rf::kNoLenArgFdPair ? 2 : s.len_arg == rf::kNoLenArgFdOne ? 1 : len_arg;
   uint32_t n = static_cast<uint32_t>(std::min<uint64_t>(count, s.max));
   w.u32(n);
   w.u32(0);
   FdDescription d;
   for (uint32_t i = 0; i < n; i++) {
     int32_t fd = 0;
-    if (mem.read(addr + static_cast<uint64_t>(i) * stride, &fd, 4) < 4) return rf::kFault;
+    if (mem.read(addr + offset + static_cast<uint64_t>(i) * stride, &fd, 4) < 4) return rf::kFault;
     bool named = f.fds->describe(f.tid, fd, s.size & 0xff, d);
     if (!named) d = FdDescription{};
     w.u32(static_cast<uint32_t>(fd));
