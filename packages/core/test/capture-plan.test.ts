@@ -103,6 +103,26 @@ describe("capture plan", () => {
       { ...FD, arg: FD_RETURN_ARG, when: CaptureWhen.EXIT, decode: FdDecode.DETAILS },
     ]);
   });
+  it("reads an fd field inside a struct as a one-fd FD_PATHS at its offset (io_uring_params' wq_fd)", () => {
+    expect(specs.get(nr("io_uring_setup"))?.some((s) => s.kind === CaptureKind.FD_PATHS)).toBe(false);
+    const y = decodeCapturePlan(compileCapturePlan(x86_64, { strsize: 32, decodeFds: "path" }));
+    expect(y.get(nr("io_uring_setup"))?.filter((s) => s.kind === CaptureKind.FD_PATHS)).toEqual([
+      {
+        arg: 1,
+        kind: CaptureKind.FD_PATHS,
+        when: CaptureWhen.ENTRY,
+        countArg: "one",
+        stride: 4,
+        offset: 24,
+        decode: 0,
+        max: 1,
+      },
+    ]);
+    // a pair and an array keep their words: no offset, the count as before
+    const pipe = y.get(nr("pipe2"))?.find((s) => s.kind === CaptureKind.FD_PATHS);
+    expect(pipe).toMatchObject({ countArg: "pair", stride: 4 });
+    expect(pipe).not.toHaveProperty("offset");
+  });
   it("round trips for every architecture", () => {
     const p = compileCapturePlan(i386, { strsize: 80 });
     const d = decodeCapturePlan(p);

@@ -3,13 +3,14 @@
 // set), then, when the call succeeded, the ring sizes, features and ring offsets the kernel wrote.
 // Layout: include/uapi/linux/io_uring.h struct io_uring_params (120 bytes on every ABI).
 
-import { arg, capData, capLen, exiting, findCap, isError } from "../call";
+import { arg, capData, capLen, capPartial, exiting, findCap, isError } from "../call";
 import { putc, puts } from "../out";
 import { printFdElem } from "../print/fd";
 import { putAddr, putU64 } from "../print/num";
 import { printFlags } from "../print/xlat";
 import { CK_STRUCT } from "../record";
 import { findTable } from "../tables";
+import { warnShortRead } from "../warn";
 import { F_U, F_X, Field, printFields, printNumArray } from "./ioctl-fields";
 import { RVAL_DECODED, RVAL_FD } from "./rval";
 
@@ -61,7 +62,10 @@ export function decodeIoUringSetup(): i32 {
   if (!exiting) {
     putU64(<u64>(<u32>arg(0)));
     puts(", ");
-    if (arg(1) == 0 || !findCap(1, CK_STRUCT, false) || capLen < PARAMS_SIZE) {
+    const read = arg(1) != 0 && findCap(1, CK_STRUCT, false);
+    if (!read || capLen < PARAMS_SIZE) {
+      // params that run into an unreadable page: strace's umoven came up short
+      if (arg(1) != 0 && capPartial()) warnShortRead("umoven", capLen, PARAMS_SIZE, arg(1));
       putAddr(arg(1));
       return RVAL_DECODED | RVAL_FD;
     }

@@ -318,7 +318,7 @@ export function decodePerfEventOpen(): i32 {
   if (!exiting) {
     if (findAttr(0) && attrReadSize(capData, capLen) != 0) return 0;
     // an attr that runs into an unreadable page: strace's umoven read of it came up short
-    if (capPartial()) {
+    if (arg(0) != 0 && capPartial()) {
       const want = attrWanted(capData, capLen);
       if (want > capLen) warnShortRead("umoven", capLen, want, arg(0));
     }
