@@ -256,6 +256,8 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   // keys (keyctl.c)
   add_key: { args: [str, str, bufIn(3), ulong, int], decoder: "add_key" },
   request_key: { args: [str, str, str, int], decoder: "request_key" },
+  // bpf area: keyctl's arguments by command (the strings some pass: data/value-captures.ts)
+  keyctl: { args: [int, hex, hex, hex, hex], decoder: "keyctl" },
   // fanotify (fanotify.c)
   fanotify_init: { args: [hex, hex], ret: "fd", decoder: "fanotify_init" },
   fanotify_mark: { args: [fd, hex, hex, dirfd, path], decoder: "fanotify_mark" },

@@ -16,6 +16,7 @@ import { decodeIoctl } from "./ioctl";
 import { decodeMsgget, decodeSemget, decodeShmget } from "./ipc";
 import { decodeMsgctl, decodeSemctl, decodeShmctl } from "./ipc-ctl";
 import { decodeMsgrcv, decodeMsgsnd, decodeSemop } from "./ipc-ops";
+import { decodeKeyctl } from "./keyctl";
 import { decodeAddKey, decodeRequestKey } from "./keys";
 import { decodeLandlockAddRule, decodeLandlockCreateRuleset, decodeLandlockRestrictSelf } from "./landlock";
 import { decodeMremap } from "./mem";
@@ -113,6 +114,7 @@ export const D_MSGRCV: u8 = 78;
 // bpf(2), perf, io_uring, keyctl (area bpf: ids 46-69).
 export const D_BPF: u8 = 46;
 export const D_IO_URING_SETUP: u8 = 47;
+export const D_KEYCTL: u8 = 48;
 export const D_CAPGET: u8 = 190;
 export const D_CAPSET: u8 = 191;
 
@@ -234,6 +236,7 @@ const DECODER_NAMES: string[] = [
   // area bpf
   "bpf",
   "io_uring_setup",
+  "keyctl",
 ];
 const DECODER_IDS: u8[] = [
   D_OPEN,
@@ -323,6 +326,7 @@ const DECODER_IDS: u8[] = [
   // area bpf
   D_BPF,
   D_IO_URING_SETUP,
+  D_KEYCTL,
 ];
 
 /** Decoder id for a decoder (or syscall) name; D_GENERIC when there is no dedicated one. */
@@ -509,6 +513,8 @@ export function runDecoder(id: u8, r: u32): i32 {
       return decodeBpf();
     case D_IO_URING_SETUP:
       return decodeIoUringSetup();
+    case D_KEYCTL:
+      return decodeKeyctl();
   }
   return decodeGeneric(r);
 }

@@ -79,7 +79,8 @@ import {
   printUffdioRegister,
   printUffdioZeropage,
 } from "./ioctl-uffd";
-import { printPerfEventAttr, printPerfFilter, printPerfQueryBpfIn } from "./perf";
+import { printPageString } from "./page-string";
+import { printPerfEventAttr, printPerfQueryBpfIn } from "./perf";
 
 /** The struct names this file prints (the decoder's implementedNames lists them). */
 export const IOCTL_STRUCT_NAMES: string[] = [
@@ -191,7 +192,7 @@ export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExi
   const kvm = printKvmStruct(type, p, len);
   if (kvm >= 0) return kvm > 0;
   // bpf area: perf_ioctl.c's filter string, program query and attr
-  if (strEq(type, "perf_filter")) return printPerfFilter(p, len, addr);
+  if (strEq(type, "page_str")) return printPageString(p, len, addr);
   if (strEq(type, "perf_query_bpf")) return printPerfQueryBpfIn(p, len);
   if (strEq(type, "perf_event_attr")) return printPerfEventAttr(p, len, -2);
   if (strEq(type, "fiemap")) return printFiemapIn(p, len);

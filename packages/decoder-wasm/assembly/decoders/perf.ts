@@ -5,10 +5,9 @@
 // data/xlat/perf_*.in.
 
 import { arg, capData, capLen, capPartial, exiting, findCap, isError, rval } from "../call";
-import { strsize, verbose, xflag } from "../options";
+import { strsize, verbose } from "../options";
 import { outLen, putc, puts } from "../out";
 import { putAddr, putHex, putI64, putU64 } from "../print/num";
-import { quote } from "../print/quote";
 import { FMT_HEX, restyle } from "../print/style";
 import { printEnum, printFlags, putRef } from "../print/xlat";
 import { CK_STRUCT, CK_STRUCT_IF } from "../record";
@@ -24,8 +23,6 @@ const ATTR_VER0: u32 = 64;
 /** offsetof(wakeup_events): what strace reads without -v. */
 const ATTR_ABBREV: u32 = 48;
 const E2BIG: i64 = 7;
-/** strace's get_pagesize(): the most of a filter string it reads. */
-const PAGE: u32 = 4096;
 
 // enum perf_type_id
 const TYPE_HARDWARE: u32 = 0;
@@ -360,32 +357,6 @@ function attrWanted(p: usize, len: u32): u32 {
 function attrReadSize(p: usize, len: u32): u32 {
   const size = attrWanted(p, len);
   return len >= size ? size : 0;
-}
-
-/**
- * PERF_EVENT_IOC_SET_FILTER's string: up to its NUL, at most -s bytes then `...`; its address when
- * unreadable before either (printstr_ex, QUOTE_0_TERMINATED, a page at most).
- */
-export function printPerfFilter(p: usize, len: u32, addr: u64): bool {
-  const s = <u32>strsize;
-  const lim = min<u32>(s + 1, PAGE);
-  let n: u32 = 0;
-  while (n < len && n < lim && load<u8>(p + <usize>n) != 0) n++;
-  if (n < len && n < lim) {
-    quoteBytes(p, n);
-    return true;
-  }
-  if (n < lim) {
-    warnShortRead("umovestr", len, lim, addr);
-    return false;
-  }
-  quoteBytes(p, lim - 1);
-  puts("...");
-  return true;
-}
-
-function quoteBytes(p: usize, n: u32): void {
-  quote(p, n, false, xflag);
 }
 
 /** PERF_EVENT_IOC_QUERY_BPF at entry: `{ids_len=N, ` (the rest comes at exit). */
