@@ -10,7 +10,7 @@ import { arg, capData, capLen, capPartial, exiting, findCap, isError, rval } fro
 import { strsize, xflag, xlatStyle } from "../options";
 import { outLen, puts } from "../out";
 import { putAddr, putHex, putI64, putU64 } from "../print/num";
-import { printBuffer, quote } from "../print/quote";
+import { HEX_ALL, HEX_NON_ASCII, printBuffer, quote } from "../print/quote";
 import { FMT_DEC, restyle } from "../print/style";
 import { printEnum, printFlags, putRef } from "../print/xlat";
 import { CK_STRUCT_IF } from "../record";
@@ -140,8 +140,9 @@ function buf(i: u32, len: u64, atExit: bool, omitTrailingNul: bool): void {
     return;
   }
   const n = min<u32>(want, <u32>strsize);
-  // QUOTE_OMIT_TRAILING_0: a description's NUL as the last byte shown is left out
-  if (omitTrailingNul && n > 0 && <u64>n == len && load<u8>(capData + <usize>(n - 1)) == 0) {
+  // QUOTE_OMIT_TRAILING_0: a description's NUL as the last byte shown is left out (not in hex)
+  const hex = xflag == HEX_ALL || xflag == HEX_NON_ASCII;
+  if (omitTrailingNul && !hex && n > 0 && <u64>n == len && load<u8>(capData + <usize>(n - 1)) == 0) {
     quote(capData, n - 1, false, xflag);
     return;
   }
