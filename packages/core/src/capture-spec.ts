@@ -59,9 +59,9 @@ export type CaptureSpec =
   /** What an fd names; `decode` holds {@link FdDecode} bits; the path is at most `max` bytes. */
   | (Base & { readonly kind: typeof CaptureKind.FD_PATH; readonly decode: number; readonly max: number })
   /**
-   * What each fd of an array names: elements `stride` bytes apart, the fd `offset` bytes into each
-   * (0 when absent: first); `args[countArg]` of them, two for `countArg` "pair", one for "one"
-   * (a struct's fd field); at most `max` elements.
+   * What each fd of an array names: elements `stride` bytes apart, the first fd `offset` bytes in
+   * (default 0); `args[countArg]` of them, two for `countArg` "pair", one for "one" (a struct's fd
+   * field); at most `max` elements.
    */
   | (Base & {
       readonly kind: typeof CaptureKind.FD_PATHS;
