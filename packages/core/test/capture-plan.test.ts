@@ -121,6 +121,8 @@ describe("capture plan", () => {
         ?.filter((s) => s.kind === CaptureKind.FD_PATHS);
     expect(paths("landlock_add_rule", "path")).toEqual([one(2, 8)]);
     expect(paths("mount_setattr", "path")).toEqual([one(3, 24)]);
+    // bpf area: io_uring_setup's wq_fd (IORING_SETUP_ATTACH_WQ)
+    expect(paths("io_uring_setup", "path")).toEqual([one(1, 24)]);
     expect(paths("landlock_add_rule", "none")).toEqual([]);
   });
   it("round trips for every architecture", () => {

@@ -249,6 +249,18 @@ export const SIZEOF_LANDLOCK_PATH_BENEATH_ATTR: u32 = 12;
 export const LANDLOCK_PATH_BENEATH_ATTR_ALLOWED_ACCESS: u32 = 0;
 export const LANDLOCK_PATH_BENEATH_ATTR_PARENT_FD: u32 = 8;
 
+export const SIZEOF_IO_URING_PARAMS: u32 = 120;
+export const IO_URING_PARAMS_SQ_ENTRIES: u32 = 0;
+export const IO_URING_PARAMS_CQ_ENTRIES: u32 = 4;
+export const IO_URING_PARAMS_FLAGS: u32 = 8;
+export const IO_URING_PARAMS_SQ_THREAD_CPU: u32 = 12;
+export const IO_URING_PARAMS_SQ_THREAD_IDLE: u32 = 16;
+export const IO_URING_PARAMS_FEATURES: u32 = 20;
+export const IO_URING_PARAMS_WQ_FD: u32 = 24;
+export const IO_URING_PARAMS_RESV: u32 = 28;
+export const IO_URING_PARAMS_SQ_OFF: u32 = 40;
+export const IO_URING_PARAMS_CQ_OFF: u32 = 80;
+
 export const SIZEOF_IF_DQBLK: u32 = 72;
 export const IF_DQBLK_DQB_BHARDLIMIT: u32 = 0;
 export const IF_DQBLK_DQB_BSOFTLIMIT: u32 = 8;

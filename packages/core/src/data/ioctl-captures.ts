@@ -26,6 +26,9 @@ export const HD_DRIVE_CMD_DATA_READ = 1024;
 /** Most fiemap extents read at exit: strace prints an array up to -s (default 32) elements. */
 export const FIEMAP_EXTENTS_READ = 32;
 
+/** Most PERF_EVENT_IOC_QUERY_BPF program ids read at exit: what -s 1024 prints. */
+export const PERF_QUERY_IDS_READ = 1024;
+
 /** Bytes of an evdev bit mask read at exit: KEY_MAX (0x2ff) bits in longs, the widest mask strace prints. */
 export const EVDEV_BITS_READ = 96;
 /** Bytes of an evdev name, place or id string read at exit: what -s 1024 prints. */
@@ -108,6 +111,9 @@ const pseudoStructs: readonly StructDef[] = [
   // struct gpio_v2_line_values (two __u64), printed as both fields where the GET prints one a side.
   { name: "gpio_line_offset", size: 4 },
   { name: "gpio_v2_line_values_set", size: 16 },
+  // bpf area (perf): PERF_EVENT_IOC_QUERY_BPF's ids_len, and at exit its prog_cnt and the ids after them
+  { name: "perf_query_bpf", size: 4 },
+  { name: "perf_query_bpf_ids", size: 8 + 4 * PERF_QUERY_IDS_READ },
 ];
 
 /**
@@ -238,6 +244,9 @@ export const ioctlCaptures: ValueCaptureRow = {
     // strace 6.1 perf_ioctl.c.
     ...inOf(scalar("u", 64), "PERF_EVENT_IOC_PERIOD"),
     ...outOf(scalar("u", 64), "PERF_EVENT_IOC_ID"),
+    ...inOf("page_str", "PERF_EVENT_IOC_SET_FILTER"),
+    ...inOut("perf_query_bpf", "PERF_EVENT_IOC_QUERY_BPF", "perf_query_bpf_ids"),
+    ...inOf("perf_event_attr", "PERF_EVENT_IOC_MODIFY_ATTRIBUTES"),
     // strace 6.1 evdev.c (ioctl-a): input devices' version, id, keymap, repeat, effects.
     ...outOf(scalar("x", 32), "EVIOCGVERSION"),
     ...outOf(scalar("u", 32), "EVIOCGEFFECTS"),

@@ -263,6 +263,8 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   // keys (keyctl.c)
   add_key: { args: [str, str, bufIn(3), ulong, int], decoder: "add_key" },
   request_key: { args: [str, str, str, int], decoder: "request_key" },
+  // bpf area: keyctl's arguments by command (the strings some pass: data/value-captures.ts)
+  keyctl: { args: [int, hex, hex, hex, hex], decoder: "keyctl" },
   // fanotify (fanotify.c)
   fanotify_init: { args: [hex, hex], ret: "fd", decoder: "fanotify_init" },
   fanotify_mark: { args: [fd, hex, hex, dirfd, path], decoder: "fanotify_mark" },
@@ -280,9 +282,16 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   landlock_restrict_self: { args: [fd, hex], decoder: "landlock_restrict_self" },
   // bpf (bpf.c): the attribute is read by the caller's size (data/extra-captures.ts)
   bpf: { args: [en("bpf_commands"), ptr, uint], decoder: "bpf" },
-  // perf_event_open (perf.c): the attr prints as its address (its fields are not decoded yet)
-  perf_event_open: { args: [ptr, int, int, fd, hex], ret: "fd", decoder: "perf_event_open" },
+  // perf_event_open (perf.c): the attr as the caller's size says, read again at exit for the size
+  // an E2BIG wrote back
+  perf_event_open: {
+    args: [structInOut("perf_event_attr"), int, int, fd, hex],
+    ret: "fd",
+    decoder: "perf_event_open",
+  },
   // io_uring (io_uring.c)
+  // the params read at entry (what the caller asks) and again at exit (the rings the kernel set up)
+  io_uring_setup: { args: [uint, structInOut("io_uring_params")], ret: "fd", decoder: "io_uring_setup" },
   io_uring_enter: { args: [fd, uint, uint, flags("uring_enter_flags"), sigset(5, "in"), ulong] },
   // quotas (quota.c): the command's data, read at entry and exit as the largest struct any
   // command passes there; Q_QUOTAON's quota file path is an extra capture

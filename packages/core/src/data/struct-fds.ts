@@ -10,6 +10,8 @@ export const structFdFields: Readonly<Record<string, string>> = {
   landlock_path_beneath_attr: "parent_fd",
   // mount_setattr's id-mapped mount's user namespace (mount_setattr.c)
   mount_attr: "userns_fd",
+  // bpf area: io_uring_setup's work queue to share (IORING_SETUP_ATTACH_WQ, io_uring.c)
+  io_uring_params: "wq_fd",
 };
 
 /**

@@ -80,6 +80,15 @@ const scalars: readonly StructDef[] = [
   // a socket option value getsockopt wrote: read up to this many bytes (a shorter readable prefix
   // is kept), the decoder cuts it at the returned optlen
   { name: "sockopt", size: 256 },
+  // bpf area: strace 6.1's struct perf_event_attr (PERF_ATTR_SIZE_VER7, the same on every ABI; the
+  // kernel's has grown since), read as far as readable, the decoder takes the caller's size of it
+  { name: "perf_event_attr", size: 128 },
+  // a NUL-terminated string or a buffer a command's argument points at (PERF_EVENT_IOC_SET_FILTER's
+  // filter, keyctl's descriptions and payloads): read as far as a page (a readable prefix kept);
+  // strace's printstr reads at most that much, and prints at most -s bytes
+  { name: "page_str", size: 4096 },
+  // include/uapi/linux/io_uring.h struct io_uring_params: the same on every ABI
+  { name: "io_uring_params", size: 120 },
   ...ioctlPseudoStructs,
 ];
 

@@ -160,6 +160,26 @@ export const valueCaptures: Readonly<Record<string, ValueCaptureRow>> = {
       { value: "PR_SET_VMA", arg: 4, type: "vma_name", dir: "in" },
     ],
   },
+  // strace 6.1 keyctl.c: the commands that pass a string (a keyring's name, a key's type and
+  // description, a restriction) or a payload, and those the kernel answers in a buffer
+  keyctl: {
+    selector: 0,
+    table: "keyctl_commands",
+    captures: [
+      { value: "KEYCTL_JOIN_SESSION_KEYRING", arg: 1, type: "page_str", dir: "in" },
+      // the payload UPDATE and INSTANTIATE pass, and the buffer DESCRIBE, READ and GET_SECURITY fill
+      ...["KEYCTL_UPDATE", "KEYCTL_INSTANTIATE"].map(
+        (value): ValueCapture => ({ value, arg: 2, type: "page_str", dir: "in" }),
+      ),
+      ...["KEYCTL_DESCRIBE", "KEYCTL_READ", "KEYCTL_GET_SECURITY"].map(
+        (value): ValueCapture => ({ value, arg: 2, type: "page_str", dir: "out" }),
+      ),
+      ...["KEYCTL_SEARCH", "KEYCTL_RESTRICT_KEYRING"].flatMap((value): ValueCapture[] => [
+        { value, arg: 2, type: "page_str", dir: "in" },
+        { value, arg: 3, type: "page_str", dir: "in" },
+      ]),
+    ],
+  },
   // kcmp's KCMP_EPOLL_TFD points its idx2 at a struct kcmp_epoll_slot (kcmp.c)
   kcmp: {
     selector: 2,

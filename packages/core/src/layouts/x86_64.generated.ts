@@ -412,6 +412,23 @@ export const layouts: readonly StructLayout[] = [
     ],
   },
   {
+    name: "io_uring_params",
+    kernel: "struct io_uring_params",
+    size: 120,
+    fields: [
+      ["sq_entries", 0, 4, "__u32"],
+      ["cq_entries", 4, 4, "__u32"],
+      ["flags", 8, 4, "__u32"],
+      ["sq_thread_cpu", 12, 4, "__u32"],
+      ["sq_thread_idle", 16, 4, "__u32"],
+      ["features", 20, 4, "__u32"],
+      ["wq_fd", 24, 4, "__u32"],
+      ["resv", 28, 12, "__u32[3]"],
+      ["sq_off", 40, 40, "struct io_sqring_offsets"],
+      ["cq_off", 80, 40, "struct io_cqring_offsets"],
+    ],
+  },
+  {
     name: "if_dqblk",
     kernel: "struct if_dqblk",
     size: 72,

@@ -11,10 +11,12 @@ import { decodeFutex } from "./futex";
 import { decodeGeneric } from "./generic";
 import { decodeGetdents, decodeGetdentsOld } from "./getdents";
 import { decodeGetrandom } from "./getrandom";
+import { decodeIoUringSetup } from "./io-uring";
 import { decodeIoctl } from "./ioctl";
 import { decodeMsgget, decodeSemget, decodeShmget } from "./ipc";
 import { decodeMsgctl, decodeSemctl, decodeShmctl } from "./ipc-ctl";
 import { decodeMsgrcv, decodeMsgsnd, decodeSemop } from "./ipc-ops";
+import { decodeKeyctl } from "./keyctl";
 import { decodeAddKey, decodeRequestKey } from "./keys";
 import { decodeLandlockAddRule, decodeLandlockCreateRuleset, decodeLandlockRestrictSelf } from "./landlock";
 import { decodeMremap } from "./mem";
@@ -23,6 +25,7 @@ import { decodeFsconfig, decodeMount, decodeMountSetattr } from "./mount";
 import { decodeRecvmmsg, decodeRecvmsg, decodeSendmmsg, decodeSendmsg, printRecvmmsgAux } from "./msg";
 import { decodeGetsockopt, decodeRecvfrom, decodeSendto, decodeSetsockopt, decodeSocket } from "./net";
 import { decodeOpen, decodeOpenat, decodeOpenat2 } from "./open";
+import { decodePerfEventOpen } from "./perf";
 import { decodePersonality, printPersonalityAux } from "./personality";
 import { decodeEpollWait, decodePoll, printPollAux } from "./poll";
 import { decodePrctl, printPrctlAux } from "./prctl";
@@ -45,7 +48,6 @@ import { decodeRtSigaction, decodeRtSigprocmask, decodeRtSigreturn } from "./sig
 import {
   decodeKexecFileLoad,
   decodeKexecLoad,
-  decodePerfEventOpen,
   decodeReboot,
   decodeSethostname,
   decodeSwapon,
@@ -112,6 +114,8 @@ export const D_MSGSND: u8 = 77;
 export const D_MSGRCV: u8 = 78;
 // bpf(2), perf, io_uring, keyctl (area bpf: ids 46-69).
 export const D_BPF: u8 = 46;
+export const D_IO_URING_SETUP: u8 = 47;
+export const D_KEYCTL: u8 = 48;
 export const D_CAPGET: u8 = 190;
 export const D_CAPSET: u8 = 191;
 
@@ -234,6 +238,8 @@ const DECODER_NAMES: string[] = [
   "ptrace",
   // area bpf
   "bpf",
+  "io_uring_setup",
+  "keyctl",
 ];
 const DECODER_IDS: u8[] = [
   D_OPEN,
@@ -323,6 +329,8 @@ const DECODER_IDS: u8[] = [
   D_PTRACE,
   // area bpf
   D_BPF,
+  D_IO_URING_SETUP,
+  D_KEYCTL,
 ];
 
 /** Decoder id for a decoder (or syscall) name; D_GENERIC when there is no dedicated one. */
@@ -509,6 +517,10 @@ export function runDecoder(id: u8, r: u32): i32 {
       return decodePtrace();
     case D_BPF:
       return decodeBpf();
+    case D_IO_URING_SETUP:
+      return decodeIoUringSetup();
+    case D_KEYCTL:
+      return decodeKeyctl();
   }
   return decodeGeneric(r);
 }

@@ -80,6 +80,8 @@ import {
   printUffdioRegister,
   printUffdioZeropage,
 } from "./ioctl-uffd";
+import { printPageString } from "./page-string";
+import { printPerfEventAttr, printPerfQueryBpfIn } from "./perf";
 
 /** The struct names this file prints (the decoder's implementedNames lists them). */
 export const IOCTL_STRUCT_NAMES: string[] = [
@@ -176,6 +178,8 @@ export function ioctlStructContinues(type: u32): bool {
     strEq(type, "uffdio_register") ||
     strEq(type, "uffdio_copy") ||
     strEq(type, "uffdio_zeropage") ||
+    // bpf area: perf's program query (ids_len asked, the ids answered)
+    strEq(type, "perf_query_bpf") ||
     // ioctl-a: the console's getters (kd_ioctl.c).
     strEq(type, "kbentry_key") ||
     strEq(type, "kbsentry_func") ||
@@ -195,6 +199,10 @@ export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExi
   if (evdev >= 0) return evdev > 0;
   const kvm = printKvmStruct(type, p, len);
   if (kvm >= 0) return kvm > 0;
+  // bpf area: perf_ioctl.c's filter string, program query and attr
+  if (strEq(type, "page_str")) return printPageString(p, len, addr);
+  if (strEq(type, "perf_query_bpf")) return printPerfQueryBpfIn(p, len);
+  if (strEq(type, "perf_event_attr")) return printPerfEventAttr(p, len, -2);
   const kd = printKdStruct(type, p, len, addr, atExit);
   if (kd >= 0) return kd > 0;
   if (strEq(type, "fiemap")) return printFiemapIn(p, len);

@@ -39,6 +39,7 @@ import {
   printIoctlStruct,
   printIoctlValue,
 } from "./ioctl-structs";
+import { finishPerfQueryBpf } from "./perf";
 import { AUX_ENUM, RVAL_DECODED, RVAL_FD, setAux } from "./rval";
 
 /** The request by name, or `_IOC(...)`; -X raw/verbose restyle it as one value. */
@@ -138,6 +139,11 @@ function printPointee(req: i32, atExit: bool): bool {
  */
 function finishOpenStruct(req: i32): void {
   const argIdx = requestArg(req);
+  // perf's program query ends `...}` when the call failed or its count is unreadable
+  if (strEq(requestStruct(req), "perf_query_bpf_ids")) {
+    finishPerfQueryBpf(argIdx);
+    return;
+  }
   if (!isError || ioctlExitShownOnError(requestStruct(req))) {
     // A part read (a struct across an unmapped page) goes to the printer, which says what it lacks;
     // after a failed call nothing was read at exit, and what the caller passed stands in.

@@ -22,7 +22,6 @@ let T_LOGLEVELS: i32 = -1;
 let T_KEXEC_ARCH: i32 = -1;
 let T_KEXEC_FLAGS: i32 = -1;
 let T_KEXEC_FILE_FLAGS: i32 = -1;
-let T_PERF_FLAGS: i32 = -1;
 let T_SWAP_FLAGS: i32 = -1;
 
 function tables(): void {
@@ -36,7 +35,6 @@ function tables(): void {
   T_KEXEC_ARCH = findTable("kexec_arch_values");
   T_KEXEC_FLAGS = findTable("kexec_load_flags");
   T_KEXEC_FILE_FLAGS = findTable("kexec_file_load_flags");
-  T_PERF_FLAGS = findTable("perf_event_open_flags");
   T_SWAP_FLAGS = findTable("swap_flags");
 }
 
@@ -208,25 +206,6 @@ export function decodeSysctl(): i32 {
   putU64(load<u64>(p + 40));
   putc(0x7d);
   return RVAL_DECODED;
-}
-
-/**
- * perf_event_open(attr, pid, cpu, group_fd, flags): the flags are 64 bits wide. strace 6.1
- * decodes struct perf_event_attr field by field; tstrace prints its address (as strace does
- * under -e verbose=none).
- */
-export function decodePerfEventOpen(): i32 {
-  tables();
-  putAddr(arg(0));
-  puts(", ");
-  putI64(<i64>(<i32>arg(1)));
-  puts(", ");
-  putI64(<i64>(<i32>arg(2)));
-  puts(", ");
-  printFd(3);
-  puts(", ");
-  printFlags(T_PERF_FLAGS, arg(4));
-  return RVAL_DECODED | RVAL_FD;
 }
 
 /** SWAP_FLAG_PRIO_MASK: the priority, printed in decimal after the flags. */

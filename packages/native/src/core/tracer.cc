@@ -968,7 +968,8 @@ struct Tracer::Loop {
     const auto& specs = specs_for(arch, t.nr);
     // A failed call wrote nothing worth reading, except one a signal interrupted (ERESTARTSYS,
     // ERESTARTNOINTR, ERESTARTNOHAND, ERESTART_RESTARTBLOCK): nanosleep's remaining time; and
-    // E2BIG from an extensible struct's call (sched_setattr), which writes back the size it knows.
+    // E2BIG from an extensible struct's call (sched_setattr, perf_event_open's attr), which writes
+    // back the size it knows.
     const bool restart = rval == -512 || rval == -513 || rval == -514 || rval == -516;
     const bool e2big = rval == -7;
     if ((!failed || restart || e2big) && !specs.empty()) {
