@@ -11,6 +11,7 @@ import { extraCaptures } from "./data/extra-captures.js";
 import { IO_DUMP_ARG, IO_DUMP_READ, IO_DUMP_WRITE } from "./data/io-dump.js";
 import { netlinkPayloads } from "./data/netlink.js";
 import { valueCaptures } from "./data/value-captures.js";
+import { type DecodePids, pidCaptures } from "./pid-captures.js";
 import { CaptureKind, CaptureWhen, FD_RETURN_ARG, FdDecode } from "./record-format.js";
 import type { ArchTable, ArgKind, RetKind, SigreturnMask } from "./types.js";
 
@@ -49,6 +50,11 @@ export interface CapturePlanOptions {
    * arrays are captured whole (up to {@link STRING_ARRAY_SCAN_MAX} strings).
    */
   readonly verbose?: boolean;
+  /**
+   * strace's --decode-pids (--pidns-translation, -Y): every pid value is resolved at the stop
+   * (pid-captures.ts). Absent or empty: no pid is looked at.
+   */
+  readonly decodePids?: DecodePids;
 }
 
 /** Most pointers native scans in a STRING_ARRAY capture (record format: "scan capped at 65536"). */
@@ -393,6 +399,7 @@ export function compileCapturePlan(table: ArchTable, options: CapturePlanOptions
     const netlink = netlinkCapture(row.name, fds);
     if (netlink) specs.unshift(netlink);
     specs.push(...fds);
+    specs.push(...pidCaptures(table, row.name, row.args, row.ret, options.decodePids));
     if (row.name === "rt_sigreturn" && table.sigreturnMask)
       specs.push(sigreturnMaskCapture(table.sigreturnMask));
     if (specs.length === 0) continue;

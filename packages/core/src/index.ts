@@ -37,6 +37,7 @@ export { type RequestArgRow, requestArgs } from "./data/request-args.js";
 export { layoutsByArch } from "./data/structs.js";
 export { type ValueCapture, type ValueCaptureRow, valueCaptures } from "./data/value-captures.js";
 export { errnoMessage, errnoName, errnos } from "./errno.js";
+export { type PidField, pidFields, type RequestPid, requestPids } from "./data/pid-fields.js";
 export { classMembers } from "./generated/classes.js";
 export {
   compileInjectTable,
@@ -49,6 +50,7 @@ export {
   parseInjectExpr,
 } from "./inject.js";
 export { syscallByName, syscallByNr } from "./lookup.js";
+export { type DecodePids, PID_TYPE_CODES, pidCaptures, RET_PID_TYPES } from "./pid-captures.js";
 export {
   AT_FDCWD,
   FD_EFFECT_CALLS,

@@ -12,9 +12,11 @@ import {
 } from "./known";
 import { outLen, putc, puts } from "./out";
 import { printClockT, putAddr, putI64, putU64 } from "./print/num";
+import { printPid } from "./print/pid";
 import { printSignal, printSignalName } from "./print/signal";
 import { FMT_HEX, restyle } from "./print/style";
 import { printEnum, putRef } from "./print/xlat";
+import { PT_TGID } from "./record";
 import { errnoName, lookup, NO_REF } from "./tables";
 
 const SIGILL: i32 = 4;
@@ -76,7 +78,7 @@ export function printSiginfo(p: usize): void {
     } else if (code != SI_KERNEL) {
       // si_pid as a pid (%d), si_uid as an id (-1 for (uid_t)-1, else %u).
       puts(", si_pid=");
-      putI64(<i64>load<i32>(p + 16));
+      printPid(load<i32>(p + 16), PT_TGID);
       puts(", si_uid=");
       putId(load<u32>(p + 20));
       // strace prints the value of the other user codes (SI_QUEUE, SI_MESGQ, …) only when si_ptr is set.
@@ -89,7 +91,7 @@ export function printSiginfo(p: usize): void {
     }
   } else if (signo == SIGCHLD) {
     puts(", si_pid=");
-    putU64(<u64>load<u32>(p + 16));
+    printPid(load<i32>(p + 16), PT_TGID);
     puts(", si_uid=");
     putU64(<u64>load<u32>(p + 20));
     puts(", si_status=");

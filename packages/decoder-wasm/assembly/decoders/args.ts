@@ -1,6 +1,7 @@
 // Value printers for one argument, driven by its kind code from the blob. Every dedicated decoder
 // prints through these, so an argument looks the same whoever prints it.
 
+import { printPid } from "../print/pid";
 import {
   arch,
   arg,
@@ -62,6 +63,7 @@ import {
   K_STRUCT_IN,
   K_STRUCT_IN_OUT,
   K_STRUCT_OUT,
+  K_PID,
   K_UID,
   K_UINT,
   K_ULONG,
@@ -528,6 +530,9 @@ export function printArg(i: u32, k: u8, param: u32): void {
         if (n > 0 && load<u8>(capData + <usize>(n - 1)) == 0) n--;
         printCString(capData, n, false, PATH_MAX);
       } else putAddr(v);
+      break;
+    case K_PID:
+      printPid(<i32>v, <u8>param);
       break;
     case K_UID:
       printUid(<u32>v);

@@ -25,6 +25,7 @@ import { decodeOpen, decodeOpenat, decodeOpenat2 } from "./open";
 import { decodePersonality, printPersonalityAux } from "./personality";
 import { decodeEpollWait, decodePoll, printPollAux } from "./poll";
 import { decodePrctl, printPrctlAux } from "./prctl";
+import { decodePriority } from "./priority";
 import {
   decodeClone,
   decodeClone3,
@@ -107,6 +108,9 @@ export const D_ARCH_PRCTL: u8 = 75;
 export const D_PERSONALITY: u8 = 76;
 export const D_MSGSND: u8 = 77;
 export const D_MSGRCV: u8 = 78;
+// pidns: pid-typed arguments whose type another argument chooses (ids 90-99).
+export const D_GETPRIORITY: u8 = 90;
+export const D_SETPRIORITY: u8 = 91;
 export const D_CAPGET: u8 = 190;
 export const D_CAPSET: u8 = 191;
 
@@ -218,6 +222,9 @@ const DECODER_NAMES: string[] = [
   "quotactl_fd",
   "perf_event_open",
   "swapon",
+  // pidns
+  "getpriority",
+  "setpriority",
 ];
 const DECODER_IDS: u8[] = [
   D_OPEN,
@@ -301,6 +308,9 @@ const DECODER_IDS: u8[] = [
   D_QUOTACTL_FD,
   D_PERF_EVENT_OPEN,
   D_SWAPON,
+  // pidns
+  D_GETPRIORITY,
+  D_SETPRIORITY,
 ];
 
 /** Decoder id for a decoder (or syscall) name; D_GENERIC when there is no dedicated one. */
@@ -328,6 +338,10 @@ export function runDecoder(id: u8, r: u32): i32 {
   switch (id) {
     case D_OPEN:
       return decodeOpen();
+    case D_GETPRIORITY:
+      return decodePriority(false);
+    case D_SETPRIORITY:
+      return decodePriority(true);
     case D_OPENAT:
       return decodeOpenat();
     case D_GETRANDOM:

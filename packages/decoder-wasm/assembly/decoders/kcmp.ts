@@ -1,5 +1,7 @@
 // kcmp (strace's kcmp.c): which arguments follow the type depends on it; KCMP_FILE compares fds.
 
+import { printPid } from "../print/pid";
+import { PT_TGID } from "../record";
 import { arg, capData, capLen, findCap } from "../call";
 import { T_KCMP_TYPES } from "../known-tail";
 import { puts } from "../out";
@@ -29,9 +31,9 @@ function printEpollSlot(): void {
 }
 
 export function decodeKcmp(): i32 {
-  putI64(<i64>(<i32>arg(0)));
+  printPid(<i32>arg(0), PT_TGID);
   puts(", ");
-  putI64(<i64>(<i32>arg(1)));
+  printPid(<i32>arg(1), PT_TGID);
   puts(", ");
   const type = <u32>arg(2);
   printEnum(T_KCMP_TYPES, <u64>type);

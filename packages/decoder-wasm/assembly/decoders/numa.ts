@@ -2,6 +2,8 @@
 // move_pages. A policy mode may carry MPOL_F_* mode flags; a node mask is an array of longs whose
 // length follows from maxnode; move_pages prints its pages, nodes and per-page status arrays.
 
+import { printPid } from "../print/pid";
+import { PT_TGID } from "../record";
 import { arg, capData, capLen, exiting, findCap, isError } from "../call";
 import { T_GET_MEMPOLICY_FLAGS, T_MBIND_FLAGS, T_MPOL_MODE_FLAGS, T_MPOL_MODES } from "../known-tail";
 import { xlatStyle } from "../options";
@@ -120,7 +122,7 @@ export function decodeGetMempolicy(): i32 {
 }
 
 export function decodeMigratePages(): i32 {
-  putI64(<i64>(<i32>arg(0)));
+  printPid(<i32>arg(0), PT_TGID);
   puts(", ");
   putU64(arg(1));
   puts(", ");
@@ -155,7 +157,7 @@ function printStatus(p: usize, size: u32): void {
 export function decodeMovePages(): i32 {
   const n = arg(1);
   if (!exiting) {
-    putI64(<i64>(<i32>arg(0)));
+    printPid(<i32>arg(0), PT_TGID);
     puts(", ");
     putU64(n);
     puts(", ");

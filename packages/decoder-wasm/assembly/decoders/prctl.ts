@@ -3,6 +3,8 @@
 // pointer, …) prints at exit from core's value captures (data/value-captures.ts); options whose
 // result is the return value annotate it (`= 0x3 (SECBIT_NOROOT|SECBIT_NOROOT_LOCKED)`).
 
+import { printPid } from "../print/pid";
+import { PT_BY_ARG3, PT_TGID } from "../record";
 import { arg, capData, capLen, capPartial, exiting, findCap, isError, rval } from "../call";
 import { T_PRCTL_DUMPABLE, T_PRCTL_OPTIONS } from "../known";
 import { SIZEOF_SOCK_FPROG, SOCK_FPROG_FILTER, SOCK_FPROG_LEN } from "../layouts";
@@ -535,7 +537,7 @@ export function decodePrctl(): i32 {
       if (<i32>a2 == -1) {
         puts("PR_SET_PTRACER_ANY");
         restyle(start, <u64>(<i64>-1), FMT_DEC);
-      } else putI64(<i64>(<i32>a2));
+      } else printPid(<i32>a2, PT_TGID);
       return RVAL_DECODED;
     }
     case PR_SET_SECCOMP:
@@ -617,7 +619,7 @@ function schedCoreEntry(a2: u64, a3: u64): i32 {
   puts(", ");
   printEnum(T_SCHED_CORE_CMDS, <u64>(<u32>a2));
   puts(", ");
-  putI64(<i64>(<i32>a3));
+  printPid(<i32>a3, PT_BY_ARG3);
   puts(", ");
   const pt = <u64>(<u32>arg(3));
   const ref = lookup(T_SCHED_CORE_PIDTYPES, pt);

@@ -2,6 +2,8 @@
 // arguments, printed only for the flags that use them), wait4 (status macros),
 // umask (octal), sched_getscheduler (the policy it returns), sched_{get,set}affinity (CPU lists), getgroups/setgroups (counted arrays).
 
+import { printPid } from "../print/pid";
+import { PT_TGID, PT_TGID_PGID } from "../record";
 import { arch, arg, capData, capLen, exiting, findCap, isError, rval } from "../call";
 import { jsonMode, SK_FLAGS, spanClose, spanOpen } from "../json/spans";
 import { T_CLONE_FLAGS, T_SCHED_POLICIES, T_WAIT4_OPTIONS } from "../known";
@@ -136,7 +138,7 @@ export function decodeClone3(): i32 {
 /** wait4(pid, [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], options, rusage). */
 export function decodeWait4(): i32 {
   if (!exiting) {
-    putI64(<i64>(<i32>arg(0)));
+    printPid(<i32>arg(0), PT_TGID_PGID);
     puts(", ");
     return 0;
   }
@@ -177,7 +179,7 @@ function printCpuSet(p: usize, bytes: u32): void {
 /** sched_getaffinity(pid, len, [0 1]) (mask at exit, rval bytes) and sched_setaffinity (at entry). */
 export function decodeSchedAffinity(get: bool): i32 {
   if (!exiting) {
-    putI64(<i64>(<i32>arg(0)));
+    printPid(<i32>arg(0), PT_TGID);
     puts(", ");
     putU64(arg(1));
     puts(", ");
@@ -222,7 +224,7 @@ export function decodeGroups(get: bool): i32 {
 /** sched_getscheduler(pid) `= 0 (SCHED_OTHER)`: the policy is the return value. */
 export function decodeSchedGetscheduler(): i32 {
   if (!exiting) {
-    putI64(<i64>(<i32>arg(0)));
+    printPid(<i32>arg(0), PT_TGID);
     return 0;
   }
   if (!isError) setAux(AUX_ENUM, T_SCHED_POLICIES);

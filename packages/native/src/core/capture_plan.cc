@@ -59,7 +59,8 @@ CapturePlan CapturePlan::parse(const uint32_t* words, size_t count) {
       s.len_arg = w[1];
       s.size = w[2];
       s.max = w[3];
-      bool fd_return = s.kind == rf::kFdPath && s.arg == rf::kFdReturnArg && s.when == rf::kWhenExit;
+      bool fd_return = (s.kind == rf::kFdPath || s.kind == rf::kPid) && s.arg == rf::kFdReturnArg &&
+                       s.when == rf::kWhenExit;
       if (s.arg > 5 && !fd_return) throw PlanError("argument index " + std::to_string(s.arg) + at_nr(nr));
       if (s.kind < 1 || s.kind > rf::kCaptureKindMax) throw PlanError("unknown capture kind " +
                                                                       std::to_string(s.kind) + at_nr(nr));
@@ -89,6 +90,9 @@ CapturePlan CapturePlan::parse(const uint32_t* words, size_t count) {
         if ((s.size & 0xff) > kFdDecodeAll || stride < 4 || stride > 256) {
           throw PlanError("fd array element " + hex(s.size) + at_nr(nr));
         }
+      }
+      if (s.kind == rf::kPid && ((s.max & 0xff) > rf::kPtByArg3 || ((s.max >> 8) & 0xff) > 3)) {
+        throw PlanError("pid type " + hex(s.max) + at_nr(nr));
       }
       if (s.max > kPlanMaxBytes) throw PlanError("max bytes " + std::to_string(s.max) + at_nr(nr));
       list.push_back(s);

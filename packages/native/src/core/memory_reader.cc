@@ -269,6 +269,44 @@ uint16_t capture_fd_paths(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr,
   return count > n ? rf::kTruncated : rf::kOk;
 }
 
+// A PID capture: the value (a register, the return value, or an i32 in memory), resolved as an id
+// of its type: translated into the tracer's PID namespace and/or named by its thread's comm.
+uint16_t capture_pid(rf::RecordWriter& w, MemoryReader& mem, const CaptureSpec& s, const SyscallFacts& f) {
+  if (f.pids == nullptr) return rf::kFault;
+  uint32_t type = s.max & 0xff;
+  uint32_t decode = (s.max >> 8) & 0xff;
+  uint32_t offset1 = s.max >> 16;
+  int32_t value = 0;
+  if (offset1 != 0) {
+    if (s.arg > 5 || mem.read(f.args[s.arg] + offset1 - 1, &value, 4) < 4) return rf::kFault;
+  } else {
+    value = static_cast<int32_t>(s.arg == rf::kFdReturnArg ? f.rval : static_cast<int64_t>(f.args[s.arg]));
+  }
+  int32_t id = value;
+  if (type == rf::kPtTgidPgid) {
+    // kill's and wait4's: a process when positive, a process group when below -1.
+    type = value < -1 ? rf::kPtPgid : rf::kPtTgid;
+    if (value < -1) id = -value;
+  } else if (type == rf::kPtByArg3) {
+    // prctl(PR_SCHED_CORE): argument 3 is the kernel's PIDTYPE_*, whose values are ours.
+    type = static_cast<uint32_t>(f.args[3]);
+    if (type > rf::kPtSid) type = rf::kPtTid;
+  }
+  int proc_pid = 0;
+  int translated = id > 0 ? f.pids->translate(f.tid, id, static_cast<PidKind>(type), &proc_pid) : 0;
+  std::string comm;
+  if ((decode & rf::kPidDecodeComm) != 0 && (type == rf::kPtTid || type == rf::kPtTgid) && translated > 0)
+    comm = f.pids->comm(proc_pid);
+  w.u32(static_cast<uint32_t>(value));
+  w.u32(static_cast<uint32_t>(translated));
+  w.u8(static_cast<uint8_t>(type));
+  w.u8(0);
+  w.u16(static_cast<uint16_t>(comm.size()));
+  w.u32(0);
+  w.bytes(comm.data(), comm.size());
+  return rf::kOk;
+}
+
 /** `n` bytes at addr as u32 status, u32 length, bytes padded to 8 (length 0 when unreadable). */
 void append_sized(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, size_t n) {
   size_t status_at = w.size();
@@ -362,6 +400,9 @@ uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vecto
     if (netlink && s.kind != rf::kFdPath && s.kind != rf::kFdPaths) s.max = std::max(s.max, rf::kNetlinkCaptureMax);
     // A conditional capture whose argument does not match writes nothing: the decoder prints the address.
     if (s.kind == rf::kStructIf && (s.len_arg > 5 || static_cast<uint32_t>(f.args[s.len_arg]) != s.size)) continue;
+    if (s.kind == rf::kPid && (f.pids == nullptr ||
+                               (s.len_arg <= 5 && static_cast<uint32_t>(f.args[s.len_arg]) != s.size)))
+      continue;
     uint64_t addr = s.arg <= 5 ? f.args[s.arg] : 0;
     uint64_t len_arg = s.len_arg <= 5 ? f.args[s.len_arg] : 0;
     size_t start = w.begin_capture(s.arg, s.kind);
@@ -407,6 +448,9 @@ uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vecto
         break;
       case rf::kFdPaths:
         status = capture_fd_paths(w, mem, addr, len_arg, s, f);
+        break;
+      case rf::kPid:
+        status = capture_pid(w, mem, s, f);
         break;
       case rf::kFdset: {
         // nfds bits rounded up to longs, as the kernel copies them; strace caps nfds at 1024 * 1024.

@@ -11,6 +11,7 @@
 
 #include "capture_plan.h"
 #include "fd_info.h"
+#include "pid_resolver.h"
 #include "record_format.h"
 
 namespace tstrace {
@@ -43,6 +44,7 @@ struct SyscallFacts {
   bool at_exit;
   pid_t tid;                       // whose /proc/<tid>/fd FD_PATH captures read
   FdDescriber* fds;                // FD_PATH captures: null skips them
+  PidResolver* pids;               // PID captures: null skips them
 };
 
 // Appends one capture per spec whose `when` matches to the writer; returns how many were written.

@@ -238,6 +238,7 @@ struct Tracer::Loop {
   // DETACHED records of a whole-session detach, emitted in that order once all are let go.
   std::vector<std::pair<uint64_t, pid_t>> detached_in_order;
   FdDescriber fds;  // FD_PATH captures (-y/-yy); holds the socket details cache
+  PidResolver pids;  // PID captures (--decode-pids); caches PID namespace lookups
   std::unique_ptr<StackSampler> stacks;  // -k
   TraceOutcome outcome;
   std::vector<SyscallTotals> counts;  // count_only: by syscall number, grown on first use
@@ -390,6 +391,7 @@ struct Tracer::Loop {
       }
       emit_exit(p, st);
       threads.erase(p);
+      pids.forget(p);
       if (stacks) stacks->forget(p);
       owner.remove_live(p);
       if (p == initial) {
@@ -534,6 +536,7 @@ struct Tracer::Loop {
       if (!owner.attach_mode_) released.insert(p);
     }
     threads.erase(p);
+    pids.forget(p);
     owner.remove_live(p);
   }
 
@@ -901,6 +904,7 @@ struct Tracer::Loop {
     facts.at_exit = at_exit;
     facts.tid = p;
     facts.fds = &fds;
+    facts.pids = &pids;
     return facts;
   }
 
