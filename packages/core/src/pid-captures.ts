@@ -56,7 +56,8 @@ function fieldOffsets(arch: string, type: string): { offset: number; type: PidTy
 }
 
 /** The numeric value of constant `name` in table `table`. */
-function constValue(table: string, name: string): number {
+function constValue(table: string, name: string | number): number {
+  if (typeof name === "number") return name >>> 0;
   const t = constTables.find((c) => c.name === table);
   const e = t?.entries.find(([, n]) => n === name);
   if (!e) throw new Error(`pid captures: ${name} is not in ${table}`);

@@ -574,3 +574,405 @@ export const SHM_INFO_SHM_RSS: u32 = 16;
 export const SHM_INFO_SHM_SWP: u32 = 24;
 export const SHM_INFO_SWAP_ATTEMPTS: u32 = 32;
 export const SHM_INFO_SWAP_SUCCESSES: u32 = 40;
+
+export const SIZEOF_INPUT_ID: u32 = 8;
+export const INPUT_ID_BUSTYPE: u32 = 0;
+export const INPUT_ID_VENDOR: u32 = 2;
+export const INPUT_ID_PRODUCT: u32 = 4;
+export const INPUT_ID_VERSION: u32 = 6;
+
+export const SIZEOF_INPUT_ABSINFO: u32 = 24;
+export const INPUT_ABSINFO_VALUE: u32 = 0;
+export const INPUT_ABSINFO_MINIMUM: u32 = 4;
+export const INPUT_ABSINFO_MAXIMUM: u32 = 8;
+export const INPUT_ABSINFO_FUZZ: u32 = 12;
+export const INPUT_ABSINFO_FLAT: u32 = 16;
+export const INPUT_ABSINFO_RESOLUTION: u32 = 20;
+
+export const SIZEOF_INPUT_KEYMAP_ENTRY: u32 = 40;
+export const INPUT_KEYMAP_ENTRY_FLAGS: u32 = 0;
+export const INPUT_KEYMAP_ENTRY_LEN: u32 = 1;
+export const INPUT_KEYMAP_ENTRY_INDEX: u32 = 2;
+export const INPUT_KEYMAP_ENTRY_KEYCODE: u32 = 4;
+export const INPUT_KEYMAP_ENTRY_SCANCODE: u32 = 8;
+
+export const SIZEOF_FF_EFFECT: u32 = 48;
+export const FF_EFFECT_TYPE: u32 = 0;
+export const FF_EFFECT_ID: u32 = 2;
+export const FF_EFFECT_DIRECTION: u32 = 4;
+export const FF_EFFECT_TRIGGER: u32 = 6;
+export const FF_EFFECT_REPLAY: u32 = 10;
+export const FF_EFFECT_U: u32 = 16;
+
+export const SIZEOF_FF_ENVELOPE: u32 = 8;
+export const FF_ENVELOPE_ATTACK_LENGTH: u32 = 0;
+export const FF_ENVELOPE_ATTACK_LEVEL: u32 = 2;
+export const FF_ENVELOPE_FADE_LENGTH: u32 = 4;
+export const FF_ENVELOPE_FADE_LEVEL: u32 = 6;
+
+export const SIZEOF_FF_TRIGGER: u32 = 4;
+export const FF_TRIGGER_BUTTON: u32 = 0;
+export const FF_TRIGGER_INTERVAL: u32 = 2;
+
+export const SIZEOF_FF_REPLAY: u32 = 4;
+export const FF_REPLAY_LENGTH: u32 = 0;
+export const FF_REPLAY_DELAY: u32 = 2;
+
+export const SIZEOF_FF_CONSTANT_EFFECT: u32 = 10;
+export const FF_CONSTANT_EFFECT_LEVEL: u32 = 0;
+export const FF_CONSTANT_EFFECT_ENVELOPE: u32 = 2;
+
+export const SIZEOF_FF_RAMP_EFFECT: u32 = 12;
+export const FF_RAMP_EFFECT_START_LEVEL: u32 = 0;
+export const FF_RAMP_EFFECT_END_LEVEL: u32 = 2;
+export const FF_RAMP_EFFECT_ENVELOPE: u32 = 4;
+
+export const SIZEOF_FF_PERIODIC_EFFECT: u32 = 32;
+export const FF_PERIODIC_EFFECT_WAVEFORM: u32 = 0;
+export const FF_PERIODIC_EFFECT_PERIOD: u32 = 2;
+export const FF_PERIODIC_EFFECT_MAGNITUDE: u32 = 4;
+export const FF_PERIODIC_EFFECT_OFFSET: u32 = 6;
+export const FF_PERIODIC_EFFECT_PHASE: u32 = 8;
+export const FF_PERIODIC_EFFECT_ENVELOPE: u32 = 10;
+export const FF_PERIODIC_EFFECT_CUSTOM_LEN: u32 = 20;
+export const FF_PERIODIC_EFFECT_CUSTOM_DATA: u32 = 24;
+
+export const SIZEOF_FF_RUMBLE_EFFECT: u32 = 4;
+export const FF_RUMBLE_EFFECT_STRONG_MAGNITUDE: u32 = 0;
+export const FF_RUMBLE_EFFECT_WEAK_MAGNITUDE: u32 = 2;
+
+export const SIZEOF_KVM_USERSPACE_MEMORY_REGION: u32 = 32;
+export const KVM_USERSPACE_MEMORY_REGION_SLOT: u32 = 0;
+export const KVM_USERSPACE_MEMORY_REGION_FLAGS: u32 = 4;
+export const KVM_USERSPACE_MEMORY_REGION_GUEST_PHYS_ADDR: u32 = 8;
+export const KVM_USERSPACE_MEMORY_REGION_MEMORY_SIZE: u32 = 16;
+export const KVM_USERSPACE_MEMORY_REGION_USERSPACE_ADDR: u32 = 24;
+
+export const SIZEOF_KVM_REGS: u32 = 144;
+export const KVM_REGS_RAX: u32 = 0;
+export const KVM_REGS_RBX: u32 = 8;
+export const KVM_REGS_RCX: u32 = 16;
+export const KVM_REGS_RDX: u32 = 24;
+export const KVM_REGS_RSI: u32 = 32;
+export const KVM_REGS_RDI: u32 = 40;
+export const KVM_REGS_RSP: u32 = 48;
+export const KVM_REGS_RBP: u32 = 56;
+export const KVM_REGS_R8: u32 = 64;
+export const KVM_REGS_R9: u32 = 72;
+export const KVM_REGS_R10: u32 = 80;
+export const KVM_REGS_R11: u32 = 88;
+export const KVM_REGS_R12: u32 = 96;
+export const KVM_REGS_R13: u32 = 104;
+export const KVM_REGS_R14: u32 = 112;
+export const KVM_REGS_R15: u32 = 120;
+export const KVM_REGS_RIP: u32 = 128;
+export const KVM_REGS_RFLAGS: u32 = 136;
+
+export const SIZEOF_KVM_SREGS: u32 = 312;
+export const KVM_SREGS_CS: u32 = 0;
+export const KVM_SREGS_DS: u32 = 24;
+export const KVM_SREGS_ES: u32 = 48;
+export const KVM_SREGS_FS: u32 = 72;
+export const KVM_SREGS_GS: u32 = 96;
+export const KVM_SREGS_SS: u32 = 120;
+export const KVM_SREGS_TR: u32 = 144;
+export const KVM_SREGS_LDT: u32 = 168;
+export const KVM_SREGS_GDT: u32 = 192;
+export const KVM_SREGS_IDT: u32 = 208;
+export const KVM_SREGS_CR0: u32 = 224;
+export const KVM_SREGS_CR2: u32 = 232;
+export const KVM_SREGS_CR3: u32 = 240;
+export const KVM_SREGS_CR4: u32 = 248;
+export const KVM_SREGS_CR8: u32 = 256;
+export const KVM_SREGS_EFER: u32 = 264;
+export const KVM_SREGS_APIC_BASE: u32 = 272;
+export const KVM_SREGS_INTERRUPT_BITMAP: u32 = 280;
+
+export const SIZEOF_KVM_SEGMENT: u32 = 24;
+export const KVM_SEGMENT_BASE: u32 = 0;
+export const KVM_SEGMENT_LIMIT: u32 = 8;
+export const KVM_SEGMENT_SELECTOR: u32 = 12;
+export const KVM_SEGMENT_TYPE: u32 = 14;
+export const KVM_SEGMENT_PRESENT: u32 = 15;
+export const KVM_SEGMENT_DPL: u32 = 16;
+export const KVM_SEGMENT_DB: u32 = 17;
+export const KVM_SEGMENT_S: u32 = 18;
+export const KVM_SEGMENT_L: u32 = 19;
+export const KVM_SEGMENT_G: u32 = 20;
+export const KVM_SEGMENT_AVL: u32 = 21;
+export const KVM_SEGMENT_UNUSABLE: u32 = 22;
+export const KVM_SEGMENT_PADDING: u32 = 23;
+
+export const SIZEOF_KVM_DTABLE: u32 = 16;
+export const KVM_DTABLE_BASE: u32 = 0;
+export const KVM_DTABLE_LIMIT: u32 = 8;
+export const KVM_DTABLE_PADDING: u32 = 10;
+
+export const SIZEOF_KVM_CPUID2: u32 = 8;
+export const KVM_CPUID2_NENT: u32 = 0;
+export const KVM_CPUID2_PADDING: u32 = 4;
+export const KVM_CPUID2_EMPTY_ENTRIES: u32 = 8;
+export const KVM_CPUID2_ENTRIES: u32 = 8;
+
+export const SIZEOF_KVM_CPUID_ENTRY2: u32 = 40;
+export const KVM_CPUID_ENTRY2_FUNCTION: u32 = 0;
+export const KVM_CPUID_ENTRY2_INDEX: u32 = 4;
+export const KVM_CPUID_ENTRY2_FLAGS: u32 = 8;
+export const KVM_CPUID_ENTRY2_EAX: u32 = 12;
+export const KVM_CPUID_ENTRY2_EBX: u32 = 16;
+export const KVM_CPUID_ENTRY2_ECX: u32 = 20;
+export const KVM_CPUID_ENTRY2_EDX: u32 = 24;
+export const KVM_CPUID_ENTRY2_PADDING: u32 = 28;
+
+export const SIZEOF_GPIOCHIP_INFO: u32 = 68;
+export const GPIOCHIP_INFO_NAME: u32 = 0;
+export const GPIOCHIP_INFO_LABEL: u32 = 32;
+export const GPIOCHIP_INFO_LINES: u32 = 64;
+
+export const SIZEOF_GPIOLINE_INFO: u32 = 72;
+export const GPIOLINE_INFO_LINE_OFFSET: u32 = 0;
+export const GPIOLINE_INFO_FLAGS: u32 = 4;
+export const GPIOLINE_INFO_NAME: u32 = 8;
+export const GPIOLINE_INFO_CONSUMER: u32 = 40;
+
+export const SIZEOF_GPIOHANDLE_REQUEST: u32 = 364;
+export const GPIOHANDLE_REQUEST_LINEOFFSETS: u32 = 0;
+export const GPIOHANDLE_REQUEST_FLAGS: u32 = 256;
+export const GPIOHANDLE_REQUEST_DEFAULT_VALUES: u32 = 260;
+export const GPIOHANDLE_REQUEST_CONSUMER_LABEL: u32 = 324;
+export const GPIOHANDLE_REQUEST_LINES: u32 = 356;
+export const GPIOHANDLE_REQUEST_FD: u32 = 360;
+
+export const SIZEOF_GPIOHANDLE_CONFIG: u32 = 84;
+export const GPIOHANDLE_CONFIG_FLAGS: u32 = 0;
+export const GPIOHANDLE_CONFIG_DEFAULT_VALUES: u32 = 4;
+export const GPIOHANDLE_CONFIG_PADDING: u32 = 68;
+
+export const SIZEOF_GPIOHANDLE_DATA: u32 = 64;
+export const GPIOHANDLE_DATA_VALUES: u32 = 0;
+
+export const SIZEOF_GPIOEVENT_REQUEST: u32 = 48;
+export const GPIOEVENT_REQUEST_LINEOFFSET: u32 = 0;
+export const GPIOEVENT_REQUEST_HANDLEFLAGS: u32 = 4;
+export const GPIOEVENT_REQUEST_EVENTFLAGS: u32 = 8;
+export const GPIOEVENT_REQUEST_CONSUMER_LABEL: u32 = 12;
+export const GPIOEVENT_REQUEST_FD: u32 = 44;
+
+export const SIZEOF_GPIO_V2_LINE_ATTRIBUTE: u32 = 16;
+export const GPIO_V2_LINE_ATTRIBUTE_ID: u32 = 0;
+export const GPIO_V2_LINE_ATTRIBUTE_PADDING: u32 = 4;
+export const GPIO_V2_LINE_ATTRIBUTE_FLAGS: u32 = 8;
+export const GPIO_V2_LINE_ATTRIBUTE_VALUES: u32 = 8;
+export const GPIO_V2_LINE_ATTRIBUTE_DEBOUNCE_PERIOD_US: u32 = 8;
+
+export const SIZEOF_GPIO_V2_LINE_CONFIG_ATTRIBUTE: u32 = 24;
+export const GPIO_V2_LINE_CONFIG_ATTRIBUTE_ATTR: u32 = 0;
+export const GPIO_V2_LINE_CONFIG_ATTRIBUTE_MASK: u32 = 16;
+
+export const SIZEOF_GPIO_V2_LINE_CONFIG: u32 = 272;
+export const GPIO_V2_LINE_CONFIG_FLAGS: u32 = 0;
+export const GPIO_V2_LINE_CONFIG_NUM_ATTRS: u32 = 8;
+export const GPIO_V2_LINE_CONFIG_PADDING: u32 = 12;
+export const GPIO_V2_LINE_CONFIG_ATTRS: u32 = 32;
+
+export const SIZEOF_GPIO_V2_LINE_REQUEST: u32 = 592;
+export const GPIO_V2_LINE_REQUEST_OFFSETS: u32 = 0;
+export const GPIO_V2_LINE_REQUEST_CONSUMER: u32 = 256;
+export const GPIO_V2_LINE_REQUEST_CONFIG: u32 = 288;
+export const GPIO_V2_LINE_REQUEST_NUM_LINES: u32 = 560;
+export const GPIO_V2_LINE_REQUEST_EVENT_BUFFER_SIZE: u32 = 564;
+export const GPIO_V2_LINE_REQUEST_PADDING: u32 = 568;
+export const GPIO_V2_LINE_REQUEST_FD: u32 = 588;
+
+export const SIZEOF_GPIO_V2_LINE_VALUES: u32 = 16;
+export const GPIO_V2_LINE_VALUES_BITS: u32 = 0;
+export const GPIO_V2_LINE_VALUES_MASK: u32 = 8;
+
+export const SIZEOF_GPIO_V2_LINE_INFO: u32 = 256;
+export const GPIO_V2_LINE_INFO_NAME: u32 = 0;
+export const GPIO_V2_LINE_INFO_CONSUMER: u32 = 32;
+export const GPIO_V2_LINE_INFO_OFFSET: u32 = 64;
+export const GPIO_V2_LINE_INFO_NUM_ATTRS: u32 = 68;
+export const GPIO_V2_LINE_INFO_FLAGS: u32 = 72;
+export const GPIO_V2_LINE_INFO_ATTRS: u32 = 80;
+export const GPIO_V2_LINE_INFO_PADDING: u32 = 240;
+
+export const SIZEOF_PTP_CLOCK_TIME: u32 = 16;
+export const PTP_CLOCK_TIME_SEC: u32 = 0;
+export const PTP_CLOCK_TIME_NSEC: u32 = 8;
+export const PTP_CLOCK_TIME_RESERVED: u32 = 12;
+
+export const SIZEOF_PTP_CLOCK_CAPS: u32 = 80;
+export const PTP_CLOCK_CAPS_MAX_ADJ: u32 = 0;
+export const PTP_CLOCK_CAPS_N_ALARM: u32 = 4;
+export const PTP_CLOCK_CAPS_N_EXT_TS: u32 = 8;
+export const PTP_CLOCK_CAPS_N_PER_OUT: u32 = 12;
+export const PTP_CLOCK_CAPS_PPS: u32 = 16;
+export const PTP_CLOCK_CAPS_N_PINS: u32 = 20;
+export const PTP_CLOCK_CAPS_CROSS_TIMESTAMPING: u32 = 24;
+export const PTP_CLOCK_CAPS_ADJUST_PHASE: u32 = 28;
+export const PTP_CLOCK_CAPS_MAX_PHASE_ADJ: u32 = 32;
+export const PTP_CLOCK_CAPS_RSV: u32 = 36;
+
+export const SIZEOF_PTP_EXTTS_REQUEST: u32 = 16;
+export const PTP_EXTTS_REQUEST_INDEX: u32 = 0;
+export const PTP_EXTTS_REQUEST_FLAGS: u32 = 4;
+export const PTP_EXTTS_REQUEST_RSV: u32 = 8;
+
+export const SIZEOF_PTP_PEROUT_REQUEST: u32 = 56;
+export const PTP_PEROUT_REQUEST_START: u32 = 0;
+export const PTP_PEROUT_REQUEST_PHASE: u32 = 0;
+export const PTP_PEROUT_REQUEST_PERIOD: u32 = 16;
+export const PTP_PEROUT_REQUEST_INDEX: u32 = 32;
+export const PTP_PEROUT_REQUEST_FLAGS: u32 = 36;
+export const PTP_PEROUT_REQUEST_ON: u32 = 40;
+export const PTP_PEROUT_REQUEST_RSV: u32 = 40;
+
+export const SIZEOF_PTP_SYS_OFFSET: u32 = 832;
+export const PTP_SYS_OFFSET_N_SAMPLES: u32 = 0;
+export const PTP_SYS_OFFSET_RSV: u32 = 4;
+export const PTP_SYS_OFFSET_TS: u32 = 16;
+
+export const SIZEOF_PTP_SYS_OFFSET_EXTENDED: u32 = 1216;
+export const PTP_SYS_OFFSET_EXTENDED_N_SAMPLES: u32 = 0;
+export const PTP_SYS_OFFSET_EXTENDED_CLOCKID: u32 = 4;
+export const PTP_SYS_OFFSET_EXTENDED_RSV: u32 = 8;
+export const PTP_SYS_OFFSET_EXTENDED_TS: u32 = 16;
+
+export const SIZEOF_PTP_SYS_OFFSET_PRECISE: u32 = 64;
+export const PTP_SYS_OFFSET_PRECISE_DEVICE: u32 = 0;
+export const PTP_SYS_OFFSET_PRECISE_SYS_REALTIME: u32 = 16;
+export const PTP_SYS_OFFSET_PRECISE_SYS_MONORAW: u32 = 32;
+export const PTP_SYS_OFFSET_PRECISE_RSV: u32 = 48;
+
+export const SIZEOF_PTP_PIN_DESC: u32 = 96;
+export const PTP_PIN_DESC_NAME: u32 = 0;
+export const PTP_PIN_DESC_INDEX: u32 = 64;
+export const PTP_PIN_DESC_FUNC: u32 = 68;
+export const PTP_PIN_DESC_CHAN: u32 = 72;
+export const PTP_PIN_DESC_RSV: u32 = 76;
+
+export const SIZEOF_RTC_TIME: u32 = 36;
+export const RTC_TIME_TM_SEC: u32 = 0;
+export const RTC_TIME_TM_MIN: u32 = 4;
+export const RTC_TIME_TM_HOUR: u32 = 8;
+export const RTC_TIME_TM_MDAY: u32 = 12;
+export const RTC_TIME_TM_MON: u32 = 16;
+export const RTC_TIME_TM_YEAR: u32 = 20;
+export const RTC_TIME_TM_WDAY: u32 = 24;
+export const RTC_TIME_TM_YDAY: u32 = 28;
+export const RTC_TIME_TM_ISDST: u32 = 32;
+
+export const SIZEOF_RTC_WKALRM: u32 = 40;
+export const RTC_WKALRM_ENABLED: u32 = 0;
+export const RTC_WKALRM_PENDING: u32 = 1;
+export const RTC_WKALRM_TIME: u32 = 4;
+
+export const SIZEOF_RTC_PARAM: u32 = 24;
+export const RTC_PARAM_PARAM: u32 = 0;
+export const RTC_PARAM_UVALUE: u32 = 8;
+export const RTC_PARAM_SVALUE: u32 = 8;
+export const RTC_PARAM_PTR: u32 = 8;
+export const RTC_PARAM_INDEX: u32 = 16;
+export const RTC_PARAM_PAD: u32 = 20;
+
+export const SIZEOF_RTC_PLL_INFO: u32 = 32;
+export const RTC_PLL_INFO_PLL_CTRL: u32 = 0;
+export const RTC_PLL_INFO_PLL_VALUE: u32 = 4;
+export const RTC_PLL_INFO_PLL_MAX: u32 = 8;
+export const RTC_PLL_INFO_PLL_MIN: u32 = 12;
+export const RTC_PLL_INFO_PLL_POSMULT: u32 = 16;
+export const RTC_PLL_INFO_PLL_NEGMULT: u32 = 20;
+export const RTC_PLL_INFO_PLL_CLOCK: u32 = 24;
+
+export const SIZEOF_ERASE_INFO_USER: u32 = 8;
+export const ERASE_INFO_USER_START: u32 = 0;
+export const ERASE_INFO_USER_LENGTH: u32 = 4;
+
+export const SIZEOF_ERASE_INFO_USER64: u32 = 16;
+export const ERASE_INFO_USER64_START: u32 = 0;
+export const ERASE_INFO_USER64_LENGTH: u32 = 8;
+
+export const SIZEOF_MTD_OOB_BUF: u32 = 16;
+export const MTD_OOB_BUF_START: u32 = 0;
+export const MTD_OOB_BUF_LENGTH: u32 = 4;
+export const MTD_OOB_BUF_PTR: u32 = 8;
+
+export const SIZEOF_MTD_OOB_BUF64: u32 = 24;
+export const MTD_OOB_BUF64_START: u32 = 0;
+export const MTD_OOB_BUF64_PAD: u32 = 8;
+export const MTD_OOB_BUF64_LENGTH: u32 = 12;
+export const MTD_OOB_BUF64_USR_PTR: u32 = 16;
+
+export const SIZEOF_OTP_INFO: u32 = 12;
+export const OTP_INFO_START: u32 = 0;
+export const OTP_INFO_LENGTH: u32 = 4;
+export const OTP_INFO_LOCKED: u32 = 8;
+
+export const SIZEOF_MTD_WRITE_REQ: u32 = 48;
+export const MTD_WRITE_REQ_START: u32 = 0;
+export const MTD_WRITE_REQ_LEN: u32 = 8;
+export const MTD_WRITE_REQ_OOBLEN: u32 = 16;
+export const MTD_WRITE_REQ_USR_DATA: u32 = 24;
+export const MTD_WRITE_REQ_USR_OOB: u32 = 32;
+export const MTD_WRITE_REQ_MODE: u32 = 40;
+export const MTD_WRITE_REQ_PADDING: u32 = 41;
+
+export const SIZEOF_MTD_INFO_USER: u32 = 32;
+export const MTD_INFO_USER_TYPE: u32 = 0;
+export const MTD_INFO_USER_FLAGS: u32 = 4;
+export const MTD_INFO_USER_SIZE: u32 = 8;
+export const MTD_INFO_USER_ERASESIZE: u32 = 12;
+export const MTD_INFO_USER_WRITESIZE: u32 = 16;
+export const MTD_INFO_USER_OOBSIZE: u32 = 20;
+export const MTD_INFO_USER_PADDING: u32 = 24;
+
+export const SIZEOF_REGION_INFO_USER: u32 = 16;
+export const REGION_INFO_USER_OFFSET: u32 = 0;
+export const REGION_INFO_USER_ERASESIZE: u32 = 4;
+export const REGION_INFO_USER_NUMBLOCKS: u32 = 8;
+export const REGION_INFO_USER_REGIONINDEX: u32 = 12;
+
+export const SIZEOF_NAND_OOBINFO: u32 = 200;
+export const NAND_OOBINFO_USEECC: u32 = 0;
+export const NAND_OOBINFO_ECCBYTES: u32 = 4;
+export const NAND_OOBINFO_OOBFREE: u32 = 8;
+export const NAND_OOBINFO_ECCPOS: u32 = 72;
+
+export const SIZEOF_NAND_ECCLAYOUT_USER: u32 = 328;
+export const NAND_ECCLAYOUT_USER_ECCBYTES: u32 = 0;
+export const NAND_ECCLAYOUT_USER_ECCPOS: u32 = 4;
+export const NAND_ECCLAYOUT_USER_OOBAVAIL: u32 = 260;
+export const NAND_ECCLAYOUT_USER_OOBFREE: u32 = 264;
+
+export const SIZEOF_MTD_ECC_STATS: u32 = 16;
+export const MTD_ECC_STATS_CORRECTED: u32 = 0;
+export const MTD_ECC_STATS_FAILED: u32 = 4;
+export const MTD_ECC_STATS_BADBLOCKS: u32 = 8;
+export const MTD_ECC_STATS_BBTBLOCKS: u32 = 12;
+
+export const SIZEOF_UFFDIO_API: u32 = 24;
+export const UFFDIO_API_API: u32 = 0;
+export const UFFDIO_API_FEATURES: u32 = 8;
+export const UFFDIO_API_IOCTLS: u32 = 16;
+
+export const SIZEOF_UFFDIO_RANGE: u32 = 16;
+export const UFFDIO_RANGE_START: u32 = 0;
+export const UFFDIO_RANGE_LEN: u32 = 8;
+
+export const SIZEOF_UFFDIO_REGISTER: u32 = 32;
+export const UFFDIO_REGISTER_RANGE: u32 = 0;
+export const UFFDIO_REGISTER_MODE: u32 = 16;
+export const UFFDIO_REGISTER_IOCTLS: u32 = 24;
+
+export const SIZEOF_UFFDIO_COPY: u32 = 40;
+export const UFFDIO_COPY_DST: u32 = 0;
+export const UFFDIO_COPY_SRC: u32 = 8;
+export const UFFDIO_COPY_LEN: u32 = 16;
+export const UFFDIO_COPY_MODE: u32 = 24;
+export const UFFDIO_COPY_COPY: u32 = 32;
+
+export const SIZEOF_UFFDIO_ZEROPAGE: u32 = 32;
+export const UFFDIO_ZEROPAGE_RANGE: u32 = 0;
+export const UFFDIO_ZEROPAGE_MODE: u32 = 16;
+export const UFFDIO_ZEROPAGE_ZEROPAGE: u32 = 24;

@@ -3,10 +3,15 @@
 // one printer. Family files (ioctl-fs.ts, …) hold the lists; what cannot be said as a field
 // (arrays, unions chosen by a tag) stays a few lines of code beside them.
 
+import { arg } from "../call";
+import { T_IOCTL } from "../known";
+import { strsize, verbose, xflag } from "../options";
 import { outLen, putc, puts } from "../out";
 import { putAddr, putHex, putI64, putU64 } from "../print/num";
+import { quote } from "../print/quote";
 import { FMT_HEX, restyle } from "../print/style";
 import { printEnum, printFlags } from "../print/xlat";
+import { lookup, NO_REF, strEq } from "../tables";
 import { nlTable } from "./nl-print";
 
 /** Unsigned decimal (PRINT_FIELD_U). */
@@ -25,6 +30,9 @@ export const F_PTR: u8 = 5;
 export const F_CHAR: u8 = 6;
 /** One value by name, decimal when unknown (PRINT_FIELD_XVAL_D). */
 export const F_XVAL_D: u8 = 7;
+// ioctl-b: formats the gpio, ptp, rtc and seccomp-notify printers added.
+/** A char array of `size` bytes up to its NUL, `...` when it holds none (PRINT_FIELD_CSTRING). */
+export const F_CSTRING: u8 = 8;
 
 /** One printed field: `name=` then the value at `off` (`size` bytes) in format `fmt`. */
 export class Field {
@@ -57,7 +65,7 @@ function loadSigned(p: usize, size: u32): i64 {
 /** The value of field f of the struct at p, in its format. */
 export function printValue(f: Field, p: usize): void {
   const at = p + <usize>f.off;
-  const v = loadN(at, f.size);
+  const v = f.fmt == F_CSTRING ? 0 : loadN(at, f.size);
   switch (f.fmt) {
     case F_D:
       putI64(loadSigned(at, f.size));
@@ -83,6 +91,9 @@ export function printValue(f: Field, p: usize): void {
     case F_CHAR:
       putChar(<u32>v);
       break;
+    case F_CSTRING:
+      putCStringField(at, f.size);
+      break;
     default:
       putU64(v);
   }
@@ -102,6 +113,50 @@ function putChar(c: u32): void {
     putc(<u32>h.charCodeAt(c & 15));
   }
   putc(0x27);
+}
+
+/** The `size`-byte char array at p up to its NUL, `...` when it holds none (print_quoted_cstring). */
+export function putCStringField(p: usize, size: u32): void {
+  const noNul = quote(p, size - 1, true, xflag);
+  if (noNul && load<u8>(p + <usize>(size - 1)) != 0) puts("...");
+}
+
+/**
+ * `[e0, e1, …]`: `n` elements of `size` bytes at p, unsigned decimal or (`hex`) PRINT_VAL_X, cut
+ * after -s elements with `...` unless -v (strace's print_array over a struct's own array).
+ */
+export function printNumArray(p: usize, n: u32, size: u32, hex: bool): void {
+  putc(0x5b);
+  for (let i: u32 = 0; i < n; i++) {
+    if (i > 0) puts(", ");
+    if (!verbose && i >= <u32>strsize) {
+      puts("...");
+      break;
+    }
+    const v = loadN(p + <usize>(i * size), size);
+    if (hex) {
+      const start = outLen;
+      putHex(v);
+      restyle(start, v, FMT_HEX);
+    } else putU64(v);
+  }
+  putc(0x5d);
+}
+
+/**
+ * Is this ioctl's request (argument 1) the one core's ioctl table names `name`? For the printers
+ * of a struct that several requests share but print a little differently (a `…2` variant's rsv).
+ */
+export function isIoctlRequest(name: string): bool {
+  if (T_IOCTL < 0) return false;
+  const ref = lookup(T_IOCTL, <u64>(<u32>arg(1)));
+  return ref != NO_REF && strEq(ref, name);
+}
+
+/** Are the `size` bytes at p all zero (strace's IS_ARRAY_ZERO)? */
+export function isZero(p: usize, size: u32): bool {
+  for (let i: u32 = 0; i < size; i++) if (load<u8>(p + <usize>i) != 0) return false;
+  return true;
 }
 
 /** `name=value` for each field, joined by `, ` (a `, ` first unless `first`); no braces. */

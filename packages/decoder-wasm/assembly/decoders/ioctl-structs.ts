@@ -7,7 +7,23 @@ import { puts } from "../out";
 import { printTermiosOf, TERMIO, TERMIOS2 } from "../print/termios";
 import { lookup, NO_REF, strEq } from "../tables";
 import { printCounterWatch } from "./ioctl-counter";
+import { printEvdevStruct } from "./ioctl-evdev";
+import { isIoctlRequest } from "./ioctl-fields";
 import { printFiemapIn, printFiemapOut, printFstrimRange, printFsxattr, printInodeFlags } from "./ioctl-fs";
+import {
+  printGpioChipInfo,
+  printGpioEventRequest,
+  printGpioHandleConfig,
+  printGpioHandleData,
+  printGpioHandleRequest,
+  printGpioLineInfo,
+  printGpioLineOffset,
+  printGpioV2LineConfig,
+  printGpioV2LineInfo,
+  printGpioV2LineRequest,
+  printGpioV2LineValues,
+  printGpioV2LineValuesSet,
+} from "./ioctl-gpio";
 import {
   printBusstate,
   printDriveCmdIn,
@@ -20,8 +36,32 @@ import {
   printInt3,
   printKulong,
 } from "./ioctl-hdio";
+import { printKvmStruct } from "./ioctl-kvm";
 import { printLoopConfig, printLoopInfo, printLoopInfo64 } from "./ioctl-loop";
+import {
+  printEraseInfo,
+  printEraseInfo64,
+  printMtdEccStats,
+  printMtdInfo,
+  printMtdOobBuf,
+  printMtdOobBuf64,
+  printMtdWriteReq,
+  printNandEcclayout,
+  printNandOobinfo,
+  printOtpInfo,
+  printRegionInfo,
+} from "./ioctl-mtd";
+import {
+  printPtpClockCaps,
+  printPtpExttsRequest,
+  printPtpPeroutRequest,
+  printPtpPinDesc,
+  printPtpSysOffset,
+  printPtpSysOffsetExtended,
+  printPtpSysOffsetPrecise,
+} from "./ioctl-ptp";
 import { printRandPoolInfo } from "./ioctl-random";
+import { printRtcParam, printRtcPllInfo, printRtcTime, printRtcWkalrm } from "./ioctl-rtc";
 import { printScalar } from "./ioctl-scalar";
 import {
   printUbiAttach,
@@ -32,6 +72,13 @@ import {
   printUbiRsvol,
   printUbiSetVolProp,
 } from "./ioctl-ubi";
+import {
+  printUffdioApi,
+  printUffdioCopy,
+  printUffdioRange,
+  printUffdioRegister,
+  printUffdioZeropage,
+} from "./ioctl-uffd";
 
 /** The struct names this file prints (the decoder's implementedNames lists them). */
 export const IOCTL_STRUCT_NAMES: string[] = [
@@ -63,13 +110,83 @@ export const IOCTL_STRUCT_NAMES: string[] = [
   "ubi_leb_change_req",
   "ubi_map_req",
   "ubi_set_vol_prop_req",
+  // ioctl-b
+  "gpiochip_info",
+  "gpioline_info",
+  "gpio_line_offset",
+  "gpiohandle_request",
+  "gpioevent_request",
+  "gpiohandle_data",
+  "gpiohandle_config",
+  "gpio_v2_line_info",
+  "gpio_v2_line_request",
+  "gpio_v2_line_values",
+  "gpio_v2_line_values_set",
+  "gpio_v2_line_config",
+  "ptp_clock_caps",
+  "ptp_extts_request",
+  "ptp_perout_request",
+  "ptp_sys_offset",
+  "ptp_sys_offset_extended",
+  "ptp_sys_offset_precise",
+  "ptp_pin_desc",
+  "rtc_time",
+  "rtc_wkalrm",
+  "rtc_pll_info",
+  "rtc_param",
+  "erase_info_user",
+  "erase_info_user64",
+  "mtd_oob_buf",
+  "mtd_oob_buf64",
+  "mtd_write_req",
+  "otp_info",
+  "mtd_info_user",
+  "nand_oobinfo",
+  "nand_ecclayout_user",
+  "mtd_ecc_stats",
+  "region_info_user",
+  "uffdio_api",
+  "uffdio_register",
+  "uffdio_copy",
+  "uffdio_zeropage",
+  "uffdio_range",
 ];
+
+/**
+ * The types whose exit shows ` => ` even when the call failed (then with the address): strace's
+ * decoders that read the kernel's answer without first checking for an error.
+ */
+export function ioctlExitShownOnError(type: u32): bool {
+  return strEq(type, "rtc_param");
+}
+
+/**
+ * The types whose entry printer leaves the struct open for the exit printer to finish, strace's
+ * `{asked, answered}` without ` => ` (ptp.c's sys-offset and pin getters).
+ */
+export function ioctlStructContinues(type: u32): bool {
+  return (
+    strEq(type, "ptp_sys_offset") ||
+    strEq(type, "ptp_sys_offset_extended") ||
+    strEq(type, "ptp_pin_desc") ||
+    strEq(type, "region_info_user") ||
+    strEq(type, "uffdio_api") ||
+    strEq(type, "uffdio_register") ||
+    strEq(type, "uffdio_copy") ||
+    strEq(type, "uffdio_zeropage")
+  );
+}
 
 /**
  * Prints the `len` captured bytes at p of type `type` (a string ref), read from tracee address
  * `addr` at entry or exit; false when the type is not an ioctl family's or too short.
  */
 export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExit: bool): bool {
+  // ioctl-a: evdev's structs and masks.
+  const evdev = printEvdevStruct(type, p, len, addr);
+  if (evdev >= 0) return evdev > 0;
+  const kvm = printKvmStruct(type, p, len);
+  if (kvm >= 0) return kvm > 0;
   if (strEq(type, "fiemap")) return printFiemapIn(p, len);
   if (strEq(type, "fiemap_extents")) return printFiemapOut(p, len, addr);
   if (strEq(type, "fstrim_range")) return printFstrimRange(p, len);
@@ -98,6 +215,46 @@ export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExi
   if (strEq(type, "rand_pool_info")) return printRandPoolInfo(p, len, addr);
   if (strEq(type, "termios2")) return printTermiosOf(p, len, TERMIOS2);
   if (strEq(type, "termio")) return printTermiosOf(p, len, TERMIO);
+  // ioctl-b
+  if (strEq(type, "gpiochip_info")) return printGpioChipInfo(p, len);
+  if (strEq(type, "gpioline_info")) return printGpioLineInfo(p, len, atExit);
+  if (strEq(type, "gpio_line_offset")) return printGpioLineOffset(p, len);
+  if (strEq(type, "gpiohandle_request")) return printGpioHandleRequest(p, len, atExit);
+  if (strEq(type, "gpioevent_request")) return printGpioEventRequest(p, len, atExit);
+  if (strEq(type, "gpiohandle_data")) return printGpioHandleData(p, len);
+  if (strEq(type, "gpiohandle_config")) return printGpioHandleConfig(p, len);
+  if (strEq(type, "gpio_v2_line_info")) return printGpioV2LineInfo(p, len, atExit);
+  if (strEq(type, "gpio_v2_line_request")) return printGpioV2LineRequest(p, len, atExit);
+  if (strEq(type, "gpio_v2_line_values")) return printGpioV2LineValues(p, len, atExit);
+  if (strEq(type, "gpio_v2_line_values_set")) return printGpioV2LineValuesSet(p, len);
+  if (strEq(type, "gpio_v2_line_config")) return printGpioV2LineConfig(p, len);
+  if (strEq(type, "ptp_clock_caps")) return printPtpClockCaps(p, len);
+  if (strEq(type, "ptp_extts_request")) return printPtpExttsRequest(p, len);
+  if (strEq(type, "ptp_perout_request")) return printPtpPeroutRequest(p, len);
+  if (strEq(type, "ptp_sys_offset")) return printPtpSysOffset(p, len, atExit);
+  if (strEq(type, "ptp_sys_offset_extended")) return printPtpSysOffsetExtended(p, len, atExit);
+  if (strEq(type, "ptp_sys_offset_precise")) return printPtpSysOffsetPrecise(p, len);
+  if (strEq(type, "ptp_pin_desc")) return printPtpPinDesc(p, len, atExit);
+  if (strEq(type, "rtc_time")) return printRtcTime(p, len);
+  if (strEq(type, "rtc_wkalrm")) return printRtcWkalrm(p, len);
+  if (strEq(type, "rtc_pll_info")) return printRtcPllInfo(p, len);
+  if (strEq(type, "rtc_param")) return printRtcParam(p, len, atExit, isIoctlRequest("RTC_PARAM_GET"));
+  if (strEq(type, "erase_info_user")) return printEraseInfo(p, len);
+  if (strEq(type, "erase_info_user64")) return printEraseInfo64(p, len);
+  if (strEq(type, "mtd_oob_buf")) return printMtdOobBuf(p, len);
+  if (strEq(type, "mtd_oob_buf64")) return printMtdOobBuf64(p, len);
+  if (strEq(type, "mtd_write_req")) return printMtdWriteReq(p, len);
+  if (strEq(type, "otp_info")) return printOtpInfo(p, len);
+  if (strEq(type, "mtd_info_user")) return printMtdInfo(p, len);
+  if (strEq(type, "nand_oobinfo")) return printNandOobinfo(p, len);
+  if (strEq(type, "nand_ecclayout_user")) return printNandEcclayout(p, len);
+  if (strEq(type, "mtd_ecc_stats")) return printMtdEccStats(p, len);
+  if (strEq(type, "region_info_user")) return printRegionInfo(p, len, atExit);
+  if (strEq(type, "uffdio_api")) return printUffdioApi(p, len, atExit);
+  if (strEq(type, "uffdio_register")) return printUffdioRegister(p, len, atExit);
+  if (strEq(type, "uffdio_copy")) return printUffdioCopy(p, len, atExit);
+  if (strEq(type, "uffdio_zeropage")) return printUffdioZeropage(p, len, atExit);
+  if (strEq(type, "uffdio_range")) return printUffdioRange(p, len);
   return printScalar(type, p, len);
 }
 

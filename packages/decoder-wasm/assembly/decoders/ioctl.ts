@@ -30,8 +30,16 @@ import {
   tableCount,
 } from "../tables";
 import { printArg, printFd } from "./args";
-import { printIoctlStruct, printIoctlValue } from "./ioctl-structs";
-import { AUX_ENUM, RVAL_DECODED, setAux } from "./rval";
+import { isEvdevPointer, printEvdevRequest } from "./ioctl-evdev";
+import { kvmReturnsFd } from "./ioctl-kvm";
+import { printNumberedRequest } from "./ioctl-number";
+import {
+  ioctlExitShownOnError,
+  ioctlStructContinues,
+  printIoctlStruct,
+  printIoctlValue,
+} from "./ioctl-structs";
+import { AUX_ENUM, RVAL_DECODED, RVAL_FD, setAux } from "./rval";
 
 /** The request by name, or `_IOC(...)`; -X raw/verbose restyle it as one value. */
 export function printIoctlRequest(req: u32): void {
@@ -58,16 +66,20 @@ function firstMatch(req: u32): i32 {
 }
 
 function printIoctlRequestAbbrev(req: u32): void {
+  // A family whose number carries a length or an index (EVIOCGBIT(EV_KEY, 96), MIXER_READ(13))
+  // is named first, then the table's names.
+  const named = printEvdevRequest(req) || printNumberedRequest(req);
   const first = firstMatch(req);
   if (first >= 0) {
     const t = <u32>T_IOCTL;
     const n = tableCount(t);
     for (let j = <u32>first; j < n && entryValue(t, j) == <u64>req; j++) {
-      if (j > <u32>first) puts(" or ");
+      if (named || j > <u32>first) puts(" or ");
       putRef(entryName(t, j));
     }
     return;
   }
+  if (named) return;
 
   const dir = req >> 30;
   puts("_IOC(");
@@ -120,6 +132,20 @@ function printPointee(req: i32, atExit: bool): bool {
   return ok;
 }
 
+/**
+ * The exit half of a struct its entry printer left open (ioctlStructContinues): what the kernel
+ * filled in and the closing brace; only the brace when the call failed, `, ???}` when unread.
+ */
+function finishOpenStruct(req: i32): void {
+  const argIdx = requestArg(req);
+  if (!isError) {
+    const read = arg(argIdx) != 0 && findCap(argIdx, CK_STRUCT_IF, true);
+    if (read && printIoctlStruct(requestStruct(req), capData, capLen, arg(argIdx), true)) return;
+    puts(", ???");
+  }
+  putc(0x7d);
+}
+
 export function decodeIoctl(): i32 {
   const req = <u32>arg(1);
   // What the caller passes (read at entry) and what the kernel writes back (read at exit).
@@ -132,8 +158,9 @@ export function decodeIoctl(): i32 {
     }
     // Only a request whose argument the kernel writes came back for its exit: after the caller's
     // struct, strace shows the kernel's as ` => {…}`, and nothing more when the call failed.
-    if (atEntry >= 0) {
-      if (!isError) {
+    if (atEntry >= 0 && ioctlStructContinues(requestStruct(atEntry))) finishOpenStruct(atExit);
+    else if (atEntry >= 0) {
+      if (!isError || ioctlExitShownOnError(requestStruct(atExit))) {
         puts(" => ");
         printPointee(atExit, true);
       }
@@ -157,10 +184,16 @@ export function decodeIoctl(): i32 {
       puts(", ");
       printArg(requestArgIndex(ra), requestArgKind(ra), requestArgParam(ra));
     }
-    return req == NS_GET_NSTYPE ? 0 : RVAL_DECODED;
+    if (req == NS_GET_NSTYPE) return 0;
+    return kvmReturnsFd(req) ? RVAL_DECODED | RVAL_FD : RVAL_DECODED;
   }
   puts(", ");
+  // An input device's request core points at nothing (EVIOCGMASK): strace prints the address.
+  if (isEvdevPointer(req)) {
+    putAddr(arg(2));
+    return RVAL_DECODED;
+  }
   if (req == 0x40049409) putI64(<i64>(<i32>arg(2)));
   else putHex(arg(2));
-  return RVAL_DECODED;
+  return kvmReturnsFd(req) ? RVAL_DECODED | RVAL_FD : RVAL_DECODED;
 }
