@@ -106,6 +106,7 @@ CapturePlan CapturePlan::parse(const uint32_t* words, size_t count) {
       if (s.kind == rf::kPid && ((s.max & 0xff) > rf::kPtByArg3 || ((s.max >> 8) & 0xff) > 3)) {
         throw PlanError("pid type " + hex(s.max) + at_nr(nr));
       }
+      if (s.kind == rf::kPid) plan.pid_decode_ |= (s.max >> 8) & 0xff;
       if (s.max > kPlanMaxBytes) throw PlanError("max bytes " + std::to_string(s.max) + at_nr(nr));
       list.push_back(s);
     }

@@ -290,6 +290,26 @@ uint16_t capture_fd_paths(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr,
   return count > n ? rf::kTruncated : rf::kOk;
 }
 
+}  // namespace
+
+void write_pid_body(rf::RecordWriter& w, PidResolver& pids, pid_t tid, int32_t value, int32_t id, uint32_t type,
+                    uint32_t decode) {
+  int proc_pid = 0;
+  int translated = id > 0 ? pids.translate(tid, id, static_cast<PidKind>(type), &proc_pid) : 0;
+  std::string comm;
+  if ((decode & rf::kPidDecodeComm) != 0 && (type == rf::kPtTid || type == rf::kPtTgid) && translated > 0)
+    comm = pids.comm(proc_pid);
+  w.u32(static_cast<uint32_t>(value));
+  w.u32(static_cast<uint32_t>(translated));
+  w.u8(static_cast<uint8_t>(type));
+  w.u8(0);
+  w.u16(static_cast<uint16_t>(comm.size()));
+  w.u32(0);
+  w.bytes(comm.data(), comm.size());
+}
+
+namespace {
+
 // A PID capture: the value (a register, the return value, or an i32 in memory), resolved as an id
 // of its type: translated into the tracer's PID namespace and/or named by its thread's comm.
 uint16_t capture_pid(rf::RecordWriter& w, MemoryReader& mem, const CaptureSpec& s, const SyscallFacts& f) {
@@ -313,18 +333,7 @@ uint16_t capture_pid(rf::RecordWriter& w, MemoryReader& mem, const CaptureSpec& 
     type = static_cast<uint32_t>(f.args[3]);
     if (type > rf::kPtSid) type = rf::kPtTid;
   }
-  int proc_pid = 0;
-  int translated = id > 0 ? f.pids->translate(f.tid, id, static_cast<PidKind>(type), &proc_pid) : 0;
-  std::string comm;
-  if ((decode & rf::kPidDecodeComm) != 0 && (type == rf::kPtTid || type == rf::kPtTgid) && translated > 0)
-    comm = f.pids->comm(proc_pid);
-  w.u32(static_cast<uint32_t>(value));
-  w.u32(static_cast<uint32_t>(translated));
-  w.u8(static_cast<uint8_t>(type));
-  w.u8(0);
-  w.u16(static_cast<uint16_t>(comm.size()));
-  w.u32(0);
-  w.bytes(comm.data(), comm.size());
+  write_pid_body(w, *f.pids, f.tid, value, id, type, decode);
   return rf::kOk;
 }
 

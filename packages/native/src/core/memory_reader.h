@@ -51,4 +51,10 @@ struct SyscallFacts {
 uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vector<CaptureSpec>& specs,
                         const SyscallFacts& facts);
 
+// A PID capture's data (record format's PidCaptureBody, then the comm): `value` as tracee `tid`
+// sees it, `id` the id it names (kill's -pgrp: pgrp), resolved as a `type` (rf::PidTypeCode, not
+// TGID_PGID or BY_ARG3) per the `decode` bits (rf::kPidDecode*).
+void write_pid_body(rf::RecordWriter& w, PidResolver& pids, pid_t tid, int32_t value, int32_t id, uint32_t type,
+                    uint32_t decode);
+
 }  // namespace tstrace

@@ -860,6 +860,17 @@ struct Tracer::Loop {
     }
   }
 
+  // --decode-pids: the sender's or child's si_pid, resolved now (it may be gone when the decoder
+  // prints it), as a PID capture after the siginfo; codes without a si_pid write nothing.
+  void signal_pid(rf::RecordWriter& w, pid_t p, int sig, const siginfo_t& si) {
+    uint32_t decode = opts.plan ? opts.plan->pid_decode() : 0;
+    bool has_pid = (si.si_code <= 0 && si.si_code != SI_TIMER) || (sig == SIGCHLD && si.si_code != SI_KERNEL);
+    if (decode == 0 || !has_pid || si.si_code == SI_KERNEL) return;
+    size_t cap = w.begin_capture(0, rf::kPid);
+    write_pid_body(w, pids, p, si.si_pid, si.si_pid, rf::kPtTgid, decode);
+    w.end_capture(cap, rf::kOk);
+  }
+
   void on_signal(pid_t p, ThreadState& t, int sig) {
     siginfo_t si;
     std::memset(&si, 0, sizeof si);
@@ -870,6 +881,7 @@ struct Tracer::Loop {
       w.u32(static_cast<uint32_t>(sig));
       w.u32(0);
       w.bytes(&si, sizeof si);
+      signal_pid(w, p, sig, si);
       w.end_record(start);
       sample_stack(p, 0);
     }
