@@ -32,11 +32,14 @@ import { QUOTE_ANGLES, QUOTE_BARE, quote } from "./quote";
 /** PID captures of the SIGNAL record being printed (after its siginfo), or 0. */
 let sigCaps: usize = 0;
 let sigCapsCount: u32 = 0;
+/** A SIGNAL record is being printed: the call state (capNth) may belong to a released batch. */
+let inSignal: bool = false;
 
 /** A SIGNAL record's PID captures (its si_pid's) for the siginfo printed next; 0 clears. */
 export function setSignalPids(caps: usize, count: u32): void {
   sigCaps = caps;
   sigCapsCount = count;
+  inSignal = caps != 0;
 }
 
 function matches(p: usize, value: i32, type: u8): bool {
@@ -48,7 +51,7 @@ function matches(p: usize, value: i32, type: u8): bool {
 
 /** The data of the PID capture of `value` as a `type` id at this call's entry or exit (or signal), or 0. */
 function findPid(value: i32, type: u8): usize {
-  for (let e = 0; e < 2; e++) {
+  for (let e = 0; e < 2 && !inSignal; e++) {
     for (let n: u32 = 0; ; n++) {
       const p = capNth(<u32>CK_PID, e == 1, n);
       if (p == 0) break;
@@ -59,7 +62,7 @@ function findPid(value: i32, type: u8): usize {
   for (let i: u32 = 0; i < sigCapsCount; i++) {
     const p = sigCaps + off;
     if (matches(p, value, type)) return p + CAP_HEADER;
-    off += CAP_HEADER + ((<usize>load<u32>(p + CAP_LENGTH) + 7) & ~(<usize>7));
+    off += <usize>CAP_HEADER + ((<usize>load<u32>(p + CAP_LENGTH) + 7) & ~(<usize>7));
   }
   return 0;
 }
