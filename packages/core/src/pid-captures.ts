@@ -30,6 +30,7 @@ export const PID_TYPE_CODES: Readonly<Record<PidType, number>> = {
   sid: PidTypeCode.SID,
   tgidPgid: PidTypeCode.TGID_PGID,
   byArg3: PidTypeCode.BY_ARG3,
+  byTypeField: PidTypeCode.BY_TYPE_FIELD,
 };
 
 /** Return kinds that are ids, and which. */

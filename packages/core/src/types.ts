@@ -141,8 +141,9 @@ export type ArgKind =
  * another PID namespace and whether `--decode-pids=comm` names it (tid and tgid only).
  * `tgidPgid` is kill's and wait4's: a process when positive, a process group when below -1.
  * `byArg3` is prctl(PR_SCHED_CORE)'s: argument 3 (0-based) holds the kernel's PIDTYPE_* (PID, TGID, PGID, SID).
+ * `byTypeField` is struct f_owner_ex's pid: the i32 before it is F_OWNER_TID, _PID or _PGRP (0, 1, 2).
  */
-export type PidType = "tid" | "tgid" | "pgid" | "sid" | "tgidPgid" | "byArg3";
+export type PidType = "tid" | "tgid" | "pgid" | "sid" | "tgidPgid" | "byArg3" | "byTypeField";
 
 /** How the return value is printed. Errors always print `-1 ENAME (message)`. */
 export type RetKind =

@@ -91,6 +91,7 @@ export const PT_PGID: u8 = 2;
 export const PT_SID: u8 = 3;
 export const PT_TGID_PGID: u8 = 4;
 export const PT_BY_ARG3: u8 = 5;
+export const PT_BY_TYPE_FIELD: u8 = 6;
 
 export const PID_CAP_VALUE: u32 = 0;
 export const PID_CAP_TRANSLATED: u32 = 4;

@@ -117,6 +117,7 @@ export const PID_TYPE_PARAMS: Readonly<Record<PidType, number>> = {
   sid: 3,
   tgidPgid: 4,
   byArg3: 5,
+  byTypeField: 6,
 };
 
 /** Return kind codes (assembly/kind-codes.ts R_*). */

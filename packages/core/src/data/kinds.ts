@@ -363,11 +363,11 @@ export const kinds: Readonly<Record<string, KindRow>> = {
     args: [en("waitid_types"), int, structOut("siginfo"), flags("wait4_options"), structOut("rusage")],
   },
   process_vm_readv: {
-    args: [int, { k: "iovec", count: 2, dir: "out" }, ulong, arr("iovec", 4, "in"), ulong, ulong],
+    args: [pid("tgid"), { k: "iovec", count: 2, dir: "out" }, ulong, arr("iovec", 4, "in"), ulong, ulong],
     decoder: "process_vm_readv",
   },
   process_vm_writev: {
-    args: [int, { k: "iovec", count: 2, dir: "in" }, ulong, arr("iovec", 4, "in"), ulong, ulong],
+    args: [pid("tgid"), { k: "iovec", count: 2, dir: "in" }, ulong, arr("iovec", 4, "in"), ulong, ulong],
     decoder: "process_vm_writev",
   },
   getrusage: { args: [en("usage_who"), structOut("rusage")] },
@@ -383,8 +383,8 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   sched_rr_get_interval: { args: [pid("tgid"), structOut("timespec")] },
   sched_yield: { args: [] },
   // sched.c: struct sched_attr, read as its largest known size (a shorter readable prefix is kept)
-  sched_setattr: { args: [int, structInOut("sched_attr"), uint], decoder: "sched_setattr" },
-  sched_getattr: { args: [int, structOut("sched_attr"), uint, uint], decoder: "sched_getattr" },
+  sched_setattr: { args: [pid("tgid"), structInOut("sched_attr"), uint], decoder: "sched_setattr" },
+  sched_getattr: { args: [pid("tgid"), structOut("sched_attr"), uint, uint], decoder: "sched_getattr" },
   getgroups: { args: [int, arr("gid", 0, "out")], decoder: "getgroups" },
   setgroups: { args: [int, arr("gid", 0, "in")], decoder: "setgroups" },
   setuid: { args: [int] },

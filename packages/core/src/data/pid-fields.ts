@@ -29,6 +29,8 @@ export const pidFields: Readonly<Record<string, readonly PidField[]>> = {
   siginfo: [{ field: "si_pid", offset: 16, type: "tgid" }],
   // struct flock's l_pid (fcntl F_GETLK).
   flock: [{ field: "l_pid", type: "tgid" }],
+  // struct f_owner_ex (fcntl F_SETOWN_EX/F_GETOWN_EX): int type, int pid; type says which id.
+  f_owner_ex: [{ field: "pid", offset: 4, type: "byTypeField" }],
 };
 
 /** A pid argument a hand-written decoder prints only for one value of a selector argument. */

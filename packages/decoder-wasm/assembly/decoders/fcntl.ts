@@ -16,7 +16,8 @@ import { putc, puts } from "../out";
 import { putAddr, putHex, putI64 } from "../print/num";
 import { printSignal } from "../print/signal";
 import { printEnum } from "../print/xlat";
-import { CK_STRUCT_IF } from "../record";
+import { printPid } from "../print/pid";
+import { CK_STRUCT_IF, PT_PGID } from "../record";
 import {
   findRequestArg,
   findTable,
@@ -65,7 +66,11 @@ function printOwnerEx(atExit: bool): void {
   puts("{type=");
   printEnum(T_F_OWNER_TYPES, <u64>load<u32>(capData));
   puts(", pid=");
-  putI64(<i64>load<i32>(capData + 4));
+  // F_OWNER_TID, _PID and _PGRP are numbered as strace's pid types (tid, tgid, pgid).
+  const owner = load<u32>(capData);
+  const pid = load<i32>(capData + 4);
+  if (owner <= <u32>PT_PGID) printPid(pid, <u8>owner);
+  else putI64(<i64>pid);
   putc(0x7d);
 }
 

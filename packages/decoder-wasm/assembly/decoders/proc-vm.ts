@@ -7,9 +7,10 @@
 import { arg, capData, capLen, capPartial, exiting, findCap, isError, rval } from "../call";
 import { strsize, verbose } from "../options";
 import { putc, puts } from "../out";
-import { putAddr, putI64, putU64 } from "../print/num";
+import { putAddr, putU64 } from "../print/num";
+import { printPid } from "../print/pid";
 import { printBuffer } from "../print/quote";
-import { CK_IOVEC, CS_FAULT } from "../record";
+import { CK_IOVEC, CS_FAULT, PT_TGID } from "../record";
 import { printElems } from "./elems";
 import { printIovAddr } from "./mem";
 import { RVAL_DECODED } from "./rval";
@@ -92,7 +93,7 @@ function printRest(): void {
 
 export function decodeProcessVmReadv(): i32 {
   if (!exiting) {
-    putI64(<i64>(<i32>arg(0)));
+    printPid(<i32>arg(0), PT_TGID);
     puts(", ");
     return 0;
   }
@@ -102,7 +103,7 @@ export function decodeProcessVmReadv(): i32 {
 }
 
 export function decodeProcessVmWritev(): i32 {
-  putI64(<i64>(<i32>arg(0)));
+  printPid(<i32>arg(0), PT_TGID);
   puts(", ");
   printLocalIov(1, false, false, 0xffffffffffffffff);
   printRest();

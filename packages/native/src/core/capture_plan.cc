@@ -103,7 +103,7 @@ CapturePlan CapturePlan::parse(const uint32_t* words, size_t count) {
           throw PlanError("fd array element " + hex(s.size) + at_nr(nr));
         }
       }
-      if (s.kind == rf::kPid && ((s.max & 0xff) > rf::kPtByArg3 || ((s.max >> 8) & 0xff) > 3)) {
+      if (s.kind == rf::kPid && ((s.max & 0xff) > rf::kPtByTypeField || ((s.max >> 8) & 0xff) > 3)) {
         throw PlanError("pid type " + hex(s.max) + at_nr(nr));
       }
       if (s.kind == rf::kPid) plan.pid_decode_ |= (s.max >> 8) & 0xff;

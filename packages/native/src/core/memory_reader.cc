@@ -254,7 +254,7 @@ uint16_t capture_fd_path(rf::RecordWriter& w, const CaptureSpec& s, const Syscal
   if (f.fds == nullptr) return rf::kFault;
   int64_t fd = s.arg == rf::kFdReturnArg ? f.rval : static_cast<int64_t>(f.args[s.arg]);
   FdDescription d;
-  if (!f.fds->describe(f.tid, fd, s.size, d)) return rf::kFault;
+  if (!f.fds->describe(f.proc_tid, fd, s.size, d)) return rf::kFault;
   if ((s.size & rf::kFdDecodeNetlink) != 0 && d.detail.rfind("NETLINK:[", 0) == 0) netlink = true;
   size_t path_len = std::min<size_t>(d.path.size(), s.max);
   w.u32(d.form);
@@ -276,7 +276,7 @@ uint16_t capture_fd_paths(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr,
   for (uint32_t i = 0; i < n; i++) {
     int32_t fd = 0;
     if (mem.read(addr + static_cast<uint64_t>(i) * stride, &fd, 4) < 4) return rf::kFault;
-    bool named = f.fds->describe(f.tid, fd, s.size & 0xff, d);
+    bool named = f.fds->describe(f.proc_tid, fd, s.size & 0xff, d);
     if (!named) d = FdDescription{};
     w.u32(static_cast<uint32_t>(fd));
     w.u32(named ? 0 : 1);
@@ -328,6 +328,12 @@ uint16_t capture_pid(rf::RecordWriter& w, MemoryReader& mem, const CaptureSpec& 
     // kill's and wait4's: a process when positive, a process group when below -1.
     type = value < -1 ? rf::kPtPgid : rf::kPtTgid;
     if (value < -1) id = -value;
+  } else if (type == rf::kPtByTypeField) {
+    // struct f_owner_ex: the int before the pid is F_OWNER_TID, _PID or _PGRP, numbered as our types.
+    int32_t t = -1;
+    if (offset1 < 5 || mem.read(f.args[s.arg] + offset1 - 5, &t, 4) < 4 || t < 0 || t > static_cast<int32_t>(rf::kPtPgid))
+      return rf::kFault;
+    type = static_cast<uint32_t>(t);
   } else if (type == rf::kPtByArg3) {
     // prctl(PR_SCHED_CORE): argument 3 is the kernel's PIDTYPE_*, whose values are ours.
     type = static_cast<uint32_t>(f.args[3]);

@@ -42,7 +42,9 @@ struct SyscallFacts {
   uint64_t sp;      // stack pointer at entry (STACK captures)
   int64_t rval;     // exit only
   bool at_exit;
-  pid_t tid;                       // whose /proc/<tid>/fd FD_PATH captures read
+  pid_t tid;                       // the thread, in the tracer's PID namespace
+  pid_t proc_tid;                  // its /proc entry, whose fd/ FD_PATH captures read (another
+                                   // number when /proc belongs to another PID namespace)
   FdDescriber* fds;                // FD_PATH captures: null skips them
   PidResolver* pids;               // PID captures: null skips them
 };

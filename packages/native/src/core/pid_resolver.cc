@@ -109,11 +109,22 @@ bool PidResolver::proc_is_ours() {
   return proc_ours_ == 1;
 }
 
+int PidResolver::proc_entry(pid_t tid) {
+  if (proc_is_ours()) return tid;
+  auto it = proc_entry_.find(tid);
+  if (it != proc_entry_.end()) return it->second;
+  // Looked up once per thread (a failure too: it would otherwise scan /proc at every stop).
+  int at = 0;
+  if (scan(our_ns(), tid, PidKind::kTid, &at) == 0) at = tid;
+  proc_entry_[tid] = at;
+  return at;
+}
+
 uint64_t PidResolver::ns_of(pid_t tid) {
   auto it = tracee_ns_.find(tid);
   if (it != tracee_ns_.end()) return it->second;
   int proc_pid = tid;
-  if (!proc_is_ours() && scan(our_ns(), tid, PidKind::kTid, &proc_pid) == 0) return 0;
+  if (!proc_is_ours()) proc_pid = proc_entry(tid);
   std::vector<uint64_t> chain;
   uint64_t ns = ns_chain(proc_pid, chain, 1) ? chain[0] : 0;
   if (ns != 0) tracee_ns_[tid] = ns;

@@ -26,8 +26,14 @@ class PidResolver {
   int translate(pid_t tid, int value, PidKind kind, int* proc_pid);
   // /proc/<proc_pid>/comm without its newline; empty when unreadable.
   std::string comm(int proc_pid);
-  // A tracee is gone: its namespace is forgotten (its tid may be reused).
-  void forget(pid_t tid) { tracee_ns_.erase(tid); }
+  // The /proc entry of thread `tid` (a pid in the tracer's namespace): tid itself unless /proc
+  // belongs to another PID namespace (tstrace run under `unshare -p` without a new /proc).
+  int proc_entry(pid_t tid);
+  // A tracee is gone: its namespace and /proc entry are forgotten (its tid may be reused).
+  void forget(pid_t tid) {
+    tracee_ns_.erase(tid);
+    proc_entry_.erase(tid);
+  }
 
  private:
   struct ProcData {
@@ -45,6 +51,7 @@ class PidResolver {
   uint64_t our_ns_ = 0;
   int proc_ours_ = -1;
   std::map<pid_t, uint64_t> tracee_ns_;
+  std::map<pid_t, int> proc_entry_;
   std::map<std::tuple<uint64_t, int, uint8_t>, int> cache_;  // (ns, id, kind) → proc pid
 };
 

@@ -191,6 +191,7 @@ enum PidTypeCode : uint32_t {
   kPtSid = 3,
   kPtTgidPgid = 4,
   kPtByArg3 = 5,
+  kPtByTypeField = 6,
 };
 
 // PidDecode bits (a PID spec's word 3, bits 8-15).

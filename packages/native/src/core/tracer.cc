@@ -921,6 +921,7 @@ struct Tracer::Loop {
     facts.rval = rval;
     facts.at_exit = at_exit;
     facts.tid = p;
+    facts.proc_tid = pids.proc_entry(p);
     facts.fds = &fds;
     facts.pids = &pids;
     return facts;
