@@ -100,7 +100,7 @@ export function pidCaptures(
           selectorValue: constValue(req.table, value),
         });
   for (const r of requestPids[name] ?? [])
-    pid(r.arg, CaptureWhen.ENTRY, r.type, { selectorArg: r.selector, selectorValue: constValue(r.table, r.value) });
+    pid(r.arg, r.arg === FD_RETURN_ARG ? CaptureWhen.EXIT : CaptureWhen.ENTRY, r.type, { selectorArg: r.selector, selectorValue: constValue(r.table, r.value) });
   const vc = valueCaptures[name];
   if (vc)
     for (const c of vc.captures)

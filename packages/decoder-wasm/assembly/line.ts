@@ -15,6 +15,7 @@ import {
   auxTable,
   RVAL_DECODED,
   RVAL_FD,
+  RVAL_TGID_PGID,
   RVAL_HEX,
   RVAL_OCTAL,
   RVAL_UDECIMAL,
@@ -75,6 +76,7 @@ import {
   HDR_FLAGS,
   HDR_LENGTH,
   PT_PGID,
+  PT_TGID_PGID,
   PT_SID,
   PT_TGID,
   PT_TID,
@@ -455,6 +457,10 @@ function printReturn(r: u32, rv: i32, rval: i64, isError: bool): void {
   }
   if (rv == RVAL_UDECIMAL) {
     putU64(<u64>rval);
+    return;
+  }
+  if (rv == RVAL_TGID_PGID) {
+    printPid(<i32>rval, PT_TGID_PGID);
     return;
   }
   if (kind == R_FD || (kind == R_FDBYARGS && rv == RVAL_FD)) {

@@ -41,7 +41,7 @@ export interface RequestPid {
   readonly table: string;
   /** The selector's value, by name. */
   readonly value: string;
-  /** The pid argument. */
+  /** The pid argument; 6 (FD_RETURN_ARG): the return value, at exit. */
   readonly arg: number;
   /** What the id is. */
   readonly type: PidType;
@@ -56,4 +56,6 @@ export const requestPids: Readonly<Record<string, readonly RequestPid[]>> = {
     { selector: 0, table: "prctl_options", value: "PR_SET_PTRACER", arg: 1, type: "tgid" },
     { selector: 0, table: "prctl_options", value: "PR_SCHED_CORE", arg: 2, type: "byArg3" },
   ],
+  // F_GETOWN returns a process id, or minus a process group's.
+  fcntl: [{ selector: 1, table: "fcntl_cmds", value: "F_GETOWN", arg: 6, type: "tgidPgid" }],
 };

@@ -7,6 +7,8 @@ export const RVAL_OCTAL: i32 = 2;
 export const RVAL_UDECIMAL: i32 = 3;
 /** The return value is an fd (fcntl F_DUPFD): with -y it prints decorated. */
 export const RVAL_FD: i32 = 4;
+/** pidns: the return value is a process id, or a process group's when negative (fcntl F_GETOWN). */
+export const RVAL_TGID_PGID: i32 = 5;
 
 /** Per-call scratch the line engine saves and restores per pid. */
 export let resumeArg: u32 = 0;
