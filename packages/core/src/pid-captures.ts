@@ -66,7 +66,11 @@ function constValue(table: string, name: string | number): number {
 }
 
 const whenOf = (dir: "in" | "out" | "inout"): CaptureWhen[] =>
-  dir === "in" ? [CaptureWhen.ENTRY] : dir === "out" ? [CaptureWhen.EXIT] : [CaptureWhen.ENTRY, CaptureWhen.EXIT];
+  dir === "in"
+    ? [CaptureWhen.ENTRY]
+    : dir === "out"
+      ? [CaptureWhen.EXIT]
+      : [CaptureWhen.ENTRY, CaptureWhen.EXIT];
 
 /** Every PID capture of syscall `name` (its kinds `args`, return kind `ret`) on `table`'s architecture. */
 export function pidCaptures(
@@ -80,7 +84,14 @@ export function pidCaptures(
   const decode = (decodePids.pidns ? 1 : 0) | (decodePids.comm ? 2 : 0);
   const out: CaptureSpec[] = [];
   const pid = (arg: number, when: CaptureWhen, type: PidType, more: Partial<CaptureSpec> = {}): void => {
-    out.push({ arg, kind: CaptureKind.PID, when, pidType: PID_TYPE_CODES[type], decode, ...more } as CaptureSpec);
+    out.push({
+      arg,
+      kind: CaptureKind.PID,
+      when,
+      pidType: PID_TYPE_CODES[type],
+      decode,
+      ...more,
+    } as CaptureSpec);
   };
   args?.forEach((a, i) => {
     const k = a.kind;
@@ -100,7 +111,10 @@ export function pidCaptures(
           selectorValue: constValue(req.table, value),
         });
   for (const r of requestPids[name] ?? [])
-    pid(r.arg, r.arg === FD_RETURN_ARG ? CaptureWhen.EXIT : CaptureWhen.ENTRY, r.type, { selectorArg: r.selector, selectorValue: constValue(r.table, r.value) });
+    pid(r.arg, r.arg === FD_RETURN_ARG ? CaptureWhen.EXIT : CaptureWhen.ENTRY, r.type, {
+      selectorArg: r.selector,
+      selectorValue: constValue(r.table, r.value),
+    });
   const vc = valueCaptures[name];
   if (vc)
     for (const c of vc.captures)

@@ -339,7 +339,15 @@ export const FD_RETURN_ARG = 6;
  * the kernel's PIDTYPE_* values, which {@link PidTypeCode.BY_ARG3} reads from argument 3, 0-based;
  * {@link PidTypeCode.BY_TYPE_FIELD} from the i32 before a struct's pid field: F_OWNER_TID, _PID, _PGRP).
  */
-export const PidTypeCode = { TID: 0, TGID: 1, PGID: 2, SID: 3, TGID_PGID: 4, BY_ARG3: 5, BY_TYPE_FIELD: 6 } as const;
+export const PidTypeCode = {
+  TID: 0,
+  TGID: 1,
+  PGID: 2,
+  SID: 3,
+  TGID_PGID: 4,
+  BY_ARG3: 5,
+  BY_TYPE_FIELD: 6,
+} as const;
 /** What a {@link CaptureKind.PID} capture resolves (its spec's bits). */
 export const PidDecode = {
   /** --pidns-translation: the id in the tracer's PID namespace. */

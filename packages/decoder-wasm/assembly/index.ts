@@ -29,6 +29,7 @@ import {
 } from "./line";
 import { setLineOptions, setOptions, setSignalSet, setStyleMap, setTraceSet } from "./options";
 import { consume, lineStart, outBuf, outLen, puts, reset } from "./out";
+import { setSignalPids } from "./print/pid";
 import { HEX_NONE, quote } from "./print/quote";
 import { putStructNames } from "./print/structs";
 import {
@@ -66,7 +67,6 @@ import {
   T_SYSCALL_ENTER,
   T_SYSCALL_EXIT,
 } from "./record";
-import { setSignalPids } from "./print/pid";
 import { loadTables } from "./tables";
 import { setWarnings } from "./warn";
 

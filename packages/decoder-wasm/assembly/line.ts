@@ -15,9 +15,9 @@ import {
   auxTable,
   RVAL_DECODED,
   RVAL_FD,
-  RVAL_TGID_PGID,
   RVAL_HEX,
   RVAL_OCTAL,
+  RVAL_TGID_PGID,
   RVAL_UDECIMAL,
   resumeArg,
   setAux,
@@ -59,8 +59,8 @@ import {
   setAside,
 } from "./out";
 import { printFdReturn } from "./print/fd";
-import { printPid, setSignalPids } from "./print/pid";
 import { putHex, putHexDigits, putOct, putPadded, putU64 } from "./print/num";
+import { printPid } from "./print/pid";
 import { QUOTE_ANGLES, QUOTE_BARE, quote } from "./print/quote";
 import { printSignalName } from "./print/signal";
 import { printFlags, printFlagsUnstyled, putRef } from "./print/xlat";
@@ -76,9 +76,9 @@ import {
   HDR_FLAGS,
   HDR_LENGTH,
   PT_PGID,
-  PT_TGID_PGID,
   PT_SID,
   PT_TGID,
+  PT_TGID_PGID,
   PT_TID,
 } from "./record";
 import {

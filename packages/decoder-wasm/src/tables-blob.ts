@@ -52,9 +52,9 @@
 import type {
   ArchTable,
   ArgKind,
-  PidType,
   ConstTable,
   ErrnoEntry,
+  PidType,
   RequestArgRow,
   RetKind,
   SignalEntry,

@@ -1,7 +1,6 @@
 // Value printers for one argument, driven by its kind code from the blob. Every dedicated decoder
 // prints through these, so an argument looks the same whoever prints it.
 
-import { printPid } from "../print/pid";
 import {
   arch,
   arg,
@@ -19,6 +18,7 @@ import { callNoDeref, strsize, verbose } from "../options";
 import { putc, puts } from "../out";
 import { printDirfdOf, printFdOf } from "../print/fd";
 import { putAddr, putHex, putI64, putOct, putU64 } from "../print/num";
+import { printPid } from "../print/pid";
 import { printBuffer, printCString } from "../print/quote";
 import { printSignal, printSigset } from "../print/signal";
 import { printSockaddr } from "../print/sockaddr";
@@ -53,6 +53,7 @@ import {
   K_MODE,
   K_PATH,
   K_PATH_OUT,
+  K_PID,
   K_PTR,
   K_SIGNO,
   K_SIGSET_IN,
@@ -63,7 +64,6 @@ import {
   K_STRUCT_IN,
   K_STRUCT_IN_OUT,
   K_STRUCT_OUT,
-  K_PID,
   K_UID,
   K_UINT,
   K_ULONG,

@@ -14,9 +14,9 @@ import {
 } from "../layouts";
 import { putc, puts } from "../out";
 import { putAddr, putHex, putI64 } from "../print/num";
+import { printPid } from "../print/pid";
 import { printSignal } from "../print/signal";
 import { printEnum } from "../print/xlat";
-import { printPid } from "../print/pid";
 import { CK_STRUCT_IF, PT_PGID } from "../record";
 import {
   findRequestArg,

@@ -26,8 +26,8 @@ import { decodeOpen, decodeOpenat, decodeOpenat2 } from "./open";
 import { decodePersonality, printPersonalityAux } from "./personality";
 import { decodeEpollWait, decodePoll, printPollAux } from "./poll";
 import { decodePrctl, printPrctlAux } from "./prctl";
-import { decodeProcessVmReadv, decodeProcessVmWritev } from "./proc-vm";
 import { decodePriority } from "./priority";
+import { decodeProcessVmReadv, decodeProcessVmWritev } from "./proc-vm";
 import {
   decodeClone,
   decodeClone3,

@@ -1,13 +1,12 @@
 // kcmp (strace's kcmp.c): which arguments follow the type depends on it; KCMP_FILE compares fds.
 
-import { printPid } from "../print/pid";
-import { PT_TGID } from "../record";
 import { arg, capData, capLen, findCap } from "../call";
 import { T_KCMP_TYPES } from "../known-tail";
 import { puts } from "../out";
 import { putAddr, putHex, putI64, putU64 } from "../print/num";
+import { printPid } from "../print/pid";
 import { printEnum } from "../print/xlat";
-import { CK_STRUCT_IF } from "../record";
+import { CK_STRUCT_IF, PT_TGID } from "../record";
 import { printFd } from "./args";
 import { RVAL_DECODED } from "./rval";
 

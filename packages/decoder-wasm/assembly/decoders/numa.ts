@@ -2,15 +2,14 @@
 // move_pages. A policy mode may carry MPOL_F_* mode flags; a node mask is an array of longs whose
 // length follows from maxnode; move_pages prints its pages, nodes and per-page status arrays.
 
-import { printPid } from "../print/pid";
-import { PT_TGID } from "../record";
 import { arg, capData, capLen, exiting, findCap, isError } from "../call";
 import { T_GET_MEMPOLICY_FLAGS, T_MBIND_FLAGS, T_MPOL_MODE_FLAGS, T_MPOL_MODES } from "../known-tail";
 import { xlatStyle } from "../options";
 import { putc, puts } from "../out";
 import { putAddr, putHex, putHexDigits, putI64, putU64 } from "../print/num";
+import { printPid } from "../print/pid";
 import { printEnum, printFlags, putRef } from "../print/xlat";
-import { CK_STRUCT } from "../record";
+import { CK_STRUCT, PT_TGID } from "../record";
 import { errnoName, lookup, NO_REF } from "../tables";
 import { printElems } from "./elems";
 import { RVAL_DECODED } from "./rval";

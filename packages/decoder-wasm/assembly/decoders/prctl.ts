@@ -3,19 +3,18 @@
 // pointer, …) prints at exit from core's value captures (data/value-captures.ts); options whose
 // result is the return value annotate it (`= 0x3 (SECBIT_NOROOT|SECBIT_NOROOT_LOCKED)`).
 
-import { printPid } from "../print/pid";
-import { PT_BY_ARG3, PT_TGID } from "../record";
 import { arg, capData, capLen, capPartial, exiting, findCap, isError, rval } from "../call";
 import { T_PRCTL_DUMPABLE, T_PRCTL_OPTIONS } from "../known";
 import { SIZEOF_SOCK_FPROG } from "../layouts";
 import { strsize, xflag, xlatStyle } from "../options";
 import { outLen, putc, puts, truncateOut } from "../out";
 import { putAddr, putHex, putI64, putU64 } from "../print/num";
+import { printPid } from "../print/pid";
 import { quote } from "../print/quote";
 import { printSignal } from "../print/signal";
 import { FMT_DEC, restyle } from "../print/style";
 import { printEnum, printFlags, putRef } from "../print/xlat";
-import { CK_STRUCT_IF } from "../record";
+import { CK_STRUCT_IF, PT_BY_ARG3, PT_TGID } from "../record";
 import { entryName, entryValue, findTable, lookup, NO_REF, tableCount } from "../tables";
 import { BPF_K_SECCOMP, printSockFprogAt } from "./bpf-filter";
 import { AUX_CUSTOM, AUX_ENUM, RVAL_DECODED, RVAL_HEX, setAux } from "./rval";

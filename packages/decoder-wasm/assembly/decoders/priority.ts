@@ -6,7 +6,14 @@ import { arg, exiting } from "../call";
 import { puts } from "../out";
 import { putI64 } from "../print/num";
 import { printEnum } from "../print/xlat";
-import { findRequestArg, findTable, K_NOT_PRINTED, requestArgIndex, requestArgKind, requestArgParam } from "../tables";
+import {
+  findRequestArg,
+  findTable,
+  K_NOT_PRINTED,
+  requestArgIndex,
+  requestArgKind,
+  requestArgParam,
+} from "../tables";
 import { printArg } from "./args";
 import { RVAL_DECODED } from "./rval";
 

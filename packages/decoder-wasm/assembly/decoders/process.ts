@@ -2,8 +2,6 @@
 // arguments, printed only for the flags that use them), wait4 (status macros),
 // umask (octal), sched_getscheduler (the policy it returns), sched_{get,set}affinity (CPU lists), getgroups/setgroups (counted arrays).
 
-import { printPid } from "../print/pid";
-import { PT_TGID, PT_TGID_PGID } from "../record";
 import { arch, arg, capData, capLen, exiting, findCap, isError, rval } from "../call";
 import { jsonMode, SK_FLAGS, spanClose, spanOpen } from "../json/spans";
 import { T_CLONE_FLAGS, T_SCHED_POLICIES, T_WAIT4_OPTIONS } from "../known";
@@ -11,10 +9,11 @@ import { strsize, verbose } from "../options";
 import { putc, puts } from "../out";
 import { findPointee, ptData, ptLen } from "../pointee";
 import { putAddr, putHex, putI64, putOct, putU64 } from "../print/num";
+import { printPid } from "../print/pid";
 import { printSignal } from "../print/signal";
 import { printStruct, printWaitStatus, S_RUSAGE } from "../print/structs";
 import { printFlags } from "../print/xlat";
-import { AUDIT_ARCH_X86_64, CK_ARRAY, CK_STRUCT } from "../record";
+import { AUDIT_ARCH_X86_64, CK_ARRAY, CK_STRUCT, PT_TGID, PT_TGID_PGID } from "../record";
 import { printUid } from "./args";
 import { printElems } from "./elems";
 import { extData, extTailShows, findExt, printExtTail } from "./ext-struct";
