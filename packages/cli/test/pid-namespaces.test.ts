@@ -73,7 +73,10 @@ function mask(text: string): string {
   };
   return text
     .replace(/^(\d+)(<[^>]*>)? /gm, (_, pid: string, comm?: string) => `${name(pid)}${comm ?? ""} `)
-    .replace(/\/\* (\d+) in strace's PID NS \*\//g, (_, pid: string) => `/* ${name(pid)} in strace's PID NS */`)
+    .replace(
+      /\/\* (\d+) in strace's PID NS \*\//g,
+      (_, pid: string) => `/* ${name(pid)} in strace's PID NS */`,
+    )
     .replace(/ {2,}=/g, " =")
     .replace(/ +/g, " ");
 }
