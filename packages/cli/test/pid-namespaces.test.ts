@@ -59,7 +59,8 @@ const TRACE = "trace=getpid,gettid,getpgid,getsid,kill,tgkill,getpriority,sched_
 
 /**
  * The pids of the tracer's namespace (line prefixes and the `N in strace's PID NS` of the
- * translations) renamed P1, P2, … in order of appearance; the `=` column with the line's length.
+ * translations) renamed P1, P2, … in order of appearance; pipe inodes; the `=` column with the
+ * line's length.
  */
 function mask(text: string): string {
   const names = new Map<string, string>();
@@ -77,13 +78,15 @@ function mask(text: string): string {
       /\/\* (\d+) in strace's PID NS \*\//g,
       (_, pid: string) => `/* ${name(pid)} in strace's PID NS */`,
     )
+    .replace(/pipe:\[\d+\]/g, "pipe:[INODE]")
     .replace(/ {2,}=/g, " =")
     .replace(/ +/g, " ");
 }
 
-function run(tracer: string, args: string[]): { status: number | null; text: string } {
+function run(tracer: string, args: string[], under: string[] = []): { status: number | null; text: string } {
   const out = join(dir, `${tracer === BIN ? "t" : "s"}.log`);
-  const r = spawnSync(tracer, ["-o", out, "-f", "-qq", "-e", TRACE, "-e", "signal=SIGUSR1", ...args], {
+  const argv = [...under, tracer, "-o", out, "-f", "-qq", "-e", TRACE, "-e", "signal=SIGUSR1", ...args];
+  const r = spawnSync(argv[0] ?? tracer, argv.slice(1), {
     cwd: dir,
     encoding: "utf8",
     timeout: 60_000,
@@ -106,4 +109,18 @@ describe.skipIf(CC === "")("pids of another PID namespace, on a real tracee", ()
       if (opts[0] !== "-Y") expect(ts.text).toContain("in strace's PID NS */");
     });
   }
+
+  // The tracer itself as the init of a new PID namespace, with the outer /proc: it reaps the
+  // orphans of the traced namespace (or the exiting init tracee would wait for them forever),
+  // and finds the tracees' /proc entries through NSpid (-y names the pipe).
+  const unshare = possible && spawnSync("unshare", ["-Urpf", "true"]).status === 0;
+  it.skipIf(!unshare)("as the init of its own PID namespace: the same lines as strace's", () => {
+    const opts = ["--pidns-translation", "-y", exe];
+    const ts = run(BIN, opts, ["unshare", "-Urpf"]);
+    const st = run("strace", opts, ["unshare", "-Urpf"]);
+    expect(ts.status, ts.text).toBe(0);
+    expect(st.status, st.text).toBe(0);
+    expect(ts.text).toBe(st.text);
+    expect(ts.text).toContain("<pipe:[");
+  });
 });

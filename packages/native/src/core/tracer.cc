@@ -309,6 +309,13 @@ struct Tracer::Loop {
     if (owner.detach_requested()) begin_detach();
   }
 
+  // Whether tstrace is the init of its PID namespace (`unshare -pf tstrace …`): orphans are then
+  // reparented to it, to the process rather than this thread, and until they are reaped the
+  // namespace of an exiting init tracee cannot end (its exit waits in zap_pid_ns_processes). So
+  // the waits below take any thread's child then, as strace's single-threaded waitpid(-1) does.
+  const bool ns_init = getpid() == 1;
+  const int wait_flags = ns_init ? __WALL : __WALL | __WNOTHREAD;
+
   void run() {
     for (;;) {
       check_requests();
@@ -321,10 +328,10 @@ struct Tracer::Loop {
       // hand-over (one JS callback per stop would dominate the cost). With nothing batched (-c,
       // stops the filter drops) there is no hand-over to save and the spin's sched_yield and
       // WNOHANG calls would only add syscalls: the loop blocks at once.
-      pid_t p = waitpid(-1, &st, __WALL | __WNOTHREAD | WNOHANG);
+      pid_t p = waitpid(-1, &st, wait_flags | WNOHANG);
       for (int spin = 0; p == 0 && !batch.empty() && spin < kSpinBeforeFlush; spin++) {
         sched_yield();
-        p = waitpid(-1, &st, __WALL | __WNOTHREAD | WNOHANG);
+        p = waitpid(-1, &st, wait_flags | WNOHANG);
       }
       if (p == 0 && !delayed.empty()) {
         // -e inject=…:delay_*: poll the others until the next delayed tracee is due.
@@ -338,7 +345,7 @@ struct Tracer::Loop {
         flush();  // about to block: whatever is batched goes out now
         check_requests();
         if (detaching) continue;
-        p = waitpid(-1, &st, __WALL | __WNOTHREAD);
+        p = waitpid(-1, &st, wait_flags);
       }
       if (p < 0) {
         if (errno == EINTR) continue;
@@ -380,6 +387,13 @@ struct Tracer::Loop {
       // The spawned command, detached but still our child, ended untraced: nothing to report
       // (strace never reaps it either).
       released.erase(p);
+      return;
+    }
+    if ((WIFEXITED(st) || WIFSIGNALED(st)) && ns_init && threads.count(p) == 0) {
+      // As its namespace's init we also reap orphans, and former tracees whose exit we already
+      // reported as their tracer: strace says so of the unknown ones and nothing else.
+      if (seqs.count(p) == 0)
+        emit_message(p, "Exit of unknown pid " + std::to_string(p) + " ignored", rf::kMessageQuietExit);
       return;
     }
     if (WIFEXITED(st) || WIFSIGNALED(st)) {
