@@ -95,7 +95,7 @@ export function pidCaptures(
   };
   args?.forEach((a, i) => {
     const k = a.kind;
-    if (k.k === "pid") pid(i, CaptureWhen.ENTRY, k.type);
+    if (k.k === "pid") pid(i, CaptureWhen.ENTRY, k.pidType);
     else if (k.k === "struct")
       for (const f of fieldOffsets(table.arch, k.type))
         for (const when of whenOf(k.dir)) pid(i, when, f.type, { offset: f.offset });
@@ -106,7 +106,7 @@ export function pidCaptures(
   if (req)
     for (const [value, kind] of Object.entries(req.byValue))
       if (kind?.k === "pid")
-        pid(req.arg, CaptureWhen.ENTRY, kind.type, {
+        pid(req.arg, CaptureWhen.ENTRY, kind.pidType, {
           selectorArg: req.selector,
           selectorValue: constValue(req.table, value),
         });

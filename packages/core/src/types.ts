@@ -134,7 +134,7 @@ export type ArgKind =
    * A process, thread, group or session id (strace's printpid): decimal; `--decode-pids=comm` adds
    * a thread's or process's name, `--pidns-translation` its id in the tracer's PID namespace.
    */
-  | { readonly k: "pid"; readonly type: PidType };
+  | { readonly k: "pid"; readonly pidType: PidType };
 
 /**
  * What kind of id a pid value is (strace's enum pid_type): it decides how the id is looked up in

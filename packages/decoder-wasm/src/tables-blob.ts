@@ -269,7 +269,7 @@ export function encodeTables(t: DecoderTables): Uint8Array {
       case "indirect":
         return [ARG_KIND_CODES.indirect, structIndex.get(k.type) ?? NONE16];
       case "pid":
-        return [ARG_KIND_CODES.pid, PID_TYPE_PARAMS[k.type]];
+        return [ARG_KIND_CODES.pid, PID_TYPE_PARAMS[k.pidType]];
       default:
         return [ARG_KIND_CODES[k.k], 0];
     }

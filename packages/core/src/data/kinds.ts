@@ -32,7 +32,7 @@ const signo: ArgKind = { k: "signo" };
 /** strace's printuid: `-1`, else unsigned. */
 const uid: ArgKind = { k: "uid" };
 /** strace's printpid: a process/thread/group/session id (--decode-pids). */
-const pid = (type: PidType): ArgKind => ({ k: "pid", type });
+const pid = (pidType: PidType): ArgKind => ({ k: "pid", pidType });
 const flags = (table: string): ArgKind => ({ k: "flags", table });
 /** Flags of all 64 bits of a long argument (strace's printflags64). */
 const flags64 = (table: string): ArgKind => ({ k: "flags", table, wide: true });

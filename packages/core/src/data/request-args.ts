@@ -54,7 +54,7 @@ const whoByWhich = (table: string, process: string, group: string): RequestArgRo
   selector: 0,
   table,
   arg: 1,
-  byValue: { [process]: { k: "pid", type: "tgid" }, [group]: { k: "pid", type: "pgid" } },
+  byValue: { [process]: { k: "pid", pidType: "tgid" }, [group]: { k: "pid", pidType: "pgid" } },
 });
 
 /** ioctl requests that take no argument: strace prints none (its family decoders' RVAL_IOCTL_DECODED). */
@@ -235,7 +235,7 @@ export const requestArgs: Readonly<Record<string, RequestArgRow>> = {
     byValue: {
       F_SETFD: flags("fd_flags"),
       F_SETFL: flags("open_flags"),
-      F_SETOWN: { k: "pid", type: "tgidPgid" },
+      F_SETOWN: { k: "pid", pidType: "tgidPgid" },
       F_DUPFD: int,
       F_DUPFD_CLOEXEC: int,
       F_SETPIPE_SZ: int,
