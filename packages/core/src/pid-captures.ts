@@ -111,9 +111,10 @@ export function pidCaptures(
           selectorValue: constValue(req.table, value),
         });
   for (const r of requestPids[name] ?? [])
-    pid(r.arg, r.arg === FD_RETURN_ARG ? CaptureWhen.EXIT : CaptureWhen.ENTRY, r.type, {
+    pid(r.arg, r.arg === FD_RETURN_ARG || r.out ? CaptureWhen.EXIT : CaptureWhen.ENTRY, r.type, {
       selectorArg: r.selector,
       selectorValue: constValue(r.table, r.value),
+      ...(r.offset !== undefined ? { offset: r.offset } : {}),
     });
   const vc = valueCaptures[name];
   if (vc)

@@ -43,6 +43,10 @@ export interface RequestPid {
   readonly value: string;
   /** The pid argument; 6 (FD_RETURN_ARG): the return value, at exit. */
   readonly arg: number;
+  /** The pid is the i32 this many bytes into the memory the argument points at. */
+  readonly offset?: number;
+  /** Read at exit (the kernel writes it). */
+  readonly out?: boolean;
   /** What the id is. */
   readonly type: PidType;
 }
@@ -58,4 +62,8 @@ export const requestPids: Readonly<Record<string, readonly RequestPid[]>> = {
   ],
   // F_GETOWN returns a process id, or minus a process group's.
   fcntl: [{ selector: 1, table: "fcntl_cmds", value: "F_GETOWN", arg: 6, type: "tgidPgid" }],
+  // SO_PEERCRED's struct ucred: pid first (the option's value is read as bytes, not as a struct).
+  getsockopt: [
+    { selector: 2, table: "sockoptions", value: "SO_PEERCRED", arg: 3, offset: 0, out: true, type: "tgid" },
+  ],
 };
