@@ -7,6 +7,7 @@
 import {
   CaptureKind,
   type CaptureWhen,
+  NO_LEN_ARG_FD_ONE,
   NO_LEN_ARG_FD_PAIR,
   POINTEE_NO_SELECTOR,
   SelectorMatch,
@@ -58,13 +59,15 @@ export type CaptureSpec =
   /** What an fd names; `decode` holds {@link FdDecode} bits; the path is at most `max` bytes. */
   | (Base & { readonly kind: typeof CaptureKind.FD_PATH; readonly decode: number; readonly max: number })
   /**
-   * What each fd of an array names: elements `stride` bytes apart, the fd first; `args[countArg]`
-   * of them, or two for `countArg` "pair"; at most `max` elements.
+   * What each fd of an array names: elements `stride` bytes apart, the first fd `offset` bytes in
+   * (default 0); `args[countArg]` of them, two for `countArg` "pair", one for "one" (a struct's fd
+   * field); at most `max` elements.
    */
   | (Base & {
       readonly kind: typeof CaptureKind.FD_PATHS;
-      readonly countArg: number | "pair";
+      readonly countArg: number | "pair" | "one";
       readonly stride: number;
+      readonly offset?: number;
       readonly decode: number;
       readonly max: number;
     })
@@ -166,13 +169,14 @@ export const SPEC_WORDS: { readonly [K in CaptureKind]: Words<Of<K>> } = {
   },
   [CaptureKind.FD_PATHS]: {
     encode: (s) => [
-      s.countArg === "pair" ? NO_LEN_ARG_FD_PAIR : s.countArg,
-      s.decode | (s.stride << 8),
+      s.countArg === "pair" ? NO_LEN_ARG_FD_PAIR : s.countArg === "one" ? NO_LEN_ARG_FD_ONE : s.countArg,
+      (s.decode | (s.stride << 8) | ((s.offset ?? 0) << 20)) >>> 0,
       s.max,
     ],
     decode: (count, bits, max) => ({
-      countArg: count === NO_LEN_ARG_FD_PAIR ? "pair" : count,
-      stride: bits >>> 8,
+      countArg: count === NO_LEN_ARG_FD_PAIR ? "pair" : count === NO_LEN_ARG_FD_ONE ? "one" : count,
+      stride: (bits >>> 8) & 0xfff,
+      ...(bits >>> 20 ? { offset: bits >>> 20 } : {}),
       decode: bits & 0xff,
       max,
     }),

@@ -84,6 +84,7 @@ export const FD_RETURN_ARG: u32 = 6;
 export const FD_FORM_PATH: u32 = 0;
 export const FD_FORM_DETAIL: u32 = 1;
 export const FD_FORM_DEVICE: u32 = 2;
+export const FD_FORM_DELETED: u32 = 256;
 
 export const PT_TID: u8 = 0;
 export const PT_TGID: u8 = 1;

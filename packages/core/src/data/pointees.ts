@@ -23,6 +23,10 @@ export interface PointerRule {
 const BPF_MAXINSNS = 4096;
 const SOCK_FILTER_SIZE = 8;
 
+/** include/uapi/linux/kd.h: struct unipair is two u16; the console's fonts hold at most 512 glyphs. */
+const UNIPAIR_SIZE = 4;
+const MAX_FONT_GLYPHS = 512;
+
 /** The pointers each struct's decoder follows, keyed by core's struct name. */
 export const structPointers: Readonly<Record<string, readonly PointerRule[]>> = {
   // A classic BPF program: strace prints at most BPF_MAXINSNS instructions, then `...`; one more
@@ -37,6 +41,14 @@ export const structPointers: Readonly<Record<string, readonly PointerRule[]>> = 
     { field: "pidfd", elemSize: 4, max: 4, when: "exit" },
     { field: "parent_tid", elemSize: 4, max: 4, when: "exit" },
   ],
+  // ioctl-a: the console's (strace 6.1 kd_mpers_ioctl.c). GIO_UNIMAP/PIO_UNIMAP's unicode-to-font
+  // pairs (entry_ct is a u16: all of them, since -v prints every one).
+  unimapdesc: [{ field: "entries", count: "entry_ct", elemSize: UNIPAIR_SIZE, max: 0xffff * UNIPAIR_SIZE }],
+  // GIO_FONTX/PIO_FONTX's glyphs: 32 bytes each, at most 512 of them (what strace prints of).
+  consolefontdesc: [{ field: "chardata", count: "charcount", elemSize: 32, max: MAX_FONT_GLYPHS * 32 }],
+  // KDFONTOP's glyphs (up to 32 pixels wide: 4 bytes a row, 32 rows, 512 glyphs) or, for
+  // KD_FONT_OP_SET_DEFAULT, a font's name; how much of it is the font depends on the operation.
+  console_font_op: [{ field: "data", elemSize: 1, max: MAX_FONT_GLYPHS * 4 * 32 }],
 };
 
 /**

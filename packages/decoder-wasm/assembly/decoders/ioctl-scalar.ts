@@ -2,17 +2,20 @@
 // core's data/ioctl-captures.ts names its type `<format><bits>[:<table>]`, and that name is all
 // this printer goes by, so a new request of this shape is one line of core data.
 
-import { outLen, putc } from "../out";
+import { outLen, putc, puts } from "../out";
 import { putHex, putI64, putU64 } from "../print/num";
-import { FMT_HEX, restyle } from "../print/style";
-import { printEnum, printFlags } from "../print/xlat";
-import { findTable, strLen, strPtr } from "../tables";
+import { FMT_DEC, FMT_HEX, restyle } from "../print/style";
+import { printEnum, printFlags, putRef } from "../print/xlat";
+import { findTable, lookup, NO_REF, strLen, strPtr, tableDefault } from "../tables";
+import { warnShortRead } from "../warn";
 
 const FMT_U: u8 = 0;
 const FMT_X: u8 = 1;
 const FMT_FLAGS: u8 = 2;
 const FMT_XVAL: u8 = 3;
 const FMT_D: u8 = 4;
+/** By name, signed decimal when unknown (strace's printxval_d). */
+const FMT_XVAL_D: u8 = 5;
 
 /** Does the string at p (n bytes) start with `s`? */
 function startsWith(p: usize, n: u32, s: string): bool {
@@ -28,16 +31,20 @@ function tableAfter(p: usize, n: u32, at: u32): i32 {
 }
 
 /**
- * Prints `[value]` from the `len` bytes at p when `type` (a string ref) names a bracketed scalar;
- * false (nothing printed) when it does not, or fewer than its bytes were read.
+ * Prints `[value]` from the `len` bytes at p (read from tracee address `addr`) when `type` (a string
+ * ref) names a bracketed scalar; false (nothing printed) when it does not, or fewer than its bytes
+ * were read.
  */
-export function printScalar(type: u32, p: usize, len: u32): bool {
+export function printScalar(type: u32, p: usize, len: u32, addr: u64 = 0): bool {
   const s = strPtr(type);
   const n = strLen(type);
   let fmt: u8;
   let at: u32;
   if (startsWith(s, n, "flags")) {
     fmt = FMT_FLAGS;
+    at = 5;
+  } else if (startsWith(s, n, "xvald")) {
+    fmt = FMT_XVAL_D;
     at = 5;
   } else if (startsWith(s, n, "xval")) {
     fmt = FMT_XVAL;
@@ -53,14 +60,23 @@ export function printScalar(type: u32, p: usize, len: u32): bool {
     at = 1;
   } else return false;
   let bits: u32;
+  let digits: u32 = 2;
   if (startsWith(s + <usize>at, n - at, "32")) bits = 32;
   else if (startsWith(s + <usize>at, n - at, "64")) bits = 64;
-  else return false;
-  if (len < bits / 8) return false;
-  const v: u64 = bits == 64 ? load<u64>(p) : <u64>load<u32>(p);
+  else if (startsWith(s + <usize>at, n - at, "8")) {
+    bits = 8;
+    digits = 1;
+  } else return false;
+  if (len < bits / 8) {
+    // Read in part (the value runs into an unmapped page): strace's umoven says so.
+    if (len > 0 && addr != 0) warnShortRead("umoven", len, bits / 8, addr);
+    return false;
+  }
+  const v: u64 = bits == 64 ? load<u64>(p) : bits == 8 ? <u64>load<u8>(p) : <u64>load<u32>(p);
   putc(0x5b);
-  if (fmt == FMT_FLAGS) printFlags(tableAfter(s, n, at + 2), v);
-  else if (fmt == FMT_XVAL) printEnum(tableAfter(s, n, at + 2), v);
+  if (fmt == FMT_FLAGS) printFlags(tableAfter(s, n, at + digits), v);
+  else if (fmt == FMT_XVAL) printEnum(tableAfter(s, n, at + digits), v);
+  else if (fmt == FMT_XVAL_D) printEnumD(tableAfter(s, n, at + digits), <i32>v);
   else if (fmt == FMT_X) {
     const start = outLen;
     putHex(v);
@@ -69,4 +85,20 @@ export function printScalar(type: u32, p: usize, len: u32): bool {
   else putU64(v);
   putc(0x5d);
   return true;
+}
+
+/** strace's printxval_d: a value by name, else the number as a signed int with the `X_???` comment. */
+export function printEnumD(t: i32, v: i32): void {
+  const start = outLen;
+  const ref = lookup(t, <u64>(<u32>v));
+  if (ref != NO_REF) putRef(ref);
+  else {
+    putI64(<i64>v);
+    if (t >= 0) {
+      puts(" /* ");
+      putRef(tableDefault(<u32>t));
+      puts(" */");
+    }
+  }
+  restyle(start, <u64>(<i64>v), FMT_DEC);
 }

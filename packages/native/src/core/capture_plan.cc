@@ -82,7 +82,8 @@ CapturePlan CapturePlan::parse(const uint32_t* words, size_t count) {
         if ((sel > 5 && sel != rf::kPointeeNoSelector) || (count_size != 0 && count_size != 2 && count_size != 4 && count_size != 8)) {
           throw PlanError("pointee spec " + hex(s.len_arg) + at_nr(nr));
         }
-      } else if (s.kind != rf::kStack && !needs_len_arg(s.kind) && s.len_arg != kPlanUnusedLenArg && s.len_arg > 5) {
+      } else if (s.kind != rf::kStack && !needs_len_arg(s.kind) && s.len_arg != kPlanUnusedLenArg && s.len_arg > 5 &&
+                 !(s.kind == rf::kFdPaths && s.len_arg == rf::kNoLenArgFdOne)) {
         throw PlanError("length argument " + std::to_string(s.len_arg) + at_nr(nr));
       }
       if ((s.kind == rf::kStruct || s.kind == rf::kArray || s.kind == rf::kIndirect) && (s.size == 0 || s.size > kPlanMaxBytes)) {
@@ -98,7 +99,7 @@ CapturePlan CapturePlan::parse(const uint32_t* words, size_t count) {
         throw PlanError("fd decode bits " + std::to_string(s.size) + at_nr(nr));
       }
       if (s.kind == rf::kFdPaths) {
-        uint32_t stride = s.size >> 8;
+        uint32_t stride = (s.size >> 8) & 0xfff;
         if ((s.size & 0xff) > kFdDecodeAll || stride < 4 || stride > 256) {
           throw PlanError("fd array element " + hex(s.size) + at_nr(nr));
         }
