@@ -7,7 +7,7 @@
 import { arg, capData, capLen, capPartial, exiting, findCap, isError, rval } from "../call";
 import { strsize, verbose } from "../options";
 import { putc, puts } from "../out";
-import { putAddr, putI64, putU64 } from "../print/num";
+import { putAddr, putU64 } from "../print/num";
 import { printPid } from "../print/pid";
 import { CK_IOVEC, PT_TGID } from "../record";
 import { printIovBase } from "./args";
