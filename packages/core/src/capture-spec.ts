@@ -7,8 +7,8 @@
 import {
   CaptureKind,
   type CaptureWhen,
-  NO_LEN_ARG_FD_ONE,
   NO_LEN_ARG_ALL_FDS,
+  NO_LEN_ARG_FD_ONE,
   NO_LEN_ARG_FD_PAIR,
   POINTEE_NO_SELECTOR,
   SelectorMatch,
