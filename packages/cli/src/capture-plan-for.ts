@@ -23,19 +23,24 @@ export function capturePlanFor(
     options.verbose ||
     (qualifiers.abbrev !== undefined && qualifiers.abbrev.size < options.arch.syscalls.length);
   const dumpIo = qualifiers.read !== undefined || qualifiers.write !== undefined;
+  // --decode-pids: every pid is resolved at the stop (PID captures).
+  const decodePids = { pidns: qualifiers.decodePids.has("pidns"), comm: qualifiers.decodePids.has("comm") };
+  const pids = decodePids.pidns || decodePids.comm;
   if (
     prebuilt &&
     options.arch === sessionArch() &&
     options.strsize === DEFAULT_PLAN_STRSIZE &&
     options.decodeFds === "none" &&
     !verbose &&
-    !dumpIo
+    !dumpIo &&
+    !pids
   )
     return stopSet ? narrowPlan(prebuilt, stopSet) : prebuilt;
   return compileCapturePlan(options.arch, {
     strsize: options.strsize,
     decodeFds: options.decodeFds,
     verbose,
+    ...(pids ? { decodePids } : {}),
     ...(stopSet ? { selected: (nr: number): boolean => stopSet.has(nr) } : {}),
     ...(dumpIo
       ? { dumpIo: { read: qualifiers.read !== undefined, write: qualifiers.write !== undefined } }

@@ -98,6 +98,11 @@ export function renderNativeHeader(core) {
   for (const [k, v] of Object.entries(core.FdDecode))
     L.push(`constexpr uint32_t kFdDecode${pascal(k)} = ${v};`);
   L.push("");
+  enumOf("PidTypeCode", "uint32_t", core.PidTypeCode, "Pt");
+  L.push("// PidDecode bits (a PID spec's word 3, bits 8-15).");
+  for (const [k, v] of Object.entries(core.PidDecode))
+    L.push(`constexpr uint32_t kPidDecode${pascal(k)} = ${v};`);
+  L.push("");
   enumOf("FdPathForm", "uint32_t", core.FdPathForm, "FdForm");
   enumOf("CaptureStatus", "uint16_t", core.CaptureStatus);
   enumOf("CaptureWhen", "uint8_t", core.CaptureWhen, "When");
@@ -147,6 +152,8 @@ export function renderAssembly(core) {
   L.push("/** An FD_PATH capture with this arg describes the return value. */");
   L.push(`export const FD_RETURN_ARG: u32 = ${core.FD_RETURN_ARG};`, "");
   group("FD_FORM_", "u32", core.FdPathForm);
+  group("PT_", "u8", core.PidTypeCode);
+  group("PID_CAP_", "u32", core.PidCaptureBody);
   group("CS_", "u16", core.CaptureStatus);
   group("NEW_PROCESS_", "u32", core.NewProcessHow);
   const arches = {};

@@ -10,10 +10,11 @@ import { constTables } from "./consts.js";
 import { extraCaptures } from "./data/extra-captures.js";
 import { IO_DUMP_ARG, IO_DUMP_READ, IO_DUMP_WRITE } from "./data/io-dump.js";
 import { netlinkPayloads } from "./data/netlink.js";
+import { payloadFds } from "./data/payload-fds.js";
 import { structFdArgs, structFdFields } from "./data/struct-fds.js";
 import { layoutsByArch } from "./data/structs.js";
-import { payloadFds } from "./data/payload-fds.js";
 import { valueCaptures } from "./data/value-captures.js";
+import { type DecodePids, pidCaptures } from "./pid-captures.js";
 import { pointeeCapturesFor } from "./pointee-plan.js";
 import { CaptureKind, CaptureWhen, FD_RETURN_ARG, FdDecode } from "./record-format.js";
 import type { ArchTable, ArgKind, RetKind, SigreturnMask, SyscallRow } from "./types.js";
@@ -53,6 +54,11 @@ export interface CapturePlanOptions {
    * arrays are captured whole (up to {@link STRING_ARRAY_SCAN_MAX} strings).
    */
   readonly verbose?: boolean;
+  /**
+   * strace's --decode-pids (--pidns-translation, -Y): every pid value is resolved at the stop
+   * (pid-captures.ts). Absent or empty: no pid is looked at.
+   */
+  readonly decodePids?: DecodePids;
 }
 
 /** Most pointers native scans in a STRING_ARRAY capture (record format: "scan capped at 65536"). */
@@ -461,6 +467,7 @@ export function compileCapturePlan(table: ArchTable, options: CapturePlanOptions
     if (netlink) specs.unshift(netlink);
     specs.push(...fds);
     specs.push(...payloadFdCaptures(row.name, options.decodeFds ?? "none"));
+    specs.push(...pidCaptures(table, row.name, row.args, row.ret, options.decodePids));
     if (row.name === "rt_sigreturn" && table.sigreturnMask)
       specs.push(sigreturnMaskCapture(table.sigreturnMask));
     if (specs.length === 0) continue;

@@ -7,8 +7,8 @@
 import {
   CaptureKind,
   type CaptureWhen,
-  NO_LEN_ARG_FD_ONE,
   NO_LEN_ARG_ALL_FDS,
+  NO_LEN_ARG_FD_ONE,
   NO_LEN_ARG_FD_PAIR,
   POINTEE_NO_SELECTOR,
   SelectorMatch,
@@ -116,6 +116,20 @@ export type CaptureSpec =
       readonly selectorArg?: number;
       readonly selectorValue?: number;
       readonly max: number;
+    })
+  /**
+   * A pid value resolved at the stop: args[arg] (the return value for arg 6), or the i32 at
+   * args[arg] + `offset` when given; `pidType` a {@link PidTypeCode}, `decode` {@link PidDecode}
+   * bits. With `selectorArg`, taken only when the low 32 bits of args[selectorArg] equal
+   * `selectorValue` (fcntl's F_SETOWN).
+   */
+  | (Base & {
+      readonly kind: typeof CaptureKind.PID;
+      readonly pidType: number;
+      readonly decode: number;
+      readonly offset?: number;
+      readonly selectorArg?: number;
+      readonly selectorValue?: number;
     });
 
 /** Words 1, 2 and 3 of one kind's spec, and the named fields they come back as. */
@@ -235,6 +249,20 @@ export const SPEC_WORDS: { readonly [K in CaptureKind]: Words<Of<K>> } = {
         max,
       };
     },
+  },
+  // Word 3: the type in bits 0-7, the decode bits in 8-15, the memory offset plus one above (0: none).
+  [CaptureKind.PID]: {
+    encode: (s) => [
+      s.selectorArg ?? NO_LEN_ARG,
+      (s.selectorValue ?? 0) >>> 0,
+      (s.pidType | (s.decode << 8) | (s.offset === undefined ? 0 : (s.offset + 1) * 0x10000)) >>> 0,
+    ],
+    decode: (selectorArg, selectorValue, w3) => ({
+      pidType: w3 & 0xff,
+      decode: (w3 >>> 8) & 0xff,
+      ...(w3 >>> 16 ? { offset: (w3 >>> 16) - 1 } : {}),
+      ...(selectorArg !== NO_LEN_ARG ? { selectorArg, selectorValue } : {}),
+    }),
   },
 };
 

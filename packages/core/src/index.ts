@@ -33,6 +33,7 @@ export {
 } from "./capture-plan.js";
 export { constTable, constTables } from "./consts.js";
 export { IO_DUMP_ARG, IO_DUMP_READ, IO_DUMP_WRITE, type IoDumpShape } from "./data/io-dump.js";
+export { type PidField, pidFields, type RequestPid, requestPids } from "./data/pid-fields.js";
 export { type RequestArgRow, requestArgs } from "./data/request-args.js";
 export { layoutsByArch } from "./data/structs.js";
 export { type ValueCapture, type ValueCaptureRow, valueCaptures } from "./data/value-captures.js";
@@ -57,6 +58,7 @@ export {
   type PathRule,
   pathRule,
 } from "./path-rules.js";
+export { type DecodePids, PID_TYPE_CODES, pidCaptures, RET_PID_TYPES } from "./pid-captures.js";
 export * from "./record-format.js";
 export * from "./recording.js";
 export { signalName, signals } from "./signals.js";

@@ -296,6 +296,15 @@ export const CaptureKind = {
    * page). FAULT (no data) when the pointer itself is unreadable.
    */
   POINTEE: 16,
+  /**
+   * A pid value the tracee passed or got (args[arg]; the return value for arg
+   * {@link FD_RETURN_ARG} at exit; or, when the spec names a memory offset, the i32 at args[arg]
+   * plus that offset), resolved while the tracee is stopped for --decode-pids: its id in the
+   * tracer's PID namespace (from /proc/PID/status NS* lines) and its thread's comm. Written
+   * only when the spec's selector (if any) matches. Data: {@link PidCaptureBody}, then the comm.
+   * FAULT: the memory could not be read. (40: kept apart from the other kinds, which grow from 16.)
+   */
+  PID: 40,
 } as const;
 /** A {@link CaptureKind.POINTEE} spec's selector argument bits when it has no selector. */
 export const POINTEE_NO_SELECTOR = 0xf;
@@ -336,6 +345,44 @@ export const NO_LEN_ARG_FD_ONE = 0xfffffffe;
 export const NO_LEN_ARG_ALL_FDS = 0xfffffffd;
 /** A {@link CaptureKind.FD_PATH} capture with this `arg` describes the return value (exit only). */
 export const FD_RETURN_ARG = 6;
+/**
+ * A pid's type code in a {@link CaptureKind.PID} spec and capture (strace's PT_*; TID..SID equal
+ * the kernel's PIDTYPE_* values, which {@link PidTypeCode.BY_ARG3} reads from argument 3, 0-based;
+ * {@link PidTypeCode.BY_TYPE_FIELD} from the i32 before a struct's pid field: F_OWNER_TID, _PID, _PGRP).
+ */
+export const PidTypeCode = {
+  TID: 0,
+  TGID: 1,
+  PGID: 2,
+  SID: 3,
+  TGID_PGID: 4,
+  BY_ARG3: 5,
+  BY_TYPE_FIELD: 6,
+} as const;
+/** What a {@link CaptureKind.PID} capture resolves (its spec's bits). */
+export const PidDecode = {
+  /** --pidns-translation: the id in the tracer's PID namespace. */
+  NS: 1,
+  /** --decode-pids=comm: the thread's name (tid and tgid only). */
+  COMM: 2,
+} as const;
+/** Offsets inside a {@link CaptureKind.PID} capture's data. */
+export const PidCaptureBody = {
+  /** i32: the value as the tracee sees it. */
+  value: 0,
+  /** i32: the same id in the tracer's PID namespace (a process group's or session's for those types); 0: not found. */
+  translated: 4,
+  /** u8: the {@link PidTypeCode} it was resolved as (BY_ARG3 and TGID_PGID resolved to the actual one). */
+  type: 8,
+  /** u8: zero. */
+  reserved: 9,
+  /** u16: bytes of comm that follow (0: none). */
+  commLength: 10,
+  /** u32: zero. */
+  reserved2: 12,
+  /** Fixed part length; the comm (at most 16 bytes, no NUL) follows. */
+  length: 16,
+} as const;
 /** Bits in a {@link CaptureKind.FD_PATH} spec's `size`. */
 export const FdDecode = {
   /** -yy: socket details (sock_diag), device numbers, pidfd pids. */

@@ -129,7 +129,21 @@ export type ArgKind =
    * A SysV message (struct msgbuf: a long mtype, then mtext of argument `len` bytes), read at
    * entry (`in`: msgsnd) or at exit (`out`: msgrcv).
    */
-  | { readonly k: "msgbuf"; readonly len: ArgIndex; readonly dir: "in" | "out" };
+  | { readonly k: "msgbuf"; readonly len: ArgIndex; readonly dir: "in" | "out" }
+  /**
+   * A process, thread, group or session id (strace's printpid): decimal; `--decode-pids=comm` adds
+   * a thread's or process's name, `--pidns-translation` its id in the tracer's PID namespace.
+   */
+  | { readonly k: "pid"; readonly pidType: PidType };
+
+/**
+ * What kind of id a pid value is (strace's enum pid_type): it decides how the id is looked up in
+ * another PID namespace and whether `--decode-pids=comm` names it (tid and tgid only).
+ * `tgidPgid` is kill's and wait4's: a process when positive, a process group when below -1.
+ * `byArg3` is prctl(PR_SCHED_CORE)'s: argument 3 (0-based) holds the kernel's PIDTYPE_* (PID, TGID, PGID, SID).
+ * `byTypeField` is struct f_owner_ex's pid: the i32 before it is F_OWNER_TID, _PID or _PGRP (0, 1, 2).
+ */
+export type PidType = "tid" | "tgid" | "pgid" | "sid" | "tgidPgid" | "byArg3" | "byTypeField";
 
 /** How the return value is printed. Errors always print `-1 ENAME (message)`. */
 export type RetKind =
@@ -143,8 +157,14 @@ export type RetKind =
   | "hex"
   /** The call does not return: `= ?` (exit, exit_group). */
   | "none"
-  /** A process or thread id (decimal; `--decode-pids=comm` adds its command name). */
-  | "pid";
+  /** A process id, strace's RVAL_TGID (decimal; `--decode-pids=comm` adds its command name). */
+  | "pid"
+  /** A thread id, strace's RVAL_TID (gettid, clone). */
+  | "tid"
+  /** A process group id, strace's RVAL_PGID (getpgrp, getpgid): never named by comm. */
+  | "pgid"
+  /** A session id, strace's RVAL_SID (getsid, setsid). */
+  | "sid";
 
 /** One argument: its name and C type as the kernel declares it, and how it is decoded. */
 export interface ArgSpec {

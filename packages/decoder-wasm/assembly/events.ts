@@ -13,10 +13,12 @@ import {
 import { T_AUDIT_ARCH, T_POLL_CODES, T_SYS_CODES } from "./known-proc";
 import { outLen, putc, puts } from "./out";
 import { printClockT, putAddr, putHex, putI64, putU64 } from "./print/num";
+import { printPid } from "./print/pid";
 import { printSignal, printSignalName } from "./print/signal";
 import { FMT_HEX, FMT_UDEC, restyle } from "./print/style";
 import { printSyscallNr } from "./print/syscall-nr";
 import { printEnum, putRef } from "./print/xlat";
+import { PT_TGID } from "./record";
 import { errnoName, lookup, NO_REF } from "./tables";
 
 const SIGILL: i32 = 4;
@@ -78,7 +80,7 @@ function printSiCode(signo: i32, code: i32): void {
 /** printsigsource: who sent it. */
 function printSigSource(p: usize): void {
   puts(", si_pid=");
-  putI64(<i64>load<i32>(p + SI_F0));
+  printPid(load<i32>(p + SI_F0), PT_TGID);
   puts(", si_uid=");
   putId(load<u32>(p + SI_F4));
 }

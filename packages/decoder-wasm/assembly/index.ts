@@ -3,7 +3,7 @@
 // lines are ready at outPtr(); JS copies them and calls release. Nothing here can trap on bad input:
 // every record is range-checked before use, and a bad one stops decoding at its offset.
 
-import { capturesValid } from "./call";
+import { capSpan, capturesValid } from "./call";
 import { putDecoderNames } from "./decoders/index";
 import { setInterfaceNames } from "./decoders/nl-print";
 import { setDumpSets } from "./dumpio";
@@ -29,9 +29,12 @@ import {
 } from "./line";
 import { setLineOptions, setOptions, setSignalSet, setStyleMap, setTraceSet } from "./options";
 import { consume, lineStart, outBuf, outLen, puts, reset } from "./out";
+import { setSignalPids } from "./print/pid";
 import { HEX_NONE, quote } from "./print/quote";
 import { putStructNames } from "./print/structs";
 import {
+  CAP_HEADER,
+  CAP_LENGTH,
   ENTER_CAPTURE_COUNT,
   ENTER_LENGTH,
   EXIT_ARCH,
@@ -120,7 +123,7 @@ export { clearWarnings, warningsLength, warningsPtr } from "./warn";
  * of day, 2 unix), bit 4 -r, bit 5 -T, bit 6 -v, bit 7 quiet=exit, bits 8-9 -X (1 raw, 2 verbose), bits 10-13
  * the --decode-fds set (path, socket, dev, pidfd), bits 14-15, 16-17 and 18-19 the precisions of
  * the absolute timestamps, -r and -T (0 s, 1 ms, 2 us, 3 ns), bit 20 --decode-pids=comm, bit 21
- * JSON Lines instead of strace's text, bit 22 quiet=thread-execve; status: the status= classes
+ * JSON Lines instead of strace's text, bit 22 quiet=thread-execve, bit 23 --decode-pids=pidns; status: the status= classes
  * printed (bit 0 successful, 1 failed, 2 unfinished, 3 unavailable, 4 detached); tz: UTC offset in
  * minutes for -t/-tt.
  */
@@ -251,7 +254,19 @@ export function decode(len: u32): u32 {
         corrupt(off, 3);
         break;
       }
+      // PID captures after the siginfo (its si_pid's, --decode-pids), as in a syscall record.
+      const tail = HDR_LENGTH + SIGNAL_BODY_LENGTH;
+      let n: u32 = 0;
+      let at: u64 = <u64>tail;
+      while (at + <u64>CAP_HEADER <= <u64>size) {
+        const next = at + capSpan(load<u32>(rec + <usize>at + CAP_LENGTH));
+        if (next > <u64>size) break;
+        at = next;
+        n++;
+      }
+      setSignalPids(rec + <usize>tail, n);
       onSignal(pid, load<u32>(body), body + SIGNAL_BODY_SIGINFO);
+      setSignalPids(0, 0);
     } else if (type == T_EXIT) {
       if (size < HDR_LENGTH + 8) {
         corrupt(off, 3);

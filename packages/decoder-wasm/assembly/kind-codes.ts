@@ -40,6 +40,7 @@ export const K_MSGHDR_IN_OUT: u8 = 35;
 export const K_INDIRECT: u8 = 36;
 export const K_MMSGHDR: u8 = 37;
 export const K_UID: u8 = 38;
+export const K_PID: u8 = 39;
 
 export const R_INT: u8 = 0;
 export const R_FD: u8 = 1;
@@ -47,3 +48,6 @@ export const R_HEX: u8 = 2;
 export const R_NONE: u8 = 3;
 export const R_FDBYARGS: u8 = 4;
 export const R_PID: u8 = 5;
+export const R_TID: u8 = 39;
+export const R_PGID: u8 = 40;
+export const R_SID: u8 = 41;

@@ -18,6 +18,7 @@ import {
   RVAL_HEX,
   RVAL_LOW_ERRNO,
   RVAL_OCTAL,
+  RVAL_TGID_PGID,
   RVAL_UDECIMAL,
   resumeArg,
   setAux,
@@ -60,6 +61,7 @@ import {
 } from "./out";
 import { printFdReturn } from "./print/fd";
 import { putHex, putHexDigits, putI64, putOct, putPadded, putU64 } from "./print/num";
+import { printPid } from "./print/pid";
 import { QUOTE_ANGLES, QUOTE_BARE, quote } from "./print/quote";
 import { printSignalName } from "./print/signal";
 import { printFlags, printFlagsUnstyled, putRef } from "./print/xlat";
@@ -74,6 +76,11 @@ import {
   FD_RETURN_ARG,
   HDR_FLAGS,
   HDR_LENGTH,
+  PT_PGID,
+  PT_SID,
+  PT_TGID,
+  PT_TGID_PGID,
+  PT_TID,
 } from "./record";
 import {
   auditArch,
@@ -85,7 +92,10 @@ import {
   R_FDBYARGS,
   R_HEX,
   R_NONE,
+  R_PGID,
   R_PID,
+  R_SID,
+  R_TID,
   row,
   rowDecoder,
   rowName,
@@ -461,18 +471,35 @@ function printReturn(r: u32, rv: i32, rval: i64, isError: bool): void {
     putU64(<u64>rval);
     return;
   }
+  if (rv == RVAL_TGID_PGID) {
+    printPid(<i32>rval, PT_TGID_PGID);
+    return;
+  }
   if (kind == R_FD || (kind == R_FDBYARGS && rv == RVAL_FD)) {
     printFdReturn(rval, FD_RETURN_ARG);
     return;
   }
+  // strace's RVAL_TGID/TID/PGID/SID: a pid, decorated as --decode-pids says from the PID capture
+  // the tracer took; without one (an older recording), -Y names the processes the decoder traces.
+  const pt = retPidType(kind);
+  if (pt != 0xff && rval >= 0 && rval <= 0x7fffffff) {
+    if (!printPid(<i32>rval, pt) && kind == R_PID && decodeComm && rval > 0) {
+      const q = findLive(<u32>rval);
+      if (q != null && q.commLen > 0) printComm(q);
+    }
+    return;
+  }
   // strace's default is RVAL_UDECIMAL: a negative success (only an injected retval=) is unsigned.
   putU64(<u64>rval);
-  // --decode-pids=comm: strace reads the pid's /proc comm as it prints; the decoder knows the
-  // names of the processes it traces (the others print bare).
-  if (kind == R_PID && decodeComm && rval > 0 && rval <= 0x7fffffff) {
-    const q = findLive(<u32>rval);
-    if (q != null && q.commLen > 0) printComm(q);
-  }
+}
+
+/** The PidTypeCode of a pid return kind, or 0xff. */
+function retPidType(kind: u8): u8 {
+  if (kind == R_PID) return PT_TGID;
+  if (kind == R_TID) return PT_TID;
+  if (kind == R_PGID) return PT_PGID;
+  if (kind == R_SID) return PT_SID;
+  return 0xff;
 }
 
 /** strace's print_injected_note: `-e inject=` results and delays, from the exit record's flags. */

@@ -55,6 +55,9 @@ export let quietExit: bool = false;
 /** --decode-pids=comm: `<comm>` after each pid of the line prefix. */
 export let decodeComm: bool = false;
 
+/** --decode-pids=pidns (--pidns-translation): ` /* N in strace's PID NS *\/` after a pid from another namespace. */
+export let decodePidns: bool = false;
+
 /** -e quiet=thread-execve (superseded): no `+++ superseded by execve in pid N +++` lines. */
 export let quietSuperseded: bool = false;
 
@@ -64,6 +67,7 @@ let verboseAll: bool = false;
 export function setLineOptions(flags: i32, status: i32, tz: i32): void {
   setJsonMode((flags & (1 << 21)) != 0);
   decodeComm = (flags & (1 << 20)) != 0;
+  decodePidns = (flags & (1 << 23)) != 0;
   quietSuperseded = (flags & (1 << 22)) != 0;
   verboseAll = (flags & 64) != 0;
   verbose = verboseAll;

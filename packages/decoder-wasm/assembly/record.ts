@@ -76,6 +76,7 @@ export const CK_INDIRECT: u8 = 13;
 export const CK_MMSGHDR: u8 = 14;
 export const CK_STRUCT_IF: u8 = 15;
 export const CK_POINTEE: u8 = 16;
+export const CK_PID: u8 = 40;
 
 /** An FD_PATH capture with this arg describes the return value. */
 export const FD_RETURN_ARG: u32 = 6;
@@ -84,6 +85,22 @@ export const FD_FORM_PATH: u32 = 0;
 export const FD_FORM_DETAIL: u32 = 1;
 export const FD_FORM_DEVICE: u32 = 2;
 export const FD_FORM_DELETED: u32 = 256;
+
+export const PT_TID: u8 = 0;
+export const PT_TGID: u8 = 1;
+export const PT_PGID: u8 = 2;
+export const PT_SID: u8 = 3;
+export const PT_TGID_PGID: u8 = 4;
+export const PT_BY_ARG3: u8 = 5;
+export const PT_BY_TYPE_FIELD: u8 = 6;
+
+export const PID_CAP_VALUE: u32 = 0;
+export const PID_CAP_TRANSLATED: u32 = 4;
+export const PID_CAP_TYPE: u32 = 8;
+export const PID_CAP_RESERVED: u32 = 9;
+export const PID_CAP_COMM_LENGTH: u32 = 10;
+export const PID_CAP_RESERVED2: u32 = 12;
+export const PID_CAP_LENGTH: u32 = 16;
 
 export const CS_OK: u16 = 0;
 export const CS_FAULT: u16 = 1;

@@ -137,7 +137,8 @@ export interface DecoderOptions {
   /**
    * --decode-pids: "comm" prints each pid of the line prefix with its thread's name,
    * `[pid 42<sh>]`, from the COMM records native writes when asked (its `decodeComm` option).
-   * "pidns" prints nothing more: it matters only for tracees in another pid namespace.
+   * "pidns" adds ` /* N in strace's PID NS *\/` to a pid a tracee in another PID namespace sees
+   * differently (from the PID captures the tracer took; recordings without them print bare pids).
    */
   decodePids?: readonly ("comm" | "pidns")[];
   /**
@@ -312,6 +313,7 @@ export function createDecoderSync(options: DecoderOptions = {}): Decoder {
     ((XLAT_STYLES[options.constStyle ?? "abbrev"] ?? 0) << 8) |
     (decodeFdsBits(options.decodeFds) << 10) |
     (options.decodePids?.includes("comm") ? 1 << 20 : 0) |
+    (options.decodePids?.includes("pidns") ? 1 << 23 : 0) |
     (options.json ? 1 << 21 : 0);
   const status = options.status ? options.status.reduce((m, s) => m | (STATUS_BITS[s] ?? 0), 0) : 31;
   const tz = Math.trunc(options.utcOffsetMinutes ?? -new Date().getTimezoneOffset());

@@ -54,6 +54,7 @@ import type {
   ArgKind,
   ConstTable,
   ErrnoEntry,
+  PidType,
   RequestArgRow,
   RetKind,
   SignalEntry,
@@ -101,7 +102,23 @@ export const ARG_KIND_CODES = {
   indirect: 36,
   mmsghdr: 37,
   uid: 38,
+  // pidns (codes 39-42): a pid, its param the PidTypeCode.
+  pid: 39,
 } as const;
+
+/**
+ * A pid kind's param: core's PID_TYPE_CODES (record-format's PidTypeCode), spelled here so the
+ * browser bundle does not load core's index; test/contract.test.ts checks they agree.
+ */
+export const PID_TYPE_PARAMS: Readonly<Record<PidType, number>> = {
+  tid: 0,
+  tgid: 1,
+  pgid: 2,
+  sid: 3,
+  tgidPgid: 4,
+  byArg3: 5,
+  byTypeField: 6,
+};
 
 /** Return kind codes (assembly/kind-codes.ts R_*). */
 export const RET_KIND_CODES: Readonly<Record<RetKind, number>> = {
@@ -111,6 +128,10 @@ export const RET_KIND_CODES: Readonly<Record<RetKind, number>> = {
   none: 3,
   fdByArgs: 4,
   pid: 5,
+  // pidns (codes 39-42): thread, process group and session ids.
+  tid: 39,
+  pgid: 40,
+  sid: 41,
 };
 
 /** Blob magic ("TSTB") and version. */
@@ -247,6 +268,8 @@ export function encodeTables(t: DecoderTables): Uint8Array {
         return [ARG_KIND_CODES.ptr, 0];
       case "indirect":
         return [ARG_KIND_CODES.indirect, structIndex.get(k.type) ?? NONE16];
+      case "pid":
+        return [ARG_KIND_CODES.pid, PID_TYPE_PARAMS[k.pidType]];
       default:
         return [ARG_KIND_CODES[k.k], 0];
     }

@@ -6,6 +6,7 @@ import * as core from "@tstrace/core";
 import { describe, expect, it } from "vitest";
 import { ARG_KIND_CODES, encodeTables, RET_KIND_CODES, WHEN_ENTRY, WHEN_EXIT } from "../dist/index.js";
 import { renderKindCodes } from "../scripts/kind-codes.mjs";
+import { PID_TYPE_PARAMS } from "../src/tables-blob.js";
 
 const src = (p: string): string => readFileSync(new URL(`../assembly/${p}`, import.meta.url), "utf8");
 const consts = (text: string): Map<string, number> =>
@@ -41,6 +42,9 @@ describe("decoders/signal.ts mirrors core's signal frame data", () => {
 describe("the blob's contract", () => {
   it("assembly/kind-codes.ts is what src/tables-blob.ts's codes generate (scripts/gen-kind-codes.mjs)", () => {
     expect(src("kind-codes.ts")).toBe(renderKindCodes({ ARG_KIND_CODES, RET_KIND_CODES }));
+  });
+  it("pid kind params are core's pid type codes (pidns)", () => {
+    expect(PID_TYPE_PARAMS).toEqual(core.PID_TYPE_CODES);
   });
   it("request 'when' codes are core's CaptureWhen", () => {
     expect([WHEN_ENTRY, WHEN_EXIT]).toEqual([core.CaptureWhen.ENTRY, core.CaptureWhen.EXIT]);

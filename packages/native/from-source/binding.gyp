@@ -9,6 +9,7 @@
         "../src/core/daemon.cc",
         "../src/core/exec_prep.cc",
         "../src/core/fd_info.cc",
+        "../src/core/pid_resolver.cc",
         "../src/core/memory_reader.cc",
         "../src/core/seccomp_filter.cc",
         "../src/core/self_signal.cc",

@@ -843,6 +843,7 @@ Napi::Object Constants(Napi::Env env) {
   Put(env, k, "MMSGHDR", rf::kMmsghdr);
   Put(env, k, "STRUCT_IF", rf::kStructIf);
   Put(env, k, "POINTEE", rf::kPointee);
+  Put(env, k, "PID", rf::kPid);  // pidns
   c.Set("CaptureKind", k);
   Napi::Object s = Napi::Object::New(env);
   Put(env, s, "OK", rf::kOk);

@@ -6,7 +6,7 @@
  * the generic `hex` kinds). Syscalls without a row print every argument as `hex`, as strace's
  * printargs does.
  */
-import type { ArgKind, RetKind } from "../types.js";
+import type { ArgKind, PidType, RetKind } from "../types.js";
 
 /** One syscall's decoding: argument kinds by position, return kind, optional dedicated decoder. */
 export interface KindRow {
@@ -31,6 +31,8 @@ const bufOut: ArgKind = { k: "bufOut" };
 const signo: ArgKind = { k: "signo" };
 /** strace's printuid: `-1`, else unsigned. */
 const uid: ArgKind = { k: "uid" };
+/** strace's printpid: a process/thread/group/session id (--decode-pids). */
+const pid = (pidType: PidType): ArgKind => ({ k: "pid", pidType });
 const flags = (table: string): ArgKind => ({ k: "flags", table });
 /** Flags of all 64 bits of a long argument (strace's printflags64). */
 const flags64 = (table: string): ArgKind => ({ k: "flags", table, wide: true });
@@ -111,9 +113,9 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   // the descriptor only when bytecount is its size; an int return the kernel zero-extends
   modify_ldt: { args: [int, structIn("user_desc"), ulong], decoder: "modify_ldt" },
   set_robust_list: { args: [ptr, ulong] },
-  get_robust_list: { args: [int, structOut("ptrval"), structOut("ulong")] },
+  get_robust_list: { args: [pid("tid"), structOut("ptrval"), structOut("ulong")] },
   rseq: { args: [ptr, hex, int, hex] },
-  prlimit64: { args: [int, en("rlimit_resources"), structIn("rlimit64"), structOut("rlimit64")] },
+  prlimit64: { args: [pid("tgid"), en("rlimit_resources"), structIn("rlimit64"), structOut("rlimit64")] },
   getrlimit: { args: [en("rlimit_resources"), structOut("rlimit")] },
   setrlimit: { args: [en("rlimit_resources"), structIn("rlimit")] },
   getrandom: { args: [bufOut, ulong, flags("getrandom_flags")] },
@@ -137,7 +139,7 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   dup3: { args: [fd, fd, flags("open_mode_flags")], ret: "fd" },
   fcntl: { args: [fd, en("fcntl_cmds"), hex], ret: "fdByArgs", decoder: "fcntl" },
   getpid: { args: [], ret: "pid" },
-  gettid: { args: [], ret: "pid" },
+  gettid: { args: [], ret: "tid" },
   getppid: { args: [], ret: "pid" },
   uname: { args: [structOut("utsname")] },
   chdir: { args: [path] },
@@ -159,10 +161,10 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   renameat: { args: [dirfd, path, dirfd, path] },
   symlink: { args: [path, path] },
   link: { args: [path, path] },
-  kill: { args: [int, signo] },
-  tkill: { args: [int, signo] },
-  tgkill: { args: [int, int, signo] },
-  clone: { args: [flags("clone_flags"), ptr, ptr, ptr, hex], decoder: "clone", ret: "pid" },
+  kill: { args: [pid("tgidPgid"), signo] },
+  tkill: { args: [pid("tid"), signo] },
+  tgkill: { args: [pid("tgid"), pid("tid"), signo] },
+  clone: { args: [flags("clone_flags"), ptr, ptr, ptr, hex], decoder: "clone", ret: "tid" },
   rt_sigaction: {
     args: [signo, structIn("sigaction"), structOut("sigaction"), ulong],
     decoder: "rt_sigaction",
@@ -319,12 +321,12 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   shmdt: { args: [ptr] },
   personality: { args: [hex], decoder: "personality" },
   // pidfds (pidfd_open.c)
-  pidfd_open: { args: [int, flags("pidfd_open_flags")], ret: "fd" },
+  pidfd_open: { args: [pid("tgid"), flags("pidfd_open_flags")], ret: "fd" },
   // the target's fd by number; flags as `%#x` (no flag is defined: an empty table prints hex)
   pidfd_getfd: { args: [fd, int, flags("pidfd_getfd_flags")], ret: "fd" },
   pidfd_send_signal: { args: [fd, signo, structIn("siginfo"), flags("pidfd_getfd_flags")] },
-  rt_sigqueueinfo: { args: [int, signo, structIn("siginfo")] },
-  rt_tgsigqueueinfo: { args: [int, int, signo, structIn("siginfo")] },
+  rt_sigqueueinfo: { args: [pid("tgid"), signo, structIn("siginfo")] },
+  rt_tgsigqueueinfo: { args: [pid("tgid"), pid("tid"), signo, structIn("siginfo")] },
   // memory
   madvise: { args: [ptr, ulong, en("madvise_cmds")] },
   process_madvise: {
@@ -335,7 +337,7 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   ioprio_get: { args: [int, int], decoder: "ioprio_get" },
   ioprio_set: { args: [int, int, int], decoder: "ioprio_set" },
   // kcmp's idx arguments are fds for KCMP_FILE (read as fds, so -y names them)
-  kcmp: { args: [int, int, int, fd, fd], decoder: "kcmp" },
+  kcmp: { args: [pid("tgid"), pid("tgid"), int, fd, fd], decoder: "kcmp" },
   mlockall: { args: [flags("mlockall_flags")] },
   // NUMA policy (numa.c). A node mask is read as maxnode words, more than the (maxnode + 62) / 64
   // the decoder prints: the array capture counts elements, not bits.
@@ -346,11 +348,11 @@ export const kinds: Readonly<Record<string, KindRow>> = {
     decoder: "get_mempolicy",
   },
   migrate_pages: {
-    args: [int, ulong, arr("kulong", 1, "in"), arr("kulong", 1, "in")],
+    args: [pid("tgid"), ulong, arr("kulong", 1, "in"), arr("kulong", 1, "in")],
     decoder: "migrate_pages",
   },
   move_pages: {
-    args: [int, ulong, arr("kulong", 1, "in"), arr("u32", 1, "in"), arr("u32", 1, "out"), hex],
+    args: [pid("tgid"), ulong, arr("kulong", 1, "in"), arr("u32", 1, "in"), arr("u32", 1, "out"), hex],
     decoder: "move_pages",
   },
   mlock2: { args: [ptr, ulong, flags("mlock_flags")] },
@@ -367,7 +369,7 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   mremap: { args: [ptr, ulong, ulong, flags("mremap_flags"), ptr], ret: "hex", decoder: "mremap" },
   // processes, identity, scheduling
   wait4: {
-    args: [int, structOut("wstatus"), flags("wait4_options"), structOut("rusage")],
+    args: [pid("tgidPgid"), structOut("wstatus"), flags("wait4_options"), structOut("rusage")],
     decoder: "wait4",
   },
   // proc area (issue #16): waitid prints its siginfo and rusage at exit (strace 6.1 wait.c);
@@ -380,28 +382,28 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   // (data/value-captures.ts)
   ptrace: { args: [en("ptrace_cmds"), int, hex, hex], decoder: "ptrace" },
   process_vm_readv: {
-    args: [int, { k: "iovec", count: 2, dir: "out" }, ulong, arr("iovec", 4, "in"), ulong, ulong],
+    args: [pid("tgid"), { k: "iovec", count: 2, dir: "out" }, ulong, arr("iovec", 4, "in"), ulong, ulong],
     decoder: "process_vm_readv",
   },
   process_vm_writev: {
-    args: [int, { k: "iovec", count: 2, dir: "in" }, ulong, arr("iovec", 4, "in"), ulong, ulong],
+    args: [pid("tgid"), { k: "iovec", count: 2, dir: "in" }, ulong, arr("iovec", 4, "in"), ulong, ulong],
     decoder: "process_vm_writev",
   },
   getrusage: { args: [en("usage_who"), structOut("rusage")] },
   times: { args: [structOut("tms")] },
-  clone3: { args: [structIn("clone_args"), ulong], decoder: "clone3", ret: "pid" },
+  clone3: { args: [structIn("clone_args"), ulong], decoder: "clone3", ret: "tid" },
   prctl: { args: [en("prctl_options"), ulong, ulong, ulong, ulong], decoder: "prctl" },
-  sched_getaffinity: { args: [int, ulong, arr("u8", 1, "out")], decoder: "sched_getaffinity" },
-  sched_setaffinity: { args: [int, ulong, arr("u8", 1, "in")], decoder: "sched_setaffinity" },
-  sched_getscheduler: { args: [int], decoder: "sched_getscheduler" },
-  sched_getparam: { args: [int, structOut("int")] },
-  sched_setparam: { args: [int, structIn("int")] },
-  sched_setscheduler: { args: [int, en("sched_policies"), structIn("int")] },
-  sched_rr_get_interval: { args: [int, structOut("timespec")] },
+  sched_getaffinity: { args: [pid("tgid"), ulong, arr("u8", 1, "out")], decoder: "sched_getaffinity" },
+  sched_setaffinity: { args: [pid("tgid"), ulong, arr("u8", 1, "in")], decoder: "sched_setaffinity" },
+  sched_getscheduler: { args: [pid("tgid")], decoder: "sched_getscheduler" },
+  sched_getparam: { args: [pid("tgid"), structOut("int")] },
+  sched_setparam: { args: [pid("tgid"), structIn("int")] },
+  sched_setscheduler: { args: [pid("tgid"), en("sched_policies"), structIn("int")] },
+  sched_rr_get_interval: { args: [pid("tgid"), structOut("timespec")] },
   sched_yield: { args: [] },
   // sched.c: struct sched_attr, read as its largest known size (a shorter readable prefix is kept)
-  sched_setattr: { args: [int, structInOut("sched_attr"), uint], decoder: "sched_setattr" },
-  sched_getattr: { args: [int, structOut("sched_attr"), uint, uint], decoder: "sched_getattr" },
+  sched_setattr: { args: [pid("tgid"), structInOut("sched_attr"), uint], decoder: "sched_setattr" },
+  sched_getattr: { args: [pid("tgid"), structOut("sched_attr"), uint, uint], decoder: "sched_getattr" },
   getgroups: { args: [int, arr("gid", 0, "out")], decoder: "getgroups" },
   setgroups: { args: [int, arr("gid", 0, "in")], decoder: "setgroups" },
   setuid: { args: [int] },
@@ -416,11 +418,13 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   setresgid: { args: [int, int, int] },
   getresuid: { args: [structOut("int"), structOut("int"), structOut("int")] },
   getresgid: { args: [structOut("int"), structOut("int"), structOut("int")] },
-  setpgid: { args: [int, int] },
-  getpgid: { args: [int] },
-  getsid: { args: [int] },
-  getpriority: { args: [en("priorities"), int] },
-  setpriority: { args: [en("priorities"), int, int] },
+  setpgid: { args: [pid("tgid"), pid("pgid")] },
+  getpgid: { args: [pid("tgid")], ret: "pgid" },
+  getpgrp: { args: [], ret: "pgid" },
+  getsid: { args: [pid("tgid")], ret: "sid" },
+  // who is a process or a process group by which (strace's priority_print_who)
+  getpriority: { args: [en("priorities"), int], decoder: "getpriority" },
+  setpriority: { args: [en("priorities"), int, int], decoder: "setpriority" },
   sysinfo: { args: [structOut("sysinfo")] },
   alarm: { args: [uint] },
   getitimer: { args: [en("itimer_which"), structOut("itimerval")] },

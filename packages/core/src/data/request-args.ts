@@ -49,6 +49,14 @@ const sockopt = (dir: "get" | "set"): RequestArgRow => ({
 
 const ulong: ArgKind = { k: "ulong" };
 
+/** Argument 1 is a process id or a process group id as argument 0 (`table`) says. */
+const whoByWhich = (table: string, process: string, group: string): RequestArgRow => ({
+  selector: 0,
+  table,
+  arg: 1,
+  byValue: { [process]: { k: "pid", pidType: "tgid" }, [group]: { k: "pid", pidType: "pgid" } },
+});
+
 /** ioctl requests that take no argument: strace prints none (its family decoders' RVAL_IOCTL_DECODED). */
 const IOCTL_NO_ARG = [
   "FIOCLEX",
@@ -154,6 +162,12 @@ const HDIO_SET_ULONG = [
 
 /** Request-dependent arguments keyed by decoder name (fcntl64 shares fcntl's, socketpair socket's). */
 export const requestArgs: Readonly<Record<string, RequestArgRow>> = {
+  // pidns: who is a process or a process group by which (strace's priority_print_who,
+  // ioprio_print_who); other values print as a plain int.
+  getpriority: whoByWhich("priorities", "PRIO_PROCESS", "PRIO_PGRP"),
+  setpriority: whoByWhich("priorities", "PRIO_PROCESS", "PRIO_PGRP"),
+  ioprio_get: whoByWhich("ioprio_who", "IOPRIO_WHO_PROCESS", "IOPRIO_WHO_PGRP"),
+  ioprio_set: whoByWhich("ioprio_who", "IOPRIO_WHO_PROCESS", "IOPRIO_WHO_PGRP"),
   // The protocol (argument 2) by the address family (argument 0).
   socket: {
     selector: 0,
@@ -226,7 +240,7 @@ export const requestArgs: Readonly<Record<string, RequestArgRow>> = {
     byValue: {
       F_SETFD: flags("fd_flags"),
       F_SETFL: flags("open_flags"),
-      F_SETOWN: int,
+      F_SETOWN: { k: "pid", pidType: "tgidPgid" },
       F_DUPFD: int,
       F_DUPFD_CLOEXEC: int,
       F_SETPIPE_SZ: int,

@@ -18,6 +18,7 @@ import { callNoDeref, strsize, verbose } from "../options";
 import { putc, puts } from "../out";
 import { printDirfdOf, printFdOf } from "../print/fd";
 import { putAddr, putHex, putI64, putOct, putU64 } from "../print/num";
+import { printPid } from "../print/pid";
 import { printBuffer, printCString } from "../print/quote";
 import { printSignal, printSigset } from "../print/signal";
 import { printStruct, S_INT, S_LOFF, structIdByName } from "../print/structs";
@@ -53,6 +54,7 @@ import {
   K_MODE,
   K_PATH,
   K_PATH_OUT,
+  K_PID,
   K_PTR,
   K_SIGNO,
   K_SIGSET_IN,
@@ -588,6 +590,9 @@ export function printArg(i: u32, k: u8, param: u32): void {
         if (n > 0 && load<u8>(capData + <usize>(n - 1)) == 0) n--;
         printCString(capData, n, false, PATH_MAX);
       } else putAddr(v);
+      break;
+    case K_PID:
+      printPid(<i32>v, <u8>param);
       break;
     case K_UID:
       printUid(<u32>v);

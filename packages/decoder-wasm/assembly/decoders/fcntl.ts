@@ -14,9 +14,10 @@ import {
 } from "../layouts";
 import { putc, puts } from "../out";
 import { putAddr, putHex, putI64 } from "../print/num";
+import { printPid } from "../print/pid";
 import { printSignal } from "../print/signal";
 import { printEnum } from "../print/xlat";
-import { CK_STRUCT_IF } from "../record";
+import { CK_STRUCT_IF, PT_PGID } from "../record";
 import {
   findRequestArg,
   findTable,
@@ -26,7 +27,17 @@ import {
   requestArgParam,
 } from "../tables";
 import { printArg, printFd } from "./args";
-import { AUX_CUSTOM, AUX_ENUM, AUX_FLAGS, AUX_SEALS, RVAL_DECODED, RVAL_FD, RVAL_HEX, setAux } from "./rval";
+import {
+  AUX_CUSTOM,
+  AUX_ENUM,
+  AUX_FLAGS,
+  AUX_SEALS,
+  RVAL_DECODED,
+  RVAL_FD,
+  RVAL_HEX,
+  RVAL_TGID_PGID,
+  setAux,
+} from "./rval";
 
 const F_DUPFD: u32 = 0;
 const F_GETFD: u32 = 1;
@@ -39,6 +50,7 @@ const F_SETLKW: u32 = 7;
 const F_OFD_GETLK: u32 = 36;
 const F_OFD_SETLK: u32 = 37;
 const F_OFD_SETLKW: u32 = 38;
+const F_GETOWN: u32 = 9;
 const F_SETOWN_EX: u32 = 15;
 const F_GETOWN_EX: u32 = 16;
 const F_GETSIG: u32 = 11;
@@ -65,7 +77,11 @@ function printOwnerEx(atExit: bool): void {
   puts("{type=");
   printEnum(T_F_OWNER_TYPES, <u64>load<u32>(capData));
   puts(", pid=");
-  putI64(<i64>load<i32>(capData + 4));
+  // F_OWNER_TID, _PID and _PGRP are numbered as strace's pid types (tid, tgid, pgid).
+  const owner = load<u32>(capData);
+  const pid = load<i32>(capData + 4);
+  if (owner <= <u32>PT_PGID) printPid(pid, <u8>owner);
+  else putI64(<i64>pid);
   putc(0x7d);
 }
 
@@ -126,6 +142,7 @@ export function decodeFcntl(): i32 {
       printArg(requestArgIndex(e), requestArgKind(e), requestArgParam(e));
     }
     if (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC) return RVAL_DECODED | RVAL_FD;
+    if (cmd == F_GETOWN) return RVAL_DECODED | RVAL_TGID_PGID;
     if (cmd != F_GETFD && cmd != F_GETFL && cmd != F_GET_SEALS && cmd != F_GETSIG && cmd != F_GETLEASE)
       return RVAL_DECODED;
     return 0;

@@ -29,6 +29,7 @@ import { decodePerfEventOpen } from "./perf";
 import { decodePersonality, printPersonalityAux } from "./personality";
 import { decodeEpollWait, decodePoll, printPollAux } from "./poll";
 import { decodePrctl, printPrctlAux } from "./prctl";
+import { decodePriority } from "./priority";
 import { decodeProcessVmReadv, decodeProcessVmWritev } from "./proc-vm";
 import {
   decodeClone,
@@ -116,6 +117,9 @@ export const D_MSGRCV: u8 = 78;
 export const D_BPF: u8 = 46;
 export const D_IO_URING_SETUP: u8 = 47;
 export const D_KEYCTL: u8 = 48;
+// pidns: pid-typed arguments whose type another argument chooses (ids 90-99).
+export const D_GETPRIORITY: u8 = 90;
+export const D_SETPRIORITY: u8 = 91;
 export const D_CAPGET: u8 = 190;
 export const D_CAPSET: u8 = 191;
 
@@ -240,6 +244,9 @@ const DECODER_NAMES: string[] = [
   "bpf",
   "io_uring_setup",
   "keyctl",
+  // pidns
+  "getpriority",
+  "setpriority",
 ];
 const DECODER_IDS: u8[] = [
   D_OPEN,
@@ -331,6 +338,9 @@ const DECODER_IDS: u8[] = [
   D_BPF,
   D_IO_URING_SETUP,
   D_KEYCTL,
+  // pidns
+  D_GETPRIORITY,
+  D_SETPRIORITY,
 ];
 
 /** Decoder id for a decoder (or syscall) name; D_GENERIC when there is no dedicated one. */
@@ -358,6 +368,10 @@ export function runDecoder(id: u8, r: u32): i32 {
   switch (id) {
     case D_OPEN:
       return decodeOpen();
+    case D_GETPRIORITY:
+      return decodePriority(false);
+    case D_SETPRIORITY:
+      return decodePriority(true);
     case D_OPENAT:
       return decodeOpenat();
     case D_GETRANDOM:

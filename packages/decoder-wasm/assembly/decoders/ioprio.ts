@@ -7,6 +7,7 @@ import { xlatStyle } from "../options";
 import { putc, puts } from "../out";
 import { putI64 } from "../print/num";
 import { printEnum } from "../print/xlat";
+import { printWho } from "./priority";
 import { AUX_CUSTOM, RVAL_DECODED, setAux } from "./rval";
 
 const IOPRIO_CLASS_SHIFT: u32 = 13;
@@ -23,7 +24,7 @@ function putIoprioValue(ioprio: u32): void {
 function printWhichWho(): void {
   printEnum(T_IOPRIO_WHO, <u64>(<u32>arg(0)));
   puts(", ");
-  putI64(<i64>(<i32>arg(1)));
+  printWho("ioprio_get");
 }
 
 export function decodeIoprioGet(): i32 {

@@ -4,8 +4,9 @@ import { arg, capData, capLen, findCap } from "../call";
 import { T_KCMP_TYPES } from "../known-tail";
 import { puts } from "../out";
 import { putAddr, putHex, putI64, putU64 } from "../print/num";
+import { printPid } from "../print/pid";
 import { printEnum } from "../print/xlat";
-import { CK_STRUCT_IF } from "../record";
+import { CK_STRUCT_IF, PT_TGID } from "../record";
 import { printFd } from "./args";
 import { RVAL_DECODED } from "./rval";
 
@@ -29,9 +30,9 @@ function printEpollSlot(): void {
 }
 
 export function decodeKcmp(): i32 {
-  putI64(<i64>(<i32>arg(0)));
+  printPid(<i32>arg(0), PT_TGID);
   puts(", ");
-  putI64(<i64>(<i32>arg(1)));
+  printPid(<i32>arg(1), PT_TGID);
   puts(", ");
   const type = <u32>arg(2);
   printEnum(T_KCMP_TYPES, <u64>type);

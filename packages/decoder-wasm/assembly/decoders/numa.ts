@@ -7,8 +7,9 @@ import { T_GET_MEMPOLICY_FLAGS, T_MBIND_FLAGS, T_MPOL_MODE_FLAGS, T_MPOL_MODES }
 import { xlatStyle } from "../options";
 import { putc, puts } from "../out";
 import { putAddr, putHex, putHexDigits, putI64, putU64 } from "../print/num";
+import { printPid } from "../print/pid";
 import { printEnum, printFlags, putRef } from "../print/xlat";
-import { CK_STRUCT } from "../record";
+import { CK_STRUCT, PT_TGID } from "../record";
 import { errnoName, lookup, NO_REF } from "../tables";
 import { printElems } from "./elems";
 import { RVAL_DECODED } from "./rval";
@@ -120,7 +121,7 @@ export function decodeGetMempolicy(): i32 {
 }
 
 export function decodeMigratePages(): i32 {
-  putI64(<i64>(<i32>arg(0)));
+  printPid(<i32>arg(0), PT_TGID);
   puts(", ");
   putU64(arg(1));
   puts(", ");
@@ -155,7 +156,7 @@ function printStatus(p: usize, size: u32): void {
 export function decodeMovePages(): i32 {
   const n = arg(1);
   if (!exiting) {
-    putI64(<i64>(<i32>arg(0)));
+    printPid(<i32>arg(0), PT_TGID);
     puts(", ");
     putU64(n);
     puts(", ");

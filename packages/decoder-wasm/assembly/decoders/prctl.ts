@@ -9,11 +9,12 @@ import { SIZEOF_SOCK_FPROG } from "../layouts";
 import { strsize, xflag, xlatStyle } from "../options";
 import { outLen, putc, puts, truncateOut } from "../out";
 import { putAddr, putHex, putI64, putU64 } from "../print/num";
+import { printPid } from "../print/pid";
 import { quote } from "../print/quote";
 import { printSignal } from "../print/signal";
 import { FMT_DEC, restyle } from "../print/style";
 import { printEnum, printFlags, putRef } from "../print/xlat";
-import { CK_STRUCT_IF } from "../record";
+import { CK_STRUCT_IF, PT_BY_ARG3, PT_TGID } from "../record";
 import { entryName, entryValue, findTable, lookup, NO_REF, tableCount } from "../tables";
 import { BPF_K_SECCOMP, printSockFprogAt } from "./bpf-filter";
 import { AUX_CUSTOM, AUX_ENUM, RVAL_DECODED, RVAL_HEX, setAux } from "./rval";
@@ -536,7 +537,7 @@ export function decodePrctl(): i32 {
       if (<i32>a2 == -1) {
         puts("PR_SET_PTRACER_ANY");
         restyle(start, <u64>(<i64>-1), FMT_DEC);
-      } else putI64(<i64>(<i32>a2));
+      } else printPid(<i32>a2, PT_TGID);
       return RVAL_DECODED;
     }
     case PR_SET_SECCOMP:
@@ -618,7 +619,7 @@ function schedCoreEntry(a2: u64, a3: u64): i32 {
   puts(", ");
   printEnum(T_SCHED_CORE_CMDS, <u64>(<u32>a2));
   puts(", ");
-  putI64(<i64>(<i32>a3));
+  printPid(<i32>a3, PT_BY_ARG3);
   puts(", ");
   const pt = <u64>(<u32>arg(3));
   const ref = lookup(T_SCHED_CORE_PIDTYPES, pt);

@@ -7,8 +7,9 @@
 import { arg, capData, capLen, capPartial, exiting, findCap, isError, rval } from "../call";
 import { strsize, verbose } from "../options";
 import { putc, puts } from "../out";
-import { putAddr, putI64, putU64 } from "../print/num";
-import { CK_IOVEC } from "../record";
+import { putAddr, putU64 } from "../print/num";
+import { printPid } from "../print/pid";
+import { CK_IOVEC, PT_TGID } from "../record";
 import { printIovBase } from "./args";
 import { printElems } from "./elems";
 import { printIovAddr } from "./mem";
@@ -91,7 +92,7 @@ function printRest(): void {
 
 export function decodeProcessVmReadv(): i32 {
   if (!exiting) {
-    putI64(<i64>(<i32>arg(0)));
+    printPid(<i32>arg(0), PT_TGID);
     puts(", ");
     return 0;
   }
@@ -101,7 +102,7 @@ export function decodeProcessVmReadv(): i32 {
 }
 
 export function decodeProcessVmWritev(): i32 {
-  putI64(<i64>(<i32>arg(0)));
+  printPid(<i32>arg(0), PT_TGID);
   puts(", ");
   printLocalIov(1, false, false, 0xffffffffffffffff);
   printRest();

@@ -9,10 +9,11 @@ import { strsize, verbose } from "../options";
 import { putc, puts } from "../out";
 import { findPointee, ptData, ptLen } from "../pointee";
 import { putAddr, putHex, putI64, putOct, putU64 } from "../print/num";
+import { printPid } from "../print/pid";
 import { printSignal } from "../print/signal";
 import { printStruct, printWaitStatus, S_RUSAGE } from "../print/structs";
 import { printFlags } from "../print/xlat";
-import { AUDIT_ARCH_X86_64, CK_ARRAY, CK_STRUCT } from "../record";
+import { AUDIT_ARCH_X86_64, CK_ARRAY, CK_STRUCT, PT_TGID, PT_TGID_PGID } from "../record";
 import { printUid } from "./args";
 import { printElems } from "./elems";
 import { extData, extTailShows, findExt, printExtTail } from "./ext-struct";
@@ -212,7 +213,7 @@ export function decodeClone3(): i32 {
 /** wait4(pid, [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], options, rusage). */
 export function decodeWait4(): i32 {
   if (!exiting) {
-    putI64(<i64>(<i32>arg(0)));
+    printPid(<i32>arg(0), PT_TGID_PGID);
     puts(", ");
     return 0;
   }
@@ -253,7 +254,7 @@ function printCpuSet(p: usize, bytes: u32): void {
 /** sched_getaffinity(pid, len, [0 1]) (mask at exit, rval bytes) and sched_setaffinity (at entry). */
 export function decodeSchedAffinity(get: bool): i32 {
   if (!exiting) {
-    putI64(<i64>(<i32>arg(0)));
+    printPid(<i32>arg(0), PT_TGID);
     puts(", ");
     putU64(arg(1));
     puts(", ");
@@ -298,7 +299,7 @@ export function decodeGroups(get: bool): i32 {
 /** sched_getscheduler(pid) `= 0 (SCHED_OTHER)`: the policy is the return value. */
 export function decodeSchedGetscheduler(): i32 {
   if (!exiting) {
-    putI64(<i64>(<i32>arg(0)));
+    printPid(<i32>arg(0), PT_TGID);
     return 0;
   }
   if (!isError) setAux(AUX_ENUM, T_SCHED_POLICIES);

@@ -12,6 +12,8 @@ export const RVAL_FD: i32 = 4;
  * the value, then that error's name, as strace's print_err_ret.
  */
 export const RVAL_LOW_ERRNO: i32 = 5;
+/** pidns: the return value is a process id, or a process group's when negative (fcntl F_GETOWN). */
+export const RVAL_TGID_PGID: i32 = 6;
 
 /** Per-call scratch the line engine saves and restores per pid. */
 export let resumeArg: u32 = 0;

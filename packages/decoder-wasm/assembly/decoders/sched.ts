@@ -8,8 +8,9 @@ import { T_SCHED_FLAGS } from "../known-tail";
 import { callNoDeref } from "../options";
 import { putc, puts } from "../out";
 import { putAddr, putI64, putU64 } from "../print/num";
+import { printPid } from "../print/pid";
 import { printEnum, printFlags } from "../print/xlat";
-import { CK_STRUCT } from "../record";
+import { CK_STRUCT, PT_TGID } from "../record";
 import { RVAL_DECODED } from "./rval";
 
 // include/uapi/linux/sched/types.h: struct sched_attr, the same on every ABI.
@@ -91,7 +92,7 @@ function printSchedAttr(usize: u32, atExit: bool): void {
 
 export function decodeSchedSetattr(): i32 {
   if (!exiting) {
-    putI64(<i64>(<i32>arg(0)));
+    printPid(<i32>arg(0), PT_TGID);
     puts(", ");
     printSchedAttr(0, false);
     return 0;
@@ -110,7 +111,7 @@ export function decodeSchedSetattr(): i32 {
 
 export function decodeSchedGetattr(): i32 {
   if (!exiting) {
-    putI64(<i64>(<i32>arg(0)));
+    printPid(<i32>arg(0), PT_TGID);
     puts(", ");
     return 0;
   }

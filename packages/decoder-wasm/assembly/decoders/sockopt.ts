@@ -10,9 +10,10 @@ import { SIZEOF_SOCK_FPROG } from "../layouts";
 import { strsize, verbose, xlatStyle } from "../options";
 import { putc, puts } from "../out";
 import { putAddr, putByteHex, putI64, putU64 } from "../print/num";
+import { printPid } from "../print/pid";
 import { HEX_ALL, printBuffer } from "../print/quote";
 import { putRef } from "../print/xlat";
-import { CK_BUFFER_ARG_LEN, CK_STRUCT } from "../record";
+import { CK_BUFFER_ARG_LEN, CK_STRUCT, PT_TGID } from "../record";
 import { blob, errnoName, NO_REF, valueOf } from "../tables";
 import { BPF_K_SOCKET, printBpfInsns, printSockFprogAt } from "./bpf-filter";
 import { nlTable, printIfindex, printInetAddr, printXval } from "./nl-print";
@@ -221,6 +222,8 @@ function printIntFields(fields: string[], kinds: string, len: u32): void {
     const p = capData + <usize>off;
     if (len < off + 4) printBuffer(p, len - off, <u64>(len - off), HEX_ALL);
     else if (kinds.charCodeAt(i) == 0x64) putI64(<i64>load<i32>(p));
+    else if (kinds.charCodeAt(i) == 0x70)
+      printPid(load<i32>(p), PT_TGID); // pidns: 'p', a process id
     else putU64(<u64>load<u32>(p));
   }
   putc(0x7d);
@@ -283,7 +286,7 @@ function printValue(printer: u8, len: i32, ulen: i32): void {
       else if (structBytes(len, 8, false)) printIntFields(["l_onoff", "l_linger"], "dd", 8);
       return;
     case P_UCRED:
-      printIntFields(["pid", "uid", "gid"], "duu", <u32>len);
+      printIntFields(["pid", "uid", "gid"], "puu", <u32>len);
       return;
     case P_TPACKET_STATS:
       printIntFields(["tp_packets", "tp_drops", "tp_freeze_q_cnt"], "uuu", <u32>len);

@@ -59,7 +59,8 @@ CapturePlan CapturePlan::parse(const uint32_t* words, size_t count) {
       s.len_arg = w[1];
       s.size = w[2];
       s.max = w[3];
-      bool fd_return = s.kind == rf::kFdPath && s.arg == rf::kFdReturnArg && s.when == rf::kWhenExit;
+      bool fd_return = (s.kind == rf::kFdPath || s.kind == rf::kPid) && s.arg == rf::kFdReturnArg &&
+                       s.when == rf::kWhenExit;
       if (s.arg > 5 && !fd_return) throw PlanError("argument index " + std::to_string(s.arg) + at_nr(nr));
       if (s.kind < 1 || s.kind > rf::kCaptureKindMax) throw PlanError("unknown capture kind " +
                                                                       std::to_string(s.kind) + at_nr(nr));
@@ -103,6 +104,10 @@ CapturePlan CapturePlan::parse(const uint32_t* words, size_t count) {
           throw PlanError("fd array element " + hex(s.size) + at_nr(nr));
         }
       }
+      if (s.kind == rf::kPid && ((s.max & 0xff) > rf::kPtByTypeField || ((s.max >> 8) & 0xff) > 3)) {
+        throw PlanError("pid type " + hex(s.max) + at_nr(nr));
+      }
+      if (s.kind == rf::kPid) plan.pid_decode_ |= (s.max >> 8) & 0xff;
       if (s.max > kPlanMaxBytes) throw PlanError("max bytes " + std::to_string(s.max) + at_nr(nr));
       list.push_back(s);
     }

@@ -45,9 +45,12 @@ class CapturePlan {
     return nr < by_nr_.size() ? by_nr_[nr] : kNone;
   }
   size_t syscall_count() const { return by_nr_.size(); }
+  // The rf::kPidDecode* bits of the plan's PID specs: what a SIGNAL record's si_pid is resolved for.
+  uint32_t pid_decode() const { return pid_decode_; }
 
  private:
   std::vector<std::vector<CaptureSpec>> by_nr_;
+  uint32_t pid_decode_ = 0;
 };
 
 }  // namespace tstrace

@@ -260,7 +260,7 @@ uint16_t capture_fd_path(rf::RecordWriter& w, const CaptureSpec& s, const Syscal
   if (f.fds == nullptr) return rf::kFault;
   int64_t fd = s.arg == rf::kFdReturnArg ? f.rval : static_cast<int64_t>(f.args[s.arg]);
   FdDescription d;
-  if (!f.fds->describe(f.tid, fd, s.size, d)) return rf::kFault;
+  if (!f.fds->describe(f.proc_tid, fd, s.size, d)) return rf::kFault;
   if ((s.size & rf::kFdDecodeNetlink) != 0 && d.detail.rfind("NETLINK:[", 0) == 0) netlink = true;
   size_t path_len = std::min<size_t>(d.path.size(), s.max);
   w.u32(d.form);
@@ -292,7 +292,7 @@ uint16_t capture_fd_paths(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr,
   addr += s.size >> 20;  // the first fd's offset (a struct's fd field)
   // Every open fd (the thread's /proc fd directory) instead of an array in the tracee's memory.
   std::vector<int32_t> open_fds;
-  if (s.len_arg == rf::kNoLenArgAllFds) open_fds = list_open_fds(f.tid);
+  if (s.len_arg == rf::kNoLenArgAllFds) open_fds = list_open_fds(f.proc_tid);
   uint64_t count = s.len_arg == rf::kNoLenArgFdPair  ? 2
                    : s.len_arg == rf::kNoLenArgFdOne ? 1
                    : s.len_arg == rf::kNoLenArgAllFds ? open_fds.size()
@@ -305,7 +305,7 @@ uint16_t capture_fd_paths(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr,
     int32_t fd = 0;
     if (s.len_arg == rf::kNoLenArgAllFds) fd = open_fds[i];
     else if (mem.read(addr + static_cast<uint64_t>(i) * stride, &fd, 4) < 4) return rf::kFault;
-    bool named = f.fds->describe(f.tid, fd, s.size & 0xff, d);
+    bool named = f.fds->describe(f.proc_tid, fd, s.size & 0xff, d);
     if (!named) d = FdDescription{};
     w.u32(static_cast<uint32_t>(fd));
     w.u32(named ? 0 : 1);
@@ -317,6 +317,59 @@ uint16_t capture_fd_paths(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr,
     w.pad_to(4);
   }
   return count > n ? rf::kTruncated : rf::kOk;
+}
+
+}  // namespace
+
+void write_pid_body(rf::RecordWriter& w, PidResolver& pids, pid_t tid, int32_t value, int32_t id, uint32_t type,
+                    uint32_t decode) {
+  int proc_pid = 0;
+  int translated = id > 0 ? pids.translate(tid, id, static_cast<PidKind>(type), &proc_pid) : 0;
+  std::string comm;
+  if ((decode & rf::kPidDecodeComm) != 0 && (type == rf::kPtTid || type == rf::kPtTgid) && translated > 0)
+    comm = pids.comm(proc_pid);
+  w.u32(static_cast<uint32_t>(value));
+  w.u32(static_cast<uint32_t>(translated));
+  w.u8(static_cast<uint8_t>(type));
+  w.u8(0);
+  w.u16(static_cast<uint16_t>(comm.size()));
+  w.u32(0);
+  w.bytes(comm.data(), comm.size());
+}
+
+namespace {
+
+// A PID capture: the value (a register, the return value, or an i32 in memory), resolved as an id
+// of its type: translated into the tracer's PID namespace and/or named by its thread's comm.
+uint16_t capture_pid(rf::RecordWriter& w, MemoryReader& mem, const CaptureSpec& s, const SyscallFacts& f) {
+  if (f.pids == nullptr) return rf::kFault;
+  uint32_t type = s.max & 0xff;
+  uint32_t decode = (s.max >> 8) & 0xff;
+  uint32_t offset1 = s.max >> 16;
+  int32_t value = 0;
+  if (offset1 != 0) {
+    if (s.arg > 5 || mem.read(f.args[s.arg] + offset1 - 1, &value, 4) < 4) return rf::kFault;
+  } else {
+    value = static_cast<int32_t>(s.arg == rf::kFdReturnArg ? f.rval : static_cast<int64_t>(f.args[s.arg]));
+  }
+  int32_t id = value;
+  if (type == rf::kPtTgidPgid) {
+    // kill's and wait4's: a process when positive, a process group when below -1.
+    type = value < -1 ? rf::kPtPgid : rf::kPtTgid;
+    if (value < -1) id = -value;
+  } else if (type == rf::kPtByTypeField) {
+    // struct f_owner_ex: the int before the pid is F_OWNER_TID, _PID or _PGRP, numbered as our types.
+    int32_t t = -1;
+    if (offset1 < 5 || mem.read(f.args[s.arg] + offset1 - 5, &t, 4) < 4 || t < 0 || t > static_cast<int32_t>(rf::kPtPgid))
+      return rf::kFault;
+    type = static_cast<uint32_t>(t);
+  } else if (type == rf::kPtByArg3) {
+    // prctl(PR_SCHED_CORE): argument 3 is the kernel's PIDTYPE_*, whose values are ours.
+    type = static_cast<uint32_t>(f.args[3]);
+    if (type > rf::kPtSid) type = rf::kPtTid;
+  }
+  write_pid_body(w, *f.pids, f.tid, value, id, type, decode);
+  return rf::kOk;
 }
 
 /** `n` bytes at addr as u32 status, u32 length, bytes padded to 8 (length 0 when unreadable). */
@@ -489,6 +542,9 @@ uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vecto
       uint32_t sel = (s.len_arg >> rf::kPointeeSelectorShift) & 0xf;
       if (sel != rf::kPointeeNoSelector && (sel > 5 || static_cast<uint32_t>(f.args[sel]) != s.size)) continue;
     }
+    if (s.kind == rf::kPid && (f.pids == nullptr ||
+                               (s.len_arg <= 5 && static_cast<uint32_t>(f.args[s.len_arg]) != s.size)))
+      continue;
     uint64_t addr = s.arg <= 5 ? f.args[s.arg] : 0;
     uint64_t len_arg = s.len_arg <= 5 ? f.args[s.len_arg] : 0;
     size_t start = w.begin_capture(s.arg, s.kind);
@@ -534,6 +590,9 @@ uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vecto
         break;
       case rf::kFdPaths:
         status = capture_fd_paths(w, mem, addr, len_arg, s, f);
+        break;
+      case rf::kPid:
+        status = capture_pid(w, mem, s, f);
         break;
       case rf::kFdset: {
         // nfds bits rounded up to longs, as the kernel copies them; strace caps nfds at 1024 * 1024.

@@ -11,6 +11,7 @@
 
 #include "capture_plan.h"
 #include "fd_info.h"
+#include "pid_resolver.h"
 #include "record_format.h"
 
 namespace tstrace {
@@ -41,12 +42,21 @@ struct SyscallFacts {
   uint64_t sp;      // stack pointer at entry (STACK captures)
   int64_t rval;     // exit only
   bool at_exit;
-  pid_t tid;                       // whose /proc/<tid>/fd FD_PATH captures read
+  pid_t tid;                       // the thread, in the tracer's PID namespace
+  pid_t proc_tid;                  // its /proc entry, whose fd/ FD_PATH captures read (another
+                                   // number when /proc belongs to another PID namespace)
   FdDescriber* fds;                // FD_PATH captures: null skips them
+  PidResolver* pids;               // PID captures: null skips them
 };
 
 // Appends one capture per spec whose `when` matches to the writer; returns how many were written.
 uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vector<CaptureSpec>& specs,
                         const SyscallFacts& facts);
+
+// A PID capture's data (record format's PidCaptureBody, then the comm): `value` as tracee `tid`
+// sees it, `id` the id it names (kill's -pgrp: pgrp), resolved as a `type` (rf::PidTypeCode, not
+// TGID_PGID or BY_ARG3) per the `decode` bits (rf::kPidDecode*).
+void write_pid_body(rf::RecordWriter& w, PidResolver& pids, pid_t tid, int32_t value, int32_t id, uint32_t type,
+                    uint32_t decode);
 
 }  // namespace tstrace

@@ -157,9 +157,10 @@ enum CaptureKind : uint8_t {
   kMmsghdr = 14,
   kStructIf = 15,
   kPointee = 16,
+  kPid = 40,
 };
 
-constexpr uint8_t kCaptureKindMax = 16;
+constexpr uint8_t kCaptureKindMax = 40;
 constexpr uint32_t kMsgControlMax = 4096;
 constexpr uint32_t kMsgControlCeiling = 0x100000;
 constexpr uint32_t kNetlinkCaptureMax = 0x100000;
@@ -185,6 +186,20 @@ constexpr uint32_t kPointeeNoSelector = 0xf;
 constexpr uint32_t kFdDecodeDetails = 1;
 constexpr uint32_t kFdDecodeDirfd = 2;
 constexpr uint32_t kFdDecodeNetlink = 4;
+
+enum PidTypeCode : uint32_t {
+  kPtTid = 0,
+  kPtTgid = 1,
+  kPtPgid = 2,
+  kPtSid = 3,
+  kPtTgidPgid = 4,
+  kPtByArg3 = 5,
+  kPtByTypeField = 6,
+};
+
+// PidDecode bits (a PID spec's word 3, bits 8-15).
+constexpr uint32_t kPidDecodeNs = 1;
+constexpr uint32_t kPidDecodeComm = 2;
 
 enum FdPathForm : uint32_t {
   kFdFormPath = 0,

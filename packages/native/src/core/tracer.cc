@@ -241,6 +241,7 @@ struct Tracer::Loop {
   // DETACHED records of a whole-session detach, emitted in that order once all are let go.
   std::vector<std::pair<uint64_t, pid_t>> detached_in_order;
   FdDescriber fds;  // FD_PATH captures (-y/-yy); holds the socket details cache
+  PidResolver pids;  // PID captures (--decode-pids); caches PID namespace lookups
   std::unique_ptr<StackSampler> stacks;  // -k
   TraceOutcome outcome;
   std::vector<SyscallTotals> counts;  // count_only: by syscall number, grown on first use
@@ -311,6 +312,13 @@ struct Tracer::Loop {
     if (owner.detach_requested()) begin_detach();
   }
 
+  // Whether tstrace is the init of its PID namespace (`unshare -pf tstrace …`): orphans are then
+  // reparented to it, to the process rather than this thread, and until they are reaped the
+  // namespace of an exiting init tracee cannot end (its exit waits in zap_pid_ns_processes). So
+  // the waits below take any thread's child then, as strace's single-threaded waitpid(-1) does.
+  const bool ns_init = getpid() == 1;
+  const int wait_flags = ns_init ? __WALL : __WALL | __WNOTHREAD;
+
   void run() {
     for (;;) {
       check_requests();
@@ -323,10 +331,10 @@ struct Tracer::Loop {
       // hand-over (one JS callback per stop would dominate the cost). With nothing batched (-c,
       // stops the filter drops) there is no hand-over to save and the spin's sched_yield and
       // WNOHANG calls would only add syscalls: the loop blocks at once.
-      pid_t p = waitpid(-1, &st, __WALL | __WNOTHREAD | WNOHANG);
+      pid_t p = waitpid(-1, &st, wait_flags | WNOHANG);
       for (int spin = 0; p == 0 && !batch.empty() && spin < kSpinBeforeFlush; spin++) {
         sched_yield();
-        p = waitpid(-1, &st, __WALL | __WNOTHREAD | WNOHANG);
+        p = waitpid(-1, &st, wait_flags | WNOHANG);
       }
       if (p == 0 && !delayed.empty()) {
         // -e inject=…:delay_*: poll the others until the next delayed tracee is due.
@@ -340,7 +348,7 @@ struct Tracer::Loop {
         flush();  // about to block: whatever is batched goes out now
         check_requests();
         if (detaching) continue;
-        p = waitpid(-1, &st, __WALL | __WNOTHREAD);
+        p = waitpid(-1, &st, wait_flags);
       }
       if (p < 0) {
         if (errno == EINTR) continue;
@@ -384,6 +392,13 @@ struct Tracer::Loop {
       released.erase(p);
       return;
     }
+    if ((WIFEXITED(st) || WIFSIGNALED(st)) && ns_init && threads.count(p) == 0) {
+      // As its namespace's init we also reap orphans, and former tracees whose exit we already
+      // reported as their tracer: strace says so of the unknown ones and nothing else.
+      if (seqs.count(p) == 0)
+        emit_message(p, "Exit of unknown pid " + std::to_string(p) + " ignored", rf::kMessageQuietExit);
+      return;
+    }
     if (WIFEXITED(st) || WIFSIGNALED(st)) {
       auto known = threads.find(p);
       if (known == threads.end() ? seqs.count(p) == 0 : known->second.own_child) {
@@ -393,6 +408,7 @@ struct Tracer::Loop {
       }
       emit_exit(p, st);
       threads.erase(p);
+      pids.forget(p);
       if (stacks) stacks->forget(p);
       owner.remove_live(p);
       if (p == initial) {
@@ -543,6 +559,7 @@ struct Tracer::Loop {
       if (!owner.attach_mode_) released.insert(p);
     }
     threads.erase(p);
+    pids.forget(p);
     owner.remove_live(p);
   }
 
@@ -884,6 +901,17 @@ struct Tracer::Loop {
     }
   }
 
+  // --decode-pids: the sender's or child's si_pid, resolved now (it may be gone when the decoder
+  // prints it), as a PID capture after the siginfo; codes without a si_pid write nothing.
+  void signal_pid(rf::RecordWriter& w, pid_t p, int sig, const siginfo_t& si) {
+    uint32_t decode = opts.plan ? opts.plan->pid_decode() : 0;
+    bool has_pid = (si.si_code <= 0 && si.si_code != SI_TIMER) || (sig == SIGCHLD && si.si_code != SI_KERNEL);
+    if (decode == 0 || !has_pid || si.si_code == SI_KERNEL) return;
+    size_t cap = w.begin_capture(0, rf::kPid);
+    write_pid_body(w, pids, p, si.si_pid, si.si_pid, rf::kPtTgid, decode);
+    w.end_capture(cap, rf::kOk);
+  }
+
   void on_signal(pid_t p, ThreadState& t, int sig) {
     siginfo_t si;
     std::memset(&si, 0, sizeof si);
@@ -894,6 +922,7 @@ struct Tracer::Loop {
       w.u32(static_cast<uint32_t>(sig));
       w.u32(0);
       w.bytes(&si, sizeof si);
+      signal_pid(w, p, sig, si);
       w.end_record(start);
       sample_stack(p, 0);
     }
@@ -933,7 +962,9 @@ struct Tracer::Loop {
     facts.rval = rval;
     facts.at_exit = at_exit;
     facts.tid = p;
+    facts.proc_tid = pids.proc_entry(p);
     facts.fds = &fds;
+    facts.pids = &pids;
     return facts;
   }
 
