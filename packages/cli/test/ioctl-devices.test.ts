@@ -13,6 +13,10 @@ import { norm, tracersIn } from "./helpers/tracers.js";
 const PROGRAM = `#include <linux/gpio.h>
 #include <linux/ptp_clock.h>
 #include <linux/rtc.h>
+#include <linux/audit.h>
+#include <linux/seccomp.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <linux/userfaultfd.h>
 #include <mtd/mtd-abi.h>
 #include <string.h>
@@ -200,6 +204,32 @@ int main(void) {
   *otp = MTD_OTP_USER;
   ioctl(-1, OTPSELECT, otp);
   ioctl(-1, MTDFILEMODE, MTD_FILE_MODE_RAW);
+
+  /* seccomp user notifications: an all-zero struct is not shown at entry, another is */
+  struct seccomp_notif *sn = tail(sizeof(*sn));
+  memset(sn, 0, sizeof(*sn));
+  ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, sn);
+  sn->id = 7;
+  sn->pid = 4321;
+  sn->data.nr = __NR_getppid;
+  sn->data.arch = AUDIT_ARCH_X86_64;
+  sn->data.args[1] = 0xff;
+  ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, sn);
+  struct seccomp_notif_resp *rs = tail(sizeof(*rs));
+  memset(rs, 0, sizeof(*rs));
+  rs->id = 7;
+  rs->val = -3;
+  rs->error = -EPERM;
+  rs->flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
+  ioctl(-1, SECCOMP_IOCTL_NOTIF_SEND, rs);
+  struct seccomp_notif_addfd *af = tail(sizeof(*af));
+  memset(af, 0, sizeof(*af));
+  af->srcfd = 2;
+  af->newfd_flags = O_CLOEXEC;
+  ioctl(-1, SECCOMP_IOCTL_NOTIF_ADDFD, af);
+  unsigned long long *id = tail(8);
+  *id = 7;
+  ioctl(-1, SECCOMP_IOCTL_NOTIF_ID_VALID, id);
 
   /* userfaultfd, on a real one */
   int uffd = syscall(__NR_userfaultfd, 0);

@@ -827,3 +827,28 @@ export const SIZEOF_UFFDIO_ZEROPAGE: u32 = 32;
 export const UFFDIO_ZEROPAGE_RANGE: u32 = 0;
 export const UFFDIO_ZEROPAGE_MODE: u32 = 16;
 export const UFFDIO_ZEROPAGE_ZEROPAGE: u32 = 24;
+
+export const SIZEOF_SECCOMP_DATA: u32 = 64;
+export const SECCOMP_DATA_NR: u32 = 0;
+export const SECCOMP_DATA_ARCH: u32 = 4;
+export const SECCOMP_DATA_INSTRUCTION_POINTER: u32 = 8;
+export const SECCOMP_DATA_ARGS: u32 = 16;
+
+export const SIZEOF_SECCOMP_NOTIF: u32 = 80;
+export const SECCOMP_NOTIF_ID: u32 = 0;
+export const SECCOMP_NOTIF_PID: u32 = 8;
+export const SECCOMP_NOTIF_FLAGS: u32 = 12;
+export const SECCOMP_NOTIF_DATA: u32 = 16;
+
+export const SIZEOF_SECCOMP_NOTIF_RESP: u32 = 24;
+export const SECCOMP_NOTIF_RESP_ID: u32 = 0;
+export const SECCOMP_NOTIF_RESP_VAL: u32 = 8;
+export const SECCOMP_NOTIF_RESP_ERROR: u32 = 16;
+export const SECCOMP_NOTIF_RESP_FLAGS: u32 = 20;
+
+export const SIZEOF_SECCOMP_NOTIF_ADDFD: u32 = 24;
+export const SECCOMP_NOTIF_ADDFD_ID: u32 = 0;
+export const SECCOMP_NOTIF_ADDFD_FLAGS: u32 = 8;
+export const SECCOMP_NOTIF_ADDFD_SRCFD: u32 = 12;
+export const SECCOMP_NOTIF_ADDFD_NEWFD: u32 = 16;
+export const SECCOMP_NOTIF_ADDFD_NEWFD_FLAGS: u32 = 20;

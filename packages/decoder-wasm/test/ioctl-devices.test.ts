@@ -143,6 +143,33 @@ describe("RTC parameters", () => {
   });
 });
 
+describe("seccomp user notifications", () => {
+  const RECV = 0xc0502100;
+  /** struct seccomp_notif (80 bytes): id, pid, flags, then seccomp_data {nr, arch, ip, args[6]}. */
+  const notif = (id: number, nrValue: number, arch: number) =>
+    structIf(
+      2,
+      bytes(80, [
+        [0, 8, id],
+        [8, 4, 1234],
+        [16, 4, nrValue],
+        [20, 4, arch],
+        [40, 8, 0x10n],
+      ]),
+    );
+  it("an all-zero struct shows only at exit; the syscall by name on the tracee's own architecture", async () => {
+    const zero = structIf(2, new Uint8Array(80));
+    expect(await line(RECV, 0, [zero], [notif(5, 39, 0xc000003e)])).toBe(
+      "ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, {id=0x5, pid=1234, flags=0, data={nr=__NR_getpid, arch=AUDIT_ARCH_X86_64, instruction_pointer=NULL, args=[0, 0x10, 0, 0, 0, 0]}}) = 0\n",
+    );
+  });
+  it("a filled struct shows at entry then ` => `, and the address when the call failed", async () => {
+    expect(await line(RECV, EBADF, [notif(5, 39, 0xfeedface)], [])).toBe(
+      "ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, {id=0x5, pid=1234, flags=0, data={nr=39, arch=0xfeedface /* AUDIT_ARCH_??? */, instruction_pointer=NULL, args=[0, 0x10, 0, 0, 0, 0]}} => 0x7ffc0000) = -1 EBADF (Bad file descriptor)\n",
+    );
+  });
+});
+
 describe("request names a number carries", () => {
   it("MIXER_READ(n) before the table's name, joined by ` or `", async () => {
     expect(await line(OTPSELECT, EBADF, [structIf(2, bytes(4, [[0, 4, 2]]))], [])).toBe(

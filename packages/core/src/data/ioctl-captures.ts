@@ -247,6 +247,11 @@ export const ioctlCaptures: ValueCaptureRow = {
     ...inOut("uffdio_copy", "UFFDIO_COPY"),
     ...inOut("uffdio_zeropage", "UFFDIO_ZEROPAGE"),
     ...inOf("uffdio_range", "UFFDIO_UNREGISTER", "UFFDIO_WAKE"),
+    // ioctl-b: strace 6.1 seccomp_ioctl.c: a notification received, the response, an fd added.
+    ...inOut("seccomp_notif", "SECCOMP_IOCTL_NOTIF_RECV"),
+    ...inOf("seccomp_notif_resp", "SECCOMP_IOCTL_NOTIF_SEND"),
+    ...inOf("seccomp_notif_addfd", "SECCOMP_IOCTL_NOTIF_ADDFD"),
+    ...inOf(scalar("x", 64), "SECCOMP_IOCTL_NOTIF_ID_VALID", "SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR"),
   ],
 };
 

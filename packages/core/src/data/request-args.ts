@@ -134,10 +134,6 @@ const IOCTL_POINTER = [
   "PERF_EVENT_IOC_SET_FILTER",
   "PERF_EVENT_IOC_QUERY_BPF",
   "PERF_EVENT_IOC_MODIFY_ATTRIBUTES",
-  "SECCOMP_IOCTL_NOTIF_RECV",
-  "SECCOMP_IOCTL_NOTIF_SEND",
-  "SECCOMP_IOCTL_NOTIF_ID_VALID",
-  "SECCOMP_IOCTL_NOTIF_ADDFD",
 ];
 
 /** HDIO requests whose argument is an unsigned long value (strace 6.1's generated HDIO decoders). */

@@ -1370,4 +1370,49 @@ export const layouts: readonly StructLayout[] = [
       ["zeropage", 24, 8, "__s64"],
     ],
   },
+  {
+    name: "seccomp_data",
+    kernel: "struct seccomp_data",
+    size: 64,
+    fields: [
+      ["nr", 0, 4, "int"],
+      ["arch", 4, 4, "__u32"],
+      ["instruction_pointer", 8, 8, "__u64"],
+      ["args", 16, 48, "__u64[6]"],
+    ],
+  },
+  {
+    name: "seccomp_notif",
+    kernel: "struct seccomp_notif",
+    size: 80,
+    fields: [
+      ["id", 0, 8, "__u64"],
+      ["pid", 8, 4, "__u32"],
+      ["flags", 12, 4, "__u32"],
+      ["data", 16, 64, "struct seccomp_data"],
+    ],
+  },
+  {
+    name: "seccomp_notif_resp",
+    kernel: "struct seccomp_notif_resp",
+    size: 24,
+    fields: [
+      ["id", 0, 8, "__u64"],
+      ["val", 8, 8, "__s64"],
+      ["error", 16, 4, "__s32"],
+      ["flags", 20, 4, "__u32"],
+    ],
+  },
+  {
+    name: "seccomp_notif_addfd",
+    kernel: "struct seccomp_notif_addfd",
+    size: 24,
+    fields: [
+      ["id", 0, 8, "__u64"],
+      ["flags", 8, 4, "__u32"],
+      ["srcfd", 12, 4, "__u32"],
+      ["newfd", 16, 4, "__u32"],
+      ["newfd_flags", 20, 4, "__u32"],
+    ],
+  },
 ];

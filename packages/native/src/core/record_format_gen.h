@@ -930,6 +930,27 @@ constexpr size_t kSizeofUffdioZeropage = 32;
 constexpr size_t kUffdioZeropageRange = 0;
 constexpr size_t kUffdioZeropageMode = 16;
 constexpr size_t kUffdioZeropageZeropage = 24;
+constexpr size_t kSizeofSeccompData = 64;
+constexpr size_t kSeccompDataNr = 0;
+constexpr size_t kSeccompDataArch = 4;
+constexpr size_t kSeccompDataInstructionPointer = 8;
+constexpr size_t kSeccompDataArgs = 16;
+constexpr size_t kSizeofSeccompNotif = 80;
+constexpr size_t kSeccompNotifId = 0;
+constexpr size_t kSeccompNotifPid = 8;
+constexpr size_t kSeccompNotifFlags = 12;
+constexpr size_t kSeccompNotifData = 16;
+constexpr size_t kSizeofSeccompNotifResp = 24;
+constexpr size_t kSeccompNotifRespId = 0;
+constexpr size_t kSeccompNotifRespVal = 8;
+constexpr size_t kSeccompNotifRespError = 16;
+constexpr size_t kSeccompNotifRespFlags = 20;
+constexpr size_t kSizeofSeccompNotifAddfd = 24;
+constexpr size_t kSeccompNotifAddfdId = 0;
+constexpr size_t kSeccompNotifAddfdFlags = 8;
+constexpr size_t kSeccompNotifAddfdSrcfd = 12;
+constexpr size_t kSeccompNotifAddfdNewfd = 16;
+constexpr size_t kSeccompNotifAddfdNewfdFlags = 20;
 }  // namespace layout
 
 }  // namespace tstrace
