@@ -3,13 +3,13 @@
 // an unmapped page, and every -X style. A small C program, compiled here, makes the calls; it runs
 // under tstrace and strace and the lines are compared. Without a C compiler: skipped.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { CC, compileC } from "./helpers/c-program.js";
 import { BIN } from "./helpers/tracers.js";
 
-const CC = spawnSync("sh", ["-c", "command -v cc"], { encoding: "utf8" }).stdout.trim();
 const dir = mkdtempSync(join(tmpdir(), "tstrace-caps-"));
 
 const PROGRAM = `#include <linux/capability.h>
@@ -50,14 +50,7 @@ int main(void) {
 }
 `;
 
-function build(): string {
-  const src = join(dir, "caps.c");
-  const exe = join(dir, "caps");
-  writeFileSync(src, PROGRAM);
-  const r = spawnSync(CC, ["-O1", "-o", exe, src], { encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`cc failed: ${r.stderr}`);
-  return exe;
-}
+const build = (): string => compileC(dir, "caps", PROGRAM);
 
 /** Addresses differ from run to run; the tracer's name in diagnostics too. */
 const mask = (text: string): string =>

@@ -1,13 +1,8 @@
-// ioctl request families strace 6.1 decodes (filesystem, counter, HDIO, termios, modem lines, lirc,
-// perf, random, UBI, loop), end to end: one C program makes each request on fd -1, with structs that end where an unreadable
-// page begins, and strace 6.1 and tstrace trace it with the same options; the lines are compared
-// after the conformance tool's normaliser (nothing expected is typed by hand). Injecting a return
-// value makes the exit decoders run (what the kernel would have written back).
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { compileC } from "./helpers/c-program.js";
 import { norm, tracersIn } from "./helpers/tracers.js";
 
 const PROGRAM = `#include <asm/termbits.h>
@@ -125,8 +120,7 @@ int main(void) {
 let dir = "";
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "tstrace-ioctl-"));
-  writeFileSync(join(dir, "families.c"), PROGRAM);
-  execFileSync("gcc", ["-o", join(dir, "families"), join(dir, "families.c")]);
+  compileC(dir, "families", PROGRAM, ["-O0"]);
 });
 
 describe("ioctl families, against strace", () => {

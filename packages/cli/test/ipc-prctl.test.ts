@@ -5,13 +5,13 @@
 // strace with each -X style and the -o files must match once what differs from run to run (IPC
 // ids, times, pids, addresses) is masked. Without a C compiler: skipped.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { CC, compileC } from "./helpers/c-program.js";
 import { BIN } from "./helpers/tracers.js";
 
-const CC = spawnSync("sh", ["-c", "command -v cc"], { encoding: "utf8" }).stdout.trim();
 const dir = mkdtempSync(join(tmpdir(), "tstrace-ipc-"));
 
 const PROGRAM = `#define _GNU_SOURCE
@@ -102,14 +102,7 @@ int main(void) {
 }
 `;
 
-function build(): string {
-  const src = join(dir, "ipc.c");
-  const exe = join(dir, "ipc");
-  writeFileSync(src, PROGRAM);
-  const r = spawnSync(CC, ["-O1", "-o", exe, src], { encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`cc failed: ${r.stderr}`);
-  return exe;
-}
+const build = (): string => compileC(dir, "ipc", PROGRAM);
 
 /**
  * What differs between two runs: IPC ids (the *get return values), times, pids, the system-wide

@@ -3,13 +3,13 @@
 // short read` / `umoven: short read` warnings). Small C programs, compiled here, place the objects;
 // each runs under tstrace and strace and the outputs are compared. Without a C compiler: skipped.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { CC, compileC } from "./helpers/c-program.js";
 import { BIN } from "./helpers/tracers.js";
 
-const CC = spawnSync("sh", ["-c", "command -v cc"], { encoding: "utf8" }).stdout.trim();
 const dir = mkdtempSync(join(tmpdir(), "tstrace-memory-"));
 
 // Every object sits at the end of a readable page followed by an unmapped one (`edge(n)`).
@@ -52,14 +52,7 @@ int main(void) {
 }
 `;
 
-function build(): string {
-  const src = join(dir, "edges.c");
-  const exe = join(dir, "edges");
-  writeFileSync(src, PROGRAM);
-  const r = spawnSync(CC, ["-O1", "-o", exe, src], { encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`cc failed: ${r.stderr}`);
-  return exe;
-}
+const build = (): string => compileC(dir, "edges", PROGRAM);
 
 /** Addresses differ from run to run; the tracer's name in diagnostics too. */
 const mask = (text: string): string =>
@@ -117,9 +110,9 @@ describe.skipIf(CC === "")("tracee memory at the edge of a mapping, as strace re
   it("-s caps a string argument's read at -s + 1 bytes, as strace's umovestr", () => {
     // setxattr's name is a plain string (printstr, not a path): it runs into the unmapped page
     // after 5 bytes, and strace asked for -s + 1 of them.
-    const src = join(dir, "str.c");
-    writeFileSync(
-      src,
+    const exe2 = compileC(
+      dir,
+      "str",
       `#include <sys/mman.h>
 #include <sys/xattr.h>
 #include <string.h>
@@ -134,8 +127,6 @@ int main(void) {
 }
 `,
     );
-    const exe2 = join(dir, "str");
-    expect(spawnSync(CC, ["-O1", "-o", exe2, src]).status).toBe(0);
     const args = ["-s", "8", "-o", "/dev/null", "-e", "trace=setxattr", exe2];
     expect(mask(run(BIN, args).stderr)).toBe(mask(run("strace", args).stderr));
     expect(mask(run(BIN, args).stderr)).toContain("umovestr: short read (5 < 9)");

@@ -2,10 +2,11 @@
 // -f: each C program runs under tstrace and under strace and both must agree (exit status, the
 // program's own output, strace's diagnostics on stderr with the pids and program name masked).
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { compileC } from "./helpers/c-program.js";
 import { BIN } from "./helpers/tracers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "tstrace-ptrace-children-"));
@@ -80,14 +81,7 @@ int main(void) {
 }
 `;
 
-function compile(name: string, source: string): string {
-  const src = join(dir, `${name}.c`);
-  const out = join(dir, name);
-  writeFileSync(src, source);
-  const r = spawnSync("cc", ["-O1", "-o", out, src], { encoding: "utf8" });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return out;
-}
+const compile = (name: string, source: string): string => compileC(dir, name, source);
 
 function run(tracer: "tstrace" | "strace", args: string[]) {
   const [file, pre] = tracer === "tstrace" ? [process.execPath, [BIN]] : ["strace", []];

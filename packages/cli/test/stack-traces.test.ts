@@ -9,13 +9,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { trace } from "../src/index.js";
+import { CC, compileC } from "./helpers/c-program.js";
 import { norm, PYTHON, tracersIn } from "./helpers/tracers.js";
 
 const WORK = mkdtempSync(join(tmpdir(), "tstrace-stack-"));
 const { tstrace, strace } = tracersIn(WORK);
 const which = (cmd: string): string =>
   spawnSync("sh", ["-c", `command -v ${cmd}`], { encoding: "utf8" }).stdout.trim();
-const CC = which("cc");
 const CXX = which("c++");
 const CXXFILT = which("c++filt");
 const RUSTC = which("rustc");
@@ -46,13 +46,7 @@ int main(int argc, char **argv) {
 
 /** Builds the program with extra cc flags; undefined without a C compiler. */
 function build(name: string, ...flags: string[]): string | undefined {
-  if (!CC) return undefined;
-  const src = join(WORK, "prog.c");
-  writeFileSync(src, PROGRAM);
-  const out = join(WORK, name);
-  const r = spawnSync(CC, ["-O1", ...flags, "-o", out, src], { encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`cc failed: ${r.stderr}`);
-  return out;
+  return CC ? compileC(WORK, name, PROGRAM, ["-O1", ...flags]) : undefined;
 }
 
 /** The trace with its syscall lines normalised and its frame lines as they are. */
@@ -128,29 +122,26 @@ int main() { ns::A a; a.f(3, std::string("hi\\n")); }
   });
 
   it.skipIf(!CC)("stops after 256 frames as strace does", () => {
-    const src = join(WORK, "deep.c");
-    writeFileSync(
-      src,
+    const out = compileC(
+      WORK,
+      "deep",
       `#include <unistd.h>
 __attribute__((noinline)) int rec(int n) { if (n == 0) { write(1, "d\\n", 2); return 0; } return rec(n - 1) + 1; }
 int main(void) { return rec(300) == 300 ? 0 : 1; }
 `,
+      ["-O0"],
     );
-    const out = join(WORK, "deep");
-    expect(spawnSync(CC, ["-O0", "-o", out, src]).status).toBe(0);
     const got = same("-e", "trace=write", out);
     expect(got.filter((l) => l.startsWith(" > ")).length).toBe(257);
     expect(got).toContain(" > too many stack frames");
   });
 
   it.skipIf(!CC)("names a call from the vDSO and stops where libunwind does after it", () => {
-    const src = join(WORK, "vdso.c");
-    writeFileSync(
-      src,
+    const out = compileC(
+      WORK,
+      "vdso",
       "#include <time.h>\nint main(void) { struct timespec ts; return clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts); }\n",
     );
-    const out = join(WORK, "vdso");
-    expect(spawnSync(CC, ["-O1", "-o", out, src]).status).toBe(0);
     expect(same("-e", "trace=clock_gettime", out)).toContainEqual(
       expect.stringMatching(/^ > \[vdso\]\(\) \[0x[0-9a-f]+\]$/),
     );

@@ -4,13 +4,13 @@
 // landlock, keys, a module name running into an unmapped page); tstrace and strace trace it and
 // the outputs are compared. Without a C compiler: skipped.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { CC, compileC } from "./helpers/c-program.js";
 import { BIN } from "./helpers/tracers.js";
 
-const CC = spawnSync("sh", ["-c", "command -v cc"], { encoding: "utf8" }).stdout.trim();
 const dir = mkdtempSync(join(tmpdir(), "tstrace-tail-"));
 
 const PROGRAM = `#define _GNU_SOURCE
@@ -75,12 +75,7 @@ function run(tracer: string, args: string[]): string {
 }
 
 describe.skipIf(CC === "")("the long tail of strace's decoders, on a real tracee", () => {
-  const exe = join(dir, "tail");
-  if (CC !== "") {
-    writeFileSync(join(dir, "tail.c"), PROGRAM);
-    const r = spawnSync(CC, ["-O1", "-o", exe, join(dir, "tail.c")], { encoding: "utf8" });
-    if (r.status !== 0) throw new Error(`cc failed: ${r.stderr}`);
-  }
+  const exe = CC === "" ? "" : compileC(dir, "tail", PROGRAM);
 
   for (const opts of [[], ["-v"], ["-X", "verbose"], ["-X", "raw"]]) {
     it(`${opts.join(" ") || "default"}: the same lines as strace`, () => {

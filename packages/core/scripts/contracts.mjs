@@ -83,7 +83,14 @@ export function renderNativeHeader(core) {
   L.push(`constexpr uint32_t kNoLenArgFdPair = ${hex(core.NO_LEN_ARG_FD_PAIR)};`);
   L.push(`constexpr uint8_t kFdReturnArg = ${core.FD_RETURN_ARG};`);
   L.push(`constexpr uint32_t kStackOffsetMax = ${hex(core.STACK_OFFSET_MAX)};`);
+  L.push("// SelectorMatch bits (a STRUCT_IF spec's len_arg above the selector's index).");
+  L.push(`constexpr uint32_t kSelectorAnyIocSize = ${hex(core.SelectorMatch.ANY_IOC_SIZE)};`);
+  L.push(`constexpr uint32_t kSelectorLowBitsShift = ${core.SelectorMatch.LOW_BITS_SHIFT};`);
   L.push(`constexpr uint32_t kStringArrayScanCap = ${core.STRING_ARRAY_SCAN_MAX};`, "");
+  L.push("// POINTEE specs: bit shifts of the fields packed in len_arg, and its no-selector value.");
+  for (const [k, v] of Object.entries(core.PointeeWord))
+    L.push(`constexpr uint32_t kPointee${pascal(k)}Shift = ${v};`);
+  L.push(`constexpr uint32_t kPointeeNoSelector = ${hex(core.POINTEE_NO_SELECTOR)};`, "");
   L.push("// FdDecode bits (an FD_PATH spec's size).");
   for (const [k, v] of Object.entries(core.FdDecode))
     L.push(`constexpr uint32_t kFdDecode${pascal(k)} = ${v};`);

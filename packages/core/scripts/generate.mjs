@@ -449,7 +449,11 @@ function genConsts() {
     const defs = defines(headers);
     const entries = names.map(([n, explicit]) => {
       const expr = explicit || n.split("|").join(" | ");
-      const v = Number(evalExpr(expr, defs));
+      const exact = evalExpr(expr, defs);
+      const v = Number(exact);
+      // Tables hold doubles: a value above 2^53 is kept only when the double is exact (a single
+      // high bit such as userfaultfd's 1<<_UFFDIO_API, bit 63); the decoder's blob writes it as a u64.
+      if (BigInt(v) !== BigInt(exact)) throw new Error(`${name}: ${n} = ${exact} is not exact as a double`);
       return [v, n];
     });
     const fields = [`name: ${q(name)}`, `source: ${q(from.join(", "))}`, `kind: ${q(kind)}`];

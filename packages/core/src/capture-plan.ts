@@ -11,6 +11,7 @@ import { extraCaptures } from "./data/extra-captures.js";
 import { IO_DUMP_ARG, IO_DUMP_READ, IO_DUMP_WRITE } from "./data/io-dump.js";
 import { netlinkPayloads } from "./data/netlink.js";
 import { valueCaptures } from "./data/value-captures.js";
+import { pointeeCapturesFor } from "./pointee-plan.js";
 import { CaptureKind, CaptureWhen, FD_RETURN_ARG, FdDecode } from "./record-format.js";
 import type { ArchTable, ArgKind, RetKind, SigreturnMask } from "./types.js";
 
@@ -302,8 +303,8 @@ export function valueCapturesFor(table: ArchTable, name: string): CaptureSpec[] 
   if (!names) throw new Error(`value captures of ${name}: no constant table ${row.table}`);
   const out: CaptureSpec[] = [];
   for (const c of row.captures) {
-    const entry = names.entries.find(([, n]) => n === c.value);
-    if (!entry) throw new Error(`value captures of ${name}: ${c.value} is not in ${row.table}`);
+    const value = typeof c.value === "number" ? c.value : names.entries.find(([, n]) => n === c.value)?.[0];
+    if (value === undefined) throw new Error(`value captures of ${name}: ${c.value} is not in ${row.table}`);
     const size = table.structs.find((d) => d.name === c.type)?.size;
     if (!size) continue;
     out.push({
@@ -311,25 +312,30 @@ export function valueCapturesFor(table: ArchTable, name: string): CaptureSpec[] 
       kind: CaptureKind.STRUCT_IF,
       when: c.dir === "in" ? CaptureWhen.ENTRY : CaptureWhen.EXIT,
       selectorArg: row.selector,
-      selectorValue: (entry[0] | (c.orBits ?? 0)) >>> 0,
+      selectorValue: (value | (c.orBits ?? 0)) >>> 0,
       size,
+      ...(c.anyIocSize ? { anyIocSize: true } : {}),
+      ...(c.lowBits ? { lowBits: c.lowBits } : {}),
     });
   }
   return out;
 }
 
 /** The extra captures of syscall `name` (data/extra-captures.ts), read at entry. */
-export function extraCapturesFor(name: string, strsize: number): CaptureSpec[] {
-  return (extraCaptures[name] ?? []).map((c): CaptureSpec => {
+export function extraCapturesFor(name: string, strsize: number, table?: ArchTable): CaptureSpec[] {
+  return (extraCaptures[name] ?? []).flatMap((c): CaptureSpec[] => {
+    if ("as" in c) return table ? capturesFor(table, c.arg, c.as, strsize) : [];
     if ("path" in c)
-      return { arg: c.arg, kind: CaptureKind.CSTRING, when: CaptureWhen.ENTRY, max: PATH_STRING_MAX };
-    return {
-      arg: c.arg,
-      kind: CaptureKind.BUFFER_ARG_LEN,
-      when: CaptureWhen.ENTRY,
-      lenArg: c.lenArg,
-      max: c.max === "strsize" ? captureBytes(strsize + 1) : c.max,
-    };
+      return [{ arg: c.arg, kind: CaptureKind.CSTRING, when: CaptureWhen.ENTRY, max: PATH_STRING_MAX }];
+    return [
+      {
+        arg: c.arg,
+        kind: CaptureKind.BUFFER_ARG_LEN,
+        when: CaptureWhen.ENTRY,
+        lenArg: c.lenArg,
+        max: c.max === "strsize" ? captureBytes(strsize + 1) : c.max,
+      },
+    ];
   });
 }
 
@@ -388,7 +394,8 @@ export function compileCapturePlan(table: ArchTable, options: CapturePlanOptions
       }
     }
     specs.push(...valueCapturesFor(table, row.name));
-    specs.push(...extraCapturesFor(row.name, options.strsize));
+    specs.push(...pointeeCapturesFor(table, row));
+    specs.push(...extraCapturesFor(row.name, options.strsize, table));
     const fds = fdCaptures(row.args, row.ret, options.decodeFds ?? "none");
     const netlink = netlinkCapture(row.name, fds);
     if (netlink) specs.unshift(netlink);

@@ -4,7 +4,14 @@
  * the contract with native (record_format_gen.h, capture_plan.cc): word 0 holds arg | kind << 8 |
  * when << 16; words 1–3 are, per kind, what {@link SPEC_WORDS} says.
  */
-import { CaptureKind, type CaptureWhen, NO_LEN_ARG_FD_PAIR } from "./record-format.js";
+import {
+  CaptureKind,
+  type CaptureWhen,
+  NO_LEN_ARG_FD_PAIR,
+  POINTEE_NO_SELECTOR,
+  SelectorMatch,
+  PointeeWord as W,
+} from "./record-format.js";
 
 /** Marks an unused word 1 (a kind that names no second argument). */
 export const NO_LEN_ARG = 0xffffffff;
@@ -77,12 +84,34 @@ export type CaptureSpec =
       readonly capAtMsgLen: boolean;
       readonly max: number;
     })
-  /** A struct of `size` bytes, read only when the low 32 bits of `args[selectorArg]` equal `selectorValue`. */
+  /**
+   * A struct of `size` bytes, read only when the low 32 bits of `args[selectorArg]` equal
+   * `selectorValue`; with `anyIocSize` and `lowBits`, compared without the request's _IOC_SIZE bits
+   * and its `lowBits` lowest bits (a family of ioctl requests, record-format.ts's SelectorMatch).
+   */
   | (Base & {
       readonly kind: typeof CaptureKind.STRUCT_IF;
       readonly selectorArg: number;
       readonly selectorValue: number;
       readonly size: number;
+      readonly anyIocSize?: boolean;
+      readonly lowBits?: number;
+    })
+  /**
+   * What the pointer `ptrOffset` bytes into the struct at args[arg] points at: `countSize` bytes at
+   * `countOffset` hold an element count (0: no count, `max` bytes are read), elements are
+   * `elemSize` bytes, at most `max` bytes; with a selector, only when the low 32 bits of
+   * args[selectorArg] equal `selectorValue`.
+   */
+  | (Base & {
+      readonly kind: typeof CaptureKind.POINTEE;
+      readonly ptrOffset: number;
+      readonly countOffset: number;
+      readonly countSize: 0 | 2 | 4 | 8;
+      readonly elemSize: number;
+      readonly selectorArg?: number;
+      readonly selectorValue?: number;
+      readonly max: number;
     });
 
 /** Words 1, 2 and 3 of one kind's spec, and the named fields they come back as. */
@@ -148,8 +177,46 @@ export const SPEC_WORDS: { readonly [K in CaptureKind]: Words<Of<K>> } = {
     decode: (countArg, cap, max) => ({ countArg, capAtMsgLen: cap === 1, max }),
   },
   [CaptureKind.STRUCT_IF]: {
-    encode: (s) => [s.selectorArg, s.selectorValue >>> 0, s.size],
-    decode: (selectorArg, selectorValue, size) => ({ selectorArg, selectorValue, size }),
+    encode: (s) => [
+      s.selectorArg |
+        (s.anyIocSize ? SelectorMatch.ANY_IOC_SIZE : 0) |
+        ((s.lowBits ?? 0) << SelectorMatch.LOW_BITS_SHIFT),
+      s.selectorValue >>> 0,
+      s.size,
+    ],
+    decode: (w1, selectorValue, size) => {
+      const lowBits = (w1 >>> SelectorMatch.LOW_BITS_SHIFT) & 0xf;
+      return {
+        selectorArg: w1 & 0xff,
+        selectorValue,
+        size,
+        ...(w1 & SelectorMatch.ANY_IOC_SIZE ? { anyIocSize: true } : {}),
+        ...(lowBits ? { lowBits } : {}),
+      };
+    },
+  },
+  [CaptureKind.POINTEE]: {
+    encode: (s) => [
+      ((s.ptrOffset << W.PTR_OFFSET) |
+        (s.countOffset << W.COUNT_OFFSET) |
+        (s.countSize << W.COUNT_SIZE) |
+        ((s.selectorArg ?? POINTEE_NO_SELECTOR) << W.SELECTOR) |
+        (s.elemSize << W.ELEM_SIZE)) >>>
+        0,
+      s.selectorArg === undefined ? 0 : (s.selectorValue ?? 0) >>> 0,
+      s.max,
+    ],
+    decode: (w1, selectorValue, max) => {
+      const selectorArg = (w1 >>> W.SELECTOR) & 0xf;
+      return {
+        ptrOffset: (w1 >>> W.PTR_OFFSET) & 0xff,
+        countOffset: (w1 >>> W.COUNT_OFFSET) & 0xff,
+        countSize: ((w1 >>> W.COUNT_SIZE) & 0xf) as 0 | 2 | 4 | 8,
+        elemSize: (w1 >>> W.ELEM_SIZE) & 0xff,
+        ...(selectorArg === POINTEE_NO_SELECTOR ? {} : { selectorArg, selectorValue }),
+        max,
+      };
+    },
   },
 };
 

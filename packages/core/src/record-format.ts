@@ -71,6 +71,12 @@ export const RecordType = {
    * written by the tracer nor into recordings. Flags: {@link StackFlags}.
    */
   FRAMES: 14,
+  /**
+   * PTRACE_EVENT_EXIT: the thread is exiting (its exit syscall, a fatal signal, or a sibling's
+   * execve or exit_group). Body: two u32 zeros. A call it was in ends here with `= ?`, when strace's does:
+   * a leader's exit(2) line stays whole even though the leader is reaped only after its threads.
+   */
+  EXITING: 15,
 } as const;
 /** A record type code: one of the {@link RecordType} values. */
 export type RecordType = (typeof RecordType)[keyof typeof RecordType];
@@ -211,13 +217,17 @@ export const CaptureKind = {
   /**
    * NULL-terminated array of char* at args[arg] (argv). Data: u32 total pointers seen (scan capped at
    * 65536), u32 strings captured (at most `count`), then per string: u32 status, u32 length, bytes
-   * padded to 4. `count` 0 captures only the total (envp: "/* N vars *\/").
+   * padded to 4. `count` 0 captures only the total (envp: "/* N vars *\/"). A string that could
+   * not be read whole (status FAULT or PARTIAL) holds its 8-byte pointer instead (strace prints the
+   * address). Status PARTIAL: the array itself became unreadable before a NULL (strace's
+   * `... /* ADDR *\/`, envp's "unterminated"); `total` pointers were read.
    */
   STRING_ARRAY: 5,
   /**
    * iovec array at args[arg] with args[lenArg] entries. Data: u32 entries read, u32 zero, then per
    * entry: u64 base, u64 len, u32 status, u32 captured length, bytes padded to 8. Total captured data
-   * is at most `max` bytes (at exit also at most the return value).
+   * is at most `max` bytes (at exit also at most the return value). Status PARTIAL: the array
+   * became unreadable after the entries read (strace's `... /* ADDR *\/`).
    */
   IOVEC: 6,
   /** args[lenArg] elements of `size` bytes each at args[arg], at most `max` bytes in all. */
@@ -271,7 +281,46 @@ export const CaptureKind = {
    * equal `size` (ioctl's request, prctl's option choose the shape); otherwise no capture.
    */
   STRUCT_IF: 15,
+  /**
+   * What a pointer inside the struct at args[arg] points at (sock_fprog's filter, clone_args'
+   * pidfd and set_tid): the spec's `lenArg` packs the pointer's byte offset (bits 0–7), a count
+   * field's offset (8–15) and size in bytes (16–19: 0 for none, 2, 4 or 8), a selector argument
+   * (20–23, {@link POINTEE_NO_SELECTOR} for none) and the element size (24–31); `size` holds the
+   * selector's value (read only when the low 32 bits of that argument equal it, as
+   * {@link STRUCT_IF}). It reads count × element size bytes (without a count field: `max`), at
+   * most `max`. Data: u32 the pointer's offset, u32 bytes wanted, u64 the pointer, then the
+   * readable prefix of what it points at (PARTIAL when shorter than wanted: NULL or an unmapped
+   * page). FAULT (no data) when the pointer itself is unreadable.
+   */
+  POINTEE: 16,
 } as const;
+/** A {@link CaptureKind.POINTEE} spec's selector argument bits when it has no selector. */
+export const POINTEE_NO_SELECTOR = 0xf;
+/** Where each field sits in a {@link CaptureKind.POINTEE} spec's `lenArg` word (bit shifts). */
+export const PointeeWord = {
+  PTR_OFFSET: 0,
+  COUNT_OFFSET: 8,
+  COUNT_SIZE: 16,
+  SELECTOR: 20,
+  ELEM_SIZE: 24,
+} as const;
+/**
+ * Bits of a {@link CaptureKind.STRUCT_IF} spec's `lenArg` above the selector's argument index
+ * (bits 0-7) that loosen the match, for ioctl request families whose number carries a length or
+ * an index (evdev's EVIOCGBIT(ev, len), EVIOCGABS(abs)): the selector is compared under a mask.
+ */
+export const SelectorMatch = {
+  /** The request is compared without its _IOC_SIZE bits (16-29). */
+  ANY_IOC_SIZE: 0x100,
+  /** Where a 4-bit count of low request bits (the number's index part) left out of the comparison sits. */
+  LOW_BITS_SHIFT: 9,
+} as const;
+/** The selector bits a STRUCT_IF spec's `lenArg` compares (see {@link SelectorMatch}). */
+export function selectorMask(lenArg: number): number {
+  let mask = ~((1 << ((lenArg >>> SelectorMatch.LOW_BITS_SHIFT) & 0xf)) - 1);
+  if (lenArg & SelectorMatch.ANY_IOC_SIZE) mask &= ~0x3fff0000;
+  return mask >>> 0;
+}
 /** An {@link CaptureKind.FD_PATHS} spec with this `lenArg` reads exactly two fds (an int[2]). */
 export const NO_LEN_ARG_FD_PAIR = 0xffffffff;
 /** A {@link CaptureKind.FD_PATH} capture with this `arg` describes the return value (exit only). */

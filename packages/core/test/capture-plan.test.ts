@@ -6,12 +6,14 @@ import {
   CaptureWhen,
   compileCapturePlan,
   decodeCapturePlan,
+  decodeSpec,
   encodeSpec,
   FD_RETURN_ARG,
   FdDecode,
   IO_DUMP_CAPTURE_MAX,
   i386,
   STRING_ARRAY_SCAN_MAX,
+  selectorMask,
   syscallByName,
   x86_64,
 } from "../src/index.js";
@@ -193,6 +195,22 @@ describe("capture plan for -e read= / -e write= dumps", () => {
     expect(prctlCaps).toContainEqual([2, CaptureWhen.ENTRY, 22, 16]);
     // Options with nothing to read have no capture (PR_SET_DUMPABLE).
     expect(prctlCaps.some((c) => c[2] === 4)).toBe(false);
+  });
+
+  it("reads one struct for a family of ioctl requests whose number carries a length or an index (evdev)", () => {
+    const specs = decodeCapturePlan(compileCapturePlan(x86_64, { strsize: 32 }));
+    const ioctl = specs.get(nr("ioctl")) ?? [];
+    // EVIOCGBIT(ev, len): _IOC(_IOC_READ, 'E', 0x20 + ev, len), any length, 5 bits of event type.
+    const bit = ioctl.find((c) => c.kind === CaptureKind.STRUCT_IF && c.selectorValue === 0x80004520);
+    expect(bit).toMatchObject({ when: CaptureWhen.EXIT, anyIocSize: true, lowBits: 5 });
+    // Its words round-trip, and the mask they give leaves out the size and the event type.
+    expect(bit && decodeSpec(...encodeSpec(bit))).toEqual(bit);
+    const w1 = bit ? encodeSpec(bit)[1] : 0;
+    expect(w1 & 0xff).toBe(1);
+    expect(selectorMask(w1)).toBe(0xc000ffe0);
+    expect((0x80604521 & selectorMask(w1)) >>> 0).toBe(0x80004520);
+    // An exact request keeps every bit.
+    expect(selectorMask(1)).toBe(0xffffffff);
   });
 
   it("reads a SysV control command's struct at entry (IPC_SET) or exit (STAT, INFO), with or without IPC_64", () => {

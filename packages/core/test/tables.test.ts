@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { buildTable } from "../src/build-table.js";
 import type { ArchTable } from "../src/index.js";
 import { aarch64, archTable, arm, i386, riscv64, syscallByName, syscallByNr, x86_64 } from "../src/index.js";
 
@@ -177,13 +178,31 @@ describe("decoding kinds", () => {
   });
   it("syscalls without a hand row get kinds from their C signature (data/kind-rules.ts)", () => {
     const kinds = (n: string): string[] | undefined => syscallByName(x86_64, n)?.args?.map((a) => a.kind.k);
-    expect(kinds("sched_setattr")).toEqual(["int", "ptr", "hex"]);
-    expect(kinds("settimeofday")).toEqual(["ptr", "ptr"]);
-    expect(kinds("mq_open")).toEqual(["str", "hex", "mode", "ptr"]);
-    expect(kinds("fsetxattr")).toEqual(["fd", "str", "bufIn", "ulong", "hex"]);
-    expect(syscallByName(x86_64, "fsetxattr")?.args?.[2]?.kind).toEqual({ k: "bufIn", len: 3 });
-    expect(kinds("mq_timedsend")).toEqual(["fd", "bufIn", "ulong", "uint", "ptr"]);
-    expect(kinds("timer_create")).toEqual(["enum", "ptr", "ptr"]);
+    expect(kinds("cachestat")).toEqual(["fd", "ptr", "ptr", "hex"]);
+    expect(kinds("pivot_root")).toEqual(["path", "path"]);
+    expect(kinds("fremovexattr")).toEqual(["fd", "str"]);
+    // every caller-filled buffer has a hand row by now: a signature of the same shape shows the rule
+    const shaped = buildTable("x86_64", [
+      [
+        1000,
+        "buffer_shaped",
+        [
+          ["mqd_t", "mqdes"],
+          ["const char __user *", "u_msg_ptr"],
+          ["size_t", "msg_len"],
+          ["umode_t", "mode"],
+          ["struct mq_attr __user *", "u_attr"],
+        ],
+      ],
+    ]);
+    expect(shaped.syscalls[0]?.args?.map((a) => a.kind)).toEqual([
+      { k: "fd" },
+      { k: "bufIn", len: 2 },
+      { k: "ulong" },
+      { k: "mode" },
+      { k: "ptr" },
+    ]);
+    expect(kinds("lsm_get_self_attr")).toEqual(["uint", "ptr", "ptr", "hex"]);
     expect(kinds("io_destroy")).toEqual(["hex"]);
     expect(syscallByName(x86_64, "pidfd_open")?.ret).toBe("fd");
     expect(syscallByName(x86_64, "shmat")?.ret).toBe("hex");

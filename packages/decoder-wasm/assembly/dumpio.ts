@@ -37,12 +37,15 @@ let active = false;
 let kinds: usize = 0;
 
 function kindOf(ref: u32): u8 {
-  if (strEq(ref, "read") || strEq(ref, "pread64") || strEq(ref, "recvfrom")) return READ_BUF;
-  if (strEq(ref, "readv")) return READ_IOV;
+  if (strEq(ref, "read") || strEq(ref, "pread64") || strEq(ref, "recvfrom") || strEq(ref, "mq_timedreceive"))
+    return READ_BUF;
+  if (strEq(ref, "readv") || strEq(ref, "preadv") || strEq(ref, "preadv2")) return READ_IOV;
   if (strEq(ref, "recvmsg")) return READ_MSG;
   if (strEq(ref, "sendmsg")) return WRITE_MSG;
-  if (strEq(ref, "write") || strEq(ref, "pwrite64") || strEq(ref, "sendto")) return WRITE_BUF;
-  if (strEq(ref, "writev")) return WRITE_IOV;
+  if (strEq(ref, "write") || strEq(ref, "pwrite64") || strEq(ref, "sendto") || strEq(ref, "mq_timedsend"))
+    return WRITE_BUF;
+  if (strEq(ref, "writev") || strEq(ref, "pwritev") || strEq(ref, "pwritev2") || strEq(ref, "vmsplice"))
+    return WRITE_IOV;
   return NONE;
 }
 

@@ -34,6 +34,11 @@ export function printSiginfo(p: usize): void {
   const signo = load<i32>(p);
   const errno = load<i32>(p + 4);
   const code = load<i32>(p + 8);
+  // strace's printsiginfo: an empty siginfo (waitid's WNOHANG with nothing to report) is `{}`.
+  if (signo == 0) {
+    puts("{}");
+    return;
+  }
   puts("{si_signo=");
   printSignal(<u64>(<u32>signo));
   puts(", si_code=");

@@ -15,6 +15,7 @@ import {
   onEnter,
   onExec,
   onExit,
+  onExiting,
   onExitStatus,
   onFinish,
   onFrames,
@@ -54,6 +55,7 @@ import {
   T_DETACHED,
   T_EXEC,
   T_EXIT,
+  T_EXITING,
   T_FILE_HEADER,
   T_FRAMES,
   T_GROUP_STOP,
@@ -274,6 +276,8 @@ export function decode(len: u32): u32 {
         break;
       }
       onExec(pid, load<u32>(body));
+    } else if (type == T_EXITING) {
+      onExiting(pid);
     } else if (type == T_FRAMES) {
       const len: u32 = size < HDR_LENGTH + 8 ? <u32>0 : load<u32>(body);
       if (size < HDR_LENGTH + 8 || len > size - HDR_LENGTH - 8) {

@@ -11,6 +11,14 @@ export let T_IOPRIO_CLASS: i32 = -1;
 export let T_KCMP_TYPES: i32 = -1;
 export let T_MFD_CREATE_FLAGS: i32 = -1;
 export let T_MADVISE_CMDS: i32 = -1;
+// the long tail's second batch (xattr, ...)
+export let T_XATTR_FLAGS: i32 = -1;
+export let T_RWF_FLAGS: i32 = -1;
+export let T_MMAP_FLAGS: i32 = -1;
+export let T_MMAP_PROT: i32 = -1;
+export let T_SCHED_FLAGS: i32 = -1;
+export let T_SIGEV_NOTIFY: i32 = -1;
+export let T_MQ_ATTR_FLAGS: i32 = -1;
 
 export function resolveKnownTail(): void {
   T_MPOL_MODES = findTable("mpol_modes");
@@ -22,4 +30,11 @@ export function resolveKnownTail(): void {
   T_KCMP_TYPES = findTable("kcmp_types");
   T_MFD_CREATE_FLAGS = findTable("mfd_create_flags");
   T_MADVISE_CMDS = findTable("madvise_cmds");
+  T_XATTR_FLAGS = findTable("xattr_flags");
+  T_RWF_FLAGS = findTable("rwf_flags");
+  T_MMAP_FLAGS = findTable("mmap_flags");
+  T_MMAP_PROT = findTable("mmap_prot");
+  T_SCHED_FLAGS = findTable("sched_flags");
+  T_SIGEV_NOTIFY = findTable("sigev_notify");
+  T_MQ_ATTR_FLAGS = findTable("mq_attr_flags");
 }

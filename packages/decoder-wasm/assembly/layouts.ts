@@ -575,6 +575,155 @@ export const SHM_INFO_SHM_SWP: u32 = 24;
 export const SHM_INFO_SWAP_ATTEMPTS: u32 = 32;
 export const SHM_INFO_SWAP_SUCCESSES: u32 = 40;
 
+export const SIZEOF_INPUT_ID: u32 = 8;
+export const INPUT_ID_BUSTYPE: u32 = 0;
+export const INPUT_ID_VENDOR: u32 = 2;
+export const INPUT_ID_PRODUCT: u32 = 4;
+export const INPUT_ID_VERSION: u32 = 6;
+
+export const SIZEOF_INPUT_ABSINFO: u32 = 24;
+export const INPUT_ABSINFO_VALUE: u32 = 0;
+export const INPUT_ABSINFO_MINIMUM: u32 = 4;
+export const INPUT_ABSINFO_MAXIMUM: u32 = 8;
+export const INPUT_ABSINFO_FUZZ: u32 = 12;
+export const INPUT_ABSINFO_FLAT: u32 = 16;
+export const INPUT_ABSINFO_RESOLUTION: u32 = 20;
+
+export const SIZEOF_INPUT_KEYMAP_ENTRY: u32 = 40;
+export const INPUT_KEYMAP_ENTRY_FLAGS: u32 = 0;
+export const INPUT_KEYMAP_ENTRY_LEN: u32 = 1;
+export const INPUT_KEYMAP_ENTRY_INDEX: u32 = 2;
+export const INPUT_KEYMAP_ENTRY_KEYCODE: u32 = 4;
+export const INPUT_KEYMAP_ENTRY_SCANCODE: u32 = 8;
+
+export const SIZEOF_FF_EFFECT: u32 = 48;
+export const FF_EFFECT_TYPE: u32 = 0;
+export const FF_EFFECT_ID: u32 = 2;
+export const FF_EFFECT_DIRECTION: u32 = 4;
+export const FF_EFFECT_TRIGGER: u32 = 6;
+export const FF_EFFECT_REPLAY: u32 = 10;
+export const FF_EFFECT_U: u32 = 16;
+
+export const SIZEOF_FF_ENVELOPE: u32 = 8;
+export const FF_ENVELOPE_ATTACK_LENGTH: u32 = 0;
+export const FF_ENVELOPE_ATTACK_LEVEL: u32 = 2;
+export const FF_ENVELOPE_FADE_LENGTH: u32 = 4;
+export const FF_ENVELOPE_FADE_LEVEL: u32 = 6;
+
+export const SIZEOF_FF_TRIGGER: u32 = 4;
+export const FF_TRIGGER_BUTTON: u32 = 0;
+export const FF_TRIGGER_INTERVAL: u32 = 2;
+
+export const SIZEOF_FF_REPLAY: u32 = 4;
+export const FF_REPLAY_LENGTH: u32 = 0;
+export const FF_REPLAY_DELAY: u32 = 2;
+
+export const SIZEOF_FF_CONSTANT_EFFECT: u32 = 10;
+export const FF_CONSTANT_EFFECT_LEVEL: u32 = 0;
+export const FF_CONSTANT_EFFECT_ENVELOPE: u32 = 2;
+
+export const SIZEOF_FF_RAMP_EFFECT: u32 = 12;
+export const FF_RAMP_EFFECT_START_LEVEL: u32 = 0;
+export const FF_RAMP_EFFECT_END_LEVEL: u32 = 2;
+export const FF_RAMP_EFFECT_ENVELOPE: u32 = 4;
+
+export const SIZEOF_FF_PERIODIC_EFFECT: u32 = 32;
+export const FF_PERIODIC_EFFECT_WAVEFORM: u32 = 0;
+export const FF_PERIODIC_EFFECT_PERIOD: u32 = 2;
+export const FF_PERIODIC_EFFECT_MAGNITUDE: u32 = 4;
+export const FF_PERIODIC_EFFECT_OFFSET: u32 = 6;
+export const FF_PERIODIC_EFFECT_PHASE: u32 = 8;
+export const FF_PERIODIC_EFFECT_ENVELOPE: u32 = 10;
+export const FF_PERIODIC_EFFECT_CUSTOM_LEN: u32 = 20;
+export const FF_PERIODIC_EFFECT_CUSTOM_DATA: u32 = 24;
+
+export const SIZEOF_FF_RUMBLE_EFFECT: u32 = 4;
+export const FF_RUMBLE_EFFECT_STRONG_MAGNITUDE: u32 = 0;
+export const FF_RUMBLE_EFFECT_WEAK_MAGNITUDE: u32 = 2;
+
+export const SIZEOF_KVM_USERSPACE_MEMORY_REGION: u32 = 32;
+export const KVM_USERSPACE_MEMORY_REGION_SLOT: u32 = 0;
+export const KVM_USERSPACE_MEMORY_REGION_FLAGS: u32 = 4;
+export const KVM_USERSPACE_MEMORY_REGION_GUEST_PHYS_ADDR: u32 = 8;
+export const KVM_USERSPACE_MEMORY_REGION_MEMORY_SIZE: u32 = 16;
+export const KVM_USERSPACE_MEMORY_REGION_USERSPACE_ADDR: u32 = 24;
+
+export const SIZEOF_KVM_REGS: u32 = 144;
+export const KVM_REGS_RAX: u32 = 0;
+export const KVM_REGS_RBX: u32 = 8;
+export const KVM_REGS_RCX: u32 = 16;
+export const KVM_REGS_RDX: u32 = 24;
+export const KVM_REGS_RSI: u32 = 32;
+export const KVM_REGS_RDI: u32 = 40;
+export const KVM_REGS_RSP: u32 = 48;
+export const KVM_REGS_RBP: u32 = 56;
+export const KVM_REGS_R8: u32 = 64;
+export const KVM_REGS_R9: u32 = 72;
+export const KVM_REGS_R10: u32 = 80;
+export const KVM_REGS_R11: u32 = 88;
+export const KVM_REGS_R12: u32 = 96;
+export const KVM_REGS_R13: u32 = 104;
+export const KVM_REGS_R14: u32 = 112;
+export const KVM_REGS_R15: u32 = 120;
+export const KVM_REGS_RIP: u32 = 128;
+export const KVM_REGS_RFLAGS: u32 = 136;
+
+export const SIZEOF_KVM_SREGS: u32 = 312;
+export const KVM_SREGS_CS: u32 = 0;
+export const KVM_SREGS_DS: u32 = 24;
+export const KVM_SREGS_ES: u32 = 48;
+export const KVM_SREGS_FS: u32 = 72;
+export const KVM_SREGS_GS: u32 = 96;
+export const KVM_SREGS_SS: u32 = 120;
+export const KVM_SREGS_TR: u32 = 144;
+export const KVM_SREGS_LDT: u32 = 168;
+export const KVM_SREGS_GDT: u32 = 192;
+export const KVM_SREGS_IDT: u32 = 208;
+export const KVM_SREGS_CR0: u32 = 224;
+export const KVM_SREGS_CR2: u32 = 232;
+export const KVM_SREGS_CR3: u32 = 240;
+export const KVM_SREGS_CR4: u32 = 248;
+export const KVM_SREGS_CR8: u32 = 256;
+export const KVM_SREGS_EFER: u32 = 264;
+export const KVM_SREGS_APIC_BASE: u32 = 272;
+export const KVM_SREGS_INTERRUPT_BITMAP: u32 = 280;
+
+export const SIZEOF_KVM_SEGMENT: u32 = 24;
+export const KVM_SEGMENT_BASE: u32 = 0;
+export const KVM_SEGMENT_LIMIT: u32 = 8;
+export const KVM_SEGMENT_SELECTOR: u32 = 12;
+export const KVM_SEGMENT_TYPE: u32 = 14;
+export const KVM_SEGMENT_PRESENT: u32 = 15;
+export const KVM_SEGMENT_DPL: u32 = 16;
+export const KVM_SEGMENT_DB: u32 = 17;
+export const KVM_SEGMENT_S: u32 = 18;
+export const KVM_SEGMENT_L: u32 = 19;
+export const KVM_SEGMENT_G: u32 = 20;
+export const KVM_SEGMENT_AVL: u32 = 21;
+export const KVM_SEGMENT_UNUSABLE: u32 = 22;
+export const KVM_SEGMENT_PADDING: u32 = 23;
+
+export const SIZEOF_KVM_DTABLE: u32 = 16;
+export const KVM_DTABLE_BASE: u32 = 0;
+export const KVM_DTABLE_LIMIT: u32 = 8;
+export const KVM_DTABLE_PADDING: u32 = 10;
+
+export const SIZEOF_KVM_CPUID2: u32 = 8;
+export const KVM_CPUID2_NENT: u32 = 0;
+export const KVM_CPUID2_PADDING: u32 = 4;
+export const KVM_CPUID2_EMPTY_ENTRIES: u32 = 8;
+export const KVM_CPUID2_ENTRIES: u32 = 8;
+
+export const SIZEOF_KVM_CPUID_ENTRY2: u32 = 40;
+export const KVM_CPUID_ENTRY2_FUNCTION: u32 = 0;
+export const KVM_CPUID_ENTRY2_INDEX: u32 = 4;
+export const KVM_CPUID_ENTRY2_FLAGS: u32 = 8;
+export const KVM_CPUID_ENTRY2_EAX: u32 = 12;
+export const KVM_CPUID_ENTRY2_EBX: u32 = 16;
+export const KVM_CPUID_ENTRY2_ECX: u32 = 20;
+export const KVM_CPUID_ENTRY2_EDX: u32 = 24;
+export const KVM_CPUID_ENTRY2_PADDING: u32 = 28;
+
 export const SIZEOF_GPIOCHIP_INFO: u32 = 68;
 export const GPIOCHIP_INFO_NAME: u32 = 0;
 export const GPIOCHIP_INFO_LABEL: u32 = 32;

@@ -930,6 +930,16 @@ export function onExec(pid: u32, former: u32): void {
   newline();
 }
 
+/**
+ * EXITING (PTRACE_EVENT_EXIT): the call the thread is in ends now with `= ?`, as strace's
+ * print_event_exit does, not when the thread is reaped: a leader that called exit(2) is reaped
+ * only after its other threads, whose lines come first.
+ */
+export function onExiting(pid: u32): void {
+  const p = findLive(pid);
+  if (p != null) finishInSyscall(p);
+}
+
 /** At the end of a trace: an open line is finished as unfinished. */
 export function onFinish(): void {
   if (jsonMode)

@@ -26,6 +26,7 @@ export const T_COMM: u16 = 11;
 export const T_STACK: u16 = 12;
 export const T_MAPS: u16 = 13;
 export const T_FRAMES: u16 = 14;
+export const T_EXITING: u16 = 15;
 
 export const SIGNAL_BODY_SIGNO: u32 = 0;
 export const SIGNAL_BODY_FLAGS: u32 = 4;
@@ -74,6 +75,7 @@ export const CK_MSGHDR: u8 = 12;
 export const CK_INDIRECT: u8 = 13;
 export const CK_MMSGHDR: u8 = 14;
 export const CK_STRUCT_IF: u8 = 15;
+export const CK_POINTEE: u8 = 16;
 
 /** An FD_PATH capture with this arg describes the return value. */
 export const FD_RETURN_ARG: u32 = 6;

@@ -245,7 +245,7 @@ export function structIndexByName(name: string): u32 {
 export function findRequest(syscall: string, value: u32): i32 {
   for (let i: u32 = 0; i < nRequests; i++) {
     const at = requestsOff + i * REQUEST_SIZE;
-    if (w32(at + 4) == value && strEq(w32(at), syscall)) return <i32>i;
+    if (requestMatches(at, value) && strEq(w32(at), syscall)) return <i32>i;
   }
   return -1;
 }
@@ -253,10 +253,20 @@ export function findRequest(syscall: string, value: u32): i32 {
 export function findRequestAt(syscall: string, value: u32, when: u32): i32 {
   for (let i: u32 = 0; i < nRequests; i++) {
     const at = requestsOff + i * REQUEST_SIZE;
-    if (w32(at + 4) == value && load<u8>(blob + <usize>(at + 10)) == <u8>when && strEq(w32(at), syscall))
+    if (requestMatches(at, value) && load<u8>(blob + <usize>(at + 10)) == <u8>when && strEq(w32(at), syscall))
       return <i32>i;
   }
   return -1;
+}
+/**
+ * Whether the request entry at `at` stands for selector `value`: equal, or equal under its match
+ * byte's mask (a family of ioctl requests: any _IOC_SIZE, some low index bits), as native matches.
+ */
+function requestMatches(at: u32, value: u32): bool {
+  const match = <u32>load<u8>(blob + <usize>(at + 11));
+  let mask: u32 = ~(((<u32>1) << ((match >> 1) & 0xf)) - 1);
+  if (match & 1) mask &= ~(<u32>0x3fff0000);
+  return w32(at + 4) == (value & mask);
 }
 /** The argument a request entry's pointee is in. */
 export function requestArg(i: i32): u32 {

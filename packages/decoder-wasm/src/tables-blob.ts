@@ -20,7 +20,9 @@
  *   Request (core's request-dependent argument table, data/value-captures.ts), 16 bytes:
  *     u32 syscall name ref, u32 selector value (flag bits included), u8 selector argument,
  *     u8 pointee argument, u8 when (1 entry: the caller's data; 2 exit: what the kernel wrote),
- *     u8 0, u32 struct name ref. A request not listed has no pointee the decoder reads.
+ *     u8 match (bit 0: the value matches whatever a request's _IOC_SIZE bits; bits 1-4: how many
+ *     low bits of the value vary, as EVIOCGABS(abs)'s), u32 struct name ref. A request not listed
+ *     has no pointee the decoder reads.
  *
  *   Request arg (core's data/request-args.ts: fcntl's third argument by command), 16 bytes:
  *     u32 decoder name ref, u32 selector value, u8 argument, u8 kind code (0xff: not printed),
@@ -311,34 +313,36 @@ export function encodeTables(t: DecoderTables): Uint8Array {
   });
 
   // Requests: core's table, each value resolved by name in the constant tables handed in.
-  const requests: [number, number, number, number, number, number][] = [];
+  const requests: [number, number, number, number, number, number, number][] = [];
   for (const [syscall, row] of Object.entries(t.requests)) {
     if (!t.arch.syscalls.some((r) => r.name === syscall)) continue;
     const names = t.constTables.find((c) => c.name === row.table);
     if (!names) throw new Error(`requests of ${syscall}: no constant table ${row.table}`);
     for (const c of row.captures) {
-      const entry = names.entries.find(([, n]) => n === c.value);
-      if (!entry) throw new Error(`requests of ${syscall}: ${c.value} is not in ${row.table}`);
+      const value = typeof c.value === "number" ? c.value : names.entries.find(([, n]) => n === c.value)?.[0];
+      if (value === undefined) throw new Error(`requests of ${syscall}: ${c.value} is not in ${row.table}`);
       const when = c.dir === "in" ? WHEN_ENTRY : WHEN_EXIT;
       requests.push([
         str(syscall),
-        (entry[0] | (c.orBits ?? 0)) >>> 0,
+        (value | (c.orBits ?? 0)) >>> 0,
         row.selector,
         c.arg,
         when,
+        (c.anyIocSize ? 1 : 0) | ((c.lowBits ?? 0) << 1),
         str(c.type),
       ]);
     }
   }
   w.align(8);
   const reqOff = w.reserve(requests.length * 16);
-  requests.forEach(([name, value, selector, arg, when, type], i) => {
+  requests.forEach(([name, value, selector, arg, when, match, type], i) => {
     const at = reqOff + i * 16;
     w.u32(at, name);
     w.u32(at + 4, value);
     w.buf[at + 8] = selector;
     w.buf[at + 9] = arg;
     w.buf[at + 10] = when;
+    w.buf[at + 11] = match;
     w.u32(at + 12, type);
   });
 

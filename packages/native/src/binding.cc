@@ -799,6 +799,7 @@ Napi::Object Constants(Napi::Env env) {
   Put(env, t, "STACK", rf::kStackSample);
   Put(env, t, "MAPS", rf::kMaps);
   Put(env, t, "FRAMES", rf::kFrames);
+  Put(env, t, "EXITING", rf::kExiting);
   c.Set("RecordType", t);
   Napi::Object en = Napi::Object::New(env);
   Put(env, en, "arch", rf::enter_body::kArch);
@@ -841,6 +842,7 @@ Napi::Object Constants(Napi::Env env) {
   Put(env, k, "INDIRECT", rf::kIndirect);
   Put(env, k, "MMSGHDR", rf::kMmsghdr);
   Put(env, k, "STRUCT_IF", rf::kStructIf);
+  Put(env, k, "POINTEE", rf::kPointee);
   c.Set("CaptureKind", k);
   Napi::Object s = Napi::Object::New(env);
   Put(env, s, "OK", rf::kOk);

@@ -97,6 +97,7 @@ describe("trace sets", () => {
       [RecordType.EXEC, undefined],
       [RecordType.SYSCALL_EXIT, NR.execve],
       [RecordType.SYSCALL_ENTER, NR.exit_group],
+      [RecordType.EXITING, undefined],
       [RecordType.EXIT, undefined],
     ]);
   });
@@ -131,7 +132,7 @@ describe("trace sets", () => {
       traceSet: new Uint8Array(0),
     });
     expect(result.exitCode).toBe(0);
-    expect(records.map((r) => r.type)).toEqual([RecordType.EXEC, RecordType.EXIT]);
+    expect(records.map((r) => r.type)).toEqual([RecordType.EXEC, RecordType.EXITING, RecordType.EXIT]);
   });
 
   it("a command that cannot be executed still gets strace's message under a filter", async () => {

@@ -6,6 +6,7 @@ import {
   CaptureStatus,
   CaptureWhen,
   RecordType,
+  SelectorMatch,
 } from "../../core/src/record-format.ts";
 import { spawnTraced } from "../src/index.ts";
 import { buildPlan, defaultPlan, EMPTY_PLAN, NR } from "./helpers/plan.ts";
@@ -39,7 +40,9 @@ describe("spawnTraced", () => {
     });
     const last = records.at(-1)!;
     expect(last).toMatchObject({ type: RecordType.EXIT, status: 0, pid: first.pid });
-    const beforeLast = records.at(-2)!;
+    // PTRACE_EVENT_EXIT comes between exit_group's entry and the exit status
+    expect(records.at(-2)).toMatchObject({ type: RecordType.EXITING, pid: first.pid });
+    const beforeLast = records.at(-3)!;
     expect(beforeLast).toMatchObject({ type: RecordType.SYSCALL_ENTER, nr: NR.exit_group });
     expect(beforeLast.args![0]).toBe(0n);
     // Every record belongs to the spawned pid, timestamps never go backwards.
@@ -123,6 +126,34 @@ describe("spawnTraced", () => {
       { arg: 2, kind: CaptureKind.STRUCT_IF, status: CaptureStatus.OK, data: new Uint8Array([7, 0, 0, 0]) },
     ]);
     expect(fioasync?.captures ?? []).toEqual([]);
+  });
+
+  it("reads one STRUCT_IF for a family of ioctl requests (any _IOC_SIZE, low index bits left out)", async () => {
+    // EVIOCGBIT(ev, len) is _IOC(_IOC_READ, 'E', 0x20 + ev, len): one spec for every ev and len.
+    const lenArg = 1 | SelectorMatch.ANY_IOC_SIZE | (5 << SelectorMatch.LOW_BITS_SHIFT);
+    const plan = buildPlan({
+      16: [
+        { arg: 2, kind: CaptureKind.STRUCT_IF, when: CaptureWhen.ENTRY, lenArg, size: 0x80004520, max: 4 },
+      ],
+    });
+    const code = [
+      "import fcntl,struct",
+      "for req in (0x80604521, 0x80084520, 0x80084540):",
+      "  try: fcntl.ioctl(0, req, struct.pack('i',9))",
+      "  except OSError: pass",
+    ].join("\n");
+    const { records } = await trace({ argv: ["/usr/bin/python3", "-c", code], capturePlan: plan });
+    const ioctls = records.filter(
+      (r) => r.type === RecordType.SYSCALL_ENTER && r.nr === 16 && r.args![0] === 0n,
+    );
+    const caps = (req: bigint) => ioctls.find((r) => r.args![1] === req)?.captures ?? [];
+    const nine = [
+      { arg: 2, kind: CaptureKind.STRUCT_IF, status: CaptureStatus.OK, data: new Uint8Array([9, 0, 0, 0]) },
+    ];
+    expect(caps(0x80604521n)).toEqual(nine);
+    expect(caps(0x80084520n)).toEqual(nine);
+    // EVIOCGABS(ABS_X) shares the type and direction, not the number.
+    expect(caps(0x80084540n)).toEqual([]);
   });
 
   it("marks strings longer than max TRUNCATED, exactly max bytes kept", async () => {
@@ -312,9 +343,11 @@ describe("spawnTraced", () => {
     expect(() =>
       spawnTraced({ argv: ["true"], capturePlan: new Uint32Array([0x54535043, 1, 5]) }, cb),
     ).toThrow(/offset table runs past the end/);
-    const badKind = buildPlan({ 0: [{ arg: 0, kind: 16, when: 1 }] });
+    // one past the last kind core defines
+    const unknown = Math.max(...Object.values(CaptureKind)) + 1;
+    const badKind = buildPlan({ 0: [{ arg: 0, kind: unknown, when: 1 }] });
     expect(() => spawnTraced({ argv: ["true"], capturePlan: badKind }, cb)).toThrow(
-      /unknown capture kind 16/,
+      new RegExp(`unknown capture kind ${unknown}`),
     );
     const retAtEntry = buildPlan({
       0: [{ arg: 1, kind: CaptureKind.BUFFER_RET_LEN, when: CaptureWhen.ENTRY }],

@@ -76,6 +76,63 @@ const DD_REPORT_LENGTH = /^(.*write\(2, "\d+ bytes \(.*"\.\.\., )\d+\) += \d+$/;
  */
 const FD_INODE = /(:\[|->)\d{3,}(?=[\],-])/g;
 const FD_PORT = /(\d\]?):(3[2-9]\d{3}|[4-6]\d{4})(?=[\]-])/g;
+/**
+ * Files whose bytes differ every run: a process's own live state (/proc/self/maps: its ASLR
+ * layout; stat, status) and the kernel's random devices. Reads from an fd opened on one are not
+ * compared.
+ */
+const LIVE_FILE_OPEN = new RegExp(
+  String.raw`^${PID_PREFIX_SOURCE}?${FENCED_COLUMNS}open(?:at)?\((?:[^,]+, )?"(?:/proc/(?:self|thread-self|\d+)/(?:task/\d+/)?(?:maps|smaps|stat|status)|/dev/u?random)".* += (\d+)`,
+);
+const FD_CALL = new RegExp(
+  String.raw`^(${PID_PREFIX_SOURCE}?${FENCED_COLUMNS})(read|pread64|close)\((\d+)\b`,
+);
+const READ_DATA = /^(.*?\b(?:read|pread64)\(\d+, )"(?:[^"\\]|\\.)*"(?:\.\.\.)?/;
+
+/** Masks the bytes read from fds that name live files (see LIVE_FILE_OPEN). */
+function maskLiveReads(lines: readonly string[]): string[] {
+  const live = new Set<string>();
+  return lines.map((line) => {
+    const opened = LIVE_FILE_OPEN.exec(line);
+    if (opened?.[1] !== undefined) {
+      live.add(opened[1]);
+      return line;
+    }
+    const call = FD_CALL.exec(line);
+    if (!call || !live.has(call[3] ?? "")) return line;
+    if (call[2] === "close") {
+      live.delete(call[3] ?? "");
+      return line;
+    }
+    // The padding before ` = ` followed the bytes' width.
+    return line.replace(READ_DATA, '$1"LIVE"').replace(PADDED_RESULT, ") = ");
+  });
+}
+
+/**
+ * A file mkstemp made (O_CREAT|O_EXCL, a name ending in six random characters: git's
+ * `tmp_obj_Ga4NFo`, perl's `XXDiftGI`, zip's `zipQJ437`): each run picks the name anew.
+ */
+const MKSTEMP_OPEN = /open(?:at)?\((?:[^,]+, )?"((?:[^"\\]|\\.)*[A-Za-z0-9]{6})", [^)]*O_CREAT\|O_EXCL/;
+
+/** Names each mkstemp file TMP1, TMP2… in order of creation, wherever the trace names it. */
+function renameTempFiles(lines: readonly string[]): string[] {
+  const names = new Map<string, string>();
+  return lines.map((line) => {
+    const made = MKSTEMP_OPEN.exec(line)?.[1];
+    if (made !== undefined && !names.has(made)) names.set(made, `TMP${names.size + 1}`);
+    let out = line;
+    for (const [name, alias] of names) {
+      const tail = name.slice(-6);
+      if (!out.includes(tail)) continue;
+      const next = out.split(tail).join(alias.padEnd(6, "_").slice(0, 6));
+      // The padding before ` = ` follows the names' width.
+      out = next === out ? out : next.replace(PADDED_RESULT, ") = ");
+    }
+    return out;
+  });
+}
+
 /** Calls whose return value is a pid: they teach the normaliser which numbers are pids. */
 const PID_RETURNS = new RegExp(
   String.raw`^${PID_PREFIX_SOURCE}?${FENCED_COLUMNS}(?:set_tid_address|getpid|gettid|getppid|fork|vfork|clone3?)\(.*\) += (\d+)(?:<[^>]*>)?${FENCED_SUFFIX}$`,
@@ -101,12 +158,16 @@ function collectPids(lines: readonly string[]): Map<string, string> {
 
 /** Normalises one trace (its lines, in order). */
 export function normaliseTrace(text: string): string[] {
-  const lines = settleChildSignals(
-    deinterleave(
-      text
-        .split("\n")
-        .filter((l) => l.length > 0)
-        .map(maskTiming),
+  const lines = renameTempFiles(
+    maskLiveReads(
+      settleChildSignals(
+        deinterleave(
+          text
+            .split("\n")
+            .filter((l) => l.length > 0)
+            .map(maskTiming),
+        ),
+      ),
     ),
   );
   const pids = collectPids(lines);

@@ -16,6 +16,34 @@ describe("normaliseTrace", () => {
         "{rx_packets=N, ifa_valid=N}]}]}, 0) = 20",
     );
   });
+  it("hides what a process reads of its own live /proc files until it closes them", () => {
+    const lines = normaliseTrace(
+      [
+        'openat(AT_FDCWD, "/proc/self/maps", O_RDONLY|O_CLOEXEC) = 17',
+        'read(17, "0 fe:00 339903                  "..., 1024) = 1024',
+        "close(17)                               = 0",
+        'openat(AT_FDCWD, "a.txt", O_RDONLY) = 17',
+        'read(17, "alpha\\n", 6) = 6',
+        "",
+      ].join("\n"),
+    );
+    expect(lines[1]).toBe('read(17, "LIVE", 1024) = 1024');
+    expect(lines[4]).toBe('read(17, "alpha\\n", 6) = 6');
+  });
+  it("names mkstemp's files by order of creation, wherever the trace names them", () => {
+    const trace = (name: string): string[] =>
+      normaliseTrace(
+        [
+          `openat(AT_FDCWD, ".git/objects/4a/tmp_obj_${name}", O_RDWR|O_CREAT|O_EXCL, 0444) = 5`,
+          `unlink(".git/objects/4a/tmp_obj_${name}") = 0`,
+          'openat(AT_FDCWD, "a.txt", O_RDONLY) = 5',
+          "",
+        ].join("\n"),
+      );
+    expect(trace("Ga4NFo")).toEqual(trace("b3fOKy"));
+    expect(trace("Ga4NFo")[1]).toBe('unlink(".git/objects/4a/tmp_obj_TMP1__") = 0');
+    expect(trace("Ga4NFo")[2]).toBe('openat(AT_FDCWD, "a.txt", O_RDONLY) = 5');
+  });
   it("replaces long hex addresses but keeps short numbers", () => {
     const [line] = normaliseTrace("mmap(NULL, 8192, PROT_READ, MAP_PRIVATE, 3, 0x7000) = 0x7f2222701000\n");
     expect(line).toBe("mmap(NULL, 8192, PROT_READ, MAP_PRIVATE, 3, 0x7000) = 0xADDR");

@@ -18,7 +18,15 @@ export type ExtraCapture =
    */
   | { readonly arg: number; readonly lenArg: number; readonly max: number | "strsize" }
   /** `arg` points at a NUL-terminated path (PATH_MAX). */
-  | { readonly arg: number; readonly path: true };
+  | { readonly arg: number; readonly path: true }
+  /**
+   * What `arg` would read were its kind `as`, besides what its own kind reads (process_vm_readv's
+   * local iovec array, read at exit with its data, is also read at entry as ranges: a failed call
+   * has no exit capture, and strace prints the ranges then).
+   */
+  | { readonly arg: number; readonly as: ArgKind };
+
+import type { ArgKind } from "../types.js";
 
 /** strace's get_pagesize() on every architecture tstrace traces. */
 const PAGE = 4096;
@@ -28,8 +36,13 @@ export const extraCaptures: Readonly<Record<string, readonly ExtraCapture[]>> = 
   openat2: [{ arg: 2, lenArg: 3, max: PAGE }],
   mount_setattr: [{ arg: 3, lenArg: 4, max: PAGE }],
   landlock_create_ruleset: [{ arg: 0, lenArg: 1, max: PAGE }],
+  // clone3's clone_args by the caller's size: a shorter struct's readable prefix, the bytes past it
+  clone3: [{ arg: 0, lenArg: 1, max: PAGE }],
+  // bpf's union bpf_attr: strace reads `size` bytes when they fit in a page
+  bpf: [{ arg: 1, lenArg: 2, max: PAGE }],
   // FSCONFIG_SET_BINARY's value, `aux` bytes (the path capture of the same argument serves the others).
   fsconfig: [{ arg: 3, lenArg: 4, max: "strsize" }],
   quotactl: [{ arg: 3, path: true }],
   quotactl_fd: [{ arg: 3, path: true }],
+  process_vm_readv: [{ arg: 1, as: { k: "array", type: "iovec", count: 2, dir: "in" } }],
 };

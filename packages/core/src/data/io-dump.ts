@@ -11,7 +11,10 @@ export const IO_DUMP_READ: Readonly<Record<string, IoDumpShape>> = {
   read: "buf",
   pread64: "buf",
   recvfrom: "buf",
+  mq_timedreceive: "buf",
   readv: "iov",
+  preadv: "iov",
+  preadv2: "iov",
   recvmsg: "msg",
 };
 
@@ -20,7 +23,11 @@ export const IO_DUMP_WRITE: Readonly<Record<string, IoDumpShape>> = {
   write: "buf",
   pwrite64: "buf",
   sendto: "buf",
+  mq_timedsend: "buf",
   writev: "iov",
+  pwritev: "iov",
+  pwritev2: "iov",
+  vmsplice: "iov",
   sendmsg: "msg",
 };
 

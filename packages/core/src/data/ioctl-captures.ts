@@ -26,6 +26,32 @@ export const HD_DRIVE_CMD_DATA_READ = 1024;
 /** Most fiemap extents read at exit: strace prints an array up to -s (default 32) elements. */
 export const FIEMAP_EXTENTS_READ = 32;
 
+/** Bytes of an evdev bit mask read at exit: KEY_MAX (0x2ff) bits in longs, the widest mask strace prints. */
+export const EVDEV_BITS_READ = 96;
+/** Bytes of an evdev name, place or id string read at exit: what -s 1024 prints. */
+export const EVDEV_STR_READ = 1024;
+/** Most EVIOCGMTSLOTS values read at exit: what -s 1024 (or -v, which does not cut arrays) prints. */
+export const EVDEV_MTSLOTS_READ = 1024;
+
+/**
+ * Most struct kvm_cpuid_entry2 read after a struct kvm_cpuid2: the kernel's KVM_MAX_CPUID_ENTRIES
+ * (arch/x86/include/asm/kvm_host.h), since with -v strace prints every entry.
+ */
+export const KVM_CPUID_ENTRIES_READ = 256;
+
+/** _IOC(dir, type, nr, 0) (asm-generic/ioctl.h): a request family's number before its size. */
+const ioc = (dir: "read" | "write", type: string, nr: number): number =>
+  ((dir === "read" ? 2 : 1) * 2 ** 30 + type.charCodeAt(0) * 256 + nr) >>> 0;
+/** A family of requests that differ in their size and in `lowBits` low number bits: one capture. */
+const family = (dir: "read" | "write", nr: number, lowBits: number, type: string): ValueCapture => ({
+  value: ioc(dir, "E", nr),
+  anyIocSize: true,
+  ...(lowBits ? { lowBits } : {}),
+  arg: 2,
+  type,
+  dir: dir === "read" ? "out" : "in",
+});
+
 /**
  * What some requests point at that is no one C struct (sizes alike on every architecture):
  * FS_IOC_*FLAGS' int of inode flags; struct fiemap (32 bytes) with the extents (56 bytes each)
@@ -50,6 +76,17 @@ const pseudoStructs: readonly StructDef[] = [
   // The identity blocks HDIO_OBSOLETE_IDENTITY and HDIO_GET_IDENTITY fill (strace's sizes).
   { name: "hd_identity_old", size: 142 },
   { name: "hd_identity", size: 512 },
+  // kvm (linux/kvm.h): struct kvm_cpuid2's header, then its entries.
+  { name: "kvm_cpuid2_entries", size: 8 + 40 * KVM_CPUID_ENTRIES_READ },
+  // evdev (linux/input.h): EVIOC[GS]REP's two unsigned ints; EVIOC[GS]KEYCODE's scancode and key.
+  { name: "evdev_rep", size: 8 },
+  { name: "evdev_keycode", size: 8 },
+  // A bit mask the kernel wrote (EVIOCGBIT, EVIOCGKEY, …): as far as the largest, KEY_MAX's bits.
+  { name: "evdev_bits", size: EVDEV_BITS_READ },
+  // EVIOCGNAME's, EVIOCGPHYS's, EVIOCGUNIQ's string (strace prints the bytes returned, up to -s).
+  { name: "evdev_str", size: EVDEV_STR_READ },
+  // EVIOCGMTSLOTS' code and its values (strace prints them up to -s elements).
+  { name: "evdev_mtslots", size: 4 + 4 * EVDEV_MTSLOTS_READ },
   // ioctl-b: GPIO_GET_LINEINFO_UNWATCH_IOCTL's __u32 line offset; GPIO_V2_LINE_SET_VALUES_IOCTL's
   // struct gpio_v2_line_values (two __u64), printed as both fields where the GET prints one a side.
   { name: "gpio_line_offset", size: 4 },
@@ -183,6 +220,40 @@ export const ioctlCaptures: ValueCaptureRow = {
     // strace 6.1 perf_ioctl.c.
     ...inOf(scalar("u", 64), "PERF_EVENT_IOC_PERIOD"),
     ...outOf(scalar("u", 64), "PERF_EVENT_IOC_ID"),
+    // strace 6.1 evdev.c (ioctl-a): input devices' version, id, keymap, repeat, effects.
+    ...outOf(scalar("x", 32), "EVIOCGVERSION"),
+    ...outOf(scalar("u", 32), "EVIOCGEFFECTS"),
+    ...inOf(scalar("u", 32), "EVIOCSCLOCKID"),
+    ...outOf("input_id", "EVIOCGID"),
+    ...outOf("evdev_rep", "EVIOCGREP"),
+    ...inOf("evdev_rep", "EVIOCSREP"),
+    ...outOf("evdev_keycode", "EVIOCGKEYCODE"),
+    ...inOf("evdev_keycode", "EVIOCSKEYCODE"),
+    ...outOf("input_keymap_entry", "EVIOCGKEYCODE_V2"),
+    ...inOf("input_keymap_entry", "EVIOCSKEYCODE_V2"),
+    ...inOf("ff_effect", "EVIOCSFF"),
+    // strace 6.1 kvm.c (ioctl-a): guest memory, registers, CPUID tables.
+    ...inOf("kvm_userspace_memory_region", "KVM_SET_USER_MEMORY_REGION"),
+    ...inOf("kvm_regs", "KVM_SET_REGS"),
+    ...outOf("kvm_regs", "KVM_GET_REGS"),
+    ...inOf("kvm_sregs", "KVM_SET_SREGS"),
+    ...outOf("kvm_sregs", "KVM_GET_SREGS"),
+    ...inOf("kvm_cpuid2_entries", "KVM_SET_CPUID2"),
+    ...outOf("kvm_cpuid2_entries", "KVM_GET_SUPPORTED_CPUID", "KVM_GET_EMULATED_CPUID"),
+    // The families whose number carries a length (linux/input.h's EVIOCGNAME(len), …) or an index:
+    // EVIOCGABS(abs)/EVIOCSABS(abs) with 6 bits of axis, EVIOCGBIT(ev, len) with 5 bits of event type.
+    family("read", 0x06, 0, "evdev_str"),
+    family("read", 0x07, 0, "evdev_str"),
+    family("read", 0x08, 0, "evdev_str"),
+    family("read", 0x09, 0, "evdev_bits"),
+    family("read", 0x0a, 0, "evdev_mtslots"),
+    family("read", 0x18, 0, "evdev_bits"),
+    family("read", 0x19, 0, "evdev_bits"),
+    family("read", 0x1a, 0, "evdev_bits"),
+    family("read", 0x1b, 0, "evdev_bits"),
+    family("read", 0x20, 5, "evdev_bits"),
+    family("read", 0x40, 6, "input_absinfo"),
+    family("write", 0xc0, 6, "input_absinfo"),
     // ioctl-b: strace 6.1 gpio_ioctl.c: chip and line info, v1 handle/event requests, v2 line requests.
     ...outOf("gpiochip_info", "GPIO_GET_CHIPINFO_IOCTL"),
     ...inOut("gpioline_info", "GPIO_GET_LINEINFO_IOCTL"),

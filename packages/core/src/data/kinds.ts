@@ -80,6 +80,18 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   pwrite64: { args: [fd, { k: "bufIn", len: 2 }, ulong, long] },
   readv: { args: [fd, { k: "iovec", count: 2, dir: "out" }, ulong] },
   writev: { args: [fd, { k: "iovec", count: 2, dir: "in" }, ulong] },
+  // io.c: the offset is one 64-bit value (two registers on 32-bit ABIs)
+  preadv: { args: [fd, { k: "iovec", count: 2, dir: "out" }, ulong, long, long], decoder: "preadv" },
+  pwritev: { args: [fd, { k: "iovec", count: 2, dir: "in" }, ulong, long, long], decoder: "pwritev" },
+  preadv2: {
+    args: [fd, { k: "iovec", count: 2, dir: "out" }, ulong, long, long, flags("rwf_flags")],
+    decoder: "preadv2",
+  },
+  pwritev2: {
+    args: [fd, { k: "iovec", count: 2, dir: "in" }, ulong, long, long, flags("rwf_flags")],
+    decoder: "pwritev2",
+  },
+  vmsplice: { args: [fd, { k: "iovec", count: 2, dir: "in" }, ulong, flags("splice_flags")] },
   newfstatat: { args: [dirfd, path, structOut("stat"), flags("at_flags")] },
   fstatat64: { args: [dirfd, path, structOut("stat64"), flags("at_flags")] },
   fstat: { args: [fd, structOut("stat")] },
@@ -93,7 +105,11 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   faccessat2: { args: [dirfd, path, flags("access_modes"), flags("faccessat_flags")] },
   arch_prctl: { args: [en("arch_prctl_codes"), hex], decoder: "arch_prctl" },
   set_tid_address: { args: [ptr] },
+  // ldt.c: struct user_desc; set_thread_area reads it back for the entry number the kernel chose
+  set_thread_area: { args: [structInOut("user_desc")], decoder: "set_thread_area" },
+  get_thread_area: { args: [structInOut("user_desc")], decoder: "get_thread_area" },
   set_robust_list: { args: [ptr, ulong] },
+  get_robust_list: { args: [int, structOut("ptrval"), structOut("ulong")] },
   rseq: { args: [ptr, hex, int, hex] },
   prlimit64: { args: [int, en("rlimit_resources"), structIn("rlimit64"), structOut("rlimit64")] },
   getrlimit: { args: [en("rlimit_resources"), structOut("rlimit")] },
@@ -105,12 +121,13 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   fstatfs: { args: [fd, structOut("statfs")] },
   getdents64: { args: [fd, { k: "bufOut", whole: true }, ulong], decoder: "getdents64" },
   getdents: { args: [fd, { k: "bufOut", whole: true }, ulong], decoder: "getdents" },
-  ioctl: { args: [fd, en("ioctls"), hex], decoder: "ioctl" },
+  // Some requests return an fd (KVM_CREATE_VM): the decoder says which.
+  ioctl: { args: [fd, en("ioctls"), hex], ret: "fdByArgs", decoder: "ioctl" },
   futex: { args: [ptr, en("futex_ops"), int, ptr, ptr, int], decoder: "futex" },
   lseek: { args: [fd, long, en("lseek_whence")] },
   dup: { args: [fd], ret: "fd" },
   dup2: { args: [fd, fd], ret: "fd" },
-  dup3: { args: [fd, fd, flags("dup3_flags")], ret: "fd" },
+  dup3: { args: [fd, fd, flags("open_mode_flags")], ret: "fd" },
   fcntl: { args: [fd, en("fcntl_cmds"), hex], ret: "fdByArgs", decoder: "fcntl" },
   getpid: { args: [], ret: "pid" },
   gettid: { args: [], ret: "pid" },
@@ -148,18 +165,26 @@ export const kinds: Readonly<Record<string, KindRow>> = {
     decoder: "rt_sigprocmask",
   },
   rt_sigsuspend: { args: [sigset(1, "in"), ulong] },
-  rt_sigpending: { args: [sigset(1, "out"), ulong] },
+  rt_sigpending: { args: [sigset(1, "out"), ulong], decoder: "rt_sigpending" },
   rt_sigtimedwait: {
     args: [sigset(3, "in"), structOut("siginfo"), structIn("timespec"), ulong],
     decoder: "rt_sigtimedwait",
   },
   sigaltstack: { args: [structIn("stack_t"), structOut("stack_t")] },
   // files
-  fadvise64: { args: [fd, long, long, en("advise")] },
-  fadvise64_64: { args: [fd, long, long, en("advise")] },
-  getxattr: { args: [path, str, bufOut, ulong] },
-  lgetxattr: { args: [path, str, bufOut, ulong] },
-  fgetxattr: { args: [fd, str, bufOut, ulong] },
+  // fadvise.c: the offset signed, the length unsigned
+  fadvise64: { args: [fd, long, ulong, en("advise")] },
+  fadvise64_64: { args: [fd, long, ulong, en("advise")] },
+  // extended attributes (xattr.c): one decoder per family, the first argument printed by its kind
+  setxattr: { args: [path, str, bufIn(3), ulong, flags("xattr_flags")], decoder: "setxattr" },
+  lsetxattr: { args: [path, str, bufIn(3), ulong, flags("xattr_flags")], decoder: "lsetxattr" },
+  fsetxattr: { args: [fd, str, bufIn(3), ulong, flags("xattr_flags")], decoder: "fsetxattr" },
+  getxattr: { args: [path, str, bufOut, ulong], decoder: "getxattr" },
+  lgetxattr: { args: [path, str, bufOut, ulong], decoder: "lgetxattr" },
+  fgetxattr: { args: [fd, str, bufOut, ulong], decoder: "fgetxattr" },
+  listxattr: { args: [path, bufOut, ulong], decoder: "listxattr" },
+  llistxattr: { args: [path, bufOut, ulong], decoder: "llistxattr" },
+  flistxattr: { args: [fd, bufOut, ulong], decoder: "flistxattr" },
   symlinkat: { args: [path, dirfd, path] },
   linkat: { args: [dirfd, path, dirfd, path, flags("at_flags")] },
   renameat2: { args: [dirfd, path, dirfd, path, flags("rename_flags")] },
@@ -200,7 +225,7 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   timerfd_settime: { args: [fd, flags("tfd_flags"), structIn("itimerspec"), structOut("itimerspec")] },
   timerfd_gettime: { args: [fd, structOut("itimerspec")] },
   pipe: { args: [structOut("fdpair")] },
-  pipe2: { args: [structOut("fdpair"), flags("pipe_flags")] },
+  pipe2: { args: [structOut("fdpair"), flags("open_mode_flags")] },
   getcwd: { args: [{ k: "pathOut" }, ulong] },
   // the mount API (strace 6.1 fsopen.c, fsmount.c, fspick.c, move_mount.c, open_tree.c)
   fsopen: { args: [str, flags("fsopen_flags")], ret: "fd" },
@@ -209,7 +234,8 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   move_mount: { args: [dirfd, path, dirfd, path, flags("move_mount_flags")] },
   open_tree: { args: [dirfd, path, flags("open_tree_flags")], ret: "fd" },
   seccomp: { args: [en("seccomp_ops"), hex, ptr], decoder: "seccomp" },
-  unshare: { args: [flags("unshare_flags")] },
+  // unshare.c prints the whole unsigned long (printflags64)
+  unshare: { args: [flags64("unshare_flags")] },
   userfaultfd: { args: [flags("uffd_flags")], ret: "fd" },
   msync: { args: [ptr, ulong, flags("msync_flags")] },
   // capabilities (capability.c): the header is read again at capget's exit (the kernel may set
@@ -245,6 +271,8 @@ export const kinds: Readonly<Record<string, KindRow>> = {
     decoder: "landlock_add_rule",
   },
   landlock_restrict_self: { args: [fd, hex], decoder: "landlock_restrict_self" },
+  // bpf (bpf.c): the attribute is read by the caller's size (data/extra-captures.ts)
+  bpf: { args: [en("bpf_commands"), ptr, uint], decoder: "bpf" },
   // perf_event_open (perf.c): the attr prints as its address (its fields are not decoded yet)
   perf_event_open: { args: [ptr, int, int, fd, hex], ret: "fd", decoder: "perf_event_open" },
   // io_uring (io_uring.c)
@@ -310,15 +338,35 @@ export const kinds: Readonly<Record<string, KindRow>> = {
     decoder: "move_pages",
   },
   mlock2: { args: [ptr, ulong, flags("mlock_flags")] },
+  // mincore's vector has one byte per page of the range: reading `length` bytes at exit takes at
+  // least those (a shorter readable prefix is kept)
+  mincore: { args: [ptr, ulong, arr("u8", 1, "out")], decoder: "mincore" },
   pkey_alloc: { args: [hex, flags64("pkey_access")] },
   pkey_mprotect: { args: [ptr, ulong, flags64("mmap_prot"), int] },
-  remap_file_pages: { args: [ptr, ulong, flags64("mmap_prot"), ulong, flags("mmap_flags")] },
+  remap_file_pages: {
+    args: [ptr, ulong, flags64("mmap_prot"), ulong, flags("mmap_flags")],
+    decoder: "remap_file_pages",
+  },
   set_mempolicy_home_node: { args: [ptr, ulong, ulong, hex] },
   mremap: { args: [ptr, ulong, ulong, flags("mremap_flags"), ptr], ret: "hex", decoder: "mremap" },
   // processes, identity, scheduling
   wait4: {
     args: [int, structOut("wstatus"), flags("wait4_options"), structOut("rusage")],
     decoder: "wait4",
+  },
+  // proc area (issue #16): waitid prints its siginfo and rusage at exit (strace 6.1 wait.c);
+  // process_vm_{readv,writev}'s iovec arrays (process_vm.c): the local one with its data, the
+  // remote one as addresses (read at entry: the kernel does not change it).
+  waitid: {
+    args: [en("waitid_types"), int, structOut("siginfo"), flags("wait4_options"), structOut("rusage")],
+  },
+  process_vm_readv: {
+    args: [int, { k: "iovec", count: 2, dir: "out" }, ulong, arr("iovec", 4, "in"), ulong, ulong],
+    decoder: "process_vm_readv",
+  },
+  process_vm_writev: {
+    args: [int, { k: "iovec", count: 2, dir: "in" }, ulong, arr("iovec", 4, "in"), ulong, ulong],
+    decoder: "process_vm_writev",
   },
   getrusage: { args: [en("usage_who"), structOut("rusage")] },
   times: { args: [structOut("tms")] },
@@ -332,6 +380,9 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   sched_setscheduler: { args: [int, en("sched_policies"), structIn("int")] },
   sched_rr_get_interval: { args: [int, structOut("timespec")] },
   sched_yield: { args: [] },
+  // sched.c: struct sched_attr, read as its largest known size (a shorter readable prefix is kept)
+  sched_setattr: { args: [int, structInOut("sched_attr"), uint], decoder: "sched_setattr" },
+  sched_getattr: { args: [int, structOut("sched_attr"), uint, uint], decoder: "sched_getattr" },
   getgroups: { args: [int, arr("gid", 0, "out")], decoder: "getgroups" },
   setgroups: { args: [int, arr("gid", 0, "in")], decoder: "setgroups" },
   setuid: { args: [int] },
@@ -366,11 +417,30 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   time: { args: [structOut("loff")], decoder: "time" },
   clock_gettime: { args: [en("clocknames"), structOut("timespec")] },
   clock_settime: { args: [en("clocknames"), structIn("timespec")] },
+  // POSIX message queues (mq.c): names are paths, attrs a struct mq_attr
+  mq_open: {
+    args: [path, flags("open_flags"), mode, structIn("mq_attr_open")],
+    ret: "fd",
+    decoder: "mq_open",
+  },
+  mq_unlink: { args: [path] },
+  mq_timedsend: { args: [fd, bufIn(2), ulong, uint, structIn("timespec")] },
+  mq_timedreceive: { args: [fd, bufOut, ulong, structOut("uint"), structIn("timespec")] },
+  mq_notify: { args: [fd, structIn("sigevent")] },
+  mq_getsetattr: { args: [fd, structIn("mq_attr"), structOut("mq_attr")] },
+  // time.c: the sigevent, then the new timer's id
+  timer_create: { args: [en("clocknames"), structIn("sigevent"), structOut("int")] },
   timer_settime: { args: [int, flags("clock_flags"), structIn("itimerspec"), structOut("itimerspec")] },
   timer_gettime: { args: [int, structOut("itimerspec")] },
   getcpu: { args: [structOut("uint"), structOut("uint"), ptr] },
   clock_getres: { args: [en("clocknames"), structOut("timespec")] },
-  gettimeofday: { args: [structOut("timeval"), ptr] },
+  gettimeofday: { args: [structOut("timeval"), structOut("timezone")] },
+  settimeofday: { args: [structIn("timeval"), structIn("timezone")] },
+  // utimes.c, utime.c: the times with their dates as comments
+  utimes: { args: [path, structIn("timeval2")] },
+  futimesat: { args: [dirfd, path, structIn("timeval2")] },
+  utime: { args: [path, structIn("utimbuf")] },
+  ustat: { args: [hex, ptr], decoder: "ustat" },
   // sockets
   socket: { args: [en("addrfams"), flags("socktypes"), int], ret: "fd", decoder: "socket" },
   socketpair: { args: [en("addrfams"), flags("socktypes"), int, structOut("fdpair")], decoder: "socketpair" },

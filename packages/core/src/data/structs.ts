@@ -50,6 +50,14 @@ const scalars: readonly StructDef[] = [
   { name: "siginfo", size: 128 },
   // include/uapi/linux/landlock.h: packed, the same on every ABI
   { name: "landlock_path_beneath_attr", size: 12 },
+  // struct timezone (include/uapi/linux/time.h): two ints on every ABI
+  { name: "timezone", size: 8 },
+  // struct sched_attr (include/uapi/linux/sched/types.h, SCHED_ATTR_SIZE_VER1): the same on every ABI
+  { name: "sched_attr", size: 56 },
+  // struct user_desc (arch/x86/include/uapi/asm/ldt.h): three unsigned ints and the flag bits
+  { name: "user_desc", size: 16 },
+  // struct f_owner_ex (include/uapi/asm-generic/fcntl.h): type and pid, two ints
+  { name: "f_owner_ex", size: 8 },
   // quotactl's data: the largest struct a command passes there (struct fs_quota_statv,
   // include/uapi/linux/dqblk_xfs.h, the same on every ABI)
   { name: "quota_data", size: 160 },
@@ -63,6 +71,16 @@ const common64: readonly StructDef[] = [
   ...scalars,
   // a kernel_ulong_t element (move_pages' page addresses, a node mask's words)
   { name: "kulong", size: 8 },
+  // an unsigned long and a pointer behind a pointer (get_robust_list's length and head)
+  { name: "ulong", size: 8 },
+  { name: "ptrval", size: 8 },
+  // struct mq_attr (include/uapi/linux/mqueue.h): four longs and four reserved ones; the second
+  // name prints its flags in hex (mq_open's attr)
+  { name: "mq_attr", size: 64 },
+  // struct sigevent up to its union's largest member (sigev_thread's function and attributes):
+  // what strace reads, not the kernel's SIGEV_MAX_SIZE padding
+  { name: "sigevent", size: 32 },
+  { name: "mq_attr_open", size: 64 },
   // a SysV message's type (struct msgbuf's long mtype, before its text)
   { name: "mtype", size: 8 },
   { name: "rlimit", size: 16 },
@@ -72,6 +90,9 @@ const common64: readonly StructDef[] = [
   { name: "timespec", size: 16 },
   { name: "timespec2", size: 32 },
   { name: "timeval", size: 16 },
+  // utimes' struct timeval[2]; utime's struct utimbuf (two time_t)
+  { name: "timeval2", size: 32 },
+  { name: "utimbuf", size: 16 },
   { name: "sysinfo", size: 112 },
   { name: "rusage", size: 144 },
   { name: "tms", size: 32 },
@@ -90,6 +111,11 @@ const common64: readonly StructDef[] = [
 const common32: readonly StructDef[] = [
   ...scalars,
   { name: "kulong", size: 4 },
+  { name: "ulong", size: 4 },
+  { name: "ptrval", size: 4 },
+  { name: "mq_attr", size: 32 },
+  { name: "sigevent", size: 20 },
+  { name: "mq_attr_open", size: 32 },
   { name: "mtype", size: 4 },
   { name: "rlimit", size: 8 },
   { name: "rlimit64", size: 16 },
@@ -99,6 +125,8 @@ const common32: readonly StructDef[] = [
   { name: "timespec", size: 8 },
   { name: "timespec2", size: 16 },
   { name: "timeval", size: 8 },
+  { name: "timeval2", size: 16 },
+  { name: "utimbuf", size: 8 },
   { name: "sysinfo", size: 64 },
   { name: "rusage", size: 72 },
   { name: "tms", size: 16 },

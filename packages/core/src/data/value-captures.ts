@@ -9,8 +9,15 @@ import { ioctlCaptures } from "./ioctl-captures.js";
 
 /** One value-chosen capture: when the selector argument equals `value`, read `type` at `arg`. */
 export interface ValueCapture {
-  /** The selector's value by name in {@link ValueCaptureRow.table}. */
-  readonly value: string;
+  /**
+   * The selector's value by name in {@link ValueCaptureRow.table}, or as a number for a family of
+   * ioctl requests no one name spells (evdev's EVIOCGBIT(ev, len)).
+   */
+  readonly value: string | number;
+  /** The selector matches whatever its _IOC_SIZE bits (an ioctl whose number carries a length). */
+  readonly anyIocSize?: boolean;
+  /** How many low bits of the selector vary within the family (EVIOCGABS(abs): 6). */
+  readonly lowBits?: number;
   /** Bits ORed into the value (futex's private and clock flags); 0 when absent. */
   readonly orBits?: number;
   /** The argument pointing at the memory. */
@@ -83,6 +90,9 @@ export const valueCaptures: Readonly<Record<string, ValueCaptureRow>> = {
       ...["F_GETLK", "F_OFD_GETLK"].map(
         (value): ValueCapture => ({ value, arg: 2, type: "flock", dir: "out" }),
       ),
+      // the owner F_SETOWN_EX sets, and the one F_GETOWN_EX reports
+      { value: "F_SETOWN_EX", arg: 2, type: "f_owner_ex", dir: "in" },
+      { value: "F_GETOWN_EX", arg: 2, type: "f_owner_ex", dir: "out" },
     ],
   },
   futex: {

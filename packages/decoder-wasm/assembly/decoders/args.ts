@@ -185,11 +185,12 @@ export function printSockaddrOut(i: u32, lenArg: u32): void {
 }
 
 /** A sigset of `arg(lenArg)` bytes, `[CHLD]`. */
-export function printSigsetArg(i: u32, lenArg: u32, atExit: bool): void {
+export function printSigsetArg(i: u32, lenArg: u32, atExit: bool, minLen: u32 = 0): void {
   const p = arg(i);
   const size = <u32>arg(lenArg);
-  // strace's print_sigset_addr_len: a size from the word size to the kernel's sigset_t (8 bytes).
-  const word: u32 = (arch & 0x80000000) != 0 || arch == 0 ? 8 : 4;
+  // strace's print_sigset_addr_len: a size from the word size (or `minLen`) to the kernel's
+  // sigset_t (8 bytes).
+  const word: u32 = minLen != 0 ? minLen : (arch & 0x80000000) != 0 || arch == 0 ? 8 : 4;
   if (
     p != 0 &&
     !(atExit && isError) &&
@@ -267,19 +268,31 @@ function unreadableString(i: u32, want: u32): void {
 
 /** A buffer the caller wrote, `fullLen` bytes long. */
 export function printBufIn(i: u32, fullLen: u64, forceHex: i32 = -1): void {
+  // printstr_ex prints a NULL buffer as NULL whatever its length.
+  if (arg(i) == 0) {
+    puts("NULL");
+    return;
+  }
   if (findCap(i, CK_BUFFER_ARG_LEN, false)) {
     printBuffer(capData, capLen, fullLen, forceHex);
     return;
   }
-  // strace's printstr_ex asks umoven for one byte more than -s shows, at most the length.
+  // strace's printstr_ex asks umoven for one byte more than -s shows, at most the length: a
+  // capture that read more (a -e write= dump reads the whole buffer) and ran into an unmapped
+  // page still holds them.
   const want = fullLen < <u64>strsize + 1 ? <u32>fullLen : <u32>strsize + 1;
+  if (capPartial() && capLen >= want) {
+    printBuffer(capData, capLen, fullLen, forceHex);
+    return;
+  }
   if (capPartial()) warnShortRead("umoven", capLen, want, arg(i));
   putAddr(arg(i));
 }
 
 /** A buffer the kernel filled: printed at exit on success, `rval` bytes; else the address. */
 export function printBufOut(i: u32, forceHex: i32 = -1): void {
-  if (exiting && !isError && rval >= 0 && findCap(i, CK_BUFFER_RET_LEN, true)) {
+  if (arg(i) == 0) puts("NULL");
+  else if (exiting && !isError && rval >= 0 && findCap(i, CK_BUFFER_RET_LEN, true)) {
     printBuffer(capData, capLen, <u64>rval, forceHex);
   } else putAddr(arg(i));
 }
@@ -304,12 +317,17 @@ export function printStructArg(i: u32, structIdx: u32, atExit: bool): void {
   putAddr(arg(i));
 }
 
-/** argv: `["ls", "/"]`, at most -s elements then `...` (every element under -v). */
+/**
+ * argv: `["ls", "/"]`, at most -s elements then `...` (every element under -v); a string that
+ * cannot be read prints its address, an array unreadable before its NULL ends `... /* ADDR *\/`.
+ */
 export function printArgv(i: u32): void {
-  if (arg(i) == 0 || !findCap(i, CK_STRING_ARRAY, false) || capLen < 8) {
+  // A PARTIAL capture holds what was read before the array itself became unreadable.
+  if (arg(i) == 0 || !(findCap(i, CK_STRING_ARRAY, false) || capPartial()) || capLen < 8) {
     putAddr(arg(i));
     return;
   }
+  const unterminated = capPartial();
   const p = capData;
   const end = p + <usize>capLen;
   const total = load<u32>(p);
@@ -326,38 +344,46 @@ export function printArgv(i: u32): void {
     const span = (<usize>len + 3) & ~(<usize>3);
     if (data + <usize>len > end) break;
     if (shown > 0) puts(", ");
-    // FAULT or PARTIAL: strace's printargv could not read this string.
-    if (status == 1 || status == 3) puts("???");
-    else printCString(data, len, status == 2);
+    // FAULT or PARTIAL: strace's printargv could not read this string and prints its pointer
+    // (recordings made before the pointer was captured have none: `???`).
+    if (status == 1 || status == 3) {
+      if (len == 8) putAddr(load<u64>(data));
+      else puts("???");
+    } else printCString(data, len, status == 2);
     shown++;
     q = data + span;
   }
   if (shown < total) {
     if (shown > 0) puts(", ");
     puts("...");
+  } else if (unterminated) {
+    puts(", ... /* ");
+    putAddr(arg(i) + <u64>total * 8);
+    puts(" */");
   }
   putc(0x5d);
 }
 
-/** envp: `0x7ffc… /* 35 vars *\/`; under -v the strings, as argv prints them. */
+/** envp: `0x7ffc… /* 35 vars *\/` (`, unterminated` when unreadable before its NULL); under -v the strings, as argv prints them. */
 export function printEnvp(i: u32): void {
   if (verbose) {
     printArgv(i);
     return;
   }
   putAddr(arg(i));
-  if (arg(i) != 0 && findCap(i, CK_STRING_ARRAY, false) && capLen >= 4) {
+  if (arg(i) != 0 && (findCap(i, CK_STRING_ARRAY, false) || capPartial()) && capLen >= 4) {
     const total = load<u32>(capData);
     puts(" /* ");
     putU64(<u64>total);
-    puts(total == 1 ? " var */" : " vars */");
+    puts(total == 1 ? " var" : " vars");
+    puts(capPartial() ? ", unterminated */" : " */");
   }
 }
 
 /** iovec array: `[{iov_base="…", iov_len=5}]`; data printed at exit only for `out`. */
 export function printIovec(i: u32, countArg: u32, out: bool): void {
   const atExit = out;
-  if (out && (!exiting || isError)) {
+  if (out && !exiting) {
     putAddr(arg(i));
     return;
   }
@@ -365,7 +391,9 @@ export function printIovec(i: u32, countArg: u32, out: bool): void {
     putAddr(arg(i));
     return;
   }
-  printIovecData(capData, capData + <usize>capLen, out ? <u64>rval : 0xffffffffffffffff);
+  // A failed read transferred nothing: strace shows each buffer's address (iov_decode_addr).
+  const remaining: u64 = !out ? 0xffffffffffffffff : isError ? 0 : <u64>rval;
+  printIovecData(capData, capData + <usize>capLen, remaining, NL_NONE, out && isError);
   changetype<usize>(countArg);
 }
 
@@ -384,7 +412,13 @@ export function iovecSectionEnd(p: usize, end: usize): usize {
  * The data of an IOVEC capture between p and end (also inside an MSGHDR capture), printing at
  * most `remaining` bytes in all.
  */
-export function printIovecData(p: usize, end: usize, remaining: u64, netlink: i32 = NL_NONE): void {
+export function printIovecData(
+  p: usize,
+  end: usize,
+  remaining: u64,
+  netlink: i32 = NL_NONE,
+  addrOnly: bool = false,
+): void {
   const n = <u64>p + 8 <= <u64>end ? load<u32>(p) : 0;
   let q = p + 8;
   putc(0x5b);
@@ -405,7 +439,7 @@ export function printIovecData(p: usize, end: usize, remaining: u64, netlink: i3
     puts("{iov_base=");
     const want = len < remaining ? len : remaining;
     // A NULL base prints NULL whatever its length, as strace's printstrn does.
-    if (status == 1 || base == 0) putAddr(base);
+    if (status == 1 || base == 0 || addrOnly) putAddr(base);
     else if (netlink != NL_NONE) {
       // A netlink socket's data: its messages (strace's IOV_DECODE_NETLINK).
       decodeNetlink(data, clen, want, netlink, base);

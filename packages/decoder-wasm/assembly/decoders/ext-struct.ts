@@ -39,11 +39,20 @@ export function findExt(i: u32, need: u32): bool {
  * After the known fields (`known` bytes) of a struct the caller said is `size` bytes: `, ???` or
  * `, /* bytes K..N *\/ "\x.."` as print_nonzero_bytes prints it; nothing when the rest is zeros.
  */
-export function printExtTail(known: u32, size: u64): void {
+/** Whether {@link printExtTail} prints anything: the rest is unreadable or not all zeros. */
+export function extTailShows(known: u32, size: u64): bool {
+  if (size <= <u64>known) return false;
+  const total = <u32>(size < PAGE ? size : PAGE);
+  if (!extWhole || extLen < total) return true;
+  for (let j = known; j < total; j++) if (load<u8>(extData + <usize>j) != 0) return true;
+  return false;
+}
+
+export function printExtTail(known: u32, size: u64, sep: bool = true): void {
   if (size <= <u64>known) return;
   const total = <u32>(size < PAGE ? size : PAGE);
   if (!extWhole || extLen < total) {
-    puts(", ???");
+    puts(sep ? ", ???" : "???");
     return;
   }
   let zero = true;
@@ -53,7 +62,7 @@ export function printExtTail(known: u32, size: u64): void {
       break;
     }
   if (zero) return;
-  puts(", /* bytes ");
+  puts(sep ? ", /* bytes " : "/* bytes ");
   putU64(<u64>known);
   puts("..");
   putU64(<u64>(total - 1));

@@ -14,6 +14,7 @@ import {
 } from "../layouts";
 import { putc, puts } from "../out";
 import { putAddr, putHex, putI64 } from "../print/num";
+import { printSignal } from "../print/signal";
 import { printEnum } from "../print/xlat";
 import { CK_STRUCT_IF } from "../record";
 import {
@@ -25,7 +26,7 @@ import {
   requestArgParam,
 } from "../tables";
 import { printArg, printFd } from "./args";
-import { AUX_FLAGS, AUX_SEALS, RVAL_DECODED, RVAL_FD, RVAL_HEX, setAux } from "./rval";
+import { AUX_CUSTOM, AUX_ENUM, AUX_FLAGS, AUX_SEALS, RVAL_DECODED, RVAL_FD, RVAL_HEX, setAux } from "./rval";
 
 const F_DUPFD: u32 = 0;
 const F_GETFD: u32 = 1;
@@ -38,16 +39,46 @@ const F_SETLKW: u32 = 7;
 const F_OFD_GETLK: u32 = 36;
 const F_OFD_SETLK: u32 = 37;
 const F_OFD_SETLKW: u32 = 38;
+const F_SETOWN_EX: u32 = 15;
+const F_GETOWN_EX: u32 = 16;
+const F_GETSIG: u32 = 11;
+const F_GETLEASE: u32 = 1025;
 
 let T_LOCK_TYPES: i32 = -2;
 let T_WHENCE: i32 = -1;
+let T_F_OWNER_TYPES: i32 = -1;
+
+function resolveTables(): void {
+  if (T_LOCK_TYPES != -2) return;
+  T_LOCK_TYPES = findTable("lock_types");
+  T_WHENCE = findTable("lseek_whence");
+  T_F_OWNER_TYPES = findTable("f_owner_types");
+}
+
+/** struct f_owner_ex (core's value capture): `{type=F_OWNER_PID, pid=1234}`. */
+function printOwnerEx(atExit: bool): void {
+  resolveTables();
+  if ((atExit && isError) || !findCap(2, CK_STRUCT_IF, atExit) || capLen < 8) {
+    putAddr(arg(2));
+    return;
+  }
+  puts("{type=");
+  printEnum(T_F_OWNER_TYPES, <u64>load<u32>(capData));
+  puts(", pid=");
+  putI64(<i64>load<i32>(capData + 4));
+  putc(0x7d);
+}
+
+/** The signal F_GETSIG returned, after the number: ` (SIGHUP)`. */
+export function printFcntlAux(): void {
+  puts(" (");
+  printSignal(<u64>rval);
+  putc(0x29);
+}
 
 /** struct flock (core's value capture): `{l_type=F_RDLCK, l_whence=SEEK_SET, l_start=0, l_len=0}`, l_pid for F_GETLK. */
 function printFlock(atExit: bool): void {
-  if (T_LOCK_TYPES == -2) {
-    T_LOCK_TYPES = findTable("lock_types");
-    T_WHENCE = findTable("lseek_whence");
-  }
+  resolveTables();
   if ((atExit && isError) || !findCap(2, CK_STRUCT_IF, atExit) || capLen < SIZEOF_FLOCK) {
     putAddr(arg(2));
     return;
@@ -78,7 +109,12 @@ export function decodeFcntl(): i32 {
       printFlock(false);
       return RVAL_DECODED;
     }
-    if (cmd == F_GETLK || cmd == F_OFD_GETLK) return 0;
+    if (cmd == F_SETOWN_EX) {
+      puts(", ");
+      printOwnerEx(false);
+      return RVAL_DECODED;
+    }
+    if (cmd == F_GETLK || cmd == F_OFD_GETLK || cmd == F_GETOWN_EX) return 0;
     // How the third argument prints per command is core's table (data/request-args.ts), from
     // the blob; a command it does not list prints the argument in hex.
     const e = findRequestArg("fcntl", cmd);
@@ -90,8 +126,23 @@ export function decodeFcntl(): i32 {
       printArg(requestArgIndex(e), requestArgKind(e), requestArgParam(e));
     }
     if (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC) return RVAL_DECODED | RVAL_FD;
-    if (cmd != F_GETFD && cmd != F_GETFL && cmd != F_GET_SEALS) return RVAL_DECODED;
+    if (cmd != F_GETFD && cmd != F_GETFL && cmd != F_GET_SEALS && cmd != F_GETSIG && cmd != F_GETLEASE)
+      return RVAL_DECODED;
     return 0;
+  }
+  if (cmd == F_GETOWN_EX) {
+    puts(", ");
+    printOwnerEx(true);
+    return RVAL_DECODED;
+  }
+  if (cmd == F_GETSIG) {
+    if (!isError && rval != 0) setAux(AUX_CUSTOM, 0);
+    return RVAL_DECODED;
+  }
+  if (cmd == F_GETLEASE) {
+    resolveTables();
+    if (!isError) setAux(AUX_ENUM, T_LOCK_TYPES);
+    return RVAL_DECODED | RVAL_HEX;
   }
   if (cmd == F_GETLK || cmd == F_OFD_GETLK) {
     puts(", ");

@@ -3,7 +3,7 @@
 
 import { arch, arg, capData, capLen, exiting, findCap, isError, rval } from "../call";
 import { T_DIRENT_TYPES } from "../known";
-import { verbose } from "../options";
+import { callNoDeref, verbose } from "../options";
 import { putc, puts } from "../out";
 import { putAddr, putI64, putU64 } from "../print/num";
 import { quote } from "../print/quote";
@@ -37,16 +37,17 @@ function decodeDirents(is64: bool): i32 {
   // linux_dirent's d_ino and d_off are longs: read only on 64-bit ABIs (or an unknown arch, 0).
   const layoutKnown = is64 || arch == 0 || (arch & AUDIT_ARCH_64BIT) != 0;
   const captured = layoutKnown && !isError && findCap(1, CK_BUFFER_RET_LEN, true);
-  if (verbose && !isError && (captured || rval == 0)) {
+  if (verbose && !callNoDeref && !isError && (captured || rval == 0)) {
     printEntries(captured ? capData : 0, captured ? <u32>capLen : 0, is64);
   } else {
     putAddr(arg(1));
-    if (captured) {
+    // Under -e verbose=none (strace's !verbose(tcp)) the address alone; else how many entries.
+    if (!callNoDeref && captured) {
       const n = countEntries(capData, capLen);
       puts(" /* ");
       putU64(n);
       puts(n == 1 ? " entry */" : " entries */");
-    } else if (!isError && rval == 0) {
+    } else if (!callNoDeref && !isError && rval == 0) {
       puts(" /* 0 entries */");
     }
   }

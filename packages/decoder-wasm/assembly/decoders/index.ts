@@ -3,9 +3,10 @@
 import { putc, puts } from "../out";
 import { strEq } from "../tables";
 import { decodeArchPrctl, printArchPrctlAux } from "./arch-prctl";
+import { decodeBpf } from "./bpf";
 import { decodeCapget, decodeCapset } from "./caps";
 import { decodeFanotifyInit, decodeFanotifyMark } from "./fanotify";
-import { decodeFcntl } from "./fcntl";
+import { decodeFcntl, printFcntlAux } from "./fcntl";
 import { decodeFutex } from "./futex";
 import { decodeGeneric } from "./generic";
 import { decodeGetdents, decodeGetdentsOld } from "./getdents";
@@ -25,6 +26,7 @@ import { decodeOpen, decodeOpenat, decodeOpenat2 } from "./open";
 import { decodePersonality, printPersonalityAux } from "./personality";
 import { decodeEpollWait, decodePoll, printPollAux } from "./poll";
 import { decodePrctl, printPrctlAux } from "./prctl";
+import { decodeProcessVmReadv, decodeProcessVmWritev } from "./proc-vm";
 import {
   decodeClone,
   decodeClone3,
@@ -107,8 +109,14 @@ export const D_ARCH_PRCTL: u8 = 75;
 export const D_PERSONALITY: u8 = 76;
 export const D_MSGSND: u8 = 77;
 export const D_MSGRCV: u8 = 78;
+// bpf(2), perf, io_uring, keyctl (area bpf: ids 46-69).
+export const D_BPF: u8 = 46;
 export const D_CAPGET: u8 = 190;
 export const D_CAPSET: u8 = 191;
+
+// proc area of issue #16 (ids 100-109).
+export const D_PROCESS_VM_READV: u8 = 100;
+export const D_PROCESS_VM_WRITEV: u8 = 101;
 
 // The long tail of issue #16 (ids 110–139).
 export const D_REBOOT: u8 = 110;
@@ -218,6 +226,11 @@ const DECODER_NAMES: string[] = [
   "quotactl_fd",
   "perf_event_open",
   "swapon",
+  // proc area
+  "process_vm_readv",
+  "process_vm_writev",
+  // area bpf
+  "bpf",
 ];
 const DECODER_IDS: u8[] = [
   D_OPEN,
@@ -301,6 +314,11 @@ const DECODER_IDS: u8[] = [
   D_QUOTACTL_FD,
   D_PERF_EVENT_OPEN,
   D_SWAPON,
+  // proc area
+  D_PROCESS_VM_READV,
+  D_PROCESS_VM_WRITEV,
+  // area bpf
+  D_BPF,
 ];
 
 /** Decoder id for a decoder (or syscall) name; D_GENERIC when there is no dedicated one. */
@@ -478,6 +496,13 @@ export function runDecoder(id: u8, r: u32): i32 {
       return decodePerfEventOpen();
     case D_SWAPON:
       return decodeSwapon();
+    // proc area
+    case D_PROCESS_VM_READV:
+      return decodeProcessVmReadv();
+    case D_PROCESS_VM_WRITEV:
+      return decodeProcessVmWritev();
+    case D_BPF:
+      return decodeBpf();
   }
   return decodeGeneric(r);
 }
@@ -491,4 +516,5 @@ export function printAux(id: u8): void {
   else if (id >= TAIL_FIRST && id <= TAIL_LAST) printTailAux(id);
   else if (id == D_ARCH_PRCTL) printArchPrctlAux();
   else if (id == D_PERSONALITY) printPersonalityAux();
+  else if (id == D_FCNTL) printFcntlAux();
 }

@@ -7,6 +7,7 @@ import { puts } from "../out";
 import { printTermiosOf, TERMIO, TERMIOS2 } from "../print/termios";
 import { lookup, NO_REF, strEq } from "../tables";
 import { printCounterWatch } from "./ioctl-counter";
+import { printEvdevStruct } from "./ioctl-evdev";
 import { isIoctlRequest } from "./ioctl-fields";
 import { printFiemapIn, printFiemapOut, printFstrimRange, printFsxattr, printInodeFlags } from "./ioctl-fs";
 import {
@@ -35,6 +36,7 @@ import {
   printInt3,
   printKulong,
 } from "./ioctl-hdio";
+import { printKvmStruct } from "./ioctl-kvm";
 import { printLoopConfig, printLoopInfo, printLoopInfo64 } from "./ioctl-loop";
 import {
   printEraseInfo,
@@ -198,6 +200,11 @@ export function ioctlExitMode(type: u32): u8 {
  * `addr` at entry or exit; false when the type is not an ioctl family's or too short.
  */
 export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExit: bool): bool {
+  // ioctl-a: evdev's structs and masks.
+  const evdev = printEvdevStruct(type, p, len, addr);
+  if (evdev >= 0) return evdev > 0;
+  const kvm = printKvmStruct(type, p, len);
+  if (kvm >= 0) return kvm > 0;
   if (strEq(type, "fiemap")) return printFiemapIn(p, len);
   if (strEq(type, "fiemap_extents")) return printFiemapOut(p, len, addr);
   if (strEq(type, "fstrim_range")) return printFstrimRange(p, len);

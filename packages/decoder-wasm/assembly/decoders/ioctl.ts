@@ -30,6 +30,8 @@ import {
   tableCount,
 } from "../tables";
 import { printArg, printFd } from "./args";
+import { isEvdevPointer, printEvdevRequest } from "./ioctl-evdev";
+import { kvmReturnsFd } from "./ioctl-kvm";
 import { printNumberedRequest } from "./ioctl-number";
 import {
   EXIT_ARROW_ALWAYS,
@@ -39,7 +41,7 @@ import {
   printIoctlStruct,
   printIoctlValue,
 } from "./ioctl-structs";
-import { AUX_ENUM, RVAL_DECODED, setAux } from "./rval";
+import { AUX_ENUM, RVAL_DECODED, RVAL_FD, setAux } from "./rval";
 
 /** The request by name, or `_IOC(...)`; -X raw/verbose restyle it as one value. */
 export function printIoctlRequest(req: u32): void {
@@ -66,19 +68,20 @@ function firstMatch(req: u32): i32 {
 }
 
 function printIoctlRequestAbbrev(req: u32): void {
-  // ioctl-b: a name the number carries (MIXER_READ(13)) comes first, then the table's.
-  const numbered = printNumberedRequest(req);
+  // A family whose number carries a length or an index (EVIOCGBIT(EV_KEY, 96), MIXER_READ(13))
+  // is named first, then the table's names.
+  const named = printEvdevRequest(req) || printNumberedRequest(req);
   const first = firstMatch(req);
   if (first >= 0) {
     const t = <u32>T_IOCTL;
     const n = tableCount(t);
     for (let j = <u32>first; j < n && entryValue(t, j) == <u64>req; j++) {
-      if (numbered || j > <u32>first) puts(" or ");
+      if (named || j > <u32>first) puts(" or ");
       putRef(entryName(t, j));
     }
     return;
   }
-  if (numbered) return;
+  if (named) return;
 
   const dir = req >> 30;
   puts("_IOC(");
@@ -185,10 +188,16 @@ export function decodeIoctl(): i32 {
       puts(", ");
       printArg(requestArgIndex(ra), requestArgKind(ra), requestArgParam(ra));
     }
-    return req == NS_GET_NSTYPE ? 0 : RVAL_DECODED;
+    if (req == NS_GET_NSTYPE) return 0;
+    return kvmReturnsFd(req) ? RVAL_DECODED | RVAL_FD : RVAL_DECODED;
   }
   puts(", ");
+  // An input device's request core points at nothing (EVIOCGMASK): strace prints the address.
+  if (isEvdevPointer(req)) {
+    putAddr(arg(2));
+    return RVAL_DECODED;
+  }
   if (req == 0x40049409) putI64(<i64>(<i32>arg(2)));
   else putHex(arg(2));
-  return RVAL_DECODED;
+  return kvmReturnsFd(req) ? RVAL_DECODED | RVAL_FD : RVAL_DECODED;
 }

@@ -1,8 +1,11 @@
 // mknod(path, mode, dev) and mknodat(dirfd, path, mode, dev): strace prints dev, as makedev(),
 // only when the mode makes a character or block device; for other file types it is left out.
+// ustat(dev, ubuf): the device as makedev(), the buffer's address (strace 6.1 is built without
+// <ustat.h>, which glibc no longer ships).
 
-import { arg } from "../call";
+import { arg, exiting } from "../call";
 import { puts } from "../out";
+import { putAddr } from "../print/num";
 import { printSymbolicMode, putMakedev } from "../print/structs";
 import { printDirfd, printPath } from "./args";
 import { RVAL_DECODED } from "./rval";
@@ -28,5 +31,15 @@ export function decodeMknod(at: bool): i32 {
     puts(", ");
     putMakedev(<u64>(<u32>arg(i + 2)));
   }
+  return RVAL_DECODED;
+}
+
+export function decodeUstat(): i32 {
+  if (!exiting) {
+    putMakedev(<u64>(<u32>arg(0)));
+    puts(", ");
+    return 0;
+  }
+  putAddr(arg(1));
   return RVAL_DECODED;
 }

@@ -3,7 +3,7 @@
 // msg_namelen shows the caller's value first when the kernel changed it, `110 => 16`.
 
 import { arch, arg, capData, capLen, exiting, findCap, isError, rval } from "../call";
-import { T_MSG_FLAGS, T_SCM_TYPES, T_SOCKETLAYERS } from "../known";
+import { T_MSG_FLAGS, T_SOCKETLAYERS } from "../known";
 import {
   MSGHDR_MSG_CONTROL,
   MSGHDR_MSG_CONTROLLEN,
@@ -15,22 +15,20 @@ import {
 } from "../layouts";
 import { strsize } from "../options";
 import { putc, puts } from "../out";
-import { putAddr, putHex, putI64, putU64 } from "../print/num";
+import { putAddr, putI64, putU64 } from "../print/num";
 import { printSockaddr } from "../print/sockaddr";
 import { printStruct, S_TIMESPEC } from "../print/structs";
 import { printEnum, printFlags } from "../print/xlat";
 import { CK_MMSGHDR, CK_MSGHDR, CK_STRUCT } from "../record";
 import { iovecSectionEnd, printFd, printIovecData } from "./args";
+import { printCmsgTypeData } from "./cmsg";
 import { NL_NONE, netlinkFamily } from "./netlink";
 import { AUX_CUSTOM, RVAL_DECODED, setAux } from "./rval";
 
 /** sizeof(struct msghdr) (the kernel's user_msghdr, from ../layouts) and sizeof(struct cmsghdr) on 64-bit ABIs. */
 const MSGHDR_SIZE: u32 = SIZEOF_MSGHDR;
 const CMSGHDR_SIZE: u64 = 16;
-const SOL_SOCKET: i32 = 1;
 const AUDIT_ARCH_64BIT: u32 = 0x80000000;
-const SCM_RIGHTS: i32 = 1;
-const SCM_CREDENTIALS: i32 = 2;
 
 /** The MSGHDR/MMSGHDR captures carry the 64-bit layout: a 32-bit tracee's struct prints as its address. */
 function is64(): bool {
@@ -43,32 +41,6 @@ function is64(): bool {
  */
 function pieceEnd(p: usize): u64 {
   return <u64>p + 8 + ((<u64>load<u32>(p + 4) + 7) & ~(<u64>7));
-}
-
-/** `cmsg_type=SCM_RIGHTS, cmsg_data=[5]` for one control message's type and payload. */
-function printCmsgTypeData(level: i32, type: i32, data: usize, len: u64): void {
-  puts("cmsg_type=");
-  if (level != SOL_SOCKET) {
-    putHex(<u64>(<u32>type));
-    return;
-  }
-  printEnum(T_SCM_TYPES, <u64>(<u32>type));
-  if (type == SCM_RIGHTS && len >= 4) {
-    puts(", cmsg_data=[");
-    for (let j: u64 = 0; j + 4 <= len; j += 4) {
-      if (j > 0) puts(", ");
-      putI64(<i64>load<i32>(data + <usize>j));
-    }
-    putc(0x5d);
-  } else if (type == SCM_CREDENTIALS && len >= 12) {
-    puts(", cmsg_data={pid=");
-    putU64(<u64>load<u32>(data));
-    puts(", uid=");
-    putU64(<u64>load<u32>(data + 4));
-    puts(", gid=");
-    putU64(<u64>load<u32>(data + 8));
-    putc(0x7d);
-  }
 }
 
 /** `[{cmsg_len=20, cmsg_level=SOL_SOCKET, …}]`, walking the messages as decode_msg_control does. */
@@ -94,7 +66,12 @@ function printControl(addr: u64, inLen: u64, piece: usize, end: usize): void {
     puts(", cmsg_level=");
     printEnum(T_SOCKETLAYERS, <u64>(<u32>level));
     puts(", ");
-    printCmsgTypeData(level, type, p + <usize>CMSGHDR_SIZE, len > CMSGHDR_SIZE ? len - CMSGHDR_SIZE : 0);
+    printCmsgTypeData(
+      level,
+      type,
+      p + <usize>CMSGHDR_SIZE,
+      len > CMSGHDR_SIZE ? <u32>(len - CMSGHDR_SIZE) : 0,
+    );
     putc(0x7d);
     if (cmsgLen < CMSGHDR_SIZE) {
       bufLen -= CMSGHDR_SIZE;

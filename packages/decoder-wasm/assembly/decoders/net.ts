@@ -15,7 +15,10 @@ import {
   argKind,
   argParam,
   findRequestArg,
+  findTable,
   K_NOT_PRINTED,
+  lookup,
+  NO_REF,
   requestArgIndex,
   requestArgKind,
   requestArgParam,
@@ -52,11 +55,23 @@ export function decodeSocket(pair: bool): i32 {
   return RVAL_DECODED;
 }
 
+/** include/linux/socket.h */
+const SOL_SOCKET: u32 = 1;
+let T_GETSOCK_OPTIONS: i32 = -2;
+
 function printLevelName(decoder: string): void {
   const level = <u32>arg(1);
   printEnum(T_SOCKETLAYERS, <u64>level);
   puts(", ");
-  printByRequest(decoder, level, 2);
+  // getsockopt's SOL_SOCKET names its own first (SO_GET_FILTER, which setsockopt calls SO_ATTACH_FILTER)
+  if (T_GETSOCK_OPTIONS == -2) T_GETSOCK_OPTIONS = findTable("getsock_options");
+  if (
+    decoder == "getsockopt" &&
+    level == SOL_SOCKET &&
+    lookup(T_GETSOCK_OPTIONS, <u64>(<u32>arg(2))) != NO_REF
+  )
+    printEnum(T_GETSOCK_OPTIONS, <u64>(<u32>arg(2)));
+  else printByRequest(decoder, level, 2);
   puts(", ");
 }
 

@@ -7,7 +7,7 @@ import { outLen, putc, puts } from "../out";
 import { putAddr, putHex, putI64, putU64 } from "../print/num";
 import { HEX_ALL, printBuffer, quote } from "../print/quote";
 import { putIPv6 } from "../print/sockaddr";
-import { FMT_HEX, FMT_UDEC, restyle } from "../print/style";
+import { FMT_HEX, FMT_UDEC, restyle, styleSwap, styleSwapEnd } from "../print/style";
 import { putRef } from "../print/xlat";
 import { blob, entryName, entryValue, errnoName, findTable, lookup, NO_REF, tableCount } from "../tables";
 
@@ -109,6 +109,7 @@ export function printFlagsX(table1: string, table2: string, v: u64, dflt: string
   }
   let rest = flagBits(nlTable(table1), v, 0);
   if (table2.length > 0) rest = flagBits(nlTable(table2), rest, outLen > start ? 1 : 0);
+  const named = outLen > start;
   if (rest != 0) {
     if (outLen > start) {
       putc(0x7c);
@@ -120,7 +121,7 @@ export function printFlagsX(table1: string, table2: string, v: u64, dflt: string
       puts(" */");
     }
   }
-  restyle(start, v, FMT_HEX);
+  restyle(start, v, FMT_HEX, named);
 }
 
 /** printstr_ex reads min(len, -s + 1) bytes: false (and the address printed) when it cannot. */
@@ -173,8 +174,11 @@ function putIPv4(p: usize): void {
 const AF_INET: u32 = 2;
 const AF_INET6: u32 = 10;
 
-/** print_inet_addr: `inet_addr("1.2.3.4")` or `inet_pton(AF_INET6, "::1"[, &name])`, -X aware. */
-export function printInetAddr(af: u32, p: usize, varName: string): void {
+/**
+ * print_inet_addr: `inet_addr("1.2.3.4")` or `inet_pton(AF_INET6, "::1"[, &name])`, -X aware;
+ * -X raw/verbose show the field's `size` bytes (the address's own size when 0).
+ */
+export function printInetAddr(af: u32, p: usize, varName: string, size: u32 = 0): void {
   const named = varName.length > 0;
   if (af == AF_INET && named) {
     puts(varName);
@@ -185,7 +189,7 @@ export function printInetAddr(af: u32, p: usize, varName: string): void {
       puts(varName);
       putc(0x3d);
     }
-    quote(p, af == AF_INET ? 4 : 16, false, HEX_ALL);
+    quote(p, size != 0 ? size : af == AF_INET ? 4 : 16, false, HEX_ALL);
     if (xlatStyle == 1) return;
     puts(" /* ");
   }
@@ -278,6 +282,16 @@ export function printErrNeg(err: i32): void {
   putc(0x2d);
   putRef(ref);
   if (xlatStyle == 2) puts(" */");
+}
+
+/** PRINT_FIELD_NET_PORT: `htons(80)`, under -X raw the two bytes (verbose: then the call). */
+export function printNetPort(p: usize): void {
+  const start = outLen;
+  printBe16(p);
+  if (styleSwap(start)) {
+    quote(p, 2, false, HEX_ALL);
+    styleSwapEnd();
+  }
 }
 
 /** `htons(80)` for network-order bytes at p. */

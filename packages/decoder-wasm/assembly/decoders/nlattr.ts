@@ -5,7 +5,7 @@
 // theirs, print as hex strings, as strace's do.
 
 import { putc, puts } from "../out";
-import { putHex, putI64, putU64 } from "../print/num";
+import { printClockT, putHex, putI64, putU64 } from "../print/num";
 import { blob, valueOf } from "../tables";
 import {
   abbreviated,
@@ -68,6 +68,22 @@ export const NLA_U8_ARRAY: u8 = 29;
 export const NLA_BE64: u8 = 30;
 /** An array of u16, `[1, 2]` (false when shorter than one element). */
 export const NLA_U16_ARRAY: u8 = 31;
+/** A clock_t of 1 to 8 bytes, `237 /* 2.37 s *\/` (strace's decode_nla_clock_t). */
+export const NLA_CLOCK_T: u8 = 32;
+/** An array of s32 with indices named by `table`: `[[DEVCONF_FORWARDING]=1, …]`. */
+export const NLA_S32_IDX_ARRAY: u8 = 33;
+/** An array of u64 with indices named by `table`: `[[IPSTATS_MIB_NUM]=1, …]`. */
+export const NLA_U64_IDX_ARRAY: u8 = 34;
+/** Nested attributes of the set `byFamily` names for the message's address family, else hex. */
+export const NLA_AF_SPEC: u8 = 35;
+/** An array of the family's struct `table`, `[{…}, {…}]` (false when shorter than one). */
+export const NLA_STRUCT_ARRAY: u8 = 36;
+/** An array of u64 in hex, `[0xdeadbeef]` (netlink groups: kernel longs on a 64-bit ABI). */
+export const NLA_X64_ARRAY: u8 = 37;
+/** An ifindex, then the nested attributes of `nested` (strace's decode_mdba_router_port). */
+export const NLA_IFINDEX_NESTED: u8 = 39;
+/** A number of the attribute's own length (1 to 8 bytes) by name from `table` (decode_nla_xval, no size). */
+export const NLA_XVAL_ANY: u8 = 38;
 
 /** How one attribute type's value prints. */
 export class NlaRule {
@@ -81,6 +97,16 @@ export class NlaRule {
     public dflt: string = "",
     /** NLA_NESTED: the nested attribute set. */
     public nested: NlaSet | null = null,
+    /** NLA_AF_SPEC: the nested attribute set of each address family. */
+    public byFamily: FamilySet[] | null = null,
+  ) {}
+}
+
+/** The attribute set an address family's nested attributes use (strace's af_spec_decoder_desc). */
+export class FamilySet {
+  constructor(
+    public af: u32,
+    public set: NlaSet,
   ) {}
 }
 
@@ -115,8 +141,11 @@ export class NlaSet {
   }
 }
 
-/** Prints struct-valued attributes (NLA_STRUCT): returns false to fall back to a hex string. */
-export type StructPrinter = (name: string, p: usize, len: u32) => bool;
+/**
+ * Prints struct-valued attributes (NLA_STRUCT, or NLA_STRUCT_ARRAY when `array`): returns false to
+ * fall back to a hex string.
+ */
+export type StructPrinter = (name: string, p: usize, len: u32, array: bool) => bool;
 
 let structPrinter: StructPrinter | null = null;
 /** The context an address attribute prints in (the message's address family). */
@@ -172,11 +201,24 @@ function fixedSize(kind: u8): u32 {
   return 0;
 }
 
+function isXlat(kind: u8): bool {
+  return (
+    kind == NLA_XVAL8 ||
+    kind == NLA_XVAL16 ||
+    kind == NLA_XVAL32 ||
+    kind == NLA_FLAGS8 ||
+    kind == NLA_FLAGS16 ||
+    kind == NLA_FLAGS32
+  );
+}
+
 /** One value by its rule; false when it does not fit (the caller prints it in hex). */
 function printValue(rule: NlaRule, p: usize, len: u32): bool {
   const size = fixedSize(rule.kind);
   if (size != 0) {
     if (len < size) return false;
+    // decode_nla_xval and decode_nla_flags read at most a u64.
+    if (len > 8 && isXlat(rule.kind)) return false;
     if (!have(p, size)) {
       putAddrAt(p);
       return true;
@@ -276,6 +318,54 @@ function printValue(rule: NlaRule, p: usize, len: u32): bool {
       if (len < 4) return false;
       printUArray(p, len / 4, 4);
       return true;
+    case NLA_X64_ARRAY:
+      if (len < 8) return false;
+      printUArray(p, len / 8, 8);
+      return true;
+    case NLA_CLOCK_T:
+    case NLA_XVAL_ANY: {
+      if (len > 8) return false;
+      if (!have(p, len)) {
+        putAddrAt(p);
+        return true;
+      }
+      // umoven_to_uint64: the attribute's bytes as a little-endian number.
+      let v: u64 = 0;
+      for (let i: u32 = 0; i < len; i++) v |= (<u64>load<u8>(p + <usize>i)) << (<u64>(i * 8));
+      if (rule.kind == NLA_CLOCK_T) printClockT(<i64>v);
+      else printXval(rule.table, v, rule.dflt);
+      return true;
+    }
+    case NLA_S32_IDX_ARRAY:
+      if (len < 4) return false;
+      printIdxArray(p, len / 4, 4, rule);
+      return true;
+    case NLA_U64_IDX_ARRAY:
+      if (len < 8) return false;
+      printIdxArray(p, len / 8, 8, rule);
+      return true;
+    case NLA_AF_SPEC: {
+      const fams = rule.byFamily;
+      if (fams != null)
+        for (let i = 0; i < fams.length; i++) {
+          if (fams[i].af != nlaFamily) continue;
+          decodeNlattr(p, len, fams[i].set);
+          return true;
+        }
+      printHexStr(p, len);
+      return true;
+    }
+    case NLA_IFINDEX_NESTED: {
+      if (len < 4) return false;
+      if (!have(p, 4)) putAddrAt(p);
+      else printIfindex(load<u32>(p));
+      const n = rule.nested;
+      if (len > 4 && n != null) {
+        puts(", ");
+        decodeNlattr(p + 4, len - 4, n);
+      }
+      return true;
+    }
     case NLA_NESTED: {
       const n = rule.nested;
       if (n == null) return false;
@@ -285,7 +375,12 @@ function printValue(rule: NlaRule, p: usize, len: u32): bool {
     case NLA_STRUCT: {
       const sp = structPrinter;
       if (sp == null) return false;
-      return sp(rule.table, p, len);
+      return sp(rule.table, p, len, false);
+    }
+    case NLA_STRUCT_ARRAY: {
+      const sp = structPrinter;
+      if (sp == null) return false;
+      return sp(rule.table, p, len, true);
     }
   }
   return false;
@@ -309,9 +404,45 @@ function printUArray(p: usize, n: u32, width: u32): void {
       putStopAt(at, true);
       break;
     }
-    putU64(width == 1 ? <u64>load<u8>(at) : width == 2 ? <u64>load<u16>(at) : <u64>load<u32>(at));
+    // PRINT_VAL_0X: a kernel long in hex, zero-padded to its 16 digits.
+    if (width == 8) putHex0x16(load<u64>(at));
+    else putU64(width == 1 ? <u64>load<u8>(at) : width == 2 ? <u64>load<u16>(at) : <u64>load<u32>(at));
   }
   putc(0x5d);
+}
+
+/**
+ * print_array_ex with PAF_PRINT_INDICES: `[[NAME]=v, …]`, each index by name from the rule's table
+ * (decimal, `6 /* X_??? *\/` when unnamed); s32 (4) or u64 (8) elements.
+ */
+function printIdxArray(p: usize, n: u32, width: u32, rule: NlaRule): void {
+  putc(0x5b);
+  for (let i: u32 = 0; i < n; i++) {
+    if (i > 0) puts(", ");
+    if (abbreviated(i)) {
+      puts("...");
+      break;
+    }
+    const at = p + <usize>(i * width);
+    if (!have(at, width)) {
+      putStopAt(at, true);
+      break;
+    }
+    putc(0x5b);
+    printXval(rule.table, <u64>i, rule.dflt, true);
+    puts("]=");
+    if (width == 4) putI64(<i64>load<i32>(at));
+    else putU64(load<u64>(at));
+  }
+  putc(0x5d);
+}
+
+function putHex0x16(v: u64): void {
+  puts("0x");
+  for (let s: i32 = 60; s >= 0; s -= 4) {
+    const d = <u32>((v >> <u64>s) & 0xf);
+    putc(d < 10 ? 0x30 + d : 0x57 + d);
+  }
 }
 
 /** Sets who prints NLA_STRUCT values (the family decoder that owns the structs). */

@@ -6,10 +6,10 @@ import { putc, puts } from "../out";
 import { putAddr, putOct, putU64 } from "../print/num";
 import { printOpenHowFields } from "../print/structs";
 import { printFlags } from "../print/xlat";
-import { valueOf } from "../tables";
-import { printDirfd, printPath } from "./args";
+import { argKind, argParam, valueOf } from "../tables";
+import { printArg, printDirfd, printPath } from "./args";
 import { extData, findExt, printExtTail } from "./ext-struct";
-import { RVAL_DECODED } from "./rval";
+import { RVAL_DECODED, RVAL_FD } from "./rval";
 
 function flagsAndMode(flagsArg: u32): void {
   const flags = <u64>(<u32>arg(flagsArg));
@@ -61,4 +61,19 @@ export function decodeOpenat2(): i32 {
   puts(", ");
   putU64(size);
   return RVAL_DECODED;
+}
+
+/** mq_open(name, flags[, mode, attr]): the mode and the attr only with O_CREAT. */
+export function decodeMqOpen(r: u32): i32 {
+  printPath(0);
+  puts(", ");
+  const flags = <u64>(<u32>arg(1));
+  printFlags(T_OPEN_FLAGS, flags);
+  if ((flags & valueOf(T_OPEN_FLAGS, "O_CREAT", 0o100)) != 0) {
+    puts(", ");
+    putOct(<u64>(<u16>arg(2)), 3);
+    puts(", ");
+    printArg(3, argKind(r, 3), argParam(r, 3));
+  }
+  return RVAL_DECODED | RVAL_FD;
 }

@@ -5,7 +5,7 @@
 
 import { arg, capData, capLen, capPartial, exiting, findCap, isError, rval } from "../call";
 import { T_PRCTL_DUMPABLE, T_PRCTL_OPTIONS } from "../known";
-import { SIZEOF_SOCK_FPROG, SOCK_FPROG_FILTER, SOCK_FPROG_LEN } from "../layouts";
+import { SIZEOF_SOCK_FPROG } from "../layouts";
 import { strsize, xflag, xlatStyle } from "../options";
 import { outLen, putc, puts, truncateOut } from "../out";
 import { putAddr, putHex, putI64, putU64 } from "../print/num";
@@ -15,6 +15,7 @@ import { FMT_DEC, restyle } from "../print/style";
 import { printEnum, printFlags, putRef } from "../print/xlat";
 import { CK_STRUCT_IF } from "../record";
 import { entryName, entryValue, findTable, lookup, NO_REF, tableCount } from "../tables";
+import { BPF_K_SECCOMP, printSockFprogAt } from "./bpf-filter";
 import { AUX_CUSTOM, AUX_ENUM, RVAL_DECODED, RVAL_HEX, setAux } from "./rval";
 
 // Option numbers: include/uapi/linux/prctl.h (ABI, the same on every architecture).
@@ -640,9 +641,5 @@ export function printSockFprog(i: u32): void {
     putAddr(arg(i));
     return;
   }
-  puts("{len=");
-  putU64(<u64>load<u16>(capData + SOCK_FPROG_LEN));
-  puts(", filter=");
-  putAddr(load<u64>(capData + SOCK_FPROG_FILTER));
-  putc(0x7d);
+  printSockFprogAt(capData, i, BPF_K_SECCOMP);
 }

@@ -5,7 +5,9 @@
 import { arch, arg, capData, capLen, exiting, findCap, isError, rval } from "../call";
 import { jsonMode, SK_FLAGS, spanClose, spanOpen } from "../json/spans";
 import { T_CLONE_FLAGS, T_SCHED_POLICIES, T_WAIT4_OPTIONS } from "../known";
+import { strsize, verbose } from "../options";
 import { putc, puts } from "../out";
+import { findPointee, ptData, ptLen } from "../pointee";
 import { putAddr, putHex, putI64, putOct, putU64 } from "../print/num";
 import { printSignal } from "../print/signal";
 import { printStruct, printWaitStatus, S_RUSAGE } from "../print/structs";
@@ -13,6 +15,7 @@ import { printFlags } from "../print/xlat";
 import { AUDIT_ARCH_X86_64, CK_ARRAY, CK_STRUCT } from "../record";
 import { printUid } from "./args";
 import { printElems } from "./elems";
+import { extData, extTailShows, findExt, printExtTail } from "./ext-struct";
 import { AUX_ENUM, RVAL_DECODED, RVAL_OCTAL, setAux } from "./rval";
 
 const CSIGNAL: u64 = 0xff;
@@ -78,17 +81,57 @@ function printCloneTail(flags: u64, ctidArg: u32, tlsArg: u32): void {
 }
 
 /** clone3({flags=…, exit_signal=…, stack=…, stack_size=…} => {parent_tid=[N]}, 88). */
+/** linux/sched.h: CLONE_ARGS_SIZE_VER0..2 and the largest set_tid strace prints as an array. */
+const CLONE_ARGS_SIZE_VER0: u64 = 64;
+const CLONE_ARGS_SIZE_VER1: u64 = 80;
+const CLONE_ARGS_SIZE_VER2: u64 = 88;
+const MAX_SET_TID_SIZE: u64 = 32;
+const CLONE_INTO_CGROUP: u64 = 0x200000000;
+
+/** set_tid's `n` pids (from its POINTEE capture), at most -s of them unless -v. */
+function printTids(n: u32): void {
+  putc(0x5b);
+  for (let i: u32 = 0; i < n; i++) {
+    if (i > 0) puts(", ");
+    if (!verbose && i >= <u32>strsize) {
+      puts("...");
+      break;
+    }
+    putI64(<i64>load<i32>(ptData + <usize>(i * 4)));
+  }
+  putc(0x5d);
+}
+
+/** A pointer the kernel stores an int through at exit: `[N]`, NULL, or its address. */
+function printStoredInt(offset: u32, ptr: u64): void {
+  if (ptr == 0) puts("NULL");
+  else if (findPointee(0, offset, true) && ptLen >= 4) {
+    putc(0x5b);
+    putI64(<i64>load<i32>(ptData));
+    putc(0x5d);
+  } else putAddr(ptr);
+}
+
+/**
+ * clone3(args, size) as strace 6.1's clone.c: the fields the caller's size covers (its readable
+ * prefix, from the sized capture), the bytes past the known struct when not zeros; at exit the
+ * pidfd and parent tid the kernel stored (`=> {pidfd=[3], parent_tid=[42]}`). The flags and the
+ * trailing bytes shown at exit are the ones read at entry.
+ */
 export function decodeClone3(): i32 {
   const p = arg(0);
+  const size = arg(1);
+  const known = size < CLONE_ARGS_SIZE_VER2 ? size : CLONE_ARGS_SIZE_VER2;
+  const ok = size >= CLONE_ARGS_SIZE_VER0 && findExt(0, <u32>known);
+  const c = extData;
+  const flags = ok ? load<u64>(c) : 0;
   if (!exiting) {
-    if (p == 0 || !findCap(0, CK_STRUCT, false) || capLen < 64) {
+    if (!ok) {
       putAddr(p);
       puts(", ");
-      putU64(arg(1));
+      putU64(size);
       return RVAL_DECODED;
     }
-    const c = capData;
-    const flags = load<u64>(c);
     puts("{flags=");
     printCloneFlags(flags, false);
     if ((flags & CLONE_PIDFD) != 0) {
@@ -105,8 +148,8 @@ export function decodeClone3(): i32 {
     }
     puts(", exit_signal=");
     const sig = load<u64>(c + 32);
-    if (sig != 0) printSignal(sig);
-    else putc(0x30);
+    if (sig < 0x7fffffff) printSignal(sig);
+    else putU64(sig);
     puts(", stack=");
     putAddr(load<u64>(c + 40));
     puts(", stack_size=");
@@ -115,21 +158,54 @@ export function decodeClone3(): i32 {
       puts(", tls=");
       putAddr(load<u64>(c + 56));
     }
+    if (size >= CLONE_ARGS_SIZE_VER1) {
+      const setTid = load<u64>(c + 64);
+      const n = load<u64>(c + 72);
+      if (setTid != 0 || n != 0) {
+        puts(", set_tid=");
+        if (setTid == 0 || n == 0 || n > MAX_SET_TID_SIZE) putAddr(setTid);
+        else if (findPointee(0, 64, false) && <u64>ptLen >= n * 4) printTids(<u32>n);
+        else putAddr(setTid);
+        puts(", set_tid_size=");
+        putU64(n);
+      }
+    }
+    if (size >= CLONE_ARGS_SIZE_VER2) {
+      const cgroup = load<u64>(c + 80);
+      if (cgroup != 0 || (flags & CLONE_INTO_CGROUP) != 0) {
+        puts(", cgroup=");
+        putU64(cgroup);
+      }
+    }
+    printExtTail(<u32>CLONE_ARGS_SIZE_VER2, size);
     putc(0x7d);
-    if ((flags & CLONE_PARENT_SETTID) == 0) {
+    if ((flags & (CLONE_PIDFD | CLONE_PARENT_SETTID)) == 0 && size <= CLONE_ARGS_SIZE_VER2) {
       puts(", ");
-      putU64(arg(1));
+      putU64(size);
       return RVAL_DECODED;
     }
     return 0;
   }
-  if (!isError) {
-    puts(" => {parent_tid=[");
-    putI64(rval);
-    puts("]}");
+  const tail = extTailShows(<u32>CLONE_ARGS_SIZE_VER2, size);
+  if (!isError && ((flags & (CLONE_PIDFD | CLONE_PARENT_SETTID)) != 0 || tail)) {
+    puts(" => {");
+    let sep = false;
+    if ((flags & CLONE_PIDFD) != 0) {
+      puts("pidfd=");
+      printStoredInt(8, load<u64>(c + 8));
+      sep = true;
+    }
+    if ((flags & CLONE_PARENT_SETTID) != 0) {
+      if (sep) puts(", ");
+      puts("parent_tid=");
+      printStoredInt(24, load<u64>(c + 24));
+      sep = true;
+    }
+    if (tail) printExtTail(<u32>CLONE_ARGS_SIZE_VER2, size, sep);
+    putc(0x7d);
   }
   puts(", ");
-  putU64(arg(1));
+  putU64(size);
   return RVAL_DECODED;
 }
 

@@ -27,30 +27,43 @@ import {
   Field,
   f,
   fieldValue,
-  fieldWidth,
+  hexBytes,
+  NlStruct,
+  pad,
   printField,
+  printNlStruct,
+  printNlStructArray,
 } from "./nl-fields";
 import { have, nlTable, printHexStr, printXval, putAddrAt } from "./nl-print";
 import {
   decodeNlattr,
+  FamilySet,
+  NLA_AF_SPEC,
   NLA_BE16,
   NLA_BE64,
+  NLA_CLOCK_T,
   NLA_FLAGS8,
   NLA_FLAGS16,
   NLA_FLAGS32,
   NLA_IFINDEX,
+  NLA_IFINDEX_NESTED,
   NLA_IN_ADDR,
   NLA_IN6_ADDR,
   NLA_INET_ADDR,
   NLA_NESTED,
   NLA_S32,
+  NLA_S32_IDX_ARRAY,
   NLA_STR,
   NLA_STRUCT,
+  NLA_STRUCT_ARRAY,
   NLA_U8,
   NLA_U16,
   NLA_U16_ARRAY,
   NLA_U32,
   NLA_U64,
+  NLA_U64_IDX_ARRAY,
+  NLA_X16,
+  NLA_X32,
   NLA_XVAL8,
   NLA_XVAL16,
   NLA_XVAL32,
@@ -59,6 +72,8 @@ import {
   setNlaFamily,
   setStructPrinter,
 } from "./nlattr";
+
+const AF_BRIDGE: u32 = 7;
 
 /** A rule: attribute `name` prints with value printer `kind`. */
 function at(
@@ -93,12 +108,81 @@ const IFLA_INFO_SET = new NlaSet("rtnl_ifla_info_attrs", "IFLA_INFO_???", [
 const IFLA_PORT_SET = new NlaSet("rtnl_ifla_port_attrs", "IFLA_PORT_???", [
   at("IFLA_PORT_VF", NLA_U32),
   at("IFLA_PORT_PROFILE", NLA_STR),
+  at("IFLA_PORT_VSI_TYPE", NLA_STRUCT, "ifla_port_vsi"),
+  at("IFLA_PORT_REQUEST", NLA_U8),
+  at("IFLA_PORT_RESPONSE", NLA_U16),
 ]);
 const IFLA_VF_PORT_SET = new NlaSet("rtnl_ifla_vf_port_attrs", "IFLA_VF_PORT_???", [
   at("IFLA_VF_PORT", NLA_NESTED, "", "", IFLA_PORT_SET),
 ]);
 
+// IFLA_BRPORT_* (a bridge port's IFLA_PROTINFO), as strace's ifla_brport_nla_decoders.
+const BRPORT_SET = new NlaSet("rtnl_ifla_brport_attrs", "IFLA_BRPORT_???", [
+  at("IFLA_BRPORT_STATE", NLA_U8),
+  at("IFLA_BRPORT_PRIORITY", NLA_U16),
+  at("IFLA_BRPORT_COST", NLA_U32),
+  at("IFLA_BRPORT_MODE", NLA_U8),
+  at("IFLA_BRPORT_GUARD", NLA_U8),
+  at("IFLA_BRPORT_PROTECT", NLA_U8),
+  at("IFLA_BRPORT_FAST_LEAVE", NLA_U8),
+  at("IFLA_BRPORT_LEARNING", NLA_U8),
+  at("IFLA_BRPORT_UNICAST_FLOOD", NLA_U8),
+  at("IFLA_BRPORT_PROXYARP", NLA_U8),
+  at("IFLA_BRPORT_LEARNING_SYNC", NLA_U8),
+  at("IFLA_BRPORT_PROXYARP_WIFI", NLA_U8),
+  at("IFLA_BRPORT_ROOT_ID", NLA_STRUCT, "ifla_bridge_id"),
+  at("IFLA_BRPORT_BRIDGE_ID", NLA_STRUCT, "ifla_bridge_id"),
+  at("IFLA_BRPORT_DESIGNATED_PORT", NLA_U16),
+  at("IFLA_BRPORT_DESIGNATED_COST", NLA_U16),
+  at("IFLA_BRPORT_ID", NLA_U16),
+  at("IFLA_BRPORT_NO", NLA_U16),
+  at("IFLA_BRPORT_TOPOLOGY_CHANGE_ACK", NLA_U8),
+  at("IFLA_BRPORT_CONFIG_PENDING", NLA_U8),
+  at("IFLA_BRPORT_MESSAGE_AGE_TIMER", NLA_CLOCK_T),
+  at("IFLA_BRPORT_FORWARD_DELAY_TIMER", NLA_CLOCK_T),
+  at("IFLA_BRPORT_HOLD_TIMER", NLA_CLOCK_T),
+  at("IFLA_BRPORT_MULTICAST_ROUTER", NLA_U8),
+  at("IFLA_BRPORT_MCAST_FLOOD", NLA_U8),
+  at("IFLA_BRPORT_MCAST_TO_UCAST", NLA_U8),
+  at("IFLA_BRPORT_VLAN_TUNNEL", NLA_U8),
+  at("IFLA_BRPORT_BCAST_FLOOD", NLA_U8),
+  at("IFLA_BRPORT_GROUP_FWD_MASK", NLA_X16),
+  at("IFLA_BRPORT_NEIGH_SUPPRESS", NLA_U8),
+  at("IFLA_BRPORT_ISOLATED", NLA_U8),
+  at("IFLA_BRPORT_BACKUP_PORT", NLA_IFINDEX),
+  at("IFLA_BRPORT_MRP_RING_OPEN", NLA_U8),
+  at("IFLA_BRPORT_MRP_IN_OPEN", NLA_U8),
+  at("IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT", NLA_U32),
+  at("IFLA_BRPORT_MCAST_EHT_HOSTS_CNT", NLA_U32),
+  at("IFLA_BRPORT_LOCKED", NLA_U8),
+]);
+
+// IFLA_INET6_* (an AF_INET6 IFLA_PROTINFO, as in IFLA_AF_SPEC), as strace's ifla_inet6_nla_decoders.
+const INET6_SET = new NlaSet("rtnl_ifla_af_spec_inet6_attrs", "IFLA_INET6_???", [
+  at("IFLA_INET6_FLAGS", NLA_FLAGS32, "inet6_if_flags", "IF_???"),
+  at("IFLA_INET6_CONF", NLA_S32_IDX_ARRAY, "inet6_devconf_indices", "DEVCONF_???"),
+  at("IFLA_INET6_STATS", NLA_U64_IDX_ARRAY, "snmp_ip_stats", "IPSTATS_MIB_???"),
+  at("IFLA_INET6_CACHEINFO", NLA_STRUCT, "ifla_cacheinfo"),
+  at("IFLA_INET6_ICMP6STATS", NLA_U64_IDX_ARRAY, "snmp_icmp6_stats", "ICMP6_MIB_???"),
+  at("IFLA_INET6_TOKEN", NLA_IN6_ADDR),
+  at("IFLA_INET6_ADDR_GEN_MODE", NLA_XVAL8, "in6_addr_gen_mode", "IN6_ADDR_GEN_MODE_???"),
+  at("IFLA_INET6_RA_MTU", NLA_U32),
+]);
+
+const AF_INET6: u32 = 10;
+/** IFLA_PROTINFO's attributes by the message's family (strace's decode_ifla_protinfo). */
+const PROTINFO_FAMILIES: FamilySet[] = [
+  new FamilySet(AF_BRIDGE, BRPORT_SET),
+  new FamilySet(AF_INET6, INET6_SET),
+];
+
 // IFLA_* (uapi/linux/if_link.h), as strace 6.1's ifinfomsg_nla_decoders.
+// IFLA_PROTO_DOWN_REASON_* (IFLA_PROTO_DOWN_REASON's nested attributes).
+const PROTO_DOWN_REASON_SET = new NlaSet("rtnl_ifla_proto_down_reason_attrs", "IFLA_PROTO_DOWN_REASON_???", [
+  at("IFLA_PROTO_DOWN_REASON_MASK", NLA_X32),
+  at("IFLA_PROTO_DOWN_REASON_VALUE", NLA_X32),
+]);
+
 const IFLA_SET = new NlaSet("rtnl_link_attrs", "IFLA_???", [
   at("IFLA_ADDRESS", NLA_STRUCT, "hwaddr"),
   at("IFLA_BROADCAST", NLA_STRUCT, "hwaddr"),
@@ -149,6 +233,8 @@ const IFLA_SET = new NlaSet("rtnl_link_attrs", "IFLA_???", [
   at("IFLA_VF_PORTS", NLA_NESTED, "", "", IFLA_VF_PORT_SET),
   at("IFLA_PORT_SELF", NLA_NESTED, "", "", IFLA_PORT_SET),
   at("IFLA_EVENT", NLA_XVAL32, "rtnl_ifla_events", "IFLA_EVENT_???"),
+  new NlaRule("IFLA_PROTINFO", NLA_AF_SPEC, "", "", null, PROTINFO_FAMILIES),
+  at("IFLA_PROTO_DOWN_REASON", NLA_NESTED, "", "", PROTO_DOWN_REASON_SET),
 ]);
 // IFLA_PROP_LIST holds IFLA_* attributes again (strace's decode_ifla_prop_list).
 IFLA_SET.rules.push(at("IFLA_PROP_LIST", NLA_NESTED, "", "", IFLA_SET));
@@ -321,6 +407,8 @@ function hwaddrSize(devtype: u32): u32 {
   return 255;
 }
 
+const ARPHRD_ETHER: u32 = 1;
+
 /** The message's family, used by hwaddr (strace passes ifi_family as the device type). */
 let msgFamily: u32 = 0;
 
@@ -412,6 +500,7 @@ function printLinkStats(p: usize, len: u32, wide: bool): bool {
 function structSize(name: string, len: u32): u32 {
   if (name == "hwaddr" || name == "hwaddr_any") return len <= 32 ? len : 0;
   if (name == "nda_cacheinfo") return len >= 16 ? 16 : 0;
+  if (name == "ifla_bridge_id") return len >= 8 ? 8 : 0;
   if (name == "fib_rule_range") return len >= 8 ? 8 : 0;
   if (name == "fib_rule_port_range") return len >= 4 ? 4 : 0;
   if (name == "ifa_cacheinfo") return len >= 16 ? 16 : 0;
@@ -419,19 +508,6 @@ function structSize(name: string, len: u32): u32 {
   if (name == "rtnl_link_stats") return len >= 96 ? 96 : len == 92 ? 92 : 0;
   if (name == "rtnl_link_stats64") return len >= 200 ? 200 : len == 192 || len == 184 ? len : 0;
   return 0;
-}
-
-/**
- * A struct-valued attribute printed field by field: it needs `size` bytes (an attribute of exactly
- * `min` bytes, an older shorter form, prints the fields it holds).
- */
-class NlStruct {
-  constructor(
-    public name: string,
-    public size: u32,
-    public fields: Field[],
-    public min: u32 = 0,
-  ) {}
 }
 
 function u64s(names: string[]): Field[] {
@@ -510,39 +586,31 @@ const NL_STRUCTS: NlStruct[] = [
     f("dma", 26, F_U8),
     f("port", 27, F_U8),
   ]),
+  new NlStruct("ifla_port_vsi", 8, [
+    f("vsi_mgr_id", 0, F_U8),
+    hexBytes("vsi_type_id", 1, 3),
+    f("vsi_type_version", 4, F_U8),
+    hexBytes("pad", 5, 3, true),
+  ]),
+  new NlStruct("nexthop_grp", 8, [
+    f("id", 0, F_U32),
+    f("weight", 4, F_U8),
+    pad("resvd1", 5, F_X8),
+    pad("resvd2", 6, F_X16),
+  ]),
+  new NlStruct("ifla_cacheinfo", 16, [
+    f("max_reasm_len", 0, F_U32),
+    f("tstamp", 4, F_U32),
+    f("reachable_time", 8, F_U32),
+    f("retrans_time", 12, F_U32),
+  ]),
   new NlStruct("rta_mfc_stats", 24, u64s(["mfcs_packets", "mfcs_bytes", "mfcs_wrong_if"])),
 ];
 
-/** An NL_STRUCTS struct: false when the attribute is too short (the caller prints hex). */
-function printNlStruct(name: string, p: usize, len: u32): i32 {
-  for (let i = 0; i < NL_STRUCTS.length; i++) {
-    const d = NL_STRUCTS[i];
-    if (d.name != name) continue;
-    const size = len >= d.size ? d.size : len == d.min ? d.min : 0;
-    if (size == 0) return 0;
-    if (!have(p, size)) {
-      putAddrAt(p);
-      return 1;
-    }
-    putc(0x7b);
-    let n = 0;
-    for (let j = 0; j < d.fields.length; j++) {
-      const fd = d.fields[j];
-      if (fd.off + fieldWidth(fd) > size) break;
-      if (n++ > 0) puts(", ");
-      puts(fd.name);
-      putc(0x3d);
-      printField(fd, p);
-    }
-    putc(0x7d);
-    return 1;
-  }
-  return -1;
-}
-
 /** The struct-valued attributes of this family. */
-function printRouteStruct(name: string, p: usize, len: u32): bool {
-  const done = printNlStruct(name, p, len);
+function printRouteStruct(name: string, p: usize, len: u32, array: bool): bool {
+  if (array) return printNlStructArray(NL_STRUCTS, name, p, len);
+  const done = printNlStruct(NL_STRUCTS, name, p, len);
   if (done >= 0) return done == 1;
   const size = structSize(name, len);
   if (size == 0) return false;
@@ -551,6 +619,17 @@ function printRouteStruct(name: string, p: usize, len: u32): bool {
     return true;
   }
   if (name == "hwaddr") return printHwaddr(p, len, msgFamily);
+  if (name == "ifla_bridge_id") {
+    // struct ifla_bridge_id: u8 prio[2], u8 addr[6] (a MAC).
+    puts("{prio=[");
+    putU64(<u64>load<u8>(p));
+    puts(", ");
+    putU64(<u64>load<u8>(p + 1));
+    puts("], addr=");
+    printHwaddr(p + 2, 6, ARPHRD_ETHER);
+    putc(0x7d);
+    return true;
+  }
   if (name == "hwaddr_any") return printHwaddr(p, len, 0xffffffff);
   if (name == "fib_rule_range") {
     putc(0x7b);
@@ -713,11 +792,50 @@ const NDTA_SET = new NlaSet("rtnl_neightbl_attrs", "NDTA_???", [
   at("NDTA_STATS", NLA_STRUCT, "ndt_stats"),
   at("NDTA_GC_INTERVAL", NLA_U64),
 ]);
-const MDBA_SET = new NlaSet("rtnl_mdb_attrs", "MDBA_???", []);
+// MDBA_* (a bridge's multicast database), as strace's rtnl_mdb.c; MDBA_MDB_ENTRY_INFO (struct
+// br_mdb_entry) prints in hex.
+const MDBA_ROUTER_PATTR_SET = new NlaSet("rtnl_mdba_router_pattr_attrs", "MDBA_ROUTER_PATTR_???", [
+  at("MDBA_ROUTER_PATTR_TIMER", NLA_CLOCK_T),
+  at("MDBA_ROUTER_PATTR_TYPE", NLA_XVAL8, "multicast_router_types", "MDB_RTR_TYPE_???"),
+  at("MDBA_ROUTER_PATTR_INET_TIMER", NLA_CLOCK_T),
+  at("MDBA_ROUTER_PATTR_INET6_TIMER", NLA_CLOCK_T),
+]);
+const MDBA_ROUTER_SET = new NlaSet("rtnl_mdba_router_attrs", "MDBA_ROUTER_???", [
+  at("MDBA_ROUTER_PORT", NLA_IFINDEX_NESTED, "", "", MDBA_ROUTER_PATTR_SET),
+]);
+const MDBA_MDB_ENTRY_SET = new NlaSet("rtnl_mdba_mdb_entry_attrs", "MDBA_MDB_ENTRY_???", []);
+const MDBA_MDB_SET = new NlaSet("rtnl_mdba_mdb_attrs", "MDBA_MDB_???", [
+  at("MDBA_MDB_ENTRY", NLA_NESTED, "", "", MDBA_MDB_ENTRY_SET),
+]);
+const MDBA_SET = new NlaSet("rtnl_mdb_attrs", "MDBA_???", [
+  at("MDBA_MDB", NLA_NESTED, "", "", MDBA_MDB_SET),
+  at("MDBA_ROUTER", NLA_NESTED, "", "", MDBA_ROUTER_SET),
+]);
+// NHA_RES_GROUP_*, NHA_RES_BUCKET_* and NHA_*, as strace's rtnl_nh.c.
+const NHA_RES_GROUP_SET = new NlaSet("rtnl_nha_res_group_attrs", "NHA_RES_GROUP_???", [
+  at("NHA_RES_GROUP_BUCKETS", NLA_U16),
+  at("NHA_RES_GROUP_IDLE_TIMER", NLA_CLOCK_T),
+  at("NHA_RES_GROUP_UNBALANCED_TIMER", NLA_CLOCK_T),
+  at("NHA_RES_GROUP_UNBALANCED_TIME", NLA_CLOCK_T),
+]);
+const NHA_RES_BUCKET_SET = new NlaSet("rtnl_nha_res_bucket_attrs", "NHA_RES_BUCKET_???", [
+  at("NHA_RES_BUCKET_INDEX", NLA_U16),
+  at("NHA_RES_BUCKET_IDLE_TIME", NLA_CLOCK_T),
+  at("NHA_RES_BUCKET_NH_ID", NLA_U32),
+]);
 const NHA_SET = new NlaSet("rtnl_nexthop_attrs", "NHA_???", [
   at("NHA_ID", NLA_U32),
+  at("NHA_GROUP", NLA_STRUCT_ARRAY, "nexthop_grp"),
+  at("NHA_GROUP_TYPE", NLA_XVAL16, "rtnl_nexthop_grp_types", "NEXTHOP_GRP_TYPE_???"),
+  at("NHA_BLACKHOLE", NLA_U32),
   at("NHA_OIF", NLA_IFINDEX),
   at("NHA_GATEWAY", NLA_INET_ADDR),
+  at("NHA_ENCAP_TYPE", NLA_XVAL16, "lwtunnel_encap_types", "LWTUNNEL_ENCAP_???"),
+  at("NHA_GROUPS", NLA_U32),
+  at("NHA_MASTER", NLA_IFINDEX),
+  at("NHA_FDB", NLA_U32),
+  at("NHA_RES_GROUP", NLA_NESTED, "", "", NHA_RES_GROUP_SET),
+  at("NHA_RES_BUCKET", NLA_NESTED, "", "", NHA_RES_BUCKET_SET),
 ]);
 const IFSTATS_SET = new NlaSet("ifstats_attrs", "IFLA_STATS_???", [
   at("IFLA_STATS_LINK_64", NLA_STRUCT, "rtnl_link_stats64"),
@@ -738,11 +856,6 @@ const IP6MRA_CREPORT_SET = new NlaSet("rtnl_ip6mra_creport_attrs", "IP6MRA_CREPO
   at("IP6MRA_CREPORT_SRC_ADDR", NLA_IN6_ADDR),
   at("IP6MRA_CREPORT_DST_ADDR", NLA_IN6_ADDR),
 ]);
-
-/** Padding strace prints only when it is not zero. */
-function pad(name: string, off: u32, kind: u8): Field {
-  return new Field(name, off, kind, "", "", true);
-}
 
 /**
  * A message's family header: the family field's name, the header's size, the fields after the
@@ -997,7 +1110,6 @@ function printFlagsXvals(fam: u32): void {
 }
 
 const RTM_NEWLINK: u32 = 16;
-const AF_BRIDGE: u32 = 7;
 
 /** decode_netlink_route: false for NLMSG_DONE (the generic printer takes it). */
 export function decodeRoute(type: u32, p: usize, len: u32): bool {

@@ -8,6 +8,7 @@ import { printSignal, printSigset } from "../print/signal";
 import { printStruct, S_SIGACTION } from "../print/structs";
 import { printEnum } from "../print/xlat";
 import { CK_STACK, ENTER_SP, HDR_LENGTH } from "../record";
+import { printSigsetArg as printSigsetOf } from "./args";
 import { decodeGeneric } from "./generic";
 import { AUX_CUSTOM, RVAL_DECODED, setAux } from "./rval";
 
@@ -94,4 +95,16 @@ export function printSigtimedwaitAux(): void {
   puts(" (");
   printSignal(<u64>rval);
   puts(")");
+}
+
+/**
+ * rt_sigpending(set, sigsetsize) at exit: the kernel takes any size up to sigset_t's (the old
+ * sigpending shares its code), so a set of even one byte prints.
+ */
+export function decodeRtSigpending(): i32 {
+  if (!exiting) return 0;
+  printSigsetOf(0, 1, true, 1);
+  puts(", ");
+  putU64(arg(1));
+  return RVAL_DECODED;
 }

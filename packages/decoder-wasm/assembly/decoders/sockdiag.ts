@@ -1,27 +1,52 @@
-// NETLINK_SOCK_DIAG payloads (strace's netlink_sock_diag.c, netlink_inet_diag.c): requests
-// (inet_diag_req_v2) and replies (inet_diag_msg) of AF_INET and AF_INET6 sockets, as `ss` sends
+// NETLINK_SOCK_DIAG payloads (strace's netlink_sock_diag.c, netlink_inet_diag.c,
+// netlink_unix_diag.c, netlink_netlink_diag.c): requests (inet_diag_req_v2, unix_diag_req,
+// netlink_diag_req) and replies (inet_diag_msg, unix_diag_msg, netlink_diag_msg), as `ss` sends
 // and reads them; other families print their family and bytes.
 
 import { putc, puts } from "../out";
 import { putU64 } from "../print/num";
 import {
+  F_ADDR_ALEN,
+  F_COOKIE,
+  F_DEV32,
+  F_FLAGS32,
+  F_IFINDEX,
+  F_U16,
+  F_U32,
+  F_X8,
+  F_XVAL8,
+  F_XVAL16,
+  F_XVAL32,
+  Field,
+  f,
+  NlStruct,
+  printFamilyHeader,
+  printNlStruct,
+  printNlStructArray,
+} from "./nl-fields";
+import {
   have,
-  printBe16,
   printFlagsX,
   printHexStr,
   printIfindex,
   printInetAddr,
+  printNetPort,
   printXval,
   putAddrAt,
 } from "./nl-print";
 import {
   decodeNlattr,
+  NLA_FLAGS8,
+  NLA_FLAGS32,
   NLA_STR,
   NLA_STRUCT,
+  NLA_STRUCT_ARRAY,
   NLA_U8,
   NLA_U32,
+  NLA_U32_ARRAY,
   NLA_U64,
-  NLA_XVAL8,
+  NLA_X64_ARRAY,
+  NLA_XVAL_ANY,
   NlaRule,
   NlaSet,
   setStructPrinter,
@@ -36,6 +61,7 @@ const DCCPDIAG_GETSOCK: u32 = 19;
 const SOCKID_SIZE: u32 = 48;
 const REQ_V2_SIZE: u32 = 56;
 const MSG_SIZE: u32 = 72;
+const REQ_COMPAT_SIZE: u32 = 60;
 
 function at(name: string, kind: u8, table: string = "", dflt: string = ""): NlaRule {
   return new NlaRule(name, kind, table, dflt, null);
@@ -43,7 +69,7 @@ function at(name: string, kind: u8, table: string = "", dflt: string = ""): NlaR
 
 // INET_DIAG_REQ_* (a request's attributes), as strace's inet_diag_req_nla_decoders.
 const REQ_SET = new NlaSet("inet_diag_req_attrs", "INET_DIAG_REQ_???", [
-  at("INET_DIAG_REQ_PROTOCOL", NLA_XVAL8, "inet_protocols", "IPPROTO_???"),
+  at("INET_DIAG_REQ_PROTOCOL", NLA_XVAL_ANY, "inet_protocols", "IPPROTO_???"),
 ]);
 
 // INET_DIAG_* (a reply's attributes), as strace's inet_diag_msg_nla_decoders where their values
@@ -53,15 +79,201 @@ const MSG_SET = new NlaSet("inet_diag_attrs", "INET_DIAG_???", [
   at("INET_DIAG_TOS", NLA_U8),
   at("INET_DIAG_TCLASS", NLA_U8),
   at("INET_DIAG_SHUTDOWN", NLA_STRUCT, "diag_shutdown"),
-  at("INET_DIAG_PROTOCOL", NLA_XVAL8, "inet_protocols", "IPPROTO_???"),
+  at("INET_DIAG_PROTOCOL", NLA_XVAL_ANY, "inet_protocols", "IPPROTO_???"),
   at("INET_DIAG_SKV6ONLY", NLA_U8),
   at("INET_DIAG_MARK", NLA_U32),
   at("INET_DIAG_CLASS_ID", NLA_U32),
   at("INET_DIAG_CGROUP_ID", NLA_U64),
 ]);
 
+// UNIX_DIAG_* and NETLINK_DIAG_* (a reply's attributes), as strace's unix_diag_msg_nla_decoders
+// and netlink_diag_msg_nla_decoders where their values are plain or fixed structs.
+const UNIX_MSG_SET = new NlaSet("unix_diag_attrs", "UNIX_DIAG_???", [
+  at("UNIX_DIAG_NAME", NLA_STR),
+  at("UNIX_DIAG_VFS", NLA_STRUCT, "unix_diag_vfs"),
+  at("UNIX_DIAG_PEER", NLA_U32),
+  at("UNIX_DIAG_ICONS", NLA_U32_ARRAY),
+  at("UNIX_DIAG_RQLEN", NLA_STRUCT, "unix_diag_rqlen"),
+  at("UNIX_DIAG_SHUTDOWN", NLA_U8),
+]);
+const NETLINK_MSG_SET = new NlaSet("netlink_diag_attrs", "NETLINK_DIAG_???", [
+  at("NETLINK_DIAG_GROUPS", NLA_X64_ARRAY),
+  at("NETLINK_DIAG_RX_RING", NLA_STRUCT, "netlink_diag_ring"),
+  at("NETLINK_DIAG_TX_RING", NLA_STRUCT, "netlink_diag_ring"),
+  at("NETLINK_DIAG_FLAGS", NLA_FLAGS32, "netlink_socket_flags", "NDIAG_FLAG_???"),
+]);
+
+// PACKET_DIAG_* (a reply's attributes), as strace's packet_diag_msg_nla_decoders, but for
+// PACKET_DIAG_FILTER (a classic BPF program) and PACKET_DIAG_MEMINFO, which print in hex.
+const PACKET_MSG_SET = new NlaSet("packet_diag_attrs", "PACKET_DIAG_???", [
+  at("PACKET_DIAG_INFO", NLA_STRUCT, "packet_diag_info"),
+  at("PACKET_DIAG_MCLIST", NLA_STRUCT_ARRAY, "packet_diag_mclist"),
+  at("PACKET_DIAG_RX_RING", NLA_STRUCT, "packet_diag_ring"),
+  at("PACKET_DIAG_TX_RING", NLA_STRUCT, "packet_diag_ring"),
+  at("PACKET_DIAG_FANOUT", NLA_U32),
+  at("PACKET_DIAG_UID", NLA_U32),
+]);
+
+// uapi/linux/unix_diag.h, netlink_diag.h and packet_diag.h: the attribute structs, as strace prints them.
+const DIAG_STRUCTS: NlStruct[] = [
+  new NlStruct("packet_diag_info", 24, [
+    f("pdi_index", 0, F_IFINDEX),
+    f("pdi_version", 4, F_XVAL32, "af_packet_versions", "TPACKET_???"),
+    f("pdi_reserve", 8, F_U32),
+    f("pdi_copy_thresh", 12, F_U32),
+    f("pdi_tstamp", 16, F_U32),
+    f("pdi_flags", 20, F_FLAGS32, "packet_diag_info_flags", "PDI_???"),
+  ]),
+  new NlStruct("packet_diag_mclist", 44, [
+    f("pdmc_index", 0, F_IFINDEX),
+    f("pdmc_count", 4, F_U32),
+    f("pdmc_type", 8, F_U16),
+    f("pdmc_alen", 10, F_U16),
+    f("pdmc_addr", 12, F_ADDR_ALEN),
+  ]),
+  new NlStruct("packet_diag_ring", 28, [
+    f("pdr_block_size", 0, F_U32),
+    f("pdr_block_nr", 4, F_U32),
+    f("pdr_frame_size", 8, F_U32),
+    f("pdr_frame_nr", 12, F_U32),
+    f("pdr_retire_tmo", 16, F_U32),
+    f("pdr_sizeof_priv", 20, F_U32),
+    f("pdr_features", 24, F_U32),
+  ]),
+  // udiag_vfs_ino comes first in the struct; strace prints the device first.
+  new NlStruct("unix_diag_vfs", 8, [f("udiag_vfs_dev", 4, F_DEV32), f("udiag_vfs_ino", 0, F_U32)]),
+  new NlStruct("unix_diag_rqlen", 8, [f("udiag_rqueue", 0, F_U32), f("udiag_wqueue", 4, F_U32)]),
+  new NlStruct("netlink_diag_ring", 16, [
+    f("ndr_block_size", 0, F_U32),
+    f("ndr_block_nr", 4, F_U32),
+    f("ndr_frame_size", 8, F_U32),
+    f("ndr_frame_nr", 12, F_U32),
+  ]),
+];
+
+// The fixed headers after the family byte (uapi/linux/unix_diag.h, netlink_diag.h).
+const UNIX_MSG: Field[] = [
+  f("udiag_type", 1, F_XVAL8, "socktypes", "SOCK_???"),
+  f("udiag_state", 2, F_XVAL8, "tcp_states", "TCP_???"),
+  f("udiag_ino", 4, F_U32),
+  f("udiag_cookie", 8, F_COOKIE),
+];
+const UNIX_MSG_SIZE: u32 = 16;
+const NETLINK_REQ: Field[] = [
+  new Field(
+    "sdiag_protocol",
+    1,
+    F_XVAL8,
+    "netlink_protocols",
+    "NETLINK_???",
+    false,
+    "netlink_diag_proto_all",
+  ),
+  f("ndiag_ino", 4, F_U32),
+  f("ndiag_show", 8, F_FLAGS32, "netlink_diag_show", "NDIAG_SHOW_???"),
+  f("ndiag_cookie", 12, F_COOKIE),
+];
+const NETLINK_REQ_SIZE: u32 = 20;
+const NETLINK_MSG: Field[] = [
+  f("ndiag_type", 1, F_XVAL8, "socktypes", "SOCK_???"),
+  f("ndiag_protocol", 2, F_XVAL8, "netlink_protocols", "NETLINK_???"),
+  f("ndiag_state", 3, F_XVAL8, "netlink_states", "NETLINK_???"),
+  f("ndiag_portid", 4, F_U32),
+  f("ndiag_dst_portid", 8, F_U32),
+  f("ndiag_dst_group", 12, F_U32),
+  f("ndiag_ino", 16, F_U32),
+  f("ndiag_cookie", 20, F_COOKIE),
+];
+const NETLINK_MSG_SIZE: u32 = 28;
+const PACKET_REQ: Field[] = [
+  f("sdiag_protocol", 1, F_X8),
+  f("pdiag_ino", 4, F_U32),
+  f("pdiag_show", 8, F_FLAGS32, "packet_diag_show", "PACKET_SHOW_???"),
+  f("pdiag_cookie", 12, F_COOKIE),
+];
+const PACKET_REQ_SIZE: u32 = 20;
+const PACKET_MSG: Field[] = [
+  f("pdiag_type", 1, F_XVAL8, "socktypes", "SOCK_???"),
+  f("pdiag_num", 2, F_XVAL16, "ethernet_protocols", "ETH_P_???"),
+  f("pdiag_ino", 4, F_U32),
+  f("pdiag_cookie", 8, F_COOKIE),
+];
+const PACKET_MSG_SIZE: u32 = 16;
+
+// SMC_DIAG_* (a reply's attributes) by name; their structs print in hex.
+const SMC_MSG_SET = new NlaSet("smc_diag_attrs", "SMC_DIAG_???", [
+  at("SMC_DIAG_SHUTDOWN", NLA_FLAGS8, "sock_shutdown_flags", "???_SHUTDOWN"),
+]);
+/** sizeof(struct smc_diag_req) and sizeof(struct smc_diag_msg) (uapi/linux/smc_diag.h). */
+const SMC_REQ_SIZE: u32 = 52;
+const SMC_MSG_SIZE: u32 = 64;
+
+/**
+ * An AF_SMC request or reply: its flags or states, then an AF_INET socket id (the SMC socket
+ * handler keeps the TCP address), then the reply's owner and inode.
+ */
+function decodeSmc(p: usize, len: u32, req: bool): void {
+  const size = req ? SMC_REQ_SIZE : SMC_MSG_SIZE;
+  puts("{diag_family=");
+  printXval("addrfams", <u64>load<u8>(p), "AF_???");
+  puts(", ");
+  if (len < size) {
+    puts("...}");
+    return;
+  }
+  if (!have(p, size)) {
+    putAddrAt(p + 1);
+    putc(0x7d);
+    return;
+  }
+  if (req) {
+    // struct smc_diag_req has two pad bytes before diag_ext.
+    puts("diag_ext=");
+    printFlagsX("smc_diag_extended_flags", "", <u64>load<u8>(p + 3), "1<<SMC_DIAG_???-1");
+  } else {
+    puts("diag_state=");
+    printXval("smc_states", <u64>load<u8>(p + 1), "SMC_???");
+    puts(", diag_fallback=");
+    printXval("smc_diag_mode", <u64>load<u8>(p + 2), "SMC_DIAG_MODE_???");
+    puts(", diag_shutdown=");
+    putU64(<u64>load<u8>(p + 3));
+  }
+  puts(", id=");
+  printSockid(p + 4, AF_INET);
+  if (!req) {
+    puts(", diag_uid=");
+    putU64(<u64>load<u32>(p + 52));
+    puts(", diag_inode=");
+    putU64(load<u64>(p + 56));
+  }
+  putc(0x7d);
+  if (!req && len > size) {
+    puts(", ");
+    decodeNlattr(p + size, len - size, SMC_MSG_SET);
+  }
+}
+
+/** A header of `fields`, then (when it printed) the attributes of `set` from the aligned end. */
+function decodeDiag(
+  family: string,
+  size: u32,
+  fields: Field[],
+  set: NlaSet | null,
+  p: usize,
+  len: u32,
+): void {
+  if (!printFamilyHeader(family, size, fields, p, len)) return;
+  const off = (size + 3) & ~(<u32>3);
+  if (set == null || len <= off) return;
+  puts(", ");
+  decodeNlattr(p + off, len - off, set);
+}
+
 /** Struct-valued attributes of this family. */
-function printDiagStruct(name: string, p: usize, len: u32): bool {
+function printDiagStruct(name: string, p: usize, len: u32, array: bool): bool {
+  if (array) return printNlStructArray(DIAG_STRUCTS, name, p, len);
+  const done = printNlStruct(DIAG_STRUCTS, name, p, len);
+  if (done >= 0) return done == 1;
   if (name == "diag_shutdown") {
     // strace's decode_diag_shutdown: the u8 as a number (SHUT_* bits are not named there).
     if (len < 1) return false;
@@ -75,9 +287,9 @@ function printDiagStruct(name: string, p: usize, len: u32): bool {
 /** `{idiag_sport=htons(22), idiag_dport=…, idiag_src=inet_addr("…"), …, idiag_cookie=[0, 0]}`. */
 function printSockid(p: usize, family: u32): void {
   puts("{idiag_sport=");
-  printBe16(p);
+  printNetPort(p);
   puts(", idiag_dport=");
-  printBe16(p + 2);
+  printNetPort(p + 2);
   puts(", ");
   printDiagAddr(p + 4, family, "idiag_src");
   puts(", ");
@@ -93,7 +305,7 @@ function printSockid(p: usize, family: u32): void {
 
 /** PRINT_FIELD_INET_ADDR: an address of the family, or its 16 bytes in hex for another. */
 function printDiagAddr(p: usize, family: u32, name: string): void {
-  if (family == AF_INET || family == AF_INET6) printInetAddr(family, p, name);
+  if (family == AF_INET || family == AF_INET6) printInetAddr(family, p, name, 16);
   else {
     puts(name);
     putc(0x3d);
@@ -126,6 +338,39 @@ function decodeReqV2(p: usize, len: u32, family: u32): void {
   if (len > REQ_V2_SIZE) {
     puts(", ");
     decodeNlattr(p + REQ_V2_SIZE, len - REQ_V2_SIZE, REQ_SET);
+  }
+}
+
+/** struct inet_diag_req, the compat request of TCPDIAG_GETSOCK and DCCPDIAG_GETSOCK. */
+function decodeReqCompat(p: usize, len: u32, family: u32): void {
+  puts("{idiag_family=");
+  printXval("addrfams", <u64>family, "AF_???");
+  puts(", ");
+  if (len < REQ_COMPAT_SIZE) {
+    puts("...}");
+    return;
+  }
+  if (!have(p, REQ_COMPAT_SIZE)) {
+    putAddrAt(p + 1);
+    putc(0x7d);
+    return;
+  }
+  puts("idiag_src_len=");
+  putU64(<u64>load<u8>(p + 1));
+  puts(", idiag_dst_len=");
+  putU64(<u64>load<u8>(p + 2));
+  puts(", idiag_ext=");
+  printFlagsX("inet_diag_extended_flags", "", <u64>load<u8>(p + 3), "1<<INET_DIAG_???-1");
+  puts(", id=");
+  printSockid(p + 4, family);
+  puts(", idiag_states=");
+  printFlagsX("tcp_state_flags", "", <u64>load<u32>(p + 4 + SOCKID_SIZE), "1<<TCP_???");
+  puts(", idiag_dbs=");
+  putU64(<u64>load<u32>(p + 8 + SOCKID_SIZE));
+  putc(0x7d);
+  if (len > REQ_COMPAT_SIZE) {
+    puts(", ");
+    decodeNlattr(p + REQ_COMPAT_SIZE, len - REQ_COMPAT_SIZE, REQ_SET);
   }
 }
 
@@ -169,6 +414,9 @@ function decodeInetMsg(p: usize, len: u32, family: u32): void {
 }
 
 const AF_UNIX: u32 = 1;
+const AF_NETLINK: u32 = 16;
+const AF_PACKET: u32 = 17;
+const AF_SMC: u32 = 43;
 /** sizeof(struct unix_diag_req) (uapi/linux/unix_diag.h). */
 const UNIX_REQ_SIZE: u32 = 24;
 
@@ -219,10 +467,23 @@ export function decodeSockDiag(type: u32, flags: u32, p: usize, len: u32): bool 
   setStructPrinter(printDiagStruct);
   const family = <u32>load<u8>(p);
   const inet = (family == AF_INET || family == AF_INET6) && len > 1;
-  // The compat requests (TCPDIAG_GETSOCK, DCCPDIAG_GETSOCK) have their own struct: not decoded here.
+  // The compat requests (TCPDIAG_GETSOCK, DCCPDIAG_GETSOCK) have their own struct.
   const compat = type == TCPDIAG_GETSOCK || type == DCCPDIAG_GETSOCK;
-  if (family == AF_UNIX && len > 1 && (flags & NLM_F_REQUEST) != 0) decodeUnixReq(p, len);
-  else if (inet && (flags & NLM_F_REQUEST) != 0 && !compat) decodeReqV2(p, len, family);
+  const req = (flags & NLM_F_REQUEST) != 0;
+  if (family == AF_UNIX && len > 1 && req) decodeUnixReq(p, len);
+  else if (family == AF_UNIX && len > 1)
+    decodeDiag("udiag_family", UNIX_MSG_SIZE, UNIX_MSG, UNIX_MSG_SET, p, len);
+  else if (family == AF_NETLINK && len > 1 && req)
+    decodeDiag("sdiag_family", NETLINK_REQ_SIZE, NETLINK_REQ, null, p, len);
+  else if (family == AF_NETLINK && len > 1)
+    decodeDiag("ndiag_family", NETLINK_MSG_SIZE, NETLINK_MSG, NETLINK_MSG_SET, p, len);
+  else if (family == AF_PACKET && len > 1 && req)
+    decodeDiag("sdiag_family", PACKET_REQ_SIZE, PACKET_REQ, null, p, len);
+  else if (family == AF_PACKET && len > 1)
+    decodeDiag("pdiag_family", PACKET_MSG_SIZE, PACKET_MSG, PACKET_MSG_SET, p, len);
+  else if (family == AF_SMC && len > 1) decodeSmc(p, len, req);
+  else if (inet && req && compat) decodeReqCompat(p, len, family);
+  else if (inet && req) decodeReqV2(p, len, family);
   else if (inet && (flags & NLM_F_REQUEST) == 0) decodeInetMsg(p, len, family);
   else decodeFamily(p, len, family);
   return true;

@@ -4,16 +4,17 @@
 // core's kinds.ts plans: setsockopt's buffer at entry, getsockopt's at exit (a readable prefix of
 // up to 256 bytes), its optlen at entry and at exit.
 
-import { capData, capLen, findCapPrefix } from "../call";
+import { capData, capLen, capPartial, findCapPrefix } from "../call";
 import { T_SOCKETLAYERS } from "../known";
-import { SIZEOF_SOCK_FPROG, SOCK_FPROG_FILTER, SOCK_FPROG_LEN } from "../layouts";
-import { strsize, xlatStyle } from "../options";
+import { SIZEOF_SOCK_FPROG } from "../layouts";
+import { strsize, verbose, xlatStyle } from "../options";
 import { putc, puts } from "../out";
 import { putAddr, putByteHex, putI64, putU64 } from "../print/num";
 import { HEX_ALL, printBuffer } from "../print/quote";
 import { putRef } from "../print/xlat";
 import { CK_BUFFER_ARG_LEN, CK_STRUCT } from "../record";
 import { blob, errnoName, NO_REF, valueOf } from "../tables";
+import { BPF_K_SOCKET, printBpfInsns, printSockFprogAt } from "./bpf-filter";
 import { nlTable, printIfindex, printInetAddr, printXval } from "./nl-print";
 
 // Value printers.
@@ -34,6 +35,8 @@ const P_PACKET_MREQ: u8 = 11;
 const P_NL_INT: u8 = 12;
 const P_NL_MEMBERSHIPS: u8 = 13;
 const P_FPROG: u8 = 14;
+/** SO_GET_FILTER: the attached program, its length in instructions (bpf_filter.c). */
+const P_GET_FPROG: u8 = 15;
 
 /** One option: level and name (by name in their tables; "" = every name of the level), printers. */
 class OptRule {
@@ -103,7 +106,7 @@ function buildRules(): OptRule[] {
     so("SO_PEERCRED", P_UCRED, P_NONE),
     so("SO_ERROR", P_ERROR, P_NONE),
     so("SO_TXREHASH", P_TXREHASH),
-    so("SO_ATTACH_FILTER", P_NONE, P_FPROG),
+    so("SO_ATTACH_FILTER", P_GET_FPROG, P_FPROG),
     so("SO_ATTACH_REUSEPORT_CBPF", P_NONE, P_FPROG),
     new OptRule("SOL_IP", "sock_ip_options_set", "IP_ADD_MEMBERSHIP", P_NONE, P_MREQ),
     new OptRule("SOL_IP", "sock_ip_options_set", "IP_DROP_MEMBERSHIP", P_NONE, P_MREQ),
@@ -367,13 +370,19 @@ function printValue(printer: u8, len: i32, ulen: i32): void {
       putc(0x7d);
       return;
     }
+    case P_GET_FPROG: {
+      // the returned length counts instructions; strace prints them with -v, else the address
+      const n = <u32>len;
+      if (!verbose || n > 0xffff) putAddr(addr);
+      else {
+        const have = fetch(1) || capPartial() ? capLen : 0;
+        printBpfInsns(addr, n, capData, have, BPF_K_SOCKET);
+      }
+      return;
+    }
     case P_FPROG:
       if (!structBytes(len, SIZEOF_SOCK_FPROG, true)) return;
-      puts("{len=");
-      putU64(<u64>load<u16>(capData + SOCK_FPROG_LEN));
-      puts(", filter=");
-      putAddr(load<u64>(capData + SOCK_FPROG_FILTER));
-      putc(0x7d);
+      printSockFprogAt(capData, 3, BPF_K_SOCKET);
       return;
   }
   // The default: an int when exactly 4 bytes, else the bytes as a string.

@@ -111,7 +111,7 @@ export function decodeSyslog(): i32 {
   }
   // SYSLOG_ACTION_READ*: what the kernel wrote, at exit.
   puts(", ");
-  if (isError || rval < 0 || !findCap(1, CK_BUFFER_RET_LEN, true)) putAddr(arg(1));
+  if (arg(1) == 0 || isError || rval < 0 || !findCap(1, CK_BUFFER_RET_LEN, true)) putAddr(arg(1));
   else printBuffer(capData, capLen, <u64>rval);
   puts(", ");
   putI64(<i64>len);

@@ -1,10 +1,12 @@
-// The long-tail decoders' ids (140–169, a range of their own so parallel work on other decoders
+// The long-tail decoders' ids (140–189, a range of their own so parallel work on other decoders
 // never collides), their names (core's `decoder` field) and their dispatch.
 
 import { decodeGeneric } from "./generic";
 import { decodeIoprioGet, decodeIoprioSet, printIoprioAux } from "./ioprio";
 import { decodeKcmp } from "./kcmp";
-import { decodeMemfdCreate, decodeProcessMadvise } from "./mem";
+import { decodeGetThreadArea, decodeSetThreadArea, printSetThreadAreaAux } from "./ldt";
+import { decodeMemfdCreate, decodeMincore, decodeProcessMadvise, decodeRemapFilePages } from "./mem";
+import { decodeUstat } from "./mknod";
 import {
   decodeGetMempolicy,
   decodeMbind,
@@ -12,9 +14,13 @@ import {
   decodeMovePages,
   decodeSetMempolicy,
 } from "./numa";
+import { decodeMqOpen } from "./open";
 import { decodeEpollCtl } from "./poll";
-import { decodeRtSigtimedwait, printSigtimedwaitAux } from "./signal";
+import { decodeSchedGetattr, decodeSchedSetattr } from "./sched";
+import { decodeRtSigpending, decodeRtSigtimedwait, printSigtimedwaitAux } from "./signal";
 import { decodeSleep, decodeTime, printTimeAux } from "./time";
+import { decodePreadv, decodePwritev } from "./uio";
+import { decodeGetxattr, decodeListxattr, decodeSetxattr } from "./xattr";
 
 export const TAIL_FIRST: u8 = 140;
 export const D_MBIND: u8 = 140;
@@ -32,7 +38,24 @@ export const D_NANOSLEEP: u8 = 151;
 export const D_CLOCK_NANOSLEEP: u8 = 152;
 export const D_EPOLL_CTL: u8 = 153;
 export const D_RT_SIGTIMEDWAIT: u8 = 154;
-export const TAIL_LAST: u8 = 169;
+// the long tail's second batch (ids 155-189)
+export const D_SETXATTR: u8 = 155;
+export const D_GETXATTR: u8 = 156;
+export const D_LISTXATTR: u8 = 157;
+export const D_RT_SIGPENDING: u8 = 158;
+export const D_USTAT: u8 = 159;
+export const D_PREADV: u8 = 160;
+export const D_PREADV2: u8 = 161;
+export const D_PWRITEV: u8 = 162;
+export const D_PWRITEV2: u8 = 163;
+export const D_MINCORE: u8 = 164;
+export const D_REMAP_FILE_PAGES: u8 = 165;
+export const D_SCHED_SETATTR: u8 = 166;
+export const D_SCHED_GETATTR: u8 = 167;
+export const D_SET_THREAD_AREA: u8 = 168;
+export const D_GET_THREAD_AREA: u8 = 169;
+export const D_MQ_OPEN: u8 = 170;
+export const TAIL_LAST: u8 = 189;
 
 /** Decoder names and their ids, in pairs (aliases share an id). */
 export const TAIL_NAMES: string[] = [
@@ -51,6 +74,28 @@ export const TAIL_NAMES: string[] = [
   "clock_nanosleep",
   "epoll_ctl",
   "rt_sigtimedwait",
+  "setxattr",
+  "lsetxattr",
+  "fsetxattr",
+  "getxattr",
+  "lgetxattr",
+  "fgetxattr",
+  "listxattr",
+  "llistxattr",
+  "flistxattr",
+  "rt_sigpending",
+  "ustat",
+  "preadv",
+  "preadv2",
+  "pwritev",
+  "pwritev2",
+  "mincore",
+  "remap_file_pages",
+  "sched_setattr",
+  "sched_getattr",
+  "set_thread_area",
+  "get_thread_area",
+  "mq_open",
 ];
 export const TAIL_IDS: u8[] = [
   D_MBIND,
@@ -68,6 +113,28 @@ export const TAIL_IDS: u8[] = [
   D_CLOCK_NANOSLEEP,
   D_EPOLL_CTL,
   D_RT_SIGTIMEDWAIT,
+  D_SETXATTR,
+  D_SETXATTR,
+  D_SETXATTR,
+  D_GETXATTR,
+  D_GETXATTR,
+  D_GETXATTR,
+  D_LISTXATTR,
+  D_LISTXATTR,
+  D_LISTXATTR,
+  D_RT_SIGPENDING,
+  D_USTAT,
+  D_PREADV,
+  D_PREADV2,
+  D_PWRITEV,
+  D_PWRITEV2,
+  D_MINCORE,
+  D_REMAP_FILE_PAGES,
+  D_SCHED_SETATTR,
+  D_SCHED_GETATTR,
+  D_SET_THREAD_AREA,
+  D_GET_THREAD_AREA,
+  D_MQ_OPEN,
 ];
 
 /** The AUX_CUSTOM annotation after the return value, for the long-tail decoder that asked for it. */
@@ -75,6 +142,7 @@ export function printTailAux(id: u8): void {
   if (id == D_IOPRIO_GET) printIoprioAux();
   else if (id == D_TIME) printTimeAux();
   else if (id == D_RT_SIGTIMEDWAIT) printSigtimedwaitAux();
+  else if (id == D_SET_THREAD_AREA) printSetThreadAreaAux();
 }
 
 /** Runs long-tail decoder `id` (entry or exit, per call.ts). Returns RVAL_* bits. */
@@ -110,6 +178,38 @@ export function runTailDecoder(id: u8, r: u32): i32 {
       return decodeEpollCtl(r);
     case D_RT_SIGTIMEDWAIT:
       return decodeRtSigtimedwait(r);
+    case D_SETXATTR:
+      return decodeSetxattr(r);
+    case D_GETXATTR:
+      return decodeGetxattr(r);
+    case D_LISTXATTR:
+      return decodeListxattr(r);
+    case D_RT_SIGPENDING:
+      return decodeRtSigpending();
+    case D_USTAT:
+      return decodeUstat();
+    case D_PREADV:
+      return decodePreadv(false);
+    case D_PREADV2:
+      return decodePreadv(true);
+    case D_PWRITEV:
+      return decodePwritev(false);
+    case D_PWRITEV2:
+      return decodePwritev(true);
+    case D_MINCORE:
+      return decodeMincore();
+    case D_REMAP_FILE_PAGES:
+      return decodeRemapFilePages();
+    case D_SCHED_SETATTR:
+      return decodeSchedSetattr();
+    case D_SCHED_GETATTR:
+      return decodeSchedGetattr();
+    case D_SET_THREAD_AREA:
+      return decodeSetThreadArea();
+    case D_GET_THREAD_AREA:
+      return decodeGetThreadArea();
+    case D_MQ_OPEN:
+      return decodeMqOpen(r);
   }
   return decodeGeneric(r);
 }

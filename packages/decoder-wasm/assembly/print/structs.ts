@@ -17,6 +17,7 @@ import {
   T_STATX_ATTRS,
   T_STATX_MASKS,
 } from "../known";
+import { T_MQ_ATTR_FLAGS, T_SIGEV_NOTIFY } from "../known-tail";
 import {
   EPOLL_EVENT_DATA,
   OPEN_HOW_MODE,
@@ -146,6 +147,23 @@ export const S_UINT: u8 = 140;
 export const S_GID: u8 = 141;
 /** A kernel_ulong_t behind a pointer, in hex: `[0x7f0000000000]` (io_setup's context). */
 export const S_KULONG: u8 = 142;
+// 90-109: the long tail's second batch (times, thread areas, scheduling, timers, ...)
+/** utimes' and futimesat's struct timeval[2], each with its time as a comment. */
+export const S_TIMEVAL2: u8 = 90;
+/** utime's struct utimbuf. */
+export const S_UTIMBUF: u8 = 91;
+/** struct timezone (gettimeofday, settimeofday). */
+export const S_TIMEZONE: u8 = 92;
+/** struct sigevent (timer_create, mq_notify). */
+export const S_SIGEVENT: u8 = 93;
+/** An unsigned long behind a pointer, in decimal (strace's printnum_ulong): `[24]`. */
+export const S_ULONG: u8 = 94;
+/** A pointer behind a pointer (strace's printnum_ptr): `[0x7f…]`, `[NULL]`. */
+export const S_PTRVAL: u8 = 95;
+/** struct mq_attr with its flags by name (mq_getsetattr). */
+export const S_MQ_ATTR: u8 = 96;
+/** struct mq_attr with its flags in hex, as mq_open's attr prints. */
+export const S_MQ_ATTR_OPEN: u8 = 97;
 
 /**
  * Every struct name this build prints (core's struct, array and value-capture types), with its
@@ -182,6 +200,14 @@ const STRUCT_NAMES: string[] = [
   "siginfo",
   "uint",
   "kulong",
+  "timeval2",
+  "utimbuf",
+  "timezone",
+  "sigevent",
+  "ulong",
+  "ptrval",
+  "mq_attr",
+  "mq_attr_open",
 ];
 const STRUCT_IDS: u8[] = [
   S_STAT,
@@ -214,6 +240,14 @@ const STRUCT_IDS: u8[] = [
   S_SIGINFO,
   S_UINT,
   S_KULONG,
+  S_TIMEVAL2,
+  S_UTIMBUF,
+  S_TIMEZONE,
+  S_SIGEVENT,
+  S_ULONG,
+  S_PTRVAL,
+  S_MQ_ATTR,
+  S_MQ_ATTR_OPEN,
 ];
 
 /** Struct printer id for a core struct name. */
@@ -253,8 +287,27 @@ const RUSAGE_LONGS: string[] = [
   "nvcsw",
   "nivcsw",
 ];
-/** statx mask bit: stx_btime was filled. */
+// statx mask bits (include/uapi/linux/stat.h): which fields the kernel filled.
+const STATX_TYPE: u32 = 0x1;
+const STATX_MODE: u32 = 0x2;
+const STATX_NLINK: u32 = 0x4;
+const STATX_UID: u32 = 0x8;
+const STATX_GID: u32 = 0x10;
+const STATX_ATIME: u32 = 0x20;
+const STATX_MTIME: u32 = 0x40;
+const STATX_CTIME: u32 = 0x80;
+const STATX_INO: u32 = 0x100;
+const STATX_SIZE: u32 = 0x200;
+const STATX_BLOCKS: u32 = 0x400;
 const STATX_BTIME: u32 = 0x800;
+const STATX_MNT_ID: u32 = 0x1000;
+const STATX_DIOALIGN: u32 = 0x2000;
+
+/** strace's PRINT_FIELD_ID: `-1` for (uid_t)-1, else unsigned. */
+function putId(v: u32): void {
+  if (v == 0xffffffff) puts("-1");
+  else putU64(<u64>v);
+}
 
 /**
  * print_symbolic_mode_t: `S_IFDIR|S_ISVTX|0777` — the type by name, then the set-id and sticky bits
@@ -323,7 +376,7 @@ function putUtimeTimespec(p: usize): void {
       puts("{tv_sec=");
       putI64(sec);
       puts(", tv_nsec=");
-      putI64(ns);
+      putU64(<u64>ns);
       putc(0x7d);
     }
     if (xlatStyle == 1) return;
@@ -335,11 +388,78 @@ function putUtimeTimespec(p: usize): void {
   puts("{tv_sec=");
   putI64(sec);
   puts(", tv_nsec=");
-  putI64(ns);
+  putU64(<u64>ns);
   putc(0x7d);
   if (isoShown(sec, <u64>ns)) {
     puts(" /* ");
     putIsoTime(sec, <u32>ns);
+    puts(" */");
+  }
+}
+
+/** One of utimes' times: `{tv_sec=…, tv_usec=…} /* 2017-04-16T16:03:27.345678+0000 *\/`. */
+function putUtimeTimeval(p: usize): void {
+  const sec = load<i64>(p);
+  const usec = load<u64>(p + 8);
+  puts("{tv_sec=");
+  putI64(sec);
+  puts(", tv_usec=");
+  putU64(usec);
+  putc(0x7d);
+  if (isoShown(sec, usec, 999999)) {
+    puts(" /* ");
+    putIsoTime(sec, <u32>usec, 6);
+    puts(" */");
+  }
+}
+
+// include/uapi/asm-generic/siginfo.h: how a sigevent notifies
+const SIGEV_SIGNAL: u32 = 0;
+const SIGEV_THREAD: u32 = 2;
+const SIGEV_THREAD_ID: u32 = 4;
+
+/**
+ * strace's print_sigevent: the value when its pointer is set, the signal (by name only for the
+ * notifications that send one), how it notifies, and the thread or function that notification
+ * names. `wide`: 8-byte pointers (sigev_value and the union's members move with them).
+ */
+function printSigevent(p: usize, wide: bool): void {
+  const w: usize = wide ? 8 : 4;
+  const ptr = wide ? load<u64>(p) : <u64>load<u32>(p);
+  const signo = load<u32>(p + w);
+  const notify = load<u32>(p + w + 4);
+  const un = p + w + 8;
+  putc(0x7b);
+  if (ptr != 0) {
+    puts("sigev_value={sival_int=");
+    putI64(<i64>load<i32>(p));
+    puts(", sival_ptr=");
+    putAddr(ptr);
+    puts("}, ");
+  }
+  puts("sigev_signo=");
+  if (notify == SIGEV_SIGNAL || notify == SIGEV_THREAD || notify == SIGEV_THREAD_ID) printSignal(<u64>signo);
+  else putU64(<u64>signo);
+  puts(", sigev_notify=");
+  printEnum(T_SIGEV_NOTIFY, <u64>notify);
+  if (notify == SIGEV_THREAD_ID) {
+    puts(", sigev_notify_thread_id=");
+    putI64(<i64>load<i32>(un));
+  } else if (notify == SIGEV_THREAD) {
+    puts(", sigev_notify_function=");
+    putAddr(wide ? load<u64>(un) : <u64>load<u32>(un));
+    puts(", sigev_notify_attributes=");
+    putAddr(wide ? load<u64>(un + w) : <u64>load<u32>(un + w));
+  }
+  putc(0x7d);
+}
+
+/** A time_t in decimal with its date as a comment (strace's sprinttime; none for 0). */
+function putTimeWithComment(sec: i64): void {
+  putI64(sec);
+  if (isoShown(sec, 0)) {
+    puts(" /* ");
+    putIsoTime(sec, 0);
     puts(" */");
   }
 }
@@ -515,7 +635,8 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
         puts(", ru_");
         puts(RUSAGE_LONGS[i]);
         putc(0x3d);
-        putI64(load<i64>(p + RUSAGE_RU_MAXRSS + <usize>i * 8));
+        // strace's printrusage prints the longs with %lu.
+        putU64(load<u64>(p + RUSAGE_RU_MAXRSS + <usize>i * 8));
       }
       putc(0x7d);
       return true;
@@ -554,7 +675,8 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
       return true;
     }
     case S_STATX: {
-      // strace's print_statx: stx_size even for devices; -v adds the rest in struct order.
+      // strace's print_statx: a field the kernel did not fill (its stx_mask bit clear) is left
+      // out; -v adds the rest in struct order.
       if (len < SIZEOF_STATX) return false;
       const mask = load<u32>(p);
       puts("{stx_mask=");
@@ -566,34 +688,45 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
       puts(", stx_attributes=");
       printFlags(T_STATX_ATTRS, load<u64>(p + STATX_STX_ATTRIBUTES));
       if (verbose) {
-        puts(", stx_nlink=");
-        putU64(<u64>load<u32>(p + STATX_STX_NLINK));
-        puts(", stx_uid=");
-        putU64(<u64>load<u32>(p + STATX_STX_UID));
-        puts(", stx_gid=");
-        putU64(<u64>load<u32>(p + STATX_STX_GID));
+        if ((mask & STATX_NLINK) != 0) {
+          puts(", stx_nlink=");
+          putU64(<u64>load<u32>(p + STATX_STX_NLINK));
+        }
+        if ((mask & STATX_UID) != 0) {
+          puts(", stx_uid=");
+          putId(load<u32>(p + STATX_STX_UID));
+        }
+        if ((mask & STATX_GID) != 0) {
+          puts(", stx_gid=");
+          putId(load<u32>(p + STATX_STX_GID));
+        }
       }
-      puts(", stx_mode=");
-      printSymbolicMode(<u64>load<u16>(p + STATX_STX_MODE));
-      if (verbose) {
+      if ((mask & (STATX_TYPE | STATX_MODE)) != 0) {
+        puts(", stx_mode=");
+        printSymbolicMode(<u64>load<u16>(p + STATX_STX_MODE));
+      }
+      if (verbose && (mask & STATX_INO) != 0) {
         puts(", stx_ino=");
         putU64(load<u64>(p + STATX_STX_INO));
       }
-      puts(", stx_size=");
-      putU64(load<u64>(p + STATX_STX_SIZE));
+      if ((mask & STATX_SIZE) != 0) {
+        puts(", stx_size=");
+        putU64(load<u64>(p + STATX_STX_SIZE));
+      }
       if (!verbose) {
         puts(", ...}");
         return true;
       }
-      puts(", stx_blocks=");
-      putU64(load<u64>(p + STATX_STX_BLOCKS));
+      if ((mask & STATX_BLOCKS) != 0) {
+        puts(", stx_blocks=");
+        putU64(load<u64>(p + STATX_STX_BLOCKS));
+      }
       puts(", stx_attributes_mask=");
       printFlags(T_STATX_ATTRS, load<u64>(p + STATX_STX_ATTRIBUTES_MASK));
-      putStatxTime("stx_atime", p + STATX_STX_ATIME);
-      // strace prints the birth time only when the kernel says it filled it (STATX_BTIME).
+      if ((mask & STATX_ATIME) != 0) putStatxTime("stx_atime", p + STATX_STX_ATIME);
       if ((mask & STATX_BTIME) != 0) putStatxTime("stx_btime", p + STATX_STX_BTIME);
-      putStatxTime("stx_ctime", p + STATX_STX_CTIME);
-      putStatxTime("stx_mtime", p + STATX_STX_MTIME);
+      if ((mask & STATX_CTIME) != 0) putStatxTime("stx_ctime", p + STATX_STX_CTIME);
+      if ((mask & STATX_MTIME) != 0) putStatxTime("stx_mtime", p + STATX_STX_MTIME);
       puts(", stx_rdev_major=");
       putU64(<u64>load<u32>(p + STATX_STX_RDEV_MAJOR));
       puts(", stx_rdev_minor=");
@@ -602,17 +735,81 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
       putU64(<u64>load<u32>(p + STATX_STX_DEV_MAJOR));
       puts(", stx_dev_minor=");
       putU64(<u64>load<u32>(p + STATX_STX_DEV_MINOR));
-      if ((mask & 0x1000) != 0) {
+      if ((mask & STATX_MNT_ID) != 0) {
         puts(", stx_mnt_id=");
         putHex(load<u64>(p + STATX_STX_MNT_ID));
       }
-      if ((mask & 0x2000) != 0) {
+      if ((mask & STATX_DIOALIGN) != 0) {
         puts(", stx_dio_mem_align=");
         putU64(<u64>load<u32>(p + STATX_STX_DIO_MEM_ALIGN));
         puts(", stx_dio_offset_align=");
         putU64(<u64>load<u32>(p + STATX_STX_DIO_OFFSET_ALIGN));
       }
       putc(0x7d);
+      return true;
+    }
+    case S_TIMEVAL2: {
+      if (len < 32) return false;
+      putc(0x5b);
+      putUtimeTimeval(p);
+      puts(", ");
+      putUtimeTimeval(p + 16);
+      putc(0x5d);
+      return true;
+    }
+    case S_UTIMBUF: {
+      if (len < 16) return false;
+      puts("{actime=");
+      putTimeWithComment(load<i64>(p));
+      puts(", modtime=");
+      putTimeWithComment(load<i64>(p + 8));
+      putc(0x7d);
+      return true;
+    }
+    case S_TIMEZONE: {
+      if (len < 8) return false;
+      puts("{tz_minuteswest=");
+      putI64(<i64>load<i32>(p));
+      puts(", tz_dsttime=");
+      putI64(<i64>load<i32>(p + 4));
+      putc(0x7d);
+      return true;
+    }
+    case S_ULONG:
+    case S_PTRVAL: {
+      // the tracee's word: 8 bytes, or 4 on a 32-bit ABI (the pseudo-struct's size there)
+      if (len < 4) return false;
+      const v: u64 = len >= 8 ? load<u64>(p) : <u64>load<u32>(p);
+      putc(0x5b);
+      if (id == S_ULONG) putU64(v);
+      else putAddr(v);
+      putc(0x5d);
+      return true;
+    }
+    case S_MQ_ATTR:
+    case S_MQ_ATTR_OPEN: {
+      // four longs (then reserved ones): the tracee's word size
+      const w: u32 = (arch & 0x80000000) != 0 || arch == 0 ? 8 : 4;
+      if (len < 4 * w) return false;
+      const flags: u64 = w == 8 ? load<u64>(p) : <u64>load<u32>(p);
+      puts("{mq_flags=");
+      if (id == S_MQ_ATTR) printFlags(T_MQ_ATTR_FLAGS, flags);
+      else putHex(flags);
+      const names: string[] = ["mq_maxmsg", "mq_msgsize", "mq_curmsgs"];
+      for (let i: u32 = 1; i < 4; i++) {
+        puts(", ");
+        puts(names[i - 1]);
+        putc(0x3d);
+        putI64(w == 8 ? load<i64>(p + <usize>(i * w)) : <i64>load<i32>(p + <usize>(i * w)));
+      }
+      putc(0x7d);
+      return true;
+    }
+    case S_SIGEVENT: {
+      const wide = (arch & 0x80000000) != 0 || arch == 0;
+      const need: u32 = wide ? 32 : 20;
+      if (len < need) return false;
+      printSigevent(p, wide);
       return true;
     }
     case S_TIMESPEC2: {
@@ -858,9 +1055,14 @@ function putStatTime(name: string, p: usize): void {
 }
 
 /** strace's sprinttime_ex prints no comment for 0.0 or an out-of-range nanosecond part. */
-export function isoShown(sec: i64, nsec: u64): bool {
-  return !(sec == 0 && nsec == 0) && nsec < 1000000000;
+export function isoShown(sec: i64, nsec: u64, maxPart: u64 = 999999999): bool {
+  // localtime fails (EOVERFLOW) past the years an int tm_year holds.
+  return !(sec == 0 && nsec == 0) && nsec <= maxPart && sec >= MIN_TM_SEC && sec <= MAX_TM_SEC;
 }
+
+/** The first and last second whose year fits struct tm's int tm_year (years -2147481748..2147485547). */
+const MIN_TM_SEC: i64 = -67768040609740800;
+const MAX_TM_SEC: i64 = 67768036191676799;
 
 function put2(v: i64): void {
   putc(0x30 + <u32>(v / 10));
@@ -868,7 +1070,7 @@ function put2(v: i64): void {
 }
 
 /** strace's sprinttime_nsec: `%FT%T[.nnnnnnnnn]%z` in the session's zone. */
-export function putIsoTime(sec: i64, nsec: u32): void {
+export function putIsoTime(sec: i64, nsec: u32, digits: i32 = 9): void {
   const local = sec + <i64>tzMinutes * 60;
   let days = local / 86400;
   let sod = local % 86400;
@@ -907,8 +1109,9 @@ export function putIsoTime(sec: i64, nsec: u32): void {
   put2(sod % 60);
   if (nsec != 0) {
     putc(0x2e);
-    let div: u32 = 100000000;
-    for (let i = 0; i < 9; i++) {
+    let div: u32 = 1;
+    for (let i = 1; i < digits; i++) div *= 10;
+    for (let i = 0; i < digits; i++) {
       putc(0x30 + ((nsec / div) % 10));
       div /= 10;
     }

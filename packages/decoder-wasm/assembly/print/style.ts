@@ -63,15 +63,18 @@ export function styleSwapEnd(): void {
   puts(" */");
 }
 
-/** Applies -X to what was printed since `start` for the value `v`. */
-export function restyle(start: usize, v: u64, fmt: i32): void {
+/**
+ * Applies -X to what was printed since `start` for the value `v`. `named`: the rendering holds a
+ * name even though it starts with a digit (`1<<(INET_DIAG_TOS-1)`).
+ */
+export function restyle(start: usize, v: u64, fmt: i32, named: bool = false): void {
   if (xlatStyle == 0) return;
   if (xlatStyle == 1) {
     truncateOut(start);
     putValue(v, fmt);
     return;
   }
-  if (numeric(start)) return;
+  if (!named && numeric(start)) return;
   const n = setAside(start);
   putValue(v, fmt);
   puts(" /* ");

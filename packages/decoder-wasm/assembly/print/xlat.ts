@@ -129,6 +129,14 @@ function printSplitFlags(idx: i32, v: u64): void {
   restyle(start, rest, FMT_HEX);
 }
 
+/**
+ * The bits of a table that has a type field, by name, the type field left out (the caller printed
+ * it): strace's printflags_ex over what remains, abbrev whatever -X says.
+ */
+export function printFlagBitsUnstyled(idx: i32, v: u64): void {
+  printFlagsAbbrev(idx, v, false);
+}
+
 /** The abbrev form whatever -X says: strace's own formatters (sprint_open_modes) ignore it. */
 export function printFlagsUnstyled(idx: i32, v: u64): void {
   const s = jsonMode ? spanOpen() : 0;
@@ -150,6 +158,7 @@ function printFlagsAbbrev(idx: i32, v: u64, typeField: bool = true): void {
     const typ = v & mask;
     const ref = lookup(idx, typ);
     if (ref != NO_REF) putRef(ref);
+    else if (typeFieldIsBits(t, mask)) putTypeBits(t, mask, typ);
     else putHex(typ);
     printed++;
     rest = v & ~mask;
@@ -174,5 +183,40 @@ function printFlagsAbbrev(idx: i32, v: u64, typeField: bool = true): void {
       putHex(rest);
       putUnknownComment(idx);
     }
+  }
+}
+
+/**
+ * Whether a table's type field is itself a set of bits (every named value in the mask is one bit,
+ * as statx's AT_STATX_FORCE_SYNC and AT_STATX_DONT_SYNC): strace prints such a field with
+ * printflags, so a combination no name matches shows as names joined by `|`.
+ */
+function typeFieldIsBits(t: u32, mask: u64): bool {
+  const n = tableCount(t);
+  let bits = 0;
+  for (let j: u32 = 0; j < n; j++) {
+    const ev = entryValue(t, j);
+    if (ev == 0 || (ev & mask) != ev) continue;
+    if ((ev & (ev - 1)) != 0) return false;
+    bits++;
+  }
+  return bits > 1;
+}
+
+/** A type field of bits: each named bit, then what no name covers in hex. */
+function putTypeBits(t: u32, mask: u64, typ: u64): void {
+  const n = tableCount(t);
+  let rest = typ;
+  let printed = 0;
+  for (let j: u32 = 0; j < n && rest != 0; j++) {
+    const ev = entryValue(t, j);
+    if (ev == 0 || (ev & mask) != ev || (rest & ev) != ev) continue;
+    if (printed++ > 0) putc(0x7c);
+    putRef(entryName(t, j));
+    rest &= ~ev;
+  }
+  if (rest != 0) {
+    if (printed > 0) putc(0x7c);
+    putHex(rest);
   }
 }

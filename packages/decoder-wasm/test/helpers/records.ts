@@ -2,6 +2,7 @@
 import {
   CaptureHeader,
   CaptureKind,
+  CaptureStatus,
   RecordHeader,
   RecordType,
   SyscallEnterBody,
@@ -141,6 +142,30 @@ export const structIf = (arg: number, data: Uint8Array | string): Capture => ({
   kind: CaptureKind.STRUCT_IF,
   data: typeof data === "string" ? enc.encode(data) : data,
 });
+
+/**
+ * A POINTEE capture: what the pointer `ptrOffset` bytes into argument `arg`'s struct points at
+ * (`ptr`), `wanted` bytes asked for, of which `data` were readable (PARTIAL when fewer).
+ */
+export function pointee(
+  arg: number,
+  ptrOffset: number,
+  ptr: bigint,
+  wanted: number,
+  data: Uint8Array,
+): Capture {
+  const head = new Uint8Array(16);
+  const v = new DataView(head.buffer);
+  v.setUint32(0, ptrOffset, true);
+  v.setUint32(4, wanted, true);
+  v.setBigUint64(8, ptr, true);
+  return {
+    arg,
+    kind: CaptureKind.POINTEE,
+    status: data.length < wanted ? CaptureStatus.PARTIAL : CaptureStatus.OK,
+    data: concat(head, data),
+  };
+}
 
 /** STRING_ARRAY capture data: total pointers, then the captured strings. */
 export function strArray(arg: number, total: number, strings: readonly string[]): Capture {

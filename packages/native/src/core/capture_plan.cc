@@ -68,8 +68,20 @@ CapturePlan CapturePlan::parse(const uint32_t* words, size_t count) {
       if (s.kind == rf::kStack) {
         if (s.len_arg > rf::kStackOffsetMax) throw PlanError("stack offset " + std::to_string(s.len_arg) + at_nr(nr));
         if (s.size == 0 || s.size > kPlanMaxBytes) throw PlanError("stack capture size " + std::to_string(s.size) + at_nr(nr));
+      } else if (s.kind == rf::kStructIf) {
+        // The selector's index, and the SelectorMatch bits above it.
+        uint32_t flags = rf::kSelectorAnyIocSize | (0xfu << rf::kSelectorLowBitsShift);
+        if ((s.len_arg & 0xff) > 5 || (s.len_arg & ~(0xffu | flags)) != 0) {
+          throw PlanError("selector argument " + hex(s.len_arg) + at_nr(nr));
+        }
       } else if (needs_len_arg(s.kind) && s.len_arg > 5) throw PlanError("length argument " + std::to_string(s.len_arg) + at_nr(nr));
-      if (s.kind != rf::kStack && !needs_len_arg(s.kind) && s.len_arg != kPlanUnusedLenArg && s.len_arg > 5) {
+      if (s.kind == rf::kPointee) {
+        uint32_t sel = (s.len_arg >> rf::kPointeeSelectorShift) & 0xf;
+        uint32_t count_size = (s.len_arg >> rf::kPointeeCountSizeShift) & 0xf;
+        if ((sel > 5 && sel != rf::kPointeeNoSelector) || (count_size != 0 && count_size != 2 && count_size != 4 && count_size != 8)) {
+          throw PlanError("pointee spec " + hex(s.len_arg) + at_nr(nr));
+        }
+      } else if (s.kind != rf::kStack && !needs_len_arg(s.kind) && s.len_arg != kPlanUnusedLenArg && s.len_arg > 5) {
         throw PlanError("length argument " + std::to_string(s.len_arg) + at_nr(nr));
       }
       if ((s.kind == rf::kStruct || s.kind == rf::kArray || s.kind == rf::kIndirect) && (s.size == 0 || s.size > kPlanMaxBytes)) {

@@ -473,6 +473,12 @@ struct Tracer::Loop {
         on_new_process(p, event, t.hidden);
         resume(p, t, 0);
         return;
+      case PTRACE_EVENT_EXIT:
+        // The thread is on its way out (strace's print_event_exit moment): a call it is in ends
+        // now, not when it is reaped (a leader is reaped only after all its threads).
+        if (!t.hidden) emit_pair(rf::kExiting, p, 0, 0);
+        resume(p, t, 0);
+        return;
       case PTRACE_EVENT_STOP:
         if (is_stop_signal(sig) && !t.hidden) {
           emit_pair(rf::kGroupStop, p, static_cast<uint32_t>(sig), 0);
@@ -1265,7 +1271,7 @@ void Tracer::run(SpawnSpec spec, BatchSink* sink) {
     return;
   }
 
-  long options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
+  long options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT;
   // strace's rule: tracees outlive the tracer (even its kill -9) unless --kill-on-exit, or they
   // carry our seccomp filter, whose SECCOMP_RET_TRACE syscalls would fail with ENOSYS untraced.
   if (spec.exit_kill || !filter.empty()) options |= PTRACE_O_EXITKILL;
@@ -1303,7 +1309,7 @@ void Tracer::run_attach(AttachSpec spec, BatchSink* sink) {
     fail_start("clone: " + errno_text(errno), errno);
     return;
   }
-  long options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
+  long options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT;
   if (spec.exit_kill) options |= PTRACE_O_EXITKILL;
   if (spec.follow_forks) options |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
   auto seize = [options](pid_t tid) {

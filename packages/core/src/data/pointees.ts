@@ -1,0 +1,74 @@
+/**
+ * Pointers inside structs that decoders follow (CaptureKind.POINTEE): which field of which
+ * struct, how many elements it points at, and which syscalls pass such a struct where. Hand
+ * data checked against strace 6.1 (bpf_filter.c, clone.c); field offsets and sizes come from the
+ * kernel's BTF layouts (src/layouts/), so only names are written here.
+ */
+
+/** One pointer field of a struct and what it points at. */
+export interface PointerRule {
+  /** The pointer field (a layout field name). */
+  readonly field: string;
+  /** The field holding the element count (a layout field name); absent: `max` bytes are read. */
+  readonly count?: string;
+  /** Bytes per element. */
+  readonly elemSize: number;
+  /** Most bytes read. */
+  readonly max: number;
+  /** Read at entry (the caller's data) or at exit (what the kernel wrote); default: the struct's. */
+  readonly when?: "entry" | "exit";
+}
+
+/** include/uapi/linux/filter.h: BPF_MAXINSNS; struct sock_filter is 8 bytes. */
+const BPF_MAXINSNS = 4096;
+const SOCK_FILTER_SIZE = 8;
+
+/** The pointers each struct's decoder follows, keyed by core's struct name. */
+export const structPointers: Readonly<Record<string, readonly PointerRule[]>> = {
+  // A classic BPF program: strace prints at most BPF_MAXINSNS instructions, then `...`; one more
+  // is read to tell that apart from an unreadable one (`... /* addr */`).
+  sock_fprog: [
+    { field: "filter", count: "len", elemSize: SOCK_FILTER_SIZE, max: (BPF_MAXINSNS + 1) * SOCK_FILTER_SIZE },
+  ],
+  // clone3: the pids the caller asks for (at most 1024 read; the kernel takes 32), and the pidfd and
+  // parent tid the kernel stores at exit (`=> {pidfd=[3], parent_tid=[1234]}`).
+  clone_args: [
+    { field: "set_tid", count: "set_tid_size", elemSize: 4, max: 4096, when: "entry" },
+    { field: "pidfd", elemSize: 4, max: 4, when: "exit" },
+    { field: "parent_tid", elemSize: 4, max: 4, when: "exit" },
+  ],
+};
+
+/**
+ * A struct argument the kinds table does not describe as one (its shape depends on other
+ * arguments): read its pointees when args[selector] is one of `values`.
+ */
+export interface PointeeArg {
+  readonly arg: number;
+  /** A struct name with {@link structPointers}. */
+  readonly type: string;
+  readonly selector: number;
+  /** The constant table naming `values`. */
+  readonly table: string;
+  readonly values: readonly string[];
+  readonly dir: "in" | "out";
+}
+
+/**
+ * Per syscall, struct arguments known only by a selector's value. (Value captures,
+ * data/value-captures.ts, and struct-kind arguments get their struct's pointees without a row.)
+ */
+export const pointeeArgs: Readonly<Record<string, readonly PointeeArg[]>> = {
+  // strace 6.1 net.c: SOL_SOCKET's SO_ATTACH_FILTER and SO_ATTACH_REUSEPORT_CBPF take a sock_fprog
+  // (the option name alone selects; another level's option of the same number reads harmlessly).
+  setsockopt: [
+    {
+      arg: 3,
+      type: "sock_fprog",
+      selector: 2,
+      table: "sockoptions",
+      values: ["SO_ATTACH_FILTER", "SO_ATTACH_REUSEPORT_CBPF"],
+      dir: "in",
+    },
+  ],
+};

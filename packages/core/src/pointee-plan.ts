@@ -1,0 +1,98 @@
+/**
+ * The POINTEE captures of one syscall (data/pointees.ts): for each struct argument whose struct has
+ * pointer fields a decoder follows, one capture per pointer, with the struct capture's selector.
+ * Offsets and sizes come from the architecture's BTF layouts; without a layout, none.
+ */
+
+import type { CaptureSpec } from "./capture-spec.js";
+import { constTables } from "./consts.js";
+import { type PointerRule, pointeeArgs, structPointers } from "./data/pointees.js";
+import { layoutsByArch } from "./data/structs.js";
+import { valueCaptures } from "./data/value-captures.js";
+import { CaptureKind, CaptureWhen } from "./record-format.js";
+import type { ArchTable, StructField, SyscallRow } from "./types.js";
+
+/** A struct argument: which, read when, and the selector that must match (if any). */
+interface StructAt {
+  readonly arg: number;
+  readonly type: string;
+  readonly dir: "in" | "out" | "inout";
+  readonly selector?: { readonly arg: number; readonly value: number };
+}
+
+function constValue(syscall: string, table: string, name: string): number {
+  const t = constTables.find((c) => c.name === table);
+  const entry = t?.entries.find(([, n]) => n === name);
+  if (!entry) throw new Error(`pointee captures of ${syscall}: ${name} is not in ${table}`);
+  return entry[0] >>> 0;
+}
+
+/** Every struct argument of `row` that may hold pointers, from its kinds and its selector tables. */
+function structArgs(row: SyscallRow): StructAt[] {
+  const out: StructAt[] = [];
+  row.args?.forEach((a, arg) => {
+    if (a.kind.k === "struct") out.push({ arg, type: a.kind.type, dir: a.kind.dir });
+  });
+  const vc = valueCaptures[row.name];
+  for (const c of vc?.captures ?? []) {
+    if (!structPointers[c.type]) continue;
+    const named = typeof c.value === "number" ? c.value : constValue(row.name, vc?.table ?? "", c.value);
+    const value = (named | (c.orBits ?? 0)) >>> 0;
+    out.push({ arg: c.arg, type: c.type, dir: c.dir, selector: { arg: vc?.selector ?? 0, value } });
+  }
+  for (const p of pointeeArgs[row.name] ?? []) {
+    for (const v of p.values) {
+      const value = constValue(row.name, p.table, v);
+      out.push({ arg: p.arg, type: p.type, dir: p.dir, selector: { arg: p.selector, value } });
+    }
+  }
+  return out;
+}
+
+function field(fields: readonly StructField[], type: string, name: string): StructField {
+  const f = fields.find(([n]) => n === name);
+  if (!f) throw new Error(`pointee captures: struct ${type} has no field ${name}`);
+  return f;
+}
+
+function specOf(at: StructAt, rule: PointerRule, fields: readonly StructField[]): CaptureSpec[] {
+  const [, ptrOffset] = field(fields, at.type, rule.field);
+  let countOffset = 0;
+  let countSize: 0 | 2 | 4 | 8 = 0;
+  if (rule.count) {
+    const [, off, size] = field(fields, at.type, rule.count);
+    if (size !== 2 && size !== 4 && size !== 8)
+      throw new Error(`pointee captures: ${at.type}.${rule.count} is ${size} bytes`);
+    countOffset = off;
+    countSize = size;
+  }
+  const base = {
+    arg: at.arg,
+    kind: CaptureKind.POINTEE,
+    ptrOffset,
+    countOffset,
+    countSize,
+    elemSize: rule.elemSize,
+    max: rule.max,
+    ...(at.selector ? { selectorArg: at.selector.arg, selectorValue: at.selector.value } : {}),
+  } as const;
+  const dir = rule.when === "entry" ? "in" : rule.when === "exit" ? "out" : at.dir;
+  const out: CaptureSpec[] = [];
+  if (dir !== "out") out.push({ ...base, when: CaptureWhen.ENTRY });
+  if (dir !== "in") out.push({ ...base, when: CaptureWhen.EXIT });
+  return out;
+}
+
+/** The POINTEE captures of syscall `row` on `table`'s architecture. */
+export function pointeeCapturesFor(table: ArchTable, row: SyscallRow): CaptureSpec[] {
+  const layouts = layoutsByArch[table.arch];
+  if (!layouts) return [];
+  const out: CaptureSpec[] = [];
+  for (const at of structArgs(row)) {
+    const rules = structPointers[at.type];
+    const layout = layouts.find((l) => l.name === at.type);
+    if (!rules || !layout) continue;
+    for (const rule of rules) out.push(...specOf(at, rule, layout.fields));
+  }
+  return out;
+}

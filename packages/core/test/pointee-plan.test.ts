@@ -1,0 +1,60 @@
+// POINTEE specs: the packed words round-trip, and the plan follows the pointers data/pointees.ts
+// names, with offsets from the BTF layouts and the selector of the struct capture they belong to.
+import { describe, expect, it } from "vitest";
+import {
+  CaptureKind,
+  CaptureWhen,
+  compileCapturePlan,
+  decodeCapturePlan,
+  decodeSpec,
+  encodeSpec,
+  x86_64,
+} from "../src/index.js";
+
+describe("POINTEE captures", () => {
+  it("round-trips every field through the plan words", () => {
+    const spec = {
+      arg: 2,
+      kind: CaptureKind.POINTEE,
+      when: CaptureWhen.ENTRY,
+      ptrOffset: 8,
+      countOffset: 0,
+      countSize: 2 as const,
+      elemSize: 8,
+      selectorArg: 0,
+      selectorValue: 1,
+      max: 32776,
+    };
+    expect(decodeSpec(...encodeSpec(spec))).toEqual(spec);
+    const { selectorArg: _a, selectorValue: _v, ...plain } = spec;
+    expect(decodeSpec(...encodeSpec(plain))).toEqual(plain);
+  });
+
+  it("reads seccomp's filter program only for SECCOMP_SET_MODE_FILTER, and clone3's stored ids at exit", () => {
+    const plan = decodeCapturePlan(compileCapturePlan(x86_64, { strsize: 32 }));
+    const nr = (name: string) => x86_64.syscalls.find((s) => s.name === name)?.nr ?? -1;
+    const pointees = (name: string) =>
+      (plan.get(nr(name)) ?? []).filter((c) => c.kind === CaptureKind.POINTEE);
+    expect(pointees("seccomp")).toEqual([
+      expect.objectContaining({
+        arg: 2,
+        ptrOffset: 8,
+        countOffset: 0,
+        countSize: 2,
+        elemSize: 8,
+        selectorArg: 0,
+        selectorValue: 1,
+      }),
+    ]);
+    const clone3 = pointees("clone3");
+    expect(clone3.map((c) => [c.when, c.kind === CaptureKind.POINTEE ? c.ptrOffset : -1])).toEqual([
+      [CaptureWhen.ENTRY, 64],
+      [CaptureWhen.EXIT, 8],
+      [CaptureWhen.EXIT, 24],
+    ]);
+    // setsockopt: one per option name that takes a program, selected by argument 2
+    expect(
+      pointees("setsockopt").map((c) => (c.kind === CaptureKind.POINTEE ? c.selectorValue : -1)),
+    ).toEqual([26, 51]);
+  });
+});

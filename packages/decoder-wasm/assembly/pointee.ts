@@ -1,0 +1,41 @@
+// POINTEE captures (core's data/pointees.ts): what a pointer inside a struct argument points at,
+// found by the argument, the pointer's offset in the struct and the stop it was read at.
+
+import { capNth } from "./call";
+import { CAP_ARG, CAP_HEADER, CAP_LENGTH, CAP_STATUS, CK_POINTEE, CS_FAULT } from "./record";
+
+/** The pointer the last {@link findPointee} found. */
+export let ptPtr: u64 = 0;
+/** Its readable bytes: ptLen of the ptWanted the struct asked for. */
+export let ptData: usize = 0;
+export let ptLen: u32 = 0;
+export let ptWanted: u32 = 0;
+
+/** Data bytes before the pointee: u32 offset, u32 bytes wanted, u64 pointer. */
+const HEAD: u32 = 16;
+
+/**
+ * Finds the POINTEE capture of argument `argIdx` for the pointer `offset` bytes into its struct,
+ * read at entry or, when `atExit`, at exit. False when absent (the selector did not match, the
+ * call is not verbose-decoded) or when the pointer itself was unreadable.
+ */
+export function findPointee(argIdx: u32, offset: u32, atExit: bool): bool {
+  ptPtr = 0;
+  ptData = 0;
+  ptLen = 0;
+  ptWanted = 0;
+  for (let n: u32 = 0; ; n++) {
+    const p = capNth(<u32>CK_POINTEE, atExit, n);
+    if (p == 0) return false;
+    if (<u32>load<u8>(p + CAP_ARG) != argIdx) continue;
+    const len = load<u32>(p + CAP_LENGTH);
+    if (<u32>load<u16>(p + CAP_STATUS) == <u32>CS_FAULT || len < HEAD) continue;
+    const d = p + CAP_HEADER;
+    if (load<u32>(d) != offset) continue;
+    ptWanted = load<u32>(d + 4);
+    ptPtr = load<u64>(d + 8);
+    ptData = d + HEAD;
+    ptLen = len - HEAD;
+    return true;
+  }
+}
