@@ -11,7 +11,7 @@ import { extraCaptures } from "./data/extra-captures.js";
 import { IO_DUMP_ARG, IO_DUMP_READ, IO_DUMP_WRITE } from "./data/io-dump.js";
 import { netlinkPayloads } from "./data/netlink.js";
 import { valueCaptures } from "./data/value-captures.js";
-import { pointeeCapturesFor } from "./pointee-plan.js";
+import { fdFieldCapturesFor, pointeeCapturesFor } from "./pointee-plan.js";
 import { CaptureKind, CaptureWhen, FD_RETURN_ARG, FdDecode } from "./record-format.js";
 import type { ArchTable, ArgKind, RetKind, SigreturnMask } from "./types.js";
 
@@ -397,6 +397,7 @@ export function compileCapturePlan(table: ArchTable, options: CapturePlanOptions
     specs.push(...pointeeCapturesFor(table, row));
     specs.push(...extraCapturesFor(row.name, options.strsize, table));
     const fds = fdCaptures(row.args, row.ret, options.decodeFds ?? "none");
+    fds.push(...fdFieldCapturesFor(table, row, options.decodeFds ?? "none"));
     const netlink = netlinkCapture(row.name, fds);
     if (netlink) specs.unshift(netlink);
     specs.push(...fds);

@@ -7,6 +7,7 @@
 import {
   CaptureKind,
   type CaptureWhen,
+  FD_FIELD_LEN_ARG,
   NO_LEN_ARG_FD_PAIR,
   POINTEE_NO_SELECTOR,
   SelectorMatch,
@@ -67,6 +68,18 @@ export type CaptureSpec =
       readonly stride: number;
       readonly decode: number;
       readonly max: number;
+    })
+  /**
+   * What the fd in a struct's field names: the int `offset` bytes into the struct at args[arg];
+   * with a selector, only when the low 32 bits of args[selectorArg] equal `selectorValue`.
+   */
+  | (Base & {
+      readonly kind: typeof CaptureKind.FD_PATHS;
+      readonly countArg: "field";
+      readonly offset: number;
+      readonly decode: number;
+      readonly selectorArg?: number;
+      readonly selectorValue?: number;
     })
   /** An fd_set of `args[nfdsArg]` bits, at most `max` bytes. */
   | (Base & { readonly kind: typeof CaptureKind.FDSET; readonly nfdsArg: number; readonly max: number })
@@ -151,17 +164,31 @@ export const SPEC_WORDS: { readonly [K in CaptureKind]: Words<Of<K>> } = {
     decode: (_1, decode, max) => ({ decode, max }),
   },
   [CaptureKind.FD_PATHS]: {
-    encode: (s) => [
-      s.countArg === "pair" ? NO_LEN_ARG_FD_PAIR : s.countArg,
-      s.decode | (s.stride << 8),
-      s.max,
-    ],
-    decode: (count, bits, max) => ({
-      countArg: count === NO_LEN_ARG_FD_PAIR ? "pair" : count,
-      stride: bits >>> 8,
-      decode: bits & 0xff,
-      max,
-    }),
+    encode: (s) =>
+      s.countArg === "field"
+        ? [
+            (FD_FIELD_LEN_ARG | (s.selectorArg ?? POINTEE_NO_SELECTOR)) >>> 0,
+            s.selectorArg === undefined ? 0 : (s.selectorValue ?? 0) >>> 0,
+            s.decode | (s.offset << 8),
+          ]
+        : [s.countArg === "pair" ? NO_LEN_ARG_FD_PAIR : s.countArg, s.decode | (s.stride << 8), s.max],
+    decode: (count, bits, max) => {
+      if (count !== NO_LEN_ARG_FD_PAIR && (count & ~0xf) >>> 0 === FD_FIELD_LEN_ARG) {
+        const selectorArg = count & 0xf;
+        return {
+          countArg: "field",
+          offset: max >>> 8,
+          decode: max & 0xff,
+          ...(selectorArg === POINTEE_NO_SELECTOR ? {} : { selectorArg, selectorValue: bits }),
+        };
+      }
+      return {
+        countArg: count === NO_LEN_ARG_FD_PAIR ? "pair" : count,
+        stride: bits >>> 8,
+        decode: bits & 0xff,
+        max,
+      };
+    },
   },
   [CaptureKind.FDSET]: {
     encode: (s) => [s.nfdsArg, 0, s.max],

@@ -267,16 +267,23 @@ uint16_t capture_fd_path(rf::RecordWriter& w, const CaptureSpec& s, const Syscal
 uint16_t capture_fd_paths(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, uint64_t len_arg,
                           const CaptureSpec& s, const SyscallFacts& f) {
   if (f.fds == nullptr) return rf::kFault;
+  // One fd in a struct field (FD_FIELD_LEN_ARG): `max` holds the field's offset and the decode bits.
+  bool field = (s.len_arg & ~0xfu) == rf::kFdFieldLenArg;
   uint32_t stride = s.size >> 8;
-  uint64_t count = s.len_arg == rf::kNoLenArgFdPair ? 2 : len_arg;
-  uint32_t n = static_cast<uint32_t>(std::min<uint64_t>(count, s.max));
+  uint32_t decode = s.size & 0xff;
+  if (field) {
+    addr += s.max >> 8;
+    decode = s.max & 0xff;
+  }
+  uint64_t count = field ? 1 : s.len_arg == rf::kNoLenArgFdPair ? 2 : len_arg;
+  uint32_t n = static_cast<uint32_t>(field ? 1 : std::min<uint64_t>(count, s.max));
   w.u32(n);
   w.u32(0);
   FdDescription d;
   for (uint32_t i = 0; i < n; i++) {
     int32_t fd = 0;
     if (mem.read(addr + static_cast<uint64_t>(i) * stride, &fd, 4) < 4) return rf::kFault;
-    bool named = f.fds->describe(f.tid, fd, s.size & 0xff, d);
+    bool named = f.fds->describe(f.tid, fd, decode, d);
     if (!named) d = FdDescription{};
     w.u32(static_cast<uint32_t>(fd));
     w.u32(named ? 0 : 1);
@@ -422,6 +429,10 @@ uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vecto
     if (s.kind == rf::kStructIf && !selector_matches(s, f)) continue;
     if (s.kind == rf::kPointee) {
       uint32_t sel = (s.len_arg >> rf::kPointeeSelectorShift) & 0xf;
+      if (sel != rf::kPointeeNoSelector && (sel > 5 || static_cast<uint32_t>(f.args[sel]) != s.size)) continue;
+    }
+    if (s.kind == rf::kFdPaths && (s.len_arg & ~0xfu) == rf::kFdFieldLenArg) {
+      uint32_t sel = s.len_arg & 0xf;
       if (sel != rf::kPointeeNoSelector && (sel > 5 || static_cast<uint32_t>(f.args[sel]) != s.size)) continue;
     }
     uint64_t addr = s.arg <= 5 ? f.args[s.arg] : 0;
