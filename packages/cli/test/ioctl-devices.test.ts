@@ -14,6 +14,9 @@ const PROGRAM = `#include <linux/gpio.h>
 #include <linux/ptp_clock.h>
 #include <linux/rtc.h>
 #include <linux/audit.h>
+#include <linux/blkpg.h>
+#include <linux/blktrace_api.h>
+#include <linux/fs.h>
 #include <linux/seccomp.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -230,6 +233,40 @@ int main(void) {
   unsigned long long *id = tail(8);
   *id = 7;
   ioctl(-1, SECCOMP_IOCTL_NOTIF_ID_VALID, id);
+
+  /* block devices: values, an int, a range pair, a partition behind a pointer, a trace setup */
+  ioctl(-1, BLKRASET, 0xdeadbeefUL);
+  int *ro = tail(sizeof(*ro));
+  *ro = -2;
+  ioctl(-1, BLKROSET, ro);
+  unsigned long long *range = tail(16);
+  range[0] = 4096;
+  range[1] = 0xfeedfacecafeULL;
+  ioctl(-1, BLKDISCARD, range);
+  struct blkpg_partition *part = tail(sizeof(*part));
+  memset(part, 0, sizeof(*part));
+  part->start = 1 << 20;
+  part->length = -1;
+  part->pno = 2;
+  strcpy(part->devname, "sdz2");
+  memset(part->volname, 'V', sizeof(part->volname));
+  struct blkpg_ioctl_arg *pg = tail(sizeof(*pg));
+  pg->op = BLKPG_ADD_PARTITION;
+  pg->flags = 0;
+  pg->datalen = sizeof(*part);
+  pg->data = part;
+  ioctl(-1, BLKPG, pg);
+  pg->op = BLKPG_DEL_PARTITION;
+  pg->data = edge + page; /* unreadable: its address */
+  ioctl(-1, BLKPG, pg);
+  struct blk_user_trace_setup *bt = tail(sizeof(*bt));
+  memset(bt, 0, sizeof(*bt));
+  bt->act_mask = 0xffff;
+  bt->buf_size = 4096;
+  bt->buf_nr = 4;
+  bt->end_lba = 1000;
+  bt->pid = 1;
+  ioctl(-1, BLKTRACESETUP, bt);
 
   /* userfaultfd, on a real one */
   int uffd = syscall(__NR_userfaultfd, 0);

@@ -1001,3 +1001,25 @@ export const SECCOMP_NOTIF_ADDFD_FLAGS: u32 = 8;
 export const SECCOMP_NOTIF_ADDFD_SRCFD: u32 = 12;
 export const SECCOMP_NOTIF_ADDFD_NEWFD: u32 = 16;
 export const SECCOMP_NOTIF_ADDFD_NEWFD_FLAGS: u32 = 20;
+
+export const SIZEOF_BLKPG_IOCTL_ARG: u32 = 24;
+export const BLKPG_IOCTL_ARG_OP: u32 = 0;
+export const BLKPG_IOCTL_ARG_FLAGS: u32 = 4;
+export const BLKPG_IOCTL_ARG_DATALEN: u32 = 8;
+export const BLKPG_IOCTL_ARG_DATA: u32 = 16;
+
+export const SIZEOF_BLKPG_PARTITION: u32 = 152;
+export const BLKPG_PARTITION_START: u32 = 0;
+export const BLKPG_PARTITION_LENGTH: u32 = 8;
+export const BLKPG_PARTITION_PNO: u32 = 16;
+export const BLKPG_PARTITION_DEVNAME: u32 = 20;
+export const BLKPG_PARTITION_VOLNAME: u32 = 84;
+
+export const SIZEOF_BLK_USER_TRACE_SETUP: u32 = 72;
+export const BLK_USER_TRACE_SETUP_NAME: u32 = 0;
+export const BLK_USER_TRACE_SETUP_ACT_MASK: u32 = 32;
+export const BLK_USER_TRACE_SETUP_BUF_SIZE: u32 = 36;
+export const BLK_USER_TRACE_SETUP_BUF_NR: u32 = 40;
+export const BLK_USER_TRACE_SETUP_START_LBA: u32 = 48;
+export const BLK_USER_TRACE_SETUP_END_LBA: u32 = 56;
+export const BLK_USER_TRACE_SETUP_PID: u32 = 64;

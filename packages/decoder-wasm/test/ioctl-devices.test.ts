@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { createDecoder, type DecoderOptions } from "../dist/index.js";
 import { nr } from "./helpers/nr.js";
-import { bytes, type Capture, concat, enter, exit, structIf } from "./helpers/records.js";
+import { bytes, type Capture, concat, enter, exit, pointee, structIf } from "./helpers/records.js";
 
 const ARG = 0x7ffc0000n;
 const EBADF = -9;
@@ -166,6 +166,81 @@ describe("seccomp user notifications", () => {
   it("a filled struct shows at entry then ` => `, and the address when the call failed", async () => {
     expect(await line(RECV, EBADF, [notif(5, 39, 0xfeedface)], [])).toBe(
       "ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, {id=0x5, pid=1234, flags=0, data={nr=39, arch=0xfeedface /* AUDIT_ARCH_??? */, instruction_pointer=NULL, args=[0, 0x10, 0, 0, 0, 0]}} => 0x7ffc0000) = -1 EBADF (Bad file descriptor)\n",
+    );
+  });
+});
+
+describe("block devices", () => {
+  const BLKPG = 0x1269;
+  const BLKTRACESETUP = 0xc0481273;
+  const BLKDISCARD = 0x1277;
+  const BLKSECTGET = 0x1267;
+  /** struct blkpg_ioctl_arg (24 bytes): op, flags, datalen, then the data pointer at 16. */
+  const blkpg = (op: number, data: bigint) =>
+    structIf(
+      2,
+      bytes(24, [
+        [0, 4, op],
+        [4, 4, -2],
+        [8, 4, 152],
+        [16, 8, data],
+      ]),
+    );
+  it("BLKPG's partition from its pointee, names cut where they hold no NUL; the address when unread", async () => {
+    const part = bytes(152, [
+      [0, 8, 512n],
+      [8, 8, -1n],
+      [16, 4, 3],
+    ]);
+    part.set(new TextEncoder().encode("sda3"), 20);
+    part.fill(0x42, 84, 148);
+    expect(await line(BLKPG, EBADF, [blkpg(1, 0x5000n), pointee(2, 16, 0x5000n, 152, part)], [])).toBe(
+      `ioctl(-1, BLKPG, {op=BLKPG_ADD_PARTITION, flags=-2, datalen=152, data={start=512, length=-1, pno=3, devname="sda3", volname="${"B".repeat(63)}"...}}) = -1 EBADF (Bad file descriptor)\n`,
+    );
+    expect(
+      await line(
+        BLKPG,
+        EBADF,
+        [blkpg(7, 0xdead0000n), pointee(2, 16, 0xdead0000n, 152, new Uint8Array(0))],
+        [],
+      ),
+    ).toBe(
+      "ioctl(-1, BLKPG, {op=0x7 /* BLKPG_??? */, flags=-2, datalen=152, data=0xdead0000}) = -1 EBADF (Bad file descriptor)\n",
+    );
+  });
+  it("BLKTRACESETUP opens at entry and closes at exit with the kernel's name, or only the brace on failure", async () => {
+    const setup = (name: string) => {
+      const b = bytes(72, [
+        [32, 2, 3],
+        [36, 4, 4096],
+        [40, 4, 8],
+        [48, 8, 0n],
+        [56, 8, 100n],
+        [64, 4, 77],
+      ]);
+      b.set(new TextEncoder().encode(name), 0);
+      return structIf(2, b);
+    };
+    const head =
+      "ioctl(-1, BLKTRACESETUP, {act_mask=3, buf_size=4096, buf_nr=8, start_lba=0, end_lba=100, pid=77";
+    expect(await line(BLKTRACESETUP, 0, [setup("")], [setup("sdb")])).toBe(`${head}, name="sdb"}) = 0\n`);
+    expect(await line(BLKTRACESETUP, EBADF, [setup("")], [])).toBe(
+      `${head}}) = -1 EBADF (Bad file descriptor)\n`,
+    );
+  });
+  it("a pair of u64 in one bracket, an unsigned short at exit", async () => {
+    const pair = structIf(
+      2,
+      bytes(16, [
+        [0, 8, 0xdeadbeefbadc0dedn],
+        [8, 8, 4096n],
+      ]),
+    );
+    expect(await line(BLKDISCARD, EBADF, [pair], [])).toBe(
+      "ioctl(-1, BLKDISCARD, [16045690984232390125, 4096]) = -1 EBADF (Bad file descriptor)\n",
+    );
+    expect(await line(BLKSECTGET, 0, [], [structIf(2, bytes(2, [[0, 2, 0xfffe]]))])).toBe(
+      `${"ioctl(-1, BLKSECTGET, [65534])".padEnd(40)}= 0\n`,
     );
   });
 });

@@ -99,8 +99,11 @@ const pseudoStructs: readonly StructDef[] = [
  * from the constant table). The decoder reads the name; its size is bits / 8.
  */
 type ScalarFormat = "u" | "d" | "x" | "flags" | "xval";
-const scalar = (format: ScalarFormat, bits: 32 | 64, table?: string): string =>
+const scalar = (format: ScalarFormat, bits: 16 | 32 | 64, table?: string): string =>
   `${format}${bits}${table === undefined ? "" : `:${table}`}`;
+/** `count` scalars in one bracket (`[1, 2]`: block's discard ranges), named `<format><bits>[<count>]`. */
+const scalars = (format: "u" | "d" | "x", bits: 16 | 32 | 64, count: number): string =>
+  `${format}${bits}[${count}]`;
 
 /** ioctl(2): the request (argument 1) chooses what argument 2 points at. */
 export const ioctlCaptures: ValueCaptureRow = {
@@ -323,6 +326,17 @@ export const ioctlCaptures: ValueCaptureRow = {
     ...inOf("seccomp_notif_resp", "SECCOMP_IOCTL_NOTIF_SEND"),
     ...inOf("seccomp_notif_addfd", "SECCOMP_IOCTL_NOTIF_ADDFD"),
     ...inOf(scalar("x", 64), "SECCOMP_IOCTL_NOTIF_ID_VALID", "SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR"),
+    // ioctl-b: strace 6.1 block.c: numbers the kernel returns (read at exit), numbers and ranges
+    // the caller gives, a partition change, a trace setup (the name the kernel gave, at exit).
+    ...outOf(scalar("u", 16), "BLKSECTGET", "BLKROTATIONAL"),
+    ...outOf(scalar("d", 32), "BLKROGET", "BLKBSZGET", "BLKSSZGET", "BLKALIGNOFF"),
+    ...inOf(scalar("d", 32), "BLKROSET", "BLKBSZSET"),
+    ...outOf(scalar("u", 32), "BLKPBSZGET", "BLKIOMIN", "BLKIOOPT", "BLKDISCARDZEROES"),
+    ...outOf(scalar("d", 64), "BLKRAGET", "BLKFRAGET"),
+    ...outOf(scalar("u", 64), "BLKGETSIZE", "BLKGETSIZE64", "BLKGETDISKSEQ"),
+    ...inOf(scalars("u", 64, 2), "BLKDISCARD", "BLKSECDISCARD", "BLKZEROOUT"),
+    ...inOf("blkpg_ioctl_arg", "BLKPG"),
+    ...inOut("blk_user_trace_setup", "BLKTRACESETUP"),
   ],
 };
 
@@ -333,7 +347,7 @@ export const ioctlCaptures: ValueCaptureRow = {
 export const ioctlPseudoStructs: readonly StructDef[] = [
   ...pseudoStructs,
   ...[...new Set(ioctlCaptures.captures.map((c) => c.type))]
-    .map((name) => ({ name, bits: /^(?:u|d|x|flags|xval)(32|64)(?::|$)/.exec(name)?.[1] }))
-    .filter((s): s is { name: string; bits: string } => s.bits !== undefined)
-    .map(({ name, bits }) => ({ name, size: Number(bits) / 8 })),
+    .map((name) => ({ name, m: /^(?:u|d|x|flags|xval)(16|32|64)(?:\[(\d+)\])?(?::|$)/.exec(name) }))
+    .filter((s): s is { name: string; m: RegExpExecArray } => s.m !== null)
+    .map(({ name, m }) => ({ name, size: (Number(m[1]) / 8) * Number(m[2] ?? 1) })),
 ];

@@ -22,6 +22,8 @@ export interface PointerRule {
 /** include/uapi/linux/filter.h: BPF_MAXINSNS; struct sock_filter is 8 bytes. */
 const BPF_MAXINSNS = 4096;
 const SOCK_FILTER_SIZE = 8;
+/** linux/blkpg.h: sizeof(struct blkpg_partition) (two long longs, an int, two char[64]). */
+const BLKPG_PARTITION_SIZE = 152;
 
 /** The pointers each struct's decoder follows, keyed by core's struct name. */
 export const structPointers: Readonly<Record<string, readonly PointerRule[]>> = {
@@ -37,6 +39,8 @@ export const structPointers: Readonly<Record<string, readonly PointerRule[]>> = 
     { field: "pidfd", elemSize: 4, max: 4, when: "exit" },
     { field: "parent_tid", elemSize: 4, max: 4, when: "exit" },
   ],
+  // ioctl-b: BLKPG's partition (linux/blkpg.h struct blkpg_partition, 152 bytes), whatever datalen says.
+  blkpg_ioctl_arg: [{ field: "data", elemSize: 1, max: BLKPG_PARTITION_SIZE }],
 };
 
 /**

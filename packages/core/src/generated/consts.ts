@@ -310,6 +310,17 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "blkpg_ops",
+    source: "include/uapi/linux/blkpg.h",
+    kind: "enum",
+    dflt: "BLKPG_???",
+    entries: [
+      [1, "BLKPG_ADD_PARTITION"],
+      [2, "BLKPG_DEL_PARTITION"],
+      [3, "BLKPG_RESIZE_PARTITION"],
+    ],
+  },
+  {
     name: "bpf_attach_type",
     source: "include/uapi/linux/bpf.h",
     kind: "enum",

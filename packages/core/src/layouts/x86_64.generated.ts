@@ -1654,4 +1654,41 @@ export const layouts: readonly StructLayout[] = [
       ["newfd_flags", 20, 4, "__u32"],
     ],
   },
+  {
+    name: "blkpg_ioctl_arg",
+    kernel: "struct blkpg_ioctl_arg",
+    size: 24,
+    fields: [
+      ["op", 0, 4, "int"],
+      ["flags", 4, 4, "int"],
+      ["datalen", 8, 4, "int"],
+      ["data", 16, 8, "pointer"],
+    ],
+  },
+  {
+    name: "blkpg_partition",
+    kernel: "struct blkpg_partition",
+    size: 152,
+    fields: [
+      ["start", 0, 8, "long long int"],
+      ["length", 8, 8, "long long int"],
+      ["pno", 16, 4, "int"],
+      ["devname", 20, 64, "char[64]"],
+      ["volname", 84, 64, "char[64]"],
+    ],
+  },
+  {
+    name: "blk_user_trace_setup",
+    kernel: "struct blk_user_trace_setup",
+    size: 72,
+    fields: [
+      ["name", 0, 32, "char[32]"],
+      ["act_mask", 32, 2, "__u16"],
+      ["buf_size", 36, 4, "__u32"],
+      ["buf_nr", 40, 4, "__u32"],
+      ["start_lba", 48, 8, "__u64"],
+      ["end_lba", 56, 8, "__u64"],
+      ["pid", 64, 4, "__u32"],
+    ],
+  },
 ];

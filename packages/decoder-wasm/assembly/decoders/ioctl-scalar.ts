@@ -1,8 +1,9 @@
 // A scalar behind an ioctl's pointer, printed in brackets (`[TIOCM_DTR|TIOCM_RTS]`, `[0x1f]`):
-// core's data/ioctl-captures.ts names its type `<format><bits>[:<table>]`, and that name is all
-// this printer goes by, so a new request of this shape is one line of core data.
+// core's data/ioctl-captures.ts names its type `<format><bits>[:<table>]` (or `<format><bits>[<count>]`
+// for a few in one bracket), and that name is all this printer goes by, so a new request of this
+// shape is one line of core data.
 
-import { outLen, putc } from "../out";
+import { outLen, putc, puts } from "../out";
 import { putHex, putI64, putU64 } from "../print/num";
 import { FMT_HEX, restyle } from "../print/style";
 import { printEnum, printFlags } from "../print/xlat";
@@ -53,20 +54,31 @@ export function printScalar(type: u32, p: usize, len: u32): bool {
     at = 1;
   } else return false;
   let bits: u32;
-  if (startsWith(s + <usize>at, n - at, "32")) bits = 32;
+  if (startsWith(s + <usize>at, n - at, "16")) bits = 16;
+  else if (startsWith(s + <usize>at, n - at, "32")) bits = 32;
   else if (startsWith(s + <usize>at, n - at, "64")) bits = 64;
   else return false;
-  if (len < bits / 8) return false;
-  const v: u64 = bits == 64 ? load<u64>(p) : <u64>load<u32>(p);
+  // `[<count>]` after the bits: that many values in the one bracket (a u64 pair: `[1, 2]`).
+  let count: u32 = 1;
+  if (at + 2 < n && load<u8>(s + <usize>(at + 2)) == 0x5b) count = <u32>load<u8>(s + <usize>(at + 3)) - 0x30;
+  if (len < (bits / 8) * count) return false;
   putc(0x5b);
+  for (let i: u32 = 0; i < count; i++) {
+    if (i > 0) puts(", ");
+    printOne(fmt, bits, s, n, at, p + <usize>(i * (bits / 8)));
+  }
+  putc(0x5d);
+  return true;
+}
+
+function printOne(fmt: u8, bits: u32, s: usize, n: u32, at: u32, p: usize): void {
+  const v: u64 = bits == 64 ? load<u64>(p) : bits == 32 ? <u64>load<u32>(p) : <u64>load<u16>(p);
   if (fmt == FMT_FLAGS) printFlags(tableAfter(s, n, at + 2), v);
   else if (fmt == FMT_XVAL) printEnum(tableAfter(s, n, at + 2), v);
   else if (fmt == FMT_X) {
     const start = outLen;
     putHex(v);
     restyle(start, v, FMT_HEX);
-  } else if (fmt == FMT_D) putI64(bits == 64 ? <i64>v : <i64>(<i32>v));
+  } else if (fmt == FMT_D) putI64(bits == 64 ? <i64>v : bits == 32 ? <i64>(<i32>v) : <i64>(<i16>v));
   else putU64(v);
-  putc(0x5d);
-  return true;
 }

@@ -60,6 +60,7 @@ import {
   printPtpSysOffsetExtended,
   printPtpSysOffsetPrecise,
 } from "./ioctl-ptp";
+import { printBlkpg, printBlkTraceSetup } from "./ioctl-block";
 import { printRandPoolInfo } from "./ioctl-random";
 import { printRtcParam, printRtcPllInfo, printRtcTime, printRtcWkalrm } from "./ioctl-rtc";
 import { printScalar } from "./ioctl-scalar";
@@ -154,6 +155,8 @@ export const IOCTL_STRUCT_NAMES: string[] = [
   "seccomp_notif",
   "seccomp_notif_resp",
   "seccomp_notif_addfd",
+  "blkpg_ioctl_arg",
+  "blk_user_trace_setup",
 ];
 
 /**
@@ -189,7 +192,8 @@ export function ioctlExitMode(type: u32): u8 {
     strEq(type, "uffdio_api") ||
     strEq(type, "uffdio_register") ||
     strEq(type, "uffdio_copy") ||
-    strEq(type, "uffdio_zeropage")
+    strEq(type, "uffdio_zeropage") ||
+    strEq(type, "blk_user_trace_setup")
   )
     return EXIT_CONTINUE;
   return EXIT_ARROW;
@@ -276,6 +280,8 @@ export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExi
   if (strEq(type, "seccomp_notif")) return printSeccompNotif(p, len, atExit);
   if (strEq(type, "seccomp_notif_resp")) return printSeccompNotifResp(p, len);
   if (strEq(type, "seccomp_notif_addfd")) return printSeccompNotifAddfd(p, len);
+  if (strEq(type, "blkpg_ioctl_arg")) return printBlkpg(p, len);
+  if (strEq(type, "blk_user_trace_setup")) return printBlkTraceSetup(p, len, atExit);
   return printScalar(type, p, len);
 }
 

@@ -1096,6 +1096,25 @@ constexpr size_t kSeccompNotifAddfdFlags = 8;
 constexpr size_t kSeccompNotifAddfdSrcfd = 12;
 constexpr size_t kSeccompNotifAddfdNewfd = 16;
 constexpr size_t kSeccompNotifAddfdNewfdFlags = 20;
+constexpr size_t kSizeofBlkpgIoctlArg = 24;
+constexpr size_t kBlkpgIoctlArgOp = 0;
+constexpr size_t kBlkpgIoctlArgFlags = 4;
+constexpr size_t kBlkpgIoctlArgDatalen = 8;
+constexpr size_t kBlkpgIoctlArgData = 16;
+constexpr size_t kSizeofBlkpgPartition = 152;
+constexpr size_t kBlkpgPartitionStart = 0;
+constexpr size_t kBlkpgPartitionLength = 8;
+constexpr size_t kBlkpgPartitionPno = 16;
+constexpr size_t kBlkpgPartitionDevname = 20;
+constexpr size_t kBlkpgPartitionVolname = 84;
+constexpr size_t kSizeofBlkUserTraceSetup = 72;
+constexpr size_t kBlkUserTraceSetupName = 0;
+constexpr size_t kBlkUserTraceSetupActMask = 32;
+constexpr size_t kBlkUserTraceSetupBufSize = 36;
+constexpr size_t kBlkUserTraceSetupBufNr = 40;
+constexpr size_t kBlkUserTraceSetupStartLba = 48;
+constexpr size_t kBlkUserTraceSetupEndLba = 56;
+constexpr size_t kBlkUserTraceSetupPid = 64;
 }  // namespace layout
 
 }  // namespace tstrace
