@@ -6,6 +6,7 @@ import { arg } from "../call";
 import { puts } from "../out";
 import { printTermiosOf, TERMIO, TERMIOS2 } from "../print/termios";
 import { lookup, NO_REF, strEq } from "../tables";
+import { printBlkpg, printBlkTraceSetup } from "./ioctl-block";
 import { printCounterWatch } from "./ioctl-counter";
 import { printEvdevStruct } from "./ioctl-evdev";
 import { isIoctlRequest } from "./ioctl-fields";
@@ -60,7 +61,6 @@ import {
   printPtpSysOffsetExtended,
   printPtpSysOffsetPrecise,
 } from "./ioctl-ptp";
-import { printBlkpg, printBlkTraceSetup } from "./ioctl-block";
 import { printRandPoolInfo } from "./ioctl-random";
 import { printRtcParam, printRtcPllInfo, printRtcTime, printRtcWkalrm } from "./ioctl-rtc";
 import { printScalar } from "./ioctl-scalar";
