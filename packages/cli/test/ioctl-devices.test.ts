@@ -17,6 +17,7 @@ const PROGRAM = `#include <linux/gpio.h>
 #include <linux/blkpg.h>
 #include <linux/blktrace_api.h>
 #include <linux/fs.h>
+#include <scsi/sg.h>
 #include <linux/seccomp.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -267,6 +268,17 @@ int main(void) {
   bt->end_lba = 1000;
   bt->pid = 1;
   ioctl(-1, BLKTRACESETUP, bt);
+
+  /* scsi generic: ints given and asked for, a reset kind with its flag, a value */
+  int *sgi = tail(sizeof(*sgi));
+  *sgi = -5;
+  ioctl(-1, SG_SET_TIMEOUT, sgi);
+  ioctl(-1, SG_GET_VERSION_NUM, sgi);
+  ioctl(-1, SG_GET_RESERVED_SIZE, 0);
+  *sgi = 0x100 | 4; /* NO_ESCALATE | TARGET: the kernel's scsi/sg.h, not glibc's */
+  ioctl(-1, SG_SCSI_RESET, sgi);
+  ioctl(-1, SG_SET_TRANSFORM, -2);
+  ioctl(-1, SG_GET_TIMEOUT, 0);
 
   /* userfaultfd, on a real one */
   int uffd = syscall(__NR_userfaultfd, 0);

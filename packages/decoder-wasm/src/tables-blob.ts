@@ -101,6 +101,8 @@ export const ARG_KIND_CODES = {
   indirect: 36,
   mmsghdr: 37,
   uid: 38,
+  // ioctl-b: 61-62
+  xint: 61,
 } as const;
 
 /** Return kind codes (assembly/kind-codes.ts R_*). */

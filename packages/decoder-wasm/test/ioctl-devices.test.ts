@@ -245,6 +245,28 @@ describe("block devices", () => {
   });
 });
 
+describe("scsi generic", () => {
+  const SG_SCSI_RESET = 0x2284;
+  const SG_SET_TRANSFORM = 0x2204;
+  it("a reset kind by name, its no-escalate flag named apart, an unknown one as hex", async () => {
+    const reset = (v: number) => structIf(2, bytes(4, [[0, 4, v]]));
+    expect(await line(SG_SCSI_RESET, EBADF, [reset(0x102)], [])).toBe(
+      "ioctl(-1, SG_SCSI_RESET, [SG_SCSI_RESET_NO_ESCALATE|SG_SCSI_RESET_BUS]) = -1 EBADF (Bad file descriptor)\n",
+    );
+    expect(await line(SG_SCSI_RESET, EBADF, [reset(0x77)], [])).toBe(
+      "ioctl(-1, SG_SCSI_RESET, [0x77 /* SG_SCSI_RESET_??? */]) = -1 EBADF (Bad file descriptor)\n",
+    );
+  });
+  it("SG_SET_TRANSFORM's value as an unsigned int in hex", async () => {
+    const d = await createDecoder({});
+    const ioctl = nr("ioctl");
+    const text = d.decodeToString(
+      concat(enter(100, ioctl, [-1, SG_SET_TRANSFORM, 0xfffffffffacefeedn], []), exit(100, ioctl, EBADF, [])),
+    );
+    expect(text).toBe("ioctl(-1, SG_SET_TRANSFORM, 0xfacefeed) = -1 EBADF (Bad file descriptor)\n");
+  });
+});
+
 describe("request names a number carries", () => {
   it("MIXER_READ(n) before the table's name, joined by ` or `", async () => {
     expect(await line(OTPSELECT, EBADF, [structIf(2, bytes(4, [[0, 4, 2]]))], [])).toBe(

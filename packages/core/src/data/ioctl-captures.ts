@@ -91,6 +91,8 @@ const pseudoStructs: readonly StructDef[] = [
   // struct gpio_v2_line_values (two __u64), printed as both fields where the GET prints one a side.
   { name: "gpio_line_offset", size: 4 },
   { name: "gpio_v2_line_values_set", size: 16 },
+  // ioctl-b: SG_SCSI_RESET's int: a reset kind, maybe with SG_SCSI_RESET_NO_ESCALATE.
+  { name: "sg_scsi_reset", size: 4 },
 ];
 
 /**
@@ -337,6 +339,33 @@ export const ioctlCaptures: ValueCaptureRow = {
     ...inOf(scalars("u", 64, 2), "BLKDISCARD", "BLKSECDISCARD", "BLKZEROOUT"),
     ...inOf("blkpg_ioctl_arg", "BLKPG"),
     ...inOut("blk_user_trace_setup", "BLKTRACESETUP"),
+    // ioctl-b: strace 6.1 scsi.c: ints given and returned, a reset kind with its no-escalate flag.
+    ...inOf(
+      scalar("d", 32),
+      "SG_NEXT_CMD_LEN",
+      "SG_SET_COMMAND_Q",
+      "SG_SET_DEBUG",
+      "SG_SET_FORCE_LOW_DMA",
+      "SG_SET_FORCE_PACK_ID",
+      "SG_SET_KEEP_ORPHAN",
+      "SG_SET_RESERVED_SIZE",
+      "SG_SET_TIMEOUT",
+    ),
+    ...outOf(
+      scalar("d", 32),
+      "SG_EMULATED_HOST",
+      "SG_GET_ACCESS_COUNT",
+      "SG_GET_COMMAND_Q",
+      "SG_GET_KEEP_ORPHAN",
+      "SG_GET_LOW_DMA",
+      "SG_GET_NUM_WAITING",
+      "SG_GET_PACK_ID",
+      "SG_GET_RESERVED_SIZE",
+      "SG_GET_SG_TABLESIZE",
+      "SG_GET_TRANSFORM",
+      "SG_GET_VERSION_NUM",
+    ),
+    ...inOf("sg_scsi_reset", "SG_SCSI_RESET"),
   ],
 };
 

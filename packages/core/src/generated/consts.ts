@@ -6443,6 +6443,20 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "sg_scsi_reset",
+    source: "include/scsi/sg.h",
+    kind: "enum",
+    dflt: "SG_SCSI_RESET_???",
+    entries: [
+      [0, "SG_SCSI_RESET_NOTHING"],
+      [1, "SG_SCSI_RESET_DEVICE"],
+      [2, "SG_SCSI_RESET_BUS"],
+      [3, "SG_SCSI_RESET_HOST"],
+      [4, "SG_SCSI_RESET_TARGET"],
+      [256, "SG_SCSI_RESET_NO_ESCALATE"],
+    ],
+  },
+  {
     name: "shm_flags",
     source: "include/uapi/linux/shm.h",
     kind: "flags",

@@ -124,6 +124,7 @@ export const ioctlTable: ConstTable = {
     [8838, "SG_GET_REQUEST_TABLE"],
     [8839, "SG_SET_KEEP_ORPHAN"],
     [8840, "SG_GET_KEEP_ORPHAN"],
+    [8841, "SG_GET_ACCESS_COUNT"],
     [8977, "FW_CDEV_IOC_GET_SPEED"],
     [9216, "PERF_EVENT_IOC_ENABLE"],
     [9217, "PERF_EVENT_IOC_DISABLE"],

@@ -64,6 +64,7 @@ import {
 import { printRandPoolInfo } from "./ioctl-random";
 import { printRtcParam, printRtcPllInfo, printRtcTime, printRtcWkalrm } from "./ioctl-rtc";
 import { printScalar } from "./ioctl-scalar";
+import { printSgScsiReset } from "./ioctl-scsi";
 import { printSeccompNotif, printSeccompNotifAddfd, printSeccompNotifResp } from "./ioctl-seccomp";
 import {
   printUbiAttach,
@@ -157,6 +158,7 @@ export const IOCTL_STRUCT_NAMES: string[] = [
   "seccomp_notif_addfd",
   "blkpg_ioctl_arg",
   "blk_user_trace_setup",
+  "sg_scsi_reset",
 ];
 
 /**
@@ -282,6 +284,7 @@ export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExi
   if (strEq(type, "seccomp_notif_addfd")) return printSeccompNotifAddfd(p, len);
   if (strEq(type, "blkpg_ioctl_arg")) return printBlkpg(p, len);
   if (strEq(type, "blk_user_trace_setup")) return printBlkTraceSetup(p, len, atExit);
+  if (strEq(type, "sg_scsi_reset")) return printSgScsiReset(p, len);
   return printScalar(type, p, len);
 }
 
