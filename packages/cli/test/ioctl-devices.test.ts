@@ -280,6 +280,11 @@ int main(void) {
   ioctl(-1, SG_SET_TRANSFORM, -2);
   ioctl(-1, SG_GET_TIMEOUT, 0);
 
+  /* OpenZFS's requests, which strace names though no kernel header defines them */
+  ioctl(-1, 'Z' << 8 | 0x41, 0);
+  ioctl(-1, ('Z' << 8) + 0x88, 0);
+  ioctl(-1, ('K' << 8) | 2, 0);
+
   /* userfaultfd, on a real one */
   int uffd = syscall(__NR_userfaultfd, 0);
   struct uffdio_api *ua = tail(sizeof(*ua));
