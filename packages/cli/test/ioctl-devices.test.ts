@@ -17,6 +17,7 @@ const PROGRAM = `#include <linux/gpio.h>
 #include <linux/blkpg.h>
 #include <linux/blktrace_api.h>
 #include <linux/fs.h>
+#include <linux/nbd.h>
 #include <scsi/sg.h>
 #include <linux/seccomp.h>
 #include <errno.h>
@@ -228,7 +229,8 @@ int main(void) {
   ioctl(-1, SECCOMP_IOCTL_NOTIF_SEND, rs);
   struct seccomp_notif_addfd *af = tail(sizeof(*af));
   memset(af, 0, sizeof(*af));
-  af->srcfd = open("/dev/null", O_RDONLY); /* -y names it */
+  int devnull = open("/dev/null", O_RDONLY);
+  af->srcfd = devnull; /* -y names it */
   af->newfd_flags = O_CLOEXEC;
   ioctl(-1, SECCOMP_IOCTL_NOTIF_ADDFD, af);
   unsigned long long *id = tail(8);
@@ -279,6 +281,9 @@ int main(void) {
   ioctl(-1, SG_SCSI_RESET, sgi);
   ioctl(-1, SG_SET_TRANSFORM, -2);
   ioctl(-1, SG_GET_TIMEOUT, 0);
+
+  /* an fd as the argument itself: -y names it */
+  ioctl(-1, NBD_SET_SOCK, devnull);
 
   /* OpenZFS's requests, which strace names though no kernel header defines them */
   ioctl(-1, 'Z' << 8 | 0x41, 0);

@@ -8,6 +8,7 @@ import {
   CaptureKind,
   type CaptureWhen,
   FD_FIELD_LEN_ARG,
+  FD_SELECTED_LEN_ARG,
   NO_LEN_ARG_FD_PAIR,
   POINTEE_NO_SELECTOR,
   SelectorMatch,
@@ -56,8 +57,17 @@ export type CaptureSpec =
     })
   /** `size` bytes at the stack pointer plus `offset` (`arg` only labels the capture). */
   | (Base & { readonly kind: typeof CaptureKind.STACK; readonly offset: number; readonly size: number })
-  /** What an fd names; `decode` holds {@link FdDecode} bits; the path is at most `max` bytes. */
-  | (Base & { readonly kind: typeof CaptureKind.FD_PATH; readonly decode: number; readonly max: number })
+  /**
+   * What an fd names; `decode` holds {@link FdDecode} bits; the path is at most `max` bytes. With a
+   * selector, only when the low 32 bits of args[selectorArg] equal `selectorValue`.
+   */
+  | (Base & {
+      readonly kind: typeof CaptureKind.FD_PATH;
+      readonly decode: number;
+      readonly max: number;
+      readonly selectorArg?: number;
+      readonly selectorValue?: number;
+    })
   /**
    * What each fd of an array names: elements `stride` bytes apart, the fd first; `args[countArg]`
    * of them, or two for `countArg` "pair"; at most `max` elements.
@@ -160,8 +170,18 @@ export const SPEC_WORDS: { readonly [K in CaptureKind]: Words<Of<K>> } = {
     decode: (offset, size) => ({ offset, size }),
   },
   [CaptureKind.FD_PATH]: {
-    encode: (s) => [NO_LEN_ARG, s.decode, s.max],
-    decode: (_1, decode, max) => ({ decode, max }),
+    encode: (s) =>
+      s.selectorArg === undefined
+        ? [NO_LEN_ARG, s.decode, s.max]
+        : [
+            (FD_SELECTED_LEN_ARG | (s.decode << 4) | s.selectorArg) >>> 0,
+            (s.selectorValue ?? 0) >>> 0,
+            s.max,
+          ],
+    decode: (w1, w2, max) =>
+      w1 !== NO_LEN_ARG && (w1 & ~0xff) >>> 0 === FD_SELECTED_LEN_ARG
+        ? { decode: (w1 >>> 4) & 0xf, max, selectorArg: w1 & 0xf, selectorValue: w2 }
+        : { decode: w2, max },
   },
   [CaptureKind.FD_PATHS]: {
     encode: (s) =>

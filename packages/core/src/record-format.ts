@@ -332,6 +332,12 @@ export const NO_LEN_ARG_FD_PAIR = 0xffffffff;
  * Data as for an array of one.
  */
 export const FD_FIELD_LEN_ARG = 0xfffffe00;
+/**
+ * An {@link CaptureKind.FD_PATH} spec whose `lenArg` is this plus the {@link FdDecode} bits in
+ * bits 4–7 and a selector argument in its low 4 bits describes args[arg] only when the low 32 bits
+ * of that argument equal `size` (an ioctl request whose argument is an fd: NBD_SET_SOCK).
+ */
+export const FD_SELECTED_LEN_ARG = 0xfffffd00;
 /** A {@link CaptureKind.FD_PATH} capture with this `arg` describes the return value (exit only). */
 export const FD_RETURN_ARG = 6;
 /** Bits in a {@link CaptureKind.FD_PATH} spec's `size`. */

@@ -97,3 +97,29 @@ describe("fd field captures (FD_PATHS of one struct field)", () => {
     expect(fieldsOf("all").every((c) => c.kind === CaptureKind.FD_PATHS && c.decode === 1)).toBe(true);
   });
 });
+
+describe("request-chosen fd arguments (FD_PATH with a selector)", () => {
+  it("round-trips the selector and the decode bits through the plan words", () => {
+    const spec = {
+      arg: 2,
+      kind: CaptureKind.FD_PATH,
+      when: CaptureWhen.ENTRY,
+      decode: 1,
+      max: 4096,
+      selectorArg: 1,
+      selectorValue: 0xab00,
+    };
+    expect(decodeSpec(...encodeSpec(spec))).toEqual(spec);
+  });
+
+  it("describes NBD_SET_SOCK's argument under -y, for that request only", () => {
+    const nr = x86_64.syscalls.find((s) => s.name === "ioctl")?.nr ?? -1;
+    const selected = (decodeFds: "none" | "path") =>
+      (decodeCapturePlan(compileCapturePlan(x86_64, { strsize: 32, decodeFds })).get(nr) ?? []).filter(
+        (c) => c.kind === CaptureKind.FD_PATH && c.arg === 2,
+      );
+    expect(selected("none")).toEqual([]);
+    // linux/nbd.h: NBD_SET_SOCK is _IO(0xab, 0)
+    expect(selected("path")).toEqual([expect.objectContaining({ selectorArg: 1, selectorValue: 0xab00 })]);
+  });
+});

@@ -81,6 +81,11 @@ CapturePlan CapturePlan::parse(const uint32_t* words, size_t count) {
         if ((sel > 5 && sel != rf::kPointeeNoSelector) || (count_size != 0 && count_size != 2 && count_size != 4 && count_size != 8)) {
           throw PlanError("pointee spec " + hex(s.len_arg) + at_nr(nr));
         }
+      } else if (s.kind == rf::kFdPath && (s.len_arg & ~0xffu) == rf::kFdSelectedLenArg) {
+        // An fd argument read only for one selector value: decode bits 4-7, selector argument 0-3.
+        if ((s.len_arg & 0xf) > 5 || ((s.len_arg >> 4) & 0xf) > kFdDecodeAll) {
+          throw PlanError("selected fd spec " + hex(s.len_arg) + at_nr(nr));
+        }
       } else if (s.kind == rf::kFdPaths && (s.len_arg & ~0xfu) == rf::kFdFieldLenArg) {
         // One fd in a struct field: a selector argument (or none), decode bits, an offset below 65536.
         uint32_t sel = s.len_arg & 0xf;
@@ -99,7 +104,7 @@ CapturePlan CapturePlan::parse(const uint32_t* words, size_t count) {
       if (s.kind == rf::kStringArray && s.size > rf::kStringArrayScanCap) {
         throw PlanError("string count " + std::to_string(s.size) + at_nr(nr));
       }
-      if (s.kind == rf::kFdPath && s.size > kFdDecodeAll) {
+      if (s.kind == rf::kFdPath && (s.len_arg & ~0xffu) != rf::kFdSelectedLenArg && s.size > kFdDecodeAll) {
         throw PlanError("fd decode bits " + std::to_string(s.size) + at_nr(nr));
       }
       if (s.kind == rf::kFdPaths && (s.len_arg & ~0xfu) != rf::kFdFieldLenArg) {

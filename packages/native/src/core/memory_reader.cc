@@ -435,6 +435,13 @@ uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vecto
       uint32_t sel = s.len_arg & 0xf;
       if (sel != rf::kPointeeNoSelector && (sel > 5 || static_cast<uint32_t>(f.args[sel]) != s.size)) continue;
     }
+    if (s.kind == rf::kFdPath && (s.len_arg & ~0xffu) == rf::kFdSelectedLenArg) {
+      // Read only for its selector value; then an ordinary FD_PATH with the decode bits it carries.
+      uint32_t sel = s.len_arg & 0xf;
+      if (sel > 5 || static_cast<uint32_t>(f.args[sel]) != s.size) continue;
+      s.size = (s.len_arg >> 4) & 0xf;
+      s.len_arg = kPlanUnusedLenArg;
+    }
     uint64_t addr = s.arg <= 5 ? f.args[s.arg] : 0;
     uint64_t len_arg = s.len_arg <= 5 ? f.args[s.len_arg] : 0;
     size_t start = w.begin_capture(s.arg, s.kind);
