@@ -146,6 +146,7 @@ export class PathFilter {
     size: number,
     arg: number,
     kind: CaptureKind,
+    partialOk = false,
   ): { start: number; len: number } | undefined {
     const count = view.getUint32(at + RecordHeader.length + SyscallEnterBody.captureCount, true);
     let off = at + RecordHeader.length + SyscallEnterBody.length;
@@ -157,7 +158,8 @@ export class PathFilter {
       ) {
         const status = view.getUint16(off + CaptureHeader.status, true);
         // A path cut short by an unmapped page names no file (strace prints its address).
-        if (status === CaptureStatus.FAULT || status === CaptureStatus.PARTIAL) return undefined;
+        if (status === CaptureStatus.FAULT || (status === CaptureStatus.PARTIAL && !partialOk))
+          return undefined;
         const start = off + CaptureHeader.size;
         return { start, len: Math.min(len, at + size - start) };
       }
@@ -209,9 +211,12 @@ export class PathFilter {
     return false;
   }
 
-  /** strace's poll case: any pollfd's fd among the first `nfds` elements. */
+  /**
+   * strace's poll case: any pollfd's fd among the first `nfds` elements, as far as they are
+   * readable (an array running into an unmapped page still matches by its readable entries).
+   */
   #pollFdsMatch(view: DataView, at: number, size: number, pid: number, arg: number, nfds: number): boolean {
-    const c = this.#capture(view, at, size, arg, CaptureKind.ARRAY);
+    const c = this.#capture(view, at, size, arg, CaptureKind.ARRAY, true);
     if (!c) return false;
     const n = Math.min(nfds, 1024 * 1024, Math.floor(c.len / POLLFD_SIZE));
     for (let i = 0; i < n; i++)

@@ -396,13 +396,62 @@ function defines(files) {
       .split("\n")) {
       const m = line.match(/^\s*#\s*define\s+(\w+)\s+(.+?)\s*$/);
       if (m && !map.has(m[1])) map.set(m[1], m[2]);
+      // A function-like macro (keyboard.h's K(t,v), KVAL(x)): its parameters and body.
+      const f = line.match(/^\s*#\s*define\s+(\w+)\(([\w\s,]*)\)\s+(.+?)\s*$/);
+      if (f && !map.has(f[1])) map.set(f[1], { params: f[2].split(",").map((x) => x.trim()), body: f[3] });
     }
   }
   return map;
 }
 
+/** `expr` with each call of a function-like macro of `defs` replaced by its body (arguments substituted). */
+function expandCalls(expr, defs) {
+  let out = "";
+  let i = 0;
+  while (i < expr.length) {
+    const m = /^[A-Za-z_]\w*/.exec(expr.slice(i));
+    if (!m || (i > 0 && /\w/.test(expr[i - 1]))) {
+      out += expr[i++];
+      continue;
+    }
+    const name = m[0];
+    const def = defs.get(name);
+    let j = i + name.length;
+    while (expr[j] === " ") j++;
+    if (typeof def !== "object" || expr[j] !== "(") {
+      out += name;
+      i += name.length;
+      continue;
+    }
+    // The arguments up to the matching parenthesis, split at top-level commas.
+    const args = [];
+    let depth = 0;
+    let cur = "";
+    for (j++; j < expr.length; j++) {
+      const c = expr[j];
+      if (c === "(") depth++;
+      else if (c === ")" && depth-- === 0) break;
+      if (c === "," && depth === 0) {
+        args.push(cur);
+        cur = "";
+      } else cur += c;
+    }
+    args.push(cur);
+    if (args.length !== def.params.length)
+      throw new Error(`${name} takes ${def.params.length} arguments: ${expr}`);
+    const body = def.body.replace(/\b[A-Za-z_]\w*\b/g, (id) => {
+      const k = def.params.indexOf(id);
+      return k < 0 ? id : `(${args[k].trim()})`;
+    });
+    out += `(${expandCalls(body, defs)})`;
+    i = j + 1;
+  }
+  return out;
+}
+
 function evalExpr(expr, defs, depth = 0) {
   if (depth > 20) throw new Error(`macro recursion in ${expr}`);
+  expr = expandCalls(expr, defs);
   let s = expr.replace(/\b(0[xX][0-9a-fA-F]+|\d+)[uUlL]*\b/g, (_, n) => {
     if (/^0[0-7]+$/.test(n)) return `${BigInt(`0o${n.slice(1)}`)}n`;
     return `${BigInt(n)}n`;

@@ -9,6 +9,7 @@ import {
   type CaptureWhen,
   FD_FIELD_LEN_ARG,
   FD_SELECTED_LEN_ARG,
+  NO_LEN_ARG_FD_ONE,
   NO_LEN_ARG_FD_PAIR,
   POINTEE_NO_SELECTOR,
   SelectorMatch,
@@ -69,13 +70,15 @@ export type CaptureSpec =
       readonly selectorValue?: number;
     })
   /**
-   * What each fd of an array names: elements `stride` bytes apart, the fd first; `args[countArg]`
-   * of them, or two for `countArg` "pair"; at most `max` elements.
+   * What each fd of an array names: elements `stride` bytes apart, the first fd `offset` bytes in
+   * (default 0); `args[countArg]` of them, two for `countArg` "pair", one for "one" (a struct's fd
+   * field); at most `max` elements.
    */
   | (Base & {
       readonly kind: typeof CaptureKind.FD_PATHS;
-      readonly countArg: number | "pair";
+      readonly countArg: number | "pair" | "one";
       readonly stride: number;
+      readonly offset?: number;
       readonly decode: number;
       readonly max: number;
     })
@@ -191,9 +194,21 @@ export const SPEC_WORDS: { readonly [K in CaptureKind]: Words<Of<K>> } = {
             s.selectorArg === undefined ? 0 : (s.selectorValue ?? 0) >>> 0,
             s.decode | (s.offset << 8),
           ]
-        : [s.countArg === "pair" ? NO_LEN_ARG_FD_PAIR : s.countArg, s.decode | (s.stride << 8), s.max],
+        : [
+            s.countArg === "pair"
+              ? NO_LEN_ARG_FD_PAIR
+              : s.countArg === "one"
+                ? NO_LEN_ARG_FD_ONE
+                : s.countArg,
+            (s.decode | (s.stride << 8) | ((s.offset ?? 0) << 20)) >>> 0,
+            s.max,
+          ],
     decode: (count, bits, max) => {
-      if (count !== NO_LEN_ARG_FD_PAIR && (count & ~0xf) >>> 0 === FD_FIELD_LEN_ARG) {
+      if (
+        count !== NO_LEN_ARG_FD_PAIR &&
+        count !== NO_LEN_ARG_FD_ONE &&
+        (count & ~0xf) >>> 0 === FD_FIELD_LEN_ARG
+      ) {
         const selectorArg = count & 0xf;
         return {
           countArg: "field",
@@ -203,8 +218,9 @@ export const SPEC_WORDS: { readonly [K in CaptureKind]: Words<Of<K>> } = {
         };
       }
       return {
-        countArg: count === NO_LEN_ARG_FD_PAIR ? "pair" : count,
-        stride: bits >>> 8,
+        countArg: count === NO_LEN_ARG_FD_PAIR ? "pair" : count === NO_LEN_ARG_FD_ONE ? "one" : count,
+        stride: (bits >>> 8) & 0xfff,
+        ...(bits >>> 20 ? { offset: bits >>> 20 } : {}),
         decode: bits & 0xff,
         max,
       };

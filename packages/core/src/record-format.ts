@@ -227,7 +227,8 @@ export const CaptureKind = {
    * iovec array at args[arg] with args[lenArg] entries. Data: u32 entries read, u32 zero, then per
    * entry: u64 base, u64 len, u32 status, u32 captured length, bytes padded to 8. Total captured data
    * is at most `max` bytes (at exit also at most the return value). Status PARTIAL: the array
-   * became unreadable after the entries read (strace's `... /* ADDR *\/`).
+   * became unreadable after the entries read (strace's `... /* ADDR *\/`). An entry's status
+   * PARTIAL: its buffer became unreadable after the captured bytes.
    */
   IOVEC: 6,
   /** args[lenArg] elements of `size` bytes each at args[arg], at most `max` bytes in all. */
@@ -247,9 +248,10 @@ export const CaptureKind = {
   FD_PATH: 9,
   /**
    * {@link FD_PATH} for each fd in an array at args[arg] (pipe's int[2], poll's pollfd array):
-   * elements are `size >> 8` bytes apart with the fd (an int) first; `lenArg` holds their count, or
-   * is {@link NO_LEN_ARG_FD_PAIR} for a pair; at most `max` elements. `size & 0xff` holds
-   * {@link FdDecode} bits. Data: u32 elements, u32 zero, then per element: i32 fd, u32 status
+   * elements are `(size >> 8) & 0xfff` bytes apart, the first fd (an int) `size >> 20` bytes in;
+   * `lenArg` holds their count, or is {@link NO_LEN_ARG_FD_PAIR} for a pair or
+   * {@link NO_LEN_ARG_FD_ONE} for one fd (a struct's fd field); at most `max` elements.
+   * `size & 0xff` holds {@link FdDecode} bits. Data: u32 elements, u32 zero, then per element: i32 fd, u32 status
    * (0 named, 1 not), u32 {@link FdPathForm}, u32 path length, u32 detail length, the path, the
    * detail, padded to 4.
    */
@@ -338,6 +340,8 @@ export const FD_FIELD_LEN_ARG = 0xfffffe00;
  * of that argument equal `size` (an ioctl request whose argument is an fd: NBD_SET_SOCK).
  */
 export const FD_SELECTED_LEN_ARG = 0xfffffd00;
+/** An {@link CaptureKind.FD_PATHS} spec with this `lenArg` reads one fd (a struct's fd field). */
+export const NO_LEN_ARG_FD_ONE = 0xfffffffe;
 /** A {@link CaptureKind.FD_PATH} capture with this `arg` describes the return value (exit only). */
 export const FD_RETURN_ARG = 6;
 /** Bits in a {@link CaptureKind.FD_PATH} spec's `size`. */
@@ -367,6 +371,11 @@ export const FdPathForm = {
   DETAIL: 1,
   /** The quoted path, then `<detail>` (`/dev/null<char 1:3>`). */
   DEVICE: 2,
+  /**
+   * A bit or'ed into the form: the file was deleted, and the path is the link's text without the
+   * kernel's " (deleted)" (strace prints `<path>(deleted)`).
+   */
+  DELETED: 0x100,
 } as const;
 /** Most control-message bytes an {@link CaptureKind.MSGHDR} capture reads. */
 export const MSG_CONTROL_MAX = 4096;

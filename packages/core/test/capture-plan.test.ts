@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  ARRAY_CAPTURE_MAX,
   CAPTURE_BYTES_MAX,
   CaptureKind,
   type CaptureSpec,
@@ -103,6 +104,25 @@ describe("capture plan", () => {
       { ...FD, arg: FD_RETURN_ARG, when: CaptureWhen.EXIT, decode: FdDecode.DETAILS },
     ]);
   });
+  it("reads a struct's fd field under decodeFds, at its BTF offset (landlock's parent_fd, mount_attr's userns_fd)", () => {
+    const one = (arg: number, offset: number) => ({
+      arg,
+      kind: CaptureKind.FD_PATHS,
+      when: CaptureWhen.ENTRY,
+      countArg: "one",
+      stride: 4,
+      offset,
+      decode: 0,
+      max: 1,
+    });
+    const paths = (name: string, decodeFds: "none" | "path") =>
+      decodeCapturePlan(compileCapturePlan(x86_64, { strsize: 32, decodeFds }))
+        .get(nr(name))
+        ?.filter((s) => s.kind === CaptureKind.FD_PATHS);
+    expect(paths("landlock_add_rule", "path")).toEqual([one(2, 8)]);
+    expect(paths("mount_setattr", "path")).toEqual([one(3, 24)]);
+    expect(paths("landlock_add_rule", "none")).toEqual([]);
+  });
   it("round trips for every architecture", () => {
     const p = compileCapturePlan(i386, { strsize: 80 });
     const d = decodeCapturePlan(p);
@@ -143,7 +163,8 @@ describe("capture plan for -e read= / -e write= dumps", () => {
   it("captures the data of the dumped family whole, the rest by -s", () => {
     const read = { read: true, write: false };
     expect(maxOf(read, "read")).toEqual([IO_DUMP_CAPTURE_MAX]);
-    expect(maxOf(read, "readv")).toEqual([IO_DUMP_CAPTURE_MAX]);
+    // readv's iovec array is also read at entry, as ranges for a failed call (extra-captures.ts)
+    expect(maxOf(read, "readv")).toEqual([IO_DUMP_CAPTURE_MAX, ARRAY_CAPTURE_MAX]);
     expect(maxOf(read, "write")).toEqual([33]);
     const write = { read: false, write: true };
     expect(maxOf(write, "write")).toEqual([IO_DUMP_CAPTURE_MAX]);
@@ -178,12 +199,13 @@ describe("capture plan for -e read= / -e write= dumps", () => {
       selectorValue: 0x5402,
       size: 36,
     });
-    // every one chosen by the request: a struct, or (BLKPG's partition) what a pointer in it points at
+    // Every one chosen by the request: the struct, and what the console's structs point at (POINTEE).
     expect(
       ioctl.every(
         (c) => (c.kind === CaptureKind.STRUCT_IF || c.kind === CaptureKind.POINTEE) && c.selectorArg === 1,
       ),
     ).toBe(true);
+    expect(ioctl.filter((c) => c.kind === CaptureKind.POINTEE).map((c) => c.selectorValue)).toContain(0x4b72); // KDFONTOP
     const selectors = (list: readonly CaptureSpec[]): number[] =>
       list.flatMap((c) => (c.kind === CaptureKind.STRUCT_IF ? [c.selectorValue] : []));
     // futex: the timeout of every waiting op, under each private/clock flag set.

@@ -4,10 +4,20 @@
 // dump each buffer under a ` * N bytes` header. The syscall families are core's IO_DUMP_* lists,
 // resolved by name at init.
 
-import { arg, capData, capLen, findCap, isError, rval } from "./call";
+import { arg, capData, capLen, capPartial, eRec, findCap, isError, rval } from "./call";
 import { SIZEOF_MSGHDR } from "./layouts";
+import { newline, putc, puts } from "./out";
 import { dumpBytes, dumpIovHeader } from "./print/hexdump";
-import { CK_BUFFER_ARG_LEN, CK_BUFFER_RET_LEN, CK_IOVEC, CK_MSGHDR, CS_FAULT } from "./record";
+import { putAddr, putU64 } from "./print/num";
+import {
+  CK_BUFFER_ARG_LEN,
+  CK_BUFFER_RET_LEN,
+  CK_IOVEC,
+  CK_MSGHDR,
+  CS_FAULT,
+  CS_PARTIAL,
+  HDR_PID,
+} from "./record";
 import { row, rowName, strEq, syscallCount } from "./tables";
 
 const NONE: u8 = 0;
@@ -73,6 +83,38 @@ export function setDumpSets(
   active = true;
 }
 
+/** strace's dumpstr fetches a dumped buffer this much at a time. */
+const DUMP_PIECE: u64 = 1 << 16;
+
+/**
+ * A written buffer of `len` bytes at `addr` of which only the first `avail` (at `data`) were
+ * readable: strace's dumpstr dumps the pieces it fetched whole, then names the piece it could not
+ * fetch (nothing at all when that was the first).
+ */
+function dumpReadable(addr: u64, data: usize, avail: u64, len: u64): void {
+  const rounded = (len + 15) & ~(<u64>15);
+  const piece = rounded < DUMP_PIECE ? rounded : DUMP_PIECE;
+  let done: u64 = 0;
+  let fetch: u64 = 0;
+  while (done < len) {
+    fetch = min<u64>(len - done, piece);
+    if (done + fetch > avail) break;
+    done += fetch;
+  }
+  if (done == 0) return;
+  dumpBytes(data, <u32>done, len);
+  if (done == len) return;
+  puts(" | <Cannot fetch ");
+  putU64(fetch);
+  puts(fetch == 1 ? " byte" : " bytes");
+  puts(" from pid ");
+  putU64(<u64>load<u32>(eRec + HDR_PID));
+  puts(" @");
+  putAddr(addr + done);
+  putc(0x3e);
+  newline();
+}
+
 /** Walks a captured iovec array, dumping each buffer; `limit` bytes in all (reads: rval). */
 function dumpIov(atExit: bool, limit: u64): void {
   if (!findCap(1, CK_IOVEC, atExit) || capLen < 8) return;
@@ -105,6 +147,7 @@ function dumpIovData(p: usize, end: usize, limit: u64): void {
     left -= len;
     dumpIovHeader(len, j);
     if (status != <u32>CS_FAULT && <u64>clen >= len) dumpBytes(data, <u32>len);
+    else if (status == <u32>CS_PARTIAL) dumpReadable(load<u64>(q), data, <u64>clen, len);
     q = data + ((<usize>clen + 7) & ~(<usize>7));
   }
 }
@@ -118,6 +161,7 @@ export function dumpIo(nr: u32): void {
   if (kind == WRITE_BUF && writeSet.has(fd)) {
     const len = arg(2);
     if (len != 0 && findCap(1, CK_BUFFER_ARG_LEN, false) && <u64>capLen >= len) dumpBytes(capData, <u32>len);
+    else if (len != 0 && capPartial()) dumpReadable(arg(1), capData, <u64>capLen, len);
   } else if (kind == WRITE_IOV && writeSet.has(fd)) {
     dumpIov(false, 0xffffffffffffffff);
   } else if (kind == WRITE_MSG && writeSet.has(fd)) {

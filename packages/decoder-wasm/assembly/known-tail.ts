@@ -19,6 +19,13 @@ export let T_MMAP_PROT: i32 = -1;
 export let T_SCHED_FLAGS: i32 = -1;
 export let T_SIGEV_NOTIFY: i32 = -1;
 export let T_MQ_ATTR_FLAGS: i32 = -1;
+export let T_FUTEX_WAKE_OPS: i32 = -1;
+export let T_FUTEX_WAKE_CMPS: i32 = -1;
+export let T_FUTEX_WAITER_FLAGS: i32 = -1;
+export let T_CLOCKNAMES: i32 = -1;
+export let T_ADJTIMEX_MODES: i32 = -1;
+export let T_ADJTIMEX_STATUS: i32 = -1;
+export let T_ADJTIMEX_STATE: i32 = -1;
 
 export function resolveKnownTail(): void {
   T_MPOL_MODES = findTable("mpol_modes");
@@ -37,4 +44,11 @@ export function resolveKnownTail(): void {
   T_SCHED_FLAGS = findTable("sched_flags");
   T_SIGEV_NOTIFY = findTable("sigev_notify");
   T_MQ_ATTR_FLAGS = findTable("mq_attr_flags");
+  T_FUTEX_WAKE_OPS = findTable("futex_wake_ops");
+  T_FUTEX_WAKE_CMPS = findTable("futex_wake_cmps");
+  T_FUTEX_WAITER_FLAGS = findTable("futex_waiter_flags");
+  T_CLOCKNAMES = findTable("clocknames");
+  T_ADJTIMEX_MODES = findTable("adjtimex_modes");
+  T_ADJTIMEX_STATUS = findTable("adjtimex_status");
+  T_ADJTIMEX_STATE = findTable("adjtimex_state");
 }

@@ -1023,3 +1023,64 @@ export const BLK_USER_TRACE_SETUP_BUF_NR: u32 = 40;
 export const BLK_USER_TRACE_SETUP_START_LBA: u32 = 48;
 export const BLK_USER_TRACE_SETUP_END_LBA: u32 = 56;
 export const BLK_USER_TRACE_SETUP_PID: u32 = 64;
+
+export const SIZEOF_KBKEYCODE: u32 = 8;
+export const KBKEYCODE_SCANCODE: u32 = 0;
+export const KBKEYCODE_KEYCODE: u32 = 4;
+
+export const SIZEOF_KBD_REPEAT: u32 = 8;
+export const KBD_REPEAT_DELAY: u32 = 0;
+export const KBD_REPEAT_PERIOD: u32 = 4;
+
+export const SIZEOF_UNIMAPINIT: u32 = 6;
+export const UNIMAPINIT_ADVISED_HASHSIZE: u32 = 0;
+export const UNIMAPINIT_ADVISED_HASHSTEP: u32 = 2;
+export const UNIMAPINIT_ADVISED_HASHLEVEL: u32 = 4;
+
+export const SIZEOF_KBENTRY: u32 = 4;
+export const KBENTRY_KB_TABLE: u32 = 0;
+export const KBENTRY_KB_INDEX: u32 = 1;
+export const KBENTRY_KB_VALUE: u32 = 2;
+
+export const SIZEOF_KBSENTRY: u32 = 513;
+export const KBSENTRY_KB_FUNC: u32 = 0;
+export const KBSENTRY_KB_STRING: u32 = 1;
+
+export const SIZEOF_KBDIACR: u32 = 3;
+export const KBDIACR_DIACR: u32 = 0;
+export const KBDIACR_BASE: u32 = 1;
+export const KBDIACR_RESULT: u32 = 2;
+
+export const SIZEOF_KBDIACRS: u32 = 772;
+export const KBDIACRS_KB_CNT: u32 = 0;
+export const KBDIACRS_KBDIACR: u32 = 4;
+
+export const SIZEOF_KBDIACRUC: u32 = 12;
+export const KBDIACRUC_DIACR: u32 = 0;
+export const KBDIACRUC_BASE: u32 = 4;
+export const KBDIACRUC_RESULT: u32 = 8;
+
+export const SIZEOF_KBDIACRSUC: u32 = 3076;
+export const KBDIACRSUC_KB_CNT: u32 = 0;
+export const KBDIACRSUC_KBDIACRUC: u32 = 4;
+
+export const SIZEOF_UNIPAIR: u32 = 4;
+export const UNIPAIR_UNICODE: u32 = 0;
+export const UNIPAIR_FONTPOS: u32 = 2;
+
+export const SIZEOF_UNIMAPDESC: u32 = 16;
+export const UNIMAPDESC_ENTRY_CT: u32 = 0;
+export const UNIMAPDESC_ENTRIES: u32 = 8;
+
+export const SIZEOF_CONSOLEFONTDESC: u32 = 16;
+export const CONSOLEFONTDESC_CHARCOUNT: u32 = 0;
+export const CONSOLEFONTDESC_CHARHEIGHT: u32 = 2;
+export const CONSOLEFONTDESC_CHARDATA: u32 = 8;
+
+export const SIZEOF_CONSOLE_FONT_OP: u32 = 32;
+export const CONSOLE_FONT_OP_OP: u32 = 0;
+export const CONSOLE_FONT_OP_FLAGS: u32 = 4;
+export const CONSOLE_FONT_OP_WIDTH: u32 = 8;
+export const CONSOLE_FONT_OP_HEIGHT: u32 = 12;
+export const CONSOLE_FONT_OP_CHARCOUNT: u32 = 16;
+export const CONSOLE_FONT_OP_DATA: u32 = 24;

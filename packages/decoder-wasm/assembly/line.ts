@@ -16,6 +16,7 @@ import {
   RVAL_DECODED,
   RVAL_FD,
   RVAL_HEX,
+  RVAL_LOW_ERRNO,
   RVAL_OCTAL,
   RVAL_UDECIMAL,
   resumeArg,
@@ -58,7 +59,7 @@ import {
   setAside,
 } from "./out";
 import { printFdReturn } from "./print/fd";
-import { putHex, putHexDigits, putOct, putPadded, putU64 } from "./print/num";
+import { putHex, putHexDigits, putI64, putOct, putPadded, putU64 } from "./print/num";
 import { QUOTE_ANGLES, QUOTE_BARE, quote } from "./print/quote";
 import { printSignalName } from "./print/signal";
 import { printFlags, printFlagsUnstyled, putRef } from "./print/xlat";
@@ -407,6 +408,25 @@ function resume(p: Proc, nr: u32, arch: u32): void {
   puts(" resumed>");
 }
 
+/** ` ENAME (message)` of errno e. */
+function printErrno(e: u64): void {
+  putc(0x20);
+  const name = errnoName(e);
+  if (name != NO_REF && strLen(name) > 0) putRef(name);
+  else {
+    puts("ERRNO_");
+    putU64(e);
+  }
+  const msg = errnoMessage(e);
+  puts(" (");
+  if (msg != NO_REF && strLen(msg) > 0) putName(strPtr(msg), <usize>strLen(msg));
+  else {
+    puts("Unknown error ");
+    putU64(e);
+  }
+  putc(0x29);
+}
+
 function printReturn(r: u32, rv: i32, rval: i64, isError: bool): void {
   puts("= ");
   if (isError) {
@@ -414,21 +434,13 @@ function printReturn(r: u32, rv: i32, rval: i64, isError: bool): void {
     // ERESTARTSYS, ERESTARTNOINTR, ERESTARTNOHAND, ERESTART_RESTARTBLOCK never reach user space.
     if (e == 512 || e == 513 || e == 514 || e == 516) putc(0x3f);
     else puts("-1");
-    putc(0x20);
-    const name = errnoName(e);
-    if (name != NO_REF && strLen(name) > 0) putRef(name);
-    else {
-      puts("ERRNO_");
-      putU64(e);
-    }
-    const msg = errnoMessage(e);
-    puts(" (");
-    if (msg != NO_REF && strLen(msg) > 0) putName(strPtr(msg), <usize>strLen(msg));
-    else {
-      puts("Unknown error ");
-      putU64(e);
-    }
-    putc(0x29);
+    printErrno(e);
+    return;
+  }
+  if (rv == RVAL_LOW_ERRNO && <u64>rval >= 0xfffff000) {
+    putI64(rval);
+    const e: u32 = <u32>0 - <u32>rval;
+    printErrno(<u64>e);
     return;
   }
   let kind = r != 0 ? rowRet(r) : <u8>0;

@@ -83,6 +83,7 @@ export const FD_RETURN_ARG: u32 = 6;
 export const FD_FORM_PATH: u32 = 0;
 export const FD_FORM_DETAIL: u32 = 1;
 export const FD_FORM_DEVICE: u32 = 2;
+export const FD_FORM_DELETED: u32 = 256;
 
 export const CS_OK: u16 = 0;
 export const CS_FAULT: u16 = 1;

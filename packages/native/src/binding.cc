@@ -863,9 +863,11 @@ Napi::Object Constants(Napi::Env env) {
   Put(env, fdf, "PATH", rf::kFdFormPath);
   Put(env, fdf, "DETAIL", rf::kFdFormDetail);
   Put(env, fdf, "DEVICE", rf::kFdFormDevice);
+  Put(env, fdf, "DELETED", rf::kFdFormDeleted);
   c.Set("FdPathForm", fdf);
   c.Set("FD_RETURN_ARG", Napi::Number::New(env, rf::kFdReturnArg));
   c.Set("NO_LEN_ARG_FD_PAIR", Napi::Number::New(env, rf::kNoLenArgFdPair));
+  c.Set("NO_LEN_ARG_FD_ONE", Napi::Number::New(env, rf::kNoLenArgFdOne));
   Napi::Object a = Napi::Object::New(env);
   Put(env, a, "x86_64", rf::audit_arch::kX86_64);
   Put(env, a, "i386", rf::audit_arch::kI386);

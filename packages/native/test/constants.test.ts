@@ -26,9 +26,14 @@ describe("record format constants", () => {
     FdPathForm: core.FdPathForm,
   };
   it("FD_RETURN_ARG in record_format.h equals core's", () => {
-    const n = native as unknown as { FD_RETURN_ARG: number; NO_LEN_ARG_FD_PAIR: number };
+    const n = native as unknown as {
+      FD_RETURN_ARG: number;
+      NO_LEN_ARG_FD_PAIR: number;
+      NO_LEN_ARG_FD_ONE: number;
+    };
     expect(n.FD_RETURN_ARG).toBe(core.FD_RETURN_ARG);
     expect(n.NO_LEN_ARG_FD_PAIR).toBe(core.NO_LEN_ARG_FD_PAIR);
+    expect(n.NO_LEN_ARG_FD_ONE).toBe(core.NO_LEN_ARG_FD_ONE);
   });
   for (const [name, reference] of Object.entries(tables)) {
     it(`${name} in record_format.h equals core's`, () => {

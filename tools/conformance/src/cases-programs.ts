@@ -268,6 +268,27 @@ export const PROGRAM_CASES: readonly ConformanceCase[] = [
   { name: "curl file://", command: ["curl", "-s", "file:///etc/hostname"], needs: ["curl"] },
   { name: "curl refused", command: ["curl", "-s", "http://127.0.0.1:1/"], needs: ["curl"] },
   { name: "wget refused", command: ["wget", "-q", "-t", "1", "http://127.0.0.1:1/"], needs: ["wget"] },
+  // System queries and admin tools: what people trace when a machine misbehaves. (Left out, as
+  // their traces differ run to run: `ss -xa` lists the machine's live unix sockets, rsync sends a
+  // random checksum seed, ldd's shell reaps its children as the scheduler decides.)
+  { name: "ss -tln", command: ["ss", "-tln"], needs: ["ss"] },
+  { name: "free", command: ["free", "-k"], needs: ["free"] },
+  { name: "hostname", command: ["hostname"], needs: ["hostname"] },
+  {
+    name: "gcc -c",
+    command: after("printf 'int f(void){return 1;}\\n' > f.c", "gcc -c f.c"),
+    needs: ["gcc"],
+  },
+  {
+    name: "f gcc -c",
+    options: ["-f", "-e", "trace=process,%file"],
+    command: after("printf 'int f(void){return 1;}\\n' > f.c", "gcc -c f.c"),
+    needs: ["gcc"],
+  },
+  { name: "git clone local", command: after(GIT_REPO, "git clone -q . clone"), needs: ["git"] },
+  { name: "column -t", command: ["column", "-t", "a.txt"], needs: ["column"] },
+  { name: "hexdump -C", command: ["hexdump", "-C", "a.txt"], needs: ["hexdump"] },
+  { name: "bc", command: after("echo '2^64' > e.bc", "bc -q e.bc"), needs: ["bc"] },
   // Heavier interpreters
   { name: "pip --version", command: ["/usr/bin/python3", "-m", "pip", "--version"] },
   {

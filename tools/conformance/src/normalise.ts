@@ -111,9 +111,11 @@ function maskLiveReads(lines: readonly string[]): string[] {
 
 /**
  * A file mkstemp made (O_CREAT|O_EXCL, a name ending in six random characters: git's
- * `tmp_obj_Ga4NFo`, perl's `XXDiftGI`, zip's `zipQJ437`): each run picks the name anew.
+ * `tmp_obj_Ga4NFo`, perl's `XXDiftGI`, zip's `zipQJ437`; or mkstemps' with a suffix after them,
+ * gcc's `/tmp/ccvoILGv.s`): each run picks the name anew. Group 1: the six random characters.
  */
-const MKSTEMP_OPEN = /open(?:at)?\((?:[^,]+, )?"((?:[^"\\]|\\.)*[A-Za-z0-9]{6})", [^)]*O_CREAT\|O_EXCL/;
+const MKSTEMP_OPEN =
+  /open(?:at)?\((?:[^,]+, )?"(?:[^"\\]|\\.)*?([A-Za-z0-9]{6})(?:\.[a-z]{1,4})?", [^)]*O_CREAT\|O_EXCL/;
 
 /** Names each mkstemp file TMP1, TMP2… in order of creation, wherever the trace names it. */
 function renameTempFiles(lines: readonly string[]): string[] {
@@ -122,8 +124,7 @@ function renameTempFiles(lines: readonly string[]): string[] {
     const made = MKSTEMP_OPEN.exec(line)?.[1];
     if (made !== undefined && !names.has(made)) names.set(made, `TMP${names.size + 1}`);
     let out = line;
-    for (const [name, alias] of names) {
-      const tail = name.slice(-6);
+    for (const [tail, alias] of names) {
       if (!out.includes(tail)) continue;
       const next = out.split(tail).join(alias.padEnd(6, "_").slice(0, 6));
       // The padding before ` = ` follows the names' width.

@@ -44,6 +44,18 @@ describe("normaliseTrace", () => {
     expect(trace("Ga4NFo")[1]).toBe('unlink(".git/objects/4a/tmp_obj_TMP1__") = 0');
     expect(trace("Ga4NFo")[2]).toBe('openat(AT_FDCWD, "a.txt", O_RDONLY) = 5');
   });
+  it("names mkstemps' files too: six random characters before a suffix (gcc's /tmp/ccXXXXXX.s)", () => {
+    const trace = (name: string): string[] =>
+      normaliseTrace(
+        [
+          `openat(AT_FDCWD, "/tmp/cc${name}.s", O_RDWR|O_CREAT|O_EXCL, 0600) = 3`,
+          `unlink("/tmp/cc${name}.s") = 0`,
+          "",
+        ].join("\n"),
+      );
+    expect(trace("voILGv")).toEqual(trace("CUUZVN"));
+    expect(trace("voILGv")[1]).toBe('unlink("/tmp/ccTMP1__.s") = 0');
+  });
   it("replaces long hex addresses but keeps short numbers", () => {
     const [line] = normaliseTrace("mmap(NULL, 8192, PROT_READ, MAP_PRIVATE, 3, 0x7000) = 0x7f2222701000\n");
     expect(line).toBe("mmap(NULL, 8192, PROT_READ, MAP_PRIVATE, 3, 0x7000) = 0xADDR");

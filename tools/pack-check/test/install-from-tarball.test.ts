@@ -259,10 +259,14 @@ describe("packages install from their tarballs", () => {
   // Issue 14's target was 60 KB (met at 58.6 KB); strace's ioctl names (3,023), the netlink and
   // prctl tables and their decoders took it to ~145 KB, the ioctl family decoders (struct printers,
   // their constant tables: ATA commands, fs flags, lirc, …) to ~152 KB, and the long tail (SysV IPC,
-  // sockopts, quota, mount API, landlock, NUMA, …: 111 KB js + 70 KB wasm gz) to ~181 KB. Until the default tables stop riding in
-  // the minimal bundle (an explicit table import, as `arch` already is), this budget only keeps it
-  // from growing unseen.
-  it("a browser bundle of the decoder (init, createDecoderSync) and its wasm is <= 200 KB gzipped", async () => {
+  // sockopts, quota, mount API, landlock, NUMA, …: 111 KB js + 70 KB wasm gz) to ~181 KB, and the
+  // strace-suite work of December (evdev/kvm/uffd/device ioctls, netlink attributes, bpf, ptrace,
+  // the long tail: +30 KB of tables, +24 KB of wasm) to ~230 KB. Measured: the tables are 331 KB raw,
+  // half names (57 KB gz), half values (40 KB gz); base64 in the js costs ~35 KB gz over a binary
+  // file, so moving them out of the js would still not bring it under 200 KB. Until the default
+  // tables stop riding in the minimal bundle (an explicit table import, as `arch` already is), this
+  // budget only keeps it from growing unseen.
+  it("a browser bundle of the decoder (init, createDecoderSync) and its wasm is <= 300 KB gzipped", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tstrace-browser-"));
     const entry = join(dir, "entry.mjs");
     writeFileSync(
@@ -290,7 +294,7 @@ describe("packages install from their tarballs", () => {
     console.log(
       `browser: js ${kb(js.length)} (${kb(gz(js))} gz) + wasm ${kb(wasm.length)} (${kb(gz(wasm))} gz) = ${kb(total)} gz`,
     );
-    expect(total).toBeLessThanOrEqual(200 * 1024);
+    expect(total).toBeLessThanOrEqual(300 * 1024);
     // And the bundle holds none of core's architecture tables.
     expect(new TextDecoder().decode(js)).not.toMatch(/riscv64|aarch64/);
   });

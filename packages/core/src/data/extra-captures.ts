@@ -45,4 +45,8 @@ export const extraCaptures: Readonly<Record<string, readonly ExtraCapture[]>> = 
   quotactl: [{ arg: 3, path: true }],
   quotactl_fd: [{ arg: 3, path: true }],
   process_vm_readv: [{ arg: 1, as: { k: "array", type: "iovec", count: 2, dir: "in" } }],
+  // a failed read's iovecs print as ranges (strace's IOV_DECODE_ADDR), from the array at entry
+  readv: [{ arg: 1, as: { k: "array", type: "iovec", count: 2, dir: "in" } }],
+  preadv: [{ arg: 1, as: { k: "array", type: "iovec", count: 2, dir: "in" } }],
+  preadv2: [{ arg: 1, as: { k: "array", type: "iovec", count: 2, dir: "in" } }],
 };

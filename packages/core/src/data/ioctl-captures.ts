@@ -76,6 +76,23 @@ const pseudoStructs: readonly StructDef[] = [
   // The identity blocks HDIO_OBSOLETE_IDENTITY and HDIO_GET_IDENTITY fill (strace's sizes).
   { name: "hd_identity_old", size: 142 },
   { name: "hd_identity", size: 512 },
+  // The console (linux/kd.h): the font GIO_FONT/PIO_FONT move (8 wide, 32 high, 256 glyphs), as
+  // far as -s 1024 prints it (and the byte after, which says more follows); the screen map; the
+  // colour map's 16 RGB triples.
+  { name: "kd_font", size: 1025 },
+  { name: "kd_scrnmap", size: 256 },
+  { name: "kd_cmap", size: 48 },
+  // GIO_UNISCRNMAP/PIO_UNISCRNMAP's 256 unsigned shorts (E_TABSZ).
+  { name: "kd_uniscrnmap", size: 512 },
+  // A getter's halves, printed as one struct (`{asked, answered}`): what the caller names at entry
+  // (kbentry's table and index, kbsentry's function key, kbkeycode's scancode and keycode), then
+  // what the kernel wrote at exit. Each reads the whole struct (a partial read prints what it has).
+  { name: "kbentry_key", size: 4 },
+  { name: "kbentry_value", size: 4 },
+  { name: "kbsentry_func", size: 1 },
+  { name: "kbsentry_string", size: 513 },
+  { name: "kbkeycode_get", size: 8 },
+  { name: "kbkeycode_keycode", size: 8 },
   // kvm (linux/kvm.h): struct kvm_cpuid2's header, then its entries.
   { name: "kvm_cpuid2_entries", size: 8 + 40 * KVM_CPUID_ENTRIES_READ },
   // evdev (linux/input.h): EVIOC[GS]REP's two unsigned ints; EVIOC[GS]KEYCODE's scancode and key.
@@ -98,10 +115,11 @@ const pseudoStructs: readonly StructDef[] = [
 /**
  * A scalar behind the pointer, printed in brackets (`[…]`): its type name says how, as
  * `<format><bits>` or `<format><bits>:<table>`: u (unsigned), d (signed), x (hex), flags or xval (by name
- * from the constant table). The decoder reads the name; its size is bits / 8.
+ * from the constant table), xvald (by name, signed decimal when unknown: printxval_d). The decoder
+ * reads the name; its size is bits / 8.
  */
-type ScalarFormat = "u" | "d" | "x" | "flags" | "xval";
-const scalar = (format: ScalarFormat, bits: 16 | 32 | 64, table?: string): string =>
+type ScalarFormat = "u" | "d" | "x" | "flags" | "xval" | "xvald";
+const scalar = (format: ScalarFormat, bits: 8 | 16 | 32 | 64, table?: string): string =>
   `${format}${bits}${table === undefined ? "" : `:${table}`}`;
 /** `count` scalars in one bracket (`[1, 2]`: block's discard ranges), named `<format><bits>[<count>]`. */
 const scalars = (format: "u" | "d" | "x", bits: 16 | 32 | 64, count: number): string =>
@@ -237,6 +255,47 @@ export const ioctlCaptures: ValueCaptureRow = {
     ...outOf("input_keymap_entry", "EVIOCGKEYCODE_V2"),
     ...inOf("input_keymap_entry", "EVIOCSKEYCODE_V2"),
     ...inOf("ff_effect", "EVIOCSFF"),
+    // strace 6.1 kd_ioctl.c (ioctl-a): the console's leds, modes, keycodes, repeat rate, maps, font.
+    ...outOf(scalar("flags", 8, "kd_led_flags"), "KDGETLED"),
+    ...outOf(scalar("flags", 8, "kd_default_led_flags"), "KDGKBLED"),
+    ...outOf(scalar("xval", 8, "kd_kbd_types"), "KDGKBTYPE"),
+    ...outOf(scalar("xval", 32, "kd_modes"), "KDGETMODE"),
+    ...outOf(scalar("xvald", 32, "kd_kbd_modes"), "KDGKBMODE"),
+    ...outOf(scalar("xval", 32, "kd_meta_vals"), "KDGKBMETA"),
+    ...inOf("kbkeycode", "KDSETKEYCODE"),
+    ...inOut("kbkeycode_get", "KDGETKEYCODE", "kbkeycode_keycode"),
+    ...inOut("kbentry_key", "KDGKBENT", "kbentry_value"),
+    ...inOf("kbentry", "KDSKBENT"),
+    ...inOut("kbsentry_func", "KDGKBSENT", "kbsentry_string"),
+    ...inOf("kbsentry", "KDSKBSENT"),
+    ...outOf("kbdiacrs", "KDGKBDIACR"),
+    ...inOf("kbdiacrs", "KDSKBDIACR"),
+    ...outOf("kbdiacrsuc", "KDGKBDIACRUC"),
+    ...inOf("kbdiacrsuc", "KDSKBDIACRUC"),
+    // The structs holding pointers (data/pointees.ts reads what they point at); a getter prints
+    // `{asked => answered}` (unimapdesc, console_font_op) or `{asked} => {answered}` (consolefontdesc).
+    ...inOut("unimapdesc", "GIO_UNIMAP"),
+    ...inOf("unimapdesc", "PIO_UNIMAP"),
+    ...inOut("consolefontdesc", "GIO_FONTX"),
+    ...inOf("consolefontdesc", "PIO_FONTX"),
+    ...inOut("console_font_op", "KDFONTOP"),
+    ...outOf("kd_uniscrnmap", "GIO_UNISCRNMAP"),
+    ...inOf("kd_uniscrnmap", "PIO_UNISCRNMAP"),
+    ...inOut("kbd_repeat", "KDKBDREP"),
+    ...inOf("unimapinit", "PIO_UNIMAPCLR"),
+    ...inOf("kd_font", "PIO_FONT"),
+    ...outOf("kd_font", "GIO_FONT"),
+    ...inOf("kd_scrnmap", "PIO_SCRNMAP"),
+    ...outOf("kd_scrnmap", "GIO_SCRNMAP"),
+    ...inOf("kd_cmap", "PIO_CMAP"),
+    ...outOf("kd_cmap", "GIO_CMAP"),
+    // strace 6.1 v4l2.c (ioctl-a): the scalar arguments (the input's index, the video standard's
+    // bits, the buffer type streaming starts or stops).
+    ...outOf(scalar("u", 32), "VIDIOC_G_INPUT"),
+    ...inOf(scalar("u", 32), "VIDIOC_S_INPUT"),
+    ...outOf(scalar("x", 64), "VIDIOC_G_STD"),
+    ...inOf(scalar("x", 64), "VIDIOC_S_STD"),
+    ...inOf(scalar("xval", 32, "v4l2_buf_types"), "VIDIOC_STREAMON", "VIDIOC_STREAMOFF"),
     // strace 6.1 kvm.c (ioctl-a): guest memory, registers, CPUID tables.
     ...inOf("kvm_userspace_memory_region", "KVM_SET_USER_MEMORY_REGION"),
     ...inOf("kvm_regs", "KVM_SET_REGS"),
@@ -376,7 +435,7 @@ export const ioctlCaptures: ValueCaptureRow = {
 export const ioctlPseudoStructs: readonly StructDef[] = [
   ...pseudoStructs,
   ...[...new Set(ioctlCaptures.captures.map((c) => c.type))]
-    .map((name) => ({ name, m: /^(?:u|d|x|flags|xval)(16|32|64)(?:\[(\d+)\])?(?::|$)/.exec(name) }))
+    .map((name) => ({ name, m: /^(?:u|d|x|flags|xvald|xval)(8|16|32|64)(?:\[(\d+)\])?(?::|$)/.exec(name) }))
     .filter((s): s is { name: string; m: RegExpExecArray } => s.m !== null)
     .map(({ name, m }) => ({ name, size: (Number(m[1]) / 8) * Number(m[2] ?? 1) })),
 ];

@@ -108,6 +108,8 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   // ldt.c: struct user_desc; set_thread_area reads it back for the entry number the kernel chose
   set_thread_area: { args: [structInOut("user_desc")], decoder: "set_thread_area" },
   get_thread_area: { args: [structInOut("user_desc")], decoder: "get_thread_area" },
+  // the descriptor only when bytecount is its size; an int return the kernel zero-extends
+  modify_ldt: { args: [int, structIn("user_desc"), ulong], decoder: "modify_ldt" },
   set_robust_list: { args: [ptr, ulong] },
   get_robust_list: { args: [int, structOut("ptrval"), structOut("ulong")] },
   rseq: { args: [ptr, hex, int, hex] },
@@ -124,6 +126,11 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   // Some requests return an fd (KVM_CREATE_VM): the decoder says which.
   ioctl: { args: [fd, en("ioctls"), hex], ret: "fdByArgs", decoder: "ioctl" },
   futex: { args: [ptr, en("futex_ops"), int, ptr, ptr, int], decoder: "futex" },
+  // futex_waitv.c: struct futex_waitv (val, uaddr, flags, __reserved: 24 bytes on every ABI)
+  futex_waitv: {
+    args: [arr("futex_waitv", 1, "in"), uint, hex, structIn("timespec"), en("clocknames")],
+    decoder: "futex_waitv",
+  },
   lseek: { args: [fd, long, en("lseek_whence")] },
   dup: { args: [fd], ret: "fd" },
   dup2: { args: [fd, fd], ret: "fd" },
@@ -417,6 +424,24 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   time: { args: [structOut("loff")], decoder: "time" },
   clock_gettime: { args: [en("clocknames"), structOut("timespec")] },
   clock_settime: { args: [en("clocknames"), structIn("timespec")] },
+  // asynchronous I/O (aio.c): the new context behind io_setup's pointer; the events read at exit
+  // (at most nr of them, the decoder prints the returned count)
+  io_setup: { args: [uint, structOut("kulong")] },
+  io_getevents: {
+    args: [ptr, long, long, arr("io_event", 2, "out"), structIn("timespec")],
+    decoder: "io_getevents",
+  },
+  io_pgetevents: {
+    args: [
+      ptr,
+      long,
+      long,
+      arr("io_event", 2, "out"),
+      structIn("timespec"),
+      { k: "indirect", type: "pselect6_data", bytes: 8 },
+    ],
+    decoder: "io_pgetevents",
+  },
   // POSIX message queues (mq.c): names are paths, attrs a struct mq_attr
   mq_open: {
     args: [path, flags("open_flags"), mode, structIn("mq_attr_open")],
@@ -428,6 +453,9 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   mq_timedreceive: { args: [fd, bufOut, ulong, structOut("uint"), structIn("timespec")] },
   mq_notify: { args: [fd, structIn("sigevent")] },
   mq_getsetattr: { args: [fd, structIn("mq_attr"), structOut("mq_attr")] },
+  // time.c: struct __kernel_timex, read back at exit (the kernel fills it)
+  adjtimex: { args: [structInOut("timex")], decoder: "adjtimex" },
+  clock_adjtime: { args: [en("clocknames"), structInOut("timex")], decoder: "clock_adjtime" },
   // time.c: the sigevent, then the new timer's id
   timer_create: { args: [en("clocknames"), structIn("sigevent"), structOut("int")] },
   timer_settime: { args: [int, flags("clock_flags"), structIn("itimerspec"), structOut("itimerspec")] },

@@ -25,6 +25,10 @@ const SOCK_FILTER_SIZE = 8;
 /** linux/blkpg.h: sizeof(struct blkpg_partition) (two long longs, an int, two char[64]). */
 const BLKPG_PARTITION_SIZE = 152;
 
+/** include/uapi/linux/kd.h: struct unipair is two u16; the console's fonts hold at most 512 glyphs. */
+const UNIPAIR_SIZE = 4;
+const MAX_FONT_GLYPHS = 512;
+
 /** The pointers each struct's decoder follows, keyed by core's struct name. */
 export const structPointers: Readonly<Record<string, readonly PointerRule[]>> = {
   // A classic BPF program: strace prints at most BPF_MAXINSNS instructions, then `...`; one more
@@ -41,6 +45,14 @@ export const structPointers: Readonly<Record<string, readonly PointerRule[]>> = 
   ],
   // ioctl-b: BLKPG's partition (linux/blkpg.h struct blkpg_partition, 152 bytes), whatever datalen says.
   blkpg_ioctl_arg: [{ field: "data", elemSize: 1, max: BLKPG_PARTITION_SIZE }],
+  // ioctl-a: the console's (strace 6.1 kd_mpers_ioctl.c). GIO_UNIMAP/PIO_UNIMAP's unicode-to-font
+  // pairs (entry_ct is a u16: all of them, since -v prints every one).
+  unimapdesc: [{ field: "entries", count: "entry_ct", elemSize: UNIPAIR_SIZE, max: 0xffff * UNIPAIR_SIZE }],
+  // GIO_FONTX/PIO_FONTX's glyphs: 32 bytes each, at most 512 of them (what strace prints of).
+  consolefontdesc: [{ field: "chardata", count: "charcount", elemSize: 32, max: MAX_FONT_GLYPHS * 32 }],
+  // KDFONTOP's glyphs (up to 32 pixels wide: 4 bytes a row, 32 rows, 512 glyphs) or, for
+  // KD_FONT_OP_SET_DEFAULT, a font's name; how much of it is the font depends on the operation.
+  console_font_op: [{ field: "data", elemSize: 1, max: MAX_FONT_GLYPHS * 4 * 32 }],
 };
 
 /**

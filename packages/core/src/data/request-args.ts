@@ -229,6 +229,14 @@ export const requestArgs: Readonly<Record<string, RequestArgRow>> = {
       MTDFILEMODE: en("mtd_file_mode_options"),
       RTC_EPOCH_SET: ulong,
       RTC_IRQP_SET: ulong,
+      // strace 6.1 kd_ioctl.c (ioctl-a): requests with no argument, the console's mode and meta key.
+      KDENABIO: null,
+      KDDISABIO: null,
+      KDMAPDISP: null,
+      KDUNMAPDISP: null,
+      PIO_FONTRESET: null,
+      KDSETMODE: en("kd_modes"),
+      KDSKBMETA: en("kd_meta_vals"),
       // strace 6.1 kvm.c (ioctl-a): the capability asked about, the new vCPU's id.
       KVM_CHECK_EXTENSION: en("kvm_cap"),
       KVM_CREATE_VCPU: { k: "uint" },

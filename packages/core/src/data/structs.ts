@@ -58,6 +58,10 @@ const scalars: readonly StructDef[] = [
   { name: "user_desc", size: 16 },
   // struct f_owner_ex (include/uapi/asm-generic/fcntl.h): type and pid, two ints
   { name: "f_owner_ex", size: 8 },
+  // struct futex_waitv (include/uapi/linux/futex.h): two __u64, two __u32
+  { name: "futex_waitv", size: 24 },
+  // struct io_event (include/uapi/linux/aio_abi.h): four 64-bit fields on every ABI
+  { name: "io_event", size: 32 },
   // quotactl's data: the largest struct a command passes there (struct fs_quota_statv,
   // include/uapi/linux/dqblk_xfs.h, the same on every ABI)
   { name: "quota_data", size: 160 },
@@ -71,6 +75,8 @@ const common64: readonly StructDef[] = [
   ...scalars,
   // a kernel_ulong_t element (move_pages' page addresses, a node mask's words)
   { name: "kulong", size: 8 },
+  // struct __kernel_timex (include/uapi/linux/timex.h), the 64-bit ABIs' adjtimex struct
+  { name: "timex", size: 208 },
   // an unsigned long and a pointer behind a pointer (get_robust_list's length and head)
   { name: "ulong", size: 8 },
   { name: "ptrval", size: 8 },
@@ -110,6 +116,8 @@ const common64: readonly StructDef[] = [
 
 const common32: readonly StructDef[] = [
   ...scalars,
+  // struct old_timex32, the 32-bit ABIs' adjtimex struct (printed as an address there)
+  { name: "timex", size: 128 },
   { name: "kulong", size: 4 },
   { name: "ulong", size: 4 },
   { name: "ptrval", size: 4 },

@@ -1691,4 +1691,130 @@ export const layouts: readonly StructLayout[] = [
       ["pid", 64, 4, "__u32"],
     ],
   },
+  {
+    name: "kbkeycode",
+    kernel: "struct kbkeycode",
+    size: 8,
+    fields: [
+      ["scancode", 0, 4, "unsigned int"],
+      ["keycode", 4, 4, "unsigned int"],
+    ],
+  },
+  {
+    name: "kbd_repeat",
+    kernel: "struct kbd_repeat",
+    size: 8,
+    fields: [
+      ["delay", 0, 4, "int"],
+      ["period", 4, 4, "int"],
+    ],
+  },
+  {
+    name: "unimapinit",
+    kernel: "struct unimapinit",
+    size: 6,
+    fields: [
+      ["advised_hashsize", 0, 2, "short unsigned int"],
+      ["advised_hashstep", 2, 2, "short unsigned int"],
+      ["advised_hashlevel", 4, 2, "short unsigned int"],
+    ],
+  },
+  {
+    name: "kbentry",
+    kernel: "struct kbentry",
+    size: 4,
+    fields: [
+      ["kb_table", 0, 1, "unsigned char"],
+      ["kb_index", 1, 1, "unsigned char"],
+      ["kb_value", 2, 2, "short unsigned int"],
+    ],
+  },
+  {
+    name: "kbsentry",
+    kernel: "struct kbsentry",
+    size: 513,
+    fields: [
+      ["kb_func", 0, 1, "unsigned char"],
+      ["kb_string", 1, 512, "unsigned char[512]"],
+    ],
+  },
+  {
+    name: "kbdiacr",
+    kernel: "struct kbdiacr",
+    size: 3,
+    fields: [
+      ["diacr", 0, 1, "unsigned char"],
+      ["base", 1, 1, "unsigned char"],
+      ["result", 2, 1, "unsigned char"],
+    ],
+  },
+  {
+    name: "kbdiacrs",
+    kernel: "struct kbdiacrs",
+    size: 772,
+    fields: [
+      ["kb_cnt", 0, 4, "unsigned int"],
+      ["kbdiacr", 4, 768, "struct kbdiacr[256]"],
+    ],
+  },
+  {
+    name: "kbdiacruc",
+    kernel: "struct kbdiacruc",
+    size: 12,
+    fields: [
+      ["diacr", 0, 4, "unsigned int"],
+      ["base", 4, 4, "unsigned int"],
+      ["result", 8, 4, "unsigned int"],
+    ],
+  },
+  {
+    name: "kbdiacrsuc",
+    kernel: "struct kbdiacrsuc",
+    size: 3076,
+    fields: [
+      ["kb_cnt", 0, 4, "unsigned int"],
+      ["kbdiacruc", 4, 3072, "struct kbdiacruc[256]"],
+    ],
+  },
+  {
+    name: "unipair",
+    kernel: "struct unipair",
+    size: 4,
+    fields: [
+      ["unicode", 0, 2, "short unsigned int"],
+      ["fontpos", 2, 2, "short unsigned int"],
+    ],
+  },
+  {
+    name: "unimapdesc",
+    kernel: "struct unimapdesc",
+    size: 16,
+    fields: [
+      ["entry_ct", 0, 2, "short unsigned int"],
+      ["entries", 8, 8, "pointer"],
+    ],
+  },
+  {
+    name: "consolefontdesc",
+    kernel: "struct consolefontdesc",
+    size: 16,
+    fields: [
+      ["charcount", 0, 2, "short unsigned int"],
+      ["charheight", 2, 2, "short unsigned int"],
+      ["chardata", 8, 8, "pointer"],
+    ],
+  },
+  {
+    name: "console_font_op",
+    kernel: "struct console_font_op",
+    size: 32,
+    fields: [
+      ["op", 0, 4, "unsigned int"],
+      ["flags", 4, 4, "unsigned int"],
+      ["width", 8, 4, "unsigned int"],
+      ["height", 12, 4, "unsigned int"],
+      ["charcount", 16, 4, "unsigned int"],
+      ["data", 24, 8, "pointer"],
+    ],
+  },
 ];

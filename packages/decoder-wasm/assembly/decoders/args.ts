@@ -31,6 +31,8 @@ import {
   CK_IOVEC,
   CK_STRING_ARRAY,
   CK_STRUCT,
+  CS_FAULT,
+  CS_PARTIAL,
 } from "../record";
 import {
   K_ARGV,
@@ -71,6 +73,8 @@ import {
   structSize,
 } from "../tables";
 import { warnShortRead } from "../warn";
+import { printElems } from "./elems";
+import { printIovAddr } from "./mem";
 import { decodeNetlink, NL_NONE } from "./netlink";
 
 const PATH_MAX: u32 = 4096;
@@ -388,14 +392,30 @@ export function printIovec(i: u32, countArg: u32, out: bool): void {
     putAddr(arg(i));
     return;
   }
-  if (arg(i) == 0 || !findCap(i, CK_IOVEC, atExit) || capLen < 8) {
+  // A failed read transferred nothing and has no exit capture: strace shows each buffer's range
+  // (iov_decode_addr), from the array read at entry (extra-captures.ts).
+  if (out && isError) {
+    printElems(i, arg(countArg), 16, false, printIovAddr);
+    return;
+  }
+  if (arg(i) == 0 || !(findCap(i, CK_IOVEC, atExit) || capPartial()) || capLen < 8) {
     putAddr(arg(i));
     return;
   }
-  // A failed read transferred nothing: strace shows each buffer's address (iov_decode_addr).
-  const remaining: u64 = !out ? 0xffffffffffffffff : isError ? 0 : <u64>rval;
-  printIovecData(capData, capData + <usize>capLen, remaining, NL_NONE, out && isError);
-  changetype<usize>(countArg);
+  // The array became unreadable after the captured entries: `... /* ADDR */` after them.
+  const cutAt: u64 = capPartial() ? arg(i) + <u64>load<u32>(capData) * 16 : 0;
+  const remaining: u64 = !out ? 0xffffffffffffffff : <u64>rval;
+  printIovecData(capData, capData + <usize>capLen, remaining, NL_NONE, cutAt);
+}
+
+/**
+ * One iovec's buffer, `want` bytes of it shown (strace's printstrn, which reads min(want, -s + 1)
+ * bytes and prints the address when it cannot): `status` and `clen` are the capture entry's.
+ */
+export function printIovBase(base: u64, status: u32, data: usize, clen: u32, want: u64): void {
+  const need: u64 = want < <u64>strsize + 1 ? want : <u64>strsize + 1;
+  if (status == <u32>CS_FAULT || base == 0 || (status == <u32>CS_PARTIAL && <u64>clen < need)) putAddr(base);
+  else printBuffer(data, clen, want);
 }
 
 /** Where the IOVEC capture data starting at p ends (its last entry's padded bytes), at most `end`. */
@@ -418,7 +438,7 @@ export function printIovecData(
   end: usize,
   remaining: u64,
   netlink: i32 = NL_NONE,
-  addrOnly: bool = false,
+  cutAt: u64 = 0,
 ): void {
   const n = <u64>p + 8 <= <u64>end ? load<u32>(p) : 0;
   let q = p + 8;
@@ -428,7 +448,8 @@ export function printIovecData(
     if (q + 24 > end) break;
     if (shown >= <u32>strsize) {
       puts(", ...");
-      break;
+      putc(0x5d);
+      return;
     }
     const base = load<u64>(q);
     const len = load<u64>(q + 8);
@@ -440,17 +461,22 @@ export function printIovecData(
     puts("{iov_base=");
     const want = len < remaining ? len : remaining;
     // A NULL base prints NULL whatever its length, as strace's printstrn does.
-    if (status == 1 || base == 0 || addrOnly) putAddr(base);
-    else if (netlink != NL_NONE) {
+    if (netlink != NL_NONE) {
       // A netlink socket's data: its messages (strace's IOV_DECODE_NETLINK).
-      decodeNetlink(data, clen, want, netlink, base);
-    } else printBuffer(data, clen, want);
+      if (status == <u32>CS_FAULT || status == <u32>CS_PARTIAL || base == 0) putAddr(base);
+      else decodeNetlink(data, clen, want, netlink, base);
+    } else printIovBase(base, status, data, clen, want);
     remaining -= want;
     puts(", iov_len=");
     putU64(len);
     putc(0x7d);
     shown++;
     q = data + ((<usize>clen + 7) & ~(<usize>7));
+  }
+  if (cutAt != 0 && shown == n) {
+    puts(", ... /* ");
+    putAddr(cutAt);
+    puts(" */");
   }
   putc(0x5d);
 }

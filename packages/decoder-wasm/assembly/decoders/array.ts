@@ -8,7 +8,8 @@ import { putAddr } from "../print/num";
 
 /**
  * Prints `n` elements of `size` bytes at tracee address `addr`, of which the first `readable`
- * bytes were captured at `data`; `elem` prints one element from its bytes.
+ * bytes were captured at `data`; `elem` prints one element from its bytes. `truncated`: n is less
+ * than the count the caller gave (a `...` follows the last element).
  */
 export function printArrayOf(
   addr: u64,
@@ -17,13 +18,14 @@ export function printArrayOf(
   n: u64,
   size: u32,
   elem: (p: usize) => void,
+  truncated: bool = false,
 ): void {
   if (addr == 0) {
     puts("NULL");
     return;
   }
   if (n == 0) {
-    puts("[]");
+    puts(truncated ? "[...]" : "[]");
     return;
   }
   for (let j: u64 = 0; j < n; j++) {
@@ -45,6 +47,8 @@ export function printArrayOf(
       break;
     }
     elem(data + <usize>(j * <u64>size));
+    // PAF_ARRAY_TRUNCATED: the caller's count was cut to n; strace says so after the last one.
+    if (truncated && j + 1 == n) puts(", ...");
   }
   putc(0x5d);
 }

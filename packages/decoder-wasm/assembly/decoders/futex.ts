@@ -2,38 +2,51 @@
 
 import { arch, arg, capData, capLen, findCap } from "../call";
 import { T_FUTEX_OPS } from "../known";
-import { outLen, puts } from "../out";
-import { putAddr, putHex, putI64, putU64 } from "../print/num";
+import { T_CLOCKNAMES, T_FUTEX_WAITER_FLAGS, T_FUTEX_WAKE_CMPS, T_FUTEX_WAKE_OPS } from "../known-tail";
+import { outLen, putc, puts } from "../out";
+import { putAddr, putHex, putU64 } from "../print/num";
 import { printStruct, S_TIMESPEC } from "../print/structs";
 import { FMT_HEX, restyle } from "../print/style";
-import { printEnum, putRef } from "../print/xlat";
+import { printEnum, printFlags, putRef } from "../print/xlat";
 import { lookup, NO_REF } from "../tables";
+import { printElems } from "./elems";
 import { RVAL_DECODED } from "./rval";
 
-const FUTEX_PRIVATE_FLAG: u32 = 128;
-const FUTEX_CLOCK_REALTIME: u32 = 256;
-const FUTEX_CMD_MASK: u32 = ~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME);
+/** FUTEX_OP_OPARG_SHIFT (include/uapi/linux/futex.h): the operation's argument is a shift count. */
+const FUTEX_OP_OPARG_SHIFT: u32 = 8;
 
+/**
+ * The op by name (printxval over strace's futexops, which lists the FUTEX_CLOCK_REALTIME and
+ * FUTEX_PRIVATE_FLAG combinations a command takes): anything else `0x101 /* FUTEX_??? *\/`.
+ */
 function printOp(op: u32): void {
-  const start = outLen;
-  printOpAbbrev(op);
-  restyle(start, <u64>op, FMT_HEX);
+  printEnum(T_FUTEX_OPS, <u64>op);
 }
 
-function printOpAbbrev(op: u32): void {
-  // A table listing the _PRIVATE spellings resolves them directly; otherwise compose.
-  let ref = lookup(T_FUTEX_OPS, <u64>(op & ~FUTEX_CLOCK_REALTIME));
+/** `name<<shift` or `0x5<<28 /* FUTEX_OP_??? *\/` for a field of FUTEX_WAKE_OP's val3. */
+function printWakeField(table: i32, v: u32, shift: u32, unknown: string): void {
+  const ref = lookup(table, <u64>v);
   if (ref != NO_REF) putRef(ref);
-  else {
-    ref = lookup(T_FUTEX_OPS, <u64>(op & FUTEX_CMD_MASK));
-    if (ref == NO_REF) {
-      printEnum(T_FUTEX_OPS, <u64>op);
-      return;
-    }
-    putRef(ref);
-    if ((op & FUTEX_PRIVATE_FLAG) != 0) puts("_PRIVATE");
+  else putHex(<u64>v);
+  puts("<<");
+  putU64(<u64>shift);
+  if (ref == NO_REF) {
+    puts(" /* ");
+    puts(unknown);
+    puts(" */");
   }
-  if ((op & FUTEX_CLOCK_REALTIME) != 0) puts("|FUTEX_CLOCK_REALTIME");
+}
+
+/** FUTEX_WAKE_OP's encoded operation: `FUTEX_OP_SET<<28|0<<12|FUTEX_OP_CMP_EQ<<24|0`. */
+function printWakeOp(val3: u32): void {
+  if (((val3 >> 28) & FUTEX_OP_OPARG_SHIFT) != 0) puts("FUTEX_OP_OPARG_SHIFT<<28|");
+  printWakeField(T_FUTEX_WAKE_OPS, (val3 >> 28) & 7, 28, "FUTEX_OP_???");
+  putc(0x7c);
+  putHex(<u64>((val3 >> 12) & 0xfff));
+  puts("<<12|");
+  printWakeField(T_FUTEX_WAKE_CMPS, (val3 >> 24) & 0xf, 24, "FUTEX_OP_CMP_???");
+  putc(0x7c);
+  putHex(<u64>(val3 & 0xfff));
 }
 
 function printTimeout(): void {
@@ -58,12 +71,15 @@ export function decodeFutex(): i32 {
   putAddr(arg(0));
   puts(", ");
   printOp(op);
-  const val = <u32>arg(2);
+  // strace's do_futex: the values print unsigned, the command's own arguments only
+  const val = <u64>(<u32>arg(2));
+  const val2 = <u64>(<u32>arg(3));
+  const val3 = <u32>arg(5);
   switch (cmd) {
     case 0:
     case 11: // WAIT, WAIT_REQUEUE_PI
       puts(", ");
-      putU64(<u64>val);
+      putU64(val);
       puts(", ");
       printTimeout();
       if (cmd == 11) {
@@ -73,51 +89,51 @@ export function decodeFutex(): i32 {
       break;
     case 9: // WAIT_BITSET
       puts(", ");
-      putU64(<u64>val);
+      putU64(val);
       puts(", ");
       printTimeout();
       puts(", ");
-      printBitset(<u32>arg(5));
+      printBitset(val3);
       break;
     case 1:
     case 2: // WAKE, FD
       puts(", ");
-      putI64(<i64>(<i32>val));
+      putU64(val);
       break;
     case 10: // WAKE_BITSET
       puts(", ");
-      putI64(<i64>(<i32>val));
+      putU64(val);
       puts(", ");
-      printBitset(<u32>arg(5));
+      printBitset(val3);
       break;
     case 3: // REQUEUE
       puts(", ");
-      putI64(<i64>(<i32>val));
+      putU64(val);
       puts(", ");
-      putU64(<u64>(<u32>arg(3)));
+      putU64(val2);
       puts(", ");
       putAddr(arg(4));
       break;
     case 4:
     case 12: // CMP_REQUEUE, CMP_REQUEUE_PI
       puts(", ");
-      putI64(<i64>(<i32>val));
+      putU64(val);
       puts(", ");
-      putU64(<u64>(<u32>arg(3)));
+      putU64(val2);
       puts(", ");
       putAddr(arg(4));
       puts(", ");
-      putI64(<i64>(<i32>arg(5)));
+      putU64(<u64>val3);
       break;
     case 5: // WAKE_OP
       puts(", ");
-      putI64(<i64>(<i32>val));
+      putU64(val);
       puts(", ");
-      putU64(<u64>(<u32>arg(3)));
+      putU64(val2);
       puts(", ");
       putAddr(arg(4));
       puts(", ");
-      putHex(<u64>(<u32>arg(5)));
+      printWakeOp(val3);
       break;
     case 6:
     case 13: // LOCK_PI, LOCK_PI2
@@ -129,13 +145,58 @@ export function decodeFutex(): i32 {
       break;
     default:
       puts(", ");
-      putHex(<u64>val);
+      putU64(val);
       puts(", ");
-      putHex(arg(3));
+      putAddr(arg(3));
       puts(", ");
-      putHex(arg(4));
+      putAddr(arg(4));
       puts(", ");
-      putHex(arg(5));
+      putHex(<u64>val3);
   }
+  return RVAL_DECODED;
+}
+
+/** FUTEX_WAITV_MAX (include/uapi/linux/futex.h): strace prints no waiter past it. */
+const FUTEX_WAITV_MAX: u64 = 128;
+/** sizeof(struct futex_waitv): val, uaddr (two __u64), flags, __reserved (two __u32). */
+const FUTEX_WAITV_SIZE: u32 = 24;
+
+/** One struct futex_waitv, or `...` for the one past FUTEX_WAITV_MAX (the last printElems shows). */
+function printWaiter(p: usize, size: u32): void {
+  if (waitersShown++ >= <u32>FUTEX_WAITV_MAX) {
+    puts("...");
+    return;
+  }
+  puts("{val=");
+  putHex(load<u64>(p));
+  puts(", uaddr=");
+  putAddr(load<u64>(p + 8));
+  puts(", flags=");
+  printFlags(T_FUTEX_WAITER_FLAGS, <u64>load<u32>(p + 16));
+  const reserved = load<u32>(p + 20);
+  if (reserved != 0) {
+    puts(", __reserved=");
+    putHex(<u64>reserved);
+  }
+  putc(0x7d);
+  changetype<usize>(size);
+}
+
+let waitersShown: u32 = 0;
+
+/** futex_waitv(waiters, nr_futexes, flags, timeout, clockid): everything at entry. */
+export function decodeFutexWaitv(): i32 {
+  const n = <u64>(<u32>arg(1));
+  waitersShown = 0;
+  // one element past the limit, printed as `...`, ends the array as strace's print_array does
+  printElems(0, min<u64>(n, FUTEX_WAITV_MAX + 1), FUTEX_WAITV_SIZE, false, printWaiter);
+  puts(", ");
+  putU64(n);
+  puts(", ");
+  putHex(<u64>(<u32>arg(2)));
+  puts(", ");
+  printTimeout();
+  puts(", ");
+  printEnum(T_CLOCKNAMES, <u64>(<u32>arg(4)));
   return RVAL_DECODED;
 }

@@ -99,12 +99,18 @@ export function printValue(f: Field, p: usize): void {
   }
 }
 
-/** `'c'` as strace's PRINT_FIELD_CHAR quotes it. */
-function putChar(c: u32): void {
+/** The letters of `\t \n \v \f \r` (9-13), as print_char's SCF_ESC_WS writes them. */
+const WS_ESCAPES = "tnvfr";
+
+/** `'c'` as strace's PRINT_FIELD_CHAR quotes it; `escWs`: whitespace as `\n` (SCF_ESC_WS). */
+export function putChar(c: u32, escWs: bool = false): void {
   putc(0x27);
   if (c == 0x27 || c == 0x5c) {
     putc(0x5c);
     putc(c);
+  } else if (escWs && c >= 9 && c <= 13) {
+    putc(0x5c);
+    putc(<u32>WS_ESCAPES.charCodeAt(c - 9));
   } else if (c >= 0x20 && c < 0x7f) putc(c);
   else {
     puts("\\x");

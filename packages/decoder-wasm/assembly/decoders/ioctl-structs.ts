@@ -37,6 +37,7 @@ import {
   printInt3,
   printKulong,
 } from "./ioctl-hdio";
+import { printKdStruct, printKdValue } from "./ioctl-kd";
 import { printKvmStruct } from "./ioctl-kvm";
 import { printLoopConfig, printLoopInfo, printLoopInfo64 } from "./ioctl-loop";
 import {
@@ -166,7 +167,8 @@ export const IOCTL_STRUCT_NAMES: string[] = [
  * decoders that read the kernel's answer without first checking for an error.
  */
 export function ioctlExitShownOnError(type: u32): bool {
-  return strEq(type, "rtc_param");
+  // ioctl-a: GIO_UNIMAP's count the kernel wrote and the entries pointer, also after an error.
+  return strEq(type, "rtc_param") || strEq(type, "unimapdesc");
 }
 
 /** A request read at entry and at exit shows its exit as strace's decoder does: */
@@ -195,7 +197,13 @@ export function ioctlExitMode(type: u32): u8 {
     strEq(type, "uffdio_register") ||
     strEq(type, "uffdio_copy") ||
     strEq(type, "uffdio_zeropage") ||
-    strEq(type, "blk_user_trace_setup")
+    strEq(type, "blk_user_trace_setup") ||
+    // ioctl-a: the console's getters (kd_ioctl.c).
+    strEq(type, "kbentry_key") ||
+    strEq(type, "kbsentry_func") ||
+    strEq(type, "kbkeycode_get") ||
+    strEq(type, "unimapdesc") ||
+    strEq(type, "console_font_op")
   )
     return EXIT_CONTINUE;
   return EXIT_ARROW;
@@ -211,6 +219,8 @@ export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExi
   if (evdev >= 0) return evdev > 0;
   const kvm = printKvmStruct(type, p, len);
   if (kvm >= 0) return kvm > 0;
+  const kd = printKdStruct(type, p, len, addr, atExit);
+  if (kd >= 0) return kd > 0;
   if (strEq(type, "fiemap")) return printFiemapIn(p, len);
   if (strEq(type, "fiemap_extents")) return printFiemapOut(p, len, addr);
   if (strEq(type, "fstrim_range")) return printFstrimRange(p, len);
@@ -285,7 +295,7 @@ export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExi
   if (strEq(type, "blkpg_ioctl_arg")) return printBlkpg(p, len);
   if (strEq(type, "blk_user_trace_setup")) return printBlkTraceSetup(p, len, atExit);
   if (strEq(type, "sg_scsi_reset")) return printSgScsiReset(p, len);
-  return printScalar(type, p, len);
+  return printScalar(type, p, len, addr);
 }
 
 /**
@@ -296,6 +306,7 @@ export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExi
 export function printIoctlValue(table: i32, req: u32): bool {
   const name = lookup(table, <u64>req);
   if (name == NO_REF) return false;
+  if (printKdValue(name)) return true;
   if (strEq(name, "HDIO_SET_NICE")) {
     puts(", ");
     printIdeNice(arg(2));

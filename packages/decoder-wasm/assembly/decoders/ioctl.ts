@@ -38,6 +38,7 @@ import {
   EXIT_CONTINUE,
   EXIT_PLAIN_ALWAYS,
   ioctlExitMode,
+  ioctlExitShownOnError,
   printIoctlStruct,
   printIoctlValue,
 } from "./ioctl-structs";
@@ -140,8 +141,14 @@ function printPointee(req: i32, atExit: bool): bool {
  */
 function finishOpenStruct(req: i32): void {
   const argIdx = requestArg(req);
-  if (!isError) {
-    const read = arg(argIdx) != 0 && findCap(argIdx, CK_STRUCT_IF, true);
+  if (!isError || ioctlExitShownOnError(requestStruct(req))) {
+    // A part read (a struct across an unmapped page) goes to the printer, which says what it lacks;
+    // after a failed call nothing was read at exit, and what the caller passed stands in.
+    const read =
+      arg(argIdx) != 0 &&
+      (findCap(argIdx, CK_STRUCT_IF, true) ||
+        capPartial() ||
+        (isError && findCap(argIdx, CK_STRUCT_IF, false)));
     if (read && printIoctlStruct(requestStruct(req), capData, capLen, arg(argIdx), true)) return;
     puts(", ???");
   }

@@ -1,13 +1,13 @@
-// set_thread_area and get_thread_area (strace's ldt.c): a struct user_desc (asm/ldt.h). get reads
+// set_thread_area, get_thread_area and modify_ldt (strace's ldt.c): a struct user_desc (asm/ldt.h). get reads
 // the entry number at entry and the whole descriptor the kernel filled at exit; set prints it at
 // entry and the entry number the kernel chose after the return value.
 
 import { arch, arg, capData, capLen, exiting, findCap, findCapPrefix, isError } from "../call";
 import { callNoDeref } from "../options";
 import { putc, puts } from "../out";
-import { putAddr, putU64 } from "../print/num";
+import { putAddr, putI64, putU64 } from "../print/num";
 import { CK_STRUCT } from "../record";
-import { AUX_CUSTOM, RVAL_DECODED, setAux } from "./rval";
+import { AUX_CUSTOM, RVAL_DECODED, RVAL_LOW_ERRNO, setAux } from "./rval";
 
 /** struct user_desc: entry_number, base_addr, limit, then the flag bits. */
 const USER_DESC_SIZE: u32 = 16;
@@ -63,16 +63,21 @@ function isWide(): bool {
   return (arch & 0x80000000) != 0 || arch == 0;
 }
 
+/** The whole struct user_desc at argument i, read at entry (strace's USER_DESC_BOTH). */
+function printDescArg(i: u32): void {
+  const p = arg(i);
+  if (p == 0 || !findCap(i, CK_STRUCT, false) || capLen < USER_DESC_SIZE) {
+    putAddr(p);
+    return;
+  }
+  puts("{entry_number=");
+  putId(load<u32>(capData));
+  printDescRest(capData, isWide());
+}
+
 export function decodeSetThreadArea(): i32 {
   if (!exiting) {
-    const p = arg(0);
-    if (p == 0 || !findCap(0, CK_STRUCT, false) || capLen < USER_DESC_SIZE) {
-      putAddr(p);
-      return 0;
-    }
-    puts("{entry_number=");
-    putId(load<u32>(capData));
-    printDescRest(capData, isWide());
+    printDescArg(0);
     return 0;
   }
   // The entry the kernel picked (for entry_number -1), after the return value.
@@ -113,4 +118,19 @@ export function decodeGetThreadArea(): i32 {
   }
   printDescRest(capData, isWide());
   return RVAL_DECODED;
+}
+
+/**
+ * modify_ldt(func, ptr, bytecount): the descriptor only when bytecount is its size. The kernel
+ * returns an int that x86_64 zero-extends, so an error comes back as a large success value:
+ * strace prints it with the errno its low 32 bits negate.
+ */
+export function decodeModifyLdt(): i32 {
+  putI64(<i64>(<i32>arg(0)));
+  puts(", ");
+  if (arg(2) == <u64>USER_DESC_SIZE) printDescArg(1);
+  else putAddr(arg(1));
+  puts(", ");
+  putU64(arg(2));
+  return RVAL_DECODED | RVAL_LOW_ERRNO;
 }

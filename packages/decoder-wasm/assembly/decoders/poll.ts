@@ -1,9 +1,9 @@
 // poll/ppoll and epoll_wait/epoll_pwait: arrays whose printed length comes from another argument
 // at entry and from the return value at exit; poll's results print after the return value.
 
-import { arch, arg, capData, capLen, exiting, findCap, findCapPrefix, isError, rval } from "../call";
+import { arch, arg, capData, capLen, capPartial, exiting, findCap, isError, rval } from "../call";
 import { T_POLLFLAGS } from "../known";
-import { strsize, verbose } from "../options";
+import { callNoDeref, strsize, verbose } from "../options";
 import { putc, puts } from "../out";
 import { putAddr, putI64, putU64 } from "../print/num";
 import { printStruct, S_EPOLL_EVENT, S_POLLFD, S_TIMESPEC } from "../print/structs";
@@ -11,37 +11,24 @@ import { printFlags } from "../print/xlat";
 import { AUDIT_ARCH_X86_64, CK_ARRAY, CK_STRUCT } from "../record";
 import { argKind, argParam } from "../tables";
 import { printArg, printFd, printSigsetArg, printStructElems } from "./args";
+import { printElems } from "./elems";
 import { decodeGeneric } from "./generic";
 import { AUX_CUSTOM, RVAL_DECODED, setAux } from "./rval";
 
 const EPOLL_CTL_DEL: u32 = 2;
 
-/** The bytes of the pollfds strace prints of `n`: at most -s of them, and one more it fetches. */
-function shownBytes(n: u64): u32 {
-  return <u32>(min<u64>(n, verbose ? 8192 : <u64>strsize + 1) * 8);
+function printPollfd(p: usize, size: u32): void {
+  printStruct(S_POLLFD, p, size, arch);
 }
 
+/**
+ * The pollfd array as strace's print_array: at most -s entries, `... /* 0x… *\/` where the
+ * readable memory stopped. nfds is an unsigned int: the kernel (and strace) ignore its upper half,
+ * which native's capture counted, so it may have read past the array into a fault; the array's
+ * own bytes still count.
+ */
 function printPollfds(atExit: bool): void {
-  const p = arg(0);
-  // nfds is an unsigned int: the kernel (and strace) ignore its upper half, which native's
-  // capture counted, so it read past the array into a fault; the array's own bytes still count.
-  const n = <u64>(<u32>arg(1));
-  if (p == 0 || !findCapPrefix(0, CK_ARRAY, atExit, shownBytes(n))) {
-    putAddr(p);
-    return;
-  }
-  const data = capData;
-  const avail = <u64>(capLen / 8);
-  putc(0x5b);
-  for (let j: u64 = 0; j < n; j++) {
-    if (j > 0) puts(", ");
-    if ((!verbose && j >= <u64>strsize) || j >= avail) {
-      puts("...");
-      break;
-    }
-    printStruct(S_POLLFD, data + <usize>(j * 8), 8, arch);
-  }
-  putc(0x5d);
+  printElems(0, <u64>(<u32>arg(1)), 8, atExit, printPollfd);
 }
 
 /** poll(fds, nfds, timeout) and ppoll(fds, nfds, tsp, sigmask, sigsetsize). */
@@ -67,35 +54,55 @@ export function decodePoll(isPpoll: bool): i32 {
   return RVAL_DECODED;
 }
 
-/** ` ([{fd=3, revents=POLLIN}])`, ` (Timeout)`; ppoll adds `left {…}`. */
+/**
+ * ` ([{fd=3, revents=POLLIN}])`, ` (Timeout)`; ppoll adds `left {…}`. strace's
+ * decode_poll_exiting: at most -s ready entries then `...`, the address where the array stopped
+ * being readable.
+ */
 export function printPollAux(isPpoll: bool): void {
   puts(" (");
   if (rval == 0) {
     puts("Timeout)");
     return;
   }
+  const start = arg(0);
   const n = <u64>(<u32>arg(1));
-  if (arg(0) != 0 && findCapPrefix(0, CK_ARRAY, true, shownBytes(n))) {
-    const data = capData;
-    const avail = <u64>(capLen / 8);
-    putc(0x5b);
-    let shown: u32 = 0;
-    for (let j: u64 = 0; j < n && j < avail; j++) {
+  let opened = false;
+  if (start != 0 && n != 0 && !callNoDeref) {
+    let data: usize = 0;
+    let avail: u64 = 0;
+    if (findCap(0, CK_ARRAY, true) || capPartial()) {
+      data = capData;
+      avail = <u64>(capLen / 8);
+    }
+    let printed: u32 = 0;
+    for (let j: u64 = 0; j < n; j++) {
+      if (j >= avail) {
+        puts(opened ? ", " : "[");
+        opened = true;
+        putAddr(start + j * 8);
+        break;
+      }
       const q = data + <usize>(j * 8);
       const rev = load<u16>(q + 6);
       if (rev == 0) continue;
-      if (shown > 0) puts(", ");
-      shown++;
+      puts(opened ? ", " : "[");
+      opened = true;
+      if (!verbose && printed >= <u32>strsize) {
+        puts("...");
+        break;
+      }
       puts("{fd=");
       putI64(<i64>load<i32>(q));
       puts(", revents=");
       printFlags(T_POLLFLAGS, <u64>rev);
       putc(0x7d);
+      printed++;
     }
-    putc(0x5d);
+    if (opened) putc(0x5d);
   }
   if (isPpoll && arg(2) != 0 && findCap(2, CK_STRUCT, true)) {
-    puts(", left ");
+    puts(opened ? ", left " : "left ");
     printStruct(S_TIMESPEC, capData, capLen, arch);
   }
   putc(0x29);

@@ -8,8 +8,8 @@ import { arg, capData, capLen, capPartial, exiting, findCap, isError, rval } fro
 import { strsize, verbose } from "../options";
 import { putc, puts } from "../out";
 import { putAddr, putI64, putU64 } from "../print/num";
-import { printBuffer } from "../print/quote";
-import { CK_IOVEC, CS_FAULT } from "../record";
+import { CK_IOVEC } from "../record";
+import { printIovBase } from "./args";
 import { printElems } from "./elems";
 import { printIovAddr } from "./mem";
 import { RVAL_DECODED } from "./rval";
@@ -62,8 +62,7 @@ function printLocalIov(i: u32, atExit: bool, ranges: bool, remaining: u64): void
     if (<u64>data + <u64>clen > <u64>end) break;
     puts("{iov_base=");
     const want = len < remaining ? len : remaining;
-    if (status == <u32>CS_FAULT || base == 0) putAddr(base);
-    else printBuffer(data, clen, want);
+    printIovBase(base, status, data, clen, want);
     remaining -= want;
     puts(", iov_len=");
     putU64(len);

@@ -7,6 +7,11 @@ export const RVAL_OCTAL: i32 = 2;
 export const RVAL_UDECIMAL: i32 = 3;
 /** The return value is an fd (fcntl F_DUPFD): with -y it prints decorated. */
 export const RVAL_FD: i32 = 4;
+/**
+ * A success whose low 32 bits are a negated errno (modify_ldt's int return on 64-bit kernels):
+ * the value, then that error's name, as strace's print_err_ret.
+ */
+export const RVAL_LOW_ERRNO: i32 = 5;
 
 /** Per-call scratch the line engine saves and restores per pid. */
 export let resumeArg: u32 = 0;

@@ -52,10 +52,13 @@ function printTimeout(i: u32, atExit: bool, pselect: bool): bool {
   return printStruct(pselect ? S_TIMESPEC : S_TIMEVAL, capData, capLen, arch);
 }
 
-/** pselect6's sixth argument: {const sigset_t *ss; size_t ss_len}, the set read through ss. */
-function printPselectData(): void {
-  const p = arg(5);
-  if (p == 0 || !findCap(5, CK_INDIRECT, false) || capLen < 24) {
+/**
+ * strace's print_kernel_sigset: pselect6's and io_pgetevents' {const sigset_t *ss; size_t
+ * ss_len} at argument i, the set read through ss.
+ */
+export function printKernelSigset(i: u32): void {
+  const p = arg(i);
+  if (p == 0 || !findCap(i, CK_INDIRECT, false) || capLen < 24) {
     putAddr(p);
     return;
   }
@@ -86,7 +89,7 @@ export function decodeSelect(pselect: bool): i32 {
   if (!printTimeout(4, false, pselect)) putAddr(arg(4));
   if (pselect) {
     puts(", ");
-    printPselectData();
+    printKernelSigset(5);
   }
   return 0;
 }

@@ -1,10 +1,12 @@
 // The long-tail decoders' ids (140–189, a range of their own so parallel work on other decoders
 // never collides), their names (core's `decoder` field) and their dispatch.
 
+import { decodeIoGetevents } from "./aio";
+import { decodeFutexWaitv } from "./futex";
 import { decodeGeneric } from "./generic";
 import { decodeIoprioGet, decodeIoprioSet, printIoprioAux } from "./ioprio";
 import { decodeKcmp } from "./kcmp";
-import { decodeGetThreadArea, decodeSetThreadArea, printSetThreadAreaAux } from "./ldt";
+import { decodeGetThreadArea, decodeModifyLdt, decodeSetThreadArea, printSetThreadAreaAux } from "./ldt";
 import { decodeMemfdCreate, decodeMincore, decodeProcessMadvise, decodeRemapFilePages } from "./mem";
 import { decodeUstat } from "./mknod";
 import {
@@ -19,6 +21,7 @@ import { decodeEpollCtl } from "./poll";
 import { decodeSchedGetattr, decodeSchedSetattr } from "./sched";
 import { decodeRtSigpending, decodeRtSigtimedwait, printSigtimedwaitAux } from "./signal";
 import { decodeSleep, decodeTime, printTimeAux } from "./time";
+import { decodeAdjtimex, decodeClockAdjtime } from "./timex";
 import { decodePreadv, decodePwritev } from "./uio";
 import { decodeGetxattr, decodeListxattr, decodeSetxattr } from "./xattr";
 
@@ -55,6 +58,12 @@ export const D_SCHED_GETATTR: u8 = 167;
 export const D_SET_THREAD_AREA: u8 = 168;
 export const D_GET_THREAD_AREA: u8 = 169;
 export const D_MQ_OPEN: u8 = 170;
+export const D_FUTEX_WAITV: u8 = 171;
+export const D_IO_GETEVENTS: u8 = 172;
+export const D_IO_PGETEVENTS: u8 = 173;
+export const D_ADJTIMEX: u8 = 174;
+export const D_CLOCK_ADJTIME: u8 = 175;
+export const D_MODIFY_LDT: u8 = 176;
 export const TAIL_LAST: u8 = 189;
 
 /** Decoder names and their ids, in pairs (aliases share an id). */
@@ -96,6 +105,12 @@ export const TAIL_NAMES: string[] = [
   "set_thread_area",
   "get_thread_area",
   "mq_open",
+  "futex_waitv",
+  "io_getevents",
+  "io_pgetevents",
+  "adjtimex",
+  "clock_adjtime",
+  "modify_ldt",
 ];
 export const TAIL_IDS: u8[] = [
   D_MBIND,
@@ -135,6 +150,12 @@ export const TAIL_IDS: u8[] = [
   D_SET_THREAD_AREA,
   D_GET_THREAD_AREA,
   D_MQ_OPEN,
+  D_FUTEX_WAITV,
+  D_IO_GETEVENTS,
+  D_IO_PGETEVENTS,
+  D_ADJTIMEX,
+  D_CLOCK_ADJTIME,
+  D_MODIFY_LDT,
 ];
 
 /** The AUX_CUSTOM annotation after the return value, for the long-tail decoder that asked for it. */
@@ -210,6 +231,18 @@ export function runTailDecoder(id: u8, r: u32): i32 {
       return decodeGetThreadArea();
     case D_MQ_OPEN:
       return decodeMqOpen(r);
+    case D_FUTEX_WAITV:
+      return decodeFutexWaitv();
+    case D_IO_GETEVENTS:
+      return decodeIoGetevents(r, false);
+    case D_IO_PGETEVENTS:
+      return decodeIoGetevents(r, true);
+    case D_ADJTIMEX:
+      return decodeAdjtimex();
+    case D_CLOCK_ADJTIME:
+      return decodeClockAdjtime();
+    case D_MODIFY_LDT:
+      return decodeModifyLdt();
   }
   return decodeGeneric(r);
 }

@@ -13,6 +13,7 @@ import {
   CK_FD_PATH,
   CK_FD_PATHS,
   CS_FAULT,
+  FD_FORM_DELETED,
   FD_FORM_DETAIL,
   FD_FORM_DEVICE,
 } from "../record";
@@ -55,7 +56,8 @@ function startsWith(path: usize, pathLen: u32, prefix: string): bool {
  * strace's printfd_pid: a socket's details when the set has socket, a device's numbers when it
  * has dev, a pidfd's pid when it has pidfd; otherwise the path when it has path; else nothing.
  */
-function putDecoration(form: u32, path: usize, pathLen: u32, detail: usize, detailLen: u32): void {
+function putDecoration(formBits: u32, path: usize, pathLen: u32, detail: usize, detailLen: u32): void {
+  const form = formBits & ~FD_FORM_DELETED;
   if (form == FD_FORM_DETAIL) {
     const member = startsWith(path, pathLen, "socket:[") ? FDS_SOCKET : FDS_PIDFD;
     if ((decodeFds & member) != 0) {
@@ -77,6 +79,7 @@ function putDecoration(form: u32, path: usize, pathLen: u32, detail: usize, deta
     putc(0x3e);
   }
   putc(0x3e);
+  if ((formBits & FD_FORM_DELETED) != 0) puts("(deleted)");
 }
 
 /**

@@ -12,10 +12,13 @@ function putOffset(v: u32, digits: i32): void {
   }
 }
 
-/** Dumps `len` bytes at p, one line per 16 bytes. */
-export function dumpBytes(p: usize, len: u32): void {
+/**
+ * Dumps `len` bytes at p, one line per 16 bytes; the offsets as wide as a dump of `total` bytes
+ * needs (a dump cut short where the memory stopped keeps its width).
+ */
+export function dumpBytes(p: usize, len: u32, total: u64 = 0): void {
   let digits = 1;
-  for (let last = len - 1; last >= 16; last >>= 4) digits++;
+  for (let last: u64 = (total > <u64>len ? total : <u64>len) - 1; last >= 16; last >>= 4) digits++;
   if (digits < 5) digits = 5;
   for (let at: u32 = 0; at < len; at += 16) {
     puts(" | ");

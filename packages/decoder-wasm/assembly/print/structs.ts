@@ -836,10 +836,14 @@ export function printStruct(id: u8, p: usize, len: u32, arch: u32): bool {
     }
     case S_POLLFD: {
       if (len < SIZEOF_POLLFD) return false;
+      // strace's print_pollfd: a negative fd (an entry poll skips) shows no events
+      const fd = load<i32>(p);
       puts("{fd=");
-      printFdElem(load<i32>(p));
-      puts(", events=");
-      printFlags(T_POLLFLAGS, <u64>load<u16>(p + POLLFD_EVENTS));
+      printFdElem(fd);
+      if (fd >= 0) {
+        puts(", events=");
+        printFlags(T_POLLFLAGS, <u64>load<u16>(p + POLLFD_EVENTS));
+      }
       putc(0x7d);
       return true;
     }

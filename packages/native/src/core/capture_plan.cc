@@ -92,7 +92,8 @@ CapturePlan CapturePlan::parse(const uint32_t* words, size_t count) {
         if ((sel > 5 && sel != rf::kPointeeNoSelector) || (s.max & 0xff) > kFdDecodeAll || s.max > 0xffffff) {
           throw PlanError("fd field spec " + hex(s.len_arg) + "/" + hex(s.max) + at_nr(nr));
         }
-      } else if (s.kind != rf::kStack && !needs_len_arg(s.kind) && s.len_arg != kPlanUnusedLenArg && s.len_arg > 5) {
+      } else if (s.kind != rf::kStack && !needs_len_arg(s.kind) && s.len_arg != kPlanUnusedLenArg && s.len_arg > 5 &&
+                 !(s.kind == rf::kFdPaths && s.len_arg == rf::kNoLenArgFdOne)) {
         throw PlanError("length argument " + std::to_string(s.len_arg) + at_nr(nr));
       }
       if ((s.kind == rf::kStruct || s.kind == rf::kArray || s.kind == rf::kIndirect) && (s.size == 0 || s.size > kPlanMaxBytes)) {
@@ -108,7 +109,7 @@ CapturePlan CapturePlan::parse(const uint32_t* words, size_t count) {
         throw PlanError("fd decode bits " + std::to_string(s.size) + at_nr(nr));
       }
       if (s.kind == rf::kFdPaths && (s.len_arg & ~0xfu) != rf::kFdFieldLenArg) {
-        uint32_t stride = s.size >> 8;
+        uint32_t stride = (s.size >> 8) & 0xfff;
         if ((s.size & 0xff) > kFdDecodeAll || stride < 4 || stride > 256) {
           throw PlanError("fd array element " + hex(s.size) + at_nr(nr));
         }

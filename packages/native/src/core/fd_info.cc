@@ -27,6 +27,21 @@ bool read_link(const char* link, std::string& out) {
 
 bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
 
+// The kernel appends " (deleted)" to the link of an unlinked file. Like strace, take it off (and
+// say so) unless the path, suffix included, names the very same file: a file may be called that.
+bool strip_deleted(const char* link, std::string& path) {
+  static constexpr char kSuffix[] = " (deleted)";
+  constexpr size_t kLen = sizeof kSuffix - 1;
+  if (path.size() <= kLen + 1 || path.compare(path.size() - kLen, kLen, kSuffix) != 0) return false;
+  struct stat by_link{};
+  struct stat by_path{};
+  if (stat(link, &by_link) != 0) return false;
+  if (lstat(path.c_str(), &by_path) == 0 && by_link.st_ino == by_path.st_ino && by_link.st_dev == by_path.st_dev)
+    return false;
+  path.resize(path.size() - kLen);
+  return true;
+}
+
 // "Pid:\t42" from /proc/<tid>/fdinfo/<fd>; 0 when absent.
 long pidfd_pid(pid_t tid, int fd) {
   char name[64];
@@ -58,6 +73,8 @@ bool FdDescriber::describe(pid_t tid, int64_t value, uint32_t flags, FdDescripti
   if (fd < 0) return false;
   std::snprintf(link, sizeof link, "/proc/%d/fd/%d", tid, fd);
   if (!read_link(link, out.path)) return false;
+  const uint32_t deleted = strip_deleted(link, out.path) ? rf::kFdFormDeleted : 0;
+  out.form = deleted;
   if ((flags & (rf::kFdDecodeDetails | rf::kFdDecodeNetlink)) == 0) return true;
 
   if (starts_with(out.path, "socket:[")) {
@@ -83,7 +100,7 @@ bool FdDescriber::describe(pid_t tid, int64_t value, uint32_t flags, FdDescripti
   if (out.path[0] == '/') {
     struct stat st{};
     if (stat(link, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))) {
-      out.form = rf::kFdFormDevice;
+      out.form = rf::kFdFormDevice | deleted;
       out.detail = std::string(S_ISBLK(st.st_mode) ? "block " : "char ") + std::to_string(major(st.st_rdev)) + ":" +
                    std::to_string(minor(st.st_rdev));
     }

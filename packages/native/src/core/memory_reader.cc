@@ -234,16 +234,15 @@ uint16_t capture_iovec(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, ui
     w.u32(0);
     w.u32(0);
     size_t take = static_cast<size_t>(std::min(len, budget));
-    uint32_t status = rf::kOk;
-    if (!append_memory(w, mem, base, take)) {
-      status = rf::kFault;
-      take = 0;
-    } else if (take < len) {
-      status = rf::kTruncated;
-    }
-    budget -= take;
+    // The readable prefix of a buffer that runs into an unmapped page (PARTIAL): strace reads
+    // only the -s + 1 bytes it prints, so a buffer ending just before the hole still prints.
+    size_t before = w.size();
+    uint32_t status = append_prefix(w, mem, base, take);
+    size_t kept = w.size() - before;
+    if (status == rf::kOk && take < len) status = rf::kTruncated;
+    budget -= kept;
     w.patch_u32(status_at, status);
-    w.patch_u32(status_at + 4, static_cast<uint32_t>(take));
+    w.patch_u32(status_at + 4, static_cast<uint32_t>(kept));
     w.pad_to(8);
   }
   if (cut) return rf::kPartial;
@@ -267,15 +266,18 @@ uint16_t capture_fd_path(rf::RecordWriter& w, const CaptureSpec& s, const Syscal
 uint16_t capture_fd_paths(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, uint64_t len_arg,
                           const CaptureSpec& s, const SyscallFacts& f) {
   if (f.fds == nullptr) return rf::kFault;
-  // One fd in a struct field (FD_FIELD_LEN_ARG): `max` holds the field's offset and the decode bits.
+  // One fd in a struct field chosen by a selector (FD_FIELD_LEN_ARG): `max` holds the field's
+  // offset and the decode bits. Otherwise the first fd sits `size >> 20` bytes in (NO_LEN_ARG_FD_ONE).
   bool field = (s.len_arg & ~0xfu) == rf::kFdFieldLenArg;
-  uint32_t stride = s.size >> 8;
+  uint32_t stride = (s.size >> 8) & 0xfff;
   uint32_t decode = s.size & 0xff;
   if (field) {
     addr += s.max >> 8;
     decode = s.max & 0xff;
+  } else {
+    addr += s.size >> 20;
   }
-  uint64_t count = field ? 1 : s.len_arg == rf::kNoLenArgFdPair ? 2 : len_arg;
+  uint64_t count = field ? 1 : s.len_arg == rf::kNoLenArgFdPair ? 2 : s.len_arg == rf::kNoLenArgFdOne ? 1 : len_arg;
   uint32_t n = static_cast<uint32_t>(field ? 1 : std::min<uint64_t>(count, s.max));
   w.u32(n);
   w.u32(0);

@@ -165,6 +165,7 @@ constexpr uint32_t kNetlinkCaptureMax = 0x100000;
 constexpr uint32_t kNoLenArgFdPair = 0xffffffff;
 constexpr uint32_t kFdFieldLenArg = 0xfffffe00;
 constexpr uint32_t kFdSelectedLenArg = 0xfffffd00;
+constexpr uint32_t kNoLenArgFdOne = 0xfffffffe;
 constexpr uint8_t kFdReturnArg = 6;
 constexpr uint32_t kStackOffsetMax = 0xffff;
 // SelectorMatch bits (a STRUCT_IF spec's len_arg above the selector's index).
@@ -189,6 +190,7 @@ enum FdPathForm : uint32_t {
   kFdFormPath = 0,
   kFdFormDetail = 1,
   kFdFormDevice = 2,
+  kFdFormDeleted = 256,
 };
 
 enum CaptureStatus : uint16_t {
@@ -1116,6 +1118,54 @@ constexpr size_t kBlkUserTraceSetupBufNr = 40;
 constexpr size_t kBlkUserTraceSetupStartLba = 48;
 constexpr size_t kBlkUserTraceSetupEndLba = 56;
 constexpr size_t kBlkUserTraceSetupPid = 64;
+constexpr size_t kSizeofKbkeycode = 8;
+constexpr size_t kKbkeycodeScancode = 0;
+constexpr size_t kKbkeycodeKeycode = 4;
+constexpr size_t kSizeofKbdRepeat = 8;
+constexpr size_t kKbdRepeatDelay = 0;
+constexpr size_t kKbdRepeatPeriod = 4;
+constexpr size_t kSizeofUnimapinit = 6;
+constexpr size_t kUnimapinitAdvisedHashsize = 0;
+constexpr size_t kUnimapinitAdvisedHashstep = 2;
+constexpr size_t kUnimapinitAdvisedHashlevel = 4;
+constexpr size_t kSizeofKbentry = 4;
+constexpr size_t kKbentryKbTable = 0;
+constexpr size_t kKbentryKbIndex = 1;
+constexpr size_t kKbentryKbValue = 2;
+constexpr size_t kSizeofKbsentry = 513;
+constexpr size_t kKbsentryKbFunc = 0;
+constexpr size_t kKbsentryKbString = 1;
+constexpr size_t kSizeofKbdiacr = 3;
+constexpr size_t kKbdiacrDiacr = 0;
+constexpr size_t kKbdiacrBase = 1;
+constexpr size_t kKbdiacrResult = 2;
+constexpr size_t kSizeofKbdiacrs = 772;
+constexpr size_t kKbdiacrsKbCnt = 0;
+constexpr size_t kKbdiacrsKbdiacr = 4;
+constexpr size_t kSizeofKbdiacruc = 12;
+constexpr size_t kKbdiacrucDiacr = 0;
+constexpr size_t kKbdiacrucBase = 4;
+constexpr size_t kKbdiacrucResult = 8;
+constexpr size_t kSizeofKbdiacrsuc = 3076;
+constexpr size_t kKbdiacrsucKbCnt = 0;
+constexpr size_t kKbdiacrsucKbdiacruc = 4;
+constexpr size_t kSizeofUnipair = 4;
+constexpr size_t kUnipairUnicode = 0;
+constexpr size_t kUnipairFontpos = 2;
+constexpr size_t kSizeofUnimapdesc = 16;
+constexpr size_t kUnimapdescEntryCt = 0;
+constexpr size_t kUnimapdescEntries = 8;
+constexpr size_t kSizeofConsolefontdesc = 16;
+constexpr size_t kConsolefontdescCharcount = 0;
+constexpr size_t kConsolefontdescCharheight = 2;
+constexpr size_t kConsolefontdescChardata = 8;
+constexpr size_t kSizeofConsoleFontOp = 32;
+constexpr size_t kConsoleFontOpOp = 0;
+constexpr size_t kConsoleFontOpFlags = 4;
+constexpr size_t kConsoleFontOpWidth = 8;
+constexpr size_t kConsoleFontOpHeight = 12;
+constexpr size_t kConsoleFontOpCharcount = 16;
+constexpr size_t kConsoleFontOpData = 24;
 }  // namespace layout
 
 }  // namespace tstrace

@@ -940,9 +940,11 @@ struct Tracer::Loop {
     w.u32(0);
     const auto& specs = specs_for(arch, t.nr);
     // A failed call wrote nothing worth reading, except one a signal interrupted (ERESTARTSYS,
-    // ERESTARTNOINTR, ERESTARTNOHAND, ERESTART_RESTARTBLOCK): nanosleep's remaining time.
+    // ERESTARTNOINTR, ERESTARTNOHAND, ERESTART_RESTARTBLOCK): nanosleep's remaining time; and
+    // E2BIG from an extensible struct's call (sched_setattr), which writes back the size it knows.
     const bool restart = rval == -512 || rval == -513 || rval == -514 || rval == -516;
-    if ((!failed || restart) && !specs.empty()) {
+    const bool e2big = rval == -7;
+    if ((!failed || restart || e2big) && !specs.empty()) {
       MemoryReader mem(p);
       w.patch_u32(count_at, write_captures(w, mem, specs, facts_of(p, t, true, rval)));
     }
