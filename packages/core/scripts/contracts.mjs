@@ -79,11 +79,13 @@ export function renderNativeHeader(core) {
   const kinds = Object.values(core.CaptureKind);
   L.push(`constexpr uint8_t kCaptureKindMax = ${Math.max(...kinds)};`);
   L.push(`constexpr uint32_t kMsgControlMax = ${core.MSG_CONTROL_MAX};`);
+  L.push(`constexpr uint32_t kMsgControlCeiling = ${hex(core.MSG_CONTROL_CEILING)};`);
   L.push(`constexpr uint32_t kNetlinkCaptureMax = ${hex(core.NETLINK_CAPTURE_MAX)};`);
   L.push(`constexpr uint32_t kNoLenArgFdPair = ${hex(core.NO_LEN_ARG_FD_PAIR)};`);
   L.push(`constexpr uint32_t kFdFieldLenArg = ${hex(core.FD_FIELD_LEN_ARG)};`);
   L.push(`constexpr uint32_t kFdSelectedLenArg = ${hex(core.FD_SELECTED_LEN_ARG)};`);
   L.push(`constexpr uint32_t kNoLenArgFdOne = ${hex(core.NO_LEN_ARG_FD_ONE)};`);
+  L.push(`constexpr uint32_t kNoLenArgAllFds = ${hex(core.NO_LEN_ARG_ALL_FDS)};`);
   L.push(`constexpr uint8_t kFdReturnArg = ${core.FD_RETURN_ARG};`);
   L.push(`constexpr uint32_t kStackOffsetMax = ${hex(core.STACK_OFFSET_MAX)};`);
   L.push("// SelectorMatch bits (a STRUCT_IF spec's len_arg above the selector's index).");

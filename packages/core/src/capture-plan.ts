@@ -10,6 +10,7 @@ import { constTables } from "./consts.js";
 import { extraCaptures } from "./data/extra-captures.js";
 import { IO_DUMP_ARG, IO_DUMP_READ, IO_DUMP_WRITE } from "./data/io-dump.js";
 import { netlinkPayloads } from "./data/netlink.js";
+import { payloadFds } from "./data/payload-fds.js";
 import { requestArgs } from "./data/request-args.js";
 import { structFdArgs, structFdFields } from "./data/struct-fds.js";
 import { layoutsByArch } from "./data/structs.js";
@@ -165,6 +166,27 @@ export function structFdsOf(table: ArchTable, row: SyscallRow): { arg: number; o
 }
 
 /**
+ * Under -y, an FD_PATHS capture of every open fd for a syscall whose data can hold fds
+ * (data/payload-fds.ts), at the stop its data is read.
+ */
+export function payloadFdCaptures(name: string, decodeFds: DecodeFds): CaptureSpec[] {
+  const at = payloadFds[name];
+  if (decodeFds === "none" || !at) return [];
+  return [
+    {
+      arg: 0,
+      kind: CaptureKind.FD_PATHS,
+      when: at === "entry" ? CaptureWhen.ENTRY : CaptureWhen.EXIT,
+      countArg: "all",
+      // Unused (the fds come from /proc), but a plan's element size is always an int or more.
+      stride: 4,
+      decode: decodeFds === "all" ? FdDecode.DETAILS : 0,
+      max: FD_PATHS_MAX,
+    },
+  ];
+}
+
+/**
  * The FdDecode.NETLINK capture of syscall `name`'s fd (data/netlink.ts), to go first in its spec
  * list: native raises the limit of the captures after it when the fd is a netlink socket. An
  * FD_PATH capture -y already asks for at the same stop is taken out of `fds` and merged into it.
@@ -293,7 +315,9 @@ export const ARG_CAPTURES: { readonly [K in ArgKind["k"]]?: Rule<K> } = {
       capAtMsgLen: recv,
       max: sBySize,
     };
-    return byDir(c, recv ? "inout" : "out");
+    // sendmmsg's vector is read at exit too (each msg_len), and at entry for a call that fails,
+    // whose vector strace still prints.
+    return byDir(c, "inout");
   },
   // mtype, then -s bytes of mtext (strace's printstrn reads one more than it shows).
   msgbuf: ({ arg, kind, s, sizeOf }) => {
@@ -414,14 +438,16 @@ function isDataKind(c: CaptureSpec): c is Extract<
       | typeof CaptureKind.BUFFER_ARG_LEN
       | typeof CaptureKind.BUFFER_RET_LEN
       | typeof CaptureKind.IOVEC
-      | typeof CaptureKind.MSGHDR;
+      | typeof CaptureKind.MSGHDR
+      | typeof CaptureKind.MMSGHDR;
   }
 > {
   return (
     c.kind === CaptureKind.BUFFER_ARG_LEN ||
     c.kind === CaptureKind.BUFFER_RET_LEN ||
     c.kind === CaptureKind.IOVEC ||
-    c.kind === CaptureKind.MSGHDR
+    c.kind === CaptureKind.MSGHDR ||
+    c.kind === CaptureKind.MMSGHDR
   );
 }
 
@@ -463,6 +489,7 @@ export function compileCapturePlan(table: ArchTable, options: CapturePlanOptions
     const netlink = netlinkCapture(row.name, fds);
     if (netlink) specs.unshift(netlink);
     specs.push(...fds);
+    specs.push(...payloadFdCaptures(row.name, options.decodeFds ?? "none"));
     if (row.name === "rt_sigreturn" && table.sigreturnMask)
       specs.push(sigreturnMaskCapture(table.sigreturnMask));
     if (specs.length === 0) continue;

@@ -9,6 +9,7 @@ import {
   type CaptureWhen,
   FD_FIELD_LEN_ARG,
   FD_SELECTED_LEN_ARG,
+  NO_LEN_ARG_ALL_FDS,
   NO_LEN_ARG_FD_ONE,
   NO_LEN_ARG_FD_PAIR,
   POINTEE_NO_SELECTOR,
@@ -72,11 +73,11 @@ export type CaptureSpec =
   /**
    * What each fd of an array names: elements `stride` bytes apart, the first fd `offset` bytes in
    * (default 0); `args[countArg]` of them, two for `countArg` "pair", one for "one" (a struct's fd
-   * field); at most `max` elements.
+   * field), or every open fd for "all"; at most `max` elements.
    */
   | (Base & {
       readonly kind: typeof CaptureKind.FD_PATHS;
-      readonly countArg: number | "pair" | "one";
+      readonly countArg: number | "pair" | "one" | "all";
       readonly stride: number;
       readonly offset?: number;
       readonly decode: number;
@@ -199,16 +200,14 @@ export const SPEC_WORDS: { readonly [K in CaptureKind]: Words<Of<K>> } = {
               ? NO_LEN_ARG_FD_PAIR
               : s.countArg === "one"
                 ? NO_LEN_ARG_FD_ONE
-                : s.countArg,
+                : s.countArg === "all"
+                  ? NO_LEN_ARG_ALL_FDS
+                  : s.countArg,
             (s.decode | (s.stride << 8) | ((s.offset ?? 0) << 20)) >>> 0,
             s.max,
           ],
     decode: (count, bits, max) => {
-      if (
-        count !== NO_LEN_ARG_FD_PAIR &&
-        count !== NO_LEN_ARG_FD_ONE &&
-        (count & ~0xf) >>> 0 === FD_FIELD_LEN_ARG
-      ) {
+      if ((count & ~0xf) >>> 0 === FD_FIELD_LEN_ARG) {
         const selectorArg = count & 0xf;
         return {
           countArg: "field",
@@ -218,7 +217,14 @@ export const SPEC_WORDS: { readonly [K in CaptureKind]: Words<Of<K>> } = {
         };
       }
       return {
-        countArg: count === NO_LEN_ARG_FD_PAIR ? "pair" : count === NO_LEN_ARG_FD_ONE ? "one" : count,
+        countArg:
+          count === NO_LEN_ARG_FD_PAIR
+            ? "pair"
+            : count === NO_LEN_ARG_FD_ONE
+              ? "one"
+              : count === NO_LEN_ARG_ALL_FDS
+                ? "all"
+                : count,
         stride: (bits >>> 8) & 0xfff,
         ...(bits >>> 20 ? { offset: bits >>> 20 } : {}),
         decode: bits & 0xff,

@@ -262,7 +262,8 @@ export const CaptureKind = {
    * A struct msghdr (64-bit layout) at args[arg] and its pointees. Data: the 56-byte msghdr; u32
    * status, u32 length, then msg_name's bytes (at most 128) padded to 8; u32 status, u32 0, then
    * msg_iov as an IOVEC capture's data (data capped at `max`, at exit also at rval); u32 status,
-   * u32 length, then msg_control's bytes (at most {@link MSG_CONTROL_MAX}) padded to 8.
+   * u32 length, then msg_control's bytes (at most net.core.optmem_max, as strace; {@link
+   * MSG_CONTROL_MAX} when that cannot be read; never more than {@link MSG_CONTROL_CEILING}) padded to 8.
    */
   MSGHDR: 12,
   /**
@@ -342,6 +343,12 @@ export const FD_FIELD_LEN_ARG = 0xfffffe00;
 export const FD_SELECTED_LEN_ARG = 0xfffffd00;
 /** An {@link CaptureKind.FD_PATHS} spec with this `lenArg` reads one fd (a struct's fd field). */
 export const NO_LEN_ARG_FD_ONE = 0xfffffffe;
+/**
+ * An {@link CaptureKind.FD_PATHS} spec with this `lenArg` describes every fd the thread has open
+ * (at most `max`, from /proc): for -y on fds inside payloads (SCM_RIGHTS, an AF_XDP address, a
+ * netlink attribute), which strace looks up as it prints them.
+ */
+export const NO_LEN_ARG_ALL_FDS = 0xfffffffd;
 /** A {@link CaptureKind.FD_PATH} capture with this `arg` describes the return value (exit only). */
 export const FD_RETURN_ARG = 6;
 /** Bits in a {@link CaptureKind.FD_PATH} spec's `size`. */
@@ -377,8 +384,13 @@ export const FdPathForm = {
    */
   DELETED: 0x100,
 } as const;
-/** Most control-message bytes an {@link CaptureKind.MSGHDR} capture reads. */
+/**
+ * Control-message bytes an {@link CaptureKind.MSGHDR} capture reads when net.core.optmem_max (the
+ * kernel's limit, strace's cap) cannot be read.
+ */
 export const MSG_CONTROL_MAX = 4096;
+/** Most control-message bytes an {@link CaptureKind.MSGHDR} capture reads, whatever optmem_max says. */
+export const MSG_CONTROL_CEILING = 1 << 20;
 /** Largest stack offset a {@link CaptureKind.STACK} capture may name. */
 export const STACK_OFFSET_MAX = 0xffff;
 /** A capture kind code: one of the {@link CaptureKind} values. */

@@ -312,4 +312,24 @@ describe("capture plan for netlink payloads", () => {
       ]);
     }
   });
+
+  it("describes every open fd under -y where a payload can hold fds, at the stop that reads it", () => {
+    const allFds = (s: CaptureSpec) => s.kind === CaptureKind.FD_PATHS && s.countArg === "all";
+    const none = decodeCapturePlan(compileCapturePlan(x86_64, { strsize: 32 }));
+    expect([...none.values()].flat().filter(allFds)).toEqual([]);
+    for (const decodeFds of ["path", "all"] as const) {
+      const specs = decodeCapturePlan(compileCapturePlan(x86_64, { strsize: 32, decodeFds }));
+      for (const [name, when] of [
+        ["sendmsg", CaptureWhen.ENTRY],
+        ["recvmsg", CaptureWhen.EXIT],
+        ["connect", CaptureWhen.ENTRY],
+      ] as const) {
+        const got = (specs.get(nr(name)) ?? []).filter(allFds);
+        expect(got.map((s) => [s.when, s.kind === CaptureKind.FD_PATHS && s.decode])).toEqual([
+          [when, decodeFds === "all" ? FdDecode.DETAILS : 0],
+        ]);
+      }
+      expect((specs.get(nr("read")) ?? []).filter(allFds)).toEqual([]);
+    }
+  });
 });

@@ -5,14 +5,15 @@
 // resolved by name at init.
 
 import { arg, capData, capLen, capPartial, eRec, findCap, isError, rval } from "./call";
-import { SIZEOF_MSGHDR } from "./layouts";
+import { MSGHDR_MSG_IOVLEN, SIZEOF_MSGHDR } from "./layouts";
 import { newline, putc, puts } from "./out";
-import { dumpBytes, dumpIovHeader } from "./print/hexdump";
+import { dumpBytes, dumpIovHeader, dumpVectorHeader } from "./print/hexdump";
 import { putAddr, putU64 } from "./print/num";
 import {
   CK_BUFFER_ARG_LEN,
   CK_BUFFER_RET_LEN,
   CK_IOVEC,
+  CK_MMSGHDR,
   CK_MSGHDR,
   CS_FAULT,
   CS_PARTIAL,
@@ -27,6 +28,8 @@ const WRITE_BUF: u8 = 3;
 const WRITE_IOV: u8 = 4;
 const READ_MSG: u8 = 5;
 const WRITE_MSG: u8 = 6;
+const READ_MMSG: u8 = 7;
+const WRITE_MMSG: u8 = 8;
 
 /** A set of fds: `bits` bits at `map`, and whether fds past them are in it (`!3`, `all`). */
 class FdSet {
@@ -52,6 +55,8 @@ function kindOf(ref: u32): u8 {
   if (strEq(ref, "readv") || strEq(ref, "preadv") || strEq(ref, "preadv2")) return READ_IOV;
   if (strEq(ref, "recvmsg")) return READ_MSG;
   if (strEq(ref, "sendmsg")) return WRITE_MSG;
+  if (strEq(ref, "recvmmsg")) return READ_MMSG;
+  if (strEq(ref, "sendmmsg")) return WRITE_MMSG;
   if (strEq(ref, "write") || strEq(ref, "pwrite64") || strEq(ref, "sendto") || strEq(ref, "mq_timedsend"))
     return WRITE_BUF;
   if (strEq(ref, "writev") || strEq(ref, "pwritev") || strEq(ref, "pwritev2") || strEq(ref, "vmsplice"))
@@ -131,6 +136,29 @@ function dumpMsgIov(atExit: bool, limit: u64): void {
   dumpIovData(<usize>iov + 8, <usize>end, limit);
 }
 
+/**
+ * strace's dumpiov_in_mmsghdr: for each of the `rval` entries of an MMSGHDR capture (read at exit),
+ * ` = N buffers in vector i`, then its iovecs up to the entry's msg_len.
+ */
+function dumpMmsg(): void {
+  if (!findCap(1, CK_MMSGHDR, true) || capLen < 8) return;
+  const end = capData + <usize>capLen;
+  const n = min<u64>(<u64>load<u32>(capData), <u64>rval);
+  let q = capData + 8;
+  for (let i: u32 = 0; <u64>i < n; i++) {
+    if (q + 8 + <usize>SIZEOF_MSGHDR > end) break;
+    const entLen = load<u32>(q);
+    const msgLen = load<u32>(q + 4);
+    const hdr = q + 8;
+    const entEnd = min<usize>(hdr + <usize>entLen, end);
+    dumpVectorHeader(load<u64>(hdr + MSGHDR_MSG_IOVLEN), i);
+    const name = hdr + <usize>SIZEOF_MSGHDR;
+    const iov = name + 8 + ((<usize>load<u32>(name + 4) + 7) & ~(<usize>7));
+    if (iov + 16 <= entEnd && load<u32>(iov) == 0) dumpIovData(iov + 8, entEnd, <u64>msgLen);
+    q = hdr + <usize>entLen;
+  }
+}
+
 /** An IOVEC capture's data between p and end, dumped buffer by buffer. */
 function dumpIovData(p: usize, end: usize, limit: u64): void {
   const n = load<u32>(p);
@@ -166,6 +194,8 @@ export function dumpIo(nr: u32): void {
     dumpIov(false, 0xffffffffffffffff);
   } else if (kind == WRITE_MSG && writeSet.has(fd)) {
     dumpMsgIov(false, 0xffffffffffffffff);
+  } else if (kind == WRITE_MMSG && writeSet.has(fd)) {
+    if (!isError && rval > 0) dumpMmsg();
   } else if (isError || rval <= 0) {
     return;
   } else if (kind == READ_BUF && readSet.has(fd)) {
@@ -174,5 +204,7 @@ export function dumpIo(nr: u32): void {
     dumpIov(true, <u64>rval);
   } else if (kind == READ_MSG && readSet.has(fd)) {
     dumpMsgIov(true, <u64>rval);
+  } else if (kind == READ_MMSG && readSet.has(fd)) {
+    dumpMmsg();
   }
 }

@@ -96,6 +96,35 @@ describe("FD_PATH captures", () => {
     expect(v.getUint32(8 + 4, true)).toBe(0);
   });
 
+  it("describe every open fd where a payload can hold fds (connect's, FD_PATHS of all fds)", async () => {
+    const plan = compileCapturePlan(x86_64, { strsize: 32, decodeFds: "path" });
+    const program = [
+      "import os, socket",
+      "n = os.open('/dev/null', os.O_RDONLY)",
+      "os.dup2(n, 77)",
+      "try:\n  socket.socket(socket.AF_UNIX).connect('/nonexistent-tstrace')\nexcept OSError:\n  pass",
+    ].join("\n");
+    const { result, records } = await trace({ argv: [PYTHON, "-c", program], capturePlan: plan });
+    expect(result.exitCode).toBe(0);
+    const CONNECT = 42;
+    const entry = records.findLast((r) => r.type === RecordType.SYSCALL_ENTER && r.nr === CONNECT)!;
+    const c = entry.captures!.find((x) => x.kind === CaptureKind.FD_PATHS)!;
+    const v = new DataView(c.data.buffer, c.data.byteOffset, c.data.byteLength);
+    const seen = new Map<number, string>();
+    let off = 8;
+    for (let i = 0; i < v.getUint32(0, true); i++) {
+      const pathLen = v.getUint32(off + 12, true);
+      const detailLen = v.getUint32(off + 16, true);
+      seen.set(
+        v.getInt32(off, true),
+        new TextDecoder().decode(c.data.subarray(off + 20, off + 20 + pathLen)),
+      );
+      off = (off + 20 + pathLen + detailLen + 3) & ~3;
+    }
+    expect(seen.get(77)).toBe("/dev/null");
+    expect(seen.get(0)).toBeDefined();
+  });
+
   it("give socket details and device numbers under -yy, as strace does here", async () => {
     // The oracle is strace on the same program in the same environment: what sock_diag can tell
     // depends on the kernel, and strace falls back to TCP:[inode] exactly where we must.

@@ -3,8 +3,11 @@
  * data is laid out. Only those whose buffer argument is decoded here are listed.
  */
 
-/** `buf`: one buffer in argument 1; `iov`: an iovec array in argument 1; `msg`: a struct msghdr's iovecs. */
-export type IoDumpShape = "buf" | "iov" | "msg";
+/**
+ * `buf`: one buffer in argument 1; `iov`: an iovec array in argument 1; `msg`: a struct msghdr's
+ * iovecs; `mmsg`: each struct mmsghdr's iovecs, vector by vector (read at exit, up to msg_len).
+ */
+export type IoDumpShape = "buf" | "iov" | "msg" | "mmsg";
 
 /** Syscalls whose data `-e read=FD` dumps (the bytes returned). */
 export const IO_DUMP_READ: Readonly<Record<string, IoDumpShape>> = {
@@ -16,6 +19,7 @@ export const IO_DUMP_READ: Readonly<Record<string, IoDumpShape>> = {
   preadv: "iov",
   preadv2: "iov",
   recvmsg: "msg",
+  recvmmsg: "mmsg",
 };
 
 /** Syscalls whose data `-e write=FD` dumps (the bytes passed in). */
@@ -29,6 +33,7 @@ export const IO_DUMP_WRITE: Readonly<Record<string, IoDumpShape>> = {
   pwritev2: "iov",
   vmsplice: "iov",
   sendmsg: "msg",
+  sendmmsg: "mmsg",
 };
 
 /** Argument index of the data in every dumped syscall. */

@@ -20,7 +20,6 @@ import { printDirfdOf, printFdOf } from "../print/fd";
 import { putAddr, putHex, putI64, putOct, putU64 } from "../print/num";
 import { printBuffer, printCString } from "../print/quote";
 import { printSignal, printSigset } from "../print/signal";
-import { printSockaddr } from "../print/sockaddr";
 import { printStruct, S_INT, S_LOFF, structIdByName } from "../print/structs";
 import { printEnum, printFlags } from "../print/xlat";
 import {
@@ -76,6 +75,7 @@ import { warnShortRead } from "../warn";
 import { printElems } from "./elems";
 import { printIovAddr } from "./mem";
 import { decodeNetlink, NL_NONE } from "./netlink";
+import { printSockaddr } from "./sockaddr";
 
 const PATH_MAX: u32 = 4096;
 

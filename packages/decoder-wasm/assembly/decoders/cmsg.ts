@@ -4,12 +4,13 @@
 
 import { xflag } from "../options";
 import { putc, puts } from "../out";
+import { printFdElem } from "../print/fd";
 import { putHex, putI64, putU64 } from "../print/num";
 import { quote } from "../print/quote";
-import { printSockaddr } from "../print/sockaddr";
 import { printEnum } from "../print/xlat";
 import { valueOf } from "../tables";
 import { abbreviated, nlTable, printIfindex, printInetAddr } from "./nl-print";
+import { printSockaddr } from "./sockaddr";
 
 const SOL_IP: i32 = 0;
 const SOL_SOCKET: i32 = 1;
@@ -92,7 +93,7 @@ function printArray(p: usize, n: u32, width: u32, printer: u8): void {
       break;
     }
     const at = p + <usize>(i * width);
-    if (printer == P_FDS) putI64(<i64>load<i32>(at));
+    if (printer == P_FDS) printFdElem(load<i32>(at));
     else if (printer == P_UINTS) putU64(<u64>load<u32>(at));
     else {
       const b = <u64>load<u8>(at);

@@ -13,10 +13,9 @@ import {
   MSGHDR_MSG_NAMELEN,
   SIZEOF_MSGHDR,
 } from "../layouts";
-import { strsize } from "../options";
+import { strsize, verbose } from "../options";
 import { putc, puts } from "../out";
 import { putAddr, putI64, putU64 } from "../print/num";
-import { printSockaddr } from "../print/sockaddr";
 import { printStruct, S_TIMESPEC } from "../print/structs";
 import { printEnum, printFlags } from "../print/xlat";
 import { CK_MMSGHDR, CK_MSGHDR, CK_STRUCT } from "../record";
@@ -24,10 +23,14 @@ import { iovecSectionEnd, printFd, printIovecData } from "./args";
 import { printCmsgTypeData } from "./cmsg";
 import { NL_NONE, netlinkFamily } from "./netlink";
 import { AUX_CUSTOM, RVAL_DECODED, setAux } from "./rval";
+import { printSockaddr } from "./sockaddr";
 
 /** sizeof(struct msghdr) (the kernel's user_msghdr, from ../layouts) and sizeof(struct cmsghdr) on 64-bit ABIs. */
 const MSGHDR_SIZE: u32 = SIZEOF_MSGHDR;
 const CMSGHDR_SIZE: u64 = 16;
+/** sizeof(struct mmsghdr) on 64-bit ABIs, and the kernel's cap on the entries it reads (UIO_MAXIOV). */
+const MMSGHDR_SIZE: u64 = 64;
+const MMSG_ENTRIES_CAP: u64 = 1024;
 const AUDIT_ARCH_64BIT: u32 = 0x80000000;
 
 /** The MSGHDR/MMSGHDR captures carry the 64-bit layout: a 32-bit tracee's struct prints as its address. */
@@ -116,8 +119,11 @@ function printMsghdr(data: usize, len: u32, userNamelen: i64, ioLimit: u64, netl
 
   puts("{msg_name=");
   const nameLen = load<u32>(namePiece + 4);
-  if (name != 0 && namelen >= 2 && load<u32>(namePiece) == 0 && nameLen >= 2 && iovAt <= <u64>end) {
-    printSockaddr(namePiece + 8, <u64>nameLen < <u64>namelen ? nameLen : <u32>namelen);
+  // strace reads min(namelen, 128) bytes (the capture holds what was readable of the kernel's
+  // length, which may exceed the caller's buffer): fewer read means strace's read failed.
+  const want = min<i64>(namelen, 128);
+  if (name != 0 && namelen >= 2 && load<u32>(namePiece) == 0 && <i64>nameLen >= want && iovAt <= <u64>end) {
+    printSockaddr(namePiece + 8, <u32>want);
   } else putAddr(name);
   puts(", msg_namelen=");
   if (userNamelen >= 0 && userNamelen != kernelNamelen) {
@@ -207,7 +213,8 @@ function mmsgEntry(data: usize, len: u32, i: u32): usize {
  */
 function printMmsgvec(n: u64, withLen: u64, recv: bool): void {
   const p = arg(1);
-  if (!is64() || p == 0 || !findCap(1, CK_MMSGHDR, true)) {
+  // A failed sendmmsg has no exit capture: its vector as read at entry.
+  if (!is64() || p == 0 || !(findCap(1, CK_MMSGHDR, true) || (!recv && findCap(1, CK_MMSGHDR, false)))) {
     putAddr(p);
     return;
   }
@@ -223,8 +230,16 @@ function printMmsgvec(n: u64, withLen: u64, recv: bool): void {
   for (let i: u64 = 0; i < n; i++) {
     if (i > 0) puts(", ");
     const q = mmsgEntry(data, len, <u32>i);
-    if (i >= <u64>strsize || q == 0) {
+    // print_array: -s entries unless -v.
+    const cut = !verbose && i >= <u64>strsize;
+    if (cut || q == 0) {
       puts("...");
+      // An entry the tracer could not read (below the kernel's cap of 1024): where it is.
+      if (q == 0 && !cut && i < MMSG_ENTRIES_CAP) {
+        puts(" /* ");
+        putAddr(p + i * MMSGHDR_SIZE);
+        puts(" */");
+      }
       break;
     }
     const entryBytes = load<u32>(q);
@@ -241,7 +256,7 @@ function printMmsgvec(n: u64, withLen: u64, recv: bool): void {
         recv ? <u64>msgLen : 0xffffffffffffffff,
         netlinkFamily(true),
       );
-    } else putAddr(p + i * 64);
+    } else putAddr(p + i * MMSGHDR_SIZE);
     if (i < withLen) {
       puts(", msg_len=");
       putU64(<u64>msgLen);
@@ -259,8 +274,8 @@ export function decodeSendmmsg(): i32 {
     return 0;
   }
   const vlen = <u64>(<u32>arg(2));
-  if (isError) putAddr(arg(1));
-  else printMmsgvec(vlen, <u64>rval, false);
+  // A failed call still shows the vector, without msg_len.
+  printMmsgvec(vlen, isError ? 0 : <u64>rval, false);
   puts(", ");
   putU64(vlen);
   puts(", ");

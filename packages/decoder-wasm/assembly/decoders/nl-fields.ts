@@ -14,6 +14,7 @@ import {
   printFlagsX,
   printHexStr,
   printIfindex,
+  printMac,
   printXval,
   putAddrAt,
   putStopAt,
@@ -53,6 +54,12 @@ export const F_XVAL32: u8 = 22;
 export const F_ADDR_ALEN: u8 = 23;
 /** `count` bytes as a hex string, `"\x61\x62\x63"` (an optional one shows when any is non-zero). */
 export const F_HEX_BYTES: u8 = 24;
+/** `count` bytes as a MAC address, `80:81:…` (PRINT_FIELD_MAC: -X raw shows them in hex). */
+export const F_MAC: u8 = 25;
+/** A big-endian u16 by name from `table` inside htons(): `htons(ETH_P_IP)`. */
+export const F_HTONS_XVAL: u8 = 26;
+/** `count` u64 whose indices `table` names: `[[BR_MCAST_DIR_RX]=0, [BR_MCAST_DIR_TX]=0]`. */
+export const F_U64_IDX: u8 = 27;
 
 /** One field of a message header: its name, offset, printer, table and default. */
 export class Field {
@@ -155,6 +162,25 @@ export function printField(fd: Field, p: usize): void {
     case F_HEX_BYTES:
       printHexStr(at, fd.count);
       break;
+    case F_MAC:
+      printMac(at, fd.count, fd.count);
+      break;
+    case F_HTONS_XVAL:
+      puts("htons(");
+      printXval(fd.table, <u64>bswap<u16>(load<u16>(at)), fd.dflt);
+      putc(0x29);
+      break;
+    case F_U64_IDX:
+      putc(0x5b);
+      for (let i: u32 = 0; i < fd.count; i++) {
+        if (i > 0) puts(", ");
+        putc(0x5b);
+        printXval(fd.table, <u64>i, fd.dflt, true);
+        puts("]=");
+        putU64(load<u64>(at + <usize>(i * 8)));
+      }
+      putc(0x5d);
+      break;
     case F_ADDR_ALEN: {
       const n = <u32>load<u16>(at - 2);
       printHexStr(at, min<u32>(n, 32));
@@ -185,15 +211,27 @@ export function fieldValue(fd: Field, p: usize): u32 {
 export function fieldWidth(fd: Field): u32 {
   const k = fd.kind;
   if (k <= F_FLAGS8 || k == F_S8) return 1;
-  if (k <= F_FLAGS16 || k == F_U16 || k == F_S16 || k == F_XVAL16_BE || k == F_BE16) return 2;
+  if (k <= F_FLAGS16 || k == F_U16 || k == F_S16 || k == F_XVAL16_BE || k == F_BE16 || k == F_HTONS_XVAL)
+    return 2;
   if (k == F_ADDR_ALEN) return 32;
-  if (k == F_HEX_BYTES) return fd.count;
+  if (k == F_HEX_BYTES || k == F_MAC) return fd.count;
+  if (k == F_U64_IDX) return fd.count * 8;
   return k == F_U64 || k == F_X64 || k == F_COOKIE ? 8 : 4;
 }
 
 /** `n` bytes at `off` as a hex string (PRINT_FIELD_STRING with QUOTE_FORCE_HEX). */
 export function hexBytes(name: string, off: u32, n: u32, optional: bool = false): Field {
   return new Field(name, off, F_HEX_BYTES, "", "", optional, "", n);
+}
+
+/** `n` bytes at `off` as a MAC address (PRINT_FIELD_MAC). */
+export function mac(name: string, off: u32, n: u32): Field {
+  return new Field(name, off, F_MAC, "", "", false, "", n);
+}
+
+/** An array of `n` u64 at `off` printed with its indices named by `table`. */
+export function u64Idx(name: string, off: u32, n: u32, table: string): Field {
+  return new Field(name, off, F_U64_IDX, table, "", false, "", n);
 }
 
 /** Padding strace prints only when it is not zero. */
@@ -211,6 +249,8 @@ export class NlStruct {
     public size: u32,
     public fields: Field[],
     public min: u32 = 0,
+    /** Bytes past the struct follow it as a hex string (strace's `{…}, "\x…"`). */
+    public tail: bool = false,
   ) {}
 }
 
@@ -246,6 +286,10 @@ export function printNlStruct(structs: NlStruct[], name: string, p: usize, len: 
   putc(0x7b);
   printFields(d.fields, p, size);
   putc(0x7d);
+  if (d.tail && len > size) {
+    puts(", ");
+    printHexStr(p + <usize>size, len - size);
+  }
   return 1;
 }
 

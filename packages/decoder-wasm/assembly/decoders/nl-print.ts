@@ -4,9 +4,9 @@
 
 import { strsize, verbose, xflag, xlatStyle } from "../options";
 import { outLen, putc, puts } from "../out";
+import { putIPv6 } from "../print/inet";
 import { putAddr, putHex, putI64, putU64 } from "../print/num";
 import { HEX_ALL, printBuffer, quote } from "../print/quote";
-import { putIPv6 } from "../print/sockaddr";
 import { FMT_HEX, FMT_UDEC, restyle, styleSwap, styleSwapEnd } from "../print/style";
 import { putRef } from "../print/xlat";
 import { blob, entryName, entryValue, errnoName, findTable, lookup, NO_REF, tableCount } from "../tables";
@@ -27,6 +27,13 @@ export function setSpan(p: usize, len: u32, addr: u64): void {
 /** Were the `n` bytes at p (inside the span) read? */
 export function have(p: usize, n: u64): bool {
   return spanAddr != 0 && <u64>p + n <= <u64>spanAt + <u64>spanLen;
+}
+
+/** How many of the `n` bytes at p (inside the span) were read. */
+export function haveLen(p: usize, n: u32): u32 {
+  if (spanAddr == 0 || <u64>p >= <u64>spanAt + <u64>spanLen) return 0;
+  const left = <u64>spanAt + <u64>spanLen - <u64>p;
+  return left < <u64>n ? <u32>left : n;
 }
 
 /** The tracee address of span byte p. */
@@ -82,6 +89,18 @@ export function printXval(table: string, v: u64, dflt: string, dec: bool = false
   restyle(start, v, dec ? FMT_UDEC : FMT_HEX);
 }
 
+/** PRINT_FIELD_XVAL_VERBOSE: the number always, the name (or `dflt`) in a comment unless -X raw. */
+export function printXvalVerbose(table: string, v: u64, dflt: string): void {
+  putHex(v);
+  if (xlatStyle == 1) return;
+  const ref = lookup(nlTable(table), v);
+  if (ref == NO_REF && dflt.length == 0) return;
+  puts(" /* ");
+  if (ref != NO_REF) putRef(ref);
+  else puts(dflt);
+  puts(" */");
+}
+
 /** Bits of `v` named by `t`, in table order; returns what is left. */
 function flagBits(t: i32, v: u64, printed: i32): u64 {
   if (t < 0) return v;
@@ -135,6 +154,26 @@ function readable(p: usize, len: u32): bool {
 /** printstr_ex(…, QUOTE_FORCE_HEX): `"\x01\x02"`, cut at -s. */
 export function printHexStr(p: usize, len: u32): void {
   if (readable(p, len)) printBuffer(p, len, <u64>len, HEX_ALL);
+}
+
+/**
+ * print_hwaddr / PRINT_FIELD_MAC: -X raw and verbose show the `len` bytes as a hex string, abbrev
+ * and verbose (as a comment) the first `n` of them as `00:11:22:33:44:55`.
+ */
+export function printMac(p: usize, len: u32, n: u32): void {
+  // Bytes the caller has read (a local copy, or checked with have()): no -s cut, as strace's.
+  if (xlatStyle != 0) quote(p, len, false, HEX_ALL);
+  if (xlatStyle == 1) return;
+  if (xlatStyle == 2) puts(" /* ");
+  for (let i: u32 = 0; i < n; i++) {
+    if (i > 0) putc(0x3a);
+    const b = <u32>load<u8>(p + <usize>i);
+    const hi = b >> 4;
+    const lo = b & 0xf;
+    putc(hi < 10 ? 0x30 + hi : 0x57 + hi);
+    putc(lo < 10 ? 0x30 + lo : 0x57 + lo);
+  }
+  if (xlatStyle == 2) puts(" */");
 }
 
 /** printstrn: the bytes as a string, cut at -s. */

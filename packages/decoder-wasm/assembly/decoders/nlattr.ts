@@ -5,6 +5,7 @@
 // theirs, print as hex strings, as strace's do.
 
 import { putc, puts } from "../out";
+import { printFdElem } from "../print/fd";
 import { printClockT, putHex, putI64, putU64 } from "../print/num";
 import { blob, valueOf } from "../tables";
 import {
@@ -74,7 +75,7 @@ export const NLA_CLOCK_T: u8 = 32;
 export const NLA_S32_IDX_ARRAY: u8 = 33;
 /** An array of u64 with indices named by `table`: `[[IPSTATS_MIB_NUM]=1, …]`. */
 export const NLA_U64_IDX_ARRAY: u8 = 34;
-/** Nested attributes of the set `byFamily` names for the message's address family, else hex. */
+/** Nested attributes of the set `byFamily` names for the message's address family, else of `nested` (hex without one). */
 export const NLA_AF_SPEC: u8 = 35;
 /** An array of the family's struct `table`, `[{…}, {…}]` (false when shorter than one). */
 export const NLA_STRUCT_ARRAY: u8 = 36;
@@ -82,6 +83,8 @@ export const NLA_STRUCT_ARRAY: u8 = 36;
 export const NLA_X64_ARRAY: u8 = 37;
 /** An ifindex, then the nested attributes of `nested` (strace's decode_mdba_router_port). */
 export const NLA_IFINDEX_NESTED: u8 = 39;
+/** An fd (an s32), with -y's path: strace's decode_nla_fd. */
+export const NLA_FD: u8 = 40;
 /** A number of the attribute's own length (1 to 8 bytes) by name from `table` (decode_nla_xval, no size). */
 export const NLA_XVAL_ANY: u8 = 38;
 
@@ -121,6 +124,11 @@ export class NlaSet {
     public table: string,
     public dflt: string,
     public rules: NlaRule[],
+    /**
+     * Types that are address families (table addrfams): each value holds the nested attributes of
+     * its family's set, a family without one shows in hex (strace's decode_nla_af_spec by type).
+     */
+    public byType: FamilySet[] | null = null,
   ) {}
 
   /** The rule for type value `type`, or null (print in hex). */
@@ -186,6 +194,7 @@ function fixedSize(kind: u8): u32 {
     case NLA_X32:
     case NLA_S32:
     case NLA_IFINDEX:
+    case NLA_FD:
     case NLA_XVAL32:
     case NLA_FLAGS32:
     case NLA_IN_ADDR:
@@ -275,6 +284,10 @@ function printValue(rule: NlaRule, p: usize, len: u32): bool {
       if (len < 4) return false;
       printIfindex(load<u32>(p));
       return true;
+    case NLA_FD:
+      if (len < 4) return false;
+      printFdElem(load<i32>(p));
+      return true;
     case NLA_INET_ADDR:
       decodeInetAddr(p, len, nlaFamily, "");
       return true;
@@ -352,7 +365,10 @@ function printValue(rule: NlaRule, p: usize, len: u32): bool {
           decodeNlattr(p, len, fams[i].set);
           return true;
         }
-      printHexStr(p, len);
+      // Other families: the rule's own nested set, if it has one.
+      const other = rule.nested;
+      if (other != null) decodeNlattr(p, len, other);
+      else printHexStr(p, len);
       return true;
     }
     case NLA_IFINDEX_NESTED: {
@@ -483,9 +499,14 @@ export function decodeNlattr(p: usize, len: u32, set: NlaSet): void {
     printNlattrHdr(p, set);
     if (dataLen > NLA_HDRLEN) {
       puts(", ");
-      const rule = set.rule(<u32>load<u16>(p + 2) & 0x3fff);
-      if (rule == null || !printValue(rule, p + NLA_HDRLEN, dataLen - NLA_HDRLEN))
-        printHexStr(p + NLA_HDRLEN, dataLen - NLA_HDRLEN);
+      const type = <u32>load<u16>(p + 2) & 0x3fff;
+      const fams = set.byType;
+      if (fams != null) printFamilyValue(fams, type, p + NLA_HDRLEN, dataLen - NLA_HDRLEN);
+      else {
+        const rule = set.rule(type);
+        if (rule == null || !printValue(rule, p + NLA_HDRLEN, dataLen - NLA_HDRLEN))
+          printHexStr(p + NLA_HDRLEN, dataLen - NLA_HDRLEN);
+      }
       putc(0x5d);
     }
     if (nextLen == 0) break;
@@ -495,6 +516,16 @@ export function decodeNlattr(p: usize, len: u32, set: NlaSet): void {
     elt++;
   }
   if (isArray) putc(0x5d);
+}
+
+/** A value whose type is address family `af`: its family's attributes, else hex. */
+function printFamilyValue(fams: FamilySet[], af: u32, p: usize, len: u32): void {
+  for (let i = 0; i < fams.length; i++) {
+    if (fams[i].af != af) continue;
+    decodeNlattr(p, len, fams[i].set);
+    return;
+  }
+  printHexStr(p, len);
 }
 
 /** Sets the address family NLA_INET_ADDR values are in. */

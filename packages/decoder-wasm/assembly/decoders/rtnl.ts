@@ -2,14 +2,15 @@
 // the family header struct of each RTM_* message, then its attributes. Attribute sets are data
 // (NlaSet: type names, default, a value rule per type); struct-valued attributes print here.
 
-import { xlatStyle } from "../options";
 import { putc, puts } from "../out";
 import { putHex, putU64 } from "../print/num";
+import { HEX_ALL, quote } from "../print/quote";
 import { blob, lookup, NO_REF, valueOf } from "../tables";
 import {
   F_FLAGS8,
   F_FLAGS16,
   F_FLAGS32,
+  F_HTONS_XVAL,
   F_IFINDEX,
   F_S8,
   F_S16,
@@ -24,17 +25,31 @@ import {
   F_X64,
   F_XVAL8,
   F_XVAL16,
+  F_XVAL32,
   Field,
   f,
   fieldValue,
   hexBytes,
+  mac,
   NlStruct,
   pad,
   printField,
   printNlStruct,
   printNlStructArray,
+  u64Idx,
 } from "./nl-fields";
-import { have, nlTable, printHexStr, printXval, putAddrAt } from "./nl-print";
+import {
+  decodeInetAddr,
+  have,
+  nlTable,
+  printFlagsX,
+  printHexStr,
+  printIfindex,
+  printInetAddr,
+  printMac,
+  printXval,
+  putAddrAt,
+} from "./nl-print";
 import {
   decodeNlattr,
   FamilySet,
@@ -42,6 +57,7 @@ import {
   NLA_BE16,
   NLA_BE64,
   NLA_CLOCK_T,
+  NLA_FD,
   NLA_FLAGS8,
   NLA_FLAGS16,
   NLA_FLAGS32,
@@ -86,17 +102,16 @@ function at(
   return new NlaRule(name, kind, table, dflt, nested);
 }
 
-// IFLA_XDP_* (IFLA_XDP's nested attributes), as strace's ifla_xdp_nla_decoders; an fd prints as
-// its number (strace would add -y's path: the tracee's fd table is not read for it here).
+// IFLA_XDP_* (IFLA_XDP's nested attributes), as strace's ifla_xdp_nla_decoders.
 const XDP_SET = new NlaSet("rtnl_ifla_xdp_attrs", "IFLA_XDP_???", [
-  at("IFLA_XDP_FD", NLA_S32),
+  at("IFLA_XDP_FD", NLA_FD),
   at("IFLA_XDP_ATTACHED", NLA_XVAL8, "rtnl_ifla_xdp_attached_mode", "XDP_ATTACHED_???"),
   at("IFLA_XDP_FLAGS", NLA_FLAGS32, "xdp_flags", "XDP_FLAGS_???"),
   at("IFLA_XDP_PROG_ID", NLA_U32),
   at("IFLA_XDP_DRV_PROG_ID", NLA_U32),
   at("IFLA_XDP_SKB_PROG_ID", NLA_U32),
   at("IFLA_XDP_HW_PROG_ID", NLA_U32),
-  at("IFLA_XDP_EXPECTED_FD", NLA_S32),
+  at("IFLA_XDP_EXPECTED_FD", NLA_FD),
 ]);
 
 // IFLA_INFO_*, IFLA_PORT_* and IFLA_VF_PORT (IFLA_LINKINFO's, IFLA_PORT_SELF's and IFLA_VF_PORTS'
@@ -114,6 +129,40 @@ const IFLA_PORT_SET = new NlaSet("rtnl_ifla_port_attrs", "IFLA_PORT_???", [
 ]);
 const IFLA_VF_PORT_SET = new NlaSet("rtnl_ifla_vf_port_attrs", "IFLA_VF_PORT_???", [
   at("IFLA_VF_PORT", NLA_NESTED, "", "", IFLA_PORT_SET),
+]);
+
+// IFLA_VF_* (IFLA_VFINFO_LIST's IFLA_VF_INFO entries), as strace's ifla_vf_info_nla_decoders:
+// one struct per attribute, the VF's statistics and VLAN list nested.
+const VF_STATS_SET = new NlaSet("rtnl_ifla_vf_stats_attrs", "IFLA_VF_STATS_???", [
+  at("IFLA_VF_STATS_RX_PACKETS", NLA_U64),
+  at("IFLA_VF_STATS_TX_PACKETS", NLA_U64),
+  at("IFLA_VF_STATS_RX_BYTES", NLA_U64),
+  at("IFLA_VF_STATS_TX_BYTES", NLA_U64),
+  at("IFLA_VF_STATS_BROADCAST", NLA_U64),
+  at("IFLA_VF_STATS_MULTICAST", NLA_U64),
+  at("IFLA_VF_STATS_RX_DROPPED", NLA_U64),
+  at("IFLA_VF_STATS_TX_DROPPED", NLA_U64),
+]);
+const VF_VLAN_LIST_SET = new NlaSet("rtnl_ifla_vf_vlan_list_attrs", "IFLA_VF_VLAN_INFO_???", [
+  at("IFLA_VF_VLAN_INFO", NLA_STRUCT, "ifla_vf_vlan_info"),
+]);
+const VF_INFO_SET = new NlaSet("rtnl_ifla_vf_info_attrs", "IFLA_VF_???", [
+  at("IFLA_VF_MAC", NLA_STRUCT, "ifla_vf_mac"),
+  at("IFLA_VF_VLAN", NLA_STRUCT, "ifla_vf_vlan"),
+  at("IFLA_VF_TX_RATE", NLA_STRUCT, "ifla_vf_tx_rate"),
+  at("IFLA_VF_SPOOFCHK", NLA_STRUCT, "ifla_vf_setting"),
+  at("IFLA_VF_LINK_STATE", NLA_STRUCT, "ifla_vf_link_state"),
+  at("IFLA_VF_RATE", NLA_STRUCT, "ifla_vf_rate"),
+  at("IFLA_VF_RSS_QUERY_EN", NLA_STRUCT, "ifla_vf_setting"),
+  at("IFLA_VF_STATS", NLA_NESTED, "", "", VF_STATS_SET),
+  at("IFLA_VF_TRUST", NLA_STRUCT, "ifla_vf_setting"),
+  at("IFLA_VF_IB_NODE_GUID", NLA_STRUCT, "ifla_vf_guid"),
+  at("IFLA_VF_IB_PORT_GUID", NLA_STRUCT, "ifla_vf_guid"),
+  at("IFLA_VF_VLAN_LIST", NLA_NESTED, "", "", VF_VLAN_LIST_SET),
+  at("IFLA_VF_BROADCAST", NLA_STRUCT, "ifla_vf_broadcast"),
+]);
+const VFINFO_LIST_SET = new NlaSet("rtnl_ifla_vfinfo_list_attrs", "IFLA_VF_INFO_???", [
+  at("IFLA_VF_INFO", NLA_NESTED, "", "", VF_INFO_SET),
 ]);
 
 // IFLA_BRPORT_* (a bridge port's IFLA_PROTINFO), as strace's ifla_brport_nla_decoders.
@@ -176,6 +225,37 @@ const PROTINFO_FAMILIES: FamilySet[] = [
   new FamilySet(AF_INET6, INET6_SET),
 ];
 
+// IFLA_AF_SPEC: a bridge's message holds IFLA_BRIDGE_* attributes; any other family's holds one
+// attribute per address family (IFLA_INET_*, IFLA_INET6_*, IFLA_MCTP_*), as strace's
+// decode_ifla_af_spec.
+const INET_SET = new NlaSet("rtnl_ifla_af_spec_inet_attrs", "IFLA_INET_???", [
+  at("IFLA_INET_CONF", NLA_S32_IDX_ARRAY, "inet_devconf_indices", "IPV4_DEVCONF_???"),
+]);
+const MCTP_SET = new NlaSet("rtnl_ifla_af_spec_mctp_attrs", "IFLA_MCTP_???", [at("IFLA_MCTP_NET", NLA_U32)]);
+const AF_INET: u32 = 2;
+const AF_MCTP: u32 = 45;
+const AF_SPEC_BY_FAMILY_SET = new NlaSet(
+  "addrfams",
+  "AF_???",
+  [],
+  [new FamilySet(AF_INET, INET_SET), new FamilySet(AF_INET6, INET6_SET), new FamilySet(AF_MCTP, MCTP_SET)],
+);
+const BRIDGE_VLAN_TUNNEL_SET = new NlaSet(
+  "rtnl_ifla_af_spec_bridge_vlan_tunnel_info_attrs",
+  "IFLA_BRIDGE_VLAN_TUNNEL_???",
+  [
+    at("IFLA_BRIDGE_VLAN_TUNNEL_ID", NLA_U32),
+    at("IFLA_BRIDGE_VLAN_TUNNEL_VID", NLA_U16),
+    at("IFLA_BRIDGE_VLAN_TUNNEL_FLAGS", NLA_FLAGS16, "nl_bridge_vlan_flags", "BRIDGE_VLAN_INFO_???"),
+  ],
+);
+const AF_SPEC_BRIDGE_SET = new NlaSet("rtnl_ifla_af_spec_bridge_attrs", "IFLA_BRIDGE_???", [
+  at("IFLA_BRIDGE_FLAGS", NLA_FLAGS16, "rtnl_ifla_bridge_flags", "BRIDGE_FLAGS_???"),
+  at("IFLA_BRIDGE_MODE", NLA_XVAL16, "rtnl_ifla_bridge_modes", "BRIDGE_MODE_???"),
+  at("IFLA_BRIDGE_VLAN_INFO", NLA_STRUCT, "bridge_vlan_info"),
+  at("IFLA_BRIDGE_VLAN_TUNNEL_INFO", NLA_NESTED, "", "", BRIDGE_VLAN_TUNNEL_SET),
+]);
+
 // IFLA_* (uapi/linux/if_link.h), as strace 6.1's ifinfomsg_nla_decoders.
 // IFLA_PROTO_DOWN_REASON_* (IFLA_PROTO_DOWN_REASON's nested attributes).
 const PROTO_DOWN_REASON_SET = new NlaSet("rtnl_ifla_proto_down_reason_attrs", "IFLA_PROTO_DOWN_REASON_???", [
@@ -231,9 +311,13 @@ const IFLA_SET = new NlaSet("rtnl_link_attrs", "IFLA_???", [
   at("IFLA_MAP", NLA_STRUCT, "rtnl_link_ifmap"),
   at("IFLA_LINKINFO", NLA_NESTED, "", "", IFLA_INFO_SET),
   at("IFLA_VF_PORTS", NLA_NESTED, "", "", IFLA_VF_PORT_SET),
+  at("IFLA_VFINFO_LIST", NLA_NESTED, "", "", VFINFO_LIST_SET),
   at("IFLA_PORT_SELF", NLA_NESTED, "", "", IFLA_PORT_SET),
   at("IFLA_EVENT", NLA_XVAL32, "rtnl_ifla_events", "IFLA_EVENT_???"),
   new NlaRule("IFLA_PROTINFO", NLA_AF_SPEC, "", "", null, PROTINFO_FAMILIES),
+  new NlaRule("IFLA_AF_SPEC", NLA_AF_SPEC, "", "", AF_SPEC_BY_FAMILY_SET, [
+    new FamilySet(AF_BRIDGE, AF_SPEC_BRIDGE_SET),
+  ]),
   at("IFLA_PROTO_DOWN_REASON", NLA_NESTED, "", "", PROTO_DOWN_REASON_SET),
 ]);
 // IFLA_PROP_LIST holds IFLA_* attributes again (strace's decode_ifla_prop_list).
@@ -299,7 +383,10 @@ const RTA_SET = new NlaSet("rtnl_route_attrs", "RTA_???", [
   at("RTA_SPORT", NLA_U16),
   at("RTA_MFC_STATS", NLA_STRUCT, "rta_mfc_stats"),
   at("RTA_DPORT", NLA_U16),
+  at("RTA_VIA", NLA_STRUCT, "rtvia"),
 ]);
+// RTA_MULTIPATH: struct rtnexthop entries, each followed by RTA_* attributes of its own.
+RTA_SET.rules.push(at("RTA_MULTIPATH", NLA_STRUCT, "rtnexthop_list"));
 
 // NFEA_* (NDA_FDB_EXT_ATTRS' nested attributes), as strace's rtnl_neigh.c.
 const NFEA_SET = new NlaSet("rtnl_neigh_fdb_ext_attrs", "NFEA_???", [
@@ -416,20 +503,7 @@ let msgFamily: u32 = 0;
 function printHwaddr(p: usize, len: u32, devtype: u32): bool {
   if (len > 32) return false;
   const max = hwaddrSize(devtype);
-  const n = len < max ? len : max;
-  // -X raw/verbose show the bytes; verbose adds the colon form as a comment.
-  if (xlatStyle != 0) printHexStr(p, len);
-  if (xlatStyle == 1) return true;
-  if (xlatStyle == 2) puts(" /* ");
-  for (let i: u32 = 0; i < n; i++) {
-    if (i > 0) putc(0x3a);
-    const b = <u32>load<u8>(p + <usize>i);
-    const hi = b >> 4;
-    const lo = b & 0xf;
-    putc(hi < 10 ? 0x30 + hi : 0x57 + hi);
-    putc(lo < 10 ? 0x30 + lo : 0x57 + lo);
-  }
-  if (xlatStyle == 2) puts(" */");
+  printMac(p, len, len < max ? len : max);
   return true;
 }
 
@@ -513,6 +587,43 @@ function structSize(name: string, len: u32): u32 {
 function u64s(names: string[]): Field[] {
   const out: Field[] = [];
   for (let i = 0; i < names.length; i++) out.push(f(names[i], <u32>i * 8, F_U64));
+  return out;
+}
+
+/**
+ * struct br_mcast_stats: per-direction (BR_MCAST_DIR_RX, _TX) u64 pairs, with two plain counters
+ * of parse errors among them.
+ */
+function mcastStats(): Field[] {
+  const names = [
+    "igmp_v1queries",
+    "igmp_v2queries",
+    "igmp_v3queries",
+    "igmp_leaves",
+    "igmp_v1reports",
+    "igmp_v2reports",
+    "igmp_v3reports",
+    "igmp_parse_errors",
+    "mld_v1queries",
+    "mld_v2queries",
+    "mld_leaves",
+    "mld_v1reports",
+    "mld_v2reports",
+    "mld_parse_errors",
+    "mcast_bytes",
+    "mcast_packets",
+  ];
+  const out: Field[] = [];
+  let off: u32 = 0;
+  for (let i = 0; i < names.length; i++) {
+    if (names[i].endsWith("_parse_errors")) {
+      out.push(f(names[i], off, F_U64));
+      off += 8;
+    } else {
+      out.push(u64Idx(names[i], off, 2, "ifstats_xstats_bridge_mcast_indices"));
+      off += 16;
+    }
+  }
   return out;
 }
 
@@ -605,13 +716,204 @@ const NL_STRUCTS: NlStruct[] = [
     f("retrans_time", 12, F_U32),
   ]),
   new NlStruct("rta_mfc_stats", 24, u64s(["mfcs_packets", "mfcs_bytes", "mfcs_wrong_if"])),
+  // uapi/linux/if_link.h's struct ifla_vf_*: every one starts with the VF's number.
+  new NlStruct("ifla_vf_mac", 36, [f("vf", 0, F_U32), mac("mac", 4, 32)]),
+  new NlStruct("ifla_vf_vlan", 12, [f("vf", 0, F_U32), f("vlan", 4, F_U32), f("qos", 8, F_U32)]),
+  new NlStruct("ifla_vf_tx_rate", 8, [f("vf", 0, F_U32), f("rate", 4, F_U32)]),
+  new NlStruct("ifla_vf_setting", 8, [f("vf", 0, F_U32), f("setting", 4, F_U32)]),
+  new NlStruct("ifla_vf_link_state", 8, [
+    f("vf", 0, F_U32),
+    f("link_state", 4, F_XVAL32, "rtnl_ifla_vf_link_states", "IFLA_VF_LINK_STATE_???"),
+  ]),
+  new NlStruct("ifla_vf_rate", 12, [
+    f("vf", 0, F_U32),
+    f("min_tx_rate", 4, F_U32),
+    f("max_tx_rate", 8, F_U32),
+  ]),
+  new NlStruct("ifla_vf_vlan_info", 16, [
+    f("vf", 0, F_U32),
+    f("vlan", 4, F_U32),
+    f("qos", 8, F_U32),
+    f("vlan_proto", 12, F_HTONS_XVAL, "ethernet_protocols", "ETH_P_???"),
+  ]),
+  new NlStruct("ifla_vf_broadcast", 32, [mac("broadcast", 0, 32)]),
+  new NlStruct(
+    "bridge_vlan_info",
+    4,
+    [f("flags", 0, F_FLAGS16, "nl_bridge_vlan_flags", "BRIDGE_VLAN_INFO_???"), f("vid", 2, F_U16)],
+    0,
+    true,
+  ),
+  // uapi/linux/if_bridge.h's and mpls.h's statistics; bytes past them follow in hex.
+  new NlStruct(
+    "bridge_vlan_xstats",
+    40,
+    [
+      f("rx_bytes", 0, F_U64),
+      f("rx_packets", 8, F_U64),
+      f("tx_bytes", 16, F_U64),
+      f("tx_packets", 24, F_U64),
+      f("vid", 32, F_U16),
+      f("flags", 34, F_FLAGS16, "nl_bridge_vlan_flags", "BRIDGE_VLAN_INFO_???"),
+      pad("pad2", 36, F_X32),
+    ],
+    0,
+    true,
+  ),
+  new NlStruct("br_mcast_stats", 240, mcastStats(), 0, true),
+  new NlStruct(
+    "bridge_stp_xstats",
+    48,
+    u64s(["transition_blk", "transition_fwd", "rx_bpdu", "tx_bpdu", "rx_tcn", "tx_tcn"]),
+    0,
+    true,
+  ),
+  new NlStruct(
+    "mpls_link_stats",
+    72,
+    u64s([
+      "rx_packets",
+      "tx_packets",
+      "rx_bytes",
+      "tx_bytes",
+      "rx_errors",
+      "tx_errors",
+      "rx_dropped",
+      "tx_dropped",
+      "rx_noroute",
+    ]),
+    0,
+    true,
+  ),
 ];
+
+/**
+ * struct ifla_vf_guid {u32 vf; u64 guid}: 12 bytes where the kernel packs it, 16 where guid is
+ * aligned; strace takes either length and no other.
+ */
+function printVfGuid(p: usize, len: u32): bool {
+  if (len != 12 && len != 16) return false;
+  if (!have(p, len)) {
+    putAddrAt(p);
+    return true;
+  }
+  puts("{vf=");
+  putU64(<u64>load<u32>(p));
+  puts(", guid=");
+  putHex(load<u64>(p + <usize>(len - 8)));
+  putc(0x7d);
+  return true;
+}
+
+const RTNH_SIZE: u32 = 8;
+
+/**
+ * RTA_MULTIPATH (strace's decode_rta_multipath): each struct rtnexthop whole whatever its
+ * rtnh_len, then the attributes inside that length; an array when more than one.
+ */
+function printNexthops(p: usize, len: u32): bool {
+  if (len < RTNH_SIZE) return false;
+  let cur = p;
+  let left = len;
+  let isArray = false;
+  while (have(cur, RTNH_SIZE)) {
+    const claimed = <u32>load<u16>(cur);
+    const n = min<u32>(left, claimed);
+    if (cur == p && claimed < len) {
+      putc(0x5b);
+      isArray = true;
+    }
+    if (cur > p) puts(", ");
+    if (n > RTNH_SIZE) putc(0x5b);
+    puts("{rtnh_len=");
+    putU64(<u64>claimed);
+    puts(", rtnh_flags=");
+    printFlagsX("route_nexthop_flags", "", <u64>load<u8>(cur + 2), "RTNH_F_???");
+    puts(", rtnh_hops=");
+    putU64(<u64>load<u8>(cur + 3));
+    puts(", rtnh_ifindex=");
+    printIfindex(load<u32>(cur + 4));
+    putc(0x7d);
+    if (n > RTNH_SIZE) {
+      puts(", ");
+      decodeNlattr(cur + RTNH_SIZE, n - RTNH_SIZE, RTA_SET);
+      putc(0x5d);
+    }
+    const step = (n + 3) & ~(<u32>3);
+    if (step >= left) break;
+    cur += <usize>step;
+    left -= step;
+  }
+  // strace prints where the next entry could not be read, with no separator before it.
+  if (!have(cur, RTNH_SIZE)) putAddrAt(cur);
+  if (isArray) putc(0x5d);
+  return true;
+}
+
+/** struct rtvia: the family, then the address in it (strace's decode_rtvia). */
+function printRtvia(p: usize, len: u32): bool {
+  if (len < 2) return false;
+  if (!have(p, 2)) {
+    putAddrAt(p);
+    return true;
+  }
+  const fam = <u32>load<u16>(p);
+  puts("{rtvia_family=");
+  printXval("addrfams", <u64>fam, "AF_???");
+  if (len > 2) {
+    puts(", ");
+    decodeInetAddr(p + 2, len - 2, fam, "rtvia_addr");
+  }
+  putc(0x7d);
+  return true;
+}
+
+const BR_MDB_ENTRY_SIZE: u32 = 28;
+
+/**
+ * struct br_mdb_entry (uapi/linux/if_bridge.h): the port, state, flags and VLAN, the group address
+ * by its protocol, then the entry's own attributes (MDBA_MDB_EATTR_*) after it.
+ */
+function printMdbEntry(p: usize, len: u32): bool {
+  if (len < BR_MDB_ENTRY_SIZE) return false;
+  if (!have(p, BR_MDB_ENTRY_SIZE)) putAddrAt(p);
+  else {
+    puts("{ifindex=");
+    printIfindex(load<u32>(p));
+    puts(", state=");
+    printXval("mdb_states", <u64>load<u8>(p + 4), "MDB_???");
+    puts(", flags=");
+    printFlagsX("mdb_flags", "", <u64>load<u8>(p + 5), "MDB_FLAGS_???");
+    puts(", vid=");
+    putU64(<u64>load<u16>(p + 6));
+    const proto = <u32>bswap<u16>(load<u16>(p + 24));
+    puts(", addr={");
+    // print_inet_addr over the struct's copy: other protocols' bytes in hex, not cut by -s.
+    if (proto == AF_INET || proto == AF_INET6) printInetAddr(proto, p + 8, "u");
+    else {
+      puts("u=");
+      quote(p + 8, 16, false, HEX_ALL);
+    }
+    puts(", proto=htons(");
+    printXval("addrfams", <u64>proto, "AF_???");
+    puts(")}}");
+  }
+  if (len > BR_MDB_ENTRY_SIZE) {
+    puts(", ");
+    decodeNlattr(p + BR_MDB_ENTRY_SIZE, len - BR_MDB_ENTRY_SIZE, MDBA_MDB_EATTR_SET);
+  }
+  return true;
+}
 
 /** The struct-valued attributes of this family. */
 function printRouteStruct(name: string, p: usize, len: u32, array: bool): bool {
   if (array) return printNlStructArray(NL_STRUCTS, name, p, len);
   const done = printNlStruct(NL_STRUCTS, name, p, len);
   if (done >= 0) return done == 1;
+  if (name == "ifla_vf_guid") return printVfGuid(p, len);
+  if (name == "br_mdb_entry") return printMdbEntry(p, len);
+  if (name == "rtnexthop_list") return printNexthops(p, len);
+  if (name == "rtvia") return printRtvia(p, len);
   const size = structSize(name, len);
   if (size == 0) return false;
   if (!have(p, size)) {
@@ -697,11 +999,11 @@ function decodeFamily(p: usize, len: u32): void {
 }
 
 // NETNSA_*, NETCONFA_*, IFAL_* and DCB_ATTR_*, as strace's nsid, netconfmsg, ifaddrlblmsg and
-// dcbmsg decoders (an fd prints as its number).
+// dcbmsg decoders.
 const NETNSA_SET = new NlaSet("rtnl_nsid_attrs", "NETNSA_???", [
   at("NETNSA_NSID", NLA_S32),
   at("NETNSA_PID", NLA_U32),
-  at("NETNSA_FD", NLA_S32),
+  at("NETNSA_FD", NLA_FD),
   at("NETNSA_TARGET_NSID", NLA_S32),
   at("NETNSA_CURRENT_NSID", NLA_S32),
 ]);
@@ -803,7 +1105,12 @@ const MDBA_ROUTER_PATTR_SET = new NlaSet("rtnl_mdba_router_pattr_attrs", "MDBA_R
 const MDBA_ROUTER_SET = new NlaSet("rtnl_mdba_router_attrs", "MDBA_ROUTER_???", [
   at("MDBA_ROUTER_PORT", NLA_IFINDEX_NESTED, "", "", MDBA_ROUTER_PATTR_SET),
 ]);
-const MDBA_MDB_ENTRY_SET = new NlaSet("rtnl_mdba_mdb_entry_attrs", "MDBA_MDB_ENTRY_???", []);
+const MDBA_MDB_EATTR_SET = new NlaSet("rtnl_mdba_mdb_eattr_attrs", "MDBA_MDB_EATTR_???", [
+  at("MDBA_MDB_EATTR_TIMER", NLA_CLOCK_T),
+]);
+const MDBA_MDB_ENTRY_SET = new NlaSet("rtnl_mdba_mdb_entry_attrs", "MDBA_MDB_ENTRY_???", [
+  at("MDBA_MDB_ENTRY_INFO", NLA_STRUCT, "br_mdb_entry"),
+]);
 const MDBA_MDB_SET = new NlaSet("rtnl_mdba_mdb_attrs", "MDBA_MDB_???", [
   at("MDBA_MDB_ENTRY", NLA_NESTED, "", "", MDBA_MDB_ENTRY_SET),
 ]);
@@ -837,8 +1144,46 @@ const NHA_SET = new NlaSet("rtnl_nexthop_attrs", "NHA_???", [
   at("NHA_RES_GROUP", NLA_NESTED, "", "", NHA_RES_GROUP_SET),
   at("NHA_RES_BUCKET", NLA_NESTED, "", "", NHA_RES_BUCKET_SET),
 ]);
+// IFLA_STATS_* (RTM_GETSTATS), as strace's rtnl_stats.c: extended statistics per link type
+// (bridge, bond), offloaded ones, and per address family (MPLS).
+const XSTATS_BRIDGE_SET = new NlaSet("ifstats_xstats_bridge_attrs", "BRIDGE_XSTATS_???", [
+  at("BRIDGE_XSTATS_VLAN", NLA_STRUCT, "bridge_vlan_xstats"),
+  at("BRIDGE_XSTATS_MCAST", NLA_STRUCT, "br_mcast_stats"),
+  at("BRIDGE_XSTATS_STP", NLA_STRUCT, "bridge_stp_xstats"),
+]);
+// strace 6.1 names an unknown BOND_3AD_STAT_* type with the parent set's default.
+const XSTATS_BOND_3AD_SET = new NlaSet("ifstats_xstats_bond_3ad_attrs", "BOND_XSTATS_???", [
+  at("BOND_3AD_STAT_LACPDU_RX", NLA_U64),
+  at("BOND_3AD_STAT_LACPDU_TX", NLA_U64),
+  at("BOND_3AD_STAT_LACPDU_UNKNOWN_RX", NLA_U64),
+  at("BOND_3AD_STAT_LACPDU_ILLEGAL_RX", NLA_U64),
+  at("BOND_3AD_STAT_MARKER_RX", NLA_U64),
+  at("BOND_3AD_STAT_MARKER_TX", NLA_U64),
+  at("BOND_3AD_STAT_MARKER_RESP_RX", NLA_U64),
+  at("BOND_3AD_STAT_MARKER_RESP_TX", NLA_U64),
+  at("BOND_3AD_STAT_MARKER_UNKNOWN_RX", NLA_U64),
+]);
+const XSTATS_BOND_SET = new NlaSet("ifstats_xstats_bond_attrs", "BOND_XSTATS_???", [
+  at("BOND_XSTATS_3AD", NLA_NESTED, "", "", XSTATS_BOND_3AD_SET),
+]);
+const XSTATS_SET = new NlaSet("ifstats_xstats_type_attrs", "LINK_XSTATS_TYPE_???", [
+  at("LINK_XSTATS_TYPE_BRIDGE", NLA_NESTED, "", "", XSTATS_BRIDGE_SET),
+  at("LINK_XSTATS_TYPE_BOND", NLA_NESTED, "", "", XSTATS_BOND_SET),
+]);
+const OFFLOAD_XSTATS_SET = new NlaSet("ifstats_offload_attrs", "IFLA_OFFLOAD_XSTATS_???", [
+  at("IFLA_OFFLOAD_XSTATS_CPU_HIT", NLA_STRUCT, "rtnl_link_stats64"),
+]);
+const MPLS_STATS_SET = new NlaSet("ifstats_af_spec_mpls_attrs", "MPLS_STATS_???", [
+  at("MPLS_STATS_LINK", NLA_STRUCT, "mpls_link_stats"),
+]);
+const AF_MPLS: u32 = 28;
+const STATS_AF_SPEC_SET = new NlaSet("addrfams", "AF_???", [], [new FamilySet(AF_MPLS, MPLS_STATS_SET)]);
 const IFSTATS_SET = new NlaSet("ifstats_attrs", "IFLA_STATS_???", [
   at("IFLA_STATS_LINK_64", NLA_STRUCT, "rtnl_link_stats64"),
+  at("IFLA_STATS_LINK_XSTATS", NLA_NESTED, "", "", XSTATS_SET),
+  at("IFLA_STATS_LINK_XSTATS_SLAVE", NLA_NESTED, "", "", XSTATS_SET),
+  at("IFLA_STATS_LINK_OFFLOAD_XSTATS", NLA_NESTED, "", "", OFFLOAD_XSTATS_SET),
+  at("IFLA_STATS_AF_SPEC", NLA_NESTED, "", "", STATS_AF_SPEC_SET),
 ]);
 
 // IPMRA_CREPORT_* and IP6MRA_CREPORT_*: a cache report's attributes, by its family (strace's

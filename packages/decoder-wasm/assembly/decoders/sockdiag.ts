@@ -3,8 +3,11 @@
 // netlink_diag_req) and replies (inet_diag_msg, unix_diag_msg, netlink_diag_msg), as `ss` sends
 // and reads them; other families print their family and bytes.
 
+import { strsize, verbose, xflag } from "../options";
 import { putc, puts } from "../out";
-import { putU64 } from "../print/num";
+import { putHex, putU64 } from "../print/num";
+import { HEX_ALL, quote } from "../print/quote";
+import { BPF_K_SOCKET, printBpfInsns } from "./bpf-filter";
 import {
   F_ADDR_ALEN,
   F_COOKIE,
@@ -14,6 +17,7 @@ import {
   F_U16,
   F_U32,
   F_X8,
+  F_X32,
   F_XVAL8,
   F_XVAL16,
   F_XVAL32,
@@ -25,13 +29,17 @@ import {
   printNlStructArray,
 } from "./nl-fields";
 import {
+  addrOf,
+  decodeInetAddr,
   have,
+  haveLen,
   printFlagsX,
   printHexStr,
   printIfindex,
   printInetAddr,
   printNetPort,
   printXval,
+  printXvalVerbose,
   putAddrAt,
 } from "./nl-print";
 import {
@@ -70,6 +78,7 @@ function at(name: string, kind: u8, table: string = "", dflt: string = ""): NlaR
 // INET_DIAG_REQ_* (a request's attributes), as strace's inet_diag_req_nla_decoders.
 const REQ_SET = new NlaSet("inet_diag_req_attrs", "INET_DIAG_REQ_???", [
   at("INET_DIAG_REQ_PROTOCOL", NLA_XVAL_ANY, "inet_protocols", "IPPROTO_???"),
+  at("INET_DIAG_REQ_BYTECODE", NLA_STRUCT, "inet_diag_bc_op"),
 ]);
 
 // INET_DIAG_* (a reply's attributes), as strace's inet_diag_msg_nla_decoders where their values
@@ -79,6 +88,11 @@ const MSG_SET = new NlaSet("inet_diag_attrs", "INET_DIAG_???", [
   at("INET_DIAG_TOS", NLA_U8),
   at("INET_DIAG_TCLASS", NLA_U8),
   at("INET_DIAG_SHUTDOWN", NLA_STRUCT, "diag_shutdown"),
+  at("INET_DIAG_MEMINFO", NLA_STRUCT, "inet_diag_meminfo"),
+  at("INET_DIAG_VEGASINFO", NLA_STRUCT, "tcpvegas_info"),
+  at("INET_DIAG_DCTCPINFO", NLA_STRUCT, "tcp_dctcp_info"),
+  at("INET_DIAG_BBRINFO", NLA_STRUCT, "tcp_bbr_info"),
+  at("INET_DIAG_SOCKOPT", NLA_STRUCT, "inet_diag_sockopt"),
   at("INET_DIAG_PROTOCOL", NLA_XVAL_ANY, "inet_protocols", "IPPROTO_???"),
   at("INET_DIAG_SKV6ONLY", NLA_U8),
   at("INET_DIAG_MARK", NLA_U32),
@@ -104,7 +118,7 @@ const NETLINK_MSG_SET = new NlaSet("netlink_diag_attrs", "NETLINK_DIAG_???", [
 ]);
 
 // PACKET_DIAG_* (a reply's attributes), as strace's packet_diag_msg_nla_decoders, but for
-// PACKET_DIAG_FILTER (a classic BPF program) and PACKET_DIAG_MEMINFO, which print in hex.
+// PACKET_DIAG_MEMINFO, which prints in hex.
 const PACKET_MSG_SET = new NlaSet("packet_diag_attrs", "PACKET_DIAG_???", [
   at("PACKET_DIAG_INFO", NLA_STRUCT, "packet_diag_info"),
   at("PACKET_DIAG_MCLIST", NLA_STRUCT_ARRAY, "packet_diag_mclist"),
@@ -112,10 +126,38 @@ const PACKET_MSG_SET = new NlaSet("packet_diag_attrs", "PACKET_DIAG_???", [
   at("PACKET_DIAG_TX_RING", NLA_STRUCT, "packet_diag_ring"),
   at("PACKET_DIAG_FANOUT", NLA_U32),
   at("PACKET_DIAG_UID", NLA_U32),
+  at("PACKET_DIAG_FILTER", NLA_STRUCT, "sock_filter_list"),
 ]);
 
 // uapi/linux/unix_diag.h, netlink_diag.h and packet_diag.h: the attribute structs, as strace prints them.
 const DIAG_STRUCTS: NlStruct[] = [
+  // uapi/linux/inet_diag.h: the memory and congestion-control attributes of ss -m/-i.
+  new NlStruct("inet_diag_meminfo", 16, [
+    f("idiag_rmem", 0, F_U32),
+    f("idiag_wmem", 4, F_U32),
+    f("idiag_fmem", 8, F_U32),
+    f("idiag_tmem", 12, F_U32),
+  ]),
+  new NlStruct("tcpvegas_info", 16, [
+    f("tcpv_enabled", 0, F_U32),
+    f("tcpv_rttcnt", 4, F_U32),
+    f("tcpv_rtt", 8, F_U32),
+    f("tcpv_minrtt", 12, F_U32),
+  ]),
+  new NlStruct("tcp_dctcp_info", 16, [
+    f("dctcp_enabled", 0, F_U16),
+    f("dctcp_ce_state", 2, F_U16),
+    f("dctcp_alpha", 4, F_U32),
+    f("dctcp_ab_ecn", 8, F_U32),
+    f("dctcp_ab_tot", 12, F_U32),
+  ]),
+  new NlStruct("tcp_bbr_info", 20, [
+    f("bbr_bw_lo", 0, F_X32),
+    f("bbr_bw_hi", 4, F_X32),
+    f("bbr_min_rtt", 8, F_U32),
+    f("bbr_pacing_gain", 12, F_U32),
+    f("bbr_cwnd_gain", 16, F_U32),
+  ]),
   new NlStruct("packet_diag_info", 24, [
     f("pdi_index", 0, F_IFINDEX),
     f("pdi_version", 4, F_XVAL32, "af_packet_versions", "TPACKET_???"),
@@ -203,6 +245,10 @@ const PACKET_MSG_SIZE: u32 = 16;
 // SMC_DIAG_* (a reply's attributes) by name; their structs print in hex.
 const SMC_MSG_SET = new NlaSet("smc_diag_attrs", "SMC_DIAG_???", [
   at("SMC_DIAG_SHUTDOWN", NLA_FLAGS8, "sock_shutdown_flags", "???_SHUTDOWN"),
+  at("SMC_DIAG_CONNINFO", NLA_STRUCT, "smc_diag_conninfo"),
+  at("SMC_DIAG_LGRINFO", NLA_STRUCT, "smc_diag_lgrinfo"),
+  at("SMC_DIAG_DMBINFO", NLA_STRUCT, "smcd_diag_dmbinfo"),
+  at("SMC_DIAG_FALLBACK", NLA_STRUCT, "smc_diag_fallback"),
 ]);
 /** sizeof(struct smc_diag_req) and sizeof(struct smc_diag_msg) (uapi/linux/smc_diag.h). */
 const SMC_REQ_SIZE: u32 = 52;
@@ -269,11 +315,273 @@ function decodeDiag(
   decodeNlattr(p + off, len - off, set);
 }
 
+const SOCK_FILTER_SIZE: u32 = 8;
+
+/** struct smc_diag_cursor: `{reserved=1, wrap=2, count=3}`. */
+function putCursor(name: string, p: usize): void {
+  puts(name);
+  puts("={reserved=");
+  putU64(<u64>load<u16>(p));
+  puts(", wrap=");
+  putU64(<u64>load<u16>(p + 2));
+  puts(", count=");
+  putU64(<u64>load<u32>(p + 4));
+  putc(0x7d);
+}
+
+/** PRINT_FIELD_0X of a u8: `0xff`, zero as `00`. */
+function put0x8(name: string, v: u32): void {
+  puts(name);
+  putc(0x3d);
+  if (v == 0) puts("00");
+  else putHex(<u64>v);
+}
+
+/** PRINT_FIELD_CSTRING over `size` bytes: up to the NUL, `...` when there is none. */
+function putCstring(name: string, p: usize, size: u32): void {
+  puts(name);
+  putc(0x3d);
+  let n: u32 = 0;
+  while (n < size && load<u8>(p + <usize>n) != 0) n++;
+  quote(p, n < size ? n : size - 1, false, xflag);
+  if (n == size) puts("...");
+}
+
+// Sizes of uapi/linux/smc_diag.h's attribute structs.
+const SMC_CONNINFO_SIZE: u32 = 76;
+const SMC_LGRINFO_SIZE: u32 = 147;
+const SMCD_DMBINFO_SIZE: u32 = 40;
+const SMC_FALLBACK_SIZE: u32 = 8;
+
+/** The SMC_DIAG_* struct attributes, as strace's netlink_smc_diag.c prints them. */
+function printSmcStruct(name: string, p: usize, len: u32): bool {
+  const size =
+    name == "smc_diag_conninfo"
+      ? SMC_CONNINFO_SIZE
+      : name == "smc_diag_lgrinfo"
+        ? SMC_LGRINFO_SIZE
+        : name == "smcd_diag_dmbinfo"
+          ? SMCD_DMBINFO_SIZE
+          : SMC_FALLBACK_SIZE;
+  if (len < size) return false;
+  if (!have(p, size)) {
+    putAddrAt(p);
+    return true;
+  }
+  putc(0x7b);
+  if (name == "smc_diag_conninfo") {
+    puts("token=");
+    putU64(<u64>load<u32>(p));
+    puts(", sndbuf_size=");
+    putU64(<u64>load<u32>(p + 4));
+    puts(", rmbe_size=");
+    putU64(<u64>load<u32>(p + 8));
+    puts(", peer_rmbe_size=");
+    putU64(<u64>load<u32>(p + 12));
+    const cursors = ["rx_prod", "rx_cons", "tx_prod", "tx_cons"];
+    for (let i = 0; i < 4; i++) {
+      puts(", ");
+      putCursor(cursors[i], p + 16 + <usize>(i * 8));
+    }
+    const flags = ["rx_prod_flags", "rx_conn_state_flags", "tx_prod_flags", "tx_conn_state_flags"];
+    for (let i = 0; i < 4; i++) {
+      puts(", ");
+      put0x8(flags[i], <u32>load<u8>(p + 48 + <usize>i));
+    }
+    const later = ["tx_prep", "tx_sent", "tx_fin"];
+    for (let i = 0; i < 3; i++) {
+      puts(", ");
+      putCursor(later[i], p + 52 + <usize>(i * 8));
+    }
+  } else if (name == "smc_diag_lgrinfo") {
+    puts("lnk=[{link_id=");
+    putU64(<u64>load<u8>(p));
+    puts(", ");
+    putCstring("ibname", p + 1, 64);
+    puts(", ibport=");
+    putU64(<u64>load<u8>(p + 65));
+    puts(", ");
+    putCstring("gid", p + 66, 40);
+    puts(", ");
+    putCstring("peer_gid", p + 106, 40);
+    puts("}], role=");
+    printXval("smc_link_group_roles", <u64>load<u8>(p + 146), "SMC_???");
+  } else if (name == "smcd_diag_dmbinfo") {
+    puts("linkid=");
+    putU64(<u64>load<u32>(p));
+    const names = ["peer_gid", "my_gid", "token", "peer_token"];
+    for (let i = 0; i < 4; i++) {
+      puts(", ");
+      puts(names[i]);
+      putc(0x3d);
+      putHex(load<u64>(p + 8 + <usize>(i * 8)));
+    }
+  } else {
+    puts("reason=");
+    printXvalVerbose("smc_decl_codes", <u64>load<u32>(p), "SMC_CLC_DECL_???");
+    puts(", peer_diagnosis=");
+    printXvalVerbose("smc_decl_codes", <u64>load<u32>(p + 4), "SMC_CLC_DECL_???");
+  }
+  putc(0x7d);
+  return true;
+}
+
+// struct inet_diag_sockopt's one-bit fields, lowest bit first, in its two bytes.
+const SOCKOPT_BITS0: string[] = [
+  "recverr",
+  "is_icsk",
+  "freebind",
+  "hdrincl",
+  "mc_loop",
+  "transparent",
+  "mc_all",
+  "nodefrag",
+];
+const SOCKOPT_BITS1: string[] = ["bind_address_no_port", "recverr_rfc4884", "defer_connect"];
+
+/**
+ * INET_DIAG_SOCKOPT (strace's decode_diag_sockopt): the set bits by name (every bit with -v), the
+ * second byte's unused bits, then any non-zero bytes past the struct.
+ */
+function printDiagSockopt(p: usize, len: u32): bool {
+  if (len < 2) return false;
+  if (!have(p, 2)) {
+    putAddrAt(p);
+    return true;
+  }
+  const b0 = <u32>load<u8>(p);
+  const b1 = <u32>load<u8>(p + 1);
+  let n = 0;
+  putc(0x7b);
+  for (let i = 0; i < SOCKOPT_BITS0.length + SOCKOPT_BITS1.length; i++) {
+    const v = i < 8 ? (b0 >> <u32>i) & 1 : (b1 >> <u32>(i - 8)) & 1;
+    if (!verbose && v == 0) continue;
+    if (n++ > 0) puts(", ");
+    puts(i < 8 ? SOCKOPT_BITS0[i] : SOCKOPT_BITS1[i - 8]);
+    putc(0x3d);
+    putU64(<u64>v);
+  }
+  const unused = b1 >> 3;
+  if (verbose || unused != 0) {
+    if (n > 0) puts(", ");
+    puts("unused=");
+    putHex(<u64>unused);
+    puts(" /* bits 3..8 */");
+  }
+  putc(0x7d);
+  // print_nonzero_bytes: the rest of the attribute (up to a page) when any byte is set.
+  const total = min<u32>(len, 4096);
+  if (total > 2) {
+    const rest = total - 2;
+    if (haveLen(p + 2, rest) < rest) puts(", ???");
+    else {
+      let any = false;
+      for (let i: u32 = 0; i < rest; i++) if (load<u8>(p + 2 + <usize>i) != 0) any = true;
+      if (any) {
+        puts(", /* bytes 2..");
+        putU64(<u64>(total - 1));
+        puts(" */ ");
+        const size = min<u32>(rest, <u32>strsize);
+        quote(p + 2, size, false, HEX_ALL);
+        if (size < rest) puts("...");
+      }
+    }
+  }
+  return true;
+}
+
+// inet_diag bytecode operation codes whose data strace decodes (uapi/linux/inet_diag.h).
+const BC_S_GE: u32 = 2;
+const BC_D_LE: u32 = 5;
+const BC_S_COND: u32 = 7;
+const BC_D_COND: u32 = 8;
+const BC_DEV_COND: u32 = 9;
+const BC_MARK_COND: u32 = 10;
+
+/** struct inet_diag_bc_op: `{code=INET_DIAG_BC_S_COND, yes=4, no=8}`. */
+function putBcOp(p: usize): void {
+  puts("{code=");
+  printXval("inet_diag_bytecodes", <u64>load<u8>(p), "INET_DIAG_BC_???");
+  puts(", yes=");
+  putU64(<u64>load<u8>(p + 1));
+  puts(", no=");
+  putU64(<u64>load<u16>(p + 2));
+  putc(0x7d);
+}
+
+/**
+ * INET_DIAG_REQ_BYTECODE (strace's decode_inet_diag_bc_op): the first operation, then the data
+ * its code carries (a host condition, an interface, a jump operation, a mark), else hex.
+ */
+function printBcOp(p: usize, len: u32): bool {
+  if (len < 4) return false;
+  if (!have(p, 4)) {
+    putAddrAt(p);
+    return true;
+  }
+  putBcOp(p);
+  if (len == 4) return true;
+  puts(", ");
+  const code = <u32>load<u8>(p);
+  const d = p + 4;
+  const n = len - 4;
+  if (code == BC_S_COND || code == BC_D_COND) {
+    // struct inet_diag_hostcond, then the address in its family.
+    if (n < 8) printHexStr(d, n);
+    else if (!have(d, 8)) putAddrAt(d);
+    else {
+      const fam = <u32>load<u8>(d);
+      puts("{family=");
+      printXval("addrfams", <u64>fam, "AF_???");
+      puts(", prefix_len=");
+      putU64(<u64>load<u8>(d + 1));
+      puts(", port=");
+      putU64(<u64>load<u32>(d + 4));
+      if (n > 8) {
+        puts(", ");
+        decodeInetAddr(d + 8, n - 8, fam, "addr");
+      }
+      putc(0x7d);
+    }
+  } else if (code == BC_DEV_COND) {
+    if (n < 4) printHexStr(d, n);
+    else if (!have(d, 4)) putAddrAt(d);
+    else printIfindex(load<u32>(d));
+  } else if (code >= BC_S_GE && code <= BC_D_LE) {
+    if (n < 4) printHexStr(d, n);
+    else if (!have(d, 4)) putAddrAt(d);
+    else putBcOp(d);
+  } else if (code == BC_MARK_COND) {
+    if (n < 8) printHexStr(d, n);
+    else if (!have(d, 8)) putAddrAt(d);
+    else {
+      puts("{mark=");
+      putU64(<u64>load<u32>(d));
+      puts(", mask=");
+      putU64(<u64>load<u32>(d + 4));
+      putc(0x7d);
+    }
+  } else printHexStr(d, n);
+  return true;
+}
+
 /** Struct-valued attributes of this family. */
 function printDiagStruct(name: string, p: usize, len: u32, array: bool): bool {
   if (array) return printNlStructArray(DIAG_STRUCTS, name, p, len);
   const done = printNlStruct(DIAG_STRUCTS, name, p, len);
   if (done >= 0) return done == 1;
+  if (name == "inet_diag_bc_op") return printBcOp(p, len);
+  if (name.startsWith("smc")) return printSmcStruct(name, p, len);
+  if (name == "inet_diag_sockopt") return printDiagSockopt(p, len);
+  if (name == "sock_filter_list") {
+    // decode_packet_diag_filter: the socket's classic BPF program, whole instructions only;
+    // its address unless -v (print_sock_fprog).
+    const n = len / SOCK_FILTER_SIZE;
+    if (n == 0 || n > 0xffff) return false;
+    if (!verbose) putAddrAt(p);
+    else printBpfInsns(addrOf(p), n, p, haveLen(p, n * SOCK_FILTER_SIZE), BPF_K_SOCKET);
+    return true;
+  }
   if (name == "diag_shutdown") {
     // strace's decode_diag_shutdown: the u8 as a number (SHUT_* bits are not named there).
     if (len < 1) return false;

@@ -16,6 +16,7 @@ import { CK_BUFFER_ARG_LEN, CK_STRUCT } from "../record";
 import { blob, errnoName, NO_REF, valueOf } from "../tables";
 import { BPF_K_SOCKET, printBpfInsns, printSockFprogAt } from "./bpf-filter";
 import { nlTable, printIfindex, printInetAddr, printXval } from "./nl-print";
+import { printSockaddr } from "./sockaddr";
 
 // Value printers.
 const P_NONE: u8 = 0;
@@ -37,6 +38,8 @@ const P_NL_MEMBERSHIPS: u8 = 13;
 const P_FPROG: u8 = 14;
 /** SO_GET_FILTER: the attached program, its length in instructions (bpf_filter.c). */
 const P_GET_FPROG: u8 = 15;
+/** struct group_req (MCAST_JOIN_GROUP, MCAST_LEAVE_GROUP): an ifindex and a sockaddr_storage. */
+const P_GROUP_REQ: u8 = 16;
 
 /** One option: level and name (by name in their tables; "" = every name of the level), printers. */
 class OptRule {
@@ -110,6 +113,10 @@ function buildRules(): OptRule[] {
     so("SO_ATTACH_REUSEPORT_CBPF", P_NONE, P_FPROG),
     new OptRule("SOL_IP", "sock_ip_options_set", "IP_ADD_MEMBERSHIP", P_NONE, P_MREQ),
     new OptRule("SOL_IP", "sock_ip_options_set", "IP_DROP_MEMBERSHIP", P_NONE, P_MREQ),
+    new OptRule("SOL_IP", "sock_ip_options_set", "MCAST_JOIN_GROUP", P_NONE, P_GROUP_REQ),
+    new OptRule("SOL_IP", "sock_ip_options_set", "MCAST_LEAVE_GROUP", P_NONE, P_GROUP_REQ),
+    new OptRule("SOL_IPV6", "sock_ipv6_options_set", "MCAST_JOIN_GROUP", P_NONE, P_GROUP_REQ),
+    new OptRule("SOL_IPV6", "sock_ipv6_options_set", "MCAST_LEAVE_GROUP", P_NONE, P_GROUP_REQ),
     new OptRule("SOL_IPV6", "sock_ipv6_options_set", "IPV6_ADD_MEMBERSHIP", P_NONE, P_MREQ6),
     new OptRule("SOL_IPV6", "sock_ipv6_options_set", "IPV6_DROP_MEMBERSHIP", P_NONE, P_MREQ6),
     new OptRule("SOL_IPV6", "sock_ipv6_options_set", "IPV6_JOIN_ANYCAST", P_NONE, P_MREQ6),
@@ -342,6 +349,15 @@ function printValue(printer: u8, len: i32, ulen: i32): void {
       printInetAddr(2, capData, "imr_multiaddr");
       puts(", ");
       printInetAddr(2, capData + 4, "imr_interface");
+      putc(0x7d);
+      return;
+    case P_GROUP_REQ:
+      // sizeof(struct group_req): u32 gr_interface, then gr_group at 8 (128 bytes).
+      if (!structBytes(len, 136, false)) return;
+      puts("{gr_interface=");
+      printIfindex(load<u32>(capData));
+      puts(", gr_group=");
+      printSockaddr(capData + 8, 128);
       putc(0x7d);
       return;
     case P_MREQ6:

@@ -41,6 +41,15 @@ export function dumpBytes(p: usize, len: u32, total: u64 = 0): void {
 }
 
 /** dumpiov's header of one buffer: ` * N bytes in buffer I`. */
+/** ` = 2 buffers in vector 0`: an mmsghdr entry's iovec count before its buffers' dumps. */
+export function dumpVectorHeader(count: u64, index: u32): void {
+  puts(" = ");
+  putU64(count);
+  puts(" buffers in vector ");
+  putU64(<u64>index);
+  newline();
+}
+
 export function dumpIovHeader(len: u64, index: u32): void {
   puts(" * ");
   putU64(len);

@@ -93,7 +93,7 @@ CapturePlan CapturePlan::parse(const uint32_t* words, size_t count) {
           throw PlanError("fd field spec " + hex(s.len_arg) + "/" + hex(s.max) + at_nr(nr));
         }
       } else if (s.kind != rf::kStack && !needs_len_arg(s.kind) && s.len_arg != kPlanUnusedLenArg && s.len_arg > 5 &&
-                 !(s.kind == rf::kFdPaths && s.len_arg == rf::kNoLenArgFdOne)) {
+                 !(s.kind == rf::kFdPaths && (s.len_arg == rf::kNoLenArgFdOne || s.len_arg == rf::kNoLenArgAllFds))) {
         throw PlanError("length argument " + std::to_string(s.len_arg) + at_nr(nr));
       }
       if ((s.kind == rf::kStruct || s.kind == rf::kArray || s.kind == rf::kIndirect) && (s.size == 0 || s.size > kPlanMaxBytes)) {

@@ -1,12 +1,19 @@
 #include "memory_reader.h"
 
 #include <errno.h>
+#include <dirent.h>
 #include <sys/ptrace.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <climits>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <string>
+#include <vector>
 
 namespace tstrace {
 
@@ -263,6 +270,21 @@ uint16_t capture_fd_path(rf::RecordWriter& w, const CaptureSpec& s, const Syscal
   return path_len < d.path.size() ? rf::kTruncated : rf::kOk;
 }
 
+/** The fds thread `tid` has open, in /proc's order (empty when the directory cannot be read). */
+std::vector<int32_t> list_open_fds(pid_t tid) {
+  std::vector<int32_t> out;
+  std::string dir = "/proc/" + std::to_string(tid) + "/fd";
+  DIR* d = opendir(dir.c_str());
+  if (d == nullptr) return out;
+  while (struct dirent* e = readdir(d)) {
+    char* end = nullptr;
+    long v = std::strtol(e->d_name, &end, 10);
+    if (end != e->d_name && *end == '\0' && v >= 0 && v <= INT32_MAX) out.push_back(static_cast<int32_t>(v));
+  }
+  closedir(d);
+  return out;
+}
+
 uint16_t capture_fd_paths(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, uint64_t len_arg,
                           const CaptureSpec& s, const SyscallFacts& f) {
   if (f.fds == nullptr) return rf::kFault;
@@ -277,14 +299,22 @@ uint16_t capture_fd_paths(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr,
   } else {
     addr += s.size >> 20;
   }
-  uint64_t count = field ? 1 : s.len_arg == rf::kNoLenArgFdPair ? 2 : s.len_arg == rf::kNoLenArgFdOne ? 1 : len_arg;
-  uint32_t n = static_cast<uint32_t>(field ? 1 : std::min<uint64_t>(count, s.max));
+  // Every open fd (the thread's /proc fd directory) instead of an array in the tracee's memory.
+  std::vector<int32_t> open_fds;
+  if (s.len_arg == rf::kNoLenArgAllFds) open_fds = list_open_fds(f.tid);
+  uint64_t count = field                              ? 1
+                   : s.len_arg == rf::kNoLenArgFdPair  ? 2
+                   : s.len_arg == rf::kNoLenArgFdOne   ? 1
+                   : s.len_arg == rf::kNoLenArgAllFds  ? open_fds.size()
+                                                       : len_arg;
+  uint32_t n = static_cast<uint32_t>(std::min<uint64_t>(count, field ? 1 : s.max));
   w.u32(n);
   w.u32(0);
   FdDescription d;
   for (uint32_t i = 0; i < n; i++) {
     int32_t fd = 0;
-    if (mem.read(addr + static_cast<uint64_t>(i) * stride, &fd, 4) < 4) return rf::kFault;
+    if (s.len_arg == rf::kNoLenArgAllFds) fd = open_fds[i];
+    else if (mem.read(addr + static_cast<uint64_t>(i) * stride, &fd, 4) < 4) return rf::kFault;
     bool named = f.fds->describe(f.tid, fd, decode, d);
     if (!named) d = FdDescription{};
     w.u32(static_cast<uint32_t>(fd));
@@ -312,6 +342,43 @@ void append_sized(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, size_t 
   w.pad_to(8);
 }
 
+/**
+ * As append_sized, but keeps the readable prefix of the `n` bytes: at recvmsg's exit msg_namelen
+ * is the kernel's length, which may exceed the caller's buffer (strace reads only the caller's
+ * length; the decoder, which knows it, decides whether what was read suffices).
+ */
+void append_readable(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, size_t n) {
+  size_t status_at = w.size();
+  w.u32(rf::kOk);
+  w.u32(0);
+  size_t got = 0;
+  if (n != 0) {
+    uint8_t* dst = w.reserve_tail(n);
+    got = mem.read(addr, dst, n);
+    w.shrink_tail(n - got);
+    if (got == 0) w.patch_u32(status_at, rf::kFault);
+  }
+  w.patch_u32(status_at + 4, static_cast<uint32_t>(got));
+  w.pad_to(8);
+}
+
+/**
+ * The most control-message bytes read: the kernel's own limit on them, net.core.optmem_max, as
+ * strace reads it (get_optmem_max); kMsgControlMax when it cannot be read. Read once.
+ */
+uint64_t msg_control_cap() {
+  static const uint64_t cap = [] {
+    uint64_t v = rf::kMsgControlMax;
+    if (FILE* f = std::fopen("/proc/sys/net/core/optmem_max", "r")) {
+      unsigned long long n = 0;
+      if (std::fscanf(f, "%llu", &n) == 1 && n > 0) v = std::min<uint64_t>(n, rf::kMsgControlCeiling);
+      std::fclose(f);
+    }
+    return v;
+  }();
+  return cap;
+}
+
 // struct msghdr (the kernel's user_msghdr) on x86_64: sizes and offsets from core's BTF layouts.
 constexpr size_t kMsghdrSize = layout::kSizeofMsghdr;
 constexpr uint32_t kSockaddrMax = 128;
@@ -330,7 +397,7 @@ uint16_t capture_msghdr(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, u
   std::memcpy(&iovlen, hdr + layout::kMsghdrMsgIovlen, 8);
   std::memcpy(&control, hdr + layout::kMsghdrMsgControl, 8);
   std::memcpy(&controllen, hdr + layout::kMsghdrMsgControllen, 8);
-  append_sized(w, mem, name, name != 0 ? std::min<uint32_t>(namelen, kSockaddrMax) : 0);
+  append_readable(w, mem, name, name != 0 ? std::min<uint32_t>(namelen, kSockaddrMax) : 0);
   size_t iov_at = w.size();
   w.u32(rf::kOk);
   w.u32(0);
@@ -341,8 +408,7 @@ uint16_t capture_msghdr(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, u
     w.u32(0);
     w.u32(0);
   }
-  append_sized(w, mem, control,
-               control != 0 ? static_cast<size_t>(std::min<uint64_t>(controllen, rf::kMsgControlMax)) : 0);
+  append_sized(w, mem, control, control != 0 ? static_cast<size_t>(std::min<uint64_t>(controllen, msg_control_cap())) : 0);
   return rf::kOk;
 }
 

@@ -161,11 +161,13 @@ enum CaptureKind : uint8_t {
 
 constexpr uint8_t kCaptureKindMax = 16;
 constexpr uint32_t kMsgControlMax = 4096;
+constexpr uint32_t kMsgControlCeiling = 0x100000;
 constexpr uint32_t kNetlinkCaptureMax = 0x100000;
 constexpr uint32_t kNoLenArgFdPair = 0xffffffff;
 constexpr uint32_t kFdFieldLenArg = 0xfffffe00;
 constexpr uint32_t kFdSelectedLenArg = 0xfffffd00;
 constexpr uint32_t kNoLenArgFdOne = 0xfffffffe;
+constexpr uint32_t kNoLenArgAllFds = 0xfffffffd;
 constexpr uint8_t kFdReturnArg = 6;
 constexpr uint32_t kStackOffsetMax = 0xffff;
 // SelectorMatch bits (a STRUCT_IF spec's len_arg above the selector's index).
