@@ -82,6 +82,8 @@ export function renderNativeHeader(core) {
   L.push(`constexpr uint32_t kMsgControlCeiling = ${hex(core.MSG_CONTROL_CEILING)};`);
   L.push(`constexpr uint32_t kNetlinkCaptureMax = ${hex(core.NETLINK_CAPTURE_MAX)};`);
   L.push(`constexpr uint32_t kNoLenArgFdPair = ${hex(core.NO_LEN_ARG_FD_PAIR)};`);
+  L.push(`constexpr uint32_t kFdFieldLenArg = ${hex(core.FD_FIELD_LEN_ARG)};`);
+  L.push(`constexpr uint32_t kFdSelectedLenArg = ${hex(core.FD_SELECTED_LEN_ARG)};`);
   L.push(`constexpr uint32_t kNoLenArgFdOne = ${hex(core.NO_LEN_ARG_FD_ONE)};`);
   L.push(`constexpr uint32_t kNoLenArgAllFds = ${hex(core.NO_LEN_ARG_ALL_FDS)};`);
   L.push(`constexpr uint8_t kFdReturnArg = ${core.FD_RETURN_ARG};`);

@@ -7,7 +7,8 @@
 //
 // Headers: the system's sanitised uapi headers first (Debian's linux-libc-dev: what userspace
 // compiles against), then the pinned kernel source's own uapi and arch trees for the headers
-// userspace packages do not ship (drm, media, asm/mce.h, …), as strace's ioctls_gen.sh reads them.
+// userspace packages do not ship (drm, media, asm/mce.h, …), as strace's ioctls_gen.sh reads them;
+// data/ioctl-include/tstrace/*.h spells the few names strace 6.1 gives that no header defines.
 //
 // Usage: node scripts/gen-ioctls.mjs [outFile]
 // Environment: TSTRACE_KERNEL_CACHE (default /tmp/tstrace-kernel-cache, unpacked by generate.mjs),
@@ -24,6 +25,9 @@ const KROOT = join(process.env.TSTRACE_KERNEL_CACHE ?? "/tmp/tstrace-kernel-cach
 const CC = process.env.CC ?? "gcc";
 const FLAGS = [
   "-w",
+  // tstrace/strace-names.h: the few numbers strace names that no uapi header defines.
+  "-I",
+  join(PKG, "data", "ioctl-include"),
   "-O0",
   "-D__user=",
   "-D__force=",

@@ -11,11 +11,12 @@ import { extraCaptures } from "./data/extra-captures.js";
 import { IO_DUMP_ARG, IO_DUMP_READ, IO_DUMP_WRITE } from "./data/io-dump.js";
 import { netlinkPayloads } from "./data/netlink.js";
 import { payloadFds } from "./data/payload-fds.js";
+import { requestArgs } from "./data/request-args.js";
 import { structFdArgs, structFdFields } from "./data/struct-fds.js";
 import { layoutsByArch } from "./data/structs.js";
 import { valueCaptures } from "./data/value-captures.js";
 import { type DecodePids, pidCaptures } from "./pid-captures.js";
-import { pointeeCapturesFor } from "./pointee-plan.js";
+import { fdFieldCapturesFor, pointeeCapturesFor } from "./pointee-plan.js";
 import { CaptureKind, CaptureWhen, FD_RETURN_ARG, FdDecode } from "./record-format.js";
 import type { ArchTable, ArgKind, RetKind, SigreturnMask, SyscallRow } from "./types.js";
 
@@ -123,6 +124,32 @@ export function fdCaptures(
     });
   }
   if (ret === "fd" || ret === "fdByArgs") out.push(fd(FD_RETURN_ARG, CaptureWhen.EXIT, 0));
+  return out;
+}
+
+/**
+ * The FD_PATH captures of syscall `name`'s request-chosen fd arguments (data/request-args.ts: an
+ * ioctl request whose argument is an fd, NBD_SET_SOCK): one per request, read only for it.
+ */
+export function requestFdCaptures(name: string, decodeFds: DecodeFds): CaptureSpec[] {
+  const row = requestArgs[name];
+  if (!row || decodeFds === "none") return [];
+  const names = constTables.find((t) => t.name === row.table);
+  const out: CaptureSpec[] = [];
+  for (const [value, kind] of Object.entries(row.byValue)) {
+    if (kind?.k !== "fd") continue;
+    const v = names?.entries.find(([, n]) => n === value)?.[0];
+    if (v === undefined) throw new Error(`request args of ${name}: ${value} is not in ${row.table}`);
+    out.push({
+      arg: row.arg,
+      kind: CaptureKind.FD_PATH,
+      when: CaptureWhen.ENTRY,
+      decode: decodeFds === "all" ? FdDecode.DETAILS : 0,
+      max: PATH_CAPTURE_MAX,
+      selectorArg: row.selector,
+      selectorValue: v >>> 0,
+    });
+  }
   return out;
 }
 
@@ -463,6 +490,8 @@ export function compileCapturePlan(table: ArchTable, options: CapturePlanOptions
     specs.push(...pointeeCapturesFor(table, row));
     specs.push(...extraCapturesFor(row.name, options.strsize, table));
     const fds = fdCaptures(row.args, row.ret, options.decodeFds ?? "none", structFdsOf(table, row));
+    fds.push(...fdFieldCapturesFor(table, row, options.decodeFds ?? "none"));
+    fds.push(...requestFdCaptures(row.name, options.decodeFds ?? "none"));
     const netlink = netlinkCapture(row.name, fds);
     if (netlink) specs.unshift(netlink);
     specs.push(...fds);

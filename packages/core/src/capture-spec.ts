@@ -7,6 +7,8 @@
 import {
   CaptureKind,
   type CaptureWhen,
+  FD_FIELD_LEN_ARG,
+  FD_SELECTED_LEN_ARG,
   NO_LEN_ARG_ALL_FDS,
   NO_LEN_ARG_FD_ONE,
   NO_LEN_ARG_FD_PAIR,
@@ -57,8 +59,17 @@ export type CaptureSpec =
     })
   /** `size` bytes at the stack pointer plus `offset` (`arg` only labels the capture). */
   | (Base & { readonly kind: typeof CaptureKind.STACK; readonly offset: number; readonly size: number })
-  /** What an fd names; `decode` holds {@link FdDecode} bits; the path is at most `max` bytes. */
-  | (Base & { readonly kind: typeof CaptureKind.FD_PATH; readonly decode: number; readonly max: number })
+  /**
+   * What an fd names; `decode` holds {@link FdDecode} bits; the path is at most `max` bytes. With a
+   * selector, only when the low 32 bits of args[selectorArg] equal `selectorValue`.
+   */
+  | (Base & {
+      readonly kind: typeof CaptureKind.FD_PATH;
+      readonly decode: number;
+      readonly max: number;
+      readonly selectorArg?: number;
+      readonly selectorValue?: number;
+    })
   /**
    * What each fd of an array names: elements `stride` bytes apart, the first fd `offset` bytes in
    * (default 0); `args[countArg]` of them, two for `countArg` "pair", one for "one" (a struct's fd
@@ -71,6 +82,18 @@ export type CaptureSpec =
       readonly offset?: number;
       readonly decode: number;
       readonly max: number;
+    })
+  /**
+   * What the fd in a struct's field names: the int `offset` bytes into the struct at args[arg];
+   * with a selector, only when the low 32 bits of args[selectorArg] equal `selectorValue`.
+   */
+  | (Base & {
+      readonly kind: typeof CaptureKind.FD_PATHS;
+      readonly countArg: "field";
+      readonly offset: number;
+      readonly decode: number;
+      readonly selectorArg?: number;
+      readonly selectorValue?: number;
     })
   /** An fd_set of `args[nfdsArg]` bits, at most `max` bytes. */
   | (Base & { readonly kind: typeof CaptureKind.FDSET; readonly nfdsArg: number; readonly max: number })
@@ -165,35 +188,63 @@ export const SPEC_WORDS: { readonly [K in CaptureKind]: Words<Of<K>> } = {
     decode: (offset, size) => ({ offset, size }),
   },
   [CaptureKind.FD_PATH]: {
-    encode: (s) => [NO_LEN_ARG, s.decode, s.max],
-    decode: (_1, decode, max) => ({ decode, max }),
+    encode: (s) =>
+      s.selectorArg === undefined
+        ? [NO_LEN_ARG, s.decode, s.max]
+        : [
+            (FD_SELECTED_LEN_ARG | (s.decode << 4) | s.selectorArg) >>> 0,
+            (s.selectorValue ?? 0) >>> 0,
+            s.max,
+          ],
+    decode: (w1, w2, max) =>
+      w1 !== NO_LEN_ARG && (w1 & ~0xff) >>> 0 === FD_SELECTED_LEN_ARG
+        ? { decode: (w1 >>> 4) & 0xf, max, selectorArg: w1 & 0xf, selectorValue: w2 }
+        : { decode: w2, max },
   },
   [CaptureKind.FD_PATHS]: {
-    encode: (s) => [
-      s.countArg === "pair"
-        ? NO_LEN_ARG_FD_PAIR
-        : s.countArg === "one"
-          ? NO_LEN_ARG_FD_ONE
-          : s.countArg === "all"
-            ? NO_LEN_ARG_ALL_FDS
-            : s.countArg,
-      (s.decode | (s.stride << 8) | ((s.offset ?? 0) << 20)) >>> 0,
-      s.max,
-    ],
-    decode: (count, bits, max) => ({
-      countArg:
-        count === NO_LEN_ARG_FD_PAIR
-          ? "pair"
-          : count === NO_LEN_ARG_FD_ONE
-            ? "one"
-            : count === NO_LEN_ARG_ALL_FDS
-              ? "all"
-              : count,
-      stride: (bits >>> 8) & 0xfff,
-      ...(bits >>> 20 ? { offset: bits >>> 20 } : {}),
-      decode: bits & 0xff,
-      max,
-    }),
+    encode: (s) =>
+      s.countArg === "field"
+        ? [
+            (FD_FIELD_LEN_ARG | (s.selectorArg ?? POINTEE_NO_SELECTOR)) >>> 0,
+            s.selectorArg === undefined ? 0 : (s.selectorValue ?? 0) >>> 0,
+            s.decode | (s.offset << 8),
+          ]
+        : [
+            s.countArg === "pair"
+              ? NO_LEN_ARG_FD_PAIR
+              : s.countArg === "one"
+                ? NO_LEN_ARG_FD_ONE
+                : s.countArg === "all"
+                  ? NO_LEN_ARG_ALL_FDS
+                  : s.countArg,
+            (s.decode | (s.stride << 8) | ((s.offset ?? 0) << 20)) >>> 0,
+            s.max,
+          ],
+    decode: (count, bits, max) => {
+      if ((count & ~0xf) >>> 0 === FD_FIELD_LEN_ARG) {
+        const selectorArg = count & 0xf;
+        return {
+          countArg: "field",
+          offset: max >>> 8,
+          decode: max & 0xff,
+          ...(selectorArg === POINTEE_NO_SELECTOR ? {} : { selectorArg, selectorValue: bits }),
+        };
+      }
+      return {
+        countArg:
+          count === NO_LEN_ARG_FD_PAIR
+            ? "pair"
+            : count === NO_LEN_ARG_FD_ONE
+              ? "one"
+              : count === NO_LEN_ARG_ALL_FDS
+                ? "all"
+                : count,
+        stride: (bits >>> 8) & 0xfff,
+        ...(bits >>> 20 ? { offset: bits >>> 20 } : {}),
+        decode: bits & 0xff,
+        max,
+      };
+    },
   },
   [CaptureKind.FDSET]: {
     encode: (s) => [s.nfdsArg, 0, s.max],

@@ -4,12 +4,14 @@
  * Offsets and sizes come from the architecture's BTF layouts; without a layout, none.
  */
 
+import type { DecodeFds } from "./capture-plan.js";
 import type { CaptureSpec } from "./capture-spec.js";
 import { constTables } from "./consts.js";
+import { structFdFields } from "./data/fd-fields.js";
 import { type PointerRule, pointeeArgs, structPointers } from "./data/pointees.js";
 import { layoutsByArch } from "./data/structs.js";
 import { valueCaptures } from "./data/value-captures.js";
-import { CaptureKind, CaptureWhen } from "./record-format.js";
+import { CaptureKind, CaptureWhen, FdDecode } from "./record-format.js";
 import type { ArchTable, StructField, SyscallRow } from "./types.js";
 
 /** A struct argument: which, read when, and the selector that must match (if any). */
@@ -27,15 +29,21 @@ function constValue(syscall: string, table: string, name: string): number {
   return entry[0] >>> 0;
 }
 
-/** Every struct argument of `row` that may hold pointers, from its kinds and its selector tables. */
-function structArgs(row: SyscallRow): StructAt[] {
+/**
+ * Every struct argument of `row` whose struct `wanted` names (one with pointers, one with fds),
+ * from its kinds and its selector tables.
+ */
+function structArgs(
+  row: SyscallRow,
+  wanted: (type: string) => boolean = (t) => !!structPointers[t],
+): StructAt[] {
   const out: StructAt[] = [];
   row.args?.forEach((a, arg) => {
     if (a.kind.k === "struct") out.push({ arg, type: a.kind.type, dir: a.kind.dir });
   });
   const vc = valueCaptures[row.name];
   for (const c of vc?.captures ?? []) {
-    if (!structPointers[c.type]) continue;
+    if (!wanted(c.type)) continue;
     const named = typeof c.value === "number" ? c.value : constValue(row.name, vc?.table ?? "", c.value);
     const value = (named | (c.orBits ?? 0)) >>> 0;
     out.push({ arg: c.arg, type: c.type, dir: c.dir, selector: { arg: vc?.selector ?? 0, value } });
@@ -93,6 +101,38 @@ export function pointeeCapturesFor(table: ArchTable, row: SyscallRow): CaptureSp
     const layout = layouts.find((l) => l.name === at.type);
     if (!rules || !layout) continue;
     for (const rule of rules) out.push(...specOf(at, rule, layout.fields));
+  }
+  return out;
+}
+
+/**
+ * The FD_PATHS captures of the fds in `row`'s struct fields (data/fd-fields.ts) under -y/-yy: one
+ * per field and selector value, when the field holds the fd; without a layout, none.
+ */
+export function fdFieldCapturesFor(table: ArchTable, row: SyscallRow, decodeFds: DecodeFds): CaptureSpec[] {
+  const layouts = layoutsByArch[table.arch];
+  if (!layouts || decodeFds === "none") return [];
+  const out: CaptureSpec[] = [];
+  // One capture per struct, field and selector, however many of the struct's captures name it.
+  const seen = new Set<string>();
+  for (const at of structArgs(row, (t) => !!structFdFields[t])) {
+    const layout = layouts.find((l) => l.name === at.type);
+    if (!layout) continue;
+    for (const rule of structFdFields[at.type] ?? []) {
+      const key = `${at.arg}/${at.type}/${rule.field}/${rule.when}/${at.selector?.value}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const [, offset] = field(layout.fields, at.type, rule.field);
+      out.push({
+        arg: at.arg,
+        kind: CaptureKind.FD_PATHS,
+        when: rule.when === "entry" ? CaptureWhen.ENTRY : CaptureWhen.EXIT,
+        countArg: "field",
+        offset,
+        decode: decodeFds === "all" ? FdDecode.DETAILS : 0,
+        ...(at.selector ? { selectorArg: at.selector.arg, selectorValue: at.selector.value } : {}),
+      });
+    }
   }
   return out;
 }

@@ -335,6 +335,21 @@ export function selectorMask(lenArg: number): number {
 }
 /** An {@link CaptureKind.FD_PATHS} spec with this `lenArg` reads exactly two fds (an int[2]). */
 export const NO_LEN_ARG_FD_PAIR = 0xffffffff;
+/**
+ * An {@link CaptureKind.FD_PATHS} spec whose `lenArg` is this plus a selector argument in its low
+ * 4 bits ({@link POINTEE_NO_SELECTOR} for none) describes one fd in a struct's field (seccomp's
+ * srcfd, gpio's line request fd): `max >> 8` is the field's byte offset in the struct at
+ * args[arg] (at most 65535), `max & 0xff` the {@link FdDecode} bits, and `size` the selector's
+ * value (read only when the low 32 bits of that argument equal it, as {@link CaptureKind.POINTEE}).
+ * Data as for an array of one.
+ */
+export const FD_FIELD_LEN_ARG = 0xfffffe00;
+/**
+ * An {@link CaptureKind.FD_PATH} spec whose `lenArg` is this plus the {@link FdDecode} bits in
+ * bits 4–7 and a selector argument in its low 4 bits describes args[arg] only when the low 32 bits
+ * of that argument equal `size` (an ioctl request whose argument is an fd: NBD_SET_SOCK).
+ */
+export const FD_SELECTED_LEN_ARG = 0xfffffd00;
 /** An {@link CaptureKind.FD_PATHS} spec with this `lenArg` reads one fd (a struct's fd field). */
 export const NO_LEN_ARG_FD_ONE = 0xfffffffe;
 /**

@@ -38,6 +38,8 @@ export type ArgKind =
   | { readonly k: "long" }
   | { readonly k: "ulong" }
   | { readonly k: "hex" }
+  /** ioctl-b: the low 32 bits as hex, `0` for 0 (strace's PRINT_VAL_X of an `unsigned int` argument). */
+  | { readonly k: "xint" }
   | { readonly k: "ptr" }
   | { readonly k: "fd" }
   /** A directory fd where AT_FDCWD prints by name. */

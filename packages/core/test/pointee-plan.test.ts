@@ -58,3 +58,68 @@ describe("POINTEE captures", () => {
     ).toEqual([26, 51]);
   });
 });
+
+describe("fd field captures (FD_PATHS of one struct field)", () => {
+  it("round-trips the field form through the plan words, with and without a selector", () => {
+    const spec = {
+      arg: 2,
+      kind: CaptureKind.FD_PATHS,
+      when: CaptureWhen.EXIT,
+      countArg: "field" as const,
+      offset: 588,
+      decode: 1,
+      selectorArg: 1,
+      selectorValue: 0xc250b407,
+    };
+    expect(decodeSpec(...encodeSpec(spec))).toEqual(spec);
+    const { selectorArg: _a, selectorValue: _v, ...plain } = spec;
+    expect(decodeSpec(...encodeSpec(plain))).toEqual(plain);
+  });
+
+  it("asks for the fds in ioctl structs only under -y, at the BTF offset, selected by the request", () => {
+    const nr = x86_64.syscalls.find((s) => s.name === "ioctl")?.nr ?? -1;
+    const fieldsOf = (decodeFds: "none" | "path" | "all") =>
+      (decodeCapturePlan(compileCapturePlan(x86_64, { strsize: 32, decodeFds })).get(nr) ?? []).filter(
+        (c) => c.kind === CaptureKind.FD_PATHS && c.countArg === "field",
+      );
+    expect(fieldsOf("none")).toEqual([]);
+    const fields = fieldsOf("path");
+    // seccomp_notif_addfd.srcfd (12 bytes in) at entry; gpio's three line request fds at exit
+    expect(fields).toContainEqual(
+      expect.objectContaining({
+        when: CaptureWhen.ENTRY,
+        offset: 12,
+        selectorArg: 1,
+        selectorValue: 0x40182103,
+      }),
+    );
+    expect(fields.filter((c) => c.when === CaptureWhen.EXIT)).toHaveLength(3);
+    expect(fieldsOf("all").every((c) => c.kind === CaptureKind.FD_PATHS && c.decode === 1)).toBe(true);
+  });
+});
+
+describe("request-chosen fd arguments (FD_PATH with a selector)", () => {
+  it("round-trips the selector and the decode bits through the plan words", () => {
+    const spec = {
+      arg: 2,
+      kind: CaptureKind.FD_PATH,
+      when: CaptureWhen.ENTRY,
+      decode: 1,
+      max: 4096,
+      selectorArg: 1,
+      selectorValue: 0xab00,
+    };
+    expect(decodeSpec(...encodeSpec(spec))).toEqual(spec);
+  });
+
+  it("describes NBD_SET_SOCK's argument under -y, for that request only", () => {
+    const nr = x86_64.syscalls.find((s) => s.name === "ioctl")?.nr ?? -1;
+    const selected = (decodeFds: "none" | "path") =>
+      (decodeCapturePlan(compileCapturePlan(x86_64, { strsize: 32, decodeFds })).get(nr) ?? []).filter(
+        (c) => c.kind === CaptureKind.FD_PATH && c.arg === 2,
+      );
+    expect(selected("none")).toEqual([]);
+    // linux/nbd.h: NBD_SET_SOCK is _IO(0xab, 0)
+    expect(selected("path")).toEqual([expect.objectContaining({ selectorArg: 1, selectorValue: 0xab00 })]);
+  });
+});

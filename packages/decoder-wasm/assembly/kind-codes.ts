@@ -41,6 +41,7 @@ export const K_INDIRECT: u8 = 36;
 export const K_MMSGHDR: u8 = 37;
 export const K_UID: u8 = 38;
 export const K_PID: u8 = 39;
+export const K_XINT: u8 = 61;
 
 export const R_INT: u8 = 0;
 export const R_FD: u8 = 1;

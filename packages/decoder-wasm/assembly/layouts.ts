@@ -989,6 +989,53 @@ export const UFFDIO_ZEROPAGE_RANGE: u32 = 0;
 export const UFFDIO_ZEROPAGE_MODE: u32 = 16;
 export const UFFDIO_ZEROPAGE_ZEROPAGE: u32 = 24;
 
+export const SIZEOF_SECCOMP_DATA: u32 = 64;
+export const SECCOMP_DATA_NR: u32 = 0;
+export const SECCOMP_DATA_ARCH: u32 = 4;
+export const SECCOMP_DATA_INSTRUCTION_POINTER: u32 = 8;
+export const SECCOMP_DATA_ARGS: u32 = 16;
+
+export const SIZEOF_SECCOMP_NOTIF: u32 = 80;
+export const SECCOMP_NOTIF_ID: u32 = 0;
+export const SECCOMP_NOTIF_PID: u32 = 8;
+export const SECCOMP_NOTIF_FLAGS: u32 = 12;
+export const SECCOMP_NOTIF_DATA: u32 = 16;
+
+export const SIZEOF_SECCOMP_NOTIF_RESP: u32 = 24;
+export const SECCOMP_NOTIF_RESP_ID: u32 = 0;
+export const SECCOMP_NOTIF_RESP_VAL: u32 = 8;
+export const SECCOMP_NOTIF_RESP_ERROR: u32 = 16;
+export const SECCOMP_NOTIF_RESP_FLAGS: u32 = 20;
+
+export const SIZEOF_SECCOMP_NOTIF_ADDFD: u32 = 24;
+export const SECCOMP_NOTIF_ADDFD_ID: u32 = 0;
+export const SECCOMP_NOTIF_ADDFD_FLAGS: u32 = 8;
+export const SECCOMP_NOTIF_ADDFD_SRCFD: u32 = 12;
+export const SECCOMP_NOTIF_ADDFD_NEWFD: u32 = 16;
+export const SECCOMP_NOTIF_ADDFD_NEWFD_FLAGS: u32 = 20;
+
+export const SIZEOF_BLKPG_IOCTL_ARG: u32 = 24;
+export const BLKPG_IOCTL_ARG_OP: u32 = 0;
+export const BLKPG_IOCTL_ARG_FLAGS: u32 = 4;
+export const BLKPG_IOCTL_ARG_DATALEN: u32 = 8;
+export const BLKPG_IOCTL_ARG_DATA: u32 = 16;
+
+export const SIZEOF_BLKPG_PARTITION: u32 = 152;
+export const BLKPG_PARTITION_START: u32 = 0;
+export const BLKPG_PARTITION_LENGTH: u32 = 8;
+export const BLKPG_PARTITION_PNO: u32 = 16;
+export const BLKPG_PARTITION_DEVNAME: u32 = 20;
+export const BLKPG_PARTITION_VOLNAME: u32 = 84;
+
+export const SIZEOF_BLK_USER_TRACE_SETUP: u32 = 72;
+export const BLK_USER_TRACE_SETUP_NAME: u32 = 0;
+export const BLK_USER_TRACE_SETUP_ACT_MASK: u32 = 32;
+export const BLK_USER_TRACE_SETUP_BUF_SIZE: u32 = 36;
+export const BLK_USER_TRACE_SETUP_BUF_NR: u32 = 40;
+export const BLK_USER_TRACE_SETUP_START_LBA: u32 = 48;
+export const BLK_USER_TRACE_SETUP_END_LBA: u32 = 56;
+export const BLK_USER_TRACE_SETUP_PID: u32 = 64;
+
 export const SIZEOF_KBKEYCODE: u32 = 8;
 export const KBKEYCODE_SCANCODE: u32 = 0;
 export const KBKEYCODE_KEYCODE: u32 = 4;

@@ -104,6 +104,8 @@ export const ARG_KIND_CODES = {
   uid: 38,
   // pidns (codes 39-42): a pid, its param the PidTypeCode.
   pid: 39,
+  // ioctl-b: 61-62
+  xint: 61,
 } as const;
 
 /**

@@ -114,6 +114,8 @@ const pseudoStructs: readonly StructDef[] = [
   // bpf area (perf): PERF_EVENT_IOC_QUERY_BPF's ids_len, and at exit its prog_cnt and the ids after them
   { name: "perf_query_bpf", size: 4 },
   { name: "perf_query_bpf_ids", size: 8 + 4 * PERF_QUERY_IDS_READ },
+  // ioctl-b: SG_SCSI_RESET's int: a reset kind, maybe with SG_SCSI_RESET_NO_ESCALATE.
+  { name: "sg_scsi_reset", size: 4 },
 ];
 
 /**
@@ -123,8 +125,11 @@ const pseudoStructs: readonly StructDef[] = [
  * reads the name; its size is bits / 8.
  */
 type ScalarFormat = "u" | "d" | "x" | "flags" | "xval" | "xvald";
-const scalar = (format: ScalarFormat, bits: 8 | 32 | 64, table?: string): string =>
+const scalar = (format: ScalarFormat, bits: 8 | 16 | 32 | 64, table?: string): string =>
   `${format}${bits}${table === undefined ? "" : `:${table}`}`;
+/** `count` scalars in one bracket (`[1, 2]`: block's discard ranges), named `<format><bits>[<count>]`. */
+const scalars = (format: "u" | "d" | "x", bits: 16 | 32 | 64, count: number): string =>
+  `${format}${bits}[${count}]`;
 
 /** ioctl(2): the request (argument 1) chooses what argument 2 points at. */
 export const ioctlCaptures: ValueCaptureRow = {
@@ -386,6 +391,49 @@ export const ioctlCaptures: ValueCaptureRow = {
     ...inOut("uffdio_copy", "UFFDIO_COPY"),
     ...inOut("uffdio_zeropage", "UFFDIO_ZEROPAGE"),
     ...inOf("uffdio_range", "UFFDIO_UNREGISTER", "UFFDIO_WAKE"),
+    // ioctl-b: strace 6.1 seccomp_ioctl.c: a notification received, the response, an fd added.
+    ...inOut("seccomp_notif", "SECCOMP_IOCTL_NOTIF_RECV"),
+    ...inOf("seccomp_notif_resp", "SECCOMP_IOCTL_NOTIF_SEND"),
+    ...inOf("seccomp_notif_addfd", "SECCOMP_IOCTL_NOTIF_ADDFD"),
+    ...inOf(scalar("x", 64), "SECCOMP_IOCTL_NOTIF_ID_VALID", "SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR"),
+    // ioctl-b: strace 6.1 block.c: numbers the kernel returns (read at exit), numbers and ranges
+    // the caller gives, a partition change, a trace setup (the name the kernel gave, at exit).
+    ...outOf(scalar("u", 16), "BLKSECTGET", "BLKROTATIONAL"),
+    ...outOf(scalar("d", 32), "BLKROGET", "BLKBSZGET", "BLKSSZGET", "BLKALIGNOFF"),
+    ...inOf(scalar("d", 32), "BLKROSET", "BLKBSZSET"),
+    ...outOf(scalar("u", 32), "BLKPBSZGET", "BLKIOMIN", "BLKIOOPT", "BLKDISCARDZEROES"),
+    ...outOf(scalar("d", 64), "BLKRAGET", "BLKFRAGET"),
+    ...outOf(scalar("u", 64), "BLKGETSIZE", "BLKGETSIZE64", "BLKGETDISKSEQ"),
+    ...inOf(scalars("u", 64, 2), "BLKDISCARD", "BLKSECDISCARD", "BLKZEROOUT"),
+    ...inOf("blkpg_ioctl_arg", "BLKPG"),
+    ...inOut("blk_user_trace_setup", "BLKTRACESETUP"),
+    // ioctl-b: strace 6.1 scsi.c: ints given and returned, a reset kind with its no-escalate flag.
+    ...inOf(
+      scalar("d", 32),
+      "SG_NEXT_CMD_LEN",
+      "SG_SET_COMMAND_Q",
+      "SG_SET_DEBUG",
+      "SG_SET_FORCE_LOW_DMA",
+      "SG_SET_FORCE_PACK_ID",
+      "SG_SET_KEEP_ORPHAN",
+      "SG_SET_RESERVED_SIZE",
+      "SG_SET_TIMEOUT",
+    ),
+    ...outOf(
+      scalar("d", 32),
+      "SG_EMULATED_HOST",
+      "SG_GET_ACCESS_COUNT",
+      "SG_GET_COMMAND_Q",
+      "SG_GET_KEEP_ORPHAN",
+      "SG_GET_LOW_DMA",
+      "SG_GET_NUM_WAITING",
+      "SG_GET_PACK_ID",
+      "SG_GET_RESERVED_SIZE",
+      "SG_GET_SG_TABLESIZE",
+      "SG_GET_TRANSFORM",
+      "SG_GET_VERSION_NUM",
+    ),
+    ...inOf("sg_scsi_reset", "SG_SCSI_RESET"),
   ],
 };
 
@@ -396,7 +444,7 @@ export const ioctlCaptures: ValueCaptureRow = {
 export const ioctlPseudoStructs: readonly StructDef[] = [
   ...pseudoStructs,
   ...[...new Set(ioctlCaptures.captures.map((c) => c.type))]
-    .map((name) => ({ name, bits: /^(?:u|d|x|flags|xvald|xval)(8|32|64)(?::|$)/.exec(name)?.[1] }))
-    .filter((s): s is { name: string; bits: string } => s.bits !== undefined)
-    .map(({ name, bits }) => ({ name, size: Number(bits) / 8 })),
+    .map((name) => ({ name, m: /^(?:u|d|x|flags|xvald|xval)(8|16|32|64)(?:\[(\d+)\])?(?::|$)/.exec(name) }))
+    .filter((s): s is { name: string; m: RegExpExecArray } => s.m !== null)
+    .map(({ name, m }) => ({ name, size: (Number(m[1]) / 8) * Number(m[2] ?? 1) })),
 ];

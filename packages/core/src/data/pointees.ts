@@ -22,6 +22,8 @@ export interface PointerRule {
 /** include/uapi/linux/filter.h: BPF_MAXINSNS; struct sock_filter is 8 bytes. */
 const BPF_MAXINSNS = 4096;
 const SOCK_FILTER_SIZE = 8;
+/** linux/blkpg.h: sizeof(struct blkpg_partition) (two long longs, an int, two char[64]). */
+const BLKPG_PARTITION_SIZE = 152;
 
 /** include/uapi/linux/kd.h: struct unipair is two u16; the console's fonts hold at most 512 glyphs. */
 const UNIPAIR_SIZE = 4;
@@ -41,6 +43,8 @@ export const structPointers: Readonly<Record<string, readonly PointerRule[]>> = 
     { field: "pidfd", elemSize: 4, max: 4, when: "exit" },
     { field: "parent_tid", elemSize: 4, max: 4, when: "exit" },
   ],
+  // ioctl-b: BLKPG's partition (linux/blkpg.h struct blkpg_partition, 152 bytes), whatever datalen says.
+  blkpg_ioctl_arg: [{ field: "data", elemSize: 1, max: BLKPG_PARTITION_SIZE }],
   // ioctl-a: the console's (strace 6.1 kd_mpers_ioctl.c). GIO_UNIMAP/PIO_UNIMAP's unicode-to-font
   // pairs (entry_ct is a u16: all of them, since -v prints every one).
   unimapdesc: [{ field: "entries", count: "entry_ct", elemSize: UNIPAIR_SIZE, max: 0xffff * UNIPAIR_SIZE }],

@@ -309,6 +309,7 @@ export const generatedConstTables: readonly ConstTable[] = [
       [1073741900, "AUDIT_ARCH_CRIS"],
       [1073742076, "AUDIT_ARCH_CSKY"],
       [21569, "AUDIT_ARCH_FRV"],
+      [46, "AUDIT_ARCH_H8300"],
       [164, "AUDIT_ARCH_HEXAGON"],
       [1073741827, "AUDIT_ARCH_I386"],
       [3221225522, "AUDIT_ARCH_IA64"],
@@ -387,6 +388,17 @@ export const generatedConstTables: readonly ConstTable[] = [
       [4109, "B3000000"],
       [4110, "B3500000"],
       [4111, "B4000000"],
+    ],
+  },
+  {
+    name: "blkpg_ops",
+    source: "include/uapi/linux/blkpg.h",
+    kind: "enum",
+    dflt: "BLKPG_???",
+    entries: [
+      [1, "BLKPG_ADD_PARTITION"],
+      [2, "BLKPG_DEL_PARTITION"],
+      [3, "BLKPG_RESIZE_PARTITION"],
     ],
   },
   {
@@ -8178,6 +8190,25 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "seccomp_ioctl_addfd_flags",
+    source: "include/uapi/linux/seccomp.h",
+    kind: "flags",
+    dflt: "SECCOMP_ADDFD_FLAG_???",
+    entries: [
+      [1, "SECCOMP_ADDFD_FLAG_SETFD"],
+      [2, "SECCOMP_ADDFD_FLAG_SEND"],
+    ],
+  },
+  {
+    name: "seccomp_ioctl_resp_flags",
+    source: "include/uapi/linux/seccomp.h",
+    kind: "flags",
+    dflt: "SECCOMP_USER_NOTIF_FLAG_???",
+    entries: [
+      [1, "SECCOMP_USER_NOTIF_FLAG_CONTINUE"],
+    ],
+  },
+  {
     name: "seccomp_mode",
     source: "include/uapi/linux/seccomp.h",
     kind: "enum",
@@ -8271,6 +8302,20 @@ export const generatedConstTables: readonly ConstTable[] = [
     entries: [
       [524288, "SFD_CLOEXEC"],
       [2048, "SFD_NONBLOCK"],
+    ],
+  },
+  {
+    name: "sg_scsi_reset",
+    source: "include/scsi/sg.h",
+    kind: "enum",
+    dflt: "SG_SCSI_RESET_???",
+    entries: [
+      [0, "SG_SCSI_RESET_NOTHING"],
+      [1, "SG_SCSI_RESET_DEVICE"],
+      [2, "SG_SCSI_RESET_BUS"],
+      [3, "SG_SCSI_RESET_HOST"],
+      [4, "SG_SCSI_RESET_TARGET"],
+      [256, "SG_SCSI_RESET_NO_ESCALATE"],
     ],
   },
   {

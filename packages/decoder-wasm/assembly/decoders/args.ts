@@ -69,6 +69,7 @@ import {
   K_UINT,
   K_ULONG,
   K_UMODE,
+  K_XINT,
   structName,
   structSize,
 } from "../tables";
@@ -506,6 +507,9 @@ export function printArg(i: u32, k: u8, param: u32): void {
       break;
     case K_HEX:
       putHex(v);
+      break;
+    case K_XINT:
+      putHex(<u64>(<u32>v));
       break;
     case K_PTR:
       putAddr(v);

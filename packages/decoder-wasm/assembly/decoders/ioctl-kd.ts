@@ -204,12 +204,8 @@ function keyTable(typ: u32): i32 {
 function printKbTable(v: u64): void {
   const tables = nlTable("kd_key_tables");
   if (lookup(tables, v) != NO_REF) printEnum(tables, v);
-  else {
-    // Its names start with a digit (`1<<KG_SHIFT`), which -X verbose would take for a number.
-    const start = outLen;
-    printFlags(nlTable("kd_keymap_flags"), v);
-    restyle(start, v, FMT_HEX, true);
-  }
+  // Its names start with a digit (`1<<KG_SHIFT`): print/style.ts's restyle knows them for names.
+  else printFlags(nlTable("kd_keymap_flags"), v);
 }
 
 /** `kb_value=0x…`, with its key symbol (`K_F1`, or `K(KT_LATIN, 'a')`) in a comment unless -X raw. */

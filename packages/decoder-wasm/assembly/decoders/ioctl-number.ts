@@ -1,7 +1,7 @@
 // Requests strace 6.1 names from the number itself, before (and joined by ` or ` with) any table
 // name (its ioctl.c ioctl_decode_command_number): families whose number carries a length or an
-// index (MIXER_READ(13), HIDIOCGPHYS(8), JSIOCGNAME(64)), and seccomp's wrong-direction
-// SECCOMP_IOCTL_NOTIF_ID_VALID of older headers. Input devices (EVIOC*) are ioctl-evdev's.
+// index (MIXER_READ(13), HIDIOCGPHYS(8), JSIOCGNAME(64)). Input devices (EVIOC*) are
+// ioctl-evdev's.
 
 import { putc, puts } from "../out";
 import { putU64 } from "../print/num";
@@ -17,16 +17,14 @@ class Numbered {
     public dir: u32,
     public nr: i32,
     public name: string,
-    /** The argument in parentheses: the size (_IOC_SIZE), the nr, or none. */
+    /** The argument in parentheses: the size (_IOC_SIZE) or the nr. */
     public argIs: u8,
   ) {}
 }
 const ARG_SIZE: u8 = 0;
 const ARG_NR: u8 = 1;
-const ARG_NONE: u8 = 2;
 
 const NUMBERED: Numbered[] = [
-  new Numbered(0x21, IOC_READ, 2, "SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR", ARG_NONE),
   new Numbered(0x48, IOC_READ, 0x04, "HIDIOCGRAWNAME", ARG_SIZE),
   new Numbered(0x48, IOC_READ, 0x05, "HIDIOCGRAWPHYS", ARG_SIZE),
   new Numbered(0x48, IOC_READ, 0x06, "HIDIOCSFEATURE", ARG_SIZE),
@@ -46,14 +44,11 @@ export function printNumberedRequest(req: u32): bool {
   const dir = req >> 30;
   const type = (req >> 8) & 0xff;
   const nr = req & 0xff;
-  // SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR is one whole number: _IOR('!', 2, __u64).
   const size = (req >> 16) & 0x3fff;
   for (let i = 0; i < NUMBERED.length; i++) {
     const n = NUMBERED[i];
     if (n.type != type || n.dir != dir || (n.nr >= 0 && <u32>n.nr != nr)) continue;
-    if (n.argIs == ARG_NONE && size != 8) continue;
     puts(n.name);
-    if (n.argIs == ARG_NONE) return true;
     putc(0x28);
     putU64(<u64>(n.argIs == ARG_NR ? nr : size));
     putc(0x29);

@@ -1,6 +1,7 @@
 // A scalar behind an ioctl's pointer, printed in brackets (`[TIOCM_DTR|TIOCM_RTS]`, `[0x1f]`):
-// core's data/ioctl-captures.ts names its type `<format><bits>[:<table>]`, and that name is all
-// this printer goes by, so a new request of this shape is one line of core data.
+// core's data/ioctl-captures.ts names its type `<format><bits>[:<table>]` (or `<format><bits>[<count>]`
+// for a few in one bracket), and that name is all this printer goes by, so a new request of this
+// shape is one line of core data.
 
 import { outLen, putc, puts } from "../out";
 import { putHex, putI64, putU64 } from "../print/num";
@@ -61,30 +62,51 @@ export function printScalar(type: u32, p: usize, len: u32, addr: u64 = 0): bool 
   } else return false;
   let bits: u32;
   let digits: u32 = 2;
-  if (startsWith(s + <usize>at, n - at, "32")) bits = 32;
+  if (startsWith(s + <usize>at, n - at, "16")) bits = 16;
+  else if (startsWith(s + <usize>at, n - at, "32")) bits = 32;
   else if (startsWith(s + <usize>at, n - at, "64")) bits = 64;
   else if (startsWith(s + <usize>at, n - at, "8")) {
     bits = 8;
     digits = 1;
   } else return false;
-  if (len < bits / 8) {
+  // `[<count>]` after the bits: that many values in the one bracket (a u64 pair: `[1, 2]`).
+  let count: u32 = 1;
+  if (at + digits < n && load<u8>(s + <usize>(at + digits)) == 0x5b)
+    count = <u32>load<u8>(s + <usize>(at + digits + 1)) - 0x30;
+  if (len < (bits / 8) * count) {
     // Read in part (the value runs into an unmapped page): strace's umoven says so.
-    if (len > 0 && addr != 0) warnShortRead("umoven", len, bits / 8, addr);
+    if (len > 0 && addr != 0) warnShortRead("umoven", len, (bits / 8) * count, addr);
     return false;
   }
-  const v: u64 = bits == 64 ? load<u64>(p) : bits == 8 ? <u64>load<u8>(p) : <u64>load<u32>(p);
   putc(0x5b);
-  if (fmt == FMT_FLAGS) printFlags(tableAfter(s, n, at + digits), v);
-  else if (fmt == FMT_XVAL) printEnum(tableAfter(s, n, at + digits), v);
-  else if (fmt == FMT_XVAL_D) printEnumD(tableAfter(s, n, at + digits), <i32>v);
+  for (let i: u32 = 0; i < count; i++) {
+    if (i > 0) puts(", ");
+    printOne(fmt, bits, s, n, at + digits, p + <usize>(i * (bits / 8)));
+  }
+  putc(0x5d);
+  return true;
+}
+
+/** One value of `bits` at p in format `fmt`; its table (if any) named after the `:` at s + tableAt. */
+function printOne(fmt: u8, bits: u32, s: usize, n: u32, tableAt: u32, p: usize): void {
+  const v: u64 =
+    bits == 64
+      ? load<u64>(p)
+      : bits == 32
+        ? <u64>load<u32>(p)
+        : bits == 16
+          ? <u64>load<u16>(p)
+          : <u64>load<u8>(p);
+  if (fmt == FMT_FLAGS) printFlags(tableAfter(s, n, tableAt), v);
+  else if (fmt == FMT_XVAL) printEnum(tableAfter(s, n, tableAt), v);
+  else if (fmt == FMT_XVAL_D) printEnumD(tableAfter(s, n, tableAt), <i32>v);
   else if (fmt == FMT_X) {
     const start = outLen;
     putHex(v);
     restyle(start, v, FMT_HEX);
-  } else if (fmt == FMT_D) putI64(bits == 64 ? <i64>v : <i64>(<i32>v));
+  } else if (fmt == FMT_D)
+    putI64(bits == 64 ? <i64>v : bits == 32 ? <i64>(<i32>v) : bits == 16 ? <i64>(<i16>v) : <i64>(<i8>v));
   else putU64(v);
-  putc(0x5d);
-  return true;
 }
 
 /** strace's printxval_d: a value by name, else the number as a signed int with the `X_???` comment. */

@@ -6,6 +6,7 @@ import { arg } from "../call";
 import { puts } from "../out";
 import { printTermiosOf, TERMIO, TERMIOS2 } from "../print/termios";
 import { lookup, NO_REF, strEq } from "../tables";
+import { printBlkpg, printBlkTraceSetup } from "./ioctl-block";
 import { printCounterWatch } from "./ioctl-counter";
 import { printEvdevStruct } from "./ioctl-evdev";
 import { isIoctlRequest } from "./ioctl-fields";
@@ -64,6 +65,8 @@ import {
 import { printRandPoolInfo } from "./ioctl-random";
 import { printRtcParam, printRtcPllInfo, printRtcTime, printRtcWkalrm } from "./ioctl-rtc";
 import { printScalar } from "./ioctl-scalar";
+import { printSgScsiReset } from "./ioctl-scsi";
+import { printSeccompNotif, printSeccompNotifAddfd, printSeccompNotifResp } from "./ioctl-seccomp";
 import {
   printUbiAttach,
   printUbiLebChange,
@@ -153,6 +156,12 @@ export const IOCTL_STRUCT_NAMES: string[] = [
   "uffdio_copy",
   "uffdio_zeropage",
   "uffdio_range",
+  "seccomp_notif",
+  "seccomp_notif_resp",
+  "seccomp_notif_addfd",
+  "blkpg_ioctl_arg",
+  "blk_user_trace_setup",
+  "sg_scsi_reset",
 ];
 
 /**
@@ -164,12 +173,24 @@ export function ioctlExitShownOnError(type: u32): bool {
   return strEq(type, "rtc_param") || strEq(type, "unimapdesc");
 }
 
+/** A request read at entry and at exit shows its exit as strace's decoder does: */
+/** ` => {out}`, and nothing more when the call failed (the common shape). */
+export const EXIT_ARROW: u8 = 0;
+/** ` => {out}`, or ` => 0xADDR` when the call failed (RTC_PARAM_GET reads it regardless). */
+export const EXIT_ARROW_ALWAYS: u8 = 1;
 /**
- * The types whose entry printer leaves the struct open for the exit printer to finish, strace's
- * `{asked, answered}` without ` => ` (ptp.c's sys-offset and pin getters).
+ * The entry printer left the struct open; the exit closes it with what the kernel filled in
+ * (PTP_SYS_OFFSET's `{n_samples=2, ts=[…]}`, userfaultfd's `{…, copy=0x1000}`), no ` => `.
  */
-export function ioctlStructContinues(type: u32): bool {
-  return (
+export const EXIT_CONTINUE: u8 = 2;
+/** The entry printer wrote any ` => ` itself; the exit prints the struct, or its address on failure. */
+export const EXIT_PLAIN_ALWAYS: u8 = 3;
+
+/** How the exit of a request whose entry printed struct `type` shows (EXIT_*). */
+export function ioctlExitMode(type: u32): u8 {
+  if (strEq(type, "rtc_param")) return EXIT_ARROW_ALWAYS;
+  if (strEq(type, "seccomp_notif")) return EXIT_PLAIN_ALWAYS;
+  if (
     strEq(type, "ptp_sys_offset") ||
     strEq(type, "ptp_sys_offset_extended") ||
     strEq(type, "ptp_pin_desc") ||
@@ -180,13 +201,16 @@ export function ioctlStructContinues(type: u32): bool {
     strEq(type, "uffdio_zeropage") ||
     // bpf area: perf's program query (ids_len asked, the ids answered)
     strEq(type, "perf_query_bpf") ||
+    strEq(type, "blk_user_trace_setup") ||
     // ioctl-a: the console's getters (kd_ioctl.c).
     strEq(type, "kbentry_key") ||
     strEq(type, "kbsentry_func") ||
     strEq(type, "kbkeycode_get") ||
     strEq(type, "unimapdesc") ||
     strEq(type, "console_font_op")
-  );
+  )
+    return EXIT_CONTINUE;
+  return EXIT_ARROW;
 }
 
 /**
@@ -273,6 +297,12 @@ export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExi
   if (strEq(type, "uffdio_copy")) return printUffdioCopy(p, len, atExit);
   if (strEq(type, "uffdio_zeropage")) return printUffdioZeropage(p, len, atExit);
   if (strEq(type, "uffdio_range")) return printUffdioRange(p, len);
+  if (strEq(type, "seccomp_notif")) return printSeccompNotif(p, len, atExit);
+  if (strEq(type, "seccomp_notif_resp")) return printSeccompNotifResp(p, len);
+  if (strEq(type, "seccomp_notif_addfd")) return printSeccompNotifAddfd(p, len);
+  if (strEq(type, "blkpg_ioctl_arg")) return printBlkpg(p, len);
+  if (strEq(type, "blk_user_trace_setup")) return printBlkTraceSetup(p, len, atExit);
+  if (strEq(type, "sg_scsi_reset")) return printSgScsiReset(p, len);
   return printScalar(type, p, len, addr);
 }
 

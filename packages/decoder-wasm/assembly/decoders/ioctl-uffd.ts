@@ -2,6 +2,7 @@
 // ranges, copying and zeroing pages. The requests the kernel answers open their struct at entry
 // and close it at exit with what it wrote (`…, copy=0x1000}`).
 
+import { capData, capLen, findCap } from "../call";
 import {
   SIZEOF_UFFDIO_API,
   SIZEOF_UFFDIO_COPY,
@@ -26,6 +27,7 @@ import {
   UFFDIO_ZEROPAGE_ZEROPAGE,
 } from "../layouts";
 import { putc, puts } from "../out";
+import { CK_STRUCT_IF } from "../record";
 import { F_FLAGS, F_X, Field, printFields, printStructOf } from "./ioctl-fields";
 
 const RANGE: Field[] = [
@@ -66,9 +68,8 @@ export function printUffdioRange(p: usize, len: u32): bool {
 }
 
 /**
- * At entry `{api=…, features=…`; at exit ` => features=…, ioctls=…}`. strace 6.1 means to show the
- * features only when the kernel changed them, but the entry value it compares with is never
- * saved, so it always shows them: so does this.
+ * At entry `{api=…, features=…`; at exit ` => features=…` when the kernel changed them (the entry
+ * capture says what they were), then `, ioctls=…}`.
  */
 export function printUffdioApi(p: usize, len: u32, atExit: bool): bool {
   if (len < SIZEOF_UFFDIO_API) return false;
@@ -77,8 +78,13 @@ export function printUffdioApi(p: usize, len: u32, atExit: bool): bool {
     printFields(p, API_IN);
     return true;
   }
-  puts(" => ");
-  printFields(p, API_OUT);
+  const features = load<u64>(p + UFFDIO_API_FEATURES);
+  const asked = findCap(2, CK_STRUCT_IF, false) && capLen >= SIZEOF_UFFDIO_API;
+  if (!asked || load<u64>(capData + UFFDIO_API_FEATURES) != features) {
+    puts(" => ");
+    printFields(p, [API_OUT[0]]);
+  }
+  printFields(p, [API_OUT[1]], false);
   putc(0x7d);
   return true;
 }

@@ -34,8 +34,11 @@ import { isEvdevPointer, printEvdevRequest } from "./ioctl-evdev";
 import { kvmReturnsFd } from "./ioctl-kvm";
 import { printNumberedRequest } from "./ioctl-number";
 import {
+  EXIT_ARROW_ALWAYS,
+  EXIT_CONTINUE,
+  EXIT_PLAIN_ALWAYS,
+  ioctlExitMode,
   ioctlExitShownOnError,
-  ioctlStructContinues,
   printIoctlStruct,
   printIoctlValue,
 } from "./ioctl-structs";
@@ -134,7 +137,7 @@ function printPointee(req: i32, atExit: bool): bool {
 }
 
 /**
- * The exit half of a struct its entry printer left open (ioctlStructContinues): what the kernel
+ * The exit half of a struct its entry printer left open (EXIT_CONTINUE): what the kernel
  * filled in and the closing brace; only the brace when the call failed, `, ???}` when unread.
  */
 function finishOpenStruct(req: i32): void {
@@ -170,9 +173,11 @@ export function decodeIoctl(): i32 {
     }
     // Only a request whose argument the kernel writes came back for its exit: after the caller's
     // struct, strace shows the kernel's as ` => {…}`, and nothing more when the call failed.
-    if (atEntry >= 0 && ioctlStructContinues(requestStruct(atEntry))) finishOpenStruct(atExit);
-    else if (atEntry >= 0) {
-      if (!isError || ioctlExitShownOnError(requestStruct(atExit))) {
+    if (atEntry >= 0) {
+      const mode = ioctlExitMode(requestStruct(atEntry));
+      if (mode == EXIT_CONTINUE) finishOpenStruct(atExit);
+      else if (mode == EXIT_PLAIN_ALWAYS) printPointee(atExit, true);
+      else if (!isError || mode == EXIT_ARROW_ALWAYS) {
         puts(" => ");
         printPointee(atExit, true);
       }

@@ -25,6 +25,8 @@ function putValue(v: u64, fmt: i32): void {
 function numeric(start: usize): bool {
   if (start >= outLen) return true;
   const c = <u32>load<u8>(outBuf + start);
+  // A bit named by its shift (`1<<_UFFDIO_API`, `1<<RTC_FEATURE_ALARM`) is a name, not a number.
+  if (c == 0x31 && start + 2 < outLen && load<u8>(outBuf + start + 1) == 0x3c) return false;
   return (c >= 0x30 && c <= 0x39) || c == 0x2d;
 }
 

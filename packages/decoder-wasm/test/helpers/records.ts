@@ -185,11 +185,12 @@ export function strArray(arg: number, total: number, strings: readonly string[])
 }
 
 /** Little-endian struct bytes from [offset, size, value] fields. */
-export function bytes(size: number, fields: readonly [number, 4 | 8, number | bigint][]): Uint8Array {
+export function bytes(size: number, fields: readonly [number, 2 | 4 | 8, number | bigint][]): Uint8Array {
   const b = new Uint8Array(size);
   const v = new DataView(b.buffer);
   for (const [off, sz, val] of fields) {
-    if (sz === 4) v.setUint32(off, Number(val) >>> 0, true);
+    if (sz === 2) v.setUint16(off, Number(val) & 0xffff, true);
+    else if (sz === 4) v.setUint32(off, Number(val) >>> 0, true);
     else v.setBigUint64(off, BigInt.asUintN(64, BigInt(val)), true);
   }
   return b;

@@ -82,6 +82,17 @@ CapturePlan CapturePlan::parse(const uint32_t* words, size_t count) {
         if ((sel > 5 && sel != rf::kPointeeNoSelector) || (count_size != 0 && count_size != 2 && count_size != 4 && count_size != 8)) {
           throw PlanError("pointee spec " + hex(s.len_arg) + at_nr(nr));
         }
+      } else if (s.kind == rf::kFdPath && (s.len_arg & ~0xffu) == rf::kFdSelectedLenArg) {
+        // An fd argument read only for one selector value: decode bits 4-7, selector argument 0-3.
+        if ((s.len_arg & 0xf) > 5 || ((s.len_arg >> 4) & 0xf) > kFdDecodeAll) {
+          throw PlanError("selected fd spec " + hex(s.len_arg) + at_nr(nr));
+        }
+      } else if (s.kind == rf::kFdPaths && (s.len_arg & ~0xfu) == rf::kFdFieldLenArg) {
+        // One fd in a struct field: a selector argument (or none), decode bits, an offset below 65536.
+        uint32_t sel = s.len_arg & 0xf;
+        if ((sel > 5 && sel != rf::kPointeeNoSelector) || (s.max & 0xff) > kFdDecodeAll || s.max > 0xffffff) {
+          throw PlanError("fd field spec " + hex(s.len_arg) + "/" + hex(s.max) + at_nr(nr));
+        }
       } else if (s.kind != rf::kStack && !needs_len_arg(s.kind) && s.len_arg != kPlanUnusedLenArg && s.len_arg > 5 &&
                  !(s.kind == rf::kFdPaths && (s.len_arg == rf::kNoLenArgFdOne || s.len_arg == rf::kNoLenArgAllFds))) {
         throw PlanError("length argument " + std::to_string(s.len_arg) + at_nr(nr));
@@ -95,10 +106,10 @@ CapturePlan CapturePlan::parse(const uint32_t* words, size_t count) {
       if (s.kind == rf::kStringArray && s.size > rf::kStringArrayScanCap) {
         throw PlanError("string count " + std::to_string(s.size) + at_nr(nr));
       }
-      if (s.kind == rf::kFdPath && s.size > kFdDecodeAll) {
+      if (s.kind == rf::kFdPath && (s.len_arg & ~0xffu) != rf::kFdSelectedLenArg && s.size > kFdDecodeAll) {
         throw PlanError("fd decode bits " + std::to_string(s.size) + at_nr(nr));
       }
-      if (s.kind == rf::kFdPaths) {
+      if (s.kind == rf::kFdPaths && (s.len_arg & ~0xfu) != rf::kFdFieldLenArg) {
         uint32_t stride = (s.size >> 8) & 0xfff;
         if ((s.size & 0xff) > kFdDecodeAll || stride < 4 || stride > 256) {
           throw PlanError("fd array element " + hex(s.size) + at_nr(nr));

@@ -288,16 +288,26 @@ std::vector<int32_t> list_open_fds(pid_t tid) {
 uint16_t capture_fd_paths(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, uint64_t len_arg,
                           const CaptureSpec& s, const SyscallFacts& f) {
   if (f.fds == nullptr) return rf::kFault;
+  // One fd in a struct field chosen by a selector (FD_FIELD_LEN_ARG): `max` holds the field's
+  // offset and the decode bits. Otherwise the first fd sits `size >> 20` bytes in (NO_LEN_ARG_FD_ONE).
+  bool field = (s.len_arg & ~0xfu) == rf::kFdFieldLenArg;
   uint32_t stride = (s.size >> 8) & 0xfff;
-  addr += s.size >> 20;  // the first fd's offset (a struct's fd field)
+  uint32_t decode = s.size & 0xff;
+  if (field) {
+    addr += s.max >> 8;
+    decode = s.max & 0xff;
+  } else {
+    addr += s.size >> 20;
+  }
   // Every open fd (the thread's /proc fd directory) instead of an array in the tracee's memory.
   std::vector<int32_t> open_fds;
   if (s.len_arg == rf::kNoLenArgAllFds) open_fds = list_open_fds(f.proc_tid);
-  uint64_t count = s.len_arg == rf::kNoLenArgFdPair  ? 2
-                   : s.len_arg == rf::kNoLenArgFdOne ? 1
-                   : s.len_arg == rf::kNoLenArgAllFds ? open_fds.size()
-                                                      : len_arg;
-  uint32_t n = static_cast<uint32_t>(std::min<uint64_t>(count, s.max));
+  uint64_t count = field                              ? 1
+                   : s.len_arg == rf::kNoLenArgFdPair  ? 2
+                   : s.len_arg == rf::kNoLenArgFdOne   ? 1
+                   : s.len_arg == rf::kNoLenArgAllFds  ? open_fds.size()
+                                                       : len_arg;
+  uint32_t n = static_cast<uint32_t>(std::min<uint64_t>(count, field ? 1 : s.max));
   w.u32(n);
   w.u32(0);
   FdDescription d;
@@ -305,7 +315,7 @@ uint16_t capture_fd_paths(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr,
     int32_t fd = 0;
     if (s.len_arg == rf::kNoLenArgAllFds) fd = open_fds[i];
     else if (mem.read(addr + static_cast<uint64_t>(i) * stride, &fd, 4) < 4) return rf::kFault;
-    bool named = f.fds->describe(f.proc_tid, fd, s.size & 0xff, d);
+    bool named = f.fds->describe(f.proc_tid, fd, decode, d);
     if (!named) d = FdDescription{};
     w.u32(static_cast<uint32_t>(fd));
     w.u32(named ? 0 : 1);
@@ -545,6 +555,17 @@ uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vecto
     if (s.kind == rf::kPid && (f.pids == nullptr ||
                                (s.len_arg <= 5 && static_cast<uint32_t>(f.args[s.len_arg]) != s.size)))
       continue;
+    if (s.kind == rf::kFdPaths && (s.len_arg & ~0xfu) == rf::kFdFieldLenArg) {
+      uint32_t sel = s.len_arg & 0xf;
+      if (sel != rf::kPointeeNoSelector && (sel > 5 || static_cast<uint32_t>(f.args[sel]) != s.size)) continue;
+    }
+    if (s.kind == rf::kFdPath && (s.len_arg & ~0xffu) == rf::kFdSelectedLenArg) {
+      // Read only for its selector value; then an ordinary FD_PATH with the decode bits it carries.
+      uint32_t sel = s.len_arg & 0xf;
+      if (sel > 5 || static_cast<uint32_t>(f.args[sel]) != s.size) continue;
+      s.size = (s.len_arg >> 4) & 0xf;
+      s.len_arg = kPlanUnusedLenArg;
+    }
     uint64_t addr = s.arg <= 5 ? f.args[s.arg] : 0;
     uint64_t len_arg = s.len_arg <= 5 ? f.args[s.len_arg] : 0;
     size_t start = w.begin_capture(s.arg, s.kind);

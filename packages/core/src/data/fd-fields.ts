@@ -1,0 +1,25 @@
+/**
+ * Struct fields that hold an fd strace prints as one (its PRINT_FIELD_FD: `srcfd=0</dev/null>`
+ * under -y): which field of which struct, and when it holds the fd. Hand data checked against
+ * strace 6.1 (seccomp_ioctl.c, gpio_ioctl.c); field offsets come from the BTF layouts
+ * (src/layouts/), so only names are written here. The structs' own captures and selectors are
+ * data/value-captures.ts's.
+ */
+
+/** One fd field of a struct. */
+export interface FdFieldRule {
+  /** The field (a layout field name). */
+  readonly field: string;
+  /** Read at entry (the caller's fd) or at exit (the fd the kernel returned in it). */
+  readonly when: "entry" | "exit";
+}
+
+/** The fd fields each struct's decoder prints, keyed by core's struct name. */
+export const structFdFields: Readonly<Record<string, readonly FdFieldRule[]>> = {
+  // ioctl-b: the fd a seccomp supervisor installs in its target.
+  seccomp_notif_addfd: [{ field: "srcfd", when: "entry" }],
+  // ioctl-b: the line handle or event fd a gpio chip returns.
+  gpiohandle_request: [{ field: "fd", when: "exit" }],
+  gpioevent_request: [{ field: "fd", when: "exit" }],
+  gpio_v2_line_request: [{ field: "fd", when: "exit" }],
+};
