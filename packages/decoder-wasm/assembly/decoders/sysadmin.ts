@@ -11,7 +11,7 @@ import { CK_ARRAY, CK_BUFFER_RET_LEN, CK_CSTRING, CK_STRUCT } from "../record";
 import { findTable, lookup, NO_REF, tableDefault } from "../tables";
 import { printBufIn, printFd, printPath } from "./args";
 import { printArrayOf } from "./array";
-import { RVAL_DECODED, RVAL_FD } from "./rval";
+import { RVAL_DECODED } from "./rval";
 
 let tablesReady = false;
 let T_MAGIC1: i32 = -1;
