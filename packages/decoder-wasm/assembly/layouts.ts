@@ -1096,3 +1096,31 @@ export const CONSOLE_FONT_OP_WIDTH: u32 = 8;
 export const CONSOLE_FONT_OP_HEIGHT: u32 = 12;
 export const CONSOLE_FONT_OP_CHARCOUNT: u32 = 16;
 export const CONSOLE_FONT_OP_DATA: u32 = 24;
+
+export const SIZEOF_KEYCTL_DH_PARAMS: u32 = 12;
+export const KEYCTL_DH_PARAMS_PRIVATE: u32 = 0;
+export const KEYCTL_DH_PARAMS_PRIV: u32 = 0;
+export const KEYCTL_DH_PARAMS_PRIME: u32 = 4;
+export const KEYCTL_DH_PARAMS_BASE: u32 = 8;
+
+export const SIZEOF_KEYCTL_KDF_PARAMS: u32 = 56;
+export const KEYCTL_KDF_PARAMS_HASHNAME: u32 = 0;
+export const KEYCTL_KDF_PARAMS_OTHERINFO: u32 = 8;
+export const KEYCTL_KDF_PARAMS_OTHERINFOLEN: u32 = 16;
+export const KEYCTL_KDF_PARAMS_SPARE: u32 = 20;
+
+export const SIZEOF_KEYCTL_PKEY_QUERY: u32 = 56;
+export const KEYCTL_PKEY_QUERY_SUPPORTED_OPS: u32 = 0;
+export const KEYCTL_PKEY_QUERY_KEY_SIZE: u32 = 4;
+export const KEYCTL_PKEY_QUERY_MAX_DATA_SIZE: u32 = 8;
+export const KEYCTL_PKEY_QUERY_MAX_SIG_SIZE: u32 = 10;
+export const KEYCTL_PKEY_QUERY_MAX_ENC_SIZE: u32 = 12;
+export const KEYCTL_PKEY_QUERY_MAX_DEC_SIZE: u32 = 14;
+export const KEYCTL_PKEY_QUERY_SPARE: u32 = 16;
+
+export const SIZEOF_KEYCTL_PKEY_PARAMS: u32 = 40;
+export const KEYCTL_PKEY_PARAMS_KEY_ID: u32 = 0;
+export const KEYCTL_PKEY_PARAMS_IN_LEN: u32 = 4;
+export const KEYCTL_PKEY_PARAMS_OUT_LEN: u32 = 8;
+export const KEYCTL_PKEY_PARAMS_IN2_LEN: u32 = 8;
+export const KEYCTL_PKEY_PARAMS_SPARE: u32 = 12;

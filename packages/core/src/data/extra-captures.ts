@@ -49,4 +49,7 @@ export const extraCaptures: Readonly<Record<string, readonly ExtraCapture[]>> = 
   readv: [{ arg: 1, as: { k: "array", type: "iovec", count: 2, dir: "in" } }],
   preadv: [{ arg: 1, as: { k: "array", type: "iovec", count: 2, dir: "in" } }],
   preadv2: [{ arg: 1, as: { k: "array", type: "iovec", count: 2, dir: "in" } }],
+  // uring: KEYCTL_INSTANTIATE_IOV's payload, args[3] iovecs at args[2] with their data (other
+  // commands' second and third arguments read this way are never printed as iovecs)
+  keyctl: [{ arg: 2, as: { k: "iovec", count: 3, dir: "in" } }],
 };

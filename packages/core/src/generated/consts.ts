@@ -4268,6 +4268,33 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "keyctl_caps0",
+    source: "include/uapi/linux/keyctl.h",
+    kind: "flags",
+    dflt: "KEYCTL_CAPS0_???",
+    entries: [
+      [1, "KEYCTL_CAPS0_CAPABILITIES"],
+      [2, "KEYCTL_CAPS0_PERSISTENT_KEYRINGS"],
+      [4, "KEYCTL_CAPS0_DIFFIE_HELLMAN"],
+      [8, "KEYCTL_CAPS0_PUBLIC_KEY"],
+      [16, "KEYCTL_CAPS0_BIG_KEY"],
+      [32, "KEYCTL_CAPS0_INVALIDATE"],
+      [64, "KEYCTL_CAPS0_RESTRICT_KEYRING"],
+      [128, "KEYCTL_CAPS0_MOVE"],
+    ],
+  },
+  {
+    name: "keyctl_caps1",
+    source: "include/uapi/linux/keyctl.h",
+    kind: "flags",
+    dflt: "KEYCTL_CAPS1_???",
+    entries: [
+      [1, "KEYCTL_CAPS1_NS_KEYRING_NAME"],
+      [2, "KEYCTL_CAPS1_NS_KEY_TAG"],
+      [4, "KEYCTL_CAPS1_NOTIFICATIONS"],
+    ],
+  },
+  {
     name: "keyctl_commands",
     source: "include/uapi/linux/keyctl.h",
     kind: "enum",
@@ -4315,6 +4342,18 @@ export const generatedConstTables: readonly ConstTable[] = [
     dflt: "KEYCTL_MOVE_???",
     entries: [
       [1, "KEYCTL_MOVE_EXCL"],
+    ],
+  },
+  {
+    name: "keyctl_pkey_ops",
+    source: "include/uapi/linux/keyctl.h",
+    kind: "flags",
+    dflt: "KEYCTL_SUPPORTS_???",
+    entries: [
+      [1, "KEYCTL_SUPPORTS_ENCRYPT"],
+      [2, "KEYCTL_SUPPORTS_DECRYPT"],
+      [4, "KEYCTL_SUPPORTS_SIGN"],
+      [8, "KEYCTL_SUPPORTS_VERIFY"],
     ],
   },
   {

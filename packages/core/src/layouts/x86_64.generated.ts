@@ -1834,4 +1834,52 @@ export const layouts: readonly StructLayout[] = [
       ["data", 24, 8, "pointer"],
     ],
   },
+  {
+    name: "keyctl_dh_params",
+    kernel: "struct keyctl_dh_params",
+    size: 12,
+    fields: [
+      ["private", 0, 4, "__s32"],
+      ["priv", 0, 4, "__s32"],
+      ["prime", 4, 4, "__s32"],
+      ["base", 8, 4, "__s32"],
+    ],
+  },
+  {
+    name: "keyctl_kdf_params",
+    kernel: "struct keyctl_kdf_params",
+    size: 56,
+    fields: [
+      ["hashname", 0, 8, "pointer"],
+      ["otherinfo", 8, 8, "pointer"],
+      ["otherinfolen", 16, 4, "__u32"],
+      ["__spare", 20, 32, "__u32[8]"],
+    ],
+  },
+  {
+    name: "keyctl_pkey_query",
+    kernel: "struct keyctl_pkey_query",
+    size: 56,
+    fields: [
+      ["supported_ops", 0, 4, "__u32"],
+      ["key_size", 4, 4, "__u32"],
+      ["max_data_size", 8, 2, "__u16"],
+      ["max_sig_size", 10, 2, "__u16"],
+      ["max_enc_size", 12, 2, "__u16"],
+      ["max_dec_size", 14, 2, "__u16"],
+      ["__spare", 16, 40, "__u32[10]"],
+    ],
+  },
+  {
+    name: "keyctl_pkey_params",
+    kernel: "struct keyctl_pkey_params",
+    size: 40,
+    fields: [
+      ["key_id", 0, 4, "__s32"],
+      ["in_len", 4, 4, "__u32"],
+      ["out_len", 8, 4, "__u32"],
+      ["in2_len", 8, 4, "__u32"],
+      ["__spare", 12, 28, "__u32[7]"],
+    ],
+  },
 ];

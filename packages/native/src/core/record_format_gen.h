@@ -1194,6 +1194,30 @@ constexpr size_t kConsoleFontOpWidth = 8;
 constexpr size_t kConsoleFontOpHeight = 12;
 constexpr size_t kConsoleFontOpCharcount = 16;
 constexpr size_t kConsoleFontOpData = 24;
+constexpr size_t kSizeofKeyctlDhParams = 12;
+constexpr size_t kKeyctlDhParamsPrivate = 0;
+constexpr size_t kKeyctlDhParamsPriv = 0;
+constexpr size_t kKeyctlDhParamsPrime = 4;
+constexpr size_t kKeyctlDhParamsBase = 8;
+constexpr size_t kSizeofKeyctlKdfParams = 56;
+constexpr size_t kKeyctlKdfParamsHashname = 0;
+constexpr size_t kKeyctlKdfParamsOtherinfo = 8;
+constexpr size_t kKeyctlKdfParamsOtherinfolen = 16;
+constexpr size_t kKeyctlKdfParamsSpare = 20;
+constexpr size_t kSizeofKeyctlPkeyQuery = 56;
+constexpr size_t kKeyctlPkeyQuerySupportedOps = 0;
+constexpr size_t kKeyctlPkeyQueryKeySize = 4;
+constexpr size_t kKeyctlPkeyQueryMaxDataSize = 8;
+constexpr size_t kKeyctlPkeyQueryMaxSigSize = 10;
+constexpr size_t kKeyctlPkeyQueryMaxEncSize = 12;
+constexpr size_t kKeyctlPkeyQueryMaxDecSize = 14;
+constexpr size_t kKeyctlPkeyQuerySpare = 16;
+constexpr size_t kSizeofKeyctlPkeyParams = 40;
+constexpr size_t kKeyctlPkeyParamsKeyId = 0;
+constexpr size_t kKeyctlPkeyParamsInLen = 4;
+constexpr size_t kKeyctlPkeyParamsOutLen = 8;
+constexpr size_t kKeyctlPkeyParamsIn2Len = 8;
+constexpr size_t kKeyctlPkeyParamsSpare = 12;
 }  // namespace layout
 
 }  // namespace tstrace
