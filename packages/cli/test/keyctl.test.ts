@@ -113,7 +113,7 @@ describe("keyctl, against strace", () => {
         );
         expect(ours.stderr).toContain("KEYCTL_REJECT, 1, 5, ENODEV, KEY_SPEC_THREAD_KEYRING)");
         expect(ours.stderr).toContain('{key_id=1, in_len=4, out_len=8}, "enc=raw", "data", ');
-        expect(ours.stderr).toContain('otherinfo="other\\0info", otherinfolen=11}');
+        expect(ours.stderr).toContain('otherinfo="other\\0info\\0", otherinfolen=11}');
         expect(ours.stderr).toMatch(/KEYCTL_CAPABILITIES, \[KEYCTL_CAPS0_CAPABILITIES\|.*\], 4\) = 2/);
       }
     });
