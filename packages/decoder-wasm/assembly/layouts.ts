@@ -1124,3 +1124,17 @@ export const KEYCTL_PKEY_PARAMS_IN_LEN: u32 = 4;
 export const KEYCTL_PKEY_PARAMS_OUT_LEN: u32 = 8;
 export const KEYCTL_PKEY_PARAMS_IN2_LEN: u32 = 8;
 export const KEYCTL_PKEY_PARAMS_SPARE: u32 = 12;
+
+export const SIZEOF_IOCB: u32 = 64;
+export const IOCB_AIO_DATA: u32 = 0;
+export const IOCB_AIO_KEY: u32 = 8;
+export const IOCB_AIO_RW_FLAGS: u32 = 12;
+export const IOCB_AIO_LIO_OPCODE: u32 = 16;
+export const IOCB_AIO_REQPRIO: u32 = 18;
+export const IOCB_AIO_FILDES: u32 = 20;
+export const IOCB_AIO_BUF: u32 = 24;
+export const IOCB_AIO_NBYTES: u32 = 32;
+export const IOCB_AIO_OFFSET: u32 = 40;
+export const IOCB_AIO_RESERVED2: u32 = 48;
+export const IOCB_AIO_FLAGS: u32 = 56;
+export const IOCB_AIO_RESFD: u32 = 60;

@@ -443,6 +443,10 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   // asynchronous I/O (aio.c): the new context behind io_setup's pointer; the events read at exit
   // (at most nr of them, the decoder prints the returned count)
   io_setup: { args: [uint, structOut("kulong")] },
+  // uring: io_submit's iocbs (an extra capture follows their pointers and buffers) and the iocb
+  // io_cancel names; its result event is read at exit
+  io_submit: { args: [ptr, long, ptr], decoder: "io_submit" },
+  io_cancel: { args: [ptr, structIn("iocb"), structOut("io_event")], decoder: "io_cancel" },
   io_getevents: {
     args: [ptr, long, long, arr("io_event", 2, "out"), structIn("timespec")],
     decoder: "io_getevents",

@@ -166,6 +166,33 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "aio_cmds",
+    source: "include/uapi/linux/aio_abi.h",
+    kind: "enum",
+    dflt: "IOCB_CMD_???",
+    entries: [
+      [0, "IOCB_CMD_PREAD"],
+      [1, "IOCB_CMD_PWRITE"],
+      [2, "IOCB_CMD_FSYNC"],
+      [3, "IOCB_CMD_FDSYNC"],
+      [4, "IOCB_CMD_PREADX"],
+      [5, "IOCB_CMD_POLL"],
+      [6, "IOCB_CMD_NOOP"],
+      [7, "IOCB_CMD_PREADV"],
+      [8, "IOCB_CMD_PWRITEV"],
+    ],
+  },
+  {
+    name: "aio_iocb_flags",
+    source: "include/uapi/linux/aio_abi.h",
+    kind: "flags",
+    dflt: "IOCB_FLAG_???",
+    entries: [
+      [1, "IOCB_FLAG_RESFD"],
+      [2, "IOCB_FLAG_IOPRIO"],
+    ],
+  },
+  {
     name: "alg_sockaddr_flags",
     source: "include/linux/crypto.h",
     kind: "flags",

@@ -1882,4 +1882,23 @@ export const layouts: readonly StructLayout[] = [
       ["__spare", 12, 28, "__u32[7]"],
     ],
   },
+  {
+    name: "iocb",
+    kernel: "struct iocb",
+    size: 64,
+    fields: [
+      ["aio_data", 0, 8, "__u64"],
+      ["aio_key", 8, 4, "__u32"],
+      ["aio_rw_flags", 12, 4, "__kernel_rwf_t"],
+      ["aio_lio_opcode", 16, 2, "__u16"],
+      ["aio_reqprio", 18, 2, "__s16"],
+      ["aio_fildes", 20, 4, "__u32"],
+      ["aio_buf", 24, 8, "__u64"],
+      ["aio_nbytes", 32, 8, "__u64"],
+      ["aio_offset", 40, 8, "__s64"],
+      ["aio_reserved2", 48, 8, "__u64"],
+      ["aio_flags", 56, 4, "__u32"],
+      ["aio_resfd", 60, 4, "__u32"],
+    ],
+  },
 ];

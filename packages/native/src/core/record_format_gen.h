@@ -184,6 +184,11 @@ constexpr uint32_t kPointeeSelectorShift = 20;
 constexpr uint32_t kPointeeElemSizeShift = 24;
 constexpr uint32_t kPointeeNoSelector = 0xf;
 
+// uring: ARRAY specs of pointers to structs (the len_arg bit, and its offset shifts).
+constexpr uint32_t kArrayPointers = 0x100;
+constexpr uint32_t kArrayPointersPtrOffsetShift = 16;
+constexpr uint32_t kArrayPointersCountOffsetShift = 24;
+
 // FdDecode bits (an FD_PATH spec's size).
 constexpr uint32_t kFdDecodeDetails = 1;
 constexpr uint32_t kFdDecodeDirfd = 2;
@@ -1218,6 +1223,19 @@ constexpr size_t kKeyctlPkeyParamsInLen = 4;
 constexpr size_t kKeyctlPkeyParamsOutLen = 8;
 constexpr size_t kKeyctlPkeyParamsIn2Len = 8;
 constexpr size_t kKeyctlPkeyParamsSpare = 12;
+constexpr size_t kSizeofIocb = 64;
+constexpr size_t kIocbAioData = 0;
+constexpr size_t kIocbAioKey = 8;
+constexpr size_t kIocbAioRwFlags = 12;
+constexpr size_t kIocbAioLioOpcode = 16;
+constexpr size_t kIocbAioReqprio = 18;
+constexpr size_t kIocbAioFildes = 20;
+constexpr size_t kIocbAioBuf = 24;
+constexpr size_t kIocbAioNbytes = 32;
+constexpr size_t kIocbAioOffset = 40;
+constexpr size_t kIocbAioReserved2 = 48;
+constexpr size_t kIocbAioFlags = 56;
+constexpr size_t kIocbAioResfd = 60;
 }  // namespace layout
 
 }  // namespace tstrace
