@@ -368,13 +368,19 @@ describe("spawnTraced", () => {
           arg: 2,
           kind: CaptureKind.ARRAY,
           when: CaptureWhen.ENTRY,
-          lenArg: 1 | ARRAY_POINTERS | (60 << ArrayPointersWord.PTR_OFFSET) | (32 << ArrayPointersWord.COUNT_OFFSET),
+          lenArg:
+            1 |
+            ARRAY_POINTERS |
+            (60 << ArrayPointersWord.PTR_OFFSET) |
+            (32 << ArrayPointersWord.COUNT_OFFSET),
           size: 64 | (16 << 16),
           max: 512,
         },
       ],
     });
-    expect(() => spawnTraced({ argv: ["true"], capturePlan: pointerOutside }, cb)).toThrow(/pointer array spec/);
+    expect(() => spawnTraced({ argv: ["true"], capturePlan: pointerOutside }, cb)).toThrow(
+      /pointer array spec/,
+    );
     expect(() => spawnTraced({ argv: ["true"], capturePlan: EMPTY_PLAN, batchBytes: 0 }, cb)).toThrow(
       RangeError,
     );
