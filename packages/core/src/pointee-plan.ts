@@ -12,7 +12,7 @@ import { type PointerRule, pointeeArgs, structPointers } from "./data/pointees.j
 import { layoutsByArch } from "./data/structs.js";
 import { valueCaptures } from "./data/value-captures.js";
 import { CaptureKind, CaptureWhen, FdDecode } from "./record-format.js";
-import type { ArchTable, StructField, SyscallRow } from "./types.js";
+import type { ArchTable, StructField, StructLayout, SyscallRow } from "./types.js";
 
 /** A struct argument: which, read when, and the selector that must match (if any). */
 interface StructAt {
@@ -63,15 +63,29 @@ function field(fields: readonly StructField[], type: string, name: string): Stru
   return f;
 }
 
-function specOf(at: StructAt, rule: PointerRule, fields: readonly StructField[]): CaptureSpec[] {
-  const [, ptrOffset] = field(fields, at.type, rule.field);
+function specOf(
+  at: StructAt,
+  rule: PointerRule,
+  outer: readonly StructField[],
+  layouts: readonly StructLayout[],
+): CaptureSpec[] {
+  // A pointer in a member struct: its fields, shifted by the member's offset.
+  let fields = outer;
+  let shift = 0;
+  if (rule.within) {
+    shift = field(outer, at.type, rule.within.field)[1];
+    const inner = layouts.find((l) => l.name === rule.within?.type);
+    if (!inner) throw new Error(`pointee captures: no layout of ${rule.within.type}`);
+    fields = inner.fields;
+  }
+  const ptrOffset = shift + field(fields, at.type, rule.field)[1];
   let countOffset = 0;
   let countSize: 0 | 2 | 4 | 8 = 0;
   if (rule.count) {
     const [, off, size] = field(fields, at.type, rule.count);
     if (size !== 2 && size !== 4 && size !== 8)
       throw new Error(`pointee captures: ${at.type}.${rule.count} is ${size} bytes`);
-    countOffset = off;
+    countOffset = shift + off;
     countSize = size;
   }
   const base = {
@@ -100,7 +114,7 @@ export function pointeeCapturesFor(table: ArchTable, row: SyscallRow): CaptureSp
     const rules = structPointers[at.type];
     const layout = layouts.find((l) => l.name === at.type);
     if (!rules || !layout) continue;
-    for (const rule of rules) out.push(...specOf(at, rule, layout.fields));
+    for (const rule of rules) out.push(...specOf(at, rule, layout.fields, layouts));
   }
   return out;
 }
