@@ -72,19 +72,21 @@ function specOf(
   // A pointer in a member struct: its fields, shifted by the member's offset.
   let fields = outer;
   let shift = 0;
-  if (rule.within) {
-    shift = field(outer, at.type, rule.within.field)[1];
-    const inner = layouts.find((l) => l.name === rule.within?.type);
-    if (!inner) throw new Error(`pointee captures: no layout of ${rule.within.type}`);
+  let type = at.type;
+  for (const step of rule.within ?? []) {
+    shift += field(fields, type, step.field)[1];
+    const inner = layouts.find((l) => l.name === step.type);
+    if (!inner) throw new Error(`pointee captures: no layout of ${step.type}`);
     fields = inner.fields;
+    type = step.type;
   }
-  const ptrOffset = shift + field(fields, at.type, rule.field)[1];
+  const ptrOffset = shift + field(fields, type, rule.field)[1];
   let countOffset = 0;
   let countSize: 0 | 2 | 4 | 8 = 0;
   if (rule.count) {
-    const [, off, size] = field(fields, at.type, rule.count);
+    const [, off, size] = field(fields, type, rule.count);
     if (size !== 2 && size !== 4 && size !== 8)
-      throw new Error(`pointee captures: ${at.type}.${rule.count} is ${size} bytes`);
+      throw new Error(`pointee captures: ${type}.${rule.count} is ${size} bytes`);
     countOffset = shift + off;
     countSize = size;
   }

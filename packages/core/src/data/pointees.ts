@@ -18,10 +18,11 @@ export interface PointerRule {
   /** Read at entry (the caller's data) or at exit (what the kernel wrote); default: the struct's. */
   readonly when?: "entry" | "exit";
   /**
-   * The pointer and its count lie in a member struct or union: `field` (of the outer struct) is
-   * laid out as struct `type`, whose own fields `field` and `count` above name.
+   * The pointer and its count lie in a member struct or union, outermost first: each step's
+   * `field` (of the struct before it) is laid out as struct `type`; the last one's fields are
+   * what `field` and `count` above name.
    */
-  readonly within?: { readonly field: string; readonly type: string };
+  readonly within?: readonly { readonly field: string; readonly type: string }[];
 }
 
 /** include/uapi/linux/filter.h: BPF_MAXINSNS; struct sock_filter is 8 bytes. */
@@ -75,7 +76,20 @@ export const structPointers: Readonly<Record<string, readonly PointerRule[]>> = 
       count: "clipcount",
       elemSize: V4L2_CLIP_SIZE,
       max: 1024 * V4L2_CLIP_SIZE,
-      within: { field: "fmt", type: "v4l2_window" },
+      within: [{ field: "fmt", type: "v4l2_window" }],
+    },
+  ],
+  // VIDIOC_CREATE_BUFS' format is a struct v4l2_format too.
+  v4l2_create_buffers: [
+    {
+      field: "clips",
+      count: "clipcount",
+      elemSize: V4L2_CLIP_SIZE,
+      max: 1024 * V4L2_CLIP_SIZE,
+      within: [
+        { field: "format", type: "v4l2_format" },
+        { field: "fmt", type: "v4l2_window" },
+      ],
     },
   ],
   v4l2_ext_controls: [

@@ -375,9 +375,10 @@ function printPointedArray(
   atExit: bool,
   elem: (p: usize) => void,
 ): bool {
+  // An empty array prints as one, yet counts as not printed (print_array's result).
   if (count == 0) {
     puts("[]");
-    return true;
+    return false;
   }
   if (ptr == 0) {
     puts("NULL");
@@ -481,8 +482,11 @@ function printPixMp(f: usize): void {
   putc(0x7d);
 }
 
-/** struct v4l2_window: the clip list is read through its pointer (false when it could not be). */
-function printWin(f: usize, atExit: bool): bool {
+/**
+ * struct v4l2_window, `fmtOff` bytes into the argument's struct: the clip list is read through its
+ * pointer (false when it could not be).
+ */
+function printWin(f: usize, fmtOff: u32, atExit: bool): bool {
   putc(0x7b);
   fieldRect("w", f + <usize>V4L2_WINDOW_W);
   next("field");
@@ -491,7 +495,7 @@ function printWin(f: usize, atExit: bool): bool {
   hexValue(<u64>u32At(f, V4L2_WINDOW_CHROMAKEY));
   next("clips");
   const ok = printPointedArray(
-    V4L2_FORMAT_FMT + V4L2_WINDOW_CLIPS,
+    fmtOff + V4L2_WINDOW_CLIPS,
     load<u64>(f + <usize>V4L2_WINDOW_CLIPS),
     <u64>u32At(f, V4L2_WINDOW_CLIPCOUNT),
     SIZEOF_V4L2_CLIP,
@@ -578,8 +582,11 @@ function printMeta(f: usize): void {
   putc(0x7d);
 }
 
-/** The format union's member for the buffer type (v4l2_format at p), after `prefix`; false: none. */
-function printFormatFmt(p: usize, prefix: string, atExit: bool): bool {
+/**
+ * The format union's member for the buffer type (the v4l2_format at p, `off` bytes into the
+ * argument's struct), after `prefix`; false: none, or its clip list unprinted.
+ */
+function printFormatFmt(p: usize, off: u32, prefix: string, atExit: bool): bool {
   const f = p + <usize>V4L2_FORMAT_FMT;
   const t = u32At(p, V4L2_FORMAT_TYPE);
   if (t == BUF_VIDEO_CAPTURE || t == BUF_VIDEO_OUTPUT) {
@@ -593,7 +600,7 @@ function printFormatFmt(p: usize, prefix: string, atExit: bool): bool {
   } else if (t == BUF_VIDEO_OUTPUT_OVERLAY || t == BUF_VIDEO_OVERLAY) {
     puts(prefix);
     name("fmt.win");
-    return printWin(f, atExit);
+    return printWin(f, off + V4L2_FORMAT_FMT, atExit);
   } else if (t == BUF_VBI_CAPTURE || t == BUF_VBI_OUTPUT) {
     puts(prefix);
     name("fmt.vbi");
@@ -622,13 +629,13 @@ function printFormat(p: usize, atExit: bool): void {
     name("type");
     enumOf("v4l2_buf_types", <u64>u32At(p, V4L2_FORMAT_TYPE));
     if (get) return;
-    if (!printFormatFmt(p, ", ", false)) {
+    if (!printFormatFmt(p, 0, ", ", false)) {
       putc(0x7d);
       entryClosed = true;
     }
     return;
   }
-  printFormatFmt(p, get ? ", " : "} => {", true);
+  printFormatFmt(p, 0, get ? ", " : "} => {", true);
   putc(0x7d);
 }
 
@@ -920,7 +927,7 @@ function printQueryCtrl(p: usize, atExit: bool, ext: bool): void {
   putc(0x7d);
 }
 
-/** PRINT_FIELD_ARRAY_UPTO of unsigned ints: the first `n` of `size` (all, then `...`, when more). */
+/** PRINT_FIELD_ARRAY_UPTO of unsigned ints: the first `n`, at most the array's `size`. */
 function printUpTo(p: usize, n: u32, size: u32): void {
   putc(0x5b);
   const shown = n < size ? n : size;
@@ -928,7 +935,6 @@ function printUpTo(p: usize, n: u32, size: u32): void {
     if (i > 0) puts(", ");
     putU64(<u64>load<u32>(p + <usize>(i * 4)));
   }
-  if (n > size) puts(", ...");
   putc(0x5d);
 }
 
@@ -1196,7 +1202,7 @@ function printCreateBuffers(p: usize, atExit: bool): void {
   const f = p + <usize>V4L2_CREATE_BUFFERS_FORMAT;
   puts(", format={type=");
   enumOf("v4l2_buf_types", <u64>u32At(f, V4L2_FORMAT_TYPE));
-  printFormatFmt(f, ", ", false);
+  printFormatFmt(f, V4L2_CREATE_BUFFERS_FORMAT, ", ", false);
   puts("}}");
 }
 
