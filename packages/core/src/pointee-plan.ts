@@ -100,11 +100,34 @@ function specOf(
     max: rule.max,
     ...(at.selector ? { selectorArg: at.selector.arg, selectorValue: at.selector.value } : {}),
   } as const;
+  const each = rule.each ? eachOf(at, rule.each, layouts) : undefined;
   const dir = rule.when === "entry" ? "in" : rule.when === "exit" ? "out" : at.dir;
   const out: CaptureSpec[] = [];
-  if (dir !== "out") out.push({ ...base, when: CaptureWhen.ENTRY });
-  if (dir !== "in") out.push({ ...base, when: CaptureWhen.EXIT });
+  for (const when of [CaptureWhen.ENTRY, CaptureWhen.EXIT]) {
+    if (dir === (when === CaptureWhen.ENTRY ? "out" : "in")) continue;
+    out.push({ ...base, when });
+    // Right after the array's capture: native follows the elements it just read.
+    if (each) out.push({ ...each, when });
+  }
   return out;
+}
+
+/** The POINTEE_EACH spec (without its `when`) of a rule's `each`. */
+function eachOf(at: StructAt, each: NonNullable<PointerRule["each"]>, layouts: readonly StructLayout[]) {
+  const elem = layouts.find((l) => l.name === each.type);
+  if (!elem) throw new Error(`pointee captures: no layout of ${each.type}`);
+  const [, countOffset, countSize] = field(elem.fields, each.type, each.count);
+  if (countSize !== 2 && countSize !== 4 && countSize !== 8)
+    throw new Error(`pointee captures: ${each.type}.${each.count} is ${countSize} bytes`);
+  return {
+    arg: at.arg,
+    kind: CaptureKind.POINTEE_EACH,
+    ptrOffset: field(elem.fields, each.type, each.field)[1],
+    countOffset,
+    countSize,
+    max: each.max,
+    ...(at.selector ? { selectorArg: at.selector.arg, selectorValue: at.selector.value } : {}),
+  } as const;
 }
 
 /** The POINTEE captures of syscall `row` on `table`'s architecture. */

@@ -23,6 +23,16 @@ export interface PointerRule {
    * what `field` and `count` above name.
    */
   readonly within?: readonly { readonly field: string; readonly type: string }[];
+  /**
+   * Each element (laid out as struct `type`) holds a pointer of its own, followed too
+   * (CaptureKind.POINTEE_EACH): `field` the pointer, `count` its byte count, at most `max` bytes.
+   */
+  readonly each?: {
+    readonly type: string;
+    readonly field: string;
+    readonly count: string;
+    readonly max: number;
+  };
 }
 
 /** include/uapi/linux/filter.h: BPF_MAXINSNS; struct sock_filter is 8 bytes. */
@@ -93,7 +103,14 @@ export const structPointers: Readonly<Record<string, readonly PointerRule[]>> = 
     },
   ],
   v4l2_ext_controls: [
-    { field: "controls", count: "count", elemSize: V4L2_EXT_CONTROL_SIZE, max: 1024 * V4L2_EXT_CONTROL_SIZE },
+    {
+      field: "controls",
+      count: "count",
+      elemSize: V4L2_EXT_CONTROL_SIZE,
+      max: 1024 * V4L2_EXT_CONTROL_SIZE,
+      // A string control's bytes (strace prints them up to -s; 1024 is -s's largest use here).
+      each: { type: "v4l2_ext_control", field: "string", count: "size", max: 1024 },
+    },
   ],
 };
 

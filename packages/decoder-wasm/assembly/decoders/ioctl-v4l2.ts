@@ -193,10 +193,21 @@ import {
   V4L2_WINDOW_GLOBAL_ALPHA,
   V4L2_WINDOW_W,
 } from "../layouts";
-import { strsize, verbose, xlatStyle } from "../options";
+import { strsize, verbose, xflag, xlatStyle } from "../options";
 import { outLen, putc, puts } from "../out";
-import { findPointee, ptData, ptLen, ptWanted } from "../pointee";
+import {
+  findPointee,
+  findPointeeEach,
+  nextPointeeEach,
+  peData,
+  peGot,
+  pePtr,
+  ptData,
+  ptLen,
+  ptWanted,
+} from "../pointee";
 import { putAddr, putHex, putI64, putU64 } from "../print/num";
+import { quote } from "../print/quote";
 import { FMT_HEX, restyle } from "../print/style";
 import { printEnum, printFlags, putRef } from "../print/xlat";
 import { CK_STRUCT_IF } from "../record";
@@ -938,17 +949,38 @@ function printUpTo(p: usize, n: u32, size: u32): void {
   putc(0x5d);
 }
 
-/** One struct v4l2_ext_control: its id and size, then its string's address or its values. */
+/** The controls' strings were read (POINTEE_EACH): each element's is the next one. */
+let haveStrings = false;
+
+/**
+ * A string control's `size` bytes (strace's printstrn): as far as -s, `...` after when longer;
+ * the address when unread, NULL for NULL.
+ */
+function printControlString(p: usize, size: u32): void {
+  const ptr = load<u64>(p + <usize>V4L2_EXT_CONTROL_STRING);
+  const max = <u32>strsize;
+  const want = size < max ? size : max;
+  if (ptr == 0 || !haveStrings || pePtr != ptr || peGot < want) {
+    putAddr(ptr);
+    return;
+  }
+  quote(peData, want, false, xflag);
+  if (size > want) puts("...");
+}
+
+/** One struct v4l2_ext_control: its id and size, then its string or its values. */
 function printExtControl(p: usize): void {
+  // Every element has its entry in the strings' capture, string control or not.
+  const stepped = haveStrings && nextPointeeEach();
   puts("{id=");
   enumOf("v4l2_control_ids", <u64>u32At(p, V4L2_EXT_CONTROL_ID));
   const size = u32At(p, V4L2_EXT_CONTROL_SIZE);
   next("size");
   putU64(<u64>size);
   if (size > 0) {
-    // A string control's bytes are behind a second pointer, which the capture does not follow.
     next("string");
-    putAddr(load<u64>(p + <usize>V4L2_EXT_CONTROL_STRING));
+    if (stepped) printControlString(p, size);
+    else putAddr(load<u64>(p + <usize>V4L2_EXT_CONTROL_STRING));
   } else {
     next("value");
     putI64(<i64>load<i32>(p + <usize>V4L2_EXT_CONTROL_VALUE));
@@ -976,6 +1008,7 @@ function printExtControls(p: usize, atExit: bool): void {
     if (get) return;
     puts(", controls=");
   } else puts(get ? ", controls=" : "} => {controls=");
+  haveStrings = findPointeeEach(ARG, atExit) || (atExit && findPointeeEach(ARG, false));
   const ok = printPointedArray(
     V4L2_EXT_CONTROLS_CONTROLS,
     load<u64>(p + <usize>V4L2_EXT_CONTROLS_CONTROLS),

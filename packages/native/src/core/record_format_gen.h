@@ -157,6 +157,7 @@ enum CaptureKind : uint8_t {
   kMmsghdr = 14,
   kStructIf = 15,
   kPointee = 16,
+  kPointeeEach = 39,
   kPid = 40,
 };
 
