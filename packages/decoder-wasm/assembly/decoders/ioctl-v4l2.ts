@@ -559,12 +559,14 @@ function printSliced(f: usize): void {
   putc(0x5b);
   for (let i: u32 = 0; i < 2; i++) {
     if (i > 0) puts(", ");
-    printNumArray(
-      f + <usize>(V4L2_SLICED_VBI_FORMAT_SERVICE_LINES + i * SLICED_LINES * 2),
-      SLICED_LINES,
-      2,
-      true,
-    );
+    // PRINT_FIELD_X_ARRAY2D: every line, whatever -s says.
+    const row = f + <usize>(V4L2_SLICED_VBI_FORMAT_SERVICE_LINES + i * SLICED_LINES * 2);
+    putc(0x5b);
+    for (let j: u32 = 0; j < SLICED_LINES; j++) {
+      if (j > 0) puts(", ");
+      hexValue(<u64>load<u16>(row + <usize>(j * 2)));
+    }
+    putc(0x5d);
   }
   putc(0x5d);
   next("io_size");
