@@ -70,7 +70,7 @@ const prebuiltX86 = {
 // then skips compiling it at every start (capturePlanFor uses it only for those options).
 const planProbe = await build({
   stdin: {
-    contents: `import { parseArgs } from "./src/args.ts";\nimport { capturePlanFor } from "./src/capture-plan-for.ts";\nexport const plan = capturePlanFor(parseArgs(["true"]), undefined, undefined);\n`,
+    contents: `import { parseArgs } from "./src/args.ts";\nimport { capturePlanFor } from "./src/capture-plan-for.ts";\nexport const plan = await capturePlanFor(parseArgs(["true"]), undefined, undefined);\n`,
     resolveDir: root,
     loader: "ts",
   },
