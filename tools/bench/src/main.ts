@@ -107,7 +107,7 @@ for (const w of WORKLOADS) {
 for (const note of notes) process.stdout.write(`${note}\n`);
 const nodeAlone = median(rounds([[process.execPath, "-e", ""]], runs)[0] as number[]);
 process.stdout.write(`node start-up alone: ${nodeAlone.toFixed(1)} ms\n`);
-const startupCpu = measureStartupCpu(bin, Math.max(runs, 9));
+const startupCpu = measureStartupCpu(bin, Math.max(2 * runs, 15));
 process.stdout.write(formatStartupCpu(startupCpu));
 const stops = syscallsPerStop(bin, 3);
 process.stdout.write(formatSyscallsPerStop(stops));
