@@ -1,17 +1,15 @@
 /**
  * Start-up: `tstrace -o /dev/null /bin/true`, `strace -o /dev/null /bin/true` and a bare `node -e 0`
  * (no NODE_EXTRA_CA_CERTS, as tstrace's launcher starts node), interleaved, each run timed twice:
- * its wall time, and its CPU time (user + system of it and its children, as /usr/bin/time reports
- * it). On a busy machine a run's wall time is mostly waiting for a CPU; its CPU time is what it
- * costs, and what start-up work saves. /usr/bin/time counts in 10 ms steps, so CPU times are
- * trimmed means (the middle half of the runs), which resolve below a step where a median cannot.
- * Each difference (tstrace - strace, tstrace - node) is taken round by round, then its median or
+ * its wall time, and its CPU time (user + system of it and its children). On a busy machine a
+ * run's wall time is mostly waiting for a CPU; its CPU time is what it costs, and what start-up
+ * work saves. Both come from a small python3 helper (getrusage of its children in microseconds,
+ * the monotonic clock around the run): /usr/bin/time prints CPU times truncated to 10 ms, which
+ * turned strace's ~5 ms into 0. CPU times are trimmed means (the middle half of the runs). Each
+ * difference (tstrace - strace, tstrace - node) is taken round by round, then its median or
  * trimmed mean, so a load drift hits both sides of it alike.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { median } from "./timing.js";
 
 export interface StartupCpu {
@@ -39,15 +37,25 @@ interface Run {
   readonly cpuMs: number;
 }
 
-function run(argv: readonly string[], report: string, env?: NodeJS.ProcessEnv): Run {
-  const start = process.hrtime.bigint();
-  const r = spawnSync("/usr/bin/time", ["-f", "%U %S", "-o", report, ...argv], { stdio: "ignore", env });
-  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.error) return { wallMs: Number.NaN, cpuMs: Number.NaN };
-  const [user, sys] = (readFileSync(report, "utf8").trim().split("\n").at(-1) as string)
-    .split(" ")
-    .map(Number);
-  return { wallMs, cpuMs: ((user as number) + (sys as number)) * 1000 };
+/** Runs argv[1:] with output discarded; prints its wall and CPU milliseconds (children included). */
+// The difference of two getrusage: a python3 started through a shim (pyenv) inherits the CPU
+// time of the shim's own children across its exec.
+const TIMER = `import resource, subprocess, sys, time
+def cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+c = cpu()
+t = time.monotonic()
+subprocess.run(sys.argv[1:], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+w = time.monotonic() - t
+print(w * 1000, (cpu() - c) * 1000)`;
+
+function run(argv: readonly string[], env?: NodeJS.ProcessEnv): Run {
+  const r = spawnSync("python3", ["-c", TIMER, ...argv], { encoding: "utf8", env });
+  const [wallMs, cpuMs] = (r.stdout ?? "").trim().split(" ").map(Number);
+  if (r.error || r.status !== 0 || wallMs === undefined || cpuMs === undefined)
+    return { wallMs: Number.NaN, cpuMs: Number.NaN };
+  return { wallMs, cpuMs };
 }
 
 /** The mean of the middle half of `values` (all of them when fewer than 4). */
@@ -67,20 +75,14 @@ function quartiles(values: readonly number[]): [number, number] {
 }
 
 export function measureStartupCpu(bin: string, runs: number): StartupCpu {
-  const scratch = mkdtempSync(join(tmpdir(), "tstrace-bench-cpu-"));
-  const report = join(scratch, "time.txt");
   const { NODE_EXTRA_CA_CERTS: _, ...bare } = process.env;
   const t: Run[] = [];
   const s: Run[] = [];
   const n: Run[] = [];
-  try {
-    for (let i = 0; i < runs; i++) {
-      t.push(run([bin, "-o", "/dev/null", "/bin/true"], report));
-      s.push(run(["strace", "-o", "/dev/null", "/bin/true"], report));
-      n.push(run([process.execPath, "-e", "0"], report, bare));
-    }
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
+  for (let i = 0; i < runs; i++) {
+    t.push(run([bin, "-o", "/dev/null", "/bin/true"]));
+    s.push(run(["strace", "-o", "/dev/null", "/bin/true"]));
+    n.push(run([process.execPath, "-e", "0"], bare));
   }
   const cpu = (rs: Run[]) => rs.map((r) => r.cpuMs);
   const wall = (rs: Run[]) => rs.map((r) => r.wallMs);
