@@ -1096,3 +1096,19 @@ export const CONSOLE_FONT_OP_WIDTH: u32 = 8;
 export const CONSOLE_FONT_OP_HEIGHT: u32 = 12;
 export const CONSOLE_FONT_OP_CHARCOUNT: u32 = 16;
 export const CONSOLE_FONT_OP_DATA: u32 = 24;
+
+export const SIZEOF_IFREQ: u32 = 40;
+export const IFREQ_IFR_IFRN: u32 = 0;
+export const IFREQ_IFR_IFRU: u32 = 16;
+
+export const SIZEOF_IFCONF: u32 = 16;
+export const IFCONF_IFC_LEN: u32 = 0;
+export const IFCONF_IFC_IFCU: u32 = 8;
+
+export const SIZEOF_IFMAP: u32 = 24;
+export const IFMAP_MEM_START: u32 = 0;
+export const IFMAP_MEM_END: u32 = 8;
+export const IFMAP_BASE_ADDR: u32 = 16;
+export const IFMAP_IRQ: u32 = 18;
+export const IFMAP_DMA: u32 = 19;
+export const IFMAP_PORT: u32 = 20;

@@ -56,6 +56,9 @@ export const structPointers: Readonly<Record<string, readonly PointerRule[]>> = 
   // ptrace's PTRACE_GETREGSET/SETREGSET: the register set an iovec points at (strace 6.1 prints
   // x86_64's NT_PRSTATUS and NT_FPREGSET sets, at most struct user_i387_struct's 512 bytes).
   iovec: [{ field: "iov_base", count: "iov_len", elemSize: 1, max: 512 }],
+  // ioctlb: SIOCGIFCONF's struct ifreq array (40 bytes each) the kernel filled, as many bytes as
+  // the ifc_len it answered, up to 1024 entries (what -s 1024 prints).
+  ifconf: [{ field: "ifc_ifcu", count: "ifc_len", elemSize: 1, max: 1024 * 40, when: "exit" }],
 };
 
 /**

@@ -438,7 +438,7 @@ const FRA_SET = new NlaSet("rtnl_rule_attrs", "FRA_???", [
 ]);
 
 /** The size of a hardware address of type `devtype` (strace's hwaddr_sizes; 255: any). */
-function hwaddrSize(devtype: u32): u32 {
+export function hwaddrSize(devtype: u32): u32 {
   switch (devtype) {
     case 0:
     case 3:
