@@ -27,7 +27,7 @@ import { CK_STRUCT_IF } from "../record";
 import { lookup, NO_REF, strEq } from "../tables";
 import { F_CSTRING, F_D, F_FLAGS, F_X, Field, printFields, printValue } from "./ioctl-fields";
 import { printIfindex, printMac, printXval } from "./nl-print";
-import { hwaddrSize } from "./rtnl";
+import { hasNul, hwaddrSize } from "./rtnl";
 import { printSockaddr } from "./sockaddr";
 
 /** linux/if.h: IFNAMSIZ, an interface name's bytes with its NUL. */
@@ -66,7 +66,8 @@ export function printIfrNameArg(p: usize, len: u32): bool {
   const shown = s < IFNAMSIZ ? s : IFNAMSIZ;
   // strace reads one byte past -s to tell a cut string from a whole one; fewer is unreadable.
   if (len < (shown < IFNAMSIZ ? shown + 1 : IFNAMSIZ)) return false;
-  if (quote(p, shown, true, xflag)) puts("...");
+  quote(p, shown, true, xflag);
+  if (!hasNul(p, shown < IFNAMSIZ ? shown + 1 : IFNAMSIZ)) puts("...");
   return true;
 }
 

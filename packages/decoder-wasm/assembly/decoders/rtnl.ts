@@ -1006,7 +1006,14 @@ function printStr0(p: usize, len: u32): void {
     return;
   }
   const s = <u32>strsize;
-  if (quote(p, len < s ? len : s, true, xflag) && len > 0) puts("...");
+  quote(p, len < s ? len : s, true, xflag);
+  if (!hasNul(p, len < s + 1 ? len : s + 1)) puts("...");
+}
+
+/** Is there a NUL among the n bytes at p (printstr_ex reads one byte past -s to see one)? */
+export function hasNul(p: usize, n: u32): bool {
+  for (let i: u32 = 0; i < n; i++) if (load<u8>(p + <usize>i) == 0) return true;
+  return false;
 }
 
 /**

@@ -930,7 +930,7 @@ function printMd5sig(e: usize, _i: u32): void {
   const keylen = <u32>load<u16>(e + 2);
   putU64(<u64>keylen);
   puts(", ");
-  decodeInetAddr(e + 4, 16, family, "tcpm_addr");
+  printDiagAddr(e + 4, family, "tcpm_addr");
   puts(", tcpm_key=");
   quote(e + 20, keylen < MD5SIG_KEY_MAX ? keylen : MD5SIG_KEY_MAX, false, HEX_ALL);
   putc(0x7d);
