@@ -162,8 +162,6 @@ const IOCTL_POINTER = [
   "SG_SET_KEEP_ORPHAN",
   "SG_GET_KEEP_ORPHAN",
   "SG_GET_ACCESS_COUNT",
-  // ioctl.test: strace 6.1's v4l2.c reads VIDIOC_ENUMINPUT's struct (NULL when none is passed).
-  "VIDIOC_ENUMINPUT",
   // ioctlb: the socket requests strace 6.1's sock.c names but prints only the address of.
   "SIOCADDDLCI",
   "SIOCADDRT",
