@@ -1449,3 +1449,19 @@ export const V4L2_CREATE_BUFFERS_RESERVED: u32 = 232;
 export const SIZEOF_V4L2_FRACT: u32 = 8;
 export const V4L2_FRACT_NUMERATOR: u32 = 0;
 export const V4L2_FRACT_DENOMINATOR: u32 = 4;
+
+export const SIZEOF_IFREQ: u32 = 40;
+export const IFREQ_IFR_IFRN: u32 = 0;
+export const IFREQ_IFR_IFRU: u32 = 16;
+
+export const SIZEOF_IFCONF: u32 = 16;
+export const IFCONF_IFC_LEN: u32 = 0;
+export const IFCONF_IFC_IFCU: u32 = 8;
+
+export const SIZEOF_IFMAP: u32 = 24;
+export const IFMAP_MEM_START: u32 = 0;
+export const IFMAP_MEM_END: u32 = 8;
+export const IFMAP_BASE_ADDR: u32 = 16;
+export const IFMAP_IRQ: u32 = 18;
+export const IFMAP_DMA: u32 = 19;
+export const IFMAP_PORT: u32 = 20;

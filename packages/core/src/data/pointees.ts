@@ -85,6 +85,9 @@ export const structPointers: Readonly<Record<string, readonly PointerRule[]>> = 
     { field: "hashname", elemSize: 1, max: PAGE },
     { field: "otherinfo", count: "otherinfolen", elemSize: 1, max: PAGE },
   ],
+  // ioctlb: SIOCGIFCONF's struct ifreq array (40 bytes each) the kernel filled, as many bytes as
+  // the ifc_len it answered, up to 1024 entries (what -s 1024 prints).
+  ifconf: [{ field: "ifc_ifcu", count: "ifc_len", elemSize: 1, max: 1024 * 40, when: "exit" }],
   // v4l2 (strace 6.1 v4l2.c): an overlay window's clip rectangles (struct v4l2_clip, 24 bytes; at
   // most 1024 of them) in VIDIOC_S_FMT/TRY_FMT's format, read whatever the buffer type (the
   // decoder looks at them only for the overlay types); the controls of VIDIOC_*_EXT_CTRLS (struct

@@ -2392,4 +2392,35 @@ export const layouts: readonly StructLayout[] = [
       ["denominator", 4, 4, "__u32"],
     ],
   },
+  {
+    name: "ifreq",
+    kernel: "struct ifreq",
+    size: 40,
+    fields: [
+      ["ifr_ifrn", 0, 16, "union (anon)"],
+      ["ifr_ifru", 16, 24, "union (anon)"],
+    ],
+  },
+  {
+    name: "ifconf",
+    kernel: "struct ifconf",
+    size: 16,
+    fields: [
+      ["ifc_len", 0, 4, "int"],
+      ["ifc_ifcu", 8, 8, "union (anon)"],
+    ],
+  },
+  {
+    name: "ifmap",
+    kernel: "struct ifmap",
+    size: 24,
+    fields: [
+      ["mem_start", 0, 8, "long unsigned int"],
+      ["mem_end", 8, 8, "long unsigned int"],
+      ["base_addr", 16, 2, "short unsigned int"],
+      ["irq", 18, 1, "unsigned char"],
+      ["dma", 19, 1, "unsigned char"],
+      ["port", 20, 1, "unsigned char"],
+    ],
+  },
 ];

@@ -1512,6 +1512,19 @@ constexpr size_t kV4l2CreateBuffersReserved = 232;
 constexpr size_t kSizeofV4l2Fract = 8;
 constexpr size_t kV4l2FractNumerator = 0;
 constexpr size_t kV4l2FractDenominator = 4;
+constexpr size_t kSizeofIfreq = 40;
+constexpr size_t kIfreqIfrIfrn = 0;
+constexpr size_t kIfreqIfrIfru = 16;
+constexpr size_t kSizeofIfconf = 16;
+constexpr size_t kIfconfIfcLen = 0;
+constexpr size_t kIfconfIfcIfcu = 8;
+constexpr size_t kSizeofIfmap = 24;
+constexpr size_t kIfmapMemStart = 0;
+constexpr size_t kIfmapMemEnd = 8;
+constexpr size_t kIfmapBaseAddr = 16;
+constexpr size_t kIfmapIrq = 18;
+constexpr size_t kIfmapDma = 19;
+constexpr size_t kIfmapPort = 20;
 }  // namespace layout
 
 }  // namespace tstrace
