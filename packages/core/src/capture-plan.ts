@@ -69,7 +69,9 @@ export const STRING_ARRAY_SCAN_MAX = 65536;
 export type DecodeFds = "none" | "path" | "all";
 
 /** Structs that start with an fd, by element size: their arrays get FD_PATHS captures. */
-const FD_ARRAY_STRUCTS: Readonly<Record<string, number>> = { pollfd: 8, fdpair: 4 };
+const FD_ARRAY_STRUCTS: Readonly<Record<string, number>> = { pollfd: 8, fdpair: 4, fdint: 4 };
+/** Of those, the structs that hold one fd, not a pair. */
+const ONE_FD_STRUCTS: ReadonlySet<string> = new Set(["fdint"]);
 /** Most fds described in one FD_PATHS capture. */
 export const FD_PATHS_MAX = 1024;
 
@@ -97,13 +99,14 @@ export function fdCaptures(
     const k = a.kind;
     if (k.k === "fd") out.push(fd(i, CaptureWhen.ENTRY, 0));
     else if (k.k === "dirfd") out.push(fd(i, CaptureWhen.ENTRY, FdDecode.DIRFD));
+    else if (k.k === "pidfdFd") out.push(fd(i, CaptureWhen.ENTRY, FdDecode.OF_PIDFD));
     else if ((k.k === "array" || k.k === "struct") && FD_ARRAY_STRUCTS[k.type] !== undefined) {
       // An fd pair the kernel fills is read at exit; an array the caller passes, at entry.
       out.push({
         arg: i,
         kind: CaptureKind.FD_PATHS,
         when: k.dir === "out" ? CaptureWhen.EXIT : CaptureWhen.ENTRY,
-        countArg: k.k === "array" ? k.count : "pair",
+        countArg: k.k === "array" ? k.count : ONE_FD_STRUCTS.has(k.type) ? "one" : "pair",
         stride: FD_ARRAY_STRUCTS[k.type] as number,
         decode: details,
         max: FD_PATHS_MAX,

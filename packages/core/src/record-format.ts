@@ -442,6 +442,12 @@ export const FdDecode = {
    * messages up to there.
    */
   NETLINK: 4,
+  /**
+   * The fd is not the tracee's own but one of the process the pidfd in args[0] names
+   * (pidfd_getfd's targetfd): native finds that process in the pidfd's /proc fdinfo and reads the
+   * fd there. FAULT when the pidfd names no process (strace then prints the bare number).
+   */
+  OF_PIDFD: 8,
 } as const;
 /** Most bytes a capture reads after an {@link FdDecode.NETLINK} capture found a netlink socket. */
 export const NETLINK_CAPTURE_MAX = 1 << 20;

@@ -164,7 +164,8 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   kill: { args: [pid("tgidPgid"), signo] },
   tkill: { args: [pid("tid"), signo] },
   tgkill: { args: [pid("tgid"), pid("tid"), signo] },
-  clone: { args: [flags("clone_flags"), ptr, ptr, ptr, hex], decoder: "clone", ret: "tid" },
+  // parent_tid: where CLONE_PIDFD stores the pidfd (read at exit, as strace's printnum_fd)
+  clone: { args: [flags("clone_flags"), ptr, structOut("fdint"), ptr, hex], decoder: "clone", ret: "tid" },
   rt_sigaction: {
     args: [signo, structIn("sigaction"), structOut("sigaction"), ulong],
     decoder: "rt_sigaction",
@@ -326,7 +327,7 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   // pidfds (pidfd_open.c)
   pidfd_open: { args: [pid("tgid"), flags("pidfd_open_flags")], ret: "fd" },
   // the target's fd by number; flags as `%#x` (no flag is defined: an empty table prints hex)
-  pidfd_getfd: { args: [fd, int, flags("pidfd_getfd_flags")], ret: "fd" },
+  pidfd_getfd: { args: [fd, { k: "pidfdFd" }, flags("pidfd_getfd_flags")], ret: "fd" },
   pidfd_send_signal: { args: [fd, signo, structIn("siginfo"), flags("pidfd_getfd_flags")] },
   rt_sigqueueinfo: { args: [pid("tgid"), signo, structIn("siginfo")] },
   rt_tgsigqueueinfo: { args: [pid("tgid"), pid("tid"), signo, structIn("siginfo")] },
@@ -380,6 +381,8 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   // remote one as addresses (read at entry: the kernel does not change it).
   waitid: {
     args: [en("waitid_types"), int, structOut("siginfo"), flags("wait4_options"), structOut("rusage")],
+    // pidns: id printed by idtype (data/request-args.ts)
+    decoder: "waitid",
   },
   // ptrace.c: addr and data by request (the decoder); what the kernel writes is read by request
   // (data/value-captures.ts)

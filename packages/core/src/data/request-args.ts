@@ -228,6 +228,17 @@ export const requestArgs: Readonly<Record<string, RequestArgRow>> = {
   setpriority: whoByWhich("priorities", "PRIO_PROCESS", "PRIO_PGRP"),
   ioprio_get: whoByWhich("ioprio_who", "IOPRIO_WHO_PROCESS", "IOPRIO_WHO_PGRP"),
   ioprio_set: whoByWhich("ioprio_who", "IOPRIO_WHO_PROCESS", "IOPRIO_WHO_PGRP"),
+  // pidns: waitid's id by its idtype (strace 6.1 wait.c): a process, a process group, a pidfd.
+  waitid: {
+    selector: 0,
+    table: "waitid_types",
+    arg: 1,
+    byValue: {
+      P_PID: { k: "pid", pidType: "tgid" },
+      P_PGID: { k: "pid", pidType: "pgid" },
+      P_PIDFD: { k: "fd" },
+    },
+  },
   // The protocol (argument 2) by the address family (argument 0).
   socket: {
     selector: 0,

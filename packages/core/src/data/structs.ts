@@ -29,6 +29,8 @@ const scalars: readonly StructDef[] = [
   { name: "gid", size: 4 },
   { name: "loff", size: 8 },
   { name: "fdpair", size: 8 },
+  // pidns: one int the kernel stores an fd in (clone's CLONE_PIDFD pidfd, at parent_tid)
+  { name: "fdint", size: 4 },
   { name: "pollfd", size: 8 },
   { name: "statx", size: 256 },
   { name: "clone_args", size: 88 },

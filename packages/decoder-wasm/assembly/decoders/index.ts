@@ -58,6 +58,7 @@ import {
   decodeSyslog,
 } from "./sysadmin";
 import { printTailAux, runTailDecoder, TAIL_FIRST, TAIL_IDS, TAIL_LAST, TAIL_NAMES } from "./tail";
+import { decodeWaitid } from "./waitid";
 
 export const D_GENERIC: u8 = 0;
 export const D_OPEN: u8 = 1;
@@ -125,6 +126,8 @@ export const D_IO_CANCEL: u8 = 201;
 // pidns: pid-typed arguments whose type another argument chooses (ids 90-99).
 export const D_GETPRIORITY: u8 = 90;
 export const D_SETPRIORITY: u8 = 91;
+// pidns (ids 224-231): waitid's id by idtype.
+export const D_WAITID: u8 = 224;
 export const D_CAPGET: u8 = 190;
 export const D_CAPSET: u8 = 191;
 
@@ -252,6 +255,7 @@ const DECODER_NAMES: string[] = [
   // pidns
   "getpriority",
   "setpriority",
+  "waitid",
   // uring
   "io_submit",
   "io_cancel",
@@ -349,6 +353,7 @@ const DECODER_IDS: u8[] = [
   // pidns
   D_GETPRIORITY,
   D_SETPRIORITY,
+  D_WAITID,
   // uring
   D_IO_SUBMIT,
   D_IO_CANCEL,
@@ -408,6 +413,8 @@ export function runDecoder(id: u8, r: u32): i32 {
       return decodePriority(false);
     case D_SETPRIORITY:
       return decodePriority(true);
+    case D_WAITID:
+      return decodeWaitid(r);
     case D_OPENAT:
       return decodeOpenat();
     case D_GETRANDOM:

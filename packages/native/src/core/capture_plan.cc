@@ -8,7 +8,8 @@ namespace tstrace {
 
 namespace {
 
-constexpr uint32_t kFdDecodeAll = rf::kFdDecodeDetails | rf::kFdDecodeDirfd | rf::kFdDecodeNetlink;
+constexpr uint32_t kFdDecodeAll =
+    rf::kFdDecodeDetails | rf::kFdDecodeDirfd | rf::kFdDecodeNetlink | rf::kFdDecodeOfPidfd;
 
 std::string hex(uint32_t v) {
   char buf[16];

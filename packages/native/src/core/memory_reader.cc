@@ -313,8 +313,15 @@ uint16_t capture_pointer_array(rf::RecordWriter& w, MemoryReader& mem, uint64_t 
 uint16_t capture_fd_path(rf::RecordWriter& w, const CaptureSpec& s, const SyscallFacts& f, bool& netlink) {
   if (f.fds == nullptr) return rf::kFault;
   int64_t fd = s.arg == rf::kFdReturnArg ? f.rval : static_cast<int64_t>(f.args[s.arg]);
+  // pidfd_getfd's targetfd is an fd of the process its pidfd (argument 0) names.
+  pid_t owner = f.proc_tid;
+  if ((s.size & rf::kFdDecodeOfPidfd) != 0) {
+    long pid = pidfd_pid(f.proc_tid, static_cast<int>(f.args[0]));
+    if (pid <= 0) return rf::kFault;
+    owner = static_cast<pid_t>(pid);
+  }
   FdDescription d;
-  if (!f.fds->describe(f.proc_tid, fd, s.size, d)) return rf::kFault;
+  if (!f.fds->describe(owner, fd, s.size & ~rf::kFdDecodeOfPidfd, d)) return rf::kFault;
   if ((s.size & rf::kFdDecodeNetlink) != 0 && d.detail.rfind("NETLINK:[", 0) == 0) netlink = true;
   size_t path_len = std::min<size_t>(d.path.size(), s.max);
   w.u32(d.form);
@@ -650,7 +657,9 @@ uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vecto
   for (const CaptureSpec& spec : specs) {
     if (spec.when != when) continue;
     CaptureSpec s = spec;
-    if (netlink && s.kind != rf::kFdPath && s.kind != rf::kFdPaths && s.kind != rf::kPointee) s.max = std::max(s.max, rf::kNetlinkCaptureMax);
+    // (A PID spec's last word is its type, decode bits and offset, not a length.)
+    if (netlink && s.kind != rf::kFdPath && s.kind != rf::kFdPaths && s.kind != rf::kPointee && s.kind != rf::kPid)
+      s.max = std::max(s.max, rf::kNetlinkCaptureMax);
     // A conditional capture whose argument does not match writes nothing: the decoder prints the address.
     if (s.kind == rf::kStructIf && !selector_matches(s, f)) continue;
     if (s.kind == rf::kPointee || s.kind == rf::kPointeeEach) {

@@ -194,6 +194,7 @@ constexpr uint32_t kArrayPointersCountOffsetShift = 24;
 constexpr uint32_t kFdDecodeDetails = 1;
 constexpr uint32_t kFdDecodeDirfd = 2;
 constexpr uint32_t kFdDecodeNetlink = 4;
+constexpr uint32_t kFdDecodeOfPidfd = 8;
 
 enum PidTypeCode : uint32_t {
   kPtTid = 0,
