@@ -330,8 +330,10 @@ struct Tracer::Loop {
       // costs more than the stop itself on these machines, and before paying for a batch
       // hand-over (one JS callback per stop would dominate the cost). With nothing batched (-c,
       // stops the filter drops) there is no hand-over to save and the spin's sched_yield and
-      // WNOHANG calls would only add syscalls: the loop blocks at once.
-      pid_t p = waitpid(-1, &st, wait_flags | WNOHANG);
+      // WNOHANG calls would only add syscalls: the loop blocks at once, in one wait4 per stop (a
+      // stop already there returns at once; requests were checked above and wake this wait).
+      const bool block_now = batch.empty() && delayed.empty() && !detaching;
+      pid_t p = waitpid(-1, &st, wait_flags | (block_now ? 0 : WNOHANG));
       for (int spin = 0; p == 0 && !batch.empty() && spin < kSpinBeforeFlush; spin++) {
         sched_yield();
         p = waitpid(-1, &st, wait_flags | WNOHANG);
