@@ -1,8 +1,8 @@
 /**
  * What the stops cost in CPU time, start-up left out: the rows where every syscall stops (full
  * trace, --no-seccomp-bpf with a filter, -c over ptrace, -c by default) and the seccomp-filtered
- * ones. On a shared machine a run's wall time is mostly waiting for a CPU; user + system time of
- * the run and its children (/usr/bin/time) is what tracing costs. Each round runs, interleaved:
+ * ones. On a shared machine a run's wall time is mostly waiting for a CPU; the CPU time of the run
+ * and its children (perf's task-clock, or /usr/bin/time's user + system) is what tracing costs. Each round runs, interleaved:
  * the command untraced, under strace and under tstrace, and both tracers on /bin/true with the
  * same options (their start-up). `net` is (tracer on the command - tracer on /bin/true): what the
  * tracing of the command costs (its own CPU included, the same for both tracers).
@@ -21,6 +21,8 @@ interface StopWorkload {
   readonly tstrace: readonly string[];
   readonly strace: readonly string[];
   readonly command: readonly string[];
+  /** A filtered row: (tstrace - start-up) / untraced is its figure. */
+  readonly filtered?: boolean;
 }
 
 const WORKLOADS: readonly StopWorkload[] = [
@@ -39,12 +41,14 @@ const WORKLOADS: readonly StopWorkload[] = [
     tstrace: ["-f", "-e", "trace=openat"],
     strace: ["-f", "--seccomp-bpf", "-e", "trace=openat"],
     command: DD_LONG,
+    filtered: true,
   },
   {
     name: "dd 200k trace=openat (no -f)",
     tstrace: ["-e", "trace=openat"],
     strace: ["-f", "--seccomp-bpf", "-e", "trace=openat"],
     command: DD_LONG,
+    filtered: true,
   },
 ];
 
@@ -60,11 +64,25 @@ export interface StopCpuRow {
   readonly tstraceOverStrace: number;
   /** (tstrace - its start-up) / (strace - its start-up), median of per-round ratios. */
   readonly netOverStraceNet: number;
-  /** (tstrace - its start-up) / untraced, median of per-round ratios. */
-  readonly netOverUntraced: number;
+  /** (tstrace - its start-up) / untraced, median of per-round ratios (filtered rows only). */
+  readonly netOverUntraced?: number;
 }
 
+/**
+ * CPU milliseconds of one run and its children: perf's task-clock (nanoseconds, inherited by
+ * children), else /usr/bin/time's user + system (10 ms steps), else NaN.
+ */
 function cpuMs(argv: readonly string[], report: string): number {
+  const perf = spawnSync("perf", ["stat", "-x", ",", "-e", "task-clock", "-o", report, "--", ...argv], {
+    stdio: "ignore",
+  });
+  if (!perf.error && perf.status !== null) {
+    const line = readFileSync(report, "utf8")
+      .split("\n")
+      .find((l) => l.includes("task-clock"));
+    const ms = line === undefined ? Number.NaN : Number(line.split(",")[0]);
+    if (Number.isFinite(ms)) return ms;
+  }
   const r = spawnSync("/usr/bin/time", ["-f", "%U %S", "-o", report, ...argv], { stdio: "ignore" });
   if (r.error) return Number.NaN;
   const [user, sys] = (readFileSync(report, "utf8").trim().split("\n").at(-1) as string)
@@ -104,7 +122,9 @@ export function measureStopCpu(bin: string, runs: number): StopCpuRow[] | undefi
         netOverStraceNet: perRound(
           (i) => ((ts[i] as number) - (ts0[i] as number)) / ((st[i] as number) - (st0[i] as number)),
         ),
-        netOverUntraced: perRound((i) => ((ts[i] as number) - (ts0[i] as number)) / (u[i] as number)),
+        ...(w.filtered
+          ? { netOverUntraced: perRound((i) => ((ts[i] as number) - (ts0[i] as number)) / (u[i] as number)) }
+          : {}),
       };
     });
   } finally {
@@ -113,11 +133,11 @@ export function measureStopCpu(bin: string, runs: number): StopCpuRow[] | undefi
 }
 
 export function formatStopCpu(rows: readonly StopCpuRow[] | undefined, runs: number): string {
-  if (rows === undefined) return "CPU time of the stops: skipped (no /usr/bin/time)\n";
+  if (rows === undefined) return "CPU time of the stops: skipped (neither perf nor /usr/bin/time)\n";
   const ms = (v: number) => `${v.toFixed(0)}`.padStart(9);
-  const x = (v: number) => `${v.toFixed(2)}x`.padStart(10);
+  const x = (v: number | undefined) => (v === undefined ? "-" : `${v.toFixed(2)}x`).padStart(10);
   const lines = [
-    `CPU time of the stops (user + sys ms, children included; median of ${runs} interleaved rounds; net = minus the tracer's start-up on /bin/true)`,
+    `CPU time of the stops (ms, children included: perf task-clock, else /usr/bin/time; median of ${runs} interleaved rounds; net = minus the tracer's start-up on /bin/true)`,
     `${"workload".padEnd(32)}${"untraced".padStart(9)}${"strace".padStart(9)}${"tstrace".padStart(9)}${"ts/st".padStart(10)}${"net ts/st".padStart(10)}${"net/untr".padStart(10)}`,
   ];
   for (const r of rows)
