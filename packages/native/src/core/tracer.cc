@@ -222,6 +222,7 @@ struct Tracer::Loop {
   bool seccomp_wanted = false;  // the initial child installs a filter before its execve
   bool seccomp_on = false;      // ...and did: every tracee from then on carries it
   bool warned_hand_over = false;  // hand_over's caveat is said once
+  bool last_stop_recorded = true;  // the last stop handled added to the batch (see run())
   uint64_t now = 0;
   std::unordered_map<pid_t, ThreadState> threads;
   // -e inject=…:delay_enter/delay_exit: tracees kept stopped until due_ns (CLOCK_MONOTONIC).
@@ -332,6 +333,10 @@ struct Tracer::Loop {
       // stops the filter drops) there is no hand-over to save and the spin's sched_yield and
       // WNOHANG calls would only add syscalls: the loop blocks at once, in one wait4 per stop (a
       // stop already there returns at once; requests were checked above and wake this wait).
+      // Records batched earlier that the last stop added nothing to (a filter's few lines amid
+      // dropped stops, -c's first records) are handed over now: polling would save no hand-over
+      // for them, only hold them back while every stop paid for the polls.
+      if (!batch.empty() && !last_stop_recorded && delayed.empty()) flush();
       const bool block_now = batch.empty() && delayed.empty() && !detaching;
       pid_t p = waitpid(-1, &st, wait_flags | (block_now ? 0 : WNOHANG));
       for (int spin = 0; p == 0 && !batch.empty() && spin < kSpinBeforeFlush; spin++) {
@@ -365,7 +370,9 @@ struct Tracer::Loop {
         continue;
       }
       now = realtime_ns();
+      const size_t batched = batch.size();
       handle(p, st);
+      last_stop_recorded = batch.size() != batched;
       if (batch.size() >= opts.batch_bytes) flush();
     }
     std::sort(detached_in_order.begin(), detached_in_order.end());
