@@ -13,6 +13,7 @@ import { decodeGetdents, decodeGetdentsOld } from "./getdents";
 import { decodeGetrandom } from "./getrandom";
 import { decodeIoUringSetup } from "./io-uring";
 import { decodeIoctl } from "./ioctl";
+import { printV4l2Aux } from "./ioctl-v4l2";
 import { decodeMsgget, decodeSemget, decodeShmget } from "./ipc";
 import { decodeMsgctl, decodeSemctl, decodeShmctl } from "./ipc-ctl";
 import { decodeMsgrcv, decodeMsgsnd, decodeSemop } from "./ipc-ops";
@@ -549,4 +550,6 @@ export function printAux(id: u8): void {
   else if (id == D_ARCH_PRCTL) printArchPrctlAux();
   else if (id == D_PERSONALITY) printPersonalityAux();
   else if (id == D_FCNTL) printFcntlAux();
+  // v4l2: VIDIOC_CREATE_BUFS' buffers
+  else if (id == D_IOCTL) printV4l2Aux();
 }
