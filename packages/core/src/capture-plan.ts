@@ -7,7 +7,7 @@
 
 import { type CaptureSpec, decodeSpec, encodeSpec } from "./capture-spec.js";
 import { constTables } from "./consts.js";
-import { extraCaptures } from "./data/extra-captures.js";
+import { type ExtraCapture, extraCaptures } from "./data/extra-captures.js";
 import { IO_DUMP_ARG, IO_DUMP_READ, IO_DUMP_WRITE } from "./data/io-dump.js";
 import { netlinkPayloads } from "./data/netlink.js";
 import { payloadFds } from "./data/payload-fds.js";
@@ -412,10 +412,42 @@ export function valueCapturesFor(table: ArchTable, name: string): CaptureSpec[] 
   return out;
 }
 
+/** An extra capture of pointers to structs and what each struct points at (io_submit's iocbs). */
+function pointerArrayCapture(
+  table: ArchTable,
+  c: Extract<ExtraCapture, { pointers: unknown }>,
+  strsize: number,
+): CaptureSpec[] {
+  const layout = layoutsByArch[table.arch]?.find((l) => l.name === c.pointers.type);
+  if (!layout) return [];
+  const offset = (name: string): number => {
+    const f = layout.fields.find(([n]) => n === name);
+    if (!f) throw new Error(`extra captures: struct ${c.pointers.type} has no field ${name}`);
+    return f[1];
+  };
+  return [
+    {
+      arg: c.arg,
+      kind: CaptureKind.ARRAY,
+      when: CaptureWhen.ENTRY,
+      countArg: c.countArg,
+      elementSize: 8,
+      max: captureBytes((strsize + 1) * c.pointers.elemSize),
+      pointers: {
+        structSize: layout.size,
+        ptrOffset: offset(c.pointers.ptr),
+        countOffset: offset(c.pointers.count),
+        elemSize: c.pointers.elemSize,
+      },
+    },
+  ];
+}
+
 /** The extra captures of syscall `name` (data/extra-captures.ts), read at entry. */
 export function extraCapturesFor(name: string, strsize: number, table?: ArchTable): CaptureSpec[] {
   return (extraCaptures[name] ?? []).flatMap((c): CaptureSpec[] => {
     if ("as" in c) return table ? capturesFor(table, c.arg, c.as, strsize) : [];
+    if ("pointers" in c) return table ? pointerArrayCapture(table, c, strsize) : [];
     if ("path" in c)
       return [{ arg: c.arg, kind: CaptureKind.CSTRING, when: CaptureWhen.ENTRY, max: PATH_STRING_MAX }];
     return [

@@ -295,6 +295,9 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   // the params read at entry (what the caller asks) and again at exit (the rings the kernel set up)
   io_uring_setup: { args: [uint, structInOut("io_uring_params")], ret: "fd", decoder: "io_uring_setup" },
   io_uring_enter: { args: [fd, uint, uint, flags("uring_enter_flags"), sigset(5, "in"), ulong] },
+  // uring: the ring, the operation by name, its argument and count (the structs each operation
+  // passes are not decoded yet: printed as their address)
+  io_uring_register: { args: [fd, en("uring_register_opcodes"), ptr, uint] },
   // quotas (quota.c): the command's data, read at entry and exit as the largest struct any
   // command passes there; Q_QUOTAON's quota file path is an extra capture
   quotactl: { args: [hex, path, uint, structInOut("quota_data")], decoder: "quotactl" },
@@ -443,6 +446,10 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   // asynchronous I/O (aio.c): the new context behind io_setup's pointer; the events read at exit
   // (at most nr of them, the decoder prints the returned count)
   io_setup: { args: [uint, structOut("kulong")] },
+  // uring: io_submit's iocbs (an extra capture follows their pointers and buffers) and the iocb
+  // io_cancel names; its result event is read at exit
+  io_submit: { args: [ptr, long, ptr], decoder: "io_submit" },
+  io_cancel: { args: [ptr, structIn("iocb"), structOut("io_event")], decoder: "io_cancel" },
   io_getevents: {
     args: [ptr, long, long, arr("io_event", 2, "out"), structIn("timespec")],
     decoder: "io_getevents",

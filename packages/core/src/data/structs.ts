@@ -89,6 +89,8 @@ const scalars: readonly StructDef[] = [
   { name: "page_str", size: 4096 },
   // include/uapi/linux/io_uring.h struct io_uring_params: the same on every ABI
   { name: "io_uring_params", size: 120 },
+  // uring: include/uapi/linux/aio_abi.h struct iocb: padded to 64 bytes on every ABI
+  { name: "iocb", size: 64 },
   ...ioctlPseudoStructs,
 ];
 

@@ -1,7 +1,8 @@
 // Dedicated decoders by name. A syscall row names its decoder (core's `decoder` field); a row
 // without one, or naming a decoder not listed here, is printed by the generic kind-driven decoder.
 import { putc, puts } from "../out";
-import { strEq } from "../tables";
+import { strEq, strLen } from "../tables";
+import { decodeIoCancel, decodeIoSubmit } from "./aio";
 import { decodeArchPrctl, printArchPrctlAux } from "./arch-prctl";
 import { decodeBpf } from "./bpf";
 import { decodeCapget, decodeCapset } from "./caps";
@@ -118,6 +119,9 @@ export const D_MSGRCV: u8 = 78;
 export const D_BPF: u8 = 46;
 export const D_IO_URING_SETUP: u8 = 47;
 export const D_KEYCTL: u8 = 48;
+// uring: asynchronous I/O's control blocks (ids 200-207).
+export const D_IO_SUBMIT: u8 = 200;
+export const D_IO_CANCEL: u8 = 201;
 // pidns: pid-typed arguments whose type another argument chooses (ids 90-99).
 export const D_GETPRIORITY: u8 = 90;
 export const D_SETPRIORITY: u8 = 91;
@@ -248,6 +252,9 @@ const DECODER_NAMES: string[] = [
   // pidns
   "getpriority",
   "setpriority",
+  // uring
+  "io_submit",
+  "io_cancel",
 ];
 const DECODER_IDS: u8[] = [
   D_OPEN,
@@ -342,13 +349,41 @@ const DECODER_IDS: u8[] = [
   // pidns
   D_GETPRIORITY,
   D_SETPRIORITY,
+  // uring
+  D_IO_SUBMIT,
+  D_IO_CANCEL,
 ];
 
 /** Decoder id for a decoder (or syscall) name; D_GENERIC when there is no dedicated one. */
 export function decoderIdByName(ref: u32): u8 {
-  for (let i = 0; i < DECODER_NAMES.length; i++) if (strEq(ref, DECODER_NAMES[i])) return DECODER_IDS[i];
-  for (let i = 0; i < TAIL_NAMES.length; i++) if (strEq(ref, TAIL_NAMES[i])) return TAIL_IDS[i];
+  // Only the names of the same length are compared: init asks this for every syscall (twice for
+  // most), and scanning every name each time was most of a decoder's start-up.
+  const byLength = namesByLength();
+  const n = <i32>strLen(ref);
+  if (n >= byLength.length) return D_GENERIC;
+  const bucket = unchecked(byLength[n]);
+  for (let k = 0; k < bucket.length; k++) {
+    const i = unchecked(bucket[k]);
+    if (i >= 0 ? strEq(ref, DECODER_NAMES[i]) : strEq(ref, TAIL_NAMES[~i]))
+      return i >= 0 ? DECODER_IDS[i] : TAIL_IDS[~i];
+  }
   return D_GENERIC;
+}
+
+/** DECODER_NAMES' indexes (i) then TAIL_NAMES' (~i) by name length, in {@link decoderIdByName}'s order. */
+let NAMES_BY_LENGTH: Array<Array<i32>> | null = null;
+function namesByLength(): Array<Array<i32>> {
+  const built = NAMES_BY_LENGTH;
+  if (built != null) return built;
+  const out = new Array<Array<i32>>(0);
+  for (let i = 0; i < DECODER_NAMES.length + TAIL_NAMES.length; i++) {
+    const len =
+      i < DECODER_NAMES.length ? DECODER_NAMES[i].length : TAIL_NAMES[i - DECODER_NAMES.length].length;
+    while (out.length <= len) out.push(new Array<i32>(0));
+    out[len].push(i < DECODER_NAMES.length ? i : ~(i - DECODER_NAMES.length));
+  }
+  NAMES_BY_LENGTH = out;
+  return out;
 }
 
 /** The names {@link decoderIdByName} knows, one per line (for implementedNames). */
@@ -536,6 +571,11 @@ export function runDecoder(id: u8, r: u32): i32 {
       return decodeIoUringSetup();
     case D_KEYCTL:
       return decodeKeyctl();
+    // uring
+    case D_IO_SUBMIT:
+      return decodeIoSubmit();
+    case D_IO_CANCEL:
+      return decodeIoCancel();
   }
   return decodeGeneric(r);
 }
