@@ -1,7 +1,7 @@
 // Where every syscall stops (--no-seccomp-bpf, -p, -c over ptrace), the tracer thread keeps what
 // the filter leaves out to itself: no record, no JS, and no PTRACE_GET_SYSCALL_INFO at its exit.
 // What users see must not change: strace's lines, strace's counts, -y's paths.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,6 +11,19 @@ import { summaryRows } from "./helpers/summary.js";
 import { BIN, norm, PYTHON, tracersIn } from "./helpers/tracers.js";
 
 const { tstrace, strace } = tracersIn(tmpdir());
+
+/** How many times the run of argv (children included) entered `event`; NaN where perf cannot count it. */
+function perfCount(event: string, argv: readonly string[]): number {
+  const r = spawnSync("perf", ["stat", "-x", ",", "-e", event, "--", ...argv], {
+    encoding: "utf8",
+    stdio: ["ignore", "ignore", "pipe"],
+    timeout: 120_000,
+  });
+  if (r.error || r.status !== 0) return Number.NaN;
+  const line = r.stderr.split("\n").find((l) => l.includes(event));
+  return line === undefined ? Number.NaN : Number(line.split(",")[0]);
+}
+const perfCounts = !Number.isNaN(perfCount("syscalls:sys_enter_ptrace", ["/bin/true"]));
 
 describe("stops the filter leaves out", () => {
   it("--no-seccomp-bpf: strace's lines, a failed exec and the exit status included", () => {
@@ -117,6 +130,23 @@ describe("stops the filter leaves out", () => {
       for (const line of reads) expect(line).toContain(`pread64(${fd}</etc/hostname>, `);
     } finally {
       child.kill("SIGKILL");
+    }
+  });
+
+  // Counts, not times, so the load does not matter: a stop the filter drops (or -c counts) costs
+  // the tracer 1.5 ptrace requests on average (the resume at each stop, and one read at its entry
+  // (--no-seccomp-bpf) or its exit (-c)), where reading both stops would make 2.
+  it.skipIf(!perfCounts)("1.5 ptrace requests per stop where nothing is recorded", () => {
+    const dd = ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=2000"];
+    const stops = 2 * perfCount("raw_syscalls:sys_enter", dd);
+    for (const options of [
+      ["-c", "--summary-backend=ptrace"],
+      ["--no-seccomp-bpf", "-e", "trace=openat"],
+    ]) {
+      const requests = perfCount("syscalls:sys_enter_ptrace", [BIN, "-o", "/dev/null", ...options, ...dd]);
+      // A few more than 1.5 a stop: the spawn's seize and options, the command's own execve.
+      expect(requests, options.join(" ")).toBeGreaterThan(stops);
+      expect(requests, options.join(" ")).toBeLessThan(stops * 1.5 + 200);
     }
   });
 });

@@ -9,7 +9,8 @@ import { readFileSync, writeFileSync } from "node:fs";
  * (json-output.ts): JSON against text, live and replayed.
  * Then peak RSS rows for a 300 000-syscall trace (memory.ts); `--memory-only` prints just those,
  * `--startup-only` just the start-up rows (startup-cpu.ts).
- * Then the tracer syscalls per stop (syscalls-per-stop.ts), counted rather than timed.
+ * Then the tracer syscalls per stop (syscalls-per-stop.ts), counted rather than timed, and the
+ * CPU time of the stops with start-up left out (stop-cpu.ts).
  */
 import { createRequire } from "node:module";
 import { availableParallelism, loadavg, release } from "node:os";
@@ -19,6 +20,7 @@ import { jsonBench } from "./json-output.js";
 import { formatMemory, measureMemory } from "./memory.js";
 import { type RecordingFigures, recordingBench } from "./recording.js";
 import { formatStartupCpu, measureStartupCpu } from "./startup-cpu.js";
+import { formatStopCpu, measureStopCpu } from "./stop-cpu.js";
 import { summaryBench } from "./summary.js";
 import { formatSyscallsPerStop, syscallsPerStop } from "./syscalls-per-stop.js";
 import { formatTargets, targets } from "./targets.js";
@@ -116,6 +118,10 @@ const startupCpu = measureStartupCpu(bin, Math.max(2 * runs, 15));
 process.stdout.write(formatStartupCpu(startupCpu));
 const stops = syscallsPerStop(bin, 3);
 process.stdout.write(formatSyscallsPerStop(stops));
+// CPU time of the stops, start-up left out (the wall-time rows above are mostly waiting for a CPU).
+const stopCpuRuns = Math.min(runs, 5);
+const stopCpu = measureStopCpu(bin, stopCpuRuns);
+process.stdout.write(formatStopCpu(stopCpu, stopCpuRuns));
 const recording: RecordingFigures = recordingBench(bin, runs);
 const json = jsonBench(bin, runs);
 const memory = measureMemory(bin);
@@ -128,6 +134,7 @@ const goals = targets({
   ...(decoder ? { decoder } : {}),
   memoryOverNodeMiB: Math.max(...memory.rows.map((r) => r.tstrace - memory.node)),
   startupCpu,
+  ...(stopCpu ? { stopCpu } : {}),
 });
 process.stdout.write(formatTargets(goals));
 const loadAtEnd = load();
@@ -144,6 +151,7 @@ if (jsonFile !== undefined) {
     memory,
     startupCpu,
     ...(stops ? { syscallsPerStop: stops } : {}),
+    ...(stopCpu ? { stopCpu } : {}),
     ...(decoder ? { decoder } : {}),
     targets: goals,
     json,

@@ -5,6 +5,7 @@
  */
 import type { DecoderRow } from "./decoder.js";
 import type { StartupCpu } from "./startup-cpu.js";
+import type { StopCpuRow } from "./stop-cpu.js";
 
 /** One target: what was measured against what the issue asks. */
 export interface Target {
@@ -28,6 +29,8 @@ export interface Figures {
   /** Peak RSS over node's own, the largest of the memory rows. */
   readonly memoryOverNodeMiB?: number;
   readonly startupCpu?: StartupCpu;
+  /** The stops' CPU time rows (stop-cpu.ts). */
+  readonly stopCpu?: readonly StopCpuRow[];
 }
 
 function target(
@@ -73,6 +76,8 @@ export function targets(f: Figures): Target[] {
       "x",
     ),
     ...target("-c dd 20k (default) / strace -c", row("dd -c summary")?.tstraceOverStrace, "max", 0.5, "x"),
+    // The same targets in CPU time, start-up left out (stop-cpu.ts): what the stops cost.
+    ...stopCpuTargets(f.stopCpu),
     ...target(
       "start-up /bin/true: tstrace - strace",
       startup && startup.tstraceMs - startup.straceMs,
@@ -105,6 +110,55 @@ export function targets(f: Figures): Target[] {
       "x",
     ),
     ...target("peak RSS over node's own", f.memoryOverNodeMiB, "max", 30, "MiB"),
+  ];
+}
+
+/** The stop rows' targets in CPU time, net of each tracer's start-up. */
+function stopCpuTargets(rows: readonly StopCpuRow[] | undefined) {
+  const cpu = (name: string) => rows?.find((r) => r.workload === name);
+  return [
+    ...target(
+      "CPU, net of start-up: trace=openat dd 200k, no -f / untraced",
+      cpu("dd 200k trace=openat (no -f)")?.netOverUntraced,
+      "max",
+      1.1,
+      "x",
+    ),
+    ...target(
+      "CPU, net of start-up: same with -f",
+      cpu("dd 200k -f trace=openat")?.netOverUntraced,
+      "max",
+      1.1,
+      "x",
+    ),
+    ...target(
+      "CPU, net of start-up: --no-seccomp-bpf trace=openat / strace",
+      cpu("dd --no-seccomp-bpf trace=openat")?.netOverStraceNet,
+      "max",
+      0.5,
+      "x",
+    ),
+    ...target(
+      "CPU, net of start-up: full trace / strace",
+      cpu("dd bs=1 full trace")?.netOverStraceNet,
+      "max",
+      0.6,
+      "x",
+    ),
+    ...target(
+      "CPU, net of start-up: -c (ptrace) / strace -c",
+      cpu("dd -c summary, ptrace")?.netOverStraceNet,
+      "max",
+      0.5,
+      "x",
+    ),
+    ...target(
+      "CPU, net of start-up: -c (default) / strace -c",
+      cpu("dd -c summary")?.netOverStraceNet,
+      "max",
+      0.5,
+      "x",
+    ),
   ];
 }
 
