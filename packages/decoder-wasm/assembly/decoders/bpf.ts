@@ -5,16 +5,21 @@
 // as strace does. Past the command's struct, bytes that are not zeros print as `...` (with -v
 // as `/* bytes N..M */ "\x.."`). Commands without a list print the attribute's address.
 
-import { arg } from "../call";
-import { verbose, xlatStyle } from "../options";
+import { arg, capData, capLen, capNth, exiting, findCap } from "../call";
+import { strsize, verbose, xflag, xlatStyle } from "../options";
 import { putc, puts } from "../out";
-import { putAddr, putHex, putI64, putU64 } from "../print/num";
-import { printCString } from "../print/quote";
-import { printEnum } from "../print/xlat";
-import { findTable, valueOf } from "../tables";
-import { extData, extLen, extWhole, findExt, printExtTail } from "./ext-struct";
-import { F_FLAGS, F_PTR, F_U, F_XVAL, Field, printValue } from "./ioctl-fields";
-import { RVAL_DECODED } from "./rval";
+import { findPointee, ptData, ptLen, ptPtr, ptWanted } from "../pointee";
+import { printFdElem } from "../print/fd";
+import { putAddr, putHex, putU64 } from "../print/num";
+import { HEX_ALL, printBuffer, printCString, quote } from "../print/quote";
+import { putMakedev } from "../print/structs";
+import { printEnum, putRef } from "../print/xlat";
+import { CAP_HEADER, CAP_LENGTH, CAP_STATUS, CK_FD_PATHS, CK_STRUCT_IF, CS_FAULT } from "../record";
+import { findTable, lookup, NO_REF, valueOf } from "../tables";
+import { extData, extLen, extWhole, findExt } from "./ext-struct";
+import { F_CSTRING, F_FLAGS, F_PTR, F_U, F_XVAL, Field, printValue } from "./ioctl-fields";
+import { printIfindex } from "./nl-print";
+import { RVAL_DECODED, RVAL_FD } from "./rval";
 
 /** strace's get_pagesize(): the most of an attribute it reads. */
 const PAGE: u64 = 4096;
@@ -26,6 +31,24 @@ const B_FD: u8 = 100;
 const B_NAME: u8 = 101;
 /** KERNEL_VERSION(a, b, c) of a u32 (print_kernel_version). */
 const B_KVER: u8 = 102;
+/** An interface index, `if_nametoindex("lo")` when it names one (PRINT_FIELD_IFINDEX). */
+const B_IFINDEX: u8 = 103;
+/** A pointer to a NUL-terminated string (printstr; RAW_TRACEPOINT_OPEN's name: at most 128 bytes). */
+const B_STR: u8 = 104;
+/** A pointer to a string of at most the u32 before it bytes (printstr_ex, QUOTE_0_TERMINATED). */
+const B_STRN: u8 = 105;
+/** A pointer to a path (printpath). */
+const B_PATH: u8 = 106;
+/** A pointer to a buffer of btf_size bytes (printstrn). */
+const B_BUF: u8 = 107;
+/** BPF_MAP_CREATE's numa_node: only with BPF_F_NUMA_NODE, `N /* NUMA_NO_NODE *\/` (XVAL_U_VERBOSE). */
+const B_NUMA: u8 = 108;
+/** A u32 the kernel writes back: `old => new` at exit. Fields after it print at exit. */
+const B_CHANGED: u8 = 109;
+/** BPF_OBJ_GET_INFO_BY_FD's info: the map's info struct (with -v), else the address. */
+const B_INFO: u8 = 110;
+/** A u64 device number, `makedev(0, 0)` (PRINT_FIELD_DEV). */
+const B_DEV: u8 = 111;
 
 /** One field of a command's attribute; `group`: printed only when the size reaches it. */
 class BpfField {
@@ -46,31 +69,80 @@ function g(name: string, off: u32, size: u32, fmt: u8, table: string = ""): BpfF
   return new BpfField(true, new Field(name, off, size, fmt < 100 ? fmt : F_U, table), fmt);
 }
 
-/** A command: its name in bpf_commands, the size of its part of bpf_attr, its fields. */
+/**
+ * A command: its name in bpf_commands, the size of strace's struct for it, its fields, and the
+ * name of the struct they print inside (`{test={…}}`), if any.
+ */
 class BpfCmd {
   constructor(
     public name: string,
     public size: u32,
     public fields: BpfField[],
+    public wrap: string = "",
   ) {}
 }
 
+/** The commands whose return value is an fd (strace's RVAL_FD). */
+const FD_COMMANDS: string[] = [
+  "BPF_MAP_CREATE",
+  "BPF_PROG_LOAD",
+  "BPF_OBJ_PIN",
+  "BPF_OBJ_GET",
+  "BPF_PROG_GET_FD_BY_ID",
+  "BPF_MAP_GET_FD_BY_ID",
+  "BPF_BTF_LOAD",
+  "BPF_BTF_GET_FD_BY_ID",
+  "BPF_LINK_CREATE",
+  "BPF_LINK_GET_FD_BY_ID",
+];
+
 // Offsets and sizes: include/uapi/linux/bpf.h, union bpf_attr's anonymous struct of each command
-// (the kernel's BTF flattens them into one namespace, so they are spelled out here).
+// (the kernel's BTF flattens them into one namespace, so they are spelled out here; core's
+// data/bpf-attr.ts names the pointer and fd fields among them, checked against the header).
+// A command's size is strace 6.1's struct for it: past it, the tail.
 const COMMANDS: BpfCmd[] = [
+  new BpfCmd("BPF_MAP_CREATE", 72, [
+    f("map_type", 0, 4, F_XVAL, "bpf_map_types"),
+    f("key_size", 4, 4, F_U),
+    f("value_size", 8, 4, F_U),
+    f("max_entries", 12, 4, F_U),
+    g("map_flags", 16, 4, F_FLAGS, "bpf_map_flags"),
+    g("inner_map_fd", 20, 4, B_FD),
+    g("numa_node", 24, 4, B_NUMA, "numa_node"),
+    g("map_name", 28, 16, B_NAME),
+    g("map_ifindex", 44, 4, B_IFINDEX),
+    g("btf_fd", 48, 4, B_FD),
+    f("btf_key_type_id", 52, 4, F_U),
+    f("btf_value_type_id", 56, 4, F_U),
+    g("btf_vmlinux_value_type_id", 60, 4, F_U),
+    g("map_extra", 64, 8, F_U),
+  ]),
+  new BpfCmd("BPF_MAP_LOOKUP_ELEM", 32, elemFields("value", "bpf_map_lookup_elem_flags", F_FLAGS, true)),
+  new BpfCmd(
+    "BPF_MAP_LOOKUP_AND_DELETE_ELEM",
+    32,
+    elemFields("value", "bpf_map_lookup_elem_flags", F_FLAGS, true),
+  ),
+  new BpfCmd("BPF_MAP_UPDATE_ELEM", 32, elemFields("value", "bpf_map_update_elem_flags", F_XVAL, false)),
+  new BpfCmd("BPF_MAP_DELETE_ELEM", 16, [f("map_fd", 0, 4, B_FD), f("key", 8, 8, F_PTR)]),
+  new BpfCmd("BPF_MAP_GET_NEXT_KEY", 24, [
+    f("map_fd", 0, 4, B_FD),
+    f("key", 8, 8, F_PTR),
+    f("next_key", 16, 8, F_PTR),
+  ]),
+  new BpfCmd("BPF_MAP_FREEZE", 4, [f("map_fd", 0, 4, B_FD)]),
   new BpfCmd("BPF_PROG_LOAD", 128, [
     f("prog_type", 0, 4, F_XVAL, "bpf_prog_types"),
     f("insn_cnt", 4, 4, F_U),
     f("insns", 8, 8, F_PTR),
-    // the license string: its address (strace reads the string; tstrace does not capture it yet)
-    f("license", 16, 8, F_PTR),
+    f("license", 16, 8, B_STR),
     g("log_level", 24, 4, F_U),
     f("log_size", 28, 4, F_U),
-    f("log_buf", 32, 8, F_PTR),
+    f("log_buf", 32, 8, B_STRN),
     g("kern_version", 40, 4, B_KVER),
     g("prog_flags", 44, 4, F_FLAGS, "bpf_prog_flags"),
     g("prog_name", 48, 16, B_NAME),
-    g("prog_ifindex", 64, 4, F_U),
+    g("prog_ifindex", 64, 4, B_IFINDEX),
     g("expected_attach_type", 68, 4, F_XVAL, "bpf_attach_type"),
     g("prog_btf_fd", 72, 4, B_FD),
     f("func_info_rec_size", 76, 4, F_U),
@@ -83,7 +155,98 @@ const COMMANDS: BpfCmd[] = [
     g("attach_prog_fd", 112, 4, B_FD),
     g("fd_array", 120, 8, F_PTR),
   ]),
+  new BpfCmd("BPF_OBJ_PIN", 16, objFields()),
+  new BpfCmd("BPF_OBJ_GET", 16, objFields()),
+  new BpfCmd("BPF_PROG_ATTACH", 20, [
+    f("target_fd", 0, 4, B_FD),
+    f("attach_bpf_fd", 4, 4, B_FD),
+    f("attach_type", 8, 4, F_XVAL, "bpf_attach_type"),
+    f("attach_flags", 12, 4, F_FLAGS, "bpf_attach_flags"),
+    g("replace_bpf_fd", 16, 4, B_FD),
+  ]),
+  new BpfCmd("BPF_PROG_DETACH", 12, [
+    f("target_fd", 0, 4, B_FD),
+    f("attach_type", 8, 4, F_XVAL, "bpf_attach_type"),
+  ]),
+  new BpfCmd(
+    "BPF_PROG_TEST_RUN",
+    76,
+    [
+      f("prog_fd", 0, 4, B_FD),
+      f("retval", 4, 4, F_U),
+      f("data_size_in", 8, 4, F_U),
+      f("data_size_out", 12, 4, F_U),
+      f("data_in", 16, 8, F_PTR),
+      f("data_out", 24, 8, F_PTR),
+      f("repeat", 32, 4, F_U),
+      f("duration", 36, 4, F_U),
+      g("ctx_size_in", 40, 4, F_U),
+      f("ctx_size_out", 44, 4, F_U),
+      f("ctx_in", 48, 8, F_PTR),
+      f("ctx_out", 56, 8, F_PTR),
+      g("flags", 64, 4, F_FLAGS, "bpf_test_run_flags"),
+      f("cpu", 68, 4, F_U),
+      g("batch_size", 72, 4, F_U),
+    ],
+    "test",
+  ),
+  new BpfCmd("BPF_PROG_GET_NEXT_ID", 12, nextIdFields()),
+  new BpfCmd("BPF_MAP_GET_NEXT_ID", 12, nextIdFields()),
+  new BpfCmd("BPF_BTF_GET_NEXT_ID", 12, nextIdFields()),
+  new BpfCmd("BPF_LINK_GET_NEXT_ID", 12, nextIdFields()),
+  new BpfCmd("BPF_PROG_GET_FD_BY_ID", 12, byIdFields("prog_id")),
+  new BpfCmd("BPF_MAP_GET_FD_BY_ID", 12, byIdFields("map_id")),
+  new BpfCmd("BPF_BTF_GET_FD_BY_ID", 4, [f("btf_id", 0, 4, F_U)]),
+  new BpfCmd("BPF_LINK_GET_FD_BY_ID", 4, [f("link_id", 0, 4, F_U)]),
+  new BpfCmd(
+    "BPF_OBJ_GET_INFO_BY_FD",
+    16,
+    [f("bpf_fd", 0, 4, B_FD), f("info_len", 4, 4, B_CHANGED), f("info", 8, 8, B_INFO)],
+    "info",
+  ),
+  new BpfCmd(
+    "BPF_RAW_TRACEPOINT_OPEN",
+    12,
+    [f("name", 0, 8, B_STR), f("prog_fd", 8, 4, B_FD)],
+    "raw_tracepoint",
+  ),
+  new BpfCmd("BPF_BTF_LOAD", 28, [
+    f("btf", 0, 8, B_BUF),
+    f("btf_log_buf", 8, 8, F_PTR),
+    f("btf_size", 16, 4, F_U),
+    f("btf_log_size", 20, 4, F_U),
+    f("btf_log_level", 24, 4, F_U),
+  ]),
 ];
+
+/** The map commands' map_fd, key, value pointer (`value` or another name) and flags. */
+function elemFields(value: string, table: string, fmt: u8, flagsGroup: bool): BpfField[] {
+  const flags = flagsGroup ? g("flags", 24, 8, fmt, table) : f("flags", 24, 8, fmt, table);
+  return [f("map_fd", 0, 4, B_FD), f("key", 8, 8, F_PTR), f(value, 16, 8, F_PTR), flags];
+}
+
+/** BPF_OBJ_PIN and BPF_OBJ_GET: a path and an fd, then the open flags. */
+function objFields(): BpfField[] {
+  return [
+    f("pathname", 0, 8, B_PATH),
+    f("bpf_fd", 8, 4, B_FD),
+    g("file_flags", 12, 4, F_FLAGS, "bpf_file_mode_flags"),
+  ];
+}
+
+/** The *_GET_NEXT_ID commands: next_id is what the kernel writes back. */
+function nextIdFields(): BpfField[] {
+  return [
+    f("start_id", 0, 4, F_U),
+    f("next_id", 4, 4, B_CHANGED),
+    g("open_flags", 8, 4, F_FLAGS, "bpf_file_mode_flags"),
+  ];
+}
+
+/** The *_GET_FD_BY_ID commands of progs and maps. */
+function byIdFields(id: string): BpfField[] {
+  return [f(id, 0, 4, F_U), f("next_id", 4, 4, F_U), g("open_flags", 8, 4, F_FLAGS, "bpf_file_mode_flags")];
+}
 
 let T_COMMANDS: i32 = -2;
 const cmdValues: u64[] = [];
@@ -122,61 +285,299 @@ function printKernelVersion(v: u32): void {
   if (xlatStyle == 2) puts(" */");
 }
 
-function printField(bf: BpfField, p: usize): void {
+/** The attribute's pointer fields' pointees are the second argument's. */
+const ATTR_ARG: u32 = 1;
+/** strace's PATH_MAX: the most of a path printpath prints. */
+const PATH_MAX: u32 = 4096;
+/** RAW_TRACEPOINT_OPEN's name: strace reads at most this many bytes of it. */
+const TP_NAME_SIZE: u32 = 128;
+/** include/uapi/linux/bpf.h: BPF_F_NUMA_NODE, the map flag that makes numa_node meaningful. */
+const BPF_F_NUMA_NODE: u32 = 4;
+
+/** The pointee of the pointer at `off`, read at entry; false: print the pointer (NULL or address). */
+function pointee(off: u32): bool {
+  return findPointee(ATTR_ARG, off, false) && ptPtr != 0;
+}
+
+/**
+ * printstr_ex(addr, len, QUOTE_0_TERMINATED) of the pointee at `off`: at most `len` bytes (-s
+ * and one more read), up to the NUL; the address when memory ends before either.
+ */
+function printStrField(ptr: u64, off: u32, len: u64): void {
+  if (!pointee(off)) {
+    putAddr(ptr);
+    return;
+  }
+  let size = <u64>strsize + 1;
+  if (size > len) size = len;
+  let n: u32 = 0;
+  while (<u64>n < size && n < ptLen && load<u8>(ptData + <usize>n) != 0) n++;
+  if (<u64>n < size && n >= ptLen) {
+    putAddr(ptr);
+    return;
+  }
+  const shown = n < <u32>strsize ? n : <u32>strsize;
+  quote(ptData, shown, false, xflag);
+  // no NUL within what was read: more follows
+  if (<u64>n == size && len != 0) puts("...");
+}
+
+/** printstrn(addr, len): `len` bytes (at most -s), all readable or the address. */
+function printBufField(ptr: u64, off: u32, len: u64): void {
+  if (!pointee(off)) {
+    putAddr(ptr);
+    return;
+  }
+  let size = <u64>strsize + 1;
+  if (size > len) size = len;
+  if (<u64>ptLen < size) {
+    putAddr(ptr);
+    return;
+  }
+  printBuffer(ptData, <u32>size, len);
+}
+
+/** printpath: the path up to its NUL (at most PATH_MAX bytes), or the address. */
+function printPathField(ptr: u64, off: u32): void {
+  if (!pointee(off)) {
+    putAddr(ptr);
+    return;
+  }
+  let n: u32 = 0;
+  while (n < ptLen && load<u8>(ptData + <usize>n) != 0) n++;
+  if (n >= ptLen && ptLen < ptWanted) {
+    putAddr(ptr);
+    return;
+  }
+  printCString(ptData, n, n >= PATH_MAX, PATH_MAX);
+}
+
+/** `N /* NAME *\/` when the table names N, else N (PRINT_FIELD_XVAL_U_VERBOSE without a default). */
+function printUVerbose(table: string, v: u64): void {
+  putU64(v);
+  const ref = lookup(findTable(table), v);
+  if (ref == NO_REF) return;
+  puts(" /* ");
+  putRef(ref);
+  puts(" */");
+}
+
+/** Whether field `bf` prints at all (numa_node only with its map flag). */
+function shows(bf: BpfField, p: usize): bool {
+  return bf.fmt != B_NUMA || (load<u32>(p + 16) & BPF_F_NUMA_NODE) != 0;
+}
+
+/** The field's value; `limit`: the bytes of the attribute the caller passed past the field's start. */
+function printField(bf: BpfField, p: usize, limit: u64): void {
   const fl = bf.field;
   const at = p + <usize>fl.off;
-  if (bf.fmt == B_FD) putI64(<i64>load<i32>(at));
+  if (bf.fmt == B_FD) printFdElem(load<i32>(at));
   else if (bf.fmt == B_KVER) printKernelVersion(load<u32>(at));
+  else if (bf.fmt == B_IFINDEX) printIfindex(load<u32>(at));
+  else if (bf.fmt == B_NUMA) printUVerbose(fl.table, <u64>load<u32>(at));
+  else if (bf.fmt == B_CHANGED) putU64(<u64>load<u32>(at));
+  else if (bf.fmt == B_INFO) printInfo(p);
+  else if (bf.fmt == B_DEV) putMakedev(load<u64>(at));
+  else if (bf.fmt == B_STR) {
+    // RAW_TRACEPOINT_OPEN's name is its only B_STR field at offset 0
+    const cap: u64 = fl.off == 0 ? <u64>TP_NAME_SIZE : 0xffffffffffffffff;
+    printStrField(load<u64>(at), fl.off, cap);
+  } else if (bf.fmt == B_STRN) printStrField(load<u64>(at), fl.off, <u64>load<u32>(at - 4));
+  else if (bf.fmt == B_PATH) printPathField(load<u64>(at), fl.off);
+  else if (bf.fmt == B_BUF) printBufField(load<u64>(at), fl.off, <u64>load<u32>(p + 16));
   else if (bf.fmt == B_NAME) {
+    // PRINT_FIELD_CSTRING_SZ: the array, or as much of it as the caller passed
+    const sz = <u64>fl.size < limit ? fl.size : <u32>limit;
     let n: u32 = 0;
-    while (n < fl.size && load<u8>(at + <usize>n) != 0) n++;
-    if (n < fl.size) printCString(at, n, false, fl.size);
-    else printCString(at, fl.size - 1, true, fl.size);
+    while (n < sz && load<u8>(at + <usize>n) != 0) n++;
+    if (n < sz) printCString(at, n, false, sz);
+    else printCString(at, sz - 1, true, sz);
   } else printValue(fl, p);
 }
 
-/** bpf_attr tail: `...` (abbreviated) or the bytes, when the bytes past `known` are not zeros. */
-function printTail(known: u32, size: u64): void {
+/**
+ * decode_attr_extra_data: when the `size` bytes at `data` hold non-zero bytes past `known`,
+ * `, ...` (abbreviated) or `, extra_data="\x.." /* bytes K..N *\/` (every byte, -v).
+ */
+function printTail(data: usize, known: u32, size: u64): void {
   if (size <= <u64>known) return;
-  if (verbose) {
-    printExtTail(known, size);
+  const total = <u32>(size < PAGE ? size : PAGE);
+  let zero = true;
+  for (let j = known; j < total; j++)
+    if (load<u8>(data + <usize>j) != 0) {
+      zero = false;
+      break;
+    }
+  if (zero) return;
+  if (!verbose) {
+    puts(", ...");
     return;
   }
-  const total = <u32>(size < PAGE ? size : PAGE);
-  for (let j = known; j < total; j++)
-    if (load<u8>(extData + <usize>j) != 0) {
-      puts(", ...");
-      return;
-    }
+  puts(", extra_data=");
+  quote(data + <usize>known, total - known, false, HEX_ALL);
+  puts(" /* bytes ");
+  putU64(<u64>known);
+  puts("..");
+  putU64(<u64>(total - 1));
+  puts(" */");
+}
+
+/** include/uapi/linux/bpf.h struct bpf_map_info as strace 6.1 prints it (88 bytes, map_extra unprinted). */
+const MAP_INFO = new BpfCmd("bpf_map_info", 88, [
+  f("type", 0, 4, F_XVAL, "bpf_map_types"),
+  f("id", 4, 4, F_U),
+  f("key_size", 8, 4, F_U),
+  f("value_size", 12, 4, F_U),
+  f("max_entries", 16, 4, F_U),
+  f("map_flags", 20, 4, F_FLAGS, "bpf_map_flags"),
+  g("name", 24, 16, F_CSTRING),
+  g("ifindex", 40, 4, B_IFINDEX),
+  f("btf_vmlinux_value_type_id", 44, 4, F_U),
+  f("netns_dev", 48, 8, B_DEV),
+  f("netns_ino", 56, 8, F_U),
+  g("btf_id", 64, 4, F_U),
+  f("btf_key_type_id", 68, 4, F_U),
+  f("btf_value_type_id", 72, 4, F_U),
+]);
+
+/** The fd's path (its FD_PATHS capture at entry) is `name`. */
+function fdPathIs(fd: i32, name: string): bool {
+  for (let nth: u32 = 0; nth < 64; nth++) {
+    const c = capNth(<u32>CK_FD_PATHS, false, nth);
+    if (c == 0) break;
+    if (<u32>load<u16>(c + CAP_STATUS) == <u32>CS_FAULT) continue;
+    const data = c + CAP_HEADER;
+    const len = load<u32>(c + CAP_LENGTH);
+    // one element: count, pad, then fd, missing, form, path length, detail length, path
+    if (len < 28 || load<u32>(data) == 0) continue;
+    const e = data + 8;
+    if (load<i32>(e) != fd || load<u32>(e + 4) != 0) continue;
+    const pathLen = load<u32>(e + 12);
+    if (pathLen != <u32>name.length || <u32>28 + pathLen > len) continue;
+    let same = true;
+    for (let i: u32 = 0; i < pathLen; i++)
+      if (<u32>load<u8>(e + 20 + <usize>i) != <u32>name.charCodeAt(i)) {
+        same = false;
+        break;
+      }
+    if (same) return true;
+  }
+  return false;
+}
+
+/**
+ * BPF_OBJ_GET_INFO_BY_FD's info at exit: with -v, a map's bpf_map_info as long as info_len says
+ * (read at exit); a program's info and anything unreadable print the address.
+ */
+function printInfo(p: usize): void {
+  const ptr = load<u64>(p + 8);
+  const len = load<u32>(p + 4);
+  if (
+    !verbose ||
+    len == 0 ||
+    <u64>len > PAGE ||
+    !fdPathIs(load<i32>(p), "anon_inode:bpf-map") ||
+    !findPointee(ATTR_ARG, 8, true) ||
+    ptLen < len
+  ) {
+    putAddr(ptr);
+    return;
+  }
+  const info = scratchInfo(MAP_INFO.size);
+  memory.copy(info, ptData, <usize>(len < MAP_INFO.size ? len : MAP_INFO.size));
+  putc(0x7b);
+  if (printFields(MAP_INFO, info, <u64>len, 0, MAP_INFO.fields.length))
+    printTail(ptData, MAP_INFO.size, <u64>len);
+  putc(0x7d);
+}
+
+/** Index of the command's B_CHANGED field (its later fields print at exit), or -1. */
+function splitAt(c: BpfCmd): i32 {
+  for (let i = 0; i < c.fields.length; i++) if (c.fields[i].fmt == B_CHANGED) return i;
+  return -1;
+}
+
+/** Prints fields [from, to) of `c`, stopping at a group the caller's size does not reach. */
+function printFields(c: BpfCmd, p: usize, size: u64, from: i32, to: i32): bool {
+  for (let i = from; i < to; i++) {
+    const bf = c.fields[i];
+    if (bf.group && size <= <u64>bf.field.off) return false;
+    if (!shows(bf, p)) continue;
+    if (i > 0) puts(", ");
+    puts(bf.field.name);
+    putc(0x3d);
+    printField(bf, p, size - <u64>bf.field.off);
+  }
+  return true;
 }
 
 export function decodeBpf(): i32 {
   const cmd = <u64>(<u32>arg(0));
   const size = <u64>(<u32>arg(2));
   const c = findCmd(cmd);
-  printEnum(T_COMMANDS, cmd);
-  puts(", ");
-  if (c == null || size == 0 || size > PAGE || !findExt(1, <u32>size) || !extWhole || <u64>extLen < size) {
-    putAddr(arg(1));
-  } else {
-    // what the caller passed, zeros past it (strace's attr starts zeroed)
-    const p = scratch(c.size);
-    memory.copy(p, extData, <usize>(size < <u64>c.size ? size : <u64>c.size));
-    putc(0x7b);
-    for (let i = 0; i < c.fields.length; i++) {
-      const bf = c.fields[i];
-      if (bf.group && size <= <u64>bf.field.off) break;
-      if (i > 0) puts(", ");
-      puts(bf.field.name);
-      putc(0x3d);
-      printField(bf, p);
-    }
-    printTail(c.size, size);
-    putc(0x7d);
+  if (!exiting) {
+    printEnum(T_COMMANDS, cmd);
+    puts(", ");
   }
+  if (c == null || size == 0 || size > PAGE || !findExt(1, <u32>size) || !extWhole || <u64>extLen < size) {
+    if (!exiting) putAddr(arg(1));
+    return finish(size, c);
+  }
+  // what the caller passed, zeros past it (strace's attr starts zeroed)
+  const p = scratch(c.size);
+  memory.copy(p, extData, <usize>(size < <u64>c.size ? size : <u64>c.size));
+  const split = splitAt(c);
+  if (!exiting) {
+    putc(0x7b);
+    if (c.wrap.length > 0) {
+      puts(c.wrap);
+      puts("={");
+    }
+    if (split >= 0) {
+      printFields(c, p, size, 0, split + 1);
+      return 0;
+    }
+    printFields(c, p, size, 0, c.fields.length);
+  } else {
+    // the fields the kernel wrote back, as the attribute reads at exit
+    const bf = c.fields[split];
+    const old = load<u32>(p + <usize>bf.field.off);
+    if (findCap(ATTR_ARG, CK_STRUCT_IF, true)) {
+      const n = capLen < <u32>size ? capLen : <u32>size;
+      memory.copy(p, capData, <usize>(n < c.size ? n : c.size));
+    }
+    const now = load<u32>(p + <usize>bf.field.off);
+    if (now != old) {
+      puts(" => ");
+      putU64(<u64>now);
+    }
+    printFields(c, p, size, split + 1, c.fields.length);
+  }
+  if (c.wrap.length > 0) putc(0x7d);
+  printTail(extData, c.size, size);
+  putc(0x7d);
+  return finish(size, c);
+}
+
+/** `, size` and the return value's form. */
+function finish(size: u64, c: BpfCmd | null): i32 {
   puts(", ");
   putU64(size);
+  if (c != null && FD_COMMANDS.includes(c.name)) return RVAL_DECODED | RVAL_FD;
   return RVAL_DECODED;
+}
+
+let infoBuf: usize = 0;
+let infoLen: u32 = 0;
+
+/** A zeroed buffer for an info struct, apart from the attribute's. */
+function scratchInfo(n: u32): usize {
+  if (infoLen < n) {
+    infoBuf = heap.alloc(<usize>n);
+    infoLen = n;
+  }
+  memory.fill(infoBuf, 0, <usize>n);
+  return infoBuf;
 }
 
 let scratchBuf: usize = 0;
