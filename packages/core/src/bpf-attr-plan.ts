@@ -1,10 +1,11 @@
 /**
  * The captures of bpf(2) beyond its attribute's sized capture (data/bpf-attr.ts), each chosen by
- * the command (args[0]): the strings and structs the attribute points at (POINTEE), its fds'
- * paths (FD_PATHS of a field) under -y, and the attribute's first bytes again at exit (STRUCT_IF).
+ * the command (args[0]): the strings and structs the attribute points at (POINTEE), the path of
+ * the fd a printer is picked by, and the attribute's first bytes again at exit (STRUCT_IF); under
+ * -y, every open fd's path.
  */
 
-import type { DecodeFds } from "./capture-plan.js";
+import { captureBytes, type DecodeFds, FD_PATHS_MAX } from "./capture-plan.js";
 import type { CaptureSpec } from "./capture-spec.js";
 import { constTables } from "./consts.js";
 import { type BpfAttrPointer, bpfAttrCommands } from "./data/bpf-attr.js";
@@ -23,42 +24,41 @@ function commandValue(name: string): number {
 }
 
 function pointerMax(p: BpfAttrPointer, strsize: number): number {
-  const max = p.max === "strsize" ? strsize + 1 : p.max === "path" ? PATH_MAX : p.max;
+  const max = p.max === "strsize" ? captureBytes(strsize + 1) : p.max === "path" ? PATH_MAX : p.max;
   return p.cap === undefined ? max : Math.min(max, p.cap);
 }
 
-/** bpf's command-chosen captures, for -s `strsize` and the -y level `decodeFds`. */
-export function bpfAttrCaptures(strsize: number, decodeFds: DecodeFds): CaptureSpec[] {
+/** bpf's command-chosen captures, for -s `strsize`, the -y level `decodeFds` and -v. */
+export function bpfAttrCaptures(strsize: number, decodeFds: DecodeFds, verbose: boolean): CaptureSpec[] {
   const out: CaptureSpec[] = [];
   for (const [name, cmd] of Object.entries(bpfAttrCommands)) {
     const sel = { selectorArg: CMD_ARG, selectorValue: commandValue(name) };
     for (const p of cmd.pointers ?? []) {
+      if (p.verboseOnly && !verbose) continue;
       const base = {
         arg: ATTR_ARG,
         kind: CaptureKind.POINTEE,
         ptrOffset: p.offset,
         countOffset: p.count?.offset ?? 0,
         countSize: p.count ? (4 as const) : (0 as const),
-        elemSize: 1,
+        elemSize: p.elemSize ?? 1,
         max: pointerMax(p, strsize),
         ...sel,
       } as const;
       if (p.when !== "exit") out.push({ ...base, when: CaptureWhen.ENTRY });
       if (p.when !== "entry") out.push({ ...base, when: CaptureWhen.EXIT });
     }
-    if (decodeFds !== "none" || cmd.fdPathAlways) {
-      for (const f of cmd.fds ?? []) {
-        out.push({
-          arg: ATTR_ARG,
-          kind: CaptureKind.FD_PATHS,
-          when: CaptureWhen.ENTRY,
-          countArg: "field",
-          offset: f.offset,
-          decode: decodeFds === "all" ? FdDecode.DETAILS : 0,
-          ...sel,
-        });
-      }
-    }
+    // the printer-picking fd's path; under -y every fd's (below)
+    if (cmd.printerFd && decodeFds === "none")
+      out.push({
+        arg: ATTR_ARG,
+        kind: CaptureKind.FD_PATHS,
+        when: CaptureWhen.ENTRY,
+        countArg: "field",
+        offset: cmd.printerFd.offset,
+        decode: 0,
+        ...sel,
+      });
     if (cmd.exitSize)
       out.push({
         arg: ATTR_ARG,
@@ -68,5 +68,17 @@ export function bpfAttrCaptures(strsize: number, decodeFds: DecodeFds): CaptureS
         ...sel,
       });
   }
+  // Under -y: what every open fd names, at entry. An fd field past the caller's size prints as
+  // strace's zero fill, fd 0, decorated with what fd 0 names; the others are the caller's fds.
+  if (decodeFds !== "none")
+    out.push({
+      arg: 0,
+      kind: CaptureKind.FD_PATHS,
+      when: CaptureWhen.ENTRY,
+      countArg: "all",
+      stride: 4,
+      decode: decodeFds === "all" ? FdDecode.DETAILS : 0,
+      max: FD_PATHS_MAX,
+    });
   return out;
 }

@@ -3,9 +3,12 @@
 // core's sized capture. Each command is a list of fields; a field that starts a group (the
 // fields one kernel release added) is printed only when the caller's size reaches its offset,
 // as strace does. Past the command's struct, bytes that are not zeros print as `...` (with -v
-// as `/* bytes N..M */ "\x.."`). Commands without a list print the attribute's address.
+// as `extra_data="\x.." /* bytes N..M */`). What fields point at (strings, instructions, id
+// arrays, the info struct) comes from core's command-chosen POINTEE captures (data/bpf-attr.ts);
+// fields the kernel writes back print at exit, from the attribute read again then. Commands
+// without a list print the attribute's address.
 
-import { arg, capData, capLen, capNth, exiting, findCap } from "../call";
+import { arg, capData, capLen, capNth, exiting, findCap, isError } from "../call";
 import { strsize, verbose, xflag, xlatStyle } from "../options";
 import { putc, puts } from "../out";
 import { findPointee, ptData, ptLen, ptPtr, ptWanted } from "../pointee";
@@ -13,11 +16,12 @@ import { printFdElem } from "../print/fd";
 import { putAddr, putHex, putU64 } from "../print/num";
 import { HEX_ALL, printBuffer, printCString, quote } from "../print/quote";
 import { putMakedev } from "../print/structs";
-import { printEnum, putRef } from "../print/xlat";
+import { printEnum, printFlags, putRef } from "../print/xlat";
 import { CAP_HEADER, CAP_LENGTH, CAP_STATUS, CK_FD_PATHS, CK_STRUCT_IF, CS_FAULT } from "../record";
 import { findTable, lookup, NO_REF, valueOf } from "../tables";
+import { printEbpfInsns } from "./bpf-filter";
 import { extData, extLen, extWhole, findExt } from "./ext-struct";
-import { F_CSTRING, F_FLAGS, F_PTR, F_U, F_XVAL, Field, printValue } from "./ioctl-fields";
+import { F_CSTRING, F_D, F_FLAGS, F_PTR, F_U, F_X, F_XVAL, Field, printValue } from "./ioctl-fields";
 import { printIfindex } from "./nl-print";
 import { RVAL_DECODED, RVAL_FD } from "./rval";
 
@@ -49,6 +53,18 @@ const B_CHANGED: u8 = 109;
 const B_INFO: u8 = 110;
 /** A u64 device number, `makedev(0, 0)` (PRINT_FIELD_DEV). */
 const B_DEV: u8 = 111;
+/** PROG_LOAD's instructions: with -v each one (the u32 before the pointer counts them), else the address. */
+const B_INSNS: u8 = 112;
+/** PROG_QUERY's prog_ids: printed at exit, as many u32 as prog_cnt (8 bytes on) says then. */
+const B_IDS_EXIT: u8 = 113;
+/** A u32 printed at exit: `old => new` when the kernel changed it (PROG_QUERY's prog_cnt). */
+const B_CHANGED_EXIT: u8 = 114;
+/** TASK_FD_QUERY's buf at exit: a string of at most buf_len bytes (before and after). */
+const B_STR_EXIT: u8 = 115;
+/** LINK_UPDATE's old_prog_fd: an fd, shown only with BPF_F_REPLACE in flags. */
+const B_FD_REPLACE: u8 = 116;
+/** A u64 in hex (PRINT_FIELD_X of a __u64). */
+const B_X64: u8 = 117;
 
 /** One field of a command's attribute; `group`: printed only when the size reaches it. */
 class BpfField {
@@ -134,7 +150,7 @@ const COMMANDS: BpfCmd[] = [
   new BpfCmd("BPF_PROG_LOAD", 128, [
     f("prog_type", 0, 4, F_XVAL, "bpf_prog_types"),
     f("insn_cnt", 4, 4, F_U),
-    f("insns", 8, 8, F_PTR),
+    f("insns", 8, 8, B_INSNS),
     f("license", 16, 8, B_STR),
     g("log_level", 24, 4, F_U),
     f("log_size", 28, 4, F_U),
@@ -210,6 +226,62 @@ const COMMANDS: BpfCmd[] = [
     [f("name", 0, 8, B_STR), f("prog_fd", 8, 4, B_FD)],
     "raw_tracepoint",
   ),
+  new BpfCmd(
+    "BPF_PROG_QUERY",
+    28,
+    [
+      f("target_fd", 0, 4, B_FD),
+      f("attach_type", 4, 4, F_XVAL, "bpf_attach_type"),
+      f("query_flags", 8, 4, F_FLAGS, "bpf_query_flags"),
+      f("attach_flags", 12, 4, F_FLAGS, "bpf_attach_flags"),
+      f("prog_ids", 16, 8, B_IDS_EXIT),
+      f("prog_cnt", 24, 4, B_CHANGED_EXIT),
+    ],
+    "query",
+  ),
+  new BpfCmd(
+    "BPF_TASK_FD_QUERY",
+    48,
+    [
+      f("pid", 0, 4, F_D),
+      f("fd", 4, 4, B_FD),
+      f("flags", 8, 4, F_U),
+      f("buf_len", 12, 4, B_CHANGED),
+      f("buf", 16, 8, B_STR_EXIT),
+      f("prog_id", 24, 4, F_U),
+      f("fd_type", 28, 4, F_XVAL, "bpf_task_fd_type"),
+      f("probe_offset", 32, 8, B_X64),
+      f("probe_addr", 40, 8, B_X64),
+    ],
+    "task_fd_query",
+  ),
+  new BpfCmd("BPF_MAP_LOOKUP_BATCH", 56, batchFields(true, true), "batch"),
+  new BpfCmd("BPF_MAP_LOOKUP_AND_DELETE_BATCH", 56, batchFields(true, true), "batch"),
+  new BpfCmd("BPF_MAP_UPDATE_BATCH", 56, batchFields(false, true), "batch"),
+  new BpfCmd("BPF_MAP_DELETE_BATCH", 56, batchFields(false, false), "batch"),
+  // the union after flags is printed by decodeLinkCreate
+  new BpfCmd(
+    "BPF_LINK_CREATE",
+    48,
+    [
+      f("prog_fd", 0, 4, B_FD),
+      f("target_fd", 4, 4, B_FD),
+      f("attach_type", 8, 4, F_XVAL, "bpf_attach_type"),
+      f("flags", 12, 4, F_X),
+    ],
+    "link_create",
+  ),
+  new BpfCmd(
+    "BPF_LINK_UPDATE",
+    16,
+    [
+      f("link_fd", 0, 4, B_FD),
+      f("new_prog_fd", 4, 4, B_FD),
+      f("flags", 8, 4, F_FLAGS, "bpf_attach_flags"),
+      f("old_prog_fd", 12, 4, B_FD_REPLACE),
+    ],
+    "link_update",
+  ),
   new BpfCmd("BPF_BTF_LOAD", 28, [
     f("btf", 0, 8, B_BUF),
     f("btf_log_buf", 8, 8, F_PTR),
@@ -223,6 +295,22 @@ const COMMANDS: BpfCmd[] = [
 function elemFields(value: string, table: string, fmt: u8, flagsGroup: bool): BpfField[] {
   const flags = flagsGroup ? g("flags", 24, 8, fmt, table) : f("flags", 24, 8, fmt, table);
   return [f("map_fd", 0, 4, B_FD), f("key", 8, 8, F_PTR), f(value, 16, 8, F_PTR), flags];
+}
+
+/** The batch commands: the lookups' batch cursors, keys and values (the update's), count, the map. */
+function batchFields(cursors: bool, values: bool): BpfField[] {
+  const out: BpfField[] = [];
+  if (cursors) {
+    out.push(f("in_batch", 0, 8, F_PTR));
+    out.push(f("out_batch", 8, 8, F_PTR));
+  }
+  out.push(f("keys", 16, 8, F_PTR));
+  if (values) out.push(f("values", 24, 8, F_PTR));
+  out.push(f("count", 32, 4, F_U));
+  out.push(f("map_fd", 36, 4, B_FD));
+  out.push(f("elem_flags", 40, 8, F_FLAGS, "bpf_map_lookup_elem_flags"));
+  out.push(f("flags", 48, 8, B_X64));
+  return out;
 }
 
 /** BPF_OBJ_PIN and BPF_OBJ_GET: a path and an fd, then the open flags. */
@@ -293,18 +381,20 @@ const PATH_MAX: u32 = 4096;
 const TP_NAME_SIZE: u32 = 128;
 /** include/uapi/linux/bpf.h: BPF_F_NUMA_NODE, the map flag that makes numa_node meaningful. */
 const BPF_F_NUMA_NODE: u32 = 4;
+/** include/uapi/linux/bpf.h: BPF_F_REPLACE, the attach flag that makes old_prog_fd meaningful. */
+const BPF_F_REPLACE: u32 = 4;
 
 /** The pointee of the pointer at `off`, read at entry; false: print the pointer (NULL or address). */
-function pointee(off: u32): bool {
-  return findPointee(ATTR_ARG, off, false) && ptPtr != 0;
+function pointee(off: u32, atExit: bool = false): bool {
+  return findPointee(ATTR_ARG, off, atExit) && ptPtr != 0;
 }
 
 /**
  * printstr_ex(addr, len, QUOTE_0_TERMINATED) of the pointee at `off`: at most `len` bytes (-s
  * and one more read), up to the NUL; the address when memory ends before either.
  */
-function printStrField(ptr: u64, off: u32, len: u64): void {
-  if (!pointee(off)) {
+function printStrField(ptr: u64, off: u32, len: u64, atExit: bool = false): void {
+  if (!pointee(off, atExit)) {
     putAddr(ptr);
     return;
   }
@@ -364,7 +454,68 @@ function printUVerbose(table: string, v: u64): void {
 
 /** Whether field `bf` prints at all (numa_node only with its map flag). */
 function shows(bf: BpfField, p: usize): bool {
-  return bf.fmt != B_NUMA || (load<u32>(p + 16) & BPF_F_NUMA_NODE) != 0;
+  if (bf.fmt == B_NUMA) return (load<u32>(p + 16) & BPF_F_NUMA_NODE) != 0;
+  if (bf.fmt == B_FD_REPLACE) return (load<u32>(p + 8) & BPF_F_REPLACE) != 0;
+  return true;
+}
+
+/** Array elements: u32 in decimal, u64 in hex, BPF_TRACE_ITER's `{map={map_fd=…}}`. */
+const EL_U32: u32 = 0;
+const EL_X64: u32 = 1;
+const EL_ITER_MAP: u32 = 2;
+
+/**
+ * print_array of `count` elements at `ptr` (the pointee at `off`, at entry or exit): NULL, `[]`,
+ * the address when nothing is readable (or, at exit, the call failed), `... /* addr *\/` where
+ * reading stopped, `...` past -s elements unless -v.
+ */
+function printArray(ptr: u64, count: u64, off: u32, kind: u32, atExit: bool): void {
+  if (ptr == 0) {
+    puts("NULL");
+    return;
+  }
+  if (count == 0) {
+    puts("[]");
+    return;
+  }
+  if ((atExit && isError) || !findPointee(ATTR_ARG, off, atExit)) {
+    putAddr(ptr);
+    return;
+  }
+  const size: u32 = kind == EL_X64 ? 8 : 4;
+  for (let i: u64 = 0; i < count; i++) {
+    if (i > 0) puts(", ");
+    if ((i + 1) * <u64>size > <u64>ptLen) {
+      if (i == 0) {
+        putAddr(ptr);
+        return;
+      }
+      puts("... /* ");
+      putAddr(ptr + i * <u64>size);
+      puts(" */]");
+      return;
+    }
+    if (i == 0) putc(0x5b);
+    if (!verbose && i >= <u64>strsize) {
+      puts("...");
+      break;
+    }
+    const e = ptData + <usize>(i * <u64>size);
+    if (kind == EL_X64) putXVal(load<u64>(e));
+    else if (kind == EL_U32) putU64(<u64>load<u32>(e));
+    else {
+      puts("{map={map_fd=");
+      printFdElem(load<i32>(e));
+      puts("}}");
+    }
+  }
+  putc(0x5d);
+}
+
+/** PRINT_VAL_X: 0, or the value in hex. */
+function putXVal(v: u64): void {
+  if (v == 0) putc(0x30);
+  else putHex(v);
 }
 
 /** The field's value; `limit`: the bytes of the attribute the caller passed past the field's start. */
@@ -377,7 +528,28 @@ function printField(bf: BpfField, p: usize, limit: u64): void {
   else if (bf.fmt == B_NUMA) printUVerbose(fl.table, <u64>load<u32>(at));
   else if (bf.fmt == B_CHANGED) putU64(<u64>load<u32>(at));
   else if (bf.fmt == B_INFO) printInfo(p);
-  else if (bf.fmt == B_DEV) putMakedev(load<u64>(at));
+  else if (bf.fmt == B_FD_REPLACE) printFdElem(load<i32>(at));
+  else if (bf.fmt == B_X64) putXVal(load<u64>(at));
+  else if (bf.fmt == B_IDS_EXIT) printArray(load<u64>(at), <u64>load<u32>(at + 8), fl.off, EL_U32, true);
+  else if (bf.fmt == B_CHANGED_EXIT) {
+    const old = load<u32>(entryAttr + <usize>fl.off);
+    const now = load<u32>(at);
+    if (old != now) {
+      putU64(<u64>old);
+      puts(" => ");
+    }
+    putU64(<u64>now);
+  } else if (bf.fmt == B_STR_EXIT) {
+    // as much as both the caller's and the kernel's buf_len say
+    const before = load<u32>(entryAttr + <usize>(fl.off - 4));
+    const after = load<u32>(at - 4);
+    printStrField(load<u64>(at), fl.off, <u64>(before < after ? before : after), true);
+  } else if (bf.fmt == B_INSNS) {
+    const ptr = load<u64>(at);
+    if (verbose && ptr != 0 && findPointee(ATTR_ARG, fl.off, false))
+      printEbpfInsns(ptr, load<u32>(at - 4), ptData, ptLen);
+    else putAddr(ptr);
+  } else if (bf.fmt == B_DEV) putMakedev(load<u64>(at));
   else if (bf.fmt == B_STR) {
     // RAW_TRACEPOINT_OPEN's name is its only B_STR field at offset 0
     const cap: u64 = fl.off == 0 ? <u64>TP_NAME_SIZE : 0xffffffffffffffff;
@@ -440,29 +612,35 @@ const MAP_INFO = new BpfCmd("bpf_map_info", 88, [
   f("btf_value_type_id", 72, 4, F_U),
 ]);
 
-/** The fd's path (its FD_PATHS capture at entry) is `name`. */
+/** What fd `fd` names (an FD_PATHS capture at entry: the field's, or every fd's under -y) is `name`. */
 function fdPathIs(fd: i32, name: string): bool {
   for (let nth: u32 = 0; nth < 64; nth++) {
     const c = capNth(<u32>CK_FD_PATHS, false, nth);
     if (c == 0) break;
     if (<u32>load<u16>(c + CAP_STATUS) == <u32>CS_FAULT) continue;
     const data = c + CAP_HEADER;
-    const len = load<u32>(c + CAP_LENGTH);
-    // one element: count, pad, then fd, missing, form, path length, detail length, path
-    if (len < 28 || load<u32>(data) == 0) continue;
-    const e = data + 8;
-    if (load<i32>(e) != fd || load<u32>(e + 4) != 0) continue;
-    const pathLen = load<u32>(e + 12);
-    if (pathLen != <u32>name.length || <u32>28 + pathLen > len) continue;
-    let same = true;
-    for (let i: u32 = 0; i < pathLen; i++)
-      if (<u32>load<u8>(e + 20 + <usize>i) != <u32>name.charCodeAt(i)) {
-        same = false;
-        break;
-      }
-    if (same) return true;
+    const len = <u64>load<u32>(c + CAP_LENGTH);
+    if (len < 8) continue;
+    // count, pad, then each: fd, missing, form, path length, detail length, path, detail (4-aligned)
+    const count = load<u32>(data);
+    let off: u64 = 8;
+    for (let i: u32 = 0; i < count; i++) {
+      if (off + 20 > len) break;
+      const e = data + <usize>off;
+      const pathLen = load<u32>(e + 12);
+      const end = off + 20 + <u64>pathLen + <u64>load<u32>(e + 16);
+      if (end > len) break;
+      if (load<i32>(e) == fd && load<u32>(e + 4) == 0) return pathEq(e + 20, pathLen, name);
+      off = (end + 3) & ~(<u64>3);
+    }
   }
   return false;
+}
+
+function pathEq(p: usize, n: u32, name: string): bool {
+  if (n != <u32>name.length) return false;
+  for (let i: u32 = 0; i < n; i++) if (<u32>load<u8>(p + <usize>i) != <u32>name.charCodeAt(i)) return false;
+  return true;
 }
 
 /**
@@ -491,9 +669,14 @@ function printInfo(p: usize): void {
   putc(0x7d);
 }
 
-/** Index of the command's B_CHANGED field (its later fields print at exit), or -1. */
+/** Formats that print at exit (the first one ends the entry's part). */
+function atExit(fmt: u8): bool {
+  return fmt == B_CHANGED || fmt == B_IDS_EXIT || fmt == B_STR_EXIT || fmt == B_CHANGED_EXIT;
+}
+
+/** Index of the command's first field printed (or finished) at exit, or -1. */
 function splitAt(c: BpfCmd): i32 {
-  for (let i = 0; i < c.fields.length; i++) if (c.fields[i].fmt == B_CHANGED) return i;
+  for (let i = 0; i < c.fields.length; i++) if (atExit(c.fields[i].fmt)) return i;
   return -1;
 }
 
@@ -511,6 +694,66 @@ function printFields(c: BpfCmd, p: usize, size: u64, from: i32, to: i32): bool {
   return true;
 }
 
+/** include/uapi/linux/bpf.h: link_create's target_btf_id, iter_info, iter_info_len, perf_event, kprobe_multi. */
+let A_TRACE_ITER: u64 = 0;
+let A_PERF_EVENT: u64 = 0;
+let A_KPROBE_MULTI: u64 = 0;
+let T_KPROBE_FLAGS: i32 = -2;
+
+/**
+ * BPF_LINK_CREATE's union after flags, chosen by attach_type as strace 6.1 guesses it; returns
+ * where the union's printed part ends (the tail starts there).
+ */
+function printLinkCreateUnion(p: usize, size: u64): u32 {
+  if (T_KPROBE_FLAGS == -2) {
+    const t = findTable("bpf_attach_type");
+    A_TRACE_ITER = valueByName(t, "BPF_TRACE_ITER");
+    A_PERF_EVENT = valueByName(t, "BPF_PERF_EVENT");
+    A_KPROBE_MULTI = valueByName(t, "BPF_TRACE_KPROBE_MULTI");
+    T_KPROBE_FLAGS = findTable("bpf_link_create_kprobe_multi_flags");
+  }
+  if (size <= 16) return 48;
+  const type = <u64>load<u32>(p + 8);
+  if (type == 0) {
+    // BPF_CGROUP_INET_INGRESS's value: a BPF_PROG_TYPE_EXT program's target_btf_id
+    if (load<u32>(p + 16) != 0) {
+      puts(", target_btf_id=");
+      putU64(<u64>load<u32>(p + 16));
+    }
+    return 20;
+  }
+  if (type == A_TRACE_ITER) {
+    puts(", iter_info=");
+    printArray(load<u64>(p + 16), <u64>load<u32>(p + 24), 16, EL_ITER_MAP, false);
+    puts(", iter_info_len=");
+    putU64(<u64>load<u32>(p + 24));
+    return 28;
+  }
+  if (type == A_PERF_EVENT) {
+    puts(", perf_event={bpf_cookie=");
+    putXVal(load<u64>(p + 16));
+    putc(0x7d);
+    return 24;
+  }
+  if (type == A_KPROBE_MULTI) {
+    const cnt = <u64>load<u32>(p + 20);
+    puts(", kprobe_multi={flags=");
+    printFlags(T_KPROBE_FLAGS, <u64>load<u32>(p + 16));
+    puts(", cnt=");
+    putU64(cnt);
+    // the symbols' names sit behind an array of pointers no capture follows: its address
+    puts(", syms=");
+    putAddr(load<u64>(p + 24));
+    puts(", addrs=");
+    printArray(load<u64>(p + 32), cnt, 32, EL_X64, false);
+    puts(", cookies=");
+    printArray(load<u64>(p + 40), cnt, 40, EL_X64, false);
+    putc(0x7d);
+    return 48;
+  }
+  return 16;
+}
+
 export function decodeBpf(): i32 {
   const cmd = <u64>(<u32>arg(0));
   const size = <u64>(<u32>arg(2));
@@ -525,8 +768,25 @@ export function decodeBpf(): i32 {
   }
   // what the caller passed, zeros past it (strace's attr starts zeroed)
   const p = scratch(c.size);
-  memory.copy(p, extData, <usize>(size < <u64>c.size ? size : <u64>c.size));
+  const n = <usize>(size < <u64>c.size ? size : <u64>c.size);
+  memory.copy(p, extData, n);
+  entryAttr = scratchEntry(c.size);
+  memory.copy(entryAttr, extData, n);
+  const batch = c.wrap == "batch";
+  if (exiting && batch) {
+    // the count the kernel wrote back, as a struct of its own
+    if (findCap(ATTR_ARG, CK_STRUCT_IF, true) && capLen >= 36 && size >= 36) {
+      const now = load<u32>(capData + 32);
+      if (now != load<u32>(p + 32)) {
+        puts(" => {batch={count=");
+        putU64(<u64>now);
+        puts("}}");
+      }
+    }
+    return finish(size, c);
+  }
   const split = splitAt(c);
+  let known = c.size;
   if (!exiting) {
     putc(0x7b);
     if (c.wrap.length > 0) {
@@ -534,28 +794,40 @@ export function decodeBpf(): i32 {
       puts("={");
     }
     if (split >= 0) {
-      printFields(c, p, size, 0, split + 1);
+      if (printFields(c, p, size, 0, split)) {
+        const bf = c.fields[split];
+        if (bf.fmt == B_CHANGED) printFields(c, p, size, split, split + 1);
+        else {
+          if (split > 0) puts(", ");
+          puts(bf.field.name);
+          putc(0x3d);
+        }
+      }
       return 0;
     }
     printFields(c, p, size, 0, c.fields.length);
+    if (c.name == "BPF_LINK_CREATE") known = printLinkCreateUnion(p, size);
   } else {
     // the fields the kernel wrote back, as the attribute reads at exit
-    const bf = c.fields[split];
-    const old = load<u32>(p + <usize>bf.field.off);
     if (findCap(ATTR_ARG, CK_STRUCT_IF, true)) {
-      const n = capLen < <u32>size ? capLen : <u32>size;
-      memory.copy(p, capData, <usize>(n < c.size ? n : c.size));
+      const m = capLen < <u32>size ? capLen : <u32>size;
+      memory.copy(p, capData, <usize>(m < c.size ? m : c.size));
     }
-    const now = load<u32>(p + <usize>bf.field.off);
-    if (now != old) {
-      puts(" => ");
-      putU64(<u64>now);
-    }
+    const bf = c.fields[split];
+    if (bf.fmt == B_CHANGED) {
+      const old = load<u32>(entryAttr + <usize>bf.field.off);
+      const now = load<u32>(p + <usize>bf.field.off);
+      if (now != old) {
+        puts(" => ");
+        putU64(<u64>now);
+      }
+    } else printField(bf, p, size - <u64>bf.field.off);
     printFields(c, p, size, split + 1, c.fields.length);
   }
   if (c.wrap.length > 0) putc(0x7d);
-  printTail(extData, c.size, size);
+  printTail(extData, known, size);
   putc(0x7d);
+  if (batch) return 0;
   return finish(size, c);
 }
 
@@ -565,6 +837,20 @@ function finish(size: u64, c: BpfCmd | null): i32 {
   putU64(size);
   if (c != null && FD_COMMANDS.includes(c.name)) return RVAL_DECODED | RVAL_FD;
   return RVAL_DECODED;
+}
+
+/** The attribute as the caller passed it (a command's fields printed at exit compare with it). */
+let entryAttr: usize = 0;
+let entryBuf: usize = 0;
+let entryLen: u32 = 0;
+
+function scratchEntry(n: u32): usize {
+  if (entryLen < n) {
+    entryBuf = heap.alloc(<usize>n);
+    entryLen = n;
+  }
+  memory.fill(entryBuf, 0, <usize>n);
+  return entryBuf;
 }
 
 let infoBuf: usize = 0;
