@@ -3,7 +3,9 @@
 // map's info back (the kernel shortens info_len: `152 => 88`), and makes calls the kernel
 // refuses (bad fds, a missing pin path, a short or over-long attribute). strace 6.1 and tstrace
 // trace it with the same options; the lines are compared after the conformance normaliser,
-// with the ids the kernel hands out (different in each run) masked.
+// with the ids the kernel hands out (different in each run) masked. (BPF_LINK_CREATE's
+// kprobe_multi symbol names, behind an array of pointers, are left out: tstrace prints the
+// array's address.)
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -101,6 +103,65 @@ int main(void) {
   a.raw_tracepoint.name = (unsigned long)"tst_no_such_tracepoint";
   a.raw_tracepoint.prog_fd = -1;
   sys_bpf(BPF_RAW_TRACEPOINT_OPEN, &a, 16);
+
+  unsigned ids[4] = { 0 };
+  memset(&a, 0, sizeof(a));
+  a.query.target_fd = -1;
+  a.query.attach_type = BPF_CGROUP_INET_INGRESS;
+  a.query.query_flags = BPF_F_QUERY_EFFECTIVE;
+  a.query.prog_ids = (unsigned long)ids;
+  a.query.prog_cnt = 4;
+  sys_bpf(BPF_PROG_QUERY, &a, 28);
+
+  char buf[16] = "";
+  memset(&a, 0, sizeof(a));
+  a.task_fd_query.pid = 1;
+  a.task_fd_query.fd = -1;
+  a.task_fd_query.buf = (unsigned long)buf;
+  a.task_fd_query.buf_len = sizeof(buf);
+  sys_bpf(BPF_TASK_FD_QUERY, &a, 48);
+
+  unsigned keys[2], out_batch = 0;
+  unsigned long long values[2];
+  memset(&a, 0, sizeof(a));
+  a.batch.out_batch = (unsigned long)&out_batch;
+  a.batch.keys = (unsigned long)keys;
+  a.batch.values = (unsigned long)values;
+  a.batch.count = 2;
+  a.batch.map_fd = map;
+  sys_bpf(BPF_MAP_LOOKUP_BATCH, &a, 56);
+  a.batch.map_fd = -1;
+  sys_bpf(BPF_MAP_DELETE_BATCH, &a, 56);
+
+  unsigned iter[2] = { map, 7 };
+  memset(&a, 0, sizeof(a));
+  a.link_create.prog_fd = -1;
+  a.link_create.target_fd = -1;
+  a.link_create.attach_type = BPF_TRACE_ITER;
+  a.link_create.iter_info = (unsigned long)iter;
+  a.link_create.iter_info_len = 2;
+  sys_bpf(BPF_LINK_CREATE, &a, 48);
+  unsigned long long addrs[2] = { 0, 0xffffffff81000000ULL };
+  memset(&a, 0, sizeof(a));
+  a.link_create.prog_fd = -1;
+  a.link_create.attach_type = BPF_PERF_EVENT;
+  a.link_create.perf_event.bpf_cookie = 0xc0ffee;
+  sys_bpf(BPF_LINK_CREATE, &a, 48);
+  a.link_create.attach_type = BPF_CGROUP_SOCK_OPS;
+  sys_bpf(BPF_LINK_CREATE, &a, 48);
+  memset(&a, 0, sizeof(a));
+  a.link_create.prog_fd = -1;
+  a.link_create.attach_type = BPF_TRACE_KPROBE_MULTI;
+  a.link_create.kprobe_multi.cnt = 2;
+  a.link_create.kprobe_multi.addrs = (unsigned long)addrs;
+  sys_bpf(BPF_LINK_CREATE, &a, 48);
+
+  memset(&a, 0, sizeof(a));
+  a.link_update.link_fd = -1;
+  a.link_update.new_prog_fd = map;
+  a.link_update.flags = BPF_F_REPLACE;
+  a.link_update.old_prog_fd = 0;
+  sys_bpf(BPF_LINK_UPDATE, &a, 16);
 
   memset(&a, 0, sizeof(a));
   a.btf = (unsigned long)"\\x9f\\xeb\\x01\\x00junk";

@@ -114,7 +114,8 @@ export const bpfAttrCommands: Readonly<Record<string, BpfAttrCommand>> = {
   },
   BPF_TASK_FD_QUERY: {
     pointers: [
-      { field: "buf", offset: 16, count: { field: "buf_len", offset: 12 }, max: "strsize", when: "exit" },
+      // at exit; a failed call has no exit captures (strace reads it anyway): the caller's then
+      { field: "buf", offset: 16, count: { field: "buf_len", offset: 12 }, max: "strsize", when: "both" },
     ],
     exitSize: 48,
   },

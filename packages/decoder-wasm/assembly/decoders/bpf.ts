@@ -543,7 +543,9 @@ function printField(bf: BpfField, p: usize, limit: u64): void {
     // as much as both the caller's and the kernel's buf_len say
     const before = load<u32>(entryAttr + <usize>(fl.off - 4));
     const after = load<u32>(at - 4);
-    printStrField(load<u64>(at), fl.off, <u64>(before < after ? before : after), true);
+    // a failed call's buffer as the caller passed it (the tracer reads no memory after a failure)
+    const exitRead = findPointee(ATTR_ARG, fl.off, true);
+    printStrField(load<u64>(at), fl.off, <u64>(before < after ? before : after), exitRead);
   } else if (bf.fmt == B_INSNS) {
     const ptr = load<u64>(at);
     if (verbose && ptr != 0 && findPointee(ATTR_ARG, fl.off, false))
@@ -655,7 +657,8 @@ function printInfo(p: usize): void {
     len == 0 ||
     <u64>len > PAGE ||
     !fdPathIs(load<i32>(p), "anon_inode:bpf-map") ||
-    !findPointee(ATTR_ARG, 8, true) ||
+    // a failed call's info as it was at entry (the tracer reads no memory after a failure)
+    !(findPointee(ATTR_ARG, 8, true) || (isError && findPointee(ATTR_ARG, 8, false))) ||
     ptLen < len
   ) {
     putAddr(ptr);
