@@ -545,7 +545,7 @@ function printField(bf: BpfField, p: usize, limit: u64): void {
     const after = load<u32>(at - 4);
     // a failed call's buffer as the caller passed it (the tracer reads no memory after a failure)
     const exitRead = findPointee(ATTR_ARG, fl.off, true);
-    printStrField(load<u64>(at), fl.off, <u64>(before < after ? before : after), exitRead);
+    printStrField(load<u64>(at), fl.off, <u64>min<u32>(before, after), exitRead);
   } else if (bf.fmt == B_INSNS) {
     const ptr = load<u64>(at);
     if (verbose && ptr != 0 && findPointee(ATTR_ARG, fl.off, false))
@@ -665,7 +665,7 @@ function printInfo(p: usize): void {
     return;
   }
   const info = scratchInfo(MAP_INFO.size);
-  memory.copy(info, ptData, <usize>(len < MAP_INFO.size ? len : MAP_INFO.size));
+  memory.copy(info, ptData, <usize>min<u32>(len, MAP_INFO.size));
   putc(0x7b);
   if (printFields(MAP_INFO, info, <u64>len, 0, MAP_INFO.fields.length))
     printTail(ptData, MAP_INFO.size, <u64>len);
@@ -814,7 +814,7 @@ export function decodeBpf(): i32 {
     // the fields the kernel wrote back, as the attribute reads at exit
     if (findCap(ATTR_ARG, CK_STRUCT_IF, true)) {
       const m = capLen < <u32>size ? capLen : <u32>size;
-      memory.copy(p, capData, <usize>(m < c.size ? m : c.size));
+      memory.copy(p, capData, <usize>min<u32>(m, c.size));
     }
     const bf = c.fields[split];
     if (bf.fmt == B_CHANGED) {
