@@ -1,5 +1,6 @@
 // io_uring_setup's struct io_uring_params: the caller's request at entry (flags, the SQ thread,
-// wq_fd with -y, reserved words), the ring sizes, features and offsets the kernel wrote at exit.
+// wq_fd with -y, reserved words), the ring sizes, features and offsets the kernel wrote at exit;
+// io_uring_register's operations by name (those that pass no struct: the others' are not decoded yet).
 // Traced side by side with strace 6.1 under the same options, compared after the conformance
 // normaliser (nothing typed by hand). One ring is really set up (and closed).
 import { execFileSync } from "node:child_process";
@@ -40,6 +41,12 @@ int main(void) {
   struct io_uring_params *cut = (struct io_uring_params *)(area + page - 64);
   syscall(SYS_io_uring_setup, 2, cut);
   syscall(SYS_io_uring_setup, 2, 0);
+  /* operations without an argument, on the ring and on something else; unknown ones */
+  syscall(SYS_io_uring_register, ring, IORING_UNREGISTER_BUFFERS, 0, 0);
+  syscall(SYS_io_uring_register, ring, IORING_REGISTER_PERSONALITY, 0, 0);
+  syscall(SYS_io_uring_register, full, IORING_UNREGISTER_IOWQ_AFF, area, 3);
+  syscall(SYS_io_uring_register, ring, 0x99, area, 1);
+  syscall(SYS_io_uring_register, ring, 0xfeed00000000UL | IORING_REGISTER_ENABLE_RINGS, 0, 0);
   close(ring);
   return 0;
 }
@@ -56,7 +63,7 @@ describe("io_uring_setup, against strace", () => {
   for (const extra of [[], ["-y"], ["-X", "raw"], ["-X", "verbose", "-y"]]) {
     it(`prints io_uring_params as strace does ${extra.join(" ")}`, () => {
       const t = tracersIn(dir);
-      const args = [...extra, "-e", "trace=io_uring_setup", "./uring"];
+      const args = [...extra, "-e", "trace=io_uring_setup,io_uring_register", "./uring"];
       const theirs = t.strace(...args);
       const ours = t.tstrace(...args);
       expect(theirs.status, theirs.stderr.slice(-800)).toBe(0);
@@ -66,6 +73,7 @@ describe("io_uring_setup, against strace", () => {
       expect(norm(tracer(ours.stderr))).toEqual(norm(tracer(theirs.stderr)));
       expect(ours.stderr).toContain("sq_entries=4, cq_entries=8");
       expect(ours.stderr).toContain("umoven: short read (64 < 120)");
+      if (extra.length === 0) expect(ours.stderr).toMatch(/, IORING_REGISTER_ENABLE_RINGS, NULL, 0\) = /);
       // the fd field inside the struct, named with -y
       if (extra.includes("-y")) expect(ours.stderr).toMatch(/wq_fd=\d+<\/dev\/full>/);
     });

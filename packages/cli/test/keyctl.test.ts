@@ -1,6 +1,7 @@
 // keyctl's commands as strace 6.1 prints them: key serials by KEY_SPEC_* name, permissions,
 // uids, timeouts, reject errors, move flags, the strings and payloads callers pass and the
-// descriptions the kernel answers. Traced side by side with strace under the same options and
+// descriptions the kernel answers; INSTANTIATE_IOV's iovecs, DH_COMPUTE's parameters and KDF,
+// the PKEY_* commands' parameters, info strings and data, the capability bytes. Traced side by side with strace under the same options and
 // compared after the conformance normaliser (nothing typed by hand); the serial of the session
 // keyring JOIN_SESSION_KEYRING creates differs from run to run and is masked.
 import { execFileSync } from "node:child_process";
@@ -13,6 +14,7 @@ import { norm, tracersIn } from "./helpers/tracers.js";
 const PROGRAM = `#include <linux/keyctl.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/uio.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 static long kc(long cmd, unsigned long a, unsigned long b, unsigned long c, unsigned long d) {
@@ -52,6 +54,29 @@ int main(void) {
   kc(KEYCTL_GET_PERSISTENT, -1, KEY_SPEC_SESSION_KEYRING, 0, 0);
   kc(KEYCTL_RESTRICT_KEYRING, 1, (unsigned long)"asymmetric", 0, 0);
   kc(KEYCTL_MOVE, 1, KEY_SPEC_SESSION_KEYRING, KEY_SPEC_USER_KEYRING, KEYCTL_MOVE_EXCL | 0x10);
+  struct iovec iov[3] = {{"first part", 10}, {area + page, 8}, {0, 0}};
+  kc(KEYCTL_INSTANTIATE_IOV, 1, (unsigned long)iov, 3, KEY_SPEC_SESSION_KEYRING);
+  kc(KEYCTL_INSTANTIATE_IOV, 1, (unsigned long)(area + page), 2, 0);
+  struct keyctl_dh_params dh = {.priv = KEY_SPEC_USER_KEYRING, .prime = 42, .base = -7};
+  struct keyctl_kdf_params kdf = {.hashname = "sha256", .otherinfo = "other\\0info", .otherinfolen = 11};
+  kc(KEYCTL_DH_COMPUTE, (unsigned long)&dh, (unsigned long)buf, 16, 0);
+  kc(KEYCTL_DH_COMPUTE, (unsigned long)&dh, (unsigned long)buf, 16, (unsigned long)&kdf);
+  kdf.otherinfolen = 0;
+  kdf.__spare[3] = 9;
+  kdf.hashname = edge;
+  kc(KEYCTL_DH_COMPUTE, (unsigned long)edge, (unsigned long)buf, 16, (unsigned long)&kdf);
+  struct keyctl_pkey_query query;
+  kc(KEYCTL_PKEY_QUERY, KEY_SPEC_SESSION_KEYRING, 0, (unsigned long)"enc=pkcs1", (unsigned long)&query);
+  struct keyctl_pkey_params pk = {.key_id = 1, .in_len = 4, .out_len = 8};
+  kc(KEYCTL_PKEY_ENCRYPT, (unsigned long)&pk, (unsigned long)"enc=raw", (unsigned long)"data", (unsigned long)buf);
+  pk.in2_len = 5;
+  pk.__spare[6] = 0xabc;
+  kc(KEYCTL_PKEY_VERIFY, (unsigned long)&pk, (unsigned long)"", (unsigned long)"abcd", (unsigned long)"sig\\1\\2");
+  kc(KEYCTL_PKEY_SIGN, (unsigned long)edge, (unsigned long)"hash=sha1", 0, (unsigned long)buf);
+  unsigned char caps[4];
+  kc(KEYCTL_CAPABILITIES, (unsigned long)caps, sizeof(caps), 0, 0);
+  kc(KEYCTL_CAPABILITIES, (unsigned long)caps, 1, 0, 0);
+  kc(KEYCTL_CAPABILITIES, (unsigned long)edge + 8, 2, 0, 0);
   return 0;
 }
 `;
@@ -87,6 +112,9 @@ describe("keyctl, against strace", () => {
           'KEYCTL_SEARCH, KEY_SPEC_SESSION_KEYRING, "user", "no such key here", 0)',
         );
         expect(ours.stderr).toContain("KEYCTL_REJECT, 1, 5, ENODEV, KEY_SPEC_THREAD_KEYRING)");
+        expect(ours.stderr).toContain('{key_id=1, in_len=4, out_len=8}, "enc=raw", "data", ');
+        expect(ours.stderr).toContain('otherinfo="other\\0info\\0", otherinfolen=11}');
+        expect(ours.stderr).toMatch(/KEYCTL_CAPABILITIES, \[KEYCTL_CAPS0_CAPABILITIES\|.*\], 4\) = 2/);
       }
     });
   }

@@ -16,10 +16,17 @@ const dir = mkdtempSync(join(tmpdir(), "tstrace-pidns-"));
 
 const PROGRAM = `#define _GNU_SOURCE
 #include <fcntl.h>
+#include <linux/blktrace_api.h>
+#include <linux/fs.h>
+#include <linux/netlink.h>
+#include <linux/seccomp.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -49,13 +56,31 @@ int main(void) {
   syscall(SYS_fcntl, fds[0], F_GETOWN);
   struct f_owner_ex owner = { F_OWNER_TID, me };
   syscall(SYS_fcntl, fds[0], F_SETOWN_EX, &owner);
+  struct sockaddr_nl nl = { .nl_family = AF_NETLINK, .nl_pid = me };
+  syscall(SYS_connect, -1, &nl, sizeof(nl));
+  int s = socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE);
+  struct nlmsghdr h = { .nlmsg_len = sizeof(h), .nlmsg_type = NLMSG_NOOP, .nlmsg_pid = me };
+  syscall(SYS_sendto, s, &h, sizeof(h), MSG_DONTWAIT, NULL, 0);
+  struct seccomp_notif n;
+  memset(&n, 0, sizeof(n));
+  n.pid = me;
+  syscall(SYS_ioctl, -1, SECCOMP_IOCTL_NOTIF_RECV, &n);
+  struct blk_user_trace_setup b;
+  memset(&b, 0, sizeof(b));
+  b.pid = me;
+  syscall(SYS_ioctl, -1, BLKTRACESETUP, &b);
+  pid_t reaped = fork();
+  if (reaped == 0) _exit(3);
+  siginfo_t si;
+  syscall(SYS_waitid, P_PID, reaped, &si, WEXITED, NULL);
   signal(SIGUSR1, on_usr1);
   syscall(SYS_kill, me, SIGUSR1);
   return 0;
 }
 `;
 
-const TRACE = "trace=getpid,gettid,getpgid,getsid,kill,tgkill,getpriority,sched_getscheduler,prlimit64,fcntl";
+const TRACE =
+  "trace=getpid,gettid,getpgid,getsid,kill,tgkill,getpriority,sched_getscheduler,prlimit64,fcntl,connect,sendto,ioctl,waitid";
 
 /**
  * The pids of the tracer's namespace (line prefixes and the `N in strace's PID NS` of the
@@ -78,7 +103,8 @@ function mask(text: string): string {
       /\/\* (\d+) in strace's PID NS \*\//g,
       (_, pid: string) => `/* ${name(pid)} in strace's PID NS */`,
     )
-    .replace(/pipe:\[\d+\]/g, "pipe:[INODE]")
+    .replace(/(pipe|socket):\[\d+\]/g, "$1:[INODE]")
+    .replace(/ => 0x[0-9a-f]+/g, " => ADDR")
     .replace(/ {2,}=/g, " =")
     .replace(/ +/g, " ");
 }
@@ -106,7 +132,13 @@ describe.skipIf(CC === "")("pids of another PID namespace, on a real tracee", ()
       expect(ts.status, ts.text).toBe(0);
       expect(st.status, st.text).toBe(0);
       expect(ts.text).toBe(st.text);
-      if (opts[0] !== "-Y") expect(ts.text).toContain("in strace's PID NS */");
+      if (opts[0] !== "-Y") {
+        expect(ts.text).toContain("in strace's PID NS */");
+        // A netlink address's and message's port ids, a seccomp notification's and a block
+        // trace's pids (P1 is the tracee: its ids are 1 in its namespace).
+        for (const field of ["nl_pid", "nlmsg_pid", "{id=0, pid", "end_lba=0, pid"])
+          expect(ts.text).toMatch(new RegExp(`${field}=1(<pidns>)? /\\* P\\d+ in strace's PID NS \\*/`));
+      }
     });
   }
 

@@ -96,6 +96,11 @@ export function renderNativeHeader(core) {
   for (const [k, v] of Object.entries(core.PointeeWord))
     L.push(`constexpr uint32_t kPointee${pascal(k)}Shift = ${v};`);
   L.push(`constexpr uint32_t kPointeeNoSelector = ${hex(core.POINTEE_NO_SELECTOR)};`, "");
+  L.push("// uring: ARRAY specs of pointers to structs (the len_arg bit, and its offset shifts).");
+  L.push(`constexpr uint32_t kArrayPointers = ${hex(core.ARRAY_POINTERS)};`);
+  for (const [k, v] of Object.entries(core.ArrayPointersWord))
+    L.push(`constexpr uint32_t kArrayPointers${pascal(k)}Shift = ${v};`);
+  L.push("");
   L.push("// FdDecode bits (an FD_PATH spec's size).");
   for (const [k, v] of Object.entries(core.FdDecode))
     L.push(`constexpr uint32_t kFdDecode${pascal(k)} = ${v};`);

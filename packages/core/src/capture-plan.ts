@@ -8,7 +8,7 @@
 import { bpfAttrCaptures } from "./bpf-attr-plan.js";
 import { type CaptureSpec, decodeSpec, encodeSpec } from "./capture-spec.js";
 import { constTables } from "./consts.js";
-import { extraCaptures } from "./data/extra-captures.js";
+import { type ExtraCapture, extraCaptures } from "./data/extra-captures.js";
 import { IO_DUMP_ARG, IO_DUMP_READ, IO_DUMP_WRITE } from "./data/io-dump.js";
 import { netlinkPayloads } from "./data/netlink.js";
 import { payloadFds } from "./data/payload-fds.js";
@@ -70,7 +70,9 @@ export const STRING_ARRAY_SCAN_MAX = 65536;
 export type DecodeFds = "none" | "path" | "all";
 
 /** Structs that start with an fd, by element size: their arrays get FD_PATHS captures. */
-const FD_ARRAY_STRUCTS: Readonly<Record<string, number>> = { pollfd: 8, fdpair: 4 };
+const FD_ARRAY_STRUCTS: Readonly<Record<string, number>> = { pollfd: 8, fdpair: 4, fdint: 4 };
+/** Of those, the structs that hold one fd, not a pair. */
+const ONE_FD_STRUCTS: ReadonlySet<string> = new Set(["fdint"]);
 /** Most fds described in one FD_PATHS capture. */
 export const FD_PATHS_MAX = 1024;
 
@@ -98,13 +100,14 @@ export function fdCaptures(
     const k = a.kind;
     if (k.k === "fd") out.push(fd(i, CaptureWhen.ENTRY, 0));
     else if (k.k === "dirfd") out.push(fd(i, CaptureWhen.ENTRY, FdDecode.DIRFD));
+    else if (k.k === "pidfdFd") out.push(fd(i, CaptureWhen.ENTRY, FdDecode.OF_PIDFD));
     else if ((k.k === "array" || k.k === "struct") && FD_ARRAY_STRUCTS[k.type] !== undefined) {
       // An fd pair the kernel fills is read at exit; an array the caller passes, at entry.
       out.push({
         arg: i,
         kind: CaptureKind.FD_PATHS,
         when: k.dir === "out" ? CaptureWhen.EXIT : CaptureWhen.ENTRY,
-        countArg: k.k === "array" ? k.count : "pair",
+        countArg: k.k === "array" ? k.count : ONE_FD_STRUCTS.has(k.type) ? "one" : "pair",
         stride: FD_ARRAY_STRUCTS[k.type] as number,
         decode: details,
         max: FD_PATHS_MAX,
@@ -413,10 +416,42 @@ export function valueCapturesFor(table: ArchTable, name: string): CaptureSpec[] 
   return out;
 }
 
+/** An extra capture of pointers to structs and what each struct points at (io_submit's iocbs). */
+function pointerArrayCapture(
+  table: ArchTable,
+  c: Extract<ExtraCapture, { pointers: unknown }>,
+  strsize: number,
+): CaptureSpec[] {
+  const layout = layoutsByArch[table.arch]?.find((l) => l.name === c.pointers.type);
+  if (!layout) return [];
+  const offset = (name: string): number => {
+    const f = layout.fields.find(([n]) => n === name);
+    if (!f) throw new Error(`extra captures: struct ${c.pointers.type} has no field ${name}`);
+    return f[1];
+  };
+  return [
+    {
+      arg: c.arg,
+      kind: CaptureKind.ARRAY,
+      when: CaptureWhen.ENTRY,
+      countArg: c.countArg,
+      elementSize: 8,
+      max: captureBytes((strsize + 1) * c.pointers.elemSize),
+      pointers: {
+        structSize: layout.size,
+        ptrOffset: offset(c.pointers.ptr),
+        countOffset: offset(c.pointers.count),
+        elemSize: c.pointers.elemSize,
+      },
+    },
+  ];
+}
+
 /** The extra captures of syscall `name` (data/extra-captures.ts), read at entry. */
 export function extraCapturesFor(name: string, strsize: number, table?: ArchTable): CaptureSpec[] {
   return (extraCaptures[name] ?? []).flatMap((c): CaptureSpec[] => {
     if ("as" in c) return table ? capturesFor(table, c.arg, c.as, strsize) : [];
+    if ("pointers" in c) return table ? pointerArrayCapture(table, c, strsize) : [];
     if ("path" in c)
       return [{ arg: c.arg, kind: CaptureKind.CSTRING, when: CaptureWhen.ENTRY, max: PATH_STRING_MAX }];
     return [

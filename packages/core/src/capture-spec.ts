@@ -5,6 +5,8 @@
  * when << 16; words 1–3 are, per kind, what {@link SPEC_WORDS} says.
  */
 import {
+  ArrayPointersWord as AP,
+  ARRAY_POINTERS,
   CaptureKind,
   type CaptureWhen,
   FD_FIELD_LEN_ARG,
@@ -50,12 +52,23 @@ export type CaptureSpec =
     })
   /** `args[countArg]` iovecs and their data, at most `max` bytes of data in all. */
   | (Base & { readonly kind: typeof CaptureKind.IOVEC; readonly countArg: number; readonly max: number })
-  /** `args[countArg]` elements of `elementSize` bytes, at most `max` bytes. */
+  /**
+   * `args[countArg]` elements of `elementSize` bytes, at most `max` bytes; with `pointers`, the
+   * elements are pointers to structs of `structSize` bytes, each holding a pointer (`ptrOffset`)
+   * to `count × elemSize` bytes (the count at `countOffset`), of which at most `max` are read
+   * ({@link ARRAY_POINTERS}).
+   */
   | (Base & {
       readonly kind: typeof CaptureKind.ARRAY;
       readonly countArg: number;
       readonly elementSize: number;
       readonly max: number;
+      readonly pointers?: {
+        readonly structSize: number;
+        readonly ptrOffset: number;
+        readonly countOffset: number;
+        readonly elemSize: number;
+      };
     })
   /** `size` bytes at the stack pointer plus `offset` (`arg` only labels the capture). */
   | (Base & { readonly kind: typeof CaptureKind.STACK; readonly offset: number; readonly size: number })
@@ -194,8 +207,32 @@ export const SPEC_WORDS: { readonly [K in CaptureKind]: Words<Of<K>> } = {
     decode: (countArg, _2, max) => ({ countArg, max }),
   },
   [CaptureKind.ARRAY]: {
-    encode: (s) => [s.countArg, s.elementSize, s.max],
-    decode: (countArg, elementSize, max) => ({ countArg, elementSize, max }),
+    encode: (s) =>
+      s.pointers
+        ? [
+            (s.countArg |
+              ARRAY_POINTERS |
+              (s.pointers.ptrOffset << AP.PTR_OFFSET) |
+              (s.pointers.countOffset << AP.COUNT_OFFSET)) >>>
+              0,
+            (s.pointers.structSize | (s.pointers.elemSize << 16)) >>> 0,
+            s.max,
+          ]
+        : [s.countArg, s.elementSize, s.max],
+    decode: (w1, w2, max) =>
+      w1 !== NO_LEN_ARG && w1 & ARRAY_POINTERS
+        ? {
+            countArg: w1 & 0xff,
+            elementSize: 8,
+            max,
+            pointers: {
+              structSize: w2 & 0xffff,
+              ptrOffset: (w1 >>> AP.PTR_OFFSET) & 0xff,
+              countOffset: (w1 >>> AP.COUNT_OFFSET) & 0xff,
+              elemSize: w2 >>> 16,
+            },
+          }
+        : { countArg: w1, elementSize: w2, max },
   },
   [CaptureKind.STACK]: {
     encode: (s) => [s.offset, s.size, s.size],

@@ -7,7 +7,8 @@
  */
 import type { CaptureSpec } from "./capture-spec.js";
 import { constTables } from "./consts.js";
-import { pidFields, requestPids } from "./data/pid-fields.js";
+import { netlinkPayloads } from "./data/netlink.js";
+import { argKindPidFields, bufferPidFields, pidFields, requestPids } from "./data/pid-fields.js";
 import { requestArgs } from "./data/request-args.js";
 import { layoutsByArch } from "./data/structs.js";
 import { valueCaptures } from "./data/value-captures.js";
@@ -99,7 +100,17 @@ export function pidCaptures(
     else if (k.k === "struct")
       for (const f of fieldOffsets(table.arch, k.type))
         for (const when of whenOf(k.dir)) pid(i, when, f.type, { offset: f.offset });
+    else if (k.k === "sockaddr" || k.k === "sockaddrOut") {
+      const f = argKindPidFields[k.k];
+      if (f) pid(i, k.k === "sockaddr" ? CaptureWhen.ENTRY : CaptureWhen.EXIT, f.type, { offset: f.offset });
+    }
   });
+  const buf = bufferPidFields[name];
+  const bufWhen = netlinkPayloads[name];
+  if (buf && bufWhen)
+    pid(buf.arg, bufWhen === "entry" ? CaptureWhen.ENTRY : CaptureWhen.EXIT, buf.type, {
+      offset: buf.offset,
+    });
   const retType = RET_PID_TYPES[ret];
   if (retType) pid(FD_RETURN_ARG, CaptureWhen.EXIT, retType);
   const req = requestArgs[name];

@@ -156,21 +156,30 @@ export function fdFieldCapturesFor(table: ArchTable, row: SyscallRow, decodeFds:
   const seen = new Set<string>();
   for (const at of structArgs(row, (t) => !!structFdFields[t])) {
     const layout = layouts.find((l) => l.name === at.type);
-    if (!layout) continue;
     for (const rule of structFdFields[at.type] ?? []) {
-      const key = `${at.arg}/${at.type}/${rule.field}/${rule.when}/${at.selector?.value}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const [, offset] = field(layout.fields, at.type, rule.field);
-      out.push({
-        arg: at.arg,
-        kind: CaptureKind.FD_PATHS,
-        when: rule.when === "entry" ? CaptureWhen.ENTRY : CaptureWhen.EXIT,
-        countArg: "field",
-        offset,
-        decode: decodeFds === "all" ? FdDecode.DETAILS : 0,
-        ...(at.selector ? { selectorArg: at.selector.arg, selectorValue: at.selector.value } : {}),
-      });
+      // A literal offset is x86_64's (a union member BTF does not flatten).
+      if (rule.offset !== undefined ? table.arch !== "x86_64" : !layout) continue;
+      const whens: CaptureWhen[] =
+        rule.when !== undefined
+          ? [rule.when === "entry" ? CaptureWhen.ENTRY : CaptureWhen.EXIT]
+          : at.dir === "inout"
+            ? [CaptureWhen.ENTRY, CaptureWhen.EXIT]
+            : [at.dir === "in" ? CaptureWhen.ENTRY : CaptureWhen.EXIT];
+      const offset = rule.offset ?? field(layout?.fields ?? [], at.type, rule.field)[1];
+      for (const when of whens) {
+        const key = `${at.arg}/${at.type}/${rule.field}/${when}/${at.selector?.value}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({
+          arg: at.arg,
+          kind: CaptureKind.FD_PATHS,
+          when,
+          countArg: "field",
+          offset,
+          decode: decodeFds === "all" ? FdDecode.DETAILS : 0,
+          ...(at.selector ? { selectorArg: at.selector.arg, selectorValue: at.selector.value } : {}),
+        });
+      }
     }
   }
   return out;

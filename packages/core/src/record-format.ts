@@ -317,6 +317,23 @@ export const CaptureKind = {
    */
   PID: 40,
 } as const;
+/**
+ * uring: an {@link CaptureKind.ARRAY} spec whose `lenArg` carries this bit reads an array of
+ * pointers (io_submit's iocb pointers): args[lenArg & 0xff] of them (at most 1024), each to a
+ * struct of `size & 0xffff` bytes holding a pointer and a count (their byte offsets at the
+ * {@link ArrayPointersWord} shifts of `lenArg`); of what that pointer points at, count ×
+ * `size >> 16` bytes are read, at most `max`. Data: u32 pointers read, u32 zero, then per
+ * pointer: u64 the pointer, u32 status (OK, or FAULT when the struct is unreadable), u32 the
+ * struct's length, the struct padded to 8, and when it was read: u64 its pointer, u64 its count,
+ * u32 status, u32 captured length, the readable prefix padded to 8. PARTIAL: the pointer array
+ * became unreadable after the pointers read (strace's `... /* ADDR *\/`).
+ */
+export const ARRAY_POINTERS = 0x100;
+/** Where an {@link ARRAY_POINTERS} spec's `lenArg` holds the struct's pointer and count offsets. */
+export const ArrayPointersWord = {
+  PTR_OFFSET: 16,
+  COUNT_OFFSET: 24,
+} as const;
 /** A {@link CaptureKind.POINTEE} spec's selector argument bits when it has no selector. */
 export const POINTEE_NO_SELECTOR = 0xf;
 /** Where each field sits in a {@link CaptureKind.POINTEE} spec's `lenArg` word (bit shifts). */
@@ -425,6 +442,12 @@ export const FdDecode = {
    * messages up to there.
    */
   NETLINK: 4,
+  /**
+   * The fd is not the tracee's own but one of the process the pidfd in args[0] names
+   * (pidfd_getfd's targetfd): native finds that process in the pidfd's /proc fdinfo and reads the
+   * fd there. FAULT when the pidfd names no process (strace then prints the bare number).
+   */
+  OF_PIDFD: 8,
 } as const;
 /** Most bytes a capture reads after an {@link FdDecode.NETLINK} capture found a netlink socket. */
 export const NETLINK_CAPTURE_MAX = 1 << 20;

@@ -42,6 +42,11 @@ export type ArgKind =
   | { readonly k: "xint" }
   | { readonly k: "ptr" }
   | { readonly k: "fd" }
+  /**
+   * pidns: an fd of another process, the one the pidfd in argument 0 names (pidfd_getfd's
+   * targetfd): printed as an fd, its -y path read from that process's /proc fd directory.
+   */
+  | { readonly k: "pidfdFd" }
   /** A directory fd where AT_FDCWD prints by name. */
   | { readonly k: "dirfd" }
   /** A NUL-terminated path read at entry, printed whole (not cut by -s). */

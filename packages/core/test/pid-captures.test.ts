@@ -81,6 +81,36 @@ describe("PID captures", () => {
     ]);
   });
 
+  it("resolves the pids in ioctl structs, socket addresses and netlink messages, and waitid's id", () => {
+    const ioctl = pidSpecs(plan, "ioctl");
+    // seccomp_notif's pid (after its u64 id) at both stops; blk_user_trace_setup's, after the name.
+    expect(ioctl).toContainEqual(
+      expect.objectContaining({ arg: 2, offset: 8, when: CaptureWhen.EXIT, selectorValue: 0xc0502100 }),
+    );
+    expect(ioctl).toContainEqual(expect.objectContaining({ arg: 2, offset: 64, when: CaptureWhen.ENTRY }));
+    // sockaddr_nl's nl_pid: connect's address at entry, accept's at exit.
+    expect(pidSpecs(plan, "connect")).toEqual([
+      expect.objectContaining({ arg: 1, offset: 4, when: CaptureWhen.ENTRY, pidType: PidTypeCode.TGID }),
+    ]);
+    expect(pidSpecs(plan, "accept")).toEqual([
+      expect.objectContaining({ arg: 1, offset: 4, when: CaptureWhen.EXIT }),
+    ]);
+    // The first nlmsghdr's nlmsg_pid in sendto's buffer (entry) and recvfrom's (exit).
+    expect(pidSpecs(plan, "sendto")).toContainEqual(
+      expect.objectContaining({ arg: 1, offset: 12, when: CaptureWhen.ENTRY }),
+    );
+    expect(pidSpecs(plan, "recvfrom")).toContainEqual(
+      expect.objectContaining({ arg: 1, offset: 12, when: CaptureWhen.EXIT }),
+    );
+    // waitid's id: a process for P_PID (1), a group for P_PGID (2).
+    expect(pidSpecs(plan, "waitid")).toContainEqual(
+      expect.objectContaining({ arg: 1, pidType: PidTypeCode.TGID, selectorArg: 0, selectorValue: 1 }),
+    );
+    expect(pidSpecs(plan, "waitid")).toContainEqual(
+      expect.objectContaining({ arg: 1, pidType: PidTypeCode.PGID, selectorArg: 0, selectorValue: 2 }),
+    );
+  });
+
   it("a plan without --decode-pids resolves no pid", () => {
     const plain = decodeCapturePlan(compileCapturePlan(x86_64, { strsize: 32 }));
     for (const specs of plain.values()) expect(specs.filter((s) => s.kind === CaptureKind.PID)).toEqual([]);

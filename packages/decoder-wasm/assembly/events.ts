@@ -12,8 +12,9 @@ import {
 } from "./known";
 import { T_AUDIT_ARCH, T_POLL_CODES, T_SYS_CODES } from "./known-proc";
 import { outLen, putc, puts } from "./out";
+import { printFdElem } from "./print/fd";
 import { printClockT, putAddr, putHex, putI64, putU64 } from "./print/num";
-import { printPid } from "./print/pid";
+import { printingSignal, printPid } from "./print/pid";
 import { printSignal, printSignalName } from "./print/signal";
 import { FMT_HEX, FMT_UDEC, restyle } from "./print/style";
 import { printSyscallNr } from "./print/syscall-nr";
@@ -102,7 +103,11 @@ function printBandFd(p: usize): void {
   puts(", si_band=");
   putI64(load<i64>(p + SI_F0));
   puts(", si_fd=");
-  putI64(<i64>load<i32>(p + SI_F8));
+  // -y: what the fd names, from the call's FD_PATHS capture of the field (core's fd-fields.ts);
+  // a signal record carries none.
+  const fd = load<i32>(p + SI_F8);
+  if (printingSignal()) putI64(<i64>fd);
+  else printFdElem(fd);
 }
 
 /** strace 6.1's printsiginfo. p points at 128 bytes of siginfo_t (64-bit layout). */

@@ -1097,6 +1097,48 @@ export const CONSOLE_FONT_OP_HEIGHT: u32 = 12;
 export const CONSOLE_FONT_OP_CHARCOUNT: u32 = 16;
 export const CONSOLE_FONT_OP_DATA: u32 = 24;
 
+export const SIZEOF_KEYCTL_DH_PARAMS: u32 = 12;
+export const KEYCTL_DH_PARAMS_PRIVATE: u32 = 0;
+export const KEYCTL_DH_PARAMS_PRIV: u32 = 0;
+export const KEYCTL_DH_PARAMS_PRIME: u32 = 4;
+export const KEYCTL_DH_PARAMS_BASE: u32 = 8;
+
+export const SIZEOF_KEYCTL_KDF_PARAMS: u32 = 56;
+export const KEYCTL_KDF_PARAMS_HASHNAME: u32 = 0;
+export const KEYCTL_KDF_PARAMS_OTHERINFO: u32 = 8;
+export const KEYCTL_KDF_PARAMS_OTHERINFOLEN: u32 = 16;
+export const KEYCTL_KDF_PARAMS_SPARE: u32 = 20;
+
+export const SIZEOF_KEYCTL_PKEY_QUERY: u32 = 56;
+export const KEYCTL_PKEY_QUERY_SUPPORTED_OPS: u32 = 0;
+export const KEYCTL_PKEY_QUERY_KEY_SIZE: u32 = 4;
+export const KEYCTL_PKEY_QUERY_MAX_DATA_SIZE: u32 = 8;
+export const KEYCTL_PKEY_QUERY_MAX_SIG_SIZE: u32 = 10;
+export const KEYCTL_PKEY_QUERY_MAX_ENC_SIZE: u32 = 12;
+export const KEYCTL_PKEY_QUERY_MAX_DEC_SIZE: u32 = 14;
+export const KEYCTL_PKEY_QUERY_SPARE: u32 = 16;
+
+export const SIZEOF_KEYCTL_PKEY_PARAMS: u32 = 40;
+export const KEYCTL_PKEY_PARAMS_KEY_ID: u32 = 0;
+export const KEYCTL_PKEY_PARAMS_IN_LEN: u32 = 4;
+export const KEYCTL_PKEY_PARAMS_OUT_LEN: u32 = 8;
+export const KEYCTL_PKEY_PARAMS_IN2_LEN: u32 = 8;
+export const KEYCTL_PKEY_PARAMS_SPARE: u32 = 12;
+
+export const SIZEOF_IOCB: u32 = 64;
+export const IOCB_AIO_DATA: u32 = 0;
+export const IOCB_AIO_KEY: u32 = 8;
+export const IOCB_AIO_RW_FLAGS: u32 = 12;
+export const IOCB_AIO_LIO_OPCODE: u32 = 16;
+export const IOCB_AIO_REQPRIO: u32 = 18;
+export const IOCB_AIO_FILDES: u32 = 20;
+export const IOCB_AIO_BUF: u32 = 24;
+export const IOCB_AIO_NBYTES: u32 = 32;
+export const IOCB_AIO_OFFSET: u32 = 40;
+export const IOCB_AIO_RESERVED2: u32 = 48;
+export const IOCB_AIO_FLAGS: u32 = 56;
+export const IOCB_AIO_RESFD: u32 = 60;
+
 export const SIZEOF_V4L2_CAPABILITY: u32 = 104;
 export const V4L2_CAPABILITY_DRIVER: u32 = 0;
 export const V4L2_CAPABILITY_CARD: u32 = 16;
@@ -1407,3 +1449,19 @@ export const V4L2_CREATE_BUFFERS_RESERVED: u32 = 232;
 export const SIZEOF_V4L2_FRACT: u32 = 8;
 export const V4L2_FRACT_NUMERATOR: u32 = 0;
 export const V4L2_FRACT_DENOMINATOR: u32 = 4;
+
+export const SIZEOF_IFREQ: u32 = 40;
+export const IFREQ_IFR_IFRN: u32 = 0;
+export const IFREQ_IFR_IFRU: u32 = 16;
+
+export const SIZEOF_IFCONF: u32 = 16;
+export const IFCONF_IFC_LEN: u32 = 0;
+export const IFCONF_IFC_IFCU: u32 = 8;
+
+export const SIZEOF_IFMAP: u32 = 24;
+export const IFMAP_MEM_START: u32 = 0;
+export const IFMAP_MEM_END: u32 = 8;
+export const IFMAP_BASE_ADDR: u32 = 16;
+export const IFMAP_IRQ: u32 = 18;
+export const IFMAP_DMA: u32 = 19;
+export const IFMAP_PORT: u32 = 20;

@@ -272,6 +272,9 @@ export function encodeTables(t: DecoderTables): Uint8Array {
         return [ARG_KIND_CODES.indirect, structIndex.get(k.type) ?? NONE16];
       case "pid":
         return [ARG_KIND_CODES.pid, PID_TYPE_PARAMS[k.pidType]];
+      // Printed as any fd; only its capture differs (another process's fd directory).
+      case "pidfdFd":
+        return [ARG_KIND_CODES.fd, 0];
       default:
         return [ARG_KIND_CODES[k.k], 0];
     }

@@ -860,6 +860,7 @@ Napi::Object Constants(Napi::Env env) {
   Put(env, fdd, "DETAILS", rf::kFdDecodeDetails);
   Put(env, fdd, "DIRFD", rf::kFdDecodeDirfd);
   Put(env, fdd, "NETLINK", rf::kFdDecodeNetlink);
+  Put(env, fdd, "OF_PIDFD", rf::kFdDecodeOfPidfd);
   c.Set("FdDecode", fdd);
   Napi::Object fdf = Napi::Object::New(env);
   Put(env, fdf, "PATH", rf::kFdFormPath);

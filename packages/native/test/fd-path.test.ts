@@ -20,6 +20,7 @@ const OPENAT = 257;
 const WRITE = 1;
 const SENDTO = 44;
 const LISTEN = 50;
+const PIDFD_GETFD = 438;
 
 interface FdCapture {
   arg: number;
@@ -159,5 +160,27 @@ describe("FD_PATH captures", () => {
     expect(shape(ours(SENDTO)[0])).toBe(shape(theirs("sendto")));
     expect(ours(WRITE)[0]).toBe("/dev/null<char 1:3>");
     expect(theirs("write")).toBe("/dev/null<char 1:3>");
+  });
+
+  it("name pidfd_getfd's target fd from the fd table of the process its pidfd names", async () => {
+    // The child holds /etc/hostname at fd 50, which the caller does not have open.
+    const program = [
+      "import ctypes, os, time",
+      "r, w = os.pipe()",
+      "pid = os.fork()",
+      "if pid == 0:",
+      "    os.dup2(os.open('/etc/hostname', os.O_RDONLY), 50); os.write(w, b'x'); time.sleep(30); os._exit(0)",
+      "os.read(r, 1)",
+      "p = os.pidfd_open(pid)",
+      "ctypes.CDLL(None).syscall(438, p, 50, 0)",
+      "os.kill(pid, 9); os.waitpid(pid, 0)",
+    ].join("\n");
+    const plan = compileCapturePlan(x86_64, { strsize: 32, decodeFds: "path" });
+    const { result, records } = await trace({ argv: [PYTHON, "-c", program], capturePlan: plan });
+    expect(result.exitCode).toBe(0);
+    const getfd = records.findLast((r) => r.type === RecordType.SYSCALL_ENTER && r.nr === PIDFD_GETFD);
+    expect(fdCaptures(getfd!)).toContainEqual(
+      expect.objectContaining({ arg: 1, path: "/etc/hostname", status: CaptureStatus.OK }),
+    );
   });
 });

@@ -1,6 +1,8 @@
 import { closeSync, openSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
+  ARRAY_POINTERS,
+  ArrayPointersWord,
   AuditArch,
   CaptureKind,
   CaptureStatus,
@@ -358,6 +360,26 @@ describe("spawnTraced", () => {
     });
     expect(() => spawnTraced({ argv: ["true"], capturePlan: retAtEntry }, cb)).toThrow(
       /BUFFER_RET_LEN at entry/,
+    );
+    // uring: an array of pointers to 64-byte structs whose pointer field would lie past the struct
+    const pointerOutside = buildPlan({
+      0: [
+        {
+          arg: 2,
+          kind: CaptureKind.ARRAY,
+          when: CaptureWhen.ENTRY,
+          lenArg:
+            1 |
+            ARRAY_POINTERS |
+            (60 << ArrayPointersWord.PTR_OFFSET) |
+            (32 << ArrayPointersWord.COUNT_OFFSET),
+          size: 64 | (16 << 16),
+          max: 512,
+        },
+      ],
+    });
+    expect(() => spawnTraced({ argv: ["true"], capturePlan: pointerOutside }, cb)).toThrow(
+      /pointer array spec/,
     );
     expect(() => spawnTraced({ argv: ["true"], capturePlan: EMPTY_PLAN, batchBytes: 0 }, cb)).toThrow(
       RangeError,

@@ -24,7 +24,22 @@ export type ExtraCapture =
    * local iovec array, read at exit with its data, is also read at entry as ranges: a failed call
    * has no exit capture, and strace prints the ranges then).
    */
-  | { readonly arg: number; readonly as: ArgKind };
+  | { readonly arg: number; readonly as: ArgKind }
+  /**
+   * uring: `arg` points at `args[countArg]` pointers, each to a struct `type` (a BTF layout) whose
+   * field `ptr` points at `count` elements of `elemSize` bytes (io_submit's iocbs and their
+   * buffers); of those, as many bytes as -s elements of `elemSize` bytes (one more) are read.
+   */
+  | {
+      readonly arg: number;
+      readonly countArg: number;
+      readonly pointers: {
+        readonly type: string;
+        readonly ptr: string;
+        readonly count: string;
+        readonly elemSize: number;
+      };
+    };
 
 import type { ArgKind } from "../types.js";
 
@@ -49,4 +64,12 @@ export const extraCaptures: Readonly<Record<string, readonly ExtraCapture[]>> = 
   readv: [{ arg: 1, as: { k: "array", type: "iovec", count: 2, dir: "in" } }],
   preadv: [{ arg: 1, as: { k: "array", type: "iovec", count: 2, dir: "in" } }],
   preadv2: [{ arg: 1, as: { k: "array", type: "iovec", count: 2, dir: "in" } }],
+  // uring: io_submit's iocbs, and each one's buffer (a PWRITE's data) or iovec array (PREADV's,
+  // PWRITEV's): strace 6.1 aio.c prints them
+  io_submit: [
+    { arg: 2, countArg: 1, pointers: { type: "iocb", ptr: "aio_buf", count: "aio_nbytes", elemSize: 16 } },
+  ],
+  // uring: KEYCTL_INSTANTIATE_IOV's payload, args[3] iovecs at args[2] with their data (other
+  // commands' second and third arguments read this way are never printed as iovecs)
+  keyctl: [{ arg: 2, as: { k: "iovec", count: 3, dir: "in" } }],
 };

@@ -10,8 +10,13 @@
 export interface FdFieldRule {
   /** The field (a layout field name). */
   readonly field: string;
-  /** Read at entry (the caller's fd) or at exit (the fd the kernel returned in it). */
-  readonly when: "entry" | "exit";
+  /**
+   * Read at entry (the caller's fd) or at exit (the fd the kernel returned in it); absent: at the
+   * stop the struct itself is read (a siginfo given or returned).
+   */
+  readonly when?: "entry" | "exit";
+  /** Byte offset on x86_64 when the layout has no such field (a union member). */
+  readonly offset?: number;
 }
 
 /** The fd fields each struct's decoder prints, keyed by core's struct name. */
@@ -22,4 +27,7 @@ export const structFdFields: Readonly<Record<string, readonly FdFieldRule[]>> = 
   gpiohandle_request: [{ field: "fd", when: "exit" }],
   gpioevent_request: [{ field: "fd", when: "exit" }],
   gpio_v2_line_request: [{ field: "fd", when: "exit" }],
+  // pidns: siginfo_t's _sigpoll si_fd (after si_signo, si_errno, si_code, padding and the long
+  // si_band), which printsiginfo prints with PRINT_FIELD_FD (ptrace's PTRACE_SETSIGINFO, waitid).
+  siginfo: [{ field: "si_fd", offset: 24 }],
 };

@@ -42,6 +42,9 @@ export const EVDEV_MTSLOTS_READ = 1024;
  */
 export const KVM_CPUID_ENTRIES_READ = 256;
 
+/** linux/if.h: IFNAMSIZ, an interface name's bytes with its NUL. */
+const IFNAMSIZ = 16;
+
 /** _IOC(dir, type, nr, 0) (asm-generic/ioctl.h): a request family's number before its size. */
 const ioc = (dir: "read" | "write", type: string, nr: number): number =>
   ((dir === "read" ? 2 : 1) * 2 ** 30 + type.charCodeAt(0) * 256 + nr) >>> 0;
@@ -116,6 +119,8 @@ const pseudoStructs: readonly StructDef[] = [
   { name: "perf_query_bpf_ids", size: 8 + 4 * PERF_QUERY_IDS_READ },
   // ioctl-b: SG_SCSI_RESET's int: a reset kind, maybe with SG_SCSI_RESET_NO_ESCALATE.
   { name: "sg_scsi_reset", size: 4 },
+  // ioctlb: a bridge's name (SIOCBRADDBR/SIOCBRDELBR): linux/if.h's IFNAMSIZ bytes up to the NUL.
+  { name: "ifr_name", size: IFNAMSIZ },
 ];
 
 /**
@@ -467,6 +472,49 @@ export const ioctlCaptures: ValueCaptureRow = {
       "SG_GET_VERSION_NUM",
     ),
     ...inOf("sg_scsi_reset", "SG_SCSI_RESET"),
+    // ioctlb: strace 6.1 sock.c: socket ioctls. Ints given and returned; a bridge's name; a struct
+    // ifreq given whole (SIOCS*), or its name (index for SIOCGIFNAME) given and the rest answered
+    // (SIOCG*: one `{…}` opened at entry, closed at exit); SIOCGIFCONF's ifconf, whose ifreq array
+    // (data/pointees.ts) is read at exit.
+    ...inOf(scalar("d", 32), "FIOSETOWN", "SIOCSPGRP", "SIOCSIFENCAP"),
+    ...outOf(scalar("d", 32), "FIOGETOWN", "SIOCGPGRP", "SIOCATMARK", "SIOCGIFENCAP", "SIOCOUTQNSD"),
+    ...inOf("ifr_name", "SIOCBRADDBR", "SIOCBRDELBR"),
+    ...inOf(
+      "ifreq",
+      "SIOCBRADDIF",
+      "SIOCBRDELIF",
+      "SIOCADDMULTI",
+      "SIOCDELMULTI",
+      "SIOCSIFADDR",
+      "SIOCSIFBRDADDR",
+      "SIOCSIFDSTADDR",
+      "SIOCSIFFLAGS",
+      "SIOCSIFHWADDR",
+      "SIOCSIFHWBROADCAST",
+      "SIOCSIFMAP",
+      "SIOCSIFMETRIC",
+      "SIOCSIFMTU",
+      "SIOCSIFNAME",
+      "SIOCSIFNETMASK",
+      "SIOCSIFSLAVE",
+      "SIOCSIFTXQLEN",
+    ),
+    ...[
+      "SIOCGIFADDR",
+      "SIOCGIFBRDADDR",
+      "SIOCGIFDSTADDR",
+      "SIOCGIFFLAGS",
+      "SIOCGIFHWADDR",
+      "SIOCGIFINDEX",
+      "SIOCGIFMAP",
+      "SIOCGIFMETRIC",
+      "SIOCGIFMTU",
+      "SIOCGIFNAME",
+      "SIOCGIFNETMASK",
+      "SIOCGIFSLAVE",
+      "SIOCGIFTXQLEN",
+    ].flatMap((value) => inOut("ifreq", value)),
+    ...inOut("ifconf", "SIOCGIFCONF"),
   ],
 };
 

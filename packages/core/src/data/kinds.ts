@@ -164,7 +164,8 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   kill: { args: [pid("tgidPgid"), signo] },
   tkill: { args: [pid("tid"), signo] },
   tgkill: { args: [pid("tgid"), pid("tid"), signo] },
-  clone: { args: [flags("clone_flags"), ptr, ptr, ptr, hex], decoder: "clone", ret: "tid" },
+  // parent_tid: where CLONE_PIDFD stores the pidfd (read at exit, as strace's printnum_fd)
+  clone: { args: [flags("clone_flags"), ptr, structOut("fdint"), ptr, hex], decoder: "clone", ret: "tid" },
   rt_sigaction: {
     args: [signo, structIn("sigaction"), structOut("sigaction"), ulong],
     decoder: "rt_sigaction",
@@ -295,6 +296,9 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   // the params read at entry (what the caller asks) and again at exit (the rings the kernel set up)
   io_uring_setup: { args: [uint, structInOut("io_uring_params")], ret: "fd", decoder: "io_uring_setup" },
   io_uring_enter: { args: [fd, uint, uint, flags("uring_enter_flags"), sigset(5, "in"), ulong] },
+  // uring: the ring, the operation by name, its argument and count (the structs each operation
+  // passes are not decoded yet: printed as their address)
+  io_uring_register: { args: [fd, en("uring_register_opcodes"), ptr, uint] },
   // quotas (quota.c): the command's data, read at entry and exit as the largest struct any
   // command passes there; Q_QUOTAON's quota file path is an extra capture
   quotactl: { args: [hex, path, uint, structInOut("quota_data")], decoder: "quotactl" },
@@ -323,7 +327,7 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   // pidfds (pidfd_open.c)
   pidfd_open: { args: [pid("tgid"), flags("pidfd_open_flags")], ret: "fd" },
   // the target's fd by number; flags as `%#x` (no flag is defined: an empty table prints hex)
-  pidfd_getfd: { args: [fd, int, flags("pidfd_getfd_flags")], ret: "fd" },
+  pidfd_getfd: { args: [fd, { k: "pidfdFd" }, flags("pidfd_getfd_flags")], ret: "fd" },
   pidfd_send_signal: { args: [fd, signo, structIn("siginfo"), flags("pidfd_getfd_flags")] },
   rt_sigqueueinfo: { args: [pid("tgid"), signo, structIn("siginfo")] },
   rt_tgsigqueueinfo: { args: [pid("tgid"), pid("tid"), signo, structIn("siginfo")] },
@@ -377,6 +381,8 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   // remote one as addresses (read at entry: the kernel does not change it).
   waitid: {
     args: [en("waitid_types"), int, structOut("siginfo"), flags("wait4_options"), structOut("rusage")],
+    // pidns: id printed by idtype (data/request-args.ts)
+    decoder: "waitid",
   },
   // ptrace.c: addr and data by request (the decoder); what the kernel writes is read by request
   // (data/value-captures.ts)
@@ -443,6 +449,10 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   // asynchronous I/O (aio.c): the new context behind io_setup's pointer; the events read at exit
   // (at most nr of them, the decoder prints the returned count)
   io_setup: { args: [uint, structOut("kulong")] },
+  // uring: io_submit's iocbs (an extra capture follows their pointers and buffers) and the iocb
+  // io_cancel names; its result event is read at exit
+  io_submit: { args: [ptr, long, ptr], decoder: "io_submit" },
+  io_cancel: { args: [ptr, structIn("iocb"), structOut("io_event")], decoder: "io_cancel" },
   io_getevents: {
     args: [ptr, long, long, arr("io_event", 2, "out"), structIn("timespec")],
     decoder: "io_getevents",

@@ -31,6 +31,40 @@ export const pidFields: Readonly<Record<string, readonly PidField[]>> = {
   flock: [{ field: "l_pid", type: "tgid" }],
   // struct f_owner_ex (fcntl F_SETOWN_EX/F_GETOWN_EX): int type, int pid; type says which id.
   f_owner_ex: [{ field: "pid", offset: 4, type: "byTypeField" }],
+  // pidns: a seccomp user notification's caller (SECCOMP_IOCTL_NOTIF_RECV, seccomp_ioctl.c).
+  seccomp_notif: [{ field: "pid", type: "tgid" }],
+  // pidns: the process BLKTRACESETUP traces (block.c).
+  blk_user_trace_setup: [{ field: "pid", type: "tgid" }],
+};
+
+/** A pid field at a fixed offset in the memory of an argument of some kind or syscall. */
+export interface ArgPidField {
+  /** Byte offset in the memory the argument points at. */
+  readonly offset: number;
+  /** What the id is. */
+  readonly type: PidType;
+}
+
+/**
+ * Argument kinds whose memory may hold a pid field strace prints with printpid, whatever the
+ * syscall: a socket address may be a struct sockaddr_nl, whose nl_pid (after a u16 family and a
+ * u16 pad) is a port id that is usually the sender's process id (sockaddr.c's print_sockaddr_data_nl).
+ * The family is only known when the decoder prints it, so the id is resolved for every address
+ * (under --decode-pids only); the decoder uses it when the address is a netlink one.
+ */
+export const argKindPidFields: Readonly<Partial<Record<"sockaddr" | "sockaddrOut", ArgPidField>>> = {
+  sockaddr: { offset: 4, type: "tgid" },
+  sockaddrOut: { offset: 4, type: "tgid" },
+};
+
+/**
+ * Syscall name → a buffer argument that may hold netlink messages (data/netlink.ts), and the
+ * first message header's nlmsg_pid (struct nlmsghdr: u32 len, u16 type, u16 flags, u32 seq, u32
+ * pid; netlink.c's print_nlmsghdr prints it with printpid). Read at the stop the buffer is.
+ */
+export const bufferPidFields: Readonly<Record<string, ArgPidField & { readonly arg: number }>> = {
+  sendto: { arg: 1, offset: 12, type: "tgid" },
+  recvfrom: { arg: 1, offset: 12, type: "tgid" },
 };
 
 /** A pid argument a hand-written decoder prints only for one value of a selector argument. */

@@ -41,6 +41,9 @@ const SOCK_FILTER_SIZE = 8;
 /** linux/blkpg.h: sizeof(struct blkpg_partition) (two long longs, an int, two char[64]). */
 const BLKPG_PARTITION_SIZE = 152;
 
+/** What strace's printstr reads of a string at most (get_pagesize()). */
+const PAGE = 4096;
+
 /** include/uapi/linux/kd.h: struct unipair is two u16; the console's fonts hold at most 512 glyphs. */
 const UNIPAIR_SIZE = 4;
 const MAX_FONT_GLYPHS = 512;
@@ -76,6 +79,15 @@ export const structPointers: Readonly<Record<string, readonly PointerRule[]>> = 
   // ptrace's PTRACE_GETREGSET/SETREGSET: the register set an iovec points at (strace 6.1 prints
   // x86_64's NT_PRSTATUS and NT_FPREGSET sets, at most struct user_i387_struct's 512 bytes).
   iovec: [{ field: "iov_base", count: "iov_len", elemSize: 1, max: 512 }],
+  // uring: KEYCTL_DH_COMPUTE's KDF parameters (strace 6.1 keyctl.c): the hash's name (a string,
+  // read as far as a page) and the other info, otherinfolen bytes (strace prints at most -s).
+  keyctl_kdf_params: [
+    { field: "hashname", elemSize: 1, max: PAGE },
+    { field: "otherinfo", count: "otherinfolen", elemSize: 1, max: PAGE },
+  ],
+  // ioctlb: SIOCGIFCONF's struct ifreq array (40 bytes each) the kernel filled, as many bytes as
+  // the ifc_len it answered, up to 1024 entries (what -s 1024 prints).
+  ifconf: [{ field: "ifc_ifcu", count: "ifc_len", elemSize: 1, max: 1024 * 40, when: "exit" }],
   // v4l2 (strace 6.1 v4l2.c): an overlay window's clip rectangles (struct v4l2_clip, 24 bytes; at
   // most 1024 of them) in VIDIOC_S_FMT/TRY_FMT's format, read whatever the buffer type (the
   // decoder looks at them only for the overlay types); the controls of VIDIOC_*_EXT_CTRLS (struct

@@ -29,6 +29,8 @@ const scalars: readonly StructDef[] = [
   { name: "gid", size: 4 },
   { name: "loff", size: 8 },
   { name: "fdpair", size: 8 },
+  // pidns: one int the kernel stores an fd in (clone's CLONE_PIDFD pidfd, at parent_tid)
+  { name: "fdint", size: 4 },
   { name: "pollfd", size: 8 },
   { name: "statx", size: 256 },
   { name: "clone_args", size: 88 },
@@ -89,6 +91,8 @@ const scalars: readonly StructDef[] = [
   { name: "page_str", size: 4096 },
   // include/uapi/linux/io_uring.h struct io_uring_params: the same on every ABI
   { name: "io_uring_params", size: 120 },
+  // uring: include/uapi/linux/aio_abi.h struct iocb: padded to 64 bytes on every ABI
+  { name: "iocb", size: 64 },
   ...ioctlPseudoStructs,
 ];
 

@@ -178,6 +178,26 @@ export const valueCaptures: Readonly<Record<string, ValueCaptureRow>> = {
         { value, arg: 2, type: "page_str", dir: "in" },
         { value, arg: 3, type: "page_str", dir: "in" },
       ]),
+      // uring: DH_COMPUTE's parameters and the KDF's (the kernel only reads them; read at entry,
+      // since a failed call has no exit captures, though strace prints the KDF's at exit) and the
+      // secret the kernel computed
+      { value: "KEYCTL_DH_COMPUTE", arg: 1, type: "keyctl_dh_params", dir: "in" },
+      { value: "KEYCTL_DH_COMPUTE", arg: 2, type: "page_str", dir: "out" },
+      { value: "KEYCTL_DH_COMPUTE", arg: 4, type: "keyctl_kdf_params", dir: "in" },
+      // PKEY_QUERY's info string and the answer; the PKEY operations' parameters, info string and
+      // data (VERIFY passes two inputs, the others an input and the buffer the kernel fills)
+      { value: "KEYCTL_PKEY_QUERY", arg: 3, type: "page_str", dir: "in" },
+      { value: "KEYCTL_PKEY_QUERY", arg: 4, type: "keyctl_pkey_query", dir: "out" },
+      ...["KEYCTL_PKEY_ENCRYPT", "KEYCTL_PKEY_DECRYPT", "KEYCTL_PKEY_SIGN", "KEYCTL_PKEY_VERIFY"].flatMap(
+        (value): ValueCapture[] => [
+          { value, arg: 1, type: "keyctl_pkey_params", dir: "in" },
+          { value, arg: 2, type: "page_str", dir: "in" },
+          { value, arg: 3, type: "page_str", dir: "in" },
+          { value, arg: 4, type: "page_str", dir: value === "KEYCTL_PKEY_VERIFY" ? "in" : "out" },
+        ],
+      ),
+      // CAPABILITIES: the capability bytes the kernel wrote
+      { value: "KEYCTL_CAPABILITIES", arg: 1, type: "page_str", dir: "out" },
     ],
   },
   // kcmp's KCMP_EPOLL_TFD points its idx2 at a struct kcmp_epoll_slot (kcmp.c)

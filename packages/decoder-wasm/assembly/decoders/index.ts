@@ -2,6 +2,7 @@
 // without one, or naming a decoder not listed here, is printed by the generic kind-driven decoder.
 import { putc, puts } from "../out";
 import { strEq, strLen } from "../tables";
+import { decodeIoCancel, decodeIoSubmit } from "./aio";
 import { decodeArchPrctl, printArchPrctlAux } from "./arch-prctl";
 import { decodeBpf } from "./bpf";
 import { decodeCapget, decodeCapset } from "./caps";
@@ -57,6 +58,7 @@ import {
   decodeSyslog,
 } from "./sysadmin";
 import { printTailAux, runTailDecoder, TAIL_FIRST, TAIL_IDS, TAIL_LAST, TAIL_NAMES } from "./tail";
+import { decodeWaitid } from "./waitid";
 
 export const D_GENERIC: u8 = 0;
 export const D_OPEN: u8 = 1;
@@ -118,9 +120,14 @@ export const D_MSGRCV: u8 = 78;
 export const D_BPF: u8 = 46;
 export const D_IO_URING_SETUP: u8 = 47;
 export const D_KEYCTL: u8 = 48;
+// uring: asynchronous I/O's control blocks (ids 200-207).
+export const D_IO_SUBMIT: u8 = 200;
+export const D_IO_CANCEL: u8 = 201;
 // pidns: pid-typed arguments whose type another argument chooses (ids 90-99).
 export const D_GETPRIORITY: u8 = 90;
 export const D_SETPRIORITY: u8 = 91;
+// pidns (ids 224-231): waitid's id by idtype.
+export const D_WAITID: u8 = 224;
 export const D_CAPGET: u8 = 190;
 export const D_CAPSET: u8 = 191;
 
@@ -248,6 +255,10 @@ const DECODER_NAMES: string[] = [
   // pidns
   "getpriority",
   "setpriority",
+  "waitid",
+  // uring
+  "io_submit",
+  "io_cancel",
 ];
 const DECODER_IDS: u8[] = [
   D_OPEN,
@@ -342,6 +353,10 @@ const DECODER_IDS: u8[] = [
   // pidns
   D_GETPRIORITY,
   D_SETPRIORITY,
+  D_WAITID,
+  // uring
+  D_IO_SUBMIT,
+  D_IO_CANCEL,
 ];
 
 /** Decoder id for a decoder (or syscall) name; D_GENERIC when there is no dedicated one. */
@@ -398,6 +413,8 @@ export function runDecoder(id: u8, r: u32): i32 {
       return decodePriority(false);
     case D_SETPRIORITY:
       return decodePriority(true);
+    case D_WAITID:
+      return decodeWaitid(r);
     case D_OPENAT:
       return decodeOpenat();
     case D_GETRANDOM:
@@ -561,6 +578,11 @@ export function runDecoder(id: u8, r: u32): i32 {
       return decodeIoUringSetup();
     case D_KEYCTL:
       return decodeKeyctl();
+    // uring
+    case D_IO_SUBMIT:
+      return decodeIoSubmit();
+    case D_IO_CANCEL:
+      return decodeIoCancel();
   }
   return decodeGeneric(r);
 }

@@ -27,7 +27,7 @@ import {
 import { putc, puts } from "../out";
 import { findPointee, ptData, ptLen } from "../pointee";
 import { putAddr } from "../print/num";
-import { F_CSTRING, F_D, F_U, F_XVAL, Field, printFields } from "./ioctl-fields";
+import { F_CSTRING, F_D, F_TGID, F_U, F_XVAL, Field, printFields } from "./ioctl-fields";
 
 const BLKPG_HEAD: Field[] = [
   new Field("op", BLKPG_IOCTL_ARG_OP, 4, F_XVAL, "blkpg_ops"),
@@ -47,7 +47,7 @@ const TRACE_SETUP_IN: Field[] = [
   new Field("buf_nr", BLK_USER_TRACE_SETUP_BUF_NR, 4, F_U),
   new Field("start_lba", BLK_USER_TRACE_SETUP_START_LBA, 8, F_U),
   new Field("end_lba", BLK_USER_TRACE_SETUP_END_LBA, 8, F_U),
-  new Field("pid", BLK_USER_TRACE_SETUP_PID, 4, F_U),
+  new Field("pid", BLK_USER_TRACE_SETUP_PID, 4, F_TGID),
 ];
 const TRACE_SETUP_OUT: Field[] = [new Field("name", BLK_USER_TRACE_SETUP_NAME, 32, F_CSTRING)];
 

@@ -8,9 +8,11 @@ import { T_IOCTL } from "../known";
 import { strsize, verbose, xflag } from "../options";
 import { outLen, putc, puts } from "../out";
 import { putAddr, putHex, putI64, putU64 } from "../print/num";
+import { printPid } from "../print/pid";
 import { quote } from "../print/quote";
 import { FMT_HEX, restyle } from "../print/style";
 import { printEnum, printFlags } from "../print/xlat";
+import { PT_TGID } from "../record";
 import { lookup, NO_REF, strEq } from "../tables";
 import { nlTable } from "./nl-print";
 
@@ -33,6 +35,9 @@ export const F_XVAL_D: u8 = 7;
 // ioctl-b: formats the gpio, ptp, rtc and seccomp-notify printers added.
 /** A char array of `size` bytes up to its NUL, `...` when it holds none (PRINT_FIELD_CSTRING). */
 export const F_CSTRING: u8 = 8;
+// pidns: a process id printed as strace's printpid does (--decode-pids), far from the others' codes.
+/** A thread group id (PRINT_FIELD_TGID). */
+export const F_TGID: u8 = 72;
 
 /** One printed field: `name=` then the value at `off` (`size` bytes) in format `fmt`. */
 export class Field {
@@ -93,6 +98,9 @@ export function printValue(f: Field, p: usize): void {
       break;
     case F_CSTRING:
       putCStringField(at, f.size);
+      break;
+    case F_TGID:
+      printPid(<i32>loadSigned(at, f.size), PT_TGID);
       break;
     default:
       putU64(v);

@@ -35,11 +35,22 @@ import { putI64, putU64 } from "../print/num";
 import { putRef } from "../print/xlat";
 import { AUDIT_ARCH_X86_64 } from "../record";
 import { errnoName, NO_REF, row, rowName } from "../tables";
-import { F_D, F_FLAGS, F_PTR, F_X, F_XVAL, Field, isZero, printFields, printNumArray } from "./ioctl-fields";
+import {
+  F_D,
+  F_FLAGS,
+  F_PTR,
+  F_TGID,
+  F_X,
+  F_XVAL,
+  Field,
+  isZero,
+  printFields,
+  printNumArray,
+} from "./ioctl-fields";
 
 const NOTIF_HEAD: Field[] = [
   new Field("id", SECCOMP_NOTIF_ID, 8, F_X),
-  new Field("pid", SECCOMP_NOTIF_PID, 4, F_D),
+  new Field("pid", SECCOMP_NOTIF_PID, 4, F_TGID),
 ];
 const NOTIF_FLAGS: Field[] = [new Field("flags", SECCOMP_NOTIF_FLAGS, 4, F_X)];
 const DATA_TAIL: Field[] = [

@@ -67,6 +67,7 @@ import { printRtcParam, printRtcPllInfo, printRtcTime, printRtcWkalrm } from "./
 import { printScalar } from "./ioctl-scalar";
 import { printSgScsiReset } from "./ioctl-scsi";
 import { printSeccompNotif, printSeccompNotifAddfd, printSeccompNotifResp } from "./ioctl-seccomp";
+import { printIfconfIn, printIfconfOut, printIfreq, printIfrNameArg } from "./ioctl-sock";
 import {
   printUbiAttach,
   printUbiLebChange,
@@ -163,6 +164,10 @@ export const IOCTL_STRUCT_NAMES: string[] = [
   "blkpg_ioctl_arg",
   "blk_user_trace_setup",
   "sg_scsi_reset",
+  // ioctlb
+  "ifr_name",
+  "ifreq",
+  "ifconf",
 ];
 
 /**
@@ -172,7 +177,13 @@ export const IOCTL_STRUCT_NAMES: string[] = [
 export function ioctlExitShownOnError(type: u32): bool {
   // ioctl-a: GIO_UNIMAP's count the kernel wrote and the entries pointer, also after an error.
   // v4l2: VIDIOC_*_EXT_CTRLS' controls and error_idx, also after an error.
-  return strEq(type, "rtc_param") || strEq(type, "unimapdesc") || strEq(type, "v4l2_ext_controls");
+  // ioctlb: SIOCGIFCONF's length and buffer address, also after an error.
+  return (
+    strEq(type, "rtc_param") ||
+    strEq(type, "unimapdesc") ||
+    strEq(type, "v4l2_ext_controls") ||
+    strEq(type, "ifconf")
+  );
 }
 
 /** A request read at entry and at exit shows its exit as strace's decoder does: */
@@ -214,7 +225,10 @@ export function ioctlExitMode(type: u32): u8 {
     strEq(type, "kbsentry_func") ||
     strEq(type, "kbkeycode_get") ||
     strEq(type, "unimapdesc") ||
-    strEq(type, "console_font_op")
+    strEq(type, "console_font_op") ||
+    // ioctlb: a socket getter's ifreq (name asked, member answered) and SIOCGIFCONF's ifconf.
+    strEq(type, "ifreq") ||
+    strEq(type, "ifconf")
   )
     return EXIT_CONTINUE;
   return EXIT_ARROW;
@@ -312,6 +326,10 @@ export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExi
   if (strEq(type, "blkpg_ioctl_arg")) return printBlkpg(p, len);
   if (strEq(type, "blk_user_trace_setup")) return printBlkTraceSetup(p, len, atExit);
   if (strEq(type, "sg_scsi_reset")) return printSgScsiReset(p, len);
+  // ioctlb
+  if (strEq(type, "ifr_name")) return printIfrNameArg(p, len);
+  if (strEq(type, "ifreq")) return printIfreq(p, len, atExit);
+  if (strEq(type, "ifconf")) return atExit ? printIfconfOut(p, len) : printIfconfIn(p, len);
   return printScalar(type, p, len, addr);
 }
 

@@ -5,7 +5,7 @@ import { arg, exiting, isError, rval } from "../call";
 import { T_IOPRIO_CLASS, T_IOPRIO_WHO } from "../known-tail";
 import { xlatStyle } from "../options";
 import { putc, puts } from "../out";
-import { putI64 } from "../print/num";
+import { putHexDigits, putI64 } from "../print/num";
 import { printEnum } from "../print/xlat";
 import { printWho } from "./priority";
 import { AUX_CUSTOM, RVAL_DECODED, setAux } from "./rval";
@@ -19,6 +19,21 @@ function putIoprioValue(ioprio: u32): void {
   puts(", ");
   putI64(<i64>(ioprio & ((1 << IOPRIO_CLASS_SHIFT) - 1)));
   putc(0x29);
+}
+
+/**
+ * print_ioprio: a priority inside a struct (an iocb's aio_reqprio), in hex under -X raw and
+ * -X verbose, as the macro otherwise (a comment under -X verbose).
+ */
+export function printIoprio(ioprio: u32): void {
+  if (xlatStyle != 0) {
+    puts("0x");
+    putHexDigits(<u64>ioprio);
+  }
+  if (xlatStyle == 1) return;
+  if (xlatStyle == 2) puts(" /* ");
+  putIoprioValue(ioprio);
+  if (xlatStyle == 2) puts(" */");
 }
 
 function printWhichWho(): void {

@@ -2,21 +2,47 @@
 // by command: key serial numbers (KEY_SPEC_* or decimal), permissions and move flags by name,
 // uids, timeouts, the error a key is rejected with, the strings the commands that take one pass
 // (core's value captures: a keyring's name, a key's type and description, a restriction), the
-// payloads UPDATE and INSTANTIATE pass and the buffers DESCRIBE, READ and GET_SECURITY fill.
-// Not decoded yet (printed as addresses where strace shows their contents): INSTANTIATE_IOV's
-// iovecs and the structs of DH_COMPUTE, the PKEY_* commands and CAPABILITIES.
+// payloads UPDATE and INSTANTIATE pass and the buffers DESCRIBE, READ and GET_SECURITY fill,
+// INSTANTIATE_IOV's iovecs, DH_COMPUTE's parameters, KDF and secret, the PKEY_* commands'
+// parameters, strings and data, and the capability bytes CAPABILITIES returns.
 
 import { arg, capData, capLen, capPartial, exiting, findCap, isError, rval } from "../call";
-import { strsize, xflag, xlatStyle } from "../options";
-import { outLen, puts } from "../out";
+import {
+  KEYCTL_DH_PARAMS_BASE,
+  KEYCTL_DH_PARAMS_PRIME,
+  KEYCTL_DH_PARAMS_PRIVATE,
+  KEYCTL_KDF_PARAMS_HASHNAME,
+  KEYCTL_KDF_PARAMS_OTHERINFO,
+  KEYCTL_KDF_PARAMS_OTHERINFOLEN,
+  KEYCTL_KDF_PARAMS_SPARE,
+  KEYCTL_PKEY_PARAMS_IN_LEN,
+  KEYCTL_PKEY_PARAMS_KEY_ID,
+  KEYCTL_PKEY_PARAMS_OUT_LEN,
+  KEYCTL_PKEY_PARAMS_SPARE,
+  KEYCTL_PKEY_QUERY_KEY_SIZE,
+  KEYCTL_PKEY_QUERY_MAX_DATA_SIZE,
+  KEYCTL_PKEY_QUERY_MAX_DEC_SIZE,
+  KEYCTL_PKEY_QUERY_MAX_ENC_SIZE,
+  KEYCTL_PKEY_QUERY_MAX_SIG_SIZE,
+  KEYCTL_PKEY_QUERY_SPARE,
+  KEYCTL_PKEY_QUERY_SUPPORTED_OPS,
+  SIZEOF_KEYCTL_DH_PARAMS,
+  SIZEOF_KEYCTL_KDF_PARAMS,
+  SIZEOF_KEYCTL_PKEY_PARAMS,
+  SIZEOF_KEYCTL_PKEY_QUERY,
+} from "../layouts";
+import { strsize, verbose, xflag, xlatStyle } from "../options";
+import { outLen, putc, puts } from "../out";
+import { findPointee, ptData, ptLen } from "../pointee";
 import { putAddr, putHex, putI64, putU64 } from "../print/num";
 import { HEX_ALL, HEX_NON_ASCII, printBuffer, quote } from "../print/quote";
-import { FMT_DEC, restyle } from "../print/style";
+import { FMT_DEC, FMT_HEX, restyle } from "../print/style";
 import { printEnum, printFlags, putRef } from "../print/xlat";
 import { CK_STRUCT_IF } from "../record";
 import { errnoName, findTable, lookup, NO_REF, valueOf } from "../tables";
 import { warnShortRead } from "../warn";
-import { printUid } from "./args";
+import { printIovec, printUid } from "./args";
+import { F_FLAGS, F_U, Field, isZero, printFields, printNumArray } from "./ioctl-fields";
 import { printKeySerial } from "./keys";
 import { printPageString } from "./page-string";
 import { RVAL_DECODED } from "./rval";
@@ -26,6 +52,8 @@ let T_CMDS: i32 = -1;
 let T_PERMS: i32 = -1;
 let T_REQKEYS: i32 = -1;
 let T_MOVE: i32 = -1;
+let T_CAPS0: i32 = -1;
+let T_CAPS1: i32 = -1;
 /** Command values by name (include/uapi/linux/keyctl.h through core's table). */
 let GET_KEYRING_ID: u32 = 0;
 let JOIN_SESSION_KEYRING: u32 = 0;
@@ -71,6 +99,8 @@ function tables(): void {
   T_PERMS = findTable("key_perms");
   T_REQKEYS = findTable("key_reqkeys");
   T_MOVE = findTable("keyctl_move_flags");
+  T_CAPS0 = findTable("keyctl_caps0");
+  T_CAPS1 = findTable("keyctl_caps1");
   GET_KEYRING_ID = cmd("KEYCTL_GET_KEYRING_ID");
   JOIN_SESSION_KEYRING = cmd("KEYCTL_JOIN_SESSION_KEYRING");
   UPDATE = cmd("KEYCTL_UPDATE");
@@ -133,6 +163,11 @@ function buf(i: u32, len: u64, atExit: bool, omitTrailingNul: bool): void {
   }
   // strace reads one byte more than -s shows, at most the length
   const want = len < <u64>strsize + 1 ? <u32>len : <u32>strsize + 1;
+  // umoven of nothing succeeds wherever it points
+  if (want == 0) {
+    puts('""');
+    return;
+  }
   const read = findCap(i, CK_STRUCT_IF, atExit) || capPartial();
   if (!read || capLen < want) {
     if (read && capPartial()) warnShortRead("umoven", capLen, want, a);
@@ -147,6 +182,189 @@ function buf(i: u32, len: u64, atExit: bool, omitTrailingNul: bool): void {
     return;
   }
   printBuffer(capData, <u64>capLen < len ? capLen : <u32>len, len);
+}
+
+/** The struct argument i points at (its STRUCT_IF capture), or 0 with its address printed. */
+function structArg(i: u32, size: u32, atExit: bool): usize {
+  const a = arg(i);
+  if (a != 0 && findCap(i, CK_STRUCT_IF, atExit) && capLen >= size) return capData;
+  if (a != 0 && capPartial()) warnShortRead("umoven", capLen, size, a);
+  putAddr(a);
+  return 0;
+}
+
+/** `name=` and the key serial number at p. */
+function serialField(name: string, p: usize): void {
+  puts(name);
+  putc(0x3d);
+  printKeySerial(<u64>load<i32>(p));
+}
+
+/** `, __spare=[…]` when a reserved u32 array of `n` elements at p is not all zeros. */
+function spare(p: usize, n: u32): void {
+  if (isZero(p, n * 4)) return;
+  puts(", __spare=");
+  printNumArray(p, n, 4, true);
+}
+
+/**
+ * printstr (`len` < 0) or printstrn (`len` bytes) of the pointer `ptr` held `off` bytes into the
+ * struct argument i points at, from its POINTEE capture: NULL, the string, or the address.
+ */
+function pointeeStr(i: u32, off: u32, ptr: u64, len: i64, atExit: bool): void {
+  if (ptr == 0) {
+    puts("NULL");
+    return;
+  }
+  if (!findPointee(i, off, atExit)) {
+    putAddr(ptr);
+    return;
+  }
+  if (len < 0) {
+    if (!printPageString(ptData, ptLen, ptr)) putAddr(ptr);
+    return;
+  }
+  const want = <u64>len < <u64>strsize + 1 ? <u64>len : <u64>strsize + 1;
+  if (<u64>ptLen < want) putAddr(ptr);
+  else printBuffer(ptData, <u64>ptLen < <u64>len ? ptLen : <u32>len, <u64>len);
+}
+
+/** struct keyctl_dh_params: the three keys DH_COMPUTE combines. */
+function printDhParams(): void {
+  const p = structArg(1, SIZEOF_KEYCTL_DH_PARAMS, false);
+  if (p == 0) return;
+  putc(0x7b);
+  serialField("private", p + KEYCTL_DH_PARAMS_PRIVATE);
+  sep();
+  serialField("prime", p + KEYCTL_DH_PARAMS_PRIME);
+  sep();
+  serialField("base", p + KEYCTL_DH_PARAMS_BASE);
+  putc(0x7d);
+}
+
+/** struct keyctl_kdf_params (read at entry): the hash's name, the other info by its length. */
+function printKdfParams(): void {
+  const p = structArg(4, SIZEOF_KEYCTL_KDF_PARAMS, false);
+  if (p == 0) return;
+  puts("{hashname=");
+  pointeeStr(4, KEYCTL_KDF_PARAMS_HASHNAME, load<u64>(p + KEYCTL_KDF_PARAMS_HASHNAME), -1, false);
+  puts(", otherinfo=");
+  const len = load<u32>(p + KEYCTL_KDF_PARAMS_OTHERINFOLEN);
+  const other = load<u64>(p + KEYCTL_KDF_PARAMS_OTHERINFO);
+  // the kernel leaves otherinfo alone when otherinfolen is 0: strace shows the bare pointer then
+  if (len != 0) pointeeStr(4, KEYCTL_KDF_PARAMS_OTHERINFO, other, <i64>len, false);
+  else putAddr(other);
+  puts(", otherinfolen=");
+  putU64(<u64>len);
+  spare(p + KEYCTL_KDF_PARAMS_SPARE, (SIZEOF_KEYCTL_KDF_PARAMS - KEYCTL_KDF_PARAMS_SPARE - 4) / 4);
+  putc(0x7d);
+}
+
+/** struct keyctl_pkey_query's fields before its reserved words. */
+const PKEY_QUERY_FIELDS: Field[] = [
+  new Field("supported_ops", KEYCTL_PKEY_QUERY_SUPPORTED_OPS, 4, F_FLAGS, "keyctl_pkey_ops"),
+  new Field("key_size", KEYCTL_PKEY_QUERY_KEY_SIZE, 4, F_U),
+  new Field("max_data_size", KEYCTL_PKEY_QUERY_MAX_DATA_SIZE, 2, F_U),
+  new Field("max_sig_size", KEYCTL_PKEY_QUERY_MAX_SIG_SIZE, 2, F_U),
+  new Field("max_enc_size", KEYCTL_PKEY_QUERY_MAX_ENC_SIZE, 2, F_U),
+  new Field("max_dec_size", KEYCTL_PKEY_QUERY_MAX_DEC_SIZE, 2, F_U),
+];
+
+/** PKEY_QUERY's answer (a failed call's by its address). */
+function printPkeyQuery(): void {
+  if (isError) {
+    putAddr(arg(4));
+    return;
+  }
+  const p = structArg(4, SIZEOF_KEYCTL_PKEY_QUERY, true);
+  if (p == 0) return;
+  putc(0x7b);
+  printFields(p, PKEY_QUERY_FIELDS);
+  spare(p + KEYCTL_PKEY_QUERY_SPARE, (SIZEOF_KEYCTL_PKEY_QUERY - KEYCTL_PKEY_QUERY_SPARE) / 4);
+  putc(0x7d);
+}
+
+/** struct keyctl_pkey_params: the key, the input's length and the output's (VERIFY: the second input's). */
+function printPkeyParams(p: usize, verify: bool): void {
+  putc(0x7b);
+  serialField("key_id", p + KEYCTL_PKEY_PARAMS_KEY_ID);
+  puts(", in_len=");
+  putU64(<u64>load<u32>(p + KEYCTL_PKEY_PARAMS_IN_LEN));
+  puts(verify ? ", in2_len=" : ", out_len=");
+  putU64(<u64>load<u32>(p + KEYCTL_PKEY_PARAMS_OUT_LEN));
+  spare(p + KEYCTL_PKEY_PARAMS_SPARE, (SIZEOF_KEYCTL_PKEY_PARAMS - KEYCTL_PKEY_PARAMS_SPARE) / 4);
+  putc(0x7d);
+}
+
+/**
+ * PKEY_ENCRYPT, DECRYPT, SIGN and VERIFY at entry: the parameters, the info string, the input
+ * by in_len, and VERIFY's second input by in2_len (the others' output waits for the exit).
+ */
+function pkeyOpEntry(verify: bool): i32 {
+  const p = structArg(1, SIZEOF_KEYCTL_PKEY_PARAMS, false);
+  if (p != 0) printPkeyParams(p, verify);
+  sep();
+  str(2);
+  sep();
+  if (p != 0) buf(3, <u64>load<u32>(p + KEYCTL_PKEY_PARAMS_IN_LEN), false, false);
+  else putAddr(arg(3));
+  sep();
+  if (p != 0 && !verify) return 0;
+  if (p != 0) buf(4, <u64>load<u32>(p + KEYCTL_PKEY_PARAMS_OUT_LEN), false, false);
+  else putAddr(arg(4));
+  return RVAL_DECODED;
+}
+
+/** The output buffer of an encrypt, decrypt or sign: out_len bytes of it (strace's printstrn). */
+function pkeyOpExit(): void {
+  if (isError || !findCap(1, CK_STRUCT_IF, false) || capLen < SIZEOF_KEYCTL_PKEY_PARAMS) putAddr(arg(4));
+  else buf(4, <u64>load<u32>(capData + KEYCTL_PKEY_PARAMS_OUT_LEN), true, false);
+}
+
+/** CAPABILITIES: one byte of KEYCTL_CAPS0_* bits, one of KEYCTL_CAPS1_*, the rest in hex. */
+function printCaps(): void {
+  const a = arg(1);
+  if (isError) {
+    putAddr(a);
+    return;
+  }
+  const n: u64 = <u64>rval < arg(2) ? <u64>rval : arg(2);
+  if (a == 0) {
+    puts("NULL");
+    return;
+  }
+  if (n == 0) {
+    puts("[]");
+    return;
+  }
+  const read = findCap(1, CK_STRUCT_IF, true) || capPartial();
+  const avail: u64 = read ? <u64>capLen : 0;
+  if (avail == 0) {
+    putAddr(a);
+    return;
+  }
+  putc(0x5b);
+  for (let j: u64 = 0; j < n; j++) {
+    if (j > 0) sep();
+    if (j >= avail) {
+      puts("... /* ");
+      putAddr(a + j);
+      puts(" */");
+      break;
+    }
+    if (!verbose && j >= <u64>strsize) {
+      puts("...");
+      break;
+    }
+    const v = <u64>load<u8>(capData + <usize>j);
+    if (j < 2) printFlags(j == 0 ? T_CAPS0 : T_CAPS1, v);
+    else {
+      const start = outLen;
+      putHex(v);
+      restyle(start, v, FMT_HEX);
+    }
+  }
+  putc(0x5d);
 }
 
 function u32At(i: u32): void {
@@ -179,6 +397,25 @@ export function decodeKeyctl(): i32 {
   tables();
   const c = <u32>arg(0);
   if (exiting) {
+    if (c == DH_COMPUTE) {
+      // the secret the kernel computed (as much as it wrote), its length, the KDF parameters
+      if (isError) putAddr(arg(2));
+      else buf(2, <u64>rval > arg(3) ? arg(3) : <u64>rval, true, false);
+      sep();
+      putU64(arg(3));
+      sep();
+      printKdfParams();
+      return RVAL_DECODED;
+    }
+    if (c == PKEY_QUERY) printPkeyQuery();
+    else if (c == PKEY_ENCRYPT || c == PKEY_DECRYPT || c == PKEY_SIGN) pkeyOpExit();
+    else if (c == CAPABILITIES) {
+      printCaps();
+      sep();
+      putU64(arg(2));
+    }
+    if (c == PKEY_QUERY || c == PKEY_ENCRYPT || c == PKEY_DECRYPT || c == PKEY_SIGN || c == CAPABILITIES)
+      return RVAL_DECODED;
     // DESCRIBE, READ, GET_SECURITY: the buffer the kernel filled (as much as it holds), its length
     if (isError) putAddr(arg(2));
     else {
@@ -234,7 +471,7 @@ export function decodeKeyctl(): i32 {
     serial(1);
     sep();
     if (c == INSTANTIATE) buf(2, arg(3), false, false);
-    else putAddr(arg(2));
+    else printIovec(2, 3, false);
     sep();
     putU64(arg(3));
     sep();
@@ -276,34 +513,23 @@ export function decodeKeyctl(): i32 {
     serial(3);
     sep();
     printFlags(T_MOVE, <u64>(<u32>arg(4)));
-  } else if (
-    c == DH_COMPUTE ||
-    c == PKEY_ENCRYPT ||
-    c == PKEY_DECRYPT ||
-    c == PKEY_SIGN ||
-    c == PKEY_VERIFY
-  ) {
-    // params, then three buffers or strings; their contents are not decoded yet
-    putAddr(arg(1));
+  } else if (c == DH_COMPUTE) {
+    printDhParams();
     sep();
-    putAddr(arg(2));
-    sep();
-    if (c == DH_COMPUTE) putU64(arg(3));
-    else putAddr(arg(3));
-    sep();
-    putAddr(arg(4));
-  } else if (c == PKEY_QUERY) {
+    return 0;
+  } else if (c == PKEY_ENCRYPT || c == PKEY_DECRYPT || c == PKEY_SIGN || c == PKEY_VERIFY)
+    return pkeyOpEntry(c == PKEY_VERIFY);
+  else if (c == PKEY_QUERY) {
     serial(1);
     sep();
     putHex(arg(2));
     sep();
-    putAddr(arg(3));
+    str(3);
     sep();
-    putAddr(arg(4));
+    return 0;
   } else if (c == CAPABILITIES) {
-    putAddr(arg(1));
-    sep();
-    putU64(arg(2));
+    // the capability bytes are the kernel's answer
+    return 0;
   } else {
     for (let i: u32 = 1; i <= 4; i++) {
       if (i > 1) sep();

@@ -6,8 +6,9 @@
 import { capAt } from "../call";
 import { putc, puts } from "../out";
 import { putI64, putU64 } from "../print/num";
+import { printPid } from "../print/pid";
 import { printBuffer } from "../print/quote";
-import { CAP_HEADER, CAP_LENGTH, CAP_STATUS, CK_FD_PATH, CS_FAULT, FD_FORM_DETAIL } from "../record";
+import { CAP_HEADER, CAP_LENGTH, CAP_STATUS, CK_FD_PATH, CS_FAULT, FD_FORM_DETAIL, PT_TGID } from "../record";
 import { entryName, entryValue, strLen, strPtr, tableCount, valueOf } from "../tables";
 import { decodeNetfilter, netfilterFlagsTable, printNetfilterType } from "./nfnetlink";
 import { F_HTONL_X, F_U32, Field, printField } from "./nl-fields";
@@ -230,7 +231,7 @@ function printNlmsghdr(p: usize, family: i32): void {
   puts(", nlmsg_seq=");
   putU64(<u64>load<u32>(p + 8));
   puts(", nlmsg_pid=");
-  putI64(<i64>load<i32>(p + 12));
+  printPid(load<i32>(p + 12), PT_TGID);
   putc(0x7d);
 }
 

@@ -8,6 +8,7 @@ import { T_CLONE_FLAGS, T_SCHED_POLICIES, T_WAIT4_OPTIONS } from "../known";
 import { strsize, verbose } from "../options";
 import { putc, puts } from "../out";
 import { findPointee, ptData, ptLen } from "../pointee";
+import { printFdElem } from "../print/fd";
 import { putAddr, putHex, putI64, putOct, putU64 } from "../print/num";
 import { printPid } from "../print/pid";
 import { printSignal } from "../print/signal";
@@ -64,6 +65,11 @@ export function decodeClone(): i32 {
   if (!isError && (flags & CLONE_PARENT_SETTID) != 0) {
     putc(0x5b);
     putI64(rval);
+    putc(0x5d);
+  } else if (!isError && findCap(2, CK_STRUCT, true) && capLen >= 4) {
+    // CLONE_PIDFD alone: the pidfd the kernel stored there, an fd (-y: what it names).
+    putc(0x5b);
+    printFdElem(load<i32>(capData));
     putc(0x5d);
   } else putAddr(arg(2));
   printCloneTail(flags, ctidArg, tlsArg);

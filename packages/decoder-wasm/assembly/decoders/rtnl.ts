@@ -2,6 +2,7 @@
 // the family header struct of each RTM_* message, then its attributes. Attribute sets are data
 // (NlaSet: type names, default, a value rule per type); struct-valued attributes print here.
 
+import { strsize, xflag } from "../options";
 import { putc, puts } from "../out";
 import { putHex, putU64 } from "../print/num";
 import { HEX_ALL, quote } from "../print/quote";
@@ -114,11 +115,87 @@ const XDP_SET = new NlaSet("rtnl_ifla_xdp_attrs", "IFLA_XDP_???", [
   at("IFLA_XDP_EXPECTED_FD", NLA_FD),
 ]);
 
-// IFLA_INFO_*, IFLA_PORT_* and IFLA_VF_PORT (IFLA_LINKINFO's, IFLA_PORT_SELF's and IFLA_VF_PORTS'
-// nested attributes), where strace decodes them as strings and numbers.
+// IFLA_INFO_* (IFLA_LINKINFO's nested attributes), as strace's ifla_linkinfo_nla_decoders: the
+// kind and slave kind, remembered as they pass, choose how the data, statistics and slave data
+// that follow them print (printLinkinfo below).
 const IFLA_INFO_SET = new NlaSet("rtnl_ifla_info_attrs", "IFLA_INFO_???", [
-  at("IFLA_INFO_KIND", NLA_STR),
-  at("IFLA_INFO_SLAVE_KIND", NLA_STR),
+  at("IFLA_INFO_KIND", NLA_STRUCT, "linkinfo_kind"),
+  at("IFLA_INFO_DATA", NLA_STRUCT, "linkinfo_data"),
+  at("IFLA_INFO_XSTATS", NLA_STRUCT, "linkinfo_xstats"),
+  at("IFLA_INFO_SLAVE_KIND", NLA_STRUCT, "linkinfo_slave_kind"),
+  at("IFLA_INFO_SLAVE_DATA", NLA_STRUCT, "linkinfo_slave_data"),
+]);
+
+// BRIDGE_QUERIER_* (a bridge's IFLA_BR_MCAST_QUERIER_STATE), as strace's ifla_br_mcast_querier_decoders.
+const BR_QUERIER_SET = new NlaSet("rtnl_ifla_br_mcast_querier_attrs", "BRIDGE_QUERIER_???", [
+  at("BRIDGE_QUERIER_IP_ADDRESS", NLA_IN_ADDR),
+  at("BRIDGE_QUERIER_IP_PORT", NLA_IFINDEX),
+  at("BRIDGE_QUERIER_IP_OTHER_TIMER", NLA_CLOCK_T),
+  at("BRIDGE_QUERIER_IPV6_ADDRESS", NLA_IN6_ADDR),
+  at("BRIDGE_QUERIER_IPV6_PORT", NLA_IFINDEX),
+  at("BRIDGE_QUERIER_IPV6_OTHER_TIMER", NLA_CLOCK_T),
+]);
+
+// IFLA_BR_* (a "bridge" link's IFLA_INFO_DATA), as strace's ifla_info_data_bridge_nla_decoders.
+const BR_DATA_SET = new NlaSet("rtnl_ifla_info_data_bridge_attrs", "IFLA_BR_???", [
+  at("IFLA_BR_FORWARD_DELAY", NLA_CLOCK_T),
+  at("IFLA_BR_HELLO_TIME", NLA_CLOCK_T),
+  at("IFLA_BR_MAX_AGE", NLA_CLOCK_T),
+  at("IFLA_BR_AGEING_TIME", NLA_CLOCK_T),
+  at("IFLA_BR_STP_STATE", NLA_U32),
+  at("IFLA_BR_PRIORITY", NLA_U16),
+  at("IFLA_BR_VLAN_FILTERING", NLA_U8),
+  at("IFLA_BR_VLAN_PROTOCOL", NLA_STRUCT, "ether_proto"),
+  at("IFLA_BR_GROUP_FWD_MASK", NLA_X16),
+  at("IFLA_BR_ROOT_ID", NLA_STRUCT, "ifla_bridge_id"),
+  at("IFLA_BR_BRIDGE_ID", NLA_STRUCT, "ifla_bridge_id"),
+  at("IFLA_BR_ROOT_PORT", NLA_U16),
+  at("IFLA_BR_ROOT_PATH_COST", NLA_U32),
+  at("IFLA_BR_TOPOLOGY_CHANGE", NLA_U8),
+  at("IFLA_BR_TOPOLOGY_CHANGE_DETECTED", NLA_U8),
+  at("IFLA_BR_HELLO_TIMER", NLA_CLOCK_T),
+  at("IFLA_BR_TCN_TIMER", NLA_CLOCK_T),
+  at("IFLA_BR_TOPOLOGY_CHANGE_TIMER", NLA_CLOCK_T),
+  at("IFLA_BR_GC_TIMER", NLA_CLOCK_T),
+  at("IFLA_BR_GROUP_ADDR", NLA_STRUCT, "hwaddr_any"),
+  at("IFLA_BR_MCAST_ROUTER", NLA_U8),
+  at("IFLA_BR_MCAST_SNOOPING", NLA_U8),
+  at("IFLA_BR_MCAST_QUERY_USE_IFADDR", NLA_U8),
+  at("IFLA_BR_MCAST_QUERIER", NLA_U8),
+  at("IFLA_BR_MCAST_HASH_ELASTICITY", NLA_U32),
+  at("IFLA_BR_MCAST_HASH_MAX", NLA_U32),
+  at("IFLA_BR_MCAST_LAST_MEMBER_CNT", NLA_U32),
+  at("IFLA_BR_MCAST_STARTUP_QUERY_CNT", NLA_U32),
+  at("IFLA_BR_MCAST_LAST_MEMBER_INTVL", NLA_CLOCK_T),
+  at("IFLA_BR_MCAST_MEMBERSHIP_INTVL", NLA_CLOCK_T),
+  at("IFLA_BR_MCAST_QUERIER_INTVL", NLA_CLOCK_T),
+  at("IFLA_BR_MCAST_QUERY_INTVL", NLA_CLOCK_T),
+  at("IFLA_BR_MCAST_QUERY_RESPONSE_INTVL", NLA_CLOCK_T),
+  at("IFLA_BR_MCAST_STARTUP_QUERY_INTVL", NLA_CLOCK_T),
+  at("IFLA_BR_NF_CALL_IPTABLES", NLA_U8),
+  at("IFLA_BR_NF_CALL_IP6TABLES", NLA_U8),
+  at("IFLA_BR_NF_CALL_ARPTABLES", NLA_U8),
+  at("IFLA_BR_VLAN_DEFAULT_PVID", NLA_U16),
+  at("IFLA_BR_VLAN_STATS_ENABLED", NLA_U8),
+  at("IFLA_BR_MCAST_STATS_ENABLED", NLA_U8),
+  at("IFLA_BR_MCAST_IGMP_VERSION", NLA_U8),
+  at("IFLA_BR_MCAST_MLD_VERSION", NLA_U8),
+  at("IFLA_BR_VLAN_STATS_PER_PORT", NLA_U8),
+  at("IFLA_BR_MULTI_BOOLOPT", NLA_STRUCT, "br_boolopt_multi"),
+  at("IFLA_BR_MCAST_QUERIER_STATE", NLA_NESTED, "", "", BR_QUERIER_SET),
+]);
+
+// IFLA_TUN_* (a "tun" link's IFLA_INFO_DATA), as strace's ifla_info_data_tun_nla_decoders.
+const TUN_DATA_SET = new NlaSet("rtnl_ifla_info_data_tun_attrs", "IFLA_TUN_???", [
+  at("IFLA_TUN_OWNER", NLA_STRUCT, "uid"),
+  at("IFLA_TUN_GROUP", NLA_STRUCT, "uid"),
+  at("IFLA_TUN_TYPE", NLA_XVAL8, "tun_device_types", "IFF_???"),
+  at("IFLA_TUN_PI", NLA_U8),
+  at("IFLA_TUN_VNET_HDR", NLA_U8),
+  at("IFLA_TUN_PERSIST", NLA_U8),
+  at("IFLA_TUN_MULTI_QUEUE", NLA_U8),
+  at("IFLA_TUN_NUM_QUEUES", NLA_U32),
+  at("IFLA_TUN_NUM_DISABLED_QUEUES", NLA_U32),
 ]);
 const IFLA_PORT_SET = new NlaSet("rtnl_ifla_port_attrs", "IFLA_PORT_???", [
   at("IFLA_PORT_VF", NLA_U32),
@@ -309,7 +386,7 @@ const IFLA_SET = new NlaSet("rtnl_link_attrs", "IFLA_???", [
   at("IFLA_ALLMULTI", NLA_U32),
   at("IFLA_XDP", NLA_NESTED, "", "", XDP_SET),
   at("IFLA_MAP", NLA_STRUCT, "rtnl_link_ifmap"),
-  at("IFLA_LINKINFO", NLA_NESTED, "", "", IFLA_INFO_SET),
+  at("IFLA_LINKINFO", NLA_STRUCT, "ifla_linkinfo"),
   at("IFLA_VF_PORTS", NLA_NESTED, "", "", IFLA_VF_PORT_SET),
   at("IFLA_VFINFO_LIST", NLA_NESTED, "", "", VFINFO_LIST_SET),
   at("IFLA_PORT_SELF", NLA_NESTED, "", "", IFLA_PORT_SET),
@@ -438,7 +515,7 @@ const FRA_SET = new NlaSet("rtnl_rule_attrs", "FRA_???", [
 ]);
 
 /** The size of a hardware address of type `devtype` (strace's hwaddr_sizes; 255: any). */
-function hwaddrSize(devtype: u32): u32 {
+export function hwaddrSize(devtype: u32): u32 {
   switch (devtype) {
     case 0:
     case 3:
@@ -575,6 +652,9 @@ function structSize(name: string, len: u32): u32 {
   if (name == "hwaddr" || name == "hwaddr_any") return len <= 32 ? len : 0;
   if (name == "nda_cacheinfo") return len >= 16 ? 16 : 0;
   if (name == "ifla_bridge_id") return len >= 8 ? 8 : 0;
+  if (name == "ether_proto") return len >= 2 ? 2 : 0;
+  if (name == "uid") return len >= 4 ? 4 : 0;
+  if (name == "br_boolopt_multi") return len >= 8 ? 8 : 0;
   if (name == "fib_rule_range") return len >= 8 ? 8 : 0;
   if (name == "fib_rule_port_range") return len >= 4 ? 4 : 0;
   if (name == "ifa_cacheinfo") return len >= 16 ? 16 : 0;
@@ -905,11 +985,93 @@ function printMdbEntry(p: usize, len: u32): bool {
   return true;
 }
 
+/** IFLA_LINKINFO's link kind and slave kind, as its attributes pass (strace's ifla_linkinfo_ctx). */
+let linkKind = "";
+let slaveKind = "";
+/** The size of strace's ifla_linkinfo_ctx strings: a longer kind is no kind. */
+const LINKINFO_KIND_SIZE: u32 = 16;
+
+/** update_ctx_str: the attribute's string when it ends in a NUL within the context's size, else "". */
+function kindOf(p: usize, len: u32): string {
+  if (len >= LINKINFO_KIND_SIZE || !have(p, len)) return "";
+  for (let i: u32 = 0; i < len; i++)
+    if (load<u8>(p + <usize>i) == 0) return String.UTF8.decodeUnsafe(p, <usize>i);
+  return "";
+}
+
+/** printstr_ex(…, QUOTE_0_TERMINATED): up to the NUL, cut at -s, `...` when no NUL was shown. */
+function printStr0(p: usize, len: u32): void {
+  if (!have(p, len)) {
+    putAddrAt(p);
+    return;
+  }
+  const s = <u32>strsize;
+  quote(p, len < s ? len : s, true, xflag);
+  if (!hasNul(p, len < s + 1 ? len : s + 1)) puts("...");
+}
+
+/** Is there a NUL among the n bytes at p (printstr_ex reads one byte past -s to see one)? */
+export function hasNul(p: usize, n: u32): bool {
+  for (let i: u32 = 0; i < n; i++) if (load<u8>(p + <usize>i) == 0) return true;
+  return false;
+}
+
+/**
+ * IFLA_LINKINFO and its attributes (strace's decode_ifla_linkinfo): the kinds print as strings
+ * and choose the set of the data ("bridge", "tun"), the statistics ("can") and the slave data
+ * ("bridge": a port's IFLA_BRPORT_*); another kind's print in hex. True when printed.
+ */
+function printLinkinfo(name: string, p: usize, len: u32): i32 {
+  if (name == "ifla_linkinfo") {
+    linkKind = "";
+    slaveKind = "";
+    decodeNlattr(p, len, IFLA_INFO_SET);
+    return 1;
+  }
+  if (name == "linkinfo_kind" || name == "linkinfo_slave_kind") {
+    if (name == "linkinfo_kind") linkKind = kindOf(p, len);
+    else slaveKind = kindOf(p, len);
+    printStr0(p, len);
+    return 1;
+  }
+  if (name == "linkinfo_data") {
+    if (linkKind == "bridge") decodeNlattr(p, len, BR_DATA_SET);
+    else if (linkKind == "tun") decodeNlattr(p, len, TUN_DATA_SET);
+    else return 0;
+    return 1;
+  }
+  if (name == "linkinfo_slave_data") {
+    if (slaveKind != "bridge") return 0;
+    decodeNlattr(p, len, BRPORT_SET);
+    return 1;
+  }
+  if (name == "linkinfo_xstats") {
+    // struct can_device_stats: six u32 counters.
+    if (linkKind != "can" || len < 24) return 0;
+    if (!have(p, 24)) {
+      putAddrAt(p);
+      return 1;
+    }
+    putc(0x7b);
+    u32f("bus_error", p, true);
+    u32f("error_warning", p + 4);
+    u32f("error_passive", p + 8);
+    u32f("bus_off", p + 12);
+    u32f("arbitration_lost", p + 16);
+    u32f("restarts", p + 20);
+    putc(0x7d);
+    return 1;
+  }
+  return -1;
+}
+
 /** The struct-valued attributes of this family. */
 function printRouteStruct(name: string, p: usize, len: u32, array: bool): bool {
   if (array) return printNlStructArray(NL_STRUCTS, name, p, len);
   const done = printNlStruct(NL_STRUCTS, name, p, len);
   if (done >= 0) return done == 1;
+  const info = printLinkinfo(name, p, len);
+  if (info >= 0) return info == 1;
   if (name == "ifla_vf_guid") return printVfGuid(p, len);
   if (name == "br_mdb_entry") return printMdbEntry(p, len);
   if (name == "rtnexthop_list") return printNexthops(p, len);
@@ -933,6 +1095,28 @@ function printRouteStruct(name: string, p: usize, len: u32, array: bool): bool {
     return true;
   }
   if (name == "hwaddr_any") return printHwaddr(p, len, 0xffffffff);
+  if (name == "ether_proto") {
+    // decode_nla_ether_proto: a big-endian u16 by name.
+    puts("htons(");
+    printXval("ethernet_protocols", <u64>bswap<u16>(load<u16>(p)), "ETHER_P_???");
+    putc(0x29);
+    return true;
+  }
+  if (name == "uid") {
+    // printuid: -1 for (uid_t) -1, else unsigned.
+    const v = load<u32>(p);
+    if (v == 0xffffffff) puts("-1");
+    else putU64(<u64>v);
+    return true;
+  }
+  if (name == "br_boolopt_multi") {
+    puts("{optval=");
+    printFlagsX("rtnl_ifla_br_boolopt_flags", "", <u64>load<u32>(p), "1<<BR_BOOLOPT_???");
+    puts(", optmask=");
+    printFlagsX("rtnl_ifla_br_boolopt_flags", "", <u64>load<u32>(p + 4), "1<<BR_BOOLOPT_???");
+    putc(0x7d);
+    return true;
+  }
   if (name == "fib_rule_range") {
     putc(0x7b);
     u32f("start", p, true);

@@ -8,9 +8,11 @@ import { outLen, putc, puts } from "../out";
 import { printFdElem } from "../print/fd";
 import { be16, putIPv4, putIPv6 } from "../print/inet";
 import { putHex, putI64, putU64 } from "../print/num";
+import { printPid } from "../print/pid";
 import { HEX_ALL, quote } from "../print/quote";
 import { styleSwap, styleSwapEnd } from "../print/style";
 import { putRef } from "../print/xlat";
+import { PT_TGID } from "../record";
 import { lookup, NO_REF } from "../tables";
 import {
   nlTable,
@@ -316,7 +318,7 @@ function printNetlink(p: usize): void {
     puts(", ");
   }
   puts("nl_pid=");
-  putI64(<i64>load<i32>(p + 4));
+  printPid(load<i32>(p + 4), PT_TGID);
   puts(", nl_groups=");
   put0x(<u64>load<u32>(p + 8), 4);
 }

@@ -3,10 +3,12 @@
 // netlink_diag_req) and replies (inet_diag_msg, unix_diag_msg, netlink_diag_msg), as `ss` sends
 // and reads them; other families print their family and bytes.
 
-import { strsize, verbose, xflag } from "../options";
+import { strsize, verbose, xflag, xlatStyle } from "../options";
 import { putc, puts } from "../out";
 import { putHex, putU64 } from "../print/num";
 import { HEX_ALL, quote } from "../print/quote";
+import { putRef } from "../print/xlat";
+import { entryName, entryValue, tableCount } from "../tables";
 import { BPF_K_SOCKET, printBpfInsns } from "./bpf-filter";
 import {
   F_ADDR_ALEN,
@@ -29,10 +31,12 @@ import {
   printNlStructArray,
 } from "./nl-fields";
 import {
+  abbreviated,
   addrOf,
   decodeInetAddr,
   have,
   haveLen,
+  nlTable,
   printFlagsX,
   printHexStr,
   printIfindex,
@@ -41,24 +45,30 @@ import {
   printXval,
   printXvalVerbose,
   putAddrAt,
+  putStopAt,
 } from "./nl-print";
 import {
   decodeNlattr,
   NLA_FLAGS8,
   NLA_FLAGS32,
+  NLA_NESTED,
   NLA_STR,
   NLA_STRUCT,
   NLA_STRUCT_ARRAY,
   NLA_U8,
+  NLA_U16,
   NLA_U32,
   NLA_U32_ARRAY,
   NLA_U64,
+  NLA_X32,
   NLA_X64_ARRAY,
   NLA_XVAL_ANY,
+  NLA_XVAL16,
   NlaRule,
   NlaSet,
   setStructPrinter,
 } from "./nlattr";
+import { printSockaddr } from "./sockaddr";
 
 const AF_INET: u32 = 2;
 const AF_INET6: u32 = 10;
@@ -81,13 +91,59 @@ const REQ_SET = new NlaSet("inet_diag_req_attrs", "INET_DIAG_REQ_???", [
   at("INET_DIAG_REQ_BYTECODE", NLA_STRUCT, "inet_diag_bc_op"),
 ]);
 
-// INET_DIAG_* (a reply's attributes), as strace's inet_diag_msg_nla_decoders where their values
-// are plain; the others print in hex.
+/** A rule whose value is the nested attributes of `set`. */
+function nest(name: string, set: NlaSet): NlaRule {
+  return new NlaRule(name, NLA_NESTED, "", "", set);
+}
+
+// ioctlb: INET_DIAG_ULP_INFO's attributes (TLS_INFO_*, MPTCP_SUBFLOW_ATTR_*, INET_ULP_INFO_*) and
+// INET_DIAG_SK_BPF_STORAGES' (SK_DIAG_BPF_STORAGE*), as strace's diag_ulp_info_*_nla_decoders and
+// diag_bpf_storage*_nla_decoders.
+const ULP_TLS_SET = new NlaSet("inet_diag_ulp_info_tls_attrs", "TLS_INFO_???", [
+  at("TLS_INFO_VERSION", NLA_XVAL16, "tls_info_versions", "TLS_???_VERSION"),
+  at("TLS_INFO_CIPHER", NLA_XVAL16, "tls_info_ciphers", "TLS_CIPHER_???"),
+  at("TLS_INFO_TXCONF", NLA_XVAL16, "tls_info_configs", "TLS_CONF_???"),
+  at("TLS_INFO_RXCONF", NLA_XVAL16, "tls_info_configs", "TLS_CONF_???"),
+]);
+const ULP_MPTCP_SET = new NlaSet("inet_diag_ulp_info_mptcp_attrs", "MPTCP_SUBFLOW_ATTR_???", [
+  at("MPTCP_SUBFLOW_ATTR_TOKEN_REM", NLA_X32),
+  at("MPTCP_SUBFLOW_ATTR_TOKEN_LOC", NLA_X32),
+  at("MPTCP_SUBFLOW_ATTR_RELWRITE_SEQ", NLA_U32),
+  at("MPTCP_SUBFLOW_ATTR_MAP_SEQ", NLA_U64),
+  at("MPTCP_SUBFLOW_ATTR_MAP_SFSEQ", NLA_U32),
+  at("MPTCP_SUBFLOW_ATTR_SSN_OFFSET", NLA_U32),
+  at("MPTCP_SUBFLOW_ATTR_MAP_DATALEN", NLA_U16),
+  at("MPTCP_SUBFLOW_ATTR_FLAGS", NLA_FLAGS32, "mptcp_subflow_flags", "MPTCP_SUBFLOW_FLAG_???"),
+  at("MPTCP_SUBFLOW_ATTR_ID_REM", NLA_U8),
+  at("MPTCP_SUBFLOW_ATTR_ID_LOC", NLA_U8),
+]);
+const ULP_SET = new NlaSet("inet_diag_ulp_info_attrs", "INET_ULP_INFO_???", [
+  at("INET_ULP_INFO_NAME", NLA_STR),
+  nest("INET_ULP_INFO_TLS", ULP_TLS_SET),
+  nest("INET_ULP_INFO_MPTCP", ULP_MPTCP_SET),
+]);
+const BPF_STORAGE_SET = new NlaSet("inet_diag_bpf_storage_attrs", "SK_DIAG_BPF_STORAGE_???", [
+  at("SK_DIAG_BPF_STORAGE_MAP_ID", NLA_U32),
+  at("SK_DIAG_BPF_STORAGE_MAP_VALUE", NLA_STRUCT, "xint"),
+]);
+const BPF_STORAGES_SET = new NlaSet("inet_diag_bpf_storages_attrs", "SK_DIAG_BPF_STORAGE_???", [
+  nest("SK_DIAG_BPF_STORAGE", BPF_STORAGE_SET),
+]);
+
+// INET_DIAG_* (a reply's attributes), as strace's inet_diag_msg_nla_decoders; INET_DIAG_INFO
+// (unimplemented there) prints in hex.
 const MSG_SET = new NlaSet("inet_diag_attrs", "INET_DIAG_???", [
   at("INET_DIAG_CONG", NLA_STR),
   at("INET_DIAG_TOS", NLA_U8),
   at("INET_DIAG_TCLASS", NLA_U8),
-  at("INET_DIAG_SHUTDOWN", NLA_STRUCT, "diag_shutdown"),
+  at("INET_DIAG_SHUTDOWN", NLA_STRUCT, "inet_diag_shutdown"),
+  // ioctlb
+  at("INET_DIAG_SKMEMINFO", NLA_STRUCT, "sk_meminfo"),
+  at("INET_DIAG_LOCALS", NLA_STRUCT, "sockaddrs"),
+  at("INET_DIAG_PEERS", NLA_STRUCT, "sockaddrs"),
+  at("INET_DIAG_MD5SIG", NLA_STRUCT, "tcp_diag_md5sig"),
+  nest("INET_DIAG_ULP_INFO", ULP_SET),
+  nest("INET_DIAG_SK_BPF_STORAGES", BPF_STORAGES_SET),
   at("INET_DIAG_MEMINFO", NLA_STRUCT, "inet_diag_meminfo"),
   at("INET_DIAG_VEGASINFO", NLA_STRUCT, "tcpvegas_info"),
   at("INET_DIAG_DCTCPINFO", NLA_STRUCT, "tcp_dctcp_info"),
@@ -582,6 +638,9 @@ function printDiagStruct(name: string, p: usize, len: u32, array: bool): bool {
     else printBpfInsns(addrOf(p), n, p, haveLen(p, n * SOCK_FILTER_SIZE), BPF_K_SOCKET);
     return true;
   }
+  // ioctlb
+  const inet = printInetDiagAttr(name, p, len);
+  if (inet >= 0) return inet == 1;
   if (name == "diag_shutdown") {
     // strace's decode_diag_shutdown: the u8 as a number (SHUT_* bits are not named there).
     if (len < 1) return false;
@@ -795,4 +854,134 @@ export function decodeSockDiag(type: u32, flags: u32, p: usize, len: u32): bool 
   else if (inet && (flags & NLM_F_REQUEST) == 0) decodeInetMsg(p, len, family);
   else decodeFamily(p, len, family);
   return true;
+}
+
+/** sizeof(struct sockaddr_storage): one INET_DIAG_LOCALS/PEERS element. */
+const SOCKADDR_STORAGE_SIZE: u32 = 128;
+/** sizeof(struct tcp_diag_md5sig): family, prefix length, key length, address, 80 key bytes. */
+const MD5SIG_SIZE: u32 = 100;
+const MD5SIG_KEY_MAX: u32 = 80;
+
+/**
+ * print_array over `n` elements of `size` bytes at p, each printed by `elem`: `[e, …]`, -s
+ * elements unless -v, `... /* addr *\/` where reading stops, the address when nothing is readable.
+ */
+function printElems(p: usize, n: u32, size: u32, elem: (e: usize, i: u32) => void): void {
+  if (!have(p, size)) {
+    putAddrAt(p);
+    return;
+  }
+  putc(0x5b);
+  for (let i: u32 = 0; i < n; i++) {
+    if (i > 0) puts(", ");
+    if (abbreviated(i)) {
+      puts("...");
+      break;
+    }
+    const e = p + <usize>(i * size);
+    if (!have(e, size)) {
+      putStopAt(e, true);
+      break;
+    }
+    elem(e, i);
+  }
+  putc(0x5d);
+}
+
+/**
+ * INET_DIAG_SHUTDOWN (strace's decode_diag_shutdown): RCV_SHUTDOWN/SEND_SHUTDOWN are no uapi
+ * names, so the number always shows, the names in a comment (none with -X raw).
+ */
+function printDiagShutdown(v: u32): void {
+  if (v == 0) {
+    putc(0x30);
+    return;
+  }
+  putHex(<u64>v);
+  if (xlatStyle == 1) return;
+  puts(" /* ");
+  const t = nlTable("inet_diag_shutdown_flags");
+  let rest = v;
+  let named = 0;
+  for (let j: u32 = 0; t >= 0 && j < tableCount(<u32>t); j++) {
+    const bit = <u32>entryValue(<u32>t, j);
+    if ((rest & bit) != bit) continue;
+    if (named++ > 0) putc(0x7c);
+    putRef(entryName(<u32>t, j));
+    rest &= ~bit;
+  }
+  if (rest != 0) {
+    if (named > 0) {
+      putc(0x7c);
+      putHex(<u64>rest);
+    } else puts("???_SHUTDOWN");
+  }
+  puts(" */");
+}
+
+/** One struct tcp_diag_md5sig: the address by its family, the key's bytes in hex up to keylen. */
+function printMd5sig(e: usize, _i: u32): void {
+  const family = <u32>load<u8>(e);
+  puts("{tcpm_family=");
+  printXval("addrfams", <u64>family, "AF_???");
+  puts(", tcpm_prefixlen=");
+  putU64(<u64>load<u8>(e + 1));
+  puts(", tcpm_keylen=");
+  const keylen = <u32>load<u16>(e + 2);
+  putU64(<u64>keylen);
+  puts(", ");
+  printDiagAddr(e + 4, family, "tcpm_addr");
+  puts(", tcpm_key=");
+  quote(e + 20, keylen < MD5SIG_KEY_MAX ? keylen : MD5SIG_KEY_MAX, false, HEX_ALL);
+  putc(0x7d);
+}
+
+/** `[SK_MEMINFO_RMEM_ALLOC]=n`: one u32 of INET_DIAG_SKMEMINFO, its index by name. */
+function printMeminfo(e: usize, i: u32): void {
+  putc(0x5b);
+  printXval("netlink_sk_meminfo_indices", <u64>i, "SK_MEMINFO_???", true);
+  puts("]=");
+  putU64(<u64>load<u32>(e));
+}
+
+function printSockaddrElem(e: usize, _i: u32): void {
+  printSockaddr(e, SOCKADDR_STORAGE_SIZE);
+}
+
+/** The inet_diag attributes above that are no fixed struct: 1 printed, 0 in hex, -1 not one. */
+function printInetDiagAttr(name: string, p: usize, len: u32): i32 {
+  if (name == "inet_diag_shutdown") {
+    if (len < 1) return 0;
+    if (!have(p, 1)) putAddrAt(p);
+    else printDiagShutdown(<u32>load<u8>(p));
+    return 1;
+  }
+  if (name == "sk_meminfo") {
+    if (len < 4) return 0;
+    printElems(p, len / 4, 4, printMeminfo);
+    return 1;
+  }
+  if (name == "sockaddrs") {
+    if (len < SOCKADDR_STORAGE_SIZE) return 0;
+    printElems(p, len / SOCKADDR_STORAGE_SIZE, SOCKADDR_STORAGE_SIZE, printSockaddrElem);
+    return 1;
+  }
+  if (name == "tcp_diag_md5sig") {
+    if (len < MD5SIG_SIZE) return 0;
+    printElems(p, len / MD5SIG_SIZE, MD5SIG_SIZE, printMd5sig);
+    return 1;
+  }
+  if (name == "xint") {
+    // decode_nla_xint: a 1, 2, 4 or 8-byte number in hex, other lengths as bytes.
+    if (len != 1 && len != 2 && len != 4 && len != 8) return 0;
+    if (!have(p, len)) {
+      putAddrAt(p);
+      return 1;
+    }
+    let v: u64 = 0;
+    for (let i: u32 = 0; i < len; i++) v |= (<u64>load<u8>(p + <usize>i)) << (<u64>(i * 8));
+    putHex(v);
+    return 1;
+  }
+  return -1;
 }

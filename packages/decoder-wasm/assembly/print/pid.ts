@@ -4,7 +4,7 @@
 // pid-captures.ts); the decoder matches the value it prints with a capture of the same value and
 // type, so a decoder needs no capture index: it calls printPid with the value and strace's type.
 
-import { arg, capNth } from "../call";
+import { arg, capNth, exiting } from "../call";
 import { jsonMode } from "../json/spans";
 import { decodeComm, decodePidns, xflag } from "../options";
 import { putc, puts } from "../out";
@@ -35,6 +35,11 @@ let sigCapsCount: u32 = 0;
 /** A SIGNAL record is being printed: the call state (capNth) may belong to a released batch. */
 let inSignal: bool = false;
 
+/** A SIGNAL record is being printed (its siginfo has PID captures only: no call state to consult). */
+export function printingSignal(): bool {
+  return inSignal;
+}
+
 /** A SIGNAL record's PID captures (its si_pid's) for the siginfo printed next; 0 clears. */
 export function setSignalPids(caps: usize, count: u32): void {
   sigCaps = caps;
@@ -49,11 +54,17 @@ function matches(p: usize, value: i32, type: u8): bool {
   return load<i32>(d + PID_CAP_VALUE) == value && load<u8>(d + PID_CAP_TYPE) == type;
 }
 
-/** The data of the PID capture of `value` as a `type` id at this call's entry or exit (or signal), or 0. */
+/**
+ * The data of the PID capture of `value` as a `type` id (or the signal's), or 0: the current
+ * stop's first, as strace resolves a pid when it prints it (a child reaped by the time waitid
+ * returns has no comm in its siginfo, though it had one at entry), then the entry's.
+ */
 function findPid(value: i32, type: u8): usize {
-  for (let e = 0; e < 2 && !inSignal; e++) {
+  for (let k = 0; k < 2 && !inSignal; k++) {
+    const atExit = exiting ? k == 0 : k == 1;
+    if (atExit && !exiting) continue;
     for (let n: u32 = 0; ; n++) {
-      const p = capNth(<u32>CK_PID, e == 1, n);
+      const p = capNth(<u32>CK_PID, atExit, n);
       if (p == 0) break;
       if (matches(p, value, type)) return p + CAP_HEADER;
     }

@@ -8,7 +8,8 @@ namespace tstrace {
 
 namespace {
 
-constexpr uint32_t kFdDecodeAll = rf::kFdDecodeDetails | rf::kFdDecodeDirfd | rf::kFdDecodeNetlink;
+constexpr uint32_t kFdDecodeAll =
+    rf::kFdDecodeDetails | rf::kFdDecodeDirfd | rf::kFdDecodeNetlink | rf::kFdDecodeOfPidfd;
 
 std::string hex(uint32_t v) {
   char buf[16];
@@ -75,6 +76,15 @@ CapturePlan CapturePlan::parse(const uint32_t* words, size_t count) {
         if ((s.len_arg & 0xff) > 5 || (s.len_arg & ~(0xffu | flags)) != 0) {
           throw PlanError("selector argument " + hex(s.len_arg) + at_nr(nr));
         }
+      } else if (s.kind == rf::kArray && (s.len_arg & rf::kArrayPointers) != 0) {
+        // uring: pointers to structs; the struct's pointer and count fields must lie inside it.
+        uint32_t struct_size = s.size & 0xffff;
+        uint32_t ptr_off = (s.len_arg >> rf::kArrayPointersPtrOffsetShift) & 0xff;
+        uint32_t count_off = (s.len_arg >> rf::kArrayPointersCountOffsetShift) & 0xff;
+        if ((s.len_arg & 0xff) > 5 || (s.len_arg & 0xfe00u) != 0 || struct_size == 0 || ptr_off + 8 > struct_size ||
+            count_off + 8 > struct_size || (s.size >> 16) == 0) {
+          throw PlanError("pointer array spec " + hex(s.len_arg) + "/" + hex(s.size) + at_nr(nr));
+        }
       } else if (needs_len_arg(s.kind) && s.len_arg > 5) throw PlanError("length argument " + std::to_string(s.len_arg) + at_nr(nr));
       if (s.kind == rf::kPointee || s.kind == rf::kPointeeEach) {
         uint32_t sel = (s.len_arg >> rf::kPointeeSelectorShift) & 0xf;
@@ -97,7 +107,8 @@ CapturePlan CapturePlan::parse(const uint32_t* words, size_t count) {
                  !(s.kind == rf::kFdPaths && (s.len_arg == rf::kNoLenArgFdOne || s.len_arg == rf::kNoLenArgAllFds))) {
         throw PlanError("length argument " + std::to_string(s.len_arg) + at_nr(nr));
       }
-      if ((s.kind == rf::kStruct || s.kind == rf::kArray || s.kind == rf::kIndirect) && (s.size == 0 || s.size > kPlanMaxBytes)) {
+      if ((s.kind == rf::kStruct || s.kind == rf::kArray || s.kind == rf::kIndirect) && (s.size == 0 || s.size > kPlanMaxBytes) &&
+          !(s.kind == rf::kArray && (s.len_arg & rf::kArrayPointers) != 0)) {
         throw PlanError("element size " + std::to_string(s.size) + at_nr(nr));
       }
       if (s.kind == rf::kStructIf && (s.max == 0 || s.max > kPlanMaxBytes)) {

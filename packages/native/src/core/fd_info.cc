@@ -42,6 +42,8 @@ bool strip_deleted(const char* link, std::string& path) {
   return true;
 }
 
+}  // namespace
+
 // "Pid:\t42" from /proc/<tid>/fdinfo/<fd>; 0 when absent.
 long pidfd_pid(pid_t tid, int fd) {
   char name[64];
@@ -59,8 +61,6 @@ long pidfd_pid(pid_t tid, int fd) {
   std::fclose(f);
   return pid;
 }
-
-}  // namespace
 
 bool FdDescriber::describe(pid_t tid, int64_t value, uint32_t flags, FdDescription& out) {
   out = FdDescription{};

@@ -18,6 +18,10 @@ struct FdDescription {
   std::string detail;
 };
 
+// The process a pidfd (fd `fd` of thread `tid`) names, from its fdinfo's "Pid:" line; 0 when
+// the fd is no pidfd or its process is gone.
+long pidfd_pid(pid_t tid, int fd);
+
 class FdDescriber {
  public:
   // False when fd names nothing (closed, not an fd). `flags` are rf::FdDecode bits.

@@ -256,11 +256,72 @@ uint16_t capture_iovec(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, ui
   return count > entries ? rf::kTruncated : rf::kOk;
 }
 
+// uring: an ARRAY spec with kArrayPointers: `count` pointers at addr (at most 1024), each to a
+// struct whose {pointer, count} pair is followed too (io_submit's iocbs and their buffers). The
+// record layout is record-format.ts's ARRAY_POINTERS.
+uint16_t capture_pointer_array(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, uint64_t count,
+                               const CaptureSpec& s) {
+  const uint32_t struct_size = s.size & 0xffff;
+  const uint32_t elem_size = s.size >> 16;
+  const uint32_t ptr_off = (s.len_arg >> rf::kArrayPointersPtrOffsetShift) & 0xff;
+  const uint32_t count_off = (s.len_arg >> rf::kArrayPointersCountOffsetShift) & 0xff;
+  uint32_t entries = static_cast<uint32_t>(std::min<uint64_t>(count, kIovecEntriesCap));
+  std::vector<uint64_t> ptrs(entries);
+  bool cut = false;
+  if (entries > 0) {
+    size_t got = mem.read(addr, ptrs.data(), static_cast<size_t>(entries) * 8) / 8;
+    if (got < entries) {
+      if (got == 0) return rf::kFault;
+      entries = static_cast<uint32_t>(got);
+      cut = true;
+    }
+  }
+  w.u32(entries);
+  w.u32(0);
+  std::vector<uint8_t> st(struct_size);
+  for (uint32_t i = 0; i < entries; i++) {
+    w.u64(ptrs[i]);
+    if (ptrs[i] == 0 || mem.read(ptrs[i], st.data(), struct_size) < struct_size) {
+      w.u32(rf::kFault);
+      w.u32(0);
+      continue;
+    }
+    w.u32(rf::kOk);
+    w.u32(struct_size);
+    w.bytes(st.data(), struct_size);
+    w.pad_to(8);
+    uint64_t inner = 0;
+    uint64_t n = 0;
+    std::memcpy(&inner, st.data() + ptr_off, 8);
+    std::memcpy(&n, st.data() + count_off, 8);
+    w.u64(inner);
+    w.u64(n);
+    size_t status_at = w.size();
+    w.u32(0);
+    w.u32(0);
+    unsigned __int128 want = static_cast<unsigned __int128>(n) * elem_size;
+    size_t take = inner == 0 ? 0 : static_cast<size_t>(std::min<unsigned __int128>(want, s.max));
+    size_t before = w.size();
+    uint32_t status = append_prefix(w, mem, inner, take);
+    w.patch_u32(status_at, status);
+    w.patch_u32(status_at + 4, static_cast<uint32_t>(w.size() - before));
+    w.pad_to(8);
+  }
+  return cut ? rf::kPartial : rf::kOk;
+}
+
 uint16_t capture_fd_path(rf::RecordWriter& w, const CaptureSpec& s, const SyscallFacts& f, bool& netlink) {
   if (f.fds == nullptr) return rf::kFault;
   int64_t fd = s.arg == rf::kFdReturnArg ? f.rval : static_cast<int64_t>(f.args[s.arg]);
+  // pidfd_getfd's targetfd is an fd of the process its pidfd (argument 0) names.
+  pid_t owner = f.proc_tid;
+  if ((s.size & rf::kFdDecodeOfPidfd) != 0) {
+    long pid = pidfd_pid(f.proc_tid, static_cast<int>(f.args[0]));
+    if (pid <= 0) return rf::kFault;
+    owner = static_cast<pid_t>(pid);
+  }
   FdDescription d;
-  if (!f.fds->describe(f.proc_tid, fd, s.size, d)) return rf::kFault;
+  if (!f.fds->describe(owner, fd, s.size & ~rf::kFdDecodeOfPidfd, d)) return rf::kFault;
   if ((s.size & rf::kFdDecodeNetlink) != 0 && d.detail.rfind("NETLINK:[", 0) == 0) netlink = true;
   size_t path_len = std::min<size_t>(d.path.size(), s.max);
   w.u32(d.form);
@@ -596,7 +657,9 @@ uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vecto
   for (const CaptureSpec& spec : specs) {
     if (spec.when != when) continue;
     CaptureSpec s = spec;
-    if (netlink && s.kind != rf::kFdPath && s.kind != rf::kFdPaths && s.kind != rf::kPointee) s.max = std::max(s.max, rf::kNetlinkCaptureMax);
+    // (A PID spec's last word is its type, decode bits and offset, not a length.)
+    if (netlink && s.kind != rf::kFdPath && s.kind != rf::kFdPaths && s.kind != rf::kPointee && s.kind != rf::kPid)
+      s.max = std::max(s.max, rf::kNetlinkCaptureMax);
     // A conditional capture whose argument does not match writes nothing: the decoder prints the address.
     if (s.kind == rf::kStructIf && !selector_matches(s, f)) continue;
     if (s.kind == rf::kPointee || s.kind == rf::kPointeeEach) {
@@ -652,6 +715,10 @@ uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vecto
         status = capture_iovec(w, mem, addr, len_arg, iovec_budget(s, f), true);
         break;
       case rf::kArray: {
+        if ((s.len_arg & rf::kArrayPointers) != 0) {
+          status = capture_pointer_array(w, mem, addr, f.args[s.len_arg & 0xff], s);
+          break;
+        }
         unsigned __int128 total = static_cast<unsigned __int128>(len_arg) * s.size;
         uint64_t len = total > UINT64_MAX ? UINT64_MAX : static_cast<uint64_t>(total);
         status = capture_buffer(w, mem, addr, len, s.max);

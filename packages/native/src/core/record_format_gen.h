@@ -185,10 +185,16 @@ constexpr uint32_t kPointeeSelectorShift = 20;
 constexpr uint32_t kPointeeElemSizeShift = 24;
 constexpr uint32_t kPointeeNoSelector = 0xf;
 
+// uring: ARRAY specs of pointers to structs (the len_arg bit, and its offset shifts).
+constexpr uint32_t kArrayPointers = 0x100;
+constexpr uint32_t kArrayPointersPtrOffsetShift = 16;
+constexpr uint32_t kArrayPointersCountOffsetShift = 24;
+
 // FdDecode bits (an FD_PATH spec's size).
 constexpr uint32_t kFdDecodeDetails = 1;
 constexpr uint32_t kFdDecodeDirfd = 2;
 constexpr uint32_t kFdDecodeNetlink = 4;
+constexpr uint32_t kFdDecodeOfPidfd = 8;
 
 enum PidTypeCode : uint32_t {
   kPtTid = 0,
@@ -1195,6 +1201,43 @@ constexpr size_t kConsoleFontOpWidth = 8;
 constexpr size_t kConsoleFontOpHeight = 12;
 constexpr size_t kConsoleFontOpCharcount = 16;
 constexpr size_t kConsoleFontOpData = 24;
+constexpr size_t kSizeofKeyctlDhParams = 12;
+constexpr size_t kKeyctlDhParamsPrivate = 0;
+constexpr size_t kKeyctlDhParamsPriv = 0;
+constexpr size_t kKeyctlDhParamsPrime = 4;
+constexpr size_t kKeyctlDhParamsBase = 8;
+constexpr size_t kSizeofKeyctlKdfParams = 56;
+constexpr size_t kKeyctlKdfParamsHashname = 0;
+constexpr size_t kKeyctlKdfParamsOtherinfo = 8;
+constexpr size_t kKeyctlKdfParamsOtherinfolen = 16;
+constexpr size_t kKeyctlKdfParamsSpare = 20;
+constexpr size_t kSizeofKeyctlPkeyQuery = 56;
+constexpr size_t kKeyctlPkeyQuerySupportedOps = 0;
+constexpr size_t kKeyctlPkeyQueryKeySize = 4;
+constexpr size_t kKeyctlPkeyQueryMaxDataSize = 8;
+constexpr size_t kKeyctlPkeyQueryMaxSigSize = 10;
+constexpr size_t kKeyctlPkeyQueryMaxEncSize = 12;
+constexpr size_t kKeyctlPkeyQueryMaxDecSize = 14;
+constexpr size_t kKeyctlPkeyQuerySpare = 16;
+constexpr size_t kSizeofKeyctlPkeyParams = 40;
+constexpr size_t kKeyctlPkeyParamsKeyId = 0;
+constexpr size_t kKeyctlPkeyParamsInLen = 4;
+constexpr size_t kKeyctlPkeyParamsOutLen = 8;
+constexpr size_t kKeyctlPkeyParamsIn2Len = 8;
+constexpr size_t kKeyctlPkeyParamsSpare = 12;
+constexpr size_t kSizeofIocb = 64;
+constexpr size_t kIocbAioData = 0;
+constexpr size_t kIocbAioKey = 8;
+constexpr size_t kIocbAioRwFlags = 12;
+constexpr size_t kIocbAioLioOpcode = 16;
+constexpr size_t kIocbAioReqprio = 18;
+constexpr size_t kIocbAioFildes = 20;
+constexpr size_t kIocbAioBuf = 24;
+constexpr size_t kIocbAioNbytes = 32;
+constexpr size_t kIocbAioOffset = 40;
+constexpr size_t kIocbAioReserved2 = 48;
+constexpr size_t kIocbAioFlags = 56;
+constexpr size_t kIocbAioResfd = 60;
 constexpr size_t kSizeofV4l2Capability = 104;
 constexpr size_t kV4l2CapabilityDriver = 0;
 constexpr size_t kV4l2CapabilityCard = 16;
@@ -1470,6 +1513,19 @@ constexpr size_t kV4l2CreateBuffersReserved = 232;
 constexpr size_t kSizeofV4l2Fract = 8;
 constexpr size_t kV4l2FractNumerator = 0;
 constexpr size_t kV4l2FractDenominator = 4;
+constexpr size_t kSizeofIfreq = 40;
+constexpr size_t kIfreqIfrIfrn = 0;
+constexpr size_t kIfreqIfrIfru = 16;
+constexpr size_t kSizeofIfconf = 16;
+constexpr size_t kIfconfIfcLen = 0;
+constexpr size_t kIfconfIfcIfcu = 8;
+constexpr size_t kSizeofIfmap = 24;
+constexpr size_t kIfmapMemStart = 0;
+constexpr size_t kIfmapMemEnd = 8;
+constexpr size_t kIfmapBaseAddr = 16;
+constexpr size_t kIfmapIrq = 18;
+constexpr size_t kIfmapDma = 19;
+constexpr size_t kIfmapPort = 20;
 }  // namespace layout
 
 }  // namespace tstrace
