@@ -5,6 +5,7 @@
  * needs one row there and nothing per syscall.
  */
 
+import { bpfAttrCaptures } from "./bpf-attr-plan.js";
 import { type CaptureSpec, decodeSpec, encodeSpec } from "./capture-spec.js";
 import { constTables } from "./consts.js";
 import { type ExtraCapture, extraCaptures } from "./data/extra-captures.js";
@@ -524,6 +525,8 @@ export function compileCapturePlan(table: ArchTable, options: CapturePlanOptions
     specs.push(...valueCapturesFor(table, row.name));
     specs.push(...pointeeCapturesFor(table, row));
     specs.push(...extraCapturesFor(row.name, options.strsize, table));
+    if (row.name === "bpf")
+      specs.push(...bpfAttrCaptures(options.strsize, options.decodeFds ?? "none", options.verbose ?? false));
     const fds = fdCaptures(row.args, row.ret, options.decodeFds ?? "none", structFdsOf(table, row));
     fds.push(...fdFieldCapturesFor(table, row, options.decodeFds ?? "none"));
     fds.push(...requestFdCaptures(row.name, options.decodeFds ?? "none"));

@@ -284,7 +284,7 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   },
   landlock_restrict_self: { args: [fd, hex], decoder: "landlock_restrict_self" },
   // bpf (bpf.c): the attribute is read by the caller's size (data/extra-captures.ts)
-  bpf: { args: [en("bpf_commands"), ptr, uint], decoder: "bpf" },
+  bpf: { args: [en("bpf_commands"), ptr, uint], ret: "fdByArgs", decoder: "bpf" },
   // perf_event_open (perf.c): the attr as the caller's size says, read again at exit for the size
   // an E2BIG wrote back
   perf_event_open: {

@@ -9,7 +9,7 @@ import { putc, puts } from "../out";
 import { findPointee, ptData, ptLen } from "../pointee";
 import { putAddr, putHex, putU64 } from "../print/num";
 import { printEnum } from "../print/xlat";
-import { findTable } from "../tables";
+import { findTable, lookup, NO_REF } from "../tables";
 
 /** What k means, beyond a number. */
 export const BPF_K_PLAIN: u32 = 0;
@@ -98,6 +98,106 @@ function printCode(code: u32): void {
   }
   // BPF_ST, BPF_STX: nothing but the class.
   leftover(rest);
+}
+
+// eBPF (bpf(2)'s programs): the same code byte read as strace's print_bpf_filter_code does
+// with `extended`, classic BPF's names first and eBPF's additions after them.
+let T_ECLASS: i32 = -2;
+let T_EMODE: i32 = -1;
+let T_EOP_ALU: i32 = -1;
+let T_EOP_JMP: i32 = -1;
+let T_EREGS: i32 = -1;
+
+function ebpfTables(): void {
+  tables();
+  if (T_ECLASS != -2) return;
+  T_ECLASS = findTable("ebpf_class");
+  T_EMODE = findTable("ebpf_mode");
+  T_EOP_ALU = findTable("ebpf_op_alu");
+  T_EOP_JMP = findTable("ebpf_op_jmp");
+  T_EREGS = findTable("ebpf_regs");
+}
+
+/** `|NAME` from `first` or, failing that, `second` (printxvals); `|0x… /* BPF_??? *\/` from neither. */
+function field2(first: i32, second: i32, v: u32): void {
+  if (lookup(first, <u64>v) != NO_REF) field(first, v);
+  else field(second, v);
+}
+
+/** An eBPF instruction's code: class, then size and mode, or source and operation. */
+function printEbpfCode(code: u32): void {
+  const cls = code & 0x07;
+  printEnum(T_ECLASS, <u64>cls);
+  if (cls <= 3) {
+    // BPF_LD, BPF_LDX, BPF_ST, BPF_STX
+    field(T_SIZE, code & 0x18);
+    field(T_EMODE, code & 0xe0);
+  } else if (cls == BPF_ALU || cls == BPF_MISC) {
+    // BPF_MISC's value is eBPF's BPF_ALU64
+    field(T_SRC, code & 0x08);
+    field2(T_OP_ALU, T_EOP_ALU, code & 0xf0);
+  } else if (cls == BPF_JMP) {
+    field(T_SRC, code & 0x08);
+    field2(T_OP_JMP, T_EOP_JMP, code & 0xf0);
+  } else leftover(code & ~cls);
+  // BPF_RET's value (eBPF's BPF_JMP32): strace 6.1 prints the bits past the class as unknown
+}
+
+/** struct bpf_insn: `{code=…, dst_reg=BPF_REG_1, src_reg=BPF_REG_0, off=-4, imm=0x…}`. */
+function printEbpfInsn(p: usize): void {
+  const regs = <u32>load<u8>(p + 1);
+  puts("{code=");
+  printEbpfCode(<u32>load<u8>(p));
+  puts(", dst_reg=");
+  printEnum(T_EREGS, <u64>(regs & 0xf));
+  puts(", src_reg=");
+  printEnum(T_EREGS, <u64>(regs >> 4));
+  puts(", off=");
+  const off = <i64>load<i16>(p + 2);
+  if (off < 0) {
+    putc(0x2d);
+    putU64(<u64>-off);
+  } else putU64(<u64>off);
+  puts(", imm=");
+  putHex(<u64>load<u32>(p + 4));
+  putc(0x7d);
+}
+
+/**
+ * `count` eBPF instructions at `addr`, of which `have` bytes at `data` were readable: `[…]` (at
+ * most BPF_MAXINSNS, then `...`), `... /* addr *\/` where reading stopped, the address when
+ * nothing could be read.
+ */
+export function printEbpfInsns(addr: u64, count: u32, data: usize, have: u32): void {
+  ebpfTables();
+  if (addr == 0) {
+    puts("NULL");
+    return;
+  }
+  if (count == 0) {
+    puts("[]");
+    return;
+  }
+  for (let i: u32 = 0; i < count; i++) {
+    if (i > 0) puts(", ");
+    if ((i + 1) * INSN_SIZE > have) {
+      if (i == 0) {
+        putAddr(addr);
+        return;
+      }
+      puts("... /* ");
+      putAddr(addr + <u64>(i * INSN_SIZE));
+      puts(" */]");
+      return;
+    }
+    if (i == 0) putc(0x5b);
+    if (i >= BPF_MAXINSNS) {
+      puts("...");
+      break;
+    }
+    printEbpfInsn(data + <usize>(i * INSN_SIZE));
+  }
+  putc(0x5d);
 }
 
 /** `NAME+n` for an offset past one of the socket filter's special bases. */
