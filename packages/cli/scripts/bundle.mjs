@@ -15,7 +15,7 @@
 // its own, the bin is one chunk for a trace's start-up (everything bin.ts imports statically),
 // and a chunk per part loaded only when a run needs it (`import()`: --replay with every
 // architecture's table, i386 for -e names of another personality, the tracing pipeline).
-import { copyFileSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -25,7 +25,8 @@ import { build } from "esbuild";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
 for (const file of readdirSync(dist))
-  if (/\.(m?js|map)$/.test(file) || file === "decoder.wasm") rmSync(join(dist, file));
+  if (/\.(m?js|map)$/.test(file) || file === "decoder.wasm" || file === "decoder-tables.bin")
+    rmSync(join(dist, file));
 
 // node:fs through require(), not its ES module face: importing that evaluates every lazy export
 // (the stream classes, fs.promises), a few ms of every start-up for nothing tstrace uses. The
@@ -70,7 +71,7 @@ const prebuiltX86 = {
 // then skips compiling it at every start (capturePlanFor uses it only for those options).
 const planProbe = await build({
   stdin: {
-    contents: `import { parseArgs } from "./src/args.ts";\nimport { capturePlanFor } from "./src/capture-plan-for.ts";\nexport const plan = capturePlanFor(parseArgs(["true"]), undefined, undefined);\n`,
+    contents: `import { parseArgs } from "./src/args.ts";\nimport { capturePlanFor } from "./src/capture-plan-for.ts";\nexport const plan = await capturePlanFor(parseArgs(["true"]), undefined, undefined);\n`,
     resolveDir: root,
     loader: "ts",
   },
@@ -119,8 +120,28 @@ const dataAsJson = {
   },
 };
 
+// The decoder's default tables (x86_64's syscalls, constants, errnos...: ~390 KB) as a file beside
+// the bundle, dist/decoder-tables.bin, read whole at start-up, instead of the decoder's own
+// default-tables.js, which embeds them as base64: V8 scans that 520 KB string while compiling the
+// bundle and Buffer decodes it at every start (~3 ms of CPU together; a read costs ~0.1 ms).
+const defaultTablesPath = join(
+  dirname(coreRequire.resolve("@tstrace/decoder-wasm/package.json")),
+  "dist",
+  "default-tables.js",
+);
+const { defaultTables } = await import(pathToFileURL(defaultTablesPath).href);
+const tablesAsFile = {
+  name: "decoder-tables-as-file",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]decoder-wasm[\\/]dist[\\/]default-tables\.js$/ }, () => ({
+      contents: `import { readFileSync } from "node:fs";\n/** encodeTables() of core's x86_64 tables, written beside the bundle by scripts/bundle.mjs. */\nconst b = readFileSync(new URL("./decoder-tables.bin", import.meta.url));\nexport const defaultTables = new Uint8Array(b.buffer, b.byteOffset, b.length);\n`,
+      loader: "js",
+    }));
+  },
+};
+
 const common = {
-  plugins: [fsShim, prebuiltX86, dataAsJson],
+  plugins: [fsShim, prebuiltX86, dataAsJson, tablesAsFile],
   outdir: dist,
   outExtension: { ".js": ".mjs" },
   entryNames: "[name]",
@@ -163,3 +184,4 @@ await build({ ...common, entryPoints: { index: join(root, "src/index.ts") }, chu
 const require = createRequire(join(root, "package.json"));
 const decoderDist = join(dirname(require.resolve("@tstrace/decoder-wasm/package.json")), "dist");
 copyFileSync(join(decoderDist, "decoder.wasm"), join(dist, "decoder.wasm"));
+writeFileSync(join(dist, "decoder-tables.bin"), defaultTables);

@@ -3,7 +3,6 @@
  * One function for the bin (main.ts) and the library entry (session.ts), so both read what the
  * decoder options they pass will print (fd details for -y, buffers for -e read=/write=).
  */
-import { compileCapturePlan } from "@tstrace/core/capture-plan";
 import { sessionArch } from "./arch.js";
 import type { CliOptions } from "./args.js";
 import { prebuiltDefaultPlan } from "./prebuilt-plan.js";
@@ -11,12 +10,16 @@ import { prebuiltDefaultPlan } from "./prebuilt-plan.js";
 /** The options of the plan the bin's bundle carries compiled (src/prebuilt-plan.ts). */
 export const DEFAULT_PLAN_STRSIZE = 32;
 
-/** `stopSet`: the syscalls the tracer stops for, when a filter narrows them (-e trace=, -P). */
-export function capturePlanFor(
+/**
+ * `stopSet`: the syscalls the tracer stops for, when a filter narrows them (-e trace=, -P).
+ * Async because the compiler is loaded only when a plan must be compiled: it brings core's
+ * constant, struct and ioctl tables, ~10 ms of CPU at a start-up that the prebuilt plan spares.
+ */
+export async function capturePlanFor(
   options: CliOptions,
   stopSet?: ReadonlySet<number>,
   prebuilt: Uint32Array | undefined = prebuiltDefaultPlan,
-): Uint32Array {
+): Promise<Uint32Array> {
   const { qualifiers } = options;
   // argv and envp are read whole when any syscall prints unabbreviated (-v, -e abbrev=).
   const verbose =
@@ -36,6 +39,7 @@ export function capturePlanFor(
     !pids
   )
     return stopSet ? narrowPlan(prebuilt, stopSet) : prebuilt;
+  const { compileCapturePlan } = await import("@tstrace/core/capture-plan");
   return compileCapturePlan(options.arch, {
     strsize: options.strsize,
     decodeFds: options.decodeFds,

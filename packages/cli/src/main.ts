@@ -229,19 +229,21 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
       native = await import("@tstrace/native");
       const { createPipeline } = await import("./pipeline.js");
       // Nothing here keeps a batch past onBatch (what waits is copied): native frees each at once.
-      session = createPipeline(
-        options,
-        {
-          ...(stopSet ? { stopSet } : {}),
-          attachPids,
-          untilExec: daemonFor !== undefined,
-          ignoredSignals,
-          ...inheritFds(),
-          // A recording reads more than this trace prints, so a replay may ask for it.
-          ...(recordSink ? { captureOptions: recordingCapture(options) } : {}),
-          ...(countInTracer ? { countOverheadNs: options.overheadNs } : {}),
-        },
-        onBatch,
+      session = (
+        await createPipeline(
+          options,
+          {
+            ...(stopSet ? { stopSet } : {}),
+            attachPids,
+            untilExec: daemonFor !== undefined,
+            ignoredSignals,
+            ...inheritFds(),
+            // A recording reads more than this trace prints, so a replay may ask for it.
+            ...(recordSink ? { captureOptions: recordingCapture(options) } : {}),
+            ...(countInTracer ? { countOverheadNs: options.overheadNs } : {}),
+          },
+          onBatch,
+        )
       ).session;
       if (parentWaiting) {
         parentWaiting = false;

@@ -49,13 +49,13 @@ export interface Pipeline {
  * tracees, until it settles. Throws native's error when the command cannot start or a pid
  * cannot be attached.
  */
-export function createPipeline(
+export async function createPipeline(
   cli: CliOptions,
   start: PipelineStart,
   onBatch: (batch: Uint8Array) => Promise<void> | undefined,
-): Pipeline {
+): Promise<Pipeline> {
   const stopSet = withMappingChanges(cli, withCommChanges(cli, start.stopSet ?? cli.qualifiers.trace));
-  const capturePlan = capturePlanFor(start.captureOptions ?? cli, stopSet);
+  const capturePlan = await capturePlanFor(start.captureOptions ?? cli, stopSet);
   const common = {
     capturePlan,
     followForks: cli.follow,

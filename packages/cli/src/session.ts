@@ -141,7 +141,7 @@ export async function trace(
     else channel.push(batch.slice());
     return undefined;
   };
-  const { session } = createPipeline(
+  const { session } = await createPipeline(
     cli,
     { ...commandEnv(options.env, cli.envChanges), ...(options.cwd ? { cwd: options.cwd } : {}) },
     onBatch,

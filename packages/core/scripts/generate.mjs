@@ -451,7 +451,10 @@ function expandCalls(expr, defs) {
 
 function evalExpr(expr, defs, depth = 0) {
   if (depth > 20) throw new Error(`macro recursion in ${expr}`);
-  expr = expandCalls(expr, defs);
+  expr = expandCalls(expr, defs)
+    // videodev2.h's v4l2_fourcc('R', 'G', 'B', '1'): character constants and (__u32) casts.
+    .replace(/'(\\.|[^'\\])'/g, (_, c) => String((c.length === 2 ? c[1] : c).charCodeAt(0)))
+    .replace(/\(__u32\)/g, "");
   let s = expr.replace(/\b(0[xX][0-9a-fA-F]+|\d+)[uUlL]*\b/g, (_, n) => {
     if (/^0[0-7]+$/.test(n)) return `${BigInt(`0o${n.slice(1)}`)}n`;
     return `${BigInt(n)}n`;

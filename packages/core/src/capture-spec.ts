@@ -141,6 +141,20 @@ export type CaptureSpec =
       readonly max: number;
     })
   /**
+   * For each element the {@link CaptureKind.POINTEE} just before it read: what the pointer
+   * `ptrOffset` bytes into the element points at, `countSize` bytes at `countOffset` in the
+   * element holding its byte count; at most `max` bytes per element.
+   */
+  | (Base & {
+      readonly kind: typeof CaptureKind.POINTEE_EACH;
+      readonly ptrOffset: number;
+      readonly countOffset: number;
+      readonly countSize: 0 | 2 | 4 | 8;
+      readonly selectorArg?: number;
+      readonly selectorValue?: number;
+      readonly max: number;
+    })
+  /**
    * A pid value resolved at the stop: args[arg] (the return value for arg 6), or the i32 at
    * args[arg] + `offset` when given; `pidType` a {@link PidTypeCode}, `decode` {@link PidDecode}
    * bits. With `selectorArg`, taken only when the low 32 bits of args[selectorArg] equal
@@ -296,6 +310,27 @@ export const SPEC_WORDS: { readonly [K in CaptureKind]: Words<Of<K>> } = {
         countOffset: (w1 >>> W.COUNT_OFFSET) & 0xff,
         countSize: ((w1 >>> W.COUNT_SIZE) & 0xf) as 0 | 2 | 4 | 8,
         elemSize: (w1 >>> W.ELEM_SIZE) & 0xff,
+        ...(selectorArg === POINTEE_NO_SELECTOR ? {} : { selectorArg, selectorValue }),
+        max,
+      };
+    },
+  },
+  [CaptureKind.POINTEE_EACH]: {
+    encode: (s) => [
+      ((s.ptrOffset << W.PTR_OFFSET) |
+        (s.countOffset << W.COUNT_OFFSET) |
+        (s.countSize << W.COUNT_SIZE) |
+        ((s.selectorArg ?? POINTEE_NO_SELECTOR) << W.SELECTOR)) >>>
+        0,
+      s.selectorArg === undefined ? 0 : (s.selectorValue ?? 0) >>> 0,
+      s.max,
+    ],
+    decode: (w1, selectorValue, max) => {
+      const selectorArg = (w1 >>> W.SELECTOR) & 0xf;
+      return {
+        ptrOffset: (w1 >>> W.PTR_OFFSET) & 0xff,
+        countOffset: (w1 >>> W.COUNT_OFFSET) & 0xff,
+        countSize: ((w1 >>> W.COUNT_SIZE) & 0xf) as 0 | 2 | 4 | 8,
         ...(selectorArg === POINTEE_NO_SELECTOR ? {} : { selectorArg, selectorValue }),
         max,
       };

@@ -12,7 +12,7 @@ import { type PointerRule, pointeeArgs, structPointers } from "./data/pointees.j
 import { layoutsByArch } from "./data/structs.js";
 import { valueCaptures } from "./data/value-captures.js";
 import { CaptureKind, CaptureWhen, FdDecode } from "./record-format.js";
-import type { ArchTable, StructField, SyscallRow } from "./types.js";
+import type { ArchTable, StructField, StructLayout, SyscallRow } from "./types.js";
 
 /** A struct argument: which, read when, and the selector that must match (if any). */
 interface StructAt {
@@ -63,15 +63,31 @@ function field(fields: readonly StructField[], type: string, name: string): Stru
   return f;
 }
 
-function specOf(at: StructAt, rule: PointerRule, fields: readonly StructField[]): CaptureSpec[] {
-  const [, ptrOffset] = field(fields, at.type, rule.field);
+function specOf(
+  at: StructAt,
+  rule: PointerRule,
+  outer: readonly StructField[],
+  layouts: readonly StructLayout[],
+): CaptureSpec[] {
+  // A pointer in a member struct: its fields, shifted by the member's offset.
+  let fields = outer;
+  let shift = 0;
+  let type = at.type;
+  for (const step of rule.within ?? []) {
+    shift += field(fields, type, step.field)[1];
+    const inner = layouts.find((l) => l.name === step.type);
+    if (!inner) throw new Error(`pointee captures: no layout of ${step.type}`);
+    fields = inner.fields;
+    type = step.type;
+  }
+  const ptrOffset = shift + field(fields, type, rule.field)[1];
   let countOffset = 0;
   let countSize: 0 | 2 | 4 | 8 = 0;
   if (rule.count) {
-    const [, off, size] = field(fields, at.type, rule.count);
+    const [, off, size] = field(fields, type, rule.count);
     if (size !== 2 && size !== 4 && size !== 8)
-      throw new Error(`pointee captures: ${at.type}.${rule.count} is ${size} bytes`);
-    countOffset = off;
+      throw new Error(`pointee captures: ${type}.${rule.count} is ${size} bytes`);
+    countOffset = shift + off;
     countSize = size;
   }
   const base = {
@@ -84,11 +100,34 @@ function specOf(at: StructAt, rule: PointerRule, fields: readonly StructField[])
     max: rule.max,
     ...(at.selector ? { selectorArg: at.selector.arg, selectorValue: at.selector.value } : {}),
   } as const;
+  const each = rule.each ? eachOf(at, rule.each, layouts) : undefined;
   const dir = rule.when === "entry" ? "in" : rule.when === "exit" ? "out" : at.dir;
   const out: CaptureSpec[] = [];
-  if (dir !== "out") out.push({ ...base, when: CaptureWhen.ENTRY });
-  if (dir !== "in") out.push({ ...base, when: CaptureWhen.EXIT });
+  for (const when of [CaptureWhen.ENTRY, CaptureWhen.EXIT]) {
+    if (dir === (when === CaptureWhen.ENTRY ? "out" : "in")) continue;
+    out.push({ ...base, when });
+    // Right after the array's capture: native follows the elements it just read.
+    if (each) out.push({ ...each, when });
+  }
   return out;
+}
+
+/** The POINTEE_EACH spec (without its `when`) of a rule's `each`. */
+function eachOf(at: StructAt, each: NonNullable<PointerRule["each"]>, layouts: readonly StructLayout[]) {
+  const elem = layouts.find((l) => l.name === each.type);
+  if (!elem) throw new Error(`pointee captures: no layout of ${each.type}`);
+  const [, countOffset, countSize] = field(elem.fields, each.type, each.count);
+  if (countSize !== 2 && countSize !== 4 && countSize !== 8)
+    throw new Error(`pointee captures: ${each.type}.${each.count} is ${countSize} bytes`);
+  return {
+    arg: at.arg,
+    kind: CaptureKind.POINTEE_EACH,
+    ptrOffset: field(elem.fields, each.type, each.field)[1],
+    countOffset,
+    countSize,
+    max: each.max,
+    ...(at.selector ? { selectorArg: at.selector.arg, selectorValue: at.selector.value } : {}),
+  } as const;
 }
 
 /** The POINTEE captures of syscall `row` on `table`'s architecture. */
@@ -100,7 +139,7 @@ export function pointeeCapturesFor(table: ArchTable, row: SyscallRow): CaptureSp
     const rules = structPointers[at.type];
     const layout = layouts.find((l) => l.name === at.type);
     if (!rules || !layout) continue;
-    for (const rule of rules) out.push(...specOf(at, rule, layout.fields));
+    for (const rule of rules) out.push(...specOf(at, rule, layout.fields, layouts));
   }
   return out;
 }

@@ -297,6 +297,17 @@ export const CaptureKind = {
    */
   POINTEE: 16,
   /**
+   * v4l2: what a pointer inside each element of the array the {@link POINTEE} capture just before
+   * it (same argument, same stop) read points at (VIDIOC_S_EXT_CTRLS' control strings). `lenArg`
+   * packs, as POINTEE's, the pointer's offset in the element, a byte-count field's offset and size
+   * (no count: `max` bytes) and the selector; `size` the selector's value; `max` the most bytes
+   * read per element. Data: u32 elements, u32 0, then per element the preceding capture held
+   * whole: u64 the pointer, u32 bytes wanted, u32 bytes read, those bytes padded to 4. Each
+   * element's pointer is read again from the tracee at this stop. (39: apart from the kinds that
+   * grow from 16, which other families take.)
+   */
+  POINTEE_EACH: 39,
+  /**
    * A pid value the tracee passed or got (args[arg]; the return value for arg
    * {@link FD_RETURN_ARG} at exit; or, when the spec names a memory offset, the i32 at args[arg]
    * plus that offset), resolved while the tracee is stopped for --decode-pids: its id in the

@@ -201,10 +201,15 @@ describe("capture plan for -e read= / -e write= dumps", () => {
       selectorValue: 0x5402,
       size: 36,
     });
-    // Every one chosen by the request: the struct, and what the console's structs point at (POINTEE).
+    // Every one chosen by the request: the struct, and what the console's structs point at
+    // (POINTEE), and v4l2's control strings inside the controls' array (POINTEE_EACH).
     expect(
       ioctl.every(
-        (c) => (c.kind === CaptureKind.STRUCT_IF || c.kind === CaptureKind.POINTEE) && c.selectorArg === 1,
+        (c) =>
+          (c.kind === CaptureKind.STRUCT_IF ||
+            c.kind === CaptureKind.POINTEE ||
+            c.kind === CaptureKind.POINTEE_EACH) &&
+          c.selectorArg === 1,
       ),
     ).toBe(true);
     expect(ioctl.filter((c) => c.kind === CaptureKind.POINTEE).map((c) => c.selectorValue)).toContain(0x4b72); // KDFONTOP

@@ -59,6 +59,79 @@ describe("POINTEE captures", () => {
   });
 });
 
+describe("v4l2's pointers: in a member struct, and in each element of an array", () => {
+  const plan = decodeCapturePlan(compileCapturePlan(x86_64, { strsize: 32 }));
+  const ioctl = plan.get(x86_64.syscalls.find((s) => s.name === "ioctl")?.nr ?? -1) ?? [];
+  /** _IOWR('V', nr, size) (asm-generic/ioctl.h). */
+  const iowr = (nr: number, size: number): number => ((3 << 30) | (size << 16) | (0x56 << 8) | nr) >>> 0;
+
+  it("round-trips POINTEE_EACH through the plan words", () => {
+    const spec = {
+      arg: 2,
+      kind: CaptureKind.POINTEE_EACH,
+      when: CaptureWhen.EXIT,
+      ptrOffset: 12,
+      countOffset: 4,
+      countSize: 4 as const,
+      selectorArg: 1,
+      selectorValue: 0xc0205648,
+      max: 1024,
+    };
+    expect(decodeSpec(...encodeSpec(spec))).toEqual(spec);
+  });
+
+  it("reads an overlay's clips where fmt.win puts them, in S_FMT's format and CREATE_BUFS' (videodev2.h offsets)", () => {
+    const clips = (request: number) =>
+      ioctl.filter((c) => c.kind === CaptureKind.POINTEE && c.selectorValue === request);
+    // struct v4l2_format: fmt at 8; struct v4l2_window: clips at 24, clipcount at 32; 24-byte clips.
+    expect(clips(iowr(5, 208))).toEqual([
+      expect.objectContaining({
+        when: CaptureWhen.ENTRY,
+        ptrOffset: 32,
+        countOffset: 40,
+        countSize: 4,
+        elemSize: 24,
+      }),
+      expect.objectContaining({
+        when: CaptureWhen.EXIT,
+        ptrOffset: 32,
+        countOffset: 40,
+        countSize: 4,
+        elemSize: 24,
+      }),
+    ]);
+    // struct v4l2_create_buffers: format at 16.
+    expect(clips(iowr(92, 256))[0]).toEqual(expect.objectContaining({ ptrOffset: 48, countOffset: 56 }));
+  });
+
+  it("follows each control's string right after the controls' array, at both stops", () => {
+    const sExtCtrls = iowr(72, 32);
+    const specs = ioctl.filter(
+      (c) =>
+        (c.kind === CaptureKind.POINTEE || c.kind === CaptureKind.POINTEE_EACH) &&
+        c.selectorValue === sExtCtrls,
+    );
+    // struct v4l2_ext_controls: count at 4, controls at 24; struct v4l2_ext_control (packed, 20
+    // bytes): size at 4, the string pointer at 12.
+    expect(specs).toEqual([
+      expect.objectContaining({
+        kind: CaptureKind.POINTEE,
+        when: CaptureWhen.ENTRY,
+        ptrOffset: 24,
+        elemSize: 20,
+      }),
+      expect.objectContaining({
+        kind: CaptureKind.POINTEE_EACH,
+        when: CaptureWhen.ENTRY,
+        ptrOffset: 12,
+        countOffset: 4,
+      }),
+      expect.objectContaining({ kind: CaptureKind.POINTEE, when: CaptureWhen.EXIT, ptrOffset: 24 }),
+      expect.objectContaining({ kind: CaptureKind.POINTEE_EACH, when: CaptureWhen.EXIT, ptrOffset: 12 }),
+    ]);
+  });
+});
+
 describe("fd field captures (FD_PATHS of one struct field)", () => {
   it("round-trips the field form through the plan words, with and without a selector", () => {
     const spec = {

@@ -1096,3 +1096,314 @@ export const CONSOLE_FONT_OP_WIDTH: u32 = 8;
 export const CONSOLE_FONT_OP_HEIGHT: u32 = 12;
 export const CONSOLE_FONT_OP_CHARCOUNT: u32 = 16;
 export const CONSOLE_FONT_OP_DATA: u32 = 24;
+
+export const SIZEOF_V4L2_CAPABILITY: u32 = 104;
+export const V4L2_CAPABILITY_DRIVER: u32 = 0;
+export const V4L2_CAPABILITY_CARD: u32 = 16;
+export const V4L2_CAPABILITY_BUS_INFO: u32 = 48;
+export const V4L2_CAPABILITY_VERSION: u32 = 80;
+export const V4L2_CAPABILITY_CAPABILITIES: u32 = 84;
+export const V4L2_CAPABILITY_DEVICE_CAPS: u32 = 88;
+export const V4L2_CAPABILITY_RESERVED: u32 = 92;
+
+export const SIZEOF_V4L2_FMTDESC: u32 = 64;
+export const V4L2_FMTDESC_INDEX: u32 = 0;
+export const V4L2_FMTDESC_TYPE: u32 = 4;
+export const V4L2_FMTDESC_FLAGS: u32 = 8;
+export const V4L2_FMTDESC_DESCRIPTION: u32 = 12;
+export const V4L2_FMTDESC_PIXELFORMAT: u32 = 44;
+export const V4L2_FMTDESC_MBUS_CODE: u32 = 48;
+export const V4L2_FMTDESC_RESERVED: u32 = 52;
+
+export const SIZEOF_V4L2_FORMAT: u32 = 208;
+export const V4L2_FORMAT_TYPE: u32 = 0;
+export const V4L2_FORMAT_FMT: u32 = 8;
+
+export const SIZEOF_V4L2_PIX_FORMAT: u32 = 48;
+export const V4L2_PIX_FORMAT_WIDTH: u32 = 0;
+export const V4L2_PIX_FORMAT_HEIGHT: u32 = 4;
+export const V4L2_PIX_FORMAT_PIXELFORMAT: u32 = 8;
+export const V4L2_PIX_FORMAT_FIELD: u32 = 12;
+export const V4L2_PIX_FORMAT_BYTESPERLINE: u32 = 16;
+export const V4L2_PIX_FORMAT_SIZEIMAGE: u32 = 20;
+export const V4L2_PIX_FORMAT_COLORSPACE: u32 = 24;
+export const V4L2_PIX_FORMAT_PRIV: u32 = 28;
+export const V4L2_PIX_FORMAT_FLAGS: u32 = 32;
+export const V4L2_PIX_FORMAT_YCBCR_ENC: u32 = 36;
+export const V4L2_PIX_FORMAT_HSV_ENC: u32 = 36;
+export const V4L2_PIX_FORMAT_QUANTIZATION: u32 = 40;
+export const V4L2_PIX_FORMAT_XFER_FUNC: u32 = 44;
+
+export const SIZEOF_V4L2_PIX_FORMAT_MPLANE: u32 = 192;
+export const V4L2_PIX_FORMAT_MPLANE_WIDTH: u32 = 0;
+export const V4L2_PIX_FORMAT_MPLANE_HEIGHT: u32 = 4;
+export const V4L2_PIX_FORMAT_MPLANE_PIXELFORMAT: u32 = 8;
+export const V4L2_PIX_FORMAT_MPLANE_FIELD: u32 = 12;
+export const V4L2_PIX_FORMAT_MPLANE_COLORSPACE: u32 = 16;
+export const V4L2_PIX_FORMAT_MPLANE_PLANE_FMT: u32 = 20;
+export const V4L2_PIX_FORMAT_MPLANE_NUM_PLANES: u32 = 180;
+export const V4L2_PIX_FORMAT_MPLANE_FLAGS: u32 = 181;
+export const V4L2_PIX_FORMAT_MPLANE_YCBCR_ENC: u32 = 182;
+export const V4L2_PIX_FORMAT_MPLANE_HSV_ENC: u32 = 182;
+export const V4L2_PIX_FORMAT_MPLANE_QUANTIZATION: u32 = 183;
+export const V4L2_PIX_FORMAT_MPLANE_XFER_FUNC: u32 = 184;
+export const V4L2_PIX_FORMAT_MPLANE_RESERVED: u32 = 185;
+
+export const SIZEOF_V4L2_PLANE_PIX_FORMAT: u32 = 20;
+export const V4L2_PLANE_PIX_FORMAT_SIZEIMAGE: u32 = 0;
+export const V4L2_PLANE_PIX_FORMAT_BYTESPERLINE: u32 = 4;
+export const V4L2_PLANE_PIX_FORMAT_RESERVED: u32 = 8;
+
+export const SIZEOF_V4L2_WINDOW: u32 = 56;
+export const V4L2_WINDOW_W: u32 = 0;
+export const V4L2_WINDOW_FIELD: u32 = 16;
+export const V4L2_WINDOW_CHROMAKEY: u32 = 20;
+export const V4L2_WINDOW_CLIPS: u32 = 24;
+export const V4L2_WINDOW_CLIPCOUNT: u32 = 32;
+export const V4L2_WINDOW_BITMAP: u32 = 40;
+export const V4L2_WINDOW_GLOBAL_ALPHA: u32 = 48;
+
+export const SIZEOF_V4L2_CLIP: u32 = 24;
+export const V4L2_CLIP_C: u32 = 0;
+export const V4L2_CLIP_NEXT: u32 = 16;
+
+export const SIZEOF_V4L2_RECT: u32 = 16;
+export const V4L2_RECT_LEFT: u32 = 0;
+export const V4L2_RECT_TOP: u32 = 4;
+export const V4L2_RECT_WIDTH: u32 = 8;
+export const V4L2_RECT_HEIGHT: u32 = 12;
+
+export const SIZEOF_V4L2_VBI_FORMAT: u32 = 44;
+export const V4L2_VBI_FORMAT_SAMPLING_RATE: u32 = 0;
+export const V4L2_VBI_FORMAT_OFFSET: u32 = 4;
+export const V4L2_VBI_FORMAT_SAMPLES_PER_LINE: u32 = 8;
+export const V4L2_VBI_FORMAT_SAMPLE_FORMAT: u32 = 12;
+export const V4L2_VBI_FORMAT_START: u32 = 16;
+export const V4L2_VBI_FORMAT_COUNT: u32 = 24;
+export const V4L2_VBI_FORMAT_FLAGS: u32 = 32;
+export const V4L2_VBI_FORMAT_RESERVED: u32 = 36;
+
+export const SIZEOF_V4L2_SLICED_VBI_FORMAT: u32 = 112;
+export const V4L2_SLICED_VBI_FORMAT_SERVICE_SET: u32 = 0;
+export const V4L2_SLICED_VBI_FORMAT_SERVICE_LINES: u32 = 2;
+export const V4L2_SLICED_VBI_FORMAT_IO_SIZE: u32 = 100;
+export const V4L2_SLICED_VBI_FORMAT_RESERVED: u32 = 104;
+
+export const SIZEOF_V4L2_SDR_FORMAT: u32 = 32;
+export const V4L2_SDR_FORMAT_PIXELFORMAT: u32 = 0;
+export const V4L2_SDR_FORMAT_BUFFERSIZE: u32 = 4;
+export const V4L2_SDR_FORMAT_RESERVED: u32 = 8;
+
+export const SIZEOF_V4L2_META_FORMAT: u32 = 8;
+export const V4L2_META_FORMAT_DATAFORMAT: u32 = 0;
+export const V4L2_META_FORMAT_BUFFERSIZE: u32 = 4;
+
+export const SIZEOF_V4L2_REQUESTBUFFERS: u32 = 20;
+export const V4L2_REQUESTBUFFERS_COUNT: u32 = 0;
+export const V4L2_REQUESTBUFFERS_TYPE: u32 = 4;
+export const V4L2_REQUESTBUFFERS_MEMORY: u32 = 8;
+export const V4L2_REQUESTBUFFERS_CAPABILITIES: u32 = 12;
+export const V4L2_REQUESTBUFFERS_FLAGS: u32 = 16;
+export const V4L2_REQUESTBUFFERS_RESERVED: u32 = 17;
+
+export const SIZEOF_V4L2_BUFFER: u32 = 88;
+export const V4L2_BUFFER_INDEX: u32 = 0;
+export const V4L2_BUFFER_TYPE: u32 = 4;
+export const V4L2_BUFFER_BYTESUSED: u32 = 8;
+export const V4L2_BUFFER_FLAGS: u32 = 12;
+export const V4L2_BUFFER_FIELD: u32 = 16;
+export const V4L2_BUFFER_TIMESTAMP: u32 = 24;
+export const V4L2_BUFFER_TIMECODE: u32 = 40;
+export const V4L2_BUFFER_SEQUENCE: u32 = 56;
+export const V4L2_BUFFER_MEMORY: u32 = 60;
+export const V4L2_BUFFER_M: u32 = 64;
+export const V4L2_BUFFER_LENGTH: u32 = 72;
+export const V4L2_BUFFER_RESERVED2: u32 = 76;
+export const V4L2_BUFFER_REQUEST_FD: u32 = 80;
+export const V4L2_BUFFER_RESERVED: u32 = 80;
+
+export const SIZEOF_V4L2_FRAMEBUFFER: u32 = 48;
+export const V4L2_FRAMEBUFFER_CAPABILITY: u32 = 0;
+export const V4L2_FRAMEBUFFER_FLAGS: u32 = 4;
+export const V4L2_FRAMEBUFFER_BASE: u32 = 8;
+export const V4L2_FRAMEBUFFER_FMT: u32 = 16;
+
+export const SIZEOF_V4L2_STREAMPARM: u32 = 204;
+export const V4L2_STREAMPARM_TYPE: u32 = 0;
+export const V4L2_STREAMPARM_PARM: u32 = 4;
+
+export const SIZEOF_V4L2_CAPTUREPARM: u32 = 40;
+export const V4L2_CAPTUREPARM_CAPABILITY: u32 = 0;
+export const V4L2_CAPTUREPARM_CAPTUREMODE: u32 = 4;
+export const V4L2_CAPTUREPARM_TIMEPERFRAME: u32 = 8;
+export const V4L2_CAPTUREPARM_EXTENDEDMODE: u32 = 16;
+export const V4L2_CAPTUREPARM_READBUFFERS: u32 = 20;
+export const V4L2_CAPTUREPARM_RESERVED: u32 = 24;
+
+export const SIZEOF_V4L2_OUTPUTPARM: u32 = 40;
+export const V4L2_OUTPUTPARM_CAPABILITY: u32 = 0;
+export const V4L2_OUTPUTPARM_OUTPUTMODE: u32 = 4;
+export const V4L2_OUTPUTPARM_TIMEPERFRAME: u32 = 8;
+export const V4L2_OUTPUTPARM_EXTENDEDMODE: u32 = 16;
+export const V4L2_OUTPUTPARM_WRITEBUFFERS: u32 = 20;
+export const V4L2_OUTPUTPARM_RESERVED: u32 = 24;
+
+export const SIZEOF_V4L2_STANDARD: u32 = 72;
+export const V4L2_STANDARD_INDEX: u32 = 0;
+export const V4L2_STANDARD_ID: u32 = 8;
+export const V4L2_STANDARD_NAME: u32 = 16;
+export const V4L2_STANDARD_FRAMEPERIOD: u32 = 40;
+export const V4L2_STANDARD_FRAMELINES: u32 = 48;
+export const V4L2_STANDARD_RESERVED: u32 = 52;
+
+export const SIZEOF_V4L2_INPUT: u32 = 80;
+export const V4L2_INPUT_INDEX: u32 = 0;
+export const V4L2_INPUT_NAME: u32 = 4;
+export const V4L2_INPUT_TYPE: u32 = 36;
+export const V4L2_INPUT_AUDIOSET: u32 = 40;
+export const V4L2_INPUT_TUNER: u32 = 44;
+export const V4L2_INPUT_STD: u32 = 48;
+export const V4L2_INPUT_STATUS: u32 = 56;
+export const V4L2_INPUT_CAPABILITIES: u32 = 60;
+export const V4L2_INPUT_RESERVED: u32 = 64;
+
+export const SIZEOF_V4L2_CONTROL: u32 = 8;
+export const V4L2_CONTROL_ID: u32 = 0;
+export const V4L2_CONTROL_VALUE: u32 = 4;
+
+export const SIZEOF_V4L2_TUNER: u32 = 84;
+export const V4L2_TUNER_INDEX: u32 = 0;
+export const V4L2_TUNER_NAME: u32 = 4;
+export const V4L2_TUNER_TYPE: u32 = 36;
+export const V4L2_TUNER_CAPABILITY: u32 = 40;
+export const V4L2_TUNER_RANGELOW: u32 = 44;
+export const V4L2_TUNER_RANGEHIGH: u32 = 48;
+export const V4L2_TUNER_RXSUBCHANS: u32 = 52;
+export const V4L2_TUNER_AUDMODE: u32 = 56;
+export const V4L2_TUNER_SIGNAL: u32 = 60;
+export const V4L2_TUNER_AFC: u32 = 64;
+export const V4L2_TUNER_RESERVED: u32 = 68;
+
+export const SIZEOF_V4L2_QUERYCTRL: u32 = 68;
+export const V4L2_QUERYCTRL_ID: u32 = 0;
+export const V4L2_QUERYCTRL_TYPE: u32 = 4;
+export const V4L2_QUERYCTRL_NAME: u32 = 8;
+export const V4L2_QUERYCTRL_MINIMUM: u32 = 40;
+export const V4L2_QUERYCTRL_MAXIMUM: u32 = 44;
+export const V4L2_QUERYCTRL_STEP: u32 = 48;
+export const V4L2_QUERYCTRL_DEFAULT_VALUE: u32 = 52;
+export const V4L2_QUERYCTRL_FLAGS: u32 = 56;
+export const V4L2_QUERYCTRL_RESERVED: u32 = 60;
+
+export const SIZEOF_V4L2_QUERY_EXT_CTRL: u32 = 232;
+export const V4L2_QUERY_EXT_CTRL_ID: u32 = 0;
+export const V4L2_QUERY_EXT_CTRL_TYPE: u32 = 4;
+export const V4L2_QUERY_EXT_CTRL_NAME: u32 = 8;
+export const V4L2_QUERY_EXT_CTRL_MINIMUM: u32 = 40;
+export const V4L2_QUERY_EXT_CTRL_MAXIMUM: u32 = 48;
+export const V4L2_QUERY_EXT_CTRL_STEP: u32 = 56;
+export const V4L2_QUERY_EXT_CTRL_DEFAULT_VALUE: u32 = 64;
+export const V4L2_QUERY_EXT_CTRL_FLAGS: u32 = 72;
+export const V4L2_QUERY_EXT_CTRL_ELEM_SIZE: u32 = 76;
+export const V4L2_QUERY_EXT_CTRL_ELEMS: u32 = 80;
+export const V4L2_QUERY_EXT_CTRL_NR_OF_DIMS: u32 = 84;
+export const V4L2_QUERY_EXT_CTRL_DIMS: u32 = 88;
+export const V4L2_QUERY_EXT_CTRL_RESERVED: u32 = 104;
+
+export const SIZEOF_V4L2_CROPCAP: u32 = 44;
+export const V4L2_CROPCAP_TYPE: u32 = 0;
+export const V4L2_CROPCAP_BOUNDS: u32 = 4;
+export const V4L2_CROPCAP_DEFRECT: u32 = 20;
+export const V4L2_CROPCAP_PIXELASPECT: u32 = 36;
+
+export const SIZEOF_V4L2_CROP: u32 = 20;
+export const V4L2_CROP_TYPE: u32 = 0;
+export const V4L2_CROP_C: u32 = 4;
+
+export const SIZEOF_V4L2_EXT_CONTROLS: u32 = 32;
+export const V4L2_EXT_CONTROLS_CTRL_CLASS: u32 = 0;
+export const V4L2_EXT_CONTROLS_WHICH: u32 = 0;
+export const V4L2_EXT_CONTROLS_COUNT: u32 = 4;
+export const V4L2_EXT_CONTROLS_ERROR_IDX: u32 = 8;
+export const V4L2_EXT_CONTROLS_REQUEST_FD: u32 = 12;
+export const V4L2_EXT_CONTROLS_RESERVED: u32 = 16;
+export const V4L2_EXT_CONTROLS_CONTROLS: u32 = 24;
+
+export const SIZEOF_V4L2_EXT_CONTROL: u32 = 20;
+export const V4L2_EXT_CONTROL_ID: u32 = 0;
+export const V4L2_EXT_CONTROL_SIZE: u32 = 4;
+export const V4L2_EXT_CONTROL_RESERVED2: u32 = 8;
+export const V4L2_EXT_CONTROL_VALUE: u32 = 12;
+export const V4L2_EXT_CONTROL_VALUE64: u32 = 12;
+export const V4L2_EXT_CONTROL_STRING: u32 = 12;
+export const V4L2_EXT_CONTROL_P_U8: u32 = 12;
+export const V4L2_EXT_CONTROL_P_U16: u32 = 12;
+export const V4L2_EXT_CONTROL_P_U32: u32 = 12;
+export const V4L2_EXT_CONTROL_P_AREA: u32 = 12;
+export const V4L2_EXT_CONTROL_P_H264_SPS: u32 = 12;
+export const V4L2_EXT_CONTROL_P_H264_PPS: u32 = 12;
+export const V4L2_EXT_CONTROL_P_H264_SCALING_MATRIX: u32 = 12;
+export const V4L2_EXT_CONTROL_P_H264_PRED_WEIGHTS: u32 = 12;
+export const V4L2_EXT_CONTROL_P_H264_SLICE_PARAMS: u32 = 12;
+export const V4L2_EXT_CONTROL_P_H264_DECODE_PARAMS: u32 = 12;
+export const V4L2_EXT_CONTROL_P_FWHT_PARAMS: u32 = 12;
+export const V4L2_EXT_CONTROL_P_VP8_FRAME: u32 = 12;
+export const V4L2_EXT_CONTROL_P_MPEG2_SEQUENCE: u32 = 12;
+export const V4L2_EXT_CONTROL_P_MPEG2_PICTURE: u32 = 12;
+export const V4L2_EXT_CONTROL_P_MPEG2_QUANTISATION: u32 = 12;
+export const V4L2_EXT_CONTROL_P_VP9_COMPRESSED_HDR_PROBS: u32 = 12;
+export const V4L2_EXT_CONTROL_P_VP9_FRAME: u32 = 12;
+export const V4L2_EXT_CONTROL_P_HEVC_SPS: u32 = 12;
+export const V4L2_EXT_CONTROL_P_HEVC_PPS: u32 = 12;
+export const V4L2_EXT_CONTROL_P_HEVC_SLICE_PARAMS: u32 = 12;
+export const V4L2_EXT_CONTROL_P_HEVC_SCALING_MATRIX: u32 = 12;
+export const V4L2_EXT_CONTROL_P_HEVC_DECODE_PARAMS: u32 = 12;
+export const V4L2_EXT_CONTROL_PTR: u32 = 12;
+
+export const SIZEOF_V4L2_FRMSIZEENUM: u32 = 44;
+export const V4L2_FRMSIZEENUM_INDEX: u32 = 0;
+export const V4L2_FRMSIZEENUM_PIXEL_FORMAT: u32 = 4;
+export const V4L2_FRMSIZEENUM_TYPE: u32 = 8;
+export const V4L2_FRMSIZEENUM_DISCRETE: u32 = 12;
+export const V4L2_FRMSIZEENUM_STEPWISE: u32 = 12;
+export const V4L2_FRMSIZEENUM_RESERVED: u32 = 36;
+
+export const SIZEOF_V4L2_FRMSIZE_DISCRETE: u32 = 8;
+export const V4L2_FRMSIZE_DISCRETE_WIDTH: u32 = 0;
+export const V4L2_FRMSIZE_DISCRETE_HEIGHT: u32 = 4;
+
+export const SIZEOF_V4L2_FRMSIZE_STEPWISE: u32 = 24;
+export const V4L2_FRMSIZE_STEPWISE_MIN_WIDTH: u32 = 0;
+export const V4L2_FRMSIZE_STEPWISE_MAX_WIDTH: u32 = 4;
+export const V4L2_FRMSIZE_STEPWISE_STEP_WIDTH: u32 = 8;
+export const V4L2_FRMSIZE_STEPWISE_MIN_HEIGHT: u32 = 12;
+export const V4L2_FRMSIZE_STEPWISE_MAX_HEIGHT: u32 = 16;
+export const V4L2_FRMSIZE_STEPWISE_STEP_HEIGHT: u32 = 20;
+
+export const SIZEOF_V4L2_FRMIVALENUM: u32 = 52;
+export const V4L2_FRMIVALENUM_INDEX: u32 = 0;
+export const V4L2_FRMIVALENUM_PIXEL_FORMAT: u32 = 4;
+export const V4L2_FRMIVALENUM_WIDTH: u32 = 8;
+export const V4L2_FRMIVALENUM_HEIGHT: u32 = 12;
+export const V4L2_FRMIVALENUM_TYPE: u32 = 16;
+export const V4L2_FRMIVALENUM_DISCRETE: u32 = 20;
+export const V4L2_FRMIVALENUM_STEPWISE: u32 = 20;
+export const V4L2_FRMIVALENUM_RESERVED: u32 = 44;
+
+export const SIZEOF_V4L2_FRMIVAL_STEPWISE: u32 = 24;
+export const V4L2_FRMIVAL_STEPWISE_MIN: u32 = 0;
+export const V4L2_FRMIVAL_STEPWISE_MAX: u32 = 8;
+export const V4L2_FRMIVAL_STEPWISE_STEP: u32 = 16;
+
+export const SIZEOF_V4L2_CREATE_BUFFERS: u32 = 256;
+export const V4L2_CREATE_BUFFERS_INDEX: u32 = 0;
+export const V4L2_CREATE_BUFFERS_COUNT: u32 = 4;
+export const V4L2_CREATE_BUFFERS_MEMORY: u32 = 8;
+export const V4L2_CREATE_BUFFERS_FORMAT: u32 = 16;
+export const V4L2_CREATE_BUFFERS_CAPABILITIES: u32 = 224;
+export const V4L2_CREATE_BUFFERS_FLAGS: u32 = 228;
+export const V4L2_CREATE_BUFFERS_RESERVED: u32 = 232;
+
+export const SIZEOF_V4L2_FRACT: u32 = 8;
+export const V4L2_FRACT_NUMERATOR: u32 = 0;
+export const V4L2_FRACT_DENOMINATOR: u32 = 4;

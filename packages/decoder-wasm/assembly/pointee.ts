@@ -2,7 +2,7 @@
 // found by the argument, the pointer's offset in the struct and the stop it was read at.
 
 import { capNth } from "./call";
-import { CAP_ARG, CAP_HEADER, CAP_LENGTH, CAP_STATUS, CK_POINTEE, CS_FAULT } from "./record";
+import { CAP_ARG, CAP_HEADER, CAP_LENGTH, CAP_STATUS, CK_POINTEE, CK_POINTEE_EACH, CS_FAULT } from "./record";
 
 /** The pointer the last {@link findPointee} found. */
 export let ptPtr: u64 = 0;
@@ -38,4 +38,44 @@ export function findPointee(argIdx: u32, offset: u32, atExit: bool): bool {
     ptLen = len - HEAD;
     return true;
   }
+}
+
+/**
+ * POINTEE_EACH (core's data/pointees.ts `each`): per element of a POINTEE array, what the pointer
+ * in the element points at. {@link findPointeeEach} finds the capture; each
+ * {@link nextPointeeEach} then steps to the next element's.
+ */
+let peCursor: usize = 0;
+let peLeft: u32 = 0;
+export let pePtr: u64 = 0;
+export let peWanted: u32 = 0;
+export let peGot: u32 = 0;
+export let peData: usize = 0;
+
+/** Finds argument `argIdx`'s POINTEE_EACH capture at entry or exit; false when absent. */
+export function findPointeeEach(argIdx: u32, atExit: bool): bool {
+  peCursor = 0;
+  peLeft = 0;
+  for (let n: u32 = 0; ; n++) {
+    const p = capNth(<u32>CK_POINTEE_EACH, atExit, n);
+    if (p == 0) return false;
+    if (<u32>load<u8>(p + CAP_ARG) != argIdx) continue;
+    if (<u32>load<u16>(p + CAP_STATUS) == <u32>CS_FAULT || load<u32>(p + CAP_LENGTH) < 8) continue;
+    const d = p + CAP_HEADER;
+    peLeft = load<u32>(d);
+    peCursor = d + 8;
+    return true;
+  }
+}
+
+/** Steps to the next element's pointee (pePtr, peWanted, and peGot bytes at peData); false past the last. */
+export function nextPointeeEach(): bool {
+  if (peLeft == 0) return false;
+  peLeft--;
+  pePtr = load<u64>(peCursor);
+  peWanted = load<u32>(peCursor + 8);
+  peGot = load<u32>(peCursor + 12);
+  peData = peCursor + 16;
+  peCursor = peData + <usize>((peGot + 3) & ~3);
+  return true;
 }

@@ -76,6 +76,7 @@ export const CK_INDIRECT: u8 = 13;
 export const CK_MMSGHDR: u8 = 14;
 export const CK_STRUCT_IF: u8 = 15;
 export const CK_POINTEE: u8 = 16;
+export const CK_POINTEE_EACH: u8 = 39;
 export const CK_PID: u8 = 40;
 
 /** An FD_PATH capture with this arg describes the return value. */

@@ -844,6 +844,7 @@ Napi::Object Constants(Napi::Env env) {
   Put(env, k, "STRUCT_IF", rf::kStructIf);
   Put(env, k, "POINTEE", rf::kPointee);
   Put(env, k, "PID", rf::kPid);  // pidns
+  Put(env, k, "POINTEE_EACH", rf::kPointeeEach);  // v4l2
   c.Set("CaptureKind", k);
   Napi::Object s = Napi::Object::New(env);
   Put(env, s, "OK", rf::kOk);

@@ -7,7 +7,8 @@ import { readFileSync, writeFileSync } from "node:fs";
  * machines are shared. `--json FILE` also writes the rows as JSON (the docs' performance page).
  * Then the recordings rows (recording.ts): --record's cost, --replay's speed; and the --json rows
  * (json-output.ts): JSON against text, live and replayed.
- * Then peak RSS rows for a 300 000-syscall trace (memory.ts); `--memory-only` prints just those.
+ * Then peak RSS rows for a 300 000-syscall trace (memory.ts); `--memory-only` prints just those,
+ * `--startup-only` just the start-up rows (startup-cpu.ts).
  * Then the tracer syscalls per stop (syscalls-per-stop.ts), counted rather than timed.
  */
 import { createRequire } from "node:module";
@@ -44,6 +45,10 @@ const bin = join(
 const fmt = (ms: number): string => `${ms.toFixed(1)} ms`.padStart(10);
 const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}x`.padStart(8);
 
+if (args.includes("--startup-only")) {
+  process.stdout.write(formatStartupCpu(measureStartupCpu(bin, Math.max(2 * runs, 15))));
+  process.exit(0);
+}
 if (memoryOnly) {
   process.stdout.write(formatMemory(measureMemory(bin)));
   process.exit(0);
@@ -107,7 +112,7 @@ for (const w of WORKLOADS) {
 for (const note of notes) process.stdout.write(`${note}\n`);
 const nodeAlone = median(rounds([[process.execPath, "-e", ""]], runs)[0] as number[]);
 process.stdout.write(`node start-up alone: ${nodeAlone.toFixed(1)} ms\n`);
-const startupCpu = measureStartupCpu(bin, Math.max(runs, 9));
+const startupCpu = measureStartupCpu(bin, Math.max(2 * runs, 15));
 process.stdout.write(formatStartupCpu(startupCpu));
 const stops = syscallsPerStop(bin, 3);
 process.stdout.write(formatSyscallsPerStop(stops));

@@ -16,6 +16,9 @@ const COMMAND = ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=150000"];
 /** A reader that reads nothing for 3 s, then everything: the pipe fills and stays full a while. */
 const SLOW_READER = "|sleep 3; exec cat >/dev/null";
 export const BUDGET_MIB = 30;
+/** -f over 300 processes started one after another by a shell, as a build starts its tools. */
+const FORKS = ["sh", "-c", "i=0; while [ $i -lt 300 ]; do cat /proc/self/stat >/dev/null; i=$((i+1)); done"];
+const FORKS_ROW = "-f, 300 procs";
 
 /** Peak RSS in MiB of `argv`, or NaN when it could not be measured. */
 function peakMiB(argv: readonly string[], scratch: string, env?: NodeJS.ProcessEnv): number {
@@ -47,6 +50,13 @@ export function measureMemory(bin: string): { node: number; rows: MemoryRow[] } 
       strace: peakMiB(["strace", "-o", target, ...COMMAND], scratch),
       tstrace: peakMiB([bin, "-o", target, ...COMMAND], scratch),
     }));
+    // -f on a build-like run: many short processes, each a new tracee with its own state.
+    const forks = join(scratch, "forks.txt");
+    rows.push({
+      output: FORKS_ROW,
+      strace: peakMiB(["strace", "-f", "-o", forks, ...FORKS], scratch),
+      tstrace: peakMiB([bin, "-f", "-o", forks, ...FORKS], scratch),
+    });
     return { node, rows };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -57,13 +67,13 @@ export function formatMemory(m: { node: number; rows: MemoryRow[] }): string {
   const mib = (v: number): string => `${v.toFixed(1)} MiB`.padStart(11);
   const lines = [
     `peak RSS, ${COMMAND.join(" ")} (300 000 syscalls); budget: node -e 0 + ${BUDGET_MIB} MiB`,
-    `${"output".padEnd(12)}${"strace".padStart(11)}${"tstrace".padStart(11)}${"ts - node".padStart(11)}`,
+    `${"output".padEnd(16)}${"strace".padStart(11)}${"tstrace".padStart(11)}${"ts - node".padStart(11)}`,
   ];
   for (const r of m.rows) {
     const over = r.tstrace - m.node;
     const flag = over > BUDGET_MIB ? "  OVER BUDGET" : "";
-    lines.push(`${r.output.padEnd(12)}${mib(r.strace)}${mib(r.tstrace)}${mib(over)}${flag}`);
+    lines.push(`${r.output.padEnd(16)}${mib(r.strace)}${mib(r.tstrace)}${mib(over)}${flag}`);
   }
-  lines.push(`node -e 0: ${m.node.toFixed(1)} MiB`);
+  lines.push(`node -e 0: ${m.node.toFixed(1)} MiB; "${FORKS_ROW}" is \`-f ${FORKS.join(" ")}\` into a file`);
   return `${lines.join("\n")}\n`;
 }

@@ -17,6 +17,22 @@ export interface PointerRule {
   readonly max: number;
   /** Read at entry (the caller's data) or at exit (what the kernel wrote); default: the struct's. */
   readonly when?: "entry" | "exit";
+  /**
+   * The pointer and its count lie in a member struct or union, outermost first: each step's
+   * `field` (of the struct before it) is laid out as struct `type`; the last one's fields are
+   * what `field` and `count` above name.
+   */
+  readonly within?: readonly { readonly field: string; readonly type: string }[];
+  /**
+   * Each element (laid out as struct `type`) holds a pointer of its own, followed too
+   * (CaptureKind.POINTEE_EACH): `field` the pointer, `count` its byte count, at most `max` bytes.
+   */
+  readonly each?: {
+    readonly type: string;
+    readonly field: string;
+    readonly count: string;
+    readonly max: number;
+  };
 }
 
 /** include/uapi/linux/filter.h: BPF_MAXINSNS; struct sock_filter is 8 bytes. */
@@ -28,6 +44,10 @@ const BLKPG_PARTITION_SIZE = 152;
 /** include/uapi/linux/kd.h: struct unipair is two u16; the console's fonts hold at most 512 glyphs. */
 const UNIPAIR_SIZE = 4;
 const MAX_FONT_GLYPHS = 512;
+
+/** linux/videodev2.h: sizeof(struct v4l2_clip) and sizeof(struct v4l2_ext_control) (packed). */
+const V4L2_CLIP_SIZE = 24;
+const V4L2_EXT_CONTROL_SIZE = 20;
 
 /** The pointers each struct's decoder follows, keyed by core's struct name. */
 export const structPointers: Readonly<Record<string, readonly PointerRule[]>> = {
@@ -56,6 +76,42 @@ export const structPointers: Readonly<Record<string, readonly PointerRule[]>> = 
   // ptrace's PTRACE_GETREGSET/SETREGSET: the register set an iovec points at (strace 6.1 prints
   // x86_64's NT_PRSTATUS and NT_FPREGSET sets, at most struct user_i387_struct's 512 bytes).
   iovec: [{ field: "iov_base", count: "iov_len", elemSize: 1, max: 512 }],
+  // v4l2 (strace 6.1 v4l2.c): an overlay window's clip rectangles (struct v4l2_clip, 24 bytes; at
+  // most 1024 of them) in VIDIOC_S_FMT/TRY_FMT's format, read whatever the buffer type (the
+  // decoder looks at them only for the overlay types); the controls of VIDIOC_*_EXT_CTRLS (struct
+  // v4l2_ext_control, 20 bytes; at most 1024).
+  v4l2_format: [
+    {
+      field: "clips",
+      count: "clipcount",
+      elemSize: V4L2_CLIP_SIZE,
+      max: 1024 * V4L2_CLIP_SIZE,
+      within: [{ field: "fmt", type: "v4l2_window" }],
+    },
+  ],
+  // VIDIOC_CREATE_BUFS' format is a struct v4l2_format too.
+  v4l2_create_buffers: [
+    {
+      field: "clips",
+      count: "clipcount",
+      elemSize: V4L2_CLIP_SIZE,
+      max: 1024 * V4L2_CLIP_SIZE,
+      within: [
+        { field: "format", type: "v4l2_format" },
+        { field: "fmt", type: "v4l2_window" },
+      ],
+    },
+  ],
+  v4l2_ext_controls: [
+    {
+      field: "controls",
+      count: "count",
+      elemSize: V4L2_EXT_CONTROL_SIZE,
+      max: 1024 * V4L2_EXT_CONTROL_SIZE,
+      // A string control's bytes (strace prints them up to -s; 1024 is -s's largest use here).
+      each: { type: "v4l2_ext_control", field: "string", count: "size", max: 1024 },
+    },
+  ],
 };
 
 /**

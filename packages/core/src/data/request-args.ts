@@ -162,8 +162,6 @@ const IOCTL_POINTER = [
   "SG_SET_KEEP_ORPHAN",
   "SG_GET_KEEP_ORPHAN",
   "SG_GET_ACCESS_COUNT",
-  // ioctl.test: strace 6.1's v4l2.c reads VIDIOC_ENUMINPUT's struct (NULL when none is passed).
-  "VIDIOC_ENUMINPUT",
 ];
 
 /** HDIO requests whose argument is an unsigned long value (strace 6.1's generated HDIO decoders). */

@@ -103,7 +103,7 @@ function valueByName(table: i32, name: string): u64 {
 }
 
 /** print_kernel_version: `KERNEL_VERSION(5, 10, 0)`, in hex with -X raw, both with -X verbose. */
-function printKernelVersion(v: u32): void {
+export function printKernelVersion(v: u32): void {
   if (xlatStyle == 1) {
     putHex(<u64>v);
     return;

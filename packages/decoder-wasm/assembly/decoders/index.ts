@@ -1,7 +1,7 @@
 // Dedicated decoders by name. A syscall row names its decoder (core's `decoder` field); a row
 // without one, or naming a decoder not listed here, is printed by the generic kind-driven decoder.
 import { putc, puts } from "../out";
-import { strEq } from "../tables";
+import { strEq, strLen } from "../tables";
 import { decodeArchPrctl, printArchPrctlAux } from "./arch-prctl";
 import { decodeBpf } from "./bpf";
 import { decodeCapget, decodeCapset } from "./caps";
@@ -13,6 +13,7 @@ import { decodeGetdents, decodeGetdentsOld } from "./getdents";
 import { decodeGetrandom } from "./getrandom";
 import { decodeIoUringSetup } from "./io-uring";
 import { decodeIoctl } from "./ioctl";
+import { printV4l2Aux } from "./ioctl-v4l2";
 import { decodeMsgget, decodeSemget, decodeShmget } from "./ipc";
 import { decodeMsgctl, decodeSemctl, decodeShmctl } from "./ipc-ctl";
 import { decodeMsgrcv, decodeMsgsnd, decodeSemop } from "./ipc-ops";
@@ -345,9 +346,34 @@ const DECODER_IDS: u8[] = [
 
 /** Decoder id for a decoder (or syscall) name; D_GENERIC when there is no dedicated one. */
 export function decoderIdByName(ref: u32): u8 {
-  for (let i = 0; i < DECODER_NAMES.length; i++) if (strEq(ref, DECODER_NAMES[i])) return DECODER_IDS[i];
-  for (let i = 0; i < TAIL_NAMES.length; i++) if (strEq(ref, TAIL_NAMES[i])) return TAIL_IDS[i];
+  // Only the names of the same length are compared: init asks this for every syscall (twice for
+  // most), and scanning every name each time was most of a decoder's start-up.
+  const byLength = namesByLength();
+  const n = <i32>strLen(ref);
+  if (n >= byLength.length) return D_GENERIC;
+  const bucket = unchecked(byLength[n]);
+  for (let k = 0; k < bucket.length; k++) {
+    const i = unchecked(bucket[k]);
+    if (i >= 0 ? strEq(ref, DECODER_NAMES[i]) : strEq(ref, TAIL_NAMES[~i]))
+      return i >= 0 ? DECODER_IDS[i] : TAIL_IDS[~i];
+  }
   return D_GENERIC;
+}
+
+/** DECODER_NAMES' indexes (i) then TAIL_NAMES' (~i) by name length, in {@link decoderIdByName}'s order. */
+let NAMES_BY_LENGTH: Array<Array<i32>> | null = null;
+function namesByLength(): Array<Array<i32>> {
+  const built = NAMES_BY_LENGTH;
+  if (built != null) return built;
+  const out = new Array<Array<i32>>(0);
+  for (let i = 0; i < DECODER_NAMES.length + TAIL_NAMES.length; i++) {
+    const len =
+      i < DECODER_NAMES.length ? DECODER_NAMES[i].length : TAIL_NAMES[i - DECODER_NAMES.length].length;
+    while (out.length <= len) out.push(new Array<i32>(0));
+    out[len].push(i < DECODER_NAMES.length ? i : ~(i - DECODER_NAMES.length));
+  }
+  NAMES_BY_LENGTH = out;
+  return out;
 }
 
 /** The names {@link decoderIdByName} knows, one per line (for implementedNames). */
@@ -549,4 +575,6 @@ export function printAux(id: u8): void {
   else if (id == D_ARCH_PRCTL) printArchPrctlAux();
   else if (id == D_PERSONALITY) printPersonalityAux();
   else if (id == D_FCNTL) printFcntlAux();
+  // v4l2: VIDIOC_CREATE_BUFS' buffers
+  else if (id == D_IOCTL) printV4l2Aux();
 }

@@ -83,6 +83,7 @@ import {
   printUffdioRegister,
   printUffdioZeropage,
 } from "./ioctl-uffd";
+import { printV4l2Struct, v4l2ExitContinues } from "./ioctl-v4l2";
 import { printPageString } from "./page-string";
 import { printPerfEventAttr, printPerfQueryBpfIn } from "./perf";
 
@@ -170,7 +171,8 @@ export const IOCTL_STRUCT_NAMES: string[] = [
  */
 export function ioctlExitShownOnError(type: u32): bool {
   // ioctl-a: GIO_UNIMAP's count the kernel wrote and the entries pointer, also after an error.
-  return strEq(type, "rtc_param") || strEq(type, "unimapdesc");
+  // v4l2: VIDIOC_*_EXT_CTRLS' controls and error_idx, also after an error.
+  return strEq(type, "rtc_param") || strEq(type, "unimapdesc") || strEq(type, "v4l2_ext_controls");
 }
 
 /** A request read at entry and at exit shows its exit as strace's decoder does: */
@@ -185,11 +187,16 @@ export const EXIT_ARROW_ALWAYS: u8 = 1;
 export const EXIT_CONTINUE: u8 = 2;
 /** The entry printer wrote any ` => ` itself; the exit prints the struct, or its address on failure. */
 export const EXIT_PLAIN_ALWAYS: u8 = 3;
+/** The entry printed it all; the exit's struct only annotates the return value (VIDIOC_CREATE_BUFS). */
+export const EXIT_QUIET: u8 = 4;
 
 /** How the exit of a request whose entry printed struct `type` shows (EXIT_*). */
 export function ioctlExitMode(type: u32): u8 {
   if (strEq(type, "rtc_param")) return EXIT_ARROW_ALWAYS;
   if (strEq(type, "seccomp_notif")) return EXIT_PLAIN_ALWAYS;
+  // v4l2: every struct the entry leaves open, but VIDIOC_CREATE_BUFS'.
+  if (v4l2ExitContinues(type)) return EXIT_CONTINUE;
+  if (strEq(type, "v4l2_create_buffers")) return EXIT_QUIET;
   if (
     strEq(type, "ptp_sys_offset") ||
     strEq(type, "ptp_sys_offset_extended") ||
@@ -221,6 +228,8 @@ export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExi
   // ioctl-a: evdev's structs and masks.
   const evdev = printEvdevStruct(type, p, len, addr);
   if (evdev >= 0) return evdev > 0;
+  const v4l2 = printV4l2Struct(type, p, len, atExit);
+  if (v4l2 >= 0) return v4l2 > 0;
   const kvm = printKvmStruct(type, p, len);
   if (kvm >= 0) return kvm > 0;
   // bpf area: perf_ioctl.c's filter string, program query and attr

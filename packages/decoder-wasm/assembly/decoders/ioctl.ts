@@ -37,13 +37,15 @@ import {
   EXIT_ARROW_ALWAYS,
   EXIT_CONTINUE,
   EXIT_PLAIN_ALWAYS,
+  EXIT_QUIET,
   ioctlExitMode,
   ioctlExitShownOnError,
   printIoctlStruct,
   printIoctlValue,
 } from "./ioctl-structs";
+import { v4l2EntryClosed } from "./ioctl-v4l2";
 import { finishPerfQueryBpf } from "./perf";
-import { AUX_ENUM, RVAL_DECODED, RVAL_FD, setAux } from "./rval";
+import { AUX_CUSTOM, AUX_ENUM, RVAL_DECODED, RVAL_FD, setAux } from "./rval";
 
 /** The request by name, or `_IOC(...)`; -X raw/verbose restyle it as one value. */
 export function printIoctlRequest(req: u32): void {
@@ -176,7 +178,13 @@ export function decodeIoctl(): i32 {
     if (atEntry >= 0) {
       const mode = ioctlExitMode(requestStruct(atEntry));
       if (mode == EXIT_CONTINUE) finishOpenStruct(atExit);
-      else if (mode == EXIT_PLAIN_ALWAYS) printPointee(atExit, true);
+      else if (mode == EXIT_QUIET) {
+        const argIdx = requestArg(atExit);
+        if (!isError && !callNoDeref && arg(argIdx) != 0 && findCap(argIdx, CK_STRUCT_IF, true)) {
+          if (printIoctlStruct(requestStruct(atExit), capData, capLen, arg(argIdx), true))
+            setAux(AUX_CUSTOM, 0);
+        }
+      } else if (mode == EXIT_PLAIN_ALWAYS) printPointee(atExit, true);
       else if (!isError || mode == EXIT_ARROW_ALWAYS) {
         puts(" => ");
         printPointee(atExit, true);
@@ -191,6 +199,8 @@ export function decodeIoctl(): i32 {
     puts(", ");
     // strace fetches what the kernel wrote only when the caller's struct was there to print.
     if (atEntry >= 0 && !printPointee(atEntry, false)) return RVAL_DECODED;
+    // v4l2: an entry that closed its struct (a type with no more to say) is the whole call.
+    if (v4l2EntryClosed()) return RVAL_DECODED;
     return atExit >= 0 ? 0 : RVAL_DECODED;
   }
   if (printIoctlValue(T_IOCTL, req)) return RVAL_DECODED;

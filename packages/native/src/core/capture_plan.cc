@@ -76,7 +76,7 @@ CapturePlan CapturePlan::parse(const uint32_t* words, size_t count) {
           throw PlanError("selector argument " + hex(s.len_arg) + at_nr(nr));
         }
       } else if (needs_len_arg(s.kind) && s.len_arg > 5) throw PlanError("length argument " + std::to_string(s.len_arg) + at_nr(nr));
-      if (s.kind == rf::kPointee) {
+      if (s.kind == rf::kPointee || s.kind == rf::kPointeeEach) {
         uint32_t sel = (s.len_arg >> rf::kPointeeSelectorShift) & 0xf;
         uint32_t count_size = (s.len_arg >> rf::kPointeeCountSizeShift) & 0xf;
         if ((sel > 5 && sel != rf::kPointeeNoSelector) || (count_size != 0 && count_size != 2 && count_size != 4 && count_size != 8)) {

@@ -73,7 +73,7 @@ bool FdDescriber::describe(pid_t tid, int64_t value, uint32_t flags, FdDescripti
   if (fd < 0) return false;
   std::snprintf(link, sizeof link, "/proc/%d/fd/%d", tid, fd);
   if (!read_link(link, out.path)) return false;
-  const uint32_t deleted = strip_deleted(link, out.path) ? rf::kFdFormDeleted : 0;
+  const uint32_t deleted = strip_deleted(link, out.path) ? static_cast<uint32_t>(rf::kFdFormDeleted) : 0u;
   out.form = deleted;
   if ((flags & (rf::kFdDecodeDetails | rf::kFdDecodeNetlink)) == 0) return true;
 

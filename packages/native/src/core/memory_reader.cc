@@ -496,7 +496,17 @@ uint16_t capture_mmsghdr(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, 
 
 // What the pointer at a struct's field points at (a POINTEE spec): the field's offset, the bytes
 // wanted (a count field's elements, or `max`), the pointer, then what is readable of them.
-uint16_t capture_pointee(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, const CaptureSpec& s) {
+// The array the last POINTEE capture read (for a POINTEE_EACH spec right after it).
+struct PointeeSeen {
+  uint8_t arg = 0xff;
+  uint64_t ptr = 0;
+  uint64_t readable = 0;
+  uint32_t elem_size = 0;
+};
+
+uint16_t capture_pointee(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, const CaptureSpec& s,
+                         PointeeSeen& seen) {
+  seen = PointeeSeen{};
   uint32_t ptr_offset = (s.len_arg >> rf::kPointeePtrOffsetShift) & 0xff;
   uint32_t count_offset = (s.len_arg >> rf::kPointeeCountOffsetShift) & 0xff;
   uint32_t count_size = (s.len_arg >> rf::kPointeeCountSizeShift) & 0xf;
@@ -515,8 +525,47 @@ uint16_t capture_pointee(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr, 
   w.u64(ptr);
   if (wanted == 0) return rf::kOk;
   if (ptr == 0) return rf::kPartial;
+  size_t before = w.size();
   uint16_t status = append_prefix(w, mem, ptr, static_cast<size_t>(wanted));
+  seen = PointeeSeen{s.arg, ptr, w.size() - before, elem_size};
   return status == rf::kFault ? static_cast<uint16_t>(rf::kPartial) : status;
+}
+
+// v4l2: for each whole element of the array the POINTEE capture before it read, what the pointer
+// in the element points at (read again from the tracee): u32 elements, u32 0, then per element
+// u64 pointer, u32 bytes wanted, u32 bytes read, the bytes padded to 4. At most kEachBudget bytes.
+constexpr size_t kEachBudget = 256 * 1024;
+uint16_t capture_pointee_each(rf::RecordWriter& w, MemoryReader& mem, const CaptureSpec& s, const PointeeSeen& seen) {
+  if (seen.arg != s.arg || seen.elem_size == 0) return rf::kFault;
+  uint32_t ptr_offset = (s.len_arg >> rf::kPointeePtrOffsetShift) & 0xff;
+  uint32_t count_offset = (s.len_arg >> rf::kPointeeCountOffsetShift) & 0xff;
+  uint32_t count_size = (s.len_arg >> rf::kPointeeCountSizeShift) & 0xf;
+  uint64_t n = seen.readable / seen.elem_size;
+  size_t count_at = w.size();
+  w.u32(0);
+  w.u32(0);
+  size_t start = w.size();
+  uint32_t done = 0;
+  for (; done < n; done++) {
+    uint64_t elem = seen.ptr + static_cast<uint64_t>(done) * seen.elem_size;
+    uint64_t ptr = 0;
+    uint64_t count = 0;  // little-endian: the low bytes of a u64
+    if (mem.read(elem + ptr_offset, &ptr, 8) < 8) break;
+    if (count_size != 0 && mem.read(elem + count_offset, &count, count_size) < count_size) break;
+    uint64_t wanted = count_size != 0 ? std::min<uint64_t>(count, s.max) : s.max;
+    if (w.size() - start + 16 + wanted > kEachBudget) break;
+    w.u64(ptr);
+    w.u32(static_cast<uint32_t>(wanted));
+    size_t got_at = w.size();
+    w.u32(0);
+    size_t before = w.size();
+    if (ptr != 0) append_prefix(w, mem, ptr, static_cast<size_t>(wanted));
+    size_t got = w.size() - before;
+    w.patch_u32(got_at, static_cast<uint32_t>(got));
+    for (size_t pad = got; pad % 4 != 0; pad++) w.bytes("", 1);
+  }
+  w.patch_u32(count_at, done);
+  return done < n ? rf::kTruncated : rf::kOk;
 }
 
 // A STRUCT_IF spec's selector (len_arg's low byte indexes the argument) equals its value (`size`),
@@ -542,13 +591,15 @@ uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vecto
   // Set once an FdDecode::NETLINK capture found a netlink socket: the payload captures after it
   // read whole messages (up to kNetlinkCaptureMax), since strace decodes them all.
   bool netlink = false;
+  // What the last POINTEE capture read, for a POINTEE_EACH spec after it.
+  PointeeSeen seen_pointee;
   for (const CaptureSpec& spec : specs) {
     if (spec.when != when) continue;
     CaptureSpec s = spec;
     if (netlink && s.kind != rf::kFdPath && s.kind != rf::kFdPaths && s.kind != rf::kPointee) s.max = std::max(s.max, rf::kNetlinkCaptureMax);
     // A conditional capture whose argument does not match writes nothing: the decoder prints the address.
     if (s.kind == rf::kStructIf && !selector_matches(s, f)) continue;
-    if (s.kind == rf::kPointee) {
+    if (s.kind == rf::kPointee || s.kind == rf::kPointeeEach) {
       uint32_t sel = (s.len_arg >> rf::kPointeeSelectorShift) & 0xf;
       if (sel != rf::kPointeeNoSelector && (sel > 5 || static_cast<uint32_t>(f.args[sel]) != s.size)) continue;
     }
@@ -638,7 +689,10 @@ uint32_t write_captures(rf::RecordWriter& w, MemoryReader& mem, const std::vecto
         break;
       }
       case rf::kPointee:
-        status = capture_pointee(w, mem, addr, s);
+        status = capture_pointee(w, mem, addr, s, seen_pointee);
+        break;
+      case rf::kPointeeEach:
+        status = capture_pointee_each(w, mem, s, seen_pointee);
         break;
       default:
         break;

@@ -31,6 +31,7 @@
 
 #include "exec_prep.h"
 #include "memory_reader.h"
+#include "orphan_reaper.h"
 #include "record_format.h"
 #include "seccomp_filter.h"
 
@@ -312,12 +313,12 @@ struct Tracer::Loop {
     if (owner.detach_requested()) begin_detach();
   }
 
-  // Whether tstrace is the init of its PID namespace (`unshare -pf tstrace …`): orphans are then
-  // reparented to it, to the process rather than this thread, and until they are reaped the
-  // namespace of an exiting init tracee cannot end (its exit waits in zap_pid_ns_processes). So
-  // the waits below take any thread's child then, as strace's single-threaded waitpid(-1) does.
-  const bool ns_init = getpid() == 1;
-  const int wait_flags = ns_init ? __WALL : __WALL | __WNOTHREAD;
+  // Whether orphans are reparented to tstrace (it is its PID namespace's init, or a subreaper under
+  // one: see orphan_reaper.h): to the process rather than this thread, and until they are reaped
+  // the namespace of an exiting init tracee cannot end (its exit waits in zap_pid_ns_processes).
+  // So the waits below take any thread's child then, as strace's single-threaded waitpid(-1) does.
+  const bool reaps_orphans = getpid() == 1 || owner.reaps_orphans_;
+  const int wait_flags = reaps_orphans ? __WALL : __WALL | __WNOTHREAD;
 
   void run() {
     for (;;) {
@@ -392,8 +393,8 @@ struct Tracer::Loop {
       released.erase(p);
       return;
     }
-    if ((WIFEXITED(st) || WIFSIGNALED(st)) && ns_init && threads.count(p) == 0) {
-      // As its namespace's init we also reap orphans, and former tracees whose exit we already
+    if ((WIFEXITED(st) || WIFSIGNALED(st)) && reaps_orphans && threads.count(p) == 0) {
+      // As their reaper we also reap orphans, and former tracees whose exit we already
       // reported as their tracer: strace says so of the unknown ones and nothing else.
       if (seqs.count(p) == 0)
         emit_message(p, "Exit of unknown pid " + std::to_string(p) + " ignored", rf::kMessageQuietExit);
@@ -1356,6 +1357,7 @@ void Tracer::run(SpawnSpec spec, BatchSink* sink) {
     fail_start("clone: " + errno_text(errno), errno);
     return;
   }
+  reaps_orphans_ = TakeOrphans();  // before any tracee can leave an orphan
   // The child carries this thread's name until its execve, as strace's child carries "strace"
   // (what --decode-pids=comm prints for it then).
   prctl(PR_SET_NAME, "tstrace", 0, 0, 0);

@@ -196,6 +196,7 @@ class Tracer {
   int interrupt_signal_ = 0;       // guarded by mu_: for the spawned command, sent at detach
   std::atomic<bool> interrupt_on_signal_{false};
   pid_t waker_pid_ = -1;   // tracer thread only
+  bool reaps_orphans_ = false;  // tracer thread only: TakeOrphans() said so before the spawn
   void* waker_stack_ = nullptr;
   int wake_fd_ = -1;       // guarded by mu_: a byte written here wakes the tracer thread's wait
 };
