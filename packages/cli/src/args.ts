@@ -12,6 +12,7 @@ import {
   fdSelection,
   type Qualifiers,
   quietForCount,
+  SECONTEXT_UNSUPPORTED,
 } from "./qualifiers.js";
 import { parseSummaryBackend, perfBlocker, type SummaryBackend } from "./stats/backend.js";
 import { parseOverhead } from "./stats/overhead.js";
@@ -346,6 +347,7 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
   let replay: string | undefined;
   let json = false;
   let dCount = 0;
+  let daemonizeLong = false; // --daemonize (strace refuses it together with -D)
   let daemonize: DaemonMode | undefined;
   const qualifiers = emptyQualifiers();
   let quietExplicit = false;
@@ -372,7 +374,7 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
   const scanner = scanOptions(argv);
   let step = scanner.next();
   while (!step.done) {
-    const { row, value } = step.value;
+    const { row, value, short } = step.value;
     const v = value ?? "";
     switch (row.key) {
       case "output":
@@ -389,10 +391,10 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
         break;
       case "strsize":
         // strace 6.1 takes up to -1U / 4; the capture plan clamps what it reads, not the option.
-        strsize = parseUint("s", v, 0x3fffffff);
+        strsize = parseUint(short ? "s" : `-${row.long}`, v, 0x3fffffff);
         break;
       case "columns":
-        columns = parseUint("a", v, 0x7fffffff);
+        columns = parseUint(short ? "a" : `-${row.long}`, v, 0x7fffffff);
         break;
       case "hex":
         hex = Math.min(hex + 1, 2);
@@ -443,6 +445,8 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
       case "seccomp":
         seccomp = true;
         break;
+      case "secontext":
+        throw new UsageError(SECONTEXT_UNSUPPORTED, false);
       case "noSeccomp":
         seccomp = false;
         break;
@@ -463,15 +467,18 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
         json = true;
         break;
       case "daemonize":
-        if (value === undefined) {
+        if (!short) daemonizeLong = true;
+        if (value === undefined && short) {
           dCount++;
-          if (dCount > DAEMON_MODES.length)
-            throw new UsageError(`Too many -D's (${dCount}), maximum supported -D count is 3`);
-          daemonize = DAEMON_MODES[dCount - 1];
+          // Too many is said after the checks strace makes first (see below).
+          daemonize = DAEMON_MODES[Math.min(dCount, DAEMON_MODES.length) - 1];
         } else {
-          if (!DAEMON_MODES.includes(value as DaemonMode))
-            throw new UsageError(`invalid --daemonize argument: '${value}'`);
-          daemonize = value as DaemonMode;
+          // strace's daemonize_str, matched in any case; pgrp is pgroup's other name.
+          const lower = (value ?? "grandchild").toLowerCase();
+          const named = lower === "pgrp" ? "pgroup" : lower;
+          if (!DAEMON_MODES.includes(named as DaemonMode))
+            throw new UsageError(`invalid --daemonize argument: '${v}'`);
+          daemonize = named as DaemonMode;
         }
         break;
       case "expr":
@@ -565,6 +572,9 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
       case "version":
         version = true;
         break;
+      case "tips":
+        if (!validTips(value ?? "")) throw new UsageError(`invalid --tips argument: '${v}'`);
+        break;
     }
     step = scanner.next();
   }
@@ -586,7 +596,7 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
     // strace printed these as it went: they stay before the mistake that ends the parse.
     pendingWarnings = warnings;
     if (summaryOnly && summaryAlso) {
-      throw new UsageError("-c/--summary-only and -C/--summary are mutually exclusive", false);
+      throw new UsageError("-c/--summary-only and -C/--summary are mutually exclusive");
     }
     const needs = "must be given with (-c/--summary-only or -C/--summary)";
     if (!summaryOnly && !summaryAlso) {
@@ -605,6 +615,13 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
       );
     if (command.length === 0 && pids.length === 0 && replay === undefined)
       throw new UsageError("must have PROG [ARGS] or -p PID");
+    // strace's order: -D's checks come right after that one.
+    if (dCount > 0 && daemonizeLong)
+      throw new UsageError("-D and --daemonize cannot be provided simultaneously", false);
+    if (daemonize && (command.length === 0 || pids.length > 0))
+      throw new UsageError("PROG [ARGS] must be specified with -D/--daemonize");
+    if (dCount > DAEMON_MODES.length)
+      throw new UsageError(`Too many -D's (${dCount}), maximum supported -D count is ${DAEMON_MODES.length}`);
     if (tCount > 0 && absTimestamps !== undefined)
       throw new UsageError("-t and --absolute-timestamps cannot be provided simultaneously", false);
     if (hexLong !== undefined && hex > 0)
@@ -621,8 +638,6 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
       if (yCount > 0 || (qualifiers.decodeFds !== undefined && qualifiers.decodeFds.size > 0))
         inVain("-y/--decode-fds");
     }
-    if (daemonize && (command.length === 0 || pids.length > 0))
-      throw new UsageError("PROG [ARGS] must be specified with -D/--daemonize");
     // -D execs the command from this process, which does not change its ids.
     if (daemonize && user !== undefined)
       throw new UsageError("-u/--user together with -D/--daemonize is not supported by this build", false);
@@ -708,4 +723,22 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
       throw new UsageError(`--summary-backend=perf cannot count with ${blocker}`, false);
   }
   return options;
+}
+
+/**
+ * strace's parse_tips_arg: comma-separated tokens, each `id:` + (a number up to INT_MAX or
+ * `random`), `format:` + (`none`, `compact`, `full`), or either without its prefix; any case.
+ */
+function validTips(text: string): boolean {
+  for (const token of text.split(",").filter((t) => t !== "")) {
+    const lower = token.toLowerCase();
+    const isId = (t: string): boolean => t === "random" || (/^\d+$/.test(t) && Number(t) <= 0x7fffffff);
+    const isFormat = (t: string): boolean => t === "none" || t === "compact" || t === "full";
+    if (lower.startsWith("id:")) {
+      if (!isId(lower.slice(3))) return false;
+    } else if (lower.startsWith("format:")) {
+      if (!isFormat(lower.slice(7))) return false;
+    } else if (!isId(lower) && !isFormat(lower)) return false;
+  }
+  return true;
 }

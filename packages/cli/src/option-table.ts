@@ -598,6 +598,21 @@ export const OPTION_TABLE: readonly OptionRow[] = [
     example: "tstrace --absolute-timestamps=unix,ms true",
   },
   {
+    long: "secontext",
+    arg: "optional",
+    key: "secontext",
+    section: "Output format",
+    help: [
+      {
+        usage: "--secontext[=FORMAT]",
+        text: ["refused, as by strace built without SELinux"],
+      },
+    ],
+    values:
+      "`full`, `mismatch`: SELinux contexts; like strace built without SELinux, refused with its message",
+    example: "tstrace --secontext=full true",
+  },
+  {
     long: "timestamps",
     arg: "optional",
     key: "absTimestamps",
@@ -945,6 +960,25 @@ export const OPTION_TABLE: readonly OptionRow[] = [
     section: "Miscellaneous",
     help: [{ usage: "-h, --help", text: ["print help message"] }],
     example: "tstrace --help",
+  },
+  {
+    long: "tips",
+    arg: "optional",
+    key: "tips",
+    section: "Miscellaneous",
+    help: [
+      {
+        usage: "--tips[=[[id:]ID][,[format:]FORMAT]]",
+        text: ["accepted as strace takes it; tstrace has no tips to show"],
+        details: [
+          ["id", ["non-negative integer or random"]],
+          ["format", ["none, compact, full"]],
+        ],
+      },
+    ],
+    values:
+      "comma-separated `[id:]ID` (a number or `random`) and `[format:]FORMAT` (`none`, `compact`, `full`); checked as strace checks them, then ignored",
+    example: "tstrace --tips=format:none true",
   },
   {
     short: "V",

@@ -66,7 +66,12 @@ const QUALIFIER_ALIASES: Readonly<Record<string, string>> = {
   "decode-fd": "decode-fds",
   "decode-pids": "decode-pids",
   "decode-pid": "decode-pids",
+  secontext: "secontext",
 };
+
+/** strace 6.1 built without SELinux says this of `--secontext` and `-e secontext=`, and exits 1. */
+export const SECONTEXT_UNSUPPORTED =
+  "SELinux context printing (--secontext option) is not supported by this build of strace";
 
 /** `-e read=` / `-e write=` descriptors: those listed below 65536, and whether the rest are in. */
 export interface FdSelection {
@@ -262,6 +267,8 @@ export function applyQualifier(q: Qualifiers, name: string, value: string, arch:
         throw new UsageError((err as Error).message, false);
       }
       return;
+    case "secontext":
+      throw new UsageError(SECONTEXT_UNSUPPORTED, false);
     case undefined:
       return;
     default:

@@ -141,7 +141,7 @@ describe("-c / -C", () => {
       "tstrace: unknown column name: 'bogus'\nTry 'tstrace -h' for more information.\n",
     );
     expect(tstrace("-c", "-C", "true").stderr).toBe(
-      "tstrace: -c/--summary-only and -C/--summary are mutually exclusive\n",
+      "tstrace: -c/--summary-only and -C/--summary are mutually exclusive\nTry 'tstrace -h' for more information.\n",
     );
   });
 });

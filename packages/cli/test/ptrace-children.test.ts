@@ -81,6 +81,39 @@ int main(void) {
 }
 `;
 
+// A tracer's start (strace's, tstrace's): the child stops itself, its parent seizes it (asking for
+// seccomp stops, as a tracer using a seccomp filter does), lets it go on and follows it to its
+// end. The child makes a syscall inside the filter (chdir) and prints what it returned.
+const SEIZE = `
+#include <signal.h>
+#include <stdio.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+#include <unistd.h>
+int main(void) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    raise(SIGSTOP);
+    printf("chdir: %d\\n", chdir("/"));
+    fflush(stdout);
+    _exit(7);
+  }
+  int st;
+  if (waitpid(pid, &st, WUNTRACED) != pid || !WIFSTOPPED(st)) return 2;
+  if (ptrace(PTRACE_SEIZE, pid, 0, PTRACE_O_TRACESECCOMP) != 0) { perror("PTRACE_SEIZE"); return 3; }
+  kill(pid, SIGCONT);
+  for (;;) {
+    if (waitpid(pid, &st, __WALL) != pid) return 4;
+    if (WIFEXITED(st)) break;
+    int sig = WSTOPSIG(st);
+    int deliver = (st >> 16) == 0 && sig != SIGTRAP && sig != SIGSTOP ? sig : 0;
+    ptrace(PTRACE_CONT, pid, 0, deliver);
+  }
+  printf("seized, child exited %d\\n", WEXITSTATUS(st));
+  return 0;
+}
+`;
+
 const compile = (name: string, source: string): string => compileC(dir, name, source);
 
 function run(tracer: "tstrace" | "strace", args: string[]) {
@@ -96,7 +129,9 @@ function run(tracer: "tstrace" | "strace", args: string[]) {
 let traceme = "";
 let cloneParent = "";
 let clonePtrace = "";
+let seize = "";
 beforeAll(() => {
+  seize = compile("seize", SEIZE);
   clonePtrace = compile("clone_ptrace", CLONE_PTRACE);
   traceme = compile("traceme", TRACEME);
   cloneParent = compile("clone_parent", CLONE_PARENT);
@@ -113,6 +148,32 @@ describe("without -f, children that strace leaves alone", () => {
     // The one thing that differs: tstrace says that the child keeps its filter.
     expect(ours.stderr).toHaveLength(1);
     expect(ours.stderr[0]).toMatch(/^TRACER: Process N asked to be traced by its parent \(PTRACE_TRACEME\)/);
+  });
+
+  it("a child's own PTRACE_SEIZE of its child succeeds under a filter, as under strace", () => {
+    const args = ["-o", "/dev/null", "-e", "trace=chdir", seize];
+    const ours = run("tstrace", args);
+    expect(ours.status, ours.stderr.join("\n")).toBe(0);
+    expect(ours).toEqual(run("strace", args));
+    expect(ours.stdout).toBe("chdir: 0\nseized, child exited 7\n");
+  });
+
+  it("a nested tracer: tstrace -e trace=chdir running tstrace (or strace) on a command", () => {
+    // The outer tracer follows the inner one's child only for its filter; the inner one's
+    // PTRACE_SEIZE of it must succeed, as under strace, and the inner trace be strace's.
+    const inner = ["-e", "trace=chdir", "/bin/sh", "-c", "cd /"];
+    const theirs = run("strace", ["-o", "/dev/null", "-e", "trace=chdir", "strace", ...inner]);
+    const ours = run("tstrace", ["-o", "/dev/null", "-e", "trace=chdir", process.execPath, BIN, ...inner]);
+    expect(ours.status, ours.stderr.join("\n")).toBe(0);
+    expect(ours).toEqual(theirs);
+    expect(theirs.stderr).toEqual(['chdir("/")                              = 0', "+++ exited with 0 +++"]);
+    // An inner strace that follows seccomp stops (-f --seccomp-bpf) under the outer tstrace.
+    const outer = ["-o", "/dev/null", "-e", "trace=chdir"];
+    const withStrace = run("tstrace", [...outer, "strace", "-f", "--seccomp-bpf", ...inner]);
+    // strace's own start-up check forks a child that asks for PTRACE_TRACEME: hand_over's caveat.
+    withStrace.stderr = withStrace.stderr.filter((l) => !l.includes("(PTRACE_TRACEME) and was let go"));
+    expect(withStrace).toEqual(run("strace", [...outer, "strace", "-f", "--seccomp-bpf", ...inner]));
+    expect(withStrace.stderr[0]).toBe('chdir("/")                              = 0');
   });
 
   it("with --no-seccomp-bpf (no filter) the child is simply not traced, as under strace", () => {

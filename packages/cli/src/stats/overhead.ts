@@ -1,10 +1,11 @@
 /**
  * -O OVERHEAD[UNIT]: strace's parse_ts — a non-negative decimal (exponent allowed) with an optional
- * unit s, ms, us or ns (seconds by default), subtracted from each call's time before it is counted.
+ * unit s, ms, us or ns (microseconds by default: parse_ts's empty suffix is str2timescale_sfx's 1000 ns),
+ * subtracted from each call's time before it is counted.
  */
 import { UsageError } from "../usage-error.js";
 
-const UNIT_NS: Readonly<Record<string, number>> = { "": 1e9, s: 1e9, ms: 1e6, us: 1e3, ns: 1 };
+const UNIT_NS: Readonly<Record<string, number>> = { "": 1e3, s: 1e9, ms: 1e6, us: 1e3, ns: 1 };
 
 /** The overhead in nanoseconds; throws strace's "invalid -O argument" otherwise. */
 export function parseOverhead(value: string): number {

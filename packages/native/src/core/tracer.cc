@@ -508,8 +508,10 @@ struct Tracer::Loop {
         resume(p, t, 0);
         return;
       case PTRACE_EVENT_STOP:
-        if (is_stop_signal(sig) && !t.hidden) {
-          emit_pair(rf::kGroupStop, p, static_cast<uint32_t>(sig), 0);
+        if (is_stop_signal(sig)) {
+          // A silently followed process stops too, as it would untraced (job control, a
+          // nested tracer's stopped child waiting for its PTRACE_SEIZE).
+          if (!t.hidden) emit_pair(rf::kGroupStop, p, static_cast<uint32_t>(sig), 0);
           ptrace(PTRACE_LISTEN, p, nullptr, nullptr);
         } else {
           resume(p, t, 0);  // PTRACE_LISTEN wake-ups, interrupts, the handshake's own stop
@@ -596,6 +598,47 @@ struct Tracer::Loop {
                  0);
   }
 
+  // A tracee (a debugger, a nested tracer) is about to PTRACE_SEIZE or PTRACE_ATTACH `target`, a
+  // process strace without -f would not trace but that is followed here for its filter only: the
+  // request must succeed as it does under strace, so `target` is let go first. It may be running
+  // (interrupted here), in a stop not yet waited for (taken first), or group-stopped under
+  // PTRACE_LISTEN (interrupted, then let go still stopped: the kernel keeps the group stop). It
+  // keeps the filter: a tracer that follows seccomp stops (PTRACE_O_TRACESECCOMP, as tstrace and
+  // strace --seccomp-bpf do) sees the filter's syscalls as seccomp stops, any other tracer makes
+  // them fail with ENOSYS (said once, as hand_over does, when the request does not say).
+  void release_to_tracer(pid_t caller, pid_t target, bool seize, bool follows_seccomp) {
+    auto it = threads.find(target);
+    if (target == caller || target == initial || it == threads.end() || !it->second.hidden) return;
+    if (!same_pid_namespace(caller)) return;  // the number means another process there
+    if (ptrace(PTRACE_INTERRUPT, target, nullptr, nullptr) < 0) return;
+    int st = 0;
+    pid_t w;
+    do {
+      w = waitpid(target, &st, __WALL);
+    } while (w < 0 && errno == EINTR);
+    if (w != target) return;
+    if (!WIFSTOPPED(st)) {
+      handle(target, st);  // it ended meanwhile: the tracer's request will fail as under strace
+      return;
+    }
+    detach_at_stop(target, threads[target], WSTOPSIG(st), static_cast<unsigned>(st) >> 16);
+    if (follows_seccomp || warned_hand_over) return;
+    warned_hand_over = true;
+    emit_message(target, "Process " + std::to_string(target) + " was let go for the PTRACE_" + (seize ? "SEIZE" : "ATTACH") + " of " +
+                            std::to_string(caller) + "; under that tracer, the syscalls the seccomp filter stops "
+                            "fail with ENOSYS unless it sets PTRACE_O_TRACESECCOMP (--no-seccomp-bpf avoids it)",
+                 0);
+  }
+
+  // Whether `p` sees the PID numbers this tracer sees (a ptrace argument names a PID of its own namespace).
+  static bool same_pid_namespace(pid_t p) {
+    struct stat mine, theirs;
+    if (stat("/proc/self/ns/pid", &mine) < 0) return true;  // no /proc: one namespace is the likely case
+    const std::string path = "/proc/" + std::to_string(p) + "/ns/pid";
+    if (stat(path.c_str(), &theirs) < 0) return false;
+    return mine.st_ino == theirs.st_ino && mine.st_dev == theirs.st_dev;
+  }
+
   // Whether the exit stop of the syscall `t` is in needs no look at the tracee: a syscall left out
   // of the records, not under a seccomp filter (whose stops the loop tells apart by info.op), with
   // nothing injected or held, and none of the calls whose exits the tracer itself watches (prctl:
@@ -674,6 +717,10 @@ struct Tracer::Loop {
         hand_over(p);
         return kKeepStopped;
       }
+      if (seccomp_wanted && !opts.follow_forks && t.arch == rf::audit_arch::kX86_64 && t.nr == kNrPtrace &&
+          (t.args[0] == PTRACE_SEIZE || t.args[0] == PTRACE_ATTACH))
+        release_to_tracer(p, static_cast<pid_t>(t.args[1]), t.args[0] == PTRACE_SEIZE,
+                          t.args[0] == PTRACE_SEIZE && (t.args[3] & PTRACE_O_TRACESECCOMP) != 0);
       if (t.hidden) {
         // Tracing shows the command from its own execve on, like strace.
         if (p != initial || !is_exec_nr(info.arch, t.nr)) return 0;
@@ -856,7 +903,9 @@ struct Tracer::Loop {
       if (!hidden && !opts.follow_forks && cloned_with_ptrace(p))
         emit_message(child, "Detached unknown pid " + std::to_string(child), rf::kMessageQuietAttach);
       // The command's CLONE_PARENT child is tstrace's own: strace, not tracing it, reaps it.
-      c.own_child = c.hidden && p == initial && !owner.attach_mode_ && parent_of(child) == getpid();
+      // A thread of the command shows the command's parent (us) as its parent too: not a child.
+      c.own_child = c.hidden && p == initial && !owner.attach_mode_ && parent_of(child) == getpid() &&
+                    !thread_of(p, child);
       owner.add_live(child);
     }
   }
@@ -881,6 +930,13 @@ struct Tracer::Loop {
   }
 
   // The parent pid /proc/PID/stat gives (its fourth field), or -1.
+  // Whether `tid` is a thread of `pid`'s process.
+  static bool thread_of(pid_t pid, pid_t tid) {
+    char path[64];
+    std::snprintf(path, sizeof path, "/proc/%d/task/%d", static_cast<int>(pid), static_cast<int>(tid));
+    return access(path, F_OK) == 0;
+  }
+
   static pid_t parent_of(pid_t pid) {
     char path[64];
     std::snprintf(path, sizeof path, "/proc/%d/stat", static_cast<int>(pid));
