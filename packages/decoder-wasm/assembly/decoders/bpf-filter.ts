@@ -170,34 +170,7 @@ function printEbpfInsn(p: usize): void {
  */
 export function printEbpfInsns(addr: u64, count: u32, data: usize, have: u32): void {
   ebpfTables();
-  if (addr == 0) {
-    puts("NULL");
-    return;
-  }
-  if (count == 0) {
-    puts("[]");
-    return;
-  }
-  for (let i: u32 = 0; i < count; i++) {
-    if (i > 0) puts(", ");
-    if ((i + 1) * INSN_SIZE > have) {
-      if (i == 0) {
-        putAddr(addr);
-        return;
-      }
-      puts("... /* ");
-      putAddr(addr + <u64>(i * INSN_SIZE));
-      puts(" */]");
-      return;
-    }
-    if (i == 0) putc(0x5b);
-    if (i >= BPF_MAXINSNS) {
-      puts("...");
-      break;
-    }
-    printEbpfInsn(data + <usize>(i * INSN_SIZE));
-  }
-  putc(0x5d);
+  printInsnArray(addr, count, data, have, true, 0);
 }
 
 /** `NAME+n` for an offset past one of the socket filter's special bases. */
@@ -260,6 +233,11 @@ function printInsn(p: usize, use: u32): void {
  */
 export function printBpfInsns(addr: u64, count: u32, data: usize, have: u32, use: u32): void {
   tables();
+  printInsnArray(addr, count, data, have, false, use);
+}
+
+// The array around either kind of instruction (both 8 bytes): classic (`use` says for what) or eBPF.
+function printInsnArray(addr: u64, count: u32, data: usize, have: u32, ebpf: bool, use: u32): void {
   if (addr == 0) {
     puts("NULL");
     return;
@@ -285,7 +263,8 @@ export function printBpfInsns(addr: u64, count: u32, data: usize, have: u32, use
       puts("...");
       break;
     }
-    printInsn(data + <usize>(i * INSN_SIZE), use);
+    if (ebpf) printEbpfInsn(data + <usize>(i * INSN_SIZE));
+    else printInsn(data + <usize>(i * INSN_SIZE), use);
   }
   putc(0x5d);
 }
