@@ -50,8 +50,11 @@ import {
   HDR_TIME_NS,
   HDR_TYPE,
   RECORD_FORMAT_VERSION,
+  SIGNAL_BODY_FLAGS,
+  SIGNAL_BODY_IP,
   SIGNAL_BODY_LENGTH,
   SIGNAL_BODY_SIGINFO,
+  SIGNAL_FLAG_IP,
   STACK_FLAG_AT_ENTRY,
   T_ATTACHED,
   T_COMM,
@@ -254,8 +257,14 @@ export function decode(len: u32): u32 {
         corrupt(off, 3);
         break;
       }
-      // PID captures after the siginfo (its si_pid's, --decode-pids), as in a syscall record.
-      const tail = HDR_LENGTH + SIGNAL_BODY_LENGTH;
+      // The ip at the stop (-i), when the tracer wrote it; then the PID captures (its si_pid's,
+      // --decode-pids), as in a syscall record.
+      const hasIp = (load<u32>(body + SIGNAL_BODY_FLAGS) & SIGNAL_FLAG_IP) != 0;
+      if (hasIp && size < HDR_LENGTH + SIGNAL_BODY_IP + 8) {
+        corrupt(off, 3);
+        break;
+      }
+      const tail = HDR_LENGTH + (hasIp ? SIGNAL_BODY_IP + 8 : SIGNAL_BODY_LENGTH);
       let n: u32 = 0;
       let at: u64 = <u64>tail;
       while (at + <u64>CAP_HEADER <= <u64>size) {
@@ -265,7 +274,13 @@ export function decode(len: u32): u32 {
         n++;
       }
       setSignalPids(rec + <usize>tail, n);
-      onSignal(pid, load<u32>(body), body + SIGNAL_BODY_SIGINFO);
+      onSignal(
+        pid,
+        load<u32>(body),
+        body + SIGNAL_BODY_SIGINFO,
+        hasIp,
+        hasIp ? load<u64>(body + SIGNAL_BODY_IP) : 0,
+      );
       setSignalPids(0, 0);
     } else if (type == T_EXIT) {
       if (size < HDR_LENGTH + 8) {

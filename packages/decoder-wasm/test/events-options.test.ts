@@ -69,6 +69,55 @@ describe("-i on non-syscall lines", () => {
   });
 });
 
+describe("-i on a signal that carries its own ip", () => {
+  // strace -if ./pc of strace's suite (a child jumps into a page it unmapped): the SIGSEGV line
+  // shows where the thread stopped, the fault address, not its last syscall's ip.
+  const segv = (pid: number, addr: bigint): Uint8Array =>
+    signal(
+      pid,
+      11,
+      (v) => {
+        v.setInt32(8, 1, true); // SEGV_MAPERR
+        v.setBigUint64(16, addr, true);
+      },
+      addr,
+    );
+  const trace = concat(
+    withIp(enter(2990, nr("munmap"), [0x56224d104000, 12288]), 0x7f0c82128a07n),
+    exit(2990, nr("munmap"), 0),
+    segv(2990, 0x56224d1052d5n),
+    exited(2990, 11),
+  );
+
+  it("prints the stop's ip on the --- line", async () => {
+    const d = await createDecoder({ instructionPointer: true });
+    const lines = d.decodeToString(trace).split("\n");
+    expect(lines.slice(1)).toEqual([
+      "[000056224d1052d5] --- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x56224d1052d5} ---",
+      "[????????????????] +++ killed by SIGSEGV +++",
+      "",
+    ]);
+  });
+
+  it("gives it as the event's ip in JSON", async () => {
+    const d = await createDecoder({ instructionPointer: true, json: true });
+    const events = d
+      .decodeToString(trace)
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { type: string; ip?: string | null });
+    expect(events.find((e) => e.type === "signal")?.ip).toBe("000056224d1052d5");
+    expect(events.find((e) => e.type === "killed")?.ip).toBeNull();
+  });
+
+  it("without -i, the line is the same as ever", async () => {
+    const d = await createDecoder({});
+    expect(d.decodeToString(trace)).toContain(
+      "\n--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x56224d1052d5} ---\n",
+    );
+  });
+});
+
 describe("-e signal=", () => {
   const killSelf = concat(
     enter(24706, nr("kill"), [24706, 10]),

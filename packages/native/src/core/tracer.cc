@@ -1066,11 +1066,18 @@ struct Tracer::Loop {
     std::memset(&si, 0, sizeof si);
     if (ptrace(PTRACE_GETSIGINFO, p, nullptr, &si) < 0) std::memset(&si, 0, sizeof si);
     if (!t.hidden) {
+      // Where the thread stopped, for -i (strace reads the registers at every stop it prints):
+      // a fault's own address, not the last syscall's.
+      SyscallInfo info;
+      std::memset(&info, 0, sizeof info);
+      const bool has_ip =
+          ptrace(static_cast<enum __ptrace_request>(kGetSyscallInfo), p, reinterpret_cast<void*>(sizeof info), &info) > 0;
       rf::RecordWriter w(batch);
       size_t start = w.begin_record(rf::kSignal, static_cast<uint32_t>(p), now);
       w.u32(static_cast<uint32_t>(sig));
-      w.u32(0);
+      w.u32(has_ip ? rf::kSignalIp : 0);
       w.bytes(&si, sizeof si);
+      if (has_ip) w.u64(info.instruction_pointer);
       signal_pid(w, p, sig, si);
       w.end_record(start);
       sample_stack(p, 0);
