@@ -28,8 +28,31 @@ int main(void) {
 }
 `;
 
+// A child spinning in user code (no syscall since its fork) is stopped with SIGSTOP from outside:
+// the signal's line and the group-stop's show where it was stopped, the same ip twice.
+const SPIN = `
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+int main(void) {
+  pid_t child = fork();
+  if (child == 0)
+    for (volatile unsigned long i = 0;; i++) {
+    }
+  usleep(200000);
+  kill(child, SIGSTOP);
+  usleep(300000);
+  kill(child, SIGKILL);
+  int status;
+  waitpid(child, &status, 0);
+  return 0;
+}
+`;
+
 describe.skipIf(!CC)("-i on signal lines", () => {
   const program = CC ? compileC(dir, "jump-nowhere", SOURCE) : "";
+  const spin = CC ? compileC(dir, "spin", SPIN) : "";
   const { tstrace, strace } = tracersIn(dir);
 
   it("a fault's --- line carries the faulting ip; +++ lines have none, as strace's", () => {
@@ -42,5 +65,23 @@ describe.skipIf(!CC)("-i on signal lines", () => {
       /\] \[0000000000010000\] --- SIGSEGV \{si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x10000\} ---\n/,
     );
     expect(ours.stderr).toMatch(/\] \[\?{16}\] \+\+\+ killed by SIGSEGV( \(core dumped\))? \+\+\+\n/);
+  });
+
+  it("a group-stop's line carries the ip it stopped at too (that of its SIGSTOP's line)", () => {
+    const args = ["-f", "-i", "-e", "trace=none", "-e", "signal=SIGSTOP", spin];
+    const ours = tstrace(...args);
+    const theirs = strace(...args);
+    expect(ours.status).toBe(0);
+    // Where in the loop the signal lands is the scheduler's choice: compared apart.
+    const ip = /\[([0-9a-f]{16})\] /g;
+    // The sender is the parent, whose pid no line's prefix shows (it is never renamed).
+    const masked = (text: string): string[] =>
+      norm(text.replace(ip, "[IP] ").replace(/si_pid=\d+/, "si_pid=PARENT"));
+    expect(masked(ours.stderr)).toEqual(masked(theirs.stderr));
+    const ips = [...ours.stderr.matchAll(/\[([0-9a-f]{16})\] --- (?:SIGSTOP|stopped by SIGSTOP)/g)].map(
+      (m) => m[1],
+    );
+    expect(ips).toHaveLength(2);
+    expect(ips[0]).toBe(ips[1]);
   });
 });

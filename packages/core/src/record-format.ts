@@ -48,7 +48,7 @@ export const RecordType = {
   ATTACHED: 7,
   /** Tracer detached from a thread. Body: none. */
   DETACHED: 8,
-  /** Group-stop (SIGSTOP and friends). Body: u32 signo, u32 zero. */
+  /** Group-stop (SIGSTOP and friends). Body: {@link GroupStopBody}. */
   GROUP_STOP: 9,
   /** A message from the tracer for the user (UTF-8 body, e.g. "exec: No such file or directory"); flags: 1 = fatal. */
   MESSAGE: 10,
@@ -136,11 +136,24 @@ export const SignalBody = {
   length: 136,
 } as const;
 
-/** Bits in a SIGNAL body's flags word. */
+/** Offsets inside a GROUP_STOP body. */
+export const GroupStopBody = {
+  /** u32: the stopping signal's number. */
+  signo: 0,
+  /** u32: {@link SignalFlags} bits. */
+  flags: 4,
+  /** u64, only when flags has {@link SignalFlags.IP}: the instruction pointer at the stop (-i). */
+  ip: 8,
+  /** Body length in bytes without the ip. */
+  length: 8,
+} as const;
+
+/** Bits in a SIGNAL or GROUP_STOP body's flags word. */
 export const SignalFlags = {
   /**
-   * The body holds the instruction pointer at {@link SignalBody.ip}. Recordings made before it
-   * have none: a decoder shows the thread's last syscall's there, where it usually is.
+   * The body holds the instruction pointer at {@link SignalBody.ip} ({@link GroupStopBody.ip}).
+   * Recordings made before it have none: a decoder shows the thread's last syscall's there,
+   * where it usually is.
    */
   IP: 1,
 } as const;

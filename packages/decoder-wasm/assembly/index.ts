@@ -50,6 +50,9 @@ import {
   HDR_TIME_NS,
   HDR_TYPE,
   RECORD_FORMAT_VERSION,
+  GROUP_STOP_BODY_FLAGS,
+  GROUP_STOP_BODY_IP,
+  GROUP_STOP_BODY_LENGTH,
   SIGNAL_BODY_FLAGS,
   SIGNAL_BODY_IP,
   SIGNAL_BODY_LENGTH,
@@ -289,11 +292,16 @@ export function decode(len: u32): u32 {
       }
       onExitStatus(pid, load<i32>(body), load<u32>(body, 4));
     } else if (type == T_GROUP_STOP) {
-      if (size < HDR_LENGTH + 8) {
+      if (size < HDR_LENGTH + GROUP_STOP_BODY_LENGTH) {
         corrupt(off, 3);
         break;
       }
-      onGroupStop(pid, load<u32>(body));
+      const hasIp = (load<u32>(body + GROUP_STOP_BODY_FLAGS) & SIGNAL_FLAG_IP) != 0;
+      if (hasIp && size < HDR_LENGTH + GROUP_STOP_BODY_IP + 8) {
+        corrupt(off, 3);
+        break;
+      }
+      onGroupStop(pid, load<u32>(body), hasIp, hasIp ? load<u64>(body + GROUP_STOP_BODY_IP) : 0);
     } else if (type == T_NEW_PROCESS) {
       if (size < HDR_LENGTH + 8) {
         corrupt(off, 3);

@@ -896,16 +896,18 @@ export function onSignal(pid: u32, signo: u32, siginfo: usize, hasIp: bool, ip: 
   lineShown(pid);
 }
 
-export function onGroupStop(pid: u32, signo: u32): void {
+/** GROUP_STOP: `--- stopped by SIG… ---`; `hasIp` as for {@link onSignal}. */
+export function onGroupStop(pid: u32, signo: u32, hasIp: bool, ip: u64): void {
   const p = getProc(pid);
   if (!signalShown(signo)) return;
   if (jsonMode) {
-    jsonSignal(pid, signo, 0, true);
+    jsonSignal(pid, signo, 0, true, hasIp, ip);
     return;
   }
   closeOpenLine();
   printPrefix(pid);
-  printNrIpOf(p.lastNr, p.hasIp, p.lastIp);
+  if (hasIp) printNrIpOf(p.lastNr, true, ip);
+  else printNrIpOf(p.lastNr, p.hasIp, p.lastIp);
   puts("--- stopped by ");
   printSignalName(<u64>signo);
   puts(" ---");

@@ -6,7 +6,18 @@
 import { describe, expect, it } from "vitest";
 import { createDecoder } from "../dist/index.js";
 import { nr } from "./helpers/nr.js";
-import { at, concat, detached, enter, exit, exited, newProcess, signal, withIp } from "./helpers/records.js";
+import {
+  at,
+  concat,
+  detached,
+  enter,
+  exit,
+  exited,
+  groupStop,
+  newProcess,
+  signal,
+  withIp,
+} from "./helpers/records.js";
 
 const usr1 = (pid: number, sender: number): Uint8Array =>
   signal(pid, 10, (v) => {
@@ -108,6 +119,22 @@ describe("-i on a signal that carries its own ip", () => {
       .map((l) => JSON.parse(l) as { type: string; ip?: string | null });
     expect(events.find((e) => e.type === "signal")?.ip).toBe("000056224d1052d5");
     expect(events.find((e) => e.type === "killed")?.ip).toBeNull();
+  });
+
+  it("a group-stop's line shows its own ip too; a record without one, the last syscall's", async () => {
+    const d = await createDecoder({ instructionPointer: true });
+    const out = d.decodeToString(
+      concat(
+        withIp(enter(7, nr("getpid"), []), 0x7f0000001000n),
+        exit(7, nr("getpid"), 7),
+        groupStop(7, 19, 0x55550000abcdn),
+        groupStop(7, 19),
+      ),
+    );
+    expect(out.split("\n").slice(1, 3)).toEqual([
+      "[000055550000abcd] --- stopped by SIGSTOP ---",
+      "[00007f0000001000] --- stopped by SIGSTOP ---",
+    ]);
   });
 
   it("without -i, the line is the same as ever", async () => {

@@ -3,6 +3,7 @@ import {
   CaptureHeader,
   CaptureKind,
   CaptureStatus,
+  GroupStopBody,
   RecordHeader,
   RecordType,
   SignalBody,
@@ -119,6 +120,18 @@ export function signal(pid: number, signo: number, fill: (v: DataView) => void, 
     v.setBigUint64(SignalBody.ip, ip, true);
   }
   return record(RecordType.SIGNAL, pid, body);
+}
+
+/** A group-stop record; `ip` as for {@link signal}. */
+export function groupStop(pid: number, signo: number, ip?: bigint): Uint8Array {
+  const body = new Uint8Array(GroupStopBody.length + (ip === undefined ? 0 : 8));
+  const v = new DataView(body.buffer);
+  v.setUint32(GroupStopBody.signo, signo, true);
+  if (ip !== undefined) {
+    v.setUint32(GroupStopBody.flags, SignalFlags.IP, true);
+    v.setBigUint64(GroupStopBody.ip, ip, true);
+  }
+  return record(RecordType.GROUP_STOP, pid, body);
 }
 
 export function newProcess(pid: number, child: number): Uint8Array {

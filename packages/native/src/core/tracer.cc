@@ -523,7 +523,7 @@ struct Tracer::Loop {
         if (is_stop_signal(sig)) {
           // A silently followed process stops too, as it would untraced (job control, a
           // nested tracer's stopped child waiting for its PTRACE_SEIZE).
-          if (!t.hidden) emit_pair(rf::kGroupStop, p, static_cast<uint32_t>(sig), 0);
+          if (!t.hidden) emit_group_stop(p, sig);
           ptrace(PTRACE_LISTEN, p, nullptr, nullptr);
         } else {
           resume(p, t, 0);  // PTRACE_LISTEN wake-ups, interrupts, the handshake's own stop
@@ -1061,23 +1061,41 @@ struct Tracer::Loop {
     w.end_capture(cap, rf::kOk);
   }
 
+  // Where the thread stopped, for -i: strace reads the registers at every stop it prints, so a
+  // signal's line shows where it arrived (a fault's own address), not the last syscall's ip.
+  static bool ip_at_stop(pid_t p, uint64_t& ip) {
+    SyscallInfo info;
+    std::memset(&info, 0, sizeof info);
+    if (ptrace(static_cast<enum __ptrace_request>(kGetSyscallInfo), p, reinterpret_cast<void*>(sizeof info), &info) <= 0)
+      return false;
+    ip = info.instruction_pointer;
+    return true;
+  }
+
+  void emit_group_stop(pid_t p, int sig) {
+    uint64_t ip = 0;
+    const bool has_ip = ip_at_stop(p, ip);
+    rf::RecordWriter w(batch);
+    size_t start = w.begin_record(rf::kGroupStop, static_cast<uint32_t>(p), now);
+    w.u32(static_cast<uint32_t>(sig));
+    w.u32(has_ip ? rf::kSignalIp : 0);
+    if (has_ip) w.u64(ip);
+    w.end_record(start);
+  }
+
   void on_signal(pid_t p, ThreadState& t, int sig) {
     siginfo_t si;
     std::memset(&si, 0, sizeof si);
     if (ptrace(PTRACE_GETSIGINFO, p, nullptr, &si) < 0) std::memset(&si, 0, sizeof si);
     if (!t.hidden) {
-      // Where the thread stopped, for -i (strace reads the registers at every stop it prints):
-      // a fault's own address, not the last syscall's.
-      SyscallInfo info;
-      std::memset(&info, 0, sizeof info);
-      const bool has_ip =
-          ptrace(static_cast<enum __ptrace_request>(kGetSyscallInfo), p, reinterpret_cast<void*>(sizeof info), &info) > 0;
+      uint64_t ip = 0;
+      const bool has_ip = ip_at_stop(p, ip);
       rf::RecordWriter w(batch);
       size_t start = w.begin_record(rf::kSignal, static_cast<uint32_t>(p), now);
       w.u32(static_cast<uint32_t>(sig));
       w.u32(has_ip ? rf::kSignalIp : 0);
       w.bytes(&si, sizeof si);
-      if (has_ip) w.u64(info.instruction_pointer);
+      if (has_ip) w.u64(ip);
       signal_pid(w, p, sig, si);
       w.end_record(start);
       sample_stack(p, 0);
