@@ -18,7 +18,7 @@ import { valueCaptures } from "./data/value-captures.js";
 import { type DecodePids, pidCaptures } from "./pid-captures.js";
 import { fdFieldCapturesFor, pointeeCapturesFor } from "./pointee-plan.js";
 import { CaptureKind, CaptureWhen, FD_RETURN_ARG, FdDecode } from "./record-format.js";
-import type { ArchTable, ArgKind, RetKind, SigreturnMask, SyscallRow } from "./types.js";
+import type { ArchTable, ArgKind, RetKind, SigreturnMask } from "./types.js";
 
 export { type CaptureSpec, decodeSpec, encodeSpec, NO_LEN_ARG, SPEC_WORDS } from "./capture-spec.js";
 
