@@ -1465,3 +1465,43 @@ export const IFMAP_BASE_ADDR: u32 = 16;
 export const IFMAP_IRQ: u32 = 18;
 export const IFMAP_DMA: u32 = 19;
 export const IFMAP_PORT: u32 = 20;
+
+export const SIZEOF_DM_IOCTL: u32 = 312;
+export const DM_IOCTL_VERSION: u32 = 0;
+export const DM_IOCTL_DATA_SIZE: u32 = 12;
+export const DM_IOCTL_DATA_START: u32 = 16;
+export const DM_IOCTL_TARGET_COUNT: u32 = 20;
+export const DM_IOCTL_OPEN_COUNT: u32 = 24;
+export const DM_IOCTL_FLAGS: u32 = 28;
+export const DM_IOCTL_EVENT_NR: u32 = 32;
+export const DM_IOCTL_PADDING: u32 = 36;
+export const DM_IOCTL_DEV: u32 = 40;
+export const DM_IOCTL_NAME: u32 = 48;
+export const DM_IOCTL_UUID: u32 = 176;
+export const DM_IOCTL_DATA: u32 = 305;
+
+export const SIZEOF_DM_TARGET_SPEC: u32 = 40;
+export const DM_TARGET_SPEC_SECTOR_START: u32 = 0;
+export const DM_TARGET_SPEC_LENGTH: u32 = 8;
+export const DM_TARGET_SPEC_STATUS: u32 = 16;
+export const DM_TARGET_SPEC_NEXT: u32 = 20;
+export const DM_TARGET_SPEC_TARGET_TYPE: u32 = 24;
+
+export const SIZEOF_DM_TARGET_DEPS: u32 = 8;
+export const DM_TARGET_DEPS_COUNT: u32 = 0;
+export const DM_TARGET_DEPS_PADDING: u32 = 4;
+export const DM_TARGET_DEPS_DEV: u32 = 8;
+
+export const SIZEOF_DM_NAME_LIST: u32 = 16;
+export const DM_NAME_LIST_DEV: u32 = 0;
+export const DM_NAME_LIST_NEXT: u32 = 8;
+export const DM_NAME_LIST_NAME: u32 = 12;
+
+export const SIZEOF_DM_TARGET_VERSIONS: u32 = 16;
+export const DM_TARGET_VERSIONS_NEXT: u32 = 0;
+export const DM_TARGET_VERSIONS_VERSION: u32 = 4;
+export const DM_TARGET_VERSIONS_NAME: u32 = 16;
+
+export const SIZEOF_DM_TARGET_MSG: u32 = 8;
+export const DM_TARGET_MSG_SECTOR: u32 = 0;
+export const DM_TARGET_MSG_MESSAGE: u32 = 8;

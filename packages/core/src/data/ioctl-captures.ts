@@ -42,6 +42,12 @@ export const EVDEV_MTSLOTS_READ = 1024;
  */
 export const KVM_CPUID_ENTRIES_READ = 256;
 
+/**
+ * Bytes of a device mapper request read (linux/dm-ioctl.h): struct dm_ioctl's header and the data
+ * after it that data_size covers (target specs, name lists, strings); strace reads within data_size.
+ */
+export const DM_IOCTL_READ = 16384;
+
 /** linux/if.h: IFNAMSIZ, an interface name's bytes with its NUL. */
 const IFNAMSIZ = 16;
 
@@ -121,6 +127,8 @@ const pseudoStructs: readonly StructDef[] = [
   { name: "sg_scsi_reset", size: 4 },
   // ioctlb: a bridge's name (SIOCBRADDBR/SIOCBRDELBR): linux/if.h's IFNAMSIZ bytes up to the NUL.
   { name: "ifr_name", size: IFNAMSIZ },
+  // ioctlc: a device mapper request, its header and data (read in part before an unmapped page).
+  { name: "dm_ioctl_data", size: DM_IOCTL_READ },
 ];
 
 /**
@@ -515,6 +523,27 @@ export const ioctlCaptures: ValueCaptureRow = {
       "SIOCGIFTXQLEN",
     ].flatMap((value) => inOut("ifreq", value)),
     ...inOut("ifconf", "SIOCGIFCONF"),
+    // ioctlc: strace 6.1 dm.c: every device mapper request, what the caller gives and, after a
+    // call that worked, what the kernel answered.
+    ...[
+      "DM_VERSION",
+      "DM_REMOVE_ALL",
+      "DM_LIST_DEVICES",
+      "DM_DEV_CREATE",
+      "DM_DEV_REMOVE",
+      "DM_DEV_RENAME",
+      "DM_DEV_SUSPEND",
+      "DM_DEV_STATUS",
+      "DM_DEV_WAIT",
+      "DM_TABLE_LOAD",
+      "DM_TABLE_CLEAR",
+      "DM_TABLE_DEPS",
+      "DM_TABLE_STATUS",
+      "DM_LIST_VERSIONS",
+      "DM_TARGET_MSG",
+      "DM_DEV_SET_GEOMETRY",
+      "DM_DEV_ARM_POLL",
+    ].flatMap((value) => inOut("dm_ioctl_data", value)),
   ],
 };
 

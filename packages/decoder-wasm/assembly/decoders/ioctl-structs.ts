@@ -8,6 +8,7 @@ import { printTermiosOf, TERMIO, TERMIOS2 } from "../print/termios";
 import { lookup, NO_REF, strEq } from "../tables";
 import { printBlkpg, printBlkTraceSetup } from "./ioctl-block";
 import { printCounterWatch } from "./ioctl-counter";
+import { printDmIoctl } from "./ioctl-dm";
 import { printEvdevStruct } from "./ioctl-evdev";
 import { isIoctlRequest } from "./ioctl-fields";
 import { printFiemapIn, printFiemapOut, printFstrimRange, printFsxattr, printInodeFlags } from "./ioctl-fs";
@@ -168,6 +169,8 @@ export const IOCTL_STRUCT_NAMES: string[] = [
   "ifr_name",
   "ifreq",
   "ifconf",
+  // ioctlc
+  "dm_ioctl_data",
 ];
 
 /**
@@ -244,6 +247,8 @@ export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExi
   if (evdev >= 0) return evdev > 0;
   const v4l2 = printV4l2Struct(type, p, len, atExit);
   if (v4l2 >= 0) return v4l2 > 0;
+  // ioctlc: device mapper requests.
+  if (strEq(type, "dm_ioctl_data")) return printDmIoctl(p, len, addr, atExit);
   const kvm = printKvmStruct(type, p, len);
   if (kvm >= 0) return kvm > 0;
   // bpf area: perf_ioctl.c's filter string, program query and attr
