@@ -7,6 +7,7 @@ import { puts } from "../out";
 import { printTermiosOf, TERMIO, TERMIOS2 } from "../print/termios";
 import { lookup, NO_REF, strEq } from "../tables";
 import { printBlkpg, printBlkTraceSetup } from "./ioctl-block";
+import { printBtrfsStruct } from "./ioctl-btrfs";
 import { printCounterWatch } from "./ioctl-counter";
 import { printDmIoctl } from "./ioctl-dm";
 import { printEvdevStruct } from "./ioctl-evdev";
@@ -171,6 +172,38 @@ export const IOCTL_STRUCT_NAMES: string[] = [
   "ifconf",
   // ioctlc
   "dm_ioctl_data",
+  "btrfs_ioctl_vol_args",
+  "btrfs_ioctl_vol_args_v2",
+  "btrfs_subvol_flags",
+  "btrfs_ioctl_balance_args",
+  "btrfs_ioctl_defrag_range_args",
+  "btrfs_ioctl_dev_info_args",
+  "btrfs_ioctl_dev_replace_args",
+  "btrfs_ioctl_feature_flags",
+  "btrfs_features2",
+  "btrfs_features3",
+  "btrfs_ioctl_fs_info_args",
+  "btrfs_ioctl_get_dev_stats",
+  "btrfs_ioctl_ino_lookup_args",
+  "btrfs_ioctl_ino_path_args",
+  "btrfs_ioctl_logical_ino_args",
+  "btrfs_ioctl_qgroup_assign_args",
+  "btrfs_ioctl_qgroup_create_args",
+  "btrfs_ioctl_qgroup_limit_args",
+  "btrfs_ioctl_quota_ctl_args",
+  "btrfs_ioctl_quota_rescan_args",
+  "btrfs_ioctl_received_subvol_args",
+  "btrfs_ioctl_scrub_args",
+  "btrfs_ioctl_search_key",
+  "btrfs_ioctl_search_args",
+  "btrfs_ioctl_search_args_v2",
+  "btrfs_search_args_v2_buf",
+  "btrfs_ioctl_send_args",
+  "btrfs_ioctl_space_args",
+  "btrfs_space_args_info",
+  "file_clone_range",
+  "file_dedupe_range_infos",
+  "fslabel",
 ];
 
 /**
@@ -249,6 +282,9 @@ export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExi
   if (v4l2 >= 0) return v4l2 > 0;
   // ioctlc: device mapper requests.
   if (strEq(type, "dm_ioctl_data")) return printDmIoctl(p, len, addr, atExit);
+  // ioctlc: btrfs and the 0x94 file range and label requests.
+  const btrfs = printBtrfsStruct(type, p, len, addr, atExit);
+  if (btrfs >= 0) return btrfs > 0;
   const kvm = printKvmStruct(type, p, len);
   if (kvm >= 0) return kvm > 0;
   // bpf area: perf_ioctl.c's filter string, program query and attr
