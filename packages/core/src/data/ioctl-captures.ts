@@ -56,6 +56,9 @@ export const BTRFS_ARRAY_READ = 1024;
 /** Bytes of BTRFS_IOC_TREE_SEARCH_V2's result buffer read at exit, after its 112-byte header. */
 export const BTRFS_SEARCH_V2_BUF_READ = 16384;
 
+/** strace 6.1 tee.c's TEE_IOC_SHM_REGISTER_FD: _IOWR(0xa4, 8, its 32-byte struct). */
+const TEE_IOC_SHM_REGISTER_FD = (3 * 2 ** 30 + 32 * 2 ** 16 + 0xa4 * 256 + 8) >>> 0;
+
 /** linux/if.h: IFNAMSIZ, an interface name's bytes with its NUL. */
 const IFNAMSIZ = 16;
 
@@ -150,6 +153,9 @@ const pseudoStructs: readonly StructDef[] = [
   // FS_IOC_GETFSLABEL's and FS_IOC_SETFSLABEL's label (FSLABEL_MAX bytes).
   { name: "file_dedupe_range_infos", size: 24 + 32 * BTRFS_ARRAY_READ },
   { name: "fslabel", size: 256 },
+  // TEE (strace 6.1 tee.c): TEE_IOC_SHM_REGISTER_FD's struct, which no uapi header declares (a
+  // __s64 fd, a __u64 size, a __u32 flags, a __s32 id, each padded to 8 bytes: 32 bytes).
+  { name: "tee_shm_register_fd", size: 32 },
 ];
 
 /**
@@ -616,6 +622,20 @@ export const ioctlCaptures: ValueCaptureRow = {
     ...inOut("file_dedupe_range_infos", "FIDEDUPERANGE"),
     ...outOf("fslabel", "FS_IOC_GETFSLABEL"),
     ...inOf("fslabel", "FS_IOC_SETFSLABEL"),
+    // strace 6.1 tee.c: the buffer requests (their struct and parameters behind buf_ptr, data/pointees.ts),
+    // the version, shared memory, sessions. TEE_IOC_SHM_REGISTER_FD, _IOWR(0xa4, 8, 32 bytes), is
+    // named by no header.
+    ...["TEE_IOC_OPEN_SESSION", "TEE_IOC_INVOKE", "TEE_IOC_SUPPL_RECV", "TEE_IOC_SUPPL_SEND"].flatMap(
+      (value) => inOut("tee_ioctl_buf_data", value),
+    ),
+    ...outOf("tee_ioctl_version_data", "TEE_IOC_VERSION"),
+    ...inOf("tee_ioctl_cancel_arg", "TEE_IOC_CANCEL"),
+    ...inOf("tee_ioctl_close_session_arg", "TEE_IOC_CLOSE_SESSION"),
+    ...inOut("tee_ioctl_shm_alloc_data", "TEE_IOC_SHM_ALLOC"),
+    ...inOut("tee_ioctl_shm_register_data", "TEE_IOC_SHM_REGISTER"),
+    ...(["in", "out"] as const).map(
+      (dir): ValueCapture => ({ value: TEE_IOC_SHM_REGISTER_FD, arg: 2, type: "tee_shm_register_fd", dir }),
+    ),
   ],
 };
 

@@ -2957,4 +2957,122 @@ export const layouts: readonly StructLayout[] = [
       ["reserved", 28, 4, "__u32"],
     ],
   },
+  {
+    name: "tee_ioctl_version_data",
+    kernel: "struct tee_ioctl_version_data",
+    size: 12,
+    fields: [
+      ["impl_id", 0, 4, "__u32"],
+      ["impl_caps", 4, 4, "__u32"],
+      ["gen_caps", 8, 4, "__u32"],
+    ],
+  },
+  {
+    name: "tee_ioctl_buf_data",
+    kernel: "struct tee_ioctl_buf_data",
+    size: 16,
+    fields: [
+      ["buf_ptr", 0, 8, "__u64"],
+      ["buf_len", 8, 8, "__u64"],
+    ],
+  },
+  {
+    name: "tee_ioctl_param",
+    kernel: "struct tee_ioctl_param",
+    size: 32,
+    fields: [
+      ["attr", 0, 8, "__u64"],
+      ["a", 8, 8, "__u64"],
+      ["b", 16, 8, "__u64"],
+      ["c", 24, 8, "__u64"],
+    ],
+  },
+  {
+    name: "tee_ioctl_open_session_arg",
+    kernel: "struct tee_ioctl_open_session_arg",
+    size: 56,
+    fields: [
+      ["uuid", 0, 16, "__u8[16]"],
+      ["clnt_uuid", 16, 16, "__u8[16]"],
+      ["clnt_login", 32, 4, "__u32"],
+      ["cancel_id", 36, 4, "__u32"],
+      ["session", 40, 4, "__u32"],
+      ["ret", 44, 4, "__u32"],
+      ["ret_origin", 48, 4, "__u32"],
+      ["num_params", 52, 4, "__u32"],
+      ["params", 56, 0, "struct tee_ioctl_param[0]"],
+    ],
+  },
+  {
+    name: "tee_ioctl_invoke_arg",
+    kernel: "struct tee_ioctl_invoke_arg",
+    size: 24,
+    fields: [
+      ["func", 0, 4, "__u32"],
+      ["session", 4, 4, "__u32"],
+      ["cancel_id", 8, 4, "__u32"],
+      ["ret", 12, 4, "__u32"],
+      ["ret_origin", 16, 4, "__u32"],
+      ["num_params", 20, 4, "__u32"],
+      ["params", 24, 0, "struct tee_ioctl_param[0]"],
+    ],
+  },
+  {
+    name: "tee_ioctl_cancel_arg",
+    kernel: "struct tee_ioctl_cancel_arg",
+    size: 8,
+    fields: [
+      ["cancel_id", 0, 4, "__u32"],
+      ["session", 4, 4, "__u32"],
+    ],
+  },
+  {
+    name: "tee_ioctl_close_session_arg",
+    kernel: "struct tee_ioctl_close_session_arg",
+    size: 4,
+    fields: [
+      ["session", 0, 4, "__u32"],
+    ],
+  },
+  {
+    name: "tee_iocl_supp_recv_arg",
+    kernel: "struct tee_iocl_supp_recv_arg",
+    size: 8,
+    fields: [
+      ["func", 0, 4, "__u32"],
+      ["num_params", 4, 4, "__u32"],
+      ["params", 8, 0, "struct tee_ioctl_param[0]"],
+    ],
+  },
+  {
+    name: "tee_iocl_supp_send_arg",
+    kernel: "struct tee_iocl_supp_send_arg",
+    size: 8,
+    fields: [
+      ["ret", 0, 4, "__u32"],
+      ["num_params", 4, 4, "__u32"],
+      ["params", 8, 0, "struct tee_ioctl_param[0]"],
+    ],
+  },
+  {
+    name: "tee_ioctl_shm_alloc_data",
+    kernel: "struct tee_ioctl_shm_alloc_data",
+    size: 16,
+    fields: [
+      ["size", 0, 8, "__u64"],
+      ["flags", 8, 4, "__u32"],
+      ["id", 12, 4, "__s32"],
+    ],
+  },
+  {
+    name: "tee_ioctl_shm_register_data",
+    kernel: "struct tee_ioctl_shm_register_data",
+    size: 24,
+    fields: [
+      ["addr", 0, 8, "__u64"],
+      ["length", 8, 8, "__u64"],
+      ["flags", 16, 4, "__u32"],
+      ["id", 20, 4, "__s32"],
+    ],
+  },
 ];

@@ -70,6 +70,7 @@ import { printScalar } from "./ioctl-scalar";
 import { printSgScsiReset } from "./ioctl-scsi";
 import { printSeccompNotif, printSeccompNotifAddfd, printSeccompNotifResp } from "./ioctl-seccomp";
 import { printIfconfIn, printIfconfOut, printIfreq, printIfrNameArg } from "./ioctl-sock";
+import { printTeeStruct } from "./ioctl-tee";
 import {
   printUbiAttach,
   printUbiLebChange,
@@ -204,6 +205,13 @@ export const IOCTL_STRUCT_NAMES: string[] = [
   "file_clone_range",
   "file_dedupe_range_infos",
   "fslabel",
+  "tee_ioctl_buf_data",
+  "tee_ioctl_version_data",
+  "tee_ioctl_cancel_arg",
+  "tee_ioctl_close_session_arg",
+  "tee_ioctl_shm_alloc_data",
+  "tee_ioctl_shm_register_data",
+  "tee_shm_register_fd",
 ];
 
 /**
@@ -264,7 +272,9 @@ export function ioctlExitMode(type: u32): u8 {
     strEq(type, "console_font_op") ||
     // ioctlb: a socket getter's ifreq (name asked, member answered) and SIOCGIFCONF's ifconf.
     strEq(type, "ifreq") ||
-    strEq(type, "ifconf")
+    strEq(type, "ifconf") ||
+    // ioctlc: a TEE buffer request's `{buf_len, buf_ptr={…}` and ` => {…}}`.
+    strEq(type, "tee_ioctl_buf_data")
   )
     return EXIT_CONTINUE;
   return EXIT_ARROW;
@@ -285,6 +295,8 @@ export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExi
   // ioctlc: btrfs and the 0x94 file range and label requests.
   const btrfs = printBtrfsStruct(type, p, len, addr, atExit);
   if (btrfs >= 0) return btrfs > 0;
+  const tee = printTeeStruct(type, p, len, atExit);
+  if (tee >= 0) return tee > 0;
   const kvm = printKvmStruct(type, p, len);
   if (kvm >= 0) return kvm > 0;
   // bpf area: perf_ioctl.c's filter string, program query and attr
