@@ -878,11 +878,13 @@ function printSearchBuf(p: usize, avail: u32, addr: u64, size: u64, nrItems: u32
       break;
     }
     const h = p + <usize>off;
+    putc(0x7b);
     fU("transid", h, BTRFS_IOCTL_SEARCH_HEADER_TRANSID, 8, true);
     fObjid("objectid", h, BTRFS_IOCTL_SEARCH_HEADER_OBJECTID);
     fU("offset", h, BTRFS_IOCTL_SEARCH_HEADER_OFFSET);
     fKeyType("type", h, BTRFS_IOCTL_SEARCH_HEADER_TYPE, 4);
     fU("len", h, BTRFS_IOCTL_SEARCH_HEADER_LEN, 4);
+    putc(0x7d);
     off += SIZEOF_BTRFS_IOCTL_SEARCH_HEADER + <u64>load<u32>(h + BTRFS_IOCTL_SEARCH_HEADER_LEN);
   }
   putc(0x5d);
