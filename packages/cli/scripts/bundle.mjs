@@ -15,7 +15,8 @@
 // its own, the bin is one chunk for a trace's start-up (everything bin.ts imports statically),
 // and a chunk per part loaded only when a run needs it (`import()`: --replay with every
 // architecture's table, i386 for -e names of another personality, the tracing pipeline).
-import { copyFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -25,7 +26,7 @@ import { build } from "esbuild";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
 for (const file of readdirSync(dist))
-  if (/\.(m?js|map)$/.test(file) || file === "decoder.wasm" || file === "decoder-tables.bin")
+  if (/\.([cm]?js|map)$/.test(file) || file === "decoder.wasm" || file === "decoder-tables.bin")
     rmSync(join(dist, file));
 
 // node:fs through require(), not its ES module face: importing that evaluates every lazy export
@@ -157,28 +158,57 @@ const common = {
   legalComments: "none",
   logLevel: "warning",
 };
-// The bin in two files: dist/tstrace.mjs (src/launch.ts: Deno's permission check, Node's compile
-// cache) loads dist/tstrace-main.mjs (src/bin.ts and all it needs) only after those, so that
-// Node >= 22.1 caches the compiled code of the large file too (a module compiled before
-// enableCompileCache() runs is not cached) and Deno checks permissions before the imports need them.
-await build({
-  ...common,
-  plugins: [...common.plugins, prebuiltPlan],
-  entryPoints: { "tstrace-main": join(root, "src/bin.ts") },
-  splitting: false,
-});
-const binApart = {
-  name: "bin-apart",
+// The bin: dist/tstrace-main.cjs is src/bin.ts and everything it needs, @tstrace/native's
+// JavaScript included, as one CommonJS file, which dist/tstrace.cjs (src/launch-node.ts, the
+// Node entry) runs through V8's code cache (src/compile-cache.ts: Node 20 caches no ES module's
+// code) and dist/tstrace.mjs (src/launch.ts: Deno's permission check) runs under Deno. CommonJS
+// all the way under Node: Node's ES module loader alone costs several ms of every start.
+// import() of its own modules becomes a require, each import.meta.url the file's own URL.
+const nativeIndex = coreRequire.resolve("@tstrace/native");
+// @tstrace/native's JavaScript is bundled, its addon is not: its import.meta.url becomes the URL
+// of the @tstrace/native installed beside the cli (the version this bundle was built from:
+// package.json pins it exactly), where it finds its platform package's addon as it always does.
+const nativeInside = {
+  name: "native-inside",
   setup(b) {
-    b.onResolve({ filter: /^\.\/bin\.js$/ }, () => ({ path: "./tstrace-main.mjs", external: true }));
+    b.onLoad({ filter: /\.js$/ }, (args) =>
+      args.path !== nativeIndex
+        ? undefined
+        : {
+            contents: `const __nativeUrl = require("node:url").pathToFileURL(require.resolve("@tstrace/native")).href;\n${readFileSync(args.path, "utf8").replaceAll("import.meta.url", "__nativeUrl")}`,
+            resolveDir: dirname(args.path),
+            loader: "js",
+          },
+    );
   },
 };
 await build({
   ...common,
-  plugins: [...common.plugins, binApart],
-  entryPoints: { tstrace: join(root, "src/launch.ts") },
+  plugins: [...common.plugins, prebuiltPlan, nativeInside],
+  entryPoints: { "tstrace-main": join(root, "src/bin.ts") },
   splitting: false,
+  format: "cjs",
+  outExtension: { ".js": ".cjs" },
+  external: [],
+  supported: { "dynamic-import": false },
+  define: { "import.meta.url": "__moduleUrl" },
+  banner: { js: '"use strict";const __moduleUrl=require("node:url").pathToFileURL(__filename).href;' },
+  logOverride: { "require-resolve-not-external": "silent" },
 });
+// The cache's key (compile-cache.ts): V8 checks cached code against the source's length only.
+const mainHash = createHash("sha256")
+  .update(readFileSync(join(dist, "tstrace-main.cjs")))
+  .digest("hex")
+  .slice(0, 16);
+await build({
+  ...common,
+  entryPoints: { tstrace: join(root, "src/launch-node.ts") },
+  splitting: false,
+  format: "cjs",
+  outExtension: { ".js": ".cjs" },
+  define: { TSTRACE_MAIN_HASH: JSON.stringify(mainHash) },
+});
+await build({ ...common, entryPoints: { tstrace: join(root, "src/launch.ts") }, splitting: false });
 await build({ ...common, entryPoints: { index: join(root, "src/index.ts") }, chunkNames: "lib-[hash]" });
 
 const require = createRequire(join(root, "package.json"));
