@@ -18,7 +18,7 @@
 import { createHash } from "node:crypto";
 import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { build } from "esbuild";
@@ -165,9 +165,11 @@ const common = {
 // all the way under Node: Node's ES module loader alone costs several ms of every start.
 // import() of its own modules becomes a require, each import.meta.url the file's own URL.
 const nativeIndex = coreRequire.resolve("@tstrace/native");
+const nativeEntry = relative(join(dirname(coreRequire.resolve("@tstrace/native/package.json"))), nativeIndex);
 // @tstrace/native's JavaScript is bundled, its addon is not: its import.meta.url becomes the URL
-// of the @tstrace/native installed beside the cli (the version this bundle was built from:
-// package.json pins it exactly), where it finds its platform package's addon as it always does.
+// of its entry in the @tstrace/native installed beside the cli (src/native-location.ts; the version
+// this bundle was built from: package.json pins it exactly), from where it finds its platform
+// package's addon as it always does.
 const nativeInside = {
   name: "native-inside",
   setup(b) {
@@ -175,16 +177,17 @@ const nativeInside = {
       args.path !== nativeIndex
         ? undefined
         : {
-            contents: `const __nativeUrl = require("node:url").pathToFileURL(require.resolve("@tstrace/native")).href;\n${readFileSync(args.path, "utf8").replaceAll("import.meta.url", "__nativeUrl")}`,
+            contents: `import { nativeEntryUrl } from ${JSON.stringify(join(root, "src", "native-location.ts"))};\nconst __nativeUrl = nativeEntryUrl(__filename, ${JSON.stringify(nativeEntry)});\n${readFileSync(args.path, "utf8").replaceAll("import.meta.url", "__nativeUrl")}`,
             resolveDir: dirname(args.path),
             loader: "js",
           },
     );
   },
 };
+// CommonJS needs no node:fs shim: a require()d module's exports are read where they are used.
 await build({
   ...common,
-  plugins: [...common.plugins, prebuiltPlan, nativeInside],
+  plugins: [prebuiltX86, dataAsJson, tablesAsFile, prebuiltPlan, nativeInside],
   entryPoints: { "tstrace-main": join(root, "src/bin.ts") },
   splitting: false,
   format: "cjs",
@@ -193,7 +196,6 @@ await build({
   supported: { "dynamic-import": false },
   define: { "import.meta.url": "__moduleUrl" },
   banner: { js: '"use strict";const __moduleUrl=require("node:url").pathToFileURL(__filename).href;' },
-  logOverride: { "require-resolve-not-external": "silent" },
 });
 // The cache's key (compile-cache.ts): V8 checks cached code against the source's length only.
 const mainHash = createHash("sha256")

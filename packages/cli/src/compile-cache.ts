@@ -36,17 +36,19 @@ const WRAPPER_HEAD = "(function (exports, require, module, __filename, __dirname
 /** The cache directory, made if missing; undefined where it cannot be trusted or made. */
 function cacheDir(fs: Fs, base: string, uid: number): string | undefined {
   const dir = `${base}/tstrace-compile-cache-${uid}`;
-  try {
-    fs.mkdirSync(dir, { mode: 0o700 });
-  } catch {
-    // Already there (checked below), or not makeable (then lstat fails too).
-  }
-  try {
-    const st = fs.lstatSync(dir);
-    return st.isDirectory() && st.uid === uid && (st.mode & 0o077) === 0 ? dir : undefined;
-  } catch {
-    return undefined;
-  }
+  for (let attempt = 0; attempt < 2; attempt++)
+    try {
+      const st = fs.lstatSync(dir);
+      return st.isDirectory() && st.uid === uid && (st.mode & 0o077) === 0 ? dir : undefined;
+    } catch {
+      // Not there yet (the first run), or not readable (then not makeable either).
+      try {
+        fs.mkdirSync(dir, { mode: 0o700 });
+      } catch {
+        // Made by a concurrent first run (checked again), or not makeable.
+      }
+    }
+  return undefined;
 }
 
 /** Removes the cache files of other builds or Node versions not written for STALE_MS. */
