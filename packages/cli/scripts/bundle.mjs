@@ -16,7 +16,7 @@
 // and a chunk per part loaded only when a run needs it (`import()`: --replay with every
 // architecture's table, i386 for -e names of another personality, the tracing pipeline).
 import { createHash } from "node:crypto";
-import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -28,6 +28,7 @@ const dist = join(root, "dist");
 for (const file of readdirSync(dist))
   if (/\.([cm]?js|map)$/.test(file) || file === "decoder.wasm" || file === "decoder-tables.bin")
     rmSync(join(dist, file));
+rmSync(join(dist, "data"), { recursive: true, force: true });
 
 // node:fs through require(), not its ES module face: importing that evaluates every lazy export
 // (the stream classes, fs.promises), a few ms of every start-up for nothing tstrace uses. The
@@ -51,6 +52,7 @@ const fsShim = {
 // build-table's data (kind rules, classes, structs) then loads only for another architecture.
 const coreRequire = createRequire(join(root, "package.json"));
 const x86Path = coreRequire.resolve("@tstrace/core/x86_64");
+const coreDist = dirname(x86Path);
 const { x86_64 } = await import(pathToFileURL(x86Path).href);
 const prebuiltX86 = {
   name: "prebuilt-x86_64-table",
@@ -102,22 +104,64 @@ const prebuiltPlan = {
 // times faster than it parses and runs the same data written as object literals, which every
 // start-up otherwise pays (and preparses the lazily loaded ones). A module whose exports are not
 // plain JSON data (a function, -0, NaN, undefined...) is bundled as written.
+const dataFilter =
+  /[\\/]core[\\/]dist[\\/](generated[\\/][\w-]+|(ioctls|layouts)[\\/][\w-]+\.generated)\.js$/;
+/** A data module's exports as JSON texts by name; undefined if one is not plain JSON data. */
+async function exportsAsJson(path) {
+  const mod = await import(pathToFileURL(path).href);
+  const texts = {};
+  for (const [name, value] of Object.entries(mod)) {
+    const json = name === "default" ? undefined : JSON.stringify(value);
+    if (json === undefined || !isDeepStrictEqual(JSON.parse(json), value)) return undefined;
+    texts[name] = json;
+  }
+  return texts;
+}
 const dataAsJson = {
   name: "data-as-json",
   setup(b) {
-    b.onLoad(
-      { filter: /[\\/]core[\\/]dist[\\/](generated[\\/][\w-]+|(ioctls|layouts)[\\/][\w-]+\.generated)\.js$/ },
-      async (args) => {
-        const mod = await import(pathToFileURL(args.path).href);
-        const lines = [];
-        for (const [name, value] of Object.entries(mod)) {
-          const json = name === "default" ? undefined : JSON.stringify(value);
-          if (json === undefined || !isDeepStrictEqual(JSON.parse(json), value)) return undefined;
-          lines.push(`export const ${name} = JSON.parse(${JSON.stringify(json)});`);
-        }
+    b.onLoad({ filter: dataFilter }, async (args) => {
+      const texts = await exportsAsJson(args.path);
+      if (texts === undefined) return undefined;
+      const lines = Object.entries(texts).map(
+        ([name, json]) => `export const ${name} = JSON.parse(${JSON.stringify(json)});`,
+      );
+      return { contents: `${lines.join("\n")}\n`, loader: "js" };
+    });
+  },
+};
+// In the bin, the larger data modules (other architectures' rows, constant, ioctl and struct
+// tables: ~540 KB) as files beside it, dist/data/*.json, read when the module is first used: a run
+// that needs none of them (a trace with the prebuilt capture plan) then does not read them with
+// the bundle at every start (its code comes from the compile cache, its source is read whole).
+const DATA_FILE_MIN = 16 * 1024;
+const dataAsFiles = {
+  name: "data-as-files",
+  setup(b) {
+    b.onLoad({ filter: dataFilter }, async (args) => {
+      const texts = await exportsAsJson(args.path);
+      if (texts === undefined) return undefined;
+      const size = Object.values(texts).reduce((n, json) => n + json.length, 0);
+      if (size < DATA_FILE_MIN) {
+        const lines = Object.entries(texts).map(
+          ([name, json]) => `export const ${name} = JSON.parse(${JSON.stringify(json)});`,
+        );
         return { contents: `${lines.join("\n")}\n`, loader: "js" };
-      },
-    );
+      }
+      const file = `${relative(coreDist, args.path).replace(/\.js$/, "").replaceAll(/[\\/]/g, "-")}.json`;
+      mkdirSync(join(dist, "data"), { recursive: true });
+      writeFileSync(
+        join(dist, "data", file),
+        `{${Object.entries(texts)
+          .map(([name, json]) => `${JSON.stringify(name)}:${json}`)
+          .join(",")}}`,
+      );
+      const names = Object.keys(texts);
+      return {
+        contents: `import { readFileSync } from "node:fs";\nconst data = JSON.parse(readFileSync(new URL(${JSON.stringify(`./data/${file}`)}, import.meta.url), "utf8"));\n${names.map((name) => `export const ${name} = data.${name};`).join("\n")}\n`,
+        loader: "js",
+      };
+    });
   },
 };
 
@@ -187,7 +231,7 @@ const nativeInside = {
 // CommonJS needs no node:fs shim: a require()d module's exports are read where they are used.
 await build({
   ...common,
-  plugins: [prebuiltX86, dataAsJson, tablesAsFile, prebuiltPlan, nativeInside],
+  plugins: [prebuiltX86, dataAsFiles, tablesAsFile, prebuiltPlan, nativeInside],
   entryPoints: { "tstrace-main": join(root, "src/bin.ts") },
   splitting: false,
   format: "cjs",
