@@ -348,6 +348,7 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
   let json = false;
   let dCount = 0;
   let daemonizeLong = false; // --daemonize (strace refuses it together with -D)
+  let followShort = 0; // -f's count (strace refuses -f with --follow-forks, -ff with --output-separately)
   let daemonize: DaemonMode | undefined;
   const qualifiers = emptyQualifiers();
   let quietExplicit = false;
@@ -437,6 +438,7 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
         syscallTimes = value === undefined ? "us" : parsePrecision("--syscall-times", v);
         break;
       case "follow":
+        if (short) followShort++;
         followCount++;
         break;
       case "pid":
@@ -626,6 +628,10 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
       throw new UsageError("-t and --absolute-timestamps cannot be provided simultaneously", false);
     if (hexLong !== undefined && hex > 0)
       throw new UsageError("-x and --strings-in-hex cannot be provided simultaneously", false);
+    if (followShort > 0 && followCount > followShort)
+      throw new UsageError("-f and --follow-forks cannot be provided simultaneously", false);
+    if (followShort >= 2 && separately)
+      throw new UsageError("-ff and --output-separately cannot be provided simultaneously", false);
     if (summaryOnly) {
       // strace's list, in its order, of what only shapes trace lines.
       const inVain = (flag: string): number => warnings.push(`${flag} has no effect with -c/--summary-only`);

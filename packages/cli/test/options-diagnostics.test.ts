@@ -29,6 +29,12 @@ const CASES: string[][] = [
   ["--daemonize=pgr"],
   ["-D", "--daemonize", "-p", "1"],
   ["--daemonize", "-v", "-D", "/bit/true"],
+  // -f and -ff against their long spellings (startup: strace's options-syntax test attaches with
+  // -p $$ after these, so a missing refusal hangs it).
+  ["-f", "--follow-forks", "true"],
+  ["--follow-forks", "-ff", "true"],
+  ["-ff", "--output-separately", "true"],
+  ["--output-separately", "-f", "-f", "-o", "x", "true"],
   // Spelled long, the long name is in the message.
   ["--string-limit=-42"],
   ["-c", "-C", "true"],
