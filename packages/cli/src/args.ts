@@ -283,12 +283,12 @@ export type Interruptible = "anywhere" | "waiting" | "never" | "never_tstp";
 const INTERRUPTIBLE: readonly Interruptible[] = ["anywhere", "waiting", "never", "never_tstp"];
 
 /** strace's parse_interruptible_arg: a name (`always` is `anywhere`) or 1 to 4. */
-function parseInterruptible(value: string): Interruptible {
+function parseInterruptible(value: string, flag: string): Interruptible {
   const named = value === "always" ? "anywhere" : value;
   if ((INTERRUPTIBLE as readonly string[]).includes(named)) return named as Interruptible;
   if (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 4)
     return INTERRUPTIBLE[Number(value) - 1] as Interruptible;
-  throw new UsageError(`invalid -I argument: '${value}'`);
+  throw new UsageError(`invalid ${flag} argument: '${value}'`);
 }
 
 /** strace's --daemonize values, in -D count order. */
@@ -494,7 +494,7 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
         user = v;
         break;
       case "interruptible":
-        interruptible = parseInterruptible(v);
+        interruptible = parseInterruptible(v, short ? "-I" : "--interruptible");
         break;
       case "debug":
         debug = true;

@@ -36,6 +36,8 @@ const CASES: string[][] = [
   ["-ff", "--output-separately", "true"],
   ["--output-separately", "-f", "-f", "-o", "x", "true"],
   // Spelled long, the long name is in the message.
+  ["--interruptible=0x1"],
+  ["-I", "5"],
   ["--string-limit=-42"],
   ["-c", "-C", "true"],
 ];
