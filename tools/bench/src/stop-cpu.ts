@@ -8,14 +8,15 @@
  * /bin/true): what the tracing of the command costs (its own CPU included, the same for both
  * tracers). The same runs' wall times give the net wall ratios: the per-stop wall cost, which the
  * whole-run wall ratios of the main table mix with tstrace's start-up (~0.1-0.3 s of a ~1 s run).
- * A filtered row also runs the command under an allow-all seccomp filter and no tracer (the
- * kernel's floor for any filtered trace, seccomp-floor.ts).
+ * Each row also runs its floor (floors.ts): a filtered row the command under an allow-all seccomp
+ * filter and no tracer, a row where every syscall stops the command under a minimal C tracer
+ * (wait4 and PTRACE_SYSCALL a stop, nothing read).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { seccompFloor } from "./seccomp-floor.js";
+import { floors } from "./floors.js";
 import { median } from "./timing.js";
 
 const DD = ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=20000"];
@@ -28,17 +29,26 @@ interface StopWorkload {
   readonly command: readonly string[];
   /** A filtered row: (tstrace - start-up) / untraced is its figure. */
   readonly filtered?: boolean;
+  /** The floor it is read against (floors.ts). */
+  readonly floor?: "seccomp" | "ptrace";
 }
 
 const WORKLOADS: readonly StopWorkload[] = [
-  { name: "dd bs=1 full trace", tstrace: [], strace: [], command: DD },
+  { name: "dd bs=1 full trace", tstrace: [], strace: [], command: DD, floor: "ptrace" },
   {
     name: "dd --no-seccomp-bpf trace=openat",
     tstrace: ["--no-seccomp-bpf", "-e", "trace=openat"],
     strace: ["-e", "trace=openat"],
     command: DD,
+    floor: "ptrace",
   },
-  { name: "dd -c summary, ptrace", tstrace: ["-c", "--summary-backend=ptrace"], strace: ["-c"], command: DD },
+  {
+    name: "dd -c summary, ptrace",
+    tstrace: ["-c", "--summary-backend=ptrace"],
+    strace: ["-c"],
+    command: DD,
+    floor: "ptrace",
+  },
   { name: "dd -c summary", tstrace: ["-c"], strace: ["-c"], command: DD },
   // strace 6.1 filters with seccomp-bpf only when asked (--seccomp-bpf) and with -f.
   {
@@ -47,6 +57,7 @@ const WORKLOADS: readonly StopWorkload[] = [
     strace: ["-f", "--seccomp-bpf", "-e", "trace=openat"],
     command: DD_LONG,
     filtered: true,
+    floor: "seccomp",
   },
   {
     name: "dd 200k trace=openat (no -f)",
@@ -54,6 +65,7 @@ const WORKLOADS: readonly StopWorkload[] = [
     strace: ["-f", "--seccomp-bpf", "-e", "trace=openat"],
     command: DD_LONG,
     filtered: true,
+    floor: "seccomp",
   },
 ];
 
@@ -75,6 +87,8 @@ export interface StopCpuRow {
   readonly netOverUntraced?: number;
   /** The untraced command under an allow-all seccomp filter / untraced (filtered rows, with `cc`). */
   readonly floorOverUntraced?: number;
+  /** The command under the minimal ptrace tracer / (strace - its start-up) (every-stop rows, with `cc`). */
+  readonly floorOverStraceNet?: number;
   /** The same ratios in wall time, from the same runs (medians of per-round ratios). */
   readonly wall: {
     readonly untracedMs: number;
@@ -87,6 +101,7 @@ export interface StopCpuRow {
     readonly netOverStraceNetSpread: readonly [number, number];
     readonly netOverUntraced?: number;
     readonly floorOverUntraced?: number;
+    readonly floorOverStraceNet?: number;
   };
 }
 
@@ -139,7 +154,7 @@ export function measureStopCpu(bin: string, runs: number): StopCpuRow[] | undefi
   const report = join(scratch, "time.txt");
   try {
     if (Number.isNaN(cpuMs(["/bin/true"], report))) return undefined;
-    const floor = seccompFloor(scratch);
+    const floor = floors(scratch);
     return WORKLOADS.map((w) => {
       const s: Sample[][] = [[], [], [], [], [], []];
       for (let i = 0; i < runs; i++) {
@@ -149,7 +164,7 @@ export function measureStopCpu(bin: string, runs: number): StopCpuRow[] | undefi
           [bin, "-o", "/dev/null", ...w.tstrace, ...w.command],
           ["strace", "-o", "/dev/null", ...w.strace, "/bin/true"],
           [bin, "-o", "/dev/null", ...w.tstrace, "/bin/true"],
-          ...(w.filtered && floor ? [[...floor, ...w.command]] : []),
+          ...(w.floor && floor[w.floor] ? [[...(floor[w.floor] as string[]), ...w.command]] : []),
         ];
         for (const [v, argv] of argvs.entries()) s[v]?.push(sample(argv, report));
       }
@@ -179,8 +194,15 @@ export function measureStopCpu(bin: string, runs: number): StopCpuRow[] | undefi
                 netOverUntraced: perRound((i) => ((ts[i] as number) - (ts0[i] as number)) / (u[i] as number)),
               }
             : {}),
-          ...(fl.length > 0
+          ...(fl.length > 0 && w.floor === "seccomp"
             ? { floorOverUntraced: perRound((i) => (fl[i] as number) / (u[i] as number)) }
+            : {}),
+          ...(fl.length > 0 && w.floor === "ptrace"
+            ? {
+                floorOverStraceNet: perRound(
+                  (i) => (fl[i] as number) / ((st[i] as number) - (st0[i] as number)),
+                ),
+              }
             : {}),
         };
       };
@@ -205,18 +227,18 @@ export function formatStopCpu(rows: readonly StopCpuRow[] | undefined, runs: num
   const head = (first: string) =>
     `${first.padEnd(32)}${"untraced".padStart(9)}${"strace".padStart(9)}${"tstrace".padStart(9)}${"ts/st".padStart(10)}${"net ts/st".padStart(10)}${"quartiles".padStart(11)}${"net/untr".padStart(10)}${"floor".padStart(10)}`;
   const lines = [
-    `The stops' cost (ms, children included; median of ${runs} interleaved rounds; net = minus the tracer's start-up on /bin/true; floor = the untraced command under an allow-all seccomp filter / untraced)`,
+    `The stops' cost (ms, children included; median of ${runs} interleaved rounds; net = minus the tracer's start-up on /bin/true; floor: a filtered row's, the command under an allow-all seccomp filter and no tracer / untraced; an every-stop row's, the command under a minimal C tracer (wait4 + PTRACE_SYSCALL a stop) / strace net)`,
     head("CPU time (perf task-clock)"),
   ];
   for (const r of rows)
     lines.push(
-      `${r.workload.padEnd(32)}${ms(r.untracedMs)}${ms(r.straceMs)}${ms(r.tstraceMs)}${x(r.tstraceOverStrace)}${x(r.netOverStraceNet)}${q(r.netOverStraceNetSpread)}${x(r.netOverUntraced)}${x(r.floorOverUntraced)}`,
+      `${r.workload.padEnd(32)}${ms(r.untracedMs)}${ms(r.straceMs)}${ms(r.tstraceMs)}${x(r.tstraceOverStrace)}${x(r.netOverStraceNet)}${q(r.netOverStraceNetSpread)}${x(r.netOverUntraced)}${x(r.floorOverUntraced ?? r.floorOverStraceNet)}`,
     );
   lines.push(head("wall time (same runs)"));
   for (const r of rows) {
     const w = r.wall;
     lines.push(
-      `${r.workload.padEnd(32)}${ms(w.untracedMs)}${ms(w.straceMs)}${ms(w.tstraceMs)}${x(w.tstraceMs / w.straceMs)}${x(w.netOverStraceNet)}${q(w.netOverStraceNetSpread)}${x(w.netOverUntraced)}${x(w.floorOverUntraced)}`,
+      `${r.workload.padEnd(32)}${ms(w.untracedMs)}${ms(w.straceMs)}${ms(w.tstraceMs)}${x(w.tstraceMs / w.straceMs)}${x(w.netOverStraceNet)}${q(w.netOverStraceNetSpread)}${x(w.netOverUntraced)}${x(w.floorOverUntraced ?? w.floorOverStraceNet)}`,
     );
   }
   return `${lines.join("\n")}\n`;

@@ -168,6 +168,14 @@ function stopCpuTargets(rows: readonly StopCpuRow[] | undefined) {
       0.5,
       "x",
     ),
+    // The least any ptrace tracer costs where every syscall stops (floors.ts), against the same goal.
+    ...target(
+      "CPU: minimal C ptrace tracer, dd 20k / strace (floor)",
+      cpu("dd --no-seccomp-bpf trace=openat")?.floorOverStraceNet,
+      "max",
+      0.5,
+      "x",
+    ),
     // The stops' wall time without tstrace's start-up (the main table's ratios include it).
     ...target(
       "wall, net of start-up: --no-seccomp-bpf trace=openat / strace",
@@ -186,6 +194,13 @@ function stopCpuTargets(rows: readonly StopCpuRow[] | undefined) {
     ...target(
       "wall, net of start-up: -c (ptrace) / strace -c",
       cpu("dd -c summary, ptrace")?.wall.netOverStraceNet,
+      "max",
+      0.5,
+      "x",
+    ),
+    ...target(
+      "wall: minimal C ptrace tracer, dd 20k / strace (floor)",
+      cpu("dd --no-seccomp-bpf trace=openat")?.wall.floorOverStraceNet,
       "max",
       0.5,
       "x",
