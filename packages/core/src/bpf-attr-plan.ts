@@ -45,8 +45,21 @@ export function bpfAttrCaptures(strsize: number, decodeFds: DecodeFds, verbose: 
         max: pointerMax(p, strsize),
         ...sel,
       } as const;
-      if (p.when !== "exit") out.push({ ...base, when: CaptureWhen.ENTRY });
-      if (p.when !== "entry") out.push({ ...base, when: CaptureWhen.EXIT });
+      // Right after the array's capture: native follows the pointers in the elements it just read.
+      const each = p.each && {
+        arg: ATTR_ARG,
+        kind: CaptureKind.POINTEE_EACH,
+        ptrOffset: p.each.ptrOffset,
+        countOffset: 0,
+        countSize: 0 as const,
+        max: p.each.max === "strsize" ? captureBytes(strsize + 1) : p.each.max,
+        ...sel,
+      };
+      for (const when of [CaptureWhen.ENTRY, CaptureWhen.EXIT]) {
+        if (p.when === (when === CaptureWhen.ENTRY ? "exit" : "entry")) continue;
+        out.push({ ...base, when });
+        if (each) out.push({ ...each, when });
+      }
     }
     // the printer-picking fd's path; under -y every fd's (below)
     if (cmd.printerFd && decodeFds === "none")

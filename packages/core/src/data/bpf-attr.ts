@@ -30,6 +30,12 @@ export interface BpfAttrPointer {
   readonly verboseOnly?: boolean;
   /** Read at entry (the caller's) or at exit (what the kernel wrote); both: both. */
   readonly when: "entry" | "exit" | "both";
+  /**
+   * The elements are pointers themselves, each followed too (CaptureKind.POINTEE_EACH): the
+   * pointer `ptrOffset` bytes into an element, at most `max` bytes of what it points at
+   * (`strsize`: a string printstr prints, -s bytes and one more).
+   */
+  readonly each?: { readonly ptrOffset: number; readonly max: "strsize" | number };
 }
 
 /** An fd field. */
@@ -125,8 +131,8 @@ export const bpfAttrCommands: Readonly<Record<string, BpfAttrCommand>> = {
   BPF_MAP_UPDATE_BATCH: { exitSize: 36 },
   BPF_MAP_DELETE_BATCH: { exitSize: 36 },
   // the union after flags, by attach type: BPF_TRACE_ITER's iter_info (u32 map fds, iter_info_len
-  // of them), BPF_TRACE_KPROBE_MULTI's addrs and cookies (u64s, cnt of them); the symbols' names
-  // (an array of string pointers) are not followed
+  // of them), BPF_TRACE_KPROBE_MULTI's syms (cnt string pointers, each string followed), addrs
+  // and cookies (u64s, cnt of them)
   BPF_LINK_CREATE: {
     pointers: [
       {
@@ -136,6 +142,15 @@ export const bpfAttrCommands: Readonly<Record<string, BpfAttrCommand>> = {
         elemSize: 4,
         max: ARRAY_MAX,
         when: "entry",
+      },
+      {
+        field: "kprobe_multi.syms",
+        offset: 24,
+        count: { field: "kprobe_multi.cnt", offset: 20 },
+        elemSize: 8,
+        max: ARRAY_MAX,
+        when: "entry",
+        each: { ptrOffset: 0, max: "strsize" },
       },
       {
         field: "kprobe_multi.addrs",
