@@ -11,32 +11,10 @@
  * with offsetof.
  */
 
-/** A pointer field of a command's attribute and how much of what it points at strace reads. */
-export interface BpfAttrPointer {
-  readonly field: string;
-  readonly offset: number;
-  /** The u32 field counting the bytes pointed at (log_size, btf_size, info_len); absent: none. */
-  readonly count?: { readonly field: string; readonly offset: number };
-  /**
-   * Most bytes read: `strsize` (printstr: -s bytes and one more), `path` (printpath: PATH_MAX),
-   * or a number (a struct the kernel fills, at most a page).
-   */
-  readonly max: "strsize" | "path" | number;
-  /** Never more than this many, whatever -s says (RAW_TRACEPOINT_OPEN's name: 128). */
-  readonly cap?: number;
-  /** Bytes per counted element (eBPF instructions: 8); 1 when absent. */
-  readonly elemSize?: number;
-  /** Read only under -v (what strace prints only then: a program's instructions). */
-  readonly verboseOnly?: boolean;
-  /** Read at entry (the caller's) or at exit (what the kernel wrote); both: both. */
-  readonly when: "entry" | "exit" | "both";
-  /**
-   * The elements are pointers themselves, each followed too (CaptureKind.POINTEE_EACH): the
-   * pointer `ptrOffset` bytes into an element, at most `max` bytes of what it points at
-   * (`strsize`: a string printstr prints, -s bytes and one more).
-   */
-  readonly each?: { readonly ptrOffset: number; readonly max: "strsize" | number };
-}
+import type { AttrPointer } from "./attr-pointer.js";
+
+/** A pointer field of a command's attribute (data/attr-pointer.ts). */
+export type BpfAttrPointer = AttrPointer;
 
 /** An fd field. */
 export interface BpfAttrFd {
