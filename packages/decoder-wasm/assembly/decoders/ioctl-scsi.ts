@@ -141,7 +141,7 @@ function printSgIovecs(ptr: u64, count: u64, size: u64, off: u32, nth: u32, atEx
     const e = ptData + <usize>(i * <u64>IOVEC_SIZE);
     const base = load<u64>(e);
     const iovLen = load<u64>(e + 8);
-    const len = iovLen < left ? iovLen : left;
+    const len = min<u64>(iovLen, left);
     left -= len;
     const read = data && nextPointeeEach() && pePtr == base;
     puts("{iov_base=");
