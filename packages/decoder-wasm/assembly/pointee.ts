@@ -52,6 +52,8 @@ export function findPointee(argIdx: u32, offset: u32, atExit: bool, skip: u32 = 
  */
 let peCursor: usize = 0;
 let peLeft: u32 = 0;
+/** The end of the capture's data: a corrupt recording's counts never step past it. */
+let peEnd: usize = 0;
 export let pePtr: u64 = 0;
 export let peWanted: u32 = 0;
 export let peGot: u32 = 0;
@@ -64,6 +66,7 @@ export let peData: usize = 0;
 export function findPointeeEach(argIdx: u32, atExit: bool, nth: u32 = 0): bool {
   peCursor = 0;
   peLeft = 0;
+  peEnd = 0;
   for (let n: u32 = 0; ; n++) {
     const p = capNth(<u32>CK_POINTEE_EACH, atExit, n);
     if (p == 0) return false;
@@ -76,18 +79,24 @@ export function findPointeeEach(argIdx: u32, atExit: bool, nth: u32 = 0): bool {
     const d = p + CAP_HEADER;
     peLeft = load<u32>(d);
     peCursor = d + 8;
+    peEnd = d + <usize>load<u32>(p + CAP_LENGTH);
     return true;
   }
 }
 
 /** Steps to the next element's pointee (pePtr, peWanted, and peGot bytes at peData); false past the last. */
 export function nextPointeeEach(): bool {
-  if (peLeft == 0) return false;
+  if (peLeft == 0 || peCursor + 16 > peEnd) return false;
   peLeft--;
   pePtr = load<u64>(peCursor);
   peWanted = load<u32>(peCursor + 8);
   peGot = load<u32>(peCursor + 12);
   peData = peCursor + 16;
+  if (<u64>peGot > <u64>(peEnd - peData)) {
+    // a corrupt element: nothing of it, nor after it
+    peGot = 0;
+    peLeft = 0;
+  }
   peCursor = peData + <usize>((peGot + 3) & ~3);
   return true;
 }
