@@ -44,6 +44,7 @@ import {
   printIoctlStruct,
   printIoctlValue,
 } from "./ioctl-structs";
+import { teeEntryClosed } from "./ioctl-tee";
 import { v4l2EntryClosed } from "./ioctl-v4l2";
 import { finishPerfQueryBpf } from "./perf";
 import { AUX_CUSTOM, AUX_ENUM, RVAL_DECODED, RVAL_FD, setAux } from "./rval";
@@ -204,6 +205,8 @@ export function decodeIoctl(): i32 {
     if (v4l2EntryClosed()) return RVAL_DECODED;
     // bpf area: an SG_IO struct with no response to print (an unknown id, a struct cut short)
     if (sgIoEntryClosed()) return RVAL_DECODED;
+    // ioctlc: a TEE buffer request whose buffer was not decodable printed it all at entry.
+    if (teeEntryClosed()) return RVAL_DECODED;
     return atExit >= 0 ? 0 : RVAL_DECODED;
   }
   if (printIoctlValue(T_IOCTL, req)) return RVAL_DECODED;
