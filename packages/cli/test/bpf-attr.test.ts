@@ -3,9 +3,9 @@
 // map's info back (the kernel shortens info_len: `152 => 88`), and makes calls the kernel
 // refuses (bad fds, a missing pin path, a short or over-long attribute). strace 6.1 and tstrace
 // trace it with the same options; the lines are compared after the conformance normaliser,
-// with the ids the kernel hands out (different in each run) masked. (BPF_LINK_CREATE's
-// kprobe_multi symbol names, behind an array of pointers, are left out: tstrace prints the
-// array's address.)
+// with the ids the kernel hands out (different in each run) masked. BPF_LINK_CREATE's
+// kprobe_multi symbol names sit behind an array of pointers: each string is followed (a NULL
+// one, one longer than -s, one at an unreadable address).
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -155,6 +155,11 @@ int main(void) {
   a.link_create.kprobe_multi.cnt = 2;
   a.link_create.kprobe_multi.addrs = (unsigned long)addrs;
   sys_bpf(BPF_LINK_CREATE, &a, 48);
+  const char *syms[4] = { "tst_sym", 0, "a_symbol_name_longer_than_thirty_two_bytes", (const char *)8 };
+  a.link_create.kprobe_multi.cnt = 4;
+  a.link_create.kprobe_multi.syms = (unsigned long)syms;
+  a.link_create.kprobe_multi.addrs = 0;
+  sys_bpf(BPF_LINK_CREATE, &a, 48);
 
   memset(&a, 0, sizeof(a));
   a.link_update.link_fd = -1;
@@ -193,6 +198,7 @@ describe("bpf(2) attributes, against strace", () => {
       expect(ours.status, ours.stderr.slice(-800)).toBe(0);
       expect(ids(norm(ours.stderr))).toEqual(ids(norm(theirs.stderr)));
       expect(ours.stderr).toContain('license="GPL"');
+      expect(ours.stderr).toMatch(/syms=\["tst_(sym)?"(\.\.\.)?, NULL, "a_s/);
       if (extra.includes("-v") && extra.includes("-y")) expect(ours.stderr).toContain("info_len=152 => ");
     });
   }

@@ -5,27 +5,21 @@
  * -y, every open fd's path.
  */
 
-import { captureBytes, type DecodeFds, FD_PATHS_MAX } from "./capture-plan.js";
+import { attrPointerCaptures } from "./attr-pointer-plan.js";
+import { type DecodeFds, FD_PATHS_MAX } from "./capture-plan.js";
 import type { CaptureSpec } from "./capture-spec.js";
 import { constTables } from "./consts.js";
-import { type BpfAttrPointer, bpfAttrCommands } from "./data/bpf-attr.js";
+import { bpfAttrCommands } from "./data/bpf-attr.js";
 import { CaptureKind, CaptureWhen, FdDecode } from "./record-format.js";
 
 /** The attribute is bpf's second argument; the command its first. */
 const ATTR_ARG = 1;
 const CMD_ARG = 0;
-/** strace's printpath reads at most PATH_MAX bytes. */
-const PATH_MAX = 4096;
 
 function commandValue(name: string): number {
   const entry = constTables.find((t) => t.name === "bpf_commands")?.entries.find(([, n]) => n === name);
   if (!entry) throw new Error(`bpf captures: ${name} is not in bpf_commands`);
   return entry[0] >>> 0;
-}
-
-function pointerMax(p: BpfAttrPointer, strsize: number): number {
-  const max = p.max === "strsize" ? captureBytes(strsize + 1) : p.max === "path" ? PATH_MAX : p.max;
-  return p.cap === undefined ? max : Math.min(max, p.cap);
 }
 
 /** bpf's command-chosen captures, for -s `strsize`, the -y level `decodeFds` and -v. */
@@ -35,18 +29,7 @@ export function bpfAttrCaptures(strsize: number, decodeFds: DecodeFds, verbose: 
     const sel = { selectorArg: CMD_ARG, selectorValue: commandValue(name) };
     for (const p of cmd.pointers ?? []) {
       if (p.verboseOnly && !verbose) continue;
-      const base = {
-        arg: ATTR_ARG,
-        kind: CaptureKind.POINTEE,
-        ptrOffset: p.offset,
-        countOffset: p.count?.offset ?? 0,
-        countSize: p.count ? (4 as const) : (0 as const),
-        elemSize: p.elemSize ?? 1,
-        max: pointerMax(p, strsize),
-        ...sel,
-      } as const;
-      if (p.when !== "exit") out.push({ ...base, when: CaptureWhen.ENTRY });
-      if (p.when !== "entry") out.push({ ...base, when: CaptureWhen.EXIT });
+      out.push(...attrPointerCaptures(ATTR_ARG, p, sel, strsize));
     }
     // the printer-picking fd's path; under -y every fd's (below)
     if (cmd.printerFd && decodeFds === "none")

@@ -18,6 +18,7 @@ import { valueCaptures } from "./data/value-captures.js";
 import { type DecodePids, pidCaptures } from "./pid-captures.js";
 import { fdFieldCapturesFor, pointeeCapturesFor } from "./pointee-plan.js";
 import { CaptureKind, CaptureWhen, FD_RETURN_ARG, FdDecode } from "./record-format.js";
+import { sgIoCaptures } from "./sg-io-plan.js";
 import type { ArchTable, ArgKind, RetKind, SigreturnMask } from "./types.js";
 
 export { type CaptureSpec, decodeSpec, encodeSpec, NO_LEN_ARG, SPEC_WORDS } from "./capture-spec.js";
@@ -492,6 +493,8 @@ export function compileCapturePlan(table: ArchTable, options: CapturePlanOptions
     specs.push(...valueCapturesFor(table, row.name));
     specs.push(...pointeeCapturesFor(table, row));
     specs.push(...extraCapturesFor(row.name, options.strsize, table));
+    // bpf: the SG_IO struct's buffers (data/sg-io.ts)
+    if (row.name === "ioctl") specs.push(...sgIoCaptures(options.strsize));
     if (row.name === "bpf")
       specs.push(...bpfAttrCaptures(options.strsize, options.decodeFds ?? "none", options.verbose ?? false));
     const fds = fdCaptures(row.args, row.ret, options.decodeFds ?? "none");

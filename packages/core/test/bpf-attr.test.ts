@@ -101,4 +101,28 @@ describe("bpf attribute captures", () => {
     );
     expect(exits.every((c) => c.when === CaptureWhen.EXIT && c.arg === 1)).toBe(true);
   });
+
+  it("follows LINK_CREATE's kprobe_multi syms: the pointer array, then each string right after it", () => {
+    const link = specs("none").filter(
+      (c) =>
+        (c.kind === CaptureKind.POINTEE || c.kind === CaptureKind.POINTEE_EACH) &&
+        "selectorValue" in c &&
+        c.selectorValue === cmd("BPF_LINK_CREATE"),
+    );
+    const at = link.findIndex((c) => c.kind === CaptureKind.POINTEE && c.ptrOffset === 24);
+    expect(link[at]).toEqual(
+      expect.objectContaining({ when: CaptureWhen.ENTRY, countOffset: 20, countSize: 4, elemSize: 8 }),
+    );
+    // -s 32 and the byte that tells a longer string apart
+    expect(link[at + 1]).toEqual(
+      expect.objectContaining({
+        kind: CaptureKind.POINTEE_EACH,
+        when: CaptureWhen.ENTRY,
+        ptrOffset: 0,
+        countSize: 0,
+        max: 33,
+      }),
+    );
+    expect(link.filter((c) => c.kind === CaptureKind.POINTEE_EACH)).toHaveLength(1);
+  });
 });

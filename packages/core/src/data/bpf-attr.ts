@@ -11,26 +11,10 @@
  * with offsetof.
  */
 
-/** A pointer field of a command's attribute and how much of what it points at strace reads. */
-export interface BpfAttrPointer {
-  readonly field: string;
-  readonly offset: number;
-  /** The u32 field counting the bytes pointed at (log_size, btf_size, info_len); absent: none. */
-  readonly count?: { readonly field: string; readonly offset: number };
-  /**
-   * Most bytes read: `strsize` (printstr: -s bytes and one more), `path` (printpath: PATH_MAX),
-   * or a number (a struct the kernel fills, at most a page).
-   */
-  readonly max: "strsize" | "path" | number;
-  /** Never more than this many, whatever -s says (RAW_TRACEPOINT_OPEN's name: 128). */
-  readonly cap?: number;
-  /** Bytes per counted element (eBPF instructions: 8); 1 when absent. */
-  readonly elemSize?: number;
-  /** Read only under -v (what strace prints only then: a program's instructions). */
-  readonly verboseOnly?: boolean;
-  /** Read at entry (the caller's) or at exit (what the kernel wrote); both: both. */
-  readonly when: "entry" | "exit" | "both";
-}
+import type { AttrPointer } from "./attr-pointer.js";
+
+/** A pointer field of a command's attribute (data/attr-pointer.ts). */
+export type BpfAttrPointer = AttrPointer;
 
 /** An fd field. */
 export interface BpfAttrFd {
@@ -125,8 +109,8 @@ export const bpfAttrCommands: Readonly<Record<string, BpfAttrCommand>> = {
   BPF_MAP_UPDATE_BATCH: { exitSize: 36 },
   BPF_MAP_DELETE_BATCH: { exitSize: 36 },
   // the union after flags, by attach type: BPF_TRACE_ITER's iter_info (u32 map fds, iter_info_len
-  // of them), BPF_TRACE_KPROBE_MULTI's addrs and cookies (u64s, cnt of them); the symbols' names
-  // (an array of string pointers) are not followed
+  // of them), BPF_TRACE_KPROBE_MULTI's syms (cnt string pointers, each string followed), addrs
+  // and cookies (u64s, cnt of them)
   BPF_LINK_CREATE: {
     pointers: [
       {
@@ -136,6 +120,15 @@ export const bpfAttrCommands: Readonly<Record<string, BpfAttrCommand>> = {
         elemSize: 4,
         max: ARRAY_MAX,
         when: "entry",
+      },
+      {
+        field: "kprobe_multi.syms",
+        offset: 24,
+        count: { field: "kprobe_multi.cnt", offset: 20 },
+        elemSize: 8,
+        max: ARRAY_MAX,
+        when: "entry",
+        each: { ptrOffset: 0, max: "strsize" },
       },
       {
         field: "kprobe_multi.addrs",

@@ -6,6 +6,7 @@
  * printer for each is in decoder-wasm's decoders/ioctl-*.ts.
  */
 import type { StructDef } from "../types.js";
+import { SG_IO_STRUCT_SIZE } from "./sg-io.js";
 import type { ValueCapture, ValueCaptureRow } from "./value-captures.js";
 
 const intIn = (value: string): ValueCapture => ({ value, arg: 2, type: "int", dir: "in" });
@@ -136,6 +137,8 @@ const pseudoStructs: readonly StructDef[] = [
   { name: "perf_query_bpf_ids", size: 8 + 4 * PERF_QUERY_IDS_READ },
   // ioctl-b: SG_SCSI_RESET's int: a reset kind, maybe with SG_SCSI_RESET_NO_ESCALATE.
   { name: "sg_scsi_reset", size: 4 },
+  // bpf area: SG_IO's struct, sg_io_hdr (v3) or sg_io_v4 by its first int; the larger's size (data/sg-io.ts)
+  { name: "sg_io", size: SG_IO_STRUCT_SIZE },
   // ioctlb: a bridge's name (SIOCBRADDBR/SIOCBRDELBR): linux/if.h's IFNAMSIZ bytes up to the NUL.
   { name: "ifr_name", size: IFNAMSIZ },
   // ioctlc: a device mapper request, its header and data (read in part before an unmapped page).
@@ -507,6 +510,9 @@ export const ioctlCaptures: ValueCaptureRow = {
       "SG_GET_VERSION_NUM",
     ),
     ...inOf("sg_scsi_reset", "SG_SCSI_RESET"),
+    // bpf area: strace 6.1 sg_io_v3.c/sg_io_v4.c: SG_IO's request at entry, the response at exit
+    // (the buffers it points at: data/sg-io.ts).
+    ...inOut("sg_io", "SG_IO"),
     // ioctlb: strace 6.1 sock.c: socket ioctls. Ints given and returned; a bridge's name; a struct
     // ifreq given whole (SIOCS*), or its name (index for SIOCGIFNAME) given and the rest answered
     // (SIOCG*: one `{…}` opened at entry, closed at exit); SIOCGIFCONF's ifconf, whose ifreq array

@@ -147,7 +147,7 @@ const IOCTL_POINTER = [
   "BLKZEROOUT",
   "BLKPG",
   "BLKTRACESETUP",
-  // ioctl-b: strace 6.1 scsi.c (SG_IO's struct is not decoded yet)
+  // ioctl-b: strace 6.1 scsi.c (SG_IO's struct: data/sg-io.ts)
   "SG_SET_TIMEOUT",
   "SG_EMULATED_HOST",
   "SG_GET_TRANSFORM",
@@ -166,7 +166,6 @@ const IOCTL_POINTER = [
   "SG_GET_VERSION_NUM",
   "SG_NEXT_CMD_LEN",
   "SG_SCSI_RESET",
-  "SG_IO",
   "SG_GET_REQUEST_TABLE",
   "SG_SET_KEEP_ORPHAN",
   "SG_GET_KEEP_ORPHAN",

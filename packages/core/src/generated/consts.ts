@@ -829,6 +829,36 @@ export const generatedConstTables: readonly ConstTable[] = [
     ],
   },
   {
+    name: "bsg_flags",
+    source: "include/uapi/linux/bsg.h",
+    kind: "flags",
+    dflt: "BSG_FLAG_???",
+    entries: [
+      [16, "BSG_FLAG_Q_AT_TAIL"],
+      [32, "BSG_FLAG_Q_AT_HEAD"],
+    ],
+  },
+  {
+    name: "bsg_protocol",
+    source: "include/uapi/linux/bsg.h",
+    kind: "enum",
+    dflt: "BSG_PROTOCOL_???",
+    entries: [
+      [0, "BSG_PROTOCOL_SCSI"],
+    ],
+  },
+  {
+    name: "bsg_subprotocol",
+    source: "include/uapi/linux/bsg.h",
+    kind: "enum",
+    dflt: "BSG_SUB_PROTOCOL_???",
+    entries: [
+      [0, "BSG_SUB_PROTOCOL_SCSI_CMD"],
+      [1, "BSG_SUB_PROTOCOL_SCSI_TMF"],
+      [2, "BSG_SUB_PROTOCOL_SCSI_TRANSPORT"],
+    ],
+  },
+  {
     name: "btrfs_balance_args",
     source: "include/uapi/linux/btrfs.h",
     kind: "flags",
@@ -9203,6 +9233,43 @@ export const generatedConstTables: readonly ConstTable[] = [
     entries: [
       [524288, "SFD_CLOEXEC"],
       [2048, "SFD_NONBLOCK"],
+    ],
+  },
+  {
+    name: "sg_io_dxfer_direction",
+    source: "include/scsi/sg.h",
+    kind: "enum",
+    dflt: "SG_DXFER_???",
+    entries: [
+      [4294967295, "SG_DXFER_NONE"],
+      [4294967294, "SG_DXFER_TO_DEV"],
+      [4294967293, "SG_DXFER_FROM_DEV"],
+      [4294967292, "SG_DXFER_TO_FROM_DEV"],
+    ],
+  },
+  {
+    name: "sg_io_flags",
+    source: "include/scsi/sg.h",
+    kind: "flags",
+    dflt: "SG_FLAG_???",
+    entries: [
+      [1, "SG_FLAG_DIRECT_IO"],
+      [2, "SG_FLAG_UNUSED_LUN_INHIBIT"],
+      [4, "SG_FLAG_MMAP_IO"],
+      [65536, "SG_FLAG_NO_DXFER"],
+      [16, "SG_FLAG_Q_AT_TAIL"],
+      [32, "SG_FLAG_Q_AT_HEAD"],
+    ],
+  },
+  {
+    name: "sg_io_info",
+    source: "include/scsi/sg.h",
+    kind: "flags",
+    dflt: "SG_INFO_???",
+    entries: [
+      [1, "SG_INFO_CHECK"],
+      [2, "SG_INFO_DIRECT_IO"],
+      [4, "SG_INFO_MIXED_IO"],
     ],
   },
   {

@@ -11,7 +11,18 @@
 import { arg, capData, capLen, capNth, exiting, findCap, isError } from "../call";
 import { strsize, verbose, xflag, xlatStyle } from "../options";
 import { putc, puts } from "../out";
-import { findPointee, ptData, ptLen, ptPtr, ptWanted } from "../pointee";
+import {
+  findPointee,
+  findPointeeEach,
+  nextPointeeEach,
+  peData,
+  peGot,
+  pePtr,
+  ptData,
+  ptLen,
+  ptPtr,
+  ptWanted,
+} from "../pointee";
 import { printFdElem } from "../print/fd";
 import { putAddr, putHex, putU64 } from "../print/num";
 import { HEX_ALL, printBuffer, printCString, quote } from "../print/quote";
@@ -398,16 +409,21 @@ function printStrField(ptr: u64, off: u32, len: u64, atExit: bool = false): void
     putAddr(ptr);
     return;
   }
+  printStrRead(ptr, ptData, ptLen, len);
+}
+
+/** printstr_ex's text of the string at `ptr`, of which `got` bytes at `data` were read (`len` as above). */
+function printStrRead(ptr: u64, data: usize, got: u32, len: u64): void {
   let size = <u64>strsize + 1;
   if (size > len) size = len;
   let n: u32 = 0;
-  while (<u64>n < size && n < ptLen && load<u8>(ptData + <usize>n) != 0) n++;
-  if (<u64>n < size && n >= ptLen) {
+  while (<u64>n < size && n < got && load<u8>(data + <usize>n) != 0) n++;
+  if (<u64>n < size && n >= got) {
     putAddr(ptr);
     return;
   }
   const shown = n < <u32>strsize ? n : <u32>strsize;
-  quote(ptData, shown, false, xflag);
+  quote(data, shown, false, xflag);
   // no NUL within what was read: more follows
   if (<u64>n == size && len != 0) puts("...");
 }
@@ -463,6 +479,8 @@ function shows(bf: BpfField, p: usize): bool {
 const EL_U32: u32 = 0;
 const EL_X64: u32 = 1;
 const EL_ITER_MAP: u32 = 2;
+/** A string pointer, its string followed (POINTEE_EACH): printstr's NULL, text or address. */
+const EL_STR: u32 = 3;
 
 /**
  * print_array of `count` elements at `ptr` (the pointee at `off`, at entry or exit): NULL, `[]`,
@@ -482,7 +500,9 @@ function printArray(ptr: u64, count: u64, off: u32, kind: u32, atExit: bool): vo
     putAddr(ptr);
     return;
   }
-  const size: u32 = kind == EL_X64 ? 8 : 4;
+  const size: u32 = kind == EL_X64 || kind == EL_STR ? 8 : 4;
+  // the strings, element by element, in the order the array was read
+  const strings = kind == EL_STR && findPointeeEach(ATTR_ARG, atExit);
   for (let i: u64 = 0; i < count; i++) {
     if (i > 0) puts(", ");
     if ((i + 1) * <u64>size > <u64>ptLen) {
@@ -502,7 +522,14 @@ function printArray(ptr: u64, count: u64, off: u32, kind: u32, atExit: bool): vo
     }
     const e = ptData + <usize>(i * <u64>size);
     if (kind == EL_X64) putXVal(load<u64>(e));
-    else if (kind == EL_U32) putU64(<u64>load<u32>(e));
+    else if (kind == EL_STR) {
+      // every element has its entry, a NULL one too: step past it either way
+      const sp = load<u64>(e);
+      const read = strings && nextPointeeEach() && pePtr == sp;
+      if (sp == 0) puts("NULL");
+      else if (read) printStrRead(sp, peData, peGot, 0xffffffffffffffff);
+      else putAddr(sp);
+    } else if (kind == EL_U32) putU64(<u64>load<u32>(e));
     else {
       puts("{map={map_fd=");
       printFdElem(load<i32>(e));
@@ -744,9 +771,8 @@ function printLinkCreateUnion(p: usize, size: u64): u32 {
     printFlags(T_KPROBE_FLAGS, <u64>load<u32>(p + 16));
     puts(", cnt=");
     putU64(cnt);
-    // the symbols' names sit behind an array of pointers no capture follows: its address
     puts(", syms=");
-    putAddr(load<u64>(p + 24));
+    printArray(load<u64>(p + 24), cnt, 24, EL_STR, false);
     puts(", addrs=");
     printArray(load<u64>(p + 32), cnt, 32, EL_X64, false);
     puts(", cookies=");

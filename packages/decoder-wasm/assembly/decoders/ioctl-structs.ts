@@ -67,7 +67,7 @@ import {
 import { printRandPoolInfo } from "./ioctl-random";
 import { printRtcParam, printRtcPllInfo, printRtcTime, printRtcWkalrm } from "./ioctl-rtc";
 import { printScalar } from "./ioctl-scalar";
-import { printSgScsiReset } from "./ioctl-scsi";
+import { printSgIo, printSgScsiReset } from "./ioctl-scsi";
 import { printSeccompNotif, printSeccompNotifAddfd, printSeccompNotifResp } from "./ioctl-seccomp";
 import { printIfconfIn, printIfconfOut, printIfreq, printIfrNameArg } from "./ioctl-sock";
 import { printTeeStruct } from "./ioctl-tee";
@@ -167,6 +167,8 @@ export const IOCTL_STRUCT_NAMES: string[] = [
   "blkpg_ioctl_arg",
   "blk_user_trace_setup",
   "sg_scsi_reset",
+  // bpf area: SG_IO's
+  "sg_io",
   // ioctlb
   "ifr_name",
   "ifreq",
@@ -222,7 +224,9 @@ export function ioctlExitShownOnError(type: u32): bool {
   // ioctl-a: GIO_UNIMAP's count the kernel wrote and the entries pointer, also after an error.
   // v4l2: VIDIOC_*_EXT_CTRLS' controls and error_idx, also after an error.
   // ioctlb: SIOCGIFCONF's length and buffer address, also after an error.
+  // bpf area: SG_IO's response, also after an error (as the caller's struct had it).
   return (
+    strEq(type, "sg_io") ||
     strEq(type, "rtc_param") ||
     strEq(type, "unimapdesc") ||
     strEq(type, "v4l2_ext_controls") ||
@@ -272,6 +276,8 @@ export function ioctlExitMode(type: u32): u8 {
     strEq(type, "console_font_op") ||
     // ioctlb: a socket getter's ifreq (name asked, member answered) and SIOCGIFCONF's ifconf.
     strEq(type, "ifreq") ||
+    // bpf area: SG_IO's request, then its response
+    strEq(type, "sg_io") ||
     strEq(type, "ifconf") ||
     // ioctlc: a TEE buffer request's `{buf_len, buf_ptr={…}` and ` => {…}}`.
     strEq(type, "tee_ioctl_buf_data")
@@ -379,6 +385,7 @@ export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExi
   if (strEq(type, "blkpg_ioctl_arg")) return printBlkpg(p, len);
   if (strEq(type, "blk_user_trace_setup")) return printBlkTraceSetup(p, len, atExit);
   if (strEq(type, "sg_scsi_reset")) return printSgScsiReset(p, len);
+  if (strEq(type, "sg_io")) return printSgIo(p, len, addr, atExit);
   // ioctlb
   if (strEq(type, "ifr_name")) return printIfrNameArg(p, len);
   if (strEq(type, "ifreq")) return printIfreq(p, len, atExit);

@@ -33,6 +33,7 @@ import { printArg, printFd } from "./args";
 import { isEvdevPointer, printEvdevRequest } from "./ioctl-evdev";
 import { kvmReturnsFd } from "./ioctl-kvm";
 import { printNumberedRequest } from "./ioctl-number";
+import { sgIoEntryClosed } from "./ioctl-scsi";
 import {
   EXIT_ARROW_ALWAYS,
   EXIT_CONTINUE,
@@ -157,7 +158,7 @@ function finishOpenStruct(req: i32): void {
       arg(argIdx) != 0 &&
       (findCap(argIdx, CK_STRUCT_IF, true) ||
         capPartial() ||
-        (isError && findCap(argIdx, CK_STRUCT_IF, false)));
+        (isError && (findCap(argIdx, CK_STRUCT_IF, false) || capPartial())));
     if (read && printIoctlStruct(requestStruct(req), capData, capLen, arg(argIdx), true)) return;
     puts(", ???");
   }
@@ -202,6 +203,8 @@ export function decodeIoctl(): i32 {
     if (atEntry >= 0 && !printPointee(atEntry, false)) return RVAL_DECODED;
     // v4l2: an entry that closed its struct (a type with no more to say) is the whole call.
     if (v4l2EntryClosed()) return RVAL_DECODED;
+    // bpf area: an SG_IO struct with no response to print (an unknown id, a struct cut short)
+    if (sgIoEntryClosed()) return RVAL_DECODED;
     // ioctlc: a TEE buffer request whose buffer was not decodable printed it all at entry.
     if (teeEntryClosed()) return RVAL_DECODED;
     return atExit >= 0 ? 0 : RVAL_DECODED;
