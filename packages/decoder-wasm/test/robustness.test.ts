@@ -323,6 +323,24 @@ describe("absurd values and corrupt text", () => {
     }
   });
 
+  it("an io_submit capture whose iocb claims more bytes than the capture holds does not trap", async () => {
+    // fast-check's shrunk counterexample: an enter record of io_submit (209) whose ARRAY capture
+    // lists an iocb, then a buffer header past the capture's end.
+    const rec = Uint8Array.from([
+      136, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 128, 62, 0, 0, 192, 209, 0, 0, 0, 0,
+      0, 0, 0, 0, 0, 0, 0, 99, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 128, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 128, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,
+      2, 7, 0, 0, 24, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 128, 0, 0, 0, 0, 0, 0, 0, 128, 48, 0, 0,
+      0, 2, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 62, 0, 0, 192, 209, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+      0, 128, 0, 0, 0, 0, 0, 0, 0, 0,
+    ]);
+    const d = await createDecoder({ pidPrefix: "bracket", decodeFds: "all" });
+    const out = utf8.decode(d.decode(rec));
+    expect(d.lastError).toBeNull();
+    // The block that cannot be whole prints as strace's `...` for elements not shown.
+    expect(out).toBe("io_submit(NULL, 99, [...])              = 9223372036854775808\n");
+  });
+
   it("a SIGCHLD's clock ticks at INT64_MIN and UINT64_MAX print as strace prints them (unsigned)", async () => {
     // strace 6.1, for a SIGCHLD queued with rt_sigqueueinfo (see the CLI's absurd-values test).
     const d = await createDecoder();

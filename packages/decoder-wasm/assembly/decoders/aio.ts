@@ -286,11 +286,17 @@ function printIocbArray(start: u64, n: u64): void {
       else putAddr(ptr);
       continue;
     }
+    // The struct and its buffer's header must lie inside the capture, and the buffer's length
+    // is believed only up to the capture's end: a corrupt recording must not read past it.
     const p = q;
-    q += (<usize>slen + 7) & ~(<usize>7);
-    const bstatus = load<u32>(q + 16);
-    const blen = load<u32>(q + 20);
-    const data = q + 24;
+    const head = q + ((<usize>slen + 7) & ~(<usize>7));
+    if (<u64>slen > <u64>(end - q) || head + 24 > end) {
+      puts("...");
+      break;
+    }
+    const bstatus = load<u32>(head + 16);
+    const data = head + 24;
+    const blen = min<u32>(load<u32>(head + 20), <u32>(end - data));
     q = data + ((<usize>blen + 7) & ~(<usize>7));
     printIocb(p, data, blen, bstatus);
   }
