@@ -16,7 +16,12 @@ const PAGE: u64 = 4096;
 /** Where the sized capture of argument i starts (0: none); its readable bytes are extLen. */
 export let extData: usize = 0;
 export let extLen: u32 = 0;
-/** The whole of min(size, page) bytes was readable. */
+/**
+ * The whole capture was readable. (A capture cut short by an unreadable page still holds the
+ * struct when the size argument asked for more than it: io_uring_register's nr_args is an
+ * unsigned int whose register may carry high bits, read whole by native. The tail printers
+ * look at the bytes they need.)
+ */
 export let extWhole: bool = false;
 
 /**
@@ -43,7 +48,7 @@ export function findExt(i: u32, need: u32): bool {
 export function extTailShows(known: u32, size: u64): bool {
   if (size <= <u64>known) return false;
   const total = <u32>(size < PAGE ? size : PAGE);
-  if (!extWhole || extLen < total) return true;
+  if (extLen < total) return true;
   for (let j = known; j < total; j++) if (load<u8>(extData + <usize>j) != 0) return true;
   return false;
 }
@@ -51,7 +56,7 @@ export function extTailShows(known: u32, size: u64): bool {
 export function printExtTail(known: u32, size: u64, sep: bool = true): void {
   if (size <= <u64>known) return;
   const total = <u32>(size < PAGE ? size : PAGE);
-  if (!extWhole || extLen < total) {
+  if (extLen < total) {
     puts(sep ? ", ???" : "???");
     return;
   }
