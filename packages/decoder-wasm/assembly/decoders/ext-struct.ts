@@ -9,6 +9,7 @@ import { puts } from "../out";
 import { putU64 } from "../print/num";
 import { HEX_ALL, quote } from "../print/quote";
 import { CK_BUFFER_ARG_LEN } from "../record";
+import { warnShortRead } from "../warn";
 
 /** strace's get_pagesize(): the most of an extensible struct it looks at. */
 const PAGE: u64 = 4096;
@@ -16,6 +17,8 @@ const PAGE: u64 = 4096;
 /** Where the sized capture of argument i starts (0: none); its readable bytes are extLen. */
 export let extData: usize = 0;
 export let extLen: u32 = 0;
+/** The struct's address in the tracee. */
+let extAddr: u64 = 0;
 /**
  * The whole capture was readable. (A capture cut short by an unreadable page still holds the
  * struct when the size argument asked for more than it: io_uring_register's nr_args is an
@@ -32,7 +35,8 @@ export function findExt(i: u32, need: u32): bool {
   extData = 0;
   extLen = 0;
   extWhole = false;
-  if (arg(i) == 0) return false;
+  extAddr = arg(i);
+  if (extAddr == 0) return false;
   if (findCap(i, CK_BUFFER_ARG_LEN, false)) extWhole = true;
   else if (!capPartial()) return false;
   extData = capData;
@@ -57,6 +61,8 @@ export function printExtTail(known: u32, size: u64, sep: bool = true): void {
   if (size <= <u64>known) return;
   const total = <u32>(size < PAGE ? size : PAGE);
   if (extLen < total) {
+    // strace's umoven of the rest came up short (said when some of it was readable)
+    if (extLen > known) warnShortRead("umoven", extLen - known, total - known, extAddr + <u64>known);
     puts(sep ? ", ???" : "???");
     return;
   }
