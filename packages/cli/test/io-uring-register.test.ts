@@ -117,6 +117,7 @@ describe("io_uring_register, against strace", () => {
     ["-y", "-X", "raw"],
     ["-X", "verbose"],
     ["-s", "1"],
+    ["-y", "-e", "verbose=none"],
     ["-y", "-e", "inject=io_uring_register:retval=42"],
   ];
   for (const extra of variants) {

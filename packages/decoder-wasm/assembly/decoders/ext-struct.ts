@@ -4,7 +4,7 @@
 // the rest in hex when it is not all zeros (util.c print_nonzero_bytes).
 
 import { arg, capData, capLen, capPartial, findCap } from "../call";
-import { strsize } from "../options";
+import { callNoDeref, strsize } from "../options";
 import { puts } from "../out";
 import { putU64 } from "../print/num";
 import { HEX_ALL, quote } from "../print/quote";
@@ -36,7 +36,9 @@ export function findExt(i: u32, need: u32): bool {
   extLen = 0;
   extWhole = false;
   extAddr = arg(i);
-  if (extAddr == 0) return false;
+  // -e verbose= leaves the call out: strace's umoven_or_printaddr reads no struct (the address
+  // prints), though the sized capture is data native still took
+  if (extAddr == 0 || callNoDeref) return false;
   if (findCap(i, CK_BUFFER_ARG_LEN, false)) extWhole = true;
   else if (!capPartial()) return false;
   extData = capData;
