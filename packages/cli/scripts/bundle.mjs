@@ -15,9 +15,10 @@
 // its own, the bin is one chunk for a trace's start-up (everything bin.ts imports statically),
 // and a chunk per part loaded only when a run needs it (`import()`: --replay with every
 // architecture's table, i386 for -e names of another personality, the tracing pipeline).
-import { copyFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { build } from "esbuild";
@@ -25,8 +26,9 @@ import { build } from "esbuild";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
 for (const file of readdirSync(dist))
-  if (/\.(m?js|map)$/.test(file) || file === "decoder.wasm" || file === "decoder-tables.bin")
+  if (/\.([cm]?js|map)$/.test(file) || file === "decoder.wasm" || file === "decoder-tables.bin")
     rmSync(join(dist, file));
+rmSync(join(dist, "data"), { recursive: true, force: true });
 
 // node:fs through require(), not its ES module face: importing that evaluates every lazy export
 // (the stream classes, fs.promises), a few ms of every start-up for nothing tstrace uses. The
@@ -50,6 +52,7 @@ const fsShim = {
 // build-table's data (kind rules, classes, structs) then loads only for another architecture.
 const coreRequire = createRequire(join(root, "package.json"));
 const x86Path = coreRequire.resolve("@tstrace/core/x86_64");
+const coreDist = dirname(x86Path);
 const { x86_64 } = await import(pathToFileURL(x86Path).href);
 const prebuiltX86 = {
   name: "prebuilt-x86_64-table",
@@ -101,22 +104,64 @@ const prebuiltPlan = {
 // times faster than it parses and runs the same data written as object literals, which every
 // start-up otherwise pays (and preparses the lazily loaded ones). A module whose exports are not
 // plain JSON data (a function, -0, NaN, undefined...) is bundled as written.
+const dataFilter =
+  /[\\/]core[\\/]dist[\\/](generated[\\/][\w-]+|(ioctls|layouts)[\\/][\w-]+\.generated)\.js$/;
+/** A data module's exports as JSON texts by name; undefined if one is not plain JSON data. */
+async function exportsAsJson(path) {
+  const mod = await import(pathToFileURL(path).href);
+  const texts = {};
+  for (const [name, value] of Object.entries(mod)) {
+    const json = name === "default" ? undefined : JSON.stringify(value);
+    if (json === undefined || !isDeepStrictEqual(JSON.parse(json), value)) return undefined;
+    texts[name] = json;
+  }
+  return texts;
+}
 const dataAsJson = {
   name: "data-as-json",
   setup(b) {
-    b.onLoad(
-      { filter: /[\\/]core[\\/]dist[\\/](generated[\\/][\w-]+|(ioctls|layouts)[\\/][\w-]+\.generated)\.js$/ },
-      async (args) => {
-        const mod = await import(pathToFileURL(args.path).href);
-        const lines = [];
-        for (const [name, value] of Object.entries(mod)) {
-          const json = name === "default" ? undefined : JSON.stringify(value);
-          if (json === undefined || !isDeepStrictEqual(JSON.parse(json), value)) return undefined;
-          lines.push(`export const ${name} = JSON.parse(${JSON.stringify(json)});`);
-        }
+    b.onLoad({ filter: dataFilter }, async (args) => {
+      const texts = await exportsAsJson(args.path);
+      if (texts === undefined) return undefined;
+      const lines = Object.entries(texts).map(
+        ([name, json]) => `export const ${name} = JSON.parse(${JSON.stringify(json)});`,
+      );
+      return { contents: `${lines.join("\n")}\n`, loader: "js" };
+    });
+  },
+};
+// In the bin, the larger data modules (other architectures' rows, constant, ioctl and struct
+// tables: ~540 KB) as files beside it, dist/data/*.json, read when the module is first used: a run
+// that needs none of them (a trace with the prebuilt capture plan) then does not read them with
+// the bundle at every start (its code comes from the compile cache, its source is read whole).
+const DATA_FILE_MIN = 16 * 1024;
+const dataAsFiles = {
+  name: "data-as-files",
+  setup(b) {
+    b.onLoad({ filter: dataFilter }, async (args) => {
+      const texts = await exportsAsJson(args.path);
+      if (texts === undefined) return undefined;
+      const size = Object.values(texts).reduce((n, json) => n + json.length, 0);
+      if (size < DATA_FILE_MIN) {
+        const lines = Object.entries(texts).map(
+          ([name, json]) => `export const ${name} = JSON.parse(${JSON.stringify(json)});`,
+        );
         return { contents: `${lines.join("\n")}\n`, loader: "js" };
-      },
-    );
+      }
+      const file = `${relative(coreDist, args.path).replace(/\.js$/, "").replaceAll(/[\\/]/g, "-")}.json`;
+      mkdirSync(join(dist, "data"), { recursive: true });
+      writeFileSync(
+        join(dist, "data", file),
+        `{${Object.entries(texts)
+          .map(([name, json]) => `${JSON.stringify(name)}:${json}`)
+          .join(",")}}`,
+      );
+      const names = Object.keys(texts);
+      return {
+        contents: `import { readFileSync } from "node:fs";\nconst data = JSON.parse(readFileSync(new URL(${JSON.stringify(`./data/${file}`)}, import.meta.url), "utf8"));\n${names.map((name) => `export const ${name} = data.${name};`).join("\n")}\n`,
+        loader: "js",
+      };
+    });
   },
 };
 
@@ -157,28 +202,59 @@ const common = {
   legalComments: "none",
   logLevel: "warning",
 };
-// The bin in two files: dist/tstrace.mjs (src/launch.ts: Deno's permission check, Node's compile
-// cache) loads dist/tstrace-main.mjs (src/bin.ts and all it needs) only after those, so that
-// Node >= 22.1 caches the compiled code of the large file too (a module compiled before
-// enableCompileCache() runs is not cached) and Deno checks permissions before the imports need them.
-await build({
-  ...common,
-  plugins: [...common.plugins, prebuiltPlan],
-  entryPoints: { "tstrace-main": join(root, "src/bin.ts") },
-  splitting: false,
-});
-const binApart = {
-  name: "bin-apart",
+// The bin: dist/tstrace-main.cjs is src/bin.ts and everything it needs, @tstrace/native's
+// JavaScript included, as one CommonJS file, which dist/tstrace.cjs (src/launch-node.ts, the
+// Node entry) runs through V8's code cache (src/compile-cache.ts: Node 20 caches no ES module's
+// code) and dist/tstrace.mjs (src/launch.ts: Deno's permission check) runs under Deno. CommonJS
+// all the way under Node: Node's ES module loader alone costs several ms of every start.
+// import() of its own modules becomes a require, each import.meta.url the file's own URL.
+const nativeIndex = coreRequire.resolve("@tstrace/native");
+const nativeEntry = relative(join(dirname(coreRequire.resolve("@tstrace/native/package.json"))), nativeIndex);
+// @tstrace/native's JavaScript is bundled, its addon is not: its import.meta.url becomes the URL
+// of its entry in the @tstrace/native installed beside the cli (src/native-location.ts; the version
+// this bundle was built from: package.json pins it exactly), from where it finds its platform
+// package's addon as it always does.
+const nativeInside = {
+  name: "native-inside",
   setup(b) {
-    b.onResolve({ filter: /^\.\/bin\.js$/ }, () => ({ path: "./tstrace-main.mjs", external: true }));
+    b.onLoad({ filter: /\.js$/ }, (args) =>
+      args.path !== nativeIndex
+        ? undefined
+        : {
+            contents: `import { nativeEntryUrl } from ${JSON.stringify(join(root, "src", "native-location.ts"))};\nconst __nativeUrl = nativeEntryUrl(__filename, ${JSON.stringify(nativeEntry)});\n${readFileSync(args.path, "utf8").replaceAll("import.meta.url", "__nativeUrl")}`,
+            resolveDir: dirname(args.path),
+            loader: "js",
+          },
+    );
   },
 };
+// CommonJS needs no node:fs shim: a require()d module's exports are read where they are used.
 await build({
   ...common,
-  plugins: [...common.plugins, binApart],
-  entryPoints: { tstrace: join(root, "src/launch.ts") },
+  plugins: [prebuiltX86, dataAsFiles, tablesAsFile, prebuiltPlan, nativeInside],
+  entryPoints: { "tstrace-main": join(root, "src/bin.ts") },
   splitting: false,
+  format: "cjs",
+  outExtension: { ".js": ".cjs" },
+  external: [],
+  supported: { "dynamic-import": false },
+  define: { "import.meta.url": "__moduleUrl" },
+  banner: { js: '"use strict";const __moduleUrl=require("node:url").pathToFileURL(__filename).href;' },
 });
+// The cache's key (compile-cache.ts): V8 checks cached code against the source's length only.
+const mainHash = createHash("sha256")
+  .update(readFileSync(join(dist, "tstrace-main.cjs")))
+  .digest("hex")
+  .slice(0, 16);
+await build({
+  ...common,
+  entryPoints: { tstrace: join(root, "src/launch-node.ts") },
+  splitting: false,
+  format: "cjs",
+  outExtension: { ".js": ".cjs" },
+  define: { TSTRACE_MAIN_HASH: JSON.stringify(mainHash) },
+});
+await build({ ...common, entryPoints: { tstrace: join(root, "src/launch.ts") }, splitting: false });
 await build({ ...common, entryPoints: { index: join(root, "src/index.ts") }, chunkNames: "lib-[hash]" });
 
 const require = createRequire(join(root, "package.json"));

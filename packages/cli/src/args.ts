@@ -283,12 +283,12 @@ export type Interruptible = "anywhere" | "waiting" | "never" | "never_tstp";
 const INTERRUPTIBLE: readonly Interruptible[] = ["anywhere", "waiting", "never", "never_tstp"];
 
 /** strace's parse_interruptible_arg: a name (`always` is `anywhere`) or 1 to 4. */
-function parseInterruptible(value: string): Interruptible {
+function parseInterruptible(value: string, flag: string): Interruptible {
   const named = value === "always" ? "anywhere" : value;
   if ((INTERRUPTIBLE as readonly string[]).includes(named)) return named as Interruptible;
   if (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 4)
     return INTERRUPTIBLE[Number(value) - 1] as Interruptible;
-  throw new UsageError(`invalid -I argument: '${value}'`);
+  throw new UsageError(`invalid ${flag} argument: '${value}'`);
 }
 
 /** strace's --daemonize values, in -D count order. */
@@ -348,6 +348,7 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
   let json = false;
   let dCount = 0;
   let daemonizeLong = false; // --daemonize (strace refuses it together with -D)
+  let followShort = 0; // -f's count (strace refuses -f with --follow-forks, -ff with --output-separately)
   let daemonize: DaemonMode | undefined;
   const qualifiers = emptyQualifiers();
   let quietExplicit = false;
@@ -437,6 +438,7 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
         syscallTimes = value === undefined ? "us" : parsePrecision("--syscall-times", v);
         break;
       case "follow":
+        if (short) followShort++;
         followCount++;
         break;
       case "pid":
@@ -492,7 +494,7 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
         user = v;
         break;
       case "interruptible":
-        interruptible = parseInterruptible(v);
+        interruptible = parseInterruptible(v, short ? "-I" : "--interruptible");
         break;
       case "debug":
         debug = true;
@@ -626,6 +628,10 @@ export function parseArgs(argv: readonly string[], arch: ArchTable = sessionArch
       throw new UsageError("-t and --absolute-timestamps cannot be provided simultaneously", false);
     if (hexLong !== undefined && hex > 0)
       throw new UsageError("-x and --strings-in-hex cannot be provided simultaneously", false);
+    if (followShort > 0 && followCount > followShort)
+      throw new UsageError("-f and --follow-forks cannot be provided simultaneously", false);
+    if (followShort >= 2 && separately)
+      throw new UsageError("-ff and --output-separately cannot be provided simultaneously", false);
     if (summaryOnly) {
       // strace's list, in its order, of what only shapes trace lines.
       const inVain = (flag: string): number => warnings.push(`${flag} has no effect with -c/--summary-only`);

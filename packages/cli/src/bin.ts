@@ -1,7 +1,9 @@
-#!/usr/bin/env node
 import { launcherIgnoredSignals, restoreLauncherEnv } from "./launcher-env.js";
 import { main } from "./main.js";
 
-const ignoredSignals = launcherIgnoredSignals();
-restoreLauncherEnv();
-await main(process.argv.slice(2), ignoredSignals);
+/** Runs the tstrace command: what dist/tstrace-main.cjs, the bundle of this file, exports. */
+export function run(): Promise<never> {
+  const ignoredSignals = launcherIgnoredSignals();
+  restoreLauncherEnv();
+  return main(process.argv.slice(2), ignoredSignals);
+}

@@ -14,7 +14,13 @@ export function decoderOptions(o: CliOptions, notices = false): DecoderOptions {
     strsize: o.strsize,
     acolumn: o.columns,
     hex: o.hex,
-    pidPrefix: o.follow || o.pids.length > 1 ? (o.output === undefined ? "bracket" : "plain") : "none",
+    // strace's print_pid_pfx: -f, or more than one process from the start (-p's and the command).
+    pidPrefix:
+      o.follow || o.pids.length + (o.command.length > 0 ? 1 : 0) > 1
+        ? o.output === undefined
+          ? "bracket"
+          : "plain"
+        : "none",
     syscallNumbers: o.syscallNumber,
     instructionPointer: o.instructionPointer,
     ...(o.absTimestamps ? { timestamps: o.absTimestamps } : {}),

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// The bin's entry (dist/tstrace.mjs): checks Deno's permissions before the command's modules
-// load (their imports need them), then runs bin.ts.
+// The bin's ES module entry (dist/tstrace.mjs), for Deno and `node bin/tstrace`: checks Deno's
+// permissions before the command's modules load (their imports need them), then runs the command:
+// under Node through dist/tstrace.cjs (launch-node.ts: its code cache), under Deno (which has its
+// own) straight from the bundle, dist/tstrace-main.cjs.
+import { createRequire } from "node:module";
 import { missingDenoPermissions } from "./deno-permissions.js";
 
 const missing = missingDenoPermissions(process.argv.slice(2).some((a) => a.startsWith("--replay")));
@@ -8,9 +11,6 @@ if (missing.length > 0) {
   process.stderr.write(`${missing.join("\n")}\n`);
   process.exit(1);
 }
-// Node >= 22.1 keeps V8's compiled code for tstrace's modules in a disk cache (its default place,
-// under the OS temporary directory), which saves most of their compile time from the second run
-// on. Node 20 has no such cache for ES modules; Deno has its own.
-const { enableCompileCache } = (await import("node:module")) as { enableCompileCache?: () => unknown };
-if (typeof enableCompileCache === "function" && !("Deno" in globalThis)) enableCompileCache();
-await import("./bin.js");
+const require = createRequire(import.meta.url);
+if ("Deno" in globalThis) await (require("./tstrace-main.cjs") as { run(): Promise<never> }).run();
+else require("./tstrace.cjs");

@@ -86,8 +86,8 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
     process.stdout.write(`${PROGRAM} -- version ${version()}\n`);
     process.exit(0);
   }
-  if (options.pids.length > 0 && options.command.length > 0)
-    fail("-p together with a command is not supported by this build", false);
+  if (options.pids.length > 0 && options.daemonize)
+    fail("-p together with -D is not supported by this build", false);
   // -E: process.env is the environ every way of starting the command passes on (Node sets it).
   applyEnvChanges(process.env, options.envChanges);
   // -D: this process becomes the command; a grandchild tstrace (the branch below) traces it.
@@ -102,10 +102,9 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
     await countWithPerf(options, PROGRAM, (message) => fail(message, false));
   const attachPids = daemonFor !== undefined ? [daemonFor] : options.pids;
   const attaching = attachPids.length > 0;
+  // -p with a command: the command is spawned, the session is its (exit status, start-up errors).
+  const attachOnly = attaching && options.command.length === 0;
   const { qualifiers } = options;
-  // strace -o with a command (-D's too) implies -q: no attach/detach notices.
-  const quietAttach =
-    qualifiers.quiet.has("attach") || (daemonFor !== undefined && options.output !== undefined);
   // strace: -o FILE with a command is -q unless -q or --quiet= was given.
   const messageQuiet =
     options.output !== undefined &&
@@ -114,6 +113,8 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
     qualifiers.quiet.size === 0
       ? quietForCount(1)
       : qualifiers.quiet;
+  // ...so no attach/detach notices either (-p's with a command); -D's never says it attached.
+  const quietAttach = messageQuiet.has("attach") || (daemonFor !== undefined && options.output !== undefined);
   let pathFilter: PathFilter | undefined;
   if (options.tracePaths.length > 0 || options.traceFds) {
     const { set, resolved } = selectPaths(options.tracePaths);
@@ -121,7 +122,7 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
       for (const [given, real] of resolved)
         process.stderr.write(`${PROGRAM}: Requested path ${cQuote(given)} resolved into ${cQuote(real)}\n`);
     // A spawned command starts with tstrace's stdio and the fds handed down to it.
-    const start = attaching ? undefined : startingFds(set, [0, 1, 2, ...(inheritFds().inheritFds ?? [])]);
+    const start = attachOnly ? undefined : startingFds(set, [0, 1, 2, ...(inheritFds().inheritFds ?? [])]);
     pathFilter = new PathFilter(options.arch, set, options.traceFds, start);
   }
 
@@ -234,8 +235,7 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
           options,
           {
             ...(stopSet ? { stopSet } : {}),
-            attachPids,
-            untilExec: daemonFor !== undefined,
+            ...(daemonFor !== undefined ? { attachPids, untilExec: true } : {}),
             ignoredSignals,
             ...inheritFds(),
             // A recording reads more than this trace prints, so a replay may ask for it.
@@ -257,7 +257,7 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
     const lines = message.split("\n");
     const last = lines.pop() as string;
     for (const line of lines) process.stderr.write(`${PROGRAM}: ${line}\n`);
-    fail(last.startsWith("attach: ") || !attaching ? last : `attach: ${last}`, false);
+    fail(last.startsWith("attach: ") || !attachOnly ? last : `attach: ${last}`, false);
   }
 
   // -I (strace's default: never with -o FILE and a command): never ignores these signals; otherwise
@@ -319,6 +319,6 @@ export async function main(argv: readonly string[], ignoredSignals: readonly num
     process.exit(128 + interrupted);
   }
   // Detached (-p, or --syscall-limit reached): the tracees run on; tstrace succeeded.
-  if (attaching || limit?.reached) process.exit(0);
+  if (attachOnly || limit?.reached) process.exit(0);
   return exitLikeTracee(result, (native as typeof Native).raiseSignal);
 }

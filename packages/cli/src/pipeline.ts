@@ -17,7 +17,7 @@ import { usesSeccomp } from "./seccomp-choice.js";
 export interface PipelineStart {
   /** The syscalls the tracer stops for, when wider than `-e trace=` (-P follows fds through more). */
   readonly stopSet?: ReadonlySet<number>;
-  /** Attach to these instead of `cli.pids` (-D attaches to its parent). */
+  /** Attach to these instead of `cli.pids` and start no command (-D attaches to its parent). */
   readonly attachPids?: readonly number[];
   /** -D: report nothing of the attached process before its execve. */
   readonly untilExec?: boolean;
@@ -72,22 +72,24 @@ export async function createPipeline(
       : {}),
   };
   const attachPids = start.attachPids ?? cli.pids;
-  const session =
-    attachPids.length > 0
-      ? native.attachTraced({ ...common, pids: attachPids, untilExec: start.untilExec ?? false }, onBatch)
-      : native.spawnTraced(
-          {
-            ...common,
-            argv: cli.command,
-            ...(stopSet ? { seccomp: usesSeccomp(cli) } : {}),
-            ...(start.env ? { env: start.env } : {}),
-            ...(start.cwd ? { cwd: start.cwd } : {}),
-            ...(start.ignoredSignals ? { ignoredSignals: start.ignoredSignals } : {}),
-            ...(start.inheritFds ? { inheritFds: start.inheritFds } : {}),
-            ...(cli.user !== undefined ? { user: cli.user } : {}),
-          },
-          onBatch,
-        );
+  // -p with a command: the command is spawned and the processes attached to it (strace's order).
+  const spawning = cli.command.length > 0 && start.attachPids === undefined;
+  const session = !spawning
+    ? native.attachTraced({ ...common, pids: attachPids, untilExec: start.untilExec ?? false }, onBatch)
+    : native.spawnTraced(
+        {
+          ...common,
+          argv: cli.command,
+          ...(stopSet ? { seccomp: usesSeccomp(cli) } : {}),
+          ...(start.env ? { env: start.env } : {}),
+          ...(start.cwd ? { cwd: start.cwd } : {}),
+          ...(start.ignoredSignals ? { ignoredSignals: start.ignoredSignals } : {}),
+          ...(start.inheritFds ? { inheritFds: start.inheritFds } : {}),
+          ...(cli.user !== undefined ? { user: cli.user } : {}),
+          ...(attachPids.length > 0 ? { attachPids } : {}),
+        },
+        onBatch,
+      );
   return { session, capturePlan };
 }
 

@@ -17,9 +17,12 @@ import { UsageError } from "./usage-error.js";
 
 export type { TraceResult } from "@tstrace/native";
 
-/** What to trace: a command to start, or running processes to attach to. */
+/**
+ * What to trace: a command to start, running processes to attach to, or both (strace -p with a
+ * command: the processes are attached once the command is started; the result is the command's).
+ */
 export type TraceTarget =
-  | { readonly argv: readonly string[]; readonly pids?: undefined }
+  | { readonly argv: readonly string[]; readonly pids?: readonly number[] }
   | { readonly pids: readonly number[]; readonly argv?: undefined };
 
 export type TraceOptions = TraceTarget & {
@@ -38,7 +41,7 @@ export type TraceOptions = TraceTarget & {
 
 /** A running trace. Iterate it once; the iteration ends when the trace does. */
 export interface Trace<T> extends AsyncIterable<T> {
-  /** The started command's pid, or the first attached pid. */
+  /** The started command's pid, or (without a command) the first attached pid. */
   readonly pid: number;
   /** How the command ended (attached or let go: status 0, exitCode and signal null). */
   readonly result: Promise<native.TraceResult>;
@@ -123,7 +126,7 @@ export async function trace(
       false,
     );
   const attaching = cli.pids.length > 0;
-  if (attaching === cli.command.length > 0) throw new UsageError("give either argv or pids", false);
+  if (!attaching && cli.command.length === 0) throw new UsageError("give argv, pids or both", false);
 
   const lines = options.mode !== "batches";
   const events = options.mode === "events";

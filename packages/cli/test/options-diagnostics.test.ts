@@ -29,7 +29,15 @@ const CASES: string[][] = [
   ["--daemonize=pgr"],
   ["-D", "--daemonize", "-p", "1"],
   ["--daemonize", "-v", "-D", "/bit/true"],
+  // -f and -ff against their long spellings (startup: strace's options-syntax test attaches with
+  // -p $$ after these, so a missing refusal hangs it).
+  ["-f", "--follow-forks", "true"],
+  ["--follow-forks", "-ff", "true"],
+  ["-ff", "--output-separately", "true"],
+  ["--output-separately", "-f", "-f", "-o", "x", "true"],
   // Spelled long, the long name is in the message.
+  ["--interruptible=0x1"],
+  ["-I", "5"],
   ["--string-limit=-42"],
   ["-c", "-C", "true"],
 ];

@@ -66,6 +66,8 @@ export function renderNativeHeader(core) {
   offsets("header", core.RecordHeader, "Record header: offsets and length.");
   enumOf("RecordType", "uint16_t", core.RecordType);
   offsets("signal_body", core.SignalBody, "SIGNAL body.");
+  offsets("group_stop_body", core.GroupStopBody, "GROUP_STOP body.");
+  enumOf("SignalFlags", "uint32_t", core.SignalFlags, "Signal");
   offsets("enter_body", core.SyscallEnterBody, "SYSCALL_ENTER body.");
   offsets("exit_body", core.SyscallExitBody, "SYSCALL_EXIT body.");
   enumOf("SyscallExitFlags", "uint16_t", core.SyscallExitFlags, "Exit");
@@ -149,6 +151,8 @@ export function renderAssembly(core) {
   group("HDR_", "u32", core.RecordHeader);
   group("T_", "u16", core.RecordType);
   group("SIGNAL_BODY_", "u32", core.SignalBody);
+  group("GROUP_STOP_BODY_", "u32", core.GroupStopBody);
+  group("SIGNAL_FLAG_", "u32", core.SignalFlags);
   group("ENTER_", "u32", core.SyscallEnterBody);
   group("EXIT_", "u32", core.SyscallExitBody);
   group("EXIT_FLAG_", "u16", core.SyscallExitFlags);

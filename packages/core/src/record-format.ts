@@ -36,7 +36,7 @@ export const RecordType = {
   SYSCALL_ENTER: 1,
   /** Syscall exit stop. Body: {@link SyscallExitBody}, then captures. */
   SYSCALL_EXIT: 2,
-  /** Signal-delivery stop. Body: u32 signo, u32 flags, 128 bytes of siginfo_t. */
+  /** Signal-delivery stop. Body: {@link SignalBody} (u32 signo, u32 flags, 128 bytes of siginfo_t, the ip), then captures. */
   SIGNAL: 3,
   /** The thread exited or was killed. Body: i32 raw wait(2) status, u32 last syscall number + 1 (0: none seen). */
   EXIT: 4,
@@ -48,7 +48,7 @@ export const RecordType = {
   ATTACHED: 7,
   /** Tracer detached from a thread. Body: none. */
   DETACHED: 8,
-  /** Group-stop (SIGSTOP and friends). Body: u32 signo, u32 zero. */
+  /** Group-stop (SIGSTOP and friends). Body: {@link GroupStopBody}. */
   GROUP_STOP: 9,
   /** A message from the tracer for the user (UTF-8 body, e.g. "exec: No such file or directory"); flags: 1 = fatal. */
   MESSAGE: 10,
@@ -123,12 +123,39 @@ export const StackPlan = {
 export const SignalBody = {
   /** u32: the signal number. */
   signo: 0,
-  /** u32: flags, zero. */
+  /** u32: {@link SignalFlags} bits. */
   flags: 4,
   /** 128 bytes: the siginfo_t PTRACE_GETSIGINFO gave. */
   siginfo: 8,
-  /** Body length in bytes. */
+  /**
+   * u64, only when flags has {@link SignalFlags.IP}: the instruction pointer at the stop (what
+   * -i prints on the `--- SIG… ---` line); the captures then start after it.
+   */
+  ip: 136,
+  /** Body length in bytes without the ip. */
   length: 136,
+} as const;
+
+/** Offsets inside a GROUP_STOP body. */
+export const GroupStopBody = {
+  /** u32: the stopping signal's number. */
+  signo: 0,
+  /** u32: {@link SignalFlags} bits. */
+  flags: 4,
+  /** u64, only when flags has {@link SignalFlags.IP}: the instruction pointer at the stop (-i). */
+  ip: 8,
+  /** Body length in bytes without the ip. */
+  length: 8,
+} as const;
+
+/** Bits in a SIGNAL or GROUP_STOP body's flags word. */
+export const SignalFlags = {
+  /**
+   * The body holds the instruction pointer at {@link SignalBody.ip} ({@link GroupStopBody.ip}).
+   * Recordings made before it have none: a decoder shows the thread's last syscall's there,
+   * where it usually is.
+   */
+  IP: 1,
 } as const;
 
 /** How a NEW_PROCESS record's child came to be (its body's second u32). */

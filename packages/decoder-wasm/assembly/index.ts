@@ -43,6 +43,9 @@ import {
   EXIT_LENGTH,
   EXIT_NR,
   EXIT_RVAL,
+  GROUP_STOP_BODY_FLAGS,
+  GROUP_STOP_BODY_IP,
+  GROUP_STOP_BODY_LENGTH,
   HDR_FLAGS,
   HDR_LENGTH,
   HDR_PID,
@@ -50,8 +53,11 @@ import {
   HDR_TIME_NS,
   HDR_TYPE,
   RECORD_FORMAT_VERSION,
+  SIGNAL_BODY_FLAGS,
+  SIGNAL_BODY_IP,
   SIGNAL_BODY_LENGTH,
   SIGNAL_BODY_SIGINFO,
+  SIGNAL_FLAG_IP,
   STACK_FLAG_AT_ENTRY,
   T_ATTACHED,
   T_COMM,
@@ -254,8 +260,14 @@ export function decode(len: u32): u32 {
         corrupt(off, 3);
         break;
       }
-      // PID captures after the siginfo (its si_pid's, --decode-pids), as in a syscall record.
-      const tail = HDR_LENGTH + SIGNAL_BODY_LENGTH;
+      // The ip at the stop (-i), when the tracer wrote it; then the PID captures (its si_pid's,
+      // --decode-pids), as in a syscall record.
+      const hasIp = (load<u32>(body + SIGNAL_BODY_FLAGS) & SIGNAL_FLAG_IP) != 0;
+      if (hasIp && size < HDR_LENGTH + SIGNAL_BODY_IP + 8) {
+        corrupt(off, 3);
+        break;
+      }
+      const tail = HDR_LENGTH + (hasIp ? SIGNAL_BODY_IP + 8 : SIGNAL_BODY_LENGTH);
       let n: u32 = 0;
       let at: u64 = <u64>tail;
       while (at + <u64>CAP_HEADER <= <u64>size) {
@@ -265,7 +277,13 @@ export function decode(len: u32): u32 {
         n++;
       }
       setSignalPids(rec + <usize>tail, n);
-      onSignal(pid, load<u32>(body), body + SIGNAL_BODY_SIGINFO);
+      onSignal(
+        pid,
+        load<u32>(body),
+        body + SIGNAL_BODY_SIGINFO,
+        hasIp,
+        hasIp ? load<u64>(body + SIGNAL_BODY_IP) : 0,
+      );
       setSignalPids(0, 0);
     } else if (type == T_EXIT) {
       if (size < HDR_LENGTH + 8) {
@@ -274,11 +292,16 @@ export function decode(len: u32): u32 {
       }
       onExitStatus(pid, load<i32>(body), load<u32>(body, 4));
     } else if (type == T_GROUP_STOP) {
-      if (size < HDR_LENGTH + 8) {
+      if (size < HDR_LENGTH + GROUP_STOP_BODY_LENGTH) {
         corrupt(off, 3);
         break;
       }
-      onGroupStop(pid, load<u32>(body));
+      const hasIp = (load<u32>(body + GROUP_STOP_BODY_FLAGS) & SIGNAL_FLAG_IP) != 0;
+      if (hasIp && size < HDR_LENGTH + GROUP_STOP_BODY_IP + 8) {
+        corrupt(off, 3);
+        break;
+      }
+      onGroupStop(pid, load<u32>(body), hasIp, hasIp ? load<u64>(body + GROUP_STOP_BODY_IP) : 0);
     } else if (type == T_NEW_PROCESS) {
       if (size < HDR_LENGTH + 8) {
         corrupt(off, 3);

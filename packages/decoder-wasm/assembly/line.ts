@@ -122,7 +122,7 @@ class Proc {
   enterTime: u64 = 0;
   /** The last syscall number seen (strace's tcp->true_scno, printed by -n on every line). */
   lastNr: u32 = 0;
-  /** The last syscall's instruction pointer (-i on `--- SIG` lines), when one was seen. */
+  /** The last syscall's instruction pointer (-i on lines of stops that carry none), when one was seen. */
   lastIp: u64 = 0;
   hasIp: bool = false;
   /** --decode-pids=comm: the thread's name from its last COMM record (commLen 0: none yet). */
@@ -769,7 +769,7 @@ function finishInSyscall(p: Proc): void {
  * What strace's leader shows on lines other than a call's: --decode-pids=comm's name, and -n's
  * number of the process's last syscall.
  */
-function jLastNr(pid: u32, ipKnown: bool = false): void {
+function jLastNr(pid: u32, ipKnown: bool = false, withIp: bool = true): void {
   if (!decodeComm && !showNr && !showIp) return;
   const p = getProc(pid);
   if (decodeComm && p.commLen > 0) {
@@ -777,7 +777,7 @@ function jLastNr(pid: u32, ipKnown: bool = false): void {
     jBytes(changetype<usize>(p.comm), <usize>p.commLen);
   }
   if (showNr) jIntField("nr", <i64>p.lastNr);
-  jIp(ipKnown && p.hasIp, p.lastIp);
+  if (withIp) jIp(ipKnown && p.hasIp, p.lastIp);
 }
 
 /** -i: `"ip"`, the instruction pointer as 16 hex digits, or null where strace prints `????`. */
@@ -816,7 +816,14 @@ function jsonExitStatus(pid: u32, status: i32): void {
 }
 
 /** JSON: a signal delivered (`siginfo` its fields) or a group-stop (`stop`). */
-function jsonSignal(pid: u32, signo: u32, siginfo: usize, stop: bool): void {
+function jsonSignal(
+  pid: u32,
+  signo: u32,
+  siginfo: usize,
+  stop: bool,
+  hasIp: bool = false,
+  ip: u64 = 0,
+): void {
   const t0 = outLen;
   spansReset();
   const s0 = outLen;
@@ -830,7 +837,10 @@ function jsonSignal(pid: u32, signo: u32, siginfo: usize, stop: bool): void {
   const i1 = outLen;
   const j0 = outLen;
   jHead(stop ? "stopped" : "signal", pid, now);
-  jLastNr(pid, true);
+  if (hasIp) {
+    jLastNr(pid, false, false);
+    jIp(true, ip);
+  } else jLastNr(pid, true);
   jTextField("signal", s0, s1);
   if (!stop) jValueField("siginfo", i0, i1);
   jEnd(t0, j0);
@@ -860,17 +870,22 @@ export function onExitStatus(pid: u32, status: i32, lastNrPlus1: u32): void {
   liveCount--;
 }
 
-export function onSignal(pid: u32, signo: u32, siginfo: usize): void {
+/**
+ * SIGNAL: `--- SIG… {siginfo} ---`. `hasIp`: the record holds the ip at the stop (a fault's
+ * address); without it (older recordings) the last syscall's stands in, where a signal most
+ * often arrives.
+ */
+export function onSignal(pid: u32, signo: u32, siginfo: usize, hasIp: bool, ip: u64): void {
   const p = getProc(pid);
   if (!signalShown(signo)) return;
   if (jsonMode) {
-    jsonSignal(pid, signo, siginfo, false);
+    jsonSignal(pid, signo, siginfo, false, hasIp, ip);
     return;
   }
   closeOpenLine();
   printPrefix(pid);
-  // The signal is delivered where the last syscall returned: its ip is the current one.
-  printNrIpOf(p.lastNr, p.hasIp, p.lastIp);
+  if (hasIp) printNrIpOf(p.lastNr, true, ip);
+  else printNrIpOf(p.lastNr, p.hasIp, p.lastIp);
   puts("--- ");
   printSignalName(<u64>signo);
   putc(0x20);
@@ -881,16 +896,18 @@ export function onSignal(pid: u32, signo: u32, siginfo: usize): void {
   lineShown(pid);
 }
 
-export function onGroupStop(pid: u32, signo: u32): void {
+/** GROUP_STOP: `--- stopped by SIG… ---`; `hasIp` as for {@link onSignal}. */
+export function onGroupStop(pid: u32, signo: u32, hasIp: bool, ip: u64): void {
   const p = getProc(pid);
   if (!signalShown(signo)) return;
   if (jsonMode) {
-    jsonSignal(pid, signo, 0, true);
+    jsonSignal(pid, signo, 0, true, hasIp, ip);
     return;
   }
   closeOpenLine();
   printPrefix(pid);
-  printNrIpOf(p.lastNr, p.hasIp, p.lastIp);
+  if (hasIp) printNrIpOf(p.lastNr, true, ip);
+  else printNrIpOf(p.lastNr, p.hasIp, p.lastIp);
   puts("--- stopped by ");
   printSignalName(<u64>signo);
   puts(" ---");

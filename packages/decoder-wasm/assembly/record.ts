@@ -31,7 +31,15 @@ export const T_EXITING: u16 = 15;
 export const SIGNAL_BODY_SIGNO: u32 = 0;
 export const SIGNAL_BODY_FLAGS: u32 = 4;
 export const SIGNAL_BODY_SIGINFO: u32 = 8;
+export const SIGNAL_BODY_IP: u32 = 136;
 export const SIGNAL_BODY_LENGTH: u32 = 136;
+
+export const GROUP_STOP_BODY_SIGNO: u32 = 0;
+export const GROUP_STOP_BODY_FLAGS: u32 = 4;
+export const GROUP_STOP_BODY_IP: u32 = 8;
+export const GROUP_STOP_BODY_LENGTH: u32 = 8;
+
+export const SIGNAL_FLAG_IP: u32 = 1;
 
 export const ENTER_ARCH: u32 = 0;
 export const ENTER_NR: u32 = 4;

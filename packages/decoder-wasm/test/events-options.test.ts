@@ -6,7 +6,18 @@
 import { describe, expect, it } from "vitest";
 import { createDecoder } from "../dist/index.js";
 import { nr } from "./helpers/nr.js";
-import { at, concat, detached, enter, exit, exited, newProcess, signal, withIp } from "./helpers/records.js";
+import {
+  at,
+  concat,
+  detached,
+  enter,
+  exit,
+  exited,
+  groupStop,
+  newProcess,
+  signal,
+  withIp,
+} from "./helpers/records.js";
 
 const usr1 = (pid: number, sender: number): Uint8Array =>
   signal(pid, 10, (v) => {
@@ -65,6 +76,71 @@ describe("-i on non-syscall lines", () => {
     );
     expect(out).toBe(
       "[ 231] [00007ff069884409] exit_group(0) = ?\n[ 231] [????????????????] +++ exited with 0 +++\n",
+    );
+  });
+});
+
+describe("-i on a signal that carries its own ip", () => {
+  // strace -if ./pc of strace's suite (a child jumps into a page it unmapped): the SIGSEGV line
+  // shows where the thread stopped, the fault address, not its last syscall's ip.
+  const segv = (pid: number, addr: bigint): Uint8Array =>
+    signal(
+      pid,
+      11,
+      (v) => {
+        v.setInt32(8, 1, true); // SEGV_MAPERR
+        v.setBigUint64(16, addr, true);
+      },
+      addr,
+    );
+  const trace = concat(
+    withIp(enter(2990, nr("munmap"), [0x56224d104000, 12288]), 0x7f0c82128a07n),
+    exit(2990, nr("munmap"), 0),
+    segv(2990, 0x56224d1052d5n),
+    exited(2990, 11),
+  );
+
+  it("prints the stop's ip on the --- line", async () => {
+    const d = await createDecoder({ instructionPointer: true });
+    const lines = d.decodeToString(trace).split("\n");
+    expect(lines.slice(1)).toEqual([
+      "[000056224d1052d5] --- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x56224d1052d5} ---",
+      "[????????????????] +++ killed by SIGSEGV +++",
+      "",
+    ]);
+  });
+
+  it("gives it as the event's ip in JSON", async () => {
+    const d = await createDecoder({ instructionPointer: true, json: true });
+    const events = d
+      .decodeToString(trace)
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { type: string; ip?: string | null });
+    expect(events.find((e) => e.type === "signal")?.ip).toBe("000056224d1052d5");
+    expect(events.find((e) => e.type === "killed")?.ip).toBeNull();
+  });
+
+  it("a group-stop's line shows its own ip too; a record without one, the last syscall's", async () => {
+    const d = await createDecoder({ instructionPointer: true });
+    const out = d.decodeToString(
+      concat(
+        withIp(enter(7, nr("getpid"), []), 0x7f0000001000n),
+        exit(7, nr("getpid"), 7),
+        groupStop(7, 19, 0x55550000abcdn),
+        groupStop(7, 19),
+      ),
+    );
+    expect(out.split("\n").slice(1, 3)).toEqual([
+      "[000055550000abcd] --- stopped by SIGSTOP ---",
+      "[00007f0000001000] --- stopped by SIGSTOP ---",
+    ]);
+  });
+
+  it("without -i, the line is the same as ever", async () => {
+    const d = await createDecoder({});
+    expect(d.decodeToString(trace)).toContain(
+      "\n--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x56224d1052d5} ---\n",
     );
   });
 });

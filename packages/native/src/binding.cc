@@ -352,6 +352,23 @@ uint64_t SignalMask(Napi::Env env, Napi::Value v) {
   return mask;
 }
 
+// The processes to attach (attach's pids, spawn's attachPids): positive integer process ids.
+std::vector<pid_t> PidList(Napi::Env env, Napi::Value v, bool required) {
+  if (!v.IsArray()) ThrowType(env, "pids must be an array of process ids");
+  Napi::Array pids = v.As<Napi::Array>();
+  if (required && pids.Length() == 0) ThrowType(env, "pids must not be empty");
+  std::vector<pid_t> out;
+  for (uint32_t i = 0; i < pids.Length(); i++) {
+    Napi::Value e = pids.Get(i);
+    double d = e.IsNumber() ? e.As<Napi::Number>().DoubleValue() : 0;
+    if (!(d >= 1 && d <= 0x7fffffff) || d != static_cast<double>(static_cast<int64_t>(d))) {
+      throw Napi::RangeError::New(env, "pids[" + std::to_string(i) + "] must be a positive integer process id");
+    }
+    out.push_back(static_cast<pid_t>(d));
+  }
+  return out;
+}
+
 bool Bool(Napi::Env env, Napi::Value v, const char* name) {
   if (!v.IsBoolean()) ThrowType(env, std::string(name) + " must be a boolean");
   return v.As<Napi::Boolean>().Value();
@@ -447,10 +464,10 @@ void ResolveUser(Napi::Env env, const std::string& name, tstrace::SpawnSpec& spe
 
 // spawn(argv, plan, env|undefined, cwd|undefined, followForks, batchBytes, traceSet|undefined,
 //       seccomp, exitKill, onBatch, detachOnExec, inheritFds|undefined, ignoredSignals, decodeComm,
-//       user|undefined, injectTable|undefined, stackPlan|undefined, countOnly) -> session handle
+//       user|undefined, injectTable|undefined, stackPlan|undefined, countOnly, attachPids) -> session handle
 Napi::Value Spawn(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() != 18) ThrowType(env, "spawn expects 18 arguments");
+  if (info.Length() != 19) ThrowType(env, "spawn expects 19 arguments");
   tstrace::SpawnSpec spec;
   spec.argv = StringArray(env, info[0], "argv", true);
   ParsePlan(env, info[1], spec);
@@ -477,6 +494,7 @@ Napi::Value Spawn(const Napi::CallbackInfo& info) {
   ParseInjectTable(env, info[15], spec);
   ParseStackPlan(env, info[16], spec);
   ParseCountOnly(env, info[17], spec);
+  spec.attach_pids = PidList(env, info[18], false);
 
   try {
     spec.path = tstrace::resolve_command(spec.argv[0], std::getenv("PATH"));
@@ -511,17 +529,7 @@ Napi::Value Attach(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (info.Length() != 13) ThrowType(env, "attach expects 13 arguments");
   tstrace::AttachSpec spec;
-  if (!info[0].IsArray()) ThrowType(env, "pids must be an array of process ids");
-  Napi::Array pids = info[0].As<Napi::Array>();
-  if (pids.Length() == 0) ThrowType(env, "pids must not be empty");
-  for (uint32_t i = 0; i < pids.Length(); i++) {
-    Napi::Value v = pids.Get(i);
-    double d = v.IsNumber() ? v.As<Napi::Number>().DoubleValue() : 0;
-    if (!(d >= 1 && d <= 0x7fffffff) || d != static_cast<double>(static_cast<int64_t>(d))) {
-      throw Napi::RangeError::New(env, "pids[" + std::to_string(i) + "] must be a positive integer process id");
-    }
-    spec.pids.push_back(static_cast<pid_t>(d));
-  }
+  spec.pids = PidList(env, info[0], true);
   ParsePlan(env, info[1], spec);
   spec.follow_forks = Bool(env, info[2], "followForks");
   ParseTraceSet(env, info[3], spec);

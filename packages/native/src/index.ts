@@ -88,6 +88,14 @@ export interface SpawnOptions {
   countOnly?: boolean;
   /** With countOnly, strace -O: nanoseconds subtracted from each call's time (clamped at 0). */
   countOverheadNs?: number;
+  /**
+   * strace -p with a command: running processes traced too, as {@link attachTraced} would (every
+   * thread of each with followForks; an ATTACHED record each; no seccomp filter of course). They
+   * are seized once the command is forked, before it runs, as strace does. One that cannot be
+   * seized gets a MESSAGE record with strace's text, and the command is traced all the same.
+   * The session ends when every tracee has; `done` holds the command's status. Default none.
+   */
+  attachPids?: readonly number[];
 }
 
 /** Options of {@link attachTraced}. */
@@ -309,6 +317,7 @@ interface Addon {
     injectTable: Uint32Array | undefined,
     stackPlan: Uint32Array | undefined,
     countOnly: number | undefined,
+    attachPids: number[],
   ): Handle;
   attach(
     pids: number[],
@@ -415,6 +424,7 @@ export const RECORD_FORMAT_VERSION: number = 1;
  * or directory") when the command cannot be found, and TypeError/RangeError on bad options.
  */
 export function spawnTraced(options: SpawnOptions, onBatch: BatchHandler): TraceSession {
+  notOwnChildren(options.attachPids ?? []);
   const native = binding();
   const acknowledged = withAcknowledgement(onBatch);
   const handle = native.spawn(
@@ -436,6 +446,7 @@ export function spawnTraced(options: SpawnOptions, onBatch: BatchHandler): Trace
     options.injectTable,
     options.stackPlan,
     countOnly(options),
+    [...(options.attachPids ?? [])],
   );
   acknowledged.handle = handle;
   if (options.transientBatches) handle.setTransient(true);
@@ -450,15 +461,7 @@ export function spawnTraced(options: SpawnOptions, onBatch: BatchHandler): Trace
  * pid: "attach: ptrace(PTRACE_SEIZE, 999999): No such process" (`errno` on the error).
  */
 export function attachTraced(options: AttachOptions, onBatch: BatchHandler): TraceSession {
-  for (const pid of options.pids) {
-    if (parentOf(pid) === process.pid) {
-      // libuv reaps its children with waitpid(pid): it would take the ptrace stops meant for the
-      // tracer thread and the session would stall.
-      throw new Error(
-        `attachTraced: process ${pid} is a child of this Node process, which reaps it itself; start it with spawnTraced instead`,
-      );
-    }
-  }
+  notOwnChildren(options.pids);
   const acknowledged = withAcknowledgement(onBatch);
   const handle = binding().attach(
     [...options.pids],
@@ -478,6 +481,19 @@ export function attachTraced(options: AttachOptions, onBatch: BatchHandler): Tra
   acknowledged.handle = handle;
   if (options.transientBatches) handle.setTransient(true);
   return session(handle);
+}
+
+/** Throws for a pid that is a child of this Node process: it cannot be traced from here. */
+function notOwnChildren(pids: readonly number[]): void {
+  for (const pid of pids) {
+    if (parentOf(pid) === process.pid) {
+      // libuv reaps its children with waitpid(pid): it would take the ptrace stops meant for the
+      // tracer thread and the session would stall.
+      throw new Error(
+        `attachTraced: process ${pid} is a child of this Node process, which reaps it itself; start it with spawnTraced instead`,
+      );
+    }
+  }
 }
 
 /**

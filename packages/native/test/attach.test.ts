@@ -1,7 +1,10 @@
 // attachTraced and detach(): real processes that are not children of this Node process.
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { attachTraced, type TraceSession } from "../src/index.ts";
+import { attachTraced, spawnTraced, type TraceSession } from "../src/index.ts";
 import { EMPTY_PLAN, NR } from "./helpers/plan.ts";
 import {
   alive,
@@ -213,6 +216,60 @@ describe("attachTraced", () => {
       expect(() => attachTraced({ pids: [child.pid!], capturePlan: EMPTY_PLAN }, () => {})).toThrow(
         /is a child of this Node process/,
       );
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+});
+
+describe("spawnTraced with attachPids (strace -p with a command)", () => {
+  it("attaches the running process before the command runs, traces both, and ends with the command's status once both ended", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tstrace-pcmd-"));
+    try {
+      const marker = join(dir, "started");
+      // The running process ends once the command has made the marker: the session must outlive
+      // the command, and the command must not have run before the attach.
+      const pid = start(`until [ -e ${marker} ]; do sleep 0.02; done; exit 0`);
+      const missing = unusedPid();
+      const records: ParsedRecord[] = [];
+      const session = spawnTraced(
+        {
+          argv: ["/bin/sh", "-c", `: > ${marker}; exit 5`],
+          capturePlan: EMPTY_PLAN,
+          attachPids: [missing, pid],
+        },
+        (b) => records.push(...parseRecords(b)),
+      );
+      const result = await session.done;
+      expect(result.exitCode).toBe(5);
+      expect(session.pid).not.toBe(pid);
+      const attached = records.findIndex((r) => r.type === RecordType.ATTACHED);
+      expect(records[attached]).toMatchObject({ pid, value: pid });
+      // strace's text for the one that could not be seized, in -p order, before the other's.
+      const message = records.findIndex((r) => r.type === RecordType.MESSAGE);
+      expect(records[message]).toMatchObject({
+        pid: missing,
+        text: `attach: ptrace(PTRACE_SEIZE, ${missing}): No such process`,
+      });
+      expect(message).toBeLessThan(attached);
+      // The command's first record is its own execve, after the attach.
+      const firstOfCommand = records.findIndex((r) => r.pid === session.pid && r.type !== RecordType.COMM);
+      expect(records[firstOfCommand]).toMatchObject({ type: RecordType.SYSCALL_ENTER, nr: NR.execve });
+      expect(firstOfCommand).toBeGreaterThan(attached);
+      const exits = records.filter((r) => r.type === RecordType.EXIT).map((r) => r.pid);
+      expect(exits.sort()).toEqual([session.pid, pid].sort());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("validates attachPids and refuses a child of this Node process", () => {
+    const spawnWith = (attachPids: number[]) =>
+      spawnTraced({ argv: ["/bin/true"], capturePlan: EMPTY_PLAN, attachPids }, () => {});
+    expect(() => spawnWith([0])).toThrow(RangeError);
+    const child = spawn("sleep", ["5"], { stdio: "ignore" });
+    try {
+      expect(() => spawnWith([child.pid!])).toThrow(/is a child of this Node process/);
     } finally {
       child.kill("SIGKILL");
     }

@@ -9,6 +9,8 @@ import {
   CaptureWhen,
   RecordType,
   SelectorMatch,
+  SignalBody,
+  SignalFlags,
 } from "../../core/src/record-format.ts";
 import { spawnTraced } from "../src/index.ts";
 import { buildPlan, defaultPlan, EMPTY_PLAN, NR } from "./helpers/plan.ts";
@@ -203,6 +205,18 @@ describe("spawnTraced", () => {
     const sig = records.find((r) => r.type === RecordType.SIGNAL);
     expect(sig?.signo).toBe(10);
     expect(new DataView(sig!.body.buffer, sig!.body.byteOffset).getInt32(8, true)).toBe(10); // si_signo
+  });
+
+  it("a SIGNAL record holds the ip the thread stopped at (a jump into an unmapped page: that address)", async () => {
+    const { result, records } = await trace({
+      argv: [PYTHON, "-c", "import ctypes; ctypes.CFUNCTYPE(None)(0x10000)()"],
+      capturePlan: EMPTY_PLAN,
+    });
+    expect(result.signal).toBe(11);
+    const sig = records.find((r) => r.type === RecordType.SIGNAL && r.signo === 11);
+    const body = new DataView(sig!.body.buffer, sig!.body.byteOffset, sig!.body.byteLength);
+    expect(body.getUint32(SignalBody.flags, true) & SignalFlags.IP).toBe(SignalFlags.IP);
+    expect(body.getBigUint64(SignalBody.ip, true)).toBe(0x10000n);
   });
 
   it("reports group-stops and keeps the tracee stopped until SIGCONT", async () => {

@@ -8,7 +8,8 @@ import { readFileSync, writeFileSync } from "node:fs";
  * Then the recordings rows (recording.ts): --record's cost, --replay's speed; and the --json rows
  * (json-output.ts): JSON against text, live and replayed.
  * Then peak RSS rows for a 300 000-syscall trace (memory.ts); `--memory-only` prints just those,
- * `--startup-only` just the start-up rows (startup-cpu.ts).
+ * `--startup-only` just the start-up rows (startup-cpu.ts), `--stops-only` just the stops' CPU and
+ * wall rows (stop-cpu.ts) and their targets.
  * Then the tracer syscalls per stop (syscalls-per-stop.ts), counted rather than timed, and the
  * CPU time of the stops with start-up left out (stop-cpu.ts).
  */
@@ -49,6 +50,18 @@ const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}x`.padStar
 
 if (args.includes("--startup-only")) {
   process.stdout.write(formatStartupCpu(measureStartupCpu(bin, Math.max(2 * runs, 15))));
+  process.exit(0);
+}
+if (args.includes("--stops-only")) {
+  const rows = measureStopCpu(bin, runs);
+  process.stdout.write(formatStopCpu(rows, runs));
+  const goals = targets({ rows: new Map(), ...(rows ? { stopCpu: rows } : {}) });
+  process.stdout.write(formatTargets(goals));
+  if (jsonFile !== undefined)
+    writeFileSync(
+      jsonFile,
+      `${JSON.stringify({ runs, loadAverage: loadavg(), stopCpu: rows, targets: goals }, null, 2)}\n`,
+    );
   process.exit(0);
 }
 if (memoryOnly) {

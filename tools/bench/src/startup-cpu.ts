@@ -8,6 +8,10 @@
  * turned strace's ~5 ms into 0. CPU times are trimmed means (the middle half of the runs). Each
  * difference (tstrace - strace, tstrace - node) is taken round by round, then its median or
  * trimmed mean, so a load drift hits both sides of it alike.
+ *
+ * tstrace runs its bundle from V8's code cache, which its first run writes: one untimed run
+ * first, as a user's every run but the very first. The same rounds also time tstrace with
+ * NODE_DISABLE_COMPILE_CACHE=1 (that first run's cost: compiling it all).
  */
 import { spawnSync } from "node:child_process";
 import { median } from "./timing.js";
@@ -30,6 +34,8 @@ export interface StartupCpu {
   };
   /** The CPU difference over strace's in the lower and upper quartile of the rounds: its spread. */
   readonly overStraceSpreadMs: readonly [number, number];
+  /** Without the compile cache (NODE_DISABLE_COMPILE_CACHE=1): CPU time, difference over strace's. */
+  readonly noCache: { readonly tstraceMs: number; readonly overStraceMs: number };
 }
 
 interface Run {
@@ -79,10 +85,14 @@ export function measureStartupCpu(bin: string, runs: number): StartupCpu {
   const t: Run[] = [];
   const s: Run[] = [];
   const n: Run[] = [];
+  const c: Run[] = [];
+  const argv = [bin, "-o", "/dev/null", "/bin/true"];
+  run(argv);
   for (let i = 0; i < runs; i++) {
-    t.push(run([bin, "-o", "/dev/null", "/bin/true"]));
+    t.push(run(argv));
     s.push(run(["strace", "-o", "/dev/null", "/bin/true"]));
     n.push(run([process.execPath, "-e", "0"], bare));
+    c.push(run(argv, { ...process.env, NODE_DISABLE_COMPILE_CACHE: "1" }));
   }
   const cpu = (rs: Run[]) => rs.map((r) => r.cpuMs);
   const wall = (rs: Run[]) => rs.map((r) => r.wallMs);
@@ -102,6 +112,7 @@ export function measureStartupCpu(bin: string, runs: number): StartupCpu {
       overNodeMs: median(diff(wall(t), wall(n))),
     },
     overStraceSpreadMs: quartiles(overStrace),
+    noCache: { tstraceMs: trimmedMean(cpu(c)), overStraceMs: trimmedMean(diff(cpu(c), cpu(s))) },
   };
 }
 
@@ -110,6 +121,7 @@ export function formatStartupCpu(c: StartupCpu): string {
   return [
     `start-up /bin/true, CPU time (user + sys, trimmed means): tstrace ${ms(c.tstraceMs)}, strace ${ms(c.straceMs)}, node -e 0 (bare) ${ms(c.nodeMs)}`,
     `  tstrace - strace ${ms(c.overStraceMs)} (quartiles ${ms(c.overStraceSpreadMs[0])} .. ${ms(c.overStraceSpreadMs[1])}), tstrace - node ${ms(c.overNodeMs)}`,
+    `  without the compile cache (NODE_DISABLE_COMPILE_CACHE=1, a first run): tstrace ${ms(c.noCache.tstraceMs)}, tstrace - strace ${ms(c.noCache.overStraceMs)}`,
     `start-up /bin/true, wall time (medians): tstrace ${ms(c.wall.tstraceMs)}, strace ${ms(c.wall.straceMs)}, node -e 0 (bare) ${ms(c.wall.nodeMs)}; tstrace - strace ${ms(c.wall.overStraceMs)}, tstrace - node ${ms(c.wall.overNodeMs)}`,
     "",
   ].join("\n");

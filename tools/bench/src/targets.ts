@@ -131,6 +131,15 @@ function stopCpuTargets(rows: readonly StopCpuRow[] | undefined) {
       1.1,
       "x",
     ),
+    // What any seccomp filter costs the program, no tracer at all: the two rows above cannot go
+    // below it (seccomp-floor.ts); shown against the same goal so a reader sees where it lies.
+    ...target(
+      "CPU: allow-all seccomp filter, no tracer / untraced (floor)",
+      cpu("dd 200k trace=openat (no -f)")?.floorOverUntraced,
+      "max",
+      1.1,
+      "x",
+    ),
     ...target(
       "CPU, net of start-up: --no-seccomp-bpf trace=openat / strace",
       cpu("dd --no-seccomp-bpf trace=openat")?.netOverStraceNet,
@@ -155,6 +164,43 @@ function stopCpuTargets(rows: readonly StopCpuRow[] | undefined) {
     ...target(
       "CPU, net of start-up: -c (default) / strace -c",
       cpu("dd -c summary")?.netOverStraceNet,
+      "max",
+      0.5,
+      "x",
+    ),
+    // The least any ptrace tracer costs where every syscall stops (floors.ts), against the same goal.
+    ...target(
+      "CPU: minimal C ptrace tracer, dd 20k / strace (floor)",
+      cpu("dd --no-seccomp-bpf trace=openat")?.floorOverStraceNet,
+      "max",
+      0.5,
+      "x",
+    ),
+    // The stops' wall time without tstrace's start-up (the main table's ratios include it).
+    ...target(
+      "wall, net of start-up: --no-seccomp-bpf trace=openat / strace",
+      cpu("dd --no-seccomp-bpf trace=openat")?.wall.netOverStraceNet,
+      "max",
+      0.5,
+      "x",
+    ),
+    ...target(
+      "wall, net of start-up: full trace / strace",
+      cpu("dd bs=1 full trace")?.wall.netOverStraceNet,
+      "max",
+      0.6,
+      "x",
+    ),
+    ...target(
+      "wall, net of start-up: -c (ptrace) / strace -c",
+      cpu("dd -c summary, ptrace")?.wall.netOverStraceNet,
+      "max",
+      0.5,
+      "x",
+    ),
+    ...target(
+      "wall: minimal C ptrace tracer, dd 20k / strace (floor)",
+      cpu("dd --no-seccomp-bpf trace=openat")?.wall.floorOverStraceNet,
       "max",
       0.5,
       "x",

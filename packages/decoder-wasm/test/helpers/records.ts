@@ -3,8 +3,11 @@ import {
   CaptureHeader,
   CaptureKind,
   CaptureStatus,
+  GroupStopBody,
   RecordHeader,
   RecordType,
+  SignalBody,
+  SignalFlags,
   SyscallEnterBody,
   SyscallExitBody,
 } from "@tstrace/core";
@@ -101,15 +104,34 @@ export function exited(pid: number, waitStatus: number, lastNr?: number): Uint8A
   return record(RecordType.EXIT, pid, body);
 }
 
-/** A signal-delivery record; `fill` writes the siginfo fields. */
-export function signal(pid: number, signo: number, fill: (v: DataView) => void): Uint8Array {
-  const body = new Uint8Array(8 + 128);
+/**
+ * A signal-delivery record; `fill` writes the siginfo fields. `ip`: the instruction pointer at
+ * the stop, as the tracer writes it (without: as recordings made before it).
+ */
+export function signal(pid: number, signo: number, fill: (v: DataView) => void, ip?: bigint): Uint8Array {
+  const body = new Uint8Array(SignalBody.length + (ip === undefined ? 0 : 8));
   const v = new DataView(body.buffer);
-  v.setUint32(0, signo, true);
-  const si = new DataView(body.buffer, 8, 128);
+  v.setUint32(SignalBody.signo, signo, true);
+  const si = new DataView(body.buffer, SignalBody.siginfo, 128);
   si.setInt32(0, signo, true);
   fill(si);
+  if (ip !== undefined) {
+    v.setUint32(SignalBody.flags, SignalFlags.IP, true);
+    v.setBigUint64(SignalBody.ip, ip, true);
+  }
   return record(RecordType.SIGNAL, pid, body);
+}
+
+/** A group-stop record; `ip` as for {@link signal}. */
+export function groupStop(pid: number, signo: number, ip?: bigint): Uint8Array {
+  const body = new Uint8Array(GroupStopBody.length + (ip === undefined ? 0 : 8));
+  const v = new DataView(body.buffer);
+  v.setUint32(GroupStopBody.signo, signo, true);
+  if (ip !== undefined) {
+    v.setUint32(GroupStopBody.flags, SignalFlags.IP, true);
+    v.setBigUint64(GroupStopBody.ip, ip, true);
+  }
+  return record(RecordType.GROUP_STOP, pid, body);
 }
 
 export function newProcess(pid: number, child: number): Uint8Array {

@@ -52,8 +52,21 @@ namespace signal_body {
 constexpr size_t kSigno = 0;
 constexpr size_t kFlags = 4;
 constexpr size_t kSiginfo = 8;
+constexpr size_t kIp = 136;
 constexpr size_t kLength = 136;
 }  // namespace signal_body
+
+// GROUP_STOP body.
+namespace group_stop_body {
+constexpr size_t kSigno = 0;
+constexpr size_t kFlags = 4;
+constexpr size_t kIp = 8;
+constexpr size_t kLength = 8;
+}  // namespace group_stop_body
+
+enum SignalFlags : uint32_t {
+  kSignalIp = 1,
+};
 
 // SYSCALL_ENTER body.
 namespace enter_body {

@@ -186,6 +186,14 @@ bool is_exec_nr(uint32_t arch, uint64_t nr) {
   _exit(1);  // strace's child exits 1 when exec fails; the tracer reports "exec: <error>"
 }
 
+// The ptrace options of a thread seized with -p: no seccomp stops (it carries no filter of ours).
+long attach_options(bool exit_kill, bool follow_forks) {
+  long options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT;
+  if (exit_kill) options |= PTRACE_O_EXITKILL;
+  if (follow_forks) options |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
+  return options;
+}
+
 struct ThreadState {
   bool startup = false;  // auto-attached; its initial PTRACE_EVENT_STOP is not yet seen
   bool hidden = false;   // the spawned child before its own execve: nothing is reported
@@ -271,11 +279,13 @@ struct Tracer::Loop {
     reset_batch();
   }
 
-  // Ends the session early: attached tracees are detached, spawned ones killed.
+  // Ends the session early: attached tracees are detached, spawned ones killed (a command
+  // traced with -p processes: the command is killed and every tracee let go, see shutdown()).
   void abandon() {
-    if (!owner.attach_mode_) {
+    if (!owner.attach_mode_ && !owner.mixed_) {
       owner.kill();
     } else if (!detaching) {
+      if (owner.mixed_) owner.interrupt(SIGKILL);
       begin_detach();
     }
   }
@@ -444,7 +454,9 @@ struct Tracer::Loop {
       it = threads.emplace(p, ThreadState{}).first;
       seq_of(p);
       it->second.startup = true;
-      it->second.seccomp = seccomp_on;
+      // Its parent's filter, if any, is not known yet with -p processes traced too: stopping at
+      // every syscall is right either way, and its fork event below says which it is.
+      it->second.seccomp = seccomp_on && !owner.mixed_;
       it->second.hidden = !opts.follow_forks;  // followed for its filter only (see on_new_process)
       owner.add_live(p);
     }
@@ -511,7 +523,7 @@ struct Tracer::Loop {
         if (is_stop_signal(sig)) {
           // A silently followed process stops too, as it would untraced (job control, a
           // nested tracer's stopped child waiting for its PTRACE_SEIZE).
-          if (!t.hidden) emit_pair(rf::kGroupStop, p, static_cast<uint32_t>(sig), 0);
+          if (!t.hidden) emit_group_stop(p, sig);
           ptrace(PTRACE_LISTEN, p, nullptr, nullptr);
         } else {
           resume(p, t, 0);  // PTRACE_LISTEN wake-ups, interrupts, the handshake's own stop
@@ -527,6 +539,75 @@ struct Tracer::Loop {
       default:
         resume(p, t, 0);
         return;
+    }
+  }
+
+  // -p: what seizing the pids asked for left: the threads seized (tid, the pid asked for) in
+  // order, and the failures with where each falls among them (strace says so in -p order).
+  struct Seized {
+    std::vector<std::pair<pid_t, pid_t>> order;
+    std::vector<std::pair<pid_t, std::string>> errors;
+    std::vector<size_t> error_at;
+    int first_errno = 0;
+  };
+
+  // Seizes every pid (with -f every thread of its process) with `options`.
+  Seized seize_all(const std::vector<pid_t>& wanted, long options, bool until_exec) {
+    auto seize = [options](pid_t tid) {
+      return ptrace(PTRACE_SEIZE, tid, nullptr, reinterpret_cast<void*>(options)) == 0;
+    };
+    Seized out;
+    for (pid_t pid : wanted) {
+      if (threads.count(pid) != 0) continue;
+      if (!seize(pid)) {
+        if (out.first_errno == 0) out.first_errno = errno;
+        out.errors.emplace_back(pid, "attach: ptrace(PTRACE_SEIZE, " + std::to_string(pid) + "): " + errno_text(errno));
+        out.error_at.push_back(out.order.size());
+        continue;
+      }
+      adopt(pid);
+      out.order.emplace_back(pid, pid);
+      if (until_exec) {
+        threads[pid].hidden = true;
+        continue;
+      }
+      // Like strace, a process's other threads are attached only when following (-f): without
+      // it, -p names exactly the one thread to trace.
+      if (!opts.follow_forks) continue;
+      // Its other threads; they may be creating more while we look: repeat until none is new.
+      const std::string dir = "/proc/" + std::to_string(pid) + "/task";
+      for (bool added = true; added;) {
+        added = false;
+        DIR* d = opendir(dir.c_str());
+        if (d == nullptr) break;
+        while (struct dirent* e = readdir(d)) {
+          char* end = nullptr;
+          long tid = strtol(e->d_name, &end, 10);
+          if (tid <= 0 || *end != '\0' || threads.count(static_cast<pid_t>(tid)) != 0) continue;
+          if (seize(static_cast<pid_t>(tid))) {  // a thread that just exited is no error
+            adopt(static_cast<pid_t>(tid));
+            out.order.emplace_back(static_cast<pid_t>(tid), pid);
+            added = true;
+          }
+        }
+        closedir(d);
+      }
+    }
+    return out;
+  }
+
+  // Stops each seized thread at a known point (run() resumes it, or keeps a group-stopped one
+  // stopped) and writes its ATTACHED record, the failures' MESSAGE records among them.
+  void announce(const Seized& seized) {
+    for (auto& [tid, of] : seized.order) ptrace(PTRACE_INTERRUPT, tid, nullptr, nullptr);
+    now = realtime_ns();
+    size_t next_error = 0;
+    for (size_t i = 0; i <= seized.order.size(); i++) {
+      for (; next_error < seized.errors.size() && seized.error_at[next_error] == i; next_error++)
+        emit_message(seized.errors[next_error].first, seized.errors[next_error].second, 0);
+      if (i == seized.order.size()) break;
+      emit_pair(rf::kAttached, seized.order[i].first, static_cast<uint32_t>(seized.order[i].second), 0);
+      emit_comm(seized.order[i].first);
     }
   }
 
@@ -890,11 +971,14 @@ struct Tracer::Loop {
     // event: waitpid(-1) hands out the newest tracee's stops first. Only a child that is still
     // our tracee is added, or the loop would wait forever for a tid that is gone (the waker
     // keeps waitpid from failing with ECHILD).
+    // The filter is inherited: the command's descendants carry it, -p processes' never do.
+    const bool filtered = threads[p].seccomp;
+    if (auto known = threads.find(child); known != threads.end()) known->second.seccomp = filtered;
     if (threads.find(child) == threads.end() && is_tracee(child)) {
       seq_of(child);
       ThreadState& c = threads[child];
       c.startup = true;
-      c.seccomp = seccomp_on;  // the filter is inherited
+      c.seccomp = filtered;
       // Without -f a child is only followed for its filter's sake (see spawn): never reported.
       c.hidden = hidden || !opts.follow_forks;
       // strace without -f asks for no children: one its parent cloned with CLONE_PTRACE stops
@@ -977,16 +1061,41 @@ struct Tracer::Loop {
     w.end_capture(cap, rf::kOk);
   }
 
+  // Where the thread stopped, for -i: strace reads the registers at every stop it prints, so a
+  // signal's line shows where it arrived (a fault's own address), not the last syscall's ip.
+  static bool ip_at_stop(pid_t p, uint64_t& ip) {
+    SyscallInfo info;
+    std::memset(&info, 0, sizeof info);
+    if (ptrace(static_cast<enum __ptrace_request>(kGetSyscallInfo), p, reinterpret_cast<void*>(sizeof info), &info) <= 0)
+      return false;
+    ip = info.instruction_pointer;
+    return true;
+  }
+
+  void emit_group_stop(pid_t p, int sig) {
+    uint64_t ip = 0;
+    const bool has_ip = ip_at_stop(p, ip);
+    rf::RecordWriter w(batch);
+    size_t start = w.begin_record(rf::kGroupStop, static_cast<uint32_t>(p), now);
+    w.u32(static_cast<uint32_t>(sig));
+    w.u32(has_ip ? rf::kSignalIp : 0);
+    if (has_ip) w.u64(ip);
+    w.end_record(start);
+  }
+
   void on_signal(pid_t p, ThreadState& t, int sig) {
     siginfo_t si;
     std::memset(&si, 0, sizeof si);
     if (ptrace(PTRACE_GETSIGINFO, p, nullptr, &si) < 0) std::memset(&si, 0, sizeof si);
     if (!t.hidden) {
+      uint64_t ip = 0;
+      const bool has_ip = ip_at_stop(p, ip);
       rf::RecordWriter w(batch);
       size_t start = w.begin_record(rf::kSignal, static_cast<uint32_t>(p), now);
       w.u32(static_cast<uint32_t>(sig));
-      w.u32(0);
+      w.u32(has_ip ? rf::kSignalIp : 0);
       w.bytes(&si, sizeof si);
+      if (has_ip) w.u64(ip);
       signal_pid(w, p, sig, si);
       w.end_record(start);
       sample_stack(p, 0);
@@ -1190,6 +1299,7 @@ pid_t Tracer::wait_started() {
 
 pid_t Tracer::start(SpawnSpec spec, BatchSink* sink) {
   if (thread_.joinable()) throw std::logic_error("Tracer::start called twice");
+  mixed_ = !spec.attach_pids.empty();
   thread_ = std::thread(&Tracer::run, this, std::move(spec), sink);
   return wait_started();
 }
@@ -1267,6 +1377,8 @@ int Tracer::take_interrupt_signal() {
 void Tracer::shutdown() {
   if (attach_mode_) {
     detach();
+  } else if (mixed_) {
+    interrupt(SIGKILL);  // the command dies, as by kill(); the -p processes run on
   } else {
     kill();
   }
@@ -1424,6 +1536,10 @@ void Tracer::run(SpawnSpec spec, BatchSink* sink) {
   Loop loop(*this, spec, sink, pid, true);
   loop.now = realtime_ns();
   loop.emit_comm(pid);  // still stopped: its name before the execve
+  // strace -p with a command: the processes are attached once the command is forked, before it
+  // goes on to its execve; none seized is no failure (strace says why and traces the command).
+  if (!spec.attach_pids.empty())
+    loop.announce(loop.seize_all(spec.attach_pids, attach_options(spec.exit_kill, spec.follow_forks), false));
   start_ok(pid);
   ::kill(pid, SIGCONT);  // end of the handshake: the child goes on to execve, traced
 
@@ -1438,74 +1554,17 @@ void Tracer::run_attach(AttachSpec spec, BatchSink* sink) {
     fail_start("clone: " + errno_text(errno), errno);
     return;
   }
-  long options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT;
-  if (spec.exit_kill) options |= PTRACE_O_EXITKILL;
-  if (spec.follow_forks) options |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
-  auto seize = [options](pid_t tid) {
-    return ptrace(PTRACE_SEIZE, tid, nullptr, reinterpret_cast<void*>(options)) == 0;
-  };
-
   Loop loop(*this, spec, sink, -1, false);
-  std::vector<std::pair<pid_t, pid_t>> order;  // seized threads (tid, the pid asked for), in order
-  std::vector<std::pair<pid_t, std::string>> errors;
-  // Where each failure falls among the seized threads: strace says so in -p order.
-  std::vector<size_t> error_at;
-  int first_errno = 0;
-  for (pid_t pid : spec.pids) {
-    if (loop.threads.count(pid) != 0) continue;
-    if (!seize(pid)) {
-      if (first_errno == 0) first_errno = errno;
-      errors.emplace_back(pid, "attach: ptrace(PTRACE_SEIZE, " + std::to_string(pid) + "): " + errno_text(errno));
-      error_at.push_back(order.size());
-      continue;
-    }
-    if (loop.initial < 0) loop.initial = pid;
-    loop.adopt(pid);
-    order.emplace_back(pid, pid);
-    if (spec.until_exec) {
-      loop.threads[pid].hidden = true;
-      continue;
-    }
-    // Like strace, a process's other threads are attached only when following (-f): without
-    // it, -p names exactly the one thread to trace.
-    if (!spec.follow_forks) continue;
-    // Its other threads; they may be creating more while we look: repeat until none is new.
-    const std::string dir = "/proc/" + std::to_string(pid) + "/task";
-    for (bool added = true; added;) {
-      added = false;
-      DIR* d = opendir(dir.c_str());
-      if (d == nullptr) break;
-      while (struct dirent* e = readdir(d)) {
-        char* end = nullptr;
-        long tid = strtol(e->d_name, &end, 10);
-        if (tid <= 0 || *end != '\0' || loop.threads.count(static_cast<pid_t>(tid)) != 0) continue;
-        if (seize(static_cast<pid_t>(tid))) {  // a thread that just exited is no error
-          loop.adopt(static_cast<pid_t>(tid));
-          order.emplace_back(static_cast<pid_t>(tid), pid);
-          added = true;
-        }
-      }
-      closedir(d);
-    }
-  }
-  if (order.empty()) {
+  const Loop::Seized seized = loop.seize_all(spec.pids, attach_options(spec.exit_kill, spec.follow_forks), spec.until_exec);
+  if (seized.order.empty()) {
     std::string what;
-    for (auto& e : errors) what += (what.empty() ? "" : "\n") + e.second;
+    for (auto& e : seized.errors) what += (what.empty() ? "" : "\n") + e.second;
     stop_waker();
-    fail_start(what, first_errno);
+    fail_start(what, seized.first_errno);
     return;
   }
-  // Stop each at a known point; the loop resumes them (or keeps a group-stopped one stopped).
-  for (auto& [tid, of] : order) ptrace(PTRACE_INTERRUPT, tid, nullptr, nullptr);
-  loop.now = realtime_ns();
-  size_t next_error = 0;
-  for (size_t i = 0; i <= order.size(); i++) {
-    for (; next_error < errors.size() && error_at[next_error] == i; next_error++)
-      loop.emit_message(errors[next_error].first, errors[next_error].second, 0);
-    if (i == order.size()) break;
-    loop.emit_pair(rf::kAttached, order[i].first, static_cast<uint32_t>(order[i].second), 0);
-    loop.emit_comm(order[i].first);
-  }
+  loop.initial = seized.order.front().first;
+  loop.announce(seized);
   start_ok(loop.initial);
 
   loop.run();

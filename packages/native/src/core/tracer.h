@@ -87,6 +87,11 @@ struct SpawnSpec : TraceOptions {
   uid_t run_uid = 0, run_euid = 0;
   gid_t run_gid = 0, run_egid = 0;
   std::vector<gid_t> groups;
+  // strace -p with a command: these processes (every thread of each with follow_forks) are
+  // attached too, after the command is forked and before it runs, as strace's startup does. Their
+  // options are an attached process's (PTRACE_O_EXITKILL only with exit_kill, no seccomp stops).
+  // One that cannot be seized gets a MESSAGE record; the session is the command's all the same.
+  std::vector<pid_t> attach_pids;
 };
 
 struct AttachSpec : TraceOptions {
@@ -159,7 +164,8 @@ class Tracer {
   // own handlers are in place.
   static void hook_interrupt_signals(const std::vector<int>& sigs);
 
-  // How a session ends when its owner goes away: attached tracees are detached, spawned ones killed.
+  // How a session ends when its owner goes away: attached tracees are detached, spawned ones
+  // killed (a command traced with -p processes: the command is killed, every tracee let go).
   void shutdown();
 
   // Waits for the tracer thread to end. Idempotent; not from the tracer thread itself.
@@ -191,6 +197,7 @@ class Tracer {
   std::set<pid_t> live_;   // guarded by mu_
   bool killed_ = false;    // guarded by mu_
   bool attach_mode_ = false;
+  bool mixed_ = false;       // spawned, with SpawnSpec::attach_pids: let go rather than killed at shutdown
   bool until_exec_ = false;  // attach_mode_ for strace -D: the command's own execve is ahead
   bool detach_requested_ = false;  // guarded by mu_
   int interrupt_signal_ = 0;       // guarded by mu_: for the spawned command, sent at detach
