@@ -261,6 +261,26 @@ export const IO_URING_PARAMS_RESV: u32 = 28;
 export const IO_URING_PARAMS_SQ_OFF: u32 = 40;
 export const IO_URING_PARAMS_CQ_OFF: u32 = 80;
 
+export const SIZEOF_IO_URING_FILES_UPDATE: u32 = 16;
+export const IO_URING_FILES_UPDATE_OFFSET: u32 = 0;
+export const IO_URING_FILES_UPDATE_RESV: u32 = 4;
+export const IO_URING_FILES_UPDATE_FDS: u32 = 8;
+
+export const SIZEOF_IO_URING_RSRC_REGISTER: u32 = 32;
+export const IO_URING_RSRC_REGISTER_NR: u32 = 0;
+export const IO_URING_RSRC_REGISTER_FLAGS: u32 = 4;
+export const IO_URING_RSRC_REGISTER_RESV2: u32 = 8;
+export const IO_URING_RSRC_REGISTER_DATA: u32 = 16;
+export const IO_URING_RSRC_REGISTER_TAGS: u32 = 24;
+
+export const SIZEOF_IO_URING_RSRC_UPDATE2: u32 = 32;
+export const IO_URING_RSRC_UPDATE2_OFFSET: u32 = 0;
+export const IO_URING_RSRC_UPDATE2_RESV: u32 = 4;
+export const IO_URING_RSRC_UPDATE2_DATA: u32 = 8;
+export const IO_URING_RSRC_UPDATE2_TAGS: u32 = 16;
+export const IO_URING_RSRC_UPDATE2_NR: u32 = 24;
+export const IO_URING_RSRC_UPDATE2_RESV2: u32 = 28;
+
 export const SIZEOF_IF_DQBLK: u32 = 72;
 export const IF_DQBLK_DQB_BHARDLIMIT: u32 = 0;
 export const IF_DQBLK_DQB_BSOFTLIMIT: u32 = 8;

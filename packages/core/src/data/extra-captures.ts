@@ -72,4 +72,12 @@ export const extraCaptures: Readonly<Record<string, readonly ExtraCapture[]>> = 
   // uring: KEYCTL_INSTANTIATE_IOV's payload, args[3] iovecs at args[2] with their data (other
   // commands' second and third arguments read this way are never printed as iovecs)
   keyctl: [{ arg: 2, as: { k: "iovec", count: 3, dir: "in" } }],
+  // uring: io_uring_register's argument, whatever the opcode (strace 6.1 io_uring.c): nr_args
+  // elements of 16 bytes (the widest array any opcode passes: iovecs, restrictions, ring fds;
+  // fds, u32s and a cpu mask are prefixes of it), and nr_args bytes up to a page (the rsrc structs
+  // whose size nr_args gives, and the bytes past the 32 strace knows)
+  io_uring_register: [
+    { arg: 2, as: { k: "array", type: "io_uring_rsrc_update", count: 3, dir: "in" } },
+    { arg: 2, lenArg: 3, max: PAGE },
+  ],
 };

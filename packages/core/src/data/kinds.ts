@@ -296,9 +296,9 @@ export const kinds: Readonly<Record<string, KindRow>> = {
   // the params read at entry (what the caller asks) and again at exit (the rings the kernel set up)
   io_uring_setup: { args: [uint, structInOut("io_uring_params")], ret: "fd", decoder: "io_uring_setup" },
   io_uring_enter: { args: [fd, uint, uint, flags("uring_enter_flags"), sigset(5, "in"), ulong] },
-  // uring: the ring, the operation by name, its argument and count (the structs each operation
-  // passes are not decoded yet: printed as their address)
-  io_uring_register: { args: [fd, en("uring_register_opcodes"), ptr, uint] },
+  // uring: the ring, the operation by name, its argument (what each opcode passes: the captures
+  // in data/extra-captures.ts, value-captures.ts and pointees.ts) and count
+  io_uring_register: { args: [fd, en("uring_register_opcodes"), ptr, uint], decoder: "io_uring_register" },
   // quotas (quota.c): the command's data, read at entry and exit as the largest struct any
   // command passes there; Q_QUOTAON's quota file path is an extra capture
   quotactl: { args: [hex, path, uint, structInOut("quota_data")], decoder: "quotactl" },

@@ -52,6 +52,18 @@ const MAX_FONT_GLYPHS = 512;
 const V4L2_CLIP_SIZE = 24;
 const V4L2_EXT_CONTROL_SIZE = 20;
 
+/**
+ * uring: io_uring_register's second-level arrays (strace 6.1 io_uring.c): the fds FILES_UPDATE
+ * replaces (nr_args of them: the decoder cuts what is read), and the data and tags a rsrc struct
+ * points at, `nr` of each; data holds fds (FILES2, FILES_UPDATE2) or iovecs (BUFFERS2,
+ * BUFFERS_UPDATE), read as 16-byte elements, the fds a prefix. At most 1024 elements.
+ */
+const URING_MAX_ELEMS = 1024;
+const URING_RSRC: readonly PointerRule[] = [
+  { field: "data", count: "nr", elemSize: 16, max: URING_MAX_ELEMS * 16 },
+  { field: "tags", count: "nr", elemSize: 8, max: URING_MAX_ELEMS * 8 },
+];
+
 /** The pointers each struct's decoder follows, keyed by core's struct name. */
 export const structPointers: Readonly<Record<string, readonly PointerRule[]>> = {
   // A classic BPF program: strace prints at most BPF_MAXINSNS instructions, then `...`; one more
@@ -133,6 +145,10 @@ export const structPointers: Readonly<Record<string, readonly PointerRule[]>> = 
   btrfs_ioctl_send_args: [
     { field: "clone_sources", count: "clone_sources_count", elemSize: 8, max: 8 * 1024, when: "entry" },
   ],
+  // uring: io_uring_register's second-level arrays (URING_RSRC above)
+  io_uring_files_update: [{ field: "fds", elemSize: 4, max: URING_MAX_ELEMS * 4 }],
+  io_uring_rsrc_register: URING_RSRC,
+  io_uring_rsrc_update2: URING_RSRC,
 };
 
 /**
@@ -164,6 +180,25 @@ export const pointeeArgs: Readonly<Record<string, readonly PointeeArg[]>> = {
       selector: 2,
       table: "sockoptions",
       values: ["SO_ATTACH_FILTER", "SO_ATTACH_REUSEPORT_CBPF"],
+      dir: "in",
+    },
+  ],
+  // uring: the rsrc structs io_uring_register's opcode passes (read whole by its extra captures)
+  io_uring_register: [
+    {
+      arg: 2,
+      type: "io_uring_rsrc_register",
+      selector: 1,
+      table: "uring_register_opcodes",
+      values: ["IORING_REGISTER_FILES2", "IORING_REGISTER_BUFFERS2"],
+      dir: "in",
+    },
+    {
+      arg: 2,
+      type: "io_uring_rsrc_update2",
+      selector: 1,
+      table: "uring_register_opcodes",
+      values: ["IORING_REGISTER_FILES_UPDATE2", "IORING_REGISTER_BUFFERS_UPDATE"],
       dir: "in",
     },
   ],

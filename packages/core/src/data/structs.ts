@@ -93,6 +93,18 @@ const scalars: readonly StructDef[] = [
   { name: "io_uring_params", size: 120 },
   // uring: include/uapi/linux/aio_abi.h struct iocb: padded to 64 bytes on every ABI
   { name: "iocb", size: 64 },
+  // uring: io_uring_register's arguments (include/uapi/linux/io_uring.h, the same on every ABI).
+  // The 16-byte element of its arrays (struct io_uring_rsrc_update; iovecs and struct
+  // io_uring_restriction are 16 bytes too, fds and u32s fit in as many): one read of nr_args of
+  // them holds whatever array an opcode passes.
+  { name: "io_uring_rsrc_update", size: 16 },
+  { name: "io_uring_files_update", size: 16 },
+  { name: "io_uring_rsrc_register", size: 32 },
+  { name: "io_uring_rsrc_update2", size: 32 },
+  // strace 6.1's struct io_uring_buf_reg: ring_addr, ring_entries, bgid, pad, resv[3]
+  { name: "io_uring_buf_reg", size: 40 },
+  // struct io_uring_probe with the most ops strace prints (256 of 8 bytes after its 16)
+  { name: "io_uring_probe_max", size: 16 + 256 * 8 },
   ...ioctlPseudoStructs,
 ];
 

@@ -200,6 +200,22 @@ export const valueCaptures: Readonly<Record<string, ValueCaptureRow>> = {
       { value: "KEYCTL_CAPABILITIES", arg: 1, type: "page_str", dir: "out" },
     ],
   },
+  // uring: io_uring_register's fixed-size arguments (strace 6.1 io_uring.c): FILES_UPDATE's struct
+  // (its fds: data/pointees.ts), the probe the kernel fills (read at both stops: strace shows
+  // what changed), the work queue limits it answers, a provided buffer ring's registration
+  io_uring_register: {
+    selector: 1,
+    table: "uring_register_opcodes",
+    captures: [
+      { value: "IORING_REGISTER_FILES_UPDATE", arg: 2, type: "io_uring_files_update", dir: "in" },
+      { value: "IORING_REGISTER_PROBE", arg: 2, type: "io_uring_probe_max", dir: "in" },
+      { value: "IORING_REGISTER_PROBE", arg: 2, type: "io_uring_probe_max", dir: "out" },
+      { value: "IORING_REGISTER_IOWQ_MAX_WORKERS", arg: 2, type: "page_str", dir: "out" },
+      ...["IORING_REGISTER_PBUF_RING", "IORING_UNREGISTER_PBUF_RING"].map(
+        (value): ValueCapture => ({ value, arg: 2, type: "io_uring_buf_reg", dir: "in" }),
+      ),
+    ],
+  },
   // kcmp's KCMP_EPOLL_TFD points its idx2 at a struct kcmp_epoll_slot (kcmp.c)
   kcmp: {
     selector: 2,

@@ -429,6 +429,41 @@ export const layouts: readonly StructLayout[] = [
     ],
   },
   {
+    name: "io_uring_files_update",
+    kernel: "struct io_uring_files_update",
+    size: 16,
+    fields: [
+      ["offset", 0, 4, "__u32"],
+      ["resv", 4, 4, "__u32"],
+      ["fds", 8, 8, "__u64"],
+    ],
+  },
+  {
+    name: "io_uring_rsrc_register",
+    kernel: "struct io_uring_rsrc_register",
+    size: 32,
+    fields: [
+      ["nr", 0, 4, "__u32"],
+      ["flags", 4, 4, "__u32"],
+      ["resv2", 8, 8, "__u64"],
+      ["data", 16, 8, "__u64"],
+      ["tags", 24, 8, "__u64"],
+    ],
+  },
+  {
+    name: "io_uring_rsrc_update2",
+    kernel: "struct io_uring_rsrc_update2",
+    size: 32,
+    fields: [
+      ["offset", 0, 4, "__u32"],
+      ["resv", 4, 4, "__u32"],
+      ["data", 8, 8, "__u64"],
+      ["tags", 16, 8, "__u64"],
+      ["nr", 24, 4, "__u32"],
+      ["resv2", 28, 4, "__u32"],
+    ],
+  },
+  {
     name: "if_dqblk",
     kernel: "struct if_dqblk",
     size: 72,

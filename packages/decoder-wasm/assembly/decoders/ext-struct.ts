@@ -4,11 +4,12 @@
 // the rest in hex when it is not all zeros (util.c print_nonzero_bytes).
 
 import { arg, capData, capLen, capPartial, findCap } from "../call";
-import { strsize } from "../options";
+import { callNoDeref, strsize } from "../options";
 import { puts } from "../out";
 import { putU64 } from "../print/num";
 import { HEX_ALL, quote } from "../print/quote";
 import { CK_BUFFER_ARG_LEN } from "../record";
+import { warnShortRead } from "../warn";
 
 /** strace's get_pagesize(): the most of an extensible struct it looks at. */
 const PAGE: u64 = 4096;
@@ -16,7 +17,14 @@ const PAGE: u64 = 4096;
 /** Where the sized capture of argument i starts (0: none); its readable bytes are extLen. */
 export let extData: usize = 0;
 export let extLen: u32 = 0;
-/** The whole of min(size, page) bytes was readable. */
+/** The struct's address in the tracee. */
+let extAddr: u64 = 0;
+/**
+ * The whole capture was readable. (A capture cut short by an unreadable page still holds the
+ * struct when the size argument asked for more than it: io_uring_register's nr_args is an
+ * unsigned int whose register may carry high bits, read whole by native. The tail printers
+ * look at the bytes they need.)
+ */
 export let extWhole: bool = false;
 
 /**
@@ -27,7 +35,10 @@ export function findExt(i: u32, need: u32): bool {
   extData = 0;
   extLen = 0;
   extWhole = false;
-  if (arg(i) == 0) return false;
+  extAddr = arg(i);
+  // -e verbose= leaves the call out: strace's umoven_or_printaddr reads no struct (the address
+  // prints), though the sized capture is data native still took
+  if (extAddr == 0 || callNoDeref) return false;
   if (findCap(i, CK_BUFFER_ARG_LEN, false)) extWhole = true;
   else if (!capPartial()) return false;
   extData = capData;
@@ -43,7 +54,7 @@ export function findExt(i: u32, need: u32): bool {
 export function extTailShows(known: u32, size: u64): bool {
   if (size <= <u64>known) return false;
   const total = <u32>(size < PAGE ? size : PAGE);
-  if (!extWhole || extLen < total) return true;
+  if (extLen < total) return true;
   for (let j = known; j < total; j++) if (load<u8>(extData + <usize>j) != 0) return true;
   return false;
 }
@@ -51,7 +62,9 @@ export function extTailShows(known: u32, size: u64): bool {
 export function printExtTail(known: u32, size: u64, sep: bool = true): void {
   if (size <= <u64>known) return;
   const total = <u32>(size < PAGE ? size : PAGE);
-  if (!extWhole || extLen < total) {
+  if (extLen < total) {
+    // strace's umoven of the rest came up short (said when some of it was readable)
+    if (extLen > known) warnShortRead("umoven", extLen - known, total - known, extAddr + <u64>known);
     puts(sep ? ", ???" : "???");
     return;
   }

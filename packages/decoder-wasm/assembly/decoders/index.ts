@@ -13,6 +13,7 @@ import { decodeGeneric } from "./generic";
 import { decodeGetdents, decodeGetdentsOld } from "./getdents";
 import { decodeGetrandom } from "./getrandom";
 import { decodeIoUringSetup } from "./io-uring";
+import { decodeIoUringRegister } from "./io-uring-register";
 import { decodeIoctl } from "./ioctl";
 import { printV4l2Aux } from "./ioctl-v4l2";
 import { decodeMsgget, decodeSemget, decodeShmget } from "./ipc";
@@ -123,6 +124,8 @@ export const D_KEYCTL: u8 = 48;
 // uring: asynchronous I/O's control blocks (ids 200-207).
 export const D_IO_SUBMIT: u8 = 200;
 export const D_IO_CANCEL: u8 = 201;
+// uring: io_uring_register's argument by opcode (ids 202-209).
+export const D_IO_URING_REGISTER: u8 = 202;
 // pidns: pid-typed arguments whose type another argument chooses (ids 90-99).
 export const D_GETPRIORITY: u8 = 90;
 export const D_SETPRIORITY: u8 = 91;
@@ -259,6 +262,8 @@ const DECODER_NAMES: string[] = [
   // uring
   "io_submit",
   "io_cancel",
+  // uring (s4)
+  "io_uring_register",
 ];
 const DECODER_IDS: u8[] = [
   D_OPEN,
@@ -357,6 +362,8 @@ const DECODER_IDS: u8[] = [
   // uring
   D_IO_SUBMIT,
   D_IO_CANCEL,
+  // uring (s4)
+  D_IO_URING_REGISTER,
 ];
 
 /** Decoder id for a decoder (or syscall) name; D_GENERIC when there is no dedicated one. */
@@ -583,6 +590,8 @@ export function runDecoder(id: u8, r: u32): i32 {
       return decodeIoSubmit();
     case D_IO_CANCEL:
       return decodeIoCancel();
+    case D_IO_URING_REGISTER:
+      return decodeIoUringRegister();
   }
   return decodeGeneric(r);
 }
