@@ -13,13 +13,12 @@ import { IO_DUMP_ARG, IO_DUMP_READ, IO_DUMP_WRITE } from "./data/io-dump.js";
 import { netlinkPayloads } from "./data/netlink.js";
 import { payloadFds } from "./data/payload-fds.js";
 import { requestArgs } from "./data/request-args.js";
-import { structFdArgs, structFdFields } from "./data/struct-fds.js";
 import { layoutsByArch } from "./data/structs.js";
 import { valueCaptures } from "./data/value-captures.js";
 import { type DecodePids, pidCaptures } from "./pid-captures.js";
 import { fdFieldCapturesFor, pointeeCapturesFor } from "./pointee-plan.js";
 import { CaptureKind, CaptureWhen, FD_RETURN_ARG, FdDecode } from "./record-format.js";
-import type { ArchTable, ArgKind, RetKind, SigreturnMask, SyscallRow } from "./types.js";
+import type { ArchTable, ArgKind, RetKind, SigreturnMask } from "./types.js";
 
 export { type CaptureSpec, decodeSpec, encodeSpec, NO_LEN_ARG, SPEC_WORDS } from "./capture-spec.js";
 
@@ -84,7 +83,6 @@ export function fdCaptures(
   args: readonly { readonly kind: ArgKind }[] | undefined,
   ret: RetKind,
   decodeFds: DecodeFds,
-  structFds: readonly { readonly arg: number; readonly offset: number }[] = [],
 ): CaptureSpec[] {
   if (decodeFds === "none") return [];
   const details = decodeFds === "all" ? FdDecode.DETAILS : 0;
@@ -114,19 +112,6 @@ export function fdCaptures(
       });
     }
   });
-  // A struct's fd field, read at entry with the struct (data/struct-fds.ts).
-  for (const { arg, offset } of structFds) {
-    out.push({
-      arg,
-      kind: CaptureKind.FD_PATHS,
-      when: CaptureWhen.ENTRY,
-      countArg: "one",
-      stride: 4,
-      offset,
-      decode: details,
-      max: 1,
-    });
-  }
   if (ret === "fd" || ret === "fdByArgs") out.push(fd(FD_RETURN_ARG, CaptureWhen.EXIT, 0));
   return out;
 }
@@ -155,24 +140,6 @@ export function requestFdCaptures(name: string, decodeFds: DecodeFds): CaptureSp
     });
   }
   return out;
-}
-
-/**
- * The fd fields of syscall `row`'s struct arguments (data/struct-fds.ts), offsets from the
- * architecture's BTF layouts; none without a layout.
- */
-export function structFdsOf(table: ArchTable, row: SyscallRow): { arg: number; offset: number }[] {
-  const layouts = layoutsByArch[table.arch];
-  if (!layouts) return [];
-  const at: { arg: number; type: string }[] = [...(structFdArgs[row.name] ?? [])];
-  row.args?.forEach((a, i) => {
-    if (a.kind.k === "struct" && structFdFields[a.kind.type] !== undefined)
-      at.push({ arg: i, type: a.kind.type });
-  });
-  return at.flatMap(({ arg, type }) => {
-    const field = layouts.find((l) => l.name === type)?.fields.find((f) => f[0] === structFdFields[type]);
-    return field ? [{ arg, offset: field[1] }] : [];
-  });
 }
 
 /**
@@ -527,7 +494,7 @@ export function compileCapturePlan(table: ArchTable, options: CapturePlanOptions
     specs.push(...extraCapturesFor(row.name, options.strsize, table));
     if (row.name === "bpf")
       specs.push(...bpfAttrCaptures(options.strsize, options.decodeFds ?? "none", options.verbose ?? false));
-    const fds = fdCaptures(row.args, row.ret, options.decodeFds ?? "none", structFdsOf(table, row));
+    const fds = fdCaptures(row.args, row.ret, options.decodeFds ?? "none");
     fds.push(...fdFieldCapturesFor(table, row, options.decodeFds ?? "none"));
     fds.push(...requestFdCaptures(row.name, options.decodeFds ?? "none"));
     const netlink = netlinkCapture(row.name, fds);

@@ -7,7 +7,7 @@
 import type { DecodeFds } from "./capture-plan.js";
 import type { CaptureSpec } from "./capture-spec.js";
 import { constTables } from "./consts.js";
-import { structFdFields } from "./data/fd-fields.js";
+import { structFdArgs, structFdFields } from "./data/fd-fields.js";
 import { type PointerRule, pointeeArgs, structPointers } from "./data/pointees.js";
 import { layoutsByArch } from "./data/structs.js";
 import { valueCaptures } from "./data/value-captures.js";
@@ -154,7 +154,8 @@ export function fdFieldCapturesFor(table: ArchTable, row: SyscallRow, decodeFds:
   const out: CaptureSpec[] = [];
   // One capture per struct, field and selector, however many of the struct's captures name it.
   const seen = new Set<string>();
-  for (const at of structArgs(row, (t) => !!structFdFields[t])) {
+  const plain: StructAt[] = (structFdArgs[row.name] ?? []).map((a) => ({ ...a, dir: "in" }));
+  for (const at of [...structArgs(row, (t) => !!structFdFields[t]), ...plain]) {
     const layout = layouts.find((l) => l.name === at.type);
     for (const rule of structFdFields[at.type] ?? []) {
       // A literal offset is x86_64's (a union member BTF does not flatten).

@@ -255,7 +255,8 @@ export const CaptureKind = {
    * {@link FD_PATH} for each fd in an array at args[arg] (pipe's int[2], poll's pollfd array):
    * elements are `(size >> 8) & 0xfff` bytes apart, the first fd (an int) `size >> 20` bytes in;
    * `lenArg` holds their count, or is {@link NO_LEN_ARG_FD_PAIR} for a pair or
-   * {@link NO_LEN_ARG_FD_ONE} for one fd (a struct's fd field); at most `max` elements.
+   * {@link NO_LEN_ARG_FD_ONE} for one fd (an int holding an fd); at most `max` elements. A struct's
+   * fd field is {@link FD_FIELD_LEN_ARG}'s form.
    * `size & 0xff` holds {@link FdDecode} bits. Data: u32 elements, u32 zero, then per element: i32 fd, u32 status
    * (0 named, 1 not), u32 {@link FdPathForm}, u32 path length, u32 detail length, the path, the
    * detail, padded to 4.

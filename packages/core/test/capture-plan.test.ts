@@ -105,15 +105,14 @@ describe("capture plan", () => {
     ]);
   });
   it("reads a struct's fd field under decodeFds, at its BTF offset (landlock's parent_fd, mount_attr's userns_fd)", () => {
+    // data/fd-fields.ts's one form for a struct's fd field, whatever passes the struct.
     const one = (arg: number, offset: number) => ({
       arg,
       kind: CaptureKind.FD_PATHS,
       when: CaptureWhen.ENTRY,
-      countArg: "one",
-      stride: 4,
+      countArg: "field",
       offset,
       decode: 0,
-      max: 1,
     });
     const paths = (name: string, decodeFds: "none" | "path") =>
       decodeCapturePlan(compileCapturePlan(x86_64, { strsize: 32, decodeFds }))
@@ -121,7 +120,7 @@ describe("capture plan", () => {
         ?.filter((s) => s.kind === CaptureKind.FD_PATHS);
     expect(paths("landlock_add_rule", "path")).toEqual([one(2, 8)]);
     expect(paths("mount_setattr", "path")).toEqual([one(3, 24)]);
-    // bpf area: io_uring_setup's wq_fd (IORING_SETUP_ATTACH_WQ)
+    // io_uring_setup's wq_fd (IORING_SETUP_ATTACH_WQ)
     expect(paths("io_uring_setup", "path")).toEqual([one(1, 24)]);
     expect(paths("landlock_add_rule", "none")).toEqual([]);
   });

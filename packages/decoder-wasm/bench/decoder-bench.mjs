@@ -107,6 +107,11 @@ function time(fn, minMs = 400) {
 
 const results = [];
 let jsonRow;
+// Both sides leave their output bytes in memory they reuse, as tstrace's sink takes them: the
+// decoder through decodeTransient (what the cli calls), the baseline through encodeInto a buffer
+// kept across calls.
+const sinkBuf = new Uint8Array(1 << 20);
+const toSink = (s) => enc.encodeInto(s, sinkBuf).written;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 /**
  * WASM and JS measured in alternating short rounds, so a noisy neighbour hits both alike; the
@@ -126,7 +131,7 @@ const row = (name, wasmFn, jsFn, scale, unit, rounds = 9) => {
 {
   const { batch, records } = mixBatch(500);
   const d = await createDecoder();
-  const wasmFn = () => d.decode(batch);
+  const wasmFn = () => d.decodeTransient(batch);
   const jsDecode = () => {
     const v = new DataView(batch.buffer, batch.byteOffset, batch.byteLength);
     let off = 0;
@@ -160,7 +165,7 @@ const row = (name, wasmFn, jsFn, scale, unit, rounds = 9) => {
       }
       off += size;
     }
-    return enc.encode(out);
+    return toSink(out);
   };
   row("records → text (mix)", wasmFn, jsDecode, records, "records/s");
 }
@@ -196,7 +201,7 @@ const row = (name, wasmFn, jsFn, scale, unit, rounds = 9) => {
     parts.push(enter(5, [3, 0x2000]), exit(5, 0, [{ arg: 1, kind: 4, data: statBytes(i) }]));
   const batch = concat(...parts);
   const d = await createDecoder();
-  const wasmFn = () => d.decode(batch);
+  const wasmFn = () => d.decodeTransient(batch);
   const v = new DataView(batch.buffer);
   // The baseline walks the same records (as the decoder must) and prints from their bytes.
   const jsFn = () => {
@@ -208,7 +213,7 @@ const row = (name, wasmFn, jsFn, scale, unit, rounds = 9) => {
       else s += `${line}${statText(v, off + 24 + 24 + 8)}) = ${v.getBigInt64(off + 24 + 8, true)}\n`;
       off += size;
     }
-    return enc.encode(s); // the decoder's output is UTF-8 bytes for the sink
+    return toSink(s);
   };
   row("stat struct (fstat lines)", wasmFn, jsFn, 1000, "structs/s");
 }
@@ -225,7 +230,7 @@ const row = (name, wasmFn, jsFn, scale, unit, rounds = 9) => {
   }
   const batch = concat(...parts);
   const d = await createDecoder();
-  const wasmFn = () => d.decode(batch);
+  const wasmFn = () => d.decodeTransient(batch);
   const v = new DataView(batch.buffer);
   const jsFn = () => {
     let s = "";
@@ -239,7 +244,7 @@ const row = (name, wasmFn, jsFn, scale, unit, rounds = 9) => {
       } else s += `${line}) = ${v.getBigInt64(off + 24 + 8, true)}\n`;
       off += size;
     }
-    return enc.encode(s); // the decoder's output is UTF-8 bytes for the sink
+    return toSink(s);
   };
   row("open flags (openat lines)", wasmFn, jsFn, 1000, "calls/s");
 }

@@ -44,3 +44,9 @@ declare namespace WebAssembly {
   function compile(bytes: Uint8Array | ArrayBuffer): Promise<Module>;
   function compileStreaming(source: Response | Promise<Response>): Promise<Module>;
 }
+/** Node's Buffer, where there is one (not in Deno or browsers): test `typeof Buffer` before use. */
+declare const Buffer:
+  | undefined
+  | {
+      from(buffer: ArrayBuffer, byteOffset: number, length: number): { toString(encoding: "latin1"): string };
+    };

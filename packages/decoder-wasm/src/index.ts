@@ -496,11 +496,20 @@ function quoteWith(ex: DecoderExports, bytes: Uint8Array, opts: QuoteOptions): s
     opts.hex ?? 0,
     opts.nulTerminated ? 1 : 0,
   );
-  // Decoded straight from the module's memory: no copy, and one decoder for every call.
-  utf8 ??= new TextDecoder("utf-8");
-  const s = utf8.decode(new Uint8Array(ex.memory.buffer, ex.outPtr(), n));
+  const s = asciiText(ex.memory.buffer, ex.outPtr(), n);
   ex.release(n);
   return s;
+}
+
+/**
+ * `n` bytes of ASCII at `offset`, decoded straight from the module's memory (no copy). A quote is
+ * ASCII (every other byte is escaped), so Node's latin1 decoding, about twice as fast as
+ * TextDecoder's, gives the same string; elsewhere one TextDecoder serves every call.
+ */
+function asciiText(buffer: ArrayBuffer, offset: number, n: number): string {
+  if (typeof Buffer !== "undefined") return Buffer.from(buffer, offset, n).toString("latin1");
+  utf8 ??= new TextDecoder("utf-8");
+  return utf8.decode(new Uint8Array(buffer, offset, n));
 }
 
 let utf8: TextDecoder | undefined;

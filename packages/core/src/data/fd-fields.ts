@@ -1,9 +1,11 @@
 /**
- * Struct fields that hold an fd strace prints as one (its PRINT_FIELD_FD: `srcfd=0</dev/null>`
- * under -y): which field of which struct, and when it holds the fd. Hand data checked against
- * strace 6.1 (seccomp_ioctl.c, gpio_ioctl.c); field offsets come from the BTF layouts
- * (src/layouts/), so only names are written here. The structs' own captures and selectors are
- * data/value-captures.ts's.
+ * Struct fields that hold an fd strace prints as one (its PRINT_FIELD_FD or printfd on a field:
+ * `srcfd=0</dev/null>` under -y): which field of which struct, and when it holds the fd. The one
+ * table of them: the capture plan reads each such field's fd path under -y/-yy, whether the struct
+ * is a syscall's argument (the kinds table, or {@link structFdArgs}) or an ioctl's (selected by
+ * request, data/value-captures.ts). Hand data checked against strace 6.1 (seccomp_ioctl.c,
+ * gpio_ioctl.c, landlock.c, mount_setattr.c, io_uring.c); field offsets come from the BTF layouts
+ * (src/layouts/), so only names are written here.
  */
 
 /** One fd field of a struct. */
@@ -21,6 +23,12 @@ export interface FdFieldRule {
 
 /** The fd fields each struct's decoder prints, keyed by core's struct name. */
 export const structFdFields: Readonly<Record<string, readonly FdFieldRule[]>> = {
+  // landlock_add_rule's LANDLOCK_RULE_PATH_BENEATH rule.
+  landlock_path_beneath_attr: [{ field: "parent_fd", when: "entry" }],
+  // mount_setattr's id-mapped mount's user namespace.
+  mount_attr: [{ field: "userns_fd", when: "entry" }],
+  // io_uring_setup's work queue to share (IORING_SETUP_ATTACH_WQ).
+  io_uring_params: [{ field: "wq_fd", when: "entry" }],
   // ioctl-b: the fd a seccomp supervisor installs in its target.
   seccomp_notif_addfd: [{ field: "srcfd", when: "entry" }],
   // ioctl-b: the line handle or event fd a gpio chip returns.
@@ -30,4 +38,14 @@ export const structFdFields: Readonly<Record<string, readonly FdFieldRule[]>> = 
   // pidns: siginfo_t's _sigpoll si_fd (after si_signo, si_errno, si_code, padding and the long
   // si_band), which printsiginfo prints with PRINT_FIELD_FD (ptrace's PTRACE_SETSIGINFO, waitid).
   siginfo: [{ field: "si_fd", offset: 24 }],
+};
+
+/**
+ * Per syscall, struct arguments of {@link structFdFields} that the kinds table types as a plain
+ * pointer (read by the caller's size, data/extra-captures.ts).
+ */
+export const structFdArgs: Readonly<
+  Record<string, readonly { readonly arg: number; readonly type: string }[]>
+> = {
+  mount_setattr: [{ arg: 3, type: "mount_attr" }],
 };

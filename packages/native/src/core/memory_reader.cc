@@ -350,7 +350,7 @@ uint16_t capture_fd_paths(rf::RecordWriter& w, MemoryReader& mem, uint64_t addr,
                           const CaptureSpec& s, const SyscallFacts& f) {
   if (f.fds == nullptr) return rf::kFault;
   // One fd in a struct field chosen by a selector (FD_FIELD_LEN_ARG): `max` holds the field's
-  // offset and the decode bits. Otherwise the first fd sits `size >> 20` bytes in (NO_LEN_ARG_FD_ONE).
+  // offset and the decode bits. Otherwise the first fd sits `size >> 20` bytes into each element.
   bool field = (s.len_arg & ~0xfu) == rf::kFdFieldLenArg;
   uint32_t stride = (s.size >> 8) & 0xfff;
   uint32_t decode = s.size & 0xff;
