@@ -502,10 +502,13 @@ function genConsts() {
     const entries = names.map(([n, explicit]) => {
       const expr = explicit || n.split("|").join(" | ");
       const exact = evalExpr(expr, defs);
-      const v = Number(exact);
+      let v = Number(exact);
       // Tables hold doubles: a value above 2^53 is kept only when the double is exact (a single
-      // high bit such as userfaultfd's 1<<_UFFDIO_API, bit 63); the decoder's blob writes it as a u64.
-      if (BigInt(v) !== BigInt(exact)) throw new Error(`${name}: ${n} = ${exact} is not exact as a double`);
+      // high bit such as userfaultfd's 1<<_UFFDIO_API, bit 63), or as its negative two's-complement
+      // twin when that is (btrfs's -256ULL, UINT64_MAX as -1); the decoder's blob writes it as a u64.
+      if (BigInt(v) !== BigInt(exact)) v = Number(BigInt.asIntN(64, BigInt(exact)));
+      if (BigInt.asUintN(64, BigInt(v)) !== BigInt(exact))
+        throw new Error(`${name}: ${n} = ${exact} is not exact as a double`);
       return [v, n];
     });
     const fields = [`name: ${q(name)}`, `source: ${q(from.join(", "))}`, `kind: ${q(kind)}`];

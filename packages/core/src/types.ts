@@ -215,7 +215,11 @@ export interface ConstTable {
    * number.
    */
   readonly kind: "flags" | "enum";
-  /** [value, name] pairs, in the order strace prints them. Values are bigint-safe numbers. */
+  /**
+   * [value, name] pairs, in the order strace prints them. Values are exact numbers; a u64 near 2^64
+   * (btrfs's `-256ULL`, `UINT64_MAX`) is its negative two's-complement twin (`-256`, `-1`): read
+   * it as `BigInt.asUintN(64, BigInt(value))`.
+   */
   readonly entries: readonly (readonly [number, string])[];
   /** For flags tables printed with a leading type field (O_RDONLY, MAP_PRIVATE): the mask of it. */
   readonly typeMask?: number;

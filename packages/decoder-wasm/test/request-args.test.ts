@@ -179,10 +179,17 @@ describe("ioctl: every request in core's table prints from its capture", () => {
       byRequest.set(spec.selectorValue, [...(byRequest.get(spec.selectorValue) ?? []), spec]);
     }
     for (const [value, both] of byRequest) {
+      // A device mapper request (type 0xfd) whose data_size (bytes 12..15) does not reach past
+      // that field prints as its address in strace too: give it the size of its header.
+      const zeroes = (size: number): Uint8Array => {
+        const b = new Uint8Array(size);
+        if (((value >>> 8) & 0xff) === 0xfd && size >= 16) new DataView(b.buffer).setUint32(12, 312, true);
+        return b;
+      };
       const caps = (when: number) =>
         both
           .filter((s) => s.when === when)
-          .map((s) => structIf(s.arg, new Uint8Array(s.kind === CaptureKind.STRUCT_IF ? s.size : 0)));
+          .map((s) => structIf(s.arg, zeroes(s.kind === CaptureKind.STRUCT_IF ? s.size : 0)));
       // A family of requests (EVIOCGNAME(len)) is tried at one member: what it reads as the length
       // in its number, and as the bytes the kernel says it wrote.
       const family = both.find((s) => s.kind === CaptureKind.STRUCT_IF && s.anyIocSize);
@@ -191,8 +198,10 @@ describe("ioctl: every request in core's table prints from its capture", () => {
       const text = await line("ioctl", [3, req, ARG], len, caps(CaptureWhen.ENTRY), caps(CaptureWhen.EXIT));
       expect(text, `request 0x${req.toString(16)}`).not.toContain("0x7ffc0000");
       // one name or several (`MIXER_WRITE(2) or MEMERASE`: strace names a numbered family first)
-      const name = String.raw`[A-Za-z0-9_]+(?:\([A-Z0-9_, ]+\))?`;
-      expect(text).toMatch(new RegExp(String.raw`^ioctl\(3, ${name}(?: or ${name})*, [[{"]`));
+      // or, for a request no header names (TEE_IOC_SHM_REGISTER_FD), `_IOC(_IOC_READ|_IOC_WRITE, 0xa4, 0x8, 0x20)`
+      const name = String.raw`[A-Za-z0-9_]+(?:\([A-Za-z0-9_|, ]+\))?`;
+      // (or bare flags: btrfs's subvolume flags, a __u64 strace prints without brackets, `0` here)
+      expect(text).toMatch(new RegExp(String.raw`^ioctl\(3, ${name}(?: or ${name})*, (?:[[{"]|0\) )`));
     }
   });
 });

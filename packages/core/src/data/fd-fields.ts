@@ -35,6 +35,13 @@ export const structFdFields: Readonly<Record<string, readonly FdFieldRule[]>> = 
   gpiohandle_request: [{ field: "fd", when: "exit" }],
   gpioevent_request: [{ field: "fd", when: "exit" }],
   gpio_v2_line_request: [{ field: "fd", when: "exit" }],
+  // ioctlc: btrfs's volume fds, BTRFS_IOC_SEND's stream, FICLONERANGE's source (strace 6.1
+  // btrfs.c, fs_0x94_ioctl.c), the fd TEE_IOC_SHM_REGISTER_FD registers (tee.c; no uapi layout).
+  btrfs_ioctl_vol_args: [{ field: "fd", when: "entry" }],
+  btrfs_ioctl_vol_args_v2: [{ field: "fd", when: "entry" }],
+  btrfs_ioctl_send_args: [{ field: "send_fd", when: "entry" }],
+  file_clone_range: [{ field: "src_fd", when: "entry" }],
+  tee_shm_register_fd: [{ field: "fd", when: "entry", offset: 0 }],
   // pidns: siginfo_t's _sigpoll si_fd (after si_signo, si_errno, si_code, padding and the long
   // si_band), which printsiginfo prints with PRINT_FIELD_FD (ptrace's PTRACE_SETSIGINFO, waitid).
   siginfo: [{ field: "si_fd", offset: 24 }],

@@ -42,6 +42,23 @@ export const EVDEV_MTSLOTS_READ = 1024;
  */
 export const KVM_CPUID_ENTRIES_READ = 256;
 
+/**
+ * Bytes of a device mapper request read (linux/dm-ioctl.h): struct dm_ioctl's header and the data
+ * after it that data_size covers (target specs, name lists, strings); strace reads within data_size.
+ */
+export const DM_IOCTL_READ = 16384;
+
+/**
+ * Most elements read after a btrfs or file-range struct whose array strace prints whole with -v
+ * (FIDEDUPERANGE's infos, BTRFS_IOC_SPACE_INFO's spaces): 1024.
+ */
+export const BTRFS_ARRAY_READ = 1024;
+/** Bytes of BTRFS_IOC_TREE_SEARCH_V2's result buffer read at exit, after its 112-byte header. */
+export const BTRFS_SEARCH_V2_BUF_READ = 16384;
+
+/** strace 6.1 tee.c's TEE_IOC_SHM_REGISTER_FD: _IOWR(0xa4, 8, its 32-byte struct). */
+const TEE_IOC_SHM_REGISTER_FD = (3 * 2 ** 30 + 32 * 2 ** 16 + 0xa4 * 256 + 8) >>> 0;
+
 /** linux/if.h: IFNAMSIZ, an interface name's bytes with its NUL. */
 const IFNAMSIZ = 16;
 
@@ -121,6 +138,24 @@ const pseudoStructs: readonly StructDef[] = [
   { name: "sg_scsi_reset", size: 4 },
   // ioctlb: a bridge's name (SIOCBRADDBR/SIOCBRDELBR): linux/if.h's IFNAMSIZ bytes up to the NUL.
   { name: "ifr_name", size: IFNAMSIZ },
+  // ioctlc: a device mapper request, its header and data (read in part before an unmapped page).
+  { name: "dm_ioctl_data", size: DM_IOCTL_READ },
+  // ioctlc: btrfs (linux/btrfs.h): a subvolume's flags (one __u64); the feature flags SET_FEATURES
+  // gives (two struct btrfs_ioctl_feature_flags) and GET_SUPPORTED_FEATURES answers (three); the
+  // search result after BTRFS_IOC_TREE_SEARCH_V2's header; SPACE_INFO's struct
+  // btrfs_ioctl_space_info array (24 bytes each) after its 16-byte header.
+  { name: "btrfs_subvol_flags", size: 8 },
+  { name: "btrfs_features2", size: 48 },
+  { name: "btrfs_features3", size: 72 },
+  { name: "btrfs_search_args_v2_buf", size: 112 + BTRFS_SEARCH_V2_BUF_READ },
+  { name: "btrfs_space_args_info", size: 16 + 24 * BTRFS_ARRAY_READ },
+  // linux/fs.h: FIDEDUPERANGE's struct file_dedupe_range (24 bytes) and its infos (32 bytes each);
+  // FS_IOC_GETFSLABEL's and FS_IOC_SETFSLABEL's label (FSLABEL_MAX bytes).
+  { name: "file_dedupe_range_infos", size: 24 + 32 * BTRFS_ARRAY_READ },
+  { name: "fslabel", size: 256 },
+  // TEE (strace 6.1 tee.c): TEE_IOC_SHM_REGISTER_FD's struct, which no uapi header declares (a
+  // __s64 fd, a __u64 size, a __u32 flags, a __s32 id, each padded to 8 bytes: 32 bytes).
+  { name: "tee_shm_register_fd", size: 32 },
 ];
 
 /**
@@ -515,6 +550,92 @@ export const ioctlCaptures: ValueCaptureRow = {
       "SIOCGIFTXQLEN",
     ].flatMap((value) => inOut("ifreq", value)),
     ...inOut("ifconf", "SIOCGIFCONF"),
+    // ioctlc: strace 6.1 dm.c: every device mapper request, what the caller gives and, after a
+    // call that worked, what the kernel answered.
+    ...[
+      "DM_VERSION",
+      "DM_REMOVE_ALL",
+      "DM_LIST_DEVICES",
+      "DM_DEV_CREATE",
+      "DM_DEV_REMOVE",
+      "DM_DEV_RENAME",
+      "DM_DEV_SUSPEND",
+      "DM_DEV_STATUS",
+      "DM_DEV_WAIT",
+      "DM_TABLE_LOAD",
+      "DM_TABLE_CLEAR",
+      "DM_TABLE_DEPS",
+      "DM_TABLE_STATUS",
+      "DM_LIST_VERSIONS",
+      "DM_TARGET_MSG",
+      "DM_DEV_SET_GEOMETRY",
+      "DM_DEV_ARM_POLL",
+    ].flatMap((value) => inOut("dm_ioctl_data", value)),
+    // ioctlc: strace 6.1 btrfs.c. What the caller gives (the volume, the balance, the search key)
+    // and, for a request the kernel answers, what it wrote.
+    ...inOf(
+      "btrfs_ioctl_vol_args",
+      "BTRFS_IOC_SNAP_CREATE",
+      "BTRFS_IOC_RESIZE",
+      "BTRFS_IOC_SCAN_DEV",
+      "BTRFS_IOC_FORGET_DEV",
+      "BTRFS_IOC_ADD_DEV",
+      "BTRFS_IOC_RM_DEV",
+      "BTRFS_IOC_SUBVOL_CREATE",
+      "BTRFS_IOC_SNAP_DESTROY",
+      "BTRFS_IOC_DEVICES_READY",
+    ),
+    ...inOut("btrfs_ioctl_vol_args_v2", "BTRFS_IOC_SNAP_CREATE_V2"),
+    ...inOut("btrfs_ioctl_vol_args_v2", "BTRFS_IOC_SUBVOL_CREATE_V2"),
+    ...inOf(scalar("u", 64), "BTRFS_IOC_DEFAULT_SUBVOL", "BTRFS_IOC_WAIT_SYNC"),
+    ...outOf(scalar("u", 64), "BTRFS_IOC_START_SYNC"),
+    ...outOf("btrfs_subvol_flags", "BTRFS_IOC_SUBVOL_GETFLAGS"),
+    ...inOf("btrfs_subvol_flags", "BTRFS_IOC_SUBVOL_SETFLAGS"),
+    ...inOut("btrfs_ioctl_balance_args", "BTRFS_IOC_BALANCE_V2"),
+    ...outOf("btrfs_ioctl_balance_args", "BTRFS_IOC_BALANCE_PROGRESS"),
+    ...inOf("btrfs_ioctl_defrag_range_args", "BTRFS_IOC_DEFRAG_RANGE"),
+    ...inOut("btrfs_ioctl_dev_info_args", "BTRFS_IOC_DEV_INFO"),
+    ...inOut("btrfs_ioctl_dev_replace_args", "BTRFS_IOC_DEV_REPLACE"),
+    ...outOf("btrfs_ioctl_feature_flags", "BTRFS_IOC_GET_FEATURES"),
+    ...inOf("btrfs_features2", "BTRFS_IOC_SET_FEATURES"),
+    ...outOf("btrfs_features3", "BTRFS_IOC_GET_SUPPORTED_FEATURES"),
+    ...outOf("btrfs_ioctl_fs_info_args", "BTRFS_IOC_FS_INFO"),
+    ...inOut("btrfs_ioctl_get_dev_stats", "BTRFS_IOC_GET_DEV_STATS"),
+    ...inOut("btrfs_ioctl_ino_lookup_args", "BTRFS_IOC_INO_LOOKUP"),
+    ...inOut("btrfs_ioctl_ino_path_args", "BTRFS_IOC_INO_PATHS"),
+    ...inOut("btrfs_ioctl_logical_ino_args", "BTRFS_IOC_LOGICAL_INO"),
+    ...inOf("btrfs_ioctl_qgroup_assign_args", "BTRFS_IOC_QGROUP_ASSIGN"),
+    ...inOf("btrfs_ioctl_qgroup_create_args", "BTRFS_IOC_QGROUP_CREATE"),
+    ...outOf("btrfs_ioctl_qgroup_limit_args", "BTRFS_IOC_QGROUP_LIMIT"),
+    ...inOf("btrfs_ioctl_quota_ctl_args", "BTRFS_IOC_QUOTA_CTL"),
+    ...inOf("btrfs_ioctl_quota_rescan_args", "BTRFS_IOC_QUOTA_RESCAN"),
+    ...outOf("btrfs_ioctl_quota_rescan_args", "BTRFS_IOC_QUOTA_RESCAN_STATUS"),
+    ...inOut("btrfs_ioctl_received_subvol_args", "BTRFS_IOC_SET_RECEIVED_SUBVOL"),
+    ...inOut("btrfs_ioctl_scrub_args", "BTRFS_IOC_SCRUB"),
+    ...inOut("btrfs_ioctl_scrub_args", "BTRFS_IOC_SCRUB_PROGRESS"),
+    ...inOut("btrfs_ioctl_search_key", "BTRFS_IOC_TREE_SEARCH", "btrfs_ioctl_search_args"),
+    ...inOut("btrfs_ioctl_search_args_v2", "BTRFS_IOC_TREE_SEARCH_V2", "btrfs_search_args_v2_buf"),
+    ...inOf("btrfs_ioctl_send_args", "BTRFS_IOC_SEND"),
+    ...inOut("btrfs_ioctl_space_args", "BTRFS_IOC_SPACE_INFO", "btrfs_space_args_info"),
+    // strace 6.1 fs_0x94_ioctl.c: the file range requests btrfs began, and the filesystem's label.
+    ...inOf("file_clone_range", "FICLONERANGE"),
+    ...inOut("file_dedupe_range_infos", "FIDEDUPERANGE"),
+    ...outOf("fslabel", "FS_IOC_GETFSLABEL"),
+    ...inOf("fslabel", "FS_IOC_SETFSLABEL"),
+    // strace 6.1 tee.c: the buffer requests (their struct and parameters behind buf_ptr, data/pointees.ts),
+    // the version, shared memory, sessions. TEE_IOC_SHM_REGISTER_FD, _IOWR(0xa4, 8, 32 bytes), is
+    // named by no header.
+    ...["TEE_IOC_OPEN_SESSION", "TEE_IOC_INVOKE", "TEE_IOC_SUPPL_RECV", "TEE_IOC_SUPPL_SEND"].flatMap(
+      (value) => inOut("tee_ioctl_buf_data", value),
+    ),
+    ...outOf("tee_ioctl_version_data", "TEE_IOC_VERSION"),
+    ...inOf("tee_ioctl_cancel_arg", "TEE_IOC_CANCEL"),
+    ...inOf("tee_ioctl_close_session_arg", "TEE_IOC_CLOSE_SESSION"),
+    ...inOut("tee_ioctl_shm_alloc_data", "TEE_IOC_SHM_ALLOC"),
+    ...inOut("tee_ioctl_shm_register_data", "TEE_IOC_SHM_REGISTER"),
+    ...(["in", "out"] as const).map(
+      (dir): ValueCapture => ({ value: TEE_IOC_SHM_REGISTER_FD, arg: 2, type: "tee_shm_register_fd", dir }),
+    ),
   ],
 };
 

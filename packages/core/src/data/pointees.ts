@@ -124,6 +124,15 @@ export const structPointers: Readonly<Record<string, readonly PointerRule[]>> = 
       each: { type: "v4l2_ext_control", field: "string", count: "size", max: 1024 },
     },
   ],
+  // ioctlc: btrfs (strace 6.1 btrfs.c). A new subvolume's struct btrfs_qgroup_inherit (72 bytes,
+  // then num_qgroups __u64 ids; at most 1024 read); BTRFS_IOC_SEND's clone sources (__u64 ids).
+  btrfs_ioctl_vol_args_v2: [{ field: "qgroup_inherit", elemSize: 1, max: 72 + 8 * 1024, when: "entry" }],
+  // ioctlc: a TEE buffer request's own struct and its parameters (strace 6.1 tee.c): buf_len
+  // bytes, at most linux/tee.h's TEE_MAX_ARG_SIZE (1024; strace prints only the address past it).
+  tee_ioctl_buf_data: [{ field: "buf_ptr", count: "buf_len", elemSize: 1, max: 1024 }],
+  btrfs_ioctl_send_args: [
+    { field: "clone_sources", count: "clone_sources_count", elemSize: 8, max: 8 * 1024, when: "entry" },
+  ],
 };
 
 /**

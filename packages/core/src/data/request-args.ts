@@ -103,6 +103,15 @@ const IOCTL_NO_ARG = [
   "SG_GET_TIMEOUT",
   "UBI_IOCVOLCRBLK",
   "UBI_IOCVOLRMBLK",
+  // ioctlc: strace 6.1 btrfs.c's commands with no argument (DEFRAG and BALANCE name a vol_args
+  // the kernel never reads).
+  "BTRFS_IOC_TRANS_START",
+  "BTRFS_IOC_TRANS_END",
+  "BTRFS_IOC_SYNC",
+  "BTRFS_IOC_SCRUB_CANCEL",
+  "BTRFS_IOC_QUOTA_RESCAN_WAIT",
+  "BTRFS_IOC_DEFRAG",
+  "BTRFS_IOC_BALANCE",
 ];
 
 /**
@@ -306,6 +315,8 @@ export const requestArgs: Readonly<Record<string, RequestArgRow>> = {
       EVIOCGRAB: ulong,
       EVIOCREVOKE: ulong,
       ...Object.fromEntries(HDIO_SET_ULONG.map((n) => [n, ulong])),
+      // ioctlc: strace 6.1 btrfs.c: pause or cancel a balance.
+      BTRFS_IOC_BALANCE_CTL: en("btrfs_balance_ctl_cmds"),
     },
   },
   fcntl: {

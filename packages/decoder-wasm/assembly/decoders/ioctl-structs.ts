@@ -7,7 +7,9 @@ import { puts } from "../out";
 import { printTermiosOf, TERMIO, TERMIOS2 } from "../print/termios";
 import { lookup, NO_REF, strEq } from "../tables";
 import { printBlkpg, printBlkTraceSetup } from "./ioctl-block";
+import { printBtrfsStruct } from "./ioctl-btrfs";
 import { printCounterWatch } from "./ioctl-counter";
+import { printDmIoctl } from "./ioctl-dm";
 import { printEvdevStruct } from "./ioctl-evdev";
 import { isIoctlRequest } from "./ioctl-fields";
 import { printFiemapIn, printFiemapOut, printFstrimRange, printFsxattr, printInodeFlags } from "./ioctl-fs";
@@ -68,6 +70,7 @@ import { printScalar } from "./ioctl-scalar";
 import { printSgScsiReset } from "./ioctl-scsi";
 import { printSeccompNotif, printSeccompNotifAddfd, printSeccompNotifResp } from "./ioctl-seccomp";
 import { printIfconfIn, printIfconfOut, printIfreq, printIfrNameArg } from "./ioctl-sock";
+import { printTeeStruct } from "./ioctl-tee";
 import {
   printUbiAttach,
   printUbiLebChange,
@@ -168,6 +171,47 @@ export const IOCTL_STRUCT_NAMES: string[] = [
   "ifr_name",
   "ifreq",
   "ifconf",
+  // ioctlc
+  "dm_ioctl_data",
+  "btrfs_ioctl_vol_args",
+  "btrfs_ioctl_vol_args_v2",
+  "btrfs_subvol_flags",
+  "btrfs_ioctl_balance_args",
+  "btrfs_ioctl_defrag_range_args",
+  "btrfs_ioctl_dev_info_args",
+  "btrfs_ioctl_dev_replace_args",
+  "btrfs_ioctl_feature_flags",
+  "btrfs_features2",
+  "btrfs_features3",
+  "btrfs_ioctl_fs_info_args",
+  "btrfs_ioctl_get_dev_stats",
+  "btrfs_ioctl_ino_lookup_args",
+  "btrfs_ioctl_ino_path_args",
+  "btrfs_ioctl_logical_ino_args",
+  "btrfs_ioctl_qgroup_assign_args",
+  "btrfs_ioctl_qgroup_create_args",
+  "btrfs_ioctl_qgroup_limit_args",
+  "btrfs_ioctl_quota_ctl_args",
+  "btrfs_ioctl_quota_rescan_args",
+  "btrfs_ioctl_received_subvol_args",
+  "btrfs_ioctl_scrub_args",
+  "btrfs_ioctl_search_key",
+  "btrfs_ioctl_search_args",
+  "btrfs_ioctl_search_args_v2",
+  "btrfs_search_args_v2_buf",
+  "btrfs_ioctl_send_args",
+  "btrfs_ioctl_space_args",
+  "btrfs_space_args_info",
+  "file_clone_range",
+  "file_dedupe_range_infos",
+  "fslabel",
+  "tee_ioctl_buf_data",
+  "tee_ioctl_version_data",
+  "tee_ioctl_cancel_arg",
+  "tee_ioctl_close_session_arg",
+  "tee_ioctl_shm_alloc_data",
+  "tee_ioctl_shm_register_data",
+  "tee_shm_register_fd",
 ];
 
 /**
@@ -228,7 +272,9 @@ export function ioctlExitMode(type: u32): u8 {
     strEq(type, "console_font_op") ||
     // ioctlb: a socket getter's ifreq (name asked, member answered) and SIOCGIFCONF's ifconf.
     strEq(type, "ifreq") ||
-    strEq(type, "ifconf")
+    strEq(type, "ifconf") ||
+    // ioctlc: a TEE buffer request's `{buf_len, buf_ptr={…}` and ` => {…}}`.
+    strEq(type, "tee_ioctl_buf_data")
   )
     return EXIT_CONTINUE;
   return EXIT_ARROW;
@@ -244,6 +290,13 @@ export function printIoctlStruct(type: u32, p: usize, len: u32, addr: u64, atExi
   if (evdev >= 0) return evdev > 0;
   const v4l2 = printV4l2Struct(type, p, len, atExit);
   if (v4l2 >= 0) return v4l2 > 0;
+  // ioctlc: device mapper requests.
+  if (strEq(type, "dm_ioctl_data")) return printDmIoctl(p, len, addr, atExit);
+  // ioctlc: btrfs and the 0x94 file range and label requests.
+  const btrfs = printBtrfsStruct(type, p, len, addr, atExit);
+  if (btrfs >= 0) return btrfs > 0;
+  const tee = printTeeStruct(type, p, len, atExit);
+  if (tee >= 0) return tee > 0;
   const kvm = printKvmStruct(type, p, len);
   if (kvm >= 0) return kvm > 0;
   // bpf area: perf_ioctl.c's filter string, program query and attr

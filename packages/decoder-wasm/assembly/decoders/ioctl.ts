@@ -43,6 +43,7 @@ import {
   printIoctlStruct,
   printIoctlValue,
 } from "./ioctl-structs";
+import { teeEntryClosed } from "./ioctl-tee";
 import { v4l2EntryClosed } from "./ioctl-v4l2";
 import { finishPerfQueryBpf } from "./perf";
 import { AUX_CUSTOM, AUX_ENUM, RVAL_DECODED, RVAL_FD, setAux } from "./rval";
@@ -201,6 +202,8 @@ export function decodeIoctl(): i32 {
     if (atEntry >= 0 && !printPointee(atEntry, false)) return RVAL_DECODED;
     // v4l2: an entry that closed its struct (a type with no more to say) is the whole call.
     if (v4l2EntryClosed()) return RVAL_DECODED;
+    // ioctlc: a TEE buffer request whose buffer was not decodable printed it all at entry.
+    if (teeEntryClosed()) return RVAL_DECODED;
     return atExit >= 0 ? 0 : RVAL_DECODED;
   }
   if (printIoctlValue(T_IOCTL, req)) return RVAL_DECODED;
