@@ -916,7 +916,7 @@ export const OPTION_TABLE: readonly OptionRow[] = [
     help: [
       {
         usage:
-          "-e inject=SET[:error=ERRNO|:retval=VALUE][:signal=SIG][:syscall=SYSCALL][:delay_enter=DELAY][:delay_exit=DELAY][:when=WHEN], --inject=...",
+          "-e inject=SET[:error=ERRNO|:retval=VALUE][:signal=SIG][:syscall=SYSCALL][:delay_enter=DELAY][:delay_exit=DELAY][:poke_enter=@argN=DATAN,@argM=DATAM...][:poke_exit=@argN=DATAN,@argM=DATAM...][:when=WHEN], --inject=...",
         text: ["perform syscall tampering for the syscalls in SET"],
         details: [
           ["delay", ["microseconds or NUMBER{s|ms|us|ns}"]],
@@ -925,7 +925,7 @@ export const OPTION_TABLE: readonly OptionRow[] = [
       },
     ],
     values:
-      "a syscall set as for `-e trace=`, then `:`-separated actions: `error=ERRNO` (name or number) or `retval=VALUE`, `signal=SIG`, `syscall=NAME` (a `%pure` syscall run instead), `delay_enter=`/`delay_exit=` (microseconds or a number with `s`, `ms`, `us`, `ns`), `when=FIRST[..LAST][+[STEP]]`; at least one action. `poke_enter=`/`poke_exit=` are refused",
+      "a syscall set as for `-e trace=`, then `:`-separated actions: `error=ERRNO` (name or number) or `retval=VALUE`, `signal=SIG`, `syscall=NAME` (a `%pure` syscall run instead), `delay_enter=`/`delay_exit=` (microseconds or a number with `s`, `ms`, `us`, `ns`), `poke_enter=@argN=HEX,...`/`poke_exit=@argN=HEX,...` (bytes written at the address argument N holds, at entry or at exit), `when=FIRST[..LAST][+[STEP]]`; at least one action",
     example: "tstrace -e inject=openat:error=ENOENT:when=2+ cat /etc/hostname /etc/hosts",
   },
   {

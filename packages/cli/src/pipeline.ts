@@ -64,7 +64,9 @@ export async function createPipeline(
     decodeComm: cli.qualifiers.decodePids.has("comm"),
     transientBatches: true,
     ...(stopSet ? { traceSet: toBitmap(stopSet) } : {}),
-    ...(cli.qualifiers.inject.length > 0 ? { injectTable: compileInjectTable(cli.qualifiers.inject) } : {}),
+    ...(cli.qualifiers.inject.length > 0
+      ? { injectTable: compileInjectTable(cli.qualifiers.inject, cli.arch) }
+      : {}),
     // -c alone prints no lines, so strace takes no stacks (and warns that -k has no effect).
     ...(cli.stackTraces && cli.summary !== "only" ? { stackPlan: compileStackPlan(cli.arch) } : {}),
     ...(start.countOverheadNs !== undefined

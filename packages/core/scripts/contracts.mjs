@@ -74,7 +74,9 @@ export function renderNativeHeader(core) {
   offsets("stack_body", core.StackBody, "STACK body (-k).");
   enumOf("StackFlags", "uint16_t", core.StackFlags, "Stack");
   offsets("stack_plan", core.StackPlan, "Stack plan (u32 word indexes).");
+  offsets("inject_table", core.InjectTable, "Injection table header (u32 word indexes).");
   offsets("inject_entry", core.InjectEntry, "Injection table row (u32 word indexes).");
+  offsets("inject_poke", core.InjectPoke, "Injection table poke (u32 word indexes).");
   enumOf("InjectFlags", "uint32_t", core.InjectFlags, "Inject");
   offsets("capture_header", core.CaptureHeader, "Capture header.");
   enumOf("CaptureKind", "uint8_t", core.CaptureKind);

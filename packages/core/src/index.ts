@@ -44,6 +44,7 @@ export {
   INJECT_LAST_INF,
   type InjectAction,
   InjectError,
+  type InjectPokeSpec,
   type InjectRule,
   injectedNrs,
   injectWarning,

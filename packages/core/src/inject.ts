@@ -1,14 +1,16 @@
 /**
  * strace's `-e inject=` / `-e fault=` expressions (strace 6.1's grammar and messages), compiled into
- * an injection table: one {@link InjectEntry} row of u32 words per syscall number, which the native
- * tracer applies at syscall-entry stops (strace's tamper_with_syscall_entering/exiting).
+ * an injection table (a header, one {@link InjectEntry} row of u32 words per syscall number, then
+ * the pokes' area), which the native tracer applies at syscall stops (strace's
+ * tamper_with_syscall_entering/exiting).
  *
- * `SET[:error=ERRNO|:retval=N][:signal=SIG][:syscall=NAME][:delay_enter=T][:delay_exit=T][:when=EXPR]`;
+ * `SET[:error=ERRNO|:retval=N][:signal=SIG][:syscall=NAME][:delay_enter=T][:delay_exit=T]
+ * [:poke_enter=@argN=HEX,...][:poke_exit=@argN=HEX,...][:when=EXPR]`;
  * `fault=` takes only `error=`, `syscall=` and `when=`, and defaults to `error=ENOSYS`.
  */
 import { errnos } from "./errno.js";
-import { syscallByName } from "./lookup.js";
-import { InjectEntry, InjectFlags } from "./record-format.js";
+import { syscallByName, syscallByNr } from "./lookup.js";
+import { CaptureWhen, InjectEntry, InjectFlags, InjectPoke, InjectTable } from "./record-format.js";
 import { signals } from "./signals.js";
 import { parseTraceExpr } from "./trace-expr.js";
 import type { ArchTable } from "./types.js";
@@ -37,6 +39,18 @@ export interface InjectAction {
   /** delay_enter= / delay_exit=, in nanoseconds. */
   delayEnterNs: bigint;
   delayExitNs: bigint;
+  /** poke_enter= / poke_exit=: bytes written at the address an argument holds. */
+  pokes: InjectPokeSpec[];
+}
+
+/** One `@argN=HEX` of poke_enter=/poke_exit=. */
+export interface InjectPokeSpec {
+  /** The argument (1..7) holding the tracee address. */
+  readonly arg: number;
+  /** poke_enter= (true) or poke_exit=. */
+  readonly atEntry: boolean;
+  /** The bytes written there. */
+  readonly data: Uint8Array;
 }
 
 /** One parsed expression: the syscalls it names and what happens to them. */
@@ -85,19 +99,61 @@ function delayNs(text: string): bigint | undefined {
   return BigInt(Math.floor(Number(num) * scale));
 }
 
-/** Flags of poke_enter=/poke_exit=, which tstrace parses but does not apply (outside InjectFlags). */
-const POKE_ENTER = 1 << 16;
-const POKE_EXIT = 1 << 17;
+/** isspace() in the C locale: what sscanf skips before a conversion. */
+const C_SPACE = " \t\n\v\f\r";
 
-/** strace's parse_poke_token: `@argN=HEX` (N 1..7, an even number of hex digits, at most 2048), comma-separated. */
-function validPokes(text: string): boolean {
-  if (text === "") return false;
-  const args = new Set<string>();
-  for (const t of text.split(",").filter((x) => x !== "")) {
-    if (!/^@arg[1-7]=(?:[0-9a-fA-F]{2}){1,1024}$/.test(t) || args.has(t.charAt(4))) return false;
-    args.add(t.charAt(4)); // poke_add refuses a second poke of the same argument
+/**
+ * glibc's sscanf(text + at, "%2hhx"), which strace reads each byte of a poke with: leading
+ * white space skipped, then at most two characters of an optional sign, an optional `0x` and hex
+ * digits. Undefined where sscanf converts nothing.
+ */
+function scanHexByte(text: string, at: number): number | undefined {
+  let i = at;
+  while (i < text.length && C_SPACE.includes(text.charAt(i))) i++;
+  let width = 2;
+  let negative = false;
+  if (text.charAt(i) === "+" || text.charAt(i) === "-") {
+    negative = text.charAt(i) === "-";
+    i++;
+    width--;
   }
-  return true;
+  // "0x" fills the whole width: the conversion reads the 0.
+  if (width === 2 && text.charAt(i) === "0" && /[xX]/.test(text.charAt(i + 1))) return 0;
+  let value = 0;
+  let digits = 0;
+  while (digits < width && /[0-9a-fA-F]/.test(text.charAt(i))) {
+    value = value * 16 + Number.parseInt(text.charAt(i), 16);
+    i++;
+    digits++;
+  }
+  if (digits === 0) return undefined;
+  return (negative ? -value : value) & 0xff;
+}
+
+/**
+ * strace's parse_poke_token: comma-separated `@argN=HEX` (N 1..7, an even number of characters,
+ * at most 2048, each pair read as sscanf's %2hhx), no argument twice in one poke_enter= (or
+ * poke_exit=). Undefined when invalid.
+ */
+function parsePokes(text: string, atEntry: boolean): InjectPokeSpec[] | undefined {
+  if (text === "") return undefined;
+  const out: InjectPokeSpec[] = [];
+  for (const token of text.split(",").filter((x) => x !== "")) {
+    const m = /^@arg([1-7])=(.*)$/s.exec(token);
+    if (!m) return undefined;
+    const hex = m[2] as string;
+    if (hex.length === 0 || hex.length % 2 !== 0 || hex.length > 2048) return undefined;
+    const data = new Uint8Array(hex.length / 2);
+    for (let i = 0; i < data.length; i++) {
+      const byte = scanHexByte(hex, 2 * i);
+      if (byte === undefined) return undefined;
+      data[i] = byte;
+    }
+    const arg = Number(m[1]);
+    if (out.some((p) => p.arg === arg)) return undefined; // poke_add refuses a duplicate
+    out.push({ arg, atEntry, data });
+  }
+  return out;
 }
 
 /** strace's `when=` grammar: F, F+, F+S, F..L, F..L+, F..L+S (each at most 65535). */
@@ -175,10 +231,15 @@ function parseToken(token: string, a: InjectAction, arch: ArchTable, faultOnly: 
       return once(key === "delay_enter" ? InjectFlags.DELAY_ENTER : InjectFlags.DELAY_EXIT);
     }
     case "poke_enter":
-    case "poke_exit":
-      // Checked as strace checks them (@argN=HEX,...), then refused once the whole expression parsed.
-      if (faultOnly || !validPokes(val)) return false;
-      return once(key === "poke_enter" ? POKE_ENTER : POKE_EXIT);
+    case "poke_exit": {
+      if (faultOnly) return false;
+      const flag = key === "poke_enter" ? InjectFlags.POKE_ENTER : InjectFlags.POKE_EXIT;
+      if (a.flags & flag) return false;
+      const pokes = parsePokes(val, key === "poke_enter");
+      if (pokes === undefined) return false;
+      a.pokes.push(...pokes);
+      return once(flag);
+    }
     default:
       return false;
   }
@@ -203,6 +264,7 @@ export function parseInjectExpr(arch: ArchTable, text: string, fault = false): I
     syscall: -1,
     delayEnterNs: 0n,
     delayExitNs: 0n,
+    pokes: [],
   };
   if (text === "" || text.startsWith(":")) throw invalidSet("");
   const [name, ...tokens] = text.split(":").filter((t) => t !== "");
@@ -219,17 +281,13 @@ export function parseInjectExpr(arch: ArchTable, text: string, fault = false): I
     InjectFlags.RETVAL |
     InjectFlags.DELAY_ENTER |
     InjectFlags.DELAY_EXIT |
-    POKE_ENTER |
-    POKE_EXIT;
+    InjectFlags.POKE_ENTER |
+    InjectFlags.POKE_EXIT;
   if (!(action.flags & actionFlags)) {
     if (!fault) throw invalid();
     action.error = 38; // ENOSYS, fault='s default
     action.flags |= InjectFlags.ERROR;
   }
-  if (action.flags & (POKE_ENTER | POKE_EXIT))
-    throw new InjectError(
-      `${action.flags & POKE_ENTER ? "poke_enter" : "poke_exit"}= is not supported by this build`,
-    );
   return { nrs, action };
 }
 
@@ -251,16 +309,41 @@ export function injectWarning(rule: InjectRule): string | undefined {
 }
 
 /**
- * The table handed to the native tracer: {@link InjectEntry.length} u32 words per syscall that has
- * an action, later rules replacing earlier ones for the same number (strace's inject_vec).
+ * strace's refusal of a poke at an argument the syscall does not have (poke_tcb checks n_args at
+ * each due call), or undefined when the poke can be carried out.
  */
-export function compileInjectTable(rules: readonly InjectRule[]): Uint32Array {
+function pokeRefusal(arch: ArchTable, nr: number, arg: number): string | undefined {
+  const row = syscallByNr(arch, nr);
+  if (!row || arg <= row.nargs) return undefined;
+  return `requested to tamper with argument #${arg}, but system call '${row.name}' has only ${row.nargs} arguments`;
+}
+
+const words = (bytes: number): number => Math.ceil(bytes / 4);
+
+/**
+ * The table handed to the native tracer ({@link InjectTable}): a header, {@link InjectEntry.length}
+ * u32 words per syscall that has an action, later rules replacing earlier ones for the same number
+ * (strace's inject_vec), then each row's pokes ({@link InjectPoke}). A poke at an
+ * argument a syscall does not have carries strace's refusal as its note.
+ */
+export function compileInjectTable(rules: readonly InjectRule[], arch: ArchTable): Uint32Array {
   const byNr = new Map<number, InjectAction>();
   for (const rule of rules) for (const nr of rule.nrs) byNr.set(nr, rule.action);
-  const out = new Uint32Array(byNr.size * InjectEntry.length);
-  let row = 0;
-  for (const [nr, a] of [...byNr].sort((x, y) => x[0] - y[0])) {
-    const w = row * InjectEntry.length;
+  const sorted = [...byNr].sort((x, y) => x[0] - y[0]);
+  const encoder = new TextEncoder();
+  const pokeArea = sorted.map(([nr, a]) =>
+    a.pokes.map((p) => ({ poke: p, note: encoder.encode(pokeRefusal(arch, nr, p.arg) ?? "") })),
+  );
+  const pokeWords = pokeArea
+    .flat()
+    .reduce((n, { poke, note }) => n + InjectPoke.length + words(poke.data.length) + words(note.length), 0);
+  const rowsEnd = InjectTable.length + sorted.length * InjectEntry.length;
+  const out = new Uint32Array(rowsEnd + pokeWords);
+  const bytes = new Uint8Array(out.buffer);
+  out[InjectTable.rows] = sorted.length;
+  let next = rowsEnd;
+  sorted.forEach(([nr, a], row) => {
+    const w = InjectTable.length + row * InjectEntry.length;
     const lo = (v: bigint): number => Number(BigInt.asUintN(32, v));
     const hi = (v: bigint): number => Number(BigInt.asUintN(32, v >> 32n));
     out[w + InjectEntry.nr] = nr;
@@ -277,16 +360,30 @@ export function compileInjectTable(rules: readonly InjectRule[]): Uint32Array {
     out[w + InjectEntry.delayEnterHi] = hi(a.delayEnterNs);
     out[w + InjectEntry.delayExitLo] = lo(a.delayExitNs);
     out[w + InjectEntry.delayExitHi] = hi(a.delayExitNs);
-    row++;
-  }
+    const pokes = pokeArea[row] ?? [];
+    out[w + InjectEntry.pokes] = pokes.length > 0 ? next : 0;
+    out[w + InjectEntry.pokeCount] = pokes.length;
+    for (const { poke, note } of pokes) {
+      out[next + InjectPoke.arg] = poke.arg;
+      out[next + InjectPoke.when] = poke.atEntry ? CaptureWhen.ENTRY : CaptureWhen.EXIT;
+      out[next + InjectPoke.bytes] = poke.data.length;
+      out[next + InjectPoke.noteBytes] = note.length;
+      next += InjectPoke.length;
+      bytes.set(poke.data, next * 4);
+      next += words(poke.data.length);
+      bytes.set(note, next * 4);
+      next += words(note.length);
+    }
+  });
   return out;
 }
 
 /** The syscall numbers a table injects into (they must stop the tracee). */
 export function injectedNrs(table: Uint32Array): number[] {
   const out: number[] = [];
-  for (let w = 0; w + InjectEntry.length <= table.length; w += InjectEntry.length) {
-    out.push(table[w + InjectEntry.nr] as number);
+  const rows = table[InjectTable.rows] ?? 0;
+  for (let row = 0; row < rows; row++) {
+    out.push(table[InjectTable.length + row * InjectEntry.length + InjectEntry.nr] as number);
   }
   return out;
 }

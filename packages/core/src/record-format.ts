@@ -197,6 +197,11 @@ export const SyscallExitFlags = {
   INJECTED: 1,
   /** The call was delayed (`delay_enter=`/`delay_exit=`): strace prints ` (DELAYED)`. */
   DELAYED: 2,
+  /**
+   * An argument's memory was written (`poke_enter=`/`poke_exit=`): strace prints ` (INJECTED: args)`,
+   * or ` (INJECTED: args, retval)` with INJECTED (instead of ` (INJECTED)`).
+   */
+  POKED: 4,
 } as const;
 
 /** Offsets inside a SYSCALL_EXIT body. */
@@ -546,6 +551,20 @@ export const InjectFlags = {
   DELAY_ENTER: 8,
   DELAY_EXIT: 16,
   SYSCALL: 32,
+  /** poke_enter= / poke_exit=: the row has pokes ({@link InjectPoke}) of that moment. */
+  POKE_ENTER: 64,
+  POKE_EXIT: 128,
+} as const;
+
+/**
+ * The injection table core compiles (compileInjectTable), u32 words: this header, then `rows`
+ * {@link InjectEntry} rows, then the pokes' area the rows point into.
+ */
+export const InjectTable = {
+  /** Number of {@link InjectEntry} rows after the header. */
+  rows: 0,
+  /** Header length in words. */
+  length: 1,
 } as const;
 
 /**
@@ -575,6 +594,29 @@ export const InjectEntry = {
   delayEnterHi: 11,
   delayExitLo: 12,
   delayExitHi: 13,
+  /** Word index (from the table's start) of the row's first {@link InjectPoke}; 0: none. */
+  pokes: 14,
+  /** How many pokes follow one another there. */
+  pokeCount: 15,
   /** Words per row. */
-  length: 14,
+  length: 16,
+} as const;
+
+/**
+ * One `@argN=HEX` of poke_enter=/poke_exit= in the pokes' area (u32 word indexes): this fixed
+ * part, then the bytes to write (padded to a word), then the note (padded to a word). A poke
+ * with a note is refused at each due call: native says `Failed to tamper with process PID:`
+ * and the note (strace's words for an argument the syscall does not have).
+ */
+export const InjectPoke = {
+  /** The argument (1-based) that holds the tracee address to write at. */
+  arg: 0,
+  /** {@link CaptureWhen}: ENTRY (poke_enter=) or EXIT (poke_exit=). */
+  when: 1,
+  /** Bytes to write (1..1024). */
+  bytes: 2,
+  /** Bytes of UTF-8 note (0: the poke is carried out). */
+  noteBytes: 3,
+  /** Fixed part length in words; the data follows. */
+  length: 4,
 } as const;

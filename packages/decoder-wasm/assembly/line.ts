@@ -72,6 +72,7 @@ import {
   EXIT_ARCH,
   EXIT_FLAG_DELAYED,
   EXIT_FLAG_INJECTED,
+  EXIT_FLAG_POKED,
   EXIT_NR,
   FD_RETURN_ARG,
   HDR_FLAGS,
@@ -505,7 +506,9 @@ function retPidType(kind: u8): u8 {
 /** strace's print_injected_note: `-e inject=` results and delays, from the exit record's flags. */
 function printTamperNotes(rec: usize): void {
   const flags = load<u16>(rec + HDR_FLAGS);
-  if (flags & EXIT_FLAG_INJECTED) puts(" (INJECTED)");
+  if (flags & EXIT_FLAG_POKED)
+    puts(flags & EXIT_FLAG_INJECTED ? " (INJECTED: args, retval)" : " (INJECTED: args)");
+  else if (flags & EXIT_FLAG_INJECTED) puts(" (INJECTED)");
   if (flags & EXIT_FLAG_DELAYED) puts(" (DELAYED)");
 }
 
@@ -607,6 +610,7 @@ function jsonCall(p: Proc, rec: usize, len: u32, rval: i64, isError: bool, how: 
   if (returned) {
     const flags = load<u16>(rec + HDR_FLAGS);
     if (flags & EXIT_FLAG_INJECTED) jTrue("injected");
+    if (flags & EXIT_FLAG_POKED) jTrue("injected_args");
     if (flags & EXIT_FLAG_DELAYED) jTrue("delayed");
     if (!resumed) jIntField("dur_ns", <i64>(now > p.enterTime ? now - p.enterTime : 0));
   }

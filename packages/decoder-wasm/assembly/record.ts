@@ -59,6 +59,7 @@ export const EXIT_LENGTH: u32 = 24;
 
 export const EXIT_FLAG_INJECTED: u16 = 1;
 export const EXIT_FLAG_DELAYED: u16 = 2;
+export const EXIT_FLAG_POKED: u16 = 4;
 
 export const STACK_FLAG_AT_ENTRY: u16 = 1;
 

@@ -109,7 +109,10 @@ export interface JsonSyscallEvent extends JsonEventBase {
   readonly detached?: true;
   /** The exit of a call whose entry was not traced (attached mid-call). */
   readonly resumed?: true;
+  /** The result was injected (`-e inject=…:error=`/`retval=`, `-e fault=`). */
   readonly injected?: true;
+  /** Argument memory was written (`-e inject=…:poke_enter=`/`poke_exit=`): strace's `(INJECTED: args)`. */
+  readonly injected_args?: true;
   readonly delayed?: true;
   /** Time spent in the call (what -T prints). */
   readonly dur_ns?: JsonInt;

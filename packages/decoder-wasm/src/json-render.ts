@@ -185,7 +185,8 @@ export class TextRenderer {
     line += `= ${ret}`;
     if (e.errno !== undefined) line += ` ${e.errno}${e.error !== undefined ? ` (${e.error})` : ""}`;
     if (e.note !== undefined) line += ` ${e.note}`;
-    if (e.injected) line += " (INJECTED)";
+    if (e.injected_args) line += e.injected ? " (INJECTED: args, retval)" : " (INJECTED: args)";
+    else if (e.injected) line += " (INJECTED)";
     if (e.delayed) line += " (DELAYED)";
     const times = this.#o.syscallTimes === true ? "us" : this.#o.syscallTimes || undefined;
     if (times && e.dur_ns !== undefined) line += ` <${secs(big(e.dur_ns), 1, DIGITS[times])}>`;

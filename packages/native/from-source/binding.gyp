@@ -11,6 +11,7 @@
         "../src/core/fd_info.cc",
         "../src/core/pid_resolver.cc",
         "../src/core/memory_reader.cc",
+        "../src/core/memory_writer.cc",
         "../src/core/orphan_reaper.cc",
         "../src/core/seccomp_filter.cc",
         "../src/core/self_signal.cc",

@@ -300,7 +300,7 @@ void ParseCountOnly(Napi::Env env, Napi::Value v, tstrace::TraceOptions& opts) {
   opts.count_overhead_ns = static_cast<uint64_t>(ns);
 }
 
-// injectTable: undefined (none) or a Uint32Array of core's InjectEntry rows (-e inject=).
+// injectTable: undefined (none) or a Uint32Array of core's injection table (-e inject=).
 void ParseInjectTable(Napi::Env env, Napi::Value v, tstrace::TraceOptions& opts) {
   if (v.IsUndefined()) return;
   if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != napi_uint32_array) {

@@ -70,9 +70,11 @@ export interface SpawnOptions {
    */
   user?: string;
   /**
-   * -e inject= / -e fault=: core's compileInjectTable rows (InjectEntry words). Applied to the
-   * syscalls traceSet records, at their entry stops; their exit records carry the INJECTED and
-   * DELAYED flags. Absent: nothing is injected.
+   * -e inject= / -e fault=: core's compileInjectTable (an InjectTable header, InjectEntry rows,
+   * then their InjectPoke entries). Applied to the syscalls traceSet records, at their entry stops
+   * (pokes at entry or exit, before that stop's captures are read); their exit records carry the
+   * INJECTED, POKED and DELAYED flags, and a poke's failures come as MESSAGE records. Absent:
+   * nothing is injected.
    */
   injectTable?: Uint32Array;
   /**

@@ -590,9 +590,12 @@ export function printArg(i: u32, k: u8, param: u32): void {
       break;
     case K_PATH_OUT:
       if (exiting && !isError && rval > 0 && findCap(i, CK_BUFFER_RET_LEN, true)) {
-        let n = capLen;
-        if (n > 0 && load<u8>(capData + <usize>(n - 1)) == 0) n--;
-        printCString(capData, n, false, PATH_MAX);
+        // strace's printpathn(buf, rval - 1): the path ends at a NUL within the rval bytes, else
+        // rval - 1 bytes print and `...` follows (a buffer poke_exit= overwrote, say).
+        let n: u32 = 0;
+        while (n < capLen && load<u8>(capData + <usize>n) != 0) n++;
+        if (n < capLen) printCString(capData, n, false, PATH_MAX);
+        else printCString(capData, <u64>capLen < <u64>rval ? capLen : capLen - 1, true, PATH_MAX);
       } else putAddr(v);
       break;
     case K_PID:

@@ -1,14 +1,24 @@
-// -e inject= / -e fault=: the injection table core compiles (InjectEntry rows) and what it asks
-// of one syscall at its entry stop (strace's tamper_with_syscall_entering): the `when=` counters
-// live per thread, as strace keeps them per tcb.
+// -e inject= / -e fault=: the injection table core compiles (an InjectTable header, InjectEntry
+// rows, then their InjectPoke entries) and what it asks of one syscall at its entry stop (strace's
+// tamper_with_syscall_entering): the `when=` counters live per thread, as strace keeps them per tcb.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <stdexcept>
+#include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace tstrace {
+
+// poke_enter= / poke_exit=: bytes written at the address an argument holds.
+struct InjectPoke {
+  uint32_t arg = 1;  // 1-based
+  bool at_entry = true;
+  std::vector<uint8_t> data;
+  std::string note;  // non-empty: refused with this reason (an argument the syscall lacks)
+};
 
 struct InjectAction {
   uint32_t flags = 0;  // rf::InjectFlags bits
@@ -18,6 +28,7 @@ struct InjectAction {
   uint32_t signo = 0;
   int64_t syscall = -1;  // the number run instead, -1: none (the kernel skips the call)
   uint64_t delay_enter_ns = 0, delay_exit_ns = 0;
+  std::vector<InjectPoke> pokes;
 };
 
 class InjectError : public std::runtime_error {
@@ -27,7 +38,7 @@ class InjectError : public std::runtime_error {
 
 class InjectTable {
  public:
-  // Parses rows of rf::inject_entry::kLength u32 words; throws InjectError on a malformed table.
+  // Parses the table (header, rows, pokes); throws InjectError on a malformed one.
   static InjectTable parse(const uint32_t* words, size_t count);
   bool empty() const { return actions_.empty(); }
   const InjectAction* find(uint64_t nr) const {

@@ -93,6 +93,7 @@ constexpr size_t kLength = 24;
 enum SyscallExitFlags : uint16_t {
   kExitInjected = 1,
   kExitDelayed = 2,
+  kExitPoked = 4,
 };
 
 // STACK body (-k).
@@ -116,6 +117,12 @@ constexpr size_t kWords = 1;
 constexpr size_t kLength = 2;
 }  // namespace stack_plan
 
+// Injection table header (u32 word indexes).
+namespace inject_table {
+constexpr size_t kRows = 0;
+constexpr size_t kLength = 1;
+}  // namespace inject_table
+
 // Injection table row (u32 word indexes).
 namespace inject_entry {
 constexpr size_t kNr = 0;
@@ -132,8 +139,19 @@ constexpr size_t kDelayEnterLo = 10;
 constexpr size_t kDelayEnterHi = 11;
 constexpr size_t kDelayExitLo = 12;
 constexpr size_t kDelayExitHi = 13;
-constexpr size_t kLength = 14;
+constexpr size_t kPokes = 14;
+constexpr size_t kPokeCount = 15;
+constexpr size_t kLength = 16;
 }  // namespace inject_entry
+
+// Injection table poke (u32 word indexes).
+namespace inject_poke {
+constexpr size_t kArg = 0;
+constexpr size_t kWhen = 1;
+constexpr size_t kBytes = 2;
+constexpr size_t kNoteBytes = 3;
+constexpr size_t kLength = 4;
+}  // namespace inject_poke
 
 enum InjectFlags : uint32_t {
   kInjectSignal = 1,
@@ -142,6 +160,8 @@ enum InjectFlags : uint32_t {
   kInjectDelayEnter = 8,
   kInjectDelayExit = 16,
   kInjectSyscall = 32,
+  kInjectPokeEnter = 64,
+  kInjectPokeExit = 128,
 };
 
 // Capture header.

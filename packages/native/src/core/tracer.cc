@@ -31,6 +31,7 @@
 
 #include "exec_prep.h"
 #include "memory_reader.h"
+#include "memory_writer.h"
 #include "orphan_reaper.h"
 #include "record_format.h"
 #include "seccomp_filter.h"
@@ -807,12 +808,14 @@ struct Tracer::Loop {
         if (p != initial || !is_exec_nr(info.arch, t.nr)) return 0;
         t.hidden = false;
       }
+      // strace tampers before it prints: a poke_enter= shows in the arguments read at entry.
+      const bool tampered = t.selected && opts.inject && tamper_at_entry(p, t);
       if (t.selected && opts.count_only) t.entered_ns = now;
       else if (t.selected) emit_enter(p, t, info);
       // strace takes these stacks at entry, but the command's own first execve's at its exit.
       t.stack_at_entry = stacks && t.selected && !first_exec && t.arch == rf::audit_arch::kX86_64 && stacks->at_entry(t.nr);
       if (t.stack_at_entry) sample_stack(p, rf::kStackAtEntry);
-      if (t.selected && opts.inject) return inject_at_entry(p, t);
+      if (tampered) return inject_at_entry(p, t);
     } else if (info.op == kInfoExit) {
       bool was_in = t.in_syscall;
       t.in_syscall = false;
@@ -828,6 +831,8 @@ struct Tracer::Loop {
         return 0;
       }
       const bool failed = info.exit.is_error != 0;
+      // strace's tamper_with_syscall_exiting pokes before any exit delay and before the exit prints.
+      if (was_in && t.injecting != nullptr && (t.injecting->flags & rf::kInjectPokeExit)) poke(p, t, false);
       if (was_in && t.injecting != nullptr && (t.injecting->flags & rf::kInjectDelayExit)) {
         // delay_exit=: the exit is finished (and recorded) once the delay has passed.
         t.exit_flags |= rf::kExitDelayed;
@@ -863,18 +868,47 @@ struct Tracer::Loop {
     return held;
   }
 
-  // strace's tamper_with_syscall_entering: when this call is due, the syscall number becomes -1
-  // (the kernel skips the call) or syscall='s, the entry delay is slept, and the signal is
-  // returned for the resume to deliver. x86_64 only: orig_rax is the syscall number.
-  int inject_at_entry(pid_t p, ThreadState& t) {
-    if (t.arch != rf::audit_arch::kX86_64 || (t.nr & kX32SyscallBit) != 0) return 0;
+  // strace's tamper_with_syscall_entering, the part before the entry is recorded: whether this
+  // call is due; if so, the syscall number becomes -1 (the kernel skips the call) or syscall='s,
+  // and poke_enter= writes its bytes. x86_64 only: orig_rax is the syscall number.
+  bool tamper_at_entry(pid_t p, ThreadState& t) {
+    if (t.arch != rf::audit_arch::kX86_64 || (t.nr & kX32SyscallBit) != 0) return false;
     const InjectAction* a = opts.inject->find(t.nr);
-    if (a == nullptr || !t.inject_counts.due(t.nr, *a)) return 0;
+    if (a == nullptr || !t.inject_counts.due(t.nr, *a)) return false;
     t.injecting = a;
     if (a->flags & (rf::kInjectError | rf::kInjectRetval)) {
       ptrace(PTRACE_POKEUSER, p, reinterpret_cast<void*>(kOrigRaxOffset), reinterpret_cast<void*>(a->syscall));
       t.exit_flags |= rf::kExitInjected;
     }
+    if (a->flags & rf::kInjectPokeEnter) poke(p, t, true);
+    return true;
+  }
+
+  // strace's poke_tcb: the pokes of this moment written at the addresses their arguments hold,
+  // strace's messages for those that fail; one that succeeds marks the call (INJECTED: args).
+  void poke(pid_t p, ThreadState& t, bool at_entry) {
+    std::vector<std::string> warnings;
+    bool poked = false;
+    for (const InjectPoke& k : t.injecting->pokes) {
+      if (k.at_entry != at_entry) continue;
+      const std::string failed = "poke_tcb: Failed to tamper with process " + std::to_string(p) + ": ";
+      if (!k.note.empty() || k.arg > 6) {
+        emit_message(p, failed + (k.note.empty() ? "no argument #" + std::to_string(k.arg) : k.note), 0);
+        continue;
+      }
+      const size_t n = write_tracee(p, t.args[k.arg - 1], k.data.data(), k.data.size(), warnings);
+      for (const std::string& w : warnings) emit_message(p, w, 0);
+      warnings.clear();
+      if (n == 0) emit_message(p, failed + "couldn't poke", 0);
+      else poked = true;
+    }
+    if (poked) t.exit_flags |= rf::kExitPoked;
+  }
+
+  // The rest of strace's tamper_with_syscall_entering, once the entry is recorded: the entry
+  // delay is slept, and the signal is returned for the resume to deliver.
+  int inject_at_entry(pid_t p, ThreadState& t) {
+    const InjectAction* a = t.injecting;
     int sig = (a->flags & rf::kInjectSignal) ? static_cast<int>(a->signo) : 0;
     // A signal given when resuming from a seccomp stop (a ptrace-event stop) is dropped by the
     // kernel; from a syscall stop it is sent (si_code SI_KERNEL, as strace's): hold it until the
