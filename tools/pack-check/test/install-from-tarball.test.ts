@@ -263,13 +263,15 @@ describe("packages install from their tarballs", () => {
   // strace-suite work of December (evdev/kvm/kd/uffd/block/SCSI ioctls, netlink attributes, bpf,
   // perf, ptrace, pid namespaces, the long tail: 159 KB js + 114 KB wasm gz) to ~273 KB, and its
   // second half (v4l2's ~900 names and 36 structs, bpf_attr's commands, keyctl, aio, socket ioctls,
-  // link-kind and inet_diag attributes: 178 KB js + 131 KB wasm gz) to ~310 KB. Measured
+  // link-kind and inet_diag attributes: 178 KB js + 131 KB wasm gz) to ~310 KB, and its third
+  // (io_uring_register, btrfs, device mapper, TEE, SG_IO, poke notes: 186 KB js + 144 KB wasm gz) to
+  // ~330 KB. Measured
   // at ~235 KB: the tables were 331 KB raw, half names (57 KB gz), half values (40 KB gz); base64 in
   // the js costs ~35 KB gz over a binary file, so moving them out of the js alone would not bring it
   // under 200 KB. Until the default
   // tables stop riding in the minimal bundle (an explicit table import, as `arch` already is), this
   // budget only keeps it from growing unseen.
-  it("a browser bundle of the decoder (init, createDecoderSync) and its wasm is <= 320 KB gzipped", async () => {
+  it("a browser bundle of the decoder (init, createDecoderSync) and its wasm is <= 340 KB gzipped", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tstrace-browser-"));
     const entry = join(dir, "entry.mjs");
     writeFileSync(
@@ -297,7 +299,7 @@ describe("packages install from their tarballs", () => {
     console.log(
       `browser: js ${kb(js.length)} (${kb(gz(js))} gz) + wasm ${kb(wasm.length)} (${kb(gz(wasm))} gz) = ${kb(total)} gz`,
     );
-    expect(total).toBeLessThanOrEqual(320 * 1024);
+    expect(total).toBeLessThanOrEqual(340 * 1024);
     // And the bundle holds none of core's architecture tables.
     expect(new TextDecoder().decode(js)).not.toMatch(/riscv64|aarch64/);
   });
